@@ -1,0 +1,269 @@
+/*
+** main.c — the nianbao command: collect the arguments, then hand them to
+** the Lua driver (scripts/lib/cli.lua) under a protected call.
+*/
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <lua.h>
+#include <lauxlib.h>
+#include <lualib.h>
+#include <lua-lpeg.h>
+#include "nb.h"
+#include "nb_lua.h"
+#include "re_lua.h"
+
+#ifndef NB_HOME
+#define NB_HOME "/usr/local/share/nianbao"
+#endif
+
+static const char *progname = "nianbao";
+
+static void print_usage(FILE *out) {
+    fprintf(out,
+        "用法 usage: %s COMMAND [options] [FILE|DIR ...]\n"
+        "\n"
+        "commands:\n"
+        "  check FILE|DIR...    检查年报 check reports; exit 0 no errors, 1 errors, 2 unreadable\n"
+        "  extract FILE         输出规范化报告 the bound report (--format yaml|json)\n"
+        "  rules                列出规则 list every rule: id, severity, message\n"
+        "  run SCRIPT.lua ARGS  运行脚本 run a Lua script with the nianbao module\n"
+        "\n"
+        "options:\n"
+        "  --format NAME|PATH   writer: text, json, yaml, or a writer file\n"
+        "  --rules DIR          add a local rule pack (repeatable)\n"
+        "  --config FILE        config file (default: ./.nianbao.yaml when present)\n"
+        "  --no-config          ignore ./.nianbao.yaml\n"
+        "  --lang zh|en         message language (default zh)\n"
+        "  --reader NAME        force a reader (default: detect)\n"
+        "  -o FILE              write the output to FILE\n"
+        "  -h, --help           this help\n"
+        "  -V, --version        version\n", progname);
+}
+
+/*{=== arguments ===*/
+
+/* Options that take a value, and the field of the options table they set. */
+static const struct { const char *flag, *field; int repeat; } valued[] = {
+    { "--format", "format", 0 }, { "--rules", "rules", 1 },
+    { "--config", "config", 0 }, { "--lang", "lang", 0 },
+    { "--reader", "reader", 0 }, { "-o", "output", 0 },
+    { "--previous", "previous", 1 }, { "-j", "jobs", 0 },
+    { "--year", "year", 0 }, { "--agency", "agency", 0 },
+    { "--kind", "kind", 0 }, { NULL, NULL, 0 }
+};
+static const struct { const char *flag, *field; } switches[] = {
+    { "--no-config", "no_config" }, { "--in-place", "in_place" },
+    { "-h", "help" }, { "--help", "help" }, { "-V", "version" },
+    { "--version", "version" }, { NULL, NULL }
+};
+
+static void append(lua_State *L, int t, const char *field, const char *value) {
+    if (lua_getfield(L, t, field) != LUA_TTABLE) {
+        lua_pop(L, 1);
+        lua_newtable(L);
+        lua_pushvalue(L, -1);
+        lua_setfield(L, t, field);
+    }
+    lua_pushstring(L, value);
+    lua_rawseti(L, -2, (lua_Integer)lua_rawlen(L, -2) + 1);
+    lua_pop(L, 1);
+}
+
+/* Build the options table from argv; returns 0 and pushes a message on a
+** usage error. `run` passes everything after its script untouched. */
+static int collectargs(lua_State *L, int argc, char **argv) {
+    int i, t, only_files = 0;
+    lua_newtable(L);
+    t = lua_gettop(L);
+    lua_newtable(L);
+    lua_setfield(L, t, "files");
+    lua_newtable(L);
+    lua_setfield(L, t, "args");
+    for (i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        int k, matched = 0;
+        lua_getfield(L, t, "script");
+        matched = !lua_isnil(L, -1);
+        lua_pop(L, 1);
+        if (matched) {                       /* after `run SCRIPT`: the script's own */
+            append(L, t, "args", a);
+            continue;
+        }
+        if (!only_files && strcmp(a, "--") == 0) { only_files = 1; continue; }
+        if (!only_files && a[0] == '-' && a[1] != '\0') {
+            for (k = 0; valued[k].flag; k++) {
+                if (strcmp(a, valued[k].flag) != 0) continue;
+                if (i + 1 >= argc) {
+                    lua_pushfstring(L, "option %s needs a value", a);
+                    return 0;
+                }
+                if (valued[k].repeat) append(L, t, valued[k].field, argv[++i]);
+                else {
+                    lua_pushstring(L, argv[++i]);
+                    lua_setfield(L, t, valued[k].field);
+                }
+                matched = 1;
+                break;
+            }
+            for (k = 0; !matched && switches[k].flag; k++) {
+                if (strcmp(a, switches[k].flag) != 0) continue;
+                lua_pushboolean(L, 1);
+                lua_setfield(L, t, switches[k].field);
+                matched = 1;
+            }
+            if (!matched) {
+                lua_pushfstring(L, "unknown option %s", a);
+                return 0;
+            }
+            continue;
+        }
+        lua_getfield(L, t, "command");
+        matched = !lua_isnil(L, -1);
+        lua_pop(L, 1);
+        if (!matched) {
+            lua_pushstring(L, a);
+            lua_setfield(L, t, "command");
+        } else {
+            lua_getfield(L, t, "command");
+            matched = strcmp(lua_tostring(L, -1), "run") == 0;
+            lua_pop(L, 1);
+            if (matched) {
+                lua_pushstring(L, a);
+                lua_setfield(L, t, "script");
+            } else {
+                append(L, t, "files", a);
+            }
+        }
+    }
+    return 1;
+}
+
+/*}===*/
+
+/* The folder that holds scripts/ and rules/: $NIANBAO_HOME, else next to
+** the executable (a build tree or PREFIX/share/nianbao), else NB_HOME. */
+static void push_home(lua_State *L) {
+    const char *env = getenv("NIANBAO_HOME");
+    char exe[PATH_MAX], probe[PATH_MAX + 64];
+    ssize_t n;
+    if (env && *env) { lua_pushstring(L, env); return; }
+    n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        char *slash;
+        exe[n] = '\0';
+        if ((slash = strrchr(exe, '/')) != NULL) {
+            *slash = '\0';
+            if ((slash = strrchr(exe, '/')) != NULL) {
+                *slash = '\0';          /* exe now holds the parent of bin/ or build/ */
+                snprintf(probe, sizeof probe, "%s/scripts/lib/cli.lua", exe);
+                if (access(probe, R_OK) == 0) { lua_pushstring(L, exe); return; }
+                snprintf(probe, sizeof probe, "%s/share/nianbao/scripts/lib/cli.lua", exe);
+                if (access(probe, R_OK) == 0) {
+                    lua_pushfstring(L, "%s/share/nianbao", exe);
+                    return;
+                }
+            }
+        }
+    }
+    lua_pushstring(L, NB_HOME);
+}
+
+static int load_re(lua_State *L) {
+    if (luaL_loadbufferx(L, (const char *)re_lua, re_lua_len, "=re", "t") != LUA_OK)
+        return lua_error(L);
+    lua_pushstring(L, "re");
+    lua_call(L, 1, 1);
+    return 1;
+}
+
+static int msghandler(lua_State *L) {
+    const char *msg = lua_tostring(L, 1);
+    if (msg == NULL) msg = lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
+    luaL_traceback(L, L, msg, 1);
+    return 1;
+}
+
+/* The real main, run under lua_pcall: returns the exit status. */
+static int pmain(lua_State *L) {
+    int argc = (int)lua_tointeger(L, 1);
+    char **argv = (char **)lua_touserdata(L, 2);
+    int opts;
+    luaL_openlibs(L);
+    luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_PRELOAD_TABLE);
+    lua_pushcfunction(L, luaopen_lpeg);
+    lua_setfield(L, -2, "lpeg");
+    lua_pushcfunction(L, load_re);
+    lua_setfield(L, -2, "re");
+    lua_pushcfunction(L, luaopen_nianbao);
+    lua_setfield(L, -2, "nianbao");
+    lua_pushcfunction(L, luaopen_nianbao_io);
+    lua_setfield(L, -2, "nianbao.io");
+    lua_pop(L, 1);
+    if (!collectargs(L, argc, argv)) {
+        fprintf(stderr, "%s: %s\n", progname, lua_tostring(L, -1));
+        print_usage(stderr);
+        lua_pushinteger(L, 2);
+        return 1;
+    }
+    opts = lua_gettop(L);
+    lua_getfield(L, opts, "version");
+    if (lua_toboolean(L, -1)) {
+        printf("nianbao %s (%s, LPeg, libyaml)\n", NB_VERSION, LUA_RELEASE);
+        lua_pushinteger(L, 0);
+        return 1;
+    }
+    lua_getfield(L, opts, "help");
+    lua_getfield(L, opts, "command");
+    if (lua_toboolean(L, -2) || lua_isnil(L, -1)) {
+        print_usage(lua_toboolean(L, -2) ? stdout : stderr);
+        lua_pushinteger(L, lua_toboolean(L, -2) ? 0 : 2);
+        return 1;
+    }
+    lua_settop(L, opts);
+    push_home(L);
+    lua_setfield(L, opts, "home");
+    /* package.path: the driver's own modules only */
+    lua_getglobal(L, "package");
+    lua_getfield(L, opts, "home");
+    lua_pushfstring(L, "%s/scripts/lib/?.lua", lua_tostring(L, -1));
+    lua_setfield(L, -3, "path");
+    lua_pushliteral(L, "");
+    lua_setfield(L, -3, "cpath");
+    lua_settop(L, opts);
+    lua_pushcfunction(L, msghandler);
+    lua_getglobal(L, "require");
+    lua_pushliteral(L, "cli");
+    if (lua_pcall(L, 1, 1, opts + 1) != LUA_OK) return lua_error(L);
+    lua_getfield(L, -1, "main");
+    lua_pushvalue(L, opts);
+    if (lua_pcall(L, 1, 1, opts + 1) != LUA_OK) return lua_error(L);
+    return 1;
+}
+
+static void report(lua_State *L, int status) {
+    if (status != LUA_OK) {
+        const char *msg = lua_tostring(L, -1);
+        fprintf(stderr, "%s: internal error: %s\n", progname, msg ? msg : "(no message)");
+    }
+}
+
+int main(int argc, char **argv) {
+    int status, code = 2;
+    lua_State *L = luaL_newstate();
+    if (L == NULL) {
+        fprintf(stderr, "%s: cannot create the Lua state: not enough memory\n", progname);
+        return 2;
+    }
+    lua_pushcfunction(L, pmain);
+    lua_pushinteger(L, argc);
+    lua_pushlightuserdata(L, argv);
+    status = lua_pcall(L, 2, 1, 0);
+    report(L, status);
+    if (status == LUA_OK && lua_isinteger(L, -1)) code = (int)lua_tointeger(L, -1);
+    fflush(stdout);
+    lua_close(L);
+    return code;
+}

@@ -1,0 +1,822 @@
+/*
+** nb_lua.c — Lua bindings for the report model, identities, findings and YAML.
+*/
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <lauxlib.h>
+#include "nb.h"
+#include "nb_lua.h"
+#include "nb_yaml.h"
+
+#define SCHEMA   "nianbao.Schema"
+#define REPORT   "nianbao.Report"
+#define IDENT    "nianbao.Identity"
+#define FINDINGS "nianbao.Findings"
+
+typedef struct { nb_schema *s; } schema_ud;
+typedef struct { nb_report *r; } report_ud;
+typedef struct { nb_ident *id; } ident_ud;
+typedef struct { nb_findings *l; } findings_ud;
+
+static const char *const state_names[] = {
+    "missing", "number", "blank", "marker", "text", NULL
+};
+
+const char *nb_status_string(nb_status st) {
+    switch (st) {
+    case NB_OK: return "ok";
+    case NB_ENOMEM: return "out of memory";
+    case NB_ESYNTAX: return "syntax error";
+    case NB_ERANGE: return "number out of range";
+    case NB_ENOTFOUND: return "not found";
+    }
+    return "unknown error";
+}
+
+/*{=== numbers ===*/
+
+/* Push a number as Lua sees it: an integer when printed without a point,
+** else the decimal as its printed string (exact, never a float). */
+static void push_num(lua_State *L, nb_num n) {
+    char buf[32];
+    if (n.scale == 0) {
+        lua_pushinteger(L, (lua_Integer)n.units);
+        return;
+    }
+    nb_num_format(n, buf, sizeof buf);
+    lua_pushstring(L, buf);
+}
+
+static void push_num_string(lua_State *L, nb_num n) {
+    char buf[32];
+    nb_num_format(n, buf, sizeof buf);
+    lua_pushstring(L, buf);
+}
+
+/* Read an integer or a decimal string at idx; raise on anything else. */
+static nb_num check_num(lua_State *L, int idx) {
+    nb_num n;
+    if (lua_isinteger(L, idx)) return nb_num_int((int64_t)lua_tointeger(L, idx));
+    if (lua_type(L, idx) == LUA_TSTRING) {
+        size_t len;
+        const char *s = lua_tolstring(L, idx, &len);
+        int rc = nb_num_parse(s, len, &n);
+        if (rc != NB_OK) luaL_error(L, "bad number \"%s\": %s", s, nb_status_string(rc));
+        return n;
+    }
+    luaL_typeerror(L, idx, "integer or decimal string");
+    return n;
+}
+
+/* nianbao.number(s) -> value | nil, reason. Parses an ASCII number exactly. */
+static int l_number(lua_State *L) {
+    size_t len;
+    const char *s = luaL_checklstring(L, 1, &len);
+    nb_num n;
+    int rc = nb_num_parse(s, len, &n);
+    if (rc != NB_OK) {
+        luaL_pushfail(L);
+        lua_pushstring(L, nb_status_string(rc));
+        return 2;
+    }
+    push_num(L, n);
+    return 1;
+}
+
+/* nianbao.add(a, b, ...) -> exact sum as a value. */
+static int l_add(lua_State *L) {
+    int i, n = lua_gettop(L);
+    nb_num sum = nb_num_int(0);
+    for (i = 1; i <= n; i++)
+        if (nb_num_add(sum, check_num(L, i), &sum) != NB_OK)
+            return luaL_error(L, "sum out of range");
+    push_num(L, sum);
+    return 1;
+}
+
+/* nianbao.compare(a, b) -> -1 | 0 | 1, exact across scales. */
+static int l_compare(lua_State *L) {
+    int err = NB_OK, c = nb_num_cmp(check_num(L, 1), check_num(L, 2), &err);
+    if (err != NB_OK) return luaL_error(L, "comparison out of range");
+    lua_pushinteger(L, c);
+    return 1;
+}
+
+/* nianbao.is_integral(v) -> boolean */
+static int l_is_integral(lua_State *L) {
+    lua_pushboolean(L, nb_num_is_integral(check_num(L, 1)));
+    return 1;
+}
+
+/*}===*/
+
+/*{=== schema ===*/
+
+static nb_schema *check_schema(lua_State *L, int idx) {
+    schema_ud *u = luaL_checkudata(L, idx, SCHEMA);
+    if (u->s == NULL) luaL_error(L, "schema already freed");
+    return u->s;
+}
+
+/* nianbao.schema() -> an empty schema */
+static int l_schema_new(lua_State *L) {
+    schema_ud *u = lua_newuserdatauv(L, sizeof *u, 0);
+    u->s = NULL;
+    luaL_setmetatable(L, SCHEMA);
+    if ((u->s = nb_schema_new()) == NULL) return luaL_error(L, "out of memory");
+    return 1;
+}
+
+static int l_schema_gc(lua_State *L) {
+    schema_ud *u = luaL_checkudata(L, 1, SCHEMA);
+    nb_schema_free(u->s);
+    u->s = NULL;
+    return 0;
+}
+
+/* schema:add(id [, "count"|"money"]) -> index (1-based) */
+static int l_schema_add(lua_State *L) {
+    static const char *const kinds[] = { "count", "money", NULL };
+    nb_schema *s = check_schema(L, 1);
+    const char *id = luaL_checkstring(L, 2);
+    int kind = luaL_checkoption(L, 3, "count", kinds);
+    long k = nb_schema_add(s, id, (nb_kind)kind);
+    if (k < 0) return luaL_error(L, "out of memory");
+    lua_pushinteger(L, k + 1);
+    return 1;
+}
+
+/* schema:find(id) -> index or nil */
+static int l_schema_find(lua_State *L) {
+    long k = nb_schema_find(check_schema(L, 1), luaL_checkstring(L, 2));
+    if (k < 0) luaL_pushfail(L);
+    else lua_pushinteger(L, k + 1);
+    return 1;
+}
+
+/* schema:kind(id) -> "count" | "money" | nil */
+static int l_schema_kind(lua_State *L) {
+    nb_schema *s = check_schema(L, 1);
+    long k = nb_schema_find(s, luaL_checkstring(L, 2));
+    if (k < 0) luaL_pushfail(L);
+    else lua_pushstring(L, nb_schema_kind(s, (size_t)k) == NB_KIND_MONEY ? "money" : "count");
+    return 1;
+}
+
+/* schema:ids() -> list of ids in order */
+static int l_schema_ids(lua_State *L) {
+    nb_schema *s = check_schema(L, 1);
+    size_t i, n = nb_schema_count(s);
+    lua_createtable(L, (int)n, 0);
+    for (i = 0; i < n; i++) {
+        lua_pushstring(L, nb_schema_id(s, i));
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+    return 1;
+}
+
+static int l_schema_len(lua_State *L) {
+    lua_pushinteger(L, (lua_Integer)nb_schema_count(check_schema(L, 1)));
+    return 1;
+}
+
+/*}===*/
+
+/*{=== report ===*/
+
+static report_ud *check_report_ud(lua_State *L, int idx) {
+    report_ud *u = luaL_checkudata(L, idx, REPORT);
+    if (u->r == NULL) luaL_error(L, "report already freed");
+    return u;
+}
+
+static nb_report *check_report(lua_State *L, int idx) {
+    return check_report_ud(L, idx)->r;
+}
+
+/* nianbao.report(schema) -> a report with every cell missing */
+static int l_report_new(lua_State *L) {
+    nb_schema *s = check_schema(L, 1);
+    report_ud *u = lua_newuserdatauv(L, sizeof *u, 1);
+    u->r = NULL;
+    luaL_setmetatable(L, REPORT);
+    lua_pushvalue(L, 1);            /* keep the schema alive as long as the report */
+    lua_setiuservalue(L, -2, 1);
+    if ((u->r = nb_report_new(s)) == NULL) return luaL_error(L, "out of memory");
+    return 1;
+}
+
+static int l_report_gc(lua_State *L) {
+    report_ud *u = luaL_checkudata(L, 1, REPORT);
+    nb_report_free(u->r);
+    u->r = NULL;
+    return 0;
+}
+
+static size_t check_cell_index(lua_State *L, nb_report *r, int idx) {
+    const char *id = luaL_checkstring(L, idx);
+    long k = nb_schema_find(nb_report_schema(r), id);
+    if (k < 0) luaL_error(L, "no cell \"%s\" in the format", id);
+    return (size_t)k;
+}
+
+/* report:set(id, state, value, text, line, col, offset)
+** state is "number" (value: integer or decimal string), "blank", "marker",
+** "text" or "missing"; text is the cell as printed. */
+static int l_report_set(lua_State *L) {
+    nb_report *r = check_report(L, 1);
+    size_t k = check_cell_index(L, r, 2);
+    int state = luaL_checkoption(L, 3, NULL, state_names);
+    nb_num num = nb_num_int(0);
+    nb_span span;
+    if (state == NB_CELL_NUMBER) num = check_num(L, 4);
+    span.line = (uint32_t)luaL_optinteger(L, 6, 0);
+    span.col = (uint32_t)luaL_optinteger(L, 7, 0);
+    span.offset = (size_t)luaL_optinteger(L, 8, 0);
+    if (nb_report_set_cell(r, k, (nb_cell_state)state, num,
+                           luaL_optstring(L, 5, NULL), span) != NB_OK)
+        return luaL_error(L, "out of memory");
+    return 0;
+}
+
+/* report:get(id) -> {state=, value=, text=, line=, col=} */
+static int l_report_get(lua_State *L) {
+    nb_report *r = check_report(L, 1);
+    const nb_cell *c = nb_report_cell(r, check_cell_index(L, r, 2));
+    lua_createtable(L, 0, 6);
+    lua_pushstring(L, state_names[c->state]);
+    lua_setfield(L, -2, "state");
+    if (c->state == NB_CELL_NUMBER) {
+        push_num(L, c->num);
+        lua_setfield(L, -2, "value");
+    }
+    if (c->text) {
+        lua_pushstring(L, c->text);
+        lua_setfield(L, -2, "text");
+    }
+    if (c->span.line) {
+        lua_pushinteger(L, c->span.line);
+        lua_setfield(L, -2, "line");
+        lua_pushinteger(L, c->span.col);
+        lua_setfield(L, -2, "col");
+        lua_pushinteger(L, (lua_Integer)c->span.offset);
+        lua_setfield(L, -2, "offset");
+    }
+    return 1;
+}
+
+/* report:meta(key [, value]) -> value; with a value (or false) sets it */
+static int l_report_meta(lua_State *L) {
+    nb_report *r = check_report(L, 1);
+    const char *key = luaL_checkstring(L, 2);
+    if (lua_gettop(L) >= 3) {
+        const char *v = lua_toboolean(L, 3) ? luaL_checkstring(L, 3) : NULL;
+        if (nb_report_set_meta(r, key, v) != NB_OK) return luaL_error(L, "out of memory");
+        return 0;
+    }
+    {
+        const char *v = nb_report_meta(r, key);
+        if (v) lua_pushstring(L, v);
+        else luaL_pushfail(L);
+    }
+    return 1;
+}
+
+/* report:metas() -> {key = value, ...} */
+static int l_report_metas(lua_State *L) {
+    nb_report *r = check_report(L, 1);
+    const char *k, *v;
+    size_t i;
+    lua_newtable(L);
+    for (i = 0; nb_report_meta_at(r, i, &k, &v); i++) {
+        lua_pushstring(L, v);
+        lua_setfield(L, -2, k);
+    }
+    return 1;
+}
+
+/* report:add_section(id, heading, text, line, col) */
+static int l_report_add_section(lua_State *L) {
+    nb_report *r = check_report(L, 1);
+    size_t len;
+    const char *id = luaL_checkstring(L, 2);
+    const char *heading = luaL_optstring(L, 3, "");
+    const char *text = luaL_optlstring(L, 4, "", &len);
+    nb_span span;
+    span.line = (uint32_t)luaL_optinteger(L, 5, 0);
+    span.col = (uint32_t)luaL_optinteger(L, 6, 0);
+    span.offset = 0;
+    if (nb_report_add_section(r, id, heading, text, len, span) != NB_OK)
+        return luaL_error(L, "out of memory");
+    return 0;
+}
+
+/* report:sections() -> list of {id=, heading=, text=, line=, col=} */
+static int l_report_sections(lua_State *L) {
+    nb_report *r = check_report(L, 1);
+    const char *id, *heading, *text;
+    size_t k, len;
+    nb_span span;
+    lua_newtable(L);
+    for (k = 0; nb_report_section_at(r, k, &id, &heading, &text, &len, &span); k++) {
+        lua_createtable(L, 0, 5);
+        lua_pushstring(L, id);
+        lua_setfield(L, -2, "id");
+        lua_pushstring(L, heading);
+        lua_setfield(L, -2, "heading");
+        lua_pushlstring(L, text, len);
+        lua_setfield(L, -2, "text");
+        lua_pushinteger(L, span.line);
+        lua_setfield(L, -2, "line");
+        lua_pushinteger(L, span.col);
+        lua_setfield(L, -2, "col");
+        lua_rawseti(L, -2, (lua_Integer)k + 1);
+    }
+    return 1;
+}
+
+/* report:schema() -> the schema it was made from */
+static int l_report_schema(lua_State *L) {
+    check_report(L, 1);
+    lua_getiuservalue(L, 1, 1);
+    return 1;
+}
+
+/*}===*/
+
+/*{=== identity ===*/
+
+/* nianbao.identity(schema, expr [, {name = {values...}}]) -> identity
+** Raises with the reason when expr does not compile. */
+static int l_ident_new(lua_State *L) {
+    nb_schema *s = check_schema(L, 1);
+    const char *expr = luaL_checkstring(L, 2);
+    nb_binding binds[4];
+    const char **values[4] = { NULL, NULL, NULL, NULL };
+    size_t nbinds = 0, i;
+    char err[256];
+    ident_ud *u;
+    int failed = 0;
+    if (!lua_isnoneornil(L, 3)) {
+        luaL_checktype(L, 3, LUA_TTABLE);
+        lua_pushnil(L);
+        while (lua_next(L, 3)) {
+            size_t n, v;
+            if (nbinds == 4) { failed = 1; lua_pop(L, 2); break; }
+            if (lua_type(L, -2) != LUA_TSTRING || !lua_istable(L, -1)) {
+                failed = 2; lua_pop(L, 2); break;
+            }
+            n = lua_rawlen(L, -1);
+            values[nbinds] = calloc(n ? n : 1, sizeof(char *));
+            if (values[nbinds] == NULL) { failed = 3; lua_pop(L, 2); break; }
+            binds[nbinds].name = lua_tostring(L, -2);
+            binds[nbinds].values = values[nbinds];
+            binds[nbinds].count = n;
+            for (v = 0; v < n; v++) {
+                lua_rawgeti(L, -1, (lua_Integer)v + 1);
+                if (lua_type(L, -1) == LUA_TSTRING)
+                    values[nbinds][v] = lua_tostring(L, -1);  /* anchored by the table */
+                else
+                    failed = 2;
+                lua_pop(L, 1);
+            }
+            nbinds++;
+            lua_pop(L, 1);   /* the key stays for lua_next; strings stay anchored */
+        }
+    }
+    u = lua_newuserdatauv(L, sizeof *u, 0);
+    u->id = NULL;
+    luaL_setmetatable(L, IDENT);
+    if (!failed)
+        u->id = nb_ident_compile(s, expr, binds, nbinds, err, sizeof err);
+    for (i = 0; i < 4; i++) free((void *)values[i]);
+    if (failed == 1) return luaL_error(L, "an identity takes at most 4 names");
+    if (failed == 2) return luaL_error(L, "identity values must be lists of strings, by name");
+    if (failed == 3) return luaL_error(L, "out of memory");
+    if (u->id == NULL) return luaL_error(L, "%s", err);
+    return 1;
+}
+
+static int l_ident_gc(lua_State *L) {
+    ident_ud *u = luaL_checkudata(L, 1, IDENT);
+    nb_ident_free(u->id);
+    u->id = NULL;
+    return 0;
+}
+
+static nb_ident *check_ident(lua_State *L, int idx) {
+    ident_ud *u = luaL_checkudata(L, idx, IDENT);
+    if (u->id == NULL) luaL_error(L, "identity already freed");
+    return u->id;
+}
+
+static void push_terms(lua_State *L, const nb_ident *id, size_t k, const nb_schema *s) {
+    size_t n, i;
+    const nb_ident_term *t = nb_ident_terms(id, k, &n);
+    lua_createtable(L, (int)n, 0);
+    for (i = 0; i < n; i++) {
+        lua_createtable(L, 0, 3);
+        lua_pushstring(L, nb_schema_id(s, t[i].cell));
+        lua_setfield(L, -2, "id");
+        lua_pushstring(L, t[i].side ? "rhs" : "lhs");
+        lua_setfield(L, -2, "side");
+        lua_pushinteger(L, t[i].sign);
+        lua_setfield(L, -2, "sign");
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+}
+
+/* identity:eval(report [, {names}]) -> list of failures:
+**   {values = {c = "np"}, lhs = "6", rhs = "7", diff = "-1",
+**    terms = {{id=, side=, sign=}...}}  — and {overflow = true, ...} for a
+** sum past int64. names lists the bound names to report in values. */
+static int l_ident_eval(lua_State *L) {
+    nb_ident *id = check_ident(L, 1);
+    nb_report *r = check_report(L, 2);
+    const nb_schema *s = nb_report_schema(r);
+    size_t k, nfail = 0, ninst = nb_ident_instances(id);
+    lua_newtable(L);
+    for (k = 0; k < ninst; k++) {
+        nb_ident_result res;
+        int rc = nb_ident_eval(id, k, r, &res);
+        if (rc == NB_OK && res.outcome != NB_IDENT_FAILS) continue;
+        lua_createtable(L, 0, 6);
+        lua_newtable(L);
+        if (lua_istable(L, 3)) {
+            lua_Integer j, m = (lua_Integer)lua_rawlen(L, 3);
+            for (j = 1; j <= m; j++) {
+                const char *name, *v;
+                lua_rawgeti(L, 3, j);
+                name = lua_tostring(L, -1);
+                v = name ? nb_ident_value(id, k, name) : NULL;
+                if (v) {
+                    lua_pushstring(L, v);
+                    lua_rawset(L, -3);
+                } else {
+                    lua_pop(L, 1);
+                }
+            }
+        }
+        lua_setfield(L, -2, "values");
+        if (rc != NB_OK) {
+            lua_pushboolean(L, 1);
+            lua_setfield(L, -2, "overflow");
+        } else {
+            push_num_string(L, res.lhs);
+            lua_setfield(L, -2, "lhs");
+            push_num_string(L, res.rhs);
+            lua_setfield(L, -2, "rhs");
+            push_num_string(L, res.diff);
+            lua_setfield(L, -2, "diff");
+        }
+        push_terms(L, id, k, s);
+        lua_setfield(L, -2, "terms");
+        lua_rawseti(L, -2, (lua_Integer)++nfail);
+    }
+    return 1;
+}
+
+static int l_ident_instances(lua_State *L) {
+    lua_pushinteger(L, (lua_Integer)nb_ident_instances(check_ident(L, 1)));
+    return 1;
+}
+
+/*}===*/
+
+/*{=== findings ===*/
+
+static nb_findings *check_findings(lua_State *L, int idx) {
+    findings_ud *u = luaL_checkudata(L, idx, FINDINGS);
+    if (u->l == NULL) luaL_error(L, "findings already freed");
+    return u->l;
+}
+
+/* nianbao.findings() -> an empty list */
+static int l_findings_new(lua_State *L) {
+    findings_ud *u = lua_newuserdatauv(L, sizeof *u, 0);
+    u->l = NULL;
+    luaL_setmetatable(L, FINDINGS);
+    if ((u->l = nb_findings_new()) == NULL) return luaL_error(L, "out of memory");
+    return 1;
+}
+
+static int l_findings_gc(lua_State *L) {
+    findings_ud *u = luaL_checkudata(L, 1, FINDINGS);
+    nb_findings_free(u->l);
+    u->l = NULL;
+    return 0;
+}
+
+static const char *opt_field(lua_State *L, int t, const char *k) {
+    const char *s;
+    lua_getfield(L, t, k);
+    s = lua_isnil(L, -1) ? NULL : luaL_tolstring(L, -1, NULL);
+    if (s) lua_replace(L, -2);
+    return s;   /* left on the stack, so it stays alive until the caller pops */
+}
+
+/* findings:add{rule=, severity=, message=, cells={...}, expected=, found=,
+**              line=, col=} */
+static int l_findings_add(lua_State *L) {
+    nb_findings *l = check_findings(L, 1);
+    nb_finding f;
+    const char *sev;
+    const char **cells = NULL;
+    size_t i;
+    int top, sevn, rc;
+    luaL_checktype(L, 2, LUA_TTABLE);
+    top = lua_gettop(L);
+    memset(&f, 0, sizeof f);
+    f.rule = (char *)opt_field(L, 2, "rule");
+    f.message = (char *)opt_field(L, 2, "message");
+    f.expected = (char *)opt_field(L, 2, "expected");
+    f.found = (char *)opt_field(L, 2, "found");
+    sev = opt_field(L, 2, "severity");
+    if (f.rule == NULL || f.message == NULL)
+        return luaL_error(L, "a finding needs a rule and a message");
+    sevn = sev ? nb_severity_parse(sev) : NB_SEV_ERROR;
+    if (sevn < 0) return luaL_error(L, "unknown severity \"%s\"", sev);
+    f.severity = (nb_severity)sevn;
+    lua_getfield(L, 2, "line");
+    f.line = (uint32_t)luaL_optinteger(L, -1, 0);
+    lua_getfield(L, 2, "col");
+    f.col = (uint32_t)luaL_optinteger(L, -1, 0);
+    lua_getfield(L, 2, "cells");
+    if (lua_istable(L, -1)) {
+        int t = lua_gettop(L);
+        f.ncells = lua_rawlen(L, t);
+        if (f.ncells && (cells = calloc(f.ncells, sizeof *cells)) == NULL)
+            return luaL_error(L, "out of memory");
+        for (i = 0; i < f.ncells; i++) {
+            lua_rawgeti(L, t, (lua_Integer)i + 1);
+            cells[i] = lua_tostring(L, -1);
+            if (cells[i] == NULL) cells[i] = "?";
+        }
+    }
+    f.cells = (char **)cells;
+    rc = nb_findings_add(l, &f);
+    free(cells);
+    lua_settop(L, top);
+    if (rc != NB_OK) return luaL_error(L, "out of memory");
+    return 0;
+}
+
+static void push_finding(lua_State *L, const nb_finding *f) {
+    size_t i;
+    lua_createtable(L, 0, 8);
+    lua_pushstring(L, f->rule);
+    lua_setfield(L, -2, "rule");
+    lua_pushstring(L, nb_severity_name(f->severity));
+    lua_setfield(L, -2, "severity");
+    lua_pushstring(L, f->message);
+    lua_setfield(L, -2, "message");
+    lua_createtable(L, (int)f->ncells, 0);
+    for (i = 0; i < f->ncells; i++) {
+        lua_pushstring(L, f->cells[i]);
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+    lua_setfield(L, -2, "cells");
+    if (f->expected) {
+        lua_pushstring(L, f->expected);
+        lua_setfield(L, -2, "expected");
+    }
+    if (f->found) {
+        lua_pushstring(L, f->found);
+        lua_setfield(L, -2, "found");
+    }
+    if (f->line) {
+        lua_pushinteger(L, f->line);
+        lua_setfield(L, -2, "line");
+        lua_pushinteger(L, f->col);
+        lua_setfield(L, -2, "col");
+    }
+}
+
+/* findings:list() -> list of finding tables, in order */
+static int l_findings_list(lua_State *L) {
+    nb_findings *l = check_findings(L, 1);
+    size_t i, n = nb_findings_count(l);
+    lua_createtable(L, (int)n, 0);
+    for (i = 0; i < n; i++) {
+        push_finding(L, nb_findings_at(l, i));
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+    return 1;
+}
+
+/* findings:tally() -> {error=, warning=, info=} */
+static int l_findings_tally(lua_State *L) {
+    nb_findings *l = check_findings(L, 1);
+    int s;
+    lua_createtable(L, 0, 3);
+    for (s = NB_SEV_ERROR; s <= NB_SEV_INFO; s++) {
+        lua_pushinteger(L, (lua_Integer)nb_findings_tally(l, (nb_severity)s));
+        lua_setfield(L, -2, nb_severity_name((nb_severity)s));
+    }
+    return 1;
+}
+
+static int l_findings_sort(lua_State *L) {
+    if (nb_findings_sort(check_findings(L, 1)) != NB_OK) return luaL_error(L, "out of memory");
+    return 0;
+}
+
+static int l_findings_len(lua_State *L) {
+    lua_pushinteger(L, (lua_Integer)nb_findings_count(check_findings(L, 1)));
+    return 1;
+}
+
+/*}===*/
+
+/*{=== yaml ===*/
+
+/* nianbao.yaml.decode(text [, name]) -> value, lines | nil, "name:line:col: why" */
+static int l_yaml_decode(lua_State *L) {
+    size_t len;
+    const char *s = luaL_checklstring(L, 1, &len);
+    const char *name = luaL_optstring(L, 2, "<yaml>");
+    nb_yaml_decode(L, s, len, name, lua_upvalueindex(1));
+    return 2;
+}
+
+/* nianbao.yaml.encode(value) -> text */
+static int l_yaml_encode(lua_State *L) {
+    luaL_checkany(L, 1);
+    return nb_yaml_encode(L, 1, lua_upvalueindex(1));
+}
+
+/*}===*/
+
+/*{=== io (trusted driver only) ===*/
+
+/* io.readfile(path) -> bytes | nil, reason */
+static int l_io_readfile(lua_State *L) {
+    const char *path = luaL_checkstring(L, 1);
+    lua_Integer limit = luaL_optinteger(L, 2, (lua_Integer)1 << 30);
+    FILE *f = fopen(path, "rb");
+    luaL_Buffer b;
+    size_t total = 0, n;
+    struct stat st;
+    if (f == NULL) {
+        luaL_pushfail(L);
+        lua_pushstring(L, strerror(errno));
+        return 2;
+    }
+    if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+        fclose(f);
+        luaL_pushfail(L);
+        lua_pushstring(L, "is a directory");
+        return 2;
+    }
+    luaL_buffinit(L, &b);
+    do {
+        char *p = luaL_prepbuffer(&b);
+        n = fread(p, 1, LUAL_BUFFERSIZE, f);
+        luaL_addsize(&b, n);
+        total += n;
+        if ((lua_Integer)total > limit) {
+            fclose(f);
+            luaL_pushfail(L);
+            lua_pushfstring(L, "larger than the limit of %I bytes", limit);
+            return 2;
+        }
+    } while (n == LUAL_BUFFERSIZE);
+    if (ferror(f)) {
+        int e = errno;
+        fclose(f);
+        luaL_pushfail(L);
+        lua_pushstring(L, strerror(e));
+        return 2;
+    }
+    fclose(f);
+    luaL_pushresult(&b);
+    return 1;
+}
+
+/* io.stat(path) -> "file" | "directory" | "other" | nil, reason */
+static int l_io_stat(lua_State *L) {
+    struct stat st;
+    if (stat(luaL_checkstring(L, 1), &st) != 0) {
+        luaL_pushfail(L);
+        lua_pushstring(L, strerror(errno));
+        return 2;
+    }
+    lua_pushstring(L, S_ISDIR(st.st_mode) ? "directory" : S_ISREG(st.st_mode) ? "file" : "other");
+    return 1;
+}
+
+/* io.listdir(path) -> sorted list of names (no . or ..) | nil, reason */
+static int l_io_listdir(lua_State *L) {
+    const char *path = luaL_checkstring(L, 1);
+    DIR *d = opendir(path);
+    struct dirent *e;
+    lua_Integer n = 0;
+    if (d == NULL) {
+        luaL_pushfail(L);
+        lua_pushstring(L, strerror(errno));
+        return 2;
+    }
+    lua_newtable(L);
+    while ((e = readdir(d)) != NULL) {
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0) continue;
+        lua_pushstring(L, e->d_name);
+        lua_rawseti(L, -2, ++n);
+    }
+    closedir(d);
+    return 1;
+}
+
+/* io.isatty(1|2) -> boolean */
+static int l_io_isatty(lua_State *L) {
+    lua_pushboolean(L, isatty((int)luaL_checkinteger(L, 1)));
+    return 1;
+}
+
+/*}===*/
+
+static const luaL_Reg schema_methods[] = {
+    {"add", l_schema_add}, {"find", l_schema_find}, {"kind", l_schema_kind},
+    {"ids", l_schema_ids}, {NULL, NULL}
+};
+static const luaL_Reg report_methods[] = {
+    {"set", l_report_set}, {"get", l_report_get}, {"meta", l_report_meta},
+    {"metas", l_report_metas}, {"add_section", l_report_add_section},
+    {"sections", l_report_sections}, {"schema", l_report_schema}, {NULL, NULL}
+};
+static const luaL_Reg ident_methods[] = {
+    {"eval", l_ident_eval}, {"instances", l_ident_instances}, {NULL, NULL}
+};
+static const luaL_Reg findings_methods[] = {
+    {"add", l_findings_add}, {"list", l_findings_list}, {"tally", l_findings_tally},
+    {"sort", l_findings_sort}, {NULL, NULL}
+};
+static const luaL_Reg nianbao_funcs[] = {
+    {"schema", l_schema_new}, {"report", l_report_new}, {"identity", l_ident_new},
+    {"findings", l_findings_new}, {"number", l_number}, {"add", l_add},
+    {"compare", l_compare}, {"is_integral", l_is_integral}, {NULL, NULL}
+};
+static const luaL_Reg yaml_funcs[] = {
+    {"decode", l_yaml_decode}, {"encode", l_yaml_encode}, {NULL, NULL}
+};
+static const luaL_Reg io_funcs[] = {
+    {"readfile", l_io_readfile}, {"stat", l_io_stat}, {"listdir", l_io_listdir},
+    {"isatty", l_io_isatty}, {NULL, NULL}
+};
+
+static void new_class(lua_State *L, const char *name, const luaL_Reg *methods,
+                      lua_CFunction gc, lua_CFunction len) {
+    luaL_newmetatable(L, name);
+    lua_newtable(L);
+    luaL_setfuncs(L, methods, 0);
+    lua_setfield(L, -2, "__index");
+    lua_pushcfunction(L, gc);
+    lua_setfield(L, -2, "__gc");
+    if (len) {
+        lua_pushcfunction(L, len);
+        lua_setfield(L, -2, "__len");
+    }
+    lua_pushstring(L, name);
+    lua_setfield(L, -2, "__name");
+    lua_pop(L, 1);
+}
+
+static int null_tostring(lua_State *L) {
+    lua_pushliteral(L, "null");
+    return 1;
+}
+
+int luaopen_nianbao(lua_State *L) {
+    new_class(L, SCHEMA, schema_methods, l_schema_gc, l_schema_len);
+    new_class(L, REPORT, report_methods, l_report_gc, NULL);
+    new_class(L, IDENT, ident_methods, l_ident_gc, NULL);
+    new_class(L, FINDINGS, findings_methods, l_findings_gc, l_findings_len);
+    luaL_newlib(L, nianbao_funcs);
+    lua_pushliteral(L, NB_VERSION);
+    lua_setfield(L, -2, "version");
+    /* the null sentinel: a blank cell in YAML, distinct from an absent one */
+    lua_newtable(L);
+    lua_createtable(L, 0, 2);
+    lua_pushcfunction(L, null_tostring);
+    lua_setfield(L, -2, "__tostring");
+    lua_pushliteral(L, "null");
+    lua_setfield(L, -2, "__name");
+    lua_setmetatable(L, -2);
+    lua_pushvalue(L, -1);
+    lua_setfield(L, -3, "null");
+    luaL_newlibtable(L, yaml_funcs);
+    lua_pushvalue(L, -2);
+    luaL_setfuncs(L, yaml_funcs, 1);
+    lua_setfield(L, -3, "yaml");
+    lua_pop(L, 1);
+    return 1;
+}
+
+int luaopen_nianbao_io(lua_State *L) {
+    luaL_newlib(L, io_funcs);
+    return 1;
+}

@@ -1,0 +1,282 @@
+/*
+** nb_report.c — schema (cell ids, hashed) and report (metadata, sections, cells).
+*/
+#include <stdlib.h>
+#include <string.h>
+#include "nb.h"
+
+/*{=== schema ===*/
+
+struct nb_schema {
+    char **ids;
+    nb_kind *kinds;
+    size_t count, cap;
+    long *slots;        /* open addressing: index into ids, or -1 */
+    size_t nslots;      /* a power of two, at least twice count */
+};
+
+static char *dupstr(const char *s) {
+    size_t n = strlen(s) + 1;
+    char *d = malloc(n);
+    if (d) memcpy(d, s, n);
+    return d;
+}
+
+static char *dupmem(const char *s, size_t n) {
+    char *d = malloc(n + 1);
+    if (d == NULL) return NULL;
+    if (n) memcpy(d, s, n);
+    d[n] = '\0';
+    return d;
+}
+
+static size_t hash(const char *s) {
+    size_t h = 2166136261u;            /* FNV-1a */
+    for (; *s; s++) h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
+static long find_slot(const nb_schema *s, const char *id, size_t *slot) {
+    size_t mask = s->nslots - 1, i = hash(id) & mask;
+    for (;;) {
+        long k = s->slots[i];
+        if (k < 0 || strcmp(s->ids[k], id) == 0) {
+            *slot = i;
+            return k;
+        }
+        i = (i + 1) & mask;
+    }
+}
+
+static int rehash(nb_schema *s, size_t nslots) {
+    long *slots = malloc(nslots * sizeof *slots);
+    size_t i, slot;
+    if (slots == NULL) return NB_ENOMEM;
+    for (i = 0; i < nslots; i++) slots[i] = -1;
+    free(s->slots);
+    s->slots = slots;
+    s->nslots = nslots;
+    for (i = 0; i < s->count; i++) {
+        find_slot(s, s->ids[i], &slot);
+        s->slots[slot] = (long)i;
+    }
+    return NB_OK;
+}
+
+nb_schema *nb_schema_new(void) {
+    nb_schema *s = calloc(1, sizeof *s);
+    if (s == NULL) return NULL;
+    if (rehash(s, 64) != NB_OK) {
+        free(s);
+        return NULL;
+    }
+    return s;
+}
+
+void nb_schema_free(nb_schema *s) {
+    size_t i;
+    if (s == NULL) return;
+    for (i = 0; i < s->count; i++) free(s->ids[i]);
+    free(s->ids);
+    free(s->kinds);
+    free(s->slots);
+    free(s);
+}
+
+long nb_schema_add(nb_schema *s, const char *id, nb_kind kind) {
+    size_t slot;
+    long k = find_slot(s, id, &slot);
+    char *copy;
+    if (k >= 0) return k;
+    if ((s->count + 1) * 2 > s->nslots) {
+        if (rehash(s, s->nslots * 2) != NB_OK) return -1;
+        find_slot(s, id, &slot);
+    }
+    if (s->count == s->cap) {
+        size_t cap = s->cap ? s->cap * 2 : 64;
+        char **ids = realloc(s->ids, cap * sizeof *ids);
+        nb_kind *kinds;
+        if (ids == NULL) return -1;
+        s->ids = ids;
+        kinds = realloc(s->kinds, cap * sizeof *kinds);
+        if (kinds == NULL) return -1;
+        s->kinds = kinds;
+        s->cap = cap;
+    }
+    if ((copy = dupstr(id)) == NULL) return -1;
+    s->ids[s->count] = copy;
+    s->kinds[s->count] = kind;
+    s->slots[slot] = (long)s->count;
+    return (long)s->count++;
+}
+
+long nb_schema_find(const nb_schema *s, const char *id) {
+    size_t slot;
+    return find_slot(s, id, &slot);
+}
+
+size_t nb_schema_count(const nb_schema *s) { return s->count; }
+const char *nb_schema_id(const nb_schema *s, size_t i) { return s->ids[i]; }
+nb_kind nb_schema_kind(const nb_schema *s, size_t i) { return s->kinds[i]; }
+
+/*}===*/
+
+/*{=== report ===*/
+
+typedef struct meta_pair { char *key, *value; } meta_pair;
+
+typedef struct section {
+    char *id, *heading, *text;
+    size_t textlen;
+    nb_span span;
+} section;
+
+struct nb_report {
+    const nb_schema *schema;
+    nb_cell *cells;
+    size_t ncells;
+    meta_pair *meta;
+    size_t nmeta, capmeta;
+    section *sections;
+    size_t nsections, capsections;
+};
+
+nb_report *nb_report_new(const nb_schema *s) {
+    nb_report *r = calloc(1, sizeof *r);
+    if (r == NULL) return NULL;
+    r->schema = s;
+    r->ncells = nb_schema_count(s);
+    r->cells = calloc(r->ncells ? r->ncells : 1, sizeof *r->cells);
+    if (r->cells == NULL) {
+        free(r);
+        return NULL;
+    }
+    return r;
+}
+
+void nb_report_free(nb_report *r) {
+    size_t i;
+    if (r == NULL) return;
+    for (i = 0; i < r->ncells; i++) free(r->cells[i].text);
+    for (i = 0; i < r->nmeta; i++) {
+        free(r->meta[i].key);
+        free(r->meta[i].value);
+    }
+    for (i = 0; i < r->nsections; i++) {
+        free(r->sections[i].id);
+        free(r->sections[i].heading);
+        free(r->sections[i].text);
+    }
+    free(r->cells);
+    free(r->meta);
+    free(r->sections);
+    free(r);
+}
+
+const nb_schema *nb_report_schema(const nb_report *r) { return r->schema; }
+
+const nb_cell *nb_report_cell(const nb_report *r, size_t i) {
+    return i < r->ncells ? &r->cells[i] : NULL;
+}
+
+int nb_report_set_cell(nb_report *r, size_t i, nb_cell_state state, nb_num num,
+                       const char *text, nb_span span) {
+    char *copy = NULL;
+    nb_cell *c;
+    if (i >= r->ncells) return NB_ENOTFOUND;
+    if (text && (copy = dupstr(text)) == NULL) return NB_ENOMEM;
+    c = &r->cells[i];
+    free(c->text);
+    c->state = state;
+    c->num = state == NB_CELL_NUMBER ? num : nb_num_int(0);
+    c->text = copy;
+    c->span = span;
+    return NB_OK;
+}
+
+int nb_report_set_meta(nb_report *r, const char *key, const char *value) {
+    size_t i;
+    char *v = NULL;
+    if (value && (v = dupstr(value)) == NULL) return NB_ENOMEM;
+    for (i = 0; i < r->nmeta; i++) {
+        if (strcmp(r->meta[i].key, key) != 0) continue;
+        free(r->meta[i].value);
+        if (v) {
+            r->meta[i].value = v;
+        } else {
+            free(r->meta[i].key);
+            memmove(&r->meta[i], &r->meta[i + 1], (r->nmeta - i - 1) * sizeof *r->meta);
+            r->nmeta--;
+        }
+        return NB_OK;
+    }
+    if (v == NULL) return NB_OK;
+    if (r->nmeta == r->capmeta) {
+        size_t cap = r->capmeta ? r->capmeta * 2 : 8;
+        meta_pair *m = realloc(r->meta, cap * sizeof *m);
+        if (m == NULL) goto cleanup;
+        r->meta = m;
+        r->capmeta = cap;
+    }
+    if ((r->meta[r->nmeta].key = dupstr(key)) == NULL) goto cleanup;
+    r->meta[r->nmeta++].value = v;
+    return NB_OK;
+cleanup:
+    free(v);
+    return NB_ENOMEM;
+}
+
+const char *nb_report_meta(const nb_report *r, const char *key) {
+    size_t i;
+    for (i = 0; i < r->nmeta; i++)
+        if (strcmp(r->meta[i].key, key) == 0) return r->meta[i].value;
+    return NULL;
+}
+
+int nb_report_meta_at(const nb_report *r, size_t k, const char **key,
+                      const char **value) {
+    if (k >= r->nmeta) return 0;
+    *key = r->meta[k].key;
+    *value = r->meta[k].value;
+    return 1;
+}
+
+int nb_report_add_section(nb_report *r, const char *id, const char *heading,
+                          const char *text, size_t textlen, nb_span span) {
+    section s = { NULL, NULL, NULL, textlen, span };
+    if (r->nsections == r->capsections) {
+        size_t cap = r->capsections ? r->capsections * 2 : 8;
+        section *a = realloc(r->sections, cap * sizeof *a);
+        if (a == NULL) return NB_ENOMEM;
+        r->sections = a;
+        r->capsections = cap;
+    }
+    s.id = dupstr(id);
+    s.heading = dupstr(heading ? heading : "");
+    s.text = dupmem(text ? text : "", text ? textlen : 0);
+    if (s.id == NULL || s.heading == NULL || s.text == NULL) {
+        free(s.id);
+        free(s.heading);
+        free(s.text);
+        return NB_ENOMEM;
+    }
+    if (text == NULL) s.textlen = 0;
+    r->sections[r->nsections++] = s;
+    return NB_OK;
+}
+
+size_t nb_report_section_count(const nb_report *r) { return r->nsections; }
+
+int nb_report_section_at(const nb_report *r, size_t k, const char **id,
+                         const char **heading, const char **text,
+                         size_t *textlen, nb_span *span) {
+    if (k >= r->nsections) return 0;
+    *id = r->sections[k].id;
+    *heading = r->sections[k].heading;
+    *text = r->sections[k].text;
+    *textlen = r->sections[k].textlen;
+    *span = r->sections[k].span;
+    return 1;
+}
+
+/*}===*/

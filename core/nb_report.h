@@ -1,0 +1,99 @@
+/*
+** nb_report.h — the report model.
+**
+** A schema is the ordered set of cell ids a format pack declares
+** ("t3.result.total.np"), built once per process. A report is one input
+** file bound to a schema: metadata, sections with text, and one cell per
+** schema id. A cell the reader never found stays NB_CELL_MISSING; nothing
+** is ever defaulted to zero.
+*/
+#ifndef NB_REPORT_H
+#define NB_REPORT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "nb_num.h"
+
+typedef enum nb_kind { NB_KIND_COUNT = 0, NB_KIND_MONEY } nb_kind;
+
+typedef enum nb_cell_state {
+    NB_CELL_MISSING = 0,  /* not found in the input at all */
+    NB_CELL_NUMBER,       /* a number; see nb_cell.num */
+    NB_CELL_BLANK,        /* present but empty */
+    NB_CELL_MARKER,       /* a placeholder such as "/" "-" "无" */
+    NB_CELL_TEXT          /* anything else; see nb_cell.text */
+} nb_cell_state;
+
+/* A place in the input file. line == 0 means unknown. */
+typedef struct nb_span {
+    uint32_t line, col;   /* 1-based; col counts characters, not bytes */
+    size_t offset;        /* byte offset from the start of the file */
+} nb_span;
+
+typedef struct nb_cell {
+    nb_cell_state state;
+    nb_num num;           /* valid when state == NB_CELL_NUMBER */
+    char *text;           /* the cell as printed, or NULL; owned by the report */
+    nb_span span;
+} nb_cell;
+
+typedef struct nb_schema nb_schema;
+typedef struct nb_report nb_report;
+
+/*{=== schema ===*/
+
+/* A new empty schema, or NULL when out of memory. */
+nb_schema *nb_schema_new(void);
+/* Free a schema; NULL is fine. Every report made from it must be freed first. */
+void nb_schema_free(nb_schema *s);
+/* Add a cell id (copied). Returns its index, or -1 when out of memory.
+** Adding an id twice returns the first index and keeps the first kind. */
+long nb_schema_add(nb_schema *s, const char *id, nb_kind kind);
+/* The index of id, or -1. Constant time on average. */
+long nb_schema_find(const nb_schema *s, const char *id);
+size_t nb_schema_count(const nb_schema *s);
+/* The id and kind at index i (i < count). The string belongs to the schema. */
+const char *nb_schema_id(const nb_schema *s, size_t i);
+nb_kind nb_schema_kind(const nb_schema *s, size_t i);
+
+/*}===*/
+
+/*{=== report ===*/
+
+/* A report over schema s with every cell missing. The schema is borrowed
+** and must outlive the report. NULL when out of memory. */
+nb_report *nb_report_new(const nb_schema *s);
+/* Free a report and everything it owns; NULL is fine. */
+void nb_report_free(nb_report *r);
+const nb_schema *nb_report_schema(const nb_report *r);
+
+/* The cell at schema index i, or NULL when i is out of range. The pointer
+** stays valid until the report is freed; use the setter to change it. */
+const nb_cell *nb_report_cell(const nb_report *r, size_t i);
+/* Set cell i: state, number (for NB_CELL_NUMBER), text as printed (copied,
+** may be NULL), span. NB_ENOTFOUND for a bad index, NB_ENOMEM. */
+int nb_report_set_cell(nb_report *r, size_t i, nb_cell_state state, nb_num num,
+                       const char *text, nb_span span);
+
+/* Metadata: key → value strings, copied. Setting a key again replaces it;
+** a NULL value removes it. */
+int nb_report_set_meta(nb_report *r, const char *key, const char *value);
+/* The value of key, or NULL. */
+const char *nb_report_meta(const nb_report *r, const char *key);
+/* The k-th metadata pair in insertion order; 0 past the end. */
+int nb_report_meta_at(const nb_report *r, size_t k, const char **key,
+                      const char **value);
+
+/* Sections: id ("s1"), heading as printed, text, span of the heading.
+** Appended in the order read; all strings copied. */
+int nb_report_add_section(nb_report *r, const char *id, const char *heading,
+                          const char *text, size_t textlen, nb_span span);
+size_t nb_report_section_count(const nb_report *r);
+/* Section k's fields; 0 past the end. */
+int nb_report_section_at(const nb_report *r, size_t k, const char **id,
+                         const char **heading, const char **text,
+                         size_t *textlen, nb_span *span);
+
+/*}===*/
+
+#endif

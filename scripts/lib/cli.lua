@@ -1,0 +1,221 @@
+-- The commands: check, extract, rules, run. main(opts) returns the exit
+-- status: 0 no errors, 1 errors found, 2 usage or input that cannot be read.
+
+local nianbao = require "nianbao"
+local nbio = require "nianbao.io"
+local engine = require "engine"
+local sandbox = require "sandbox"
+local json = require "json"
+local messages = require "messages"
+
+local M = {}
+
+local function say(fmt, ...)
+  io.stderr:write("nianbao: ", string.format(fmt, ...), "\n")
+end
+
+--{=== writers ===
+
+local function load_writer(E, name)
+  local path = name
+  if not name:find("/", 1, true) and not name:find("%.lua$") then
+    path = E.home .. "/scripts/formats/" .. name .. ".lua"
+    if nbio.stat(path) ~= "file" then
+      error(string.format("unknown format '%s'", name), 0)
+    end
+  end
+  local src, err = nbio.readfile(path)
+  if not src then error(path .. ": " .. err, 0) end
+  local helpers = { json = json.encode, json_array = json.array, yaml = nianbao.yaml.encode,
+                    null = nianbao.null }
+  local env, e = sandbox.run(path, src, sandbox.env(helpers))
+  if not env then error(e, 0) end
+  if type(rawget(env, "Writer")) ~= "function" then
+    error(path .. ": a writer must define 'Writer(findings, report, opts)'", 0)
+  end
+  return env
+end
+
+--}===
+
+--{=== files ===
+
+local known = { txt = true, text = true, html = true, htm = true, md = true, markdown = true,
+                yaml = true, yml = true, pdf = true }
+
+-- FILE|DIR arguments → files, in order; folders are walked, sorted.
+local function expand(args)
+  local files = {}
+  local function walk(path, top)
+    local kind = nbio.stat(path)
+    if kind == "directory" then
+      local names = nbio.listdir(path) or {}
+      table.sort(names)
+      for _, n in ipairs(names) do
+        if n:sub(1, 1) ~= "." then walk(path:gsub("/+$", "") .. "/" .. n, false) end
+      end
+    elseif top or known[(path:match("%.(%w+)$") or ""):lower()] then
+      files[#files + 1] = path
+    end
+  end
+  for _, a in ipairs(args) do walk(a, true) end
+  return files
+end
+
+--}===
+
+local function new_engine(opts)
+  local ok, E = pcall(engine.new, opts)
+  if not ok then
+    say("%s", tostring(E))
+    return nil
+  end
+  return E
+end
+
+local function output(opts)
+  if not opts.output then return io.stdout end
+  local f, err = io.open(opts.output, "w")
+  if not f then error(err, 0) end
+  return f
+end
+
+--{=== commands ===
+
+local commands = {}
+
+function commands.check(opts)
+  local E = new_engine(opts)
+  if not E then return 2 end
+  local files = expand(opts.files)
+  if #files == 0 then
+    say("%s", messages.text(E.lang, "no_files"))
+    return 2
+  end
+  local W = load_writer(E, opts.format or "text")
+  local out = output(opts)
+  local totals = { files = 0, error = 0, warning = 0, info = 0, unreadable = 0 }
+  local color = not opts.output and nbio.isatty(1)
+  for _, path in ipairs(files) do
+    local R, why = E:read(path)
+    local list, status
+    if R then
+      list, status = E:check(R):list(), "checked"
+    else
+      status = "unreadable"
+      list = { { rule = "nianbao.unreadable", severity = "error", message = why, cells = {} } }
+      totals.unreadable = totals.unreadable + 1
+    end
+    totals.files = totals.files + 1
+    for _, f in ipairs(list) do
+      if status == "checked" then totals[f.severity] = totals[f.severity] + 1 end
+    end
+    local text = W.Writer(list, R, { file = path, status = status, lang = E.lang,
+                                     mode = "check", color = color })
+    out:write(text)
+    out:flush()
+  end
+  if W.Summary then out:write(W.Summary(totals, { lang = E.lang, mode = "check", color = color })) end
+  if out ~= io.stdout then out:close() end
+  if totals.unreadable > 0 then return 2 end
+  return totals.error > 0 and 1 or 0
+end
+
+function commands.extract(opts)
+  local E = new_engine(opts)
+  if not E then return 2 end
+  if #opts.files ~= 1 then
+    say("extract takes one file")
+    return 2
+  end
+  local path = opts.files[1]
+  local R, why = E:read(path)
+  if not R then
+    say("%s: %s", path, why)
+    return 2
+  end
+  local W = load_writer(E, opts.format or "yaml")
+  local out = output(opts)
+  out:write(W.Writer({}, R, { file = path, status = "checked", lang = E.lang, mode = "extract" }))
+  if out ~= io.stdout then out:close() end
+  return 0
+end
+
+function commands.rules(opts)
+  local E = new_engine(opts)
+  if not E then return 2 end
+  local lang = E.lang
+  for _, r in ipairs(E.rules) do
+    local msg = r.message[lang] or r.message.zh
+    io.stdout:write(string.format("%-34s %-8s %s%s\n", r.id, r.enabled and r.severity or "off",
+                                  msg, r.identity and ("  [" .. r.identity .. "]") or ""))
+  end
+  return 0
+end
+
+-- The nianbao module as shell scripts see it: the C model plus the engine.
+local function script_api(E)
+  local api = setmetatable({}, { __index = nianbao })
+  function api.read(path)
+    return E:read(path)
+  end
+  function api.check(path_or_report)
+    local R, why = path_or_report, nil
+    if type(R) == "string" then R, why = E:read(R) end
+    if not R then return nil, why end
+    return E:check(R):list(), R
+  end
+  function api.extract(path)
+    local R, why = E:read(path)
+    if not R then return nil, why end
+    return R:canonical()
+  end
+  function api.files(...)
+    return expand({ ... })
+  end
+  api.rules = E.rules
+  api.json = json
+  api.engine = E
+  return api
+end
+
+function commands.run(opts)
+  if not opts.script then
+    say("run needs a script: nianbao run SCRIPT.lua [ARGS]")
+    return 2
+  end
+  local E = new_engine(opts)
+  if not E then return 2 end
+  local chunk, err = loadfile(opts.script, "t")
+  if not chunk then
+    say("%s", err)
+    return 2
+  end
+  package.loaded.nianbao = script_api(E)
+  arg = { [0] = opts.script }
+  for i, a in ipairs(opts.args) do arg[i] = a end
+  local ok, result = xpcall(chunk, debug.traceback, table.unpack(opts.args))
+  if not ok then
+    say("%s", tostring(result))
+    return 2
+  end
+  return math.type(result) == "integer" and result or 0
+end
+
+--}===
+
+function M.main(opts)
+  local cmd = commands[opts.command]
+  if not cmd then
+    say("unknown command '%s' (check, extract, rules, run; --help)", tostring(opts.command))
+    return 2
+  end
+  local ok, status = pcall(cmd, opts)
+  if not ok then
+    say("%s", tostring(status))
+    return 2
+  end
+  return status
+end
+
+return M

@@ -1,0 +1,40 @@
+-- Messages of the engine itself (not of rules), Chinese first.
+
+local M = {
+  zh = {
+    cannot_open   = "无法读取文件：%s",
+    empty         = "文件为空",
+    binary        = "不是文本文件（含有二进制数据）",
+    bad_encoding  = "文件编码无法识别：第%d行含有无效的UTF-8字节",
+    too_large     = "文件过大：%s",
+    not_report    = "不是政府信息公开工作年度报告：未找到报告的任何部分或统计表格",
+    unknown_reader = "未知的读取器“%s”",
+    reader_failed = "读取器“%s”出错：%s",
+    rule_failed   = "规则“%s”执行出错：%s",
+    summary       = "%d 个文件：%d 个错误，%d 个警告，%d 条提示",
+    unreadable_n  = "，%d 个文件无法读取",
+    no_files      = "没有可检查的文件",
+  },
+  en = {
+    cannot_open   = "cannot read the file: %s",
+    empty         = "the file is empty",
+    binary        = "not a text file (binary data)",
+    bad_encoding  = "unknown text encoding: invalid UTF-8 on line %d",
+    too_large     = "file too large: %s",
+    not_report    = "not a government information disclosure annual report: no part or table of one was found",
+    unknown_reader = "unknown reader '%s'",
+    reader_failed = "reader '%s' failed: %s",
+    rule_failed   = "rule '%s' failed: %s",
+    summary       = "%d file(s): %d error(s), %d warning(s), %d info",
+    unreadable_n  = ", %d unreadable",
+    no_files      = "no files to check",
+  },
+}
+
+-- text(lang, key, ...) → the message in lang (Chinese when lang is unknown).
+function M.text(lang, key, ...)
+  local t = M[lang] or M.zh
+  return string.format(t[key] or M.zh[key], ...)
+end
+
+return M

@@ -1,0 +1,75 @@
+-- Reader for text scraped from a report's web page: paragraphs on their
+-- own lines, table cells each ending in " |", and lines of bare bars where
+-- the page had merged cells. Several cells may share one line
+-- ("索 引 号: | … | 公开目录: | … |").
+
+name        = "text"
+extensions  = { "txt", "text" }
+
+-- A line that holds at least one cell separator belongs to a table or the
+-- metadata block.
+function sniff(head)
+  local bars = 0
+  for line in head:gmatch("[^\n]+") do
+    if line:find("|", 1, true) then bars = bars + 1 end
+  end
+  return bars >= 3
+end
+
+-- White space of every width at either end of a cell or line.
+local space = { " ", "\t", "\r", "\u{3000}", "\u{A0}" }
+local function trim(s)
+  local changed = true
+  while changed do
+    changed = false
+    for _, sp in ipairs(space) do
+      if s:sub(1, #sp) == sp then s = s:sub(#sp + 1); changed = true end
+      if #s >= #sp and s:sub(-#sp) == sp then s = s:sub(1, -#sp - 1); changed = true end
+    end
+  end
+  return s
+end
+
+-- Reader(bytes, opts) → document: { blocks = { {kind=, text=, line=, col=, offset=}, … } }
+-- kinds: "para" (a line of prose), "cell" (one table cell), "break" (a line of bars).
+function Reader(bytes, opts)
+  local blocks, n = {}, 0
+  local lineno, pos = 0, 1
+  local len = #bytes
+  while pos <= len do
+    local eol = bytes:find("\n", pos, true) or (len + 1)
+    local line = bytes:sub(pos, eol - 1):gsub("\r$", "")
+    lineno = lineno + 1
+    if line:find("|", 1, true) then
+      local start, any = 1, false
+      while true do
+        local bar = line:find("|", start, true)
+        local piece = line:sub(start, (bar or (#line + 1)) - 1)
+        local text = trim(piece)
+        if text ~= "" then
+          local lead = piece:find("[^%s]") or 1
+          local at = start + lead - 1
+          n = n + 1
+          blocks[n] = { kind = "cell", text = text, line = lineno,
+                        col = (utf8.len(line:sub(1, at - 1)) or (at - 1)) + 1,
+                        offset = pos + at - 2 }
+          any = true
+        end
+        if not bar then break end
+        start = bar + 1
+      end
+      if not any then
+        n = n + 1
+        blocks[n] = { kind = "break", text = "", line = lineno, col = 1, offset = pos - 1 }
+      end
+    else
+      local text = trim(line)
+      if text ~= "" then
+        n = n + 1
+        blocks[n] = { kind = "para", text = text, line = lineno, col = 1, offset = pos - 1 }
+      end
+    end
+    pos = eol + 1
+  end
+  return { blocks = blocks }
+end
