@@ -102,9 +102,13 @@ end
 
 --{=== tables ===
 
-local function is_header(ct, t)
+-- A label of the table's header (or of the 2019 format's, which fmt.old_2019 reports).
+local function is_header(T, ct, t)
   if t:find("勾稽关系", 1, true) then return true end
   for _, h in ipairs(ct.headers) do
+    if t == h then return true end
+  end
+  for _, h in ipairs(T.format_2019) do
     if t == h then return true end
   end
   return false
@@ -161,7 +165,7 @@ local function bind_rows(T, ct, cells, R, problems)
         -- values right after a group label are its printed subtotal
         row, filled = ct.subtotal and ct.subtotal[g.id] or nil, 0
         R.tables[ct.id].present = true
-      elseif is_header(ct, t) then
+      elseif is_header(T, ct, t) then
         R.tables[ct.id].present = true
       elseif row and filled < #row.cells then
         filled = filled + 1                       -- text where a number belongs
@@ -188,7 +192,7 @@ local function bind_flat(T, ct, cells, R, problems)
       end
     else
       local t = norm(b.text)
-      if is_header(ct, t) then
+      if is_header(T, ct, t) then
         R.tables[ct.id].present = true
       elseif filled > 0 and filled < #ct.cells then
         filled = filled + 1
@@ -201,6 +205,24 @@ local function bind_flat(T, ct, cells, R, problems)
 end
 
 --}===
+
+-- A statistics period stated in text → {from=, to=, line=, col=} or nil.
+function M.parse_period(text, block)
+  local dashed = text
+  for _, d in ipairs { "至", "到", "—", "－", "～", "~" } do dashed = dashed:gsub(d, "-") end
+  for y1, m1, d1, rest in dashed:gmatch("(%d%d%d%d)%s*年%s*(%d%d?)%s*月%s*(%d%d?)%s*日([^\n]*)") do
+    local y2, m2, d2 = rest:match("^%s*%-+%s*(%d%d%d%d)%s*年%s*(%d%d?)%s*月%s*(%d%d?)%s*日")
+    if not y2 then
+      m2, d2 = rest:match("^%s*%-+%s*(%d%d?)%s*月%s*(%d%d?)%s*日")
+      y2 = m2 and y1
+    end
+    if y2 then
+      return { from = string.format("%s-%02d-%02d", y1, tonumber(m1), tonumber(d1)),
+               to = string.format("%s-%02d-%02d", y2, tonumber(m2), tonumber(d2)),
+               line = block and block.line, col = block and block.col }
+    end
+  end
+end
 
 -- Title, report year, agency and statistics period from the opening text.
 local function read_identity(R, blocks, first_section)
@@ -218,9 +240,12 @@ local function read_identity(R, blocks, first_section)
   end
   local opening = table.concat(head, "\n")
   R.opening = opening
-  local source = R.title or opening
-  local y = source:match("(%d%d%d%d)%s*年度?%s*政府信息公开工作年度报告")
-         or opening:match("(%d%d%d%d)%s*年度?%s*政府信息公开工作年度报告")
+  -- "2024年政府信息公开工作年度报告" or "2024年度…"; Lua patterns work on
+  -- bytes, so the optional 度 is folded away first
+  local function report_year(s)
+    return s and s:gsub("(%d)%s*年度", "%1年"):match("(%d%d%d%d)%s*年%s*政府信息公开工作年度报告")
+  end
+  local y = report_year(R.title) or report_year(opening)
   R.title_year = tonumber(y)
   if R.title then
     local agency = R.title:match("^(.-)%d%d%d%d%s*年")
@@ -228,23 +253,13 @@ local function read_identity(R, blocks, first_section)
   end
   if not R.agency and R.meta.publisher then R.agency = R.meta.publisher.text end
   if not R.agency then
-    local a = opening:match("发布(.-)%d%d%d%d%s*年度?%s*政府信息公开工作年度报告")
+    local a = opening:gsub("(%d)%s*年度", "%1年"):match("发布(.-)%d%d%d%d%s*年%s*政府信息公开工作年度报告")
     if a and a ~= "" and utf8.len(a) and utf8.len(a) <= 40 then R.agency = a end
   end
   -- 统计期限 …2024年1月1日到12月31日 (the second year may be left out)
-  local dashed = opening
-  for _, d in ipairs { "至", "到", "—", "－", "～", "~" } do dashed = dashed:gsub(d, "-") end
-  local y1, m1, d1, rest = dashed:match("(%d%d%d%d)%s*年%s*(%d%d?)%s*月%s*(%d%d?)%s*日(.*)")
-  if y1 then
-    local y2, m2, d2 = rest:match("^%s*%-+%s*(%d%d%d%d)%s*年%s*(%d%d?)%s*月%s*(%d%d?)%s*日")
-    if not y2 then
-      m2, d2 = rest:match("^%s*%-+%s*(%d%d?)%s*月%s*(%d%d?)%s*日")
-      y2 = m2 and y1
-    end
-    if y2 then
-      R.period = { from = string.format("%s-%02d-%02d", y1, tonumber(m1), tonumber(d1)),
-                   to = string.format("%s-%02d-%02d", y2, tonumber(m2), tonumber(d2)) }
-    end
+  for i = 1, first_section - 1 do
+    local b = blocks[i]
+    if b.kind == "para" and not R.period then R.period = M.parse_period(b.text, b) end
   end
   R.year = R.title_year or (R.period and tonumber(R.period.to:sub(1, 4)))
 end
@@ -275,16 +290,16 @@ local function detect_version(T, R, blocks, found)
   R.signs_2019 = seen2019
   local nfound = 0
   for _ in pairs(found) do nfound = nfound + 1 end
-  local legacy = 0
-  for _, b in ipairs(blocks) do
-    if b.kind == "para" then
-      local t = labels.strip_numeral(bare(norm(b.text)))
-      for _, h in ipairs(T.legacy_headings) do
-        if t == h then legacy = legacy + 1 end
-      end
+  -- legacy part headings, numbered, anywhere (crawled pages run parts together)
+  local all = {}
+  for i, b in ipairs(blocks) do all[i] = norm(b.text) end
+  local text, legacy = table.concat(all, "\n"), 0
+  for _, h in ipairs(T.legacy_headings) do
+    for _, n in ipairs { "一", "二", "三", "四", "五", "六", "七", "八", "九" } do
+      if text:find(n .. h, 1, true) then legacy = legacy + 1; break end
     end
   end
-  if nfound < 4 and legacy >= 3 then return "legacy" end
+  if nfound < 4 and legacy >= 2 then return "legacy" end
   if #seen2019 > 0 then return "gb2019" end
   return "gb2021"
 end
@@ -332,11 +347,12 @@ function M.bind(T, doc, source)
     st.stop = stop
   end
 
-  -- the tables, each in its own part
+  -- the tables, each in its own part; a legacy report has none of them
+  R.format = detect_version(T, R, blocks, found)
   for _, tid in ipairs { "t2", "t3", "t4" } do
     local ct = T.tables[tid]
     R.tables[tid] = { present = false }
-    for _, st in ipairs(starts) do
+    for _, st in ipairs(R.format == "legacy" and {} or starts) do
       if st.section.id == ct.section then
         local cells = {}
         for i = st.index + 1, st.stop do
@@ -349,7 +365,6 @@ function M.bind(T, doc, source)
     end
   end
 
-  R.format = detect_version(T, R, blocks, found)
   local texts = {}
   for i, b in ipairs(blocks) do texts[i] = b.text end
   R.fulltext = table.concat(texts, "\n")

@@ -148,7 +148,7 @@ function commands.rules(opts)
   for _, r in ipairs(E.rules) do
     local msg = r.message[lang] or r.message.zh
     io.stdout:write(string.format("%-34s %-8s %s%s\n", r.id, r.enabled and r.severity or "off",
-                                  msg, r.identity and ("  [" .. r.identity .. "]") or ""))
+                                  msg, r.identity and ("  [" .. r.identity:gsub("%s+", " "):gsub("^ ", ""):gsub(" $", "") .. "]") or ""))
   end
   return 0
 end

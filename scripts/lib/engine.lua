@@ -157,7 +157,9 @@ function Engine:read(path)
   if not ok then return nil, messages.text(self.lang, "reader_failed", reader.name, tostring(doc)) end
   local R, problems = binder.bind(self.T, doc, path:match("([^/]+)$"))
   local any_table = R.tables.t2.present or R.tables.t3.present or R.tables.t4.present
-  if #R.sections <= 1 and not any_table and R.format ~= "legacy" then
+  if #R.sections <= 1 and not any_table and R.format ~= "legacy"
+     and not text:find("政府信息公开工作年度报告", 1, true)
+     and not text:find("政府信息公开年度报告", 1, true) then
     return nil, messages.text(self.lang, "not_report")
   end
   R.problems = problems
@@ -209,8 +211,9 @@ local function run_identity(self, rule, R, emit)
   local failures = rule.compiled:eval(R.c, rule.names)
   for _, fl in ipairs(failures) do
     local vars = { lhs = fl.lhs, rhs = fl.rhs, diff = fl.diff }
+    local tid = fl.terms[1] and fl.terms[1].id:match("^(t%d)")
     for name, v in pairs(fl.values) do
-      vars[name] = template.label(self.T, v, rule.table)
+      vars[name] = template.label(self.T, v, tid)
       vars[name .. "_id"] = v
     end
     local cells, line, col = {}, nil, nil

@@ -40,7 +40,7 @@ local function encode(v, out, depth)
     else out[#out + 1] = string.format("%.17g", v) end
   elseif t == "string" then out[#out + 1] = quote(v)
   elseif t == "table" then
-    local mt = getmetatable(t)
+    local mt = getmetatable(v)
     if #v > 0 or (mt and mt.__array) then
       out[#out + 1] = "["
       for i = 1, #v do

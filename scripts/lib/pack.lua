@@ -97,7 +97,6 @@ function M.rules(dir, T, prefix)
         rule.names = {}
         for k in pairs(each or {}) do rule.names[#rule.names + 1] = k end
         table.sort(rule.names)
-        rule.table = rule.identity:match("^%s*(t%d)")
       end
       list[#list + 1] = rule
     end

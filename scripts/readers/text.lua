@@ -1,7 +1,7 @@
 -- Reader for text scraped from a report's web page: paragraphs on their
 -- own lines, table cells each ending in " |", and lines of bare bars where
 -- the page had merged cells. Several cells may share one line
--- ("索 引 号: | … | 公开目录: | … |").
+-- ("索 引 号: | … | 公开目录: | … |"). A cell printed as " |" is empty.
 
 name        = "text"
 extensions  = { "txt", "text" }
@@ -46,7 +46,8 @@ function Reader(bytes, opts)
         local bar = line:find("|", start, true)
         local piece = line:sub(start, (bar or (#line + 1)) - 1)
         local text = trim(piece)
-        if text ~= "" then
+        -- " |" is an empty cell; a bare "|" only pads a merged cell
+        if text ~= "" or (piece ~= "" and bar) then
           local lead = piece:find("[^%s]") or 1
           local at = start + lead - 1
           n = n + 1

@@ -1,0 +1,14 @@
+-- A 2021-or-later report must use the format of 国办公开办函〔2021〕30号, not the 2019 trial one.
+id       = "gb2021.fmt.old_2019"
+severity = "error"
+message  = {
+  zh = "使用了已被国办公开办函〔2021〕30号取代的2019年版年报格式（如“{label}”）",
+  en = "uses the 2019 trial format replaced by 国办公开办函〔2021〕30号 (e.g. “{label}”)",
+}
+
+function check(report, emit)
+  local signs = report.signs_2019 or {}
+  if #signs == 0 or (report.year and report.year < 2021) then return end
+  emit { line = signs[1].line, col = signs[1].col, found = signs[1].text,
+         vars = { label = signs[1].text } }
+end

@@ -1,0 +1,13 @@
+-- 条例第五十条: the report has six parts, none may be left out.
+id       = "gb2021.struct.section_missing"
+severity = "error"
+message  = { zh = "缺少第{n}部分“{title}”", en = "part {n} “{title}” is missing" }
+
+function check(report, emit)
+  if report.format == "legacy" then return end   -- reported once, as the old structure
+  for _, s in ipairs(format.sections) do
+    if not report:section(s.id) then
+      emit { vars = { n = s.n, title = s.n .. "、" .. s.heading }, expected = s.n .. "、" .. s.heading }
+    end
+  end
+end

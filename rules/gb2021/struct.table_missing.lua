@@ -1,0 +1,18 @@
+-- Parts 二、三、四 each carry one of the three tables.
+id       = "gb2021.struct.table_missing"
+severity = "error"
+message  = { zh = "第{n}部分缺少统计表格（{table}）", en = "part {n} has no table ({table_en})" }
+
+local where = { t2 = { "二", "表二", "table 2", "s2" }, t3 = { "三", "表三", "table 3", "s3" },
+                t4 = { "四", "表四", "table 4", "s4" } }
+
+function check(report, emit)
+  if report.format == "legacy" then return end
+  for _, tid in ipairs { "t2", "t3", "t4" } do
+    if not report.tables[tid].present then
+      local w, s = where[tid], report:section(where[tid][4])
+      emit { vars = { n = w[1], table = w[2], table_en = w[3] },
+             line = s and s.line, col = s and s.col }
+    end
+  end
+end

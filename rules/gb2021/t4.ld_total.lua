@@ -1,0 +1,7 @@
+id       = "gb2021.t4.ld_total"
+severity = "error"
+message  = {
+  zh = "表四“行政诉讼（未经复议直接起诉）”的“总计”为{lhs}，但结果维持、结果纠正、其他结果、尚未审结之和为{rhs}，相差{diff}",
+  en = "Table 4, lawsuits filed directly: the total is {lhs}, but upheld, corrected, other and pending add up to {rhs}; difference {diff}",
+}
+identity = "t4.ld.total = t4.ld.upheld + t4.ld.corrected + t4.ld.other + t4.ld.pending"

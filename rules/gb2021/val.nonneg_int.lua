@@ -1,0 +1,24 @@
+-- Counts are whole numbers of requests or documents; the fee (万元) may have decimals but is never negative.
+id       = "gb2021.val.nonneg_int"
+severity = "error"
+message  = {
+  zh = "{where}为{value}：{what}",
+  en = "{where} is {value}: {what_en}",
+}
+
+function check(report, emit)
+  for cell in report:cells() do
+    if cell.state == "number" then
+      local negative = nianbao.compare(cell.value, 0) < 0
+      if cell.kind == "money" then
+        if negative then
+          emit { cell = cell, found = tostring(cell.value),
+                 vars = { what = "金额不能为负数", what_en = "an amount cannot be negative" } }
+        end
+      elseif negative or not nianbao.is_integral(cell.value) then
+        emit { cell = cell, found = tostring(cell.value),
+               vars = { what = "件数应为非负整数", what_en = "a count must be a whole number, not negative" } }
+      end
+    end
+  end
+end
