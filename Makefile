@@ -67,7 +67,7 @@ test-core: $(TEST_BIN)
 	@for t in $(TEST_BIN); do $$t || exit 1; done
 
 test-lua: $(BIN)
-	$(NB) run tests/lua/run.lua
+	$(NB) run tests/lua/run.lua $(NB)
 
 corpus: $(BIN)
 	$(NB) run tests/lua/corpus.lua ../shared/corpus/dev

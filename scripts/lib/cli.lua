@@ -40,11 +40,13 @@ end
 
 --{=== files ===
 
-local known = { txt = true, text = true, html = true, htm = true, md = true, markdown = true,
-                yaml = true, yml = true, pdf = true }
-
--- FILE|DIR arguments → files, in order; folders are walked, sorted.
-local function expand(args)
+-- FILE|DIR arguments → files, in order; folders are walked, sorted, for
+-- the files some reader takes by extension. A named file is always read.
+local function expand(E, args)
+  local known = {}
+  for _, r in ipairs(E.readers) do
+    for _, e in ipairs(r.extensions or {}) do known[e] = true end
+  end
   local files = {}
   local function walk(path, top)
     local kind = nbio.stat(path)
@@ -87,7 +89,7 @@ local commands = {}
 function commands.check(opts)
   local E = new_engine(opts)
   if not E then return 2 end
-  local files = expand(opts.files)
+  local files = expand(E, opts.files)
   if #files == 0 then
     say("%s", messages.text(E.lang, "no_files"))
     return 2
@@ -171,7 +173,7 @@ local function script_api(E)
     return R:canonical()
   end
   function api.files(...)
-    return expand({ ... })
+    return expand(E, { ... })
   end
   api.rules = E.rules
   api.json = json

@@ -1,0 +1,154 @@
+/* The report model: schema ids, cells with state and place, metadata,
+** sections, and the findings list. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <cmocka.h>
+#include "nb.h"
+
+static void a_schema_finds_every_id_it_holds_and_no_other(void **state) {
+    nb_schema *s = nb_schema_new();
+    char id[32];
+    long i;
+    (void)state;
+    assert_non_null(s);
+    for (i = 0; i < 1000; i++) {          /* grows past several rehashes */
+        snprintf(id, sizeof id, "t3.row%ld.np", i);
+        assert_int_equal(nb_schema_add(s, id, NB_KIND_COUNT), i);
+    }
+    assert_int_equal(nb_schema_add(s, "t3.row7.np", NB_KIND_MONEY), 7);   /* again: same index */
+    assert_int_equal(nb_schema_kind(s, 7), NB_KIND_COUNT);
+    for (i = 0; i < 1000; i++) {
+        snprintf(id, sizeof id, "t3.row%ld.np", i);
+        assert_int_equal(nb_schema_find(s, id), i);
+        assert_string_equal(nb_schema_id(s, (size_t)i), id);
+    }
+    assert_int_equal(nb_schema_find(s, "t3.row1000.np"), -1);
+    assert_int_equal(nb_schema_count(s), 1000);
+    nb_schema_free(s);
+}
+
+static void a_new_report_has_every_cell_missing_never_zero(void **state) {
+    nb_schema *s = nb_schema_new();
+    nb_report *r;
+    (void)state;
+    nb_schema_add(s, "t2.fee.amount", NB_KIND_MONEY);
+    nb_schema_add(s, "t4.rv.total", NB_KIND_COUNT);
+    r = nb_report_new(s);
+    assert_non_null(r);
+    assert_int_equal(nb_report_cell(r, 0)->state, NB_CELL_MISSING);
+    assert_int_equal(nb_report_cell(r, 1)->state, NB_CELL_MISSING);
+    assert_null(nb_report_cell(r, 2));
+    nb_report_free(r);
+    nb_schema_free(s);
+}
+
+static void a_cell_keeps_its_value_text_and_place(void **state) {
+    nb_schema *s = nb_schema_new();
+    nb_report *r;
+    nb_span at = { 76, 3, 1234 };
+    nb_num n = { 961716, 1 };
+    const nb_cell *c;
+    (void)state;
+    nb_schema_add(s, "t2.fee.amount", NB_KIND_MONEY);
+    r = nb_report_new(s);
+    assert_int_equal(nb_report_set_cell(r, 0, NB_CELL_NUMBER, n, "96171.6", at), NB_OK);
+    c = nb_report_cell(r, 0);
+    assert_int_equal(c->state, NB_CELL_NUMBER);
+    assert_int_equal(c->num.units, 961716);
+    assert_string_equal(c->text, "96171.6");
+    assert_int_equal(c->span.line, 76);
+    assert_int_equal(c->span.col, 3);
+    assert_int_equal(nb_report_set_cell(r, 0, NB_CELL_MARKER, n, "/", at), NB_OK);
+    assert_int_equal(nb_report_cell(r, 0)->num.units, 0);   /* a marker has no number */
+    assert_int_equal(nb_report_set_cell(r, 5, NB_CELL_BLANK, n, NULL, at), NB_ENOTFOUND);
+    nb_report_free(r);
+    nb_schema_free(s);
+}
+
+static void metadata_replaces_and_removes_by_key(void **state) {
+    nb_schema *s = nb_schema_new();
+    nb_report *r = nb_report_new(s);
+    const char *k, *v;
+    (void)state;
+    assert_int_equal(nb_report_set_meta(r, "published", "2025-01-24"), NB_OK);
+    assert_int_equal(nb_report_set_meta(r, "agency", "九曲街道"), NB_OK);
+    assert_int_equal(nb_report_set_meta(r, "published", "2025-01-25"), NB_OK);
+    assert_string_equal(nb_report_meta(r, "published"), "2025-01-25");
+    assert_true(nb_report_meta_at(r, 1, &k, &v));
+    assert_string_equal(k, "agency");
+    assert_int_equal(nb_report_set_meta(r, "published", NULL), NB_OK);
+    assert_null(nb_report_meta(r, "published"));
+    assert_false(nb_report_meta_at(r, 1, &k, &v));
+    nb_report_free(r);
+    nb_schema_free(s);
+}
+
+static void sections_are_kept_in_reading_order(void **state) {
+    nb_schema *s = nb_schema_new();
+    nb_report *r = nb_report_new(s);
+    nb_span at = { 5, 1, 0 };
+    const char *id, *heading, *text;
+    size_t len;
+    nb_span got;
+    (void)state;
+    assert_int_equal(nb_report_add_section(r, "s1", "一、总体情况", "2024年，…", 12, at), NB_OK);
+    assert_int_equal(nb_report_add_section(r, "s2", "二、主动公开政府信息情况", NULL, 0, at), NB_OK);
+    assert_int_equal(nb_report_section_count(r), 2);
+    assert_true(nb_report_section_at(r, 0, &id, &heading, &text, &len, &got));
+    assert_string_equal(id, "s1");
+    assert_int_equal(len, 12);
+    assert_true(nb_report_section_at(r, 1, &id, &heading, &text, &len, &got));
+    assert_string_equal(text, "");
+    assert_false(nb_report_section_at(r, 2, &id, &heading, &text, &len, &got));
+    nb_report_free(r);
+    nb_schema_free(s);
+}
+
+static void findings_copy_their_strings_and_sort_stably_by_place(void **state) {
+    nb_findings *l = nb_findings_new();
+    char rule[16] = "r.one";
+    const char *cells[] = { "t3.new.np", "t3.next.np" };
+    nb_finding f;
+    (void)state;
+    memset(&f, 0, sizeof f);
+    f.rule = rule; f.message = "m1"; f.line = 9; f.col = 1;
+    f.cells = (char **)cells; f.ncells = 2; f.expected = "6"; f.found = "7";
+    assert_int_equal(nb_findings_add(l, &f), NB_OK);
+    strcpy(rule, "r.two");                   /* the list holds its own copy */
+    f.message = "m2"; f.line = 3; f.severity = NB_SEV_WARNING; f.cells = NULL; f.ncells = 0;
+    assert_int_equal(nb_findings_add(l, &f), NB_OK);
+    f.message = "m3"; f.line = 3; f.severity = NB_SEV_INFO;
+    assert_int_equal(nb_findings_add(l, &f), NB_OK);
+    f.message = "m0"; f.line = 0;            /* whole-file findings come first */
+    assert_int_equal(nb_findings_add(l, &f), NB_OK);
+    assert_int_equal(nb_findings_sort(l), NB_OK);
+    assert_string_equal(nb_findings_at(l, 0)->message, "m0");
+    assert_string_equal(nb_findings_at(l, 1)->message, "m2");
+    assert_string_equal(nb_findings_at(l, 2)->message, "m3");
+    assert_string_equal(nb_findings_at(l, 3)->rule, "r.one");
+    assert_string_equal(nb_findings_at(l, 3)->cells[1], "t3.next.np");
+    assert_int_equal(nb_findings_tally(l, NB_SEV_INFO), 2);
+    assert_int_equal(nb_findings_tally(l, NB_SEV_ERROR), 1);
+    assert_int_equal(nb_severity_parse("warning"), NB_SEV_WARNING);
+    assert_int_equal(nb_severity_parse("fatal"), -1);
+    nb_findings_free(l);
+    nb_findings_free(NULL);
+    nb_report_free(NULL);
+    nb_schema_free(NULL);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(a_schema_finds_every_id_it_holds_and_no_other),
+        cmocka_unit_test(a_new_report_has_every_cell_missing_never_zero),
+        cmocka_unit_test(a_cell_keeps_its_value_text_and_place),
+        cmocka_unit_test(metadata_replaces_and_removes_by_key),
+        cmocka_unit_test(sections_are_kept_in_reading_order),
+        cmocka_unit_test(findings_copy_their_strings_and_sort_stably_by_place),
+    };
+    return cmocka_run_group_tests_name("nb_report", tests, NULL, NULL);
+}

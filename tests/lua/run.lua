@@ -1,0 +1,406 @@
+-- Tests of the rules, the reader, the binder, the commands and the Lua API.
+--   nianbao run tests/lua/run.lua PATH-TO-NIANBAO
+-- Each test reads like a line of the spec; the last line is "N passed, N failed".
+
+local nianbao = require "nianbao"
+local nbio = require "nianbao.io"
+local compare = dofile("tests/lua/compare.lua")
+local NB = arg[1] or "build/nianbao"
+local CORPUS = "../shared/corpus/dev"
+
+local passed, failed = 0, 0
+local function test(name, fn)
+  local ok, err = xpcall(fn, debug.traceback)
+  if ok then passed = passed + 1
+  else
+    failed = failed + 1
+    io.stderr:write("FAIL ", name, "\n  ", tostring(err):gsub("\n", "\n  "), "\n")
+  end
+end
+local function eq(want, got, what)
+  if want ~= got then
+    error(string.format("%s: want %s, got %s", what or "value", tostring(want), tostring(got)), 2)
+  end
+end
+local function has(s, sub, what)
+  if not tostring(s):find(sub, 1, true) then
+    error(string.format("%s: %q not found in:\n%s", what or "text", sub, tostring(s)), 2)
+  end
+end
+local function sh(cmd)   -- run a shell command → output, exit status
+  local p = io.popen(cmd .. " 2>&1; echo \"<<$?>>\"")
+  local out = p:read("a")
+  p:close()
+  local status = tonumber(out:match("<<(%d+)>>%s*$"))
+  return out:gsub("<<%d+>>%s*$", ""), status
+end
+local tmp = os.tmpname()
+os.remove(tmp)
+os.execute("mkdir -p " .. tmp)
+local function write(name, bytes)
+  local path = tmp .. "/" .. name
+  local f = assert(io.open(path, "wb"))
+  f:write(bytes)
+  f:close()
+  return path
+end
+local JIUQU = assert(nbio.readfile("examples/jiuqu-2024.txt"))
+
+--{=== the example and its broken variants ===
+
+test("the example report is checked with no finding at all", function()
+  local list = assert(nianbao.check("examples/jiuqu-2024.txt"))
+  eq(0, #list, "findings")
+end)
+
+test("extract of jiuqu-2024.txt equals jiuqu-2024.expected.yaml cell for cell", function()
+  local expected = assert(nianbao.yaml.decode(assert(nbio.readfile(CORPUS .. "/jiuqu-2024.expected.yaml"))))
+  local got = assert(nianbao.extract(CORPUS .. "/jiuqu-2024.txt"))
+  local ok, total, wrong = compare(expected, got)
+  eq(200, total, "cells expected")
+  eq(total, ok, "cells correct (" .. tostring(wrong[1]) .. ")")
+end)
+
+local fired = {}
+local names = assert(nbio.listdir("examples/broken"))
+table.sort(names)
+for _, name in ipairs(names) do
+  local stem = name:match("^(.-)%.txt$")
+  if stem then
+    test("examples/broken/" .. name .. " yields exactly the findings of its .expect.yaml", function()
+      local spec = assert(nianbao.yaml.decode(assert(nbio.readfile("examples/broken/" .. stem .. ".expect.yaml"))))
+      local got = assert(nianbao.check("examples/broken/" .. name))
+      local want = spec.findings
+      local function show(list)
+        local out = {}
+        for _, f in ipairs(list) do
+          out[#out + 1] = string.format("%s %s:%s found=%s expected=%s", f.rule, tostring(f.line),
+                                        tostring(f.col or f.column), tostring(f.found), tostring(f.expected))
+        end
+        return table.concat(out, "\n    ")
+      end
+      local unmatched = {}
+      for _, g in ipairs(got) do unmatched[#unmatched + 1] = g end
+      for _, w in ipairs(want) do
+        local hit
+        for i, g in ipairs(unmatched) do
+          if g.rule == w.rule and g.line == w.line and (w.line == nil or g.col == w.column)
+             and (w.found == nil or g.found == w.found)
+             and (w.expected == nil or g.expected == w.expected)
+             and (w.severity == nil or g.severity == w.severity) then
+            hit = i
+            break
+          end
+        end
+        if not hit then
+          error("missing: " .. show { w } .. "\n  got:\n    " .. show(got))
+        end
+        fired[w.rule] = true
+        table.remove(unmatched, hit)
+      end
+      if #unmatched > 0 then error("unexpected:\n    " .. show(unmatched)) end
+    end)
+  end
+end
+
+test("every rule of the national pack fires in some broken example", function()
+  local missing = {}
+  for _, r in ipairs(nianbao.rules) do
+    if r.id:match("^gb2021%.") and not fired[r.id] then missing[#missing + 1] = r.id end
+  end
+  eq("", table.concat(missing, " "), "rules without a breaking example")
+end)
+
+--}===
+
+--{=== bad input ===
+
+local function check_one(path, ...)
+  return sh(table.concat({ NB, "check", ... }, " ") .. " " .. path)
+end
+
+test("an empty file is unreadable: one clear line, exit 2", function()
+  local out, st = check_one(write("empty.txt", ""))
+  eq(2, st, "exit")
+  has(out, "empty.txt: error: 文件为空 [nianbao.unreadable]")
+end)
+
+test("a binary file is unreadable, exit 2", function()
+  local out, st = check_one(write("binary.txt", "\0\1\2PK\3\4" .. string.rep("\255", 40)))
+  eq(2, st, "exit")
+  has(out, "不是文本文件")
+end)
+
+test("a file that is not UTF-8 names the line of the first bad byte", function()
+  local out, st = check_one(write("latin1.txt", "第一行\n" .. "caf\233\n"))
+  eq(2, st, "exit")
+  has(out, "第2行含有无效的UTF-8字节")
+end)
+
+test("a text that is not a report is unreadable, exit 2", function()
+  local out, st = check_one(write("recipe.txt", "红烧肉做法\n五花肉 | 500克 |\n冰糖 | 30克 |\n"))
+  eq(2, st, "exit")
+  has(out, "不是政府信息公开工作年度报告")
+end)
+
+test("a missing file is reported with the system's reason, exit 2", function()
+  local out, st = check_one(tmp .. "/no-such-report.txt")
+  eq(2, st, "exit")
+  has(out, "no-such-report.txt: error: 无法读取文件")
+end)
+
+test("a truncated report gets findings for what is missing, and no invented number", function()
+  local cut = JIUQU:sub(1, JIUQU:find("(四)无法提供", 1, true) - 1)
+  local path = write("truncated.txt", cut)
+  local list = assert(nianbao.check(path))
+  local rules = {}
+  for _, f in ipairs(list) do rules[f.rule] = (rules[f.rule] or 0) + 1 end
+  eq(3, rules["gb2021.struct.section_missing"], "parts 4–6 missing")
+  eq(1, rules["gb2021.struct.table_missing"], "table 4 missing")
+  eq(true, (rules["gb2021.struct.row_missing"] or 0) >= 10, "rows from （四） on missing")
+  local got = assert(nianbao.extract(path))
+  eq(nil, got.t3.result.unable, "no value for the rows that were cut")
+  eq(nil, got.t3.next, "no value for 结转下年度")
+  eq(6, got.t3.result.public.np, "what was read is kept")
+end)
+
+test("a batch goes on past a broken file and the exit status says the worst", function()
+  local bad = write("bad.txt", "")
+  local out, st = sh(NB .. " check --format json examples/jiuqu-2024.txt " .. bad ..
+                     " examples/broken/t3-balance.txt")
+  eq(2, st, "exit")
+  local lines = {}
+  for l in out:gmatch("[^\n]+") do lines[#lines + 1] = l end
+  eq(3, #lines, "one JSON line per file")
+  has(lines[1], '"status":"checked"')
+  has(lines[2], '"status":"unreadable"')
+  has(lines[3], '"rule":"gb2021.t3.balance"')
+end)
+
+test("inputs are never modified", function()
+  local before = assert(nbio.readfile("examples/broken/t3-balance.txt"))
+  sh(NB .. " check examples/broken/t3-balance.txt")
+  eq(before, assert(nbio.readfile("examples/broken/t3-balance.txt")), "file contents")
+end)
+
+--}===
+
+--{=== commands ===
+
+test("check prints compiler-style lines and exits 1 on errors", function()
+  local out, st = sh(NB .. " check examples/broken/t4-rv-total.txt")
+  eq(1, st, "exit")
+  has(out, "examples/broken/t4-rv-total.txt:331:1: error: 表四“行政复议”的“总计”为2，但结果维持、结果纠正、其他结果、尚未审结之和为0，相差2 [gb2021.t4.rv_total]")
+  has(out, "1 个文件：1 个错误，0 个警告，0 条提示")
+end)
+
+test("check exits 0 when there are warnings but no errors", function()
+  local _, st = sh(NB .. " check examples/broken/val-marker.txt")
+  eq(0, st, "exit")
+end)
+
+test("--lang en gives English messages", function()
+  local out = sh(NB .. " check --lang en examples/broken/t3-balance.txt")
+  has(out, "new plus carried over (6) does not equal results plus carried to next year (7)")
+  has(out, "1 file(s): 2 error(s), 0 warning(s), 0 info")
+end)
+
+test("--format json follows report-schema §2", function()
+  local out, st = sh(NB .. " check --format json examples/broken/t3-balance.txt")
+  eq(1, st, "exit")
+  has(out, '{"file":"examples/broken/t3-balance.txt","format":"gb2021","agency":"河东区九曲街道","year":2024,"status":"checked","findings":[{"rule":"gb2021.t3.balance","severity":"error"')
+  has(out, '"cells":["t3.new.np","t3.carried.np","t3.result.total.np","t3.next.np"],"expected":"7","found":"6","line":76,"column":1}')
+  has(out, '"summary":{"error":2,"warning":0,"info":0}}')
+end)
+
+test("extract --format json prints the canonical report", function()
+  local out, st = sh(NB .. " extract --format json examples/jiuqu-2024.txt")
+  eq(0, st, "exit")
+  has(out, '"t4":{"rv":{"upheld":0,"corrected":0,"other":0,"pending":0,"total":0}')
+  has(out, '"published":"2025-01-24"')
+end)
+
+test("extract yaml reads back through libyaml to the same cells", function()
+  local out = sh(NB .. " extract examples/jiuqu-2024.txt")
+  local back = assert(nianbao.yaml.decode(out))
+  local ok, total = compare(back, assert(nianbao.extract("examples/jiuqu-2024.txt")))
+  eq(total, ok, "cells")
+  eq(2024, back.year, "year")
+end)
+
+test("rules lists every rule with its severity and message", function()
+  local out, st = sh(NB .. " rules")
+  eq(0, st, "exit")
+  for _, id in ipairs { "gb2021.t3.balance", "gb2021.t3.result_total", "gb2021.t3.row_total",
+                        "gb2021.t4.rv_total", "gb2021.t4.ld_total", "gb2021.t4.la_total",
+                        "gb2021.val.blank", "gb2021.val.marker", "gb2021.val.not_number",
+                        "gb2021.val.nonneg_int", "gb2021.struct.section_missing",
+                        "gb2021.struct.section_order", "gb2021.struct.table_missing",
+                        "gb2021.struct.row_missing", "gb2021.fmt.old_2019", "gb2021.fmt.legacy",
+                        "gb2021.date.year_mismatch", "gb2021.date.too_early",
+                        "gb2021.date.late_dept", "gb2021.date.late_gov" } do
+    has(out, id)
+  end
+  has(out, "gb2021.t3.balance                  error    表三“{c}”列")
+end)
+
+test("usage errors exit 2 with a message", function()
+  local out, st = sh(NB .. " check --no-such-flag x")
+  eq(2, st, "exit")
+  has(out, "unknown option --no-such-flag")
+  local _, st2 = sh(NB .. " frobnicate")
+  eq(2, st2, "exit for an unknown command")
+  local out3, st3 = sh(NB .. " --version")
+  eq(0, st3, "exit for --version")
+  has(out3, "nianbao ")
+end)
+
+--}===
+
+--{=== local policy ===
+
+test("a config file turns rules off, changes severities and sets parameters", function()
+  local out = sh(NB .. " check --config examples/nianbao.yaml examples/broken/val-blank.txt " ..
+                 "examples/broken/date-written-after.txt examples/broken/date-late-dept.txt")
+  has(out, "val-blank.txt:86:1: error: ")                    -- warning made an error
+  eq(nil, out:find("gb2021.date.written_after", 1, true), "rule switched off")
+  eq(nil, out:find("gb2021.date.late_dept", 1, true), "townships have until 02-20 here")
+  has(out, "[local.s1_length]")                               -- the local pack is loaded
+end)
+
+test("--rules DIR adds a local pack next to gb2021", function()
+  local out = sh(NB .. " rules --rules examples/rules")
+  has(out, "local.s1_length")
+  has(out, "local.contact")
+  has(out, "gb2021.t3.balance")
+end)
+
+test("a rule file with a missing field is refused with the file and the field named", function()
+  os.execute("mkdir -p " .. tmp .. "/badpack")
+  write("badpack/oops.lua", 'id = "badpack.oops"\nmessage = { zh = "x" }\nfunction check() end\n')
+  local out, st = sh(NB .. " rules --rules " .. tmp .. "/badpack")
+  eq(2, st, "exit")
+  has(out, "badpack/oops.lua: field 'severity' must be error, warning or info")
+end)
+
+test("a rule file with a syntax error is refused with its line", function()
+  os.execute("rm -rf " .. tmp .. "/badpack2 && mkdir -p " .. tmp .. "/badpack2")
+  write("badpack2/broken.lua", 'id = "badpack2.broken"\n\nseverity = = "error"\n')
+  local out, st = sh(NB .. " rules --rules " .. tmp .. "/badpack2")
+  eq(2, st, "exit")
+  has(out, "badpack2/broken.lua:3:")
+end)
+
+test("an identity that names no cell is refused when the pack loads", function()
+  os.execute("rm -rf " .. tmp .. "/badpack3 && mkdir -p " .. tmp .. "/badpack3")
+  write("badpack3/typo.lua", 'id = "badpack3.typo"\nseverity = "error"\nmessage = { zh = "x" }\n' ..
+        'identity = "t3.new.total = t3.carryed.total"\n')
+  local out, st = sh(NB .. " rules --rules " .. tmp .. "/badpack3")
+  eq(2, st, "exit")
+  has(out, 'typo.lua: identity: identity names no cell "t3.carryed.total"')
+end)
+
+test("a rule that fails at run time becomes a finding and the other rules still run", function()
+  os.execute("rm -rf " .. tmp .. "/badpack4 && mkdir -p " .. tmp .. "/badpack4")
+  write("badpack4/boom.lua", 'id = "badpack4.boom"\nseverity = "error"\nmessage = { zh = "x" }\n' ..
+        'function check(report, emit) local t = nil; return t.x end\n')
+  local out, st = sh(NB .. " check --rules " .. tmp .. "/badpack4 examples/broken/t3-balance.txt")
+  eq(1, st, "exit")
+  has(out, "规则“badpack4.boom”执行出错")
+  has(out, "[gb2021.t3.balance]")
+end)
+
+test("a rule file cannot reach io or os", function()
+  os.execute("rm -rf " .. tmp .. "/badpack5 && mkdir -p " .. tmp .. "/badpack5")
+  write("badpack5/shell.lua", 'id = "badpack5.shell"\nseverity = "error"\nmessage = { zh = "x" }\n' ..
+        'function check(report, emit) os.execute("touch ' .. tmp .. '/pwned") end\n')
+  local out = sh(NB .. " check --rules " .. tmp .. "/badpack5 examples/jiuqu-2024.txt")
+  has(out, "badpack5.shell")
+  eq(nil, io.open(tmp .. "/pwned"), "the command did not run")
+end)
+
+test("a shell script written with nianbao run sees reports, cells and findings", function()
+  local out, st = sh(NB .. " run examples/scripts/tally.lua examples/jiuqu-2024.txt examples/broken/t3-balance.txt")
+  eq(0, st, "exit")
+  has(out, "examples/jiuqu-2024.txt,河东区九曲街道,2024,5,1,6,0,0,0")
+  has(out, "examples/broken/t3-balance.txt,河东区九曲街道,2024,5,1,6,1,2,0")
+end)
+
+--}===
+
+--{=== the Lua API ===
+
+test("identities are exact with decimals and report lhs, rhs and difference", function()
+  local s = nianbao.schema()
+  for _, id in ipairs { "a.x", "a.y", "a.z", "b.x", "b.y", "b.z" } do s:add(id, "money") end
+  local r = nianbao.report(s)
+  r:set("a.x", "number", "0.1")
+  r:set("a.y", "number", "0.2")
+  r:set("a.z", "number", "0.30")
+  r:set("b.x", "number", "96171.6")
+  r:set("b.y", "blank")
+  r:set("b.z", "number", "96171.7")
+  local id = nianbao.identity(s, "{g}.z = {g}.x + {g}.y", { g = { "a", "b" } })
+  local fails = id:eval(r, { "g" })
+  eq(1, #fails, "failures")
+  eq("b", fails[1].values.g, "instance")
+  eq("96171.7", fails[1].lhs, "lhs")
+  eq("96171.6", fails[1].rhs, "rhs (blank read as 0)")
+  eq("0.1", fails[1].diff, "difference")
+end)
+
+test("an identity skips an instance with a missing cell instead of reading it as 0", function()
+  local s = nianbao.schema()
+  s:add("t.a"); s:add("t.b"); s:add("t.c")
+  local r = nianbao.report(s)
+  r:set("t.a", "number", 5)
+  r:set("t.b", "number", 2)
+  eq(0, #nianbao.identity(s, "t.a = t.b + t.c"):eval(r), "no verdict without t.c")
+  r:set("t.c", "number", 2)
+  eq(1, #nianbao.identity(s, "t.a = t.b + t.c"):eval(r), "5 ≠ 4 once t.c is read")
+end)
+
+test("wildcards sum one path segment and typos fail at compile time", function()
+  local s = nianbao.schema()
+  for _, id in ipairs { "r.g.a.n", "r.g.b.n", "r.g.n", "r.total.n" } do s:add(id) end
+  local id = nianbao.identity(s, "r.total.n = r.g.*.n")
+  local r = nianbao.report(s)
+  r:set("r.g.a.n", "number", 2); r:set("r.g.b.n", "number", 3)
+  r:set("r.g.n", "number", 100); r:set("r.total.n", "number", 5)
+  eq(0, #id:eval(r), "2 + 3 = 5; r.g.n is not a leaf of r.g.*")
+  local ok, err = pcall(nianbao.identity, s, "r.total.n = r.h.*.n")
+  eq(false, ok, "compile")
+  has(err, "matches no cell")
+  ok, err = pcall(nianbao.identity, s, "r.total.n = = r.g.a.n")
+  eq(false, ok, "syntax")
+  has(err, "syntax error at column")
+end)
+
+test("numbers are parsed exactly and never as floats", function()
+  eq(3985758, nianbao.number("3985758"), "integer")
+  eq("24252.311082", nianbao.number("24252.311082"), "six decimals kept as printed")
+  eq(nil, (nianbao.number("1e3")), "no exponent")
+  eq(nil, (nianbao.number("9223372036854775808")), "past int64")
+  eq("1.5", nianbao.add("0.5", 1), "exact sum")
+  eq(0, nianbao.compare("1.50", "1.5"), "1.50 = 1.5")
+end)
+
+test("YAML keeps blank (null) apart from absent, and refuses aliases", function()
+  local v = assert(nianbao.yaml.decode("a: {x: ~, y: 0, z: '5'}\n"))
+  eq(nianbao.null, v.a.x, "null")
+  eq(0, v.a.y, "integer")
+  eq("5", v.a.z, "quoted stays a string")
+  eq(nil, v.a.w, "absent")
+  local back = assert(nianbao.yaml.decode(nianbao.yaml.encode(v)))
+  eq(nianbao.null, back.a.x, "null survives a round trip")
+  eq("5", back.a.z, "a numeric string survives a round trip")
+  local bad, err = nianbao.yaml.decode("a: &x 1\nb: *x\n", "c.yaml")
+  eq(nil, bad, "alias")
+  has(err, "c.yaml:2:")
+end)
+
+--}===
+
+os.execute("rm -rf " .. tmp)
+print(string.format("%d passed, %d failed", passed, failed))
+return failed == 0 and 0 or 1
