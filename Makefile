@@ -20,7 +20,7 @@ CORE_OBJ := $(CORE_SRC:core/%.c=$(BUILD)/%.o)
 BIN      := $(BUILD)/nianbao
 NB       := $(BIN)
 
-.PHONY: all deps demo test test-core test-lua corpus memcheck install clean bench
+.PHONY: all deps demo test check-all test-core test-lua corpus memcheck install clean
 
 all: $(BIN)
 
@@ -61,7 +61,11 @@ TEST_BIN := $(TEST_SRC:tests/core/%.c=$(BUILD)/%)
 $(BUILD)/test_%: tests/core/test_%.c $(CORE_OBJ)
 	$(CC) $(CFLAGS) -Icore -o $@ $^ $(LDFLAGS) $(LDLIBS) -lcmocka
 
-test: test-core test-lua corpus
+# `make test` works on a fresh machine: deps first, then a make that sees them.
+test: deps
+	$(MAKE) check-all
+
+check-all: test-core test-lua corpus
 
 test-core: $(TEST_BIN)
 	@for t in $(TEST_BIN); do $$t || exit 1; done

@@ -134,16 +134,40 @@ local function find_row(ct, t, group)
   end
 end
 
+-- Some renderings add a 法人或其他组织 subtotal column (小计). Its values sit
+-- after the five kinds of organisation, or before them when the header names
+-- 小计 first. A header read in flat order cannot say more: 自然人 and 总计 span
+-- two header rows, so their place in the stream is not their column.
+local function header_order(ct, words)
+  local org_at, biz_at
+  for i, col in ipairs(words) do
+    if col == "org" and not org_at then org_at = i end
+    if col == "biz" and not biz_at then biz_at = i end
+  end
+  if not org_at then return nil end
+  if biz_at and org_at < biz_at then
+    return { "np", "org", "biz", "research", "ngo", "legal", "other", "total" }
+  end
+  return { "np", "biz", "research", "ngo", "legal", "other", "org", "total" }
+end
+
 -- Put the value cells that follow each row label into that row's cells.
 local function bind_rows(T, ct, cells, R, problems)
   local row, filled, group = nil, 0, nil
-  local seen = {}
+  local seen, words, order = {}, {}, nil
+  local function slot(r, k)
+    if order then return r.by_col[order[k]] end
+    return r.cells[k]
+  end
+  local function width(r)
+    return order and r.by_col and #order or #r.cells
+  end
   for _, b in ipairs(cells) do
     local state, v = value_state(T, b.text)
     if state then
-      if row and filled < #row.cells then
+      if row and filled < width(row) then
         filled = filled + 1
-        R:set(row.cells[filled], state, v, b)
+        R:set(slot(row, filled), state, v, b)
       else
         problems[#problems + 1] = { kind = "unplaced", block = b, table = ct.id }
       end
@@ -152,6 +176,7 @@ local function bind_rows(T, ct, cells, R, problems)
       local r = find_row(ct, t, group)
       local g = not r and find_group(ct, t)
       if r then
+        if not next(seen) and ct.column_words then order = header_order(ct, words) end
         if seen[r.id] then
           problems[#problems + 1] = { kind = "duplicate", block = b, table = ct.id, row = r }
           row = nil
@@ -165,11 +190,14 @@ local function bind_rows(T, ct, cells, R, problems)
         -- values right after a group label are its printed subtotal
         row, filled = ct.subtotal and ct.subtotal[g.id] or nil, 0
         R.tables[ct.id].present = true
-      elseif is_header(T, ct, t) then
+      elseif is_header(T, ct, t) or (ct.column_words and ct.column_words[t] and not next(seen)) then
         R.tables[ct.id].present = true
-      elseif row and filled < #row.cells then
+        if ct.column_words and ct.column_words[t] and not next(seen) then
+          words[#words + 1] = ct.column_words[t]
+        end
+      elseif row and filled < width(row) then
         filled = filled + 1                       -- text where a number belongs
-        R:set(row.cells[filled], "text", nil, b)
+        R:set(slot(row, filled), "text", nil, b)
       else
         problems[#problems + 1] = { kind = "unplaced", block = b, table = ct.id }
       end

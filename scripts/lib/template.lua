@@ -85,7 +85,14 @@ function M.compile(fmt)
         add(id, { table = "t3", row = r.id, column = col, row_label = shown,
                   col_label = t3.column_labels[col], optional = optional })
         row.cells[#row.cells + 1] = id
+        row.by_col = row.by_col or {}
+        row.by_col[col] = id
       end
+      -- 法人或其他组织 subtotal: not in the official grid, validated where printed
+      local org = row.path .. ".org"
+      add(org, { table = "t3", row = r.id, column = "org", row_label = shown,
+                 col_label = "法人或其他组织小计", optional = true })
+      row.by_col.org = org
       return row
     end
     for _, r in ipairs(t3.rows) do ct.rows[#ct.rows + 1] = add_row(r, false) end
@@ -94,6 +101,9 @@ function M.compile(fmt)
       local g = path:match("%.(%a+)$")
       ct.subtotal[g] = add_row({ id = path, label = group_label[g] .. "小计", match = {} }, true)
     end
+    -- header words that name a column, for renderings that reorder or add columns
+    ct.column_words = { [norm("小计")] = "org", [norm("法人或其他组织小计")] = "org" }
+    for col, label in pairs(t3.column_labels) do ct.column_words[norm(label)] = col end
     T.tables.t3 = ct
     T.t3_rows = {}
     for _, r in ipairs(ct.rows) do T.t3_rows[#T.t3_rows + 1] = r.path end

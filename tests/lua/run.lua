@@ -61,6 +61,16 @@ test("extract of jiuqu-2024.txt equals jiuqu-2024.expected.yaml cell for cell", 
   eq(total, ok, "cells correct (" .. tostring(wrong[1]) .. ")")
 end)
 
+test("an extra 法人或其他组织小计 column does not shift the official cells", function()
+  local expected = assert(nianbao.yaml.decode(assert(nbio.readfile(CORPUS .. "/jiuqu-2024.expected.yaml"))))
+  local got = assert(nianbao.extract("examples/broken/t3-org-subtotal.txt"))
+  local ok, total, wrong = compare(expected, got)
+  eq(total, ok, "cells correct (" .. tostring(wrong[1]) .. ")")
+  local R = assert(nianbao.read("examples/broken/t3-org-subtotal.txt"))
+  eq(6, R:cell("t3.result.total.total").value, "total after the subtotal column")
+  eq(1, R:cell("t3.result.total.org").value, "the printed subtotal")
+end)
+
 local fired = {}
 local names = assert(nbio.listdir("examples/broken"))
 table.sort(names)
