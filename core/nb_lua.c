@@ -12,6 +12,8 @@
 #include "nb.h"
 #include "nb_lua.h"
 #include "nb_yaml.h"
+#include "nb_html.h"
+#include "nb_encoding.h"
 
 #define SCHEMA   "nianbao.Schema"
 #define REPORT   "nianbao.Report"
@@ -652,6 +654,25 @@ static int l_yaml_encode(lua_State *L) {
 
 /*}===*/
 
+/*{=== html and encodings ===*/
+
+/* nianbao.html.parse(text [, maxdepth]) -> tree | nil, reason */
+static int l_html_parse(lua_State *L) {
+    size_t len;
+    const char *s = luaL_checklstring(L, 1, &len);
+    int maxdepth = (int)luaL_optinteger(L, 2, 256);
+    return nb_html_parse(L, s, len, maxdepth) ? 1 : 2;
+}
+
+/* nianbao.convert(bytes, from) -> UTF-8 text | nil, reason */
+static int l_convert(lua_State *L) {
+    size_t len;
+    const char *s = luaL_checklstring(L, 1, &len);
+    return nb_encoding_to_utf8(L, s, len, luaL_checkstring(L, 2)) ? 1 : 2;
+}
+
+/*}===*/
+
 /*{=== io (trusted driver only) ===*/
 
 /* io.readfile(path) -> bytes | nil, reason */
@@ -758,7 +779,11 @@ static const luaL_Reg findings_methods[] = {
 static const luaL_Reg nianbao_funcs[] = {
     {"schema", l_schema_new}, {"report", l_report_new}, {"identity", l_ident_new},
     {"findings", l_findings_new}, {"number", l_number}, {"add", l_add},
-    {"compare", l_compare}, {"is_integral", l_is_integral}, {NULL, NULL}
+    {"compare", l_compare}, {"is_integral", l_is_integral}, {"convert", l_convert},
+    {NULL, NULL}
+};
+static const luaL_Reg html_funcs[] = {
+    {"parse", l_html_parse}, {NULL, NULL}
 };
 static const luaL_Reg yaml_funcs[] = {
     {"decode", l_yaml_decode}, {"encode", l_yaml_encode}, {NULL, NULL}
@@ -813,6 +838,9 @@ int luaopen_nianbao(lua_State *L) {
     luaL_setfuncs(L, yaml_funcs, 1);
     lua_setfield(L, -3, "yaml");
     lua_pop(L, 1);
+    lua_newtable(L);
+    luaL_setfuncs(L, html_funcs, 0);
+    lua_setfield(L, -2, "html");
     return 1;
 }
 

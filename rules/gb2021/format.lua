@@ -102,7 +102,8 @@ t3 = {
   },
   -- subtotal rows some renderings print under a group label (validated when present)
   subtotals = { "result.deny", "result.unable", "result.reject", "result.other" },
-  headers = { "本列数据的勾稽关系为", "申请人情况", "自然人", "法人或其他组织", "商业企业", "科研机构",
+  headers = { "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
+              "本列数据的勾稽关系为", "申请人情况", "自然人", "法人或其他组织", "商业企业", "科研机构",
               "社会公益组织", "法律服务机构", "其他", "总计" },
 }
 

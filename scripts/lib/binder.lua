@@ -5,38 +5,10 @@
 
 local labels = require "labels"
 local Report = require "report"
-local nianbao = require "nianbao"
+local tables = require "tables"
 local norm, bare = labels.normalize, labels.bare
 
 local M = {}
-
---{=== values ===
-
--- Digits as printed → an exact number, or nil. Folds full-width digits and
--- thousands separators; keeps the decimal places as printed.
-local function parse_number(text)
-  local t = text:gsub("\xEF\xBC([\x90-\x99])", function(d)   -- full-width digits
-    return string.char(d:byte() - 0x90 + 48)
-  end):gsub("\xEF\xBC\x8E", "."):gsub("\xEF\xBC\x8D", "-"):gsub("%s", "")
-  local plain = t
-  if t:match("^[+-]?%d%d?%d?,%d%d%d[,%d]*%.?%d*$") then plain = t:gsub(",", "") end
-  if not plain:match("^[+-]?%d+%.?%d*$") or plain:match("%.$") then return nil end
-  if plain:sub(1, 1) == "+" then plain = plain:sub(2) end
-  local v = nianbao.number(plain)
-  return v
-end
-M.parse_number = parse_number
-
--- Classify a cell's text: "number", "blank", "marker" or nil (a label or text).
-local function value_state(T, text)
-  if text == "" then return "blank" end
-  local v = parse_number(text)
-  if v ~= nil then return "number", v end
-  if T.markers[norm(text)] then return "marker" end
-  return nil
-end
-
---}===
 
 --{=== sections and metadata ===
 
@@ -62,6 +34,48 @@ local meta_keys = {
   ["发布时间"] = "published", ["公开日期"] = "published", ["发布机构"] = "publisher",
   ["发文机关"] = "publisher", ["公开目录"] = "catalogue", ["主题分类"] = "topic",
 }
+
+-- Crawled pages run the parts together on one line ("…联系。一、总体情况2021年，…").
+-- Cut paragraphs before every numbered part heading they hold.
+local function split_headings(T, blocks)
+  local marks = {}
+  for _, sec in ipairs(T.sections) do
+    for _, h in ipairs(sec.raw_heads) do
+      marks[#marks + 1] = sec.n .. "、" .. h
+    end
+  end
+  local out = {}
+  for _, b in ipairs(blocks) do
+    if b.kind ~= "para" or #b.text < 60 then
+      out[#out + 1] = b
+    else
+      local cuts = {}
+      for _, m in ipairs(marks) do
+        local at = 1
+        while true do
+          local s = b.text:find(m, at, true)
+          if not s then break end
+          if s > 1 then cuts[#cuts + 1] = s end
+          at = s + #m
+        end
+      end
+      table.sort(cuts)
+      local prev = 1
+      for _, c in ipairs(cuts) do
+        if c > prev then
+          out[#out + 1] = { kind = "para", text = b.text:sub(prev, c - 1), line = b.line,
+                            col = b.col + (utf8.len(b.text:sub(1, prev - 1)) or 0),
+                            offset = (b.offset or 0) + prev - 1 }
+          prev = c
+        end
+      end
+      out[#out + 1] = { kind = "para", text = b.text:sub(prev), line = b.line,
+                        col = b.col + (utf8.len(b.text:sub(1, prev - 1)) or 0),
+                        offset = (b.offset or 0) + prev - 1 }
+    end
+  end
+  return out
+end
 
 -- A date as printed → "YYYY-MM-DD", tolerating 年月日, / . - and a lost 年.
 function M.parse_date(s)
@@ -102,134 +116,45 @@ end
 
 --{=== tables ===
 
--- A label of the table's header (or of the 2019 format's, which fmt.old_2019 reports).
-local function is_header(T, ct, t)
-  if t:find("勾稽关系", 1, true) then return true end
-  for _, h in ipairs(ct.headers) do
-    if t == h then return true end
-  end
-  for _, h in ipairs(T.format_2019) do
-    if t == h then return true end
-  end
-  return false
-end
+-- A line this short inside a table's part is a label, not prose.
+local SHORT = 40
 
-local function find_group(ct, t)
-  for _, g in ipairs(ct.groups or {}) do
-    if #g.match > 0 and labels.contains_all(t, g.match) then return g end
-  end
-end
+-- Where a table starts in a part that runs on as one text.
+local anchors = { t2 = { "第二十条" }, t3 = { "勾稽关系", "申请人情况", "本年新收" },
+                  t4 = { "行政复议", "行政诉讼" } }
 
-local function find_row(ct, t, group)
-  for _, r in ipairs(ct.rows) do
-    if not r.exact and #r.match > 0 and labels.contains_all(t, r.match) then return r end
+-- The tokens of one table: the cells of its part, and its short lines. A
+-- part with no cells at all (crawled text) is cut into tokens from the
+-- first word of its table on.
+local function table_tokens(tid, blocks, from, to, lead)
+  local tokens, cells, last = {}, 0, from - 1
+  for i = from, to do
+    if blocks[i].kind == "cell" then cells, last = cells + 1, i end
   end
-  local b = bare(t)
-  for _, r in ipairs(ct.rows) do
-    if r.exact and group and r.group == group.id then
-      for _, m in ipairs(r.match) do
-        if b == m then return r end
-      end
-    end
-  end
-end
-
--- Some renderings add a 法人或其他组织 subtotal column (小计). Its values sit
--- after the five kinds of organisation, or before them when the header names
--- 小计 first. A header read in flat order cannot say more: 自然人 and 总计 span
--- two header rows, so their place in the stream is not their column.
-local function header_order(ct, words)
-  local org_at, biz_at
-  for i, col in ipairs(words) do
-    if col == "org" and not org_at then org_at = i end
-    if col == "biz" and not biz_at then biz_at = i end
-  end
-  if not org_at then return nil end
-  if biz_at and org_at < biz_at then
-    return { "np", "org", "biz", "research", "ngo", "legal", "other", "total" }
-  end
-  return { "np", "biz", "research", "ngo", "legal", "other", "org", "total" }
-end
-
--- Put the value cells that follow each row label into that row's cells.
-local function bind_rows(T, ct, cells, R, problems)
-  local row, filled, group = nil, 0, nil
-  local seen, words, order = {}, {}, nil
-  local function slot(r, k)
-    if order then return r.by_col[order[k]] end
-    return r.cells[k]
-  end
-  local function width(r)
-    return order and r.by_col and #order or #r.cells
-  end
-  for _, b in ipairs(cells) do
-    local state, v = value_state(T, b.text)
-    if state then
-      if row and filled < width(row) then
-        filled = filled + 1
-        R:set(slot(row, filled), state, v, b)
+  if cells > 0 then to = last end      -- prose after the last cell is not the table's
+  for i = lead and from - 1 or from, to do
+    local b = (lead and i == from - 1) and lead or blocks[i]
+    if b.kind == "cell" then
+      tokens[#tokens + 1] = b
+    elseif b.kind == "para" then
+      if cells > 0 then
+        if (utf8.len(b.text) or SHORT + 1) <= SHORT then tokens[#tokens + 1] = b end
       else
-        problems[#problems + 1] = { kind = "unplaced", block = b, table = ct.id }
-      end
-    else
-      local t = norm(b.text)
-      local r = find_row(ct, t, group)
-      local g = not r and find_group(ct, t)
-      if r then
-        if not next(seen) and ct.column_words then order = header_order(ct, words) end
-        if seen[r.id] then
-          problems[#problems + 1] = { kind = "duplicate", block = b, table = ct.id, row = r }
-          row = nil
-        else
-          seen[r.id] = true
-          row, filled = r, 0
+        local text, start = b.text, nil
+        for _, a in ipairs(anchors[tid]) do
+          local at = text:find(a, 1, true)
+          if at and (not start or at < start) then start = at end
         end
-        R.tables[ct.id].present = true
-      elseif g then
-        group = g
-        -- values right after a group label are its printed subtotal
-        row, filled = ct.subtotal and ct.subtotal[g.id] or nil, 0
-        R.tables[ct.id].present = true
-      elseif is_header(T, ct, t) or (ct.column_words and ct.column_words[t] and not next(seen)) then
-        R.tables[ct.id].present = true
-        if ct.column_words and ct.column_words[t] and not next(seen) then
-          words[#words + 1] = ct.column_words[t]
+        if start or #tokens > 0 then
+          start = start or 1
+          local sub = { line = b.line, col = b.col + (utf8.len(text:sub(1, start - 1)) or 0),
+                        offset = (b.offset or 0) + start - 1 }
+          for _, t in ipairs(tables.tokenize(text:sub(start), sub)) do tokens[#tokens + 1] = t end
         end
-      elseif row and filled < width(row) then
-        filled = filled + 1                       -- text where a number belongs
-        R:set(slot(row, filled), "text", nil, b)
-      else
-        problems[#problems + 1] = { kind = "unplaced", block = b, table = ct.id }
       end
     end
   end
-end
-
--- Table 4: header labels, then its values in grid order.
-local function bind_flat(T, ct, cells, R, problems)
-  local filled = 0
-  for _, b in ipairs(cells) do
-    local state, v = value_state(T, b.text)
-    if state then
-      if filled < #ct.cells then
-        filled = filled + 1
-        R:set(ct.cells[filled], state, v, b)
-        R.tables[ct.id].present = true
-      else
-        problems[#problems + 1] = { kind = "unplaced", block = b, table = ct.id }
-      end
-    else
-      local t = norm(b.text)
-      if is_header(T, ct, t) then
-        R.tables[ct.id].present = true
-      elseif filled > 0 and filled < #ct.cells then
-        filled = filled + 1
-        R:set(ct.cells[filled], "text", nil, b)
-      else
-        problems[#problems + 1] = { kind = "unplaced", block = b, table = ct.id }
-      end
-    end
-  end
+  return tokens
 end
 
 --}===
@@ -334,7 +259,7 @@ end
 
 -- bind(T, doc, source) → report, problems
 function M.bind(T, doc, source)
-  local blocks = doc.blocks
+  local blocks = split_headings(T, doc.blocks)
   local R = Report.new(T, source)
   local problems = {}
 
@@ -379,18 +304,23 @@ function M.bind(T, doc, source)
   R.format = detect_version(T, R, blocks, found)
   for _, tid in ipairs { "t2", "t3", "t4" } do
     local ct = T.tables[tid]
+    local present = { yes = false }
     R.tables[tid] = { present = false }
     for _, st in ipairs(R.format == "legacy" and {} or starts) do
       if st.section.id == ct.section then
-        local cells = {}
-        for i = st.index + 1, st.stop do
-          if blocks[i].kind == "cell" then cells[#cells + 1] = blocks[i] end
+        local lead                      -- the heading ran on into the table
+        if st.glued ~= "" then
+          lead = { kind = "para", text = st.glued, line = st.block.line,
+                   col = st.block.col + (utf8.len(st.block.text) - utf8.len(st.glued)),
+                   offset = (st.block.offset or 0) + #st.block.text - #st.glued }
         end
-        R.tables[tid].line = cells[1] and cells[1].line or st.block.line
-        if ct.kind == "rows" then bind_rows(T, ct, cells, R, problems)
-        else bind_flat(T, ct, cells, R, problems) end
+        local tokens = table_tokens(tid, blocks, st.index + 1, st.stop, lead)
+        R.tables[tid].line = tokens[1] and tokens[1].line or st.block.line
+        if ct.kind == "rows" then tables.bind_rows(T, ct, tokens, R, problems, present)
+        else tables.bind_flat(T, ct, tokens, R, problems, present) end
       end
     end
+    R.tables[tid].present = present.yes
   end
 
   local texts = {}

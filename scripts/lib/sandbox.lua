@@ -27,6 +27,7 @@ local base = {
   nianbao = readonly({
     number = nianbao.number, add = nianbao.add, compare = nianbao.compare,
     is_integral = nianbao.is_integral, null = nianbao.null, version = nianbao.version,
+    html = readonly(nianbao.html, "nianbao.html"), convert = nianbao.convert,
   }, "nianbao"),
 }
 base._G = nil

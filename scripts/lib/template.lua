@@ -37,10 +37,13 @@ function M.compile(fmt)
   end
 
   for i, s in ipairs(fmt.sections) do
-    local heads = { norm(s.heading) }
-    for _, v in ipairs(s.variants or {}) do heads[#heads + 1] = norm(v) end
+    local heads, raw = { norm(s.heading) }, { s.heading }
+    for _, v in ipairs(s.variants or {}) do
+      heads[#heads + 1] = norm(v)
+      raw[#raw + 1] = v
+    end
     T.sections[i] = { id = s.id, n = s.n, index = i, heading = s.heading,
-                      numbered = s.n .. s.heading, heads = heads }
+                      numbered = s.n .. s.heading, heads = heads, raw_heads = raw }
   end
 
   -- table 2: rows with their own columns

@@ -1,0 +1,15 @@
+/*
+** nb_encoding.h — text in other encodings (GB18030/GBK/GB2312, UTF-16) to UTF-8.
+*/
+#ifndef NB_ENCODING_H
+#define NB_ENCODING_H
+
+#include <stddef.h>
+#include <lua.h>
+
+/* Convert buf from encoding `from` (an iconv name) to UTF-8 and push it.
+** On an invalid or incomplete sequence pushes nil and a reason naming the
+** byte offset (1-based) and returns 0; returns 1 on success. */
+int nb_encoding_to_utf8(lua_State *L, const char *buf, size_t len, const char *from);
+
+#endif

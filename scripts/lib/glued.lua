@@ -1,0 +1,80 @@
+-- Digits of neighbouring cells run together ("640020470" is 64,0,0,2,0,4,70):
+-- find the ways to cut them into k numbers that the table's identities allow
+-- (spec §9.3). Spaces the page kept are firm boundaries.
+
+local M = {}
+
+local MAXDIGITS = 9        -- no cell of these tables needs more
+local BUDGET = 200000      -- search steps per run, so a hostile page stays cheap
+
+-- splits(groups, k, accept, limit) → list of candidates (lists of k digit
+-- strings), at most `limit` (default 16), and whether the search finished.
+-- groups: digit strings, each cut into one or more numbers without leading
+-- zeros; a group holding a decimal point is one number. accept(parts) says
+-- whether a complete cut satisfies the row's identities.
+function M.splits(groups, k, accept, limit)
+  limit = limit or 16
+  local out, parts, steps = {}, {}, 0
+  local total = 0
+  for _, g in ipairs(groups) do total = total + #g end
+  local complete = true
+
+  local function rec(gi, pos, n)
+    steps = steps + 1
+    if steps > BUDGET or #out >= limit then complete = false; return end
+    local g = groups[gi]
+    if not g then
+      if n == k and accept(parts) then
+        local c = {}
+        for i = 1, k do c[i] = parts[i] end
+        out[#out + 1] = c
+      end
+      return
+    end
+    if n >= k then return end
+    if g:find(".", 1, true) then                 -- a decimal is never cut
+      parts[n + 1] = g
+      rec(gi + 1, 1, n + 1)
+      parts[n + 1] = nil
+      return
+    end
+    local rest = #g - pos + 1
+    local maxlen = g:sub(pos, pos) == "0" and 1 or math.min(MAXDIGITS, rest)
+    for len = 1, maxlen do
+      parts[n + 1] = g:sub(pos, pos + len - 1)
+      if len == rest then rec(gi + 1, 1, n + 1) else rec(gi, pos + len, n + 1) end
+    end
+    parts[n + 1] = nil
+  end
+  if total >= k then rec(1, 1, 0) end
+  return out, complete
+end
+
+local function int(s) return math.tointeger(tonumber(s)) end
+
+-- The identity of a row whose last number is the sum of the others.
+function M.sum_is_last(parts)
+  local s = 0
+  for i = 1, #parts - 1 do
+    local v = int(parts[i])
+    if not v then return false end
+    s = s + v
+  end
+  return s == int(parts[#parts])
+end
+
+-- Groups of `size` numbers, each ending in the sum of the others (table 4).
+function M.sums_by(size)
+  return function(parts)
+    for g = 0, #parts // size - 1 do
+      local slice = {}
+      for i = 1, size do slice[i] = parts[g * size + i] end
+      if not M.sum_is_last(slice) then return false end
+    end
+    return true
+  end
+end
+
+function M.any() return true end
+
+return M
