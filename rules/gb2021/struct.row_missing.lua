@@ -18,7 +18,7 @@ function check(report, emit)
         order[#order + 1] = key
       end
       local r = rows[key]
-      if cell.state == "missing" then r.missing[#r.missing + 1] = cell else r.have = r.have + 1 end
+      if cell.state == "missing" and not report.unknown[cell.id] then r.missing[#r.missing + 1] = cell else r.have = r.have + 1 end
     end
   end
   for _, key in ipairs(order) do

@@ -13,6 +13,7 @@ function M.new(T, source)
   return setmetatable({
     T = T, c = nianbao.report(T.schema), source = source,
     meta = {}, tables = {}, sections = {}, section_by_id = {},
+    unknown = {},      -- cells read but not decidable (glued digits): not missing
   }, Report)
 end
 

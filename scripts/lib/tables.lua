@@ -70,7 +70,7 @@ function M.tokenize(text, block)
     e = s + #run - 1
     -- an enumerator right before a label belongs to that label: "3.其他", "1、申请人"
     local enum_at = run:find("%d%.$")
-    local next_char = text:sub(e + 1, e + 1)
+    local next_char = text:match("^%s*(.)", e + 1) or ""
     if enum_at and next_char ~= "" and not next_char:match("[%d%s]") then
       e = s + enum_at - 2
       run = text:sub(s, e)
@@ -396,8 +396,12 @@ function M.bind_rows(T, ct, tokens, R, problems, present)
           for i, s in ipairs(cands[1]) do ints[i] = math.tointeger(tonumber(s)) end
           known[seg.row.path] = ints
         end
-      elseif #cands > 1 and complete and ct.id == "t3" and #slots == 7 then
-        open[#open + 1] = { seg = seg, candidates = cands, slots = slots, problem = p }
+      else
+        p.candidates, p.slots = cands, slots
+        for _, id in ipairs(slots) do R.unknown[id] = true end
+        if #cands > 1 and complete and ct.id == "t3" and #slots == 7 then
+          open[#open + 1] = { seg = seg, candidates = cands, slots = slots, problem = p }
+        end
       end
     end
   end
@@ -406,7 +410,10 @@ function M.bind_rows(T, ct, tokens, R, problems, present)
     for k, o in ipairs(open) do
       if picks then
         o.problem.resolved, o.problem.jointly = true, true
-        for i, s in ipairs(picks[k]) do set_value(R, o.slots[i], o.seg.values[1], s) end
+        for i, s in ipairs(picks[k]) do
+          set_value(R, o.slots[i], o.seg.values[1], s)
+          R.unknown[o.slots[i]] = nil
+        end
       end
     end
   end
@@ -442,6 +449,9 @@ function M.bind_flat(T, ct, tokens, R, problems, present)
     if #cands == 1 and complete then
       p.resolved = true
       for i, s in ipairs(cands[1]) do set_value(R, ct.cells[i], values[1], s) end
+    else
+      p.candidates, p.slots = cands, ct.cells
+      for _, id in ipairs(ct.cells) do R.unknown[id] = true end
     end
     return
   end
