@@ -15,7 +15,7 @@ function check(report, emit)
           emit { cell = cell, found = tostring(cell.value),
                  vars = { what = "金额不能为负数", what_en = "an amount cannot be negative" } }
         end
-      elseif negative or not nianbao.is_integral(cell.value) then
+      elseif (negative and cell.kind ~= "signed") or not nianbao.is_integral(cell.value) then
         emit { cell = cell, found = tostring(cell.value),
                vars = { what = "件数应为非负整数", what_en = "a count must be a whole number, not negative" } }
       end

@@ -257,6 +257,17 @@ local function detect_version(T, R, blocks, found)
   return "gb2021"
 end
 
+-- How well a binding fits its template: the share of the tables' cells
+-- found, less a little for each token that found no place.
+function M.fit(R, problems)
+  local found, total = 0, 0
+  for _, id in ipairs(R.T.cells) do
+    total = total + 1
+    if R.c:get(id).state ~= "missing" or R.unknown[id] then found = found + 1 end
+  end
+  return (total > 0 and found / total or 0) - 0.001 * #problems
+end
+
 -- bind(T, doc, source) → report, problems
 function M.bind(T, doc, source)
   local blocks = split_headings(T, doc.blocks)

@@ -15,6 +15,9 @@ local M = {}
 
 local MAX_BYTES = 64 * 1024 * 1024
 
+-- The formats a report can be bound with; the first is the current one.
+local FORMATS = { "gb2021", "gb2019" }
+
 --{=== loading ===
 
 local function load_script(path, kind, required, extra)
@@ -68,8 +71,6 @@ function M.new(opts)
   local self = setmetatable({ opts = opts, home = home, lang = opts.lang or "zh" }, Engine)
   local conf = load_config(opts)
   self.config = conf
-  self.T = pack.format(home .. "/rules/gb2021")
-  self.rules = {}
   local dirs = {}
   for _, p in ipairs(conf.packs or { "gb2021" }) do
     if p:find("/", 1, true) then
@@ -79,25 +80,52 @@ function M.new(opts)
     end
   end
   for _, d in ipairs(opts.rules or {}) do dirs[#dirs + 1] = d end
-  for _, d in ipairs(dirs) do
-    for _, r in ipairs(pack.rules(d, self.T, pack.prefix(d))) do
-      self.rules[#self.rules + 1] = r
+  -- Each format has its rules compiled against its own cells. A format
+  -- other than the first takes every pack's rules that fit it, except
+  -- where its own folder has a rule of the same name.
+  self.formats, self.rules = {}, {}
+  for k, fname in ipairs(FORMATS) do
+    local fdir = home .. "/rules/" .. fname
+    local T = pack.format(fdir)
+    local F = { T = T, rules = {} }
+    self.formats[fname] = F
+    local own, own_base = {}, {}
+    if k > 1 then
+      own = pack.rules(fdir, T, (pack.prefix(fdir)))
+      for _, r in ipairs(own) do own_base[r.base] = true end
+    end
+    for _, d in ipairs(dirs) do
+      for _, r in ipairs(pack.rules(d, T, (pack.prefix(d)), k > 1)) do
+        if not own_base[r.base] then F.rules[#F.rules + 1] = r end
+      end
+    end
+    for _, r in ipairs(own) do F.rules[#F.rules + 1] = r end
+    table.sort(F.rules, function(a, b) return a.id < b.id end)
+    for _, r in ipairs(k == 1 and F.rules or own) do self.rules[#self.rules + 1] = r end
+  end
+  self.T = self.formats[FORMATS[1]].T
+  -- severities, off switches and parameters from the config, for every
+  -- format's copy of the rule
+  local by_id = {}
+  for _, F in pairs(self.formats) do
+    for _, r in ipairs(F.rules) do
+      by_id[r.id] = by_id[r.id] or {}
+      table.insert(by_id[r.id], r)
     end
   end
-  -- severities, off switches and parameters from the config
-  local by_id = {}
-  for _, r in ipairs(self.rules) do by_id[r.id] = r end
   for id, v in pairs(conf.rules or {}) do
-    local r = by_id[id]
-    if not r then error(string.format("%s: no rule '%s'", conf.path, id), 0) end
-    if v == "off" or v == false then r.enabled = false
-    elseif v == "error" or v == "warning" or v == "info" then r.severity = v
-    else error(string.format("%s: rule '%s': use error, warning, info or off", conf.path, id), 0) end
+    if not by_id[id] then error(string.format("%s: no rule '%s'", conf.path, id), 0) end
+    for _, r in ipairs(by_id[id]) do
+      if v == "off" or v == false then r.enabled = false
+      elseif v == "error" or v == "warning" or v == "info" then r.severity = v
+      else error(string.format("%s: rule '%s': use error, warning, info or off", conf.path, id), 0) end
+    end
   end
   for id, ps in pairs(conf.params or {}) do
-    local r = by_id[id]
-    if not r then error(string.format("%s: params for unknown rule '%s'", conf.path, id), 0) end
-    for k, v in pairs(ps) do r.params[k] = v end
+    if not by_id[id] then error(string.format("%s: params for unknown rule '%s'", conf.path, id), 0) end
+    for _, r in ipairs(by_id[id]) do
+      for k, v in pairs(ps) do r.params[k] = v end
+    end
   end
   self.readers, self.reader_by_name = load_readers(home)
   return self
@@ -155,7 +183,17 @@ function Engine:read(path)
   if not reader then return nil, rerr end
   local ok, doc = pcall(reader.Reader, text, { path = path })
   if not ok then return nil, messages.text(self.lang, "reader_failed", reader.name, tostring(doc)) end
-  local R, problems = binder.bind(self.T, doc, path:match("([^/]+)$"))
+  local source = path:match("([^/]+)$")
+  local R, problems = binder.bind(self.T, doc, source)
+  if R.format ~= FORMATS[1] and self.formats[R.format] then
+    -- labels of another version: bind with its grid too, keep what fits better
+    local R2, problems2 = binder.bind(self.formats[R.format].T, doc, source)
+    if binder.fit(R2, problems2) > binder.fit(R, problems) then
+      R, problems = R2, problems2
+    else
+      R.format = FORMATS[1]
+    end
+  end
   local any_table = R.tables.t2.present or R.tables.t3.present or R.tables.t4.present
   if #R.sections <= 1 and not any_table and R.format ~= "legacy"
      and not text:find("政府信息公开工作年度报告", 1, true)
@@ -234,7 +272,8 @@ end
 -- check(R) → findings (C list), sorted by place.
 function Engine:check(R)
   local findings = nianbao.findings()
-  for _, rule in ipairs(self.rules) do
+  local F = self.formats[R.format] or self.formats[FORMATS[1]]
+  for _, rule in ipairs(F.rules) do
     if rule.enabled then
       local emit = self:emitter(rule, R, findings)
       local ok, err

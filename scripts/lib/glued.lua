@@ -32,17 +32,26 @@ function M.splits(groups, k, accept, limit)
       return
     end
     if n >= k then return end
-    if g:find(".", 1, true) then                 -- a decimal is never cut
-      parts[n + 1] = g
-      rec(gi + 1, 1, n + 1)
-      parts[n + 1] = nil
-      return
-    end
-    local rest = #g - pos + 1
-    local maxlen = g:sub(pos, pos) == "0" and 1 or math.min(MAXDIGITS, rest)
+    -- a sign belongs to the first number of its group; a decimal point to
+    -- the last, so cuts fall only before the point
+    local sign = (pos == 1 and g:sub(1, 1) == "-") and "-" or ""
+    local from = pos + #sign
+    local point = g:find(".", from, true)
+    local rest = #g - from + 1
+    local cut_limit = point and (point - from) or rest
+    if point and cut_limit < 1 then return end
+    local maxlen = g:sub(from, from) == "0" and 1 or math.min(MAXDIGITS, cut_limit)
     for len = 1, maxlen do
-      parts[n + 1] = g:sub(pos, pos + len - 1)
-      if len == rest then rec(gi + 1, 1, n + 1) else rec(gi, pos + len, n + 1) end
+      if len == cut_limit and point then
+        parts[n + 1] = sign .. g:sub(from)
+        rec(gi + 1, 1, n + 1)
+      else
+        parts[n + 1] = sign .. g:sub(from, from + len - 1)
+        if len == rest then rec(gi + 1, 1, n + 1) else rec(gi, from + len, n + 1) end
+      end
+    end
+    if point and g:sub(from, from) == "0" and cut_limit > 1 then
+      -- "0" then the rest: covered by the loop above (maxlen 1)
     end
     parts[n + 1] = nil
   end

@@ -22,17 +22,44 @@ local function run(path, env)
   return env
 end
 
+local function deep_copy(v, seen)
+  if type(v) ~= "table" then return v end
+  seen = seen or {}
+  if seen[v] then return seen[v] end
+  local c = {}
+  seen[v] = c
+  for k, x in pairs(v) do c[deep_copy(k, seen)] = deep_copy(x, seen) end
+  return c
+end
+
+-- The globals a format.lua sets. `inherit "name"` in it gives a copy of
+-- another format of the same rules folder to start from.
+local function format_env(dir, depth)
+  if depth > 4 then error(dir .. "/format.lua: formats inherit too deeply", 0) end
+  local root = dir:match("^(.*)/[^/]+/*$") or "."
+  local env = sandbox.env({
+    inherit = function(name)
+      if type(name) ~= "string" or not name:match("^[%w_%-]+$") then
+        error("inherit needs the name of a format folder", 2)
+      end
+      return deep_copy(format_env(root .. "/" .. name, depth + 1))
+    end,
+  })
+  run(dir .. "/format.lua", env)
+  local fmt = {}
+  for k, v in pairs(env) do fmt[k] = v end
+  return fmt
+end
+
 -- format(dir) → compiled template of dir/format.lua
 function M.format(dir)
   local path = dir .. "/format.lua"
-  local env = run(path, sandbox.env())
+  local fmt = format_env(dir, 0)
   for _, field in ipairs { "name", "sections", "t2", "t3", "t4" } do
-    if rawget(env, field) == nil then
+    if fmt[field] == nil then
       error(string.format("%s: missing field '%s'", path, field), 0)
     end
   end
-  local fmt = {}
-  for k, v in pairs(env) do fmt[k] = v end
   return template.compile(fmt)
 end
 
@@ -70,8 +97,10 @@ local function check_rule(path, env, prefix, base)
   if check ~= nil and type(check) ~= "function" then fail("'check' must be a function") end
 end
 
--- rules(dir, T, prefix) → list of rules, sorted by id.
-function M.rules(dir, T, prefix)
+-- rules(dir, T, prefix, lenient) → list of rules, sorted by id. With
+-- lenient, an identity naming cells this format lacks leaves the rule out
+-- (a 2021 rule on a 2019 report) instead of failing.
+function M.rules(dir, T, prefix, lenient)
   local names, err = nbio.listdir(dir)
   if not names then error(dir .. ": " .. err, 0) end
   table.sort(names)
@@ -92,25 +121,32 @@ function M.rules(dir, T, prefix)
       if rule.identity then
         local each = rawget(env, "each")
         local ok, compiled = pcall(nianbao.identity, T.schema, rule.identity, each)
-        if not ok then error(string.format("%s: identity: %s", path, compiled), 0) end
-        rule.compiled = compiled
-        rule.names = {}
-        for k in pairs(each or {}) do rule.names[#rule.names + 1] = k end
-        table.sort(rule.names)
+        if not ok and not lenient then error(string.format("%s: identity: %s", path, compiled), 0) end
+        if ok then
+          rule.compiled, rule.names = compiled, {}
+          for k in pairs(each or {}) do rule.names[#rule.names + 1] = k end
+          table.sort(rule.names)
+        else
+          rule = nil
+        end
       end
-      list[#list + 1] = rule
+      if rule then
+        rule.base = base
+        list[#list + 1] = rule
+      end
     end
   end
   return list
 end
 
--- The name of a pack: pack.lua's `name`, else the folder's own name.
+-- The name of a pack: pack.lua's `name`, else the folder's own name; and
+-- the pack whose rules it inherits, if any.
 function M.prefix(dir)
   local path = dir .. "/pack.lua"
   if nbio.stat(path) == "file" then
     local env = run(path, sandbox.env())
     if type(rawget(env, "name")) ~= "string" then error(path .. ": missing field 'name'", 0) end
-    return env.name
+    return env.name, rawget(env, "inherit")
   end
   return (dir:gsub("/+$", ""):match("([^/]+)$"))
 end

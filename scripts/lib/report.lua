@@ -14,6 +14,7 @@ function M.new(T, source)
     T = T, c = nianbao.report(T.schema), source = source,
     meta = {}, tables = {}, sections = {}, section_by_id = {},
     unknown = {},      -- cells read but not decidable (glued digits): not missing
+    units = {},        -- values printed with a unit ("251000元")
   }, Report)
 end
 

@@ -26,13 +26,30 @@ function M.parse_number(text)
   return (nianbao.number(plain))
 end
 
--- "number", "blank", "marker", or nil for a label or other text.
+-- Units printed with a value ("251000元", "5件"): stripped, and reported.
+local units = { "万元", "元", "件", "条", "个", "项", "宗", "起", "次" }
+
+-- "number", "blank", "marker", or nil for a label or other text; then the
+-- value, and the unit that was stripped from it.
 function M.value_state(T, text)
   if text == "" then return "blank" end
   local v = M.parse_number(text)
   if v ~= nil then return "number", v end
+  for _, u in ipairs(units) do
+    if #text > #u and text:sub(-#u) == u then
+      v = M.parse_number(text:sub(1, -#u - 1))
+      if v ~= nil then return "number", v, u end
+    end
+  end
   if T.markers[norm(text)] then return "marker" end
   return nil
+end
+
+local function is_unit(t)
+  for _, u in ipairs(units) do
+    if t == u then return true end
+  end
+  return false
 end
 
 --}===
@@ -64,7 +81,7 @@ function M.tokenize(text, block)
   end
   local label_at, pos, n = 1, 1, #text
   while pos <= n do
-    local s, e = text:find("%d[%d%.%s]*", pos)
+    local s, e = text:find("%-?%d[%d%.%s]*", pos)
     if not s then break end
     local run = text:sub(s, e):gsub("%s+$", "")
     e = s + #run - 1
@@ -83,7 +100,7 @@ function M.tokenize(text, block)
     else
       put("label", text:sub(label_at, s - 1), label_at)
       local at = s
-      for group in run:gmatch("%S+") do
+      for group in run:gmatch("%-?[^%s%-]+") do
         local g0 = text:find(group, at, true)
         put("num", (group:gsub("%.$", "")), g0)
         at = g0 + #group
@@ -216,7 +233,9 @@ local function segment(T, ct, tokens, problems, present)
   local cur, group, rows_started = nil, nil, false
   for _, b in ipairs(tokens) do
     local state = M.value_state(T, b.text)
-    if state then
+    if not state and cur and #cur.values > 0 and is_unit(norm(b.text)) then
+      cur.values[#cur.values].unit = b.text           -- "73802895.90" "元": one value
+    elseif state then
       if cur then
         cur.values[#cur.values + 1] = b
       elseif state ~= "blank" then               -- blank padding around captions is no value
@@ -273,7 +292,7 @@ end
 
 local function digits_only(values)
   for _, b in ipairs(values) do
-    if not b.glued or not b.text:match("^%d[%d%.]*$") then return false end
+    if not b.glued or not b.text:match("^%-?%d[%d%.]*$") then return false end
   end
   return true
 end
@@ -289,9 +308,11 @@ local function row_slots(row, order)
 end
 
 local function set_value(R, id, b, text)
-  local state, v = M.value_state(R.T, text or b.text)
-  local copy = { text = text or b.text, line = b.line, col = b.col, offset = b.offset }
+  local state, v, unit = M.value_state(R.T, text or b.text)
+  unit = unit or b.unit
+  local copy = { text = (text or b.text) .. (b.unit or ""), line = b.line, col = b.col, offset = b.offset }
   if state then R:set(id, state, v, copy) else R:set(id, "text", nil, copy) end
+  if unit then R.units[#R.units + 1] = { id = id, unit = unit, text = copy.text, line = b.line, col = b.col } end
 end
 
 -- The identity a row of this table must satisfy, for cutting glued digits.

@@ -30,7 +30,7 @@ function M.compile(fmt)
   }
 
   local function add(id, info)
-    schema:add(id, info.kind or "count")
+    schema:add(id, info.kind == "money" and "money" or "count")   -- "signed" is a count too
     T.info[id] = info
     info.id = id
     if not info.optional then T.cells[#T.cells + 1] = id end
@@ -58,7 +58,7 @@ function M.compile(fmt)
       for _, col in ipairs(r.columns) do
         local id = row.path .. "." .. col
         add(id, { table = "t2", row = r.id, column = col, row_label = r.label,
-                  col_label = t2.columns[col], kind = r.kind })
+                  col_label = t2.columns[col], kind = (r.kinds and r.kinds[col]) or r.kind })
         row.cells[#row.cells + 1] = id
       end
       ct.rows[#ct.rows + 1] = row
