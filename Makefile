@@ -74,7 +74,7 @@ test-lua: $(BIN)
 	$(NB) run tests/lua/run.lua $(NB)
 
 corpus: $(BIN)
-	$(NB) run tests/lua/corpus.lua ../shared/corpus/dev
+	$(NB) run tests/lua/corpus.lua ../shared/corpus/dev --strict
 
 memcheck: $(BIN) $(TEST_BIN)
 	@for t in $(TEST_BIN); do \

@@ -17,11 +17,17 @@ function check(report, emit)
       local t = titles[p.table] or { p.table, p.table }
       if p.resolved then
         -- one finding per table for what the identities settled
-        if not resolved[p.table] then
+        if p.across_years then
+          emit { line = p.block.line, col = p.block.col, found = p.digits,
+                 vars = { table = t[1], table_en = t[2],
+                          rows = "“" .. p.row.label .. "”行", rows_en = ", row “" .. p.row.label .. "”",
+                          what = "（" .. p.digits .. "），已按与相邻年度报告现行有效件数的衔接关系唯一拆分，请核对",
+                          what_en = " (" .. p.digits .. "); cut in the one way that agrees with the other year's stock — please verify" } }
+        elseif not resolved[p.table] then
           resolved[p.table] = { first = p, n = 0, t = t }
           order[#order + 1] = p.table
         end
-        resolved[p.table].n = resolved[p.table].n + 1
+        if resolved[p.table] then resolved[p.table].n = resolved[p.table].n + 1 end
       else
         local row = p.row and ("“" .. p.row.label .. "”行") or ""
         local why = p.count == 0 and "无法按勾稽关系拆分" or

@@ -40,30 +40,6 @@ end
 
 --{=== files ===
 
--- FILE|DIR arguments → files, in order; folders are walked, sorted, for
--- the files some reader takes by extension. A named file is always read.
-local function expand(E, args)
-  local known = {}
-  for _, r in ipairs(E.readers) do
-    for _, e in ipairs(r.extensions or {}) do known[e] = true end
-  end
-  local files = {}
-  local function walk(path, top)
-    local kind = nbio.stat(path)
-    if kind == "directory" then
-      local names = nbio.listdir(path) or {}
-      table.sort(names)
-      for _, n in ipairs(names) do
-        if n:sub(1, 1) ~= "." then walk(path:gsub("/+$", "") .. "/" .. n, false) end
-      end
-    elseif top or known[(path:match("%.(%w+)$") or ""):lower()] then
-      files[#files + 1] = path
-    end
-  end
-  for _, a in ipairs(args) do walk(a, true) end
-  return files
-end
-
 --}===
 
 local function new_engine(opts)
@@ -89,7 +65,7 @@ local commands = {}
 function commands.check(opts)
   local E = new_engine(opts)
   if not E then return 2 end
-  local files = expand(E, opts.files)
+  local files = E:files(opts.files)
   if #files == 0 then
     say("%s", messages.text(E.lang, "no_files"))
     return 2
@@ -173,7 +149,7 @@ local function script_api(E)
     return R:canonical()
   end
   function api.files(...)
-    return expand(E, { ... })
+    return E:files({ ... })
   end
   api.rules = E.rules
   api.json = json

@@ -170,8 +170,9 @@ function Engine:pick_reader(path, text)
   return self.reader_by_name.text
 end
 
--- read(path) → report, problems | nil, reason (the file cannot be read as a report)
-function Engine:read(path)
+-- read(path) → report | nil, reason (the file cannot be read as a report).
+-- alone: do not look at other years' reports (used while indexing them).
+function Engine:read(path, alone)
   local bytes, err = nbio.readfile(path, MAX_BYTES)
   if not bytes then
     if err:find("limit") then return nil, messages.text(self.lang, "too_large", err) end
@@ -202,7 +203,124 @@ function Engine:read(path)
   end
   R.problems = problems
   R.path = path
+  if not alone then self:resolve_across_years(R) end
   return R
+end
+
+--}===
+
+--{=== other years ===
+
+-- FILE|DIR arguments → files, in order; folders are walked, sorted, for
+-- the files some reader takes by extension. A named file is always read.
+function Engine:files(args)
+  local known = {}
+  for _, r in ipairs(self.readers) do
+    for _, e in ipairs(r.extensions or {}) do known[e] = true end
+  end
+  local files = {}
+  local function walk(path, top)
+    local kind = nbio.stat(path)
+    if kind == "directory" then
+      local names = nbio.listdir(path) or {}
+      table.sort(names)
+      for _, n in ipairs(names) do
+        if n:sub(1, 1) ~= "." then walk(path:gsub("/+$", "") .. "/" .. n, false) end
+      end
+    elseif top or known[(path:match("%.(%w+)$") or ""):lower()] then
+      files[#files + 1] = path
+    end
+  end
+  for _, a in ipairs(args or {}) do walk(a, true) end
+  return files
+end
+
+local function issuer_key(name)
+  return name and (require("labels").normalize(name)) or nil
+end
+
+-- The reports of other years (--previous FILE|DIR), bound once and indexed
+-- by issuer and year.
+function Engine:related()
+  if self.related_index then return self.related_index end
+  local idx = {}
+  self.related_index = idx
+  for _, path in ipairs(self:files(self.opts.previous)) do
+    local R = self:read(path, true)
+    local key = R and issuer_key(R.agency)
+    if key and R.year then
+      idx[key] = idx[key] or {}
+      idx[key][R.year] = idx[key][R.year] or R
+    end
+  end
+  return idx
+end
+
+-- Candidates of a glued table-2 row: {made=, repealed=, valid=} lists.
+local function stock_options(R2, row)
+  if not R2 or R2.format ~= FORMATS[1] then return nil end   -- the 2019 grid has no stock
+  for _, p in ipairs(R2.problems or {}) do
+    if p.kind == "glued" and p.table == "t2" and p.row and p.row.id == row and not p.resolved then
+      local opts = {}
+      for _, c in ipairs(p.candidates or {}) do
+        opts[#opts + 1] = { made = tonumber(c[1]), repealed = tonumber(c[2]), valid = tonumber(c[3]) }
+      end
+      return opts
+    end
+  end
+  local m, r, v = R2.c:get("t2." .. row .. ".made"), R2.c:get("t2." .. row .. ".repealed"),
+                  R2.c:get("t2." .. row .. ".valid")
+  if m.state == "number" and r.state == "number" and v.state == "number" then
+    return { { made = m.value, repealed = r.value, valid = v.value } }
+  end
+end
+
+-- Table 2 has no identity within a year, but its stock carries over:
+-- 现行有效(N) = 现行有效(N−1) + 本年制发(N) − 本年废止(N). Where glued digits of
+-- a row allow several cuts, keep the one that the neighbouring years confirm.
+function Engine:resolve_across_years(R)
+  local open = {}
+  for _, p in ipairs(R.problems) do
+    if p.kind == "glued" and p.table == "t2" and not p.resolved and p.complete
+       and p.candidates and #p.candidates > 1 and p.row and (p.row.id == "reg" or p.row.id == "nrm") then
+      open[#open + 1] = p
+    end
+  end
+  if #open == 0 or not (self.opts.previous and #self.opts.previous > 0) or R.format ~= FORMATS[1] then
+    return
+  end
+  local years = self:related()[issuer_key(R.agency) or ""]
+  if not years or not R.year then return end
+  for _, p in ipairs(open) do
+    local before = stock_options(years[R.year - 1] ~= R and years[R.year - 1] or nil, p.row.id)
+    local after = stock_options(years[R.year + 1] ~= R and years[R.year + 1] or nil, p.row.id)
+    if before or after then
+      local keep = {}
+      for _, c in ipairs(p.candidates) do
+        local made, rep, valid = tonumber(c[1]), tonumber(c[2]), tonumber(c[3])
+        local ok = true
+        if before then
+          local any = false
+          for _, o in ipairs(before) do any = any or (valid == o.valid + made - rep) end
+          ok = ok and any
+        end
+        if after then
+          local any = false
+          for _, o in ipairs(after) do any = any or (o.valid == valid + o.made - o.repealed) end
+          ok = ok and any
+        end
+        if ok then keep[#keep + 1] = c end
+      end
+      if #keep == 1 then
+        p.resolved, p.across_years = true, true
+        for i, v in ipairs(keep[1]) do
+          R:set(p.slots[i], "number", math.tointeger(tonumber(v)),
+                { text = v, line = p.block.line, col = p.block.col, offset = p.block.offset })
+          R.unknown[p.slots[i]] = nil
+        end
+      end
+    end
+  end
 end
 
 --}===

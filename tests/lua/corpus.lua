@@ -6,8 +6,16 @@ local compare = dofile("tests/lua/compare.lua")
 
 local dir, strict = arg[1] or "../shared/corpus/dev", arg[2] == "--strict"
 local names = assert(nbio.listdir(dir))
+-- the other years' reports of the same issuers are there too
+nianbao.engine.opts.previous = { dir }
 table.sort(names)
-local all_ok, all_total, failed = 0, 0, 0
+-- cells known to be undecidable from the text: allowed to be unknown, never wrong
+local undecidable = {}
+for line in (nbio.readfile("tests/corpus-undecidable.txt") or ""):gmatch("[^\n]+") do
+  local file, cell = line:match("^([^#%s]+)%s+(%S+)")
+  if file then undecidable[file .. " " .. cell] = true end
+end
+local all_ok, all_total, failed, scored = 0, 0, 0, 0
 for _, name in ipairs(names) do
   local stem = name:match("^(.-)%.expected%.yaml$")
   if stem then
@@ -21,14 +29,24 @@ for _, name in ipairs(names) do
         else
           ok, total, wrong = 0, select(2, compare(expected, {})), { why }
         end
-        all_ok, all_total = all_ok + ok, all_total + total
-        if ok < total then failed = failed + 1 end
-        print(string.format("%-28s %4d / %4d cells%s", input, ok, total, ok == total and "" or
-                            ("   first: " .. tostring(wrong[1]))))
+        all_ok, all_total, scored = all_ok + ok, all_total + total, scored + 1
+        local bad = {}
+        for _, w in ipairs(wrong) do
+          local cell = w:match("^(%S+):")
+          if not (cell and undecidable[input .. " " .. cell] and w:find("got (missing)", 1, true)) then
+            bad[#bad + 1] = w
+          end
+        end
+        if #bad > 0 then failed = failed + 1 end
+        wrong = bad
+        print(string.format("%-28s %4d / %4d cells%s", input, ok, total,
+                            #wrong == 0 and (ok < total and "   (the rest undecidable: tests/corpus-undecidable.txt)" or "")
+                            or ("   WRONG: " .. table.concat(wrong, "; "))))
       end
     end
   end
 end
 print(string.format("%-28s %4d / %4d cells (%.1f%%)", "total", all_ok, all_total,
                     all_total > 0 and 100 * all_ok / all_total or 0))
+if strict then print(string.format("corpus: %d passed, %d failed", scored - failed, failed)) end
 return (strict and failed > 0) and 1 or 0
