@@ -135,17 +135,57 @@ end
 
 --{=== reading ===
 
--- Bytes → UTF-8 text, or nil and the reason.
+-- The charset a page declares: <meta charset="gbk">, content="…; charset=gb2312",
+-- or an XML declaration.
+local function declared_charset(bytes)
+  local head = bytes:sub(1, 4096):lower()
+  return head:match("<meta[^>]-charset%s*=%s*[\"']?%s*([%w_%-]+)")
+      or head:match("<%?xml[^>]-encoding%s*=%s*[\"']([%w_%-]+)")
+end
+
+local chinese = { gbk = true, gb2312 = true, gb18030 = true, ["x-gbk"] = true, cp936 = true,
+                  ["euc-cn"] = true, hz = false }
+
+-- Bytes → UTF-8 text, or nil and the reason. UTF-8 (with or without BOM),
+-- UTF-16 with BOM, and GB18030/GBK/GB2312 (declared, or sniffed when the
+-- bytes are not UTF-8) are read; GB18030 is the superset of the other two.
 local function decode(self, bytes)
-  if bytes:sub(1, 3) == "\239\187\191" then bytes = bytes:sub(4) end
+  local b2 = bytes:sub(1, 2)
+  if b2 == "\255\254" or b2 == "\254\255" then
+    local t, err = nianbao.convert(bytes:sub(3), b2 == "\255\254" and "UTF-16LE" or "UTF-16BE")
+    if not t then return nil, messages.text(self.lang, "bad_utf16", err) end
+    bytes = t
+  elseif bytes:sub(1, 3) == "\239\187\191" then
+    bytes = bytes:sub(4)
+  end
   if bytes:find("\0", 1, true) then return nil, messages.text(self.lang, "binary") end
   if not bytes:find("[^%s]") then return nil, messages.text(self.lang, "empty") end
   local ok, bad = utf8.len(bytes)
   if not ok then
+    local cs = declared_charset(bytes)
+    if cs == nil or chinese[cs] then
+      local t = nianbao.convert(bytes, "GB18030")
+      if t then return t, "GB18030" end
+    end
     local line = select(2, bytes:sub(1, bad):gsub("\n", "")) + 1
     return nil, messages.text(self.lang, "bad_encoding", line)
   end
   return bytes
+end
+
+-- A PDF's text layer in reading layout, through poppler's pdftotext.
+local function pdf_text(self, path)
+  local quoted = "'" .. path:gsub("'", "'\\''") .. "'"
+  local p = io.popen("pdftotext -layout -enc UTF-8 -- " .. quoted .. " - 2>&1", "r")
+  local out = p and p:read("a") or ""
+  local ok, _, code = true, nil, 0
+  if p then ok, _, code = p:close() end
+  if not ok or code ~= 0 then
+    if code == 127 then return nil, messages.text(self.lang, "no_pdftotext") end
+    return nil, messages.text(self.lang, "pdf_failed", (out:gsub("%s+$", "")))
+  end
+  if not out:find("[^%s]") then return nil, messages.text(self.lang, "pdf_no_text") end
+  return out
 end
 
 local function extension(path)
@@ -177,6 +217,11 @@ function Engine:read(path, alone)
   if not bytes then
     if err:find("limit") then return nil, messages.text(self.lang, "too_large", err) end
     return nil, messages.text(self.lang, "cannot_open", err)
+  end
+  if bytes:sub(1, 5) == "%PDF-" then
+    local t, perr = pdf_text(self, path)
+    if not t then return nil, perr end
+    bytes = t
   end
   local text, why = decode(self, bytes)
   if not text then return nil, why end

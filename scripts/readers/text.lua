@@ -4,20 +4,25 @@
 -- ("索 引 号: | … | 公开目录: | … |"). A cell printed as " |" is empty.
 
 name        = "text"
-extensions  = { "txt", "text" }
+-- a PDF arrives as its text layer; Markdown is this shape with a little markup
+extensions  = { "txt", "text", "pdf", "md", "markdown" }
 
 -- A line that holds at least one cell separator belongs to a table or the
 -- metadata block.
 function sniff(head)
   local bars = 0
   for line in head:gmatch("[^\n]+") do
+    line = line:gsub("^%s*#+%s+", ""):gsub("^%s*>%s?", ""):gsub("%*%*", "")   -- Markdown
+    if line:match("^%s*|?%s*:?%-%-%-+:?%s*|[%s|:%-]*$") then
+      line = "|"                               -- a Markdown table's alignment row
+    end
     if line:find("|", 1, true) then bars = bars + 1 end
   end
   return bars >= 3
 end
 
 -- White space of every width at either end of a cell or line.
-local space = { " ", "\t", "\r", "\u{3000}", "\u{A0}" }
+local space = { " ", "\t", "\r", "\f", "\u{3000}", "\u{A0}" }
 local function trim(s)
   local changed = true
   while changed do
@@ -48,6 +53,10 @@ function Reader(bytes, opts)
     local eol = bytes:find("\n", pos, true) or (len + 1)
     local line = bytes:sub(pos, eol - 1):gsub("\r$", "")
     lineno = lineno + 1
+    line = line:gsub("^%s*#+%s+", ""):gsub("^%s*>%s?", ""):gsub("%*%*", "")   -- Markdown
+    if line:match("^%s*|?%s*:?%-%-%-+:?%s*|[%s|:%-]*$") then
+      line = "|"                               -- a Markdown table's alignment row
+    end
     if line:find("|", 1, true) then
       local start, any = 1, false
       while true do

@@ -21,7 +21,7 @@ for _, name in ipairs(names) do
   if stem then
     local expected = assert(nianbao.yaml.decode(assert(nbio.readfile(dir .. "/" .. name)), name))
     for _, input in ipairs(names) do
-      if input:sub(1, #stem + 1) == stem .. "." and input ~= name and not input:match("%.pdf$") then
+      if input:sub(1, #stem + 1) == stem .. "." and input ~= name then
         local got, why = nianbao.extract(dir .. "/" .. input)
         local ok, total, wrong
         if got then

@@ -144,7 +144,7 @@ end)
 test("a file that is not UTF-8 names the line of the first bad byte", function()
   local out, st = check_one(write("latin1.txt", "第一行\n" .. "caf\233\n"))
   eq(2, st, "exit")
-  has(out, "第2行含有无效的UTF-8字节")
+  has(out, "第2行含有既非UTF-8也非GB18030/GBK的字节")
 end)
 
 test("a text that is not a report is unreadable, exit 2", function()
