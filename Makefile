@@ -4,7 +4,7 @@
 CC       ?= cc
 PKGS     := lua5.4 yaml-0.1 libxml-2.0
 CFLAGS   ?= -O2 -g
-CFLAGS   += -std=c99 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -Werror \
+XCFLAGS  := -std=c99 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -Werror \
             $(shell pkg-config --cflags $(PKGS))
 LPEG_A   := -l:liblua5.4-lpeg.a
 RE_LUA   := $(shell pkg-config --variable=prefix lua5.4-lpeg 2>/dev/null)/share/lua/5.4/re.lua
@@ -20,7 +20,7 @@ CORE_OBJ := $(CORE_SRC:core/%.c=$(BUILD)/%.o)
 BIN      := $(BUILD)/nianbao
 NB       := $(BIN)
 
-.PHONY: all deps demo test check-all test-core test-lua corpus memcheck install clean
+.PHONY: all deps demo test check-all test-core test-lua corpus memcheck asan install clean
 
 all: $(BIN)
 
@@ -40,13 +40,13 @@ $(BUILD)/re_lua.h: | $(BUILD)
 	cd $(BUILD) && xxd -i re.lua > re_lua.h
 
 $(BUILD)/%.o: core/%.c core/*.h | $(BUILD)
-	$(CC) $(CFLAGS) -c $< -o $@
+	$(CC) $(CFLAGS) $(XCFLAGS) -c $< -o $@
 
 $(BUILD)/main.o: core/main.c core/*.h $(BUILD)/re_lua.h
-	$(CC) $(CFLAGS) -I$(BUILD) -DNB_HOME='"$(PREFIX)/share/nianbao"' -c $< -o $@
+	$(CC) $(CFLAGS) $(XCFLAGS) -I$(BUILD) -DNB_HOME='"$(PREFIX)/share/nianbao"' -c $< -o $@
 
 $(BIN): $(BUILD)/main.o $(CORE_OBJ)
-	$(CC) $(CFLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS)
+	$(CC) $(CFLAGS) $(XCFLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS)
 
 # The quick start: install what is missing, build, check the bundled example.
 demo: deps
@@ -59,7 +59,7 @@ TEST_SRC := $(wildcard tests/core/test_*.c)
 TEST_BIN := $(TEST_SRC:tests/core/%.c=$(BUILD)/%)
 
 $(BUILD)/test_%: tests/core/test_%.c $(CORE_OBJ)
-	$(CC) $(CFLAGS) -Icore -o $@ $^ $(LDFLAGS) $(LDLIBS) -lcmocka
+	$(CC) $(CFLAGS) $(XCFLAGS) -Icore -o $@ $^ $(LDFLAGS) $(LDLIBS) -lcmocka
 
 # `make test` works on a fresh machine: deps first, then a make that sees them.
 test: deps
@@ -90,5 +90,10 @@ install: all
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/nianbao
 	cp -r scripts rules $(DESTDIR)$(PREFIX)/share/nianbao/
 
+# The whole test suite under AddressSanitizer and UndefinedBehaviorSanitizer.
+ASAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+asan:
+	$(MAKE) BUILD=build-asan CFLAGS="$(ASAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" check-all
+
 clean:
-	rm -rf $(BUILD)
+	rm -rf $(BUILD) build-asan

@@ -552,6 +552,9 @@ static int l_findings_add(lua_State *L) {
     if (lua_istable(L, -1)) {
         int t = lua_gettop(L);
         f.ncells = lua_rawlen(L, t);
+        if (f.ncells > 100000) return luaL_error(L, "a finding names too many cells");
+        /* the strings stay on the stack until the finding is copied */
+        luaL_checkstack(L, (int)f.ncells + 4, "too many cells in a finding");
         if (f.ncells && (cells = calloc(f.ncells, sizeof *cells)) == NULL)
             return luaL_error(L, "out of memory");
         for (i = 0; i < f.ncells; i++) {

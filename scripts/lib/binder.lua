@@ -79,7 +79,8 @@ end
 
 -- A date as printed → "YYYY-MM-DD", tolerating 年月日, / . - and a lost 年.
 function M.parse_date(s)
-  s = s:gsub("年", "-"):gsub("月", "-"):gsub("日", " ")
+  s = s:gsub("(%d%d%d%d)%s*年%s*", "%1-"):gsub("(%d%d%d%d)(%d%d?)%s*月", "%1-%2-")   -- "20251月" lost its 年
+       :gsub("月", "-"):gsub("日", " ")
   local y, m, d = s:match("(%d%d%d%d)%s*[/%.%-]?%s*(%d%d?)%s*[/%.%-]%s*(%d%d?)")
   if not y then return nil end
   m, d = tonumber(m), tonumber(d)
@@ -163,8 +164,10 @@ end
 function M.parse_period(text, block)
   local dashed = text
   for _, d in ipairs { "至", "到", "—", "－", "～", "~" } do dashed = dashed:gsub(d, "-") end
-  for y1, m1, d1, rest in dashed:gmatch("(%d%d%d%d)%s*年%s*(%d%d?)%s*月%s*(%d%d?)%s*日([^\n]*)") do
-    local y2, m2, d2 = rest:match("^%s*%-+%s*(%d%d%d%d)%s*年%s*(%d%d?)%s*月%s*(%d%d?)%s*日")
+  -- scrapers drop characters: "20251月1日至202512月31日" has lost its 年
+  dashed = dashed:gsub("(%d%d%d%d)%s*年%s*", "%1 ")
+  for y1, m1, d1, rest in dashed:gmatch("(%d%d%d%d) ?(%d%d?)%s*月%s*(%d%d?)%s*日([^\n]*)") do
+    local y2, m2, d2 = rest:match("^%s*%-+%s*(%d%d%d%d) ?(%d%d?)%s*月%s*(%d%d?)%s*日")
     if not y2 then
       m2, d2 = rest:match("^%s*%-+%s*(%d%d?)%s*月%s*(%d%d?)%s*日")
       y2 = m2 and y1

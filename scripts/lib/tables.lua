@@ -155,6 +155,7 @@ local function is_header(T, ct, t)
       rest = rest:gsub(h:gsub("%p", "%%%0"), "")
     end
   end
+  rest = rest:gsub("%p", "")
   return rest == "" or (rest ~= t and (utf8.len(rest) or 3) <= 2)
 end
 
@@ -393,9 +394,11 @@ function M.bind_rows(T, ct, tokens, R, problems, present)
     local slots = row_slots(seg.row, order)
     local values = seg.values
     if #values == #slots or not (#values < #slots and digits_only(values) and #values > 0) then
-      for i, b in ipairs(values) do
+          for i, b in ipairs(values) do
         if slots[i] then set_value(R, slots[i], b)
-        else problems[#problems + 1] = { kind = "unplaced", block = b, table = ct.id } end
+        elseif b.text ~= "" then          -- empty cells past the row's end only pad it
+          problems[#problems + 1] = { kind = "unplaced", block = b, table = ct.id }
+        end
       end
       if ct.id == "t3" and #values == #slots then
         local ints = {}
