@@ -221,6 +221,48 @@ test("a PDF is read through its text layer", function()
   eq("96171.6", got.t2.fee.amount, "收费金额 万元")
 end)
 
+test("labels in traditional characters and full-width forms bind like the simplified ones", function()
+  local text = JIUQU
+  for simp, trad in pairs { ["总计"] = "總計", ["规章"] = "規章", ["行政规范性文件"] = "行政規範性文件",
+                            ["商业 企业"] = "商業企業", ["科研 机构"] = "科研機構",
+                            ["社会公 益组织"] = "社會公益組織", ["法律服 务机构"] = "法律服務機構",
+                            ["( 一 )予以公开"] = "（一）予以公開", ["二、上年结转"] = "二、上年結轉",
+                            ["(七)总计"] = "（七）總計" } do
+    text = text:gsub(simp:gsub("%p", "%%%0"), trad)
+  end
+  local got = assert(nianbao.extract(write("traditional.txt", text)))
+  local ok, total, wrong = compare(EXPECTED, got)
+  eq(total, ok, "cells correct (" .. tostring(wrong[1]) .. ")")
+end)
+
+test("the 2020 report is bound with the 2019 grid and its table 3 contradiction reported", function()
+  local list, R = assert(nianbao.check(CORPUS .. "/pingtan-2020.txt"))
+  eq("gb2019", R.format, "format")
+  local seen
+  for _, f in ipairs(list) do
+    if f.rule == "gb2019.t3.result_total" and f.message:find("“总计”列为21，但（一）至（六）各项办理结果之和为27", 1, true) then
+      seen = true
+    end
+    eq(false, f.rule == "gb2021.fmt.old_2019", "the 2019 format is right for 2020")
+  end
+  eq(true, seen, "21 ≠ 27 reported")
+end)
+
+test("a 2021-or-later report in the 2019 format is an error", function()
+  local text = JIUQU:gsub("本年制发件数", "本年新制作数量", 1)
+  local list = assert(nianbao.check(write("old-format.txt", text)))
+  local seen
+  for _, f in ipairs(list) do seen = seen or f.rule == "gb2021.fmt.old_2019" end
+  eq(true, seen, "fmt.old_2019")
+end)
+
+test("the pre-2019 report is legacy: no table invented", function()
+  local list, R = assert(nianbao.check(CORPUS .. "/pingtan-2018.txt"))
+  eq("legacy", R.format, "format")
+  for cell in R:cells() do eq("missing", cell.state, cell.id) end
+  eq("gb2021.fmt.legacy", list[1] and list[1].rule, "reported")
+end)
+
 local PARTIAL = CORPUS .. "/partial"
 for _, name in ipairs(assert(nbio.listdir(PARTIAL))) do
   test("partial/" .. name .. ": checked without a crash, and every value read is in the file where it says", function()
