@@ -33,6 +33,9 @@ local function load_script(path, kind, required, extra)
   return env
 end
 
+-- What a reader may use besides plain Lua.
+local reader_helpers = { trim = require("labels").trim }
+
 local function load_readers(home)
   local dir = home .. "/scripts/readers"
   local names = assert(nbio.listdir(dir))
@@ -40,7 +43,7 @@ local function load_readers(home)
   local list, by_name = {}, {}
   for _, n in ipairs(names) do
     if n:match("%.lua$") then
-      local r = load_script(dir .. "/" .. n, "reader", { "name", "Reader" })
+      local r = load_script(dir .. "/" .. n, "reader", { "name", "Reader" }, reader_helpers)
       list[#list + 1] = r
       by_name[r.name] = r
     end

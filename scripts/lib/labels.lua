@@ -88,6 +88,41 @@ function M.prefix_end(raw, prefix)
   return nil
 end
 
+-- White space of every width, at either end: trim(s) in one pass each way.
+local narrow = { [" "] = true, ["\t"] = true, ["\r"] = true, ["\n"] = true, ["\f"] = true, ["\v"] = true }
+local wide = { "\u{3000}", "\u{A0}", "\u{2002}", "\u{2003}", "\u{2009}", "\u{200B}", "\u{FEFF}" }
+
+local function space_at(s, i)        -- length of the space starting at i, or 0
+  if narrow[s:sub(i, i)] then return 1 end
+  for _, w in ipairs(wide) do
+    if s:sub(i, i + #w - 1) == w then return #w end
+  end
+  return 0
+end
+
+local function space_before(s, j)    -- length of the space ending at j, or 0
+  if narrow[s:sub(j, j)] then return 1 end
+  for _, w in ipairs(wide) do
+    if j - #w + 1 >= 1 and s:sub(j - #w + 1, j) == w then return #w end
+  end
+  return 0
+end
+
+function M.trim(s)
+  local i, j = 1, #s
+  while i <= j do
+    local k = space_at(s, i)
+    if k == 0 then break end
+    i = i + k
+  end
+  while j >= i do
+    local k = space_before(s, j)
+    if k == 0 then break end
+    j = j - k
+  end
+  return s:sub(i, j)
+end
+
 -- Does the normalised label contain every word of `words` (normalised)?
 function M.contains_all(label, words)
   for _, w in ipairs(words) do

@@ -21,20 +21,9 @@ for t in ("p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd section article header foot
   block[t] = true
 end
 
-local space = { "\u{A0}", "\u{3000}", "\u{2002}", "\u{2003}", "\u{200B}", "\u{FEFF}" }
-
 -- Collapse white space as a browser does, then trim every kind of space.
 local function clean(s)
-  s = s:gsub("[ \t\r\n\f]+", " ")
-  local changed = true
-  while changed do
-    changed = false
-    for _, sp in ipairs { " ", table.unpack(space) } do
-      if s:sub(1, #sp) == sp then s = s:sub(#sp + 1); changed = true end
-      if #s >= #sp and s:sub(-#sp) == sp then s = s:sub(1, -#sp - 1); changed = true end
-    end
-  end
-  return s
+  return trim((s:gsub("[ \t\r\n\f]+", " ")))
 end
 
 -- All the text inside a node; line breaks inside a cell join its pieces.

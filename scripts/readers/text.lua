@@ -21,22 +21,8 @@ function sniff(head)
   return bars >= 3
 end
 
--- White space of every width at either end of a cell or line.
-local space = { " ", "\t", "\r", "\f", "\u{3000}", "\u{A0}" }
-local function trim(s)
-  local changed = true
-  while changed do
-    changed = false
-    for _, sp in ipairs(space) do
-      if s:sub(1, #sp) == sp then s = s:sub(#sp + 1); changed = true end
-      if #s >= #sp and s:sub(-#sp) == sp then s = s:sub(1, -#sp - 1); changed = true end
-    end
-  end
-  return s
-end
-
 -- Page numbers a printed or PDF page leaves in the text: "-4-", "— 4 —", "第4页 共6页".
-function is_page_furniture(text)
+local function is_page_furniture(text)
   local t = text:gsub("\f", "")
   for _, dash in ipairs { "—", "－", "–" } do t = t:gsub(dash, "-") end
   return t:match("^%-%s*%d+%s*%-$") ~= nil or t:match("^第%s*%d+%s*页") ~= nil
