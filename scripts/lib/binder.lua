@@ -163,6 +163,7 @@ end
 -- A statistics period stated in text → {from=, to=, line=, col=} or nil.
 function M.parse_period(text, block)
   local dashed = text
+  dashed = dashed:gsub("日%s*起", "日")                 -- "自2021年1月1日起至…"
   for _, d in ipairs { "至", "到", "—", "－", "～", "~" } do dashed = dashed:gsub(d, "-") end
   -- scrapers drop characters: "20251月1日至202512月31日" has lost its 年
   dashed = dashed:gsub("(%d%d%d%d)%s*年%s*", "%1 ")
@@ -216,6 +217,12 @@ local function read_identity(R, blocks, first_section)
   for i = 1, first_section - 1 do
     local b = blocks[i]
     if b.kind == "para" and not R.period then R.period = M.parse_period(b.text, b) end
+  end
+  -- some reports state it in the first part instead ("本报告所列数据的统计期限为…")
+  for i = first_section, #blocks do
+    local b = blocks[i]
+    if R.period then break end
+    if b.kind == "para" and b.text:find("统计期限", 1, true) then R.period = M.parse_period(b.text, b) end
   end
   R.year = R.title_year or (R.period and tonumber(R.period.to:sub(1, 4)))
 end
@@ -297,20 +304,33 @@ function M.bind(T, doc, source)
   if R.meta.written then R.written = M.parse_date(R.meta.written.text) end
 
   -- section texts: the prose between one heading and the next
-  local function prose(from, to)
-    local out = {}
-    for i = from, to do
-      if blocks[i] and blocks[i].kind == "para" then out[#out + 1] = blocks[i].text end
+  -- and where each of its paragraphs starts, to point findings into the file
+  local function prose(from, to, lead)
+    local out, places, at = {}, {}, 1
+    local function add(text, line, col)
+      out[#out + 1] = text
+      places[#places + 1] = { at = at, line = line, col = col }
+      at = at + #text + 1
     end
-    return table.concat(out, "\n")
+    if lead then add(lead.text, lead.line, lead.col) end
+    for i = from, to do
+      local b = blocks[i]
+      if b and b.kind == "para" then add(b.text, b.line, b.col) end
+    end
+    return table.concat(out, "\n"), places
   end
-  R:add_section("s0", "", R.opening, blocks[1] and blocks[1].line or 1, 1)
+  local text0, places0 = prose(1, first - 1)
+  R:add_section("s0", "", text0, blocks[1] and blocks[1].line or 1, 1, nil, 0, places0)
   for k, st in ipairs(starts) do
     local stop = starts[k + 1] and starts[k + 1].index - 1 or #blocks
-    local text = prose(st.index + 1, stop)
-    if st.glued ~= "" then text = st.glued .. (text ~= "" and "\n" .. text or "") end
+    local lead
+    if st.glued ~= "" then
+      lead = { text = st.glued, line = st.block.line,
+               col = st.block.col + (utf8.len(st.block.text) - utf8.len(st.glued)) }
+    end
+    local text, places = prose(st.index + 1, stop, lead)
     R:add_section(st.section.id, st.block.text:sub(1, #st.block.text - #st.glued),
-                  text, st.block.line, st.block.col, st.section, k)
+                  text, st.block.line, st.block.col, st.section, k, places)
     st.stop = stop
   end
 

@@ -5,6 +5,11 @@ local nbio = require "nianbao.io"
 local nianbao = require "nianbao"
 local sandbox = require "sandbox"
 local template = require "template"
+local claims = require "claims"
+
+-- What rule files see of the prose helpers (read-only).
+local claims_view = setmetatable({}, { __index = claims, __newindex = function()
+  error("text is read-only", 2) end, __metatable = false })
 
 local M = {}
 
@@ -18,7 +23,11 @@ end
 
 local function run(path, env)
   local ok, err = sandbox.run(path, read(path), env)
-  if not ok then error(err, 0) end
+  if not ok then
+    -- errors raised inside libraries (a bad LPeg grammar) do not name the file
+    if not err:find(path, 1, true) then err = path .. ": " .. err end
+    error(err, 0)
+  end
   return env
 end
 
@@ -75,6 +84,7 @@ local function format_view(T)
            orgs = { "biz", "research", "ngo", "legal", "other" } },
     t4 = { columns = T.fmt.t4.columns, groups = { "t4.rv", "t4.ld", "t4.la" } },
     format = T.fmt,
+    text = claims_view,
   }
 end
 

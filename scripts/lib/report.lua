@@ -24,9 +24,9 @@ function Report:set(id, state, value, block)
              block and block.col, block and block.offset)
 end
 
-function Report:add_section(id, heading, text, line, col, def, order)
+function Report:add_section(id, heading, text, line, col, def, order, places)
   local s = { id = id, heading = heading, text = text, line = line, col = col,
-              def = def, order = order }
+              def = def, order = order, places = places or {} }
   self.c:add_section(id, heading, text, line, col)
   self.sections[#self.sections + 1] = s
   self.section_by_id[id] = s
@@ -34,6 +34,17 @@ end
 
 function Report:section(id)
   return self.section_by_id[id]
+end
+
+-- The place in the file of byte `pos` of section s's text: line, col.
+function Report:place(s, pos)
+  local best
+  for _, p in ipairs(s.places) do
+    if p.at <= pos then best = p else break end
+  end
+  if not best then return s.line, s.col end
+  local before = s.text:sub(best.at, pos - 1)
+  return best.line, best.col + (utf8.len(before) or #before)
 end
 
 -- A cell with everything a rule may want: state, value, text, place and

@@ -1,0 +1,18 @@
+-- Template text left in the published report.
+id       = "gb2021.qlt.placeholder"
+severity = "error"
+message  = { zh = "含未替换的模板占位内容“{text}”", en = "template placeholder left in: “{text}”" }
+
+-- what template placeholders look like
+grammar = [[
+  claim <- { "（文字描述）" / "(文字描述)" / "此处填写" / "请填写" / "在此填写" / "【" (!"】" %ch)^-10 "填写" (!"】" %ch)^-10 "】"
+           / "20" ("XX" / "xx" / "××" / "**") "年"
+           / ("XX" / "××" / "xx" / "XXX" / "×××") ("年" / "月" / "日" / "件" / "条" / "个" / "项" / "局" / "单位" / "部门") }
+]]
+local pattern = text.compile(grammar)
+
+function check(report, emit)
+  for _, m in ipairs(text.find(report, { "s0", "s1", "s2", "s3", "s4", "s5", "s6" }, pattern)) do
+    emit { line = m.line, col = m.col, found = m.caps[1], vars = { text = m.caps[1] } }
+  end
+end

@@ -1,0 +1,23 @@
+-- 总体情况 or 存在的主要问题及改进情况 in a line or two: "不能遗漏" (国办公开办函〔2021〕30号).
+id       = "gb2021.qlt.thin"
+severity = "info"
+message  = {
+  zh = "“{section}”内容过于简略（{n}字，少于{min}字）",
+  en = "“{section}” is very short ({n} characters, fewer than {min})",
+}
+params   = { min = 100 }
+
+local titles = { s1 = "一、总体情况", s5 = "五、存在的主要问题及改进情况" }
+
+function check(report, emit)
+  for _, sid in ipairs { "s1", "s5" } do
+    local s = report:section(sid)
+    if s then
+      local n = utf8.len(s.text) or #s.text
+      if n < params.min then
+        emit { line = s.line, col = s.col, found = tostring(n), expected = "≥ " .. params.min,
+               vars = { section = titles[sid], n = n, min = params.min } }
+      end
+    end
+  end
+end

@@ -1,0 +1,12 @@
+-- The opening paragraph states the statistics period (四川 DB51/T 2660—2019; universal practice).
+id       = "gb2021.struct.period_stated"
+severity = "warning"
+message  = { zh = "未说明本报告数据统计期限", en = "the report does not state its statistics period" }
+
+function check(report, emit)
+  if report.format ~= "legacy" and not report.period and report:section("s1") then
+    local s0 = report:section("s0")
+    local first = s0 and s0.places[1]
+    emit { line = first and first.line or 1, col = 1 }
+  end
+end

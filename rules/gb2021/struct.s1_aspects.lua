@@ -1,0 +1,27 @@
+-- 总体情况 covers five aspects (国办公开办函〔2021〕30号, 报告内容（一）).
+id       = "gb2021.struct.s1_aspects"
+severity = "info"
+message  = { zh = "总体情况未涉及{aspects}", en = "part 1 (总体情况) does not mention {aspects}" }
+
+-- each aspect, and the words that show a report covers it
+aspects = {
+  { "主动公开",         { "主动公开" } },
+  { "依申请公开",       { "依申请公开", "公开申请" } },
+  { "政府信息管理",     { "信息管理", "政府信息管理", "公开属性", "源头认定" } },
+  { "政府信息公开平台建设", { "平台", "网站", "新媒体", "公开专栏", "公报" } },
+  { "监督保障",         { "监督保障", "监督", "考核", "培训", "保障" } },
+}
+
+function check(report, emit)
+  local s1 = report:section("s1")
+  if not s1 then return end
+  local missing = {}
+  for _, a in ipairs(aspects) do
+    local found = false
+    for _, w in ipairs(a[2]) do found = found or s1.text:find(w, 1, true) ~= nil end
+    if not found then missing[#missing + 1] = "“" .. a[1] .. "”" end
+  end
+  if #missing > 0 then
+    emit { line = s1.line, col = s1.col, vars = { aspects = table.concat(missing, "、") } }
+  end
+end

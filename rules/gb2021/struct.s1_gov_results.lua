@@ -1,0 +1,21 @@
+-- 条例第五十条第（四）项: a people's government reports the results of
+-- 工作考核、社会评议和责任追究.
+id       = "gb2021.struct.s1_gov_results"
+severity = "warning"
+message  = {
+  zh = "人民政府年度报告未报告工作考核、社会评议和责任追究结果情况",
+  en = "a people's government report must state the results of assessment, public review and accountability",
+}
+
+words = { "考核", "评议", "责任追究", "问责" }
+
+function check(report, emit)
+  if report.issuer ~= "gov" then return end
+  local s1, s5 = report:section("s1"), report:section("s5")
+  if not s1 then return end
+  local text = s1.text .. (s5 and s5.text or "")
+  for _, w in ipairs(words) do
+    if text:find(w, 1, true) then return end
+  end
+  emit { line = s1.line, col = s1.col }
+end

@@ -1,0 +1,18 @@
+-- 存在的主要问题及改进情况 names what was or will be done, not only the problems.
+id       = "gb2021.struct.s5_measures"
+severity = "warning"
+message  = {
+  zh = "“存在的主要问题及改进情况”缺少改进措施",
+  en = "part 5 names problems but no improvement",
+}
+
+words = { "改进", "整改", "措施", "下一步", "加强", "完善", "提升", "将" }
+
+function check(report, emit)
+  local s5 = report:section("s5")
+  if not s5 or s5.text == "" then return end
+  for _, w in ipairs(words) do
+    if s5.text:find(w, 1, true) then return end
+  end
+  emit { line = s5.line, col = s5.col }
+end

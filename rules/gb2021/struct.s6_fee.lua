@@ -1,0 +1,16 @@
+-- 国办函〔2020〕109号: part 6 says whether 信息处理费 was collected.
+id       = "gb2021.struct.s6_fee"
+severity = "warning"
+message  = { zh = "未报告信息处理费收取情况", en = "part 6 does not say whether processing fees were collected" }
+
+words = { "信息处理费", "处理费", "收费" }
+
+function check(report, emit)
+  local s6 = report:section("s6")
+  if not s6 then return end
+  local text = s6.heading .. s6.text
+  for _, w in ipairs(words) do
+    if text:find(w, 1, true) then return end
+  end
+  emit { line = s6.line, col = s6.col }
+end

@@ -1,0 +1,24 @@
+-- Part 6 in practice also covers the year's 政务公开工作要点, 建议提案 and innovation.
+id       = "gb2021.struct.s6_items"
+severity = "info"
+message  = { zh = "“其他需要报告的事项”未涉及{items}", en = "part 6 does not mention {items}" }
+
+items = {
+  { "落实上级年度政务公开工作要点情况", { "工作要点" } },
+  { "人大代表建议和政协提案办理结果公开情况", { "建议", "提案" } },
+  { "政务公开工作创新情况", { "创新" } },
+}
+
+function check(report, emit)
+  local s6 = report:section("s6")
+  if not s6 then return end
+  local missing = {}
+  for _, it in ipairs(items) do
+    local found = false
+    for _, w in ipairs(it[2]) do found = found or s6.text:find(w, 1, true) ~= nil end
+    if not found then missing[#missing + 1] = "“" .. it[1] .. "”" end
+  end
+  if #missing > 0 then
+    emit { line = s6.line, col = s6.col, vars = { items = table.concat(missing, "、") } }
+  end
+end
