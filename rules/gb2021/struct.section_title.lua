@@ -7,6 +7,7 @@ message  = {
 }
 
 function check(report, emit)
+  if report.format == "legacy" then return end      -- reported once, as the old structure
   for _, s in ipairs(report.sections) do
     if s.def and s.heading ~= "" then
       local found = s.heading:gsub("^%s+", ""):gsub("%s+$", "")
