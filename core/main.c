@@ -13,6 +13,7 @@
 #include <lua-lpeg.h>
 #include "nb.h"
 #include "nb_lua.h"
+#include "nb_sandbox.h"
 #include "re_lua.h"
 
 #ifndef NB_HOME
@@ -38,6 +39,10 @@ static void print_usage(FILE *out) {
         "  --no-config          ignore ./.nianbao.yaml\n"
         "  --lang zh|en         message language (default zh)\n"
         "  --reader NAME        force a reader (default: detect)\n"
+        "  --previous FILE|DIR  other years' reports of the same issuers\n"
+        "  --max-size-mb N      largest input file (default 64)\n"
+        "  --memory-mb N        memory cap of each rule, reader and writer call (default 256)\n"
+        "  --instructions N     instruction budget of each rule call (default 20000000)\n"
         "  -o FILE              write the output to FILE\n"
         "  -h, --help           this help\n"
         "  -V, --version        version\n", progname);
@@ -52,7 +57,9 @@ static const struct { const char *flag, *field; int repeat; } valued[] = {
     { "--reader", "reader", 0 }, { "-o", "output", 0 },
     { "--previous", "previous", 1 }, { "-j", "jobs", 0 },
     { "--year", "year", 0 }, { "--agency", "agency", 0 },
-    { "--kind", "kind", 0 }, { NULL, NULL, 0 }
+    { "--kind", "kind", 0 }, { "--max-size-mb", "max_size_mb", 0 },
+    { "--memory-mb", "memory_mb", 0 }, { "--instructions", "instructions", 0 },
+    { NULL, NULL, 0 }
 };
 static const struct { const char *flag, *field; } switches[] = {
     { "--no-config", "no_config" }, { "--in-place", "in_place" },
@@ -201,6 +208,8 @@ static int pmain(lua_State *L) {
     lua_setfield(L, -2, "nianbao");
     lua_pushcfunction(L, luaopen_nianbao_io);
     lua_setfield(L, -2, "nianbao.io");
+    lua_pushcfunction(L, luaopen_nianbao_sandbox);
+    lua_setfield(L, -2, "nianbao.sandbox");
     lua_pop(L, 1);
     if (!collectargs(L, argc, argv)) {
         fprintf(stderr, "%s: %s\n", progname, lua_tostring(L, -1));
@@ -243,6 +252,12 @@ static int pmain(lua_State *L) {
     return 1;
 }
 
+static int panic(lua_State *L) {
+    const char *msg = lua_tostring(L, -1);
+    fprintf(stderr, "%s: fatal Lua error: %s\n", progname, msg ? msg : "(no message)");
+    return 0;   /* then abort(): nothing is left to clean up safely */
+}
+
 static void report(lua_State *L, int status) {
     if (status != LUA_OK) {
         const char *msg = lua_tostring(L, -1);
@@ -252,11 +267,13 @@ static void report(lua_State *L, int status) {
 
 int main(int argc, char **argv) {
     int status, code = 2;
-    lua_State *L = luaL_newstate();
+    nb_memory memory = { 0, 0 };            /* the cap is set per script call */
+    lua_State *L = lua_newstate(nb_alloc, &memory);
     if (L == NULL) {
         fprintf(stderr, "%s: cannot create the Lua state: not enough memory\n", progname);
         return 2;
     }
+    lua_atpanic(L, panic);
     lua_pushcfunction(L, pmain);
     lua_pushinteger(L, argc);
     lua_pushlightuserdata(L, argv);

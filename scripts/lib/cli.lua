@@ -6,6 +6,7 @@ local nbio = require "nianbao.io"
 local engine = require "engine"
 local sandbox = require "sandbox"
 local json = require "json"
+local limits = require "nianbao.sandbox"
 local messages = require "messages"
 
 local M = {}
@@ -88,8 +89,11 @@ function commands.check(opts)
     for _, f in ipairs(list) do
       if status == "checked" then totals[f.severity] = totals[f.severity] + 1 end
     end
-    local text = W.Writer(list, R, { file = path, status = status, lang = E.lang,
-                                     mode = "check", color = color })
+    local ok, text = limits.call(E.limits.instructions, E.limits.memory, W.Writer, list, R,
+                                 { file = path, status = status, lang = E.lang, mode = "check", color = color })
+    if not ok or type(text) ~= "string" then
+      error(string.format("writer failed on %s: %s", path, tostring(text)), 0)
+    end
     out:write(text)
     out:flush()
   end

@@ -3,6 +3,7 @@
 
 local nianbao = require "nianbao"
 local nbio = require "nianbao.io"
+local limits = require "nianbao.sandbox"
 local pack = require "pack"
 local sandbox = require "sandbox"
 local binder = require "binder"
@@ -12,8 +13,6 @@ local messages = require "messages"
 local Engine = {}
 Engine.__index = Engine
 local M = {}
-
-local MAX_BYTES = 64 * 1024 * 1024
 
 -- The formats a report can be bound with; the first is the current one.
 local FORMATS = { "gb2021", "gb2019" }
@@ -131,6 +130,15 @@ function M.new(opts)
     end
   end
   self.readers, self.reader_by_name = load_readers(home)
+  -- limits for every rule call (and, scaled by input size, every reader call)
+  -- from the command line, else the config's `limits:`, else the defaults
+  local lim = conf.limits or {}
+  local function int(v) return v ~= nil and math.tointeger(tonumber(v)) or nil end
+  self.limits = {
+    instructions = int(opts.instructions) or int(lim.instructions) or 20000000,
+    memory = (int(opts.memory_mb) or int(lim.memory_mb) or 256) * 1024 * 1024,
+  }
+  self.max_bytes = (int(opts.max_size_mb) or int(lim.max_size_mb) or 64) * 1024 * 1024
   return self
 end
 
@@ -216,9 +224,9 @@ end
 -- read(path) → report | nil, reason (the file cannot be read as a report).
 -- alone: do not look at other years' reports (used while indexing them).
 function Engine:read(path, alone)
-  local bytes, err = nbio.readfile(path, MAX_BYTES)
+  local bytes, err = nbio.readfile(path, self.max_bytes)
   if not bytes then
-    if err:find("limit") then return nil, messages.text(self.lang, "too_large", err) end
+    if err:find("limit") then return nil, messages.text(self.lang, "too_large", self.max_bytes // 1048576) end
     return nil, messages.text(self.lang, "cannot_open", err)
   end
   if bytes:sub(1, 5) == "%PDF-" then
@@ -230,7 +238,9 @@ function Engine:read(path, alone)
   if not text then return nil, why end
   local reader, rerr = self:pick_reader(path, text)
   if not reader then return nil, rerr end
-  local ok, doc = pcall(reader.Reader, text, { path = path })
+  -- a reader's work grows with its input; a hostile page must not stall the batch
+  local ok, doc = limits.call(self.limits.instructions + 2000 * #text,
+                              self.limits.memory + 64 * #text, reader.Reader, text, { path = path })
   if not ok then return nil, messages.text(self.lang, "reader_failed", reader.name, tostring(doc)) end
   local source = path:match("([^/]+)$")
   local R, problems = binder.bind(self.T, doc, source)
@@ -436,17 +446,27 @@ local function run_identity(self, rule, R, emit)
 end
 
 -- check(R) → findings (C list), sorted by place.
+-- What rules see: the report, read-only at its top level.
+local function read_only(R)
+  return setmetatable({}, {
+    __index = R,
+    __newindex = function(_, k) error("the report is read-only (" .. tostring(k) .. ")", 2) end,
+    __metatable = false,
+  })
+end
+
 function Engine:check(R)
   local findings = nianbao.findings()
+  local view = read_only(R)
   local F = self.formats[R.format] or self.formats[FORMATS[1]]
   for _, rule in ipairs(F.rules) do
     if rule.enabled then
       local emit = self:emitter(rule, R, findings)
       local ok, err
       if rule.compiled then
-        ok, err = pcall(run_identity, self, rule, R, emit)
+        ok, err = limits.call(self.limits.instructions, self.limits.memory, run_identity, self, rule, view, emit)
       else
-        ok, err = pcall(rule.check, R, emit)
+        ok, err = limits.call(self.limits.instructions, self.limits.memory, rule.check, view, emit)
       end
       if not ok then
         findings:add { rule = "nianbao.internal", severity = "error",

@@ -588,6 +588,44 @@ test("a rule file cannot reach io or os", function()
   eq(nil, io.open(tmp .. "/pwned"), "the command did not run")
 end)
 
+test("a malicious rule pack is stopped with a clear finding while the other rules still run", function()
+  os.execute("rm -rf " .. tmp .. "/evil && mkdir -p " .. tmp .. "/evil")
+  local head = 'severity = "error"\nmessage = { zh = "x" }\n'
+  write("evil/shell.lua", 'id = "evil.shell"\n' .. head ..
+        'function check() os.execute("touch ' .. tmp .. '/pwned") end\n')
+  write("evil/popen.lua", 'id = "evil.popen"\n' .. head ..
+        'function check() io.popen("touch ' .. tmp .. '/pwned") end\n')
+  write("evil/write.lua", 'id = "evil.write"\n' .. head ..
+        'function check() local f = io.open("' .. tmp .. '/pwned", "w") f:write("x") end\n')
+  write("evil/loadlib.lua", 'id = "evil.loadlib"\n' .. head ..
+        'function check() package.loadlib("libc.so.6", "system") end\n')
+  write("evil/bytecode.lua", 'id = "evil.bytecode"\n' .. head ..
+        'function check() load(string.dump(function() end)) end\n')
+  write("evil/strings.lua", 'id = "evil.strings"\n' .. head ..
+        'function check() getmetatable("").__index.find = nil end\n')
+  write("evil/loop.lua", 'id = "evil.loop"\n' .. head .. 'function check() while true do end end\n')
+  write("evil/bomb.lua", 'id = "evil.bomb"\n' .. head ..
+        'function check() local t = {} for i = 1, 1e9 do t[i] = string.rep("x", 1000) .. i end end\n')
+  local out, st = sh(NB .. " check --memory-mb 64 --instructions 5000000 --rules " .. tmp ..
+                     "/evil examples/broken/t3-balance.txt")
+  eq(1, st, "exit")
+  for _, id in ipairs { "evil.shell", "evil.popen", "evil.write", "evil.loadlib", "evil.bytecode",
+                        "evil.strings", "evil.loop", "evil.bomb" } do
+    has(out, "规则“" .. id .. "”执行出错", id)
+  end
+  has(out, "instruction budget exceeded", "the endless loop")
+  has(out, "not enough memory", "the memory bomb")
+  has(out, "[gb2021.t3.balance]", "the national rules still ran")
+  eq(nil, io.open(tmp .. "/pwned"), "nothing was written")
+end)
+
+test("a file past the size limit is unreadable with a clear message", function()
+  local big = write("big.txt", JIUQU .. string.rep("填充文字。", 300000))
+  local out, st = sh(NB .. " check --max-size-mb 1 " .. big)
+  eq(2, st, "exit")
+  has(out, "文件过大")
+end)
+
 test("a shell script written with nianbao run sees reports, cells and findings", function()
   local out, st = sh(NB .. " run examples/scripts/tally.lua examples/jiuqu-2024.txt examples/broken/t3-balance.txt")
   eq(0, st, "exit")
