@@ -52,11 +52,22 @@ local function new_engine(opts)
   return E
 end
 
+-- -o FILE: written to a temporary file beside it, renamed into place only
+-- when complete, so a failed run never leaves half a file.
 local function output(opts)
-  if not opts.output then return io.stdout end
-  local f, err = io.open(opts.output, "w")
+  if not opts.output then return io.stdout, function() end end
+  local tmp = opts.output .. ".nianbao-tmp"
+  local f, err = io.open(tmp, "w")
   if not f then error(err, 0) end
-  return f
+  return f, function(ok)
+    f:close()
+    if ok then
+      local renamed, rerr = os.rename(tmp, opts.output)
+      if not renamed then os.remove(tmp); error(rerr, 0) end
+    else
+      os.remove(tmp)
+    end
+  end
 end
 
 --{=== commands ===
@@ -72,7 +83,7 @@ function commands.check(opts)
     return 2
   end
   local W = load_writer(E, opts.format or "text")
-  local out = output(opts)
+  local out, finish = output(opts)
   local totals = { files = 0, error = 0, warning = 0, info = 0, unreadable = 0 }
   local color = not opts.output and nbio.isatty(1)
   for _, path in ipairs(files) do
@@ -92,13 +103,14 @@ function commands.check(opts)
     local ok, text = limits.call(E.limits.instructions, E.limits.memory, W.Writer, list, R,
                                  { file = path, status = status, lang = E.lang, mode = "check", color = color })
     if not ok or type(text) ~= "string" then
+      finish(false)
       error(string.format("writer failed on %s: %s", path, tostring(text)), 0)
     end
     out:write(text)
     out:flush()
   end
   if W.Summary then out:write(W.Summary(totals, { lang = E.lang, mode = "check", color = color })) end
-  if out ~= io.stdout then out:close() end
+  finish(true)
   if totals.unreadable > 0 then return 2 end
   return totals.error > 0 and 1 or 0
 end
@@ -117,9 +129,12 @@ function commands.extract(opts)
     return 2
   end
   local W = load_writer(E, opts.format or "yaml")
-  local out = output(opts)
-  out:write(W.Writer({}, R, { file = path, status = "checked", lang = E.lang, mode = "extract" }))
-  if out ~= io.stdout then out:close() end
+  local ok, text = limits.call(E.limits.instructions, E.limits.memory, W.Writer, {}, R,
+                               { file = path, status = "checked", lang = E.lang, mode = "extract" })
+  if not ok or type(text) ~= "string" then error("writer failed: " .. tostring(text), 0) end
+  local out, finish = output(opts)
+  out:write(text)
+  finish(true)
   return 0
 end
 

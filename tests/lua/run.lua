@@ -446,6 +446,43 @@ test("a batch goes on past a broken file and the exit status says the worst", fu
   has(lines[3], '"rule":"gb2021.t3.balance"')
 end)
 
+do
+  local expect = assert(nianbao.yaml.decode(assert(nbio.readfile("tests/hostile/expect.yaml"))))
+  local names = {}
+  for name in pairs(expect) do names[#names + 1] = name end
+  table.sort(names)
+  for _, name in ipairs(names) do
+    local want = expect[name]
+    test("hostile input " .. name .. ": " .. want.status .. (want.message and (", “" .. want.message .. "”") or ""), function()
+      local out, st = sh(NB .. " check --format json tests/hostile/" .. name)
+      eq(true, st == 0 or st == 1 or st == 2, "exit status (not a crash): " .. tostring(st))
+      has(out, '"status":"' .. want.status .. '"')
+      if want.message then has(out, want.message) end
+    end)
+  end
+end
+
+test("a 10 MB line and a 100,000-row text are read in one pass", function()
+  local long = write("long-line.txt", JIUQU .. "\n" .. string.rep("政务公开", 850000) .. "\n")
+  local out, st = sh(NB .. " check --format json " .. long)
+  eq(true, st <= 1, "exit " .. tostring(st))
+  has(out, '"status":"checked"')
+  local rows = write("many-rows.txt", JIUQU .. string.rep("规章 |\n0 |\n", 100000))
+  local out2 = sh(NB .. " check --format json " .. rows)
+  has(out2, '"status":"checked"')
+end)
+
+test("-o writes through a temporary file and leaves nothing half-written", function()
+  local target = tmp .. "/out.yaml"
+  local _, st = sh(NB .. " extract examples/jiuqu-2024.txt -o " .. target)
+  eq(0, st, "exit")
+  has(assert(nbio.readfile(target)), "format: gb2021")
+  eq(nil, io.open(target .. ".nianbao-tmp"), "no temporary file left")
+  local _, st2 = sh(NB .. " check --format ./no/such/writer.lua examples/jiuqu-2024.txt -o " .. tmp .. "/never.txt")
+  eq(2, st2, "a failing run")
+  eq(nil, io.open(tmp .. "/never.txt"), "no output file from a failed run")
+end)
+
 test("inputs are never modified", function()
   local before = assert(nbio.readfile("examples/broken/t3-balance.txt"))
   sh(NB .. " check examples/broken/t3-balance.txt")
