@@ -15,12 +15,12 @@ DEBS     := build-essential pkg-config liblua5.4-dev lua-lpeg lua-lpeg-dev \
             libyaml-dev libxml2-dev libcmocka-dev poppler-utils valgrind xxd
 
 CORE_SRC := core/nb_num.c core/nb_report.c core/nb_ident.c core/nb_finding.c \
-            core/nb_yaml.c core/nb_html.c core/nb_encoding.c core/nb_sandbox.c core/nb_lua.c
+            core/nb_yaml.c core/nb_html.c core/nb_encoding.c core/nb_sandbox.c core/nb_lua.c core/nb_boot.c
 CORE_OBJ := $(CORE_SRC:core/%.c=$(BUILD)/%.o)
 BIN      := $(BUILD)/nianbao
 NB       := $(BIN)
 
-.PHONY: all deps demo test check-all test-core test-lua corpus memcheck asan install clean
+.PHONY: all deps demo test check-all test-core test-lua corpus memcheck asan fuzz fuzz-deps install clean
 
 all: $(BIN)
 
@@ -42,8 +42,11 @@ $(BUILD)/re_lua.h: | $(BUILD)
 $(BUILD)/%.o: core/%.c core/*.h | $(BUILD)
 	$(CC) $(CFLAGS) $(XCFLAGS) -c $< -o $@
 
-$(BUILD)/main.o: core/main.c core/*.h $(BUILD)/re_lua.h
-	$(CC) $(CFLAGS) $(XCFLAGS) -I$(BUILD) -DNB_HOME='"$(PREFIX)/share/nianbao"' -c $< -o $@
+$(BUILD)/main.o: core/main.c core/*.h
+	$(CC) $(CFLAGS) $(XCFLAGS) -DNB_HOME='"$(PREFIX)/share/nianbao"' -c $< -o $@
+
+$(BUILD)/nb_boot.o: core/nb_boot.c core/*.h $(BUILD)/re_lua.h
+	$(CC) $(CFLAGS) $(XCFLAGS) -I$(BUILD) -c $< -o $@
 
 $(BIN): $(BUILD)/main.o $(CORE_OBJ)
 	$(CC) $(CFLAGS) $(XCFLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS)
@@ -95,5 +98,51 @@ ASAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-s
 asan:
 	$(MAKE) BUILD=build-asan CFLAGS="$(ASAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" check-all
 
+# --- fuzzing (libFuzzer, clang) ----------------------------------------------
+FUZZ_SECONDS ?= 10
+FUZZ_DIR     := build-fuzz
+FUZZ_CFLAGS  := -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined
+FUZZ_NATIVE  := num ident
+FUZZ_LUA     := yaml htmltree text html
+FUZZ_BINS    := $(FUZZ_NATIVE:%=$(FUZZ_DIR)/fuzz_%) $(FUZZ_LUA:%=$(FUZZ_DIR)/fuzz_lua_%)
+FUZZ_DEBS    := clang libclang-rt-14-dev
+
+fuzz-deps:
+	@$(MAKE) deps DEBS="$(FUZZ_DEBS)"
+
+$(FUZZ_DIR)/core.stamp: $(CORE_SRC) core/*.h
+	$(MAKE) BUILD=$(FUZZ_DIR) CC=clang CFLAGS="$(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link" $(CORE_OBJ:$(BUILD)/%=$(FUZZ_DIR)/%)
+	touch $@
+
+$(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_DIR)/core.stamp
+	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer $(XCFLAGS) -Icore -o $@ $< $(CORE_OBJ:$(BUILD)/%=$(FUZZ_DIR)/%) $(LDLIBS)
+
+$(FUZZ_DIR)/fuzz_lua_%: tests/fuzz/fuzz_lua.c $(FUZZ_DIR)/core.stamp
+	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer $(XCFLAGS) -Icore -DFUZZ_TARGET='"$*"' \
+	  -DNB_SOURCE_HOME='"$(CURDIR)"' -o $@ $< $(CORE_OBJ:$(BUILD)/%=$(FUZZ_DIR)/%) $(LDLIBS)
+
+# Each target for FUZZ_SECONDS, seeded from the corpus and the examples;
+# then every saved regression input again. A crash stops the run.
+fuzz: $(FUZZ_BINS)
+	@mkdir -p $(FUZZ_DIR)/crashes
+	@for t in $(FUZZ_BINS); do \
+	  name=$$(basename $$t); seeds=$(FUZZ_DIR)/seeds/$$name; mkdir -p $$seeds; \
+	  case $$name in \
+	    fuzz_num) printf '96171.6' > $$seeds/a; printf -- '-15' > $$seeds/b ;; \
+	    fuzz_ident) printf 't3.new.{c} + t3.carried.{c} = t3.result.total.{c} + t3.next.{c}' > $$seeds/a; \
+	                printf '{r}.total = t3.result.deny.*.np' > $$seeds/b ;; \
+	    fuzz_lua_yaml) cp ../shared/corpus/dev/*.yaml examples/broken/*.yaml $$seeds/ 2>/dev/null ;; \
+	    *html*) cp ../shared/corpus/dev/*.html tests/fixtures/*.html $$seeds/ 2>/dev/null ;; \
+	    *) cp ../shared/corpus/dev/*.txt examples/*.txt examples/broken/t3-balance.txt \
+	          examples/broken/val-glued.txt $$seeds/ 2>/dev/null ;; \
+	  esac; \
+	  echo "fuzz: $$name for $(FUZZ_SECONDS)s"; \
+	  $$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=30 -rss_limit_mb=2048 \
+	      -artifact_prefix=$(FUZZ_DIR)/crashes/$$name- $$seeds tests/fuzz/regressions/$$name \
+	      > $(FUZZ_DIR)/$$name.log 2>&1 || { tail -40 $(FUZZ_DIR)/$$name.log; exit 1; }; \
+	  tail -1 $(FUZZ_DIR)/$$name.log; \
+	done
+	@echo "fuzz: no crash"
+
 clean:
-	rm -rf $(BUILD) build-asan
+	rm -rf $(BUILD) build-asan $(FUZZ_DIR)

@@ -10,11 +10,9 @@
 #include <lua.h>
 #include <lauxlib.h>
 #include <lualib.h>
-#include <lua-lpeg.h>
 #include "nb.h"
-#include "nb_lua.h"
 #include "nb_sandbox.h"
-#include "re_lua.h"
+#include "nb_boot.h"
 
 #ifndef NB_HOME
 #define NB_HOME "/usr/local/share/nianbao"
@@ -178,14 +176,6 @@ static void push_home(lua_State *L) {
     lua_pushstring(L, NB_HOME);
 }
 
-static int load_re(lua_State *L) {
-    if (luaL_loadbufferx(L, (const char *)re_lua, re_lua_len, "=re", "t") != LUA_OK)
-        return lua_error(L);
-    lua_pushstring(L, "re");
-    lua_call(L, 1, 1);
-    return 1;
-}
-
 static int msghandler(lua_State *L) {
     const char *msg = lua_tostring(L, 1);
     if (msg == NULL) msg = lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
@@ -198,19 +188,6 @@ static int pmain(lua_State *L) {
     int argc = (int)lua_tointeger(L, 1);
     char **argv = (char **)lua_touserdata(L, 2);
     int opts;
-    luaL_openlibs(L);
-    luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_PRELOAD_TABLE);
-    lua_pushcfunction(L, luaopen_lpeg);
-    lua_setfield(L, -2, "lpeg");
-    lua_pushcfunction(L, load_re);
-    lua_setfield(L, -2, "re");
-    lua_pushcfunction(L, luaopen_nianbao);
-    lua_setfield(L, -2, "nianbao");
-    lua_pushcfunction(L, luaopen_nianbao_io);
-    lua_setfield(L, -2, "nianbao.io");
-    lua_pushcfunction(L, luaopen_nianbao_sandbox);
-    lua_setfield(L, -2, "nianbao.sandbox");
-    lua_pop(L, 1);
     if (!collectargs(L, argc, argv)) {
         fprintf(stderr, "%s: %s\n", progname, lua_tostring(L, -1));
         print_usage(stderr);
@@ -233,15 +210,8 @@ static int pmain(lua_State *L) {
     }
     lua_settop(L, opts);
     push_home(L);
+    nb_boot(L, lua_tostring(L, -1));
     lua_setfield(L, opts, "home");
-    /* package.path: the driver's own modules only */
-    lua_getglobal(L, "package");
-    lua_getfield(L, opts, "home");
-    lua_pushfstring(L, "%s/scripts/lib/?.lua", lua_tostring(L, -1));
-    lua_setfield(L, -3, "path");
-    lua_pushliteral(L, "");
-    lua_setfield(L, -3, "cpath");
-    lua_settop(L, opts);
     lua_pushcfunction(L, msghandler);
     lua_getglobal(L, "require");
     lua_pushliteral(L, "cli");

@@ -62,7 +62,7 @@ static void push_num_string(lua_State *L, nb_num n) {
 
 /* Read an integer or a decimal string at idx; raise on anything else. */
 static nb_num check_num(lua_State *L, int idx) {
-    nb_num n;
+    nb_num n = { 0, 0 };
     if (lua_isinteger(L, idx)) return nb_num_int((int64_t)lua_tointeger(L, idx));
     if (lua_type(L, idx) == LUA_TSTRING) {
         size_t len;

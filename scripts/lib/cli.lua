@@ -87,10 +87,17 @@ function commands.check(opts)
   local totals = { files = 0, error = 0, warning = 0, info = 0, unreadable = 0 }
   local color = not opts.output and nbio.isatty(1)
   for _, path in ipairs(files) do
-    local R, why = E:read(path)
+    -- one file's failure, even a bug of ours, must not stop the batch
+    local ok, R, why = pcall(E.read, E, path)
+    if not ok then R, why = nil, messages.text(E.lang, "internal", tostring(R)) end
     local list, status
     if R then
-      list, status = E:check(R):list(), "checked"
+      local okc, found = pcall(E.check, E, R)
+      if okc then list = found:list() else
+        list = { { rule = "nianbao.internal", severity = "error", cells = {},
+                   message = messages.text(E.lang, "internal", tostring(found)) } }
+      end
+      status = "checked"
     else
       status = "unreadable"
       list = { { rule = "nianbao.unreadable", severity = "error", message = why, cells = {} } }

@@ -229,6 +229,12 @@ function Engine:read(path, alone)
     if err:find("limit") then return nil, messages.text(self.lang, "too_large", self.max_bytes // 1048576) end
     return nil, messages.text(self.lang, "cannot_open", err)
   end
+  return self:read_bytes(bytes, path, alone)
+end
+
+-- read_bytes(bytes, path) → report | nil, reason: the same for bytes in hand
+-- (path names them and picks the reader by its extension).
+function Engine:read_bytes(bytes, path, alone)
   if bytes:sub(1, 5) == "%PDF-" then
     local t, perr = pdf_text(self, path)
     if not t then return nil, perr end

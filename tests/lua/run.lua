@@ -656,6 +656,16 @@ test("a malicious rule pack is stopped with a clear finding while the other rule
   eq(nil, io.open(tmp .. "/pwned"), "nothing was written")
 end)
 
+test("a finding may name thousands of cells (regression: the Lua stack overflowed)", function()
+  os.execute("rm -rf " .. tmp .. "/wide && mkdir -p " .. tmp .. "/wide")
+  write("wide/many.lua", 'id = "wide.many"\nseverity = "info"\nmessage = { zh = "x" }\n' ..
+        'function check(report, emit) local ids = {} for i = 1, 5000 do ids[i] = "t3.new.np" end ' ..
+        'emit { cells = ids } end\n')
+  local out, st = sh(NB .. " check --format json --rules " .. tmp .. "/wide examples/jiuqu-2024.txt")
+  eq(0, st, "exit")
+  has(out, '"rule":"wide.many"')
+end)
+
 test("a file past the size limit is unreadable with a clear message", function()
   local big = write("big.txt", JIUQU .. string.rep("填充文字。", 300000))
   local out, st = sh(NB .. " check --max-size-mb 1 " .. big)
