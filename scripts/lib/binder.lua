@@ -6,6 +6,7 @@
 local labels = require "labels"
 local Report = require "report"
 local tables = require "tables"
+local nianbao = require "nianbao"
 local norm, bare = labels.normalize, labels.bare
 
 local M = {}
@@ -266,6 +267,87 @@ local function detect_version(T, R, blocks, found)
   if #seen2019 > 0 then return "gb2019" end
   return "gb2021"
 end
+
+--{=== the canonical report (YAML) ===
+
+-- A value of the canonical YAML → state, value, text.
+local function canonical_value(T, v)
+  if v == nil then return "missing" end
+  if v == nianbao.null then return "blank", nil, "" end
+  if math.type(v) == "integer" then return "number", v, tostring(v) end
+  if type(v) == "number" then return "text", nil, tostring(v) end
+  if type(v) ~= "string" then return "text", nil, tostring(v) end
+  local state, value = tables.value_state(T, v)
+  return state or "text", value, v
+end
+
+-- bind_canonical(T, doc, lines, source) → report, problems. The YAML names
+-- every cell by its id already; keys the format does not know are reported.
+function M.bind_canonical(T, doc, lines, source)
+  local R = Report.new(T, source)
+  local problems = {}
+  local function at(path) return lines[path] end
+  R.agency = type(doc.agency) == "string" and doc.agency or nil
+  R.year = math.tointeger(doc.year)
+  R.title_year = R.year
+  R.kind = type(doc.kind) == "string" and doc.kind or nil
+  R.issuer = R.kind or classify_issuer(T.fmt, R.agency)
+  for _, k in ipairs { "published", "written" } do
+    local v = doc[k]
+    if type(v) == "string" then
+      R[k] = M.parse_date(v)
+      R.meta[k] = { text = v, line = at(k), col = 1 }
+    end
+  end
+  if type(doc.index) == "string" then R.meta.index = { text = doc.index, line = at("index"), col = 1 } end
+  local secs = type(doc.sections) == "table" and doc.sections or {}
+  local s0 = type(secs.s0) == "string" and secs.s0 or ""
+  R:add_section("s0", "", s0, at("sections.s0") or 1, 1, nil, 0,
+                { { at = 1, line = (at("sections.s0") or 0) + 1, col = 1 } })
+  for k, sec in ipairs(T.sections) do
+    local text = secs[sec.id]
+    if type(text) == "string" then
+      local line = at("sections." .. sec.id) or 1
+      R:add_section(sec.id, sec.numbered, text, line, 1, sec, k,
+                    { { at = 1, line = line + (text:find("\n") and 1 or 0), col = 1 } })
+    end
+  end
+  R.period = M.parse_period(s0, { line = at("sections.s0"), col = 1 })
+  -- cells, by the ids of the template
+  local known = {}
+  for _, id in ipairs(T.cells) do known[id] = true end
+  for tid in pairs(T.tables) do
+    local t = doc[tid]
+    R.tables[tid] = { present = type(t) == "table", line = at(tid) }
+  end
+  local function walk(node, path)
+    for k, v in pairs(node) do
+      local p = path .. "." .. k
+      if type(v) == "table" and v ~= nianbao.null then
+        walk(v, p)
+      elseif known[p:sub(2)] then
+        local id = p:sub(2)
+        local state, value, text = canonical_value(T, v)
+        R:set(id, state, value, { text = text, line = at(id), col = 1 })
+      elseif T.info[p:sub(2)] then                 -- an optional cell (a printed subtotal)
+        local state, value, text = canonical_value(T, v)
+        R:set(p:sub(2), state, value, { text = text, line = at(p:sub(2)), col = 1 })
+      else
+        problems[#problems + 1] = { kind = "unplaced", table = p:match("^%.(t%d)") or "t3",
+                                    block = { text = p:sub(2) .. ": " .. tostring(v), line = at(p:sub(2)), col = 1 } }
+      end
+    end
+  end
+  for tid in pairs(T.tables) do
+    if type(doc[tid]) == "table" then walk(doc[tid], "." .. tid) end
+  end
+  R.format = T.name
+  R.signs_2019 = {}
+  R.fulltext = ""
+  return R, problems
+end
+
+--}===
 
 -- How well a binding fits its template: the share of the tables' cells
 -- found, less a little for each token that found no place.

@@ -17,6 +17,17 @@ end
 
 --{=== writers ===
 
+local grid = require "grid"
+
+-- What a writer may use besides plain Lua: the official grid of a table,
+-- and escaping.
+local layout_view = setmetatable({}, { __index = { grid = grid.table, rows = grid.rows,
+                                                   columns = grid.columns },
+                                       __newindex = function() error("layout is read-only", 2) end })
+local html_escapes = { ["&"] = "&amp;", ["<"] = "&lt;", [">"] = "&gt;", ['"'] = "&quot;", ["'"] = "&#39;" }
+local function escape_html(s) return (tostring(s):gsub("[&<>\"']", html_escapes)) end
+local function escape_md(s) return (tostring(s):gsub("|", "｜"):gsub("\n", " ")) end
+
 local function load_writer(E, name)
   local path = name
   if not name:find("/", 1, true) and not name:find("%.lua$") then
@@ -28,7 +39,8 @@ local function load_writer(E, name)
   local src, err = nbio.readfile(path)
   if not src then error(path .. ": " .. err, 0) end
   local helpers = { json = json.encode, json_array = json.array, yaml = nianbao.yaml.encode,
-                    null = nianbao.null }
+                    null = nianbao.null, layout = layout_view, escape_html = escape_html,
+                    escape_md = escape_md, format_sections = E.T.fmt.sections }
   local env, e = sandbox.run(path, src, sandbox.env(helpers))
   if not env then error(e, 0) end
   if type(rawget(env, "Writer")) ~= "function" then
@@ -83,7 +95,19 @@ function commands.check(opts)
     return 2
   end
   local W = load_writer(E, opts.format or "text")
-  local out, finish = output(opts)
+  -- a writer of whole pages writes one file per report: -o names a folder
+  local per_file = rawget(W, "per_file") and (#files > 1 or (opts.output and nbio.stat(opts.output) == "directory"))
+  if per_file and not opts.output then
+    say("--format %s writes one page per report: give a folder with -o", opts.format)
+    return 2
+  end
+  local out, finish
+  if per_file then
+    os.execute("mkdir -p '" .. opts.output:gsub("'", "'\\''") .. "'")
+    out, finish = { write = function() end, flush = function() end }, function() end
+  else
+    out, finish = output(opts)
+  end
   local totals = { files = 0, error = 0, warning = 0, info = 0, unreadable = 0 }
   local color = not opts.output and nbio.isatty(1)
   for _, path in ipairs(files) do
@@ -107,11 +131,18 @@ function commands.check(opts)
     for _, f in ipairs(list) do
       if status == "checked" then totals[f.severity] = totals[f.severity] + 1 end
     end
-    local ok, text = limits.call(E.limits.instructions, E.limits.memory, W.Writer, list, R,
-                                 { file = path, status = status, lang = E.lang, mode = "check", color = color })
+    local ok, text = limits.call(E.limits.instructions, E.limits.memory, W.Writer, list,
+                                 R and E:view(R), { file = path, status = status, lang = E.lang,
+                                                    mode = "check", color = color, first = totals.files == 1 })
     if not ok or type(text) ~= "string" then
       finish(false)
       error(string.format("writer failed on %s: %s", path, tostring(text)), 0)
+    end
+    if per_file then
+      local name = (path:match("([^/]+)$") or "report"):gsub("%.[^.]*$", "") .. "." .. (W.extension or "out")
+      local page_out, page_finish = output({ output = opts.output .. "/" .. name })
+      page_out:write(text)
+      page_finish(true)
     end
     out:write(text)
     out:flush()
@@ -138,6 +169,82 @@ function commands.extract(opts)
   local W = load_writer(E, opts.format or "yaml")
   local ok, text = limits.call(E.limits.instructions, E.limits.memory, W.Writer, {}, R,
                                { file = path, status = "checked", lang = E.lang, mode = "extract" })
+  if not ok or type(text) ~= "string" then error("writer failed: " .. tostring(text), 0) end
+  local out, finish = output(opts)
+  out:write(text)
+  finish(true)
+  return 0
+end
+
+function commands.new(opts)
+  local E = new_engine(opts)
+  if not E then return 2 end
+  local year = math.tointeger(tonumber(opts.year))
+  if not year or not opts.agency then
+    say("new needs --year YEAR and --agency NAME (and may take --kind dept|gov|township)")
+    return 2
+  end
+  local kind = opts.kind or "dept"
+  if kind ~= "dept" and kind ~= "gov" and kind ~= "township" then
+    say("--kind is dept, gov or township")
+    return 2
+  end
+  local out, finish = output(opts)
+  out:write(require("authoring").new(E.T, year, opts.agency, kind))
+  finish(true)
+  return 0
+end
+
+-- fill FILE.yaml: the derived totals written into the blanks; what the
+-- author filled differently is kept and reported, never overwritten.
+function commands.fill(opts)
+  local E = new_engine(opts)
+  if not E then return 2 end
+  local path = opts.files[1]
+  if #opts.files ~= 1 then
+    say("fill takes one YAML file")
+    return 2
+  end
+  local text, err = nbio.readfile(path, E.max_bytes)
+  if not text then
+    say("%s: %s", path, err)
+    return 2
+  end
+  local new, filled, differ = require("authoring").fill(text, E.T, path)
+  if not new then
+    say("%s", filled)
+    return 2
+  end
+  if opts.in_place then opts.output = path end
+  local out, finish = output(opts)
+  out:write(new)
+  finish(true)
+  for _, d in ipairs(differ) do
+    io.stderr:write(string.format(E.lang == "en" and "%s: %s is %d but its parts add up to %d (kept)\n"
+                                  or "%s：%s 填写为%d，但各项之和为%d（保留原值）\n", path, d.id, d.found, d.expected))
+  end
+  io.stderr:write(string.format(E.lang == "en" and "%s: %d total(s) filled\n" or "%s：填入%d个合计\n",
+                                path, #filled))
+  return #differ > 0 and 1 or 0
+end
+
+-- render FILE --format html|markdown: the publishable report.
+function commands.render(opts)
+  local E = new_engine(opts)
+  if not E then return 2 end
+  if #opts.files ~= 1 then
+    say("render takes one file")
+    return 2
+  end
+  local path = opts.files[1]
+  local R, why = E:read(path)
+  if not R then
+    say("%s: %s", path, why)
+    return 2
+  end
+  local W = load_writer(E, opts.format or "html")
+  local ok, text = limits.call(E.limits.instructions, E.limits.memory, W.Writer, {}, R,
+                               { file = path, status = "checked", lang = E.lang, mode = "render" })
   if not ok or type(text) ~= "string" then error("writer failed: " .. tostring(text), 0) end
   local out, finish = output(opts)
   out:write(text)

@@ -249,6 +249,12 @@ function Engine:read_bytes(bytes, path, alone)
                               self.limits.memory + 64 * #text, reader.Reader, text, { path = path })
   if not ok then return nil, messages.text(self.lang, "reader_failed", reader.name, tostring(doc)) end
   local source = path:match("([^/]+)$")
+  if type(doc) == "table" and doc.canonical then        -- the canonical YAML: no binding by labels
+    local F = self.formats[doc.canonical.format] or self.formats[FORMATS[1]]
+    local R, problems = binder.bind_canonical(F.T, doc.canonical, doc.lines or {}, source)
+    R.problems, R.path = problems, path
+    return R
+  end
   local R, problems = binder.bind(self.T, doc, source)
   if R.format ~= FORMATS[1] and self.formats[R.format] then
     -- labels of another version: bind with its grid too, keep what fits better
@@ -459,6 +465,11 @@ local function read_only(R)
     __newindex = function(_, k) error("the report is read-only (" .. tostring(k) .. ")", 2) end,
     __metatable = false,
   })
+end
+
+-- A read-only view of a report, for rules and writers.
+function Engine:view(R)
+  return read_only(R)
 end
 
 function Engine:check(R)

@@ -94,7 +94,7 @@ function Report:canonical()
   out.source = self.source
   local secs = ordered { "s0", "s1", "s2", "s3", "s4", "s5", "s6" }
   for _, s in ipairs(self.sections) do
-    if s.text ~= "" then secs[s.id] = s.text end
+    if s.text ~= "" or s.id ~= "s0" then secs[s.id] = s.text end   -- a part present, even empty
   end
   if next(secs) then out.sections = secs end
   local T = self.T

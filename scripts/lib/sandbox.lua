@@ -28,6 +28,7 @@ local base = {
     number = nianbao.number, add = nianbao.add, compare = nianbao.compare,
     is_integral = nianbao.is_integral, null = nianbao.null, version = nianbao.version,
     html = readonly(nianbao.html, "nianbao.html"), convert = nianbao.convert,
+    yaml = readonly({ decode = nianbao.yaml.decode, encode = nianbao.yaml.encode }, "nianbao.yaml"),
   }, "nianbao"),
 }
 base._G = nil

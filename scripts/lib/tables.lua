@@ -246,6 +246,12 @@ local function segment(T, ct, tokens, problems, present)
       local t = norm(b.text)
       local r, strong = find_row(ct, t, group or group_of(cur and cur.row))
       local g = find_group(ct, t)
+      if not r and g then
+        -- a group label with its first item run on: "（六）其他处理 3.其他"
+        local _, e = t:find(g.match[1], 1, true)
+        local rest = e and t:sub(e + 1) or ""
+        if rest ~= "" then r, strong = find_row(ct, rest, g.id) end
+      end
       if not r and not g then r = find_row_by_piece(ct, t) end
       if g then group = g.id end
       if r then

@@ -43,7 +43,7 @@ function M.compile(fmt)
       raw[#raw + 1] = v
     end
     T.sections[i] = { id = s.id, n = s.n, index = i, heading = s.heading,
-                      numbered = s.n .. s.heading, heads = heads, raw_heads = raw }
+                      numbered = s.n .. "、" .. s.heading, heads = heads, raw_heads = raw }
   end
 
   -- table 2: rows with their own columns
