@@ -20,7 +20,7 @@ CORE_OBJ := $(CORE_SRC:core/%.c=$(BUILD)/%.o)
 BIN      := $(BUILD)/nianbao
 NB       := $(BIN)
 
-.PHONY: all deps demo test check-all test-core test-lua corpus memcheck asan fuzz fuzz-deps install clean
+.PHONY: all deps demo test test-browser check-all test-core test-lua corpus memcheck asan fuzz fuzz-deps install clean
 
 all: $(BIN)
 
@@ -65,8 +65,14 @@ $(BUILD)/test_%: tests/core/test_%.c $(CORE_OBJ)
 	$(CC) $(CFLAGS) $(XCFLAGS) -Icore -o $@ $^ $(LDFLAGS) $(LDLIBS) -lcmocka
 
 # `make test` works on a fresh machine: deps first, then a make that sees them.
+BROWSER_DEBS := chromium fonts-wqy-microhei
 test: deps
-	$(MAKE) check-all
+	@$(MAKE) deps DEBS="$(BROWSER_DEBS)"
+	$(MAKE) check-all test-browser
+
+# The review page in headless Chromium (its DOM, and a screenshot in $(BUILD)/review/).
+test-browser: $(BIN)
+	$(NB) run tests/browser/review.lua $(NB) $(BUILD)
 
 check-all: test-core test-lua corpus
 

@@ -23,7 +23,7 @@ function M.new(T, year, agency, kind)
   put("# 每个单元格填数字，没有的填0；各行“总计”、（七）总计和表四“总计”可以留空（~），")
   put("# 由 nianbao fill 按各项之和算出。写好后：nianbao check 本文件；nianbao render 本文件 --format html")
   put("format: " .. T.name)
-  put("agency: " .. agency)
+  put("agency: " .. nianbao.yaml.encode(agency):gsub("^%-%-%-%s*", ""):gsub("%s*%.%.%.%s*$", ""):gsub("\n+$", ""))
   put("year: " .. year)
   put(string.format("kind: %-14s # dept 部门（1月31日前发布）/ gov 人民政府（3月31日前）/ township 乡镇、街道", kind))
   put("published: ~          # 发布日期，如 " .. (year + 1) .. "-01-20")
@@ -145,6 +145,20 @@ local function edit_line(lines, line, key, v)
   end)
   if done then lines[line] = new end
   return done
+end
+
+-- put(text, values) → the text with values (cell id → number or text)
+-- written into the blanks of those cells; for scripts that fill a template.
+function M.put(text, values)
+  local doc, lines_of = nianbao.yaml.decode(text, "template")
+  if doc == nil then return nil, lines_of end
+  local lines = {}
+  for l in (text .. (text:sub(-1) == "\n" and "" or "\n")):gmatch("([^\n]*)\n") do lines[#lines + 1] = l end
+  for id, v in pairs(values) do
+    local line = lines_of[id]
+    if line then edit_line(lines, line, id:match("([%w_]+)$"), v) end
+  end
+  return table.concat(lines, "\n") .. "\n"
 end
 
 -- fill(text, T, name) → new text, list of {id, value} filled, list of

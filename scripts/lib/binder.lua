@@ -34,6 +34,7 @@ local meta_keys = {
   ["索引号"] = "index", ["成文日期"] = "written", ["发布日期"] = "published",
   ["发布时间"] = "published", ["公开日期"] = "published", ["发布机构"] = "publisher",
   ["发文机关"] = "publisher", ["公开目录"] = "catalogue", ["主题分类"] = "topic",
+  ["标题"] = "title", ["名称"] = "title",
 }
 
 -- Crawled pages run the parts together on one line ("…联系。一、总体情况2021年，…").
@@ -190,11 +191,15 @@ local function read_identity(R, blocks, first_section)
     if b.kind == "para" then
       head[#head + 1] = b.text
       if not R.title and #b.text < 200 and b.text:find("政府信息公开工作年度报告", 1, true)
-         and not b.text:find("^根据") then
+         and not b.text:find("^根据") and not b.text:find(":", 1, true)
+         and not b.text:find("：", 1, true) then
         R.title = b.text
         R.title_line = b.line
       end
     end
+  end
+  if R.meta.title and R.meta.title.text:find("年度报告", 1, true) then   -- "标题: …年度报告"
+    R.title, R.title_line = R.meta.title.text, R.meta.title.line
   end
   local opening = table.concat(head, "\n")
   R.opening = opening

@@ -377,6 +377,125 @@ end
 
 --}===
 
+--{=== authoring and writers ===
+
+-- the cells of a canonical report, flat: id → value
+local function flat_cells(doc)
+  local out = {}
+  local function walk(node, path)
+    for k, v in pairs(node) do
+      local p = path == "" and k or (path .. "." .. k)
+      if type(v) == "table" and v ~= nianbao.null then walk(v, p) else out[p] = v end
+    end
+  end
+  for _, tid in ipairs { "t2", "t3", "t4" } do
+    if type(doc[tid]) == "table" then walk(doc[tid], tid) end
+  end
+  return out
+end
+
+local authoring = require "authoring"
+local derived = { total = true }
+
+-- every whole report of the corpus in the current format (the 2019 one has its own grid)
+local roundtrip = { "examples/jiuqu-2024.txt" }
+for _, name in ipairs(assert(nbio.listdir(CORPUS))) do
+  local stem = name:match("^(.-)%.") or name
+  if not name:find("expected") and nbio.stat(CORPUS .. "/" .. stem .. ".expected.yaml") == "file"
+     and stem ~= "pingtan-2020" then
+    roundtrip[#roundtrip + 1] = CORPUS .. "/" .. name
+  end
+end
+table.sort(roundtrip)
+for _, src in ipairs(roundtrip) do
+  test("new → fill in → fill → render html and markdown → extract: the same report (" .. src:match("[^/]+$") .. ")", function()
+    local want = assert(nianbao.extract(src))
+    local template = sh(NB .. " new --year " .. want.year .. " --agency '" .. (want.agency or "某机关") .. "'")
+    -- the author fills every part, and leaves every total to fill
+    local values = {}
+    for id, v in pairs(flat_cells(want)) do
+      if not derived[id:match("([%w_]+)$")] and v ~= nianbao.null then values[id] = v end
+    end
+    local yaml = assert(authoring.put(template, values))
+    local path = write("author.yaml", yaml)
+    local _, st = sh(NB .. " fill --in-place " .. path)
+    eq(true, st == 0 or st == 1, "fill ran")
+    local filled = assert(nianbao.extract(path))
+    -- every total that the source printed consistently comes back
+    local a, b = flat_cells(want), flat_cells(filled)
+    for id, v in pairs(a) do
+      if v ~= nianbao.null and (not derived[id:match("([%w_]+)$")] or b[id] == v) then
+        eq(tostring(v), tostring(b[id]), "filled " .. id)
+      end
+    end
+    for _, fmt in ipairs { "html", "markdown" } do
+      local out = tmp .. "/published." .. (fmt == "html" and "html" or "md")
+      local _, rst = sh(NB .. " render " .. path .. " --format " .. fmt .. " -o " .. out)
+      eq(0, rst, "render " .. fmt)
+      local back = assert(nianbao.extract(out))
+      local c = flat_cells(back)
+      for id, v in pairs(b) do
+        if v ~= nianbao.null then eq(tostring(v), tostring(c[id]), fmt .. " " .. id) end
+      end
+      eq(filled.year, back.year, fmt .. " year")
+      eq(filled.agency, back.agency, fmt .. " agency")
+    end
+  end)
+end
+
+test("fill keeps the author's comments and order, and never overwrites a total", function()
+  local template = sh(NB .. " new --year 2025 --agency 某局")
+  local yaml = authoring.put(template, { ["t4.rv.upheld"] = 1, ["t4.rv.corrected"] = 2, ["t4.rv.other"] = 0,
+                                         ["t4.rv.pending"] = 0, ["t4.ld.upheld"] = 1, ["t4.ld.corrected"] = 0,
+                                         ["t4.ld.other"] = 0, ["t4.ld.pending"] = 0, ["t4.ld.total"] = 5 })
+  local path = write("keep.yaml", yaml)
+  local out, st = sh(NB .. " fill " .. path .. " -o " .. tmp .. "/kept.yaml")
+  eq(1, st, "a total that disagrees makes the exit 1")
+  has(out, "t4.ld.total 填写为5，但各项之和为1（保留原值）")
+  local kept = assert(nbio.readfile(tmp .. "/kept.yaml"))
+  has(kept, "rv:  {upheld: 1, corrected: 2, other: 0, pending: 0, total: 3} # 行政复议")
+  has(kept, "ld:  {upheld: 1, corrected: 0, other: 0, pending: 0, total: 5}")
+  has(kept, "# 每个单元格填数字")
+  eq(yaml, assert(nbio.readfile(path)), "the input is not modified without --in-place")
+end)
+
+test("new asks for what it needs", function()
+  local out, st = sh(NB .. " new --agency 某局")
+  eq(2, st, "exit")
+  has(out, "new needs --year")
+end)
+
+-- Golden files: what each writer prints for the same report and findings.
+-- Run with UPDATE_GOLDEN=1 to write them anew after an intended change.
+local golden = {
+  { "text.txt", "check --format text examples/broken/t3-balance.txt" },
+  { "check.json", "check --format json examples/broken/t3-balance.txt" },
+  { "check.csv", "check --format csv examples/jiuqu-2024.txt examples/broken/t3-balance.txt" },
+  { "check.sarif", "check --format sarif examples/broken/t3-balance.txt" },
+  { "check.md", "check --format markdown examples/broken/t3-balance.txt" },
+  { "review.html", "check --format html examples/broken/t3-balance.txt" },
+  { "wechat.txt", "check --format examples/formats/wechat.lua examples/broken/t3-balance.txt" },
+  { "extract.yaml", "extract examples/jiuqu-2024.txt" },
+  { "extract.json", "extract --format json examples/jiuqu-2024.txt" },
+  { "render.html", "render examples/jiuqu-2024.txt --format html" },
+  { "render.md", "render examples/jiuqu-2024.txt --format markdown" },
+  { "new.yaml", "new --year 2025 --agency 某市统计局 --kind dept" },
+}
+for _, g in ipairs(golden) do
+  test("writer output matches tests/golden/" .. g[1], function()
+    local out = sh(NB .. " " .. g[2] .. " 2>/dev/null")
+    local path = "tests/golden/" .. g[1]
+    if os.getenv("UPDATE_GOLDEN") then
+      local f = assert(io.open(path, "wb"))
+      f:write(out)
+      f:close()
+    end
+    eq(assert(nbio.readfile(path)), out, g[1])
+  end)
+end
+
+--}===
+
 --{=== bad input ===
 
 local function check_one(path, ...)
