@@ -20,7 +20,7 @@ CORE_OBJ := $(CORE_SRC:core/%.c=$(BUILD)/%.o)
 BIN      := $(BUILD)/nianbao
 NB       := $(BIN)
 
-.PHONY: all deps demo test test-browser check-all test-core test-lua corpus memcheck asan fuzz fuzz-deps install clean
+.PHONY: all deps demo bench test test-browser check-all test-core test-lua corpus memcheck asan fuzz fuzz-deps install clean
 
 all: $(BIN)
 
@@ -103,6 +103,21 @@ install: all
 ASAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 asan:
 	$(MAKE) BUILD=build-asan CFLAGS="$(ASAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" check-all
+
+# --- benchmark -----------------------------------------------------------------
+# Thousands of reports in one run: the dev corpus and the examples copied
+# BENCH_COPIES times, checked in one process; prints reports per second.
+BENCH_COPIES ?= 40
+bench: $(BIN)
+	@rm -rf $(BUILD)/bench && mkdir -p $(BUILD)/bench
+	@for i in $$(seq 1 $(BENCH_COPIES)); do \
+	  for f in ../shared/corpus/dev/*.txt ../shared/corpus/dev/*.html examples/*.txt tests/fixtures/*; do \
+	    b=$$(basename $$f); cp $$f $(BUILD)/bench/$$i-$$b; done; done
+	@n=$$(ls $(BUILD)/bench | wc -l); \
+	start=$$(date +%s.%N); $(NB) check --format json $(BUILD)/bench > $(BUILD)/bench.jsonl || true; \
+	end=$$(date +%s.%N); \
+	awk -v n=$$n -v s=$$start -v e=$$end 'BEGIN { printf "bench: %d reports in %.2f s, %.0f reports/s\n", n, e - s, n / (e - s) }'
+	@/usr/bin/time -f "bench: peak memory %M KB" $(NB) check --format json $(BUILD)/bench > /dev/null || true
 
 # --- fuzzing (libFuzzer, clang) ----------------------------------------------
 FUZZ_SECONDS ?= 10
