@@ -153,11 +153,13 @@ function commands.check(opts)
   return totals.error > 0 and 1 or 0
 end
 
-function commands.extract(opts)
+-- One report through one writer: extract (the report as read) and render
+-- (the publishable report) differ only in the writer's mode.
+local function one_report(opts, mode, default_format)
   local E = new_engine(opts)
   if not E then return 2 end
   if #opts.files ~= 1 then
-    say("extract takes one file")
+    say("%s takes one file", opts.command)
     return 2
   end
   local path = opts.files[1]
@@ -166,14 +168,23 @@ function commands.extract(opts)
     say("%s: %s", path, why)
     return 2
   end
-  local W = load_writer(E, opts.format or "yaml")
-  local ok, text = limits.call(E.limits.instructions, E.limits.memory, W.Writer, {}, R,
-                               { file = path, status = "checked", lang = E.lang, mode = "extract" })
+  local W = load_writer(E, opts.format or default_format)
+  local ok, text = limits.call(E.limits.instructions, E.limits.memory, W.Writer, {}, E:view(R),
+                               { file = path, status = "checked", lang = E.lang, mode = mode })
   if not ok or type(text) ~= "string" then error("writer failed: " .. tostring(text), 0) end
   local out, finish = output(opts)
   out:write(text)
   finish(true)
   return 0
+end
+
+function commands.extract(opts)
+  return one_report(opts, "extract", "yaml")
+end
+
+-- render FILE --format html|markdown: the publishable report.
+function commands.render(opts)
+  return one_report(opts, "render", "html")
 end
 
 function commands.new(opts)
@@ -226,30 +237,6 @@ function commands.fill(opts)
   io.stderr:write(string.format(E.lang == "en" and "%s: %d total(s) filled\n" or "%s：填入%d个合计\n",
                                 path, #filled))
   return #differ > 0 and 1 or 0
-end
-
--- render FILE --format html|markdown: the publishable report.
-function commands.render(opts)
-  local E = new_engine(opts)
-  if not E then return 2 end
-  if #opts.files ~= 1 then
-    say("render takes one file")
-    return 2
-  end
-  local path = opts.files[1]
-  local R, why = E:read(path)
-  if not R then
-    say("%s: %s", path, why)
-    return 2
-  end
-  local W = load_writer(E, opts.format or "html")
-  local ok, text = limits.call(E.limits.instructions, E.limits.memory, W.Writer, {}, R,
-                               { file = path, status = "checked", lang = E.lang, mode = "render" })
-  if not ok or type(text) ~= "string" then error("writer failed: " .. tostring(text), 0) end
-  local out, finish = output(opts)
-  out:write(text)
-  finish(true)
-  return 0
 end
 
 function commands.rules(opts)
