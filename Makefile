@@ -42,7 +42,7 @@ $(BUILD)/re_lua.h: | $(BUILD)
 $(BUILD)/%.o: core/%.c core/*.h | $(BUILD)
 	$(CC) $(CFLAGS) $(XCFLAGS) -c $< -o $@
 
-$(BUILD)/main.o: core/main.c core/*.h
+$(BUILD)/main.o: core/main.c core/*.h | $(BUILD)
 	$(CC) $(CFLAGS) $(XCFLAGS) -DNB_HOME='"$(PREFIX)/share/nianbao"' -c $< -o $@
 
 $(BUILD)/nb_boot.o: core/nb_boot.c core/*.h $(BUILD)/re_lua.h
