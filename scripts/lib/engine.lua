@@ -17,6 +17,20 @@ local M = {}
 -- The formats a report can be bound with; the first is the current one.
 local FORMATS = { "gb2021", "gb2019" }
 
+-- Reports of the same issuer in other years are found by its name.
+local function issuer_key(name)
+  return name and (require("labels").normalize(name)) or nil
+end
+
+-- What rules see: the report, read-only at its top level.
+local function read_only(R)
+  return setmetatable({}, {
+    __index = R,
+    __newindex = function(_, k) error("the report is read-only (" .. tostring(k) .. ")", 2) end,
+    __metatable = false,
+  })
+end
+
 --{=== loading ===
 
 local function load_script(path, kind, required, extra)
@@ -273,7 +287,15 @@ function Engine:read_bytes(bytes, path, alone)
   end
   R.problems = problems
   R.path = path
-  if not alone then self:resolve_across_years(R) end
+  if not alone then
+    self:resolve_across_years(R)
+    -- the year before, for the cross-year checks (xy.*)
+    if self.opts.previous and #self.opts.previous > 0 and R.year then
+      local years = self:related()[issuer_key(R.agency) or ""]
+      local prev = years and years[R.year - 1]
+      if prev and prev ~= R then R.previous = read_only(prev) end
+    end
+  end
   return R
 end
 
@@ -303,10 +325,6 @@ function Engine:files(args)
   end
   for _, a in ipairs(args or {}) do walk(a, true) end
   return files
-end
-
-local function issuer_key(name)
-  return name and (require("labels").normalize(name)) or nil
 end
 
 -- The reports of other years (--previous FILE|DIR), bound once and indexed
@@ -458,14 +476,6 @@ local function run_identity(self, rule, R, emit)
 end
 
 -- check(R) → findings (C list), sorted by place.
--- What rules see: the report, read-only at its top level.
-local function read_only(R)
-  return setmetatable({}, {
-    __index = R,
-    __newindex = function(_, k) error("the report is read-only (" .. tostring(k) .. ")", 2) end,
-    __metatable = false,
-  })
-end
 
 -- A read-only view of a report, for rules and writers.
 function Engine:view(R)

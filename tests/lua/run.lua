@@ -113,6 +113,20 @@ for _, name in ipairs(names) do
   end
 end
 
+test("with the year before (--previous), carry-over and stock are checked across years", function()
+  local out = sh(NB .. " check --format json --previous examples/previous examples/jiuqu-2024.txt")
+  has(out, '"rule":"gb2021.xy.carry","severity":"warning","message":"本年“上年结转”与上年度报告“结转下年度继续办理”不一致（自然人：1≠2）"')
+  has(out, '"rule":"gb2021.xy.t2_stock","severity":"info"')
+  -- more in force than last year's plus this year's
+  local text = JIUQU:gsub("规章 |\n0 |\n0 |\n0 |", "规章 |\n0 |\n0 |\n5 |", 1)
+  local out2 = sh(NB .. " check --format json --previous examples/previous " .. write("jiuqu-bound.txt", text))
+  has(out2, '"rule":"gb2021.xy.t2_stock_bound"')
+  has(out2, "规章现行有效件数5超过上年现行有效件数0与本年制发件数0之和")
+  local clean = sh(NB .. " check --format json --previous examples/previous examples/previous/jiuqu-2023.txt")
+  eq(nil, clean:find('"rule":"gb2021.xy', 1, true), "no previous year for 2023: no cross-year finding")
+  for _, id in ipairs { "gb2021.xy.carry", "gb2021.xy.t2_stock", "gb2021.xy.t2_stock_bound" } do fired[id] = true end
+end)
+
 test("every rule of the national pack fires in some broken example", function()
   local missing = {}
   for _, r in ipairs(nianbao.rules) do
