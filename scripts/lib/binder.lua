@@ -135,6 +135,12 @@ local function table_tokens(tid, blocks, from, to, lead)
     if blocks[i].kind == "cell" then cells, last = cells + 1, i end
   end
   if cells > 0 then to = last end      -- prose after the last cell is not the table's
+  -- a table has numbers: a part whose prose only names the table's words has none
+  local has_digits = false
+  for i = from, to do
+    if blocks[i].kind == "para" and blocks[i].text:find("%d") then has_digits = true break end
+  end
+  if lead and lead.text:find("%d") then has_digits = true end
   for i = lead and from - 1 or from, to do
     local b = (lead and i == from - 1) and lead or blocks[i]
     if b.kind == "cell" then
@@ -148,7 +154,7 @@ local function table_tokens(tid, blocks, from, to, lead)
           local at = text:find(a, 1, true)
           if at and (not start or at < start) then start = at end
         end
-        if start or #tokens > 0 then
+        if (start or #tokens > 0) and has_digits then
           start = start or 1
           local sub = { line = b.line, col = b.col + (utf8.len(text:sub(1, start - 1)) or 0),
                         offset = (b.offset or 0) + start - 1 }
