@@ -208,7 +208,6 @@ local function read_identity(R, blocks, first_section)
     R.title, R.title_line = R.meta.title.text, R.meta.title.line
   end
   local opening = table.concat(head, "\n")
-  R.opening = opening
   -- "2024年政府信息公开工作年度报告" or "2024年度…"; Lua patterns work on
   -- bytes, so the optional 度 is folded away first
   local function report_year(s)
@@ -354,7 +353,6 @@ function M.bind_canonical(T, doc, lines, source)
   end
   R.format = T.name
   R.signs_2019 = {}
-  R.fulltext = ""
   return R, problems
 end
 
@@ -450,9 +448,6 @@ function M.bind(T, doc, source)
     R.tables[tid].present = present.yes
   end
 
-  local texts = {}
-  for i, b in ipairs(blocks) do texts[i] = b.text end
-  R.fulltext = table.concat(texts, "\n")
   return R, problems
 end
 
