@@ -3,8 +3,14 @@ id       = "gb2021.struct.table_missing"
 severity = "error"
 message  = { zh = "第{n}部分缺少统计表格（{table}）", en = "part {n} has no table ({table_en})" }
 
-local where = { t2 = { "二", "表二", "table 2", "s2" }, t3 = { "三", "表三", "table 3", "s3" },
-                t4 = { "四", "表四", "table 4", "s4" } }
+-- each table's part, title and numeral, from the format
+local where = {}
+for _, tid in ipairs { "t2", "t3", "t4" } do
+  local t = format[tid]
+  for _, s in ipairs(format.sections) do
+    if s.id == t.section then where[tid] = { s.n, t.title, "table " .. tid:sub(2), s.id } end
+  end
+end
 
 function check(report, emit)
   if report.format == "legacy" then return end

@@ -7,8 +7,14 @@ message  = {
   en = "the table of part {n} ({table_en}) is not published as text (an image or attachment?); it cannot be checked",
 }
 
-local where = { t2 = { "二", "表二", "table 2", "s2" }, t3 = { "三", "表三", "table 3", "s3" },
-                t4 = { "四", "表四", "table 4", "s4" } }
+-- each table's part, title and numeral, from the format
+local where = {}
+for _, tid in ipairs { "t2", "t3", "t4" } do
+  local t = format[tid]
+  for _, s in ipairs(format.sections) do
+    if s.id == t.section then where[tid] = { s.n, t.title, "table " .. tid:sub(2), s.id } end
+  end
+end
 
 function check(report, emit)
   if report.format == "legacy" then return end
