@@ -1,7 +1,8 @@
 /*
 ** nb_boot.c — what every nianbao Lua state starts with: the libraries, the
 ** modules the binary carries (LPeg linked in, re.lua embedded at build
-** time), and a module path that sees only the driver's own scripts.
+** time), and a module path that sees only the driver's own scripts
+** (scripts/lib/NAME.lua, scripts/pipeline/NAME.lua as "pipeline.NAME").
 */
 #include <lauxlib.h>
 #include <lualib.h>
@@ -35,7 +36,7 @@ void nb_boot(lua_State *L, const char *home) {
     }
     lua_pop(L, 1);
     lua_getglobal(L, "package");
-    lua_pushfstring(L, "%s/scripts/lib/?.lua", home);
+    lua_pushfstring(L, "%s/scripts/lib/?.lua;%s/scripts/?.lua", home, home);
     lua_setfield(L, -2, "path");
     lua_pushliteral(L, "");
     lua_setfield(L, -2, "cpath");

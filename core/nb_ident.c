@@ -9,6 +9,7 @@
 
 #define MAXVARS 4
 #define MAXSEGS 16
+#define MAXINST 100000      /* instances of one identity: every combination of its names */
 
 typedef struct raw_term {   /* a term as written, before expansion */
     char *path;
@@ -16,6 +17,7 @@ typedef struct raw_term {   /* a term as written, before expansion */
 } raw_term;
 
 struct nb_ident {
+    nb_ident_relation rel;
     size_t ninst;
     size_t nvars;
     char *varnames[MAXVARS];
@@ -40,8 +42,24 @@ static int is_name_char(char c) {
 
 /*{=== parsing ===*/
 
-/* Split expr into signed terms on two sides; checks the path syntax. */
-static int parse(const char *expr, raw_term **out, size_t *nout,
+/* The relation at p ("=", "<=", ">=", "≤", "≥"): its length, or 0. */
+static size_t relation_at(const char *p, nb_ident_relation *rel) {
+    if (p[0] == '=') { *rel = NB_REL_EQ; return 1; }
+    if ((p[0] == '<' || p[0] == '>') && p[1] == '=') {
+        *rel = p[0] == '<' ? NB_REL_LE : NB_REL_GE;
+        return 2;
+    }
+    if ((unsigned char)p[0] == 0xE2 && (unsigned char)p[1] == 0x89 &&
+        ((unsigned char)p[2] == 0xA4 || (unsigned char)p[2] == 0xA5)) {
+        *rel = (unsigned char)p[2] == 0xA4 ? NB_REL_LE : NB_REL_GE;
+        return 3;
+    }
+    return 0;
+}
+
+/* Split expr into signed terms on two sides of one relation; checks the
+** path syntax. */
+static int parse(const char *expr, nb_ident_relation *rel, raw_term **out, size_t *nout,
                  char *err, size_t errlen) {
     const char *p = expr;
     raw_term *terms = NULL;
@@ -50,10 +68,13 @@ static int parse(const char *expr, raw_term **out, size_t *nout,
     for (;;) {
         while (*p == ' ' || *p == '\t' || *p == '\n') p++;
         if (*p == '\0') break;
-        if (*p == '=' ) {
-            if (side == 1 || expect_term) goto syntax;
-            side = 1; sign = 1; expect_term = 1; p++;
-            continue;
+        {
+            size_t rl = relation_at(p, rel);
+            if (rl) {
+                if (side == 1 || expect_term) goto syntax;
+                side = 1; sign = 1; expect_term = 1; p += rl;
+                continue;
+            }
         }
         if (*p == '+' || *p == '-') {
             if (expect_term && sign == -1) goto syntax;
@@ -284,6 +305,10 @@ static int make_instances(nb_ident *id, const nb_binding **used, char *err, size
             fail(err, errlen, "no values given for {%s}", id->varnames[k]);
             return NB_ENOTFOUND;
         }
+        if (used[k]->count > MAXINST / id->ninst) {
+            fail(err, errlen, "identity has more than %d instances", MAXINST);
+            return NB_ERANGE;
+        }
         id->ninst *= used[k]->count;
     }
     id->values = calloc(id->ninst * (id->nvars ? id->nvars : 1), sizeof *id->values);
@@ -314,7 +339,7 @@ nb_ident *nb_ident_compile(const nb_schema *s, const char *expr,
     const nb_binding *used[MAXVARS];
     nb_ident *id = calloc(1, sizeof *id);
     if (id == NULL) { fail(err, errlen, "out of memory"); return NULL; }
-    if (parse(expr, &terms, &nterms, err, errlen) != NB_OK) goto cleanup;
+    if (parse(expr, &id->rel, &terms, &nterms, err, errlen) != NB_OK) goto cleanup;
     if (collect_vars(id, terms, nterms, binds, nbinds, used, err, errlen) != NB_OK) goto cleanup;
     if (make_instances(id, used, err, errlen) != NB_OK) goto cleanup;
     if ((id->start = malloc((id->ninst + 1) * sizeof *id->start)) == NULL) {
@@ -350,6 +375,7 @@ void nb_ident_free(nb_ident *id) {
 }
 
 size_t nb_ident_instances(const nb_ident *id) { return id->ninst; }
+nb_ident_relation nb_ident_relation_of(const nb_ident *id) { return id->rel; }
 
 const char *nb_ident_value(const nb_ident *id, size_t k, const char *name) {
     size_t v;
@@ -376,7 +402,8 @@ int nb_ident_eval(const nb_ident *id, size_t k, const nb_report *r,
     for (i = 0; i < n; i++) {
         const nb_cell *c = nb_report_cell(r, t[i].cell);
         nb_num v = { 0, 0 };
-        if (c == NULL || c->state == NB_CELL_MISSING || c->state == NB_CELL_TEXT) {
+        if (c == NULL || c->state == NB_CELL_MISSING || c->state == NB_CELL_TEXT ||
+            c->state == NB_CELL_UNKNOWN) {
             res->first_skipped = (long)t[i].cell;
             return NB_OK;
         }
@@ -388,6 +415,10 @@ int nb_ident_eval(const nb_ident *id, size_t k, const nb_report *r,
     if (nb_num_sub(sum[0], sum[1], &res->diff) != NB_OK) return NB_ERANGE;
     res->lhs = sum[0];
     res->rhs = sum[1];
-    res->outcome = nb_num_cmp(sum[0], sum[1], &err) == 0 ? NB_IDENT_HOLDS : NB_IDENT_FAILS;
+    {
+        int c = nb_num_cmp(sum[0], sum[1], &err);
+        int holds = id->rel == NB_REL_EQ ? c == 0 : id->rel == NB_REL_LE ? c <= 0 : c >= 0;
+        res->outcome = holds ? NB_IDENT_HOLDS : NB_IDENT_FAILS;
+    }
     return err;
 }

@@ -5,7 +5,8 @@
 **
 ** A term is a cell-id path. "{name}" is replaced by each value bound to
 ** name (one instance per combination of values); "*" stands for any one
-** path segment and sums every schema cell that matches. An identity is
+** path segment and sums every schema cell that matches. The relation is
+** "=", or "<=" / ">=" (also written ≤ ≥) for bounds. An identity is
 ** compiled once against a schema and evaluated per report.
 */
 #ifndef NB_IDENT_H
@@ -16,6 +17,8 @@
 #include "nb_report.h"
 
 typedef struct nb_ident nb_ident;
+
+typedef enum nb_ident_relation { NB_REL_EQ = 0, NB_REL_LE, NB_REL_GE } nb_ident_relation;
 
 /* Values for one {name} of the expression. */
 typedef struct nb_binding {
@@ -34,8 +37,8 @@ typedef struct nb_ident_term {
 
 typedef enum nb_ident_outcome {
     NB_IDENT_HOLDS = 0,
-    NB_IDENT_FAILS,      /* lhs != rhs */
-    NB_IDENT_SKIPPED     /* a cell is missing or not a number: not evaluable */
+    NB_IDENT_FAILS,      /* the relation does not hold */
+    NB_IDENT_SKIPPED     /* a cell is missing, unknown or text: not evaluable */
 } nb_ident_outcome;
 
 typedef struct nb_ident_result {
@@ -48,7 +51,7 @@ typedef struct nb_ident_result {
 /* Compile expr against schema s. Blank and marker cells count as 0 when
 ** evaluated. Returns NULL and writes a one-line reason into err (errlen
 ** bytes) on a syntax error, an unbound {name}, a term that names no cell
-** of the schema, or no memory. The result borrows nothing from its
+** of the schema, more than 100,000 instances, or no memory. The result borrows nothing from its
 ** arguments. */
 nb_ident *nb_ident_compile(const nb_schema *s, const char *expr,
                            const nb_binding *binds, size_t nbinds,
@@ -56,6 +59,8 @@ nb_ident *nb_ident_compile(const nb_schema *s, const char *expr,
 /* Free; NULL is fine. */
 void nb_ident_free(nb_ident *id);
 
+/* The relation between the two sides. */
+nb_ident_relation nb_ident_relation_of(const nb_ident *id);
 /* How many instances (combinations of bound values); 1 with no {name}. */
 size_t nb_ident_instances(const nb_ident *id);
 /* The value that {name} takes in instance k, or NULL if name is unused. */

@@ -26,7 +26,7 @@ typedef struct { nb_ident *id; } ident_ud;
 typedef struct { nb_findings *l; } findings_ud;
 
 static const char *const state_names[] = {
-    "missing", "number", "blank", "marker", "text", NULL
+    "missing", "number", "blank", "marker", "text", "unknown", NULL
 };
 
 const char *nb_status_string(nb_status st) {
@@ -220,16 +220,27 @@ static int l_report_gc(lua_State *L) {
     return 0;
 }
 
+/* The index of cell id in r: an id of the schema that r has a cell for
+** (an id added to the schema after r was made has none). */
 static size_t check_cell_index(lua_State *L, nb_report *r, int idx) {
     const char *id = luaL_checkstring(L, idx);
     long k = nb_schema_find(nb_report_schema(r), id);
-    if (k < 0) luaL_error(L, "no cell \"%s\" in the format", id);
+    if (k < 0 || nb_report_cell(r, (size_t)k) == NULL)
+        luaL_error(L, "no cell \"%s\" in the format", id);
     return (size_t)k;
+}
+
+/* An optional non-negative integer no larger than max (a line, a column,
+** an offset), 0 when absent. */
+static lua_Integer opt_place(lua_State *L, int idx, lua_Integer max) {
+    lua_Integer v = luaL_optinteger(L, idx, 0);
+    luaL_argcheck(L, v >= 0 && v <= max, idx, "place out of range");
+    return v;
 }
 
 /* report:set(id, state, value, text, line, col, offset)
 ** state is "number" (value: integer or decimal string), "blank", "marker",
-** "text" or "missing"; text is the cell as printed. */
+** "text", "unknown" or "missing"; text is the cell as printed. */
 static int l_report_set(lua_State *L) {
     nb_report *r = check_report(L, 1);
     size_t k = check_cell_index(L, r, 2);
@@ -237,9 +248,9 @@ static int l_report_set(lua_State *L) {
     nb_num num = nb_num_int(0);
     nb_span span;
     if (state == NB_CELL_NUMBER) num = check_num(L, 4);
-    span.line = (uint32_t)luaL_optinteger(L, 6, 0);
-    span.col = (uint32_t)luaL_optinteger(L, 7, 0);
-    span.offset = (size_t)luaL_optinteger(L, 8, 0);
+    span.line = (uint32_t)opt_place(L, 6, UINT32_MAX);
+    span.col = (uint32_t)opt_place(L, 7, UINT32_MAX);
+    span.offset = (size_t)opt_place(L, 8, LUA_MAXINTEGER);
     if (nb_report_set_cell(r, k, (nb_cell_state)state, num,
                            luaL_optstring(L, 5, NULL), span) != NB_OK)
         return luaL_error(L, "out of memory");
@@ -272,80 +283,26 @@ static int l_report_get(lua_State *L) {
     return 1;
 }
 
-/* report:meta(key [, value]) -> value; with a value (or false) sets it */
-static int l_report_meta(lua_State *L) {
+/* report:state(id) -> the state alone, and the value of a number: the
+** cheap question that binding and the identity system ask most. */
+static int l_report_state(lua_State *L) {
     nb_report *r = check_report(L, 1);
-    const char *key = luaL_checkstring(L, 2);
-    if (lua_gettop(L) >= 3) {
-        const char *v = lua_toboolean(L, 3) ? luaL_checkstring(L, 3) : NULL;
-        if (nb_report_set_meta(r, key, v) != NB_OK) return luaL_error(L, "out of memory");
-        return 0;
-    }
-    {
-        const char *v = nb_report_meta(r, key);
-        if (v) lua_pushstring(L, v);
-        else luaL_pushfail(L);
-    }
-    return 1;
+    const nb_cell *c = nb_report_cell(r, check_cell_index(L, r, 2));
+    lua_pushstring(L, state_names[c->state]);
+    if (c->state != NB_CELL_NUMBER) return 1;
+    push_num(L, c->num);
+    return 2;
 }
 
-/* report:metas() -> {key = value, ...} */
-static int l_report_metas(lua_State *L) {
+/* report:copy() -> a new report with the same cells (and schema) */
+static int l_report_copy(lua_State *L) {
     nb_report *r = check_report(L, 1);
-    const char *k, *v;
-    size_t i;
-    lua_newtable(L);
-    for (i = 0; nb_report_meta_at(r, i, &k, &v); i++) {
-        lua_pushstring(L, v);
-        lua_setfield(L, -2, k);
-    }
-    return 1;
-}
-
-/* report:add_section(id, heading, text, line, col) */
-static int l_report_add_section(lua_State *L) {
-    nb_report *r = check_report(L, 1);
-    size_t len;
-    const char *id = luaL_checkstring(L, 2);
-    const char *heading = luaL_optstring(L, 3, "");
-    const char *text = luaL_optlstring(L, 4, "", &len);
-    nb_span span;
-    span.line = (uint32_t)luaL_optinteger(L, 5, 0);
-    span.col = (uint32_t)luaL_optinteger(L, 6, 0);
-    span.offset = 0;
-    if (nb_report_add_section(r, id, heading, text, len, span) != NB_OK)
-        return luaL_error(L, "out of memory");
-    return 0;
-}
-
-/* report:sections() -> list of {id=, heading=, text=, line=, col=} */
-static int l_report_sections(lua_State *L) {
-    nb_report *r = check_report(L, 1);
-    const char *id, *heading, *text;
-    size_t k, len;
-    nb_span span;
-    lua_newtable(L);
-    for (k = 0; nb_report_section_at(r, k, &id, &heading, &text, &len, &span); k++) {
-        lua_createtable(L, 0, 5);
-        lua_pushstring(L, id);
-        lua_setfield(L, -2, "id");
-        lua_pushstring(L, heading);
-        lua_setfield(L, -2, "heading");
-        lua_pushlstring(L, text, len);
-        lua_setfield(L, -2, "text");
-        lua_pushinteger(L, span.line);
-        lua_setfield(L, -2, "line");
-        lua_pushinteger(L, span.col);
-        lua_setfield(L, -2, "col");
-        lua_rawseti(L, -2, (lua_Integer)k + 1);
-    }
-    return 1;
-}
-
-/* report:schema() -> the schema it was made from */
-static int l_report_schema(lua_State *L) {
-    check_report(L, 1);
+    report_ud *u = lua_newuserdatauv(L, sizeof *u, 1);
+    u->r = NULL;
+    luaL_setmetatable(L, REPORT);
     lua_getiuservalue(L, 1, 1);
+    lua_setiuservalue(L, -2, 1);
+    if ((u->r = nb_report_copy(r)) == NULL) return luaL_error(L, "out of memory");
     return 1;
 }
 
@@ -434,7 +391,7 @@ static void push_terms(lua_State *L, const nb_ident *id, size_t k, const nb_sche
 }
 
 /* identity:eval(report [, {names}]) -> list of failures:
-**   {values = {c = "np"}, lhs = "6", rhs = "7", diff = "-1",
+**   {instance = k, values = {c = "np"}, lhs = "6", rhs = "7", diff = "-1",
 **    terms = {{id=, side=, sign=}...}}  — and {overflow = true, ...} for a
 ** sum past int64. names lists the bound names to report in values. */
 static int l_ident_eval(lua_State *L) {
@@ -465,6 +422,8 @@ static int l_ident_eval(lua_State *L) {
             }
         }
         lua_setfield(L, -2, "values");
+        lua_pushinteger(L, (lua_Integer)k + 1);
+        lua_setfield(L, -2, "instance");
         if (rc != NB_OK) {
             lua_pushboolean(L, 1);
             lua_setfield(L, -2, "overflow");
@@ -480,6 +439,76 @@ static int l_ident_eval(lua_State *L) {
         lua_setfield(L, -2, "terms");
         lua_rawseti(L, -2, (lua_Integer)++nfail);
     }
+    return 1;
+}
+
+static size_t check_instance(lua_State *L, nb_ident *id, int idx) {
+    lua_Integer k = luaL_checkinteger(L, idx);
+    luaL_argcheck(L, k >= 1 && (size_t)k <= nb_ident_instances(id), idx, "no such instance");
+    return (size_t)k - 1;
+}
+
+/* identity:check(report, k) -> "holds" | "fails" | "skipped", lhs, rhs, diff
+** for instance k (1-based); "overflow" when a sum passes int64. */
+static int l_ident_check(lua_State *L) {
+    nb_ident *id = check_ident(L, 1);
+    nb_report *r = check_report(L, 2);
+    size_t k = check_instance(L, id, 3);
+    nb_ident_result res;
+    if (nb_ident_eval(id, k, r, &res) != NB_OK) {
+        lua_pushliteral(L, "overflow");
+        return 1;
+    }
+    if (res.outcome == NB_IDENT_SKIPPED) {
+        lua_pushliteral(L, "skipped");
+        return 1;
+    }
+    lua_pushstring(L, res.outcome == NB_IDENT_HOLDS ? "holds" : "fails");
+    push_num_string(L, res.lhs);
+    push_num_string(L, res.rhs);
+    push_num_string(L, res.diff);
+    return 4;
+}
+
+/* identity:terms(schema, k) -> {{id=, side=, sign=}...} of instance k */
+static int l_ident_terms(lua_State *L) {
+    nb_ident *id = check_ident(L, 1);
+    nb_schema *s = check_schema(L, 2);
+    size_t k = check_instance(L, id, 3), n, i;
+    const nb_ident_term *t = nb_ident_terms(id, k, &n);
+    for (i = 0; i < n; i++)
+        if (t[i].cell >= nb_schema_count(s)) return luaL_error(L, "identity and schema differ");
+    push_terms(L, id, k, s);
+    return 1;
+}
+
+/* identity:values(k, {names}) -> {name = value} of instance k */
+static int l_ident_values(lua_State *L) {
+    nb_ident *id = check_ident(L, 1);
+    size_t k = check_instance(L, id, 2);
+    lua_Integer j, m;
+    luaL_checktype(L, 3, LUA_TTABLE);
+    m = (lua_Integer)lua_rawlen(L, 3);
+    lua_createtable(L, 0, (int)m);
+    for (j = 1; j <= m; j++) {
+        const char *name, *v;
+        lua_rawgeti(L, 3, j);
+        name = lua_tostring(L, -1);
+        v = name ? nb_ident_value(id, k, name) : NULL;
+        if (v) {
+            lua_pushstring(L, v);
+            lua_rawset(L, -3);
+        } else {
+            lua_pop(L, 1);
+        }
+    }
+    return 1;
+}
+
+/* identity:relation() -> "=" | "<=" | ">=" */
+static int l_ident_relation(lua_State *L) {
+    static const char *const names[] = { "=", "<=", ">=" };
+    lua_pushstring(L, names[nb_ident_relation_of(check_ident(L, 1))]);
     return 1;
 }
 
@@ -768,12 +797,13 @@ static const luaL_Reg schema_methods[] = {
     {"ids", l_schema_ids}, {NULL, NULL}
 };
 static const luaL_Reg report_methods[] = {
-    {"set", l_report_set}, {"get", l_report_get}, {"meta", l_report_meta},
-    {"metas", l_report_metas}, {"add_section", l_report_add_section},
-    {"sections", l_report_sections}, {"schema", l_report_schema}, {NULL, NULL}
+    {"set", l_report_set}, {"get", l_report_get}, {"state", l_report_state},
+    {"copy", l_report_copy}, {NULL, NULL}
 };
 static const luaL_Reg ident_methods[] = {
-    {"eval", l_ident_eval}, {"instances", l_ident_instances}, {NULL, NULL}
+    {"eval", l_ident_eval}, {"check", l_ident_check}, {"terms", l_ident_terms},
+    {"values", l_ident_values}, {"instances", l_ident_instances},
+    {"relation", l_ident_relation}, {NULL, NULL}
 };
 static const luaL_Reg findings_methods[] = {
     {"add", l_findings_add}, {"list", l_findings_list}, {"tally", l_findings_tally},
@@ -810,6 +840,8 @@ static void new_class(lua_State *L, const char *name, const luaL_Reg *methods,
     }
     lua_pushstring(L, name);
     lua_setfield(L, -2, "__name");
+    lua_pushboolean(L, 0);              /* scripts cannot reach __gc or the methods */
+    lua_setfield(L, -2, "__metatable");
     lua_pop(L, 1);
 }
 

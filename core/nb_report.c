@@ -1,5 +1,5 @@
 /*
-** nb_report.c — schema (cell ids, hashed) and report (metadata, sections, cells).
+** nb_report.c — schema (cell ids, hashed) and report (one cell per id).
 */
 #include <stdlib.h>
 #include <string.h>
@@ -19,14 +19,6 @@ static char *dupstr(const char *s) {
     size_t n = strlen(s) + 1;
     char *d = malloc(n);
     if (d) memcpy(d, s, n);
-    return d;
-}
-
-static char *dupmem(const char *s, size_t n) {
-    char *d = malloc(n + 1);
-    if (d == NULL) return NULL;
-    if (n) memcpy(d, s, n);
-    d[n] = '\0';
     return d;
 }
 
@@ -123,22 +115,10 @@ nb_kind nb_schema_kind(const nb_schema *s, size_t i) { return s->kinds[i]; }
 
 /*{=== report ===*/
 
-typedef struct meta_pair { char *key, *value; } meta_pair;
-
-typedef struct section {
-    char *id, *heading, *text;
-    size_t textlen;
-    nb_span span;
-} section;
-
 struct nb_report {
     const nb_schema *schema;
     nb_cell *cells;
     size_t ncells;
-    meta_pair *meta;
-    size_t nmeta, capmeta;
-    section *sections;
-    size_t nsections, capsections;
 };
 
 nb_report *nb_report_new(const nb_schema *s) {
@@ -154,22 +134,26 @@ nb_report *nb_report_new(const nb_schema *s) {
     return r;
 }
 
+nb_report *nb_report_copy(const nb_report *r) {
+    nb_report *c = nb_report_new(r->schema);
+    size_t i;
+    if (c == NULL) return NULL;
+    for (i = 0; i < r->ncells; i++) {
+        c->cells[i] = r->cells[i];
+        c->cells[i].text = NULL;
+        if (r->cells[i].text && (c->cells[i].text = dupstr(r->cells[i].text)) == NULL) {
+            nb_report_free(c);
+            return NULL;
+        }
+    }
+    return c;
+}
+
 void nb_report_free(nb_report *r) {
     size_t i;
     if (r == NULL) return;
     for (i = 0; i < r->ncells; i++) free(r->cells[i].text);
-    for (i = 0; i < r->nmeta; i++) {
-        free(r->meta[i].key);
-        free(r->meta[i].value);
-    }
-    for (i = 0; i < r->nsections; i++) {
-        free(r->sections[i].id);
-        free(r->sections[i].heading);
-        free(r->sections[i].text);
-    }
     free(r->cells);
-    free(r->meta);
-    free(r->sections);
     free(r);
 }
 
@@ -192,91 +176,6 @@ int nb_report_set_cell(nb_report *r, size_t i, nb_cell_state state, nb_num num,
     c->text = copy;
     c->span = span;
     return NB_OK;
-}
-
-int nb_report_set_meta(nb_report *r, const char *key, const char *value) {
-    size_t i;
-    char *v = NULL;
-    if (value && (v = dupstr(value)) == NULL) return NB_ENOMEM;
-    for (i = 0; i < r->nmeta; i++) {
-        if (strcmp(r->meta[i].key, key) != 0) continue;
-        free(r->meta[i].value);
-        if (v) {
-            r->meta[i].value = v;
-        } else {
-            free(r->meta[i].key);
-            memmove(&r->meta[i], &r->meta[i + 1], (r->nmeta - i - 1) * sizeof *r->meta);
-            r->nmeta--;
-        }
-        return NB_OK;
-    }
-    if (v == NULL) return NB_OK;
-    if (r->nmeta == r->capmeta) {
-        size_t cap = r->capmeta ? r->capmeta * 2 : 8;
-        meta_pair *m = realloc(r->meta, cap * sizeof *m);
-        if (m == NULL) goto cleanup;
-        r->meta = m;
-        r->capmeta = cap;
-    }
-    if ((r->meta[r->nmeta].key = dupstr(key)) == NULL) goto cleanup;
-    r->meta[r->nmeta++].value = v;
-    return NB_OK;
-cleanup:
-    free(v);
-    return NB_ENOMEM;
-}
-
-const char *nb_report_meta(const nb_report *r, const char *key) {
-    size_t i;
-    for (i = 0; i < r->nmeta; i++)
-        if (strcmp(r->meta[i].key, key) == 0) return r->meta[i].value;
-    return NULL;
-}
-
-int nb_report_meta_at(const nb_report *r, size_t k, const char **key,
-                      const char **value) {
-    if (k >= r->nmeta) return 0;
-    *key = r->meta[k].key;
-    *value = r->meta[k].value;
-    return 1;
-}
-
-int nb_report_add_section(nb_report *r, const char *id, const char *heading,
-                          const char *text, size_t textlen, nb_span span) {
-    section s = { NULL, NULL, NULL, textlen, span };
-    if (r->nsections == r->capsections) {
-        size_t cap = r->capsections ? r->capsections * 2 : 8;
-        section *a = realloc(r->sections, cap * sizeof *a);
-        if (a == NULL) return NB_ENOMEM;
-        r->sections = a;
-        r->capsections = cap;
-    }
-    s.id = dupstr(id);
-    s.heading = dupstr(heading ? heading : "");
-    s.text = dupmem(text ? text : "", text ? textlen : 0);
-    if (s.id == NULL || s.heading == NULL || s.text == NULL) {
-        free(s.id);
-        free(s.heading);
-        free(s.text);
-        return NB_ENOMEM;
-    }
-    if (text == NULL) s.textlen = 0;
-    r->sections[r->nsections++] = s;
-    return NB_OK;
-}
-
-size_t nb_report_section_count(const nb_report *r) { return r->nsections; }
-
-int nb_report_section_at(const nb_report *r, size_t k, const char **id,
-                         const char **heading, const char **text,
-                         size_t *textlen, nb_span *span) {
-    if (k >= r->nsections) return 0;
-    *id = r->sections[k].id;
-    *heading = r->sections[k].heading;
-    *text = r->sections[k].text;
-    *textlen = r->sections[k].textlen;
-    *span = r->sections[k].span;
-    return 1;
 }
 
 /*}===*/

@@ -2,10 +2,10 @@
 ** nb_report.h — the report model.
 **
 ** A schema is the ordered set of cell ids a format pack declares
-** ("t3.result.total.np"), built once per process. A report is one input
-** file bound to a schema: metadata, sections with text, and one cell per
-** schema id. A cell the reader never found stays NB_CELL_MISSING; nothing
-** is ever defaulted to zero.
+** ("t3.result.total.np"), built once per process. A report holds the
+** cells of one input file bound to a schema, one cell per schema id (the
+** prose, metadata and diagnostics live on the Lua side). A cell the reader
+** never found stays NB_CELL_MISSING; nothing is ever defaulted to zero.
 */
 #ifndef NB_REPORT_H
 #define NB_REPORT_H
@@ -21,7 +21,8 @@ typedef enum nb_cell_state {
     NB_CELL_NUMBER,       /* a number; see nb_cell.num */
     NB_CELL_BLANK,        /* present but empty */
     NB_CELL_MARKER,       /* a placeholder such as "/" "-" "无" */
-    NB_CELL_TEXT          /* anything else; see nb_cell.text */
+    NB_CELL_TEXT,         /* anything else; see nb_cell.text */
+    NB_CELL_UNKNOWN       /* read, but its value could not be decided */
 } nb_cell_state;
 
 /* A place in the input file. line == 0 means unknown. */
@@ -63,6 +64,8 @@ nb_kind nb_schema_kind(const nb_schema *s, size_t i);
 /* A report over schema s with every cell missing. The schema is borrowed
 ** and must outlive the report. NULL when out of memory. */
 nb_report *nb_report_new(const nb_schema *s);
+/* A copy of r with its own cells (same schema), or NULL when out of memory. */
+nb_report *nb_report_copy(const nb_report *r);
 /* Free a report and everything it owns; NULL is fine. */
 void nb_report_free(nb_report *r);
 const nb_schema *nb_report_schema(const nb_report *r);
@@ -74,25 +77,6 @@ const nb_cell *nb_report_cell(const nb_report *r, size_t i);
 ** may be NULL), span. NB_ENOTFOUND for a bad index, NB_ENOMEM. */
 int nb_report_set_cell(nb_report *r, size_t i, nb_cell_state state, nb_num num,
                        const char *text, nb_span span);
-
-/* Metadata: key → value strings, copied. Setting a key again replaces it;
-** a NULL value removes it. */
-int nb_report_set_meta(nb_report *r, const char *key, const char *value);
-/* The value of key, or NULL. */
-const char *nb_report_meta(const nb_report *r, const char *key);
-/* The k-th metadata pair in insertion order; 0 past the end. */
-int nb_report_meta_at(const nb_report *r, size_t k, const char **key,
-                      const char **value);
-
-/* Sections: id ("s1"), heading as printed, text, span of the heading.
-** Appended in the order read; all strings copied. */
-int nb_report_add_section(nb_report *r, const char *id, const char *heading,
-                          const char *text, size_t textlen, nb_span span);
-size_t nb_report_section_count(const nb_report *r);
-/* Section k's fields; 0 past the end. */
-int nb_report_section_at(const nb_report *r, size_t k, const char **id,
-                         const char **heading, const char **text,
-                         size_t *textlen, nb_span *span);
 
 /*}===*/
 

@@ -1,5 +1,6 @@
 -- （七）总计 is the total of the outcomes; in 2019 （六）其他处理 is a single row.
-id       = "gb2019.t3.result_total"
+-- Same rule as the national one, for the 2019 grid: it replaces it by id.
+id       = "gb2021.t3.result_total"
 severity = "error"
 message  = {
   zh = "表三“（七）总计”行“{c}”列为{lhs}，但（一）至（六）各项办理结果之和为{rhs}，相差{diff}",

@@ -1,24 +1,26 @@
 -- 条例第四十九条第一款: departments publish last year's report by 1月31日.
--- Townships are not named by the 条例; their date is local policy (set it below
--- or in the config: params: {gb2021.date.late_dept: {township: "02-20"}}).
+-- Townships are not named by the 条例; their date is local policy: the
+-- format's issuer kinds carry the deadlines, and a pack or a config may set
+-- one here (params: {gb2021.date.late_dept: {township: "02-20"}}).
 id       = "gb2021.date.late_dept"
 severity = "warning"
 message  = {
   zh = "发布日期{date}晚于{deadline}的法定期限（{kind}，条例第四十九条）",
   en = "published on {date}, after the deadline of {deadline} ({kind_en})",
 }
-params   = { dept = "01-31", township = "01-31", unknown = "01-31" }
+params   = {}      -- issuer kind → "MM-DD", over the format's deadline
 
-local kinds = { dept = { "部门", "department" }, township = { "乡镇、街道", "township" },
-                unknown = { "发布机关类型不明", "issuer unknown" } }
+-- a people's government's report has its own deadline (date.late_gov)
+local governments = "gov"
 
 function check(report, emit)
   local d, y, kind = report.published, report.year, report.issuer
-  if not (d and y and params[kind]) then return end
-  local deadline = string.format("%d-%s", y + 1, params[kind])
+  local issuer = format.issuer_by_kind[kind]
+  if not (d and y and issuer) or kind == governments then return end
+  local deadline = string.format("%d-%s", y + 1, params[kind] or issuer.deadline)
   if d > deadline then
     local m = report.meta.published
     emit { line = m and m.line, col = m and m.col, found = d, expected = deadline,
-           vars = { date = d, deadline = deadline, kind = kinds[kind][1], kind_en = kinds[kind][2] } }
+           vars = { date = d, deadline = deadline, kind = issuer.name, kind_en = issuer.en } }
   end
 end

@@ -7,8 +7,9 @@ message  = {
 }
 
 function check(report, emit)
-  local signs = report.signs_2019 or {}
-  if #signs == 0 or (report.year and report.year < 2021) then return end
+  local signs = report.signatures.gb2019
+  -- before 2021 the 2019 format was the right one; with no year, nothing can be said
+  if not signs or not report.year or report.year < 2021 then return end
   emit { line = signs[1].line, col = signs[1].col, found = signs[1].text,
          vars = { label = signs[1].text } }
 end

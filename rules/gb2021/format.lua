@@ -1,150 +1,332 @@
--- The national format of 国办公开办函〔2021〕30号: the six parts, the three
--- tables with their exact labels and ids, and what real pages do to them.
--- Policy staff: a label variant is one more string in a list below.
--- Matching ignores spaces, full/half width, quotes and enumerator style.
+-- The national format of 国办公开办函〔2021〕30号: every fact the engine
+-- needs to read, check and write a report in it. The engine names none of
+-- these words; change them here.
+--
+-- Policy staff: a new spelling of a label is one more string in its `keys`
+-- (any one of the keys found in a label identifies it). Matching ignores
+-- spaces, full/half width, quotes, commas and enumerator style, and folds
+-- the traditional characters listed under `fold`.
 
-name    = "gb2021"
-title   = "政府信息公开工作年度报告（国办公开办函〔2021〕30号格式）"
+basis = "国办公开办函〔2021〕30号"
 
--- The parts of the report, in order. `variants` are other headings that
--- real reports use for the same part.
-sections = {
-  { id = "s1", n = "一", heading = "总体情况" },
-  { id = "s2", n = "二", heading = "主动公开政府信息情况" },
-  { id = "s3", n = "三", heading = "收到和处理政府信息公开申请情况",
+-- How a report of this format is titled: "{agency}{year}年政府信息公开工作年度报告".
+title = "{agency}{year}年政府信息公开工作年度报告"
+
+--{=== the six parts ===
+
+-- A part's heading is printed "{n}、{title}"; `variants` are other titles
+-- real reports use for the same part; `table` is the table it carries.
+heading = "{n}、{title}"
+
+parts = {
+  { id = "s1", n = "一", title = "总体情况" },
+  { id = "s2", n = "二", title = "主动公开政府信息情况", table = "t2" },
+  { id = "s3", n = "三", title = "收到和处理政府信息公开申请情况", table = "t3",
     variants = { "依申请公开政府信息情况" } },
-  { id = "s4", n = "四", heading = "政府信息公开行政复议、行政诉讼情况",
+  { id = "s4", n = "四", title = "政府信息公开行政复议、行政诉讼情况", table = "t4",
     variants = { "政府信息公开行政复议及行政诉讼情况", "政府信息公开行政复议和行政诉讼情况",
                  "因政府信息公开工作被申请行政复议和提起行政诉讼情况",
                  "政府信息公开行政法复议、行政诉讼情况" } },
-  { id = "s5", n = "五", heading = "存在的主要问题及改进情况",
+  { id = "s5", n = "五", title = "存在的主要问题及改进情况",
     variants = { "政府信息公开工作存在的主要问题及改进情况", "存在问题及改进情况",
                  "存在的主要问题及改进措施" } },
-  { id = "s6", n = "六", heading = "其他需要报告的事项",
+  { id = "s6", n = "六", title = "其他需要报告的事项",
     variants = { "其他需要报告事项" } },
 }
 
--- Table 2 (第二十条 data). Each row names its own columns.
-t2 = {
-  title   = "表二",
-  section = "s2",
-  columns = {
-    made = "本年制发件数", repealed = "本年废止件数", valid = "现行有效件数",
-    decisions = "本年处理决定数量", amount = "本年收费金额（单位：万元）",
+-- The untitled opening before part 一.
+opening = { id = "s0" }
+
+--}===
+
+--{=== the three tables ===
+
+-- A table is one or more blocks. A block may have a caption row, a header
+-- cell over its label column (`head`, or a `corner` note spanning the
+-- header rows), data columns (each with the header cells `over` it), and
+-- rows; a row with `rows` is a group whose label spans them. Cell ids are
+-- table.row.column (spec §5). `starts` are words where the table begins in
+-- a page that runs everything together.
+
+tables = {}
+
+local decisions = { { id = "decisions", label = "本年处理决定数量" } }
+
+tables.t2 = {
+  title  = "表二",
+  starts = { "第二十条" },
+  blocks = {
+    { caption = "第二十条第（一）项", head = "信息内容",
+      columns = { { id = "made", label = "本年制发件数" }, { id = "repealed", label = "本年废止件数" },
+                  { id = "valid", label = "现行有效件数" } },
+      rows = { { id = "reg", label = "规章" },
+               { id = "nrm", label = "行政规范性文件", keys = { "规范性文件" } } } },
+    { caption = "第二十条第（五）项", head = "信息内容", columns = decisions,
+      rows = { { id = "permit", label = "行政许可" } } },
+    { caption = "第二十条第（六）项", head = "信息内容", columns = decisions,
+      rows = { { id = "penalty", label = "行政处罚" }, { id = "coercion", label = "行政强制" } } },
+    { caption = "第二十条第（八）项", head = "信息内容",
+      columns = { { id = "amount", label = "本年收费金额（单位：万元）", kind = "money", unit = "万元" } },
+      rows = { { id = "fee", label = "行政事业性收费" } } },
   },
-  rows = {
-    { id = "reg",      label = "规章",           match = { "规章" },
-      columns = { "made", "repealed", "valid" } },
-    { id = "nrm",      label = "行政规范性文件", match = { "规范性文件" },
-      columns = { "made", "repealed", "valid" } },
-    { id = "permit",   label = "行政许可",       match = { "行政许可" },   columns = { "decisions" } },
-    { id = "penalty",  label = "行政处罚",       match = { "行政处罚" },   columns = { "decisions" } },
-    { id = "coercion", label = "行政强制",       match = { "行政强制" },   columns = { "decisions" } },
-    { id = "fee",      label = "行政事业性收费", match = { "行政事业性收费" }, columns = { "amount" },
-      kind = "money" },
-  },
-  -- labels that belong to the table but hold no value
-  headers = { "第二十条第(一)项", "第二十条第(五)项", "第二十条第(六)项", "第二十条第(八)项",
-              "信息内容", "本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量",
-              "本年收费金额(单位:万元)" },
 }
 
--- Table 3 (requests). Every row has the seven applicant columns.
-t3 = {
-  title   = "表三",
-  section = "s3",
-  columns = { "np", "biz", "research", "ngo", "legal", "other", "total" },
-  column_labels = {
-    np = "自然人", biz = "商业企业", research = "科研机构", ngo = "社会公益组织",
-    legal = "法律服务机构", other = "其他", total = "总计",
-  },
-  -- a row is found by `match` (every word must occur in its label) within
-  -- its `group`, if it has one; `group` rows only set the context.
-  groups = {
-    { id = "result",  label = "三、本年度办理结果", match = { "本年度办理结果" } },
-    { id = "deny",    label = "（三）不予公开", match = { "不予公开" },  parent = "result" },
-    { id = "unable",  label = "（四）无法提供", match = { "无法提供" },  parent = "result" },
-    { id = "reject",  label = "（五）不予处理", match = { "不予处理" },  parent = "result" },
-    { id = "other",   label = "（六）其他处理", match = { "其他处理" },  parent = "result" },
-  },
-  rows = {
-    { id = "new",     label = "一、本年新收政府信息公开申请数量", match = { "本年新收" } },
-    { id = "carried", label = "二、上年结转政府信息公开申请数量", match = { "上年结转" } },
-    { id = "result.public",  label = "（一）予以公开", match = { "予以公开" } },
-    { id = "result.partial", label = "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
-      match = { "部分公开" } },
-    { id = "result.deny.secret",   label = "1.属于国家秘密",             match = { "国家秘密" } },
-    { id = "result.deny.law",      label = "2.其他法律行政法规禁止公开", match = { "禁止公开" } },
-    { id = "result.deny.safety",   label = "3.危及“三安全一稳定”",       match = { "三安全一稳定" } },
-    { id = "result.deny.third",    label = "4.保护第三方合法权益",       match = { "第三方" } },
-    { id = "result.deny.internal", label = "5.属于三类内部事务信息",     match = { "内部事务" } },
-    { id = "result.deny.process",  label = "6.属于四类过程性信息",       match = { "过程性" } },
-    { id = "result.deny.enforce",  label = "7.属于行政执法案卷",         match = { "执法案卷" } },
-    { id = "result.deny.query",    label = "8.属于行政查询事项",         match = { "查询事项" } },
-    { id = "result.unable.nohold", label = "1.本机关不掌握相关政府信息", match = { "不掌握" } },
-    { id = "result.unable.create", label = "2.没有现成信息需要另行制作", match = { "另行制作" } },
-    { id = "result.unable.unclear", label = "3.补正后申请内容仍不明确",  match = { "仍不明确" } },
-    { id = "result.reject.petition",    label = "1.信访举报投诉类申请",       match = { "信访" } },
-    { id = "result.reject.repeat",      label = "2.重复申请",                 match = { "重复申请" } },
-    { id = "result.reject.publication", label = "3.要求提供公开出版物",       match = { "出版物" } },
-    { id = "result.reject.mass",        label = "4.无正当理由大量反复申请",   match = { "大量反复" } },
-    { id = "result.reject.confirm",     label = "5.要求行政机关确认或重新出具已获取信息",
-      match = { "重新出具" } },
-    { id = "result.other.nocorrect",
-      label = "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
-      match = { "逾期不补正" } },
-    { id = "result.other.nofee",
-      label = "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
-      match = { "缴纳费用" } },
-    { id = "result.other.misc",  label = "3.其他", match = { "其他" }, group = "other", exact = true },
-    { id = "result.total",       label = "（七）总计", match = { "(七)总计" } },
-    { id = "next",    label = "四、结转下年度继续办理", match = { "结转下年度" } },
-  },
-  -- subtotal rows some renderings print under a group label (validated when present)
-  subtotals = { "result.deny", "result.unable", "result.reject", "result.other" },
-  headers = { "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
-              "本列数据的勾稽关系为", "申请人情况", "自然人", "法人或其他组织", "商业企业", "科研机构",
-              "社会公益组织", "法律服务机构", "其他", "总计" },
+local applicant = { "申请人情况" }
+local organisation = { "申请人情况", "法人或其他组织" }
+
+tables.t3 = {
+  title  = "表三",
+  starts = { "勾稽关系", "申请人情况", "本年新收" },
+  -- the corner note is a header however a page words or cuts it
+  header_keys = { "勾稽关系" },
+  blocks = { {
+    corner  = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
+    columns = {
+      { id = "np",       label = "自然人",       over = applicant },
+      { id = "biz",      label = "商业企业",     over = organisation },
+      { id = "research", label = "科研机构",     over = organisation },
+      { id = "ngo",      label = "社会公益组织", over = organisation },
+      { id = "legal",    label = "法律服务机构", over = organisation },
+      { id = "other",    label = "其他",         over = organisation },
+      -- not in the official grid: some renderings add the organisations' subtotal
+      { id = "org",      label = "法人或其他组织小计", keys = { "小计" }, printed = false },
+      { id = "total",    label = "总计",         over = applicant, keys = { "总计", "合计" } },
+    },
+    rows = {
+      { id = "new",     label = "一、本年新收政府信息公开申请数量", keys = { "本年新收" } },
+      { id = "carried", label = "二、上年结转政府信息公开申请数量", keys = { "上年结转" } },
+      { id = "result",  label = "三、本年度办理结果", keys = { "本年度办理结果" }, rows = {
+        { id = "public",  label = "（一）予以公开", keys = { "予以公开" } },
+        { id = "partial", label = "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+          keys = { "部分公开" } },
+        -- a group marked `subtotal` may print a row of its own: the sum of its items
+        { id = "deny", label = "（三）不予公开", keys = { "不予公开" }, subtotal = true, rows = {
+          { id = "secret",   label = "1.属于国家秘密",             keys = { "国家秘密" } },
+          { id = "law",      label = "2.其他法律行政法规禁止公开", keys = { "禁止公开" } },
+          { id = "safety",   label = "3.危及“三安全一稳定”",       keys = { "三安全一稳定" } },
+          { id = "third",    label = "4.保护第三方合法权益",       keys = { "第三方" } },
+          { id = "internal", label = "5.属于三类内部事务信息",     keys = { "内部事务" } },
+          { id = "process",  label = "6.属于四类过程性信息",       keys = { "过程性" } },
+          { id = "enforce",  label = "7.属于行政执法案卷",         keys = { "执法案卷" } },
+          { id = "query",    label = "8.属于行政查询事项",         keys = { "查询事项" } },
+        } },
+        { id = "unable", label = "（四）无法提供", keys = { "无法提供" }, subtotal = true, rows = {
+          { id = "nohold",  label = "1.本机关不掌握相关政府信息", keys = { "不掌握" } },
+          { id = "create",  label = "2.没有现成信息需要另行制作", keys = { "另行制作" } },
+          { id = "unclear", label = "3.补正后申请内容仍不明确",   keys = { "仍不明确" } },
+        } },
+        { id = "reject", label = "（五）不予处理", keys = { "不予处理" }, subtotal = true, rows = {
+          { id = "petition",    label = "1.信访举报投诉类申请",     keys = { "信访" } },
+          { id = "repeat",      label = "2.重复申请",               keys = { "重复申请" } },
+          { id = "publication", label = "3.要求提供公开出版物",     keys = { "出版物" } },
+          { id = "mass",        label = "4.无正当理由大量反复申请", keys = { "大量反复" } },
+          { id = "confirm",     label = "5.要求行政机关确认或重新出具已获取信息", keys = { "重新出具" } },
+        } },
+        { id = "other", label = "（六）其他处理", keys = { "其他处理" }, subtotal = true, rows = {
+          { id = "nocorrect",
+            label = "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+            keys = { "逾期不补正" } },
+          { id = "nofee",
+            label = "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+            keys = { "缴纳费用" } },
+          -- "其他" alone is a word of many labels: only the whole label, inside its group
+          { id = "misc", label = "3.其他", keys = { "其他" }, exact = true },
+        } },
+        { id = "total", label = "（七）总计", keys = { "（七）总计" } },
+      } },
+      { id = "next", label = "四、结转下年度继续办理", keys = { "结转下年度" } },
+    },
+  } },
 }
 
--- Table 4 (review and litigation): one row of fifteen values under a
--- three-level header.
-t4 = {
-  title   = "表四",
-  section = "s4",
-  columns = { "upheld", "corrected", "other", "pending", "total" },
-  column_labels = { upheld = "结果维持", corrected = "结果纠正", other = "其他结果",
-                    pending = "尚未审结", total = "总计" },
-  groups = {
-    { id = "rv", label = "行政复议" },
-    { id = "ld", label = "行政诉讼（未经复议直接起诉）" },
-    { id = "la", label = "行政诉讼（复议后起诉）" },
-  },
-  headers = { "行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉", "结果维持", "结果纠正",
-              "其他结果", "尚未审结", "总计" },
+-- Table 4: one row of fifteen values under three header rows.
+tables.t4 = {
+  title  = "表四",
+  starts = { "行政复议", "行政诉讼" },
+  blocks = { {
+    groups  = {
+      { id = "rv", label = "行政复议",                     over = { "行政复议" } },
+      { id = "ld", label = "行政诉讼（未经复议直接起诉）", over = { "行政诉讼", "未经复议直接起诉" } },
+      { id = "la", label = "行政诉讼（复议后起诉）",       over = { "行政诉讼", "复议后起诉" } },
+    },
+    columns = {
+      { id = "upheld", label = "结果维持" }, { id = "corrected", label = "结果纠正" },
+      { id = "other", label = "其他结果" }, { id = "pending", label = "尚未审结" },
+      { id = "total", label = "总计" },
+    },
+  } },
 }
 
--- Labels that exist only in the 2019 trial format (国办公开办函〔2019〕60号).
-format_2019 = {
-  "本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增/减",
-  "其他对外管理服务事项", "第二十条第(九)项", "政府集中采购", "采购项目数量", "采购总金额",
+-- The suffix of a group's own subtotal row, where a rendering prints one.
+subtotal = "小计"
+
+--}===
+
+-- The figures a one-line summary of a report shows (CSV, tallies): a label
+-- and the cells whose sum it is.
+key_figures = {
+  { label = "本年新收",   en = "new",                  cells = "t3.new.total" },
+  { label = "上年结转",   en = "carried",              cells = "t3.carried.total" },
+  { label = "办结",       en = "answered",             cells = "t3.result.total.total" },
+  { label = "结转下年度", en = "carried to next year", cells = "t3.next.total" },
+  { label = "行政复议",   en = "reconsiderations",     cells = "t4.rv.total" },
+  { label = "行政诉讼",   en = "lawsuits",             cells = "t4.ld.total + t4.la.total" },
 }
 
--- Numbered part headings found only in reports written under the 2008 条例
--- (before 2019): two of them, and not the six parts, mark a legacy report.
-legacy_headings = {
-  "概述", "基本工作情况", "政府信息公开的收费及减免情况", "咨询处理情况", "回应解读情况",
-  "机构设置、保障经费和培训会议情况", "因政府信息公开申请行政复议", "存在问题及工作打算",
-  "政府信息公开情况统计表", "政府信息依申请公开",
+--{=== cells ===
+
+-- Printed in place of a number (a finding, read as 0 by the identities).
+markers = { "-", "—", "--", "——", "/", "无", "－", "／", "\\" }
+
+-- Units printed with a value ("251000元", "5件"): stripped, and reported.
+units = { "万元", "元", "件", "条", "个", "项", "宗", "起", "次" }
+
+-- Marks after a row's number that make it an enumerator of the next label
+-- ("1、申请人…") when a page runs the table together.
+enumerator_marks = { "、", "．" }
+
+--}===
+
+--{=== the page around the report ===
+
+-- The metadata block that CMS pages print before the report: label → field.
+metadata = {
+  index     = { "索引号" },
+  written   = { "成文日期" },
+  published = { "发布日期", "发布时间", "公开日期" },
+  publisher = { "发布机构", "发文机关" },
+  catalogue = { "公开目录" },
+  topic     = { "主题分类" },
+  title     = { "标题", "名称" },
 }
 
--- Who publishes, for the deadlines of 条例第四十九条. First match wins;
--- names are tested as they end.
+-- Grammars (LPeg re), each searched for in a text. %ch is one character,
+-- %d a digit, %s a space.
+grammars = {
+  -- the year of a title: "2024年政府信息公开工作年度报告", "2024年度…"; what
+  -- comes before it in the title is the agency
+  report_year = [[
+    title  <- {%d %d %d %d} %s* "年" "度"? %s* "政府信息公开" "工作"? "年度报告"
+  ]],
+  -- "…发布河东区九曲街道2024年政府信息公开工作年度报告" in an opening paragraph
+  agency = [[
+    agency <- "发布" {(!year %ch)^-40} year
+    year   <- %d %d %d %d %s* "年" "度"? %s* "政府信息公开工作年度报告"
+  ]],
+  -- a date as printed: 2025-01-24, 2025年1月24日, 2025/1/24, 2025.01.24, and a lost 年 (20251月24日)
+  date = [[
+    date   <- {%d %d %d %d} %s* sep? %s* {%d %d?} %s* sep %s* {%d %d?}
+    sep    <- "年" / "月" / "-" / "/" / "."
+  ]],
+  -- the statistics period: 2024年1月1日至12月31日 (the second year may be left out)
+  period = [[
+    range  <- {| from %s* to %s* upto |}
+    from   <- {:y1: %d %d %d %d :} %s* "年"? %s* {:m1: %d %d? :} %s* "月" %s* {:d1: %d %d? :} %s* "日" (%s* "起")?
+    upto   <- ({:y2: %d %d %d %d :} %s* "年"? %s*)? {:m2: %d %d? :} %s* "月" %s* {:d2: %d %d? :} %s* "日"
+    to     <- "至" / "到" / "—" / "－" / "～" / "~" / "-" / "–"
+  ]],
+}
+
+-- A short line before part 一 that names the report is its title, unless
+-- it starts with one of these (the opening's "根据《条例》…").
+title_not = { "根据" }
+
+-- Where the statistics period is stated when the opening does not: a
+-- paragraph holding this word.
+period_words = { "统计期限" }
+
+-- A text with none of the parts or tables is still a report if it says so.
+report_words = { "政府信息公开工作年度报告", "政府信息公开年度报告" }
+
+--}===
+
+--{=== label folding (spec §9.1) ===
+
+fold = {
+  -- traditional forms seen in mirrors, to simplified: pairs of characters
+  traditional = "總总計计規规範范會会機机構构業业務务組组織织關关開开轉转結结實实處处則则"
+             .. "據据審审稅税對对應应號号與与條条項项資资訊讯際际請请決决辦办報报門门"
+             .. "認认為为僅仅舉举齡龄劃划經经費费並并無无過过準准見见錄录統统網网屬属"
+             .. "確确復复訴诉維维糾纠類类內内禁禁査查詢询獲获戶户狀状態态濟济",
+  -- punctuation that varies between renderings of one label → ASCII
+  punctuation = { ["、"] = ",", ["，"] = ",", ["。"] = ".", ["〔"] = "(", ["〕"] = ")" },
+  -- quotes and brackets dropped from labels
+  drop = { "“", "”", "‘", "’", "「", "」", "『", "』" },
+}
+
+-- Numerals that number parts and groups: "一、" "（三）".
+numerals = "一二三四五六七八九十"
+
+--}===
+
+--{=== prose ===
+
+-- What the text checks need of the language: numbers written in words,
+-- the units of counted things, where a sentence ends.
+language = {
+  digits    = { ["零"] = 0, ["〇"] = 0, ["一"] = 1, ["二"] = 2, ["两"] = 2, ["三"] = 3,
+                ["四"] = 4, ["五"] = 5, ["六"] = 6, ["七"] = 7, ["八"] = 8, ["九"] = 9 },
+  multiples = { ["十"] = 10, ["百"] = 100, ["千"] = 1000, ["万"] = 10000 },
+  units     = { "件", "条", "宗", "起", "个", "项", "次", "份" },
+  sentence_end = { "。", "；", "！", "？" },
+  -- a line break after these ends a line of prose; after anything else it only wraps it (PDF text)
+  break_after  = { "。", "；", "！", "？", "：" },
+  clause_end   = { "，", ",", "、", "；" },
+  spaces       = { "\u{3000}", "\u{A0}" },
+  -- an applicant column named in prose is followed by this word at most ("自然人申请72件")
+  request   = "申请",
+}
+
+--}===
+
+--{=== who publishes, and by when (条例第四十九条) ===
+
+-- First match wins; names are tested as they end. A township's date is
+-- local policy (怀化: 2月20日); change `deadline` in a local pack.
 issuers = {
-  { kind = "township", endings = { "街道", "街道办事处", "街道办", "乡", "镇", "乡人民政府", "镇人民政府",
-                                   "街道人民政府" } },
-  { kind = "gov",      endings = { "人民政府", "人民政府办公室", "人民政府办公厅", "管理委员会", "管委会",
-                                   -- an area's own name stands for its government's report
-                                   "省", "市", "区", "县", "州", "盟", "旗", "实验区", "新区" } },
-  { kind = "dept",     endings = {} },   -- everything else: 局、委、办、中心、厅…
+  { kind = "township", name = "乡镇、街道", en = "township", deadline = "01-31",
+    endings = { "街道", "街道办事处", "街道办", "乡", "镇", "乡人民政府", "镇人民政府", "街道人民政府" } },
+  { kind = "gov", name = "人民政府", en = "people's government", deadline = "03-31",
+    endings = { "人民政府", "人民政府办公室", "人民政府办公厅", "管理委员会", "管委会",
+                -- an area's own name stands for its government's report
+                "省", "市", "区", "县", "州", "盟", "旗", "实验区", "新区" } },
+  { kind = "dept", name = "部门", en = "department", deadline = "01-31", endings = {} },   -- 局、委、办、中心、厅…
 }
+-- an issuer the report does not name
+unknown_issuer = { kind = "unknown", name = "发布机关类型不明", en = "issuer unknown", deadline = "01-31" }
+
+--}===
+
+--{=== other formats: how to tell a report is not in this one ===
+
+-- Numbered part headings of reports under the 2008 条例 (before 2019):
+-- two of them, and not the six parts, mark a legacy report.
+legacy = {
+  headings = { "概述", "基本工作情况", "政府信息公开的收费及减免情况", "咨询处理情况", "回应解读情况",
+               "机构设置、保障经费和培训会议情况", "因政府信息公开申请行政复议", "存在问题及工作打算",
+               "政府信息公开情况统计表", "政府信息依申请公开" },
+  at_least = 2,
+}
+
+--}===
+
+--{=== authoring: the blank report that `nianbao new` writes ===
+
+authoring = {
+  header = {
+    "{agency}{year}年政府信息公开工作年度报告（{basis}格式）",
+    "每个单元格填数字，没有的填0；各行“总计”、（七）总计和表四“总计”可以留空（~），",
+    "由 nianbao fill 按各项之和算出。写好后：nianbao check 本文件；nianbao render 本文件 --format html",
+  },
+  published = "发布日期，如 {example}",
+  written   = "成文日期",
+  index     = "索引号",
+  kind      = "{kind} {name}（{m}月{d}日前发布）",   -- one issuer kind
+  opening   = "根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和{basis}要求，"
+           .. "编制{agency}{year}年政府信息公开工作年度报告。本报告中所列数据统计期限从{year}年1月1日到12月31日止。",
+  text      = "（文字描述）",        -- a part still to write
+  table     = "（表格见下，可在此补充文字说明）",   -- a part whose table follows
+  columns   = "列：",
+}
+
+--}===

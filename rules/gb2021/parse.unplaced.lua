@@ -6,31 +6,34 @@ message  = {
   en = "{table}: “{text}” does not fit any cell of the national format{why_en}",
 }
 
-local titles = { t2 = "表二", t3 = "表三", t4 = "表四" }
-
 params   = { max = 10 }    -- per table; the rest are counted in one finding
+
+local function title(tid)
+  local t = format.tables[tid]
+  return t and t.title or tid
+end
 
 function check(report, emit)
   local count, first_extra = {}, {}
-  for _, p in ipairs(report.problems or {}) do
-    if p.kind == "unplaced" or p.kind == "duplicate" then
-      count[p.table] = (count[p.table] or 0) + 1
-    end
-    if (p.kind == "unplaced" or p.kind == "duplicate") and count[p.table] > params.max then
-      first_extra[p.table] = first_extra[p.table] or p
-    elseif p.kind == "unplaced" or p.kind == "duplicate" then
-    local why, why_en = "", ""
-    if p.kind == "duplicate" then
-      why, why_en = "（“" .. p.row.label .. "”行重复出现）", " (the row appears twice)"
-    end
-    emit { line = p.block.line, col = p.block.col, found = p.block.text,
-           vars = { table = titles[p.table] or p.table, text = p.block.text, why = why, why_en = why_en } }
+  for _, d in ipairs(report.diagnostics) do
+    if d.kind == "unplaced" or d.kind == "duplicate" then
+      count[d.table] = (count[d.table] or 0) + 1
+      if count[d.table] > params.max then
+        first_extra[d.table] = first_extra[d.table] or d
+      else
+        local why, why_en = "", ""
+        if d.kind == "duplicate" then
+          why, why_en = "（“" .. d.label .. "”行重复出现）", " (the row appears twice)"
+        end
+        emit { line = d.line, col = d.col, found = d.text,
+               vars = { table = title(d.table), text = d.text, why = why, why_en = why_en } }
+      end
     end
   end
-  for tid, p in pairs(first_extra) do
+  for tid, d in pairs(first_extra) do
     local n = count[tid] - params.max
-    emit { line = p.block.line, col = p.block.col, found = p.block.text,
-           vars = { table = titles[tid] or tid, text = p.block.text,
+    emit { line = d.line, col = d.col, found = d.text,
+           vars = { table = title(tid), text = d.text,
                     why = string.format("等%d处", n), why_en = string.format(" and %d more", n - 1) } }
   end
 end

@@ -6,7 +6,9 @@ message  = {
   en = "{table_en} lacks row “{row}”{detail_en}",
 }
 
-local titles = { t2 = { "表二", "table 2" }, t3 = { "表三", "table 3" }, t4 = { "表四", "table 4" } }
+local function titles(tid)
+  return { format.tables[tid].title, "table " .. tid:sub(2) }
+end
 
 function check(report, emit)
   local rows, order = {}, {}
@@ -18,7 +20,7 @@ function check(report, emit)
         order[#order + 1] = key
       end
       local r = rows[key]
-      if cell.state == "missing" and not report.unknown[cell.id] then r.missing[#r.missing + 1] = cell else r.have = r.have + 1 end
+      if cell.state == "missing" then r.missing[#r.missing + 1] = cell else r.have = r.have + 1 end
     end
   end
   -- three or more whole rows missing one after another (a page cut short)
@@ -38,7 +40,7 @@ function check(report, emit)
       end
       local last = rows[order[j]]
       emit { cells = ids, vars = {
-        table = titles[r.table][1], table_en = titles[r.table][2], row = r.label,
+        table = titles(r.table)[1], table_en = titles(r.table)[2], row = r.label,
         detail = string.format("行至“%s”行共%d行", last.label, j - i + 1),
         detail_en = string.format(" and the %d rows after it, to “%s”", j - i, last.label) } }
       i = j + 1
@@ -51,7 +53,7 @@ function check(report, emit)
           detail = "行中" .. table.concat(cols, "、") .. "列的数值"
           detail_en = string.format(" values in %d column(s)", #r.missing)
         end
-        emit { cells = ids, vars = { table = titles[r.table][1], table_en = titles[r.table][2],
+        emit { cells = ids, vars = { table = titles(r.table)[1], table_en = titles(r.table)[2],
                                      row = r.label, detail = detail, detail_en = detail_en } }
       end
       i = i + 1

@@ -5,9 +5,9 @@ message  = { zh = "缺少第{n}部分“{title}”", en = "part {n} “{title}�
 
 function check(report, emit)
   if report.format == "legacy" then return end   -- reported once, as the old structure
-  for _, s in ipairs(format.sections) do
-    if not report:section(s.id) then
-      emit { vars = { n = s.n, title = s.n .. "、" .. s.heading }, expected = s.n .. "、" .. s.heading }
+  for _, p in ipairs(format.parts) do
+    if not report:section(p.id) then
+      emit { vars = { n = p.n, title = p.heading }, expected = p.heading }
     end
   end
 end

@@ -6,12 +6,10 @@ message  = {
 }
 
 function check(report, emit)
-  local rank = {}
-  for i, s in ipairs(format.sections) do rank[s.id] = i end
   local last
   for _, s in ipairs(report.sections) do
-    if rank[s.id] then
-      if last and rank[s.id] < rank[last.id] then
+    if s.part then
+      if last and s.part.index < last.part.index then
         emit { line = s.line, col = s.col, vars = { title = s.heading, after = last.heading } }
       end
       last = s

@@ -1,10 +1,8 @@
--- One row per report: who, which year, the key figures, and how many
--- findings. UTF-8 with a BOM, so Excel and WPS open it with the right encoding.
+-- One row per report: who, which year, the key figures of its format, and
+-- how many findings. UTF-8 with a BOM, so Excel and WPS open it with the
+-- right encoding.
 
 extension = "csv"
-
-local header = { "文件", "机关", "年度", "发布日期", "格式", "状态", "本年新收", "上年结转", "办结",
-                 "结转下年度", "行政复议", "行政诉讼", "错误", "警告", "提示" }
 
 local function field(v)
   v = v == nil and "" or tostring(v)
@@ -12,36 +10,22 @@ local function field(v)
   return v
 end
 
-local function value(report, id)
-  if not report then return "" end
-  local c = report:cell(id)
-  return c.state == "number" and tostring(c.value) or ""
-end
-
-local function suits(report)
-  local a, b = value(report, "t4.ld.total"), value(report, "t4.la.total")
-  if a == "" or b == "" then return "" end
-  return tostring(math.tointeger(tonumber(a) + tonumber(b)))
-end
-
 function Writer(findings, report, opts)
   local n = { error = 0, warning = 0, info = 0 }
   for _, f in ipairs(findings) do n[f.severity] = n[f.severity] + 1 end
-  local row = {
-    opts.file, report and report.agency, report and report.year, report and report.published,
-    report and report.format, opts.status == "checked" and "已检查" or "无法读取",
-    value(report, "t3.new.total"), value(report, "t3.carried.total"),
-    value(report, "t3.result.total.total"), value(report, "t3.next.total"),
-    value(report, "t4.rv.total"), suits(report), n.error, n.warning, n.info,
-  }
+  local figures = layout.figures(report)
+  local r = report or {}
+  local row = { field(opts.file), field(r.agency), field(r.year), field(r.published), field(r.format),
+                field(message(opts.status == "checked" and "checked" or "unreadable", opts.lang)) }
+  for _, f in ipairs(figures) do row[#row + 1] = field(f.value) end
+  for _, sev in ipairs { "error", "warning", "info" } do row[#row + 1] = field(n[sev]) end
   local out = {}
   if opts.first then
-    local h = {}
-    for i, v in ipairs(header) do h[i] = field(v) end
-    out[1] = "\239\187\191" .. table.concat(h, ",") .. "\r\n"
+    local head = { message("csv_head", opts.lang) }
+    for _, f in ipairs(figures) do head[#head + 1] = field(opts.lang == "en" and f.en or f.label) end
+    head[#head + 1] = message("csv_tail", opts.lang)
+    out[1] = "\239\187\191" .. table.concat(head, ",") .. "\r\n"
   end
-  local cells = {}
-  for i = 1, #header do cells[i] = field(row[i]) end
-  out[#out + 1] = table.concat(cells, ",") .. "\r\n"
+  out[#out + 1] = table.concat(row, ",") .. "\r\n"
   return table.concat(out)
 end

@@ -42,9 +42,6 @@ ol.findings{padding-left:1.4em}ol.findings li{margin:.5em 0}
 @media (max-width:600px){body{padding:.5em}table{font-size:.75em}}
 ]]
 
-local titles = { t2 = "二、主动公开政府信息情况", t3 = "三、收到和处理政府信息公开申请情况",
-                 t4 = "四、政府信息公开行政复议、行政诉讼情况" }
-
 local function esc(s) return escape_html(s or "") end
 
 local function paragraphs(text, out)
@@ -78,7 +75,7 @@ local function draw(report, tid, out, marks)
 end
 
 local function title_of(report)
-  return (report.agency or "") .. (report.year and (report.year .. "年") or "") .. "政府信息公开工作年度报告"
+  return layout.title(report)
 end
 
 local function page(title, css, body)
@@ -91,14 +88,16 @@ end
 
 local function render(report)
   local out = { "<h1>" .. esc(title_of(report)) .. "</h1>" }
-  local s0 = report:section("s0")
-  paragraphs(s0 and s0.text, out)
-  for _, s in ipairs(format_sections) do
-    out[#out + 1] = "<h2>" .. esc(s.n .. "、" .. s.heading) .. "</h2>"
-    local sec = report:section(s.id)
-    local tid = ({ s2 = "t2", s3 = "t3", s4 = "t4" })[s.id]
-    if sec and sec.text ~= "" and not (tid and sec.text:match("^（表格见下")) then paragraphs(sec.text, out) end
-    if tid then draw(report, tid, out) end
+  local s0 = report.sections[1]
+  if s0 and not s0.part then paragraphs(s0.text, out) end
+  local placeholder = layout.placeholders(report).table
+  for _, p in ipairs(layout.parts(report)) do
+    out[#out + 1] = "<h2>" .. esc(p.heading) .. "</h2>"
+    local sec = report:section(p.id)
+    if sec and sec.text ~= "" and not (p.table and placeholder and sec.text:sub(1, #placeholder) == placeholder) then
+      paragraphs(sec.text, out)
+    end
+    if p.table then draw(report, p.table, out) end
   end
   return page(title_of(report), css_common .. css_print, table.concat(out, "\n"))
 end
@@ -113,17 +112,17 @@ local function review(findings, report, opts)
       if not marks[id] or rank[f.severity] > rank[marks[id]] then marks[id] = f.severity end
     end
   end
+  local lang = opts.lang
   out[#out + 1] = '<p class="where">' .. esc(opts.file) .. (report and report.published and
-                  ("　发布日期 " .. esc(report.published)) or "") .. "</p>"
+                  ("\u{3000}" .. esc(message("published_on", lang, report.published))) or "") .. "</p>"
   out[#out + 1] = '<div class="summary" id="summary">'
   for _, sev in ipairs { "error", "warning", "info" } do
-    local word = ({ error = "错误", warning = "警告", info = "提示" })[sev]
-    out[#out + 1] = string.format('<span class="%s">%s %d</span>', sev, word, tally[sev])
+    out[#out + 1] = string.format('<span class="%s">%s %d</span>', sev, message(sev, lang), tally[sev])
   end
   out[#out + 1] = "</div>"
-  out[#out + 1] = "<h2>问题清单</h2>"
+  out[#out + 1] = "<h2>" .. esc(message("findings", lang)) .. "</h2>"
   if #findings == 0 then
-    out[#out + 1] = "<p>未发现问题。</p>"
+    out[#out + 1] = "<p>" .. esc(message("no_findings", lang)) .. "</p>"
   else
     out[#out + 1] = '<ol class="findings" id="findings">'
     for i, f in ipairs(findings) do
@@ -134,18 +133,18 @@ local function review(findings, report, opts)
       out[#out + 1] = string.format('<li id="finding-%d" data-rule="%s" data-severity="%s">'
         .. '<span class="sev %s">%s</span>%s <span class="rule">[%s]</span>'
         .. '<div class="where">%s%s</div></li>', i, esc(f.rule), f.severity, f.severity,
-        ({ error = "错误", warning = "警告", info = "提示" })[f.severity], esc(f.message), esc(f.rule),
-        f.line and ("第" .. f.line .. "行") or "", #links > 0 and ("　" .. table.concat(links, " ")) or "")
+        message(f.severity, lang), esc(f.message), esc(f.rule),
+        f.line and message("at_line", lang, f.line) or "", #links > 0 and ("\u{3000}" .. table.concat(links, " ")) or "")
     end
     out[#out + 1] = "</ol>"
   end
   if report and report.format ~= "legacy" then
-    for _, tid in ipairs { "t2", "t3", "t4" } do
-      out[#out + 1] = "<h2>" .. titles[tid] .. "</h2>"
-      draw(report, tid, out, marks)
+    for _, t in ipairs(layout.tables(report)) do
+      out[#out + 1] = "<h2>" .. esc(t.heading) .. "</h2>"
+      draw(report, t.id, out, marks)
     end
   end
-  return page("审核：" .. (report and title_of(report) or opts.file), css_common .. css_review,
+  return page(message("review_of", lang, report and title_of(report) or opts.file), css_common .. css_review,
               table.concat(out, "\n"))
 end
 

@@ -9,16 +9,9 @@ extension = "md"
 local function esc(s) return escape_md(s or "") end
 
 local function pipe_table(report, tid, out)
-  local rows = layout.grid(report, tid)
-  local width = 0
-  for _, row in ipairs(rows) do
-    local n = 0
-    for _, c in ipairs(row) do if c.id then n = n + 1 end end
-    if n > width then width = n end
-  end
   -- header: the labels of the value columns
   local header = layout.columns(report, tid)
-  out[#out + 1] = "| 项目 | " .. table.concat(header, " | ") .. " |"
+  out[#out + 1] = "| " .. message("item", "zh") .. " | " .. table.concat(header, " | ") .. " |"
   out[#out + 1] = "|" .. string.rep("---|", #header + 1)
   for _, row in ipairs(layout.rows(report, tid)) do
     local vals = {}
@@ -29,30 +22,30 @@ local function pipe_table(report, tid, out)
 end
 
 local function render(report)
-  local out = { "# " .. (report.agency or "") .. (report.year and (report.year .. "年") or "")
-                .. "政府信息公开工作年度报告", "" }
-  local s0 = report:section("s0")
-  if s0 and s0.text ~= "" then out[#out + 1] = s0.text; out[#out + 1] = "" end
-  for _, s in ipairs(format_sections) do
-    out[#out + 1] = "## " .. s.n .. "、" .. s.heading
+  local out = { "# " .. layout.title(report), "" }
+  local s0 = report.sections[1]
+  if s0 and not s0.part and s0.text ~= "" then out[#out + 1] = s0.text; out[#out + 1] = "" end
+  local placeholder = layout.placeholders(report).table
+  for _, p in ipairs(layout.parts(report)) do
+    out[#out + 1] = "## " .. p.heading
     out[#out + 1] = ""
-    local sec = report:section(s.id)
-    local tid = ({ s2 = "t2", s3 = "t3", s4 = "t4" })[s.id]
-    if sec and sec.text ~= "" and not (tid and sec.text:match("^（表格见下")) then
+    local sec = report:section(p.id)
+    if sec and sec.text ~= "" and not (p.table and placeholder and sec.text:sub(1, #placeholder) == placeholder) then
       out[#out + 1] = sec.text
       out[#out + 1] = ""
     end
-    if tid then pipe_table(report, tid, out); out[#out + 1] = "" end
+    if p.table then pipe_table(report, p.table, out); out[#out + 1] = "" end
   end
   return table.concat(out, "\n")
 end
 
 local function findings_list(findings, report, opts)
   local out = { "## " .. opts.file, "" }
-  if #findings == 0 then out[#out + 1] = "未发现问题。" end
+  if #findings == 0 then out[#out + 1] = message("no_findings", opts.lang) end
   for _, f in ipairs(findings) do
-    out[#out + 1] = string.format("- **%s** %s `%s`%s", ({ error = "错误", warning = "警告", info = "提示" })[f.severity],
-                                  esc(f.message), f.rule, f.line and (" （第" .. f.line .. "行）") or "")
+    out[#out + 1] = string.format("- **%s** %s `%s`%s", message(f.severity, opts.lang),
+                                  esc(f.message), f.rule,
+                                  f.line and (" \u{FF08}" .. message("at_line", opts.lang, f.line) .. "\u{FF09}") or "")
   end
   out[#out + 1] = ""
   return table.concat(out, "\n") .. "\n"

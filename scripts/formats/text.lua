@@ -3,10 +3,6 @@
 extension = "txt"
 
 local colors = { error = "\27[1;31m", warning = "\27[1;35m", info = "\27[1;36m" }
-local words = {
-  zh = { error = "错误", warning = "警告", info = "提示" },
-  en = { error = "error", warning = "warning", info = "info" },
-}
 
 function Writer(findings, report, opts)
   local out = {}
@@ -21,14 +17,7 @@ function Writer(findings, report, opts)
 end
 
 function Summary(t, opts)
-  local s
-  if opts.lang == "en" then
-    s = string.format("%d file(s): %d error(s), %d warning(s), %d info", t.files, t.error,
-                      t.warning, t.info)
-    if t.unreadable > 0 then s = s .. string.format(", %d unreadable", t.unreadable) end
-  else
-    s = string.format("%d 个文件：%d 个错误，%d 个警告，%d 条提示", t.files, t.error, t.warning, t.info)
-    if t.unreadable > 0 then s = s .. string.format("，%d 个文件无法读取", t.unreadable) end
-  end
+  local s = message("summary", opts.lang, t.files, t.error, t.warning, t.info)
+  if t.unreadable > 0 then s = s .. message("unreadable_n", opts.lang, t.unreadable) end
   return s .. "\n"
 end

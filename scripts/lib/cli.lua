@@ -4,56 +4,16 @@
 local nianbao = require "nianbao"
 local nbio = require "nianbao.io"
 local engine = require "engine"
-local sandbox = require "sandbox"
 local json = require "json"
-local limits = require "nianbao.sandbox"
 local messages = require "messages"
+local write = require "pipeline.write"
+local formatlib = require "format"
 
 local M = {}
 
 local function say(fmt, ...)
   io.stderr:write("nianbao: ", string.format(fmt, ...), "\n")
 end
-
---{=== writers ===
-
-local grid = require "grid"
-
--- What a writer may use besides plain Lua: the official grid of a table,
--- and escaping.
-local layout_view = setmetatable({}, { __index = { grid = grid.table, rows = grid.rows,
-                                                   columns = grid.columns },
-                                       __newindex = function() error("layout is read-only", 2) end })
-local html_escapes = { ["&"] = "&amp;", ["<"] = "&lt;", [">"] = "&gt;", ['"'] = "&quot;", ["'"] = "&#39;" }
-local function escape_html(s) return (tostring(s):gsub("[&<>\"']", html_escapes)) end
-local function escape_md(s) return (tostring(s):gsub("|", "｜"):gsub("\n", " ")) end
-
-local function load_writer(E, name)
-  local path = name
-  if not name:find("/", 1, true) and not name:find("%.lua$") then
-    path = E.home .. "/scripts/formats/" .. name .. ".lua"
-    if nbio.stat(path) ~= "file" then
-      error(string.format("unknown format '%s'", name), 0)
-    end
-  end
-  local src, err = nbio.readfile(path)
-  if not src then error(path .. ": " .. err, 0) end
-  local helpers = { json = json.encode, json_array = json.array, yaml = nianbao.yaml.encode,
-                    null = nianbao.null, layout = layout_view, escape_html = escape_html,
-                    escape_md = escape_md, format_sections = E.T.fmt.sections }
-  local env, e = sandbox.run(path, src, sandbox.env(helpers))
-  if not env then error(e, 0) end
-  if type(rawget(env, "Writer")) ~= "function" then
-    error(path .. ": a writer must define 'Writer(findings, report, opts)'", 0)
-  end
-  return env
-end
-
---}===
-
---{=== files ===
-
---}===
 
 local function new_engine(opts)
   local ok, E = pcall(engine.new, opts)
@@ -94,7 +54,7 @@ function commands.check(opts)
     say("%s", messages.text(E.lang, "no_files"))
     return 2
   end
-  local W = load_writer(E, opts.format or "text")
+  local W = write.load(E.home, opts.format or "text", E:pack(E.base).format)
   -- a writer of whole pages writes one file per report: -o names a folder
   local per_file = rawget(W, "per_file") and (#files > 1 or (opts.output and nbio.stat(opts.output) == "directory"))
   if per_file and not opts.output then
@@ -131,12 +91,12 @@ function commands.check(opts)
     for _, f in ipairs(list) do
       if status == "checked" then totals[f.severity] = totals[f.severity] + 1 end
     end
-    local ok, text = limits.call(E.limits.instructions, E.limits.memory, W.Writer, list,
-                                 R and E:view(R), { file = path, status = status, lang = E.lang,
-                                                    mode = "check", color = color, first = totals.files == 1 })
-    if not ok or type(text) ~= "string" then
+    local text, werr = write.run(W, list, R, { file = path, status = status, lang = E.lang,
+                                              mode = "check", color = color, first = totals.files == 1 },
+                                 E.limits)
+    if not text then
       finish(false)
-      error(string.format("writer failed on %s: %s", path, tostring(text)), 0)
+      error(string.format("writer failed on %s: %s", path, werr), 0)
     end
     if per_file then
       local name = (path:match("([^/]+)$") or "report"):gsub("%.[^.]*$", "") .. "." .. (W.extension or "out")
@@ -147,7 +107,12 @@ function commands.check(opts)
     out:write(text)
     out:flush()
   end
-  if W.Summary then out:write(W.Summary(totals, { lang = E.lang, mode = "check", color = color })) end
+  local tail, serr = write.summary(W, totals, { lang = E.lang, mode = "check", color = color }, E.limits)
+  if not tail then
+    finish(false)
+    error("writer failed: " .. serr, 0)
+  end
+  out:write(tail)
   finish(true)
   if totals.unreadable > 0 then return 2 end
   return totals.error > 0 and 1 or 0
@@ -168,10 +133,10 @@ local function one_report(opts, mode, default_format)
     say("%s: %s", path, why)
     return 2
   end
-  local W = load_writer(E, opts.format or default_format)
-  local ok, text = limits.call(E.limits.instructions, E.limits.memory, W.Writer, {}, E:view(R),
-                               { file = path, status = "checked", lang = E.lang, mode = mode })
-  if not ok or type(text) ~= "string" then error("writer failed: " .. tostring(text), 0) end
+  local W = write.load(E.home, opts.format or default_format, E:pack(E.base).format)
+  local text, werr = write.run(W, {}, R, { file = path, status = "checked", lang = E.lang, mode = mode },
+                               E.limits)
+  if not text then error("writer failed: " .. werr, 0) end
   local out, finish = output(opts)
   out:write(text)
   finish(true)
@@ -191,17 +156,22 @@ function commands.new(opts)
   local E = new_engine(opts)
   if not E then return 2 end
   local year = math.tointeger(tonumber(opts.year))
+  local P = E:pack(E.base)
+  local F = P.format
+  local kinds = {}
+  for _, k in ipairs(F.issuers) do kinds[#kinds + 1] = k.kind end
   if not year or not opts.agency then
-    say("new needs --year YEAR and --agency NAME (and may take --kind dept|gov|township)")
+    say("new needs --year YEAR and --agency NAME (and may take --kind %s)", table.concat(kinds, "|"))
     return 2
   end
-  local kind = opts.kind or "dept"
-  if kind ~= "dept" and kind ~= "gov" and kind ~= "township" then
-    say("--kind is dept, gov or township")
+  -- the issuer kind: as given, else as the format classifies the agency's name
+  local kind = opts.kind or formatlib.issuer(F, opts.agency)
+  if not F.issuer_by_kind[kind] or kind == F.unknown_issuer.kind then
+    say("--kind is %s", table.concat(kinds, ", "))
     return 2
   end
   local out, finish = output(opts)
-  out:write(require("authoring").new(E.T, year, opts.agency, kind))
+  out:write(require("authoring").new(F, year, opts.agency, kind))
   finish(true)
   return 0
 end
@@ -221,7 +191,7 @@ function commands.fill(opts)
     say("%s: %s", path, err)
     return 2
   end
-  local new, filled, differ = require("authoring").fill(text, E.T, path)
+  local new, filled, differ = require("authoring").fill(text, E:pack(E.base), path)
   if not new then
     say("%s", filled)
     return 2
@@ -231,11 +201,9 @@ function commands.fill(opts)
   out:write(new)
   finish(true)
   for _, d in ipairs(differ) do
-    io.stderr:write(string.format(E.lang == "en" and "%s: %s is %d but its parts add up to %d (kept)\n"
-                                  or "%s：%s 填写为%d，但各项之和为%d（保留原值）\n", path, d.id, d.found, d.expected))
+    io.stderr:write(messages.text(E.lang, "fill_differs", path, d.id, tostring(d.found), tostring(d.expected)), "\n")
   end
-  io.stderr:write(string.format(E.lang == "en" and "%s: %d total(s) filled\n" or "%s：填入%d个合计\n",
-                                path, #filled))
+  io.stderr:write(messages.text(E.lang, "fill_done", path, #filled), "\n")
   return #differ > 0 and 1 or 0
 end
 
@@ -243,10 +211,40 @@ function commands.rules(opts)
   local E = new_engine(opts)
   if not E then return 2 end
   local lang = E.lang
-  for _, r in ipairs(E.rules) do
-    local msg = r.message[lang] or r.message.zh
-    io.stdout:write(string.format("%-34s %-8s %s%s\n", r.id, r.enabled and r.severity or "off",
-                                  msg, r.identity and ("  [" .. r.identity:gsub("%s+", " "):gsub("^ ", ""):gsub(" $", "") .. "]") or ""))
+  local set = E.packs
+  -- the packs: where from, what they extend, what they replace
+  local function describe(d, note)
+    io.stdout:write(string.format("# %-8s %s%s\n", d.name, d.dir, note))
+  end
+  for _, name in ipairs(set.order) do
+    local d = set.packs[name]
+    describe(d, d.extends and (" (extends " .. d.extends .. ")") or "")
+  end
+  for _, d in ipairs(set.user) do describe(d, " (extends " .. d.extends .. ")") end
+  local shown = {}
+  for _, fname in ipairs(set.formats) do
+    local P = E:pack(fname)
+    for _, r in ipairs(P.rules) do
+      if r.replaces and r.pack ~= fname or (r.replaces and fname ~= E.base) then
+        io.stdout:write(string.format("# %s: %s replaces %s\n", r.pack, r.path, r.replaces))
+      end
+    end
+    for _, lo in ipairs(P.left_out) do
+      io.stdout:write(string.format("# %s: %s does not apply (%s)\n", fname, lo.id, lo.why))
+    end
+  end
+  for _, fname in ipairs(set.formats) do
+    local P = E:pack(fname)
+    for _, r in ipairs(P.rules) do
+      local key = r.id .. "@" .. r.path
+      if not shown[key] then
+        shown[key] = true
+        local msg = r.message[lang] or r.message.zh
+        local ident = r.identity and ("  [" .. r.identity:gsub("%s+", " "):gsub("^ ", ""):gsub(" $", "") .. "]") or ""
+        io.stdout:write(string.format("%-34s %-8s %s%s\n", r.id, r.enabled and r.severity or "off",
+                                      msg, ident))
+      end
+    end
   end
   return 0
 end
@@ -271,7 +269,14 @@ local function script_api(E)
   function api.files(...)
     return E:files({ ... })
   end
-  api.rules = E.rules
+  -- every rule of every format, once
+  api.rules = {}
+  local seen = {}
+  for _, fname in ipairs(E.packs.formats) do
+    for _, r in ipairs(E:pack(fname).rules) do
+      if not seen[r] then seen[r] = true; api.rules[#api.rules + 1] = r end
+    end
+  end
   api.json = json
   api.engine = E
   return api

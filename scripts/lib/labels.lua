@@ -1,91 +1,88 @@
--- Label normalisation (spec §9.1): what real pages do to a label is undone
+-- Label folding (spec §9.1): what real pages do to a label is undone
 -- before matching. Used for matching only; cells keep the text as printed.
+-- Which characters fold to which is the format's (`fold`, `numerals`);
+-- this module only applies it.
 
 local utf8, string, table = utf8, string, table
 local concat = table.concat
 local M = {}
 
--- Characters dropped from labels: white space of every width, quotes,
--- and the separators that vary between renderings of the same label.
-local drop = {}
-for _, c in ipairs { 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C, 0xA0, 0x3000, 0x2002, 0x2003,
-                     0x2009, 0x200B, 0xFEFF, 0x22, 0x27, 0x201C, 0x201D, 0x2018, 0x2019,
-                     0x300C, 0x300D, 0x300E, 0x300F, 0x7C } do
-  drop[c] = true
-end
+-- White space of every width, dropped from labels; and the bar of a
+-- flattened table cell.
+local SPACES = { 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C, 0xA0, 0x3000, 0x2002, 0x2003,
+                 0x2009, 0x200B, 0xFEFF, 0x22, 0x27, 0x7C }
 
--- Traditional forms seen in mirrors of the format (spec §9.1.6), to simplified.
-local simplified = {}
-do
-  local pairs_ = "總总計计規规範范會会機机構构業业務务組组織织關关開开轉转結结實实處处則则"
-              .. "據据審审稅税對对應应號号與与條条項项資资訊讯際际請请決决辦办報报門门"
-              .. "認认為为僅仅舉举齡龄劃划經经費费並并無无過过準准見见錄录統统網网屬属"
-              .. "確确復复訴诉維维糾纠類类內内禁禁査查詢询獲获戶户狀状態态濟济"
+-- new(fold, numerals) → a folder with norm(s), bare(t), strip_numeral(t),
+-- prefix_end(raw, prefix). fold: {traditional = "繁简…" pairs, punctuation =
+-- {char = ascii}, drop = {chars}}; numerals: the characters that number parts.
+function M.new(fold, numerals)
+  fold = fold or {}
+  local map = {}                      -- code point → replacement string ("" drops it)
+  for _, c in ipairs(SPACES) do map[c] = "" end
+  for _, s in ipairs(fold.drop or {}) do map[utf8.codepoint(s)] = "" end
   local chars = {}
-  for _, c in utf8.codes(pairs_) do chars[#chars + 1] = c end
-  for i = 1, #chars - 1, 2 do simplified[chars[i]] = chars[i + 1] end
-end
+  for _, c in utf8.codes(fold.traditional or "") do chars[#chars + 1] = c end
+  for i = 1, #chars - 1, 2 do map[chars[i]] = utf8.char(chars[i + 1]) end
+  for from, to in pairs(fold.punctuation or {}) do map[utf8.codepoint(from)] = to end
+  local numeral = {}
+  for _, c in utf8.codes(numerals or "") do numeral[c] = true end
 
--- Chinese numerals used as enumerators, for "( 一 )" → "(一)".
-local function fold_char(c)
-  if c >= 0xFF01 and c <= 0xFF5E then return c - 0xFEE0 end    -- full width → ASCII
-  if c == 0x3001 or c == 0xFF0C then return 0x2C end            -- 、， → ,
-  if c == 0x3002 then return 0x2E end                           -- 。 → .
-  if c == 0x3014 then return 0x28 end                           -- 〔 → (
-  if c == 0x3015 then return 0x29 end                           -- 〕 → )
-  return simplified[c] or c
-end
+  local F = {}
 
--- normalize(s) → the label as matched: folded, without spaces, quotes,
--- commas, trailing colons and full stops, with "1、" and "1." alike.
-function M.normalize(s)
-  local out, n = {}, 0
-  local ok = utf8.len(s)
-  if not ok then return s end
-  for _, c in utf8.codes(s) do
-    if not drop[c] then
-      c = fold_char(c)
-      if c ~= 0x2C then           -- commas vary: 、，, all go
+  -- norm(s) → the label as matched: full width folded to ASCII, spaces,
+  -- quotes and commas dropped, trailing colons and full stops cut.
+  function F.norm(s)
+    if not utf8.len(s) then return s end
+    local out, n = {}, 0
+    for _, c in utf8.codes(s) do
+      local r = map[c]
+      if r == nil then
+        if c >= 0xFF01 and c <= 0xFF5E then c = c - 0xFEE0 end     -- full width → ASCII
+        r = utf8.char(c)
+      end
+      if r ~= "" and r ~= "," then         -- commas vary between renderings: all go
         n = n + 1
-        out[n] = utf8.char(c)
+        out[n] = r
       end
     end
+    return (concat(out, "", 1, n):gsub("[:%.]+$", ""))
   end
-  local t = concat(out, "", 1, n)
-  return (t:gsub("[:%.]+$", ""))
-end
 
--- A normalised label without its leading enumerator: "3.其他" → "其他",
--- "(一)予以公开" → "予以公开".
-function M.bare(t)
-  return (t:gsub("^%d+%.?", "", 1):gsub("^%([^%)]+%)", "", 1))
-end
-
-local numerals = {}
-for _, c in utf8.codes("一二三四五六七八九十") do numerals[c] = true end
-
--- A label without a leading Chinese numeral: "一总体情况" → "总体情况".
-function M.strip_numeral(t)
-  local cut = 1
-  for pos, c in utf8.codes(t) do
-    if not numerals[c] then break end
-    cut = pos + #utf8.char(c)
+  -- A normalised label without its leading enumerator: "3.其他" → "其他",
+  -- "(一)予以公开" → "予以公开".
+  function F.bare(t)
+    return (t:gsub("^%d+%.?", "", 1):gsub("^%([^%)]+%)", "", 1))
   end
-  return t:sub(cut)
-end
 
--- The byte position in raw just past the characters whose normalised form
--- is the normalised prefix `prefix` (for splitting a heading glued to its
--- first sentence). nil when raw does not start with prefix.
-function M.prefix_end(raw, prefix)
-  if prefix == "" then return 1 end
-  for pos, c in utf8.codes(raw) do
-    local upto = raw:sub(1, pos - 1 + #utf8.char(c))
-    local n = M.normalize(upto)
-    if n == prefix then return pos + #utf8.char(c) end
-    if #n > #prefix then return nil end
+  -- A label without leading numerals: "一总体情况" → "总体情况".
+  function F.strip_numeral(t)
+    local cut = 1
+    for pos, c in utf8.codes(t) do
+      if not numeral[c] then break end
+      cut = pos + #utf8.char(c)
+    end
+    return t:sub(cut)
   end
-  return nil
+
+  function F.is_numeral(ch)
+    return numeral[utf8.codepoint(ch)] == true
+  end
+
+  -- The byte position in raw just past the characters whose normalised form
+  -- is `prefix` (a heading glued to its first sentence); nil when raw does
+  -- not start with it.
+  function F.prefix_end(raw, prefix)
+    if prefix == "" then return 1 end
+    for pos, c in utf8.codes(raw) do
+      local upto = raw:sub(1, pos - 1 + #utf8.char(c))
+      local n = F.norm(upto)
+      if n == prefix then return pos + #utf8.char(c) end
+      if #n > #prefix then return nil end
+    end
+    return nil
+  end
+
+  return F
 end
 
 -- White space of every width, at either end: trim(s) in one pass each way.
@@ -121,14 +118,6 @@ function M.trim(s)
     j = j - k
   end
   return s:sub(i, j)
-end
-
--- Does the normalised label contain every word of `words` (normalised)?
-function M.contains_all(label, words)
-  for _, w in ipairs(words) do
-    if not label:find(w, 1, true) then return false end
-  end
-  return true
 end
 
 return M

@@ -1,7 +1,10 @@
--- Messages of the engine itself (not of rules), Chinese first.
+-- Every message of the engine itself (not of rules, not of a format),
+-- Chinese first, English with --lang en. Writers reach them through
+-- `message(key, lang, …)`.
 
 local M = {
   zh = {
+    -- reading a file
     cannot_open   = "无法读取文件：%s",
     empty         = "文件为空",
     binary        = "不是文本文件（含有二进制数据）",
@@ -13,12 +16,36 @@ local M = {
     reader_failed = "读取器“%s”出错：%s",
     rule_failed   = "规则“%s”执行出错：%s",
     internal      = "内部错误（请报告此问题）：%s",
-    summary       = "%d 个文件：%d 个错误，%d 个警告，%d 条提示",
-    unreadable_n  = "，%d 个文件无法读取",
-    no_files      = "没有可检查的文件",
     no_pdftotext  = "读取PDF需要 pdftotext（Debian 软件包 poppler-utils）",
     pdf_failed    = "PDF无法读取：%s",
     pdf_no_text   = "PDF没有文字层（可能是扫描图片），无法核对",
+    no_files      = "没有可检查的文件",
+    no_pack_dir   = "规则包目录不存在",
+    -- the summary and the severities
+    summary       = "%d 个文件：%d 个错误，%d 个警告，%d 条提示",
+    unreadable_n  = "，%d 个文件无法读取",
+    error         = "错误",
+    warning       = "警告",
+    info          = "提示",
+    -- where a cell is
+    where_cell    = "%s“%s”行“%s”列",
+    where_flat    = "%s“%s”“%s”",
+    -- writers
+    findings      = "问题清单",
+    no_findings   = "未发现问题。",
+    published_on  = "发布日期 %s",
+    at_line       = "第%d行",
+    review_of     = "审核：%s",
+    item          = "项目",
+    count_row     = "件数",
+    checked       = "已检查",
+    unreadable    = "无法读取",
+    csv_head      = "文件,机关,年度,发布日期,格式,状态",
+    csv_tail      = "错误,警告,提示",
+    -- authoring
+    fill_differs  = "%s：%s 填写为%s，但各项之和为%s（保留原值）",
+    fill_done     = "%s：填入%d个合计",
+    kinds         = "%s %s（%s月%s日前发布）",
   },
   en = {
     cannot_open   = "cannot read the file: %s",
@@ -32,19 +59,42 @@ local M = {
     reader_failed = "reader '%s' failed: %s",
     rule_failed   = "rule '%s' failed: %s",
     internal      = "internal error (please report it): %s",
-    summary       = "%d file(s): %d error(s), %d warning(s), %d info",
-    unreadable_n  = ", %d unreadable",
-    no_files      = "no files to check",
     no_pdftotext  = "reading a PDF needs pdftotext (Debian package poppler-utils)",
     pdf_failed    = "the PDF cannot be read: %s",
     pdf_no_text   = "the PDF has no text layer (a scanned image?); nothing to check",
+    no_files      = "no files to check",
+    no_pack_dir   = "no such rule pack folder",
+    summary       = "%d file(s): %d error(s), %d warning(s), %d info",
+    unreadable_n  = ", %d unreadable",
+    error         = "error",
+    warning       = "warning",
+    info          = "info",
+    where_cell    = "%s, row %s, column %s (%s)",
+    where_flat    = "%s, %s, %s",
+    findings      = "Findings",
+    no_findings   = "No findings.",
+    published_on  = "published %s",
+    at_line       = "line %d",
+    review_of     = "Review: %s",
+    item          = "item",
+    count_row     = "count",
+    checked       = "checked",
+    unreadable    = "unreadable",
+    csv_head      = "file,agency,year,published,format,status",
+    csv_tail      = "errors,warnings,info",
+    fill_differs  = "%s: %s is %s but its parts add up to %s (kept)",
+    fill_done     = "%s: %d total(s) filled",
+    kinds         = "%s %s (publish by %s-%s)",
   },
 }
 
 -- text(lang, key, ...) → the message in lang (Chinese when lang is unknown).
 function M.text(lang, key, ...)
   local t = M[lang] or M.zh
-  return string.format(t[key] or M.zh[key], ...)
+  local s = t[key] or M.zh[key]
+  if not s then return key end
+  if select("#", ...) == 0 then return s end
+  return string.format(s, ...)
 end
 
 return M

@@ -1,45 +1,94 @@
--- The report as rules and writers see it: the C model (cells, sections,
--- metadata) plus what the binder learnt (title, year, issuer, tables found).
+-- The Report: one input file bound to a format. The binder makes it, its
+-- last pass (across years) completes it, then it is frozen: rules and
+-- writers only read it. Every field is listed here; any may be nil unless
+-- it says "always".
+--
+--   format       always: the format that bound it ("gb2021", "gb2019"), or "legacy"
+--   path         always: the input as named on the command line
+--   source       always: the input's file name
+--   title        the report's title as printed
+--   title_year   the year in the title (integer)
+--   year         the report year: the title's, else the statistics period's
+--   agency       the issuer's name
+--   issuer       always: the issuer kind of the format's `issuers` ("unknown" when not named)
+--   published    "YYYY-MM-DD", the 发布日期
+--   written      "YYYY-MM-DD", the 成文日期
+--   index        the 索引号
+--   meta         always: field → {text=, line=, col=} of the page's metadata block
+--   period       the statistics period stated: {from=, to=, line=, col=}
+--   sections     always: the parts in reading order: {id=, heading=, text=, line=,
+--                col=, part= (the format's part, nil for the opening), order=, places=}
+--   tables       always: table id → {present = boolean, line=}
+--   signatures   always: format name → list of {text=, line=, col=}: labels seen
+--                that only that format has
+--   diagnostics  always: what the binder could not place or decide, each
+--                {kind=, table=, text=, line=, col=, …}:
+--                  unplaced   text in a table that fits no cell
+--                  duplicate  a row printed twice (row=, label=)
+--                  glued      digits of neighbouring cells run together (row=, label=,
+--                             digits=, ways= (how many readings fit), complete=,
+--                             outcome = "cut" | "cut_jointly" | "cut_across_years" | "open")
+--   units        always: values printed with a unit: {id=, unit=, text=, line=, col=}
+--   previous     the same issuer's report of the year before (with --previous)
+--
+-- Methods: cell(id), cells(tid), section(id), place(section, pos),
+-- where(id, lang), canonical().
 
 local nianbao = require "nianbao"
-local template = require "template"
+local formatlib = require "format"
+local messages = require "messages"
+local view = require "view"
+local unwrap = view.unwrap
 
 local Report = {}
 Report.__index = Report
 
 local M = {}
 
-function M.new(T, source)
-  return setmetatable({
-    T = T, c = nianbao.report(T.schema), source = source,
-    meta = {}, tables = {}, sections = {}, section_by_id = {},
-    unknown = {},      -- cells read but not decidable (glued digits): not missing
-    units = {},        -- values printed with a unit ("251000元")
+local format_of = setmetatable({}, { __mode = "k" })   -- report → its compiled format
+local frozen = setmetatable({}, { __mode = "k" })
+
+-- new(F, path) → an empty report of format F (every cell missing).
+function M.new(F, path)
+  local R = setmetatable({
+    format = F.name, path = path, source = path and path:match("([^/]+)$") or nil,
+    c = nianbao.report(F.schema), issuer = F.unknown_issuer.kind,
+    meta = {}, sections = {}, tables = {}, signatures = {}, diagnostics = {}, units = {},
   }, Report)
+  format_of[R] = F
+  return R
 end
+
+function M.format_of(R) return format_of[unwrap(R)] end
+
+-- freeze(R): from now on its cells cannot be set.
+function M.freeze(R) frozen[R] = true end
 
 -- Set a cell from a document block (its text and place).
 function Report:set(id, state, value, block)
+  self = unwrap(self)
+  if frozen[self] then error("the report is read-only", 2) end
   self.c:set(id, state, value, block and block.text, block and block.line,
              block and block.col, block and block.offset)
 end
 
-function Report:add_section(id, heading, text, line, col, def, order, places)
-  local s = { id = id, heading = heading, text = text, line = line, col = col,
-              def = def, order = order, places = places or {} }
-  self.c:add_section(id, heading, text, line, col)
+function Report:add_section(s)
+  self = unwrap(self)
   self.sections[#self.sections + 1] = s
-  self.section_by_id[id] = s
 end
 
 function Report:section(id)
-  return self.section_by_id[id]
+  local real = unwrap(self)
+  for _, s in ipairs(real.sections) do
+    if s.id == id then return real ~= self and view.readonly(s) or s end
+  end
 end
 
 -- The place in the file of byte `pos` of section s's text: line, col.
 function Report:place(s, pos)
+  self = unwrap(self)
   local best
-  for _, p in ipairs(s.places) do
+  for _, p in ipairs(s.places or {}) do
     if p.at <= pos then best = p else break end
   end
   if not best then return s.line, s.col end
@@ -48,101 +97,93 @@ function Report:place(s, pos)
 end
 
 -- A cell with everything a rule may want: state, value, text, place and
--- what it is (table, row, column, labels, where).
+-- what it is (table, row, column, labels).
 function Report:cell(id)
+  self = unwrap(self)
   local c = self.c:get(id)
-  local info = self.T.info[id]
+  local info = format_of[self].info[id]
   c.id = id
   if info then
-    c.table, c.row, c.column, c.kind = info.table, info.row, info.column, info.kind or "count"
+    c.table, c.row, c.column, c.kind = info.table, info.row, info.column, info.kind
     c.row_label, c.col_label, c.optional = info.row_label, info.col_label, info.optional
   end
   return c
 end
 
-function Report:where(id, lang)
-  return template.where(self.T, id, lang)
-end
-
--- Iterate over the template's cells (of one table when tid is given).
+-- Iterate over the format's printed cells (of one table when tid is given).
 function Report:cells(tid)
-  local ids, i = self.T.cells, 0
+  self = unwrap(self)
+  local F = format_of[self]
+  local ids, i = F.cells, 0
   return function()
     while true do
       i = i + 1
       local id = ids[i]
       if not id then return nil end
-      if not tid or self.T.info[id].table == tid then return self:cell(id) end
+      if not tid or F.info[id].table == tid then return self:cell(id) end
     end
   end
 end
 
--- The report in the canonical shape of report-schema §1 (for writers).
+function Report:where(id, lang)
+  self = unwrap(self)
+  return formatlib.where(format_of[self], id, lang, messages)
+end
+
+-- The report in the canonical shape of report-schema §1, keys in the
+-- format's order (for writers).
 function Report:canonical()
+  self = unwrap(self)
+  local F = format_of[self]
   local null = nianbao.null
   local function ordered(keys, flow)
     return setmetatable({}, { __order = keys, __flow = flow })
   end
   local out = ordered { "format", "agency", "year", "published", "written", "index",
-                        "source", "sections", "t2", "t3", "t4" }
-  out.format = self.format == "legacy" and "legacy" or self.format
-  out.agency = self.agency
-  out.year = self.year
-  out.published = self.published
-  out.written = self.written
-  out.index = self.meta.index and self.meta.index.text
+                        "source", "sections" }
+  out.format = self.format
+  out.agency, out.year, out.published, out.written = self.agency, self.year, self.published, self.written
+  out.index = self.index
   out.source = self.source
-  local secs = ordered { "s0", "s1", "s2", "s3", "s4", "s5", "s6" }
+  local keys = { F.opening }
+  for _, p in ipairs(F.parts) do keys[#keys + 1] = p.id end
+  local secs = ordered(keys)
   for _, s in ipairs(self.sections) do
-    if s.text ~= "" or s.id ~= "s0" then secs[s.id] = s.text end   -- a part present, even empty
+    if s.text ~= "" or s.id ~= F.opening then secs[s.id] = s.text end   -- a part present, even empty
   end
   if next(secs) then out.sections = secs end
-  local T = self.T
-  for _, tid in ipairs { "t2", "t3", "t4" } do
-    local root = nil
-    for _, id in ipairs(T.cells) do
-      local info = T.info[id]
-      if info.table == tid then
+  local order = getmetatable(out).__order
+  for _, T in ipairs(F.tables) do
+    local seen = false
+    for _, k in ipairs(order) do seen = seen or k == T.id end
+    if not seen then order[#order + 1] = T.id end
+    local root
+    for _, r in ipairs(T.rows) do
+      for _, id in ipairs(r.cells) do
         local c = self.c:get(id)
-        if c.state ~= "missing" then
+        if c.state ~= "missing" and c.state ~= "unknown" then
           local value
           if c.state == "number" then value = c.value
           elseif c.state == "blank" then value = null
           else value = c.text end
-          root = root or ordered(tid == "t3" and { "new", "carried", "result", "next" } or
-                                 tid == "t2" and { "reg", "nrm", "permit", "penalty", "coercion", "fee" } or
-                                 { "rv", "ld", "la" })
-          local node = root
-          local parts = {}
+          root = root or ordered({})
+          local node, parts = root, {}
           for p in id:gmatch("[^.]+") do parts[#parts + 1] = p end
           for k = 2, #parts - 1 do
             if not node[parts[k]] then
-              local leaf = (k == #parts - 1)
-              local keys = leaf and (tid == "t3" and T.fmt.t3.columns or tid == "t4" and T.fmt.t4.columns)
-                           or (tid == "t3" and parts[k] == "result"
-                               and { "public", "partial", "deny", "unable", "reject", "other", "total" })
-                           or nil
-              if leaf and tid == "t2" then
-                for _, r in ipairs(T.fmt.t2.rows) do
-                  if r.id == parts[k] then keys = r.columns end
-                end
-              end
-              if not keys and not leaf then
-                keys = {}
-                for _, r in ipairs(T.fmt.t3.rows) do
-                  local g, leafname = r.id:match("^result%.(%a+)%.(%a+)$")
-                  if g == parts[k] then keys[#keys + 1] = leafname end
-                end
-              end
-              node[parts[k]] = ordered(keys, leaf)
+              node[parts[k]] = ordered({}, k == #parts - 1)
+              local o = getmetatable(node).__order
+              o[#o + 1] = parts[k]
             end
             node = node[parts[k]]
           end
+          local o = getmetatable(node).__order
+          o[#o + 1] = parts[#parts]
           node[parts[#parts]] = value
         end
       end
     end
-    out[tid] = root
+    out[T.id] = root
   end
   return out
 end

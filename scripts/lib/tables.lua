@@ -1,13 +1,13 @@
 -- Binding a table: a stream of tokens (cells, short lines, runs of a flat
--- text) → the template's cells. Rows are found by their labels, whatever
--- the page did to them (split over lines, glued to numbers, repeated
--- headers); values follow their label. Digits glued together are cut by
--- the identities (glued.lua); what stays ambiguous is left unknown.
+-- text) → the format's cells. Rows are found by their labels, whatever the
+-- page did to them (split over lines, glued to numbers, repeated headers);
+-- values follow their label. Digits glued together are cut where the
+-- format's identities allow exactly one reading (glued.lua finds the
+-- readings, the identity system judges them); what stays ambiguous is
+-- left unknown, with the readings kept for the binder's last pass.
 
-local labels = require "labels"
 local glued = require "glued"
 local nianbao = require "nianbao"
-local norm, bare = labels.normalize, labels.bare
 
 local M = {}
 
@@ -26,27 +26,24 @@ function M.parse_number(text)
   return (nianbao.number(plain))
 end
 
--- Units printed with a value ("251000元", "5件"): stripped, and reported.
-local units = { "万元", "元", "件", "条", "个", "项", "宗", "起", "次" }
-
--- "number", "blank", "marker", or nil for a label or other text; then the
--- value, and the unit that was stripped from it.
-function M.value_state(T, text)
+-- value_state(F, text) → "number", "blank", "marker", or nil for a label or
+-- other text; then the value, and the unit that was stripped from it.
+function M.value_state(F, text)
   if text == "" then return "blank" end
   local v = M.parse_number(text)
   if v ~= nil then return "number", v end
-  for _, u in ipairs(units) do
+  for _, u in ipairs(F.units) do
     if #text > #u and text:sub(-#u) == u then
       v = M.parse_number(text:sub(1, -#u - 1))
       if v ~= nil then return "number", v, u end
     end
   end
-  if T.markers[norm(text)] then return "marker" end
+  if F.markers[F.labels.norm(text)] then return "marker" end
   return nil
 end
 
-local function is_unit(t)
-  for _, u in ipairs(units) do
+local function is_unit(F, t)
+  for _, u in ipairs(F.units) do
     if t == u then return true end
   end
   return false
@@ -58,9 +55,9 @@ end
 
 -- A run of prose and numbers with no cell boundaries ("规章000行政规范性文件693665")
 -- → tokens: labels, and numbers (each space-separated group its own token,
--- marked glued: its digits may hold several cells). "2.其他" after digits
--- is an enumerator and starts the next label.
-function M.tokenize(text, block)
+-- marked glued: its digits may hold several cells). An enumerator after
+-- digits ("2.其他") starts the next label.
+function M.tokenize(text, block, marks)
   local out = {}
   local function put(kind, s, at)
     if kind == "label" then      -- a gap of two spaces or more parts two cells
@@ -79,6 +76,12 @@ function M.tokenize(text, block)
                         offset = (block.offset or 0) + at - 1 }
     end
   end
+  local function mark_at(i)
+    for _, m in ipairs(marks or {}) do
+      if text:sub(i, i + #m - 1) == m then return true end
+    end
+    return false
+  end
   local label_at, pos, n = 1, 1, #text
   while pos <= n do
     local s, e = text:find("%-?%d[%d%.%s]*", pos)
@@ -91,7 +94,7 @@ function M.tokenize(text, block)
     if enum_at and next_char ~= "" and not next_char:match("[%d%s]") then
       e = s + enum_at - 2
       run = text:sub(s, e)
-    elseif run:match("%d$") and (text:sub(e + 1, e + 3) == "、" or text:sub(e + 1, e + 3) == "．") then
+    elseif run:match("%d$") and mark_at(e + 1) then
       e = e - 1
       run = text:sub(s, e)
     end
@@ -116,40 +119,38 @@ end
 
 --{=== matching labels ===
 
--- Precompute what matching needs: normalised labels and one text of all
--- the table's words, for recognising fragments of split labels.
-function M.prepare(ct, T)
-  if ct.prepared then return end
-  local words = {}
-  for _, r in ipairs(ct.rows or {}) do
-    r.norm = bare(norm(r.label))
-    words[#words + 1] = norm(r.label)
+-- What matching needs of a table, computed once per format: one text of
+-- all its words (for fragments of split labels), and its header words
+-- longest first (for headers printed as one run). `others` are words of
+-- other formats that may appear in the table (they are headers here).
+local function prepared(F, T, others)
+  if T.match then return T.match end
+  local norm = F.labels.norm
+  local words, heads = {}, {}
+  for _, r in ipairs(T.rows) do
+    if not r.anonymous then words[#words + 1] = norm(r.label) end
   end
-  for _, g in ipairs(ct.groups or {}) do words[#words + 1] = norm(g.label) end
-  for _, h in ipairs(ct.headers or {}) do words[#words + 1] = h end
-  for w in pairs(ct.column_words or {}) do words[#words + 1] = w end
-  for _, h in ipairs(T.format_2019) do words[#words + 1] = h end
-  ct.alltext = table.concat(words, "|")
-  ct.prepared = true
-end
-
--- Header words, longest first, for taking apart a header printed as one run.
-local function header_words(ct, T)
-  if ct.header_words then return ct.header_words end
-  local list = {}
-  for _, h in ipairs(ct.headers) do list[#list + 1] = h end
-  for _, h in ipairs(T.format_2019) do list[#list + 1] = h end
-  for w in pairs(ct.column_words or {}) do list[#list + 1] = w end
-  table.sort(list, function(a, b) return #a > #b end)
-  ct.header_words = list
-  return list
+  for _, g in ipairs(T.groups) do words[#words + 1] = norm(g.label) end
+  for _, h in ipairs(T.headers) do words[#words + 1] = h; heads[#heads + 1] = h end
+  for w in pairs(T.column_words) do words[#words + 1] = w; heads[#heads + 1] = w end
+  for _, w in ipairs(others or {}) do words[#words + 1] = w; heads[#heads + 1] = w end
+  table.sort(heads, function(a, b) return #a > #b end)
+  T.match = { alltext = table.concat(words, "|"), heads = heads }
+  return T.match
 end
 
 -- A header label, or several run together ("行政复议行政诉讼结果维持…总计").
-local function is_header(T, ct, t)
-  if t:find("勾稽关系", 1, true) then return true end
+local function has_key(t, keys)
+  for _, k in ipairs(keys) do
+    if k ~= "" and t:find(k, 1, true) then return true, k end
+  end
+  return false
+end
+
+local function is_header(m, t, keys)
+  if has_key(t, keys) then return true end
   local rest = t
-  for _, h in ipairs(header_words(ct, T)) do
+  for _, h in ipairs(m.heads) do
     if rest == h then return true end
     if #h >= 6 and rest:find(h, 1, true) then
       rest = rest:gsub(h:gsub("%p", "%%%0"), "")
@@ -159,34 +160,34 @@ local function is_header(T, ct, t)
   return rest == "" or (rest ~= t and (utf8.len(rest) or 3) <= 2)
 end
 
-local function find_group(ct, t)
-  for _, g in ipairs(ct.groups or {}) do
-    if g.match and #g.match > 0 and labels.contains_all(t, g.match) then return g end
+local function find_group(T, t)
+  for _, g in ipairs(T.groups) do
+    if has_key(t, g.keys_norm) then return g end
   end
 end
 
--- A row by its keywords; then an exact label ("3.其他") in its group.
-local function find_row(ct, t, group)
-  for _, r in ipairs(ct.rows) do
-    if not r.exact and #r.match > 0 and labels.contains_all(t, r.match) then return r, true end
+-- A row by one of its keys; then an exact label ("3.其他") in its group.
+local function find_row(F, T, t, group)
+  for _, r in ipairs(T.rows) do
+    if not r.exact and not r.anonymous and has_key(t, r.keys_norm) then return r, true end
   end
-  local b = bare(t)
-  for _, r in ipairs(ct.rows) do
+  local b = F.labels.bare(t)
+  for _, r in ipairs(T.rows) do
     if r.exact and group and r.group == group then
-      for _, m in ipairs(r.match) do
-        if b == m then return r, true end
+      for _, k in ipairs(r.keys_norm) do
+        if b == k then return r, true end
       end
     end
   end
 end
 
 -- A piece of one row's label, long enough to be sure ("5.要求行政机关确认或重新出").
-local function find_row_by_piece(ct, t)
-  local b = bare(t)
+local function find_row_by_piece(F, T, t)
+  local b = F.labels.bare(t)
   if (utf8.len(b) or 0) < 4 then return nil end
   local hit
-  for _, r in ipairs(ct.rows) do
-    if r.norm:find(b, 1, true) then
+  for _, r in ipairs(T.rows) do
+    if r.norm and r.norm:find(b, 1, true) then
       if hit then return nil end
       hit = r
     end
@@ -196,105 +197,118 @@ end
 
 -- A piece of some label of the table: a header cut by a line break, one
 -- character of a label printed vertically. Ignored.
-local function is_fragment(ct, t)
-  local b = bare(t)
+local function is_fragment(F, m, t)
+  local b = F.labels.bare(t)
   if b == "" or (utf8.len(b) or 3) <= 2 then return true end
-  return ct.alltext:find(b, 1, true) ~= nil
+  return m.alltext:find(b, 1, true) ~= nil
 end
 
 --}===
 
 --{=== rows ===
 
--- The group of a row path: "result.other.nofee" → "other".
-local function group_of(row)
-  return row and row.id:match("^result%.(%a+)%.") or nil
+-- A column the official grid does not print (a subtotal some renderings
+-- add) sits where the header names it: before the first of the deepest
+-- columns that its word precedes, else after the last of them. A header
+-- read in flat order cannot say more: columns whose label spans several
+-- header rows do not have their place in the stream.
+local function header_order(T, words)
+  local blk = T.blocks[1]
+  if not blk then return nil end
+  local extra
+  for _, col in ipairs(words) do
+    for _, c in ipairs(blk.columns) do
+      if c.id == col and not c.printed then extra = extra or c end
+    end
+  end
+  if not extra then return nil end
+  local depth = 0
+  for _, c in ipairs(blk.printed) do depth = math.max(depth, #(c.over or {})) end
+  local deep = {}
+  for _, c in ipairs(blk.printed) do if #(c.over or {}) == depth then deep[c.id] = true end end
+  local seen_extra, before = false, nil
+  for _, col in ipairs(words) do
+    if col == extra.id then seen_extra = true
+    elseif seen_extra and deep[col] then before = col; break end
+  end
+  local order, last_deep = {}, nil
+  for _, c in ipairs(blk.printed) do if deep[c.id] then last_deep = c.id end end
+  for _, c in ipairs(blk.printed) do
+    if c.id == before then order[#order + 1] = extra.id end
+    order[#order + 1] = c.id
+    if not before and c.id == last_deep then order[#order + 1] = extra.id end
+  end
+  return order
 end
 
--- Some renderings add a 法人或其他组织 subtotal column (小计). Its values sit
--- after the five kinds of organisation, or before them when the header names
--- 小计 first. A header read in flat order cannot say more: 自然人 and 总计 span
--- two header rows, so their place in the stream is not their column.
-local function header_order(words)
-  local org_at, biz_at
-  for i, col in ipairs(words) do
-    if col == "org" and not org_at then org_at = i end
-    if col == "biz" and not biz_at then biz_at = i end
-  end
-  if not org_at then return nil end
-  if biz_at and org_at < biz_at then
-    return { "np", "org", "biz", "research", "ngo", "legal", "other", "total" }
-  end
-  return { "np", "biz", "research", "ngo", "legal", "other", "org", "total" }
-end
-
--- tokens → segments: {row=, values={tokens}} in order; problems for the rest.
-local function segment(T, ct, tokens, problems, present)
+-- tokens → segments: {row=, values={tokens}} in order; diagnostics for the rest.
+local function segment(F, T, m, tokens, diags, present)
+  local norm = F.labels.norm
   local segs, seen, words = {}, {}, {}
   local cur, group, rows_started = nil, nil, false
   for _, b in ipairs(tokens) do
-    local state = M.value_state(T, b.text)
-    if not state and cur and #cur.values > 0 and is_unit(norm(b.text)) then
+    local state = M.value_state(F, b.text)
+    if not state and cur and #cur.values > 0 and is_unit(F, norm(b.text)) then
       cur.values[#cur.values].unit = b.text           -- "73802895.90" "元": one value
     elseif state then
       if cur then
         cur.values[#cur.values + 1] = b
       elseif state ~= "blank" then               -- blank padding around captions is no value
-        problems[#problems + 1] = { kind = "unplaced", block = b, table = ct.id }
+        diags[#diags + 1] = { kind = "unplaced", table = T.id, text = b.text, line = b.line, col = b.col }
       end
     else
       local t = norm(b.text)
-      local r, strong = find_row(ct, t, group or group_of(cur and cur.row))
-      local g = find_group(ct, t)
+      local r, strong = find_row(F, T, t, group or (cur and cur.row.group))
+      local g = find_group(T, t)
       if not r and g then
         -- a group label with its first item run on: "（六）其他处理 3.其他"
-        local _, e = t:find(g.match[1], 1, true)
+        local _, key = has_key(t, g.keys_norm)
+        local _, e = t:find(key, 1, true)
         local rest = e and t:sub(e + 1) or ""
-        if rest ~= "" then r, strong = find_row(ct, rest, g.id) end
+        if rest ~= "" then r, strong = find_row(F, T, rest, g) end
       end
-      if not r and not g then r = find_row_by_piece(ct, t) end
-      if g then group = g.id end
+      if not r and not g then r = find_row_by_piece(F, T, t) end
+      if g then group = g end
       if r then
         present.yes = true
         rows_started = true
         if cur and cur.row == r then
           -- the rest of the same label, split by a line break or by its values
-        elseif seen[r.id] then
+        elseif seen[r] then
           if strong then
-            problems[#problems + 1] = { kind = "duplicate", block = b, table = ct.id, row = r }
+            diags[#diags + 1] = { kind = "duplicate", table = T.id, row = r.id, label = r.shown,
+                                  text = b.text, line = b.line, col = b.col }
             cur = nil
           end
         else
-          seen[r.id] = true
+          seen[r] = true
           cur = { row = r, values = {}, block = b }
           segs[#segs + 1] = cur
-          if r.group or group_of(r) then group = r.group or group_of(r) end
+          if r.group then group = r.group end
         end
       elseif g then
         present.yes = true
-        local sub = ct.subtotal and ct.subtotal[g.id]
-        if sub and not seen[sub.id] then
-          seen[sub.id] = true
+        local sub = T.subtotal[g.id]
+        if sub and not seen[sub] then
+          seen[sub] = true
           cur = { row = sub, values = {}, block = b, optional = true }
           segs[#segs + 1] = cur
         else
           cur = nil
         end
-      elseif is_header(T, ct, t) or (ct.column_words and ct.column_words[t]) then
+      elseif is_header(m, t, T.header_keys) or T.column_words[t] then
         present.yes = true
-        if not rows_started and ct.column_words and ct.column_words[t] then
-          words[#words + 1] = ct.column_words[t]
-        end
+        if not rows_started and T.column_words[t] then words[#words + 1] = T.column_words[t] end
       elseif cur and #cur.values > 0 and #cur.values < #cur.row.cells then
         cur.values[#cur.values + 1] = b             -- text where a number belongs
-      elseif is_fragment(ct, t) then
+      elseif is_fragment(F, m, t) then
         -- a piece of a label split by the page
       else
-        problems[#problems + 1] = { kind = "unplaced", block = b, table = ct.id }
+        diags[#diags + 1] = { kind = "unplaced", table = T.id, text = b.text, line = b.line, col = b.col }
       end
     end
   end
-  return segs, header_order(words)
+  return segs, header_order(T, words)
 end
 
 local function digits_only(values)
@@ -314,180 +328,164 @@ local function row_slots(row, order)
   return row.cells
 end
 
-local function set_value(R, id, b, text)
-  local state, v, unit = M.value_state(R.T, text or b.text)
+local function set_value(R, F, id, b, text)
+  local state, v, unit = M.value_state(F, text or b.text)
   unit = unit or b.unit
   local copy = { text = (text or b.text) .. (b.unit or ""), line = b.line, col = b.col, offset = b.offset }
   if state then R:set(id, state, v, copy) else R:set(id, "text", nil, copy) end
   if unit then R.units[#R.units + 1] = { id = id, unit = unit, text = copy.text, line = b.line, col = b.col } end
 end
 
--- The identity a row of this table must satisfy, for cutting glued digits.
-local function row_rule(ct, slots)
-  if ct.id ~= "t3" then return glued.any end
-  if #slots == 8 then        -- with the organisations' subtotal
-    return function(p)
-      return glued.sum_is_last({ p[1], p[2], p[3], p[4], p[5], p[6], p[8] })
-    end
+-- Put candidate reading `cand` into the cells `slots` (for the identities
+-- to judge), or take it out again.
+local function try(R, slots, cand)
+  for i, id in ipairs(slots) do
+    if cand then R.c:set(id, "number", (nianbao.number(cand[i])))
+    else R.c:set(id, "unknown") end
   end
-  return glued.sum_is_last
+end
+
+-- The readings of glued digits that a row's own identities allow.
+local function readings(R, system, groups, slots)
+  return glued.splits(groups, #slots, function(parts)
+    try(R, slots, parts)
+    local ok = system:consistent(R.c, slots, true)
+    try(R, slots, nil)
+    return ok
+  end)
 end
 
 --}===
 
---{=== joint resolution (table 3) ===
+--{=== joint resolution ===
 
--- Rows whose glued digits allow several cuts: choose the one combination
--- that makes （七）总计 the sum of the outcomes and 一+二 = 三+四 in every column.
-local function resolve_jointly(T, ct, known, open)
-  local cols = T.fmt.t3.columns
-  local function value(path, ci)
-    local v = known[path]
-    return v and v[ci]
-  end
-  local function consistent()
-    for ci = 1, #cols do
-      local total = value("t3.result.total", ci)
-      if total then
-        local sum, all = 0, true
-        for _, r in ipairs(ct.rows) do
-          if r.path:match("^t3%.result%.") and r.path ~= "t3.result.total" then
-            local v = value(r.path, ci)
-            if not v then all = false break end
-            sum = sum + v
-          end
-        end
-        if all and sum ~= total then return false end
-      end
-      local a, b, c, d = value("t3.new", ci), value("t3.carried", ci), total, value("t3.next", ci)
-      if a and b and c and d and a + b ~= c + d then return false end
-    end
-    return true
+-- Rows whose glued digits allow several readings: keep the one combination
+-- under which every identity that involves them holds (in table 3:
+-- （七）总计 the sum of the outcomes, and 一+二 = 三+四 in every column).
+local function resolve_jointly(R, system, open)
+  local all = {}
+  for _, o in ipairs(open) do
+    for _, id in ipairs(o.slots) do all[#all + 1] = id end
   end
   local found, combos = nil, 0
+  local picks = {}
   local function rec(i)
-    if combos > 100000 then return end
+    if combos > 100000 or found == false then return end
     if i > #open then
       combos = combos + 1
-      if consistent() then
-        if found then found = false else found = {} for k, o in ipairs(open) do found[k] = o.pick end end
+      if system:consistent(R.c, all) then
+        if found then found = false else
+          found = {}
+          for k = 1, #open do found[k] = picks[k] end
+        end
       end
       return
     end
-    local o = open[i]
-    for _, cand in ipairs(o.candidates) do
-      local ints = {}
-      for k, s in ipairs(cand) do ints[k] = math.tointeger(tonumber(s)) end
-      known[o.seg.row.path] = ints
-      o.pick = cand
+    for _, cand in ipairs(open[i].candidates) do
+      try(R, open[i].slots, cand)
+      picks[i] = cand
       rec(i + 1)
       if found == false then break end
     end
-    known[o.seg.row.path] = nil
+    try(R, open[i].slots, nil)
   end
   rec(1)
+  if combos > 100000 then return nil end
   return found or nil
 end
 
 --}===
 
--- bind(T, ct, tokens, R, problems): fill R's cells of table ct.
-function M.bind_rows(T, ct, tokens, R, problems, present)
-  M.prepare(ct, T)
-  local segs, order = segment(T, ct, tokens, problems, present)
-  local known, open = {}, {}
+-- The readings of glued digits still open after a table is bound, for the
+-- binder's last pass: {diag=, slots=, candidates=, block=}.
+
+local function glued_row(R, F, system, T, seg, slots, values, diags, pending)
+  local groups = {}
+  for i, b in ipairs(values) do groups[i] = b.text end
+  local cands, complete = readings(R, system, groups, slots)
+  local d = { kind = "glued", table = T.id, row = seg and seg.row.id or nil,
+              label = seg and seg.row.shown or nil, digits = table.concat(groups, " "),
+              ways = #cands, complete = complete, text = table.concat(groups, " "),
+              line = values[1].line, col = values[1].col, outcome = "open" }
+  diags[#diags + 1] = d
+  if #cands == 1 and complete then
+    d.outcome = "cut"
+    for i, s in ipairs(cands[1]) do set_value(R, F, slots[i], values[1], s) end
+    return nil
+  end
+  for _, id in ipairs(slots) do
+    R:set(id, "unknown", nil, { text = d.digits, line = values[1].line, col = values[1].col,
+                                offset = values[1].offset })
+  end
+  local p = { diag = d, slots = slots, candidates = cands, block = values[1], complete = complete }
+  if complete and #cands > 0 then pending[#pending + 1] = p end
+  return p
+end
+
+-- bind_rows(F, system, T, tokens, R, diags, present, pending, others):
+-- fill R's cells of table T from its tokens.
+function M.bind_rows(F, system, T, tokens, R, diags, present, pending, others)
+  local m = prepared(F, T, others)
+  local segs, order = segment(F, T, m, tokens, diags, present)
+  local open = {}
   for _, seg in ipairs(segs) do
     local slots = row_slots(seg.row, order)
     local values = seg.values
     if #values == #slots or not (#values < #slots and digits_only(values) and #values > 0) then
-          for i, b in ipairs(values) do
-        if slots[i] then set_value(R, slots[i], b)
+      for i, b in ipairs(values) do
+        if slots[i] then set_value(R, F, slots[i], b)
         elseif b.text ~= "" then          -- empty cells past the row's end only pad it
-          problems[#problems + 1] = { kind = "unplaced", block = b, table = ct.id }
+          diags[#diags + 1] = { kind = "unplaced", table = T.id, text = b.text, line = b.line, col = b.col }
         end
-      end
-      if ct.id == "t3" and #values == #slots then
-        local ints = {}
-        for i, b in ipairs(values) do ints[i] = math.tointeger(tonumber(b.text)) end
-        if #ints == 7 then known[seg.row.path] = ints end
       end
     else
-      local groups = {}
-      for i, b in ipairs(values) do groups[i] = b.text end
-      local cands, complete = glued.splits(groups, #slots, row_rule(ct, slots))
-      local p = { kind = "glued", block = values[1], table = ct.id, row = seg.row,
-                  digits = table.concat(groups, " "), count = #cands, complete = complete }
-      problems[#problems + 1] = p
-      if #cands == 1 and complete then
-        p.resolved = true
-        for i, s in ipairs(cands[1]) do set_value(R, slots[i], values[1], s) end
-        if ct.id == "t3" and #slots == 7 then
-          local ints = {}
-          for i, s in ipairs(cands[1]) do ints[i] = math.tointeger(tonumber(s)) end
-          known[seg.row.path] = ints
-        end
-      else
-        p.candidates, p.slots = cands, slots
-        for _, id in ipairs(slots) do R.unknown[id] = true end
-        if #cands > 1 and complete and ct.id == "t3" and #slots == 7 then
-          open[#open + 1] = { seg = seg, candidates = cands, slots = slots, problem = p }
-        end
-      end
+      local p = glued_row(R, F, system, T, seg, slots, values, diags, pending)
+      if p and #p.candidates > 1 and p.complete then open[#open + 1] = p end
     end
   end
   if #open > 0 then
-    local picks = resolve_jointly(T, ct, known, open)
-    for k, o in ipairs(open) do
-      if picks then
-        o.problem.resolved, o.problem.jointly = true, true
-        for i, s in ipairs(picks[k]) do
-          set_value(R, o.slots[i], o.seg.values[1], s)
-          R.unknown[o.slots[i]] = nil
+    local picks = resolve_jointly(R, system, open)
+    if picks then
+      for k, o in ipairs(open) do
+        o.diag.outcome = "cut_jointly"
+        for i, s in ipairs(picks[k]) do set_value(R, F, o.slots[i], o.block, s) end
+        for j = #pending, 1, -1 do
+          if pending[j] == o then table.remove(pending, j) end
         end
       end
     end
   end
 end
 
--- Table 4: header labels, then fifteen values in grid order.
-function M.bind_flat(T, ct, tokens, R, problems, present)
-  M.prepare(ct, T)
+-- bind_flat(...): a table of one unlabelled row (table 4): header labels,
+-- then its values in grid order.
+function M.bind_flat(F, system, T, tokens, R, diags, present, pending, others)
+  local m = prepared(F, T, others)
+  local norm = F.labels.norm
   local values = {}
   for _, b in ipairs(tokens) do
-    local state = M.value_state(T, b.text)
+    local state = M.value_state(F, b.text)
     if state then
       values[#values + 1] = b
     else
       local t = norm(b.text)
-      if is_header(T, ct, t) or is_fragment(ct, t) then
+      if is_header(m, t, T.header_keys) or is_fragment(F, m, t) then
         present.yes = true
-      elseif #values > 0 and #values < #ct.cells then
+      elseif #values > 0 and #values < #T.cells then
         values[#values + 1] = b
       else
-        problems[#problems + 1] = { kind = "unplaced", block = b, table = ct.id }
+        diags[#diags + 1] = { kind = "unplaced", table = T.id, text = b.text, line = b.line, col = b.col }
       end
     end
   end
   if #values > 0 then present.yes = true end
-  if #values < #ct.cells and #values > 0 and digits_only(values) then
-    local groups = {}
-    for i, b in ipairs(values) do groups[i] = b.text end
-    local cands, complete = glued.splits(groups, #ct.cells, glued.sums_by(#T.fmt.t4.columns))
-    local p = { kind = "glued", block = values[1], table = ct.id, digits = table.concat(groups, " "),
-                count = #cands, complete = complete }
-    problems[#problems + 1] = p
-    if #cands == 1 and complete then
-      p.resolved = true
-      for i, s in ipairs(cands[1]) do set_value(R, ct.cells[i], values[1], s) end
-    else
-      p.candidates, p.slots = cands, ct.cells
-      for _, id in ipairs(ct.cells) do R.unknown[id] = true end
-    end
+  if #values < #T.cells and #values > 0 and digits_only(values) then
+    glued_row(R, F, system, T, nil, T.cells, values, diags, pending)
     return
   end
   for i, b in ipairs(values) do
-    if ct.cells[i] then set_value(R, ct.cells[i], b)
-    else problems[#problems + 1] = { kind = "unplaced", block = b, table = ct.id } end
+    if T.cells[i] then set_value(R, F, T.cells[i], b)
+    else diags[#diags + 1] = { kind = "unplaced", table = T.id, text = b.text, line = b.line, col = b.col } end
   end
 end
 

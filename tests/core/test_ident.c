@@ -118,6 +118,8 @@ static void bad_identities_are_refused_with_a_reason(void **state) {
         { "t3.new.np = ", "syntax" },
         { "= t3.new.np", "syntax" },
         { "t3.new.np == t3.next.np", "syntax" },
+        { "t3.new.np <= t3.next.np = t3.carried.np", "syntax" },
+        { "t3.new.np < t3.next.np", "syntax" },
         { "t3..np = t3.next.np", "syntax" },
         { "t3.new.np + = t3.next.np", "syntax" },
         { "t3.new.{} = t3.next.np", "syntax" },
@@ -132,6 +134,53 @@ static void bad_identities_are_refused_with_a_reason(void **state) {
         assert_null(nb_ident_compile(f->s, bad[i].expr, &b, 1, err, sizeof err));
         if (strstr(err, bad[i].why) == NULL) fail_msg("%s: %s", bad[i].expr, err);
     }
+}
+
+static void a_bound_holds_on_its_side_and_fails_past_it(void **state) {
+    fixture *f = *state;
+    nb_ident *le = compile(f, "t3.next.{c} <= t3.new.{c} + t3.carried.{c}");
+    nb_ident *ge = compile(f, "t3.new.{c} + t3.carried.{c} \xE2\x89\xA5 t3.next.{c}");
+    nb_ident_result res;
+    assert_int_equal(nb_ident_relation_of(le), NB_REL_LE);
+    assert_int_equal(nb_ident_relation_of(ge), NB_REL_GE);
+    put(f, "t3.new.np", 3); put(f, "t3.carried.np", 1); put(f, "t3.next.np", 4);
+    assert_int_equal(nb_ident_eval(le, 0, f->r, &res), NB_OK);
+    assert_int_equal(res.outcome, NB_IDENT_HOLDS);          /* equal is within the bound */
+    assert_int_equal(nb_ident_eval(ge, 0, f->r, &res), NB_OK);
+    assert_int_equal(res.outcome, NB_IDENT_HOLDS);
+    put(f, "t3.next.np", 5);
+    assert_int_equal(nb_ident_eval(le, 0, f->r, &res), NB_OK);
+    assert_int_equal(res.outcome, NB_IDENT_FAILS);
+    assert_int_equal(res.lhs.units, 5);
+    assert_int_equal(res.rhs.units, 4);
+    nb_ident_free(le);
+    nb_ident_free(ge);
+}
+
+static void an_unknown_cell_is_not_evaluated(void **state) {
+    fixture *f = *state;
+    nb_ident *id = compile(f, "t3.next.{c} = t3.new.{c}");
+    nb_ident_result res;
+    nb_span at = { 1, 1, 0 };
+    put(f, "t3.new.np", 2);
+    nb_report_set_cell(f->r, (size_t)nb_schema_find(f->s, "t3.next.np"), NB_CELL_UNKNOWN,
+                       nb_num_int(0), "22", at);
+    assert_int_equal(nb_ident_eval(id, 0, f->r, &res), NB_OK);
+    assert_int_equal(res.outcome, NB_IDENT_SKIPPED);
+    nb_ident_free(id);
+}
+
+static void too_many_instances_are_refused_not_allocated(void **state) {
+    fixture *f = *state;
+    static const char *many[1000];
+    nb_binding b[3];
+    char err[256] = "";
+    int i;
+    for (i = 0; i < 1000; i++) many[i] = "np";
+    for (i = 0; i < 3; i++) b[i].values = many, b[i].count = 1000;
+    b[0].name = "a"; b[1].name = "b"; b[2].name = "c";
+    assert_null(nb_ident_compile(f->s, "t3.new.{a} = t3.next.{b} + t3.carried.{c}", b, 3, err, sizeof err));
+    assert_non_null(strstr(err, "more than 100000 instances"));
 }
 
 static void a_sum_past_int64_is_an_error_not_a_wrong_answer(void **state) {
@@ -149,6 +198,9 @@ int main(void) {
         cmocka_unit_test_setup_teardown(a_wildcard_sums_the_leaves_of_one_level, setup, teardown),
         cmocka_unit_test_setup_teardown(a_missing_cell_skips_the_instance_blank_and_marker_count_as_zero, setup, teardown),
         cmocka_unit_test_setup_teardown(bad_identities_are_refused_with_a_reason, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_bound_holds_on_its_side_and_fails_past_it, setup, teardown),
+        cmocka_unit_test_setup_teardown(an_unknown_cell_is_not_evaluated, setup, teardown),
+        cmocka_unit_test_setup_teardown(too_many_instances_are_refused_not_allocated, setup, teardown),
         cmocka_unit_test_setup_teardown(a_sum_past_int64_is_an_error_not_a_wrong_answer, setup, teardown),
     };
     return cmocka_run_group_tests_name("nb_ident", tests, NULL, NULL);

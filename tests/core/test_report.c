@@ -1,5 +1,5 @@
-/* The report model: schema ids, cells with state and place, metadata,
-** sections, and the findings list. */
+/* The report model: schema ids, cells with state and place, copies, and
+** the findings list. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -69,42 +69,39 @@ static void a_cell_keeps_its_value_text_and_place(void **state) {
     nb_schema_free(s);
 }
 
-static void metadata_replaces_and_removes_by_key(void **state) {
+static void an_unknown_cell_is_kept_apart_from_missing_and_from_zero(void **state) {
     nb_schema *s = nb_schema_new();
-    nb_report *r = nb_report_new(s);
-    const char *k, *v;
+    nb_report *r;
+    nb_span at = { 12, 1, 300 };
     (void)state;
-    assert_int_equal(nb_report_set_meta(r, "published", "2025-01-24"), NB_OK);
-    assert_int_equal(nb_report_set_meta(r, "agency", "九曲街道"), NB_OK);
-    assert_int_equal(nb_report_set_meta(r, "published", "2025-01-25"), NB_OK);
-    assert_string_equal(nb_report_meta(r, "published"), "2025-01-25");
-    assert_true(nb_report_meta_at(r, 1, &k, &v));
-    assert_string_equal(k, "agency");
-    assert_int_equal(nb_report_set_meta(r, "published", NULL), NB_OK);
-    assert_null(nb_report_meta(r, "published"));
-    assert_false(nb_report_meta_at(r, 1, &k, &v));
+    nb_schema_add(s, "t2.nrm.valid", NB_KIND_COUNT);
+    r = nb_report_new(s);
+    assert_int_equal(nb_report_set_cell(r, 0, NB_CELL_UNKNOWN, nb_num_int(665), "693665", at), NB_OK);
+    assert_int_equal(nb_report_cell(r, 0)->state, NB_CELL_UNKNOWN);
+    assert_int_equal(nb_report_cell(r, 0)->num.units, 0);   /* no value is kept for it */
+    assert_string_equal(nb_report_cell(r, 0)->text, "693665");
     nb_report_free(r);
     nb_schema_free(s);
 }
 
-static void sections_are_kept_in_reading_order(void **state) {
+static void a_copy_owns_its_cells(void **state) {
     nb_schema *s = nb_schema_new();
-    nb_report *r = nb_report_new(s);
-    nb_span at = { 5, 1, 0 };
-    const char *id, *heading, *text;
-    size_t len;
-    nb_span got;
+    nb_report *r, *c;
+    nb_span at = { 3, 2, 10 };
     (void)state;
-    assert_int_equal(nb_report_add_section(r, "s1", "一、总体情况", "2024年，…", 12, at), NB_OK);
-    assert_int_equal(nb_report_add_section(r, "s2", "二、主动公开政府信息情况", NULL, 0, at), NB_OK);
-    assert_int_equal(nb_report_section_count(r), 2);
-    assert_true(nb_report_section_at(r, 0, &id, &heading, &text, &len, &got));
-    assert_string_equal(id, "s1");
-    assert_int_equal(len, 12);
-    assert_true(nb_report_section_at(r, 1, &id, &heading, &text, &len, &got));
-    assert_string_equal(text, "");
-    assert_false(nb_report_section_at(r, 2, &id, &heading, &text, &len, &got));
-    nb_report_free(r);
+    nb_schema_add(s, "t4.rv.total", NB_KIND_COUNT);
+    nb_schema_add(s, "t4.rv.upheld", NB_KIND_COUNT);
+    r = nb_report_new(s);
+    nb_report_set_cell(r, 0, NB_CELL_NUMBER, nb_num_int(7), "7", at);
+    c = nb_report_copy(r);
+    assert_non_null(c);
+    nb_report_set_cell(r, 0, NB_CELL_NUMBER, nb_num_int(8), "8", at);
+    assert_int_equal(nb_report_cell(c, 0)->num.units, 7);
+    assert_string_equal(nb_report_cell(c, 0)->text, "7");
+    assert_int_equal(nb_report_cell(c, 1)->state, NB_CELL_MISSING);
+    nb_report_free(r);                      /* the copy outlives the original */
+    assert_int_equal(nb_report_cell(c, 0)->span.line, 3);
+    nb_report_free(c);
     nb_schema_free(s);
 }
 
@@ -146,8 +143,8 @@ int main(void) {
         cmocka_unit_test(a_schema_finds_every_id_it_holds_and_no_other),
         cmocka_unit_test(a_new_report_has_every_cell_missing_never_zero),
         cmocka_unit_test(a_cell_keeps_its_value_text_and_place),
-        cmocka_unit_test(metadata_replaces_and_removes_by_key),
-        cmocka_unit_test(sections_are_kept_in_reading_order),
+        cmocka_unit_test(an_unknown_cell_is_kept_apart_from_missing_and_from_zero),
+        cmocka_unit_test(a_copy_owns_its_cells),
         cmocka_unit_test(findings_copy_their_strings_and_sort_stably_by_place),
     };
     return cmocka_run_group_tests_name("nb_report", tests, NULL, NULL);

@@ -1,0 +1,394 @@
+-- A format pack's declaration (format.lua, after every pack it extends)
+-- compiled once per process: the schema of cell ids (C), what each cell
+-- is, each table's rows, columns and official grid, the labels folded
+-- for matching, the grammars compiled. Every other stage reads a format
+-- through this object and names none of its words.
+
+local nianbao = require "nianbao"
+local labels = require "labels"
+local re = require "re"
+local lpeg = require "lpeg"
+
+local M = {}
+
+local function fail(path, msg, ...)
+  error(string.format("%s: " .. msg, path, ...), 0)
+end
+
+-- One UTF-8 character, for grammars: %ch.
+local utf8char = lpeg.R"\0\127" + lpeg.R"\194\223" * lpeg.R"\128\191"
+               + lpeg.R"\224\239" * lpeg.R"\128\191" * lpeg.R"\128\191"
+               + lpeg.R"\240\244" * lpeg.R"\128\191" * lpeg.R"\128\191" * lpeg.R"\128\191"
+M.utf8char = utf8char
+
+-- "{agency}{year}年…" with vars filled; unknown names stay as written.
+function M.fill(template, vars)
+  return (template:gsub("{([%w_]+)}", function(k)
+    local v = vars[k]
+    if v == nil then return nil end
+    return tostring(v)
+  end))
+end
+
+--{=== tables ===
+
+-- The rows of a block, flattened in printed order: leaves, and groups'
+-- optional subtotal rows. Each row knows its enclosing groups.
+local function flatten(T, rows, groups, depth, out, path)
+  for _, r in ipairs(rows or {}) do
+    if type(r.id) ~= "string" or not r.id:match("^[%w_]+$") then
+      fail(path, "table %s: a row needs an id of letters, digits and _", T.id)
+    end
+    local chain = {}
+    for i, g in ipairs(groups) do chain[i] = g end
+    if r.rows then
+      local g = { id = r.id, label = r.label, keys = r.keys or { r.label }, depth = depth,
+                  parent = groups[#groups], path = (#groups > 0 and groups[#groups].path .. "." or "") .. r.id }
+      T.groups[#T.groups + 1] = g
+      if r.subtotal then g.subtotal = true end
+      chain[#chain + 1] = g
+      T.label_depth = math.max(T.label_depth, depth + 1)
+      local first = #out + 1
+      flatten(T, r.rows, chain, depth + 1, out, path)
+      g.rowspan = #out - first + 1
+      g.first = out[first]
+    else
+      local id = (#groups > 0 and groups[#groups].path .. "." or "") .. r.id
+      out[#out + 1] = { id = id, label = r.label, keys = r.keys or { r.label }, exact = r.exact,
+                        groups = chain, depth = depth, group = groups[#groups] }
+      T.label_depth = math.max(T.label_depth, depth)
+    end
+  end
+end
+
+-- The header cells over a block's data columns: one header row per level
+-- of `over`, consecutive columns under the same words merged, each
+-- column's own label spanning down to the last header row.
+local function header_rows(columns, depth)
+  local rows = {}
+  for level = 1, depth do
+    local row, i = {}, 1
+    while i <= #columns do
+      local c = columns[i]
+      local over = c.over or {}
+      if #over >= level then
+        local j = i
+        while j + 1 <= #columns do
+          local o2 = columns[j + 1].over or {}
+          local same = #o2 >= level
+          for k = 1, level do same = same and o2[k] == over[k] end
+          if not same then break end
+          j = j + 1
+        end
+        row[#row + 1] = { text = over[level], colspan = j - i + 1, rowspan = 1, header = true }
+        i = j + 1
+      else
+        if #over == level - 1 then
+          row[#row + 1] = { text = c.label, colspan = 1, rowspan = depth - level + 1, header = true }
+        end
+        i = i + 1
+      end
+    end
+    rows[level] = row
+  end
+  return rows
+end
+
+-- compile one table: cells into the schema, rows, columns and the grid.
+local function compile_table(F, tid, decl, path)
+  local T = { id = tid, title = decl.title or tid, starts = decl.starts or {}, rows = {}, groups = {},
+              header_keys = {},
+              columns = {}, column_words = {}, headers = {}, cells = {}, label_depth = 0,
+              blocks = {}, width = 0 }
+  local norm = F.labels.norm
+  local function header(s) if s then T.headers[#T.headers + 1] = norm(s) end end
+  for i, k in ipairs(decl.header_keys or {}) do T.header_keys[i] = norm(k) end
+  for b, block in ipairs(decl.blocks or {}) do
+    -- the columns: a block with groups of columns has each column once per group
+    local cols = {}
+    for _, g in ipairs(block.groups or { false }) do
+      for _, c in ipairs(block.columns or {}) do
+        if type(c.id) ~= "string" then fail(path, "table %s: a column needs an id", tid) end
+        cols[#cols + 1] = { id = c.id, label = c.label, keys = c.keys or { c.label }, kind = c.kind,
+                            unit = c.unit, printed = c.printed ~= false,
+                            over = g and g.over or c.over, group = g or nil }
+      end
+      if g then header(g.label) end
+    end
+    local printed = {}
+    for _, c in ipairs(cols) do
+      if c.printed then printed[#printed + 1] = c end
+      for _, k in ipairs(c.keys) do T.column_words[norm(k)] = c.id end
+      header(c.label)
+      for _, o in ipairs(c.over or {}) do header(o) end
+    end
+    header(block.caption); header(block.head); header(block.corner)
+    local rows = {}
+    local blk = { caption = block.caption, head = block.head, corner = block.corner,
+                  columns = cols, printed = printed, rows = rows, index = b }
+    if block.rows then
+      flatten(T, block.rows, {}, 1, rows, path)
+    else
+      rows[1] = { id = "", anonymous = true, groups = {}, depth = 0 }   -- one unlabelled row
+      T.flat = true
+    end
+    blk.header_depth = 0
+    for _, c in ipairs(printed) do blk.header_depth = math.max(blk.header_depth, #(c.over or {}) + 1) end
+    T.blocks[b] = blk
+    T.width = math.max(T.width, #printed)
+    for _, r in ipairs(rows) do
+      r.block = blk
+      r.path = tid .. (r.id ~= "" and ("." .. r.id) or "")
+      r.cells, r.by_col = {}, {}
+      T.rows[#T.rows + 1] = r
+    end
+  end
+  -- the label columns, then each row's cells and labels
+  T.width = T.width + T.label_depth
+  local info = F.info
+  local function add(id, cell)
+    F.schema:add(id, cell.kind == "money" and "money" or "count")   -- "signed" is a count too
+    info[id] = cell
+    cell.id = id
+  end
+  for _, r in ipairs(T.rows) do
+    if not r.anonymous then
+      r.norm = F.labels.bare(norm(r.label))
+      r.keys_norm = {}
+      for i, k in ipairs(r.keys) do r.keys_norm[i] = norm(k) end
+      -- the label that names the row: its enclosing groups but the outermost, then its own
+      local shown = {}
+      for i = 2, #r.groups do shown[#shown + 1] = r.groups[i].label end
+      shown[#shown + 1] = r.label
+      r.shown = table.concat(shown)
+    end
+    for _, c in ipairs(r.block.columns) do
+      local col = c.group and (c.group.id .. "." .. c.id) or c.id
+      local id = r.path .. "." .. col
+      add(id, { table = tid, row = c.group and c.group.id or r.id, column = c.id,
+                row_label = c.group and c.group.label or r.shown, col_label = c.label,
+                kind = c.kind or "count", optional = not c.printed })
+      r.by_col[col] = id
+      if c.printed then
+        r.cells[#r.cells + 1] = id
+        T.cells[#T.cells + 1] = id
+      end
+    end
+  end
+  -- a group that may print a subtotal row of its own
+  T.subtotal = {}
+  for _, g in ipairs(T.groups) do
+    g.keys_norm = {}
+    for i, k in ipairs(g.keys) do g.keys_norm[i] = norm(k) end
+    header(g.label)
+    if g.subtotal then
+      local blk = g.first.block
+      local r = { id = g.path, path = tid .. "." .. g.path, label = g.label .. F.subtotal,
+                  shown = g.label .. F.subtotal, keys = {}, keys_norm = {}, groups = {}, optional = true,
+                  block = blk, cells = {}, by_col = {} }
+      for _, c in ipairs(blk.columns) do
+        local id = r.path .. "." .. c.id
+        add(id, { table = tid, row = r.id, column = c.id, row_label = r.shown, col_label = c.label,
+                  kind = c.kind or "count", optional = true })
+        r.by_col[c.id] = id
+        if c.printed then r.cells[#r.cells + 1] = id end
+      end
+      T.subtotal[g.id] = r
+    end
+  end
+  for _, r in ipairs(T.rows) do
+    if not r.anonymous then F.rowlabels[r.path] = r.shown end
+  end
+  for _, g in ipairs(T.groups) do F.rowlabels[tid .. "." .. g.path] = g.label end
+  for _, c in ipairs(T.blocks[1] and T.blocks[1].columns or {}) do
+    if c.group then F.rowlabels[tid .. "." .. c.group.id] = c.group.label end
+  end
+  -- the printed columns in order, by id (for identities over columns), and
+  -- the column groups (table 4)
+  local seen = {}
+  for _, blk in ipairs(T.blocks) do
+    for _, c in ipairs(blk.printed) do
+      if not seen[c.id] then seen[c.id] = true; T.columns[#T.columns + 1] = c end
+    end
+  end
+  return T
+end
+
+--}===
+
+--{=== the grid (spec §5): what writers draw ===
+
+local function cell(text, o)
+  o = o or {}
+  return { text = text, rowspan = o.rowspan or 1, colspan = o.colspan or 1,
+           header = o.header or false, id = o.id, role = o.role }
+end
+
+-- grid(T) → rows of cells with spans; data cells carry their cell id.
+local function grid(T)
+  local rows = {}
+  for _, blk in ipairs(T.blocks) do
+    local ndata = T.width - T.label_depth
+    if blk.caption then
+      rows[#rows + 1] = { cell(blk.caption, { colspan = T.width, header = true, role = "caption" }) }
+    end
+    local heads = header_rows(blk.printed, blk.header_depth)
+    -- the last printed column spans what the block's columns leave free
+    local spare = ndata - #blk.printed
+    if #heads > 0 and spare > 0 then
+      local last = heads[#heads]
+      last[#last].colspan = last[#last].colspan + spare
+    end
+    if T.label_depth > 0 and #heads > 0 then
+      local first = blk.corner or blk.head
+      if first then
+        table.insert(heads[1], 1, cell(first, { rowspan = #heads, colspan = T.label_depth, header = true,
+                                                role = blk.corner and "corner" or nil }))
+      end
+    end
+    for _, h in ipairs(heads) do rows[#rows + 1] = h end
+    local opened = {}
+    for _, r in ipairs(blk.rows) do
+      local row = {}
+      if not r.anonymous then
+        for _, g in ipairs(r.groups) do
+          if not opened[g] then
+            opened[g] = true
+            row[#row + 1] = cell(g.label, { rowspan = g.rowspan, header = true, role = "label" })
+          end
+        end
+        row[#row + 1] = cell(r.label, { colspan = T.label_depth - #r.groups, header = true, role = "label" })
+      end
+      for i, id in ipairs(r.cells) do
+        row[#row + 1] = cell(nil, { id = id, colspan = (i == #r.cells) and (1 + spare) or 1 })
+      end
+      rows[#rows + 1] = row
+    end
+  end
+  return rows
+end
+
+--}===
+
+-- compile(decl, name, path) → format. decl: the globals of the pack's
+-- format.lua (with every format it extends applied first).
+function M.compile(decl, name, path)
+  path = path or name
+  for _, field in ipairs { "parts", "tables" } do
+    if type(decl[field]) ~= "table" then fail(path, "missing field '%s'", field) end
+  end
+  local F = {
+    name = name, basis = decl.basis, title = decl.title or "{agency}{year}",
+    heading = decl.heading or "{n} {title}", subtotal = decl.subtotal or "",
+    schema = nianbao.schema(), cells = {}, info = {}, rowlabels = {},
+    tables = {}, table_by_id = {}, parts = {}, part_by_id = {},
+    opening = (decl.opening or {}).id or "s0",
+    issuers = decl.issuers or {}, unknown_issuer = decl.unknown_issuer or { kind = "unknown" },
+    language = decl.language or {}, authoring = decl.authoring or {},
+    report_words = decl.report_words or {}, period_words = decl.period_words or {},
+    units = decl.units or {}, enumerator_marks = decl.enumerator_marks or {}, decl = decl,
+    title_not = decl.title_not or {}, key_figures = decl.key_figures or {},
+  }
+  F.labels = labels.new(decl.fold, decl.numerals)
+  local norm = F.labels.norm
+  -- the parts
+  for i, p in ipairs(decl.parts) do
+    local heads, raw = {}, {}
+    for k, t in ipairs { p.title, table.unpack(p.variants or {}) } do
+      heads[k] = norm(t)
+      raw[k] = M.fill(F.heading, { n = p.n, title = t })
+    end
+    local part = { id = p.id, n = p.n, index = i, title = p.title, table = p.table,
+                   heading = M.fill(F.heading, { n = p.n, title = p.title }),
+                   heads = heads, raw_heads = raw, numbered = norm(p.n or "") }
+    F.parts[i] = part
+    F.part_by_id[p.id] = part
+  end
+  -- the tables, in the order of their parts
+  for _, part in ipairs(F.parts) do
+    if part.table then
+      local decl_t = decl.tables[part.table]
+      if type(decl_t) ~= "table" then fail(path, "part %s names table '%s', which is not declared", part.id, part.table) end
+      local T = compile_table(F, part.table, decl_t, path)
+      T.part = part.id
+      F.tables[#F.tables + 1] = T
+      F.table_by_id[T.id] = T
+      for _, id in ipairs(T.cells) do F.cells[#F.cells + 1] = id end
+    end
+  end
+  for _, T in ipairs(F.tables) do T.grid = grid(T) end
+  -- last year's cells, for identities across years (prev.t3.next.np)
+  for _, id in ipairs(F.schema:ids()) do
+    F.schema:add("prev." .. id, F.info[id].kind == "money" and "money" or "count")
+  end
+  -- cells, the page, the grammars
+  F.markers = {}
+  for _, m in ipairs(decl.markers or {}) do F.markers[norm(m)] = true end
+  F.meta_keys = {}
+  for field, keys in pairs(decl.metadata or {}) do
+    for _, k in ipairs(keys) do F.meta_keys[norm(k)] = field end
+  end
+  F.grammars = {}
+  for gname, g in pairs(decl.grammars or {}) do
+    local ok, p = pcall(re.compile, g, { ch = utf8char })
+    if not ok then fail(path, "grammar '%s': %s", gname, tostring(p)) end
+    F.grammars[gname] = p
+  end
+  F.legacy = { headings = {}, at_least = (decl.legacy or {}).at_least or 2 }
+  for i, h in ipairs((decl.legacy or {}).headings or {}) do F.legacy.headings[i] = norm(h) end
+  F.signature = {}
+  for i, s in ipairs(decl.signature or {}) do F.signature[i] = norm(s) end
+  F.issuer_by_kind = { [F.unknown_issuer.kind] = F.unknown_issuer }
+  for _, k in ipairs(F.issuers) do F.issuer_by_kind[k.kind] = k end
+  -- what rule files see of the format (read-only)
+  F.view = {
+    name = F.name, basis = F.basis, title = F.title, parts = F.parts, part_by_id = F.part_by_id,
+    tables = F.table_by_id, table_order = F.tables, opening = F.opening,
+    issuers = F.issuers, issuer_by_kind = F.issuer_by_kind, unknown_issuer = F.unknown_issuer,
+    language = F.language, cells = F.cells, info = F.info,
+  }
+  return F
+end
+
+--{=== questions other stages ask ===
+
+-- Where a cell is, for messages: 表三“（一）予以公开”行“自然人”列.
+function M.where(F, id, lang, messages)
+  local info = F.info[id]
+  if not info then return id end
+  local T = F.table_by_id[info.table]
+  if lang == "en" then
+    return messages.text("en", "where_cell", T.id, info.row, info.column, id)
+  end
+  return messages.text("zh", T.flat and "where_flat" or "where_cell", T.title, info.row_label, info.col_label)
+end
+
+-- The label of a value an identity ranges over: a row path, a column id,
+-- or a row of table tid.
+function M.label(F, value, tid)
+  if F.rowlabels[value] then return F.rowlabels[value] end
+  if tid and F.rowlabels[tid .. "." .. value] then return F.rowlabels[tid .. "." .. value] end
+  local T = F.table_by_id[tid or ""]
+  if T then
+    for _, c in ipairs(T.columns) do
+      if c.id == value then return c.label end
+    end
+  end
+  return value
+end
+
+-- The issuer kind of an agency's name, by the format's name endings.
+function M.issuer(F, name)
+  if not name then return F.unknown_issuer.kind end
+  for _, k in ipairs(F.issuers) do
+    for _, e in ipairs(k.endings or {}) do
+      if name:sub(-#e) == e then return k.kind end
+    end
+    if #(k.endings or {}) == 0 then return k.kind end
+  end
+  return F.unknown_issuer.kind
+end
+
+--}===
+
+return M

@@ -1,0 +1,112 @@
+-- The identities of a pack as one system: the only arithmetic of a format.
+-- Checking evaluates them (rules); binding asks whether a reading of
+-- glued digits is consistent with them; fill derives totals from them;
+-- cross-year checks and cutting use their prev.* cells. Every instance is
+-- indexed by the cells it touches, so a question about a few cells looks
+-- only at the instances that involve them.
+
+local M = {}
+
+local System = {}
+System.__index = System
+
+-- new(format, rules) → system of every enabled identity rule's instances.
+function M.new(F, rules)
+  local self = setmetatable({ format = F, instances = {}, touching = {} }, System)
+  for _, rule in ipairs(rules) do
+    if rule.compiled and rule.enabled then
+      for k = 1, rule.compiled:instances() do
+        local terms = rule.compiled:terms(F.schema, k)
+        local inst = { rule = rule, k = k, terms = terms, cells = {} }
+        for _, t in ipairs(terms) do
+          inst.cells[t.id] = true
+          local list = self.touching[t.id]
+          if not list then list = {}; self.touching[t.id] = list end
+          list[#list + 1] = inst
+        end
+        self.instances[#self.instances + 1] = inst
+      end
+    end
+  end
+  return self
+end
+
+-- The instances that involve any of `cells` (a list of ids), each once.
+function System:involving(cells)
+  local out, seen = {}, {}
+  for _, id in ipairs(cells) do
+    for _, inst in ipairs(self.touching[id] or {}) do
+      if not seen[inst] then seen[inst] = true; out[#out + 1] = inst end
+    end
+  end
+  return out
+end
+
+-- consistent(c, cells, within) → false when an identity that involves
+-- `cells` can be evaluated on the cells c and fails. With `within`, only
+-- the identities all of whose cells are among `cells` count (a row's own
+-- arithmetic, blind to the rest of a table that may itself be wrong).
+function System:consistent(c, cells, within)
+  local set
+  if within then
+    set = {}
+    for _, id in ipairs(cells) do set[id] = true end
+  end
+  for _, inst in ipairs(self:involving(cells)) do
+    local inside = true
+    if within then
+      for id in pairs(inst.cells) do
+        if not set[id] then inside = false; break end
+      end
+    end
+    if inside and inst.rule.compiled:check(c, inst.k) == "fails" then return false end
+  end
+  return true
+end
+
+-- The instances an author's blank can be filled from: an equation with one
+-- cell alone on one side ("the total"), every other cell a number.
+-- derive(c, is_blank) → list of {id=, value=} and list of {id=, found=,
+-- expected=} where a total written disagrees; fills repeat until nothing
+-- changes, so totals of totals follow.
+function System:derive(c, set)
+  local filled, differ, done = {}, {}, {}
+  local changed = true
+  while changed do
+    changed = false
+    for _, inst in ipairs(self.instances) do
+      if inst.rule.compiled:relation() == "=" and not done[inst] then
+        local sides = { lhs = {}, rhs = {} }
+        for _, t in ipairs(inst.terms) do table.insert(sides[t.side], t) end
+        for side, other in pairs { lhs = "rhs", rhs = "lhs" } do
+          local one = sides[side]
+          if #one == 1 and one[1].sign == 1 and not one[1].id:match("^prev%.") then
+            local target = one[1].id
+            local sum, ok = 0, true
+            for _, t in ipairs(sides[other]) do
+              local state, v = c:state(t.id)
+              if state ~= "number" or math.type(v) ~= "integer" then ok = false; break end
+              sum = sum + t.sign * v
+            end
+            if ok then
+              local state, v = c:state(target)
+              if state == "blank" then
+                set(target, sum)
+                filled[#filled + 1] = { id = target, value = sum }
+                done[inst], changed = true, true
+              elseif state == "number" and math.type(v) == "integer" and v ~= sum then
+                differ[#differ + 1] = { id = target, found = v, expected = sum }
+                done[inst] = true
+              elseif state == "number" then
+                done[inst] = true
+              end
+            end
+          end
+        end
+      end
+    end
+  end
+  return filled, differ
+end
+
+return M

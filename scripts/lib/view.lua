@@ -1,0 +1,54 @@
+-- Read-only views and deep copies of Lua tables: what untrusted scripts
+-- are handed of the engine's data, and what an extending pack starts from.
+
+local M = {}
+
+local proxies = setmetatable({}, { __mode = "k" })   -- table → its view
+local originals = setmetatable({}, { __mode = "k" })   -- view → its table
+
+local function reject(_, k)
+  error("read-only: cannot set '" .. tostring(k) .. "'", 2)
+end
+
+-- readonly(t) → a view of t, and of every table reached through it, that
+-- refuses writes. Reading, #, ipairs and pairs work as on t. Values that
+-- are not tables (functions, userdata) are handed out as they are.
+function M.readonly(t)
+  if type(t) ~= "table" then return t end
+  local v = proxies[t]
+  if v then return v end
+  v = setmetatable({}, {
+    __index = function(_, k) return M.readonly(t[k]) end,
+    __newindex = reject,
+    __len = function() return #t end,
+    __pairs = function()
+      return function(_, k)
+        local nk, nv = next(t, k)
+        return nk, M.readonly(nv)
+      end, nil, nil
+    end,
+    __metatable = false,
+  })
+  proxies[t] = v
+  originals[v] = t
+  return v
+end
+
+-- unwrap(v) → the table behind view v (v itself when it is not a view): for
+-- the engine's own methods called through a view.
+function M.unwrap(v)
+  return originals[v] or v
+end
+
+-- copy(v) → a deep copy (tables copied, cycles kept, metatables not).
+function M.copy(v, seen)
+  if type(v) ~= "table" then return v end
+  seen = seen or {}
+  if seen[v] then return seen[v] end
+  local c = {}
+  seen[v] = c
+  for k, x in pairs(v) do c[M.copy(k, seen)] = M.copy(x, seen) end
+  return c
+end
+
+return M

@@ -1,0 +1,458 @@
+-- Binding: a reader's document (blocks with places) → a Report of one
+-- format. The parts are found by their headings, the metadata and the
+-- report's identity in the opening, each table in its part by its labels
+-- (lib/tables.lua). What the binder cannot place it reports as a
+-- diagnostic; it never fills a cell it did not read. Readings of glued
+-- digits it cannot decide alone are handed on (`pending`) to its last
+-- pass, across years (years.lua).
+
+local lpeg = require "lpeg"
+local nianbao = require "nianbao"
+local Report = require "report"
+local tables = require "tables"
+local formatlib = require "format"
+
+local M = {}
+
+-- search(p) → a pattern that finds p anywhere: position, then p's captures.
+local searchers = setmetatable({}, { __mode = "k" })
+local function search(p)
+  local s = searchers[p]
+  if not s then
+    s = lpeg.P { lpeg.Cp() * p + 1 * lpeg.V(1) }
+    searchers[p] = s
+  end
+  return s
+end
+
+--{=== parts and metadata ===
+
+-- Is this paragraph a part heading? The part, and the text glued after the
+-- heading when the page ran them together.
+local function match_heading(F, block)
+  local t = F.labels.norm(block.text)
+  for _, p in ipairs(F.parts) do
+    for _, h in ipairs(p.heads) do
+      local numbered = p.numbered .. h
+      if t == numbered or t == h then return p, "" end
+      if t:sub(1, #numbered) == numbered then
+        local cut = F.labels.prefix_end(block.text, numbered)
+        if cut then return p, block.text:sub(cut) end
+      end
+    end
+  end
+  return nil
+end
+
+-- Crawled pages run the parts together on one line ("…联系。一、总体情况2021年，…").
+-- Cut paragraphs before every numbered part heading they hold.
+local function split_headings(F, blocks)
+  local marks = {}
+  for _, p in ipairs(F.parts) do
+    for _, h in ipairs(p.raw_heads) do marks[#marks + 1] = h end
+  end
+  local out = {}
+  for _, b in ipairs(blocks) do
+    if b.kind ~= "para" or #b.text < 60 then
+      out[#out + 1] = b
+    else
+      local cuts = {}
+      for _, m in ipairs(marks) do
+        local at = 1
+        while true do
+          local s = b.text:find(m, at, true)
+          if not s then break end
+          if s > 1 then cuts[#cuts + 1] = s end
+          at = s + #m
+        end
+      end
+      table.sort(cuts)
+      local prev = 1
+      local function piece(from, to)
+        return { kind = "para", text = b.text:sub(from, to), line = b.line,
+                 col = b.col + (utf8.len(b.text:sub(1, from - 1)) or 0),
+                 offset = (b.offset or 0) + from - 1 }
+      end
+      for _, c in ipairs(cuts) do
+        if c > prev then
+          out[#out + 1] = piece(prev, c - 1)
+          prev = c
+        end
+      end
+      out[#out + 1] = piece(prev, #b.text)
+    end
+  end
+  return out
+end
+
+-- A date as printed → "YYYY-MM-DD", or nil.
+function M.parse_date(F, s)
+  local g = F.grammars.date
+  if not g or not s then return nil end
+  local _, y, m, d = search(g):match(s)
+  if not y then return nil end
+  m, d = tonumber(m), tonumber(d)
+  if m < 1 or m > 12 or d < 1 or d > 31 then return nil end
+  return string.format("%s-%02d-%02d", y, m, d)
+end
+
+-- A statistics period stated in text → {from=, to=, line=, col=} or nil.
+function M.parse_period(F, text, block)
+  local g = F.grammars.period
+  if not g or not text then return nil end
+  local _, p = search(g):match(text)
+  if not p then return nil end
+  local y2 = p.y2 or p.y1
+  return { from = string.format("%s-%02d-%02d", p.y1, tonumber(p.m1), tonumber(p.d1)),
+           to = string.format("%s-%02d-%02d", y2, tonumber(p.m2), tonumber(p.d2)),
+           line = block and block.line, col = block and block.col }
+end
+
+local function read_meta(F, blocks, stop, meta)
+  local norm = F.labels.norm
+  local i = 1
+  while i < stop do
+    local b = blocks[i]
+    if b.kind ~= "break" then
+      local t = norm(b.text)
+      local key, rest = t:match("^([^:]+):(.*)$")
+      key = key or t
+      local field = F.meta_keys[key]
+      if field and not meta[field] then
+        local value, at = rest, b
+        if (value == nil or value == "") and blocks[i + 1] and blocks[i + 1].kind == "cell" then
+          at = blocks[i + 1]
+          value = at.text
+          i = i + 1
+        elseif value and value ~= "" then
+          -- the value as printed: after the first colon, of either width
+          local raw = b.text:gsub("\u{FF1A}", ":")
+          value = raw:match(":%s*(.-)%s*$") or value
+        end
+        if value and value ~= "" then meta[field] = { text = value, line = at.line, col = at.col } end
+      end
+    end
+    i = i + 1
+  end
+end
+
+local function starts_with_any(s, list)
+  for _, w in ipairs(list) do
+    if s:sub(1, #w) == w then return true end
+  end
+  return false
+end
+
+local function contains_any(s, list)
+  for _, w in ipairs(list) do
+    if s:find(w, 1, true) then return true end
+  end
+  return false
+end
+
+-- Title, report year, agency and statistics period from the opening text.
+local function read_identity(F, R, blocks, first)
+  local year_of = F.grammars.report_year and search(F.grammars.report_year)
+  local head = {}
+  for i = 1, first - 1 do
+    local b = blocks[i]
+    if b.kind == "para" then
+      head[#head + 1] = b.text
+      if not R.title and #b.text < 200 and contains_any(b.text, F.report_words)
+         and not starts_with_any(b.text, F.title_not) and not b.text:find(":", 1, true)
+         and not b.text:find("\u{FF1A}", 1, true) then
+        R.title = b.text
+      end
+    end
+  end
+  if R.meta.title and year_of and year_of:match(R.meta.title.text) then   -- the page's 标题 field
+    R.title = R.meta.title.text
+  end
+  local opening = table.concat(head, "\n")
+  local agency_at
+  if year_of then
+    local at, y
+    if R.title then at, y = year_of:match(R.title) end
+    if at then
+      R.title_year = tonumber(y)
+      agency_at = at
+    else
+      _, y = year_of:match(opening)
+      R.title_year = tonumber(y)
+    end
+  end
+  if R.title and agency_at then
+    local agency = R.title:sub(1, agency_at - 1):gsub("%s+$", "")
+    if agency ~= "" then R.agency = agency end
+  end
+  if not R.agency and R.meta.publisher then R.agency = R.meta.publisher.text end
+  if not R.agency and F.grammars.agency then
+    local _, a = search(F.grammars.agency):match(opening)
+    if a and a ~= "" then R.agency = a end
+  end
+  for i = 1, first - 1 do
+    local b = blocks[i]
+    if b.kind == "para" and not R.period then R.period = M.parse_period(F, b.text, b) end
+  end
+  -- some reports state it in the first part instead ("本报告所列数据的统计期限为…")
+  for i = first, #blocks do
+    local b = blocks[i]
+    if R.period then break end
+    if b.kind == "para" and contains_any(b.text, F.period_words) then R.period = M.parse_period(F, b.text, b) end
+  end
+  R.year = R.title_year or (R.period and tonumber(R.period.to:sub(1, 4)))
+end
+
+-- Labels of other formats seen (signatures), and whether the text is in
+-- the structure of before 2019 (numbered part headings of that time, and
+-- not the parts of this format).
+local function detect(F, R, blocks, found, others)
+  local norm = F.labels.norm
+  local normed = {}
+  for i, b in ipairs(blocks) do normed[i] = norm(b.text) end
+  for _, o in ipairs(others) do
+    local seen, list = {}, {}
+    for i, b in ipairs(blocks) do
+      for _, sig in ipairs(o.signature) do
+        if not seen[sig] and normed[i]:find(sig, 1, true) then
+          seen[sig] = true
+          list[#list + 1] = { text = b.text, line = b.line, col = b.col }
+        end
+      end
+    end
+    if #list > 0 then R.signatures[o.name] = list end
+  end
+  local nfound = 0
+  for _ in pairs(found) do nfound = nfound + 1 end
+  local text, legacy = table.concat(normed, "\n"), 0
+  for _, h in ipairs(F.legacy.headings) do
+    for _, n in utf8.codes(F.decl.numerals or "") do
+      if text:find(utf8.char(n) .. h, 1, true) then legacy = legacy + 1; break end
+    end
+  end
+  return nfound < 4 and legacy >= F.legacy.at_least
+end
+
+--}===
+
+--{=== tables ===
+
+-- A line this short inside a table's part is a label, not prose.
+local SHORT = 40
+
+-- The tokens of one table: the cells of its part, and its short lines. A
+-- part with no cells at all (crawled text) is cut into tokens from the
+-- first word of its table on.
+local function table_tokens(F, T, blocks, from, to, lead)
+  local tokens, cells, last = {}, 0, from - 1
+  for i = from, to do
+    if blocks[i].kind == "cell" then cells, last = cells + 1, i end
+  end
+  if cells > 0 then to = last end      -- prose after the last cell is not the table's
+  -- a table has numbers: a part whose prose only names the table's words has none
+  local has_digits = false
+  for i = from, to do
+    if blocks[i].kind == "para" and blocks[i].text:find("%d") then has_digits = true break end
+  end
+  if lead and lead.text:find("%d") then has_digits = true end
+  for i = lead and from - 1 or from, to do
+    local b = (lead and i == from - 1) and lead or blocks[i]
+    if b.kind == "cell" then
+      tokens[#tokens + 1] = b
+    elseif b.kind == "para" then
+      if cells > 0 then
+        if (utf8.len(b.text) or SHORT + 1) <= SHORT then tokens[#tokens + 1] = b end
+      else
+        local text, start = b.text, nil
+        for _, a in ipairs(T.starts) do
+          local at = text:find(a, 1, true)
+          if at and (not start or at < start) then start = at end
+        end
+        if (start or #tokens > 0) and has_digits then
+          start = start or 1
+          local sub = { line = b.line, col = b.col + (utf8.len(text:sub(1, start - 1)) or 0),
+                        offset = (b.offset or 0) + start - 1 }
+          for _, t in ipairs(tables.tokenize(text:sub(start), sub, F.enumerator_marks)) do
+            tokens[#tokens + 1] = t
+          end
+        end
+      end
+    end
+  end
+  return tokens
+end
+
+--}===
+
+-- bind(F, system, doc, path, others) → report, pending. others: the other
+-- formats {name=, signature=} whose labels to look for (and not report as
+-- unplaced).
+function M.bind(F, system, doc, path, others)
+  others = others or {}
+  local blocks = split_headings(F, doc.blocks)
+  local R = Report.new(F, path)
+  local diags, pending = R.diagnostics, {}
+
+  local starts, found = {}, {}
+  for i, b in ipairs(blocks) do
+    if b.kind == "para" or b.kind == "cell" then
+      local p, glued = match_heading(F, b)
+      if p and b.kind == "cell" and glued ~= "" then p = nil end
+      if p and not found[p.id] then
+        found[p.id] = true
+        starts[#starts + 1] = { index = i, part = p, glued = glued, block = b }
+      end
+    end
+  end
+  local first = starts[1] and starts[1].index or (#blocks + 1)
+  read_meta(F, blocks, first, R.meta)
+  read_identity(F, R, blocks, first)
+  R.issuer = formatlib.issuer(F, R.agency)
+  if R.meta.published then R.published = M.parse_date(F, R.meta.published.text) end
+  if R.meta.written then R.written = M.parse_date(F, R.meta.written.text) end
+  if R.meta.index then R.index = R.meta.index.text end
+
+  -- the parts' prose, and where each of its paragraphs starts
+  local function prose(from, to, lead)
+    local out, places, at = {}, {}, 1
+    local function add(text, line, col)
+      out[#out + 1] = text
+      places[#places + 1] = { at = at, line = line, col = col }
+      at = at + #text + 1
+    end
+    if lead then add(lead.text, lead.line, lead.col) end
+    for i = from, to do
+      local b = blocks[i]
+      if b and b.kind == "para" then add(b.text, b.line, b.col) end
+    end
+    return table.concat(out, "\n"), places
+  end
+  local text0, places0 = prose(1, first - 1)
+  R:add_section { id = F.opening, heading = "", text = text0, line = blocks[1] and blocks[1].line or 1,
+                  col = 1, order = 0, places = places0 }
+  for k, st in ipairs(starts) do
+    local stop = starts[k + 1] and starts[k + 1].index - 1 or #blocks
+    local lead
+    if st.glued ~= "" then
+      lead = { kind = "para", text = st.glued, line = st.block.line,
+               col = st.block.col + (utf8.len(st.block.text) - utf8.len(st.glued)),
+               offset = (st.block.offset or 0) + #st.block.text - #st.glued }
+    end
+    st.lead, st.stop = lead, stop
+    local text, places = prose(st.index + 1, stop, lead)
+    R:add_section { id = st.part.id, heading = st.block.text:sub(1, #st.block.text - #st.glued),
+                    text = text, line = st.block.line, col = st.block.col, part = st.part,
+                    order = k, places = places }
+  end
+
+  -- the tables, each in its part; a legacy report has none of them
+  local sigs = { table.unpack(others) }
+  if #F.signature > 0 then sigs[#sigs + 1] = { name = F.name, signature = F.signature } end
+  local legacy = detect(F, R, blocks, found, sigs)
+  if legacy then R.format = "legacy" end
+  local words = {}
+  for _, o in ipairs(others) do
+    for _, w in ipairs(o.signature) do words[#words + 1] = w end
+  end
+  for _, T in ipairs(F.tables) do
+    local present = { yes = false }
+    R.tables[T.id] = { present = false }
+    for _, st in ipairs(legacy and {} or starts) do
+      if st.part.id == T.part then
+        local tokens = table_tokens(F, T, blocks, st.index + 1, st.stop, st.lead)
+        R.tables[T.id].line = tokens[1] and tokens[1].line or st.block.line
+        local bind_table = T.flat and tables.bind_flat or tables.bind_rows
+        bind_table(F, system, T, tokens, R, diags, present, pending, words)
+      end
+    end
+    R.tables[T.id].present = present.yes
+  end
+  return R, pending
+end
+
+-- How well a binding fits its format: the share of the tables' cells
+-- read, less a little for each thing that found no place.
+function M.fit(R)
+  local F = Report.format_of(R)
+  local found = 0
+  for _, id in ipairs(F.cells) do
+    if R.c:state(id) ~= "missing" then found = found + 1 end
+  end
+  return (#F.cells > 0 and found / #F.cells or 0) - 0.001 * #R.diagnostics
+end
+
+--{=== the canonical report (YAML) ===
+
+-- A value of the canonical YAML → state, value, text.
+local function canonical_value(F, v)
+  if v == nil then return "missing" end
+  if v == nianbao.null then return "blank", nil, "" end
+  if math.type(v) == "integer" then return "number", v, tostring(v) end
+  if type(v) ~= "string" then return "text", nil, tostring(v) end
+  local state, value = tables.value_state(F, v)
+  return state or "text", value, v
+end
+
+-- bind_canonical(F, doc, lines, path) → report, pending (none). The YAML
+-- names every cell by its id already; keys the format does not know are
+-- reported.
+function M.bind_canonical(F, doc, lines, path)
+  local R = Report.new(F, path)
+  local function at(key) return lines[key] end
+  R.agency = type(doc.agency) == "string" and doc.agency or nil
+  R.year = math.tointeger(doc.year)
+  R.title_year = R.year
+  local kind = type(doc.kind) == "string" and F.issuer_by_kind[doc.kind] and doc.kind
+  R.issuer = kind or formatlib.issuer(F, R.agency)
+  for _, k in ipairs { "published", "written" } do
+    local v = doc[k]
+    if type(v) == "string" then
+      R[k] = M.parse_date(F, v)
+      R.meta[k] = { text = v, line = at(k), col = 1 }
+    end
+  end
+  if type(doc.index) == "string" then
+    R.index = doc.index
+    R.meta.index = { text = doc.index, line = at("index"), col = 1 }
+  end
+  local secs = type(doc.sections) == "table" and doc.sections or {}
+  local s0 = type(secs[F.opening]) == "string" and secs[F.opening] or ""
+  local l0 = at("sections." .. F.opening)
+  R:add_section { id = F.opening, heading = "", text = s0, line = l0 or 1, col = 1, order = 0,
+                  places = { { at = 1, line = (l0 or 0) + 1, col = 1 } } }
+  for k, p in ipairs(F.parts) do
+    local text = secs[p.id]
+    if type(text) == "string" then
+      local line = at("sections." .. p.id) or 1
+      R:add_section { id = p.id, heading = p.heading, text = text, line = line, col = 1, part = p,
+                      order = k, places = { { at = 1, line = line + (text:find("\n") and 1 or 0), col = 1 } } }
+    end
+  end
+  R.period = M.parse_period(F, s0, { line = l0, col = 1 })
+  for _, T in ipairs(F.tables) do
+    R.tables[T.id] = { present = type(doc[T.id]) == "table", line = at(T.id) }
+  end
+  local function walk(node, path_)
+    for k, v in pairs(node) do
+      local p = path_ .. "." .. k
+      local id = p:sub(2)
+      if type(v) == "table" and v ~= nianbao.null then
+        walk(v, p)
+      elseif F.info[id] then
+        local state, value, text = canonical_value(F, v)
+        R:set(id, state, value, { text = text, line = at(id), col = 1 })
+      else
+        R.diagnostics[#R.diagnostics + 1] = { kind = "unplaced", table = id:match("^([^.]+)"),
+                                              text = id .. ": " .. tostring(v), line = at(id), col = 1 }
+      end
+    end
+  end
+  for _, T in ipairs(F.tables) do
+    if type(doc[T.id]) == "table" then walk(doc[T.id], "." .. T.id) end
+  end
+  return R, {}
+end
+
+--}===
+
+return M

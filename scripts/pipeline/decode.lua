@@ -1,0 +1,67 @@
+-- Decoding: a file's bytes → UTF-8 text, or the reason it cannot be read.
+-- UTF-8 (with or without BOM), UTF-16 with BOM, and GB18030/GBK/GB2312
+-- (declared in the page, or sniffed when the bytes are not UTF-8) are
+-- read; a PDF is read through poppler's pdftotext.
+
+local nianbao = require "nianbao"
+local messages = require "messages"
+
+local M = {}
+
+-- The charset a page declares: <meta charset="gbk">, content="…; charset=gb2312",
+-- or an XML declaration.
+local function declared_charset(bytes)
+  local head = bytes:sub(1, 4096):lower()
+  return head:match("<meta[^>]-charset%s*=%s*[\"']?%s*([%w_%-]+)")
+      or head:match("<%?xml[^>]-encoding%s*=%s*[\"']([%w_%-]+)")
+end
+
+-- GB18030 is the superset of the others: read them all as it.
+local chinese = { gbk = true, gb2312 = true, gb18030 = true, ["x-gbk"] = true, cp936 = true,
+                  ["euc-cn"] = true }
+
+-- text(bytes, lang) → UTF-8 text, charset read (nil for UTF-8) | nil, reason
+function M.text(bytes, lang)
+  local b2 = bytes:sub(1, 2)
+  if b2 == "\255\254" or b2 == "\254\255" then
+    local t, err = nianbao.convert(bytes:sub(3), b2 == "\255\254" and "UTF-16LE" or "UTF-16BE")
+    if not t then return nil, messages.text(lang, "bad_utf16", err) end
+    bytes = t
+  elseif bytes:sub(1, 3) == "\239\187\191" then
+    bytes = bytes:sub(4)
+  end
+  if bytes:find("\0", 1, true) then return nil, messages.text(lang, "binary") end
+  if not bytes:find("[^%s]") then return nil, messages.text(lang, "empty") end
+  local ok, bad = utf8.len(bytes)
+  if not ok then
+    local cs = declared_charset(bytes)
+    if cs == nil or chinese[cs] then
+      local t = nianbao.convert(bytes, "GB18030")
+      if t then return t, "GB18030" end
+    end
+    local line = select(2, bytes:sub(1, bad):gsub("\n", "")) + 1
+    return nil, messages.text(lang, "bad_encoding", line)
+  end
+  return bytes
+end
+
+function M.is_pdf(bytes)
+  return bytes:sub(1, 5) == "%PDF-"
+end
+
+-- pdf(path, lang) → the PDF's text layer in reading layout | nil, reason
+function M.pdf(path, lang)
+  local quoted = "'" .. path:gsub("'", "'\\''") .. "'"
+  local p = io.popen("pdftotext -layout -enc UTF-8 -- " .. quoted .. " - 2>&1", "r")
+  local out = p and p:read("a") or ""
+  local ok, _, code = true, nil, 0
+  if p then ok, _, code = p:close() end
+  if not ok or code ~= 0 then
+    if code == 127 then return nil, messages.text(lang, "no_pdftotext") end
+    return nil, messages.text(lang, "pdf_failed", (out:gsub("%s+$", "")))
+  end
+  if not out:find("[^%s]") then return nil, messages.text(lang, "pdf_no_text") end
+  return out
+end
+
+return M
