@@ -82,8 +82,12 @@ test-core: $(TEST_BIN)
 test-lua: $(BIN)
 	$(NB) run tests/lua/run.lua $(NB)
 
+# The real reports in tests/corpus (copies of the shared corpus), and the
+# shared corpus itself when it is beside the repository.
+SHARED_CORPUS ?= ../shared/corpus/dev
 corpus: $(BIN)
-	$(NB) run tests/lua/corpus.lua ../shared/corpus/dev --strict
+	$(NB) run tests/lua/corpus.lua tests/corpus --strict
+	@if [ -d $(SHARED_CORPUS) ]; then $(NB) run tests/lua/corpus.lua $(SHARED_CORPUS) --strict; fi
 
 memcheck: $(BIN) $(TEST_BIN)
 	@for t in $(TEST_BIN); do \
@@ -111,7 +115,7 @@ BENCH_COPIES ?= 40
 bench: $(BIN)
 	@rm -rf $(BUILD)/bench && mkdir -p $(BUILD)/bench
 	@for i in $$(seq 1 $(BENCH_COPIES)); do \
-	  for f in ../shared/corpus/dev/*.txt ../shared/corpus/dev/*.html examples/*.txt tests/fixtures/*; do \
+	  for f in tests/corpus/*.txt tests/corpus/*.html examples/*.txt tests/fixtures/*.*; do \
 	    b=$$(basename $$f); cp $$f $(BUILD)/bench/$$i-$$b; done; done
 	@n=$$(ls $(BUILD)/bench | wc -l); \
 	start=$$(date +%s.%N); $(NB) check --format json $(BUILD)/bench > $(BUILD)/bench.jsonl || true; \
@@ -152,9 +156,9 @@ fuzz: $(FUZZ_BINS)
 	    fuzz_num) printf '96171.6' > $$seeds/a; printf -- '-15' > $$seeds/b ;; \
 	    fuzz_ident) printf 't3.new.{c} + t3.carried.{c} = t3.result.total.{c} + t3.next.{c}' > $$seeds/a; \
 	                printf '{r}.total = t3.result.deny.*.np' > $$seeds/b ;; \
-	    fuzz_lua_yaml) cp ../shared/corpus/dev/*.yaml examples/broken/*.yaml $$seeds/ 2>/dev/null ;; \
-	    *html*) cp ../shared/corpus/dev/*.html tests/fixtures/*.html $$seeds/ 2>/dev/null ;; \
-	    *) cp ../shared/corpus/dev/*.txt examples/*.txt examples/broken/t3-balance.txt \
+	    fuzz_lua_yaml) cp tests/corpus/*.yaml examples/broken/*.yaml $$seeds/ 2>/dev/null ;; \
+	    *html*) cp tests/corpus/*.html tests/fixtures/*.html $$seeds/ 2>/dev/null ;; \
+	    *) cp tests/corpus/*.txt examples/*.txt examples/broken/t3-balance.txt \
 	          examples/broken/val-glued.txt $$seeds/ 2>/dev/null ;; \
 	  esac; \
 	  echo "fuzz: $$name for $(FUZZ_SECONDS)s"; \

@@ -20,36 +20,6 @@
 
 static const char *progname = "nianbao";
 
-static void print_usage(FILE *out) {
-    fprintf(out,
-        "用法 usage: %s COMMAND [options] [FILE|DIR ...]\n"
-        "\n"
-        "commands:\n"
-        "  check FILE|DIR...    检查年报 check reports; exit 0 no errors, 1 errors, 2 unreadable\n"
-        "  extract FILE         输出规范化报告 the bound report (--format yaml|json)\n"
-        "  rules                列出规则 list every rule: id, severity, message\n"
-        "  run SCRIPT.lua ARGS  运行脚本 run a Lua script with the nianbao module\n"
-        "  new --year N --agency NAME [--kind dept|gov|township]\n"
-        "                       空白年报 a blank report (YAML) to fill in\n"
-        "  fill FILE.yaml       计算合计 derive the totals from their parts\n"
-        "  render FILE          生成发布稿 the publishable report (--format html|markdown)\n"
-        "\n"
-        "options:\n"
-        "  --format NAME|PATH   writer: text, json, yaml, or a writer file\n"
-        "  --rules DIR          add a local rule pack (repeatable)\n"
-        "  --config FILE        config file (default: ./.nianbao.yaml when present)\n"
-        "  --no-config          ignore ./.nianbao.yaml\n"
-        "  --lang zh|en         message language (default zh)\n"
-        "  --reader NAME        force a reader (default: detect)\n"
-        "  --previous FILE|DIR  other years' reports of the same issuers\n"
-        "  --max-size-mb N      largest input file (default 64)\n"
-        "  --memory-mb N        memory cap of each rule, reader and writer call (default 256)\n"
-        "  --instructions N     instruction budget of each rule call (default 20000000)\n"
-        "  -o FILE              write the output to FILE\n"
-        "  -h, --help           this help\n"
-        "  -V, --version        version\n", progname);
-}
-
 /*{=== arguments ===*/
 
 /* Options that take a value, and the field of the options table they set. */
@@ -81,8 +51,9 @@ static void append(lua_State *L, int t, const char *field, const char *value) {
     lua_pop(L, 1);
 }
 
-/* Build the options table from argv; returns 0 and pushes a message on a
-** usage error. `run` passes everything after its script untouched. */
+/* Build the options table from argv; on a usage error its field
+** usage_error says what (the driver prints it with the usage). `run`
+** passes everything after its script untouched. */
 static int collectargs(lua_State *L, int argc, char **argv) {
     int i, t, only_files = 0;
     lua_newtable(L);
@@ -106,7 +77,8 @@ static int collectargs(lua_State *L, int argc, char **argv) {
             for (k = 0; valued[k].flag; k++) {
                 if (strcmp(a, valued[k].flag) != 0) continue;
                 if (i + 1 >= argc) {
-                    lua_pushfstring(L, "option %s needs a value", a);
+                    lua_pushstring(L, a);
+                    lua_setfield(L, t, "missing_value");
                     return 0;
                 }
                 if (valued[k].repeat) append(L, t, valued[k].field, argv[++i]);
@@ -124,7 +96,8 @@ static int collectargs(lua_State *L, int argc, char **argv) {
                 matched = 1;
             }
             if (!matched) {
-                lua_pushfstring(L, "unknown option %s", a);
+                lua_pushstring(L, a);
+                lua_setfield(L, t, "unknown_option");
                 return 0;
             }
             continue;
@@ -187,32 +160,14 @@ static int msghandler(lua_State *L) {
     return 1;
 }
 
-/* The real main, run under lua_pcall: returns the exit status. */
+/* The real main, run under lua_pcall: returns the exit status. Usage,
+** help and version are the driver's, in the user's language. */
 static int pmain(lua_State *L) {
     int argc = (int)lua_tointeger(L, 1);
     char **argv = (char **)lua_touserdata(L, 2);
     int opts;
-    if (!collectargs(L, argc, argv)) {
-        fprintf(stderr, "%s: %s\n", progname, lua_tostring(L, -1));
-        print_usage(stderr);
-        lua_pushinteger(L, 2);
-        return 1;
-    }
+    collectargs(L, argc, argv);
     opts = lua_gettop(L);
-    lua_getfield(L, opts, "version");
-    if (lua_toboolean(L, -1)) {
-        printf("nianbao %s (%s, LPeg, libyaml)\n", NB_VERSION, LUA_RELEASE);
-        lua_pushinteger(L, 0);
-        return 1;
-    }
-    lua_getfield(L, opts, "help");
-    lua_getfield(L, opts, "command");
-    if (lua_toboolean(L, -2) || lua_isnil(L, -1)) {
-        print_usage(lua_toboolean(L, -2) ? stdout : stderr);
-        lua_pushinteger(L, lua_toboolean(L, -2) ? 0 : 2);
-        return 1;
-    }
-    lua_settop(L, opts);
     push_home(L);
     nb_boot(L, lua_tostring(L, -1));
     lua_setfield(L, opts, "home");

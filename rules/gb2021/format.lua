@@ -218,6 +218,11 @@ grammars = {
     date   <- {%d %d %d %d} %s* sep? %s* {%d %d?} %s* sep %s* {%d %d?}
     sep    <- "年" / "月" / "-" / "/" / "."
   ]],
+  -- a line that is only a page's number, left by print or PDF: "-4-", "— 4 —", "第4页 共6页", "4/6"
+  page_number = [[
+    line   <- %s* (dash %s* %d+ %s* dash / "第" %s* %d+ %s* "页" .* / %d+ %s* "/" %s* %d+) %s* !.
+    dash   <- "-" / "—" / "－" / "–"
+  ]],
   -- the statistics period: 2024年1月1日至12月31日 (the second year may be left out)
   period = [[
     range  <- {| from %s* to %s* upto |}
@@ -239,6 +244,13 @@ period_words = { "统计期限" }
 report_words = { "政府信息公开工作年度报告", "政府信息公开年度报告" }
 
 --}===
+
+-- How the publishable report is set: the fonts of 党政机关公文 (GB/T 9704),
+-- then common fallbacks.
+typography = {
+  body    = { "FangSong", "仿宋", "FangSong_GB2312", "SimSun", "宋体", "Songti SC", "Noto Serif CJK SC", "serif" },
+  heading = { "SimHei", "黑体", "Noto Sans CJK SC", "sans-serif" },
+}
 
 --{=== label folding (spec §9.1) ===
 

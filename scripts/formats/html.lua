@@ -7,11 +7,23 @@
 extension = "html"
 per_file  = true       -- several reports: one page each (-o names a folder)
 
+-- the fonts are the format's (layout.typography); a generic family last
+local function fonts(list)
+  local out = {}
+  for i, f in ipairs(list or {}) do
+    out[i] = (f == "serif" or f == "sans-serif") and f or ('"' .. f .. '"')
+  end
+  return table.concat(out, ",")
+end
+
+local function css_fonts(report)
+  local t = layout.typography(report)
+  return "body{font-family:" .. fonts(t.body) .. ";\n     line-height:1.7;margin:0 auto;max-width:52em;padding:1em;color:#111}\n"
+      .. "h1{font-family:" .. fonts(t.heading) .. ";text-align:center;font-size:1.5em;margin:1em 0}\n"
+      .. "h2{font-family:" .. fonts(t.heading) .. ";font-size:1.15em;margin:1.4em 0 .6em}\n"
+end
+
 local css_common = [[
-body{font-family:"FangSong","仿宋","FangSong_GB2312","SimSun","宋体","Songti SC","Noto Serif CJK SC",serif;
-     line-height:1.7;margin:0 auto;max-width:52em;padding:1em;color:#111}
-h1{font-family:"SimHei","黑体","Noto Sans CJK SC",sans-serif;text-align:center;font-size:1.5em;margin:1em 0}
-h2{font-family:"SimHei","黑体","Noto Sans CJK SC",sans-serif;font-size:1.15em;margin:1.4em 0 .6em}
 p{text-indent:2em;margin:.4em 0}
 .table-wrap{overflow-x:auto;margin:.8em 0}
 table{border-collapse:collapse;width:100%;font-size:.9em}
@@ -99,7 +111,7 @@ local function render(report)
     end
     if p.table then draw(report, p.table, out) end
   end
-  return page(title_of(report), css_common .. css_print, table.concat(out, "\n"))
+  return page(title_of(report), css_fonts(report) .. css_common .. css_print, table.concat(out, "\n"))
 end
 
 local function review(findings, report, opts)
@@ -144,7 +156,8 @@ local function review(findings, report, opts)
       draw(report, t.id, out, marks)
     end
   end
-  return page(message("review_of", lang, report and title_of(report) or opts.file), css_common .. css_review,
+  return page(message("review_of", lang, report and title_of(report) or opts.file),
+              css_fonts(report) .. css_common .. css_review,
               table.concat(out, "\n"))
 end
 

@@ -212,27 +212,30 @@ function commands.rules(opts)
   if not E then return 2 end
   local lang = E.lang
   local set = E.packs
-  -- the packs: where from, what they extend, what they replace
-  local function describe(d, note)
+  -- the packs: where from, what they extend, what they replace or leave out
+  local function describe(d)
+    local note = d.extends and messages.text(lang, "pack_extends", d.extends) or ""
     io.stdout:write(string.format("# %-8s %s%s\n", d.name, d.dir, note))
   end
+  describe(set.packs[set.base])
   for _, name in ipairs(set.order) do
-    local d = set.packs[name]
-    describe(d, d.extends and (" (extends " .. d.extends .. ")") or "")
+    if name ~= set.base then describe(set.packs[name]) end
   end
-  for _, d in ipairs(set.user) do describe(d, " (extends " .. d.extends .. ")") end
-  local shown = {}
+  for _, d in ipairs(set.user) do describe(d) end
+  local said = {}
   for _, fname in ipairs(set.formats) do
     local P = E:pack(fname)
     for _, r in ipairs(P.rules) do
-      if r.replaces and r.pack ~= fname or (r.replaces and fname ~= E.base) then
-        io.stdout:write(string.format("# %s: %s replaces %s\n", r.pack, r.path, r.replaces))
+      if r.replaces and not said[r.path] then
+        said[r.path] = true
+        io.stdout:write("# " .. messages.text(lang, "pack_replaces", r.pack, r.path, r.replaces) .. "\n")
       end
     end
     for _, lo in ipairs(P.left_out) do
-      io.stdout:write(string.format("# %s: %s does not apply (%s)\n", fname, lo.id, lo.why))
+      io.stdout:write("# " .. messages.text(lang, "pack_left_out", fname, lo.id, lo.why) .. "\n")
     end
   end
+  local shown = {}
   for _, fname in ipairs(set.formats) do
     local P = E:pack(fname)
     for _, r in ipairs(P.rules) do
@@ -308,9 +311,26 @@ end
 --}===
 
 function M.main(opts)
+  local lang = opts.lang == "en" and "en" or "zh"
+  if opts.version then
+    io.stdout:write(string.format("nianbao %s (%s, LPeg, libyaml)\n", nianbao.version, _VERSION))
+    return 0
+  end
+  if opts.help then
+    io.stdout:write(messages.text(lang, "usage"))
+    return 0
+  end
+  local problem = opts.unknown_option and messages.text(lang, "unknown_option", opts.unknown_option)
+               or opts.missing_value and messages.text(lang, "missing_value", opts.missing_value)
+               or not opts.command and messages.text(lang, "no_command")
+  if problem then
+    say("%s", problem)
+    io.stderr:write(messages.text(lang, "usage"))
+    return 2
+  end
   local cmd = commands[opts.command]
   if not cmd then
-    say("unknown command '%s' (check, extract, rules, run; --help)", tostring(opts.command))
+    say("%s", messages.text(lang, "unknown_command", tostring(opts.command)))
     return 2
   end
   local ok, status = pcall(cmd, opts)

@@ -125,6 +125,11 @@ function M.figures(report, F)
   return out
 end
 
+-- The fonts of the report's format: {body = {…}, heading = {…}}.
+function M.typography(report)
+  return Report.format_of(report).typography
+end
+
 -- What the blank report of `new` writes in a part still to be filled.
 function M.placeholders(report)
   local F = Report.format_of(report)

@@ -45,7 +45,43 @@ local M = {
     -- authoring
     fill_differs  = "%s：%s 填写为%s，但各项之和为%s（保留原值）",
     fill_done     = "%s：填入%d个合计",
-    kinds         = "%s %s（%s月%s日前发布）",
+    -- the command line
+    usage         = [[
+用法：nianbao 命令 [选项] [文件|目录 …]
+
+命令：
+  check 文件|目录…      检查年报；退出码 0 无错误，1 有错误，2 文件无法读取或用法错误
+  extract 文件          输出读取到的规范化报告（--format yaml|json）
+  rules                 列出规则包和每条规则：编号、级别、提示语
+  run 脚本.lua 参数…     运行带 nianbao 模块的 Lua 脚本
+  new --year 年度 --agency 机关名称 [--kind 机关类型]
+                        生成待填写的空白年报（YAML）
+  fill 文件.yaml        按勾稽关系算出留空的合计
+  render 文件           生成发布稿（--format html|markdown）
+
+选项：
+  --format 名称|路径    输出格式：text、json、yaml、csv、markdown、sarif、html，或一个输出格式文件
+  --rules 目录          加载本地规则包（可重复）
+  --config 文件         配置文件（默认：当前目录的 .nianbao.yaml）
+  --no-config           不读取 .nianbao.yaml
+  --lang zh|en          提示语言（默认 zh）
+  --reader 名称|路径    指定读取器（默认按文件自动识别）
+  --previous 文件|目录  其他年度的报告，用于跨年度核对
+  --max-size-mb N       单个输入文件的上限（默认 64）
+  --memory-mb N         每次调用规则、读取器、输出格式的内存上限（默认 256）
+  --instructions N      每次调用规则的指令预算（默认 20000000）
+  -o 文件               输出写入文件
+  -h, --help            本帮助
+  -V, --version         版本
+]],
+    unknown_option = "未知选项 %s",
+    missing_value = "选项 %s 需要一个值",
+    no_command    = "缺少命令",
+    unknown_command = "未知命令“%s”（check、extract、rules、run、new、fill、render；--help 查看用法）",
+    -- nianbao rules
+    pack_extends  = "（扩展 %s）",
+    pack_replaces = "%s：%s 替换规则 %s",
+    pack_left_out = "%s：规则 %s 不适用于该格式（%s）",
   },
   en = {
     cannot_open   = "cannot read the file: %s",
@@ -84,7 +120,41 @@ local M = {
     csv_tail      = "errors,warnings,info",
     fill_differs  = "%s: %s is %s but its parts add up to %s (kept)",
     fill_done     = "%s: %d total(s) filled",
-    kinds         = "%s %s (publish by %s-%s)",
+    usage         = [[
+usage: nianbao COMMAND [options] [FILE|DIR ...]
+
+commands:
+  check FILE|DIR...     check reports; exit 0 no errors, 1 errors, 2 unreadable input or usage
+  extract FILE          the report as read, canonical (--format yaml|json)
+  rules                 the packs, and every rule: id, severity, message
+  run SCRIPT.lua ARGS   run a Lua script with the nianbao module
+  new --year N --agency NAME [--kind KIND]
+                        a blank report (YAML) to fill in
+  fill FILE.yaml        derive the blank totals from their parts
+  render FILE           the publishable report (--format html|markdown)
+
+options:
+  --format NAME|PATH    writer: text, json, yaml, csv, markdown, sarif, html, or a writer file
+  --rules DIR           add a local rule pack (repeatable)
+  --config FILE         config file (default: ./.nianbao.yaml when present)
+  --no-config           ignore ./.nianbao.yaml
+  --lang zh|en          message language (default zh)
+  --reader NAME|PATH    force a reader (default: by the file's shape)
+  --previous FILE|DIR   other years' reports of the same issuers
+  --max-size-mb N       largest input file (default 64)
+  --memory-mb N         memory cap of each rule, reader and writer call (default 256)
+  --instructions N      instruction budget of each rule call (default 20000000)
+  -o FILE               write the output to FILE
+  -h, --help            this help
+  -V, --version         version
+]],
+    unknown_option = "unknown option %s",
+    missing_value = "option %s needs a value",
+    no_command    = "no command given",
+    unknown_command = "unknown command '%s' (check, extract, rules, run, new, fill, render; --help)",
+    pack_extends  = " (extends %s)",
+    pack_replaces = "%s: %s replaces %s",
+    pack_left_out = "%s: %s does not apply to this format (%s)",
   },
 }
 

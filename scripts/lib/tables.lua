@@ -166,11 +166,27 @@ local function find_group(T, t)
   end
 end
 
--- A row by one of its keys; then an exact label ("3.其他") in its group.
-local function find_row(F, T, t, group)
-  for _, r in ipairs(T.rows) do
-    if not r.exact and not r.anonymous and has_key(t, r.keys_norm) then return r, true end
+-- The longest of keys found in t, or nil.
+local function longest_key(t, keys)
+  local best
+  for _, k in ipairs(keys) do
+    if k ~= "" and (not best or #k > #best) and t:find(k, 1, true) then best = k end
   end
+  return best
+end
+
+-- A row by one of its keys (where keys of several rows are found, the
+-- longest key names the row: "规范性文件合计" before "规范性文件"); then an
+-- exact label ("3.其他") in its group.
+local function find_row(F, T, t, group)
+  local hit, len
+  for _, r in ipairs(T.rows) do
+    if not r.exact and not r.anonymous then
+      local k = longest_key(t, r.keys_norm)
+      if k and (not len or #k > len) then hit, len = r, #k end
+    end
+  end
+  if hit then return hit, true end
   local b = F.labels.bare(t)
   for _, r in ipairs(T.rows) do
     if r.exact and group and r.group == group then

@@ -287,9 +287,21 @@ end
 -- bind(F, system, doc, path, others) → report, pending. others: the other
 -- formats {name=, signature=} whose labels to look for (and not report as
 -- unplaced).
+-- The paragraphs that are a page's furniture (its number), which print
+-- and PDF text leave among the prose and inside tables.
+local function drop_furniture(F, blocks)
+  local g = F.grammars.page_number
+  if not g then return blocks end
+  local out = {}
+  for _, b in ipairs(blocks) do
+    if not (b.kind == "para" and g:match(b.text)) then out[#out + 1] = b end
+  end
+  return out
+end
+
 function M.bind(F, system, doc, path, others)
   others = others or {}
-  local blocks = split_headings(F, doc.blocks)
+  local blocks = split_headings(F, drop_furniture(F, doc.blocks))
   local R = Report.new(F, path)
   local diags, pending = R.diagnostics, {}
 

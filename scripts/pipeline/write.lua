@@ -28,6 +28,7 @@ local function helpers(base)
     layout = view.readonly {
       grid = grid.table, tables = grid.tables, columns = grid.columns, rows = grid.rows,
       title = grid.title, parts = grid.parts, placeholders = grid.placeholders,
+      typography = function(report) return report and grid.typography(report) or base.typography end,
       figures = function(report) return grid.figures(report, base) end,
     },
     message = function(key, lang, ...) return messages.text(lang, key, ...) end,

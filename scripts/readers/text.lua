@@ -21,14 +21,6 @@ function sniff(head)
   return bars >= 3
 end
 
--- Page numbers a printed or PDF page leaves in the text: "-4-", "— 4 —", "第4页 共6页".
-local function is_page_furniture(text)
-  local t = text:gsub("\f", "")
-  for _, dash in ipairs { "—", "－", "–" } do t = t:gsub(dash, "-") end
-  return t:match("^%-%s*%d+%s*%-$") ~= nil or t:match("^第%s*%d+%s*页") ~= nil
-         or t:match("^%d+%s*/%s*%d+$") ~= nil
-end
-
 -- Reader(bytes, opts) → document: { blocks = { {kind=, text=, line=, col=, offset=}, … } }
 -- kinds: "para" (a line of prose), "cell" (one table cell), "break" (a line of bars).
 function Reader(bytes, opts)
@@ -67,8 +59,7 @@ function Reader(bytes, opts)
         blocks[n] = { kind = "break", text = "", line = lineno, col = 1, offset = pos - 1 }
       end
     else
-      local text = trim(line)
-      if is_page_furniture(text) then text = "" end
+      local text = trim((line:gsub("\f", "")))     -- a form feed is a PDF page break
       if text ~= "" then
         n = n + 1
         blocks[n] = { kind = "para", text = text, line = lineno, col = 1, offset = pos - 1 }

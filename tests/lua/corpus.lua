@@ -4,7 +4,7 @@ local nianbao = require "nianbao"
 local nbio = require "nianbao.io"
 local compare = dofile("tests/lua/compare.lua")
 
-local dir, strict = arg[1] or "../shared/corpus/dev", arg[2] == "--strict"
+local dir, strict = arg[1] or "tests/corpus", arg[2] == "--strict"
 local names = assert(nbio.listdir(dir))
 -- the other years' reports of the same issuers are there too
 nianbao.engine.opts.previous = { dir }

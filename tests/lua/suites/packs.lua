@@ -1,0 +1,107 @@
+-- Packs extend packs: a local pack (tests/packs/province) changes the
+-- national one in each way the format and rules allow, shown on reports.
+
+local PROVINCE = "--rules tests/packs/province"
+local EXPECTED = assert(nianbao.yaml.decode(assert(nbio.readfile("tests/corpus/jiuqu-2024.expected.yaml"))))
+
+local function findings(out)
+  local list = {}
+  for line in out:gmatch("[^\n]+") do
+    local rule = line:match("%[([%w_%.]+)%]$")
+    if rule then list[#list + 1] = { rule = rule, line = line } end
+  end
+  return list
+end
+
+local function count(list, rule)
+  local n = 0
+  for _, f in ipairs(list) do if f.rule == rule then n = n + 1 end end
+  return n
+end
+
+test("a local pack adds a label variant the national pack lacks", function()
+  local typo = write("typo.txt", (JIUQU:gsub("2%.其他法律行政法规禁止公开", "2.其他法律行政止公开", 1)))
+  local plain = sh(NB .. " extract --format json " .. typo)
+  eq(nil, plain:find('"law":', 1, true), "without the pack the row is not read")
+  has(sh(NB .. " check " .. typo), "缺少“（三）不予公开2.其他法律行政法规禁止公开”行")
+  local out = sh(NB .. " extract --format json " .. PROVINCE .. " " .. typo)
+  has(out, '"law":{"np":0,"biz":0,"research":0,"ngo":0,"legal":0,"other":0,"total":0}')
+end)
+
+test("a local pack rewords a national message, keeping the rule's id", function()
+  local out = sh(NB .. " check " .. PROVINCE .. " examples/broken/t3-balance.txt")
+  has(out, "examples/broken/t3-balance.txt:76:1: error: 表三“自然人”列不平衡（本省要求“一+二=三+四”）：一加二为6，三加四为7，相差-1 [gb2021.t3.balance]")
+end)
+
+test("a local pack changes a deadline of the format", function()
+  local national = findings(sh(NB .. " check examples/broken/date-late-dept.txt"))
+  eq(1, count(national, "gb2021.date.late_dept"), "published 2025-02-10: late by 1月31日")
+  local local_ = findings(sh(NB .. " check " .. PROVINCE .. " examples/broken/date-late-dept.txt"))
+  eq(0, count(local_, "gb2021.date.late_dept"), "in time by the province's 2月20日")
+end)
+
+test("a rule file named as a national rule replaces it: one finding, not two", function()
+  local out = sh(NB .. " check " .. PROVINCE .. " examples/broken/val-blank.txt")
+  local list = findings(out)
+  eq(1, count(list, "gb2021.val.blank"), "one finding")
+  has(out, "val-blank.txt:86:1: error: 表三“二、上年结转政府信息公开申请数量”行“商业企业”列单元格为空：本省要求无数据的单元格一律填0")
+  local rules = sh(NB .. " rules " .. PROVINCE)
+  has(rules, "tests/packs/province/val.blank.lua 替换规则 gb2021.val.blank")
+  has(rules, "province.docs_total")
+end)
+
+test("a rule file that takes a national rule's name must take its id", function()
+  os.execute("rm -rf " .. tmp .. "/clash && mkdir -p " .. tmp .. "/clash")
+  write("clash/t3.balance.lua", 'id = "clash.t3.balance"\nseverity = "info"\nmessage = { zh = "x" }\n' ..
+        'identity = "t3.new.total = t3.new.total"\n')
+  local out, st = sh(NB .. " rules --rules " .. tmp .. "/clash")
+  eq(2, st, "exit")
+  has(out, "this file replaces the inherited rule gb2021.t3.balance: its id must be 'gb2021.t3.balance'")
+end)
+
+test("a row and an identity added by a local pack: new lays it out, fill derives it, check checks it", function()
+  local template = sh(NB .. " new --year 2025 --agency 某镇人民政府 " .. PROVINCE)
+  has(template, "docs:")
+  local values = {
+    ["t2.reg.made"] = 1, ["t2.reg.repealed"] = 0, ["t2.reg.valid"] = 4,
+    ["t2.nrm.made"] = 2, ["t2.nrm.repealed"] = 1, ["t2.nrm.valid"] = 9,
+  }
+  local yaml = assert(require("authoring").put(template, values))
+  local path = write("province.yaml", yaml)
+  local err, st = sh(NB .. " fill --in-place " .. PROVINCE .. " " .. path)
+  eq(0, st, "fill: " .. err)
+  local doc = assert(nianbao.yaml.decode(assert(nbio.readfile(path))))
+  eq(3, doc.t2.docs.made, "made 1 + 2")
+  eq(1, doc.t2.docs.repealed, "repealed 0 + 1")
+  eq(13, doc.t2.docs.valid, "valid 4 + 9")
+  -- the national fill knows nothing of the row
+  local plain = write("national.yaml", yaml)
+  sh(NB .. " fill --in-place " .. plain)
+  local national = assert(nianbao.yaml.decode(assert(nbio.readfile(plain))))
+  eq(nianbao.null, national.t2.docs.made, "the national pack has no arithmetic for the row")
+  -- a total that does not add up is an error of the province's rule
+  local wrong = (assert(nbio.readfile(path)):gsub("valid: 13", "valid: 12"))
+  local out = sh(NB .. " check " .. PROVINCE .. " " .. write("wrong.yaml", wrong))
+  has(out, "表二“规章和行政规范性文件合计”行“现行有效件数”列为12，但规章与行政规范性文件之和为13，相差-1 [province.docs_total]")
+end)
+
+test("a config naming a local pack keeps the national rules", function()
+  os.execute("rm -rf " .. tmp .. "/conf && mkdir -p " .. tmp .. "/conf")
+  os.execute("cp -r tests/packs/province " .. tmp .. "/conf/")
+  write("conf/.nianbao.yaml", "packs: [./province]\n")
+  local out = sh(NB .. " check --config " .. tmp .. "/conf/.nianbao.yaml examples/broken/t3-result-total.txt")
+  has(out, "[gb2021.t3.result_total]")
+  has(out, "[gb2021.struct.row_missing]")           -- the province's row, required by its pack
+end)
+
+test("the 2019 format is its own pack: it replaces one rule and leaves out those its grid lacks", function()
+  local out = sh(NB .. " rules")
+  has(out, "gb2019/t3.result_total.lua 替换规则 gb2021.t3.result_total")
+  has(out, "gb2019：规则 gb2021.xy.t2_stock 不适用于该格式")
+  local list, R = assert(nianbao.check(CORPUS .. "/pingtan-2020.txt"))
+  eq("gb2019", R.format, "bound with its own grid")
+  local n = 0
+  for _, f in ipairs(list) do if f.rule == "gb2021.t3.result_total" then n = n + 1 end end
+  eq(2, n, "（七）总计 21 ≠ 27 in the 自然人 and 总计 columns")
+  local _ = EXPECTED
+end)
