@@ -20,7 +20,7 @@ CORE_OBJ := $(CORE_SRC:core/%.c=$(BUILD)/%.o)
 BIN      := $(BUILD)/nianbao
 NB       := $(BIN)
 
-.PHONY: all deps demo bench test test-browser check-all test-core test-lua corpus memcheck asan fuzz fuzz-deps install clean
+.PHONY: all deps demo bench test test-browser check-all test-core test-lua corpus memcheck asan fuzz fuzz-deps install man clean
 
 all: $(BIN)
 
@@ -98,10 +98,18 @@ memcheck: $(BIN) $(TEST_BIN)
 	  rc=$$?; [ $$rc -le 2 ] || { echo "valgrind: $$f (exit $$rc)"; exit 1; }; done
 	@echo "memcheck: no leaks or memory errors"
 
-install: all
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/nianbao
+# Man pages from the pages that are also Markdown in the repository.
+MAN7 := $(BUILD)/man/nianbao-packs.7
+$(MAN7): rules/README.md scripts/tools/man.lua $(BIN)
+	mkdir -p $(BUILD)/man
+	$(NB) run scripts/tools/man.lua rules/README.md nianbao-packs 7 "nianbao packs" > $@
+man: $(MAN7)
+
+install: all man
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/nianbao $(DESTDIR)$(PREFIX)/share/man/man7
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/nianbao
 	cp -r scripts rules $(DESTDIR)$(PREFIX)/share/nianbao/
+	install -m 644 $(MAN7) $(DESTDIR)$(PREFIX)/share/man/man7/
 
 # The whole test suite under AddressSanitizer and UndefinedBehaviorSanitizer.
 ASAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all

@@ -1,6 +1,7 @@
 -- Digits of neighbouring cells run together ("640020470" is 64,0,0,2,0,4,70):
--- find the ways to cut them into k numbers that the table's identities allow
--- (spec §9.3). Spaces the page kept are firm boundaries.
+-- the ways to cut them into k numbers (spec §9.3). Which ways the table's
+-- identities allow is for the caller to say (`accept`): this module knows
+-- no arithmetic of a format. Spaces the page kept are firm boundaries.
 
 local M = {}
 
@@ -58,32 +59,5 @@ function M.splits(groups, k, accept, limit)
   if total >= k then rec(1, 1, 0) end
   return out, complete
 end
-
-local function int(s) return math.tointeger(tonumber(s)) end
-
--- The identity of a row whose last number is the sum of the others.
-function M.sum_is_last(parts)
-  local s = 0
-  for i = 1, #parts - 1 do
-    local v = int(parts[i])
-    if not v then return false end
-    s = s + v
-  end
-  return s == int(parts[#parts])
-end
-
--- Groups of `size` numbers, each ending in the sum of the others (table 4).
-function M.sums_by(size)
-  return function(parts)
-    for g = 0, #parts // size - 1 do
-      local slice = {}
-      for i = 1, size do slice[i] = parts[g * size + i] end
-      if not M.sum_is_last(slice) then return false end
-    end
-    return true
-  end
-end
-
-function M.any() return true end
 
 return M

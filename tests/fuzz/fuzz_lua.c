@@ -27,8 +27,8 @@ static const char harness[] =
     "local E = require('engine').new({ home = home, no_config = true, reader = target,\n"
     "  instructions = 20000000, memory_mb = 256 })\n"
     "return function(s)\n"
-    "  local R = E:read_bytes(s, 'fuzz.' .. (target == 'html' and 'html' or 'txt'), true)\n"
-    "  if R then E:check(R):list(); R:canonical() end\n"
+    "  local R, pending = E:bind_bytes(s, 'fuzz.' .. (target == 'html' and 'html' or 'txt'))\n"
+    "  if R then E:complete(R, pending); E:check(R):list(); R:canonical() end\n"
     "end\n";
 
 static lua_State *L;

@@ -105,3 +105,13 @@ test("the 2019 format is its own pack: it replaces one rule and leaves out those
   eq(2, n, "（七）总计 21 ≠ 27 in the 自然人 and 总计 columns")
   local _ = EXPECTED
 end)
+
+test("the pack documentation is also the man page nianbao-packs(7)", function()
+  local out, st = sh(NB .. " run scripts/tools/man.lua rules/README.md nianbao-packs 7 'nianbao packs'")
+  eq(0, st, "exit")
+  has(out, '.TH NIANBAO-PACKS 7 "" "nianbao" "nianbao packs"')
+  for _, section in ipairs { ".SH PACKS", ".SH RULES", ".SH READERS", ".SH WRITERS", ".SS Worked example: a province's pack" } do
+    has(out, section)
+  end
+  has(out, "\\fBidentity\\fR")
+end)
