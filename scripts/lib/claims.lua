@@ -5,6 +5,7 @@
 
 local lpeg, re = require "lpeg", require "re"
 local formatlib = require "format"
+local view = require "view"
 local P, R, S, C, Cp, Ct = lpeg.P, lpeg.R, lpeg.S, lpeg.C, lpeg.Cp, lpeg.Ct
 
 local M = {}
@@ -159,7 +160,7 @@ function M.for_format(F)
   function T.sum_of(report, expr, c)
     local total = 0
     for term in expr:gmatch("[^%s+]+") do
-      local state, v = report.c:state((term:gsub("{c}", c or "")))
+      local state, v = view.unwrap(report).c:state((term:gsub("{c}", c or "")))
       if state == "number" then
         v = math.tointeger(v)
         if not v then return nil end

@@ -199,6 +199,18 @@ local function compile_table(F, tid, decl, path)
   for _, r in ipairs(T.rows) do
     if not r.anonymous then F.rowlabels[r.path] = r.shown end
   end
+  -- for matching: one text of all the table's words (pieces of split labels
+  -- are found in it), and its header words longest first (headers printed
+  -- as one run are taken apart with them)
+  local words, heads = {}, {}
+  for _, r in ipairs(T.rows) do
+    if not r.anonymous then words[#words + 1] = norm(r.label) end
+  end
+  for _, g in ipairs(T.groups) do words[#words + 1] = norm(g.label) end
+  for _, h in ipairs(T.headers) do words[#words + 1] = h; heads[#heads + 1] = h end
+  for w in pairs(T.column_words) do words[#words + 1] = w; heads[#heads + 1] = w end
+  table.sort(heads, function(a, b) return #a > #b or (#a == #b and a < b) end)
+  T.alltext, T.heads = table.concat(words, "|"), heads
   for _, g in ipairs(T.groups) do F.rowlabels[tid .. "." .. g.path] = g.label end
   for _, c in ipairs(T.blocks[1] and T.blocks[1].columns or {}) do
     if c.group then F.rowlabels[tid .. "." .. c.group.id] = c.group.label end

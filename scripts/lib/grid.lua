@@ -5,13 +5,14 @@
 
 local Report = require "report"
 local messages = require "messages"
+local view = require "view"
 
 local M = {}
 
 local function value_text(report, id)
-  local state, v = report.c:state(id)
+  local state, v = view.unwrap(report).c:state(id)
   if state == "number" then return tostring(v), state end
-  local c = report.c:get(id)
+  local c = view.unwrap(report).c:get(id)
   if state == "missing" or state == "blank" or state == "unknown" then return "", state end
   return c.text or "", state
 end
@@ -30,7 +31,7 @@ function M.table(report, tid)
       local cell = { text = c.text, rowspan = c.rowspan, colspan = c.colspan, header = c.header,
                      role = c.role, id = c.id }
       if c.id then
-        local full = report.c:get(c.id)
+        local full = view.unwrap(report).c:get(c.id)
         cell.text, cell.state = value_text(report, c.id)
         cell.line, cell.col = full.line, full.col
       end
@@ -112,11 +113,12 @@ end
 function M.figures(report, F)
   F = report and Report.format_of(report) or F
   local out = {}
+  local c = report and view.unwrap(report).c
   for i, k in ipairs(F.key_figures) do
     local sum = report and 0 or nil
     for term in k.cells:gmatch("[^%s+]+") do
       if sum then
-        local ok, state, v = pcall(report.c.state, report.c, term)
+        local ok, state, v = pcall(c.state, c, term)
         if ok and state == "number" and math.type(v) == "integer" then sum = sum + v else sum = nil end
       end
     end

@@ -42,6 +42,8 @@ local unwrap = view.unwrap
 
 local Report = {}
 Report.__index = Report
+-- the cells themselves (a C object) are the engine's; views show them through cell()
+Report.__hidden = { c = true }
 
 local M = {}
 

@@ -119,24 +119,11 @@ end
 
 --{=== matching labels ===
 
--- What matching needs of a table, computed once per format: one text of
--- all its words (for fragments of split labels), and its header words
--- longest first (for headers printed as one run). `others` are words of
--- other formats that may appear in the table (they are headers here).
-local function prepared(F, T, others)
-  if T.match then return T.match end
-  local norm = F.labels.norm
-  local words, heads = {}, {}
-  for _, r in ipairs(T.rows) do
-    if not r.anonymous then words[#words + 1] = norm(r.label) end
-  end
-  for _, g in ipairs(T.groups) do words[#words + 1] = norm(g.label) end
-  for _, h in ipairs(T.headers) do words[#words + 1] = h; heads[#heads + 1] = h end
-  for w in pairs(T.column_words) do words[#words + 1] = w; heads[#heads + 1] = w end
-  for _, w in ipairs(others or {}) do words[#words + 1] = w; heads[#heads + 1] = w end
-  table.sort(heads, function(a, b) return #a > #b end)
-  T.match = { alltext = table.concat(words, "|"), heads = heads }
-  return T.match
+-- What matching needs of a table: the format's words (computed with the
+-- format), and the words of other formats that may appear in it (headers
+-- here, never unplaced text).
+local function prepared(T, others)
+  return { alltext = T.alltext, heads = T.heads, others = others or {} }
 end
 
 -- A header label, or several run together ("行政复议行政诉讼结果维持…总计").
@@ -150,10 +137,12 @@ end
 local function is_header(m, t, keys)
   if has_key(t, keys) then return true end
   local rest = t
-  for _, h in ipairs(m.heads) do
-    if rest == h then return true end
-    if #h >= 6 and rest:find(h, 1, true) then
-      rest = rest:gsub(h:gsub("%p", "%%%0"), "")
+  for _, list in ipairs { m.heads, m.others } do
+    for _, h in ipairs(list) do
+      if rest == h then return true end
+      if #h >= 6 and rest:find(h, 1, true) then
+        rest = rest:gsub(h:gsub("%p", "%%%0"), "")
+      end
     end
   end
   rest = rest:gsub("%p", "")
@@ -216,7 +205,11 @@ end
 local function is_fragment(F, m, t)
   local b = F.labels.bare(t)
   if b == "" or (utf8.len(b) or 3) <= 2 then return true end
-  return m.alltext:find(b, 1, true) ~= nil
+  if m.alltext:find(b, 1, true) then return true end
+  for _, w in ipairs(m.others) do
+    if w:find(b, 1, true) then return true end
+  end
+  return false
 end
 
 --}===
@@ -441,7 +434,7 @@ end
 -- bind_rows(F, system, T, tokens, R, diags, present, pending, others):
 -- fill R's cells of table T from its tokens.
 function M.bind_rows(F, system, T, tokens, R, diags, present, pending, others)
-  local m = prepared(F, T, others)
+  local m = prepared(T, others)
   local segs, order = segment(F, T, m, tokens, diags, present)
   local open = {}
   for _, seg in ipairs(segs) do
@@ -476,7 +469,7 @@ end
 -- bind_flat(...): a table of one unlabelled row (table 4): header labels,
 -- then its values in grid order.
 function M.bind_flat(F, system, T, tokens, R, diags, present, pending, others)
-  local m = prepared(F, T, others)
+  local m = prepared(T, others)
   local norm = F.labels.norm
   local values = {}
   for _, b in ipairs(tokens) do

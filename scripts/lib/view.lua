@@ -12,18 +12,25 @@ end
 
 -- readonly(t) → a view of t, and of every table reached through it, that
 -- refuses writes. Reading, #, ipairs and pairs work as on t. Values that
--- are not tables (functions, userdata) are handed out as they are.
+-- are not tables (functions, userdata) are handed out as they are, but the
+-- fields a class lists in its metatable's __hidden are not handed out at all.
 function M.readonly(t)
   if type(t) ~= "table" then return t end
   local v = proxies[t]
   if v then return v end
+  local mt = getmetatable(t)
+  local hidden = type(mt) == "table" and rawget(mt, "__hidden") or {}
   v = setmetatable({}, {
-    __index = function(_, k) return M.readonly(t[k]) end,
+    __index = function(_, k)
+      if hidden[k] then return nil end
+      return M.readonly(t[k])
+    end,
     __newindex = reject,
     __len = function() return #t end,
     __pairs = function()
       return function(_, k)
         local nk, nv = next(t, k)
+        while nk ~= nil and hidden[nk] do nk, nv = next(t, nk) end
         return nk, M.readonly(nv)
       end, nil, nil
     end,
