@@ -15,10 +15,26 @@ local M = {}
 
 -- Digits as printed → an exact number, or nil. Folds full-width digits and
 -- thousands separators; keeps the decimal places as printed.
+-- Spaces that print inside a number as a thousands separator.
+local THIN = { "\u{00A0}", "\u{2009}", "\u{202F}", "\u{2007}", "\u{3000}" }
+
 function M.parse_number(text)
   local t = text:gsub("\xEF\xBC([\x90-\x99])", function(d)   -- full-width digits
     return string.char(d:byte() - 0x90 + 48)
-  end):gsub("\xEF\xBC\x8E", "."):gsub("\xEF\xBC\x8D", "-"):gsub("%s", "")
+  end):gsub("\xEF\xBC\x8E", "."):gsub("\xEF\xBC\x8D", "-")
+  for _, sp in ipairs(THIN) do t = t:gsub(sp, " ") end
+  t = t:gsub("^%s+", ""):gsub("%s+$", "")
+  -- inside a number, spaces may only part groups of three digits: "3 001", "96 171.6"
+  if t:find("%s") then
+    local groups = {}
+    for g in t:gmatch("%S+") do groups[#groups + 1] = g end
+    if not groups[1]:match("^[+-]?%d%d?%d?$") then return nil end
+    for i = 2, #groups do
+      local g = groups[i]
+      if not (g:match("^%d%d%d$") or (i == #groups and g:match("^%d%d%d%.%d+$"))) then return nil end
+    end
+    t = t:gsub("%s", "")
+  end
   local plain = t
   if t:match("^[+-]?%d%d?%d?,%d%d%d[,%d]*%.?%d*$") then plain = t:gsub(",", "") end
   if not plain:match("^[+-]?%d+%.?%d*$") or plain:match("%.$") then return nil end
@@ -71,7 +87,7 @@ function M.tokenize(text, block, marks)
       if from > 1 then s, at = s:sub(from), at + from - 1 end
     end
     if s:find("%S") then
-      out[#out + 1] = { kind = "cell", text = s:gsub("^%s+", ""):gsub("%s+$", ""), glued = kind == "num",
+      out[#out + 1] = { kind = "cell", derived = true, text = s:gsub("^%s+", ""):gsub("%s+$", ""), glued = kind == "num",
                         line = block.line, col = block.col + (utf8.len(text:sub(1, at - 1)) or 0),
                         offset = (block.offset or 0) + at - 1 }
     end
@@ -253,7 +269,7 @@ end
 -- tokens → segments: {row=, values={tokens}} in order; diagnostics for the rest.
 local function segment(F, T, m, tokens, diags, present)
   local norm = F.labels.norm
-  local segs, seen, words = {}, {}, {}
+  local segs, seen, words, extras = {}, {}, {}, {}
   local cur, group, rows_started = nil, nil, false
   for _, b in ipairs(tokens) do
     local state = M.value_state(F, b.text)
@@ -308,14 +324,28 @@ local function segment(F, T, m, tokens, diags, present)
       elseif is_header(m, t, T.header_keys) or T.column_words[t] then
         present.yes = true
         if not rows_started and T.column_words[t] then words[#words + 1] = T.column_words[t] end
-      elseif cur and #cur.values > 0 and #cur.values < #cur.row.cells then
-        cur.values[#cur.values + 1] = b             -- text where a number belongs
+      elseif cur and #cur.values > 0 and #cur.values < #cur.row.cells and b.kind == "cell" and not b.derived then
+        cur.values[#cur.values + 1] = b             -- a cell of the page that holds text
       elseif is_fragment(F, m, t) then
         -- a piece of a label split by the page
       else
-        diags[#diags + 1] = { kind = "unplaced", table = T.id, text = b.text, line = b.line, col = b.col }
+        -- a label of no row of the format: what follows it is not the last row's,
+        -- but the values of a row the format does not have
+        cur = { extra = true, label = b.text, values = {}, block = b, row = { cells = {} } }
+        extras[#extras + 1] = cur
       end
     end
+  end
+  for _, x in ipairs(extras) do
+    local d = { table = T.id, text = x.label, line = x.block.line, col = x.block.col }
+    if #x.values > 0 then
+      local texts = {}
+      for i, b in ipairs(x.values) do texts[i] = b.text end
+      d.kind, d.values = "extra", table.concat(texts, " ")
+    else
+      d.kind = "unplaced"
+    end
+    diags[#diags + 1] = d
   end
   return segs, header_order(T, words)
 end
@@ -433,6 +463,26 @@ end
 
 -- bind_rows(F, system, T, tokens, R, diags, present, pending, others):
 -- fill R's cells of table T from its tokens.
+-- A row whose values do not fill its cells one for one: which value is
+-- whose cannot be told, so its cells stay unknown (never a guess).
+local function unsure_row(R, T, seg, slots, values, diags, kind)
+  local texts = {}
+  for i, b in ipairs(values) do texts[i] = b.text end
+  local d = { kind = kind, table = T.id, row = seg.row.id, label = seg.row.shown,
+              text = table.concat(texts, " "), count = #values, expected = #slots,
+              line = values[1].line, col = values[1].col }
+  diags[#diags + 1] = d
+  for _, id in ipairs(slots) do
+    R:set(id, "unknown", nil, { text = d.text, line = d.line, col = d.col, offset = values[1].offset })
+  end
+end
+
+local function digit_count(values)
+  local n = 0
+  for _, b in ipairs(values) do n = n + #b.text:gsub("[^%d]", "") end
+  return n
+end
+
 function M.bind_rows(F, system, T, tokens, R, diags, present, pending, others)
   local m = prepared(T, others)
   local segs, order = segment(F, T, m, tokens, diags, present)
@@ -440,16 +490,19 @@ function M.bind_rows(F, system, T, tokens, R, diags, present, pending, others)
   for _, seg in ipairs(segs) do
     local slots = row_slots(seg.row, order)
     local values = seg.values
-    if #values == #slots or not (#values < #slots and digits_only(values) and #values > 0) then
-      for i, b in ipairs(values) do
-        if slots[i] then set_value(R, F, slots[i], b)
-        elseif b.text ~= "" then          -- empty cells past the row's end only pad it
-          diags[#diags + 1] = { kind = "unplaced", table = T.id, text = b.text, line = b.line, col = b.col }
-        end
-      end
-    else
+    -- blank cells past the row's end only pad it
+    while #values > #slots and values[#values].text == "" do values[#values] = nil end
+    if #values == #slots then
+      for i, b in ipairs(values) do set_value(R, F, slots[i], b) end
+    elseif #values == 0 then
+      -- a label with no values: the row's cells are missing, and said so
+    elseif #values > #slots then
+      unsure_row(R, T, seg, slots, values, diags, "long")
+    elseif digits_only(values) and digit_count(values) >= #slots then
       local p = glued_row(R, F, system, T, seg, slots, values, diags, pending)
       if p and #p.candidates > 1 and p.complete then open[#open + 1] = p end
+    else
+      unsure_row(R, T, seg, slots, values, diags, "short")
     end
   end
   if #open > 0 then

@@ -240,6 +240,26 @@ end
 -- A line this short inside a table's part is a label, not prose.
 local SHORT = 40
 
+-- Is this paragraph prose rather than a piece of a table? A sentence mark,
+-- or a clause mark with a counted number ("共发生行政复议 351 件，…"): a
+-- table's cells hold neither. Numbers come only from table cells.
+local function is_prose(F, text)
+  local L = F.language
+  for _, m in ipairs(L.sentence_end or {}) do
+    if text:find(m, 1, true) then return true end
+  end
+  local clause = false
+  for _, m in ipairs(L.clause_end or {}) do
+    if #m > 1 and text:find(m, 1, true) then clause = true end
+  end
+  if not clause then return false end
+  for _, u in ipairs(L.units or {}) do
+    if text:find("%d%s*" .. u) then return true end
+  end
+  return false
+end
+M.is_prose = is_prose
+
 -- The tokens of one table: the cells of its part, and its short lines. A
 -- part with no cells at all (crawled text) is cut into tokens from the
 -- first word of its table on.
@@ -252,13 +272,18 @@ local function table_tokens(F, T, blocks, from, to, lead)
   -- a table has numbers: a part whose prose only names the table's words has none
   local has_digits = false
   for i = from, to do
-    if blocks[i].kind == "para" and blocks[i].text:find("%d") then has_digits = true break end
+    if blocks[i].kind == "para" and blocks[i].text:find("%d") and not is_prose(F, blocks[i].text) then
+      has_digits = true
+      break
+    end
   end
   if lead and lead.text:find("%d") then has_digits = true end
   for i = lead and from - 1 or from, to do
     local b = (lead and i == from - 1) and lead or blocks[i]
     if b.kind == "cell" then
       tokens[#tokens + 1] = b
+    elseif b.kind == "para" and is_prose(F, b.text) then
+      -- prose inside a table's part: its numbers are the text's, not the table's
     elseif b.kind == "para" then
       if cells > 0 then
         if (utf8.len(b.text) or SHORT + 1) <= SHORT then tokens[#tokens + 1] = b end

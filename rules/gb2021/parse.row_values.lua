@@ -1,0 +1,19 @@
+-- A row with more or fewer values than the format has cells: which value is
+-- whose cannot be told from the page, so the row's cells are left unknown.
+id       = "gb2021.parse.row_values"
+severity = "warning"
+message  = {
+  zh = "{table}“{row}”行读到{count}个数值（{text}），应为{expected}个，无法确定各列的数值，未予采用",
+  en = "{table_en}, row “{row}”: {count} values read ({text}) where {expected} were expected; which is whose cannot be told, so none is used",
+}
+
+function check(report, emit)
+  for _, d in ipairs(report.diagnostics) do
+    if d.kind == "short" or d.kind == "long" then
+      local t = format.tables[d.table]
+      emit { line = d.line, col = d.col, found = tostring(d.count), expected = tostring(d.expected),
+             vars = { table = t and t.title or d.table, table_en = "table " .. d.table:sub(2),
+                      row = d.label, count = d.count, expected = d.expected, text = d.text } }
+    end
+  end
+end
