@@ -1,7 +1,8 @@
 -- Markdown.
---   render: the publishable report; each table as a pipe table, one row per
---           row of the official grid with its labels joined (Markdown has no
---           merged cells), so nianbao reads it back.
+--   render: the publishable report; each table as a pipe table of the
+--           official grid, a merged cell written in its first place and left
+--           empty in the others (Markdown has no merged cells), as Word's
+--           converters write it; nianbao reads it back by the places.
 --   check:  the findings of each report as a list.
 
 extension = "md"
@@ -9,15 +10,32 @@ extension = "md"
 local function esc(s) return escape_md(s or "") end
 
 local function pipe_table(report, tid, out)
-  -- header: the labels of the value columns
-  local header = layout.columns(report, tid)
-  out[#out + 1] = "| " .. message("item", "zh") .. " | " .. table.concat(header, " | ") .. " |"
-  out[#out + 1] = "|" .. string.rep("---|", #header + 1)
-  for _, row in ipairs(layout.rows(report, tid)) do
-    local vals = {}
-    for i, v in ipairs(row.values) do vals[i] = esc(v) end
-    while #vals < #header do vals[#vals + 1] = "" end
-    out[#out + 1] = "| " .. esc(row.label) .. " | " .. table.concat(vals, " | ") .. " |"
+  -- the grid with its spans laid out: taken[r][c] marks places of merged cells
+  local rows, taken, width = layout.grid(report, tid), {}, 0
+  local lines = {}
+  for r, row in ipairs(rows) do
+    taken[r] = taken[r] or {}
+    local line, c = {}, 1
+    for _, cell in ipairs(row) do
+      while taken[r][c] do line[c] = ""; c = c + 1 end
+      line[c] = esc(cell.text or "")
+      for dr = 0, cell.rowspan - 1 do
+        taken[r + dr] = taken[r + dr] or {}
+        for dc = 0, cell.colspan - 1 do
+          if dr > 0 or dc > 0 then taken[r + dr][c + dc] = true end
+        end
+      end
+      c = c + cell.colspan
+    end
+    while taken[r][c] do line[c] = ""; c = c + 1 end
+    for k = 1, c - 1 do line[k] = line[k] or "" end
+    if c - 1 > width then width = c - 1 end
+    lines[r] = line
+  end
+  for r, line in ipairs(lines) do
+    for k = #line + 1, width do line[k] = "" end
+    out[#out + 1] = "| " .. table.concat(line, " | ") .. " |"
+    if r == 1 then out[#out + 1] = "|" .. string.rep("---|", width) end
   end
 end
 

@@ -109,7 +109,10 @@ local function compile_table(F, tid, decl, path)
     for _, g in ipairs(block.groups or { false }) do
       for _, c in ipairs(block.columns or {}) do
         if type(c.id) ~= "string" then fail(path, "table %s: a column needs an id", tid) end
-        cols[#cols + 1] = { id = c.id, label = c.label, keys = c.keys or { c.label }, kind = c.kind,
+        local keys = c.keys or { c.label }
+        local keys_norm = {}
+        for i, k in ipairs(keys) do keys_norm[i] = norm(k) end
+        cols[#cols + 1] = { id = c.id, label = c.label, keys = keys, keys_norm = keys_norm, kind = c.kind,
                             unit = c.unit, printed = c.printed ~= false,
                             over = g and g.over or c.over, group = g or nil }
       end
@@ -125,7 +128,7 @@ local function compile_table(F, tid, decl, path)
     header(block.caption); header(block.head); header(block.corner)
     local rows = {}
     local blk = { caption = block.caption, head = block.head, corner = block.corner,
-                  columns = cols, printed = printed, rows = rows, index = b }
+                  columns = cols, printed = printed, rows = rows, index = b, groups = block.groups or {} }
     if block.rows then
       flatten(T, block.rows, {}, 1, rows, path)
     else

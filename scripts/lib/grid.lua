@@ -53,44 +53,6 @@ function M.tables(report)
   return out
 end
 
--- For formats without merged cells (Markdown, CSV): the value columns of a
--- table (the widest block's, or every column of a flat table named by its
--- group), and its rows each with one label and its values.
-function M.columns(report, tid)
-  local F = Report.format_of(report)
-  local T = F.table_by_id[tid]
-  local out = {}
-  if T.flat then
-    for _, c in ipairs(T.blocks[1].printed) do
-      out[#out + 1] = c.group and (c.group.label .. "\u{FF1A}" .. c.label) or c.label
-    end
-    return out
-  end
-  local widest
-  for _, b in ipairs(T.blocks) do
-    if not widest or #b.printed > #widest.printed then widest = b end
-  end
-  for i, c in ipairs(widest.printed) do out[i] = c.label end
-  return out
-end
-
-function M.rows(report, tid, lang)
-  local F = Report.format_of(report)
-  local T = F.table_by_id[tid]
-  local out = {}
-  local width = #M.columns(report, tid)
-  for _, r in ipairs(T.rows) do
-    local vals = {}
-    for i, id in ipairs(r.cells) do vals[i] = (value_text(report, id)) end
-    local label = r.anonymous and messages.text(lang or "zh", "count_row") or r.shown
-    if not r.anonymous and #r.block.printed == 1 and width > 1 then
-      label = label .. "\u{FF08}" .. r.block.printed[1].label .. "\u{FF09}"
-    end
-    out[#out + 1] = { label = label, values = vals }
-  end
-  return out
-end
-
 -- The report's title as its format writes it.
 function M.title(report)
   local F = Report.format_of(report)

@@ -138,8 +138,8 @@ end
 -- What matching needs of a table: the format's words (computed with the
 -- format), and the words of other formats that may appear in it (headers
 -- here, never unplaced text).
-local function prepared(T, others)
-  return { alltext = T.alltext, heads = T.heads, others = others or {} }
+local function prepared(F, T, others)
+  return { alltext = T.alltext, heads = T.heads, others = others or {}, numerals = F.decl.numerals }
 end
 
 -- A header label, or several run together ("行政复议行政诉讼结果维持…总计").
@@ -161,7 +161,8 @@ local function is_header(m, t, keys)
       end
     end
   end
-  rest = rest:gsub("%p", "")
+  rest = rest:gsub("%p", ""):gsub("%d", "")
+  for _, n in utf8.codes(m.numerals or "") do rest = rest:gsub(utf8.char(n), "") end
   return rest == "" or (rest ~= t and (utf8.len(rest) or 3) <= 2)
 end
 
@@ -484,7 +485,7 @@ local function digit_count(values)
 end
 
 function M.bind_rows(F, system, T, tokens, R, diags, present, pending, others)
-  local m = prepared(T, others)
+  local m = prepared(F, T, others)
   local segs, order = segment(F, T, m, tokens, diags, present)
   local open = {}
   for _, seg in ipairs(segs) do
@@ -519,10 +520,240 @@ function M.bind_rows(F, system, T, tokens, R, diags, present, pending, others)
   end
 end
 
+--{=== tables whose cells have places (HTML, Word, Markdown grids) ===
+
+-- The region's tokens as rows: the cells of one row of one source table
+-- together; anything without a place (a paragraph, a caption) a row alone.
+local function placed_rows(tokens)
+  local rows, cur = {}, nil
+  for _, b in ipairs(tokens) do
+    if b.grid and b.x0 then
+      if not cur or cur.grid ~= b.grid or cur.row ~= b.row then
+        cur = { grid = b.grid, row = b.row, cells = {} }
+        rows[#rows + 1] = cur
+      end
+      cur.cells[#cur.cells + 1] = b
+    else
+      cur = nil
+      rows[#rows + 1] = { loose = true, cells = { b } }
+    end
+  end
+  return rows
+end
+
+-- The block of a table whose caption a text names (table 2's 第二十条第（X）项).
+local function caption_block(F, T, t)
+  for i, blk in ipairs(T.blocks) do
+    if blk.caption and t:find(F.labels.norm(blk.caption), 1, true) then return i end
+  end
+end
+
+-- The column groups (table 4) named in a header text, by the last words over them.
+local function group_named(F, blk, t)
+  for _, g in ipairs(blk.groups) do
+    local over = g.over or {}
+    if #over > 0 and t:find(F.labels.norm(over[#over]), 1, true) then return g end
+  end
+end
+
+-- The header rows seen (x → text, folded) → the columns: {xa=, xb=, id=}
+-- in left-to-right order, or nil when they do not name every printed
+-- column of the block once, in the declared order. `used` counts the
+-- groups a column id was already given in this table (split tables);
+-- `hint` is a group named by a caption before the header.
+local function column_map(F, T, blk, hdr, used, hint)
+  local xs = {}
+  for x in pairs(hdr) do xs[#xs + 1] = x end
+  table.sort(xs)
+  -- consecutive places under the same words are one (spanned) column
+  local spans = {}
+  for _, x in ipairs(xs) do
+    local last = spans[#spans]
+    if last and last.xb == x - 1 and last.text == hdr[x] then last.xb = x
+    else spans[#spans + 1] = { xa = x, xb = x, text = hdr[x] } end
+  end
+  local label_marks = {}
+  for _, w in ipairs { blk.head, blk.corner } do if w then label_marks[#label_marks + 1] = F.labels.norm(w) end end
+  for _, k in ipairs(T.header_keys) do label_marks[#label_marks + 1] = k end
+  local out, unknown = {}, {}
+  for _, sp in ipairs(spans) do
+    local best, len
+    for _, c in ipairs(blk.columns) do
+      for _, kn in ipairs(c.keys_norm) do
+        if kn ~= "" and sp.text:find(kn, 1, true) and (not len or #kn > len) then best, len = c, #kn end
+      end
+    end
+    local is_label = false
+    for _, w in ipairs(label_marks) do is_label = is_label or sp.text:find(w, 1, true) ~= nil end
+    if best and not is_label then
+      out[#out + 1] = { xa = sp.xa, xb = sp.xb, col = best, group = #blk.groups > 0 and group_named(F, blk, sp.text) or nil }
+    elseif not is_label and sp.text ~= "" and #out > 0 then
+      unknown[#unknown + 1] = sp
+    end
+  end
+  -- groups not named in the header: by the caption before it, else in declared order
+  if #blk.groups > 0 then
+    for _, e in ipairs(out) do
+      if not e.group and hint then e.group = hint end
+      if not e.group then
+        local k = (used[e.col.id] or 0) + 1
+        used[e.col.id] = k
+        e.group = blk.groups[k]
+      end
+      if not e.group then return nil end
+    end
+  end
+  local ids, seen = {}, {}
+  for _, e in ipairs(out) do
+    e.id = e.group and (e.group.id .. "." .. e.col.id) or e.col.id
+    if seen[e.id] then return nil end
+    seen[e.id] = true
+    ids[#ids + 1] = e.id
+  end
+  -- every printed column, once, in the declared order
+  local want = {}
+  for _, g in ipairs(#blk.groups > 0 and blk.groups or { false }) do
+    for _, c in ipairs(blk.columns) do
+      if c.printed then want[#want + 1] = g and (g.id .. "." .. c.id) or c.id end
+    end
+  end
+  local k = 1
+  for _, e in ipairs(out) do
+    if e.id == want[k] then k = k + 1
+    elseif not (e.col.printed == false) then return nil end
+  end
+  if k <= #want then return nil end
+  return out
+end
+
+-- The cell of a row under a column: the one cell overlapping its places.
+local function cell_under(cells, e)
+  local hit
+  for _, c in ipairs(cells) do
+    if c.x0 <= e.xb and c.x1 - 1 >= e.xa then
+      if hit then return nil, true end      -- two cells under one column
+      hit = c
+    end
+  end
+  return hit
+end
+
+-- bind_placed(...) → true when the table was bound by the places of its
+-- cells: the header rows say which place is which column; each data row's
+-- cells left of the columns are its label, those under a column its values.
+-- false (nothing set) when the header does not name the columns: the caller
+-- reads the table as a stream instead.
+function M.bind_placed(F, system, T, tokens, R, out_diags, present, pending, others)
+  local diags = {}
+  local rows = placed_rows(tokens)
+  local placed = 0
+  for _, r in ipairs(rows) do
+    if not r.loose and #r.cells >= 3 then placed = placed + 1 end
+  end
+  if placed < 3 then return false end
+  local m = prepared(F, T, others)
+  local norm = F.labels.norm
+  local blk_i = 1
+  local hdr, map, used, hint = {}, nil, {}, nil
+  local plan = {}          -- {row = format row, cells = {id → token}, line}
+  local group, any = nil, false
+  local seen = {}
+  for _, r in ipairs(rows) do
+    local numbers, texts = 0, {}
+    for _, c in ipairs(r.cells) do
+      local state = M.value_state(F, c.text)
+      if state == "number" or state == "marker" then numbers = numbers + 1
+      elseif not state then texts[#texts + 1] = c end
+    end
+    local all = {}
+    for i, c in ipairs(texts) do all[i] = norm(c.text) end
+    local joined = table.concat(all)
+    local cap = #T.blocks > 1 and caption_block(F, T, joined)
+    if r.loose then
+      -- a caption between tables: a block, or a column group of a split table
+      if cap then blk_i, hdr, map = cap, {}, nil end
+      local g = #T.blocks[blk_i].groups > 0 and group_named(F, T.blocks[blk_i], joined)
+      if g then hint, hdr, map = g, {}, nil end
+    elseif numbers == 0 and cap and #texts <= 2 then
+      blk_i, hdr, map, hint = cap, {}, nil, nil
+    elseif numbers == 0 and #texts > 0 and (is_header(m, joined, T.header_keys) or T.column_words[joined]) then
+      if map then hdr, map = {}, nil end
+      for _, c in ipairs(r.cells) do
+        local t = norm(c.text)
+        if t ~= "" then
+          for x = c.x0, c.x1 - 1 do hdr[x] = (hdr[x] or "") .. t end
+        end
+      end
+      present.yes = true
+    else
+      if not map and next(hdr) then
+        map = column_map(F, T, T.blocks[blk_i], hdr, used, hint)
+        if not map then return false end
+        hint = nil
+      end
+      if not map then return false end
+      -- the label: the text left of the first column
+      local first = map[1].xa
+      local label = {}
+      for _, c in ipairs(r.cells) do
+        if c.x1 - 1 < first and c.text ~= "" then label[#label + 1] = norm(c.text) end
+      end
+      local t = table.concat(label)
+      local g = find_group(T, t)
+      if g then group = g end
+      local row
+      if T.flat then
+        row = T.rows[1]
+      elseif t ~= "" then
+        row = find_row(F, T, t, group)
+        if not row and g and T.subtotal[g.id] then row = T.subtotal[g.id] end
+      end
+      if row and row.group then group = row.group end
+      local vals, n = {}, 0
+      for _, e in ipairs(map) do
+        local c, two = cell_under(r.cells, e)
+        if two then return false end
+        if c then vals[e.id] = c; n = n + 1 end
+      end
+      -- a value under a column its row does not have: the places are not what the header says
+      for id, c in pairs(vals) do
+        if row and not row.by_col[id] and c.text ~= "" then return false end
+      end
+      if row and n > 0 then
+        if seen[row] then
+          diags[#diags + 1] = { kind = "duplicate", table = T.id, row = row.id, label = row.shown,
+                                text = t, line = r.cells[1].line, col = r.cells[1].col }
+        else
+          seen[row] = true
+          plan[#plan + 1] = { row = row, vals = vals }
+        end
+      elseif t ~= "" and numbers > 0 then
+        local texts_v = {}
+        for _, e in ipairs(map) do if vals[e.id] then texts_v[#texts_v + 1] = vals[e.id].text end end
+        diags[#diags + 1] = { kind = "extra", table = T.id, text = table.concat(label), values = table.concat(texts_v, " "),
+                              line = r.cells[1].line, col = r.cells[1].col }
+      end
+      any = any or n > 0
+    end
+  end
+  if not any then return false end
+  present.yes = true
+  for _, d in ipairs(diags) do out_diags[#out_diags + 1] = d end
+  for _, p in ipairs(plan) do
+    for col, c in pairs(p.vals) do
+      local id = p.row.by_col[col]
+      if id then set_value(R, F, id, c) end
+    end
+  end
+  return true
+end
+
+--}===
+
 -- bind_flat(...): a table of one unlabelled row (table 4): header labels,
 -- then its values in grid order.
 function M.bind_flat(F, system, T, tokens, R, diags, present, pending, others)
-  local m = prepared(T, others)
+  local m = prepared(F, T, others)
   local norm = F.labels.norm
   local values = {}
   for _, b in ipairs(tokens) do
@@ -533,21 +764,29 @@ function M.bind_flat(F, system, T, tokens, R, diags, present, pending, others)
       local t = norm(b.text)
       if is_header(m, t, T.header_keys) or is_fragment(F, m, t) then
         present.yes = true
-      elseif #values > 0 and #values < #T.cells then
-        values[#values + 1] = b
+      elseif #values > 0 and #values < #T.cells and b.kind == "cell" and not b.derived then
+        values[#values + 1] = b                     -- a cell of the page that holds text
       else
         diags[#diags + 1] = { kind = "unplaced", table = T.id, text = b.text, line = b.line, col = b.col }
       end
     end
   end
   if #values > 0 then present.yes = true end
-  if #values < #T.cells and #values > 0 and digits_only(values) then
-    glued_row(R, F, system, T, nil, T.cells, values, diags, pending)
-    return
+  -- empty cells that only pad the page's table: the values without them fill the row
+  local filled = {}
+  for _, b in ipairs(values) do
+    if b.text ~= "" then filled[#filled + 1] = b end
   end
-  for i, b in ipairs(values) do
-    if T.cells[i] then set_value(R, F, T.cells[i], b)
-    else diags[#diags + 1] = { kind = "unplaced", table = T.id, text = b.text, line = b.line, col = b.col } end
+  if #values ~= #T.cells and #filled == #T.cells then values = filled end
+  local row = { row = { id = "", shown = T.title, cells = T.cells } }
+  if #values == #T.cells then
+    for i, b in ipairs(values) do set_value(R, F, T.cells[i], b) end
+  elseif #values == 0 then
+    -- headers only: the cells are missing, and said so
+  elseif #values < #T.cells and digits_only(values) and digit_count(values) >= #T.cells then
+    glued_row(R, F, system, T, nil, T.cells, values, diags, pending)
+  else
+    unsure_row(R, T, row, T.cells, values, diags, #values > #T.cells and "long" or "short")
   end
 end
 

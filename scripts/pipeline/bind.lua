@@ -398,8 +398,11 @@ function M.bind(F, system, doc, path, others)
       if st.part.id == T.part then
         local tokens = table_tokens(F, T, blocks, st.index + 1, st.stop, st.lead)
         R.tables[T.id].line = tokens[1] and tokens[1].line or st.block.line
-        local bind_table = T.flat and tables.bind_flat or tables.bind_rows
-        bind_table(F, system, T, tokens, R, diags, present, pending, words)
+        -- by the places of its cells where the page gives them, else as a stream
+        if not tables.bind_placed(F, system, T, tokens, R, diags, present, pending, words) then
+          local bind_table = T.flat and tables.bind_flat or tables.bind_rows
+          bind_table(F, system, T, tokens, R, diags, present, pending, words)
+        end
       end
     end
     R.tables[T.id].present = present.yes

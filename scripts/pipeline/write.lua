@@ -26,7 +26,7 @@ local function helpers(base)
     json = json.encode, json_array = json.array, yaml = nianbao.yaml.encode, null = nianbao.null,
     escape_html = escape_html, escape_md = escape_md,
     layout = view.readonly {
-      grid = grid.table, tables = grid.tables, columns = grid.columns, rows = grid.rows,
+      grid = grid.table, tables = grid.tables,
       title = grid.title, parts = grid.parts, placeholders = grid.placeholders,
       typography = function(report) return report and grid.typography(report) or base.typography end,
       figures = function(report) return grid.figures(report, base) end,

@@ -55,7 +55,10 @@ function Reader(text, opts)
   local walk
 
   -- Rows and cells in order; `taken` marks grid places covered by spans.
+  local tables = 0
   local function do_table(tnode)
+    tables = tables + 1
+    local grid = "h" .. tables
     local rows = {}
     local function collect(node)
       for _, c in ipairs(node) do
@@ -81,7 +84,8 @@ function Reader(text, opts)
           end
           blocks[#blocks + 1] = { kind = "cell", text = clean(table.concat(text_of(td, {}))),
                                   line = first_line(td) or first_line(tr) or 1, col = 1,
-                                  row = r, column = col, rowspan = rs, colspan = cs }
+                                  grid = grid, row = r, column = col, rowspan = rs, colspan = cs,
+                                  x0 = col, x1 = col + cs }
           col = col + cs
           -- a table inside a cell is read in its place
           for _, c in ipairs(td) do

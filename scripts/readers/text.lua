@@ -13,6 +13,7 @@ function sniff(head)
   local bars = 0
   for line in head:gmatch("[^\n]+") do
     line = line:gsub("^%s*#+%s+", ""):gsub("^%s*>%s?", ""):gsub("%*%*", "")   -- Markdown
+               :gsub("<[Bb][Rr]%s*/?>", "")            -- a line break inside a cell joins its text
     if line:match("^%s*|?%s*:?%-%-%-+:?%s*|[%s|:%-]*$") then
       line = "|"                               -- a Markdown table's alignment row
     end
@@ -27,6 +28,9 @@ function Reader(bytes, opts)
   local blocks, n = {}, 0
   local lineno, pos = 0, 1
   local len = #bytes
+  -- consecutive lines of several cells are the rows of one table (grid);
+  -- each cell keeps its place in its line (x), empty cells counted
+  local grid, row, last_row_line = 0, 0, -1
   while pos <= len do
     local eol = bytes:find("\n", pos, true) or (len + 1)
     local line = bytes:sub(pos, eol - 1):gsub("\r$", "")
@@ -36,7 +40,8 @@ function Reader(bytes, opts)
       line = "|"                               -- a Markdown table's alignment row
     end
     if line:find("|", 1, true) then
-      local start, any = 1, false
+      local start, any, first = 1, false, n + 1
+      local x, leading = 0, line:match("^%s*|") ~= nil
       while true do
         local bar = line:find("|", start, true)
         local piece = line:sub(start, (bar or (#line + 1)) - 1)
@@ -48,15 +53,24 @@ function Reader(bytes, opts)
           n = n + 1
           blocks[n] = { kind = "cell", text = text, line = lineno,
                         col = (utf8.len(line:sub(1, at - 1)) or (at - 1)) + 1,
-                        offset = pos + at - 2 }
+                        offset = pos + at - 2, x0 = x, x1 = x + 1 }
           any = true
         end
+        if bar and not (leading and start == 1) then x = x + 1 end
         if not bar then break end
         start = bar + 1
+      end
+      if n - first + 1 >= 2 then                 -- a row of a table: place it in its grid
+        if last_row_line ~= lineno - 1 then grid, row = grid + 1, 0 end
+        row, last_row_line = row + 1, lineno
+        for k = first, n do blocks[k].grid, blocks[k].row = "t" .. grid, row end
+      elseif n >= first then
+        blocks[n].x0, blocks[n].x1 = nil, nil       -- one cell a line: no grid to place it in
       end
       if not any then
         n = n + 1
         blocks[n] = { kind = "break", text = "", line = lineno, col = 1, offset = pos - 1 }
+        if last_row_line == lineno - 1 then last_row_line = lineno end   -- a Markdown alignment row
       end
     else
       local text = trim((line:gsub("\f", "")))     -- a form feed is a PDF page break
