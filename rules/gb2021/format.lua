@@ -255,11 +255,14 @@ typography = {
 --{=== label folding (spec §9.1) ===
 
 fold = {
-  -- traditional forms seen in mirrors, to simplified: pairs of characters
-  traditional = "總总計计規规範范會会機机構构業业務务組组織织關关開开轉转結结實实處处則则"
-             .. "據据審审稅税對对應应號号與与條条項项資资訊讯際际請请決决辦办報报門门"
-             .. "認认為为僅仅舉举齡龄劃划經经費费並并無无過过準准見见錄录統统網网屬属"
-             .. "確确復复訴诉維维糾纠類类內内禁禁査查詢询獲获戶户狀状態态濟济",
+  -- traditional forms (mainland, Hong Kong and Taiwan standards) of every
+  -- character this format's words use, to simplified: pairs of characters
+  traditional = "萬万與与業业東东兩两個个箇个為为爲为舉举鄉乡於于僅仅從从會会體体黨党關关內内寫写決决況况準准減减齣出劃划則则製制辦办務务"
+             .. "動动區区韆千華华單单捲卷廳厅縣县發发髮发衹只隻只號号閤合後后員员諮咨迴回國国處处復复複复實实審审傢家對对侷局屬属佈布並并"
+             .. "併并應应廢废開开強强噹当當当彔录錄录録录懷怀態态總总戶户執执護护報报據据數数旂旗無无時时麯曲麴曲機机權权條条構构査查標标"
+             .. "沒没濟济狀状現现確确祕秘稱称稅税穩稳簡简類类係系繫系糾纠納纳組组織织經经結结統统繼继續续維维編编繳缴網网罰罚範范獲获穫获"
+             .. "補补錶表見见規规計计認认訓训議议訊讯許许訟讼設设訪访訴诉詢询說说説说請请讀读費费資资轉转過过這这進进踰逾鎭镇鎮镇門门問问"
+             .. "間间際际頁页項项題题額额驗验齡龄",
   -- punctuation that varies between renderings of one label → ASCII
   punctuation = { ["、"] = ",", ["，"] = ",", ["。"] = ".", ["〔"] = "(", ["〕"] = ")" },
   -- quotes and brackets dropped from labels

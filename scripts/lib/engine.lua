@@ -152,8 +152,8 @@ function Engine:bind_text(text, path)
   for _, t in pairs(R.tables) do any_table = any_table or t.present end
   if #R.sections <= 1 and not any_table and R.format ~= "legacy" then
     local F = P.format
-    local says = false
-    for _, w in ipairs(F.report_words) do says = says or text:find(w, 1, true) ~= nil end
+    local says, plain = false, F.labels.simplify(text)
+    for _, w in ipairs(F.report_words) do says = says or plain:find(w, 1, true) ~= nil end
     if not says then return nil, messages.text(self.lang, "not_report") end
   end
   return R, pending

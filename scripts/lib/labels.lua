@@ -26,8 +26,17 @@ function M.new(fold, numerals)
   for from, to in pairs(fold.punctuation or {}) do map[utf8.codepoint(from)] = to end
   local numeral = {}
   for _, c in utf8.codes(numerals or "") do numeral[c] = true end
+  local simple = {}                   -- traditional character → simplified, as a string
+  for i = 1, #chars - 1, 2 do simple[utf8.char(chars[i])] = utf8.char(chars[i + 1]) end
 
   local F = {}
+
+  -- simplify(s) → s with traditional characters simplified, nothing else
+  -- changed (the same length, so places in s stay places in the result).
+  function F.simplify(s)
+    if not utf8.len(s) then return s end
+    return (s:gsub("[\228-\233][\128-\191][\128-\191]", simple))
+  end
 
   -- norm(s) → the label as matched: full width folded to ASCII, spaces,
   -- quotes and commas dropped, trailing colons and full stops cut.

@@ -24,6 +24,8 @@ function M.parse_number(text)
   end):gsub("\xEF\xBC\x8E", "."):gsub("\xEF\xBC\x8D", "-")
   for _, sp in ipairs(THIN) do t = t:gsub(sp, " ") end
   t = t:gsub("^%s+", ""):gsub("%s+$", "")
+  -- a question mark before a number is a space the page's encoding lost ("? 0")
+  t = t:gsub("^%?%s*(%d)", "%1")
   -- inside a number, spaces may only part groups of three digits: "3 001", "96 171.6"
   if t:find("%s") then
     local groups = {}
@@ -161,7 +163,9 @@ local function is_header(m, t, keys)
       end
     end
   end
-  rest = rest:gsub("%p", ""):gsub("%d", "")
+  rest = rest:gsub("%p", "")
+  if rest:match("^%d*$") and t:find("%d") then return false end   -- a number, however garbled
+  rest = rest:gsub("%d", "")
   for _, n in utf8.codes(m.numerals or "") do rest = rest:gsub(utf8.char(n), "") end
   return rest == "" or (rest ~= t and (utf8.len(rest) or 3) <= 2)
 end
@@ -272,9 +276,12 @@ local function segment(F, T, m, tokens, diags, present)
   local norm = F.labels.norm
   local segs, seen, words, extras = {}, {}, {}, {}
   local cur, group, rows_started = nil, nil, false
+  local header_line                      -- the line of the last header or caption read
   for _, b in ipairs(tokens) do
     local state = M.value_state(F, b.text)
-    if not state and cur and #cur.values > 0 and is_unit(F, norm(b.text)) then
+    if state == "blank" and b.line == header_line then
+      -- an empty cell beside a header on its line pads a merged cell: no value
+    elseif not state and cur and #cur.values > 0 and is_unit(F, norm(b.text)) then
       cur.values[#cur.values].unit = b.text           -- "73802895.90" "元": one value
     elseif state then
       if cur then
@@ -324,6 +331,7 @@ local function segment(F, T, m, tokens, diags, present)
         end
       elseif is_header(m, t, T.header_keys) or T.column_words[t] then
         present.yes = true
+        header_line = b.line
         if not rows_started and T.column_words[t] then words[#words + 1] = T.column_words[t] end
       elseif cur and #cur.values > 0 and #cur.values < #cur.row.cells and b.kind == "cell" and not b.derived then
         cur.values[#cur.values + 1] = b             -- a cell of the page that holds text

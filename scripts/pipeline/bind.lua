@@ -57,10 +57,11 @@ local function split_headings(F, blocks)
       out[#out + 1] = b
     else
       local cuts = {}
+      local plain = F.labels.simplify(b.text)
       for _, m in ipairs(marks) do
         local at = 1
         while true do
-          local s = b.text:find(m, at, true)
+          local s = plain:find(m, at, true)
           if not s then break end
           if s > 1 then cuts[#cuts + 1] = s end
           at = s + #m
@@ -89,7 +90,7 @@ end
 function M.parse_date(F, s)
   local g = F.grammars.date
   if not g or not s then return nil end
-  local _, y, m, d = search(g):match(s)
+  local _, y, m, d = search(g):match(F.labels.simplify(s))
   if not y then return nil end
   m, d = tonumber(m), tonumber(d)
   if m < 1 or m > 12 or d < 1 or d > 31 then return nil end
@@ -100,7 +101,7 @@ end
 function M.parse_period(F, text, block)
   local g = F.grammars.period
   if not g or not text then return nil end
-  local _, p = search(g):match(text)
+  local _, p = search(g):match(F.labels.simplify(text))
   if not p then return nil end
   local y2 = p.y2 or p.y1
   return { from = string.format("%s-%02d-%02d", p.y1, tonumber(p.m1), tonumber(p.d1)),
@@ -153,26 +154,28 @@ end
 -- Title, report year, agency and statistics period from the opening text.
 local function read_identity(F, R, blocks, first)
   local year_of = F.grammars.report_year and search(F.grammars.report_year)
+  local simplify = F.labels.simplify
   local head = {}
   for i = 1, first - 1 do
     local b = blocks[i]
     if b.kind == "para" then
-      head[#head + 1] = b.text
-      if not R.title and #b.text < 200 and contains_any(b.text, F.report_words)
-         and not starts_with_any(b.text, F.title_not) and not b.text:find(":", 1, true)
+      local plain = simplify(b.text)
+      head[#head + 1] = plain
+      if not R.title and #b.text < 200 and contains_any(plain, F.report_words)
+         and not starts_with_any(plain, F.title_not) and not b.text:find(":", 1, true)
          and not b.text:find("\u{FF1A}", 1, true) then
         R.title = b.text
       end
     end
   end
-  if R.meta.title and year_of and year_of:match(R.meta.title.text) then   -- the page's 标题 field
+  if R.meta.title and year_of and year_of:match(simplify(R.meta.title.text)) then   -- the page's 标题 field
     R.title = R.meta.title.text
   end
   local opening = table.concat(head, "\n")
   local agency_at
   if year_of then
     local at, y
-    if R.title then at, y = year_of:match(R.title) end
+    if R.title then at, y = year_of:match(simplify(R.title)) end
     if at then
       R.title_year = tonumber(y)
       agency_at = at
@@ -198,7 +201,7 @@ local function read_identity(F, R, blocks, first)
   for i = first, #blocks do
     local b = blocks[i]
     if R.period then break end
-    if b.kind == "para" and contains_any(b.text, F.period_words) then R.period = M.parse_period(F, b.text, b) end
+    if b.kind == "para" and contains_any(simplify(b.text), F.period_words) then R.period = M.parse_period(F, b.text, b) end
   end
   R.year = R.title_year or (R.period and tonumber(R.period.to:sub(1, 4)))
 end

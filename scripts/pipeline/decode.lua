@@ -20,6 +20,18 @@ end
 local chinese = { gbk = true, gb2312 = true, gb18030 = true, ["x-gbk"] = true, cp936 = true,
                   ["euc-cn"] = true }
 
+-- Mirror sites that print each character's pinyin after it ("總(zǒng)計(jì)"):
+-- the pinyin goes, the characters stay. Only where a page does it often.
+local function drop_pinyin(text)
+  local ideograph = "[\228-\233][\128-\191][\128-\191]"
+  local pattern = "(" .. ideograph .. ")%(([a-z\195-\201\128-\191]+)%)"
+  local n = select(2, text:gsub(pattern, ""))
+  if n < 5 then return text end
+  return (text:gsub(pattern, function(ch, py)
+    if #py <= 12 and not py:find("[\228-\233]") then return ch end
+  end))
+end
+
 -- text(bytes, lang) → UTF-8 text, charset read (nil for UTF-8) | nil, reason
 function M.text(bytes, lang)
   local b2 = bytes:sub(1, 2)
@@ -37,12 +49,12 @@ function M.text(bytes, lang)
     local cs = declared_charset(bytes)
     if cs == nil or chinese[cs] then
       local t = nianbao.convert(bytes, "GB18030")
-      if t then return t, "GB18030" end
+      if t then return drop_pinyin(t), "GB18030" end
     end
     local line = select(2, bytes:sub(1, bad):gsub("\n", "")) + 1
     return nil, messages.text(lang, "bad_encoding", line)
   end
-  return bytes
+  return drop_pinyin(bytes)
 end
 
 function M.is_pdf(bytes)

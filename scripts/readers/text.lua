@@ -13,7 +13,6 @@ function sniff(head)
   local bars = 0
   for line in head:gmatch("[^\n]+") do
     line = line:gsub("^%s*#+%s+", ""):gsub("^%s*>%s?", ""):gsub("%*%*", "")   -- Markdown
-               :gsub("<[Bb][Rr]%s*/?>", "")            -- a line break inside a cell joins its text
     if line:match("^%s*|?%s*:?%-%-%-+:?%s*|[%s|:%-]*$") then
       line = "|"                               -- a Markdown table's alignment row
     end
@@ -36,6 +35,7 @@ function Reader(bytes, opts)
     local line = bytes:sub(pos, eol - 1):gsub("\r$", "")
     lineno = lineno + 1
     line = line:gsub("^%s*#+%s+", ""):gsub("^%s*>%s?", ""):gsub("%*%*", "")   -- Markdown
+               :gsub("<[Bb][Rr]%s*/?>", "")            -- a line break inside a cell joins its text
     if line:match("^%s*|?%s*:?%-%-%-+:?%s*|[%s|:%-]*$") then
       line = "|"                               -- a Markdown table's alignment row
     end
