@@ -312,6 +312,36 @@ end
 
 --}===
 
+-- Where a table that is not in its part starts and ends: from the first
+-- line (not prose, short, or a cell) that holds one of its start words,
+-- to before a part heading or the start of another table.
+local function starts_table(F, T, b)
+  if b.kind ~= "para" and b.kind ~= "cell" then return false end
+  if is_prose(F, b.text) or (b.kind == "para" and (utf8.len(b.text) or 0) > 60) then return false end
+  local t = F.labels.norm(b.text)
+  for _, w in ipairs(T.starts) do
+    if t:find(F.labels.norm(w), 1, true) then return true end
+  end
+  return false
+end
+
+local function table_elsewhere(F, T, blocks, starts)
+  local heading_at = {}
+  for _, st in ipairs(starts) do heading_at[st.index] = true end
+  local from
+  for i, b in ipairs(blocks) do
+    if not heading_at[i] and starts_table(F, T, b) then from = i; break end
+  end
+  if not from then return nil end
+  for j = from + 1, #blocks do
+    if heading_at[j] then return from, j - 1 end
+    for _, O in ipairs(F.tables) do
+      if O ~= T and starts_table(F, O, blocks[j]) then return from, j - 1 end
+    end
+  end
+  return from, #blocks
+end
+
 -- bind(F, system, doc, path, others) → report, pending. others: the other
 -- formats {name=, signature=} whose labels to look for (and not report as
 -- unplaced).
@@ -409,6 +439,22 @@ function M.bind(F, system, doc, path, others)
       end
     end
     R.tables[T.id].present = present.yes
+  end
+  -- a table not in its part may be elsewhere: an appendix after part 六
+  -- (附表1, 表一), or a page whose part headings were lost
+  for _, T in ipairs(legacy and {} or F.tables) do
+    if not R.tables[T.id].present then
+      local from, to = table_elsewhere(F, T, blocks, starts)
+      if from then
+        local present = { yes = false }
+        local tokens = table_tokens(F, T, blocks, from, to)
+        if not tables.bind_placed(F, system, T, tokens, R, diags, present, pending, words) then
+          local bind_table = T.flat and tables.bind_flat or tables.bind_rows
+          bind_table(F, system, T, tokens, R, diags, present, pending, words)
+        end
+        if present.yes then R.tables[T.id] = { present = true, line = blocks[from].line, elsewhere = true } end
+      end
+    end
   end
   return R, pending
 end
