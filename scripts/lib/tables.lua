@@ -221,6 +221,58 @@ local function find_row_by_piece(F, T, t)
   return hit
 end
 
+-- How alike two folded labels are: 1 − edit distance / the longer length,
+-- by characters (a typo, a dropped or a swapped character).
+local function likeness(a, b)
+  local x, y = {}, {}
+  for _, c in utf8.codes(a) do x[#x + 1] = c end
+  for _, c in utf8.codes(b) do y[#y + 1] = c end
+  if #x == 0 or #y == 0 then return 0 end
+  local prev = {}
+  for j = 0, #y do prev[j] = j end
+  for i = 1, #x do
+    local cur = { [0] = i }
+    for j = 1, #y do
+      local cost = x[i] == y[j] and 0 or 1
+      cur[j] = math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+    end
+    prev = cur
+  end
+  return 1 - prev[#y] / math.max(#x, #y)
+end
+M.likeness = likeness
+
+local LIKE = 0.7          -- how alike a misspelt label must be to the one it stands for
+local MARGIN = 0.15       -- and how much more than to any other
+
+-- A label with a typo or a dropped character ("2.其他法律行政止公开"): the one
+-- row not yet read that it is clearly most like, later in the table than the
+-- last row read. nil when none is, or two are about as close.
+local function misspelt_row(F, T, t, group, seen, after)
+  if (utf8.len(t) or 0) < 3 then return nil end
+  local best, score, second = nil, 0, 0
+  local past = after == nil
+  for _, r in ipairs(T.rows) do
+    if r == after then past = true
+    elseif past and not r.anonymous and not seen[r] and (not r.exact or r.group == group) then
+      local s = math.max(likeness(t, F.labels.norm(r.label)), likeness(t, F.labels.norm(r.shown)))
+      if s > score then best, score, second = r, s, score
+      elseif s > second then second = s end
+    end
+  end
+  if best and score >= LIKE and score - second >= MARGIN then return best end
+end
+
+-- A misspelt header word ("结果维特", "社会公益组识").
+local function misspelt_header(m, t)
+  local n = utf8.len(t) or 0
+  if n < 3 or n > 12 then return false end
+  for _, h in ipairs(m.heads) do
+    if math.abs((utf8.len(h) or 0) - n) <= 1 and likeness(t, h) >= 0.75 then return true end
+  end
+  return false
+end
+
 -- A piece of some label of the table: a header cut by a line break, one
 -- character of a label printed vertically. Ignored.
 local function is_fragment(F, m, t)
@@ -277,6 +329,7 @@ local function segment(F, T, m, tokens, diags, present)
   local segs, seen, words, extras = {}, {}, {}, {}
   local cur, group, rows_started = nil, nil, false
   local header_line                      -- the line of the last header or caption read
+  local last                             -- the last row read
   for _, b in ipairs(tokens) do
     local state = M.value_state(F, b.text)
     if state == "blank" and b.line == header_line then
@@ -317,6 +370,7 @@ local function segment(F, T, m, tokens, diags, present)
           seen[r] = true
           cur = { row = r, values = {}, block = b }
           segs[#segs + 1] = cur
+          last = r
           if r.group then group = r.group end
         end
       elseif g then
@@ -338,10 +392,24 @@ local function segment(F, T, m, tokens, diags, present)
       elseif is_fragment(F, m, t) then
         -- a piece of a label split by the page
       else
-        -- a label of no row of the format: what follows it is not the last row's,
-        -- but the values of a row the format does not have
-        cur = { extra = true, label = b.text, values = {}, block = b, row = { cells = {} } }
-        extras[#extras + 1] = cur
+        local like = misspelt_row(F, T, t, group or (cur and cur.row.group), seen, last)
+        if like then
+          -- a label misspelt: read as the row it is clearly most like, and said so
+          diags[#diags + 1] = { kind = "misspelt", table = T.id, row = like.id, label = like.shown,
+                                text = b.text, line = b.line, col = b.col }
+          present.yes, rows_started, seen[like] = true, true, true
+          cur = { row = like, values = {}, block = b }
+          segs[#segs + 1] = cur
+          last = like
+          if like.group then group = like.group end
+        elseif misspelt_header(m, t) then
+          present.yes, header_line = true, b.line
+        else
+          -- a label of no row of the format: what follows it is not the last row's,
+          -- but the values of a row the format does not have
+          cur = { extra = true, label = b.text, values = {}, block = b, row = { cells = {} } }
+          extras[#extras + 1] = cur
+        end
       end
     end
   end
@@ -664,7 +732,7 @@ function M.bind_placed(F, system, T, tokens, R, out_diags, present, pending, oth
   local blk_i = 1
   local hdr, map, used, hint = {}, nil, {}, nil
   local plan = {}          -- {row = format row, cells = {id → token}, line}
-  local group, any = nil, false
+  local group, any, last = nil, false, nil
   local seen = {}
   for _, r in ipairs(rows) do
     local numbers, texts = 0, {}
@@ -715,6 +783,13 @@ function M.bind_placed(F, system, T, tokens, R, out_diags, present, pending, oth
       elseif t ~= "" then
         row = find_row(F, T, t, group)
         if not row and g and T.subtotal[g.id] then row = T.subtotal[g.id] end
+        if not row and not g then
+          row = misspelt_row(F, T, t, group, seen, last)
+          if row then
+            diags[#diags + 1] = { kind = "misspelt", table = T.id, row = row.id, label = row.shown,
+                                  text = table.concat(label), line = r.cells[1].line, col = r.cells[1].col }
+          end
+        end
       end
       if row and row.group then group = row.group end
       local vals, n = {}, 0
@@ -733,6 +808,7 @@ function M.bind_placed(F, system, T, tokens, R, out_diags, present, pending, oth
                                 text = t, line = r.cells[1].line, col = r.cells[1].col }
         else
           seen[row] = true
+          last = row
           plan[#plan + 1] = { row = row, vals = vals }
         end
       elseif t ~= "" and numbers > 0 then

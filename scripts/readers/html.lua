@@ -8,9 +8,13 @@ extensions  = { "html", "htm", "shtml", "xhtml" }
 
 function sniff(head)
   local h = head:sub(1, 4096):lower()
-  return h:find("<html", 1, true) ~= nil or h:find("<table", 1, true) ~= nil
-      or h:find("<!doctype html", 1, true) ~= nil
-      or (h:find("<div", 1, true) ~= nil and h:find("</p>", 1, true) ~= nil)
+  if h:find("<html", 1, true) or h:find("<table", 1, true) or h:find("<!doctype html", 1, true)
+     or (h:find("<div", 1, true) and h:find("</p>", 1, true)) then
+    return true
+  end
+  -- markup further in, after scripts or a site's menus: a table of cells
+  local rest = head:lower()
+  return rest:find("<table", 1, true) ~= nil and rest:find("</td>", 1, true) ~= nil
 end
 
 -- Elements that end a line of text; the rest are inline.
