@@ -560,6 +560,117 @@ local function digit_count(values)
   return n
 end
 
+--{=== rows by their order ===
+
+-- The block of a table whose caption a text names (table 2's 第二十条第（X）项).
+local function caption_block(F, T, t)
+  for i, blk in ipairs(T.blocks) do
+    if blk.caption and t:find(F.labels.norm(blk.caption), 1, true) then return i end
+  end
+end
+
+
+-- Has every printed cell of the table's rows a value read?
+local function complete(R, T)
+  for _, r in ipairs(T.rows) do
+    for _, id in ipairs(r.cells) do
+      local state = R.c:state(id)
+      if state == "missing" or state == "unknown" then return false end
+    end
+  end
+  return true
+end
+
+-- The lines of values in the tokens (values printed on one line of the
+-- page), by block where captions part the table; and the labels read, in order.
+local function value_lines(F, T, m, tokens)
+  local norm = F.labels.norm
+  local blocks, labels = { {} }, {}
+  local blk, cur = 1, nil
+  for _, b in ipairs(tokens) do
+    local state = M.value_state(F, b.text)
+    if state == "number" or state == "marker" then
+      if not cur or cur.line ~= b.line then
+        cur = { line = b.line, values = {} }
+        table.insert(blocks[blk], cur)
+      end
+      cur.values[#cur.values + 1] = b
+    elseif not state then
+      cur = nil
+      local t = norm(b.text)
+      local cap = #T.blocks > 1 and caption_block(F, T, t)
+      if cap then
+        blk = cap
+        blocks[blk] = blocks[blk] or {}
+      else
+        local r = find_row(F, T, t, nil)
+        if r then labels[#labels + 1] = r end
+      end
+    end
+  end
+  return blocks, labels
+end
+
+-- Rows whose labels a page lost or set apart from their numbers (above,
+-- below, all in a block): when the lines of values are exactly the rows of
+-- the format, one for one in each block and each as wide as its row, they
+-- are read in the format's order — and kept only if every identity that
+-- involves them holds (a table without identities also needs its labels
+-- read in that same order). Returns true when it read the table so.
+local function bind_by_order(F, system, T, m, tokens, R, diags)
+  local blocks, labels = value_lines(F, T, m, tokens)
+  local plan = {}
+  for b, blk in ipairs(T.blocks) do
+    local lines = blocks[b] or {}
+    local rows = {}
+    for _, r in ipairs(blk.rows) do
+      if not r.optional and #r.cells > 0 then rows[#rows + 1] = r end
+    end
+    if #lines ~= #rows then return false end
+    for i, r in ipairs(rows) do
+      if #lines[i].values ~= #r.cells then return false end
+      plan[#plan + 1] = { row = r, values = lines[i].values }
+    end
+  end
+  if #plan == 0 then return false end
+  -- the cells as they are, to go back to
+  local before, ids = {}, {}
+  for _, p in ipairs(plan) do
+    for _, id in ipairs(p.row.cells) do ids[#ids + 1] = id; before[id] = R.c:get(id) end
+  end
+  for _, p in ipairs(plan) do
+    for i, id in ipairs(p.row.cells) do set_value(R, F, id, p.values[i]) end
+  end
+  local checked = #system:involving(ids) > 0
+  local ok = system:consistent(R.c, ids)
+  if ok and not checked then
+    -- no arithmetic to confirm it: the labels read must be the rows, in order
+    local k = 1
+    for _, r in ipairs(labels) do
+      if plan[k] and r == plan[k].row then k = k + 1 else ok = false end
+    end
+    ok = ok and k == #plan + 1
+  end
+  if not ok then
+    for id, c in pairs(before) do
+      R.c:set(id, c.state, c.value, c.text, c.line, c.col, c.offset)
+    end
+    return false
+  end
+  -- what the reading by labels said of these rows no longer holds
+  for i = #diags, 1, -1 do
+    local d = diags[i]
+    if d.table == T.id and (d.kind == "short" or d.kind == "long" or d.kind == "extra" or d.kind == "unplaced") then
+      table.remove(diags, i)
+    end
+  end
+  diags[#diags + 1] = { kind = "by_order", table = T.id, rows = #plan, line = plan[1].values[1].line,
+                        col = plan[1].values[1].col, checked = checked }
+  return true
+end
+
+--}===
+
 function M.bind_rows(F, system, T, tokens, R, diags, present, pending, others)
   local m = prepared(F, T, others)
   local segs, order = segment(F, T, m, tokens, diags, present)
@@ -594,6 +705,12 @@ function M.bind_rows(F, system, T, tokens, R, diags, present, pending, others)
       end
     end
   end
+  -- rows whose labels were lost or set apart: by the format's order, where the identities agree
+  local glued_open = false
+  for _, p in ipairs(pending) do
+    if p.diag.table == T.id then glued_open = true end
+  end
+  if not glued_open and not complete(R, T) then bind_by_order(F, system, T, m, tokens, R, diags) end
 end
 
 --{=== tables whose cells have places (HTML, Word, Markdown grids) ===
@@ -615,13 +732,6 @@ local function placed_rows(tokens)
     end
   end
   return rows
-end
-
--- The block of a table whose caption a text names (table 2's 第二十条第（X）项).
-local function caption_block(F, T, t)
-  for i, blk in ipairs(T.blocks) do
-    if blk.caption and t:find(F.labels.norm(blk.caption), 1, true) then return i end
-  end
 end
 
 -- The column groups (table 4) named in a header text, by the last words over them.
