@@ -9,14 +9,11 @@ message  = {
 function check(report, emit)
   if report.format == "legacy" then return end      -- reported once, as the old structure
   for _, s in ipairs(report.sections) do
-    if s.part and s.heading ~= "" then
+    -- the binder found the part under one of its other wordings
+    if s.part and s.variant then
       local found = s.heading:gsub("^%s+", ""):gsub("%s+$", "")
-      local canonical = s.part.heading
-      local plain = found:gsub("^[%s　]*", ""):gsub("%s", ""):gsub("　", "")
-      if plain ~= canonical and plain ~= s.part.title then
-        emit { line = s.line, col = s.col, found = found, expected = canonical,
-               vars = { found = found, canonical = canonical } }
-      end
+      emit { line = s.line, col = s.col, found = found, expected = s.part.heading,
+             vars = { found = found, canonical = s.part.heading } }
     end
   end
 end

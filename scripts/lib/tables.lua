@@ -705,12 +705,16 @@ function M.bind_rows(F, system, T, tokens, R, diags, present, pending, others)
       end
     end
   end
-  -- rows whose labels were lost or set apart: by the format's order, where the identities agree
-  local glued_open = false
-  for _, p in ipairs(pending) do
-    if p.diag.table == T.id then glued_open = true end
+  -- rows whose labels were lost or set apart: by the format's order, where
+  -- the identities agree; digits the labels made look glued were not
+  if not complete(R, T) and bind_by_order(F, system, T, m, tokens, R, diags) then
+    for j = #pending, 1, -1 do
+      if pending[j].diag.table == T.id then table.remove(pending, j) end
+    end
+    for i = #diags, 1, -1 do
+      if diags[i].table == T.id and diags[i].kind == "glued" then table.remove(diags, i) end
+    end
   end
-  if not glued_open and not complete(R, T) then bind_by_order(F, system, T, m, tokens, R, diags) end
 end
 
 --{=== tables whose cells have places (HTML, Word, Markdown grids) ===

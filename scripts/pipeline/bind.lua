@@ -32,12 +32,12 @@ end
 local function match_heading(F, block)
   local t = F.labels.norm(block.text)
   for _, p in ipairs(F.parts) do
-    for _, h in ipairs(p.heads) do
+    for k, h in ipairs(p.heads) do
       local numbered = p.numbered .. h
-      if t == numbered or t == h then return p, "" end
+      if t == numbered or t == h then return p, "", k > 1 end
       if t:sub(1, #numbered) == numbered then
         local cut = F.labels.prefix_end(block.text, numbered)
-        if cut then return p, block.text:sub(cut) end
+        if cut then return p, block.text:sub(cut), k > 1 end
       end
     end
   end
@@ -292,10 +292,13 @@ local function table_tokens(F, T, blocks, from, to, lead)
         if (utf8.len(b.text) or SHORT + 1) <= SHORT then tokens[#tokens + 1] = b end
       else
         local text, start = b.text, nil
+        local plain = F.labels.simplify(text)
         for _, a in ipairs(T.starts) do
-          local at = text:find(a, 1, true)
+          local at = plain:find(a, 1, true)
           if at and (not start or at < start) then start = at end
         end
+        -- a line of numbers alone (a table whose header a page lost)
+        if not start and #tokens == 0 and text:match("^[%d%s%.%-]+$") and text:find("%d%s+%d") then start = 1 end
         if (start or #tokens > 0) and has_digits then
           start = start or 1
           local sub = { line = b.line, col = b.col + (utf8.len(text:sub(1, start - 1)) or 0),
@@ -366,11 +369,11 @@ function M.bind(F, system, doc, path, others)
   local starts, found = {}, {}
   for i, b in ipairs(blocks) do
     if b.kind == "para" or b.kind == "cell" then
-      local p, glued = match_heading(F, b)
+      local p, glued, variant = match_heading(F, b)
       if p and b.kind == "cell" and glued ~= "" then p = nil end
       if p and not found[p.id] then
         found[p.id] = true
-        starts[#starts + 1] = { index = i, part = p, glued = glued, block = b }
+        starts[#starts + 1] = { index = i, part = p, glued = glued, block = b, variant = variant }
       end
     end
   end
@@ -412,7 +415,7 @@ function M.bind(F, system, doc, path, others)
     local text, places = prose(st.index + 1, stop, lead)
     R:add_section { id = st.part.id, heading = st.block.text:sub(1, #st.block.text - #st.glued),
                     text = text, line = st.block.line, col = st.block.col, part = st.part,
-                    order = k, places = places }
+                    order = k, places = places, variant = st.variant }
   end
 
   -- the tables, each in its part; a legacy report has none of them
