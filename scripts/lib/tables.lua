@@ -619,17 +619,32 @@ end
 -- read in that same order). Returns true when it read the table so.
 local function bind_by_order(F, system, T, m, tokens, R, diags)
   local blocks, labels = value_lines(F, T, m, tokens)
+  -- each block's lines are its rows, one for one; else, where the page put
+  -- every value apart (raw PDF text), the block's values in order fill its rows
   local plan = {}
   for b, blk in ipairs(T.blocks) do
     local lines = blocks[b] or {}
-    local rows = {}
+    local rows, width = {}, 0
     for _, r in ipairs(blk.rows) do
-      if not r.optional and #r.cells > 0 then rows[#rows + 1] = r end
+      if not r.optional and #r.cells > 0 then rows[#rows + 1] = r; width = width + #r.cells end
     end
-    if #lines ~= #rows then return false end
-    for i, r in ipairs(rows) do
-      if #lines[i].values ~= #r.cells then return false end
-      plan[#plan + 1] = { row = r, values = lines[i].values }
+    local fits = #lines == #rows
+    for i, r in ipairs(rows) do fits = fits and #lines[i].values == #r.cells end
+    if fits then
+      for i, r in ipairs(rows) do plan[#plan + 1] = { row = r, values = lines[i].values } end
+    else
+      local seq = {}
+      for _, l in ipairs(lines) do
+        for _, v in ipairs(l.values) do seq[#seq + 1] = v end
+      end
+      if #seq ~= width then return false end
+      local k = 0
+      for _, r in ipairs(rows) do
+        local vals = {}
+        for i = 1, #r.cells do vals[i] = seq[k + i] end
+        k = k + #r.cells
+        plan[#plan + 1] = { row = r, values = vals }
+      end
     end
   end
   if #plan == 0 then return false end
