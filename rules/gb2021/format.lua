@@ -309,6 +309,10 @@ issuers = {
                 "省", "市", "区", "县", "州", "盟", "旗", "实验区", "新区" } },
   { kind = "dept", name = "部门", en = "department", deadline = "01-31", endings = {} },   -- 局、委、办、中心、厅…
 }
+-- A short line of the opening that ends so is the issuer's name, where the
+-- title does not give it ("桃江县松木塘镇人民政府" under a bare title).
+agency_endings = { "人民政府", "人民政府办公室", "人民政府办公厅", "政府办公室", "办公室", "办公厅",
+                   "局", "委员会", "委", "厅", "中心", "办事处", "管理委员会", "管委会", "院", "署", "部" }
 -- an issuer the report does not name
 unknown_issuer = { kind = "unknown", name = "发布机关类型不明", en = "issuer unknown", deadline = "01-31" }
 

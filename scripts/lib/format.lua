@@ -303,7 +303,7 @@ function M.compile(decl, name, path)
     report_words = decl.report_words or {}, period_words = decl.period_words or {},
     units = decl.units or {}, enumerator_marks = decl.enumerator_marks or {}, decl = decl,
     title_not = decl.title_not or {}, key_figures = decl.key_figures or {},
-    typography = decl.typography or {},
+    typography = decl.typography or {}, agency_endings = decl.agency_endings or {},
   }
   F.labels = labels.new(decl.fold, decl.numerals)
   local norm = F.labels.norm

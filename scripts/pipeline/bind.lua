@@ -25,6 +25,26 @@ local function search(p)
   return s
 end
 
+-- Is this paragraph prose rather than a piece of a table? A sentence mark,
+-- or a clause mark with a counted number ("共发生行政复议 351 件，…"): a
+-- table's cells hold neither. Numbers come only from table cells.
+local function is_prose(F, text)
+  local L = F.language
+  for _, m in ipairs(L.sentence_end or {}) do
+    if text:find(m, 1, true) then return true end
+  end
+  local clause = false
+  for _, m in ipairs(L.clause_end or {}) do
+    if #m > 1 and text:find(m, 1, true) then clause = true end
+  end
+  if not clause then return false end
+  for _, u in ipairs(L.units or {}) do
+    if text:find("%d%s*" .. u) then return true end
+  end
+  return false
+end
+M.is_prose = is_prose
+
 --{=== parts and metadata ===
 
 -- Is this paragraph a part heading? The part, and the text glued after the
@@ -189,6 +209,19 @@ local function read_identity(F, R, blocks, first)
     if agency ~= "" then R.agency = agency end
   end
   if not R.agency and R.meta.publisher then R.agency = R.meta.publisher.text end
+  if not R.agency then
+    -- a line of the opening that is only a name: the issuer's
+    for i = 1, first - 1 do
+      local b = blocks[i]
+      local t = b.kind == "para" and F.labels.simplify(b.text):gsub("%s", "")
+      if t and (utf8.len(t) or 99) <= 30 and not t:find("%d") and not is_prose(F, t) then
+        for _, e in ipairs(F.agency_endings) do
+          if t:sub(-#e) == e then R.agency = t; break end
+        end
+      end
+      if R.agency then break end
+    end
+  end
   if not R.agency and F.grammars.agency then
     local _, a = search(F.grammars.agency):match(opening)
     if a and a ~= "" then R.agency = a end
@@ -243,25 +276,6 @@ end
 -- A line this short inside a table's part is a label, not prose.
 local SHORT = 40
 
--- Is this paragraph prose rather than a piece of a table? A sentence mark,
--- or a clause mark with a counted number ("共发生行政复议 351 件，…"): a
--- table's cells hold neither. Numbers come only from table cells.
-local function is_prose(F, text)
-  local L = F.language
-  for _, m in ipairs(L.sentence_end or {}) do
-    if text:find(m, 1, true) then return true end
-  end
-  local clause = false
-  for _, m in ipairs(L.clause_end or {}) do
-    if #m > 1 and text:find(m, 1, true) then clause = true end
-  end
-  if not clause then return false end
-  for _, u in ipairs(L.units or {}) do
-    if text:find("%d%s*" .. u) then return true end
-  end
-  return false
-end
-M.is_prose = is_prose
 
 -- The tokens of one table: the cells of its part, and its short lines. A
 -- part with no cells at all (crawled text) is cut into tokens from the
@@ -314,6 +328,24 @@ local function table_tokens(F, T, blocks, from, to, lead)
 end
 
 --}===
+
+-- The header cells of a table as printed: the texts that name one of its
+-- columns (for the rules on a header's wording, 万元 or 元).
+local function header_texts(F, T, tokens)
+  local out = {}
+  for _, b in ipairs(tokens) do
+    if not tables.value_state(F, b.text) then
+      local t = F.labels.norm(b.text)
+      for w in pairs(T.column_words) do
+        if t:find(w, 1, true) or ((utf8.len(t) or 99) <= 20 and tables.likeness(t, w) >= 0.7) then
+          out[#out + 1] = b.text
+          break
+        end
+      end
+    end
+  end
+  return out
+end
 
 -- Where a table that is not in its part starts and ends: from the first
 -- line (not prose, short, or a cell) that holds one of its start words,
@@ -434,6 +466,7 @@ function M.bind(F, system, doc, path, others)
       if st.part.id == T.part then
         local tokens = table_tokens(F, T, blocks, st.index + 1, st.stop, st.lead)
         R.tables[T.id].line = tokens[1] and tokens[1].line or st.block.line
+        R.tables[T.id].headers = header_texts(F, T, tokens)
         -- by the places of its cells where the page gives them, else as a stream
         if not tables.bind_placed(F, system, T, tokens, R, diags, present, pending, words) then
           local bind_table = T.flat and tables.bind_flat or tables.bind_rows
@@ -455,7 +488,10 @@ function M.bind(F, system, doc, path, others)
           local bind_table = T.flat and tables.bind_flat or tables.bind_rows
           bind_table(F, system, T, tokens, R, diags, present, pending, words)
         end
-        if present.yes then R.tables[T.id] = { present = true, line = blocks[from].line, elsewhere = true } end
+        if present.yes then
+          R.tables[T.id] = { present = true, line = blocks[from].line, elsewhere = true,
+                             headers = header_texts(F, T, tokens) }
+        end
       end
     end
   end
