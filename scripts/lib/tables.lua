@@ -424,7 +424,7 @@ local function segment(F, T, m, tokens, diags, present)
     end
     diags[#diags + 1] = d
   end
-  return segs, header_order(T, words)
+  return segs, header_order(T, words), words
 end
 
 local function digits_only(values)
@@ -560,6 +560,34 @@ local function digit_count(values)
   return n
 end
 
+-- Rows that are all short (or long) by the same number of values: a column
+-- the page left out (or added), not a row's problem. One diagnostic for the
+-- table instead of one per row; the columns missing are named where the
+-- header read names all but them.
+local function whole_columns(T, words, diags)
+  local rows, mine = 0, {}
+  for i, d in ipairs(diags) do
+    if d.table == T.id and (d.kind == "short" or d.kind == "long") then mine[#mine + 1] = i end
+  end
+  for _, r in ipairs(T.rows) do if not r.optional then rows = rows + 1 end end
+  if #mine < 3 or #mine < 0.8 * rows then return end
+  local first = diags[mine[1]]
+  local diff = first.count - first.expected
+  for _, i in ipairs(mine) do
+    local d = diags[i]
+    if d.kind ~= first.kind or d.count - d.expected ~= diff then return end
+  end
+  local seen, missing = {}, {}
+  for _, w in ipairs(words or {}) do seen[w] = true end
+  for _, c in ipairs(T.columns) do
+    if next(seen) and not seen[c.id] then missing[#missing + 1] = c.label end
+  end
+  for k = #mine, 1, -1 do table.remove(diags, mine[k]) end
+  diags[#diags + 1] = { kind = diff < 0 and "col_missing" or "col_extra", table = T.id, count = math.abs(diff),
+                        rows = #mine, labels = (diff < 0 and #missing == -diff) and missing or nil,
+                        line = first.line, col = first.col, text = first.text }
+end
+
 --{=== rows by their order ===
 
 -- The block of a table whose caption a text names (table 2's 第二十条第（X）项).
@@ -688,7 +716,7 @@ end
 
 function M.bind_rows(F, system, T, tokens, R, diags, present, pending, others)
   local m = prepared(F, T, others)
-  local segs, order = segment(F, T, m, tokens, diags, present)
+  local segs, order, words = segment(F, T, m, tokens, diags, present)
   local open = {}
   for _, seg in ipairs(segs) do
     local slots = row_slots(seg.row, order)
@@ -720,6 +748,7 @@ function M.bind_rows(F, system, T, tokens, R, diags, present, pending, others)
       end
     end
   end
+  whole_columns(T, words, diags)
   -- rows whose labels were lost or set apart: by the format's order, where
   -- the identities agree; digits the labels made look glued were not
   if not complete(R, T) and bind_by_order(F, system, T, m, tokens, R, diags) then

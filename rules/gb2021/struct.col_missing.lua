@@ -1,0 +1,24 @@
+-- Every column of the official grid must be there: a table whose rows all
+-- lack the same number of values has left columns out (its cells stay unknown).
+id       = "gb2021.struct.col_missing"
+severity = "error"
+message  = {
+  zh = "{table}缺少{what}：{rows}行数值均少{count}个，无法确定各列的数值",
+  en = "{table_en} lacks {what_en}: {rows} rows each have {count} value(s) too few, so no cell can be placed",
+}
+
+function check(report, emit)
+  for _, d in ipairs(report.diagnostics) do
+    if d.kind == "col_missing" then
+      local t = format.tables[d.table]
+      local what, what_en = d.count .. "列", d.count .. " column(s)"
+      if d.labels then
+        what = "“" .. table.concat(d.labels, "”“") .. "”列"
+        what_en = "the column(s) " .. table.concat(d.labels, ", ")
+      end
+      emit { line = d.line, col = d.col, found = tostring(d.count),
+             vars = { table = t and t.title or d.table, table_en = "table " .. d.table:sub(2), what = what,
+                      what_en = what_en, rows = d.rows, count = d.count } }
+    end
+  end
+end
