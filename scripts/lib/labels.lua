@@ -38,9 +38,22 @@ function M.new(fold, numerals)
     return (s:gsub("[\228-\233][\128-\191][\128-\191]", simple))
   end
 
+  -- the labels of a batch repeat from report to report: each folded once
+  -- (a bounded memo: it starts afresh when full)
+  local memo, size = {}, 0
+
   -- norm(s) → the label as matched: full width folded to ASCII, spaces,
   -- quotes and commas dropped, trailing colons and full stops cut.
   function F.norm(s)
+    local hit = memo[s]
+    if hit then return hit end
+    local r = F.fold(s)
+    if size >= 50000 then memo, size = {}, 0 end
+    memo[s], size = r, size + 1
+    return r
+  end
+
+  function F.fold(s)
     if not utf8.len(s) then return s end
     local out, n = {}, 0
     for _, c in utf8.codes(s) do
