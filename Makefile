@@ -87,6 +87,7 @@ test-lua: $(BIN)
 SHARED_CORPUS ?= ../shared/corpus/dev
 corpus: $(BIN)
 	$(NB) run tests/lua/corpus.lua tests/corpus --strict
+	$(NB) run tests/lua/corpus.lua tests/fixtures/shapes --no-wrong
 	@if [ -d $(SHARED_CORPUS) ]; then $(NB) run tests/lua/corpus.lua $(SHARED_CORPUS) --strict; fi
 
 memcheck: $(BIN) $(TEST_BIN)
