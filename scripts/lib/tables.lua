@@ -334,6 +334,12 @@ local function header_order(T, words)
   return order
 end
 
+-- The row of the page a token is in: its table row where the reader placed
+-- it, else its line.
+local function row_of(b)
+  return b.grid and (b.grid .. ":" .. tostring(b.row)) or b.line
+end
+
 -- tokens → segments: {row=, values={tokens}} in order; diagnostics for the rest.
 local function segment(F, T, m, tokens, diags, present)
   local norm = F.labels.norm
@@ -343,7 +349,7 @@ local function segment(F, T, m, tokens, diags, present)
   local last                             -- the last row read
   for _, b in ipairs(tokens) do
     local state = M.value_state(F, b.text)
-    if state == "blank" and b.line == header_line then
+    if state == "blank" and row_of(b) == header_line then
       -- an empty cell beside a header on its line pads a merged cell: no value
     elseif not state and cur and #cur.values > 0 and is_unit(F, norm(b.text)) then
       cur.values[#cur.values].unit = b.text           -- "73802895.90" "元": one value
@@ -396,7 +402,7 @@ local function segment(F, T, m, tokens, diags, present)
         end
       elseif is_header(m, t, T.header_keys) or T.column_words[t] then
         present.yes = true
-        header_line = b.line
+        header_line = row_of(b)
         if not rows_started and T.column_words[t] then words[#words + 1] = T.column_words[t] end
       elseif cur and #cur.values > 0 and #cur.values < #cur.row.cells and b.kind == "cell" and not b.derived then
         cur.values[#cur.values + 1] = b             -- a cell of the page that holds text
@@ -414,7 +420,7 @@ local function segment(F, T, m, tokens, diags, present)
           last = like
           if like.group then group = like.group end
         elseif misspelt_header(m, t) then
-          present.yes, header_line = true, b.line
+          present.yes, header_line = true, row_of(b)
         else
           -- a label of no row of the format: what follows it is not the last row's,
           -- but the values of a row the format does not have
