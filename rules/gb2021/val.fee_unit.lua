@@ -12,7 +12,8 @@ function check(report, emit)
   local t2 = report.tables.t2
   for _, h in ipairs(t2 and t2.headers or {}) do
     if h:find("收费金额", 1, true) then
-      if not h:find("万元", 1, true) then
+      -- in 元, not in 万元 (a header cut short, "单位:万", says nothing)
+      if h:find("元", 1, true) and not h:find("万元", 1, true) then
         local cell = report:cell("t2.fee.amount")
         emit { cell = cell, line = cell.line or t2.line, col = cell.col or 1, found = h, expected = "万元",
                vars = { header = h } }

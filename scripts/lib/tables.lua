@@ -279,16 +279,25 @@ local function misspelt_header(m, t)
   local n = utf8.len(t) or 0
   if n < 3 or n > 12 then return false end
   for _, h in ipairs(m.heads) do
-    if math.abs((utf8.len(h) or 0) - n) <= 1 and likeness(t, h) >= 0.75 then return true end
+    if math.abs((utf8.len(h) or 0) - n) <= 2 and likeness(t, h) >= 0.75 then return true end
   end
   return false
 end
 
 -- A piece of some label of the table: a header cut by a line break, one
 -- character of a label printed vertically. Ignored.
-local function is_fragment(F, m, t)
+local function is_fragment(F, m, t, printed)
   local b = F.labels.bare(t)
   if b == "" or (utf8.len(b) or 3) <= 2 then return true end
+  -- headers printed one character a line, across the columns ("结 结 其 尚")
+  if printed and printed:find("%s") then
+    local all = true
+    for piece in printed:gmatch("%S+") do
+      local pb = F.labels.bare(F.labels.norm(piece))
+      if (utf8.len(pb) or 3) > 2 and not m.alltext:find(pb, 1, true) then all = false; break end
+    end
+    if all then return true end
+  end
   if m.alltext:find(b, 1, true) then return true end
   for _, w in ipairs(m.others) do
     if w:find(b, 1, true) then return true end
@@ -406,7 +415,7 @@ local function segment(F, T, m, tokens, diags, present)
         if not rows_started and T.column_words[t] then words[#words + 1] = T.column_words[t] end
       elseif cur and #cur.values > 0 and #cur.values < #cur.row.cells and b.kind == "cell" and not b.derived then
         cur.values[#cur.values + 1] = b             -- a cell of the page that holds text
-      elseif is_fragment(F, m, t) then
+      elseif is_fragment(F, m, t, b.text) then
         -- a piece of a label split by the page
       else
         local like = misspelt_row(F, T, t, group or (cur and cur.row.group), seen, last)
@@ -1021,7 +1030,7 @@ function M.bind_flat(F, system, T, tokens, R, diags, present, pending, others)
       values[#values + 1] = b
     else
       local t = norm(b.text)
-      if is_header(m, t, T.header_keys) or is_fragment(F, m, t) then
+      if is_header(m, t, T.header_keys) or is_fragment(F, m, t, b.text) then
         present.yes = true
       elseif #values > 0 and #values < #T.cells and b.kind == "cell" and not b.derived then
         values[#values + 1] = b                     -- a cell of the page that holds text

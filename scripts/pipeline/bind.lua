@@ -61,6 +61,18 @@ local function match_heading(F, block)
       end
     end
   end
+  -- a numbered heading worded a little otherwise ("…被申请行政复议提起行政诉讼情况"):
+  -- the one part whose numeral it has and whose title it is clearly like
+  if block.kind == "para" and (utf8.len(t) or 99) <= 40 then
+    for _, p in ipairs(F.parts) do
+      if p.numbered ~= "" and t:sub(1, #p.numbered) == p.numbered then
+        local rest = t:sub(#p.numbered + 1)
+        for _, h in ipairs(p.heads) do
+          if tables.likeness(rest, h) >= 0.8 then return p, "", true end
+        end
+      end
+    end
+  end
   return nil
 end
 
