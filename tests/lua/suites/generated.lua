@@ -1,9 +1,9 @@
 -- Made-up reports whose tables add up and whose text says what the tables
--- say (scripts/tools/genreports.lua), in three shapes: each reads to the
+-- say (tests/tools/genreports.lua), in three shapes: each reads to the
 -- same tables, and nothing is found in any of them.
 
 local dir = tmp .. "/generated"
-local out, st = sh(NB .. " run scripts/tools/genreports.lua " .. dir .. " 12")
+local out, st = sh(NB .. " run tests/tools/genreports.lua " .. dir .. " 12")
 
 local function tables_of(path)
   local doc = assert(nianbao.extract(path))

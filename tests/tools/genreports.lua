@@ -2,7 +2,7 @@
 -- nothing: every table adds up, the text says what the tables say, in three
 -- shapes real reports come in (text scraped from a page with one cell a
 -- line, a CMS page in the official grid, the layout text of a PDF).
---   nianbao run scripts/tools/genreports.lua OUTDIR COUNT [SHAPES] [SEED]
+--   nianbao run tests/tools/genreports.lua OUTDIR COUNT [SHAPES] [SEED]
 -- SHAPES: any of txt,html,pdf.txt joined by commas (default all three).
 local nianbao = require "nianbao"
 local E = nianbao.engine
