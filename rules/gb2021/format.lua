@@ -279,19 +279,79 @@ numerals = "一二三四五六七八九十"
 --{=== prose ===
 
 -- What the text checks need of the language: numbers written in words,
--- the units of counted things, where a sentence ends.
+-- the units of counted things, where a sentence ends, and the words that
+-- every claim grammar of the txt.* rules shares (%neg, %and, %this_year …):
+-- what negates a claim, and what makes a number another body's, another
+-- period's, a plan or not exact. The subjects and verbs are in the rules.
 language = {
   digits    = { ["零"] = 0, ["〇"] = 0, ["一"] = 1, ["二"] = 2, ["两"] = 2, ["三"] = 3,
-                ["四"] = 4, ["五"] = 5, ["六"] = 6, ["七"] = 7, ["八"] = 8, ["九"] = 9 },
-  multiples = { ["十"] = 10, ["百"] = 100, ["千"] = 1000, ["万"] = 10000 },
+                ["四"] = 4, ["五"] = 5, ["六"] = 6, ["七"] = 7, ["八"] = 8, ["九"] = 9,
+                -- financial numerals (大写)
+                ["壹"] = 1, ["贰"] = 2, ["貳"] = 2, ["叁"] = 3, ["參"] = 3, ["肆"] = 4, ["伍"] = 5,
+                ["陆"] = 6, ["陸"] = 6, ["柒"] = 7, ["捌"] = 8, ["玖"] = 9 },
+  multiples = { ["十"] = 10, ["百"] = 100, ["千"] = 1000, ["万"] = 10000,
+                ["拾"] = 10, ["佰"] = 100, ["仟"] = 1000 },
   units     = { "件", "条", "宗", "起", "个", "项", "次", "份" },
   sentence_end = { "。", "；", "！", "？" },
   -- a line break after these ends a line of prose; after anything else it only wraps it (PDF text)
   break_after  = { "。", "；", "！", "？", "：" },
   clause_end   = { "，", ",", "、", "；" },
   spaces       = { "\u{3000}", "\u{A0}" },
-  -- an applicant column named in prose is followed by this word at most ("自然人申请72件")
-  request   = "申请",
+
+  -- %money: a sum of money, its unit as a power of ten of 万元 (the unit of table 2)
+  money     = { ["万元"] = 0, ["元"] = -4 },
+  percent   = { "%", "％" },                                       -- %pct
+  -- %neg: a negation before a subject ("未收到…申请", "无结转下年度…")
+  negation  = { "均未", "都未", "从未", "未", "没有", "无", "尚无" },
+  -- a line that starts so is a heading: the line after it is not its continuation
+  heading   = [[ %sp (("（" / "(") %sp %numeral+ %sp ("）" / ")") / %numeral+ %sp ("、" / "．")
+                     / %digit+ %sp ("、" / "．" / "." !%digit)) ]],
+  -- %zero: none, said as a number ("均为零", "收费金额为0")
+  zero      = { "零", "0" },
+  -- %and: subjects of one verb ("未发生行政复议、行政诉讼")
+  list      = { "、", "以及", "或者", "和", "及", "或", "与" },
+  -- years: "2024年", "2024年度"; a year followed by a month is a day of it
+  year_mark = { "年度", "年" },
+  date_mark = { "月", "日", "号" },
+  this_year = { "本年度", "本年", "今年", "全年", "当年" },           -- %this_year, or the report's year
+  frame_this = { "本年度", "本年", "今年", "当年" },                  -- before a claim: this year's, not last year's
+  last_year = { "上一年度", "上年度", "上一年", "上年", "去年" },     -- %last_year, or the year before
+  next_year = { "下一年度", "下年度", "下一年", "下年", "明年", "次年" }, -- %next_year, or the year after
+  -- a number is not exact after these ("近百件", "约300件") or before these ("400件左右");
+  -- "3000余件", "13.6万件" have no unit right after the number and are no count
+  inexact   = { before = { "将近", "大约", "超过", "不足", "不到", "近", "约", "逾", "超" },
+                after  = { "左右", "以上", "以下", "之多", "有余" } },
+  not_before = { "第" },                                           -- ordinals: 第3件
+  -- after a unit, words that make the number something else: "6个百分点", "20个工作日"
+  not_count = { "百分点", "工作日", "小时", "季度", "月" },
+
+  -- Words before a claim in its sentence that take it away from the report:
+  -- the figure of another body (a sub-unit: 代表, 本级, 各部门, 其中…局),
+  -- of another period (a quarter, several years) or a plan. `own_*` words
+  -- look like them but are not (本分局, 各级, 今年以来). re grammars.
+  claims = {
+    other_body = [[
+      body  <- "代表" / "本级" / "下属" / "所属" / "直属" / ("局" / "厅" / "委" / "院") "属"
+             / "系统" / "支队" / "大队" / "执法队" / "分局" / "部门"
+             / ("部分" / "个别") ("乡镇" / "单位" / "街道" / "镇" / "村" / "学校" / "医院")
+             / "各" ("乡镇" / "镇街" / "镇" / "乡" / "街道" / "县" / "区" / "市" / "学校" / "村"
+                    / "社区" / "科室" / "处室" / "地")
+             / "其中" (!org !%comma !%digit %any)^-8 org
+      org   <- "政府" !"信息" / "单位" / "乡镇" / "街道" / "局" / "委" / "厅" / "办公室" / "中心"
+    ]],
+    own_body = [[ "本分局" / "本部门" / "本单位" / "各级" / "各类" / "各项" / "各种" ]],
+    -- in a summary report of an area (issuer kinds below), the organ itself is one of its bodies
+    summary_issuers = { "gov" },
+    summary_body = [[ "本机关" ]],
+    other_period = [[
+      period <- "季度" / "上半年" / "下半年" / "月份" / "累计" / "历年" / "以来" / "此后" / "逐年"
+              / "近" ("两" / "三" / "四" / "五" / "十" / "几")? "年"
+              / "月" %sp ("至" / "到" / "-" / "—" / "－") / "月底" / "月末"
+    ]],
+    own_period = [[ "今年以来" / "本年以来" / "本年度以来" / "年初以来" / "12月底" / "12月末"
+                  / "1月" %sp ("1日" %sp)? ("至" / "到" / "-" / "—" / "－") %sp "12月" ]],
+    plan = [[ "计划" / "预计" / "拟" / "力争" / "争取" / "目标" / "下一步" / "今后" ]],
+  },
 }
 
 --}===

@@ -2,30 +2,30 @@
 id       = "gb2021.txt.arith"
 severity = "warning"
 message  = {
-  zh = "正文“{quote}”自相矛盾：上年{prev}{dir}{delta}应为{want}，而非{now}",
-  en = "the text “{quote}” does not add up: {prev} {dir_en} {delta} is {want}, not {now}",
+  zh = "正文“{quote}”自相矛盾：上年{prev}，增减{delta}，本年应为{want}，而非{now}",
+  en = "the text “{quote}” does not add up: {prev} last year, change {delta}, makes {want}, not {now}",
 }
 
-grammar = [[
-  claim   <- %num %sp %unit (!"与上" %ch)^-3 "与上" "一"? "年" "度"? "同期"? (!%num %ch)^-4
-             %num %sp %unit "相比" (!dir %ch)^-6 {dir} %sp %num %sp %unit
-  dir     <- "减少" / "下降" / "增加" / "增长" / "上升" / "多" / "少"
-]]
-
-local pattern = text.compile(grammar)
-local down = { ["减少"] = true, ["下降"] = true, ["少"] = true }
-
+-- The claims of one sentence about one subject: this year's (is), last
+-- year's (prev) and the change between them must agree.
 function check(report, emit)
-  for _, m in ipairs(text.find(report, { "s1", "s3", "s4", "s5" }, pattern)) do
-    local now, prev, dir, delta = text.number(m.caps[1]), text.number(m.caps[2]), m.caps[3],
-                                  text.number(m.caps[4])
-    if math.type(now) == "integer" and math.type(prev) == "integer" and math.type(delta) == "integer" then
-      local want = down[dir] and prev - delta or prev + delta
-      if want ~= now then
-        emit { line = m.line, col = m.col, found = tostring(now), expected = tostring(want),
-               vars = { quote = m.text:sub(m.at, m.stop - 1), prev = prev, dir = dir, delta = delta,
-                        want = want, now = now, dir_en = down[dir] and "minus" or "plus" } }
-      end
+  local groups, order = {}, {}
+  for _, c in ipairs(text.claims_in(report)) do
+    local key = c.text .. "\0" .. c.cells
+    if not groups[key] then groups[key] = {}; order[#order + 1] = key end
+    local g = groups[key]
+    if c.kind == "is" and not g.is and math.type(c.value) == "integer" then g.is = c
+    elseif c.kind == "prev" then g.prev = c
+    elseif c.kind == "change" then g.change = c end
+  end
+  for _, key in ipairs(order) do
+    local g = groups[key]
+    if g.is and g.prev and g.change and g.prev.value + g.change.value ~= g.is.value then
+      local want = g.prev.value + g.change.value
+      local delta = g.change.value >= 0 and "+" .. g.change.value or tostring(g.change.value)
+      emit { line = g.is.line, col = g.is.col, found = tostring(g.is.value), expected = tostring(want),
+             cells = text.ids(g.is.cells),
+             vars = { quote = g.is.text, prev = g.prev.value, delta = delta, want = want, now = g.is.value } }
     end
   end
 end

@@ -1,13 +1,26 @@
+-- 正文所述上年结转的申请数与表三“二、上年结转政府信息公开申请数量”一致。
 id       = "gb2021.txt.carried"
 severity = "warning"
 message  = {
-  zh = "正文称上年结转申请{said}件，但表三“二、上年结转政府信息公开申请数量”为{table}件{hint}",
-  en = "the text says {said} requests were carried over, but table 3 has {table}{hint_en}",
+  zh = "正文称上年结转申请{said}件，但{where}为{table}件{hint}",
+  en = "the text says {said} requests were carried over, but {where_en} has {table}{hint_en}",
 }
 
--- 上年（度）结转 … X 件；“转结”是常见笔误
-grammar = [[
-  claim <- "上" "一"? "年" "度"? ("结转" / "转结") (!%num %ch)^-20 %num %sp %unit
+-- 上年（度）结转 … X 件；“转结”是常见笔误；2023年结转至2024年办理的申请2件（2024年报告）
+words = [[
+  carried  <- %last_year ("结转" / "转结") ("至" / "到")? ("本年度" / "本年" / %this_year)? ("办理" / "继续办理")?
+  what     <- "的"? ("政府信息公开" / "信息公开")? ("申请" / "办理数量" / "数量" / "件")* "的"?
 ]]
 
-check = text.claims { grammar = grammar, cells = "t3.carried.{c}" }
+check = text.claims {
+  name   = "carried",
+  needs  = { "结转", "转结" },       -- a sentence without one of these is not read
+  topic  = "t3",
+  words  = words,
+  readers = {
+    -- 上年结转46件; 含上年度结转申请34件; 上年度结转政府信息公开办理数量1件
+    { cells = "t3.carried.total", grammar = [[ claim <- carried what ("共计" / "共")? %count ]] },
+    -- 上年度结转的1件申请; 上年度转结的2件申请均已办结
+    { cells = "t3.carried.total", grammar = [[ claim <- carried "的"? %count ("申请" / "依申请公开")? ]] },
+  },
+}

@@ -1,20 +1,34 @@
+-- 正文所述办结（答复）的申请数与表三“（七）总计”一致。
 id       = "gb2021.txt.done"
 severity = "warning"
 message  = {
-  zh = "正文称办结（答复）申请{said}件，但表三“（七）总计”为{table}件{hint}",
-  en = "the text says {said} requests were answered, but table 3 (七) total has {table}{hint_en}",
+  zh = "正文称办结（答复）申请{said}件，但{where}为{table}件{hint}",
+  en = "the text says {said} requests were answered, but {where_en} has {table}{hint_en}",
 }
 
--- 答复 X 件 / 办结 X 件 / 办理完成 X 件（“办结率”不是件数）
-grammar = [[
-  claim <- ("答复" / "办结" / "办理完成" / "处理完成") !"率" (!%num %ch)^-4 %num %sp %unit
+-- 答复 X 件 / 办结 X 件 / 办理完成 X 件（“办结率”“答复期限”不是件数）
+words = [[
+  verb     <- ("已" / "共" / "按期" / "按时" / "依法" / "及时")* ("办结" / "答复" / "办理完成" / "处理完成") !"率"
+  request  <- ("政府信息公开" / "信息公开")? "申请" / "依申请公开" "件"?
 ]]
 
 check = text.claims {
-  grammar = grammar,
-  cells   = "t3.result.total.{c}",
+  name   = "done",
+  needs  = { "办结", "答复", "完成" },       -- a sentence without one of these is not read
+  topic  = "t3",
+  words  = words,
+  readers = {
+    -- 办结政府信息公开申请37件; 共办结申请20件; 办结各类政府信息公开申请1,271件
+    { cells = "t3.result.total.total", grammar = [[
+        claim <- verb ("了" / "各类" / "的")* request %sp ("共计" / "共")? %count ]] },
+    -- 办结69件, 答复3050件: after a clause about requests (or at the start of a sentence)
+    { cells = "t3.result.total.total", bare = true, follows = { "t3", "start" }, grammar = [[
+        claim <- verb ("了" / "共")? %count ]] },
+  },
   explain = {
     { cells = "t3.result.total.{c} + t3.next.{c}", zh = "；该数等于办结加结转下年度",
       en = "; that is answered plus carried to next year" },
+    { cells = "t3.new.{c}", zh = "；该数等于本年新收，疑似混淆收到与办结",
+      en = "; that is the number received this year" },
   },
 }

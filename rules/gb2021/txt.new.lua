@@ -1,23 +1,74 @@
--- 正文所述本年收到的申请数与表三“一、本年新收政府信息公开申请数量”一致。
+-- 正文所述本年收到的申请数（及各类申请人的申请数）与表三“一、本年新收政府信息公开申请数量”一致。
 id       = "gb2021.txt.new"
 severity = "warning"
 message  = {
-  zh = "正文称本年收到申请{said}件，但表三“一、本年新收政府信息公开申请数量”“{column}”列为{table}件{hint}",
-  en = "the text says {said} requests were received, but table 3 “new requests”, column “{column}”, has {table}{hint_en}",
+  zh = "正文称本年收到申请{said}件，但{where}为{table}件{hint}",
+  en = "the text says {said} requests were received, but {where_en} has {table}{hint_en}",
 }
 
--- 收到/受理/新收 …（政府信息公开）申请 X 件；或 收到 X 件申请
-grammar = [[
-  claim   <- verb (!request !%num %ch)^-20 request %sp %num %sp %unit
-           / verb (!%num %ch)^-6 %num %sp %unit (!request %ch)^-4 request
-  verb    <- "收到" / "受理" / "新收" / "接收"
-  request <- "政府信息公开申请" / "信息公开申请" / "申请" !"公开"   -- not 依申请公开
+-- The words: who receives, what, from whom.
+words = [[
+  verb     <- ("受理" "并" "答复") / "收到" / "受理" / "新收" / "接收" / "登记"
+  -- the request named in full; "申请" alone only right after the verb (not 行政许可申请)
+  request  <- ("政府信息公开" / "信息公开") "申请" "申请"?
+            / "依申请公开" ("申请" / "件" / "事项")?
+  plain    <- "申请" !"人" !"公开"
+  filler   <- ((%num %sp "名") / (!%count !request !%digit %ch))^-20
+  total    <- ("数量" / "总数")? ("共计" / "合计" / "共" / "为")?
+  -- 自然人申请126件, 法人或其他组织提出14件, 涉及商业企业3件
+  column   <- "自然人" -> 'np' / "法人或其他组织" -> 'org' / "商业企业" -> 'biz' / "企业" -> 'biz'
+            / "科研机构" -> 'research' / "社会公益组织" -> 'ngo' / "法律服务机构" -> 'legal'
+  applies  <- ("提出" / "提交")? "的"? ("申请" / "依申请公开")? "的"? ("共计" / "共")?
 ]]
 
+-- who else receives applications of other kinds: 政务服务中心受理申请2,860件
+local service = [[ "服务" / "中心" / "窗口" / "大厅" / "平台" / "热线" / "信箱" / "审批" / "许可" / "办事" / "其中" ]]
+-- 其中…收到的申请2件: a part of the requests, not all of them
+local part = [[ "其中" ]]
+
 check = text.claims {
-  grammar = grammar,
-  cells   = "t3.new.{c}",
-  parts   = true,              -- 其中自然人X件、商业企业Y件 …
+  name   = "new",
+  needs  = { "申请", "依申请公开", "需办理", "自然人", "法人", "企业", "机构", "组织" },       -- a sentence without one of these is not read
+  topic  = "t3",
+  topic_words = [[ "政府信息公开申请" / "依申请公开" / "信息公开申请" ]],
+  words  = words,
+  readers = {
+    -- 收到政府信息公开申请75件; 收到42名申请人提出的政府信息公开申请58件
+    { cells = "t3.new.total", not_after = part, grammar = [[
+        claim <- verb ("了" / "到" / "共" / "的")* filler request %sp total %count ]] },
+    -- 收到申请154件: but not a service centre's applications (政务服务中心受理申请…)
+    { cells = "t3.new.total", not_after = service, grammar = [[
+        claim <- verb ("了" / "到" / "共" / "的")* plain %sp total %count ]] },
+    -- 本年度收到政府信息公开申请75件（含上年结转1件）: the 75 counts the carried one too
+    { cells = "t3.new.total + t3.carried.total", grammar = [[
+        claim <- verb ("了" / "到" / "共" / "的")* (filler request / plain) %sp total %count
+                 %sp ("（" / "(") "含" %last_year ("结转" / "转结") ]] },
+    -- 收到70件申请; 收到的386件申请中
+    { cells = "t3.new.total", not_after = part, grammar = [[ claim <- verb ("了" / "共" / "的")* %count request ]] },
+    { cells = "t3.new.total", not_after = service, grammar = [[ claim <- verb ("了" / "共" / "的")* %count plain ]] },
+    -- 依申请公开数量为15件; 依申请公开共3件
+    { cells = "t3.new.total", not_after = part, grammar = [[
+        claim <- ("依申请公开" / "政府信息公开申请") (("数量" / "件数" / "量") "为" / "共计" / "共") %count ]] },
+    -- 全年需办理94件 (new and carried together)
+    { cells = "t3.new.total + t3.carried.total", grammar = [[
+        claim <- ("全年" / "本年度" / "合计" / "共计" / "共")* "需" ("办理" / "处理") %count ]] },
+    -- the applicants: 自然人申请126件, 法人或其他组织申请6件, after a clause about
+    -- requests (or at the start of a sentence), not in one about results
+    { bare = true, follows = { "t3", "start" }, cells = {
+        np = "t3.new.np", biz = "t3.new.biz", research = "t3.new.research", ngo = "t3.new.ngo",
+        legal = "t3.new.legal",
+        org = "t3.new.biz + t3.new.research + t3.new.ngo + t3.new.legal + t3.new.other" },
+      not_after = [[ "公开" / "不予" / "无法提供" / "处理" / "办结" / "答复" / "结果" / "行政复议" / "行政诉讼" ]],
+      grammar = [[ claim <- ("涉及" / "其中")? column applies %count ]] },
+    -- 全部为自然人申请, 均为自然人申请: the applicants of the requests counted before
+    { cells = "t3.new.np", like = "t3.new.total", grammar = [[
+        claim <- ("全部" / "均") "为" "自然人" ("申请" / "提出")  ]] },
+    { cells = "t3.new.legal", like = "t3.new.total", grammar = [[
+        claim <- "申请人" ("均")? "为" "法律服务机构" ]] },
+  },
+  where   = { ["t3.new.total + t3.carried.total"] = "表三“一、本年新收”与“二、上年结转”总计之和",
+              ["t3.new.biz + t3.new.research + t3.new.ngo + t3.new.legal + t3.new.other"] =
+                "表三“一、本年新收政府信息公开申请数量”行“法人或其他组织”各列之和" },
   explain = {
     { cells = "t3.new.{c} + t3.carried.{c}", zh = "；该数等于本年新收加上年结转，疑似将上年结转计入本年新收",
       en = "; that is new plus carried over: last year's carry-over seems counted as new" },

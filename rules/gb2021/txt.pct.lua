@@ -1,42 +1,76 @@
--- A share of the answered requests: "予以公开及部分公开的42件，占42.86%" of 98 answered.
+-- A share the text states ("予以公开及部分公开的42件，占42.86%" of 98 answered),
+-- recomputed from the tables: the subject's cells over the base's.
 id       = "gb2021.txt.pct"
 severity = "info"
 message  = {
-  zh = "正文称{count}件占{pct}%，但按表三办结总数{base}件计算应为{want}%",
-  en = "the text says {count} is {pct}%, but of the {base} answered requests in table 3 it is {want}%",
+  zh = "正文称占比{pct}%，但按表格数据{count}÷{base}计算应为{want}%",
+  en = "the text says {pct}%, but the tables give {count} of {base}: {want}%",
 }
 
-grammar = [[
-  claim <- %num %sp %unit ("，" / ",")? (!"占" !%num %ch)^-4 "占" "比"? (!%num %ch)^-8 {[0-9]+ ("." [0-9]+)?} %sp ("%" / "％")
+words = [[
+  -- the base named: the answered requests, or those received
+  base     <- {:base: (("全部" / "已")? ("办结" / "答复" / "办理结果") ("总数" / "总量" / "件数" / "的申请" / "申请")?) -> 'done'
+                    / (("收到" / "受理" / "新收")? ("政府信息公开" / "依申请公开")? "申请" ("总数" / "总量" / "数量")) -> 'new' :}
+  -- a subject the share itself names: 其中予以公开的占比为55%
+  subject  <- "予以公开" -> 'public' / "部分公开" -> 'partial' / "不予公开" -> 'deny' / "无法提供" -> 'unable'
+            / "不掌握相关政府信息" -> 'nohold' / ("自然人" ("申请" / "提出")?) -> 'np'
+  says     <- ("为" / "最高" / "最大" / "最多")* %comma? ("达" / "为" / "约为")?
 ]]
 
-local pattern = text.compile(grammar)
+local grammar = text.grammar {
+  name  = "pct",
+  needs = { "%", "％" },
+  kind  = "share",
+  words = words,
+  of    = { done = "t3.result.total.total", new = "t3.new.total" },
+  -- the base understood when none is named: results of the answered, applicants of the received
+  understood = { { "^t3%.result%.", "done" }, { "^t3%.new%.", "new" } },
+  cells = {
+    public = "t3.result.public.total", partial = "t3.result.partial.total", nohold = "t3.result.unable.nohold.total",
+    deny = "t3.result.deny.secret.total + t3.result.deny.law.total + t3.result.deny.safety.total + "
+        .. "t3.result.deny.third.total + t3.result.deny.internal.total + t3.result.deny.process.total + "
+        .. "t3.result.deny.enforce.total + t3.result.deny.query.total",
+    unable = "t3.result.unable.nohold.total + t3.result.unable.create.total + t3.result.unable.unclear.total",
+    np = "t3.new.np",
+  },
+  readers = {
+    -- …412件，占32.4%; …126件，占收到申请总数的89.4%; …6件，占比12.5%
+    { grammar = [[ claim <- %comma? %sp "占" "比"? says (base "的"?)? %pct ]] },
+    -- 其中予以公开的占比为55%; 本机关不掌握相关政府信息的占比最高，达41.2%
+    { grammar = [[ claim <- "属于"? subject "的"? "占比" says %pct ]] },
+  },
+}
 
--- the share rounded as printed: "42.86" has two places
-local function share(count, base, places)
+-- the share rounded as printed ("42.86" has two places), or cut there
+local function share(count, base, places, cut)
   local scale = 10 ^ places
-  return math.floor(count * 100 * scale / base + 0.5) / scale
+  local x = count * 100 * scale / base
+  return (cut and math.floor(x + 1e-9) or math.floor(x + 0.5)) / scale
 end
 
 function check(report, emit)
-  local bases = {}
-  for _, cells in ipairs { "t3.result.total.total", "t3.new.total", "t3.new.total + t3.carried.total" } do
-    local v = text.sum_of(report, cells)
-    if v and v > 0 then bases[#bases + 1] = v end
-  end
-  if #bases == 0 then return end
-  for _, m in ipairs(text.find(report, { "s1", "s3" }, pattern)) do
-    local count, printed = text.number(m.caps[1]), m.caps[2]
-    if math.type(count) == "integer" then
-      local places = #(printed:match("%.(%d+)$") or "")
-      local pct, ok = tonumber(printed), false
+  for _, c in ipairs(grammar.claims(report)) do
+    local count = text.sum_of(report, c.cells)
+    local bases = { text.sum_of(report, c.of) }
+    -- other bases a writer may have meant: received, received and carried over
+    for _, alt in ipairs { "t3.result.total.total", "t3.new.total", "t3.new.total + t3.carried.total" } do
+      bases[#bases + 1] = text.sum_of(report, alt)
+    end
+    local places = #(c.pct:match("%.(%d+)$") or "")
+    local pct = tonumber(c.pct)
+    if math.type(count) == "integer" and math.type(bases[1]) == "integer" and bases[1] > 0 and pct then
+      local ok = false
       for _, b in ipairs(bases) do
-        if math.abs(share(count, b, places) - pct) < 1e-9 then ok = true end
+        if math.type(b) == "integer" and b > 0 then
+          for _, cut in ipairs { false, true } do
+            if math.abs(share(count, b, places, cut) - pct) < 1e-9 then ok = true end
+          end
+        end
       end
       if not ok then
         local want = string.format("%." .. places .. "f", share(count, bases[1], places))
-        emit { line = m.line, col = m.col, found = printed .. "%", expected = want .. "%",
-               vars = { count = count, pct = printed, base = bases[1], want = want } }
+        emit { line = c.line, col = c.col, found = c.pct .. "%", expected = want .. "%", cells = text.ids(c.cells),
+               vars = { count = count, pct = c.pct, base = bases[1], want = want } }
       end
     end
   end

@@ -1,24 +1,65 @@
+-- 正文所述因政府信息公开被提起行政诉讼的件数（及其结果）与表四“行政诉讼”两部分之和一致。
 id       = "gb2021.txt.suit"
 severity = "warning"
 message  = {
-  zh = "正文称政府信息公开行政诉讼{where}{said}件，但表四行政诉讼两部分{where}之和为{table}件{hint}",
-  en = "the text says {said} lawsuits, but table 4's two lawsuit totals add up to {table}{hint_en}",
+  zh = "正文称政府信息公开行政诉讼{said}件，但{where}为{table}件{hint}",
+  en = "the text says {said} lawsuits, but {where_en} has {table}{hint_en}",
 }
 
-grammar = [[
-  claim <- "行政诉讼" ("案件" / "申请")? (!%num %ch)^-2 %sp %num %sp %unit
+words = [[
+  suit     <- ("政府信息公开" ("方面" / "类" / "工作")? "的"? / "依申请公开" "类"?)? "行政诉讼" "案件"? "数量"?
+  cause    <- "因" ("政府信息公开" / "依申请公开") ("工作" / "申请")? ("引发" / "引起" / "而")? "的"?
+  by       <- ("被" "提起"? / "提起" / "引发" / "发生" / "涉及" / "共有" / "共" / "有" / "作为被告的")*
+  -- the two kinds of lawsuit of table 4
+  kind     <- "未经复议直接起诉" -> 'direct' / "复议后起诉" -> 'after'
+  upheld   <- (("结果" / "法院" / "判决" / "一审")* "维持" "原"? ("答复" / "判决" / "决定")?) -> 'upheld'
+  corrected <- (("结果" / "判决")? ("纠正" / "纠错" / "败诉") / "被" ("纠错" / "纠正") "的"? "有"?) -> 'corrected'
+  other    <- (("终止" "等")? "其他结果") -> 'other'
+  pending  <- "尚未审结" -> 'pending'
+  result   <- upheld / corrected / other / pending
+  some     <- %comma? %sp "其中" (!disclosure !%count %ch)^-4 disclosure
+  disclosure <- "政府信息公开" / "依申请公开"
 ]]
+local about = [[ "政府信息公开" / "依申请公开" / "信息公开" / "被申请" / "被提起" / "被诉" / "被告" / "起诉" ]]
 
 check = text.claims {
-  grammar = grammar,
-  cells   = "t4.ld.total + t4.la.total",
+  name   = "suit",
+  needs  = { "诉讼", "起诉" },       -- a sentence without one of these is not read
+  topic  = "t4.suit",
+  topic_words = [[ "行政诉讼" ]],
+  words  = words,
+  cells  = { total = "t4.ld.total + t4.la.total", direct = "t4.ld.total", after = "t4.la.total",
+             upheld = "t4.ld.upheld + t4.la.upheld", corrected = "t4.ld.corrected + t4.la.corrected",
+             other = "t4.ld.other + t4.la.other", pending = "t4.ld.pending + t4.la.pending" },
+  readers = {
+    -- 行政诉讼 46 件; 被提起政府信息公开行政诉讼8起 (as for the reviews of txt.review)
+    { not_after = [[ "受理" / "审理" / "审结" / "应诉" / "法院" ]], requires = about, parts = { "s4" },
+      grammar = [[ claim <- (cause? by suit) -> 'total' ("的" "案件")? ("共计" / "共" / "为")? %count !some ]] },
+    -- 被提起行政诉讼1件（复议后起诉）
+    { requires = about, parts = { "s4" },
+      grammar = [[ claim <- (cause? by suit) -> 'total' %count ("（" / "(") kind ("）" / ")") ]] },
+    -- 有1件被提起行政诉讼
+    { grammar = [[ claim <- "有"? %count ("被提起" / "被起诉") ("政府信息公开" / "依申请公开")? (suit -> 'total') ]] },
+    -- 未经复议直接起诉3件，复议后起诉2件
+    { grammar = [[ claim <- "其中"? kind %count ]] },
+    -- after a clause about lawsuits: 其中结果维持 25件; 其中败诉4件
+    { bare = true, grammar = [[ claim <- ("其中" / "中")? result ("的" / "共")? %count ]] },
+    { bare = true, grammar = [[ claim <- ("其余" / "另有")? %count pending ]] },
+    -- 均胜诉: none lost
+    { bare = true, cells = "t4.ld.corrected + t4.la.corrected", grammar = [[ claim <- {:zero: "均胜诉" :} ]] },
+    -- 均在审理中, 尚未审结: all pending
+    { bare = true, cells = "t4.ld.pending + t4.la.pending", like = "t4.ld.total + t4.la.total",
+      grammar = [[ claim <- ("目前" / "现" / "均" / "目前均")* ("在审理中" / "尚未审结" / "正在审理") !%count ]] },
+    -- 均已判决, 均已审结: none pending (of the lawsuits counted before in the sentence)
+    { bare = true, every = true, cells = { ["t4.suit"] = "t4.ld.pending + t4.la.pending" }, grammar = [[
+        claim <- {:zero: "均已" ("判决" / "审结" / "结案") :} ]] },
+  },
+  where   = { ["t4.ld.total + t4.la.total"] = "表四行政诉讼两部分“总计”之和",
+              ["t4.ld.upheld + t4.la.upheld"] = "表四行政诉讼两部分“结果维持”之和",
+              ["t4.ld.corrected + t4.la.corrected"] = "表四行政诉讼两部分“结果纠正”之和",
+              ["t4.ld.other + t4.la.other"] = "表四行政诉讼两部分“其他结果”之和",
+              ["t4.ld.pending + t4.la.pending"] = "表四行政诉讼两部分“尚未审结”之和" },
   explain = {
     { cells = "t4.ld.total", zh = "（只计了未经复议直接起诉）", en = " (lawsuits filed directly only)" },
-  },
-  parts   = {     -- 其中结果维持X件…: both kinds of lawsuit together
-    { { "结果维持", "维持" }, "t4.ld.upheld + t4.la.upheld", "“结果维持”" },
-    { { "结果纠正", "纠正" }, "t4.ld.corrected + t4.la.corrected", "“结果纠正”" },
-    { { "其他结果" }, "t4.ld.other + t4.la.other", "“其他结果”" },
-    { { "尚未审结" }, "t4.ld.pending + t4.la.pending", "“尚未审结”" },
   },
 }

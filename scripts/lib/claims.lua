@@ -1,14 +1,38 @@
--- Numbers that a report's prose claims, found by LPeg grammars in rule
--- files and compared with the tables. Rule files see `for_format(F)` as
--- `text`: the numerals, units and sentence marks are the format's
--- (`language`), the grammars the rules'.
+-- Claims: what a report's prose says about its own tables, and the text
+-- helpers rule files see as `text` (for_format(F)).
+--
+-- A claim is a subject (cells of the format), a number and a unit joined
+-- by a grammar; around it the sentence may negate it, give it to another
+-- body (a sub-unit), another period or a plan, or make it last year's. The
+-- grammars are the rules': each txt rule registers its readers with
+-- `text.grammar{…}` (or `text.claims{…}`, which also builds its check). The
+-- words every grammar shares (numerals, units, negation, the years, the
+-- words of other bodies, periods and plans) are the format's `language`.
+-- A sentence the grammars do not fully understand yields no claim.
+--
+-- One function reads a sentence: read(sentence, {year=, issuer=}) → the
+-- claims of every registered grammar. The rules use it through
+-- claims_in(report); the sentence corpus (tests/sentences) through read().
 
 local lpeg, re = require "lpeg", require "re"
+local nianbao = require "nianbao"
 local formatlib = require "format"
 local view = require "view"
-local P, R, S, C, Cp, Ct = lpeg.P, lpeg.R, lpeg.S, lpeg.C, lpeg.Cp, lpeg.Ct
+local messages = require "messages"
+local P, R, S, C, Cp, Ct, Cmt, Cc = lpeg.P, lpeg.R, lpeg.S, lpeg.C, lpeg.Cp, lpeg.Ct, lpeg.Cmt, lpeg.Cc
 
 local M = {}
+
+-- A "sentence" longer than this (bytes) is no sentence a person wrote (a table
+-- run together, a page without marks): it is not read, and claims nothing.
+local MAX_SENTENCE = 3000
+-- A line that starts as a heading ("（二）…") and is no longer than this
+-- (characters) is a heading: the next line does not continue it.
+local HEADING_MAX = 20
+-- A report that claims more than this is not read further.
+local MAX_CLAIMS = 2000
+
+--{=== words and numbers ===
 
 local function alt(list)
   local p = P(false)
@@ -16,9 +40,11 @@ local function alt(list)
   return p
 end
 
-local function keys(t)
+-- the keys of t (or the items of list t), longest first: alternatives try the longest word
+local function longest(t)
   local out = {}
-  for k in pairs(t) do out[#out + 1] = k end
+  if #t > 0 then for _, k in ipairs(t) do out[#out + 1] = k end
+  else for k in pairs(t) do out[#out + 1] = k end end
   table.sort(out, function(a, b) return #a > #b or (#a == #b and a < b) end)
   return out
 end
@@ -26,82 +52,198 @@ end
 local fullwidth_digit = P"\xEF\xBC" * R"\x90\x99"
 local digit = R"09" + fullwidth_digit
 local arabic = digit^1 * (P"," * digit * digit * digit)^0 * (P"." * digit^1)^-1
+-- digits a PDF spaced out when it justified a line: "4 1 2", "2 3 5 . 6"
+local spaced = digit * (P" " * digit * -digit)^1 * (P" "^-1 * P"." * P" "^-1 * digit * (P" " * digit)^0)^-1
 
--- A section's prose with the line breaks that only wrap a sentence (PDF
--- text) taken out; a break after a sentence mark stays. Positions map back.
-local function flat(s, ends)
-  local out, removed, prev_end = {}, {}, 1
-  for pos in s.text:gmatch("()\n") do
-    local before = s.text:sub(math.max(1, pos - 3), pos - 1)
-    out[#out + 1] = s.text:sub(prev_end, pos - 1)
-    if ends[before] then out[#out + 1] = "\n" else removed[#removed + 1] = pos end
-    prev_end = pos + 1
-  end
-  out[#out + 1] = s.text:sub(prev_end)
-  return table.concat(out), removed
+-- "１２" → "12", "1,234" → "1234", "4 1 2" → "412"
+local function ascii(s)
+  return (s:gsub("\xEF\xBC([\x90-\x99])", function(d) return string.char(d:byte() - 0x90 + 48) end)
+           :gsub("[, ]", ""))
 end
 
--- A position in the flat text → the position in the section's text.
-local function unflat(removed, pos)
-  local k = 0
-  for _, r in ipairs(removed) do
-    if r - k <= pos then k = k + 1 else break end
+-- "4326.58" shifted by `power` places of ten, exactly: ("12800000", -4) → "1280"
+local function shift(dec, power)
+  local int, frac = dec:match("^(%d*)%.?(%d*)$")
+  if not int then return nil end
+  local digits, point = int .. frac, #int + power
+  if point <= 0 then digits, point = string.rep("0", 1 - point) .. digits, 1 end
+  if point > #digits then digits = digits .. string.rep("0", point - #digits) end
+  local i, f = digits:sub(1, point):gsub("^0+(%d)", "%1"), digits:sub(point + 1):gsub("0+$", "")
+  return f == "" and i or i .. "." .. f
+end
+M.shift = shift
+
+-- A cell expression in one spelling: "t4.ld.total+t4.la.total" → "t4.la.total + t4.ld.total"
+local function norm_cells(expr)
+  local ids = {}
+  for id in expr:gmatch("[^%s+]+") do ids[#ids + 1] = id end
+  table.sort(ids)
+  return table.concat(ids, " + ")
+end
+M.norm_cells = norm_cells
+
+--}===
+
+--{=== prose: lines that only wrap, sentences, clauses ===
+
+-- A text with the line breaks that only wrap a sentence (PDF text) taken
+-- out with the next line's indentation, and page footers ("-2-") dropped.
+-- A break after a sentence mark, an empty line or a heading stays. Returns
+-- the flat text and a map of its pieces back to the text's bytes.
+local footer = S" \t"^0 * P"-" * S" \t"^0 * R"09"^1 * S" \t"^0 * P"-" * S" \t"^0 * -1
+local function unwrap(text, ends, heading)
+  local out, map, n = {}, {}, 0
+  local function emit(s, from)
+    if s == "" then return end
+    map[#map + 1] = { flat = n + 1, orig = from }
+    out[#out + 1] = s
+    n = n + #s
   end
-  return pos + k
+  local keep_break, first = true, true
+  local pos = 1
+  while pos <= #text + 1 do
+    local nl = text:find("\n", pos, true)
+    local line = text:sub(pos, (nl or #text + 1) - 1)
+    local line_at = pos
+    if not footer:match(line) then                  -- a page footer is dropped: the sentence goes on
+      local body = line:gsub("[ \t]+$", "")
+      if first then
+        emit(line, line_at)
+      elseif keep_break or body == "" then
+        emit("\n", line_at - 1)
+        emit(line, line_at)
+      else
+        local indent = #(line:match("^[ \t]*"))
+        emit(line:sub(indent + 1), line_at + indent)
+      end
+      first = false
+      keep_break = body == "" or ends[body:sub(-3)] or ends[body:sub(-1)]
+                   or (heading and heading:match(body) ~= nil and (utf8.len(body) or 0) <= HEADING_MAX) or false
+    end
+    if not nl then break end
+    pos = nl + 1
+  end
+  return table.concat(out), map
 end
 
--- for_format(F) → the text helpers of format F.
+-- A position of the flat text → the position in the text it came from.
+local function unflat(map, pos)
+  local best = map[1]
+  for _, m in ipairs(map) do
+    if m.flat <= pos then best = m else break end
+  end
+  return best and best.orig + (pos - best.flat) or pos
+end
+
+--}===
+
+-- for_format(F) → the text helpers of format F, with its own registry of grammars.
 function M.for_format(F)
   local L = F.language
   local digits, multiples = L.digits or {}, L.multiples or {}
-  local chinese = (alt(keys(digits)) + alt(keys(multiples)))^1
+  local T = {}
+
+  --{=== the language as patterns ===
+
+  local numeral = alt(longest(digits)) + alt(longest(multiples))
+  local leading = alt(longest(digits))
+  for k, v in pairs(multiples) do if v == 10 then leading = leading + P(k) end end
+  local chinese = leading * numeral^0                       -- "十五", "两", "一百零五"; never "百" alone
+  local number = spaced + arabic + chinese
   local stop = S"\n;!?" + alt(L.sentence_end or {})
+  local comma = (alt(longest(L.clause_end or {})) + S",;:") - (P"," * digit * digit * digit)
   local space = S" \t" + alt(L.spaces or {})
+  local sp = space^0
+  local any = formatlib.utf8char - stop                     -- a character of the sentence
+  local ch = any - comma - digit                            -- a character of the clause, not a digit
+  local unit = alt(longest(L.units or {}))
   local ends = {}
   for _, e in ipairs(L.break_after or L.sentence_end or {}) do ends[e] = true end
-  local T = {}
-  local flats = setmetatable({}, { __mode = "k" })
+  local inexact = L.inexact or {}
+  local inexact_after = alt(longest(inexact.after or {}))
+  local not_count = alt(longest(L.not_count or {}))
+  local money = {}
+  for k, v in pairs(L.money or {}) do money[k] = v end
+  local money_unit = alt(longest(money))
+  local percent = alt(L.percent or { "%" })
+  local year_mark = alt(longest(L.year_mark or {}))
+  local date_mark = alt(longest(L.date_mark or {}))
+
+  -- The year of the sentence being read (read() sets it): %this_year, %last_year, %next_year.
+  local current = { year = 0 }
+  local yearnum = digit * digit * digit * digit
+  local function year_at(offset)
+    return Cmt(C(yearnum), function(_, i, y)
+      return current.year ~= 0 and tonumber(ascii(y)) == current.year + offset and i
+    end) * sp * year_mark
+  end
+  local function year_words(list, offset)
+    return alt(longest(list or {})) + year_at(offset)
+  end
+
+  -- The count's number, captured as printed ("n") with its place ("at"); a
+  -- number is a count only with a unit, and not when the unit is followed by
+  -- a word that makes it something else ("6个百分点", "20个工作日", "400件左右").
+  local count = sp * lpeg.Cg(Cp(), "at") * lpeg.Cg(C(number), "n") * sp * unit * -not_count * -inexact_after
+  local amount = sp * lpeg.Cg(Cp(), "at") * lpeg.Cg(C(number), "n") * sp * lpeg.Cg(C(money_unit), "money")
+  local pct = sp * lpeg.Cg(C(spaced + arabic), "pct") * sp * percent * -inexact_after
 
   T.defs = {
-    num   = C(arabic + chinese),                 -- a number, captured as printed
-    sp    = space^0,
-    unit  = alt(L.units or {}),
-    ch    = formatlib.utf8char - stop - digit,   -- one character of a sentence, not a digit
+    num   = C(number),                    -- a number, captured as printed
+    sp    = sp,
+    unit  = unit,
+    ch    = ch,                           -- one character of the same clause, not a digit
+    any   = any,                          -- one character of the same sentence
     stop  = stop,
-    comma = alt(L.clause_end or {}),
+    comma = comma,
+    count = count,                        -- a number and its unit: a counted claim
+    money = amount,                       -- a sum of money: 万元 or 元
+    pct   = pct,                          -- a percentage: 42.86%
+    neg   = alt(longest(L.negation or {})),
+    zero  = alt(longest(L.zero or {})) * -digit,   -- none, said as a number: 零, 为0
+    ["and"] = alt(longest(L.list or {})),
+    this_year = year_words(L.this_year, 0),
+    last_year = year_words(L.last_year, -1),
+    next_year = year_words(L.next_year, 1),
+    digit = digit,
+    numeral = numeral,                    -- a numeral in words: 一, 十, 两 …
   }
+  local heading = L.heading and re.compile(L.heading, T.defs)
 
-  -- number("1,234") → 1234; number("二十三") → 23; number("一百零五") → 105;
+  --}===
+
+  --{=== numbers ===
+
+  -- number("1,234") → 1234; number("二十三") → 23; number("壹佰零伍") → 105;
   -- number("42.86") → "42.86" (decimals stay exact text); nil for anything else.
   function T.number(s)
     if not s then return nil end
-    local a = s:gsub("\xEF\xBC([\x90-\x99])", function(d) return string.char(d:byte() - 0x90 + 48) end)
-               :gsub(",", "")
+    local a = ascii(s)
     if a:match("^%d+$") then return math.tointeger(tonumber(a)) end
     if a:match("^%d+%.%d+$") then return a end
-    local total, section, current, any = 0, 0, 0, false
+    local total, section, cur, seen = 0, 0, 0, false
     for _, c in utf8.codes(s) do
-      local ch = utf8.char(c)
-      if digits[ch] then
-        current = digits[ch]
-        any = true
-      elseif multiples[ch] then
-        local u = multiples[ch]
+      local w = utf8.char(c)
+      if digits[w] then
+        cur = digits[w]
+        seen = true
+      elseif multiples[w] then
+        local u = multiples[w]
         if u >= 10000 then
-          total = (total + section + current) * u
-          section, current = 0, 0
+          total = (total + section + cur) * u
+          section, cur = 0, 0
         else
-          if current == 0 then current = 1 end          -- 十五 = 15
-          section = section + current * u
-          current = 0
+          if cur == 0 then cur = 1 end          -- 十五 = 15
+          section = section + cur * u
+          cur = 0
         end
-        any = true
+        seen = true
       else
         return nil
       end
     end
-    if not any then return nil end
-    return total + section + current
+    if not seen then return nil end
+    return total + section + cur
   end
 
   -- compile(grammar) → an LPeg pattern; errors name the grammar's problem.
@@ -109,15 +251,36 @@ function M.for_format(F)
     return re.compile(grammar, T.defs)
   end
 
+  --}===
+
+  --{=== sentences ===
+
+  local flats = setmetatable({}, { __mode = "k" })
   local function flat_of(s)
     local f = flats[s]
     if not f then
-      local text, removed = flat(s, ends)
-      f = { text = text, removed = removed }
+      local text, map = unwrap(s.text, ends, heading)
+      f = { text = text, map = map }
       flats[s] = f
     end
-    return f.text, f.removed
+    return f.text, f.map
   end
+
+  -- sentences(text) → { {text=, from=} }: the sentences of a flat text, each
+  -- with its mark, and where it starts.
+  local sentence_end = stop
+  local sentence_search = (1 - sentence_end)^0 * sentence_end * Cp()
+  local function sentences(text)
+    local out, from = {}, 1
+    while from <= #text do
+      local e = sentence_search:match(text, from) or #text + 1
+      local s = text:sub(from, e - 1)
+      if s:find("%S") then out[#out + 1] = { text = s, from = from } end
+      from = e
+    end
+    return out
+  end
+  T.sentences = function(text) return sentences((unwrap(text, ends, heading))) end
 
   -- find(report, sections, pattern) → matches in the prose of the given
   -- parts: {caps=, at=, stop=, text= (the flat prose), section=, line=, col=}.
@@ -127,14 +290,13 @@ function M.for_format(F)
     for _, sid in ipairs(sections) do
       local s = report:section(sid)
       if s and s.text ~= "" then
-        local text, removed = flat_of(s)
+        local text, map = flat_of(s)
         local init = 1
         while init <= #text do
           local at, caps, e = search:match(text, init)
           if not at then break end
-          local line, col = report:place(s, unflat(removed, at))
-          out[#out + 1] = { caps = caps, at = at, stop = e, section = s, line = line, col = col,
-                            text = text, removed = removed }
+          local line, col = report:place(s, unflat(map, at))
+          out[#out + 1] = { caps = caps, at = at, stop = e, section = s, line = line, col = col, text = text }
           init = math.max(e, at + 1)
         end
       end
@@ -142,114 +304,719 @@ function M.for_format(F)
     return out
   end
 
-  -- The rest of the sentence after flat position pos of match m.
-  function T.sentence_after(m, pos)
-    local rest = m.text:sub(pos)
-    local e = #rest + 1
-    for _, mark in ipairs(L.sentence_end or {}) do
-      local at = rest:find(mark, 1, true)
-      if at and at < e then e = at end
-    end
-    local nl = rest:find("\n", 1, true)
-    if nl and nl < e then e = nl end
-    return rest:sub(1, e - 1)
+  --}===
+
+  --{=== grammars: the readers the rules register ===
+
+  local grammars = {}          -- in the order registered
+  local topic_words = {}       -- { {pattern=, topic=} }
+
+  local function compile_words(g, what)
+    if not g then return nil end
+    local ok, p = pcall(re.compile, g, T.defs)
+    if not ok then error(string.format("%s: %s", what, tostring(p)), 3) end
+    return p
+  end
+  local function search_of(p)
+    return (1 - p)^0 * Cp() * Ct(p) * Cp()
+  end
+  -- a pattern searched in a text, skipping the words `skip` names (they look like it but are not)
+  local function finder(p, skip)
+    if not p then return nil end
+    if skip then return (skip + (1 - p))^0 * p end
+    return (1 - p)^0 * p
   end
 
-  -- The sum of cells named by "t3.new.{c} + t3.carried.{c}" for column c,
-  -- or nil when a cell is missing or not a number.
-  function T.sum_of(report, expr, c)
-    local total = 0
-    for term in expr:gmatch("[^%s+]+") do
-      local state, v = view.unwrap(report).c:state((term:gsub("{c}", c or "")))
-      if state == "number" then
-        v = math.tointeger(v)
-        if not v then return nil end
-        total = total + v
-      elseif state ~= "blank" and state ~= "marker" then   -- blanks read as 0, as the identities do
-        return nil
+  local scope = L.claims or {}
+  local other_body = finder(compile_words(scope.other_body, "language.claims.other_body"),
+                            compile_words(scope.own_body, "language.claims.own_body"))
+  local summary_body = finder(compile_words(scope.summary_body, "language.claims.summary_body"))
+  local summary_issuers = {}
+  for _, k in ipairs(scope.summary_issuers or {}) do summary_issuers[k] = true end
+  local other_period = finder(compile_words(scope.other_period, "language.claims.other_period"),
+                              compile_words(scope.own_period, "language.claims.own_period"))
+  local plan = finder(compile_words(scope.plan, "language.claims.plan"))
+
+  -- One reader: a grammar and what its matches claim.
+  local function reader(G, spec, i)
+    local what = string.format("%s reader %d", G.name or "grammar", i)
+    local src = spec.grammar
+    if type(src) ~= "string" then error(what .. ": 'grammar' must be a re grammar", 3) end
+    if G.words then src = src .. "\n" .. G.words end
+    local ok, p = pcall(re.compile, src, T.defs)
+    if not ok then error(string.format("%s: %s", what, tostring(p)), 3) end
+    local r = {
+      G = G, pattern = p, search = search_of(p), kind = spec.kind or G.kind or "count",
+      topic = spec.topic or G.topic, bare = spec.bare, every = spec.every, like = spec.like, silent = spec.silent,
+      of = spec.of or G.of, understood = spec.understood or G.understood,
+    }
+    local cells = spec.cells or G.cells
+    if spec.silent then cells = "" end
+    if type(cells) == "string" then r.cells = norm_cells(cells)
+    elseif type(cells) == "table" then
+      r.keyed = {}
+      for k, v in pairs(cells) do r.keyed[k] = norm_cells(v) end
+    end
+    if type(r.like) == "string" then r.like = norm_cells(r.like) end
+    r.follows = {}
+    for _, t in ipairs(spec.follows or { r.topic }) do r.follows[t] = true end
+    if spec.not_after then r.not_after = finder(compile_words(spec.not_after, what .. " not_after")) end
+    if spec.requires then r.requires = finder(compile_words(spec.requires, what .. " requires")) end
+    r.parts = {}
+    for _, id in ipairs(spec.parts or {}) do r.parts[id] = true end
+    return r
+  end
+
+  -- grammar{ name=, words=, topic=, topic_words=, cells=, readers = { {grammar=, cells=, …}, … } } →
+  -- a handle whose claims(report) are the claims its readers make. Each reader:
+  --   grammar   a re grammar; its first rule is the claim; `words` (re rules
+  --             shared by the readers) are appended to it
+  --   cells     the claim's cells, or a table: key → cells, where the key is a
+  --             string the match captures (`("行政复议") -> 'rv'`), one claim each
+  --   topic     what the claims are about ("t3", "t4.rv"); `topic_words` (for the
+  --             whole grammar: a pattern, or topic → pattern) name a topic too
+  --   bare      true: the grammar names no subject ("废止3件"): it reads only
+  --             where what came before is about one of `follows` (default: its
+  --             topic; "start" is the start of a sentence)
+  --   every     with bare: one claim for each topic of the claims before it in the
+  --             sentence (cells keyed by topic: "均已结案")
+  --   like      the claim's value is that of this claim made before in the sentence
+  --   silent    the number is read (it is not "other") but claims nothing ("修改1件")
+  --   not_after a re pattern: no claim when it is found before the match in its clause
+  --   requires  a re pattern the sentence must hold, unless the sentence is in one
+  --             of `parts` ("s4")
+  --   (grammar) needs   words one of which a sentence must hold to be read by
+  --             the grammar at all (a quick test; leave it out to read every sentence)
+  --   kind      "count" (default), "share" (a percentage of a base `of`, named
+  --             by the match's `base` capture or `understood` from the subject's
+  --             cells), "compare" (last year's figure, or the change from it)
+  function T.grammar(spec)
+    local G = { name = spec.name, words = spec.words, topic = spec.topic, cells = spec.cells,
+                kind = spec.kind, of = spec.of, understood = spec.understood, readers = {}, needs = {} }
+    for _, w in ipairs(spec.needs or {}) do G.needs[#G.needs + 1] = w end
+    local any = P(false)
+    for i, r in ipairs(spec.readers or { spec }) do
+      G.readers[i] = reader(G, r, i)
+      any = any + G.readers[i].pattern
+    end
+    G.any = (1 - any)^0 * any              -- does any reader of the grammar match? (most sentences: no)
+    local tw = spec.topic_words
+    if type(tw) == "string" then tw = { [spec.topic or ""] = tw } end
+    for topic, g in pairs(tw or {}) do
+      topic_words[#topic_words + 1] = { pattern = search_of(compile_words(g, "topic_words")), topic = topic }
+    end
+    grammars[#grammars + 1] = G
+    function G.claims(report)
+      local out = {}
+      for _, c in ipairs(T.claims_in(report)) do
+        if c.grammar == G then out[#out + 1] = c end
       end
+      return out
     end
-    return total
+    return G
   end
 
-  -- Compare a claimed number with the table; emit when they differ. spec:
-  --   cells   = "t3.new.{c}"             the table's value (a sum with +)
-  --   explain = { { cells = "…", zh = "…", en = "…" } }   combinations that would
-  --             give the claimed number, named in the finding
-  function T.compare(report, emit, m, said, spec, column)
-    local want = T.sum_of(report, spec.cells, column)
-    if want == nil or said == nil or math.type(said) ~= "integer" or said == want then return end
-    return T.differ(report, emit, m, said, want, spec, column)
-  end
+  --}===
 
-  function T.differ(report, emit, m, said, want, spec, column)
-    local hint, hint_en = "", ""
-    for _, e in ipairs(spec.explain or {}) do
-      if T.sum_of(report, e.cells, column) == said then
-        hint, hint_en = e.zh, e.en or ""
-        break
-      end
+  --{=== reading one sentence ===
+
+  -- the clauses of a sentence: where each starts
+  local clause_search = (1 - comma)^0 * comma * Cp()
+  local function clause_starts(s)
+    local starts, pos = { 1 }, 1
+    while true do
+      local e = clause_search:match(s, pos)
+      if not e then break end
+      starts[#starts + 1] = e
+      pos = e
     end
-    local ids = {}
-    for term in spec.cells:gmatch("[^%s+]+") do ids[#ids + 1] = (term:gsub("{c}", column or "")) end
-    local col = column and formatlib.label(F, column, spec.cells:match("^([%w_]+)")) or ""
-    emit { line = m.line, col = m.col, found = tostring(said), expected = tostring(want), cells = ids,
-           vars = { said = tostring(said), table = tostring(want), column = col, hint = hint,
-                    hint_en = hint_en, where = spec.where or "" } }
+    return starts
+  end
+  local function clause_of(starts, pos)
+    local from = 1
+    for _, st in ipairs(starts) do if st <= pos then from = st else break end end
+    return from
   end
 
-  local function part_pattern(words)
-    local req = L.request and (P(L.request) * T.defs.sp)^-1 or P(true)
-    return alt(words) * T.defs.sp * req * T.defs.num * T.defs.sp * T.defs.unit
-  end
-
-  -- The columns of a table named in prose ("涉及自然人72件、商业企业3件"): every
-  -- printed column of the table that `cells` names, but the one the claim is about.
-  local function column_parts(cells, own)
-    local T, out = F.table_by_id[cells:match("^([%w_]+)") or ""], {}
-    for _, c in ipairs(T and T.columns or {}) do
-      if c.id ~= own then out[#out + 1] = { { c.label }, c.id } end
+  -- every match of reader r in s: { caps=, at=, stop= }
+  local function matches(r, s, hits)
+    if hits and not hits[r.G] then return {} end
+    local out, init = {}, 1
+    while init <= #s do
+      local at, caps, e = r.search:match(s, init)
+      if not at then break end
+      out[#out + 1] = { caps = caps, at = at, stop = e }
+      init = at + 1
+      while init <= #s and s:byte(init) >= 0x80 and s:byte(init) < 0xC0 do init = init + 1 end
     end
     return out
   end
 
-  -- claims{grammar=, cells=, explain=, sections=, parts=} → a check(report,
-  -- emit) function: every match of the grammar (its first capture the
-  -- number) is compared with the cells' total. Then the parts named in the
-  -- same sentence: parts = true for the other columns of the table (the
-  -- claim itself is about column `column`, default "total"), or a list of
-  -- { {words…}, "cells", "where" } ("结果维持72件" → "t4.rv.upheld").
-  function T.claims(spec)
-    local pattern = T.compile(spec.grammar)
-    local sections = spec.sections or { "s1", "s3", "s4" }
-    local by_column = spec.cells:find("{c}", 1, true) ~= nil
-    local own = spec.column or "total"
-    local parts = {}
-    if spec.parts == true then
-      for _, p in ipairs(column_parts(spec.cells, own)) do
-        parts[#parts + 1] = { pattern = part_pattern(p[1]), spec = spec, column = p[2] }
-      end
-    else
-      for _, p in ipairs(spec.parts or {}) do
-        parts[#parts + 1] = { pattern = part_pattern(p[1]),
-                              spec = { cells = p[2], explain = {}, where = p[3] } }
+  local function ends_with(s, words)
+    for _, w in ipairs(words) do
+      if #w <= #s and s:sub(-#w) == w then return true end
+    end
+    return false
+  end
+  local numeral_words = longest(digits)
+  for _, k in ipairs(longest(multiples)) do numeral_words[#numeral_words + 1] = k end
+  for d = 0, 9 do
+    numeral_words[#numeral_words + 1] = tostring(d)
+    numeral_words[#numeral_words + 1] = "\xEF\xBC" .. string.char(0x90 + d)
+  end
+  numeral_words[#numeral_words + 1] = ","
+  numeral_words[#numeral_words + 1] = "."
+  local inexact_words = longest(inexact.before or {})
+  for _, w in ipairs(L.not_before or {}) do inexact_words[#inexact_words + 1] = w end
+
+  -- Is the number at `at` part of another (a digit, a numeral before it), an
+  -- ordinal, or not exact ("近百件", "约300件")?
+  local comma_end = sp * comma * sp * -1
+  local function not_exact(s, at)
+    local before = s:sub(1, at - 1)
+    local trimmed = before:gsub("[ \t]+$", "")
+    if ends_with(before, numeral_words) or ends_with(trimmed, inexact_words) then return true end
+    -- "1，286件": a full-width comma written as a thousands separator
+    for k = math.max(1, #before - 8), #before do
+      if comma_end:match(before, k) then
+        return ends_with((before:sub(1, k - 1):gsub("[ \t]+$", "")), numeral_words)
       end
     end
-    for _, p in ipairs(parts) do p.search = (1 - p.pattern)^0 * Cp() * p.pattern end
+    return false
+  end
+
+  -- The year a clause speaks of before pos: the last year number (not a day
+  -- of it: "2024年1月") or word for this year or last year; nil when none.
+  local date_after = sp * digit^1 * sp * date_mark
+  local year_word = Cp() * (C(yearnum) * sp * year_mark * Cp()
+                            + Cc("this") * alt(longest(L.frame_this or {})) * Cp()
+                            + Cc("last") * alt(longest(L.last_year or {})) * Cp())
+  local year_word_search = (1 - year_word)^0 * year_word
+  local function frame_year(s, from, pos)
+    local last, i = nil, from
+    while i < pos do
+      local a, y, e = year_word_search:match(s, i)
+      if not a or a >= pos then break end
+      if y == "this" or y == "last" then last = y
+      elseif not date_after:match(s, e) then last = tonumber(ascii(y)) end
+      i = e
+    end
+    return last
+  end
+  -- a first clause that is only a time: "2022年，…" → 2022
+  local lead_time = sp * C(yearnum) * sp * year_mark * sp * comma
+
+  -- Is a claim starting at `at` (its clause starting at `from`) the report's
+  -- own figure, a fact (not a plan), of the report's year ("this") or of the
+  -- year before ("last")? nil: none of these.
+  local function in_frame(s, at, from, ctx)
+    local before = s:sub(1, at - 1)
+    if other_body and other_body:match(before) then return nil end
+    if summary_body and summary_issuers[ctx.issuer or ""] and summary_body:match(before) then return nil end
+    if other_period and other_period:match(before) then return nil end
+    if plan and plan:match(before) then return nil end
+    local y = frame_year(s, from, at)
+    if not y and from > 1 then
+      local lead = lead_time:match(s)
+      y = lead and tonumber(ascii(lead))
+    end
+    if not y or y == "this" or y == ctx.year then return "this" end
+    if y == "last" or (ctx.year and y == ctx.year - 1) then return "last" end
+    return nil
+  end
+
+  local function value_of(caps)
+    if caps.zero then return 0 end
+    local v = T.number(caps.n)
+    if v ~= nil and caps.money then
+      local p = money[caps.money]
+      if p == nil then return nil end
+      v = shift(tostring(v), p)
+      v = v and (math.tointeger(tonumber(v)) or v)
+    end
+    return v
+  end
+
+  -- the keys a match names: the strings it captured
+  local function keys_of(caps)
+    local keys = {}
+    for _, v in ipairs(caps) do if type(v) == "string" then keys[#keys + 1] = v end end
+    return keys
+  end
+
+  local function cells_for(r, key)
+    if r.keyed then return key and r.keyed[key] end
+    return r.cells
+  end
+
+  -- quantities a sentence names (a number not a year, a day or a percentage)
+  local quantity = Cp() * ((spaced + arabic) * -(sp * (year_mark + date_mark + percent + P"." + digit))
+                           + chinese * sp * unit)
+  local quantity_search = (1 - quantity)^0 * quantity
+  local function quantities(s)
+    local out, pos = {}, 1
+    while pos <= #s do
+      local a = quantity_search:match(s, pos)
+      if not a then break end
+      out[#out + 1] = a
+      pos = a + 1
+      while pos <= #s and (digit + S", ."):match(s, pos) do pos = pos + 1 end
+    end
+    return out
+  end
+
+  local function by_place(a, b)
+    if a.at ~= b.at then return a.at < b.at end
+    if a.cells ~= b.cells then return a.cells < b.cells end
+    return (a.kind or "") < (b.kind or "")
+  end
+
+  -- a sentence with no count, sum, percentage, negation, zero or last year claims nothing: not read
+  local worth = (1 - (count + amount + pct + T.defs.neg + T.defs.zero + T.defs.last_year))^0 * 1
+
+  -- read(sentence, ctx) → the claims of one sentence: { cells=, kind = "is" |
+  -- "prev" | "change" | "pct_change" | "share", value=, pct=, of=, at=, stop=,
+  -- quote=, negated=, grammar=, text= }, in the order of the sentence. ctx:
+  -- { year = the report's year, issuer = its issuer kind, part = the part it is in }.
+  function T.read(sentence, ctx)
+    ctx = ctx or {}
+    local s = sentence
+    if s:find("\n", 1, true) then s = unwrap(s, ends, heading) end
+    if #s > MAX_SENTENCE or not worth:match(s) then return {} end
+    current.year = ctx.year or 0
+    local starts = clause_starts(s)
+    local claims = {}
+    local hits = {}                        -- the grammars with a reader that matches somewhere
+    for _, G in ipairs(grammars) do
+      local need = #G.needs == 0
+      for _, w in ipairs(G.needs) do
+        if s:find(w, 1, true) then need = true break end
+      end
+      hits[G] = need and G.any:match(s) ~= nil
+    end
+
+    local function add(c)
+      for _, o in ipairs(claims) do
+        if o.cells == c.cells and o.kind == c.kind and o.value == c.value and o.pct == c.pct and o.of == c.of then
+          return o
+        end
+      end
+      c.text, c.quote = s, s:sub(c.at, c.stop - 1)
+      claims[#claims + 1] = c
+      table.sort(claims, by_place)
+      return c
+    end
+    -- "this", "last" (a figure of the year before) or nil (no claim)
+    local function frame_ok(r, at, n_at)
+      local from = clause_of(starts, at)
+      if n_at and not_exact(s, n_at) then return nil end
+      if r.not_after and r.not_after:match(s:sub(from, at - 1)) then return nil end
+      if r.requires and not r.parts[ctx.part or ""] and not r.requires:match(s) then return nil end
+      return in_frame(s, at, from, ctx)
+    end
+
+    -- 1. the readers that name their subject
+    local found = {}
+    for _, G in ipairs(grammars) do
+      for _, r in ipairs(G.readers) do
+        if r.kind == "count" and not r.bare and not r.like then
+          for _, m in ipairs(matches(r, s, hits)) do
+            local keys = keys_of(m.caps)
+            if #keys == 0 then keys = { false } end
+            for _, key in ipairs(keys) do
+              local cells = cells_for(r, key or nil)
+              if cells then
+                found[#found + 1] = { r = r, m = m, cells = cells, at = m.at, stop = m.stop, n_at = m.caps.at }
+              end
+            end
+          end
+        end
+      end
+    end
+
+    -- 2. one number, one subject: of two readings of a number the one that
+    -- read more of the sentence (it holds the other) wins; readings that
+    -- cross, or read the same words as different cells, are unsure: dropped
+    local by_number = {}
+    for i, a in ipairs(found) do
+      a.i = i
+      if a.n_at then
+        by_number[a.n_at] = by_number[a.n_at] or {}
+        table.insert(by_number[a.n_at], a)
+      end
+    end
+    for i, a in ipairs(found) do
+      local ok = true
+      for _, b in ipairs(a.n_at and by_number[a.n_at] or {}) do
+        local j = b.i
+        if i ~= j and b.m ~= a.m then
+          local a_holds = a.at <= b.at and a.stop >= b.stop
+          local b_holds = b.at <= a.at and b.stop >= a.stop
+          if a_holds and b_holds then
+            if a.cells ~= b.cells or j < i then ok = false end
+          elseif b_holds then ok = false
+          elseif not a_holds then ok = false end
+        end
+      end
+      local frame = ok and frame_ok(a.r, a.at, a.n_at)
+      if frame then
+        local v = value_of(a.m.caps)
+        -- last year's figure, said as such ("上年同期收到申请30件"): a claim about last year
+        if frame == "last" and (math.type(v) ~= "integer" or not a.n_at) then v = nil end
+        if v ~= nil then
+          add { cells = a.cells, kind = frame == "last" and "prev" or "is", value = v, printed = a.m.caps.n,
+                unit = a.m.caps.money, at = a.at, stop = a.stop,
+                n_at = frame == "this" and a.n_at or nil, negated = a.m.caps.zero ~= nil, grammar = a.r.G,
+                reader = a.r, topic = frame == "this" and a.r.topic or nil,
+                last_year = frame == "last" or nil }
+        end
+      end
+    end
+
+    -- 3. readers without a subject of their own follow the topic of what
+    -- came before: the last claim or word naming one; a quantity that no
+    -- reader claimed makes it "other" ("收到留言356条，办结356条")
+    local function covered(pos)
+      for _, c in ipairs(claims) do if c.at <= pos and pos < c.stop then return true end end
+      return false
+    end
+    local events
+    local function topic_before(pos)
+      if not events then                   -- the quantities and topic words, once
+        events = {}
+        for _, a in ipairs(quantities(s)) do events[#events + 1] = { at = a } end
+        for _, tw in ipairs(topic_words) do
+          local init = 1
+          while init <= #s do
+            local at, _, e = tw.pattern:match(s, init)
+            if not at then break end
+            events[#events + 1] = { at = at, topic = tw.topic }
+            init = math.max(e, at + 1)
+          end
+        end
+      end
+      local best, best_at = "start", 0
+      for _, c in ipairs(claims) do
+        if c.topic and c.at < pos and c.at >= best_at then best, best_at = c.topic, c.at end
+      end
+      for _, ev in ipairs(events) do
+        if ev.at < pos and ev.at >= best_at then
+          if ev.topic then best, best_at = ev.topic, ev.at
+          elseif not covered(ev.at) then best, best_at = "other", ev.at end
+        end
+      end
+      return best
+    end
+    local function last_claim(cells, pos)
+      local best
+      for _, c in ipairs(claims) do
+        if c.kind == "is" and c.cells == cells and c.at < pos then best = c end
+      end
+      return best
+    end
+    local follow = {}
+    for _, G in ipairs(grammars) do
+      for _, r in ipairs(G.readers) do
+        if r.kind == "count" and (r.bare or r.like) then
+          for _, m in ipairs(matches(r, s, hits)) do follow[#follow + 1] = { r = r, m = m } end
+        end
+      end
+    end
+    table.sort(follow, function(a, b) return a.m.at < b.m.at or (a.m.at == b.m.at and a.m.stop > b.m.stop) end)
+    for _, f in ipairs(follow) do
+      local r, m = f.r, f.m
+      local keys, topic = {}, r.topic
+      if r.silent then topic = nil end
+      if r.bare and r.every then
+        local seen = {}
+        for _, c in ipairs(claims) do
+          if c.topic and c.at < m.at and not seen[c.topic] then seen[c.topic] = true; keys[#keys + 1] = c.topic end
+        end
+      elseif not r.bare or r.follows[topic_before(m.at)] then
+        keys = keys_of(m.caps)
+        if #keys == 0 then keys = { false } end
+      end
+      for _, key in ipairs(keys) do
+        local cells = cells_for(r, key or nil)
+        if cells and not (m.caps.at and covered(m.caps.at)) and frame_ok(r, m.at, m.caps.at) == "this" then
+          local v
+          if r.like then
+            local c = last_claim(r.like, m.at)
+            v = c and c.value
+          else
+            v = value_of(m.caps)
+          end
+          if r.silent then v = 0 end
+          if v ~= nil then
+            add { cells = cells, kind = "is", value = v, at = m.at, stop = m.stop, n_at = m.caps.at,
+                  negated = m.caps.zero ~= nil, grammar = r.G, reader = r, silent = r.silent,
+                  topic = r.every and key or topic or (r.silent and topic_before(m.at)) or nil }
+          end
+        end
+      end
+    end
+
+    -- 4. shares and last year's figures, said of a claim before them or of a
+    -- subject they name
+    local function subject_before(pos, adjacent)
+      local best
+      for _, c in ipairs(claims) do
+        if c.kind == "is" and c.n_at and not c.silent and c.stop <= pos and (not best or c.stop >= best.stop) then
+          best = c
+        end
+      end
+      if not best then return nil end
+      local between = s:sub(best.stop, pos - 1)
+      if adjacent and not (sp * comma^-1 * sp * -1):match(between) then return nil end
+      if quantity_search:match(between) then return nil end
+      return best
+    end
+    -- the claims before pos with a count, one for each cells, in order
+    local function subjects_before(pos)
+      local list, seen = {}, {}
+      for _, c in ipairs(claims) do
+        if c.kind == "is" and c.n_at and not c.silent and c.stop <= pos and not seen[c.cells] then
+          seen[c.cells] = true
+          list[#list + 1] = c
+        end
+      end
+      return list
+    end
+    -- of matches that overlap, the one that read more (holds the other) is kept
+    local said = {}
+    for _, G in ipairs(grammars) do
+      for _, r in ipairs(G.readers) do
+        if r.kind ~= "count" then
+          for _, m in ipairs(matches(r, s, hits)) do said[#said + 1] = { G = G, r = r, m = m } end
+        end
+      end
+    end
+    local function held(x)
+      for _, y in ipairs(said) do
+        if y ~= x and y.r.kind == x.r.kind and y.m.at <= x.m.at and y.m.stop >= x.m.stop
+           and (y.m.stop - y.m.at) > (x.m.stop - x.m.at) then return true end
+      end
+      return false
+    end
+    table.sort(said, function(a, b) return a.m.at < b.m.at end)
+    for _, x in ipairs(said) do
+      local G, r, m = x.G, x.r, x.m
+      if not held(x) and r.kind == "share" then
+        local subjects = {}
+        for _, key in ipairs(keys_of(m.caps)) do subjects[#subjects + 1] = cells_for(r, key) end
+        if #subjects == 0 then
+          local c = subject_before(m.at, true)
+          subjects[1] = c and c.cells
+        end
+        for _, cells in ipairs(subjects) do
+          local of
+          if m.caps.base then of = r.of and r.of[m.caps.base]
+          else
+            for _, u in ipairs(r.understood or {}) do
+              if cells:match(u[1]) then of = r.of[u[2]] break end
+            end
+          end
+          if of and frame_ok(r, m.at) == "this" then
+            add { cells = cells, kind = "share", of = norm_cells(of), pct = ascii(m.caps.pct),
+                  at = m.at, stop = m.stop, grammar = G, reader = r }
+          end
+        end
+      elseif not held(x) and r.kind == "compare" then
+        local changes = {}
+        for _, v in ipairs(m.caps) do if type(v) == "table" then changes[#changes + 1] = v end end
+        local subjects = {}
+        for _, key in ipairs(keys_of(m.caps)) do subjects[#subjects + 1] = cells_for(r, key) end
+        if #subjects == 0 then
+          local before = subjects_before(m.at)
+          if m.caps.each then
+            -- 分别较上年增加5件、减少2件: the last claims before, one change each
+            if #before >= #changes then
+              for i = 1, #changes do subjects[i] = before[#before - #changes + i].cells end
+            end
+          elseif #before == 1 and subject_before(m.at, false) then
+            -- one subject before it in the sentence, nothing else counted between
+            subjects[1] = before[1].cells
+          end
+        end
+        if #subjects > 0 and in_frame(s, m.at, clause_of(starts, m.at), ctx) == "this" then
+          local function claim(cells, kind, value, p)
+            if cells then
+              add { cells = cells, kind = kind, value = value, pct = p, at = m.at, stop = m.stop,
+                    grammar = G, reader = r }
+            end
+          end
+          local prev = m.caps.prev and T.number(m.caps.prev)
+          if math.type(prev) == "integer" then claim(subjects[1], "prev", prev) end
+          if m.caps.same then claim(subjects[1], "change", 0) end
+          for i, c in ipairs(changes) do
+            local cells = m.caps.each and subjects[i] or subjects[1]
+            local down = c.dir == "down"
+            if c.n then
+              local v = T.number(c.n)
+              if math.type(v) == "integer" then claim(cells, "change", down and -v or v) end
+            elseif c.pct then
+              local p = ascii(c.pct)
+              claim(cells, "pct_change", nil, (down and p:match("[1-9]")) and "-" .. p or p)
+            end
+          end
+        end
+      end
+    end
+
+    local out = {}
+    for _, c in ipairs(claims) do if not c.silent then out[#out + 1] = c end end
+    return out
+  end
+
+  --}===
+
+  --{=== a report's claims ===
+
+  -- A report's claims are read once, by whichever rule asks first. The
+  -- reading keeps its place: a rule stopped by its limits (a hostile report
+  -- of thousands of claims) leaves the rest to the next rule, not the whole.
+  local cache = setmetatable({}, { __mode = "k" })
+
+  -- claims_in(report) → every claim of the report's prose (every part), in
+  -- reading order, each with its line and col (where its match starts), its
+  -- sentence (`text`) and its part (`section`).
+  function T.claims_in(report)
+    local key = view.unwrap(report)
+    local state = cache[key]
+    if not state then
+      state = { out = {}, sec = 1, sent = 1 }
+      cache[key] = state
+    end
+    local sections = report.sections or {}
+    while not state.done do
+      local sec = sections[state.sec]
+      if not sec or #state.out >= MAX_CLAIMS then state.done = true break end
+      local s = report:section(sec.id)
+      if s and s.text ~= "" then
+        local ctx = { year = report.year, issuer = report.issuer, part = sec.id }
+        local text, map = flat_of(s)
+        state.list = state.list or sentences(text)
+        while state.sent <= #state.list and #state.out < MAX_CLAIMS do
+          local st = state.list[state.sent]
+          -- a sentence half added when a limit stopped the reading is read again
+          for k = #state.out, (state.mark or #state.out) + 1, -1 do state.out[k] = nil end
+          state.mark = #state.out
+          for _, c in ipairs(T.read(st.text, ctx)) do
+            c.line, c.col = report:place(s, unflat(map, st.from + c.at - 1))
+            c.section = sec.id
+            state.out[#state.out + 1] = c
+          end
+          state.sent, state.mark = state.sent + 1, nil
+        end
+      end
+      state.sec, state.sent, state.list = state.sec + 1, 1, nil
+    end
+    return state.out
+  end
+
+  --}===
+
+  --{=== the tables ===
+
+  local function cell_state(report, id)
+    local ok, state, v = pcall(function() return view.unwrap(report).c:state(id) end)
+    if not ok then return "missing" end
+    return state, v
+  end
+
+  -- The sum of cells named by "t3.new.{c} + t3.carried.{c}" for column c,
+  -- or nil when a cell is missing or not a number. Sums of money are exact
+  -- decimal text.
+  function T.sum_of(report, expr, c)
+    local total, exact = 0, nil
+    for term in expr:gmatch("[^%s+]+") do
+      local state, v = cell_state(report, (term:gsub("{c}", c or "")))
+      if state == "number" then
+        local i = math.tointeger(v)
+        if i and not exact then total = total + i
+        else
+          exact = nianbao.add(exact or nianbao.number(tostring(total)), nianbao.number(tostring(v)))
+        end
+      elseif state ~= "blank" and state ~= "marker" then   -- blanks read as 0, as the identities do
+        return nil
+      end
+    end
+    if exact then return tostring(exact) end
+    return total
+  end
+
+  -- same(a, b): two values (integers or exact decimal text) are equal
+  function T.same(a, b)
+    if a == nil or b == nil then return false end
+    if math.type(a) == "integer" and math.type(b) == "integer" then return a == b end
+    local x, y = nianbao.number(tostring(a)), nianbao.number(tostring(b))
+    return x ~= nil and y ~= nil and nianbao.compare(x, y) == 0
+  end
+
+  -- ids("t4.ld.total + t4.la.total") → { "t4.ld.total", "t4.la.total" }
+  function T.ids(cells)
+    local ids = {}
+    for id in cells:gmatch("[^%s+]+") do ids[#ids + 1] = id end
+    return ids
+  end
+
+  -- prev_of(cells) → the same cells of last year's report ("prev.t3.new.total")
+  function T.prev_of(cells)
+    return (cells:gsub("([^%s+]+)", "prev.%1"))
+  end
+
+  -- where(cells, names, lang) → where the cells are, for a message: the name
+  -- given in `names`, else the format's place of a single cell, else the ids
+  function T.where(cells, names, lang)
+    local name = names and names[cells]
+    if name and lang ~= "en" then return name end
+    local ids = T.ids(cells)
+    if #ids == 1 then return formatlib.where(F, ids[1], lang or "zh", messages) end
+    return cells
+  end
+
+  -- Emit claim c as differing from the table: said ≠ want. spec.explain =
+  -- { { cells = "…{c}…", zh = "…", en = "…" } }: combinations that would give
+  -- the claimed number, named in the finding; spec.where: cells → words.
+  function T.differ(report, emit, c, said, want, spec, column)
+    local hint, hint_en = "", ""
+    for _, e in ipairs(spec.explain or {}) do
+      if T.same(T.sum_of(report, e.cells, column), said) then
+        hint, hint_en = e.zh, e.en or ""
+        break
+      end
+    end
+    local tid = c.cells:match("^([%w_]+)")
+    local col = c.cells:match("%.([%w_]+)$")
+    emit { line = c.line, col = c.col, found = tostring(said), expected = tostring(want), cells = T.ids(c.cells),
+           vars = { said = tostring(said), table = tostring(want), hint = hint, hint_en = hint_en,
+                    where = T.where(c.cells, spec.where), where_en = T.where(c.cells, nil, "en"),
+                    quote = c.quote, printed = c.printed and ascii(c.printed) or "", unit = c.unit or "",
+                    column = col and formatlib.label(F, col, tid) or "" } }
+  end
+
+  -- claims{ readers = {…}, name=, words=, topic=, cells=, explain=, where= } →
+  -- a check(report, emit) that compares each claim of these readers with the
+  -- sum of its cells. explain: combinations that would give the claimed
+  -- number ("{c}" is the claim's column); where: cells → words for {where}.
+  function T.claims(spec)
+    local G = T.grammar(spec)
+    local names = {}
+    for k, v in pairs(spec.where or {}) do names[norm_cells(k)] = v end
+    local how = { explain = spec.explain, where = names }
     return function(report, emit)
-      for _, m in ipairs(T.find(report, sections, pattern)) do
-        T.compare(report, emit, m, T.number(m.caps[1]), spec, by_column and own or nil)
-        local rest = T.sentence_after(m, m.stop)
-        for _, p in ipairs(parts) do
-          local at, num = p.search:match(rest)
-          if at then
-            local line, col = report:place(m.section, unflat(m.removed, m.stop + at - 1))
-            T.compare(report, emit, { line = line, col = col }, T.number(num), p.spec, p.column)
+      for _, c in ipairs(G.claims(report)) do
+        if c.kind == "is" then
+          local want = T.sum_of(report, c.cells)
+          if want ~= nil and not T.same(c.value, want) then
+            T.differ(report, emit, c, c.value, want, how, c.cells:match("%.([%w_]+)$"))
           end
         end
       end
     end
   end
+
+  --}===
 
   return T
 end

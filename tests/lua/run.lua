@@ -124,7 +124,7 @@ test("with the year before (--previous), carry-over and stock are checked across
   has(out2, "规章现行有效件数5超过上年现行有效件数与本年制发件数之和0")
   local clean = sh(NB .. " check --format json --previous examples/previous examples/previous/jiuqu-2023.txt")
   eq(nil, clean:find('"rule":"gb2021.xy', 1, true), "no previous year for 2023: no cross-year finding")
-  for _, id in ipairs { "gb2021.xy.carry", "gb2021.xy.t2_stock", "gb2021.xy.t2_stock_bound" } do fired[id] = true end
+  for _, id in ipairs { "gb2021.xy.carry", "gb2021.xy.t2_stock", "gb2021.xy.t2_stock_bound", "gb2021.xy.text_prev" } do fired[id] = true end
 end)
 
 test("every rule of the national pack fires in some broken example", function()
@@ -140,70 +140,91 @@ end)
 --{=== text grammars on real sentences ===
 
 -- Sentences from published reports, and what each rule's grammar reads in
--- them (nil: the rule must not read anything there).
+-- them: {grammar, sentence, cells, value} (value nil: that grammar claims
+-- nothing there). All of tests/sentences is read in tests/lua/suites/sentences.lua.
 local sentences = {
-  { "gb2021.txt.new", "2024 年，全市共受理政府信息公开申请 3119 件，答复 3050 件", "3119" },       -- 淮安
-  { "gb2021.txt.done", "2024 年，全市共受理政府信息公开申请 3119 件，答复 3050 件", "3050" },
-  { "gb2021.txt.carried", "（含上年度结转申请 34 件，另有 103 件顺延到下年度答复）", "34" },
-  { "gb2021.txt.next", "（含上年度结转申请 34 件，另有 103 件顺延到下年度答复）", "103" },
-  { "gb2021.txt.new", "本年度全区共收到70件申请，及时依法依规办结69件，1件结转下年度继续办理", "70" },  -- 平潭 2021
-  { "gb2021.txt.done", "本年度全区共收到70件申请，及时依法依规办结69件，1件结转下年度继续办理", "69" },
-  { "gb2021.txt.next", "本年度全区共收到70件申请，及时依法依规办结69件，1件结转下年度继续办理", "1" },
-  { "gb2021.txt.new", "2022年，全区收到政府信息公开申请75件，涉及自然人72件、商业企业3件", "75" },  -- 平潭 2022
-  { "gb2021.txt.new", "今年,街道收到政府信息公开申请5条,与上年23条相比数量减少18条", "5" },     -- 九曲
-  { "gb2021.txt.carried", "上年度结转政府信息公开办理数量1件。", "1" },
-  { "gb2021.txt.new", "本年度,共受理政府信息公开申请2件,都在法定期限内予以答复", "2" },       -- 长春
-  { "gb2021.txt.new", "全年收到依申请公开申请二十三件", "二十三" },
-  { "gb2021.txt.done", "办结率100%", nil },
-  { "gb2021.txt.review", "政府信息公开行政复议 351件，其中结果维持 72 件", "351" },            -- 淮安
-  { "gb2021.txt.suit", "政府信息公开行政诉讼 46 件，其中结果维持 25件", "46" },
-  { "gb2021.txt.suit", "共有行政诉讼案件1件、行政复议案件2件，均已结案", "1" },             -- 平潭 2022
-  { "gb2021.txt.review", "共有行政诉讼案件1件、行政复议案件2件，均已结案", "2" },
-  { "gb2021.txt.arith", "收到政府信息公开申请5条,与上年23条相比数量减少18条", "5" },
-  { "gb2021.fmt.cites_old", "根据《…通知》（国办公开办函〔2019〕60号）要求", nil, true },     -- 易门
-  { "gb2021.qlt.placeholder", "全年主动公开信息XX条", "XX条" },
-  { "gb2021.qlt.placeholder", "制作政策解读21个", nil },
+  { "new", "2024 年，全市共受理政府信息公开申请 3119 件，答复 3050 件", "t3.new.total", 3119 },       -- 淮安
+  { "done", "2024 年，全市共受理政府信息公开申请 3119 件，答复 3050 件", "t3.result.total.total", 3050 },
+  { "carried", "（含上年度结转申请 34 件，另有 103 件顺延到下年度答复）", "t3.carried.total", 34 },
+  { "next", "（含上年度结转申请 34 件，另有 103 件顺延到下年度答复）", "t3.next.total", 103 },
+  { "new", "本年度全区共收到70件申请，及时依法依规办结69件，1件结转下年度继续办理", "t3.new.total", 70 },  -- 平潭 2021
+  { "done", "本年度全区共收到70件申请，及时依法依规办结69件，1件结转下年度继续办理", "t3.result.total.total", 69 },
+  { "next", "本年度全区共收到70件申请，及时依法依规办结69件，1件结转下年度继续办理", "t3.next.total", 1 },
+  { "new", "2022年，全区收到政府信息公开申请75件，涉及自然人72件、商业企业3件", "t3.new.total", 75, 2022 },  -- 平潭
+  { "new", "2022年，全区收到政府信息公开申请75件，涉及自然人72件、商业企业3件", "t3.new.np", 72, 2022 },
+  { "new", "2022年，全区收到政府信息公开申请75件，涉及自然人72件、商业企业3件", "t3.new.total", nil, 2024 },
+  { "new", "今年,街道收到政府信息公开申请5条,与上年23条相比数量减少18条", "t3.new.total", 5 },     -- 九曲
+  { "carried", "上年度结转政府信息公开办理数量1件。", "t3.carried.total", 1 },
+  { "new", "本年度,共受理政府信息公开申请2件,都在法定期限内予以答复", "t3.new.total", 2 },       -- 长春
+  { "new", "全年收到依申请公开申请二十三件", "t3.new.total", 23 },
+  { "done", "办结率100%", "t3.result.total.total", nil },
+  { "review", "政府信息公开行政复议 351件，其中结果维持 72 件", "t4.rv.total", 351 },            -- 淮安
+  { "review", "政府信息公开行政复议 351件，其中结果维持 72 件", "t4.rv.upheld", 72 },
+  { "suit", "政府信息公开行政诉讼 46 件，其中结果维持 25件", "t4.la.total + t4.ld.total", 46 },
+  { "suit", "2022年，全区政府信息公开工作方面共有行政诉讼案件1件、行政复议案件2件，均已结案",
+    "t4.la.total + t4.ld.total", 1, 2022 },                                                          -- 平潭 2022
+  { "review", "2022年，全区政府信息公开工作方面共有行政诉讼案件1件、行政复议案件2件，均已结案", "t4.rv.total", 2, 2022 },
+  { "review", "2022年，全区政府信息公开工作方面共有行政诉讼案件1件、行政复议案件2件，均已结案", "t4.rv.pending", 0, 2022 },
+  { "review", "全年办理行政复议案件共计45件，其中政府信息公开类3件", "t4.rv.total", nil },       -- as a review body
+  { "next", "全年共收到申请154件，共办结148件，结转至2026年6件", "t3.next.total", 6, 2025 },
+  { "next", "办结44件，无结转下年度办理的申请", "t3.next.total", nil },
+  { "none", "办结44件，无结转下年度办理的申请", "t3.next.total", 0 },
+  { "t2", "现行有效行政规范性文件393件，动态更新本年度制发的规范性文件77件", "t2.nrm.valid", 393 },
+  { "t2", "现行有效行政规范性文件393件，动态更新本年度制发的规范性文件77件", "t2.nrm.made", nil },
+  { "t2", "全年新增公开市政府规章 1 件、市政府及市政府办政策性文件 11 件", "t2.reg.made", 1 },
+  { "t2", "全年新增公开市政府规章 1 件、市政府及市政府办政策性文件 11 件", "t2.nrm.made", nil },
+  { "t2", "制定完善规章制度3件", "t2.reg.made", nil },
 }
 local lpeg = require "lpeg"
-local claims = require("claims").for_format(nianbao.engine:pack("gb2021").format)
 
 local function rule_by_id(id)
   return nianbao.engine:pack("gb2021").rule_by_id[id]
 end
+local text = rule_by_id("gb2021.txt.new").env.text
 
 for _, case in ipairs(sentences) do
-  local id, sentence, want, any = case[1], case[2], case[3], case[4]
-  test(id .. " reads “" .. sentence .. "”", function()
-    local p = claims.compile(assert(rule_by_id(id)).env.grammar)
-    local search = (1 - p)^0 * lpeg.Ct(p)
-    local caps = search:match(sentence)
-    if any then eq(true, caps ~= nil, "a match") return end
-    eq(want, caps and caps[1], "the number read")
+  local name, sentence, cells, want, year = case[1], case[2], case[3], case[4], case[5]
+  test("the “" .. name .. "” grammar reads " .. cells .. " = " .. tostring(want) .. " in “" .. sentence .. "”", function()
+    local got
+    for _, c in ipairs(text.read(sentence, { year = year or 2024 })) do
+      if c.grammar.name == name and c.kind == "is" and c.cells == cells then got = c.value end
+    end
+    eq(want, got, "the number read")
   end)
 end
 
-test("txt.t2 reads only the exact names: 政策性文件 is not 行政规范性文件", function()
-  local g = assert(rule_by_id("gb2021.txt.t2")).env.grammars
-  local function read(cell, s)
-    local caps = ((1 - claims.compile(g[cell]))^0 * lpeg.Ct(claims.compile(g[cell]))):match(s)
-    return caps and caps[1]
+for _, case in ipairs {
+  { "gb2021.fmt.cites_old", "根据《…通知》（国办公开办函〔2019〕60号）要求", true },     -- 易门
+  { "gb2021.qlt.placeholder", "全年主动公开信息XX条", "XX条" },
+  { "gb2021.qlt.placeholder", "制作政策解读21个", nil },
+} do
+  local id, sentence, want = case[1], case[2], case[3]
+  test(id .. " reads “" .. sentence .. "”", function()
+    local p = text.compile(assert(rule_by_id(id)).env.grammar)
+    local caps = ((1 - p)^0 * lpeg.Ct(p)):match(sentence)
+    if want == true then eq(true, caps ~= nil, "a match") return end
+    eq(want, caps and caps[1], "what it reads")
+  end)
+end
+
+test("txt.arith reads this year, last year and the change of one sentence", function()
+  local got = {}
+  for _, c in ipairs(text.read("收到政府信息公开申请5条,与上年23条相比数量减少18条", { year = 2024 })) do
+    got[#got + 1] = c.kind .. " " .. c.cells .. " " .. tostring(c.value)
   end
-  local huaian = "全年新增公开市政府规章 1 件、市政府及市政府办政策性文件 11 件"
-  eq("1", read("t2.reg.made", huaian), "规章 1")
-  eq(nil, read("t2.nrm.made", huaian), "政策性文件 is not read")
-  eq("698", read("t2.nrm.valid", "集中公开现行有效行政规范性文件698件"), "现行有效")
-  eq(nil, read("t2.nrm.made", "动态更新本年度制发的规范性文件88件"), "规范性文件 alone is not read")
-  eq(nil, read("t2.reg.made", "制定完善规章制度3件"), "规章制度 is not 规章")
+  eq("is t3.new.total 5\nchange t3.new.total -18\nprev t3.new.total 23", table.concat(got, "\n"), "claims")
 end)
 
 test("Chinese numerals and thousands separators", function()
-  eq(23, claims.number("二十三"), "二十三")
-  eq(105, claims.number("一百零五"), "一百零五")
-  eq(2, claims.number("两"), "两")
-  eq(15, claims.number("十五"), "十五")
-  eq(1234, claims.number("1,234"), "1,234")
-  eq(12, claims.number("１２"), "full-width")
-  eq(20000, claims.number("两万"), "两万")
+  eq(23, text.number("二十三"), "二十三")
+  eq(105, text.number("一百零五"), "一百零五")
+  eq(105, text.number("壹佰零伍"), "壹佰零伍")
+  eq(2, text.number("两"), "两")
+  eq(15, text.number("十五"), "十五")
+  eq(1234, text.number("1,234"), "1,234")
+  eq(12, text.number("１２"), "full-width")
+  eq(20000, text.number("两万"), "两万")
+  eq(412, text.number("4 1 2"), "spaced out by a PDF")
 end)
 
 test("on the dev corpus the only text findings are the real inconsistencies", function()

@@ -1,0 +1,76 @@
+-- 正文所述各类办理结果的件数（予以公开、不予公开、无法提供……）与表三“三、本年度办理结果”一致。
+id       = "gb2021.txt.result"
+severity = "warning"
+message  = {
+  zh = "正文所述办理结果为{said}件，但{where}为{table}件{hint}",
+  en = "the text says {said} requests had this result, but {where_en} has {table}{hint_en}",
+}
+
+-- the results as the text names them: a group (不予公开) or one of its rows
+-- (属于国家秘密), and the cells they count; the groups are sums of their rows
+local deny   = "t3.result.deny.secret.total + t3.result.deny.law.total + t3.result.deny.safety.total + "
+            .. "t3.result.deny.third.total + t3.result.deny.internal.total + t3.result.deny.process.total + "
+            .. "t3.result.deny.enforce.total + t3.result.deny.query.total"
+local unable = "t3.result.unable.nohold.total + t3.result.unable.create.total + t3.result.unable.unclear.total"
+local reject = "t3.result.reject.petition.total + t3.result.reject.repeat.total + "
+            .. "t3.result.reject.publication.total + t3.result.reject.mass.total + t3.result.reject.confirm.total"
+local other  = "t3.result.other.nocorrect.total + t3.result.other.nofee.total + t3.result.other.misc.total"
+
+results = {
+  public    = "t3.result.public.total",
+  partial   = "t3.result.partial.total",
+  both      = "t3.result.public.total + t3.result.partial.total",
+  deny = deny, unable = unable, reject = reject, other = other,
+  secret    = "t3.result.deny.secret.total",    law     = "t3.result.deny.law.total",
+  safety    = "t3.result.deny.safety.total",    third   = "t3.result.deny.third.total",
+  internal  = "t3.result.deny.internal.total",  process = "t3.result.deny.process.total",
+  enforce   = "t3.result.deny.enforce.total",   query   = "t3.result.deny.query.total",
+  nohold    = "t3.result.unable.nohold.total",  create  = "t3.result.unable.create.total",
+  unclear   = "t3.result.unable.unclear.total",
+  petition  = "t3.result.reject.petition.total", ["repeat"] = "t3.result.reject.repeat.total",
+  publication = "t3.result.reject.publication.total", mass = "t3.result.reject.mass.total",
+  confirm   = "t3.result.reject.confirm.total",
+  nocorrect = "t3.result.other.nocorrect.total", nofee = "t3.result.other.nofee.total",
+}
+
+words = [[
+  -- a group of results, as the table names it
+  group    <- ("予以公开" ("及" / "和" / "与" / "、") "部分公开") -> 'both'
+            / "予以公开" -> 'public' / "部分公开" -> 'partial' / "不予公开" -> 'deny'
+            / "无法提供" -> 'unable' / "不予处理" -> 'reject' / "其他处理" -> 'other'
+  -- one row, by the words that name it uniquely
+  row      <- "国家秘密" -> 'secret' / "其他法律行政法规禁止公开" -> 'law' / "三安全一稳定" -> 'safety'
+            / "第三方合法权益" -> 'third' / "三类内部事务" -> 'internal' / "四类过程性" -> 'process'
+            / "行政执法案卷" -> 'enforce' / "行政查询事项" -> 'query'
+            / "不掌握相关政府信息" -> 'nohold' / "另行制作" -> 'create' / "仍不明确" -> 'unclear'
+            / "信访举报投诉类" -> 'petition' / "重复申请" -> 'repeat' / "公开出版物" -> 'publication'
+            / "大量反复申请" -> 'mass' / "重新出具" -> 'confirm'
+            / ("逾期" ("不" / "未") "补正") -> 'nocorrect'
+            / ("逾期未" ("按收费通知要求")? "缴纳") -> 'nofee'
+  -- what may stand between a row's words and its count: 属于…的, …而不予公开的申请
+  named    <- "予以公开" / "部分公开" / "不予公开" / "无法提供" / "不予处理" / "其他处理" / "不再处理"
+  rest     <- (!%digit !named %ch)^-16 ("而"? named)? "的"? ("申请" ("共计" / "共")? / "共计" / "共")?
+]]
+
+check = text.claims {
+  name   = "result",
+  needs  = { "公开", "不予", "无法提供", "处理", "秘密", "三安全", "第三方", "内部事务", "过程性",
+             "执法案卷", "查询事项", "不掌握", "另行制作", "不明确", "信访", "重复申请", "出版物",
+             "反复", "重新出具", "补正", "缴纳" },   -- a sentence without one of these is not read
+  topic  = "t3",
+  words  = words,
+  cells  = results,
+  -- after a clause about requests, or at the start of a sentence (从办理结果看，…)
+  readers = {
+    -- 予以公开412件; 不予公开的申请共计17件; 予以公开及部分公开的42件
+    { bare = true, follows = { "t3", "start" },
+      grammar = [[ claim <- group "的"? ("申请" / "件")? ("共计" / "共")? %count ]] },
+    -- 属于本机关不掌握相关政府信息的3件; 属于国家秘密不予公开1件
+    { bare = true, follows = { "t3", "start" }, grammar = [[ claim <- row rest %count ]] },
+  },
+  where   = {
+    [deny] = "表三“（三）不予公开”各行“总计”列之和", [unable] = "表三“（四）无法提供”各行“总计”列之和",
+    [reject] = "表三“（五）不予处理”各行“总计”列之和", [other] = "表三“（六）其他处理”各行“总计”列之和",
+    ["t3.result.public.total + t3.result.partial.total"] = "表三“（一）予以公开”与“（二）部分公开”总计之和",
+  },
+}
