@@ -137,7 +137,7 @@ FUZZ_SECONDS ?= 10
 FUZZ_DIR     := build-fuzz
 FUZZ_CFLAGS  := -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined
 FUZZ_NATIVE  := num ident
-FUZZ_LUA     := yaml htmltree text html
+FUZZ_LUA     := yaml htmltree text html rule
 FUZZ_BINS    := $(FUZZ_NATIVE:%=$(FUZZ_DIR)/fuzz_%) $(FUZZ_LUA:%=$(FUZZ_DIR)/fuzz_lua_%)
 FUZZ_DEBS    := clang libclang-rt-14-dev
 
@@ -166,6 +166,7 @@ fuzz: $(FUZZ_BINS)
 	    fuzz_ident) printf 't3.new.{c} + t3.carried.{c} = t3.result.total.{c} + t3.next.{c}' > $$seeds/a; \
 	                printf '{r}.total = t3.result.deny.*.np' > $$seeds/b ;; \
 	    fuzz_lua_yaml) cp tests/corpus/*.yaml examples/broken/*.yaml $$seeds/ 2>/dev/null ;; \
+	    fuzz_lua_rule) ;; \
 	    *html*) cp tests/corpus/*.html tests/fixtures/*.html $$seeds/ 2>/dev/null ;; \
 	    *) cp tests/corpus/*.txt examples/*.txt examples/broken/t3-balance.txt \
 	          examples/broken/val-glued.txt $$seeds/ 2>/dev/null ;; \

@@ -2,6 +2,7 @@
 ** main.c — the nianbao command: collect the arguments, then hand them to
 ** the Lua driver (scripts/lib/cli.lua) under a protected call.
 */
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -196,8 +197,10 @@ static void report(lua_State *L, int status) {
 
 int main(int argc, char **argv) {
     int status, code = 2;
-    nb_memory memory = { 0, 0 };            /* the cap is set per script call */
-    lua_State *L = lua_newstate(nb_alloc, &memory);
+    nb_sandbox sandbox;                     /* the limits are set per script call */
+    lua_State *L;
+    nb_sandbox_init(&sandbox);
+    L = lua_newstate(nb_alloc, &sandbox);
     if (L == NULL) {
         fprintf(stderr, "%s: cannot create the Lua state: not enough memory\n", progname);
         return 2;
@@ -209,7 +212,12 @@ int main(int argc, char **argv) {
     status = lua_pcall(L, 2, 1, 0);
     report(L, status);
     if (status == LUA_OK && lua_isinteger(L, -1)) code = (int)lua_tointeger(L, -1);
-    fflush(stdout);
     lua_close(L);
+    nb_io_discard_pending();
+    /* output that did not reach its file (a full disk) is an error too */
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "%s: cannot write the output: %s\n", progname, strerror(errno));
+        if (code < 2) code = 2;
+    }
     return code;
 }

@@ -1,9 +1,20 @@
 /*
 ** nb_boot.c — what every nianbao Lua state starts with: the libraries, the
 ** modules the binary carries (LPeg linked in, re.lua embedded at build
-** time), and a module path that sees only the driver's own scripts
-** (scripts/lib/NAME.lua, scripts/pipeline/NAME.lua as "pipeline.NAME").
+** time), a module path that sees only the driver's own scripts
+** (scripts/lib/NAME.lua, scripts/pipeline/NAME.lua as "pipeline.NAME"),
+** the sandbox's hardening, and the file access of the trusted driver.
 */
+#include <errno.h>
+#include <stdint.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <dirent.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <lauxlib.h>
 #include <lualib.h>
 #include <lua-lpeg.h>
@@ -11,6 +22,446 @@
 #include "nb_lua.h"
 #include "nb_sandbox.h"
 #include "re_lua.h"
+
+/*{=== reading ===*/
+
+static int fail_errno(lua_State *L, int e) {
+    luaL_pushfail(L);
+    lua_pushstring(L, strerror(e));
+    return 2;
+}
+
+/* io.readfile(path [, limit]) -> bytes | nil, reason. Opened without
+** blocking, so a FIFO with no writer reads as empty instead of waiting. */
+static int l_io_readfile(lua_State *L) {
+    const char *path = luaL_checkstring(L, 1);
+    lua_Integer limit = luaL_optinteger(L, 2, (lua_Integer)1 << 30);
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC), flags;
+    FILE *f;
+    luaL_Buffer b;
+    size_t total = 0, n;
+    struct stat st;
+    if (fd < 0) return fail_errno(L, errno);
+    if (fstat(fd, &st) != 0) {
+        int e = errno;
+        close(fd);
+        return fail_errno(L, e);
+    }
+    if (S_ISDIR(st.st_mode) || (S_ISREG(st.st_mode) && st.st_size > limit)) {
+        close(fd);
+        luaL_pushfail(L);
+        if (S_ISDIR(st.st_mode)) lua_pushliteral(L, "is a directory");
+        else lua_pushfstring(L, "larger than the limit of %I bytes", limit);
+        return 2;
+    }
+    if ((flags = fcntl(fd, F_GETFL)) != -1) fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+    if ((f = fdopen(fd, "rb")) == NULL) {
+        int e = errno;
+        close(fd);
+        return fail_errno(L, e);
+    }
+    luaL_buffinit(L, &b);
+    do {
+        char *p = luaL_prepbuffer(&b);
+        n = fread(p, 1, LUAL_BUFFERSIZE, f);
+        luaL_addsize(&b, n);
+        total += n;
+        if ((lua_Integer)total > limit) {
+            fclose(f);
+            luaL_pushfail(L);
+            lua_pushfstring(L, "larger than the limit of %I bytes", limit);
+            return 2;
+        }
+    } while (n == LUAL_BUFFERSIZE);
+    if (ferror(f)) {
+        int e = errno;
+        fclose(f);
+        return fail_errno(L, e);
+    }
+    fclose(f);
+    luaL_pushresult(&b);
+    return 1;
+}
+
+/* io.stat(path) -> kind, identity | nil, reason. The identity ("dev:inode")
+** tells two names of one file apart from two files. */
+static int l_io_stat(lua_State *L) {
+    struct stat st;
+    if (stat(luaL_checkstring(L, 1), &st) != 0) return fail_errno(L, errno);
+    lua_pushstring(L, S_ISDIR(st.st_mode) ? "directory" : S_ISREG(st.st_mode) ? "file" : "other");
+    lua_pushfstring(L, "%I:%I", (lua_Integer)st.st_dev, (lua_Integer)st.st_ino);
+    return 2;
+}
+
+/* io.listdir(path) -> names (no . or ..) | nil, reason */
+static int l_io_listdir(lua_State *L) {
+    const char *path = luaL_checkstring(L, 1);
+    DIR *d = opendir(path);
+    struct dirent *e;
+    lua_Integer n = 0;
+    if (d == NULL) return fail_errno(L, errno);
+    lua_newtable(L);
+    while ((e = readdir(d)) != NULL) {
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0) continue;
+        lua_pushstring(L, e->d_name);
+        lua_rawseti(L, -2, ++n);
+    }
+    closedir(d);
+    return 1;
+}
+
+/* io.isatty(1|2) -> boolean */
+static int l_io_isatty(lua_State *L) {
+    lua_pushboolean(L, isatty((int)luaL_checkinteger(L, 1)));
+    return 1;
+}
+
+/*}===*/
+
+/*{=== writing through a temporary file ===
+** The temporary files not yet committed are listed here, because a
+** signal handler can know them no other way: the one piece of static
+** state of the core. The handler unlinks them (unlink is safe in a
+** handler) and lets the signal take its course. */
+
+#define MAXPENDING 8
+#define PENDING_PATH 4096
+
+static char pending_path[MAXPENDING][PENDING_PATH];
+static volatile sig_atomic_t pending_used[MAXPENDING];
+static volatile sig_atomic_t handlers_set;
+
+static const int fatal_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
+
+static void on_fatal_signal(int sig) {
+    int i;
+    for (i = 0; i < MAXPENDING; i++)
+        if (pending_used[i]) unlink(pending_path[i]);
+    raise(sig);            /* the handler was reset: the default action now */
+}
+
+static void set_handlers(void) {
+    size_t i;
+    if (handlers_set) return;
+    handlers_set = 1;
+    for (i = 0; i < sizeof fatal_signals / sizeof fatal_signals[0]; i++) {
+        struct sigaction old, sa;
+        if (sigaction(fatal_signals[i], NULL, &old) != 0 || old.sa_handler != SIG_DFL) continue;
+        memset(&sa, 0, sizeof sa);
+        sa.sa_handler = on_fatal_signal;
+        sa.sa_flags = SA_RESETHAND;
+        sigemptyset(&sa.sa_mask);
+        sigaction(fatal_signals[i], &sa, NULL);
+    }
+}
+
+void nb_io_discard_pending(void) {
+    int i;
+    for (i = 0; i < MAXPENDING; i++)
+        if (pending_used[i]) {
+            unlink(pending_path[i]);
+            pending_used[i] = 0;
+        }
+}
+
+/* A Lua file handle (io's metatable, so :write and :close work) that
+** remembers its slot in the pending list. */
+typedef struct temp_stream {
+    luaL_Stream s;
+    int slot;
+} temp_stream;
+
+/* Closing a temporary file that was not committed discards it. */
+static int temp_close(lua_State *L) {
+    temp_stream *t = luaL_checkudata(L, 1, LUA_FILEHANDLE);
+    int ok = fclose(t->s.f) == 0, e = errno;
+    if (t->slot >= 0) {
+        unlink(pending_path[t->slot]);
+        pending_used[t->slot] = 0;
+        t->slot = -1;
+    }
+    errno = e;
+    return luaL_fileresult(L, ok, NULL);
+}
+
+/* io.tempfile(target) -> file, path | nil, reason */
+static int l_io_tempfile(lua_State *L) {
+    size_t n;
+    const char *target = luaL_checklstring(L, 1, &n);
+    static const char suffix[] = ".nianbao-XXXXXX";
+    struct stat st;
+    int fd, slot;
+    mode_t mode;
+    FILE *f;
+    temp_stream *t;
+    for (slot = 0; slot < MAXPENDING && pending_used[slot]; slot++) ;
+    if (slot == MAXPENDING) return luaL_error(L, "too many temporary files at once");
+    if (n + sizeof suffix > PENDING_PATH) {
+        luaL_pushfail(L);
+        lua_pushliteral(L, "file name too long");
+        return 2;
+    }
+    t = lua_newuserdatauv(L, sizeof *t, 0);
+    t->s.closef = NULL;                    /* a closed file until it is open */
+    t->slot = -1;
+    luaL_setmetatable(L, LUA_FILEHANDLE);
+    memcpy(pending_path[slot], target, n);
+    memcpy(pending_path[slot] + n, suffix, sizeof suffix);
+    if ((fd = mkstemp(pending_path[slot])) < 0) return fail_errno(L, errno);
+    pending_used[slot] = 1;
+    t->slot = slot;
+    set_handlers();
+    fcntl(fd, F_SETFD, FD_CLOEXEC);
+    if (stat(target, &st) == 0 && S_ISREG(st.st_mode)) {
+        mode = st.st_mode & 07777;         /* the file it replaces keeps its mode */
+    } else {
+        mode_t mask = umask(0);
+        umask(mask);
+        mode = 0666 & ~mask;
+    }
+    if (fchmod(fd, mode) != 0 || (f = fdopen(fd, "wb")) == NULL) {
+        int e = errno;
+        close(fd);
+        unlink(pending_path[slot]);
+        pending_used[slot] = 0;
+        t->slot = -1;
+        return fail_errno(L, e);
+    }
+    t->s.f = f;
+    t->s.closef = temp_close;
+    lua_pushstring(L, pending_path[slot]);
+    return 2;
+}
+
+/* io.commit(file, target) -> true | nil, reason */
+static int l_io_commit(lua_State *L) {
+    temp_stream *t = luaL_checkudata(L, 1, LUA_FILEHANDLE);
+    const char *target = luaL_checkstring(L, 2);
+    int e = 0, slot = t->slot;
+    if (t->s.closef != temp_close || slot < 0) return luaL_error(L, "not an open temporary file");
+    errno = 0;
+    if (fflush(t->s.f) != 0 || ferror(t->s.f)) e = errno ? errno : EIO;
+    if (!e && fsync(fileno(t->s.f)) != 0 && errno != EINVAL) e = errno;
+    t->s.closef = NULL;
+    if (fclose(t->s.f) != 0 && !e) e = errno;
+    if (!e && rename(pending_path[slot], target) != 0) e = errno;
+    if (e) unlink(pending_path[slot]);
+    pending_used[slot] = 0;
+    t->slot = -1;
+    if (e) return fail_errno(L, e);
+    lua_pushboolean(L, 1);
+    return 1;
+}
+
+/*}===*/
+
+/*{=== hardening: what scripts share cannot run long or be changed ===
+** The library functions that can loop inside one VM instruction charge
+** their work to the running limited call (nb_sandbox_charge; nothing
+** outside one); string.find/match/gmatch/gsub become the metered matcher
+** of nb_sandbox.c; LPeg patterns built by untrusted code meter their
+** loops; the metatables of strings and patterns are locked. */
+
+/* Call the original function (upvalue 1) with the arguments as given. */
+static int call_original(lua_State *L) {
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+    return lua_gettop(L);
+}
+
+static int limited(lua_State *L) {
+    nb_sandbox *sb = nb_sandbox_of(L);
+    return sb != NULL && sb->active;
+}
+
+/* #t as the table functions see it (its __len), 0 for what is not a table. */
+static int64_t length_of(lua_State *L, int idx) {
+    lua_Integer n;
+    if (!lua_istable(L, idx)) return 0;
+    n = luaL_len(L, idx);
+    return n < 0 ? 0 : n;
+}
+
+/* string.rep: repeating the empty string 2^62 times is a loop of its own */
+static int metered_rep(lua_State *L) {
+    if (limited(L) && lua_isinteger(L, 2) && lua_tointeger(L, 2) > 0)
+        nb_sandbox_charge(L, lua_tointeger(L, 2) / 1024 + 1);
+    return call_original(L);
+}
+
+/* utf8.len and utf8.offset walk the string in C */
+static int metered_utf8(lua_State *L) {
+    size_t n;
+    if (limited(L) && lua_type(L, 1) == LUA_TSTRING) {
+        lua_tolstring(L, 1, &n);
+        nb_sandbox_charge(L, (int64_t)(n / 64));
+    }
+    return call_original(L);
+}
+
+/* table.insert(t, pos, v) shifts #t - pos + 1 elements */
+static int metered_insert(lua_State *L) {
+    if (limited(L) && lua_gettop(L) == 3 && lua_isinteger(L, 2)) {
+        int64_t n = length_of(L, 1), pos = lua_tointeger(L, 2);
+        if (pos >= 1 && pos <= n) nb_sandbox_charge(L, n - pos + 1);
+    }
+    return call_original(L);
+}
+
+/* table.remove(t, pos) shifts #t - pos elements */
+static int metered_remove(lua_State *L) {
+    if (limited(L) && lua_gettop(L) >= 2 && lua_isinteger(L, 2)) {
+        int64_t n = length_of(L, 1), pos = lua_tointeger(L, 2);
+        if (pos >= 1 && pos <= n) nb_sandbox_charge(L, n - pos);
+    }
+    return call_original(L);
+}
+
+/* table.move(a, f, e, t) copies e - f + 1 elements, present or not */
+static int metered_move(lua_State *L) {
+    if (limited(L) && lua_isinteger(L, 2) && lua_isinteger(L, 3)) {
+        lua_Integer f = lua_tointeger(L, 2), e = lua_tointeger(L, 3);
+        if (e >= f) {
+            uint64_t d = (uint64_t)e - (uint64_t)f;
+            nb_sandbox_charge(L, d >= (uint64_t)INT64_MAX ? INT64_MAX : (int64_t)d + 1);
+        }
+    }
+    return call_original(L);
+}
+
+/* table.sort: n log n comparisons, made in C when there is no comparator */
+static int metered_sort(lua_State *L) {
+    if (limited(L)) {
+        int64_t n = length_of(L, 1), log = 1;
+        while (log < 63 && ((int64_t)1 << log) < n) log++;
+        nb_sandbox_charge(L, n > INT64_MAX / 64 ? INT64_MAX : n * log);
+    }
+    return call_original(L);
+}
+
+static void wrap(lua_State *L, int lib, const char *name, lua_CFunction f) {
+    lua_getfield(L, lib, name);
+    lua_pushcclosure(L, f, 1);
+    lua_setfield(L, lib, name);
+}
+
+/*}===*/
+
+/*{=== LPeg: loops and rules built by untrusted code are metered ===
+** An LPeg match runs in C to its end; a grammar can take exponential time
+** and nested loops polynomial time. A pattern built inside an untrusted
+** call has a metering step (a match-time function that charges one unit)
+** at the entry of every rule call (lpeg.V) and of every loop iteration
+** (`^`), so such a match stops at the limits. The home's patterns are
+** built without: they are fast and their grammars are known. */
+
+static int building_untrusted(lua_State *L) {
+    nb_sandbox *sb = nb_sandbox_of(L);
+    return sb != NULL && sb->active && sb->untrusted;
+}
+
+static int lpeg_tick(lua_State *L) {
+    nb_sandbox_charge(L, 1);
+    lua_pushboolean(L, 1);        /* match the empty string, capture nothing */
+    return 1;
+}
+
+/* Replace the pattern at idx by tick * pattern (upvalue 2: tick, 3: __mul). */
+static void prefix_tick(lua_State *L, int idx) {
+    idx = lua_absindex(L, idx);
+    lua_pushvalue(L, lua_upvalueindex(3));
+    lua_pushvalue(L, lua_upvalueindex(2));
+    lua_pushvalue(L, idx);
+    lua_call(L, 2, 1);
+    lua_replace(L, idx);
+}
+
+/* lpeg.V(name) (upvalue 1: the original) */
+static int metered_V(lua_State *L) {
+    lua_settop(L, 1);
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, 1, 1);
+    if (building_untrusted(L)) prefix_tick(L, 1);
+    return 1;
+}
+
+/* pattern ^ n (upvalue 1: the original __pow) */
+static int metered_pow(lua_State *L) {
+    lua_settop(L, 2);
+    if (building_untrusted(L)) prefix_tick(L, 1);
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, 2, 1);
+    return 1;
+}
+
+static void require_module(lua_State *L, const char *name) {
+    lua_getglobal(L, "require");
+    lua_pushstring(L, name);
+    lua_call(L, 1, 1);
+}
+
+static void harden_lpeg(lua_State *L) {
+    int lpeg, mt;
+    require_module(L, "lpeg");
+    lpeg = lua_gettop(L);
+    lua_getfield(L, lpeg, "P");
+    lua_pushinteger(L, 0);
+    lua_call(L, 1, 1);
+    if (!lua_getmetatable(L, -1)) luaL_error(L, "lpeg: patterns have no metatable");
+    mt = lua_gettop(L);
+    lua_getfield(L, lpeg, "P");                    /* the metering step */
+    lua_pushcfunction(L, lpeg_tick);
+    lua_call(L, 1, 1);
+    lua_getfield(L, lpeg, "V");
+    lua_pushvalue(L, -2);
+    lua_getfield(L, mt, "__mul");
+    lua_pushcclosure(L, metered_V, 3);
+    lua_setfield(L, lpeg, "V");
+    lua_getfield(L, mt, "__pow");
+    lua_pushvalue(L, -2);
+    lua_getfield(L, mt, "__mul");
+    lua_pushcclosure(L, metered_pow, 3);
+    lua_setfield(L, mt, "__pow");
+    require_module(L, "re");                      /* re keeps the metatable's operators */
+    lua_pushboolean(L, 0);                        /* then scripts cannot reach them */
+    lua_setfield(L, mt, "__metatable");
+    lua_settop(L, lpeg - 1);
+}
+
+/*}===*/
+
+/* Replace string.find/match/gmatch/gsub, wrap the rest, lock the metatables. */
+static void harden(lua_State *L) {
+    int lib;
+    lua_getglobal(L, "string");
+    lib = lua_gettop(L);
+    nb_sandbox_patterns(L);
+    wrap(L, lib, "rep", metered_rep);
+    lua_pushliteral(L, "");                 /* scripts cannot reach the string methods */
+    if (lua_getmetatable(L, -1)) {
+        lua_pushboolean(L, 0);
+        lua_setfield(L, -2, "__metatable");
+    }
+    lua_settop(L, lib - 1);
+    lua_getglobal(L, "table");
+    lib = lua_gettop(L);
+    wrap(L, lib, "insert", metered_insert);
+    wrap(L, lib, "remove", metered_remove);
+    wrap(L, lib, "move", metered_move);
+    wrap(L, lib, "sort", metered_sort);
+    lua_settop(L, lib - 1);
+    lua_getglobal(L, "utf8");
+    lib = lua_gettop(L);
+    wrap(L, lib, "len", metered_utf8);
+    wrap(L, lib, "offset", metered_utf8);
+    lua_settop(L, lib - 1);
+    harden_lpeg(L);
+}
+
+/*}===*/
 
 static int load_re(lua_State *L) {
     if (luaL_loadbufferx(L, (const char *)re_lua, re_lua_len, "=re", "t") != LUA_OK)
@@ -41,4 +492,15 @@ void nb_boot(lua_State *L, const char *home) {
     lua_pushliteral(L, "");
     lua_setfield(L, -2, "cpath");
     lua_pop(L, 1);
+    harden(L);
+}
+
+int luaopen_nianbao_io(lua_State *L) {
+    static const luaL_Reg funcs[] = {
+        {"readfile", l_io_readfile}, {"stat", l_io_stat}, {"listdir", l_io_listdir},
+        {"isatty", l_io_isatty}, {"tempfile", l_io_tempfile}, {"commit", l_io_commit},
+        {NULL, NULL}
+    };
+    luaL_newlib(L, funcs);
+    return 1;
 }

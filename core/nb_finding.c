@@ -5,6 +5,8 @@
 #include <string.h>
 #include "nb.h"
 
+#define MAXTEXT 65536    /* bytes of one string of a finding; the rest is cut */
+
 struct nb_findings {
     nb_finding *items;
     size_t count, cap;
@@ -23,13 +25,56 @@ int nb_severity_parse(const char *s) {
     return -1;
 }
 
-static char *dup_or_null(const char *s, int *failed) {
+/* The length of the UTF-8 character at s (at most n bytes), or 0 when the
+** bytes there are not one: overlong, a surrogate, past U+10FFFF, cut off. */
+static size_t utf8_char(const unsigned char *s, size_t n) {
+    size_t len, i;
+    unsigned long c;
+    if (s[0] < 0x80) return 1;
+    if (s[0] >= 0xC2 && s[0] <= 0xDF) { len = 2; c = s[0] & 0x1F; }
+    else if (s[0] >= 0xE0 && s[0] <= 0xEF) { len = 3; c = s[0] & 0x0F; }
+    else if (s[0] >= 0xF0 && s[0] <= 0xF4) { len = 4; c = s[0] & 0x07; }
+    else return 0;
+    if (len > n) return 0;
+    for (i = 1; i < len; i++) {
+        if ((s[i] & 0xC0) != 0x80) return 0;
+        c = (c << 6) | (s[i] & 0x3F);
+    }
+    if ((len == 3 && (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF))) ||
+        (len == 4 && (c < 0x10000 || c > 0x10FFFF)))
+        return 0;
+    return len;
+}
+
+/* A copy that a terminal, JSON and SARIF take as it is: valid UTF-8 (a
+** bad byte becomes U+FFFD), no control characters (tab and line breaks
+** become spaces, the others and C1 controls U+FFFD), at most MAXTEXT bytes. */
+static char *dup_clean(const char *s, int *failed) {
+    static const char replacement[] = "\xEF\xBF\xBD";
+    const unsigned char *p = (const unsigned char *)s;
+    size_t n, i = 0, w = 0;
     char *d;
-    size_t n;
     if (s == NULL) return NULL;
-    n = strlen(s) + 1;
-    if ((d = malloc(n)) == NULL) { *failed = 1; return NULL; }
-    memcpy(d, s, n);
+    n = strlen(s);
+    if (n > MAXTEXT) n = MAXTEXT;
+    if ((d = malloc(n * 3 + 1)) == NULL) { *failed = 1; return NULL; }
+    while (i < n) {
+        size_t len = utf8_char(p + i, n - i);
+        if (len == 1 && (p[i] < 0x20 || p[i] == 0x7F)) {
+            if (p[i] == '\t' || p[i] == '\n' || p[i] == '\r') d[w++] = ' ';
+            else { memcpy(d + w, replacement, 3); w += 3; }
+            i++;
+        } else if (len == 0 || (len == 2 && p[i] == 0xC2 && p[i + 1] < 0xA0)) {
+            memcpy(d + w, replacement, 3);        /* a bad byte, or a C1 control */
+            w += 3;
+            i += len ? len : 1;
+        } else {
+            memcpy(d + w, p + i, len);
+            w += len;
+            i += len;
+        }
+    }
+    d[w] = '\0';
     return d;
 }
 
@@ -70,15 +115,15 @@ int nb_findings_add(nb_findings *l, const nb_finding *f) {
     c.severity = f->severity;
     c.line = f->line;
     c.col = f->col;
-    c.rule = dup_or_null(f->rule ? f->rule : "", &failed);
-    c.message = dup_or_null(f->message ? f->message : "", &failed);
-    c.expected = dup_or_null(f->expected, &failed);
-    c.found = dup_or_null(f->found, &failed);
+    c.rule = dup_clean(f->rule ? f->rule : "", &failed);
+    c.message = dup_clean(f->message ? f->message : "", &failed);
+    c.expected = dup_clean(f->expected, &failed);
+    c.found = dup_clean(f->found, &failed);
     if (f->ncells > 0) {
         c.cells = calloc(f->ncells, sizeof *c.cells);
         if (c.cells == NULL) failed = 1;
         for (i = 0; c.cells && i < f->ncells; i++) {
-            c.cells[i] = dup_or_null(f->cells[i], &failed);
+            c.cells[i] = dup_clean(f->cells[i], &failed);
             c.ncells = i + 1;
         }
     }

@@ -28,7 +28,10 @@ nb_findings *nb_findings_new(void);
 void nb_findings_free(nb_findings *l);
 
 /* Append a finding; every string and the cells array are copied (NULLs are
-** fine except rule and message). NB_ENOMEM leaves the list as it was. */
+** fine except rule and message), made safe to print as they are copied:
+** invalid UTF-8 and control characters become U+FFFD (tabs and line breaks
+** spaces), and a string longer than 64 KB is cut. NB_ENOMEM leaves the
+** list as it was. */
 int nb_findings_add(nb_findings *l, const nb_finding *f);
 size_t nb_findings_count(const nb_findings *l);
 /* The k-th finding in order of addition, or NULL past the end. */

@@ -10,6 +10,8 @@
 #define MAXVARS 4
 #define MAXSEGS 16
 #define MAXINST 100000      /* instances of one identity: every combination of its names */
+#define MAXTERMS 1000000    /* cells of all instances together */
+#define MAXWORK 20000000    /* schema ids looked at while expanding: compiling stays quick */
 
 typedef struct raw_term {   /* a term as written, before expansion */
     char *path;
@@ -17,6 +19,7 @@ typedef struct raw_term {   /* a term as written, before expansion */
 } raw_term;
 
 struct nb_ident {
+    const nb_schema *schema;   /* the schema the terms index into (borrowed) */
     nb_ident_relation rel;
     size_t ninst;
     size_t nvars;
@@ -25,6 +28,7 @@ struct nb_ident {
     size_t *start;          /* ninst + 1 offsets into terms */
     nb_ident_term *terms;
     size_t nterms, capterms;
+    size_t work;            /* while compiling: schema ids looked at */
 };
 
 static void fail(char *err, size_t errlen, const char *fmt, ...) {
@@ -141,6 +145,7 @@ cleanup:
 /*{=== expansion ===*/
 
 static int add_term(nb_ident *id, size_t cell, int sign, int side) {
+    if (id->nterms >= MAXTERMS) return NB_ERANGE;
     if (id->nterms == id->capterms) {
         size_t cap = id->capterms ? id->capterms * 2 : 32;
         nb_ident_term *t = realloc(id->terms, cap * sizeof *t);
@@ -233,7 +238,8 @@ static int expand(nb_ident *id, const nb_schema *s, size_t inst,
             fail(err, errlen, "identity names no cell \"%s\"", path);
             rc = NB_ENOTFOUND;
         } else if ((rc = add_term(id, (size_t)k, t->sign, t->side)) != NB_OK) {
-            fail(err, errlen, "out of memory");
+            fail(err, errlen, rc == NB_ERANGE ? "identity has more than %d cells" : "out of memory",
+                 MAXTERMS);
         }
         free(path);
         return rc;
@@ -243,11 +249,18 @@ static int expand(nb_ident *id, const nb_schema *s, size_t inst,
         free(path);
         return NB_ESYNTAX;
     }
+    if (nb_schema_count(s) > MAXWORK - id->work) {
+        fail(err, errlen, "identity too large to expand (more than %d cells looked at)", MAXWORK);
+        free(path);
+        return NB_ERANGE;
+    }
+    id->work += nb_schema_count(s);
     for (i = 0; i < nb_schema_count(s) && rc == NB_OK; i++) {
         if (!matches(nb_schema_id(s, i), segs, nsegs)) continue;
         found++;
         if ((rc = add_term(id, i, t->sign, t->side)) != NB_OK)
-            fail(err, errlen, "out of memory");
+            fail(err, errlen, rc == NB_ERANGE ? "identity has more than %d cells" : "out of memory",
+                 MAXTERMS);
     }
     if (rc == NB_OK && found == 0) {
         fail(err, errlen, "identity pattern \"%s\" matches no cell", t->path);
@@ -339,9 +352,14 @@ nb_ident *nb_ident_compile(const nb_schema *s, const char *expr,
     const nb_binding *used[MAXVARS];
     nb_ident *id = calloc(1, sizeof *id);
     if (id == NULL) { fail(err, errlen, "out of memory"); return NULL; }
+    id->schema = s;
     if (parse(expr, &id->rel, &terms, &nterms, err, errlen) != NB_OK) goto cleanup;
     if (collect_vars(id, terms, nterms, binds, nbinds, used, err, errlen) != NB_OK) goto cleanup;
     if (make_instances(id, used, err, errlen) != NB_OK) goto cleanup;
+    if (nterms > MAXTERMS / id->ninst) {
+        fail(err, errlen, "identity has more than %d cells", MAXTERMS);
+        goto cleanup;
+    }
     if ((id->start = malloc((id->ninst + 1) * sizeof *id->start)) == NULL) {
         fail(err, errlen, "out of memory");
         goto cleanup;
@@ -375,6 +393,7 @@ void nb_ident_free(nb_ident *id) {
 }
 
 size_t nb_ident_instances(const nb_ident *id) { return id->ninst; }
+const nb_schema *nb_ident_schema(const nb_ident *id) { return id->schema; }
 nb_ident_relation nb_ident_relation_of(const nb_ident *id) { return id->rel; }
 
 const char *nb_ident_value(const nb_ident *id, size_t k, const char *name) {
@@ -399,6 +418,7 @@ int nb_ident_eval(const nb_ident *id, size_t k, const nb_report *r,
     int err = NB_OK;
     res->outcome = NB_IDENT_SKIPPED;
     res->first_skipped = -1;
+    if (nb_report_schema(r) != id->schema) return NB_ENOTFOUND;
     for (i = 0; i < n; i++) {
         const nb_cell *c = nb_report_cell(r, t[i].cell);
         nb_num v = { 0, 0 };

@@ -51,8 +51,10 @@ typedef struct nb_ident_result {
 /* Compile expr against schema s. Blank and marker cells count as 0 when
 ** evaluated. Returns NULL and writes a one-line reason into err (errlen
 ** bytes) on a syntax error, an unbound {name}, a term that names no cell
-** of the schema, more than 100,000 instances, or no memory. The result borrows nothing from its
-** arguments. */
+** of the schema, more than 100,000 instances or 1,000,000 cells in all,
+** wildcards that would look at more than 20,000,000 schema ids, or no
+** memory. The result borrows the schema (for nb_ident_schema) and nothing
+** else. */
 nb_ident *nb_ident_compile(const nb_schema *s, const char *expr,
                            const nb_binding *binds, size_t nbinds,
                            char *err, size_t errlen);
@@ -68,8 +70,12 @@ const char *nb_ident_value(const nb_ident *id, size_t k, const char *name);
 /* The cells of instance k; *n receives their count. */
 const nb_ident_term *nb_ident_terms(const nb_ident *id, size_t k, size_t *n);
 
-/* Evaluate instance k on report r (which must use the compiling schema).
-** NB_ERANGE if a sum overflows, else NB_OK with *res filled. */
+/* The schema the identity was compiled against. */
+const nb_schema *nb_ident_schema(const nb_ident *id);
+
+/* Evaluate instance k on report r. NB_ENOTFOUND when r is not of the
+** compiling schema, NB_ERANGE if a sum overflows, else NB_OK with *res
+** filled. */
 int nb_ident_eval(const nb_ident *id, size_t k, const nb_report *r,
                   nb_ident_result *res);
 

@@ -1,19 +1,16 @@
 /*
 ** nb_lua.c — Lua bindings for the report model, identities, findings and YAML.
 */
-#include <dirent.h>
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <lauxlib.h>
 #include "nb.h"
 #include "nb_lua.h"
 #include "nb_yaml.h"
 #include "nb_html.h"
 #include "nb_encoding.h"
+#include "nb_sandbox.h"
 
 #define SCHEMA   "nianbao.Schema"
 #define REPORT   "nianbao.Report"
@@ -374,13 +371,23 @@ static nb_ident *check_ident(lua_State *L, int idx) {
     return u->id;
 }
 
+/* The report at idx, which must be of the schema the identity was compiled
+** against: its terms are indexes into that schema. */
+static nb_report *check_same_schema(lua_State *L, const nb_ident *id, int idx) {
+    nb_report *r = check_report(L, idx);
+    if (nb_report_schema(r) != nb_ident_schema(id))
+        luaL_error(L, "identity and report are of different schemas");
+    return r;
+}
+
 static void push_terms(lua_State *L, const nb_ident *id, size_t k, const nb_schema *s) {
     size_t n, i;
     const nb_ident_term *t = nb_ident_terms(id, k, &n);
     lua_createtable(L, (int)n, 0);
     for (i = 0; i < n; i++) {
+        const char *cell = nb_schema_id(s, t[i].cell);
         lua_createtable(L, 0, 3);
-        lua_pushstring(L, nb_schema_id(s, t[i].cell));
+        lua_pushstring(L, cell ? cell : "?");
         lua_setfield(L, -2, "id");
         lua_pushstring(L, t[i].side ? "rhs" : "lhs");
         lua_setfield(L, -2, "side");
@@ -396,7 +403,7 @@ static void push_terms(lua_State *L, const nb_ident *id, size_t k, const nb_sche
 ** sum past int64. names lists the bound names to report in values. */
 static int l_ident_eval(lua_State *L) {
     nb_ident *id = check_ident(L, 1);
-    nb_report *r = check_report(L, 2);
+    nb_report *r = check_same_schema(L, id, 2);
     const nb_schema *s = nb_report_schema(r);
     size_t k, nfail = 0, ninst = nb_ident_instances(id);
     lua_newtable(L);
@@ -452,7 +459,7 @@ static size_t check_instance(lua_State *L, nb_ident *id, int idx) {
 ** for instance k (1-based); "overflow" when a sum passes int64. */
 static int l_ident_check(lua_State *L) {
     nb_ident *id = check_ident(L, 1);
-    nb_report *r = check_report(L, 2);
+    nb_report *r = check_same_schema(L, id, 2);
     size_t k = check_instance(L, id, 3);
     nb_ident_result res;
     if (nb_ident_eval(id, k, r, &res) != NB_OK) {
@@ -474,10 +481,8 @@ static int l_ident_check(lua_State *L) {
 static int l_ident_terms(lua_State *L) {
     nb_ident *id = check_ident(L, 1);
     nb_schema *s = check_schema(L, 2);
-    size_t k = check_instance(L, id, 3), n, i;
-    const nb_ident_term *t = nb_ident_terms(id, k, &n);
-    for (i = 0; i < n; i++)
-        if (t[i].cell >= nb_schema_count(s)) return luaL_error(L, "identity and schema differ");
+    size_t k = check_instance(L, id, 3);
+    if (nb_ident_schema(id) != s) return luaL_error(L, "identity and schema differ");
     push_terms(L, id, k, s);
     return 1;
 }
@@ -551,6 +556,16 @@ static const char *opt_field(lua_State *L, int t, const char *k) {
     return s;   /* left on the stack, so it stays alive until the caller pops */
 }
 
+/* Field k of the finding at 2: absent, or an integer from 0 to UINT32_MAX. */
+static lua_Integer place_field(lua_State *L, const char *k) {
+    lua_Integer v;
+    lua_getfield(L, 2, k);
+    v = luaL_optinteger(L, -1, 0);
+    lua_pop(L, 1);
+    if (v < 0 || v > (lua_Integer)UINT32_MAX) luaL_error(L, "a finding's %s is out of range", k);
+    return v;
+}
+
 /* findings:add{rule=, severity=, message=, cells={...}, expected=, found=,
 **              line=, col=} */
 static int l_findings_add(lua_State *L) {
@@ -573,10 +588,8 @@ static int l_findings_add(lua_State *L) {
     sevn = sev ? nb_severity_parse(sev) : NB_SEV_ERROR;
     if (sevn < 0) return luaL_error(L, "unknown severity \"%s\"", sev);
     f.severity = (nb_severity)sevn;
-    lua_getfield(L, 2, "line");
-    f.line = (uint32_t)luaL_optinteger(L, -1, 0);
-    lua_getfield(L, 2, "col");
-    f.col = (uint32_t)luaL_optinteger(L, -1, 0);
+    f.line = (uint32_t)place_field(L, "line");
+    f.col = (uint32_t)place_field(L, "col");
     lua_getfield(L, 2, "cells");
     if (lua_istable(L, -1)) {
         int t = lua_gettop(L);
@@ -688,12 +701,26 @@ static int l_yaml_encode(lua_State *L) {
 
 /*{=== html and encodings ===*/
 
+#define HTML_MAXDEPTH 1024      /* the C recursion of the tree's copy */
+#define HTML_TREE_FACTOR 16     /* libxml2's tree of a page: at most this many bytes a byte */
+
 /* nianbao.html.parse(text [, maxdepth]) -> tree | nil, reason */
 static int l_html_parse(lua_State *L) {
     size_t len;
     const char *s = luaL_checklstring(L, 1, &len);
-    int maxdepth = (int)luaL_optinteger(L, 2, 256);
-    return nb_html_parse(L, s, len, maxdepth) ? 1 : 2;
+    lua_Integer maxdepth = luaL_optinteger(L, 2, 256);
+    nb_sandbox *sb = nb_sandbox_of(L);
+    luaL_argcheck(L, maxdepth >= 1 && maxdepth <= HTML_MAXDEPTH, 2, "depth out of range");
+    /* libxml2's tree is not counted by the Lua allocator: refuse a page
+    ** whose tree would pass the running call's memory cap */
+    if (sb && sb->active && sb->limit &&
+        (sb->used >= sb->limit || len > (sb->limit - sb->used) / HTML_TREE_FACTOR)) {
+        luaL_pushfail(L);
+        lua_pushliteral(L, "HTML text too large for the memory cap");
+        return 2;
+    }
+    nb_sandbox_charge(L, (int64_t)(len / 16));
+    return nb_html_parse(L, s, len, (int)maxdepth) ? 1 : 2;
 }
 
 /* nianbao.convert(bytes, from) -> UTF-8 text | nil, reason */
@@ -705,92 +732,6 @@ static int l_convert(lua_State *L) {
 
 /*}===*/
 
-/*{=== io (trusted driver only) ===*/
-
-/* io.readfile(path) -> bytes | nil, reason */
-static int l_io_readfile(lua_State *L) {
-    const char *path = luaL_checkstring(L, 1);
-    lua_Integer limit = luaL_optinteger(L, 2, (lua_Integer)1 << 30);
-    FILE *f = fopen(path, "rb");
-    luaL_Buffer b;
-    size_t total = 0, n;
-    struct stat st;
-    if (f == NULL) {
-        luaL_pushfail(L);
-        lua_pushstring(L, strerror(errno));
-        return 2;
-    }
-    if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-        fclose(f);
-        luaL_pushfail(L);
-        lua_pushstring(L, "is a directory");
-        return 2;
-    }
-    luaL_buffinit(L, &b);
-    do {
-        char *p = luaL_prepbuffer(&b);
-        n = fread(p, 1, LUAL_BUFFERSIZE, f);
-        luaL_addsize(&b, n);
-        total += n;
-        if ((lua_Integer)total > limit) {
-            fclose(f);
-            luaL_pushfail(L);
-            lua_pushfstring(L, "larger than the limit of %I bytes", limit);
-            return 2;
-        }
-    } while (n == LUAL_BUFFERSIZE);
-    if (ferror(f)) {
-        int e = errno;
-        fclose(f);
-        luaL_pushfail(L);
-        lua_pushstring(L, strerror(e));
-        return 2;
-    }
-    fclose(f);
-    luaL_pushresult(&b);
-    return 1;
-}
-
-/* io.stat(path) -> "file" | "directory" | "other" | nil, reason */
-static int l_io_stat(lua_State *L) {
-    struct stat st;
-    if (stat(luaL_checkstring(L, 1), &st) != 0) {
-        luaL_pushfail(L);
-        lua_pushstring(L, strerror(errno));
-        return 2;
-    }
-    lua_pushstring(L, S_ISDIR(st.st_mode) ? "directory" : S_ISREG(st.st_mode) ? "file" : "other");
-    return 1;
-}
-
-/* io.listdir(path) -> sorted list of names (no . or ..) | nil, reason */
-static int l_io_listdir(lua_State *L) {
-    const char *path = luaL_checkstring(L, 1);
-    DIR *d = opendir(path);
-    struct dirent *e;
-    lua_Integer n = 0;
-    if (d == NULL) {
-        luaL_pushfail(L);
-        lua_pushstring(L, strerror(errno));
-        return 2;
-    }
-    lua_newtable(L);
-    while ((e = readdir(d)) != NULL) {
-        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0) continue;
-        lua_pushstring(L, e->d_name);
-        lua_rawseti(L, -2, ++n);
-    }
-    closedir(d);
-    return 1;
-}
-
-/* io.isatty(1|2) -> boolean */
-static int l_io_isatty(lua_State *L) {
-    lua_pushboolean(L, isatty((int)luaL_checkinteger(L, 1)));
-    return 1;
-}
-
-/*}===*/
 
 static const luaL_Reg schema_methods[] = {
     {"add", l_schema_add}, {"find", l_schema_find}, {"kind", l_schema_kind},
@@ -820,10 +761,6 @@ static const luaL_Reg html_funcs[] = {
 };
 static const luaL_Reg yaml_funcs[] = {
     {"decode", l_yaml_decode}, {"encode", l_yaml_encode}, {NULL, NULL}
-};
-static const luaL_Reg io_funcs[] = {
-    {"readfile", l_io_readfile}, {"stat", l_io_stat}, {"listdir", l_io_listdir},
-    {"isatty", l_io_isatty}, {NULL, NULL}
 };
 
 static void new_class(lua_State *L, const char *name, const luaL_Reg *methods,
@@ -860,11 +797,13 @@ int luaopen_nianbao(lua_State *L) {
     lua_setfield(L, -2, "version");
     /* the null sentinel: a blank cell in YAML, distinct from an absent one */
     lua_newtable(L);
-    lua_createtable(L, 0, 2);
+    lua_createtable(L, 0, 3);
     lua_pushcfunction(L, null_tostring);
     lua_setfield(L, -2, "__tostring");
     lua_pushliteral(L, "null");
     lua_setfield(L, -2, "__name");
+    lua_pushboolean(L, 0);
+    lua_setfield(L, -2, "__metatable");
     lua_setmetatable(L, -2);
     lua_pushvalue(L, -1);
     lua_setfield(L, -3, "null");
@@ -876,10 +815,5 @@ int luaopen_nianbao(lua_State *L) {
     lua_newtable(L);
     luaL_setfuncs(L, html_funcs, 0);
     lua_setfield(L, -2, "html");
-    return 1;
-}
-
-int luaopen_nianbao_io(lua_State *L) {
-    luaL_newlib(L, io_funcs);
     return 1;
 }

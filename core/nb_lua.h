@@ -7,11 +7,9 @@
 #include <lua.h>
 
 /* Open the module: schema, report, identity, findings, number helpers,
-** yaml.decode/encode and the null sentinel. Safe for sandboxed scripts. */
+** yaml.decode/encode, html.parse, convert and the null sentinel. The
+** classes' metatables and the sentinel's are locked (__metatable), so a
+** script that is handed an object cannot reach __gc or the methods. */
 int luaopen_nianbao(lua_State *L);
-
-/* Open `nianbao.io`: readfile, listdir, isatty, writefile. For the trusted
-** driver only; never handed to rule packs or writers. */
-int luaopen_nianbao_io(lua_State *L);
 
 #endif

@@ -108,8 +108,8 @@ long nb_schema_find(const nb_schema *s, const char *id) {
 }
 
 size_t nb_schema_count(const nb_schema *s) { return s->count; }
-const char *nb_schema_id(const nb_schema *s, size_t i) { return s->ids[i]; }
-nb_kind nb_schema_kind(const nb_schema *s, size_t i) { return s->kinds[i]; }
+const char *nb_schema_id(const nb_schema *s, size_t i) { return i < s->count ? s->ids[i] : NULL; }
+nb_kind nb_schema_kind(const nb_schema *s, size_t i) { return i < s->count ? s->kinds[i] : NB_KIND_COUNT; }
 
 /*}===*/
 
@@ -163,12 +163,23 @@ const nb_cell *nb_report_cell(const nb_report *r, size_t i) {
     return i < r->ncells ? &r->cells[i] : NULL;
 }
 
+/* Control characters of an input (C0 but tab and line breaks, DEL, C1)
+** become '?', one byte for one byte: a cell's text is printed as it is. */
+static void printable(char *s) {
+    unsigned char *p = (unsigned char *)s;
+    for (; *p; p++) {
+        if ((*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r') || *p == 0x7F) *p = '?';
+        else if (*p == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F) { p[0] = p[1] = '?'; p++; }
+    }
+}
+
 int nb_report_set_cell(nb_report *r, size_t i, nb_cell_state state, nb_num num,
                        const char *text, nb_span span) {
     char *copy = NULL;
     nb_cell *c;
     if (i >= r->ncells) return NB_ENOTFOUND;
     if (text && (copy = dupstr(text)) == NULL) return NB_ENOMEM;
+    if (copy) printable(copy);
     c = &r->cells[i];
     free(c->text);
     c->state = state;

@@ -53,7 +53,8 @@ long nb_schema_add(nb_schema *s, const char *id, nb_kind kind);
 /* The index of id, or -1. Constant time on average. */
 long nb_schema_find(const nb_schema *s, const char *id);
 size_t nb_schema_count(const nb_schema *s);
-/* The id and kind at index i (i < count). The string belongs to the schema. */
+/* The id and kind at index i: NULL (and NB_KIND_COUNT) when i is not below
+** the count. The string belongs to the schema. */
 const char *nb_schema_id(const nb_schema *s, size_t i);
 nb_kind nb_schema_kind(const nb_schema *s, size_t i);
 
@@ -74,7 +75,8 @@ const nb_schema *nb_report_schema(const nb_report *r);
 ** stays valid until the report is freed; use the setter to change it. */
 const nb_cell *nb_report_cell(const nb_report *r, size_t i);
 /* Set cell i: state, number (for NB_CELL_NUMBER), text as printed (copied,
-** may be NULL), span. NB_ENOTFOUND for a bad index, NB_ENOMEM. */
+** may be NULL; control characters but tab and line breaks become '?'),
+** span. NB_ENOTFOUND for a bad index, NB_ENOMEM. */
 int nb_report_set_cell(nb_report *r, size_t i, nb_cell_state state, nb_num num,
                        const char *text, nb_span span);
 

@@ -1,103 +1,799 @@
 /*
-** nb_sandbox.c — memory cap and instruction budget for rule packs,
+** nb_sandbox.c — memory cap, work budget and time limit for rule packs,
 ** readers and writers. Not a security boundary by itself: the Lua side
-** also hands these scripts an environment without io, os or load.
+** (scripts/lib/sandbox.lua) also hands these scripts an environment
+** without io, os, load or debug. What this file adds is that a script
+** cannot run long or big: every way to spend time or memory is metered,
+** and once a limit is passed the call is over, whatever the script does.
 */
+#include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
+#include <time.h>
 #include <lauxlib.h>
 #include "nb_sandbox.h"
 
-#define HOOK_EVERY 1000      /* instructions between two looks at the budget */
+#define HOOK_EVERY 256            /* instructions between two looks at the limits */
+#define HOOK_SLOW_NS 1000000      /* a stretch of HOOK_EVERY that took this long: look more often */
+#define CHURN_CLOCK (4u << 20)    /* bytes allocated between two looks at the clock */
+#define DEFAULT_NS (10 * (int64_t)1000000000)
+#define MATCH_CHARGE 256          /* matcher steps charged at once */
 
-void *nb_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
-    nb_memory *m = ud;
-    if (ptr == NULL) osize = 0;           /* then osize encodes a type, not a size */
-    if (nsize == 0) {
-        free(ptr);
-        m->used -= osize;
-        return NULL;
-    }
-    if (nsize > osize && m->limit && m->used - osize + nsize > m->limit) return NULL;
-    {
-        void *p = realloc(ptr, nsize);
-        if (p == NULL) {
-            if (nsize > osize) return NULL;
-            p = ptr;                       /* Lua relies on shrinking never failing */
-        }
-        m->used = m->used - osize + nsize;
-        return p;
-    }
+static int64_t now_ns(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
 }
 
-/* The budget left is kept in the registry under this key's address. */
-static const char budget_key = 'b';
-
-static void count_hook(lua_State *L, lua_Debug *ar) {
-    lua_Integer left;
-    (void)ar;
-    lua_rawgetp(L, LUA_REGISTRYINDEX, &budget_key);
-    left = lua_tointeger(L, -1) - HOOK_EVERY;
-    lua_pop(L, 1);
-    lua_pushinteger(L, left);
-    lua_rawsetp(L, LUA_REGISTRYINDEX, &budget_key);
-    if (left < 0) luaL_error(L, "instruction budget exceeded");
+/* CPU time is a system call away; it is read only once the monotonic
+** clock (cheap) says the limit may have passed. */
+static int64_t cpu_ns(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
 }
 
-static nb_memory *memory_of(lua_State *L) {
+/* Has the running call spent its CPU time? If not (the process waited for
+** the machine), the next look at the clock is put off by what is left. */
+static int out_of_time(nb_sandbox *sb, int64_t now) {
+    int64_t spent;
+    if (now <= sb->deadline) return 0;
+    spent = cpu_ns() - sb->cpu_start;
+    if (spent >= sb->limit_ns) return 1;
+    sb->deadline = now + (sb->limit_ns - spent);
+    return 0;
+}
+
+void nb_sandbox_init(nb_sandbox *sb) {
+    memset(sb, 0, sizeof *sb);
+    sb->default_ns = DEFAULT_NS;
+}
+
+nb_sandbox *nb_sandbox_of(lua_State *L) {
     void *ud;
     return lua_getallocf(L, &ud) == nb_alloc ? ud : NULL;
 }
 
-/* sandbox.call(budget, memory, fn, ...) -> true, ... | false, err */
-static int l_call(lua_State *L) {
-    lua_Integer budget = luaL_checkinteger(L, 1);
-    lua_Integer extra = luaL_checkinteger(L, 2);
-    nb_memory *m = memory_of(L);
-    size_t old_limit = m ? m->limit : 0;
-    int nargs = lua_gettop(L) - 3, status;
-    luaL_checktype(L, 3, LUA_TFUNCTION);
-    if (budget > 0) {
-        lua_pushinteger(L, budget);
-        lua_rawsetp(L, LUA_REGISTRYINDEX, &budget_key);
-        lua_sethook(L, count_hook, LUA_MASKCOUNT, HOOK_EVERY);
+/*{=== the allocator ===*/
+
+void *nb_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
+    nb_sandbox *sb = ud;
+    void *p;
+    if (ptr == NULL) osize = 0;           /* then osize encodes a type, not a size */
+    if (nsize == 0) {
+        free(ptr);
+        sb->used -= osize;
+        return NULL;
     }
-    if (m && extra > 0) {
-        size_t cap = m->used + (size_t)extra;
-        if (old_limit == 0 || cap < old_limit) m->limit = cap;
+    if (nsize > osize && sb->active) {
+        if (sb->tripped) return NULL;     /* the call is over: it only unwinds now */
+        if (sb->limit && sb->used - osize + nsize > sb->limit) return NULL;
+        sb->churn += nsize - osize;
+        if (sb->churn >= CHURN_CLOCK) {
+            sb->churn = 0;
+            if (out_of_time(sb, now_ns())) {
+                sb->tripped = NB_TRIP_TIME;
+                return NULL;
+            }
+        }
     }
-    status = lua_pcall(L, nargs, LUA_MULTRET, 0);
-    if (m) m->limit = old_limit;
-    if (budget > 0) lua_sethook(L, NULL, 0, 0);
-    lua_pushboolean(L, status == LUA_OK);
-    lua_insert(L, 3);                     /* status, then the results or the error */
-    if (status == LUA_ERRMEM) {
-        lua_settop(L, 3);
-        lua_pushliteral(L, "not enough memory (the script's memory cap)");
+    p = realloc(ptr, nsize);
+    if (p == NULL) {
+        if (nsize > osize) return NULL;
+        p = ptr;                          /* Lua relies on shrinking never failing */
     }
-    return lua_gettop(L) - 2;
+    sb->used = sb->used - osize + nsize;
+    return p;
 }
 
-/* sandbox.memory() -> bytes in use, limit (0 = none) */
-static int l_memory(lua_State *L) {
-    nb_memory *m = memory_of(L);
-    lua_pushinteger(L, m ? (lua_Integer)m->used : 0);
-    lua_pushinteger(L, m ? (lua_Integer)m->limit : 0);
+/*}===*/
+
+/*{=== the budget, the clock and the hook ===*/
+
+static const char *trip_text(nb_trip why) {
+    return why == NB_TRIP_TIME ? "time limit exceeded" : "instruction budget exceeded";
+}
+
+/* Look at the limits after `units` of work; raise when one is passed. */
+static void account(lua_State *L, nb_sandbox *sb, int64_t units, int64_t now) {
+    if (!sb->tripped) {
+        if (units >= sb->left) {
+            sb->left = -1;
+            sb->tripped = NB_TRIP_BUDGET;
+        } else {
+            sb->left -= units;
+            if (out_of_time(sb, now)) sb->tripped = NB_TRIP_TIME;
+        }
+    }
+    if (sb->tripped) luaL_error(L, "%s", trip_text(sb->tripped));
+}
+
+void nb_sandbox_charge(lua_State *L, int64_t units) {
+    nb_sandbox *sb = nb_sandbox_of(L);
+    if (sb == NULL || !sb->active) return;
+    account(L, sb, units < 0 ? 0 : units, now_ns());
+}
+
+/* Every `every` instructions: charge them, look at the clock. A stretch
+** that took long (huge strings compared one instruction at a time) makes
+** the hook come more often, so the time limit holds within a few
+** instructions; quick stretches let it come back to HOOK_EVERY. */
+static void count_hook(lua_State *L, lua_Debug *ar) {
+    nb_sandbox *sb = nb_sandbox_of(L);
+    int64_t now, spent;
+    int every;
+    (void)ar;
+    if (sb == NULL || !sb->active) return;
+    now = now_ns();
+    spent = now - sb->last;
+    sb->last = now;
+    every = sb->every;
+    if (spent > HOOK_SLOW_NS && every > 1) sb->every = every > 16 ? every / 16 : 1;
+    else if (spent < HOOK_SLOW_NS / 10 && every < HOOK_EVERY) sb->every = every * 4 < HOOK_EVERY ? every * 4 : HOOK_EVERY;
+    if (sb->every != every) lua_sethook(L, count_hook, LUA_MASKCOUNT, sb->every);
+    account(L, sb, every, now);
+}
+
+/*}===*/
+
+/*{=== calls under limits ===*/
+
+static lua_Integer positive_field(lua_State *L, const char *k) {
+    int isint;
+    lua_Integer v;
+    lua_getfield(L, 1, k);
+    v = lua_tointegerx(L, -1, &isint);
+    lua_pop(L, 1);
+    if (!isint || v <= 0) luaL_error(L, "sandbox limits: '%s' must be a positive integer", k);
+    return v;
+}
+
+/* The seconds of limits table 1 (or the state's default) in nanoseconds. */
+static int64_t time_limit(lua_State *L, nb_sandbox *sb) {
+    int isnum;
+    lua_Number s;
+    lua_getfield(L, 1, "seconds");
+    if (lua_isnil(L, -1)) {
+        lua_pop(L, 1);
+        return sb->default_ns;
+    }
+    s = lua_tonumberx(L, -1, &isnum);
+    lua_pop(L, 1);
+    if (!isnum || !(s > 0)) luaL_error(L, "sandbox limits: 'seconds' must be a positive number");
+    return s > 1e6 ? (int64_t)1e15 : s < 1e-3 ? 1000000 : (int64_t)(s * 1e9);
+}
+
+/* The error of a failed call as a string, converted without running any
+** of the script's metamethods. */
+static void push_reason(lua_State *L, int status, nb_trip why, int errobj) {
+    if (why != NB_TRIP_NONE) lua_pushstring(L, trip_text(why));
+    else if (status == LUA_ERRMEM) lua_pushliteral(L, "not enough memory (the script's memory cap)");
+    else if (lua_type(L, errobj) == LUA_TSTRING || lua_type(L, errobj) == LUA_TNUMBER) {
+        lua_pushvalue(L, errobj);
+        lua_tostring(L, -1);
+    } else lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, errobj));
+}
+
+/* sandbox.call(limits, fn, ...) -> true, results… | false, reason */
+static int l_call(lua_State *L) {
+    nb_sandbox *sb = nb_sandbox_of(L), saved;
+    lua_Hook hook = lua_gethook(L);
+    int mask = lua_gethookmask(L), count = lua_gethookcount(L), status, untrusted;
+    lua_Integer budget, memory;
+    int64_t now, ns, start;
+    nb_trip why;
+    if (sb == NULL) return luaL_error(L, "sandbox.call: the Lua state has no sandbox allocator");
+    luaL_checktype(L, 1, LUA_TTABLE);
+    luaL_checktype(L, 2, LUA_TFUNCTION);
+    budget = positive_field(L, "instructions");
+    memory = positive_field(L, "memory");
+    ns = time_limit(L, sb);
+    lua_getfield(L, 1, "untrusted");
+    untrusted = lua_toboolean(L, -1);
+    lua_pop(L, 1);
+    saved = *sb;
+    now = now_ns();
+    /* a call inside a limited call never gets more than the outer one has left */
+    sb->limit = (size_t)memory > SIZE_MAX - sb->used ? SIZE_MAX : sb->used + (size_t)memory;
+    if (saved.active && saved.limit && sb->limit > saved.limit) sb->limit = saved.limit;
+    sb->left = saved.active && saved.left < budget ? saved.left : budget;
+    sb->cpu_start = cpu_ns();
+    if (saved.active) {
+        int64_t outer_left = saved.limit_ns - (sb->cpu_start - saved.cpu_start);
+        if (outer_left < ns) ns = outer_left > 0 ? outer_left : 0;
+    }
+    sb->limit_ns = ns;
+    sb->deadline = ns > INT64_MAX - now ? INT64_MAX : now + ns;
+    sb->untrusted = untrusted || (saved.active && saved.untrusted);
+    sb->active = 1;
+    sb->tripped = NB_TRIP_NONE;
+    sb->every = HOOK_EVERY;
+    sb->last = now;
+    sb->churn = 0;
+    start = sb->left;
+    lua_sethook(L, count_hook, LUA_MASKCOUNT, HOOK_EVERY);
+    status = lua_pcall(L, lua_gettop(L) - 2, LUA_MULTRET, 0);
+    why = sb->tripped;
+    {
+        int64_t spent = start - (sb->left < 0 ? 0 : sb->left);
+        size_t used = sb->used;
+        *sb = saved;
+        sb->used = used;
+        if (saved.active) sb->left = saved.left > spent ? saved.left - spent : 0;
+    }
+    lua_sethook(L, hook, mask, count);
+    if (status == LUA_OK) {
+        lua_pushboolean(L, 1);
+        lua_replace(L, 1);
+        return lua_gettop(L);
+    }
+    push_reason(L, status, why, lua_gettop(L));
+    lua_pushboolean(L, 0);
+    lua_replace(L, 1);
+    lua_replace(L, 2);
+    lua_settop(L, 2);
     return 2;
 }
 
-static const luaL_Reg sandbox_funcs[] = {
-    {"call", l_call}, {"memory", l_memory}, {NULL, NULL}
-};
-
-int luaopen_nianbao_sandbox(lua_State *L) {
-    /* scripts must not reach the string methods through getmetatable("") */
-    lua_pushliteral(L, "");
-    if (lua_getmetatable(L, -1)) {
+/* pcall for scripts: the limits' errors (and running out of memory) are
+** not the script's to catch. */
+static int l_pcall(lua_State *L) {
+    nb_sandbox *sb = nb_sandbox_of(L);
+    int status;
+    luaL_checkany(L, 1);
+    lua_pushboolean(L, 1);
+    lua_insert(L, 1);
+    status = lua_pcall(L, lua_gettop(L) - 2, LUA_MULTRET, 0);
+    if (status != LUA_OK) {
+        if (status == LUA_ERRMEM || (sb && sb->tripped)) return lua_error(L);
         lua_pushboolean(L, 0);
-        lua_setfield(L, -2, "__metatable");
+        lua_replace(L, 1);
+    }
+    return lua_gettop(L);
+}
+
+/* setmetatable for scripts (upvalue 1: the base library's): no __gc. */
+static int l_setmetatable(lua_State *L) {
+    if (lua_type(L, 2) == LUA_TTABLE) {
+        lua_pushliteral(L, "__gc");
+        if (lua_rawget(L, 2) != LUA_TNIL)
+            return luaL_error(L, "a sandboxed script cannot set __gc (finalizers run outside its limits)");
         lua_pop(L, 1);
     }
-    lua_pop(L, 1);
-    luaL_newlib(L, sandbox_funcs);
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, 1);
+    return 1;
+}
+
+/* sandbox.configure{seconds = S}: the time limit of calls that name none. */
+static int l_configure(lua_State *L) {
+    nb_sandbox *sb = nb_sandbox_of(L);
+    luaL_checktype(L, 1, LUA_TTABLE);
+    if (sb) sb->default_ns = time_limit(L, sb);
+    return 0;
+}
+
+/* sandbox.memory() -> bytes in use, ceiling (0 = none) */
+static int l_memory(lua_State *L) {
+    nb_sandbox *sb = nb_sandbox_of(L);
+    lua_pushinteger(L, sb ? (lua_Integer)sb->used : 0);
+    lua_pushinteger(L, sb ? (lua_Integer)sb->limit : 0);
+    return 2;
+}
+
+/*}===*/
+
+/*{=== Lua patterns, metered ===
+** string.find, match, gmatch and gsub with a matcher of this file, which
+** charges its steps to the running call: the standard one runs to its end
+** inside one VM instruction, and ".-.-.-x" over a long text takes hours.
+** The semantics are those of Lua 5.4's patterns (§6.4.1 of the manual);
+** tests/core/test_sandbox.c holds the two side by side. */
+
+#define PAT_ESC '%'
+#define PAT_SPECIALS "^$*+?.([%-"
+#define PAT_MAXDEPTH 200           /* nested match_here calls: "pattern too complex" */
+#define PAT_MAXCAPS 32
+
+enum { CAP_OPEN = -1, CAP_POSITION = -2 };
+
+typedef struct matcher {
+    lua_State *L;
+    const char *s0, *s_end;        /* the subject */
+    const char *p_end;             /* the end of the pattern */
+    int depth;                     /* match_here calls left */
+    int ncap;
+    struct { const char *at; ptrdiff_t len; } cap[PAT_MAXCAPS];
+    int metered;                   /* inside a limited call: count the steps */
+    int64_t steps;                 /* steps not yet charged */
+} matcher;
+
+static void step(matcher *m) {
+    if (m->metered && ++m->steps >= MATCH_CHARGE) {
+        m->steps = 0;
+        nb_sandbox_charge(m->L, MATCH_CHARGE);
+    }
+}
+
+static void matcher_init(matcher *m, lua_State *L, const char *s, size_t ls,
+                         const char *p, size_t lp) {
+    nb_sandbox *sb = nb_sandbox_of(L);
+    m->L = L;
+    m->s0 = s;
+    m->s_end = s + ls;
+    m->p_end = p + lp;
+    m->metered = sb != NULL && sb->active;
+    m->steps = 0;
+}
+
+static void matcher_reset(matcher *m) {
+    m->ncap = 0;
+    m->depth = PAT_MAXDEPTH;
+}
+
+static void matcher_flush(matcher *m) {
+    if (m->metered && m->steps) nb_sandbox_charge(m->L, m->steps);
+    m->steps = 0;
+}
+
+/* Does byte c belong to class letter cl (%a, %D, …)? Other letters stand
+** for themselves. */
+static int class_has(int c, int cl) {
+    int in;
+    switch (tolower(cl)) {
+    case 'a': in = isalpha(c); break;
+    case 'c': in = iscntrl(c); break;
+    case 'd': in = isdigit(c); break;
+    case 'g': in = isgraph(c); break;
+    case 'l': in = islower(c); break;
+    case 'p': in = ispunct(c); break;
+    case 's': in = isspace(c); break;
+    case 'u': in = isupper(c); break;
+    case 'w': in = isalnum(c); break;
+    case 'x': in = isxdigit(c); break;
+    default: return cl == c;
+    }
+    return isupper(cl) ? !in : in != 0;
+}
+
+/* Is byte c in the set that opens at p ('[') and closes at close (']')? */
+static int set_has(int c, const char *p, const char *close) {
+    int want = 1;
+    p++;
+    if (*p == '^') { want = 0; p++; }
+    while (p < close) {
+        if (*p == PAT_ESC) {
+            if (class_has(c, (unsigned char)p[1])) return want;
+            p += 2;
+        } else if (p[1] == '-' && p + 2 < close) {
+            if ((unsigned char)p[0] <= c && c <= (unsigned char)p[2]) return want;
+            p += 3;
+        } else {
+            if ((unsigned char)*p == c) return want;
+            p++;
+        }
+    }
+    return !want;
+}
+
+/* The end of the single-character item at p: a character, '.', %x or a set. */
+static const char *item_end(matcher *m, const char *p) {
+    char c = *p++;
+    if (c == PAT_ESC) {
+        if (p >= m->p_end) luaL_error(m->L, "malformed pattern (ends with '%%')");
+        return p + 1;
+    }
+    if (c == '[') {
+        if (*p == '^') p++;
+        do {                       /* the set's first character is itself, even ']' */
+            if (p >= m->p_end) luaL_error(m->L, "malformed pattern (missing ']')");
+            c = *p++;
+            if (c == PAT_ESC && p < m->p_end) p++;
+        } while (*p != ']');
+        return p + 1;
+    }
+    return p;
+}
+
+static int item_has(matcher *m, const char *s, const char *p, const char *ep) {
+    int c;
+    if (s >= m->s_end) return 0;
+    c = (unsigned char)*s;
+    switch (*p) {
+    case '.': return 1;
+    case PAT_ESC: return class_has(c, (unsigned char)p[1]);
+    case '[': return set_has(c, p, ep - 1);
+    default: return (unsigned char)*p == c;
+    }
+}
+
+static const char *match_here(matcher *m, const char *s, const char *p);
+
+static const char *open_capture(matcher *m, const char *s, const char *p, ptrdiff_t what) {
+    const char *r;
+    if (m->ncap >= PAT_MAXCAPS) luaL_error(m->L, "too many captures");
+    m->cap[m->ncap].at = s;
+    m->cap[m->ncap].len = what;
+    m->ncap++;
+    if ((r = match_here(m, s, p)) == NULL) m->ncap--;
+    return r;
+}
+
+static const char *close_capture(matcher *m, const char *s, const char *p) {
+    int k = m->ncap - 1;
+    const char *r;
+    while (k >= 0 && m->cap[k].len != CAP_OPEN) k--;
+    if (k < 0) luaL_error(m->L, "invalid pattern capture");
+    m->cap[k].len = s - m->cap[k].at;
+    if ((r = match_here(m, s, p)) == NULL) m->cap[k].len = CAP_OPEN;
+    return r;
+}
+
+/* %bxy at p (p points at x): a balanced run from x to its y. */
+static const char *match_balance(matcher *m, const char *s, const char *p) {
+    int open = 1;
+    if (p + 1 >= m->p_end) luaL_error(m->L, "malformed pattern (missing arguments to '%%b')");
+    if (s >= m->s_end || *s != p[0]) return NULL;
+    while (++s < m->s_end) {
+        step(m);
+        if (*s == p[1]) {
+            if (--open == 0) return s + 1;
+        } else if (*s == p[0]) {
+            open++;
+        }
+    }
+    return NULL;
+}
+
+/* The item at p..ep repeated as often as it matches, then the rest; fewer on failure. */
+static const char *match_greedy(matcher *m, const char *s, const char *p, const char *ep) {
+    ptrdiff_t n = 0;
+    while (item_has(m, s + n, p, ep)) {
+        n++;
+        step(m);
+    }
+    for (; n >= 0; n--) {
+        const char *r = match_here(m, s + n, ep + 1);
+        if (r) return r;
+    }
+    return NULL;
+}
+
+/* The rest tried first, then one repetition more, and so on. */
+static const char *match_lazy(matcher *m, const char *s, const char *p, const char *ep) {
+    for (;;) {
+        const char *r = match_here(m, s, ep + 1);
+        if (r) return r;
+        if (!item_has(m, s, p, ep)) return NULL;
+        s++;
+    }
+}
+
+/* The end of the match of pattern p at s, or NULL. */
+static const char *match_here(matcher *m, const char *s, const char *p) {
+    if (m->depth-- == 0) luaL_error(m->L, "pattern too complex");
+    step(m);
+    while (p < m->p_end) {
+        const char *ep;
+        switch (*p) {
+        case '(':
+            s = p[1] == ')' ? open_capture(m, s, p + 2, CAP_POSITION)
+                            : open_capture(m, s, p + 1, CAP_OPEN);
+            goto done;
+        case ')':
+            s = close_capture(m, s, p + 1);
+            goto done;
+        case '$':
+            if (p + 1 != m->p_end) break;         /* not at the end: a character */
+            if (s != m->s_end) s = NULL;
+            goto done;
+        case PAT_ESC:
+            if (p[1] == 'b') {
+                if ((s = match_balance(m, s, p + 2)) == NULL) goto done;
+                p += 4;
+                continue;
+            }
+            if (p[1] == 'f') {
+                int before, here;
+                p += 2;
+                if (*p != '[') luaL_error(m->L, "missing '[' after '%%f' in pattern");
+                ep = item_end(m, p);
+                before = s == m->s0 ? '\0' : (unsigned char)s[-1];
+                here = s < m->s_end ? (unsigned char)*s : '\0';
+                if (set_has(before, p, ep - 1) || !set_has(here, p, ep - 1)) {
+                    s = NULL;
+                    goto done;
+                }
+                p = ep;
+                continue;
+            }
+            if (isdigit((unsigned char)p[1])) {   /* %1: the text of capture 1 again */
+                int k = p[1] - '1';
+                size_t len;
+                if (k < 0 || k >= m->ncap || m->cap[k].len == CAP_OPEN)
+                    luaL_error(m->L, "invalid capture index %%%d", k + 1);
+                len = (size_t)m->cap[k].len;
+                if ((size_t)(m->s_end - s) < len || memcmp(m->cap[k].at, s, len) != 0) {
+                    s = NULL;
+                    goto done;
+                }
+                s += len;
+                p += 2;
+                continue;
+            }
+            break;
+        default:
+            break;
+        }
+        ep = item_end(m, p);
+        if (!item_has(m, s, p, ep)) {
+            if (*ep == '*' || *ep == '?' || *ep == '-') {   /* zero repetitions will do */
+                p = ep + 1;
+                continue;
+            }
+            s = NULL;
+            goto done;
+        }
+        switch (*ep) {
+        case '?': {
+            const char *r = match_here(m, s + 1, ep + 1);
+            if (r) { s = r; goto done; }
+            p = ep + 1;
+            continue;
+        }
+        case '+': s = match_greedy(m, s + 1, p, ep); goto done;
+        case '*': s = match_greedy(m, s, p, ep); goto done;
+        case '-': s = match_lazy(m, s, p, ep); goto done;
+        default: s++; p = ep; continue;
+        }
+    }
+done:
+    m->depth++;
+    return s;
+}
+
+/* Push capture k of the match s..e (the whole match when there are none). */
+static void push_capture(matcher *m, int k, const char *s, const char *e) {
+    if (k >= m->ncap) {
+        if (k != 0) luaL_error(m->L, "invalid capture index %%%d", k + 1);
+        lua_pushlstring(m->L, s, (size_t)(e - s));
+    } else if (m->cap[k].len == CAP_OPEN) {
+        luaL_error(m->L, "unfinished capture");
+    } else if (m->cap[k].len == CAP_POSITION) {
+        lua_pushinteger(m->L, (lua_Integer)(m->cap[k].at - m->s0) + 1);
+    } else {
+        lua_pushlstring(m->L, m->cap[k].at, (size_t)m->cap[k].len);
+    }
+}
+
+static int push_captures(matcher *m, const char *s, const char *e) {
+    int k, n = m->ncap == 0 && s ? 1 : m->ncap;
+    luaL_checkstack(m->L, n, "too many captures");
+    for (k = 0; k < n; k++) push_capture(m, k, s, e);
+    return n;
+}
+
+/* A position argument (1-based, negative from the end) as an offset. */
+static size_t offset_of(lua_Integer pos, size_t len) {
+    if (pos > 0) return (size_t)pos - 1;
+    if (pos == 0 || pos < -(lua_Integer)len) return 0;
+    return len + (size_t)pos;
+}
+
+static int has_specials(const char *p, size_t lp) {
+    size_t i;
+    for (i = 0; i < lp; i++)
+        if (p[i] != '\0' && strchr(PAT_SPECIALS, p[i]) != NULL) return 1;
+    return 0;
+}
+
+/* The first n in h, charging each candidate place's comparison. */
+static const char *find_plain(lua_State *L, const char *h, size_t hl, const char *n, size_t nl) {
+    const char *end;
+    int64_t work = 0;
+    if (nl == 0) return h;
+    if (nl > hl) return NULL;
+    nb_sandbox_charge(L, (int64_t)(hl / 64));
+    end = h + (hl - nl) + 1;
+    while (h < end && (h = memchr(h, n[0], (size_t)(end - h))) != NULL) {
+        if (memcmp(h + 1, n + 1, nl - 1) == 0) return h;
+        work += (int64_t)(nl / 64) + 1;
+        if (work >= MATCH_CHARGE) {
+            nb_sandbox_charge(L, work);
+            work = 0;
+        }
+        h++;
+    }
+    return NULL;
+}
+
+static int find_or_match(lua_State *L, int find) {
+    size_t ls, lp;
+    const char *s = luaL_checklstring(L, 1, &ls);
+    const char *p = luaL_checklstring(L, 2, &lp);
+    size_t init = offset_of(luaL_optinteger(L, 3, 1), ls);
+    if (init > ls) {
+        luaL_pushfail(L);
+        return 1;
+    }
+    if (find && (lua_toboolean(L, 4) || !has_specials(p, lp))) {
+        const char *at = find_plain(L, s + init, ls - init, p, lp);
+        if (at) {
+            lua_pushinteger(L, (lua_Integer)(at - s) + 1);
+            lua_pushinteger(L, (lua_Integer)(at - s + lp));
+            return 2;
+        }
+    } else {
+        matcher m;
+        const char *at = s + init;
+        int anchored = *p == '^';
+        if (anchored) { p++; lp--; }
+        matcher_init(&m, L, s, ls, p, lp);
+        do {
+            const char *e;
+            matcher_reset(&m);
+            if ((e = match_here(&m, at, p)) != NULL) {
+                matcher_flush(&m);
+                if (!find) return push_captures(&m, at, e);
+                lua_pushinteger(L, (lua_Integer)(at - s) + 1);
+                lua_pushinteger(L, (lua_Integer)(e - s));
+                return push_captures(&m, NULL, NULL) + 2;
+            }
+        } while (at++ < m.s_end && !anchored);
+        matcher_flush(&m);
+    }
+    luaL_pushfail(L);
+    return 1;
+}
+
+static int pat_find(lua_State *L) { return find_or_match(L, 1); }
+static int pat_match(lua_State *L) { return find_or_match(L, 0); }
+
+/* gmatch's state: where the next search starts, where the last match ended. */
+typedef struct gmatch_state {
+    size_t at;
+    ptrdiff_t last;
+} gmatch_state;
+
+static int gmatch_next(lua_State *L) {
+    size_t ls, lp;
+    const char *s = lua_tolstring(L, lua_upvalueindex(1), &ls);
+    const char *p = lua_tolstring(L, lua_upvalueindex(2), &lp);
+    gmatch_state *g = lua_touserdata(L, lua_upvalueindex(3));
+    matcher m;
+    matcher_init(&m, L, s, ls, p, lp);
+    for (; g->at <= ls; g->at++) {
+        const char *e;
+        matcher_reset(&m);
+        e = match_here(&m, s + g->at, p);
+        if (e != NULL && e - s != g->last) {
+            size_t start = g->at;
+            g->at = (size_t)(e - s);
+            g->last = e - s;
+            matcher_flush(&m);
+            return push_captures(&m, s + start, e);
+        }
+    }
+    matcher_flush(&m);
+    return 0;
+}
+
+static int pat_gmatch(lua_State *L) {
+    size_t ls;
+    gmatch_state *g;
+    size_t init;
+    luaL_checklstring(L, 1, &ls);
+    luaL_checkstring(L, 2);
+    init = offset_of(luaL_optinteger(L, 3, 1), ls);
+    lua_settop(L, 2);
+    g = lua_newuserdatauv(L, sizeof *g, 0);
+    g->at = init > ls ? ls + 1 : init;
+    g->last = -1;
+    lua_pushcclosure(L, gmatch_next, 3);
+    return 1;
+}
+
+/* A replacement string: %0 the match, %1… its captures, %% a '%'. */
+static void add_template(matcher *m, luaL_Buffer *b, const char *s, const char *e) {
+    size_t l;
+    const char *t = lua_tolstring(m->L, 3, &l), *t_end = t + l;
+    while (t < t_end) {
+        const char *pct = memchr(t, PAT_ESC, (size_t)(t_end - t));
+        if (pct == NULL) {
+            luaL_addlstring(b, t, (size_t)(t_end - t));
+            return;
+        }
+        luaL_addlstring(b, t, (size_t)(pct - t));
+        t = pct + 1;                       /* *t_end is the string's '\0' */
+        if (*t == PAT_ESC) luaL_addchar(b, PAT_ESC);
+        else if (*t == '0') luaL_addlstring(b, s, (size_t)(e - s));
+        else if (isdigit((unsigned char)*t)) {
+            push_capture(m, *t - '1', s, e);
+            luaL_addvalue(b);
+        } else luaL_error(m->L, "invalid use of '%c' in replacement string", PAT_ESC);
+        t++;
+    }
+}
+
+static void add_replacement(matcher *m, luaL_Buffer *b, const char *s, const char *e, int kind) {
+    lua_State *L = m->L;
+    if (kind == LUA_TFUNCTION) {
+        int n;
+        lua_pushvalue(L, 3);
+        n = push_captures(m, s, e);
+        lua_call(L, n, 1);
+    } else if (kind == LUA_TTABLE) {
+        push_capture(m, 0, s, e);
+        lua_gettable(L, 3);
+    } else {
+        add_template(m, b, s, e);
+        return;
+    }
+    if (!lua_toboolean(L, -1)) {           /* nil or false: keep the match */
+        lua_pop(L, 1);
+        luaL_addlstring(b, s, (size_t)(e - s));
+    } else if (!lua_isstring(L, -1)) {
+        luaL_error(L, "invalid replacement value (a %s)", luaL_typename(L, -1));
+    } else {
+        luaL_addvalue(b);
+    }
+}
+
+static int pat_gsub(lua_State *L) {
+    size_t ls, lp;
+    const char *s = luaL_checklstring(L, 1, &ls);
+    const char *p = luaL_checklstring(L, 2, &lp);
+    const char *at = s, *last = NULL;
+    int kind = lua_type(L, 3), anchored = *p == '^';
+    lua_Integer most = luaL_optinteger(L, 4, (lua_Integer)ls + 1), n = 0;
+    matcher m;
+    luaL_Buffer b;
+    luaL_argexpected(L, kind == LUA_TNUMBER || kind == LUA_TSTRING ||
+                     kind == LUA_TFUNCTION || kind == LUA_TTABLE, 3, "string/function/table");
+    luaL_buffinit(L, &b);
+    if (anchored) { p++; lp--; }
+    matcher_init(&m, L, s, ls, p, lp);
+    while (n < most) {
+        const char *e;
+        matcher_reset(&m);
+        if ((e = match_here(&m, at, p)) != NULL && e != last) {
+            n++;
+            add_replacement(&m, &b, at, e, kind);
+            at = last = e;
+        } else if (at < m.s_end) {
+            luaL_addchar(&b, *at++);
+        } else {
+            break;
+        }
+        if (anchored) break;
+    }
+    matcher_flush(&m);
+    luaL_addlstring(&b, at, (size_t)(m.s_end - at));
+    luaL_pushresult(&b);
+    lua_pushinteger(L, n);
+    return 2;
+}
+
+/*}===*/
+
+void nb_sandbox_patterns(lua_State *L) {
+    static const luaL_Reg patterns[] = {
+        {"find", pat_find}, {"match", pat_match}, {"gmatch", pat_gmatch}, {"gsub", pat_gsub},
+        {NULL, NULL}
+    };
+    luaL_setfuncs(L, patterns, 0);
+}
+
+int luaopen_nianbao_sandbox(lua_State *L) {
+    static const luaL_Reg funcs[] = {
+        {"call", l_call}, {"pcall", l_pcall}, {"configure", l_configure}, {"memory", l_memory},
+        {"setmetatable", NULL}, {NULL, NULL}
+    };
+    luaL_newlib(L, funcs);
+    lua_getglobal(L, "setmetatable");
+    lua_pushcclosure(L, l_setmetatable, 1);
+    lua_setfield(L, -2, "setmetatable");
     return 1;
 }

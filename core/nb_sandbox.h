@@ -1,28 +1,78 @@
 /*
 ** nb_sandbox.h — limits for untrusted Lua: a memory cap through the
-** allocator, and an instruction budget through a count hook.
+** allocator, and a work budget and a time limit through a count hook and
+** through the library functions that can run long inside one VM
+** instruction (string matching, string.rep, table.move/sort/insert/remove,
+** LPeg loops). Once a call passes a limit it is over: the limit's error
+** cannot be caught by the script.
 */
 #ifndef NB_SANDBOX_H
 #define NB_SANDBOX_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <lua.h>
 
-/* The allocator's state: bytes in use and the ceiling (0 = none). The
-** ceiling may be lowered for one call (nb_sandbox_call) and restored. */
-typedef struct nb_memory {
-    size_t used;
-    size_t limit;
-} nb_memory;
+/* Why a limited call must stop. */
+typedef enum nb_trip {
+    NB_TRIP_NONE = 0,
+    NB_TRIP_BUDGET,      /* the work budget is spent */
+    NB_TRIP_TIME         /* the time limit has passed */
+} nb_trip;
 
-/* A lua_Alloc that counts bytes and refuses growth past m->limit. */
+/* The state of one Lua state's sandbox: the allocator's user data. The
+** fields after `limit` describe the limited call in progress and are zero
+** outside one. Initialise with nb_sandbox_init. */
+typedef struct nb_sandbox {
+    size_t used;          /* bytes in use by the whole state */
+    size_t limit;         /* the running call's memory ceiling; 0 = none */
+    int active;           /* a limited call is running */
+    int untrusted;        /* its code is not the home's: LPeg loops it builds are metered */
+    nb_trip tripped;      /* set once a limit is passed; sticky until the call returns */
+    int64_t left;         /* work units left (VM instructions and their equivalents) */
+    int64_t deadline;     /* monotonic time (ns) when the call may be over: then its CPU time is read */
+    int64_t cpu_start;    /* the process's CPU time (ns) when the call began */
+    int64_t limit_ns;     /* the CPU time the call may take */
+    int every;            /* instructions between two runs of the count hook */
+    int64_t last;         /* when the hook last ran */
+    size_t churn;         /* bytes allocated since the allocator last read the clock */
+    int64_t default_ns;   /* the time limit of a call that names none */
+} nb_sandbox;
+
+/* Zero a sandbox state, with the default time limit (10 s of CPU a call). */
+void nb_sandbox_init(nb_sandbox *sb);
+
+/* A lua_Alloc over an nb_sandbox: counts bytes, refuses growth past
+** sb->limit, and refuses all growth once the running call has tripped
+** (reading the clock every few MB allocated, so a loop of large copies
+** stops at the time limit too). */
 void *nb_alloc(void *ud, void *ptr, size_t osize, size_t nsize);
 
-/* Open `nianbao.sandbox`: call(budget, memory, fn, ...) runs fn under
-** pcall with at most `budget` VM instructions (0 = no limit) and at most
-** `memory` more bytes (0 = no limit); returns true, results… or false and
-** the error ("instruction budget exceeded", "not enough memory", or fn's).
-** Also locks the string metatable so scripts cannot change string methods. */
+/* The sandbox state of L, or NULL when L's allocator is not nb_alloc. */
+nb_sandbox *nb_sandbox_of(lua_State *L);
+
+/* Charge `units` of work done by C code to the running limited call (no
+** effect outside one). Raises the limit's error when the budget is spent
+** or the time has passed. */
+void nb_sandbox_charge(lua_State *L, int64_t units);
+
+/* Set find, match, gmatch and gsub of the table at the top of the stack
+** (the string library) to this file's matcher: Lua 5.4's patterns, with
+** every step charged to the running limited call, so that a pattern that
+** backtracks for hours stops at the limits. */
+void nb_sandbox_patterns(lua_State *L);
+
+/* Open `nianbao.sandbox`:
+**   call(limits, fn, ...) -> true, results… | false, reason
+**     runs fn under pcall with limits = {instructions = N, memory = bytes,
+**     seconds = S (optional), untrusted = boolean}; both numbers must be
+**     positive. The reason is always a string: an error object that is not
+**     a string or a number is never converted by its own metamethods.
+**   pcall(f, ...)         pcall for scripts: the limits' errors pass through
+**   setmetatable(t, mt)   setmetatable for scripts: no __gc (finalizers would
+**                         run outside any limit)
+**   configure{seconds = S}  the time limit of calls that name none
+**   memory() -> bytes in use, current ceiling */
 int luaopen_nianbao_sandbox(lua_State *L);
 
 #endif

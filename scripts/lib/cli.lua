@@ -11,8 +11,35 @@ local formatlib = require "format"
 
 local M = {}
 
+-- s as a terminal shows it safely: a byte that is not UTF-8, a control
+-- character (C0, DEL, C1) becomes \xHH; line breaks stay when `lines`.
+local function printable(s, lines)
+  s = tostring(s)
+  local out, i, n = {}, 1, #s
+  while i <= n do
+    local c = s:byte(i)
+    local len = c < 0x80 and 1 or c >= 0xC2 and c <= 0xDF and 2 or c >= 0xE0 and c <= 0xEF and 3
+                or c >= 0xF0 and c <= 0xF4 and 4 or 0
+    local ch = len > 0 and s:sub(i, i + len - 1)
+    if ch and len > 1 and not utf8.len(ch) then ch = nil end
+    if ch and (len == 1 and (c < 0x20 or c == 0x7F) and not (lines and (ch == "\n" or ch == "\t"))
+               or len == 2 and c == 0xC2 and s:byte(i + 1) < 0xA0) then
+      ch = nil                                -- a control character
+      for k = i, i + len - 1 do out[#out + 1] = string.format("\\x%02X", s:byte(k)) end
+      i = i + len
+    elseif ch then
+      out[#out + 1] = ch
+      i = i + len
+    else
+      out[#out + 1] = string.format("\\x%02X", c)
+      i = i + 1
+    end
+  end
+  return table.concat(out)
+end
+
 local function say(fmt, ...)
-  io.stderr:write("nianbao: ", string.format(fmt, ...), "\n")
+  io.stderr:write("nianbao: ", printable(string.format(fmt, ...), true), "\n")
 end
 
 local function new_engine(opts)
@@ -24,22 +51,51 @@ local function new_engine(opts)
   return E
 end
 
--- -o FILE: written to a temporary file beside it, renamed into place only
--- when complete, so a failed run never leaves half a file.
-local function output(opts)
-  if not opts.output then return io.stdout, function() end end
-  local tmp = opts.output .. ".nianbao-tmp"
-  local f, err = io.open(tmp, "w")
-  if not f then error(err, 0) end
-  return f, function(ok)
-    f:close()
-    if ok then
-      local renamed, rerr = os.rename(tmp, opts.output)
-      if not renamed then os.remove(tmp); error(rerr, 0) end
-    else
-      os.remove(tmp)
+-- -o FILE: written to a new temporary file beside it (created
+-- exclusively), renamed over FILE only when every write, the flush, the
+-- sync and the close succeeded, so a failed run, a full disk or a signal
+-- never leaves half a file, nor a temporary one. → out (with :write,
+-- raising on failure), finish(ok).
+local function output(opts, lang)
+  local target = opts.output
+  if not target then
+    return { write = function(_, s)
+      local ok, err = io.stdout:write(s)
+      if not ok then error(messages.text(lang, "cannot_write", "stdout", err), 0) end
+    end, flush = function() io.stdout:flush() end }, function() end
+  end
+  local f, err = nbio.tempfile(target)
+  if not f then error(messages.text(lang, "cannot_write", target, err), 0) end
+  local out = {}
+  function out.write(_, s)
+    local ok, werr = f:write(s)
+    if not ok then
+      f:close()                  -- discards the temporary file
+      error(messages.text(lang, "cannot_write", target, werr), 0)
     end
   end
+  function out.flush() end
+  return out, function(ok)
+    if io.type(f) ~= "file" then return end
+    if not ok then f:close(); return end
+    local done, cerr = nbio.commit(f, target)
+    if not done then error(messages.text(lang, "cannot_write", target, cerr), 0) end
+  end
+end
+
+-- The name of a page of -o FOLDER for input `path`: its file name with
+-- the writer's extension, a plain name, unique in this run.
+local function page_name(path, ext, taken)
+  local stem = (path:match("([^/]+)$") or ""):gsub("%.[^.]*$", ""):gsub("^%.+", "")
+  stem = printable(stem):gsub("[/\\]", "_")
+  if stem == "" then stem = "report" end
+  local name, k = stem .. "." .. ext, 1
+  while taken[name] do
+    k = k + 1
+    name = stem .. "-" .. k .. "." .. ext
+  end
+  taken[name] = true
+  return name
 end
 
 --{=== commands ===
@@ -54,9 +110,9 @@ function commands.check(opts)
     say("%s", messages.text(E.lang, "no_files"))
     return 2
   end
-  local W = write.load(E.home, opts.format or "text", E:pack(E.base).format)
+  local W = write.load(E.home, opts.format or "text", E:pack(E.base).format, E.limits)
   -- a writer of whole pages writes one file per report: -o names a folder
-  local per_file = rawget(W, "per_file") and (#files > 1 or (opts.output and nbio.stat(opts.output) == "directory"))
+  local per_file = W.per_file and (#files > 1 or (opts.output and nbio.stat(opts.output) == "directory"))
   if per_file and not opts.output then
     say("--format %s writes one page per report: give a folder with -o", opts.format)
     return 2
@@ -66,10 +122,11 @@ function commands.check(opts)
     os.execute("mkdir -p '" .. opts.output:gsub("'", "'\\''") .. "'")
     out, finish = { write = function() end, flush = function() end }, function() end
   else
-    out, finish = output(opts)
+    out, finish = output(opts, E.lang)
   end
   local totals = { files = 0, error = 0, warning = 0, info = 0, unreadable = 0 }
   local color = not opts.output and nbio.isatty(1)
+  local pages, failed = {}, false
   for _, path in ipairs(files) do
     -- one file's failure, even a bug of ours, must not stop the batch
     local ok, R, why = pcall(E.read, E, path)
@@ -91,30 +148,34 @@ function commands.check(opts)
     for _, f in ipairs(list) do
       if status == "checked" then totals[f.severity] = totals[f.severity] + 1 end
     end
-    local text, werr = write.run(W, list, R, { file = path, status = status, lang = E.lang,
+    local text, werr = write.run(W, list, R, { file = printable(path), status = status, lang = E.lang,
                                               mode = "check", color = color, first = totals.files == 1 },
                                  E.limits)
     if not text then
-      finish(false)
-      error(string.format("writer failed on %s: %s", path, werr), 0)
+      -- a writer that fails on one report loses that report's text, not the batch
+      say("%s", messages.text(E.lang, "writer_failed", path, werr))
+      failed = true
+    elseif per_file then
+      local page_out, page_finish = output({ output = opts.output .. "/" .. page_name(path, W.extension, pages) },
+                                           E.lang)
+      local ok, perr = pcall(page_out.write, page_out, text)
+      if ok then ok, perr = pcall(page_finish, true) else page_finish(false) end
+      if not ok then say("%s", perr); failed = true end
+    else
+      local ok, perr = pcall(out.write, out, text)
+      if not ok then finish(false); error(perr, 0) end
+      out:flush()
     end
-    if per_file then
-      local name = (path:match("([^/]+)$") or "report"):gsub("%.[^.]*$", "") .. "." .. (W.extension or "out")
-      local page_out, page_finish = output({ output = opts.output .. "/" .. name })
-      page_out:write(text)
-      page_finish(true)
-    end
-    out:write(text)
-    out:flush()
   end
   local tail, serr = write.summary(W, totals, { lang = E.lang, mode = "check", color = color }, E.limits)
   if not tail then
-    finish(false)
-    error("writer failed: " .. serr, 0)
+    say("%s", messages.text(E.lang, "writer_failed", "Summary", serr))
+    tail, failed = "", true
   end
-  out:write(tail)
-  finish(true)
-  if totals.unreadable > 0 then return 2 end
+  local ok, perr = pcall(out.write, out, tail)
+  if ok then ok, perr = pcall(finish, true) else finish(false) end
+  if not ok then error(perr, 0) end
+  if totals.unreadable > 0 or failed then return 2 end
   return totals.error > 0 and 1 or 0
 end
 
@@ -133,13 +194,14 @@ local function one_report(opts, mode, default_format)
     say("%s: %s", path, why)
     return 2
   end
-  local W = write.load(E.home, opts.format or default_format, E:pack(E.base).format)
-  local text, werr = write.run(W, {}, R, { file = path, status = "checked", lang = E.lang, mode = mode },
+  local W = write.load(E.home, opts.format or default_format, E:pack(E.base).format, E.limits)
+  local text, werr = write.run(W, {}, R, { file = printable(path), status = "checked", lang = E.lang, mode = mode },
                                E.limits)
-  if not text then error("writer failed: " .. werr, 0) end
-  local out, finish = output(opts)
-  out:write(text)
-  finish(true)
+  if not text then error(messages.text(E.lang, "writer_failed", path, werr), 0) end
+  local out, finish = output(opts, E.lang)
+  local ok, err = pcall(out.write, out, text)
+  if ok then ok, err = pcall(finish, true) else finish(false) end
+  if not ok then error(err, 0) end
   return 0
 end
 
@@ -170,9 +232,10 @@ function commands.new(opts)
     say("--kind is %s", table.concat(kinds, ", "))
     return 2
   end
-  local out, finish = output(opts)
-  out:write(require("authoring").new(F, year, opts.agency, kind))
-  finish(true)
+  local out, finish = output(opts, E.lang)
+  local ok, err = pcall(out.write, out, require("authoring").new(F, year, opts.agency, kind))
+  if ok then ok, err = pcall(finish, true) else finish(false) end
+  if not ok then error(err, 0) end
   return 0
 end
 
@@ -197,9 +260,10 @@ function commands.fill(opts)
     return 2
   end
   if opts.in_place then opts.output = path end
-  local out, finish = output(opts)
-  out:write(new)
-  finish(true)
+  local out, finish = output(opts, E.lang)
+  local ok, werr = pcall(out.write, out, new)
+  if ok then ok, werr = pcall(finish, true) else finish(false) end
+  if not ok then error(werr, 0) end
   for _, d in ipairs(differ) do
     io.stderr:write(messages.text(E.lang, "fill_differs", path, d.id, tostring(d.found), tostring(d.expected)), "\n")
   end
@@ -235,6 +299,16 @@ function commands.rules(opts)
       io.stdout:write("# " .. messages.text(lang, "pack_left_out", fname, lo.id, lo.why) .. "\n")
     end
   end
+  -- what could not be loaded: listed, and the exit status says so
+  local broken, seen = {}, {}
+  for _, fname in ipairs(set.formats) do
+    for _, b in ipairs(E:pack(fname).broken) do
+      local line = b.id and messages.text(lang, "rule_broken", b.id, b.why)
+                   or messages.text(lang, "pack_broken", b.pack, b.why)
+      if not seen[line] then seen[line] = true; broken[#broken + 1] = line end
+    end
+  end
+  for _, line in ipairs(broken) do io.stdout:write("# " .. printable(line) .. "\n") end
   local shown = {}
   for _, fname in ipairs(set.formats) do
     local P = E:pack(fname)
@@ -248,6 +322,10 @@ function commands.rules(opts)
                                       msg, ident))
       end
     end
+  end
+  if #broken > 0 then
+    say("%s", messages.text(lang, "broken_listed"))
+    return 2
   end
   return 0
 end

@@ -13,6 +13,7 @@ local read = require "pipeline.read"
 local bind = require "pipeline.bind"
 local years = require "pipeline.years"
 local checking = require "pipeline.check"
+local sandbox_limits = require "nianbao.sandbox"
 
 local Engine = {}
 Engine.__index = Engine
@@ -61,6 +62,41 @@ end
 
 function M.new(opts)
   local home = opts.home
+  -- The limits of every script call (and, scaled by input size, of every
+  -- reader call): the command line's, else the config's, else the defaults.
+  -- A config may only lower them (one found in a folder of reports must not
+  -- lift them), and no value turns a limit off. → limits {instructions=,
+  -- memory= (bytes), seconds=}, the largest input in bytes.
+  local DEFAULT_LIMITS = { instructions = 20000000, memory_mb = 256, max_size_mb = 64, seconds = 10 }
+  local MAX_LIMITS = { instructions = 1 << 50, memory_mb = 1 << 20, max_size_mb = 1 << 20 }
+  local function limits_of(opts, conf, lang)
+    local lim = type(conf.limits) == "table" and conf.limits or {}
+    local function value(name, flag)
+      local v, n = opts[name], nil
+      if v ~= nil then
+        n = math.tointeger(tonumber(v))
+        if not n or n <= 0 then error(messages.text(lang, "bad_limit", flag), 0) end
+        return math.min(n, MAX_LIMITS[name])
+      end
+      v = lim[name]
+      if v == nil then return DEFAULT_LIMITS[name] end
+      n = math.tointeger(tonumber(v))
+      if not n or n <= 0 then error(string.format("%s: limits: %s", conf.path, messages.text(lang, "bad_limit", name)), 0) end
+      return math.min(n, DEFAULT_LIMITS[name])
+    end
+    local instructions = value("instructions", "--instructions")
+    local memory_mb = value("memory_mb", "--memory-mb")
+    local max_size_mb = value("max_size_mb", "--max-size-mb")
+    -- the time of a call grows with a budget raised on the command line
+    local seconds = DEFAULT_LIMITS.seconds * math.max(1, instructions / DEFAULT_LIMITS.instructions)
+    if lim.seconds ~= nil then
+      local s = tonumber(lim.seconds)
+      if not s or not (s > 0) then error(string.format("%s: limits: %s", conf.path, messages.text(lang, "bad_limit", "seconds")), 0) end
+      seconds = math.min(s, seconds)
+    end
+    return { instructions = instructions, memory = memory_mb * 1048576, seconds = seconds },
+           max_size_mb * 1048576
+  end
   local self = setmetatable({ opts = opts, home = home, lang = opts.lang or "zh" }, Engine)
   local conf = load_config(opts)
   self.config = conf
@@ -80,20 +116,15 @@ function M.new(opts)
     local key = d:gsub("/+$", "")
     if not seen[key] then seen[key] = true; unique[#unique + 1] = d end
   end
-  self.packs = packs.load(home, unique, conf)
+  self.limits, self.max_bytes = limits_of(opts, conf, self.lang)
+  sandbox_limits.configure { seconds = self.limits.seconds }
+  decode.pdf_limits = { seconds = 6 * self.limits.seconds, max_bytes = self.max_bytes,
+                        memory_mb = math.max(1024, self.limits.memory // 1048576 * 4) }
+  self.packs = packs.load(home, unique, conf, self.limits)
   check_config(conf, self.packs)
   self.base = self.packs.base
   local forced = opts.reader and opts.reader:find("%.lua$") and opts.reader or nil
-  self.readers, self.reader_by_name = read.load(home, forced)
-  -- limits for every rule call (and, scaled by input size, every reader call)
-  -- from the command line, else the config's `limits:`, else the defaults
-  local lim = conf.limits or {}
-  local function int(v) return v ~= nil and math.tointeger(tonumber(v)) or nil end
-  self.limits = {
-    instructions = int(opts.instructions) or int(lim.instructions) or 20000000,
-    memory = (int(opts.memory_mb) or int(lim.memory_mb) or 256) * 1024 * 1024,
-  }
-  self.max_bytes = (int(opts.max_size_mb) or int(lim.max_size_mb) or 64) * 1024 * 1024
+  self.readers, self.reader_by_name = read.load(home, forced, self.limits)
   return self
 end
 
@@ -216,21 +247,28 @@ end
 
 -- FILE|DIR arguments → files, in order; folders are walked, sorted, for
 -- the files some reader takes by extension. A named file is always read.
+--
+-- Each folder and each file is taken once, however many names or links
+-- lead to it (a link back to a folder above ends there). In folders only
+-- regular files count: a FIFO or a device there is passed over.
 function Engine:files(args)
   local known = {}
   for _, r in ipairs(self.readers) do
     for _, e in ipairs(r.extensions or {}) do known[e] = true end
   end
-  local files = {}
+  local files, seen = {}, {}
   local function walk(path, top)
-    local kind = nbio.stat(path)
+    local kind, id = nbio.stat(path)
+    if id and seen[id] then return end
     if kind == "directory" then
+      seen[id] = true
       local names = nbio.listdir(path) or {}
       table.sort(names)
       for _, n in ipairs(names) do
         if n:sub(1, 1) ~= "." then walk(path:gsub("/+$", "") .. "/" .. n, false) end
       end
-    elseif top or known[(path:match("%.(%w+)$") or ""):lower()] then
+    elseif top or (kind == "file" and known[(path:match("%.(%w+)$") or ""):lower()]) then
+      if id then seen[id] = true end
       files[#files + 1] = path
     end
   end

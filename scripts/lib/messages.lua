@@ -80,6 +80,15 @@ local M = {
     pack_extends  = "（扩展 %s）",
     pack_replaces = "%s：%s 替换规则 %s",
     pack_left_out = "%s：规则 %s 不适用于该格式（%s）",
+    -- untrusted packs, readers and writers; limits; output
+    rule_broken   = "规则“%s”无法加载：%s",
+    pack_broken   = "规则包“%s”无法加载：%s",
+    bad_limit     = "%s 须为正整数",
+    cannot_write  = "无法写入 %s：%s",
+    writer_failed = "输出格式在 %s 上出错：%s",
+    pdf_timeout   = "PDF读取超时（超过%d秒）",
+    pdf_too_large = "PDF的文字超过%d MB的上限（可用 --max-size-mb 调整）",
+    broken_listed = "以上规则或规则包无法加载",
   },
   en = {
     cannot_open   = "cannot read the file: %s",
@@ -151,6 +160,14 @@ options:
     pack_extends  = " (extends %s)",
     pack_replaces = "%s: %s replaces %s",
     pack_left_out = "%s: %s does not apply to this format (%s)",
+    rule_broken   = "rule '%s' cannot be loaded: %s",
+    pack_broken   = "pack '%s' cannot be loaded: %s",
+    bad_limit     = "%s must be a positive integer",
+    cannot_write  = "cannot write %s: %s",
+    writer_failed = "the writer failed on %s: %s",
+    pdf_timeout   = "reading the PDF took longer than %d s",
+    pdf_too_large = "the PDF's text is over the limit of %d MB (see --max-size-mb)",
+    broken_listed = "the rules or packs above cannot be loaded",
   },
 }
 

@@ -14,12 +14,20 @@
 -- A rule file named as an inherited rule replaces that rule (its id must
 -- then be the inherited id): one finding, never two. Formats and their
 -- rules are built when first needed, once per process.
+--
+-- Every pack.lua, format.lua and rule file runs inside the limits
+-- (sandbox.run), and what the engine takes from it is copied raw
+-- (view.plain): none of its code runs outside them. The national packs
+-- are the home's and trusted to load; a user pack that fails to load, in
+-- whole or one rule, is kept in `broken` and reported as a finding on
+-- every file checked (nianbao.internal), while everything else goes on.
 
 local nbio = require "nianbao.io"
 local nianbao = require "nianbao"
 local sandbox = require "sandbox"
 local view = require "view"
 local format = require "format"
+local limits = require "nianbao.sandbox"
 local identities = require "identities"
 local messages = require "messages"
 
@@ -27,46 +35,75 @@ local M = {}
 
 local SEVERITIES = { error = true, warning = true, info = true }
 local RESERVED = { nianbao = true }
+local NAME = "^[%w_%-]+$"                -- a pack's name: the prefix of its rule ids
+local RULE_FILE = "^[%w_%-][%w_%-%.]*$"  -- a rule file's name before .lua
+local USER_MAX_INSTANCES = 10000         -- instances of all of a user pack rule's identities
+local USER_MAX_CELLS = 20000             -- cells of a format a user pack extends
 
 local function fail(msg, ...) error(string.format(msg, ...), 0) end
 
 local function read(path)
-  local src, err = nbio.readfile(path)
+  local src, err = nbio.readfile(path, 16 * 1048576)
   if not src then fail("%s: %s", path, err) end
   return src
 end
 
-local function run(path, env)
-  local ok, err = sandbox.run(path, read(path), env)
-  if not ok then
-    if not err:find(path, 1, true) then err = path .. ": " .. err end   -- a library's error
-    error(err, 0)
+-- Run file `path` in env within the limits; collect(env) → what is kept.
+-- Raises "path: reason" when the file fails.
+local function run(path, env, lim, collect)
+  local ok, got = sandbox.run(path, read(path), env, lim, collect)
+  if not ok then error(got, 0) end
+  return got
+end
+
+-- The fields of a pack.lua, as plain data.
+local function pack_fields(env)
+  return view.plain { name = rawget(env, "name"), title = rawget(env, "title"),
+                      extends = rawget(env, "extends"), messages = rawget(env, "messages"),
+                      params = rawget(env, "params") }
+end
+
+-- messages = { [id] = {zh =, en =} } and params = { [id] = {…} }, keeping
+-- only what has that shape.
+local function by_rule(t, what)
+  local out = {}
+  for id, v in pairs(type(t) == "table" and t or {}) do
+    if type(id) == "string" and type(v) == "table" then
+      if what == "messages" then
+        out[id] = { zh = type(v.zh) == "string" and v.zh or nil, en = type(v.en) == "string" and v.en or nil }
+      else
+        out[id] = v
+      end
+    end
   end
-  return env
+  return out
 end
 
 --{=== finding the packs ===
 
 -- pack.lua → {name, title, extends, messages, params}; a folder without
--- one is a user pack named after itself.
-local function describe(dir, national)
+-- one is a user pack named after itself. Raises "path: reason".
+local function describe(dir, national, lim)
   local path = dir .. "/pack.lua"
-  local d = { dir = dir, national = national }
+  local d = { dir = dir, national = national, path = path }
   if nbio.stat(path) == "file" then
-    local env = run(path, sandbox.env())
-    d.name, d.title, d.extends = rawget(env, "name"), rawget(env, "title"), rawget(env, "extends")
-    d.messages, d.params = rawget(env, "messages") or {}, rawget(env, "params") or {}
-    if type(d.name) ~= "string" or not d.name:match("^[%w_%-]+$") then
+    local f = run(path, sandbox.env(), sandbox.limits(lim, not national), pack_fields)
+    d.name, d.title, d.extends = f.name, f.title, f.extends
+    d.messages, d.params = by_rule(f.messages, "messages"), by_rule(f.params, "params")
+    if type(d.name) ~= "string" or not d.name:match(NAME) or #d.name > 64 then
       fail("%s: 'name' must be a word of letters, digits, - and _", path)
     end
+    if d.title ~= nil and type(d.title) ~= "string" then d.title = nil end
     if d.extends ~= nil and type(d.extends) ~= "string" then fail("%s: 'extends' must be a pack name", path) end
   elseif national then
     fail("%s: a pack needs a pack.lua with its name", dir)
   else
-    d.name = dir:gsub("/+$", ""):match("([^/]+)$")
+    d.name = dir:gsub("/+$", ""):match("([^/]+)$") or ""
     d.messages, d.params = {}, {}
+    if not d.name:match(NAME) or #d.name > 64 then
+      fail("%s: a pack without a pack.lua is named after its folder, which must be a word of letters, digits, - and _", dir)
+    end
   end
-  d.path = path
   d.files = {}
   local names, err = nbio.listdir(dir)
   if not names then fail("%s: %s", dir, err) end
@@ -134,12 +171,49 @@ local function format_env(decl, path)
   return env, path
 end
 
-local function apply_format(dir, decl)
-  local path = dir .. "/format.lua"
-  local env = run(path, (format_env(decl, path)))
-  local out = {}
-  for k, v in pairs(env) do out[k] = v end
-  return out
+-- The declaration after layer's format.lua: a new table (decl is left as
+-- it was), taken raw from the file's globals.
+local function apply_format(layer, decl, lim)
+  local path = layer.dir .. "/format.lua"
+  return run(path, (format_env(view.copy(decl), path)), sandbox.limits(lim, not layer.national),
+             view.plain)
+end
+
+local function same(a, b)
+  if type(a) ~= "table" or type(b) ~= "table" then return a == b end
+  for k, v in pairs(a) do
+    if not same(v, b[k]) then return false end
+  end
+  for k in pairs(b) do
+    if a[k] == nil then return false end
+  end
+  return true
+end
+
+-- A user pack's format must still compile, within the pack's limits, keep
+-- every part and cell of the format it changes (a local pack adds and
+-- re-spells; the national rules need what it would take away), and stay
+-- of a size the binder handles; its grammars are the national pack's
+-- (they run on every report outside any script's limits).
+local function check_user_format(before, after, name, path, lim)
+  if not same(before.grammars, after.grammars) then
+    fail("%s: a local pack cannot change the format's grammars", path)
+  end
+  local function compiled(decl)
+    local ok, F = limits.call(sandbox.limits(lim, true), format.compile, view.copy(decl), name, path)
+    if not ok then fail("%s", F) end
+    return F
+  end
+  local F0, F1 = compiled(before), compiled(after)
+  if #F1.cells > USER_MAX_CELLS then
+    fail("%s: the format would have %d cells (at most %d)", path, #F1.cells, USER_MAX_CELLS)
+  end
+  for id in pairs(F0.part_by_id) do
+    if not F1.part_by_id[id] then fail("%s: a local pack adds to the format, it never takes away: part '%s'", path, id) end
+  end
+  for _, id in ipairs(F0.cells) do
+    if not F1.info[id] then fail("%s: a local pack adds to the format, it never takes away: cell '%s'", path, id) end
+  end
 end
 
 --}===
@@ -149,17 +223,20 @@ end
 local Set = {}
 Set.__index = Set
 
--- load(home, user_dirs, config) → set. user_dirs: folders of user packs,
--- in order; config: the checked config ({rules=, params=}).
-function M.load(home, user_dirs, config)
+-- load(home, user_dirs, config, lim) → set. user_dirs: folders of user
+-- packs, in order; config: the checked config ({rules=, params=}); lim:
+-- the limits of each script call ({instructions=, memory=}).
+function M.load(home, user_dirs, config, lim)
+  lim = lim or { instructions = 20000000, memory = 256 * 1048576 }
   local self = setmetatable({ home = home, config = config or {}, packs = {}, order = {},
-                              formats = {}, built = {}, overlays = {}, user = {} }, Set)
+                              formats = {}, built = {}, overlays = {}, user = {}, limits = lim,
+                              broken = {} }, Set)
   local root = home .. "/rules"
   local names = assert(nbio.listdir(root))
   table.sort(names)
   for _, n in ipairs(names) do
     if nbio.stat(root .. "/" .. n) == "directory" then
-      local d = describe(root .. "/" .. n, true)
+      local d = describe(root .. "/" .. n, true, lim)
       if self.packs[d.name] then fail("%s: a second pack named '%s'", d.dir, d.name) end
       self.packs[d.name] = d
       self.order[#self.order + 1] = d.name
@@ -175,21 +252,28 @@ function M.load(home, user_dirs, config)
   if not self.base then fail("%s: no national pack", root) end
   for _, dir in ipairs(user_dirs or {}) do
     if nbio.stat(dir) ~= "directory" then fail("%s: %s", dir, messages.text("zh", "no_pack_dir")) end
-    local d = describe(dir, false)
-    if self.packs[d.name] or RESERVED[d.name] then
-      fail("%s: the pack name '%s' is taken (a national pack or the engine's own); choose another", dir, d.name)
+    local ok, d = pcall(function()
+      local d = describe(dir, false, lim)
+      if self.packs[d.name] or RESERVED[d.name] then
+        fail("%s: the pack name '%s' is taken (a national pack or the engine's own); choose another", dir, d.name)
+      end
+      for _, u in ipairs(self.user) do
+        if u.name == d.name then fail("%s: a second pack named '%s' (also %s)", dir, d.name, u.dir) end
+      end
+      d.extends = d.extends or self.base
+      if not self.packs[d.extends] or not self.packs[d.extends].national then
+        fail("%s: extends '%s', which is not a national pack (%s)", d.path, tostring(d.extends),
+             table.concat(self.order, ", "))
+      end
+      return d
+    end)
+    if ok then
+      self.user[#self.user + 1] = d
+      self.overlays[d.extends] = self.overlays[d.extends] or {}
+      table.insert(self.overlays[d.extends], d)
+    else
+      self.broken[#self.broken + 1] = { pack = dir, why = tostring(d) }
     end
-    for _, u in ipairs(self.user) do
-      if u.name == d.name then fail("%s: a second pack named '%s' (also %s)", dir, d.name, u.dir) end
-    end
-    d.extends = d.extends or self.base
-    if not self.packs[d.extends] or not self.packs[d.extends].national then
-      fail("%s: extends '%s', which is not a national pack (%s)", d.path, tostring(d.extends),
-           table.concat(self.order, ", "))
-    end
-    self.user[#self.user + 1] = d
-    self.overlays[d.extends] = self.overlays[d.extends] or {}
-    table.insert(self.overlays[d.extends], d)
   end
   for _, name in ipairs(self.order) do
     local d = self.packs[name]
@@ -230,27 +314,42 @@ function Set:declaration(name, depth)
   for _, u in ipairs(self.overlays[name] or {}) do layers[#layers + 1] = u end
   local sources = {}
   for _, layer in ipairs(layers) do
-    if layer.has_format then decl = apply_format(layer.dir, decl) end
-    for _, f in ipairs(layer.files) do
+    local ok = true
+    if layer.has_format then
+      local why
+      ok, why = pcall(function()
+        local after = apply_format(layer, decl, self.limits)
+        if not layer.national then check_user_format(decl, after, name, layer.dir .. "/format.lua", self.limits) end
+        decl = after
+      end)
+      if not ok then
+        if layer.national then error(why, 0) end
+        self.broken[#self.broken + 1] = { pack = layer.dir, why = tostring(why) }
+      end
+    end
+    for _, f in ipairs(ok and layer.files or {}) do
       local at
       for i, e in ipairs(entries) do
         if e.base == f.base then at = i end
       end
+      local untrusted = not layer.national or nil
       if at then
         entries[at] = { base = f.base, id = entries[at].id, path = f.path, pack = layer.name,
-                        replaces = entries[at].id, replaced_from = entries[at].pack }
+                        replaces = entries[at].id, replaced_from = entries[at].pack, untrusted = untrusted }
       else
         entries[#entries + 1] = { base = f.base, id = layer.name .. "." .. f.base, path = f.path,
-                                  pack = layer.name }
+                                  pack = layer.name, untrusted = untrusted }
       end
     end
-    for k, v in pairs(layer.messages) do messages_[k] = v end
-    for k, v in pairs(layer.params) do params[k] = v end
-    sources[#sources + 1] = layer
+    if ok then
+      for k, v in pairs(layer.messages) do messages_[k] = v end
+      for k, v in pairs(layer.params) do params[k] = v end
+      sources[#sources + 1] = layer
+    end
   end
   table.sort(entries, function(a, b) return a.id < b.id end)
   b = { name = name, decl = decl, entries = entries, messages = messages_, params = params,
-        signature_own = decl.signature ~= nil and decl.signature ~= signature_before,
+        signature_own = decl.signature ~= nil and not same(decl.signature, signature_before),
         layers = sources }
   self.built[name] = b
   return b
@@ -273,7 +372,7 @@ end
 -- each table's columns, rows and groups (for identities that range over
 -- them), and the prose helpers.
 local function rule_view(F, text)
-  local v = { format = view.readonly(F.view), text = text }
+  local v = { format = view.readonly(F.view), text = view.readonly(text) }
   for _, T in ipairs(F.tables) do
     local t = { columns = {}, rows = {}, subtotals = {}, groups = {} }
     for _, c in ipairs(T.columns) do t.columns[#t.columns + 1] = c.id end
@@ -295,9 +394,19 @@ local function rule_view(F, text)
   return v
 end
 
-local function check_rule(path, env, want_id)
+-- A rule file's fields as plain data, and its check function.
+local function rule_fields(env)
+  local f = view.plain { id = rawget(env, "id"), severity = rawget(env, "severity"),
+                         message = rawget(env, "message"), params = rawget(env, "params"),
+                         identity = rawget(env, "identity"), when = rawget(env, "when"),
+                         each = rawget(env, "each") }
+  f.check = rawget(env, "check")
+  return f
+end
+
+local function check_rule(path, f, want_id)
   local function bad(msg, ...) fail("%s: " .. msg, path, ...) end
-  local id = rawget(env, "id")
+  local id = f.id
   if type(id) ~= "string" then bad("missing field 'id'") end
   if id ~= want_id then
     local base = path:match("([^/]+)%.lua$")
@@ -307,19 +416,21 @@ local function check_rule(path, env, want_id)
     end
     bad("id '%s' does not match the file name (expected '%s')", id, want_id)
   end
-  if not SEVERITIES[rawget(env, "severity")] then bad("field 'severity' must be error, warning or info") end
-  local msg = rawget(env, "message")
+  if not SEVERITIES[f.severity] then bad("field 'severity' must be error, warning or info") end
+  local msg = f.message
   if type(msg) ~= "table" or type(msg.zh) ~= "string" then
     bad("field 'message' needs a Chinese text: message = { zh = \"…\", en = \"…\" }")
   end
-  local ident, check = rawget(env, "identity"), rawget(env, "check")
+  if msg.en ~= nil and type(msg.en) ~= "string" then bad("field 'message': 'en' must be a text") end
+  local ident, check = f.identity, f.check
   if (ident == nil) == (check == nil) then bad("define exactly one of 'identity' or 'check'") end
   if ident ~= nil and type(ident) ~= "string" then bad("'identity' must be a string") end
   if check ~= nil and type(check) ~= "function" then bad("'check' must be a function") end
-  local when = rawget(env, "when")
+  local when = f.when
   if when ~= nil and (type(when) ~= "string" or ident == nil) then
     bad("'when' is an identity that guards the rule's identity")
   end
+  if f.params ~= nil and type(f.params) ~= "table" then bad("'params' must be a table") end
 end
 
 local function compile_identity(F, expr, each, path, what)
@@ -328,8 +439,75 @@ local function compile_identity(F, expr, each, path, what)
   return nil, string.format("%s: %s: %s", path, what, tostring(compiled))
 end
 
+-- Load rule file e against format F: the rule, or nil, the reason and
+-- whether the rule is only left out of this format (an inherited identity
+-- over cells F lacks). Raises for a file of the home's packs.
+function Set:load_rule(F, base_view, e, decl, own)
+  local lim = sandbox.limits(self.limits, e.untrusted)
+  local env = sandbox.env(base_view)
+  local ok, f = pcall(function()
+    if e.untrusted and not e.base:match(RULE_FILE) then
+      fail("%s: a rule file's name is its id: letters, digits, -, _ and .", e.path)
+    end
+    local src = read(e.path)
+    local loaded, got = sandbox.run(e.path, src, env, lim, rule_fields)
+    if not loaded then error(got, 0) end
+    check_rule(e.path, got, e.id)
+    got.source = src
+    return got
+  end)
+  if not ok then
+    if not e.untrusted then error(f, 0) end
+    return nil, tostring(f)
+  end
+  local conf = self.config
+  local message = { zh = f.message.zh, en = f.message.en }
+  for k, v in pairs(decl.messages[e.id] or {}) do message[k] = v end
+  local params = f.params or {}
+  for k, v in pairs(decl.params[e.id] or {}) do params[k] = v end
+  for k, v in pairs((conf.params or {})[e.id] or {}) do params[k] = v end
+  rawset(env, "params", params)
+  local rule = { id = e.id, severity = f.severity, message = message, path = e.path,
+                 pack = e.pack, replaces = e.replaces, replaced_from = e.replaced_from,
+                 check = f.check, identity = f.identity, params = params, env = env, enabled = true,
+                 untrusted = e.untrusted, view = base_view, source = e.untrusted and f.source or nil }
+  if rule.identity then
+    -- the names' values as plain lists of strings
+    local each
+    if type(f.each) == "table" then
+      each = {}
+      for k, list in pairs(f.each) do
+        local l = {}
+        if type(list) == "table" then for i, v in ipairs(list) do l[i] = v end end
+        each[k] = l
+      end
+    end
+    local compiled, why = compile_identity(F, rule.identity, each, e.path, "identity")
+    local guard, why2
+    if compiled and f.when then
+      guard, why2 = compile_identity(F, f.when, each, e.path, "when")
+    end
+    if not compiled or (f.when and not guard) then
+      -- an inherited identity over cells this format does not have: not for it
+      if own[e.pack] then
+        if not e.untrusted then error(why or why2, 0) end
+        return nil, why or why2
+      end
+      return nil, why or why2, true
+    end
+    if e.untrusted and compiled:instances() + (guard and guard:instances() or 0) > USER_MAX_INSTANCES then
+      return nil, string.format("%s: identity: more than %d instances", e.path, USER_MAX_INSTANCES)
+    end
+    rule.compiled, rule.guard, rule.names = compiled, guard, {}
+    for k in pairs(each or {}) do rule.names[#rule.names + 1] = k end
+    table.sort(rule.names)
+  end
+  return rule
+end
+
 -- The pack `name` built: its format compiled, its rules loaded against it,
--- the config applied, its identities as one system.
+-- the config applied, its identities as one system. P.broken lists the
+-- user packs and rule files that could not be loaded: {id=|pack=, why=}.
 function Set:pack(name)
   local P = self.formats_built and self.formats_built[name]
   if P then return P end
@@ -341,59 +519,20 @@ function Set:pack(name)
   local own = {}
   for _, layer in ipairs(decl.layers) do own[layer.name] = true end
   P = { name = name, title = self.packs[name].title, format = F, rules = {}, rule_by_id = {},
-        left_out = {}, decl = decl }
-  local conf = self.config
+        left_out = {}, decl = decl, broken = {} }
+  for _, b in ipairs(self.broken) do P.broken[#P.broken + 1] = b end
   for _, e in ipairs(decl.entries) do
-    local env = sandbox.env(base_view)
-    run(e.path, env)
-    check_rule(e.path, env, e.id)
-    local message = rawget(env, "message")
-    if decl.messages[e.id] then
-      message = setmetatable({}, { __index = function(_, k)
-        return decl.messages[e.id][k] or rawget(env, "message")[k] end })
-    end
-    local params = rawget(env, "params") or {}
-    for k, v in pairs(decl.params[e.id] or {}) do params[k] = v end
-    for k, v in pairs((conf.params or {})[e.id] or {}) do params[k] = v end
-    rawset(env, "params", params)
-    local rule = { id = e.id, severity = rawget(env, "severity"), message = message, path = e.path,
-                   pack = e.pack, replaces = e.replaces, replaced_from = e.replaced_from,
-                   check = rawget(env, "check"),
-                   identity = rawget(env, "identity"), params = params, env = env, enabled = true }
-    local keep = true
-    if rule.identity then
-      -- the names' values as plain lists (they may be views of the format)
-      local each
-      if type(rawget(env, "each")) == "table" then
-        each = {}
-        for k, list in pairs(rawget(env, "each")) do
-          local l = {}
-          if type(list) == "table" then for i, v in ipairs(list) do l[i] = v end end
-          each[k] = l
-        end
-      end
-      local compiled, why = compile_identity(F, rule.identity, each, e.path, "identity")
-      local guard, why2
-      if compiled and rawget(env, "when") then
-        guard, why2 = compile_identity(F, rawget(env, "when"), each, e.path, "when")
-      end
-      if not compiled or (rawget(env, "when") and not guard) then
-        -- an inherited identity over cells this format does not have: not for it
-        if own[e.pack] then error(why or why2, 0) end
-        P.left_out[#P.left_out + 1] = { id = e.id, why = why or why2 }
-        keep = false
-      else
-        rule.compiled, rule.guard, rule.names = compiled, guard, {}
-        for k in pairs(each or {}) do rule.names[#rule.names + 1] = k end
-        table.sort(rule.names)
-      end
-    end
-    if keep then
+    local rule, why, left_out = self:load_rule(F, base_view, e, decl, own)
+    if rule then
       local setting = self:setting(e.id)
       if setting == "off" then rule.enabled = false
       elseif setting then rule.severity = setting end
       P.rules[#P.rules + 1] = rule
       P.rule_by_id[rule.id] = rule
+    elseif left_out then
+      P.left_out[#P.left_out + 1] = { id = e.id, why = why }
+    else
+      P.broken[#P.broken + 1] = { id = e.id, path = e.path, why = why }
     end
   end
   P.system = identities.new(F, P.rules)

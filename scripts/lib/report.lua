@@ -17,7 +17,8 @@
 --   meta         always: field → {text=, line=, col=} of the page's metadata block
 --   period       the statistics period stated: {from=, to=, line=, col=}
 --   sections     always: the parts in reading order: {id=, heading=, text=, line=,
---                col=, part= (the format's part, nil for the opening), order=, places=}
+--                col=, part= (the format's part, nil for the opening), order=, places=,
+--                variant= (true when the heading is one of the part's other wordings)}
 --   tables       always: table id → {present = boolean, line=}
 --   signatures   always: format name → list of {text=, line=, col=}: labels seen
 --                that only that format has
@@ -63,8 +64,32 @@ end
 
 function M.format_of(R) return format_of[unwrap(R)] end
 
--- freeze(R): from now on its cells cannot be set.
-function M.freeze(R) frozen[R] = true end
+-- Control characters of an input (an escape sequence in a page) as '?':
+-- what a rule quotes and a writer prints reaches a terminal as text. One
+-- byte for one byte, so positions in the text stay where they were.
+local function printable(s)
+  if not s:find("[%z\1-\8\11\12\14-\31\127\194]") then return s end
+  return (s:gsub("[%z\1-\8\11\12\14-\31\127]", "?"):gsub("\194[\128-\159]", "??"))
+end
+
+local function clean(t, seen)
+  if seen[t] then return end
+  seen[t] = true
+  for k, v in pairs(t) do
+    if type(v) == "string" then
+      local p = printable(v)
+      if p ~= v then t[k] = p end
+    elseif type(v) == "table" and v ~= nianbao.null then clean(v, seen) end
+  end
+end
+
+-- freeze(R): from now on its cells cannot be set, and its texts hold no
+-- control characters (the cells' are cleaned as they are set).
+function M.freeze(R)
+  if frozen[R] then return end
+  clean(R, {})
+  frozen[R] = true
+end
 
 -- Set a cell from a document block (its text and place).
 function Report:set(id, state, value, block)

@@ -1,59 +1,88 @@
 -- The environment that rule files, readers and writers run in: plain Lua
--- without io, os, debug, package, load or dofile. Each file gets its own
--- table of globals (NSE style) whose misses fall through to a shared,
--- read-only base.
+-- without io, os, debug, package, load or dofile, and without what would
+-- let one script change what another sees. Each file gets its own table
+-- of globals (NSE style); a miss falls through to a table of the shared
+-- libraries that no script can reach (its metatable is locked) and whose
+-- libraries are read-only views. pcall cannot catch the limits' errors
+-- and setmetatable refuses __gc (nianbao.sandbox, in C).
 
 local nianbao = require "nianbao"
+local limits = require "nianbao.sandbox"
 local lpeg, re = require "lpeg", require "re"
+local view = require "view"
 
 local M = {}
 
-local function readonly(t, name)
-  return setmetatable({}, {
-    __index = t,
-    __newindex = function() error(name .. " is read-only", 2) end,
-    __metatable = false,
-  })
+-- A library as scripts see it: read-only, without the functions that
+-- change state every script shares.
+local function library(lib, without)
+  local t = {}
+  for k, v in pairs(lib) do
+    if not (without and without[k]) then t[k] = v end
+  end
+  return view.readonly(t)
 end
 
 local base = {
   assert = assert, error = error, ipairs = ipairs, next = next, pairs = pairs,
-  pcall = pcall, select = select, tonumber = tonumber, tostring = tostring,
+  pcall = limits.pcall, select = select, tonumber = tonumber, tostring = tostring,
   type = type, rawget = rawget, rawequal = rawequal, rawlen = rawlen,
-  setmetatable = setmetatable, getmetatable = getmetatable,
-  math = readonly(math, "math"), string = readonly(string, "string"),
-  table = readonly(table, "table"), utf8 = readonly(utf8, "utf8"),
-  lpeg = readonly(lpeg, "lpeg"), re = readonly(re, "re"),
-  nianbao = readonly({
+  setmetatable = limits.setmetatable, getmetatable = getmetatable,
+  math = library(math, { randomseed = true }), string = library(string),
+  table = library(table), utf8 = library(utf8),
+  lpeg = library(lpeg, { setmaxstack = true }), re = library(re, { updatelocale = true }),
+  nianbao = view.readonly {
     number = nianbao.number, add = nianbao.add, compare = nianbao.compare,
     is_integral = nianbao.is_integral, null = nianbao.null, version = nianbao.version,
-    html = readonly(nianbao.html, "nianbao.html"), convert = nianbao.convert,
-    yaml = readonly({ decode = nianbao.yaml.decode, encode = nianbao.yaml.encode }, "nianbao.yaml"),
-  }, "nianbao"),
+    html = { parse = nianbao.html.parse }, convert = nianbao.convert,
+    yaml = { decode = nianbao.yaml.decode, encode = nianbao.yaml.encode },
+  },
 }
-base._G = nil
+
+-- the shared table of an `extra`: base and extra's fields (tables as views)
+local shared_of = setmetatable({}, { __mode = "k" })
+
+local function shared(extra)
+  if not extra then return base end
+  local s = shared_of[extra]
+  if not s then
+    s = {}
+    for k, v in next, base do s[k] = v end
+    for k, v in next, extra do s[k] = view.readonly(v) end
+    shared_of[extra] = s
+  end
+  return s
+end
 
 -- env(extra) → a fresh globals table; extra's fields are visible too.
 function M.env(extra)
-  local shared = base
-  if extra then
-    shared = setmetatable({}, { __index = function(_, k)
-      local v = extra[k]
-      if v == nil then v = base[k] end
-      return v
-    end })
-  end
-  return setmetatable({}, { __index = shared })
+  return setmetatable({}, { __index = shared(extra), __metatable = false })
 end
 
--- run(path, source, env) → env | nil, "path:line: reason". The file is text
--- only (no precompiled chunks) and runs with env as its globals.
-function M.run(path, source, env)
-  local chunk, err = load(source, "@" .. path, "t", env)
-  if not chunk then return nil, err end
-  local ok, e = pcall(chunk)
-  if not ok then return nil, tostring(e) end
-  return env
+-- run(path, source, env, lim, collect) → env, collected | nil, "path:line: reason".
+-- The file is text only (no precompiled chunks), runs with env as its
+-- globals, and is compiled and run inside the limits `lim` (see
+-- nianbao.sandbox.call), as is collect(env): what the caller takes from
+-- the file's globals, walked where the file's limits still hold.
+function M.run(path, source, env, lim, collect)
+  local ok, got = limits.call(lim, function()
+    local chunk, err = load(source, "@" .. path, "t", env)
+    if not chunk then error(err, 0) end
+    chunk()
+    if collect then return collect(env) end
+  end)
+  if not ok then
+    if not got:find(path, 1, true) then got = path .. ": " .. got end
+    return nil, got
+  end
+  return env, got
+end
+
+-- The limits of the call as given, for code that is the home's (trusted)
+-- or not: an untrusted call also meters the LPeg loops it builds.
+function M.limits(lim, untrusted)
+  return { instructions = lim.instructions, memory = lim.memory, seconds = lim.seconds,
+           untrusted = untrusted or nil }
 end
 
 return M

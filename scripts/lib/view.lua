@@ -1,5 +1,6 @@
 -- Read-only views and deep copies of Lua tables: what untrusted scripts
--- are handed of the engine's data, and what an extending pack starts from.
+-- are handed of the engine's data, what the engine takes back from them,
+-- and what an extending pack starts from.
 
 local M = {}
 
@@ -15,7 +16,7 @@ end
 -- are not tables (functions, userdata) are handed out as they are, but the
 -- fields a class lists in its metatable's __hidden are not handed out at all.
 function M.readonly(t)
-  if type(t) ~= "table" then return t end
+  if type(t) ~= "table" or originals[t] then return t end   -- a view is its own view
   local v = proxies[t]
   if v then return v end
   local mt = getmetatable(t)
@@ -55,6 +56,31 @@ function M.copy(v, seen)
   local c = {}
   seen[v] = c
   for k, x in pairs(v) do c[M.copy(k, seen)] = M.copy(x, seen) end
+  return c
+end
+
+-- plain(v, keep) → a deep copy of data an untrusted script made, taken
+-- without running any of its code: tables are walked raw (next, not
+-- pairs; no __index, __len or __pairs), metatables are dropped, cycles
+-- kept, and functions, userdata and threads left out, except the values
+-- listed in `keep` (e.g. {[nianbao.null] = true}), which are kept as they
+-- are. Run it inside the script's limits: its cost is the script's size.
+function M.plain(v, keep, seen)
+  local t = type(v)
+  if t == "string" or t == "number" or t == "boolean" then return v end
+  if keep and keep[v] then return v end
+  if t ~= "table" then return nil end
+  v = originals[v] or v                     -- a view of the engine's own data: its table
+  seen = seen or {}
+  if seen[v] then return seen[v] end
+  local c = {}
+  seen[v] = c
+  local k, x = next(v)
+  while k ~= nil do
+    local ck = M.plain(k, keep, seen)
+    if ck ~= nil then c[ck] = M.plain(x, keep, seen) end
+    k, x = next(v, k)
+  end
   return c
 end
 

@@ -1,16 +1,37 @@
 -- Checking: a frozen Report → findings. Every enabled rule of the report's
--- pack runs once, sandboxed (instruction budget, memory cap); an identity
--- rule is evaluated by the C core per instance, a check rule is called
--- with a read-only view of the report and an emitter. A rule that fails
--- becomes a nianbao.internal finding naming it; the others go on.
+-- pack runs once, sandboxed (work budget, time limit, memory cap); an
+-- identity rule is evaluated by the C core per instance, a check rule is
+-- called with a read-only view of the report and an emitter. A rule that
+-- fails, or a user pack or rule file that could not be loaded, becomes a
+-- nianbao.internal finding naming it; the others go on.
+--
+-- A rule of a user pack (untrusted) runs from a fresh copy of its file for
+-- every report: nothing it keeps, in globals or upvalues, reaches the next
+-- file. What a rule emits is bounded, since it is copied out of the limits.
 
 local nianbao = require "nianbao"
 local limits = require "nianbao.sandbox"
+local sandbox = require "sandbox"
 local view = require "view"
 local formatlib = require "format"
 local messages = require "messages"
 
 local M = {}
+
+local MAX_FINDINGS = 2000          -- of one rule on one report
+local MAX_BYTES = 4 * 1048576      -- of the text of one rule's findings on one report
+local MAX_MESSAGE = 4096           -- bytes of one message; the rest is cut
+local MAX_VALUE = 256              -- bytes of `found` and `expected`
+local MAX_CELLS = 10000            -- cell ids of one finding
+local MAX_REASON = 2000            -- bytes of a failure's reason in an internal finding
+
+-- s cut to at most n bytes, at a character boundary, with … when cut.
+local function cut(s, n)
+  if #s <= n then return s end
+  local at = n
+  while at > 0 and (s:byte(at + 1) or 0) & 0xC0 == 0x80 do at = at - 1 end
+  return s:sub(1, at) .. "…"
+end
 
 local function fill(text, vars)
   return (text:gsub("{([%w_]+)}", function(k)
@@ -20,12 +41,35 @@ local function fill(text, vars)
   end))
 end
 
+-- A place a rule gives: nil, or an integer from 0 to 2^31 - 1.
+local function place(v, what)
+  if v == nil then return nil end
+  local n = math.tointeger(v)
+  if not n or n < 0 or n > 0x7FFFFFFF then
+    error(string.format("emit: '%s' must be a line or column number", what), 3)
+  end
+  return n
+end
+
+local function text_of(v, what)
+  if v == nil then return nil end
+  if type(v) ~= "string" and type(v) ~= "number" then
+    error(string.format("emit: '%s' must be a text or a number", what), 3)
+  end
+  return cut(tostring(v), MAX_VALUE)
+end
+
 -- emit{…} for one rule on one report. Fields a rule may give: cell (from
 -- report:cell), cells (ids), vars (for the message), found, expected,
 -- line, col. The message and the severity are the rule's.
 local function emitter(F, rule, R, findings, lang)
+  local count, bytes = 0, 0
   return function(f)
     f = type(f) == "table" and f or {}
+    count = count + 1
+    if count > MAX_FINDINGS then
+      error(string.format("emit: more than %d findings on one report", MAX_FINDINGS), 2)
+    end
     local vars = {}
     local cell = type(f.cell) == "table" and f.cell or nil
     if cell then
@@ -37,17 +81,31 @@ local function emitter(F, rule, R, findings, lang)
     for k, v in pairs(type(f.vars) == "table" and f.vars or {}) do vars[k] = v end
     local tmpl = rule.message[lang] or rule.message.zh
     local cells = f.cells or (cell and { cell.id }) or {}
-    local line, col = f.line, f.col
-    if not line and cell then line, col = cell.line, cell.col end
+    if type(cells) ~= "table" then error("emit: 'cells' must be a list of cell ids", 2) end
+    local ids, size = {}, 0
+    for i = 1, math.min(#cells, MAX_CELLS + 1) do
+      local id = cells[i]
+      if type(id) ~= "string" or #id > 256 then error("emit: 'cells' must be a list of cell ids", 2) end
+      ids[i], size = id, size + #id
+    end
+    if #ids > MAX_CELLS then error(string.format("emit: more than %d cells in a finding", MAX_CELLS), 2) end
+    local line, col = place(f.line, "line"), place(f.col, "col")
+    if not line and cell then line, col = place(cell.line, "line"), place(cell.col, "col") end
     if not line then
-      for _, id in ipairs(cells) do
+      for _, id in ipairs(ids) do
         local ok, c = pcall(R.c.get, R.c, id)
         if ok and c.line then line, col = c.line, c.col; break end
       end
     end
+    local message = cut(fill(tmpl, vars), MAX_MESSAGE)
+    local found, expected = text_of(f.found, "found"), text_of(f.expected, "expected")
+    bytes = bytes + #message + size + #(found or "") + #(expected or "")
+    if bytes > MAX_BYTES then
+      error(string.format("emit: more than %d MB of findings on one report", MAX_BYTES // 1048576), 2)
+    end
     findings:add {
-      rule = rule.id, severity = rule.severity, message = fill(tmpl, vars), cells = cells,
-      expected = f.expected, found = f.found, line = line, col = col,
+      rule = rule.id, severity = rule.severity, message = message, cells = ids,
+      expected = expected, found = found, line = line, col = col,
     }
   end
 end
@@ -79,25 +137,47 @@ local function run_identity(F, rule, R, emit)
   end
 end
 
+-- A rule of a user pack: its file run afresh in a new environment, then
+-- its check, all within one call's limits.
+local function run_fresh(rule, report, emit)
+  local env = sandbox.env(rule.view)
+  local chunk, err = load(rule.source, "@" .. rule.path, "t", env)
+  if not chunk then error(err, 0) end
+  chunk()
+  rawset(env, "params", view.copy(rule.params))
+  local check = rawget(env, "check")
+  if type(check) ~= "function" then error(rule.path .. ": 'check' is not a function", 0) end
+  return check(report, emit)
+end
+
+local function internal(lang, key, who, why)
+  return { rule = "nianbao.internal", severity = "error",
+           message = messages.text(lang, key, who, cut(why, MAX_REASON)) }
+end
+
 -- check(P, R, opts) → findings (C list), sorted by place. opts: lang,
 -- instructions, memory.
 function M.check(P, R, opts)
   local findings = nianbao.findings()
   local ro = view.readonly(R)
   local lang = opts.lang or "zh"
+  for _, b in ipairs(P.broken or {}) do
+    if b.id then findings:add(internal(lang, "rule_broken", b.id, b.why))
+    else findings:add(internal(lang, "pack_broken", b.pack, b.why)) end
+  end
   for _, rule in ipairs(P.rules) do
     if rule.enabled then
       local emit = emitter(P.format, rule, R, findings, lang)
+      local lim = { instructions = opts.instructions, memory = opts.memory, untrusted = rule.untrusted }
       local ok, err
       if rule.compiled then
-        ok, err = limits.call(opts.instructions, opts.memory, run_identity, P.format, rule, R, emit)
+        ok, err = limits.call(lim, run_identity, P.format, rule, R, emit)
+      elseif rule.untrusted then
+        ok, err = limits.call(lim, run_fresh, rule, ro, emit)
       else
-        ok, err = limits.call(opts.instructions, opts.memory, rule.check, ro, emit)
+        ok, err = limits.call(lim, rule.check, ro, emit)
       end
-      if not ok then
-        findings:add { rule = "nianbao.internal", severity = "error",
-                       message = messages.text(lang, "rule_failed", rule.id, tostring(err)) }
-      end
+      if not ok then findings:add(internal(lang, "rule_failed", rule.id, err)) end
     end
   end
   findings:sort()

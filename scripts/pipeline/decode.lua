@@ -61,16 +61,29 @@ function M.is_pdf(bytes)
   return bytes:sub(1, 5) == "%PDF-"
 end
 
+-- The limits of pdftotext (the engine sets them from its own): a PDF can
+-- take minutes and gigabytes to lay out, or print without end.
+M.pdf_limits = { seconds = 60, max_bytes = 64 * 1048576, memory_mb = 2048 }
+
 -- pdf(path, lang) → the PDF's text layer in reading layout | nil, reason
 function M.pdf(path, lang)
+  local lim = M.pdf_limits
   local quoted = "'" .. path:gsub("'", "'\\''") .. "'"
-  local p = io.popen("pdftotext -layout -enc UTF-8 -- " .. quoted .. " - 2>&1", "r")
-  local out = p and p:read("a") or ""
-  local ok, _, code = true, nil, 0
-  if p then ok, _, code = p:close() end
+  local cmd = string.format("ulimit -v %d 2>/dev/null; exec timeout -k 2 %d pdftotext -layout -enc UTF-8 -- %s - 2>&1",
+                            math.floor(lim.memory_mb) * 1024, math.max(1, math.ceil(lim.seconds)), quoted)
+  local p = io.popen(cmd, "r")
+  local out = p and p:read(lim.max_bytes + 1) or ""
+  local ok, how, code = true, "exit", 0
+  if p then ok, how, code = p:close() end
+  if #out > lim.max_bytes then
+    return nil, messages.text(lang, "pdf_too_large", lim.max_bytes // 1048576)
+  end
   if not ok or code ~= 0 then
+    if how == "exit" and (code == 124 or code == 137) then
+      return nil, messages.text(lang, "pdf_timeout", math.ceil(lim.seconds))
+    end
     if code == 127 then return nil, messages.text(lang, "no_pdftotext") end
-    return nil, messages.text(lang, "pdf_failed", (out:gsub("%s+$", "")))
+    return nil, messages.text(lang, "pdf_failed", (out:sub(1, 2000):gsub("%s+$", "")))
   end
   if not out:find("[^%s]") then return nil, messages.text(lang, "pdf_no_text") end
   return out

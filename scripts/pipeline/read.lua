@@ -2,12 +2,17 @@
 -- shape. A reader is one Lua file of scripts/readers/ (or any path given
 -- to --reader): it sets `name`, `extensions`, optionally `sniff(head)`,
 -- and defines `Reader(text, opts)` returning {blocks = {…}} (or
--- {canonical = doc, lines = …} for the canonical YAML). It runs sandboxed.
+-- {canonical = doc, lines = …} for the canonical YAML). It runs sandboxed,
+-- its sniff too, and the engine takes its document as plain data. A
+-- reader given by path is untrusted: it runs from a fresh copy of its
+-- file for every input.
 
+local nianbao = require "nianbao"
 local nbio = require "nianbao.io"
 local sandbox = require "sandbox"
 local limits = require "nianbao.sandbox"
 local labels = require "labels"
+local view = require "view"
 local messages = require "messages"
 
 local M = {}
@@ -15,41 +20,64 @@ local M = {}
 -- What a reader may use besides plain Lua.
 local helpers = { trim = labels.trim }
 
-local function load_one(path)
-  local src, err = nbio.readfile(path)
-  if not src then error(path .. ": " .. err, 0) end
-  local env, e = sandbox.run(path, src, sandbox.env(helpers))
-  if not env then error(e, 0) end
-  for _, f in ipairs { "name", "Reader" } do
-    if rawget(env, f) == nil then error(string.format("%s: a reader must define '%s'", path, f), 0) end
-  end
-  return env
+-- A reader file's fields, as plain data, and its functions.
+local function reader_fields(env)
+  local f = view.plain { name = rawget(env, "name"), extensions = rawget(env, "extensions") }
+  f.Reader, f.sniff = rawget(env, "Reader"), rawget(env, "sniff")
+  return f
 end
 
--- load(home, extra) → list of readers (sorted by file name), by name.
-function M.load(home, extra)
+local function load_one(path, lim, untrusted)
+  local src, err = nbio.readfile(path, 16 * 1048576)
+  if not src then error(path .. ": " .. err, 0) end
+  local env, f = sandbox.run(path, src, sandbox.env(helpers), sandbox.limits(lim, untrusted), reader_fields)
+  if not env then error(f, 0) end
+  if type(f.name) ~= "string" then error(string.format("%s: a reader must define 'name'", path), 0) end
+  if type(f.Reader) ~= "function" then error(string.format("%s: a reader must define 'Reader'", path), 0) end
+  if f.sniff ~= nil and type(f.sniff) ~= "function" then error(string.format("%s: 'sniff' must be a function", path), 0) end
+  local extensions = {}
+  for _, e in ipairs(type(f.extensions) == "table" and f.extensions or {}) do
+    if type(e) == "string" then extensions[#extensions + 1] = e end
+  end
+  return { name = f.name, extensions = extensions, sniff = f.sniff, Reader = f.Reader, path = path,
+           env = env, untrusted = untrusted, source = untrusted and src or nil }
+end
+
+-- load(home, extra, lim) → list of readers (sorted by file name), by name.
+-- extra: a reader file given by path (untrusted).
+function M.load(home, extra, lim)
+  lim = lim or { instructions = 20000000, memory = 256 * 1048576 }
   local dir = home .. "/scripts/readers"
   local names = assert(nbio.listdir(dir))
   table.sort(names)
   local list, by_name = {}, {}
   for _, n in ipairs(names) do
     if n:match("%.lua$") then
-      local r = load_one(dir .. "/" .. n)
+      local r = load_one(dir .. "/" .. n, lim, false)
       list[#list + 1] = r
       by_name[r.name] = r
     end
   end
   if extra then
-    local r = load_one(extra)
+    local r = load_one(extra, lim, true)
     table.insert(list, 1, r)
     by_name[r.name] = r
     by_name[extra] = r
   end
+  M.limits = lim
   return list, by_name
 end
 
 local function extension(path)
   return (path:match("%.([%w]+)$") or ""):lower()
+end
+
+-- Does reader r's sniff take head? (false when it fails: a reader's bug
+-- or a limit is not the file's shape)
+local function sniffs(r, head)
+  if not r.sniff then return false end
+  local ok, yes = limits.call(sandbox.limits(M.limits, r.untrusted), r.sniff, head)
+  return ok and yes ~= nil and yes ~= false
 end
 
 -- pick(readers, by_name, forced, path, text, lang) → reader | nil, reason
@@ -61,22 +89,46 @@ function M.pick(readers, by_name, forced, path, text, lang)
   end
   local ext, head = extension(path), text:sub(1, 65536)
   for _, r in ipairs(readers) do
-    for _, e in ipairs(r.extensions or {}) do
-      if e == ext and (not r.sniff or r.sniff(head)) then return r end
+    for _, e in ipairs(r.extensions) do
+      if e == ext and (not r.sniff or sniffs(r, head)) then return r end
     end
   end
   for _, r in ipairs(readers) do
-    if r.sniff and r.sniff(head) then return r end
+    if sniffs(r, head) then return r end
   end
   return by_name.text
 end
 
+-- A reader given by path: its file afresh, then its Reader.
+local function run_fresh(reader, text, opts)
+  local env = sandbox.env(helpers)
+  local chunk, err = load(reader.source, "@" .. reader.path, "t", env)
+  if not chunk then error(err, 0) end
+  chunk()
+  local Reader = rawget(env, "Reader")
+  if type(Reader) ~= "function" then error(reader.path .. ": 'Reader' is not a function", 0) end
+  return Reader(text, opts)
+end
+
+local keep = { [nianbao.null] = true }
+
+-- The reader's document as plain data, taken within its limits.
+local function read_plain(reader, text, path)
+  local doc
+  if reader.untrusted then doc = run_fresh(reader, text, { path = path })
+  else doc = reader.Reader(text, { path = path }) end
+  return view.plain(doc, keep)
+end
+
 -- run(reader, text, path, lim, lang) → document | nil, reason. A reader's
--- work grows with its input: its budget does too.
+-- work grows with its input: its budget, time and memory do too.
 function M.run(reader, text, path, lim, lang)
-  local ok, doc = limits.call(lim.instructions + 2000 * #text, lim.memory + 64 * #text,
-                              reader.Reader, text, { path = path })
-  if not ok then return nil, messages.text(lang, "reader_failed", reader.name, tostring(doc)) end
+  local scaled = {
+    instructions = lim.instructions + 2000 * #text, memory = lim.memory + 64 * #text,
+    seconds = (lim.seconds or 10) + #text / 1048576, untrusted = reader.untrusted,
+  }
+  local ok, doc = limits.call(scaled, read_plain, reader, text, path)
+  if not ok then return nil, messages.text(lang, "reader_failed", reader.name, doc) end
   if type(doc) ~= "table" then return nil, messages.text(lang, "reader_failed", reader.name, "no document") end
   return doc
 end

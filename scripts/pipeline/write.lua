@@ -2,7 +2,9 @@
 -- scripts/formats/ (or any path given to --format) that defines
 -- `Writer(findings, report, opts)` and may define `Summary(totals, opts)`,
 -- `extension` and `per_file` (one page per report). It sees the report
--- read-only and the helpers below, runs sandboxed, and writes nothing itself.
+-- read-only and the helpers below, runs sandboxed, and writes nothing
+-- itself. A writer given by path is untrusted: each call runs a fresh copy
+-- of its file, so nothing it keeps reaches the next report.
 
 local nbio = require "nianbao.io"
 local nianbao = require "nianbao"
@@ -19,6 +21,12 @@ local html_escapes = { ["&"] = "&amp;", ["<"] = "&lt;", [">"] = "&gt;", ['"'] = 
 local function escape_html(s) return (tostring(s):gsub("[&<>\"']", html_escapes)) end
 local function escape_md(s) return (tostring(s):gsub("|", "\u{FF5C}"):gsub("\n", " ")) end
 
+-- A layout helper whose result is the writer's own copy (the format's
+-- tables behind it stay as they are).
+local function copied(fn)
+  return function(...) return view.copy(fn(...)) end
+end
+
 -- What a writer may use besides plain Lua. base: the base format, for a
 -- report that could not be read.
 local function helpers(base)
@@ -26,45 +34,80 @@ local function helpers(base)
     json = json.encode, json_array = json.array, yaml = nianbao.yaml.encode, null = nianbao.null,
     escape_html = escape_html, escape_md = escape_md,
     layout = view.readonly {
-      grid = grid.table, tables = grid.tables,
-      title = grid.title, parts = grid.parts, placeholders = grid.placeholders,
-      typography = function(report) return report and grid.typography(report) or base.typography end,
-      figures = function(report) return grid.figures(report, base) end,
+      grid = copied(grid.table), tables = copied(grid.tables), columns = copied(grid.columns),
+      rows = copied(grid.rows), title = grid.title, parts = copied(grid.parts),
+      placeholders = copied(grid.placeholders),
+      typography = copied(function(report) return report and grid.typography(report) or base.typography end),
+      figures = copied(function(report) return grid.figures(report, base) end),
     },
     message = function(key, lang, ...) return messages.text(lang, key, ...) end,
   }
 end
 
--- load(home, name, base) → writer: a name of scripts/formats/, or a path.
-function M.load(home, name, base)
-  local path = name
+-- A writer file's fields, as plain data, and its functions.
+local function writer_fields(env)
+  local f = view.plain { extension = rawget(env, "extension"), per_file = rawget(env, "per_file") }
+  f.Writer, f.Summary = rawget(env, "Writer"), rawget(env, "Summary")
+  return f
+end
+
+-- load(home, name, base, lim) → writer: a name of scripts/formats/, or a
+-- path (untrusted). writer.extension is a plain word (else "out").
+function M.load(home, name, base, lim)
+  lim = lim or { instructions = 20000000, memory = 256 * 1048576 }
+  local path, untrusted = name, true
   if not name:find("/", 1, true) and not name:find("%.lua$") then
-    path = home .. "/scripts/formats/" .. name .. ".lua"
+    path, untrusted = home .. "/scripts/formats/" .. name .. ".lua", false
     if nbio.stat(path) ~= "file" then error(string.format("unknown format '%s'", name), 0) end
   end
-  local src, err = nbio.readfile(path)
+  local src, err = nbio.readfile(path, 16 * 1048576)
   if not src then error(path .. ": " .. err, 0) end
-  local env, e = sandbox.run(path, src, sandbox.env(helpers(base)))
-  if not env then error(e, 0) end
-  if type(rawget(env, "Writer")) ~= "function" then
+  local extra = helpers(base)
+  local env, f = sandbox.run(path, src, sandbox.env(extra), sandbox.limits(lim, untrusted), writer_fields)
+  if not env then error(f, 0) end
+  if type(f.Writer) ~= "function" then
     error(path .. ": a writer must define 'Writer(findings, report, opts)'", 0)
   end
-  return env
+  local ext = type(f.extension) == "string" and f.extension:match("^%w+$") and #f.extension <= 16
+              and f.extension or "out"
+  return { path = path, env = env, extra = extra, untrusted = untrusted, source = untrusted and src or nil,
+           Writer = f.Writer, Summary = type(f.Summary) == "function" and f.Summary or nil,
+           extension = ext, per_file = f.per_file == true, limits = lim }
+end
+
+-- The function `name` of writer W: for an untrusted writer, from its file
+-- run afresh (within the caller's limits).
+local function entry(W, name)
+  if not W.untrusted then return W[name] end
+  local env = sandbox.env(W.extra)
+  local chunk, err = load(W.source, "@" .. W.path, "t", env)
+  if not chunk then error(err, 0) end
+  chunk()
+  local fn = rawget(env, name)
+  if type(fn) ~= "function" then error(string.format("%s: '%s' is not a function", W.path, name), 0) end
+  return fn
+end
+
+local function call(W, name, ...)
+  local text = entry(W, name)(...)
+  if type(text) ~= "string" then error(string.format("%s returned a %s, not a text", name, type(text)), 0) end
+  return text
 end
 
 -- run(W, findings, report, opts, lim) → text | nil, reason
 function M.run(W, findings, report, opts, lim)
-  local ok, text = limits.call(lim.instructions, lim.memory, W.Writer, findings,
+  local ok, text = limits.call(sandbox.limits(lim, W.untrusted), call, W, "Writer", findings,
                                report and view.readonly(report), opts)
-  if not ok or type(text) ~= "string" then return nil, tostring(text) end
+  if not ok then return nil, text end
   return text
 end
 
--- summary(W, totals, opts, lim) → text (may be "") | nil, reason
+-- summary(W, totals, opts, lim) → text (may be "") | nil, reason. The
+-- writer gets a copy of the totals: the caller's decide the exit status.
 function M.summary(W, totals, opts, lim)
-  if type(rawget(W, "Summary")) ~= "function" then return "" end
-  local ok, text = limits.call(lim.instructions, lim.memory, W.Summary, totals, opts)
-  if not ok or type(text) ~= "string" then return nil, tostring(text) end
+  if not W.Summary then return "" end
+  local ok, text = limits.call(sandbox.limits(lim, W.untrusted), call, W, "Summary", view.copy(totals), opts)
+  if not ok then return nil, text end
   return text
 end
 

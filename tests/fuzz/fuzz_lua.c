@@ -1,7 +1,9 @@
 /* libFuzzer: inputs that go through Lua — the YAML loader, the HTML parser,
-** and the readers with the binder and every rule. FUZZ_TARGET picks one:
-** "yaml", "htmltree" (the HTML parser alone), or a reader name ("text",
-** "html"). */
+** the readers with the binder and every rule, and rule files of a hostile
+** pack. FUZZ_TARGET picks one: "yaml", "htmltree" (the HTML parser alone),
+** a reader name ("text", "html"), or "rule" (generated Lua against the
+** rule API: tests/fuzz/rule.lua, which aborts when a rule gets past the
+** sandbox). */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,6 +23,10 @@
 static const char harness[] =
     "local nianbao = require 'nianbao'\n"
     "local target, home = ...\n"
+    "if target == 'rule' then\n"
+    "  local scratch = os.tmpname(); os.remove(scratch); os.execute('mkdir -p ' .. scratch)\n"
+    "  return assert(loadfile(home .. '/tests/fuzz/rule.lua'))(home, scratch)\n"
+    "end\n"
     "if target == 'yaml' then return function(s) local v = nianbao.yaml.decode(s)\n"
     "  if type(v) == 'table' then nianbao.yaml.encode(v) end end end\n"
     "if target == 'htmltree' then return function(s) nianbao.html.parse(s) end end\n"
@@ -32,7 +38,7 @@ static const char harness[] =
     "end\n";
 
 static lua_State *L;
-static nb_memory memory;
+static nb_sandbox sandbox;
 
 static int setup(lua_State *l) {
     nb_boot(l, NB_SOURCE_HOME);
@@ -45,7 +51,8 @@ static int setup(lua_State *l) {
 
 int LLVMFuzzerInitialize(int *argc, char ***argv) {
     (void)argc; (void)argv;
-    L = lua_newstate(nb_alloc, &memory);
+    nb_sandbox_init(&sandbox);
+    L = lua_newstate(nb_alloc, &sandbox);
     if (L == NULL) abort();
     lua_pushcfunction(L, setup);
     if (lua_pcall(L, 0, 1, 0) != LUA_OK) {
