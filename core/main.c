@@ -32,7 +32,7 @@ static const struct { const char *flag, *field; int repeat; } valued[] = {
     { "--year", "year", 0 }, { "--agency", "agency", 0 },
     { "--kind", "kind", 0 }, { "--max-size-mb", "max_size_mb", 0 },
     { "--memory-mb", "memory_mb", 0 }, { "--instructions", "instructions", 0 },
-    { NULL, NULL, 0 }
+    { "--files-from", "files_from", 1 }, { NULL, NULL, 0 }
 };
 static const struct { const char *flag, *field; } switches[] = {
     { "--no-config", "no_config" }, { "--in-place", "in_place" },
@@ -89,6 +89,11 @@ static int collectargs(lua_State *L, int argc, char **argv) {
                 }
                 matched = 1;
                 break;
+            }
+            if (!matched && a[1] == 'j' && a[2] != '\0') {   /* -jN, as make takes it */
+                lua_pushstring(L, a + 2);
+                lua_setfield(L, t, "jobs");
+                matched = 1;
             }
             for (k = 0; !matched && switches[k].flag; k++) {
                 if (strcmp(a, switches[k].flag) != 0) continue;

@@ -21,6 +21,7 @@
 #include "nb_boot.h"
 #include "nb_lua.h"
 #include "nb_sandbox.h"
+#include "nb_jobs.h"
 #include "re_lua.h"
 
 /*{=== reading ===*/
@@ -162,6 +163,11 @@ void nb_io_discard_pending(void) {
             unlink(pending_path[i]);
             pending_used[i] = 0;
         }
+}
+
+void nb_io_forget_pending(void) {
+    int i;
+    for (i = 0; i < MAXPENDING; i++) pending_used[i] = 0;
 }
 
 /* A Lua file handle (io's metatable, so :write and :close work) that
@@ -474,7 +480,7 @@ static int load_re(lua_State *L) {
 static const luaL_Reg preload[] = {
     {"lpeg", luaopen_lpeg}, {"re", load_re}, {"nianbao", luaopen_nianbao},
     {"nianbao.io", luaopen_nianbao_io}, {"nianbao.sandbox", luaopen_nianbao_sandbox},
-    {NULL, NULL}
+    {"nianbao.jobs", luaopen_nianbao_jobs}, {NULL, NULL}
 };
 
 void nb_boot(lua_State *L, const char *home) {

@@ -35,5 +35,9 @@ int luaopen_nianbao_io(lua_State *L);
 /* Remove the temporary files not yet committed (at exit; also what the
 ** signal handler does). */
 void nb_io_discard_pending(void);
+/* In a forked worker: the temporary files pending are the parent's, to
+** commit or remove; this process forgets them (its signal handler leaves
+** them alone). */
+void nb_io_forget_pending(void);
 
 #endif

@@ -8,6 +8,7 @@ local json = require "json"
 local messages = require "messages"
 local write = require "pipeline.write"
 local formatlib = require "format"
+local batch = require "batch"
 
 local M = {}
 
@@ -102,10 +103,31 @@ end
 
 local commands = {}
 
+-- The FILE|DIR arguments of --files-from FILE|- (one a line), after those
+-- of the command line. → list | nil, reason
+local function files_from(opts, lang)
+  local args = {}
+  for _, a in ipairs(opts.files) do args[#args + 1] = a end
+  for _, list in ipairs(opts.files_from or {}) do
+    local text, err
+    if list == "-" then text = io.stdin:read("a") else text, err = nbio.readfile(list) end
+    if not text then return nil, messages.text(lang, "cannot_read_list", list, tostring(err)) end
+    for line in text:gmatch("[^\n]+") do
+      line = line:gsub("\r$", "")
+      if line ~= "" then args[#args + 1] = line end
+    end
+  end
+  return args
+end
+
 function commands.check(opts)
   local E = new_engine(opts)
   if not E then return 2 end
-  local files = E:files(opts.files)
+  local args, aerr = files_from(opts, E.lang)
+  if not args then say("%s", aerr); return 2 end
+  local njobs, jerr = batch.jobs(opts.jobs, E.lang)
+  if not njobs then say("%s", jerr); return 2 end
+  local files = E:files(args)
   if #files == 0 then
     say("%s", messages.text(E.lang, "no_files"))
     return 2
@@ -126,8 +148,14 @@ function commands.check(opts)
   end
   local totals = { files = 0, error = 0, warning = 0, info = 0, unreadable = 0 }
   local color = not opts.output and nbio.isatty(1)
-  local pages, failed = {}, false
-  for _, path in ipairs(files) do
+  local pages, failed, records = {}, false, {}
+  if per_file then
+    for i, path in ipairs(files) do pages[i] = page_name(path, W.extension, pages) end
+  end
+  -- one file: read, checked, written → its result as plain data (made in
+  -- a worker with -j N); what it says to the user is said in deliver
+  local function one(i)
+    local path = files[i]
     -- one file's failure, even a bug of ours, must not stop the batch
     local ok, R, why = pcall(E.read, E, path)
     if not ok then R, why = nil, messages.text(E.lang, "internal", tostring(R)) end
@@ -142,32 +170,66 @@ function commands.check(opts)
     else
       status = "unreadable"
       list = { { rule = "nianbao.unreadable", severity = "error", message = why, cells = {} } }
-      totals.unreadable = totals.unreadable + 1
     end
-    totals.files = totals.files + 1
-    for _, f in ipairs(list) do
-      if status == "checked" then totals[f.severity] = totals[f.severity] + 1 end
-    end
-    local text, werr = write.run(W, list, R, { file = printable(path), status = status, lang = E.lang,
-                                              mode = "check", color = color, first = totals.files == 1 },
-                                 E.limits)
+    local res = { status = status, error = 0, warning = 0, info = 0, notes = {} }
+    for _, f in ipairs(list) do res[f.severity] = res[f.severity] + 1 end
+    local text, werr, record = write.run(W, list, R, { file = printable(path), status = status, lang = E.lang,
+                                                     mode = "check", color = color, first = i == 1 },
+                                         E.limits)
+    res.record = record
     if not text then
       -- a writer that fails on one report loses that report's text, not the batch
-      say("%s", messages.text(E.lang, "writer_failed", path, werr))
-      failed = true
+      res.notes[#res.notes + 1] = messages.text(E.lang, "writer_failed", path, werr)
+      res.failed = true
     elseif per_file then
-      local page_out, page_finish = output({ output = opts.output .. "/" .. page_name(path, W.extension, pages) },
-                                           E.lang)
-      local ok, perr = pcall(page_out.write, page_out, text)
-      if ok then ok, perr = pcall(page_finish, true) else page_finish(false) end
-      if not ok then say("%s", perr); failed = true end
+      local page_out, page_finish = output({ output = opts.output .. "/" .. pages[i] }, E.lang)
+      local okw, perr = pcall(page_out.write, page_out, text)
+      if okw then okw, perr = pcall(page_finish, true) else page_finish(false) end
+      if not okw then res.notes[#res.notes + 1] = perr; res.failed = true end
     else
-      local ok, perr = pcall(out.write, out, text)
+      res.text = text
+    end
+    return res
+  end
+  local function deliver(_, res)
+    totals.files = totals.files + 1
+    if res.status == "checked" then
+      for _, sev in ipairs { "error", "warning", "info" } do totals[sev] = totals[sev] + res[sev] end
+    else
+      totals.unreadable = totals.unreadable + 1
+    end
+    for _, note in ipairs(res.notes) do say("%s", note) end
+    if res.failed then failed = true end
+    if res.record ~= nil then records[#records + 1] = res.record end
+    if res.text then
+      local ok, perr = pcall(out.write, out, res.text)
       if not ok then finish(false); error(perr, 0) end
       out:flush()
     end
   end
-  local tail, serr = write.summary(W, totals, { lang = E.lang, mode = "check", color = color }, E.limits)
+  -- a worker that died, or a bug of ours around a file: that file's result
+  local function lost(i, reason, kind)
+    local msg
+    if kind == "died" then
+      local sig, code = reason:match("^signal (%d+)$"), reason:match("^exit status (%-?%d+)$")
+      msg = messages.text(E.lang, "worker_died", sig and messages.text(E.lang, "by_signal", tonumber(sig))
+                                                 or messages.text(E.lang, "exit_status", tonumber(code) or -1))
+    else
+      msg = messages.text(E.lang, "internal", reason)
+    end
+    local list = { { rule = "nianbao.internal", severity = "error", message = msg, cells = {} } }
+    local res = { status = "unreadable", error = 1, warning = 0, info = 0, notes = {} }
+    local text, werr, record = write.run(W, list, nil, { file = printable(files[i]), status = "unreadable",
+                                                       lang = E.lang, mode = "check", color = color,
+                                                       first = i == 1 }, E.limits)
+    res.record = record
+    if not text then res.notes[1], res.failed = messages.text(E.lang, "writer_failed", files[i], werr), true
+    elseif not per_file then res.text = text end
+    return res
+  end
+  if njobs > 1 and #files > 1 then E:prepare() end   -- what every worker would load: loaded once, here
+  batch.run(#files, njobs, one, deliver, lost)
+  local tail, serr = write.summary(W, totals, { lang = E.lang, mode = "check", color = color }, E.limits, records)
   if not tail then
     say("%s", messages.text(E.lang, "writer_failed", "Summary", serr))
     tail, failed = "", true

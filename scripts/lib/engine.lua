@@ -149,6 +149,14 @@ function Engine:others(name)
   return out
 end
 
+-- Load now what a batch would load at its first file (every format's
+-- pack, the reports of other years): before -j N forks its workers, so
+-- each starts with them and none loads them again.
+function Engine:prepare()
+  for _, f in ipairs(self.packs.formats) do self.packs:pack(f) end
+  if self.opts.previous and #self.opts.previous > 0 then self:related() end
+end
+
 --}===
 
 --{=== reading ===

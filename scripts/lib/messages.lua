@@ -68,6 +68,8 @@ local M = {
   --max-size-mb N       单个输入文件的上限（默认 64）
   --memory-mb N         每次调用规则、读取器、输出格式的内存上限（默认 256）
   --instructions N      每次调用规则的指令预算（默认 20000000）
+  -j N                  用 N 个工作进程并行检查（默认：处理器数）
+  --files-from 文件|-   从文件（或标准输入）读取要检查的文件和目录，每行一个
   -o 文件               输出写入文件
   -h, --help            本帮助
   -V, --version         版本
@@ -89,6 +91,11 @@ local M = {
     pdf_timeout   = "PDF读取超时（超过%d秒）",
     pdf_too_large = "PDF的文字超过%d MB的上限（可用 --max-size-mb 调整）",
     broken_listed = "以上规则或规则包无法加载",
+    bad_jobs      = "-j 须为正整数（工作进程数），而不是“%s”",
+    worker_died   = "检查此文件的工作进程意外结束（%s），此文件没有结果",
+    by_signal     = "信号 %d",
+    exit_status   = "退出码 %d",
+    cannot_read_list = "无法读取文件清单 %s：%s",
   },
   en = {
     cannot_open   = "cannot read the file: %s",
@@ -149,6 +156,8 @@ options:
   --max-size-mb N       largest input file (default 64)
   --memory-mb N         memory cap of each rule, reader and writer call (default 256)
   --instructions N      instruction budget of each rule call (default 20000000)
+  -j N                  check with N worker processes (default: one per processor)
+  --files-from FILE|-   the files and folders to check, one a line, from FILE (or stdin)
   -o FILE               write the output to FILE
   -h, --help            this help
   -V, --version         version
@@ -168,6 +177,11 @@ options:
     pdf_timeout   = "reading the PDF took longer than %d s",
     pdf_too_large = "the PDF's text is over the limit of %d MB (see --max-size-mb)",
     broken_listed = "the rules or packs above cannot be loaded",
+    bad_jobs      = "-j takes a positive number of worker processes, not '%s'",
+    worker_died   = "the worker process checking this file ended unexpectedly (%s); the file has no result",
+    by_signal     = "signal %d",
+    exit_status   = "exit status %d",
+    cannot_read_list = "cannot read the list of files %s: %s",
   },
 }
 

@@ -1,9 +1,12 @@
 -- Writing: findings and a report → text, by a writer: one Lua file of
 -- scripts/formats/ (or any path given to --format) that defines
--- `Writer(findings, report, opts)` and may define `Summary(totals, opts)`,
--- `extension` and `per_file` (one page per report). It sees the report
--- read-only and the helpers below, runs sandboxed, and writes nothing
--- itself. A writer given by path is untrusted: each call runs a fresh copy
+-- `Writer(findings, report, opts)` and may define `Summary(totals, opts,
+-- records)`, `extension` and `per_file` (one page per report). What a
+-- Writer returns after its text (plain data) is kept, and its Summary gets
+-- the list of them in the order of the files: with -j N the reports are
+-- written in other processes, so a writer keeps nothing else between
+-- them. It sees the report read-only and the helpers below, runs
+-- sandboxed, and writes nothing itself. A writer given by path is untrusted: each call runs a fresh copy
 -- of its file, so nothing it keeps reaches the next report.
 
 local nbio = require "nianbao.io"
@@ -89,24 +92,29 @@ local function entry(W, name)
 end
 
 local function call(W, name, ...)
-  local text = entry(W, name)(...)
+  local text, record = entry(W, name)(...)
   if type(text) ~= "string" then error(string.format("%s returned a %s, not a text", name, type(text)), 0) end
-  return text
+  -- what a writer keeps for its Summary is plain data, taken within its limits
+  if record ~= nil then record = view.plain(record) end
+  return text, record
 end
 
--- run(W, findings, report, opts, lim) → text | nil, reason
+-- run(W, findings, report, opts, lim) → text, nil, record | nil, reason.
+-- record: what the Writer returned after the text (plain data), for its Summary.
 function M.run(W, findings, report, opts, lim)
-  local ok, text = limits.call(sandbox.limits(lim, W.untrusted), call, W, "Writer", findings,
-                               report and view.readonly(report), opts)
+  local ok, text, record = limits.call(sandbox.limits(lim, W.untrusted), call, W, "Writer", findings,
+                                       report and view.readonly(report), opts)
   if not ok then return nil, text end
-  return text
+  return text, nil, record
 end
 
--- summary(W, totals, opts, lim) → text (may be "") | nil, reason. The
--- writer gets a copy of the totals: the caller's decide the exit status.
-function M.summary(W, totals, opts, lim)
+-- summary(W, totals, opts, lim, records) → text (may be "") | nil, reason.
+-- The writer gets copies of the totals (the caller's decide the exit
+-- status) and of the records its Writer returned, in the order of the files.
+function M.summary(W, totals, opts, lim, records)
   if not W.Summary then return "" end
-  local ok, text = limits.call(sandbox.limits(lim, W.untrusted), call, W, "Summary", view.copy(totals), opts)
+  local ok, text = limits.call(sandbox.limits(lim, W.untrusted), call, W, "Summary", view.copy(totals), opts,
+                               view.copy(records or {}))
   if not ok then return nil, text end
   return text
 end

@@ -1,0 +1,376 @@
+/*
+** nb_jobs.c — a batch over worker processes (see nb_jobs.h).
+**
+** One socket pair per worker carries both ways: the parent writes item
+** numbers (4 bytes each), the worker answers each with a frame: the item,
+** whether work succeeded, the length and the bytes. A socket rather than
+** a pipe so that writing to a worker that died is an error (EPIPE, with
+** MSG_NOSIGNAL) and not a SIGPIPE for the whole run.
+*/
+#define _GNU_SOURCE
+#include <errno.h>
+#include <poll.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <lauxlib.h>
+#include "nb_jobs.h"
+#include "nb_boot.h"
+
+#define MAX_WORKERS 256
+#define AHEAD 2              /* items a worker holds: the one at work and the next */
+#define WINDOW 4096          /* items handed out past the first not yet delivered */
+#define MAX_IDLE_DEATHS 16   /* workers that die holding nothing: then stop making new ones */
+#define MAX_RESULT 0x7FFFFFFFu
+
+enum { RESULT_OK = 0, RESULT_FAILED = 1 };
+
+typedef struct worker {
+    pid_t pid;               /* 0: the slot is empty */
+    int fd;                  /* the parent's end of the socket pair */
+    int held;                /* items handed to it and not answered, oldest first */
+    lua_Integer queue[AHEAD];
+} worker;
+
+typedef struct batch {
+    lua_State *L;
+    int nworkers, idle_deaths;
+    worker w[MAX_WORKERS];
+    lua_Integer count;       /* items 1..count */
+    lua_Integer next;        /* the next item never handed out */
+    lua_Integer delivered;   /* items delivered so far: 1..delivered */
+    lua_Integer retry[MAX_WORKERS * AHEAD];
+    int nretry;              /* items of dead workers, to hand out again */
+    int work, deliver;       /* stack indices of the two functions */
+    int results, reasons;    /* stack indices: item → text; item → {reason, kind} */
+} batch;
+
+/*{=== plain I/O ===*/
+
+/* Send all n bytes; 0, or -1 when the peer is gone. */
+static int send_all(int fd, const void *buf, size_t n) {
+    const char *p = buf;
+    while (n > 0) {
+        ssize_t k = send(fd, p, n, MSG_NOSIGNAL);
+        if (k < 0 && errno == EINTR) continue;
+        if (k <= 0) return -1;
+        p += k;
+        n -= (size_t)k;
+    }
+    return 0;
+}
+
+/* Read exactly n bytes: 1, 0 at the end before any byte, -1 on an error
+** or an end inside the n bytes. */
+static int recv_all(int fd, void *buf, size_t n) {
+    char *p = buf;
+    size_t got = 0;
+    while (got < n) {
+        ssize_t k = read(fd, p + got, n - got);
+        if (k < 0 && errno == EINTR) continue;
+        if (k < 0) return -1;
+        if (k == 0) return got == 0 ? 0 : -1;
+        got += (size_t)k;
+    }
+    return 1;
+}
+
+/*}===*/
+
+/*{=== the worker ===*/
+
+/* The worker's life: items in, frames out, until the parent closes its
+** end. It never returns: _exit, so nothing of the parent's (buffers,
+** temporary files, atexit handlers) is flushed or run twice. */
+static void worker_main(batch *b, int fd) {
+    lua_State *L = b->L;
+    for (;;) {
+        uint32_t item, head[3];
+        const char *s;
+        size_t len;
+        int status, r = recv_all(fd, &item, sizeof item);
+        if (r == 0) _exit(0);
+        if (r < 0) _exit(1);
+        lua_pushvalue(L, b->work);
+        lua_pushinteger(L, (lua_Integer)item);
+        status = lua_pcall(L, 1, 1, 0);
+        if (status == LUA_OK && lua_type(L, -1) == LUA_TSTRING) {
+            head[1] = RESULT_OK;
+        } else {
+            if (status == LUA_OK || lua_type(L, -1) != LUA_TSTRING) {
+                lua_pop(L, 1);
+                lua_pushstring(L, status == LUA_OK ? "the work returned no text" : "an error without a message");
+            }
+            head[1] = RESULT_FAILED;
+        }
+        s = lua_tolstring(L, -1, &len);
+        if (len > MAX_RESULT) {
+            s = "the result is too large to pass on";
+            len = strlen(s);
+            head[1] = RESULT_FAILED;
+        }
+        head[0] = item;
+        head[2] = (uint32_t)len;
+        if (send_all(fd, head, sizeof head) != 0 || send_all(fd, s, len) != 0) _exit(1);
+        lua_pop(L, 1);
+    }
+}
+
+/* A new worker in slot k: 0, or -1 when the system refuses (errno set). */
+static int spawn(batch *b, int k) {
+    int sv[2], j;
+    pid_t pid;
+    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0) return -1;
+    fflush(stdout);                  /* what the parent has buffered is written once */
+    fflush(stderr);
+    pid = fork();
+    if (pid < 0) {
+        int e = errno;
+        close(sv[0]);
+        close(sv[1]);
+        errno = e;
+        return -1;
+    }
+    if (pid == 0) {
+        close(sv[0]);
+        for (j = 0; j < b->nworkers; j++)    /* the others' ends: they must see their own end */
+            if (j != k && b->w[j].pid != 0) close(b->w[j].fd);
+        nb_io_forget_pending();          /* the parent's temporary files are the parent's */
+        worker_main(b, sv[1]);
+    }
+    close(sv[1]);
+    b->w[k].pid = pid;
+    b->w[k].fd = sv[0];
+    b->w[k].held = 0;
+    return 0;
+}
+
+/*}===*/
+
+/*{=== the parent ===*/
+
+/* Close every worker's socket and wait for it; with `force`, kill first. */
+static void stop_all(batch *b, int force) {
+    int k;
+    for (k = 0; k < b->nworkers; k++) {
+        worker *w = &b->w[k];
+        if (w->pid == 0) continue;
+        if (force) kill(w->pid, SIGKILL);
+        close(w->fd);
+        while (waitpid(w->pid, NULL, 0) < 0 && errno == EINTR) ;
+        w->pid = 0;
+    }
+}
+
+/* Record the result of an item that has no text: reason, kind. */
+static void set_reason(batch *b, lua_Integer item, const char *reason, const char *kind) {
+    lua_State *L = b->L;
+    lua_createtable(L, 2, 0);
+    lua_pushstring(L, reason);
+    lua_rawseti(L, -2, 1);
+    lua_pushstring(L, kind);
+    lua_rawseti(L, -2, 2);
+    lua_rawseti(L, b->reasons, item);
+}
+
+/* Worker k is gone: its first item is lost (the reason says why), the
+** others go to another worker, and a new worker takes the slot while
+** there is work left. */
+static void bury(batch *b, int k) {
+    lua_State *L = b->L;
+    worker *w = &b->w[k];
+    int status = 0, i;
+    close(w->fd);
+    kill(w->pid, SIGKILL);           /* gone already, or it broke the protocol */
+    while (waitpid(w->pid, &status, 0) < 0 && errno == EINTR) ;
+    w->pid = 0;
+    if (w->held > 0) {
+        if (WIFSIGNALED(status)) lua_pushfstring(L, "signal %d", WTERMSIG(status));
+        else lua_pushfstring(L, "exit status %d", WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+        set_reason(b, w->queue[0], lua_tostring(L, -1), "died");
+        lua_pop(L, 1);
+        for (i = 1; i < w->held; i++) b->retry[b->nretry++] = w->queue[i];
+    } else {
+        b->idle_deaths++;
+    }
+    w->held = 0;
+    if ((b->nretry > 0 || b->next <= b->count) && b->idle_deaths < MAX_IDLE_DEATHS)
+        spawn(b, k);                 /* when it fails the slot stays empty */
+}
+
+/* Hand out items to workers with room, first those of dead workers. */
+static void hand_out(batch *b) {
+    int k;
+    for (k = 0; k < b->nworkers; k++) {
+        worker *w = &b->w[k];
+        while (w->pid != 0 && w->held < AHEAD) {
+            lua_Integer item;
+            uint32_t v;
+            if (b->nretry > 0) item = b->retry[--b->nretry];
+            else if (b->next <= b->count && b->next - b->delivered <= WINDOW) item = b->next++;
+            else break;
+            v = (uint32_t)item;
+            if (send_all(w->fd, &v, sizeof v) != 0) {
+                b->retry[b->nretry++] = item;   /* it is gone: poll will say so */
+                break;
+            }
+            w->queue[w->held++] = item;
+        }
+    }
+}
+
+/* Read one frame from worker k; 0, or -1 when the worker is gone. */
+static int take_frame(batch *b, int k) {
+    lua_State *L = b->L;
+    worker *w = &b->w[k];
+    uint32_t head[3];
+    char *buf;
+    int i, pos = -1;
+    if (recv_all(w->fd, head, sizeof head) != 1) return -1;
+    for (i = 0; i < w->held; i++) if (w->queue[i] == (lua_Integer)head[0]) pos = i;
+    if (pos < 0 || head[2] > MAX_RESULT) return -1;   /* not an answer to what it was given */
+    buf = malloc(head[2] ? head[2] : 1);
+    if (buf == NULL) luaL_error(L, "not enough memory for a worker's result");
+    if (head[2] > 0 && recv_all(w->fd, buf, head[2]) != 1) {
+        free(buf);
+        return -1;
+    }
+    lua_pushlstring(L, buf, head[2]);
+    free(buf);
+    if (head[1] == RESULT_OK) {
+        lua_rawseti(L, b->results, (lua_Integer)head[0]);
+    } else {
+        set_reason(b, (lua_Integer)head[0], lua_tostring(L, -1), "failed");
+        lua_pop(L, 1);
+    }
+    for (i = pos; i + 1 < w->held; i++) w->queue[i] = w->queue[i + 1];
+    w->held--;
+    return 0;
+}
+
+/* Deliver the items that are next in order; an error in deliver stops
+** the workers and goes on. */
+static void deliver_ready(batch *b) {
+    lua_State *L = b->L;
+    while (b->delivered < b->count) {
+        lua_Integer item = b->delivered + 1;
+        int args;
+        lua_pushvalue(L, b->deliver);
+        lua_pushinteger(L, item);
+        if (lua_rawgeti(L, b->results, item) != LUA_TNIL) {
+            args = 2;                  /* deliver, item, text */
+        } else {
+            lua_pop(L, 1);
+            if (lua_rawgeti(L, b->reasons, item) != LUA_TTABLE) {
+                lua_pop(L, 3);
+                return;
+            }
+            lua_pushnil(L);
+            lua_rawgeti(L, -2, 1);
+            lua_rawgeti(L, -3, 2);
+            lua_remove(L, -4);         /* deliver, item, nil, reason, kind */
+            args = 4;
+        }
+        lua_pushnil(L);
+        lua_rawseti(L, b->results, item);
+        lua_pushnil(L);
+        lua_rawseti(L, b->reasons, item);
+        b->delivered = item;
+        if (lua_pcall(L, args, 0, 0) != LUA_OK) {
+            stop_all(b, 1);
+            lua_error(L);
+        }
+    }
+}
+
+/* jobs.run(workers, count, work, deliver) */
+static int l_run(lua_State *L) {
+    batch *b;
+    lua_Integer n = luaL_checkinteger(L, 1), count = luaL_checkinteger(L, 2);
+    int k;
+    luaL_checktype(L, 3, LUA_TFUNCTION);
+    luaL_checktype(L, 4, LUA_TFUNCTION);
+    luaL_argcheck(L, count >= 0 && count <= (lua_Integer)UINT32_MAX, 2, "out of range");
+    if (n > MAX_WORKERS) n = MAX_WORKERS;
+    if (n > count) n = count;
+    if (n < 1) n = 1;
+    lua_settop(L, 4);
+    b = lua_newuserdatauv(L, sizeof *b, 0);   /* freed with the call's stack */
+    memset(b, 0, sizeof *b);
+    b->L = L;
+    b->count = count;
+    b->next = 1;
+    b->work = 3;
+    b->deliver = 4;
+    lua_newtable(L);
+    b->results = lua_gettop(L);
+    lua_newtable(L);
+    b->reasons = lua_gettop(L);
+    b->nworkers = (int)n;
+    for (k = 0; k < b->nworkers; k++) {
+        if (spawn(b, k) != 0) {
+            int e = errno;
+            stop_all(b, 1);
+            return luaL_error(L, "cannot start a worker: %s", strerror(e));
+        }
+    }
+    while (b->delivered < b->count) {
+        struct pollfd fds[MAX_WORKERS];
+        int slot[MAX_WORKERS], nfds = 0, r, i;
+        hand_out(b);
+        for (k = 0; k < b->nworkers; k++) {
+            if (b->w[k].pid == 0) continue;
+            fds[nfds].fd = b->w[k].fd;
+            fds[nfds].events = POLLIN;
+            fds[nfds].revents = 0;
+            slot[nfds++] = k;
+        }
+        if (nfds == 0) {
+            stop_all(b, 1);
+            return luaL_error(L, "no worker is left to check the files");
+        }
+        r = poll(fds, (nfds_t)nfds, -1);
+        if (r < 0 && errno == EINTR) continue;
+        if (r < 0) {
+            int e = errno;
+            stop_all(b, 1);
+            return luaL_error(L, "waiting for the workers: %s", strerror(e));
+        }
+        for (i = 0; i < nfds; i++) {
+            if (fds[i].revents == 0) continue;
+            if (take_frame(b, slot[i]) != 0) bury(b, slot[i]);
+        }
+        deliver_ready(b);
+    }
+    stop_all(b, 0);
+    return 0;
+}
+
+/* jobs.cores() -> the processors this process may run on */
+static int l_cores(lua_State *L) {
+    long n = 0;
+#ifdef CPU_COUNT
+    cpu_set_t set;
+    if (sched_getaffinity(0, sizeof set, &set) == 0) n = CPU_COUNT(&set);
+#endif
+    if (n <= 0) n = sysconf(_SC_NPROCESSORS_ONLN);
+    lua_pushinteger(L, n > 0 ? n : 1);
+    return 1;
+}
+
+/*}===*/
+
+int luaopen_nianbao_jobs(lua_State *L) {
+    static const luaL_Reg funcs[] = {
+        {"run", l_run}, {"cores", l_cores}, {NULL, NULL}
+    };
+    luaL_newlib(L, funcs);
+    return 1;
+}
