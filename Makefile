@@ -2,7 +2,7 @@
 # Dependencies are Debian packages found with pkg-config: `make deps` installs them.
 
 CC       ?= cc
-PKGS     := lua5.4 yaml-0.1 libxml-2.0
+PKGS     := lua5.4 yaml-0.1 libxml-2.0 libzip
 CFLAGS   ?= -O2 -g
 XCFLAGS  := -std=c99 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -Werror \
             $(shell pkg-config --cflags $(PKGS))
@@ -12,10 +12,10 @@ LDLIBS   := $(LPEG_A) $(shell pkg-config --libs $(PKGS)) -lm
 PREFIX   ?= /usr/local
 BUILD    ?= build
 DEBS     := build-essential pkg-config liblua5.4-dev lua-lpeg lua-lpeg-dev \
-            libyaml-dev libxml2-dev libcmocka-dev poppler-utils valgrind xxd
+            libyaml-dev libxml2-dev libzip-dev libcmocka-dev poppler-utils wv valgrind xxd
 
 CORE_SRC := core/nb_num.c core/nb_report.c core/nb_ident.c core/nb_finding.c \
-            core/nb_yaml.c core/nb_html.c core/nb_encoding.c core/nb_sandbox.c core/nb_lua.c core/nb_boot.c
+            core/nb_yaml.c core/nb_html.c core/nb_encoding.c core/nb_sandbox.c core/nb_zip.c core/nb_lua.c core/nb_boot.c
 CORE_OBJ := $(CORE_SRC:core/%.c=$(BUILD)/%.o)
 BIN      := $(BUILD)/nianbao
 NB       := $(BIN)
@@ -137,7 +137,7 @@ FUZZ_SECONDS ?= 10
 FUZZ_DIR     := build-fuzz
 FUZZ_CFLAGS  := -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined
 FUZZ_NATIVE  := num ident
-FUZZ_LUA     := yaml htmltree text html rule
+FUZZ_LUA     := yaml htmltree text html docx zip rule
 FUZZ_BINS    := $(FUZZ_NATIVE:%=$(FUZZ_DIR)/fuzz_%) $(FUZZ_LUA:%=$(FUZZ_DIR)/fuzz_lua_%)
 FUZZ_DEBS    := clang libclang-rt-14-dev
 
@@ -167,6 +167,8 @@ fuzz: $(FUZZ_BINS)
 	                printf '{r}.total = t3.result.deny.*.np' > $$seeds/b ;; \
 	    fuzz_lua_yaml) cp tests/corpus/*.yaml examples/broken/*.yaml $$seeds/ 2>/dev/null ;; \
 	    fuzz_lua_rule) ;; \
+	    fuzz_lua_docx) ;; \
+	    fuzz_lua_zip) cp tests/fixtures/shapes/*.docx tests/fixtures/word/*.docx $$seeds/ 2>/dev/null ;; \
 	    *html*) cp tests/corpus/*.html tests/fixtures/*.html $$seeds/ 2>/dev/null ;; \
 	    *) cp tests/corpus/*.txt examples/*.txt examples/broken/t3-balance.txt \
 	          examples/broken/val-glued.txt $$seeds/ 2>/dev/null ;; \

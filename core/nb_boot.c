@@ -21,6 +21,7 @@
 #include "nb_boot.h"
 #include "nb_lua.h"
 #include "nb_sandbox.h"
+#include "nb_zip.h"
 #include "re_lua.h"
 
 /*{=== reading ===*/
@@ -474,7 +475,7 @@ static int load_re(lua_State *L) {
 static const luaL_Reg preload[] = {
     {"lpeg", luaopen_lpeg}, {"re", load_re}, {"nianbao", luaopen_nianbao},
     {"nianbao.io", luaopen_nianbao_io}, {"nianbao.sandbox", luaopen_nianbao_sandbox},
-    {NULL, NULL}
+    {"nianbao.zip", luaopen_nianbao_zip}, {NULL, NULL}
 };
 
 void nb_boot(lua_State *L, const char *home) {

@@ -202,11 +202,9 @@ end
 
 -- bind_bytes(bytes, path) → report, pending | nil, reason
 function Engine:bind_bytes(bytes, path)
-  if decode.is_pdf(bytes) then
-    local t, perr = decode.pdf(path, self.lang)
-    if not t then return nil, perr end
-    bytes = t
-  end
+  local inner, err = decode.binary(bytes, path, self.lang)
+  if not inner then return nil, err end
+  bytes = inner
   local text, why = decode.text(bytes, self.lang)
   if not text then return nil, why end
   return self:bind_text(text, path)
