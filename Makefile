@@ -2,7 +2,7 @@
 # Dependencies are Debian packages found with pkg-config: `make deps` installs them.
 
 CC       ?= cc
-PKGS     := lua5.4 yaml-0.1 libxml-2.0
+PKGS     := lua5.4 yaml-0.1 libxml-2.0 sqlite3 xlsxwriter
 CFLAGS   ?= -O2 -g
 XCFLAGS  := -std=c99 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -Werror \
             $(shell pkg-config --cflags $(PKGS))
@@ -12,10 +12,12 @@ LDLIBS   := $(LPEG_A) $(shell pkg-config --libs $(PKGS)) -lm
 PREFIX   ?= /usr/local
 BUILD    ?= build
 DEBS     := build-essential pkg-config liblua5.4-dev lua-lpeg lua-lpeg-dev \
-            libyaml-dev libxml2-dev libcmocka-dev poppler-utils valgrind xxd
+            libyaml-dev libxml2-dev libcmocka-dev poppler-utils valgrind xxd \
+            libsqlite3-dev libxlsxwriter-dev
 
 CORE_SRC := core/nb_num.c core/nb_report.c core/nb_ident.c core/nb_finding.c \
-            core/nb_yaml.c core/nb_html.c core/nb_encoding.c core/nb_sandbox.c core/nb_lua.c core/nb_boot.c
+            core/nb_yaml.c core/nb_html.c core/nb_encoding.c core/nb_sandbox.c core/nb_lua.c core/nb_boot.c \
+            core/nb_db.c core/nb_sheet.c core/nb_similar.c
 CORE_OBJ := $(CORE_SRC:core/%.c=$(BUILD)/%.o)
 BIN      := $(BUILD)/nianbao
 NB       := $(BIN)
