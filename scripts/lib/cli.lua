@@ -210,6 +210,14 @@ local function one_report(opts, mode, default_format)
   return 0
 end
 
+-- sum FILE|DIR...: the reports' tables added into one report, the
+-- identities checked on the sum; --sheet FILE.xlsx the per-agency sheet.
+function commands.sum(opts)
+  local E = new_engine(opts)
+  if not E then return 2 end
+  return require("sum").run(E, opts, { output = output, say = say })
+end
+
 function commands.extract(opts)
   return one_report(opts, "extract", "yaml")
 end

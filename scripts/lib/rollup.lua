@@ -170,9 +170,10 @@ end
 --{=== nianbao sum ===
 
 -- sum(F, reports, lang) → a report of format F whose cells of the
--- format's summed tables are the sums of the reports' (a cell is a number
--- when some report has it as one), and the notes {id → reports without a
--- number there}.
+-- format's summed tables are the sums of the reports' (blank and marker
+-- cells count as 0); a cell that some report lacks as a number is unknown
+-- in the sum, so no identity is judged on a part. → sum, gaps {report
+-- index → cells it lacks}.
 function M.sum(F, reports, lang)
   local S = Report.new(F, nil)
   local tables = {}
@@ -180,19 +181,17 @@ function M.sum(F, reports, lang)
   local gaps = {}
   for _, id in ipairs(F.cells) do
     if tables[id:match("^([^.]+)")] then
-      local total, any = 0, false
-      for _, R in ipairs(reports) do
+      local total, whole = 0, true
+      for i, R in ipairs(reports) do
         local ok, state, v = pcall(R.c.state, R.c, id)
         if ok and state == "number" then
           total = nianbao.add(total, v)
-          any = true
-        elseif ok and (state == "blank" or state == "marker") then
-          any = true
-        else
-          gaps[id] = (gaps[id] or 0) + 1
+        elseif not (ok and (state == "blank" or state == "marker")) then
+          whole = false
+          gaps[i] = (gaps[i] or 0) + 1
         end
       end
-      if any then S.c:set(id, "number", total) else S.c:set(id, "missing") end
+      if whole then S.c:set(id, "number", total) else S.c:set(id, "unknown") end
     end
   end
   local years = {}
