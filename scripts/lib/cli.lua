@@ -177,6 +177,10 @@ function commands.check(opts)
     say("%s", messages.text(E.lang, "writer_failed", "Summary", serr))
     tail, failed = "", true
   end
+  if per_file and tail == "" then     -- pages in a folder: the summary (and what was skipped) on stdout
+    io.stdout:write(write.summary(write.load(E.home, "text", E:pack(E.base).format, E.limits), totals,
+                                  { lang = E.lang, mode = "check" }, E.limits) or "")
+  end
   local ok, perr = pcall(out.write, out, tail)
   if ok then ok, perr = pcall(finish, true) else finish(false) end
   if not ok then error(perr, 0) end

@@ -56,6 +56,7 @@ local M = {
                         生成待填写的空白年报（YAML）
   fill 文件.yaml        按勾稽关系算出留空的合计
   render 文件           生成发布稿（--format html|markdown）
+  sum 文件|目录…        各报告表二至表四相加为一份合计报告（--sheet 各机关汇总表.xlsx）
 
 选项：
   --format 名称|路径    输出格式：text、json、yaml、csv、markdown、sarif、html，或一个输出格式文件
@@ -65,6 +66,11 @@ local M = {
   --lang zh|en          提示语言（默认 zh）
   --reader 名称|路径    指定读取器（默认按文件自动识别）
   --previous 文件|目录  其他年度的报告，用于跨年度核对
+  --db 文件             档案库（SQLite）：存入报告、单元格和问题，并从中查找上年度报告
+  --baseline 文件       基线：首次记录全部问题，之后只报告新问题
+  --include 通配符      目录中只检查匹配的文件（可重复；** 跨目录）
+  --exclude 通配符      目录中不检查匹配的文件（可重复）
+  --sheet 文件.xlsx     sum：各机关汇总表（同时写出 .csv）
   --max-size-mb N       单个输入文件的上限（默认 64）
   --memory-mb N         每次调用规则、读取器、输出格式的内存上限（默认 256）
   --instructions N      每次调用规则的指令预算（默认 20000000）
@@ -75,7 +81,7 @@ local M = {
     unknown_option = "未知选项 %s",
     missing_value = "选项 %s 需要一个值",
     no_command    = "缺少命令",
-    unknown_command = "未知命令“%s”（check、extract、rules、run、new、fill、render；--help 查看用法）",
+    unknown_command = "未知命令“%s”（check、extract、rules、run、new、fill、render、sum；--help 查看用法）",
     -- nianbao rules
     pack_extends  = "（扩展 %s）",
     pack_replaces = "%s：%s 替换规则 %s",
@@ -192,6 +198,7 @@ commands:
                         a blank report (YAML) to fill in
   fill FILE.yaml        derive the blank totals from their parts
   render FILE           the publishable report (--format html|markdown)
+  sum FILE|DIR...       tables 2-4 of the reports added into one (--sheet AGENCIES.xlsx)
 
 options:
   --format NAME|PATH    writer: text, json, yaml, csv, markdown, sarif, html, or a writer file
@@ -201,6 +208,11 @@ options:
   --lang zh|en          message language (default zh)
   --reader NAME|PATH    force a reader (default: by the file's shape)
   --previous FILE|DIR   other years' reports of the same issuers
+  --db FILE             the archive (SQLite): reports, cells and findings stored, years before found
+  --baseline FILE       findings recorded the first time; later runs report only new ones
+  --include GLOB        in folders, only files that match (repeatable; ** spans folders)
+  --exclude GLOB        in folders, not the files that match (repeatable)
+  --sheet FILE.xlsx     sum: the per-agency sheet (and a .csv beside it)
   --max-size-mb N       largest input file (default 64)
   --memory-mb N         memory cap of each rule, reader and writer call (default 256)
   --instructions N      instruction budget of each rule call (default 20000000)
@@ -211,7 +223,7 @@ options:
     unknown_option = "unknown option %s",
     missing_value = "option %s needs a value",
     no_command    = "no command given",
-    unknown_command = "unknown command '%s' (check, extract, rules, run, new, fill, render; --help)",
+    unknown_command = "unknown command '%s' (check, extract, rules, run, new, fill, render, sum; --help)",
     pack_extends  = " (extends %s)",
     pack_replaces = "%s: %s replaces %s",
     pack_left_out = "%s: %s does not apply to this format (%s)",

@@ -70,6 +70,10 @@ function M.run(E, opts, io_)
   -- what was added, what was not, and what the sum's arithmetic says
   io.stderr:write(messages.text(lang, "sum_done", #reports, table.concat(used, ", "),
                                 #left_out > 0 and table.concat(left_out, ", ") or "-"), "\n")
+  if #B.skipped > 0 then
+    io.stderr:write(messages.text(lang, "skipped_n", #B.skipped), "\n")
+    for _, k in ipairs(B.skipped) do io.stderr:write("  ", messages.text(lang, "skipped_line", k.path, k.why), "\n") end
+  end
   for i, n in pairs(gaps) do
     io.stderr:write(messages.text(lang, "sum_gap", used[i], n), "\n")
   end
