@@ -21,7 +21,7 @@ function Writer(findings, report, opts)
   end
   local rec = setmetatable({
     file = opts.file, status = opts.status, findings = list, summary = summary,
-  }, { __order = { "file", "format", "agency", "year", "status", "findings", "summary", "previous", "copies" } })
+  }, { __order = { "file", "format", "agency", "year", "status", "previous", "copies", "findings", "summary" } })
   if report then
     rec.format, rec.agency, rec.year = report.format, report.agency, report.year
     -- the year before: which report was used, or that none was found
