@@ -72,9 +72,11 @@ test: deps
 	@$(MAKE) deps DEBS="$(BROWSER_DEBS)"
 	$(MAKE) check-all test-browser
 
-# The review page in headless Chromium (its DOM, and a screenshot in $(BUILD)/review/).
+# The review page and the dashboard in headless Chromium (their DOM, and screenshots in
+# $(BUILD)/review/ and $(BUILD)/dashboard/).
 test-browser: $(BIN)
 	$(NB) run tests/browser/review.lua $(NB) $(BUILD)
+	$(NB) run tests/browser/dashboard.lua $(NB) $(BUILD)
 
 check-all: test-core test-lua corpus
 

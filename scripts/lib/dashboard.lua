@@ -71,7 +71,9 @@ local function bars(items, color, unit)
   for i, it in ipairs(items) do
     local y = (i - 1) * h + 2
     local w = max > 0 and math.max(1, math.floor(it.value * bw / max + 0.5)) or 0
-    out[#out + 1] = string.format('<text x="%d" y="%d" text-anchor="end">%s</text>', lw - 6, y + 15, esc(it.label))
+    local label = it.label
+    if utf8.len(label) and utf8.len(label) > 16 then label = label:sub(1, utf8.offset(label, 16) - 1) .. "…" end
+    out[#out + 1] = string.format('<text x="%d" y="%d" text-anchor="end">%s</text>', lw - 6, y + 15, esc(label))
     out[#out + 1] = string.format('<rect class="bar" x="%d" y="%d" width="%d" height="%d" fill="%s">'
                                   .. '<title>%s</title></rect>', lw, y + 3, w, h - 6, color, esc(it.title or it.label))
     out[#out + 1] = string.format('<text x="%d" y="%d">%s%s</text>', lw + w + 4, y + 15, esc(it.value), unit or "")
