@@ -30,6 +30,7 @@ local baseline = require "baseline"
 local rollup = require "rollup"
 
 local M = {}
+local MAX_PEERS = 5        -- copies between agencies said on one report
 local Batch = {}
 Batch.__index = Batch
 
@@ -286,6 +287,18 @@ function Batch:survey()
       add_copy(p.a, "peer", p.b, p)
       add_copy(p.b, "peer", p.a, p)
       self.copies[#self.copies + 1] = p
+    end
+  end
+  -- a report whose text is the region's template matches many: the closest
+  -- MAX_PEERS are said
+  for _, e in ipairs(kept) do
+    if e.copies and #e.copies > MAX_PEERS then
+      table.sort(e.copies, function(a, b)
+        if (a.kind == "previous") ~= (b.kind == "previous") then return a.kind == "previous" end
+        if a.share ~= b.share then return a.share > b.share end
+        return a.file < b.file
+      end)
+      for i = #e.copies, MAX_PEERS + 2, -1 do e.copies[i] = nil end
     end
   end
 end
