@@ -101,6 +101,15 @@ memcheck: $(BIN) $(TEST_BIN)
 	  valgrind -q --leak-check=full --errors-for-leak-kinds=all --error-exitcode=9 \
 	    $(NB) check --format json $$f >/dev/null; \
 	  rc=$$?; [ $$rc -le 2 ] || { echo "valgrind: $$f (exit $$rc)"; exit 1; }; done
+	@rm -rf $(BUILD)/memcheck && mkdir -p $(BUILD)/memcheck
+	@valgrind -q --leak-check=full --errors-for-leak-kinds=all --error-exitcode=9 \
+	  $(NB) check --format html --db $(BUILD)/memcheck/a.db --baseline $(BUILD)/memcheck/b.yaml \
+	  -o $(BUILD)/memcheck/out examples/previous examples/jiuqu-2024.txt examples/broken/t3-balance.txt >/dev/null; \
+	  rc=$$?; [ $$rc -le 2 ] || { echo "valgrind: a batch with the archive (exit $$rc)"; exit 1; }
+	@valgrind -q --leak-check=full --errors-for-leak-kinds=all --error-exitcode=9 \
+	  $(NB) sum examples/previous examples/jiuqu-2024.txt --sheet $(BUILD)/memcheck/s.xlsx \
+	  -o $(BUILD)/memcheck/s.yaml 2>/dev/null; \
+	  rc=$$?; [ $$rc -le 2 ] || { echo "valgrind: sum and its sheet (exit $$rc)"; exit 1; }
 	@echo "memcheck: no leaks or memory errors"
 
 # Man pages from the pages that are also Markdown in the repository.
