@@ -175,7 +175,8 @@ function Batch:tick(done)
                              rate / 2, duration(left))
   io.stderr:write("\r\27[K", text)
   io.stderr:flush()
-  if done >= self.steps then io.stderr:write("\r\27[K"); self.progress = false end
+  self.on_screen = true
+  if done >= self.steps then io.stderr:write("\r\27[K"); self.progress, self.on_screen = false, false end
 end
 
 --}===
@@ -326,6 +327,7 @@ function M.new(E, opts)
   self.all, self.skipped = self:select(opts.files)
   self.steps = 2 * #self.all
   self.progress = #self.all > 1 and nbio.isatty(2) and not opts.quiet
+  self.to_screen = not opts.output and nbio.isatty(1)
   self.started = os.clock()
   self:survey()
   self.files = {}
@@ -340,6 +342,11 @@ function Batch:read(path)
   self.done = self.done + 1
   self:tick(self.done)
   if not e then return self.E:read(path) end
+  -- findings printed on the same terminal start on a line of their own
+  if self.on_screen and self.to_screen then
+    io.stderr:write("\r\27[K")
+    self.on_screen = false
+  end
   if e.error then return nil, e.error end
   return self.E:complete(e.R, e.pending, { before = e.before, after = e.after, from = e.from,
                                            copies = e.copies or {} })
@@ -377,7 +384,7 @@ function Batch:page(path, ext)
   local rel = e and e.rel or path:match("([^/]+)$") or "report"
   local parts = {}
   for p in rel:gmatch("[^/]+") do
-    if p ~= "." and p ~= ".." then parts[#parts + 1] = (p:gsub("^%.+", "_")) end
+    if p ~= "." and p ~= ".." then parts[#parts + 1] = (p:gsub("^%.+", "_"):gsub("[%c\\]", "_")) end
   end
   if #parts == 0 then parts[1] = "report" end
   local stem = parts[#parts]:gsub("%.[^.]*$", "")
@@ -413,6 +420,7 @@ end
 -- the dashboard and the sheet beside the pages of -o FOLDER.
 function Batch:finish(totals, out_dir)
   local lang = self.E.lang
+  if self.on_screen then io.stderr:write("\r\27[K"); self.on_screen = false end
   totals.skipped = self.skipped
   totals.baselined = self.baselined
   totals.acknowledged = #self.acknowledged
