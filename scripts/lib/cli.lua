@@ -83,21 +83,6 @@ local function output(opts, lang)
   end
 end
 
--- The name of a page of -o FOLDER for input `path`: its file name with
--- the writer's extension, a plain name, unique in this run.
-local function page_name(path, ext, taken)
-  local stem = (path:match("([^/]+)$") or ""):gsub("%.[^.]*$", ""):gsub("^%.+", "")
-  stem = printable(stem):gsub("[/\\]", "_")
-  if stem == "" then stem = "report" end
-  local name, k = stem .. "." .. ext, 1
-  while taken[name] do
-    k = k + 1
-    name = stem .. "-" .. k .. "." .. ext
-  end
-  taken[name] = true
-  return name
-end
-
 --{=== commands ===
 
 local commands = {}
@@ -105,9 +90,18 @@ local commands = {}
 function commands.check(opts)
   local E = new_engine(opts)
   if not E then return 2 end
-  local files = E:files(opts.files)
+  -- the batch: files chosen and surveyed, years paired, copies found (batch.lua)
+  local okb, B = pcall(require("batch").new, E, opts)
+  if not okb then say("%s", tostring(B)); return 2 end
+  local files = B.files
   if #files == 0 then
     say("%s", messages.text(E.lang, "no_files"))
+    if #B.skipped > 0 then
+      io.stderr:write(messages.text(E.lang, "skipped_n", #B.skipped), "\n")
+      for _, sk in ipairs(B.skipped) do
+        io.stderr:write("  ", printable(messages.text(E.lang, "skipped_line", sk.path, sk.why)), "\n")
+      end
+    end
     return 2
   end
   local W = write.load(E.home, opts.format or "text", E:pack(E.base).format, E.limits)
@@ -126,10 +120,10 @@ function commands.check(opts)
   end
   local totals = { files = 0, error = 0, warning = 0, info = 0, unreadable = 0 }
   local color = not opts.output and nbio.isatty(1)
-  local pages, failed = {}, false
+  local failed = false
   for _, path in ipairs(files) do
     -- one file's failure, even a bug of ours, must not stop the batch
-    local ok, R, why = pcall(E.read, E, path)
+    local ok, R, why = pcall(B.read, B, path)
     if not ok then R, why = nil, messages.text(E.lang, "internal", tostring(R)) end
     local list, status
     if R then
@@ -139,6 +133,7 @@ function commands.check(opts)
                    message = messages.text(E.lang, "internal", tostring(found)) } }
       end
       status = "checked"
+      list = B:filter(path, R, list)
     else
       status = "unreadable"
       list = { { rule = "nianbao.unreadable", severity = "error", message = why, cells = {} } }
@@ -148,6 +143,7 @@ function commands.check(opts)
     for _, f in ipairs(list) do
       if status == "checked" then totals[f.severity] = totals[f.severity] + 1 end
     end
+    local page
     local text, werr = write.run(W, list, R, { file = printable(path), status = status, lang = E.lang,
                                               mode = "check", color = color, first = totals.files == 1 },
                                  E.limits)
@@ -156,8 +152,12 @@ function commands.check(opts)
       say("%s", messages.text(E.lang, "writer_failed", path, werr))
       failed = true
     elseif per_file then
-      local page_out, page_finish = output({ output = opts.output .. "/" .. page_name(path, W.extension, pages) },
-                                           E.lang)
+      local name = B:page(path, W.extension)
+      page = name
+      if name:find("/", 1, true) then
+        os.execute("mkdir -p '" .. (opts.output .. "/" .. name:match("^(.*)/")):gsub("'", "'\\''") .. "'")
+      end
+      local page_out, page_finish = output({ output = opts.output .. "/" .. name }, E.lang)
       local ok, perr = pcall(page_out.write, page_out, text)
       if ok then ok, perr = pcall(page_finish, true) else page_finish(false) end
       if not ok then say("%s", perr); failed = true end
@@ -166,11 +166,20 @@ function commands.check(opts)
       if not ok then finish(false); error(perr, 0) end
       out:flush()
     end
+    B:record(path, R, list, status, page)
   end
+  -- beside the review pages: the dashboard and the sheet
+  local review = per_file and not W.untrusted and W.extension == "html"
+  local okf, ferr = pcall(B.finish, B, totals, review and opts.output or nil)
+  if not okf then say("%s", tostring(ferr)); failed = true end
   local tail, serr = write.summary(W, totals, { lang = E.lang, mode = "check", color = color }, E.limits)
   if not tail then
     say("%s", messages.text(E.lang, "writer_failed", "Summary", serr))
     tail, failed = "", true
+  end
+  if per_file and tail == "" then     -- pages in a folder: the summary (and what was skipped) on stdout
+    io.stdout:write(write.summary(write.load(E.home, "text", E:pack(E.base).format, E.limits), totals,
+                                  { lang = E.lang, mode = "check" }, E.limits) or "")
   end
   local ok, perr = pcall(out.write, out, tail)
   if ok then ok, perr = pcall(finish, true) else finish(false) end
@@ -203,6 +212,14 @@ local function one_report(opts, mode, default_format)
   if ok then ok, err = pcall(finish, true) else finish(false) end
   if not ok then error(err, 0) end
   return 0
+end
+
+-- sum FILE|DIR...: the reports' tables added into one report, the
+-- identities checked on the sum; --sheet FILE.xlsx the per-agency sheet.
+function commands.sum(opts)
+  local E = new_engine(opts)
+  if not E then return 2 end
+  return require("sum").run(E, opts, { output = output, say = say })
 end
 
 function commands.extract(opts)
