@@ -32,7 +32,10 @@ static const struct { const char *flag, *field; int repeat; } valued[] = {
     { "--year", "year", 0 }, { "--agency", "agency", 0 },
     { "--kind", "kind", 0 }, { "--max-size-mb", "max_size_mb", 0 },
     { "--memory-mb", "memory_mb", 0 }, { "--instructions", "instructions", 0 },
-    { "--files-from", "files_from", 1 }, { NULL, NULL, 0 }
+    { "--files-from", "files_from", 1 },
+    { "--db", "db", 0 }, { "--baseline", "baseline", 0 }, { "--include", "include", 1 },
+    { "--exclude", "exclude", 1 }, { "--sheet", "sheet", 0 },
+    { NULL, NULL, 0 }
 };
 static const struct { const char *flag, *field; } switches[] = {
     { "--no-config", "no_config" }, { "--in-place", "in_place" },

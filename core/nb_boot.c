@@ -22,6 +22,10 @@
 #include "nb_lua.h"
 #include "nb_sandbox.h"
 #include "nb_jobs.h"
+#include "nb_db.h"
+#include "nb_sheet.h"
+#include "nb_similar.h"
+#include "nb_zip.h"
 #include "re_lua.h"
 
 /*{=== reading ===*/
@@ -480,7 +484,11 @@ static int load_re(lua_State *L) {
 static const luaL_Reg preload[] = {
     {"lpeg", luaopen_lpeg}, {"re", load_re}, {"nianbao", luaopen_nianbao},
     {"nianbao.io", luaopen_nianbao_io}, {"nianbao.sandbox", luaopen_nianbao_sandbox},
-    {"nianbao.jobs", luaopen_nianbao_jobs}, {NULL, NULL}
+    {"nianbao.jobs", luaopen_nianbao_jobs},
+    {"nianbao.zip", luaopen_nianbao_zip},
+    {"nianbao.db", luaopen_nianbao_db}, {"nianbao.xlsx", luaopen_nianbao_xlsx},
+    {"nianbao.similar", luaopen_nianbao_similar},
+    {NULL, NULL}
 };
 
 void nb_boot(lua_State *L, const char *home) {

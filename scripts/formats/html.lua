@@ -127,6 +127,14 @@ local function review(findings, report, opts)
   local lang = opts.lang
   out[#out + 1] = '<p class="where">' .. esc(opts.file) .. (report and report.published and
                   ("\u{3000}" .. esc(message("published_on", lang, report.published))) or "") .. "</p>"
+  -- the year before: which report the checks across years used, or none
+  if report and report.previous then
+    out[#out + 1] = '<p class="where" id="previous">' .. esc(message("previous_used", lang, report.previous.path,
+      tostring(report.previous.year), message("from_" .. (report.previous_from or "previous"), lang))) .. "</p>"
+  elseif report and report.previous_from and report.year then
+    out[#out + 1] = '<p class="where" id="previous">' .. esc(message("previous_none", lang, tostring(report.year - 1)))
+                    .. "</p>"
+  end
   out[#out + 1] = '<div class="summary" id="summary">'
   for _, sev in ipairs { "error", "warning", "info" } do
     out[#out + 1] = string.format('<span class="%s">%s %d</span>', sev, message(sev, lang), tally[sev])

@@ -19,5 +19,13 @@ end
 function Summary(t, opts)
   local s = message("summary", opts.lang, t.files, t.error, t.warning, t.info)
   if t.unreadable > 0 then s = s .. message("unreadable_n", opts.lang, t.unreadable) end
-  return s .. "\n"
+  if (t.baselined or 0) > 0 then s = s .. message("baselined_n", opts.lang, t.baselined) end
+  if (t.acknowledged or 0) > 0 then s = s .. message("acknowledged_n", opts.lang, t.acknowledged) end
+  s = s .. "\n"
+  -- the files of the folders that were not checked, each with its reason
+  if t.skipped and #t.skipped > 0 then
+    s = s .. message("skipped_n", opts.lang, #t.skipped) .. "\n"
+    for _, k in ipairs(t.skipped) do s = s .. "  " .. message("skipped_line", opts.lang, k.path, k.why) .. "\n" end
+  end
+  return s
 end

@@ -1,44 +1,473 @@
--- A batch of files over worker processes (-j N): the workers are forked
--- once the packs are loaded (nianbao.jobs), each takes the next file that
--- no one has taken, and the results come back in the order of the files,
--- so the output is the one a single process writes. A worker that dies
--- loses only the file it was on: that file's result says so.
+-- A batch: the files of one `check` as an evaluator has them — a folder
+-- per agency, several years — read in two passes.
+--
+--   select   folders walked recursively; a file is taken when a reader
+--            takes its extension and --include/--exclude let it; the
+--            tool's own files (configs, expectation files, a baseline, the
+--            archive) and a second copy of a file are skipped, each with
+--            its reason, for the summary
+--   survey   every file read and bound once; its agency key and year
+--            indexed; its narrative signed (similar.lua)
+--   pair     each report's year before found in the batch, else --previous,
+--            else the archive (--db); copied narrative found between
+--            agencies and against the year before
+--   check    (the caller's loop, in worker processes with -j N) each report
+--            completed with what was found, checked; findings in the
+--            baseline or acknowledged by the agency set aside; what the
+--            archive and the dashboard keep of it taken as plain data
+--   record   (the caller, in the order of the files) that data stored:
+--            the archive, the dashboard's rows, the baseline's fingerprints
+--   finish   the baseline written when new; with -o FOLDER the dashboard
+--            (index.html) and the sheet (agencies.csv, agencies.xlsx)
+--
+-- Pages of -o FOLDER mirror the input tree, so two agencies' files of one
+-- name never collide.
 
-local jobs = require "nianbao.jobs"
-local marshal = require "marshal"
+local nbio = require "nianbao.io"
+local nianbao = require "nianbao"
+local sim = require "nianbao.similar"
 local messages = require "messages"
+local similar = require "similar"
+local archive = require "archive"
+local baseline = require "baseline"
+local rollup = require "rollup"
 
 local M = {}
+local MAX_PEERS = 5        -- copies between agencies said on one report
+local Batch = {}
+Batch.__index = Batch
 
--- jobs(value, lang) → the number of worker processes: -j N, else one per
--- processor | nil, reason
-function M.jobs(value, lang)
-  if value == nil then return jobs.cores() end
-  local n = math.tointeger(tonumber(value))
-  if not n or n < 1 then return nil, messages.text(lang, "bad_jobs", tostring(value)) end
-  return n
-end
+--{=== choosing the files ===
 
--- run(count, n, work, deliver, lost): work(i) → the result of item i (plain
--- data, see marshal.lua), in a worker when n > 1; deliver(i, result) for i =
--- 1..count in order, in this process; lost(i, reason, kind) → the result of
--- an item whose worker died ("died") or whose work raised ("failed").
-function M.run(count, n, work, deliver, lost)
-  if n <= 1 or count <= 1 then
-    for i = 1, count do
-      local ok, res = pcall(work, i)
-      deliver(i, ok and res or lost(i, tostring(res), "failed"))
+-- Does glob g match path s? `*` and `?` stay within a folder, `**` spans
+-- folders (`**/` also matches no folder at all).
+local function glob_match(g, s)
+  local function m(pi, si)
+    while pi <= #g do
+      local c = g:sub(pi, pi)
+      if c == "*" and g:sub(pi + 1, pi + 1) == "*" then
+        local rest = pi + 2
+        local slash = g:sub(rest, rest) == "/"
+        if slash then rest = rest + 1 end
+        for k = si, #s + 1 do
+          if (not slash or k == si or s:sub(k - 1, k - 1) == "/") and m(rest, k) then return true end
+        end
+        return false
+      elseif c == "*" then
+        for k = si, #s + 1 do
+          if m(pi + 1, k) then return true end
+          if s:sub(k, k) == "/" then break end
+        end
+        return false
+      elseif c == "?" then
+        if si > #s or s:sub(si, si) == "/" then return false end
+        pi, si = pi + 1, si + 1
+      else
+        if s:sub(si, si) ~= c then return false end
+        pi, si = pi + 1, si + 1
+      end
     end
-    return
+    return si > #s
   end
-  jobs.run(n, count, function(i) return marshal.encode(work(i)) end, function(i, bytes, reason, kind)
-    if bytes then
-      local ok, res = pcall(marshal.decode, bytes)
-      if ok then return deliver(i, res) end
-      reason, kind = res, "failed"
-    end
-    deliver(i, lost(i, reason, kind))
-  end)
+  return m(1, 1)
 end
+M.glob_match = glob_match
+
+-- A glob without a slash is matched against the file's name as well.
+local function matches(globs, rel)
+  local name = rel:match("([^/]+)$") or rel
+  for _, g in ipairs(globs or {}) do
+    if glob_match(g, rel) or (not g:find("/", 1, true) and glob_match(g, name)) then return true end
+  end
+  return false
+end
+
+-- The tool's own files by name: what `check` of a corpus or an example
+-- folder keeps beside the reports.
+local OWN_NAMES = { "%.expected%.ya?ml$", "%.expect%.ya?ml$", "^%.nianbao%.ya?ml$" }
+-- … and by content: a YAML map whose keys are all a config's, a baseline's
+-- or an expectation file's.
+local OWN_KEYS = { packs = true, rules = true, params = true, limits = true, baseline = true,
+                   findings = true }
+
+local function own_content(bytes)
+  local ok, doc = pcall(nianbao.yaml.decode, bytes, "")
+  if not ok or type(doc) ~= "table" then return false end
+  local any = false
+  for k in pairs(doc) do
+    if not OWN_KEYS[k] then return false end
+    any = true
+  end
+  return any
+end
+
+-- select(E, args, opts) → files {path=, rel=, named=}, skipped {path=, why=}
+function Batch:select(args)
+  local E, opts, lang = self.E, self.opts, self.E.lang
+  local known = {}
+  for _, r in ipairs(E.readers) do
+    for _, e in ipairs(r.extensions or {}) do known[e] = true end
+  end
+  local avoid = {}                  -- the archive and the baseline are never inputs
+  for _, p in ipairs { opts.db, opts.baseline } do
+    local _, id = nbio.stat(p)
+    if id then avoid[id] = true end
+  end
+  local files, skipped, seen = {}, {}, {}
+  local function skip(path, key, ...)
+    skipped[#skipped + 1] = { path = path, why = messages.text(lang, key, ...) }
+  end
+  local function walk(path, rel, named)
+    local kind, id = nbio.stat(path)
+    if id and seen[id] then return end
+    if kind == "directory" then
+      seen[id] = true
+      local names = nbio.listdir(path) or {}
+      table.sort(names)
+      for _, n in ipairs(names) do
+        if n:sub(1, 1) ~= "." then
+          walk(path:gsub("/+$", "") .. "/" .. n, rel and (rel .. "/" .. n) or n, false)
+        end
+      end
+      return
+    end
+    if id then seen[id] = true end
+    if named then
+      files[#files + 1] = { path = path, rel = path:match("([^/]+)$") or path, named = true }
+      return
+    end
+    if kind ~= "file" then return end
+    local name = rel:match("([^/]+)$")
+    if avoid[id] then return skip(path, "skip_own") end
+    for _, pat in ipairs(OWN_NAMES) do
+      if name:lower():find(pat) then return skip(path, "skip_own") end
+    end
+    if not known[(name:match("%.(%w+)$") or ""):lower()] then return skip(path, "skip_no_reader") end
+    if opts.exclude and matches(opts.exclude, rel) then return skip(path, "skip_excluded") end
+    if opts.include and not matches(opts.include, rel) then return skip(path, "skip_not_included") end
+    files[#files + 1] = { path = path, rel = rel }
+  end
+  for _, a in ipairs(args or {}) do
+    local kind = nbio.stat(a)
+    walk(a, nil, kind ~= "directory")
+  end
+  return files, skipped
+end
+
+--}===
+
+--{=== progress on a terminal ===
+
+local function duration(s)
+  s = math.max(0, math.floor(s + 0.5))
+  if s >= 3600 then return string.format("%d:%02d:%02d", s // 3600, s % 3600 // 60, s % 60) end
+  return string.format("%d:%02d", s // 60, s % 60)
+end
+
+-- One line on stderr, rewritten in place: files done of all, rate, time
+-- left. Only when stderr is a terminal; a pipe or a file gets nothing.
+function Batch:tick(done)
+  if not self.progress then return end
+  local now = os.clock()
+  if done < self.steps and now - (self.shown or -1) < 0.2 then return end
+  self.shown = now
+  local spent = now - self.started
+  local rate = spent > 0 and done / spent or 0
+  local left = rate > 0 and (self.steps - done) / rate or 0
+  local text = messages.text(self.E.lang, "progress", math.min(done, self.steps) // 2, self.steps // 2,
+                             rate / 2, duration(left))
+  io.stderr:write("\r\27[K", text)
+  io.stderr:flush()
+  self.on_screen = true
+  if done >= self.steps then io.stderr:write("\r\27[K"); self.progress, self.on_screen = false, false end
+end
+
+--}===
+
+--{=== the survey: every file read once ===
+
+local function add_copy(e, kind, other, m)
+  e.copies = e.copies or {}
+  e.copies[#e.copies + 1] = {
+    kind = kind, file = other.path, agency = other.agency, year = other.year,
+    share = m.share, passage = m.passage, length = m.length,
+  }
+end
+
+function Batch:survey()
+  local E, lang = self.E, self.E.lang
+  local not_report = messages.text(lang, "not_report")
+  local by_digest, entries, kept = {}, {}, {}
+  local F = E:pack(E.base).format
+  for i, f in ipairs(self.all) do
+    local e = { index = i, path = f.path, rel = f.rel, named = f.named }
+    local bytes, err = nbio.readfile(f.path, E.max_bytes)
+    if not bytes then
+      e.error = err:find("limit") and messages.text(lang, "too_large", E.max_bytes // 1048576)
+                or messages.text(lang, "cannot_open", err)
+    else
+      e.digest = sim.digest(bytes)
+      local first = by_digest[e.digest]
+      local ext = (f.path:match("%.(%w+)$") or ""):lower()
+      if first then
+        self.skipped[#self.skipped + 1] = { path = f.path, why = messages.text(lang, "skip_duplicate", first.path) }
+        e = nil
+      elseif not f.named and (ext == "yaml" or ext == "yml") and own_content(bytes) then
+        self.skipped[#self.skipped + 1] = { path = f.path, why = messages.text(lang, "skip_own") }
+        e = nil
+      else
+        by_digest[e.digest] = e
+        local ok, R, why = pcall(E.bind_bytes, E, bytes, f.path)
+        if not ok then
+          e.error = messages.text(lang, "internal", tostring(R))
+        elseif not R then
+          if why == not_report and not f.named then
+            self.skipped[#self.skipped + 1] = { path = f.path, why = messages.text(lang, "skip_not_report") }
+            e = nil
+          else
+            e.error = why
+          end
+        else
+          e.R, e.pending = R, why
+          e.agency, e.year = R.agency, R.year
+          e.key = E:issuer_key(R.agency)
+          if R.format ~= "legacy" then
+            e.text = similar.narrative(F, R)
+            e.sig = similar.signature(e.text)
+          end
+        end
+      end
+    end
+    if e then
+      entries[#entries + 1] = e
+      self.by_path[e.path] = e
+    end
+    self:tick(i)
+  end
+  self.entries = entries
+  -- the index of agencies and years: the first report of each
+  for _, e in ipairs(entries) do
+    if e.R and e.key and e.year and e.R.format ~= "legacy" then
+      self.index[e.key] = self.index[e.key] or {}
+      if not self.index[e.key][e.year] then self.index[e.key][e.year] = e
+      else e.same_as = self.index[e.key][e.year] end
+      kept[#kept + 1] = e
+    end
+  end
+  -- the years around each report: the batch, else --previous, else the archive
+  local related = (self.opts.previous and #self.opts.previous > 0) and E:related() or {}
+  for _, e in ipairs(kept) do
+    local years = self.index[e.key]
+    local before, after = years[e.year - 1], years[e.year + 1]
+    if before then e.before, e.from = before, "batch"
+    else
+      local r = related[e.key] and related[e.key][e.year - 1]
+      if r and r.R.path ~= e.path then e.before, e.from = r, "previous"
+      elseif self.archive then
+        local a = self.archive:find(E:pack(e.R.format).format, e.key, e.year - 1, e.digest)
+        if a then e.before, e.from = a, "archive" end
+      end
+    end
+    e.from = e.from or "none"
+    if after then e.after = after
+    else
+      local r = related[e.key] and related[e.key][e.year + 1]
+      if r and r.R.path ~= e.path then e.after = r end
+    end
+    -- the narrative of the year before, against this year's
+    local prev_text = e.before and (e.before.text or e.before.narrative
+                      or (e.before.R and e.before.R.format ~= "legacy" and similar.narrative(F, e.before.R)))
+    if prev_text and e.text then
+      local m = similar.measure({ text = prev_text }, { text = e.text })
+      if m then
+        add_copy(e, "previous", { path = e.before.path or e.before.R.path, agency = e.before.R.agency,
+                                  year = e.before.R.year }, m)
+      end
+    end
+  end
+  -- narrative shared between agencies
+  for _, p in ipairs(similar.pairs(kept)) do
+    if not (p.a.key and p.a.key == p.b.key) then
+      add_copy(p.a, "peer", p.b, p)
+      add_copy(p.b, "peer", p.a, p)
+      self.copies[#self.copies + 1] = p
+    end
+  end
+  -- a report whose text is the region's template matches many: the closest
+  -- MAX_PEERS are said
+  for _, e in ipairs(kept) do
+    if e.copies and #e.copies > MAX_PEERS then
+      table.sort(e.copies, function(a, b)
+        if (a.kind == "previous") ~= (b.kind == "previous") then return a.kind == "previous" end
+        if a.share ~= b.share then return a.share > b.share end
+        return a.file < b.file
+      end)
+      for i = #e.copies, MAX_PEERS + 2, -1 do e.copies[i] = nil end
+    end
+  end
+end
+
+--}===
+
+--{=== the check loop's side ===
+
+-- new(E, opts[, args]) → batch, with the files chosen and surveyed: args
+-- (default opts.files) are files and folders. Raises a usage error (text)
+-- for an archive or baseline that cannot be opened.
+function M.new(E, opts, args)
+  local self = setmetatable({ E = E, opts = opts, by_path = {}, index = {}, skipped = {}, copies = {},
+                              rows = {}, fingerprints = {}, baselined = 0, acknowledged = {},
+                              pages = {} }, Batch)
+  if opts.db then
+    local a, err = archive.open(opts.db)
+    if not a then error(messages.text(E.lang, "cannot_open_db", opts.db, err), 0) end
+    self.archive = a
+  end
+  if opts.baseline then
+    local b, err = baseline.load(opts.baseline)
+    if not b then error(err, 0) end
+    self.baseline = b
+  end
+  self.all, self.skipped = self:select(args or opts.files)
+  self.steps = 2 * #self.all
+  self.progress = #self.all > 1 and nbio.isatty(2) and not opts.quiet
+  self.to_screen = not opts.output and nbio.isatty(1)
+  self.started = os.clock()
+  self:survey()
+  self.files = {}
+  for _, e in ipairs(self.entries) do self.files[#self.files + 1] = e.path end
+  self.done = #self.all
+  return self
+end
+
+-- advance(): one more file checked, for the progress line (in the order
+-- the files are written); findings printed on the same terminal start on
+-- a line of their own.
+function Batch:advance()
+  self.done = self.done + 1
+  self:tick(self.done)
+  if self.on_screen and self.to_screen then
+    io.stderr:write("\r\27[K")
+    self.on_screen = false
+  end
+end
+
+-- read(path) → the report, complete and frozen | nil, reason. Says
+-- nothing: it may run in a worker process.
+function Batch:read(path)
+  local e = self.by_path[path]
+  if not e then return self.E:read(path) end
+  if e.error then return nil, e.error end
+  return self.E:complete(e.R, e.pending, { before = e.before, after = e.after, from = e.from,
+                                           copies = e.copies or {} })
+end
+
+-- filter(path, R, list) → the findings to report: those of the baseline
+-- and those the agency acknowledged are set aside; and what record counts
+-- of them (plain data: filter may run in a worker process).
+function Batch:filter(path, R, list)
+  local key = R and self.E:issuer_key(R.agency)
+  local out, fps = {}, {}
+  local side = { acknowledged = {}, baselined = 0, fingerprints = {}, fps = fps }
+  for _, f in ipairs(list) do
+    local fp = baseline.fingerprint(f, key or (R and R.source) or path, R and R.year)
+    local why = R and baseline.acknowledged(R, f)
+    if why then
+      side.acknowledged[#side.acknowledged + 1] = { path = path, rule = f.rule, reason = why }
+    elseif self.baseline and self.baseline.exists and self.baseline.set[fp] then
+      side.baselined = side.baselined + 1
+    else
+      out[#out + 1] = f
+      fps[#fps + 1] = fp
+    end
+    side.fingerprints[#side.fingerprints + 1] = { fingerprint = fp, rule = f.rule, file = path,
+                                                  agency = R and R.agency, year = R and R.year,
+                                                  message = f.message }
+  end
+  return out, side
+end
+
+-- page(path, ext) → the page of -o FOLDER for input path, mirroring the
+-- input tree: FOLDER/agency/2024/report.html. Unique in this run.
+function Batch:page(path, ext)
+  local e = self.by_path[path]
+  local rel = e and e.rel or path:match("([^/]+)$") or "report"
+  local parts = {}
+  for p in rel:gmatch("[^/]+") do
+    if p ~= "." and p ~= ".." then parts[#parts + 1] = (p:gsub("^%.+", "_"):gsub("[%c\\]", "_")) end
+  end
+  if #parts == 0 then parts[1] = "report" end
+  local stem = parts[#parts]:gsub("%.[^.]*$", "")
+  parts[#parts] = stem ~= "" and stem or "report"
+  local base = table.concat(parts, "/")
+  local name, k = base .. "." .. ext, 1
+  while self.pages[name] do
+    k = k + 1
+    name = base .. "-" .. k .. "." .. ext
+  end
+  self.pages[name] = true
+  return name
+end
+
+-- keep(path, R, list, status) → what the archive and the dashboard keep
+-- of one checked report, as plain data (keep may run in a worker process).
+function Batch:keep(path, R, list, status)
+  local e = self.by_path[path] or { path = path }
+  local E = self.E
+  local kept = { row = rollup.row(E, R, list, { path = path, status = status, key = e.key,
+                                               from = e.from, before = e.before }) }
+  if self.archive then
+    kept.archive = archive.entry(R, list, E:pack(R and R.format or E.base).format,
+                                 { digest = e.digest, narrative = e.text, path = path, key = e.key })
+  end
+  return kept
+end
+
+-- record(path, side, kept, page): in the order of the files, what filter
+-- counted (side, nil for a file not checked) and keep took (kept) stored:
+-- the baseline's fingerprints, the archive, the dashboard's row.
+function Batch:record(path, side, kept, page)
+  local e = self.by_path[path] or { path = path }
+  if side then
+    for _, a in ipairs(side.acknowledged) do self.acknowledged[#self.acknowledged + 1] = a end
+    self.baselined = self.baselined + side.baselined
+    for _, fp in ipairs(side.fingerprints) do self.fingerprints[#self.fingerprints + 1] = fp end
+  end
+  if self.archive and kept.archive then
+    local a = kept.archive
+    a.previous, a.fingerprints = e.before and e.before.id, side and side.fps
+    local ok, id = pcall(self.archive.put, self.archive, a)
+    if ok then e.id = id
+    else io.stderr:write("nianbao: ", messages.text(self.E.lang, "cannot_write", self.opts.db, tostring(id)), "\n") end
+  end
+  kept.row.page = page
+  self.rows[#self.rows + 1] = kept.row
+end
+
+-- finish(totals, out_dir): the summary's lists; the baseline when new;
+-- the dashboard and the sheet beside the pages of -o FOLDER.
+function Batch:finish(totals, out_dir)
+  local lang = self.E.lang
+  if self.on_screen then io.stderr:write("\r\27[K"); self.on_screen = false end
+  totals.skipped = self.skipped
+  totals.baselined = self.baselined
+  totals.acknowledged = #self.acknowledged
+  if self.archive then self.archive:close() end
+  if self.baseline and not self.baseline.exists then
+    local f, err = nbio.tempfile(self.opts.baseline)
+    if not f then error(messages.text(lang, "cannot_write", self.opts.baseline, err), 0) end
+    f:write(baseline.encode(self.fingerprints))
+    local ok, cerr = nbio.commit(f, self.opts.baseline)
+    if not ok then error(messages.text(lang, "cannot_write", self.opts.baseline, cerr), 0) end
+  end
+  if out_dir then
+    local F = self.E:pack(self.E.base).format
+    rollup.write_sheet(F, self.rows, out_dir .. "/agencies", lang)
+    require("dashboard").write(F, self.rows, { skipped = self.skipped, copies = self.copies, lang = lang,
+                                               totals = totals }, out_dir .. "/index.html")
+  end
+end
+
+--}===
 
 return M

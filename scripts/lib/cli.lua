@@ -8,7 +8,7 @@ local json = require "json"
 local messages = require "messages"
 local write = require "pipeline.write"
 local formatlib = require "format"
-local batch = require "batch"
+local workers = require "workers"
 
 local M = {}
 
@@ -84,21 +84,6 @@ local function output(opts, lang)
   end
 end
 
--- The name of a page of -o FOLDER for input `path`: its file name with
--- the writer's extension, a plain name, unique in this run.
-local function page_name(path, ext, taken)
-  local stem = (path:match("([^/]+)$") or ""):gsub("%.[^.]*$", ""):gsub("^%.+", "")
-  stem = printable(stem):gsub("[/\\]", "_")
-  if stem == "" then stem = "report" end
-  local name, k = stem .. "." .. ext, 1
-  while taken[name] do
-    k = k + 1
-    name = stem .. "-" .. k .. "." .. ext
-  end
-  taken[name] = true
-  return name
-end
-
 --{=== commands ===
 
 local commands = {}
@@ -125,11 +110,20 @@ function commands.check(opts)
   if not E then return 2 end
   local args, aerr = files_from(opts, E.lang)
   if not args then say("%s", aerr); return 2 end
-  local njobs, jerr = batch.jobs(opts.jobs, E.lang)
+  local njobs, jerr = workers.jobs(opts.jobs, E.lang)
   if not njobs then say("%s", jerr); return 2 end
-  local files = E:files(args)
+  -- the batch: files chosen and surveyed, years paired, copies found (batch.lua)
+  local okb, B = pcall(require("batch").new, E, opts, args)
+  if not okb then say("%s", tostring(B)); return 2 end
+  local files = B.files
   if #files == 0 then
     say("%s", messages.text(E.lang, "no_files"))
+    if #B.skipped > 0 then
+      io.stderr:write(messages.text(E.lang, "skipped_n", #B.skipped), "\n")
+      for _, sk in ipairs(B.skipped) do
+        io.stderr:write("  ", printable(messages.text(E.lang, "skipped_line", sk.path, sk.why)), "\n")
+      end
+    end
     return 2
   end
   local W = write.load(E.home, opts.format or "text", E:pack(E.base).format, E.limits)
@@ -148,18 +142,32 @@ function commands.check(opts)
   end
   local totals = { files = 0, error = 0, warning = 0, info = 0, unreadable = 0 }
   local color = not opts.output and nbio.isatty(1)
-  local pages, failed, records = {}, false, {}
+  local failed, records, pages = false, {}, {}
+  -- the pages' names depend on the order of the files: named here, in order
   if per_file then
-    for i, path in ipairs(files) do pages[i] = page_name(path, W.extension, pages) end
+    for i, path in ipairs(files) do pages[i] = B:page(path, W.extension) end
   end
-  -- one file: read, checked, written → its result as plain data (made in
-  -- a worker with -j N); what it says to the user is said in deliver
+  -- a report's text: its page (-o FOLDER), or kept for deliver to write
+  local function place(i, text, res)
+    if not per_file then res.text = text; return end
+    local name = pages[i]
+    res.page = name
+    if name:find("/", 1, true) then
+      os.execute("mkdir -p '" .. (opts.output .. "/" .. name:match("^(.*)/")):gsub("'", "'\\''") .. "'")
+    end
+    local page_out, page_finish = output({ output = opts.output .. "/" .. name }, E.lang)
+    local okw, perr = pcall(page_out.write, page_out, text)
+    if okw then okw, perr = pcall(page_finish, true) else page_finish(false) end
+    if not okw then res.notes[#res.notes + 1] = perr; res.failed = true end
+  end
+  -- one file: read, checked, written → its result as plain data (made in a
+  -- worker with -j N); what it says to the user is said in deliver, in order
   local function one(i)
     local path = files[i]
     -- one file's failure, even a bug of ours, must not stop the batch
-    local ok, R, why = pcall(E.read, E, path)
+    local ok, R, why = pcall(B.read, B, path)
     if not ok then R, why = nil, messages.text(E.lang, "internal", tostring(R)) end
-    local list, status
+    local list, status, side
     if R then
       local okc, found = pcall(E.check, E, R)
       if okc then list = found:list() else
@@ -167,11 +175,12 @@ function commands.check(opts)
                    message = messages.text(E.lang, "internal", tostring(found)) } }
       end
       status = "checked"
+      list, side = B:filter(path, R, list)
     else
       status = "unreadable"
       list = { { rule = "nianbao.unreadable", severity = "error", message = why, cells = {} } }
     end
-    local res = { status = status, error = 0, warning = 0, info = 0, notes = {} }
+    local res = { status = status, error = 0, warning = 0, info = 0, notes = {}, side = side }
     for _, f in ipairs(list) do res[f.severity] = res[f.severity] + 1 end
     local text, werr, record = write.run(W, list, R, { file = printable(path), status = status, lang = E.lang,
                                                      mode = "check", color = color, first = i == 1 },
@@ -181,17 +190,14 @@ function commands.check(opts)
       -- a writer that fails on one report loses that report's text, not the batch
       res.notes[#res.notes + 1] = messages.text(E.lang, "writer_failed", path, werr)
       res.failed = true
-    elseif per_file then
-      local page_out, page_finish = output({ output = opts.output .. "/" .. pages[i] }, E.lang)
-      local okw, perr = pcall(page_out.write, page_out, text)
-      if okw then okw, perr = pcall(page_finish, true) else page_finish(false) end
-      if not okw then res.notes[#res.notes + 1] = perr; res.failed = true end
     else
-      res.text = text
+      place(i, text, res)
     end
+    res.kept = B:keep(path, R, list, status)
     return res
   end
-  local function deliver(_, res)
+  local function deliver(i, res)
+    B:advance()
     totals.files = totals.files + 1
     if res.status == "checked" then
       for _, sev in ipairs { "error", "warning", "info" } do totals[sev] = totals[sev] + res[sev] end
@@ -206,6 +212,7 @@ function commands.check(opts)
       if not ok then finish(false); error(perr, 0) end
       out:flush()
     end
+    B:record(files[i], res.side, res.kept, res.page)
   end
   -- a worker that died, or a bug of ours around a file: that file's result
   local function lost(i, reason, kind)
@@ -224,15 +231,24 @@ function commands.check(opts)
                                                        first = i == 1 }, E.limits)
     res.record = record
     if not text then res.notes[1], res.failed = messages.text(E.lang, "writer_failed", files[i], werr), true
-    elseif not per_file then res.text = text end
+    else place(i, text, res) end
+    res.kept = B:keep(files[i], nil, list, "unreadable")
     return res
   end
   if njobs > 1 and #files > 1 then E:prepare() end   -- what every worker would load: loaded once, here
-  batch.run(#files, njobs, one, deliver, lost)
+  workers.run(#files, njobs, one, deliver, lost)
+  -- beside the review pages: the dashboard and the sheet
+  local review = per_file and not W.untrusted and W.extension == "html"
+  local okf, ferr = pcall(B.finish, B, totals, review and opts.output or nil)
+  if not okf then say("%s", tostring(ferr)); failed = true end
   local tail, serr = write.summary(W, totals, { lang = E.lang, mode = "check", color = color }, E.limits, records)
   if not tail then
     say("%s", messages.text(E.lang, "writer_failed", "Summary", serr))
     tail, failed = "", true
+  end
+  if per_file and tail == "" then     -- pages in a folder: the summary (and what was skipped) on stdout
+    io.stdout:write(write.summary(write.load(E.home, "text", E:pack(E.base).format, E.limits), totals,
+                                  { lang = E.lang, mode = "check" }, E.limits) or "")
   end
   local ok, perr = pcall(out.write, out, tail)
   if ok then ok, perr = pcall(finish, true) else finish(false) end
@@ -265,6 +281,14 @@ local function one_report(opts, mode, default_format)
   if ok then ok, err = pcall(finish, true) else finish(false) end
   if not ok then error(err, 0) end
   return 0
+end
+
+-- sum FILE|DIR...: the reports' tables added into one report, the
+-- identities checked on the sum; --sheet FILE.xlsx the per-agency sheet.
+function commands.sum(opts)
+  local E = new_engine(opts)
+  if not E then return 2 end
+  return require("sum").run(E, opts, { output = output, say = say })
 end
 
 function commands.extract(opts)

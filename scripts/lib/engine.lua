@@ -14,6 +14,7 @@ local bind = require "pipeline.bind"
 local years = require "pipeline.years"
 local checking = require "pipeline.check"
 local sandbox_limits = require "nianbao.sandbox"
+local agency = require "agency"
 
 local Engine = {}
 Engine.__index = Engine
@@ -210,19 +211,17 @@ end
 
 -- bind_bytes(bytes, path) → report, pending | nil, reason
 function Engine:bind_bytes(bytes, path)
-  if decode.is_pdf(bytes) then
-    local t, perr = decode.pdf(path, self.lang)
-    if not t then return nil, perr end
-    bytes = t
-  end
+  local inner, err = decode.binary(bytes, path, self.lang)
+  if not inner then return nil, err end
+  bytes = inner
   local text, why = decode.text(bytes, self.lang)
   if not text then return nil, why end
   return self:bind_text(text, path)
 end
 
--- Reports of the same issuer are found by its name, folded as labels are.
+-- Reports of the same issuer are found by its agency key (agency.lua).
 function Engine:issuer_key(name)
-  return name and self:pack(self.base).format.labels.norm(name) or nil
+  return agency.key(self:pack(self.base).format, name)
 end
 
 -- read(path) → report (complete, frozen) | nil, reason
@@ -233,9 +232,18 @@ function Engine:read(path)
 end
 
 -- The binder's last pass (the years around), then the report is frozen.
-function Engine:complete(R, pending)
+-- found (from a batch, batch.lua): {before=, after=, from=, copies=}, the
+-- neighbours it found in the batch, the archive or --previous.
+function Engine:complete(R, pending, found)
   local previous = self.opts.previous
-  if previous and #previous > 0 and R.year then
+  if found then
+    if found.before or found.after then
+      local P = self:pack(R.format)
+      years.resolve(P.format, P.system, R, pending or {}, { before = found.before, after = found.after })
+    end
+    R.previous_from = found.from
+    R.copies = found.copies
+  elseif previous and #previous > 0 and R.year then
     local list = self:related()[self:issuer_key(R.agency) or ""] or {}
     local before, after = list[R.year - 1], list[R.year + 1]
     if before and before.R.path == R.path then before = nil end
