@@ -31,6 +31,7 @@ local similar = require "similar"
 local archive = require "archive"
 local baseline = require "baseline"
 local rollup = require "rollup"
+local workers = require "workers"
 
 local M = {}
 local MAX_PEERS = 5        -- copies between agencies said on one report
@@ -194,60 +195,82 @@ local function add_copy(e, kind, other, m)
   }
 end
 
-function Batch:survey()
+-- One file of the survey, as plain data (it may be worked out in a worker
+-- process): {error=} | {digest=, own=true} | {digest=, error=} |
+-- {digest=, not_report=true} | {digest=, agency=, year=, key=, format=,
+-- text=, sig=}. The report itself is not kept: the check binds it again,
+-- so a batch of any size holds one report at a time.
+function Batch:survey_one(f)
   local E, lang = self.E, self.E.lang
-  local not_report = messages.text(lang, "not_report")
+  local s = {}
+  local bytes, err = nbio.readfile(f.path, E.max_bytes)
+  if not bytes then
+    s.error = err:find("limit") and messages.text(lang, "too_large", E.max_bytes // 1048576)
+              or messages.text(lang, "cannot_open", err)
+    return s
+  end
+  s.digest = sim.digest(bytes)
+  local ext = (f.path:match("%.(%w+)$") or ""):lower()
+  if not f.named and (ext == "yaml" or ext == "yml") and own_content(bytes) then
+    s.own = true
+    return s
+  end
+  local ok, R, why = pcall(E.bind_bytes, E, bytes, f.path)
+  if not ok then
+    s.error = messages.text(lang, "internal", tostring(R))
+  elseif not R then
+    if why == messages.text(lang, "not_report") and not f.named then s.not_report = true
+    else s.error = why end
+  else
+    s.agency, s.year, s.format = R.agency, R.year, R.format
+    s.key = E:issuer_key(R.agency)
+    if R.format ~= "legacy" then
+      s.text = similar.narrative(E:pack(E.base).format, R)
+      s.sig = similar.signature(s.text)
+    end
+  end
+  return s
+end
+
+function Batch:survey(njobs)
+  local E, lang = self.E, self.E.lang
   local by_digest, entries, kept = {}, {}, {}
   local F = E:pack(E.base).format
-  for i, f in ipairs(self.all) do
+  local function take(i, s)
+    local f = self.all[i]
     local e = { index = i, path = f.path, rel = f.rel, named = f.named }
-    local bytes, err = nbio.readfile(f.path, E.max_bytes)
-    if not bytes then
-      e.error = err:find("limit") and messages.text(lang, "too_large", E.max_bytes // 1048576)
-                or messages.text(lang, "cannot_open", err)
-    else
-      e.digest = sim.digest(bytes)
+    if s.digest then
+      e.digest = s.digest
       local first = by_digest[e.digest]
-      local ext = (f.path:match("%.(%w+)$") or ""):lower()
       if first then
         self.skipped[#self.skipped + 1] = { path = f.path, why = messages.text(lang, "skip_duplicate", first.path) }
         e = nil
-      elseif not f.named and (ext == "yaml" or ext == "yml") and own_content(bytes) then
+      elseif s.own then
         self.skipped[#self.skipped + 1] = { path = f.path, why = messages.text(lang, "skip_own") }
         e = nil
       else
         by_digest[e.digest] = e
-        local ok, R, why = pcall(E.bind_bytes, E, bytes, f.path)
-        if not ok then
-          e.error = messages.text(lang, "internal", tostring(R))
-        elseif not R then
-          if why == not_report and not f.named then
-            self.skipped[#self.skipped + 1] = { path = f.path, why = messages.text(lang, "skip_not_report") }
-            e = nil
-          else
-            e.error = why
-          end
-        else
-          e.R, e.pending = R, why
-          e.agency, e.year = R.agency, R.year
-          e.key = E:issuer_key(R.agency)
-          if R.format ~= "legacy" then
-            e.text = similar.narrative(F, R)
-            e.sig = similar.signature(e.text)
-          end
+        if s.not_report then
+          self.skipped[#self.skipped + 1] = { path = f.path, why = messages.text(lang, "skip_not_report") }
+          e = nil
+        elseif not s.error then
+          e.agency, e.year, e.format, e.key, e.text, e.sig = s.agency, s.year, s.format, s.key, s.text, s.sig
         end
       end
     end
+    if e and s.error then e.error = s.error end
     if e then
       entries[#entries + 1] = e
       self.by_path[e.path] = e
     end
     self:tick(i)
   end
+  workers.run(#self.all, njobs or 1, function(i) return self:survey_one(self.all[i]) end, take,
+              function(i, reason) return { error = messages.text(lang, "internal", reason) } end)
   self.entries = entries
   -- the index of agencies and years: the first report of each
   for _, e in ipairs(entries) do
-    if e.R and e.key and e.year and e.R.format ~= "legacy" then
+    if e.format and e.key and e.year and e.format ~= "legacy" then
       self.index[e.key] = self.index[e.key] or {}
       if not self.index[e.key][e.year] then self.index[e.key][e.year] = e
       else e.same_as = self.index[e.key][e.year] end
@@ -264,7 +287,7 @@ function Batch:survey()
       local r = related[e.key] and related[e.key][e.year - 1]
       if r and r.R.path ~= e.path then e.before, e.from = r, "previous"
       elseif self.archive then
-        local a = self.archive:find(E:pack(e.R.format).format, e.key, e.year - 1, e.digest)
+        local a = self.archive:find(E:pack(e.format).format, e.key, e.year - 1, e.digest)
         if a then e.before, e.from = a, "archive" end
       end
     end
@@ -280,8 +303,9 @@ function Batch:survey()
     if prev_text and e.text then
       local m = similar.measure({ text = prev_text }, { text = e.text })
       if m then
-        add_copy(e, "previous", { path = e.before.path or e.before.R.path, agency = e.before.R.agency,
-                                  year = e.before.R.year }, m)
+        local b = e.before
+        add_copy(e, "previous", { path = b.path or b.R.path, agency = b.R and b.R.agency or b.agency,
+                                  year = b.R and b.R.year or b.year }, m)
       end
     end
   end
@@ -311,13 +335,14 @@ end
 
 --{=== the check loop's side ===
 
--- new(E, opts[, args]) → batch, with the files chosen and surveyed: args
--- (default opts.files) are files and folders. Raises a usage error (text)
--- for an archive or baseline that cannot be opened.
-function M.new(E, opts, args)
+-- new(E, opts[, args[, njobs]]) → batch, with the files chosen and
+-- surveyed (by njobs worker processes, default 1): args (default
+-- opts.files) are files and folders. Raises a usage error (text) for an
+-- archive or baseline that cannot be opened.
+function M.new(E, opts, args, njobs)
   local self = setmetatable({ E = E, opts = opts, by_path = {}, index = {}, skipped = {}, copies = {},
                               rows = {}, fingerprints = {}, baselined = 0, acknowledged = {},
-                              pages = {} }, Batch)
+                              pages = {}, neighbours = {} }, Batch)
   if opts.db then
     local a, err = archive.open(opts.db)
     if not a then error(messages.text(E.lang, "cannot_open_db", opts.db, err), 0) end
@@ -333,7 +358,7 @@ function M.new(E, opts, args)
   self.progress = #self.all > 1 and nbio.isatty(2) and not opts.quiet
   self.to_screen = not opts.output and nbio.isatty(1)
   self.started = os.clock()
-  self:survey()
+  self:survey(njobs)
   self.files = {}
   for _, e in ipairs(self.entries) do self.files[#self.files + 1] = e.path end
   self.done = #self.all
@@ -352,14 +377,47 @@ function Batch:advance()
   end
 end
 
+-- bind(path) → a report of the batch bound afresh, and its pending
+-- readings | nil, reason
+function Batch:bind(path)
+  local bytes, err = nbio.readfile(path, self.E.max_bytes)
+  if not bytes then return nil, messages.text(self.E.lang, "cannot_open", err) end
+  return self.E:bind_bytes(bytes, path)
+end
+
+-- The year before or after a report, as the years' pass takes it
+-- ({R=, pending=}): of the archive or --previous as found, of the batch
+-- bound again (the last few kept: a folder's years come together). It is
+-- never the report a check completes, so every report sees its
+-- neighbours as they were read, whatever order the files are checked in.
+local NEIGHBOURS_KEPT = 8
+function Batch:neighbour(x)
+  if not x or x.R then return x end
+  local kept = self.neighbours
+  for i, k in ipairs(kept) do
+    if k.path == x.path then
+      table.remove(kept, i)
+      table.insert(kept, 1, k)
+      return k.value
+    end
+  end
+  local R, pending = self:bind(x.path)
+  local value = R and { R = R, pending = pending, path = x.path } or nil
+  table.insert(kept, 1, { path = x.path, value = value })
+  if #kept > NEIGHBOURS_KEPT then kept[#kept] = nil end
+  return value
+end
+
 -- read(path) → the report, complete and frozen | nil, reason. Says
 -- nothing: it may run in a worker process.
 function Batch:read(path)
   local e = self.by_path[path]
   if not e then return self.E:read(path) end
   if e.error then return nil, e.error end
-  return self.E:complete(e.R, e.pending, { before = e.before, after = e.after, from = e.from,
-                                           copies = e.copies or {} })
+  local R, pending = self:bind(path)
+  if not R then return nil, pending end
+  return self.E:complete(R, pending, { before = self:neighbour(e.before), after = self:neighbour(e.after),
+                                       from = e.from, copies = e.copies or {} })
 end
 
 -- filter(path, R, list) → the findings to report: those of the baseline

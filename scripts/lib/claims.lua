@@ -19,7 +19,7 @@ local nianbao = require "nianbao"
 local formatlib = require "format"
 local view = require "view"
 local messages = require "messages"
-local P, R, S, C, Cp, Ct, Cmt, Cc = lpeg.P, lpeg.R, lpeg.S, lpeg.C, lpeg.Cp, lpeg.Ct, lpeg.Cmt, lpeg.Cc
+local P, R, S, C, Cp, Ct, Cmt, Cc, V = lpeg.P, lpeg.R, lpeg.S, lpeg.C, lpeg.Cp, lpeg.Ct, lpeg.Cmt, lpeg.Cc, lpeg.V
 
 local M = {}
 
@@ -317,14 +317,17 @@ function M.for_format(F)
     if not ok then error(string.format("%s: %s", what, tostring(p)), 3) end
     return p
   end
+  -- LPeg copies a pattern into each pattern made with it: a search names
+  -- its pattern as a rule of a small grammar, so that the copy is made once
+  -- (a pack's grammars would otherwise take tens of megabytes)
   local function search_of(p)
-    return (1 - p)^0 * Cp() * Ct(p) * Cp()
+    return P { "S", S = (1 - V "X")^0 * Cp() * Ct(V "X") * Cp(), X = p }
   end
   -- a pattern searched in a text, skipping the words `skip` names (they look like it but are not)
   local function finder(p, skip)
     if not p then return nil end
-    if skip then return (skip + (1 - p))^0 * p end
-    return (1 - p)^0 * p
+    if skip then return P { "S", S = (V "K" + (1 - V "X"))^0 * V "X", X = p, K = skip } end
+    return P { "S", S = (1 - V "X")^0 * V "X", X = p }
   end
 
   local scope = L.claims or {}
@@ -394,12 +397,18 @@ function M.for_format(F)
     local G = { name = spec.name, words = spec.words, topic = spec.topic, cells = spec.cells,
                 kind = spec.kind, of = spec.of, understood = spec.understood, readers = {}, needs = {} }
     for _, w in ipairs(spec.needs or {}) do G.needs[#G.needs + 1] = w end
-    local any = P(false)
+    -- does any reader of the grammar match? (most sentences: no); each
+    -- reader's pattern a rule, copied once
+    local rules, any = { "S" }, P(false)
     for i, r in ipairs(spec.readers or { spec }) do
       G.readers[i] = reader(G, r, i)
-      any = any + G.readers[i].pattern
+      rules["R" .. i] = G.readers[i].pattern
+      G.readers[i].pattern = nil
+      any = any + V("R" .. i)
     end
-    G.any = (1 - any)^0 * any              -- does any reader of the grammar match? (most sentences: no)
+    rules.A = any
+    rules.S = (1 - V "A")^0 * V "A"
+    G.any = P(rules)
     local tw = spec.topic_words
     if type(tw) == "string" then tw = { [spec.topic or ""] = tw } end
     for topic, g in pairs(tw or {}) do

@@ -113,7 +113,8 @@ function commands.check(opts)
   local njobs, jerr = workers.jobs(opts.jobs, E.lang)
   if not njobs then say("%s", jerr); return 2 end
   -- the batch: files chosen and surveyed, years paired, copies found (batch.lua)
-  local okb, B = pcall(require("batch").new, E, opts, args)
+  if njobs > 1 then E:prepare() end    -- what every worker would load: loaded once, here
+  local okb, B = pcall(require("batch").new, E, opts, args, njobs)
   if not okb then say("%s", tostring(B)); return 2 end
   local files = B.files
   if #files == 0 then
@@ -235,7 +236,6 @@ function commands.check(opts)
     res.kept = B:keep(files[i], nil, list, "unreadable")
     return res
   end
-  if njobs > 1 and #files > 1 then E:prepare() end   -- what every worker would load: loaded once, here
   workers.run(#files, njobs, one, deliver, lost)
   -- beside the review pages: the dashboard and the sheet
   local review = per_file and not W.untrusted and W.extension == "html"

@@ -143,8 +143,8 @@ function Engine:others(name)
   local out = {}
   for _, f in ipairs(self.packs.formats) do
     if f ~= name then
-      local P = self.packs:pack(f)
-      if #P.format.signature > 0 then out[#out + 1] = { name = f, signature = P.format.signature } end
+      local F = self.packs:format(f)
+      if #F.signature > 0 then out[#out + 1] = { name = f, signature = F.signature } end
     end
   end
   return out

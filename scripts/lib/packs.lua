@@ -508,12 +508,25 @@ end
 -- The pack `name` built: its format compiled, its rules loaded against it,
 -- the config applied, its identities as one system. P.broken lists the
 -- user packs and rule files that could not be loaded: {id=|pack=, why=}.
+-- The compiled format of a format name alone, without its rules (what
+-- another format's reports are told apart by): cheap, and shared with
+-- the pack when the pack is built.
+function Set:format(name)
+  self.formats_compiled = self.formats_compiled or {}
+  local F = self.formats_compiled[name]
+  if not F then
+    F = format.compile(self:declaration(name).decl, name, self.packs[name].dir .. "/format.lua")
+    self.formats_compiled[name] = F
+  end
+  return F
+end
+
 function Set:pack(name)
   local P = self.formats_built and self.formats_built[name]
   if P then return P end
   self.formats_built = self.formats_built or {}
   local decl = self:declaration(name)
-  local F = format.compile(decl.decl, name, self.packs[name].dir .. "/format.lua")
+  local F = self:format(name)
   local text = require("claims").for_format(F)
   local base_view = rule_view(F, text)
   local own = {}

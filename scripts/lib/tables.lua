@@ -47,9 +47,33 @@ end
 
 -- value_state(F, text) → "number", "blank", "marker", or nil for a label or
 -- other text; then the value, and the unit that was stripped from it.
+-- the texts of a batch's cells and labels repeat from report to report:
+-- each text's state is worked out once per format (a bounded memo that
+-- starts afresh when full)
+local MEMO_MAX = 50000
+local state_memo = setmetatable({}, { __mode = "k" })
+local NOSTATE = {}
+
+local value_state_of
+
 function M.value_state(F, text)
   if text == "" then return "blank" end
   if text:match("^%d+$") then return "number", (nianbao.number(text)) end
+  local memo = state_memo[F]
+  if not memo or memo.size >= MEMO_MAX then
+    memo = { size = 0, of = {} }
+    state_memo[F] = memo
+  end
+  local hit = memo.of[text]
+  if hit == nil then
+    local state, v, unit = value_state_of(F, text)
+    hit = state and { state, v, unit } or NOSTATE
+    memo.of[text], memo.size = hit, memo.size + 1
+  end
+  return hit[1], hit[2], hit[3]
+end
+
+function value_state_of(F, text)
   local v = M.parse_number(text)
   if v ~= nil then return "number", v end
   for _, u in ipairs(F.units) do
@@ -225,7 +249,20 @@ end
 
 -- How alike two folded labels are: 1 − edit distance / the longer length,
 -- by characters (a typo, a dropped or a swapped character).
+local like_memo, like_size = {}, 0
+local likeness_of
+
 local function likeness(a, b)
+  local key = a .. "\0" .. b
+  local hit = like_memo[key]
+  if hit then return hit end
+  hit = likeness_of(a, b)
+  if like_size >= MEMO_MAX then like_memo, like_size = {}, 0 end
+  like_memo[key], like_size = hit, like_size + 1
+  return hit
+end
+
+function likeness_of(a, b)
   local x, y = {}, {}
   for _, c in utf8.codes(a) do x[#x + 1] = c end
   for _, c in utf8.codes(b) do y[#y + 1] = c end
