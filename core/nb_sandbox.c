@@ -14,7 +14,7 @@
 #include <lauxlib.h>
 #include "nb_sandbox.h"
 
-#define HOOK_EVERY 256            /* instructions between two looks at the limits */
+#define HOOK_EVERY 1024           /* instructions between two looks at the limits */
 #define HOOK_SLOW_NS 1000000      /* a stretch of HOOK_EVERY that took this long: look more often */
 #define CHURN_CLOCK (4u << 20)    /* bytes allocated between two looks at the clock */
 #define DEFAULT_NS (10 * (int64_t)1000000000)
