@@ -214,7 +214,31 @@ end
 -- A row by one of its keys (where keys of several rows are found, the
 -- longest key names the row: "规范性文件合计" before "规范性文件"); then an
 -- exact label ("3.其他") in its group.
+local find_row_of
+local row_memo = setmetatable({}, { __mode = "k" })
+local NOROW = {}
+
 local function find_row(F, T, t, group)
+  -- a table's labels repeat from report to report: each looked up once
+  -- per table and group (a bounded memo)
+  local memo = row_memo[T]
+  if not memo or memo.size >= MEMO_MAX then
+    memo = { size = 0, by = {} }
+    row_memo[T] = memo
+  end
+  local g = group or NOROW
+  local of = memo.by[g]
+  if not of then of = {}; memo.by[g] = of end
+  local hit = of[t]
+  if hit == nil then
+    local r, strong = find_row_of(F, T, t, group)
+    hit = r and { r, strong } or NOROW
+    of[t], memo.size = hit, memo.size + 1
+  end
+  return hit[1], hit[2]
+end
+
+function find_row_of(F, T, t, group)
   local hit, len
   for _, r in ipairs(T.rows) do
     if not r.exact and not r.anonymous then

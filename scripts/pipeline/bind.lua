@@ -47,18 +47,62 @@ M.is_prose = is_prose
 
 --{=== parts and metadata ===
 
+-- The headings of a format's parts, indexed once: each (part, heading) in
+-- order, the first of them equal to a text, and by length the first whose
+-- numbered form begins a text.
+local heading_index = setmetatable({}, { __mode = "k" })
+local function first_char(s)      -- by its lead byte: s may not be UTF-8
+  local c = s:byte(1) or 0
+  return s:sub(1, c >= 0xF0 and 4 or c >= 0xE0 and 3 or c >= 0xC0 and 2 or 1)
+end
+local function headings_of(F)
+  local ix = heading_index[F]
+  if ix then return ix end
+  ix = { list = {}, exact = {}, prefix = {}, lengths = {} }   -- lengths: by the first character
+  for _, p in ipairs(F.parts) do
+    for k, h in ipairs(p.heads) do
+      local e = { p = p, k = k, h = h, numbered = p.numbered .. h }
+      ix.list[#ix.list + 1] = e
+      e.order = #ix.list
+      for _, s in ipairs { e.numbered, h } do
+        if not ix.exact[s] then ix.exact[s] = e end
+      end
+      local n, c = #e.numbered, first_char(e.numbered)
+      if not ix.prefix[n] then ix.prefix[n] = {} end
+      local ls = ix.lengths[c] or {}
+      ix.lengths[c] = ls
+      local known = false
+      for _, m in ipairs(ls) do known = known or m == n end
+      if not known then ls[#ls + 1] = n end
+      if not ix.prefix[n][e.numbered] then ix.prefix[n][e.numbered] = e end
+    end
+  end
+  heading_index[F] = ix
+  return ix
+end
+
 -- Is this paragraph a part heading? The part, and the text glued after the
 -- heading when the page ran them together.
 local function match_heading(F, block)
   local t = F.labels.norm(block.text)
-  for _, p in ipairs(F.parts) do
-    for k, h in ipairs(p.heads) do
-      local numbered = p.numbered .. h
-      if t == numbered or t == h then return p, "", k > 1 end
-      if t:sub(1, #numbered) == numbered then
-        local cut = F.labels.prefix_end(block.text, numbered)
-        if cut then return p, block.text:sub(cut), k > 1 end
-      end
+  -- the first heading, in the format's order, that the text is or begins
+  -- with: found by the index, then (from there on) as the order has it
+  local ix = headings_of(F)
+  local first = ix.exact[t]
+  for _, n in ipairs(ix.lengths[first_char(t)] or {}) do
+    if n <= #t then
+      local e = ix.prefix[n][t:sub(1, n)]
+      if e and (not first or e.order < first.order) then first = e end
+    end
+  end
+  local from = first and first.order or #ix.list + 1
+  for i = from, #ix.list do
+    local e = ix.list[i]
+    local p, k, numbered = e.p, e.k, e.numbered
+    if t == numbered or t == e.h then return p, "", k > 1 end
+    if t:sub(1, #numbered) == numbered then
+      local cut = F.labels.prefix_end(block.text, numbered)
+      if cut then return p, block.text:sub(cut), k > 1 end
     end
   end
   -- a numbered heading worded a little otherwise ("…被申请行政复议提起行政诉讼情况"):
@@ -258,10 +302,17 @@ local function detect(F, R, blocks, found, others)
   local norm = F.labels.norm
   local normed = {}
   for i, b in ipairs(blocks) do normed[i] = norm(b.text) end
+  local text = table.concat(normed, "\n")
   for _, o in ipairs(others) do
+    -- the signatures in the text at all (most reports: none), then the
+    -- blocks that hold them
+    local sigs = {}
+    for _, sig in ipairs(o.signature) do
+      if text:find(sig, 1, true) then sigs[#sigs + 1] = sig end
+    end
     local seen, list = {}, {}
-    for i, b in ipairs(blocks) do
-      for _, sig in ipairs(o.signature) do
+    for i, b in ipairs(#sigs > 0 and blocks or {}) do
+      for _, sig in ipairs(sigs) do
         if not seen[sig] and normed[i]:find(sig, 1, true) then
           seen[sig] = true
           list[#list + 1] = { text = b.text, line = b.line, col = b.col }
@@ -272,7 +323,7 @@ local function detect(F, R, blocks, found, others)
   end
   local nfound = 0
   for _ in pairs(found) do nfound = nfound + 1 end
-  local text, legacy = table.concat(normed, "\n"), 0
+  local legacy = 0
   for _, h in ipairs(F.legacy.headings) do
     for _, n in utf8.codes(F.decl.numerals or "") do
       if text:find(utf8.char(n) .. h, 1, true) then legacy = legacy + 1; break end
@@ -343,18 +394,31 @@ end
 
 -- The header cells of a table as printed: the texts that name one of its
 -- columns (for the rules on a header's wording, 万元 or 元).
+local header_memo = setmetatable({}, { __mode = "k" })
+local function names_column(F, T, text)
+  if tables.value_state(F, text) then return false end
+  local t = F.labels.norm(text)
+  for w in pairs(T.column_words) do
+    if t:find(w, 1, true) or ((utf8.len(t) or 99) <= 20 and tables.likeness(t, w) >= 0.7) then return true end
+  end
+  return false
+end
+
 local function header_texts(F, T, tokens)
+  -- each text asked once per table (a bounded memo: the labels repeat)
+  local memo = header_memo[T]
+  if not memo or memo.size >= 50000 then
+    memo = { size = 0, of = {} }
+    header_memo[T] = memo
+  end
   local out = {}
   for _, b in ipairs(tokens) do
-    if not tables.value_state(F, b.text) then
-      local t = F.labels.norm(b.text)
-      for w in pairs(T.column_words) do
-        if t:find(w, 1, true) or ((utf8.len(t) or 99) <= 20 and tables.likeness(t, w) >= 0.7) then
-          out[#out + 1] = b.text
-          break
-        end
-      end
+    local yes = memo.of[b.text]
+    if yes == nil then
+      yes = names_column(F, T, b.text)
+      memo.of[b.text], memo.size = yes, memo.size + 1
     end
+    if yes then out[#out + 1] = b.text end
   end
   return out
 end
