@@ -103,9 +103,12 @@ memcheck: $(BIN) $(TEST_BIN)
 	  rc=$$?; [ $$rc -le 2 ] || { echo "valgrind: $$f (exit $$rc)"; exit 1; }; done
 	@rm -rf $(BUILD)/memcheck && mkdir -p $(BUILD)/memcheck
 	@valgrind -q --leak-check=full --errors-for-leak-kinds=all --error-exitcode=9 \
-	  $(NB) check --format html --db $(BUILD)/memcheck/a.db --baseline $(BUILD)/memcheck/b.yaml \
+	  $(NB) check -j 1 --format html --db $(BUILD)/memcheck/a.db --baseline $(BUILD)/memcheck/b.yaml \
 	  -o $(BUILD)/memcheck/out examples/previous examples/jiuqu-2024.txt examples/broken/t3-balance.txt >/dev/null; \
 	  rc=$$?; [ $$rc -le 2 ] || { echo "valgrind: a batch with the archive (exit $$rc)"; exit 1; }
+	@valgrind -q --leak-check=full --errors-for-leak-kinds=all --error-exitcode=9 --child-silent-after-fork=yes \
+	  $(NB) check -j 2 --format json --db $(BUILD)/memcheck/j.db examples/previous examples/broken >/dev/null; \
+	  rc=$$?; [ $$rc -le 2 ] || { echo "valgrind: a batch over two worker processes (exit $$rc)"; exit 1; }
 	@valgrind -q --leak-check=full --errors-for-leak-kinds=all --error-exitcode=9 \
 	  $(NB) sum examples/previous examples/jiuqu-2024.txt --sheet $(BUILD)/memcheck/s.xlsx \
 	  -o $(BUILD)/memcheck/s.yaml 2>/dev/null; \

@@ -329,6 +329,12 @@ function Batch:survey(njobs)
       for i = #e.copies, MAX_PEERS + 2, -1 do e.copies[i] = nil end
     end
   end
+  -- what the check needs no more: the signatures, and the narrative
+  -- unless the archive keeps it (memory stays flat over many files)
+  for _, e in ipairs(entries) do
+    e.sig = nil
+    if not self.archive then e.text = nil end
+  end
 end
 
 --}===
