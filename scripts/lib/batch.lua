@@ -266,7 +266,7 @@ function Batch:survey(njobs)
     self:tick(i)
   end
   workers.run(#self.all, njobs or 1, function(i) return self:survey_one(self.all[i]) end, take,
-              function(i, reason) return { error = messages.text(lang, "internal", reason) } end)
+              function(_, reason, kind) return { error = workers.why(lang, reason, kind) } end)
   self.entries = entries
   -- the index of agencies and years: the first report of each
   for _, e in ipairs(entries) do

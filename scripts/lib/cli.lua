@@ -217,14 +217,7 @@ function commands.check(opts)
   end
   -- a worker that died, or a bug of ours around a file: that file's result
   local function lost(i, reason, kind)
-    local msg
-    if kind == "died" then
-      local sig, code = reason:match("^signal (%d+)$"), reason:match("^exit status (%-?%d+)$")
-      msg = messages.text(E.lang, "worker_died", sig and messages.text(E.lang, "by_signal", tonumber(sig))
-                                                 or messages.text(E.lang, "exit_status", tonumber(code) or -1))
-    else
-      msg = messages.text(E.lang, "internal", reason)
-    end
+    local msg = workers.why(E.lang, reason, kind)
     local list = { { rule = "nianbao.internal", severity = "error", message = msg, cells = {} } }
     local res = { status = "unreadable", error = 1, warning = 0, info = 0, notes = {} }
     local text, werr, record = write.run(W, list, nil, { file = printable(files[i]), status = "unreadable",

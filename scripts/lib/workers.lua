@@ -22,6 +22,18 @@ function M.jobs(value, lang)
   return n
 end
 
+-- why(lang, reason, kind) → what to tell of an item that has no result:
+-- its worker died ("died": reason "signal N" | "exit status N") or its
+-- work raised ("failed": reason the error)
+function M.why(lang, reason, kind)
+  if kind == "died" then
+    local sig, code = reason:match("^signal (%d+)$"), reason:match("^exit status (%-?%d+)$")
+    return messages.text(lang, "worker_died", sig and messages.text(lang, "by_signal", tonumber(sig))
+                                              or messages.text(lang, "exit_status", tonumber(code) or -1))
+  end
+  return messages.text(lang, "internal", reason)
+end
+
 -- run(count, n, work, deliver, lost): work(i) → the result of item i (plain
 -- data, see marshal.lua), in a worker when n > 1; deliver(i, result) for i =
 -- 1..count in order, in this process; lost(i, reason, kind) → the result of
