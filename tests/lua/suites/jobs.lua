@@ -147,3 +147,19 @@ test("a worker that dies loses only its file: that file says so, every other fil
   eq(want[3], got[4], "the file after it")
   eq(want[4], got[5], "the last file")
 end)
+
+test("what a worker hands back comes back the same: integers, floats, strings, nested tables", function()
+  local marshal = require "marshal"
+  local v = { 1, 2.5, "三", true, false, { a = { b = { -7, 1e300, math.mininteger } } }, [10] = "gap",
+              ["\0key"] = "bytes\0\255" }
+  local back = marshal.decode(marshal.encode(v))
+  eq(1, back[1]); eq("integer", math.type(back[1]), "an integer stays one")
+  eq(2.5, back[2]); eq("三", back[3]); eq(true, back[4]); eq(false, back[5])
+  eq(-7, back[6].a.b[1]); eq(1e300, back[6].a.b[2]); eq(math.mininteger, back[6].a.b[3])
+  eq("gap", back[10]); eq(nil, back[9]); eq("bytes\0\255", back["\0key"])
+  eq(false, (pcall(marshal.encode, { print })), "a function cannot be passed on")
+  local deep = {}
+  for _ = 1, 300 do deep = { deep } end
+  eq(false, (pcall(marshal.encode, deep)), "nesting is bounded")
+  eq(false, (pcall(marshal.decode, "T\1\0\0\0")), "bytes cut short")
+end)
