@@ -107,7 +107,8 @@ memcheck: $(BIN) $(TEST_BIN)
 	  -o $(BUILD)/memcheck/out examples/previous examples/jiuqu-2024.txt examples/broken/t3-balance.txt >/dev/null; \
 	  rc=$$?; [ $$rc -le 2 ] || { echo "valgrind: a batch with the archive (exit $$rc)"; exit 1; }
 	@valgrind -q --leak-check=full --errors-for-leak-kinds=all --error-exitcode=9 --child-silent-after-fork=yes \
-	  $(NB) check -j 2 --format json --db $(BUILD)/memcheck/j.db examples/previous examples/broken >/dev/null; \
+	  $(NB) check -j 2 --format json --db $(BUILD)/memcheck/j.db examples/previous examples/broken/t3-balance.txt \
+	  examples/broken/txt-new.txt examples/broken/val-blank.txt >/dev/null; \
 	  rc=$$?; [ $$rc -le 2 ] || { echo "valgrind: a batch over two worker processes (exit $$rc)"; exit 1; }
 	@valgrind -q --leak-check=full --errors-for-leak-kinds=all --error-exitcode=9 \
 	  $(NB) sum examples/previous examples/jiuqu-2024.txt --sheet $(BUILD)/memcheck/s.xlsx \
