@@ -348,7 +348,7 @@ end
 function M.new(E, opts, args, njobs)
   local self = setmetatable({ E = E, opts = opts, by_path = {}, index = {}, skipped = {}, copies = {},
                               rows = {}, fingerprints = {}, baselined = 0, acknowledged = {},
-                              pages = {}, neighbours = {} }, Batch)
+                              pages = {}, neighbours = {}, keep_rows = true }, Batch)
   if opts.db then
     local a, err = archive.open(opts.db)
     if not a then error(messages.text(E.lang, "cannot_open_db", opts.db, err), 0) end
@@ -495,7 +495,9 @@ function Batch:record(path, side, kept, page)
   if side then
     for _, a in ipairs(side.acknowledged) do self.acknowledged[#self.acknowledged + 1] = a end
     self.baselined = self.baselined + side.baselined
-    for _, fp in ipairs(side.fingerprints) do self.fingerprints[#self.fingerprints + 1] = fp end
+    if self.baseline and not self.baseline.exists then    -- a new baseline is written of them
+      for _, fp in ipairs(side.fingerprints) do self.fingerprints[#self.fingerprints + 1] = fp end
+    end
   end
   if self.archive and kept.archive then
     local a = kept.archive
@@ -505,7 +507,7 @@ function Batch:record(path, side, kept, page)
     else io.stderr:write("nianbao: ", messages.text(self.E.lang, "cannot_write", self.opts.db, tostring(id)), "\n") end
   end
   kept.row.page = page
-  self.rows[#self.rows + 1] = kept.row
+  if self.keep_rows then self.rows[#self.rows + 1] = kept.row end
 end
 
 -- finish(totals, out_dir): the summary's lists; the baseline when new;

@@ -106,6 +106,9 @@ local function files_from(opts, lang)
 end
 
 function commands.check(opts)
+  -- a batch's garbage is a report's worth at a time: collected before the
+  -- heap grows by half again, so memory stays near what is live
+  collectgarbage("incremental", 150)
   local E = new_engine(opts)
   if not E then return 2 end
   local args, aerr = files_from(opts, E.lang)
@@ -144,6 +147,9 @@ function commands.check(opts)
   local totals = { files = 0, error = 0, warning = 0, info = 0, unreadable = 0 }
   local color = not opts.output and nbio.isatty(1)
   local failed, records, pages = false, {}, {}
+  -- the review pages get the dashboard and the sheet: of a row per report
+  local review = per_file and not W.untrusted and W.extension == "html"
+  B.keep_rows = review
   -- the pages' names depend on the order of the files: named here, in order
   if per_file then
     for i, path in ipairs(files) do pages[i] = B:page(path, W.extension) end
@@ -231,7 +237,6 @@ function commands.check(opts)
   end
   workers.run(#files, njobs, one, deliver, lost)
   -- beside the review pages: the dashboard and the sheet
-  local review = per_file and not W.untrusted and W.extension == "html"
   local okf, ferr = pcall(B.finish, B, totals, review and opts.output or nil)
   if not okf then say("%s", tostring(ferr)); failed = true end
   local tail, serr = write.summary(W, totals, { lang = E.lang, mode = "check", color = color }, E.limits, records)
