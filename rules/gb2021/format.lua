@@ -220,6 +220,13 @@ grammars = {
     date   <- {%d %d %d %d} %s* sep? %s* {%d %d?} %s* sep %s* {%d %d?}
     sep    <- "年" / "月" / "-" / "/" / "."
   ]],
+  -- a deadline as a config or a pack writes it (the day of the year after the
+  -- report's): 02-20, 2-20, 2月20日, 2025-02-20, 2025年2月20日; the whole text
+  deadline = [[
+    day    <- %s* (%d %d %d %d %s* ysep %s*)? {%d %d?} %s* msep %s* {%d %d?} %s* ("日" / "号")? %s* !.
+    ysep   <- "年" / "-" / "/" / "."
+    msep   <- "月" / "-" / "/" / "."
+  ]],
   -- a line that is only a page's number, left by print or PDF: "-4-", "— 4 —", "第4页 共6页", "4/6"
   page_number = [[
     line   <- %s* (dash %s* %d+ %s* dash / "第" %s* %d+ %s* "页" .* / %d+ %s* "/" %s* %d+) %s* !.

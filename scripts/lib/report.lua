@@ -31,6 +31,7 @@
 --                             outcome = "cut" | "cut_jointly" | "cut_across_years" | "open")
 --   units        always: values printed with a unit: {id=, unit=, text=, line=, col=}
 --   previous     the same issuer's report of the year before (with --previous)
+--   pages        a PDF's: the first line of each page, in order ({1, 58, …})
 --
 -- Methods: cell(id), cells(tid), section(id), place(section, pos),
 -- where(id, lang), canonical().
