@@ -281,7 +281,10 @@ function commands.check(opts)
       status = "checked"
     else
       status = "unreadable"
-      list = { { rule = "nianbao.unreadable", severity = "error", message = why, cells = {} } }
+      -- a reason that starts with the file's own place (a YAML error) gives the line
+      local line, rest = tostring(why):match("^" .. name:gsub("%p", "%%%0") .. ":(%d+):%d*:?%s*(.*)$")
+      list = { { rule = "nianbao.unreadable", severity = "error", message = rest or why, cells = {},
+                 line = tonumber(line) } }
       totals.unreadable = totals.unreadable + 1
     end
     totals.files = totals.files + 1

@@ -209,7 +209,7 @@ function M.read(path, lang, home)
       if type(p) ~= "string" then
         add(at, "conf_pack_word", shown(p))
       elseif p:find("/", 1, true) then
-        local full = p:sub(1, 1) == "/" and p or (dir .. "/" .. p)
+        local full = p:sub(1, 1) == "/" and p or (dir .. "/" .. p:gsub("^%./", ""))
         if nbio.stat(full) ~= "directory" then add(at, "conf_pack_missing", p, full)
         else dirs[#dirs + 1] = full end
       elseif not national[1] or nbio.stat(home .. "/rules/" .. p) ~= "directory" then

@@ -194,16 +194,24 @@ function Engine:bind_text(text, path)
   local reader, rerr = read.pick(self.readers, self.reader_by_name, forced, path, text, self.lang)
   if not reader then return nil, rerr end
   local doc, why = read.run(reader, text, path, self.limits, self.lang)
-  if not doc then return nil, why end
+  if not doc then
+    -- YAML that does not parse: said in words a clerk understands
+    local ok, err = nianbao.yaml.decode(text, path)
+    if reader.name == "yaml" and ok == nil then why = require("yamlerr").text(err, text, self.lang) end
+    return nil, why
+  end
   if doc.canonical then          -- the canonical YAML: cells named by id, no labels to bind
     local P = self:pack(type(doc.canonical.format) == "string" and doc.canonical.format or self.base)
-    return bind.bind_canonical(P.format, doc.canonical, type(doc.lines) == "table" and doc.lines or {}, path)
+    local R, pending = bind.bind_canonical(P.format, doc.canonical, type(doc.lines) == "table" and doc.lines or {}, path)
+    if R then R.reader = reader.name end
+    return R, pending
   end
   if type(doc.blocks) ~= "table" then
     return nil, messages.text(self.lang, "reader_failed", reader.name, "no blocks")
   end
   local P = self:pack(self.base)
   local R, pending = bind.bind(P.format, P.system, doc, path, self:others(P.name))
+  R.reader = reader.name
   -- labels of another format: bind with its grid too, keep what fits better
   local best
   for name in pairs(R.signatures) do
@@ -212,7 +220,7 @@ function Engine:bind_text(text, path)
   if best and R.format ~= "legacy" then
     local P2 = self:pack(best)
     local R2, pending2 = bind.bind(P2.format, P2.system, doc, path, self:others(best))
-    if bind.fit(R2) > bind.fit(R) then R, pending = R2, pending2 end
+    if bind.fit(R2) > bind.fit(R) then R, pending = R2, pending2; R.reader = reader.name end
   end
   local any_table = false
   for _, t in pairs(R.tables) do any_table = any_table or t.present end

@@ -127,6 +127,7 @@ local M = {
     unknown_format = "没有输出格式“%s”%s（可用：%s；也可以给出一个输出格式文件的路径）",
     per_file_output = "--format %s 为每份报告写一个页面：请用 -o 给出文件夹",
     rule_field    = "%s：%s",
+    cell_label    = "%s %s·%s",
     finding_line  = "%s: %s：%s [%s]",
     -- findings that are the checker's problem, not the report's
     internal_word = "内部错误",
@@ -167,7 +168,7 @@ local M = {
     yaml_error    = "YAML 格式有误：%s（libyaml：%s）",
     yaml_tab      = "这一行用了制表符（Tab）缩进；YAML 只能用空格缩进，请把 Tab 换成空格",
     yaml_fw_space = "这一行用了全角空格缩进；YAML 只能用半角空格缩进",
-    yaml_fw_colon = "这一行键后面的冒号是全角“：”；要用半角冒号“:”，后面再空一格，如“rules: ”",
+    yaml_fw_colon = "这一行键后面的冒号是全角“：”；要用半角冒号“:”，后面再空一格，写成“名称: 值”",
     yaml_colon_space = "这一行冒号后面要空一格，如“min: 200”，不是“min:200”",
     yaml_bad_char = "这里有一个不能出现在开头的字符（常见原因：Tab 缩进；以 @ 或 ` 开头的值要加引号）",
     yaml_no_colon = "这里缺少“键: 值”中的冒号（常见原因：用了全角冒号“：”，或缩进没有对齐）",
@@ -343,6 +344,8 @@ local M = {
   source <(nianbao completion bash)
 ]],
     man_name      = "读取、核对、生成政府信息公开工作年度报告",
+    man_synopsis  = "概要", man_description_head = "说明", man_commands = "命令", man_options = "选项",
+    man_files_head = "文件", man_environment_head = "环境变量", man_exit = "退出码", man_see_also = "参见",
     man_description = [[
 nianbao 读取、核对和生成按国办公开办函〔2021〕30号格式编写的政府信息公开工作年度报告。
 它找出加不平的合计、缺少的部分和行、仍用2019年或更早格式的报告、与表格矛盾的正文、
@@ -477,6 +480,7 @@ unreadable input; 3 a rule or pack failed (the checker's problem: the results ar
     unknown_format = "no output format '%s'%s (there are: %s; or give the path of a writer file)",
     per_file_output = "--format %s writes one page per report: give a folder with -o",
     rule_field    = "%s: %s",
+    cell_label    = "%s %s · %s",
     finding_line  = "%s: %s: %s [%s]",
     internal_word = "internal error",
     internal_n    = ", %d rule failure(s) (the checker's problem, not the report's)",
@@ -514,7 +518,7 @@ unreadable input; 3 a rule or pack failed (the checker's problem: the results ar
     yaml_error    = "YAML syntax error: %s (libyaml: %s)",
     yaml_tab      = "this line is indented with a tab; YAML indents with spaces only",
     yaml_fw_space = "this line is indented with a full-width space; YAML indents with spaces only",
-    yaml_fw_colon = "the colon after this key is a full-width one; write ':' and a space, as in 'rules: '",
+    yaml_fw_colon = "the colon after this key is a full-width one; write ':' and a space: 'name: value'",
     yaml_colon_space = "put a space after the colon: 'min: 200', not 'min:200'",
     yaml_bad_char = "a character that cannot start a value here (often: a tab; quote a value that starts with @ or `)",
     yaml_no_colon = "the ':' of a 'key: value' is missing here (often: a full-width colon, or the indentation)",
@@ -682,6 +686,9 @@ examples:
   source <(nianbao completion bash)
 ]],
     man_name      = "read, check and write government information disclosure annual reports",
+    man_synopsis  = "SYNOPSIS", man_description_head = "DESCRIPTION", man_commands = "COMMANDS",
+    man_options = "OPTIONS", man_files_head = "FILES", man_environment_head = "ENVIRONMENT",
+    man_exit = "EXIT STATUS", man_see_also = "SEE ALSO",
     man_description = [[
 nianbao reads, checks and writes the government information disclosure annual
 reports (政府信息公开工作年度报告) of the national format of 国办公开办函〔2021〕30号.

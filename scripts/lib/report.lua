@@ -32,6 +32,8 @@
 --   units        always: values printed with a unit: {id=, unit=, text=, line=, col=}
 --   previous     the same issuer's report of the year before (with --previous)
 --   pages        a PDF's: the first line of each page, in order ({1, 58, …})
+--   signature    the signature (落款) ending the last part: {agency=, date=, line=}
+--   reader       the name of the reader that read it ("text", "html", "yaml", …)
 --
 -- Methods: cell(id), cells(tid), section(id), place(section, pos),
 -- where(id, lang), canonical().

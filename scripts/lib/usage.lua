@@ -145,9 +145,11 @@ end
 -- config file, the environment and the exit status.
 function M.man(lang)
   local t = function(k) return messages.text(lang, k) end
-  local sec = lang == "en" and { "SYNOPSIS", "DESCRIPTION", "COMMANDS", "OPTIONS", "FILES", "ENVIRONMENT",
-                                 "EXIT STATUS", "SEE ALSO" }
-                            or { "概要", "说明", "命令", "选项", "文件", "环境变量", "退出码", "参见" }
+  local sec = {}
+  for i, k in ipairs { "synopsis", "description_head", "commands", "options", "files_head", "environment_head",
+                       "exit", "see_also" } do
+    sec[i] = t("man_" .. k)
+  end
   local usage = paragraphs(t("usage"))
   local out = { "# " .. t("man_name"), "", "## " .. sec[1] }
   local synopsis = {}

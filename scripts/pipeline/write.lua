@@ -45,7 +45,8 @@ local function helpers(base, rules)
     layout = view.readonly {
       grid = copied(grid.table), tables = copied(grid.tables), columns = copied(grid.columns),
       rows = copied(grid.rows), title = grid.title, parts = copied(grid.parts),
-      placeholders = copied(grid.placeholders),
+      placeholders = copied(grid.placeholders), meta = copied(grid.meta), date = grid.date,
+      signature = copied(grid.signature), label = grid.label,
       typography = copied(function(report) return report and grid.typography(report) or base.typography end),
       figures = copied(function(report) return grid.figures(report, base) end),
     },
