@@ -573,7 +573,8 @@ local function script_api(E)
     local R, why = path_or_report, nil
     if type(R) == "string" then R, why = E:read(R) end
     if not R then return nil, why end
-    return E:check(R):list(), R
+    local found, failures = E:check(R)
+    return found:list(), R, failures
   end
   function api.extract(path)
     local R, why = E:read(path)

@@ -96,6 +96,9 @@ function M.bash(option_table, names)
     '    --config|-o|--stdin-filename) COMPREPLY=($(compgen -f -- "$cur")); return ;;',
     string.format("    %s) return ;;", table.concat(valued, "|")),
     "  esac",
+    '  if [[ "$prev" == "=" && "${COMP_WORDS[COMP_CWORD-2]}" == --color ]]; then',
+    '    COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return',
+    "  fi",
     '  if [[ "$cur" == --color=* ]]; then',
     '    COMPREPLY=($(compgen -W "--color=auto --color=always --color=never" -- "$cur")); return',
     "  fi",
@@ -154,7 +157,8 @@ function M.man(lang)
   local out = { "# " .. t("man_name"), "", "## " .. sec[1] }
   local synopsis = {}
   for _, c in ipairs(M.commands) do
-    synopsis[#synopsis + 1] = (M.help(lang, c):match("^[^\n]-[:\u{FF1A}]%s*([^\n]*)"))
+    local first = M.help(lang, c):match("^[^\n]*")
+    synopsis[#synopsis + 1] = first:match("^.-\u{FF1A}%s*(.*)$") or first:match("^.-:%s*(.*)$") or first
   end
   block(out, table.concat(synopsis, "\n"))
   out[#out + 1] = "## " .. sec[2]
@@ -172,8 +176,7 @@ function M.man(lang)
   out[#out + 1] = "## " .. sec[6]
   block(out, t("man_environment"))
   out[#out + 1] = "## " .. sec[7]
-  out[#out + 1] = usage[#usage]
-  out[#out + 1] = ""
+  block(out, usage[#usage])
   out[#out + 1] = "## " .. sec[8]
   out[#out + 1] = "nianbao-packs(7)"
   return table.concat(out, "\n") .. "\n"

@@ -412,8 +412,9 @@ local PARTIAL = CORPUS .. "/partial"
 for _, name in ipairs(assert(nbio.listdir(PARTIAL))) do
   test("partial/" .. name .. ": checked without a crash, and every value read is in the file where it says", function()
     local path = PARTIAL .. "/" .. name
-    local list, R = nianbao.check(path)
+    local list, R, failures = nianbao.check(path)
     assert(list, R)
+    eq(0, #failures, "no rule failed: " .. tostring(failures[1] and failures[1].message))
     local lines = {}
     for l in (assert(nbio.readfile(path)) .. "\n"):gmatch("([^\n]*)\n") do lines[#lines + 1] = l end
     local n = 0
