@@ -41,7 +41,8 @@ local function printable(s, lines)
 end
 
 local function say(fmt, ...)
-  io.stderr:write("nianbao: ", printable(string.format(fmt, ...), true), "\n")
+  local text = printable(string.format(fmt, ...), true)
+  io.stderr:write("nianbao: ", (text:gsub("\n", "\nnianbao: ")), "\n")
 end
 
 -- The engine of the working folder's config (or --config), or nil after
@@ -230,6 +231,7 @@ function commands.check(opts)
   local E, why = pool:first()
   if not E then
     say("%s", why)
+    say("%s", messages.text(opts.lang == "en" and "en" or "zh", "config_errors"))
     return 2
   end
   local files = E:files(opts.files)

@@ -159,8 +159,10 @@ local function setting_of(v)
   return nil
 end
 
--- read(path, lang, home) → conf | nil, errors ({where=, line=, text=}).
--- conf: {path=, dir=, packs=, rules=, params=, limits=, lines=, keys=}.
+-- read(path, lang, home) → conf (what is right in it), errors
+-- ({where=, line=, text=}, maybe none) | nil, errors when nothing of it can
+-- be used. conf: {path=, dir=, packs=, rules=, params=, limits=, lines=,
+-- keys=, pack_dirs=}; a wrong entry is left out of it, and said.
 function M.read(path, lang, home)
   local errors, add = collector(path, lang)
   local src, err, code = nbio.readfile(path, 1048576)
@@ -186,14 +188,21 @@ function M.read(path, lang, home)
     if not spec then
       add(line_of(tostring(k)), "conf_unknown_key", tostring(k), hint(lang, tostring(k), M.order),
           messages.list(lang, M.order))
+      conf[k] = nil
     elseif v == nianbao.null then
       conf[k] = nil                                          -- "rules:" with nothing under it
     elseif spec.kind == "list" and kind_of(v) ~= "list" then
       if type(v) == "string" then conf[k] = { v }            -- packs: ./rules
       else add(line_of(k), "conf_not_list", k, spec.example) end
     elseif spec.kind == "map" and kind_of(v) ~= "map" and kind_of(v) ~= "empty" then
-      add(line_of(k), "conf_not_map_of", k, spec.example)
+      if type(v) == "string" and v:match("^[^%s:]+:%S") then   -- "id:off": no space after the colon
+        add(lines[k] or line_of(k), "conf_colon_space", k, v)
+      else
+        add(line_of(k), "conf_not_map_of", k, spec.example)
+      end
+      conf[k] = nil
     end
+    if spec and spec.kind == "list" and type(conf[k]) == "table" and kind_of(conf[k]) ~= "list" then conf[k] = nil end
   end
   -- packs: national names and folders (relative to the config's folder)
   local dir = path:match("^(.*)/[^/]*$") or "."
@@ -225,10 +234,12 @@ function M.read(path, lang, home)
       local s = setting_of(v)
       if type(id) ~= "string" then
         add(line_of("rules." .. tostring(id)), "conf_rule_word", shown(id))
+        conf.rules[id] = nil
       elseif not s then
         local word = type(v) == "string" and v or shown(v)
         add(lines["rules." .. id] or line_of("rules"), "conf_rule_setting", id, word,
             hint(lang, word, M.SETTINGS))
+        conf.rules[id] = nil
       else
         conf.rules[id] = s
       end
@@ -242,11 +253,13 @@ function M.read(path, lang, home)
       local at = line_of("limits." .. tostring(k)) or line_of("limits")
       if not want then
         add(at, "conf_limit_unknown", tostring(k), hint(lang, tostring(k), names), messages.list(lang, names))
+        conf.limits[k] = nil
       else
         local n = tonumber(v)
         if want == "integer" then n = math.tointeger(n) end
         if not n or not (n > 0) then
           add(at, want == "integer" and "conf_limit_value" or "conf_limit_seconds", k, shown(v))
+          conf.limits[k] = nil
         end
       end
     end
@@ -259,9 +272,8 @@ function M.read(path, lang, home)
       end
     end
   end
-  if #errors > 0 then return nil, errors end
   conf.path, conf.dir, conf.lines, conf.keys, conf.pack_dirs = path, dir, lines, keys, dirs
-  return conf
+  return conf, errors
 end
 
 --}===
@@ -370,9 +382,10 @@ end
 
 -- text(errors) → the errors, one a line: "file:line: what".
 function M.text(errors)
+  for i, e in ipairs(errors) do e.order = i end
   table.sort(errors, function(a, b)
-    if a.where:match("^(.-):?%d*$") ~= b.where:match("^(.-):?%d*$") then return a.where < b.where end
-    return (a.line or 0) < (b.line or 0)
+    if (a.line or 0) ~= (b.line or 0) then return (a.line or 0) < (b.line or 0) end
+    return a.order < b.order
   end)
   local out = {}
   for _, e in ipairs(errors) do out[#out + 1] = e.where .. ": " .. e.text end

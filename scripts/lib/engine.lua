@@ -107,11 +107,11 @@ function M.new(opts)
   -- else the nearest to the working folder; checked against its schema
   local conf_path = opts.config_file
   if conf_path == nil then conf_path = config.for_input(nil, opts) end
-  local conf = {}
+  local conf, conf_errors = {}, {}
   if conf_path then
     local c, errors = config.read(conf_path, self.lang, home)
     if not c then error(config.text(errors), 0) end
-    conf = c
+    conf, conf_errors = c, errors
   end
   self.config = conf
   -- user packs: the config's (national names there only say "keep it"), then --rules
@@ -140,7 +140,8 @@ function M.new(opts)
     for id in pairs(conf.params or {}) do wanted[id] = true end
     local rules = rules_for_config(self.packs, wanted)
     local errors = config.check_ids(conf, rules, self.packs:pack(self.base).format, self.lang)
-    if #errors > 0 then error(config.text(errors), 0) end
+    for _, e in ipairs(errors) do conf_errors[#conf_errors + 1] = e end
+    if #conf_errors > 0 then error(config.text(conf_errors), 0) end
     -- the parameters as checked (dates as MM-DD) in the rules built so far
     for _, P in pairs(self.packs.formats_built or {}) do
       for id, given in pairs(conf.params or {}) do

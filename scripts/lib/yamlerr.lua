@@ -55,6 +55,27 @@ local problems = {
   ["only plain keys are supported"] = "yaml_key",
 }
 
+-- "key: value" with a value on the line (not a block scalar's | or >)
+local function has_value(s)
+  local v = s:match("^%s*%-?%s*[^:#]-:%s+(%S.*)$")
+  return v ~= nil and not v:match("^[|>]") and not v:match("^#")
+end
+
+-- The first line indented deeper than a line that already had its value
+-- (a key that cannot have children): the indentation slipped.
+local function indent_slip(lines, upto)
+  local prev
+  for i = 1, upto do
+    local s = lines[i]
+    if s:match("%S") and not s:match("^%s*#") then
+      local ind = #(s:match("^( *)"))
+      if prev and ind > prev.indent and prev.valued then return i end
+      prev = { indent = ind, valued = has_value(s) }
+    end
+  end
+  return nil
+end
+
 -- explain(err, src, lang) → {where=, line=, text=}: err is
 -- "name:line:col: problem" (nianbao.yaml.decode's), src the YAML text.
 function M.explain(err, src, lang)
@@ -73,6 +94,13 @@ function M.explain(err, src, lang)
   local key
   for p, k in pairs(problems) do
     if problem:find(p, 1, true) then key = k end
+  end
+  if key == "yaml_mapping_here" or key == "yaml_indent" or key == "yaml_no_colon" then
+    local at = indent_slip(lines, math.min(line, #lines))
+    if at then
+      return { line = at, where = string.format("%s:%d", name, at),
+               text = messages.text(lang, "yaml_error", messages.text(lang, "yaml_indent"), problem) }
+    end
   end
   local what = key and messages.text(lang, key) or messages.text(lang, "yaml_other")
   return { line = line, where = string.format("%s:%d:%d", name, line, col),
