@@ -2,7 +2,7 @@
 # Dependencies are Debian packages found with pkg-config: `make deps` installs them.
 
 CC       ?= cc
-PKGS     := lua5.4 yaml-0.1 libxml-2.0
+PKGS     := lua5.4 yaml-0.1 libxml-2.0 libzip sqlite3 xlsxwriter
 CFLAGS   ?= -O2 -g
 XCFLAGS  := -std=c99 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -Werror \
             $(shell pkg-config --cflags $(PKGS))
@@ -12,10 +12,12 @@ LDLIBS   := $(LPEG_A) $(shell pkg-config --libs $(PKGS)) -lm
 PREFIX   ?= /usr/local
 BUILD    ?= build
 DEBS     := build-essential pkg-config liblua5.4-dev lua-lpeg lua-lpeg-dev \
-            libyaml-dev libxml2-dev libcmocka-dev poppler-utils valgrind xxd
+            libyaml-dev libxml2-dev libzip-dev libcmocka-dev poppler-utils wv valgrind xxd \
+            libsqlite3-dev libxlsxwriter-dev
 
 CORE_SRC := core/nb_num.c core/nb_report.c core/nb_ident.c core/nb_finding.c \
-            core/nb_yaml.c core/nb_html.c core/nb_encoding.c core/nb_sandbox.c core/nb_lua.c core/nb_boot.c
+            core/nb_yaml.c core/nb_html.c core/nb_encoding.c core/nb_sandbox.c core/nb_zip.c core/nb_lua.c core/nb_boot.c \
+            core/nb_db.c core/nb_sheet.c core/nb_similar.c
 CORE_OBJ := $(CORE_SRC:core/%.c=$(BUILD)/%.o)
 BIN      := $(BUILD)/nianbao
 NB       := $(BIN)
@@ -70,9 +72,11 @@ test: deps
 	@$(MAKE) deps DEBS="$(BROWSER_DEBS)"
 	$(MAKE) check-all test-browser
 
-# The review page in headless Chromium (its DOM, and a screenshot in $(BUILD)/review/).
+# The review page and the dashboard in headless Chromium (their DOM, and screenshots in
+# $(BUILD)/review/ and $(BUILD)/dashboard/).
 test-browser: $(BIN)
 	$(NB) run tests/browser/review.lua $(NB) $(BUILD)
+	$(NB) run tests/browser/dashboard.lua $(NB) $(BUILD)
 
 check-all: test-core test-lua corpus
 
@@ -97,6 +101,15 @@ memcheck: $(BIN) $(TEST_BIN)
 	  valgrind -q --leak-check=full --errors-for-leak-kinds=all --error-exitcode=9 \
 	    $(NB) check --format json $$f >/dev/null; \
 	  rc=$$?; [ $$rc -le 2 ] || { echo "valgrind: $$f (exit $$rc)"; exit 1; }; done
+	@rm -rf $(BUILD)/memcheck && mkdir -p $(BUILD)/memcheck
+	@valgrind -q --leak-check=full --errors-for-leak-kinds=all --error-exitcode=9 \
+	  $(NB) check --format html --db $(BUILD)/memcheck/a.db --baseline $(BUILD)/memcheck/b.yaml \
+	  -o $(BUILD)/memcheck/out examples/previous examples/jiuqu-2024.txt examples/broken/t3-balance.txt >/dev/null; \
+	  rc=$$?; [ $$rc -le 2 ] || { echo "valgrind: a batch with the archive (exit $$rc)"; exit 1; }
+	@valgrind -q --leak-check=full --errors-for-leak-kinds=all --error-exitcode=9 \
+	  $(NB) sum examples/previous examples/jiuqu-2024.txt --sheet $(BUILD)/memcheck/s.xlsx \
+	  -o $(BUILD)/memcheck/s.yaml 2>/dev/null; \
+	  rc=$$?; [ $$rc -le 2 ] || { echo "valgrind: sum and its sheet (exit $$rc)"; exit 1; }
 	@echo "memcheck: no leaks or memory errors"
 
 # Man pages from the pages that are also Markdown in the repository, and
@@ -155,7 +168,7 @@ FUZZ_SECONDS ?= 10
 FUZZ_DIR     := build-fuzz
 FUZZ_CFLAGS  := -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined
 FUZZ_NATIVE  := num ident
-FUZZ_LUA     := yaml htmltree text html rule
+FUZZ_LUA     := yaml htmltree text html docx zip rule
 FUZZ_BINS    := $(FUZZ_NATIVE:%=$(FUZZ_DIR)/fuzz_%) $(FUZZ_LUA:%=$(FUZZ_DIR)/fuzz_lua_%)
 FUZZ_DEBS    := clang libclang-rt-14-dev
 
@@ -185,6 +198,8 @@ fuzz: $(FUZZ_BINS)
 	                printf '{r}.total = t3.result.deny.*.np' > $$seeds/b ;; \
 	    fuzz_lua_yaml) cp tests/corpus/*.yaml examples/broken/*.yaml $$seeds/ 2>/dev/null ;; \
 	    fuzz_lua_rule) ;; \
+	    fuzz_lua_docx) ;; \
+	    fuzz_lua_zip) cp tests/fixtures/shapes/*.docx tests/fixtures/word/*.docx $$seeds/ 2>/dev/null ;; \
 	    *html*) cp tests/corpus/*.html tests/fixtures/*.html $$seeds/ 2>/dev/null ;; \
 	    *) cp tests/corpus/*.txt examples/*.txt examples/broken/t3-balance.txt \
 	          examples/broken/val-glued.txt $$seeds/ 2>/dev/null ;; \

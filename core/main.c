@@ -34,6 +34,8 @@ static const struct { const char *flag, *field; int repeat; } valued[] = {
     { "--memory-mb", "memory_mb", 0 }, { "--instructions", "instructions", 0 },
     { "--max-warnings", "max_warnings", 0 }, { "--select", "select", 1 },
     { "--ignore", "ignore", 1 }, { "--stdin-filename", "stdin_filename", 0 },
+    { "--db", "db", 0 }, { "--baseline", "baseline", 0 }, { "--include", "include", 1 },
+    { "--exclude", "exclude", 1 }, { "--sheet", "sheet", 0 },
     { NULL, NULL, 0 }
 };
 static const struct { const char *flag, *field; } switches[] = {

@@ -21,6 +21,10 @@
 #include "nb_boot.h"
 #include "nb_lua.h"
 #include "nb_sandbox.h"
+#include "nb_db.h"
+#include "nb_sheet.h"
+#include "nb_similar.h"
+#include "nb_zip.h"
 #include "re_lua.h"
 
 /*{=== reading ===*/
@@ -502,6 +506,9 @@ static int load_re(lua_State *L) {
 static const luaL_Reg preload[] = {
     {"lpeg", luaopen_lpeg}, {"re", load_re}, {"nianbao", luaopen_nianbao},
     {"nianbao.io", luaopen_nianbao_io}, {"nianbao.sandbox", luaopen_nianbao_sandbox},
+    {"nianbao.zip", luaopen_nianbao_zip},
+    {"nianbao.db", luaopen_nianbao_db}, {"nianbao.xlsx", luaopen_nianbao_xlsx},
+    {"nianbao.similar", luaopen_nianbao_similar},
     {NULL, NULL}
 };
 

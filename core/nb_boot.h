@@ -8,7 +8,8 @@
 #include <lua.h>
 
 /* Open the standard libraries, make lpeg, re, nianbao, nianbao.io and
-** nianbao.sandbox loadable with require, point package.path at
+** nianbao.sandbox (and, for the driver, nianbao.db, nianbao.xlsx and
+** nianbao.similar) loadable with require, point package.path at
 ** home/scripts/lib (and nowhere else), and harden what scripts share:
 ** string.find/match/gmatch/gsub become nb_sandbox's metered matcher,
 ** string.rep and table.insert/remove/move/sort charge their work, lpeg.V

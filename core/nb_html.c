@@ -1,9 +1,10 @@
 /*
-** nb_html.c — libxml2's HTML parser, its tree copied into Lua tables.
+** nb_html.c — libxml2's HTML and XML parsers, their trees copied into Lua tables.
 */
 #include <limits.h>
 #include <string.h>
 #include <libxml/HTMLparser.h>
+#include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <lauxlib.h>
 #include "nb_html.h"
@@ -48,22 +49,16 @@ static int push_node(lua_State *L, xmlNode *n, int depth, int maxdepth) {
     return 1;
 }
 
-int nb_html_parse(lua_State *L, const char *buf, size_t len, int maxdepth) {
-    htmlDocPtr doc;
-    xmlNode *root;
-    int top = lua_gettop(L), ok;
-    if (len > INT_MAX) {
-        lua_pushnil(L);
-        lua_pushliteral(L, "HTML text too large");
-        return 0;
-    }
-    doc = htmlReadMemory(buf, (int)len, NULL, "UTF-8",
-                         HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                         HTML_PARSE_NONET | HTML_PARSE_NOIMPLIED);
+/* Push doc's tree under a "#document" node and free doc; 0 with nil and a
+** reason pushed when there is no tree or it is nested too deeply. */
+static int push_doc(lua_State *L, xmlDocPtr doc, int maxdepth, const char *kind) {
+    xmlNode *root, *n;
+    int top = lua_gettop(L), ok = 1;
+    lua_Integer k = 0;
     if (doc == NULL || (root = xmlDocGetRootElement(doc)) == NULL) {
         xmlFreeDoc(doc);
         lua_pushnil(L);
-        lua_pushliteral(L, "no HTML content");
+        lua_pushfstring(L, "no %s content", kind);
         return 0;
     }
     /* a fragment may have several top-level nodes: wrap them in one */
@@ -74,26 +69,47 @@ int nb_html_parse(lua_State *L, const char *buf, size_t len, int maxdepth) {
     lua_setfield(L, -2, "attrs");
     lua_pushinteger(L, 1);
     lua_setfield(L, -2, "line");
-    ok = 1;
-    {
-        lua_Integer k = 0;
-        xmlNode *n;
-        for (n = root; n && ok; n = n->next) {
-            if (n->type == XML_ELEMENT_NODE && !skipped(n)) {
-                ok = push_node(L, n, 1, maxdepth);
-                if (ok) lua_rawseti(L, -2, ++k);
-            } else if (n->type == XML_TEXT_NODE && n->content) {
-                lua_pushstring(L, (const char *)n->content);
-                lua_rawseti(L, -2, ++k);
-            }
+    for (n = root; n && ok; n = n->next) {
+        if (n->type == XML_ELEMENT_NODE && !skipped(n)) {
+            ok = push_node(L, n, 1, maxdepth);
+            if (ok) lua_rawseti(L, -2, ++k);
+        } else if (n->type == XML_TEXT_NODE && n->content) {
+            lua_pushstring(L, (const char *)n->content);
+            lua_rawseti(L, -2, ++k);
         }
     }
     xmlFreeDoc(doc);
     if (!ok) {
         lua_settop(L, top);
         lua_pushnil(L);
-        lua_pushliteral(L, "HTML nested too deeply");
+        lua_pushfstring(L, "%s nested too deeply", kind);
         return 0;
     }
     return 1;
+}
+
+int nb_html_parse(lua_State *L, const char *buf, size_t len, int maxdepth) {
+    if (len > INT_MAX) {
+        lua_pushnil(L);
+        lua_pushliteral(L, "HTML text too large");
+        return 0;
+    }
+    return push_doc(L, htmlReadMemory(buf, (int)len, NULL, "UTF-8",
+                                      HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                                      HTML_PARSE_NONET | HTML_PARSE_NOIMPLIED),
+                    maxdepth, "HTML");
+}
+
+int nb_xml_parse(lua_State *L, const char *buf, size_t len, int maxdepth) {
+    if (len > INT_MAX) {
+        lua_pushnil(L);
+        lua_pushliteral(L, "XML text too large");
+        return 0;
+    }
+    /* no network, no external entities, no entity expansion: a document
+    ** cannot reach beyond itself or grow itself */
+    return push_doc(L, xmlReadMemory(buf, (int)len, NULL, NULL,
+                                     XML_PARSE_RECOVER | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+                                     XML_PARSE_NONET),
+                    maxdepth, "XML");
 }

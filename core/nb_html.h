@@ -1,5 +1,5 @@
 /*
-** nb_html.h — HTML pages as Lua trees, parsed by libxml2's HTML parser.
+** nb_html.h — HTML pages and XML documents as Lua trees, parsed by libxml2.
 */
 #ifndef NB_HTML_H
 #define NB_HTML_H
@@ -15,5 +15,10 @@
 ** Returns 1 on success; 0 with nil and a reason pushed when the text cannot
 ** be parsed at all. */
 int nb_html_parse(lua_State *L, const char *buf, size_t len, int maxdepth);
+
+/* The same for an XML document (a Word file's word/document.xml): element
+** names without their namespace prefix (w:tc is "tc"); no external entity
+** or DTD is loaded. */
+int nb_xml_parse(lua_State *L, const char *buf, size_t len, int maxdepth);
 
 #endif

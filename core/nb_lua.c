@@ -708,8 +708,9 @@ static int l_yaml_encode(lua_State *L) {
 #define HTML_MAXDEPTH 1024      /* the C recursion of the tree's copy */
 #define HTML_TREE_FACTOR 16     /* libxml2's tree of a page: at most this many bytes a byte */
 
-/* nianbao.html.parse(text [, maxdepth]) -> tree | nil, reason */
-static int l_html_parse(lua_State *L) {
+typedef int (*markup_parser)(lua_State *L, const char *buf, size_t len, int maxdepth);
+
+static int parse_markup(lua_State *L, markup_parser parse, const char *kind) {
     size_t len;
     const char *s = luaL_checklstring(L, 1, &len);
     lua_Integer maxdepth = luaL_optinteger(L, 2, 256);
@@ -720,11 +721,21 @@ static int l_html_parse(lua_State *L) {
     if (sb && sb->active && sb->limit &&
         (sb->used >= sb->limit || len > (sb->limit - sb->used) / HTML_TREE_FACTOR)) {
         luaL_pushfail(L);
-        lua_pushliteral(L, "HTML text too large for the memory cap");
+        lua_pushfstring(L, "%s text too large for the memory cap", kind);
         return 2;
     }
     nb_sandbox_charge(L, (int64_t)(len / 16));
-    return nb_html_parse(L, s, len, (int)maxdepth) ? 1 : 2;
+    return parse(L, s, len, (int)maxdepth) ? 1 : 2;
+}
+
+/* nianbao.html.parse(text [, maxdepth]) -> tree | nil, reason */
+static int l_html_parse(lua_State *L) {
+    return parse_markup(L, nb_html_parse, "HTML");
+}
+
+/* nianbao.xml.parse(text [, maxdepth]) -> tree | nil, reason */
+static int l_xml_parse(lua_State *L) {
+    return parse_markup(L, nb_xml_parse, "XML");
 }
 
 /* nianbao.convert(bytes, from) -> UTF-8 text | nil, reason */
@@ -762,6 +773,9 @@ static const luaL_Reg nianbao_funcs[] = {
 };
 static const luaL_Reg html_funcs[] = {
     {"parse", l_html_parse}, {NULL, NULL}
+};
+static const luaL_Reg xml_funcs[] = {
+    {"parse", l_xml_parse}, {NULL, NULL}
 };
 static const luaL_Reg yaml_funcs[] = {
     {"decode", l_yaml_decode}, {"encode", l_yaml_encode}, {NULL, NULL}
@@ -819,5 +833,8 @@ int luaopen_nianbao(lua_State *L) {
     lua_newtable(L);
     luaL_setfuncs(L, html_funcs, 0);
     lua_setfield(L, -2, "html");
+    lua_newtable(L);
+    luaL_setfuncs(L, xml_funcs, 0);
+    lua_setfield(L, -2, "xml");
     return 1;
 }

@@ -385,6 +385,26 @@ issuers = {
 -- title does not give it ("桃江县松木塘镇人民政府" under a bare title).
 agency_endings = { "人民政府", "人民政府办公室", "人民政府办公厅", "政府办公室", "办公室", "办公厅",
                    "局", "委员会", "委", "厅", "中心", "办事处", "管理委员会", "管委会", "院", "署", "部" }
+-- One issuer under the names its reports give it from year to year: the
+-- key that pairs its reports across years (width, spaces and quotes are
+-- folded first). A year at the end ("某县2023年度", "（2024年）") goes; the
+-- name of its office stands for the organ (某县人民政府办公室 → 某县人民政府);
+-- then the words it is written with either way are made one.
+agency_key = {
+  years    = { "年度", "年" },
+  suffixes = { "办公室", "办公厅" },
+  same     = { { "人民政府", "政府" } },
+}
+-- The parts whose prose is the agency's own account: compared between
+-- agencies and with the year before for copied text (qlt.copy_peer, xy.copy).
+narrative = { "s1", "s5" }
+-- A region's reports summed up (the dashboard, the sheet, `nianbao sum`):
+-- the outcome kinds are the groups and rows under `group`, each summed in
+-- `column`, as shares of the `total` row; `sum` adds these tables.
+rollup = {
+  outcomes = { group = "t3.result", total = "t3.result.total", column = "total" },
+  tables   = { "t2", "t3", "t4" },
+}
 -- an issuer the report does not name
 unknown_issuer = { kind = "unknown", name = "发布机关类型不明", en = "issuer unknown", deadline = "01-31" }
 

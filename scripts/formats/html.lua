@@ -321,6 +321,14 @@ local function review(findings, report, opts)
   if opts.config then where[#where + 1] = esc(message("config_used", lang, opts.config,
                                                        table.concat(opts.packs or {}, message("list_sep", lang)))) end
   out[#out + 1] = '<p class="where">' .. table.concat(where, "\u{3000}") .. "</p>"
+  -- the year before: which report the checks across years used, or none
+  if report and report.previous then
+    out[#out + 1] = '<p class="where" id="previous">' .. esc(message("previous_used", lang, report.previous.path,
+      tostring(report.previous.year), message("from_" .. (report.previous_from or "previous"), lang))) .. "</p>"
+  elseif report and report.previous_from and report.year then
+    out[#out + 1] = '<p class="where" id="previous">' .. esc(message("previous_none", lang, tostring(report.year - 1)))
+                    .. "</p>"
+  end
   out[#out + 1] = '<div class="summary" id="summary">'
   for _, sev in ipairs { "error", "warning", "info" } do
     out[#out + 1] = string.format('<span class="%s">%s %d</span>', sev, message(sev, lang), tally[sev])

@@ -42,9 +42,35 @@ function Writer(findings, report, opts)
   end
   local rec = setmetatable({
     file = opts.file, status = opts.status, findings = list, internal = internal, summary = summary,
-  }, { __order = { "file", "format", "agency", "year", "status", "findings", "internal", "summary" } })
+  }, { __order = { "file", "format", "agency", "year", "status", "previous", "copies", "findings", "internal", "summary" } })
   if report then
     rec.format, rec.agency, rec.year = report.format, report.agency, report.year
+    -- the year before: which report was used, or that none was found
+    if report.previous then
+      rec.previous = setmetatable({ file = report.previous.path, agency = report.previous.agency,
+                                    year = report.previous.year, from = report.previous_from or "previous" },
+                                  { __order = { "file", "agency", "year", "from" } })
+    elseif report.previous_from and report.year then
+      rec.previous = setmetatable({ year = report.year - 1, from = "none" }, { __order = { "year", "from" } })
+    end
+    if report.copies and #report.copies > 0 then
+      rec.copies = json_array {}
+      for i, c in ipairs(report.copies) do
+        rec.copies[i] = setmetatable({ kind = c.kind, file = c.file, agency = c.agency, year = c.year,
+                                       share = math.floor(c.share * 100 + 0.5), passage = c.passage },
+                                     { __order = { "kind", "file", "agency", "year", "share", "passage" } })
+      end
+    end
   end
   return json(rec) .. "\n"
+end
+
+-- Files of the folders that were not checked: one line each, status "skipped".
+function Summary(totals, opts)
+  local out = {}
+  for _, k in ipairs(totals.skipped or {}) do
+    out[#out + 1] = json(setmetatable({ file = k.path, status = "skipped", reason = k.why },
+                                      { __order = { "file", "status", "reason" } })) .. "\n"
+  end
+  return table.concat(out)
 end

@@ -33,10 +33,17 @@ function Summary(t, opts)
   local s = message("summary", opts.lang, t.files, t.error, t.warning, t.info)
   if t.unreadable > 0 then s = s .. message("unreadable_n", opts.lang, t.unreadable) end
   if (t.internal or 0) > 0 then s = s .. message("internal_n", opts.lang, t.internal) end
+  if (t.baselined or 0) > 0 then s = s .. message("baselined_n", opts.lang, t.baselined) end
+  if (t.acknowledged or 0) > 0 then s = s .. message("acknowledged_n", opts.lang, t.acknowledged) end
   local out = { s }
   for _, c in ipairs(t.configs or {}) do
     out[#out + 1] = message("config_used", opts.lang, c.config or message("config_none", opts.lang),
                             table.concat(c.packs or {}, message("list_sep", opts.lang)))
+  end
+  -- the files of the folders that were not checked, each with its reason
+  if t.skipped and #t.skipped > 0 then
+    out[#out + 1] = message("skipped_n", opts.lang, #t.skipped)
+    for _, k in ipairs(t.skipped) do out[#out + 1] = "  " .. message("skipped_line", opts.lang, k.path, k.why) end
   end
   return table.concat(out, "\n") .. "\n"
 end

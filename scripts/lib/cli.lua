@@ -87,21 +87,6 @@ local function output(opts, lang)
   end
 end
 
--- The name of a page of -o FOLDER for input `path`: its file name with
--- the writer's extension, a plain name, unique in this run.
-local function page_name(path, ext, taken)
-  local stem = (path:match("([^/]+)$") or ""):gsub("%.[^.]*$", ""):gsub("^%.+", "")
-  stem = printable(stem):gsub("[/\\]", "_")
-  if stem == "" then stem = "report" end
-  local name, k = stem .. "." .. ext, 1
-  while taken[name] do
-    k = k + 1
-    name = stem .. "-" .. k .. "." .. ext
-  end
-  taken[name] = true
-  return name
-end
-
 -- inputs(files) → a function telling whether a path names one of the
 -- input files (the same file by device and inode, however named): -o
 -- must never overwrite an input.
@@ -234,9 +219,19 @@ function commands.check(opts)
     say("%s", messages.text(opts.lang == "en" and "en" or "zh", "config_errors"))
     return 2
   end
-  local files = E:files(opts.files)
+  -- the batch: files chosen and surveyed, years paired, copies found (batch.lua);
+  -- each file read with the engine of its own config
+  local okb, B = pcall(require("batch").new, E, opts, function(path) return pool:get(path) end)
+  if not okb then say("%s", tostring(B)); return 2 end
+  local files = B.files
   if #files == 0 then
     say("%s", messages.text(E.lang, "no_files"))
+    if #B.skipped > 0 then
+      io.stderr:write(messages.text(E.lang, "skipped_n", #B.skipped), "\n")
+      for _, sk in ipairs(B.skipped) do
+        io.stderr:write("  ", printable(messages.text(E.lang, "skipped_line", sk.path, sk.why)), "\n")
+      end
+    end
     return 2
   end
   -- every file's config, checked before any file is: a mistake stops the run
@@ -264,12 +259,12 @@ function commands.check(opts)
   end
   local totals = { files = 0, error = 0, warning = 0, info = 0, unreadable = 0, internal = 0 }
   local color = use_color(opts)
-  local pages, failed = {}, false
+  local failed = false
   for _, path in ipairs(files) do
     local Ef = pool:get(path)
     local name = path == "-" and Ef:stdin_name() or path
     -- one file's failure, even a bug of ours, must not stop the batch
-    local ok, R, why = pcall(Ef.read, Ef, path)
+    local ok, R, why = pcall(B.read, B, path)
     if not ok then R, why = nil, messages.text(Ef.lang, "internal", tostring(R)) end
     local list, status, failures = nil, nil, {}
     if R then
@@ -281,6 +276,7 @@ function commands.check(opts)
       end
       list = shown(list, opts)
       status = "checked"
+      list = B:filter(path, R, list)
     else
       status = "unreadable"
       -- a reason that starts with the file's own place (a YAML error) gives the line
@@ -295,6 +291,7 @@ function commands.check(opts)
     end
     totals.internal = totals.internal + #failures
     local described = Ef:describe()
+    local page
     local text, werr = write.run(W, list, R, { file = printable(name), status = status, lang = Ef.lang,
                                               mode = "check", color = color, first = totals.files == 1,
                                               internal = failures, config = described.config,
@@ -305,8 +302,12 @@ function commands.check(opts)
       say("%s", messages.text(E.lang, "writer_failed", name, werr))
       failed = true
     elseif per_file then
-      local page_out, page_finish = output({ output = opts.output .. "/" .. page_name(name, W.extension, pages),
-                                             inputs = opts.inputs }, E.lang)
+      local pname = B:page(path, W.extension)
+      page = pname
+      if pname:find("/", 1, true) then
+        os.execute("mkdir -p '" .. (opts.output .. "/" .. pname:match("^(.*)/")):gsub("'", "'\\''") .. "'")
+      end
+      local page_out, page_finish = output({ output = opts.output .. "/" .. pname, inputs = opts.inputs }, E.lang)
       local ok, perr = pcall(page_out.write, page_out, text)
       if ok then ok, perr = pcall(page_finish, true) else page_finish(false) end
       if not ok then say("%s", perr); failed = true end
@@ -315,12 +316,21 @@ function commands.check(opts)
       if not ok then finish(false); error(perr, 0) end
       out:flush()
     end
+    B:record(path, R, list, status, page)
   end
   totals.configs = pool:describe()
+  -- beside the review pages: the dashboard and the sheet
+  local review = per_file and not W.untrusted and W.extension == "html"
+  local okf, ferr = pcall(B.finish, B, totals, review and opts.output or nil)
+  if not okf then say("%s", tostring(ferr)); failed = true end
   local tail, serr = write.summary(W, totals, { lang = E.lang, mode = "check", color = color }, E.limits)
   if not tail then
     say("%s", messages.text(E.lang, "writer_failed", "Summary", serr))
     tail, failed = "", true
+  end
+  if per_file and tail == "" then     -- pages in a folder: the summary (and what was skipped) on stdout
+    io.stdout:write(write.summary(write.load(E.home, "text", E:pack(E.base).format, E.limits), totals,
+                                  { lang = E.lang, mode = "check" }, E.limits) or "")
   end
   local ok, perr = pcall(out.write, out, tail)
   if ok then ok, perr = pcall(finish, true) else finish(false) end
@@ -339,6 +349,14 @@ function commands.check(opts)
     return 1
   end
   return 0
+end
+
+-- sum FILE|DIR...: the reports' tables added into one report, the
+-- identities checked on the sum; --sheet FILE.xlsx the per-agency sheet.
+function commands.sum(opts)
+  local E = new_engine(opts)
+  if not E then return 2 end
+  return require("sum").run(E, opts, { output = output, say = say, inputs = inputs })
 end
 
 -- extract FILE: the report as read, canonical.
@@ -691,6 +709,38 @@ local function bad_value(opts, lang)
     local n = math.tointeger(tonumber(opts.max_warnings))
     if not n or n < 0 then return messages.text(lang, "bad_count", "--max-warnings", opts.max_warnings) end
   end
+  -- an option of some commands only, given to another
+  local field_of = {}
+  for _, o in ipairs(opts.option_table or {}) do field_of[o.flag] = o.field end
+  local cmd = opts.command
+  if cmd and commands[cmd] and cmd ~= "help" then
+    local flagged = {}
+    for flag in pairs(usage.only_for) do flagged[#flagged + 1] = flag end
+    table.sort(flagged)
+    for _, flag in ipairs(flagged) do
+      local v = field_of[flag] and opts[field_of[flag]]
+      if v ~= nil and v ~= false then
+        local ok = false
+        for _, c in ipairs(usage.only_for[flag]) do ok = ok or c == cmd end
+        if not ok then
+          return messages.text(lang, "not_for_command", flag, cmd, messages.list(lang, usage.only_for[flag]))
+        end
+      end
+    end
+  end
+  for _, flag in ipairs { "--include", "--exclude", "--select", "--ignore" } do
+    for _, v in ipairs(type(opts[field_of[flag] or ""]) == "table" and opts[field_of[flag]] or {}) do
+      if v == "" then return messages.text(lang, "empty_value", flag) end
+    end
+  end
+  if opts.sheet and not (opts.sheet:lower():match("%.xlsx$") or opts.sheet:lower():match("%.csv$")) then
+    return messages.text(lang, "bad_sheet", opts.sheet)
+  end
+  for _, flag in ipairs { "--db", "--baseline", "--sheet" } do
+    local v = opts[field_of[flag] or ""]
+    if v == "" then return messages.text(lang, "empty_value", flag) end
+    if type(v) == "string" and nbio.stat(v) == "directory" then return messages.text(lang, "is_folder", flag, v) end
+  end
   return nil
 end
 
@@ -718,7 +768,7 @@ function M.main(opts)
   end
   if opts.help then
     -- COMMAND --help is help COMMAND; an unknown command gets the general help
-    io.stdout:write(usage.help(lang, commands[opts.command or ""] and opts.command ~= "help" and opts.command or nil))
+    io.stdout:write(usage.help(lang, commands[opts.command or ""] and opts.command or nil))
     return 0
   end
   if opts.list_readers then return list_readers(opts) end

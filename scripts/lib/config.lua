@@ -176,6 +176,8 @@ function M.read(path, lang, home)
     errors[1] = { line = e.line, where = e.where, text = e.text }
     return nil, errors
   end
+  local quiet = yamlerr.quiet_slip(src, path, lang)
+  if quiet then return nil, { quiet } end
   if conf == nianbao.null then conf = {} end
   if type(conf) ~= "table" or #conf > 0 then
     add(1, "conf_not_map", messages.list(lang, M.order))

@@ -15,6 +15,7 @@ local years = require "pipeline.years"
 local checking = require "pipeline.check"
 local sandbox_limits = require "nianbao.sandbox"
 local config = require "config"
+local agency = require "agency"
 
 local Engine = {}
 Engine.__index = Engine
@@ -277,18 +278,11 @@ end
 -- bind_bytes(bytes, path) → report, pending | nil, reason
 function Engine:bind_bytes(bytes, path)
   local pages
-  if decode.is_pdf(bytes) then
-    local src = path
-    if path == "-" then                      -- pdftotext reads a file: standard input's copy
-      src = os.tmpname()
-      local f = io.open(src, "wb")
-      if f then f:write(bytes); f:close() end
-    end
-    local t, perr = decode.pdf(src, self.lang)
-    if src ~= path then os.remove(src) end
-    if not t then return nil, perr end
-    bytes, pages = t, page_starts(t)
-  end
+  local was_pdf = decode.is_pdf(bytes)
+  local inner, err = decode.binary(bytes, path, self.lang)
+  if not inner then return nil, err end
+  bytes = inner
+  if was_pdf then pages = page_starts(bytes) end
   local text, why = decode.text(bytes, self.lang)
   if not text then return nil, why end
   local R, pending = self:bind_text(text, path == "-" and self:stdin_name() or path)
@@ -296,9 +290,9 @@ function Engine:bind_bytes(bytes, path)
   return R, pending
 end
 
--- Reports of the same issuer are found by its name, folded as labels are.
+-- Reports of the same issuer are found by its agency key (agency.lua).
 function Engine:issuer_key(name)
-  return name and self:pack(self.base).format.labels.norm(name) or nil
+  return agency.key(self:pack(self.base).format, name)
 end
 
 -- read(path) → report (complete, frozen) | nil, reason
@@ -309,9 +303,18 @@ function Engine:read(path)
 end
 
 -- The binder's last pass (the years around), then the report is frozen.
-function Engine:complete(R, pending)
+-- found (from a batch, batch.lua): {before=, after=, from=, copies=}, the
+-- neighbours it found in the batch, the archive or --previous.
+function Engine:complete(R, pending, found)
   local previous = self.opts.previous
-  if previous and #previous > 0 and R.year then
+  if found then
+    if found.before or found.after then
+      local P = self:pack(R.format)
+      years.resolve(P.format, P.system, R, pending or {}, { before = found.before, after = found.after })
+    end
+    R.previous_from = found.from
+    R.copies = found.copies
+  elseif previous and #previous > 0 and R.year then
     local list = self:related()[self:issuer_key(R.agency) or ""] or {}
     local before, after = list[R.year - 1], list[R.year + 1]
     if before and before.R.path == R.path then before = nil end

@@ -13,7 +13,7 @@ Pool.__index = Pool
 
 -- new(opts) → a pool for the command line's options.
 function M.new(opts)
-  return setmetatable({ opts = opts, by_config = {}, order = {}, of_file = {} }, Pool)
+  return setmetatable({ opts = opts, by_config = {}, failed = {}, order = {}, of_file = {} }, Pool)
 end
 
 -- The engine of config file `path` (false: none) | nil, reason.
@@ -21,9 +21,13 @@ function Pool:engine(path)
   local key = path or ""
   local E = self.by_config[key]
   if E then return E end
+  if self.failed[key] then return nil, self.failed[key] end
   local o = setmetatable({ config_file = path or false }, { __index = self.opts })
   local ok, got = pcall(engine.new, o)
-  if not ok then return nil, tostring(got) end
+  if not ok then
+    self.failed[key] = tostring(got)
+    return nil, self.failed[key]
+  end
   self.by_config[key] = got
   self.order[#self.order + 1] = got
   return got
@@ -48,9 +52,14 @@ function Pool:prepare(files)
   return #errors > 0 and errors or nil
 end
 
--- get(file) → its engine (prepare() first).
+-- get(file) → its engine: of its nearest config, else (that config has
+-- mistakes, which prepare() says) the first one.
 function Pool:get(file)
-  return self.of_file[file] or self:first()
+  local E = self.of_file[file]
+  if E then return E end
+  E = self:engine(config.for_input(file, self.opts) or false)
+  if E then self.of_file[file] = E end
+  return E or self:first()
 end
 
 -- describe() → what each engine used: {config=, packs=} in order of use.

@@ -54,6 +54,7 @@ local M = {
   new --year 年度 --agency 机关名称 [--kind 机关类型]
                         生成待填写的空白年报（YAML）
   fill 文件.yaml        按勾稽关系算出留空的合计
+  sum 文件|目录…        各报告表二至表四相加为一份合计报告（--sheet 各机关汇总表.xlsx）
   rules [规则编号]      列出规则包和每条规则；给出编号时说明这条规则的理由和依据
   run 脚本.lua 参数…     运行带 nianbao 模块的 Lua 脚本
   help [命令]           本帮助，或一个命令的帮助（也可写 nianbao 命令 --help）
@@ -86,6 +87,13 @@ local M = {
   -q, --quiet           只报告错误，不报告警告和提示
   --max-warnings N      警告多于 N 个时退出码为 1
   --stdin-filename 名称 读标准输入（-）时用的文件名
+  --db 文件             档案库（SQLite）：存入报告、单元格和问题，并从中查找上年度报告
+  --baseline 文件       基线：首次记录全部问题，之后只报告新问题
+  --include 通配符      目录中只检查匹配的文件（可重复；** 跨目录）
+  --exclude 通配符      目录中不检查匹配的文件（可重复）
+
+合计选项（sum）：
+  --sheet 文件.xlsx     各机关汇总表（同时写出 .csv）
 
 退出码：0 没有错误；1 报告有错误（或警告多于 --max-warnings）；2 用法错误或文件无法读取；
 3 规则或规则包执行出错（检查工具自身的问题，结果不完整）。
@@ -106,6 +114,12 @@ local M = {
     writer_failed = "输出格式在 %s 上出错：%s",
     pdf_timeout   = "PDF读取超时（超过%d秒）",
     pdf_too_large = "PDF的文字超过%d MB的上限（可用 --max-size-mb 调整）",
+    no_wvware     = "读取 Word 97-2003（.doc）文件需要 wvWare（Debian 软件包 wv）",
+    word_failed   = "Word 文件无法读取：%s",
+    doc_failed    = "Word 97-2003（.doc）文件无法读取（wvWare 退出码 %d）：文件可能已损坏、加密，或实为 WPS 等其他格式",
+    word_timeout  = "Word 文件读取超时（超过%d秒）",
+    word_too_large = "Word 文件的内容超过%d MB的上限（可用 --max-size-mb 调整）",
+    zip_not_word  = "这是一个 zip 压缩文件，但不是 Word（.docx）文件：其中没有 word/document.xml",
     broken_listed = "以上规则或规则包无法加载",
     --{=== issue: conventions, config, render, review (the command line's words) ===
     did_you_mean  = "；是否要写“%s”？",
@@ -115,6 +129,10 @@ local M = {
     bad_color     = "--color 的值应为 auto、always 或 never，而不是“%s”",
     bad_lang      = "--lang 的值应为 zh 或 en，而不是“%s”",
     bad_count     = "%s 须为不小于 0 的整数，而不是“%s”",
+    bad_sheet     = "--sheet 的文件名应以 .xlsx 或 .csv 结尾，而不是“%s”",
+    not_for_command = "选项 %s 不能用于 %s 命令（可用于：%s）",
+    is_folder     = "%s 的值“%s”是一个文件夹，应是一个文件",
+    empty_value   = "选项 %s 的值不能为空",
     too_many_warnings = "警告太多：%d 个，多于 --max-warnings 允许的 %d 个",
     select_unknown = "%s：没有规则“%s”%s",
     output_is_input = "-o %s 就是输入文件 %s：nianbao 从不改写输入（fill 要改写原文件请用 --in-place）",
@@ -167,6 +185,7 @@ local M = {
     kind_map      = "“键: 值”的映射",
     -- YAML slips
     yaml_error    = "YAML 格式有误：%s（libyaml：%s）",
+    yaml_quiet    = "YAML 格式有误：%s（%s）",
     yaml_tab      = "这一行用了制表符（Tab）缩进；YAML 只能用空格缩进，请把 Tab 换成空格",
     yaml_fw_space = "这一行用了全角空格缩进；YAML 只能用半角空格缩进",
     yaml_fw_colon = "这一行键后面的冒号是全角“：”；要用半角冒号“:”，后面再空一格，写成“名称: 值”",
@@ -183,6 +202,7 @@ local M = {
     yaml_alias    = "不支持锚点和别名（& 和 *），请把内容直接写出来",
     yaml_key      = "键只能是普通文字",
     yaml_other    = "这一处无法按 YAML 解析",
+    yaml_read_as_key = "全角空格被当成了文字，这一行成了上一层的键",
     -- what the system says, in words a clerk understands
     os_ENOENT     = "文件或文件夹不存在，请检查路径和文件名",
     os_EACCES     = "没有权限读取",
@@ -238,7 +258,11 @@ local M = {
   --previous 文件|目录  上一年度的报告，用于核对结转数和规范性文件件数
   --reader 名称|路径    指定读取器
   --stdin-filename 名称 读标准输入时用的文件名
-  -o 文件|目录          输出写入文件（html：写入目录）
+  --include 通配符      目录中只检查匹配的文件（可重复；** 跨目录，如 **/2024/*.pdf）
+  --exclude 通配符      目录中不检查匹配的文件（可重复）
+  --db 文件             档案库（SQLite）：存入报告、单元格和问题，并从中查找上年度报告
+  --baseline 文件       基线：第一次记下全部问题，以后只报告新问题
+  -o 文件|目录          输出写入文件（html：写入目录，按输入的目录结构存放，另有总览页和汇总表）
 
 示例：
   nianbao check 年报.html
@@ -247,6 +271,24 @@ local M = {
   nianbao check --select gb2021.t3,gb2021.t4 --quiet 年报.txt
   nianbao check --ignore gb2021.txt 年报.pdf
   curl -s https://…/年报.html | nianbao check --stdin-filename 年报.html -
+  nianbao check --db 档案.sqlite --format html -o 审核/ --include '**/2024/*' 全区年报/
+  nianbao check --baseline 基线.json 年报目录/
+]],
+    help_sum      = [[
+用法：nianbao sum [选项] 文件|目录 …
+
+把各报告的表二、表三、表四逐格相加，得到一份合计报告（YAML），并检查合计的勾稽关系。
+某个报告缺少的单元格，在合计中记为未知。同一机关同一年度的报告只计一次。
+
+选项：
+  --sheet 文件.xlsx     各机关汇总表（同时写出同名 .csv）
+  --include 通配符      目录中只计入匹配的文件（可重复）
+  --exclude 通配符      目录中不计入匹配的文件（可重复）
+  -o 文件               合计报告写入文件（不能是输入文件）
+
+示例：
+  nianbao sum 全区年报/2024/ -o 全区合计.yaml
+  nianbao sum --sheet 各机关.xlsx 全区年报/2024/
 ]],
     help_extract  = [[
 用法：nianbao extract [选项] 文件
@@ -363,6 +405,61 @@ nianbao 读取、核对和生成按国办公开办函〔2021〕30号格式编写
 NO_COLOR       设置后不用彩色（除非 --color=always）。
 NIANBAO_HOME   scripts/ 和 rules/ 所在的目录。]],
     --}===
+    -- a region's batch (batch.lua, archive.lua, rollup.lua, dashboard.lua)
+    progress      = "已处理 %d/%d 个文件，每秒 %.1f 个，约剩 %s",
+    skip_own      = "本工具的配置、基线或预期结果文件，不是年报",
+    skip_no_reader = "没有读取器处理此类文件",
+    skip_excluded = "被 --exclude 排除",
+    skip_not_included = "不在 --include 范围内",
+    skip_duplicate = "与 %s 内容相同",
+    skip_not_report = "不是政府信息公开工作年度报告",
+    skipped_n     = "跳过 %d 个文件：",
+    skipped_line  = "%s：%s",
+    baselined_n   = "，%d 条已在基线中",
+    acknowledged_n = "，%d 条已由机关说明",
+    cannot_open_db = "无法打开档案库 %s：%s",
+    previous_used = "上年度报告：%s（%s年，%s）",
+    previous_none = "未找到上年度（%s年）报告",
+    previous_from = "%s（%s）",
+    from_batch    = "本批次",
+    from_archive  = "档案库",
+    from_previous = "--previous",
+    from_none     = "未找到",
+    yes           = "是",
+    no            = "否",
+    sheet_name    = "各机关",
+    col_agency    = "机关",
+    col_key       = "机关识别名",
+    col_year      = "年度",
+    col_file      = "文件",
+    col_issuer    = "机关类型",
+    col_published = "发布日期",
+    col_deadline  = "发布期限",
+    col_late      = "逾期发布",
+    col_handled   = "办理结果总计",
+    col_share     = "%s占比(%%)",
+    col_previous  = "上年度报告",
+    sum_agency    = "%d个报告合计",
+    sum_done      = "%d 个报告相加（%s）；未计入：%s",
+    sum_left_out  = "%s（与 %s 同一机关同一年度）",
+    sum_gap       = "%s：%d 个单元格不是数字，合计中这些单元格记为未知",
+    dash_title    = "年报检查总览",
+    dash_reports  = "份报告",
+    dash_agencies = "个机关",
+    dash_late     = "份逾期发布",
+    dash_skipped  = "个文件跳过",
+    dash_copies   = "处文字雷同",
+    dash_by_rule  = "各规则发现的问题",
+    dash_outcomes = "全地区申请办理结果",
+    dash_dates    = "发布日期与法定期限（相差天数）",
+    dash_deadline = "期限",
+    dash_list     = "各机关报告",
+    dash_days     = "晚于期限天数",
+    dash_page     = "审核页",
+    dash_copied   = "文字雷同",
+    dash_share    = "相同比例",
+    dash_passage  = "相同段落",
+    dash_skipped_h = "跳过的文件",
   },
   en = {
     cannot_open   = "cannot read the file: %s",
@@ -410,6 +507,7 @@ commands:
   new --year N --agency NAME [--kind KIND]
                         a blank report (YAML) to fill in
   fill FILE.yaml        derive the blank totals from their parts
+  sum FILE|DIR...       tables 2-4 of the reports added into one (--sheet AGENCIES.xlsx)
   rules [RULE-ID]       the packs and every rule; with an id, that rule's rationale and basis
   run SCRIPT.lua ARGS   run a Lua script with the nianbao module
   help [COMMAND]        this help, or a command's (also: nianbao COMMAND --help)
@@ -442,6 +540,13 @@ checking options (check, render):
   -q, --quiet           report errors only, no warnings or info
   --max-warnings N      exit 1 when there are more than N warnings
   --stdin-filename NAME the file name of standard input (-)
+  --db FILE             the archive (SQLite): reports, cells and findings stored, years before found
+  --baseline FILE       findings recorded the first time; later runs report only new ones
+  --include GLOB        in folders, only files that match (repeatable; ** spans folders)
+  --exclude GLOB        in folders, not the files that match (repeatable)
+
+sum options:
+  --sheet FILE.xlsx     the per-agency sheet (and a .csv beside it)
 
 exit status: 0 no errors; 1 errors (or more warnings than --max-warnings); 2 usage error or an
 unreadable input; 3 a rule or pack failed (the checker's problem: the results are incomplete).
@@ -460,6 +565,12 @@ unreadable input; 3 a rule or pack failed (the checker's problem: the results ar
     writer_failed = "the writer failed on %s: %s",
     pdf_timeout   = "reading the PDF took longer than %d s",
     pdf_too_large = "the PDF's text is over the limit of %d MB (see --max-size-mb)",
+    no_wvware     = "reading a Word 97-2003 (.doc) file needs wvWare (Debian package wv)",
+    word_failed   = "the Word file cannot be read: %s",
+    doc_failed    = "the Word 97-2003 (.doc) file cannot be read (wvWare exit status %d): damaged, encrypted, or another format such as WPS",
+    word_timeout  = "reading the Word file took longer than %d s",
+    word_too_large = "the Word file's content is over the limit of %d MB (see --max-size-mb)",
+    zip_not_word  = "a zip archive, but not a Word (.docx) file: it has no word/document.xml",
     broken_listed = "the rules or packs above cannot be loaded",
     --{=== issue: conventions, config, render, review (the command line's words) ===
     did_you_mean  = "; did you mean '%s'?",
@@ -469,6 +580,10 @@ unreadable input; 3 a rule or pack failed (the checker's problem: the results ar
     bad_color     = "--color takes auto, always or never, not '%s'",
     bad_lang      = "--lang takes zh or en, not '%s'",
     bad_count     = "%s must be a whole number, 0 or more, not '%s'",
+    bad_sheet     = "the file of --sheet ends in .xlsx or .csv, not '%s'",
+    not_for_command = "option %s does not apply to the %s command (it applies to: %s)",
+    is_folder     = "the %s '%s' is a folder; it must be a file",
+    empty_value   = "option %s needs a value that is not empty",
     too_many_warnings = "too many warnings: %d, more than the %d --max-warnings allows",
     select_unknown = "%s: no rule '%s'%s",
     output_is_input = "-o %s is the input %s: nianbao never overwrites its input (fill: use --in-place)",
@@ -518,6 +633,7 @@ unreadable input; 3 a rule or pack failed (the checker's problem: the results ar
     kind_list     = "a list of texts, such as [a, b]",
     kind_map      = "a map of 'key: value'",
     yaml_error    = "YAML syntax error: %s (libyaml: %s)",
+    yaml_quiet    = "YAML syntax error: %s (%s)",
     yaml_tab      = "this line is indented with a tab; YAML indents with spaces only",
     yaml_fw_space = "this line is indented with a full-width space; YAML indents with spaces only",
     yaml_fw_colon = "the colon after this key is a full-width one; write ':' and a space: 'name: value'",
@@ -534,6 +650,7 @@ unreadable input; 3 a rule or pack failed (the checker's problem: the results ar
     yaml_alias    = "anchors and aliases (& and *) are not supported; write the content out",
     yaml_key      = "a key must be plain text",
     yaml_other    = "this cannot be read as YAML",
+    yaml_read_as_key = "the full-width space was read as text, which made the line a key of the level above",
     render_refused = "%s has %d error(s): not rendered for publication; fix them, or use --draft for a page marked draft",
     render_internal = "%s: a rule failed, so the report cannot be shown to be free of errors; not rendered (see --draft)",
     draft         = "DRAFT",
@@ -573,7 +690,12 @@ options:
   --previous FILE|DIR   last year's reports, for carry-over and stock
   --reader NAME|PATH    force a reader
   --stdin-filename NAME the file name of standard input
-  -o FILE|DIR           write the output to FILE (html: a folder)
+  --include GLOB        in folders, only the files that match (repeatable; ** spans folders, as **/2024/*.pdf)
+  --exclude GLOB        in folders, not the files that match (repeatable)
+  --db FILE             the archive (SQLite): reports, cells and findings stored, years before found
+  --baseline FILE       the first run records every finding; later runs report only new ones
+  -o FILE|DIR           write the output to FILE (html: a folder mirroring the inputs, with an
+                        overview page and a sheet)
 
 examples:
   nianbao check report.html
@@ -582,6 +704,25 @@ examples:
   nianbao check --select gb2021.t3,gb2021.t4 --quiet report.txt
   nianbao check --ignore gb2021.txt report.pdf
   curl -s https://.../report.html | nianbao check --stdin-filename report.html -
+  nianbao check --db archive.sqlite --format html -o review/ --include '**/2024/*' region/
+  nianbao check --baseline baseline.json reports/
+]],
+    help_sum      = [[
+usage: nianbao sum [options] FILE|DIR ...
+
+Tables 2, 3 and 4 of the reports added cell by cell into one report (YAML), and
+the identities checked on the sum. A cell some report lacks is unknown in the
+sum. Reports of the same agency and year count once.
+
+options:
+  --sheet FILE.xlsx     the per-agency sheet (and a .csv of the same name)
+  --include GLOB        in folders, only the files that match (repeatable)
+  --exclude GLOB        in folders, not the files that match (repeatable)
+  -o FILE               write the sum to FILE (never an input)
+
+examples:
+  nianbao sum region/2024/ -o region-sum.yaml
+  nianbao sum --sheet agencies.xlsx region/2024/
 ]],
     help_extract  = [[
 usage: nianbao extract [options] FILE
@@ -710,6 +851,60 @@ run time (see nianbao-packs(7)).]],
 NO_COLOR       no colour when set (unless --color=always).
 NIANBAO_HOME   the folder that holds scripts/ and rules/.]],
     --}===
+    progress      = "%d/%d files, %.1f a second, %s left",
+    skip_own      = "a config, baseline or expectation file of this tool, not a report",
+    skip_no_reader = "no reader takes this kind of file",
+    skip_excluded = "excluded by --exclude",
+    skip_not_included = "not matched by --include",
+    skip_duplicate = "the same bytes as %s",
+    skip_not_report = "not a government information disclosure annual report",
+    skipped_n     = "%d file(s) skipped:",
+    skipped_line  = "%s: %s",
+    baselined_n   = ", %d in the baseline",
+    acknowledged_n = ", %d acknowledged by the agency",
+    cannot_open_db = "cannot open the archive %s: %s",
+    previous_used = "previous year's report: %s (%s, %s)",
+    previous_none = "no report of the year before (%s) found",
+    previous_from = "%s (%s)",
+    from_batch    = "this batch",
+    from_archive  = "the archive",
+    from_previous = "--previous",
+    from_none     = "none found",
+    yes           = "yes",
+    no            = "no",
+    sheet_name    = "agencies",
+    col_agency    = "agency",
+    col_key       = "agency key",
+    col_year      = "year",
+    col_file      = "file",
+    col_issuer    = "issuer kind",
+    col_published = "published",
+    col_deadline  = "deadline",
+    col_late      = "late",
+    col_handled   = "outcomes total",
+    col_share     = "%s share (%%)",
+    col_previous  = "previous year's report",
+    sum_agency    = "sum of %d reports",
+    sum_done      = "%d reports added (%s); left out: %s",
+    sum_left_out  = "%s (the same agency and year as %s)",
+    sum_gap       = "%s: %d cell(s) not a number: those cells of the sum are unknown",
+    dash_title    = "Annual reports: overview",
+    dash_reports  = "reports",
+    dash_agencies = "agencies",
+    dash_late     = "published late",
+    dash_skipped  = "files skipped",
+    dash_copies   = "copied passages",
+    dash_by_rule  = "findings by rule",
+    dash_outcomes = "outcomes of requests across the region",
+    dash_dates    = "publication against the deadline (days)",
+    dash_deadline = "deadline",
+    dash_list     = "reports",
+    dash_days     = "days after deadline",
+    dash_page     = "review page",
+    dash_copied   = "copied narrative",
+    dash_share    = "share in common",
+    dash_passage  = "passage in common",
+    dash_skipped_h = "files skipped",
   },
 }
 

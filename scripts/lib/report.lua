@@ -30,7 +30,13 @@
 --                             digits=, ways= (how many readings fit), complete=,
 --                             outcome = "cut" | "cut_jointly" | "cut_across_years" | "open")
 --   units        always: values printed with a unit: {id=, unit=, text=, line=, col=}
---   previous     the same issuer's report of the year before (with --previous)
+--   previous     the same issuer's report of the year before (from the batch, the
+--                archive or --previous)
+--   previous_from  where the year before was sought and found: "batch", "archive",
+--                "previous" (--previous), or "none" (sought, not found); nil: not sought
+--   copies       narrative shared with other reports: {kind = "peer" | "previous",
+--                file=, agency=, year=, share= (0..1), passage=, length=}
+--   acknowledged findings the agency reviewed (its YAML): {rule=, cells=, reason=}
 --   pages        a PDF's: the first line of each page, in order ({1, 58, …})
 --   signature    the signature (落款) ending the last part: {agency=, date=, line=}
 --   reader       the name of the reader that read it ("text", "html", "yaml", …)

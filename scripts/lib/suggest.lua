@@ -44,7 +44,8 @@ end
 
 -- best(word, candidates) → the candidate meant, or nil. A candidate that
 -- ends with ".word" or "-word" (the id without its pack, the option
--- without its dashes) is meant outright; otherwise the closest within
+-- without its dashes) is meant outright, and so is the only candidate
+-- that begins with the word (of three characters or more); otherwise the closest within
 -- the allowed distance, the first of equals.
 function M.best(word, candidates)
   if type(word) ~= "string" or word == "" then return nil end
@@ -57,6 +58,17 @@ function M.best(word, candidates)
     end
   end
   if suffix then return suffix end
+  -- a word cut short: the one candidate it begins (warn → warning)
+  if utf8.len(word) and utf8.len(word) >= 3 then
+    local prefix
+    for _, c in ipairs(candidates) do
+      if c ~= word and c:sub(1, #word):lower() == word:lower() then
+        if prefix then prefix = false break end
+        prefix = c
+      end
+    end
+    if prefix then return prefix end
+  end
   local best, best_d
   for _, c in ipairs(candidates) do
     if c ~= word then

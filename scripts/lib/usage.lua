@@ -10,12 +10,13 @@ local suggest = require "suggest"
 local M = {}
 
 -- The commands, in the order the help lists them.
-M.commands = { "check", "extract", "render", "new", "fill", "rules", "run", "help", "completion" }
+M.commands = { "check", "extract", "render", "sum", "new", "fill", "rules", "run", "help", "completion" }
 
 -- the options each command takes besides the common ones (for completion)
 local own = {
   check = { "--format", "--reader", "--previous", "--select", "--ignore", "-q", "--quiet",
-            "--max-warnings", "--stdin-filename", "-j" },
+            "--max-warnings", "--stdin-filename", "--include", "--exclude", "--db", "--baseline", "-j" },
+  sum = { "--include", "--exclude", "--sheet" },
   render = { "--format", "--reader", "--draft", "--previous", "--select", "--ignore", "-q", "--quiet" },
   extract = { "--format", "--reader", "--stdin-filename" },
   new = { "--year", "--agency", "--kind" },
@@ -31,6 +32,16 @@ local function flags(option_table)
   table.sort(out)
   return out
 end
+
+-- The options that belong to some commands only: a flag → the commands
+-- that take it (options of every command are not listed).
+M.only_for = {
+  ["--sheet"] = { "sum" },
+  ["--db"] = { "check" }, ["--baseline"] = { "check" },
+  ["--include"] = { "check", "sum" }, ["--exclude"] = { "check", "sum" },
+  ["--draft"] = { "render" }, ["--in-place"] = { "fill" },
+  ["--year"] = { "new" }, ["--agency"] = { "new" }, ["--kind"] = { "new" },
+}
 
 -- suggest_option(word, option_table) → the flag meant, or nil.
 function M.suggest_option(word, option_table)
@@ -93,7 +104,8 @@ function M.bash(option_table, names)
     string.format('    --kind) COMPREPLY=($(compgen -W %q -- "$cur")); return ;;', words(names.kinds)),
     '    --lang) COMPREPLY=($(compgen -W "zh en" -- "$cur")); return ;;',
     '    --rules|--previous) COMPREPLY=($(compgen -d -- "$cur")); return ;;',
-    '    --config|-o|--stdin-filename) COMPREPLY=($(compgen -f -- "$cur")); return ;;',
+    '    --config|-o|--stdin-filename|--db|--baseline) COMPREPLY=($(compgen -f -- "$cur")); return ;;',
+    '    --sheet) COMPREPLY=($(compgen -f -X "!*.@(xlsx|csv)" -- "$cur")); return ;;',
     string.format("    %s) return ;;", table.concat(valued, "|")),
     "  esac",
     '  if [[ "$prev" == "=" && "${COMP_WORDS[COMP_CWORD-2]}" == --color ]]; then',

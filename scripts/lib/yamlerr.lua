@@ -76,6 +76,21 @@ local function indent_slip(lines, upto)
   return nil
 end
 
+-- quiet_slip(src, name, lang) → {where=, line=, text=} | nil: a slip that
+-- libyaml reads without complaint but that changes what the text says
+-- (a full-width space before a key makes it a key of the level above).
+function M.quiet_slip(src, name, lang)
+  for i, s in ipairs(split_lines(src or "")) do
+    local indent = s:match("^( *)")
+    if s:sub(#indent + 1, #indent + #FW_SPACE) == FW_SPACE then
+      return { line = i, where = string.format("%s:%d", name, i),
+               text = messages.text(lang, "yaml_quiet", messages.text(lang, "yaml_fw_space"),
+                                    messages.text(lang, "yaml_read_as_key")) }
+    end
+  end
+  return nil
+end
+
 -- explain(err, src, lang) → {where=, line=, text=}: err is
 -- "name:line:col: problem" (nianbao.yaml.decode's), src the YAML text.
 function M.explain(err, src, lang)

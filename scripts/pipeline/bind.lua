@@ -595,6 +595,20 @@ function M.bind_canonical(F, doc, lines, path)
     R.index = doc.index
     R.meta.index = { text = doc.index, line = at("index"), col = 1 }
   end
+  -- findings the agency has reviewed: {rule, cells, reason} (baseline.lua)
+  if type(doc.acknowledged) == "table" then
+    R.acknowledged = {}
+    for _, a in ipairs(doc.acknowledged) do
+      if type(a) == "table" and type(a.rule) == "string" then
+        local cells = {}
+        for _, c in ipairs(type(a.cells) == "table" and a.cells or {}) do
+          if type(c) == "string" then cells[#cells + 1] = c end
+        end
+        R.acknowledged[#R.acknowledged + 1] = { rule = a.rule, cells = cells,
+          reason = type(a.reason) == "string" and a.reason or "" }
+      end
+    end
+  end
   local secs = type(doc.sections) == "table" and doc.sections or {}
   local s0 = type(secs[F.opening]) == "string" and secs[F.opening] or ""
   local l0 = at("sections." .. F.opening)

@@ -1,9 +1,12 @@
 -- Decoding: a file's bytes → UTF-8 text, or the reason it cannot be read.
 -- UTF-8 (with or without BOM), UTF-16 with BOM, and GB18030/GBK/GB2312
 -- (declared in the page, or sniffed when the bytes are not UTF-8) are
--- read; a PDF is read through poppler's pdftotext.
+-- read; a PDF is read through poppler's pdftotext, a Word 97-2003 file
+-- through wvWare, a .docx by taking its document out of the zip.
 
 local nianbao = require "nianbao"
+local zip = require "nianbao.zip"
+local nbio = require "nianbao.io"
 local messages = require "messages"
 
 local M = {}
@@ -61,32 +64,113 @@ function M.is_pdf(bytes)
   return bytes:sub(1, 5) == "%PDF-"
 end
 
--- The limits of pdftotext (the engine sets them from its own): a PDF can
--- take minutes and gigabytes to lay out, or print without end.
+-- The limits of the outside converters (the engine sets them from its own):
+-- a PDF or a Word file can take minutes and gigabytes to lay out, or print
+-- without end.
 M.pdf_limits = { seconds = 60, max_bytes = 64 * 1048576, memory_mb = 2048 }
+
+local function quote(s)
+  return "'" .. s:gsub("'", "'\\''") .. "'"
+end
+
+-- convert(command, lim) → output, exit status. The command runs in a
+-- folder of its own (a converter that writes pictures writes them there,
+-- never beside the input), under a memory and a time limit.
+local function convert(command, lim)
+  local script = string.format(
+    "d=$(mktemp -d) || exit 126; cd \"$d\" || exit 126; ulimit -v %d 2>/dev/null; " ..
+    "timeout -k 2 %d %s; rc=$?; cd / && rm -rf \"$d\"; exit $rc",
+    math.floor(lim.memory_mb) * 1024, math.max(1, math.ceil(lim.seconds)), command)
+  local p = io.popen("sh -c " .. quote(script), "r")
+  if not p then return "", 126 end
+  local out = p:read(lim.max_bytes + 1) or ""
+  local _, how, code = p:close()
+  if how ~= "exit" then code = 128 + (code or 0) end
+  return out, code or 0
+end
+
+-- A path the converter can open from its own folder.
+local function absolute(path)
+  if path:sub(1, 1) == "/" then return path end
+  return (os.getenv("PWD") or ".") .. "/" .. path
+end
 
 -- pdf(path, lang) → the PDF's text layer in reading layout | nil, reason
 function M.pdf(path, lang)
   local lim = M.pdf_limits
-  local quoted = "'" .. path:gsub("'", "'\\''") .. "'"
-  local cmd = string.format("ulimit -v %d 2>/dev/null; exec timeout -k 2 %d pdftotext -layout -enc UTF-8 -- %s - 2>&1",
-                            math.floor(lim.memory_mb) * 1024, math.max(1, math.ceil(lim.seconds)), quoted)
-  local p = io.popen(cmd, "r")
-  local out = p and p:read(lim.max_bytes + 1) or ""
-  local ok, how, code = true, "exit", 0
-  if p then ok, how, code = p:close() end
+  local out, code = convert("pdftotext -layout -enc UTF-8 -- " .. quote(absolute(path)) .. " - 2>&1", lim)
   if #out > lim.max_bytes then
     return nil, messages.text(lang, "pdf_too_large", lim.max_bytes // 1048576)
   end
-  if not ok or code ~= 0 then
-    if how == "exit" and (code == 124 or code == 137) then
-      return nil, messages.text(lang, "pdf_timeout", math.ceil(lim.seconds))
-    end
+  if code ~= 0 then
+    if code == 124 or code == 137 then return nil, messages.text(lang, "pdf_timeout", math.ceil(lim.seconds)) end
     if code == 127 then return nil, messages.text(lang, "no_pdftotext") end
     return nil, messages.text(lang, "pdf_failed", (out:sub(1, 2000):gsub("%s+$", "")))
   end
   if not out:find("[^%s]") then return nil, messages.text(lang, "pdf_no_text") end
   return out
+end
+
+-- A Word 97-2003 file (an OLE compound file): wvWare turns it into HTML.
+function M.is_ole(bytes)
+  return bytes:sub(1, 8) == "\208\207\17\224\161\177\26\225"
+end
+
+-- doc(path, lang) → the document as an HTML page | nil, reason
+function M.doc(path, lang)
+  local lim = M.pdf_limits
+  local out, code = convert("wvWare -1 -c utf-8 -d . -- " .. quote(absolute(path)) .. " 2>/dev/null", lim)
+  if #out > lim.max_bytes then
+    return nil, messages.text(lang, "word_too_large", lim.max_bytes // 1048576)
+  end
+  if code ~= 0 then
+    if code == 124 or code == 137 then return nil, messages.text(lang, "word_timeout", math.ceil(lim.seconds)) end
+    if code == 127 then return nil, messages.text(lang, "no_wvware") end
+    return nil, messages.text(lang, "doc_failed", code)
+  end
+  -- wvWare titles every page so when the file has no title of its own
+  return (out:gsub("<title>%s*Untitled%s*</title>", "<title></title>", 1))
+end
+
+-- A .docx (an Office Open XML zip): its word/document.xml.
+function M.is_zip(bytes)
+  return bytes:sub(1, 4) == "PK\3\4"
+end
+
+-- docx(bytes, lang) → the text of word/document.xml | nil, reason
+function M.docx(bytes, lang)
+  local lim = M.pdf_limits
+  local xml, err = zip.entry(bytes, "word/document.xml", lim.max_bytes)
+  if not xml then
+    if err:find("has no", 1, true) then return nil, messages.text(lang, "zip_not_word") end
+    return nil, messages.text(lang, "word_failed", err)
+  end
+  return xml
+end
+
+-- The converters read a file: bytes that came from elsewhere (standard
+-- input) are written to a temporary one first.
+local function from_file(convert_file, bytes, path, lang)
+  if nbio.stat(path) == "file" then return convert_file(path, lang) end
+  local copy = os.tmpname()
+  local f = io.open(copy, "wb")
+  local ok = f and f:write(bytes) and f:close()
+  if not ok then
+    os.remove(copy)
+    return nil, messages.text(lang, "cannot_open", copy)
+  end
+  local text, why = convert_file(copy, lang)
+  os.remove(copy)
+  return text, why
+end
+
+-- binary(bytes, path, lang) → the text inside a PDF or Word file, the bytes
+-- of any other file as they are | nil, reason
+function M.binary(bytes, path, lang)
+  if M.is_pdf(bytes) then return from_file(M.pdf, bytes, path, lang) end
+  if M.is_zip(bytes) then return M.docx(bytes, lang) end
+  if M.is_ole(bytes) then return from_file(M.doc, bytes, path, lang) end
+  return bytes
 end
 
 return M

@@ -12,13 +12,14 @@ local nbio = require "nianbao.io"
 local sandbox = require "sandbox"
 local limits = require "nianbao.sandbox"
 local labels = require "labels"
+local markup = require "markup"
 local view = require "view"
 local messages = require "messages"
 
 local M = {}
 
 -- What a reader may use besides plain Lua.
-local helpers = { trim = labels.trim }
+local helpers = { trim = labels.trim, markup = { blocks = markup.blocks } }
 
 -- A reader file's fields, as plain data, and its functions.
 local function reader_fields(env)

@@ -2,6 +2,8 @@
 -- own lines, table cells each ending in " |", and lines of bare bars where
 -- the page had merged cells. Several cells may share one line
 -- ("索 引 号: | … | 公开目录: | … |"). A cell printed as " |" is empty.
+-- Markdown may carry a table as HTML (pandoc does so for merged cells): it
+-- is read as the HTML reader reads a page's table.
 
 name        = "text"
 -- a PDF arrives as its text layer; Markdown is this shape with a little markup
@@ -23,16 +25,44 @@ end
 
 -- Reader(bytes, opts) → document: { blocks = { {kind=, text=, line=, col=, offset=}, … } }
 -- kinds: "para" (a line of prose), "cell" (one table cell), "break" (a line of bars).
+-- An HTML table starting at pos (a line that opens with <table): its
+-- blocks added, the position after it and the lines it took | nil.
+local function html_table(bytes, pos, lineno, blocks, count)
+  local depth, at = 0, pos
+  while true do
+    local s, e, close = bytes:find("<(/?)[Tt][Aa][Bb][Ll][Ee][%s>]", at)
+    if not s then return nil end
+    depth = depth + (close == "/" and -1 or 1)
+    at = e + 1
+    if depth == 0 then break end
+  end
+  local eol = bytes:find("\n", at, true) or (#bytes + 1)
+  local chunk = bytes:sub(pos, eol - 1)
+  local tree = nianbao.html.parse(chunk)
+  if not tree then return nil end
+  markup.blocks(tree, { line = lineno - 1, grid = "m" .. count, blocks = blocks })
+  return eol + 1, select(2, chunk:gsub("\n", "")) + 1
+end
+
 function Reader(bytes, opts)
   local blocks, n = {}, 0
   local lineno, pos = 0, 1
   local len = #bytes
+  local html_tables = 0
   -- consecutive lines of several cells are the rows of one table (grid);
   -- each cell keeps its place in its line (x), empty cells counted
   local grid, row, last_row_line = 0, 0, -1
   while pos <= len do
     local eol = bytes:find("\n", pos, true) or (len + 1)
     local line = bytes:sub(pos, eol - 1):gsub("\r$", "")
+    if line:match("^%s*<[Tt][Aa][Bb][Ll][Ee][%s>]") or line:match("^%s*<[Tt][Aa][Bb][Ll][Ee]$") then
+      html_tables = html_tables + 1
+      local after, lines = html_table(bytes, pos, lineno + 1, blocks, html_tables)
+      if after then
+        n, lineno, pos = #blocks, lineno + lines, after
+        goto next_line
+      end
+    end
     lineno = lineno + 1
     line = line:gsub("^%s*#+%s+", ""):gsub("^%s*>%s?", ""):gsub("%*%*", "")   -- Markdown
                :gsub("<[Bb][Rr]%s*/?>", "")            -- a line break inside a cell joins its text
@@ -80,6 +110,7 @@ function Reader(bytes, opts)
       end
     end
     pos = eol + 1
+    ::next_line::
   end
   return { blocks = blocks }
 end

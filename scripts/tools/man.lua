@@ -9,7 +9,7 @@ f:close()
 
 -- roff escapes, then inline Markdown
 local function inline(s)
-  s = s:gsub("\\", "\\e"):gsub("^%.", "\\&."):gsub("^'", "\\&'")
+  s = s:gsub("\\", "\\e"):gsub("%-", "\\-"):gsub("^%.", "\\&."):gsub("^'", "\\&'")
   s = s:gsub("`([^`]+)`", "\\fB%1\\fR"):gsub("%*%*([^*]+)%*%*", "\\fB%1\\fR")
        :gsub("%[([^%]]+)%]%([^)]+%)", "%1")
   return s
@@ -22,7 +22,7 @@ for line in (md .. "\n"):gmatch("([^\n]*)\n") do
     out[#out + 1] = in_code and ".fi\n.RE" or ".RS 4\n.nf"
     in_code = not in_code
   elseif in_code then
-    out[#out + 1] = (line:gsub("\\", "\\e"):gsub("^%.", "\\&."))
+    out[#out + 1] = (line:gsub("\\", "\\e"):gsub("%-", "\\-"):gsub("^%.", "\\&."))  -- "-" as in options
   elseif line:match("^|") then
     if not line:match("^|%s*%-") then            -- not the alignment row
       local cells = {}

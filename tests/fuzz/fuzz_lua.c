@@ -1,7 +1,8 @@
 /* libFuzzer: inputs that go through Lua — the YAML loader, the HTML parser,
 ** the readers with the binder and every rule, and rule files of a hostile
 ** pack. FUZZ_TARGET picks one: "yaml", "htmltree" (the HTML parser alone),
-** a reader name ("text", "html"), or "rule" (generated Lua against the
+** "zip" (a Word file's archive), a reader name ("text", "html", "docx": the
+** input is the reader's text), or "rule" (generated Lua against the
 ** rule API: tests/fuzz/rule.lua, which aborts when a rule gets past the
 ** sandbox). */
 #include <stdint.h>
@@ -30,10 +31,12 @@ static const char harness[] =
     "if target == 'yaml' then return function(s) local v = nianbao.yaml.decode(s)\n"
     "  if type(v) == 'table' then nianbao.yaml.encode(v) end end end\n"
     "if target == 'htmltree' then return function(s) nianbao.html.parse(s) end end\n"
+    "if target == 'zip' then local zip = require 'nianbao.zip'\n"
+    "  return function(s) zip.entry(s, 'word/document.xml', 1048576) end end\n"
     "local E = require('engine').new({ home = home, no_config = true, reader = target,\n"
     "  instructions = 20000000, memory_mb = 256 })\n"
     "return function(s)\n"
-    "  local R, pending = E:bind_bytes(s, 'fuzz.' .. (target == 'html' and 'html' or 'txt'))\n"
+    "  local R, pending = E:bind_bytes(s, 'fuzz.' .. (target == 'text' and 'txt' or target))\n"
     "  if R then E:complete(R, pending); E:check(R):list(); R:canonical() end\n"
     "end\n";
 

@@ -127,6 +127,17 @@ test("with the year before (--previous), carry-over and stock are checked across
   for _, id in ipairs { "gb2021.xy.carry", "gb2021.xy.t2_stock", "gb2021.xy.t2_stock_bound", "gb2021.xy.text_prev" } do fired[id] = true end
 end)
 
+test("narrative copied from another agency, or from the agency's year before, is found", function()
+  os.execute("mkdir -p " .. tmp .. "/copies")
+  write("copies/jiuqu-2023.txt", assert(nbio.readfile("examples/previous/jiuqu-2023.txt")))
+  write("copies/jiuqu-2024.txt", JIUQU)
+  write("copies/tanghe-2024.txt", (JIUQU:gsub("九曲街道", "汤河镇")))
+  local out = sh(NB .. " check --format json " .. tmp .. "/copies")
+  has(out, '"rule":"gb2021.xy.copy","severity":"warning","message":"与上年度报告文字高度雷同：与' .. tmp .. '/copies/jiuqu-2023.txt（2023年）相同的文字占99%')
+  has(out, '"rule":"gb2021.qlt.copy_peer","severity":"warning","message":"与其他机关报告文字高度雷同：与' .. tmp .. '/copies/jiuqu-2024.txt（河东区九曲街道2024年）')
+  fired["gb2021.xy.copy"], fired["gb2021.qlt.copy_peer"] = true, true
+end)
+
 test("every rule of the national pack fires in some broken example", function()
   local missing = {}
   for _, r in ipairs(nianbao.rules) do
@@ -472,6 +483,15 @@ for _, src in ipairs(roundtrip) do
       if not derived[id:match("([%w_]+)$")] and v ~= nianbao.null then values[id] = v end
     end
     local yaml = assert(authoring.put(template, values))
+    -- and writes the parts of the report in place of the template's words
+    for sid, body in pairs(want.sections or {}) do
+      if type(body) == "string" and body ~= "" then
+        local indented = "    " .. body:gsub("%s+$", ""):gsub("\n", "\n    ")
+        yaml = yaml:gsub("(\n  " .. sid .. ": |%-[^\n]*\n)    （[^\n]*）", function(head)
+          return head .. indented
+        end)
+      end
+    end
     local path = write("author.yaml", yaml)
     local _, st = sh(NB .. " fill --in-place " .. path)
     eq(true, st == 0 or st == 1, "fill ran")
@@ -483,10 +503,17 @@ for _, src in ipairs(roundtrip) do
         eq(tostring(v), tostring(b[id]), "filled " .. id)
       end
     end
+    -- a report with errors (the source's own) is refused, and rendered as a draft
+    local _, cst = sh(NB .. " check --quiet " .. path)
     for _, fmt in ipairs { "html", "markdown" } do
       local out = tmp .. "/published." .. (fmt == "html" and "html" or "md")
       local _, rst = sh(NB .. " render " .. path .. " --format " .. fmt .. " -o " .. out)
-      eq(0, rst, "render " .. fmt)
+      eq(cst == 0 and 0 or 1, rst, "render " .. fmt)
+      if cst ~= 0 then
+        eq(nil, nbio.stat(out), "nothing published")
+        local _, dst = sh(NB .. " render --draft " .. path .. " --format " .. fmt .. " -o " .. out)
+        eq(0, dst, "render --draft " .. fmt)
+      end
       local back = assert(nianbao.extract(out))
       local c = flat_cells(back)
       for id, v in pairs(b) do
@@ -694,7 +721,7 @@ end)
 test("--format json follows report-schema §2", function()
   local out, st = sh(NB .. " check --format json examples/broken/t3-balance.txt")
   eq(1, st, "exit")
-  has(out, '{"file":"examples/broken/t3-balance.txt","format":"gb2021","agency":"河东区九曲街道","year":2024,"status":"checked","findings":[{"rule":"gb2021.t3.balance","severity":"error"')
+  has(out, '{"file":"examples/broken/t3-balance.txt","format":"gb2021","agency":"河东区九曲街道","year":2024,"status":"checked","previous":{"year":2023,"from":"none"},"findings":[{"rule":"gb2021.t3.balance","severity":"error"')
   has(out, '"cells":["t3.new.np","t3.carried.np","t3.result.total.np","t3.next.np"],"expected":"7","found":"6","line":76,"column":1}')
   has(out, '"summary":{"error":2,"warning":0,"info":0}}')
 end)

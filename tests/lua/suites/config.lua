@@ -38,8 +38,8 @@ local broken = {
     "没有参数“townshp”；是否要写“township”？" },
   { "parameters for a rule that takes none", "params:\n  gb2021.t3.balance: {max: 3}\n", 2,
     "规则“gb2021.t3.balance”没有可以设置的参数" },
-  { "a pack that does not exist", "packs: [gb2021, gb2012]\n", 1,
-    "没有名为“gb2012”的规则包；是否要写“gb2021”？" },
+  { "a pack that does not exist", "packs: [gb2021, gb20211]\n", 1,
+    "没有名为“gb20211”的规则包；是否要写“gb2021”？" },
   { "a full-width comma in a list", "packs: [gb2021\u{FF0C}gb2019]\n", 1, "不能用全角“，”" },
   { "a pack folder that is not there", "packs:\n  - ./no-such-rules\n", 2, "规则包文件夹“./no-such-rules”不存在" },
   { "a limit that does not exist", "limits:\n  memory: 100\n", 2,
@@ -106,7 +106,8 @@ test("a deadline is a date written 02-20, 2月20日 or 2025-02-20 (none switches
   local words = write("configs/words.yaml", "rules:\n  gb2021.date.late_dept: 关闭\n  gb2021.val.marker: 错误\n")
   local out = sh(NB .. " check --config " .. words .. " " .. late .. " examples/broken/val-marker.txt")
   eq(nil, out:find("late_dept", 1, true), "关闭 is off")
-  has(out, "错误：表三")
+  has(out, "错误：表二“行政许可”行")
+  has(out, "[gb2021.val.marker]")
 end)
 
 test("the config is found nearest to each input, as ESLint and ruff find theirs; the summary names it", function()
@@ -114,7 +115,8 @@ test("the config is found nearest to each input, as ESLint and ruff find theirs;
   os.execute("rm -rf " .. tree .. " && mkdir -p " .. tree .. "/sub/deeper " .. tree .. "/other")
   write("tree/.nianbao.yaml", "rules:\n  gb2021.t3.balance: off\n")
   os.execute("cp examples/broken/t3-balance.txt " .. tree .. "/sub/deeper/a.txt")
-  os.execute("cp examples/broken/t3-balance.txt " .. tree .. "/other/b.txt")
+  -- (not the same bytes: a copy of a file in a batch is skipped)
+  os.execute("cp examples/broken/t3-balance.txt " .. tree .. "/other/b.txt && echo >> " .. tree .. "/other/b.txt")
   write("tree/other/.nianbao.yaml", "rules:\n  gb2021.t3.balance: warning\n")
   local out, st = sh(NB .. " check " .. tree .. "/sub/deeper/a.txt " .. tree .. "/other/b.txt")
   eq(nil, out:find("a.txt:76", 1, true), "a.txt: the rule is off by the config two folders up")

@@ -25,7 +25,10 @@ test("a consistent report reads to the same tables as scraped text, a CMS page a
 end)
 
 test("nothing is found in a consistent report, in any shape", function()
-  local out2, st2 = sh(NB .. " check " .. dir)
+  -- their narratives come from one template: copied text between them is
+  -- no inconsistency (the copy rules are tested in region.lua)
+  local conf = write("generated.yaml", "rules:\n  gb2021.qlt.copy_peer: off\n  gb2021.xy.copy: off\n")
+  local out2, st2 = sh(NB .. " check --config " .. conf .. " " .. dir)
   eq(0, st2, "exit")
   has(out2, "36 个文件：0 个错误，0 个警告，0 条提示")
 end)

@@ -1,0 +1,19 @@
+/*
+** nb_similar.h — shared text between reports: shingles, MinHash, overlap.
+*/
+#ifndef NB_SIMILAR_H
+#define NB_SIMILAR_H
+
+#include <lua.h>
+
+/* Open `nianbao.similar`, for the trusted driver:
+**   signature(text [, k [, hashes]]) -> MinHash signature (a string) | nil
+**   agree(sig1, sig2) -> share of equal places (estimated Jaccard)
+**   common(a, b [, k]) -> share of a, share of b, longest passage of b
+**     shared with a (as printed), its length in characters
+**   digest(bytes) -> 16 hex digits
+** Texts are compared by their characters: spaces, punctuation and
+** full/half width do not count. */
+int luaopen_nianbao_similar(lua_State *L);
+
+#endif

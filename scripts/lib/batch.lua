@@ -1,0 +1,451 @@
+-- A batch: the files of one `check` as an evaluator has them — a folder
+-- per agency, several years — read in two passes.
+--
+--   select   folders walked recursively; a file is taken when a reader
+--            takes its extension and --include/--exclude let it; the
+--            tool's own files (configs, expectation files, a baseline, the
+--            archive) and a second copy of a file are skipped, each with
+--            its reason, for the summary
+--   survey   every file read and bound once; its agency key and year
+--            indexed; its narrative signed (similar.lua)
+--   pair     each report's year before found in the batch, else --previous,
+--            else the archive (--db); copied narrative found between
+--            agencies and against the year before
+--   check    (the caller's loop) each report completed with what was found,
+--            checked; findings in the baseline or acknowledged by the agency
+--            set aside; the report, its cells and findings archived
+--   finish   the baseline written when new; with -o FOLDER the dashboard
+--            (index.html) and the sheet (agencies.csv, agencies.xlsx)
+--
+-- Pages of -o FOLDER mirror the input tree, so two agencies' files of one
+-- name never collide.
+
+local nbio = require "nianbao.io"
+local nianbao = require "nianbao"
+local sim = require "nianbao.similar"
+local messages = require "messages"
+local similar = require "similar"
+local archive = require "archive"
+local baseline = require "baseline"
+local rollup = require "rollup"
+
+local M = {}
+local MAX_PEERS = 5        -- copies between agencies said on one report
+local Batch = {}
+Batch.__index = Batch
+
+--{=== choosing the files ===
+
+-- Does glob g match path s? `*` and `?` stay within a folder, `**` spans
+-- folders (`**/` also matches no folder at all).
+local function glob_match(g, s)
+  local function m(pi, si)
+    while pi <= #g do
+      local c = g:sub(pi, pi)
+      if c == "*" and g:sub(pi + 1, pi + 1) == "*" then
+        local rest = pi + 2
+        local slash = g:sub(rest, rest) == "/"
+        if slash then rest = rest + 1 end
+        for k = si, #s + 1 do
+          if (not slash or k == si or s:sub(k - 1, k - 1) == "/") and m(rest, k) then return true end
+        end
+        return false
+      elseif c == "*" then
+        for k = si, #s + 1 do
+          if m(pi + 1, k) then return true end
+          if s:sub(k, k) == "/" then break end
+        end
+        return false
+      elseif c == "?" then
+        if si > #s or s:sub(si, si) == "/" then return false end
+        pi, si = pi + 1, si + 1
+      else
+        if s:sub(si, si) ~= c then return false end
+        pi, si = pi + 1, si + 1
+      end
+    end
+    return si > #s
+  end
+  return m(1, 1)
+end
+M.glob_match = glob_match
+
+-- A glob without a slash is matched against the file's name as well.
+local function matches(globs, rel)
+  local name = rel:match("([^/]+)$") or rel
+  for _, g in ipairs(globs or {}) do
+    if glob_match(g, rel) or (not g:find("/", 1, true) and glob_match(g, name)) then return true end
+  end
+  return false
+end
+
+-- The tool's own files by name: what `check` of a corpus or an example
+-- folder keeps beside the reports.
+local OWN_NAMES = { "%.expected%.ya?ml$", "%.expect%.ya?ml$", "^%.nianbao%.ya?ml$" }
+-- … and by content: a YAML map whose keys are all a config's, a baseline's
+-- or an expectation file's.
+local OWN_KEYS = { packs = true, rules = true, params = true, limits = true, baseline = true,
+                   findings = true }
+
+local function own_content(bytes)
+  local ok, doc = pcall(nianbao.yaml.decode, bytes, "")
+  if not ok or type(doc) ~= "table" then return false end
+  local any = false
+  for k in pairs(doc) do
+    if not OWN_KEYS[k] then return false end
+    any = true
+  end
+  return any
+end
+
+-- select(E, args, opts) → files {path=, rel=, named=}, skipped {path=, why=}
+function Batch:select(args)
+  local E, opts, lang = self.E, self.opts, self.E.lang
+  local known = {}
+  for _, r in ipairs(E.readers) do
+    for _, e in ipairs(r.extensions or {}) do known[e] = true end
+  end
+  local avoid = {}                  -- the archive and the baseline are never inputs
+  for _, p in ipairs { opts.db, opts.baseline } do
+    local _, id = nbio.stat(p)
+    if id then avoid[id] = true end
+  end
+  local files, skipped, seen = {}, {}, {}
+  local function skip(path, key, ...)
+    skipped[#skipped + 1] = { path = path, why = messages.text(lang, key, ...) }
+  end
+  local function walk(path, rel, named)
+    local kind, id = nbio.stat(path)
+    if id and seen[id] then return end
+    if kind == "directory" then
+      seen[id] = true
+      local names = nbio.listdir(path) or {}
+      table.sort(names)
+      for _, n in ipairs(names) do
+        if n:sub(1, 1) ~= "." then
+          walk(path:gsub("/+$", "") .. "/" .. n, rel and (rel .. "/" .. n) or n, false)
+        end
+      end
+      return
+    end
+    if id then seen[id] = true end
+    if named then
+      files[#files + 1] = { path = path, rel = path:match("([^/]+)$") or path, named = true }
+      return
+    end
+    if kind ~= "file" then return end
+    local name = rel:match("([^/]+)$")
+    if avoid[id] then return skip(path, "skip_own") end
+    for _, pat in ipairs(OWN_NAMES) do
+      if name:lower():find(pat) then return skip(path, "skip_own") end
+    end
+    if not known[(name:match("%.(%w+)$") or ""):lower()] then return skip(path, "skip_no_reader") end
+    if opts.exclude and matches(opts.exclude, rel) then return skip(path, "skip_excluded") end
+    if opts.include and not matches(opts.include, rel) then return skip(path, "skip_not_included") end
+    files[#files + 1] = { path = path, rel = rel }
+  end
+  for _, a in ipairs(args or {}) do
+    local kind = nbio.stat(a)
+    walk(a, nil, kind ~= "directory")
+  end
+  return files, skipped
+end
+
+--}===
+
+--{=== progress on a terminal ===
+
+local function duration(s)
+  s = math.max(0, math.floor(s + 0.5))
+  if s >= 3600 then return string.format("%d:%02d:%02d", s // 3600, s % 3600 // 60, s % 60) end
+  return string.format("%d:%02d", s // 60, s % 60)
+end
+
+-- One line on stderr, rewritten in place: files done of all, rate, time
+-- left. Only when stderr is a terminal; a pipe or a file gets nothing.
+function Batch:tick(done)
+  if not self.progress then return end
+  local now = os.clock()
+  if done < self.steps and now - (self.shown or -1) < 0.2 then return end
+  self.shown = now
+  local spent = now - self.started
+  local rate = spent > 0 and done / spent or 0
+  local left = rate > 0 and (self.steps - done) / rate or 0
+  local text = messages.text(self.E.lang, "progress", math.min(done, self.steps) // 2, self.steps // 2,
+                             rate / 2, duration(left))
+  io.stderr:write("\r\27[K", text)
+  io.stderr:flush()
+  self.on_screen = true
+  if done >= self.steps then io.stderr:write("\r\27[K"); self.progress, self.on_screen = false, false end
+end
+
+--}===
+
+--{=== the survey: every file read once ===
+
+local function add_copy(e, kind, other, m)
+  e.copies = e.copies or {}
+  e.copies[#e.copies + 1] = {
+    kind = kind, file = other.path, agency = other.agency, year = other.year,
+    share = m.share, passage = m.passage, length = m.length,
+  }
+end
+
+function Batch:survey()
+  local E, lang = self.E, self.E.lang
+  local not_report = messages.text(lang, "not_report")
+  local by_digest, entries, kept = {}, {}, {}
+  local F = E:pack(E.base).format
+  for i, f in ipairs(self.all) do
+    local e = { index = i, path = f.path, rel = f.rel, named = f.named }
+    local Ef = self.engine_of(f.path)
+    local bytes, err, code
+    if f.path == "-" then bytes, err = Ef:stdin()           -- standard input, read once
+    else bytes, err, code = nbio.readfile(f.path, E.max_bytes) end
+    if not bytes and f.path == "-" then
+      e.error = err
+    elseif not bytes then
+      e.error = (code == "EFBIG" or err:find("limit")) and messages.text(lang, "too_large", E.max_bytes // 1048576)
+                or messages.text(lang, "cannot_open", messages.os_error(lang, err, code))
+    else
+      e.digest = sim.digest(bytes)
+      local first = by_digest[e.digest]
+      local ext = (f.path:match("%.(%w+)$") or ""):lower()
+      if first then
+        self.skipped[#self.skipped + 1] = { path = f.path, why = messages.text(lang, "skip_duplicate", first.path) }
+        e = nil
+      elseif not f.named and (ext == "yaml" or ext == "yml") and own_content(bytes) then
+        self.skipped[#self.skipped + 1] = { path = f.path, why = messages.text(lang, "skip_own") }
+        e = nil
+      else
+        by_digest[e.digest] = e
+        local ok, R, why = pcall(Ef.bind_bytes, Ef, bytes, f.path)
+        if not ok then
+          e.error = messages.text(lang, "internal", tostring(R))
+        elseif not R then
+          if why == not_report and not f.named then
+            self.skipped[#self.skipped + 1] = { path = f.path, why = messages.text(lang, "skip_not_report") }
+            e = nil
+          else
+            e.error = why
+          end
+        else
+          e.R, e.pending = R, why
+          e.agency, e.year = R.agency, R.year
+          e.key = Ef:issuer_key(R.agency)
+          if R.format ~= "legacy" then
+            e.text = similar.narrative(F, R)
+            e.sig = similar.signature(e.text)
+          end
+        end
+      end
+    end
+    if e then
+      entries[#entries + 1] = e
+      self.by_path[e.path] = e
+    end
+    self:tick(i)
+  end
+  self.entries = entries
+  -- the index of agencies and years: the first report of each
+  for _, e in ipairs(entries) do
+    if e.R and e.key and e.year and e.R.format ~= "legacy" then
+      self.index[e.key] = self.index[e.key] or {}
+      if not self.index[e.key][e.year] then self.index[e.key][e.year] = e
+      else e.same_as = self.index[e.key][e.year] end
+      kept[#kept + 1] = e
+    end
+  end
+  -- the years around each report: the batch, else --previous, else the archive
+  local related = (self.opts.previous and #self.opts.previous > 0) and E:related() or {}
+  for _, e in ipairs(kept) do
+    local years = self.index[e.key]
+    local before, after = years[e.year - 1], years[e.year + 1]
+    if before then e.before, e.from = before, "batch"
+    else
+      local r = related[e.key] and related[e.key][e.year - 1]
+      if r and r.R.path ~= e.path then e.before, e.from = r, "previous"
+      elseif self.archive then
+        local a = self.archive:find(E:pack(e.R.format).format, e.key, e.year - 1, e.digest)
+        if a then e.before, e.from = a, "archive" end
+      end
+    end
+    e.from = e.from or "none"
+    if after then e.after = after
+    else
+      local r = related[e.key] and related[e.key][e.year + 1]
+      if r and r.R.path ~= e.path then e.after = r end
+    end
+    -- the narrative of the year before, against this year's
+    local prev_text = e.before and (e.before.text or e.before.narrative
+                      or (e.before.R and e.before.R.format ~= "legacy" and similar.narrative(F, e.before.R)))
+    if prev_text and e.text then
+      local m = similar.measure({ text = prev_text }, { text = e.text })
+      if m then
+        add_copy(e, "previous", { path = e.before.path or e.before.R.path, agency = e.before.R.agency,
+                                  year = e.before.R.year }, m)
+      end
+    end
+  end
+  -- narrative shared between agencies
+  for _, p in ipairs(similar.pairs(kept)) do
+    if not (p.a.key and p.a.key == p.b.key) then
+      add_copy(p.a, "peer", p.b, p)
+      add_copy(p.b, "peer", p.a, p)
+      self.copies[#self.copies + 1] = p
+    end
+  end
+  -- a report whose text is the region's template matches many: the closest
+  -- MAX_PEERS are said
+  for _, e in ipairs(kept) do
+    if e.copies and #e.copies > MAX_PEERS then
+      table.sort(e.copies, function(a, b)
+        if (a.kind == "previous") ~= (b.kind == "previous") then return a.kind == "previous" end
+        if a.share ~= b.share then return a.share > b.share end
+        return a.file < b.file
+      end)
+      for i = #e.copies, MAX_PEERS + 2, -1 do e.copies[i] = nil end
+    end
+  end
+end
+
+--}===
+
+--{=== the check loop's side ===
+
+-- new(E, opts, engine_of) → batch, with the files chosen and surveyed. Raises a
+-- usage error (text) for an archive or baseline that cannot be opened.
+function M.new(E, opts, engine_of)
+  local self = setmetatable({ E = E, engine_of = engine_of or function() return E end, opts = opts,
+                              by_path = {}, index = {}, skipped = {}, copies = {},
+                              rows = {}, fingerprints = {}, baselined = 0, acknowledged = {},
+                              pages = {} }, Batch)
+  if opts.db then
+    local a, err = archive.open(opts.db)
+    if not a then error(messages.text(E.lang, "cannot_open_db", opts.db, err), 0) end
+    self.archive = a
+  end
+  if opts.baseline then
+    local b, err = baseline.load(opts.baseline)
+    if not b then error(err, 0) end
+    self.baseline = b
+  end
+  self.all, self.skipped = self:select(opts.files)
+  self.steps = 2 * #self.all
+  self.progress = #self.all > 1 and nbio.isatty(2) and not opts.quiet
+  self.to_screen = not opts.output and nbio.isatty(1)
+  self.started = os.clock()
+  self:survey()
+  self.files = {}
+  for _, e in ipairs(self.entries) do self.files[#self.files + 1] = e.path end
+  self.done = #self.all
+  return self
+end
+
+-- read(path) → the report, complete and frozen | nil, reason
+function Batch:read(path)
+  local e = self.by_path[path]
+  self.done = self.done + 1
+  self:tick(self.done)
+  if not e then return self.engine_of(path):read(path) end
+  -- findings printed on the same terminal start on a line of their own
+  if self.on_screen and self.to_screen then
+    io.stderr:write("\r\27[K")
+    self.on_screen = false
+  end
+  if e.error then return nil, e.error end
+  return self.engine_of(path):complete(e.R, e.pending, { before = e.before, after = e.after, from = e.from,
+                                           copies = e.copies or {} })
+end
+
+-- filter(R, list) → the findings to report: those of the baseline and
+-- those the agency acknowledged are set aside (and counted).
+function Batch:filter(path, R, list)
+  local key = R and self.E:issuer_key(R.agency)
+  local out, fps = {}, {}
+  for _, f in ipairs(list) do
+    local fp = baseline.fingerprint(f, key or (R and R.source) or path, R and R.year)
+    local why = R and baseline.acknowledged(R, f)
+    if why then
+      self.acknowledged[#self.acknowledged + 1] = { path = path, rule = f.rule, reason = why }
+    elseif self.baseline and self.baseline.exists and self.baseline.set[fp] then
+      self.baselined = self.baselined + 1
+    else
+      out[#out + 1] = f
+      fps[#fps + 1] = fp
+    end
+    self.fingerprints[#self.fingerprints + 1] = { fingerprint = fp, rule = f.rule, file = path,
+                                                  agency = R and R.agency, year = R and R.year,
+                                                  message = f.message }
+  end
+  local e = self.by_path[path]
+  if e then e.fps = fps end
+  return out
+end
+
+-- page(path, ext) → the page of -o FOLDER for input path, mirroring the
+-- input tree: FOLDER/agency/2024/report.html. Unique in this run.
+function Batch:page(path, ext)
+  local e = self.by_path[path]
+  local rel = e and e.rel or path:match("([^/]+)$") or "report"
+  local parts = {}
+  for p in rel:gmatch("[^/]+") do
+    if p ~= "." and p ~= ".." then parts[#parts + 1] = (p:gsub("^%.+", "_"):gsub("[%c\\]", "_")) end
+  end
+  if #parts == 0 then parts[1] = "report" end
+  local stem = parts[#parts]:gsub("%.[^.]*$", "")
+  parts[#parts] = stem ~= "" and stem or "report"
+  local base = table.concat(parts, "/")
+  local name, k = base .. "." .. ext, 1
+  while self.pages[name] do
+    k = k + 1
+    name = base .. "-" .. k .. "." .. ext
+  end
+  self.pages[name] = true
+  return name
+end
+
+-- record(path, R, list, status, page): the archive, and the dashboard's row.
+function Batch:record(path, R, list, status, page)
+  local e = self.by_path[path] or { path = path }
+  local E = self.E
+  if self.archive then
+    local F = E:pack(R and R.format or E.base).format
+    local ok, id = pcall(self.archive.store, self.archive, R, list, F, {
+      digest = e.digest, narrative = e.text, path = path, key = e.key,
+      previous = e.before and e.before.id, fingerprints = e.fps,
+    })
+    if ok then e.id = id
+    else io.stderr:write("nianbao: ", messages.text(E.lang, "cannot_write", self.opts.db, tostring(id)), "\n") end
+  end
+  self.rows[#self.rows + 1] = rollup.row(E, R, list, { path = path, page = page, status = status, key = e.key,
+                                                      from = e.from, before = e.before })
+end
+
+-- finish(totals, out_dir): the summary's lists; the baseline when new;
+-- the dashboard and the sheet beside the pages of -o FOLDER.
+function Batch:finish(totals, out_dir)
+  local lang = self.E.lang
+  if self.on_screen then io.stderr:write("\r\27[K"); self.on_screen = false end
+  totals.skipped = self.skipped
+  totals.baselined = self.baselined
+  totals.acknowledged = #self.acknowledged
+  if self.archive then self.archive:close() end
+  if self.baseline and not self.baseline.exists then
+    local f, err = nbio.tempfile(self.opts.baseline)
+    if not f then error(messages.text(lang, "cannot_write", self.opts.baseline, err), 0) end
+    f:write(baseline.encode(self.fingerprints))
+    local ok, cerr = nbio.commit(f, self.opts.baseline)
+    if not ok then error(messages.text(lang, "cannot_write", self.opts.baseline, cerr), 0) end
+  end
+  if out_dir then
+    local F = self.E:pack(self.E.base).format
+    rollup.write_sheet(F, self.rows, out_dir .. "/agencies", lang)
+    require("dashboard").write(F, self.rows, { skipped = self.skipped, copies = self.copies, lang = lang,
+                                               totals = totals }, out_dir .. "/index.html")
+  end
+end
+
+--}===
+
+return M

@@ -1,0 +1,120 @@
+-- Web page trees (nianbao.html.parse) as a reader's blocks: paragraphs and
+-- table cells, every cell in its place in its table's grid with rowspan and
+-- colspan expanded. The HTML reader is this; the text reader uses it for
+-- the HTML tables a Markdown file carries (pandoc writes a table with
+-- merged cells so).
+
+local labels = require "labels"
+
+local trim = labels.trim
+
+local M = {}
+
+-- Elements that end a line of text; the rest are inline.
+local block = {}
+for t in ("p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd section article header footer main "
+       .. "aside nav blockquote pre title address figure figcaption caption center form "
+       .. "hr br body html tr"):gmatch("%S+") do
+  block[t] = true
+end
+
+-- Collapse white space as a browser does, then trim every kind of space.
+local function clean(s)
+  return trim((s:gsub("[ \t\r\n\f]+", " ")))
+end
+
+-- All the text inside a node; line breaks inside a cell join its pieces.
+local function text_of(node, out)
+  for _, c in ipairs(node) do
+    if type(c) == "string" then out[#out + 1] = c
+    elseif c.tag ~= "table" then text_of(c, out) end
+  end
+  return out
+end
+
+-- blocks(tree [, opts]) → list of blocks. opts.line: added to every line
+-- (the tree was parsed from a piece of a larger file); opts.grid: prefix of
+-- the tables' grid names; opts.blocks: the list to append to.
+function M.blocks(tree, opts)
+  opts = opts or {}
+  local shift, prefix = opts.line or 0, opts.grid or "h"
+  local blocks, buf, bufline = opts.blocks or {}, {}, nil
+
+  local function line_of(node)
+    return node.line and node.line > 0 and node.line + shift or nil
+  end
+
+  local function flush()
+    if #buf > 0 then
+      local t = clean(table.concat(buf))
+      if t ~= "" then blocks[#blocks + 1] = { kind = "para", text = t, line = bufline or shift + 1, col = 1 } end
+    end
+    buf, bufline = {}, nil
+  end
+
+  -- Rows and cells in order; `taken` marks grid places covered by spans.
+  local tables = 0
+  local function do_table(tnode)
+    tables = tables + 1
+    local grid = prefix .. tables
+    local rows = {}
+    local function collect(node)
+      for _, c in ipairs(node) do
+        if type(c) == "table" then
+          if c.tag == "tr" then rows[#rows + 1] = c
+          elseif c.tag ~= "table" then collect(c) end
+        end
+      end
+    end
+    collect(tnode)
+    local taken = {}
+    for r, tr in ipairs(rows) do
+      local col = 1
+      for _, td in ipairs(tr) do
+        if type(td) == "table" and (td.tag == "td" or td.tag == "th") then
+          taken[r] = taken[r] or {}
+          while taken[r][col] do col = col + 1 end
+          local rs = math.max(1, math.min(tonumber(td.attrs.rowspan) or 1, 1000))
+          local cs = math.max(1, math.min(tonumber(td.attrs.colspan) or 1, 1000))
+          for dr = 0, rs - 1 do
+            taken[r + dr] = taken[r + dr] or {}
+            for dc = 0, cs - 1 do taken[r + dr][col + dc] = true end
+          end
+          blocks[#blocks + 1] = { kind = "cell", text = clean(table.concat(text_of(td, {}))),
+                                  line = line_of(td) or line_of(tr) or shift + 1, col = 1,
+                                  grid = grid, row = r, column = col, rowspan = rs, colspan = cs,
+                                  x0 = col, x1 = col + cs }
+          col = col + cs
+          -- a table inside a cell is read in its place
+          for _, c in ipairs(td) do
+            if type(c) == "table" and c.tag == "table" then do_table(c) end
+          end
+        end
+      end
+      blocks[#blocks + 1] = { kind = "break", text = "", line = line_of(tr) or shift + 1, col = 1 }
+    end
+  end
+
+  local function walk(node)
+    for _, c in ipairs(node) do
+      if type(c) == "string" then
+        buf[#buf + 1] = c
+        bufline = bufline or line_of(node)
+      elseif c.tag == "table" then
+        flush()
+        do_table(c)
+      elseif block[c.tag] then
+        flush()
+        walk(c)
+        flush()
+      else
+        walk(c)
+      end
+    end
+  end
+  walk(tree)
+  flush()
+  return blocks
+end
+
+return M

@@ -1,0 +1,103 @@
+-- Copied narrative in a batch: between agencies (雷同), and an agency's
+-- text from its own year before. Each report's narrative (the parts its
+-- format names in `narrative`) gets a MinHash signature of its character
+-- shingles (core: nianbao.similar); the signatures are cut in bands and
+-- bucketed, so only reports that agree on a whole band are compared —
+-- work and memory linear in the batch. A bucket that many agencies share
+-- is the region's common wording, not a copy, and is passed over. Each
+-- pair left is measured exactly (share of text in common, longest shared
+-- passage) and handed to the reports, before they are frozen, as
+-- `copies`: the rules (qlt.copy_peer, xy.copy) decide what to report.
+
+local sim = require "nianbao.similar"
+
+local M = {}
+
+M.K = 10            -- characters in a shingle
+M.HASHES = 64       -- minima in a signature
+M.BANDS = 16        -- bands of HASHES / BANDS minima each
+M.BUCKET_MAX = 25   -- a band value shared by more reports is common wording
+M.FLOOR = 0.3       -- pairs sharing less are not handed on at all
+M.PASSAGE = 120     -- characters of the passage kept
+
+-- The narrative of report R: the text of the parts the format names.
+function M.narrative(F, R)
+  local parts = type(F.decl) == "table" and type(F.decl.narrative) == "table" and F.decl.narrative or {}
+  local out = {}
+  for _, id in ipairs(parts) do
+    local s = R:section(id)
+    if s and s.text and s.text ~= "" then out[#out + 1] = s.text end
+  end
+  return table.concat(out, "\n")
+end
+
+function M.signature(text)
+  if not text or text == "" then return nil end
+  return sim.signature(text, M.K, M.HASHES)
+end
+
+local function cut(s, n)
+  if utf8.len(s) and utf8.len(s) > n then return s:sub(1, utf8.offset(s, n + 1) - 1) .. "…" end
+  return s
+end
+
+-- measure(a, b) → {share =, passage =, length =} | nil: how much of the
+-- shorter text is in the other (a, b: {text =}).
+function M.measure(a, b)
+  if not a.text or not b.text or a.text == "" or b.text == "" then return nil end
+  local sa, sb, passage, length = sim.common(a.text, b.text, M.K)
+  local share = math.max(sa, sb)
+  if share < M.FLOOR or length == 0 then return nil end
+  return { share = share, passage = cut(passage, M.PASSAGE), length = length }
+end
+
+-- pairs(entries) → list of {a =, b =, share =, passage =, length =}: the
+-- entries (each {sig =, text =, key =, year =}) whose narratives likely
+-- share text, measured. Entries of one agency key and year (the same
+-- report twice) are not a pair.
+function M.pairs(entries)
+  local rows = M.HASHES // M.BANDS
+  local buckets, found, out = {}, {}, {}
+  for b = 0, M.BANDS - 1 do
+    local bucket = {}
+    for i, e in ipairs(entries) do
+      if e.sig then
+        local v = e.sig:sub(b * rows * 4 + 1, (b + 1) * rows * 4)
+        local list = bucket[v]
+        if not list then list = {}; bucket[v] = list end
+        if #list <= M.BUCKET_MAX then list[#list + 1] = i end
+      end
+    end
+    buckets[b + 1] = bucket
+  end
+  for _, bucket in ipairs(buckets) do
+    for _, list in pairs(bucket) do
+      if #list >= 2 and #list <= M.BUCKET_MAX then
+        for x = 1, #list - 1 do
+          for y = x + 1, #list do
+            local i, j = list[x], list[y]
+            local id = i * 1048576 * 64 + j
+            if not found[id] then
+              found[id] = true
+              local a, b = entries[i], entries[j]
+              if not (a.key and a.key == b.key and a.year == b.year) then
+                local m = M.measure(a, b)
+                if m then
+                  m.a, m.b = a, b
+                  out[#out + 1] = m
+                end
+              end
+            end
+          end
+        end
+      end
+    end
+  end
+  table.sort(out, function(x, y)
+    if x.a.index ~= y.a.index then return x.a.index < y.a.index end
+    return x.b.index < y.b.index
+  end)
+  return out
+end
+
+return M

@@ -1,0 +1,110 @@
+-- Reader for Word files (.docx): the text of word/document.xml, which the
+-- decoding stage takes out of the zip archive. libxml2 parses it; this
+-- walks the body into paragraphs and table cells, each cell in its place
+-- in the table's grid: w:gridSpan spans columns, w:vMerge continues the
+-- cell above (a rowspan), as Word draws the official grid. The XML has no
+-- lines to speak of: a block's line is its paragraph's number in the
+-- document, a table row counting as one paragraph.
+
+name        = "docx"
+extensions  = { "docx" }
+
+function sniff(head)
+  return head:find("<w:document", 1, true) ~= nil
+end
+
+-- The text of a node: every w:t inside it, w:tab as a space, a line break
+-- as a new line. A text box is stored twice (mc:Choice, mc:Fallback for old
+-- Word): its fallback is left out; deleted text (w:delText) is not w:t.
+local function text_of(node, out)
+  for _, c in ipairs(node) do
+    if type(c) == "table" then
+      if c.tag == "t" then
+        for _, s in ipairs(c) do
+          if type(s) == "string" then out[#out + 1] = s end
+        end
+      elseif c.tag == "tab" then
+        out[#out + 1] = " "
+      elseif c.tag == "br" or c.tag == "cr" then
+        out[#out + 1] = "\n"
+      elseif c.tag ~= "tbl" and c.tag ~= "Fallback" then
+        text_of(c, out)
+      end
+    end
+  end
+  return out
+end
+
+local function child(node, tag)
+  for _, c in ipairs(node) do
+    if type(c) == "table" and c.tag == tag then return c end
+  end
+end
+
+function Reader(text, opts)
+  local tree, err = nianbao.xml.parse(text)
+  if not tree then error(err, 0) end
+  local blocks, tables, line = {}, 0, 0
+
+  local walk
+
+  -- A table: rows of cells; a cell's place is the sum of the spans before it.
+  local function do_table(tbl)
+    tables = tables + 1
+    local grid = "w" .. tables
+    local open = {}             -- column → the cell a vertical merge continues
+    local r = 0
+    for _, tr in ipairs(tbl) do
+      if type(tr) == "table" and tr.tag == "tr" then
+        r = r + 1
+        line = line + 1
+        local trpr = child(tr, "trPr")
+        local before = trpr and child(trpr, "gridBefore")   -- grid columns the row leaves empty first
+        local col = 1 + math.max(0, math.min(tonumber(before and before.attrs.val) or 0, 1000))
+        for _, tc in ipairs(tr) do
+          if type(tc) == "table" and tc.tag == "tc" then
+            local pr = child(tc, "tcPr")
+            local span = pr and child(pr, "gridSpan")
+            local cs = math.max(1, math.min(tonumber(span and span.attrs.val) or 1, 1000))
+            local merge = pr and child(pr, "vMerge")
+            if merge and merge.attrs.val ~= "restart" and open[col] then
+              open[col].rowspan = open[col].rowspan + 1      -- the cell above goes on
+            else
+              local cell = { kind = "cell", text = trim((table.concat(text_of(tc, {})):gsub("%s+", " "))),
+                             line = line, col = 1, grid = grid, row = r, column = col,
+                             rowspan = 1, colspan = cs, x0 = col, x1 = col + cs }
+              blocks[#blocks + 1] = cell
+              for k = col, col + cs - 1 do open[k] = merge and cell or nil end
+              -- a table inside a cell is read in its place
+              for _, c in ipairs(tc) do
+                if type(c) == "table" and c.tag == "tbl" then do_table(c) end
+              end
+            end
+            col = col + cs
+          end
+        end
+        blocks[#blocks + 1] = { kind = "break", text = "", line = line, col = 1 }
+      end
+    end
+  end
+
+  walk = function(node)
+    for _, c in ipairs(node) do
+      if type(c) == "table" then
+        if c.tag == "p" then
+          line = line + 1
+          for piece in (table.concat(text_of(c, {})) .. "\n"):gmatch("([^\n]*)\n") do
+            local t = trim(piece)
+            if t ~= "" then blocks[#blocks + 1] = { kind = "para", text = t, line = line, col = 1 } end
+          end
+        elseif c.tag == "tbl" then
+          do_table(c)
+        else
+          walk(c)
+        end
+      end
+    end
+  end
+  walk(tree)
+  return { blocks = blocks }
+end
