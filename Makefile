@@ -115,11 +115,15 @@ memcheck: $(BIN) $(TEST_BIN)
 # Man pages from the pages that are also Markdown in the repository, and
 # nianbao(1) from the command line's own help (Chinese; English under en/).
 MAN7 := $(BUILD)/man/nianbao-packs.7
+MAN7_EN := $(BUILD)/man/en/nianbao-packs.7
 MAN1 := $(BUILD)/man/nianbao.1
 MAN1_EN := $(BUILD)/man/en/nianbao.1
 COMPLETION := $(BUILD)/completion/nianbao
-$(MAN7): rules/README.md scripts/tools/man.lua $(BIN)
+$(MAN7): rules/README.zh.md scripts/tools/man.lua $(BIN)
 	mkdir -p $(BUILD)/man
+	$(NB) run scripts/tools/man.lua rules/README.zh.md nianbao-packs 7 "nianbao packs" > $@
+$(MAN7_EN): rules/README.md scripts/tools/man.lua $(BIN)
+	mkdir -p $(BUILD)/man/en
 	$(NB) run scripts/tools/man.lua rules/README.md nianbao-packs 7 "nianbao packs" > $@
 $(MAN1) $(MAN1_EN): scripts/lib/messages.lua scripts/lib/usage.lua scripts/tools/man1.lua scripts/tools/man.lua $(BIN)
 	mkdir -p $(BUILD)/man/en
@@ -130,15 +134,17 @@ $(MAN1) $(MAN1_EN): scripts/lib/messages.lua scripts/lib/usage.lua scripts/tools
 $(COMPLETION): scripts/lib/usage.lua $(BIN)
 	mkdir -p $(BUILD)/completion
 	$(NB) completion bash > $@
-man: $(MAN7) $(MAN1) $(MAN1_EN)
+man: $(MAN7) $(MAN7_EN) $(MAN1) $(MAN1_EN)
 
 install: all man $(COMPLETION)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/nianbao $(DESTDIR)$(PREFIX)/share/man/man7 \
-	  $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/man/en/man1 \
-	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+	  $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/man/en/man1 $(DESTDIR)$(PREFIX)/share/man/en/man7 \
+	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/doc/nianbao
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/nianbao
 	cp -r scripts rules $(DESTDIR)$(PREFIX)/share/nianbao/
 	install -m 644 $(MAN7) $(DESTDIR)$(PREFIX)/share/man/man7/
+	install -m 644 $(MAN7_EN) $(DESTDIR)$(PREFIX)/share/man/en/man7/
+	cp -r examples $(DESTDIR)$(PREFIX)/share/doc/nianbao/
 	install -m 644 $(MAN1) $(DESTDIR)$(PREFIX)/share/man/man1/
 	install -m 644 $(MAN1_EN) $(DESTDIR)$(PREFIX)/share/man/en/man1/
 	install -m 644 $(COMPLETION) $(DESTDIR)$(PREFIX)/share/bash-completion/completions/nianbao

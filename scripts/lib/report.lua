@@ -77,8 +77,8 @@ function M.format_of(R) return format_of[unwrap(R)] end
 -- what a rule quotes and a writer prints reaches a terminal as text. One
 -- byte for one byte, so positions in the text stay where they were.
 local function printable(s)
-  if not s:find("[%z\1-\8\11\12\14-\31\127\194]") then return s end
-  return (s:gsub("[%z\1-\8\11\12\14-\31\127]", "?"):gsub("\194[\128-\159]", "??"))
+  if not s:find("[\0-\8\11\12\14-\31\127\194]") then return s end
+  return (s:gsub("[\0-\8\11\12\14-\31\127]", "?"):gsub("\194[\128-\159]", "??"))
 end
 
 local function clean(t, seen)

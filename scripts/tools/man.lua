@@ -15,7 +15,8 @@ local function inline(s)
   return s
 end
 
-local out = { string.format('.TH %s %s "" "nianbao" "%s"', name:upper(), section, title) }
+local out = { string.format('.TH %s %s "" "nianbao" "%s"', name:upper(), section, title),
+              ".ad l" }                -- ragged right: Chinese is not justified by spaces
 local in_code, in_table = false, false
 for line in (md .. "\n"):gmatch("([^\n]*)\n") do
   if line:match("^```") then
@@ -40,7 +41,16 @@ for line in (md .. "\n"):gmatch("([^\n]*)\n") do
     elseif h2 then out[#out + 1] = ".SH " .. inline(h2):upper()
     elseif h3 then out[#out + 1] = ".SS " .. inline(h3)
     elseif line:match("^%s*$") then out[#out + 1] = ".PP"
-    else out[#out + 1] = inline(line) end
+    else
+      -- a paragraph's lines in Chinese join without the space roff puts
+      -- between lines: the break goes, not a character
+      local prev = out[#out]
+      if prev and prev:match("[\128-\255]$") and line:match("^[\128-\255]") and not prev:match("^%.") then
+        out[#out] = prev .. inline(line)
+      else
+        out[#out + 1] = inline(line)
+      end
+    end
   end
 end
 io.stdout:write(table.concat(out, "\n"), "\n")

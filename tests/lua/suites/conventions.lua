@@ -245,7 +245,10 @@ test("man page nianbao(1) with the examples, installed by make install with nian
   local out, st = sh("make -s install BUILD=" .. build .. " NB=" .. NB .. " DESTDIR=" .. dest .. " PREFIX=/usr")
   eq(0, st, "make install:\n" .. out)
   for _, f in ipairs { "/usr/share/man/man1/nianbao.1", "/usr/share/man/en/man1/nianbao.1",
-                       "/usr/share/man/man7/nianbao-packs.7", "/usr/share/bash-completion/completions/nianbao",
+                       "/usr/share/man/man7/nianbao-packs.7", "/usr/share/man/en/man7/nianbao-packs.7",
+                       "/usr/share/doc/nianbao/examples/jiuqu-2024.txt",
+                       "/usr/share/doc/nianbao/examples/rules/s1_length.lua",
+                       "/usr/share/bash-completion/completions/nianbao",
                        "/usr/bin/nianbao" } do
     eq("file", nbio.stat(dest .. f), f)
   end
@@ -261,6 +264,18 @@ test("man page nianbao(1) with the examples, installed by make install with nian
   has(en, "EXIT STATUS")
   local _, ok = sh("man -l " .. dest .. "/usr/share/man/man1/nianbao.1 > /dev/null")
   eq(0, ok, "man reads it")
+  -- nianbao-packs(7): in Chinese, the English one under en/, with the rule's fields and examples
+  local packs = assert(nbio.readfile(dest .. "/usr/share/man/man7/nianbao-packs.7"))
+  has(packs, ".TH NIANBAO-PACKS 7")
+  for _, w in ipairs { ".SH 规则包", ".SH 规则", ".SH 配置文件", ".SH 读取器", ".SH 输出格式",
+                       "\fBrationale\fR", "\fBbasis\fR", "province.docs_total", "2月20日" } do
+    has(packs, w)
+  end
+  local packs_en = assert(nbio.readfile(dest .. "/usr/share/man/en/man7/nianbao-packs.7"))
+  has(packs_en, ".SH PACKS")
+  has(packs_en, "\fBrationale\fR")
+  local _, ok7 = sh("man -l " .. dest .. "/usr/share/man/man7/nianbao-packs.7 > /dev/null")
+  eq(0, ok7, "man reads nianbao-packs(7)")
 end)
 
 test("every option the binary takes is described in the help of both languages", function()
