@@ -268,12 +268,12 @@ test("man page nianbao(1) with the examples, installed by make install with nian
   local packs = assert(nbio.readfile(dest .. "/usr/share/man/man7/nianbao-packs.7"))
   has(packs, ".TH NIANBAO-PACKS 7")
   for _, w in ipairs { ".SH 规则包", ".SH 规则", ".SH 配置文件", ".SH 读取器", ".SH 输出格式",
-                       "\fBrationale\fR", "\fBbasis\fR", "province.docs_total", "2月20日" } do
+                       "\\fBrationale\\fR", "\\fBbasis\\fR", "province.docs_total", "2月20日" } do
     has(packs, w)
   end
   local packs_en = assert(nbio.readfile(dest .. "/usr/share/man/en/man7/nianbao-packs.7"))
   has(packs_en, ".SH PACKS")
-  has(packs_en, "\fBrationale\fR")
+  has(packs_en, "\\fBrationale\\fR")
   local _, ok7 = sh("man -l " .. dest .. "/usr/share/man/man7/nianbao-packs.7 > /dev/null")
   eq(0, ok7, "man reads nianbao-packs(7)")
 end)

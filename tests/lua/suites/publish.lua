@@ -127,6 +127,14 @@ test("the region's options (--db, --baseline, --include, --exclude, --sheet) hav
   eq(a0, assert(nbio.readfile(tmp .. "/sumin/a.txt")), "the input")
 end)
 
+test("sum speaks one language: Chinese lines with Chinese punctuation, English with --lang en", function()
+  local zh = sh("(" .. NB .. " sum examples/broken/t3-balance.txt > /dev/null)")
+  has(zh, "1个报告合计: 错误：表三“自然人”列")
+  eq(nil, zh:find(": error", 1, true), "no English word")
+  local en = sh("(" .. NB .. " sum --lang en examples/broken/t3-balance.txt > /dev/null)")
+  has(en, "sum of 1 reports: error: Table 3")
+end)
+
 test("completion and the man page know the region's options and sum", function()
   local bash = sh(NB .. " completion bash")
   for _, w in ipairs { "--db", "--baseline", "--include", "--exclude", "--sheet", " sum" } do has(bash, w) end
