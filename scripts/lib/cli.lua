@@ -266,7 +266,7 @@ function commands.check(opts)
     -- one file's failure, even a bug of ours, must not stop the batch
     local ok, R, why = pcall(B.read, B, path)
     if not ok then R, why = nil, messages.text(Ef.lang, "internal", tostring(R)) end
-    local list, status, failures = nil, nil, {}
+    local list, all, status, failures = nil, nil, nil, {}
     if R then
       local okc, found, fails = pcall(Ef.check, Ef, R)
       if okc then list, failures = found:list(), fails or {} else
@@ -274,9 +274,10 @@ function commands.check(opts)
         failures = { { rule = "nianbao.internal", severity = "error", cells = {},
                        message = messages.text(Ef.lang, "internal", tostring(found)) } }
       end
-      list = shown(list, opts)
       status = "checked"
-      list = B:filter(path, R, list)
+      -- the baseline and the archive see every finding; --quiet only what is shown
+      all = B:filter(path, R, list)
+      list = shown(all, opts)
     else
       status = "unreadable"
       -- a reason that starts with the file's own place (a YAML error) gives the line
@@ -316,7 +317,7 @@ function commands.check(opts)
       if not ok then finish(false); error(perr, 0) end
       out:flush()
     end
-    B:record(path, R, list, status, page)
+    B:record(path, R, all or list, status, page)
   end
   totals.configs = pool:describe()
   -- beside the review pages: the dashboard and the sheet

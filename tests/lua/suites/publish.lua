@@ -212,3 +212,12 @@ test("what a finding quotes keeps every letter: only control characters become '
   has(out, "与" .. tmp .. "/zhen/jiuqu-2024.txt（河东区九曲街道2024年）")
   eq(nil, out:find("/?hen/", 1, true), "no letter taken for a control character")
 end)
+
+test("--quiet hides warnings from the screen, not from the baseline", function()
+  local b = tmp .. "/quiet-baseline.json"
+  os.remove(b)
+  sh(NB .. " check --baseline " .. b .. " -q examples/broken/val-marker.txt")
+  local out = sh(NB .. " check --baseline " .. b .. " examples/broken/val-marker.txt")
+  has(out, "0 个警告")
+  has(out, "条已在基线中")
+end)
