@@ -322,7 +322,13 @@ function M.new(E, opts, engine_of)
                               pages = {} }, Batch)
   if opts.db then
     local a, err = archive.open(opts.db)
-    if not a then error(messages.text(E.lang, "cannot_open_db", opts.db, err), 0) end
+    if not a then
+      local dir = opts.db:match("^(.*)/[^/]*$")
+      if dir and dir ~= "" and nbio.stat(dir) ~= "directory" then   -- SQLite only says "unable to open"
+        err = messages.text(E.lang, "no_such_folder", dir)
+      end
+      error(messages.text(E.lang, "cannot_open_db", opts.db, err), 0)
+    end
     self.archive = a
   end
   if opts.baseline then

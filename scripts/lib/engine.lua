@@ -224,9 +224,12 @@ function Engine:bind_text(text, path)
     local R2, pending2 = bind.bind(P2.format, P2.system, doc, path, self:others(best))
     if bind.fit(R2) > bind.fit(R) then R, pending = R2, pending2; R.reader = reader.name end
   end
-  local any_table = false
-  for _, t in pairs(R.tables) do any_table = any_table or t.present end
-  if #R.sections <= 1 and not any_table and R.format ~= "legacy" then
+  -- a table's anchor word alone (a note that mentions 表二) is not a table: a cell must be read
+  local any_cell = false
+  for _, id in ipairs(Report.format_of(R).cells) do
+    any_cell = any_cell or R.c:state(id) ~= "missing"
+  end
+  if #R.sections <= 1 and not any_cell and R.format ~= "legacy" then
     local F = P.format
     local says, plain = false, F.labels.simplify(text)
     for _, w in ipairs(F.report_words) do says = says or plain:find(w, 1, true) ~= nil end

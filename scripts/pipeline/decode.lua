@@ -126,7 +126,7 @@ function M.doc(path, lang)
   if code ~= 0 then
     if code == 124 or code == 137 then return nil, messages.text(lang, "word_timeout", math.ceil(lim.seconds)) end
     if code == 127 then return nil, messages.text(lang, "no_wvware") end
-    return nil, messages.text(lang, "doc_failed", code)
+    return nil, messages.text(lang, path:lower():find("%.wps$") and "wps_failed" or "doc_failed", code)
   end
   -- wvWare titles every page so when the file has no title of its own
   return (out:gsub("<title>%s*Untitled%s*</title>", "<title></title>", 1))
@@ -170,6 +170,8 @@ function M.binary(bytes, path, lang)
   if M.is_pdf(bytes) then return from_file(M.pdf, bytes, path, lang) end
   if M.is_zip(bytes) then return M.docx(bytes, lang) end
   if M.is_ole(bytes) then return from_file(M.doc, bytes, path, lang) end
+  -- WPS Writer saves .wps in Word's 97-2003 binary (read above); older WPS formats are its own
+  if path and path:lower():find("%.wps$") then return nil, messages.text(lang, "wps_unknown") end
   return bytes
 end
 

@@ -4,7 +4,7 @@
 -- and table cells, every cell in its place in the table's grid.
 
 name        = "html"
-extensions  = { "html", "htm", "shtml", "xhtml", "doc" }
+extensions  = { "html", "htm", "shtml", "xhtml", "doc", "wps" }
 
 function sniff(head)
   local h = head:sub(1, 4096):lower()

@@ -55,6 +55,7 @@ put("tree/huaian/2024.expected.yaml", assert(nbio.readfile(CORPUS .. "/huaian-20
 put("tree/tanghe/2024/report.txt", COPIED)
 put("tree/nianbao.yaml", assert(nbio.readfile("examples/nianbao.yaml")))   -- a config
 put("tree/说明.md", "# 说明\n\n各机关年报按年度存放。\n")                   -- a note
+put("tree/表格说明.md", "# 表格说明\n\n| 表 | 内容 |\n|---|---|\n| 表二 | 主动公开 |\n| 表三 | 依申请 |\n")  -- a note that names the tables
 put("tree/scan.jpg", "\255\216\255\224 not a report")
 
 local out_dir, db = root .. "/out", root .. "/archive.db"
@@ -79,12 +80,13 @@ end)
 
 test("the skipped files are listed in the summary, each with its reason", function()
   has(run_out, "8 个文件：")
-  has(run_out, "跳过 6 个文件：")
+  has(run_out, "跳过 7 个文件：")
   has(run_out, tree .. "/jiuqu/2024/saved-copy.txt：与 " .. tree .. "/jiuqu/2024/report.txt 内容相同")
   has(run_out, tree .. "/pingtan/2022.expected.yaml：本工具的配置、基线或预期结果文件，不是年报")
   has(run_out, tree .. "/huaian/2024.expected.yaml：本工具的配置、基线或预期结果文件，不是年报")
   has(run_out, tree .. "/nianbao.yaml：本工具的配置、基线或预期结果文件，不是年报")
   has(run_out, tree .. "/说明.md：不是政府信息公开工作年度报告")
+  has(run_out, tree .. "/表格说明.md：不是政府信息公开工作年度报告")
   has(run_out, tree .. "/scan.jpg：没有读取器处理此类文件")
   has(json_out, '{"file":"' .. tree .. '/nianbao.yaml","status":"skipped","reason":"本工具的配置')
 end)
@@ -189,7 +191,7 @@ test("the dashboard lists every report with a link to its page, and draws three 
   eq(8, n, "rows linking to review pages")
   for _, id in ipairs { "chart-rules", "chart-outcomes", "chart-dates" } do has(index, '<figure id="' .. id .. '">') end
   has(index, "<svg")
-  has(index, '<div data-card="dash_skipped"><b>6</b>')
+  has(index, '<div data-card="dash_skipped"><b>7</b>')
 end)
 
 test("--include and --exclude choose the files of a folder by globs", function()
@@ -327,4 +329,10 @@ test("the database and workbook modules say what is wrong and leak nothing on an
   eq(nil, nbio.stat(root .. "/bad.xlsx"), "no half-written workbook")
   local written = xlsx.write(root .. "/ok.xlsx", { { name = "机关", rows = { { "机关", "错误" }, { "某局", 3 } } } })
   eq(true, written, "a workbook")
+end)
+
+test("an archive in a folder that does not exist is named as such", function()
+  local out, st = sh(NB .. " check examples/jiuqu-2024.txt --db " .. tmp .. "/no-such-folder/a.db")
+  eq(2, st, "exit")
+  has(out, "无法打开档案库 " .. tmp .. "/no-such-folder/a.db：文件夹 " .. tmp .. "/no-such-folder 不存在")
 end)

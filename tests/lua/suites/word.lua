@@ -18,10 +18,12 @@ for _, case in ipairs {
   { "s10-word-grid.docx", "LibreOffice's .docx" }, { "s10-word-grid.doc", "LibreOffice's Word 97 file" },
   { "s11-pandoc.docx", "pandoc's .docx" }, { "s11-pandoc.doc", "a pandoc .docx saved as Word 97" },
   { "s11-saved-as-web.doc", "an HTML page in GB2312 named .doc" },
+  { "../word/word97.wps", "WPS Writer's .wps in Word 97's binary" },
   { "s2-pandoc-gfm-html.md", "Markdown carrying HTML tables with merged cells" },
 } do
   test(case[2] .. " reads to the corpus values, cell for cell: " .. case[1], function()
-    read_as_expected(SHAPES .. "/" .. case[1], SHAPES .. "/" .. case[1]:gsub("%.%w+$", "") .. ".expected.yaml")
+    local expected = case[1]:find("wps$") and "s11-pandoc" or case[1]:gsub("%.%w+$", "")
+    read_as_expected(SHAPES .. "/" .. case[1], SHAPES .. "/" .. expected .. ".expected.yaml")
   end)
 end
 
@@ -67,9 +69,17 @@ test("reading a .doc writes nothing beside it or in the working folder", functio
   eq(0, #assert(nbio.listdir(dir .. "/work")), "in the working folder")
 end)
 
-test("a folder's .docx and .doc files are taken as reports", function()
+test("a folder's .docx, .doc and .wps files are taken as reports", function()
   local out = sh(NB .. " check --format json " .. WORD)
-  local n = select(2, out:gsub('"file":"[^"]*%.docx?"', ""))
-  eq(4, n, "files: " .. out:sub(1, 300))
+  local n = select(2, out:gsub('"file":"[^"]*%.docx?"', "")) + select(2, out:gsub('"file":"[^"]*%.wps"', ""))
+  eq(6, n, "files: " .. out:sub(1, 300))
   has(out, '"file":"' .. WORD .. '/make.py","status":"skipped"')
+end)
+
+test("a .wps not in Word 97's binary is said unreadable, with what to do", function()
+  local out, st = sh(NB .. " check " .. WORD .. "/old-wps.wps")
+  eq(2, st, "exit")
+  has(out, "old-wps.wps: error: 此 .wps 文件不是按 Word 97-2003 格式保存的，无法读取；请在 WPS 中另存为 .docx 后再检查 [nianbao.unreadable]")
+  out = sh(NB .. " check --lang en " .. WORD .. "/old-wps.wps")
+  has(out, "this .wps file is not saved in the Word 97-2003 format")
 end)
