@@ -198,10 +198,15 @@ function Batch:survey()
   local F = E:pack(E.base).format
   for i, f in ipairs(self.all) do
     local e = { index = i, path = f.path, rel = f.rel, named = f.named }
-    local bytes, err = nbio.readfile(f.path, E.max_bytes)
-    if not bytes then
-      e.error = err:find("limit") and messages.text(lang, "too_large", E.max_bytes // 1048576)
-                or messages.text(lang, "cannot_open", err)
+    local Ef = self.engine_of(f.path)
+    local bytes, err, code
+    if f.path == "-" then bytes, err = Ef:stdin()           -- standard input, read once
+    else bytes, err, code = nbio.readfile(f.path, E.max_bytes) end
+    if not bytes and f.path == "-" then
+      e.error = err
+    elseif not bytes then
+      e.error = (code == "EFBIG" or err:find("limit")) and messages.text(lang, "too_large", E.max_bytes // 1048576)
+                or messages.text(lang, "cannot_open", messages.os_error(lang, err, code))
     else
       e.digest = sim.digest(bytes)
       local first = by_digest[e.digest]
@@ -214,7 +219,7 @@ function Batch:survey()
         e = nil
       else
         by_digest[e.digest] = e
-        local ok, R, why = pcall(E.bind_bytes, E, bytes, f.path)
+        local ok, R, why = pcall(Ef.bind_bytes, Ef, bytes, f.path)
         if not ok then
           e.error = messages.text(lang, "internal", tostring(R))
         elseif not R then
@@ -227,7 +232,7 @@ function Batch:survey()
         else
           e.R, e.pending = R, why
           e.agency, e.year = R.agency, R.year
-          e.key = E:issuer_key(R.agency)
+          e.key = Ef:issuer_key(R.agency)
           if R.format ~= "legacy" then
             e.text = similar.narrative(F, R)
             e.sig = similar.signature(e.text)
@@ -308,10 +313,11 @@ end
 
 --{=== the check loop's side ===
 
--- new(E, opts) → batch, with the files chosen and surveyed. Raises a
+-- new(E, opts, engine_of) → batch, with the files chosen and surveyed. Raises a
 -- usage error (text) for an archive or baseline that cannot be opened.
-function M.new(E, opts)
-  local self = setmetatable({ E = E, opts = opts, by_path = {}, index = {}, skipped = {}, copies = {},
+function M.new(E, opts, engine_of)
+  local self = setmetatable({ E = E, engine_of = engine_of or function() return E end, opts = opts,
+                              by_path = {}, index = {}, skipped = {}, copies = {},
                               rows = {}, fingerprints = {}, baselined = 0, acknowledged = {},
                               pages = {} }, Batch)
   if opts.db then
@@ -347,14 +353,14 @@ function Batch:read(path)
   local e = self.by_path[path]
   self.done = self.done + 1
   self:tick(self.done)
-  if not e then return self.E:read(path) end
+  if not e then return self.engine_of(path):read(path) end
   -- findings printed on the same terminal start on a line of their own
   if self.on_screen and self.to_screen then
     io.stderr:write("\r\27[K")
     self.on_screen = false
   end
   if e.error then return nil, e.error end
-  return self.E:complete(e.R, e.pending, { before = e.before, after = e.after, from = e.from,
+  return self.engine_of(path):complete(e.R, e.pending, { before = e.before, after = e.after, from = e.from,
                                            copies = e.copies or {} })
 end
 

@@ -37,6 +37,9 @@
 --   copies       narrative shared with other reports: {kind = "peer" | "previous",
 --                file=, agency=, year=, share= (0..1), passage=, length=}
 --   acknowledged findings the agency reviewed (its YAML): {rule=, cells=, reason=}
+--   pages        a PDF's: the first line of each page, in order ({1, 58, …})
+--   signature    the signature (落款) ending the last part: {agency=, date=, line=}
+--   reader       the name of the reader that read it ("text", "html", "yaml", …)
 --
 -- Methods: cell(id), cells(tid), section(id), place(section, pos),
 -- where(id, lang), canonical().
@@ -74,8 +77,8 @@ function M.format_of(R) return format_of[unwrap(R)] end
 -- what a rule quotes and a writer prints reaches a terminal as text. One
 -- byte for one byte, so positions in the text stay where they were.
 local function printable(s)
-  if not s:find("[%z\1-\8\11\12\14-\31\127\194]") then return s end
-  return (s:gsub("[%z\1-\8\11\12\14-\31\127]", "?"):gsub("\194[\128-\159]", "??"))
+  if not s:find("[\0-\8\11\12\14-\31\127\194]") then return s end
+  return (s:gsub("[\0-\8\11\12\14-\31\127]", "?"):gsub("\194[\128-\159]", "??"))
 end
 
 local function clean(t, seen)
