@@ -116,18 +116,42 @@ memcheck: $(BIN) $(TEST_BIN)
 	  rc=$$?; [ $$rc -le 2 ] || { echo "valgrind: sum and its sheet (exit $$rc)"; exit 1; }
 	@echo "memcheck: no leaks or memory errors"
 
-# Man pages from the pages that are also Markdown in the repository.
+# Man pages from the pages that are also Markdown in the repository, and
+# nianbao(1) from the command line's own help (Chinese; English under en/).
 MAN7 := $(BUILD)/man/nianbao-packs.7
-$(MAN7): rules/README.md scripts/tools/man.lua $(BIN)
+MAN7_EN := $(BUILD)/man/en/nianbao-packs.7
+MAN1 := $(BUILD)/man/nianbao.1
+MAN1_EN := $(BUILD)/man/en/nianbao.1
+COMPLETION := $(BUILD)/completion/nianbao
+$(MAN7): rules/README.zh.md scripts/tools/man.lua $(BIN)
 	mkdir -p $(BUILD)/man
+	$(NB) run scripts/tools/man.lua rules/README.zh.md nianbao-packs 7 "nianbao packs" > $@
+$(MAN7_EN): rules/README.md scripts/tools/man.lua $(BIN)
+	mkdir -p $(BUILD)/man/en
 	$(NB) run scripts/tools/man.lua rules/README.md nianbao-packs 7 "nianbao packs" > $@
-man: $(MAN7)
+$(MAN1) $(MAN1_EN): scripts/lib/messages.lua scripts/lib/usage.lua scripts/tools/man1.lua scripts/tools/man.lua $(BIN)
+	mkdir -p $(BUILD)/man/en
+	$(NB) run scripts/tools/man1.lua zh > $(BUILD)/man/nianbao.1.md
+	$(NB) run scripts/tools/man.lua $(BUILD)/man/nianbao.1.md nianbao 1 "nianbao" > $(MAN1)
+	$(NB) run scripts/tools/man1.lua en > $(BUILD)/man/en/nianbao.1.md
+	$(NB) run scripts/tools/man.lua $(BUILD)/man/en/nianbao.1.md nianbao 1 "nianbao" > $(MAN1_EN)
+$(COMPLETION): scripts/lib/usage.lua $(BIN)
+	mkdir -p $(BUILD)/completion
+	$(NB) completion bash > $@
+man: $(MAN7) $(MAN7_EN) $(MAN1) $(MAN1_EN)
 
-install: all man
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/nianbao $(DESTDIR)$(PREFIX)/share/man/man7
+install: all man $(COMPLETION)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/nianbao $(DESTDIR)$(PREFIX)/share/man/man7 \
+	  $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/man/en/man1 $(DESTDIR)$(PREFIX)/share/man/en/man7 \
+	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/doc/nianbao
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/nianbao
 	cp -r scripts rules $(DESTDIR)$(PREFIX)/share/nianbao/
 	install -m 644 $(MAN7) $(DESTDIR)$(PREFIX)/share/man/man7/
+	install -m 644 $(MAN7_EN) $(DESTDIR)$(PREFIX)/share/man/en/man7/
+	cp -r examples $(DESTDIR)$(PREFIX)/share/doc/nianbao/
+	install -m 644 $(MAN1) $(DESTDIR)$(PREFIX)/share/man/man1/
+	install -m 644 $(MAN1_EN) $(DESTDIR)$(PREFIX)/share/man/en/man1/
+	install -m 644 $(COMPLETION) $(DESTDIR)$(PREFIX)/share/bash-completion/completions/nianbao
 
 # The whole test suite under AddressSanitizer and UndefinedBehaviorSanitizer.
 ASAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all

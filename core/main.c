@@ -33,6 +33,8 @@ static const struct { const char *flag, *field; int repeat; } valued[] = {
     { "--kind", "kind", 0 }, { "--max-size-mb", "max_size_mb", 0 },
     { "--memory-mb", "memory_mb", 0 }, { "--instructions", "instructions", 0 },
     { "--files-from", "files_from", 1 },
+    { "--max-warnings", "max_warnings", 0 }, { "--select", "select", 1 },
+    { "--ignore", "ignore", 1 }, { "--stdin-filename", "stdin_filename", 0 },
     { "--db", "db", 0 }, { "--baseline", "baseline", 0 }, { "--include", "include", 1 },
     { "--exclude", "exclude", 1 }, { "--sheet", "sheet", 0 },
     { NULL, NULL, 0 }
@@ -40,8 +42,44 @@ static const struct { const char *flag, *field; int repeat; } valued[] = {
 static const struct { const char *flag, *field; } switches[] = {
     { "--no-config", "no_config" }, { "--in-place", "in_place" },
     { "-h", "help" }, { "--help", "help" }, { "-V", "version" },
-    { "--version", "version" }, { NULL, NULL }
+    { "--version", "version" }, { "-q", "quiet" }, { "--quiet", "quiet" },
+    { "--draft", "draft" }, { "--no-color", "no_color" },
+    { "--list-readers", "list_readers" }, { "--list-formats", "list_formats" },
+    { NULL, NULL }
 };
+/* Options whose value may be left out (--color means --color=always). */
+static const struct { const char *flag, *field, *bare; } optional[] = {
+    { "--color", "color", "always" }, { NULL, NULL, NULL }
+};
+
+/* The options table as the driver sees it, for help, completion and
+** "did you mean": {flag=, field=, takes = "value"|"none"|"optional", repeat=}. */
+static void push_option_table(lua_State *L) {
+    int k, n = 0;
+    lua_newtable(L);
+    for (k = 0; valued[k].flag; k++) {
+        lua_createtable(L, 0, 4);
+        lua_pushstring(L, valued[k].flag); lua_setfield(L, -2, "flag");
+        lua_pushstring(L, valued[k].field); lua_setfield(L, -2, "field");
+        lua_pushliteral(L, "value"); lua_setfield(L, -2, "takes");
+        lua_pushboolean(L, valued[k].repeat); lua_setfield(L, -2, "repeat");
+        lua_rawseti(L, -2, ++n);
+    }
+    for (k = 0; switches[k].flag; k++) {
+        lua_createtable(L, 0, 3);
+        lua_pushstring(L, switches[k].flag); lua_setfield(L, -2, "flag");
+        lua_pushstring(L, switches[k].field); lua_setfield(L, -2, "field");
+        lua_pushliteral(L, "none"); lua_setfield(L, -2, "takes");
+        lua_rawseti(L, -2, ++n);
+    }
+    for (k = 0; optional[k].flag; k++) {
+        lua_createtable(L, 0, 3);
+        lua_pushstring(L, optional[k].flag); lua_setfield(L, -2, "flag");
+        lua_pushstring(L, optional[k].field); lua_setfield(L, -2, "field");
+        lua_pushliteral(L, "optional"); lua_setfield(L, -2, "takes");
+        lua_rawseti(L, -2, ++n);
+    }
+}
 
 static void append(lua_State *L, int t, const char *field, const char *value) {
     if (lua_getfield(L, t, field) != LUA_TTABLE) {
@@ -67,7 +105,7 @@ static int collectargs(lua_State *L, int argc, char **argv) {
     lua_newtable(L);
     lua_setfield(L, t, "args");
     for (i = 1; i < argc; i++) {
-        const char *a = argv[i];
+        const char *a = argv[i], *value;
         int k, matched = 0;
         lua_getfield(L, t, "script");
         matched = !lua_isnil(L, -1);
@@ -78,20 +116,30 @@ static int collectargs(lua_State *L, int argc, char **argv) {
         }
         if (!only_files && strcmp(a, "--") == 0) { only_files = 1; continue; }
         if (!only_files && a[0] == '-' && a[1] != '\0') {
+            /* --flag=value, as GNU tools take it */
+            const char *eq = (a[1] == '-') ? strchr(a, '=') : NULL;
+            size_t flen = eq ? (size_t)(eq - a) : strlen(a);
             for (k = 0; valued[k].flag; k++) {
-                if (strcmp(a, valued[k].flag) != 0) continue;
-                if (i + 1 >= argc) {
+                if (strlen(valued[k].flag) != flen || strncmp(a, valued[k].flag, flen) != 0) continue;
+                if (!eq && i + 1 >= argc) {
                     lua_pushstring(L, a);
                     lua_setfield(L, t, "missing_value");
                     return 0;
                 }
-                if (valued[k].repeat) append(L, t, valued[k].field, argv[++i]);
+                value = eq ? eq + 1 : argv[++i];
+                if (valued[k].repeat) append(L, t, valued[k].field, value);
                 else {
-                    lua_pushstring(L, argv[++i]);
+                    lua_pushstring(L, value);
                     lua_setfield(L, t, valued[k].field);
                 }
                 matched = 1;
                 break;
+            }
+            for (k = 0; !matched && optional[k].flag; k++) {
+                if (strlen(optional[k].flag) != flen || strncmp(a, optional[k].flag, flen) != 0) continue;
+                lua_pushstring(L, eq ? eq + 1 : optional[k].bare);
+                lua_setfield(L, t, optional[k].field);
+                matched = 1;
             }
             if (!matched && a[1] == 'j' && a[2] != '\0') {   /* -jN, as make takes it */
                 lua_pushstring(L, a + 2);
@@ -99,7 +147,12 @@ static int collectargs(lua_State *L, int argc, char **argv) {
                 matched = 1;
             }
             for (k = 0; !matched && switches[k].flag; k++) {
-                if (strcmp(a, switches[k].flag) != 0) continue;
+                if (strlen(switches[k].flag) != flen || strncmp(a, switches[k].flag, flen) != 0) continue;
+                if (eq) {                        /* --quiet=yes: a switch takes no value */
+                    lua_pushstring(L, switches[k].flag);
+                    lua_setfield(L, t, "unexpected_value");
+                    return 0;
+                }
                 lua_pushboolean(L, 1);
                 lua_setfield(L, t, switches[k].field);
                 matched = 1;
@@ -177,6 +230,8 @@ static int pmain(lua_State *L) {
     int opts;
     collectargs(L, argc, argv);
     opts = lua_gettop(L);
+    push_option_table(L);
+    lua_setfield(L, opts, "option_table");
     push_home(L);
     nb_boot(L, lua_tostring(L, -1));
     lua_setfield(L, opts, "home");

@@ -30,10 +30,36 @@
 
 /*{=== reading ===*/
 
+/* The symbolic name of the errors a user can do something about, for a
+** message in the user's language; NULL for the others. */
+static const char *errno_name(int e) {
+    switch (e) {
+    case ENOENT: return "ENOENT";
+    case EACCES: return "EACCES";
+    case EPERM: return "EPERM";
+    case EISDIR: return "EISDIR";
+    case ENOTDIR: return "ENOTDIR";
+    case ELOOP: return "ELOOP";
+    case ENAMETOOLONG: return "ENAMETOOLONG";
+    case ENOSPC: return "ENOSPC";
+    case EROFS: return "EROFS";
+    case EIO: return "EIO";
+    case EMFILE: return "EMFILE";
+    case ENFILE: return "ENFILE";
+    case EEXIST: return "EEXIST";
+    case EBUSY: return "EBUSY";
+    case EFBIG: return "EFBIG";
+    default: return NULL;
+    }
+}
+
+/* nil, the system's reason (English), and its symbolic name (or nil). */
 static int fail_errno(lua_State *L, int e) {
+    const char *name = errno_name(e);
     luaL_pushfail(L);
     lua_pushstring(L, strerror(e));
-    return 2;
+    if (name) lua_pushstring(L, name); else lua_pushnil(L);
+    return 3;
 }
 
 /* io.readfile(path [, limit]) -> bytes | nil, reason. Opened without
@@ -57,7 +83,8 @@ static int l_io_readfile(lua_State *L) {
         luaL_pushfail(L);
         if (S_ISDIR(st.st_mode)) lua_pushliteral(L, "is a directory");
         else lua_pushfstring(L, "larger than the limit of %I bytes", limit);
-        return 2;
+        lua_pushstring(L, S_ISDIR(st.st_mode) ? "EISDIR" : "EFBIG");
+        return 3;
     }
     if ((flags = fcntl(fd, F_GETFL)) != -1) fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
     if ((f = fdopen(fd, "rb")) == NULL) {
@@ -75,7 +102,8 @@ static int l_io_readfile(lua_State *L) {
             fclose(f);
             luaL_pushfail(L);
             lua_pushfstring(L, "larger than the limit of %I bytes", limit);
-            return 2;
+            lua_pushliteral(L, "EFBIG");
+            return 3;
         }
     } while (n == LUAL_BUFFERSIZE);
     if (ferror(f)) {

@@ -84,6 +84,7 @@ static void clear(nb_finding *f) {
     free(f->message);
     free(f->expected);
     free(f->found);
+    free(f->quote);
     for (i = 0; i < f->ncells; i++) free(f->cells[i]);
     free(f->cells);
 }
@@ -119,6 +120,7 @@ int nb_findings_add(nb_findings *l, const nb_finding *f) {
     c.message = dup_clean(f->message ? f->message : "", &failed);
     c.expected = dup_clean(f->expected, &failed);
     c.found = dup_clean(f->found, &failed);
+    c.quote = dup_clean(f->quote, &failed);
     if (f->ncells > 0) {
         c.cells = calloc(f->ncells, sizeof *c.cells);
         if (c.cells == NULL) failed = 1;

@@ -17,6 +17,7 @@ typedef struct nb_finding {
     size_t ncells;
     char *expected;      /* as text, or NULL */
     char *found;         /* as text, or NULL */
+    char *quote;         /* the words of the input it is about (a sentence), or NULL */
     uint32_t line, col;  /* 1-based place in the input; 0 when unknown */
 } nb_finding;
 

@@ -567,7 +567,7 @@ static lua_Integer place_field(lua_State *L, const char *k) {
 }
 
 /* findings:add{rule=, severity=, message=, cells={...}, expected=, found=,
-**              line=, col=} */
+**              quote=, line=, col=} */
 static int l_findings_add(lua_State *L) {
     nb_findings *l = check_findings(L, 1);
     nb_finding f;
@@ -582,6 +582,7 @@ static int l_findings_add(lua_State *L) {
     f.message = (char *)opt_field(L, 2, "message");
     f.expected = (char *)opt_field(L, 2, "expected");
     f.found = (char *)opt_field(L, 2, "found");
+    f.quote = (char *)opt_field(L, 2, "quote");
     sev = opt_field(L, 2, "severity");
     if (f.rule == NULL || f.message == NULL)
         return luaL_error(L, "a finding needs a rule and a message");
@@ -636,6 +637,10 @@ static void push_finding(lua_State *L, const nb_finding *f) {
         lua_pushstring(L, f->found);
         lua_setfield(L, -2, "found");
     }
+    if (f->quote) {
+        lua_pushstring(L, f->quote);
+        lua_setfield(L, -2, "quote");
+    }
     if (f->line) {
         lua_pushinteger(L, f->line);
         lua_setfield(L, -2, "line");
@@ -682,13 +687,12 @@ static int l_findings_len(lua_State *L) {
 
 /*{=== yaml ===*/
 
-/* nianbao.yaml.decode(text [, name]) -> value, lines | nil, "name:line:col: why" */
+/* nianbao.yaml.decode(text [, name]) -> value, lines, key lines | nil, "name:line:col: why" */
 static int l_yaml_decode(lua_State *L) {
     size_t len;
     const char *s = luaL_checklstring(L, 1, &len);
     const char *name = luaL_optstring(L, 2, "<yaml>");
-    nb_yaml_decode(L, s, len, name, lua_upvalueindex(1));
-    return 2;
+    return nb_yaml_decode(L, s, len, name, lua_upvalueindex(1)) ? 3 : 2;
 }
 
 /* nianbao.yaml.encode(value) -> text */

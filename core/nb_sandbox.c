@@ -175,11 +175,32 @@ static void push_reason(lua_State *L, int status, nb_trip why, int errobj) {
     } else lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, errobj));
 }
 
-/* sandbox.call(limits, fn, ...) -> true, results… | false, reason */
+/* The message handler of a call whose limits name a `source` ("@path"):
+** the current line of the innermost frame running that chunk goes to the
+** int at upvalue 2. It runs no Lua code and allocates nothing. */
+static int find_line(lua_State *L) {
+    const char *src = lua_tostring(L, lua_upvalueindex(1));
+    int *line = (int *)lua_touserdata(L, lua_upvalueindex(2));
+    lua_Debug ar;
+    int level;
+    for (level = 0; src && line && lua_getstack(L, level, &ar); level++) {
+        if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0 && strcmp(ar.source, src) == 0) {
+            *line = ar.currentline;
+            break;
+        }
+    }
+    lua_settop(L, 1);
+    return 1;                                   /* the error object as it was */
+}
+
+/* sandbox.call(limits, fn, ...) -> true, results… | false, reason [, line].
+** With limits.source = "@path", line is where in that file the call
+** failed (when the file was running). */
 static int l_call(lua_State *L) {
     nb_sandbox *sb = nb_sandbox_of(L), saved;
     lua_Hook hook = lua_gethook(L);
     int mask = lua_gethookmask(L), count = lua_gethookcount(L), status, untrusted;
+    int failed_line = 0, msgh = 0;
     lua_Integer budget, memory;
     int64_t now, ns, start;
     nb_trip why;
@@ -192,6 +213,12 @@ static int l_call(lua_State *L) {
     lua_getfield(L, 1, "untrusted");
     untrusted = lua_toboolean(L, -1);
     lua_pop(L, 1);
+    if (lua_getfield(L, 1, "source") == LUA_TSTRING) {
+        lua_pushlightuserdata(L, &failed_line);
+        lua_pushcclosure(L, find_line, 2);
+        lua_insert(L, 2);                       /* below the function */
+        msgh = 2;
+    } else lua_pop(L, 1);
     saved = *sb;
     now = now_ns();
     /* a call inside a limited call never gets more than the outer one has left */
@@ -213,7 +240,7 @@ static int l_call(lua_State *L) {
     sb->churn = 0;
     start = sb->left;
     lua_sethook(L, count_hook, LUA_MASKCOUNT, HOOK_EVERY);
-    status = lua_pcall(L, lua_gettop(L) - 2, LUA_MULTRET, 0);
+    status = lua_pcall(L, lua_gettop(L) - (msgh ? 3 : 2), LUA_MULTRET, msgh);
     why = sb->tripped;
     {
         int64_t spent = start - (sb->left < 0 ? 0 : sb->left);
@@ -224,6 +251,7 @@ static int l_call(lua_State *L) {
     }
     lua_sethook(L, hook, mask, count);
     if (status == LUA_OK) {
+        if (msgh) lua_remove(L, msgh);
         lua_pushboolean(L, 1);
         lua_replace(L, 1);
         return lua_gettop(L);
@@ -233,7 +261,9 @@ static int l_call(lua_State *L) {
     lua_replace(L, 1);
     lua_replace(L, 2);
     lua_settop(L, 2);
-    return 2;
+    if (failed_line <= 0) return 2;
+    lua_pushinteger(L, failed_line);
+    return 3;
 }
 
 /* pcall for scripts: the limits' errors (and running out of memory) are

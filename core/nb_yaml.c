@@ -17,7 +17,7 @@ typedef struct decoder {
     lua_State *L;
     yaml_parser_t parser;
     const char *name;
-    int nullidx, linesidx;
+    int nullidx, linesidx, keysidx;
     char path[512];
     size_t pathlen;
     char err[256];
@@ -59,12 +59,15 @@ static void push_scalar(decoder *d, const yaml_event_t *ev) {
     }
 }
 
-static void note_line(decoder *d, const yaml_event_t *ev) {
+static void note_at(decoder *d, const yaml_event_t *ev, int idx) {
     if (d->pathlen == 0) return;
     lua_pushlstring(d->L, d->path, d->pathlen);
     lua_pushinteger(d->L, (lua_Integer)ev->start_mark.line + 1);
-    lua_rawset(d->L, d->linesidx);
+    lua_rawset(d->L, idx);
 }
+
+/* The line of the value at the current path. */
+static void note_line(decoder *d, const yaml_event_t *ev) { note_at(d, ev, d->linesidx); }
 
 /* Append a key to the dotted path; returns the old length to restore. */
 static size_t push_path(decoder *d, const char *key, size_t n) {
@@ -136,6 +139,7 @@ static int parse_mapping(decoder *d, int depth) {
         }
         lua_pushlstring(d->L, (const char *)ev.data.scalar.value, ev.data.scalar.length);
         old = push_path(d, (const char *)ev.data.scalar.value, ev.data.scalar.length);
+        note_at(d, &ev, d->keysidx);          /* the line of the key itself */
         yaml_event_delete(&ev);
         if (!next_event(d, &ev)) return 0;
         note_line(d, &ev);
@@ -177,6 +181,8 @@ int nb_yaml_decode(lua_State *L, const char *buf, size_t len, const char *name,
     yaml_parser_set_input_string(&d.parser, (const unsigned char *)buf, len);
     lua_newtable(L);
     d.linesidx = lua_gettop(L);
+    lua_newtable(L);
+    d.keysidx = lua_gettop(L);
     while (!done) {
         if (!next_event(&d, &ev)) break;
         switch (ev.type) {
@@ -202,8 +208,8 @@ int nb_yaml_decode(lua_State *L, const char *buf, size_t len, const char *name,
         lua_pushstring(L, d.err[0] ? d.err : "YAML error");
         return 0;
     }
-    lua_insert(L, -2);   /* value, lines */
-    return 2;
+    lua_rotate(L, -3, 1);   /* value, lines, keys */
+    return 3;
 }
 
 /*}===*/

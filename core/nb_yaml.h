@@ -9,10 +9,11 @@
 
 /* Parse YAML text and push the first document as a Lua value, then a table
 ** mapping each dotted key path ("t3.new.np", sequence items by 1-based
-** index) to its 1-based line. Plain scalars become integers, booleans, or
+** index) to the 1-based line of its value, then one mapping each key's path
+** to the line of the key itself. Plain scalars become integers, booleans, or
 ** the null sentinel at upvalue nullidx; everything else a string. Aliases are
 ** refused. On error pushes nil and "name:line:col: reason" and returns 0;
-** returns 2 on success. */
+** returns 3 on success. */
 int nb_yaml_decode(lua_State *L, const char *buf, size_t len, const char *name,
                    int nullidx);
 

@@ -5,6 +5,11 @@ message  = {
   zh = "正文年份疑似沿用上一年度报告：{where}中“{old}年”出现{n_old}次，“{year}年”仅{n_new}次",
   en = "the text seems copied from last year's report: in {where_en} “{old}” appears {n_old} times, “{year}” {n_new}",
 }
+rationale = {
+  zh = "正文中上一年的年份比本年出现得还多，多半是照抄上一年的报告没有改；内容雷同、敷衍塞责的年度报告要追责。",
+  en = "The previous year appears more often than this one: the text was most likely copied from last year's report; copied or perfunctory reports are to be pursued.",
+}
+basis    = { "国办公开办函〔2021〕30号（四）明确责任", "《中华人民共和国政府信息公开条例》第四十七条" }
 params   = { min = 3 }    -- how often the old year must appear before it is suspicious
 
 local names = { s1 = { "“总体情况”", "part 1" }, s5 = { "“存在的主要问题及改进情况”", "part 5" } }

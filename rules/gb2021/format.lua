@@ -220,6 +220,18 @@ grammars = {
     date   <- {%d %d %d %d} %s* sep? %s* {%d %d?} %s* sep %s* {%d %d?}
     sep    <- "年" / "月" / "-" / "/" / "."
   ]],
+  -- a deadline as a config or a pack writes it (the day of the year after the
+  -- report's): 02-20, 2-20, 2月20日, 2025-02-20, 2025年2月20日; the whole text
+  deadline = [[
+    day    <- %s* (%d %d %d %d %s* ysep %s*)? {%d %d?} %s* msep %s* {%d %d?} %s* ("日" / "号")? %s* !.
+    ysep   <- "年" / "-" / "/" / "."
+    msep   <- "月" / "-" / "/" / "."
+  ]],
+  -- the date under the issuer's name that ends a report (落款): the whole line
+  signed = [[
+    day    <- %s* {%d %d %d %d} %s* sep %s* {%d %d?} %s* sep %s* {%d %d?} %s* ("日" / "号")? %s* !.
+    sep    <- "年" / "月" / "-" / "/" / "."
+  ]],
   -- a line that is only a page's number, left by print or PDF: "-4-", "— 4 —", "第4页 共6页", "4/6"
   page_number = [[
     line   <- %s* (dash %s* %d+ %s* dash / "第" %s* %d+ %s* "页" .* / %d+ %s* "/" %s* %d+) %s* !.
@@ -422,6 +434,7 @@ authoring = {
   published = "发布日期，如 {example}",
   written   = "成文日期",
   index     = "索引号",
+  date      = "{y}年{m}月{d}日",          -- a date in a text: the signature (落款) of a rendered report
   kind      = "{kind} {name}（{m}月{d}日前发布）",   -- one issuer kind
   opening   = "根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和{basis}要求，"
            .. "编制{agency}{year}年政府信息公开工作年度报告。本报告中所列数据统计期限从{year}年1月1日到12月31日止。",

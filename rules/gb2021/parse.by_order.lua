@@ -7,6 +7,11 @@ message  = {
   zh = "{table}的行标签与数值未能逐行对应，已按统一格式的行序读取{rows}行数值{how}，请核对",
   en = "{table_en}: row labels did not line up with the numbers; {rows} rows read in the national format's order{how_en} — please verify",
 }
+rationale = {
+  zh = "页面丢失了行标签，数值是按统一格式的行序读入的；勾稽关系都成立，但仍请人工核对每行对应是否正确。",
+  en = "The page lost its row labels; the values were read in the format's row order. The identities hold, but a person should confirm each row.",
+}
+basis    = { "国办公开办函〔2021〕30号规定的表格格式" }
 
 function check(report, emit)
   for _, d in ipairs(report.diagnostics) do

@@ -6,6 +6,11 @@ message  = {
   zh = "{table}“{row}”行读到{count}个数值（{text}），应为{expected}个，无法确定各列的数值，未予采用",
   en = "{table_en}, row “{row}”: {count} values read ({text}) where {expected} were expected; which is whose cannot be told, so none is used",
 }
+rationale = {
+  zh = "一行读到的数值个数与统一格式的列数不符，无法确定每个数属于哪一列，这一行的数没有采用，相关核对无法进行。",
+  en = "A row holds more or fewer values than the format has columns: which value is whose cannot be told, so the row is left unread and its checks cannot run.",
+}
+basis    = { "国办公开办函〔2021〕30号规定的表格格式" }
 
 function check(report, emit)
   for _, d in ipairs(report.diagnostics) do

@@ -5,6 +5,11 @@ message  = {
   zh = "{table}中的“{text}”无法对应到统一格式的表格内容{why}",
   en = "{table}: “{text}” does not fit any cell of the national format{why_en}",
 }
+rationale = {
+  zh = "表格里有在统一格式中没有位置的内容（错位的列、多出的说明），可能使其他数读错位置。",
+  en = "Text in a table that has no place in the format (a shifted column, a stray note) may put other values in the wrong place.",
+}
+basis    = { "国办公开办函〔2021〕30号规定的表格格式" }
 
 params   = { max = 10 }    -- per table; the rest are counted in one finding
 

@@ -5,6 +5,11 @@ message  = {
   zh = "“{section}”内容过于简略（{n}字，少于{min}字）",
   en = "“{section}” is very short ({n} characters, fewer than {min})",
 }
+rationale = {
+  zh = "总体情况、存在的主要问题及改进情况只有一两句话，难以做到30号文要求的“不能遗漏”。",
+  en = "Part 1 or part 5 in a sentence or two can hardly cover what 30号 requires (“不能遗漏”, nothing left out).",
+}
+basis    = { "国办公开办函〔2021〕30号一、报告内容（不能遗漏，也不宜泛化）" }
 params   = { min = 100 }
 
 local titles = { s1 = "一、总体情况", s5 = "五、存在的主要问题及改进情况" }

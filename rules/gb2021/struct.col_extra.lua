@@ -6,6 +6,11 @@ message  = {
   zh = "{table}含统一格式以外的列：{rows}行数值均多{count}个，无法确定各列的数值",
   en = "{table_en} has column(s) outside the national format: {rows} rows each have {count} value(s) too many",
 }
+rationale = {
+  zh = "表格多出统一格式以外的列，各列的数对应不上，无法核对。",
+  en = "A table has columns the format lacks: its values cannot be matched to the format's columns or checked.",
+}
+basis    = { "国办公开办函〔2021〕30号规定的表格格式" }
 
 function check(report, emit)
   for _, d in ipairs(report.diagnostics) do

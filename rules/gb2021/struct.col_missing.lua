@@ -6,6 +6,11 @@ message  = {
   zh = "{table}缺少{what}：{rows}行数值均少{count}个，无法确定各列的数值",
   en = "{table_en} lacks {what_en}: {rows} rows each have {count} value(s) too few, so no cell can be placed",
 }
+rationale = {
+  zh = "表格少了统一格式中的列；缺的数据无从核对，其他列的数也可能错位。",
+  en = "A table lacks columns of the format: their figures cannot be checked, and the others may be shifted.",
+}
+basis    = { "国办公开办函〔2021〕30号规定的表格格式" }
 
 function check(report, emit)
   for _, d in ipairs(report.diagnostics) do

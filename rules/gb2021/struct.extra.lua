@@ -6,6 +6,11 @@ message  = {
   zh = "{table}含统一格式以外的行“{label}”（{values}），未计入",
   en = "{table_en} has a row the national format does not have: “{label}” ({values}); not counted",
 }
+rationale = {
+  zh = "表格里有统一格式以外的行；这些行不计入统一格式的统计，汇总时会被漏掉或混淆。",
+  en = "A row outside the format is not part of its statistics and is lost or confused when reports are added up.",
+}
+basis    = { "国办公开办函〔2021〕30号规定的表格格式" }
 
 function check(report, emit)
   for _, d in ipairs(report.diagnostics) do

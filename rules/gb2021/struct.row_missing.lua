@@ -5,6 +5,11 @@ message  = {
   zh = "{table}缺少“{row}”{detail}",
   en = "{table_en} lacks row “{row}”{detail_en}",
 }
+rationale = {
+  zh = "统一格式的每一行都要填写，没有数据的填0；缺行就无法核对勾稽关系，也无法汇总比较。",
+  en = "Every row of the format is filled, with 0 where there is nothing; a missing row leaves the identities unchecked and the report out of any sum.",
+}
+basis    = { "国办公开办函〔2021〕30号规定的表格格式" }
 
 local function titles(tid)
   return { format.tables[tid].title, "table " .. tid:sub(2) }

@@ -2,6 +2,11 @@
 id       = "gb2021.struct.s1_aspects"
 severity = "info"
 message  = { zh = "总体情况未涉及{aspects}", en = "part 1 (总体情况) does not mention {aspects}" }
+rationale = {
+  zh = "30号文要求总体情况综述主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障五个方面。",
+  en = "30号 asks part 1 to cover five aspects: proactive disclosure, requests, information management, the disclosure platform, and supervision.",
+}
+basis    = { "国办公开办函〔2021〕30号一、报告内容（一）总体情况" }
 
 -- each aspect, and the words that show a report covers it
 aspects = {

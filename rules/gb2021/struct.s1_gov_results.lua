@@ -6,6 +6,11 @@ message  = {
   zh = "人民政府年度报告未报告工作考核、社会评议和责任追究结果情况",
   en = "a people's government report must state the results of assessment, public review and accountability",
 }
+rationale = {
+  zh = "各级人民政府的年度报告还要报告工作考核、社会评议和责任追究的结果。",
+  en = "A people's government's report also gives the results of appraisal, public review and accountability.",
+}
+basis    = { "《中华人民共和国政府信息公开条例》第五十条第（四）项", "国办公开办函〔2021〕30号一、报告内容（一）总体情况" }
 
 words = { "考核", "评议", "责任追究", "问责" }
 

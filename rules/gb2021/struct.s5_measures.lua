@@ -5,6 +5,11 @@ message  = {
   zh = "“存在的主要问题及改进情况”缺少改进措施",
   en = "part 5 names problems but no improvement",
 }
+rationale = {
+  zh = "这一部分要写存在的主要问题和改进情况；只列问题、不写改进措施，内容不完整。",
+  en = "Part 5 gives the main problems and the improvements; problems without measures leave it incomplete.",
+}
+basis    = { "《中华人民共和国政府信息公开条例》第五十条第（四）项" }
 
 words = { "改进", "整改", "措施", "下一步", "加强", "完善", "提升", "将" }
 

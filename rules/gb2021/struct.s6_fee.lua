@@ -2,6 +2,11 @@
 id       = "gb2021.struct.s6_fee"
 severity = "warning"
 message  = { zh = "未报告信息处理费收取情况", en = "part 6 does not say whether processing fees were collected" }
+rationale = {
+  zh = "其他需要报告的事项中要说明是否收取了信息处理费（收取的写明情况）。",
+  en = "Part 6 says whether information processing fees were collected (and, if so, how much).",
+}
+basis    = { "国办函〔2020〕109号《政府信息公开信息处理费管理办法》", "国办公开办函〔2021〕30号" }
 
 words = { "信息处理费", "处理费", "收费" }
 

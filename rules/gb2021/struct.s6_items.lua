@@ -2,6 +2,11 @@
 id       = "gb2021.struct.s6_items"
 severity = "info"
 message  = { zh = "“其他需要报告的事项”未涉及{items}", en = "part 6 does not mention {items}" }
+rationale = {
+  zh = "其他需要报告的事项通常还报告落实上级年度政务公开工作要点、人大代表建议和政协提案办理结果公开、政务公开创新的情况。",
+  en = "Part 6 usually also reports on the year's key points of open government work, the handling of deputies' suggestions and proposals, and innovation.",
+}
+basis    = { "各地年度报告编制通知的通行要求" }
 
 items = {
   { "落实上级年度政务公开工作要点情况", { "工作要点" } },

@@ -2,6 +2,11 @@
 id       = "gb2021.struct.table_missing"
 severity = "error"
 message  = { zh = "第{n}部分缺少统计表格（{table}）", en = "part {n} has no table ({table_en})" }
+rationale = {
+  zh = "第二、三、四部分要用统一格式的表格报告数据。",
+  en = "Parts 2, 3 and 4 report their figures in the format's tables.",
+}
+basis    = { "国办公开办函〔2021〕30号规定的表格格式" }
 
 function check(report, emit)
   if report.format == "legacy" then return end

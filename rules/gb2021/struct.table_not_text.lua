@@ -6,6 +6,11 @@ message  = {
   zh = "第{n}部分的统计表格（{table}）未以文本形式发布（可能是图片或附件），无法核对数据",
   en = "the table of part {n} ({table_en}) is not published as text (an image or attachment?); it cannot be checked",
 }
+rationale = {
+  zh = "表格以图片或附件发布，读者不能复制、检索，也无法核对其中的数据。",
+  en = "A table published as an image or an attachment cannot be copied, searched or checked.",
+}
+basis    = { "国办公开办函〔2021〕30号规定的表格格式" }
 
 function check(report, emit)
   if report.format == "legacy" then return end

@@ -8,6 +8,11 @@ message  = {
   zh = "{agency}无规章制定权，表二“规章”栏应为0（{row}为{value}）",
   en = "{agency} cannot make 规章 (departmental rules), so table 2's 规章 row should be 0 ({row_en} is {value})",
 }
+rationale = {
+  zh = "只有国务院部门和省、自治区、直辖市、设区的市、自治州的人民政府有规章制定权；乡镇、街道、县级政府和地方政府部门没有规章可报。",
+  en = "Only State Council departments and the people's governments of provinces, cities with districts and autonomous prefectures make 规章; townships, county governments and local departments have none to report.",
+}
+basis    = { "《中华人民共和国立法法》关于规章制定权限的规定" }
 
 -- names of issuers without the power: how they end, and what they must not end with
 params   = {

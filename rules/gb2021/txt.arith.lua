@@ -5,6 +5,11 @@ message  = {
   zh = "正文“{quote}”自相矛盾：上年{prev}，增减{delta}，本年应为{want}，而非{now}",
   en = "the text “{quote}” does not add up: {prev} last year, change {delta}, makes {want}, not {now}",
 }
+rationale = {
+  zh = "同一句话里的数字自相矛盾（上年数加增减数不等于本年数），至少有一个是错的。",
+  en = "The figures of one sentence contradict each other (last year's plus the change is not this year's): one of them is wrong.",
+}
+basis    = { "国办公开办函〔2021〕30号（四）明确责任：内容不准确、不完整的依照条例第四十七条追责" }
 
 -- The claims of one sentence about one subject: this year's (is), last
 -- year's (prev) and the change between them must agree.
@@ -24,7 +29,7 @@ function check(report, emit)
       local want = g.prev.value + g.change.value
       local delta = g.change.value >= 0 and "+" .. g.change.value or tostring(g.change.value)
       emit { line = g.is.line, col = g.is.col, found = tostring(g.is.value), expected = tostring(want),
-             cells = text.ids(g.is.cells),
+             cells = text.ids(g.is.cells), quote = g.is.text,
              vars = { quote = g.is.text, prev = g.prev.value, delta = delta, want = want, now = g.is.value } }
     end
   end

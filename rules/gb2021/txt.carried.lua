@@ -5,6 +5,11 @@ message  = {
   zh = "正文称上年结转申请{said}件，但{where}为{table}件{hint}",
   en = "the text says {said} requests were carried over, but {where_en} has {table}{hint_en}",
 }
+rationale = {
+  zh = "正文中上年结转的申请数要与表三“二、上年结转政府信息公开申请数量”一致；不一致时至少有一处是错的。",
+  en = "The carried-over requests the text states must equal table 3's row 二; where they differ one is wrong.",
+}
+basis    = { "国办公开办函〔2021〕30号（四）明确责任：内容不准确、不完整的依照条例第四十七条追责" }
 
 -- 上年（度）结转 … X 件；“转结”是常见笔误；2023年结转至2024年办理的申请2件（2024年报告）
 words = [[

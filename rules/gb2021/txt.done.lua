@@ -5,6 +5,11 @@ message  = {
   zh = "正文称办结（答复）申请{said}件，但{where}为{table}件{hint}",
   en = "the text says {said} requests were answered, but {where_en} has {table}{hint_en}",
 }
+rationale = {
+  zh = "正文中办结（答复）的申请数要与表三“（七）总计”一致。",
+  en = "The requests the text says were answered must equal table 3's （七）总计.",
+}
+basis    = { "国办公开办函〔2021〕30号（四）明确责任：内容不准确、不完整的依照条例第四十七条追责" }
 
 -- 答复 X 件 / 办结 X 件 / 办理完成 X 件（“办结率”“答复期限”不是件数）
 words = [[

@@ -5,6 +5,11 @@ message  = {
   zh = "正文称本年收到申请{said}件，但{where}为{table}件{hint}",
   en = "the text says {said} requests were received, but {where_en} has {table}{hint_en}",
 }
+rationale = {
+  zh = "正文中本年收到的申请数要与表三“一、本年新收政府信息公开申请数量”一致。",
+  en = "The requests the text says were received must equal table 3's row 一.",
+}
+basis    = { "国办公开办函〔2021〕30号（四）明确责任：内容不准确、不完整的依照条例第四十七条追责" }
 
 -- The words: who receives, what, from whom.
 words = [[

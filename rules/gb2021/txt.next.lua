@@ -5,6 +5,11 @@ message  = {
   zh = "正文称结转下年度继续办理{said}件，但{where}为{table}件{hint}",
   en = "the text says {said} requests go on into next year, but {where_en} has {table}{hint_en}",
 }
+rationale = {
+  zh = "正文中结转下年度继续办理的申请数要与表三“四、结转下年度继续办理”一致。",
+  en = "The requests the text says were carried to next year must equal table 3's row 四.",
+}
+basis    = { "国办公开办函〔2021〕30号（四）明确责任：内容不准确、不完整的依照条例第四十七条追责" }
 
 -- 结转下年度 X 件 / X 件结转下年度 / 顺延到下年度 / 结转至2026年（2025年报告）
 words = [[

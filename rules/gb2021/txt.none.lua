@@ -7,6 +7,11 @@ message  = {
   zh = "正文称“{quote}”，但{where}为{table}件，正文与表格数据矛盾",
   en = "the text says “{quote}”, but {where_en} is {table}: text and tables disagree",
 }
+rationale = {
+  zh = "正文说没有发生（如“未收到政府信息公开申请”），表格却有数，两者矛盾。",
+  en = "The text says something did not happen (no requests, no review) while the tables count some.",
+}
+basis    = { "国办公开办函〔2021〕30号（四）明确责任：内容不准确、不完整的依照条例第四十七条追责" }
 
 words = [[
   cause    <- "因" ("政府信息公开" / "依申请公开") ("工作" / "申请")? ("引发" / "引起" / "而")? "的"?
@@ -96,7 +101,7 @@ function check(report, emit)
     local v = text.sum_of(report, c.cells)
     if v ~= nil and not text.same(v, 0) then
       emit { line = c.line, col = c.col, found = "0", expected = tostring(v),
-             cells = text.ids(c.cells),
+             cells = text.ids(c.cells), quote = c.text,
              vars = { quote = c.quote, where = where[c.cells] or c.cells, where_en = c.cells, table = v } }
     end
   end

@@ -6,6 +6,11 @@ message  = {
   zh = "正文称占比{pct}%，但按表格数据{count}÷{base}计算应为{want}%",
   en = "the text says {pct}%, but the tables give {count} of {base}: {want}%",
 }
+rationale = {
+  zh = "正文中的百分比要能由表格数据算出。",
+  en = "A share the text states must follow from the tables' figures.",
+}
+basis    = { "国办公开办函〔2021〕30号（四）明确责任：内容不准确、不完整的依照条例第四十七条追责" }
 
 words = [[
   -- the base named: the answered requests, or those received
@@ -70,6 +75,7 @@ function check(report, emit)
       if not ok then
         local want = string.format("%." .. places .. "f", share(count, bases[1], places))
         emit { line = c.line, col = c.col, found = c.pct .. "%", expected = want .. "%", cells = text.ids(c.cells),
+               quote = c.text,
                vars = { count = count, pct = c.pct, base = bases[1], want = want } }
       end
     end

@@ -5,6 +5,11 @@ message  = {
   zh = "正文所述办理结果为{said}件，但{where}为{table}件{hint}",
   en = "the text says {said} requests had this result, but {where_en} has {table}{hint_en}",
 }
+rationale = {
+  zh = "正文中各类办理结果的件数要与表三“三、本年度办理结果”一致。",
+  en = "The outcomes the text states must equal table 3's results.",
+}
+basis    = { "国办公开办函〔2021〕30号（四）明确责任：内容不准确、不完整的依照条例第四十七条追责" }
 
 -- the results as the text names them: a group (不予公开) or one of its rows
 -- (属于国家秘密), and the cells they count; the groups are sums of their rows

@@ -5,6 +5,11 @@ message  = {
   zh = "正文称政府信息公开行政复议{said}件，但{where}为{table}件{hint}",
   en = "the text says {said} administrative reconsiderations, but {where_en} has {table}{hint_en}",
 }
+rationale = {
+  zh = "正文中行政复议的件数和结果要与表四“行政复议”一致。",
+  en = "The administrative reviews the text states must equal table 4's 行政复议.",
+}
+basis    = { "国办公开办函〔2021〕30号（四）明确责任：内容不准确、不完整的依照条例第四十七条追责", "《中华人民共和国政府信息公开条例》第五十条第（三）项" }
 
 words = [[
   -- the reviews the report's organ was party to (not those it decided as a review body)

@@ -5,6 +5,11 @@ message  = {
   zh = "正文称政府信息公开行政诉讼{said}件，但{where}为{table}件{hint}",
   en = "the text says {said} lawsuits, but {where_en} has {table}{hint_en}",
 }
+rationale = {
+  zh = "正文中行政诉讼的件数和结果要与表四“行政诉讼”两部分之和一致。",
+  en = "The lawsuits the text states must equal the sum of table 4's two 行政诉讼 parts.",
+}
+basis    = { "国办公开办函〔2021〕30号（四）明确责任：内容不准确、不完整的依照条例第四十七条追责", "《中华人民共和国政府信息公开条例》第五十条第（三）项" }
 
 words = [[
   suit     <- ("政府信息公开" ("方面" / "类" / "工作")? "的"? / "依申请公开" "类"?)? "行政诉讼" "案件"? "数量"?

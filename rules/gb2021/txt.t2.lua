@@ -7,6 +7,11 @@ message  = {
   zh = "正文称{where}为{said}，但表二为{table}{hint}",
   en = "the text says {said} for {where_en}, but table 2 has {table}{hint_en}",
 }
+rationale = {
+  zh = "正文中规章、行政规范性文件的制发、废止、现行有效件数以及表二其他数字要与表二一致。",
+  en = "The 规章 and 行政规范性文件 made, repealed and in force, and table 2's other figures, as the text states them, must equal table 2.",
+}
+basis    = { "国办公开办函〔2021〕30号（四）明确责任：内容不准确、不完整的依照条例第四十七条追责", "《中华人民共和国政府信息公开条例》第二十条" }
 
 words = [[
   made     <- "新制定" / "制发" / "制定" / "出台" / "印发" / "新增"

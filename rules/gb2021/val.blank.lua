@@ -3,6 +3,11 @@
 id       = "gb2021.val.blank"
 severity = "warning"
 message  = { zh = "{where}单元格为空，无数据应填0", en = "{where_en}: empty; write 0 where there is nothing to report" }
+rationale = {
+  zh = "没有数据的单元格应填0；空着无法区分“没有”和“漏填”。",
+  en = "A cell with nothing to report holds 0; an empty one cannot be told from one forgotten.",
+}
+basis    = { "国办公开办函〔2021〕30号规定的表格格式" }
 params   = { max = 10 }    -- per table; more than this make one finding
 
 function check(report, emit)

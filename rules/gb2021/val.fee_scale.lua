@@ -6,6 +6,11 @@ message  = {
   zh = "表二行政事业性收费金额为{amount}万元，但正文同一数额写作“{quote}”，疑似未换算为万元",
   en = "table 2's fee is {amount} (10,000 yuan), but the text gives the same figure as “{quote}”: not converted?",
 }
+rationale = {
+  zh = "表二行政事业性收费以万元为单位；正文以元写出同一个数，说明表格的数没有换算成万元。",
+  en = "Table 2's fee is in 万元; the same number in 元 in the text means the table was not converted.",
+}
+basis    = { "国办公开办函〔2021〕30号 表二“本年收费金额（单位：万元）”" }
 
 function check(report, emit)
   if not format.info["t2.fee.amount"] then return end      -- a format without the cell (2019)

@@ -6,6 +6,11 @@ message  = {
   zh = "表二收费金额栏表头为“{header}”，行政事业性收费金额应以万元为单位",
   en = "table 2's fee column is headed “{header}”; the fee is reported in 10,000 yuan (万元)",
 }
+rationale = {
+  zh = "表二行政事业性收费以万元为单位；表头写成元，下面的数就不是格式要求的数。",
+  en = "Table 2's fee is in 万元; a header in 元 means the amounts are not what the format asks.",
+}
+basis    = { "国办公开办函〔2021〕30号 表二“本年收费金额（单位：万元）”" }
 
 function check(report, emit)
   if not format.info["t2.fee.amount"] then return end      -- a format without the cell (2019)

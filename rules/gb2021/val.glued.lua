@@ -7,6 +7,11 @@ message  = {
   zh = "{table}{rows}数字粘连{what}",
   en = "{table_en}{rows_en}: digits of neighbouring cells run together{what_en}",
 }
+rationale = {
+  zh = "页面把相邻单元格的数字连在一起了；已按勾稽关系唯一地拆开，请核对原稿。",
+  en = "The page ran the digits of neighbouring cells together; they were cut in the one way the identities allow. Check against the original.",
+}
+basis    = { "国办公开办函〔2021〕30号规定的表格格式" }
 
 local function names(d)
   local t = format.tables[d.table]

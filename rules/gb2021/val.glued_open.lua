@@ -6,6 +6,11 @@ message  = {
   zh = "{table}{rows}数字粘连（{digits}），{why}，相关单元格无法确定",
   en = "{table_en}{rows_en}: digits of neighbouring cells run together ({digits}); {why_en}, so the cells stay unknown",
 }
+rationale = {
+  zh = "数字连在一起且不能唯一拆开，相关单元格无法确定，这些核对无法进行。",
+  en = "Digits run together that cannot be cut in exactly one way: the cells stay unknown and their checks cannot run.",
+}
+basis    = { "国办公开办函〔2021〕30号规定的表格格式" }
 
 function check(report, emit)
   for _, d in ipairs(report.diagnostics) do

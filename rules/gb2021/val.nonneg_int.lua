@@ -5,6 +5,11 @@ message  = {
   zh = "{where}为{value}：{what}",
   en = "{where} is {value}: {what_en}",
 }
+rationale = {
+  zh = "件数是非负整数；收费金额（万元）可以有小数，但不会是负数。",
+  en = "Counts are whole numbers, never negative; the fee (万元) may have decimals but is never negative.",
+}
+basis    = { "国办公开办函〔2021〕30号规定的表格格式" }
 
 function check(report, emit)
   for cell in report:cells() do

@@ -6,6 +6,11 @@ message  = {
   zh = "与上年度报告文字高度雷同：与{file}（{year}年）相同的文字占{share}%，如“{passage}”",
   en = "narrative nearly identical to last year's report: {share}% in common with {file} ({year}), e.g. “{passage}”",
 }
+rationale = {
+  zh = "年度报告要写本年度的工作和本年度存在的问题；与上年度报告大段相同，多是照抄了去年的文字，没有反映本年度的情况。",
+  en = "An annual report tells of this year's work and problems; long passages repeated from last year's report usually mean last year's words were copied.",
+}
+basis    = { "《中华人民共和国政府信息公开条例》第五十条（年度报告应当包括本机关政府信息公开工作的情况、存在的主要问题及改进情况）" }
 params   = { min_share = 80, min_chars = 50 }
 
 function check(report, emit)

@@ -6,6 +6,11 @@ message  = {
   zh = "正文所述上年数据与上年度报告不一致：正文“{quote}”，而上年度报告{where}为{prev}，按此应为{want}",
   en = "the text's figure for last year differs from last year's report: “{quote}”, while last year's {where_en} was {prev}: {want} by it",
 }
+rationale = {
+  zh = "正文引用的上年数字要与上年度报告一致。",
+  en = "Last year's figures the text quotes must equal last year's report.",
+}
+basis    = { "国办公开办函〔2021〕30号（四）明确责任：内容不准确、不完整的依照条例第四十七条追责" }
 
 words = [[
   up       <- ("增加" / "增长" / "上升" / "提高" / "多") -> 'up'
@@ -89,7 +94,7 @@ function check(report, emit)
       end
       if said ~= nil and tostring(said) ~= tostring(want) then
         emit { line = c.line, col = c.col, found = tostring(said), expected = tostring(want),
-               cells = text.ids(text.prev_of(c.cells)),
+               cells = text.ids(text.prev_of(c.cells)), quote = c.text,
                vars = { quote = c.quote, where = text.where(c.cells), where_en = c.cells, prev = prev,
                         said = said, want = want } }
       end

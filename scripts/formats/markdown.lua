@@ -1,5 +1,7 @@
 -- Markdown.
---   render: the publishable report; each table as a pipe table of the
+--   render: the publishable report (with its metadata above and its
+--           signature below, so extract reads back the whole report; a
+--           draft says so and lists its errors); each table as a pipe table of the
 --           official grid, a merged cell written in its first place and left
 --           empty in the others (Markdown has no merged cells), as Word's
 --           converters write it; nianbao reads it back by the places.
@@ -39,8 +41,20 @@ local function pipe_table(report, tid, out)
   end
 end
 
-local function render(report)
+local function render(findings, report, opts)
   local out = { "# " .. layout.title(report), "" }
+  for _, m in ipairs(layout.meta(report)) do
+    out[#out + 1] = message("rule_field", opts.lang, m.label, m.value)
+    out[#out + 1] = ""
+  end
+  if opts.draft then
+    out[#out + 1] = "> **" .. message("draft", opts.lang) .. "** "
+                    .. message("draft_note", opts.lang, #findings + #(opts.internal or {}))
+    out[#out + 1] = ">"
+    for _, f in ipairs(findings) do out[#out + 1] = "> - " .. esc(f.message) .. " `" .. f.rule .. "`" end
+    for _, f in ipairs(opts.internal or {}) do out[#out + 1] = "> - " .. esc(f.message) .. " `" .. f.rule .. "`" end
+    out[#out + 1] = ""
+  end
   local s0 = report.sections[1]
   if s0 and not s0.part and s0.text ~= "" then out[#out + 1] = s0.text; out[#out + 1] = "" end
   local placeholder = layout.placeholders(report).table
@@ -53,6 +67,13 @@ local function render(report)
       out[#out + 1] = ""
     end
     if p.table then pipe_table(report, p.table, out); out[#out + 1] = "" end
+  end
+  local sig = layout.signature(report)
+  if sig then
+    out[#out + 1] = sig[1]
+    out[#out + 1] = ""
+    out[#out + 1] = sig[2]
+    out[#out + 1] = ""
   end
   return table.concat(out, "\n")
 end
@@ -70,6 +91,6 @@ local function findings_list(findings, report, opts)
 end
 
 function Writer(findings, report, opts)
-  if opts.mode == "render" or opts.mode == "extract" then return render(report) end
+  if opts.mode == "render" or opts.mode == "extract" then return render(findings, report, opts) end
   return findings_list(findings, report, opts)
 end

@@ -195,6 +195,25 @@ local function add_copy(e, kind, other, m)
   }
 end
 
+-- bytes(path) → the bytes of a file of the batch | nil, reason. Standard
+-- input ("-") is read once, before any worker starts (survey), and kept.
+function Batch:bytes(path)
+  local Ef = self.engine_of(path)
+  if path == "-" then
+    if not self.stdin then
+      local bytes, err = Ef:stdin()
+      self.stdin = { bytes = bytes, err = err }
+    end
+    return self.stdin.bytes, self.stdin.err
+  end
+  local bytes, err, code = nbio.readfile(path, Ef.max_bytes)
+  if bytes then return bytes end
+  if code == "EFBIG" or tostring(err):find("limit") then
+    return nil, messages.text(Ef.lang, "too_large", Ef.max_bytes // 1048576)
+  end
+  return nil, messages.text(Ef.lang, "cannot_open", messages.os_error(Ef.lang, err, code))
+end
+
 -- One file of the survey, as plain data (it may be worked out in a worker
 -- process): {error=} | {digest=, own=true} | {digest=, error=} |
 -- {digest=, not_report=true} | {digest=, agency=, year=, key=, format=,
@@ -202,11 +221,11 @@ end
 -- so a batch of any size holds one report at a time.
 function Batch:survey_one(f)
   local E, lang = self.E, self.E.lang
+  local Ef = self.engine_of(f.path)
   local s = {}
-  local bytes, err = nbio.readfile(f.path, E.max_bytes)
+  local bytes, err = self:bytes(f.path)
   if not bytes then
-    s.error = err:find("limit") and messages.text(lang, "too_large", E.max_bytes // 1048576)
-              or messages.text(lang, "cannot_open", err)
+    s.error = err
     return s
   end
   s.digest = sim.digest(bytes)
@@ -215,7 +234,7 @@ function Batch:survey_one(f)
     s.own = true
     return s
   end
-  local ok, R, why = pcall(E.bind_bytes, E, bytes, f.path)
+  local ok, R, why = pcall(Ef.bind_bytes, Ef, bytes, f.path)
   if not ok then
     s.error = messages.text(lang, "internal", tostring(R))
   elseif not R then
@@ -223,7 +242,7 @@ function Batch:survey_one(f)
     else s.error = why end
   else
     s.agency, s.year, s.format = R.agency, R.year, R.format
-    s.key = E:issuer_key(R.agency)
+    s.key = Ef:issuer_key(R.agency)
     if R.format ~= "legacy" then
       s.text = similar.narrative(E:pack(E.base).format, R)
       s.sig = similar.signature(s.text)
@@ -264,6 +283,14 @@ function Batch:survey(njobs)
       self.by_path[e.path] = e
     end
     self:tick(i)
+  end
+  -- every file's engine, and standard input, taken here: a worker has
+  -- them as this process had them when it started
+  local loaded = {}
+  for _, f in ipairs(self.all) do
+    local Ef = self.engine_of(f.path)
+    if (njobs or 1) > 1 and not loaded[Ef] then loaded[Ef] = true; Ef:prepare() end
+    if f.path == "-" then self:bytes("-") end
   end
   workers.run(#self.all, njobs or 1, function(i) return self:survey_one(self.all[i]) end, take,
               function(_, reason, kind) return { error = workers.why(lang, reason, kind) } end)
@@ -341,12 +368,14 @@ end
 
 --{=== the check loop's side ===
 
--- new(E, opts[, args[, njobs]]) → batch, with the files chosen and
--- surveyed (by njobs worker processes, default 1): args (default
--- opts.files) are files and folders. Raises a usage error (text) for an
+-- new(E, opts[, args[, njobs[, engine_of]]]) → batch, with the files
+-- chosen and surveyed (by njobs worker processes, default 1): args
+-- (default opts.files) are files and folders; engine_of(path) the engine
+-- of a file's own config (default E). Raises a usage error (text) for an
 -- archive or baseline that cannot be opened.
-function M.new(E, opts, args, njobs)
-  local self = setmetatable({ E = E, opts = opts, by_path = {}, index = {}, skipped = {}, copies = {},
+function M.new(E, opts, args, njobs, engine_of)
+  local self = setmetatable({ E = E, engine_of = engine_of or function() return E end, opts = opts,
+                              by_path = {}, index = {}, skipped = {}, copies = {},
                               rows = {}, fingerprints = {}, baselined = 0, acknowledged = {},
                               pages = {}, neighbours = {}, keep_rows = true }, Batch)
   if opts.db then
@@ -392,9 +421,9 @@ end
 -- bind(path) → a report of the batch bound afresh, and its pending
 -- readings | nil, reason
 function Batch:bind(path)
-  local bytes, err = nbio.readfile(path, self.E.max_bytes)
-  if not bytes then return nil, messages.text(self.E.lang, "cannot_open", err) end
-  return self.E:bind_bytes(bytes, path)
+  local bytes, err = self:bytes(path)
+  if not bytes then return nil, err end
+  return self.engine_of(path):bind_bytes(bytes, path)
 end
 
 -- The year before or after a report, as the years' pass takes it
@@ -424,11 +453,11 @@ end
 -- nothing: it may run in a worker process.
 function Batch:read(path)
   local e = self.by_path[path]
-  if not e then return self.E:read(path) end
+  if not e then return self.engine_of(path):read(path) end
   if e.error then return nil, e.error end
   local R, pending = self:bind(path)
   if not R then return nil, pending end
-  return self.E:complete(R, pending, { before = self:neighbour(e.before), after = self:neighbour(e.after),
+  return self.engine_of(path):complete(R, pending, { before = self:neighbour(e.before), after = self:neighbour(e.after),
                                        from = e.from, copies = e.copies or {} })
 end
 

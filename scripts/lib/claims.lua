@@ -998,6 +998,7 @@ function M.for_format(F)
     local tid = c.cells:match("^([%w_]+)")
     local col = c.cells:match("%.([%w_]+)$")
     emit { line = c.line, col = c.col, found = tostring(said), expected = tostring(want), cells = T.ids(c.cells),
+           quote = c.text,
            vars = { said = tostring(said), table = tostring(want), hint = hint, hint_en = hint_en,
                     where = T.where(c.cells, spec.where), where_en = T.where(c.cells, nil, "en"),
                     quote = c.quote, printed = c.printed and ascii(c.printed) or "", unit = c.unit or "",

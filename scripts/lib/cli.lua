@@ -9,6 +9,9 @@ local messages = require "messages"
 local write = require "pipeline.write"
 local formatlib = require "format"
 local workers = require "workers"
+local engines = require "engines"
+local engine_mod = require "engine"
+local usage = require "usage"
 
 local M = {}
 
@@ -40,15 +43,15 @@ local function printable(s, lines)
 end
 
 local function say(fmt, ...)
-  io.stderr:write("nianbao: ", printable(string.format(fmt, ...), true), "\n")
+  local text = printable(string.format(fmt, ...), true)
+  io.stderr:write("nianbao: ", (text:gsub("\n", "\nnianbao: ")), "\n")
 end
 
+-- The engine of the working folder's config (or --config), or nil after
+-- saying why not.
 local function new_engine(opts)
-  local ok, E = pcall(engine.new, opts)
-  if not ok then
-    say("%s", tostring(E))
-    return nil
-  end
+  local E, why = engines.new(opts):first()
+  if not E then say("%s", why) end
   return E
 end
 
@@ -59,6 +62,8 @@ end
 -- raising on failure), finish(ok).
 local function output(opts, lang)
   local target = opts.output
+  local input = target and opts.inputs and opts.inputs(target)
+  if input then error(messages.text(lang, "output_is_input", target, input), 0) end
   if not target then
     return { write = function(_, s)
       local ok, err = io.stdout:write(s)
@@ -84,6 +89,126 @@ local function output(opts, lang)
   end
 end
 
+-- inputs(files) → a function telling whether a path names one of the
+-- input files (the same file by device and inode, however named): -o
+-- must never overwrite an input.
+local function inputs(files)
+  local ids = {}
+  for _, f in ipairs(files) do
+    if f ~= "-" then
+      local kind, id = nbio.stat(f)
+      if kind == "file" and id then ids[id] = f end
+    end
+  end
+  return function(target)
+    local kind, id = nbio.stat(target)
+    return kind and id and ids[id] or nil
+  end
+end
+
+-- Colour: --color=always|never|auto (or --no-color); auto is a terminal
+-- on standard output, unless NO_COLOR is set (no-color.org).
+local function use_color(opts)
+  if opts.no_color or opts.color == "never" then return false end
+  if opts.color == "always" then return true end
+  local no = os.getenv("NO_COLOR")
+  if no and no ~= "" then return false end
+  return not opts.output and nbio.isatty(1)
+end
+
+-- The findings shown: --quiet keeps the errors only (as ESLint's does).
+local function shown(list, opts)
+  if not opts.quiet then return list end
+  local out = {}
+  for _, f in ipairs(list) do
+    if f.severity == "error" then out[#out + 1] = f end
+  end
+  return out
+end
+
+-- The engine of one input file (its nearest config) | nil after saying why.
+local function engine_for(opts, path)
+  local pool = engines.new(opts)
+  local errors = pool:prepare({ path })
+  if errors then
+    for _, e in ipairs(errors) do say("%s", e) end
+    return nil
+  end
+  opts.inputs = inputs({ path })
+  return pool:get(path)
+end
+
+local function one_file(opts, lang)
+  if #opts.files ~= 1 then
+    say("%s", messages.text(lang, "takes_one", opts.command))
+    return nil
+  end
+  return opts.files[1]
+end
+
+local function write_out(opts, E, text)
+  local out, finish = output(opts, E.lang)
+  local ok, err = pcall(out.write, out, text)
+  if ok then ok, err = pcall(finish, true) else finish(false) end
+  if not ok then error(err, 0) end
+end
+
+-- The output formats there are: scripts/formats/*.lua.
+local function format_names(home)
+  local out = {}
+  for _, n in ipairs(nbio.listdir(home .. "/scripts/formats") or {}) do
+    local name = n:match("^(.+)%.lua$")
+    if name then out[#out + 1] = name end
+  end
+  table.sort(out)
+  return out
+end
+
+-- A file's path as an absolute file: URI (SARIF's helpUri of a rule
+-- that names no page of its own).
+local function file_uri(path)
+  if path:sub(1, 1) ~= "/" then
+    local p = io.popen("pwd")
+    local here = p and p:read("l") or ""
+    if p then p:close() end
+    path = here .. "/" .. path:gsub("^%./", "")
+  end
+  return "file://" .. path:gsub("[^%w%-%._~/]", function(c) return string.format("%%%02X", c:byte()) end)
+end
+
+-- What writers may tell of each rule: id → {message=, rationale=, basis=,
+-- help_uri=, severity=}.
+local function rule_infos(E)
+  local out = {}
+  for _, fname in ipairs(E.packs.formats) do
+    for _, r in ipairs(E:pack(fname).rules) do
+      if not out[r.id] then
+        out[r.id] = { message = r.message, rationale = r.rationale, basis = r.basis, severity = r.severity,
+                      help_uri = r.help or file_uri(r.path) }
+      end
+    end
+  end
+  return out
+end
+
+-- The writer `name` (a format of scripts/formats/ or a file), or nil after
+-- saying which formats there are.
+local function load_writer(E, name)
+  if not name:find("/", 1, true) and not name:find("%.lua$") then
+    local names = format_names(E.home)
+    local known = false
+    for _, n in ipairs(names) do known = known or n == name end
+    if not known then
+      local near = require("suggest").best(name, names)
+      say("%s", messages.text(E.lang, "unknown_format", name,
+                              near and messages.text(E.lang, "did_you_mean", near) or "",
+                              messages.list(E.lang, names)))
+      return nil
+    end
+  end
+  return write.load(E.home, name, E:pack(E.base).format, E.limits, rule_infos(E))
+end
+
 --{=== commands ===
 
 local commands = {}
@@ -95,7 +220,11 @@ local function files_from(opts, lang)
   for _, a in ipairs(opts.files) do args[#args + 1] = a end
   for _, list in ipairs(opts.files_from or {}) do
     local text, err
-    if list == "-" then text = io.stdin:read("a") else text, err = nbio.readfile(list) end
+    if list == "-" then
+      -- standard input, read once: a file "-" as well cannot be read
+      if engine_mod.stdin_read then text, err = nil, messages.text(lang, "stdin_twice")
+      else engine_mod.stdin_read = true; text = io.stdin:read("a") end
+    else text, err = nbio.readfile(list) end
     if not text then return nil, messages.text(lang, "cannot_read_list", list, tostring(err)) end
     for line in text:gmatch("[^\n]+") do
       line = line:gsub("\r$", "")
@@ -109,15 +238,21 @@ function commands.check(opts)
   -- a batch's garbage is a report's worth at a time: collected before the
   -- heap grows by half again, so memory stays near what is live
   collectgarbage("incremental", 150)
-  local E = new_engine(opts)
-  if not E then return 2 end
+  local pool = engines.new(opts)
+  local E, why = pool:first()
+  if not E then
+    say("%s", why)
+    say("%s", messages.text(opts.lang == "en" and "en" or "zh", "config_errors"))
+    return 2
+  end
   local args, aerr = files_from(opts, E.lang)
   if not args then say("%s", aerr); return 2 end
   local njobs, jerr = workers.jobs(opts.jobs, E.lang)
   if not njobs then say("%s", jerr); return 2 end
-  -- the batch: files chosen and surveyed, years paired, copies found (batch.lua)
-  if njobs > 1 then E:prepare() end    -- what every worker would load: loaded once, here
-  local okb, B = pcall(require("batch").new, E, opts, args, njobs)
+  -- the batch: files chosen and surveyed, years paired, copies found (batch.lua);
+  -- each file read with the engine of its own config (with -j N, every
+  -- file's engine is built and loaded here, before the workers start)
+  local okb, B = pcall(require("batch").new, E, opts, args, njobs, function(path) return pool:get(path) end)
   if not okb then say("%s", tostring(B)); return 2 end
   local files = B.files
   if #files == 0 then
@@ -130,11 +265,20 @@ function commands.check(opts)
     end
     return 2
   end
-  local W = write.load(E.home, opts.format or "text", E:pack(E.base).format, E.limits)
+  -- every file's config, checked before any file is: a mistake stops the run
+  local errors = pool:prepare(files)
+  if errors then
+    for _, e in ipairs(errors) do say("%s", e) end
+    say("%s", messages.text(E.lang, "config_errors"))
+    return 2
+  end
+  opts.inputs = inputs(files)
+  local W = load_writer(E, opts.format or "text")
+  if not W then return 2 end
   -- a writer of whole pages writes one file per report: -o names a folder
   local per_file = W.per_file and (#files > 1 or (opts.output and nbio.stat(opts.output) == "directory"))
   if per_file and not opts.output then
-    say("--format %s writes one page per report: give a folder with -o", opts.format)
+    say("%s", messages.text(E.lang, "per_file_output", opts.format))
     return 2
   end
   local out, finish
@@ -144,8 +288,8 @@ function commands.check(opts)
   else
     out, finish = output(opts, E.lang)
   end
-  local totals = { files = 0, error = 0, warning = 0, info = 0, unreadable = 0 }
-  local color = not opts.output and nbio.isatty(1)
+  local totals = { files = 0, error = 0, warning = 0, info = 0, unreadable = 0, internal = 0 }
+  local color = use_color(opts)
   local failed, records, pages = false, {}, {}
   -- the review pages get the dashboard and the sheet: of a row per report
   local review = per_file and not W.untrusted and W.extension == "html"
@@ -154,15 +298,19 @@ function commands.check(opts)
   if per_file then
     for i, path in ipairs(files) do pages[i] = B:page(path, W.extension) end
   end
+  -- the name a file goes by: "-" is --stdin-filename (or <stdin>)
+  local function name_of(path)
+    return path == "-" and pool:get(path):stdin_name() or path
+  end
   -- a report's text: its page (-o FOLDER), or kept for deliver to write
   local function place(i, text, res)
     if not per_file then res.text = text; return end
-    local name = pages[i]
-    res.page = name
-    if name:find("/", 1, true) then
-      os.execute("mkdir -p '" .. (opts.output .. "/" .. name:match("^(.*)/")):gsub("'", "'\\''") .. "'")
+    local pname = pages[i]
+    res.page = pname
+    if pname:find("/", 1, true) then
+      os.execute("mkdir -p '" .. (opts.output .. "/" .. pname:match("^(.*)/")):gsub("'", "'\\''") .. "'")
     end
-    local page_out, page_finish = output({ output = opts.output .. "/" .. name }, E.lang)
+    local page_out, page_finish = output({ output = opts.output .. "/" .. pname, inputs = opts.inputs }, E.lang)
     local okw, perr = pcall(page_out.write, page_out, text)
     if okw then okw, perr = pcall(page_finish, true) else page_finish(false) end
     if not okw then res.notes[#res.notes + 1] = perr; res.failed = true end
@@ -171,36 +319,48 @@ function commands.check(opts)
   -- worker with -j N); what it says to the user is said in deliver, in order
   local function one(i)
     local path = files[i]
+    local Ef = pool:get(path)
+    local name = name_of(path)
     -- one file's failure, even a bug of ours, must not stop the batch
     local ok, R, why = pcall(B.read, B, path)
-    if not ok then R, why = nil, messages.text(E.lang, "internal", tostring(R)) end
-    local list, status, side
+    if not ok then R, why = nil, messages.text(Ef.lang, "internal", tostring(R)) end
+    local list, all, status, side, failures = nil, nil, nil, nil, {}
     if R then
-      local okc, found = pcall(E.check, E, R)
-      if okc then list = found:list() else
-        list = { { rule = "nianbao.internal", severity = "error", cells = {},
-                   message = messages.text(E.lang, "internal", tostring(found)) } }
+      local okc, found, fails = pcall(Ef.check, Ef, R)
+      if okc then list, failures = found:list(), fails or {} else
+        list = {}
+        failures = { { rule = "nianbao.internal", severity = "error", cells = {},
+                       message = messages.text(Ef.lang, "internal", tostring(found)) } }
       end
       status = "checked"
-      list, side = B:filter(path, R, list)
+      -- the baseline and the archive see every finding; --quiet only what is shown
+      all, side = B:filter(path, R, list)
+      list = shown(all, opts)
     else
       status = "unreadable"
-      list = { { rule = "nianbao.unreadable", severity = "error", message = why, cells = {} } }
+      -- a reason that starts with the file's own place (a YAML error) gives the line
+      local line, rest = tostring(why):match("^" .. name:gsub("%p", "%%%0") .. ":(%d+):%d*:?%s*(.*)$")
+      list = { { rule = "nianbao.unreadable", severity = "error", message = rest or why, cells = {},
+                 line = tonumber(line) } }
     end
-    local res = { status = status, error = 0, warning = 0, info = 0, notes = {}, side = side }
+    local res = { status = status, error = 0, warning = 0, info = 0, internal = #failures, notes = {},
+                  side = side }
     for _, f in ipairs(list) do res[f.severity] = res[f.severity] + 1 end
-    local text, werr, record = write.run(W, list, R, { file = printable(path), status = status, lang = E.lang,
-                                                     mode = "check", color = color, first = i == 1 },
-                                         E.limits)
+    local described = Ef:describe()
+    local text, werr, record = write.run(W, list, R, { file = printable(name), status = status, lang = Ef.lang,
+                                                     mode = "check", color = color, first = i == 1,
+                                                     internal = failures, config = described.config,
+                                                     packs = described.packs },
+                                         Ef.limits)
     res.record = record
     if not text then
       -- a writer that fails on one report loses that report's text, not the batch
-      res.notes[#res.notes + 1] = messages.text(E.lang, "writer_failed", path, werr)
+      res.notes[#res.notes + 1] = messages.text(E.lang, "writer_failed", name, werr)
       res.failed = true
     else
       place(i, text, res)
     end
-    res.kept = B:keep(path, R, list, status)
+    res.kept = B:keep(path, R, all or list, status)
     return res
   end
   local function deliver(i, res)
@@ -211,6 +371,7 @@ function commands.check(opts)
     else
       totals.unreadable = totals.unreadable + 1
     end
+    totals.internal = totals.internal + (res.internal or 0)
     for _, note in ipairs(res.notes) do say("%s", note) end
     if res.failed then failed = true end
     if res.record ~= nil then records[#records + 1] = res.record end
@@ -223,19 +384,21 @@ function commands.check(opts)
   end
   -- a worker that died, or a bug of ours around a file: that file's result
   local function lost(i, reason, kind)
+    local name = name_of(files[i])
     local msg = workers.why(E.lang, reason, kind)
     local list = { { rule = "nianbao.internal", severity = "error", message = msg, cells = {} } }
-    local res = { status = "unreadable", error = 1, warning = 0, info = 0, notes = {} }
-    local text, werr, record = write.run(W, list, nil, { file = printable(files[i]), status = "unreadable",
+    local res = { status = "unreadable", error = 1, warning = 0, info = 0, internal = 0, notes = {} }
+    local text, werr, record = write.run(W, list, nil, { file = printable(name), status = "unreadable",
                                                        lang = E.lang, mode = "check", color = color,
-                                                       first = i == 1 }, E.limits)
+                                                       first = i == 1, internal = {} }, E.limits)
     res.record = record
-    if not text then res.notes[1], res.failed = messages.text(E.lang, "writer_failed", files[i], werr), true
+    if not text then res.notes[1], res.failed = messages.text(E.lang, "writer_failed", name, werr), true
     else place(i, text, res) end
     res.kept = B:keep(files[i], nil, list, "unreadable")
     return res
   end
   workers.run(#files, njobs, one, deliver, lost)
+  totals.configs = pool:describe()
   -- beside the review pages: the dashboard and the sheet
   local okf, ferr = pcall(B.finish, B, totals, review and opts.output or nil)
   if not okf then say("%s", tostring(ferr)); failed = true end
@@ -251,33 +414,19 @@ function commands.check(opts)
   local ok, perr = pcall(out.write, out, tail)
   if ok then ok, perr = pcall(finish, true) else finish(false) end
   if not ok then error(perr, 0) end
+  -- the exit status: the checker's failures, then unreadable input, then
+  -- the report's errors (or more warnings than allowed)
+  if totals.internal > 0 then
+    say("%s", messages.text(E.lang, "internal_exit"))
+    return 3
+  end
   if totals.unreadable > 0 or failed then return 2 end
-  return totals.error > 0 and 1 or 0
-end
-
--- One report through one writer: extract (the report as read) and render
--- (the publishable report) differ only in the writer's mode.
-local function one_report(opts, mode, default_format)
-  local E = new_engine(opts)
-  if not E then return 2 end
-  if #opts.files ~= 1 then
-    say("%s takes one file", opts.command)
-    return 2
+  if totals.error > 0 then return 1 end
+  local most = opts.max_warnings and math.tointeger(tonumber(opts.max_warnings))
+  if most and totals.warning > most then
+    say("%s", messages.text(E.lang, "too_many_warnings", totals.warning, most))
+    return 1
   end
-  local path = opts.files[1]
-  local R, why = E:read(path)
-  if not R then
-    say("%s: %s", path, why)
-    return 2
-  end
-  local W = write.load(E.home, opts.format or default_format, E:pack(E.base).format, E.limits)
-  local text, werr = write.run(W, {}, R, { file = printable(path), status = "checked", lang = E.lang, mode = mode },
-                               E.limits)
-  if not text then error(messages.text(E.lang, "writer_failed", path, werr), 0) end
-  local out, finish = output(opts, E.lang)
-  local ok, err = pcall(out.write, out, text)
-  if ok then ok, err = pcall(finish, true) else finish(false) end
-  if not ok then error(err, 0) end
   return 0
 end
 
@@ -286,16 +435,71 @@ end
 function commands.sum(opts)
   local E = new_engine(opts)
   if not E then return 2 end
-  return require("sum").run(E, opts, { output = output, say = say })
+  return require("sum").run(E, opts, { output = output, say = say, inputs = inputs })
 end
 
+-- extract FILE: the report as read, canonical.
 function commands.extract(opts)
-  return one_report(opts, "extract", "yaml")
+  local lang = opts.lang or "zh"
+  local path = one_file(opts, lang)
+  if not path then return 2 end
+  local E = engine_for(opts, path)
+  if not E then return 2 end
+  local R, why = E:read(path)
+  if not R then
+    say("%s: %s", path == "-" and E:stdin_name() or path, why)
+    return 2
+  end
+  local W = load_writer(E, opts.format or "yaml")
+  if not W then return 2 end
+  local text, werr = write.run(W, {}, R, { file = printable(path), status = "checked", lang = E.lang,
+                                           mode = "extract" }, E.limits)
+  if not text then error(messages.text(E.lang, "writer_failed", path, werr), 0) end
+  write_out(opts, E, text)
+  return 0
 end
 
--- render FILE --format html|markdown: the publishable report.
+-- render FILE --format html|markdown: the publishable report, checked
+-- first. A report with errors (or a rule that failed on it) is not
+-- rendered: its errors are listed, exit 1 (3); with --draft the page is
+-- marked as a draft and lists them.
 function commands.render(opts)
-  return one_report(opts, "render", "html")
+  local lang = opts.lang or "zh"
+  local path = one_file(opts, lang)
+  if not path then return 2 end
+  local E = engine_for(opts, path)
+  if not E then return 2 end
+  local name = path == "-" and E:stdin_name() or path
+  local R, why = E:read(path)
+  if not R then
+    say("%s: %s", name, why)
+    return 2
+  end
+  local found, failures = E:check(R)
+  local errors = {}
+  for _, f in ipairs(found:list()) do
+    if f.severity == "error" then errors[#errors + 1] = f end
+  end
+  failures = failures or {}
+  local W = load_writer(E, opts.format or "html")
+  if not W then return 2 end
+  if (#errors > 0 or #failures > 0) and not opts.draft then
+    -- the errors, as check writes them, then why nothing was rendered
+    local T = write.load(E.home, "text", E:pack(E.base).format, E.limits)
+    local listing = write.run(T, errors, R, { file = printable(name), status = "checked", lang = E.lang,
+                                              mode = "check", color = false, internal = failures }, E.limits)
+    io.stderr:write(listing or "")
+    if #failures > 0 then say("%s", messages.text(E.lang, "render_internal", printable(name))); return 3 end
+    say("%s", messages.text(E.lang, "render_refused", printable(name), #errors))
+    return 1
+  end
+  local draft = #errors > 0 or #failures > 0
+  local text, werr = write.run(W, draft and errors or {}, R,
+                               { file = printable(name), status = "checked", lang = E.lang, mode = "render",
+                                 draft = draft, internal = failures }, E.limits)
+  if not text then error(messages.text(E.lang, "writer_failed", name, werr), 0) end
+  write_out(opts, E, text)
+  return 0
 end
 
 function commands.new(opts)
@@ -307,47 +511,41 @@ function commands.new(opts)
   local kinds = {}
   for _, k in ipairs(F.issuers) do kinds[#kinds + 1] = k.kind end
   if not year or not opts.agency then
-    say("new needs --year YEAR and --agency NAME (and may take --kind %s)", table.concat(kinds, "|"))
+    say("%s", messages.text(E.lang, "new_needs", table.concat(kinds, "|")))
     return 2
   end
   -- the issuer kind: as given, else as the format classifies the agency's name
   local kind = opts.kind or formatlib.issuer(F, opts.agency)
   if not F.issuer_by_kind[kind] or kind == F.unknown_issuer.kind then
-    say("--kind is %s", table.concat(kinds, ", "))
+    local near = require("suggest").best(tostring(kind), kinds)
+    say("%s", messages.text(E.lang, "new_kind", table.concat(kinds, ", "), tostring(kind),
+                            near and messages.text(E.lang, "did_you_mean", near) or ""))
     return 2
   end
-  local out, finish = output(opts, E.lang)
-  local ok, err = pcall(out.write, out, require("authoring").new(F, year, opts.agency, kind))
-  if ok then ok, err = pcall(finish, true) else finish(false) end
-  if not ok then error(err, 0) end
+  write_out(opts, E, require("authoring").new(F, year, opts.agency, kind))
   return 0
 end
 
 -- fill FILE.yaml: the derived totals written into the blanks; what the
 -- author filled differently is kept and reported, never overwritten.
 function commands.fill(opts)
-  local E = new_engine(opts)
+  local lang = opts.lang or "zh"
+  local path = one_file(opts, lang)
+  if not path then return 2 end
+  local E = engine_for(opts, path)
   if not E then return 2 end
-  local path = opts.files[1]
-  if #opts.files ~= 1 then
-    say("fill takes one YAML file")
-    return 2
-  end
-  local text, err = nbio.readfile(path, E.max_bytes)
+  local text, err, code = nbio.readfile(path, E.max_bytes)
   if not text then
-    say("%s: %s", path, err)
+    say("%s: %s", path, messages.os_error(E.lang, err, code))
     return 2
   end
   local new, filled, differ = require("authoring").fill(text, E:pack(E.base), path)
   if not new then
-    say("%s", filled)
+    say("%s", require("yamlerr").text(filled, text, E.lang))
     return 2
   end
-  if opts.in_place then opts.output = path end
-  local out, finish = output(opts, E.lang)
-  local ok, werr = pcall(out.write, out, new)
-  if ok then ok, werr = pcall(finish, true) else finish(false) end
-  if not ok then error(werr, 0) end
+  if opts.in_place then opts.output, opts.inputs = path, nil end
+  write_out(opts, E, new)
   for _, d in ipairs(differ) do
     io.stderr:write(messages.text(E.lang, "fill_differs", path, d.id, tostring(d.found), tostring(d.expected)), "\n")
   end
@@ -355,9 +553,59 @@ function commands.fill(opts)
   return #differ > 0 and 1 or 0
 end
 
+-- Every rule of every format, once: id → rule (the base format's first).
+local function all_rules(E)
+  local out, order = {}, {}
+  for _, fname in ipairs(E.packs.formats) do
+    for _, r in ipairs(E:pack(fname).rules) do
+      if not out[r.id] then out[r.id] = r; order[#order + 1] = r.id end
+    end
+  end
+  return out, order
+end
+
+-- nianbao rules ID: one rule, for people: what it says, why it is checked
+-- and on what basis, its identity and parameters.
+local function describe_rule(E, id)
+  local lang = E.lang
+  local rules, order = all_rules(E)
+  local r = rules[id]
+  if not r then
+    local near = require("suggest").best(id, order)
+    say("%s", messages.text(lang, "rule_unknown", id, near and messages.text(lang, "did_you_mean", near) or ""))
+    return 2
+  end
+  local function field(key, value)
+    if value == nil or value == "" then return end
+    io.stdout:write(messages.text(lang, "rule_field", messages.text(lang, key), value), "\n")
+  end
+  io.stdout:write(r.id, "\n")
+  field("rule_severity", r.enabled and messages.text(lang, r.severity) or messages.text(lang, "rule_off"))
+  field("rule_pack", r.pack)
+  field("rule_file", r.path)
+  if r.replaces then field("rule_replaces", r.replaces) end
+  field("rule_message", r.message[lang] or r.message.zh)
+  if r.rationale then field("rule_rationale", r.rationale[lang] or r.rationale.zh) end
+  if r.basis and #r.basis > 0 then field("rule_basis", messages.list(lang, r.basis)) end
+  if r.identity then field("rule_identity", (r.identity:gsub("%s+", " "):gsub("^ ", ""):gsub(" $", ""))) end
+  local params = {}
+  for k, v in pairs(r.params or {}) do
+    local shown_v = type(v) == "table" and ("[" .. table.concat((function()
+      local l = {}
+      for _, x in ipairs(v) do l[#l + 1] = tostring(x) end
+      return l
+    end)(), ", ") .. "]") or tostring(v)
+    params[#params + 1] = k .. " = " .. shown_v
+  end
+  table.sort(params)
+  if #params > 0 then field("rule_params", table.concat(params, "; ")) end
+  return 0
+end
+
 function commands.rules(opts)
   local E = new_engine(opts)
   if not E then return 2 end
+  if opts.files[1] then return describe_rule(E, opts.files[1]) end
   local lang = E.lang
   local set = E.packs
   -- the packs: where from, what they extend, what they replace or leave out
@@ -424,7 +672,8 @@ local function script_api(E)
     local R, why = path_or_report, nil
     if type(R) == "string" then R, why = E:read(R) end
     if not R then return nil, why end
-    return E:check(R):list(), R
+    local found, failures = E:check(R)
+    return found:list(), R, failures
   end
   function api.extract(path)
     local R, why = E:read(path)
@@ -470,7 +719,109 @@ function commands.run(opts)
   return math.type(result) == "integer" and result or 0
 end
 
+-- help [COMMAND]: the general help, or a command's.
+function commands.help(opts)
+  local lang = opts.lang == "en" and "en" or "zh"
+  local cmd = opts.files[1]
+  local text = usage.help(lang, cmd)
+  if not text then
+    local near = usage.suggest_command(cmd)
+    say("%s", messages.text(lang, "help_unknown", cmd, near and messages.text(lang, "did_you_mean", near) or "",
+                            messages.list(lang, usage.commands)))
+    return 2
+  end
+  io.stdout:write(text)
+  return 0
+end
+
+-- The names completion offers: formats, readers, rule ids, issuer kinds.
+local function names_of(E)
+  local readers, kinds, ids = {}, {}, {}
+  for _, r in ipairs(E.readers) do readers[#readers + 1] = r.name end
+  for _, k in ipairs(E:pack(E.base).format.issuers) do kinds[#kinds + 1] = k.kind end
+  local _, order = all_rules(E)
+  for _, id in ipairs(order) do ids[#ids + 1] = id end
+  table.sort(ids)
+  return { formats = format_names(E.home), readers = readers, rules = ids, kinds = kinds }
+end
+
+-- completion bash: the completion script.
+function commands.completion(opts)
+  local lang = opts.lang == "en" and "en" or "zh"
+  if opts.files[1] ~= "bash" then
+    say("%s", messages.text(lang, "completion_shell"))
+    return 2
+  end
+  local E = new_engine(opts)
+  if not E then return 2 end
+  io.stdout:write(usage.bash(opts.option_table, names_of(E)))
+  return 0
+end
+
+-- --list-readers, --list-formats: one a line, as Pandoc lists its own.
+local function list_readers(opts)
+  local E = new_engine(opts)
+  if not E then return 2 end
+  for _, r in ipairs(E.readers) do
+    io.stdout:write(string.format("%-8s %s\n", r.name, table.concat(r.extensions or {}, " ")))
+  end
+  return 0
+end
+
+local function list_formats(opts)
+  local E = new_engine(opts)
+  if not E then return 2 end
+  for _, n in ipairs(format_names(E.home)) do io.stdout:write(n, "\n") end
+  return 0
+end
+
 --}===
+
+-- The option values the driver checks before any command runs: a word of
+-- a closed set, a count. → a problem, or nil.
+local function bad_value(opts, lang)
+  if opts.lang and opts.lang ~= "zh" and opts.lang ~= "en" then return messages.text(lang, "bad_lang", opts.lang) end
+  if opts.color and opts.color ~= "auto" and opts.color ~= "always" and opts.color ~= "never" then
+    return messages.text(lang, "bad_color", opts.color)
+  end
+  if opts.max_warnings ~= nil then
+    local n = math.tointeger(tonumber(opts.max_warnings))
+    if not n or n < 0 then return messages.text(lang, "bad_count", "--max-warnings", opts.max_warnings) end
+  end
+  -- an option of some commands only, given to another
+  local field_of = {}
+  for _, o in ipairs(opts.option_table or {}) do field_of[o.flag] = o.field end
+  local cmd = opts.command
+  if cmd and commands[cmd] and cmd ~= "help" then
+    local flagged = {}
+    for flag in pairs(usage.only_for) do flagged[#flagged + 1] = flag end
+    table.sort(flagged)
+    for _, flag in ipairs(flagged) do
+      local v = field_of[flag] and opts[field_of[flag]]
+      if v ~= nil and v ~= false then
+        local ok = false
+        for _, c in ipairs(usage.only_for[flag]) do ok = ok or c == cmd end
+        if not ok then
+          return messages.text(lang, "not_for_command", flag, cmd, messages.list(lang, usage.only_for[flag]))
+        end
+      end
+    end
+  end
+  for _, flag in ipairs { "--include", "--exclude", "--select", "--ignore" } do
+    for _, v in ipairs(type(opts[field_of[flag] or ""]) == "table" and opts[field_of[flag]] or {}) do
+      if v == "" then return messages.text(lang, "empty_value", flag) end
+    end
+  end
+  if opts.sheet and not (opts.sheet:lower():match("%.xlsx$") or opts.sheet:lower():match("%.csv$")) then
+    return messages.text(lang, "bad_sheet", opts.sheet)
+  end
+  for _, flag in ipairs { "--db", "--baseline", "--sheet" } do
+    local v = opts[field_of[flag] or ""]
+    if v == "" then return messages.text(lang, "empty_value", flag) end
+    if type(v) == "string" and nbio.stat(v) == "directory" then return messages.text(lang, "is_folder", flag, v) end
+  end
+  return nil
+end
 
 function M.main(opts)
   local lang = opts.lang == "en" and "en" or "zh"
@@ -478,21 +829,40 @@ function M.main(opts)
     io.stdout:write(string.format("nianbao %s (%s, LPeg, libyaml)\n", nianbao.version, _VERSION))
     return 0
   end
-  if opts.help then
-    io.stdout:write(messages.text(lang, "usage"))
-    return 0
+  local function problem_of()
+    if opts.unknown_option then
+      local near = usage.suggest_option(opts.unknown_option, opts.option_table)
+      return messages.text(lang, "unknown_option", opts.unknown_option)
+             .. (near and messages.text(lang, "did_you_mean", near) or "")
+    end
+    if opts.missing_value then return messages.text(lang, "missing_value", opts.missing_value) end
+    if opts.unexpected_value then return messages.text(lang, "unexpected_value", opts.unexpected_value) end
+    return bad_value(opts, lang)
   end
-  local problem = opts.unknown_option and messages.text(lang, "unknown_option", opts.unknown_option)
-               or opts.missing_value and messages.text(lang, "missing_value", opts.missing_value)
-               or not opts.command and messages.text(lang, "no_command")
+  local problem = problem_of()
   if problem then
     say("%s", problem)
+    io.stderr:write(usage.help(lang, commands[opts.command or ""] and opts.command or nil) or messages.text(lang, "usage"))
+    return 2
+  end
+  if opts.help then
+    -- COMMAND --help is help COMMAND; an unknown command gets the general help
+    io.stdout:write(usage.help(lang, commands[opts.command or ""] and opts.command or nil))
+    return 0
+  end
+  if opts.list_readers then return list_readers(opts) end
+  if opts.list_formats then return list_formats(opts) end
+  if not opts.command then
+    say("%s", messages.text(lang, "no_command"))
     io.stderr:write(messages.text(lang, "usage"))
     return 2
   end
   local cmd = commands[opts.command]
   if not cmd then
-    say("%s", messages.text(lang, "unknown_command", tostring(opts.command)))
+    local near = usage.suggest_command(opts.command)
+    say("%s", messages.text(lang, "unknown_command", tostring(opts.command),
+                            near and messages.text(lang, "did_you_mean", near) or "",
+                            messages.list(lang, usage.commands)))
     return 2
   end
   local ok, status = pcall(cmd, opts)

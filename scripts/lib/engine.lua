@@ -14,6 +14,7 @@ local bind = require "pipeline.bind"
 local years = require "pipeline.years"
 local checking = require "pipeline.check"
 local sandbox_limits = require "nianbao.sandbox"
+local config = require "config"
 local agency = require "agency"
 
 local Engine = {}
@@ -22,43 +23,47 @@ local M = {}
 
 --{=== loading ===
 
--- A config file: which packs, rule severities (or off), rule parameters, limits.
-local function load_config(opts)
-  local path = opts.config
-  if not path and not opts.no_config and nbio.stat(".nianbao.yaml") == "file" then
-    path = ".nianbao.yaml"
+-- The rules a config may name: id → {schema=, defaults=} (the kinds of
+-- their parameters), from every format's built pack that has them.
+local function rules_for_config(set, wanted)
+  local out = {}
+  for id in pairs(set:rule_ids()) do out[id] = {} end
+  for _, fname in ipairs(set.formats) do
+    local need = fname == set.base
+    for id in pairs(wanted) do
+      if out[id] and not out[id].built then need = true end
+    end
+    if need then
+      for id, r in pairs(set:pack(fname).rule_by_id) do
+        if out[id] and not out[id].built then
+          out[id] = { schema = r.schema, defaults = r.defaults, built = true }
+        end
+      end
+    end
   end
-  if not path then return {} end
-  local src, err = nbio.readfile(path)
-  if not src then error(path .. ": " .. err, 0) end
-  local conf, where = nianbao.yaml.decode(src, path)
-  if conf == nil then error(where, 0) end
-  if conf == nianbao.null then return {} end
-  if type(conf) ~= "table" then error(path .. ": the config must be a map", 0) end
-  conf.path = path
-  conf.dir = path:match("^(.*)/[^/]*$") or "."
-  return conf
+  return out
 end
 
--- Severities, off switches and parameters of the config, checked against
--- the rules that exist.
-local function check_config(conf, set)
-  local ids = set:rule_ids()
-  for id, v in pairs(conf.rules or {}) do
-    if type(id) ~= "string" then error(string.format("%s: rule ids are words", conf.path), 0) end
-    local known = ids[id]
-    if not known and id:sub(-2) == ".*" then
-      for rid in pairs(ids) do known = known or rid:sub(1, #id - 1) == id:sub(1, -2) end
-    end
-    if not known then error(string.format("%s: no rule '%s'", conf.path, id), 0) end
-    if v == false then conf.rules[id] = "off"
-    elseif v ~= "off" and v ~= "error" and v ~= "warning" and v ~= "info" then
-      error(string.format("%s: rule '%s': use error, warning, info or off", conf.path, id), 0)
+-- --select / --ignore: each a list of "id,id…" → the patterns (an id, an
+-- id's prefix up to a dot, or "prefix.*"), every one naming some rule.
+local function rule_patterns(values, flag, ids, lang)
+  local out = {}
+  for _, v in ipairs(values or {}) do
+    for p in tostring(v):gmatch("[^,%s]+") do
+      local prefix = p:gsub("%.%*$", ""):gsub("%.$", "")
+      local any = ids[p] ~= nil
+      for id in pairs(ids) do
+        any = any or id:sub(1, #prefix + 1) == prefix .. "."
+      end
+      if not any then
+        local near = require("suggest").best(p, require("suggest").keys(ids))
+        error(messages.text(lang, "select_unknown", flag, p,
+                            near and messages.text(lang, "did_you_mean", near) or ""), 0)
+      end
+      out[#out + 1] = prefix
     end
   end
-  for id in pairs(conf.params or {}) do
-    if not ids[id] then error(string.format("%s: params for unknown rule '%s'", conf.path, id), 0) end
-  end
+  return out
 end
 
 function M.new(opts)
@@ -99,17 +104,20 @@ function M.new(opts)
            max_size_mb * 1048576
   end
   local self = setmetatable({ opts = opts, home = home, lang = opts.lang or "zh" }, Engine)
-  local conf = load_config(opts)
+  -- the config: the one the caller chose for its inputs (false: none),
+  -- else the nearest to the working folder; checked against its schema
+  local conf_path = opts.config_file
+  if conf_path == nil then conf_path = config.for_input(nil, opts) end
+  local conf, conf_errors = {}, {}
+  if conf_path then
+    local c, errors = config.read(conf_path, self.lang, home)
+    if not c then error(config.text(errors), 0) end
+    conf, conf_errors = c, errors
+  end
   self.config = conf
   -- user packs: the config's (national names there only say "keep it"), then --rules
   local dirs = {}
-  for _, p in ipairs(conf.packs or {}) do
-    if p:find("/", 1, true) then
-      dirs[#dirs + 1] = p:sub(1, 1) == "/" and p or (conf.dir .. "/" .. p)
-    elseif nbio.stat(home .. "/rules/" .. p) ~= "directory" then
-      error(string.format("%s: no pack '%s'", conf.path, p), 0)
-    end
-  end
+  for _, d in ipairs(conf.pack_dirs or {}) do dirs[#dirs + 1] = d end
   for _, d in ipairs(opts.rules or {}) do dirs[#dirs + 1] = d end
   -- a pack named twice (config and --rules) is loaded once
   local seen, unique = {}, {}
@@ -121,12 +129,40 @@ function M.new(opts)
   sandbox_limits.configure { seconds = self.limits.seconds }
   decode.pdf_limits = { seconds = 6 * self.limits.seconds, max_bytes = self.max_bytes,
                         memory_mb = math.max(1024, self.limits.memory // 1048576 * 4) }
+  local ids = nil
+  conf.select, conf.ignore = nil, nil
   self.packs = packs.load(home, unique, conf, self.limits)
-  check_config(conf, self.packs)
+  ids = self.packs:rule_ids()
+  conf.select = opts.select and rule_patterns(opts.select, "--select", ids, self.lang) or nil
+  conf.ignore = opts.ignore and rule_patterns(opts.ignore, "--ignore", ids, self.lang) or nil
   self.base = self.packs.base
+  if conf.path then
+    local wanted = {}
+    for id in pairs(conf.params or {}) do wanted[id] = true end
+    local rules = rules_for_config(self.packs, wanted)
+    local errors = config.check_ids(conf, rules, self.packs:pack(self.base).format, self.lang)
+    for _, e in ipairs(errors) do conf_errors[#conf_errors + 1] = e end
+    if #conf_errors > 0 then error(config.text(conf_errors), 0) end
+    -- the parameters as checked (dates as MM-DD) in the rules built so far
+    for _, P in pairs(self.packs.formats_built or {}) do
+      for id, given in pairs(conf.params or {}) do
+        local r = P.rule_by_id[id]
+        if r then for k, v in pairs(given) do r.params[k] = v end end
+      end
+    end
+  end
   local forced = opts.reader and opts.reader:find("%.lua$") and opts.reader or nil
   self.readers, self.reader_by_name = read.load(home, forced, self.limits)
   return self
+end
+
+-- What the summary says of this engine: the config file (or nil) and the
+-- packs, each "name" or "name (folder)" for a user pack.
+function Engine:describe()
+  local list = {}
+  for _, f in ipairs(self.packs.formats) do list[#list + 1] = f end
+  for _, d in ipairs(self.packs.user) do list[#list + 1] = d.name .. " (" .. d.dir .. ")" end
+  return { config = self.config.path, packs = list }
 end
 
 -- The pack (format, rules, identities) of a format name; "legacy" and
@@ -168,16 +204,24 @@ function Engine:bind_text(text, path)
   local reader, rerr = read.pick(self.readers, self.reader_by_name, forced, path, text, self.lang)
   if not reader then return nil, rerr end
   local doc, why = read.run(reader, text, path, self.limits, self.lang)
-  if not doc then return nil, why end
+  if not doc then
+    -- YAML that does not parse: said in words a clerk understands
+    local ok, err = nianbao.yaml.decode(text, path)
+    if reader.name == "yaml" and ok == nil then why = require("yamlerr").text(err, text, self.lang) end
+    return nil, why
+  end
   if doc.canonical then          -- the canonical YAML: cells named by id, no labels to bind
     local P = self:pack(type(doc.canonical.format) == "string" and doc.canonical.format or self.base)
-    return bind.bind_canonical(P.format, doc.canonical, type(doc.lines) == "table" and doc.lines or {}, path)
+    local R, pending = bind.bind_canonical(P.format, doc.canonical, type(doc.lines) == "table" and doc.lines or {}, path)
+    if R then R.reader = reader.name end
+    return R, pending
   end
   if type(doc.blocks) ~= "table" then
     return nil, messages.text(self.lang, "reader_failed", reader.name, "no blocks")
   end
   local P = self:pack(self.base)
   local R, pending = bind.bind(P.format, P.system, doc, path, self:others(P.name))
+  R.reader = reader.name
   -- labels of another format: bind with its grid too, keep what fits better
   local best
   for name in pairs(R.signatures) do
@@ -186,7 +230,7 @@ function Engine:bind_text(text, path)
   if best and R.format ~= "legacy" then
     local P2 = self:pack(best)
     local R2, pending2 = bind.bind(P2.format, P2.system, doc, path, self:others(best))
-    if bind.fit(R2) > bind.fit(R) then R, pending = R2, pending2 end
+    if bind.fit(R2) > bind.fit(R) then R, pending = R2, pending2; R.reader = reader.name end
   end
   -- a table's anchor word alone (a note that mentions 表二) is not a table: a cell must be read
   local any_cell = false
@@ -202,24 +246,59 @@ function Engine:bind_text(text, path)
   return R, pending
 end
 
--- bind_file(path) → report, pending | nil, reason
+-- Standard input ("-"), read once for the whole run.
+function Engine:stdin()
+  if M.stdin_read then return nil, messages.text(self.lang, "stdin_twice") end
+  M.stdin_read = true
+  local bytes = io.stdin:read(self.max_bytes + 1) or ""
+  if #bytes > self.max_bytes then return nil, messages.text(self.lang, "too_large", self.max_bytes // 1048576) end
+  return bytes
+end
+
+-- The name standing for "-": --stdin-filename, else <stdin>.
+function Engine:stdin_name()
+  return self.opts.stdin_filename or messages.text(self.lang, "stdin_name")
+end
+
+-- bind_file(path) → report, pending | nil, reason. "-" is standard input.
 function Engine:bind_file(path)
-  local bytes, err = nbio.readfile(path, self.max_bytes)
+  if path == "-" then
+    local bytes, serr = self:stdin()
+    if not bytes then return nil, serr end
+    return self:bind_bytes(bytes, path)
+  end
+  local bytes, err, code = nbio.readfile(path, self.max_bytes)
   if not bytes then
-    if err:find("limit") then return nil, messages.text(self.lang, "too_large", self.max_bytes // 1048576) end
-    return nil, messages.text(self.lang, "cannot_open", err)
+    if code == "EFBIG" then return nil, messages.text(self.lang, "too_large", self.max_bytes // 1048576) end
+    return nil, messages.text(self.lang, "cannot_open", messages.os_error(self.lang, err, code))
   end
   return self:bind_bytes(bytes, path)
 end
 
+-- The first line of each page of pdftotext's text (pages end in a form feed).
+local function page_starts(text)
+  local starts, line = { 1 }, 1
+  for i = 1, #text do
+    local c = text:byte(i)
+    if c == 10 then line = line + 1
+    elseif c == 12 and i < #text then starts[#starts + 1] = line end
+  end
+  return starts
+end
+
 -- bind_bytes(bytes, path) → report, pending | nil, reason
 function Engine:bind_bytes(bytes, path)
+  local pages
+  local was_pdf = decode.is_pdf(bytes)
   local inner, err = decode.binary(bytes, path, self.lang)
   if not inner then return nil, err end
   bytes = inner
+  if was_pdf then pages = page_starts(bytes) end
   local text, why = decode.text(bytes, self.lang)
   if not text then return nil, why end
-  return self:bind_text(text, path)
+  local R, pending = self:bind_text(text, path == "-" and self:stdin_name() or path)
+  if R and pages then R.pages = pages end
+  return R, pending
 end
 
 -- Reports of the same issuer are found by its agency key (agency.lua).
@@ -315,7 +394,8 @@ end
 
 --}===
 
--- check(R) → findings (C list), sorted by place.
+-- check(R) → findings (C list), sorted by place; the checker's own
+-- failures (nianbao.internal findings, a list apart).
 function Engine:check(R)
   return checking.check(self:pack(R.format), R, { lang = self.lang, instructions = self.limits.instructions,
                                                   memory = self.limits.memory })

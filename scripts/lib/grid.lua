@@ -94,6 +94,49 @@ function M.typography(report)
   return Report.format_of(report).typography
 end
 
+-- The metadata a published page prints before the report, as the format
+-- labels it (each field's first label): {field=, label=, value=} for
+-- 索引号, 发布机构, 成文日期, 发布日期 where the report has them.
+function M.meta(report)
+  local F = Report.format_of(report)
+  local labels = (F.decl and F.decl.metadata) or {}
+  local out = {}
+  for _, field in ipairs { "index", "publisher", "written", "published" } do
+    local value = field == "publisher" and report.agency or report[field]
+    local label = labels[field] and labels[field][1]
+    if value and label then out[#out + 1] = { field = field, label = label, value = value } end
+  end
+  return out
+end
+
+-- A date "YYYY-MM-DD" as the format writes it in a text (its
+-- authoring.date: "{y}年{m}月{d}日"), or nil.
+function M.date(report, iso)
+  local F = Report.format_of(report)
+  local y, m, d = tostring(iso or ""):match("^(%d%d%d%d)%-(%d%d)%-(%d%d)$")
+  if not y or not F.authoring.date then return nil end
+  return require("format").fill(F.authoring.date, { y = y, m = tonumber(m), d = tonumber(d) })
+end
+
+-- The signature (落款) that ends a published report: the issuer and the
+-- date it was written (成文日期), as lines; nil when either is unknown.
+function M.signature(report)
+  local date = M.date(report, report.written)
+  if not (report.agency and date) then return nil end
+  return { report.agency, date }
+end
+
+-- A cell's place for people: table, row and column labels ("表三
+-- 一、本年新收政府信息公开申请数量·自然人").
+function M.label(report, id, lang)
+  local F = Report.format_of(report)
+  local info = F.info[id]
+  if not info then return id end
+  local T = F.table_by_id[info.table]
+  return messages.text(lang or "zh", "cell_label", T and T.title or info.table, info.row_label or info.row,
+                       info.col_label or info.column)
+end
+
 -- What the blank report of `new` writes in a part still to be filled.
 function M.placeholders(report)
   local F = Report.format_of(report)

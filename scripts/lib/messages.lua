@@ -45,45 +45,65 @@ local M = {
     fill_done     = "%s：填入%d个合计",
     -- the command line
     usage         = [[
-用法：nianbao 命令 [选项] [文件|目录 …]
+用法：nianbao 命令 [选项] [文件|目录|- …]
 
 命令：
-  check 文件|目录…      检查年报；退出码 0 无错误，1 有错误，2 文件无法读取或用法错误
+  check 文件|目录|-…    检查年报（- 读标准输入）
   extract 文件          输出读取到的规范化报告（--format yaml|json）
-  rules                 列出规则包和每条规则：编号、级别、提示语
-  run 脚本.lua 参数…     运行带 nianbao 模块的 Lua 脚本
+  render 文件           先检查，没有错误才生成发布稿（--format html|markdown；--draft 生成草稿）
   new --year 年度 --agency 机关名称 [--kind 机关类型]
                         生成待填写的空白年报（YAML）
   fill 文件.yaml        按勾稽关系算出留空的合计
-  render 文件           生成发布稿（--format html|markdown）
   sum 文件|目录…        各报告表二至表四相加为一份合计报告（--sheet 各机关汇总表.xlsx）
+  rules [规则编号]      列出规则包和每条规则；给出编号时说明这条规则的理由和依据
+  run 脚本.lua 参数…     运行带 nianbao 模块的 Lua 脚本
+  help [命令]           本帮助，或一个命令的帮助（也可写 nianbao 命令 --help）
+  completion bash       输出 bash 的命令行补全脚本
 
-选项：
-  --format 名称|路径    输出格式：text、json、yaml、csv、markdown、sarif、html，或一个输出格式文件
-  --rules 目录          加载本地规则包（可重复）
-  --config 文件         配置文件（默认：当前目录的 .nianbao.yaml）
+通用选项：
+  --config 文件         配置文件（默认：输入文件所在文件夹或其上级中最近的 .nianbao.yaml）
   --no-config           不读取 .nianbao.yaml
+  --rules 目录          加载本地规则包（可重复）
   --lang zh|en          提示语言（默认 zh）
-  --reader 名称|路径    指定读取器（默认按文件自动识别）
+  --color[=auto|always|never]
+                        彩色输出（默认 auto：输出到终端且未设置 NO_COLOR 时彩色）
+  --no-color            不用彩色
+  -o 文件               输出写入文件（不能是输入文件本身）
+  --max-size-mb N       单个输入文件的上限（默认 64）
+  --memory-mb N         每次调用规则、读取器、输出格式的内存上限（默认 256）
+  --instructions N      每次调用规则的指令预算（默认 20000000）
+  --list-readers        列出可用的读取器
+  --list-formats        列出可用的输出格式
+  -h, --help            帮助
+  -V, --version         版本
+  带值的选项也可以写成 --format=json。
+
+检查选项（check、render）：
+  --format 名称|路径    输出格式：text、json、yaml、csv、markdown、sarif、html，或一个输出格式文件
+  --reader 名称|路径    指定读取器，或一个读取器文件（默认按文件自动识别）
   --previous 文件|目录  其他年度的报告，用于跨年度核对
+  --select 规则,…       只用这些规则（编号或编号的前缀，逗号分隔，可重复）
+  --ignore 规则,…       不用这些规则（同上）
+  -q, --quiet           只报告错误，不报告警告和提示
+  --max-warnings N      警告多于 N 个时退出码为 1
+  --stdin-filename 名称 读标准输入（-）时用的文件名
   --db 文件             档案库（SQLite）：存入报告、单元格和问题，并从中查找上年度报告
   --baseline 文件       基线：首次记录全部问题，之后只报告新问题
   --include 通配符      目录中只检查匹配的文件（可重复；** 跨目录）
   --exclude 通配符      目录中不检查匹配的文件（可重复）
-  --sheet 文件.xlsx     sum：各机关汇总表（同时写出 .csv）
-  --max-size-mb N       单个输入文件的上限（默认 64）
-  --memory-mb N         每次调用规则、读取器、输出格式的内存上限（默认 256）
-  --instructions N      每次调用规则的指令预算（默认 20000000）
   -j N                  用 N 个工作进程并行检查（默认：处理器数）
   --files-from 文件|-   从文件（或标准输入）读取要检查的文件和目录，每行一个
-  -o 文件               输出写入文件
-  -h, --help            本帮助
-  -V, --version         版本
+
+合计选项（sum）：
+  --sheet 文件.xlsx     各机关汇总表（同时写出 .csv）
+
+退出码：0 没有错误；1 报告有错误（或警告多于 --max-warnings）；2 用法错误或文件无法读取；
+3 规则或规则包执行出错（检查工具自身的问题，结果不完整）。
 ]],
     unknown_option = "未知选项 %s",
     missing_value = "选项 %s 需要一个值",
     no_command    = "缺少命令",
-    unknown_command = "未知命令“%s”（check、extract、rules、run、new、fill、render、sum；--help 查看用法）",
+    unknown_command = "未知命令“%s”%s（命令：%s；nianbao help 查看用法）",
     -- nianbao rules
     pack_extends  = "（扩展 %s）",
     pack_replaces = "%s：%s 替换规则 %s",
@@ -110,6 +130,292 @@ local M = {
     by_signal     = "信号 %d",
     exit_status   = "退出码 %d",
     cannot_read_list = "无法读取文件清单 %s：%s",
+    --{=== issue: conventions, config, render, review (the command line's words) ===
+    did_you_mean  = "；是否要写“%s”？",
+    list_sep      = "、",
+    unexpected_value = "选项 %s 不带值",
+    help_unknown  = "没有命令“%s”%s（命令：%s）",
+    bad_color     = "--color 的值应为 auto、always 或 never，而不是“%s”",
+    bad_lang      = "--lang 的值应为 zh 或 en，而不是“%s”",
+    bad_count     = "%s 须为不小于 0 的整数，而不是“%s”",
+    bad_sheet     = "--sheet 的文件名应以 .xlsx 或 .csv 结尾，而不是“%s”",
+    not_for_command = "选项 %s 不能用于 %s 命令（可用于：%s）",
+    is_folder     = "%s 的值“%s”是一个文件夹，应是一个文件",
+    empty_value   = "选项 %s 的值不能为空",
+    too_many_warnings = "警告太多：%d 个，多于 --max-warnings 允许的 %d 个",
+    select_unknown = "%s：没有规则“%s”%s",
+    output_is_input = "-o %s 就是输入文件 %s：nianbao 从不改写输入（fill 要改写原文件请用 --in-place）",
+    stdin_name    = "<标准输入>",
+    stdin_twice   = "标准输入（-）只能读一次",
+    completion_shell = "completion 需要 shell 的名称：bash",
+    takes_one     = "%s 只处理一个文件",
+    new_needs     = "new 需要 --year 年度 和 --agency 机关名称（--kind 可选：%s）",
+    new_kind      = "--kind 应为 %s，而不是“%s”%s",
+    unknown_format = "没有输出格式“%s”%s（可用：%s；也可以给出一个输出格式文件的路径）",
+    per_file_output = "--format %s 为每份报告写一个页面：请用 -o 给出文件夹",
+    rule_field    = "%s：%s",
+    cell_label    = "%s %s·%s",
+    finding_line  = "%s: %s：%s [%s]",
+    -- findings that are the checker's problem, not the report's
+    internal_word = "内部错误",
+    internal_n    = "，%d 个规则执行出错（检查工具自身的问题，不算报告的错误）",
+    internal_while = "（检查 %s 时）",
+    internal_exit = "有规则或规则包执行出错，检查结果不完整（退出码 3）",
+    -- the config file
+    config_used   = "配置：%s；规则包：%s",
+    config_none   = "未用配置文件",
+    config_errors = "因为以上错误，没有检查任何文件",
+    conf_cannot_read = "无法读取配置文件：%s",
+    conf_not_map  = "配置文件应是“键: 值”的映射，可用的键：%s",
+    conf_unknown_key = "未知的配置项“%s”%s（可用的配置项：%s）",
+    conf_not_list = "“%s”应是一个列表，如 %s",
+    conf_not_map_of = "“%s”下面应是“键: 值”，如 %s",
+    conf_colon_space = "“%s”下面的“%s”缺少冒号后的空格：应写成“键: 值”，冒号后空一格",
+    conf_pack_word = "packs 的每一项应是规则包的名称或文件夹，而不是“%s”",
+    conf_pack_missing = "规则包文件夹“%s”不存在（按配置文件所在位置找的是 %s）",
+    conf_pack_comma = "规则包“%s”%s：列表里要用半角逗号“,”分隔，不能用全角“，”或顿号“、”（国家规则包：%s）",
+    conf_pack_unknown = "没有名为“%s”的规则包%s（国家规则包：%s；本地规则包写文件夹路径，如 ./rules）",
+    conf_rule_word = "rules 下的键应是规则编号，而不是“%s”",
+    conf_rule_setting = "规则“%s”的设置“%s”无效%s：应为 off（关闭）、error（错误）、warning（警告）或 info（提示）",
+    conf_limit_unknown = "limits 下没有“%s”%s（可用：%s）",
+    conf_limit_value = "limits 的 %s 须为正整数，而不是“%s”",
+    conf_limit_seconds = "limits 的 %s 须为正数，而不是“%s”",
+    conf_params_map = "规则“%s”的参数应写成“参数: 值”，如 {min: 200}",
+    conf_rule_unknown = "没有规则“%s”%s",
+    conf_param_none = "规则“%s”没有可以设置的参数（配置中写了“%s”）",
+    conf_param_unknown = "规则“%s”没有参数“%s”%s（可用参数：%s）",
+    conf_param_date = "规则“%s”的参数“%s”应是日期，“%s”不是；写成 02-20、2月20日 或 2025-02-20",
+    conf_param_kind = "规则“%s”的参数“%s”应是%s，而不是“%s”",
+    kind_integer  = "整数",
+    kind_number   = "数字",
+    kind_text     = "文字",
+    kind_boolean  = "true 或 false",
+    kind_list     = "文字的列表，如 [甲, 乙]",
+    kind_map      = "“键: 值”的映射",
+    -- YAML slips
+    yaml_error    = "YAML 格式有误：%s（libyaml：%s）",
+    yaml_quiet    = "YAML 格式有误：%s（%s）",
+    yaml_tab      = "这一行用了制表符（Tab）缩进；YAML 只能用空格缩进，请把 Tab 换成空格",
+    yaml_fw_space = "这一行用了全角空格缩进；YAML 只能用半角空格缩进",
+    yaml_fw_colon = "这一行键后面的冒号是全角“：”；要用半角冒号“:”，后面再空一格，写成“名称: 值”",
+    yaml_colon_space = "这一行冒号后面要空一格，如“min: 200”，不是“min:200”",
+    yaml_bad_char = "这里有一个不能出现在开头的字符（常见原因：Tab 缩进；以 @ 或 ` 开头的值要加引号）",
+    yaml_no_colon = "这里缺少“键: 值”中的冒号（常见原因：用了全角冒号“：”，或缩进没有对齐）",
+    yaml_mapping_here = "这里不能出现冒号（常见原因：上一个冒号后没有空格，或值里有冒号却没加引号）",
+    yaml_indent   = "缩进没有对齐：同一层的各项要用同样多的空格缩进",
+    yaml_unclosed = "文件在引号或括号配对之前就结束了：请检查是否漏了右引号或右括号",
+    yaml_unclosed_flow = "方括号 [ ] 或花括号 { } 没有配对，或其中用了全角逗号“，”；请用半角逗号“,”分隔",
+    yaml_tag      = "值以感叹号“!”开头，请给这个值加引号",
+    yaml_escape   = "双引号里的反斜杠“\\”用法不对：路径请改用单引号，或把“\\”写成“/”",
+    yaml_no_value = "这里缺少值",
+    yaml_alias    = "不支持锚点和别名（& 和 *），请把内容直接写出来",
+    yaml_key      = "键只能是普通文字",
+    yaml_other    = "这一处无法按 YAML 解析",
+    yaml_read_as_key = "全角空格被当成了文字，这一行成了上一层的键",
+    -- what the system says, in words a clerk understands
+    os_ENOENT     = "文件或文件夹不存在，请检查路径和文件名",
+    os_EACCES     = "没有权限读取",
+    os_EPERM      = "操作不被允许",
+    os_EISDIR     = "这是一个文件夹，不是文件",
+    os_ENOTDIR    = "路径中有一段不是文件夹",
+    os_ELOOP      = "符号链接形成了循环",
+    os_ENAMETOOLONG = "路径太长",
+    os_ENOSPC     = "磁盘已满",
+    os_EROFS      = "文件系统是只读的",
+    os_EIO        = "读写出错（磁盘或网络存储有故障）",
+    os_EMFILE     = "同时打开的文件太多",
+    os_ENFILE     = "同时打开的文件太多",
+    os_EEXIST     = "文件已存在",
+    os_EBUSY      = "文件正被占用",
+    os_EFBIG      = "文件太大",
+    -- render
+    render_refused = "%s 有 %d 个错误，不能生成发布稿；请改正后再生成，或加 --draft 生成标明“草稿”的稿子",
+    render_internal = "%s：有规则执行出错，无法确认报告没有错误，不能生成发布稿（可加 --draft）",
+    draft         = "草稿",
+    draft_note    = "本稿没有通过核对，不能发布。须改正的 %d 处错误：",
+    -- the review page
+    at_page       = "第%d页",
+    in_text       = "原文",
+    report_text   = "正文",
+    review_title  = "审核：%s（%s）",
+    -- nianbao rules ID
+    rule_unknown  = "没有规则“%s”%s",
+    rule_severity = "级别",
+    rule_pack     = "规则包",
+    rule_file     = "文件",
+    rule_message  = "提示语",
+    rule_rationale = "为什么要查",
+    rule_basis    = "依据",
+    rule_identity = "勾稽关系",
+    rule_params   = "参数",
+    rule_off      = "关闭",
+    rule_replaces = "替换",
+    help_check    = [[
+用法：nianbao check [选项] 文件|目录|- …
+
+检查年报：表格的勾稽关系，缺少的部分、表格和行，正文与表格的矛盾，发布日期，
+与上一年报告的衔接。每个问题一行（文件:行:列: 级别：说明 [规则编号]），最后是汇总，
+并说明用了哪个配置文件、哪些规则包。目录中的文件逐个检查；一个文件读不了，其他文件照常检查。
+读 PDF 时给出页码。规则或规则包自身出错时单独列出（内部错误），不算报告的错误，退出码为 3。
+
+选项：
+  --format 名称|路径    text（默认）、json、csv、sarif、markdown、html（每份报告一个审核页面，-o 给出文件夹）
+  --select 规则,…       只用这些规则（编号或前缀，如 gb2021.t3）
+  --ignore 规则,…       不用这些规则
+  -q, --quiet           只报告错误
+  --max-warnings N      警告多于 N 个时退出码为 1
+  --previous 文件|目录  上一年度的报告，用于核对结转数和规范性文件件数
+  --reader 名称|路径    指定读取器
+  --stdin-filename 名称 读标准输入时用的文件名
+  --include 通配符      目录中只检查匹配的文件（可重复；** 跨目录，如 **/2024/*.pdf）
+  --exclude 通配符      目录中不检查匹配的文件（可重复）
+  --files-from 文件|-   从文件（或标准输入）读取要检查的文件和目录，每行一个
+  -j N                  用 N 个工作进程并行检查（默认：处理器数）
+  --db 文件             档案库（SQLite）：存入报告、单元格和问题，并从中查找上年度报告
+  --baseline 文件       基线：第一次记下全部问题，以后只报告新问题
+  -o 文件|目录          输出写入文件（html：写入目录，按输入的目录结构存放，另有总览页和汇总表）
+
+示例：
+  nianbao check 年报.html
+  nianbao check --previous 2023年/ 2024年/
+  nianbao check --format html -o 审核/ 年报目录/
+  nianbao check --select gb2021.t3,gb2021.t4 --quiet 年报.txt
+  nianbao check --ignore gb2021.txt 年报.pdf
+  curl -s https://…/年报.html | nianbao check --stdin-filename 年报.html -
+  nianbao check --db 档案.sqlite --format html -o 审核/ --include '**/2024/*' 全区年报/
+  nianbao check --baseline 基线.json 年报目录/
+]],
+    help_sum      = [[
+用法：nianbao sum [选项] 文件|目录 …
+
+把各报告的表二、表三、表四逐格相加，得到一份合计报告（YAML），并检查合计的勾稽关系。
+某个报告缺少的单元格，在合计中记为未知。同一机关同一年度的报告只计一次。
+
+选项：
+  --sheet 文件.xlsx     各机关汇总表（同时写出同名 .csv）
+  --include 通配符      目录中只计入匹配的文件（可重复）
+  --exclude 通配符      目录中不计入匹配的文件（可重复）
+  -o 文件               合计报告写入文件（不能是输入文件）
+
+示例：
+  nianbao sum 全区年报/2024/ -o 全区合计.yaml
+  nianbao sum --sheet 各机关.xlsx 全区年报/2024/
+]],
+    help_extract  = [[
+用法：nianbao extract [选项] 文件
+
+输出读取到的报告：机关、年度、日期、索引号、各部分正文和三张表格的每个单元格，
+按统一格式的编号（规范化报告）。可据此核对读取结果，或作为 fill、render 的起点。
+
+选项：
+  --format yaml|json    输出格式（默认 yaml）
+  --reader 名称|路径    指定读取器
+  -o 文件               输出写入文件
+
+示例：
+  nianbao extract 年报.html > 年报.yaml
+  nianbao extract --format json 年报.pdf
+]],
+    help_render   = [[
+用法：nianbao render [选项] 文件
+
+生成发布稿：标题、索引号和日期、六个部分、按统一格式画出的三张表格、落款（机关和日期），
+可直接在 A4 纸上打印（表头在每页重复）。先检查：有错误时不生成，列出错误，退出码为 1；
+加 --draft 则生成标有“草稿”的稿子，错误列在稿子上。发布稿可用 extract 读回同一份报告。
+
+选项：
+  --format html|markdown  发布稿格式（默认 html）
+  --draft               有错误也生成，标明草稿
+  -o 文件               输出写入文件
+
+示例：
+  nianbao render 年报.yaml -o 年报.html
+  nianbao render --draft 年报.yaml -o 草稿.html
+  nianbao render --format markdown 年报.yaml
+]],
+    help_new      = [[
+用法：nianbao new --year 年度 --agency 机关名称 [--kind 机关类型]
+
+生成待填写的空白年报（YAML）：六个部分的文字和三张表格的每个单元格，带中文说明。
+机关类型（决定发布期限）默认按机关名称判断：乡镇、街道为 township，人民政府为 gov，
+其他部门为 dept。
+
+选项：
+  --year 年度           报告年度
+  --agency 机关名称     发布机关
+  --kind 机关类型       township、gov 或 dept
+  -o 文件               输出写入文件
+
+示例：
+  nianbao new --year 2025 --agency 某市统计局 > 年报.yaml
+]],
+    help_fill     = [[
+用法：nianbao fill [选项] 文件.yaml
+
+按勾稽关系算出留空（~）的合计，写回 YAML；注释、顺序和排版保持原样。
+已经填写的合计与各项之和不一致时保留原值、指出来，退出码为 1。
+
+选项：
+  --in-place            改写原文件
+  -o 文件               写入另一个文件（不能是原文件）
+
+示例：
+  nianbao fill --in-place 年报.yaml
+]],
+    help_rules    = [[
+用法：nianbao rules [选项] [规则编号]
+
+列出加载的规则包（来自哪里、扩展哪个、替换了哪些规则）和每条规则的编号、级别、提示语。
+给出规则编号时，说明这条规则查什么、为什么要查、依据（条例条款、国办公开办函〔2021〕30号的要求）、
+勾稽关系和参数。
+
+示例：
+  nianbao rules
+  nianbao rules gb2021.t3.balance
+  nianbao rules --rules ./本地规则
+]],
+    help_run      = [[
+用法：nianbao run 脚本.lua [参数 …]
+
+运行一个 Lua 脚本，脚本中 require "nianbao" 可以读取、检查报告。脚本不在沙箱中运行，
+能读写文件、执行命令，只运行信得过的脚本。
+
+示例：
+  nianbao run examples/scripts/tally.lua 年报目录/
+]],
+    help_help     = [[
+用法：nianbao help [命令]
+
+显示总的帮助，或一个命令的帮助（与 nianbao 命令 --help 相同）。
+]],
+    help_completion = [[
+用法：nianbao completion bash
+
+输出 bash 的命令行补全脚本：命令、选项、输出格式、读取器和规则编号都可以用 Tab 补全。
+
+示例：
+  nianbao completion bash > ~/.local/share/bash-completion/completions/nianbao
+  source <(nianbao completion bash)
+]],
+    man_name      = "读取、核对、生成政府信息公开工作年度报告",
+    man_synopsis  = "概要", man_description_head = "说明", man_commands = "命令", man_options = "选项",
+    man_files_head = "文件", man_environment_head = "环境变量", man_exit = "退出码", man_see_also = "参见",
+    man_description = [[
+nianbao 读取、核对和生成按国办公开办函〔2021〕30号格式编写的政府信息公开工作年度报告。
+它找出加不平的合计、缺少的部分和行、仍用2019年或更早格式的报告、与表格矛盾的正文、
+晚于期限或日期有误的发布，并指出位置、读到的数和应有的数。
+读取网页（HTML）、网页上复制的文字、Markdown、PDF 和规范化的 YAML。
+格式、规则、读取器和输出格式都是运行时加载的 Lua 文件（见 nianbao-packs(7)）。]],
+    man_files     = [[
+.nianbao.yaml  配置文件：输入文件所在文件夹或其上级中最近的一个（或 --config 指定）。
+  packs: [gb2021, ./rules]               加载的规则包
+  rules: {gb2021.val.blank: error}       改级别，或 off 关闭
+  params: {gb2021.date.late_dept: {township: 2月20日}}   规则参数
+  limits: {instructions: 10000000}       只能调低的运行上限]],
+    man_environment = [[
+NO_COLOR       设置后不用彩色（除非 --color=always）。
+NIANBAO_HOME   scripts/ 和 rules/ 所在的目录。]],
+    --}===
     -- a region's batch (batch.lua, archive.lua, rollup.lua, dashboard.lua)
     progress      = "已处理 %d/%d 个文件，每秒 %.1f 个，约剩 %s",
     skip_own      = "本工具的配置、基线或预期结果文件，不是年报",
@@ -203,45 +509,66 @@ local M = {
     fill_differs  = "%s: %s is %s but its parts add up to %s (kept)",
     fill_done     = "%s: %d total(s) filled",
     usage         = [[
-usage: nianbao COMMAND [options] [FILE|DIR ...]
+usage: nianbao COMMAND [options] [FILE|DIR|- ...]
 
 commands:
-  check FILE|DIR...     check reports; exit 0 no errors, 1 errors, 2 unreadable input or usage
+  check FILE|DIR|-...   check reports (- reads standard input)
   extract FILE          the report as read, canonical (--format yaml|json)
-  rules                 the packs, and every rule: id, severity, message
-  run SCRIPT.lua ARGS   run a Lua script with the nianbao module
+  render FILE           check, then the publishable report if there is no error
+                        (--format html|markdown; --draft for a draft)
   new --year N --agency NAME [--kind KIND]
                         a blank report (YAML) to fill in
   fill FILE.yaml        derive the blank totals from their parts
-  render FILE           the publishable report (--format html|markdown)
   sum FILE|DIR...       tables 2-4 of the reports added into one (--sheet AGENCIES.xlsx)
+  rules [RULE-ID]       the packs and every rule; with an id, that rule's rationale and basis
+  run SCRIPT.lua ARGS   run a Lua script with the nianbao module
+  help [COMMAND]        this help, or a command's (also: nianbao COMMAND --help)
+  completion bash       a bash completion script
 
-options:
-  --format NAME|PATH    writer: text, json, yaml, csv, markdown, sarif, html, or a writer file
+common options:
+  --config FILE         config file (default: the nearest .nianbao.yaml in the input's folder or above)
+  --no-config           ignore .nianbao.yaml
   --rules DIR           add a local rule pack (repeatable)
-  --config FILE         config file (default: ./.nianbao.yaml when present)
-  --no-config           ignore ./.nianbao.yaml
   --lang zh|en          message language (default zh)
-  --reader NAME|PATH    force a reader (default: by the file's shape)
+  --color[=auto|always|never]
+                        colour (default auto: on a terminal, unless NO_COLOR is set)
+  --no-color            no colour
+  -o FILE               write the output to FILE (never an input)
+  --max-size-mb N       largest input file (default 64)
+  --memory-mb N         memory cap of each rule, reader and writer call (default 256)
+  --instructions N      instruction budget of each rule call (default 20000000)
+  --list-readers        the readers there are
+  --list-formats        the output formats there are
+  -h, --help            help
+  -V, --version         version
+  An option's value may also follow an equals sign: --format=json.
+
+checking options (check, render):
+  --format NAME|PATH    writer: text, json, yaml, csv, markdown, sarif, html, or a writer file
+  --reader NAME|PATH    force a reader, or a reader file (default: by the file's shape)
   --previous FILE|DIR   other years' reports of the same issuers
+  --select RULE,...     only these rules (ids or id prefixes, comma-separated, repeatable)
+  --ignore RULE,...     not these rules (the same)
+  -q, --quiet           report errors only, no warnings or info
+  --max-warnings N      exit 1 when there are more than N warnings
+  --stdin-filename NAME the file name of standard input (-)
   --db FILE             the archive (SQLite): reports, cells and findings stored, years before found
   --baseline FILE       findings recorded the first time; later runs report only new ones
   --include GLOB        in folders, only files that match (repeatable; ** spans folders)
   --exclude GLOB        in folders, not the files that match (repeatable)
-  --sheet FILE.xlsx     sum: the per-agency sheet (and a .csv beside it)
-  --max-size-mb N       largest input file (default 64)
-  --memory-mb N         memory cap of each rule, reader and writer call (default 256)
-  --instructions N      instruction budget of each rule call (default 20000000)
   -j N                  check with N worker processes (default: one per processor)
   --files-from FILE|-   the files and folders to check, one a line, from FILE (or stdin)
-  -o FILE               write the output to FILE
-  -h, --help            this help
-  -V, --version         version
+
+sum options:
+  --sheet FILE.xlsx     the per-agency sheet (and a .csv beside it)
+
+exit status: 0 no errors; 1 errors (or more warnings than --max-warnings); 2 usage error or an
+unreadable input; 3 a rule or pack failed (the checker's problem: the results are incomplete).
 ]],
     unknown_option = "unknown option %s",
     missing_value = "option %s needs a value",
     no_command    = "no command given",
-    unknown_command = "unknown command '%s' (check, extract, rules, run, new, fill, render, sum; --help)",
+    unknown_command = "unknown command '%s'%s (commands: %s; see nianbao help)",
     pack_extends  = " (extends %s)",
     pack_replaces = "%s: %s replaces %s",
     pack_left_out = "%s: %s does not apply to this format (%s)",
@@ -266,6 +593,287 @@ options:
     by_signal     = "signal %d",
     exit_status   = "exit status %d",
     cannot_read_list = "cannot read the list of files %s: %s",
+    --{=== issue: conventions, config, render, review (the command line's words) ===
+    did_you_mean  = "; did you mean '%s'?",
+    list_sep      = ", ",
+    unexpected_value = "option %s takes no value",
+    help_unknown  = "no command '%s'%s (commands: %s)",
+    bad_color     = "--color takes auto, always or never, not '%s'",
+    bad_lang      = "--lang takes zh or en, not '%s'",
+    bad_count     = "%s must be a whole number, 0 or more, not '%s'",
+    bad_sheet     = "the file of --sheet ends in .xlsx or .csv, not '%s'",
+    not_for_command = "option %s does not apply to the %s command (it applies to: %s)",
+    is_folder     = "the %s '%s' is a folder; it must be a file",
+    empty_value   = "option %s needs a value that is not empty",
+    too_many_warnings = "too many warnings: %d, more than the %d --max-warnings allows",
+    select_unknown = "%s: no rule '%s'%s",
+    output_is_input = "-o %s is the input %s: nianbao never overwrites its input (fill: use --in-place)",
+    stdin_name    = "<stdin>",
+    stdin_twice   = "standard input (-) can be read only once",
+    completion_shell = "completion needs the shell's name: bash",
+    takes_one     = "%s takes one file",
+    new_needs     = "new needs --year YEAR and --agency NAME (and may take --kind %s)",
+    new_kind      = "--kind is %s, not '%s'%s",
+    unknown_format = "no output format '%s'%s (there are: %s; or give the path of a writer file)",
+    per_file_output = "--format %s writes one page per report: give a folder with -o",
+    rule_field    = "%s: %s",
+    cell_label    = "%s %s · %s",
+    finding_line  = "%s: %s: %s [%s]",
+    internal_word = "internal error",
+    internal_n    = ", %d rule failure(s) (the checker's problem, not the report's)",
+    internal_while = " (while checking %s)",
+    internal_exit = "a rule or pack failed: the results are incomplete (exit 3)",
+    config_used   = "config: %s; packs: %s",
+    config_none   = "no config file",
+    config_errors = "nothing was checked, for the mistakes above",
+    conf_cannot_read = "cannot read the config file: %s",
+    conf_not_map  = "a config file is a map of 'key: value'; its keys: %s",
+    conf_unknown_key = "unknown key '%s'%s (the keys: %s)",
+    conf_not_list = "'%s' must be a list, such as %s",
+    conf_not_map_of = "'%s' must hold 'key: value' lines, such as %s",
+    conf_colon_space = "under '%s', '%s' lacks the space after the colon: write 'key: value'",
+    conf_pack_word = "each of packs is a pack's name or folder, not '%s'",
+    conf_pack_missing = "no pack folder '%s' (looked for %s, beside the config file)",
+    conf_pack_comma = "pack '%s'%s: separate a list with ',' not a full-width comma (national packs: %s)",
+    conf_pack_unknown = "no pack named '%s'%s (national packs: %s; a local pack is a folder path, such as ./rules)",
+    conf_rule_word = "the keys of rules are rule ids, not '%s'",
+    conf_rule_setting = "rule '%s': '%s' is no setting%s: use off, error, warning or info",
+    conf_limit_unknown = "limits has no '%s'%s (there are: %s)",
+    conf_limit_value = "limits: %s must be a positive integer, not '%s'",
+    conf_limit_seconds = "limits: %s must be a positive number, not '%s'",
+    conf_params_map = "rule '%s': parameters are 'name: value', such as {min: 200}",
+    conf_rule_unknown = "no rule '%s'%s",
+    conf_param_none = "rule '%s' has no parameters to set (the config sets '%s')",
+    conf_param_unknown = "rule '%s' has no parameter '%s'%s (its parameters: %s)",
+    conf_param_date = "rule '%s', parameter '%s' is a date, and '%s' is none: write 02-20 or 2025-02-20",
+    conf_param_kind = "rule '%s', parameter '%s' must be %s, not '%s'",
+    kind_integer  = "a whole number",
+    kind_number   = "a number",
+    kind_text     = "a text",
+    kind_boolean  = "true or false",
+    kind_list     = "a list of texts, such as [a, b]",
+    kind_map      = "a map of 'key: value'",
+    yaml_error    = "YAML syntax error: %s (libyaml: %s)",
+    yaml_quiet    = "YAML syntax error: %s (%s)",
+    yaml_tab      = "this line is indented with a tab; YAML indents with spaces only",
+    yaml_fw_space = "this line is indented with a full-width space; YAML indents with spaces only",
+    yaml_fw_colon = "the colon after this key is a full-width one; write ':' and a space: 'name: value'",
+    yaml_colon_space = "put a space after the colon: 'min: 200', not 'min:200'",
+    yaml_bad_char = "a character that cannot start a value here (often: a tab; quote a value that starts with @ or `)",
+    yaml_no_colon = "the ':' of a 'key: value' is missing here (often: a full-width colon, or the indentation)",
+    yaml_mapping_here = "no colon may be here (often: no space after the last colon, or a value holding a colon without quotes)",
+    yaml_indent   = "the indentation does not line up: the items of one level need the same number of spaces",
+    yaml_unclosed = "the file ends inside quotes or brackets: a closing quote or bracket is missing",
+    yaml_unclosed_flow = "a [ ] or { } is not closed, or holds a full-width comma: separate with ','",
+    yaml_tag      = "a value starting with '!' must be quoted",
+    yaml_escape   = "a backslash inside double quotes: quote a path with single quotes, or write '/'",
+    yaml_no_value = "a value is missing here",
+    yaml_alias    = "anchors and aliases (& and *) are not supported; write the content out",
+    yaml_key      = "a key must be plain text",
+    yaml_other    = "this cannot be read as YAML",
+    yaml_read_as_key = "the full-width space was read as text, which made the line a key of the level above",
+    render_refused = "%s has %d error(s): not rendered for publication; fix them, or use --draft for a page marked draft",
+    render_internal = "%s: a rule failed, so the report cannot be shown to be free of errors; not rendered (see --draft)",
+    draft         = "DRAFT",
+    draft_note    = "This draft failed the checks and must not be published. %d error(s) to fix:",
+    at_page       = "page %d",
+    in_text       = "text",
+    report_text   = "Text",
+    review_title  = "Review: %s (%s)",
+    rule_unknown  = "no rule '%s'%s",
+    rule_severity = "severity",
+    rule_pack     = "pack",
+    rule_file     = "file",
+    rule_message  = "message",
+    rule_rationale = "rationale",
+    rule_basis    = "basis",
+    rule_identity = "identity",
+    rule_params   = "parameters",
+    rule_off      = "off",
+    rule_replaces = "replaces",
+    help_check    = [[
+usage: nianbao check [options] FILE|DIR|- ...
+
+Check reports: the tables' identities, missing parts, tables and rows, text
+that contradicts the tables, publication dates, and the link to last year's
+report. One line per finding (file:line:col: severity: message [rule-id]),
+then a summary naming the config file and the packs used. Files of a folder
+are checked one by one; one that cannot be read does not stop the others.
+A PDF's findings carry page numbers. A rule or pack that fails is listed
+apart (internal error): not the report's error; exit status 3.
+
+options:
+  --format NAME|PATH    text (default), json, csv, sarif, markdown, html (a review page per report; -o FOLDER)
+  --select RULE,...     only these rules (ids or prefixes such as gb2021.t3)
+  --ignore RULE,...     not these rules
+  -q, --quiet           report errors only
+  --max-warnings N      exit 1 when there are more than N warnings
+  --previous FILE|DIR   last year's reports, for carry-over and stock
+  --reader NAME|PATH    force a reader
+  --stdin-filename NAME the file name of standard input
+  --include GLOB        in folders, only the files that match (repeatable; ** spans folders, as **/2024/*.pdf)
+  --exclude GLOB        in folders, not the files that match (repeatable)
+  --files-from FILE|-   the files and folders to check, one a line, from FILE (or stdin)
+  -j N                  check with N worker processes (default: one per processor)
+  --db FILE             the archive (SQLite): reports, cells and findings stored, years before found
+  --baseline FILE       the first run records every finding; later runs report only new ones
+  -o FILE|DIR           write the output to FILE (html: a folder mirroring the inputs, with an
+                        overview page and a sheet)
+
+examples:
+  nianbao check report.html
+  nianbao check --previous 2023/ 2024/
+  nianbao check --format html -o review/ reports/
+  nianbao check --select gb2021.t3,gb2021.t4 --quiet report.txt
+  nianbao check --ignore gb2021.txt report.pdf
+  curl -s https://.../report.html | nianbao check --stdin-filename report.html -
+  nianbao check --db archive.sqlite --format html -o review/ --include '**/2024/*' region/
+  nianbao check --baseline baseline.json reports/
+]],
+    help_sum      = [[
+usage: nianbao sum [options] FILE|DIR ...
+
+Tables 2, 3 and 4 of the reports added cell by cell into one report (YAML), and
+the identities checked on the sum. A cell some report lacks is unknown in the
+sum. Reports of the same agency and year count once.
+
+options:
+  --sheet FILE.xlsx     the per-agency sheet (and a .csv of the same name)
+  --include GLOB        in folders, only the files that match (repeatable)
+  --exclude GLOB        in folders, not the files that match (repeatable)
+  -o FILE               write the sum to FILE (never an input)
+
+examples:
+  nianbao sum region/2024/ -o region-sum.yaml
+  nianbao sum --sheet agencies.xlsx region/2024/
+]],
+    help_extract  = [[
+usage: nianbao extract [options] FILE
+
+The report as read: agency, year, dates, index number, the text of each part
+and every cell of the three tables, by the format's ids (the canonical
+report). To check what was read, or to start fill or render from.
+
+options:
+  --format yaml|json    output (default yaml)
+  --reader NAME|PATH    force a reader
+  -o FILE               write the output to FILE
+
+examples:
+  nianbao extract report.html > report.yaml
+  nianbao extract --format json report.pdf
+]],
+    help_render   = [[
+usage: nianbao render [options] FILE
+
+The publishable report: title, index number and dates, the six parts, the
+three tables in the official grid, and the signature (agency, date); prints
+on A4 with the table headers repeated on every page. It checks first: a report
+with errors is not rendered (the errors are listed, exit 1) unless --draft,
+which marks the page as a draft and lists the errors on it. extract reads a
+rendered page back to the same report.
+
+options:
+  --format html|markdown  (default html)
+  --draft               render even with errors, marked as a draft
+  -o FILE               write the output to FILE
+
+examples:
+  nianbao render report.yaml -o report.html
+  nianbao render --draft report.yaml -o draft.html
+  nianbao render --format markdown report.yaml
+]],
+    help_new      = [[
+usage: nianbao new --year N --agency NAME [--kind KIND]
+
+A blank report (YAML) to fill in: the text of the six parts and every cell of
+the three tables, with notes. The issuer kind (it sets the deadline) is taken
+from the agency's name unless given: township, gov or dept.
+
+options:
+  --year N              the report year
+  --agency NAME         the issuer
+  --kind KIND           township, gov or dept
+  -o FILE               write the output to FILE
+
+examples:
+  nianbao new --year 2025 --agency 某市统计局 > report.yaml
+]],
+    help_fill     = [[
+usage: nianbao fill [options] FILE.yaml
+
+Derive the blank (~) totals from their parts and write them into the YAML;
+comments, order and layout stay as they were. A total that was filled in and
+disagrees with its parts is kept and reported, and the exit status is 1.
+
+options:
+  --in-place            rewrite the file itself
+  -o FILE               write another file (never the input)
+
+examples:
+  nianbao fill --in-place report.yaml
+]],
+    help_rules    = [[
+usage: nianbao rules [options] [RULE-ID]
+
+The packs loaded (from where, what each extends and replaces) and every
+rule: id, severity, message. With a rule id: what the rule checks, why, its
+legal basis (the article of the 条例, the point of 国办公开办函〔2021〕30号),
+its identity and its parameters.
+
+examples:
+  nianbao rules
+  nianbao rules gb2021.t3.balance
+  nianbao rules --rules ./local-rules
+]],
+    help_run      = [[
+usage: nianbao run SCRIPT.lua [ARGS ...]
+
+Run a Lua script in which require "nianbao" reads and checks reports. Scripts
+are not sandboxed: they can read and write files and run commands. Run only
+scripts you trust.
+
+examples:
+  nianbao run examples/scripts/tally.lua reports/
+]],
+    help_help     = [[
+usage: nianbao help [COMMAND]
+
+The general help, or a command's (the same as nianbao COMMAND --help).
+]],
+    help_completion = [[
+usage: nianbao completion bash
+
+A bash completion script: commands, options, output formats, readers and rule
+ids complete with Tab.
+
+examples:
+  nianbao completion bash > ~/.local/share/bash-completion/completions/nianbao
+  source <(nianbao completion bash)
+]],
+    man_name      = "read, check and write government information disclosure annual reports",
+    man_synopsis  = "SYNOPSIS", man_description_head = "DESCRIPTION", man_commands = "COMMANDS",
+    man_options = "OPTIONS", man_files_head = "FILES", man_environment_head = "ENVIRONMENT",
+    man_exit = "EXIT STATUS", man_see_also = "SEE ALSO",
+    man_description = [[
+nianbao reads, checks and writes the government information disclosure annual
+reports (政府信息公开工作年度报告) of the national format of 国办公开办函〔2021〕30号.
+It finds totals that do not add up, missing parts and rows, reports still in the
+2019 or an older format, text that contradicts the tables, and late or mis-dated
+publication, and says where, with the numbers found and expected. It reads web
+pages (HTML), text copied from them, Markdown, PDF and the canonical YAML. The
+format, the rules, the readers and the output formats are Lua files loaded at
+run time (see nianbao-packs(7)).]],
+    man_files     = [[
+.nianbao.yaml  the config file: the nearest in the input's folder or above (or --config FILE).
+  packs: [gb2021, ./rules]               packs to load
+  rules: {gb2021.val.blank: error}       severities, or off
+  params: {gb2021.date.late_dept: {township: 02-20}}   rule parameters
+  limits: {instructions: 10000000}       limits, which a config may only lower]],
+    man_environment = [[
+NO_COLOR       no colour when set (unless --color=always).
+NIANBAO_HOME   the folder that holds scripts/ and rules/.]],
+    --}===
     progress      = "%d/%d files, %.1f a second, %s left",
     skip_own      = "a config, baseline or expectation file of this tool, not a report",
     skip_no_reader = "no reader takes this kind of file",
@@ -323,6 +931,26 @@ options:
     dash_skipped_h = "files skipped",
   },
 }
+
+-- Words a config may use for a rule's setting besides off/error/warning/info.
+M.setting_words = {
+  off = { "关闭", "不检查", "停用" }, on = { "开启", "启用" },
+  error = { "错误" }, warning = { "警告" }, info = { "提示" },
+}
+
+-- list(lang, items) → the items joined as the language lists them.
+function M.list(lang, items)
+  return table.concat(items, M.text(lang, "list_sep"))
+end
+
+-- os_error(lang, reason, code) → what the system said (reason, its words;
+-- code, the errno's name such as "ENOENT"), in the user's language.
+function M.os_error(lang, reason, code)
+  local t = M[lang] or M.zh
+  local s = code and t["os_" .. code]
+  if lang == "en" or not s then return tostring(reason) end
+  return s
+end
 
 -- text(lang, key, ...) → the message in lang (Chinese when lang is unknown).
 function M.text(lang, key, ...)

@@ -34,6 +34,9 @@ local messages = require "messages"
 local M = {}
 
 local SEVERITIES = { error = true, warning = true, info = true }
+-- the kinds a rule's `schema` gives its parameters (checked in a config)
+local PARAM_KINDS = { integer = true, number = true, text = true, date = true, list = true,
+                      boolean = true, map = true }
 local RESERVED = { nianbao = true }
 local NAME = "^[%w_%-]+$"                -- a pack's name: the prefix of its rule ids
 local RULE_FILE = "^[%w_%-][%w_%-%.]*$"  -- a rule file's name before .lua
@@ -399,7 +402,9 @@ local function rule_fields(env)
   local f = view.plain { id = rawget(env, "id"), severity = rawget(env, "severity"),
                          message = rawget(env, "message"), params = rawget(env, "params"),
                          identity = rawget(env, "identity"), when = rawget(env, "when"),
-                         each = rawget(env, "each") }
+                         each = rawget(env, "each"), schema = rawget(env, "schema"),
+                         rationale = rawget(env, "rationale"), basis = rawget(env, "basis"),
+                         help = rawget(env, "help") }
   f.check = rawget(env, "check")
   return f
 end
@@ -431,6 +436,22 @@ local function check_rule(path, f, want_id)
     bad("'when' is an identity that guards the rule's identity")
   end
   if f.params ~= nil and type(f.params) ~= "table" then bad("'params' must be a table") end
+  if f.schema ~= nil and type(f.schema) ~= "table" then bad("'schema' must be a table: parameter → kind") end
+  for k, v in pairs(f.schema or {}) do
+    if type(k) ~= "string" or not PARAM_KINDS[v] then
+      bad("'schema': parameter '%s' has kind '%s' (kinds: integer, number, text, date, list, boolean, map)",
+          tostring(k), tostring(v))
+    end
+  end
+  if f.rationale ~= nil and (type(f.rationale) ~= "table" or type(f.rationale.zh) ~= "string") then
+    bad("field 'rationale' needs a Chinese text: rationale = { zh = \"…\", en = \"…\" }")
+  end
+  if f.basis ~= nil then
+    local ok = type(f.basis) == "table"
+    for _, b in ipairs(ok and f.basis or {}) do ok = ok and type(b) == "string" end
+    if not ok then bad("field 'basis' must be a list of texts") end
+  end
+  if f.help ~= nil and type(f.help) ~= "string" then bad("field 'help' must be a URI") end
 end
 
 local function compile_identity(F, expr, each, path, what)
@@ -465,12 +486,15 @@ function Set:load_rule(F, base_view, e, decl, own)
   for k, v in pairs(decl.messages[e.id] or {}) do message[k] = v end
   local params = f.params or {}
   for k, v in pairs(decl.params[e.id] or {}) do params[k] = v end
+  local defaults = view.copy(params)
   for k, v in pairs((conf.params or {})[e.id] or {}) do params[k] = v end
   rawset(env, "params", params)
   local rule = { id = e.id, severity = f.severity, message = message, path = e.path,
                  pack = e.pack, replaces = e.replaces, replaced_from = e.replaced_from,
                  check = f.check, identity = f.identity, params = params, env = env, enabled = true,
-                 untrusted = e.untrusted, view = base_view, source = e.untrusted and f.source or nil }
+                 untrusted = e.untrusted, view = base_view, source = e.untrusted and f.source or nil,
+                 defaults = defaults, schema = f.schema, rationale = f.rationale, basis = f.basis,
+                 help = f.help }
   if rule.identity then
     -- the names' values as plain lists of strings
     local each
@@ -553,17 +577,34 @@ function Set:pack(name)
   return P
 end
 
--- The config's word for a rule: "off", a severity, or nil. Exact ids win
--- over patterns ("gb2021.txt.*"); of two patterns the longer wins.
+-- Does rule id fall under one of the patterns (an id, or a prefix of ids
+-- up to a dot)?
+local function under(id, patterns)
+  for _, p in ipairs(patterns) do
+    if id == p or id:sub(1, #p + 1) == p .. "." then return true end
+  end
+  return false
+end
+
+-- The config's word for a rule: "off", a severity, or nil. The command
+-- line's --select and --ignore (config.select, config.ignore) come first;
+-- then exact ids win over patterns ("gb2021.txt.*"); of two patterns the
+-- longer wins. "on" keeps the rule's own severity.
 function Set:setting(id)
-  local rules = self.config.rules or {}
-  if rules[id] ~= nil then return rules[id] end
-  local best, len
-  for pat, v in pairs(rules) do
-    if pat:sub(-2) == ".*" and id:sub(1, #pat - 1) == pat:sub(1, -2) and (not len or #pat > len) then
-      best, len = v, #pat
+  local conf = self.config
+  if conf.ignore and under(id, conf.ignore) then return "off" end
+  if conf.select and not under(id, conf.select) then return "off" end
+  local rules = conf.rules or {}
+  local best = rules[id]
+  if best == nil then
+    local len
+    for pat, v in pairs(rules) do
+      if pat:sub(-2) == ".*" and id:sub(1, #pat - 1) == pat:sub(1, -2) and (not len or #pat > len) then
+        best, len = v, #pat
+      end
     end
   end
+  if best == "on" then return nil end
   return best
 end
 

@@ -37,6 +37,9 @@
 --   copies       narrative shared with other reports: {kind = "peer" | "previous",
 --                file=, agency=, year=, share= (0..1), passage=, length=}
 --   acknowledged findings the agency reviewed (its YAML): {rule=, cells=, reason=}
+--   pages        a PDF's: the first line of each page, in order ({1, 58, …})
+--   signature    the signature (落款) ending the last part: {agency=, date=, line=}
+--   reader       the name of the reader that read it ("text", "html", "yaml", …)
 --
 -- Methods: cell(id), cells(tid), section(id), place(section, pos),
 -- where(id, lang), canonical().

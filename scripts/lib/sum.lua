@@ -26,6 +26,7 @@ end
 function M.run(E, opts, io_)
   local lang = E.lang
   local B = batch.new(E, opts)
+  if io_.inputs then opts.inputs = io_.inputs(B.files) end   -- -o never overwrites an input
   if #B.files == 0 then
     io_.say("%s", messages.text(lang, "no_files"))
     return 2
@@ -68,8 +69,9 @@ function M.run(E, opts, io_)
   if ok then ok, err = pcall(finish, true) else finish(false) end
   if not ok then error(err, 0) end
   -- what was added, what was not, and what the sum's arithmetic says
-  io.stderr:write(messages.text(lang, "sum_done", #reports, table.concat(used, ", "),
-                                #left_out > 0 and table.concat(left_out, ", ") or "-"), "\n")
+  local sep = messages.text(lang, "list_sep")
+  io.stderr:write(messages.text(lang, "sum_done", #reports, table.concat(used, sep),
+                                #left_out > 0 and table.concat(left_out, sep) or "-"), "\n")
   if #B.skipped > 0 then
     io.stderr:write(messages.text(lang, "skipped_n", #B.skipped), "\n")
     for _, k in ipairs(B.skipped) do io.stderr:write("  ", messages.text(lang, "skipped_line", k.path, k.why), "\n") end
@@ -80,7 +82,8 @@ function M.run(E, opts, io_)
   local errors = 0
   for _, f in ipairs(findings) do
     if f.severity == "error" then errors = errors + 1 end
-    io.stderr:write(string.format("%s: %s: %s [%s]\n", S.agency, messages.text(lang, f.severity), f.message, f.rule))
+    io.stderr:write(messages.text(lang, "finding_line", S.agency, messages.text(lang, f.severity), f.message, f.rule),
+                    "\n")
   end
   if opts.sheet then
     rollup.write_sheet(P.format, B.rows, (opts.sheet:gsub("%.[xX][lL][sS][xX]$", ""):gsub("%.[cC][sS][vV]$", "")), lang)

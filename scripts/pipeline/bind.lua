@@ -185,6 +185,40 @@ function M.parse_period(F, text, block)
            line = block and block.line, col = block and block.col }
 end
 
+-- The signature (落款) that ends a report: the issuer's name on a line,
+-- then a date alone on the last line of the last part. It is no text of
+-- that part: it leaves it, and gives the date written (成文日期) where the
+-- page's metadata did not, and the issuer where nothing else did.
+local function strip_signature(F, R)
+  local s = R.sections[#R.sections]
+  local g = F.grammars.signed
+  if not (s and s.part and g and s.places and #s.places >= 2) then return end
+  local n = #s.places
+  local lines = {}
+  for i = 1, n do
+    local from = s.places[i].at
+    local to = (s.places[i + 1] and s.places[i + 1].at - 1 or #s.text + 1) - 1
+    lines[i] = s.text:sub(from, to)
+  end
+  local y, m, d = g:match(lines[n])
+  if not y then return end
+  local name = require("labels").trim(lines[n - 1])
+  local norm = F.labels.norm
+  local is_name = R.agency and norm(name) == norm(R.agency)
+  if not is_name and (utf8.len(name) or 99) <= 40 then
+    for _, e in ipairs(F.agency_endings) do is_name = is_name or name:sub(-#e) == e end
+  end
+  if not is_name then return end
+  m, d = tonumber(m), tonumber(d)
+  if m < 1 or m > 12 or d < 1 or d > 31 then return end
+  local date = string.format("%s-%02d-%02d", y, m, d)
+  R.signature = { agency = name, date = date, line = s.places[n - 1].line }
+  if not R.written then R.written = date end
+  if not R.agency then R.agency = name end
+  s.text = s.text:sub(1, math.max(0, s.places[n - 1].at - 2))
+  s.places[n], s.places[n - 1] = nil, nil
+end
+
 local function read_meta(F, blocks, stop, meta)
   local norm = F.labels.norm
   local i = 1
@@ -206,7 +240,10 @@ local function read_meta(F, blocks, stop, meta)
           local raw = b.text:gsub("\u{FF1A}", ":")
           value = raw:match(":%s*(.-)%s*$") or value
         end
-        if value and value ~= "" then meta[field] = { text = value, line = at.line, col = at.col } end
+        if value and value ~= "" then
+          meta[field] = { text = value, line = at.line, col = at.col }
+          b.meta, at.meta = true, true          -- metadata, not the opening's text
+        end
       end
     end
     i = i + 1
@@ -494,7 +531,7 @@ function M.bind(F, system, doc, path, others)
   if R.meta.index then R.index = R.meta.index.text end
 
   -- the parts' prose, and where each of its paragraphs starts
-  local function prose(from, to, lead)
+  local function prose(from, to, lead, skip)
     local out, places, at = {}, {}, 1
     local function add(text, line, col)
       out[#out + 1] = text
@@ -504,11 +541,12 @@ function M.bind(F, system, doc, path, others)
     if lead then add(lead.text, lead.line, lead.col) end
     for i = from, to do
       local b = blocks[i]
-      if b and b.kind == "para" then add(b.text, b.line, b.col) end
+      if b and b.kind == "para" and not (skip and skip(b)) then add(b.text, b.line, b.col) end
     end
     return table.concat(out, "\n"), places
   end
-  local text0, places0 = prose(1, first - 1)
+  -- the opening: its prose, not the title above it (a page prints it twice)
+  local text0, places0 = prose(1, first - 1, nil, function(b) return b.meta or (R.title ~= nil and b.text == R.title) end)
   R:add_section { id = F.opening, heading = "", text = text0, line = blocks[1] and blocks[1].line or 1,
                   col = 1, order = 0, places = places0 }
   for k, st in ipairs(starts) do
@@ -525,6 +563,8 @@ function M.bind(F, system, doc, path, others)
                     text = text, line = st.block.line, col = st.block.col, part = st.part,
                     order = k, places = places, variant = st.variant }
   end
+
+  strip_signature(F, R)
 
   -- the tables, each in its part; a legacy report has none of them
   local sigs = { table.unpack(others) }

@@ -61,7 +61,8 @@ end
 
 -- emit{…} for one rule on one report. Fields a rule may give: cell (from
 -- report:cell), cells (ids), vars (for the message), found, expected,
--- line, col. The message and the severity are the rule's.
+-- quote (the words of the report the finding is about: a sentence), line,
+-- col. The message and the severity are the rule's.
 local function emitter(F, rule, R, findings, lang)
   local count, bytes = 0, 0
   return function(f)
@@ -99,13 +100,18 @@ local function emitter(F, rule, R, findings, lang)
     end
     local message = cut(fill(tmpl, vars), MAX_MESSAGE)
     local found, expected = text_of(f.found, "found"), text_of(f.expected, "expected")
-    bytes = bytes + #message + size + #(found or "") + #(expected or "")
+    local quote
+    if f.quote ~= nil then
+      if type(f.quote) ~= "string" then error("emit: 'quote' must be a text", 2) end
+      quote = cut(f.quote, MAX_MESSAGE)
+    end
+    bytes = bytes + #message + size + #(found or "") + #(expected or "") + #(quote or "")
     if bytes > MAX_BYTES then
       error(string.format("emit: more than %d MB of findings on one report", MAX_BYTES // 1048576), 2)
     end
     findings:add {
       rule = rule.id, severity = rule.severity, message = message, cells = ids,
-      expected = expected, found = found, line = line, col = col,
+      expected = expected, found = found, quote = quote, line = line, col = col,
     }
   end
 end
@@ -150,38 +156,76 @@ local function run_fresh(rule, report, emit)
   return check(report, emit)
 end
 
-local function internal(lang, key, who, why)
-  return { rule = "nianbao.internal", severity = "error",
+-- A finding of the checker's own failure (nianbao.internal): not the
+-- report's. Its place is the rule's or pack's file, and the line there
+-- where it failed (`line`, or the "file:line:" its reason starts with,
+-- which then leaves the reason).
+local function internal(lang, key, who, why, file, line)
+  why = tostring(why)
+  if not file then                            -- a pack's: the file its reason names
+    file = why:match("^(.-%.lua):%d+:") or why:match("^(.-%.lua):")
+  end
+  if file then
+    local l, rest = why:match("^" .. file:gsub("%p", "%%%0") .. ":(%d+):%s*(.*)$")
+    if l then line, why = line or tonumber(l), rest
+    else
+      local rest2 = why:match("^" .. file:gsub("%p", "%%%0") .. ":%s*(.*)$")
+      if rest2 then why = rest2 end
+    end
+  end
+  return { rule = "nianbao.internal", severity = "error", file = file, line = line, who = who,
            message = messages.text(lang, key, who, cut(why, MAX_REASON)) }
 end
 
--- check(P, R, opts) → findings (C list), sorted by place. opts: lang,
--- instructions, memory.
+-- The line where a rule's entry is defined: where its failure is said
+-- when the failure has no line of its file (a limit in C code, an identity).
+local function entry_line(rule)
+  if type(rule.check) == "function" then
+    local info = debug.getinfo(rule.check, "S")
+    if info and info.linedefined and info.linedefined > 0 then return info.linedefined end
+  end
+  local n = 0
+  for l in ((rule.source or "") .. "\n"):gmatch("([^\n]*)\n") do
+    n = n + 1
+    if l:match("^%s*identity%s*=") or l:match("^%s*function%s+check") then return n end
+  end
+  return nil
+end
+
+-- check(P, R, opts) → findings (C list), sorted by place, and the
+-- checker's own failures (a list of nianbao.internal findings, apart: a
+-- broken rule is not the agency's error). opts: lang, instructions, memory.
 function M.check(P, R, opts)
   local findings = nianbao.findings()
+  local failures = {}
   local ro = view.readonly(R)
   local lang = opts.lang or "zh"
   for _, b in ipairs(P.broken or {}) do
-    if b.id then findings:add(internal(lang, "rule_broken", b.id, b.why))
-    else findings:add(internal(lang, "pack_broken", b.pack, b.why)) end
+    if b.id then failures[#failures + 1] = internal(lang, "rule_broken", b.id, b.why, b.path)
+    else failures[#failures + 1] = internal(lang, "pack_broken", b.pack, b.why, b.file) end
   end
   for _, rule in ipairs(P.rules) do
     if rule.enabled then
       local emit = emitter(P.format, rule, R, findings, lang)
-      local lim = { instructions = opts.instructions, memory = opts.memory, untrusted = rule.untrusted }
-      local ok, err
+      local lim = { instructions = opts.instructions, memory = opts.memory, untrusted = rule.untrusted,
+                    source = "@" .. rule.path }
+      local ok, err, line
       if rule.compiled then
-        ok, err = limits.call(lim, run_identity, P.format, rule, R, emit)
+        ok, err, line = limits.call(lim, run_identity, P.format, rule, R, emit)
       elseif rule.untrusted then
-        ok, err = limits.call(lim, run_fresh, rule, ro, emit)
+        ok, err, line = limits.call(lim, run_fresh, rule, ro, emit)
       else
-        ok, err = limits.call(lim, rule.check, ro, emit)
+        ok, err, line = limits.call(lim, rule.check, ro, emit)
       end
-      if not ok then findings:add(internal(lang, "rule_failed", rule.id, err)) end
+      if not ok then
+        local f = internal(lang, "rule_failed", rule.id, err, rule.path, line)
+        f.line = f.line or entry_line(rule)
+        failures[#failures + 1] = f
+      end
     end
   end
   findings:sort()
-  return findings
+  return findings, failures
 end
 
 return M

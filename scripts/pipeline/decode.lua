@@ -95,18 +95,25 @@ local function absolute(path)
   return (os.getenv("PWD") or ".") .. "/" .. path
 end
 
+-- run(command, kind, path, after, lang) → the converter's output, its exit
+-- status | nil, reason when it ran too long or printed too much, named for
+-- the kind of file ("pdf" or "word"); `after` follows the file's name
+local function run(command, kind, path, after, lang)
+  local lim = M.pdf_limits
+  local out, code = convert(command .. " -- " .. quote(absolute(path)) .. after, lim)
+  if #out > lim.max_bytes then
+    return nil, messages.text(lang, kind .. "_too_large", lim.max_bytes // 1048576)
+  end
+  if code == 124 or code == 137 then return nil, messages.text(lang, kind .. "_timeout", math.ceil(lim.seconds)) end
+  return out, code
+end
+
 -- pdf(path, lang) → the PDF's text layer in reading layout | nil, reason
 function M.pdf(path, lang)
-  local lim = M.pdf_limits
-  local out, code = convert("pdftotext -layout -enc UTF-8 -- " .. quote(absolute(path)) .. " - 2>&1", lim)
-  if #out > lim.max_bytes then
-    return nil, messages.text(lang, "pdf_too_large", lim.max_bytes // 1048576)
-  end
-  if code ~= 0 then
-    if code == 124 or code == 137 then return nil, messages.text(lang, "pdf_timeout", math.ceil(lim.seconds)) end
-    if code == 127 then return nil, messages.text(lang, "no_pdftotext") end
-    return nil, messages.text(lang, "pdf_failed", (out:sub(1, 2000):gsub("%s+$", "")))
-  end
+  local out, code = run("pdftotext -layout -enc UTF-8", "pdf", path, " - 2>&1", lang)
+  if not out then return nil, code end
+  if code == 127 then return nil, messages.text(lang, "no_pdftotext") end
+  if code ~= 0 then return nil, messages.text(lang, "pdf_failed", (out:sub(1, 2000):gsub("%s+$", ""))) end
   if not out:find("[^%s]") then return nil, messages.text(lang, "pdf_no_text") end
   return out
 end
@@ -118,14 +125,10 @@ end
 
 -- doc(path, lang) → the document as an HTML page | nil, reason
 function M.doc(path, lang)
-  local lim = M.pdf_limits
-  local out, code = convert("wvWare -1 -c utf-8 -d . -- " .. quote(absolute(path)) .. " 2>/dev/null", lim)
-  if #out > lim.max_bytes then
-    return nil, messages.text(lang, "word_too_large", lim.max_bytes // 1048576)
-  end
+  local out, code = run("wvWare -1 -c utf-8 -d .", "word", path, " 2>/dev/null", lang)
+  if not out then return nil, code end
+  if code == 127 then return nil, messages.text(lang, "no_wvware") end
   if code ~= 0 then
-    if code == 124 or code == 137 then return nil, messages.text(lang, "word_timeout", math.ceil(lim.seconds)) end
-    if code == 127 then return nil, messages.text(lang, "no_wvware") end
     return nil, messages.text(lang, path:lower():find("%.wps$") and "wps_failed" or "doc_failed", code)
   end
   -- wvWare titles every page so when the file has no title of its own

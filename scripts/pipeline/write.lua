@@ -31,15 +31,25 @@ local function copied(fn)
 end
 
 -- What a writer may use besides plain Lua. base: the base format, for a
--- report that could not be read.
-local function helpers(base)
+-- report that could not be read; rules: id → what the writer may say of
+-- a rule ({message=, rationale=, basis=, help_uri=, severity=}), or nil.
+local function helpers(base, rules)
   return {
+    rule = function(id, lang)
+      local r = rules and rules[id]
+      if not r then return nil end
+      local l = lang == "en" and "en" or "zh"
+      return view.copy { id = id, severity = r.severity, help_uri = r.help_uri, basis = r.basis,
+                         message = r.message and (r.message[l] or r.message.zh),
+                         rationale = r.rationale and (r.rationale[l] or r.rationale.zh) }
+    end,
     json = json.encode, json_array = json.array, yaml = nianbao.yaml.encode, null = nianbao.null,
     escape_html = escape_html, escape_md = escape_md,
     layout = view.readonly {
       grid = copied(grid.table), tables = copied(grid.tables), columns = copied(grid.columns),
       rows = copied(grid.rows), title = grid.title, parts = copied(grid.parts),
-      placeholders = copied(grid.placeholders),
+      placeholders = copied(grid.placeholders), meta = copied(grid.meta), date = grid.date,
+      signature = copied(grid.signature), label = grid.label,
       typography = copied(function(report) return report and grid.typography(report) or base.typography end),
       figures = copied(function(report) return grid.figures(report, base) end),
     },
@@ -54,9 +64,10 @@ local function writer_fields(env)
   return f
 end
 
--- load(home, name, base, lim) → writer: a name of scripts/formats/, or a
--- path (untrusted). writer.extension is a plain word (else "out").
-function M.load(home, name, base, lim)
+-- load(home, name, base, lim, rules) → writer: a name of scripts/formats/,
+-- or a path (untrusted). writer.extension is a plain word (else "out").
+-- rules: what the writer's rule(id, lang) tells (see helpers).
+function M.load(home, name, base, lim, rules)
   lim = lim or { instructions = 20000000, memory = 256 * 1048576 }
   local path, untrusted = name, true
   if not name:find("/", 1, true) and not name:find("%.lua$") then
@@ -65,7 +76,7 @@ function M.load(home, name, base, lim)
   end
   local src, err = nbio.readfile(path, 16 * 1048576)
   if not src then error(path .. ": " .. err, 0) end
-  local extra = helpers(base)
+  local extra = helpers(base, rules)
   local env, f = sandbox.run(path, src, sandbox.env(extra), sandbox.limits(lim, untrusted), writer_fields)
   if not env then error(f, 0) end
   if type(f.Writer) ~= "function" then

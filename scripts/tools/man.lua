@@ -9,20 +9,21 @@ f:close()
 
 -- roff escapes, then inline Markdown
 local function inline(s)
-  s = s:gsub("\\", "\\e"):gsub("^%.", "\\&."):gsub("^'", "\\&'")
+  s = s:gsub("\\", "\\e"):gsub("%-", "\\-"):gsub("^%.", "\\&."):gsub("^'", "\\&'")
   s = s:gsub("`([^`]+)`", "\\fB%1\\fR"):gsub("%*%*([^*]+)%*%*", "\\fB%1\\fR")
        :gsub("%[([^%]]+)%]%([^)]+%)", "%1")
   return s
 end
 
-local out = { string.format('.TH %s %s "" "nianbao" "%s"', name:upper(), section, title) }
+local out = { string.format('.TH %s %s "" "nianbao" "%s"', name:upper(), section, title),
+              ".ad l" }                -- ragged right: Chinese is not justified by spaces
 local in_code, in_table = false, false
 for line in (md .. "\n"):gmatch("([^\n]*)\n") do
   if line:match("^```") then
     out[#out + 1] = in_code and ".fi\n.RE" or ".RS 4\n.nf"
     in_code = not in_code
   elseif in_code then
-    out[#out + 1] = (line:gsub("\\", "\\e"):gsub("^%.", "\\&."))
+    out[#out + 1] = (line:gsub("\\", "\\e"):gsub("%-", "\\-"):gsub("^%.", "\\&."))  -- "-" as in options
   elseif line:match("^|") then
     if not line:match("^|%s*%-") then            -- not the alignment row
       local cells = {}
@@ -40,7 +41,16 @@ for line in (md .. "\n"):gmatch("([^\n]*)\n") do
     elseif h2 then out[#out + 1] = ".SH " .. inline(h2):upper()
     elseif h3 then out[#out + 1] = ".SS " .. inline(h3)
     elseif line:match("^%s*$") then out[#out + 1] = ".PP"
-    else out[#out + 1] = inline(line) end
+    else
+      -- a paragraph's lines in Chinese join without the space roff puts
+      -- between lines: the break goes, not a character
+      local prev = out[#out]
+      if prev and prev:match("[\128-\255]$") and line:match("^[\128-\255]") and not prev:match("^%.") then
+        out[#out] = prev .. inline(line)
+      else
+        out[#out + 1] = inline(line)
+      end
+    end
   end
 end
 io.stdout:write(table.concat(out, "\n"), "\n")

@@ -423,8 +423,9 @@ local PARTIAL = CORPUS .. "/partial"
 for _, name in ipairs(assert(nbio.listdir(PARTIAL))) do
   test("partial/" .. name .. ": checked without a crash, and every value read is in the file where it says", function()
     local path = PARTIAL .. "/" .. name
-    local list, R = nianbao.check(path)
+    local list, R, failures = nianbao.check(path)
     assert(list, R)
+    eq(0, #failures, "no rule failed: " .. tostring(failures[1] and failures[1].message))
     local lines = {}
     for l in (assert(nbio.readfile(path)) .. "\n"):gmatch("([^\n]*)\n") do lines[#lines + 1] = l end
     local n = 0
@@ -482,6 +483,15 @@ for _, src in ipairs(roundtrip) do
       if not derived[id:match("([%w_]+)$")] and v ~= nianbao.null then values[id] = v end
     end
     local yaml = assert(authoring.put(template, values))
+    -- and writes the parts of the report in place of the template's words
+    for sid, body in pairs(want.sections or {}) do
+      if type(body) == "string" and body ~= "" then
+        local indented = "    " .. body:gsub("%s+$", ""):gsub("\n", "\n    ")
+        yaml = yaml:gsub("(\n  " .. sid .. ": |%-[^\n]*\n)    （[^\n]*）", function(head)
+          return head .. indented
+        end)
+      end
+    end
     local path = write("author.yaml", yaml)
     local _, st = sh(NB .. " fill --in-place " .. path)
     eq(true, st == 0 or st == 1, "fill ran")
@@ -493,10 +503,17 @@ for _, src in ipairs(roundtrip) do
         eq(tostring(v), tostring(b[id]), "filled " .. id)
       end
     end
+    -- a report with errors (the source's own) is refused, and rendered as a draft
+    local _, cst = sh(NB .. " check --quiet " .. path)
     for _, fmt in ipairs { "html", "markdown" } do
       local out = tmp .. "/published." .. (fmt == "html" and "html" or "md")
       local _, rst = sh(NB .. " render " .. path .. " --format " .. fmt .. " -o " .. out)
-      eq(0, rst, "render " .. fmt)
+      eq(cst == 0 and 0 or 1, rst, "render " .. fmt)
+      if cst ~= 0 then
+        eq(nil, nbio.stat(out), "nothing published")
+        local _, dst = sh(NB .. " render --draft " .. path .. " --format " .. fmt .. " -o " .. out)
+        eq(0, dst, "render --draft " .. fmt)
+      end
       local back = assert(nianbao.extract(out))
       local c = flat_cells(back)
       for id, v in pairs(b) do
@@ -527,7 +544,7 @@ end)
 test("new asks for what it needs", function()
   local out, st = sh(NB .. " new --agency 某局")
   eq(2, st, "exit")
-  has(out, "new needs --year")
+  has(out, "new 需要 --year 年度 和 --agency 机关名称")
 end)
 
 -- Golden files: what each writer prints for the same report and findings.
@@ -546,9 +563,12 @@ local golden = {
   { "render.md", "render examples/jiuqu-2024.txt --format markdown" },
   { "new.yaml", "new --year 2025 --agency 某市统计局 --kind dept" },
 }
+-- a rule's helpUri names its file in the home (here, the repository)
+local home_uri = "file://" .. (sh("pwd"):gsub("%s+$", ""))
 for _, g in ipairs(golden) do
   test("writer output matches tests/golden/" .. g[1], function()
     local out = sh(NB .. " " .. g[2] .. " 2>/dev/null")
+    out = out:gsub(home_uri:gsub("%p", "%%%0"), "file://NIANBAO_HOME")
     local path = "tests/golden/" .. g[1]
     if os.getenv("UPDATE_GOLDEN") then
       local f = assert(io.open(path, "wb"))
@@ -570,7 +590,7 @@ end
 test("an empty file is unreadable: one clear line, exit 2", function()
   local out, st = check_one(write("empty.txt", ""))
   eq(2, st, "exit")
-  has(out, "empty.txt: error: 文件为空 [nianbao.unreadable]")
+  has(out, "empty.txt: 错误：文件为空 [nianbao.unreadable]")
 end)
 
 test("a binary file is unreadable, exit 2", function()
@@ -591,10 +611,13 @@ test("a text that is not a report is unreadable, exit 2", function()
   has(out, "不是政府信息公开工作年度报告")
 end)
 
-test("a missing file is reported with the system's reason, exit 2", function()
+test("a missing file is reported with the system's reason in the user's language, exit 2", function()
   local out, st = check_one(tmp .. "/no-such-report.txt")
   eq(2, st, "exit")
-  has(out, "no-such-report.txt: error: 无法读取文件")
+  has(out, "no-such-report.txt: 错误：无法读取文件：文件或文件夹不存在，请检查路径和文件名")
+  eq(nil, out:find("No such file", 1, true), "the system's English words are put in the user's language")
+  local en = check_one(tmp .. "/no-such-report.txt", "--lang en")
+  has(en, "no-such-report.txt: error: cannot read the file: No such file or directory")
 end)
 
 test("a truncated report gets findings for what is missing, and no invented number", function()
@@ -680,7 +703,7 @@ end)
 test("check prints compiler-style lines and exits 1 on errors", function()
   local out, st = sh(NB .. " check examples/broken/t4-rv-total.txt")
   eq(1, st, "exit")
-  has(out, "examples/broken/t4-rv-total.txt:331:1: error: 表四“行政复议”的“总计”为2，但结果维持、结果纠正、其他结果、尚未审结之和为0，相差2 [gb2021.t4.rv_total]")
+  has(out, "examples/broken/t4-rv-total.txt:331:1: 错误：表四“行政复议”的“总计”为2，但结果维持、结果纠正、其他结果、尚未审结之和为0，相差2 [gb2021.t4.rv_total]")
   has(out, "1 个文件：1 个错误，0 个警告，0 条提示")
 end)
 
@@ -738,7 +761,7 @@ test("usage errors exit 2 with a message", function()
   local out, st = sh(NB .. " check --no-such-flag x")
   eq(2, st, "exit")
   has(out, "未知选项 --no-such-flag")
-  has(out, "用法：nianbao 命令")
+  has(out, "用法：nianbao check")
   local _, st2 = sh(NB .. " frobnicate")
   eq(2, st2, "exit for an unknown command")
   local out3, st3 = sh(NB .. " --version")
@@ -753,7 +776,8 @@ end)
 test("a config file turns rules off, changes severities and sets parameters", function()
   local out = sh(NB .. " check --config examples/nianbao.yaml examples/broken/val-blank.txt " ..
                  "examples/broken/date-written-after.txt examples/broken/date-late-dept.txt")
-  has(out, "val-blank.txt:86:1: error: ")                    -- warning made an error
+  has(out, "val-blank.txt:86:1: 错误：")                    -- warning made an error
+  has(out, "配置：examples/nianbao.yaml；规则包：gb2021、gb2019、local (examples/rules)")
   eq(nil, out:find("gb2021.date.written_after", 1, true), "rule switched off")
   eq(nil, out:find("gb2021.date.late_dept", 1, true), "townships have until 02-20 here")
   has(out, "[local.s1_length]")                               -- the local pack is loaded
@@ -791,14 +815,41 @@ test("an identity that names no cell is refused when the pack loads", function()
   has(out, 'typo.lua: identity: identity names no cell "t3.carryed.total"')
 end)
 
-test("a rule that fails at run time becomes a finding and the other rules still run", function()
+test("a rule that fails at run time is the checker's failure: apart, at its own line, exit 3", function()
   os.execute("rm -rf " .. tmp .. "/badpack4 && mkdir -p " .. tmp .. "/badpack4")
   write("badpack4/boom.lua", 'id = "badpack4.boom"\nseverity = "error"\nmessage = { zh = "x" }\n' ..
-        'function check(report, emit) local t = nil; return t.x end\n')
+        'function check(report, emit)\n  local t = nil\n  return t.x\nend\n')
   local out, st = sh(NB .. " check --rules " .. tmp .. "/badpack4 examples/broken/t3-balance.txt")
-  eq(1, st, "exit")
-  has(out, "规则“badpack4.boom”执行出错")
+  eq(3, st, "exit: the checker's own problem")
+  -- placed at the line of the rule file, not of the report or the engine
+  has(out, tmp .. "/badpack4/boom.lua:6: 内部错误：规则“badpack4.boom”执行出错：attempt to index a nil value")
+  has(out, "（检查 examples/broken/t3-balance.txt 时） [nianbao.internal]")
+  eq(nil, out:find("scripts/", 1, true), "no line of the engine")
+  -- counted apart: the report's two errors stay two
+  has(out, "1 个文件：2 个错误，0 个警告，0 条提示，1 个规则执行出错（检查工具自身的问题，不算报告的错误）")
   has(out, "[gb2021.t3.balance]")
+  local json = sh(NB .. " check --format json --rules " .. tmp .. "/badpack4 examples/broken/t3-balance.txt")
+  has(json, '"internal":[{"rule":"nianbao.internal","message":"规则“badpack4.boom”执行出错：attempt to index a nil value (local \'t\')","file":"' .. tmp .. '/badpack4/boom.lua","line":6}]')
+  has(json, '"summary":{"error":2,"warning":0,"info":0,"internal":1}')
+  eq(nil, json:find('"findings":%[[^%]]*nianbao%.internal'), "not among the report's findings")
+  -- a writer that counts severities (a custom one) does not see it
+  local wechat = sh(NB .. " check --format examples/formats/wechat.lua --rules " .. tmp ..
+                    "/badpack4 examples/broken/t3-balance.txt")
+  has(wechat, "错误2处")
+end)
+
+test("a rule that loops or emits a bad place is placed in its own file too", function()
+  os.execute("rm -rf " .. tmp .. "/badpack6 && mkdir -p " .. tmp .. "/badpack6")
+  write("badpack6/emit.lua", 'id = "badpack6.emit"\nseverity = "error"\nmessage = { zh = "x" }\n' ..
+        'function check(report, emit)\n  emit { line = "x" }\nend\n')
+  write("badpack6/spin.lua", 'id = "badpack6.spin"\nseverity = "error"\nmessage = { zh = "x" }\n' ..
+        'function check(report, emit)\n  local n = 0\n  while true do n = n + 1 end\nend\n')
+  local out, st = sh(NB .. " check --instructions 100000 --rules " .. tmp .. "/badpack6 examples/jiuqu-2024.txt")
+  eq(3, st, "exit")
+  has(out, tmp .. "/badpack6/emit.lua:5: 内部错误：规则“badpack6.emit”执行出错：emit: 'line' must be a line or column number")
+  has(out, tmp .. "/badpack6/spin.lua:")
+  has(out, "规则“badpack6.spin”执行出错：instruction budget exceeded")
+  has(out, "1 个文件：0 个错误")
 end)
 
 test("a rule file cannot reach io or os", function()
@@ -830,7 +881,7 @@ test("a malicious rule pack is stopped with a clear finding while the other rule
         'function check() local t = {} for i = 1, 1e9 do t[i] = string.rep("x", 1000) .. i end end\n')
   local out, st = sh(NB .. " check --memory-mb 64 --instructions 5000000 --rules " .. tmp ..
                      "/evil examples/broken/t3-balance.txt")
-  eq(1, st, "exit")
+  eq(3, st, "exit")
   for _, id in ipairs { "evil.shell", "evil.popen", "evil.write", "evil.loadlib", "evil.bytecode",
                         "evil.strings", "evil.loop", "evil.bomb" } do
     has(out, "规则“" .. id .. "”执行出错", id)

@@ -31,7 +31,7 @@ end)
 
 test("a local pack rewords a national message, keeping the rule's id", function()
   local out = sh(NB .. " check " .. PROVINCE .. " examples/broken/t3-balance.txt")
-  has(out, "examples/broken/t3-balance.txt:76:1: error: 表三“自然人”列不平衡（本省要求“一+二=三+四”）：一加二为6，三加四为7，相差-1 [gb2021.t3.balance]")
+  has(out, "examples/broken/t3-balance.txt:76:1: 错误：表三“自然人”列不平衡（本省要求“一+二=三+四”）：一加二为6，三加四为7，相差-1 [gb2021.t3.balance]")
 end)
 
 test("a local pack changes a deadline of the format", function()
@@ -45,7 +45,7 @@ test("a rule file named as a national rule replaces it: one finding, not two", f
   local out = sh(NB .. " check " .. PROVINCE .. " examples/broken/val-blank.txt")
   local list = findings(out)
   eq(1, count(list, "gb2021.val.blank"), "one finding")
-  has(out, "val-blank.txt:86:1: error: 表三“二、上年结转政府信息公开申请数量”行“商业企业”列单元格为空：本省要求无数据的单元格一律填0")
+  has(out, "val-blank.txt:86:1: 错误：表三“二、上年结转政府信息公开申请数量”行“商业企业”列单元格为空：本省要求无数据的单元格一律填0")
   local rules = sh(NB .. " rules " .. PROVINCE)
   has(rules, "tests/packs/province/val.blank.lua 替换规则 gb2021.val.blank")
   has(rules, "province.docs_total")
