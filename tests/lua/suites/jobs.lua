@@ -163,3 +163,40 @@ test("what a worker hands back comes back the same: integers, floats, strings, n
   eq(false, (pcall(marshal.encode, deep)), "nesting is bounded")
   eq(false, (pcall(marshal.decode, "T\1\0\0\0")), "bytes cut short")
 end)
+
+test("-j2 keeps each file's own config, --quiet, the rules that fail, standard input's name: as -j1 does", function()
+  os.execute("rm -rf " .. dir .. "/conv && mkdir -p " .. dir .. "/conv/a " .. dir .. "/conv/b " .. dir .. "/conv/boom")
+  os.execute("cp examples/broken/val-blank.txt " .. dir .. "/conv/a/ && " ..
+             "cp examples/broken/t3-balance.txt " .. dir .. "/conv/a/t3-copy.txt && echo >> " .. dir ..
+             "/conv/a/t3-copy.txt && cp examples/broken/txt-new.txt examples/broken/t3-balance.txt " .. dir .. "/conv/b/")
+  local function put(name, text)
+    local f = assert(io.open(dir .. "/conv/" .. name, "w"))
+    f:write(text)
+    f:close()
+  end
+  put("a/.nianbao.yaml", "rules:\n  gb2021.t3.balance: off\n")
+  put("boom/boom.lua", 'id = "boom.boom"\nseverity = "error"\nmessage = { zh = "x" }\n' ..
+      'function check(report, emit)\n  error("broken")\nend\n')
+  local c = dir .. "/conv"
+  for _, args in ipairs { c .. "/a " .. c .. "/b",
+                          "-q " .. c .. "/a " .. c .. "/b",
+                          "--rules " .. c .. "/boom " .. c .. "/a " .. c .. "/b",
+                          "--stdin-filename s.txt - " .. c .. "/a < examples/broken/t3-balance.txt" } do
+    for _, fmt in ipairs { "text", "json", "sarif" } do
+      local out1, err1, st1 = run(NB .. " check -j1 --format " .. fmt .. " " .. args)
+      local out2, err2, st2 = run(NB .. " check -j2 --format " .. fmt .. " " .. args)
+      eq(out1, out2, fmt .. " " .. args .. ": output")
+      eq(err1, err2, fmt .. " " .. args .. ": messages")
+      eq(st1, st2, fmt .. " " .. args .. ": exit status")
+    end
+  end
+  local out, _, st = run(NB .. " check -j2 " .. c .. "/a " .. c .. "/b")
+  eq(1, st, "the errors of b")
+  has(out, "b/t3-balance.txt:76:1")
+  eq(nil, out:find("a/t3-copy.txt:76:1", 1, true), "a's config turns the balance off")
+  local _, err3, st3 = run(NB .. " check -j2 --rules " .. c .. "/boom " .. c .. "/a " .. c .. "/b")
+  eq(3, st3, "a rule that fails: exit 3")
+  has(err3, "退出码 3")
+  local sout = run(NB .. " check -j2 --format json --stdin-filename s.txt - " .. c .. "/a < examples/broken/t3-balance.txt")
+  has(sout, '"file":"s.txt"')
+end)
