@@ -327,6 +327,10 @@ language = {
   date_mark = { "月", "日", "号" },
   this_year = { "本年度", "本年", "今年", "全年", "当年" },           -- %this_year, or the report's year
   frame_this = { "本年度", "本年", "今年", "当年" },                  -- before a claim: this year's, not last year's
+  -- a sentence's first clause with these compares: its year is not the time of the clauses after it
+  comparison = { "比", "较" },
+  -- after a year, words that make it part of a subject ("2023年结转的5件"), not the time of a sentence
+  year_subject = { "结转", "遗留", "未办结", "未结" },
   last_year = { "上一年度", "上年度", "上一年", "上年", "去年" },     -- %last_year, or the year before
   next_year = { "下一年度", "下年度", "下一年", "下年", "明年", "次年" }, -- %next_year, or the year after
   -- a number is not exact after these ("近百件", "约300件") or before these ("400件左右");

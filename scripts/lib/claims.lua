@@ -512,23 +512,25 @@ function M.for_format(F)
     end
     return last
   end
-  -- a first clause that is only a time: "2022年，…" → 2022
-  local lead_time = sp * C(yearnum) * sp * year_mark * sp * comma
+  -- The year an earlier clause set, for a clause that names none: a year
+  -- number before the first quantity of the nearest clause before it that
+  -- names a time ("我局2020年公开许可33项，处罚36项，强制1项" → 2020).
+  -- Not carried: a year word ("上年度结转34件，…" is a subject), a clause
+  -- that compares ("与2020年相比，…") or a year that is a subject ("2023年结转的5件").
+  local comparing = (1 - alt(longest(L.comparison or {})))^0 * alt(longest(L.comparison or {}))
+  local carried_year       -- (s, starts, from) → the year, or nil; set once quantities are known
 
   -- Is a claim starting at `at` (its clause starting at `from`) the report's
   -- own figure, a fact (not a plan), of the report's year ("this") or of the
   -- year before ("last")? nil: none of these.
-  local function in_frame(s, at, from, ctx)
+  local function in_frame(s, at, from, ctx, starts)
     local before = s:sub(1, at - 1)
     if other_body and other_body:match(before) then return nil end
     if summary_body and summary_issuers[ctx.issuer or ""] and summary_body:match(before) then return nil end
     if other_period and other_period:match(before) then return nil end
     if plan and plan:match(before) then return nil end
     local y = frame_year(s, from, at)
-    if not y and from > 1 then
-      local lead = lead_time:match(s)
-      y = lead and tonumber(ascii(lead))
-    end
+    if not y and from > 1 and starts then y = carried_year(s, starts, from) end
     if not y or y == "this" or y == ctx.year then return "this" end
     if y == "last" or (ctx.year and y == ctx.year - 1) then return "last" end
     return nil
@@ -572,6 +574,37 @@ function M.for_format(F)
       while pos <= #s and (digit + S", ."):match(s, pos) do pos = pos + 1 end
     end
     return out
+  end
+
+  local subject_after = sp * alt(longest(L.year_subject or {}))
+  -- the time a clause (from, to) names before its first quantity: "none",
+  -- a year number, or "stop" (a word for a year, a comparison, a subject)
+  local function clause_time(s, from, to)
+    local clause = s:sub(from, to - 1)
+    if comparing:match(clause) then return "stop" end
+    local stop = from - 1 + (quantity_search:match(clause) or #clause + 1)
+    local year, i = "none", from
+    while i < stop do
+      local a, y, e = year_word_search:match(s, i)
+      if not a or a >= stop then break end
+      if y == "this" or y == "last" then return "stop" end
+      if not date_after:match(s, e) then
+        if subject_after:match(s, e) then return "stop" end
+        year = tonumber(ascii(y))
+      end
+      i = e
+    end
+    return year
+  end
+  function carried_year(s, starts, from)
+    for k = #starts, 1, -1 do
+      if starts[k] < from then
+        local t = clause_time(s, starts[k], starts[k + 1] or (#s + 1))
+        if t == "stop" then return nil end
+        if t ~= "none" then return t end
+      end
+    end
+    return nil
   end
 
   local function by_place(a, b)
@@ -621,7 +654,7 @@ function M.for_format(F)
       if n_at and not_exact(s, n_at) then return nil end
       if r.not_after and r.not_after:match(s:sub(from, at - 1)) then return nil end
       if r.requires and not r.parts[ctx.part or ""] and not r.requires:match(s) then return nil end
-      return in_frame(s, at, from, ctx)
+      return in_frame(s, at, from, ctx, starts)
     end
 
     -- 1. the readers that name their subject
@@ -847,7 +880,7 @@ function M.for_format(F)
             subjects[1] = before[1].cells
           end
         end
-        if #subjects > 0 and in_frame(s, m.at, clause_of(starts, m.at), ctx) == "this" then
+        if #subjects > 0 and in_frame(s, m.at, clause_of(starts, m.at), ctx, starts) == "this" then
           local function claim(cells, kind, value, p)
             if cells then
               add { cells = cells, kind = kind, value = value, pct = p, at = m.at, stop = m.stop,
