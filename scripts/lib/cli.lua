@@ -206,7 +206,7 @@ local function load_writer(E, name)
       return nil
     end
   end
-  return write.load(E.home, name, E:pack(E.base).format, E.limits, rule_infos(E))
+  return write.load(E.home, name, E:pack(E.base).format, E.limits, function() return rule_infos(E) end)
 end
 
 --{=== commands ===
