@@ -7,6 +7,8 @@
 -- tool execution notifications, not results.
 
 extension = "sarif"
+-- the rules' texts are asked of rule(id, lang): made only for a writer that says so
+uses_rules = true
 
 local levels = { error = "error", warning = "warning", info = "note" }
 

@@ -3,15 +3,20 @@
 
 local nianbao = require "nianbao"
 local nbio = require "nianbao.io"
-local engine = require "engine"
-local json = require "json"
 local messages = require "messages"
-local write = require "pipeline.write"
-local formatlib = require "format"
-local workers = require "workers"
-local engines = require "engines"
-local engine_mod = require "engine"
-local usage = require "usage"
+
+-- A module required at its first use: --version, --help and a usage
+-- mistake need none of the engine's.
+local function lazy(name)
+  return setmetatable({}, { __index = function(_, k) return require(name)[k] end,
+                            __newindex = function(_, k, v) require(name)[k] = v end })
+end
+local write = lazy "pipeline.write"
+local formatlib = lazy "format"
+local workers = lazy "workers"
+local engines = lazy "engines"
+local engine_mod = lazy "engine"
+local usage = lazy "usage"
 
 local M = {}
 
@@ -206,7 +211,7 @@ local function load_writer(E, name)
       return nil
     end
   end
-  return write.load(E.home, name, E:pack(E.base).format, E.limits, rule_infos(E))
+  return write.load(E.home, name, E:pack(E.base).format, E.limits, function() return rule_infos(E) end)
 end
 
 --{=== commands ===
@@ -691,7 +696,7 @@ local function script_api(E)
       if not seen[r] then seen[r] = true; api.rules[#api.rules + 1] = r end
     end
   end
-  api.json = json
+  api.json = require "json"
   api.engine = E
   return api
 end

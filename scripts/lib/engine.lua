@@ -179,8 +179,8 @@ function Engine:others(name)
   local out = {}
   for _, f in ipairs(self.packs.formats) do
     if f ~= name then
-      local F = self.packs:format(f)
-      if #F.signature > 0 then out[#out + 1] = { name = f, signature = F.signature } end
+      local sig = self.packs:signature(f)
+      if #sig > 0 then out[#out + 1] = { name = f, signature = sig } end
     end
   end
   return out

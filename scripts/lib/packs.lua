@@ -30,6 +30,7 @@ local format = require "format"
 local limits = require "nianbao.sandbox"
 local identities = require "identities"
 local messages = require "messages"
+local labels = require "labels"
 
 local M = {}
 
@@ -543,6 +544,24 @@ function Set:format(name)
     self.formats_compiled[name] = F
   end
   return F
+end
+
+-- The signature of format `name` as its compiled format has it (labels
+-- normalised), without compiling it: what the other formats' reports are
+-- searched for, when no report of this format may come.
+function Set:signature(name)
+  local F = self.formats_compiled and self.formats_compiled[name]
+  if F then return F.signature end
+  self.signatures = self.signatures or {}
+  local sig = self.signatures[name]
+  if not sig then
+    local decl = self:declaration(name).decl
+    local norm = labels.new(decl.fold, decl.numerals).norm
+    sig = {}
+    for i, s in ipairs(decl.signature or {}) do sig[i] = norm(s) end
+    self.signatures[name] = sig
+  end
+  return sig
 end
 
 function Set:pack(name)

@@ -31,12 +31,13 @@ local function copied(fn)
 end
 
 -- What a writer may use besides plain Lua. base: the base format, for a
--- report that could not be read; rules: id → what the writer may say of
--- a rule ({message=, rationale=, basis=, help_uri=, severity=}), or nil.
-local function helpers(base, rules)
+-- report that could not be read; infos.rules: id → what the writer may
+-- say of a rule ({message=, rationale=, basis=, help_uri=, severity=}),
+-- or nil (filled in by load when the writer may ask).
+local function helpers(base, infos)
   return {
     rule = function(id, lang)
-      local r = rules and rules[id]
+      local r = infos.rules and infos.rules[id]
       if not r then return nil end
       local l = lang == "en" and "en" or "zh"
       return view.copy { id = id, severity = r.severity, help_uri = r.help_uri, basis = r.basis,
@@ -59,14 +60,18 @@ end
 
 -- A writer file's fields, as plain data, and its functions.
 local function writer_fields(env)
-  local f = view.plain { extension = rawget(env, "extension"), per_file = rawget(env, "per_file") }
+  local f = view.plain { extension = rawget(env, "extension"), per_file = rawget(env, "per_file"),
+                         uses_rules = rawget(env, "uses_rules") }
   f.Writer, f.Summary = rawget(env, "Writer"), rawget(env, "Summary")
   return f
 end
 
 -- load(home, name, base, lim, rules) → writer: a name of scripts/formats/,
 -- or a path (untrusted). writer.extension is a plain word (else "out").
--- rules: what the writer's rule(id, lang) tells (see helpers).
+-- rules: what the writer's rule(id, lang) tells (see helpers), or a
+-- function that makes it: called only for a writer that may ask (one given
+-- by path, or one of ours that says `uses_rules = true`), since it builds
+-- every format's rules.
 function M.load(home, name, base, lim, rules)
   lim = lim or { instructions = 20000000, memory = 256 * 1048576 }
   local path, untrusted = name, true
@@ -76,9 +81,16 @@ function M.load(home, name, base, lim, rules)
   end
   local src, err = nbio.readfile(path, 16 * 1048576)
   if not src then error(path .. ": " .. err, 0) end
-  local extra = helpers(base, rules)
+  local infos = {}
+  local function resolve()
+    if type(rules) == "function" then rules = rules() end
+    infos.rules = rules
+  end
+  if untrusted then resolve() end
+  local extra = helpers(base, infos)
   local env, f = sandbox.run(path, src, sandbox.env(extra), sandbox.limits(lim, untrusted), writer_fields)
   if not env then error(f, 0) end
+  if not untrusted and f.uses_rules == true then resolve() end
   if type(f.Writer) ~= "function" then
     error(path .. ": a writer must define 'Writer(findings, report, opts)'", 0)
   end
