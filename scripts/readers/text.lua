@@ -11,14 +11,16 @@ extensions  = { "txt", "text", "pdf", "md", "markdown" }
 
 -- A line that holds at least one cell separator belongs to a table or the
 -- metadata block.
+-- (Markdown's marks and alignment rows neither add a bar nor take one away,
+-- so counting the lines with a bar is enough.)
 function sniff(head)
-  local bars = 0
-  for line in head:gmatch("[^\n]+") do
-    line = line:gsub("^%s*#+%s+", ""):gsub("^%s*>%s?", ""):gsub("%*%*", "")   -- Markdown
-    if line:match("^%s*|?%s*:?%-%-%-+:?%s*|[%s|:%-]*$") then
-      line = "|"                               -- a Markdown table's alignment row
-    end
-    if line:find("|", 1, true) then bars = bars + 1 end
+  local bars, at = 0, 1
+  while bars < 3 do
+    local bar = head:find("|", at, true)
+    if not bar then return false end
+    bars = bars + 1
+    at = head:find("\n", bar, true)
+    if not at then break end
   end
   return bars >= 3
 end
@@ -54,8 +56,10 @@ function Reader(bytes, opts)
   local grid, row, last_row_line = 0, 0, -1
   while pos <= len do
     local eol = bytes:find("\n", pos, true) or (len + 1)
-    local line = bytes:sub(pos, eol - 1):gsub("\r$", "")
-    if line:match("^%s*<[Tt][Aa][Bb][Ll][Ee][%s>]") or line:match("^%s*<[Tt][Aa][Bb][Ll][Ee]$") then
+    local line = bytes:sub(pos, eol - 1)
+    if line:byte(-1) == 13 then line = line:sub(1, -2) end
+    local marked = line:find("[#>*<]")     -- no mark: none of the Markdown rewrites below apply
+    if marked and (line:match("^%s*<[Tt][Aa][Bb][Ll][Ee][%s>]") or line:match("^%s*<[Tt][Aa][Bb][Ll][Ee]$")) then
       html_tables = html_tables + 1
       local after, lines = html_table(bytes, pos, lineno + 1, blocks, html_tables)
       if after then
@@ -64,9 +68,11 @@ function Reader(bytes, opts)
       end
     end
     lineno = lineno + 1
-    line = line:gsub("^%s*#+%s+", ""):gsub("^%s*>%s?", ""):gsub("%*%*", "")   -- Markdown
-               :gsub("<[Bb][Rr]%s*/?>", "")            -- a line break inside a cell joins its text
-    if line:match("^%s*|?%s*:?%-%-%-+:?%s*|[%s|:%-]*$") then
+    if marked then
+      line = line:gsub("^%s*#+%s+", ""):gsub("^%s*>%s?", ""):gsub("%*%*", "")   -- Markdown
+                 :gsub("<[Bb][Rr]%s*/?>", "")            -- a line break inside a cell joins its text
+    end
+    if line:find("---", 1, true) and line:match("^%s*|?%s*:?%-%-%-+:?%s*|[%s|:%-]*$") then
       line = "|"                               -- a Markdown table's alignment row
     end
     if line:find("|", 1, true) then
@@ -103,7 +109,7 @@ function Reader(bytes, opts)
         if last_row_line == lineno - 1 then last_row_line = lineno end   -- a Markdown alignment row
       end
     else
-      local text = trim((line:gsub("\f", "")))     -- a form feed is a PDF page break
+      local text = trim(line:find("\f", 1, true) and (line:gsub("\f", "")) or line)   -- a form feed is a PDF page break
       if text ~= "" then
         n = n + 1
         blocks[n] = { kind = "para", text = text, line = lineno, col = 1, offset = pos - 1 }
