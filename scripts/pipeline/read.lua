@@ -117,7 +117,11 @@ local keep = { [nianbao.null] = true }
 local function read_plain(reader, text, path)
   local doc
   if reader.untrusted then doc = run_fresh(reader, text, { path = path })
-  else doc = reader.Reader(text, { path = path }) end
+  else
+    doc = reader.Reader(text, { path = path })
+    -- the shipped readers' blocks are fresh plain data already: no copy needed
+    if type(doc) == "table" and doc.canonical == nil then return doc end
+  end
   return view.plain(doc, keep)
 end
 
