@@ -360,6 +360,7 @@ local function detect(F, R, blocks, found, others)
   end
   local nfound = 0
   for _ in pairs(found) do nfound = nfound + 1 end
+  if nfound >= 4 then return false end     -- the answer is known: no need to seek the old headings
   local legacy = 0
   for _, h in ipairs(F.legacy.headings) do
     for _, n in utf8.codes(F.decl.numerals or "") do
