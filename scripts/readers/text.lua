@@ -80,6 +80,7 @@ function Reader(bytes, opts)
       local x, leading = 0, line:match("^%s*|") ~= nil
       while true do
         local bar = line:find("|", start, true)
+        if not bar and start > #line then break end   -- nothing after the last bar
         local piece = line:sub(start, (bar or (#line + 1)) - 1)
         local text = trim(piece)
         -- " |" is an empty cell; a bare "|" only pads a merged cell
