@@ -54,11 +54,14 @@ function Reader(bytes, opts)
   -- consecutive lines of several cells are the rows of one table (grid);
   -- each cell keeps its place in its line (x), empty cells counted
   local grid, row, last_row_line = 0, 0, -1
+  -- plain searches (memchr) once, instead of a class match on every line of a text that has no mark
+  local has_marks = bytes:find("#", 1, true) or bytes:find(">", 1, true) or bytes:find("*", 1, true)
+                    or bytes:find("<", 1, true)
   while pos <= len do
     local eol = bytes:find("\n", pos, true) or (len + 1)
     local line = bytes:sub(pos, eol - 1)
     if line:byte(-1) == 13 then line = line:sub(1, -2) end
-    local marked = line:find("[#>*<]")     -- no mark: none of the Markdown rewrites below apply
+    local marked = has_marks and line:find("[#>*<]")   -- no mark: none of the Markdown rewrites below apply
     if marked and (line:match("^%s*<[Tt][Aa][Bb][Ll][Ee][%s>]") or line:match("^%s*<[Tt][Aa][Bb][Ll][Ee]$")) then
       html_tables = html_tables + 1
       local after, lines = html_table(bytes, pos, lineno + 1, blocks, html_tables)
