@@ -78,7 +78,19 @@ function Reader(bytes, opts)
     if line:find("---", 1, true) and line:match("^%s*|?%s*:?%-%-%-+:?%s*|[%s|:%-]*$") then
       line = "|"                               -- a Markdown table's alignment row
     end
-    if line:find("|", 1, true) then
+    local bar1 = line:find("|", 1, true)
+    if bar1 and bar1 == #line and bar1 > 1 then   -- the commonest line, "text |": one cell, no grid
+      local piece = line:sub(1, bar1 - 1)
+      local text = trim(piece)
+      if text ~= "" then
+        local lead = piece:find("[^%s]") or 1
+        n = n + 1
+        blocks[n] = { kind = "cell", text = text, line = lineno,
+                      col = (utf8.len(line:sub(1, lead - 1)) or (lead - 1)) + 1, offset = pos + lead - 2 }
+        goto line_done
+      end
+    end
+    if bar1 then
       local start, any, first = 1, false, n + 1
       local x, leading = 0, line:match("^%s*|") ~= nil
       while true do
@@ -119,6 +131,7 @@ function Reader(bytes, opts)
         blocks[n] = { kind = "para", text = text, line = lineno, col = 1, offset = pos - 1 }
       end
     end
+    ::line_done::
     pos = eol + 1
     ::next_line::
   end
