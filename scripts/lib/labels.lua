@@ -108,11 +108,20 @@ function M.new(fold, numerals)
 end
 
 -- White space of every width, at either end: trim(s) in one pass each way.
-local narrow = { [" "] = true, ["\t"] = true, ["\r"] = true, ["\n"] = true, ["\f"] = true, ["\v"] = true }
 local wide = { "\u{3000}", "\u{A0}", "\u{2002}", "\u{2003}", "\u{2009}", "\u{200B}", "\u{FEFF}" }
 
+-- first bytes of the wide spaces (C2 A0, E2 80 8x, E3 80 80, EF BB BF) and
+-- their last bytes: any other byte cannot be one, so most calls end at once
+local wide_first = { [0xC2] = true, [0xE2] = true, [0xE3] = true, [0xEF] = true }
+local wide_last = { [0xA0] = true, [0x80] = true, [0x82] = true, [0x83] = true, [0x89] = true,
+                    [0x8B] = true, [0xBF] = true }
+local narrow_byte = { [32] = true, [9] = true, [13] = true, [10] = true, [12] = true, [11] = true }
+local byte = string.byte
+
 local function space_at(s, i)        -- length of the space starting at i, or 0
-  if narrow[s:sub(i, i)] then return 1 end
+  local b = byte(s, i)
+  if narrow_byte[b] then return 1 end
+  if not wide_first[b] then return 0 end
   for _, w in ipairs(wide) do
     if s:sub(i, i + #w - 1) == w then return #w end
   end
@@ -120,7 +129,9 @@ local function space_at(s, i)        -- length of the space starting at i, or 0
 end
 
 local function space_before(s, j)    -- length of the space ending at j, or 0
-  if narrow[s:sub(j, j)] then return 1 end
+  local b = byte(s, j)
+  if narrow_byte[b] then return 1 end
+  if not wide_last[b] then return 0 end
   for _, w in ipairs(wide) do
     if j - #w + 1 >= 1 and s:sub(j - #w + 1, j) == w then return #w end
   end

@@ -76,11 +76,16 @@ function M.blocks(tree, opts)
           while taken[r][col] do col = col + 1 end
           local rs = math.max(1, math.min(tonumber(td.attrs.rowspan) or 1, 1000))
           local cs = math.max(1, math.min(tonumber(td.attrs.colspan) or 1, 1000))
-          for dr = 0, rs - 1 do
-            taken[r + dr] = taken[r + dr] or {}
-            for dc = 0, cs - 1 do taken[r + dr][col + dc] = true end
+          -- a plain cell covers no place this row or a later one will look at
+          if rs > 1 or cs > 1 then
+            for dr = 0, rs - 1 do
+              taken[r + dr] = taken[r + dr] or {}
+              for dc = 0, cs - 1 do taken[r + dr][col + dc] = true end
+            end
           end
-          blocks[#blocks + 1] = { kind = "cell", text = clean(table.concat(text_of(td, {}))),
+          local only = td[2] == nil and td[1]      -- most cells hold one piece of text
+          local raw = type(only) == "string" and only or table.concat(text_of(td, {}))
+          blocks[#blocks + 1] = { kind = "cell", text = clean(raw),
                                   line = line_of(td) or line_of(tr) or shift + 1, col = 1,
                                   grid = grid, row = r, column = col, rowspan = rs, colspan = cs,
                                   x0 = col, x1 = col + cs }

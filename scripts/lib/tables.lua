@@ -534,9 +534,10 @@ end
 local function set_value(R, F, id, b, text)
   local state, v, unit = M.value_state(F, text or b.text)
   unit = unit or b.unit
-  local copy = { text = (text or b.text) .. (b.unit or ""), line = b.line, col = b.col, offset = b.offset }
-  if state then R:set(id, state, v, copy) else R:set(id, "text", nil, copy) end
-  if unit then R.units[#R.units + 1] = { id = id, unit = unit, text = copy.text, line = b.line, col = b.col } end
+  local full = (text or b.text) .. (b.unit or "")
+  -- straight into the cells (the binder's report is not frozen): no block copy to build
+  R.c:set(id, state or "text", v, full, b.line, b.col, b.offset)
+  if unit then R.units[#R.units + 1] = { id = id, unit = unit, text = full, line = b.line, col = b.col } end
 end
 
 -- Put candidate reading `cand` into the cells `slots` (for the identities

@@ -24,7 +24,9 @@ function M.readonly(t)
   v = setmetatable({}, {
     __index = function(_, k)
       if hidden[k] then return nil end
-      return M.readonly(t[k])
+      local x = t[k]
+      if type(x) ~= "table" then return x end   -- most reads: a string or a number, no view needed
+      return M.readonly(x)
     end,
     __newindex = reject,
     __len = function() return #t end,

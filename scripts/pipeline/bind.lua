@@ -83,7 +83,7 @@ end
 
 -- Is this paragraph a part heading? The part, and the text glued after the
 -- heading when the page ran them together.
-local function match_heading(F, block)
+local function heading_of(F, block)
   local t = F.labels.norm(block.text)
   -- the first heading, in the format's order, that the text is or begins
   -- with: found by the index, then (from there on) as the order has it
@@ -118,6 +118,28 @@ local function match_heading(F, block)
     end
   end
   return nil
+end
+
+-- heading_of depends on the block's text and kind only, and a batch's
+-- labels and numbers repeat from report to report: each answered once (a
+-- bounded memo per format: it starts afresh when full)
+local heading_memo = setmetatable({}, { __mode = "k" })
+local NO_HEADING = {}
+local function match_heading(F, block)
+  local m = heading_memo[F]
+  if not m or m.size >= 50000 then
+    m = { size = 0, para = {}, cell = {} }
+    heading_memo[F] = m
+  end
+  local by = m[block.kind]
+  if not by then return heading_of(F, block) end
+  local hit = by[block.text]
+  if not hit then
+    local p, glued, variant = heading_of(F, block)
+    hit = p and { p, glued, variant } or NO_HEADING
+    by[block.text], m.size = hit, m.size + 1
+  end
+  return hit[1], hit[2], hit[3]
 end
 
 -- Crawled pages run the parts together on one line ("…联系。一、总体情况2021年，…").
@@ -360,6 +382,7 @@ local function detect(F, R, blocks, found, others)
   end
   local nfound = 0
   for _ in pairs(found) do nfound = nfound + 1 end
+  if nfound >= 4 then return false end     -- the answer is known: no need to seek the old headings
   local legacy = 0
   for _, h in ipairs(F.legacy.headings) do
     for _, n in utf8.codes(F.decl.numerals or "") do

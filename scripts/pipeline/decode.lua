@@ -28,7 +28,20 @@ local chinese = { gbk = true, gb2312 = true, gb18030 = true, ["x-gbk"] = true, c
 local function drop_pinyin(text)
   local ideograph = "[\228-\233][\128-\191][\128-\191]"
   local pattern = "(" .. ideograph .. ")%(([a-z\195-\201\128-\191]+)%)"
-  local n = select(2, text:gsub(pattern, ""))
+  -- count the matches from the "(" each must hold (found by a plain
+  -- search), stopping at 5: the same count as a gsub over the whole text,
+  -- as no two matches can share a "(" or overlap
+  local n, at, byte = 0, 1, string.byte
+  while n < 5 do
+    local open = text:find("(", at, true)
+    if not open then break end
+    at = open + 1
+    local b1, b2, b3 = byte(text, open - 3, open - 1)
+    if open > 3 and b1 >= 228 and b1 <= 233 and b2 >= 128 and b2 <= 191 and b3 >= 128 and b3 <= 191
+       and text:find("^%([a-z\195-\201\128-\191]+%)", open) then
+      n = n + 1
+    end
+  end
   if n < 5 then return text end
   return (text:gsub(pattern, function(ch, py)
     if #py <= 12 and not py:find("[\228-\233]") then return ch end

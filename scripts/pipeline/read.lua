@@ -3,9 +3,9 @@
 -- to --reader): it sets `name`, `extensions`, optionally `sniff(head)`,
 -- and defines `Reader(text, opts)` returning {blocks = {…}} (or
 -- {canonical = doc, lines = …} for the canonical YAML). It runs sandboxed,
--- its sniff too, and the engine takes its document as plain data. A
--- reader given by path is untrusted: it runs from a fresh copy of its
--- file for every input.
+-- its sniff too. A reader given by path is untrusted: it runs from a fresh
+-- copy of its file for every input, and the engine takes its document as
+-- plain data (a copy); a shipped reader's blocks are taken as they are.
 
 local nianbao = require "nianbao"
 local nbio = require "nianbao.io"
@@ -117,7 +117,11 @@ local keep = { [nianbao.null] = true }
 local function read_plain(reader, text, path)
   local doc
   if reader.untrusted then doc = run_fresh(reader, text, { path = path })
-  else doc = reader.Reader(text, { path = path }) end
+  else
+    doc = reader.Reader(text, { path = path })
+    -- the shipped readers' blocks are fresh plain data already: no copy needed
+    if type(doc) == "table" and doc.canonical == nil then return doc end
+  end
   return view.plain(doc, keep)
 end
 

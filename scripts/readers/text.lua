@@ -11,14 +11,16 @@ extensions  = { "txt", "text", "pdf", "md", "markdown" }
 
 -- A line that holds at least one cell separator belongs to a table or the
 -- metadata block.
+-- (Markdown's marks and alignment rows neither add a bar nor take one away,
+-- so counting the lines with a bar is enough.)
 function sniff(head)
-  local bars = 0
-  for line in head:gmatch("[^\n]+") do
-    line = line:gsub("^%s*#+%s+", ""):gsub("^%s*>%s?", ""):gsub("%*%*", "")   -- Markdown
-    if line:match("^%s*|?%s*:?%-%-%-+:?%s*|[%s|:%-]*$") then
-      line = "|"                               -- a Markdown table's alignment row
-    end
-    if line:find("|", 1, true) then bars = bars + 1 end
+  local bars, at = 0, 1
+  while bars < 3 do
+    local bar = head:find("|", at, true)
+    if not bar then return false end
+    bars = bars + 1
+    at = head:find("\n", bar, true)
+    if not at then break end
   end
   return bars >= 3
 end
@@ -52,10 +54,15 @@ function Reader(bytes, opts)
   -- consecutive lines of several cells are the rows of one table (grid);
   -- each cell keeps its place in its line (x), empty cells counted
   local grid, row, last_row_line = 0, 0, -1
+  -- plain searches (memchr) once, instead of a class match on every line of a text that has no mark
+  local has_marks = bytes:find("#", 1, true) or bytes:find(">", 1, true) or bytes:find("*", 1, true)
+                    or bytes:find("<", 1, true)
   while pos <= len do
     local eol = bytes:find("\n", pos, true) or (len + 1)
-    local line = bytes:sub(pos, eol - 1):gsub("\r$", "")
-    if line:match("^%s*<[Tt][Aa][Bb][Ll][Ee][%s>]") or line:match("^%s*<[Tt][Aa][Bb][Ll][Ee]$") then
+    local line = bytes:sub(pos, eol - 1)
+    if line:byte(-1) == 13 then line = line:sub(1, -2) end
+    local marked = has_marks and line:find("[#>*<]")   -- no mark: none of the Markdown rewrites below apply
+    if marked and (line:match("^%s*<[Tt][Aa][Bb][Ll][Ee][%s>]") or line:match("^%s*<[Tt][Aa][Bb][Ll][Ee]$")) then
       html_tables = html_tables + 1
       local after, lines = html_table(bytes, pos, lineno + 1, blocks, html_tables)
       if after then
@@ -64,16 +71,31 @@ function Reader(bytes, opts)
       end
     end
     lineno = lineno + 1
-    line = line:gsub("^%s*#+%s+", ""):gsub("^%s*>%s?", ""):gsub("%*%*", "")   -- Markdown
-               :gsub("<[Bb][Rr]%s*/?>", "")            -- a line break inside a cell joins its text
-    if line:match("^%s*|?%s*:?%-%-%-+:?%s*|[%s|:%-]*$") then
+    if marked then
+      line = line:gsub("^%s*#+%s+", ""):gsub("^%s*>%s?", ""):gsub("%*%*", "")   -- Markdown
+                 :gsub("<[Bb][Rr]%s*/?>", "")            -- a line break inside a cell joins its text
+    end
+    if line:find("---", 1, true) and line:match("^%s*|?%s*:?%-%-%-+:?%s*|[%s|:%-]*$") then
       line = "|"                               -- a Markdown table's alignment row
     end
-    if line:find("|", 1, true) then
+    local bar1 = line:find("|", 1, true)
+    if bar1 and bar1 == #line and bar1 > 1 then   -- the commonest line, "text |": one cell, no grid
+      local piece = line:sub(1, bar1 - 1)
+      local text = trim(piece)
+      if text ~= "" then
+        local lead = piece:find("[^%s]") or 1
+        n = n + 1
+        blocks[n] = { kind = "cell", text = text, line = lineno,
+                      col = (utf8.len(line:sub(1, lead - 1)) or (lead - 1)) + 1, offset = pos + lead - 2 }
+        goto line_done
+      end
+    end
+    if bar1 then
       local start, any, first = 1, false, n + 1
       local x, leading = 0, line:match("^%s*|") ~= nil
       while true do
         local bar = line:find("|", start, true)
+        if not bar and start > #line then break end   -- nothing after the last bar
         local piece = line:sub(start, (bar or (#line + 1)) - 1)
         local text = trim(piece)
         -- " |" is an empty cell; a bare "|" only pads a merged cell
@@ -103,12 +125,13 @@ function Reader(bytes, opts)
         if last_row_line == lineno - 1 then last_row_line = lineno end   -- a Markdown alignment row
       end
     else
-      local text = trim((line:gsub("\f", "")))     -- a form feed is a PDF page break
+      local text = trim(line:find("\f", 1, true) and (line:gsub("\f", "")) or line)   -- a form feed is a PDF page break
       if text ~= "" then
         n = n + 1
         blocks[n] = { kind = "para", text = text, line = lineno, col = 1, offset = pos - 1 }
       end
     end
+    ::line_done::
     pos = eol + 1
     ::next_line::
   end
