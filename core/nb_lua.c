@@ -258,7 +258,8 @@ static int l_report_set(lua_State *L) {
 static int l_report_get(lua_State *L) {
     nb_report *r = check_report(L, 1);
     const nb_cell *c = nb_report_cell(r, check_cell_index(L, r, 2));
-    lua_createtable(L, 0, 6);
+    /* room for what Report:cell adds (its place in the format): no rehash */
+    lua_createtable(L, 0, 14);
     lua_pushstring(L, state_names[c->state]);
     lua_setfield(L, -2, "state");
     if (c->state == NB_CELL_NUMBER) {
