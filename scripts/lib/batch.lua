@@ -38,6 +38,7 @@ local jobs = require "nianbao.jobs"
 
 local M = {}
 local MAX_PEERS = 5        -- copies between agencies said on one report
+local SPOOL_LEN_BITS = 28  -- a stowed report up to 256 MB; the spool up to 2^35 bytes
 local Batch = {}
 Batch.__index = Batch
 
@@ -263,11 +264,13 @@ local function constructor(v, out)
 end
 
 -- stow(Ef, R, pending) → the bytes that restore them | nil
+local report_mt       -- the reports' metatable, taken from the first report made here
 local function stow(Ef, R, pending)
   local F = Report.format_of(R)
   if not F or type(F.name) ~= "string" or Ef:pack(F.name).format ~= F then return nil end
   local P = Ef:pack(F.name)
-  if getmetatable(R) ~= getmetatable(Report.new(F, nil)) or type(R.sections) ~= "table" then return nil end
+  report_mt = report_mt or getmetatable(Report.new(F, nil))
+  if getmetatable(R) ~= report_mt or type(R.sections) ~= "table" then return nil end
   local ext = reachable(F, P.system)
   local index = {}
   for i, part in ipairs(F.parts or {}) do index[part] = i end
@@ -432,9 +435,10 @@ function Batch:survey(njobs)
           e = nil
         elseif not s.error then
           e.agency, e.year, e.format, e.key, e.text, e.sig = s.agency, s.year, s.format, s.key, s.text, s.sig
-          if s.blob and self.spool then
-            e.at = self.spool:put(s.blob)
-            if e.at then e.len = #s.blob end
+          -- its place in the spool and its length in one integer: one field more an entry
+          if s.blob and self.spool and #s.blob < 1 << SPOOL_LEN_BITS then
+            local at = self.spool:put(s.blob)
+            if at and at < 1 << (63 - SPOOL_LEN_BITS) then e.stowed = at << SPOOL_LEN_BITS | #s.blob end
           end
         end
       end
@@ -586,8 +590,8 @@ end
 -- from the spool, else bound afresh), and its pending readings | nil, reason
 function Batch:bind(path)
   local e = self.by_path[path]
-  if e and e.at and self.spool then
-    local bytes = self.spool:get(e.at, e.len)
+  if e and e.stowed and self.spool then
+    local bytes = self.spool:get(e.stowed >> SPOOL_LEN_BITS, e.stowed & ((1 << SPOOL_LEN_BITS) - 1))
     local ok, R, pending = pcall(restore, self.engine_of(path), bytes)
     if ok and R then return R, pending end
   end
