@@ -367,10 +367,121 @@ static int l_cores(lua_State *L) {
 
 /*}===*/
 
+/*{=== the spool ===*/
+
+/* A file of bytes written once and read back by offset: what the survey
+** of a batch keeps of each report for its check, on disk so memory stays
+** flat. Unlinked at once (gone with the process); read with pread, so
+** workers forked later share the descriptor without sharing an offset. */
+#define SPOOL "nianbao.spool"
+
+typedef struct { int fd; int64_t size; } spool_ud;
+
+static spool_ud *check_spool(lua_State *L) {
+    spool_ud *u = luaL_checkudata(L, 1, SPOOL);
+    if (u->fd < 0) luaL_error(L, "spool closed");
+    return u;
+}
+
+/* jobs.spool() -> spool | nil, reason */
+static int l_spool(lua_State *L) {
+    const char *dir = getenv("TMPDIR");
+    spool_ud *u = lua_newuserdatauv(L, sizeof *u, 0);
+    luaL_Buffer b;
+    char *path;
+    int fd, e;
+    u->fd = -1;
+    u->size = 0;
+    luaL_setmetatable(L, SPOOL);
+    if (dir == NULL || *dir == '\0') dir = "/tmp";
+    luaL_buffinit(L, &b);
+    luaL_addstring(&b, dir);
+    luaL_addstring(&b, "/nianbao-spool-XXXXXX");
+    luaL_pushresult(&b);
+    path = malloc(lua_rawlen(L, -1) + 1);
+    if (path == NULL) return luaL_error(L, "out of memory");
+    memcpy(path, lua_tostring(L, -1), lua_rawlen(L, -1) + 1);
+    lua_pop(L, 1);
+    fd = mkstemp(path);
+    e = errno;
+    if (fd >= 0) unlink(path);
+    free(path);
+    if (fd < 0) {
+        lua_pushnil(L);
+        lua_pushstring(L, strerror(e));
+        return 2;
+    }
+    u->fd = fd;
+    return 1;
+}
+
+/* spool:put(bytes) -> offset | nil, reason */
+static int l_spool_put(lua_State *L) {
+    spool_ud *u = check_spool(L);
+    size_t len, done = 0;
+    const char *s = luaL_checklstring(L, 2, &len);
+    while (done < len) {
+        ssize_t n = pwrite(u->fd, s + done, len - done, (off_t)(u->size + (int64_t)done));
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            lua_pushnil(L);
+            lua_pushstring(L, strerror(n < 0 ? errno : EIO));
+            return 2;
+        }
+        done += (size_t)n;
+    }
+    lua_pushinteger(L, (lua_Integer)u->size);
+    u->size += (int64_t)len;
+    return 1;
+}
+
+/* spool:get(offset, length) -> bytes | nil, reason */
+static int l_spool_get(lua_State *L) {
+    spool_ud *u = check_spool(L);
+    lua_Integer off = luaL_checkinteger(L, 2), len = luaL_checkinteger(L, 3);
+    luaL_Buffer b;
+    char *p;
+    size_t done = 0;
+    luaL_argcheck(L, off >= 0 && len >= 0 && off + len <= u->size, 2, "outside the spool");
+    p = luaL_buffinitsize(L, &b, (size_t)len);
+    while (done < (size_t)len) {
+        ssize_t n = pread(u->fd, p + done, (size_t)len - done, (off_t)(off + (lua_Integer)done));
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            lua_pushnil(L);
+            lua_pushstring(L, n < 0 ? strerror(errno) : "short read");
+            return 2;
+        }
+        done += (size_t)n;
+    }
+    luaL_pushresultsize(&b, (size_t)len);
+    return 1;
+}
+
+static int l_spool_close(lua_State *L) {
+    spool_ud *u = luaL_checkudata(L, 1, SPOOL);
+    if (u->fd >= 0) close(u->fd);
+    u->fd = -1;
+    return 0;
+}
+
+/*}===*/
+
 int luaopen_nianbao_jobs(lua_State *L) {
     static const luaL_Reg funcs[] = {
-        {"run", l_run}, {"cores", l_cores}, {NULL, NULL}
+        {"run", l_run}, {"cores", l_cores}, {"spool", l_spool}, {NULL, NULL}
     };
+    static const luaL_Reg spool_methods[] = {
+        {"put", l_spool_put}, {"get", l_spool_get}, {"close", l_spool_close}, {NULL, NULL}
+    };
+    luaL_newmetatable(L, SPOOL);
+    lua_newtable(L);
+    luaL_setfuncs(L, spool_methods, 0);
+    lua_setfield(L, -2, "__index");
+    lua_pushcfunction(L, l_spool_close);
+    lua_setfield(L, -2, "__gc");
+    lua_pop(L, 1);
     luaL_newlib(L, funcs);
     return 1;
 }
+

@@ -7,7 +7,8 @@
 --            archive) and a second copy of a file are skipped, each with
 --            its reason, for the summary
 --   survey   every file read and bound once; its agency key and year
---            indexed; its narrative signed (similar.lua)
+--            indexed; its narrative signed (similar.lua); the report
+--            stowed on disk for the check, which restores it unbound
 --   pair     each report's year before found in the batch, else --previous,
 --            else the archive (--db); copied narrative found between
 --            agencies and against the year before
@@ -32,9 +33,12 @@ local archive = require "archive"
 local baseline = require "baseline"
 local rollup = require "rollup"
 local workers = require "workers"
+local Report = require "report"
+local jobs = require "nianbao.jobs"
 
 local M = {}
 local MAX_PEERS = 5        -- copies between agencies said on one report
+local SPOOL_LEN_BITS = 28  -- a stowed report up to 256 MB; the spool up to 2^35 bytes
 local Batch = {}
 Batch.__index = Batch
 
@@ -185,6 +189,158 @@ end
 
 --}===
 
+--{=== the survey's report, kept for the check ===
+
+-- The survey binds every report; the check would bind it again. Instead
+-- the survey's report is stowed as plain data in a spool on disk (memory
+-- stays flat) and the check, and a neighbour's year, take it back: it is
+-- the report a bind gives, restored in a fraction of a bind's time. A
+-- report holding anything but plain data, its cells and its parts'
+-- references to its format is not stowed: that one is bound again.
+
+local reachable_of = setmetatable({}, { __mode = "k" })   -- F → tables reachable from it
+
+-- The tables of a format and of its identity system: a report refers to
+-- them, it does not own them (so they are never copied).
+local function reachable(F, system)
+  local set = reachable_of[F]
+  if set then return set end
+  set = {}
+  local function walk(t)
+    if type(t) ~= "table" or set[t] then return end
+    set[t] = true
+    for k, v in next, t do walk(k); walk(v) end
+    walk(getmetatable(t))
+  end
+  walk(F); walk(system)
+  reachable_of[F] = set
+  return set
+end
+
+-- A deep copy of plain data (a tree: no table reached twice, none of the
+-- format's, no metatable), without the field `skip` | nil when not plain.
+local function plain(t, seen, ext, skip)
+  if seen[t] or ext[t] or getmetatable(t) ~= nil then return nil end
+  seen[t] = true
+  local out = {}
+  for k, v in next, t do
+    local tk, tv = type(k), type(v)
+    if tk ~= "string" and tk ~= "number" and tk ~= "boolean" then return nil end
+    if k ~= skip then
+      if tv == "table" then
+        v = plain(v, seen, ext)
+        if v == nil then return nil end
+      elseif tv ~= "string" and tv ~= "number" and tv ~= "boolean" then return nil end
+      out[k] = v
+    end
+  end
+  return out
+end
+
+local ids_of = setmetatable({}, { __mode = "k" })         -- F → {n=, ids=} of its schema
+
+-- Plain data as a Lua constructor: Lua's own parser reads it back many
+-- times faster than a decoder in Lua (%q keeps integers, floats, bytes).
+local fmt = string.format
+local function constructor(v, out)
+  local t = type(v)
+  if t == "table" then
+    out[#out + 1] = "{"
+    local n = #v
+    for i = 1, n do constructor(v[i], out); out[#out + 1] = "," end
+    for k, x in next, v do
+      if not (math.type(k) == "integer" and k >= 1 and k <= n) then
+        out[#out + 1] = "["
+        constructor(k, out)
+        out[#out + 1] = "]="
+        constructor(x, out)
+        out[#out + 1] = ","
+      end
+    end
+    out[#out + 1] = "}"
+  elseif t == "boolean" then out[#out + 1] = v and "true" or "false"
+  elseif v == nil then out[#out + 1] = "nil"
+  else out[#out + 1] = fmt("%q", v) end
+end
+
+-- stow(Ef, R, pending) → the bytes that restore them | nil
+local report_mt       -- the reports' metatable, taken from the first report made here
+local function stow(Ef, R, pending)
+  local F = Report.format_of(R)
+  if not F or type(F.name) ~= "string" or Ef:pack(F.name).format ~= F then return nil end
+  local P = Ef:pack(F.name)
+  report_mt = report_mt or getmetatable(Report.new(F, nil))
+  if getmetatable(R) ~= report_mt or type(R.sections) ~= "table" then return nil end
+  local ext = reachable(F, P.system)
+  local index = {}
+  for i, part in ipairs(F.parts or {}) do index[part] = i end
+  local seen = { [R] = true, [R.sections] = true }
+  local fields, parts, sections = {}, {}, {}
+  if getmetatable(R.sections) ~= nil or ext[R.sections] then return nil end
+  for i, sec in next, R.sections do
+    if math.type(i) ~= "integer" or type(sec) ~= "table" then return nil end
+    local copy = plain(sec, seen, ext, "part")
+    if not copy then return nil end
+    if sec.part ~= nil then
+      if not index[sec.part] then return nil end
+      parts[i] = index[sec.part]
+    end
+    sections[i] = copy
+  end
+  for k, v in next, R do
+    if k == "sections" or k == "c" then      -- above; below
+    elseif type(k) ~= "string" then return nil
+    elseif type(v) == "table" then
+      v = plain(v, seen, ext)
+      if v == nil then return nil end
+      fields[k] = v
+    elseif type(v) == "string" or type(v) == "number" or type(v) == "boolean" then fields[k] = v
+    else return nil end
+  end
+  fields.sections = sections
+  local plain_pending
+  if pending ~= nil then
+    if type(pending) ~= "table" then return nil end
+    plain_pending = plain(pending, seen, ext)
+    if plain_pending == nil then return nil end
+  end
+  -- the cells set, each {id, state, value, text, line, col, offset}
+  local c = R.c
+  if type(c) ~= "userdata" then return nil end
+  local known = ids_of[F]
+  if not known or known.n ~= #F.schema then
+    known = { n = #F.schema, ids = F.schema:ids() }
+    ids_of[F] = known
+  end
+  local cells = {}
+  for _, id in ipairs(known.ids) do
+    local ok, cell = pcall(c.get, c, id)
+    if ok and (cell.state ~= "missing" or cell.text or cell.line) then
+      cells[#cells + 1] = { id, cell.state, cell.value, cell.text, cell.line, cell.col, cell.offset }
+    end
+  end
+  local out = { "return " }
+  constructor({ format = F.name, fields = fields, parts = parts, pending = plain_pending, cells = cells }, out)
+  return table.concat(out)
+end
+
+-- restore(Ef, bytes) → report, pending as the survey's bind gave them
+local function restore(Ef, bytes)
+  local d = assert(load(bytes, "=stowed", "t", {}))()
+  local F = Ef:pack(d.format).format
+  local R = Report.new(F, nil)
+  for k in next, R do
+    if k ~= "c" then R[k] = nil end
+  end
+  for k, v in next, d.fields do R[k] = v end
+  for i, pi in next, d.parts do R.sections[i].part = F.parts[pi] end
+  local c = R.c
+  for _, x in ipairs(d.cells) do c:set(x[1], x[2], x[3], x[4], x[5], x[6], x[7]) end
+  return R, d.pending
+end
+
+--}===
+
 --{=== the survey: every file read once ===
 
 local function add_copy(e, kind, other, m)
@@ -217,8 +373,9 @@ end
 -- One file of the survey, as plain data (it may be worked out in a worker
 -- process): {error=} | {digest=, own=true} | {digest=, error=} |
 -- {digest=, not_report=true} | {digest=, agency=, year=, key=, format=,
--- text=, sig=}. The report itself is not kept: the check binds it again,
--- so a batch of any size holds one report at a time.
+-- text=, sig=, blob=}. The report itself is not kept in memory: blob is
+-- it as plain data, put in the spool, so a batch of any size holds one
+-- report at a time.
 function Batch:survey_one(f)
   local E, lang = self.E, self.E.lang
   local Ef = self.engine_of(f.path)
@@ -241,6 +398,10 @@ function Batch:survey_one(f)
     if why == messages.text(lang, "not_report") and not f.named then s.not_report = true
     else s.error = why end
   else
+    if self.spool then
+      local okp, blob = pcall(stow, Ef, R, why)
+      s.blob = okp and blob or nil
+    end
     s.agency, s.year, s.format = R.agency, R.year, R.format
     s.key = Ef:issuer_key(R.agency)
     if R.format ~= "legacy" then
@@ -274,6 +435,11 @@ function Batch:survey(njobs)
           e = nil
         elseif not s.error then
           e.agency, e.year, e.format, e.key, e.text, e.sig = s.agency, s.year, s.format, s.key, s.text, s.sig
+          -- its place in the spool and its length in one integer: one field more an entry
+          if s.blob and self.spool and #s.blob < 1 << SPOOL_LEN_BITS then
+            local at = self.spool:put(s.blob)
+            if at and at < 1 << (63 - SPOOL_LEN_BITS) then e.stowed = at << SPOOL_LEN_BITS | #s.blob end
+          end
         end
       end
     end
@@ -395,6 +561,8 @@ function M.new(E, opts, args, njobs, engine_of)
     self.baseline = b
   end
   self.all, self.skipped = self:select(args or opts.files)
+  -- where the survey's reports wait for the check (none: each is bound again)
+  if #self.all > 1 then self.spool = jobs.spool() end
   self.steps = 2 * #self.all
   self.progress = #self.all > 1 and nbio.isatty(2) and not opts.quiet
   self.to_screen = not opts.output and nbio.isatty(1)
@@ -418,9 +586,15 @@ function Batch:advance()
   end
 end
 
--- bind(path) → a report of the batch bound afresh, and its pending
--- readings | nil, reason
+-- bind(path) → a report of the batch as the survey bound it (restored
+-- from the spool, else bound afresh), and its pending readings | nil, reason
 function Batch:bind(path)
+  local e = self.by_path[path]
+  if e and e.stowed and self.spool then
+    local bytes = self.spool:get(e.stowed >> SPOOL_LEN_BITS, e.stowed & ((1 << SPOOL_LEN_BITS) - 1))
+    local ok, R, pending = pcall(restore, self.engine_of(path), bytes)
+    if ok and R then return R, pending end
+  end
   local bytes, err = self:bytes(path)
   if not bytes then return nil, err end
   return self.engine_of(path):bind_bytes(bytes, path)
@@ -554,6 +728,7 @@ function Batch:finish(totals, out_dir)
   totals.baselined = self.baselined
   totals.acknowledged = #self.acknowledged
   if self.archive then self.archive:close() end
+  if self.spool then self.spool:close(); self.spool = nil end
   if self.baseline and not self.baseline.exists then
     local f, err = nbio.tempfile(self.opts.baseline)
     if not f then error(messages.text(lang, "cannot_write", self.opts.baseline, err), 0) end

@@ -48,10 +48,15 @@ local function dirname(path)
   return d
 end
 
+-- The working folder, asked of the shell once: a batch looks for each
+-- file's config, and nothing of ours changes folder during a run.
+local working
 local function cwd()
+  if working then return working end
   local p = io.popen("pwd")
   local d = p and p:read("l")
   if p then p:close() end
+  working = d
   return d or "."
 end
 

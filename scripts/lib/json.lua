@@ -9,6 +9,7 @@ local escapes = { ['"'] = '\\"', ['\\'] = '\\\\', ['\b'] = '\\b', ['\f'] = '\\f'
                   ['\n'] = '\\n', ['\r'] = '\\r', ['\t'] = '\\t' }
 
 local function quote(s)
+  if not s:find('[%c"\\]') then return '"' .. s .. '"' end   -- most strings need no escape
   return '"' .. s:gsub('[%c"\\]', function(c)
     return escapes[c] or string.format("\\u%04x", c:byte())
   end) .. '"'
@@ -24,7 +25,10 @@ local function keys_of(t)
   for k in pairs(t) do
     if not seen[k] then rest[#rest + 1] = k end
   end
-  table.sort(rest, function(a, b) return tostring(a) < tostring(b) end)
+  local strings = true
+  for _, k in ipairs(rest) do strings = strings and type(k) == "string" end
+  -- string keys compare as their tostring does, without a call per comparison
+  if strings then table.sort(rest) else table.sort(rest, function(a, b) return tostring(a) < tostring(b) end) end
   for _, k in ipairs(rest) do out[#out + 1] = k end
   return out
 end
