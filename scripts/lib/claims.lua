@@ -284,8 +284,14 @@ function M.for_format(F)
 
   -- find(report, sections, pattern) → matches in the prose of the given
   -- parts: {caps=, at=, stop=, text= (the flat prose), section=, line=, col=}.
+  -- a pattern's search, made (and compiled by LPeg) once, not at each report
+  local find_searches = setmetatable({}, { __mode = "k" })
   function T.find(report, sections, pattern)
-    local search = (1 - pattern)^0 * Cp() * Ct(pattern) * Cp()
+    local search = find_searches[pattern]
+    if not search then
+      search = P { "S", S = (1 - V "X")^0 * Cp() * Ct(V "X") * Cp(), X = pattern }
+      find_searches[pattern] = search
+    end
     local out = {}
     for _, sid in ipairs(sections) do
       local s = report:section(sid)
