@@ -284,8 +284,14 @@ function M.for_format(F)
 
   -- find(report, sections, pattern) → matches in the prose of the given
   -- parts: {caps=, at=, stop=, text= (the flat prose), section=, line=, col=}.
+  -- a pattern's search, made (and compiled by LPeg) once, not at each report
+  local find_searches = setmetatable({}, { __mode = "k" })
   function T.find(report, sections, pattern)
-    local search = (1 - pattern)^0 * Cp() * Ct(pattern) * Cp()
+    local search = find_searches[pattern]
+    if not search then
+      search = P { "S", S = (1 - V "X")^0 * Cp() * Ct(V "X") * Cp(), X = pattern }
+      find_searches[pattern] = search
+    end
     local out = {}
     for _, sid in ipairs(sections) do
       local s = report:section(sid)
@@ -340,13 +346,82 @@ function M.for_format(F)
                               compile_words(scope.own_period, "language.claims.own_period"))
   local plan = finder(compile_words(scope.plan, "language.claims.plan"))
 
+  -- The rule names a re text refers to (or defines): identifiers outside
+  -- quotes, classes and comments, not after % (those are defs). It errs on
+  -- naming too many (captures' and functions' names count too).
+  local function names_in(src)
+    local out, i, n = {}, 1, #src
+    while i <= n do
+      local c = src:sub(i, i)
+      if c == '"' or c == "'" then
+        i = (src:find(c, i + 1, true) or n) + 1
+      elseif c == "[" then
+        i = (src:find("]", i + 2, true) or n) + 1   -- a class may begin with "]"
+      elseif c == "-" and src:sub(i + 1, i + 1) == "-" then
+        i = (src:find("\n", i, true) or n) + 1
+      elseif c == "%" then
+        i = (src:find("[^%w_]", i + 1) or n + 1)
+      else
+        local a, e = src:find("^[%a_][%w_]*", i)
+        if a then out[src:sub(a, e)] = true; i = e + 1 else i = i + 1 end
+      end
+    end
+    return out
+  end
+  -- A grammar's words split into its rules { name=, text=, refs= }, or nil
+  -- when they do not split plainly (then every reader gets them all).
+  local function word_rules(words)
+    local list, cur = {}, nil
+    for line in (words .. "\n"):gmatch("([^\n]*)\n") do
+      local name = line:match("^%s*([%a_][%w_]*)%s*<%-")
+      if name then
+        cur = { name = name, text = line }
+        list[#list + 1] = cur
+      elseif cur then cur.text = cur.text .. "\n" .. line
+      elseif not line:match("^%s*$") and not line:match("^%s*%-%-") then return nil end
+    end
+    for _, r in ipairs(list) do
+      -- a second "<-" on a line: a rule this split would miss
+      if select(2, r.text:gsub("<%-", "")) ~= 1 then return nil end
+      r.refs = names_in(r.text:gsub("^%s*[%a_][%w_]*%s*<%-", "", 1))
+    end
+    return list
+  end
+  -- The words a reader's grammar reaches: LPeg compiles every rule of a
+  -- grammar, reached or not, so each reader gets only those it uses.
+  local function words_for(src, split, words)
+    if not split then return words end
+    local want, todo = {}, {}
+    for k in pairs(names_in(src)) do want[k] = true; todo[#todo + 1] = k end
+    local by_name = {}
+    for _, r in ipairs(split) do by_name[r.name] = by_name[r.name] or {}; table.insert(by_name[r.name], r) end
+    while #todo > 0 do
+      local k = table.remove(todo)
+      for _, r in ipairs(by_name[k] or {}) do
+        for ref in pairs(r.refs) do
+          if not want[ref] then want[ref] = true; todo[#todo + 1] = ref end
+        end
+      end
+    end
+    local out = {}
+    for _, r in ipairs(split) do
+      if want[r.name] then out[#out + 1] = r.text end
+    end
+    return table.concat(out, "\n")
+  end
+
   -- One reader: a grammar and what its matches claim.
   local function reader(G, spec, i)
     local what = string.format("%s reader %d", G.name or "grammar", i)
     local src = spec.grammar
     if type(src) ~= "string" then error(what .. ": 'grammar' must be a re grammar", 3) end
-    if G.words then src = src .. "\n" .. G.words end
-    local ok, p = pcall(re.compile, src, T.defs)
+    local ok, p = false, nil
+    if G.words then
+      ok, p = pcall(re.compile, src .. "\n" .. words_for(src, G.word_rules, G.words), T.defs)
+      -- a pruned grammar that does not compile: the whole words say why (or do compile)
+      if not ok then src = src .. "\n" .. G.words end
+    end
+    if not ok then ok, p = pcall(re.compile, src, T.defs) end
     if not ok then error(string.format("%s: %s", what, tostring(p)), 3) end
     local r = {
       G = G, pattern = p, search = search_of(p), kind = spec.kind or G.kind or "count",
@@ -397,6 +472,7 @@ function M.for_format(F)
     local G = { name = spec.name, words = spec.words, topic = spec.topic, cells = spec.cells,
                 kind = spec.kind, of = spec.of, understood = spec.understood, readers = {}, needs = {} }
     for _, w in ipairs(spec.needs or {}) do G.needs[#G.needs + 1] = w end
+    if type(G.words) == "string" then G.word_rules = word_rules(G.words) end
     -- does any reader of the grammar match? (most sentences: no); each
     -- reader's pattern a rule, copied once
     local rules, any = { "S" }, P(false)
