@@ -12,11 +12,9 @@ params   = { max = 10 }    -- per table; more than this make one finding
 
 function check(report, emit)
   local by_table, order = {}, {}
-  for cell in report:cells() do
-    if cell.state == "blank" then
-      if not by_table[cell.table] then by_table[cell.table] = {}; order[#order + 1] = cell.table end
-      table.insert(by_table[cell.table], cell)
-    end
+  for cell in report:cells_in("blank") do
+    if not by_table[cell.table] then by_table[cell.table] = {}; order[#order + 1] = cell.table end
+    table.insert(by_table[cell.table], cell)
   end
   for _, tid in ipairs(order) do
     local cells = by_table[tid]

@@ -9,7 +9,7 @@ rationale = {
 basis    = { "国办公开办函〔2021〕30号规定的表格格式" }
 
 function check(report, emit)
-  for cell in report:cells() do
-    if cell.state == "marker" then emit { cell = cell, found = cell.text, expected = "0" } end
+  for cell in report:cells_in("marker") do
+    emit { cell = cell, found = cell.text, expected = "0" }
   end
 end

@@ -12,18 +12,16 @@ rationale = {
 basis    = { "国办公开办函〔2021〕30号规定的表格格式" }
 
 function check(report, emit)
-  for cell in report:cells() do
-    if cell.state == "number" then
-      local negative = nianbao.compare(cell.value, 0) < 0
-      if cell.kind == "money" then
-        if negative then
-          emit { cell = cell, found = tostring(cell.value),
-                 vars = { what = "金额不能为负数", what_en = "an amount cannot be negative" } }
-        end
-      elseif (negative and cell.kind ~= "signed") or not nianbao.is_integral(cell.value) then
+  for cell in report:cells_in("number") do
+    local negative = nianbao.compare(cell.value, 0) < 0
+    if cell.kind == "money" then
+      if negative then
         emit { cell = cell, found = tostring(cell.value),
-               vars = { what = "件数应为非负整数", what_en = "a count must be a whole number, not negative" } }
+               vars = { what = "金额不能为负数", what_en = "an amount cannot be negative" } }
       end
+    elseif (negative and cell.kind ~= "signed") or not nianbao.is_integral(cell.value) then
+      emit { cell = cell, found = tostring(cell.value),
+             vars = { what = "件数应为非负整数", what_en = "a count must be a whole number, not negative" } }
     end
   end
 end

@@ -8,7 +8,7 @@ rationale = {
 basis    = { "国办公开办函〔2021〕30号规定的表格格式" }
 
 function check(report, emit)
-  for cell in report:cells() do
-    if cell.state == "text" then emit { cell = cell, found = cell.text } end
+  for cell in report:cells_in("text") do
+    emit { cell = cell, found = cell.text }
   end
 end

@@ -161,6 +161,21 @@ function Report:cells(tid)
   end
 end
 
+-- Iterate over the format's printed cells in one state ("blank", "marker", ...):
+-- the state is asked of the core first, so the cells not wanted are never built.
+function Report:cells_in(state)
+  self = unwrap(self)
+  local ids, i, c = format_of[self].cells, 0, self.c
+  return function()
+    while true do
+      i = i + 1
+      local id = ids[i]
+      if not id then return nil end
+      if c:state(id) == state then return self:cell(id) end
+    end
+  end
+end
+
 function Report:where(id, lang)
   self = unwrap(self)
   return formatlib.where(format_of[self], id, lang, messages)
