@@ -103,6 +103,16 @@ end
 -- digits ("2.其他") starts the next label.
 function M.tokenize(text, block, marks)
   local out = {}
+  -- the column of byte `at`, counted on from the last one asked (tokens come left
+  -- to right), so a long line is not measured again from its start at each token
+  local known_at, known_n = 1, 0
+  local function col_of(at)
+    if at < known_at then return utf8.len(text:sub(1, at - 1)) or 0 end
+    local n = utf8.len(text:sub(known_at, at - 1))
+    if not n then return utf8.len(text:sub(1, at - 1)) or 0 end   -- cut inside a character
+    known_at, known_n = at, known_n + n
+    return known_n
+  end
   local function put(kind, s, at)
     if kind == "label" then      -- a gap of two spaces or more parts two cells
       local from = 1
@@ -116,7 +126,7 @@ function M.tokenize(text, block, marks)
     end
     if s:find("%S") then
       out[#out + 1] = { kind = "cell", derived = true, text = s:gsub("^%s+", ""):gsub("%s+$", ""), glued = kind == "num",
-                        line = block.line, col = block.col + (utf8.len(text:sub(1, at - 1)) or 0),
+                        line = block.line, col = block.col + col_of(at),
                         offset = (block.offset or 0) + at - 1 }
     end
   end
