@@ -419,6 +419,24 @@ test("the pre-2019 report is legacy: no table invented", function()
   eq(1, #list, "nothing else is said of it")
 end)
 
+test("report:cells_in(state) gives the cells of report:cells() in that state, in their order, whole", function()
+  local _, R = assert(nianbao.check(CORPUS .. "/pingtan-2021.txt"))
+  local counted = 0
+  for _, state in ipairs({ "number", "blank", "marker", "text", "unknown", "missing" }) do
+    local want, got = {}, {}
+    for cell in R:cells() do if cell.state == state then want[#want + 1] = cell.id end end
+    for cell in R:cells_in(state) do
+      got[#got + 1] = cell.id
+      eq(R:cell(cell.id).row_label, cell.row_label, cell.id .. " labels")
+    end
+    eq(table.concat(want, " "), table.concat(got, " "), state)
+    counted = counted + #got
+  end
+  local all = 0
+  for _ in R:cells() do all = all + 1 end
+  eq(all, counted, "every cell in one state")
+end)
+
 local PARTIAL = CORPUS .. "/partial"
 for _, name in ipairs(assert(nbio.listdir(PARTIAL))) do
   test("partial/" .. name .. ": checked without a crash, and every value read is in the file where it says", function()
