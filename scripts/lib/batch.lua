@@ -507,7 +507,8 @@ function Batch:survey(njobs)
     if not (p.a.key and p.a.key == p.b.key) then
       add_copy(p.a, "peer", p.b, p)
       add_copy(p.b, "peer", p.a, p)
-      self.copies[#self.copies + 1] = p
+      -- only the dashboard (of -o FOLDER) lists them: some ten a report
+      if self.opts.output then self.copies[#self.copies + 1] = p end
     end
   end
   -- a report whose text is the region's template matches many: the closest
