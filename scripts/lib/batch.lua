@@ -552,6 +552,14 @@ function Batch:survey(njobs)
   for _, e in ipairs(entries) do
     e.sig = nil
     if not self.archive and not e.told then e.text = nil end
+    -- the copies too wait in the spool: the check's views of them would
+    -- otherwise live as long as the batch
+    if e.copies and self.spool then
+      local out = { "return " }
+      constructor(e.copies, out)
+      local x = self:put(table.concat(out))
+      if x then e.copies, e.copied = nil, x end
+    end
   end
 end
 
@@ -648,6 +656,12 @@ function Batch:neighbour(x)
   return value
 end
 
+-- copies_of(e) → the copies found of an entry, fresh from the spool
+function Batch:copies_of(e)
+  if e.copied then return assert(load(self:spooled(e.copied), "=copies", "t", {}))() end
+  return e.copies or {}
+end
+
 -- read(path) → the report, complete and frozen | nil, reason. Says
 -- nothing: it may run in a worker process.
 function Batch:read(path)
@@ -657,7 +671,7 @@ function Batch:read(path)
   local R, pending = self:bind(path)
   if not R then return nil, pending end
   return self.engine_of(path):complete(R, pending, { before = self:neighbour(e.before), after = self:neighbour(e.after),
-                                       from = e.from, copies = e.copies or {} })
+                                       from = e.from, copies = self:copies_of(e) })
 end
 
 -- filter(path, R, list) → the findings to report: those of the baseline
