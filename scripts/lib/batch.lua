@@ -343,6 +343,26 @@ end
 
 --{=== the survey: every file read once ===
 
+-- put(bytes) → their place in the spool and their length in one integer | nil
+function Batch:put(bytes)
+  if not bytes or not self.spool or #bytes >= 1 << SPOOL_LEN_BITS then return nil end
+  local at = self.spool:put(bytes)
+  if at and at < 1 << (63 - SPOOL_LEN_BITS) then return at << SPOOL_LEN_BITS | #bytes end
+  return nil
+end
+
+-- spooled(x) → the bytes put at x
+function Batch:spooled(x)
+  return self.spool:get(x >> SPOOL_LEN_BITS, x & ((1 << SPOOL_LEN_BITS) - 1))
+end
+
+-- narrative(e) → the narrative of an entry of the batch | nil
+function Batch:narrative(e)
+  if e.text then return e.text end
+  if e.told and self.spool then return self:spooled(e.told) end
+  return nil
+end
+
 local function add_copy(e, kind, other, m)
   e.copies = e.copies or {}
   e.copies[#e.copies + 1] = {
@@ -436,9 +456,11 @@ function Batch:survey(njobs)
         elseif not s.error then
           e.agency, e.year, e.format, e.key, e.text, e.sig = s.agency, s.year, s.format, s.key, s.text, s.sig
           -- its place in the spool and its length in one integer: one field more an entry
-          if s.blob and self.spool and #s.blob < 1 << SPOOL_LEN_BITS then
-            local at = self.spool:put(s.blob)
-            if at and at < 1 << (63 - SPOOL_LEN_BITS) then e.stowed = at << SPOOL_LEN_BITS | #s.blob end
+          e.stowed = self:put(s.blob)
+          -- the narrative waits in the spool too: read back for a pair measured
+          if e.text and e.text ~= "" then
+            e.told = self:put(e.text)
+            if e.told then e.text = nil end
           end
         end
       end
@@ -491,10 +513,12 @@ function Batch:survey(njobs)
       if r and r.R.path ~= e.path then e.after = r end
     end
     -- the narrative of the year before, against this year's
-    local prev_text = e.before and (e.before.text or e.before.narrative
-                      or (e.before.R and e.before.R.format ~= "legacy" and similar.narrative(F, e.before.R)))
-    if prev_text and e.text then
-      local m = similar.measure({ text = prev_text }, { text = e.text })
+    local b = e.before
+    local prev_text = b and (before and self:narrative(b) or b.narrative
+                      or (b.R and b.R.format ~= "legacy" and similar.narrative(F, b.R)))
+    local text = prev_text and self:narrative(e)
+    if prev_text and text then
+      local m = similar.measure({ text = prev_text }, { text = text })
       if m then
         local b = e.before
         add_copy(e, "previous", { path = b.path or b.R.path, agency = b.R and b.R.agency or b.agency,
@@ -503,11 +527,12 @@ function Batch:survey(njobs)
     end
   end
   -- narrative shared between agencies
-  for _, p in ipairs(similar.pairs(kept)) do
+  for _, p in ipairs(similar.pairs(kept, function(x) return self:narrative(x) end)) do
     if not (p.a.key and p.a.key == p.b.key) then
       add_copy(p.a, "peer", p.b, p)
       add_copy(p.b, "peer", p.a, p)
-      self.copies[#self.copies + 1] = p
+      -- only the dashboard (of -o FOLDER) lists them: some ten a report
+      if self.opts.output then self.copies[#self.copies + 1] = p end
     end
   end
   -- a report whose text is the region's template matches many: the closest
@@ -526,7 +551,15 @@ function Batch:survey(njobs)
   -- unless the archive keeps it (memory stays flat over many files)
   for _, e in ipairs(entries) do
     e.sig = nil
-    if not self.archive then e.text = nil end
+    if not self.archive and not e.told then e.text = nil end
+    -- the copies too wait in the spool: the check's views of them would
+    -- otherwise live as long as the batch
+    if e.copies and self.spool then
+      local out = { "return " }
+      constructor(e.copies, out)
+      local x = self:put(table.concat(out))
+      if x then e.copies, e.copied = nil, x end
+    end
   end
 end
 
@@ -591,7 +624,7 @@ end
 function Batch:bind(path)
   local e = self.by_path[path]
   if e and e.stowed and self.spool then
-    local bytes = self.spool:get(e.stowed >> SPOOL_LEN_BITS, e.stowed & ((1 << SPOOL_LEN_BITS) - 1))
+    local bytes = self:spooled(e.stowed)
     local ok, R, pending = pcall(restore, self.engine_of(path), bytes)
     if ok and R then return R, pending end
   end
@@ -623,6 +656,12 @@ function Batch:neighbour(x)
   return value
 end
 
+-- copies_of(e) → the copies found of an entry, fresh from the spool
+function Batch:copies_of(e)
+  if e.copied then return assert(load(self:spooled(e.copied), "=copies", "t", {}))() end
+  return e.copies or {}
+end
+
 -- read(path) → the report, complete and frozen | nil, reason. Says
 -- nothing: it may run in a worker process.
 function Batch:read(path)
@@ -632,7 +671,7 @@ function Batch:read(path)
   local R, pending = self:bind(path)
   if not R then return nil, pending end
   return self.engine_of(path):complete(R, pending, { before = self:neighbour(e.before), after = self:neighbour(e.after),
-                                       from = e.from, copies = e.copies or {} })
+                                       from = e.from, copies = self:copies_of(e) })
 end
 
 -- filter(path, R, list) → the findings to report: those of the baseline
@@ -691,7 +730,7 @@ function Batch:keep(path, R, list, status)
                                                from = e.from, before = e.before }) }
   if self.archive then
     kept.archive = archive.entry(R, list, E:pack(R and R.format or E.base).format,
-                                 { digest = e.digest, narrative = e.text, path = path, key = e.key })
+                                 { digest = e.digest, narrative = self:narrative(e), path = path, key = e.key })
   end
   return kept
 end

@@ -51,11 +51,13 @@ function M.measure(a, b)
   return { share = share, passage = cut(passage, M.PASSAGE), length = length }
 end
 
--- pairs(entries) → list of {a =, b =, share =, passage =, length =}: the
--- entries (each {sig =, text =, key =, year =}) whose narratives likely
+-- pairs(entries[, text_of]) → list of {a =, b =, share =, passage =, length =}:
+-- the entries (each {sig =, text =, key =, year =}) whose narratives likely
 -- share text, measured. Entries of one agency key and year (the same
--- report twice) are not a pair.
-function M.pairs(entries)
+-- report twice) are not a pair. text_of(e) gives an entry's narrative
+-- (default e.text): a caller may keep it out of memory until measured.
+function M.pairs(entries, text_of)
+  text_of = text_of or function(e) return e.text end
   local rows = M.HASHES // M.BANDS
   local buckets, found, out = {}, {}, {}
   for b = 0, M.BANDS - 1 do
@@ -81,7 +83,7 @@ function M.pairs(entries)
               found[id] = true
               local a, b = entries[i], entries[j]
               if not (a.key and a.key == b.key and a.year == b.year) then
-                local m = M.measure(a, b)
+                local m = M.measure({ text = text_of(a) }, { text = text_of(b) })
                 if m then
                   m.a, m.b = a, b
                   out[#out + 1] = m
