@@ -392,7 +392,8 @@ function commands.check(opts)
     local name = name_of(files[i])
     local msg = workers.why(E.lang, reason, kind)
     local list = { { rule = "nianbao.internal", severity = "error", message = msg, cells = {} } }
-    local res = { status = "unreadable", error = 1, warning = 0, info = 0, internal = 0, notes = {} }
+    -- the checker's failure, not the file's: counted as one (exit status 3)
+    local res = { status = "unreadable", error = 1, warning = 0, info = 0, internal = 1, notes = {} }
     local text, werr, record = write.run(W, list, nil, { file = printable(name), status = "unreadable",
                                                        lang = E.lang, mode = "check", color = color,
                                                        first = i == 1, internal = {} }, E.limits)

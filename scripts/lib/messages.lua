@@ -98,7 +98,7 @@ local M = {
   --sheet 文件.xlsx     各机关汇总表（同时写出 .csv）
 
 退出码：0 没有错误；1 报告有错误（或警告多于 --max-warnings）；2 用法错误或文件无法读取；
-3 规则或规则包执行出错（检查工具自身的问题，结果不完整）。
+3 规则或规则包执行出错，或工作进程意外结束（检查工具自身的问题，结果不完整）。
 ]],
     unknown_option = "未知选项 %s",
     missing_value = "选项 %s 需要一个值",
@@ -563,7 +563,8 @@ sum options:
   --sheet FILE.xlsx     the per-agency sheet (and a .csv beside it)
 
 exit status: 0 no errors; 1 errors (or more warnings than --max-warnings); 2 usage error or an
-unreadable input; 3 a rule or pack failed (the checker's problem: the results are incomplete).
+unreadable input; 3 a rule or pack failed or a worker died (the checker's problem: the results
+are incomplete).
 ]],
     unknown_option = "unknown option %s",
     missing_value = "option %s needs a value",

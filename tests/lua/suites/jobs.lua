@@ -132,7 +132,7 @@ test("a worker that dies loses only its file: that file says so, every other fil
     if nbio.readfile(dir .. "/rc") then break end
     os.execute("sleep 0.05")
   end
-  eq(2, tonumber(nbio.readfile(dir .. "/rc")), "exit status")
+  eq(3, tonumber(nbio.readfile(dir .. "/rc")), "exit status: the checker's failure")
   local got = {}
   for line in assert(nbio.readfile(dir .. "/died.jsonl")):gmatch("[^\n]+") do got[#got + 1] = line end
   eq(#files, #got, "one line a file")
