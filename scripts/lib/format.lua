@@ -287,6 +287,15 @@ end
 
 -- compile(decl, name, path) → format. decl: the globals of the pack's
 -- format.lua (with every format it extends applied first).
+-- signature(decl[, norm]) → the format's signature labels, normalised as
+-- its compiled format has them (norm: its labels' norm, made when not given)
+function M.signature(decl, norm)
+  norm = norm or labels.new(decl.fold, decl.numerals).norm
+  local sig = {}
+  for i, s in ipairs(decl.signature or {}) do sig[i] = norm(s) end
+  return sig
+end
+
 function M.compile(decl, name, path)
   path = path or name
   for _, field in ipairs { "parts", "tables" } do
@@ -352,8 +361,7 @@ function M.compile(decl, name, path)
   end
   F.legacy = { headings = {}, at_least = (decl.legacy or {}).at_least or 2 }
   for i, h in ipairs((decl.legacy or {}).headings or {}) do F.legacy.headings[i] = norm(h) end
-  F.signature = {}
-  for i, s in ipairs(decl.signature or {}) do F.signature[i] = norm(s) end
+  F.signature = M.signature(decl, norm)
   F.issuer_by_kind = { [F.unknown_issuer.kind] = F.unknown_issuer }
   for _, k in ipairs(F.issuers) do F.issuer_by_kind[k.kind] = k end
   -- what rule files see of the format (read-only)

@@ -30,7 +30,6 @@ local format = require "format"
 local limits = require "nianbao.sandbox"
 local identities = require "identities"
 local messages = require "messages"
-local labels = require "labels"
 
 local M = {}
 
@@ -555,10 +554,7 @@ function Set:signature(name)
   self.signatures = self.signatures or {}
   local sig = self.signatures[name]
   if not sig then
-    local decl = self:declaration(name).decl
-    local norm = labels.new(decl.fold, decl.numerals).norm
-    sig = {}
-    for i, s in ipairs(decl.signature or {}) do sig[i] = norm(s) end
+    sig = format.signature(self:declaration(name).decl)
     self.signatures[name] = sig
   end
   return sig
