@@ -363,12 +363,46 @@ function Batch:narrative(e)
   return nil
 end
 
+-- The copies said on one report: the year before first, then the closest
+-- peers (the larger share, then the file's name).
+local function closer(a, b)
+  if (a.kind == "previous") ~= (b.kind == "previous") then return a.kind == "previous" end
+  if a.share ~= b.share then return a.share > b.share end
+  return a.file < b.file
+end
+
+-- add_copy(e, kind, other, m): one copy more found of entry e. Only the
+-- MAX_PEERS + 1 closest are kept as they come (a region's template makes
+-- a report the copy of hundreds); e.found counts them all, and `order`,
+-- the other's place in the batch, lets settle_copies put a short list
+-- back in the order of the files.
 local function add_copy(e, kind, other, m)
-  e.copies = e.copies or {}
-  e.copies[#e.copies + 1] = {
-    kind = kind, file = other.path, agency = other.agency, year = other.year,
-    share = m.share, passage = m.passage, length = m.length,
-  }
+  local list = e.copies or {}
+  e.copies, e.found = list, (e.found or 0) + 1
+  local c = { kind = kind, file = other.path, agency = other.agency, year = other.year,
+              share = m.share, passage = m.passage, length = m.length, order = other.index or 0 }
+  local at = #list + 1
+  while at > 1 and closer(c, list[at - 1]) do at = at - 1 end
+  if at <= MAX_PEERS + 1 then
+    table.insert(list, at, c)
+    list[MAX_PEERS + 2] = nil
+  end
+end
+
+-- settle_copies(e): a report with more than MAX_PEERS copies says the
+-- closest (as kept); one with fewer says them all, the year before first
+-- and then in the order of the files.
+local function settle_copies(e)
+  local list = e.copies
+  if not list then return end
+  if e.found <= MAX_PEERS then
+    table.sort(list, function(a, b)
+      if (a.kind == "previous") ~= (b.kind == "previous") then return a.kind == "previous" end
+      return a.order < b.order
+    end)
+  end
+  for _, c in ipairs(list) do c.order = nil end
+  e.found = nil
 end
 
 -- bytes(path) → the bytes of a file of the batch | nil, reason. Standard
@@ -527,26 +561,16 @@ function Batch:survey(njobs)
     end
   end
   -- narrative shared between agencies
-  for _, p in ipairs(similar.pairs(kept, function(x) return self:narrative(x) end)) do
+  similar.each_pair(kept, function(x) return self:narrative(x) end, function(p)
     if not (p.a.key and p.a.key == p.b.key) then
       add_copy(p.a, "peer", p.b, p)
       add_copy(p.b, "peer", p.a, p)
       -- only the dashboard (of -o FOLDER) lists them: some ten a report
       if self.opts.output then self.copies[#self.copies + 1] = p end
     end
-  end
-  -- a report whose text is the region's template matches many: the closest
-  -- MAX_PEERS are said
-  for _, e in ipairs(kept) do
-    if e.copies and #e.copies > MAX_PEERS then
-      table.sort(e.copies, function(a, b)
-        if (a.kind == "previous") ~= (b.kind == "previous") then return a.kind == "previous" end
-        if a.share ~= b.share then return a.share > b.share end
-        return a.file < b.file
-      end)
-      for i = #e.copies, MAX_PEERS + 2, -1 do e.copies[i] = nil end
-    end
-  end
+  end)
+  table.sort(self.copies, similar.in_order)
+  for _, e in ipairs(kept) do settle_copies(e) end
   -- what the check needs no more: the signatures, and the narrative
   -- unless the archive keeps it (memory stays flat over many files)
   for _, e in ipairs(entries) do

@@ -51,15 +51,18 @@ function M.measure(a, b)
   return { share = share, passage = cut(passage, M.PASSAGE), length = length }
 end
 
--- pairs(entries[, text_of]) → list of {a =, b =, share =, passage =, length =}:
--- the entries (each {sig =, text =, key =, year =}) whose narratives likely
--- share text, measured. Entries of one agency key and year (the same
--- report twice) are not a pair. text_of(e) gives an entry's narrative
--- (default e.text): a caller may keep it out of memory until measured.
-function M.pairs(entries, text_of)
+-- each_pair(entries, text_of, found): found(m) for each pair of the
+-- entries (each {sig =, text =, key =, year =}) whose narratives likely
+-- share text, measured: m = {a =, b =, share =, passage =, length =}, a
+-- before b in entries, in no set order. Entries of one agency key and
+-- year (the same report twice) are not a pair. text_of(e) gives an
+-- entry's narrative (default e.text): a caller may keep it out of memory
+-- until measured. One band's buckets at a time, and no pair kept here: a
+-- region's template shared by thousands makes pairs by the ten thousand.
+function M.each_pair(entries, text_of, found)
   text_of = text_of or function(e) return e.text end
   local rows = M.HASHES // M.BANDS
-  local buckets, found, out = {}, {}, {}
+  local seen = {}
   for b = 0, M.BANDS - 1 do
     local bucket = {}
     for i, e in ipairs(entries) do
@@ -70,23 +73,20 @@ function M.pairs(entries, text_of)
         if #list <= M.BUCKET_MAX then list[#list + 1] = i end
       end
     end
-    buckets[b + 1] = bucket
-  end
-  for _, bucket in ipairs(buckets) do
     for _, list in pairs(bucket) do
       if #list >= 2 and #list <= M.BUCKET_MAX then
         for x = 1, #list - 1 do
           for y = x + 1, #list do
             local i, j = list[x], list[y]
             local id = i * 1048576 * 64 + j
-            if not found[id] then
-              found[id] = true
-              local a, b = entries[i], entries[j]
-              if not (a.key and a.key == b.key and a.year == b.year) then
-                local m = M.measure({ text = text_of(a) }, { text = text_of(b) })
+            if not seen[id] then
+              seen[id] = true
+              local a, c = entries[i], entries[j]
+              if not (a.key and a.key == c.key and a.year == c.year) then
+                local m = M.measure({ text = text_of(a) }, { text = text_of(c) })
                 if m then
-                  m.a, m.b = a, b
-                  out[#out + 1] = m
+                  m.a, m.b = a, c
+                  found(m)
                 end
               end
             end
@@ -95,10 +95,20 @@ function M.pairs(entries, text_of)
       end
     end
   end
-  table.sort(out, function(x, y)
-    if x.a.index ~= y.a.index then return x.a.index < y.a.index end
-    return x.b.index < y.b.index
-  end)
+end
+
+-- in the order of the entries: by a, then by b
+function M.in_order(x, y)
+  if x.a.index ~= y.a.index then return x.a.index < y.a.index end
+  return x.b.index < y.b.index
+end
+
+-- pairs(entries[, text_of]) → the list of each_pair's pairs, in the
+-- order of the entries (each entry has an index).
+function M.pairs(entries, text_of)
+  local out = {}
+  M.each_pair(entries, text_of, function(m) out[#out + 1] = m end)
+  table.sort(out, M.in_order)
   return out
 end
 

@@ -165,6 +165,61 @@ test("narrative copied between two agencies is found, with the two files, the sh
   has(index, tree .. "/tanghe/2024/report.txt")
 end)
 
+-- Towns that all took one report as their template, each adding words of
+-- its own (town k: k×40 characters of its own), so the shares differ.
+local function template_towns(dir, n)
+  local state = 7
+  for k = 1, n do
+    local own = {}
+    for _ = 1, 40 * k do
+      state = (state * 1103515245 + 12345) % 2147483648
+      own[#own + 1] = utf8.char(0x4E00 + state % 20000)
+    end
+    local name = "第" .. k .. "镇"
+    local text = JIUQU:gsub("九曲街道", name):gsub("\n一、总体情况\n", "\n一、总体情况\n" .. table.concat(own) .. "。\n", 1)
+    put(dir .. "/town" .. k .. ".txt", text)
+  end
+  local out = sh(NB .. " check --format json " .. q(root .. "/" .. dir))
+  local peers = {}
+  for l in out:gmatch("[^\n]+") do
+    local file = l:match('^{"file":"[^"]*/([^/"]+)"')
+    if file then
+      peers[file] = {}
+      for f, share in l:gmatch('"kind":"peer","file":"[^"]*/([^/"]+)",[^}]-"share":([%d.]+)') do
+        peers[file][#peers[file] + 1] = { file = f, share = tonumber(share) }
+      end
+    end
+  end
+  return peers
+end
+
+test("a template shared by many: each report names its six closest copies, the larger share first", function()
+  local peers = template_towns("template9", 9)
+  for k = 1, 9 do
+    local list = peers["town" .. k .. ".txt"]
+    eq(6, #list, "copies said of town " .. k)
+    for i = 2, #list do
+      local a, b = list[i - 1], list[i]
+      eq(true, a.share > b.share or (a.share == b.share and a.file < b.file), "town " .. k .. ": closest first")
+    end
+  end
+  -- the share is of the shorter text: town 9's closest are the towns that added least
+  eq("town1.txt", peers["town9.txt"][1].file)
+  eq("town6.txt", peers["town9.txt"][6].file)
+end)
+
+test("a few copies are all said, in the order of the files", function()
+  local peers = template_towns("template3", 3)
+  local function files(k)
+    local out = {}
+    for i, p in ipairs(peers["town" .. k .. ".txt"]) do out[i] = p.file end
+    return table.concat(out, " ")
+  end
+  eq("town2.txt town3.txt", files(1), "copies said of town 1")
+  eq("town1.txt town3.txt", files(2), "copies said of town 2")
+  eq("town1.txt town2.txt", files(3), "copies said of town 3")
+end)
+
 test("the sheet has one row per agency and year, counts by rule, lateness and outcome shares", function()
   local csv = assert(slurp(out_dir .. "/agencies.csv"))
   eq("\239\187\191", csv:sub(1, 3), "a BOM for Excel and WPS")
