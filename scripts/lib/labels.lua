@@ -39,7 +39,9 @@ function M.new(fold, numerals)
   end
 
   -- the labels of a batch repeat from report to report: each folded once
-  -- (a bounded memo: it starts afresh when full)
+  -- (a memo of at most MEMO_BYTES of text: it starts afresh when full, as
+  -- a batch's own words, its names and dates, would fill it file by file)
+  local MEMO_BYTES = 1 << 20
   local memo, size = {}, 0
 
   -- norm(s) → the label as matched: full width folded to ASCII, spaces,
@@ -48,8 +50,8 @@ function M.new(fold, numerals)
     local hit = memo[s]
     if hit then return hit end
     local r = F.fold(s)
-    if size >= 50000 then memo, size = {}, 0 end
-    memo[s], size = r, size + 1
+    if size >= MEMO_BYTES then memo, size = {}, 0 end
+    memo[s], size = r, size + #s + #r
     return r
   end
 
