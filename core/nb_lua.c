@@ -11,6 +11,7 @@
 #include "nb_html.h"
 #include "nb_encoding.h"
 #include "nb_sandbox.h"
+#include "nb_marshal.h"
 
 #define SCHEMA   "nianbao.Schema"
 #define REPORT   "nianbao.Report"
@@ -831,6 +832,8 @@ int luaopen_nianbao(lua_State *L) {
     luaL_setfuncs(L, yaml_funcs, 1);
     lua_setfield(L, -3, "yaml");
     lua_pop(L, 1);
+    luaopen_nianbao_marshal(L);
+    lua_setfield(L, -2, "marshal");
     lua_newtable(L);
     luaL_setfuncs(L, html_funcs, 0);
     lua_setfield(L, -2, "html");
