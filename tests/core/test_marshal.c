@@ -1,5 +1,5 @@
-/* Plain data in C: the byte box under a memory cap, and marshal failing
-** cleanly when memory runs out, leaking nothing. */
+/* Plain data in C: the byte box under a memory cap, and marshal and the
+** JSON writer failing cleanly when memory runs out, leaking nothing. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -11,6 +11,7 @@
 #include <lauxlib.h>
 #include <lualib.h>
 #include "nb_marshal.h"
+#include "nb_json.h"
 
 /* An allocator that counts, and refuses growth past cap (0 = no cap). */
 typedef struct counted { size_t used, cap; } counted;
@@ -91,9 +92,14 @@ static void encode_out_of_memory_is_an_error_and_leaks_nothing(void **state) {
     luaL_openlibs(L);
     luaopen_nianbao_marshal(L);
     lua_setglobal(L, "marshal");
+    lua_newtable(L);                      /* a stand-in for nianbao.null */
+    nb_json_open(L);
+    lua_setglobal(L, "json");
+    lua_pop(L, 1);
     run(L, "big = {} for i = 1, 2000 do big[i] = { n = i, s = string.rep('x', 100) } end");
-    /* compiled before the cap: only the encoding meets it */
+    /* both calls compiled before the cap: only the encoding meets it */
     luaL_loadstring(L, "local ok, why = pcall(marshal.encode, big); assert(not ok); return why");
+    luaL_loadstring(L, "local ok, why = pcall(json.encode, big); assert(not ok); return why");
     lua_gc(L, LUA_GCCOLLECT);
     c.cap = c.used + 4096;
     assert_int_equal(lua_pcall(L, 0, 1, 0), LUA_OK);
@@ -101,9 +107,15 @@ static void encode_out_of_memory_is_an_error_and_leaks_nothing(void **state) {
     assert_non_null(why);
     assert_non_null(strstr(why, "not enough memory"));
     lua_pop(L, 1);
+    assert_int_equal(lua_pcall(L, 0, 1, 0), LUA_OK);
+    why = lua_tostring(L, -1);
+    assert_non_null(why);
+    assert_non_null(strstr(why, "not enough memory"));
+    lua_pop(L, 1);
     c.cap = 0;
     run(L, "local back = marshal.decode(marshal.encode(big))\n"
-           "assert(#back == 2000 and back[2000].n == 2000 and #back[1].s == 100)");
+           "assert(#back == 2000 and back[2000].n == 2000 and #back[1].s == 100)\n"
+           "assert(#json.encode(big) > 200000)");
     lua_close(L);
     assert_int_equal(c.used, 0);
 }

@@ -1,6 +1,9 @@
--- Plain data in C: nianbao.marshal (the spool, worker results).
+-- Plain data in C: nianbao.marshal (the spool, worker results) and the
+-- JSON writer's native path, which writes what json.lua's writer in Lua does.
 
 local marshal = require "marshal"
+local json = require "json"
+local C = getmetatable(nianbao).__index     -- the core's module behind the script API
 
 -- A table constructor of plain data, as the batch once kept its reports:
 -- the restored table must iterate as the one a constructor makes.
@@ -112,4 +115,86 @@ test("marshal: bytes cut short, flipped or trailing are an error, never a crash 
   eq(false, (pcall(marshal.decode, "T\0\1\0\0\0d" .. string.pack("n", 0 / 0) .. "t")), "a NaN key")
   eq(false, (pcall(marshal.decode, "")), "nothing")
   eq(false, (pcall(marshal.decode, "?")), "an unknown tag")
+end)
+
+-- The writer in Lua, reached by wrapping the value in a table json.lua's C
+-- path leaves to it (a metatable with more than __order and __array).
+local function in_lua(v)
+  local text = json.encode(setmetatable({ v }, { __name = "wrap" }))
+  return text:sub(2, -2)
+end
+
+test("json: the C writer gives the bytes json.lua's writer gives", function()
+  local order = { __order = { "b", "a", "missing", "b" } }
+  local values = {
+    0, -7, math.maxinteger, math.mininteger, 0.1, -0.0, 1e300, 1 / 3, 2 ^ 53, 0 / 0, math.huge, -math.huge,
+    "", "plain", "quote \" back \\ slash", "\b\f\n\r\t\0\1\31\127 control", "中文 \u{2028}",
+    true, false, nianbao.null, {}, json.array(), json.array { 1, 2 }, { 1, "two", { 3 } },
+    { z = 1, a = 2, m = { y = {}, x = json.array() } }, { ["b"] = 1, ["a"] = 2, ["ab"] = 3, ["a\0"] = 4, ["é"] = 5 },
+    setmetatable({ a = 1, b = 2, c = 3 }, order), { [1.5] = "f", [true] = "t", x = "s", [-3] = "i" },
+    { [2] = "hole at 1" }, { 1, nil, 3 },
+  }
+  for i, v in ipairs(values) do
+    local native = C.json.encode(v)
+    eq("string", type(native), "handled in C: value " .. i)
+    eq(in_lua(v), native, "value " .. i)
+    eq(native, json.encode(v), "json.encode of value " .. i)
+  end
+  eq('{"b":2,"a":1,"b":2,"c":3}', json.encode(setmetatable({ a = 1, b = 2, c = 3 }, order)), "__order first")
+  eq('"\\u0000\\u001f\\u007f\\n"', json.encode("\0\31\127\n"), "control characters")
+  eq("null", json.encode(nianbao.null), "null")
+end)
+
+test("json: what the C writer leaves to Lua is still written, and errors stay json.lua's", function()
+  local tricky = {
+    setmetatable({}, { __len = function() return 2 end, __index = function(_, i) return i * 10 end }),
+    setmetatable({ x = 1 }, { __pairs = function() return next, { y = 2 } end }),
+    setmetatable({ a = 1 }, { __order = setmetatable({}, { __index = function() return "a" end }) }),
+    { [2] = "int", ["2"] = "string" },
+    { [{}] = 1 },
+  }
+  for i, v in ipairs(tricky) do
+    eq(nil, C.json.encode(v), "left to Lua: value " .. i)
+  end
+  eq("[10,20]", json.encode(tricky[1]), "__len and __index")
+  eq('{"y":null}', json.encode(tricky[2]), "__pairs, and v[k] read as json.lua reads it")
+  local deep = "x"
+  for _ = 1, 64 do deep = { deep } end
+  eq(string.rep("[", 64) .. '"x"' .. string.rep("]", 64), json.encode(deep), "64 deep")
+  local ok, err = pcall(json.encode, { deep })
+  eq(false, ok, "65 deep")
+  has(err, "json: value nested too deeply")
+  ok, err = pcall(json.encode, { print })
+  eq(false, ok, "a function")
+  has(err, "json: cannot encode a function")
+end)
+
+test("json: random plain values are written alike in C and in Lua", function()
+  local seed = 12345
+  local function rand(n)
+    seed = (seed * 1103515245 + 12345) % 2147483648
+    return seed % n
+  end
+  local function value(depth)
+    local r = rand(depth > 4 and 6 or 9)
+    if r == 0 then return rand(2000) - 1000
+    elseif r == 1 then return (rand(100000) - 50000) / 7
+    elseif r == 2 then return string.char(rand(256), rand(128), 65 + rand(26))
+    elseif r == 3 then return rand(2) == 0
+    elseif r == 4 then return nianbao.null
+    elseif r == 5 then return "k" .. rand(50)
+    elseif r == 6 then
+      local t = {}
+      for i = 1, rand(6) do t[i] = value(depth + 1) end
+      return t
+    else
+      local t = {}
+      for _ = 1, rand(25) do t[rand(3) == 0 and rand(40) or ("k" .. rand(100))] = value(depth + 1) end
+      return t
+    end
+  end
+  for i = 1, 300 do
+    local v = value(0)
+    eq(in_lua(v), json.encode(v), "value " .. i)
+  end
 end)
