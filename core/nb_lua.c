@@ -11,6 +11,8 @@
 #include "nb_html.h"
 #include "nb_encoding.h"
 #include "nb_sandbox.h"
+#include "nb_marshal.h"
+#include "nb_json.h"
 
 #define SCHEMA   "nianbao.Schema"
 #define REPORT   "nianbao.Report"
@@ -830,7 +832,11 @@ int luaopen_nianbao(lua_State *L) {
     lua_pushvalue(L, -2);
     luaL_setfuncs(L, yaml_funcs, 1);
     lua_setfield(L, -3, "yaml");
+    nb_json_open(L);
+    lua_setfield(L, -3, "json");
     lua_pop(L, 1);
+    luaopen_nianbao_marshal(L);
+    lua_setfield(L, -2, "marshal");
     lua_newtable(L);
     luaL_setfuncs(L, html_funcs, 0);
     lua_setfield(L, -2, "html");

@@ -33,6 +33,7 @@ local archive = require "archive"
 local baseline = require "baseline"
 local rollup = require "rollup"
 local workers = require "workers"
+local marshal = require "marshal"
 local Report = require "report"
 local jobs = require "nianbao.jobs"
 
@@ -239,30 +240,6 @@ end
 
 local ids_of = setmetatable({}, { __mode = "k" })         -- F → {n=, ids=} of its schema
 
--- Plain data as a Lua constructor: Lua's own parser reads it back many
--- times faster than a decoder in Lua (%q keeps integers, floats, bytes).
-local fmt = string.format
-local function constructor(v, out)
-  local t = type(v)
-  if t == "table" then
-    out[#out + 1] = "{"
-    local n = #v
-    for i = 1, n do constructor(v[i], out); out[#out + 1] = "," end
-    for k, x in next, v do
-      if not (math.type(k) == "integer" and k >= 1 and k <= n) then
-        out[#out + 1] = "["
-        constructor(k, out)
-        out[#out + 1] = "]="
-        constructor(x, out)
-        out[#out + 1] = ","
-      end
-    end
-    out[#out + 1] = "}"
-  elseif t == "boolean" then out[#out + 1] = v and "true" or "false"
-  elseif v == nil then out[#out + 1] = "nil"
-  else out[#out + 1] = fmt("%q", v) end
-end
-
 -- stow(Ef, R, pending) → the bytes that restore them | nil
 local report_mt       -- the reports' metatable, taken from the first report made here
 local function stow(Ef, R, pending)
@@ -319,14 +296,12 @@ local function stow(Ef, R, pending)
       cells[#cells + 1] = { id, cell.state, cell.value, cell.text, cell.line, cell.col, cell.offset }
     end
   end
-  local out = { "return " }
-  constructor({ format = F.name, fields = fields, parts = parts, pending = plain_pending, cells = cells }, out)
-  return table.concat(out)
+  return marshal.encode({ format = F.name, fields = fields, parts = parts, pending = plain_pending, cells = cells })
 end
 
 -- restore(Ef, bytes) → report, pending as the survey's bind gave them
 local function restore(Ef, bytes)
-  local d = assert(load(bytes, "=stowed", "t", {}))()
+  local d = marshal.decode(bytes)
   local F = Ef:pack(d.format).format
   local R = Report.new(F, nil)
   for k in next, R do
@@ -579,9 +554,7 @@ function Batch:survey(njobs)
     -- the copies too wait in the spool: the check's views of them would
     -- otherwise live as long as the batch
     if e.copies and self.spool then
-      local out = { "return " }
-      constructor(e.copies, out)
-      local x = self:put(table.concat(out))
+      local x = self:put(marshal.encode(e.copies))
       if x then e.copies, e.copied = nil, x end
     end
   end
@@ -682,7 +655,7 @@ end
 
 -- copies_of(e) → the copies found of an entry, fresh from the spool
 function Batch:copies_of(e)
-  if e.copied then return assert(load(self:spooled(e.copied), "=copies", "t", {}))() end
+  if e.copied then return marshal.decode(self:spooled(e.copied)) end
   return e.copies or {}
 end
 

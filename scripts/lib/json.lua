@@ -3,6 +3,7 @@
 
 local nianbao = require "nianbao"
 local null = nianbao.null
+local native = nianbao.json.encode
 local M = {}
 
 local escapes = { ['"'] = '\\"', ['\\'] = '\\\\', ['\b'] = '\\b', ['\f'] = '\\f',
@@ -67,8 +68,11 @@ local function encode(v, out, depth)
   end
 end
 
--- encode(value) → JSON text on one line.
+-- encode(value) → JSON text on one line. The C writer gives the same text
+-- for plain values; what it leaves (metamethods, odd keys) is written here.
 function M.encode(v)
+  local text = native(v)
+  if text then return text end
   local out = {}
   encode(v, out, 0)
   return table.concat(out)

@@ -1,0 +1,296 @@
+/*
+** nb_json.c — JSON text of plain Lua values, byte for byte as the writer
+** in scripts/lib/json.lua gives it.
+**
+** Tables are read raw and no Lua code runs. Where json.lua's writer could
+** see something a raw read does not (a metamethod, a key whose tostring
+** runs code) or could fail, encode gives up and returns nil: the caller
+** then runs the writer in Lua, which sees the value as it was.
+*/
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <lauxlib.h>
+#include "nb_json.h"
+#include "nb_marshal.h"
+
+#define MAX_DEPTH 64
+#define SMALL 16       /* keys of an object sorted without an allocation */
+
+enum { OK = 0, GIVE_UP = 1 };
+
+/* A key of an object: its text, and the stack slot of the key itself. */
+typedef struct {
+    const char *s;
+    size_t len;
+    int slot;
+} key;
+
+static void add(lua_State *L, nb_box *b, const char *s, size_t len) {
+    if (nb_box_add(b, s, len) != 0) luaL_error(L, "json: not enough memory");
+}
+
+static void quote(lua_State *L, nb_box *b, const char *s, size_t len) {
+    static const char hex[] = "0123456789abcdef";
+    size_t i, from = 0;
+    add(L, b, "\"", 1);
+    for (i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        char esc[6];
+        size_t n = 2;
+        if (c >= 0x20 && c != 0x7F && c != '"' && c != '\\') continue;
+        esc[0] = '\\';
+        switch (c) {
+        case '"': esc[1] = '"'; break;
+        case '\\': esc[1] = '\\'; break;
+        case '\b': esc[1] = 'b'; break;
+        case '\f': esc[1] = 'f'; break;
+        case '\n': esc[1] = 'n'; break;
+        case '\r': esc[1] = 'r'; break;
+        case '\t': esc[1] = 't'; break;
+        default:
+            memcpy(esc + 1, "u00", 3);
+            esc[4] = hex[c >> 4];
+            esc[5] = hex[c & 15];
+            n = 6;
+        }
+        add(L, b, s + from, i - from);
+        add(L, b, esc, n);
+        from = i + 1;
+    }
+    add(L, b, s + from, len - from);
+    add(L, b, "\"", 1);
+}
+
+static int key_cmp(const void *pa, const void *pb) {
+    const key *a = pa, *b = pb;
+    size_t n = a->len < b->len ? a->len : b->len;
+    int c = memcmp(a->s, b->s, n);
+    if (c) return c;
+    return a->len < b->len ? -1 : a->len > b->len;
+}
+
+/* The metatable of table t as json.lua reads it: GIVE_UP unless it holds
+** only __order (a plain table, pushed, else nil pushed) and __array. */
+static int plain_meta(lua_State *L, int t, int *array) {
+    int mt;
+    *array = 0;
+    if (!lua_getmetatable(L, t)) {
+        lua_pushnil(L);
+        return OK;
+    }
+    mt = lua_gettop(L);
+    if (lua_getmetatable(L, mt)) return GIVE_UP;
+    lua_pushnil(L);
+    while (lua_next(L, mt)) {
+        const char *k = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : "";
+        lua_pop(L, 1);
+        if (strcmp(k, "__order") != 0 && strcmp(k, "__array") != 0) return GIVE_UP;
+    }
+    lua_getfield(L, mt, "__array");     /* raw: mt has no metatable */
+    *array = lua_toboolean(L, -1);
+    lua_pop(L, 1);
+    if (lua_getfield(L, mt, "__order") == LUA_TTABLE) {
+        if (lua_getmetatable(L, -1)) return GIVE_UP;
+    } else if (lua_toboolean(L, -1)) {
+        return GIVE_UP;
+    } else {
+        lua_pop(L, 1);
+        lua_pushnil(L);
+    }
+    lua_remove(L, mt);
+    return OK;
+}
+
+/* The text tostring gives key k (at slot k), pushed; GIVE_UP when it could
+** run code. */
+static int key_text(lua_State *L, int k) {
+    switch (lua_type(L, k)) {
+    case LUA_TSTRING: lua_pushvalue(L, k); return OK;
+    case LUA_TBOOLEAN: lua_pushstring(L, lua_toboolean(L, k) ? "true" : "false"); return OK;
+    case LUA_TNUMBER:
+        lua_pushvalue(L, k);
+        lua_tolstring(L, -1, NULL);       /* the copy becomes its text */
+        return OK;
+    default: return GIVE_UP;
+    }
+}
+
+static int encode(lua_State *L, nb_box *b, int depth, int null);
+
+/* Append the field of table t keyed by the value at slot k. */
+static int field(lua_State *L, nb_box *b, int t, int k, const char *s, size_t len,
+                 int *first, int depth, int null) {
+    int r;
+    if (!*first) add(L, b, ",", 1);
+    *first = 0;
+    quote(L, b, s, len);
+    add(L, b, ":", 1);
+    lua_pushvalue(L, k);
+    lua_rawget(L, t);
+    r = encode(L, b, depth + 1, null);
+    lua_pop(L, 1);
+    return r;
+}
+
+static int object(lua_State *L, nb_box *b, int t, int order, int depth, int null) {
+    int seen = 0, first = 1, all_strings = 1, base, n = 0, total = 0, i;
+    key small[SMALL], *keys = small;
+    if (!lua_checkstack(L, 8)) return GIVE_UP;
+    add(L, b, "{", 1);
+    if (order) {
+        lua_newtable(L);
+        seen = lua_gettop(L);
+        for (i = 1; lua_rawgeti(L, order, i) != LUA_TNIL; i++) {
+            int k = lua_gettop(L);
+            lua_pushvalue(L, k);
+            if (lua_rawget(L, t) != LUA_TNIL) {
+                size_t len;
+                const char *s;
+                lua_pop(L, 1);
+                if (key_text(L, k) != OK) return GIVE_UP;
+                s = lua_tolstring(L, -1, &len);
+                if (field(L, b, t, k, s, len, &first, depth, null) != OK) return GIVE_UP;
+                lua_pop(L, 1);
+                lua_pushvalue(L, k);
+                lua_pushboolean(L, 1);
+                lua_rawset(L, seen);
+            } else {
+                lua_pop(L, 1);
+            }
+            lua_pop(L, 1);
+        }
+        lua_pop(L, 1);
+    }
+    lua_pushnil(L);
+    while (lua_next(L, t)) {
+        total++;
+        lua_pop(L, 1);
+    }
+    if (total > SMALL) {
+        keys = lua_newuserdatauv(L, (size_t)total * sizeof *keys, 0);
+    }
+    base = lua_gettop(L);
+    if (!lua_checkstack(L, 2 * total + 8)) return GIVE_UP;
+    lua_pushnil(L);
+    while (lua_next(L, t)) {
+        lua_pop(L, 1);
+        if (seen) {
+            lua_pushvalue(L, -1);
+            if (lua_rawget(L, seen) != LUA_TNIL) {
+                lua_pop(L, 1);
+                continue;
+            }
+            lua_pop(L, 1);
+        }
+        /* below the key lua_next goes on from: the key, then its text */
+        lua_pushvalue(L, -1);
+        lua_insert(L, -2);
+        if (key_text(L, -2) != OK) return GIVE_UP;
+        lua_insert(L, -2);
+        if (lua_type(L, -3) != LUA_TSTRING) all_strings = 0;
+        keys[n].slot = lua_gettop(L) - 2;
+        keys[n].s = lua_tolstring(L, -2, &keys[n].len);
+        n++;
+    }
+    qsort(keys, (size_t)n, sizeof *keys, key_cmp);
+    /* keys of different kinds that print alike: json.lua's order is its sort's */
+    if (!all_strings)
+        for (i = 1; i < n; i++)
+            if (key_cmp(&keys[i - 1], &keys[i]) == 0) return GIVE_UP;
+    for (i = 0; i < n; i++)
+        if (field(L, b, t, keys[i].slot, keys[i].s, keys[i].len, &first, depth, null) != OK)
+            return GIVE_UP;
+    lua_settop(L, base);
+    if (keys != small) lua_pop(L, 1);
+    if (seen) lua_remove(L, seen);
+    add(L, b, "}", 1);
+    return OK;
+}
+
+/* Append the value on the top of the stack (left there). */
+static int encode(lua_State *L, nb_box *b, int depth, int null) {
+    char num[64];
+    if (depth > MAX_DEPTH) return GIVE_UP;
+    switch (lua_type(L, -1)) {
+    case LUA_TNIL: add(L, b, "null", 4); return OK;
+    case LUA_TBOOLEAN:
+        if (lua_toboolean(L, -1)) add(L, b, "true", 4);
+        else add(L, b, "false", 5);
+        return OK;
+    case LUA_TNUMBER:
+        if (lua_isinteger(L, -1)) {
+            snprintf(num, sizeof num, LUA_INTEGER_FMT, (LUAI_UACINT)lua_tointeger(L, -1));
+        } else {
+            double d = (double)lua_tonumber(L, -1);
+            if (isnan(d) || isinf(d)) {
+                add(L, b, "null", 4);
+                return OK;
+            }
+            snprintf(num, sizeof num, "%.17g", d);
+        }
+        add(L, b, num, strlen(num));
+        return OK;
+    case LUA_TSTRING: {
+        size_t len;
+        const char *s = lua_tolstring(L, -1, &len);
+        quote(L, b, s, len);
+        return OK;
+    }
+    case LUA_TTABLE: {
+        int t = lua_gettop(L), array, r;
+        lua_Unsigned n, i;
+        if (lua_rawequal(L, t, null)) {
+            add(L, b, "null", 4);
+            return OK;
+        }
+        if (!lua_checkstack(L, 8) || plain_meta(L, t, &array) != OK) return GIVE_UP;
+        n = lua_rawlen(L, t);
+        if (n > 0 || array) {
+            add(L, b, "[", 1);
+            for (i = 1; i <= n; i++) {
+                if (i > 1) add(L, b, ",", 1);
+                lua_rawgeti(L, t, (lua_Integer)i);
+                if (encode(L, b, depth + 1, null) != OK) return GIVE_UP;
+                lua_pop(L, 1);
+            }
+            add(L, b, "]", 1);
+            lua_settop(L, t);
+            return OK;
+        }
+        r = object(L, b, t, lua_isnil(L, -1) ? 0 : t + 1, depth, null);
+        lua_settop(L, t);
+        return r;
+    }
+    default: return GIVE_UP;
+    }
+}
+
+/* json.encode(v) -> text | nil */
+static int l_encode(lua_State *L) {
+    nb_box *b;
+    lua_settop(L, 1);
+    lua_pushvalue(L, lua_upvalueindex(1));
+    b = nb_box_push(L);
+    lua_pushvalue(L, 1);
+    if (encode(L, b, 0, 2) != OK) {
+        nb_box_clear(b);
+        lua_pushnil(L);
+        return 1;
+    }
+    lua_pushlstring(L, b->p, b->n);
+    nb_box_clear(b);
+    return 1;
+}
+
+static const luaL_Reg json_funcs[] = {
+    {"encode", l_encode}, {NULL, NULL}
+};
+
+int nb_json_open(lua_State *L) {
+    luaL_newlibtable(L, json_funcs);
+    lua_pushvalue(L, -2);
+    luaL_setfuncs(L, json_funcs, 1);
+    return 1;
+}

@@ -1,0 +1,300 @@
+/*
+** nb_marshal.c — plain Lua data as bytes and back: what the batch keeps of
+** a report in its spool and what a worker process hands its parent.
+**
+** A value is a tag byte and its payload:
+**   'n' nil   'f' false   't' true
+**   'i' integer, zigzag varint      'd' float, 8 bytes (this machine's order)
+**   's' string: varint length, bytes
+**   'T' table: varint count of the array part (values 1..n, nil for a hole),
+**       4 bytes count of the other fields, then each field's key and value.
+** Tables are read raw; decode presizes each table as encode found it and
+** sets its fields in the same order, so the restored table iterates alike.
+*/
+#include <limits.h>
+#include <stdint.h>
+#include <string.h>
+#include <lauxlib.h>
+#include "nb_marshal.h"
+
+#define MAX_DEPTH 200
+#define BOX "nianbao.box"
+
+/*{=== the box ===*/
+
+static int box_gc(lua_State *L) {
+    nb_box_clear(luaL_checkudata(L, 1, BOX));
+    return 0;
+}
+
+nb_box *nb_box_push(lua_State *L) {
+    nb_box *b = lua_newuserdatauv(L, sizeof *b, 0);
+    b->p = NULL;
+    b->n = b->cap = 0;
+    b->alloc = lua_getallocf(L, &b->ud);
+    if (luaL_newmetatable(L, BOX)) {
+        lua_pushcfunction(L, box_gc);
+        lua_setfield(L, -2, "__gc");
+        lua_pushboolean(L, 0);
+        lua_setfield(L, -2, "__metatable");
+    }
+    lua_setmetatable(L, -2);
+    return b;
+}
+
+static int box_grow(nb_box *b, size_t len) {
+    size_t cap = b->cap ? b->cap : 256;
+    char *p;
+    if (len > SIZE_MAX / 2 - b->n) return -1;
+    while (cap - b->n < len) cap *= 2;
+    p = b->alloc(b->ud, b->p, b->cap, cap);
+    if (!p) return -1;
+    b->p = p;
+    b->cap = cap;
+    return 0;
+}
+
+int nb_box_add(nb_box *b, const void *s, size_t len) {
+    if (b->cap - b->n < len && box_grow(b, len) != 0) return -1;
+    if (len) memcpy(b->p + b->n, s, len);
+    b->n += len;
+    return 0;
+}
+
+int nb_box_addc(nb_box *b, char c) {
+    if (b->n == b->cap && box_grow(b, 1) != 0) return -1;
+    b->p[b->n++] = c;
+    return 0;
+}
+
+void nb_box_clear(nb_box *b) {
+    if (!b) return;
+    if (b->p) b->alloc(b->ud, b->p, b->cap, 0);
+    b->p = NULL;
+    b->n = b->cap = 0;
+}
+
+/*}===*/
+
+/*{=== encode ===*/
+
+static void fail(lua_State *L, const char *what) {
+    lua_pushstring(L, what);
+    lua_error(L);
+}
+
+static void add(lua_State *L, nb_box *b, const void *s, size_t len) {
+    if (nb_box_add(b, s, len) != 0) fail(L, "marshal: not enough memory");
+}
+
+static void add_varint(lua_State *L, nb_box *b, uint64_t u) {
+    unsigned char v[10];
+    size_t n = 0;
+    while (u >= 0x80) { v[n++] = (unsigned char)(u | 0x80); u >>= 7; }
+    v[n++] = (unsigned char)u;
+    add(L, b, v, n);
+}
+
+/* Append the value on the top of the stack (left there). */
+static void put(lua_State *L, nb_box *b, int depth) {
+    switch (lua_type(L, -1)) {
+    case LUA_TNIL: add(L, b, "n", 1); break;
+    case LUA_TBOOLEAN: add(L, b, lua_toboolean(L, -1) ? "t" : "f", 1); break;
+    case LUA_TNUMBER:
+        if (lua_isinteger(L, -1)) {
+            uint64_t u = (uint64_t)lua_tointeger(L, -1);
+            add(L, b, "i", 1);
+            add_varint(L, b, (u << 1) ^ (0 - (u >> 63)));
+        } else {
+            lua_Number d = lua_tonumber(L, -1);
+            add(L, b, "d", 1);
+            add(L, b, &d, sizeof d);
+        }
+        break;
+    case LUA_TSTRING: {
+        size_t len;
+        const char *s = lua_tolstring(L, -1, &len);
+        add(L, b, "s", 1);
+        add_varint(L, b, len);
+        add(L, b, s, len);
+        break;
+    }
+    case LUA_TTABLE: {
+        lua_Unsigned narr = lua_rawlen(L, -1), i;
+        uint32_t nrec = 0;
+        size_t at;
+        unsigned char count[4];
+        int t = lua_gettop(L);
+        if (depth > MAX_DEPTH) fail(L, "marshal: nested too deeply");
+        luaL_checkstack(L, 4, "marshal: nested too deeply");
+        add(L, b, "T", 1);
+        add_varint(L, b, narr);
+        at = b->n;
+        add(L, b, "\0\0\0\0", 4);
+        for (i = 1; i <= narr; i++) {
+            lua_rawgeti(L, t, (lua_Integer)i);
+            put(L, b, depth + 1);
+            lua_pop(L, 1);
+        }
+        lua_pushnil(L);
+        while (lua_next(L, t)) {
+            lua_Integer k = lua_isinteger(L, -2) ? lua_tointeger(L, -2) : 0;
+            if (!(k >= 1 && (lua_Unsigned)k <= narr)) {     /* not one of the array part */
+                if (nrec == UINT32_MAX) fail(L, "marshal: too many fields");
+                lua_pushvalue(L, -2);
+                put(L, b, depth + 1);
+                lua_pop(L, 1);
+                put(L, b, depth + 1);
+                nrec++;
+            }
+            lua_pop(L, 1);
+        }
+        count[0] = (unsigned char)nrec;
+        count[1] = (unsigned char)(nrec >> 8);
+        count[2] = (unsigned char)(nrec >> 16);
+        count[3] = (unsigned char)(nrec >> 24);
+        memcpy(b->p + at, count, 4);
+        break;
+    }
+    default:
+        lua_pushfstring(L, "marshal: cannot pass on a %s", luaL_typename(L, -1));
+        lua_error(L);
+    }
+}
+
+/* marshal.encode(v) -> bytes */
+static int l_encode(lua_State *L) {
+    nb_box *b;
+    lua_settop(L, 1);
+    b = nb_box_push(L);
+    lua_pushvalue(L, 1);
+    put(L, b, 0);
+    lua_pushlstring(L, b->p, b->n);
+    nb_box_clear(b);
+    return 1;
+}
+
+/*}===*/
+
+/*{=== decode ===*/
+
+typedef struct {
+    const unsigned char *start, *p, *end;
+} reader;
+
+static void bad(lua_State *L, const reader *r) {
+    lua_pushfstring(L, "marshal: bad data at byte %I", (lua_Integer)(r->p - r->start) + 1);
+    lua_error(L);
+}
+
+static uint64_t get_varint(lua_State *L, reader *r) {
+    uint64_t u = 0;
+    int shift;
+    for (shift = 0; shift < 64; shift += 7) {
+        unsigned char c;
+        if (r->p >= r->end) bad(L, r);
+        c = *r->p++;
+        if (shift == 63 && c > 1) bad(L, r);
+        u |= (uint64_t)(c & 0x7F) << shift;
+        if (!(c & 0x80)) return u;
+    }
+    bad(L, r);
+    return 0;
+}
+
+/* Push the value at r->p, moving past it. */
+static void get(lua_State *L, reader *r, int depth) {
+    unsigned char tag;
+    if (r->p >= r->end) bad(L, r);
+    tag = *r->p++;
+    switch (tag) {
+    case 'n': lua_pushnil(L); break;
+    case 't': lua_pushboolean(L, 1); break;
+    case 'f': lua_pushboolean(L, 0); break;
+    case 'i': {
+        uint64_t u = get_varint(L, r);
+        lua_pushinteger(L, (lua_Integer)((u >> 1) ^ (0 - (u & 1))));
+        break;
+    }
+    case 'd': {
+        lua_Number d;
+        if ((size_t)(r->end - r->p) < sizeof d) bad(L, r);
+        memcpy(&d, r->p, sizeof d);
+        r->p += sizeof d;
+        lua_pushnumber(L, d);
+        break;
+    }
+    case 's': {
+        uint64_t len = get_varint(L, r);
+        if (len > (uint64_t)(r->end - r->p)) bad(L, r);
+        lua_pushlstring(L, (const char *)r->p, (size_t)len);
+        r->p += len;
+        break;
+    }
+    case 'T': {
+        uint64_t narr, nrec, i, left;
+        int t;
+        if (depth > MAX_DEPTH) bad(L, r);
+        narr = get_varint(L, r);
+        if (r->end - r->p < 4) bad(L, r);
+        nrec = (uint64_t)r->p[0] | (uint64_t)r->p[1] << 8 | (uint64_t)r->p[2] << 16 |
+               (uint64_t)r->p[3] << 24;
+        r->p += 4;
+        left = (uint64_t)(r->end - r->p);
+        /* each value takes a byte at least: counts beyond the bytes are corrupt */
+        if (narr > left || nrec > (left - narr) / 2 || narr > INT_MAX || nrec > INT_MAX)
+            bad(L, r);
+        luaL_checkstack(L, 4, "marshal: nested too deeply");
+        lua_createtable(L, (int)narr, (int)nrec);
+        t = lua_gettop(L);
+        for (i = 1; i <= narr; i++) {
+            get(L, r, depth + 1);
+            if (lua_isnil(L, -1)) lua_pop(L, 1);
+            else lua_rawseti(L, t, (lua_Integer)i);
+        }
+        for (i = 0; i < nrec; i++) {
+            const unsigned char *at = r->p;
+            get(L, r, depth + 1);
+            if (lua_isnil(L, -1) || (lua_type(L, -1) == LUA_TNUMBER && !lua_isinteger(L, -1) &&
+                                     lua_tonumber(L, -1) != lua_tonumber(L, -1))) {
+                r->p = at;
+                bad(L, r);
+            }
+            at = r->p;
+            get(L, r, depth + 1);
+            if (lua_isnil(L, -1)) {
+                r->p = at;
+                bad(L, r);
+            }
+            lua_rawset(L, t);
+        }
+        break;
+    }
+    default:
+        r->p--;
+        bad(L, r);
+    }
+}
+
+/* marshal.decode(bytes) -> v */
+static int l_decode(lua_State *L) {
+    size_t len;
+    const char *s = luaL_checklstring(L, 1, &len);
+    reader r;
+    r.start = r.p = (const unsigned char *)s;
+    r.end = r.start + len;
+    get(L, &r, 0);
+    if (r.p != r.end) fail(L, "marshal: trailing data");
+    return 1;
+}
+
+/*}===*/
+
+static const luaL_Reg marshal_funcs[] = {
+    {"encode", l_encode}, {"decode", l_decode}, {NULL, NULL}
+};
+
+int luaopen_nianbao_marshal(lua_State *L) {
+    luaL_newlib(L, marshal_funcs);
+    return 1;
+}

@@ -1,0 +1,44 @@
+/*
+** nb_marshal.h — plain Lua data as bytes and back, and the growable byte
+** box the core's writers build their output in.
+*/
+#ifndef NB_MARSHAL_H
+#define NB_MARSHAL_H
+
+#include <stddef.h>
+#include <lua.h>
+
+/* Open `nianbao.marshal` (pushes its table):
+**   encode(v) -> bytes: nil, booleans, integers, floats (each kept as
+**     such), strings and acyclic tables of them, read raw (metatables are
+**     not looked at nor kept); anything else, or nesting deeper than 200,
+**     is an error ("marshal: ...").
+**   decode(bytes) -> v, the same value; a table's keys are set in the
+**     order encode met them, in a table sized as that one was, so pairs()
+**     walks it as a table constructor of the same fields would. Bytes cut
+**     short, corrupt or trailing are an error; decode never reads past them.
+** The bytes are for this machine only (floats in its byte order). */
+int luaopen_nianbao_marshal(lua_State *L);
+
+/* A byte buffer owned by a userdata on the Lua stack: its memory comes from
+** the state's allocator and is freed by the box's __gc, so a Lua error
+** raised while it fills leaks nothing. */
+typedef struct nb_box {
+    char *p;
+    size_t n, cap;
+    lua_Alloc alloc;
+    void *ud;
+} nb_box;
+
+/* Push a new empty box and return it. */
+nb_box *nb_box_push(lua_State *L);
+
+/* Append len bytes of s (nb_box_addc: one byte); 0, or -1 when out of memory
+** (the box is then as it was). */
+int nb_box_add(nb_box *b, const void *s, size_t len);
+int nb_box_addc(nb_box *b, char c);
+
+/* Free the box's bytes now (the box stays usable, empty); NULL is fine. */
+void nb_box_clear(nb_box *b);
+
+#endif

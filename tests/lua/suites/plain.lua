@@ -1,0 +1,200 @@
+-- Plain data in C: nianbao.marshal (the spool, worker results) and the
+-- JSON writer's native path, which writes what json.lua's writer in Lua does.
+
+local marshal = require "marshal"
+local json = require "json"
+local C = getmetatable(nianbao).__index     -- the core's module behind the script API
+
+-- A table constructor of plain data, as the batch once kept its reports:
+-- the restored table must iterate as the one a constructor makes.
+local function constructor(v, out)
+  if type(v) == "table" then
+    out[#out + 1] = "{"
+    local n = #v
+    for i = 1, n do constructor(v[i], out); out[#out + 1] = "," end
+    for k, x in next, v do
+      if not (math.type(k) == "integer" and k >= 1 and k <= n) then
+        out[#out + 1] = "["; constructor(k, out); out[#out + 1] = "]="
+        constructor(x, out); out[#out + 1] = ","
+      end
+    end
+    out[#out + 1] = "}"
+  elseif v == nil then out[#out + 1] = "nil"
+  elseif type(v) == "boolean" then out[#out + 1] = tostring(v)
+  else out[#out + 1] = string.format("%q", v) end
+end
+
+local function keys_in_order(t)
+  local ks = {}
+  for k in next, t do ks[#ks + 1] = tostring(k) end
+  return table.concat(ks, " ")
+end
+
+test("marshal: integers stay integers and floats floats, strings keep every byte", function()
+  local v = { math.maxinteger, math.mininteger, 0, -1, 300, 1.0, -0.0, 0.1, 1e308, math.huge, -math.huge,
+              "", "\0\1\255三", true, false, { {} }, [-5] = "neg", [2.5] = "float key", [true] = 1 }
+  local back = marshal.decode(marshal.encode(v))
+  for i = 1, 15 do
+    eq(math.type(v[i]), math.type(back[i]), "kind of item " .. i)
+    eq(v[i], back[i], "item " .. i)
+  end
+  eq("-0.0", tostring(back[7]), "the sign of a zero")
+  local nan = marshal.decode(marshal.encode(0 / 0))
+  eq(true, nan ~= nan, "NaN")
+  eq("table", type(back[16][1]), "nested")
+  eq("neg", back[-5]); eq("float key", back[2.5]); eq(1, back[true])
+  eq(nil, marshal.decode(marshal.encode(nil)), "nil alone")
+end)
+
+test("marshal: a table with holes keeps its length and its items", function()
+  local v = { 1, nil, 3, nil, 5, [9] = 9, x = "x" }
+  local back = marshal.decode(marshal.encode(v))
+  eq(#v, #back, "length")
+  for k, x in pairs(v) do eq(x, back[k], tostring(k)) end
+  local n = 0
+  for _ in pairs(back) do n = n + 1 end
+  eq(5, n, "fields")
+end)
+
+test("marshal: a decoded table iterates as a constructor of the same fields does", function()
+  local v = { 10, 20, 30, [7] = "seven" }
+  for i = 1, 60 do v["k" .. (i * 7919 % 61)] = i end
+  v.nested = { z = 1, y = 2, x = 3, w = { 1, 2, 3, c = "c", b = "b", a = "a" } }
+  local out = { "return " }
+  constructor(v, out)
+  local want = assert(load(table.concat(out), "=want", "t", {}))()
+  local got = marshal.decode(marshal.encode(v))
+  eq(keys_in_order(want), keys_in_order(got), "top level")
+  eq(keys_in_order(want.nested), keys_in_order(got.nested), "nested")
+  eq(keys_in_order(want.nested.w), keys_in_order(got.nested.w), "two deep")
+end)
+
+test("marshal: what is not plain data is refused with a clean error", function()
+  for what, v in pairs { ["a function"] = { print }, ["a coroutine"] = { x = coroutine.create(print) },
+                         ["a userdata"] = { io.stdout }, ["a function as key"] = { [print] = 1 } } do
+    local ok, err = pcall(marshal.encode, v)
+    eq(false, ok, what)
+    has(err, "marshal: cannot pass on a", what)
+  end
+  local deep = {}
+  for _ = 1, 300 do deep = { deep } end
+  local ok, err = pcall(marshal.encode, deep)
+  eq(false, ok, "too deep to encode")
+  has(err, "nested too deeply")
+  local cycle = {}
+  cycle[1] = cycle
+  eq(false, (pcall(marshal.encode, cycle)), "a cycle")
+  eq(false, (pcall(marshal.decode, string.rep("T\1\0\0\0\0", 300) .. "n")), "too deep to decode")
+end)
+
+test("marshal: bytes cut short, flipped or trailing are an error, never a crash or a read past them", function()
+  local v = { 1, -2, 3.5, "text 文本", { a = true, b = false, c = { 99999999999 } }, [100] = "far", s = string.rep("x", 300) }
+  local bytes = marshal.encode(v)
+  for n = 0, #bytes - 1 do
+    local ok, err = pcall(marshal.decode, bytes:sub(1, n))
+    eq(false, ok, "cut at " .. n)
+    has(err, "marshal:", "cut at " .. n)
+  end
+  eq(false, (pcall(marshal.decode, bytes .. "n")), "trailing byte")
+  -- every byte flipped in a few ways: an error or some value, and the process lives on
+  local values = 0
+  for i = 1, #bytes do
+    for _, x in ipairs { 0x01, 0x80, 0xFF, 0x40 } do
+      local b = bytes:sub(1, i - 1) .. string.char(bytes:byte(i) ~ x) .. bytes:sub(i + 1)
+      local ok, err = pcall(marshal.decode, b)
+      if ok then values = values + 1 else eq("string", type(err), "an error message") end
+    end
+  end
+  eq(true, values > 0 and values < 4 * #bytes, "some flips give a value, some are refused")
+  -- counts far beyond the bytes given are refused before anything is allocated
+  eq(false, (pcall(marshal.decode, "T\255\255\255\255\15\0\0\0\0")), "array count")
+  eq(false, (pcall(marshal.decode, "T\0\255\255\255\127")), "field count")
+  eq(false, (pcall(marshal.decode, "s\255\255\255\255\255\255\255\255\255\1")), "string length")
+  eq(false, (pcall(marshal.decode, "i\255\255\255\255\255\255\255\255\255\127")), "integer too long")
+  eq(false, (pcall(marshal.decode, "T\0\1\0\0\0nn")), "a nil key")
+  eq(false, (pcall(marshal.decode, "T\0\1\0\0\0d" .. string.pack("n", 0 / 0) .. "t")), "a NaN key")
+  eq(false, (pcall(marshal.decode, "")), "nothing")
+  eq(false, (pcall(marshal.decode, "?")), "an unknown tag")
+end)
+
+-- The writer in Lua, reached by wrapping the value in a table json.lua's C
+-- path leaves to it (a metatable with more than __order and __array).
+local function in_lua(v)
+  local text = json.encode(setmetatable({ v }, { __name = "wrap" }))
+  return text:sub(2, -2)
+end
+
+test("json: the C writer gives the bytes json.lua's writer gives", function()
+  local order = { __order = { "b", "a", "missing", "b" } }
+  local values = {
+    0, -7, math.maxinteger, math.mininteger, 0.1, -0.0, 1e300, 1 / 3, 2 ^ 53, 0 / 0, math.huge, -math.huge,
+    "", "plain", "quote \" back \\ slash", "\b\f\n\r\t\0\1\31\127 control", "中文 \u{2028}",
+    true, false, nianbao.null, {}, json.array(), json.array { 1, 2 }, { 1, "two", { 3 } },
+    { z = 1, a = 2, m = { y = {}, x = json.array() } }, { ["b"] = 1, ["a"] = 2, ["ab"] = 3, ["a\0"] = 4, ["é"] = 5 },
+    setmetatable({ a = 1, b = 2, c = 3 }, order), { [1.5] = "f", [true] = "t", x = "s", [-3] = "i" },
+    { [2] = "hole at 1" }, { 1, nil, 3 },
+  }
+  for i, v in ipairs(values) do
+    local native = C.json.encode(v)
+    eq("string", type(native), "handled in C: value " .. i)
+    eq(in_lua(v), native, "value " .. i)
+    eq(native, json.encode(v), "json.encode of value " .. i)
+  end
+  eq('{"b":2,"a":1,"b":2,"c":3}', json.encode(setmetatable({ a = 1, b = 2, c = 3 }, order)), "__order first")
+  eq('"\\u0000\\u001f\\u007f\\n"', json.encode("\0\31\127\n"), "control characters")
+  eq("null", json.encode(nianbao.null), "null")
+end)
+
+test("json: what the C writer leaves to Lua is still written, and errors stay json.lua's", function()
+  local tricky = {
+    setmetatable({}, { __len = function() return 2 end, __index = function(_, i) return i * 10 end }),
+    setmetatable({ x = 1 }, { __pairs = function() return next, { y = 2 } end }),
+    setmetatable({ a = 1 }, { __order = setmetatable({}, { __index = function() return "a" end }) }),
+    { [2] = "int", ["2"] = "string" },
+    { [{}] = 1 },
+  }
+  for i, v in ipairs(tricky) do
+    eq(nil, C.json.encode(v), "left to Lua: value " .. i)
+  end
+  eq("[10,20]", json.encode(tricky[1]), "__len and __index")
+  eq('{"y":null}', json.encode(tricky[2]), "__pairs, and v[k] read as json.lua reads it")
+  local deep = "x"
+  for _ = 1, 64 do deep = { deep } end
+  eq(string.rep("[", 64) .. '"x"' .. string.rep("]", 64), json.encode(deep), "64 deep")
+  local ok, err = pcall(json.encode, { deep })
+  eq(false, ok, "65 deep")
+  has(err, "json: value nested too deeply")
+  ok, err = pcall(json.encode, { print })
+  eq(false, ok, "a function")
+  has(err, "json: cannot encode a function")
+end)
+
+test("json: random plain values are written alike in C and in Lua", function()
+  local seed = 12345
+  local function rand(n)
+    seed = (seed * 1103515245 + 12345) % 2147483648
+    return seed % n
+  end
+  local function value(depth)
+    local r = rand(depth > 4 and 6 or 9)
+    if r == 0 then return rand(2000) - 1000
+    elseif r == 1 then return (rand(100000) - 50000) / 7
+    elseif r == 2 then return string.char(rand(256), rand(128), 65 + rand(26))
+    elseif r == 3 then return rand(2) == 0
+    elseif r == 4 then return nianbao.null
+    elseif r == 5 then return "k" .. rand(50)
+    elseif r == 6 then
+      local t = {}
+      for i = 1, rand(6) do t[i] = value(depth + 1) end
+      return t
+    else
+      local t = {}
+      for _ = 1, rand(25) do t[rand(3) == 0 and rand(40) or ("k" .. rand(100))] = value(depth + 1) end
+      return t
+    end
+  end
+  for i = 1, 300 do
+    local v = value(0)
+    eq(in_lua(v), json.encode(v), "value " .. i)
+  end
+end)
