@@ -734,6 +734,11 @@ static int l_html_parse(lua_State *L) {
     return parse_markup(L, nb_html_parse, "HTML");
 }
 
+/* nianbao.html.blocks(text [, maxdepth]) -> blocks | false | nil, reason */
+static int l_html_blocks(lua_State *L) {
+    return parse_markup(L, nb_html_blocks, "HTML");
+}
+
 /* nianbao.xml.parse(text [, maxdepth]) -> tree | nil, reason */
 static int l_xml_parse(lua_State *L) {
     return parse_markup(L, nb_xml_parse, "XML");
@@ -773,7 +778,7 @@ static const luaL_Reg nianbao_funcs[] = {
     {NULL, NULL}
 };
 static const luaL_Reg html_funcs[] = {
-    {"parse", l_html_parse}, {NULL, NULL}
+    {"parse", l_html_parse}, {"blocks", l_html_blocks}, {NULL, NULL}
 };
 static const luaL_Reg xml_funcs[] = {
     {"parse", l_xml_parse}, {NULL, NULL}
