@@ -33,9 +33,17 @@ function M.new(fold, numerals)
 
   -- simplify(s) → s with traditional characters simplified, nothing else
   -- changed (the same length, so places in s stay places in the result).
+  -- the binder simplifies a paragraph in several passes, and pages repeat
+  -- their boilerplate: each text simplified once (a bounded memo)
+  local plain, plain_size = {}, 0
   function F.simplify(s)
-    if not utf8.len(s) then return s end
-    return (s:gsub("[\228-\233][\128-\191][\128-\191]", simple))
+    local hit = plain[s]
+    if hit then return hit end
+    local r = s
+    if utf8.len(s) then r = s:gsub("[\228-\233][\128-\191][\128-\191]", simple) end
+    if plain_size >= 5000 then plain, plain_size = {}, 0 end
+    plain[s], plain_size = r, plain_size + 1
+    return r
   end
 
   -- the labels of a batch repeat from report to report: each folded once
