@@ -9,6 +9,7 @@
 #include <libxml/tree.h>
 #include <lauxlib.h>
 #include "nb_html.h"
+#include "nb_text.h"
 
 static int skipped(const xmlNode *n) {
     const char *name = (const char *)n->name;
@@ -195,43 +196,11 @@ static void buf_add(lua_State *L, html_walk *w, text_buf *b, const char *s) {
     }
 }
 
-/* labels.trim's spaces: ASCII white space and the wide ones below. */
-static const char *const wide_spaces[] = {
-    "\xE3\x80\x80", "\xC2\xA0", "\xE2\x80\x82", "\xE2\x80\x83", "\xE2\x80\x89", "\xE2\x80\x8B",
-    "\xEF\xBB\xBF", NULL
-};
-
-static int narrow_space(unsigned char c) {
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
-}
-
 /* Push b's text trimmed as labels.trim does, and empty b. */
 static void buf_push_trimmed(lua_State *L, text_buf *b) {
-    size_t i = 0, j = b->n;       /* the text is p[i..j) */
-    const char *p = b->p;
-    while (i < j) {
-        size_t k = 0;
-        int t;
-        if (narrow_space((unsigned char)p[i])) k = 1;
-        else for (t = 0; wide_spaces[t]; t++) {
-            size_t wl = strlen(wide_spaces[t]);
-            if (b->n - i >= wl && memcmp(p + i, wide_spaces[t], wl) == 0) { k = wl; break; }
-        }
-        if (k == 0) break;
-        i += k;
-    }
-    while (j > i) {
-        size_t k = 0;
-        int t;
-        if (narrow_space((unsigned char)p[j - 1])) k = 1;
-        else for (t = 0; wide_spaces[t]; t++) {
-            size_t wl = strlen(wide_spaces[t]);
-            if (j >= wl && memcmp(p + j - wl, wide_spaces[t], wl) == 0) { k = wl; break; }
-        }
-        if (k == 0) break;
-        j -= k;
-    }
-    lua_pushlstring(L, p ? p + i : "", j - i);
+    size_t i = 0, j = 0;
+    if (b->p) nb_text_trim(b->p, b->n, &i, &j);
+    lua_pushlstring(L, b->p ? b->p + i : "", j - i);
     b->n = 0;
     b->in_run = 0;
 }
