@@ -16,7 +16,7 @@ DEBS     := build-essential pkg-config liblua5.4-dev lua-lpeg lua-lpeg-dev \
             libsqlite3-dev libxlsxwriter-dev
 
 CORE_SRC := core/nb_num.c core/nb_report.c core/nb_ident.c core/nb_finding.c \
-            core/nb_yaml.c core/nb_html.c core/nb_encoding.c core/nb_sandbox.c core/nb_zip.c core/nb_lua.c core/nb_boot.c \
+            core/nb_yaml.c core/nb_html.c core/nb_text.c core/nb_encoding.c core/nb_sandbox.c core/nb_zip.c core/nb_lua.c core/nb_boot.c \
             core/nb_db.c core/nb_sheet.c core/nb_similar.c core/nb_jobs.c core/nb_marshal.c core/nb_json.c
 CORE_OBJ := $(CORE_SRC:core/%.c=$(BUILD)/%.o)
 BIN      := $(BUILD)/nianbao

@@ -2,12 +2,14 @@
 ** nb_html.c — libxml2's HTML and XML parsers, their trees copied into Lua tables.
 */
 #include <limits.h>
+#include <stdio.h>
 #include <string.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <lauxlib.h>
 #include "nb_html.h"
+#include "nb_text.h"
 
 static int skipped(const xmlNode *n) {
     const char *name = (const char *)n->name;
@@ -113,3 +115,361 @@ int nb_xml_parse(lua_State *L, const char *buf, size_t len, int maxdepth) {
                                      XML_PARSE_NONET),
                     maxdepth, "XML");
 }
+
+/*{=== a page straight to a reader's blocks ===*/
+
+/* What markup.blocks (scripts/lib/markup.lua) makes of nb_html_parse's tree,
+** made from libxml2's tree directly: no Lua table per node. Every step below
+** mirrors a line of markup.lua, which stays the reference (and the path for
+** what this walk leaves to it). */
+
+#define SPAN_RECTS 64           /* merged cells of one table placed here; more go to Lua */
+#define SPAN_STACK 1024         /* of all the tables open at once (a table in a cell) */
+#define SPAN_AREA  65536        /* grid places one table's merged cells may cover here */
+#define SPAN_MAX   1000         /* markup.lua's cap on a rowspan or colspan */
+
+typedef struct {
+    lua_Integer r0, r1, c0, c1;   /* rows r0..r1, columns c0..c1, inclusive */
+} span_rect;
+
+typedef struct {
+    char *p;
+    size_t n, cap;
+    int in_run;                   /* the last byte kept was a run of white space */
+} text_buf;
+
+typedef struct {
+    xmlDocPtr doc;
+    lua_Alloc alloc;
+    void *alloc_ud;
+    text_buf para, cell;
+    lua_Integer para_line;        /* 0: none yet */
+    lua_Integer nblocks, tables;
+    int blocks;                   /* stack index of the list */
+    int maxdepth;
+    int nrects;
+    span_rect rects[SPAN_STACK];
+} html_walk;
+
+enum { WALK_OK = 0, WALK_LEFT_TO_LUA = 1 };
+
+static void walk_free(html_walk *w) {
+    if (w->doc) xmlFreeDoc(w->doc);
+    w->doc = NULL;
+    if (w->para.p) w->alloc(w->alloc_ud, w->para.p, w->para.cap, 0);
+    if (w->cell.p) w->alloc(w->alloc_ud, w->cell.p, w->cell.cap, 0);
+    w->para.p = w->cell.p = NULL;
+}
+
+/* __gc of the walk: what an error left (a walk that ends frees its own). */
+static int walk_gc(lua_State *L) {
+    walk_free((html_walk *)lua_touserdata(L, 1));
+    return 0;
+}
+
+/* Append s with each run of " \t\r\n\f" as one space (markup.lua's clean,
+** across pieces as table.concat then gsub would). */
+static void buf_add(lua_State *L, html_walk *w, text_buf *b, const char *s) {
+    size_t len = strlen(s);
+    const char *e = s + len;
+    if (b->cap - b->n < len) {
+        size_t cap = b->cap ? b->cap : 256;
+        char *p;
+        while (cap - b->n < len) {
+            if (cap > ((size_t)-1) / 2) luaL_error(L, "not enough memory");
+            cap *= 2;
+        }
+        p = (char *)w->alloc(w->alloc_ud, b->p, b->p ? b->cap : 0, cap);
+        if (p == NULL) luaL_error(L, "not enough memory");
+        b->p = p;
+        b->cap = cap;
+    }
+    for (; s < e; s++) {
+        char c = *s;
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f') {
+            if (!b->in_run) b->p[b->n++] = ' ';
+            b->in_run = 1;
+        } else {
+            b->p[b->n++] = c;
+            b->in_run = 0;
+        }
+    }
+}
+
+/* Push b's text trimmed as labels.trim does, and empty b. */
+static void buf_push_trimmed(lua_State *L, text_buf *b) {
+    size_t i = 0, j = 0;
+    if (b->p) nb_text_trim(b->p, b->n, &i, &j);
+    lua_pushlstring(L, b->p ? b->p + i : "", j - i);
+    b->n = 0;
+    b->in_run = 0;
+}
+
+static lua_Integer line_of(const xmlNode *n) {
+    long line = xmlGetLineNo(n);
+    return line > 0 ? (lua_Integer)line : 0;
+}
+
+/* A child as nb_html_parse's tree holds it: 1 text, 2 element, 0 left out. */
+static int child_kind(const xmlNode *c) {
+    if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)
+        return c->content != NULL && c->content[0] != '\0';
+    return c->type == XML_ELEMENT_NODE && !skipped(c) ? 2 : 0;
+}
+
+static int is(const xmlNode *n, const char *name) {
+    return strcmp((const char *)n->name, name) == 0;
+}
+
+static int is_block(const xmlNode *n) {
+    static const char *const tags[] = {
+        "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd",
+        "section", "article", "header", "footer", "main", "aside", "nav", "blockquote", "pre",
+        "title", "address", "figure", "figcaption", "caption", "center", "form", "hr", "br",
+        "body", "html", "tr", NULL
+    };
+    int i;
+    for (i = 0; tags[i]; i++)
+        if (is(n, tags[i])) return 1;
+    return 0;
+}
+
+static void add_block(lua_State *L, html_walk *w) {
+    lua_rawseti(L, w->blocks, ++w->nblocks);
+}
+
+/* The paragraph gathered so far, if any text is left once trimmed. */
+static void flush(lua_State *L, html_walk *w) {
+    lua_Integer line = w->para_line ? w->para_line : 1;
+    w->para_line = 0;
+    if (w->para.n == 0) { w->para.in_run = 0; return; }
+    buf_push_trimmed(L, &w->para);
+    if (lua_rawlen(L, -1) == 0) { lua_pop(L, 1); return; }
+    lua_createtable(L, 0, 4);       /* the size markup.lua's constructor gives: the same table */
+    lua_pushliteral(L, "para");
+    lua_setfield(L, -2, "kind");
+    lua_pushvalue(L, -2);
+    lua_setfield(L, -2, "text");
+    lua_pushinteger(L, line);
+    lua_setfield(L, -2, "line");
+    lua_pushinteger(L, 1);
+    lua_setfield(L, -2, "col");
+    add_block(L, w);
+    lua_pop(L, 1);
+}
+
+static void cell_text(lua_State *L, html_walk *w, const xmlNode *n, int depth) {
+    const xmlNode *c;
+    if (depth >= w->maxdepth) return;
+    for (c = n->children; c; c = c->next) {
+        int k = child_kind(c);
+        if (k == 1) buf_add(L, w, &w->cell, (const char *)c->content);
+        else if (k == 2 && !is(c, "table")) cell_text(L, w, c, depth + 1);
+    }
+}
+
+/* tonumber(attrs[name]) clamped to 1..SPAN_MAX as markup.lua does; -1 when
+** the value reads as a float (markup.lua would keep a fraction). */
+static lua_Integer span_of(lua_State *L, const xmlNode *n, const char *name) {
+    const xmlAttr *a, *last = NULL;
+    xmlChar *v;
+    lua_Integer span = 1;
+    for (a = n->properties; a; a = a->next)
+        if (strcmp((const char *)a->name, name) == 0) last = a;
+    if (last == NULL) return 1;
+    v = xmlNodeListGetString(n->doc, last->children, 1);
+    if (v && lua_stringtonumber(L, (const char *)v) != 0) {
+        if (!lua_isinteger(L, -1)) span = -1;
+        else {
+            span = lua_tointeger(L, -1);
+            span = span > SPAN_MAX ? SPAN_MAX : span < 1 ? 1 : span;
+        }
+        lua_pop(L, 1);
+    }
+    xmlFree(v);
+    return span;
+}
+
+static int taken(const html_walk *w, int base, lua_Integer r, lua_Integer col) {
+    int i;
+    for (i = base; i < w->nrects; i++) {
+        const span_rect *s = &w->rects[i];
+        if (col >= s->c0 && col <= s->c1 && r >= s->r0 && r <= s->r1) return 1;
+    }
+    return 0;
+}
+
+typedef struct {
+    char grid[32];
+    int base;                     /* this table's first rect */
+    lua_Integer row, area;
+} table_walk;
+
+static int do_table(lua_State *L, html_walk *w, const xmlNode *t, int depth);
+
+static void set_int(lua_State *L, const char *k, lua_Integer v) {
+    lua_pushinteger(L, v);
+    lua_setfield(L, -2, k);
+}
+
+static int do_row(lua_State *L, html_walk *w, table_walk *tw, const xmlNode *tr, int depth) {
+    const xmlNode *td, *c;
+    lua_Integer col = 1, r = ++tw->row;
+    if (depth < w->maxdepth) for (td = tr->children; td; td = td->next) {
+        lua_Integer rs, cs, line;
+        if (child_kind(td) != 2 || !(is(td, "td") || is(td, "th"))) continue;
+        while (taken(w, tw->base, r, col)) col++;
+        rs = span_of(L, td, "rowspan");
+        cs = span_of(L, td, "colspan");
+        if (rs < 0 || cs < 0) return WALK_LEFT_TO_LUA;
+        if (rs > 1 || cs > 1) {
+            tw->area += rs * cs;
+            if (w->nrects - tw->base >= SPAN_RECTS || w->nrects >= SPAN_STACK || tw->area > SPAN_AREA)
+                return WALK_LEFT_TO_LUA;
+            w->rects[w->nrects].r0 = r;
+            w->rects[w->nrects].r1 = r + rs - 1;
+            w->rects[w->nrects].c0 = col;
+            w->rects[w->nrects].c1 = col + cs - 1;
+            w->nrects++;
+        }
+        cell_text(L, w, td, depth + 1);
+        line = line_of(td) ? line_of(td) : line_of(tr) ? line_of(tr) : 1;
+        lua_createtable(L, 0, 11);
+        lua_pushliteral(L, "cell");
+        lua_setfield(L, -2, "kind");
+        buf_push_trimmed(L, &w->cell);
+        lua_setfield(L, -2, "text");
+        set_int(L, "line", line);
+        set_int(L, "col", 1);
+        lua_pushstring(L, tw->grid);
+        lua_setfield(L, -2, "grid");
+        set_int(L, "row", r);
+        set_int(L, "column", col);
+        set_int(L, "rowspan", rs);
+        set_int(L, "colspan", cs);
+        set_int(L, "x0", col);
+        set_int(L, "x1", col + cs);
+        add_block(L, w);
+        col += cs;
+        /* a table inside a cell is read in its place */
+        if (depth + 1 < w->maxdepth) for (c = td->children; c; c = c->next)
+            if (child_kind(c) == 2 && is(c, "table") && do_table(L, w, c, depth + 2) != WALK_OK)
+                return WALK_LEFT_TO_LUA;
+    }
+    lua_createtable(L, 0, 4);
+    lua_pushliteral(L, "break");
+    lua_setfield(L, -2, "kind");
+    lua_pushliteral(L, "");
+    lua_setfield(L, -2, "text");
+    set_int(L, "line", line_of(tr) ? line_of(tr) : 1);
+    set_int(L, "col", 1);
+    add_block(L, w);
+    return WALK_OK;
+}
+
+/* The rows of a table, not those of a table inside it, in document order. */
+static int do_rows(lua_State *L, html_walk *w, table_walk *tw, const xmlNode *n, int depth) {
+    const xmlNode *c;
+    if (depth >= w->maxdepth) return WALK_OK;
+    for (c = n->children; c; c = c->next) {
+        int st = WALK_OK;
+        if (child_kind(c) != 2) continue;
+        if (is(c, "tr")) st = do_row(L, w, tw, c, depth + 1);
+        else if (!is(c, "table")) st = do_rows(L, w, tw, c, depth + 1);
+        if (st != WALK_OK) return st;
+    }
+    return WALK_OK;
+}
+
+static int do_table(lua_State *L, html_walk *w, const xmlNode *t, int depth) {
+    table_walk tw;
+    int st;
+    snprintf(tw.grid, sizeof tw.grid, "h" LUA_INTEGER_FMT, ++w->tables);
+    tw.base = w->nrects;
+    tw.row = tw.area = 0;
+    st = do_rows(L, w, &tw, t, depth);
+    w->nrects = tw.base;
+    return st;
+}
+
+static int walk(lua_State *L, html_walk *w, const xmlNode *n, int depth) {
+    const xmlNode *c;
+    if (depth >= w->maxdepth) return WALK_OK;
+    for (c = n->children; c; c = c->next) {
+        int k = child_kind(c), st = WALK_OK;
+        if (k == 1) {
+            buf_add(L, w, &w->para, (const char *)c->content);
+            if (w->para_line == 0) w->para_line = line_of(n);
+        } else if (k == 2 && is(c, "table")) {
+            flush(L, w);
+            st = do_table(L, w, c, depth + 1);
+        } else if (k == 2 && is_block(c)) {
+            flush(L, w);
+            st = walk(L, w, c, depth + 1);
+            flush(L, w);
+        } else if (k == 2) {
+            st = walk(L, w, c, depth + 1);
+        }
+        if (st != WALK_OK) return st;
+    }
+    return WALK_OK;
+}
+
+/* The page's top level, as push_doc wraps it in its "#document" (line 1). */
+static int walk_doc(lua_State *L, html_walk *w, const xmlNode *root) {
+    const xmlNode *n;
+    for (n = root; n; n = n->next) {
+        int st = WALK_OK;
+        if (n->type == XML_ELEMENT_NODE && !skipped(n)) {
+            if (is(n, "table")) { flush(L, w); st = do_table(L, w, n, 1); }
+            else if (is_block(n)) { flush(L, w); st = walk(L, w, n, 1); flush(L, w); }
+            else st = walk(L, w, n, 1);
+        } else if (n->type == XML_TEXT_NODE && n->content) {
+            buf_add(L, w, &w->para, (const char *)n->content);
+            if (w->para_line == 0) w->para_line = 1;
+        }
+        if (st != WALK_OK) return st;
+    }
+    flush(L, w);
+    return WALK_OK;
+}
+
+int nb_html_blocks(lua_State *L, const char *buf, size_t len, int maxdepth) {
+    html_walk *w;
+    xmlNode *root;
+    int st;
+    if (len > INT_MAX) {
+        lua_pushnil(L);
+        lua_pushliteral(L, "HTML text too large");
+        return 0;
+    }
+    w = (html_walk *)lua_newuserdatauv(L, sizeof *w, 0);
+    memset(w, 0, sizeof *w);
+    w->alloc = lua_getallocf(L, &w->alloc_ud);
+    w->maxdepth = maxdepth;
+    if (luaL_newmetatable(L, "nianbao.html.walk")) {
+        lua_pushcfunction(L, walk_gc);
+        lua_setfield(L, -2, "__gc");
+    }
+    lua_setmetatable(L, -2);
+    w->doc = htmlReadMemory(buf, (int)len, NULL, "UTF-8",
+                            HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                            HTML_PARSE_NONET | HTML_PARSE_NOIMPLIED);
+    if (w->doc == NULL || (root = xmlDocGetRootElement(w->doc)) == NULL) {
+        walk_free(w);
+        lua_pushnil(L);
+        lua_pushliteral(L, "no HTML content");
+        return 0;
+    }
+    lua_newtable(L);
+    w->blocks = lua_gettop(L);
+    st = walk_doc(L, w, root);
+    walk_free(w);
+    if (st != WALK_OK) {
+        lua_pop(L, 1);
+        lua_pushboolean(L, 0);
+    }
+    return 1;
+}
+
+/*}===*/

@@ -16,6 +16,18 @@
 ** be parsed at all. */
 int nb_html_parse(lua_State *L, const char *buf, size_t len, int maxdepth);
 
+/* Parse UTF-8 HTML as nb_html_parse does and push, instead of its tree, the
+** list of blocks scripts/lib/markup.lua's blocks() makes of that tree (its
+** defaults: lines as parsed, tables named h1, h2, …): paragraphs
+**   { kind = "para", text = "…", line = 3, col = 1 }
+** and each table row's cells, then a { kind = "break" } for the row:
+**   { kind = "cell", text = "…", line = 12, col = 1, grid = "h1", row = 2,
+**     column = 3, rowspan = 1, colspan = 2, x0 = 3, x1 = 5 }
+** Returns 1 with the list pushed, or with false pushed when a table has more
+** merged cells than this walk places or a span that is not a whole number
+** (markup.lua reads those); 0 with nil and a reason pushed as nb_html_parse. */
+int nb_html_blocks(lua_State *L, const char *buf, size_t len, int maxdepth);
+
 /* The same for an XML document (a Word file's word/document.xml): element
 ** names without their namespace prefix (w:tc is "tc"); no external entity
 ** or DTD is loaded. */

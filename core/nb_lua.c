@@ -9,6 +9,7 @@
 #include "nb_lua.h"
 #include "nb_yaml.h"
 #include "nb_html.h"
+#include "nb_text.h"
 #include "nb_encoding.h"
 #include "nb_sandbox.h"
 #include "nb_marshal.h"
@@ -736,6 +737,18 @@ static int l_html_parse(lua_State *L) {
     return parse_markup(L, nb_html_parse, "HTML");
 }
 
+/* nianbao.html.blocks(text [, maxdepth]) -> blocks | false | nil, reason */
+static int l_html_blocks(lua_State *L) {
+    return parse_markup(L, nb_html_blocks, "HTML");
+}
+
+/* nianbao.text.blocks(text) -> blocks | false */
+static int l_text_blocks(lua_State *L) {
+    size_t len;
+    const char *s = luaL_checklstring(L, 1, &len);
+    return nb_text_blocks(L, s, len);
+}
+
 /* nianbao.xml.parse(text [, maxdepth]) -> tree | nil, reason */
 static int l_xml_parse(lua_State *L) {
     return parse_markup(L, nb_xml_parse, "XML");
@@ -775,7 +788,10 @@ static const luaL_Reg nianbao_funcs[] = {
     {NULL, NULL}
 };
 static const luaL_Reg html_funcs[] = {
-    {"parse", l_html_parse}, {NULL, NULL}
+    {"parse", l_html_parse}, {"blocks", l_html_blocks}, {NULL, NULL}
+};
+static const luaL_Reg text_funcs[] = {
+    {"blocks", l_text_blocks}, {NULL, NULL}
 };
 static const luaL_Reg xml_funcs[] = {
     {"parse", l_xml_parse}, {NULL, NULL}
@@ -840,6 +856,9 @@ int luaopen_nianbao(lua_State *L) {
     lua_newtable(L);
     luaL_setfuncs(L, html_funcs, 0);
     lua_setfield(L, -2, "html");
+    lua_newtable(L);
+    luaL_setfuncs(L, text_funcs, 0);
+    lua_setfield(L, -2, "text");
     lua_newtable(L);
     luaL_setfuncs(L, xml_funcs, 0);
     lua_setfield(L, -2, "xml");

@@ -33,15 +33,24 @@ function M.new(fold, numerals)
 
   -- simplify(s) → s with traditional characters simplified, nothing else
   -- changed (the same length, so places in s stay places in the result).
+  -- the binder simplifies a paragraph in several passes, and pages repeat
+  -- their boilerplate: each text simplified once (a memo of at most
+  -- MEMO_BYTES of text, started afresh when full)
+  local MEMO_BYTES = 1 << 20
+  local plain, plain_size = {}, 0
   function F.simplify(s)
-    if not utf8.len(s) then return s end
-    return (s:gsub("[\228-\233][\128-\191][\128-\191]", simple))
+    local hit = plain[s]
+    if hit then return hit end
+    local r = s
+    if utf8.len(s) then r = s:gsub("[\228-\233][\128-\191][\128-\191]", simple) end
+    if plain_size >= MEMO_BYTES then plain, plain_size = {}, 0 end
+    plain[s], plain_size = r, plain_size + #s + #r
+    return r
   end
 
   -- the labels of a batch repeat from report to report: each folded once
-  -- (a memo of at most MEMO_BYTES of text: it starts afresh when full, as
-  -- a batch's own words, its names and dates, would fill it file by file)
-  local MEMO_BYTES = 1 << 20
+  -- (a memo of at most MEMO_BYTES of text, as above: a batch's own words,
+  -- its names and dates, would otherwise fill it file by file)
   local memo, size = {}, 0
 
   -- norm(s) → the label as matched: full width folded to ASCII, spaces,

@@ -34,7 +34,8 @@ local base = {
   nianbao = view.readonly {
     number = nianbao.number, add = nianbao.add, compare = nianbao.compare,
     is_integral = nianbao.is_integral, null = nianbao.null, version = nianbao.version,
-    html = { parse = nianbao.html.parse }, xml = { parse = nianbao.xml.parse }, convert = nianbao.convert,
+    html = { parse = nianbao.html.parse, blocks = nianbao.html.blocks }, xml = { parse = nianbao.xml.parse }, convert = nianbao.convert,
+    text = { blocks = nianbao.text.blocks },
     yaml = { decode = nianbao.yaml.decode, encode = nianbao.yaml.encode },
   },
 }

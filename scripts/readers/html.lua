@@ -2,6 +2,8 @@
 -- CMS, or a Word/WPS export. libxml2 parses the markup (repairing it as
 -- browsers do); the shared `markup.blocks` walks the tree into paragraphs
 -- and table cells, every cell in its place in the table's grid.
+-- nianbao.html.blocks makes those blocks in C with no table per node; a
+-- table it leaves (many merged cells, a fractional span) goes the Lua way.
 
 name        = "html"
 extensions  = { "html", "htm", "shtml", "xhtml", "doc", "wps" }
@@ -18,6 +20,9 @@ function sniff(head)
 end
 
 function Reader(text, opts)
+  local blocks, why = nianbao.html.blocks(text)
+  if blocks then return { blocks = blocks } end
+  if blocks == nil then error(why, 0) end
   local tree, err = nianbao.html.parse(text)
   if not tree then error(err, 0) end
   return { blocks = markup.blocks(tree) }

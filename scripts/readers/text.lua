@@ -47,6 +47,9 @@ local function html_table(bytes, pos, lineno, blocks, count)
 end
 
 function Reader(bytes, opts)
+  -- a text with no Markdown mark: the loop below, in C (nianbao.text.blocks)
+  local plain = nianbao.text.blocks(bytes)
+  if plain then return { blocks = plain } end
   local blocks, n = {}, 0
   local lineno, pos = 0, 1
   local len = #bytes

@@ -1,0 +1,262 @@
+/*
+** nb_text.c — scraped text's lines as a reader's blocks, and labels.trim in C.
+*/
+#include <stdio.h>
+#include <string.h>
+#include <lauxlib.h>
+#include "nb_text.h"
+
+/*{=== trim ===*/
+
+static const char *const wide_spaces[] = {
+    "\xE3\x80\x80", "\xC2\xA0", "\xE2\x80\x82", "\xE2\x80\x83", "\xE2\x80\x89", "\xE2\x80\x8B",
+    "\xEF\xBB\xBF", NULL
+};
+
+static int narrow_space(unsigned char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+}
+
+void nb_text_trim(const char *s, size_t len, size_t *from, size_t *to) {
+    size_t i = 0, j = len;
+    while (i < j) {
+        size_t k = 0;
+        int t;
+        if (narrow_space((unsigned char)s[i])) k = 1;
+        else for (t = 0; wide_spaces[t]; t++) {
+            size_t wl = strlen(wide_spaces[t]);
+            if (len - i >= wl && memcmp(s + i, wide_spaces[t], wl) == 0) { k = wl; break; }
+        }
+        if (k == 0) break;
+        i += k;
+    }
+    while (j > i) {
+        size_t k = 0;
+        int t;
+        if (narrow_space((unsigned char)s[j - 1])) k = 1;
+        else for (t = 0; wide_spaces[t]; t++) {
+            size_t wl = strlen(wide_spaces[t]);
+            if (j >= wl && memcmp(s + j - wl, wide_spaces[t], wl) == 0) { k = wl; break; }
+        }
+        if (k == 0) break;
+        j -= k;
+    }
+    *from = i;
+    *to = j;
+}
+
+/*}===*/
+
+/*{=== columns: utf8.len of a line's first bytes ===*/
+
+/* The length of the character at s[i] as Lua's utf8.len decodes it (strict),
+** the bytes from len on read as the NUL after a Lua string; 0 if invalid. */
+static size_t utf8_char(const unsigned char *s, size_t len, size_t i) {
+    static const unsigned int limits[] = { ~0u, 0x80, 0x800, 0x10000u, 0x200000u, 0x4000000u };
+    unsigned int c = s[i], res = 0;
+    int count = 0;
+    if (c < 0x80) return 1;
+    for (; c & 0x40; c <<= 1) {
+        unsigned int cc = i + count + 1 < len ? s[i + count + 1] : 0;
+        count++;
+        if ((cc & 0xC0) != 0x80) return 0;
+        res = (res << 6) | (cc & 0x3F);
+    }
+    res |= ((unsigned int)(c & 0x7F) << (count * 5));
+    if (count > 5 || res > 0x7FFFFFFFu || res < limits[count]) return 0;
+    if (res > 0x10FFFFu || (0xD800u <= res && res <= 0xDFFFu)) return 0;
+    return (size_t)count + 1;
+}
+
+/* utf8.len of a line's first bytes, asked left to right: what was counted
+** is kept, so a line of many cells is read once. */
+typedef struct {
+    const unsigned char *line;
+    size_t len;
+    size_t at;                    /* the characters before this byte are counted */
+    lua_Integer chars;
+    int broken;                   /* the character at `at` is not UTF-8 */
+} columns;
+
+/* utf8.len(line:sub(1, n)), or -1 where it is nil. */
+static lua_Integer chars_before(columns *c, size_t n) {
+    if (n < c->at) {              /* to the left of what was counted: afresh */
+        columns again = { c->line, c->len, 0, 0, 0 };
+        return chars_before(&again, n);
+    }
+    while (c->at < n && !c->broken) {
+        size_t k = utf8_char(c->line, c->len, c->at);
+        if (k == 0) c->broken = 1;
+        else if (c->at + k > n) return -1;      /* n cuts a character */
+        else {
+            c->at += k;
+            c->chars++;
+        }
+    }
+    return c->at == n ? c->chars : -1;
+}
+
+/*}===*/
+
+/*{=== blocks ===*/
+
+static int is_space(unsigned char c) {        /* Lua's %s */
+    return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+/* The index of the first byte of s[0, n) that is not %s, or 0 (text.lua's
+** `piece:find("[^%s]") or 1`). */
+static size_t lead_of(const char *s, size_t n) {
+    size_t i;
+    for (i = 0; i < n; i++)
+        if (!is_space((unsigned char)s[i])) return i;
+    return 0;
+}
+
+static void set_int(lua_State *L, const char *k, lua_Integer v) {
+    lua_pushinteger(L, v);
+    lua_setfield(L, -2, k);
+}
+
+/* A block of kind with s[from, to) as its text: the table text.lua's
+** constructor makes (nfields, so that it is the same table). */
+static void push_block(lua_State *L, int nfields, const char *kind, const char *s, size_t from, size_t to,
+                       lua_Integer line, lua_Integer col, lua_Integer offset) {
+    lua_createtable(L, 0, nfields);
+    lua_pushstring(L, kind);
+    lua_setfield(L, -2, "kind");
+    lua_pushlstring(L, s + from, to - from);
+    lua_setfield(L, -2, "text");
+    set_int(L, "line", line);
+    set_int(L, "col", col);
+    set_int(L, "offset", offset);
+}
+
+static int has_mark(const char *s, size_t len) {
+    size_t i;
+    for (i = 0; i < len; i++) {
+        char c = s[i];
+        if (c == '#' || c == '>' || c == '*' || c == '<') return 1;
+        if (c == '-' && i + 2 < len && s[i + 1] == '-' && s[i + 2] == '-') return 1;
+    }
+    return 0;
+}
+
+int nb_text_blocks(lua_State *L, const char *s, size_t len) {
+    lua_Integer n = 0, lineno = 0, grid = 0, row = 0, last_row_line = -1;
+    size_t pos = 0;
+    luaL_Buffer nofeed;
+    int list;
+    if (has_mark(s, len)) {
+        lua_pushboolean(L, 0);
+        return 1;
+    }
+    lua_newtable(L);
+    list = lua_gettop(L);
+    while (pos < len) {
+        const char *line = s + pos, *nl = memchr(line, '\n', len - pos), *bar1;
+        size_t eol = nl ? (size_t)(nl - s) : len, ll = eol - pos, i, j;
+        columns cols;
+        if (ll > 0 && line[ll - 1] == '\r') ll--;
+        cols.line = (const unsigned char *)line;
+        cols.len = ll;
+        cols.at = 0;
+        cols.chars = 0;
+        cols.broken = 0;
+        lineno++;
+        bar1 = memchr(line, '|', ll);
+        if (bar1 && (size_t)(bar1 - line) == ll - 1 && ll > 1) {   /* the commonest line, "text |" */
+            nb_text_trim(line, ll - 1, &i, &j);
+            if (j > i) {
+                size_t lead = lead_of(line, ll - 1);
+                lua_Integer col = chars_before(&cols, lead);
+                push_block(L, 5, "cell", line, i, j, lineno, (col < 0 ? (lua_Integer)lead : col) + 1,
+                           (lua_Integer)(pos + lead));
+                lua_rawseti(L, list, ++n);
+                goto next_line;
+            }
+        }
+        if (bar1) {
+            size_t start = 0, k = 0;
+            lua_Integer first = n + 1, x = 0;
+            int any = 0, leading;
+            while (k < ll && is_space((unsigned char)line[k])) k++;
+            leading = k < ll && line[k] == '|';
+            for (;;) {
+                const char *bar = start < ll ? memchr(line + start, '|', ll - start) : NULL;
+                size_t end = bar ? (size_t)(bar - line) : ll;
+                if (!bar && start >= ll) break;             /* nothing after the last bar */
+                nb_text_trim(line + start, end - start, &i, &j);
+                /* " |" is an empty cell; a bare "|" only pads a merged cell */
+                if (j > i || (end > start && bar)) {
+                    size_t at = start + lead_of(line + start, end - start);
+                    lua_Integer col = chars_before(&cols, at);
+                    push_block(L, 7, "cell", line, start + i, start + j, lineno,
+                               (col < 0 ? (lua_Integer)at : col) + 1, (lua_Integer)(pos + at));
+                    set_int(L, "x0", x);
+                    set_int(L, "x1", x + 1);
+                    lua_rawseti(L, list, ++n);
+                    any = 1;
+                }
+                if (bar && !(leading && start == 0)) x++;
+                if (!bar) break;
+                start = end + 1;
+            }
+            if (n - first + 1 >= 2) {                       /* a row of a table: its grid */
+                lua_Integer c;
+                char name[32];
+                if (last_row_line != lineno - 1) grid++, row = 0;
+                row++;
+                last_row_line = lineno;
+                snprintf(name, sizeof name, "t" LUA_INTEGER_FMT, grid);
+                for (c = first; c <= n; c++) {
+                    lua_rawgeti(L, list, c);
+                    /* text.lua's `b.grid, b.row = …` stores row first, as Lua assigns right to left */
+                    set_int(L, "row", row);
+                    lua_pushstring(L, name);
+                    lua_setfield(L, -2, "grid");
+                    lua_pop(L, 1);
+                }
+            } else if (n >= first) {                        /* one cell a line: no grid */
+                lua_rawgeti(L, list, n);
+                lua_pushnil(L);
+                lua_setfield(L, -2, "x1");
+                lua_pushnil(L);
+                lua_setfield(L, -2, "x0");
+                lua_pop(L, 1);
+            }
+            if (!any) {
+                push_block(L, 5, "break", "", 0, 0, lineno, 1, (lua_Integer)pos);
+                lua_rawseti(L, list, ++n);
+                if (last_row_line == lineno - 1) last_row_line = lineno;
+            }
+        } else if (memchr(line, '\f', ll)) {              /* a form feed is a PDF page break */
+            size_t k;
+            luaL_buffinit(L, &nofeed);
+            for (k = 0; k < ll; k++)
+                if (line[k] != '\f') luaL_addchar(&nofeed, line[k]);
+            luaL_pushresult(&nofeed);
+            {
+                size_t fl;
+                const char *f = lua_tolstring(L, -1, &fl);
+                nb_text_trim(f, fl, &i, &j);
+                if (j > i) {
+                    push_block(L, 5, "para", f, i, j, lineno, 1, (lua_Integer)pos);
+                    lua_rawseti(L, list, ++n);
+                }
+            }
+            lua_pop(L, 1);
+        } else {
+            nb_text_trim(line, ll, &i, &j);
+            if (j > i) {
+                push_block(L, 5, "para", line, i, j, lineno, 1, (lua_Integer)pos);
+                lua_rawseti(L, list, ++n);
+            }
+        }
+    next_line:
+        pos = eol + 1;
+    }
+    return 1;
+}
+
+/*}===*/

@@ -1,0 +1,25 @@
+/*
+** nb_text.h — scraped text's lines as a reader's blocks, and labels.trim in C.
+*/
+#ifndef NB_TEXT_H
+#define NB_TEXT_H
+
+#include <stddef.h>
+#include <lua.h>
+
+/* The bytes s[*from, *to) of s[0, len) that labels.trim (scripts/lib/labels.lua)
+** keeps: white space of every width cut at both ends (ASCII white space,
+** U+3000, U+00A0, U+2002, U+2003, U+2009, U+200B, U+FEFF). */
+void nb_text_trim(const char *s, size_t len, size_t *from, size_t *to);
+
+/* Push the blocks scripts/readers/text.lua makes of text s[0, len) that holds
+** no Markdown mark ('#', '>', '*', '<') and no "---": one a line of prose
+**   { kind = "para", text = "…", line = 3, col = 1, offset = 120 }
+** one a cell ending in " |", with x0, x1 (its place on the line), grid ("t1")
+** and row when its line holds several, and a { kind = "break" } for a line
+** of bars alone. The same tables as the reader's Lua loop makes, field for
+** field. Returns 1 with the list pushed, or with false pushed when s holds a
+** mark (the Lua loop reads Markdown). */
+int nb_text_blocks(lua_State *L, const char *s, size_t len);
+
+#endif

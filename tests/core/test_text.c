@@ -1,0 +1,83 @@
+/* Scraped text: labels.trim's spaces cut at both ends, and a text's lines as blocks. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+#include <lauxlib.h>
+#include <lualib.h>
+#include "nb_text.h"
+
+static void trimmed(const char *s, const char *want) {
+    size_t i, j;
+    nb_text_trim(s, strlen(s), &i, &j);
+    assert_int_equal(j - i, strlen(want));
+    assert_memory_equal(s + i, want, strlen(want));
+}
+
+static void spaces_of_every_width_are_cut_at_both_ends_only(void **state) {
+    (void)state;
+    trimmed("  收到申请数 \t", "收到申请数");
+    trimmed("\xE3\x80\x80\xC2\xA0 a b \xE2\x80\x8B\xEF\xBB\xBF\v", "a b");
+    trimmed("\xE2\x80\x82\xE2\x80\x83x\xE2\x80\x89", "x");
+    trimmed(" \r\n\f ", "");
+    trimmed("", "");
+}
+
+static void a_character_that_only_ends_like_a_space_is_kept(void **state) {
+    (void)state;
+    trimmed("\xE4\xB8\x80", "\xE4\xB8\x80");             /* 一 ends in 0x80 as U+3000 does */
+    trimmed("\xA0x\xC2", "\xA0x\xC2");                     /* halves of U+00A0 are not spaces */
+}
+
+/* The field k of block i (1-based) of the list at stack index 1, as a
+** string (left on the stack). */
+static const char *field(lua_State *L, int i, const char *k) {
+    lua_rawgeti(L, 1, i);
+    lua_getfield(L, -1, k);
+    lua_replace(L, -2);
+    return lua_tostring(L, -1);
+}
+
+static void cells_on_one_line_form_a_row_of_a_grid(void **state) {
+    const char *text = "标题\n| 申请人 | 自然人 |\n| 收到 | 7 |\n年度 |\n";
+    lua_State *L = luaL_newstate();
+    (void)state;
+    assert_non_null(L);
+    assert_int_equal(nb_text_blocks(L, text, strlen(text)), 1);
+    assert_int_equal(lua_rawlen(L, -1), 6);
+    assert_string_equal(field(L, 1, "kind"), "para");
+    assert_string_equal(field(L, 3, "text"), "自然人");
+    assert_string_equal(field(L, 3, "grid"), "t1");
+    assert_string_equal(field(L, 5, "row"), "2");
+    assert_string_equal(field(L, 5, "x0"), "1");
+    assert_string_equal(field(L, 5, "col"), "8");           /* characters, not bytes */
+    assert_string_equal(field(L, 6, "text"), "年度");
+    assert_null(field(L, 6, "grid"));
+    lua_close(L);
+}
+
+static void a_text_with_markdown_is_left_to_the_lua_reader(void **state) {
+    const char *texts[] = { "# 标题\n", "a | b |\n|---|---|\n", "<table>\n", "**粗**\n", "> 引\n", NULL };
+    lua_State *L = luaL_newstate();
+    int i;
+    (void)state;
+    assert_non_null(L);
+    for (i = 0; texts[i]; i++) {
+        assert_int_equal(nb_text_blocks(L, texts[i], strlen(texts[i])), 1);
+        assert_true(lua_isboolean(L, -1) && !lua_toboolean(L, -1));
+        lua_pop(L, 1);
+    }
+    lua_close(L);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(spaces_of_every_width_are_cut_at_both_ends_only),
+        cmocka_unit_test(a_character_that_only_ends_like_a_space_is_kept),
+        cmocka_unit_test(cells_on_one_line_form_a_row_of_a_grid),
+        cmocka_unit_test(a_text_with_markdown_is_left_to_the_lua_reader),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,114 @@
+-- A web page's blocks made in C (nianbao.html.blocks) are the blocks
+-- markup.blocks makes of the page's tree (nianbao.html.parse): the same
+-- fields, values, number types and even key order, so that the HTML reader
+-- reads every page as before. What the C walk does not place it leaves to
+-- Lua, saying so with false.
+
+local markup = require "markup"
+
+-- The first difference between a and b (a path and both values), or nil.
+local function differ(a, b, path)
+  if type(a) ~= "table" or type(b) ~= "table" then
+    if a ~= b or math.type(a) ~= math.type(b) then
+      return string.format("%s: %s (%s) vs %s (%s)", path, tostring(a), math.type(a) or type(a),
+                           tostring(b), math.type(b) or type(b))
+    end
+    return nil
+  end
+  local ka, kb = {}, {}
+  for k in next, a do ka[#ka + 1] = tostring(k) end
+  for k in next, b do kb[#kb + 1] = tostring(k) end
+  if table.concat(ka, " ") ~= table.concat(kb, " ") then
+    return path .. ": keys " .. table.concat(ka, " ") .. " vs " .. table.concat(kb, " ")
+  end
+  for k, v in pairs(a) do
+    local d = differ(v, b[k], path .. "." .. tostring(k))
+    if d then return d end
+  end
+  return nil
+end
+
+local function same_both_ways(text, what)
+  local tree = assert(nianbao.html.parse(text))
+  local got = nianbao.html.blocks(text)
+  if got == false then error(what .. ": left to Lua", 2) end
+  local d = differ(markup.blocks(tree), got, "blocks")
+  if d then error(what .. ": " .. d, 2) end
+end
+
+test("every HTML page of the corpus, fixtures and examples: the same blocks from C as from the tree", function()
+  local p = io.popen("find tests/corpus tests/fixtures tests/hostile examples -type f "
+                     .. "\\( -name '*.html' -o -name '*.htm' \\) | sort")
+  local n = 0
+  for path in p:lines() do
+    same_both_ways(assert(nbio.readfile(path, 64 * 1048576)), path)
+    n = n + 1
+  end
+  p:close()
+  eq(true, n >= 10, "pages compared (" .. n .. ")")
+end)
+
+for _, case in ipairs {
+  { "merged cells push later cells right and down",
+    "<table><tr><td rowspan=2>a</td><td colspan=2>b</td></tr><tr><td>c</td><td rowspan='0x2'>d</td></tr>"
+    .. "<tr><td>e</td><td>f</td></tr></table>" },
+  { "spans below 1, above 1000 or not numbers are clamped or ignored",
+    "<table><tr><td rowspan=-3 colspan=99999>a</td><td colspan=' 2 '>b</td><td colspan=abc>c</td>"
+    .. "<td rowspan=''>d</td></tr><tr><td>x</td></tr></table>" },
+  { "a table in a cell is read in its place, one deeper in the cell's markup is not",
+    "<table><tr><td>a<table><tr><td>in</td></tr></table>b</td><td><div><table><tr><td>lost</td>"
+    .. "</tr></table></div></td></tr></table>" },
+  { "text at the top, inline markup and block ends make paragraphs",
+    "lead <b>bold</b>\n\n<p> one\t two </p>tail<br>after<script>no</script><p></p><p>  </p>" },
+  { "white space of every width is trimmed, a run inside collapses to one space",
+    "<div>\u{3000} wide\u{A0} \u{200B}</div><p>\v vt \v</p><table><tr><td>\u{FEFF}x \n\r\f y\u{2003}</td></tr></table>" },
+  { "rows in thead and tbody, header cells, a caption and stray cells",
+    "<td>stray</td><table><caption>cap</caption><thead><tr><th>h</th></tr></thead><tbody><tr></tr>"
+    .. "<tr><td>1<br>2</td></tr></tbody></table><tr><td>x</td></tr>" },
+  { "markup nested past the depth limit is cut where the tree cuts it",
+    string.rep("<div>", 300) .. "deep<table><tr><td>t</td></tr></table>" .. string.rep("</div>", 300) },
+} do
+  test("blocks from C as from the tree: " .. case[1], function()
+    same_both_ways(case[2], case[1])
+  end)
+end
+
+test("a fractional span or more merged cells than the C walk places is left to Lua (false)", function()
+  eq(false, nianbao.html.blocks("<table><tr><td rowspan=1.5>a</td></tr></table>"), "rowspan 1.5")
+  eq(false, nianbao.html.blocks("<table><tr><td colspan=2.0>a</td></tr></table>"), "colspan 2.0")
+  eq(false, nianbao.html.blocks("<table><tr><td rowspan=1000 colspan=1000>a</td></tr></table>"), "a million places")
+  local many = {}
+  for i = 1, 100 do many[i] = "<tr><td colspan=2>" .. i .. "</td></tr>" end
+  eq(false, nianbao.html.blocks("<table>" .. table.concat(many) .. "</table>"), "100 merged cells")
+  eq("table", type(nianbao.html.blocks("<table>" .. table.concat(many, "", 1, 60) .. "</table>")), "60 merged cells")
+end)
+
+test("a page the HTML reader leaves to Lua is read as markup.blocks reads its tree", function()
+  local read = require "pipeline.read"
+  local _, readers = read.load(".")
+  local page = "<p>表三</p><table><tr><td rowspan=1.5>收到申请数</td><td>7</td></tr></table>"
+  local doc = assert(read.run(readers.html, page, "fraction.html", read.limits, "zh"))
+  local d = differ(markup.blocks(assert(nianbao.html.parse(page))), doc.blocks, "blocks")
+  eq(nil, d, "difference")
+  eq(1.5, doc.blocks[2].rowspan, "the span as printed")
+end)
+
+test("text that is no page gives nil and parse's reason", function()
+  local blocks, why = nianbao.html.blocks("")
+  local tree, why2 = nianbao.html.parse("")
+  eq(nil, blocks, "blocks")
+  eq(nil, tree, "tree")
+  eq(why2, why, "reason")
+end)
+
+test("a page whose blocks pass the memory cap fails with the cap's error, and the next page is read", function()
+  local limits = require "nianbao.sandbox"
+  local page = "<table>" .. string.rep("<tr><td>a</td><td>b</td></tr>", 40000) .. "</table>"
+  collectgarbage("collect")      -- the cap counts from what is in use: no garbage to reclaim during the call
+  local ok, why = limits.call({ instructions = 1e9, memory = 24 * 1048576 }, nianbao.html.blocks, page)
+  eq(false, ok, "within 24 MB")
+  has(why, "memory cap")
+  local done, blocks = limits.call({ instructions = 1e9, memory = 512 * 1048576 }, nianbao.html.blocks, page)
+  eq(true, done, "within 512 MB")
+  eq(120000, #blocks, "two cells and a break a row")
+end)

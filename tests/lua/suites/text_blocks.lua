@@ -1,0 +1,78 @@
+-- Scraped text with no Markdown in it is cut into blocks in C
+-- (nianbao.text.blocks): the blocks the text reader's own Lua loop makes,
+-- the same fields, values, number types and key order. Markdown is left to
+-- the Lua loop, which says so with false.
+
+local labels = require "labels"
+local markup = require "markup"
+
+-- The text reader's Lua loop alone: its file without the call to C.
+local src = assert(nbio.readfile("scripts/readers/text.lua"))
+local lua_src, cut = src:gsub("local plain = nianbao.text.blocks%(bytes%)\n  if plain then return { blocks = plain } end\n", "")
+local lua_reader = setmetatable({ trim = labels.trim, markup = markup, nianbao = nianbao }, { __index = _G })
+assert(load(lua_src, "=text.lua", "t", lua_reader))()
+
+-- The first difference between a and b (a path and both values), or nil.
+local function differ(a, b, path)
+  if type(a) ~= "table" or type(b) ~= "table" then
+    if a ~= b or math.type(a) ~= math.type(b) then
+      return string.format("%s: %s (%s) vs %s (%s)", path, tostring(a), math.type(a) or type(a),
+                           tostring(b), math.type(b) or type(b))
+    end
+    return nil
+  end
+  local ka, kb = {}, {}
+  for k in next, a do ka[#ka + 1] = tostring(k) end
+  for k in next, b do kb[#kb + 1] = tostring(k) end
+  if table.concat(ka, " ") ~= table.concat(kb, " ") then
+    return path .. ": keys " .. table.concat(ka, " ") .. " vs " .. table.concat(kb, " ")
+  end
+  for k, v in pairs(a) do
+    local d = differ(v, b[k], path .. "." .. tostring(k))
+    if d then return d end
+  end
+  return nil
+end
+
+local function same_both_ways(text, what)
+  local got = nianbao.text.blocks(text)
+  if got == false then return false end
+  local d = differ(lua_reader.Reader(text, {}).blocks, got, "blocks")
+  if d then error(what .. ": " .. d, 2) end
+  return true
+end
+
+test("the text reader's file holds the call to C that this suite takes out", function()
+  eq(1, cut, "calls taken out")
+end)
+
+test("every text of the corpus, fixtures and examples: the same blocks from C as from the Lua loop", function()
+  local p = io.popen("find tests/corpus tests/fixtures tests/hostile examples -type f "
+                     .. "\\( -name '*.txt' -o -name '*.md' \\) | sort")
+  local n = 0
+  for path in p:lines() do
+    if same_both_ways(assert(nbio.readfile(path, 64 * 1048576)), path) then n = n + 1 end
+  end
+  p:close()
+  eq(true, n >= 20, "texts compared (" .. n .. ")")
+end)
+
+for _, case in ipairs {
+  { "cells, rows of a grid, bars alone and the last line without its newline",
+    "a |\r\n  b  |\n| c | d |\n|||\n | |\n x|y|z\n a | b |\n| |\n c | d |\nlast|" },
+  { "wide spaces, tabs and a form feed", "\u{3000}宽 | 窄\u{A0}|\n\n\fpage\f two\n\v tab\t|\t\v |  \n \u{200B} | \u{FEFF}\n" },
+  { "columns counted in characters, bytes where the line is not UTF-8",
+    "bad \xff\xfe | ok |\n\xe4\xb8 cut |\n\xed\xa0\x80 surrogate | x |\n\xf4\x90\x80\x80 big | y |\n"
+    .. "\xc0\x80 overlong | z |\n中 | 中 | 中\n" },
+  { "empty text and empty lines", "\n\n|" },
+} do
+  test("blocks from C as from the Lua loop: " .. case[1], function()
+    eq(true, same_both_ways(case[2], case[1]), "read in C")
+  end)
+end
+
+test("a text with a Markdown mark or an alignment row is left to the Lua loop (false)", function()
+  for _, text in ipairs { "# 标题\n", "a | b |\n|---|---|\n", "<table><tr><td>1</td></tr></table>\n", "**粗** |\n", "> 引\n" } do
+    eq(false, nianbao.text.blocks(text), text)
+  end
+end)
