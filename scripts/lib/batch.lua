@@ -338,46 +338,56 @@ function Batch:narrative(e)
   return nil
 end
 
+-- A copy found of entry e, as the survey holds it: the measured pair m
+-- itself ({share =, passage =, length =, a =, b =}), one table for both
+-- its reports; for the year before, m.previous is that report ({path =,
+-- agency =, year =}). m.passage may wait in the spool (a number).
+local function other_of(e, m) return m.previous or (m.a == e and m.b or m.a) end
+
 -- The copies said on one report: the year before first, then the closest
 -- peers (the larger share, then the file's name).
-local function closer(a, b)
-  if (a.kind == "previous") ~= (b.kind == "previous") then return a.kind == "previous" end
-  if a.share ~= b.share then return a.share > b.share end
-  return a.file < b.file
+local function closer(e, x, y)
+  local px, py = x.previous ~= nil, y.previous ~= nil
+  if px ~= py then return px end
+  if x.share ~= y.share then return x.share > y.share end
+  return other_of(e, x).path < other_of(e, y).path
 end
 
--- add_copy(e, kind, other, m): one copy more found of entry e. Only the
--- MAX_PEERS + 1 closest are kept as they come (a region's template makes
--- a report the copy of hundreds); e.found counts them all, and `order`,
--- the other's place in the batch, lets settle_copies put a short list
--- back in the order of the files.
-local function add_copy(e, kind, other, m)
+-- add_copy(e, m) → whether e keeps it: one copy more found of entry e.
+-- Only the MAX_PEERS + 1 closest are kept as they come (a region's
+-- template makes a report the copy of hundreds); e.found counts them all.
+local function add_copy(e, m)
   local list = e.copies or {}
   e.copies, e.found = list, (e.found or 0) + 1
-  local c = { kind = kind, file = other.path, agency = other.agency, year = other.year,
-              share = m.share, passage = m.passage, length = m.length, order = other.index or 0 }
   local at = #list + 1
-  while at > 1 and closer(c, list[at - 1]) do at = at - 1 end
-  if at <= MAX_PEERS + 1 then
-    table.insert(list, at, c)
-    list[MAX_PEERS + 2] = nil
-  end
+  while at > 1 and closer(e, m, list[at - 1]) do at = at - 1 end
+  if at > MAX_PEERS + 1 then return false end
+  table.insert(list, at, m)
+  list[MAX_PEERS + 2] = nil
+  return true
 end
 
--- settle_copies(e): a report with more than MAX_PEERS copies says the
--- closest (as kept); one with fewer says them all, the year before first
--- and then in the order of the files.
-local function settle_copies(e)
+-- settle_copies(B, e): e.copies as the check reads them. A report with
+-- more than MAX_PEERS copies says the closest (as kept); one with fewer
+-- says them all, the year before first and then in the order of the files.
+local function settle_copies(B, e)
   local list = e.copies
   if not list then return end
   if e.found <= MAX_PEERS then
-    table.sort(list, function(a, b)
-      if (a.kind == "previous") ~= (b.kind == "previous") then return a.kind == "previous" end
-      return a.order < b.order
+    table.sort(list, function(x, y)
+      local px, py = x.previous ~= nil, y.previous ~= nil
+      if px ~= py then return px end
+      return (other_of(e, x).index or 0) < (other_of(e, y).index or 0)
     end)
   end
-  for _, c in ipairs(list) do c.order = nil end
-  e.found = nil
+  local out = {}
+  for i, m in ipairs(list) do
+    local o, passage = other_of(e, m), m.passage
+    if math.type(passage) == "integer" then passage = assert(B:spooled(passage)) end
+    out[i] = { kind = m.previous and "previous" or "peer", file = o.path, agency = o.agency, year = o.year,
+               share = m.share, passage = passage, length = m.length }
+  end
+  e.copies, e.found = out, nil
 end
 
 -- bytes(path) → the bytes of a file of the batch | nil, reason. Standard
@@ -530,27 +540,30 @@ function Batch:survey(njobs)
       local m = similar.measure({ text = prev_text }, { text = text })
       if m then
         local b = e.before
-        add_copy(e, "previous", { path = b.path or b.R.path, agency = b.R and b.R.agency or b.agency,
-                                  year = b.R and b.R.year or b.year }, m)
+        m.previous = { path = b.path or b.R.path, agency = b.R and b.R.agency or b.agency,
+                       year = b.R and b.R.year or b.year }
+        add_copy(e, m)
       end
     end
   end
   -- narrative shared between agencies
+  -- a kept pair's passage waits in the spool (unless the dashboard lists the pairs)
+  local spool_passages = self.spool and not self.opts.output
   similar.each_pair(kept, function(x) return self:narrative(x) end, function(p)
     if not (p.a.key and p.a.key == p.b.key) then
-      add_copy(p.a, "peer", p.b, p)
-      add_copy(p.b, "peer", p.a, p)
+      local kept_a, kept_b = add_copy(p.a, p), add_copy(p.b, p)
+      if spool_passages and (kept_a or kept_b) then p.passage = self:put(p.passage) or p.passage end
       -- only the dashboard (of -o FOLDER) lists them: some ten a report
       if self.opts.output then self.copies[#self.copies + 1] = p end
     end
   end)
   table.sort(self.copies, similar.in_order)
-  for _, e in ipairs(kept) do settle_copies(e) end
   -- what the check needs no more: the signatures, and the narrative
   -- unless the archive keeps it (memory stays flat over many files)
   for _, e in ipairs(entries) do
     e.sig = nil
     if not self.archive and not e.told then e.text = nil end
+    settle_copies(self, e)
     -- the copies too wait in the spool: the check's views of them would
     -- otherwise live as long as the batch
     if e.copies and self.spool then
