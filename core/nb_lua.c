@@ -284,6 +284,47 @@ static int l_report_get(lua_State *L) {
     return 1;
 }
 
+/* report:held() -> the cells the report holds, in the schema's order, as
+** {id, state, value, text, line, col, offset} (the fields get gives, nil
+** where get has none): each cell not simply missing, or with a text or a
+** place. One call, where a get per id built a table per cell of the schema. */
+static int l_report_held(lua_State *L) {
+    nb_report *r = check_report(L, 1);
+    const nb_schema *s = nb_report_schema(r);
+    size_t i, n = nb_schema_count(s);
+    lua_Integer k = 0;
+    lua_newtable(L);
+    for (i = 0; i < n; i++) {
+        const nb_cell *c = nb_report_cell(r, i);
+        if (c == NULL || (c->state == NB_CELL_MISSING && !c->text && !c->span.line)) continue;
+        lua_createtable(L, 7, 0);
+        lua_pushstring(L, nb_schema_id(s, i));
+        lua_rawseti(L, -2, 1);
+        lua_pushstring(L, state_names[c->state]);
+        lua_rawseti(L, -2, 2);
+        if (c->state == NB_CELL_NUMBER) push_num(L, c->num); else lua_pushnil(L);
+        lua_rawseti(L, -2, 3);
+        if (c->text) lua_pushstring(L, c->text); else lua_pushnil(L);
+        lua_rawseti(L, -2, 4);
+        if (c->span.line) {
+            lua_pushinteger(L, c->span.line);
+            lua_rawseti(L, -2, 5);
+            lua_pushinteger(L, c->span.col);
+            lua_rawseti(L, -2, 6);
+            lua_pushinteger(L, (lua_Integer)c->span.offset);
+            lua_rawseti(L, -2, 7);
+        } else {
+            int j;
+            for (j = 5; j <= 7; j++) {
+                lua_pushnil(L);
+                lua_rawseti(L, -2, j);
+            }
+        }
+        lua_rawseti(L, -2, ++k);
+    }
+    return 1;
+}
+
 /* report:state(id) -> the state alone, and the value of a number: the
 ** cheap question that binding and the identity system ask most. */
 static int l_report_state(lua_State *L) {
@@ -770,7 +811,7 @@ static const luaL_Reg schema_methods[] = {
 };
 static const luaL_Reg report_methods[] = {
     {"set", l_report_set}, {"get", l_report_get}, {"state", l_report_state},
-    {"copy", l_report_copy}, {NULL, NULL}
+    {"held", l_report_held}, {"copy", l_report_copy}, {NULL, NULL}
 };
 static const luaL_Reg ident_methods[] = {
     {"eval", l_ident_eval}, {"check", l_ident_check}, {"terms", l_ident_terms},

@@ -238,8 +238,6 @@ local function plain(t, seen, ext, skip)
   return out
 end
 
-local ids_of = setmetatable({}, { __mode = "k" })         -- F → {n=, ids=} of its schema
-
 -- stow(Ef, R, pending) → the bytes that restore them | nil
 local report_mt       -- the reports' metatable, taken from the first report made here
 local function stow(Ef, R, pending)
@@ -284,18 +282,7 @@ local function stow(Ef, R, pending)
   -- the cells set, each {id, state, value, text, line, col, offset}
   local c = R.c
   if type(c) ~= "userdata" then return nil end
-  local known = ids_of[F]
-  if not known or known.n ~= #F.schema then
-    known = { n = #F.schema, ids = F.schema:ids() }
-    ids_of[F] = known
-  end
-  local cells = {}
-  for _, id in ipairs(known.ids) do
-    local ok, cell = pcall(c.get, c, id)
-    if ok and (cell.state ~= "missing" or cell.text or cell.line) then
-      cells[#cells + 1] = { id, cell.state, cell.value, cell.text, cell.line, cell.col, cell.offset }
-    end
-  end
+  local cells = c:held()
   return marshal.encode({ format = F.name, fields = fields, parts = parts, pending = plain_pending, cells = cells })
 end
 

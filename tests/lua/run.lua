@@ -968,6 +968,32 @@ test("an identity skips an instance with a missing cell instead of reading it as
   eq(1, #nianbao.identity(s, "t.a = t.b + t.c"):eval(r), "5 ≠ 4 once t.c is read")
 end)
 
+test("report:held gives the cells held, in the schema's order, as get gives them", function()
+  local s = nianbao.schema()
+  for _, id in ipairs { "t.a", "t.b", "t.c", "t.d", "t.e" } do s:add(id, "money") end
+  local r = nianbao.report(s)
+  r:set("t.d", "number", "12.50", "12.50", 4, 3, 77)
+  r:set("t.b", "blank")
+  r:set("t.e", "missing", nil, "见附件", 9, 1, 120)     -- not read, but seen at a place
+  s:add("t.f")                                          -- an id the report has no cell for
+  local held = r:held()
+  eq(3, #held, "t.a and t.c are simply missing")
+  local ids = {}
+  for i, x in ipairs(held) do ids[i] = x[1] end
+  eq("t.b t.d t.e", table.concat(ids, " "), "in the schema's order")
+  for _, x in ipairs(held) do
+    local c = r:get(x[1])
+    eq(c.state, x[2], x[1] .. " state")
+    eq(c.value, x[3], x[1] .. " value")
+    eq(c.text, x[4], x[1] .. " text")
+    eq(c.line, x[5], x[1] .. " line")
+    eq(c.col, x[6], x[1] .. " col")
+    eq(c.offset, x[7], x[1] .. " offset")
+  end
+  eq("12.50", held[2][3], "an exact decimal as get gives it")
+  eq(77, held[2][7], "offset")
+end)
+
 test("wildcards sum one path segment and typos fail at compile time", function()
   local s = nianbao.schema()
   for _, id in ipairs { "r.g.a.n", "r.g.b.n", "r.g.n", "r.total.n" } do s:add(id) end
