@@ -473,18 +473,10 @@ function M.for_format(F)
                 kind = spec.kind, of = spec.of, understood = spec.understood, readers = {}, needs = {} }
     for _, w in ipairs(spec.needs or {}) do G.needs[#G.needs + 1] = w end
     if type(G.words) == "string" then G.word_rules = word_rules(G.words) end
-    -- does any reader of the grammar match? (most sentences: no); each
-    -- reader's pattern a rule, copied once
-    local rules, any = { "S" }, P(false)
     for i, r in ipairs(spec.readers or { spec }) do
       G.readers[i] = reader(G, r, i)
-      rules["R" .. i] = G.readers[i].pattern
       G.readers[i].pattern = nil
-      any = any + V("R" .. i)
     end
-    rules.A = any
-    rules.S = (1 - V "A")^0 * V "A"
-    G.any = P(rules)
     local tw = spec.topic_words
     if type(tw) == "string" then tw = { [spec.topic or ""] = tw } end
     for topic, g in pairs(tw or {}) do
@@ -524,8 +516,7 @@ function M.for_format(F)
   end
 
   -- every match of reader r in s: { caps=, at=, stop= }
-  local function matches(r, s, hits)
-    if hits and not hits[r.G] then return {} end
+  local function search_all(r, s)
     local out, init = {}, 1
     while init <= #s do
       local at, caps, e = r.search:match(s, init)
@@ -535,6 +526,11 @@ function M.for_format(F)
       while init <= #s and s:byte(init) >= 0x80 and s:byte(init) < 0xC0 do init = init + 1 end
     end
     return out
+  end
+  -- the matches of reader r that read() searched (hits[r]); none when no
+  -- reader of its grammar matched
+  local function matches(r, hits)
+    return hits[r.G] and hits[r] or {}
   end
 
   local function ends_with(s, words)
@@ -704,13 +700,21 @@ function M.for_format(F)
     current.year = ctx.year or 0
     local starts = clause_starts(s)
     local claims = {}
-    local hits = {}                        -- the grammars with a reader that matches somewhere
+    -- each reader's matches, of the grammars the sentence may hold; true for
+    -- a grammar with a reader that matches somewhere (most sentences: none)
+    local hits = {}
     for _, G in ipairs(grammars) do
       local need = #G.needs == 0
       for _, w in ipairs(G.needs) do
         if s:find(w, 1, true) then need = true break end
       end
-      hits[G] = need and G.any:match(s) ~= nil
+      if need then
+        for _, r in ipairs(G.readers) do
+          local list = search_all(r, s)
+          hits[r] = list
+          if #list > 0 then hits[G] = true end
+        end
+      end
     end
 
     local function add(c)
@@ -738,7 +742,7 @@ function M.for_format(F)
     for _, G in ipairs(grammars) do
       for _, r in ipairs(G.readers) do
         if r.kind == "count" and not r.bare and not r.like then
-          for _, m in ipairs(matches(r, s, hits)) do
+          for _, m in ipairs(matches(r, hits)) do
             local keys = keys_of(m.caps)
             if #keys == 0 then keys = { false } end
             for _, key in ipairs(keys) do
@@ -836,7 +840,7 @@ function M.for_format(F)
     for _, G in ipairs(grammars) do
       for _, r in ipairs(G.readers) do
         if r.kind == "count" and (r.bare or r.like) then
-          for _, m in ipairs(matches(r, s, hits)) do follow[#follow + 1] = { r = r, m = m } end
+          for _, m in ipairs(matches(r, hits)) do follow[#follow + 1] = { r = r, m = m } end
         end
       end
     end
@@ -905,7 +909,7 @@ function M.for_format(F)
     for _, G in ipairs(grammars) do
       for _, r in ipairs(G.readers) do
         if r.kind ~= "count" then
-          for _, m in ipairs(matches(r, s, hits)) do said[#said + 1] = { G = G, r = r, m = m } end
+          for _, m in ipairs(matches(r, hits)) do said[#said + 1] = { G = G, r = r, m = m } end
         end
       end
     end
