@@ -387,10 +387,9 @@ function M.for_format(F)
     end
     return list
   end
-  -- The words a reader's grammar reaches: LPeg compiles every rule of a
-  -- grammar, reached or not, so each reader gets only those it uses.
-  local function words_for(src, split, words)
-    if not split then return words end
+  -- The names of the words a reader's grammar reaches: LPeg compiles every
+  -- rule of a grammar, reached or not, so each reader gets only those it uses.
+  local function words_wanted(src, split)
     local want, todo = {}, {}
     for k in pairs(names_in(src)) do want[k] = true; todo[#todo + 1] = k end
     local by_name = {}
@@ -403,20 +402,168 @@ function M.for_format(F)
         end
       end
     end
-    local out = {}
+    return want
+  end
+  local function words_for(src, split, words)
+    if not split then return words end
+    local want, out = words_wanted(src, split), {}
     for _, r in ipairs(split) do
       if want[r.name] then out[#out + 1] = r.text end
     end
     return table.concat(out, "\n")
   end
 
+  -- A re grammar's rules { {name=, body=, refs=}, … }, each body with its
+  -- references to rules written as defs ("verb" → "%rule__verb"), so that
+  -- the rules of several grammars can be compiled into one. nil when the
+  -- text is not plainly rules: an expression, a named back reference, a
+  -- function capture, "<name>", a class with a def.
+  local RULE = "rule__"
+  local function plain_rules(src)
+    if src:find("%" .. RULE, 1, true) then return nil end
+    local list, cur, last, i = {}, nil, 1, 1
+    local function cut(upto, with)
+      cur.parts[#cur.parts + 1] = src:sub(last, upto)
+      cur.parts[#cur.parts + 1] = with
+    end
+    while true do
+      local a = src:find("[%w_\"'%[%-%%{=<~]", i)
+      if not a then break end
+      if not cur and src:sub(i, a - 1):find("%S") then return nil end
+      local c, d = src:sub(a, a), src:sub(a + 1, a + 1)
+      if c == "-" and d == "-" then                        -- a comment
+        i = (src:find("\n", a, true) or #src) + 1
+      elseif not cur and not c:match("[%a_]") then return nil
+      elseif c == '"' or c == "'" then
+        local e = src:find(c, a + 1, true)
+        if not e then return nil end
+        i = e + 1
+      elseif c == "[" then
+        local from = d == "^" and a + 2 or a + 1             -- the first item may be "]"
+        if d == "^" and src:sub(from, from) == "]" then return nil end
+        local e = src:find("]", from + 1, true)
+        if not e or src:sub(a, e):find("%", 1, true) then return nil end
+        i = e + 1
+      elseif c == "-" then
+        if d == ">" and not src:find("^%s*['\"{%d]", a + 2) then return nil end
+        i = a + 1
+      elseif c == "%" then
+        i = src:find("[^%w_]", a + 1) or #src + 1
+      elseif c == "{" then                                 -- "{:name:" names a group
+        i = d == ":" and (select(2, src:find("^[%a_][%w_]*:", a + 2)) or a + 1) + 1 or a + 1
+      elseif c == "~" and d == "}" then i = a + 2
+      elseif c == "=" or c == "<" or c == "~" then return nil
+      elseif c:match("%d") then i = src:find("%D", a) or #src + 1
+      else
+        local e = select(2, src:find("^[%a_][%w_]*", a))
+        local name = src:sub(a, e)
+        local arrow = select(2, src:find("^%s*<%-", e + 1))
+        if arrow then
+          if cur then cut(a - 1, "") end
+          cur = { name = name, parts = {}, refs = {} }
+          list[#list + 1] = cur
+          last = arrow + 1
+        else
+          cut(a - 1, "%" .. RULE .. name)
+          cur.refs[name] = true
+          last = e + 1
+        end
+        i = last
+      end
+    end
+    if not cur then return nil end
+    cut(#src, "")
+    for _, r in ipairs(list) do r.body, r.parts = table.concat(r.parts), nil end
+    return list
+  end
+
+  -- The readers of grammar G (their specs) compiled into one pattern, the
+  -- words once: pattern:match(s, init, k) → where, from init on, a reader
+  -- numbered k or more matches first, its number, captures and end; only
+  -- at init when k > 1. The readers together give the same matches as each
+  -- compiled alone (re.compile of the text words_for gives it). nil when
+  -- that is not sure (a text not plainly rules, a rule defined twice, a
+  -- word that needs a reader's rule, a rule that does not compile): then
+  -- each reader is compiled alone.
+  local function together(G, specs)
+    if type(specs) ~= "table" or (G.words ~= nil and type(G.words) ~= "string") then return nil end
+    local words = G.words and plain_rules(G.words) or {}
+    if G.words and G.words:find("%S") and #words == 0 then return nil end
+    local by_name = {}
+    for _, r in ipairs(words) do
+      if by_name[r.name] then return nil end
+      by_name[r.name] = r
+    end
+    for _, r in ipairs(words) do
+      for ref in pairs(r.refs) do if not by_name[ref] then return nil end end
+    end
+    -- the rules the lines split into (what decides which words a reader gets), in order
+    if G.word_rules then
+      if #G.word_rules ~= #words then return nil end
+      for k, r in ipairs(G.word_rules) do
+        if r.name ~= words[k].name then return nil end
+      end
+    end
+    local readers, wanted = {}, {}
+    for i, spec in ipairs(specs) do
+      if type(spec) ~= "table" or type(spec.grammar) ~= "string" then return nil end
+      local own = plain_rules(spec.grammar)
+      if not own then return nil end
+      local mine = {}
+      for _, r in ipairs(own) do
+        if mine[r.name] or by_name[r.name] then return nil end
+        mine[r.name] = true
+      end
+      for _, r in ipairs(own) do
+        for ref in pairs(r.refs) do if not mine[ref] and not by_name[ref] then return nil end end
+      end
+      if G.word_rules then
+        for k in pairs(words_wanted(spec.grammar, G.word_rules)) do wanted[k] = true end
+      else
+        for k in pairs(by_name) do wanted[k] = true end
+      end
+      readers[i] = { own = own, mine = mine, prefix = i .. ":" }
+    end
+    if #readers == 0 then return nil end
+    local ok, p = pcall(function()
+      -- a reader's rules named "k:name", apart from the other readers'
+      local t, any, at = { " search" }, P(false), P(false)
+      for _, r in ipairs(words) do
+        if wanted[r.name] then
+          t[r.name] = re.compile(r.body, setmetatable({}, { __index = function(_, k)
+            if type(k) == "string" and k:sub(1, #RULE) == RULE then return V(k:sub(#RULE + 1)) end
+            return T.defs[k]
+          end }))
+        end
+      end
+      for k, rd in ipairs(readers) do
+        local defs = setmetatable({}, { __index = function(_, name)
+          if type(name) == "string" and name:sub(1, #RULE) == RULE then
+            local ref = name:sub(#RULE + 1)
+            return V(rd.mine[ref] and rd.prefix .. ref or ref)
+          end
+          return T.defs[name]
+        end })
+        for _, r in ipairs(rd.own) do t[rd.prefix .. r.name] = re.compile(r.body, defs) end
+        local start = V(rd.prefix .. rd.own[1].name)
+        any = any + start
+        at = at + Cmt(lpeg.Carg(1), function(_, _, from) return from <= k end) * Cc(k) * Ct(start) * Cp()
+      end
+      t[" any"], t[" at"] = any, at
+      t[" search"] = (1 - V " any")^0 * Cp() * V " at"
+      return P(t)
+    end)
+    return ok and p or nil
+  end
+
   -- One reader: a grammar and what its matches claim.
-  local function reader(G, spec, i)
+  -- (compiled: the grammar's readers are compiled together, in G.scan)
+  local function reader(G, spec, i, compiled)
     local what = string.format("%s reader %d", G.name or "grammar", i)
     local src = spec.grammar
     if type(src) ~= "string" then error(what .. ": 'grammar' must be a re grammar", 3) end
-    local ok, p = false, nil
-    if G.words then
+    local ok, p = compiled, nil
+    if not ok and G.words then
       ok, p = pcall(re.compile, src .. "\n" .. words_for(src, G.word_rules, G.words), T.defs)
       -- a pruned grammar that does not compile: the whole words say why (or do compile)
       if not ok then src = src .. "\n" .. G.words end
@@ -424,7 +571,7 @@ function M.for_format(F)
     if not ok then ok, p = pcall(re.compile, src, T.defs) end
     if not ok then error(string.format("%s: %s", what, tostring(p)), 3) end
     local r = {
-      G = G, pattern = p, search = search_of(p), kind = spec.kind or G.kind or "count",
+      G = G, search = p and search_of(p), kind = spec.kind or G.kind or "count",
       topic = spec.topic or G.topic, bare = spec.bare, every = spec.every, like = spec.like, silent = spec.silent,
       of = spec.of or G.of, understood = spec.understood or G.understood,
     }
@@ -473,9 +620,9 @@ function M.for_format(F)
                 kind = spec.kind, of = spec.of, understood = spec.understood, readers = {}, needs = {} }
     for _, w in ipairs(spec.needs or {}) do G.needs[#G.needs + 1] = w end
     if type(G.words) == "string" then G.word_rules = word_rules(G.words) end
+    G.scan = together(G, spec.readers or { spec })
     for i, r in ipairs(spec.readers or { spec }) do
-      G.readers[i] = reader(G, r, i)
-      G.readers[i].pattern = nil
+      G.readers[i] = reader(G, r, i, G.scan ~= nil)
     end
     local tw = spec.topic_words
     if type(tw) == "string" then tw = { [spec.topic or ""] = tw } end
@@ -527,6 +674,35 @@ function M.for_format(F)
     end
     return out
   end
+  -- every match of each reader of G in s, with the readers compiled
+  -- together: hits[r] = { {caps=, at=, stop=}, … } as search_all gives it;
+  -- true when any matched. Each place where some reader matches is found
+  -- once; there every reader that matches is tried in turn.
+  local function scan(G, s, hits)
+    local lists, from = {}, {}           -- a reader's matches, and where its own search would go on
+    for _, r in ipairs(G.readers) do lists[r], from[r] = {}, 1 end
+    local init, k = 1, 1
+    while init <= #s + 1 do
+      local at, i, caps, e = G.scan:match(s, init, k)
+      if not at then
+        if k == 1 then break end
+        init, k = init + 1, 1              -- no other reader at init
+      else
+        local r = G.readers[i]
+        if from[r] <= #s and at >= from[r] then
+          local list = lists[r]
+          list[#list + 1] = { caps = caps, at = at, stop = e }
+          local n = at + 1
+          while n <= #s and s:byte(n) >= 0x80 and s:byte(n) < 0xC0 do n = n + 1 end
+          from[r] = n
+          hits[G] = true
+        end
+        init, k = at, i + 1
+      end
+    end
+    for r, list in pairs(lists) do hits[r] = list end
+  end
+
   -- the matches of reader r that read() searched (hits[r]); none when no
   -- reader of its grammar matched
   local function matches(r, hits)
@@ -708,7 +884,8 @@ function M.for_format(F)
       for _, w in ipairs(G.needs) do
         if s:find(w, 1, true) then need = true break end
       end
-      if need then
+      if need and G.scan then scan(G, s, hits)
+      elseif need then
         for _, r in ipairs(G.readers) do
           local list = search_all(r, s)
           hits[r] = list
