@@ -40,6 +40,26 @@ local function alt(list)
   return p
 end
 
+-- A pattern for any of the strings in list, a byte at a time: strings
+-- that begin with different bytes are told apart by that byte alone, with
+-- no backtracking (what a choice of many words of one script would do).
+-- It also matches where a string of the list is a prefix of the text.
+local function trie(list)
+  local rests, order = {}, {}
+  for _, w in ipairs(list) do
+    local b = w:sub(1, 1)
+    if not rests[b] then rests[b] = {}; order[#order + 1] = b end
+    table.insert(rests[b], w:sub(2))
+  end
+  local p = P(false)
+  for _, b in ipairs(order) do
+    local ends = false
+    for _, r in ipairs(rests[b]) do ends = ends or r == "" end
+    p = p + P(b) * (ends and P(true) or trie(rests[b]))
+  end
+  return p
+end
+
 -- the keys of t (or the items of list t), longest first: alternatives try the longest word
 local function longest(t)
   local out = {}
@@ -862,7 +882,28 @@ function M.for_format(F)
   end
 
   -- a sentence with no count, sum, percentage, negation, zero or last year claims nothing: not read
-  local worth = (1 - (count + amount + pct + T.defs.neg + T.defs.zero + T.defs.last_year))^0 * 1
+  local worth = count + amount + pct + T.defs.neg + T.defs.zero + T.defs.last_year
+  -- each of these begins with a space, a digit, a numeral or the first
+  -- character of a word for none or last year: other places are passed over
+  -- at a glance (most of a sentence)
+  local firsts, seen = {}, {}
+  local function first_of(w)
+    local c = w:match("^" .. utf8.charpattern) or w:sub(1, 1)
+    if not seen[c] then seen[c] = true; firsts[#firsts + 1] = c end
+    return c ~= ""
+  end
+  local guarded = true
+  for _, w in ipairs { " ", "\t", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9" } do first_of(w) end
+  for d = 0, 9 do first_of("\xEF\xBC" .. string.char(0x90 + d)) end
+  for _, w in ipairs(L.spaces or {}) do guarded = first_of(w) and guarded end
+  for _, w in ipairs(longest(digits)) do guarded = first_of(w) and guarded end
+  for w, v in pairs(multiples) do if v == 10 then guarded = first_of(w) and guarded end end
+  for _, list in ipairs { L.negation or {}, L.zero or {}, L.last_year or {} } do
+    for _, w in ipairs(longest(list)) do guarded = first_of(w) and guarded end
+  end
+  table.sort(firsts)
+  if guarded then worth = #trie(firsts) * worth end
+  worth = (1 - worth)^0 * 1
 
   -- read(sentence, ctx) → the claims of one sentence: { cells=, kind = "is" |
   -- "prev" | "change" | "pct_change" | "share", value=, pct=, of=, at=, stop=,

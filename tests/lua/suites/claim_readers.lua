@@ -75,3 +75,26 @@ test("a grammar whose rules do not compile together is still refused as before, 
   eq(false, ok, "refused")
   has(tostring(err), "broken reader 2", "the reader named")
 end)
+
+-- A sentence is read only when it holds a count, a sum, a percentage, a
+-- negation, a zero or last year; the places where one of these may begin
+-- are found by their first character.
+test("a sentence whose only count is in financial or full-width numerals is read", function()
+  local text = claims.for_format(F)
+  text.grammar(spec("plain", "verb"))
+  local got = {}
+  for _, s in ipairs { "本年收到申请叁件", "本年收到申请\u{3000}8件", "本年收到申请８件", "本年收到申请件" } do
+    for _, c in ipairs(text.read(s, { year = 2024 })) do
+      if c.cells == "t3.new.total" then got[#got + 1] = c.cells .. "=" .. tostring(c.value) end
+    end
+  end
+  eq("t3.new.total=3 t3.new.total=8 t3.new.total=8", table.concat(got, " "), "claims")
+end)
+
+test("a sentence that begins with its negation or last year is read", function()
+  local text = claims.for_format(F)
+  text.grammar(spec("plain", "verb"))
+  local got = {}
+  for _, c in ipairs(text.read("无结转。", { year = 2024 })) do got[#got + 1] = c.cells .. "=" .. tostring(c.value) end
+  eq("t3.carried.total=0", table.concat(got, " "), "claims")
+end)
