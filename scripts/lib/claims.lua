@@ -449,10 +449,14 @@ function M.for_format(F)
     while true do
       local a = src:find("[%w_\"'%[%-%%{=<~]", i)
       if not a then break end
-      if not cur and src:sub(i, a - 1):find("%S") then return nil end
+      if src:sub(i, a - 1):find("%S") then
+        if not cur then return nil end
+        cur.said = true
+      end
       local c, d = src:sub(a, a), src:sub(a + 1, a + 1)
+      local says = true                                    -- the token is part of the rule's body
       if c == "-" and d == "-" then                        -- a comment
-        i = (src:find("\n", a, true) or #src) + 1
+        i, says = (src:find("\n", a, true) or #src) + 1, false
       elseif not cur and not c:match("[%a_]") then return nil
       elseif c == '"' or c == "'" then
         local e = src:find(c, a + 1, true)
@@ -479,21 +483,25 @@ function M.for_format(F)
         local name = src:sub(a, e)
         local arrow = select(2, src:find("^%s*<%-", e + 1))
         if arrow then
+          -- a rule that says nothing before the next: re reads the rules after it as its grammar
+          if cur and not cur.said then return nil end
           if cur then cut(a - 1, "") end
           cur = { name = name, parts = {}, refs = {} }
           list[#list + 1] = cur
-          last = arrow + 1
+          last, says = arrow + 1, false
         else
+          if not cur then return nil end
           cut(a - 1, "%" .. RULE .. name)
           cur.refs[name] = true
           last = e + 1
         end
         i = last
       end
+      if says then cur.said = true end
     end
-    if not cur then return nil end
+    if not cur or not (cur.said or src:sub(i):find("%S")) then return nil end
     cut(#src, "")
-    for _, r in ipairs(list) do r.body, r.parts = table.concat(r.parts), nil end
+    for _, r in ipairs(list) do r.body, r.parts, r.said = table.concat(r.parts), nil, nil end
     return list
   end
 
@@ -640,7 +648,9 @@ function M.for_format(F)
                 kind = spec.kind, of = spec.of, understood = spec.understood, readers = {}, needs = {} }
     for _, w in ipairs(spec.needs or {}) do G.needs[#G.needs + 1] = w end
     if type(G.words) == "string" then G.word_rules = word_rules(G.words) end
-    G.scan = together(G, spec.readers or { spec })
+    -- (what together cannot do exactly, or fails at, the readers do alone)
+    local ok, scan_pattern = pcall(together, G, spec.readers or { spec })
+    G.scan = ok and scan_pattern or nil
     for i, r in ipairs(spec.readers or { spec }) do
       G.readers[i] = reader(G, r, i, G.scan ~= nil)
     end

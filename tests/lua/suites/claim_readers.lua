@@ -98,3 +98,20 @@ test("a sentence that begins with its negation or last year is read", function()
   for _, c in ipairs(text.read("无结转。", { year = 2024 })) do got[#got + 1] = c.cells .. "=" .. tostring(c.value) end
   eq("t3.carried.total=0", table.concat(got, " "), "claims")
 end)
+
+test("words that are not plainly rules are compiled as re reads them, a reader at a time", function()
+  -- a rule with nothing in it: re reads the rules after it as its own grammar
+  local empty = spec("empty", "verb")
+  empty.words = "verb <- \"收到\"\n  nothing <- -- a comment only\n  request <- \"申请\"\n  zero <- {:zero: %neg :}"
+  local ok, G = pcall(claims.for_format(F).grammar, empty)
+  eq(true, ok, "registered: " .. tostring(G))
+  eq(nil, G.scan, "compiled together")
+  -- words that begin with something other than a rule
+  local stray = spec("stray", "verb")
+  stray.words = "stray " .. stray.words
+  local err
+  ok, err = pcall(claims.for_format(F).grammar, stray)
+  eq(false, ok, "refused")
+  has(tostring(err), "stray reader 1", "the reader named")
+  eq(nil, tostring(err):find("attempt to", 1, true), "an error of re's, not of the reading of the words")
+end)
