@@ -372,6 +372,8 @@ function M.for_format(F)
   local function names_in(src)
     local out, i, n = {}, 1, #src
     while i <= n do
+      i = src:find("[\"'%[%-%%%a_]", i)          -- any other character starts nothing
+      if not i then break end
       local c = src:sub(i, i)
       if c == '"' or c == "'" then
         i = (src:find(c, i + 1, true) or n) + 1
