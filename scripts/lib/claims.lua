@@ -40,6 +40,26 @@ local function alt(list)
   return p
 end
 
+-- A pattern for any of the strings in list, a byte at a time: strings
+-- that begin with different bytes are told apart by that byte alone, with
+-- no backtracking (what a choice of many words of one script would do).
+-- It also matches where a string of the list is a prefix of the text.
+local function trie(list)
+  local rests, order = {}, {}
+  for _, w in ipairs(list) do
+    local b = w:sub(1, 1)
+    if not rests[b] then rests[b] = {}; order[#order + 1] = b end
+    table.insert(rests[b], w:sub(2))
+  end
+  local p = P(false)
+  for _, b in ipairs(order) do
+    local ends = false
+    for _, r in ipairs(rests[b]) do ends = ends or r == "" end
+    p = p + P(b) * (ends and P(true) or trie(rests[b]))
+  end
+  return p
+end
+
 -- the keys of t (or the items of list t), longest first: alternatives try the longest word
 local function longest(t)
   local out = {}
@@ -352,6 +372,8 @@ function M.for_format(F)
   local function names_in(src)
     local out, i, n = {}, 1, #src
     while i <= n do
+      i = src:find("[\"'%[%-%%%a_]", i)          -- any other character starts nothing
+      if not i then break end
       local c = src:sub(i, i)
       if c == '"' or c == "'" then
         i = (src:find(c, i + 1, true) or n) + 1
@@ -387,10 +409,9 @@ function M.for_format(F)
     end
     return list
   end
-  -- The words a reader's grammar reaches: LPeg compiles every rule of a
-  -- grammar, reached or not, so each reader gets only those it uses.
-  local function words_for(src, split, words)
-    if not split then return words end
+  -- The names of the words a reader's grammar reaches: LPeg compiles every
+  -- rule of a grammar, reached or not, so each reader gets only those it uses.
+  local function words_wanted(src, split)
     local want, todo = {}, {}
     for k in pairs(names_in(src)) do want[k] = true; todo[#todo + 1] = k end
     local by_name = {}
@@ -403,20 +424,176 @@ function M.for_format(F)
         end
       end
     end
-    local out = {}
+    return want
+  end
+  local function words_for(src, split, words)
+    if not split then return words end
+    local want, out = words_wanted(src, split), {}
     for _, r in ipairs(split) do
       if want[r.name] then out[#out + 1] = r.text end
     end
     return table.concat(out, "\n")
   end
 
+  -- A re grammar's rules { {name=, body=, refs=}, … }, each body with its
+  -- references to rules written as defs ("verb" → "%rule__verb"), so that
+  -- the rules of several grammars can be compiled into one. nil when the
+  -- text is not plainly rules: an expression, a named back reference, a
+  -- function capture, "<name>", a class with a def.
+  local RULE = "rule__"
+  local function plain_rules(src)
+    if src:find("%" .. RULE, 1, true) then return nil end
+    local list, cur, last, i = {}, nil, 1, 1
+    local function cut(upto, with)
+      cur.parts[#cur.parts + 1] = src:sub(last, upto)
+      cur.parts[#cur.parts + 1] = with
+    end
+    while true do
+      local a = src:find("[%w_\"'%[%-%%{=<~]", i)
+      if not a then break end
+      if src:sub(i, a - 1):find("%S") then
+        if not cur then return nil end
+        cur.said = true
+      end
+      local c, d = src:sub(a, a), src:sub(a + 1, a + 1)
+      local says = true                                    -- the token is part of the rule's body
+      if c == "-" and d == "-" then                        -- a comment
+        i, says = (src:find("\n", a, true) or #src) + 1, false
+      elseif not cur and not c:match("[%a_]") then return nil
+      elseif c == '"' or c == "'" then
+        local e = src:find(c, a + 1, true)
+        if not e then return nil end
+        i = e + 1
+      elseif c == "[" then
+        local from = d == "^" and a + 2 or a + 1             -- the first item may be "]"
+        if d == "^" and src:sub(from, from) == "]" then return nil end
+        local e = src:find("]", from + 1, true)
+        if not e or src:sub(a, e):find("%", 1, true) then return nil end
+        i = e + 1
+      elseif c == "-" then
+        if d == ">" and not src:find("^%s*['\"{%d]", a + 2) then return nil end
+        i = a + 1
+      elseif c == "%" then
+        i = src:find("[^%w_]", a + 1) or #src + 1
+      elseif c == "{" then                                 -- "{:name:" names a group
+        i = d == ":" and (select(2, src:find("^[%a_][%w_]*:", a + 2)) or a + 1) + 1 or a + 1
+      elseif c == "~" and d == "}" then i = a + 2
+      elseif c == "=" or c == "<" or c == "~" then return nil
+      elseif c:match("%d") then i = src:find("%D", a) or #src + 1
+      else
+        local e = select(2, src:find("^[%a_][%w_]*", a))
+        local name = src:sub(a, e)
+        local arrow = select(2, src:find("^%s*<%-", e + 1))
+        if arrow then
+          -- a rule that says nothing before the next: re reads the rules after it as its grammar
+          if cur and not cur.said then return nil end
+          if cur then cut(a - 1, "") end
+          cur = { name = name, parts = {}, refs = {} }
+          list[#list + 1] = cur
+          last, says = arrow + 1, false
+        else
+          if not cur then return nil end
+          cut(a - 1, "%" .. RULE .. name)
+          cur.refs[name] = true
+          last = e + 1
+        end
+        i = last
+      end
+      if says then cur.said = true end
+    end
+    if not cur or not (cur.said or src:sub(i):find("%S")) then return nil end
+    cut(#src, "")
+    for _, r in ipairs(list) do r.body, r.parts, r.said = table.concat(r.parts), nil, nil end
+    return list
+  end
+
+  -- The readers of grammar G (their specs) compiled into one pattern, the
+  -- words once: pattern:match(s, init, k) → where, from init on, a reader
+  -- numbered k or more matches first, its number, captures and end; only
+  -- at init when k > 1. The readers together give the same matches as each
+  -- compiled alone (re.compile of the text words_for gives it). nil when
+  -- that is not sure (a text not plainly rules, a rule defined twice, a
+  -- word that needs a reader's rule, a rule that does not compile): then
+  -- each reader is compiled alone.
+  local function together(G, specs)
+    if type(specs) ~= "table" or (G.words ~= nil and type(G.words) ~= "string") then return nil end
+    local words = G.words and plain_rules(G.words) or {}
+    if G.words and G.words:find("%S") and #words == 0 then return nil end
+    local by_name = {}
+    for _, r in ipairs(words) do
+      if by_name[r.name] then return nil end
+      by_name[r.name] = r
+    end
+    for _, r in ipairs(words) do
+      for ref in pairs(r.refs) do if not by_name[ref] then return nil end end
+    end
+    -- the rules the lines split into (what decides which words a reader gets), in order
+    if G.word_rules then
+      if #G.word_rules ~= #words then return nil end
+      for k, r in ipairs(G.word_rules) do
+        if r.name ~= words[k].name then return nil end
+      end
+    end
+    local readers, wanted = {}, {}
+    for i, spec in ipairs(specs) do
+      if type(spec) ~= "table" or type(spec.grammar) ~= "string" then return nil end
+      local own = plain_rules(spec.grammar)
+      if not own then return nil end
+      local mine = {}
+      for _, r in ipairs(own) do
+        if mine[r.name] or by_name[r.name] then return nil end
+        mine[r.name] = true
+      end
+      for _, r in ipairs(own) do
+        for ref in pairs(r.refs) do if not mine[ref] and not by_name[ref] then return nil end end
+      end
+      if G.word_rules then
+        for k in pairs(words_wanted(spec.grammar, G.word_rules)) do wanted[k] = true end
+      else
+        for k in pairs(by_name) do wanted[k] = true end
+      end
+      readers[i] = { own = own, mine = mine, prefix = i .. ":" }
+    end
+    if #readers == 0 then return nil end
+    local ok, p = pcall(function()
+      -- a reader's rules named "k:name", apart from the other readers'
+      local t, any, at = { " search" }, P(false), P(false)
+      for _, r in ipairs(words) do
+        if wanted[r.name] then
+          t[r.name] = re.compile(r.body, setmetatable({}, { __index = function(_, k)
+            if type(k) == "string" and k:sub(1, #RULE) == RULE then return V(k:sub(#RULE + 1)) end
+            return T.defs[k]
+          end }))
+        end
+      end
+      for k, rd in ipairs(readers) do
+        local defs = setmetatable({}, { __index = function(_, name)
+          if type(name) == "string" and name:sub(1, #RULE) == RULE then
+            local ref = name:sub(#RULE + 1)
+            return V(rd.mine[ref] and rd.prefix .. ref or ref)
+          end
+          return T.defs[name]
+        end })
+        for _, r in ipairs(rd.own) do t[rd.prefix .. r.name] = re.compile(r.body, defs) end
+        local start = V(rd.prefix .. rd.own[1].name)
+        any = any + start
+        at = at + Cmt(lpeg.Carg(1), function(_, _, from) return from <= k end) * Cc(k) * Ct(start) * Cp()
+      end
+      t[" any"], t[" at"] = any, at
+      t[" search"] = (1 - V " any")^0 * Cp() * V " at"
+      return P(t)
+    end)
+    return ok and p or nil
+  end
+
   -- One reader: a grammar and what its matches claim.
-  local function reader(G, spec, i)
+  -- (compiled: the grammar's readers are compiled together, in G.scan)
+  local function reader(G, spec, i, compiled)
     local what = string.format("%s reader %d", G.name or "grammar", i)
     local src = spec.grammar
     if type(src) ~= "string" then error(what .. ": 'grammar' must be a re grammar", 3) end
-    local ok, p = false, nil
-    if G.words then
+    local ok, p = compiled, nil
+    if not ok and G.words then
       ok, p = pcall(re.compile, src .. "\n" .. words_for(src, G.word_rules, G.words), T.defs)
       -- a pruned grammar that does not compile: the whole words say why (or do compile)
       if not ok then src = src .. "\n" .. G.words end
@@ -424,7 +601,7 @@ function M.for_format(F)
     if not ok then ok, p = pcall(re.compile, src, T.defs) end
     if not ok then error(string.format("%s: %s", what, tostring(p)), 3) end
     local r = {
-      G = G, pattern = p, search = search_of(p), kind = spec.kind or G.kind or "count",
+      G = G, search = p and search_of(p), kind = spec.kind or G.kind or "count",
       topic = spec.topic or G.topic, bare = spec.bare, every = spec.every, like = spec.like, silent = spec.silent,
       of = spec.of or G.of, understood = spec.understood or G.understood,
     }
@@ -473,18 +650,12 @@ function M.for_format(F)
                 kind = spec.kind, of = spec.of, understood = spec.understood, readers = {}, needs = {} }
     for _, w in ipairs(spec.needs or {}) do G.needs[#G.needs + 1] = w end
     if type(G.words) == "string" then G.word_rules = word_rules(G.words) end
-    -- does any reader of the grammar match? (most sentences: no); each
-    -- reader's pattern a rule, copied once
-    local rules, any = { "S" }, P(false)
+    -- (what together cannot do exactly, or fails at, the readers do alone)
+    local ok, scan_pattern = pcall(together, G, spec.readers or { spec })
+    G.scan = ok and scan_pattern or nil
     for i, r in ipairs(spec.readers or { spec }) do
-      G.readers[i] = reader(G, r, i)
-      rules["R" .. i] = G.readers[i].pattern
-      G.readers[i].pattern = nil
-      any = any + V("R" .. i)
+      G.readers[i] = reader(G, r, i, G.scan ~= nil)
     end
-    rules.A = any
-    rules.S = (1 - V "A")^0 * V "A"
-    G.any = P(rules)
     local tw = spec.topic_words
     if type(tw) == "string" then tw = { [spec.topic or ""] = tw } end
     for topic, g in pairs(tw or {}) do
@@ -524,8 +695,7 @@ function M.for_format(F)
   end
 
   -- every match of reader r in s: { caps=, at=, stop= }
-  local function matches(r, s, hits)
-    if hits and not hits[r.G] then return {} end
+  local function search_all(r, s)
     local out, init = {}, 1
     while init <= #s do
       local at, caps, e = r.search:match(s, init)
@@ -535,6 +705,40 @@ function M.for_format(F)
       while init <= #s and s:byte(init) >= 0x80 and s:byte(init) < 0xC0 do init = init + 1 end
     end
     return out
+  end
+  -- every match of each reader of G in s, with the readers compiled
+  -- together: hits[r] = { {caps=, at=, stop=}, … } as search_all gives it;
+  -- true when any matched. Each place where some reader matches is found
+  -- once; there every reader that matches is tried in turn.
+  local function scan(G, s, hits)
+    local lists, from = {}, {}           -- a reader's matches, and where its own search would go on
+    for _, r in ipairs(G.readers) do lists[r], from[r] = {}, 1 end
+    local init, k = 1, 1
+    while init <= #s + 1 do
+      local at, i, caps, e = G.scan:match(s, init, k)
+      if not at then
+        if k == 1 then break end
+        init, k = init + 1, 1              -- no other reader at init
+      else
+        local r = G.readers[i]
+        if from[r] <= #s and at >= from[r] then
+          local list = lists[r]
+          list[#list + 1] = { caps = caps, at = at, stop = e }
+          local n = at + 1
+          while n <= #s and s:byte(n) >= 0x80 and s:byte(n) < 0xC0 do n = n + 1 end
+          from[r] = n
+          hits[G] = true
+        end
+        init, k = at, i + 1
+      end
+    end
+    for r, list in pairs(lists) do hits[r] = list end
+  end
+
+  -- the matches of reader r that read() searched (hits[r]); none when no
+  -- reader of its grammar matched
+  local function matches(r, hits)
+    return hits[r.G] and hits[r] or {}
   end
 
   local function ends_with(s, words)
@@ -690,7 +894,28 @@ function M.for_format(F)
   end
 
   -- a sentence with no count, sum, percentage, negation, zero or last year claims nothing: not read
-  local worth = (1 - (count + amount + pct + T.defs.neg + T.defs.zero + T.defs.last_year))^0 * 1
+  local worth = count + amount + pct + T.defs.neg + T.defs.zero + T.defs.last_year
+  -- each of these begins with a space, a digit, a numeral or the first
+  -- character of a word for none or last year: other places are passed over
+  -- at a glance (most of a sentence)
+  local firsts, seen = {}, {}
+  local function first_of(w)
+    local c = w:match("^" .. utf8.charpattern) or w:sub(1, 1)
+    if not seen[c] then seen[c] = true; firsts[#firsts + 1] = c end
+    return c ~= ""
+  end
+  local guarded = true
+  for _, w in ipairs { " ", "\t", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9" } do first_of(w) end
+  for d = 0, 9 do first_of("\xEF\xBC" .. string.char(0x90 + d)) end
+  for _, w in ipairs(L.spaces or {}) do guarded = first_of(w) and guarded end
+  for _, w in ipairs(longest(digits)) do guarded = first_of(w) and guarded end
+  for w, v in pairs(multiples) do if v == 10 then guarded = first_of(w) and guarded end end
+  for _, list in ipairs { L.negation or {}, L.zero or {}, L.last_year or {} } do
+    for _, w in ipairs(longest(list)) do guarded = first_of(w) and guarded end
+  end
+  table.sort(firsts)
+  if guarded then worth = #trie(firsts) * worth end
+  worth = (1 - worth)^0 * 1
 
   -- read(sentence, ctx) → the claims of one sentence: { cells=, kind = "is" |
   -- "prev" | "change" | "pct_change" | "share", value=, pct=, of=, at=, stop=,
@@ -704,13 +929,22 @@ function M.for_format(F)
     current.year = ctx.year or 0
     local starts = clause_starts(s)
     local claims = {}
-    local hits = {}                        -- the grammars with a reader that matches somewhere
+    -- each reader's matches, of the grammars the sentence may hold; true for
+    -- a grammar with a reader that matches somewhere (most sentences: none)
+    local hits = {}
     for _, G in ipairs(grammars) do
       local need = #G.needs == 0
       for _, w in ipairs(G.needs) do
         if s:find(w, 1, true) then need = true break end
       end
-      hits[G] = need and G.any:match(s) ~= nil
+      if need and G.scan then scan(G, s, hits)
+      elseif need then
+        for _, r in ipairs(G.readers) do
+          local list = search_all(r, s)
+          hits[r] = list
+          if #list > 0 then hits[G] = true end
+        end
+      end
     end
 
     local function add(c)
@@ -738,7 +972,7 @@ function M.for_format(F)
     for _, G in ipairs(grammars) do
       for _, r in ipairs(G.readers) do
         if r.kind == "count" and not r.bare and not r.like then
-          for _, m in ipairs(matches(r, s, hits)) do
+          for _, m in ipairs(matches(r, hits)) do
             local keys = keys_of(m.caps)
             if #keys == 0 then keys = { false } end
             for _, key in ipairs(keys) do
@@ -836,7 +1070,7 @@ function M.for_format(F)
     for _, G in ipairs(grammars) do
       for _, r in ipairs(G.readers) do
         if r.kind == "count" and (r.bare or r.like) then
-          for _, m in ipairs(matches(r, s, hits)) do follow[#follow + 1] = { r = r, m = m } end
+          for _, m in ipairs(matches(r, hits)) do follow[#follow + 1] = { r = r, m = m } end
         end
       end
     end
@@ -905,7 +1139,7 @@ function M.for_format(F)
     for _, G in ipairs(grammars) do
       for _, r in ipairs(G.readers) do
         if r.kind ~= "count" then
-          for _, m in ipairs(matches(r, s, hits)) do said[#said + 1] = { G = G, r = r, m = m } end
+          for _, m in ipairs(matches(r, hits)) do said[#said + 1] = { G = G, r = r, m = m } end
         end
       end
     end
