@@ -45,6 +45,7 @@
 -- section(id), place(section, pos), where(id, lang), canonical().
 
 local nianbao = require "nianbao"
+local lpeg = require "lpeg"
 local formatlib = require "format"
 local messages = require "messages"
 local view = require "view"
@@ -73,11 +74,17 @@ end
 
 function M.format_of(R) return format_of[unwrap(R)] end
 
+-- The bytes that may start a control character (C0 but tab and line
+-- breaks, DEL, the lead byte of C1), sought by LPeg's span: a report's
+-- texts are long and almost always clean.
+local suspect = lpeg.R("\0\8", "\14\31") + lpeg.S("\11\12\127\194")
+local has_suspect = (1 - suspect)^0 * suspect
+
 -- Control characters of an input (an escape sequence in a page) as '?':
 -- what a rule quotes and a writer prints reaches a terminal as text. One
 -- byte for one byte, so positions in the text stay where they were.
 local function printable(s)
-  if not s:find("[\0-\8\11\12\14-\31\127\194]") then return s end
+  if not has_suspect:match(s) then return s end
   return (s:gsub("[\0-\8\11\12\14-\31\127]", "?"):gsub("\194[\128-\159]", "??"))
 end
 
