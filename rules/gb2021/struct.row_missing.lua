@@ -15,36 +15,40 @@ local function titles(tid)
   return { format.tables[tid].title, "table " .. tid:sub(2) }
 end
 
--- The rows of the format's printed grid, in order, each with its cells' ids
--- (made once per format).
+-- The rows of the format's printed grid, in order, with how many cells
+-- each has, and the row of each cell (made once per format).
 local grid, grid_format
 local function rows_of(fmt)
   if grid_format == fmt then return grid end
-  grid, grid_format = {}, fmt
+  grid, grid_format = { row_of = {} }, fmt
   local by_key = {}
   for _, id in ipairs(fmt.cells) do
     local info = fmt.info[id]
     local key = info.table .. "." .. info.row
     if not by_key[key] then
-      by_key[key] = { table = info.table, label = info.row_label, ids = {} }
+      by_key[key] = { table = info.table, label = info.row_label, n = 0 }
       grid[#grid + 1] = by_key[key]
     end
-    table.insert(by_key[key].ids, id)
+    by_key[key].n = by_key[key].n + 1
+    grid.row_of[id] = by_key[key]
   end
   return grid
 end
 
 function check(report, emit)
-  local absent = {}
-  for _, id in ipairs(report:ids_in("missing")) do absent[id] = true end
-  local rows = {}
-  for _, g in ipairs(rows_of(format)) do
-    if report.tables[g.table].present then
-      local r = { table = g.table, label = g.label, have = 0, missing = {} }
-      for _, id in ipairs(g.ids) do
-        if absent[id] then r.missing[#r.missing + 1] = format.info[id] else r.have = r.have + 1 end
-      end
-      rows[#rows + 1] = r
+  local grid = rows_of(format)
+  local missing = {}          -- grid row → its missing cells, in the format's order
+  for _, id in ipairs(report:ids_in("missing")) do
+    local g = grid.row_of[id]
+    missing[g] = missing[g] or {}
+    table.insert(missing[g], format.info[id])
+  end
+  local rows, present = {}, {}
+  for _, g in ipairs(grid) do
+    if present[g.table] == nil then present[g.table] = report.tables[g.table].present end
+    if present[g.table] then
+      local m = missing[g] or {}
+      rows[#rows + 1] = { table = g.table, label = g.label, have = g.n - #m, missing = m }
     end
   end
   -- three or more whole rows missing one after another (a page cut short)
