@@ -336,6 +336,40 @@ static int l_report_state(lua_State *L) {
     return 2;
 }
 
+/* report:pick(at, what...) -> the positions k in list `at` (schema indices,
+** 1-based as schema:find gives them) whose cell is any of `what`: a state
+** name, "negative" or "fraction" (numbers). Names it does not know ask for
+** nothing. One pass, no cell built: what rules ask of every cell. */
+static int l_report_pick(lua_State *L) {
+    nb_report *r = check_report(L, 1);
+    lua_Integer n, k, found = 0;
+    unsigned what = 0;
+    int i, top = lua_gettop(L);
+    luaL_checktype(L, 2, LUA_TTABLE);
+    for (i = 3; i <= top; i++) {
+        const char *name = lua_type(L, i) == LUA_TSTRING ? lua_tostring(L, i) : "";
+        int s;
+        for (s = 0; state_names[s]; s++)
+            if (strcmp(name, state_names[s]) == 0) what |= NB_CELL_IS(s);
+        if (strcmp(name, "negative") == 0) what |= NB_CELL_NEGATIVE;
+        if (strcmp(name, "fraction") == 0) what |= NB_CELL_FRACTION;
+    }
+    n = (lua_Integer)lua_rawlen(L, 2);
+    lua_newtable(L);
+    for (k = 1; k <= n; k++) {
+        int isint;
+        lua_Integer at;
+        lua_rawgeti(L, 2, k);
+        at = lua_tointegerx(L, -1, &isint);
+        lua_pop(L, 1);
+        if (isint && at >= 1 && nb_cell_is(nb_report_cell(r, (size_t)(at - 1)), what)) {
+            lua_pushinteger(L, k);
+            lua_rawseti(L, -2, ++found);
+        }
+    }
+    return 1;
+}
+
 /* report:copy() -> a new report with the same cells (and schema) */
 static int l_report_copy(lua_State *L) {
     nb_report *r = check_report(L, 1);
@@ -811,7 +845,7 @@ static const luaL_Reg schema_methods[] = {
 };
 static const luaL_Reg report_methods[] = {
     {"set", l_report_set}, {"get", l_report_get}, {"state", l_report_state},
-    {"held", l_report_held}, {"copy", l_report_copy}, {NULL, NULL}
+    {"held", l_report_held}, {"pick", l_report_pick}, {"copy", l_report_copy}, {NULL, NULL}
 };
 static const luaL_Reg ident_methods[] = {
     {"eval", l_ident_eval}, {"check", l_ident_check}, {"terms", l_ident_terms},

@@ -189,4 +189,12 @@ int nb_report_set_cell(nb_report *r, size_t i, nb_cell_state state, nb_num num,
     return NB_OK;
 }
 
+int nb_cell_is(const nb_cell *c, unsigned what) {
+    if (c == NULL) return 0;
+    if (what & NB_CELL_IS(c->state)) return 1;
+    if (c->state != NB_CELL_NUMBER) return 0;
+    if ((what & NB_CELL_NEGATIVE) && c->num.units < 0) return 1;   /* the digits carry the sign */
+    return (what & NB_CELL_FRACTION) && !nb_num_is_integral(c->num);
+}
+
 /*}===*/

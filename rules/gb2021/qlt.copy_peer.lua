@@ -18,8 +18,9 @@ function check(report, emit)
   for _, c in ipairs(report.copies or {}) do
     if c.kind == "peer" and c.share * 100 >= params.min_share and c.length >= params.min_chars then
       local line, col
+      local passage = c.passage:gsub("…$", "")
       for _, s in ipairs(report.sections) do
-        local at = s.text:find(c.passage:gsub("…$", ""), 1, true)
+        local at = s.text:find(passage, 1, true)
         if at then line, col = report:place(s, at); break end
       end
       emit { line = line, col = col, found = string.format("%.0f%%", c.share * 100),

@@ -15,35 +15,58 @@ local function titles(tid)
   return { format.tables[tid].title, "table " .. tid:sub(2) }
 end
 
+-- The rows of the format's printed grid, in order, with how many cells
+-- each has, and the row of each cell (made once per format).
+local grid, grid_format
+local function rows_of(fmt)
+  if grid_format == fmt then return grid end
+  grid, grid_format = { row_of = {} }, fmt
+  local by_key = {}
+  for _, id in ipairs(fmt.cells) do
+    local info = fmt.info[id]
+    local key = info.table .. "." .. info.row
+    if not by_key[key] then
+      by_key[key] = { table = info.table, label = info.row_label, n = 0 }
+      grid[#grid + 1] = by_key[key]
+    end
+    by_key[key].n = by_key[key].n + 1
+    grid.row_of[id] = by_key[key]
+  end
+  return grid
+end
+
 function check(report, emit)
-  local rows, order = {}, {}
-  for cell in report:cells() do
-    if report.tables[cell.table].present then
-      local key = cell.table .. "." .. cell.row
-      if not rows[key] then
-        rows[key] = { table = cell.table, label = cell.row_label, have = 0, missing = {} }
-        order[#order + 1] = key
-      end
-      local r = rows[key]
-      if cell.state == "missing" then r.missing[#r.missing + 1] = cell else r.have = r.have + 1 end
+  local grid = rows_of(format)
+  local missing = {}          -- grid row → its missing cells, in the format's order
+  for _, id in ipairs(report:ids_in("missing")) do
+    local g = grid.row_of[id]
+    missing[g] = missing[g] or {}
+    table.insert(missing[g], format.info[id])
+  end
+  local rows, present = {}, {}
+  for _, g in ipairs(grid) do
+    if present[g.table] == nil then present[g.table] = report.tables[g.table].present end
+    if present[g.table] then
+      local m = missing[g] or {}
+      rows[#rows + 1] = { table = g.table, label = g.label, have = g.n - #m, missing = m }
     end
   end
   -- three or more whole rows missing one after another (a page cut short)
   -- make one finding, not one per row
   local i = 1
-  while i <= #order do
-    local r = rows[order[i]]
+  while i <= #rows do
+    local r = rows[i]
     local j = i
-    while r.have == 0 and j + 1 <= #order and rows[order[j + 1]].have == 0
-          and rows[order[j + 1]].table == r.table and #rows[order[j + 1]].missing > 0 do
+    while r.have == 0 and j + 1 <= #rows and rows[j + 1].have == 0
+          and rows[j + 1].table == r.table and #rows[j + 1].missing > 0 do
       j = j + 1
     end
     if #r.missing > 0 and j - i >= 2 then
       local ids = {}
       for k = i, j do
-        for _, c in ipairs(rows[order[k]].missing) do ids[#ids + 1] = c.id end
+        for _, c in ipairs(rows[k].missing) do ids[#ids + 1] = c.id end
       end
-      local last = rows[order[j]]
+      local last = rows[j]
       emit { cells = ids, vars = {
         table = titles(r.table)[1], table_en = titles(r.table)[2], row = r.label,
         detail = string.format("行至“%s”行共%d行", last.label, j - i + 1),

@@ -12,7 +12,8 @@ rationale = {
 basis    = { "国办公开办函〔2021〕30号规定的表格格式" }
 
 function check(report, emit)
-  for cell in report:cells_in("number") do
+  -- only a number below zero or not whole can be wrong; which one is, the kind decides
+  for cell in report:cells_in("negative", "fraction") do
     local negative = nianbao.compare(cell.value, 0) < 0
     if cell.kind == "money" then
       if negative then

@@ -41,10 +41,11 @@
 --   signature    the signature (落款) ending the last part: {agency=, date=, line=}
 --   reader       the name of the reader that read it ("text", "html", "yaml", …)
 --
--- Methods: cell(id), cells(tid), section(id), place(section, pos),
--- where(id, lang), canonical().
+-- Methods: cell(id), cells(tid), cells_in(what...), ids_in(what...),
+-- section(id), place(section, pos), where(id, lang), canonical().
 
 local nianbao = require "nianbao"
+local lpeg = require "lpeg"
 local formatlib = require "format"
 local messages = require "messages"
 local view = require "view"
@@ -73,11 +74,17 @@ end
 
 function M.format_of(R) return format_of[unwrap(R)] end
 
+-- The bytes that may start a control character (C0 but tab and line
+-- breaks, DEL, the lead byte of C1), sought by LPeg's span: a report's
+-- texts are long and almost always clean.
+local suspect = lpeg.R("\0\8", "\14\31") + lpeg.S("\11\12\127\194")
+local has_suspect = (1 - suspect)^0 * suspect
+
 -- Control characters of an input (an escape sequence in a page) as '?':
 -- what a rule quotes and a writer prints reaches a terminal as text. One
 -- byte for one byte, so positions in the text stay where they were.
 local function printable(s)
-  if not s:find("[\0-\8\11\12\14-\31\127\194]") then return s end
+  if not has_suspect:match(s) then return s end
   return (s:gsub("[\0-\8\11\12\14-\31\127]", "?"):gsub("\194[\128-\159]", "??"))
 end
 
@@ -161,18 +168,39 @@ function Report:cells(tid)
   end
 end
 
--- Iterate over the format's printed cells in one state ("blank", "marker", ...):
--- the state is asked of the core first, so the cells not wanted are never built.
-function Report:cells_in(state)
+-- The schema index of each of a format's printed cells, in their order:
+-- the list the core's pick walks (made once per format).
+local printed_at = setmetatable({}, { __mode = "k" })
+local function printed(F)
+  local at = printed_at[F]
+  if not at then
+    at = {}
+    for i, id in ipairs(F.cells) do at[i] = F.schema:find(id) end
+    printed_at[F] = at
+  end
+  return at
+end
+
+-- The ids of the format's printed cells, in their order, that are any of
+-- `...`: a state ("blank", "marker", ...), or "negative" / "fraction" (a
+-- number below zero, or not whole). The core answers in one pass.
+function Report:ids_in(...)
   self = unwrap(self)
-  local ids, i, c = format_of[self].cells, 0, self.c
+  local F = format_of[self]
+  local ids, out = F.cells, {}
+  for i, k in ipairs(self.c:pick(printed(F), ...)) do out[i] = ids[k] end
+  return out
+end
+
+-- Iterate over the format's printed cells that are any of `...` (as
+-- ids_in): the cells not wanted are never built.
+function Report:cells_in(...)
+  self = unwrap(self)
+  local ids, i = self:ids_in(...), 0
   return function()
-    while true do
-      i = i + 1
-      local id = ids[i]
-      if not id then return nil end
-      if c:state(id) == state then return self:cell(id) end
-    end
+    i = i + 1
+    local id = ids[i]
+    if id then return self:cell(id) end
   end
 end
 

@@ -105,6 +105,37 @@ static void a_copy_owns_its_cells(void **state) {
     nb_schema_free(s);
 }
 
+static void a_cell_is_what_its_state_says_and_a_number_its_sign_and_fraction(void **state) {
+    nb_schema *s = nb_schema_new();
+    nb_report *r;
+    nb_span at = { 1, 1, 0 };
+    nb_num minus_half = { -5, 1 }, three = { 300, 2 }, minus_two = { -2, 0 };
+    unsigned bad = NB_CELL_NEGATIVE | NB_CELL_FRACTION;
+    (void)state;
+    nb_schema_add(s, "a", NB_KIND_COUNT);
+    nb_schema_add(s, "b", NB_KIND_COUNT);
+    nb_schema_add(s, "c", NB_KIND_COUNT);
+    nb_schema_add(s, "d", NB_KIND_COUNT);
+    r = nb_report_new(s);
+    nb_report_set_cell(r, 0, NB_CELL_NUMBER, minus_half, "-0.5", at);
+    nb_report_set_cell(r, 1, NB_CELL_NUMBER, three, "3.00", at);
+    nb_report_set_cell(r, 2, NB_CELL_NUMBER, minus_two, "-2", at);
+    nb_report_set_cell(r, 3, NB_CELL_MARKER, nb_num_int(-1), "-", at);
+    assert_true(nb_cell_is(nb_report_cell(r, 0), NB_CELL_NEGATIVE));
+    assert_true(nb_cell_is(nb_report_cell(r, 0), NB_CELL_FRACTION));
+    assert_false(nb_cell_is(nb_report_cell(r, 1), bad));           /* 3.00 is whole */
+    assert_true(nb_cell_is(nb_report_cell(r, 2), NB_CELL_NEGATIVE));
+    assert_false(nb_cell_is(nb_report_cell(r, 2), NB_CELL_FRACTION));
+    assert_false(nb_cell_is(nb_report_cell(r, 3), bad));           /* a marker is no number */
+    assert_true(nb_cell_is(nb_report_cell(r, 3), NB_CELL_IS(NB_CELL_MARKER)));
+    assert_false(nb_cell_is(nb_report_cell(r, 3), NB_CELL_IS(NB_CELL_BLANK) | NB_CELL_IS(NB_CELL_NUMBER)));
+    assert_true(nb_cell_is(nb_report_cell(r, 1), NB_CELL_IS(NB_CELL_BLANK) | NB_CELL_IS(NB_CELL_NUMBER)));
+    assert_false(nb_cell_is(nb_report_cell(r, 4), ~0u));            /* no such cell: nothing */
+    assert_false(nb_cell_is(nb_report_cell(r, 0), 0));              /* asked nothing: nothing */
+    nb_report_free(r);
+    nb_schema_free(s);
+}
+
 static void findings_copy_their_strings_and_sort_stably_by_place(void **state) {
     nb_findings *l = nb_findings_new();
     char rule[16] = "r.one";
@@ -145,6 +176,7 @@ int main(void) {
         cmocka_unit_test(a_cell_keeps_its_value_text_and_place),
         cmocka_unit_test(an_unknown_cell_is_kept_apart_from_missing_and_from_zero),
         cmocka_unit_test(a_copy_owns_its_cells),
+        cmocka_unit_test(a_cell_is_what_its_state_says_and_a_number_its_sign_and_fraction),
         cmocka_unit_test(findings_copy_their_strings_and_sort_stably_by_place),
     };
     return cmocka_run_group_tests_name("nb_report", tests, NULL, NULL);

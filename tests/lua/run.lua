@@ -437,6 +437,62 @@ test("report:cells_in(state) gives the cells of report:cells() in that state, in
   eq(all, counted, "every cell in one state")
 end)
 
+test("report:cells_in(what...) gives the printed cells that are any of several states, in order", function()
+  local _, R = assert(nianbao.check(CORPUS .. "/pingtan-2021.txt"))
+  local want = {}
+  for cell in R:cells() do
+    if cell.state == "blank" or cell.state == "marker" then want[#want + 1] = cell.id end
+  end
+  local got = {}
+  for cell in R:cells_in("marker", "blank") do got[#got + 1] = cell.id end
+  eq(table.concat(want, " "), table.concat(got, " "), "blank or marker")
+  eq(table.concat(want, " "), table.concat(R:ids_in("blank", "marker"), " "), "ids_in: the same ids")
+  eq(0, #R:ids_in("nothing", 7, {}), "names it does not know ask for nothing")
+  eq(0, #R:ids_in(), "asked nothing: nothing")
+end)
+
+test("report:ids_in(\"negative\", \"fraction\") gives the numbers below zero or not whole", function()
+  local _, R = assert(nianbao.check("examples/broken/val-nonneg-int.txt"))
+  local want = {}
+  for cell in R:cells_in("number") do
+    if nianbao.compare(cell.value, 0) < 0 or not nianbao.is_integral(cell.value) then want[#want + 1] = cell.id end
+  end
+  eq(2, #want, "the file has one negative count and one fraction")
+  eq(table.concat(want, " "), table.concat(R:ids_in("negative", "fraction"), " "), "both")
+  eq(want[1], R:ids_in("negative")[1], "negative: -1")
+  eq(1, #R:ids_in("negative"), "one negative")
+  eq(want[2], R:ids_in("fraction")[1], "fraction: 2.5")
+end)
+
+test("a rule's ids_in list is its own: changing it changes nothing of the report", function()
+  local _, R = assert(nianbao.check(CORPUS .. "/pingtan-2021.txt"))
+  local ro = require("view").readonly(R)
+  local ids = ro:ids_in("number")
+  local n, first = #ids, ids[1]
+  ids[1] = "t3.bogus"; ids[#ids + 1] = "t3.more"
+  eq(n, #ro:ids_in("number"), "same count")
+  eq(first, ro:ids_in("number")[1], "same first id")
+  eq("number", ro:cell(first).state, "the cell unchanged")
+end)
+
+test("cells:pick(at, what...) gives the positions in `at` of the cells asked for, and skips what is no index", function()
+  local s = nianbao.schema()
+  s:add("t.a"); s:add("t.b", "money"); s:add("t.c"); s:add("t.d")
+  local r = nianbao.report(s)
+  r:set("t.a", "number", -3)
+  r:set("t.b", "number", "1.5")
+  r:set("t.c", "blank")
+  r:set("t.d", "number", "2.00")
+  local at = { s:find("t.d"), s:find("t.c"), s:find("t.b"), s:find("t.a") }
+  eq("3 4", table.concat(r:pick(at, "negative", "fraction"), " "), "t.b, t.a: in the list's order")
+  eq("1 3 4", table.concat(r:pick(at, "number"), " "), "numbers")
+  eq("2", table.concat(r:pick(at, "blank", "bogus"), " "), "blank")
+  eq("6", table.concat(r:pick({ 0, -1, 99, "x", 1.5, s:find("t.a") }, "number"), " "),
+     "out of range, not an integer: skipped")
+  eq(0, #r:pick({}, "number"), "an empty list")
+  eq(false, pcall(r.pick, r, "t.a"), "the list is a table")
+end)
+
 local PARTIAL = CORPUS .. "/partial"
 for _, name in ipairs(assert(nbio.listdir(PARTIAL))) do
   test("partial/" .. name .. ": checked without a crash, and every value read is in the file where it says", function()
