@@ -76,14 +76,17 @@ function M.each_pair(entries, text_of, found)
     for _, list in pairs(bucket) do
       if #list >= 2 and #list <= M.BUCKET_MAX then
         for x = 1, #list - 1 do
+          local i = list[x]
+          local a, a_text = entries[i], nil     -- a's narrative read once for all its pairs here
           for y = x + 1, #list do
-            local i, j = list[x], list[y]
+            local j = list[y]
             local id = i * 1048576 * 64 + j
             if not seen[id] then
               seen[id] = true
-              local a, c = entries[i], entries[j]
+              local c = entries[j]
               if not (a.key and a.key == c.key and a.year == c.year) then
-                local m = M.measure({ text = text_of(a) }, { text = text_of(c) })
+                a_text = a_text or { text = text_of(a) }
+                local m = M.measure(a_text, { text = text_of(c) })
                 if m then
                   m.a, m.b = a, c
                   found(m)
