@@ -1091,6 +1091,29 @@ end)
 
 --}===
 
+-- The first difference between a and b (a path and both values), or nil:
+-- the key order of tables too, as what C builds must match what Lua built.
+local function differ(a, b, path)
+  if type(a) ~= "table" or type(b) ~= "table" then
+    if a ~= b or math.type(a) ~= math.type(b) then
+      return string.format("%s: %s (%s) vs %s (%s)", path, tostring(a), math.type(a) or type(a),
+                           tostring(b), math.type(b) or type(b))
+    end
+    return nil
+  end
+  local ka, kb = {}, {}
+  for k in next, a do ka[#ka + 1] = tostring(k) end
+  for k in next, b do kb[#kb + 1] = tostring(k) end
+  if table.concat(ka, " ") ~= table.concat(kb, " ") then
+    return path .. ": keys " .. table.concat(ka, " ") .. " vs " .. table.concat(kb, " ")
+  end
+  for k, v in pairs(a) do
+    local d = differ(v, b[k], path .. "." .. tostring(k))
+    if d then return d end
+  end
+  return nil
+end
+
 -- the suites of tests/lua/suites/, each a file of tests with the helpers above
 local suites = assert(nbio.listdir("tests/lua/suites"))
 table.sort(suites)
@@ -1098,7 +1121,7 @@ for _, name in ipairs(suites) do
   if name:match("%.lua$") then
     local env = setmetatable({ test = test, eq = eq, has = has, sh = sh, write = write, tmp = tmp,
                                NB = NB, CORPUS = CORPUS, JIUQU = JIUQU, nianbao = nianbao, nbio = nbio,
-                               compare = compare }, { __index = _G })
+                               compare = compare, differ = differ }, { __index = _G })
     local chunk = assert(loadfile("tests/lua/suites/" .. name, "t", env))
     chunk()
   end

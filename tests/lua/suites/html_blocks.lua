@@ -6,28 +6,6 @@
 
 local markup = require "markup"
 
--- The first difference between a and b (a path and both values), or nil.
-local function differ(a, b, path)
-  if type(a) ~= "table" or type(b) ~= "table" then
-    if a ~= b or math.type(a) ~= math.type(b) then
-      return string.format("%s: %s (%s) vs %s (%s)", path, tostring(a), math.type(a) or type(a),
-                           tostring(b), math.type(b) or type(b))
-    end
-    return nil
-  end
-  local ka, kb = {}, {}
-  for k in next, a do ka[#ka + 1] = tostring(k) end
-  for k in next, b do kb[#kb + 1] = tostring(k) end
-  if table.concat(ka, " ") ~= table.concat(kb, " ") then
-    return path .. ": keys " .. table.concat(ka, " ") .. " vs " .. table.concat(kb, " ")
-  end
-  for k, v in pairs(a) do
-    local d = differ(v, b[k], path .. "." .. tostring(k))
-    if d then return d end
-  end
-  return nil
-end
-
 local function same_both_ways(text, what)
   local tree = assert(nianbao.html.parse(text))
   local got = nianbao.html.blocks(text)
