@@ -349,6 +349,26 @@ test("the flat-text tokenizer keeps enumerators with their labels", function()
      table.concat(out, "|"), "tokens")
 end)
 
+test("a line tokenized again keeps its own place, in tables of its own", function()
+  local tables = require "tables"
+  local marks = nianbao.engine:pack("gb2021").format.enumerator_marks
+  local line = "政府信息 12  3 已公开1.其他7"
+  local a = tables.tokenize(line, { line = 4, col = 1, offset = 0 }, marks)
+  a[2].unit = "件"                     -- a binder adds to a token
+  local b = tables.tokenize(line, { line = 9, col = 6, offset = 100 }, marks)
+  eq(#a, #b, "same tokens")
+  eq(nil, b[2].unit, "a token added to earlier is not handed out again")
+  for i = 1, #a do
+    eq(a[i].text, b[i].text, "text " .. i)
+    eq(a[i].col + 5, b[i].col, "column " .. i)
+    eq(a[i].offset + 100, b[i].offset, "offset " .. i)
+    eq(9, b[i].line, "line " .. i)
+  end
+  eq("12", a[2].text, "a number")
+  eq(6, a[2].col, "its column counts characters, not bytes")
+  eq(13, a[2].offset, "its offset counts bytes")
+end)
+
 test("a GB18030/GBK text file and a UTF-16 one read like the UTF-8 original", function()
   for _, enc in ipairs { "GBK", "UTF-16" } do
     local path = tmp .. "/example-" .. enc .. ".txt"
