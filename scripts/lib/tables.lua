@@ -908,6 +908,27 @@ local function placed_rows(tokens)
   return rows
 end
 
+-- How many rows placed_rows would give of three cells or more, counted
+-- without building them: a stream of text has no places and none.
+local function placed_count(tokens)
+  local placed, grid, row, n = 0, nil, nil, 0
+  for _, b in ipairs(tokens) do
+    if b.grid and b.x0 then
+      if n > 0 and grid == b.grid and row == b.row then
+        n = n + 1
+      else
+        if n >= 3 then placed = placed + 1 end
+        grid, row, n = b.grid, b.row, 1
+      end
+    else
+      if n >= 3 then placed = placed + 1 end
+      n = 0
+    end
+  end
+  if n >= 3 then placed = placed + 1 end
+  return placed
+end
+
 -- The column groups (table 4) named in a header text, by the last words over them.
 local function group_named(F, blk, t)
   for _, g in ipairs(blk.groups) do
@@ -1005,12 +1026,8 @@ end
 -- reads the table as a stream instead.
 function M.bind_placed(F, system, T, tokens, R, out_diags, present, pending, others)
   local diags = {}
+  if placed_count(tokens) < 3 then return false end
   local rows = placed_rows(tokens)
-  local placed = 0
-  for _, r in ipairs(rows) do
-    if not r.loose and #r.cells >= 3 then placed = placed + 1 end
-  end
-  if placed < 3 then return false end
   local m = prepared(F, T, others)
   local norm = F.labels.norm
   local blk_i = 1
