@@ -349,6 +349,17 @@ test("the flat-text tokenizer keeps enumerators with their labels", function()
      table.concat(out, "|"), "tokens")
 end)
 
+test("a label folds full width to ASCII, drops spaces and commas, simplifies, cuts a trailing colon", function()
+  local labels = require "labels"
+  local L = labels.new({ traditional = "開开關关", punctuation = { ["，"] = ",", ["："] = ":" }, drop = { "·" } }, "一二")
+  eq("(一)开关情况", L.fold("（一） 開 關·情况："), "folded")
+  eq("ABC12", L.fold("ＡＢＣ，1,2"), "full width and commas")
+  eq("ab", L.fold("a\"b"), "a quote is dropped")
+  eq("情况.x", L.fold("情况.x.:"), "only the trailing marks are cut")
+  eq("\xff情况 ", L.fold("\xff情况 "), "a text that is not UTF-8 is left as it is")
+  eq("", L.fold("，, 　"), "nothing left")
+end)
+
 test("a line tokenized again keeps its own place, in tables of its own", function()
   local tables = require "tables"
   local marks = nianbao.engine:pack("gb2021").format.enumerator_marks
