@@ -3,8 +3,7 @@
 -- Which characters fold to which is the format's (`fold`, `numerals`);
 -- this module only applies it.
 
-local utf8, string, table = utf8, string, table
-local concat = table.concat
+local utf8, string = utf8, string
 local M = {}
 
 -- White space of every width, dropped from labels; and the bar of a
@@ -64,21 +63,18 @@ function M.new(fold, numerals)
     return r
   end
 
+  -- each character that folds → what it becomes; one gsub applies them all
+  local fold_of = {}
+  for c = 0xFF01, 0xFF5E do fold_of[utf8.char(c)] = string.char(c - 0xFEE0) end  -- full width → ASCII
+  for c, r in pairs(map) do fold_of[utf8.char(c)] = r end
+  for k, r in pairs(fold_of) do
+    if r == "," then fold_of[k] = "" end   -- commas vary between renderings: all go
+  end
+  fold_of[","] = ""
+
   function F.fold(s)
     if not utf8.len(s) then return s end
-    local out, n = {}, 0
-    for _, c in utf8.codes(s) do
-      local r = map[c]
-      if r == nil then
-        if c >= 0xFF01 and c <= 0xFF5E then c = c - 0xFEE0 end     -- full width → ASCII
-        r = utf8.char(c)
-      end
-      if r ~= "" and r ~= "," then         -- commas vary between renderings: all go
-        n = n + 1
-        out[n] = r
-      end
-    end
-    return (concat(out, "", 1, n):gsub("[:%.]+$", ""))
+    return (s:gsub(utf8.charpattern, fold_of):gsub("[:%.]+$", ""))
   end
 
   -- A normalised label without its leading enumerator: "3.其他" → "其他",

@@ -101,15 +101,16 @@ end
 -- → tokens: labels, and numbers (each space-separated group its own token,
 -- marked glued: its digits may hold several cells). An enumerator after
 -- digits ("2.其他") starts the next label.
-function M.tokenize(text, block, marks)
+local function tokens_of(text, marks)
   local out = {}
   -- the column of byte `at`, counted on from the last one asked (tokens come left
-  -- to right), so a long line is not measured again from its start at each token
+  -- to right), so a long line is not measured again from its start at each token;
+  -- `at` always follows an ASCII byte, so a range never ends inside a character
   local known_at, known_n = 1, 0
   local function col_of(at)
-    if at < known_at then return utf8.len(text:sub(1, at - 1)) or 0 end
-    local n = utf8.len(text:sub(known_at, at - 1))
-    if not n then return utf8.len(text:sub(1, at - 1)) or 0 end   -- cut inside a character
+    if at < known_at then return utf8.len(text, 1, at - 1) or 0 end
+    local n = utf8.len(text, known_at, at - 1)
+    if not n then return utf8.len(text, 1, at - 1) or 0 end   -- not UTF-8
     known_at, known_n = at, known_n + n
     return known_n
   end
@@ -125,9 +126,9 @@ function M.tokenize(text, block, marks)
       if from > 1 then s, at = s:sub(from), at + from - 1 end
     end
     if s:find("%S") then
-      out[#out + 1] = { kind = "cell", derived = true, text = s:gsub("^%s+", ""):gsub("%s+$", ""), glued = kind == "num",
-                        line = block.line, col = block.col + col_of(at),
-                        offset = (block.offset or 0) + at - 1 }
+      -- flat: text, glued, column and byte offset within the line, per token
+      local k = #out
+      out[k + 1], out[k + 2], out[k + 3], out[k + 4] = s:match("^%s*(.*%S)"), kind == "num", col_of(at), at - 1
     end
   end
   local function mark_at(i)
@@ -166,6 +167,33 @@ function M.tokenize(text, block, marks)
     end
   end
   if label_at <= n then put("label", text:sub(label_at), label_at) end
+  return out
+end
+
+-- The flat tokens of each text asked, per list of marks: a line is cut
+-- once, though each format's bind and each report that repeats it asks again.
+-- Bounded by about the bytes held: a text, and 16 a slot of its tokens.
+local TOKEN_MEMO_BYTES = 2 * 1048576
+local token_memo = setmetatable({}, { __mode = "k" })
+local NO_MARKS = {}
+
+function M.tokenize(text, block, marks)
+  local memo = token_memo[marks or NO_MARKS]
+  if not memo or memo.size >= TOKEN_MEMO_BYTES then
+    memo = { size = 0, of = {} }
+    token_memo[marks or NO_MARKS] = memo
+  end
+  local flat = memo.of[text]
+  if not flat then
+    flat = tokens_of(text, marks)
+    memo.of[text], memo.size = flat, memo.size + #text + 16 * #flat
+  end
+  -- fresh tables each time: a binder may add to a token (its unit)
+  local out, line, col, offset = {}, block.line, block.col, block.offset or 0
+  for k = 1, #flat, 4 do
+    out[#out + 1] = { kind = "cell", derived = true, text = flat[k], glued = flat[k + 1],
+                      line = line, col = col + flat[k + 2], offset = offset + flat[k + 3] }
+  end
   return out
 end
 
@@ -880,6 +908,27 @@ local function placed_rows(tokens)
   return rows
 end
 
+-- How many rows placed_rows would give of three cells or more, counted
+-- without building them: a stream of text has no places and none.
+local function placed_count(tokens)
+  local placed, grid, row, n = 0, nil, nil, 0
+  for _, b in ipairs(tokens) do
+    if b.grid and b.x0 then
+      if n > 0 and grid == b.grid and row == b.row then
+        n = n + 1
+      else
+        if n >= 3 then placed = placed + 1 end
+        grid, row, n = b.grid, b.row, 1
+      end
+    else
+      if n >= 3 then placed = placed + 1 end
+      n = 0
+    end
+  end
+  if n >= 3 then placed = placed + 1 end
+  return placed
+end
+
 -- The column groups (table 4) named in a header text, by the last words over them.
 local function group_named(F, blk, t)
   for _, g in ipairs(blk.groups) do
@@ -977,12 +1026,8 @@ end
 -- reads the table as a stream instead.
 function M.bind_placed(F, system, T, tokens, R, out_diags, present, pending, others)
   local diags = {}
+  if placed_count(tokens) < 3 then return false end
   local rows = placed_rows(tokens)
-  local placed = 0
-  for _, r in ipairs(rows) do
-    if not r.loose and #r.cells >= 3 then placed = placed + 1 end
-  end
-  if placed < 3 then return false end
   local m = prepared(F, T, others)
   local norm = F.labels.norm
   local blk_i = 1

@@ -28,8 +28,7 @@ end
 -- Is this paragraph prose rather than a piece of a table? A sentence mark,
 -- or a clause mark with a counted number ("共发生行政复议 351 件，…"): a
 -- table's cells hold neither. Numbers come only from table cells.
-local function is_prose(F, text)
-  local L = F.language
+local function prose_of(L, text)
   for _, m in ipairs(L.sentence_end or {}) do
     if text:find(m, 1, true) then return true end
   end
@@ -42,6 +41,26 @@ local function is_prose(F, text)
     if text:find("%d%s*" .. u) then return true end
   end
   return false
+end
+
+-- Each text asked once per language (a bounded memo): a table's lines are
+-- asked of twice in one bind, and again in another format's bind. Bounded
+-- by the bytes of the texts held, so long prose cannot fill memory.
+local PROSE_MEMO_BYTES = 4 * 1048576
+local prose_memo = setmetatable({}, { __mode = "k" })
+local function is_prose(F, text)
+  local L = F.language
+  local memo = prose_memo[L]
+  if not memo or memo.size >= PROSE_MEMO_BYTES then
+    memo = { size = 0, of = {} }
+    prose_memo[L] = memo
+  end
+  local hit = memo.of[text]
+  if hit == nil then
+    hit = prose_of(L, text)
+    memo.of[text], memo.size = hit, memo.size + #text
+  end
+  return hit
 end
 M.is_prose = is_prose
 

@@ -349,6 +349,37 @@ test("the flat-text tokenizer keeps enumerators with their labels", function()
      table.concat(out, "|"), "tokens")
 end)
 
+test("a label folds full width to ASCII, drops spaces and commas, simplifies, cuts a trailing colon", function()
+  local labels = require "labels"
+  local L = labels.new({ traditional = "開开關关", punctuation = { ["，"] = ",", ["："] = ":" }, drop = { "·" } }, "一二")
+  eq("(一)开关情况", L.fold("（一） 開 關·情况："), "folded")
+  eq("ABC12", L.fold("ＡＢＣ，1,2"), "full width and commas")
+  eq("ab", L.fold("a\"b"), "a quote is dropped")
+  eq("情况.x", L.fold("情况.x.:"), "only the trailing marks are cut")
+  eq("\xff情况 ", L.fold("\xff情况 "), "a text that is not UTF-8 is left as it is")
+  eq("", L.fold("，, 　"), "nothing left")
+end)
+
+test("a line tokenized again keeps its own place, in tables of its own", function()
+  local tables = require "tables"
+  local marks = nianbao.engine:pack("gb2021").format.enumerator_marks
+  local line = "政府信息 12  3 已公开1.其他7"
+  local a = tables.tokenize(line, { line = 4, col = 1, offset = 0 }, marks)
+  a[2].unit = "件"                     -- a binder adds to a token
+  local b = tables.tokenize(line, { line = 9, col = 6, offset = 100 }, marks)
+  eq(#a, #b, "same tokens")
+  eq(nil, b[2].unit, "a token added to earlier is not handed out again")
+  for i = 1, #a do
+    eq(a[i].text, b[i].text, "text " .. i)
+    eq(a[i].col + 5, b[i].col, "column " .. i)
+    eq(a[i].offset + 100, b[i].offset, "offset " .. i)
+    eq(9, b[i].line, "line " .. i)
+  end
+  eq("12", a[2].text, "a number")
+  eq(6, a[2].col, "its column counts characters, not bytes")
+  eq(13, a[2].offset, "its offset counts bytes")
+end)
+
 test("a GB18030/GBK text file and a UTF-16 one read like the UTF-8 original", function()
   for _, enc in ipairs { "GBK", "UTF-16" } do
     local path = tmp .. "/example-" .. enc .. ".txt"
