@@ -48,9 +48,9 @@ end
 -- value_state(F, text) → "number", "blank", "marker", or nil for a label or
 -- other text; then the value, and the unit that was stripped from it.
 -- the texts of a batch's cells and labels repeat from report to report:
--- each text's state is worked out once per format (a bounded memo that
--- starts afresh when full)
-local MEMO_MAX = 50000
+-- each text's state is worked out once per format (a memo of at most
+-- MEMO_BYTES of text, with room for its entry: it starts afresh when full)
+local MEMO_BYTES = 1 << 20
 local state_memo = setmetatable({}, { __mode = "k" })
 local NOSTATE = {}
 
@@ -60,7 +60,7 @@ function M.value_state(F, text)
   if text == "" then return "blank" end
   if text:match("^%d+$") then return "number", (nianbao.number(text)) end
   local memo = state_memo[F]
-  if not memo or memo.size >= MEMO_MAX then
+  if not memo or memo.size >= MEMO_BYTES then
     memo = { size = 0, of = {} }
     state_memo[F] = memo
   end
@@ -68,7 +68,7 @@ function M.value_state(F, text)
   if hit == nil then
     local state, v, unit = value_state_of(F, text)
     hit = state and { state, v, unit } or NOSTATE
-    memo.of[text], memo.size = hit, memo.size + 1
+    memo.of[text], memo.size = hit, memo.size + #text + 64
   end
   return hit[1], hit[2], hit[3]
 end
@@ -260,7 +260,7 @@ local function find_row(F, T, t, group)
   -- a table's labels repeat from report to report: each looked up once
   -- per table and group (a bounded memo)
   local memo = row_memo[T]
-  if not memo or memo.size >= MEMO_MAX then
+  if not memo or memo.size >= MEMO_BYTES then
     memo = { size = 0, by = {} }
     row_memo[T] = memo
   end
@@ -271,7 +271,7 @@ local function find_row(F, T, t, group)
   if hit == nil then
     local r, strong = find_row_of(F, T, t, group)
     hit = r and { r, strong } or NOROW
-    of[t], memo.size = hit, memo.size + 1
+    of[t], memo.size = hit, memo.size + #t + 64
   end
   return hit[1], hit[2]
 end
@@ -319,8 +319,8 @@ local function likeness(a, b)
   local hit = like_memo[key]
   if hit then return hit end
   hit = likeness_of(a, b)
-  if like_size >= MEMO_MAX then like_memo, like_size = {}, 0 end
-  like_memo[key], like_size = hit, like_size + 1
+  if like_size >= MEMO_BYTES then like_memo, like_size = {}, 0 end
+  like_memo[key], like_size = hit, like_size + #key + 64
   return hit
 end
 

@@ -141,12 +141,14 @@ end
 
 -- heading_of depends on the block's text and kind only, and a batch's
 -- labels and numbers repeat from report to report: each answered once (a
--- bounded memo per format: it starts afresh when full)
+-- memo per format of at most HEADING_MEMO_BYTES of text, its keys whole
+-- paragraphs: it starts afresh when full)
+local HEADING_MEMO_BYTES = 1 << 20
 local heading_memo = setmetatable({}, { __mode = "k" })
 local NO_HEADING = {}
 local function match_heading(F, block)
   local m = heading_memo[F]
-  if not m or m.size >= 50000 then
+  if not m or m.size >= HEADING_MEMO_BYTES then
     m = { size = 0, para = {}, cell = {} }
     heading_memo[F] = m
   end
@@ -156,7 +158,7 @@ local function match_heading(F, block)
   if not hit then
     local p, glued, variant = heading_of(F, block)
     hit = p and { p, glued, variant } or NO_HEADING
-    by[block.text], m.size = hit, m.size + 1
+    by[block.text], m.size = hit, m.size + #block.text + 64
   end
   return hit[1], hit[2], hit[3]
 end
@@ -484,9 +486,10 @@ local function names_column(F, T, text)
 end
 
 local function header_texts(F, T, tokens)
-  -- each text asked once per table (a bounded memo: the labels repeat)
+  -- each text asked once per table (a memo of at most HEADING_MEMO_BYTES
+  -- of text: the labels repeat)
   local memo = header_memo[T]
-  if not memo or memo.size >= 50000 then
+  if not memo or memo.size >= HEADING_MEMO_BYTES then
     memo = { size = 0, of = {} }
     header_memo[T] = memo
   end
@@ -495,7 +498,7 @@ local function header_texts(F, T, tokens)
     local yes = memo.of[b.text]
     if yes == nil then
       yes = names_column(F, T, b.text)
-      memo.of[b.text], memo.size = yes, memo.size + 1
+      memo.of[b.text], memo.size = yes, memo.size + #b.text + 64
     end
     if yes then out[#out + 1] = b.text end
   end
