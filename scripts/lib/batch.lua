@@ -38,6 +38,8 @@ local Report = require "report"
 local jobs = require "nianbao.jobs"
 
 local M = {}
+M.GC_PAUSE = 150           -- the collector's pause over a batch (percent of what is live)
+M.PAIRS_GC_PAUSE = 110     -- and while the pairs are measured
 local MAX_PEERS = 5        -- copies between agencies said on one report
 local SPOOL_LEN_BITS = 28  -- a stowed report up to 256 MB; the spool up to 2^35 bytes
 local Batch = {}
@@ -536,6 +538,10 @@ function Batch:survey(njobs)
   -- narrative shared between agencies
   -- a kept pair's passage waits in the spool (unless the dashboard lists the pairs)
   local spool_passages = self.spool and not self.opts.output
+  -- measuring reads narratives back by the thousand and keeps little of
+  -- them: the collector starts from what is live and runs close behind
+  collectgarbage()
+  collectgarbage("incremental", M.PAIRS_GC_PAUSE)
   similar.each_pair(kept, function(x) return self:narrative(x) end, function(p)
     if not (p.a.key and p.a.key == p.b.key) then
       local kept_a, kept_b = add_copy(p.a, p), add_copy(p.b, p)
@@ -545,6 +551,7 @@ function Batch:survey(njobs)
     end
   end)
   table.sort(self.copies, similar.in_order)
+  collectgarbage("incremental", M.GC_PAUSE)
   -- what the check needs no more: the signatures, and the narrative
   -- unless the archive keeps it (memory stays flat over many files)
   for _, e in ipairs(entries) do

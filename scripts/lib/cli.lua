@@ -242,7 +242,7 @@ end
 function commands.check(opts)
   -- a batch's garbage is a report's worth at a time: collected before the
   -- heap grows by half again, so memory stays near what is live
-  collectgarbage("incremental", 150)
+  collectgarbage("incremental", require("batch").GC_PAUSE)
   local pool = engines.new(opts)
   local E, why = pool:first()
   if not E then
