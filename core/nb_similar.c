@@ -280,26 +280,45 @@ cleanup:
     return 4;
 }
 
-/* similar.digest(bytes) -> 16 hex digits: a 64-bit hash of the bytes
-** (FNV-1a, mixed), to tell the same file under two names. */
-static int l_digest(lua_State *L) {
-    size_t n, i;
-    const unsigned char *s = (const unsigned char *)luaL_checklstring(L, 1, &n);
+/* 64-bit FNV-1a of n bytes */
+static uint64_t fnv1a(const unsigned char *s, size_t n) {
     uint64_t x = 0xCBF29CE484222325ULL;
-    char hex[17];
+    size_t i;
     for (i = 0; i < n; i++) {
         x ^= s[i];
         x *= 0x100000001B3ULL;
     }
-    x = mix(x ^ n);
+    return x;
+}
+
+static void push_hex(lua_State *L, uint64_t x) {
+    char hex[16];
+    int i;
     for (i = 0; i < 16; i++) hex[i] = "0123456789abcdef"[(x >> (60 - 4 * i)) & 0xF];
     lua_pushlstring(L, hex, 16);
+}
+
+/* similar.digest(bytes) -> 16 hex digits: a 64-bit hash of the bytes
+** (FNV-1a, mixed), to tell the same file under two names. */
+static int l_digest(lua_State *L) {
+    size_t n;
+    const unsigned char *s = (const unsigned char *)luaL_checklstring(L, 1, &n);
+    push_hex(L, mix(fnv1a(s, n) ^ n));
+    return 1;
+}
+
+/* similar.fnv(bytes) -> 16 hex digits: plain 64-bit FNV-1a, unmixed, as
+** the baselines that reviewers keep on disk hold their fingerprints. */
+static int l_fnv(lua_State *L) {
+    size_t n;
+    const unsigned char *s = (const unsigned char *)luaL_checklstring(L, 1, &n);
+    push_hex(L, fnv1a(s, n));
     return 1;
 }
 
 static const luaL_Reg similar_funcs[] = {
     {"signature", l_signature}, {"agree", l_agree}, {"common", l_common}, {"digest", l_digest},
-    {NULL, NULL}
+    {"fnv", l_fnv}, {NULL, NULL}
 };
 
 int luaopen_nianbao_similar(lua_State *L) {

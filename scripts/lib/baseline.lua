@@ -14,14 +14,8 @@ local nbio = require "nianbao.io"
 
 local M = {}
 
-local function fnv(s)
-  local h = 0xCBF29CE484222325
-  for i = 1, #s do
-    h = h ~ s:byte(i)
-    h = h * 0x100000001B3
-  end
-  return string.format("%016x", h)
-end
+-- 64-bit FNV-1a as 16 hex digits (in C: a fingerprint per finding)
+local fnv = require("nianbao.similar").fnv
 
 -- fingerprint(f, key, year) → 16 hex digits
 function M.fingerprint(f, key, year)

@@ -341,6 +341,25 @@ test("a progress line on a terminal, nothing on a pipe", function()
   has(tty, "个文件，每秒 ")
 end)
 
+test("a baseline's fingerprint hash is 64-bit FNV-1a, as the baselines on disk hold it", function()
+  eq("cbf29ce484222325", similar.fnv(""), "the offset basis")
+  eq("af63dc4c8601ec8c", similar.fnv("a"), "a published vector")
+  eq("85944171f73967e8", similar.fnv("foobar"), "a published vector")
+  -- the Lua of the first baselines, beside the C, over bytes of every value
+  local function fnv_lua(s)
+    local h = 0xCBF29CE484222325
+    for i = 1, #s do h = (h ~ s:byte(i)) * 0x100000001B3 end
+    return string.format("%016x", h)
+  end
+  local state = 11
+  for n = 0, 300 do
+    local b = {}
+    for i = 1, n do state = (state * 1103515245 + 12345) % 2147483648; b[i] = string.char(state % 256) end
+    local s = table.concat(b)
+    eq(fnv_lua(s), similar.fnv(s), "bytes of length " .. n)
+  end
+end)
+
 test("similar texts: shares, passages and signatures", function()
   local a = "本机关认真贯彻落实《条例》，主动公开政府信息123条，依申请公开工作规范有序，全年未发生行政复议。"
   local sa, sb, passage, n = similar.common(a, a)
