@@ -685,8 +685,10 @@ function Batch:filter(path, R, list)
   local key = R and self.E:issuer_key(R.agency)
   local out, fps = {}, {}
   local side = { acknowledged = {}, baselined = 0, fingerprints = {}, fps = fps }
+  -- fingerprints are for a baseline and the archive alone
+  local printed = self.baseline ~= nil or self.archive ~= nil
   for _, f in ipairs(list) do
-    local fp = baseline.fingerprint(f, key or (R and R.source) or path, R and R.year)
+    local fp = printed and baseline.fingerprint(f, key or (R and R.source) or path, R and R.year) or nil
     local why = R and baseline.acknowledged(R, f)
     if why then
       side.acknowledged[#side.acknowledged + 1] = { path = path, rule = f.rule, reason = why }
@@ -696,9 +698,11 @@ function Batch:filter(path, R, list)
       out[#out + 1] = f
       fps[#fps + 1] = fp
     end
-    side.fingerprints[#side.fingerprints + 1] = { fingerprint = fp, rule = f.rule, file = path,
-                                                  agency = R and R.agency, year = R and R.year,
-                                                  message = f.message }
+    if self.baseline then
+      side.fingerprints[#side.fingerprints + 1] = { fingerprint = fp, rule = f.rule, file = path,
+                                                    agency = R and R.agency, year = R and R.year,
+                                                    message = f.message }
+    end
   end
   return out, side
 end
