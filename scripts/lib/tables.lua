@@ -7,6 +7,7 @@
 -- left unknown, with the readings kept for the binder's last pass.
 
 local glued = require "glued"
+local memo = require "memo"
 local nianbao = require "nianbao"
 
 local M = {}
@@ -51,7 +52,7 @@ end
 -- each text's state is worked out once per format (a memo of at most
 -- MEMO_BYTES of text, with room for its entry: it starts afresh when full)
 local MEMO_BYTES = 1 << 20
-local state_memo = setmetatable({}, { __mode = "k" })
+local state_memo = memo.keyed()
 local NOSTATE = {}
 
 local value_state_of
@@ -59,16 +60,12 @@ local value_state_of
 function M.value_state(F, text)
   if text == "" then return "blank" end
   if text:match("^%d+$") then return "number", (nianbao.number(text)) end
-  local memo = state_memo[F]
-  if not memo or memo.size >= MEMO_BYTES then
-    memo = { size = 0, of = {} }
-    state_memo[F] = memo
-  end
-  local hit = memo.of[text]
+  local m = memo.of(state_memo, F, MEMO_BYTES)
+  local hit = m.of[text]
   if hit == nil then
     local state, v, unit = value_state_of(F, text)
     hit = state and { state, v, unit } or NOSTATE
-    memo.of[text], memo.size = hit, memo.size + #text + 64
+    m.of[text], m.size = hit, m.size + #text + 64
   end
   return hit[1], hit[2], hit[3]
 end
@@ -174,19 +171,15 @@ end
 -- once, though each format's bind and each report that repeats it asks again.
 -- Bounded by about the bytes held: a text, and 16 a slot of its tokens.
 local TOKEN_MEMO_BYTES = 2 * 1048576
-local token_memo = setmetatable({}, { __mode = "k" })
+local token_memo = memo.keyed()
 local NO_MARKS = {}
 
 function M.tokenize(text, block, marks)
-  local memo = token_memo[marks or NO_MARKS]
-  if not memo or memo.size >= TOKEN_MEMO_BYTES then
-    memo = { size = 0, of = {} }
-    token_memo[marks or NO_MARKS] = memo
-  end
-  local flat = memo.of[text]
+  local m = memo.of(token_memo, marks or NO_MARKS, TOKEN_MEMO_BYTES)
+  local flat = m.of[text]
   if not flat then
     flat = tokens_of(text, marks)
-    memo.of[text], memo.size = flat, memo.size + #text + 16 * #flat
+    m.of[text], m.size = flat, m.size + #text + 16 * #flat
   end
   -- fresh tables each time: a binder may add to a token (its unit)
   local out, line, col, offset = {}, block.line, block.col, block.offset or 0
@@ -253,25 +246,21 @@ end
 -- longest key names the row: "规范性文件合计" before "规范性文件"); then an
 -- exact label ("3.其他") in its group.
 local find_row_of
-local row_memo = setmetatable({}, { __mode = "k" })
+local row_memo = memo.keyed()
 local NOROW = {}
 
 local function find_row(F, T, t, group)
   -- a table's labels repeat from report to report: each looked up once
   -- per table and group (a bounded memo)
-  local memo = row_memo[T]
-  if not memo or memo.size >= MEMO_BYTES then
-    memo = { size = 0, by = {} }
-    row_memo[T] = memo
-  end
+  local m = memo.of(row_memo, T, MEMO_BYTES)
   local g = group or NOROW
-  local of = memo.by[g]
-  if not of then of = {}; memo.by[g] = of end
+  local of = m.of[g]
+  if not of then of = {}; m.of[g] = of end
   local hit = of[t]
   if hit == nil then
     local r, strong = find_row_of(F, T, t, group)
     hit = r and { r, strong } or NOROW
-    of[t], memo.size = hit, memo.size + #t + 64
+    of[t], m.size = hit, m.size + #t + 64
   end
   return hit[1], hit[2]
 end

@@ -7,6 +7,7 @@
 -- pass, across years (years.lua).
 
 local lpeg = require "lpeg"
+local memo = require "memo"
 local nianbao = require "nianbao"
 local Report = require "report"
 local tables = require "tables"
@@ -47,18 +48,14 @@ end
 -- asked of twice in one bind, and again in another format's bind. Bounded
 -- by the bytes of the texts held, so long prose cannot fill memory.
 local PROSE_MEMO_BYTES = 4 * 1048576
-local prose_memo = setmetatable({}, { __mode = "k" })
+local prose_memo = memo.keyed()
 local function is_prose(F, text)
   local L = F.language
-  local memo = prose_memo[L]
-  if not memo or memo.size >= PROSE_MEMO_BYTES then
-    memo = { size = 0, of = {} }
-    prose_memo[L] = memo
-  end
-  local hit = memo.of[text]
+  local m = memo.of(prose_memo, L, PROSE_MEMO_BYTES)
+  local hit = m.of[text]
   if hit == nil then
     hit = prose_of(L, text)
-    memo.of[text], memo.size = hit, memo.size + #text
+    m.of[text], m.size = hit, m.size + #text
   end
   return hit
 end
@@ -144,16 +141,13 @@ end
 -- memo per format of at most HEADING_MEMO_BYTES of text, its keys whole
 -- paragraphs: it starts afresh when full)
 local HEADING_MEMO_BYTES = 1 << 20
-local heading_memo = setmetatable({}, { __mode = "k" })
+local heading_memo = memo.keyed()
 local NO_HEADING = {}
 local function match_heading(F, block)
-  local m = heading_memo[F]
-  if not m or m.size >= HEADING_MEMO_BYTES then
-    m = { size = 0, para = {}, cell = {} }
-    heading_memo[F] = m
-  end
-  local by = m[block.kind]
-  if not by then return heading_of(F, block) end
+  if block.kind ~= "para" and block.kind ~= "cell" then return heading_of(F, block) end
+  local m = memo.of(heading_memo, F, HEADING_MEMO_BYTES)
+  local by = m.of[block.kind]
+  if not by then by = {}; m.of[block.kind] = by end
   local hit = by[block.text]
   if not hit then
     local p, glued, variant = heading_of(F, block)
@@ -475,7 +469,7 @@ end
 
 -- The header cells of a table as printed: the texts that name one of its
 -- columns (for the rules on a header's wording, 万元 or 元).
-local header_memo = setmetatable({}, { __mode = "k" })
+local header_memo = memo.keyed()
 local function names_column(F, T, text)
   if tables.value_state(F, text) then return false end
   local t = F.labels.norm(text)
@@ -488,17 +482,13 @@ end
 local function header_texts(F, T, tokens)
   -- each text asked once per table (a memo of at most HEADING_MEMO_BYTES
   -- of text: the labels repeat)
-  local memo = header_memo[T]
-  if not memo or memo.size >= HEADING_MEMO_BYTES then
-    memo = { size = 0, of = {} }
-    header_memo[T] = memo
-  end
+  local m = memo.of(header_memo, T, HEADING_MEMO_BYTES)
   local out = {}
   for _, b in ipairs(tokens) do
-    local yes = memo.of[b.text]
+    local yes = m.of[b.text]
     if yes == nil then
       yes = names_column(F, T, b.text)
-      memo.of[b.text], memo.size = yes, memo.size + #b.text + 64
+      m.of[b.text], m.size = yes, m.size + #b.text + 64
     end
     if yes then out[#out + 1] = b.text end
   end

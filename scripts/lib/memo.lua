@@ -1,0 +1,27 @@
+-- Memos bounded by what they hold. A batch's labels and texts repeat from
+-- report to report, so each is worked out once; but its own words (names,
+-- dates, whole paragraphs) would fill a memo file by file, so a memo that
+-- has taken its limit starts afresh.
+
+local M = {}
+
+-- keyed() → memos by key (a format, a table, a language): weak, so a
+-- format let go takes its memos with it.
+function M.keyed()
+  return setmetatable({}, { __mode = "k" })
+end
+
+-- of(memos, key, limit) → the memo of key, {size =, of = {}}, fresh when
+-- it is missing or its size has reached limit. The caller looks up and
+-- stores in m.of, and adds to m.size what an entry costs (its text's
+-- bytes, and room for the entry).
+function M.of(memos, key, limit)
+  local m = memos[key]
+  if not m or m.size >= limit then
+    m = { size = 0, of = {} }
+    memos[key] = m
+  end
+  return m
+end
+
+return M
