@@ -17,8 +17,11 @@ DEBS     := build-essential pkg-config liblua5.4-dev lua-lpeg lua-lpeg-dev \
 
 CORE_SRC := core/nb_num.c core/nb_report.c core/nb_ident.c core/nb_finding.c \
             core/nb_yaml.c core/nb_html.c core/nb_text.c core/nb_encoding.c core/nb_sandbox.c core/nb_zip.c core/nb_lua.c core/nb_boot.c \
-            core/nb_db.c core/nb_sheet.c core/nb_similar.c core/nb_jobs.c core/nb_marshal.c core/nb_json.c
-CORE_OBJ := $(CORE_SRC:core/%.c=$(BUILD)/%.o)
+            core/nb_db.c core/nb_sheet.c core/nb_similar.c core/nb_jobs.c core/nb_marshal.c core/nb_json.c \
+            core/nb_chunks.c
+# the bundled scripts, precompiled into the binary (nb_chunks.h)
+SCRIPTS  := $(wildcard scripts/*/*.lua rules/*/*.lua)
+CORE_OBJ := $(CORE_SRC:core/%.c=$(BUILD)/%.o) $(BUILD)/nb_chunks_data.o
 BIN      := $(BUILD)/nianbao
 NB       := $(BIN)
 
@@ -49,6 +52,15 @@ $(BUILD)/main.o: core/main.c core/*.h | $(BUILD)
 
 $(BUILD)/nb_boot.o: core/nb_boot.c core/*.h $(BUILD)/re_lua.h
 	$(CC) $(CFLAGS) $(XCFLAGS) -I$(BUILD) -c $< -o $@
+
+$(BUILD)/nb_chunkgen: core/nb_chunkgen.c core/nb_chunks.h | $(BUILD)
+	$(CC) -O1 $(XCFLAGS) -o $@ $< $(shell pkg-config --libs lua5.4)
+
+$(BUILD)/nb_chunks_data.c: $(BUILD)/nb_chunkgen $(BUILD)/re_lua.h $(SCRIPTS)
+	$(BUILD)/nb_chunkgen $@ $(BUILD)/re.lua $(SCRIPTS)
+
+$(BUILD)/nb_chunks_data.o: $(BUILD)/nb_chunks_data.c core/nb_chunks.h
+	$(CC) $(CFLAGS) $(XCFLAGS) -Icore -c $< -o $@
 
 $(BIN): $(BUILD)/main.o $(CORE_OBJ)
 	$(CC) $(CFLAGS) $(XCFLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS)

@@ -19,6 +19,7 @@
 #include <lualib.h>
 #include <lua-lpeg.h>
 #include "nb_boot.h"
+#include "nb_chunks.h"
 #include "nb_lua.h"
 #include "nb_sandbox.h"
 #include "nb_jobs.h"
@@ -502,7 +503,7 @@ static void harden(lua_State *L) {
 /*}===*/
 
 static int load_re(lua_State *L) {
-    if (luaL_loadbufferx(L, (const char *)re_lua, re_lua_len, "=re", "t") != LUA_OK)
+    if (nb_chunks_load(L, (const char *)re_lua, re_lua_len, "=re", "t") != LUA_OK)
         return lua_error(L);
     lua_pushstring(L, "re");
     lua_call(L, 1, 1);
@@ -515,9 +516,36 @@ static const luaL_Reg preload[] = {
     {"nianbao.jobs", luaopen_nianbao_jobs},
     {"nianbao.zip", luaopen_nianbao_zip},
     {"nianbao.db", luaopen_nianbao_db}, {"nianbao.xlsx", luaopen_nianbao_xlsx},
-    {"nianbao.similar", luaopen_nianbao_similar},
+    {"nianbao.similar", luaopen_nianbao_similar}, {"nianbao.chunks", luaopen_nianbao_chunks},
     {NULL, NULL}
 };
+
+/* package.searchers[2] as Lua's own (a file on package.path), except that
+** a script the build precompiled loads from its bytecode. Upvalue 1: the
+** package table. */
+static int search_script(lua_State *L) {
+    const char *name = luaL_checkstring(L, 1), *file, *src;
+    size_t len;
+    int status;
+    lua_getfield(L, lua_upvalueindex(1), "searchpath");
+    lua_pushvalue(L, 1);
+    lua_getfield(L, lua_upvalueindex(1), "path");
+    lua_call(L, 2, 2);
+    if (lua_isnil(L, -2)) return 1;             /* the files looked for */
+    lua_pop(L, 1);
+    file = lua_tostring(L, -1);
+    lua_pushcfunction(L, l_io_readfile);
+    lua_pushvalue(L, -2);
+    lua_call(L, 1, 1);
+    src = lua_tolstring(L, -1, &len);
+    lua_pushfstring(L, "@%s", file);
+    status = src ? nb_chunks_load_bundled(L, src, len, lua_tostring(L, -1)) : -1;
+    if (status < 0) status = luaL_loadfilex(L, file, NULL);
+    if (status != LUA_OK)
+        return luaL_error(L, "error loading module '%s' from file '%s':\n\t%s", name, file, lua_tostring(L, -1));
+    lua_pushstring(L, file);
+    return 2;
+}
 
 void nb_boot(lua_State *L, const char *home) {
     const luaL_Reg *r;
@@ -528,12 +556,17 @@ void nb_boot(lua_State *L, const char *home) {
         lua_setfield(L, -2, r->name);
     }
     lua_pop(L, 1);
+    nb_chunks_setup(L);
     lua_getglobal(L, "package");
     lua_pushfstring(L, "%s/scripts/lib/?.lua;%s/scripts/?.lua", home, home);
     lua_setfield(L, -2, "path");
     lua_pushliteral(L, "");
     lua_setfield(L, -2, "cpath");
-    lua_pop(L, 1);
+    lua_getfield(L, -1, "searchers");
+    lua_pushvalue(L, -2);
+    lua_pushcclosure(L, search_script, 1);
+    lua_rawseti(L, -2, 2);
+    lua_pop(L, 2);
     harden(L);
 }
 

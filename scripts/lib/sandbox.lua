@@ -8,6 +8,7 @@
 
 local nianbao = require "nianbao"
 local limits = require "nianbao.sandbox"
+local chunks = require "nianbao.chunks"
 local lpeg, re = require "lpeg", require "re"
 local view = require "view"
 
@@ -61,13 +62,14 @@ function M.env(extra)
 end
 
 -- run(path, source, env, lim, collect) → env, collected | nil, "path:line: reason".
--- The file is text only (no precompiled chunks), runs with env as its
+-- The file is text only (no precompiled chunks of its own; a file the
+-- build precompiled, byte for byte, loads from the build's), runs with env as its
 -- globals, and is compiled and run inside the limits `lim` (see
 -- nianbao.sandbox.call), as is collect(env): what the caller takes from
 -- the file's globals, walked where the file's limits still hold.
 function M.run(path, source, env, lim, collect)
   local ok, got = limits.call(lim, function()
-    local chunk, err = load(source, "@" .. path, "t", env)
+    local chunk, err = chunks.load(source, "@" .. path, "t", env)
     if not chunk then error(err, 0) end
     chunk()
     if collect then return collect(env) end

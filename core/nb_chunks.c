@@ -1,0 +1,146 @@
+/*
+** nb_chunks.c — a source the build precompiled loads from its bytecode
+** (see nb_chunks.h): found by its hash and length, with the caller's
+** chunk name put in the place of the build's, so that what runs, its
+** messages and its tracebacks are those of a parse of the same source.
+*/
+#include <string.h>
+#include <lauxlib.h>
+#include "nb_chunks.h"
+
+#define USABLE "nianbao.chunks.usable"   /* registry: the canary's verdict */
+
+/*{=== the canary ===*/
+
+typedef struct compare {
+    size_t at;
+    int same;
+} compare;
+
+static int compare_piece(lua_State *L, const void *p, size_t n, void *ud) {
+    compare *c = ud;
+    (void)L;
+    if (c->same && (n > nb_chunks_canary_len - c->at || memcmp(nb_chunks_canary + c->at, p, n) != 0))
+        c->same = 0;
+    c->at += n;
+    return 0;
+}
+
+void nb_chunks_setup(lua_State *L) {
+    compare c = {0, 1};
+    int usable = 0;
+    if (nb_chunks_count > 0) {
+        if (luaL_loadbufferx(L, NB_CHUNK_CANARY, strlen(NB_CHUNK_CANARY), NB_CHUNK_NAME, "t") == LUA_OK)
+            usable = lua_dump(L, compare_piece, &c, 0) == 0 && c.same && c.at == nb_chunks_canary_len;
+        lua_pop(L, 1);
+    }
+    lua_pushboolean(L, usable);
+    lua_setfield(L, LUA_REGISTRYINDEX, USABLE);
+}
+
+/*}===*/
+
+/*{=== loading ===*/
+
+static const nb_chunk *find(lua_State *L, const char *s, size_t len) {
+    uint64_t h;
+    size_t i;
+    int usable;
+    lua_getfield(L, LUA_REGISTRYINDEX, USABLE);
+    usable = lua_toboolean(L, -1);
+    lua_pop(L, 1);
+    if (!usable) return NULL;
+    h = nb_chunks_hash(s, len);
+    for (i = 0; i < nb_chunks_count; i++)
+        if (nb_chunks[i].hash == h && nb_chunks[i].source_len == len) return &nb_chunks[i];
+    return NULL;
+}
+
+/* The dump in pieces: up to the name, the name's size, the name, the rest. */
+typedef struct pieces {
+    const char *part[4];
+    size_t len[4];
+    int next;
+} pieces;
+
+static const char *next_piece(lua_State *L, void *ud, size_t *size) {
+    pieces *p = ud;
+    (void)L;
+    while (p->next < 4 && p->len[p->next] == 0) p->next++;
+    if (p->next == 4) {
+        *size = 0;
+        return NULL;
+    }
+    *size = p->len[p->next];
+    return p->part[p->next++];
+}
+
+/* Load chunk c named `name`; the size of a dumped string is its length
+** plus one, seven bits a byte, the last byte marked. */
+static int load_chunk(lua_State *L, const nb_chunk *c, const char *name) {
+    unsigned char size[12];
+    size_t n = strlen(name), v = n + 1, skip = NB_CHUNK_NAME_AT + 1 + strlen(NB_CHUNK_NAME);
+    int k = 0, i;
+    unsigned char rev[12];
+    pieces p = {{0}, {0}, 0};
+    do {
+        rev[k++] = v & 0x7f;
+        v >>= 7;
+    } while (v != 0);
+    for (i = 0; i < k; i++) size[i] = rev[k - 1 - i];
+    size[k - 1] |= 0x80;
+    p.part[0] = (const char *)c->code, p.len[0] = NB_CHUNK_NAME_AT;
+    p.part[1] = (const char *)size, p.len[1] = (size_t)k;
+    p.part[2] = name, p.len[2] = n;
+    p.part[3] = (const char *)c->code + skip, p.len[3] = c->code_len - skip;
+    return lua_load(L, next_piece, &p, name, "b");
+}
+
+int nb_chunks_load_bundled(lua_State *L, const char *s, size_t len, const char *chunkname) {
+    const nb_chunk *c = chunkname ? find(L, s, len) : NULL;
+    return c ? load_chunk(L, c, chunkname) : -1;
+}
+
+int nb_chunks_load(lua_State *L, const char *s, size_t len, const char *chunkname, const char *mode) {
+    int status = mode == NULL || strchr(mode, 't') ? nb_chunks_load_bundled(L, s, len, chunkname) : -1;
+    return status >= 0 ? status : luaL_loadbufferx(L, s, len, chunkname, mode);
+}
+
+/*}===*/
+
+/*{=== the module ===*/
+
+/* load(source, chunkname [, mode [, env]]): as Lua's load of a string. */
+static int l_load(lua_State *L) {
+    size_t len;
+    const char *s = luaL_checklstring(L, 1, &len);
+    const char *name = luaL_optstring(L, 2, s);
+    const char *mode = luaL_optstring(L, 3, "bt");
+    int env = !lua_isnone(L, 4) ? 4 : 0;
+    if (nb_chunks_load(L, s, len, name, mode) == LUA_OK) {
+        if (env) {
+            lua_pushvalue(L, env);
+            if (!lua_setupvalue(L, -2, 1)) lua_pop(L, 1);
+        }
+        return 1;
+    }
+    luaL_pushfail(L);
+    lua_insert(L, -2);
+    return 2;
+}
+
+/* bundled(source) -> whether the build precompiled this source. */
+static int l_bundled(lua_State *L) {
+    size_t len;
+    const char *s = luaL_checklstring(L, 1, &len);
+    lua_pushboolean(L, find(L, s, len) != NULL);
+    return 1;
+}
+
+int luaopen_nianbao_chunks(lua_State *L) {
+    static const luaL_Reg funcs[] = {{"load", l_load}, {"bundled", l_bundled}, {NULL, NULL}};
+    luaL_newlib(L, funcs);
+    return 1;
+}
+
+/*}===*/

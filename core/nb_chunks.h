@@ -1,0 +1,74 @@
+/*
+** nb_chunks.h — the bundled scripts precompiled: each script the build
+** saw, as Lua bytecode, found by the hash and length of its source. A
+** source loaded at run time that is byte for byte one of them loads from
+** its bytecode (no parse); any other source, a rule edited since the
+** build or a user's pack, is parsed as text as before.
+*/
+#ifndef NB_CHUNKS_H
+#define NB_CHUNKS_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <lua.h>
+
+/* One script: its source's hash and length, and its bytecode as
+** lua_dump wrote it with the chunk name NB_CHUNK_NAME. */
+typedef struct nb_chunk {
+    uint64_t hash;
+    size_t source_len;
+    const unsigned char *code;
+    size_t code_len;
+} nb_chunk;
+
+/* The chunk name the build dumps with; a load puts the caller's in its
+** place, so messages and tracebacks name the file as a parse would. */
+#define NB_CHUNK_NAME "=?"
+
+/* Where the main function's source name sits in a dump: after the
+** header and the count of the main function's upvalues (Lua 5.4). The
+** build checks every dump has NB_CHUNK_NAME there. */
+#define NB_CHUNK_NAME_AT 32
+
+/* A small chunk dumped at build time and again at start: if the Lua
+** library running is not the one the build dumped with (a different
+** dump), the bytecode is not used. */
+#define NB_CHUNK_CANARY \
+    "local t, n = {...}, 0\n" \
+    "for i, v in ipairs(t) do n = n + i * (v // 2) end\n" \
+    "local function f(a, ...) return a and #a or select('#', ...), 1.5 end\n" \
+    "return t.x or f(\"s\", n) ~= 0, setmetatable({}, { __index = t })\n"
+
+/* The build's chunks (generated: nb_chunks_data.c). */
+extern const nb_chunk nb_chunks[];
+extern const size_t nb_chunks_count;
+extern const unsigned char nb_chunks_canary[];
+extern const size_t nb_chunks_canary_len;
+
+/* 64-bit FNV-1a of a source (also the build's: the two must agree). */
+static inline uint64_t nb_chunks_hash(const char *s, size_t len) {
+    uint64_t h = 0xcbf29ce484222325u;
+    size_t i;
+    for (i = 0; i < len; i++) h = (h ^ (unsigned char)s[i]) * 0x100000001b3u;
+    return h;
+}
+
+/* Decide once per state whether the build's bytecode is this library's
+** (the canary); nb_chunks_load reads the answer. */
+void nb_chunks_setup(lua_State *L);
+
+/* A source the build precompiled, loaded from its bytecode as
+** luaL_loadbufferx would load it (its status); -1, with nothing pushed,
+** for any other source. */
+int nb_chunks_load_bundled(lua_State *L, const char *s, size_t len, const char *chunkname);
+
+/* As luaL_loadbufferx(L, s, len, chunkname, mode), except that a source
+** the build precompiled is loaded from its bytecode. */
+int nb_chunks_load(lua_State *L, const char *s, size_t len, const char *chunkname, const char *mode);
+
+/* `nianbao.chunks`: load(source, chunkname [, mode [, env]]) -> function |
+** nil, message: Lua's load of a string, through nb_chunks_load; and
+** bundled(source) -> whether the build precompiled that source. */
+int luaopen_nianbao_chunks(lua_State *L);
+
+#endif
