@@ -19,8 +19,11 @@ local function spec(F)
 end
 
 -- The outcome kinds of format F: {id =, label =, cells = {…}} in the
--- format's order, and the total cell.
-function M.outcome_kinds(F)
+-- format's order, and the total cell (read-only: made once a format, as
+-- every report's row asks for them).
+local kinds_of = setmetatable({}, { __mode = "k" })
+
+local function outcome_kinds(F)
   local o = spec(F).outcomes
   if type(o) ~= "table" or not o.group then return {}, nil end
   local kinds, by = {}, {}
@@ -40,6 +43,16 @@ function M.outcome_kinds(F)
     end
   end
   return kinds, total
+end
+
+function M.outcome_kinds(F)
+  local known = kinds_of[F]
+  if not known then
+    local kinds, total = outcome_kinds(F)
+    known = { kinds = kinds, total = total }
+    kinds_of[F] = known
+  end
+  return known.kinds, known.total
 end
 
 local function value(R, id)
