@@ -325,6 +325,27 @@ static int l_report_held(lua_State *L) {
     return 1;
 }
 
+/* report:hold(cells): set each {id, state, value, text, line, col,
+** offset} of the list, as report:set would: what held() gave back into
+** a report (the spool's reports restored), in one call. */
+static int l_report_hold(lua_State *L) {
+    lua_Integer i, n;
+    int j;
+    check_report(L, 1);
+    luaL_checktype(L, 2, LUA_TTABLE);
+    n = luaL_len(L, 2);
+    for (i = 1; i <= n; i++) {
+        lua_settop(L, 2);
+        lua_pushcfunction(L, l_report_set);
+        lua_pushvalue(L, 1);
+        if (lua_geti(L, 2, i) != LUA_TTABLE) return luaL_error(L, "report:hold: entry %d is not a table", (int)i);
+        for (j = 1; j <= 7; j++) lua_geti(L, 5, j);
+        lua_remove(L, 5);
+        lua_call(L, 8, 0);
+    }
+    return 0;
+}
+
 /* report:state(id) -> the state alone, and the value of a number: the
 ** cheap question that binding and the identity system ask most. */
 static int l_report_state(lua_State *L) {
@@ -845,7 +866,7 @@ static const luaL_Reg schema_methods[] = {
 };
 static const luaL_Reg report_methods[] = {
     {"set", l_report_set}, {"get", l_report_get}, {"state", l_report_state},
-    {"held", l_report_held}, {"pick", l_report_pick}, {"copy", l_report_copy}, {NULL, NULL}
+    {"held", l_report_held}, {"hold", l_report_hold}, {"pick", l_report_pick}, {"copy", l_report_copy}, {NULL, NULL}
 };
 static const luaL_Reg ident_methods[] = {
     {"eval", l_ident_eval}, {"check", l_ident_check}, {"terms", l_ident_terms},

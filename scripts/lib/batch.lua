@@ -298,8 +298,7 @@ local function restore(Ef, bytes)
   end
   for k, v in next, d.fields do R[k] = v end
   for i, pi in next, d.parts do R.sections[i].part = F.parts[pi] end
-  local c = R.c
-  for _, x in ipairs(d.cells) do c:set(x[1], x[2], x[3], x[4], x[5], x[6], x[7]) end
+  R.c:hold(d.cells)
   return R, d.pending
 end
 

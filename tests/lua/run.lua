@@ -1081,6 +1081,30 @@ test("report:held gives the cells held, in the schema's order, as get gives them
   eq(77, held[2][7], "offset")
 end)
 
+test("report:hold sets again what held gave: the same cells in a new report", function()
+  local s = nianbao.schema()
+  for _, id in ipairs { "t.a", "t.b", "t.c", "t.d", "t.e" } do s:add(id, "money") end
+  local r = nianbao.report(s)
+  r:set("t.d", "number", "12.50", "12.50", 4, 3, 77)
+  r:set("t.b", "blank", nil, "", 2, 1, 9)
+  r:set("t.e", "missing", nil, "见附件", 9, 1, 120)
+  r:set("t.a", "number", 7)
+  local copy = nianbao.report(s)
+  copy:hold(r:held())
+  for _, id in ipairs { "t.a", "t.b", "t.c", "t.d", "t.e" } do
+    local want, got = r:get(id), copy:get(id)
+    for _, k in ipairs { "state", "value", "text", "line", "col", "offset" } do
+      eq(want[k], got[k], id .. " " .. k)
+    end
+  end
+  local ok, err = pcall(copy.hold, copy, { { "t.a", "number", 1 }, "t.b" })
+  eq(false, ok, "an entry that is not a cell")
+  has(err, "entry 2", "the entry named")
+  ok, err = pcall(copy.hold, copy, { { "t.z", "blank" } })
+  eq(false, ok, "an id not in the schema")
+  has(err, "t.z", "the id named")
+end)
+
 test("wildcards sum one path segment and typos fail at compile time", function()
   local s = nianbao.schema()
   for _, id in ipairs { "r.g.a.n", "r.g.b.n", "r.g.n", "r.total.n" } do s:add(id) end
