@@ -145,7 +145,7 @@ static int l_signature(lua_State *L) {
     size_t len, k = check_k(L, 2), m, i, j;
     const char *text = luaL_checklstring(L, 1, &len);
     lua_Integer nh = luaL_optinteger(L, 3, 64);
-    uint64_t a[MAX_HASHES], b[MAX_HASHES], *h;
+    uint64_t *h;
     uint32_t mins[MAX_HASHES];
     unsigned char out[4 * MAX_HASHES];
     chars c;
@@ -158,16 +158,14 @@ static int l_signature(lua_State *L) {
         luaL_pushfail(L);
         return 1;
     }
-    for (j = 0; j < (size_t)nh; j++) {
-        a[j] = mix(2 * j + 1) | 1;                     /* h -> (a h + b) mod 2^64, top 32 bits */
-        b[j] = mix(2 * j + 2);
-        mins[j] = UINT32_MAX;
-    }
-    for (i = 0; i < m; i++)
-        for (j = 0; j < (size_t)nh; j++) {
-            uint32_t v = (uint32_t)((a[j] * h[i] + b[j]) >> 32);
-            if (v < mins[j]) mins[j] = v;
+    for (j = 0; j < (size_t)nh; j++) {                 /* h -> (a h + b) mod 2^64, top 32 bits */
+        uint64_t a = mix(2 * j + 1) | 1, b = mix(2 * j + 2), least = UINT64_MAX;
+        for (i = 0; i < m; i++) {                      /* the top bits of the least are the least top bits */
+            uint64_t v = a * h[i] + b;
+            if (v < least) least = v;
         }
+        mins[j] = (uint32_t)(least >> 32);
+    }
     free(h);
     for (j = 0; j < (size_t)nh; j++) {
         out[4 * j] = (unsigned char)(mins[j] & 0xFF);

@@ -150,3 +150,15 @@ test("pairs measured in a bucket measure as each pair alone", function()
     eq(alone.length, m.length, "length")
   end
 end)
+
+test("a signature is the same minima as ever", function()
+  local function hex(s) return (s:gsub(".", function(c) return string.format("%02x", c:byte()) end)) end
+  eq("982d2b04f04c0100b57ff002ee89700294249b0039471c06e15a5d068b7eec026a09dc07728889075dfea703a6f3e008"
+     .. "5b2d2a0587f4e30256392900ad2836047b4eb100c0342c04508ba305c0b3ed091d8e36007a53b7028ec2b30335b1180"
+     .. "001ea5e024a3129019aa1b3009c79e901f0735909cb318a007adf02053bdb0e01bb2b3e03fb470f01e64de107d8daf9"
+     .. "010ba11d01e298fc01e95cfd00433008039648030101d5e202a9a4e200bbd307017374630c28c46204b974e0041bbe0d"
+     .. "02cf344f01b93e0505643589005802e404d3547902b82f4d04ae844e0836f46302b9232b0591a8ac0763d65c0eb19fa6"
+     .. "02935d7001476b0402cdf2b5055b2d260a", hex(sim.signature(TEMPLATE)), "64 minima of shingles of 10")
+  eq("0a748d02c9c891034dd7b20440320501df04ce000e83cf04710f6704", hex(sim.signature(TEMPLATE, 3, 7)), "7 of 3")
+  eq("a1a5d4178de5ced7", sim.fnv(sim.signature(TEMPLATE, 10, 256)), "256 of 10")
+end)
