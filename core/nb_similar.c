@@ -227,6 +227,12 @@ static void uncut(shingled *sh) {
     sh->n = sh->m = 0;
 }
 
+/* p, of at least size bytes, cut to size if it may be. */
+static void *shrunk(void *p, size_t size) {
+    void *q = realloc(p, size);
+    return q ? q : p;
+}
+
 /* Cut text in shingles of k characters into sh: the same characters and
 ** hashes as chars_of and shingles give. 0 on success, -1 when out of
 ** memory (then nothing is held). */
@@ -258,6 +264,8 @@ static int cut(const char *text, size_t len, size_t k, shingled *sh) {
     }
     sh->n = t;
     sh->m = t >= k ? t - k + 1 : 0;
+    sh->start = shrunk(sh->start, (t + 1) * sizeof *sh->start);  /* kept while its pairs are measured */
+    sh->h = shrunk(sh->h, (t + 1) * sizeof *sh->h);
     while (slots < 2 * sh->m) slots *= 2;
     sh->set = calloc(slots, sizeof *sh->set);
     if (!sh->set) { uncut(sh); return -1; }

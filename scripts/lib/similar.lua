@@ -19,6 +19,8 @@ M.BANDS = 16        -- bands of HASHES / BANDS minima each
 M.BUCKET_MAX = 25   -- a band value shared by more reports is common wording
 M.FLOOR = 0.3       -- pairs sharing less are not handed on at all
 M.PASSAGE = 120     -- characters of the passage kept
+M.CUT_BYTES = 1 << 20  -- narratives of a bucket kept cut in shingles at once (bytes of text;
+                       -- up to 48 bytes of memory a byte): past it a text is cut for each pair
 
 -- The narrative of report R: the text of the parts the format names.
 function M.narrative(F, R)
@@ -79,15 +81,24 @@ function M.each_pair(entries, text_of, found)
       if #list >= 2 and #list <= M.BUCKET_MAX then
         -- each narrative of the bucket read and cut once for all its pairs
         -- here, when first measured, and let go after its own row
-        local texts = {}
+        local texts, cut_bytes = {}, 0
         local function text(i)
           local t = texts[i]
           if not t then
             t = { text = text_of(entries[i]) }
-            if t.text and t.text ~= "" then t.shingled = sim.shingled(t.text, M.K) end
+            if t.text and t.text ~= "" and cut_bytes + #t.text <= M.CUT_BYTES then
+              t.shingled = sim.shingled(t.text, M.K)
+              cut_bytes = cut_bytes + #t.text
+            end
             texts[i] = t
           end
           return t
+        end
+        local function release(t)
+          if t.shingled then
+            sim.release(t.shingled)
+            cut_bytes = cut_bytes - #t.text
+          end
         end
         for x = 1, #list - 1 do
           local i = list[x]
@@ -108,13 +119,11 @@ function M.each_pair(entries, text_of, found)
             end
           end
           if texts[i] then
-            if texts[i].shingled then sim.release(texts[i].shingled) end
+            release(texts[i])
             texts[i] = nil
           end
         end
-        for _, t in pairs(texts) do
-          if t.shingled then sim.release(t.shingled) end
-        end
+        for _, t in pairs(texts) do release(t) end
       end
     end
   end

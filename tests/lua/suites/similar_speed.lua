@@ -141,13 +141,19 @@ test("pairs measured in a bucket measure as each pair alone", function()
     local text = TEMPLATE:sub(1, 3 * rand(40) + 60) .. text_of(rand(40)) .. TEMPLATE:sub(3 * rand(20) + 1)
     entries[i] = { index = i, key = "agency" .. i, year = 2024, text = text, sig = similar.signature(text) }
   end
-  local got = similar.pairs(entries)
-  eq(true, #got > 20, "pairs found")
-  for _, m in ipairs(got) do
-    local alone = similar.measure({ text = m.a.text }, { text = m.b.text })
-    eq(alone.share, m.share, "share")
-    eq(alone.passage, m.passage, "passage")
-    eq(alone.length, m.length, "length")
+  local kept = similar.CUT_BYTES
+  for _, budget in ipairs { kept, 1000, 0 } do    -- every text kept cut, some, none
+    similar.CUT_BYTES = budget
+    local ok, got = pcall(similar.pairs, entries)
+    similar.CUT_BYTES = kept
+    assert(ok, got)
+    eq(true, #got > 20, "pairs found")
+    for _, m in ipairs(got) do
+      local alone = similar.measure({ text = m.a.text }, { text = m.b.text })
+      eq(alone.share, m.share, "share")
+      eq(alone.passage, m.passage, "passage")
+      eq(alone.length, m.length, "length")
+    end
   end
 end)
 
