@@ -8,7 +8,8 @@
 ** the other, and the longest passage they have in common.
 **
 ** Every buffer is malloc'ed and freed before anything that could raise a
-** Lua error; nothing is kept between calls.
+** Lua error; only a text cut in shingles for many pairs (a userdata) is
+** kept between calls, until released or collected.
 */
 #include <stdint.h>
 #include <stdlib.h>
@@ -126,21 +127,6 @@ static uint64_t *shingles(const chars *c, size_t k, size_t *count) {
     return h;
 }
 
-static int cmp_u64(const void *a, const void *b) {
-    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-    return x < y ? -1 : x > y;
-}
-
-static int member(const uint64_t *sorted, size_t n, uint64_t x) {
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (sorted[mid] < x) lo = mid + 1;
-        else hi = mid;
-    }
-    return lo < n && sorted[lo] == x;
-}
-
 static size_t check_k(lua_State *L, int idx) {
     lua_Integer k = luaL_optinteger(L, idx, 10);
     luaL_argcheck(L, k >= 1 && k <= 64, idx, "a shingle is 1 to 64 characters");
@@ -159,7 +145,7 @@ static int l_signature(lua_State *L) {
     size_t len, k = check_k(L, 2), m, i, j;
     const char *text = luaL_checklstring(L, 1, &len);
     lua_Integer nh = luaL_optinteger(L, 3, 64);
-    uint64_t a[MAX_HASHES], b[MAX_HASHES], *h;
+    uint64_t *h;
     uint32_t mins[MAX_HASHES];
     unsigned char out[4 * MAX_HASHES];
     chars c;
@@ -172,16 +158,14 @@ static int l_signature(lua_State *L) {
         luaL_pushfail(L);
         return 1;
     }
-    for (j = 0; j < (size_t)nh; j++) {
-        a[j] = mix(2 * j + 1) | 1;                     /* h -> (a h + b) mod 2^64, top 32 bits */
-        b[j] = mix(2 * j + 2);
-        mins[j] = UINT32_MAX;
-    }
-    for (i = 0; i < m; i++)
-        for (j = 0; j < (size_t)nh; j++) {
-            uint32_t v = (uint32_t)((a[j] * h[i] + b[j]) >> 32);
-            if (v < mins[j]) mins[j] = v;
+    for (j = 0; j < (size_t)nh; j++) {                 /* h -> (a h + b) mod 2^64, top 32 bits */
+        uint64_t a = mix(2 * j + 1) | 1, b = mix(2 * j + 2), least = UINT64_MAX;
+        for (i = 0; i < m; i++) {                      /* the top bits of the least are the least top bits */
+            uint64_t v = a * h[i] + b;
+            if (v < least) least = v;
         }
+        mins[j] = (uint32_t)(least >> 32);
+    }
     free(h);
     for (j = 0; j < (size_t)nh; j++) {
         out[4 * j] = (unsigned char)(mins[j] & 0xFF);
@@ -204,81 +188,197 @@ static int l_agree(lua_State *L) {
     return 1;
 }
 
-/* Mark in cov[] the characters of x covered by a shingle of x that y has
-** too (ys: y's shingle hashes, sorted); the longest run of such shingles
-** in *run_at, *run_len (in shingles). → characters covered. */
-static size_t cover(const uint64_t *xs, size_t nx, const uint64_t *ys, size_t ny, size_t k,
-                    unsigned char *cov, size_t *run_at, size_t *run_len) {
-    size_t i, j, covered = 0, at = 0, len = 0;
+/*{=== a text cut in shingles ===*/
+
+/* A text as a pair measures it, cut once and kept for all its pairs (a
+** report meets many peers in a bucket): its shingles in order, and the set
+** of them for asking whether the other text has one. As a userdata
+** (similar.shingled) its user value is the text, which keeps `text` alive;
+** the arrays are malloc'ed, freed by similar.release or the collector. */
+typedef struct {
+    const char *text;
+    size_t len;            /* bytes of text */
+    size_t n, m, k;        /* characters that count, shingles, characters a shingle */
+    size_t mask;           /* slots in the set - 1 (a power of two, at most half full) */
+    int zero;              /* whether a shingle hashes to 0, the empty slot's mark */
+    int released;
+    size_t *start;         /* byte where each character that counts starts */
+    uint64_t *h;           /* each shingle's hash, in order */
+    uint64_t *set;         /* the distinct hashes, open addressing, 0 for empty */
+} shingled;
+
+#define SHINGLED "nianbao.shingled"
+
+/* Whether shingle hash x is in s's set. */
+static int has(const shingled *s, uint64_t x) {
+    size_t i;
+    if (x == 0) return s->zero;
+    for (i = (size_t)x & s->mask; s->set[i]; i = (i + 1) & s->mask)
+        if (s->set[i] == x) return 1;
+    return 0;
+}
+
+static void uncut(shingled *sh) {
+    free(sh->start);
+    free(sh->h);
+    free(sh->set);
+    sh->start = NULL;
+    sh->h = sh->set = NULL;
+    sh->n = sh->m = 0;
+}
+
+/* p, of at least size bytes, cut to size if it may be. */
+static void *shrunk(void *p, size_t size) {
+    void *q = realloc(p, size);
+    return q ? q : p;
+}
+
+/* Cut text in shingles of k characters into sh: the same characters and
+** hashes as chars_of and shingles give. 0 on success, -1 when out of
+** memory (then nothing is held). */
+static int cut(const char *text, size_t len, size_t k, shingled *sh) {
+    const unsigned char *s = (const unsigned char *)text;
+    uint32_t win[2 * 64];     /* the last k characters, twice over: win[r + 1 .. r + k] in order */
+    size_t i, j, clen, t = 0, r = 0, slots = 1;
+    memset(sh, 0, sizeof *sh);
+    sh->text = text;
+    sh->len = len;
+    sh->k = k;
+    sh->start = malloc((len + 1) * sizeof *sh->start);  /* characters that count: at most len */
+    sh->h = malloc((len + 1) * sizeof *sh->h);
+    if (!sh->start || !sh->h) { uncut(sh); return -1; }
+    for (i = 0; i < len; i += clen) {
+        uint32_t f = fold(decode(s, len, i, &clen));
+        if (!f) continue;
+        sh->start[t] = i;
+        r = r + 1 == k ? 0 : r + 1;
+        win[r] = win[r + k] = f;
+        if (++t >= k) {
+            uint64_t x = 0xCBF29CE484222325ULL;        /* FNV-1a over the code points, as shingles */
+            for (j = r + 1; j <= r + k; j++) {
+                x ^= win[j];
+                x *= 0x100000001B3ULL;
+            }
+            sh->h[t - k] = mix(x);
+        }
+    }
+    sh->n = t;
+    sh->m = t >= k ? t - k + 1 : 0;
+    sh->start = shrunk(sh->start, (t + 1) * sizeof *sh->start);  /* kept while its pairs are measured */
+    sh->h = shrunk(sh->h, (t + 1) * sizeof *sh->h);
+    while (slots < 2 * sh->m) slots *= 2;
+    sh->set = calloc(slots, sizeof *sh->set);
+    if (!sh->set) { uncut(sh); return -1; }
+    sh->mask = slots - 1;
+    for (i = 0; i < sh->m; i++) {
+        uint64_t x = sh->h[i];
+        if (x == 0) { sh->zero = 1; continue; }
+        for (j = (size_t)x & sh->mask; sh->set[j] && sh->set[j] != x; j = (j + 1) & sh->mask) {}
+        sh->set[j] = x;
+    }
+    return 0;
+}
+
+static int l_release(lua_State *L) {
+    shingled *sh = luaL_checkudata(L, 1, SHINGLED);
+    uncut(sh);
+    sh->released = 1;
+    return 0;
+}
+
+/* similar.shingled(text [, k]) -> the text cut in shingles of k characters
+** (default 10), for similar.common to measure against many others. */
+static int l_shingled(lua_State *L) {
+    size_t len, k = check_k(L, 2);
+    const char *text = luaL_checklstring(L, 1, &len);
+    shingled *sh = lua_newuserdatauv(L, sizeof *sh, 1);
+    memset(sh, 0, sizeof *sh);
+    luaL_setmetatable(L, SHINGLED);                  /* from here the collector frees it */
+    if (cut(text, len, k, sh) != 0) return luaL_error(L, "out of memory");
+    lua_pushvalue(L, 1);
+    lua_setiuservalue(L, -2, 1);
+    return 1;
+}
+
+/* The characters of x covered by a shingle of x that y has too; the
+** longest run of such shingles in *run_at, *run_len (in shingles). The
+** shingles found come in order, so what they cover is counted as it grows. */
+static size_t cover(const shingled *x, const shingled *y, size_t *run_at, size_t *run_len) {
+    size_t i, covered = 0, at = 0, len = 0, hi = 0, k = x->k;
     *run_at = 0;
     *run_len = 0;
-    for (i = 0; i < nx; i++) {
-        if (!member(ys, ny, xs[i])) { len = 0; continue; }
+    for (i = 0; i < x->m; i++) {
+        if (!has(y, x->h[i])) { len = 0; continue; }
         if (len == 0) at = i;
         len++;
         if (len > *run_len) { *run_len = len; *run_at = at; }
-        for (j = i; j < i + k; j++)
-            if (!cov[j]) { cov[j] = 1; covered++; }
+        covered += i + k - (i > hi ? i : hi);         /* [i, i + k) less what is counted, [.., hi) */
+        hi = i + k;
     }
     return covered;
+}
+
+/* Argument idx of similar.common checked (all that could raise, before
+** any malloc): its shingled text, or NULL for a text. */
+static shingled *common_arg(lua_State *L, int idx, size_t k) {
+    shingled *sh;
+    if (lua_type(L, idx) != LUA_TUSERDATA) { luaL_checkstring(L, idx); return NULL; }
+    sh = luaL_checkudata(L, idx, SHINGLED);
+    luaL_argcheck(L, !sh->released, idx, "released");
+    luaL_argcheck(L, sh->k == k, idx, "cut in shingles of another length");
+    return sh;
+}
+
+/* Argument idx of similar.common as shingled: as given, or its text cut
+** into *own (to be uncut by the caller); NULL when out of memory. */
+static shingled *shingled_arg(lua_State *L, int idx, size_t k, shingled *given, shingled *own) {
+    size_t len;
+    const char *text;
+    if (given) return given;
+    text = lua_tolstring(L, idx, &len);              /* a string by now: no allocation */
+    return cut(text, len, k, own) == 0 ? own : NULL;
 }
 
 /* similar.common(a, b [, k]) -> share of a, share of b, passage, its
 ** length: the share of each text's characters covered by shingles of k
 ** characters (default 10) that the other has too, and the longest
 ** passage of b made of shingles a has (as b prints it, punctuation
-** included), with its length in characters that count. */
+** included), with its length in characters that count. a and b are texts,
+** or texts shingled with the same k (similar.shingled). */
 static int l_common(lua_State *L) {
-    size_t la, lb, k = check_k(L, 3), na, nb, ca = 0, cb = 0, at = 0, run = 0, ignore, pa = 0, pb = 0;
-    const char *a = luaL_checklstring(L, 1, &la), *b = luaL_checklstring(L, 2, &lb);
-    chars A, B;
-    uint64_t *ha = NULL, *hb = NULL, *sa = NULL, *sb = NULL;
-    unsigned char *cov = NULL;
-    int oom = 0;
+    size_t k = check_k(L, 3), at = 0, run = 0, ignore, pa = 0, pb = 0, clen;
+    shingled own_a, own_b, *A, *B;
+    const char *b;
     double share_a = 0, share_b = 0;
-    A.cp = B.cp = NULL;
-    A.start = A.end = B.start = B.end = NULL;
-    A.n = B.n = 0;
-    if (chars_of(a, la, &A) != 0 || chars_of(b, lb, &B) != 0) { oom = 1; goto cleanup; }
-    ha = shingles(&A, k, &na);
-    if (!ha && na) { oom = 1; goto cleanup; }
-    hb = shingles(&B, k, &nb);
-    if (!hb && nb) { oom = 1; goto cleanup; }
-    if (!ha || !hb) goto cleanup;                      /* a text too short: nothing shared */
-    sa = malloc(na * sizeof *sa);
-    sb = malloc(nb * sizeof *sb);
-    cov = malloc((A.n > B.n ? A.n : B.n) + 1);
-    if (!sa || !sb || !cov) { oom = 1; goto cleanup; }
-    memcpy(sa, ha, na * sizeof *sa);
-    memcpy(sb, hb, nb * sizeof *sb);
-    qsort(sa, na, sizeof *sa, cmp_u64);
-    qsort(sb, nb, sizeof *sb, cmp_u64);
-    memset(cov, 0, A.n);
-    ca = cover(ha, na, sb, nb, k, cov, &ignore, &ignore);
-    memset(cov, 0, B.n);
-    cb = cover(hb, nb, sa, na, k, cov, &at, &run);
-    share_a = (double)ca / (double)A.n;
-    share_b = (double)cb / (double)B.n;
-    if (run > 0) {
-        pa = B.start[at];
-        pb = B.end[at + run - 1 + k - 1];
-        run = run + k - 1;                            /* characters, not shingles */
+    memset(&own_a, 0, sizeof own_a);
+    memset(&own_b, 0, sizeof own_b);
+    A = common_arg(L, 1, k);
+    B = common_arg(L, 2, k);
+    A = shingled_arg(L, 1, k, A, &own_a);
+    B = A ? shingled_arg(L, 2, k, B, &own_b) : NULL;
+    if (!A || !B) { uncut(&own_a); return luaL_error(L, "out of memory"); }
+    if (A->m > 0 && B->m > 0) {                       /* else a text too short: nothing shared */
+        share_a = (double)cover(A, B, &ignore, &ignore) / (double)A->n;
+        share_b = (double)cover(B, A, &at, &run) / (double)B->n;
+        if (run > 0) {
+            size_t last = B->start[at + run - 1 + k - 1];
+            decode((const unsigned char *)B->text, B->len, last, &clen);
+            pa = B->start[at];
+            pb = last + clen;
+            run = run + k - 1;                        /* characters, not shingles */
+        }
     }
-cleanup:
-    chars_free(&A);
-    chars_free(&B);
-    free(ha);
-    free(hb);
-    free(sa);
-    free(sb);
-    free(cov);
-    if (oom) return luaL_error(L, "out of memory");
+    b = B->text;
+    uncut(&own_a);
+    uncut(&own_b);
     lua_pushnumber(L, share_a);
     lua_pushnumber(L, share_b);
     lua_pushlstring(L, b + pa, pb - pa);
     lua_pushinteger(L, (lua_Integer)run);
     return 4;
 }
+
+/*}===*/
 
 /* 64-bit FNV-1a of n bytes */
 static uint64_t fnv1a(const unsigned char *s, size_t n) {
@@ -317,11 +417,15 @@ static int l_fnv(lua_State *L) {
 }
 
 static const luaL_Reg similar_funcs[] = {
-    {"signature", l_signature}, {"agree", l_agree}, {"common", l_common}, {"digest", l_digest},
-    {"fnv", l_fnv}, {NULL, NULL}
+    {"signature", l_signature}, {"agree", l_agree}, {"shingled", l_shingled}, {"release", l_release},
+    {"common", l_common}, {"digest", l_digest}, {"fnv", l_fnv}, {NULL, NULL}
 };
 
 int luaopen_nianbao_similar(lua_State *L) {
+    luaL_newmetatable(L, SHINGLED);
+    lua_pushcfunction(L, l_release);
+    lua_setfield(L, -2, "__gc");
+    lua_pop(L, 1);
     luaL_newlib(L, similar_funcs);
     return 1;
 }

@@ -19,6 +19,8 @@ M.BANDS = 16        -- bands of HASHES / BANDS minima each
 M.BUCKET_MAX = 25   -- a band value shared by more reports is common wording
 M.FLOOR = 0.3       -- pairs sharing less are not handed on at all
 M.PASSAGE = 120     -- characters of the passage kept
+M.CUT_BYTES = 1 << 20  -- narratives of a bucket kept cut in shingles at once (bytes of text;
+                       -- up to 48 bytes of memory a byte): past it a text is cut for each pair
 
 -- The narrative of report R: the text of the parts the format names.
 function M.narrative(F, R)
@@ -37,15 +39,17 @@ function M.signature(text)
 end
 
 local function cut(s, n)
-  if utf8.len(s) and utf8.len(s) > n then return s:sub(1, utf8.offset(s, n + 1) - 1) .. "…" end
+  local len = utf8.len(s)
+  if len and len > n then return s:sub(1, utf8.offset(s, n + 1) - 1) .. "…" end
   return s
 end
 
 -- measure(a, b) → {share =, passage =, length =} | nil: how much of the
--- shorter text is in the other (a, b: {text =}).
+-- shorter text is in the other (a, b: {text =}, each perhaps with its
+-- text cut in shingles, shingled =, when it meets many).
 function M.measure(a, b)
   if not a.text or not b.text or a.text == "" or b.text == "" then return nil end
-  local sa, sb, passage, length = sim.common(a.text, b.text, M.K)
+  local sa, sb, passage, length = sim.common(a.shingled or a.text, b.shingled or b.text, M.K)
   local share = math.max(sa, sb)
   if share < M.FLOOR or length == 0 then return nil end
   return { share = share, passage = cut(passage, M.PASSAGE), length = length }
@@ -75,9 +79,30 @@ function M.each_pair(entries, text_of, found)
     end
     for _, list in pairs(bucket) do
       if #list >= 2 and #list <= M.BUCKET_MAX then
+        -- each narrative of the bucket read and cut once for all its pairs
+        -- here, when first measured, and let go after its own row
+        local texts, cut_bytes = {}, 0
+        local function text(i)
+          local t = texts[i]
+          if not t then
+            t = { text = text_of(entries[i]) }
+            if t.text and t.text ~= "" and cut_bytes + #t.text <= M.CUT_BYTES then
+              t.shingled = sim.shingled(t.text, M.K)
+              cut_bytes = cut_bytes + #t.text
+            end
+            texts[i] = t
+          end
+          return t
+        end
+        local function release(t)
+          if t.shingled then
+            sim.release(t.shingled)
+            cut_bytes = cut_bytes - #t.text
+          end
+        end
         for x = 1, #list - 1 do
           local i = list[x]
-          local a, a_text = entries[i], nil     -- a's narrative read once for all its pairs here
+          local a = entries[i]
           for y = x + 1, #list do
             local j = list[y]
             local id = i * 1048576 * 64 + j
@@ -85,8 +110,7 @@ function M.each_pair(entries, text_of, found)
               seen[id] = true
               local c = entries[j]
               if not (a.key and a.key == c.key and a.year == c.year) then
-                a_text = a_text or { text = text_of(a) }
-                local m = M.measure(a_text, { text = text_of(c) })
+                local m = M.measure(text(i), text(j))
                 if m then
                   m.a, m.b = a, c
                   found(m)
@@ -94,7 +118,12 @@ function M.each_pair(entries, text_of, found)
               end
             end
           end
+          if texts[i] then
+            release(texts[i])
+            texts[i] = nil
+          end
         end
+        for _, t in pairs(texts) do release(t) end
       end
     end
   end
