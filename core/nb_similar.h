@@ -10,7 +10,11 @@
 **   signature(text [, k [, hashes]]) -> MinHash signature (a string) | nil
 **   agree(sig1, sig2) -> share of equal places (estimated Jaccard)
 **   common(a, b [, k]) -> share of a, share of b, longest passage of b
-**     shared with a (as printed), its length in characters
+**     shared with a (as printed), its length in characters; a and b are
+**     texts or texts already cut by shingled (with the same k)
+**   shingled(text [, k]) -> the text cut once in shingles, for common to
+**     measure against many others (memory outside Lua's heap)
+**   release(shingled) -> frees it now (the collector does otherwise)
 **   digest(bytes) -> 16 hex digits
 ** Texts are compared by their characters: spaces, punctuation and
 ** full/half width do not count. */
