@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <lua.h>
+#include "nb_fnv.h"
 
 /* One script: its source's hash and length, and its bytecode as
 ** lua_dump wrote it with the chunk name NB_CHUNK_NAME. */
@@ -44,14 +45,6 @@ extern const nb_chunk nb_chunks[];
 extern const size_t nb_chunks_count;
 extern const unsigned char nb_chunks_canary[];
 extern const size_t nb_chunks_canary_len;
-
-/* 64-bit FNV-1a of a source (also the build's: the two must agree). */
-static inline uint64_t nb_chunks_hash(const char *s, size_t len) {
-    uint64_t h = 0xcbf29ce484222325u;
-    size_t i;
-    for (i = 0; i < len; i++) h = (h ^ (unsigned char)s[i]) * 0x100000001b3u;
-    return h;
-}
 
 /* Decide once per state whether the build's bytecode is this library's
 ** (the canary); nb_chunks_load reads the answer. */

@@ -16,6 +16,7 @@
 #include <string.h>
 #include <lauxlib.h>
 #include "nb_similar.h"
+#include "nb_fnv.h"
 
 #define MAX_HASHES 256
 
@@ -116,10 +117,10 @@ static uint64_t *shingles(const chars *c, size_t k, size_t *count) {
     h = malloc(m * sizeof *h);
     if (h == NULL) { *count = 1; return NULL; }
     for (i = 0; i < m; i++) {
-        uint64_t x = 0xCBF29CE484222325ULL;            /* FNV-1a over the code points */
+        uint64_t x = NB_FNV_OFFSET;            /* FNV-1a over the code points */
         for (j = 0; j < k; j++) {
             x ^= c->cp[i + j];
-            x *= 0x100000001B3ULL;
+            x *= NB_FNV_PRIME;
         }
         h[i] = mix(x);
     }
@@ -254,10 +255,10 @@ static int cut(const char *text, size_t len, size_t k, shingled *sh) {
         r = r + 1 == k ? 0 : r + 1;
         win[r] = win[r + k] = f;
         if (++t >= k) {
-            uint64_t x = 0xCBF29CE484222325ULL;        /* FNV-1a over the code points, as shingles */
+            uint64_t x = NB_FNV_OFFSET;        /* FNV-1a over the code points, as shingles */
             for (j = r + 1; j <= r + k; j++) {
                 x ^= win[j];
-                x *= 0x100000001B3ULL;
+                x *= NB_FNV_PRIME;
             }
             sh->h[t - k] = mix(x);
         }
@@ -380,17 +381,6 @@ static int l_common(lua_State *L) {
 
 /*}===*/
 
-/* 64-bit FNV-1a of n bytes */
-static uint64_t fnv1a(const unsigned char *s, size_t n) {
-    uint64_t x = 0xCBF29CE484222325ULL;
-    size_t i;
-    for (i = 0; i < n; i++) {
-        x ^= s[i];
-        x *= 0x100000001B3ULL;
-    }
-    return x;
-}
-
 static void push_hex(lua_State *L, uint64_t x) {
     char hex[16];
     int i;
@@ -403,7 +393,7 @@ static void push_hex(lua_State *L, uint64_t x) {
 static int l_digest(lua_State *L) {
     size_t n;
     const unsigned char *s = (const unsigned char *)luaL_checklstring(L, 1, &n);
-    push_hex(L, mix(fnv1a(s, n) ^ n));
+    push_hex(L, mix(nb_fnv1a(s, n) ^ n));
     return 1;
 }
 
@@ -412,7 +402,7 @@ static int l_digest(lua_State *L) {
 static int l_fnv(lua_State *L) {
     size_t n;
     const unsigned char *s = (const unsigned char *)luaL_checklstring(L, 1, &n);
-    push_hex(L, fnv1a(s, n));
+    push_hex(L, nb_fnv1a(s, n));
     return 1;
 }
 
