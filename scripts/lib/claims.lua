@@ -558,11 +558,18 @@ function M.for_format(F)
     local ok, p = pcall(function()
       -- a reader's rules named "k:name", apart from the other readers'
       local t, any, at = { " search" }, P(false), P(false)
+      -- the format's words (%count, %num …) are rules of the grammar too: one
+      -- copy of each, where re would copy it into every rule that names it
+      local function def(name)
+        if T.defs[name] == nil then return nil end
+        t["%" .. name] = T.defs[name]
+        return V("%" .. name)
+      end
       for _, r in ipairs(words) do
         if wanted[r.name] then
           t[r.name] = re.compile(r.body, setmetatable({}, { __index = function(_, k)
             if type(k) == "string" and k:sub(1, #RULE) == RULE then return V(k:sub(#RULE + 1)) end
-            return T.defs[k]
+            return def(k)
           end }))
         end
       end
@@ -572,7 +579,7 @@ function M.for_format(F)
             local ref = name:sub(#RULE + 1)
             return V(rd.mine[ref] and rd.prefix .. ref or ref)
           end
-          return T.defs[name]
+          return def(name)
         end })
         for _, r in ipairs(rd.own) do t[rd.prefix .. r.name] = re.compile(r.body, defs) end
         local start = V(rd.prefix .. rd.own[1].name)
