@@ -584,7 +584,8 @@ function M.for_format(F)
         for _, r in ipairs(rd.own) do t[rd.prefix .. r.name] = re.compile(r.body, defs) end
         local start = V(rd.prefix .. rd.own[1].name)
         any = any + start
-        at = at + Cmt(lpeg.Carg(1), function(_, _, from) return from <= k end) * Cc(k) * Ct(start) * Cp()
+        -- (the reader's number is looked at only where it matches: most do not)
+        at = at + Cc(k) * Ct(start) * Cp() * Cmt(lpeg.Carg(1), function(_, _, from) return from <= k end)
       end
       t[" any"], t[" at"] = any, at
       t[" search"] = (1 - V " any")^0 * Cp() * V " at"
@@ -668,6 +669,13 @@ function M.for_format(F)
     for topic, g in pairs(tw or {}) do
       topic_words[#topic_words + 1] = { pattern = search_of(compile_words(g, "topic_words")), topic = topic }
     end
+    -- its readers by what they claim, as read() takes them
+    G.named, G.follow, G.said = {}, {}, {}
+    for _, r in ipairs(G.readers) do
+      if r.kind ~= "count" then G.said[#G.said + 1] = r
+      elseif r.bare or r.like then G.follow[#G.follow + 1] = r
+      else G.named[#G.named + 1] = r end
+    end
     grammars[#grammars + 1] = G
     function G.claims(report)
       local out = {}
@@ -740,12 +748,6 @@ function M.for_format(F)
       end
     end
     for r, list in pairs(lists) do hits[r] = list end
-  end
-
-  -- the matches of reader r that read() searched (hits[r]); none when no
-  -- reader of its grammar matched
-  local function matches(r, hits)
-    return hits[r.G] and hits[r] or {}
   end
 
   local function ends_with(s, words)
@@ -934,11 +936,10 @@ function M.for_format(F)
     if s:find("\n", 1, true) then s = unwrap(s, ends, heading) end
     if #s > MAX_SENTENCE or not worth:match(s) then return {} end
     current.year = ctx.year or 0
-    local starts = clause_starts(s)
-    local claims = {}
     -- each reader's matches, of the grammars the sentence may hold; true for
-    -- a grammar with a reader that matches somewhere (most sentences: none)
-    local hits = {}
+    -- a grammar with a reader that matches somewhere (most sentences: none).
+    -- Those grammars, in order, are all the rest looks at.
+    local hits, matched = {}, {}
     for _, G in ipairs(grammars) do
       local need = #G.needs == 0
       for _, w in ipairs(G.needs) do
@@ -952,7 +953,11 @@ function M.for_format(F)
           if #list > 0 then hits[G] = true end
         end
       end
+      if hits[G] then matched[#matched + 1] = G end
     end
+    if #matched == 0 then return {} end
+    local starts = clause_starts(s)
+    local claims = {}
 
     local function add(c)
       for _, o in ipairs(claims) do
@@ -976,17 +981,15 @@ function M.for_format(F)
 
     -- 1. the readers that name their subject
     local found = {}
-    for _, G in ipairs(grammars) do
-      for _, r in ipairs(G.readers) do
-        if r.kind == "count" and not r.bare and not r.like then
-          for _, m in ipairs(matches(r, hits)) do
-            local keys = keys_of(m.caps)
-            if #keys == 0 then keys = { false } end
-            for _, key in ipairs(keys) do
-              local cells = cells_for(r, key or nil)
-              if cells then
-                found[#found + 1] = { r = r, m = m, cells = cells, at = m.at, stop = m.stop, n_at = m.caps.at }
-              end
+    for _, G in ipairs(matched) do
+      for _, r in ipairs(G.named) do
+        for _, m in ipairs(hits[r]) do
+          local keys = keys_of(m.caps)
+          if #keys == 0 then keys = { false } end
+          for _, key in ipairs(keys) do
+            local cells = cells_for(r, key or nil)
+            if cells then
+              found[#found + 1] = { r = r, m = m, cells = cells, at = m.at, stop = m.stop, n_at = m.caps.at }
             end
           end
         end
@@ -1074,11 +1077,9 @@ function M.for_format(F)
       return best
     end
     local follow = {}
-    for _, G in ipairs(grammars) do
-      for _, r in ipairs(G.readers) do
-        if r.kind == "count" and (r.bare or r.like) then
-          for _, m in ipairs(matches(r, hits)) do follow[#follow + 1] = { r = r, m = m } end
-        end
+    for _, G in ipairs(matched) do
+      for _, r in ipairs(G.follow) do
+        for _, m in ipairs(hits[r]) do follow[#follow + 1] = { r = r, m = m } end
       end
     end
     table.sort(follow, function(a, b) return a.m.at < b.m.at or (a.m.at == b.m.at and a.m.stop > b.m.stop) end)
@@ -1143,11 +1144,9 @@ function M.for_format(F)
     end
     -- of matches that overlap, the one that read more (holds the other) is kept
     local said = {}
-    for _, G in ipairs(grammars) do
-      for _, r in ipairs(G.readers) do
-        if r.kind ~= "count" then
-          for _, m in ipairs(matches(r, hits)) do said[#said + 1] = { G = G, r = r, m = m } end
-        end
+    for _, G in ipairs(matched) do
+      for _, r in ipairs(G.said) do
+        for _, m in ipairs(hits[r]) do said[#said + 1] = { G = G, r = r, m = m } end
       end
     end
     local function held(x)
