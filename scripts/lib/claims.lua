@@ -750,11 +750,40 @@ function M.for_format(F)
     for r, list in pairs(lists) do hits[r] = list end
   end
 
-  local function ends_with(s, words)
+  -- Does s, up to byte e, end with one of the words? They are kept as a
+  -- set and their lengths: a look-up for each length, not a cut for each word.
+  local function suffixes(words)
+    local set, lengths, seen = {}, {}, {}
     for _, w in ipairs(words) do
-      if #w <= #s and s:sub(-#w) == w then return true end
+      if type(w) ~= "string" then return { list = words } end
+      set[w] = true
+      if not seen[#w] then seen[#w] = true; lengths[#lengths + 1] = #w end
+    end
+    return { set = set, lengths = lengths }
+  end
+  local function ends_with(s, e, words)
+    if words.list then                        -- words that are not all strings: as they say
+      local before = s:sub(1, e)
+      for _, w in ipairs(words.list) do
+        if #w <= #before and before:sub(-#w) == w then return true end
+      end
+      return false
+    end
+    for _, n in ipairs(words.lengths) do
+      if n == 0 then
+        if e == 0 then return true end
+      elseif n <= e and words.set[s:sub(e - n + 1, e)] then return true end
     end
     return false
+  end
+  -- the last byte before e + 1 that is not a space or a tab (0: none)
+  local function trim_end(s, e)
+    while e > 0 do
+      local b = s:byte(e)
+      if b ~= 32 and b ~= 9 then break end
+      e = e - 1
+    end
+    return e
   end
   local numeral_words = longest(digits)
   for _, k in ipairs(longest(multiples)) do numeral_words[#numeral_words + 1] = k end
@@ -766,18 +795,20 @@ function M.for_format(F)
   numeral_words[#numeral_words + 1] = "."
   local inexact_words = longest(inexact.before or {})
   for _, w in ipairs(L.not_before or {}) do inexact_words[#inexact_words + 1] = w end
+  numeral_words, inexact_words = suffixes(numeral_words), suffixes(inexact_words)
 
   -- Is the number at `at` part of another (a digit, a numeral before it), an
   -- ordinal, or not exact ("近百件", "约300件")?
   local comma_end = sp * comma * sp * -1
   local function not_exact(s, at)
-    local before = s:sub(1, at - 1)
-    local trimmed = before:gsub("[ \t]+$", "")
-    if ends_with(before, numeral_words) or ends_with(trimmed, inexact_words) then return true end
+    local e = at - 1                          -- the text before the number is s up to e
+    if ends_with(s, e, numeral_words) or ends_with(s, trim_end(s, e), inexact_words) then return true end
     -- "1，286件": a full-width comma written as a thousands separator
-    for k = math.max(1, #before - 8), #before do
-      if comma_end:match(before, k) then
-        return ends_with((before:sub(1, k - 1):gsub("[ \t]+$", "")), numeral_words)
+    local from = math.max(1, e - 8)
+    local tail = s:sub(from, e)
+    for k = from, e do
+      if comma_end:match(tail, k - from + 1) then
+        return ends_with(s, trim_end(s, k - 1), numeral_words)
       end
     end
     return false
