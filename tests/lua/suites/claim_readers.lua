@@ -189,3 +189,21 @@ test("a number after a numeral, an inexact word, an ordinal or a thousands comma
   end
   eq("0 0 0 0 1 0 1", table.concat(got, " "), "claims of t3.new.total in each sentence")
 end)
+
+-- The format's lists of words (numerals, units, negations …) are matched
+-- a byte at a time when none of them starts another: the same words, in
+-- every spelling, are read.
+test("numerals of every kind and each unit are read as counts", function()
+  local text = claims.for_format(F)
+  text.grammar(spec("units", "verb"))
+  local got = {}
+  for _, s in ipairs { "收到申请一百零五件", "收到申请叁拾条", "收到申请两万个", "收到申请十五项", "收到申请〇件",
+                       "收到申请贰佰零壹起", "收到申请12次", "收到申请 4 份", "收到申请七宗", "收到申请百件" } do
+    local v = "-"
+    for _, c in ipairs(text.read(s, { year = 2024 })) do
+      if c.cells == "t3.new.total" then v = tostring(c.value) end
+    end
+    got[#got + 1] = v
+  end
+  eq("105 30 20000 15 0 201 12 4 7 -", table.concat(got, " "), "counts")
+end)
