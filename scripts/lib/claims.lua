@@ -34,12 +34,6 @@ local MAX_CLAIMS = 2000
 
 --{=== words and numbers ===
 
-local function alt(list)
-  local p = P(false)
-  for _, k in ipairs(list) do p = p + P(k) end
-  return p
-end
-
 -- A pattern for any of the strings in list, a byte at a time: strings
 -- that begin with different bytes are told apart by that byte alone, with
 -- no backtracking (what a choice of many words of one script would do).
@@ -57,6 +51,30 @@ local function trie(list)
     for _, r in ipairs(rests[b]) do ends = ends or r == "" end
     p = p + P(b) * (ends and P(true) or trie(rests[b]))
   end
+  return p
+end
+
+-- Is no string of list the start of another (nor empty, nor twice)?
+local function prefix_free(list)
+  local sorted = {}
+  for i, k in ipairs(list) do
+    if type(k) ~= "string" or k == "" then return false end
+    sorted[i] = k
+  end
+  table.sort(sorted)
+  for i = 2, #sorted do
+    if sorted[i]:sub(1, #sorted[i - 1]) == sorted[i - 1] then return false end
+  end
+  return true
+end
+
+-- Any of the words of list, the first that matches. Of words none of which
+-- starts another at most one matches anywhere, whatever their order: those
+-- are told apart a byte at a time (a trie), not tried one by one.
+local function alt(list)
+  if #list > 1 and prefix_free(list) then return trie(list) end
+  local p = P(false)
+  for _, k in ipairs(list) do p = p + P(k) end
   return p
 end
 
@@ -558,11 +576,18 @@ function M.for_format(F)
     local ok, p = pcall(function()
       -- a reader's rules named "k:name", apart from the other readers'
       local t, any, at = { " search" }, P(false), P(false)
+      -- the format's words (%count, %num …) are rules of the grammar too: one
+      -- copy of each, where re would copy it into every rule that names it
+      local function def(name)
+        if T.defs[name] == nil then return nil end
+        t["%" .. name] = T.defs[name]
+        return V("%" .. name)
+      end
       for _, r in ipairs(words) do
         if wanted[r.name] then
           t[r.name] = re.compile(r.body, setmetatable({}, { __index = function(_, k)
             if type(k) == "string" and k:sub(1, #RULE) == RULE then return V(k:sub(#RULE + 1)) end
-            return T.defs[k]
+            return def(k)
           end }))
         end
       end
@@ -572,12 +597,13 @@ function M.for_format(F)
             local ref = name:sub(#RULE + 1)
             return V(rd.mine[ref] and rd.prefix .. ref or ref)
           end
-          return T.defs[name]
+          return def(name)
         end })
         for _, r in ipairs(rd.own) do t[rd.prefix .. r.name] = re.compile(r.body, defs) end
         local start = V(rd.prefix .. rd.own[1].name)
         any = any + start
-        at = at + Cmt(lpeg.Carg(1), function(_, _, from) return from <= k end) * Cc(k) * Ct(start) * Cp()
+        -- (the reader's number is looked at only where it matches: most do not)
+        at = at + Cc(k) * Ct(start) * Cp() * Cmt(lpeg.Carg(1), function(_, _, from) return from <= k end)
       end
       t[" any"], t[" at"] = any, at
       t[" search"] = (1 - V " any")^0 * Cp() * V " at"
@@ -661,6 +687,13 @@ function M.for_format(F)
     for topic, g in pairs(tw or {}) do
       topic_words[#topic_words + 1] = { pattern = search_of(compile_words(g, "topic_words")), topic = topic }
     end
+    -- its readers by what they claim, as read() takes them
+    G.named, G.follow, G.said = {}, {}, {}
+    for _, r in ipairs(G.readers) do
+      if r.kind ~= "count" then G.said[#G.said + 1] = r
+      elseif r.bare or r.like then G.follow[#G.follow + 1] = r
+      else G.named[#G.named + 1] = r end
+    end
     grammars[#grammars + 1] = G
     function G.claims(report)
       local out = {}
@@ -735,17 +768,40 @@ function M.for_format(F)
     for r, list in pairs(lists) do hits[r] = list end
   end
 
-  -- the matches of reader r that read() searched (hits[r]); none when no
-  -- reader of its grammar matched
-  local function matches(r, hits)
-    return hits[r.G] and hits[r] or {}
-  end
-
-  local function ends_with(s, words)
+  -- Does s, up to byte e, end with one of the words? They are kept as a
+  -- set and their lengths: a look-up for each length, not a cut for each word.
+  local function suffixes(words)
+    local set, lengths, seen = {}, {}, {}
     for _, w in ipairs(words) do
-      if #w <= #s and s:sub(-#w) == w then return true end
+      if type(w) ~= "string" then return { list = words } end
+      set[w] = true
+      if not seen[#w] then seen[#w] = true; lengths[#lengths + 1] = #w end
+    end
+    return { set = set, lengths = lengths }
+  end
+  local function ends_with(s, e, words)
+    if words.list then                        -- words that are not all strings: as they say
+      local before = s:sub(1, e)
+      for _, w in ipairs(words.list) do
+        if #w <= #before and before:sub(-#w) == w then return true end
+      end
+      return false
+    end
+    for _, n in ipairs(words.lengths) do
+      if n == 0 then
+        if e == 0 then return true end
+      elseif n <= e and words.set[s:sub(e - n + 1, e)] then return true end
     end
     return false
+  end
+  -- the last byte before e + 1 that is not a space or a tab (0: none)
+  local function trim_end(s, e)
+    while e > 0 do
+      local b = s:byte(e)
+      if b ~= 32 and b ~= 9 then break end
+      e = e - 1
+    end
+    return e
   end
   local numeral_words = longest(digits)
   for _, k in ipairs(longest(multiples)) do numeral_words[#numeral_words + 1] = k end
@@ -757,18 +813,20 @@ function M.for_format(F)
   numeral_words[#numeral_words + 1] = "."
   local inexact_words = longest(inexact.before or {})
   for _, w in ipairs(L.not_before or {}) do inexact_words[#inexact_words + 1] = w end
+  numeral_words, inexact_words = suffixes(numeral_words), suffixes(inexact_words)
 
   -- Is the number at `at` part of another (a digit, a numeral before it), an
   -- ordinal, or not exact ("近百件", "约300件")?
   local comma_end = sp * comma * sp * -1
   local function not_exact(s, at)
-    local before = s:sub(1, at - 1)
-    local trimmed = before:gsub("[ \t]+$", "")
-    if ends_with(before, numeral_words) or ends_with(trimmed, inexact_words) then return true end
+    local e = at - 1                          -- the text before the number is s up to e
+    if ends_with(s, e, numeral_words) or ends_with(s, trim_end(s, e), inexact_words) then return true end
     -- "1，286件": a full-width comma written as a thousands separator
-    for k = math.max(1, #before - 8), #before do
-      if comma_end:match(before, k) then
-        return ends_with((before:sub(1, k - 1):gsub("[ \t]+$", "")), numeral_words)
+    local from = math.max(1, e - 8)
+    local tail = s:sub(from, e)
+    for k = from, e do
+      if comma_end:match(tail, k - from + 1) then
+        return ends_with(s, trim_end(s, k - 1), numeral_words)
       end
     end
     return false
@@ -927,11 +985,10 @@ function M.for_format(F)
     if s:find("\n", 1, true) then s = unwrap(s, ends, heading) end
     if #s > MAX_SENTENCE or not worth:match(s) then return {} end
     current.year = ctx.year or 0
-    local starts = clause_starts(s)
-    local claims = {}
     -- each reader's matches, of the grammars the sentence may hold; true for
-    -- a grammar with a reader that matches somewhere (most sentences: none)
-    local hits = {}
+    -- a grammar with a reader that matches somewhere (most sentences: none).
+    -- Those grammars, in order, are all the rest looks at.
+    local hits, matched = {}, {}
     for _, G in ipairs(grammars) do
       local need = #G.needs == 0
       for _, w in ipairs(G.needs) do
@@ -945,7 +1002,11 @@ function M.for_format(F)
           if #list > 0 then hits[G] = true end
         end
       end
+      if hits[G] then matched[#matched + 1] = G end
     end
+    if #matched == 0 then return {} end
+    local starts = clause_starts(s)
+    local claims = {}
 
     local function add(c)
       for _, o in ipairs(claims) do
@@ -969,17 +1030,15 @@ function M.for_format(F)
 
     -- 1. the readers that name their subject
     local found = {}
-    for _, G in ipairs(grammars) do
-      for _, r in ipairs(G.readers) do
-        if r.kind == "count" and not r.bare and not r.like then
-          for _, m in ipairs(matches(r, hits)) do
-            local keys = keys_of(m.caps)
-            if #keys == 0 then keys = { false } end
-            for _, key in ipairs(keys) do
-              local cells = cells_for(r, key or nil)
-              if cells then
-                found[#found + 1] = { r = r, m = m, cells = cells, at = m.at, stop = m.stop, n_at = m.caps.at }
-              end
+    for _, G in ipairs(matched) do
+      for _, r in ipairs(G.named) do
+        for _, m in ipairs(hits[r]) do
+          local keys = keys_of(m.caps)
+          if #keys == 0 then keys = { false } end
+          for _, key in ipairs(keys) do
+            local cells = cells_for(r, key or nil)
+            if cells then
+              found[#found + 1] = { r = r, m = m, cells = cells, at = m.at, stop = m.stop, n_at = m.caps.at }
             end
           end
         end
@@ -1067,11 +1126,9 @@ function M.for_format(F)
       return best
     end
     local follow = {}
-    for _, G in ipairs(grammars) do
-      for _, r in ipairs(G.readers) do
-        if r.kind == "count" and (r.bare or r.like) then
-          for _, m in ipairs(matches(r, hits)) do follow[#follow + 1] = { r = r, m = m } end
-        end
+    for _, G in ipairs(matched) do
+      for _, r in ipairs(G.follow) do
+        for _, m in ipairs(hits[r]) do follow[#follow + 1] = { r = r, m = m } end
       end
     end
     table.sort(follow, function(a, b) return a.m.at < b.m.at or (a.m.at == b.m.at and a.m.stop > b.m.stop) end)
@@ -1136,11 +1193,9 @@ function M.for_format(F)
     end
     -- of matches that overlap, the one that read more (holds the other) is kept
     local said = {}
-    for _, G in ipairs(grammars) do
-      for _, r in ipairs(G.readers) do
-        if r.kind ~= "count" then
-          for _, m in ipairs(matches(r, hits)) do said[#said + 1] = { G = G, r = r, m = m } end
-        end
+    for _, G in ipairs(matched) do
+      for _, r in ipairs(G.said) do
+        for _, m in ipairs(hits[r]) do said[#said + 1] = { G = G, r = r, m = m } end
       end
     end
     local function held(x)

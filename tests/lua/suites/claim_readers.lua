@@ -115,3 +115,95 @@ test("words that are not plainly rules are compiled as re reads them, a reader a
   has(tostring(err), "stray reader 1", "the reader named")
   eq(nil, tostring(err):find("attempt to", 1, true), "an error of re's, not of the reading of the words")
 end)
+
+-- The format's words a grammar names (%count, %sp …) are rules of the
+-- grammar compiled together, named once; a reader that cannot use them so
+-- is refused as re refuses it alone.
+test("a format word in a loop that may match nothing is refused as before, naming the reader and re's reason", function()
+  local bad = spec("loop", "verb")
+  bad.readers[1].grammar = "claim <- verb %sp* request %count"
+  local ok, err = pcall(claims.for_format(F).grammar, bad)
+  eq(false, ok, "refused")
+  has(tostring(err), "loop reader 1", "the reader named")
+  has(tostring(err), "loop body may accept empty string", "re's reason")
+end)
+
+test("a reader that names a format word twice reads together what it reads alone", function()
+  local function with_twice(name, ref)
+    local g = spec(name, ref)
+    g.readers[#g.readers + 1] = { cells = "t3.result.total.total",
+      grammar = [[ claim <- "办结" %count (%sp %comma %sp "其中" %sp %count)? ]] }
+    return g
+  end
+  local together, alone = claims.for_format(F), claims.for_format(F)
+  eq(true, together.grammar(with_twice("plain", "verb")).scan ~= nil, "compiled together")
+  eq(nil, alone.grammar(with_twice("angled", "<verb>")).scan, "compiled together")
+  local function read(text)
+    local got = {}
+    for _, s in ipairs { "办结12件，其中3件", "办结12件", "收到申请4件，办结 5件" } do
+      for _, c in ipairs(text.read(s, { year = 2024 })) do
+        got[#got + 1] = string.format("%s=%s@%d-%d", c.cells, tostring(c.value), c.at, c.stop)
+      end
+    end
+    return table.concat(got, " ")
+  end
+  local got = read(together)
+  eq(read(alone), got, "claims")
+  has(got, "t3.result.total.total=12@1-", "a claim of the reader")
+end)
+
+-- read() looks only at the grammars whose words a sentence holds, and of
+-- those only at the ones some reader matched; the claims come in the order
+-- of the sentence whichever grammar read them.
+test("claims of two grammars in one sentence, with a grammar between them that reads nothing, come in reading order", function()
+  local text = claims.for_format(F)
+  text.grammar(spec("first", "verb"))
+  text.grammar { name = "between", needs = { "复议" }, cells = "t4.rv.total",
+                 readers = { { grammar = [[ claim <- "复议" %count ]] } } }
+  text.grammar { name = "last", needs = { "下年" }, cells = "t3.next.total",
+                 readers = { { grammar = [[ claim <- "转入下年" %count ]] } } }
+  local got = {}
+  for _, s in ipairs { "转入下年2件，收到申请4件", "收到申请5件", "转入下年3件", "收到申请" } do
+    for _, c in ipairs(text.read(s, { year = 2024 })) do
+      got[#got + 1] = c.cells .. "=" .. tostring(c.value) .. "@" .. c.at
+    end
+    got[#got + 1] = "|"
+  end
+  eq("t3.next.total=2@1 t3.new.total=4@20 t3.new.np=4@36 | t3.new.total=5@1 t3.new.np=5@17 | t3.next.total=3@1 | |",
+     table.concat(got, " "), "claims")
+end)
+
+-- A number right after a numeral, a word that makes it inexact or an
+-- ordinal, or after "1，" (a full-width thousands comma) is no count.
+test("a number after a numeral, an inexact word, an ordinal or a thousands comma claims nothing", function()
+  local text = claims.for_format(F)
+  text.grammar(spec("exact", "verb"))
+  local got = {}
+  for _, s in ipairs { "收到申请约4件", "收到申请近 4件", "收到申请第4件", "收到申请1，286件", "收到申请 286件",
+                       "收到申请二4件", "收到申请4件" } do
+    local n = 0
+    for _, c in ipairs(text.read(s, { year = 2024 })) do
+      if c.cells == "t3.new.total" then n = n + 1 end
+    end
+    got[#got + 1] = n
+  end
+  eq("0 0 0 0 1 0 1", table.concat(got, " "), "claims of t3.new.total in each sentence")
+end)
+
+-- The format's lists of words (numerals, units, negations …) are matched
+-- a byte at a time when none of them starts another: the same words, in
+-- every spelling, are read.
+test("numerals of every kind and each unit are read as counts", function()
+  local text = claims.for_format(F)
+  text.grammar(spec("units", "verb"))
+  local got = {}
+  for _, s in ipairs { "收到申请一百零五件", "收到申请叁拾条", "收到申请两万个", "收到申请十五项", "收到申请〇件",
+                       "收到申请贰佰零壹起", "收到申请12次", "收到申请 4 份", "收到申请七宗", "收到申请百件" } do
+    local v = "-"
+    for _, c in ipairs(text.read(s, { year = 2024 })) do
+      if c.cells == "t3.new.total" then v = tostring(c.value) end
+    end
+    got[#got + 1] = v
+  end
+  eq("105 30 20000 15 0 201 12 4 7 -", table.concat(got, " "), "counts")
+end)
