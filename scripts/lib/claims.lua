@@ -671,7 +671,46 @@ function M.for_format(F)
   --   kind      "count" (default), "share" (a percentage of a base `of`, named
   --             by the match's `base` capture or `understood` from the subject's
   --             cells), "compare" (last year's figure, or the change from it)
+  -- A spec as a string two equal specs share (tables walked raw, keys in
+  -- order); nil for a spec of more than plain data, or of too much.
+  local function fingerprint(spec)
+    local out, tables = {}, 0
+    local function before(a, b)
+      local ta, tb = type(a), type(b)
+      if ta ~= tb then return ta < tb end
+      return a < b
+    end
+    local function walk(v, depth)
+      local t = type(v)
+      if t == "string" then out[#out + 1] = string.format("%q", v)
+      elseif t == "number" then out[#out + 1] = math.type(v) .. ":" .. tostring(v)
+      elseif t == "boolean" then out[#out + 1] = tostring(v)
+      elseif t == "table" and depth < 8 and tables < 2000 then
+        tables = tables + 1
+        local keys, k = {}, next(v)
+        while k ~= nil do keys[#keys + 1] = k; k = next(v, k) end
+        table.sort(keys, before)
+        out[#out + 1] = "{"
+        for _, key in ipairs(keys) do
+          walk(key, depth + 1)
+          out[#out + 1] = "="
+          walk(rawget(v, key), depth + 1)
+          out[#out + 1] = ";"
+        end
+        out[#out + 1] = "}"
+      else error("not plain data", 0) end
+    end
+    local ok = pcall(walk, spec, 0)
+    return ok and table.concat(out) or nil
+  end
+  -- the grammars by their spec: a user pack's rule runs afresh for each
+  -- report and registers its grammar each time; it gets the one it
+  -- registered when its pack was loaded, which the reports' claims name
+  local by_spec = {}
+
   function T.grammar(spec)
+    local key = fingerprint(spec)
+    if key and by_spec[key] then return by_spec[key] end
     local G = { name = spec.name, words = spec.words, topic = spec.topic, cells = spec.cells,
                 kind = spec.kind, of = spec.of, understood = spec.understood, readers = {}, needs = {} }
     for _, w in ipairs(spec.needs or {}) do G.needs[#G.needs + 1] = w end
@@ -695,6 +734,7 @@ function M.for_format(F)
       else G.named[#G.named + 1] = r end
     end
     grammars[#grammars + 1] = G
+    if key then by_spec[key] = G end
     function G.claims(report)
       local out = {}
       for _, c in ipairs(T.claims_in(report)) do

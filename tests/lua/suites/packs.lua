@@ -116,3 +116,33 @@ test("the pack documentation is also the man page nianbao-packs(7)", function()
   end
   has(out, "\\fBidentity\\fR")
 end)
+
+test("a local pack's own text rule reads its claims in every report of a batch", function()
+  -- a rule of the province's: a claim of 行政规范性文件 "拟发", words no national grammar reads
+  os.execute("mkdir -p " .. tmp .. "/claimpack")
+  write("claimpack/pack.lua", 'name = "claimpack"\ntitle = "本地正文规则"\nextends = "gb2021"\n')
+  write("claimpack/t2_planned.lua", [[
+id       = "claimpack.t2_planned"
+severity = "warning"
+message  = { zh = "正文称拟发{where}为{said}，但表二为{table}", en = "the text says {said} planned for {where_en}, table 2 has {table}" }
+local compare = text.claims {
+  name    = "t2_planned",
+  words   = [=[ term <- "行政规范性文件" ]=],
+  readers = { { cells = "t2.nrm.made", grammar = [=[ claim <- "拟发" term %count ]=] } },
+}
+function check(report, emit) compare(report, emit) end
+]])
+  local base = assert(nbio.readfile("examples/broken/txt-t2.txt"))
+  local said = base:gsub("全年制发行政规范性文件3件", "全年拟发行政规范性文件3件", 1)
+  local files = {}
+  for i = 1, 3 do
+    -- three reports, each its own bytes (a batch skips a second copy of a file)
+    files[i] = write("claimpack-" .. i .. ".txt", said .. string.rep("\n", i))
+  end
+  local out = sh(NB .. " check --rules " .. tmp .. "/claimpack " .. table.concat(files, " "))
+  for i = 1, 3 do
+    has(out, "claimpack-" .. i .. ".txt:16:", "report " .. i .. " read")
+  end
+  eq(3, count(findings(out), "claimpack.t2_planned"), "one claim a report, in each of the three")
+  eq(0, count(findings(out), "gb2021.txt.t2"), "the national grammar does not read 拟发")
+end)
