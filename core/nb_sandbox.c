@@ -717,6 +717,11 @@ static int push_captures(matcher *m, const char *s, const char *e) {
     return n;
 }
 
+/* Optional integer argument i (luaL_optinteger, quicker when it is one). */
+static lua_Integer opt_integer(lua_State *L, int i, lua_Integer def) {
+    return lua_isinteger(L, i) ? lua_tointeger(L, i) : luaL_optinteger(L, i, def);
+}
+
 /* A position argument (1-based, negative from the end) as an offset. */
 static size_t offset_of(lua_Integer pos, size_t len) {
     if (pos > 0) return (size_t)pos - 1;
@@ -736,7 +741,7 @@ static int find_or_match(lua_State *L, int find) {
     size_t ls, lp;
     const char *s = luaL_checklstring(L, 1, &ls);
     const char *p = luaL_checklstring(L, 2, &lp);
-    size_t init = offset_of(luaL_optinteger(L, 3, 1), ls);
+    size_t init = offset_of(opt_integer(L, 3, 1), ls);
     if (init > ls) {
         luaL_pushfail(L);
         return 1;
@@ -745,7 +750,7 @@ static int find_or_match(lua_State *L, int find) {
         matcher m;
         const char *at = s + init;
         matcher_init(&m, L, s, ls, p, lp);
-        if (ls - init >= 64) nb_sandbox_charge(L, (int64_t)((ls - init) / 64));
+        spend(&m, (int64_t)((ls - init) / 64));
         if (lp > 0) at = find_run(&m, at, p, lp);
         matcher_flush(&m);
         if (at) {
@@ -888,7 +893,7 @@ static int pat_gsub(lua_State *L) {
     const char *p = luaL_checklstring(L, 2, &lp);
     const char *at = s, *last = NULL, *kept = s;
     int kind = lua_type(L, 3), anchored = *p == '^';
-    lua_Integer most = luaL_optinteger(L, 4, (lua_Integer)ls + 1), n = 0;
+    lua_Integer most = opt_integer(L, 4, (lua_Integer)ls + 1), n = 0;
     matcher m;
     starts st;
     luaL_Buffer b;
