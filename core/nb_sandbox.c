@@ -500,6 +500,10 @@ static const char *match_greedy(matcher *m, const char *s, const char *p, const 
         n++;
         step(m);
     }
+    if (ep[1] == '$' && ep + 2 == m->p_end) {  /* the rest is the end: only the longest run can reach it */
+        if (m->depth == 0) luaL_error(m->L, "pattern too complex");    /* as the first try would say */
+        return s + n == m->s_end ? s + n : NULL;
+    }
     for (; n >= 0; n--) {
         const char *r = match_here(m, s + n, ep + 1);
         if (r) return r;
@@ -749,8 +753,10 @@ static int find_or_match(lua_State *L, int find) {
     if (find && (lua_toboolean(L, 4) || !has_specials(p, lp))) {
         matcher m;
         const char *at = s + init;
+        int64_t hay = (int64_t)((ls - init) / 64), needle = (int64_t)(lp / 64) + 1;
         matcher_init(&m, L, s, ls, p, lp);
-        spend(&m, (int64_t)((ls - init) / 64));
+        /* up front, the bound of the search's work: every place compared in full */
+        spend(&m, hay > INT64_MAX / needle ? INT64_MAX : hay * needle);
         if (lp > 0) at = find_run(&m, at, p, lp);
         matcher_flush(&m);
         if (at) {
