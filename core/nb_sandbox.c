@@ -628,6 +628,7 @@ typedef struct starts {
     const char *lit;               /* the literal run every match begins with, or NULL */
     size_t lit_len;
     const char *item, *item_end;   /* else its first item, or NULL: no skipping */
+    int tail;                      /* the pattern is that item, '+' and '$': a match is the final run */
     int verdicts;                  /* verdict is in use (a long subject: worth clearing it) */
     unsigned char verdict[256];    /* the item's on a byte: 0 not asked yet, 1 no, 2 yes */
 } starts;
@@ -660,7 +661,8 @@ static void starts_init(matcher *m, starts *st, const char *p, int anchored) {
         return;                                  /* '.', ')', '$' and the like */
     }
     if (*ep == '*' || *ep == '?' || *ep == '-') return;     /* may match the empty string */
-    if (is_literal(*p)) {
+    st->tail = opens == 0 && ep[0] == '+' && ep[1] == '$' && ep + 2 == p_end;
+    if (is_literal(*p) && !st->tail) {
         st->lit = p;                             /* and the literals after it, each once */
         while (*ep != '+' && ep < p_end && is_literal(*ep) && ep[1] != '*' && ep[1] != '?' && ep[1] != '-')
             ep++;
@@ -675,6 +677,12 @@ static void starts_init(matcher *m, starts *st, const char *p, int anchored) {
 /* The first place at or after s where a match may start, or NULL. */
 static const char *starts_next(matcher *m, starts *st, const char *s) {
     const char *from = s;
+    if (st->item != NULL && st->tail) {        /* only the run that ends the subject can match */
+        const char *t = m->s_end;
+        while (t > s && byte_has((unsigned char)t[-1], st->item, st->item_end)) t--;
+        spend(m, (m->s_end - t) / 16);
+        return t == m->s_end ? NULL : t;
+    }
     if (st->lit != NULL) {
         s = find_run(m, s, st->lit, st->lit_len);
         spend(m, (int64_t)(st->lit_len / 64));   /* the run compared at the place found */
