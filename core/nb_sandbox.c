@@ -363,6 +363,14 @@ static void matcher_reset(matcher *m) {
     m->depth = PAT_MAXDEPTH;
 }
 
+/* Charge `units` steps at once (a stretch of the subject skipped in one go). */
+static void spend(matcher *m, int64_t units) {
+    if (m->metered && (m->steps += units) >= MATCH_CHARGE) {
+        nb_sandbox_charge(m->L, m->steps);
+        m->steps = 0;
+    }
+}
+
 static void matcher_flush(matcher *m) {
     if (m->metered && m->steps) nb_sandbox_charge(m->L, m->steps);
     m->steps = 0;
@@ -383,6 +391,7 @@ static int class_has(int c, int cl) {
     case 'u': in = isupper(c); break;
     case 'w': in = isalnum(c); break;
     case 'x': in = isxdigit(c); break;
+    case 'z': in = c == 0; break;      /* deprecated, but Lua 5.4 still has it */
     default: return cl == c;
     }
     return isupper(cl) ? !in : in != 0;
@@ -408,35 +417,42 @@ static int set_has(int c, const char *p, const char *close) {
     return !want;
 }
 
-/* The end of the single-character item at p: a character, '.', %x or a set. */
-static const char *item_end(matcher *m, const char *p) {
+/* The end of the single-character item at p (a character, '.', %x or a
+** set), or NULL when the pattern ends inside it. */
+static const char *item_end_or_null(const char *p, const char *p_end) {
     char c = *p++;
-    if (c == PAT_ESC) {
-        if (p >= m->p_end) luaL_error(m->L, "malformed pattern (ends with '%%')");
-        return p + 1;
-    }
+    if (c == PAT_ESC) return p >= p_end ? NULL : p + 1;
     if (c == '[') {
         if (*p == '^') p++;
         do {                       /* the set's first character is itself, even ']' */
-            if (p >= m->p_end) luaL_error(m->L, "malformed pattern (missing ']')");
+            if (p >= p_end) return NULL;
             c = *p++;
-            if (c == PAT_ESC && p < m->p_end) p++;
+            if (c == PAT_ESC && p < p_end) p++;
         } while (*p != ']');
         return p + 1;
     }
     return p;
 }
 
-static int item_has(matcher *m, const char *s, const char *p, const char *ep) {
-    int c;
-    if (s >= m->s_end) return 0;
-    c = (unsigned char)*s;
+/* Does byte c match the single-character item at p..ep? */
+static int byte_has(int c, const char *p, const char *ep) {
     switch (*p) {
     case '.': return 1;
     case PAT_ESC: return class_has(c, (unsigned char)p[1]);
     case '[': return set_has(c, p, ep - 1);
     default: return (unsigned char)*p == c;
     }
+}
+
+static const char *item_end(matcher *m, const char *p) {
+    const char *ep = item_end_or_null(p, m->p_end);
+    if (ep == NULL)
+        luaL_error(m->L, *p == PAT_ESC ? "malformed pattern (ends with '%%')" : "malformed pattern (missing ']')");
+    return ep;
+}
+
+static int item_has(matcher *m, const char *s, const char *p, const char *ep) {
+    return s < m->s_end && byte_has((unsigned char)*s, p, ep);
 }
 
 static const char *match_here(matcher *m, const char *s, const char *p);
@@ -483,6 +499,10 @@ static const char *match_greedy(matcher *m, const char *s, const char *p, const 
     while (item_has(m, s + n, p, ep)) {
         n++;
         step(m);
+    }
+    if (ep[1] == '$' && ep + 2 == m->p_end) {  /* the rest is the end: only the longest run can reach it */
+        if (m->depth == 0) luaL_error(m->L, "pattern too complex");    /* as the first try would say */
+        return s + n == m->s_end ? s + n : NULL;
     }
     for (; n >= 0; n--) {
         const char *r = match_here(m, s + n, ep + 1);
@@ -584,6 +604,110 @@ done:
     return s;
 }
 
+/* The first n (nl > 0) in s..s_end, or NULL. memchr looks for n's last
+** byte: in UTF-8 Chinese text a first byte (one of a few lead bytes) is
+** common, a last one much rarer. Each near miss is charged. */
+static const char *find_run(matcher *m, const char *s, const char *n, size_t nl) {
+    const char *at;
+    if ((size_t)(m->s_end - s) < nl) return NULL;
+    for (at = s + nl - 1; (at = memchr(at, n[nl - 1], (size_t)(m->s_end - at))) != NULL; at++) {
+        if (memcmp(at - (nl - 1), n, nl - 1) == 0) return at - (nl - 1);
+        spend(m, 1 + (int64_t)(nl / 64));
+    }
+    return NULL;
+}
+
+/*{--- where a match can start ---
+** When every match begins with a known literal run or with one byte of a
+** class or set, a search jumps from one such place to the next instead of
+** trying the whole pattern at every byte. Only an item that cannot match
+** the empty string counts, and only one that no error can come before: at
+** the places skipped the pattern would have failed at that item. */
+
+typedef struct starts {
+    const char *lit;               /* the literal run every match begins with, or NULL */
+    size_t lit_len;
+    const char *item, *item_end;   /* else its first item, or NULL: no skipping */
+    int tail;                      /* the pattern is that item, '+' and '$': a match is the final run */
+    int verdicts;                  /* verdict is in use (a long subject: worth clearing it) */
+    unsigned char verdict[256];    /* the item's on a byte: 0 not asked yet, 1 no, 2 yes */
+} starts;
+
+/* A byte of the pattern that stands for itself wherever it is. */
+static int is_literal(char c) {
+    return c != PAT_ESC && c != '(' && c != ')' && c != '[' && c != '.' && c != '^' && c != '$' &&
+           c != '*' && c != '+' && c != '-' && c != '?';
+}
+
+/* What every match of the pattern p (its anchor, if any, taken off) begins
+** with; an anchored search tries one place only and skips nothing. */
+static void starts_init(matcher *m, starts *st, const char *p, int anchored) {
+    const char *ep, *p_end = m->p_end;
+    int opens = 0;
+    st->lit = NULL;
+    st->item = NULL;
+    if (anchored) return;
+    while (p < p_end && *p == '(' && ++opens < PAT_MAXCAPS)   /* captures open first */
+        p += p[1] == ')' ? 2 : 1;
+    if (p >= p_end || opens >= PAT_MAXCAPS) return;
+    if (*p == PAT_ESC) {
+        if (p + 1 >= p_end || p[1] == 'b' || p[1] == 'f' || isdigit((unsigned char)p[1])) return;
+        ep = p + 2;
+    } else if (*p == '[') {
+        if ((ep = item_end_or_null(p, p_end)) == NULL) return;
+    } else if (is_literal(*p)) {
+        ep = p + 1;
+    } else {
+        return;                                  /* '.', ')', '$' and the like */
+    }
+    if (*ep == '*' || *ep == '?' || *ep == '-') return;     /* may match the empty string */
+    st->tail = opens == 0 && ep[0] == '+' && ep[1] == '$' && ep + 2 == p_end;
+    if (is_literal(*p) && !st->tail) {
+        st->lit = p;                             /* and the literals after it, each once */
+        while (*ep != '+' && ep < p_end && is_literal(*ep) && ep[1] != '*' && ep[1] != '?' && ep[1] != '-')
+            ep++;
+        st->lit_len = (size_t)(ep - p);
+        return;
+    }
+    st->item = p;
+    st->item_end = ep;
+    st->verdicts = 0;
+}
+
+/* The first place at or after s where a match may start, or NULL. */
+static const char *starts_next(matcher *m, starts *st, const char *s) {
+    const char *from = s;
+    if (st->item != NULL && st->tail) {        /* only the run that ends the subject can match */
+        const char *t = m->s_end;
+        while (t > s && byte_has((unsigned char)t[-1], st->item, st->item_end)) t--;
+        spend(m, (m->s_end - t) / 16);
+        return t == m->s_end ? NULL : t;
+    }
+    if (st->lit != NULL) {
+        s = find_run(m, s, st->lit, st->lit_len);
+        spend(m, (int64_t)(st->lit_len / 64));   /* the run compared at the place found */
+    } else {
+        if (!st->verdicts && m->s_end - s > 64) {
+            memset(st->verdict, 0, sizeof st->verdict);
+            st->verdicts = 1;
+        }
+        for (; s < m->s_end; s++) {
+            unsigned char c = (unsigned char)*s;
+            if (!st->verdicts) {
+                if (byte_has(c, st->item, st->item_end)) break;
+                continue;
+            }
+            if (st->verdict[c] == 0) st->verdict[c] = byte_has(c, st->item, st->item_end) ? 2 : 1;
+            if (st->verdict[c] == 2) break;
+        }
+        if (s == m->s_end) s = NULL;
+    }
+    spend(m, ((s ? s : m->s_end) - from) / 16);
+    return s;
+}
+
+/*}---*/
+
 /* Push capture k of the match s..e (the whole match when there are none). */
 static void push_capture(matcher *m, int k, const char *s, const char *e) {
     if (k >= m->ncap) {
@@ -605,6 +729,11 @@ static int push_captures(matcher *m, const char *s, const char *e) {
     return n;
 }
 
+/* Optional integer argument i (luaL_optinteger, quicker when it is one). */
+static lua_Integer opt_integer(lua_State *L, int i, lua_Integer def) {
+    return lua_isinteger(L, i) ? lua_tointeger(L, i) : luaL_optinteger(L, i, def);
+}
+
 /* A position argument (1-based, negative from the end) as an offset. */
 static size_t offset_of(lua_Integer pos, size_t len) {
     if (pos > 0) return (size_t)pos - 1;
@@ -619,37 +748,25 @@ static int has_specials(const char *p, size_t lp) {
     return 0;
 }
 
-/* The first n in h, charging each candidate place's comparison. */
-static const char *find_plain(lua_State *L, const char *h, size_t hl, const char *n, size_t nl) {
-    const char *end;
-    int64_t work = 0;
-    if (nl == 0) return h;
-    if (nl > hl) return NULL;
-    nb_sandbox_charge(L, (int64_t)(hl / 64));
-    end = h + (hl - nl) + 1;
-    while (h < end && (h = memchr(h, n[0], (size_t)(end - h))) != NULL) {
-        if (memcmp(h + 1, n + 1, nl - 1) == 0) return h;
-        work += (int64_t)(nl / 64) + 1;
-        if (work >= MATCH_CHARGE) {
-            nb_sandbox_charge(L, work);
-            work = 0;
-        }
-        h++;
-    }
-    return NULL;
-}
 
 static int find_or_match(lua_State *L, int find) {
     size_t ls, lp;
     const char *s = luaL_checklstring(L, 1, &ls);
     const char *p = luaL_checklstring(L, 2, &lp);
-    size_t init = offset_of(luaL_optinteger(L, 3, 1), ls);
+    size_t init = offset_of(opt_integer(L, 3, 1), ls);
     if (init > ls) {
         luaL_pushfail(L);
         return 1;
     }
     if (find && (lua_toboolean(L, 4) || !has_specials(p, lp))) {
-        const char *at = find_plain(L, s + init, ls - init, p, lp);
+        matcher m;
+        const char *at = s + init;
+        int64_t hay = (int64_t)((ls - init) / 64), needle = (int64_t)(lp / 64) + 1;
+        matcher_init(&m, L, s, ls, p, lp);
+        /* up front, the bound of the search's work: every place compared in full */
+        spend(&m, hay > INT64_MAX / needle ? INT64_MAX : hay * needle);
+        if (lp > 0) at = find_run(&m, at, p, lp);
+        matcher_flush(&m);
         if (at) {
             lua_pushinteger(L, (lua_Integer)(at - s) + 1);
             lua_pushinteger(L, (lua_Integer)(at - s + lp));
@@ -659,10 +776,13 @@ static int find_or_match(lua_State *L, int find) {
         matcher m;
         const char *at = s + init;
         int anchored = *p == '^';
+        starts st;
         if (anchored) { p++; lp--; }
         matcher_init(&m, L, s, ls, p, lp);
+        starts_init(&m, &st, p, anchored);
         do {
             const char *e;
+            if ((st.lit || st.item) && (at = starts_next(&m, &st, at)) == NULL) break;
             matcher_reset(&m);
             if ((e = match_here(&m, at, p)) != NULL) {
                 matcher_flush(&m);
@@ -693,9 +813,19 @@ static int gmatch_next(lua_State *L) {
     const char *p = lua_tolstring(L, lua_upvalueindex(2), &lp);
     gmatch_state *g = lua_touserdata(L, lua_upvalueindex(3));
     matcher m;
+    starts st;
     matcher_init(&m, L, s, ls, p, lp);
+    starts_init(&m, &st, p, 0);
     for (; g->at <= ls; g->at++) {
         const char *e;
+        if (st.lit || st.item) {
+            const char *at = starts_next(&m, &st, s + g->at);
+            if (at == NULL) {
+                g->at = ls + 1;
+                break;
+            }
+            g->at = (size_t)(at - s);
+        }
         matcher_reset(&m);
         e = match_here(&m, s + g->at, p);
         if (e != NULL && e - s != g->last) {
@@ -775,32 +905,36 @@ static int pat_gsub(lua_State *L) {
     size_t ls, lp;
     const char *s = luaL_checklstring(L, 1, &ls);
     const char *p = luaL_checklstring(L, 2, &lp);
-    const char *at = s, *last = NULL;
+    const char *at = s, *last = NULL, *kept = s;
     int kind = lua_type(L, 3), anchored = *p == '^';
-    lua_Integer most = luaL_optinteger(L, 4, (lua_Integer)ls + 1), n = 0;
+    lua_Integer most = opt_integer(L, 4, (lua_Integer)ls + 1), n = 0;
     matcher m;
+    starts st;
     luaL_Buffer b;
     luaL_argexpected(L, kind == LUA_TNUMBER || kind == LUA_TSTRING ||
                      kind == LUA_TFUNCTION || kind == LUA_TTABLE, 3, "string/function/table");
     luaL_buffinit(L, &b);
     if (anchored) { p++; lp--; }
     matcher_init(&m, L, s, ls, p, lp);
+    starts_init(&m, &st, p, anchored);
     while (n < most) {
         const char *e;
+        if ((st.lit || st.item) && (at = starts_next(&m, &st, at)) == NULL) break;
         matcher_reset(&m);
         if ((e = match_here(&m, at, p)) != NULL && e != last) {
             n++;
+            luaL_addlstring(&b, kept, (size_t)(at - kept));    /* the text since the last match, kept */
             add_replacement(&m, &b, at, e, kind);
-            at = last = e;
+            at = last = kept = e;
         } else if (at < m.s_end) {
-            luaL_addchar(&b, *at++);
+            at++;
         } else {
             break;
         }
         if (anchored) break;
     }
     matcher_flush(&m);
-    luaL_addlstring(&b, at, (size_t)(m.s_end - at));
+    luaL_addlstring(&b, kept, (size_t)(m.s_end - kept));
     luaL_pushresult(&b);
     lua_pushinteger(L, n);
     return 2;

@@ -119,6 +119,95 @@ static void the_metered_matcher_agrees_with_lua_on_every_pattern(void **state) {
     lua_close(L);
 }
 
+/* Longer subjects, Chinese text, literal runs, sets of high bytes and
+** malformed patterns: the places a search skips must be places where Lua
+** finds nothing, and errors must come as Lua raises them. */
+static void the_metered_matcher_agrees_with_lua_on_long_and_chinese_text(void **state) {
+    lua_State *L = luaL_newstate();
+    (void)state;
+    assert_non_null(L);
+    luaL_openlibs(L);
+    run(L, "orig = { find = string.find, match = string.match, gmatch = string.gmatch, gsub = string.gsub }");
+    lua_newtable(L);
+    nb_sandbox_patterns(L);
+    lua_setglobal(L, "mine");
+    run(L,
+        "math.randomseed(20211)\n"
+        "local words = { '\\u{672C}\\u{5E74}', '\\u{516C}\\u{5F00}', '\\u{7533}\\u{8BF7}', '2023', '12', ' ', '\\t',\n"
+        "  '\\u{FF1A}', ':', '.', '(', ')', '[', ']', '%', '{x}', 'ab', 'aab', 'b', '\\n', '\\u{2026}', '\\0' }\n"
+        "local function subject()\n"
+        "  local out = {}\n"
+        "  for i = 1, math.random(0, 60) do out[i] = words[math.random(#words)] end\n"
+        "  return table.concat(out)\n"
+        "end\n"
+        "local items = { 'a', 'b', 'ab', 'aab', '2023', '12', ' ', '\\u{672C}', '\\u{516C}\\u{5F00}', '\\u{2026}',\n"
+        "  '[\\228-\\233][\\128-\\191][\\128-\\191]', '[ \\t]', '[:%.]', '[%w_]', '[^%s]', '%d', '%s', '%S', '%a', '%p',\n"
+        "  '.', '%.', '%%', '{', '}', ']', '\\0', '[%z]', '[\\0-\\127\\194-\\253]', '[\\128-\\191]', '(', ')', '()',\n"
+        "  '%b()', '%b{}', '%f[%w]', '%f[%W]', '%1', '%2', '%0', '%9', '[a', '[^', '%', '%b', '%bx', '%f', '%fa',\n"
+        "  '$', '^', '-', '+', '*', '?' }\n"
+        "local quants = { '', '', '', '', '*', '+', '-', '?' }\n"
+        "local function pattern()\n"
+        "  local out = { math.random(6) == 1 and '^' or '' }\n"
+        "  if math.random(40) == 1 then out[#out + 1] = string.rep('(', math.random(30, 34)) end\n"
+        "  for _ = 1, math.random(0, 5) do\n"
+        "    out[#out + 1] = items[math.random(#items)] .. quants[math.random(#quants)]\n"
+        "  end\n"
+        "  if math.random(5) == 1 then out[#out + 1] = '$' end\n"
+        "  return table.concat(out)\n"
+        "end\n"
+        "local function all(f, ...) return table.pack(pcall(f, ...)) end\n"
+        "local function same(a, b, what)\n"
+        "  if a.n ~= b.n then error(what .. ': ' .. b.n .. ' results, Lua has ' .. a.n) end\n"
+        "  for i = 1, a.n do\n"
+        "    if a[i] ~= b[i] then error(what .. ': result ' .. i .. ' is ' .. tostring(b[i]) ..\n"
+        "                                ', Lua says ' .. tostring(a[i])) end\n"
+        "  end\n"
+        "end\n"
+        "local function iterate(gm, s, p, init)\n"
+        "  local ok, it = pcall(gm, s, p, init)\n"
+        "  if not ok then return { n = 1, it } end\n"
+        "  local out = { n = 0 }\n"
+        "  for _ = 1, 200 do\n"
+        "    local r = table.pack(pcall(it))\n"
+        "    if not r[1] then out.n = out.n + 1; out[out.n] = r[2]; break end\n"
+        "    if r[2] == nil then break end\n"
+        "    for k = 2, r.n do out.n = out.n + 1; out[out.n] = r[k] end\n"
+        "  end\n"
+        "  return out\n"
+        "end\n"
+        "local repls = { '<%0>', '%1', '(%2)', '', 'x%%y', '%', '%a', { ['\\u{672C}'] = 'B', a = false, ['2023'] = 7 },\n"
+        "  function(c, d) if c == 'ab' then return d or '!' end end, function() return {} end }\n"
+        "local fixed = {\n"
+        "  { string.rep('(', 31) .. 'x' .. string.rep(')', 31), 'axbx' }, { string.rep('(', 32) .. 'x', 'abc' },\n"
+        "  { string.rep('(', 33) .. 'x', 'abc' }, { string.rep('()', 33) .. 'x', 'abc' }, { '[a', 'bcd' },\n"
+        "  { 'x[a', 'bcd' }, { '%', 'b' }, { 'x%', 'b' }, { '%bx', 'b' }, { 'x%b', 'b' }, { '%f', 'b' },\n"
+        "  { '%1', 'b' }, { 'x%1', 'b' }, { ')x', 'x' }, { 'b)', 'abc' }, { '\\u{2026}$', 'a\\u{2026}b\\u{2026}' },\n"
+        "  { '[ \\t]+$', 'a \\tb \\t' }, { 'ab+c', 'abbbcabc' }, { 'aab*', 'aaab' }, { '2023%s*\\u{5E74}', 'x2023 \\u{5E74}' },\n"
+        "  { string.rep('a?', 198) .. ' +$', string.rep('a', 198) .. '  ' },   -- each a? taken nests a call: the\n"
+        "  { string.rep('a?', 199) .. ' *$', string.rep('a', 199) .. '  ' },   -- 200th is 'pattern too complex'\n"
+        "  { '[ \\t]+$', 'a  b  \\t' }, { '%s*$', '  x  ' }, { '%s+$', '   ' }, { '%s+$', '' }, { 'a+$', 'aab aa' },\n"
+        "  { 'a+$', 'aaa' }, { '(%s+)$', 'x  ' }, { '%d+$', '12a345' }, { '[^ ]+$', 'ab cd' }, { '%S+$', 'ab ' },\n"
+        "}\n"
+        "for case = 1, 12000 + #fixed do\n"
+        "  local p, s = pattern(), subject()\n"
+        "  if fixed[case] then p, s = fixed[case][1], fixed[case][2] end\n"
+        "  local init = math.random(-8, #s + 2)\n"
+        "  local what = string.format('pattern %q subject %q init %d', p, s, init)\n"
+        "  same(all(orig.find, s, p, init), all(mine.find, s, p, init), 'find ' .. what)\n"
+        "  same(all(orig.match, s, p, init), all(mine.match, s, p, init), 'match ' .. what)\n"
+        "  same(iterate(orig.gmatch, s, p, init), iterate(mine.gmatch, s, p, init), 'gmatch ' .. what)\n"
+        "  local r = repls[math.random(#repls)]\n"
+        "  same(all(orig.gsub, s, p, r), all(mine.gsub, s, p, r), 'gsub ' .. what)\n"
+        "  local most = math.random(-1, 4)\n"
+        "  same(all(orig.gsub, s, p, r, most), all(mine.gsub, s, p, r, most), 'gsub n ' .. what)\n"
+        "  local a = math.random(1, #s + 1)\n"
+        "  local needle = math.random(3) == 1 and p or s:sub(a, a + math.random(0, 12))\n"
+        "  same(all(orig.find, s, needle, init, true), all(mine.find, s, needle, init, true), 'plain find ' .. what)\n"
+        "  same(all(orig.find, s, needle, init), all(mine.find, s, needle, init), 'find of a piece ' .. what)\n"
+        "end\n");
+    lua_close(L);
+}
+
 static void a_call_stops_at_its_budget_and_pcall_cannot_catch_it(void **state) {
     fixture *f = *state;
     run(f->L,
@@ -172,11 +261,18 @@ static void library_functions_that_loop_in_c_charge_their_work(void **state) {
         "  function() table.move({}, 1, 1 << 62, 2) end,\n"
         "  function() table.insert(setmetatable({}, { __len = function() return 1 << 62 end }), 1, 0) end,\n"
         "  function() table.sort(setmetatable({}, { __len = function() return 1 << 40 end })) end,\n"
-        "  function() string.find(string.rep('a', 1 << 19), string.rep('a', 1 << 12) .. 'b', 1, true) end,\n"
+        "  function() string.find(string.rep('a', 1 << 19), 'b' .. string.rep('a', 1 << 12), 1, true) end,\n"
+        "  function() string.find(string.rep('a', 1 << 16), '.-.-.-b') end,\n"
+        "  function() string.gsub(string.rep('a', 1 << 20), string.rep('a', 1 << 10) .. '%d', '') end,\n"
+        "  function() for _ in string.gmatch(string.rep('ab', 1 << 19), 'a[ab]*c') do end end,\n"
         "} do\n"
         "  local ok, why = limits.call(lim, fn)\n"
         "  assert(ok == false and why:find('instruction budget exceeded'), tostring(why))\n"
         "end\n"
+        "local ok, at = limits.call(lim, function()   -- linear: no budget needed\n"
+        "  return string.find(string.rep('a', 1 << 19), string.rep('a', 1 << 12) .. 'b', 1, true)\n"
+        "end)\n"
+        "assert(ok and at == nil, 'a plain find of a long needle is quick')\n"
         "local t = {}\n"
         "assert(limits.call(lim, function() for i = 1, 1000 do table.insert(t, i) end end), 'appending is cheap')\n");
 }
@@ -279,6 +375,7 @@ static void findings_and_cells_hold_printable_text_only(void **state) {
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(the_metered_matcher_agrees_with_lua_on_every_pattern),
+        cmocka_unit_test(the_metered_matcher_agrees_with_lua_on_long_and_chinese_text),
         cmocka_unit_test_setup_teardown(a_call_stops_at_its_budget_and_pcall_cannot_catch_it, setup, teardown),
         cmocka_unit_test_setup_teardown(a_call_stops_at_its_memory_cap_and_the_state_goes_on, setup, teardown),
         cmocka_unit_test_setup_teardown(a_call_stops_at_its_time_limit_inside_one_long_match, setup, teardown),
