@@ -48,9 +48,10 @@ end
 
 -- value_state(F, text) → "number", "blank", "marker", or nil for a label or
 -- other text; then the value, and the unit that was stripped from it.
--- the texts of a batch's cells and labels repeat from report to report:
--- each text's state is worked out once per format (a memo of at most
--- MEMO_BYTES of text, with room for its entry: it starts afresh when full)
+-- the texts of a batch's cells and labels repeat from report to report
+-- (its numbers too: most are small): each text's state is worked out once
+-- per format (a memo of at most MEMO_BYTES of text, with room for its
+-- entry: it starts afresh when full)
 local MEMO_BYTES = 1 << 20
 local state_memo = memo.keyed()
 local NOSTATE = {}
@@ -59,7 +60,6 @@ local value_state_of
 
 function M.value_state(F, text)
   if text == "" then return "blank" end
-  if text:match("^%d+$") then return "number", (nianbao.number(text)) end
   local m = memo.of(state_memo, F, MEMO_BYTES)
   local hit = m.of[text]
   if hit == nil then
@@ -71,6 +71,7 @@ function M.value_state(F, text)
 end
 
 function value_state_of(F, text)
+  if text:match("^%d+$") then return "number", (nianbao.number(text)) end
   local v = M.parse_number(text)
   if v ~= nil then return "number", v end
   for _, u in ipairs(F.units) do

@@ -157,27 +157,53 @@ local function match_heading(F, block)
   return hit[1], hit[2], hit[3]
 end
 
+-- The numbered part headings of a format as printed, by their first two
+-- characters ("一、"): a paragraph without those holds none of them. Made
+-- once per format.
+local marks_index = setmetatable({}, { __mode = "k" })
+local function marks_of(F)
+  local ix = marks_index[F]
+  if ix then return ix end
+  ix = { starts = {}, by_start = {} }
+  for _, p in ipairs(F.parts) do
+    for _, h in ipairs(p.raw_heads) do
+      local start = h:sub(1, #first_char(h) + #first_char(h:sub(#first_char(h) + 1)))
+      local list = ix.by_start[start]
+      if not list then
+        list = {}
+        ix.by_start[start] = list
+        ix.starts[#ix.starts + 1] = start
+      end
+      list[#list + 1] = h
+    end
+  end
+  marks_index[F] = ix
+  return ix
+end
+
 -- Crawled pages run the parts together on one line ("…联系。一、总体情况2021年，…").
 -- Cut paragraphs before every numbered part heading they hold.
 local function split_headings(F, blocks)
-  local marks = {}
-  for _, p in ipairs(F.parts) do
-    for _, h in ipairs(p.raw_heads) do marks[#marks + 1] = h end
-  end
+  local marks = marks_of(F)
   local out = {}
-  for _, b in ipairs(blocks) do
+  for i = 1, #blocks do
+    local b = blocks[i]
     if b.kind ~= "para" or #b.text < 60 then
       out[#out + 1] = b
     else
       local cuts = {}
       local plain = F.labels.simplify(b.text)
-      for _, m in ipairs(marks) do
-        local at = 1
-        while true do
-          local s = plain:find(m, at, true)
-          if not s then break end
-          if s > 1 then cuts[#cuts + 1] = s end
-          at = s + #m
+      for _, start in ipairs(marks.starts) do
+        if plain:find(start, 1, true) then
+          for _, m in ipairs(marks.by_start[start]) do
+            local at = 1
+            while true do
+              local s = plain:find(m, at, true)
+              if not s then break end
+              if s > 1 then cuts[#cuts + 1] = s end
+              at = s + #m
+            end
+          end
         end
       end
       table.sort(cuts)
@@ -375,7 +401,7 @@ end
 local function detect(F, R, blocks, found, others)
   local norm = F.labels.norm
   local normed = {}
-  for i, b in ipairs(blocks) do normed[i] = norm(b.text) end
+  for i = 1, #blocks do normed[i] = norm(blocks[i].text) end
   local text = table.concat(normed, "\n")
   for _, o in ipairs(others) do
     -- the signatures in the text at all (most reports: none), then the
@@ -484,7 +510,8 @@ local function header_texts(F, T, tokens)
   -- of text: the labels repeat)
   local m = memo.of(header_memo, T, HEADING_MEMO_BYTES)
   local out = {}
-  for _, b in ipairs(tokens) do
+  for i = 1, #tokens do
+    local b = tokens[i]
     local yes = m.of[b.text]
     if yes == nil then
       yes = names_column(F, T, b.text)
@@ -534,7 +561,8 @@ local function drop_furniture(F, blocks)
   local g = F.grammars.page_number
   if not g then return blocks end
   local out = {}
-  for _, b in ipairs(blocks) do
+  for i = 1, #blocks do
+    local b = blocks[i]
     if not (b.kind == "para" and g:match(b.text)) then out[#out + 1] = b end
   end
   return out
@@ -547,7 +575,8 @@ function M.bind(F, system, doc, path, others)
   local diags, pending = R.diagnostics, {}
 
   local starts, found = {}, {}
-  for i, b in ipairs(blocks) do
+  for i = 1, #blocks do
+    local b = blocks[i]
     if b.kind == "para" or b.kind == "cell" then
       local p, glued, variant = match_heading(F, b)
       if p and b.kind == "cell" and glued ~= "" then p = nil end
