@@ -775,10 +775,14 @@ end
 --{=== rows by their order ===
 
 -- The block of a table whose caption a text names (table 2's 第二十条第（X）项).
-local function caption_block(F, T, t)
+local function caption_of(F, T, t)
   for i, blk in ipairs(T.blocks) do
     if blk.caption and t:find(F.labels.norm(blk.caption), 1, true) then return i end
   end
+end
+
+local function caption_block(F, m, T, t)
+  return answer(m, caption_of, t, F, T, t)
 end
 
 
@@ -813,7 +817,7 @@ local function value_lines(F, T, m, tokens)
     elseif not state then
       cur = nil
       local t = norm(b.text)
-      local cap = #T.blocks > 1 and caption_block(F, T, t)
+      local cap = #T.blocks > 1 and caption_block(F, m, T, t)
       if cap then
         blk = cap
         blocks[blk] = blocks[blk] or {}
@@ -1001,6 +1005,33 @@ local function group_named(F, blk, t)
   end
 end
 
+-- What a header text (folded) names in a block: the column whose key it
+-- holds (the longest key), whether it is the labels' header instead, and
+-- the column group its words name. Pure in the text, and a batch's headers
+-- repeat: each asked once per block (a bounded memo).
+local named_memo = memo.keyed()
+
+local function header_named(F, T, blk, text)
+  local m = memo.of(named_memo, blk, MEMO_BYTES)
+  local hit = m.of[text]
+  if not hit then
+    local best, len
+    for _, c in ipairs(blk.columns) do
+      for _, kn in ipairs(c.keys_norm) do
+        if kn ~= "" and text:find(kn, 1, true) and (not len or #kn > len) then best, len = c, #kn end
+      end
+    end
+    local label_marks = {}
+    for _, w in ipairs { blk.head, blk.corner } do if w then label_marks[#label_marks + 1] = F.labels.norm(w) end end
+    for _, k in ipairs(T.header_keys) do label_marks[#label_marks + 1] = k end
+    local is_label = false
+    for _, w in ipairs(label_marks) do is_label = is_label or text:find(w, 1, true) ~= nil end
+    hit = { best or false, is_label, #blk.groups > 0 and group_named(F, blk, text) or false }
+    m.of[text], m.size = hit, m.size + #text + 64
+  end
+  return hit[1] or nil, hit[2], hit[3] or nil
+end
+
 -- The header rows seen (x → text, folded) → the columns: {xa=, xb=, id=}
 -- in left-to-right order, or nil when they do not name every printed
 -- column of the block once, in the declared order. `used` counts the
@@ -1017,21 +1048,11 @@ local function column_map(F, T, blk, hdr, used, hint)
     if last and last.xb == x - 1 and last.text == hdr[x] then last.xb = x
     else spans[#spans + 1] = { xa = x, xb = x, text = hdr[x] } end
   end
-  local label_marks = {}
-  for _, w in ipairs { blk.head, blk.corner } do if w then label_marks[#label_marks + 1] = F.labels.norm(w) end end
-  for _, k in ipairs(T.header_keys) do label_marks[#label_marks + 1] = k end
   local out, unknown = {}, {}
   for _, sp in ipairs(spans) do
-    local best, len
-    for _, c in ipairs(blk.columns) do
-      for _, kn in ipairs(c.keys_norm) do
-        if kn ~= "" and sp.text:find(kn, 1, true) and (not len or #kn > len) then best, len = c, #kn end
-      end
-    end
-    local is_label = false
-    for _, w in ipairs(label_marks) do is_label = is_label or sp.text:find(w, 1, true) ~= nil end
+    local best, is_label, group = header_named(F, T, blk, sp.text)
     if best and not is_label then
-      out[#out + 1] = { xa = sp.xa, xb = sp.xb, col = best, group = #blk.groups > 0 and group_named(F, blk, sp.text) or nil }
+      out[#out + 1] = { xa = sp.xa, xb = sp.xb, col = best, group = group }
     elseif not is_label and sp.text ~= "" and #out > 0 then
       unknown[#unknown + 1] = sp
     end
@@ -1113,7 +1134,7 @@ function M.bind_placed(F, system, T, tokens, R, out_diags, present, pending, oth
     local all = {}
     for i = 1, #texts do all[i] = norm(texts[i].text) end
     local joined = table.concat(all)
-    local cap = #T.blocks > 1 and caption_block(F, T, joined)
+    local cap = #T.blocks > 1 and caption_block(F, m, T, joined)
     if r.loose then
       -- a caption between tables: a block, or a column group of a split table
       if cap then blk_i, hdr, map = cap, {}, nil end

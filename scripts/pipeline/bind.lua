@@ -26,6 +26,33 @@ local function search(p)
   return s
 end
 
+-- A digit anywhere in a text (%d: the C locale's, 0-9), found by LPeg's
+-- span rather than a pattern tried at every byte.
+local DIGIT = lpeg.R "09"
+local has_digit = (1 - DIGIT)^0 * DIGIT
+
+-- A counted number of a language anywhere: a digit, spaces (%s: the C
+-- locale's), a unit ("351 件"). One LPeg search for all its units, made
+-- once per language; a unit that a pattern would read otherwise than as
+-- written (a magic character, or a space first) is left to string.find.
+local counted_of = setmetatable({}, { __mode = "k" })
+local function counted(L)
+  local c = counted_of[L]
+  if c then return c end
+  c = { by_pattern = {} }
+  local units
+  for _, u in ipairs(L.units or {}) do
+    if u:find("[%^%$%*%+%?%.%(%)%[%]%%%-]") or u:find("^%s") then
+      c.by_pattern[#c.by_pattern + 1] = "%d%s*" .. u
+    else
+      units = units and units + lpeg.P(u) or lpeg.P(u)
+    end
+  end
+  c.search = units and search(DIGIT * lpeg.S " \t\n\v\f\r"^0 * units)
+  counted_of[L] = c
+  return c
+end
+
 -- Is this paragraph prose rather than a piece of a table? A sentence mark,
 -- or a clause mark with a counted number ("共发生行政复议 351 件，…"): a
 -- table's cells hold neither. Numbers come only from table cells.
@@ -38,8 +65,10 @@ local function prose_of(L, text)
     if #m > 1 and text:find(m, 1, true) then clause = true end
   end
   if not clause then return false end
-  for _, u in ipairs(L.units or {}) do
-    if text:find("%d%s*" .. u) then return true end
+  local c = counted(L)
+  if c.search and c.search:match(text) then return true end
+  for _, p in ipairs(c.by_pattern) do
+    if text:find(p) then return true end
   end
   return false
 end
@@ -453,12 +482,12 @@ local function table_tokens(F, T, blocks, from, to, lead)
   -- a table has numbers: a part whose prose only names the table's words has none
   local has_digits = false
   for i = from, to do
-    if blocks[i].kind == "para" and blocks[i].text:find("%d") and not is_prose(F, blocks[i].text) then
+    if blocks[i].kind == "para" and has_digit:match(blocks[i].text) and not is_prose(F, blocks[i].text) then
       has_digits = true
       break
     end
   end
-  if lead and lead.text:find("%d") then has_digits = true end
+  if lead and has_digit:match(lead.text) then has_digits = true end
   for i = lead and from - 1 or from, to do
     local b = (lead and i == from - 1) and lead or blocks[i]
     if b.kind == "cell" then
