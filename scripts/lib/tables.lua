@@ -371,16 +371,29 @@ local function likeness(a, b)
   return hit
 end
 
+-- The characters of a label, as code points: a misspelt label is measured
+-- against every row's, so each label's are taken apart once (a memo
+-- bounded by the labels' bytes). Never changed by those who ask.
+local codes_memo, codes_size = {}, 0
+local function codes_of(s)
+  local x = codes_memo[s]
+  if x then return x end
+  x = {}
+  for _, c in utf8.codes(s) do x[#x + 1] = c end
+  if codes_size >= MEMO_BYTES then codes_memo, codes_size = {}, 0 end
+  codes_memo[s], codes_size = x, codes_size + #s + 16 * #x + 64
+  return x
+end
+
 function likeness_of(a, b)
-  local x, y = {}, {}
-  for _, c in utf8.codes(a) do x[#x + 1] = c end
-  for _, c in utf8.codes(b) do y[#y + 1] = c end
+  local x, y = codes_of(a), codes_of(b)
   if #x == 0 or #y == 0 then return 0 end
   -- no better than the share of characters they have in common: most pairs
   -- are told apart by that alone, at a fraction of the cost
   local have, shared = {}, 0
-  for _, c in ipairs(y) do have[c] = (have[c] or 0) + 1 end
-  for _, c in ipairs(x) do
+  for i = 1, #y do local c = y[i]; have[c] = (have[c] or 0) + 1 end
+  for i = 1, #x do
+    local c = x[i]
     if (have[c] or 0) > 0 then shared, have[c] = shared + 1, have[c] - 1 end
   end
   local bound = shared / math.max(#x, #y)

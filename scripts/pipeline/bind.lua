@@ -510,9 +510,8 @@ local function table_tokens(F, T, blocks, from, to, lead)
           start = start or 1
           local sub = { line = b.line, col = b.col + (utf8.len(text:sub(1, start - 1)) or 0),
                         offset = (b.offset or 0) + start - 1 }
-          for _, t in ipairs(tables.tokenize(text:sub(start), sub, F.enumerator_marks)) do
-            tokens[#tokens + 1] = t
-          end
+          local run = tables.tokenize(text:sub(start), sub, F.enumerator_marks)
+          for k = 1, #run do tokens[#tokens + 1] = run[k] end
         end
       end
     end
