@@ -799,17 +799,25 @@ local function caption_block(F, m, T, t)
 end
 
 
--- Has every printed cell of the table's rows a value read?
-local function complete(R, T)
-  local rows, c = T.rows, R.c
-  for i = 1, #rows do
-    local cells = rows[i].cells
-    for k = 1, #cells do
-      local state = c:state(cells[k])
-      if state == "missing" or state == "unknown" then return false end
+-- The schema index of each cell of a table's rows, in their order: the
+-- list the core's pick walks (made once per table).
+local row_cells_at = setmetatable({}, { __mode = "k" })
+local function cells_at(F, T)
+  local at = row_cells_at[T]
+  if not at then
+    at = {}
+    for _, r in ipairs(T.rows) do
+      for _, id in ipairs(r.cells) do at[#at + 1] = F.schema:find(id) end
     end
+    row_cells_at[T] = at
   end
-  return true
+  return at
+end
+
+-- Has every printed cell of the table's rows a value read? (The core
+-- answers in one pass.)
+local function complete(F, R, T)
+  return #R.c:pick(cells_at(F, T), "missing", "unknown") == 0
 end
 
 -- The lines of values in the tokens (values printed on one line of the
@@ -956,7 +964,7 @@ function M.bind_rows(F, system, T, tokens, R, diags, present, pending, others)
   whole_columns(T, words, diags)
   -- rows whose labels were lost or set apart: by the format's order, where
   -- the identities agree; digits the labels made look glued were not
-  if not complete(R, T) and bind_by_order(F, system, T, m, tokens, R, diags) then
+  if not complete(F, R, T) and bind_by_order(F, system, T, m, tokens, R, diags) then
     for j = #pending, 1, -1 do
       if pending[j].diag.table == T.id then table.remove(pending, j) end
     end
