@@ -209,11 +209,16 @@ local prepared_memo = memo.keyed()
 
 local function prepared(F, T, others)
   others = others or {}
-  local key = table.concat(others, "\0")
+  local words, copy = {}, {}
+  for i = 1, #others do
+    words[i] = #others[i] .. ":" .. others[i]   -- each word with its length: no two lists alike
+    copy[i] = others[i]
+  end
+  local key = table.concat(words)
   local mm = memo.of(prepared_memo, T, MEMO_BYTES)
   local m = mm.of[key]
   if not m then
-    m = { alltext = T.alltext, heads = T.heads, others = { table.unpack(others) }, numerals = F.decl.numerals }
+    m = { alltext = T.alltext, heads = T.heads, others = copy, numerals = F.decl.numerals }
     mm.of[key], mm.size = m, mm.size + #key + 64
   end
   return m
@@ -468,7 +473,7 @@ local function fragment_of(F, m, t, printed)
   return false
 end
 
--- is_fragment(F, m, t, printed): t is always printed, folded
+-- t is printed folded: the printed text alone names the answer
 local function is_fragment(F, m, t, printed)
   return answer(m, fragment_of, printed, F, m, t, printed)
 end

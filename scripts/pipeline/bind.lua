@@ -196,7 +196,8 @@ local function marks_of(F)
   ix = { starts = {}, by_start = {} }
   for _, p in ipairs(F.parts) do
     for _, h in ipairs(p.raw_heads) do
-      local start = h:sub(1, #first_char(h) + #first_char(h:sub(#first_char(h) + 1)))
+      local one = first_char(h)
+      local start = one .. first_char(h:sub(#one + 1))
       local list = ix.by_start[start]
       if not list then
         list = {}
