@@ -3,6 +3,8 @@
 -- the end, an office's suffix, a long and a short form) are the format's
 -- (`agency_key` in its format.lua); this file only applies them.
 
+local memo = require "memo"
+
 local M = {}
 
 local function ends_with(s, w)
@@ -69,8 +71,25 @@ local function strip_year(k, years)
 end
 
 -- key(F, name) → the agency key of an issuer's name (nil for no name).
+-- A batch asks for each report's key twice (its survey, its findings'
+-- filter), and an issuer's name repeats across its years: each name's key
+-- is worked out once per format (a memo bounded by the names' bytes).
+local KEY_MEMO_BYTES = 1 << 18
+local key_memo = memo.keyed()
+local key_of
+
 function M.key(F, name)
   if type(name) ~= "string" or name == "" then return nil end
+  local m = memo.of(key_memo, F, KEY_MEMO_BYTES)
+  local k = m.of[name]
+  if k == nil then
+    k = key_of(F, name) or false
+    m.of[name], m.size = k, m.size + #name + 64
+  end
+  return k or nil
+end
+
+function key_of(F, name)
   local s = spec_of(F)
   local k = F.labels.norm(name)
   for _ = 1, 4 do                       -- a year, then a suffix, then a year again …

@@ -92,10 +92,11 @@ local function clean(t, seen)
   if seen[t] then return end
   seen[t] = true
   for k, v in pairs(t) do
-    if type(v) == "string" then
+    local kind = type(v)                  -- most values are numbers (places): asked once
+    if kind == "string" then
       local p = printable(v)
       if p ~= v then t[k] = p end
-    elseif type(v) == "table" and v ~= nianbao.null then clean(v, seen) end
+    elseif kind == "table" and v ~= nianbao.null then clean(v, seen) end
   end
 end
 

@@ -48,9 +48,10 @@ end
 
 -- value_state(F, text) → "number", "blank", "marker", or nil for a label or
 -- other text; then the value, and the unit that was stripped from it.
--- the texts of a batch's cells and labels repeat from report to report:
--- each text's state is worked out once per format (a memo of at most
--- MEMO_BYTES of text, with room for its entry: it starts afresh when full)
+-- the texts of a batch's cells and labels repeat from report to report
+-- (its numbers too: most are small): each text's state is worked out once
+-- per format (a memo of at most MEMO_BYTES of text, with room for its
+-- entry: it starts afresh when full)
 local MEMO_BYTES = 1 << 20
 local state_memo = memo.keyed()
 local NOSTATE = {}
@@ -59,7 +60,6 @@ local value_state_of
 
 function M.value_state(F, text)
   if text == "" then return "blank" end
-  if text:match("^%d+$") then return "number", (nianbao.number(text)) end
   local m = memo.of(state_memo, F, MEMO_BYTES)
   local hit = m.of[text]
   if hit == nil then
@@ -71,6 +71,7 @@ function M.value_state(F, text)
 end
 
 function value_state_of(F, text)
+  if text:match("^%d+$") then return "number", (nianbao.number(text)) end
   local v = M.parse_number(text)
   if v ~= nil then return "number", v end
   for _, u in ipairs(F.units) do
@@ -83,11 +84,16 @@ function value_state_of(F, text)
   return nil
 end
 
+-- The format's units as a set, made once per format.
+local unit_sets = setmetatable({}, { __mode = "k" })
 local function is_unit(F, t)
-  for _, u in ipairs(F.units) do
-    if t == u then return true end
+  local set = unit_sets[F]
+  if not set then
+    set = {}
+    for _, u in ipairs(F.units) do set[u] = true end
+    unit_sets[F] = set
   end
-  return false
+  return set[t] == true
 end
 
 --}===
@@ -196,20 +202,56 @@ end
 
 -- What matching needs of a table: the format's words (computed with the
 -- format), and the words of other formats that may appear in it (headers
--- here, never unplaced text).
+-- here, never unplaced text). Made once per table and words of other
+-- formats (every bind of a format passes the same), so that what a label
+-- is can be worked out once too (`answer`).
+local prepared_memo = memo.keyed()
+
 local function prepared(F, T, others)
-  return { alltext = T.alltext, heads = T.heads, others = others or {}, numerals = F.decl.numerals }
+  others = others or {}
+  local words, copy = {}, {}
+  for i = 1, #others do
+    words[i] = #others[i] .. ":" .. others[i]   -- each word with its length: no two lists alike
+    copy[i] = others[i]
+  end
+  local key = table.concat(words)
+  local mm = memo.of(prepared_memo, T, MEMO_BYTES)
+  local m = mm.of[key]
+  if not m then
+    m = { alltext = T.alltext, heads = T.heads, others = copy, numerals = F.decl.numerals }
+    mm.of[key], mm.size = m, mm.size + #key + 64
+  end
+  return m
+end
+
+-- answer(m, question, text, ...) → question(...), or false for nil: for the
+-- questions that depend on the label's text (and on m) alone. A batch's
+-- labels repeat from report to report: each answered once per m and
+-- question (a bounded memo).
+local answer_memo = memo.keyed()
+
+local function answer(m, question, text, ...)
+  local a = memo.of(answer_memo, m, MEMO_BYTES)
+  local by = a.of[question]
+  if not by then by = {}; a.of[question] = by end
+  local hit = by[text]
+  if hit == nil then
+    hit = question(...) or false
+    by[text], a.size = hit, a.size + #text + 64
+  end
+  return hit
 end
 
 -- A header label, or several run together ("行政复议行政诉讼结果维持…总计").
 local function has_key(t, keys)
-  for _, k in ipairs(keys) do
+  for i = 1, #keys do
+    local k = keys[i]
     if k ~= "" and t:find(k, 1, true) then return true, k end
   end
   return false
 end
 
-local function is_header(m, t, keys)
+local function header_of(m, t, keys)
   if has_key(t, keys) then return true end
   local rest = t
   for _, list in ipairs { m.heads, m.others } do
@@ -227,16 +269,28 @@ local function is_header(m, t, keys)
   return rest == "" or (rest ~= t and (utf8.len(rest) or 3) <= 2)
 end
 
-local function find_group(T, t)
-  for _, g in ipairs(T.groups) do
-    if has_key(t, g.keys_norm) then return g end
+-- is_header(m, T, t): the keys are always the table's header keys
+local function is_header(m, T, t)
+  return answer(m, header_of, t, m, t, T.header_keys)
+end
+
+local function group_of(T, t)
+  local groups = T.groups
+  for i = 1, #groups do
+    if has_key(t, groups[i].keys_norm) then return groups[i] end
   end
+end
+
+-- find_group(m, T, t) → the group t names, or false
+local function find_group(m, T, t)
+  return answer(m, group_of, t, T, t)
 end
 
 -- The longest of keys found in t, or nil.
 local function longest_key(t, keys)
   local best
-  for _, k in ipairs(keys) do
+  for i = 1, #keys do
+    local k = keys[i]
     if k ~= "" and (not best or #k > #best) and t:find(k, 1, true) then best = k end
   end
   return best
@@ -266,8 +320,10 @@ local function find_row(F, T, t, group)
 end
 
 function find_row_of(F, T, t, group)
+  local rows = T.rows
   local hit, len
-  for _, r in ipairs(T.rows) do
+  for i = 1, #rows do
+    local r = rows[i]
     if not r.exact and not r.anonymous then
       local k = longest_key(t, r.keys_norm)
       if k and (not len or #k > len) then hit, len = r, #k end
@@ -275,7 +331,8 @@ function find_row_of(F, T, t, group)
   end
   if hit then return hit, true end
   local b = F.labels.bare(t)
-  for _, r in ipairs(T.rows) do
+  for i = 1, #rows do
+    local r = rows[i]
     if r.exact and group and r.group == group then
       for _, k in ipairs(r.keys_norm) do
         if b == k then return r, true end
@@ -285,17 +342,23 @@ function find_row_of(F, T, t, group)
 end
 
 -- A piece of one row's label, long enough to be sure ("5.要求行政机关确认或重新出").
-local function find_row_by_piece(F, T, t)
+local function row_by_piece(F, T, t)
   local b = F.labels.bare(t)
   if (utf8.len(b) or 0) < 4 then return nil end
+  local rows = T.rows
   local hit
-  for _, r in ipairs(T.rows) do
+  for i = 1, #rows do
+    local r = rows[i]
     if r.norm and r.norm:find(b, 1, true) then
       if hit then return nil end
       hit = r
     end
   end
   return hit
+end
+
+local function find_row_by_piece(F, m, T, t)
+  return answer(m, row_by_piece, t, F, T, t)
 end
 
 -- How alike two folded labels are: 1 − edit distance / the longer length,
@@ -313,16 +376,29 @@ local function likeness(a, b)
   return hit
 end
 
+-- The characters of a label, as code points: a misspelt label is measured
+-- against every row's, so each label's are taken apart once (a memo
+-- bounded by the labels' bytes). Never changed by those who ask.
+local codes_memo, codes_size = {}, 0
+local function codes_of(s)
+  local x = codes_memo[s]
+  if x then return x end
+  x = {}
+  for _, c in utf8.codes(s) do x[#x + 1] = c end
+  if codes_size >= MEMO_BYTES then codes_memo, codes_size = {}, 0 end
+  codes_memo[s], codes_size = x, codes_size + #s + 16 * #x + 64
+  return x
+end
+
 function likeness_of(a, b)
-  local x, y = {}, {}
-  for _, c in utf8.codes(a) do x[#x + 1] = c end
-  for _, c in utf8.codes(b) do y[#y + 1] = c end
+  local x, y = codes_of(a), codes_of(b)
   if #x == 0 or #y == 0 then return 0 end
   -- no better than the share of characters they have in common: most pairs
   -- are told apart by that alone, at a fraction of the cost
   local have, shared = {}, 0
-  for _, c in ipairs(y) do have[c] = (have[c] or 0) + 1 end
-  for _, c in ipairs(x) do
+  for i = 1, #y do local c = y[i]; have[c] = (have[c] or 0) + 1 end
+  for i = 1, #x do
+    local c = x[i]
     if (have[c] or 0) > 0 then shared, have[c] = shared + 1, have[c] - 1 end
   end
   local bound = shared / math.max(#x, #y)
@@ -363,7 +439,7 @@ local function misspelt_row(F, T, t, group, seen, after)
 end
 
 -- A misspelt header word ("结果维特", "社会公益组识").
-local function misspelt_header(m, t)
+local function header_like(m, t)
   local n = utf8.len(t) or 0
   if n < 3 or n > 12 then return false end
   for _, h in ipairs(m.heads) do
@@ -372,9 +448,13 @@ local function misspelt_header(m, t)
   return false
 end
 
+local function misspelt_header(m, t)
+  return answer(m, header_like, t, m, t)
+end
+
 -- A piece of some label of the table: a header cut by a line break, one
 -- character of a label printed vertically. Ignored.
-local function is_fragment(F, m, t, printed)
+local function fragment_of(F, m, t, printed)
   local b = F.labels.bare(t)
   if b == "" or (utf8.len(b) or 3) <= 2 then return true end
   -- headers printed one character a line, across the columns ("结 结 其 尚")
@@ -391,6 +471,11 @@ local function is_fragment(F, m, t, printed)
     if w:find(b, 1, true) then return true end
   end
   return false
+end
+
+-- t is printed folded: the printed text alone names the answer
+local function is_fragment(F, m, t, printed)
+  return answer(m, fragment_of, printed, F, m, t, printed)
 end
 
 --}===
@@ -444,7 +529,8 @@ local function segment(F, T, m, tokens, diags, present)
   local cur, group, rows_started = nil, nil, false
   local header_line                      -- the line of the last header or caption read
   local last                             -- the last row read
-  for _, b in ipairs(tokens) do
+  for i = 1, #tokens do
+    local b = tokens[i]
     local state = M.value_state(F, b.text)
     if state == "blank" and row_of(b) == header_line then
       -- an empty cell beside a header on its line pads a merged cell: no value
@@ -459,7 +545,7 @@ local function segment(F, T, m, tokens, diags, present)
     else
       local t = norm(b.text)
       local r, strong = find_row(F, T, t, group or (cur and cur.row.group))
-      local g = find_group(T, t)
+      local g = find_group(m, T, t)
       if not r and g then
         -- a group label with its first item run on: "（六）其他处理 3.其他"
         local _, key = has_key(t, g.keys_norm)
@@ -467,7 +553,7 @@ local function segment(F, T, m, tokens, diags, present)
         local rest = e and t:sub(e + 1) or ""
         if rest ~= "" then r, strong = find_row(F, T, rest, g) end
       end
-      if not r and not g then r = find_row_by_piece(F, T, t) end
+      if not r and not g then r = find_row_by_piece(F, m, T, t) end
       if g then group = g end
       if r then
         present.yes = true
@@ -497,7 +583,7 @@ local function segment(F, T, m, tokens, diags, present)
         else
           cur = nil
         end
-      elseif is_header(m, t, T.header_keys) or T.column_words[t] then
+      elseif is_header(m, T, t) or T.column_words[t] then
         present.yes = true
         header_line = row_of(b)
         if not rows_started and T.column_words[t] then words[#words + 1] = T.column_words[t] end
@@ -542,7 +628,8 @@ local function segment(F, T, m, tokens, diags, present)
 end
 
 local function digits_only(values)
-  for _, b in ipairs(values) do
+  for i = 1, #values do
+    local b = values[i]
     if not b.glued or not b.text:match("^%-?%d[%d%.]*$") then return false end
   end
   return true
@@ -552,7 +639,7 @@ end
 local function row_slots(row, order)
   if order and row.by_col then
     local s = {}
-    for i, col in ipairs(order) do s[i] = row.by_col[col] end
+    for i = 1, #order do s[i] = row.by_col[order[i]] end
     return s
   end
   return row.cells
@@ -706,22 +793,36 @@ end
 --{=== rows by their order ===
 
 -- The block of a table whose caption a text names (table 2's 第二十条第（X）项).
-local function caption_block(F, T, t)
+local function caption_of(F, T, t)
   for i, blk in ipairs(T.blocks) do
     if blk.caption and t:find(F.labels.norm(blk.caption), 1, true) then return i end
   end
 end
 
+local function caption_block(F, m, T, t)
+  return answer(m, caption_of, t, F, T, t)
+end
 
--- Has every printed cell of the table's rows a value read?
-local function complete(R, T)
-  for _, r in ipairs(T.rows) do
-    for _, id in ipairs(r.cells) do
-      local state = R.c:state(id)
-      if state == "missing" or state == "unknown" then return false end
+
+-- The schema index of each cell of a table's rows, in their order: the
+-- list the core's pick walks (made once per table).
+local row_cells_at = setmetatable({}, { __mode = "k" })
+local function cells_at(F, T)
+  local at = row_cells_at[T]
+  if not at then
+    at = {}
+    for _, r in ipairs(T.rows) do
+      for _, id in ipairs(r.cells) do at[#at + 1] = F.schema:find(id) end
     end
+    row_cells_at[T] = at
   end
-  return true
+  return at
+end
+
+-- Has every printed cell of the table's rows a value read? (The core
+-- answers in one pass.)
+local function complete(F, R, T)
+  return #R.c:pick(cells_at(F, T), "missing", "unknown") == 0
 end
 
 -- The lines of values in the tokens (values printed on one line of the
@@ -730,7 +831,8 @@ local function value_lines(F, T, m, tokens)
   local norm = F.labels.norm
   local blocks, labels = { {} }, {}
   local blk, cur = 1, nil
-  for _, b in ipairs(tokens) do
+  for i = 1, #tokens do
+    local b = tokens[i]
     local state = M.value_state(F, b.text)
     if state == "number" or state == "marker" then
       if not cur or cur.line ~= b.line then
@@ -741,7 +843,7 @@ local function value_lines(F, T, m, tokens)
     elseif not state then
       cur = nil
       local t = norm(b.text)
-      local cap = #T.blocks > 1 and caption_block(F, T, t)
+      local cap = #T.blocks > 1 and caption_block(F, m, T, t)
       if cap then
         blk = cap
         blocks[blk] = blocks[blk] or {}
@@ -833,13 +935,14 @@ function M.bind_rows(F, system, T, tokens, R, diags, present, pending, others)
   local m = prepared(F, T, others)
   local segs, order, words = segment(F, T, m, tokens, diags, present)
   local open = {}
-  for _, seg in ipairs(segs) do
+  for k = 1, #segs do
+    local seg = segs[k]
     local slots = row_slots(seg.row, order)
     local values = seg.values
     -- blank cells past the row's end only pad it
     while #values > #slots and values[#values].text == "" do values[#values] = nil end
     if #values == #slots then
-      for i, b in ipairs(values) do set_value(R, F, slots[i], b) end
+      for i = 1, #values do set_value(R, F, slots[i], values[i]) end
     elseif #values == 0 then
       -- a label with no values: the row's cells are missing, and said so
     elseif #values > #slots then
@@ -866,7 +969,7 @@ function M.bind_rows(F, system, T, tokens, R, diags, present, pending, others)
   whole_columns(T, words, diags)
   -- rows whose labels were lost or set apart: by the format's order, where
   -- the identities agree; digits the labels made look glued were not
-  if not complete(R, T) and bind_by_order(F, system, T, m, tokens, R, diags) then
+  if not complete(F, R, T) and bind_by_order(F, system, T, m, tokens, R, diags) then
     for j = #pending, 1, -1 do
       if pending[j].diag.table == T.id then table.remove(pending, j) end
     end
@@ -882,7 +985,8 @@ end
 -- together; anything without a place (a paragraph, a caption) a row alone.
 local function placed_rows(tokens)
   local rows, cur = {}, nil
-  for _, b in ipairs(tokens) do
+  for i = 1, #tokens do
+    local b = tokens[i]
     if b.grid and b.x0 then
       if not cur or cur.grid ~= b.grid or cur.row ~= b.row then
         cur = { grid = b.grid, row = b.row, cells = {} }
@@ -901,7 +1005,8 @@ end
 -- without building them: a stream of text has no places and none.
 local function placed_count(tokens)
   local placed, grid, row, n = 0, nil, nil, 0
-  for _, b in ipairs(tokens) do
+  for i = 1, #tokens do
+    local b = tokens[i]
     if b.grid and b.x0 then
       if n > 0 and grid == b.grid and row == b.row then
         n = n + 1
@@ -926,6 +1031,33 @@ local function group_named(F, blk, t)
   end
 end
 
+-- What a header text (folded) names in a block: the column whose key it
+-- holds (the longest key), whether it is the labels' header instead, and
+-- the column group its words name. Pure in the text, and a batch's headers
+-- repeat: each asked once per block (a bounded memo).
+local named_memo = memo.keyed()
+
+local function header_named(F, T, blk, text)
+  local m = memo.of(named_memo, blk, MEMO_BYTES)
+  local hit = m.of[text]
+  if not hit then
+    local best, len
+    for _, c in ipairs(blk.columns) do
+      for _, kn in ipairs(c.keys_norm) do
+        if kn ~= "" and text:find(kn, 1, true) and (not len or #kn > len) then best, len = c, #kn end
+      end
+    end
+    local label_marks = {}
+    for _, w in ipairs { blk.head, blk.corner } do if w then label_marks[#label_marks + 1] = F.labels.norm(w) end end
+    for _, k in ipairs(T.header_keys) do label_marks[#label_marks + 1] = k end
+    local is_label = false
+    for _, w in ipairs(label_marks) do is_label = is_label or text:find(w, 1, true) ~= nil end
+    hit = { best or false, is_label, #blk.groups > 0 and group_named(F, blk, text) or false }
+    m.of[text], m.size = hit, m.size + #text + 64
+  end
+  return hit[1] or nil, hit[2], hit[3] or nil
+end
+
 -- The header rows seen (x → text, folded) → the columns: {xa=, xb=, id=}
 -- in left-to-right order, or nil when they do not name every printed
 -- column of the block once, in the declared order. `used` counts the
@@ -942,21 +1074,11 @@ local function column_map(F, T, blk, hdr, used, hint)
     if last and last.xb == x - 1 and last.text == hdr[x] then last.xb = x
     else spans[#spans + 1] = { xa = x, xb = x, text = hdr[x] } end
   end
-  local label_marks = {}
-  for _, w in ipairs { blk.head, blk.corner } do if w then label_marks[#label_marks + 1] = F.labels.norm(w) end end
-  for _, k in ipairs(T.header_keys) do label_marks[#label_marks + 1] = k end
   local out, unknown = {}, {}
   for _, sp in ipairs(spans) do
-    local best, len
-    for _, c in ipairs(blk.columns) do
-      for _, kn in ipairs(c.keys_norm) do
-        if kn ~= "" and sp.text:find(kn, 1, true) and (not len or #kn > len) then best, len = c, #kn end
-      end
-    end
-    local is_label = false
-    for _, w in ipairs(label_marks) do is_label = is_label or sp.text:find(w, 1, true) ~= nil end
+    local best, is_label, group = header_named(F, T, blk, sp.text)
     if best and not is_label then
-      out[#out + 1] = { xa = sp.xa, xb = sp.xb, col = best, group = #blk.groups > 0 and group_named(F, blk, sp.text) or nil }
+      out[#out + 1] = { xa = sp.xa, xb = sp.xb, col = best, group = group }
     elseif not is_label and sp.text ~= "" and #out > 0 then
       unknown[#unknown + 1] = sp
     end
@@ -999,8 +1121,10 @@ end
 -- The cell of a row under a column: the one cell overlapping its places.
 local function cell_under(cells, e)
   local hit
-  for _, c in ipairs(cells) do
-    if c.x0 <= e.xb and c.x1 - 1 >= e.xa then
+  local xa, xb = e.xa, e.xb
+  for i = 1, #cells do
+    local c = cells[i]
+    if c.x0 <= xb and c.x1 - 1 >= xa then
       if hit then return nil, true end      -- two cells under one column
       hit = c
     end
@@ -1024,17 +1148,19 @@ function M.bind_placed(F, system, T, tokens, R, out_diags, present, pending, oth
   local plan = {}          -- {row = format row, cells = {id → token}, line}
   local group, any, last = nil, false, nil
   local seen = {}
-  for _, r in ipairs(rows) do
+  for k = 1, #rows do
+    local r = rows[k]
     local numbers, texts = 0, {}
-    for _, c in ipairs(r.cells) do
+    for i = 1, #r.cells do
+      local c = r.cells[i]
       local state = M.value_state(F, c.text)
       if state == "number" or state == "marker" then numbers = numbers + 1
       elseif not state then texts[#texts + 1] = c end
     end
     local all = {}
-    for i, c in ipairs(texts) do all[i] = norm(c.text) end
+    for i = 1, #texts do all[i] = norm(texts[i].text) end
     local joined = table.concat(all)
-    local cap = #T.blocks > 1 and caption_block(F, T, joined)
+    local cap = #T.blocks > 1 and caption_block(F, m, T, joined)
     if r.loose then
       -- a caption between tables: a block, or a column group of a split table
       if cap then blk_i, hdr, map = cap, {}, nil end
@@ -1042,7 +1168,7 @@ function M.bind_placed(F, system, T, tokens, R, out_diags, present, pending, oth
       if g then hint, hdr, map = g, {}, nil end
     elseif numbers == 0 and cap and #texts <= 2 then
       blk_i, hdr, map, hint = cap, {}, nil, nil
-    elseif numbers == 0 and #texts > 0 and (is_header(m, joined, T.header_keys) or T.column_words[joined]) then
+    elseif numbers == 0 and #texts > 0 and (is_header(m, T, joined) or T.column_words[joined]) then
       if map then hdr, map = {}, nil end
       for _, c in ipairs(r.cells) do
         local t = norm(c.text)
@@ -1061,11 +1187,12 @@ function M.bind_placed(F, system, T, tokens, R, out_diags, present, pending, oth
       -- the label: the text left of the first column
       local first = map[1].xa
       local label = {}
-      for _, c in ipairs(r.cells) do
+      for i = 1, #r.cells do
+        local c = r.cells[i]
         if c.x1 - 1 < first and c.text ~= "" then label[#label + 1] = norm(c.text) end
       end
       local t = table.concat(label)
-      local g = find_group(T, t)
+      local g = find_group(m, T, t)
       if g then group = g end
       local row
       if T.flat then
@@ -1083,7 +1210,8 @@ function M.bind_placed(F, system, T, tokens, R, out_diags, present, pending, oth
       end
       if row and row.group then group = row.group end
       local vals, n = {}, 0
-      for _, e in ipairs(map) do
+      for i = 1, #map do
+        local e = map[i]
         local c, two = cell_under(r.cells, e)
         if two then return false end
         if c then vals[e.id] = c; n = n + 1 end
@@ -1130,13 +1258,14 @@ function M.bind_flat(F, system, T, tokens, R, diags, present, pending, others)
   local m = prepared(F, T, others)
   local norm = F.labels.norm
   local values = {}
-  for _, b in ipairs(tokens) do
+  for i = 1, #tokens do
+    local b = tokens[i]
     local state = M.value_state(F, b.text)
     if state then
       values[#values + 1] = b
     else
       local t = norm(b.text)
-      if is_header(m, t, T.header_keys) or is_fragment(F, m, t, b.text) then
+      if is_header(m, T, t) or is_fragment(F, m, t, b.text) then
         present.yes = true
       elseif #values > 0 and #values < #T.cells and b.kind == "cell" and not b.derived then
         values[#values + 1] = b                     -- a cell of the page that holds text

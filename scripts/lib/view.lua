@@ -26,7 +26,7 @@ function M.readonly(t)
       if hidden[k] then return nil end
       local x = t[k]
       if type(x) ~= "table" then return x end   -- most reads: a string or a number, no view needed
-      return M.readonly(x)
+      return proxies[x] or M.readonly(x)        -- a table read before: its view, at once
     end,
     __newindex = reject,
     __len = function() return #t end,

@@ -26,6 +26,33 @@ local function search(p)
   return s
 end
 
+-- A digit anywhere in a text (%d: the C locale's, 0-9), found by LPeg's
+-- span rather than a pattern tried at every byte.
+local DIGIT = lpeg.R "09"
+local has_digit = (1 - DIGIT)^0 * DIGIT
+
+-- A counted number of a language anywhere: a digit, spaces (%s: the C
+-- locale's), a unit ("351 件"). One LPeg search for all its units, made
+-- once per language; a unit that a pattern would read otherwise than as
+-- written (a magic character, or a space first) is left to string.find.
+local counted_of = setmetatable({}, { __mode = "k" })
+local function counted(L)
+  local c = counted_of[L]
+  if c then return c end
+  c = { by_pattern = {} }
+  local units
+  for _, u in ipairs(L.units or {}) do
+    if u:find("[%^%$%*%+%?%.%(%)%[%]%%%-]") or u:find("^%s") then
+      c.by_pattern[#c.by_pattern + 1] = "%d%s*" .. u
+    else
+      units = units and units + lpeg.P(u) or lpeg.P(u)
+    end
+  end
+  c.search = units and search(DIGIT * lpeg.S " \t\n\v\f\r"^0 * units)
+  counted_of[L] = c
+  return c
+end
+
 -- Is this paragraph prose rather than a piece of a table? A sentence mark,
 -- or a clause mark with a counted number ("共发生行政复议 351 件，…"): a
 -- table's cells hold neither. Numbers come only from table cells.
@@ -38,8 +65,10 @@ local function prose_of(L, text)
     if #m > 1 and text:find(m, 1, true) then clause = true end
   end
   if not clause then return false end
-  for _, u in ipairs(L.units or {}) do
-    if text:find("%d%s*" .. u) then return true end
+  local c = counted(L)
+  if c.search and c.search:match(text) then return true end
+  for _, p in ipairs(c.by_pattern) do
+    if text:find(p) then return true end
   end
   return false
 end
@@ -157,27 +186,54 @@ local function match_heading(F, block)
   return hit[1], hit[2], hit[3]
 end
 
+-- The numbered part headings of a format as printed, by their first two
+-- characters ("一、"): a paragraph without those holds none of them. Made
+-- once per format.
+local marks_index = setmetatable({}, { __mode = "k" })
+local function marks_of(F)
+  local ix = marks_index[F]
+  if ix then return ix end
+  ix = { starts = {}, by_start = {} }
+  for _, p in ipairs(F.parts) do
+    for _, h in ipairs(p.raw_heads) do
+      local one = first_char(h)
+      local start = one .. first_char(h:sub(#one + 1))
+      local list = ix.by_start[start]
+      if not list then
+        list = {}
+        ix.by_start[start] = list
+        ix.starts[#ix.starts + 1] = start
+      end
+      list[#list + 1] = h
+    end
+  end
+  marks_index[F] = ix
+  return ix
+end
+
 -- Crawled pages run the parts together on one line ("…联系。一、总体情况2021年，…").
 -- Cut paragraphs before every numbered part heading they hold.
 local function split_headings(F, blocks)
-  local marks = {}
-  for _, p in ipairs(F.parts) do
-    for _, h in ipairs(p.raw_heads) do marks[#marks + 1] = h end
-  end
+  local marks = marks_of(F)
   local out = {}
-  for _, b in ipairs(blocks) do
+  for i = 1, #blocks do
+    local b = blocks[i]
     if b.kind ~= "para" or #b.text < 60 then
       out[#out + 1] = b
     else
       local cuts = {}
       local plain = F.labels.simplify(b.text)
-      for _, m in ipairs(marks) do
-        local at = 1
-        while true do
-          local s = plain:find(m, at, true)
-          if not s then break end
-          if s > 1 then cuts[#cuts + 1] = s end
-          at = s + #m
+      for _, start in ipairs(marks.starts) do
+        if plain:find(start, 1, true) then
+          for _, m in ipairs(marks.by_start[start]) do
+            local at = 1
+            while true do
+              local s = plain:find(m, at, true)
+              if not s then break end
+              if s > 1 then cuts[#cuts + 1] = s end
+              at = s + #m
+            end
+          end
         end
       end
       table.sort(cuts)
@@ -375,7 +431,7 @@ end
 local function detect(F, R, blocks, found, others)
   local norm = F.labels.norm
   local normed = {}
-  for i, b in ipairs(blocks) do normed[i] = norm(b.text) end
+  for i = 1, #blocks do normed[i] = norm(blocks[i].text) end
   local text = table.concat(normed, "\n")
   for _, o in ipairs(others) do
     -- the signatures in the text at all (most reports: none), then the
@@ -427,12 +483,12 @@ local function table_tokens(F, T, blocks, from, to, lead)
   -- a table has numbers: a part whose prose only names the table's words has none
   local has_digits = false
   for i = from, to do
-    if blocks[i].kind == "para" and blocks[i].text:find("%d") and not is_prose(F, blocks[i].text) then
+    if blocks[i].kind == "para" and has_digit:match(blocks[i].text) and not is_prose(F, blocks[i].text) then
       has_digits = true
       break
     end
   end
-  if lead and lead.text:find("%d") then has_digits = true end
+  if lead and has_digit:match(lead.text) then has_digits = true end
   for i = lead and from - 1 or from, to do
     local b = (lead and i == from - 1) and lead or blocks[i]
     if b.kind == "cell" then
@@ -455,9 +511,8 @@ local function table_tokens(F, T, blocks, from, to, lead)
           start = start or 1
           local sub = { line = b.line, col = b.col + (utf8.len(text:sub(1, start - 1)) or 0),
                         offset = (b.offset or 0) + start - 1 }
-          for _, t in ipairs(tables.tokenize(text:sub(start), sub, F.enumerator_marks)) do
-            tokens[#tokens + 1] = t
-          end
+          local run = tables.tokenize(text:sub(start), sub, F.enumerator_marks)
+          for k = 1, #run do tokens[#tokens + 1] = run[k] end
         end
       end
     end
@@ -484,7 +539,8 @@ local function header_texts(F, T, tokens)
   -- of text: the labels repeat)
   local m = memo.of(header_memo, T, HEADING_MEMO_BYTES)
   local out = {}
-  for _, b in ipairs(tokens) do
+  for i = 1, #tokens do
+    local b = tokens[i]
     local yes = m.of[b.text]
     if yes == nil then
       yes = names_column(F, T, b.text)
@@ -534,7 +590,8 @@ local function drop_furniture(F, blocks)
   local g = F.grammars.page_number
   if not g then return blocks end
   local out = {}
-  for _, b in ipairs(blocks) do
+  for i = 1, #blocks do
+    local b = blocks[i]
     if not (b.kind == "para" and g:match(b.text)) then out[#out + 1] = b end
   end
   return out
@@ -547,7 +604,8 @@ function M.bind(F, system, doc, path, others)
   local diags, pending = R.diagnostics, {}
 
   local starts, found = {}, {}
-  for i, b in ipairs(blocks) do
+  for i = 1, #blocks do
+    local b = blocks[i]
     if b.kind == "para" or b.kind == "cell" then
       local p, glued, variant = match_heading(F, b)
       if p and b.kind == "cell" and glued ~= "" then p = nil end
