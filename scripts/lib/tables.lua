@@ -51,8 +51,9 @@ end
 -- the texts of a batch's cells and labels repeat from report to report
 -- (its numbers too: most are small): each text's state is worked out once
 -- per format (a memo of at most MEMO_BYTES of text, with room for its
--- entry: it starts afresh when full)
-local MEMO_BYTES = 1 << 20
+-- entry: it starts afresh when full). A quarter of a megabyte each: the
+-- binder keeps a dozen such memos, and what a batch repeats fits in that
+local MEMO_BYTES = 1 << 18
 local state_memo = memo.keyed()
 local NOSTATE = {}
 

@@ -169,7 +169,7 @@ end
 -- labels and numbers repeat from report to report: each answered once (a
 -- memo per format of at most HEADING_MEMO_BYTES of text, its keys whole
 -- paragraphs: it starts afresh when full)
-local HEADING_MEMO_BYTES = 1 << 20
+local HEADING_MEMO_BYTES = 1 << 18
 local heading_memo = memo.keyed()
 local NO_HEADING = {}
 local function match_heading(F, block)
