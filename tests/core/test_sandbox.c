@@ -48,16 +48,23 @@ static void run(lua_State *L, const char *code) {
     }
 }
 
-static void the_metered_matcher_agrees_with_lua_on_every_pattern(void **state) {
-    lua_State *L = luaL_newstate();         /* Lua's own string library here */
-    int i;
-    (void)state;
+/* A state with Lua's own string functions as `orig` and the metered
+** matcher's as `mine`, for the two to be compared. */
+static lua_State *orig_and_mine(void) {
+    lua_State *L = luaL_newstate();
     assert_non_null(L);
     luaL_openlibs(L);
     run(L, "orig = { find = string.find, match = string.match, gmatch = string.gmatch, gsub = string.gsub }");
     lua_newtable(L);
     nb_sandbox_patterns(L);
     lua_setglobal(L, "mine");
+    return L;
+}
+
+static void the_metered_matcher_agrees_with_lua_on_every_pattern(void **state) {
+    lua_State *L = orig_and_mine();
+    int i;
+    (void)state;
     for (i = 0; i < 3; i++) {
         lua_pushinteger(L, i + 1);
         lua_setglobal(L, "seed");
@@ -123,14 +130,8 @@ static void the_metered_matcher_agrees_with_lua_on_every_pattern(void **state) {
 ** malformed patterns: the places a search skips must be places where Lua
 ** finds nothing, and errors must come as Lua raises them. */
 static void the_metered_matcher_agrees_with_lua_on_long_and_chinese_text(void **state) {
-    lua_State *L = luaL_newstate();
+    lua_State *L = orig_and_mine();
     (void)state;
-    assert_non_null(L);
-    luaL_openlibs(L);
-    run(L, "orig = { find = string.find, match = string.match, gmatch = string.gmatch, gsub = string.gsub }");
-    lua_newtable(L);
-    nb_sandbox_patterns(L);
-    lua_setglobal(L, "mine");
     run(L,
         "math.randomseed(20211)\n"
         "local words = { '\\u{672C}\\u{5E74}', '\\u{516C}\\u{5F00}', '\\u{7533}\\u{8BF7}', '2023', '12', ' ', '\\t',\n"
