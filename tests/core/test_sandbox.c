@@ -49,12 +49,35 @@ static void run(lua_State *L, const char *code) {
 }
 
 /* A state with Lua's own string functions as `orig` and the metered
-** matcher's as `mine`, for the two to be compared. */
+** matcher's as `mine`, and the helpers that compare them: all(f, ...)
+** (every result of a protected call), same(a, b, what), iterate(gmatch,
+** s, p [, init]) (what a gmatch gives, its error included). */
 static lua_State *orig_and_mine(void) {
     lua_State *L = luaL_newstate();
     assert_non_null(L);
     luaL_openlibs(L);
     run(L, "orig = { find = string.find, match = string.match, gmatch = string.gmatch, gsub = string.gsub }");
+    run(L,
+        "function all(f, ...) return table.pack(pcall(f, ...)) end\n"
+        "function same(a, b, what)\n"
+        "  if a.n ~= b.n then error(what .. ': ' .. b.n .. ' results, Lua has ' .. a.n) end\n"
+        "  for i = 1, a.n do\n"
+        "    if a[i] ~= b[i] then error(what .. ': result ' .. i .. ' is ' .. tostring(b[i]) ..\n"
+        "                                ', Lua says ' .. tostring(a[i])) end\n"
+        "  end\n"
+        "end\n"
+        "function iterate(gm, s, p, init)\n"
+        "  local ok, it = pcall(gm, s, p, init)\n"
+        "  if not ok then return { n = 1, it } end\n"
+        "  local out = { n = 0 }\n"
+        "  for _ = 1, 200 do\n"
+        "    local r = table.pack(pcall(it))\n"
+        "    if not r[1] then out.n = out.n + 1; out[out.n] = r[2]; break end\n"
+        "    if r[2] == nil then break end\n"
+        "    for k = 2, r.n do out.n = out.n + 1; out[out.n] = r[k] end\n"
+        "  end\n"
+        "  return out\n"
+        "end\n");
     lua_newtable(L);
     nb_sandbox_patterns(L);
     lua_setglobal(L, "mine");
@@ -86,26 +109,6 @@ static void the_metered_matcher_agrees_with_lua_on_every_pattern(void **state) {
             "  local out = {}\n"
             "  for i = 1, math.random(0, 10) do out[i] = letters[math.random(#letters)] end\n"
             "  return table.concat(out)\n"
-            "end\n"
-            "local function all(f, ...) return table.pack(pcall(f, ...)) end\n"
-            "local function same(a, b, what)\n"
-            "  if a.n ~= b.n then error(what .. ': ' .. a.n .. ' results, not ' .. b.n) end\n"
-            "  for i = 1, a.n do\n"
-            "    if a[i] ~= b[i] then error(what .. ': result ' .. i .. ' is ' .. tostring(b[i]) ..\n"
-            "                                ', Lua says ' .. tostring(a[i])) end\n"
-            "  end\n"
-            "end\n"
-            "local function iterate(gm, s, p)\n"
-            "  local ok, it = pcall(gm, s, p)\n"
-            "  if not ok then return { n = 1, it } end\n"
-            "  local out = { n = 0 }\n"
-            "  for _ = 1, 50 do\n"
-            "    local r = table.pack(pcall(it))\n"
-            "    if not r[1] then out.n = out.n + 1; out[out.n] = r[2]; break end\n"
-            "    if r[2] == nil then break end\n"
-            "    for k = 2, r.n do out.n = out.n + 1; out[out.n] = r[k] end\n"
-            "  end\n"
-            "  return out\n"
             "end\n"
             "local repls = { '<%0>', '%1', '[%2]', 'x%%y', '%', { a = 'A', ['1'] = false },\n"
             "                function(c) if c == 'b' then return 'B' end end }\n"
@@ -155,26 +158,6 @@ static void the_metered_matcher_agrees_with_lua_on_long_and_chinese_text(void **
         "  end\n"
         "  if math.random(5) == 1 then out[#out + 1] = '$' end\n"
         "  return table.concat(out)\n"
-        "end\n"
-        "local function all(f, ...) return table.pack(pcall(f, ...)) end\n"
-        "local function same(a, b, what)\n"
-        "  if a.n ~= b.n then error(what .. ': ' .. b.n .. ' results, Lua has ' .. a.n) end\n"
-        "  for i = 1, a.n do\n"
-        "    if a[i] ~= b[i] then error(what .. ': result ' .. i .. ' is ' .. tostring(b[i]) ..\n"
-        "                                ', Lua says ' .. tostring(a[i])) end\n"
-        "  end\n"
-        "end\n"
-        "local function iterate(gm, s, p, init)\n"
-        "  local ok, it = pcall(gm, s, p, init)\n"
-        "  if not ok then return { n = 1, it } end\n"
-        "  local out = { n = 0 }\n"
-        "  for _ = 1, 200 do\n"
-        "    local r = table.pack(pcall(it))\n"
-        "    if not r[1] then out.n = out.n + 1; out[out.n] = r[2]; break end\n"
-        "    if r[2] == nil then break end\n"
-        "    for k = 2, r.n do out.n = out.n + 1; out[out.n] = r[k] end\n"
-        "  end\n"
-        "  return out\n"
         "end\n"
         "local repls = { '<%0>', '%1', '(%2)', '', 'x%%y', '%', '%a', { ['\\u{672C}'] = 'B', a = false, ['2023'] = 7 },\n"
         "  function(c, d) if c == 'ab' then return d or '!' end end, function() return {} end }\n"
