@@ -24,4 +24,12 @@ function M.of(memos, key, limit)
   return m
 end
 
+-- put(memos, key, limit, k, v, cost): store v for k in key's memo, fresh
+-- when full, and count cost. Hot callers look up first in line (memos[key],
+-- then its .of[k]) and call this only for what they did not find.
+function M.put(memos, key, limit, k, v, cost)
+  local m = M.of(memos, key, limit)
+  m.of[k], m.size = v, m.size + cost
+end
+
 return M

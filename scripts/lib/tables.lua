@@ -60,15 +60,14 @@ local NOSTATE = {}
 local value_state_of
 
 function M.value_state(F, text)
+  -- looked up in line: this is asked of every token and cell
+  local m = state_memo[F]
+  local hit = m and m.of[text]
+  if hit then return hit[1], hit[2], hit[3] end
   if text == "" then return "blank" end
-  local m = memo.of(state_memo, F, MEMO_BYTES)
-  local hit = m.of[text]
-  if hit == nil then
-    local state, v, unit = value_state_of(F, text)
-    hit = state and { state, v, unit } or NOSTATE
-    m.of[text], m.size = hit, m.size + #text + 64
-  end
-  return hit[1], hit[2], hit[3]
+  local state, v, unit = value_state_of(F, text)
+  memo.put(state_memo, F, MEMO_BYTES, text, state and { state, v, unit } or NOSTATE, #text + 64)
+  return state, v, unit
 end
 
 function value_state_of(F, text)
@@ -119,6 +118,13 @@ local function tokens_of(text, marks)
     return known_n
   end
   local function put(kind, s, at)
+    if kind == "num" then        -- a group of digits holds no space: the text as it is
+      if s ~= "" then
+        local k = #out
+        out[k + 1], out[k + 2], out[k + 3], out[k + 4] = s, true, col_of(at), at - 1
+      end
+      return
+    end
     if kind == "label" then      -- a gap of two spaces or more parts two cells
       local from = 1
       while true do
@@ -164,7 +170,7 @@ local function tokens_of(text, marks)
       local at = s
       for group in run:gmatch("%-?[^%s%-]+") do
         local g0 = text:find(group, at, true)
-        put("num", (group:gsub("%.$", "")), g0)
+        put("num", group:byte(-1) == 46 and group:sub(1, -2) or group, g0)   -- less a last "."
         at = g0 + #group
       end
       pos, label_at = e + 1, e + 1
@@ -182,11 +188,11 @@ local token_memo = memo.keyed()
 local NO_MARKS = {}
 
 function M.tokenize(text, block, marks)
-  local m = memo.of(token_memo, marks or NO_MARKS, TOKEN_MEMO_BYTES)
-  local flat = m.of[text]
+  local m = token_memo[marks or NO_MARKS]
+  local flat = m and m.of[text]
   if not flat then
     flat = tokens_of(text, marks)
-    m.of[text], m.size = flat, m.size + #text + 16 * #flat
+    memo.put(token_memo, marks or NO_MARKS, TOKEN_MEMO_BYTES, text, flat, #text + 16 * #flat)
   end
   -- fresh tables each time: a binder may add to a token (its unit)
   local out, line, col, offset = {}, block.line, block.col, block.offset or 0
@@ -225,19 +231,21 @@ local function prepared(F, T, others)
   return m
 end
 
--- answer(m, question, text, ...) → question(...), or false for nil: for the
--- questions that depend on the label's text (and on m) alone. A batch's
+-- answer(m, question, text, ...) → question(...), or false for nil (four
+-- arguments at most: no vararg call on this path): for the questions that depend on the label's text (and on m) alone. A batch's
 -- labels repeat from report to report: each answered once per m and
 -- question (a bounded memo).
 local answer_memo = memo.keyed()
 
-local function answer(m, question, text, ...)
-  local a = memo.of(answer_memo, m, MEMO_BYTES)
-  local by = a.of[question]
-  if not by then by = {}; a.of[question] = by end
-  local hit = by[text]
+local function answer(m, question, text, x1, x2, x3, x4)
+  local a = answer_memo[m]
+  local by = a and a.of[question]
+  local hit = by and by[text]
   if hit == nil then
-    hit = question(...) or false
+    hit = question(x1, x2, x3, x4) or false
+    a = memo.of(answer_memo, m, MEMO_BYTES)
+    by = a.of[question]
+    if not by then by = {}; a.of[question] = by end
     by[text], a.size = hit, a.size + #text + 64
   end
   return hit
@@ -307,14 +315,16 @@ local NOROW = {}
 local function find_row(F, T, t, group)
   -- a table's labels repeat from report to report: each looked up once
   -- per table and group (a bounded memo)
-  local m = memo.of(row_memo, T, MEMO_BYTES)
+  local m = row_memo[T]
   local g = group or NOROW
-  local of = m.of[g]
-  if not of then of = {}; m.of[g] = of end
-  local hit = of[t]
+  local of = m and m.of[g]
+  local hit = of and of[t]
   if hit == nil then
     local r, strong = find_row_of(F, T, t, group)
     hit = r and { r, strong } or NOROW
+    m = memo.of(row_memo, T, MEMO_BYTES)
+    of = m.of[g]
+    if not of then of = {}; m.of[g] = of end
     of[t], m.size = hit, m.size + #t + 64
   end
   return hit[1], hit[2]
@@ -1039,8 +1049,8 @@ end
 local named_memo = memo.keyed()
 
 local function header_named(F, T, blk, text)
-  local m = memo.of(named_memo, blk, MEMO_BYTES)
-  local hit = m.of[text]
+  local m = named_memo[blk]
+  local hit = m and m.of[text]
   if not hit then
     local best, len
     for _, c in ipairs(blk.columns) do
@@ -1054,7 +1064,7 @@ local function header_named(F, T, blk, text)
     local is_label = false
     for _, w in ipairs(label_marks) do is_label = is_label or text:find(w, 1, true) ~= nil end
     hit = { best or false, is_label, #blk.groups > 0 and group_named(F, blk, text) or false }
-    m.of[text], m.size = hit, m.size + #text + 64
+    memo.put(named_memo, blk, MEMO_BYTES, text, hit, #text + 64)
   end
   return hit[1] or nil, hit[2], hit[3] or nil
 end
@@ -1131,6 +1141,45 @@ local function cell_under(cells, e)
     end
   end
   return hit
+end
+
+-- The cells of a row under the columns of map, into vals (column id →
+-- cell): how many columns have one, or nil when two cells are under one
+-- column. Cells left to right and apart, and columns too (as pages give
+-- them): one walk of both; else each column against every cell.
+local function cells_under(cells, map, vals)
+  local n, ordered = #cells, true
+  for i = 1, n do
+    local c = cells[i]
+    if c.x0 >= c.x1 or (i < n and c.x1 > cells[i + 1].x0) then ordered = false; break end
+  end
+  for i = 2, #map do
+    if map[i].xa <= map[i - 1].xb then ordered = false; break end
+  end
+  local found = 0
+  if not ordered then
+    for i = 1, #map do
+      local e = map[i]
+      local c, two = cell_under(cells, e)
+      if two then return nil end
+      if c then vals[e.id] = c; found = found + 1 end
+    end
+    return found
+  end
+  local j = 1
+  for i = 1, #map do
+    local e = map[i]
+    local xa, xb = e.xa, e.xb
+    while j <= n and cells[j].x1 - 1 < xa do j = j + 1 end     -- left of this column and the next
+    local c = cells[j]
+    if c and c.x0 <= xb then
+      local after = cells[j + 1]
+      if after and after.x0 <= xb then return nil end
+      vals[e.id] = c
+      found = found + 1
+    end
+  end
+  return found
 end
 
 -- bind_placed(...) → true when the table was bound by the places of its
@@ -1210,13 +1259,9 @@ function M.bind_placed(F, system, T, tokens, R, out_diags, present, pending, oth
         end
       end
       if row and row.group then group = row.group end
-      local vals, n = {}, 0
-      for i = 1, #map do
-        local e = map[i]
-        local c, two = cell_under(r.cells, e)
-        if two then return false end
-        if c then vals[e.id] = c; n = n + 1 end
-      end
+      local vals = {}
+      local n = cells_under(r.cells, map, vals)
+      if not n then return false end
       -- a value under a column its row does not have: the places are not what the header says
       for id, c in pairs(vals) do
         if row and not row.by_col[id] and c.text ~= "" then return false end

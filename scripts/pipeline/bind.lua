@@ -80,11 +80,11 @@ local PROSE_MEMO_BYTES = 4 * 1048576
 local prose_memo = memo.keyed()
 local function is_prose(F, text)
   local L = F.language
-  local m = memo.of(prose_memo, L, PROSE_MEMO_BYTES)
-  local hit = m.of[text]
+  local m = prose_memo[L]
+  local hit = m and m.of[text]
   if hit == nil then
     hit = prose_of(L, text)
-    m.of[text], m.size = hit, m.size + #text
+    memo.put(prose_memo, L, PROSE_MEMO_BYTES, text, hit, #text)
   end
   return hit
 end
@@ -174,14 +174,17 @@ local heading_memo = memo.keyed()
 local NO_HEADING = {}
 local function match_heading(F, block)
   if block.kind ~= "para" and block.kind ~= "cell" then return heading_of(F, block) end
-  local m = memo.of(heading_memo, F, HEADING_MEMO_BYTES)
-  local by = m.of[block.kind]
-  if not by then by = {}; m.of[block.kind] = by end
-  local hit = by[block.text]
+  local kind, text = block.kind, block.text
+  local m = heading_memo[F]
+  local by = m and m.of[kind]
+  local hit = by and by[text]
   if not hit then
     local p, glued, variant = heading_of(F, block)
     hit = p and { p, glued, variant } or NO_HEADING
-    by[block.text], m.size = hit, m.size + #block.text + 64
+    m = memo.of(heading_memo, F, HEADING_MEMO_BYTES)
+    by = m.of[kind]
+    if not by then by = {}; m.of[kind] = by end
+    by[text], m.size = hit, m.size + #text + 64
   end
   return hit[1], hit[2], hit[3]
 end
@@ -239,8 +242,10 @@ local function split_headings(F, blocks)
       table.sort(cuts)
       local prev = 1
       local function piece(from, to)
-        return { kind = "para", text = b.text:sub(from, to), line = b.line,
-                 col = b.col + (utf8.len(b.text:sub(1, from - 1)) or 0),
+        -- a paragraph with no heading inside is one piece: its text as it is
+        local whole = from == 1 and to == #b.text
+        return { kind = "para", text = whole and b.text or b.text:sub(from, to), line = b.line,
+                 col = b.col + (from == 1 and 0 or utf8.len(b.text:sub(1, from - 1)) or 0),
                  offset = (b.offset or 0) + from - 1 }
       end
       for _, c in ipairs(cuts) do
@@ -537,14 +542,15 @@ end
 local function header_texts(F, T, tokens)
   -- each text asked once per table (a memo of at most HEADING_MEMO_BYTES
   -- of text: the labels repeat)
-  local m = memo.of(header_memo, T, HEADING_MEMO_BYTES)
   local out = {}
   for i = 1, #tokens do
     local b = tokens[i]
-    local yes = m.of[b.text]
+    local m = header_memo[T]
+    local yes
+    if m then yes = m.of[b.text] end
     if yes == nil then
       yes = names_column(F, T, b.text)
-      m.of[b.text], m.size = yes, m.size + #b.text + 64
+      memo.put(header_memo, T, HEADING_MEMO_BYTES, b.text, yes, #b.text + 64)
     end
     if yes then out[#out + 1] = b.text end
   end
@@ -589,12 +595,17 @@ end
 local function drop_furniture(F, blocks)
   local g = F.grammars.page_number
   if not g then return blocks end
-  local out = {}
+  -- most texts have none: the list as it is, not a copy
+  local out
   for i = 1, #blocks do
     local b = blocks[i]
-    if not (b.kind == "para" and g:match(b.text)) then out[#out + 1] = b end
+    if b.kind == "para" and g:match(b.text) then
+      if not out then out = table.move(blocks, 1, i - 1, 1, {}) end
+    elseif out then
+      out[#out + 1] = b
+    end
   end
-  return out
+  return out or blocks
 end
 
 function M.bind(F, system, doc, path, others)
