@@ -428,6 +428,17 @@ function likeness_of(a, b)
 end
 M.likeness = likeness
 
+-- alike(a, b, least) → likeness(a, b) >= least. Neither the share of
+-- characters in common nor 1 − edit distance / the longer length can pass
+-- the shorter length over the longer: a pair whose lengths alone fall
+-- short (by more than rounding) is not measured.
+local function alike(a, b, least)
+  local m, n = utf8.len(a), utf8.len(b)
+  if m and n and math.min(m, n) + 1e-9 < least * math.max(m, n) then return false end
+  return likeness(a, b) >= least
+end
+M.alike = alike
+
 local LIKE = 0.7          -- how alike a misspelt label must be to the one it stands for
 local MARGIN = 0.15       -- and how much more than to any other
 
@@ -454,7 +465,7 @@ local function header_like(m, t)
   local n = utf8.len(t) or 0
   if n < 3 or n > 12 then return false end
   for _, h in ipairs(m.heads) do
-    if math.abs((utf8.len(h) or 0) - n) <= 2 and likeness(t, h) >= 0.75 then return true end
+    if math.abs((utf8.len(h) or 0) - n) <= 2 and alike(t, h, 0.75) then return true end
   end
   return false
 end

@@ -157,7 +157,7 @@ local function heading_of(F, block)
       if p.numbered ~= "" and t:sub(1, #p.numbered) == p.numbered then
         local rest = t:sub(#p.numbered + 1)
         for _, h in ipairs(p.heads) do
-          if tables.likeness(rest, h) >= 0.8 then return p, "", true end
+          if tables.alike(rest, h, 0.8) then return p, "", true end
         end
       end
     end
@@ -534,7 +534,7 @@ local function names_column(F, T, text)
   if tables.value_state(F, text) then return false end
   local t = F.labels.norm(text)
   for w in pairs(T.column_words) do
-    if t:find(w, 1, true) or ((utf8.len(t) or 99) <= 20 and tables.likeness(t, w) >= 0.7) then return true end
+    if t:find(w, 1, true) or ((utf8.len(t) or 99) <= 20 and tables.alike(t, w, 0.7)) then return true end
   end
   return false
 end
