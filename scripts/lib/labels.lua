@@ -3,8 +3,52 @@
 -- Which characters fold to which is the format's (`fold`, `numerals`);
 -- this module only applies it.
 
+local lpeg = require "lpeg"
 local utf8, string = utf8, string
 local M = {}
+
+-- A character as utf8.charpattern matches it, and a continuation byte.
+local CONT = lpeg.R "\128\191"
+local CHAR = (lpeg.R "\0\127" + lpeg.R "\194\253") * CONT^0
+
+-- The characters that are surely no key of map (whose keys are characters):
+-- those whose first byte, or first two bytes, begin none of its keys. Most
+-- of a text is such, and passes without a look-up.
+local function no_keys(map)
+  local firsts, seconds = {}, {}         -- lead byte → true, or the set of second bytes
+  for k in pairs(map) do
+    local a, b = k:byte(1, 2)
+    if #k == 1 or a < 0xC2 then firsts[a] = true
+    else
+      seconds[a] = seconds[a] or {}
+      seconds[a][b] = true
+    end
+  end
+  local plain, keyed = {}, nil
+  for c = 0, 0xFD do
+    if (c < 0x80 or c >= 0xC2) and not firsts[c] and not seconds[c] then plain[#plain + 1] = string.char(c) end
+  end
+  for a = 0xFD, 0xC2, -1 do               -- the leads of Chinese characters first
+    if seconds[a] and not firsts[a] then
+      local rest = {}
+      for b = 0x80, 0xBF do
+        if not seconds[a][b] then rest[#rest + 1] = string.char(b) end
+      end
+      local p = lpeg.P(string.char(a)) * lpeg.S(table.concat(rest))
+      keyed = keyed and keyed + p or p
+    end
+  end
+  local p = lpeg.S(table.concat(plain))
+  if keyed then p = keyed + p end
+  return p * CONT^0
+end
+
+-- gsub(s, utf8.charpattern, map) as one LPeg pass that looks up only the
+-- characters that may be keys (same result: a character not in map is kept).
+local function char_folder(map)
+  return lpeg.Cs((no_keys(map)^1 + CHAR / map + 1)^0)
+end
+M.char_folder = char_folder
 
 -- White space of every width, dropped from labels; and the bar of a
 -- flattened table cell.
@@ -71,10 +115,11 @@ function M.new(fold, numerals)
     if r == "," then fold_of[k] = "" end   -- commas vary between renderings: all go
   end
   fold_of[","] = ""
+  local folder = char_folder(fold_of)
 
   function F.fold(s)
     if not utf8.len(s) then return s end
-    return (s:gsub(utf8.charpattern, fold_of):gsub("[:%.]+$", ""))
+    return (folder:match(s):gsub("[:%.]+$", ""))
   end
 
   -- A normalised label without its leading enumerator: "3.其他" → "其他",

@@ -99,3 +99,57 @@ test("a unit a pattern reads otherwise than as written is still read as a patter
   eq(true, language { " 件" }("本年办理5 件，完成"), "' 件' after a digit and a space")
   eq(false, language { "(次)" }("本年办理(次)，完成"), "(次) with no digit before it")
 end)
+
+-- Shortcuts of the binder's label matching must answer as the long way.
+local tables = require "tables"
+local labels = require "labels"
+
+test("alike answers as likeness against its threshold, lengths near and far", function()
+  local words = { "本年制发件数", "本年废止件数", "现行有效件数", "信息内容", "第二十条第(一)项",
+                  "结果维持", "结果维特", "其他结果", "尚未审结", "总计", "一", "", "行政复议行政诉讼",
+                  "法人或其他组织", "商业企业", "科研机构", "社会公益组识", "abc", "abcd", "abcdefghij" }
+  local n = 0
+  for _, a in ipairs(words) do
+    for _, b in ipairs(words) do
+      for _, least in ipairs { 0.6, 0.7, 0.75, 0.8, 0.5, 0.4 } do
+        eq(tables.likeness(a, b) >= least, tables.alike(a, b, least), a .. " ~ " .. b .. " at " .. least)
+        n = n + 1
+      end
+    end
+  end
+  -- 7 of 10 characters alike is 0.7 exactly: measured, not cut off by lengths
+  eq(true, tables.alike("abcdefg", "abcdefghij", 0.7), "7 of 10 at 0.7")
+  eq(false, tables.alike("abcdef", "abcdefghij", 0.7), "6 of 10 at 0.7")
+  eq(true, n > 2000, "pairs compared")
+end)
+
+test("the character folder gives what a gsub over each character gives, map by map", function()
+  -- keys that share lead bytes with what is not a key (们/们's neighbours,
+  -- full width forms, spaces of three bytes), ASCII keys, and keys dropped
+  local map = { ["與"] = "与", ["萬"] = "万", ["，"] = "", ["。"] = ".", ["Ａ"] = "A",
+                ["\u{3000}"] = "", [" "] = "", [","] = "", ["\u{A0}"] = "", ["“"] = "" }
+  local pool = { "與", "萬", "与", "万", "丏", "丐", "，", "。", "、", "Ａ", "Ｂ", "\u{3000}", "\u{3001}",
+                 " ", ",", "a", "1", ".", ":", "\u{A0}", "\u{A1}", "“", "”", "𠀀", "é", "\t", "" }
+  local fold = labels.char_folder(map)
+  local seed = 12345
+  local function rand(n) seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n + 1 end
+  for _ = 1, 3000 do
+    local parts = {}
+    for k = 1, rand(12) - 1 do parts[k] = pool[rand(#pool)] end
+    local s = table.concat(parts)
+    eq((s:gsub(utf8.charpattern, map)), fold:match(s), "folded: " .. s)
+  end
+  -- bytes that are no character (the folder is only given UTF-8, but
+  -- it must still agree)
+  for _, s in ipairs { "\x80", "與\xFF萬", "\xE4\xB8", "a\xC0b" } do
+    eq((s:gsub(utf8.charpattern, map)), fold:match(s), "not UTF-8")
+  end
+end)
+
+test("a format's norm folds as it did: traditional, full width, spaces, commas, quotes, last colons", function()
+  local L = labels.new({ traditional = "與与萬万", punctuation = { ["、"] = ",", ["。"] = "." }, drop = { "“", "”" } },
+                       "一二三")
+  eq("一与万件ABC", L.norm("一、與 萬\u{3000}件“ＡＢＣ”：。"), "folded")
+  eq("3.其他", L.norm("３．其他"), "full width digits and point")
+  eq("丏丐", L.norm("丏丐"), "neighbours of keys kept")
+end)
