@@ -15,32 +15,26 @@ local CHAR = (lpeg.R "\0\127" + lpeg.R "\194\253") * CONT^0
 -- those whose first byte, or first two bytes, begin none of its keys. Most
 -- of a text is such, and passes without a look-up.
 local function no_keys(map)
-  local firsts, seconds = {}, {}         -- lead byte → true, or the set of second bytes
+  local alone, seconds = {}, {}          -- bytes that begin a key; lead byte → its keys' second bytes
   for k in pairs(map) do
     local a, b = k:byte(1, 2)
-    if #k == 1 or a < 0xC2 then firsts[a] = true
-    else
-      seconds[a] = seconds[a] or {}
-      seconds[a][b] = true
-    end
+    if #k == 1 or a < 0xC2 then alone[a] = true
+    else seconds[a] = (seconds[a] or "") .. string.char(b) end
   end
-  local plain, keyed = {}, nil
-  for c = 0, 0xFD do
-    if (c < 0x80 or c >= 0xC2) and not firsts[c] and not seconds[c] then plain[#plain + 1] = string.char(c) end
+  local leads, keyed = {}, {}
+  for a in pairs(alone) do leads[#leads + 1] = string.char(a) end
+  for a in pairs(seconds) do
+    leads[#leads + 1] = string.char(a)
+    if not alone[a] then keyed[#keyed + 1] = a end
   end
-  for a = 0xFD, 0xC2, -1 do               -- the leads of Chinese characters first
-    if seconds[a] and not firsts[a] then
-      local rest = {}
-      for b = 0x80, 0xBF do
-        if not seconds[a][b] then rest[#rest + 1] = string.char(b) end
-      end
-      local p = lpeg.P(string.char(a)) * lpeg.S(table.concat(rest))
-      keyed = keyed and keyed + p or p
-    end
+  table.sort(keyed, function(x, y) return x > y end)   -- the leads of Chinese characters first
+  local p
+  for _, a in ipairs(keyed) do
+    local q = lpeg.P(string.char(a)) * (CONT - lpeg.S(seconds[a]))
+    p = p and p + q or q
   end
-  local p = lpeg.S(table.concat(plain))
-  if keyed then p = keyed + p end
-  return p * CONT^0
+  local plain = (lpeg.R "\0\127" + lpeg.R "\194\253") - lpeg.S(table.concat(leads))
+  return (p and p + plain or plain) * CONT^0
 end
 
 -- gsub(s, utf8.charpattern, map) as one LPeg pass that looks up only the
