@@ -285,27 +285,46 @@ do
       i = i + 1
     end
   end
+  -- the token after the rest of a sequence: the next "/" or closing at its level
+  local function past(toks, i)
+    local depth = 0
+    while true do
+      local t = toks[i]
+      if t == nil then return i
+      elseif t == OPEN then depth = depth + 1
+      elseif t == CLOSE then
+        if depth == 0 then return i end
+        depth = depth - 1
+      elseif t == ALT then
+        if depth == 0 then return i end
+      elseif t == WORD then i = i + 1
+      elseif t == CLASS then i = i + 2
+      end
+      i = i + 1
+    end
+  end
   local function seq(toks, i, word)           -- the parts up to one that cannot be empty
-    local first, list, n, null = nil, nil, 0, true
+    local first, list, n = nil, nil, 0
     local t = toks[i]
     while t ~= nil and t ~= ALT and t ~= CLOSE do
       local p
       p, i = prefix(toks, i, word)
-      if null then
-        p = resolved(p, word)
-        null = p.null
-        n = n + 1
-        if n == 1 then first = p
-        else
-          list = list or { first }
-          list[n] = p
-        end
+      p = resolved(p, word)
+      n = n + 1
+      if n == 1 then first = p
+      else
+        list = list or { first }
+        list[n] = p
+      end
+      if not p.null then
+        i = past(toks, i)                     -- what follows says nothing of the start
+        break
       end
       t = toks[i]
     end
     if n == 0 then return nothing, i end
     if n == 1 then return first, i end
-    return merged(list, n, null), i
+    return merged(list, n, list[n].null), i
   end
   function alt(toks, i, word)
     local first
