@@ -243,7 +243,6 @@ do
               + (P"+" + "^" * P"+"^-1 * R"09"^1 + "->" * gap * (P'"' * (1 - P'"')^0 * '"'
                  + P"'" * (1 - P"'")^0 * "'" + "{}" + R"09"^1)) * Cc(SKIP)
   local tokens = Ct((gap * token)^0) * gap * -1
-  local tokens_of = {}                        -- (by body: every format that has a rule reads it)
 
   -- (toks, i, word) → what the expression at token i begins with, and the token after it
   local alt
@@ -344,11 +343,7 @@ do
   -- with; word(name) gives that of a word it names (%name). Errs on a text
   -- it does not know.
   function body_starts(src, word)
-    local toks = tokens_of[src]
-    if toks == nil then
-      toks = tokens:match(src) or false
-      tokens_of[src] = toks
-    end
+    local toks = tokens:match(src)
     if not toks then error("not plainly rules", 0) end
     local r, i = alt(toks, 1, word)
     if toks[i] ~= nil then error("left over", 0) end
