@@ -190,10 +190,8 @@ do
   -- never changed; false: any character), null = it can match nothing }
   local nothing = { parts = {}, null = true }
   local anything = { parts = false, null = false }
-  local lit_starts, class_starts = {}, {}
+  local lit_starts = {}                       -- (by character: a pack cannot grow it much)
   local function class(rest, items)           -- bytes and ranges; "^": the other bytes
-    local key = rest .. items
-    if class_starts[key] then return class_starts[key] end
     local bytes, k = {}, 1
     while k <= #items do
       if items:sub(k + 1, k + 1) == "-" and k + 2 <= #items then
@@ -206,8 +204,7 @@ do
     end
     local set = {}
     for b = 0, 255 do if (bytes[b] or false) ~= (rest == "^") then set[string.char(b)] = true end end
-    class_starts[key] = { parts = { set }, null = false }
-    return class_starts[key]
+    return { parts = { set }, null = false }
   end
   -- a part: a word's name is looked up when it is needed
   local function resolved(p, word)
