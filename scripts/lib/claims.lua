@@ -175,8 +175,184 @@ end
 
 --}===
 
--- for_format(F) → the text helpers of format F, with its own registry of grammars.
-function M.for_format(F)
+-- the first character of a word (of UTF-8 text; else a start of it)
+local function first_char(w)
+  local b = w:byte(1)
+  return w:sub(1, b < 0xC0 and 1 or b < 0xE0 and 2 or b < 0xF0 and 3 or 4)
+end
+
+-- What a rule's body can begin with, for the search of a grammar's
+-- readers: it passes over the places none of them can begin at. Start-up
+-- pays for what this allocates: sets are shared, not copied.
+local body_starts
+do
+  -- { parts = the sets of first characters it may begin with (each shared,
+  -- never changed; false: any character), null = it can match nothing }
+  local nothing = { parts = {}, null = true }
+  local anything = { parts = false, null = false }
+  local lit_starts = {}                       -- (by character: a pack cannot grow it much)
+  local function class(rest, items)           -- bytes and ranges; "^": the other bytes
+    local bytes, k = {}, 1
+    while k <= #items do
+      if items:sub(k + 1, k + 1) == "-" and k + 2 <= #items then
+        for b = items:byte(k), items:byte(k + 2) do bytes[b] = true end
+        k = k + 3
+      else
+        bytes[items:byte(k)] = true
+        k = k + 1
+      end
+    end
+    local set = {}
+    for b = 0, 255 do if (bytes[b] or false) ~= (rest == "^") then set[string.char(b)] = true end end
+    return { parts = { set }, null = false }
+  end
+  -- a part: a word's name is looked up when it is needed
+  local function resolved(p, word)
+    if type(p) == "string" then return word(p) end
+    return p
+  end
+  local function merged(list, n, null)        -- list[1..n]: their sets, not copied
+    local parts = {}
+    for k = 1, n do
+      local ps = list[k].parts
+      if not ps then return { parts = false, null = null } end
+      for _, set in ipairs(ps) do parts[#parts + 1] = set end
+    end
+    return { parts = parts, null = null }
+  end
+  -- A body as tokens: numbers for what is not a literal or a word, a
+  -- literal as its first character (the rest says nothing here), a word as
+  -- WORD and its name, a class as CLASS, "^" or "", its items.
+  local OPEN, CLOSE, ALT, OPT, SKIP, PRED, EMPTY, DOT, WORD, CLASS = 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
+  local gap = (S" \t\r\n\f\v" + P"--" * (1 - P"\n")^0)^0
+  local name = R("AZ", "az", "__") * R("AZ", "az", "__", "09")^0
+  local char = R"\0\191" + R"\192\223" * R"\128\191" + R"\224\239" * R"\128\191" * R"\128\191"
+             + R"\240\255" * R"\128\191" * R"\128\191" * R"\128\191"
+  local function quoted(q) return P(q) * (P(q) * Cc(EMPTY) + C(char) * (1 - P(q))^0 * q) end
+  local token = quoted'"' + quoted"'"
+              + P"[" * Cc(CLASS) * C(P"^"^-1) * C(P(1) * (1 - P"]")^0) * "]"
+              + P"%" * Cc(WORD) * C(name)
+              + (P"{:" * (name * ":")^-1 + "{~" + "{|" + "(") * Cc(OPEN)
+              + (P":}" + "~}" + "|}" + ")") * Cc(CLOSE)
+              + P"{}" * Cc(EMPTY) + P"{" * Cc(OPEN) + P"}" * Cc(CLOSE)
+              + P"/" * Cc(ALT) + S"&!" * Cc(PRED) + P"." * Cc(DOT)
+              + (S"*?" + "^-" * R"09"^1 + "^" * P"+"^-1 * P"0"^1 * -R"09") * Cc(OPT)
+              + (P"+" + "^" * P"+"^-1 * R"09"^1 + "->" * gap * (P'"' * (1 - P'"')^0 * '"'
+                 + P"'" * (1 - P"'")^0 * "'" + "{}" + R"09"^1)) * Cc(SKIP)
+  local tokens = Ct((gap * token)^0) * gap * -1
+
+  -- (toks, i, word) → what the expression at token i begins with, and the token after it
+  local alt
+  local function primary(toks, i, word)
+    local t = toks[i]
+    if t == OPEN then
+      local r
+      r, i = alt(toks, i + 1, word)
+      if toks[i] ~= CLOSE then error("not closed", 0) end
+      return r, i + 1
+    elseif t == WORD then return toks[i + 1], i + 2
+    elseif t == EMPTY then return nothing, i + 1
+    elseif t == DOT then return anything, i + 1
+    elseif t == CLASS then return class(toks[i + 1], toks[i + 2]), i + 3
+    elseif type(t) == "string" then
+      local r = lit_starts[t]
+      if not r then
+        r = { parts = { { [t] = true } }, null = false }
+        lit_starts[t] = r
+      end
+      return r, i + 1
+    end
+    error("not known here: " .. tostring(t), 0)
+  end
+  local function prefix(toks, i, word)
+    if toks[i] == PRED then
+      local _
+      _, i = prefix(toks, i + 1, word)
+      return nothing, i
+    end
+    local p
+    p, i = primary(toks, i, word)
+    while true do
+      local t = toks[i]
+      if t == OPT then
+        p = resolved(p, word)
+        if not p.null then p = { parts = p.parts, null = true } end
+      elseif t ~= SKIP then return p, i end
+      i = i + 1
+    end
+  end
+  -- the token after the rest of a sequence: the next "/" or closing at its level
+  local function past(toks, i)
+    local depth = 0
+    while true do
+      local t = toks[i]
+      if t == nil then return i
+      elseif t == OPEN then depth = depth + 1
+      elseif t == CLOSE then
+        if depth == 0 then return i end
+        depth = depth - 1
+      elseif t == ALT then
+        if depth == 0 then return i end
+      elseif t == WORD then i = i + 1
+      elseif t == CLASS then i = i + 2
+      end
+      i = i + 1
+    end
+  end
+  local function seq(toks, i, word)           -- the parts up to one that cannot be empty
+    local first, list, n = nil, nil, 0
+    local t = toks[i]
+    while t ~= nil and t ~= ALT and t ~= CLOSE do
+      local p
+      p, i = prefix(toks, i, word)
+      p = resolved(p, word)
+      n = n + 1
+      if n == 1 then first = p
+      else
+        list = list or { first }
+        list[n] = p
+      end
+      if not p.null then
+        i = past(toks, i)                     -- what follows says nothing of the start
+        break
+      end
+      t = toks[i]
+    end
+    if n == 0 then return nothing, i end
+    if n == 1 then return first, i end
+    return merged(list, n, list[n].null), i
+  end
+  function alt(toks, i, word)
+    local first
+    first, i = seq(toks, i, word)
+    if toks[i] ~= ALT then return first, i end
+    local list, n, null = { first }, 1, first.null
+    while toks[i] == ALT do
+      local p
+      p, i = seq(toks, i + 1, word)
+      n = n + 1
+      list[n], null = p, null or p.null
+    end
+    return merged(list, n, null), i
+  end
+
+  -- What the text of a rule's body (as plain_rules gives it) can begin
+  -- with; word(name) gives that of a word it names (%name). Errs on a text
+  -- it does not know.
+  function body_starts(src, word)
+    local toks = tokens:match(src)
+    if not toks then error("not plainly rules", 0) end
+    local r, i = alt(toks, 1, word)
+    if toks[i] ~= nil then error("left over", 0) end
+    return resolved(r, word)
+  end
+end
+
+-- for_format(F[, opts]) → the text helpers of format F, with its own registry
+-- of grammars. opts.plain_search: readers compiled together are searched at
+-- every place, not only where one can begin (the tests compare the two).
+function M.for_format(F, opts)
+  local plain_search = opts and opts.plain_search
   local L = F.language
   local digits, multiples = L.digits or {}, L.multiples or {}
   local T = {}
@@ -247,6 +423,53 @@ function M.for_format(F)
     numeral = numeral,                    -- a numeral in words: 一, 十, 两 …
   }
   local heading = L.heading and re.compile(L.heading, T.defs)
+
+  -- What each of those words can begin with: { set = its first characters
+  -- (false: any), null = it can match nothing }. The search of a grammar's
+  -- readers passes over the places none of them can begin at.
+  local function starts(list, null, into)
+    into = into or {}
+    for _, w in ipairs(list) do
+      if type(w) ~= "string" or w == "" then return { set = false, null = true } end
+      into[first_char(w)] = true
+    end
+    return { set = into, null = null or false }
+  end
+  local function joined(a, b, null)                         -- a or b, either first
+    local set = a.set and b.set and {} or false
+    if set then
+      for k in pairs(a.set) do set[k] = true end
+      for k in pairs(b.set) do set[k] = true end
+    end
+    if null == nil then null = a.null or b.null end
+    return { set = set, null = null }
+  end
+  local digit_chars = {}
+  for d = 0, 9 do digit_chars[#digit_chars + 1] = tostring(d); digit_chars[#digit_chars + 1] = "\xEF\xBC" .. string.char(0x90 + d) end
+  local tens = {}
+  for k, v in pairs(multiples) do if v == 10 then tens[#tens + 1] = k end end
+  local s_digit = starts(digit_chars)
+  local s_space = starts(L.spaces or {}, true, { [" "] = true, ["\t"] = true })
+  local s_number = joined(s_digit, joined(starts(longest(digits)), starts(tens)))
+  local s_numeral = joined(starts(longest(digits)), starts(longest(multiples)))
+  local s_counted = joined(s_space, s_number, false)        -- %sp then a number
+  local function s_year(list) return joined(starts(list or {}), s_digit) end
+  local word_starts = {
+    num = s_number, sp = s_space, unit = starts(longest(L.units or {})),
+    stop = starts(L.sentence_end or {}, false, { ["\n"] = true, [";"] = true, ["!"] = true, ["?"] = true }),
+    comma = starts(longest(L.clause_end or {}), false, { [","] = true, [";"] = true, [":"] = true }),
+    count = s_counted, money = s_counted, pct = joined(s_space, s_digit, false),
+    neg = starts(longest(L.negation or {})), zero = starts(longest(L.zero or {})),
+    ["and"] = starts(longest(L.list or {})),
+    this_year = s_year(L.this_year), last_year = s_year(L.last_year), next_year = s_year(L.next_year),
+    digit = s_digit, numeral = s_numeral,
+    ch = { set = false, null = false }, any = { set = false, null = false },
+  }
+  local word_defs = {}                      -- what they were said of: T.defs changed since says nothing
+  for k, v in pairs(word_starts) do
+    word_defs[k] = T.defs[k]
+    word_starts[k] = { parts = v.set and { v.set } or false, null = v.null }
+  end
 
   --}===
 
@@ -525,6 +748,49 @@ function M.for_format(F)
     return list
   end
 
+  -- The first characters readers compiled together can begin with (a
+  -- list), or nil when one may begin with anything or match nothing.
+  local function readers_start(by_name, readers)
+    local memo, busy = {}, {}
+    local function of(key, body, rule)
+      if not memo[key] then
+        if busy[key] then error("a rule that names itself first", 0) end
+        busy[key] = true
+        memo[key] = body_starts(body, function(name)
+          if name:sub(1, #RULE) == RULE then return rule(name:sub(#RULE + 1)) end
+          if word_starts[name] and T.defs[name] == word_defs[name] then return word_starts[name] end
+          error("what %" .. name .. " begins with is not known", 0)
+        end)
+        busy[key] = nil
+      end
+      return memo[key]
+    end
+    local function word(name)
+      return of(name, (by_name[name] or error("no rule " .. name, 0)).body, word)
+    end
+    local list, seen, got = {}, {}, {}
+    for _, rd in ipairs(readers) do
+      local own = {}
+      for _, r in ipairs(rd.own) do own[r.name] = r end
+      local function rule(name)
+        if rd.mine[name] then return of(rd.prefix .. name, own[name].body, rule) end
+        return word(name)
+      end
+      local r = rule(rd.own[1].name)
+      if r.null or not r.parts then return nil end
+      for _, set in ipairs(r.parts) do
+        if not seen[set] then
+          seen[set] = true
+          for c in pairs(set) do
+            if not got[c] then got[c] = true; list[#list + 1] = c end
+          end
+        end
+      end
+    end
+    table.sort(list)
+    return list
+  end
+
   -- The readers of grammar G (their specs) compiled into one pattern, the
   -- words once: pattern:match(s, init, k) → where, from init on, a reader
   -- numbered k or more matches first, its number, captures and end; only
@@ -606,7 +872,41 @@ function M.for_format(F)
         at = at + Cc(k) * Ct(start) * Cp() * Cmt(lpeg.Carg(1), function(_, _, from) return from <= k end)
       end
       t[" any"], t[" at"] = any, at
-      t[" search"] = (1 - V " any")^0 * Cp() * V " at"
+      -- where no reader can begin (most places) the search passes at a glance:
+      -- bytes that begin none of their first characters at the speed of a span
+      local ok, first = pcall(readers_start, by_name, readers)
+      G.starts = ok and first or nil
+      if ok and first and not plain_search then
+        -- the first characters of each length, a byte at a time: (a set of
+        -- the bytes each can have there) — a little wider than the list itself
+        local at_byte = {}
+        for _, c in ipairs(first) do
+          local n = #c
+          at_byte[n] = at_byte[n] or {}
+          for k = 1, n do
+            at_byte[n][k] = at_byte[n][k] or {}
+            at_byte[n][k][c:byte(k)] = true
+          end
+        end
+        local function set_of(bytes)
+          local list = {}
+          for b in pairs(bytes) do list[#list + 1] = string.char(b) end
+          table.sort(list)
+          return S(table.concat(list))
+        end
+        local guard, lead = P(false), {}
+        for n = 1, 4 do
+          if at_byte[n] then
+            local p = P(true)
+            for k = 1, n do p = p * set_of(at_byte[n][k]) end
+            guard = guard + p
+            for b in pairs(at_byte[n][1]) do lead[b] = true end
+          end
+        end
+        t[" search"] = ((1 - set_of(lead))^1 + (1 - #guard * V " any"))^0 * Cp() * V " at"
+      else
+        t[" search"] = (1 - V " any")^0 * Cp() * V " at"
+      end
       return P(t)
     end)
     return ok and p or nil
@@ -718,6 +1018,7 @@ function M.for_format(F)
     -- (what together cannot do exactly, or fails at, the readers do alone)
     local ok, scan_pattern = pcall(together, G, spec.readers or { spec })
     G.scan = ok and scan_pattern or nil
+    if not G.scan then G.starts = nil end            -- (what the readers compiled together begin with)
     for i, r in ipairs(spec.readers or { spec }) do
       G.readers[i] = reader(G, r, i, G.scan ~= nil)
     end
