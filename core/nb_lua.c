@@ -860,6 +860,48 @@ static int l_convert(lua_State *L) {
 /*}===*/
 
 
+/*{=== views ===*/
+
+/* The __index of read-only views (view.lua), shared by every view of one
+** kind: rules read the report and the libraries through views field by
+** field, and a Lua closure a read cost a call frame each. Upvalues: 1
+** originals (view -> table), 2 proxies (table -> view), 3 hidden (keys not
+** handed out, or nil), 4 readonly (makes the view of a table not seen). */
+static int view_index(lua_State *L) {
+    lua_settop(L, 2);
+    lua_pushvalue(L, 1);
+    if (lua_rawget(L, lua_upvalueindex(1)) != LUA_TTABLE) return luaL_error(L, "not a view");
+    if (lua_istable(L, lua_upvalueindex(3))) {
+        lua_pushvalue(L, 2);
+        lua_gettable(L, lua_upvalueindex(3));
+        if (lua_toboolean(L, -1)) return 0;
+        lua_pop(L, 1);
+    }
+    lua_pushvalue(L, 2);
+    if (lua_gettable(L, 3) != LUA_TTABLE) return 1;     /* most reads: a string or a number */
+    lua_pushvalue(L, 4);
+    if (lua_rawget(L, lua_upvalueindex(2)) != LUA_TNIL) return 1;   /* a table read before */
+    lua_pop(L, 1);
+    lua_pushvalue(L, lua_upvalueindex(4));
+    lua_insert(L, 4);
+    lua_call(L, 1, 1);
+    return 1;
+}
+
+/* nianbao.view_index(originals, proxies, hidden, readonly) -> the __index
+** of the views whose hidden keys are `hidden` (nil: none). */
+static int l_view_index(lua_State *L) {
+    luaL_checktype(L, 1, LUA_TTABLE);
+    luaL_checktype(L, 2, LUA_TTABLE);
+    if (!lua_isnoneornil(L, 3)) luaL_checktype(L, 3, LUA_TTABLE);
+    luaL_checktype(L, 4, LUA_TFUNCTION);
+    lua_settop(L, 4);
+    lua_pushcclosure(L, view_index, 4);
+    return 1;
+}
+
+/*}===*/
+
 static const luaL_Reg schema_methods[] = {
     {"add", l_schema_add}, {"find", l_schema_find}, {"kind", l_schema_kind},
     {"ids", l_schema_ids}, {NULL, NULL}
@@ -881,6 +923,7 @@ static const luaL_Reg nianbao_funcs[] = {
     {"schema", l_schema_new}, {"report", l_report_new}, {"identity", l_ident_new},
     {"findings", l_findings_new}, {"number", l_number}, {"add", l_add},
     {"compare", l_compare}, {"is_integral", l_is_integral}, {"convert", l_convert},
+    {"view_index", l_view_index},
     {NULL, NULL}
 };
 static const luaL_Reg html_funcs[] = {
