@@ -129,8 +129,11 @@ function Report:section(id)
 end
 
 -- The place in the file of byte `pos` of section s's text: line, col.
+-- A view of a section is read through its table: its places, a table
+-- each, would otherwise each be given a view of its own.
 function Report:place(s, pos)
   self = unwrap(self)
+  s = unwrap(s)
   local best
   for _, p in ipairs(s.places or {}) do
     if p.at <= pos then best = p else break end
