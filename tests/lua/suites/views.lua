@@ -70,3 +70,63 @@ test("the core's view reader answers only for views", function()
   has(err, "not a view", "the reason")
   eq(false, (pcall(nianbao.view_index, {}, {}, "hidden", view.readonly)), "hidden is a table or nil")
 end)
+
+test("report:place gives the same place for a section and for its view", function()
+  local _, R = assert(nianbao.check(CORPUS .. "/pingtan-2021.txt"))
+  local ro = view.readonly(R)
+  local n = 0
+  for i, s in ipairs(R.sections) do
+    if s.places and #s.places > 1 then
+      local pos = #s.text // 2 + 1
+      local line, col = R:place(s, pos)
+      local vline, vcol = ro:place(ro.sections[i], pos)
+      eq(line, vline, s.id .. ": line")
+      eq(col, vcol, s.id .. ": col")
+      n = n + 1
+    end
+  end
+  eq(true, n > 0, "sections with places")
+end)
+
+test("nianbao.printable: control characters of every text reached become '?', one byte for one", function()
+  local null = nianbao.null
+  local t = { a = "plain 文字", b = "red\27[31mtext", list = { "tab\tand\nline", "bell\7", "\0nul" },
+              c1 = "x\194\133y", latin = "\194\160kept", keep = null, ["key\27"] = "v" }
+  t.self = t
+  t.list.up = t
+  nianbao.printable(t, null)
+  eq("plain 文字", t.a, "a clean text as it was")
+  eq("red?[31mtext", t.b, "an escape")
+  eq("tab\tand\nline", t.list[1], "tab and line breaks kept")
+  eq("bell?", t.list[2], "a bell")
+  eq("?nul", t.list[3], "a NUL")
+  eq("x??y", t.c1, "a C1 control: two bytes, two '?'")
+  eq("\194\160kept", t.latin, "a no-break space is no control")
+  eq(null, t.keep, "null left alone")
+  eq("v", t["key\27"], "keys are left as they are")
+  eq(#"red\27[31mtext", #t.b, "one byte for one")
+end)
+
+test("nianbao.printable walks a deep nest without recursion", function()
+  local root = {}
+  local t = root
+  for _ = 1, 200000 do t.next = {}; t = t.next end
+  t.text = "deep\27"
+  nianbao.printable(root, nianbao.null)
+  eq("deep?", t.text, "the deepest text")
+end)
+
+test("a message's {names} are filled from the finding's vars; an unknown name is left as written", function()
+  os.execute("rm -rf " .. tmp .. "/fillpack && mkdir -p " .. tmp .. "/fillpack")
+  write("fillpack/pack.lua", 'name = "fillpack"\ntitle = "模板"\nextends = "gb2021"\n')
+  write("fillpack/fill.lua", [[
+id       = "fillpack.fill"
+severity = "info"
+message  = { zh = "{{a}}和{b}、{missing}、{n}{a}{}{ bad }尾" }
+function check(report, emit)
+  emit { vars = { a = "甲", b = "乙%1", n = 3 } }
+end
+]])
+  local out = sh(NB .. " check --format json --rules " .. tmp .. "/fillpack examples/jiuqu-2024.txt")
+  has(out, '"message":"{甲}和乙%1、{missing}、3甲{}{ bad }尾"', "the message")
+end)
