@@ -59,7 +59,12 @@ static char *dup_clean(const char *s, int *failed) {
     if (n > MAXTEXT) n = MAXTEXT;
     if ((d = malloc(n * 3 + 1)) == NULL) { *failed = 1; return NULL; }
     while (i < n) {
-        size_t len = utf8_char(p + i, n - i);
+        size_t len;
+        if (p[i] >= 0x20 && p[i] < 0x7F) {        /* most bytes: printable ASCII */
+            d[w++] = (char)p[i++];
+            continue;
+        }
+        len = utf8_char(p + i, n - i);
         if (len == 1 && (p[i] < 0x20 || p[i] == 0x7F)) {
             if (p[i] == '\t' || p[i] == '\n' || p[i] == '\r') d[w++] = ' ';
             else { memcpy(d + w, replacement, 3); w += 3; }
@@ -69,9 +74,7 @@ static char *dup_clean(const char *s, int *failed) {
             w += 3;
             i += len ? len : 1;
         } else {
-            memcpy(d + w, p + i, len);
-            w += len;
-            i += len;
+            while (len-- > 0) d[w++] = (char)p[i++];    /* a character: a few bytes, no call */
         }
     }
     d[w] = '\0';

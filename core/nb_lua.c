@@ -860,6 +860,131 @@ static int l_convert(lua_State *L) {
 /*}===*/
 
 
+/*{=== printable texts ===*/
+
+/* A control character of a text (C0 but tab and line breaks, DEL): '?'. */
+static int is_control(unsigned char c) {
+    return c <= 8 || c == 11 || c == 12 || (c >= 14 && c <= 31) || c == 127;
+}
+
+/* Does s hold a control character, or a C1 one (0xC2 0x80..0x9F)? */
+static int has_control(const unsigned char *s, size_t n) {
+    size_t i;
+    for (i = 0; i < n; i++) {
+        if (is_control(s[i])) return 1;
+        if (s[i] == 0xC2 && i + 1 < n && s[i + 1] >= 0x80 && s[i + 1] <= 0x9F) return 1;
+    }
+    return 0;
+}
+
+/* Push s with each control character as '?' and each C1 one as "??": one
+** byte for one byte, so positions in the text stay where they were. */
+static void push_printable(lua_State *L, const unsigned char *s, size_t n) {
+    luaL_Buffer b;
+    char *d = luaL_buffinitsize(L, &b, n);
+    size_t i;
+    for (i = 0; i < n; i++) {
+        if (is_control(s[i])) d[i] = '?';
+        else if (s[i] == 0xC2 && i + 1 < n && s[i + 1] >= 0x80 && s[i + 1] <= 0x9F) {
+            d[i] = d[i + 1] = '?';
+            i++;
+        } else d[i] = (char)s[i];
+    }
+    luaL_pushresultsize(&b, n);
+}
+
+/* nianbao.printable(t, skip): every text held in t, and in every table
+** reached from it but `skip`, with its control characters as '?' (keys
+** are left as they are). Tables are walked with next, from a list, not
+** by recursion: a deep input does not reach the C stack. */
+static int l_printable(lua_State *L) {
+    lua_Integer top = 0;
+    luaL_checktype(L, 1, LUA_TTABLE);
+    lua_settop(L, 2);
+    lua_newtable(L);                               /* 3: the tables seen */
+    lua_newtable(L);                               /* 4: the tables to walk */
+    lua_pushvalue(L, 1);
+    lua_pushboolean(L, 1);
+    lua_rawset(L, 3);
+    lua_pushvalue(L, 1);
+    lua_rawseti(L, 4, ++top);
+    while (top > 0) {
+        lua_rawgeti(L, 4, top);                    /* 5: the table */
+        lua_pushnil(L);
+        lua_rawseti(L, 4, top--);
+        lua_pushnil(L);
+        while (lua_next(L, 5)) {                   /* 6: key, 7: value */
+            int kind = lua_type(L, 7);
+            if (kind == LUA_TSTRING) {
+                size_t n;
+                const unsigned char *v = (const unsigned char *)lua_tolstring(L, 7, &n);
+                if (has_control(v, n)) {
+                    lua_pushvalue(L, 6);
+                    push_printable(L, v, n);
+                    lua_rawset(L, 5);
+                }
+            } else if (kind == LUA_TTABLE && !lua_rawequal(L, 7, 2)) {
+                lua_pushvalue(L, 7);
+                if (lua_rawget(L, 3) == LUA_TNIL) {
+                    lua_pushvalue(L, 7);
+                    lua_pushboolean(L, 1);
+                    lua_rawset(L, 3);
+                    lua_pushvalue(L, 7);
+                    lua_rawseti(L, 4, ++top);
+                }
+                lua_pop(L, 1);
+            }
+            lua_pop(L, 1);
+        }
+        lua_pop(L, 1);
+    }
+    return 0;
+}
+
+/*}===*/
+
+/*{=== views ===*/
+
+/* The __index of read-only views (view.lua), shared by every view of one
+** kind: rules read the report and the libraries through views field by
+** field, and a Lua closure a read cost a call frame each. Upvalues: 1
+** originals (view -> table), 2 proxies (table -> view), 3 hidden (keys not
+** handed out, or nil), 4 readonly (makes the view of a table not seen). */
+static int view_index(lua_State *L) {
+    lua_settop(L, 2);
+    lua_pushvalue(L, 1);
+    if (lua_rawget(L, lua_upvalueindex(1)) != LUA_TTABLE) return luaL_error(L, "not a view");
+    if (lua_istable(L, lua_upvalueindex(3))) {
+        lua_pushvalue(L, 2);
+        lua_gettable(L, lua_upvalueindex(3));
+        if (lua_toboolean(L, -1)) return 0;
+        lua_pop(L, 1);
+    }
+    lua_pushvalue(L, 2);
+    if (lua_gettable(L, 3) != LUA_TTABLE) return 1;     /* most reads: a string or a number */
+    lua_pushvalue(L, 4);
+    if (lua_rawget(L, lua_upvalueindex(2)) != LUA_TNIL) return 1;   /* a table read before */
+    lua_pop(L, 1);
+    lua_pushvalue(L, lua_upvalueindex(4));
+    lua_insert(L, 4);
+    lua_call(L, 1, 1);
+    return 1;
+}
+
+/* nianbao.view_index(originals, proxies, hidden, readonly) -> the __index
+** of the views whose hidden keys are `hidden` (nil: none). */
+static int l_view_index(lua_State *L) {
+    luaL_checktype(L, 1, LUA_TTABLE);
+    luaL_checktype(L, 2, LUA_TTABLE);
+    if (!lua_isnoneornil(L, 3)) luaL_checktype(L, 3, LUA_TTABLE);
+    luaL_checktype(L, 4, LUA_TFUNCTION);
+    lua_settop(L, 4);
+    lua_pushcclosure(L, view_index, 4);
+    return 1;
+}
+
+/*}===*/
+
 static const luaL_Reg schema_methods[] = {
     {"add", l_schema_add}, {"find", l_schema_find}, {"kind", l_schema_kind},
     {"ids", l_schema_ids}, {NULL, NULL}
@@ -881,6 +1006,7 @@ static const luaL_Reg nianbao_funcs[] = {
     {"schema", l_schema_new}, {"report", l_report_new}, {"identity", l_ident_new},
     {"findings", l_findings_new}, {"number", l_number}, {"add", l_add},
     {"compare", l_compare}, {"is_integral", l_is_integral}, {"convert", l_convert},
+    {"view_index", l_view_index}, {"printable", l_printable},
     {NULL, NULL}
 };
 static const luaL_Reg html_funcs[] = {

@@ -63,7 +63,9 @@ end
 
 -- Is finding f acknowledged by the report's own `acknowledged` list? → reason | nil
 function M.acknowledged(R, f)
-  for _, a in ipairs(R and R.acknowledged or {}) do
+  local list = R and R.acknowledged
+  if not list then return nil end          -- most reports: no list, and no table made to say so
+  for _, a in ipairs(list) do
     if a.rule == f.rule then
       local all = true
       for _, id in ipairs(a.cells or {}) do

@@ -45,7 +45,6 @@
 -- section(id), place(section, pos), where(id, lang), canonical().
 
 local nianbao = require "nianbao"
-local lpeg = require "lpeg"
 local formatlib = require "format"
 local messages = require "messages"
 local view = require "view"
@@ -74,37 +73,14 @@ end
 
 function M.format_of(R) return format_of[unwrap(R)] end
 
--- The bytes that may start a control character (C0 but tab and line
--- breaks, DEL, the lead byte of C1), sought by LPeg's span: a report's
--- texts are long and almost always clean.
-local suspect = lpeg.R("\0\8", "\14\31") + lpeg.S("\11\12\127\194")
-local has_suspect = (1 - suspect)^0 * suspect
-
--- Control characters of an input (an escape sequence in a page) as '?':
--- what a rule quotes and a writer prints reaches a terminal as text. One
--- byte for one byte, so positions in the text stay where they were.
-local function printable(s)
-  if not has_suspect:match(s) then return s end
-  return (s:gsub("[\0-\8\11\12\14-\31\127]", "?"):gsub("\194[\128-\159]", "??"))
-end
-
-local function clean(t, seen)
-  if seen[t] then return end
-  seen[t] = true
-  for k, v in pairs(t) do
-    local kind = type(v)                  -- most values are numbers (places): asked once
-    if kind == "string" then
-      local p = printable(v)
-      if p ~= v then t[k] = p end
-    elseif kind == "table" and v ~= nianbao.null then clean(v, seen) end
-  end
-end
-
 -- freeze(R): from now on its cells cannot be set, and its texts hold no
--- control characters (the cells' are cleaned as they are set).
+-- control characters (the cells' are cleaned as they are set). Control
+-- characters of an input (an escape sequence in a page) become '?': what a
+-- rule quotes and a writer prints reaches a terminal as text. The core
+-- walks the report's tables in one call.
 function M.freeze(R)
   if frozen[R] then return end
-  clean(R, {})
+  nianbao.printable(R, nianbao.null)
   frozen[R] = true
 end
 
@@ -129,8 +105,11 @@ function Report:section(id)
 end
 
 -- The place in the file of byte `pos` of section s's text: line, col.
+-- A view of a section is read through its table: its places, a table
+-- each, would otherwise each be given a view of its own.
 function Report:place(s, pos)
   self = unwrap(self)
+  s = unwrap(s)
   local best
   for _, p in ipairs(s.places or {}) do
     if p.at <= pos then best = p else break end

@@ -2,6 +2,8 @@
 -- are handed of the engine's data, what the engine takes back from them,
 -- and what an extending pack starts from.
 
+local nianbao = require "nianbao"
+
 local M = {}
 
 local proxies = setmetatable({}, { __mode = "k" })   -- table → its view
@@ -9,6 +11,33 @@ local originals = setmetatable({}, { __mode = "k" })   -- view → its table
 
 local function reject(_, k)
   error("read-only: cannot set '" .. tostring(k) .. "'", 2)
+end
+
+-- The metatable of the views whose hidden keys are `hidden` (false: none),
+-- shared by all of them: a view is an empty table, its table found in
+-- `originals`, and reads go through the core's __index (a read is what
+-- rules do most).
+local metatables = setmetatable({}, { __mode = "k" })
+local function metatable_of(hidden)
+  local mt = metatables[hidden]
+  if mt then return mt end
+  local skip = hidden or {}
+  mt = {
+    __index = nianbao.view_index(originals, proxies, hidden or nil, M.readonly),
+    __newindex = reject,
+    __len = function(v) return #originals[v] end,
+    __pairs = function(v)
+      local t = originals[v]
+      return function(_, k)
+        local nk, nv = next(t, k)
+        while nk ~= nil and skip[nk] do nk, nv = next(t, nk) end
+        return nk, M.readonly(nv)
+      end, nil, nil
+    end,
+    __metatable = false,
+  }
+  metatables[hidden] = mt
+  return mt
 end
 
 -- readonly(t) → a view of t, and of every table reached through it, that
@@ -20,25 +49,9 @@ function M.readonly(t)
   local v = proxies[t]
   if v then return v end
   local mt = getmetatable(t)
-  local hidden = type(mt) == "table" and rawget(mt, "__hidden") or {}
-  v = setmetatable({}, {
-    __index = function(_, k)
-      if hidden[k] then return nil end
-      local x = t[k]
-      if type(x) ~= "table" then return x end   -- most reads: a string or a number, no view needed
-      return proxies[x] or M.readonly(x)        -- a table read before: its view, at once
-    end,
-    __newindex = reject,
-    __len = function() return #t end,
-    __pairs = function()
-      return function(_, k)
-        local nk, nv = next(t, k)
-        while nk ~= nil and hidden[nk] do nk, nv = next(t, nk) end
-        return nk, M.readonly(nv)
-      end, nil, nil
-    end,
-    __metatable = false,
-  })
+  local hidden = type(mt) == "table" and rawget(mt, "__hidden")
+  if type(hidden) ~= "table" then hidden = false end
+  v = setmetatable({}, metatable_of(hidden))
   proxies[t] = v
   originals[v] = t
   return v

@@ -33,12 +33,40 @@ local function cut(s, n)
   return s:sub(1, at) .. "…"
 end
 
+-- A message template cut once into its texts and its {names}: a list
+-- alternating text, name, text, …, text (made once a template).
+local templates = {}
+local function parts_of(text)
+  local parts = templates[text]
+  if parts then return parts end
+  parts = {}
+  local at = 1
+  while true do
+    local from, to, name = text:find("{([%w_]+)}", at)
+    if not from then break end
+    parts[#parts + 1] = text:sub(at, from - 1)
+    parts[#parts + 1] = name
+    at = to + 1
+  end
+  parts[#parts + 1] = text:sub(at)
+  templates[text] = parts
+  return parts
+end
+
+-- The template with each {name} that vars has replaced by its value.
 local function fill(text, vars)
-  return (text:gsub("{([%w_]+)}", function(k)
-    local v = vars[k]
-    if v == nil then return "{" .. k .. "}" end
-    return tostring(v)
-  end))
+  local parts = parts_of(text)
+  if #parts == 1 then return text end
+  local out = {}
+  for i = 1, #parts do
+    local p = parts[i]
+    if i % 2 == 0 then
+      local v = vars[p]
+      if v == nil then p = "{" .. p .. "}" else p = tostring(v) end
+    end
+    out[i] = p
+  end
+  return table.concat(out)
 end
 
 -- A place a rule gives: nil, or an integer from 0 to 2^31 - 1.

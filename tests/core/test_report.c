@@ -169,6 +169,25 @@ static void findings_copy_their_strings_and_sort_stably_by_place(void **state) {
     nb_schema_free(NULL);
 }
 
+static void a_finding_keeps_valid_text_and_replaces_each_bad_byte(void **state) {
+    nb_findings *l = nb_findings_new();
+    nb_finding f;
+    (void)state;
+    memset(&f, 0, sizeof f);
+    f.rule = "r";
+    /* ASCII, CJK, a 4-byte character, DEL, an overlong '/', a surrogate, a lone
+    ** continuation byte, a C1 control, and a character cut off at the end */
+    f.message = "ab 表三\xf0\x9f\x98\x80\x7f\xc0\xaf\xed\xa0\x80\x80\xc2\x85~\xe8\xa1";
+    f.quote = "\r\n\t";
+    assert_int_equal(nb_findings_add(l, &f), NB_OK);
+    assert_string_equal(nb_findings_at(l, 0)->message,
+                        "ab 表三\xf0\x9f\x98\x80\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd"
+                        "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd~"
+                        "\xef\xbf\xbd\xef\xbf\xbd");
+    assert_string_equal(nb_findings_at(l, 0)->quote, "   ");
+    nb_findings_free(l);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(a_schema_finds_every_id_it_holds_and_no_other),
@@ -178,6 +197,7 @@ int main(void) {
         cmocka_unit_test(a_copy_owns_its_cells),
         cmocka_unit_test(a_cell_is_what_its_state_says_and_a_number_its_sign_and_fraction),
         cmocka_unit_test(findings_copy_their_strings_and_sort_stably_by_place),
+        cmocka_unit_test(a_finding_keeps_valid_text_and_replaces_each_bad_byte),
     };
     return cmocka_run_group_tests_name("nb_report", tests, NULL, NULL);
 }
