@@ -289,7 +289,8 @@ local function stow(Ef, R, pending)
   -- the cells set, each {id, state, value, text, line, col, offset}
   local c = R.c
   if type(c) ~= "userdata" then return nil end
-  local cells = c:held()
+  -- apart, as bytes: restore hands them to the report with no table an item
+  local cells = marshal.encode(c:held())
   return marshal.encode({ format = F.name, fields = fields, parts = parts, pending = plain_pending, cells = cells })
 end
 
@@ -303,7 +304,8 @@ local function restore(Ef, bytes)
   end
   for k, v in next, d.fields do R[k] = v end
   for i, pi in next, d.parts do R.sections[i].part = F.parts[pi] end
-  R.c:hold(d.cells)
+  local c = R.c
+  marshal.apply(d.cells, c.set, c, 7)
   return R, d.pending
 end
 
