@@ -237,3 +237,17 @@ test("json: random plain values are written alike in C and in Lua", function()
     eq(in_lua(v), json.encode(v), "value " .. i)
   end
 end)
+
+test("a report checked in a batch, restored from the spool, finds what it finds checked alone", function()
+  -- findings on cells' values and places (t3.balance, val.blank) and on text:
+  -- the cells come back through marshal.apply, the rest through decode
+  local files = { "examples/broken/t3-balance.txt", "examples/broken/val-blank.txt",
+                  "examples/broken/txt-new.txt", CORPUS .. "/pingtan-2022.html" }
+  local together, st = sh(NB .. " check --format json -j1 " .. table.concat(files, " "))
+  eq(1, st, "the batch's exit status")
+  local alone = {}
+  for _, f in ipairs(files) do alone[#alone + 1] = sh(NB .. " check --format json -j1 " .. f) end
+  eq(table.concat(alone), together, "each line as the file alone gives it")
+  has(together, '"rule":"gb2021.t3.balance"')
+  has(together, '"rule":"gb2021.val.blank"')
+end)
