@@ -43,8 +43,11 @@ M.PAIRS_GC_PAUSE = 110     -- and while the pairs are measured
 -- Reading and checking a report leaves mostly garbage that dies young
 -- beside a heap of formats and memos that lives as long as the batch: the
 -- generational collector frees the one without walking the other each
--- cycle (1.5% fewer instructions a report, and less memory at 10,000 files).
-M.GC_MODE = "generational"
+-- cycle (1.5% fewer instructions a report). A full collection once the
+-- heap has grown by half (not the default whole): 1,000 files peak at
+-- 23 MB, not 32 (18 incremental), for the same instructions.
+M.GC_MINOR, M.GC_MAJOR = 20, 50
+local function young_first() collectgarbage("generational", M.GC_MINOR, M.GC_MAJOR) end
 local MAX_PEERS = 5        -- copies between agencies said on one report
 local SPOOL_LEN_BITS = 28  -- a stowed report up to 256 MB; the spool up to 2^35 bytes
 local Batch = {}
@@ -447,7 +450,7 @@ function Batch:survey_one(f)
 end
 
 function Batch:survey(njobs)
-  collectgarbage(M.GC_MODE)
+  young_first()
   local E, lang = self.E, self.E.lang
   local by_digest, entries, kept = {}, {}, {}
   local F = E:pack(E.base).format
@@ -558,7 +561,7 @@ function Batch:survey(njobs)
     end
   end)
   table.sort(self.copies, similar.in_order)
-  collectgarbage(M.GC_MODE)
+  young_first()
   -- what the check needs no more: the signatures, and the narrative
   -- unless the archive keeps it (memory stays flat over many files)
   for _, e in ipairs(entries) do
