@@ -288,10 +288,91 @@ static int l_decode(lua_State *L) {
     return 1;
 }
 
+/*{=== apply ===*/
+
+#define APPLY_MAX_ARGS 16
+
+/* Read a table's header at r->p (its tag, counts) into *narr, *nrec, with
+** decode's checks. */
+static void get_header(lua_State *L, reader *r, uint64_t *narr, uint64_t *nrec) {
+    uint64_t left;
+    if (r->p >= r->end || *r->p != 'T') bad(L, r);
+    r->p++;
+    *narr = get_varint(L, r);
+    if (r->end - r->p < 4) bad(L, r);
+    *nrec = (uint64_t)r->p[0] | (uint64_t)r->p[1] << 8 | (uint64_t)r->p[2] << 16 |
+            (uint64_t)r->p[3] << 24;
+    r->p += 4;
+    left = (uint64_t)(r->end - r->p);
+    if (*narr > left || *nrec > (left - *narr) / 2 || *narr > INT_MAX || *nrec > INT_MAX) bad(L, r);
+}
+
+/* marshal.apply(bytes, fn, first, n): bytes encode a list of tables; for
+** each in order, fn(first, t[1], ..., t[n]). What decode then a loop over
+** the list would do, with no table made for each item. */
+static int l_apply(lua_State *L) {
+    size_t len;
+    const char *s = luaL_checklstring(L, 1, &len);
+    lua_Integer n = luaL_checkinteger(L, 4);
+    uint64_t narr, nrec, i, j;
+    reader r;
+    int base;
+    luaL_argcheck(L, n >= 0 && n <= APPLY_MAX_ARGS, 4, "0 to 16 values an item");
+    lua_settop(L, 3);
+    base = lua_gettop(L);
+    luaL_checkstack(L, APPLY_MAX_ARGS + 8, "marshal: nested too deeply");
+    r.start = r.p = (const unsigned char *)s;
+    r.end = r.start + len;
+    get_header(L, &r, &narr, &nrec);
+    if (nrec != 0) bad(L, &r);               /* a list: no other field */
+    for (i = 1; i <= narr; i++) {
+        uint64_t inarr, inrec;
+        const unsigned char *at;
+        lua_pushvalue(L, 2);
+        lua_pushvalue(L, 3);
+        for (j = 0; j < (uint64_t)n; j++) lua_pushnil(L);
+        if (r.p >= r.end || *r.p != 'T') {
+            lua_pushfstring(L, "marshal: item %I is not a table", (lua_Integer)i);
+            lua_error(L);
+        }
+        get_header(L, &r, &inarr, &inrec);
+        for (j = 1; j <= inarr; j++) {
+            get(L, &r, 2);
+            if (j <= (uint64_t)n) lua_replace(L, base + 2 + (int)j);
+            else lua_pop(L, 1);
+        }
+        for (j = 0; j < inrec; j++) {
+            lua_Integer k;
+            int isint;
+            at = r.p;
+            get(L, &r, 2);
+            if (lua_isnil(L, -1) || (lua_type(L, -1) == LUA_TNUMBER && !lua_isinteger(L, -1) &&
+                                     lua_tonumber(L, -1) != lua_tonumber(L, -1))) {
+                r.p = at;
+                bad(L, &r);
+            }
+            k = lua_tointegerx(L, -1, &isint);
+            if (lua_type(L, -1) != LUA_TNUMBER) isint = 0;
+            lua_pop(L, 1);
+            at = r.p;
+            get(L, &r, 2);
+            if (lua_isnil(L, -1)) {
+                r.p = at;
+                bad(L, &r);
+            }
+            if (isint && k >= 1 && k <= n) lua_replace(L, base + 2 + (int)k);
+            else lua_pop(L, 1);
+        }
+        lua_call(L, (int)n + 1, 0);
+    }
+    if (r.p != r.end) fail(L, "marshal: trailing data");
+    return 0;
+}
+
 /*}===*/
 
 static const luaL_Reg marshal_funcs[] = {
-    {"encode", l_encode}, {"decode", l_decode}, {NULL, NULL}
+    {"encode", l_encode}, {"decode", l_decode}, {"apply", l_apply}, {NULL, NULL}
 };
 
 int luaopen_nianbao_marshal(lua_State *L) {

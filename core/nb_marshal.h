@@ -17,6 +17,10 @@
 **     order encode met them, in a table sized as that one was, so pairs()
 **     walks it as a table constructor of the same fields would. Bytes cut
 **     short, corrupt or trailing are an error; decode never reads past them.
+**   apply(bytes, fn, first, n): bytes encode a list of tables; for each in
+**     order, fn(first, t[1], ..., t[n]) (n up to 16), as decode and a loop
+**     would, with no table made for an item. An item not a table is an
+**     error, as is what decode refuses.
 ** The bytes are for this machine only (floats in its byte order). */
 int luaopen_nianbao_marshal(lua_State *L);
 

@@ -40,6 +40,14 @@ local jobs = require "nianbao.jobs"
 local M = {}
 M.GC_PAUSE = 150           -- the collector's pause over a batch (percent of what is live)
 M.PAIRS_GC_PAUSE = 110     -- and while the pairs are measured
+-- Reading and checking a report leaves mostly garbage that dies young
+-- beside a heap of formats and memos that lives as long as the batch: the
+-- generational collector frees the one without walking the other each
+-- cycle (1.5% fewer instructions a report). A full collection once the
+-- heap has grown by half (not the default whole): 1,000 files peak at
+-- 23 MB, not 32 (18 incremental), for the same instructions.
+M.GC_MINOR, M.GC_MAJOR = 20, 50
+local function young_first() collectgarbage("generational", M.GC_MINOR, M.GC_MAJOR) end
 local MAX_PEERS = 5        -- copies between agencies said on one report
 local SPOOL_LEN_BITS = 28  -- a stowed report up to 256 MB; the spool up to 2^35 bytes
 local Batch = {}
@@ -284,7 +292,8 @@ local function stow(Ef, R, pending)
   -- the cells set, each {id, state, value, text, line, col, offset}
   local c = R.c
   if type(c) ~= "userdata" then return nil end
-  local cells = c:held()
+  -- apart, as bytes: restore hands them to the report with no table an item
+  local cells = marshal.encode(c:held())
   return marshal.encode({ format = F.name, fields = fields, parts = parts, pending = plain_pending, cells = cells })
 end
 
@@ -298,7 +307,8 @@ local function restore(Ef, bytes)
   end
   for k, v in next, d.fields do R[k] = v end
   for i, pi in next, d.parts do R.sections[i].part = F.parts[pi] end
-  R.c:hold(d.cells)
+  local c = R.c
+  marshal.apply(d.cells, c.set, c, 7)
   return R, d.pending
 end
 
@@ -440,6 +450,7 @@ function Batch:survey_one(f)
 end
 
 function Batch:survey(njobs)
+  young_first()
   local E, lang = self.E, self.E.lang
   local by_digest, entries, kept = {}, {}, {}
   local F = E:pack(E.base).format
@@ -550,7 +561,7 @@ function Batch:survey(njobs)
     end
   end)
   table.sort(self.copies, similar.in_order)
-  collectgarbage("incremental", M.GC_PAUSE)
+  young_first()
   -- what the check needs no more: the signatures, and the narrative
   -- unless the archive keeps it (memory stays flat over many files)
   for _, e in ipairs(entries) do
@@ -686,9 +697,11 @@ function Batch:filter(path, R, list)
   local side = { acknowledged = {}, baselined = 0, fingerprints = {}, fps = fps }
   -- fingerprints are for a baseline and the archive alone
   local printed = self.baseline ~= nil or self.archive ~= nil
+  -- the report's own list, read once (through its view), not once a finding
+  local acknowledging = R and R.acknowledged ~= nil
   for _, f in ipairs(list) do
     local fp = printed and baseline.fingerprint(f, key or (R and R.source) or path, R and R.year) or nil
-    local why = R and baseline.acknowledged(R, f)
+    local why = acknowledging and baseline.acknowledged(R, f)
     if why then
       side.acknowledged[#side.acknowledged + 1] = { path = path, rule = f.rule, reason = why }
     elseif self.baseline and self.baseline.exists and self.baseline.set[fp] then

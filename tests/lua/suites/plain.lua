@@ -117,6 +117,45 @@ test("marshal: bytes cut short, flipped or trailing are an error, never a crash 
   eq(false, (pcall(marshal.decode, "?")), "an unknown tag")
 end)
 
+test("marshal: apply calls a function with each item's values, as decode and a loop would", function()
+  -- items as report:held() gives cells: some with nils inside, some shorter,
+  -- one with a field past n and one with its values set in its hash part
+  local late = {}
+  late[3], late[2], late[1] = "c", "b", "a"
+  local list = { { "id1", "number", 12, "12", 3, 4, 56 }, { "id2", "blank", nil, "", nil, nil, nil },
+                 { "id3", "text" }, { "id4", "marker", nil, "/", 1, 2, 3, "past n", x = "ignored" }, late, {} }
+  local seen = {}
+  local first = {}
+  marshal.apply(marshal.encode(list), function(f, ...)
+    eq(first, f, "the first argument passed on")
+    eq(7, select("#", ...), "always n values")
+    seen[#seen + 1] = table.pack(...)
+  end, first, 7)
+  eq(#list, #seen, "one call an item")
+  for i, item in ipairs(list) do
+    for j = 1, 7 do eq(item[j], seen[i][j], "item " .. i .. " value " .. j) end
+  end
+  -- the calls are made in order, and an error of the function is raised
+  local order = {}
+  marshal.apply(marshal.encode { { 1 }, { 2 }, { 3 } }, function(t, v) t[#t + 1] = v end, order, 1)
+  eq("1 2 3", table.concat(order, " "), "in order")
+  local ok, err = pcall(marshal.apply, marshal.encode { { 1 } }, function() error("stop", 0) end, nil, 1)
+  eq(false, ok, "the function's error")
+  eq("stop", err, "raised as it is")
+  -- what is not a list of tables, or not whole, is refused
+  eq(false, (pcall(marshal.apply, marshal.encode { 1 }, print, nil, 1)), "an item not a table")
+  eq(false, (pcall(marshal.apply, marshal.encode { x = {} }, print, nil, 1)), "a field not in the list")
+  eq(false, (pcall(marshal.apply, marshal.encode "text", print, nil, 1)), "not a table")
+  eq(false, (pcall(marshal.apply, marshal.encode { {} }, print, nil, 17)), "too many values an item")
+  local bytes = marshal.encode(list)
+  for n = 0, #bytes - 1 do
+    local okc, why = pcall(marshal.apply, bytes:sub(1, n), function() end, nil, 7)
+    eq(false, okc, "cut at " .. n)
+    has(why, "marshal:", "cut at " .. n)
+  end
+  eq(false, (pcall(marshal.apply, bytes .. "n", function() end, nil, 7)), "trailing byte")
+end)
+
 -- The writer in Lua, reached by wrapping the value in a table json.lua's C
 -- path leaves to it (a metatable with more than __order and __array).
 local function in_lua(v)
@@ -197,4 +236,18 @@ test("json: random plain values are written alike in C and in Lua", function()
     local v = value(0)
     eq(in_lua(v), json.encode(v), "value " .. i)
   end
+end)
+
+test("a report checked in a batch, restored from the spool, finds what it finds checked alone", function()
+  -- findings on cells' values and places (t3.balance, val.blank) and on text:
+  -- the cells come back through marshal.apply, the rest through decode
+  local files = { "examples/broken/t3-balance.txt", "examples/broken/val-blank.txt",
+                  "examples/broken/txt-new.txt", CORPUS .. "/pingtan-2022.html" }
+  local together, st = sh(NB .. " check --format json -j1 " .. table.concat(files, " "))
+  eq(1, st, "the batch's exit status")
+  local alone = {}
+  for _, f in ipairs(files) do alone[#alone + 1] = sh(NB .. " check --format json -j1 " .. f) end
+  eq(table.concat(alone), together, "each line as the file alone gives it")
+  has(together, '"rule":"gb2021.t3.balance"')
+  has(together, '"rule":"gb2021.val.blank"')
 end)
