@@ -575,7 +575,14 @@ function Set:signature(name)
   self.signatures = self.signatures or {}
   local sig = self.signatures[name]
   if not sig then
-    sig = format.signature(self:declaration(name).decl)
+    local decl = self:declaration(name).decl
+    -- a compiled format that folds labels the same way lends its folder
+    -- (and what it has folded) rather than a new one being made
+    local norm
+    for _, F in pairs(self.formats_compiled or {}) do
+      if same(F.decl.fold, decl.fold) then norm = F.labels.norm; break end
+    end
+    sig = format.signature(decl, norm)
     self.signatures[name] = sig
   end
   return sig

@@ -199,5 +199,10 @@ test("a format that extends another changes a copy: the 2019 grid leaves the nat
   eq(3, #other(d21).rows, "gb2021: （六）其他处理 has its three sub-items")
   eq(nil, other(d19).rows, "gb2019: one row")
   eq(true, d21.tables.t2 ~= d19.tables.t2 and d21.parts ~= d19.parts, "no table shared")
-  eq(10, #set:signature("gb2019"), "gb2019's signature labels")
+  -- its signature, folded by the compiled national format's folder, is what a folder of its own makes
+  set:format("gb2021")
+  local sig, own = set:signature("gb2019"), require("format").signature(d19)
+  eq(10, #sig, "gb2019's signature labels")
+  for i = 1, #own do eq(own[i], sig[i], "signature label " .. i) end
+  eq("本年增/减", sig[5], "the fifth label")
 end)
