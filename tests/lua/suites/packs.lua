@@ -206,3 +206,15 @@ test("a format that extends another changes a copy: the 2019 grid leaves the nat
   for i = 1, #own do eq(own[i], sig[i], "signature label " .. i) end
   eq("本年增/减", sig[5], "the fifth label")
 end)
+
+test("the grid writers draw of table 3: its corner note, a row's label and its cells, as spans", function()
+  local F = require("packs").load(".", {}, {}):format("gb2021")
+  local g = F.table_by_id.t3.grid
+  local function cell(c) return table.concat({ tostring(c.text), c.rowspan, c.colspan, tostring(c.header),
+                                               tostring(c.id), tostring(c.role) }, "|") end
+  eq("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）|3|3|true|nil|corner", cell(g[1][1]), "corner")
+  eq("自然人|2|1|true|nil|nil", cell(g[2][1]), "a column's header")
+  eq("一、本年新收政府信息公开申请数量|1|3|true|nil|label", cell(g[4][1]), "a row's label")
+  eq("nil|1|1|false|t3.new.np|nil", cell(g[4][2]), "a data cell")
+  eq(8, #g[4], "the label and seven cells")
+end)
