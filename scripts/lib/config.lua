@@ -16,8 +16,8 @@
 local nianbao = require "nianbao"
 local nbio = require "nianbao.io"
 local messages = require "messages"
-local suggest = require "suggest"
-local yamlerr = require "yamlerr"
+-- suggest and yamlerr serve a config file and its mistakes: required at first use, as a check
+-- without a config needs neither
 
 local M = {}
 
@@ -143,7 +143,7 @@ local function collector(path, lang)
 end
 
 local function hint(lang, word, candidates)
-  local best = suggest.best(word, candidates)
+  local best = require("suggest").best(word, candidates)
   return best and messages.text(lang, "did_you_mean", best) or ""
 end
 
@@ -177,11 +177,11 @@ function M.read(path, lang, home)
   end
   local conf, lines, keys = nianbao.yaml.decode(src, path)
   if conf == nil then
-    local e = yamlerr.explain(lines, src, lang)
+    local e = require("yamlerr").explain(lines, src, lang)
     errors[1] = { line = e.line, where = e.where, text = e.text }
     return nil, errors
   end
-  local quiet = yamlerr.quiet_slip(src, path, lang)
+  local quiet = require("yamlerr").quiet_slip(src, path, lang)
   if quiet then return nil, { quiet } end
   if conf == nianbao.null then conf = {} end
   if type(conf) ~= "table" or #conf > 0 then
@@ -254,7 +254,7 @@ function M.read(path, lang, home)
   end
   -- limits: known names, positive numbers (lowering only is the engine's)
   if type(conf.limits) == "table" then
-    local names = suggest.keys(M.schema.limits.keys)
+    local names = require("suggest").keys(M.schema.limits.keys)
     for k, v in pairs(conf.limits) do
       local want = M.schema.limits.keys[k]
       local at = line_of("limits." .. tostring(k)) or line_of("limits")
@@ -336,7 +336,7 @@ end
 -- issuer kinds and its deadline grammar). Dates are normalised in conf.
 function M.check_ids(conf, rules, F, lang)
   local errors, add = collector(conf.path, lang)
-  local ids = suggest.keys(rules)
+  local ids = require("suggest").keys(rules)
   local lines, keys = conf.lines or {}, conf.keys or {}
   local function known(id)
     if rules[id] then return true end
@@ -362,7 +362,7 @@ function M.check_ids(conf, rules, F, lang)
       add(at, "conf_rule_unknown", id, hint(lang, id, ids))
     else
       local kinds = param_kinds(rule, issuers)
-      local names = suggest.keys(kinds)
+      local names = require("suggest").keys(kinds)
       for name, v in pairs(given) do
         local pat = keys["params." .. id .. "." .. tostring(name)] or lines["params." .. id .. "." .. tostring(name)] or at
         local kind = kinds[name]

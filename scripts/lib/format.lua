@@ -233,10 +233,10 @@ end
 
 --{=== the grid (spec §5): what writers draw ===
 
-local function cell(text, o)
-  o = o or {}
-  return { text = text, rowspan = o.rowspan or 1, colspan = o.colspan or 1,
-           header = o.header or false, id = o.id, role = o.role }
+-- (positional, not an options table: a format's grid is some hundreds of cells)
+local function cell(text, rowspan, colspan, header, role, id)
+  return { text = text, rowspan = rowspan or 1, colspan = colspan or 1,
+           header = header or false, id = id, role = role }
 end
 
 -- grid(T) → rows of cells with spans; data cells carry their cell id.
@@ -245,7 +245,7 @@ local function grid(T)
   for _, blk in ipairs(T.blocks) do
     local ndata = T.width - T.label_depth
     if blk.caption then
-      rows[#rows + 1] = { cell(blk.caption, { colspan = T.width, header = true, role = "caption" }) }
+      rows[#rows + 1] = { cell(blk.caption, 1, T.width, true, "caption") }
     end
     local heads = header_rows(blk.printed, blk.header_depth)
     -- the last printed column spans what the block's columns leave free
@@ -257,8 +257,8 @@ local function grid(T)
     if T.label_depth > 0 and #heads > 0 then
       local first = blk.corner or blk.head
       if first then
-        table.insert(heads[1], 1, cell(first, { rowspan = #heads, colspan = T.label_depth, header = true,
-                                                role = blk.corner and "corner" or nil }))
+        table.insert(heads[1], 1, cell(first, #heads, T.label_depth, true,
+                                                blk.corner and "corner" or nil))
       end
     end
     for _, h in ipairs(heads) do rows[#rows + 1] = h end
@@ -269,13 +269,13 @@ local function grid(T)
         for _, g in ipairs(r.groups) do
           if not opened[g] then
             opened[g] = true
-            row[#row + 1] = cell(g.label, { rowspan = g.rowspan, header = true, role = "label" })
+            row[#row + 1] = cell(g.label, g.rowspan, 1, true, "label")
           end
         end
-        row[#row + 1] = cell(r.label, { colspan = T.label_depth - #r.groups, header = true, role = "label" })
+        row[#row + 1] = cell(r.label, 1, T.label_depth - #r.groups, true, "label")
       end
       for i, id in ipairs(r.cells) do
-        row[#row + 1] = cell(nil, { id = id, colspan = (i == #r.cells) and (1 + spare) or 1 })
+        row[#row + 1] = cell(nil, 1, (i == #r.cells) and (1 + spare) or 1, false, nil, id)
       end
       rows[#rows + 1] = row
     end

@@ -16,11 +16,13 @@
 -- rules are built when first needed, once per process.
 --
 -- Every pack.lua, format.lua and rule file runs inside the limits
--- (sandbox.run), and what the engine takes from it is copied raw
--- (view.plain): none of its code runs outside them. The national packs
--- are the home's and trusted to load; a user pack that fails to load, in
--- whole or one rule, is kept in `broken` and reported as a finding on
--- every file checked (nianbao.internal), while everything else goes on.
+-- (sandbox.run), and what the engine takes from a user pack's file is
+-- copied raw (view.plain): none of its code runs outside them. The
+-- national packs are the home's and trusted to load: what their files
+-- leave is taken as it is (the tests hold it to plain data), not copied.
+-- A user pack that fails to load, in whole or one rule, is kept in
+-- `broken` and reported as a finding on every file checked
+-- (nianbao.internal), while everything else goes on.
 
 local nbio = require "nianbao.io"
 local nianbao = require "nianbao"
@@ -57,6 +59,15 @@ local function run(path, env, lim, collect)
   local ok, got = sandbox.run(path, read(path), env, lim, collect)
   if not ok then error(got, 0) end
   return got
+end
+
+-- The globals a file of the home's packs left, as they are: a national
+-- file is trusted and leaves plain data, so the deep copy view.plain
+-- makes of a user pack's is start-up work it need not do.
+local function globals(env)
+  local out = {}
+  for k, v in next, env do out[k] = v end
+  return out
 end
 
 -- The fields of a pack.lua, as plain data.
@@ -175,11 +186,11 @@ local function format_env(decl, path)
 end
 
 -- The declaration after layer's format.lua: a new table (decl is left as
--- it was), taken raw from the file's globals.
+-- it was), taken from the file's globals (raw, for a user pack's).
 local function apply_format(layer, decl, lim)
   local path = layer.dir .. "/format.lua"
   return run(path, (format_env(view.copy(decl), path)), sandbox.limits(lim, not layer.national),
-             view.plain)
+             layer.national and globals or view.plain)
 end
 
 local function same(a, b)
@@ -305,7 +316,8 @@ function Set:declaration(name, depth)
   if depth > 8 then fail("%s: packs extend each other in a circle", name) end
   local d = self.packs[name]
   local parent = d.extends and self:declaration(d.extends, depth + 1)
-  local decl = parent and view.copy(parent.decl) or {}
+  -- the parent's, as it is: a format.lua applied over it starts from a copy
+  local decl = parent and parent.decl or {}
   local entries, messages_, params = {}, {}, {}
   if parent then
     for i, e in ipairs(parent.entries) do entries[i] = e end
@@ -351,6 +363,7 @@ function Set:declaration(name, depth)
     end
   end
   table.sort(entries, function(a, b) return a.id < b.id end)
+  if parent and decl == parent.decl then decl = view.copy(decl) end   -- no format.lua changed it
   b = { name = name, decl = decl, entries = entries, messages = messages_, params = params,
         signature_own = decl.signature ~= nil and not same(decl.signature, signature_before),
         layers = sources }
@@ -397,14 +410,22 @@ local function rule_view(F, text)
   return v
 end
 
--- A rule file's fields as plain data, and its check function.
+-- A rule file's fields (as plain data, from a user pack's file), and its
+-- check function.
+local RULE_FIELDS = { "id", "severity", "message", "params", "identity", "when", "each", "schema",
+                      "rationale", "basis", "help" }
+
+local function trusted_rule_fields(env)
+  local f = {}
+  for _, k in ipairs(RULE_FIELDS) do f[k] = rawget(env, k) end
+  f.check = rawget(env, "check")
+  return f
+end
+
 local function rule_fields(env)
-  local f = view.plain { id = rawget(env, "id"), severity = rawget(env, "severity"),
-                         message = rawget(env, "message"), params = rawget(env, "params"),
-                         identity = rawget(env, "identity"), when = rawget(env, "when"),
-                         each = rawget(env, "each"), schema = rawget(env, "schema"),
-                         rationale = rawget(env, "rationale"), basis = rawget(env, "basis"),
-                         help = rawget(env, "help") }
+  local f = {}
+  for _, k in ipairs(RULE_FIELDS) do f[k] = rawget(env, k) end
+  f = view.plain(f)
   f.check = rawget(env, "check")
   return f
 end
@@ -471,7 +492,7 @@ function Set:load_rule(F, base_view, e, decl, own)
       fail("%s: a rule file's name is its id: letters, digits, -, _ and .", e.path)
     end
     local src = read(e.path)
-    local loaded, got = sandbox.run(e.path, src, env, lim, rule_fields)
+    local loaded, got = sandbox.run(e.path, src, env, lim, e.untrusted and rule_fields or trusted_rule_fields)
     if not loaded then error(got, 0) end
     check_rule(e.path, got, e.id)
     got.source = src
@@ -554,7 +575,14 @@ function Set:signature(name)
   self.signatures = self.signatures or {}
   local sig = self.signatures[name]
   if not sig then
-    sig = format.signature(self:declaration(name).decl)
+    local decl = self:declaration(name).decl
+    -- a compiled format that folds labels the same way lends its folder
+    -- (and what it has folded) rather than a new one being made
+    local norm
+    for _, F in pairs(self.formats_compiled or {}) do
+      if same(F.decl.fold, decl.fold) then norm = F.labels.norm; break end
+    end
+    sig = format.signature(decl, norm)
     self.signatures[name] = sig
   end
   return sig

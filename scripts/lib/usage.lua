@@ -5,7 +5,6 @@
 -- and the one list of commands below.
 
 local messages = require "messages"
-local suggest = require "suggest"
 
 local M = {}
 
@@ -48,12 +47,12 @@ M.only_for = {
 -- suggest_option(word, option_table) → the flag meant, or nil.
 function M.suggest_option(word, option_table)
   local w = word:match("^([^=]*)") or word
-  return suggest.best(w, flags(option_table))
+  return require("suggest").best(w, flags(option_table))
 end
 
 -- suggest_command(word) → the command meant, or nil.
 function M.suggest_command(word)
-  return suggest.best(word, M.commands)
+  return require("suggest").best(word, M.commands)
 end
 
 -- help(lang, command) → the help text of a command, or the general one

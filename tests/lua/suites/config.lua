@@ -153,3 +153,17 @@ test("a config left in a folder of reports cannot switch the limits off", functi
   eq(2, st, "refused")
   has(out, "limits 的 instructions 须为正整数")
 end)
+
+test("without a config, the engine loads neither the config's mistakes nor its suggestions", function()
+  os.execute("rm -rf " .. tmp .. "/noconf && mkdir -p " .. tmp .. "/noconf")
+  local root = (sh("pwd"):gsub("%s+$", ""))
+  local nb = NB:sub(1, 1) == "/" and NB or (root .. "/" .. NB)
+  write("noconf/loaded.lua",
+    'print(tostring(package.loaded.config ~= nil), tostring(package.loaded.yamlerr), tostring(package.loaded.suggest))\n')
+  has(sh("cd " .. tmp .. "/noconf && " .. nb .. " run --no-config loaded.lua"), "true\tnil\tnil")
+  -- and a config with a mistake still has it explained
+  write("noconf/.nianbao.yaml", "rules:\n  gb2021.t3.balance: [off\n")
+  local bad, st = sh("cd " .. tmp .. "/noconf && " .. nb .. " check " .. root .. "/examples/jiuqu-2024.txt")
+  eq(2, st, "exit")
+  has(bad, ".nianbao.yaml:3:1: YAML 格式有误")
+end)

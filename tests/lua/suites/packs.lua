@@ -146,3 +146,75 @@ function check(report, emit) compare(report, emit) end
   eq(3, count(findings(out), "claimpack.t2_planned"), "one claim a report, in each of the three")
   eq(0, count(findings(out), "gb2021.txt.t2"), "the national grammar does not read 拟发")
 end)
+
+-- what a national pack's file leaves is taken as it is (not copied): it
+-- must be plain data, as view.plain would have made it (a read-only view
+-- of the engine's own data, such as t3.columns, is read through)
+local function plain_data(v, where, seen)
+  local t = type(v)
+  if t == "nil" or t == "string" or t == "number" or t == "boolean" then return end
+  if t ~= "table" then error(where .. " is a " .. t .. ", not plain data", 0) end
+  v = require("view").unwrap(v)
+  if getmetatable(v) ~= nil then error(where .. " has a metatable", 0) end
+  seen = seen or {}
+  if seen[v] then return end
+  seen[v] = true
+  for k, x in next, v do
+    plain_data(k, where .. " (a key)", seen)
+    plain_data(x, where .. "." .. tostring(k), seen)
+  end
+end
+
+test("the national packs' format.lua and rule files leave plain data, taken as they are", function()
+  local ok, why = pcall(plain_data, { a = { b = print } }, "decl")
+  eq(false, ok, "a function is not plain data")
+  has(why, "decl.a.b is a function")
+  local set = require("packs").load(".", {}, {})
+  for _, name in ipairs(set.order) do
+    plain_data(set:declaration(name).decl, name)
+  end
+  local fields = { "id", "severity", "message", "params", "identity", "when", "each", "schema",
+                   "rationale", "basis", "help" }
+  for _, fname in ipairs(set.formats) do
+    local P = set:pack(fname)
+    eq(true, #P.rules > 60, fname .. ": rules loaded")
+    for _, r in ipairs(P.rules) do
+      for _, k in ipairs(fields) do plain_data(rawget(r.env, k), r.id .. "." .. k) end
+    end
+  end
+end)
+
+test("a format that extends another changes a copy: the 2019 grid leaves the national one whole", function()
+  local set = require("packs").load(".", {}, {})
+  local d21, d19 = set:declaration("gb2021").decl, set:declaration("gb2019").decl
+  local function other(decl)
+    for _, b in ipairs(decl.tables.t3.blocks) do
+      for _, r in ipairs(b.rows or {}) do
+        if r.id == "result" then
+          for _, g in ipairs(r.rows) do if g.id == "other" then return g end end
+        end
+      end
+    end
+  end
+  eq(3, #other(d21).rows, "gb2021: （六）其他处理 has its three sub-items")
+  eq(nil, other(d19).rows, "gb2019: one row")
+  eq(true, d21.tables.t2 ~= d19.tables.t2 and d21.parts ~= d19.parts, "no table shared")
+  -- its signature, folded by the compiled national format's folder, is what a folder of its own makes
+  set:format("gb2021")
+  local sig, own = set:signature("gb2019"), require("format").signature(d19)
+  eq(10, #sig, "gb2019's signature labels")
+  for i = 1, #own do eq(own[i], sig[i], "signature label " .. i) end
+  eq("本年增/减", sig[5], "the fifth label")
+end)
+
+test("the grid writers draw of table 3: its corner note, a row's label and its cells, as spans", function()
+  local F = require("packs").load(".", {}, {}):format("gb2021")
+  local g = F.table_by_id.t3.grid
+  local function cell(c) return table.concat({ tostring(c.text), c.rowspan, c.colspan, tostring(c.header),
+                                               tostring(c.id), tostring(c.role) }, "|") end
+  eq("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）|3|3|true|nil|corner", cell(g[1][1]), "corner")
+  eq("自然人|2|1|true|nil|nil", cell(g[2][1]), "a column's header")
+  eq("一、本年新收政府信息公开申请数量|1|3|true|nil|label", cell(g[4][1]), "a row's label")
+  eq("nil|1|1|false|t3.new.np|nil", cell(g[4][2]), "a data cell")
+  eq(8, #g[4], "the label and seven cells")
+end)
