@@ -325,6 +325,51 @@ static int l_report_held(lua_State *L) {
     return 1;
 }
 
+/* report:held_bytes() -> what marshal.encode(report:held()) would give to
+** decode and apply (each cell a list of its 7 fields, nil written out),
+** written here: the spool stows a report's cells with no table made for
+** each. */
+static int l_report_held_bytes(lua_State *L) {
+    nb_report *r = check_report(L, 1);
+    const nb_schema *s = nb_report_schema(r);
+    size_t i, n = nb_schema_count(s), held = 0;
+    char buf[32];
+    nb_box *b = nb_box_push(L);
+    for (i = 0; i < n; i++) {
+        const nb_cell *c = nb_report_cell(r, i);
+        if (c != NULL && !(c->state == NB_CELL_MISSING && !c->text && !c->span.line)) held++;
+    }
+    nb_marshal_put_list(L, b, held);
+    for (i = 0; i < n; i++) {
+        const nb_cell *c = nb_report_cell(r, i);
+        const char *id = nb_schema_id(s, i);
+        if (c == NULL || (c->state == NB_CELL_MISSING && !c->text && !c->span.line)) continue;
+        nb_marshal_put_list(L, b, 7);
+        nb_marshal_put_string(L, b, id, strlen(id));
+        nb_marshal_put_string(L, b, state_names[c->state], strlen(state_names[c->state]));
+        if (c->state != NB_CELL_NUMBER) nb_marshal_put_nil(L, b);
+        else if (c->num.scale == 0) nb_marshal_put_integer(L, b, (lua_Integer)c->num.units);
+        else {
+            nb_num_format(c->num, buf, sizeof buf);
+            nb_marshal_put_string(L, b, buf, strlen(buf));
+        }
+        if (c->text) nb_marshal_put_string(L, b, c->text, strlen(c->text));
+        else nb_marshal_put_nil(L, b);
+        if (c->span.line) {
+            nb_marshal_put_integer(L, b, c->span.line);
+            nb_marshal_put_integer(L, b, c->span.col);
+            nb_marshal_put_integer(L, b, (lua_Integer)c->span.offset);
+        } else {
+            nb_marshal_put_nil(L, b);
+            nb_marshal_put_nil(L, b);
+            nb_marshal_put_nil(L, b);
+        }
+    }
+    lua_pushlstring(L, b->p, b->n);
+    nb_box_clear(b);
+    return 1;
+}
+
 /* report:hold(cells): set each {id, state, value, text, line, col,
 ** offset} of the list, as report:set would: what held() gave back into
 ** a report (the spool's reports restored), in one call. */
@@ -991,7 +1036,7 @@ static const luaL_Reg schema_methods[] = {
 };
 static const luaL_Reg report_methods[] = {
     {"set", l_report_set}, {"get", l_report_get}, {"state", l_report_state},
-    {"held", l_report_held}, {"hold", l_report_hold}, {"pick", l_report_pick}, {"copy", l_report_copy}, {NULL, NULL}
+    {"held", l_report_held}, {"held_bytes", l_report_held_bytes}, {"hold", l_report_hold}, {"pick", l_report_pick}, {"copy", l_report_copy}, {NULL, NULL}
 };
 static const luaL_Reg ident_methods[] = {
     {"eval", l_ident_eval}, {"check", l_ident_check}, {"terms", l_ident_terms},

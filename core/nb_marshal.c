@@ -95,17 +95,36 @@ static void add_varint(lua_State *L, nb_box *b, uint64_t u) {
     add(L, b, v, n);
 }
 
+void nb_marshal_put_nil(lua_State *L, nb_box *b) {
+    add(L, b, "n", 1);
+}
+
+void nb_marshal_put_integer(lua_State *L, nb_box *b, lua_Integer i) {
+    uint64_t u = (uint64_t)i;
+    add(L, b, "i", 1);
+    add_varint(L, b, (u << 1) ^ (0 - (u >> 63)));
+}
+
+void nb_marshal_put_string(lua_State *L, nb_box *b, const char *s, size_t len) {
+    add(L, b, "s", 1);
+    add_varint(L, b, len);
+    add(L, b, s, len);
+}
+
+void nb_marshal_put_list(lua_State *L, nb_box *b, size_t n) {
+    add(L, b, "T", 1);
+    add_varint(L, b, n);
+    add(L, b, "\0\0\0\0", 4);
+}
+
 /* Append the value on the top of the stack (left there). */
 static void put(lua_State *L, nb_box *b, int depth) {
     switch (lua_type(L, -1)) {
     case LUA_TNIL: add(L, b, "n", 1); break;
     case LUA_TBOOLEAN: add(L, b, lua_toboolean(L, -1) ? "t" : "f", 1); break;
     case LUA_TNUMBER:
-        if (lua_isinteger(L, -1)) {
-            uint64_t u = (uint64_t)lua_tointeger(L, -1);
-            add(L, b, "i", 1);
-            add_varint(L, b, (u << 1) ^ (0 - (u >> 63)));
-        } else {
+        if (lua_isinteger(L, -1)) nb_marshal_put_integer(L, b, lua_tointeger(L, -1));
+        else {
             lua_Number d = lua_tonumber(L, -1);
             add(L, b, "d", 1);
             add(L, b, &d, sizeof d);
@@ -114,9 +133,7 @@ static void put(lua_State *L, nb_box *b, int depth) {
     case LUA_TSTRING: {
         size_t len;
         const char *s = lua_tolstring(L, -1, &len);
-        add(L, b, "s", 1);
-        add_varint(L, b, len);
-        add(L, b, s, len);
+        nb_marshal_put_string(L, b, s, len);
         break;
     }
     case LUA_TTABLE: {

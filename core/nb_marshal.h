@@ -45,4 +45,13 @@ int nb_box_addc(nb_box *b, char c);
 /* Free the box's bytes now (the box stays usable, empty); NULL is fine. */
 void nb_box_clear(nb_box *b);
 
+/* The encoding of one value, appended to b, for a C caller that writes what
+** decode and apply read without building the Lua value first. Each raises a
+** Lua error when out of memory. nb_marshal_put_list starts a table of n
+** values in its array part and no other field: the n values follow. */
+void nb_marshal_put_nil(lua_State *L, nb_box *b);
+void nb_marshal_put_integer(lua_State *L, nb_box *b, lua_Integer i);
+void nb_marshal_put_string(lua_State *L, nb_box *b, const char *s, size_t len);
+void nb_marshal_put_list(lua_State *L, nb_box *b, size_t n);
+
 #endif

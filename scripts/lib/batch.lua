@@ -293,7 +293,7 @@ local function stow(Ef, R, pending)
   local c = R.c
   if type(c) ~= "userdata" then return nil end
   -- apart, as bytes: restore hands them to the report with no table an item
-  local cells = marshal.encode(c:held())
+  local cells = c:held_bytes()
   return marshal.encode({ format = F.name, fields = fields, parts = parts, pending = plain_pending, cells = cells })
 end
 

@@ -1105,6 +1105,35 @@ test("report:hold sets again what held gave: the same cells in a new report", fu
   has(err, "t.z", "the id named")
 end)
 
+test("report:held_bytes is held() as the spool keeps it: decoded, the same fields; applied, the same cells", function()
+  local marshal = nianbao.marshal
+  local s = nianbao.schema()
+  for _, id in ipairs { "t.a", "t.b", "t.c", "t.d", "t.e", "t.f", "t.g" } do s:add(id, "money") end
+  local r = nianbao.report(s)
+  r:set("t.d", "number", "12.50", "12.50", 4, 3, 77)
+  r:set("t.b", "blank", nil, "", 2, 1, 9)
+  r:set("t.e", "missing", nil, "见附件", 9, 1, 120)
+  r:set("t.a", "number", 7)
+  r:set("t.f", "number", -3, "-3", 11, 2, 300)
+  r:set("t.g", "text", nil, "不适用")
+  local held, back = r:held(), marshal.decode(r:held_bytes())
+  eq(#held, #back, "as many cells")
+  for i, x in ipairs(held) do
+    for k = 1, 7 do eq(x[k], back[i][k], x[1] .. " field " .. k) end
+  end
+  eq("12.50", back[3][3], "an exact decimal as a string, as get gives it")
+  eq(-3, back[5][3], "a negative integer")
+  local copy = nianbao.report(s)
+  marshal.apply(r:held_bytes(), copy.set, copy, 7)
+  for _, id in ipairs { "t.a", "t.b", "t.c", "t.d", "t.e", "t.f", "t.g" } do
+    local want, got = r:get(id), copy:get(id)
+    for _, k in ipairs { "state", "value", "text", "line", "col", "offset" } do
+      eq(want[k], got[k], id .. " " .. k)
+    end
+  end
+  eq(0, #marshal.decode(nianbao.report(s):held_bytes()), "a report with nothing held: an empty list")
+end)
+
 test("wildcards sum one path segment and typos fail at compile time", function()
   local s = nianbao.schema()
   for _, id in ipairs { "r.g.a.n", "r.g.b.n", "r.g.n", "r.total.n" } do s:add(id) end
