@@ -34,11 +34,16 @@ local function cut(s, n)
 end
 
 -- A message template cut once into its texts and its {names}: a list
--- alternating text, name, text, …, text (made once a template).
-local templates = {}
+-- alternating text, name, text, …, text (made once a template). A local
+-- pack's rule runs afresh for each report and could word its message anew
+-- each time: past MAX_TEMPLATES the list starts afresh, so it cannot grow.
+local MAX_TEMPLATES = 4096
+local templates, ntemplates = {}, 0
 local function parts_of(text)
   local parts = templates[text]
   if parts then return parts end
+  if ntemplates >= MAX_TEMPLATES then templates, ntemplates = {}, 0 end
+  ntemplates = ntemplates + 1
   parts = {}
   local at = 1
   while true do
