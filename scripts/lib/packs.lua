@@ -423,10 +423,11 @@ local function trusted_rule_fields(env)
 end
 
 local function rule_fields(env)
-  local f = {}
-  for _, k in ipairs(RULE_FIELDS) do f[k] = rawget(env, k) end
+  local f = trusted_rule_fields(env)
+  local check = f.check
+  f.check = nil
   f = view.plain(f)
-  f.check = rawget(env, "check")
+  f.check = check
   return f
 end
 
