@@ -669,6 +669,8 @@ end
 
 local function set_value(R, F, id, b, text)
   local state, v, unit = M.value_state(F, text or b.text)
+  -- digits past what an exact number holds: set as a text (not a number), not lost
+  if state == "number" and v == nil then state = nil end
   unit = unit or b.unit
   local full = (text or b.text) .. (b.unit or "")
   -- straight into the cells (the binder's report is not frozen): no block copy to build

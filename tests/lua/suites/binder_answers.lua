@@ -153,3 +153,22 @@ test("a format's norm folds as it did: traditional, full width, spaces, commas, 
   eq("3.其他", L.norm("３．其他"), "full width digits and point")
   eq("丏丐", L.norm("丏丐"), "neighbours of keys kept")
 end)
+
+test("a cell of more digits than an exact number holds is a text the rules call not a number, not a failed bind", function()
+  local tables = require "tables"
+  local F = nianbao.engine:pack("gb2021").format
+  local long = "0" .. ("8"):rep(84)
+  local state, v = tables.value_state(F, long)
+  eq("number", state, "digits: a number's state (glued runs are cut from such)")
+  eq(nil, v, "but no exact value")
+  -- the crawled page the fuzzer found: such a cell failed the whole file
+  local at = tmp .. "/longdigits.txt"
+  local page, n = assert(io.open("examples/jiuqu-2024.txt")):read("a"):gsub("(2%.重复申请 |\n)0 |", "%1" .. long .. " |", 1)
+  eq(1, n, "the row is in the example")
+  local f = assert(io.open(at, "w"))
+  f:write(page)
+  f:close()
+  local out = sh(NB .. " check " .. at)
+  eq(nil, out:find("nianbao.unreadable", 1, true), "the file is read, not failed whole")
+  has(out, "gb2021.val.not_number", "said not to be a number")
+end)
