@@ -391,6 +391,129 @@ static int l_report_hold(lua_State *L) {
     return 0;
 }
 
+/* Set cell k of r to the 7 fields of a held cell as read (id aside), as
+** report:set would: 1, or 0 when they are of another shape than held_bytes
+** writes (set is then to take them, and to raise what it raises). */
+static int set_held(lua_State *L, nb_report *r, size_t k, const nb_marshal_scalar *f) {
+    nb_num num = nb_num_int(0);
+    nb_span span = { 0, 0, 0 };
+    int state, j;
+    lua_Integer place[3] = { 0, 0, 0 };
+    if (f[1].tag != 's') return 0;
+    for (state = 0; state_names[state]; state++)
+        if (strlen(state_names[state]) == f[1].len &&
+            memcmp(state_names[state], f[1].s, f[1].len) == 0) break;
+    if (!state_names[state]) return 0;
+    if (state == NB_CELL_NUMBER) {
+        if (f[2].tag == 'i') num = nb_num_int((int64_t)f[2].i);
+        else if (f[2].tag != 's' || nb_num_parse(f[2].s, f[2].len, &num) != NB_OK) return 0;
+    }
+    if (f[3].tag != 'n' && f[3].tag != 's') return 0;
+    for (j = 0; j < 3; j++) {
+        if (f[4 + j].tag == 'i') place[j] = f[4 + j].i;
+        else if (f[4 + j].tag != 'n') return 0;
+    }
+    if (place[0] < 0 || place[0] > (lua_Integer)UINT32_MAX || place[1] < 0 ||
+        place[1] > (lua_Integer)UINT32_MAX || place[2] < 0) return 0;
+    span.line = (uint32_t)place[0];
+    span.col = (uint32_t)place[1];
+    span.offset = (size_t)place[2];
+    if (nb_report_set_cell_n(r, k, (nb_cell_state)state, num, f[3].tag == 's' ? f[3].s : NULL,
+                             f[3].len, span) != NB_OK)
+        luaL_error(L, "out of memory");
+    return 1;
+}
+
+/* report:hold_bytes(bytes): set the cells held_bytes wrote, as
+** marshal.apply(bytes, report.set, report, 7) would (the same cells, the
+** same errors), each cell of the shape held_bytes writes set here with no
+** Lua value made for it: the spool's reports restored. */
+static int l_report_hold_bytes(lua_State *L) {
+    nb_report *r = check_report(L, 1);
+    const nb_schema *s = nb_report_schema(r);
+    size_t len;
+    const char *bytes = luaL_checklstring(L, 2, &len);
+    nb_marshal_reader rd;
+    uint64_t n, i;
+    lua_settop(L, 2);
+    lua_pushcfunction(L, l_report_set);     /* 3: what takes a cell of another shape */
+    rd.start = rd.p = (const unsigned char *)bytes;
+    rd.end = rd.start + len;
+    n = nb_marshal_get_list(L, &rd);
+    for (i = 1; i <= n; i++) {
+        const unsigned char *item = rd.p;
+        nb_marshal_scalar f[7];
+        uint64_t narr, nrec;
+        char id[256];
+        long k = -1;
+        int j, plain = 0;
+        if (rd.p < rd.end && *rd.p == 'T') {
+            nb_marshal_get_table(L, &rd, &narr, &nrec);
+            plain = narr == 7 && nrec == 0;
+            for (j = 0; j < 7 && plain; j++) plain = nb_marshal_get_scalar(L, &rd, &f[j]);
+        }
+        if (plain && f[0].tag == 's' && f[0].len < sizeof id && !memchr(f[0].s, '\0', f[0].len)) {
+            memcpy(id, f[0].s, f[0].len);
+            id[f[0].len] = '\0';
+            k = nb_schema_find(s, id);
+        }
+        if (k < 0 || nb_report_cell(r, (size_t)k) == NULL || !set_held(L, r, (size_t)k, f)) {
+            rd.p = item;
+            nb_marshal_apply_item(L, &rd, 3, 1, 7, (lua_Integer)i);
+        }
+    }
+    if (rd.p != rd.end) luaL_error(L, "marshal: trailing data");
+    return 0;
+}
+
+/* report:copy_cells(from, ids, prefix): for each id of the list that report
+** `from` has a cell for, set cell prefix..id here to that cell, as
+** set(prefix .. id, from:get(id) as fields) would; an id `from` has no cell
+** for is passed over (a year before in another format), a prefixed id this
+** report lacks is set's error. One call, where a get and a set an id built
+** a table and a string each. */
+static int l_report_copy_cells(lua_State *L) {
+    nb_report *r = check_report(L, 1), *from = check_report(L, 2);
+    const nb_schema *s = nb_report_schema(r), *fs = nb_report_schema(from);
+    size_t plen;
+    const char *prefix = luaL_checklstring(L, 4, &plen);
+    lua_Integer i, n;
+    luaL_checktype(L, 3, LUA_TTABLE);
+    n = (lua_Integer)lua_rawlen(L, 3);
+    for (i = 1; i <= n; i++) {
+        const nb_cell *c;
+        nb_span span = { 0, 0, 0 };
+        const char *id, *name;
+        char buf[256];
+        size_t len;
+        long k;
+        int t = lua_rawgeti(L, 3, i);
+        if (t != LUA_TSTRING && t != LUA_TNUMBER) {     /* get's error, passed over */
+            lua_pop(L, 1);
+            continue;
+        }
+        id = lua_tolstring(L, -1, &len);
+        k = nb_schema_find(fs, id);
+        if (k < 0 || (c = nb_report_cell(from, (size_t)k)) == NULL) {
+            lua_pop(L, 1);
+            continue;
+        }
+        if (plen + len < sizeof buf) {
+            memcpy(buf, prefix, plen);
+            memcpy(buf + plen, id, len + 1);
+            name = buf;
+        } else name = lua_pushfstring(L, "%s%s", prefix, id);
+        k = nb_schema_find(s, name);
+        if (k < 0 || nb_report_cell(r, (size_t)k) == NULL)
+            return luaL_error(L, "no cell \"%s\" in the format", name);
+        if (c->span.line) span = c->span;       /* get gives no col nor offset without a line */
+        if (nb_report_set_cell(r, (size_t)k, c->state, c->num, c->text, span) != NB_OK)
+            return luaL_error(L, "out of memory");
+        lua_settop(L, 4);
+    }
+    return 0;
+}
+
 /* report:state(id) -> the state alone, and the value of a number: the
 ** cheap question that binding and the identity system ask most. */
 static int l_report_state(lua_State *L) {
@@ -1036,7 +1159,8 @@ static const luaL_Reg schema_methods[] = {
 };
 static const luaL_Reg report_methods[] = {
     {"set", l_report_set}, {"get", l_report_get}, {"state", l_report_state},
-    {"held", l_report_held}, {"held_bytes", l_report_held_bytes}, {"hold", l_report_hold}, {"pick", l_report_pick}, {"copy", l_report_copy}, {NULL, NULL}
+    {"held", l_report_held}, {"held_bytes", l_report_held_bytes}, {"hold", l_report_hold},
+    {"hold_bytes", l_report_hold_bytes}, {"copy_cells", l_report_copy_cells}, {"pick", l_report_pick}, {"copy", l_report_copy}, {NULL, NULL}
 };
 static const luaL_Reg ident_methods[] = {
     {"eval", l_ident_eval}, {"check", l_ident_check}, {"terms", l_ident_terms},

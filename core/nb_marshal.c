@@ -195,9 +195,7 @@ static int l_encode(lua_State *L) {
 
 /*{=== decode ===*/
 
-typedef struct {
-    const unsigned char *start, *p, *end;
-} reader;
+typedef nb_marshal_reader reader;
 
 static void bad(lua_State *L, const reader *r) {
     lua_pushfstring(L, "marshal: bad data at byte %I", (lua_Integer)(r->p - r->start) + 1);
@@ -219,77 +217,92 @@ static uint64_t get_varint(lua_State *L, reader *r) {
     return 0;
 }
 
+int nb_marshal_get_scalar(lua_State *L, reader *r, nb_marshal_scalar *v) {
+    if (r->p >= r->end) bad(L, r);
+    v->s = NULL;
+    v->len = 0;
+    v->tag = (char)*r->p;
+    switch (v->tag) {
+    case 'n': case 't': case 'f': r->p++; return 1;
+    case 'i': {
+        uint64_t u;
+        r->p++;
+        u = get_varint(L, r);
+        v->i = (lua_Integer)((u >> 1) ^ (0 - (u & 1)));
+        return 1;
+    }
+    case 'd':
+        r->p++;
+        if ((size_t)(r->end - r->p) < sizeof v->d) bad(L, r);
+        memcpy(&v->d, r->p, sizeof v->d);
+        r->p += sizeof v->d;
+        return 1;
+    case 's': {
+        uint64_t len;
+        r->p++;
+        len = get_varint(L, r);
+        if (len > (uint64_t)(r->end - r->p)) bad(L, r);
+        v->s = (const char *)r->p;
+        v->len = (size_t)len;
+        r->p += len;
+        return 1;
+    }
+    case 'T': return 0;
+    }
+    bad(L, r);
+    return 0;
+}
+
 /* Push the value at r->p, moving past it. */
 static void get(lua_State *L, reader *r, int depth) {
-    unsigned char tag;
-    if (r->p >= r->end) bad(L, r);
-    tag = *r->p++;
-    switch (tag) {
-    case 'n': lua_pushnil(L); break;
-    case 't': lua_pushboolean(L, 1); break;
-    case 'f': lua_pushboolean(L, 0); break;
-    case 'i': {
-        uint64_t u = get_varint(L, r);
-        lua_pushinteger(L, (lua_Integer)((u >> 1) ^ (0 - (u & 1))));
-        break;
-    }
-    case 'd': {
-        lua_Number d;
-        if ((size_t)(r->end - r->p) < sizeof d) bad(L, r);
-        memcpy(&d, r->p, sizeof d);
-        r->p += sizeof d;
-        lua_pushnumber(L, d);
-        break;
-    }
-    case 's': {
-        uint64_t len = get_varint(L, r);
-        if (len > (uint64_t)(r->end - r->p)) bad(L, r);
-        lua_pushlstring(L, (const char *)r->p, (size_t)len);
-        r->p += len;
-        break;
-    }
-    case 'T': {
-        uint64_t narr, nrec, i, left;
-        int t;
-        if (depth > MAX_DEPTH) bad(L, r);
-        narr = get_varint(L, r);
-        if (r->end - r->p < 4) bad(L, r);
-        nrec = (uint64_t)r->p[0] | (uint64_t)r->p[1] << 8 | (uint64_t)r->p[2] << 16 |
-               (uint64_t)r->p[3] << 24;
-        r->p += 4;
-        left = (uint64_t)(r->end - r->p);
-        /* each value takes a byte at least: counts beyond the bytes are corrupt */
-        if (narr > left || nrec > (left - narr) / 2 || narr > INT_MAX || nrec > INT_MAX)
-            bad(L, r);
-        luaL_checkstack(L, 4, "marshal: nested too deeply");
-        lua_createtable(L, (int)narr, (int)nrec);
-        t = lua_gettop(L);
-        for (i = 1; i <= narr; i++) {
-            get(L, r, depth + 1);
-            if (lua_isnil(L, -1)) lua_pop(L, 1);
-            else lua_rawseti(L, t, (lua_Integer)i);
+    nb_marshal_scalar v;
+    uint64_t narr, nrec, i, left;
+    int t;
+    if (nb_marshal_get_scalar(L, r, &v)) {
+        switch (v.tag) {
+        case 'n': lua_pushnil(L); break;
+        case 't': lua_pushboolean(L, 1); break;
+        case 'f': lua_pushboolean(L, 0); break;
+        case 'i': lua_pushinteger(L, v.i); break;
+        case 'd': lua_pushnumber(L, v.d); break;
+        default: lua_pushlstring(L, v.s, v.len); break;
         }
-        for (i = 0; i < nrec; i++) {
-            const unsigned char *at = r->p;
-            get(L, r, depth + 1);
-            if (lua_isnil(L, -1) || (lua_type(L, -1) == LUA_TNUMBER && !lua_isinteger(L, -1) &&
-                                     lua_tonumber(L, -1) != lua_tonumber(L, -1))) {
-                r->p = at;
-                bad(L, r);
-            }
-            at = r->p;
-            get(L, r, depth + 1);
-            if (lua_isnil(L, -1)) {
-                r->p = at;
-                bad(L, r);
-            }
-            lua_rawset(L, t);
-        }
-        break;
+        return;
     }
-    default:
-        r->p--;
+    r->p++;                                 /* past the table's tag */
+    if (depth > MAX_DEPTH) bad(L, r);
+    narr = get_varint(L, r);
+    if (r->end - r->p < 4) bad(L, r);
+    nrec = (uint64_t)r->p[0] | (uint64_t)r->p[1] << 8 | (uint64_t)r->p[2] << 16 |
+           (uint64_t)r->p[3] << 24;
+    r->p += 4;
+    left = (uint64_t)(r->end - r->p);
+    /* each value takes a byte at least: counts beyond the bytes are corrupt */
+    if (narr > left || nrec > (left - narr) / 2 || narr > INT_MAX || nrec > INT_MAX)
         bad(L, r);
+    luaL_checkstack(L, 4, "marshal: nested too deeply");
+    lua_createtable(L, (int)narr, (int)nrec);
+    t = lua_gettop(L);
+    for (i = 1; i <= narr; i++) {
+        get(L, r, depth + 1);
+        if (lua_isnil(L, -1)) lua_pop(L, 1);
+        else lua_rawseti(L, t, (lua_Integer)i);
+    }
+    for (i = 0; i < nrec; i++) {
+        const unsigned char *at = r->p;
+        get(L, r, depth + 1);
+        if (lua_isnil(L, -1) || (lua_type(L, -1) == LUA_TNUMBER && !lua_isinteger(L, -1) &&
+                                 lua_tonumber(L, -1) != lua_tonumber(L, -1))) {
+            r->p = at;
+            bad(L, r);
+        }
+        at = r->p;
+        get(L, r, depth + 1);
+        if (lua_isnil(L, -1)) {
+            r->p = at;
+            bad(L, r);
+        }
+        lua_rawset(L, t);
     }
 }
 
@@ -309,9 +322,7 @@ static int l_decode(lua_State *L) {
 
 #define APPLY_MAX_ARGS 16
 
-/* Read a table's header at r->p (its tag, counts) into *narr, *nrec, with
-** decode's checks. */
-static void get_header(lua_State *L, reader *r, uint64_t *narr, uint64_t *nrec) {
+void nb_marshal_get_table(lua_State *L, reader *r, uint64_t *narr, uint64_t *nrec) {
     uint64_t left;
     if (r->p >= r->end || *r->p != 'T') bad(L, r);
     r->p++;
@@ -324,6 +335,56 @@ static void get_header(lua_State *L, reader *r, uint64_t *narr, uint64_t *nrec) 
     if (*narr > left || *nrec > (left - *narr) / 2 || *narr > INT_MAX || *nrec > INT_MAX) bad(L, r);
 }
 
+uint64_t nb_marshal_get_list(lua_State *L, reader *r) {
+    uint64_t narr, nrec;
+    nb_marshal_get_table(L, r, &narr, &nrec);
+    if (nrec != 0) bad(L, r);               /* a list: no other field */
+    return narr;
+}
+
+void nb_marshal_apply_item(lua_State *L, reader *r, int fn, int first, int n, lua_Integer i) {
+    uint64_t inarr, inrec, j;
+    const unsigned char *at;
+    int base = lua_gettop(L);
+    luaL_checkstack(L, n + 8, "marshal: nested too deeply");
+    lua_pushvalue(L, fn);
+    lua_pushvalue(L, first);
+    for (j = 0; j < (uint64_t)n; j++) lua_pushnil(L);
+    if (r->p >= r->end || *r->p != 'T') {
+        lua_pushfstring(L, "marshal: item %I is not a table", i);
+        lua_error(L);
+    }
+    nb_marshal_get_table(L, r, &inarr, &inrec);
+    for (j = 1; j <= inarr; j++) {
+        get(L, r, 2);
+        if (j <= (uint64_t)n) lua_replace(L, base + 2 + (int)j);
+        else lua_pop(L, 1);
+    }
+    for (j = 0; j < inrec; j++) {
+        lua_Integer k;
+        int isint;
+        at = r->p;
+        get(L, r, 2);
+        if (lua_isnil(L, -1) || (lua_type(L, -1) == LUA_TNUMBER && !lua_isinteger(L, -1) &&
+                                 lua_tonumber(L, -1) != lua_tonumber(L, -1))) {
+            r->p = at;
+            bad(L, r);
+        }
+        k = lua_tointegerx(L, -1, &isint);
+        if (lua_type(L, -1) != LUA_TNUMBER) isint = 0;
+        lua_pop(L, 1);
+        at = r->p;
+        get(L, r, 2);
+        if (lua_isnil(L, -1)) {
+            r->p = at;
+            bad(L, r);
+        }
+        if (isint && k >= 1 && k <= n) lua_replace(L, base + 2 + (int)k);
+        else lua_pop(L, 1);
+    }
+    lua_call(L, n + 1, 0);
+}
+
 /* marshal.apply(bytes, fn, first, n): bytes encode a list of tables; for
 ** each in order, fn(first, t[1], ..., t[n]). What decode then a loop over
 ** the list would do, with no table made for each item. */
@@ -331,57 +392,14 @@ static int l_apply(lua_State *L) {
     size_t len;
     const char *s = luaL_checklstring(L, 1, &len);
     lua_Integer n = luaL_checkinteger(L, 4);
-    uint64_t narr, nrec, i, j;
+    uint64_t narr, i;
     reader r;
-    int base;
     luaL_argcheck(L, n >= 0 && n <= APPLY_MAX_ARGS, 4, "0 to 16 values an item");
     lua_settop(L, 3);
-    base = lua_gettop(L);
-    luaL_checkstack(L, APPLY_MAX_ARGS + 8, "marshal: nested too deeply");
     r.start = r.p = (const unsigned char *)s;
     r.end = r.start + len;
-    get_header(L, &r, &narr, &nrec);
-    if (nrec != 0) bad(L, &r);               /* a list: no other field */
-    for (i = 1; i <= narr; i++) {
-        uint64_t inarr, inrec;
-        const unsigned char *at;
-        lua_pushvalue(L, 2);
-        lua_pushvalue(L, 3);
-        for (j = 0; j < (uint64_t)n; j++) lua_pushnil(L);
-        if (r.p >= r.end || *r.p != 'T') {
-            lua_pushfstring(L, "marshal: item %I is not a table", (lua_Integer)i);
-            lua_error(L);
-        }
-        get_header(L, &r, &inarr, &inrec);
-        for (j = 1; j <= inarr; j++) {
-            get(L, &r, 2);
-            if (j <= (uint64_t)n) lua_replace(L, base + 2 + (int)j);
-            else lua_pop(L, 1);
-        }
-        for (j = 0; j < inrec; j++) {
-            lua_Integer k;
-            int isint;
-            at = r.p;
-            get(L, &r, 2);
-            if (lua_isnil(L, -1) || (lua_type(L, -1) == LUA_TNUMBER && !lua_isinteger(L, -1) &&
-                                     lua_tonumber(L, -1) != lua_tonumber(L, -1))) {
-                r.p = at;
-                bad(L, &r);
-            }
-            k = lua_tointegerx(L, -1, &isint);
-            if (lua_type(L, -1) != LUA_TNUMBER) isint = 0;
-            lua_pop(L, 1);
-            at = r.p;
-            get(L, &r, 2);
-            if (lua_isnil(L, -1)) {
-                r.p = at;
-                bad(L, &r);
-            }
-            if (isint && k >= 1 && k <= n) lua_replace(L, base + 2 + (int)k);
-            else lua_pop(L, 1);
-        }
-        lua_call(L, (int)n + 1, 0);
-    }
+    narr = nb_marshal_get_list(L, &r);
+    for (i = 1; i <= narr; i++) nb_marshal_apply_item(L, &r, 2, 3, (int)n, (lua_Integer)i);
     if (r.p != r.end) fail(L, "marshal: trailing data");
     return 0;
 }

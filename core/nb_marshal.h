@@ -6,6 +6,7 @@
 #define NB_MARSHAL_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <lua.h>
 
 /* Open `nianbao.marshal` (pushes its table):
@@ -53,5 +54,37 @@ void nb_marshal_put_nil(lua_State *L, nb_box *b);
 void nb_marshal_put_integer(lua_State *L, nb_box *b, lua_Integer i);
 void nb_marshal_put_string(lua_State *L, nb_box *b, const char *s, size_t len);
 void nb_marshal_put_list(lua_State *L, nb_box *b, size_t n);
+
+/* Bytes encode wrote, read in place by a C caller that takes them apart
+** without building each value. Each nb_marshal_get_* raises decode's error
+** on bytes cut short or corrupt, and never reads past end. */
+typedef struct nb_marshal_reader {
+    const unsigned char *start, *p, *end;
+} nb_marshal_reader;
+
+/* A value that is not a table, as read: its tag ('n' nil, 't' true, 'f'
+** false, 'i' integer in i, 'd' float in d, 's' string: len bytes at s,
+** inside the reader's bytes). */
+typedef struct nb_marshal_scalar {
+    char tag;
+    lua_Integer i;
+    lua_Number d;
+    const char *s;
+    size_t len;
+} nb_marshal_scalar;
+
+/* Read the value at r->p into *v and move past it: 1; 0 when it is a table
+** (r->p is then left at it). */
+int nb_marshal_get_scalar(lua_State *L, nb_marshal_reader *r, nb_marshal_scalar *v);
+/* Read the head of a table at r->p (its tag and counts: *narr values of
+** the array part, then *nrec keys and values follow). */
+void nb_marshal_get_table(lua_State *L, nb_marshal_reader *r, uint64_t *narr, uint64_t *nrec);
+/* Read the head of a list (a table of an array part alone, as apply
+** takes): its length. r->p is then at its first value. */
+uint64_t nb_marshal_get_list(lua_State *L, nb_marshal_reader *r);
+/* What apply does with item i of a list, r->p at it: fn(first, t[1], ...,
+** t[n]) with fn and first at those stack indices (absolute), n up to 16. */
+void nb_marshal_apply_item(lua_State *L, nb_marshal_reader *r, int fn, int first, int n,
+                           lua_Integer i);
 
 #endif

@@ -175,10 +175,21 @@ static void printable(char *s) {
 
 int nb_report_set_cell(nb_report *r, size_t i, nb_cell_state state, nb_num num,
                        const char *text, nb_span span) {
+    return nb_report_set_cell_n(r, i, state, num, text, text ? strlen(text) : 0, span);
+}
+
+int nb_report_set_cell_n(nb_report *r, size_t i, nb_cell_state state, nb_num num,
+                         const char *text, size_t len, nb_span span) {
     char *copy = NULL;
     nb_cell *c;
+    const char *nul = text ? memchr(text, '\0', len) : NULL;
     if (i >= r->ncells) return NB_ENOTFOUND;
-    if (text && (copy = dupstr(text)) == NULL) return NB_ENOMEM;
+    if (nul) len = (size_t)(nul - text);      /* as the C string it starts */
+    if (text) {
+        if ((copy = malloc(len + 1)) == NULL) return NB_ENOMEM;
+        memcpy(copy, text, len);
+        copy[len] = '\0';
+    }
     if (copy) printable(copy);
     c = &r->cells[i];
     free(c->text);

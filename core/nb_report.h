@@ -79,6 +79,10 @@ const nb_cell *nb_report_cell(const nb_report *r, size_t i);
 ** span. NB_ENOTFOUND for a bad index, NB_ENOMEM. */
 int nb_report_set_cell(nb_report *r, size_t i, nb_cell_state state, nb_num num,
                        const char *text, nb_span span);
+/* The same, the text len bytes at text (up to a NUL among them, as the C
+** string they start), for a caller whose text is not NUL-terminated. */
+int nb_report_set_cell_n(nb_report *r, size_t i, nb_cell_state state, nb_num num,
+                         const char *text, size_t len, nb_span span);
 
 /* What a cell may be asked to be, for nb_cell_is: one bit per state
 ** (NB_CELL_IS(state)), and two questions about a number's value. */

@@ -307,8 +307,7 @@ local function restore(Ef, bytes)
   end
   for k, v in next, d.fields do R[k] = v end
   for i, pi in next, d.parts do R.sections[i].part = F.parts[pi] end
-  local c = R.c
-  marshal.apply(d.cells, c.set, c, 7)
+  R.c:hold_bytes(d.cells)
   return R, d.pending
 end
 

@@ -12,13 +12,7 @@ local M = {}
 -- Copy the cells of report `from` into the prev.* cells of c (by id: a
 -- cell of last year's format that this one lacks is left out).
 local function copy_prev(c, F, from)
-  for _, id in ipairs(F.cells) do
-    local ok, cell = pcall(from.c.get, from.c, id)
-    if ok then
-      local state, value = cell.state, cell.value
-      c:set("prev." .. id, state, value, cell.text, cell.line, cell.col, cell.offset)
-    end
-  end
+  c:copy_cells(from.c, F.cells, "prev.")
 end
 
 local function put(c, ids, cand, prefix)

@@ -1,0 +1,156 @@
+-- A report's cells set in C, each method against the Lua path it stands in
+-- for: report:hold_bytes (the spool's reports restored) against
+-- marshal.apply of report.set, and report:copy_cells (last year's cells as
+-- this year's prev.*) against a get and a set an id.
+
+local marshal = nianbao.marshal
+local FIELDS = { "state", "value", "text", "line", "col", "offset" }
+
+local function schema_of(ids)
+  local s = nianbao.schema()
+  for _, id in ipairs(ids) do s:add(id, "money") end
+  return s
+end
+
+-- every field of every cell of two reports over the same ids alike
+local function same_cells(want, got, ids, what)
+  for _, id in ipairs(ids) do
+    local a, b = want:get(id), got:get(id)
+    for _, k in ipairs(FIELDS) do eq(a[k], b[k], what .. ": " .. id .. " " .. k) end
+  end
+end
+
+local IDS = { "t.a", "t.b", "t.c", "t.d", "t.e", "t.f", "t.g", "t.h" }
+
+local function sample(s)
+  local r = nianbao.report(s)
+  r:set("t.d", "number", "12.50", "12.50", 4, 3, 77)
+  r:set("t.b", "blank", nil, "", 2, 1, 9)
+  r:set("t.e", "missing", nil, "见附件", 9, 1, 120)
+  r:set("t.a", "number", 7)
+  r:set("t.f", "number", -3, "-3", 11, 2, 300)
+  r:set("t.g", "text", nil, "不适用\1")
+  r:set("t.h", "number", math.mininteger, nil, 4294967295, 4294967295, math.maxinteger)
+  return r
+end
+
+-- restore bytes both ways into new reports: the same outcome, the same cells
+local function both(s, bytes, what)
+  local by_lua, by_c = nianbao.report(s), nianbao.report(s)
+  local ok1, err1 = pcall(marshal.apply, bytes, by_lua.set, by_lua, 7)
+  local ok2, err2 = pcall(by_c.hold_bytes, by_c, bytes)
+  eq(ok1, ok2, what .. ": fails alike")
+  eq(err1, err2, what .. ": the same error")
+  same_cells(by_lua, by_c, IDS, what)
+  return ok2, err2
+end
+
+test("report:hold_bytes sets the cells held_bytes wrote, as marshal.apply of set does", function()
+  local s = schema_of(IDS)
+  local r = sample(s)
+  local copy = nianbao.report(s)
+  copy:hold_bytes(r:held_bytes())
+  same_cells(r, copy, IDS, "restored")
+  eq("不适用?", copy:get("t.g").text, "the text as set made it printable")
+  both(s, r:held_bytes(), "held_bytes")
+  both(s, nianbao.report(s):held_bytes(), "nothing held")
+  -- cells of other shapes than held_bytes writes take set's way, alike
+  local odd = {
+    { { "t.a", "number", 5 } },                                -- short
+    { { "t.a", "number", 5, "5", 1, 2, 3, "past n" } },        -- long
+    { { "t.a", "number", "5.0", 5, 1.0, 2, 3 } },              -- text a number, a float place
+    { { "t.a", "blank", 1.5, nil, "3", nil, nil } },           -- a place as a string
+    { setmetatable({}, nil) },                                  -- nothing at all
+    { { [7] = 3, [1] = "t.c", [2] = "marker" } },
+    { { "t.a", "number", 1.5 } },                              -- not an exact number
+    { { "t.a", "number", "1e3" } },
+    { { "t.a", "number", nil } },
+    { { "t.a", "numbers" } },
+    { { "t.a", "number\0x", 4 } },
+    { { "t.a\0x", "blank" } },
+    { { "t.z", "blank" } },                                    -- no such cell
+    { { "t.a", "blank", nil, nil, -1 } },
+    { { "t.a", "blank", nil, nil, 1, 4294967296 } },
+    { { "t.a", "blank", nil, "a\0b" } },
+    { { "t.a", "blank", {} } },
+    { { string.rep("t", 300), "blank" } },
+    { { "t.b", "text", nil, "b" }, "not a table" },
+  }
+  for i, list in ipairs(odd) do both(s, marshal.encode(list), "odd " .. i) end
+  local n = nianbao.report(s)
+  n:hold_bytes(marshal.encode(odd[3]))
+  eq("5", n:get("t.a").text, "a number as text, as set takes it")
+  local ok, err = pcall(n.hold_bytes, n, marshal.encode(odd[13]))
+  eq(false, ok, "an id not in the schema")
+  has(err, "t.z", "the id named")
+  -- an id the schema gained after the report was made has no cell in it
+  local old = nianbao.report(s)
+  s:add("t.late")
+  local late = marshal.encode { { "t.late", "blank" } }
+  local ok1, err1 = pcall(marshal.apply, late, old.set, old, 7)
+  ok, err = pcall(old.hold_bytes, old, late)
+  eq(false, ok, "a cell made after the report")
+  eq(err1, err, "the same error")
+end)
+
+test("report:hold_bytes: corrupt bytes are an error as apply's, never a crash", function()
+  local s = schema_of(IDS)
+  local bytes = sample(s):held_bytes()
+  local fails = 0
+  for n = 0, #bytes - 1 do
+    local ok, err = both(s, bytes:sub(1, n), "cut at " .. n)
+    eq(false, ok, "cut at " .. n)
+    has(err, "marshal:", "cut at " .. n)
+  end
+  eq(false, (both(s, bytes .. "n", "trailing")), "a trailing byte")
+  for at = 1, #bytes do
+    for _, b in ipairs { 0, 1, 6, 7, 8, 0x7F, 0x80, 0xFF, ("T"):byte(), ("s"):byte(), ("i"):byte(),
+                         ("n"):byte(), ("d"):byte() } do
+      local bad = bytes:sub(1, at - 1) .. string.char(b) .. bytes:sub(at + 1)
+      if not both(s, bad, "byte " .. at .. " as " .. b) then fails = fails + 1 end
+    end
+  end
+  eq(true, fails > #bytes, "most changed bytes are refused")
+end)
+
+-- what scripts/pipeline/years.lua did before copy_cells
+local function copy_by_lua(c, ids, from)
+  for _, id in ipairs(ids) do
+    local ok, cell = pcall(from.get, from, id)
+    if ok then c:set("prev." .. id, cell.state, cell.value, cell.text, cell.line, cell.col, cell.offset) end
+  end
+end
+
+test("report:copy_cells copies another report's cells under a prefix, as a get and a set an id", function()
+  local from_s = schema_of(IDS)
+  local from = sample(from_s)
+  from_s:add("t.late")                   -- in the schema, no cell in `from`
+  from:set("t.c", "unknown", nil, nil, 0, 5, 6)                  -- a place without a line
+  local ids = { "t.a", "t.b", "t.c", "t.d", "t.e", "t.f", "t.g", "t.h", "t.other", "t.late", 5 }
+  local to_ids = { "x" }
+  for _, id in ipairs(IDS) do to_ids[#to_ids + 1] = "prev." .. id end
+  to_ids[#to_ids + 1] = "prev.t.other"
+  local to_s = schema_of(to_ids)
+  local by_lua, by_c = nianbao.report(to_s), nianbao.report(to_s)
+  by_lua:set("prev.t.other", "number", 9)
+  by_c:set("prev.t.other", "number", 9)
+  copy_by_lua(by_lua, ids, from)
+  by_c:copy_cells(from, ids, "prev.")
+  same_cells(by_lua, by_c, to_ids, "copied")
+  eq(9, by_c:get("prev.t.other").value, "an id `from` lacks is left as it was")
+  eq("12.50", by_c:get("prev.t.d").value, "an exact decimal")
+  eq(nil, by_c:get("prev.t.c").col, "no col without a line, as get gives")
+  -- a prefixed id the report lacks: set's error, after the ids before it
+  local short_s = schema_of { "prev.t.a" }
+  local a, b = nianbao.report(short_s), nianbao.report(short_s)
+  local ok1, err1 = pcall(copy_by_lua, a, { "t.a", "t.b" }, from)
+  local ok2, err2 = pcall(b.copy_cells, b, from, { "t.a", "t.b" }, "prev.")
+  eq(false, ok2, "prev.t.b is no cell")
+  eq(ok1, ok2, "fails alike")
+  has(err1, err2, "the same error (set's names the Lua line)")
+  same_cells(a, b, { "prev.t.a" }, "the cell before the error")
+  -- a report copied into itself under no prefix stays as it is
+  local self = sample(schema_of(IDS))
+  self:copy_cells(self, IDS, "")
+  same_cells(sample(schema_of(IDS)), self, IDS, "itself")
+end)
