@@ -87,34 +87,51 @@ static void add(lua_State *L, nb_box *b, const void *s, size_t len) {
     if (nb_box_add(b, s, len) != 0) fail(L, "marshal: not enough memory");
 }
 
-static void add_varint(lua_State *L, nb_box *b, uint64_t u) {
-    unsigned char v[10];
+/* Room for len more bytes at the end of b: where they go. A value's tag,
+** counts and bytes are then written at once, not a call a piece. */
+static unsigned char *room(lua_State *L, nb_box *b, size_t len) {
+    if (b->cap - b->n < len && box_grow(b, len) != 0) fail(L, "marshal: not enough memory");
+    return (unsigned char *)b->p + b->n;
+}
+
+/* Write u at p as a varint (10 bytes at most): how many bytes. */
+static size_t varint_at(unsigned char *p, uint64_t u) {
     size_t n = 0;
-    while (u >= 0x80) { v[n++] = (unsigned char)(u | 0x80); u >>= 7; }
-    v[n++] = (unsigned char)u;
-    add(L, b, v, n);
+    while (u >= 0x80) { p[n++] = (unsigned char)(u | 0x80); u >>= 7; }
+    p[n++] = (unsigned char)u;
+    return n;
 }
 
 void nb_marshal_put_nil(lua_State *L, nb_box *b) {
-    add(L, b, "n", 1);
+    *room(L, b, 1) = 'n';
+    b->n++;
 }
 
 void nb_marshal_put_integer(lua_State *L, nb_box *b, lua_Integer i) {
     uint64_t u = (uint64_t)i;
-    add(L, b, "i", 1);
-    add_varint(L, b, (u << 1) ^ (0 - (u >> 63)));
+    unsigned char *p = room(L, b, 11);
+    p[0] = 'i';
+    b->n += 1 + varint_at(p + 1, (u << 1) ^ (0 - (u >> 63)));
 }
 
 void nb_marshal_put_string(lua_State *L, nb_box *b, const char *s, size_t len) {
-    add(L, b, "s", 1);
-    add_varint(L, b, len);
-    add(L, b, s, len);
+    unsigned char *p;
+    size_t n;
+    if (len > SIZE_MAX / 2) fail(L, "marshal: not enough memory");
+    p = room(L, b, 11 + len);
+    p[0] = 's';
+    n = 1 + varint_at(p + 1, len);
+    if (len) memcpy(p + n, s, len);
+    b->n += n + len;
 }
 
 void nb_marshal_put_list(lua_State *L, nb_box *b, size_t n) {
-    add(L, b, "T", 1);
-    add_varint(L, b, n);
-    add(L, b, "\0\0\0\0", 4);
+    unsigned char *p = room(L, b, 15);
+    size_t k;
+    p[0] = 'T';
+    k = 1 + varint_at(p + 1, n);
+    memset(p + k, 0, 4);
+    b->n += k + 4;
 }
 
 /* Append the value on the top of the stack (left there). */
@@ -144,10 +161,8 @@ static void put(lua_State *L, nb_box *b, int depth) {
         int t = lua_gettop(L);
         if (depth > MAX_DEPTH) fail(L, "marshal: nested too deeply");
         luaL_checkstack(L, 4, "marshal: nested too deeply");
-        add(L, b, "T", 1);
-        add_varint(L, b, narr);
-        at = b->n;
-        add(L, b, "\0\0\0\0", 4);
+        nb_marshal_put_list(L, b, narr);
+        at = b->n - 4;                      /* the count of other fields, known after them */
         for (i = 1; i <= narr; i++) {
             lua_rawgeti(L, t, (lua_Integer)i);
             put(L, b, depth + 1);

@@ -154,3 +154,17 @@ test("report:copy_cells copies another report's cells under a prefix, as a get a
   self:copy_cells(self, IDS, "")
   same_cells(sample(schema_of(IDS)), self, IDS, "itself")
 end)
+
+test("marshal: the bytes of a list, an integer, a string and nil as the spool has them", function()
+  eq("T\2\0\0\0\0i\2s\1a", marshal.encode { 1, "a" }, "a list of an integer and a string")
+  eq("i\1", marshal.encode(-1), "a negative integer, zigzag")
+  eq("i\128\1", marshal.encode(64), "two bytes of varint")
+  local long = string.rep("x", 300)
+  eq("s\172\2" .. long, marshal.encode(long), "a string past 127 bytes")
+  local r = nianbao.report(schema_of { "a", "b" })
+  r:set("b", "number", "-1.25", "x", 1, 2, 3)
+  eq("T\1\0\0\0\0" .. "T\7\0\0\0\0" .. "s\1b" .. "s\6number" .. "s\5-1.25" .. "s\1x" .. "i\2i\4i\6",
+     r:held_bytes(), "a held cell")
+  r:set("b", "blank")
+  eq("T\1\0\0\0\0" .. "T\7\0\0\0\0" .. "s\1b" .. "s\5blank" .. "nnnnn", r:held_bytes(), "nil written out")
+end)
