@@ -220,6 +220,7 @@ static void bad(lua_State *L, const reader *r) {
 static uint64_t get_varint(lua_State *L, reader *r) {
     uint64_t u = 0;
     int shift;
+    if (r->p < r->end && *r->p < 0x80) return *r->p++;     /* one byte: most lengths and places */
     for (shift = 0; shift < 64; shift += 7) {
         unsigned char c;
         if (r->p >= r->end) bad(L, r);
