@@ -69,6 +69,32 @@ static void a_cell_keeps_its_value_text_and_place(void **state) {
     nb_schema_free(s);
 }
 
+static void a_text_of_a_length_is_kept_as_the_c_string_it_starts(void **state) {
+    nb_schema *s = nb_schema_new();
+    nb_report *r;
+    nb_span at = { 2, 1, 9 };
+    const char bytes[] = "12\x01\x7F" "3\0tail";
+    (void)state;
+    nb_schema_add(s, "t.a", NB_KIND_COUNT);
+    r = nb_report_new(s);
+    /* not NUL-terminated at len: only len bytes are read */
+    assert_int_equal(nb_report_set_cell_n(r, 0, NB_CELL_TEXT, nb_num_int(0), bytes, 2, at), NB_OK);
+    assert_string_equal(nb_report_cell(r, 0)->text, "12");
+    /* control characters made printable, as nb_report_set_cell does */
+    assert_int_equal(nb_report_set_cell_n(r, 0, NB_CELL_TEXT, nb_num_int(0), bytes, 5, at), NB_OK);
+    assert_string_equal(nb_report_cell(r, 0)->text, "12??3");
+    /* a NUL among the bytes ends the text there */
+    assert_int_equal(nb_report_set_cell_n(r, 0, NB_CELL_TEXT, nb_num_int(0), bytes, sizeof bytes - 1, at), NB_OK);
+    assert_string_equal(nb_report_cell(r, 0)->text, "12??3");
+    assert_int_equal(nb_report_set_cell_n(r, 0, NB_CELL_BLANK, nb_num_int(0), bytes, 0, at), NB_OK);
+    assert_string_equal(nb_report_cell(r, 0)->text, "");
+    assert_int_equal(nb_report_set_cell_n(r, 0, NB_CELL_MISSING, nb_num_int(0), NULL, 7, at), NB_OK);
+    assert_null(nb_report_cell(r, 0)->text);
+    assert_int_equal(nb_report_set_cell_n(r, 1, NB_CELL_BLANK, nb_num_int(0), bytes, 2, at), NB_ENOTFOUND);
+    nb_report_free(r);
+    nb_schema_free(s);
+}
+
 static void an_unknown_cell_is_kept_apart_from_missing_and_from_zero(void **state) {
     nb_schema *s = nb_schema_new();
     nb_report *r;
@@ -193,6 +219,7 @@ int main(void) {
         cmocka_unit_test(a_schema_finds_every_id_it_holds_and_no_other),
         cmocka_unit_test(a_new_report_has_every_cell_missing_never_zero),
         cmocka_unit_test(a_cell_keeps_its_value_text_and_place),
+        cmocka_unit_test(a_text_of_a_length_is_kept_as_the_c_string_it_starts),
         cmocka_unit_test(an_unknown_cell_is_kept_apart_from_missing_and_from_zero),
         cmocka_unit_test(a_copy_owns_its_cells),
         cmocka_unit_test(a_cell_is_what_its_state_says_and_a_number_its_sign_and_fraction),
