@@ -64,6 +64,17 @@ static char *dup_clean(const char *s, int *failed) {
             d[w++] = (char)p[i++];
             continue;
         }
+        /* most characters that are not: three bytes (CJK) led by E1..EC or EE..EF,
+        ** which no overlong form or surrogate can start */
+        if (p[i] >= 0xE1 && p[i] <= 0xEF && p[i] != 0xED && n - i >= 3 &&
+            (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
+            d[w] = (char)p[i];
+            d[w + 1] = (char)p[i + 1];
+            d[w + 2] = (char)p[i + 2];
+            w += 3;
+            i += 3;
+            continue;
+        }
         len = utf8_char(p + i, n - i);
         if (len == 1 && (p[i] < 0x20 || p[i] == 0x7F)) {
             if (p[i] == '\t' || p[i] == '\n' || p[i] == '\r') d[w++] = ' ';

@@ -20,6 +20,24 @@
 
 enum { OK = 0, GIVE_UP = 1 };
 
+/* One encode call: where it writes, the stack slot of nianbao.null, and
+** a table kept for the whole call that marks the keys of an object its
+** __order wrote (key -> the object's number): a table an object would
+** be made and grown for every object written. */
+typedef struct {
+    nb_box *b;
+    int null, seen;
+    lua_Integer object;
+} json_out;
+
+/* Bytes a JSON string cannot hold as they are: controls, '"' and '\\'. */
+static const unsigned char needs_escape[256] = {
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1,
+};
+
 /* A key of an object: its text, and the stack slot of the key itself. */
 typedef struct {
     const char *s;
@@ -39,7 +57,7 @@ static void quote(lua_State *L, nb_box *b, const char *s, size_t len) {
         unsigned char c = (unsigned char)s[i];
         char esc[6];
         size_t n = 2;
-        if (c >= 0x20 && c != 0x7F && c != '"' && c != '\\') continue;
+        if (!needs_escape[c]) continue;
         esc[0] = '\\';
         switch (c) {
         case '"': esc[1] = '"'; break;
@@ -117,49 +135,44 @@ static int key_text(lua_State *L, int k) {
     }
 }
 
-static int encode(lua_State *L, nb_box *b, int depth, int null);
+static int encode(lua_State *L, json_out *o, int depth);
 
 /* Append the field of table t keyed by the value at slot k. */
-static int field(lua_State *L, nb_box *b, int t, int k, const char *s, size_t len,
-                 int *first, int depth, int null) {
+static int field(lua_State *L, json_out *o, int t, int k, const char *s, size_t len,
+                 int *first, int depth) {
     int r;
-    if (!*first) add(L, b, ",", 1);
+    if (!*first) add(L, o->b, ",", 1);
     *first = 0;
-    quote(L, b, s, len);
-    add(L, b, ":", 1);
+    quote(L, o->b, s, len);
+    add(L, o->b, ":", 1);
     lua_pushvalue(L, k);
     lua_rawget(L, t);
-    r = encode(L, b, depth + 1, null);
+    r = encode(L, o, depth + 1);
     lua_pop(L, 1);
     return r;
 }
 
-static int object(lua_State *L, nb_box *b, int t, int order, int depth, int null) {
-    int seen = 0, first = 1, all_strings = 1, base, n = 0, total = 0, i;
+/* Table t as an object: the keys of its __order list (slot `order`, 0
+** for none) that it holds, in that order, then the others sorted. The
+** others are picked out before any value is written: a value written is
+** an object that marks its own keys in o->seen. */
+static int object(lua_State *L, json_out *o, int t, int order, int depth) {
+    int first = 1, all_strings = 1, base, n = 0, total = 0, i;
+    lua_Integer mark = 0;
     key small[SMALL], *keys = small;
     if (!lua_checkstack(L, 8)) return GIVE_UP;
-    add(L, b, "{", 1);
+    add(L, o->b, "{", 1);
     if (order) {
-        lua_newtable(L);
-        seen = lua_gettop(L);
+        mark = ++o->object;
         for (i = 1; lua_rawgeti(L, order, i) != LUA_TNIL; i++) {
-            int k = lua_gettop(L);
-            lua_pushvalue(L, k);
+            lua_pushvalue(L, -1);
             if (lua_rawget(L, t) != LUA_TNIL) {
-                size_t len;
-                const char *s;
                 lua_pop(L, 1);
-                if (key_text(L, k) != OK) return GIVE_UP;
-                s = lua_tolstring(L, -1, &len);
-                if (field(L, b, t, k, s, len, &first, depth, null) != OK) return GIVE_UP;
-                lua_pop(L, 1);
-                lua_pushvalue(L, k);
-                lua_pushboolean(L, 1);
-                lua_rawset(L, seen);
+                lua_pushinteger(L, mark);
+                lua_rawset(L, o->seen);
             } else {
-                lua_pop(L, 1);
+                lua_pop(L, 2);
             }
-            lua_pop(L, 1);
         }
         lua_pop(L, 1);
     }
@@ -176,13 +189,13 @@ static int object(lua_State *L, nb_box *b, int t, int order, int depth, int null
     lua_pushnil(L);
     while (lua_next(L, t)) {
         lua_pop(L, 1);
-        if (seen) {
+        if (order) {
+            int marked;
             lua_pushvalue(L, -1);
-            if (lua_rawget(L, seen) != LUA_TNIL) {
-                lua_pop(L, 1);
-                continue;
-            }
+            lua_rawget(L, o->seen);
+            marked = lua_isinteger(L, -1) && lua_tointeger(L, -1) == mark;
             lua_pop(L, 1);
+            if (marked) continue;
         }
         /* below the key lua_next goes on from: the key, then its text */
         lua_pushvalue(L, -1);
@@ -194,30 +207,48 @@ static int object(lua_State *L, nb_box *b, int t, int order, int depth, int null
         keys[n].s = lua_tolstring(L, -2, &keys[n].len);
         n++;
     }
+    if (order) {
+        for (i = 1; lua_rawgeti(L, order, i) != LUA_TNIL; i++) {
+            int k = lua_gettop(L);
+            lua_pushvalue(L, k);
+            if (lua_rawget(L, t) != LUA_TNIL) {
+                size_t len;
+                const char *s;
+                lua_pop(L, 1);
+                if (key_text(L, k) != OK) return GIVE_UP;
+                s = lua_tolstring(L, -1, &len);
+                if (field(L, o, t, k, s, len, &first, depth) != OK) return GIVE_UP;
+                lua_pop(L, 1);
+            } else {
+                lua_pop(L, 1);
+            }
+            lua_pop(L, 1);
+        }
+        lua_pop(L, 1);
+    }
     qsort(keys, (size_t)n, sizeof *keys, key_cmp);
     /* keys of different kinds that print alike: json.lua's order is its sort's */
     if (!all_strings)
         for (i = 1; i < n; i++)
             if (key_cmp(&keys[i - 1], &keys[i]) == 0) return GIVE_UP;
     for (i = 0; i < n; i++)
-        if (field(L, b, t, keys[i].slot, keys[i].s, keys[i].len, &first, depth, null) != OK)
+        if (field(L, o, t, keys[i].slot, keys[i].s, keys[i].len, &first, depth) != OK)
             return GIVE_UP;
     lua_settop(L, base);
     if (keys != small) lua_pop(L, 1);
-    if (seen) lua_remove(L, seen);
-    add(L, b, "}", 1);
+    add(L, o->b, "}", 1);
     return OK;
 }
 
 /* Append the value on the top of the stack (left there). */
-static int encode(lua_State *L, nb_box *b, int depth, int null) {
+static int encode(lua_State *L, json_out *o, int depth) {
     char num[64];
     if (depth > MAX_DEPTH) return GIVE_UP;
     switch (lua_type(L, -1)) {
-    case LUA_TNIL: add(L, b, "null", 4); return OK;
+    case LUA_TNIL: add(L, o->b, "null", 4); return OK;
     case LUA_TBOOLEAN:
-        if (lua_toboolean(L, -1)) add(L, b, "true", 4);
-        else add(L, b, "false", 5);
+        if (lua_toboolean(L, -1)) add(L, o->b, "true", 4);
+        else add(L, o->b, "false", 5);
         return OK;
     case LUA_TNUMBER:
         if (lua_isinteger(L, -1)) {
@@ -225,41 +256,41 @@ static int encode(lua_State *L, nb_box *b, int depth, int null) {
         } else {
             double d = (double)lua_tonumber(L, -1);
             if (isnan(d) || isinf(d)) {
-                add(L, b, "null", 4);
+                add(L, o->b, "null", 4);
                 return OK;
             }
             snprintf(num, sizeof num, "%.17g", d);
         }
-        add(L, b, num, strlen(num));
+        add(L, o->b, num, strlen(num));
         return OK;
     case LUA_TSTRING: {
         size_t len;
         const char *s = lua_tolstring(L, -1, &len);
-        quote(L, b, s, len);
+        quote(L, o->b, s, len);
         return OK;
     }
     case LUA_TTABLE: {
         int t = lua_gettop(L), array, r;
         lua_Unsigned n, i;
-        if (lua_rawequal(L, t, null)) {
-            add(L, b, "null", 4);
+        if (lua_rawequal(L, t, o->null)) {
+            add(L, o->b, "null", 4);
             return OK;
         }
         if (!lua_checkstack(L, 8) || plain_meta(L, t, &array) != OK) return GIVE_UP;
         n = lua_rawlen(L, t);
         if (n > 0 || array) {
-            add(L, b, "[", 1);
+            add(L, o->b, "[", 1);
             for (i = 1; i <= n; i++) {
-                if (i > 1) add(L, b, ",", 1);
+                if (i > 1) add(L, o->b, ",", 1);
                 lua_rawgeti(L, t, (lua_Integer)i);
-                if (encode(L, b, depth + 1, null) != OK) return GIVE_UP;
+                if (encode(L, o, depth + 1) != OK) return GIVE_UP;
                 lua_pop(L, 1);
             }
-            add(L, b, "]", 1);
+            add(L, o->b, "]", 1);
             lua_settop(L, t);
             return OK;
         }
-        r = object(L, b, t, lua_isnil(L, -1) ? 0 : t + 1, depth, null);
+        r = object(L, o, t, lua_isnil(L, -1) ? 0 : t + 1, depth);
         lua_settop(L, t);
         return r;
     }
@@ -269,18 +300,22 @@ static int encode(lua_State *L, nb_box *b, int depth, int null) {
 
 /* json.encode(v) -> text | nil */
 static int l_encode(lua_State *L) {
-    nb_box *b;
+    json_out o;
     lua_settop(L, 1);
     lua_pushvalue(L, lua_upvalueindex(1));
-    b = nb_box_push(L);
+    o.null = 2;
+    lua_newtable(L);
+    o.seen = 3;
+    o.object = 0;
+    o.b = nb_box_push(L);
     lua_pushvalue(L, 1);
-    if (encode(L, b, 0, 2) != OK) {
-        nb_box_clear(b);
+    if (encode(L, &o, 0) != OK) {
+        nb_box_clear(o.b);
         lua_pushnil(L);
         return 1;
     }
-    lua_pushlstring(L, b->p, b->n);
-    nb_box_clear(b);
+    lua_pushlstring(L, o.b->p, o.b->n);
+    nb_box_clear(o.b);
     return 1;
 }
 

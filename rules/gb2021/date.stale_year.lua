@@ -28,8 +28,9 @@ function check(report, emit)
     if s then
       -- "2023年" but not "2023年度报告"-style citations of other documents
       local n_old = count(s.text, tostring(y - 1) .. "%s*年")
-      local n_new = count(s.text, tostring(y) .. "%s*年")
       local stale = s.text:find("本年度?%s*" .. tostring(y - 1)) or s.text:find("今年%s*" .. tostring(y - 1))
+      -- this year's mentions matter only where the old year is frequent
+      local n_new = (n_old >= params.min or stale) and count(s.text, tostring(y) .. "%s*年")
       if (n_old >= params.min and n_old > 2 * n_new) or stale then
         emit { line = s.line, col = s.col, found = tostring(y - 1), expected = tostring(y),
                vars = { where = names[sid][1], where_en = names[sid][2], old = y - 1, year = y,

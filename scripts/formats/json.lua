@@ -6,13 +6,25 @@
 
 extension = "json"
 
+-- The key orders of the objects written, made once: only the encoder reads them.
+local function ordered(...) return { __order = { ... } } end
+local FINDING = ordered("rule", "severity", "message", "cells", "expected", "found", "line", "column", "page")
+local INTERNAL = ordered("rule", "message", "file", "line")
+local SUMMARY = ordered("error", "warning", "info", "internal")
+local RECORD = ordered("file", "format", "agency", "year", "status", "previous", "copies", "findings", "internal",
+                       "summary")
+local PREVIOUS = ordered("file", "agency", "year", "from")
+local NONE_BEFORE = ordered("year", "from")
+local COPY = ordered("kind", "file", "agency", "year", "share", "passage")
+local SKIPPED = ordered("file", "status", "reason")
+local ARRAY = { __array = true }
+
 function Writer(findings, report, opts)
   if opts.mode == "extract" then
     return json(report:canonical()) .. "\n"
   end
-  local list = json_array {}
-  local summary = setmetatable({ error = 0, warning = 0, info = 0 },
-                               { __order = { "error", "warning", "info", "internal" } })
+  local list = setmetatable({}, ARRAY)
+  local summary = setmetatable({ error = 0, warning = 0, info = 0 }, SUMMARY)
   local pages = report and report.pages
   local function page_of(line)
     if not (pages and line) then return nil end
@@ -25,40 +37,40 @@ function Writer(findings, report, opts)
   for _, f in ipairs(findings) do
     local o = setmetatable({
       rule = f.rule, severity = f.severity, message = f.message,
-      cells = json_array(f.cells or {}), expected = f.expected, found = f.found,
+      cells = setmetatable(f.cells or {}, ARRAY), expected = f.expected, found = f.found,
       line = f.line, column = f.col, page = page_of(f.line),
-    }, { __order = { "rule", "severity", "message", "cells", "expected", "found", "line", "column", "page" } })
+    }, FINDING)
     list[#list + 1] = o
     if opts.status == "checked" then summary[f.severity] = summary[f.severity] + 1 end
   end
   local internal
   if opts.internal and #opts.internal > 0 then
-    internal = json_array {}
+    internal = setmetatable({}, ARRAY)
     for _, f in ipairs(opts.internal) do
       internal[#internal + 1] = setmetatable({ rule = f.rule, message = f.message, file = f.file, line = f.line },
-                                             { __order = { "rule", "message", "file", "line" } })
+                                             INTERNAL)
     end
     summary.internal = #internal
   end
   local rec = setmetatable({
     file = opts.file, status = opts.status, findings = list, internal = internal, summary = summary,
-  }, { __order = { "file", "format", "agency", "year", "status", "previous", "copies", "findings", "internal", "summary" } })
+  }, RECORD)
   if report then
     rec.format, rec.agency, rec.year = report.format, report.agency, report.year
     -- the year before: which report was used, or that none was found
     if report.previous then
       rec.previous = setmetatable({ file = report.previous.path, agency = report.previous.agency,
                                     year = report.previous.year, from = report.previous_from or "previous" },
-                                  { __order = { "file", "agency", "year", "from" } })
+                                  PREVIOUS)
     elseif report.previous_from and report.year then
-      rec.previous = setmetatable({ year = report.year - 1, from = "none" }, { __order = { "year", "from" } })
+      rec.previous = setmetatable({ year = report.year - 1, from = "none" }, NONE_BEFORE)
     end
     if report.copies and #report.copies > 0 then
-      rec.copies = json_array {}
+      rec.copies = setmetatable({}, ARRAY)
       for i, c in ipairs(report.copies) do
         rec.copies[i] = setmetatable({ kind = c.kind, file = c.file, agency = c.agency, year = c.year,
                                        share = math.floor(c.share * 100 + 0.5), passage = c.passage },
-                                     { __order = { "kind", "file", "agency", "year", "share", "passage" } })
+                                     COPY)
       end
     end
   end
@@ -69,8 +81,7 @@ end
 function Summary(totals, opts)
   local out = {}
   for _, k in ipairs(totals.skipped or {}) do
-    out[#out + 1] = json(setmetatable({ file = k.path, status = "skipped", reason = k.why },
-                                      { __order = { "file", "status", "reason" } })) .. "\n"
+    out[#out + 1] = json(setmetatable({ file = k.path, status = "skipped", reason = k.why }, SKIPPED)) .. "\n"
   end
   return table.concat(out)
 end

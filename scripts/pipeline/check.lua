@@ -96,11 +96,15 @@ end
 -- report:cell), cells (ids), vars (for the message), found, expected,
 -- quote (the words of the report the finding is about: a sentence), line,
 -- col. The message and the severity are the rule's.
+-- What the emitter knows sits in one table: a closure over each of its
+-- arguments would make a cell apiece, for every rule on every report.
 local function emitter(F, rule, R, findings, lang)
-  local count, bytes = 0, 0
+  local st = { F = F, rule = rule, R = R, findings = findings, lang = lang, count = 0, bytes = 0 }
   return function(f)
+    local F, rule, R, lang = st.F, st.rule, st.R, st.lang
     f = type(f) == "table" and f or {}
-    count = count + 1
+    local count = st.count + 1
+    st.count = count
     if count > MAX_FINDINGS then
       error(string.format("emit: more than %d findings on one report", MAX_FINDINGS), 2)
     end
@@ -138,11 +142,12 @@ local function emitter(F, rule, R, findings, lang)
       if type(f.quote) ~= "string" then error("emit: 'quote' must be a text", 2) end
       quote = cut(f.quote, MAX_MESSAGE)
     end
-    bytes = bytes + #message + size + #(found or "") + #(expected or "") + #(quote or "")
+    local bytes = st.bytes + #message + size + #(found or "") + #(expected or "") + #(quote or "")
+    st.bytes = bytes
     if bytes > MAX_BYTES then
       error(string.format("emit: more than %d MB of findings on one report", MAX_BYTES // 1048576), 2)
     end
-    findings:add {
+    st.findings:add {
       rule = rule.id, severity = rule.severity, message = message, cells = ids,
       expected = expected, found = found, quote = quote, line = line, col = col,
     }
@@ -225,6 +230,21 @@ local function entry_line(rule)
   return nil
 end
 
+-- The limits a rule runs under, made once a rule (and kept while the
+-- caller's limits stay the same): the sandbox only reads them, and a new
+-- table per rule per report is garbage the collector walks the batch for.
+local limits_made = setmetatable({}, { __mode = "k" })
+local function limits_of(rule, opts)
+  local lim = limits_made[rule]
+  if not lim or lim.instructions ~= opts.instructions or lim.memory ~= opts.memory
+     or lim.untrusted ~= rule.untrusted or lim.path ~= rule.path then
+    lim = { instructions = opts.instructions, memory = opts.memory, untrusted = rule.untrusted,
+            source = "@" .. rule.path, path = rule.path }
+    limits_made[rule] = lim
+  end
+  return lim
+end
+
 -- check(P, R, opts) → findings (C list), sorted by place, and the
 -- checker's own failures (a list of nianbao.internal findings, apart: a
 -- broken rule is not the agency's error). opts: lang, instructions, memory.
@@ -240,8 +260,7 @@ function M.check(P, R, opts)
   for _, rule in ipairs(P.rules) do
     if rule.enabled then
       local emit = emitter(P.format, rule, R, findings, lang)
-      local lim = { instructions = opts.instructions, memory = opts.memory, untrusted = rule.untrusted,
-                    source = "@" .. rule.path }
+      local lim = limits_of(rule, opts)
       local ok, err, line
       if rule.compiled then
         ok, err, line = limits.call(lim, run_identity, P.format, rule, R, emit)

@@ -214,8 +214,27 @@ static void a_finding_keeps_valid_text_and_replaces_each_bad_byte(void **state) 
     nb_findings_free(l);
 }
 
+static void three_byte_characters_are_kept_and_their_bad_forms_replaced(void **state) {
+    nb_findings *l = nb_findings_new();
+    nb_finding f;
+    (void)state;
+    memset(&f, 0, sizeof f);
+    f.rule = "r";
+    /* U+E000, U+FFFF, U+D7FF (led by ED), an overlong '/' led by E0, an E1
+    ** with a bad second byte, and an E1 cut off after one more byte */
+    f.message = "\xee\x80\x80\xef\xbf\xbf\xed\x9f\xbf\xe0\x80\xaf\xe1\x41\x80\xe1\x80";
+    assert_int_equal(nb_findings_add(l, &f), NB_OK);
+    assert_string_equal(nb_findings_at(l, 0)->message,
+                        "\xee\x80\x80\xef\xbf\xbf\xed\x9f\xbf"
+                        "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd"
+                        "\xef\xbf\xbd" "A" "\xef\xbf\xbd"
+                        "\xef\xbf\xbd\xef\xbf\xbd");
+    nb_findings_free(l);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(three_byte_characters_are_kept_and_their_bad_forms_replaced),
         cmocka_unit_test(a_schema_finds_every_id_it_holds_and_no_other),
         cmocka_unit_test(a_new_report_has_every_cell_missing_never_zero),
         cmocka_unit_test(a_cell_keeps_its_value_text_and_place),

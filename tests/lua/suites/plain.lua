@@ -181,6 +181,15 @@ test("json: the C writer gives the bytes json.lua's writer gives", function()
   end
   eq('{"b":2,"a":1,"b":2,"c":3}', json.encode(setmetatable({ a = 1, b = 2, c = 3 }, order)), "__order first")
   eq('"\\u0000\\u001f\\u007f\\n"', json.encode("\0\31\127\n"), "control characters")
+  -- an object inside an ordered one, with the same keys: each keeps its own order and its own others
+  local rec = setmetatable({ file = "a", z = 1, inner = setmetatable({ file = "b", year = 2, z = 3, y = 4 },
+                             { __order = { "year", "file" } }) }, { __order = { "file", "inner" } })
+  local want = '{"file":"a","inner":{"year":2,"file":"b","y":4,"z":3},"z":1}'
+  eq(want, C.json.encode(rec), "nested ordered objects in C")
+  eq(want, in_lua(rec), "nested ordered objects in Lua")
+  local all = {}
+  for c = 0, 255 do all[#all + 1] = string.char(c) end
+  eq(in_lua(table.concat(all)), C.json.encode(table.concat(all)), "every byte escaped as json.lua escapes it")
   eq("null", json.encode(nianbao.null), "null")
 end)
 
