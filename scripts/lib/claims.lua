@@ -652,11 +652,16 @@ function M.for_format(F, opts)
   end
   -- The names of the words a reader's grammar reaches: LPeg compiles every
   -- rule of a grammar, reached or not, so each reader gets only those it uses.
+  local rules_by_name = setmetatable({}, { __mode = "k" })   -- a split's rules by name, made once for its readers
   local function words_wanted(src, split)
     local want, todo = {}, {}
     for k in pairs(names_in(src)) do want[k] = true; todo[#todo + 1] = k end
-    local by_name = {}
-    for _, r in ipairs(split) do by_name[r.name] = by_name[r.name] or {}; table.insert(by_name[r.name], r) end
+    local by_name = rules_by_name[split]
+    if not by_name then
+      by_name = {}
+      for _, r in ipairs(split) do by_name[r.name] = by_name[r.name] or {}; table.insert(by_name[r.name], r) end
+      rules_by_name[split] = by_name
+    end
     while #todo > 0 do
       local k = table.remove(todo)
       for _, r in ipairs(by_name[k] or {}) do
@@ -912,6 +917,15 @@ function M.for_format(F, opts)
     return ok and p or nil
   end
 
+  -- a spec's cells in one spelling: a grammar's readers mostly share its cells
+  local cells_spelt = {}
+  local function cells_once(expr)
+    if type(expr) ~= "string" then return norm_cells(expr) end
+    local n = cells_spelt[expr]
+    if not n then n = norm_cells(expr); cells_spelt[expr] = n end
+    return n
+  end
+
   -- One reader: a grammar and what its matches claim.
   -- (compiled: the grammar's readers are compiled together, in G.scan)
   local function reader(G, spec, i, compiled)
@@ -933,12 +947,12 @@ function M.for_format(F, opts)
     }
     local cells = spec.cells or G.cells
     if spec.silent then cells = "" end
-    if type(cells) == "string" then r.cells = norm_cells(cells)
+    if type(cells) == "string" then r.cells = cells_once(cells)
     elseif type(cells) == "table" then
       r.keyed = {}
-      for k, v in pairs(cells) do r.keyed[k] = norm_cells(v) end
+      for k, v in pairs(cells) do r.keyed[k] = cells_once(v) end
     end
-    if type(r.like) == "string" then r.like = norm_cells(r.like) end
+    if type(r.like) == "string" then r.like = cells_once(r.like) end
     r.follows = {}
     for _, t in ipairs(spec.follows or { r.topic }) do r.follows[t] = true end
     if spec.not_after then r.not_after = finder(compile_words(spec.not_after, what .. " not_after")) end
@@ -982,14 +996,14 @@ function M.for_format(F, opts)
     end
     local function walk(v, depth)
       local t = type(v)
-      if t == "string" then out[#out + 1] = string.format("%q", v)
+      if t == "string" then out[#out + 1] = #v .. ":" .. v    -- (its length says where it ends)
       elseif t == "number" then out[#out + 1] = math.type(v) .. ":" .. tostring(v)
       elseif t == "boolean" then out[#out + 1] = tostring(v)
       elseif t == "table" and depth < 8 and tables < 2000 then
         tables = tables + 1
-        local keys, k = {}, next(v)
-        while k ~= nil do keys[#keys + 1] = k; k = next(v, k) end
-        table.sort(keys, before)
+        local keys, k, strings = {}, next(v), true
+        while k ~= nil do keys[#keys + 1] = k; strings = strings and type(k) == "string"; k = next(v, k) end
+        if strings then table.sort(keys) else table.sort(keys, before) end
         out[#out + 1] = "{"
         for _, key in ipairs(keys) do
           walk(key, depth + 1)
