@@ -175,6 +175,10 @@ end
 
 --}===
 
+-- a byte's string, without a call to cut it from its text
+local byte_char = {}
+for b = 0, 255 do byte_char[b] = string.char(b) end
+
 -- the first character of a word (of UTF-8 text; else a start of it)
 local function first_char(w)
   local b = w:byte(1)
@@ -615,7 +619,7 @@ function M.for_format(F, opts)
     while i <= n do
       i = src:find("[\"'%[%-%%%a_]", i)          -- any other character starts nothing
       if not i then break end
-      local c = src:sub(i, i)
+      local c = byte_char[src:byte(i)]
       if c == '"' or c == "'" then
         i = (src:find(c, i + 1, true) or n) + 1
       elseif c == "[" then
@@ -697,11 +701,12 @@ function M.for_format(F, opts)
     while true do
       local a = src:find("[%w_\"'%[%-%%{=<~]", i)
       if not a then break end
-      if src:sub(i, a - 1):find("%S") then
+      if a > i and src:find("%S", i) < a then                -- (src at a is no space)
         if not cur then return nil end
         cur.said = true
       end
-      local c, d = src:sub(a, a), src:sub(a + 1, a + 1)
+      local b, b2 = src:byte(a, a + 1)
+      local c, d = byte_char[b], byte_char[b2] or ""
       local says = true                                    -- the token is part of the rule's body
       if c == "-" and d == "-" then                        -- a comment
         i, says = (src:find("\n", a, true) or #src) + 1, false
@@ -725,7 +730,7 @@ function M.for_format(F, opts)
         i = d == ":" and (select(2, src:find("^[%a_][%w_]*:", a + 2)) or a + 1) + 1 or a + 1
       elseif c == "~" and d == "}" then i = a + 2
       elseif c == "=" or c == "<" or c == "~" then return nil
-      elseif c:match("%d") then i = src:find("%D", a) or #src + 1
+      elseif b >= 48 and b <= 57 then i = src:find("%D", a) or #src + 1   -- a digit
       else
         local e = select(2, src:find("^[%a_][%w_]*", a))
         local name = src:sub(a, e)
