@@ -1006,8 +1006,22 @@ function M.for_format(F, opts)
       elseif t == "boolean" then out[#out + 1] = tostring(v)
       elseif t == "table" and depth < 8 and tables < 2000 then
         tables = tables + 1
+        -- its items 1..n in order, then its other keys sorted (most are lists or records)
+        local n = 0
+        while rawget(v, n + 1) ~= nil do n = n + 1 end
+        out[#out + 1] = "[" .. n
+        for i = 1, n do
+          out[#out + 1] = ","
+          walk(rawget(v, i), depth + 1)
+        end
         local keys, k, strings = {}, next(v), true
-        while k ~= nil do keys[#keys + 1] = k; strings = strings and type(k) == "string"; k = next(v, k) end
+        while k ~= nil do
+          if math.type(k) ~= "integer" or k < 1 or k > n then
+            keys[#keys + 1] = k
+            strings = strings and type(k) == "string"
+          end
+          k = next(v, k)
+        end
         if strings then table.sort(keys) else table.sort(keys, before) end
         out[#out + 1] = "{"
         for _, key in ipairs(keys) do
