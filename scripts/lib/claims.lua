@@ -613,26 +613,19 @@ function M.for_format(F, opts)
 
   -- The rule names a re text refers to (or defines): identifiers outside
   -- quotes, classes and comments, not after % (those are defs). It errs on
-  -- naming too many (captures' and functions' names count too).
+  -- naming too many (captures' and functions' names count too). (One match
+  -- of the whole text: a find for each of its words cost more than the rest.)
+  local word_char = R("az", "AZ", "09") + "_"
+  local name_list = Ct((P'"' * (1 - P'"')^0 * P'"'^-1
+                        + P"'" * (1 - P"'")^0 * P"'"^-1
+                        + P"[" * (1 * (1 - P"]")^0 * P"]"^-1)^-1   -- a class may begin with "]"
+                        + P"--" * (1 - P"\n")^0 * P"\n"^-1
+                        + P"%" * word_char^0
+                        + C((R("az", "AZ") + "_") * word_char^0)
+                        + 1)^0)
   local function names_in(src)
-    local out, i, n = {}, 1, #src
-    while i <= n do
-      i = src:find("[\"'%[%-%%%a_]", i)          -- any other character starts nothing
-      if not i then break end
-      local c = byte_char[src:byte(i)]
-      if c == '"' or c == "'" then
-        i = (src:find(c, i + 1, true) or n) + 1
-      elseif c == "[" then
-        i = (src:find("]", i + 2, true) or n) + 1   -- a class may begin with "]"
-      elseif c == "-" and src:sub(i + 1, i + 1) == "-" then
-        i = (src:find("\n", i, true) or n) + 1
-      elseif c == "%" then
-        i = (src:find("[^%w_]", i + 1) or n + 1)
-      else
-        local a, e = src:find("^[%a_][%w_]*", i)
-        if a then out[src:sub(a, e)] = true; i = e + 1 else i = i + 1 end
-      end
-    end
+    local out = {}
+    for _, name in ipairs(name_list:match(src)) do out[name] = true end
     return out
   end
   -- A grammar's words split into its rules { name=, text=, refs= }, or nil
@@ -691,6 +684,10 @@ function M.for_format(F, opts)
   -- text is not plainly rules: an expression, a named back reference, a
   -- function capture, "<name>", a class with a def.
   local RULE = "rule__"
+  -- (a token's start and its name, each found by one match, not a find for each piece)
+  local space = S" \t\n\v\f\r"
+  local next_token = space^0 * Cp() * (1 - (word_char + S"_\"'[-%{=<~"))^0 * Cp()
+  local name_arrow = C((R("az", "AZ") + "_") * word_char^0) * Cp() * (space^0 * "<-" * Cp())^-1
   local function plain_rules(src)
     if src:find("%" .. RULE, 1, true) then return nil end
     local list, cur, last, i = {}, nil, 1, 1
@@ -699,9 +696,9 @@ function M.for_format(F, opts)
       cur.parts[#cur.parts + 1] = with
     end
     while true do
-      local a = src:find("[%w_\"'%[%-%%{=<~]", i)
-      if not a then break end
-      if a > i and src:find("%S", i) < a then                -- (src at a is no space)
+      local said, a = next_token:match(src, i)
+      if a > #src then break end
+      if said < a then                                     -- not only spaces before the token
         if not cur then return nil end
         cur.said = true
       end
@@ -732,9 +729,8 @@ function M.for_format(F, opts)
       elseif c == "=" or c == "<" or c == "~" then return nil
       elseif b >= 48 and b <= 57 then i = src:find("%D", a) or #src + 1   -- a digit
       else
-        local e = select(2, src:find("^[%a_][%w_]*", a))
-        local name = src:sub(a, e)
-        local arrow = select(2, src:find("^%s*<%-", e + 1))
+        local name, past_name, past_arrow = name_arrow:match(src, a)
+        local e, arrow = past_name - 1, past_arrow and past_arrow - 1
         if arrow then
           -- a rule that says nothing before the next: re reads the rules after it as its grammar
           if cur and not cur.said then return nil end
