@@ -47,9 +47,10 @@ local function trie(list)
   end
   local p = P(false)
   for _, b in ipairs(order) do
-    local ends = false
-    for _, r in ipairs(rests[b]) do ends = ends or r == "" end
-    p = p + P(b) * (ends and P(true) or trie(rests[b]))
+    local rest, ends = rests[b], false
+    for _, r in ipairs(rest) do ends = ends or r == "" end
+    -- (the rest of the one word of a branch: its bytes in a row, as one string)
+    p = p + (ends and P(b) or #rest == 1 and P(b .. rest[1]) or P(b) * trie(rest))
   end
   return p
 end
