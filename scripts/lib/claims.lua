@@ -47,9 +47,10 @@ local function trie(list)
   end
   local p = P(false)
   for _, b in ipairs(order) do
-    local ends = false
-    for _, r in ipairs(rests[b]) do ends = ends or r == "" end
-    p = p + P(b) * (ends and P(true) or trie(rests[b]))
+    local rest, ends = rests[b], false
+    for _, r in ipairs(rest) do ends = ends or r == "" end
+    -- (the rest of the one word of a branch: its bytes in a row, as one string)
+    p = p + (ends and P(b) or #rest == 1 and P(b .. rest[1]) or P(b) * trie(rest))
   end
   return p
 end
@@ -174,6 +175,10 @@ local function unflat(map, pos)
 end
 
 --}===
+
+-- a byte's string, without a call to cut it from its text
+local byte_char = {}
+for b = 0, 255 do byte_char[b] = string.char(b) end
 
 -- the first character of a word (of UTF-8 text; else a start of it)
 local function first_char(w)
@@ -609,26 +614,19 @@ function M.for_format(F, opts)
 
   -- The rule names a re text refers to (or defines): identifiers outside
   -- quotes, classes and comments, not after % (those are defs). It errs on
-  -- naming too many (captures' and functions' names count too).
+  -- naming too many (captures' and functions' names count too). (One match
+  -- of the whole text: a find for each of its words cost more than the rest.)
+  local word_char = R("az", "AZ", "09") + "_"
+  local name_list = Ct((P'"' * (1 - P'"')^0 * P'"'^-1
+                        + P"'" * (1 - P"'")^0 * P"'"^-1
+                        + P"[" * (1 * (1 - P"]")^0 * P"]"^-1)^-1   -- a class may begin with "]"
+                        + P"--" * (1 - P"\n")^0 * P"\n"^-1
+                        + P"%" * word_char^0
+                        + C((R("az", "AZ") + "_") * word_char^0)
+                        + 1)^0)
   local function names_in(src)
-    local out, i, n = {}, 1, #src
-    while i <= n do
-      i = src:find("[\"'%[%-%%%a_]", i)          -- any other character starts nothing
-      if not i then break end
-      local c = src:sub(i, i)
-      if c == '"' or c == "'" then
-        i = (src:find(c, i + 1, true) or n) + 1
-      elseif c == "[" then
-        i = (src:find("]", i + 2, true) or n) + 1   -- a class may begin with "]"
-      elseif c == "-" and src:sub(i + 1, i + 1) == "-" then
-        i = (src:find("\n", i, true) or n) + 1
-      elseif c == "%" then
-        i = (src:find("[^%w_]", i + 1) or n + 1)
-      else
-        local a, e = src:find("^[%a_][%w_]*", i)
-        if a then out[src:sub(a, e)] = true; i = e + 1 else i = i + 1 end
-      end
-    end
+    local out = {}
+    for _, name in ipairs(name_list:match(src)) do out[name] = true end
     return out
   end
   -- A grammar's words split into its rules { name=, text=, refs= }, or nil
@@ -652,11 +650,16 @@ function M.for_format(F, opts)
   end
   -- The names of the words a reader's grammar reaches: LPeg compiles every
   -- rule of a grammar, reached or not, so each reader gets only those it uses.
+  local rules_by_name = setmetatable({}, { __mode = "k" })   -- a split's rules by name, made once for its readers
   local function words_wanted(src, split)
     local want, todo = {}, {}
     for k in pairs(names_in(src)) do want[k] = true; todo[#todo + 1] = k end
-    local by_name = {}
-    for _, r in ipairs(split) do by_name[r.name] = by_name[r.name] or {}; table.insert(by_name[r.name], r) end
+    local by_name = rules_by_name[split]
+    if not by_name then
+      by_name = {}
+      for _, r in ipairs(split) do by_name[r.name] = by_name[r.name] or {}; table.insert(by_name[r.name], r) end
+      rules_by_name[split] = by_name
+    end
     while #todo > 0 do
       local k = table.remove(todo)
       for _, r in ipairs(by_name[k] or {}) do
@@ -682,6 +685,10 @@ function M.for_format(F, opts)
   -- text is not plainly rules: an expression, a named back reference, a
   -- function capture, "<name>", a class with a def.
   local RULE = "rule__"
+  -- (a token's start and its name, each found by one match, not a find for each piece)
+  local space = S" \t\n\v\f\r"
+  local next_token = space^0 * Cp() * (1 - (word_char + S"_\"'[-%{=<~"))^0 * Cp()
+  local name_arrow = C((R("az", "AZ") + "_") * word_char^0) * Cp() * (space^0 * "<-" * Cp())^-1
   local function plain_rules(src)
     if src:find("%" .. RULE, 1, true) then return nil end
     local list, cur, last, i = {}, nil, 1, 1
@@ -690,13 +697,14 @@ function M.for_format(F, opts)
       cur.parts[#cur.parts + 1] = with
     end
     while true do
-      local a = src:find("[%w_\"'%[%-%%{=<~]", i)
-      if not a then break end
-      if src:sub(i, a - 1):find("%S") then
+      local said, a = next_token:match(src, i)
+      if a > #src then break end
+      if said < a then                                     -- not only spaces before the token
         if not cur then return nil end
         cur.said = true
       end
-      local c, d = src:sub(a, a), src:sub(a + 1, a + 1)
+      local b, b2 = src:byte(a, a + 1)
+      local c, d = byte_char[b], byte_char[b2] or ""
       local says = true                                    -- the token is part of the rule's body
       if c == "-" and d == "-" then                        -- a comment
         i, says = (src:find("\n", a, true) or #src) + 1, false
@@ -720,11 +728,10 @@ function M.for_format(F, opts)
         i = d == ":" and (select(2, src:find("^[%a_][%w_]*:", a + 2)) or a + 1) + 1 or a + 1
       elseif c == "~" and d == "}" then i = a + 2
       elseif c == "=" or c == "<" or c == "~" then return nil
-      elseif c:match("%d") then i = src:find("%D", a) or #src + 1
+      elseif b >= 48 and b <= 57 then i = src:find("%D", a) or #src + 1   -- a digit
       else
-        local e = select(2, src:find("^[%a_][%w_]*", a))
-        local name = src:sub(a, e)
-        local arrow = select(2, src:find("^%s*<%-", e + 1))
+        local name, past_name, past_arrow = name_arrow:match(src, a)
+        local e, arrow = past_name - 1, past_arrow and past_arrow - 1
         if arrow then
           -- a rule that says nothing before the next: re reads the rules after it as its grammar
           if cur and not cur.said then return nil end
@@ -912,6 +919,15 @@ function M.for_format(F, opts)
     return ok and p or nil
   end
 
+  -- a spec's cells in one spelling: a grammar's readers mostly share its cells
+  local cells_spelt = {}
+  local function cells_once(expr)
+    if type(expr) ~= "string" then return norm_cells(expr) end
+    local n = cells_spelt[expr]
+    if not n then n = norm_cells(expr); cells_spelt[expr] = n end
+    return n
+  end
+
   -- One reader: a grammar and what its matches claim.
   -- (compiled: the grammar's readers are compiled together, in G.scan)
   local function reader(G, spec, i, compiled)
@@ -933,12 +949,12 @@ function M.for_format(F, opts)
     }
     local cells = spec.cells or G.cells
     if spec.silent then cells = "" end
-    if type(cells) == "string" then r.cells = norm_cells(cells)
+    if type(cells) == "string" then r.cells = cells_once(cells)
     elseif type(cells) == "table" then
       r.keyed = {}
-      for k, v in pairs(cells) do r.keyed[k] = norm_cells(v) end
+      for k, v in pairs(cells) do r.keyed[k] = cells_once(v) end
     end
-    if type(r.like) == "string" then r.like = norm_cells(r.like) end
+    if type(r.like) == "string" then r.like = cells_once(r.like) end
     r.follows = {}
     for _, t in ipairs(spec.follows or { r.topic }) do r.follows[t] = true end
     if spec.not_after then r.not_after = finder(compile_words(spec.not_after, what .. " not_after")) end
@@ -982,14 +998,28 @@ function M.for_format(F, opts)
     end
     local function walk(v, depth)
       local t = type(v)
-      if t == "string" then out[#out + 1] = string.format("%q", v)
+      if t == "string" then out[#out + 1] = #v .. ":" .. v    -- (its length says where it ends)
       elseif t == "number" then out[#out + 1] = math.type(v) .. ":" .. tostring(v)
       elseif t == "boolean" then out[#out + 1] = tostring(v)
       elseif t == "table" and depth < 8 and tables < 2000 then
         tables = tables + 1
-        local keys, k = {}, next(v)
-        while k ~= nil do keys[#keys + 1] = k; k = next(v, k) end
-        table.sort(keys, before)
+        -- its items 1..n in order, then its other keys sorted (most are lists or records)
+        local n = 0
+        while rawget(v, n + 1) ~= nil do n = n + 1 end
+        out[#out + 1] = "[" .. n
+        for i = 1, n do
+          out[#out + 1] = ","
+          walk(rawget(v, i), depth + 1)
+        end
+        local keys, k, strings = {}, next(v), true
+        while k ~= nil do
+          if math.type(k) ~= "integer" or k < 1 or k > n then
+            keys[#keys + 1] = k
+            strings = strings and type(k) == "string"
+          end
+          k = next(v, k)
+        end
+        if strings then table.sort(keys) else table.sort(keys, before) end
         out[#out + 1] = "{"
         for _, key in ipairs(keys) do
           walk(key, depth + 1)

@@ -207,3 +207,24 @@ test("numerals of every kind and each unit are read as counts", function()
   end
   eq("105 30 20000 15 0 201 12 4 7 -", table.concat(got, " "), "counts")
 end)
+
+test("a reader gets only the words it names outside quotes, classes, comments and defs: a word it never reaches is not compiled", function()
+  local text = claims.for_format(F)
+  local G = text.grammar {
+    name = "reach", topic = "t3",
+    words = [[
+      -- broken is named here, in quotes, in a class and after % only
+      verb    <- "收到" / "broken" / 'broken' / [b-z] "%broken" / "受理"
+      request <- "政府信息公开"? "申请"
+      broken  <- %no_such_word
+    ]],
+    readers = { { cells = "t3.new.total", grammar = [[ claim <- verb request %sp %count -- not broken
+    ]] } },
+  }
+  eq(true, G.scan ~= nil, "compiled together")
+  local got = {}
+  for _, c in ipairs(text.read("本年受理政府信息公开申请12件", { year = 2024 })) do
+    got[#got + 1] = c.cells .. "=" .. tostring(c.value)
+  end
+  eq("t3.new.total=12", table.concat(got, " "), "claims")
+end)
