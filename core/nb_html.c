@@ -138,6 +138,15 @@ typedef struct {
     int in_run;                   /* the last byte kept was a run of white space */
 } text_buf;
 
+/* The blocks' field names and fixed values, pushed once on the stack: a
+** field set from there is not looked up by its C string each time. */
+enum { N_KIND, N_TEXT, N_LINE, N_COL, N_GRID, N_ROW, N_COLUMN, N_ROWSPAN, N_COLSPAN, N_X0, N_X1,
+       N_PARA, N_CELL, N_BREAK, N_EMPTY, N_COUNT };
+static const char *const names[N_COUNT] = {
+    "kind", "text", "line", "col", "grid", "row", "column", "rowspan", "colspan", "x0", "x1",
+    "para", "cell", "break", ""
+};
+
 typedef struct {
     xmlDocPtr doc;
     lua_Alloc alloc;
@@ -146,6 +155,7 @@ typedef struct {
     lua_Integer para_line;        /* 0: none yet */
     lua_Integer nblocks, tables;
     int blocks;                   /* stack index of the list */
+    int names;                    /* stack index of names[0] */
     int maxdepth;
     int nrects;
     span_rect rects[SPAN_STACK];
@@ -238,6 +248,19 @@ static void add_block(lua_State *L, html_walk *w) {
     lua_rawseti(L, w->blocks, ++w->nblocks);
 }
 
+/* t[names[k]] = v for the table on top (new, no metatable: a raw set is a set) */
+static void set_int(lua_State *L, const html_walk *w, int k, lua_Integer v) {
+    lua_pushvalue(L, w->names + k);
+    lua_pushinteger(L, v);
+    lua_rawset(L, -3);
+}
+
+static void set_name(lua_State *L, const html_walk *w, int k, int v) {
+    lua_pushvalue(L, w->names + k);
+    lua_pushvalue(L, w->names + v);
+    lua_rawset(L, -3);
+}
+
 /* The paragraph gathered so far, if any text is left once trimmed. */
 static void flush(lua_State *L, html_walk *w) {
     lua_Integer line = w->para_line ? w->para_line : 1;
@@ -246,14 +269,12 @@ static void flush(lua_State *L, html_walk *w) {
     buf_push_trimmed(L, &w->para);
     if (lua_rawlen(L, -1) == 0) { lua_pop(L, 1); return; }
     lua_createtable(L, 0, 4);       /* the size markup.lua's constructor gives: the same table */
-    lua_pushliteral(L, "para");
-    lua_setfield(L, -2, "kind");
-    lua_pushvalue(L, -2);
-    lua_setfield(L, -2, "text");
-    lua_pushinteger(L, line);
-    lua_setfield(L, -2, "line");
-    lua_pushinteger(L, 1);
-    lua_setfield(L, -2, "col");
+    set_name(L, w, N_KIND, N_PARA);
+    lua_pushvalue(L, w->names + N_TEXT);
+    lua_pushvalue(L, -3);
+    lua_rawset(L, -3);
+    set_int(L, w, N_LINE, line);
+    set_int(L, w, N_COL, 1);
     add_block(L, w);
     lua_pop(L, 1);
 }
@@ -307,11 +328,6 @@ typedef struct {
 
 static int do_table(lua_State *L, html_walk *w, const xmlNode *t, int depth);
 
-static void set_int(lua_State *L, const char *k, lua_Integer v) {
-    lua_pushinteger(L, v);
-    lua_setfield(L, -2, k);
-}
-
 static int do_row(lua_State *L, html_walk *w, table_walk *tw, const xmlNode *tr, int depth) {
     const xmlNode *td, *c;
     lua_Integer col = 1, r = ++tw->row;
@@ -335,20 +351,21 @@ static int do_row(lua_State *L, html_walk *w, table_walk *tw, const xmlNode *tr,
         cell_text(L, w, td, depth + 1);
         line = line_of(td) ? line_of(td) : line_of(tr) ? line_of(tr) : 1;
         lua_createtable(L, 0, 11);
-        lua_pushliteral(L, "cell");
-        lua_setfield(L, -2, "kind");
+        set_name(L, w, N_KIND, N_CELL);
+        lua_pushvalue(L, w->names + N_TEXT);
         buf_push_trimmed(L, &w->cell);
-        lua_setfield(L, -2, "text");
-        set_int(L, "line", line);
-        set_int(L, "col", 1);
+        lua_rawset(L, -3);
+        set_int(L, w, N_LINE, line);
+        set_int(L, w, N_COL, 1);
+        lua_pushvalue(L, w->names + N_GRID);
         lua_pushstring(L, tw->grid);
-        lua_setfield(L, -2, "grid");
-        set_int(L, "row", r);
-        set_int(L, "column", col);
-        set_int(L, "rowspan", rs);
-        set_int(L, "colspan", cs);
-        set_int(L, "x0", col);
-        set_int(L, "x1", col + cs);
+        lua_rawset(L, -3);
+        set_int(L, w, N_ROW, r);
+        set_int(L, w, N_COLUMN, col);
+        set_int(L, w, N_ROWSPAN, rs);
+        set_int(L, w, N_COLSPAN, cs);
+        set_int(L, w, N_X0, col);
+        set_int(L, w, N_X1, col + cs);
         add_block(L, w);
         col += cs;
         /* a table inside a cell is read in its place */
@@ -357,12 +374,10 @@ static int do_row(lua_State *L, html_walk *w, table_walk *tw, const xmlNode *tr,
                 return WALK_LEFT_TO_LUA;
     }
     lua_createtable(L, 0, 4);
-    lua_pushliteral(L, "break");
-    lua_setfield(L, -2, "kind");
-    lua_pushliteral(L, "");
-    lua_setfield(L, -2, "text");
-    set_int(L, "line", line_of(tr) ? line_of(tr) : 1);
-    set_int(L, "col", 1);
+    set_name(L, w, N_KIND, N_BREAK);
+    set_name(L, w, N_TEXT, N_EMPTY);
+    set_int(L, w, N_LINE, line_of(tr) ? line_of(tr) : 1);
+    set_int(L, w, N_COL, 1);
     add_block(L, w);
     return WALK_OK;
 }
@@ -461,6 +476,10 @@ int nb_html_blocks(lua_State *L, const char *buf, size_t len, int maxdepth) {
         lua_pushliteral(L, "no HTML content");
         return 0;
     }
+    /* the names, the list, and room for what the walk pushes (a cell's table and two more) */
+    luaL_checkstack(L, N_COUNT + 8, "HTML names");
+    w->names = lua_gettop(L) + 1;
+    for (st = 0; st < N_COUNT; st++) lua_pushstring(L, names[st]);
     lua_newtable(L);
     w->blocks = lua_gettop(L);
     st = walk_doc(L, w, root);

@@ -210,22 +210,58 @@ local function marks_of(F)
       list[#list + 1] = h
     end
   end
+  -- the starts by their second character ("、"): a text holds a start only
+  -- where that character follows the start's first
+  ix.firsts_of = {}
+  for _, start in ipairs(ix.starts) do
+    local one = first_char(start)
+    local two = start:sub(#one + 1)
+    local firsts = ix.firsts_of[two]
+    if not firsts then
+      firsts = {}
+      ix.firsts_of[two] = firsts
+    end
+    firsts[#firsts + 1] = one
+  end
   marks_index[F] = ix
   return ix
+end
+
+-- Does the text hold any of the starts? Looked for by their second
+-- characters, which are few and rare in prose, not start by start.
+local function holds_start(marks, text)
+  for two, firsts in pairs(marks.firsts_of) do
+    local at = 1
+    while true do
+      local s = text:find(two, at, true)
+      if not s then break end
+      for i = 1, #firsts do
+        local one = firsts[i]
+        if s > #one and text:sub(s - #one, s - 1) == one then return true end
+      end
+      at = s + 1
+    end
+  end
+  return false
 end
 
 -- Crawled pages run the parts together on one line ("…联系。一、总体情况2021年，…").
 -- Cut paragraphs before every numbered part heading they hold.
 local function split_headings(F, blocks)
   local marks = marks_of(F)
+  local simplify = F.labels.simplify
   local out = {}
   for i = 1, #blocks do
     local b = blocks[i]
-    if b.kind ~= "para" or #b.text < 60 then
+    local plain = b.kind == "para" and #b.text >= 60 and simplify(b.text)
+    if not plain then
       out[#out + 1] = b
+    elseif not holds_start(marks, plain) then
+      -- no heading inside: one piece, its text as it is
+      out[#out + 1] = { kind = "para", text = b.text, line = b.line, col = b.col,
+                        offset = (b.offset or 0) }
     else
       local cuts = {}
-      local plain = F.labels.simplify(b.text)
       for _, start in ipairs(marks.starts) do
         if plain:find(start, 1, true) then
           for _, m in ipairs(marks.by_start[start]) do

@@ -172,3 +172,26 @@ test("a cell of more digits than an exact number holds is a text the rules call 
   eq(nil, out:find("nianbao.unreadable", 1, true), "the file is read, not failed whole")
   has(out, "gb2021.val.not_number", "said not to be a number")
 end)
+
+test("a part heading run into a paragraph is cut out of it; a paragraph of 、 and no heading stays whole", function()
+  local P = nianbao.engine:pack("gb2021")
+  local lead = "根据《中华人民共和国政府信息公开条例》编制本报告，如有疑问请与办公室联系。"
+  local blocks = {
+    { kind = "para", text = "某某局2024年政府信息公开工作年度报告", line = 1, col = 1 },
+    { kind = "para", text = lead .. "一、总体情况2024年，本局推进主动公开、依申请公开各项工作。", line = 2, col = 1 },
+    { kind = "para", text = "本局加强政府信息管理、平台建设、监督保障，规范公开属性认定、公开审查各项工作，如实办理。",
+      line = 3, col = 1 },
+    { kind = "para", text = "二、主动公开政府信息情况", line = 4, col = 1 },
+  }
+  local R = bind.bind(P.format, P.system, { blocks = blocks }, "split.txt", nianbao.engine:others(P.name))
+  local by = {}
+  for _, s in ipairs(R.sections) do by[s.id] = s end
+  local first = by[P.format.parts[1].id]
+  eq(true, first ~= nil, "the first part is found inside the paragraph")
+  eq(2, first.line, "on the paragraph's line")
+  eq(utf8.len(lead) + 1, first.col, "at the heading's column")
+  has(first.text, "2024年，本局推进主动公开", "the text glued after the heading is the part's")
+  has(first.text, "本局加强政府信息管理、平台建设", "the paragraph of 、 stays whole, in the part")
+  eq(nil, by[P.format.opening].text:find("总体情况", 1, true), "the opening stops before the heading")
+  eq(true, by[P.format.parts[2].id] ~= nil, "the next part is found")
+end)
