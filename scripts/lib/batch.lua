@@ -47,7 +47,12 @@ M.PAIRS_GC_PAUSE = 110     -- and while the pairs are measured
 -- heap has grown by half (not the default whole): 1,000 files peak at
 -- 23 MB, not 32 (18 incremental), for the same instructions.
 M.GC_MINOR, M.GC_MAJOR = 20, 50
-local function young_first() collectgarbage("generational", M.GC_MINOR, M.GC_MAJOR) end
+-- Entering the generational mode is a full collection of the packs (some
+-- 5 M instructions): a batch of fewer files than this stays incremental.
+M.GC_YOUNG_FROM = 16
+local function young_first(n)
+  if n >= M.GC_YOUNG_FROM then collectgarbage("generational", M.GC_MINOR, M.GC_MAJOR) end
+end
 local MAX_PEERS = 5        -- copies between agencies said on one report
 local SPOOL_LEN_BITS = 28  -- a stowed report up to 256 MB; the spool up to 2^35 bytes
 local Batch = {}
@@ -449,7 +454,7 @@ function Batch:survey_one(f)
 end
 
 function Batch:survey(njobs)
-  young_first()
+  young_first(#self.all)
   local E, lang = self.E, self.E.lang
   local by_digest, entries, kept = {}, {}, {}
   local F = E:pack(E.base).format
@@ -549,8 +554,10 @@ function Batch:survey(njobs)
   local spool_passages = self.spool and not self.opts.output
   -- measuring reads narratives back by the thousand and keeps little of
   -- them: the collector starts from what is live and runs close behind
-  collectgarbage()
-  collectgarbage("incremental", M.PAIRS_GC_PAUSE)
+  if #kept >= M.GC_YOUNG_FROM then
+    collectgarbage()
+    collectgarbage("incremental", M.PAIRS_GC_PAUSE)
+  end
   similar.each_pair(kept, function(x) return self:narrative(x) end, function(p)
     if not (p.a.key and p.a.key == p.b.key) then
       local kept_a, kept_b = add_copy(p.a, p), add_copy(p.b, p)
@@ -560,7 +567,7 @@ function Batch:survey(njobs)
     end
   end)
   table.sort(self.copies, similar.in_order)
-  young_first()
+  young_first(#kept)
   -- what the check needs no more: the signatures, and the narrative
   -- unless the archive keeps it (memory stays flat over many files)
   for _, e in ipairs(entries) do
