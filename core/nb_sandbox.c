@@ -57,13 +57,81 @@ nb_sandbox *nb_sandbox_of(lua_State *L) {
 
 /*{=== the allocator ===*/
 
+#define POOL_MAX (NB_POOLED ? NB_POOL_MAX : 0)
+#define CLASS(n) (((n) + 15) / 16 - 1)    /* the free list of a small block of n > 0 bytes */
+#define CHUNK_HEAD 16                     /* the link between chunks; keeps blocks 16-aligned */
+
+static void pool_put(nb_pool *pool, void *block, size_t size) {
+    *(void **)block = pool->free[CLASS(size)];
+    pool->free[CLASS(size)] = block;
+}
+
+/* A block of `size` (1..POOL_MAX) bytes, or NULL when a new chunk is refused. */
+static void *pool_get(nb_pool *pool, size_t size) {
+    size_t cls = CLASS(size), bytes = (cls + 1) * 16;
+    void *block = pool->free[cls];
+    char *chunk;
+    if (block != NULL) {
+        pool->free[cls] = *(void **)block;
+        return block;
+    }
+    if ((size_t)(pool->end - pool->next) < bytes) {
+        chunk = malloc(NB_POOL_CHUNK);
+        if (chunk == NULL) return NULL;
+        /* the old chunk's end (a multiple of 16, smaller than this class) is not lost */
+        if (pool->end > pool->next) pool_put(pool, pool->next, (size_t)(pool->end - pool->next));
+        *(void **)chunk = pool->chunks;
+        pool->chunks = chunk;
+        pool->next = chunk + CHUNK_HEAD;
+        pool->end = chunk + NB_POOL_CHUNK;
+    }
+    block = pool->next;
+    pool->next += bytes;
+    return block;
+}
+
+static void pool_release(nb_pool *pool) {
+    void *chunk = pool->chunks, *next;
+    for (; chunk != NULL; chunk = next) {
+        next = *(void **)chunk;
+        free(chunk);
+    }
+    memset(pool, 0, sizeof *pool);
+}
+
+/* The block ptr of osize bytes (ptr NULL, osize 0: none yet) as one of
+** nsize > 0 bytes; NULL when there is no memory. Only a block moving from
+** malloc's blocks into the pool can fail to shrink. */
+static void *resize(nb_pool *pool, void *ptr, size_t osize, size_t nsize) {
+    void *p;
+    if (osize > POOL_MAX && nsize > POOL_MAX) {
+        p = realloc(ptr, nsize);
+        return p == NULL && nsize < osize ? ptr : p;   /* Lua relies on shrinking never failing */
+    }
+    if (nsize > POOL_MAX) {
+        p = malloc(nsize);
+    } else {
+        if (ptr != NULL && osize <= POOL_MAX && CLASS(osize) == CLASS(nsize)) return ptr;
+        p = pool_get(pool, nsize);
+        /* a block that cannot move down a class stays where it is, its end unused */
+        if (p == NULL && ptr != NULL && osize <= POOL_MAX && nsize < osize) return ptr;
+    }
+    if (p == NULL || ptr == NULL) return p;
+    memcpy(p, ptr, osize < nsize ? osize : nsize);
+    if (osize > POOL_MAX) free(ptr);
+    else pool_put(pool, ptr, osize);
+    return p;
+}
+
 void *nb_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     nb_sandbox *sb = ud;
     void *p;
     if (ptr == NULL) osize = 0;           /* then osize encodes a type, not a size */
     if (nsize == 0) {
-        free(ptr);
+        if (osize > POOL_MAX) free(ptr);
+        else if (ptr != NULL) pool_put(&sb->pool, ptr, osize);
         sb->used -= osize;
+        if (sb->used == 0) pool_release(&sb->pool);   /* the state is closed */
         return NULL;
     }
     if (nsize > osize && sb->active) {
@@ -78,11 +146,8 @@ void *nb_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
             }
         }
     }
-    p = realloc(ptr, nsize);
-    if (p == NULL) {
-        if (nsize > osize) return NULL;
-        p = ptr;                          /* Lua relies on shrinking never failing */
-    }
+    p = resize(&sb->pool, ptr, osize, nsize);
+    if (p == NULL) return NULL;
     sb->used = sb->used - osize + nsize;
     return p;
 }
@@ -245,8 +310,10 @@ static int l_call(lua_State *L) {
     {
         int64_t spent = start - (sb->left < 0 ? 0 : sb->left);
         size_t used = sb->used;
+        nb_pool pool = sb->pool;          /* the allocator's state is not the call's to restore */
         *sb = saved;
         sb->used = used;
+        sb->pool = pool;
         if (saved.active) sb->left = saved.left > spent ? saved.left - spent : 0;
     }
     lua_sethook(L, hook, mask, count);

@@ -20,6 +20,31 @@ typedef enum nb_trip {
     NB_TRIP_TIME         /* the time limit has passed */
 } nb_trip;
 
+/* Lua's small blocks come from size classes of 16 bytes up to
+** NB_POOL_MAX, carved from chunks of NB_POOL_CHUNK bytes: Lua hands the
+** allocator every block's size, so they need no header, and a freed block
+** waits on its class's list for the next of its size. */
+#define NB_POOL_MAX 256
+
+/* AddressSanitizer must see every block itself: under it, no pool. */
+#if defined(__SANITIZE_ADDRESS__)
+#define NB_POOLED 0
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define NB_POOLED 0
+#endif
+#endif
+#ifndef NB_POOLED
+#define NB_POOLED 1
+#endif
+#define NB_POOL_CHUNK (64 * 1024)
+
+typedef struct nb_pool {
+    void *free[NB_POOL_MAX / 16];  /* freed blocks of 16, 32, ... bytes, linked through their first word */
+    char *next, *end;              /* the part of the newest chunk not yet carved */
+    void *chunks;                  /* every chunk, linked through its first word */
+} nb_pool;
+
 /* The state of one Lua state's sandbox: the allocator's user data. The
 ** fields after `limit` describe the limited call in progress and are zero
 ** outside one. Initialise with nb_sandbox_init. */
@@ -37,6 +62,7 @@ typedef struct nb_sandbox {
     int64_t last;         /* when the hook last ran */
     size_t churn;         /* bytes allocated since the allocator last read the clock */
     int64_t default_ns;   /* the time limit of a call that names none */
+    nb_pool pool;         /* the small blocks: released when the state's last byte is freed */
 } nb_sandbox;
 
 /* Zero a sandbox state, with the default time limit (10 s of CPU a call). */
@@ -45,7 +71,9 @@ void nb_sandbox_init(nb_sandbox *sb);
 /* A lua_Alloc over an nb_sandbox: counts bytes, refuses growth past
 ** sb->limit, and refuses all growth once the running call has tripped
 ** (reading the clock every few MB allocated, so a loop of large copies
-** stops at the time limit too). */
+** stops at the time limit too). Blocks up to NB_POOL_MAX bytes come
+** from sb->pool, whose chunks are freed with the state's last block (the
+** end of lua_close), so the state needs no other clean-up. */
 void *nb_alloc(void *ud, void *ptr, size_t osize, size_t nsize);
 
 /* The sandbox state of L, or NULL when L's allocator is not nb_alloc. */

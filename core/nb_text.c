@@ -113,23 +113,42 @@ static size_t lead_of(const char *s, size_t n) {
     return 0;
 }
 
-static void set_int(lua_State *L, const char *k, lua_Integer v) {
+/* The names of the blocks' fields and kinds, pushed once on the stack:
+** a field set with lua_rawset and a key already a Lua string skips the
+** string lookup lua_setfield makes every time (the tables are new and
+** plain, so the two make the same table). */
+enum { K_KIND, K_TEXT, K_LINE, K_COL, K_OFFSET, K_X0, K_X1, K_ROW, K_GRID, K_CELL, K_PARA, K_BREAK, K_COUNT };
+static const char *const names[K_COUNT] = {
+    "kind", "text", "line", "col", "offset", "x0", "x1", "row", "grid", "cell", "para", "break"
+};
+
+/* Set field `key` of the table at the top to the value on top of it. */
+static void set_top(lua_State *L, int names_at, int key) {
+    lua_pushvalue(L, names_at + key);
+    lua_insert(L, -2);
+    lua_rawset(L, -3);
+}
+
+static void set_int(lua_State *L, int names_at, int key, lua_Integer v) {
+    lua_pushvalue(L, names_at + key);
     lua_pushinteger(L, v);
-    lua_setfield(L, -2, k);
+    lua_rawset(L, -3);
 }
 
 /* A block of kind with s[from, to) as its text: the table text.lua's
 ** constructor makes (nfields, so that it is the same table). */
-static void push_block(lua_State *L, int nfields, const char *kind, const char *s, size_t from, size_t to,
+static void push_block(lua_State *L, int names_at, int nfields, int kind, const char *s, size_t from, size_t to,
                        lua_Integer line, lua_Integer col, lua_Integer offset) {
     lua_createtable(L, 0, nfields);
-    lua_pushstring(L, kind);
-    lua_setfield(L, -2, "kind");
+    lua_pushvalue(L, names_at + K_KIND);
+    lua_pushvalue(L, names_at + kind);
+    lua_rawset(L, -3);
+    lua_pushvalue(L, names_at + K_TEXT);
     lua_pushlstring(L, s + from, to - from);
-    lua_setfield(L, -2, "text");
-    set_int(L, "line", line);
-    set_int(L, "col", col);
-    set_int(L, "offset", offset);
+    lua_rawset(L, -3);
+    set_int(L, names_at, K_LINE, line);
+    set_int(L, names_at, K_COL, col);
+    set_int(L, names_at, K_OFFSET, offset);
 }
 
 static int has_mark(const char *s, size_t len) {
@@ -146,11 +165,14 @@ int nb_text_blocks(lua_State *L, const char *s, size_t len) {
     lua_Integer n = 0, lineno = 0, grid = 0, row = 0, last_row_line = -1;
     size_t pos = 0;
     luaL_Buffer nofeed;
-    int list;
+    int list, names_at, k;
     if (has_mark(s, len)) {
         lua_pushboolean(L, 0);
         return 1;
     }
+    luaL_checkstack(L, K_COUNT + 8, NULL);
+    names_at = lua_gettop(L) + 1;
+    for (k = 0; k < K_COUNT; k++) lua_pushstring(L, names[k]);
     lua_newtable(L);
     list = lua_gettop(L);
     while (pos < len) {
@@ -170,7 +192,7 @@ int nb_text_blocks(lua_State *L, const char *s, size_t len) {
             if (j > i) {
                 size_t lead = lead_of(line, ll - 1);
                 lua_Integer col = chars_before(&cols, lead);
-                push_block(L, 5, "cell", line, i, j, lineno, (col < 0 ? (lua_Integer)lead : col) + 1,
+                push_block(L, names_at, 5, K_CELL, line, i, j, lineno, (col < 0 ? (lua_Integer)lead : col) + 1,
                            (lua_Integer)(pos + lead));
                 lua_rawseti(L, list, ++n);
                 goto next_line;
@@ -191,10 +213,10 @@ int nb_text_blocks(lua_State *L, const char *s, size_t len) {
                 if (j > i || (end > start && bar)) {
                     size_t at = start + lead_of(line + start, end - start);
                     lua_Integer col = chars_before(&cols, at);
-                    push_block(L, 7, "cell", line, start + i, start + j, lineno,
+                    push_block(L, names_at, 7, K_CELL, line, start + i, start + j, lineno,
                                (col < 0 ? (lua_Integer)at : col) + 1, (lua_Integer)(pos + at));
-                    set_int(L, "x0", x);
-                    set_int(L, "x1", x + 1);
+                    set_int(L, names_at, K_X0, x);
+                    set_int(L, names_at, K_X1, x + 1);
                     lua_rawseti(L, list, ++n);
                     any = 1;
                 }
@@ -209,24 +231,26 @@ int nb_text_blocks(lua_State *L, const char *s, size_t len) {
                 row++;
                 last_row_line = lineno;
                 snprintf(name, sizeof name, "t" LUA_INTEGER_FMT, grid);
+                lua_pushstring(L, name);
                 for (c = first; c <= n; c++) {
                     lua_rawgeti(L, list, c);
                     /* text.lua's `b.grid, b.row = …` stores row first, as Lua assigns right to left */
-                    set_int(L, "row", row);
-                    lua_pushstring(L, name);
-                    lua_setfield(L, -2, "grid");
+                    set_int(L, names_at, K_ROW, row);
+                    lua_pushvalue(L, -2);
+                    set_top(L, names_at, K_GRID);
                     lua_pop(L, 1);
                 }
+                lua_pop(L, 1);
             } else if (n >= first) {                        /* one cell a line: no grid */
                 lua_rawgeti(L, list, n);
                 lua_pushnil(L);
-                lua_setfield(L, -2, "x1");
+                set_top(L, names_at, K_X1);
                 lua_pushnil(L);
-                lua_setfield(L, -2, "x0");
+                set_top(L, names_at, K_X0);
                 lua_pop(L, 1);
             }
             if (!any) {
-                push_block(L, 5, "break", "", 0, 0, lineno, 1, (lua_Integer)pos);
+                push_block(L, names_at, 5, K_BREAK, "", 0, 0, lineno, 1, (lua_Integer)pos);
                 lua_rawseti(L, list, ++n);
                 if (last_row_line == lineno - 1) last_row_line = lineno;
             }
@@ -241,7 +265,7 @@ int nb_text_blocks(lua_State *L, const char *s, size_t len) {
                 const char *f = lua_tolstring(L, -1, &fl);
                 nb_text_trim(f, fl, &i, &j);
                 if (j > i) {
-                    push_block(L, 5, "para", f, i, j, lineno, 1, (lua_Integer)pos);
+                    push_block(L, names_at, 5, K_PARA, f, i, j, lineno, 1, (lua_Integer)pos);
                     lua_rawseti(L, list, ++n);
                 }
             }
@@ -249,13 +273,15 @@ int nb_text_blocks(lua_State *L, const char *s, size_t len) {
         } else {
             nb_text_trim(line, ll, &i, &j);
             if (j > i) {
-                push_block(L, 5, "para", line, i, j, lineno, 1, (lua_Integer)pos);
+                push_block(L, names_at, 5, K_PARA, line, i, j, lineno, 1, (lua_Integer)pos);
                 lua_rawseti(L, list, ++n);
             }
         }
     next_line:
         pos = eol + 1;
     }
+    lua_replace(L, names_at);                 /* the list alone is left pushed */
+    lua_settop(L, names_at);
     return 1;
 }
 
