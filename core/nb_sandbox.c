@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/mman.h>
 #include <lauxlib.h>
 #include "nb_sandbox.h"
 
@@ -48,6 +49,7 @@ static int out_of_time(nb_sandbox *sb, int64_t now) {
 void nb_sandbox_init(nb_sandbox *sb) {
     memset(sb, 0, sizeof *sb);
     sb->default_ns = DEFAULT_NS;
+    sb->pool.size = NB_POOLED ? NB_POOL_REGION : 0;
 }
 
 nb_sandbox *nb_sandbox_of(lua_State *L) {
@@ -59,67 +61,71 @@ nb_sandbox *nb_sandbox_of(lua_State *L) {
 
 #define POOL_MAX (NB_POOLED ? NB_POOL_MAX : 0)
 #define CLASS(n) (((n) + 15) / 16 - 1)    /* the free list of a small block of n > 0 bytes */
-#define CHUNK_HEAD 16                     /* the link between chunks; keeps blocks 16-aligned */
+
+/* Was block p carved from the pool (else it came from malloc)? */
+static int pooled(const nb_pool *pool, const void *p) {
+    return pool->base != NULL && (const char *)p >= pool->base && (const char *)p < pool->end;
+}
 
 static void pool_put(nb_pool *pool, void *block, size_t size) {
     *(void **)block = pool->free[CLASS(size)];
     pool->free[CLASS(size)] = block;
 }
 
-/* A block of `size` (1..POOL_MAX) bytes, or NULL when a new chunk is refused. */
+/* A block of `size` (1..POOL_MAX) bytes, or NULL when the pool's region is
+** used up (or cannot be had): the block then comes from malloc. */
 static void *pool_get(nb_pool *pool, size_t size) {
     size_t cls = CLASS(size), bytes = (cls + 1) * 16;
     void *block = pool->free[cls];
-    char *chunk;
     if (block != NULL) {
         pool->free[cls] = *(void **)block;
         return block;
     }
-    if ((size_t)(pool->end - pool->next) < bytes) {
-        chunk = malloc(NB_POOL_CHUNK);
-        if (chunk == NULL) return NULL;
-        /* the old chunk's end (a multiple of 16, smaller than this class) is not lost */
-        if (pool->end > pool->next) pool_put(pool, pool->next, (size_t)(pool->end - pool->next));
-        *(void **)chunk = pool->chunks;
-        pool->chunks = chunk;
-        pool->next = chunk + CHUNK_HEAD;
-        pool->end = chunk + NB_POOL_CHUNK;
+    if (pool->base == NULL) {
+        /* pages are taken from the system as they are first written */
+        void *region = pool->size ? mmap(NULL, pool->size, PROT_READ | PROT_WRITE,
+                                         MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0) : MAP_FAILED;
+        if (region == MAP_FAILED) {
+            pool->size = 0;                 /* no pool for this state: malloc serves all */
+            return NULL;
+        }
+        pool->base = pool->next = region;
+        pool->end = pool->base + pool->size;
     }
+    if ((size_t)(pool->end - pool->next) < bytes) return NULL;
     block = pool->next;
     pool->next += bytes;
     return block;
 }
 
 static void pool_release(nb_pool *pool) {
-    void *chunk = pool->chunks, *next;
-    for (; chunk != NULL; chunk = next) {
-        next = *(void **)chunk;
-        free(chunk);
-    }
+    size_t size = pool->size;
+    if (pool->base != NULL) munmap(pool->base, (size_t)(pool->end - pool->base));
     memset(pool, 0, sizeof *pool);
+    pool->size = size;
 }
 
 /* The block ptr of osize bytes (ptr NULL, osize 0: none yet) as one of
-** nsize > 0 bytes; NULL when there is no memory. Only a block moving from
-** malloc's blocks into the pool can fail to shrink. */
+** nsize > 0 bytes; NULL only when growth finds no memory (a shrink that
+** finds none keeps the block where it is). */
 static void *resize(nb_pool *pool, void *ptr, size_t osize, size_t nsize) {
-    void *p;
-    if (osize > POOL_MAX && nsize > POOL_MAX) {
-        p = realloc(ptr, nsize);
-        return p == NULL && nsize < osize ? ptr : p;   /* Lua relies on shrinking never failing */
-    }
-    if (nsize > POOL_MAX) {
+    int was_pooled = ptr != NULL && pooled(pool, ptr);
+    void *p = NULL;
+    if (was_pooled && nsize <= POOL_MAX && CLASS(osize) == CLASS(nsize)) return ptr;
+    if (nsize <= POOL_MAX) p = pool_get(pool, nsize);
+    if (p == NULL) {                        /* a large block, or the pool is used up */
+        if (!was_pooled) {
+            p = realloc(ptr, nsize);
+            return p == NULL && nsize < osize ? ptr : p;   /* Lua relies on shrinking never failing */
+        }
         p = malloc(nsize);
-    } else {
-        if (ptr != NULL && osize <= POOL_MAX && CLASS(osize) == CLASS(nsize)) return ptr;
-        p = pool_get(pool, nsize);
-        /* a block that cannot move down a class stays where it is, its end unused */
-        if (p == NULL && ptr != NULL && osize <= POOL_MAX && nsize < osize) return ptr;
+        /* a block that cannot leave the pool stays where it is, its end unused */
+        if (p == NULL) return nsize < osize ? ptr : NULL;
     }
-    if (p == NULL || ptr == NULL) return p;
+    if (ptr == NULL) return p;
     memcpy(p, ptr, osize < nsize ? osize : nsize);
-    if (osize > POOL_MAX) free(ptr);
-    else pool_put(pool, ptr, osize);
+    if (was_pooled) pool_put(pool, ptr, osize);
+    else free(ptr);
     return p;
 }
 
@@ -128,8 +134,8 @@ void *nb_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     void *p;
     if (ptr == NULL) osize = 0;           /* then osize encodes a type, not a size */
     if (nsize == 0) {
-        if (osize > POOL_MAX) free(ptr);
-        else if (ptr != NULL) pool_put(&sb->pool, ptr, osize);
+        if (ptr != NULL && pooled(&sb->pool, ptr)) pool_put(&sb->pool, ptr, osize);
+        else free(ptr);
         sb->used -= osize;
         if (sb->used == 0) pool_release(&sb->pool);   /* the state is closed */
         return NULL;

@@ -21,9 +21,11 @@ typedef enum nb_trip {
 } nb_trip;
 
 /* Lua's small blocks come from size classes of 16 bytes up to
-** NB_POOL_MAX, carved from chunks of NB_POOL_CHUNK bytes: Lua hands the
-** allocator every block's size, so they need no header, and a freed block
-** waits on its class's list for the next of its size. */
+** NB_POOL_MAX, carved from one region of NB_POOL_REGION bytes: Lua hands
+** the allocator every block's size, so they need no header, and a freed
+** block waits on its class's list for the next of its size. The region
+** bounds what the lists can hold (a script cycling through the classes
+** cannot make them keep more); past it, small blocks come from malloc. */
 #define NB_POOL_MAX 256
 
 /* AddressSanitizer must see every block itself: under it, no pool. */
@@ -37,12 +39,12 @@ typedef enum nb_trip {
 #ifndef NB_POOLED
 #define NB_POOLED 1
 #endif
-#define NB_POOL_CHUNK (64 * 1024)
+#define NB_POOL_REGION ((size_t)64 << 20)
 
 typedef struct nb_pool {
     void *free[NB_POOL_MAX / 16];  /* freed blocks of 16, 32, ... bytes, linked through their first word */
-    char *next, *end;              /* the part of the newest chunk not yet carved */
-    void *chunks;                  /* every chunk, linked through its first word */
+    char *base, *next, *end;       /* the region (mapped at first use), its part not yet carved */
+    size_t size;                   /* the region's bytes: 0, no pool */
 } nb_pool;
 
 /* The state of one Lua state's sandbox: the allocator's user data. The
@@ -72,8 +74,9 @@ void nb_sandbox_init(nb_sandbox *sb);
 ** sb->limit, and refuses all growth once the running call has tripped
 ** (reading the clock every few MB allocated, so a loop of large copies
 ** stops at the time limit too). Blocks up to NB_POOL_MAX bytes come
-** from sb->pool, whose chunks are freed with the state's last block (the
-** end of lua_close), so the state needs no other clean-up. */
+** from sb->pool while its region lasts; the region is unmapped with the
+** state's last block (the end of lua_close), so the state needs no other
+** clean-up. */
 void *nb_alloc(void *ud, void *ptr, size_t osize, size_t nsize);
 
 /* The sandbox state of L, or NULL when L's allocator is not nb_alloc. */
