@@ -173,24 +173,18 @@ static void printable(char *s) {
     }
 }
 
-int nb_report_set_cell(nb_report *r, size_t i, nb_cell_state state, nb_num num,
-                       const char *text, nb_span span) {
-    return nb_report_set_cell_n(r, i, state, num, text, text ? strlen(text) : 0, span);
-}
-
-int nb_report_set_cell_n(nb_report *r, size_t i, nb_cell_state state, nb_num num,
-                         const char *text, size_t len, nb_span span) {
+/* Set cell i, its text the len bytes at text (no NUL among them) or NULL. */
+static int store_cell(nb_report *r, size_t i, nb_cell_state state, nb_num num,
+                      const char *text, size_t len, nb_span span) {
     char *copy = NULL;
     nb_cell *c;
-    const char *nul = text ? memchr(text, '\0', len) : NULL;
     if (i >= r->ncells) return NB_ENOTFOUND;
-    if (nul) len = (size_t)(nul - text);      /* as the C string it starts */
     if (text) {
         if ((copy = malloc(len + 1)) == NULL) return NB_ENOMEM;
         memcpy(copy, text, len);
         copy[len] = '\0';
+        printable(copy);
     }
-    if (copy) printable(copy);
     c = &r->cells[i];
     free(c->text);
     c->state = state;
@@ -198,6 +192,18 @@ int nb_report_set_cell_n(nb_report *r, size_t i, nb_cell_state state, nb_num num
     c->text = copy;
     c->span = span;
     return NB_OK;
+}
+
+int nb_report_set_cell(nb_report *r, size_t i, nb_cell_state state, nb_num num,
+                       const char *text, nb_span span) {
+    return store_cell(r, i, state, num, text, text ? strlen(text) : 0, span);
+}
+
+int nb_report_set_cell_n(nb_report *r, size_t i, nb_cell_state state, nb_num num,
+                         const char *text, size_t len, nb_span span) {
+    const char *nul = text ? memchr(text, '\0', len) : NULL;
+    if (nul) len = (size_t)(nul - text);      /* as the C string it starts */
+    return store_cell(r, i, state, num, text, len, span);
 }
 
 int nb_cell_is(const nb_cell *c, unsigned what) {
