@@ -187,7 +187,10 @@ local TOKEN_MEMO_BYTES = 2 * 1048576
 local token_memo = memo.keyed()
 local NO_MARKS = {}
 
-function M.tokenize(text, block, marks)
+-- tokenize_into(out, text, line, col, offset, marks): the tokens of text
+-- (its first byte at line, col, offset) added to the list out, which the
+-- binder fills line by line: no list, and no place, made per line.
+local function tokenize_into(out, text, line, col, offset, marks)
   local m = token_memo[marks or NO_MARKS]
   local flat = m and m.of[text]
   if not flat then
@@ -195,12 +198,18 @@ function M.tokenize(text, block, marks)
     memo.put(token_memo, marks or NO_MARKS, TOKEN_MEMO_BYTES, text, flat, #text + 16 * #flat)
   end
   -- fresh tables each time: a binder may add to a token (its unit)
-  local out, line, col, offset = {}, block.line, block.col, block.offset or 0
+  local n = #out
   for k = 1, #flat, 4 do
-    out[#out + 1] = { kind = "cell", derived = true, text = flat[k], glued = flat[k + 1],
-                      line = line, col = col + flat[k + 2], offset = offset + flat[k + 3] }
+    n = n + 1
+    out[n] = { kind = "cell", derived = true, text = flat[k], glued = flat[k + 1],
+               line = line, col = col + flat[k + 2], offset = offset + flat[k + 3] }
   end
   return out
+end
+M.tokenize_into = tokenize_into
+
+function M.tokenize(text, block, marks)
+  return tokenize_into({}, text, block.line, block.col, block.offset or 0, marks)
 end
 
 --}===

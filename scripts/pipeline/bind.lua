@@ -514,9 +514,10 @@ local SHORT = 40
 
 -- The tokens of one table: the cells of its part, and its short lines. A
 -- part with no cells at all (crawled text) is cut into tokens from the
--- first word of its table on.
+-- first word of its table on. Then whether any token has a place in a
+-- grid (only a reader's own blocks can: without, the table is no placed one).
 local function table_tokens(F, T, blocks, from, to, lead)
-  local tokens, cells, last = {}, 0, from - 1
+  local tokens, cells, last, placed = {}, 0, from - 1, false
   for i = from, to do
     if blocks[i].kind == "cell" then cells, last = cells + 1, i end
   end
@@ -534,11 +535,15 @@ local function table_tokens(F, T, blocks, from, to, lead)
     local b = (lead and i == from - 1) and lead or blocks[i]
     if b.kind == "cell" then
       tokens[#tokens + 1] = b
+      if b.grid and b.x0 then placed = true end
     elseif b.kind == "para" and is_prose(F, b.text) then
       -- prose inside a table's part: its numbers are the text's, not the table's
     elseif b.kind == "para" then
       if cells > 0 then
-        if (utf8.len(b.text) or SHORT + 1) <= SHORT then tokens[#tokens + 1] = b end
+        if (utf8.len(b.text) or SHORT + 1) <= SHORT then
+          tokens[#tokens + 1] = b
+          if b.grid and b.x0 then placed = true end
+        end
       else
         local text, start = b.text, nil
         local plain = F.labels.simplify(text)
@@ -550,15 +555,14 @@ local function table_tokens(F, T, blocks, from, to, lead)
         if not start and #tokens == 0 and text:match("^[%d%s%.%-]+$") and text:find("%d%s+%d") then start = 1 end
         if (start or #tokens > 0) and has_digits then
           start = start or 1
-          local sub = { line = b.line, col = b.col + (utf8.len(text:sub(1, start - 1)) or 0),
-                        offset = (b.offset or 0) + start - 1 }
-          local run = tables.tokenize(text:sub(start), sub, F.enumerator_marks)
-          for k = 1, #run do tokens[#tokens + 1] = run[k] end
+          tables.tokenize_into(tokens, start == 1 and text or text:sub(start), b.line,
+                               b.col + (start == 1 and 0 or utf8.len(text:sub(1, start - 1)) or 0),
+                               (b.offset or 0) + start - 1, F.enumerator_marks)
         end
       end
     end
   end
-  return tokens
+  return tokens, placed
 end
 
 --}===
@@ -720,11 +724,11 @@ function M.bind(F, system, doc, path, others)
     R.tables[T.id] = { present = false }
     for _, st in ipairs(legacy and {} or starts) do
       if st.part.id == T.part then
-        local tokens = table_tokens(F, T, blocks, st.index + 1, st.stop, st.lead)
+        local tokens, placed = table_tokens(F, T, blocks, st.index + 1, st.stop, st.lead)
         R.tables[T.id].line = tokens[1] and tokens[1].line or st.block.line
         R.tables[T.id].headers = header_texts(F, T, tokens)
         -- by the places of its cells where the page gives them, else as a stream
-        if not tables.bind_placed(F, system, T, tokens, R, diags, present, pending, words) then
+        if not (placed and tables.bind_placed(F, system, T, tokens, R, diags, present, pending, words)) then
           local bind_table = T.flat and tables.bind_flat or tables.bind_rows
           bind_table(F, system, T, tokens, R, diags, present, pending, words)
         end
@@ -739,8 +743,8 @@ function M.bind(F, system, doc, path, others)
       local from, to = table_elsewhere(F, T, blocks, starts)
       if from then
         local present = { yes = false }
-        local tokens = table_tokens(F, T, blocks, from, to)
-        if not tables.bind_placed(F, system, T, tokens, R, diags, present, pending, words) then
+        local tokens, placed = table_tokens(F, T, blocks, from, to)
+        if not (placed and tables.bind_placed(F, system, T, tokens, R, diags, present, pending, words)) then
           local bind_table = T.flat and tables.bind_flat or tables.bind_rows
           bind_table(F, system, T, tokens, R, diags, present, pending, words)
         end
