@@ -1034,25 +1034,15 @@ local function placed_rows(tokens)
   return rows
 end
 
--- How many rows placed_rows would give of three cells or more, counted
--- without building them: a stream of text has no places and none.
-local function placed_count(tokens)
-  local placed, grid, row, n = 0, nil, nil, 0
-  for i = 1, #tokens do
-    local b = tokens[i]
-    if b.grid and b.x0 then
-      if n > 0 and grid == b.grid and row == b.row then
-        n = n + 1
-      else
-        if n >= 3 then placed = placed + 1 end
-        grid, row, n = b.grid, b.row, 1
-      end
-    else
-      if n >= 3 then placed = placed + 1 end
-      n = 0
-    end
+-- How many of placed_rows' rows have three cells or more (a stream of text
+-- has no places and none): counted on the rows, which the caller builds
+-- anyway, rather than on the tokens a second time.
+local function placed_count(rows)
+  local placed = 0
+  for k = 1, #rows do
+    local r = rows[k]
+    if not r.loose and #r.cells >= 3 then placed = placed + 1 end
   end
-  if n >= 3 then placed = placed + 1 end
   return placed
 end
 
@@ -1169,14 +1159,20 @@ end
 -- cell): how many columns have one, or nil when two cells are under one
 -- column. Cells left to right and apart, and columns too (as pages give
 -- them): one walk of both; else each column against every cell.
-local function cells_under(cells, map, vals)
-  local n, ordered = #cells, true
-  for i = 1, n do
+-- map_ordered: whether map's columns are left to right and apart (one
+-- map serves many rows: asked once, by map_in_order).
+local function map_in_order(map)
+  for i = 2, #map do
+    if map[i].xa <= map[i - 1].xb then return false end
+  end
+  return true
+end
+
+local function cells_under(cells, map, vals, map_ordered)
+  local n, ordered = #cells, map_ordered
+  for i = 1, ordered and n or 0 do
     local c = cells[i]
     if c.x0 >= c.x1 or (i < n and c.x1 > cells[i + 1].x0) then ordered = false; break end
-  end
-  for i = 2, #map do
-    if map[i].xa <= map[i - 1].xb then ordered = false; break end
   end
   local found = 0
   if not ordered then
@@ -1211,8 +1207,9 @@ end
 -- reads the table as a stream instead.
 function M.bind_placed(F, system, T, tokens, R, out_diags, present, pending, others)
   local diags = {}
-  if placed_count(tokens) < 3 then return false end
   local rows = placed_rows(tokens)
+  if placed_count(rows) < 3 then return false end
+  local ordered_map, map_ordered = nil, false   -- the map last asked, and its answer
   local m = prepared(F, T, others)
   local norm = F.labels.norm
   local blk_i = 1
@@ -1282,7 +1279,8 @@ function M.bind_placed(F, system, T, tokens, R, out_diags, present, pending, oth
       end
       if row and row.group then group = row.group end
       local vals = {}
-      local n = cells_under(r.cells, map, vals)
+      if map ~= ordered_map then ordered_map, map_ordered = map, map_in_order(map) end
+      local n = cells_under(r.cells, map, vals, map_ordered)
       if not n then return false end
       -- a value under a column its row does not have: the places are not what the header says
       for id, c in pairs(vals) do
