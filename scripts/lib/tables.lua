@@ -562,7 +562,11 @@ local function segment(F, T, m, tokens, diags, present)
   local last                             -- the last row read
   for i = 1, #tokens do
     local b = tokens[i]
-    local state = M.value_state(F, b.text)
+    -- value_state's answer, looked up in line: asked of every token
+    local sm, text = state_memo[F], b.text
+    local hit = sm and sm.of[text]
+    local state
+    if hit then state = hit[1] else state = M.value_state(F, text) end
     if state == "blank" and row_of(b) == header_line then
       -- an empty cell beside a header on its line pads a merged cell: no value
     elseif not state and cur and #cur.values > 0 and is_unit(F, norm(b.text)) then
@@ -677,11 +681,18 @@ local function row_slots(row, order)
 end
 
 local function set_value(R, F, id, b, text)
-  local state, v, unit = M.value_state(F, text or b.text)
+  text = text or b.text
+  -- the state as value_state gives it, looked up in line: every cell read comes here
+  local m = state_memo[F]
+  local hit = m and m.of[text]
+  local state, v, unit
+  if hit then state, v, unit = hit[1], hit[2], hit[3]
+  else state, v, unit = M.value_state(F, text) end
   -- digits past what an exact number holds: set as a text (not a number), not lost
   if state == "number" and v == nil then state = nil end
-  unit = unit or b.unit
-  local full = (text or b.text) .. (b.unit or "")
+  local printed = b.unit
+  unit = unit or printed
+  local full = printed and text .. printed or text
   -- straight into the cells (the binder's report is not frozen): no block copy to build
   R.c:set(id, state or "text", v, full, b.line, b.col, b.offset)
   if unit then R.units[#R.units + 1] = { id = id, unit = unit, text = full, line = b.line, col = b.col } end
