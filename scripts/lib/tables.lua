@@ -1233,7 +1233,11 @@ function M.bind_placed(F, system, T, tokens, R, out_diags, present, pending, oth
     local numbers, texts = 0, {}
     for i = 1, #r.cells do
       local c = r.cells[i]
-      local state = M.value_state(F, c.text)
+      -- value_state's answer, looked up in line: asked of every cell
+      local sm, text = state_memo[F], c.text
+      local hit = sm and sm.of[text]
+      local state
+      if hit then state = hit[1] else state = M.value_state(F, text) end
       if state == "number" or state == "marker" then numbers = numbers + 1
       elseif not state then texts[#texts + 1] = c end
     end
