@@ -1035,10 +1035,18 @@ static int is_control(unsigned char c) {
     return c <= 8 || c == 11 || c == 12 || (c >= 14 && c <= 31) || c == 127;
 }
 
+/* The bytes has_control looks at twice: the controls, and 0xC2 (the lead
+** byte of a C1 control). One look a byte at the rest: texts are long. */
+static const unsigned char maybe_control[256] = {
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    [127] = 1, [0xC2] = 1,
+};
+
 /* Does s hold a control character, or a C1 one (0xC2 0x80..0x9F)? */
 static int has_control(const unsigned char *s, size_t n) {
     size_t i;
     for (i = 0; i < n; i++) {
+        if (!maybe_control[s[i]]) continue;
         if (is_control(s[i])) return 1;
         if (s[i] == 0xC2 && i + 1 < n && s[i + 1] >= 0x80 && s[i + 1] <= 0x9F) return 1;
     }
@@ -1069,8 +1077,9 @@ static int l_printable(lua_State *L) {
     lua_Integer top = 0;
     luaL_checktype(L, 1, LUA_TTABLE);
     lua_settop(L, 2);
-    lua_newtable(L);                               /* 3: the tables seen */
-    lua_newtable(L);                               /* 4: the tables to walk */
+    /* sized for a report's tables: grown from empty, seen is rehashed again and again */
+    lua_createtable(L, 0, 64);                     /* 3: the tables seen */
+    lua_createtable(L, 16, 0);                     /* 4: the tables to walk */
     lua_pushvalue(L, 1);
     lua_pushboolean(L, 1);
     lua_rawset(L, 3);

@@ -1,0 +1,45 @@
+-- How rules are run and what they hand on: the search a rule passes over
+-- when its text cannot match, the texts a frozen report holds.
+
+local function findings_of(list, id)
+  local out = {}
+  for _, f in ipairs(list or {}) do
+    if f.rule == id then out[#out + 1] = tostring(f.found) end
+  end
+  return table.concat(out, " | ")
+end
+
+test("qlt.placeholder and fmt.cites_old find what a line break, an indent or a page footer splits in the prose", function()
+  local src = JIUQU
+  local whole = src:gsub("国办公开办函〔2021〕30号", "国办公开办函〔2019〕60号", 1)
+                   :gsub("主动公开信息210条", "主动公开信息XX条", 1)
+  local split = src:gsub("国办公开办函〔2021〕30号", "国办公开办函〔2019〕6\n  - 3 -\n   0号", 1)
+                   :gsub("主动公开信息210条", "主动公开信息X\n    X条", 1)
+  write("split-whole-2024.txt", whole)
+  write("split-broken-2024.txt", split)
+  for _, name in ipairs { "split-whole-2024.txt", "split-broken-2024.txt" } do
+    local list = assert(nianbao.check(tmp .. "/" .. name))
+    eq("国办公开办函〔2019〕60号", findings_of(list, "gb2021.fmt.cites_old"), name .. ": the old notice")
+    eq("XX条", findings_of(list, "gb2021.qlt.placeholder"), name .. ": the placeholder")
+  end
+  local list = assert(nianbao.check("examples/jiuqu-2024.txt"))
+  eq("", findings_of(list, "gb2021.fmt.cites_old") .. findings_of(list, "gb2021.qlt.placeholder"), "the report as published")
+end)
+
+test("nianbao.printable: each byte alone is a control ('?') or kept, as the C0, DEL and C1 ranges say", function()
+  local wrong = {}
+  for b = 0, 255 do
+    local t = { s = "a" .. string.char(b) .. "z" }
+    nianbao.printable(t, nianbao.null)
+    local control = (b <= 31 and b ~= 9 and b ~= 10 and b ~= 13) or b == 127
+    local want = control and "a?z" or "a" .. string.char(b) .. "z"
+    if t.s ~= want then wrong[#wrong + 1] = tostring(b) end
+  end
+  for b = 0x80, 0xBF do
+    local t = { s = "\194" .. string.char(b) }
+    nianbao.printable(t, nianbao.null)
+    local want = b <= 0x9F and "??" or "\194" .. string.char(b)
+    if t.s ~= want then wrong[#wrong + 1] = "C2 " .. b end
+  end
+  eq("", table.concat(wrong, " "), "bytes handled wrongly")
+end)
