@@ -43,3 +43,18 @@ test("nianbao.printable: each byte alone is a control ('?') or kept, as the C0, 
   end
   eq("", table.concat(wrong, " "), "bytes handled wrongly")
 end)
+
+test("report:section: the first part of an id, a part added after the first asking found too, one view a part", function()
+  local R = assert(nianbao.read("examples/jiuqu-2024.txt"))
+  local view = require "view"
+  local ro = view.readonly(R)
+  eq(R.sections[2], R:section("s1"), "the part itself, asked of the report")
+  eq(view.readonly(R.sections[2]), ro:section("s1"), "its view, asked of a view")
+  eq(ro:section("s1"), ro:section("s1"), "the same view each time")
+  eq(nil, R:section("later"), "no such part yet")
+  R:add_section { id = "later", text = "one" }
+  R:add_section { id = "later", text = "two" }
+  eq("one", R:section("later").text, "the part added, the first of its id")
+  eq("one", ro:section("later").text, "and through the view")
+  eq(nil, R:section(nil), "no part without an id")
+end)
