@@ -19,6 +19,7 @@
 #define REPORT   "nianbao.Report"
 #define IDENT    "nianbao.Identity"
 #define FINDINGS "nianbao.Findings"
+#define POSITIONS "nianbao.Positions"
 
 typedef struct { nb_schema *s; } schema_ud;
 typedef struct { nb_report *r; } report_ud;
@@ -532,9 +533,16 @@ static int l_report_state(lua_State *L) {
 static int l_report_pick(lua_State *L) {
     nb_report *r = check_report(L, 1);
     lua_Integer n, k, found = 0;
+    const lua_Integer *pos = NULL;
     unsigned what = 0;
     int i, top = lua_gettop(L);
-    luaL_checktype(L, 2, LUA_TTABLE);
+    if (lua_type(L, 2) == LUA_TUSERDATA) {
+        pos = luaL_checkudata(L, 2, POSITIONS);
+        n = *pos++;
+    } else {
+        luaL_checktype(L, 2, LUA_TTABLE);
+        n = (lua_Integer)lua_rawlen(L, 2);
+    }
     for (i = 3; i <= top; i++) {
         const char *name = lua_type(L, i) == LUA_TSTRING ? lua_tostring(L, i) : "";
         int s;
@@ -543,19 +551,44 @@ static int l_report_pick(lua_State *L) {
         if (strcmp(name, "negative") == 0) what |= NB_CELL_NEGATIVE;
         if (strcmp(name, "fraction") == 0) what |= NB_CELL_FRACTION;
     }
-    n = (lua_Integer)lua_rawlen(L, 2);
     lua_newtable(L);
     for (k = 1; k <= n; k++) {
-        int isint;
+        int isint = 1;
         lua_Integer at;
-        lua_rawgeti(L, 2, k);
-        at = lua_tointegerx(L, -1, &isint);
-        lua_pop(L, 1);
+        if (pos) at = pos[k - 1];
+        else {
+            lua_rawgeti(L, 2, k);
+            at = lua_tointegerx(L, -1, &isint);
+            lua_pop(L, 1);
+        }
         if (isint && at >= 1 && nb_cell_is(nb_report_cell(r, (size_t)(at - 1)), what)) {
             lua_pushinteger(L, k);
             lua_rawseti(L, -2, ++found);
         }
     }
+    return 1;
+}
+
+/* nianbao.positions(list) -> the schema indexes of list (a table walked
+** as pick walks it: up to its length, what is no integer as 0) held in C,
+** for pick to read without a table look-up a cell: made once, walked for
+** every report. */
+static int l_positions(lua_State *L) {
+    lua_Integer n, k, *pos;
+    luaL_checktype(L, 1, LUA_TTABLE);
+    n = (lua_Integer)lua_rawlen(L, 1);
+    if ((lua_Unsigned)n >= (SIZE_MAX / sizeof *pos) - 1) return luaL_error(L, "positions: too many");
+    pos = lua_newuserdatauv(L, (size_t)(n + 1) * sizeof *pos, 0);
+    pos[0] = n;
+    for (k = 1; k <= n; k++) {
+        int isint;
+        lua_Integer at;
+        lua_rawgeti(L, 1, k);
+        at = lua_tointegerx(L, -1, &isint);
+        lua_pop(L, 1);
+        pos[k] = isint ? at : 0;
+    }
+    luaL_setmetatable(L, POSITIONS);
     return 1;
 }
 
@@ -1184,7 +1217,7 @@ static const luaL_Reg nianbao_funcs[] = {
     {"schema", l_schema_new}, {"report", l_report_new}, {"identity", l_ident_new},
     {"findings", l_findings_new}, {"number", l_number}, {"add", l_add},
     {"compare", l_compare}, {"is_integral", l_is_integral}, {"convert", l_convert},
-    {"view_index", l_view_index}, {"printable", l_printable},
+    {"view_index", l_view_index}, {"printable", l_printable}, {"positions", l_positions},
     {NULL, NULL}
 };
 static const luaL_Reg html_funcs[] = {
@@ -1229,6 +1262,10 @@ int luaopen_nianbao(lua_State *L) {
     new_class(L, REPORT, report_methods, l_report_gc, NULL);
     new_class(L, IDENT, ident_methods, l_ident_gc, NULL);
     new_class(L, FINDINGS, findings_methods, l_findings_gc, l_findings_len);
+    luaL_newmetatable(L, POSITIONS);    /* plain data: nothing to free, no methods */
+    lua_pushboolean(L, 0);
+    lua_setfield(L, -2, "__metatable");
+    lua_pop(L, 1);
     luaL_newlib(L, nianbao_funcs);
     lua_pushliteral(L, NB_VERSION);
     lua_setfield(L, -2, "version");

@@ -183,6 +183,7 @@ local function printed(F)
   if not at then
     at = {}
     for i, id in ipairs(F.cells) do at[i] = F.schema:find(id) end
+    at = nianbao.positions(at)            -- held in C: read without a look-up a cell
     printed_at[F] = at
   end
   return at

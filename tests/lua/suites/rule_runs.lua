@@ -58,3 +58,19 @@ test("report:section: the first part of an id, a part added after the first aski
   eq("one", ro:section("later").text, "and through the view")
   eq(nil, R:section(nil), "no part without an id")
 end)
+
+test("report.c:pick reads the same from nianbao.positions(list) as from the list, holes and odd entries too", function()
+  local R = assert(nianbao.read("examples/broken/val-blank.txt"))
+  local n = #R.c:pick({ 1 }, "missing", "blank", "number", "text", "marker", "unknown")
+  eq(1, n, "the first cell is in some state")
+  local list = {}
+  for i = 1, 300 do list[i] = i end
+  list[7], list[8], list[9] = "x", 2.5, -3
+  for _, states in ipairs { { "blank" }, { "number" }, { "missing", "marker" }, { "negative", "fraction" } } do
+    local a = R.c:pick(list, table.unpack(states))
+    local b = R.c:pick(nianbao.positions(list), table.unpack(states))
+    eq(table.concat(a, ","), table.concat(b, ","), table.concat(states, "+"))
+  end
+  eq(0, #R.c:pick(nianbao.positions({}), "blank"), "an empty list")
+  eq(false, pcall(R.c.pick, R.c, io.stdout, "blank"), "a userdata of another kind")
+end)
