@@ -74,3 +74,21 @@ test("report.c:pick reads the same from nianbao.positions(list) as from the list
   eq(0, #R.c:pick(nianbao.positions({}), "blank"), "an empty list")
   eq(false, pcall(R.c.pick, R.c, io.stdout, "blank"), "a userdata of another kind")
 end)
+
+test("nianbao.json.encode escapes each byte as json.lua does, wherever it stands in a long text", function()
+  local escapes = { ['"'] = '\\"', ['\\'] = '\\\\', ['\b'] = '\\b', ['\f'] = '\\f',
+                    ['\n'] = '\\n', ['\r'] = '\\r', ['\t'] = '\\t' }
+  local function want(s)
+    return '"' .. s:gsub('[%c"\\]', function(c) return escapes[c] or string.format("\\u%04x", c:byte()) end) .. '"'
+  end
+  local wrong = {}
+  for b = 0, 255 do
+    for at = 1, 19 do
+      local s = ("文"):rep(7):sub(1, at - 1) .. string.char(b) .. ("a"):rep(20 - at)
+      local got = nianbao.json.encode(s)
+      if got ~= want(s) then wrong[#wrong + 1] = b .. "@" .. at end
+    end
+  end
+  eq("", table.concat(wrong, " "), "bytes written wrongly")
+  eq('"a\\"b\\\\c\\u007fd\\u0001"', nianbao.json.encode('a"b\\c\127d\1'), "several in one text")
+end)
