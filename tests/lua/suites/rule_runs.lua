@@ -13,14 +13,16 @@ test("qlt.placeholder and fmt.cites_old find what a line break, an indent or a p
   local src = JIUQU
   local whole = src:gsub("国办公开办函〔2021〕30号", "国办公开办函〔2019〕60号", 1)
                    :gsub("主动公开信息210条", "主动公开信息XX条", 1)
+                   :gsub("统计期限从2024年", "统计期限从20××年", 1)
   local split = src:gsub("国办公开办函〔2021〕30号", "国办公开办函〔2019〕6\n  - 3 -\n   0号", 1)
                    :gsub("主动公开信息210条", "主动公开信息X\n    X条", 1)
+                   :gsub("统计期限从2024年", "统计期限从20×\n ×年", 1)
   write("split-whole-2024.txt", whole)
   write("split-broken-2024.txt", split)
   for _, name in ipairs { "split-whole-2024.txt", "split-broken-2024.txt" } do
     local list = assert(nianbao.check(tmp .. "/" .. name))
     eq("国办公开办函〔2019〕60号", findings_of(list, "gb2021.fmt.cites_old"), name .. ": the old notice")
-    eq("XX条", findings_of(list, "gb2021.qlt.placeholder"), name .. ": the placeholder")
+    eq("20××年 | XX条", findings_of(list, "gb2021.qlt.placeholder"), name .. ": the placeholders")
   end
   local list = assert(nianbao.check("examples/jiuqu-2024.txt"))
   eq("", findings_of(list, "gb2021.fmt.cites_old") .. findings_of(list, "gb2021.qlt.placeholder"), "the report as published")
