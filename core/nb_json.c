@@ -8,6 +8,7 @@
 ** then runs the writer in Lua, which sees the value as it was.
 */
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,15 +50,37 @@ static void add(lua_State *L, nb_box *b, const char *s, size_t len) {
     if (nb_box_add(b, s, len) != 0) luaL_error(L, "json: not enough memory");
 }
 
+/* The first byte of s[0..len) that needs an escape, or len. Eight bytes
+** are looked at a time (is one below 0x20, a '"', a '\\' or DEL?): texts
+** are long and seldom hold one. The word test never misses a byte; the
+** bytes of a word it stops at are looked at one by one. */
+static size_t clean_run(const unsigned char *s, size_t len) {
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    size_t i = 0;
+    for (; i + 8 <= len; i += 8) {
+        uint64_t w, q, bs, del;
+        memcpy(&w, s + i, 8);
+        q = w ^ (ones * '"');
+        bs = w ^ (ones * '\\');
+        del = w ^ (ones * 0x7F);
+        if ((((w - ones * 0x20) & ~w) | ((q - ones) & ~q) | ((bs - ones) & ~bs) | ((del - ones) & ~del)) & highs)
+            break;
+    }
+    while (i < len && !needs_escape[s[i]]) i++;
+    return i;
+}
+
 static void quote(lua_State *L, nb_box *b, const char *s, size_t len) {
     static const char hex[] = "0123456789abcdef";
     size_t i, from = 0;
     add(L, b, "\"", 1);
     for (i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
+        unsigned char c;
         char esc[6];
         size_t n = 2;
-        if (!needs_escape[c]) continue;
+        i += clean_run((const unsigned char *)s + i, len - i);
+        if (i >= len) break;
+        c = (unsigned char)s[i];
         esc[0] = '\\';
         switch (c) {
         case '"': esc[1] = '"'; break;

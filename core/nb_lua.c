@@ -19,6 +19,7 @@
 #define REPORT   "nianbao.Report"
 #define IDENT    "nianbao.Identity"
 #define FINDINGS "nianbao.Findings"
+#define POSITIONS "nianbao.Positions"
 
 typedef struct { nb_schema *s; } schema_ud;
 typedef struct { nb_report *r; } report_ud;
@@ -532,9 +533,16 @@ static int l_report_state(lua_State *L) {
 static int l_report_pick(lua_State *L) {
     nb_report *r = check_report(L, 1);
     lua_Integer n, k, found = 0;
+    const lua_Integer *pos = NULL;
     unsigned what = 0;
     int i, top = lua_gettop(L);
-    luaL_checktype(L, 2, LUA_TTABLE);
+    if (lua_type(L, 2) == LUA_TUSERDATA) {
+        pos = luaL_checkudata(L, 2, POSITIONS);
+        n = *pos++;
+    } else {
+        luaL_checktype(L, 2, LUA_TTABLE);
+        n = (lua_Integer)lua_rawlen(L, 2);
+    }
     for (i = 3; i <= top; i++) {
         const char *name = lua_type(L, i) == LUA_TSTRING ? lua_tostring(L, i) : "";
         int s;
@@ -543,19 +551,44 @@ static int l_report_pick(lua_State *L) {
         if (strcmp(name, "negative") == 0) what |= NB_CELL_NEGATIVE;
         if (strcmp(name, "fraction") == 0) what |= NB_CELL_FRACTION;
     }
-    n = (lua_Integer)lua_rawlen(L, 2);
     lua_newtable(L);
     for (k = 1; k <= n; k++) {
-        int isint;
+        int isint = 1;
         lua_Integer at;
-        lua_rawgeti(L, 2, k);
-        at = lua_tointegerx(L, -1, &isint);
-        lua_pop(L, 1);
+        if (pos) at = pos[k - 1];
+        else {
+            lua_rawgeti(L, 2, k);
+            at = lua_tointegerx(L, -1, &isint);
+            lua_pop(L, 1);
+        }
         if (isint && at >= 1 && nb_cell_is(nb_report_cell(r, (size_t)(at - 1)), what)) {
             lua_pushinteger(L, k);
             lua_rawseti(L, -2, ++found);
         }
     }
+    return 1;
+}
+
+/* nianbao.positions(list) -> the schema indexes of list (a table walked
+** as pick walks it: up to its length, what is no integer as 0) held in C,
+** for pick to read without a table look-up a cell: made once, walked for
+** every report. */
+static int l_positions(lua_State *L) {
+    lua_Integer n, k, *pos;
+    luaL_checktype(L, 1, LUA_TTABLE);
+    n = (lua_Integer)lua_rawlen(L, 1);
+    if ((lua_Unsigned)n >= (SIZE_MAX / sizeof *pos) - 1) return luaL_error(L, "positions: too many");
+    pos = lua_newuserdatauv(L, (size_t)(n + 1) * sizeof *pos, 0);
+    pos[0] = n;
+    for (k = 1; k <= n; k++) {
+        int isint;
+        lua_Integer at;
+        lua_rawgeti(L, 1, k);
+        at = lua_tointegerx(L, -1, &isint);
+        lua_pop(L, 1);
+        pos[k] = isint ? at : 0;
+    }
+    luaL_setmetatable(L, POSITIONS);
     return 1;
 }
 
@@ -1035,10 +1068,18 @@ static int is_control(unsigned char c) {
     return c <= 8 || c == 11 || c == 12 || (c >= 14 && c <= 31) || c == 127;
 }
 
+/* The bytes has_control looks at twice: the controls, and 0xC2 (the lead
+** byte of a C1 control). One look a byte at the rest: texts are long. */
+static const unsigned char maybe_control[256] = {
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    [127] = 1, [0xC2] = 1,
+};
+
 /* Does s hold a control character, or a C1 one (0xC2 0x80..0x9F)? */
 static int has_control(const unsigned char *s, size_t n) {
     size_t i;
     for (i = 0; i < n; i++) {
+        if (!maybe_control[s[i]]) continue;
         if (is_control(s[i])) return 1;
         if (s[i] == 0xC2 && i + 1 < n && s[i + 1] >= 0x80 && s[i + 1] <= 0x9F) return 1;
     }
@@ -1069,8 +1110,9 @@ static int l_printable(lua_State *L) {
     lua_Integer top = 0;
     luaL_checktype(L, 1, LUA_TTABLE);
     lua_settop(L, 2);
-    lua_newtable(L);                               /* 3: the tables seen */
-    lua_newtable(L);                               /* 4: the tables to walk */
+    /* sized for a report's tables: grown from empty, seen is rehashed again and again */
+    lua_createtable(L, 0, 64);                     /* 3: the tables seen */
+    lua_createtable(L, 16, 0);                     /* 4: the tables to walk */
     lua_pushvalue(L, 1);
     lua_pushboolean(L, 1);
     lua_rawset(L, 3);
@@ -1175,7 +1217,7 @@ static const luaL_Reg nianbao_funcs[] = {
     {"schema", l_schema_new}, {"report", l_report_new}, {"identity", l_ident_new},
     {"findings", l_findings_new}, {"number", l_number}, {"add", l_add},
     {"compare", l_compare}, {"is_integral", l_is_integral}, {"convert", l_convert},
-    {"view_index", l_view_index}, {"printable", l_printable},
+    {"view_index", l_view_index}, {"printable", l_printable}, {"positions", l_positions},
     {NULL, NULL}
 };
 static const luaL_Reg html_funcs[] = {
@@ -1220,6 +1262,10 @@ int luaopen_nianbao(lua_State *L) {
     new_class(L, REPORT, report_methods, l_report_gc, NULL);
     new_class(L, IDENT, ident_methods, l_ident_gc, NULL);
     new_class(L, FINDINGS, findings_methods, l_findings_gc, l_findings_len);
+    luaL_newmetatable(L, POSITIONS);    /* plain data: nothing to free, no methods */
+    lua_pushboolean(L, 0);
+    lua_setfield(L, -2, "__metatable");
+    lua_pop(L, 1);
     luaL_newlib(L, nianbao_funcs);
     lua_pushliteral(L, NB_VERSION);
     lua_setfield(L, -2, "version");

@@ -8,9 +8,14 @@ rationale = {
 }
 basis    = { "《中华人民共和国政府信息公开条例》第五十条", "国办公开办函〔2021〕30号一、报告内容" }
 
+-- The format's parts, read once: read through its view they cost more,
+-- field by field, than the rest of the check.
+local parts = {}
+for i, p in ipairs(format.parts) do parts[i] = { id = p.id, n = p.n, heading = p.heading } end
+
 function check(report, emit)
   if report.format == "legacy" then return end   -- reported once, as the old structure
-  for _, p in ipairs(format.parts) do
+  for _, p in ipairs(parts) do
     if not report:section(p.id) then
       emit { vars = { n = p.n, title = p.heading }, expected = p.heading }
     end

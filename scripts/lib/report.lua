@@ -97,11 +97,38 @@ function Report:add_section(s)
   self.sections[#self.sections + 1] = s
 end
 
+-- A report's sections by id (the first of each id) and their views, made
+-- once a report (again when the list has grown): rules ask for parts
+-- dozens of times a report, and a walk of the list and a view's look-up
+-- each time cost more than the rest of most of them.
+local sections_by_id = setmetatable({}, { __mode = "k" })
+
 function Report:section(id)
   local real = unwrap(self)
-  for _, s in ipairs(real.sections) do
-    if s.id == id then return real ~= self and view.readonly(s) or s end
+  local list = real.sections
+  local by = sections_by_id[real]
+  if not by or by.n ~= #list then
+    by = { n = #list, raw = {}, views = {} }
+    for _, s in ipairs(list) do
+      local k = s.id
+      if k ~= nil and by.raw[k] == nil then by.raw[k] = s end
+    end
+    sections_by_id[real] = by
   end
+  if id == nil then                          -- (a key no table holds)
+    for _, s in ipairs(list) do
+      if s.id == nil then return real ~= self and view.readonly(s) or s end
+    end
+    return nil
+  end
+  local s = by.raw[id]
+  if not s or real == self then return s end
+  local v = by.views[id]
+  if not v then
+    v = view.readonly(s)
+    by.views[id] = v
+  end
+  return v
 end
 
 -- The place in the file of byte `pos` of section s's text: line, col.
@@ -156,6 +183,7 @@ local function printed(F)
   if not at then
     at = {}
     for i, id in ipairs(F.cells) do at[i] = F.schema:find(id) end
+    at = nianbao.positions(at)            -- held in C: read without a look-up a cell
     printed_at[F] = at
   end
   return at

@@ -96,10 +96,10 @@ end
 -- report:cell), cells (ids), vars (for the message), found, expected,
 -- quote (the words of the report the finding is about: a sentence), line,
 -- col. The message and the severity are the rule's.
--- What the emitter knows sits in one table: a closure over each of its
--- arguments would make a cell apiece, for every rule on every report.
-local function emitter(F, rule, R, findings, lang)
-  local st = { F = F, rule = rule, R = R, findings = findings, lang = lang, count = 0, bytes = 0 }
+-- What the emitter knows sits in one table, st ({rule=} made once a rule;
+-- F, R, findings, lang, count and bytes set for each report): a closure
+-- and a table for every rule on every report would be garbage.
+local function emitter(st)
   return function(f)
     local F, rule, R, lang = st.F, st.rule, st.R, st.lang
     f = type(f) == "table" and f or {}
@@ -152,6 +152,26 @@ local function emitter(F, rule, R, findings, lang)
       expected = expected, found = found, quote = quote, line = line, col = col,
     }
   end
+end
+
+-- A rule's emitter and limits, made once a rule (the limits kept while the
+-- caller's stay the same): the sandbox only reads them, and new ones per
+-- rule per report are garbage the collector walks the batch for.
+local runs = setmetatable({}, { __mode = "k" })
+local function run_of(rule, opts)
+  local run = runs[rule]
+  if not run then
+    local st = { rule = rule }
+    run = { st = st, emit = emitter(st) }
+    runs[rule] = run
+  end
+  local lim = run.lim
+  if not lim or lim.instructions ~= opts.instructions or lim.memory ~= opts.memory
+     or lim.untrusted ~= rule.untrusted or lim.path ~= rule.path then
+    run.lim = { instructions = opts.instructions, memory = opts.memory, untrusted = rule.untrusted,
+                source = "@" .. rule.path, path = rule.path }
+  end
+  return run
 end
 
 -- An identity rule: one finding per failing instance (where its guard,
@@ -230,21 +250,6 @@ local function entry_line(rule)
   return nil
 end
 
--- The limits a rule runs under, made once a rule (and kept while the
--- caller's limits stay the same): the sandbox only reads them, and a new
--- table per rule per report is garbage the collector walks the batch for.
-local limits_made = setmetatable({}, { __mode = "k" })
-local function limits_of(rule, opts)
-  local lim = limits_made[rule]
-  if not lim or lim.instructions ~= opts.instructions or lim.memory ~= opts.memory
-     or lim.untrusted ~= rule.untrusted or lim.path ~= rule.path then
-    lim = { instructions = opts.instructions, memory = opts.memory, untrusted = rule.untrusted,
-            source = "@" .. rule.path, path = rule.path }
-    limits_made[rule] = lim
-  end
-  return lim
-end
-
 -- check(P, R, opts) → findings (C list), sorted by place, and the
 -- checker's own failures (a list of nianbao.internal findings, apart: a
 -- broken rule is not the agency's error). opts: lang, instructions, memory.
@@ -259,8 +264,9 @@ function M.check(P, R, opts)
   end
   for _, rule in ipairs(P.rules) do
     if rule.enabled then
-      local emit = emitter(P.format, rule, R, findings, lang)
-      local lim = limits_of(rule, opts)
+      local run = run_of(rule, opts)
+      local st, emit, lim = run.st, run.emit, run.lim
+      st.F, st.R, st.findings, st.lang, st.count, st.bytes = P.format, R, findings, lang, 0, 0
       local ok, err, line
       if rule.compiled then
         ok, err, line = limits.call(lim, run_identity, P.format, rule, R, emit)
@@ -269,6 +275,7 @@ function M.check(P, R, opts)
       else
         ok, err, line = limits.call(lim, rule.check, ro, emit)
       end
+      st.R, st.findings = nil, nil      -- the report is not kept; an emit kept past its call fails
       if not ok then
         local f = internal(lang, "rule_failed", rule.id, err, rule.path, line)
         f.line = f.line or entry_line(rule)
