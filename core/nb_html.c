@@ -5,7 +5,9 @@
 #include <stdio.h>
 #include <string.h>
 #include <libxml/HTMLparser.h>
+#include <libxml/SAX2.h>
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/tree.h>
 #include <lauxlib.h>
 #include "nb_html.h"
@@ -449,6 +451,65 @@ static int walk_doc(lua_State *L, html_walk *w, const xmlNode *root) {
     return WALK_OK;
 }
 
+/* The walk reads no attribute but a cell's spans: libxml2 builds the others
+** (and indexes every id) for nothing. Its structure is not touched: the
+** parser alone decides where an element goes. */
+static void start_lean(void *ctx, const xmlChar *name, const xmlChar **atts) {
+    const xmlChar *kept[5];
+    int i, k = 0;
+    for (i = 0; atts && atts[i]; i += 2) {
+        if (strcmp((const char *)atts[i], "rowspan") != 0 && strcmp((const char *)atts[i], "colspan") != 0)
+            continue;
+        if (k == 4) { xmlSAX2StartElement(ctx, name, atts); return; }   /* the parser keeps one of each */
+        kept[k++] = atts[i];
+        kept[k++] = atts[i + 1];
+    }
+    kept[k] = NULL;
+    xmlSAX2StartElement(ctx, name, k ? kept : NULL);
+}
+
+/* The text of a <script> or <style>, which the walk skips, is not kept. */
+static void cdata_lean(void *ctx, const xmlChar *value, int len) {
+    const xmlNode *n = ((xmlParserCtxtPtr)ctx)->node;
+    if (n && n->type == XML_ELEMENT_NODE && n->name &&
+        (strcmp((const char *)n->name, "script") == 0 || strcmp((const char *)n->name, "style") == 0))
+        return;
+    xmlSAX2CDataBlock(ctx, value, len);
+}
+
+/* htmlReadMemory(buf, len, NULL, "UTF-8", the options of nb_html_parse),
+** step by step as libxml2 does it, with the two callbacks above. */
+static htmlDocPtr read_lean(const char *buf, int len) {
+    xmlParserCtxtPtr ctxt;
+    xmlCharEncodingHandlerPtr utf8;
+    htmlDocPtr doc;
+    xmlInitParser();
+    ctxt = xmlCreateMemoryParserCtxt(buf, len);
+    if (ctxt == NULL) return NULL;
+    if (ctxt->sax == NULL || ctxt->input == NULL) {
+        xmlFreeParserCtxt(ctxt);
+        return NULL;
+    }
+    htmlDefaultSAXHandlerInit();
+    memcpy(ctxt->sax, &htmlDefaultSAXHandler, sizeof(xmlSAXHandlerV1));
+    ctxt->sax->startElement = start_lean;
+    ctxt->sax->cdataBlock = cdata_lean;
+    htmlCtxtUseOptions(ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                             HTML_PARSE_NONET | HTML_PARSE_NOIMPLIED);
+    ctxt->html = 1;
+    utf8 = xmlFindCharEncodingHandler("UTF-8");
+    if (utf8 != NULL) {
+        xmlSwitchToEncoding(ctxt, utf8);
+        if (ctxt->input->encoding != NULL) xmlFree((xmlChar *)ctxt->input->encoding);
+        ctxt->input->encoding = xmlStrdup(BAD_CAST "UTF-8");
+    }
+    htmlParseDocument(ctxt);
+    doc = ctxt->myDoc;
+    ctxt->myDoc = NULL;
+    xmlFreeParserCtxt(ctxt);
+    return doc;
+}
+
 int nb_html_blocks(lua_State *L, const char *buf, size_t len, int maxdepth) {
     html_walk *w;
     xmlNode *root;
@@ -467,9 +528,7 @@ int nb_html_blocks(lua_State *L, const char *buf, size_t len, int maxdepth) {
         lua_setfield(L, -2, "__gc");
     }
     lua_setmetatable(L, -2);
-    w->doc = htmlReadMemory(buf, (int)len, NULL, "UTF-8",
-                            HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                            HTML_PARSE_NONET | HTML_PARSE_NOIMPLIED);
+    w->doc = read_lean(buf, (int)len);
     if (w->doc == NULL || (root = xmlDocGetRootElement(w->doc)) == NULL) {
         walk_free(w);
         lua_pushnil(L);
