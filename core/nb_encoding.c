@@ -3,7 +3,9 @@
 */
 #include <errno.h>
 #include <iconv.h>
+#include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 #include <lauxlib.h>
 #include "nb_encoding.h"
 
@@ -35,4 +37,37 @@ int nb_encoding_to_utf8(lua_State *L, const char *buf, size_t len, const char *f
     iconv_close(cd);
     luaL_pushresultsize(&b, (size_t)(out - start));
     return 1;
+}
+
+size_t nb_encoding_utf8_invalid(const char *buf, size_t len) {
+    const unsigned char *s = (const unsigned char *)buf, *e = s + len, *p = s;
+    while (p < e) {
+        unsigned c = *p, lo = 0x80, hi = 0xBF;
+        size_t n, i;
+        if (c < 0x80) {
+            /* a run of ASCII eight bytes at a time */
+            for (; e - p >= 8; p += 8) {
+                uint64_t w;
+                memcpy(&w, p, 8);
+                if (w & UINT64_C(0x8080808080808080)) break;
+            }
+            while (p < e && *p < 0x80) p++;
+            continue;
+        }
+        if (c >= 0xC2 && c <= 0xDF) n = 1;
+        else if (c >= 0xE0 && c <= 0xEF) {
+            n = 2;
+            if (c == 0xE0) lo = 0xA0;          /* below U+0800: overlong */
+            else if (c == 0xED) hi = 0x9F;     /* U+D800..U+DFFF: surrogates */
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            n = 3;
+            if (c == 0xF0) lo = 0x90;          /* below U+10000: overlong */
+            else if (c == 0xF4) hi = 0x8F;     /* past U+10FFFF */
+        } else return (size_t)(p - s) + 1;
+        if ((size_t)(e - p) <= n || p[1] < lo || p[1] > hi) return (size_t)(p - s) + 1;
+        for (i = 2; i <= n; i++)
+            if ((p[i] & 0xC0) != 0x80) return (size_t)(p - s) + 1;
+        p += n + 1;
+    }
+    return 0;
 }

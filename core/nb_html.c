@@ -5,7 +5,9 @@
 #include <stdio.h>
 #include <string.h>
 #include <libxml/HTMLparser.h>
+#include <libxml/SAX2.h>
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/tree.h>
 #include <lauxlib.h>
 #include "nb_html.h"
@@ -148,6 +150,11 @@ static const char *const names[N_COUNT] = {
 };
 
 typedef struct {
+    xmlNodePtr node;
+    xmlSAXHandler sax;            /* libxml2's callbacks, which the lean parse calls from its own */
+} lean_parse;
+
+typedef struct {
     xmlDocPtr doc;
     lua_Alloc alloc;
     void *alloc_ud;
@@ -159,6 +166,7 @@ typedef struct {
     int maxdepth;
     int nrects;
     span_rect rects[SPAN_STACK];
+    lean_parse lean;
 } html_walk;
 
 enum { WALK_OK = 0, WALK_LEFT_TO_LUA = 1 };
@@ -449,6 +457,146 @@ static int walk_doc(lua_State *L, html_walk *w, const xmlNode *root) {
     return WALK_OK;
 }
 
+/* Between its callbacks, the parser reads the node being built only to ask
+** whether white space before a tag may be dropped, and the answer changes
+** nothing unless no element, <html> or <head> is open, which it settles
+** before looking: with no node it answers at once, instead of comparing
+** the tag with some seventy names each time. So the node is kept aside
+** between callbacks and put back for each of libxml2's own. */
+static lean_parse *lean_in(void *ctx) {
+    xmlParserCtxtPtr ctxt = (xmlParserCtxtPtr)ctx;
+    lean_parse *lp = (lean_parse *)ctxt->_private;
+    ctxt->node = lp->node;
+    return lp;
+}
+
+static void lean_out(void *ctx, lean_parse *lp) {
+    xmlParserCtxtPtr ctxt = (xmlParserCtxtPtr)ctx;
+    lp->node = ctxt->node;
+    ctxt->node = NULL;
+}
+
+/* The walk reads no attribute but a cell's spans: libxml2 builds the others
+** (and indexes every id) for nothing. Its structure is not touched: the
+** parser alone decides where an element goes. */
+static void start_lean(void *ctx, const xmlChar *name, const xmlChar **atts) {
+    lean_parse *lp = lean_in(ctx);
+    const xmlChar *kept[5];
+    int i, k = 0;
+    for (i = 0; atts && atts[i]; i += 2) {
+        if (strcmp((const char *)atts[i], "rowspan") != 0 && strcmp((const char *)atts[i], "colspan") != 0)
+            continue;
+        if (k == 4) break;        /* the parser keeps one of each: not reached */
+        kept[k++] = atts[i];
+        kept[k++] = atts[i + 1];
+    }
+    kept[k] = NULL;
+    lp->sax.startElement(ctx, name, atts && atts[i] ? atts : k ? kept : NULL);
+    lean_out(ctx, lp);
+}
+
+static void end_lean(void *ctx, const xmlChar *name) {
+    lean_parse *lp = lean_in(ctx);
+    lp->sax.endElement(ctx, name);
+    lean_out(ctx, lp);
+}
+
+/* Is text put under p never read? The walk reads text outside every table
+** and inside a cell, so not when the nearest table, td or th holding it is
+** a table: the white space between rows and cells, mostly. */
+static int unread(const xmlNode *p) {
+    for (; p && p->type == XML_ELEMENT_NODE; p = p->parent) {
+        const char *name = (const char *)p->name;
+        if (name[0] != 't') continue;
+        if (strcmp(name, "table") == 0) return 1;
+        if (strcmp(name, "td") == 0 || strcmp(name, "th") == 0) return 0;
+    }
+    return 0;
+}
+
+static void chars_lean(void *ctx, const xmlChar *s, int len) {
+    lean_parse *lp = lean_in(ctx);
+    if (!unread(((xmlParserCtxtPtr)ctx)->node)) lp->sax.characters(ctx, s, len);
+    lean_out(ctx, lp);
+}
+
+static void blanks_lean(void *ctx, const xmlChar *s, int len) {
+    lean_parse *lp = lean_in(ctx);
+    lp->sax.ignorableWhitespace(ctx, s, len);
+    lean_out(ctx, lp);
+}
+
+static void comment_lean(void *ctx, const xmlChar *s) {
+    lean_parse *lp = lean_in(ctx);
+    lp->sax.comment(ctx, s);
+    lean_out(ctx, lp);
+}
+
+static void pi_lean(void *ctx, const xmlChar *target, const xmlChar *data) {
+    lean_parse *lp = lean_in(ctx);
+    lp->sax.processingInstruction(ctx, target, data);
+    lean_out(ctx, lp);
+}
+
+static void reference_lean(void *ctx, const xmlChar *name) {
+    lean_parse *lp = lean_in(ctx);
+    lp->sax.reference(ctx, name);
+    lean_out(ctx, lp);
+}
+
+/* The text of a <script> or <style>, which the walk skips, is not kept. */
+static void cdata_lean(void *ctx, const xmlChar *value, int len) {
+    lean_parse *lp = lean_in(ctx);
+    const xmlNode *n = ((xmlParserCtxtPtr)ctx)->node;
+    if (!(n && n->type == XML_ELEMENT_NODE && n->name &&
+          (strcmp((const char *)n->name, "script") == 0 || strcmp((const char *)n->name, "style") == 0)))
+        lp->sax.cdataBlock(ctx, value, len);
+    lean_out(ctx, lp);
+}
+
+/* htmlReadMemory(buf, len, NULL, "UTF-8", the options of nb_html_parse),
+** step by step as libxml2 does it, with the callbacks above. */
+static htmlDocPtr read_lean(lean_parse *lp, const char *buf, int len) {
+    xmlParserCtxtPtr ctxt;
+    xmlCharEncodingHandlerPtr utf8;
+    htmlDocPtr doc;
+    xmlInitParser();
+    ctxt = xmlCreateMemoryParserCtxt(buf, len);
+    if (ctxt == NULL) return NULL;
+    if (ctxt->sax == NULL || ctxt->input == NULL) {
+        xmlFreeParserCtxt(ctxt);
+        return NULL;
+    }
+    htmlDefaultSAXHandlerInit();
+    memcpy(ctxt->sax, &htmlDefaultSAXHandler, sizeof(xmlSAXHandlerV1));
+    lp->node = NULL;
+    lp->sax = *ctxt->sax;
+    ctxt->_private = lp;
+    /* every callback of libxml2's that builds on the node goes through one above */
+    if (lp->sax.startElement) ctxt->sax->startElement = start_lean;
+    if (lp->sax.endElement) ctxt->sax->endElement = end_lean;
+    if (lp->sax.characters) ctxt->sax->characters = chars_lean;
+    if (lp->sax.ignorableWhitespace) ctxt->sax->ignorableWhitespace = blanks_lean;
+    if (lp->sax.comment) ctxt->sax->comment = comment_lean;
+    if (lp->sax.processingInstruction) ctxt->sax->processingInstruction = pi_lean;
+    if (lp->sax.reference) ctxt->sax->reference = reference_lean;
+    if (lp->sax.cdataBlock) ctxt->sax->cdataBlock = cdata_lean;
+    htmlCtxtUseOptions(ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                             HTML_PARSE_NONET | HTML_PARSE_NOIMPLIED);
+    ctxt->html = 1;
+    utf8 = xmlFindCharEncodingHandler("UTF-8");
+    if (utf8 != NULL) {
+        xmlSwitchToEncoding(ctxt, utf8);
+        if (ctxt->input->encoding != NULL) xmlFree((xmlChar *)ctxt->input->encoding);
+        ctxt->input->encoding = xmlStrdup(BAD_CAST "UTF-8");
+    }
+    htmlParseDocument(ctxt);
+    doc = ctxt->myDoc;
+    ctxt->myDoc = NULL;
+    xmlFreeParserCtxt(ctxt);
+    return doc;
+}
+
 int nb_html_blocks(lua_State *L, const char *buf, size_t len, int maxdepth) {
     html_walk *w;
     xmlNode *root;
@@ -467,9 +615,7 @@ int nb_html_blocks(lua_State *L, const char *buf, size_t len, int maxdepth) {
         lua_setfield(L, -2, "__gc");
     }
     lua_setmetatable(L, -2);
-    w->doc = htmlReadMemory(buf, (int)len, NULL, "UTF-8",
-                            HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                            HTML_PARSE_NONET | HTML_PARSE_NOIMPLIED);
+    w->doc = read_lean(&w->lean, buf, (int)len);
     if (w->doc == NULL || (root = xmlDocGetRootElement(w->doc)) == NULL) {
         walk_free(w);
         lua_pushnil(L);
