@@ -1115,8 +1115,9 @@ function M.for_format(F, opts)
   -- true when any matched. Each place where some reader matches is found
   -- once; there every reader that matches is tried in turn.
   local function scan(G, s, hits)
-    local lists, from = {}, {}           -- a reader's matches, and where its own search would go on
-    for _, r in ipairs(G.readers) do lists[r], from[r] = {}, 1 end
+    -- a reader's matches, and where its own search would go on; made when it
+    -- first matches (most sentences: no reader)
+    local lists, from = nil, nil
     local init, k = 1, 1
     while init <= #s + 1 do
       local at, i, caps, e = G.scan:match(s, init, k)
@@ -1125,6 +1126,10 @@ function M.for_format(F, opts)
         init, k = init + 1, 1              -- no other reader at init
       else
         local r = G.readers[i]
+        if not lists then
+          lists, from = {}, {}
+          for _, rd in ipairs(G.readers) do lists[rd], from[rd] = {}, 1 end
+        end
         if from[r] <= #s and at >= from[r] then
           local list = lists[r]
           list[#list + 1] = { caps = caps, at = at, stop = e }
@@ -1136,7 +1141,10 @@ function M.for_format(F, opts)
         init, k = at, i + 1
       end
     end
-    for r, list in pairs(lists) do hits[r] = list end
+    -- (a grammar none of whose readers matched is not looked at again)
+    if lists then
+      for r, list in pairs(lists) do hits[r] = list end
+    end
   end
 
   -- Does s, up to byte e, end with one of the words? They are kept as a
@@ -1323,7 +1331,12 @@ function M.for_format(F, opts)
   end
 
   -- a sentence with no count, sum, percentage, negation, zero or last year claims nothing: not read
-  local worth = count + amount + pct + T.defs.neg + T.defs.zero + T.defs.last_year
+  -- (count + amount + pct as one number read once, with no captures: what
+  -- matches where either of them does)
+  local decimal = spaced + arabic
+  local worth = sp * (decimal * sp * (unit * -not_count * -inexact_after + money_unit + percent * -inexact_after)
+                      + -decimal * chinese * sp * (unit * -not_count * -inexact_after + money_unit))
+                + T.defs.neg + T.defs.zero + T.defs.last_year
   -- each of these begins with a space, a digit, a numeral or the first
   -- character of a word for none or last year: other places are passed over
   -- at a glance (most of a sentence)
@@ -1346,6 +1359,76 @@ function M.for_format(F, opts)
   if guarded then worth = #trie(firsts) * worth end
   worth = (1 - worth)^0 * 1
 
+  -- The words of the grammars' `needs`, looked for in a sentence in one
+  -- pass, not a search for each word: at a character that begins some of
+  -- them the rest of each is tested there, and the pass goes on past that
+  -- character (so words inside others are found too). needs_in(s) → the
+  -- numbers of the grammars one of whose words s holds (a grammar's words
+  -- that are not all plain strings: G.needs_apart, searched as they say).
+  local needs_pass, needs_count = nil, -1
+  local function continuing(c)                -- its bytes after the first all continue a character
+    for k = 2, #c do
+      local b = c:byte(k)
+      if b < 0x80 or b >= 0xC0 then return false end
+    end
+    return true
+  end
+  local function dispatch(tails)              -- { [first character] = pattern } → a byte at a time
+    local by_byte, order = {}, {}
+    for c, tail in pairs(tails) do
+      local b = c:sub(1, 1)
+      if not by_byte[b] then by_byte[b] = {}; order[#order + 1] = b end
+      by_byte[b][c:sub(2)] = tail
+    end
+    table.sort(order)
+    local p = P(false)
+    for _, b in ipairs(order) do
+      local rests = by_byte[b]
+      if rests[""] then p = p + P(b) * rests[""]
+      else p = p + P(b) * dispatch(rests) end
+    end
+    return p
+  end
+  local function needs_in(s)
+    if needs_count ~= #grammars then
+      local by_char, leads = {}, {}
+      for gi, G in ipairs(grammars) do
+        G.needs_apart = nil
+        for _, w in ipairs(G.needs) do
+          local b = type(w) == "string" and w:byte(1)
+          local c = b and first_char(w)
+          if not b or (b >= 0x80 and b < 0xC0) or #c ~= (b < 0x80 and 1 or b < 0xE0 and 2 or b < 0xF0 and 3 or 4)
+             or not continuing(c) then
+            G.needs_apart = true
+          end
+        end
+        if not G.needs_apart then
+          for _, w in ipairs(G.needs) do
+            local c = first_char(w)
+            local rest = w:sub(#c + 1)
+            by_char[c] = by_char[c] or {}
+            table.insert(by_char[c], rest == "" and Cc(gi) or (#P(rest) * Cc(gi) + P(true)))
+            leads[w:byte(1)] = true
+          end
+        end
+      end
+      local tails = {}
+      for c, list in pairs(by_char) do
+        local tail = P(true)
+        for _, t in ipairs(list) do tail = tail * t end
+        tails[c] = tail
+      end
+      local lead = {}
+      for b in pairs(leads) do lead[#lead + 1] = string.char(b) end
+      table.sort(lead)
+      needs_pass = Ct(((1 - S(table.concat(lead)))^1 + dispatch(tails) + 1)^0)
+      needs_count = #grammars
+    end
+    local found = {}
+    for _, gi in ipairs(needs_pass:match(s)) do found[gi] = true end
+    return found
+  end
+
   -- read(sentence, ctx) → the claims of one sentence: { cells=, kind = "is" |
   -- "prev" | "change" | "pct_change" | "share", value=, pct=, of=, at=, stop=,
   -- quote=, negated=, grammar=, text= }, in the order of the sentence. ctx:
@@ -1360,10 +1443,13 @@ function M.for_format(F, opts)
     -- a grammar with a reader that matches somewhere (most sentences: none).
     -- Those grammars, in order, are all the rest looks at.
     local hits, matched = {}, {}
-    for _, G in ipairs(grammars) do
-      local need = #G.needs == 0
-      for _, w in ipairs(G.needs) do
-        if s:find(w, 1, true) then need = true break end
+    local needed = needs_in(s)
+    for gi, G in ipairs(grammars) do
+      local need = #G.needs == 0 or needed[gi] or false
+      if G.needs_apart then
+        for _, w in ipairs(G.needs) do
+          if s:find(w, 1, true) then need = true break end
+        end
       end
       if need and G.scan then scan(G, s, hits)
       elseif need then
