@@ -150,7 +150,6 @@ static const char *const names[N_COUNT] = {
 };
 
 typedef struct {
-    xmlNodePtr node;
     xmlSAXHandler sax;            /* libxml2's callbacks, which the lean parse calls from its own */
 } lean_parse;
 
@@ -457,30 +456,16 @@ static int walk_doc(lua_State *L, html_walk *w, const xmlNode *root) {
     return WALK_OK;
 }
 
-/* Between its callbacks, the parser reads the node being built only to ask
-** whether white space before a tag may be dropped, and the answer changes
-** nothing unless no element, <html> or <head> is open, which it settles
-** before looking: with no node it answers at once, instead of comparing
-** the tag with some seventy names each time. So the node is kept aside
-** between callbacks and put back for each of libxml2's own. */
-static lean_parse *lean_in(void *ctx) {
-    xmlParserCtxtPtr ctxt = (xmlParserCtxtPtr)ctx;
-    lean_parse *lp = (lean_parse *)ctxt->_private;
-    ctxt->node = lp->node;
-    return lp;
-}
-
-static void lean_out(void *ctx, lean_parse *lp) {
-    xmlParserCtxtPtr ctxt = (xmlParserCtxtPtr)ctx;
-    lp->node = ctxt->node;
-    ctxt->node = NULL;
+/* The callbacks of libxml2's that the lean parse wraps. */
+static lean_parse *lean_of(void *ctx) {
+    return (lean_parse *)((xmlParserCtxtPtr)ctx)->_private;
 }
 
 /* The walk reads no attribute but a cell's spans: libxml2 builds the others
 ** (and indexes every id) for nothing. Its structure is not touched: the
 ** parser alone decides where an element goes. */
 static void start_lean(void *ctx, const xmlChar *name, const xmlChar **atts) {
-    lean_parse *lp = lean_in(ctx);
+    lean_parse *lp = lean_of(ctx);
     const xmlChar *kept[5];
     int i, k = 0;
     for (i = 0; atts && atts[i]; i += 2) {
@@ -492,13 +477,6 @@ static void start_lean(void *ctx, const xmlChar *name, const xmlChar **atts) {
     }
     kept[k] = NULL;
     lp->sax.startElement(ctx, name, atts && atts[i] ? atts : k ? kept : NULL);
-    lean_out(ctx, lp);
-}
-
-static void end_lean(void *ctx, const xmlChar *name) {
-    lean_parse *lp = lean_in(ctx);
-    lp->sax.endElement(ctx, name);
-    lean_out(ctx, lp);
 }
 
 /* Is text put under p never read? The walk reads text outside every table
@@ -515,43 +493,17 @@ static int unread(const xmlNode *p) {
 }
 
 static void chars_lean(void *ctx, const xmlChar *s, int len) {
-    lean_parse *lp = lean_in(ctx);
+    lean_parse *lp = lean_of(ctx);
     if (!unread(((xmlParserCtxtPtr)ctx)->node)) lp->sax.characters(ctx, s, len);
-    lean_out(ctx, lp);
-}
-
-static void blanks_lean(void *ctx, const xmlChar *s, int len) {
-    lean_parse *lp = lean_in(ctx);
-    lp->sax.ignorableWhitespace(ctx, s, len);
-    lean_out(ctx, lp);
-}
-
-static void comment_lean(void *ctx, const xmlChar *s) {
-    lean_parse *lp = lean_in(ctx);
-    lp->sax.comment(ctx, s);
-    lean_out(ctx, lp);
-}
-
-static void pi_lean(void *ctx, const xmlChar *target, const xmlChar *data) {
-    lean_parse *lp = lean_in(ctx);
-    lp->sax.processingInstruction(ctx, target, data);
-    lean_out(ctx, lp);
-}
-
-static void reference_lean(void *ctx, const xmlChar *name) {
-    lean_parse *lp = lean_in(ctx);
-    lp->sax.reference(ctx, name);
-    lean_out(ctx, lp);
 }
 
 /* The text of a <script> or <style>, which the walk skips, is not kept. */
 static void cdata_lean(void *ctx, const xmlChar *value, int len) {
-    lean_parse *lp = lean_in(ctx);
+    lean_parse *lp = lean_of(ctx);
     const xmlNode *n = ((xmlParserCtxtPtr)ctx)->node;
     if (!(n && n->type == XML_ELEMENT_NODE && n->name &&
           (strcmp((const char *)n->name, "script") == 0 || strcmp((const char *)n->name, "style") == 0)))
         lp->sax.cdataBlock(ctx, value, len);
-    lean_out(ctx, lp);
 }
 
 /* htmlReadMemory(buf, len, NULL, "UTF-8", the options of nb_html_parse),
@@ -569,17 +521,11 @@ static htmlDocPtr read_lean(lean_parse *lp, const char *buf, int len) {
     }
     htmlDefaultSAXHandlerInit();
     memcpy(ctxt->sax, &htmlDefaultSAXHandler, sizeof(xmlSAXHandlerV1));
-    lp->node = NULL;
     lp->sax = *ctxt->sax;
     ctxt->_private = lp;
     /* every callback of libxml2's that builds on the node goes through one above */
     if (lp->sax.startElement) ctxt->sax->startElement = start_lean;
-    if (lp->sax.endElement) ctxt->sax->endElement = end_lean;
     if (lp->sax.characters) ctxt->sax->characters = chars_lean;
-    if (lp->sax.ignorableWhitespace) ctxt->sax->ignorableWhitespace = blanks_lean;
-    if (lp->sax.comment) ctxt->sax->comment = comment_lean;
-    if (lp->sax.processingInstruction) ctxt->sax->processingInstruction = pi_lean;
-    if (lp->sax.reference) ctxt->sax->reference = reference_lean;
     if (lp->sax.cdataBlock) ctxt->sax->cdataBlock = cdata_lean;
     htmlCtxtUseOptions(ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                              HTML_PARSE_NONET | HTML_PARSE_NOIMPLIED);
