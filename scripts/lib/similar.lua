@@ -55,23 +55,25 @@ function M.measure(a, b)
   return { share = share, passage = cut(passage, M.PASSAGE), length = length }
 end
 
--- each_pair(entries, text_of, found): found(m) for each pair of the
--- entries (each {sig =, text =, key =, year =}) whose narratives likely
+-- each_pair(entries, text_of, found[, sigs]): found(m) for each pair of the
+-- entries (each {sig =, text =, key =, year =}; the signatures may come
+-- apart, sigs[i] that of entries[i]) whose narratives likely
 -- share text, measured: m = {a =, b =, share =, passage =, length =}, a
 -- before b in entries, in no set order. Entries of one agency key and
 -- year (the same report twice) are not a pair. text_of(e) gives an
 -- entry's narrative (default e.text): a caller may keep it out of memory
 -- until measured. One band's buckets at a time, and no pair kept here: a
 -- region's template shared by thousands makes pairs by the ten thousand.
-function M.each_pair(entries, text_of, found)
+function M.each_pair(entries, text_of, found, sigs)
   text_of = text_of or function(e) return e.text end
   local rows = M.HASHES // M.BANDS
   local seen = {}
   for b = 0, M.BANDS - 1 do
     local bucket = {}
     for i, e in ipairs(entries) do
-      if e.sig then
-        local v = e.sig:sub(b * rows * 4 + 1, (b + 1) * rows * 4)
+      local sig = sigs and sigs[i] or e.sig
+      if sig then
+        local v = sig:sub(b * rows * 4 + 1, (b + 1) * rows * 4)
         local list = bucket[v]
         if not list then list = {}; bucket[v] = list end
         if #list <= M.BUCKET_MAX then list[#list + 1] = i end
