@@ -67,17 +67,34 @@ end
 function M.each_pair(entries, text_of, found, sigs)
   text_of = text_of or function(e) return e.text end
   local rows = M.HASHES // M.BANDS
-  local seen = {}
+  local function sig_of(i) return sigs and sigs[i] or entries[i].sig end
+  -- a pair was met in an earlier band when the two agree on one whose
+  -- bucket was not passed over: asked of the signatures, where a set of
+  -- the pairs met would hold some ten a report
+  local crowded = {}    -- band → the values it passed over
+  local function met(i, j, b)
+    local si, sj = sig_of(i), sig_of(j)
+    for k = 0, b - 1 do
+      local from, to = k * rows * 4 + 1, (k + 1) * rows * 4
+      local v = si:sub(from, to)
+      if v == sj:sub(from, to) and not crowded[k][v] then return true end
+    end
+    return false
+  end
   for b = 0, M.BANDS - 1 do
     local bucket = {}
-    for i, e in ipairs(entries) do
-      local sig = sigs and sigs[i] or e.sig
+    for i in ipairs(entries) do
+      local sig = sig_of(i)
       if sig then
         local v = sig:sub(b * rows * 4 + 1, (b + 1) * rows * 4)
         local list = bucket[v]
         if not list then list = {}; bucket[v] = list end
         if #list <= M.BUCKET_MAX then list[#list + 1] = i end
       end
+    end
+    crowded[b] = {}
+    for v, list in pairs(bucket) do
+      if #list > M.BUCKET_MAX then crowded[b][v] = true end
     end
     for _, list in pairs(bucket) do
       if #list >= 2 and #list <= M.BUCKET_MAX then
@@ -107,9 +124,7 @@ function M.each_pair(entries, text_of, found, sigs)
           local a = entries[i]
           for y = x + 1, #list do
             local j = list[y]
-            local id = i * 1048576 * 64 + j
-            if not seen[id] then
-              seen[id] = true
+            if not met(i, j, b) then
               local c = entries[j]
               if not (a.key and a.key == c.key and a.year == c.year) then
                 local m = M.measure(text(i), text(j))

@@ -63,3 +63,25 @@ test("an entry of the batch holds what the check needs and no more; its copies w
   eq(root .. "/tanghe/2024.txt", copies[2].file, "the peer's file")
   B:finish({}, nil)
 end)
+
+test("a pair is measured once over the bands it agrees on; a band passed over as common wording does not count", function()
+  -- signatures made here: 16 bands of 16 bytes
+  local function sig(i, shared)
+    local bands = {}
+    for b = 0, 15 do bands[b + 1] = string.pack("<I8I8", i, b) end
+    for b, v in pairs(shared) do bands[b + 1] = string.pack("<I8I8", v, 999) end
+    return table.concat(bands)
+  end
+  local entries, sigs = {}, {}
+  for i = 1, 30 do
+    entries[i] = { index = i, key = "agency" .. i, year = 2024, text = TEMPLATE }
+    local shared = { [0] = 1 }                       -- band 0: all thirty, passed over
+    if i == 1 or i == 2 then shared[5] = 2 end       -- 1 and 2 agree on band 5 alone besides
+    if i == 3 or i == 4 then shared[1], shared[2], shared[9] = 3, 3, 3 end   -- 3 and 4 on three
+    sigs[i] = sig(i, shared)
+  end
+  local got = {}
+  similar.each_pair(entries, nil, function(m) got[#got + 1] = m.a.index .. "-" .. m.b.index end, sigs)
+  table.sort(got)
+  eq("1-2 3-4", table.concat(got, " "), "each pair once, the crowded band none")
+end)
