@@ -19,6 +19,8 @@ M.BANDS = 16        -- bands of HASHES / BANDS minima each
 M.BUCKET_MAX = 25   -- a band value shared by more reports is common wording
 M.FLOOR = 0.3       -- pairs sharing less are not handed on at all
 M.PASSAGE = 120     -- characters of the passage kept
+M.SEEN_MAX = 2000   -- up to this many entries the pairs met are a set (fewer instructions);
+                    -- past it they are asked of the signatures (less memory)
 M.CUT_BYTES = 1 << 20  -- narratives of a bucket kept cut in shingles at once (bytes of text;
                        -- up to 48 bytes of memory a byte): past it a text is cut for each pair
 
@@ -72,7 +74,14 @@ function M.each_pair(entries, text_of, found, sigs)
   -- bucket was not passed over: asked of the signatures, where a set of
   -- the pairs met would hold some ten a report
   local crowded = {}    -- band → the values it passed over
+  local seen = #entries <= M.SEEN_MAX and {} or nil
   local function met(i, j, b)
+    if seen then
+      local id = i * 1048576 * 64 + j
+      if seen[id] then return true end
+      seen[id] = true
+      return false
+    end
     local si, sj = sig_of(i), sig_of(j)
     for k = 0, b - 1 do
       local from, to = k * rows * 4 + 1, (k + 1) * rows * 4

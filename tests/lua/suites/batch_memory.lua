@@ -80,8 +80,15 @@ test("a pair is measured once over the bands it agrees on; a band passed over as
     if i == 3 or i == 4 then shared[1], shared[2], shared[9] = 3, 3, 3 end   -- 3 and 4 on three
     sigs[i] = sig(i, shared)
   end
-  local got = {}
-  similar.each_pair(entries, nil, function(m) got[#got + 1] = m.a.index .. "-" .. m.b.index end, sigs)
-  table.sort(got)
-  eq("1-2 3-4", table.concat(got, " "), "each pair once, the crowded band none")
+  local kept = similar.SEEN_MAX
+  for _, max in ipairs { kept, 0 } do     -- the pairs met in a set, then asked of the signatures
+    similar.SEEN_MAX = max
+    local got = {}
+    local ok, err = pcall(similar.each_pair, entries, nil,
+                          function(m) got[#got + 1] = m.a.index .. "-" .. m.b.index end, sigs)
+    similar.SEEN_MAX = kept
+    assert(ok, err)
+    table.sort(got)
+    eq("1-2 3-4", table.concat(got, " "), "each pair once, the crowded band none (" .. max .. ")")
+  end
 end)
