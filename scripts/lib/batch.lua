@@ -340,27 +340,36 @@ function Batch:narrative(e)
   return nil
 end
 
--- A copy found of entry e, as the survey holds it: the measured pair m
--- itself ({share =, passage =, length =, a =, b =}), one table for both
--- its reports; for the year before, m.previous is that report ({path =,
--- agency =, year =}). m.passage may wait in the spool (a number).
-local function other_of(e, m) return m.previous or (m.a == e and m.b or m.a) end
+-- A copy found of entry e, as the survey holds it: an array, one for
+-- both its reports, {share, passage, length, a, b} (a, b the entries of
+-- the pair); for the year before, {share, passage, length, previous}
+-- with no fifth, previous that report ({path =, agency =, year =}: the
+-- batch's entry itself when it is one). The passage may wait in the spool
+-- (a number). Arrays, not records: thousands wait until every pair is
+-- measured.
+local SHARE, PASSAGE, LENGTH, A, B = 1, 2, 3, 4, 5
+local function other_of(e, m)
+  local b = m[B]
+  if b == nil then return m[A] end
+  return m[A] == e and b or m[A]
+end
 
 -- The copies said on one report: the year before first, then the closest
 -- peers (the larger share, then the file's name).
 local function closer(e, x, y)
-  local px, py = x.previous ~= nil, y.previous ~= nil
+  local px, py = x[B] == nil, y[B] == nil
   if px ~= py then return px end
-  if x.share ~= y.share then return x.share > y.share end
+  if x[SHARE] ~= y[SHARE] then return x[SHARE] > y[SHARE] end
   return other_of(e, x).path < other_of(e, y).path
 end
 
--- add_copy(e, m) → whether e keeps it: one copy more found of entry e.
--- Only the MAX_PEERS + 1 closest are kept as they come (a region's
--- template makes a report the copy of hundreds); e.found counts them all.
-local function add_copy(e, m)
+-- add_copy(e, m, found) → whether e keeps it: one copy more found of
+-- entry e. Only the MAX_PEERS + 1 closest are kept as they come (a
+-- region's template makes a report the copy of hundreds); found[e] counts
+-- them all (apart: one field fewer an entry).
+local function add_copy(e, m, found)
   local list = e.copies or {}
-  e.copies, e.found = list, (e.found or 0) + 1
+  e.copies, found[e] = list, (found[e] or 0) + 1
   local at = #list + 1
   while at > 1 and closer(e, m, list[at - 1]) do at = at - 1 end
   if at > MAX_PEERS + 1 then return false end
@@ -369,27 +378,28 @@ local function add_copy(e, m)
   return true
 end
 
--- settle_copies(B, e): e.copies as the check reads them. A report with
--- more than MAX_PEERS copies says the closest (as kept); one with fewer
--- says them all, the year before first and then in the order of the files.
-local function settle_copies(B, e)
+-- settle_copies(B, e, found): e.copies as the check reads them. A report
+-- with more than MAX_PEERS copies says the closest (as kept); one with
+-- fewer says them all, the year before first and then in the order of the
+-- files.
+local function settle_copies(self, e, found)
   local list = e.copies
   if not list then return end
-  if e.found <= MAX_PEERS then
+  if found[e] <= MAX_PEERS then
     table.sort(list, function(x, y)
-      local px, py = x.previous ~= nil, y.previous ~= nil
+      local px, py = x[B] == nil, y[B] == nil
       if px ~= py then return px end
       return (other_of(e, x).index or 0) < (other_of(e, y).index or 0)
     end)
   end
   local out = {}
   for i, m in ipairs(list) do
-    local o, passage = other_of(e, m), m.passage
-    if math.type(passage) == "integer" then passage = assert(B:spooled(passage)) end
-    out[i] = { kind = m.previous and "previous" or "peer", file = o.path, agency = o.agency, year = o.year,
-               share = m.share, passage = passage, length = m.length }
+    local o, passage = other_of(e, m), m[PASSAGE]
+    if math.type(passage) == "integer" then passage = assert(self:spooled(passage)) end
+    out[i] = { kind = m[B] == nil and "previous" or "peer", file = o.path, agency = o.agency, year = o.year,
+               share = m[SHARE], passage = passage, length = m[LENGTH] }
   end
-  e.copies, e.found = out, nil
+  e.copies = out
 end
 
 -- bytes(path) → the bytes of a file of the batch | nil, reason. Standard
@@ -457,10 +467,12 @@ function Batch:survey(njobs)
   young_first(#self.all)
   local E, lang = self.E, self.E.lang
   local by_digest, entries, kept = {}, {}, {}
+  local sig_of, found = {}, {}    -- entry → its signature; → the copies found of it
   local F = E:pack(E.base).format
   local function take(i, s)
     local f = self.all[i]
-    local e = { index = i, path = f.path, rel = f.rel, named = f.named }
+    -- an entry's name in the tree and whether it was named stay in self.all
+    local e = { index = i, path = f.path }
     if s.digest then
       e.digest = s.digest
       local first = by_digest[e.digest]
@@ -476,14 +488,15 @@ function Batch:survey(njobs)
           self.skipped[#self.skipped + 1] = { path = f.path, why = messages.text(lang, "skip_not_report") }
           e = nil
         elseif not s.error then
-          e.agency, e.year, e.format, e.key, e.text, e.sig = s.agency, s.year, s.format, s.key, s.text, s.sig
+          e.agency, e.year, e.format, e.key = s.agency, s.year, s.format, s.key
+          -- apart until the pairs are measured: an entry of sixteen fields
+          -- at most takes half the memory of one of seventeen
+          sig_of[e] = s.sig
           -- its place in the spool and its length in one integer: one field more an entry
           e.stowed = self:put(s.blob)
           -- the narrative waits in the spool too: read back for a pair measured
-          if e.text and e.text ~= "" then
-            e.told = self:put(e.text)
-            if e.told then e.text = nil end
-          end
+          local told = s.text and s.text ~= "" and self:put(s.text) or nil
+          if told then e.told = told else e.text = s.text end
         end
       end
     end
@@ -506,14 +519,17 @@ function Batch:survey(njobs)
               function(_, reason, kind) return { error = workers.why(lang, reason, kind) } end)
   self.entries = entries
   -- the index of agencies and years: the first report of each
+  local sigs = {}                 -- of the kept entries, in their order
   for _, e in ipairs(entries) do
     if e.format and e.key and e.year and e.format ~= "legacy" then
       self.index[e.key] = self.index[e.key] or {}
       if not self.index[e.key][e.year] then self.index[e.key][e.year] = e
       else e.same_as = self.index[e.key][e.year] end
       kept[#kept + 1] = e
+      sigs[#kept] = sig_of[e]
     end
   end
+  sig_of = nil
   -- the years around each report: the batch, else --previous, else the archive
   local related = (self.opts.previous and #self.opts.previous > 0) and E:related() or {}
   for _, e in ipairs(kept) do
@@ -543,15 +559,16 @@ function Batch:survey(njobs)
       local m = similar.measure({ text = prev_text }, { text = text })
       if m then
         local b = e.before
-        m.previous = { path = b.path or b.R.path, agency = b.R and b.R.agency or b.agency,
-                       year = b.R and b.R.year or b.year }
-        add_copy(e, m)
+        -- the batch's entry is that report as it is said: not copied
+        local prev = before and b or { path = b.path or b.R.path, agency = b.R and b.R.agency or b.agency,
+                                       year = b.R and b.R.year or b.year }
+        local c = { m.share, m.passage, m.length, prev }
+        -- the passage waits in the spool until the check says it
+        if add_copy(e, c, found) and self.spool then c[PASSAGE] = self:put(m.passage) or m.passage end
       end
     end
   end
   -- narrative shared between agencies
-  -- a kept pair's passage waits in the spool (unless the dashboard lists the pairs)
-  local spool_passages = self.spool and not self.opts.output
   -- measuring reads narratives back by the thousand and keeps little of
   -- them: the collector starts from what is live and runs close behind
   if #kept >= M.GC_YOUNG_FROM then
@@ -560,20 +577,22 @@ function Batch:survey(njobs)
   end
   similar.each_pair(kept, function(x) return self:narrative(x) end, function(p)
     if not (p.a.key and p.a.key == p.b.key) then
-      local kept_a, kept_b = add_copy(p.a, p), add_copy(p.b, p)
-      if spool_passages and (kept_a or kept_b) then p.passage = self:put(p.passage) or p.passage end
+      local c = { p.share, p.passage, p.length, p.a, p.b }
+      local kept_a, kept_b = add_copy(p.a, c, found), add_copy(p.b, c, found)
+      -- a kept pair's passage waits in the spool
+      if self.spool and (kept_a or kept_b) then c[PASSAGE] = self:put(p.passage) or p.passage end
       -- only the dashboard (of -o FOLDER) lists them: some ten a report
       if self.opts.output then self.copies[#self.copies + 1] = p end
     end
-  end)
+  end, sigs)
+  sigs = nil
   table.sort(self.copies, similar.in_order)
   young_first(#kept)
   -- what the check needs no more: the signatures, and the narrative
   -- unless the archive keeps it (memory stays flat over many files)
   for _, e in ipairs(entries) do
-    e.sig = nil
     if not self.archive and not e.told then e.text = nil end
-    settle_copies(self, e)
+    settle_copies(self, e, found)
     -- the copies too wait in the spool: the check's views of them would
     -- otherwise live as long as the batch
     if e.copies and self.spool then
@@ -729,7 +748,7 @@ end
 -- input tree: FOLDER/agency/2024/report.html. Unique in this run.
 function Batch:page(path, ext)
   local e = self.by_path[path]
-  local rel = e and e.rel or path:match("([^/]+)$") or "report"
+  local rel = e and self.all[e.index].rel or path:match("([^/]+)$") or "report"
   local parts = {}
   for p in rel:gmatch("[^/]+") do
     if p ~= "." and p ~= ".." then parts[#parts + 1] = (p:gsub("^%.+", "_"):gsub("[%c\\]", "_")) end

@@ -19,6 +19,8 @@ M.BANDS = 16        -- bands of HASHES / BANDS minima each
 M.BUCKET_MAX = 25   -- a band value shared by more reports is common wording
 M.FLOOR = 0.3       -- pairs sharing less are not handed on at all
 M.PASSAGE = 120     -- characters of the passage kept
+M.SEEN_MAX = 2000   -- up to this many entries the pairs met are a set (fewer instructions);
+                    -- past it they are asked of the signatures (less memory)
 M.CUT_BYTES = 1 << 20  -- narratives of a bucket kept cut in shingles at once (bytes of text;
                        -- up to 48 bytes of memory a byte): past it a text is cut for each pair
 
@@ -55,27 +57,53 @@ function M.measure(a, b)
   return { share = share, passage = cut(passage, M.PASSAGE), length = length }
 end
 
--- each_pair(entries, text_of, found): found(m) for each pair of the
--- entries (each {sig =, text =, key =, year =}) whose narratives likely
+-- each_pair(entries, text_of, found[, sigs]): found(m) for each pair of the
+-- entries (each {sig =, text =, key =, year =}; the signatures may come
+-- apart, sigs[i] that of entries[i]) whose narratives likely
 -- share text, measured: m = {a =, b =, share =, passage =, length =}, a
 -- before b in entries, in no set order. Entries of one agency key and
 -- year (the same report twice) are not a pair. text_of(e) gives an
 -- entry's narrative (default e.text): a caller may keep it out of memory
 -- until measured. One band's buckets at a time, and no pair kept here: a
 -- region's template shared by thousands makes pairs by the ten thousand.
-function M.each_pair(entries, text_of, found)
+function M.each_pair(entries, text_of, found, sigs)
   text_of = text_of or function(e) return e.text end
   local rows = M.HASHES // M.BANDS
-  local seen = {}
+  local function sig_of(i) return sigs and sigs[i] or entries[i].sig end
+  -- a pair was met in an earlier band when the two agree on one whose
+  -- bucket was not passed over: asked of the signatures, where a set of
+  -- the pairs met would hold some ten a report
+  local crowded = {}    -- band → the values it passed over
+  local seen = #entries <= M.SEEN_MAX and {} or nil
+  local function met(i, j, b)
+    if seen then
+      local id = i * 1048576 * 64 + j
+      if seen[id] then return true end
+      seen[id] = true
+      return false
+    end
+    local si, sj = sig_of(i), sig_of(j)
+    for k = 0, b - 1 do
+      local from, to = k * rows * 4 + 1, (k + 1) * rows * 4
+      local v = si:sub(from, to)
+      if v == sj:sub(from, to) and not crowded[k][v] then return true end
+    end
+    return false
+  end
   for b = 0, M.BANDS - 1 do
     local bucket = {}
-    for i, e in ipairs(entries) do
-      if e.sig then
-        local v = e.sig:sub(b * rows * 4 + 1, (b + 1) * rows * 4)
+    for i in ipairs(entries) do
+      local sig = sig_of(i)
+      if sig then
+        local v = sig:sub(b * rows * 4 + 1, (b + 1) * rows * 4)
         local list = bucket[v]
         if not list then list = {}; bucket[v] = list end
         if #list <= M.BUCKET_MAX then list[#list + 1] = i end
       end
+    end
+    crowded[b] = {}
+    for v, list in pairs(bucket) do
+      if #list > M.BUCKET_MAX then crowded[b][v] = true end
     end
     for _, list in pairs(bucket) do
       if #list >= 2 and #list <= M.BUCKET_MAX then
@@ -105,9 +133,7 @@ function M.each_pair(entries, text_of, found)
           local a = entries[i]
           for y = x + 1, #list do
             local j = list[y]
-            local id = i * 1048576 * 64 + j
-            if not seen[id] then
-              seen[id] = true
+            if not met(i, j, b) then
               local c = entries[j]
               if not (a.key and a.key == c.key and a.year == c.year) then
                 local m = M.measure(text(i), text(j))
