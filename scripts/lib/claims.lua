@@ -130,6 +130,9 @@ M.norm_cells = norm_cells
 -- A break after a sentence mark, an empty line or a heading stays. Returns
 -- the flat text and a map of its pieces back to the text's bytes.
 local footer = S" \t"^0 * P"-" * S" \t"^0 * R"09"^1 * S" \t"^0 * P"-" * S" \t"^0 * -1
+-- what unwrap can take out between two characters of the prose (a break,
+-- an indent, a footer as above), as a Lua pattern: text.holds allows it
+local UNWRAPPED = "[%s%d%-]*"
 local function unwrap(text, ends, heading)
   local out, map, n = {}, {}, 0
   local function emit(s, from)
@@ -574,6 +577,36 @@ function M.for_format(F, opts)
       end
     end
     return out
+  end
+
+  -- holds(report, sections, words) → whether the prose of the parts holds
+  -- one of the words, its characters perhaps apart by what unwrap takes out
+  -- (as find reads them). A rule's quick look before find's search of every
+  -- place: a report holding none of what every match holds is not searched.
+  local spreads, nspreads = {}, 0
+  local function spread(word)
+    local p = spreads[word]
+    if p then return p end
+    if nspreads >= 4096 then spreads, nspreads = {}, 0 end   -- a rule's words made anew each report stay bounded
+    local chars = {}
+    for c in word:gmatch(utf8.charpattern) do chars[#chars + 1] = (c:gsub("%p", "%%%0")) end
+    p = { first = word:match(utf8.charpattern) or word, pattern = table.concat(chars, UNWRAPPED) }
+    spreads[word], nspreads = p, nspreads + 1
+    return p
+  end
+  function T.holds(report, sections, words)
+    for _, sid in ipairs(sections) do
+      local s = report:section(sid)
+      local t = s and s.text
+      if t and t ~= "" then
+        for _, w in ipairs(words) do
+          local p = spread(w)
+          -- a plain search for the first character skips to it; the pattern alone is tried at every byte
+          if t:find(p.first, 1, true) and t:find(p.pattern) then return true end
+        end
+      end
+    end
+    return false
   end
 
   --}===

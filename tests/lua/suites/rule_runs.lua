@@ -94,3 +94,15 @@ test("nianbao.json.encode escapes each byte as json.lua does, wherever it stands
   eq("", table.concat(wrong, " "), "bytes written wrongly")
   eq('"a\\"b\\\\c\\u007fd\\u0001"', nianbao.json.encode('a"b\\c\127d\1'), "several in one text")
 end)
+
+test("text.holds: a word in a part's prose, its characters apart by a break, an indent or a footer, magic characters plain", function()
+  local T = require("claims").for_format(nianbao.engine:pack("gb2021").format)
+  local parts = { s1 = { text = "本年度主动公开信息X\n    X条，\n- 3 -\n填\n写说明。50%以上" }, s2 = { text = "" } }
+  local report = { section = function(_, id) return parts[id] end }
+  eq(true, T.holds(report, { "s1" }, { "XX" }), "split by a break and an indent")
+  eq(true, T.holds(report, { "s1" }, { "填写" }), "split by a footer")
+  eq(true, T.holds(report, { "s2", "s1" }, { "0%以" }), "a % read as itself")
+  eq(false, T.holds(report, { "s1" }, { "**", "X.X", "描述" }), "* and . read as themselves, a word not there")
+  eq(false, T.holds(report, { "s2", "s9" }, { "XX" }), "an empty part, a part not in the report")
+  eq(false, T.holds(report, { "s1" }, { "公开X条" }), "a character between that a break does not explain")
+end)
