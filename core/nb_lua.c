@@ -1058,6 +1058,17 @@ static int l_convert(lua_State *L) {
     return nb_encoding_to_utf8(L, s, len, luaL_checkstring(L, 2)) ? 1 : 2;
 }
 
+/* nianbao.utf8_invalid(bytes) -> 0 when bytes are UTF-8 as utf8.len reads
+** them, else the byte where utf8.len stops (eight ASCII bytes a step);
+** charged under limits as utf8.len is */
+static int l_utf8_invalid(lua_State *L) {
+    size_t len;
+    const char *s = luaL_checklstring(L, 1, &len);
+    nb_sandbox_charge(L, (int64_t)(len / 64));
+    lua_pushinteger(L, (lua_Integer)nb_encoding_utf8_invalid(s, len));
+    return 1;
+}
+
 /*}===*/
 
 
@@ -1216,7 +1227,7 @@ static const luaL_Reg findings_methods[] = {
 static const luaL_Reg nianbao_funcs[] = {
     {"schema", l_schema_new}, {"report", l_report_new}, {"identity", l_ident_new},
     {"findings", l_findings_new}, {"number", l_number}, {"add", l_add},
-    {"compare", l_compare}, {"is_integral", l_is_integral}, {"convert", l_convert},
+    {"compare", l_compare}, {"is_integral", l_is_integral}, {"convert", l_convert}, {"utf8_invalid", l_utf8_invalid},
     {"view_index", l_view_index}, {"printable", l_printable}, {"positions", l_positions},
     {NULL, NULL}
 };

@@ -60,8 +60,8 @@ function M.text(bytes, lang)
   end
   if bytes:find("\0", 1, true) then return nil, messages.text(lang, "binary") end
   if not bytes:find("[^%s]") then return nil, messages.text(lang, "empty") end
-  local ok, bad = utf8.len(bytes)
-  if not ok then
+  local bad = nianbao.utf8_invalid(bytes)   -- utf8.len's answer, in C: a page is read a byte a step otherwise
+  if bad ~= 0 then
     local cs = declared_charset(bytes)
     if cs == nil or chinese[cs] then
       local t = nianbao.convert(bytes, "GB18030")
