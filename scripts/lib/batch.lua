@@ -233,27 +233,9 @@ local function reachable(F, system)
   return set
 end
 
--- A deep copy of plain data (a tree: no table reached twice, none of the
--- format's, no metatable), without the field `skip` | nil when not plain.
-local function plain(t, seen, ext, skip)
-  if seen[t] or ext[t] or getmetatable(t) ~= nil then return nil end
-  seen[t] = true
-  local out = {}
-  for k, v in next, t do
-    local tk, tv = type(k), type(v)
-    if tk ~= "string" and tk ~= "number" and tk ~= "boolean" then return nil end
-    if k ~= skip then
-      if tv == "table" then
-        v = plain(v, seen, ext)
-        if v == nil then return nil end
-      elseif tv ~= "string" and tv ~= "number" and tv ~= "boolean" then return nil end
-      out[k] = v
-    end
-  end
-  return out
-end
-
--- stow(Ef, R, pending) → the bytes that restore them | nil
+-- stow(Ef, R, pending) → the bytes that restore them | nil. The report's
+-- tables are encoded where they are (marshal.encode_plain checks them as
+-- it goes): a deep copy of each first cost as much again.
 local report_mt       -- the reports' metatable, taken from the first report made here
 local function stow(Ef, R, pending)
   local F = Report.format_of(R)
@@ -265,41 +247,33 @@ local function stow(Ef, R, pending)
   local index = {}
   for i, part in ipairs(F.parts or {}) do index[part] = i end
   local seen = { [R] = true, [R.sections] = true }
-  local fields, parts, sections = {}, {}, {}
+  local fields, parts, sections, skip = {}, {}, {}, {}
   if getmetatable(R.sections) ~= nil or ext[R.sections] then return nil end
   for i, sec in next, R.sections do
     if math.type(i) ~= "integer" or type(sec) ~= "table" then return nil end
-    local copy = plain(sec, seen, ext, "part")
-    if not copy then return nil end
     if sec.part ~= nil then
       if not index[sec.part] then return nil end
       parts[i] = index[sec.part]
     end
-    sections[i] = copy
+    -- a section's part is the format's: kept as its number
+    sections[i], skip[sec] = sec, "part"
   end
   for k, v in next, R do
     if k == "sections" or k == "c" then      -- above; below
     elseif type(k) ~= "string" then return nil
-    elseif type(v) == "table" then
-      v = plain(v, seen, ext)
-      if v == nil then return nil end
+    elseif type(v) == "table" or type(v) == "string" or type(v) == "number" or type(v) == "boolean" then
       fields[k] = v
-    elseif type(v) == "string" or type(v) == "number" or type(v) == "boolean" then fields[k] = v
     else return nil end
   end
   fields.sections = sections
-  local plain_pending
-  if pending ~= nil then
-    if type(pending) ~= "table" then return nil end
-    plain_pending = plain(pending, seen, ext)
-    if plain_pending == nil then return nil end
-  end
+  if pending ~= nil and type(pending) ~= "table" then return nil end
   -- the cells set, each {id, state, value, text, line, col, offset}
   local c = R.c
   if type(c) ~= "userdata" then return nil end
   -- apart, as bytes: restore hands them to the report with no table an item
   local cells = c:held_bytes()
-  return marshal.encode({ format = F.name, fields = fields, parts = parts, pending = plain_pending, cells = cells })
+  return marshal.encode_plain({ format = F.name, fields = fields, parts = parts, pending = pending, cells = cells },
+                              ext, seen, skip)
 end
 
 -- restore(Ef, bytes) → report, pending as the survey's bind gave them
