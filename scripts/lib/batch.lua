@@ -453,6 +453,7 @@ function Batch:survey(njobs)
   local E, lang = self.E, self.E.lang
   local by_digest, entries, kept = {}, {}, {}
   local sig_of, found = {}, {}    -- entry → its signature; → the copies found of it
+  local spool_sigs = #self.all > similar.SEEN_MAX
   local F = E:pack(E.base).format
   local function take(i, s)
     local path = path_of(self.all[i])
@@ -476,7 +477,9 @@ function Batch:survey(njobs)
           e.agency, e.year, e.format, e.key = s.agency, s.year, s.format, s.key
           -- apart until the pairs are measured: an entry of sixteen fields
           -- at most takes half the memory of one of seventeen
-          sig_of[e] = s.sig
+          -- in the spool as well past SEEN_MAX files (256 bytes a file):
+          -- read back a band at a time
+          sig_of[e] = s.sig and spool_sigs and self:put(s.sig) or s.sig
           -- its place in the spool and its length in one integer: one field more an entry
           e.stowed = self:put(s.blob)
           -- the narrative waits in the spool too: read back for a pair measured
@@ -570,7 +573,11 @@ function Batch:survey(njobs)
       -- only the dashboard (of -o FOLDER) lists them: some ten a report
       if self.opts.output then self.copies[#self.copies + 1] = p end
     end
-  end, sigs)
+  end, not spool_sigs and sigs or setmetatable({}, { __index = function(_, i)
+    local x = sigs[i]
+    if math.type(x) == "integer" then return self:spooled(x) end
+    return x
+  end }))
   sigs = nil
   table.sort(self.copies, similar.in_order)
   young_first(#kept)

@@ -121,3 +121,29 @@ test("a file named is kept as its path alone, one found in a folder with its nam
   eq("汤河镇", R and R.agency and R.agency:match("汤河镇") or nil, "the named file read back")
   B:finish({}, nil)
 end)
+
+test("the signatures wait in the spool while the pairs are measured: the same copies found, pairs met asked of them or kept as a set", function()
+  local root = tmp .. "/batch-sigs"
+  os.execute("mkdir -p '" .. root .. "'")
+  for i, place in ipairs { "九曲街道", "汤河镇", "临江乡", "白沙镇" } do
+    local f = assert(io.open(root .. "/" .. i .. ".txt", "wb"))
+    f:write((JIUQU:gsub("九曲街道", place)))
+    f:close()
+  end
+  local function copies(seen_max)
+    local kept = similar.SEEN_MAX
+    similar.SEEN_MAX = seen_max
+    local ok, B = pcall(batch.new, nianbao.engine, { files = { root } }, nil, 1)
+    similar.SEEN_MAX = kept
+    assert(ok, B)
+    local out = {}
+    for _, e in ipairs(B.entries) do
+      for _, c in ipairs(B:copies_of(e)) do out[#out + 1] = e.path .. " " .. c.kind .. " " .. c.file .. " " .. c.share end
+    end
+    B:finish({}, nil)
+    return table.concat(out, "\n")
+  end
+  local as_set = copies(2000)
+  eq(12, select(2, as_set:gsub("peer", "")), "each of four a copy of the three others")
+  eq(as_set, copies(0), "the pairs met asked of the spooled signatures")
+end)
