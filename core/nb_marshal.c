@@ -206,6 +206,92 @@ static int l_encode(lua_State *L) {
     return 1;
 }
 
+/* The value on the top of the stack appended as put would, when it is
+** plain (left there): 1; 0, with part of it written, when it holds a table
+** with a metatable, one of ext, one met before (seen, which gains each
+** table met) or one nested deeper than MAX_DEPTH; a key not a string,
+** number or boolean; a value not one of those nor a table. A table of
+** skip leaves out its field of that (string) key. */
+static int put_plain(lua_State *L, nb_box *b, int depth, int ext, int seen, int skip) {
+    lua_Unsigned narr, i;
+    uint32_t nrec = 0;
+    size_t at;
+    unsigned char count[4];
+    int t, leave;
+    switch (lua_type(L, -1)) {
+    case LUA_TBOOLEAN: case LUA_TNUMBER: case LUA_TSTRING: put(L, b, depth); return 1;
+    case LUA_TTABLE: break;
+    default: return 0;
+    }
+    if (depth > MAX_DEPTH || lua_getmetatable(L, -1)) return 0;
+    luaL_checkstack(L, 6, "marshal: nested too deeply");
+    t = lua_gettop(L);
+    lua_pushvalue(L, t);
+    if (lua_rawget(L, ext) != LUA_TNIL) return 0;
+    lua_pushvalue(L, t);
+    if (lua_rawget(L, seen) != LUA_TNIL) return 0;
+    lua_pop(L, 2);
+    lua_pushvalue(L, t);
+    lua_pushboolean(L, 1);
+    lua_rawset(L, seen);
+    leave = t + 1;                          /* the key to leave out, nil for none */
+    if (skip) {
+        lua_pushvalue(L, t);
+        lua_rawget(L, skip);
+    } else lua_pushnil(L);
+    if (!lua_isnil(L, leave) && lua_type(L, leave) != LUA_TSTRING) return 0;
+    narr = lua_rawlen(L, t);
+    nb_marshal_put_list(L, b, narr);
+    at = b->n - 4;                          /* the count of other fields, known after them */
+    for (i = 1; i <= narr; i++) {
+        if (lua_rawgeti(L, t, (lua_Integer)i) == LUA_TNIL) nb_marshal_put_nil(L, b);   /* a hole, as put writes it */
+        else if (!put_plain(L, b, depth + 1, ext, seen, skip)) return 0;
+        lua_pop(L, 1);
+    }
+    lua_pushnil(L);
+    while (lua_next(L, t)) {
+        lua_Integer k;
+        int kt = lua_type(L, -2);
+        if (kt != LUA_TSTRING && kt != LUA_TNUMBER && kt != LUA_TBOOLEAN) return 0;
+        k = lua_isinteger(L, -2) ? lua_tointeger(L, -2) : 0;
+        if (!(k >= 1 && (lua_Unsigned)k <= narr) && !(kt == LUA_TSTRING && lua_rawequal(L, -2, leave))) {
+            if (nrec == UINT32_MAX) fail(L, "marshal: too many fields");
+            lua_pushvalue(L, -2);
+            put(L, b, depth + 1);
+            lua_pop(L, 1);
+            if (!put_plain(L, b, depth + 1, ext, seen, skip)) return 0;
+            nrec++;
+        }
+        lua_pop(L, 1);
+    }
+    count[0] = (unsigned char)nrec;
+    count[1] = (unsigned char)(nrec >> 8);
+    count[2] = (unsigned char)(nrec >> 16);
+    count[3] = (unsigned char)(nrec >> 24);
+    memcpy(b->p + at, count, 4);
+    lua_settop(L, t);
+    return 1;
+}
+
+/* marshal.encode_plain(v, ext, seen[, skip]) -> bytes | nil */
+static int l_encode_plain(lua_State *L) {
+    nb_box *b;
+    int skip = 0;
+    luaL_checktype(L, 2, LUA_TTABLE);
+    luaL_checktype(L, 3, LUA_TTABLE);
+    if (!lua_isnoneornil(L, 4)) {
+        luaL_checktype(L, 4, LUA_TTABLE);
+        skip = 4;
+    }
+    lua_settop(L, 4);
+    b = nb_box_push(L);
+    lua_pushvalue(L, 1);
+    if (put_plain(L, b, 0, 2, 3, skip)) lua_pushlstring(L, b->p, b->n);
+    else lua_pushnil(L);
+    nb_box_clear(b);
+    return 1;
+}
+
 /*}===*/
 
 /*{=== decode ===*/
@@ -423,7 +509,7 @@ static int l_apply(lua_State *L) {
 /*}===*/
 
 static const luaL_Reg marshal_funcs[] = {
-    {"encode", l_encode}, {"decode", l_decode}, {"apply", l_apply}, {NULL, NULL}
+    {"encode", l_encode}, {"encode_plain", l_encode_plain}, {"decode", l_decode}, {"apply", l_apply}, {NULL, NULL}
 };
 
 int luaopen_nianbao_marshal(lua_State *L) {

@@ -18,6 +18,12 @@
 **     order encode met them, in a table sized as that one was, so pairs()
 **     walks it as a table constructor of the same fields would. Bytes cut
 **     short, corrupt or trailing are an error; decode never reads past them.
+**   encode_plain(v, ext, seen[, skip]) -> bytes | nil: encode(v) when v
+**     is plain data of one owner (each table once, none with a metatable,
+**     none a key of ext; keys strings, numbers or booleans), else nil.
+**     Each table met is made a key of seen (tables already there count as
+**     met); a table that is a key of skip leaves out its field of the
+**     string skip[table]. A deep copy then encode, with no copy made.
 **   apply(bytes, fn, first, n): bytes encode a list of tables; for each in
 **     order, fn(first, t[1], ..., t[n]) (n up to 16), as decode and a loop
 **     would, with no table made for an item. An item not a table is an

@@ -122,7 +122,17 @@ local function own_content(bytes)
   return any
 end
 
--- select(E, args, opts) → files {path=, rel=, named=}, skipped {path=, why=}
+-- A file of the batch as select chose it: a file named (on the command
+-- line, in --files-from) is its path alone, its name in the tree its
+-- file's name; a file found in a folder {path =, rel =} (a table and a
+-- second string a file: some 190 bytes of ten thousand files' peak).
+local function path_of(f) return type(f) == "string" and f or f.path end
+local function rel_of(f)
+  if type(f) == "string" then return f:match("([^/]+)$") or f end
+  return f.rel
+end
+
+-- select(E, args, opts) → files (a path, or {path=, rel=}), skipped {path=, why=}
 function Batch:select(args)
   local E, opts, lang = self.E, self.opts, self.E.lang
   local known = {}
@@ -154,7 +164,7 @@ function Batch:select(args)
     end
     if id then seen[id] = true end
     if named then
-      files[#files + 1] = { path = path, rel = path:match("([^/]+)$") or path, named = true }
+      files[#files + 1] = path
       return
     end
     if kind ~= "file" then return end
@@ -233,27 +243,9 @@ local function reachable(F, system)
   return set
 end
 
--- A deep copy of plain data (a tree: no table reached twice, none of the
--- format's, no metatable), without the field `skip` | nil when not plain.
-local function plain(t, seen, ext, skip)
-  if seen[t] or ext[t] or getmetatable(t) ~= nil then return nil end
-  seen[t] = true
-  local out = {}
-  for k, v in next, t do
-    local tk, tv = type(k), type(v)
-    if tk ~= "string" and tk ~= "number" and tk ~= "boolean" then return nil end
-    if k ~= skip then
-      if tv == "table" then
-        v = plain(v, seen, ext)
-        if v == nil then return nil end
-      elseif tv ~= "string" and tv ~= "number" and tv ~= "boolean" then return nil end
-      out[k] = v
-    end
-  end
-  return out
-end
-
--- stow(Ef, R, pending) → the bytes that restore them | nil
+-- stow(Ef, R, pending) → the bytes that restore them | nil. The report's
+-- tables are encoded where they are (marshal.encode_plain checks them as
+-- it goes): a deep copy of each first cost as much again.
 local report_mt       -- the reports' metatable, taken from the first report made here
 local function stow(Ef, R, pending)
   local F = Report.format_of(R)
@@ -265,41 +257,33 @@ local function stow(Ef, R, pending)
   local index = {}
   for i, part in ipairs(F.parts or {}) do index[part] = i end
   local seen = { [R] = true, [R.sections] = true }
-  local fields, parts, sections = {}, {}, {}
+  local fields, parts, sections, skip = {}, {}, {}, {}
   if getmetatable(R.sections) ~= nil or ext[R.sections] then return nil end
   for i, sec in next, R.sections do
     if math.type(i) ~= "integer" or type(sec) ~= "table" then return nil end
-    local copy = plain(sec, seen, ext, "part")
-    if not copy then return nil end
     if sec.part ~= nil then
       if not index[sec.part] then return nil end
       parts[i] = index[sec.part]
     end
-    sections[i] = copy
+    -- a section's part is the format's: kept as its number
+    sections[i], skip[sec] = sec, "part"
   end
   for k, v in next, R do
     if k == "sections" or k == "c" then      -- above; below
     elseif type(k) ~= "string" then return nil
-    elseif type(v) == "table" then
-      v = plain(v, seen, ext)
-      if v == nil then return nil end
+    elseif type(v) == "table" or type(v) == "string" or type(v) == "number" or type(v) == "boolean" then
       fields[k] = v
-    elseif type(v) == "string" or type(v) == "number" or type(v) == "boolean" then fields[k] = v
     else return nil end
   end
   fields.sections = sections
-  local plain_pending
-  if pending ~= nil then
-    if type(pending) ~= "table" then return nil end
-    plain_pending = plain(pending, seen, ext)
-    if plain_pending == nil then return nil end
-  end
+  if pending ~= nil and type(pending) ~= "table" then return nil end
   -- the cells set, each {id, state, value, text, line, col, offset}
   local c = R.c
   if type(c) ~= "userdata" then return nil end
   -- apart, as bytes: restore hands them to the report with no table an item
   local cells = c:held_bytes()
-  return marshal.encode({ format = F.name, fields = fields, parts = parts, pending = plain_pending, cells = cells })
+  return marshal.encode_plain({ format = F.name, fields = fields, parts = parts, pending = pending, cells = cells },
+                              ext, seen, skip)
 end
 
 -- restore(Ef, bytes) → report, pending as the survey's bind gave them
@@ -429,24 +413,25 @@ end
 -- report at a time.
 function Batch:survey_one(f)
   local E, lang = self.E, self.E.lang
-  local Ef = self.engine_of(f.path)
+  local path, named = path_of(f), type(f) == "string"
+  local Ef = self.engine_of(path)
   local s = {}
-  local bytes, err = self:bytes(f.path)
+  local bytes, err = self:bytes(path)
   if not bytes then
     s.error = err
     return s
   end
   s.digest = sim.digest(bytes)
-  local ext = (f.path:match("%.(%w+)$") or ""):lower()
-  if not f.named and (ext == "yaml" or ext == "yml") and own_content(bytes) then
+  local ext = (path:match("%.(%w+)$") or ""):lower()
+  if not named and (ext == "yaml" or ext == "yml") and own_content(bytes) then
     s.own = true
     return s
   end
-  local ok, R, why = pcall(Ef.bind_bytes, Ef, bytes, f.path)
+  local ok, R, why = pcall(Ef.bind_bytes, Ef, bytes, path)
   if not ok then
     s.error = messages.text(lang, "internal", tostring(R))
   elseif not R then
-    if why == messages.text(lang, "not_report") and not f.named then s.not_report = true
+    if why == messages.text(lang, "not_report") and not named then s.not_report = true
     else s.error = why end
   else
     if self.spool then
@@ -468,30 +453,33 @@ function Batch:survey(njobs)
   local E, lang = self.E, self.E.lang
   local by_digest, entries, kept = {}, {}, {}
   local sig_of, found = {}, {}    -- entry → its signature; → the copies found of it
+  local spool_sigs = #self.all > similar.SEEN_MAX
   local F = E:pack(E.base).format
   local function take(i, s)
-    local f = self.all[i]
+    local path = path_of(self.all[i])
     -- an entry's name in the tree and whether it was named stay in self.all
-    local e = { index = i, path = f.path }
+    local e = { index = i, path = path }
     if s.digest then
       e.digest = s.digest
       local first = by_digest[e.digest]
       if first then
-        self.skipped[#self.skipped + 1] = { path = f.path, why = messages.text(lang, "skip_duplicate", first.path) }
+        self.skipped[#self.skipped + 1] = { path = path, why = messages.text(lang, "skip_duplicate", first.path) }
         e = nil
       elseif s.own then
-        self.skipped[#self.skipped + 1] = { path = f.path, why = messages.text(lang, "skip_own") }
+        self.skipped[#self.skipped + 1] = { path = path, why = messages.text(lang, "skip_own") }
         e = nil
       else
         by_digest[e.digest] = e
         if s.not_report then
-          self.skipped[#self.skipped + 1] = { path = f.path, why = messages.text(lang, "skip_not_report") }
+          self.skipped[#self.skipped + 1] = { path = path, why = messages.text(lang, "skip_not_report") }
           e = nil
         elseif not s.error then
           e.agency, e.year, e.format, e.key = s.agency, s.year, s.format, s.key
           -- apart until the pairs are measured: an entry of sixteen fields
           -- at most takes half the memory of one of seventeen
-          sig_of[e] = s.sig
+          -- in the spool as well past SEEN_MAX files (256 bytes a file):
+          -- read back a band at a time
+          sig_of[e] = s.sig and spool_sigs and self:put(s.sig) or s.sig
           -- its place in the spool and its length in one integer: one field more an entry
           e.stowed = self:put(s.blob)
           -- the narrative waits in the spool too: read back for a pair measured
@@ -511,9 +499,10 @@ function Batch:survey(njobs)
   -- them as this process had them when it started
   local loaded = {}
   for _, f in ipairs(self.all) do
-    local Ef = self.engine_of(f.path)
+    local path = path_of(f)
+    local Ef = self.engine_of(path)
     if (njobs or 1) > 1 and not loaded[Ef] then loaded[Ef] = true; Ef:prepare() end
-    if f.path == "-" then self:bytes("-") end
+    if path == "-" then self:bytes("-") end
   end
   workers.run(#self.all, njobs or 1, function(i) return self:survey_one(self.all[i]) end, take,
               function(_, reason, kind) return { error = workers.why(lang, reason, kind) } end)
@@ -584,7 +573,11 @@ function Batch:survey(njobs)
       -- only the dashboard (of -o FOLDER) lists them: some ten a report
       if self.opts.output then self.copies[#self.copies + 1] = p end
     end
-  end, sigs)
+  end, not spool_sigs and sigs or setmetatable({}, { __index = function(_, i)
+    local x = sigs[i]
+    if math.type(x) == "integer" then return self:spooled(x) end
+    return x
+  end }))
   sigs = nil
   table.sort(self.copies, similar.in_order)
   young_first(#kept)
@@ -748,7 +741,7 @@ end
 -- input tree: FOLDER/agency/2024/report.html. Unique in this run.
 function Batch:page(path, ext)
   local e = self.by_path[path]
-  local rel = e and self.all[e.index].rel or path:match("([^/]+)$") or "report"
+  local rel = e and rel_of(self.all[e.index]) or path:match("([^/]+)$") or "report"
   local parts = {}
   for p in rel:gmatch("[^/]+") do
     if p ~= "." and p ~= ".." then parts[#parts + 1] = (p:gsub("^%.+", "_"):gsub("[%c\\]", "_")) end

@@ -258,6 +258,8 @@ function commands.check(opts)
   -- each file read with the engine of its own config (with -j N, every
   -- file's engine is built and loaded here, before the workers start)
   local okb, B = pcall(require("batch").new, E, opts, args, njobs, function(path) return pool:get(path) end)
+  -- the batch holds the paths it chose: the list named lives no longer than the survey
+  args = nil
   if not okb then say("%s", tostring(B)); return 2 end
   local files = B.files
   if #files == 0 then

@@ -75,6 +75,7 @@ function M.each_pair(entries, text_of, found, sigs)
   -- the pairs met would hold some ten a report
   local crowded = {}    -- band → the values it passed over
   local seen = #entries <= M.SEEN_MAX and {} or nil
+  local bucket_sigs     -- the signatures of a bucket's entries, read once for all its pairs
   local function met(i, j, b)
     if seen then
       local id = i * 1048576 * 64 + j
@@ -82,7 +83,9 @@ function M.each_pair(entries, text_of, found, sigs)
       seen[id] = true
       return false
     end
-    local si, sj = sig_of(i), sig_of(j)
+    local si, sj = bucket_sigs[i], bucket_sigs[j]
+    if not si then si = sig_of(i); bucket_sigs[i] = si end
+    if not sj then sj = sig_of(j); bucket_sigs[j] = sj end
     for k = 0, b - 1 do
       local from, to = k * rows * 4 + 1, (k + 1) * rows * 4
       local v = si:sub(from, to)
@@ -110,6 +113,7 @@ function M.each_pair(entries, text_of, found, sigs)
         -- each narrative of the bucket read and cut once for all its pairs
         -- here, when first measured, and let go after its own row
         local texts, cut_bytes = {}, 0
+        if not seen then bucket_sigs = {} end
         local function text(i)
           local t = texts[i]
           if not t then

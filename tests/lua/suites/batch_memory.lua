@@ -92,3 +92,58 @@ test("a pair is measured once over the bands it agrees on; a band passed over as
     eq("1-2 3-4", table.concat(got, " "), "each pair once, the crowded band none (" .. max .. ")")
   end
 end)
+
+test("a file named is kept as its path alone, one found in a folder with its name in the tree; pages and skips alike", function()
+  local root = tmp .. "/batch-named"
+  os.execute("mkdir -p '" .. root .. "/tree/jiuqu'")
+  local function put(rel, bytes)
+    local f = assert(io.open(root .. "/" .. rel, "wb"))
+    f:write(bytes)
+    f:close()
+  end
+  put("tree/jiuqu/2024.txt", JIUQU)
+  put("named.txt", (JIUQU:gsub("九曲街道", "汤河镇")))
+  put("again.txt", (JIUQU:gsub("九曲街道", "汤河镇")))
+  put("tree/notes.yaml", "packs: [gb2021]\n")
+  local B = batch.new(nianbao.engine, { files = { root .. "/named.txt", root .. "/tree", root .. "/again.txt" } }, nil, 1)
+  eq(root .. "/named.txt", B.all[1], "a file named: its path")
+  eq("table", type(B.all[2]), "a file of the folder: a record")
+  eq("jiuqu/2024.txt", B.all[2].rel, "with its name in the tree")
+  eq(4, #B.all, "four files chosen")
+  eq(2, #B.entries, "the second copy and the config are not reports")
+  local why = {}
+  for _, s in ipairs(B.skipped) do why[s.path:match("[^/]+$")] = s.why end
+  eq(true, why["again.txt"] ~= nil, "the second copy skipped")
+  eq(true, why["notes.yaml"] ~= nil, "the tool's own file in the tree skipped")
+  eq("named.html", B:page(root .. "/named.txt", "html"), "a named file's page: its name")
+  eq("jiuqu/2024.html", B:page(root .. "/tree/jiuqu/2024.txt", "html"), "a file of the tree: its place in it")
+  local R = B:read(root .. "/named.txt")
+  eq("汤河镇", R and R.agency and R.agency:match("汤河镇") or nil, "the named file read back")
+  B:finish({}, nil)
+end)
+
+test("the signatures wait in the spool while the pairs are measured: the same copies found, pairs met asked of them or kept as a set", function()
+  local root = tmp .. "/batch-sigs"
+  os.execute("mkdir -p '" .. root .. "'")
+  for i, place in ipairs { "九曲街道", "汤河镇", "临江乡", "白沙镇" } do
+    local f = assert(io.open(root .. "/" .. i .. ".txt", "wb"))
+    f:write((JIUQU:gsub("九曲街道", place)))
+    f:close()
+  end
+  local function copies(seen_max)
+    local kept = similar.SEEN_MAX
+    similar.SEEN_MAX = seen_max
+    local ok, B = pcall(batch.new, nianbao.engine, { files = { root } }, nil, 1)
+    similar.SEEN_MAX = kept
+    assert(ok, B)
+    local out = {}
+    for _, e in ipairs(B.entries) do
+      for _, c in ipairs(B:copies_of(e)) do out[#out + 1] = e.path .. " " .. c.kind .. " " .. c.file .. " " .. c.share end
+    end
+    B:finish({}, nil)
+    return table.concat(out, "\n")
+  end
+  local as_set = copies(2000)
+  eq(12, select(2, as_set:gsub("peer", "")), "each of four a copy of the three others")
+  eq(as_set, copies(0), "the pairs met asked of the spooled signatures")
+end)
