@@ -788,35 +788,59 @@ function M.for_format(F, opts)
     return list
   end
 
+  -- A body with each predicate (& or !) written as a literal of byte 1, for
+  -- the look at what comes first: a predicate there tells places apart
+  -- that the first characters alone do not.
+  local predicates_marked
+  do
+    local function upto(q) return P(q) * (1 - P(q))^0 * P(q)^-1 end
+    predicates_marked = lpeg.Cs((upto'"' + upto"'" + P"[" * P"^"^-1 * P(1) * (1 - P"]")^0 * P"]"^-1
+                           + P"--" * (1 - P"\n")^0 + S"!&" / ' "\1" ' + 1)^0)
+  end
+
   -- The first characters readers compiled together can begin with (a
-  -- list), or nil when one may begin with anything or match nothing.
+  -- list), or nil when one may begin with anything or match nothing; and
+  -- whether, inside a run of spaces, each reader fails at every place of
+  -- the run once it fails at one (true when each that can begin with a
+  -- space begins it only with a word that reads the whole run: %sp, %count,
+  -- %money, %pct; such a word reads to the run's end from any place in it).
   local function readers_start(by_name, readers)
-    local memo, busy = {}, {}
-    local function of(key, body, rule)
-      if not memo[key] then
-        if busy[key] then error("a rule that names itself first", 0) end
-        busy[key] = true
-        memo[key] = body_starts(body, function(name)
-          if name:sub(1, #RULE) == RULE then return rule(name:sub(#RULE + 1)) end
-          if word_starts[name] and T.defs[name] == word_defs[name] then return word_starts[name] end
-          error("what %" .. name .. " begins with is not known", 0)
-        end)
-        busy[key] = nil
+    -- what each reader begins with: word(name) gives what the format's word begins with
+    local function firsts(word_of, edit, only)
+      local memo, busy = {}, {}
+      local function of(key, body, rule)
+        if not memo[key] then
+          if busy[key] then error("a rule that names itself first", 0) end
+          busy[key] = true
+          memo[key] = body_starts(edit(body), function(name)
+            if name:sub(1, #RULE) == RULE then return rule(name:sub(#RULE + 1)) end
+            if word_starts[name] and T.defs[name] == word_defs[name] then return word_of(name) end
+            error("what %" .. name .. " begins with is not known", 0)
+          end)
+          busy[key] = nil
+        end
+        return memo[key]
       end
-      return memo[key]
+      local function word(name)
+        return of(name, (by_name[name] or error("no rule " .. name, 0)).body, word)
+      end
+      local out = {}
+      for k, rd in ipairs(readers) do
+        if not only or only[k] then
+          local own = {}
+          for _, r in ipairs(rd.own) do own[r.name] = r end
+          local function rule(name)
+            if rd.mine[name] then return of(rd.prefix .. name, own[name].body, rule) end
+            return word(name)
+          end
+          out[k] = rule(rd.own[1].name)
+        end
+      end
+      return out
     end
-    local function word(name)
-      return of(name, (by_name[name] or error("no rule " .. name, 0)).body, word)
-    end
+    local plain = firsts(function(name) return word_starts[name] end, function(b) return b end)
     local list, seen, got = {}, {}, {}
-    for _, rd in ipairs(readers) do
-      local own = {}
-      for _, r in ipairs(rd.own) do own[r.name] = r end
-      local function rule(name)
-        if rd.mine[name] then return of(rd.prefix .. name, own[name].body, rule) end
-        return word(name)
-      end
-      local r = rule(rd.own[1].name)
+    for _, r in ipairs(plain) do
       if r.null or not r.parts then return nil end
       for _, set in ipairs(r.parts) do
         if not seen[set] then
@@ -828,7 +852,39 @@ function M.for_format(F, opts)
       end
     end
     table.sort(list)
-    return list
+    -- the characters a run of spaces is made of: each of them one character
+    local spaces = { [" "] = true, ["\t"] = true }
+    for _, w in ipairs(L.spaces or {}) do
+      if type(w) ~= "string" or utf8.len(w) ~= 1 or first_char(w) ~= w then return list, false end
+      spaces[w] = true
+    end
+    -- (a reader that begins inside a character of the run would be passed over)
+    for _, c in ipairs(list) do
+      if c:byte(1) >= 0x80 and c:byte(1) < 0xC0 then return list, false end
+    end
+    local function has_space(r)
+      for _, set in ipairs(r.parts) do
+        for c in pairs(spaces) do if set[c] then return true end end
+      end
+      return false
+    end
+    local spaced = {}                         -- the readers that can begin with a space
+    for k, r in ipairs(plain) do spaced[k] = has_space(r) or nil end
+    if not next(spaced) then return list, true end
+    -- what the words that read a run of spaces first begin with past it
+    local past = { sp = { parts = {}, null = true }, count = word_starts.num, money = word_starts.num,
+                   pct = word_starts.digit }
+    local ok, led = pcall(firsts, function(name) return past[name] or word_starts[name] end,
+                          function(b) return predicates_marked:match(b) end, spaced)
+    if not ok then return list, false end
+    for k in pairs(spaced) do
+      local q = led[k]
+      if q.null or not q.parts or has_space(q) then return list, false end
+      for _, set in ipairs(q.parts) do
+        if set["\1"] then return list, false end       -- a predicate may come first
+      end
+    end
+    return list, true
   end
 
   -- The readers of grammar G (their specs) compiled into one pattern, the
@@ -914,7 +970,7 @@ function M.for_format(F, opts)
       t[" any"], t[" at"] = any, at
       -- where no reader can begin (most places) the search passes at a glance:
       -- bytes that begin none of their first characters at the speed of a span
-      local ok, first = pcall(readers_start, by_name, readers)
+      local ok, first, uniform = pcall(readers_start, by_name, readers)
       G.starts = ok and first or nil
       if ok and first and not plain_search then
         -- the first characters of each length, a byte at a time: (a set of
@@ -943,7 +999,11 @@ function M.for_format(F, opts)
             for b in pairs(at_byte[n][1]) do lead[b] = true end
           end
         end
-        t[" search"] = ((1 - set_of(lead))^1 + (1 - #guard * V " any"))^0 * Cp() * V " at"
+        -- a run of spaces where no reader matches at its first place: none
+        -- matches further in it (what most of a PDF's table lines are)
+        local run = uniform and #space * -V " any" * space^1 or P(false)
+        G.space_runs = uniform or nil
+        t[" search"] = ((1 - set_of(lead))^1 + run + (1 - #guard * V " any"))^0 * Cp() * V " at"
       else
         t[" search"] = (1 - V " any")^0 * Cp() * V " at"
       end
