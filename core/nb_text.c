@@ -12,9 +12,20 @@ static const char *const wide_spaces[] = {
     "\xE3\x80\x80", "\xC2\xA0", "\xE2\x80\x82", "\xE2\x80\x83", "\xE2\x80\x89", "\xE2\x80\x8B",
     "\xEF\xBB\xBF", NULL
 };
+static const size_t wide_lens[] = { 3, 2, 3, 3, 3, 3, 3 };
 
 static int narrow_space(unsigned char c) {
     return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+}
+
+/* The first bytes of the wide spaces, and their last: any other byte begins
+** (ends) none of them, and most texts begin and end with such a byte. */
+static int wide_first(unsigned char c) {
+    return c == 0xC2 || c == 0xE2 || c == 0xE3 || c == 0xEF;
+}
+
+static int wide_last(unsigned char c) {
+    return c == 0xA0 || c == 0x80 || c == 0x82 || c == 0x83 || c == 0x89 || c == 0x8B || c == 0xBF;
 }
 
 void nb_text_trim(const char *s, size_t len, size_t *from, size_t *to) {
@@ -23,10 +34,11 @@ void nb_text_trim(const char *s, size_t len, size_t *from, size_t *to) {
         size_t k = 0;
         int t;
         if (narrow_space((unsigned char)s[i])) k = 1;
-        else for (t = 0; wide_spaces[t]; t++) {
-            size_t wl = strlen(wide_spaces[t]);
-            if (len - i >= wl && memcmp(s + i, wide_spaces[t], wl) == 0) { k = wl; break; }
-        }
+        else if (wide_first((unsigned char)s[i]))
+            for (t = 0; wide_spaces[t]; t++) {
+                size_t wl = wide_lens[t];
+                if (len - i >= wl && memcmp(s + i, wide_spaces[t], wl) == 0) { k = wl; break; }
+            }
         if (k == 0) break;
         i += k;
     }
@@ -34,10 +46,11 @@ void nb_text_trim(const char *s, size_t len, size_t *from, size_t *to) {
         size_t k = 0;
         int t;
         if (narrow_space((unsigned char)s[j - 1])) k = 1;
-        else for (t = 0; wide_spaces[t]; t++) {
-            size_t wl = strlen(wide_spaces[t]);
-            if (j >= wl && memcmp(s + j - wl, wide_spaces[t], wl) == 0) { k = wl; break; }
-        }
+        else if (wide_last((unsigned char)s[j - 1]))
+            for (t = 0; wide_spaces[t]; t++) {
+                size_t wl = wide_lens[t];
+                if (j >= wl && memcmp(s + j - wl, wide_spaces[t], wl) == 0) { k = wl; break; }
+            }
         if (k == 0) break;
         j -= k;
     }

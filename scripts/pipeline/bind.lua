@@ -655,10 +655,23 @@ function M.bind(F, system, doc, path, others)
   local diags, pending = R.diagnostics, {}
 
   local starts, found = {}, {}
+  -- match_heading's memo looked up in line (most blocks are a batch's labels,
+  -- answered before), and fetched again after each answer worked out: a full
+  -- memo starts afresh
+  local answered = heading_memo[F]
   for i = 1, #blocks do
     local b = blocks[i]
-    if b.kind == "para" or b.kind == "cell" then
-      local p, glued, variant = match_heading(F, b)
+    local kind = b.kind
+    if kind == "para" or kind == "cell" then
+      local by = answered and answered.of[kind]
+      local hit = by and by[b.text]
+      local p, glued, variant
+      if hit then
+        p, glued, variant = hit[1], hit[2], hit[3]
+      else
+        p, glued, variant = match_heading(F, b)
+        answered = heading_memo[F]
+      end
       if p and b.kind == "cell" and glued ~= "" then p = nil end
       if p and not found[p.id] then
         found[p.id] = true

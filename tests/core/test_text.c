@@ -29,6 +29,8 @@ static void a_character_that_only_ends_like_a_space_is_kept(void **state) {
     (void)state;
     trimmed("\xE4\xB8\x80", "\xE4\xB8\x80");             /* 一 ends in 0x80 as U+3000 does */
     trimmed("\xA0x\xC2", "\xA0x\xC2");                     /* halves of U+00A0 are not spaces */
+    trimmed("\xE2\x80\x94x\xE2\x80\x94", "\xE2\x80\x94x\xE2\x80\x94");   /* a dash begins as U+2002 does */
+    trimmed("\xEF\xBC\x89\xE3\x80\x80", "\xEF\xBC\x89");   /* a bracket begins as U+FEFF does */
 }
 
 /* The field k of block i (1-based) of the list at stack index 1, as a
