@@ -19,6 +19,7 @@ local nianbao = require "nianbao"
 local formatlib = require "format"
 local view = require "view"
 local messages = require "messages"
+local limits = require "nianbao.sandbox"
 local P, R, S, C, Cp, Ct, Cmt, Cc, V = lpeg.P, lpeg.R, lpeg.S, lpeg.C, lpeg.Cp, lpeg.Ct, lpeg.Cmt, lpeg.Cc, lpeg.V
 
 local M = {}
@@ -120,6 +121,63 @@ local function norm_cells(expr)
   return table.concat(ids, " + ")
 end
 M.norm_cells = norm_cells
+
+-- A spec as a string two equal specs share (tables walked raw, keys in
+-- order); nil for a spec of more than plain data, or of too much. Made in
+-- C (a grammar's spec is hundreds of values: start-up paid for their walk
+-- here); this walk decides only for keys C does not order (nor does it
+-- walk a table of thousands of keys), and says what C's string is.
+local function fingerprint_walk(spec)
+  local out, tables = {}, 0
+  local function before(a, b)
+    local ta, tb = type(a), type(b)
+    if ta ~= tb then return ta < tb end
+    return a < b
+  end
+  local function walk(v, depth)
+    local t = type(v)
+    if t == "string" then out[#out + 1] = #v .. ":" .. v    -- (its length says where it ends)
+    elseif t == "number" then out[#out + 1] = math.type(v) .. ":" .. tostring(v)
+    elseif t == "boolean" then out[#out + 1] = tostring(v)
+    elseif t == "table" and depth < 8 and tables < 2000 then
+      tables = tables + 1
+      -- its items 1..n in order, then its other keys sorted (most are lists or records)
+      local n = 0
+      while rawget(v, n + 1) ~= nil do n = n + 1 end
+      out[#out + 1] = "[" .. n
+      for i = 1, n do
+        out[#out + 1] = ","
+        walk(rawget(v, i), depth + 1)
+      end
+      local keys, k, strings = {}, next(v), true
+      while k ~= nil do
+        if math.type(k) ~= "integer" or k < 1 or k > n then
+          keys[#keys + 1] = k
+          strings = strings and type(k) == "string"
+        end
+        k = next(v, k)
+      end
+      if strings then table.sort(keys) else table.sort(keys, before) end
+      out[#out + 1] = "{"
+      for _, key in ipairs(keys) do
+        walk(key, depth + 1)
+        out[#out + 1] = "="
+        walk(rawget(v, key), depth + 1)
+        out[#out + 1] = ";"
+      end
+      out[#out + 1] = "}"
+    else error("not plain data", 0) end
+  end
+  local ok = pcall(walk, spec, 0)
+  return ok and table.concat(out) or nil
+end
+M.fingerprint_walk = fingerprint_walk
+local function fingerprint(spec)
+  local key = limits.fingerprint(spec)
+  if key == false then return fingerprint_walk(spec) end
+  return key
+end
+M.fingerprint = fingerprint
 
 --}===
 
@@ -1020,52 +1078,6 @@ function M.for_format(F, opts)
   --   kind      "count" (default), "share" (a percentage of a base `of`, named
   --             by the match's `base` capture or `understood` from the subject's
   --             cells), "compare" (last year's figure, or the change from it)
-  -- A spec as a string two equal specs share (tables walked raw, keys in
-  -- order); nil for a spec of more than plain data, or of too much.
-  local function fingerprint(spec)
-    local out, tables = {}, 0
-    local function before(a, b)
-      local ta, tb = type(a), type(b)
-      if ta ~= tb then return ta < tb end
-      return a < b
-    end
-    local function walk(v, depth)
-      local t = type(v)
-      if t == "string" then out[#out + 1] = #v .. ":" .. v    -- (its length says where it ends)
-      elseif t == "number" then out[#out + 1] = math.type(v) .. ":" .. tostring(v)
-      elseif t == "boolean" then out[#out + 1] = tostring(v)
-      elseif t == "table" and depth < 8 and tables < 2000 then
-        tables = tables + 1
-        -- its items 1..n in order, then its other keys sorted (most are lists or records)
-        local n = 0
-        while rawget(v, n + 1) ~= nil do n = n + 1 end
-        out[#out + 1] = "[" .. n
-        for i = 1, n do
-          out[#out + 1] = ","
-          walk(rawget(v, i), depth + 1)
-        end
-        local keys, k, strings = {}, next(v), true
-        while k ~= nil do
-          if math.type(k) ~= "integer" or k < 1 or k > n then
-            keys[#keys + 1] = k
-            strings = strings and type(k) == "string"
-          end
-          k = next(v, k)
-        end
-        if strings then table.sort(keys) else table.sort(keys, before) end
-        out[#out + 1] = "{"
-        for _, key in ipairs(keys) do
-          walk(key, depth + 1)
-          out[#out + 1] = "="
-          walk(rawget(v, key), depth + 1)
-          out[#out + 1] = ";"
-        end
-        out[#out + 1] = "}"
-      else error("not plain data", 0) end
-    end
-    local ok = pcall(walk, spec, 0)
-    return ok and table.concat(out) or nil
-  end
   -- the grammars by their spec: a user pack's rule runs afresh for each
   -- report and registers its grammar each time; it gets the one it
   -- registered when its pack was loaded, which the reports' claims name
