@@ -237,9 +237,6 @@ end
 
 --}===
 
--- a byte's string, without a call to cut it from its text
-local byte_char = {}
-for b = 0, 255 do byte_char[b] = string.char(b) end
 
 -- the first character of a word (of UTF-8 text; else a start of it)
 local function first_char(w)
@@ -413,6 +410,81 @@ do
     return resolved(r, word)
   end
 end
+
+-- A re grammar's rules { {name=, body=, refs=}, … }, each body with its
+-- references to rules written as defs ("verb" → "%rule__verb"), so that
+-- the rules of several grammars can be compiled into one. nil when the
+-- text is not plainly rules: an expression, a named back reference, a
+-- function capture, "<name>", a class with a def.
+local RULE = "rule__"
+-- The text's tokens, all found by one match (a match for each token cost
+-- more than the rest): for each, where what was said before it starts
+-- (after the spaces), where it starts and its kind; a rule's name (DEF:
+-- before "<-", REF: a reference) also its name and where it ends (past
+-- "<-" for DEF). The list ends in END, or in BAD where the text is not
+-- plainly rules whatever came before (an unclosed quote, a class with
+-- a def, "->" to a function, "=", "<", "~" alone).
+local COMMENT, SAYS, DEF, REF, END, BAD = 1, 2, 3, 4, 5, 6
+local lexed
+do
+  local word_char = R("az", "AZ", "09") + "_"
+  local space = S" \t\n\v\f\r"
+  local rname = (R("az", "AZ") + "_") * word_char^0
+  local token =
+      P"--" * (1 - P"\n")^0 * P"\n"^-1 * Cc(COMMENT)
+    + (P'"' * (1 - P'"')^0 * '"' + P"'" * (1 - P"'")^0 * "'") * Cc(SAYS)
+    -- a class: its first item may be "]" (not after "^"); no def in it
+    + P"[" * -P"^]" * P"^"^-1 * (1 - P"%") * (1 - S"]%")^0 * "]" * Cc(SAYS)
+    + P"-" * (#(P">" * space^0 * (S"'\"{" + R"09")) + -P">") * Cc(SAYS)
+    + P"%" * word_char^0 * Cc(SAYS)
+    + P"{" * (P":" * (rname * ":")^-1)^-1 * Cc(SAYS)
+    + P"~}" * Cc(SAYS)
+    + R"09"^1 * Cc(SAYS)
+    + #(rname * space^0 * "<-") * Cc(DEF) * C(rname) * space^0 * "<-" * Cp()
+    + Cc(REF) * C(rname) * Cp()
+  local before = space^0 * Cp() * (1 - (word_char + S"_\"'[-%{=<~"))^0 * Cp()
+  lexed = Ct((before * token)^0 * before * (-P(1) * Cc(END) + Cc(BAD)))
+end
+local function plain_rules(src)
+  if src:find("%" .. RULE, 1, true) then return nil end
+  local toks = lexed:match(src)
+  local list, cur, parts, last, k = {}, nil, nil, 1, 1
+  while true do
+    local said, a, kind = toks[k], toks[k + 1], toks[k + 2]
+    if kind == END then
+      -- (what is said after the last token counts too)
+      if not cur or not (cur.said or said < a) then return nil end
+      break
+    elseif kind == BAD then return nil end
+    if said < a then                                     -- not only spaces before the token
+      if not cur then return nil end
+      cur.said = true
+    end
+    if kind == DEF then
+      -- a rule that says nothing before the next: re reads the rules after it as its grammar
+      if cur and not cur.said then return nil end
+      if cur then parts[#parts + 1] = src:sub(last, a - 1) end
+      parts = {}
+      cur = { name = toks[k + 3], parts = parts, refs = {} }
+      list[#list + 1] = cur
+      last, k = toks[k + 4], k + 5
+    elseif kind == REF then
+      if not cur then return nil end
+      local name = toks[k + 3]
+      parts[#parts + 1] = src:sub(last, a - 1)
+      parts[#parts + 1] = "%" .. RULE .. name
+      cur.refs[name], cur.said = true, true
+      last, k = toks[k + 4], k + 5
+    elseif kind == SAYS then
+      if not cur then return nil end
+      cur.said, k = true, k + 3
+    else k = k + 3 end                                   -- a comment
+  end
+  parts[#parts + 1] = src:sub(last)
+  for _, r in ipairs(list) do r.body, r.parts, r.said = table.concat(r.parts), nil, nil end
+  return list
+end
+M.plain_rules = plain_rules
 
 -- for_format(F[, opts]) → the text helpers of format F, with its own registry
 -- of grammars. opts.plain_search: readers compiled together are searched at
@@ -770,81 +842,6 @@ function M.for_format(F, opts)
     return table.concat(out, "\n")
   end
 
-  -- A re grammar's rules { {name=, body=, refs=}, … }, each body with its
-  -- references to rules written as defs ("verb" → "%rule__verb"), so that
-  -- the rules of several grammars can be compiled into one. nil when the
-  -- text is not plainly rules: an expression, a named back reference, a
-  -- function capture, "<name>", a class with a def.
-  local RULE = "rule__"
-  -- (a token's start and its name, each found by one match, not a find for each piece)
-  local space = S" \t\n\v\f\r"
-  local next_token = space^0 * Cp() * (1 - (word_char + S"_\"'[-%{=<~"))^0 * Cp()
-  local name_arrow = C((R("az", "AZ") + "_") * word_char^0) * Cp() * (space^0 * "<-" * Cp())^-1
-  local function plain_rules(src)
-    if src:find("%" .. RULE, 1, true) then return nil end
-    local list, cur, last, i = {}, nil, 1, 1
-    local function cut(upto, with)
-      cur.parts[#cur.parts + 1] = src:sub(last, upto)
-      cur.parts[#cur.parts + 1] = with
-    end
-    while true do
-      local said, a = next_token:match(src, i)
-      if a > #src then break end
-      if said < a then                                     -- not only spaces before the token
-        if not cur then return nil end
-        cur.said = true
-      end
-      local b, b2 = src:byte(a, a + 1)
-      local c, d = byte_char[b], byte_char[b2] or ""
-      local says = true                                    -- the token is part of the rule's body
-      if c == "-" and d == "-" then                        -- a comment
-        i, says = (src:find("\n", a, true) or #src) + 1, false
-      elseif not cur and not c:match("[%a_]") then return nil
-      elseif c == '"' or c == "'" then
-        local e = src:find(c, a + 1, true)
-        if not e then return nil end
-        i = e + 1
-      elseif c == "[" then
-        local from = d == "^" and a + 2 or a + 1             -- the first item may be "]"
-        if d == "^" and src:sub(from, from) == "]" then return nil end
-        local e = src:find("]", from + 1, true)
-        if not e or src:sub(a, e):find("%", 1, true) then return nil end
-        i = e + 1
-      elseif c == "-" then
-        if d == ">" and not src:find("^%s*['\"{%d]", a + 2) then return nil end
-        i = a + 1
-      elseif c == "%" then
-        i = src:find("[^%w_]", a + 1) or #src + 1
-      elseif c == "{" then                                 -- "{:name:" names a group
-        i = d == ":" and (select(2, src:find("^[%a_][%w_]*:", a + 2)) or a + 1) + 1 or a + 1
-      elseif c == "~" and d == "}" then i = a + 2
-      elseif c == "=" or c == "<" or c == "~" then return nil
-      elseif b >= 48 and b <= 57 then i = src:find("%D", a) or #src + 1   -- a digit
-      else
-        local name, past_name, past_arrow = name_arrow:match(src, a)
-        local e, arrow = past_name - 1, past_arrow and past_arrow - 1
-        if arrow then
-          -- a rule that says nothing before the next: re reads the rules after it as its grammar
-          if cur and not cur.said then return nil end
-          if cur then cut(a - 1, "") end
-          cur = { name = name, parts = {}, refs = {} }
-          list[#list + 1] = cur
-          last, says = arrow + 1, false
-        else
-          if not cur then return nil end
-          cut(a - 1, "%" .. RULE .. name)
-          cur.refs[name] = true
-          last = e + 1
-        end
-        i = last
-      end
-      if says then cur.said = true end
-    end
-    if not cur or not (cur.said or src:sub(i):find("%S")) then return nil end
-    cut(#src, "")
-    for _, r in ipairs(list) do r.body, r.parts, r.said = table.concat(r.parts), nil, nil end
-    return list
-  end
 
   -- The first characters readers compiled together can begin with (a
   -- list), or nil when one may begin with anything or match nothing.
