@@ -8,6 +8,7 @@
 */
 #include <ctype.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -1023,10 +1024,193 @@ void nb_sandbox_patterns(lua_State *L) {
     luaL_setfuncs(L, patterns, 0);
 }
 
+/*{=== fingerprints of plain data ===*/
+
+/* The fingerprint of a grammar's spec (claims.lua), made here: the same
+** string as the Lua walk's, at a small part of its cost. Tables deeper
+** than FP_DEPTH, more than FP_TABLES of them, or a value not plain: not
+** plain data. A key neither a string nor an integer, or more than FP_KEYS
+** keys in all: the Lua walk decides (its order of such keys; its work is
+** metered, where this call's is not). */
+#define FP_DEPTH 8
+#define FP_TABLES 2000
+#define FP_KEYS 65536
+
+enum { FP_OK, FP_NOT_PLAIN, FP_UNSURE };
+
+typedef struct fp_buf {
+    char *p;
+    size_t n, cap;
+    int slot;                     /* the stack slot of the userdata that holds p */
+    int tables;
+    size_t keys;                  /* keys of every table walked */
+} fp_buf;
+
+typedef struct fp_key {
+    const char *s;                /* NULL: an integer key */
+    size_t len;
+    lua_Integer i;
+} fp_key;
+
+static void fp_add(lua_State *L, fp_buf *b, const char *s, size_t n) {
+    if (b->cap - b->n < n) {
+        size_t cap = b->cap;
+        char *p;
+        while (cap - b->n < n) cap *= 2;
+        p = lua_newuserdatauv(L, cap, 0);
+        memcpy(p, b->p, b->n);
+        lua_replace(L, b->slot);
+        b->p = p, b->cap = cap;
+    }
+    memcpy(b->p + b->n, s, n);
+    b->n += n;
+}
+
+static void fp_addf(lua_State *L, fp_buf *b, const char *fmt, lua_Integer v) {
+    char tmp[64];
+    int n = snprintf(tmp, sizeof tmp, fmt, (long long)v);
+    fp_add(L, b, tmp, (size_t)n);
+}
+
+static void fp_string(lua_State *L, fp_buf *b, const char *s, size_t len) {
+    fp_addf(L, b, "%lld:", (lua_Integer)len);        /* (its length says where it ends) */
+    fp_add(L, b, s, len);
+}
+
+/* Lua's order of the keys: numbers before strings, strings byte by byte. */
+static int fp_before(const void *x, const void *y) {
+    const fp_key *a = x, *b = y;
+    int c;
+    if ((a->s == NULL) != (b->s == NULL)) return a->s == NULL ? -1 : 1;
+    if (a->s == NULL) return a->i < b->i ? -1 : a->i > b->i;
+    c = memcmp(a->s, b->s, a->len < b->len ? a->len : b->len);
+    return c != 0 ? c : a->len < b->len ? -1 : a->len > b->len;
+}
+
+static int fp_walk(lua_State *L, fp_buf *b, int idx, int depth) {
+    switch (lua_type(L, idx)) {
+    case LUA_TSTRING: {
+        size_t len;
+        const char *s = lua_tolstring(L, idx, &len);
+        fp_string(L, b, s, len);
+        return FP_OK;
+    }
+    case LUA_TNUMBER: {
+        size_t len;
+        const char *s;
+        if (lua_isinteger(L, idx)) fp_add(L, b, "integer:", 8);
+        else fp_add(L, b, "float:", 6);
+        s = luaL_tolstring(L, idx, &len);
+        fp_add(L, b, s, len);
+        lua_pop(L, 1);
+        return FP_OK;
+    }
+    case LUA_TBOOLEAN:
+        if (lua_toboolean(L, idx)) fp_add(L, b, "true", 4);
+        else fp_add(L, b, "false", 5);
+        return FP_OK;
+    case LUA_TTABLE: {
+        lua_Integer n = 0, i;
+        size_t count = 0, k;
+        fp_key *keys;
+        int r;
+        if (depth >= FP_DEPTH || b->tables >= FP_TABLES) return FP_NOT_PLAIN;
+        b->tables++;
+        luaL_checkstack(L, 6, "fingerprint");
+        while (lua_rawgeti(L, idx, n + 1) != LUA_TNIL) {
+            lua_pop(L, 1);
+            n++;
+        }
+        lua_pop(L, 1);
+        fp_addf(L, b, "[%lld", n);
+        for (i = 1; i <= n; i++) {
+            fp_add(L, b, ",", 1);
+            lua_rawgeti(L, idx, i);
+            r = fp_walk(L, b, lua_gettop(L), depth + 1);
+            lua_pop(L, 1);
+            if (r != FP_OK) return r;
+        }
+        lua_pushnil(L);
+        while (lua_next(L, idx)) {
+            lua_pop(L, 1);
+            if (lua_isinteger(L, -1)) {
+                lua_Integer ki = lua_tointeger(L, -1);
+                if (ki < 1 || ki > n) count++;
+            } else if (lua_type(L, -1) == LUA_TSTRING) {
+                count++;
+            } else {
+                lua_pop(L, 1);
+                return FP_UNSURE;
+            }
+            if (++b->keys > FP_KEYS) {
+                lua_pop(L, 1);
+                return FP_UNSURE;
+            }
+        }
+        keys = lua_newuserdatauv(L, (count ? count : 1) * sizeof *keys, 0);
+        k = 0;
+        lua_pushnil(L);
+        while (lua_next(L, idx)) {            /* (the strings stay the table's: no copy) */
+            lua_pop(L, 1);
+            if (lua_isinteger(L, -1)) {
+                lua_Integer ki = lua_tointeger(L, -1);
+                if (ki < 1 || ki > n) keys[k].s = NULL, keys[k].len = 0, keys[k++].i = ki;
+            } else {
+                keys[k].s = lua_tolstring(L, -1, &keys[k].len);
+                keys[k++].i = 0;
+            }
+        }
+        qsort(keys, count, sizeof *keys, fp_before);
+        fp_add(L, b, "{", 1);
+        for (k = 0; k < count; k++) {
+            if (keys[k].s) {
+                fp_string(L, b, keys[k].s, keys[k].len);
+                lua_pushlstring(L, keys[k].s, keys[k].len);
+                lua_rawget(L, idx);
+            } else {
+                fp_add(L, b, "integer:", 8);
+                fp_addf(L, b, "%lld", keys[k].i);
+                lua_rawgeti(L, idx, keys[k].i);
+            }
+            fp_add(L, b, "=", 1);
+            r = fp_walk(L, b, lua_gettop(L), depth + 1);
+            lua_pop(L, 1);
+            if (r != FP_OK) {
+                lua_pop(L, 1);
+                return r;
+            }
+            fp_add(L, b, ";", 1);
+        }
+        fp_add(L, b, "}", 1);
+        lua_pop(L, 1);                        /* the keys */
+        return FP_OK;
+    }
+    default:
+        return FP_NOT_PLAIN;
+    }
+}
+
+/* fingerprint(v) → its string | nil (not plain data) | false (the Lua walk decides) */
+static int l_fingerprint(lua_State *L) {
+    fp_buf b;
+    int r;
+    lua_settop(L, 1);
+    b.cap = 1024, b.n = 0, b.tables = 0, b.keys = 0;
+    b.p = lua_newuserdatauv(L, b.cap, 0);
+    b.slot = lua_gettop(L);
+    r = fp_walk(L, &b, 1, 0);
+    if (r == FP_OK) lua_pushlstring(L, b.p, b.n);
+    else if (r == FP_NOT_PLAIN) lua_pushnil(L);
+    else lua_pushboolean(L, 0);
+    return 1;
+}
+
+/*}===*/
+
 int luaopen_nianbao_sandbox(lua_State *L) {
     static const luaL_Reg funcs[] = {
         {"call", l_call}, {"pcall", l_pcall}, {"configure", l_configure}, {"memory", l_memory},
-        {"setmetatable", NULL}, {NULL, NULL}
+        {"fingerprint", l_fingerprint}, {"setmetatable", NULL}, {NULL, NULL}
     };
     luaL_newlib(L, funcs);
     lua_getglobal(L, "setmetatable");

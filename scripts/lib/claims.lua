@@ -19,6 +19,7 @@ local nianbao = require "nianbao"
 local formatlib = require "format"
 local view = require "view"
 local messages = require "messages"
+local limits = require "nianbao.sandbox"
 local P, R, S, C, Cp, Ct, Cmt, Cc, V = lpeg.P, lpeg.R, lpeg.S, lpeg.C, lpeg.Cp, lpeg.Ct, lpeg.Cmt, lpeg.Cc, lpeg.V
 
 local M = {}
@@ -121,6 +122,63 @@ local function norm_cells(expr)
 end
 M.norm_cells = norm_cells
 
+-- A spec as a string two equal specs share (tables walked raw, keys in
+-- order); nil for a spec of more than plain data, or of too much. Made in
+-- C (a grammar's spec is hundreds of values: start-up paid for their walk
+-- here); this walk decides only for keys C does not order (nor does it
+-- walk a table of thousands of keys), and says what C's string is.
+local function fingerprint_walk(spec)
+  local out, tables = {}, 0
+  local function before(a, b)
+    local ta, tb = type(a), type(b)
+    if ta ~= tb then return ta < tb end
+    return a < b
+  end
+  local function walk(v, depth)
+    local t = type(v)
+    if t == "string" then out[#out + 1] = #v .. ":" .. v    -- (its length says where it ends)
+    elseif t == "number" then out[#out + 1] = math.type(v) .. ":" .. tostring(v)
+    elseif t == "boolean" then out[#out + 1] = tostring(v)
+    elseif t == "table" and depth < 8 and tables < 2000 then
+      tables = tables + 1
+      -- its items 1..n in order, then its other keys sorted (most are lists or records)
+      local n = 0
+      while rawget(v, n + 1) ~= nil do n = n + 1 end
+      out[#out + 1] = "[" .. n
+      for i = 1, n do
+        out[#out + 1] = ","
+        walk(rawget(v, i), depth + 1)
+      end
+      local keys, k, strings = {}, next(v), true
+      while k ~= nil do
+        if math.type(k) ~= "integer" or k < 1 or k > n then
+          keys[#keys + 1] = k
+          strings = strings and type(k) == "string"
+        end
+        k = next(v, k)
+      end
+      if strings then table.sort(keys) else table.sort(keys, before) end
+      out[#out + 1] = "{"
+      for _, key in ipairs(keys) do
+        walk(key, depth + 1)
+        out[#out + 1] = "="
+        walk(rawget(v, key), depth + 1)
+        out[#out + 1] = ";"
+      end
+      out[#out + 1] = "}"
+    else error("not plain data", 0) end
+  end
+  local ok = pcall(walk, spec, 0)
+  return ok and table.concat(out) or nil
+end
+M.fingerprint_walk = fingerprint_walk
+local function fingerprint(spec)
+  local key = limits.fingerprint(spec)
+  if key == false then return fingerprint_walk(spec) end
+  return key
+end
+M.fingerprint = fingerprint
+
 --}===
 
 --{=== prose: lines that only wrap, sentences, clauses ===
@@ -179,9 +237,6 @@ end
 
 --}===
 
--- a byte's string, without a call to cut it from its text
-local byte_char = {}
-for b = 0, 255 do byte_char[b] = string.char(b) end
 
 -- the first character of a word (of UTF-8 text; else a start of it)
 local function first_char(w)
@@ -355,6 +410,81 @@ do
     return resolved(r, word)
   end
 end
+
+-- A re grammar's rules { {name=, body=, refs=}, … }, each body with its
+-- references to rules written as defs ("verb" → "%rule__verb"), so that
+-- the rules of several grammars can be compiled into one. nil when the
+-- text is not plainly rules: an expression, a named back reference, a
+-- function capture, "<name>", a class with a def.
+local RULE = "rule__"
+-- The text's tokens, all found by one match (a match for each token cost
+-- more than the rest): for each, where what was said before it starts
+-- (after the spaces), where it starts and its kind; a rule's name (DEF:
+-- before "<-", REF: a reference) also its name and where it ends (past
+-- "<-" for DEF). The list ends in END, or in BAD where the text is not
+-- plainly rules whatever came before (an unclosed quote, a class with
+-- a def, "->" to a function, "=", "<", "~" alone).
+local COMMENT, SAYS, DEF, REF, END, BAD = 1, 2, 3, 4, 5, 6
+local lexed
+do
+  local word_char = R("az", "AZ", "09") + "_"
+  local space = S" \t\n\v\f\r"
+  local rname = (R("az", "AZ") + "_") * word_char^0
+  local token =
+      P"--" * (1 - P"\n")^0 * P"\n"^-1 * Cc(COMMENT)
+    + (P'"' * (1 - P'"')^0 * '"' + P"'" * (1 - P"'")^0 * "'") * Cc(SAYS)
+    -- a class: its first item may be "]" (not after "^"); no def in it
+    + P"[" * -P"^]" * P"^"^-1 * (1 - P"%") * (1 - S"]%")^0 * "]" * Cc(SAYS)
+    + P"-" * (#(P">" * space^0 * (S"'\"{" + R"09")) + -P">") * Cc(SAYS)
+    + P"%" * word_char^0 * Cc(SAYS)
+    + P"{" * (P":" * (rname * ":")^-1)^-1 * Cc(SAYS)
+    + P"~}" * Cc(SAYS)
+    + R"09"^1 * Cc(SAYS)
+    + #(rname * space^0 * "<-") * Cc(DEF) * C(rname) * space^0 * "<-" * Cp()
+    + Cc(REF) * C(rname) * Cp()
+  local before = space^0 * Cp() * (1 - (word_char + S"_\"'[-%{=<~"))^0 * Cp()
+  lexed = Ct((before * token)^0 * before * (-P(1) * Cc(END) + Cc(BAD)))
+end
+local function plain_rules(src)
+  if src:find("%" .. RULE, 1, true) then return nil end
+  local toks = lexed:match(src)
+  local list, cur, parts, last, k = {}, nil, nil, 1, 1
+  while true do
+    local said, a, kind = toks[k], toks[k + 1], toks[k + 2]
+    if kind == END then
+      -- (what is said after the last token counts too)
+      if not cur or not (cur.said or said < a) then return nil end
+      break
+    elseif kind == BAD then return nil end
+    if said < a then                                     -- not only spaces before the token
+      if not cur then return nil end
+      cur.said = true
+    end
+    if kind == DEF then
+      -- a rule that says nothing before the next: re reads the rules after it as its grammar
+      if cur and not cur.said then return nil end
+      if cur then parts[#parts + 1] = src:sub(last, a - 1) end
+      parts = {}
+      cur = { name = toks[k + 3], parts = parts, refs = {} }
+      list[#list + 1] = cur
+      last, k = toks[k + 4], k + 5
+    elseif kind == REF then
+      if not cur then return nil end
+      local name = toks[k + 3]
+      parts[#parts + 1] = src:sub(last, a - 1)
+      parts[#parts + 1] = "%" .. RULE .. name
+      cur.refs[name], cur.said = true, true
+      last, k = toks[k + 4], k + 5
+    elseif kind == SAYS then
+      if not cur then return nil end
+      cur.said, k = true, k + 3
+    else k = k + 3 end                                   -- a comment
+  end
+  parts[#parts + 1] = src:sub(last)
+  for _, r in ipairs(list) do r.body, r.parts, r.said = table.concat(r.parts), nil, nil end
+  return list
+end
+M.plain_rules = plain_rules
 
 -- for_format(F[, opts]) → the text helpers of format F, with its own registry
 -- of grammars. opts.plain_search: readers compiled together are searched at
@@ -712,81 +842,6 @@ function M.for_format(F, opts)
     return table.concat(out, "\n")
   end
 
-  -- A re grammar's rules { {name=, body=, refs=}, … }, each body with its
-  -- references to rules written as defs ("verb" → "%rule__verb"), so that
-  -- the rules of several grammars can be compiled into one. nil when the
-  -- text is not plainly rules: an expression, a named back reference, a
-  -- function capture, "<name>", a class with a def.
-  local RULE = "rule__"
-  -- (a token's start and its name, each found by one match, not a find for each piece)
-  local space = S" \t\n\v\f\r"
-  local next_token = space^0 * Cp() * (1 - (word_char + S"_\"'[-%{=<~"))^0 * Cp()
-  local name_arrow = C((R("az", "AZ") + "_") * word_char^0) * Cp() * (space^0 * "<-" * Cp())^-1
-  local function plain_rules(src)
-    if src:find("%" .. RULE, 1, true) then return nil end
-    local list, cur, last, i = {}, nil, 1, 1
-    local function cut(upto, with)
-      cur.parts[#cur.parts + 1] = src:sub(last, upto)
-      cur.parts[#cur.parts + 1] = with
-    end
-    while true do
-      local said, a = next_token:match(src, i)
-      if a > #src then break end
-      if said < a then                                     -- not only spaces before the token
-        if not cur then return nil end
-        cur.said = true
-      end
-      local b, b2 = src:byte(a, a + 1)
-      local c, d = byte_char[b], byte_char[b2] or ""
-      local says = true                                    -- the token is part of the rule's body
-      if c == "-" and d == "-" then                        -- a comment
-        i, says = (src:find("\n", a, true) or #src) + 1, false
-      elseif not cur and not c:match("[%a_]") then return nil
-      elseif c == '"' or c == "'" then
-        local e = src:find(c, a + 1, true)
-        if not e then return nil end
-        i = e + 1
-      elseif c == "[" then
-        local from = d == "^" and a + 2 or a + 1             -- the first item may be "]"
-        if d == "^" and src:sub(from, from) == "]" then return nil end
-        local e = src:find("]", from + 1, true)
-        if not e or src:sub(a, e):find("%", 1, true) then return nil end
-        i = e + 1
-      elseif c == "-" then
-        if d == ">" and not src:find("^%s*['\"{%d]", a + 2) then return nil end
-        i = a + 1
-      elseif c == "%" then
-        i = src:find("[^%w_]", a + 1) or #src + 1
-      elseif c == "{" then                                 -- "{:name:" names a group
-        i = d == ":" and (select(2, src:find("^[%a_][%w_]*:", a + 2)) or a + 1) + 1 or a + 1
-      elseif c == "~" and d == "}" then i = a + 2
-      elseif c == "=" or c == "<" or c == "~" then return nil
-      elseif b >= 48 and b <= 57 then i = src:find("%D", a) or #src + 1   -- a digit
-      else
-        local name, past_name, past_arrow = name_arrow:match(src, a)
-        local e, arrow = past_name - 1, past_arrow and past_arrow - 1
-        if arrow then
-          -- a rule that says nothing before the next: re reads the rules after it as its grammar
-          if cur and not cur.said then return nil end
-          if cur then cut(a - 1, "") end
-          cur = { name = name, parts = {}, refs = {} }
-          list[#list + 1] = cur
-          last, says = arrow + 1, false
-        else
-          if not cur then return nil end
-          cut(a - 1, "%" .. RULE .. name)
-          cur.refs[name] = true
-          last = e + 1
-        end
-        i = last
-      end
-      if says then cur.said = true end
-    end
-    if not cur or not (cur.said or src:sub(i):find("%S")) then return nil end
-    cut(#src, "")
-    for _, r in ipairs(list) do r.body, r.parts, r.said = table.concat(r.parts), nil, nil end
-    return list
-  end
 
   -- A body with each predicate (& or !) written as a literal of byte 1, for
   -- the look at what comes first: a predicate there tells places apart
@@ -1080,52 +1135,6 @@ function M.for_format(F, opts)
   --   kind      "count" (default), "share" (a percentage of a base `of`, named
   --             by the match's `base` capture or `understood` from the subject's
   --             cells), "compare" (last year's figure, or the change from it)
-  -- A spec as a string two equal specs share (tables walked raw, keys in
-  -- order); nil for a spec of more than plain data, or of too much.
-  local function fingerprint(spec)
-    local out, tables = {}, 0
-    local function before(a, b)
-      local ta, tb = type(a), type(b)
-      if ta ~= tb then return ta < tb end
-      return a < b
-    end
-    local function walk(v, depth)
-      local t = type(v)
-      if t == "string" then out[#out + 1] = #v .. ":" .. v    -- (its length says where it ends)
-      elseif t == "number" then out[#out + 1] = math.type(v) .. ":" .. tostring(v)
-      elseif t == "boolean" then out[#out + 1] = tostring(v)
-      elseif t == "table" and depth < 8 and tables < 2000 then
-        tables = tables + 1
-        -- its items 1..n in order, then its other keys sorted (most are lists or records)
-        local n = 0
-        while rawget(v, n + 1) ~= nil do n = n + 1 end
-        out[#out + 1] = "[" .. n
-        for i = 1, n do
-          out[#out + 1] = ","
-          walk(rawget(v, i), depth + 1)
-        end
-        local keys, k, strings = {}, next(v), true
-        while k ~= nil do
-          if math.type(k) ~= "integer" or k < 1 or k > n then
-            keys[#keys + 1] = k
-            strings = strings and type(k) == "string"
-          end
-          k = next(v, k)
-        end
-        if strings then table.sort(keys) else table.sort(keys, before) end
-        out[#out + 1] = "{"
-        for _, key in ipairs(keys) do
-          walk(key, depth + 1)
-          out[#out + 1] = "="
-          walk(rawget(v, key), depth + 1)
-          out[#out + 1] = ";"
-        end
-        out[#out + 1] = "}"
-      else error("not plain data", 0) end
-    end
-    local ok = pcall(walk, spec, 0)
-    return ok and table.concat(out) or nil
-  end
   -- the grammars by their spec: a user pack's rule runs afresh for each
   -- report and registers its grammar each time; it gets the one it
   -- registered when its pack was loaded, which the reports' claims name

@@ -64,14 +64,22 @@ function M.unwrap(v)
 end
 
 -- copy(v) → a deep copy (tables copied, cycles kept, metatables not).
+-- (a call only for a table: a declaration is mostly strings and numbers)
+local function copy_table(v, seen)
+  local c = seen[v]
+  if c then return c end
+  c = {}
+  seen[v] = c
+  for k, x in pairs(v) do
+    if type(k) == "table" then k = copy_table(k, seen) end
+    if type(x) == "table" then x = copy_table(x, seen) end
+    c[k] = x
+  end
+  return c
+end
 function M.copy(v, seen)
   if type(v) ~= "table" then return v end
-  seen = seen or {}
-  if seen[v] then return seen[v] end
-  local c = {}
-  seen[v] = c
-  for k, x in pairs(v) do c[M.copy(k, seen)] = M.copy(x, seen) end
-  return c
+  return copy_table(v, seen or {})
 end
 
 -- plain(v, keep) → a deep copy of data an untrusted script made, taken
