@@ -134,6 +134,17 @@ void nb_marshal_put_list(lua_State *L, nb_box *b, size_t n) {
     b->n += k + 4;
 }
 
+/* The count of a table's other fields, written where its list left room
+** for it (little-endian, as decode reads it). */
+static void set_field_count(nb_box *b, size_t at, uint32_t nrec) {
+    unsigned char count[4];
+    count[0] = (unsigned char)nrec;
+    count[1] = (unsigned char)(nrec >> 8);
+    count[2] = (unsigned char)(nrec >> 16);
+    count[3] = (unsigned char)(nrec >> 24);
+    memcpy(b->p + at, count, 4);
+}
+
 /* Append the value on the top of the stack (left there). */
 static void put(lua_State *L, nb_box *b, int depth) {
     switch (lua_type(L, -1)) {
@@ -157,7 +168,6 @@ static void put(lua_State *L, nb_box *b, int depth) {
         lua_Unsigned narr = lua_rawlen(L, -1), i;
         uint32_t nrec = 0;
         size_t at;
-        unsigned char count[4];
         int t = lua_gettop(L);
         if (depth > MAX_DEPTH) fail(L, "marshal: nested too deeply");
         luaL_checkstack(L, 4, "marshal: nested too deeply");
@@ -181,11 +191,7 @@ static void put(lua_State *L, nb_box *b, int depth) {
             }
             lua_pop(L, 1);
         }
-        count[0] = (unsigned char)nrec;
-        count[1] = (unsigned char)(nrec >> 8);
-        count[2] = (unsigned char)(nrec >> 16);
-        count[3] = (unsigned char)(nrec >> 24);
-        memcpy(b->p + at, count, 4);
+        set_field_count(b, at, nrec);
         break;
     }
     default:
@@ -216,7 +222,6 @@ static int put_plain(lua_State *L, nb_box *b, int depth, int ext, int seen, int 
     lua_Unsigned narr, i;
     uint32_t nrec = 0;
     size_t at;
-    unsigned char count[4];
     int t, leave;
     switch (lua_type(L, -1)) {
     case LUA_TBOOLEAN: case LUA_TNUMBER: case LUA_TSTRING: put(L, b, depth); return 1;
@@ -264,11 +269,7 @@ static int put_plain(lua_State *L, nb_box *b, int depth, int ext, int seen, int 
         }
         lua_pop(L, 1);
     }
-    count[0] = (unsigned char)nrec;
-    count[1] = (unsigned char)(nrec >> 8);
-    count[2] = (unsigned char)(nrec >> 16);
-    count[3] = (unsigned char)(nrec >> 24);
-    memcpy(b->p + at, count, 4);
+    set_field_count(b, at, nrec);
     lua_settop(L, t);
     return 1;
 }
