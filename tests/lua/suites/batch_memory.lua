@@ -32,11 +32,7 @@ end)
 test("an entry of the batch holds what the check needs and no more; its copies wait in the spool, the year before first", function()
   local root = tmp .. "/batch-memory"
   os.execute("mkdir -p '" .. root .. "/jiuqu' '" .. root .. "/tanghe'")
-  local function put(rel, bytes)
-    local f = assert(io.open(root .. "/" .. rel, "wb"))
-    f:write(bytes)
-    f:close()
-  end
+  local function put(rel, bytes) write("batch-memory/" .. rel, bytes) end
   put("jiuqu/2023.txt", assert(nbio.readfile("examples/previous/jiuqu-2023.txt")))
   put("jiuqu/2024.txt", JIUQU)
   put("tanghe/2024.txt", (JIUQU:gsub("九曲街道", "汤河镇")))
@@ -96,11 +92,7 @@ end)
 test("a file named is kept as its path alone, one found in a folder with its name in the tree; pages and skips alike", function()
   local root = tmp .. "/batch-named"
   os.execute("mkdir -p '" .. root .. "/tree/jiuqu'")
-  local function put(rel, bytes)
-    local f = assert(io.open(root .. "/" .. rel, "wb"))
-    f:write(bytes)
-    f:close()
-  end
+  local function put(rel, bytes) write("batch-named/" .. rel, bytes) end
   put("tree/jiuqu/2024.txt", JIUQU)
   put("named.txt", (JIUQU:gsub("九曲街道", "汤河镇")))
   put("again.txt", (JIUQU:gsub("九曲街道", "汤河镇")))
@@ -126,9 +118,7 @@ test("the signatures wait in the spool while the pairs are measured: the same co
   local root = tmp .. "/batch-sigs"
   os.execute("mkdir -p '" .. root .. "'")
   for i, place in ipairs { "九曲街道", "汤河镇", "临江乡", "白沙镇" } do
-    local f = assert(io.open(root .. "/" .. i .. ".txt", "wb"))
-    f:write((JIUQU:gsub("九曲街道", place)))
-    f:close()
+    write("batch-sigs/" .. i .. ".txt", (JIUQU:gsub("九曲街道", place)))
   end
   local function copies(seen_max)
     local kept = similar.SEEN_MAX

@@ -9,14 +9,9 @@ local packs = require "packs"
 local function home(name, broken)
   local dir = tmp .. "/" .. name
   os.execute("mkdir -p " .. dir .. "/rules/gbx")
-  local function put(file, text)
-    local f = assert(io.open(dir .. "/rules/gbx/" .. file, "w"))
-    f:write(text)
-    f:close()
-  end
-  put("pack.lua", 'name = "gbx"\n')
-  put("format.lua", "parts = {}\ntables = {}\n")
-  if broken then put("bad.lua", 'error("boom")\n') end
+  write(name .. "/rules/gbx/pack.lua", 'name = "gbx"\n')
+  write(name .. "/rules/gbx/format.lua", "parts = {}\ntables = {}\n")
+  if broken then write(name .. "/rules/gbx/bad.lua", 'error("boom")\n') end
   return dir
 end
 
