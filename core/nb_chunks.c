@@ -50,7 +50,7 @@ static const nb_chunk *find(lua_State *L, const char *s, size_t len) {
     usable = lua_toboolean(L, -1);
     lua_pop(L, 1);
     if (!usable) return NULL;
-    h = nb_fnv1a(s, len);
+    h = nb_chunks_key(s, len);
     for (i = 0; i < nb_chunks_count; i++)
         if (nb_chunks[i].hash == h && nb_chunks[i].source_len == len) return &nb_chunks[i];
     return NULL;
