@@ -73,6 +73,11 @@ void nb_chunks_setup(lua_State *L);
 ** for any other source. */
 int nb_chunks_load_bundled(lua_State *L, const char *s, size_t len, const char *chunkname);
 
+/* The file at path loaded as nb_chunks_load_bundled loads its bytes; -1,
+** with nothing pushed, when it cannot be read whole or the build did not
+** precompile it. */
+int nb_chunks_load_file(lua_State *L, const char *path, const char *chunkname);
+
 /* As luaL_loadbufferx(L, s, len, chunkname, mode), except that a source
 ** the build precompiled is loaded from its bytecode. */
 int nb_chunks_load(lua_State *L, const char *s, size_t len, const char *chunkname, const char *mode);
