@@ -524,8 +524,7 @@ static const luaL_Reg preload[] = {
 ** a script the build precompiled loads from its bytecode. Upvalue 1: the
 ** package table. */
 static int search_script(lua_State *L) {
-    const char *name = luaL_checkstring(L, 1), *file, *src;
-    size_t len;
+    const char *name = luaL_checkstring(L, 1), *file;
     int status;
     lua_getfield(L, lua_upvalueindex(1), "searchpath");
     lua_pushvalue(L, 1);
@@ -534,12 +533,8 @@ static int search_script(lua_State *L) {
     if (lua_isnil(L, -2)) return 1;             /* the files looked for */
     lua_pop(L, 1);
     file = lua_tostring(L, -1);
-    lua_pushcfunction(L, l_io_readfile);
-    lua_pushvalue(L, -2);
-    lua_call(L, 1, 1);
-    src = lua_tolstring(L, -1, &len);
     lua_pushfstring(L, "@%s", file);
-    status = src ? nb_chunks_load_bundled(L, src, len, lua_tostring(L, -1)) : -1;
+    status = nb_chunks_load_file(L, file, lua_tostring(L, -1));
     if (status < 0) status = luaL_loadfilex(L, file, NULL);
     if (status != LUA_OK)
         return luaL_error(L, "error loading module '%s' from file '%s':\n\t%s", name, file, lua_tostring(L, -1));

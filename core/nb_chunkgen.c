@@ -106,7 +106,7 @@ int main(int argc, char **argv) {
             bytes(out, &code);
             fprintf(out, "}; /* %s */\n", argv[i]);
             fprintf(out, "#define H%d 0x%016llxULL, %zu, c%d, sizeof c%d\n", count,
-                    (unsigned long long)nb_fnv1a((const char *)src.data, src.len), src.len, count, count);
+                    (unsigned long long)nb_chunks_key(src.data, src.len), src.len, count, count);
             count++;
         } else if (src.len > 0) fprintf(stderr, "nb_chunkgen: %s left as text (it does not compile)\n", argv[i]);
         free(src.data);

@@ -4,6 +4,8 @@
 ** chunk name put in the place of the build's, so that what runs, its
 ** messages and its tracebacks are those of a parse of the same source.
 */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <lauxlib.h>
 #include "nb_chunks.h"
@@ -50,7 +52,7 @@ static const nb_chunk *find(lua_State *L, const char *s, size_t len) {
     usable = lua_toboolean(L, -1);
     lua_pop(L, 1);
     if (!usable) return NULL;
-    h = nb_fnv1a(s, len);
+    h = nb_chunks_key(s, len);
     for (i = 0; i < nb_chunks_count; i++)
         if (nb_chunks[i].hash == h && nb_chunks[i].source_len == len) return &nb_chunks[i];
     return NULL;
@@ -99,6 +101,24 @@ static int load_chunk(lua_State *L, const nb_chunk *c, const char *name) {
 int nb_chunks_load_bundled(lua_State *L, const char *s, size_t len, const char *chunkname) {
     const nb_chunk *c = chunkname ? find(L, s, len) : NULL;
     return c ? load_chunk(L, c, chunkname) : -1;
+}
+
+int nb_chunks_load_file(lua_State *L, const char *path, const char *chunkname) {
+    FILE *f;
+    char *buf = NULL;
+    long size;
+    int status = -1;
+    if (nb_chunks_count == 0 || (f = fopen(path, "rb")) == NULL) return -1;
+    /* read into C memory: the source is only looked up, never kept, and
+    ** a Lua string of it would be garbage for the collector to follow */
+    if (fseek(f, 0, SEEK_END) == 0 && (size = ftell(f)) > 0 && fseek(f, 0, SEEK_SET) == 0 &&
+        (buf = malloc((size_t)size + 1)) != NULL && fread(buf, 1, (size_t)size + 1, f) == (size_t)size) {
+        const nb_chunk *c = find(L, buf, (size_t)size);
+        if (c) status = load_chunk(L, c, chunkname);
+    }
+    free(buf);
+    fclose(f);
+    return status;
 }
 
 int nb_chunks_load(lua_State *L, const char *s, size_t len, const char *chunkname, const char *mode) {

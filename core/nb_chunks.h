@@ -10,10 +10,28 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 #include <lua.h>
-#include "nb_fnv.h"
 
-/* One script: its source's hash and length, and its bytecode as
+/* The key of a source: FNV-1a's step taken eight bytes at a time (a
+** byte at a time was some 4 M instructions of each start-up, for the
+** scripts read to be looked up), the last bytes as FNV-1a takes them.
+** The build and the binary compute it alike; with the length it tells a
+** source from an edited copy. */
+static inline uint64_t nb_chunks_key(const void *p, size_t n) {
+    const unsigned char *s = p;
+    uint64_t x = 0xCBF29CE484222325ULL, w;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        memcpy(&w, s + i, 8);
+        x = (x ^ w) * 0x100000001B3ULL;
+        x ^= x >> 32;
+    }
+    for (; i < n; i++) x = (x ^ s[i]) * 0x100000001B3ULL;
+    return x;
+}
+
+/* One script: its source's key (nb_chunks_key) and length, and its bytecode as
 ** lua_dump wrote it with the chunk name NB_CHUNK_NAME. */
 typedef struct nb_chunk {
     uint64_t hash;
@@ -54,6 +72,11 @@ void nb_chunks_setup(lua_State *L);
 ** luaL_loadbufferx would load it (its status); -1, with nothing pushed,
 ** for any other source. */
 int nb_chunks_load_bundled(lua_State *L, const char *s, size_t len, const char *chunkname);
+
+/* The file at path loaded as nb_chunks_load_bundled loads its bytes; -1,
+** with nothing pushed, when it cannot be read whole or the build did not
+** precompile it. */
+int nb_chunks_load_file(lua_State *L, const char *path, const char *chunkname);
 
 /* As luaL_loadbufferx(L, s, len, chunkname, mode), except that a source
 ** the build precompiled is loaded from its bytecode. */

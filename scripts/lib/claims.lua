@@ -401,9 +401,14 @@ do
 
   -- What the text of a rule's body (as plain_rules gives it) can begin
   -- with; word(name) gives that of a word it names (%name). Errs on a text
-  -- it does not know.
-  function body_starts(src, word)
-    local toks = tokens:match(src)
+  -- it does not know. lexed: a table of the texts' tokens the caller keeps
+  -- while it asks of the same texts again (nil: none).
+  function body_starts(src, word, lexed)
+    local toks = lexed and lexed[src]
+    if toks == nil then
+      toks = tokens:match(src) or false
+      if lexed then lexed[src] = toks end
+    end
     if not toks then error("not plainly rules", 0) end
     local r, i = alt(toks, 1, word)
     if toks[i] ~= nil then error("left over", 0) end
@@ -860,6 +865,8 @@ function M.for_format(F, opts)
   -- space begins it only with a word that reads the whole run: %sp, %count,
   -- %money, %pct; such a word reads to the run's end from any place in it).
   local function readers_start(by_name, readers)
+    -- (the two looks below read mostly the same texts: each is split into tokens once)
+    local lexed = {}
     -- what each reader begins with: word(name) gives what the format's word begins with
     local function firsts(word_of, edit, only)
       local memo, busy = {}, {}
@@ -871,7 +878,7 @@ function M.for_format(F, opts)
             if name:sub(1, #RULE) == RULE then return rule(name:sub(#RULE + 1)) end
             if word_starts[name] and T.defs[name] == word_defs[name] then return word_of(name) end
             error("what %" .. name .. " begins with is not known", 0)
-          end)
+          end, lexed)
           busy[key] = nil
         end
         return memo[key]
