@@ -1,6 +1,6 @@
 /*
-** nb_fnv.h — 64-bit FNV-1a of bytes: the files' digests, the findings'
-** fingerprints and the bundled scripts' keys (all must stay this hash).
+** nb_fnv.h — 64-bit FNV-1a of bytes: the files' digests and the findings'
+** fingerprints (both must stay this hash).
 */
 #ifndef NB_FNV_H
 #define NB_FNV_H
