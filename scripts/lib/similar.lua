@@ -42,11 +42,9 @@ function M.signature(text)
   return sim.signature(text, M.K, M.HASHES)
 end
 
-local function cut(s, n)
-  local len = utf8.len(s)
-  if len and len > n then return s:sub(1, utf8.offset(s, n + 1) - 1) .. "…" end
-  return s
-end
+-- s cut after n characters, "…" added: in C, a passage is most of a
+-- narrative and utf8.len walked it at some 80 instructions a character
+local cut = sim.cut
 
 -- measure(a, b) → {share =, passage =, length =} | nil: how much of the
 -- shorter text is in the other (a, b: {text =}, each perhaps with its
