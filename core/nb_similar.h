@@ -15,6 +15,8 @@
 **   shingled(text [, k]) -> the text cut once in shingles, for common to
 **     measure against many others (memory outside Lua's heap)
 **   release(shingled) -> frees it now (the collector does otherwise)
+**   cut(text, n) -> text cut after n characters, "…" added (text itself
+**     when no longer, or not UTF-8 as utf8.len reads it)
 **   digest(bytes) -> 16 hex digits
 ** Texts are compared by their characters: spaces, punctuation and
 ** full/half width do not count. */

@@ -23,6 +23,8 @@ M.SEEN_MAX = 2000   -- up to this many entries the pairs met are a set (fewer in
                     -- past it they are asked of the signatures (less memory)
 M.CUT_BYTES = 1 << 20  -- narratives of a bucket kept cut in shingles at once (bytes of text;
                        -- up to 48 bytes of memory a byte): past it a text is cut for each pair
+M.KEEP_BYTES = 1 << 17 -- of them, the first cut are kept for every band up to these bytes of
+                       -- text: a small batch cuts each narrative once, not once a band it meets in
 
 -- The narrative of report R: the text of the parts the format names.
 function M.narrative(F, R)
@@ -40,11 +42,9 @@ function M.signature(text)
   return sim.signature(text, M.K, M.HASHES)
 end
 
-local function cut(s, n)
-  local len = utf8.len(s)
-  if len and len > n then return s:sub(1, utf8.offset(s, n + 1) - 1) .. "…" end
-  return s
-end
+-- s cut after n characters, "…" added: in C, a passage is most of a
+-- narrative and utf8.len walked it at some 80 instructions a character
+local cut = sim.cut
 
 -- measure(a, b) → {share =, passage =, length =} | nil: how much of the
 -- shorter text is in the other (a, b: {text =}, each perhaps with its
@@ -93,6 +93,9 @@ function M.each_pair(entries, text_of, found, sigs)
     end
     return false
   end
+  -- texts cut once for every band (i → {text =, shingled =, kept = true}),
+  -- and the bytes of text held cut at once, these and a bucket's
+  local kept, kept_bytes, cut_bytes = {}, 0, 0
   for b = 0, M.BANDS - 1 do
     local bucket = {}
     for i in ipairs(entries) do
@@ -112,22 +115,25 @@ function M.each_pair(entries, text_of, found, sigs)
       if #list >= 2 and #list <= M.BUCKET_MAX then
         -- each narrative of the bucket read and cut once for all its pairs
         -- here, when first measured, and let go after its own row
-        local texts, cut_bytes = {}, 0
+        local texts = {}
         if not seen then bucket_sigs = {} end
         local function text(i)
-          local t = texts[i]
+          local t = texts[i] or kept[i]
           if not t then
             t = { text = text_of(entries[i]) }
             if t.text and t.text ~= "" and cut_bytes + #t.text <= M.CUT_BYTES then
               t.shingled = sim.shingled(t.text, M.K)
               cut_bytes = cut_bytes + #t.text
+              if kept_bytes + #t.text <= M.KEEP_BYTES then
+                t.kept, kept[i], kept_bytes = true, t, kept_bytes + #t.text
+              end
             end
             texts[i] = t
           end
           return t
         end
         local function release(t)
-          if t.shingled then
+          if t.shingled and not t.kept then
             sim.release(t.shingled)
             cut_bytes = cut_bytes - #t.text
           end
@@ -157,6 +163,7 @@ function M.each_pair(entries, text_of, found, sigs)
       end
     end
   end
+  for _, t in pairs(kept) do sim.release(t.shingled) end
 end
 
 -- in the order of the entries: by a, then by b
