@@ -1383,6 +1383,8 @@ function M.for_format(F, opts)
   local quantity = Cp() * ((spaced + arabic) * -(sp * (year_mark + date_mark + percent + P"." + digit))
                            + chinese * sp * unit)
   local quantity_search = (1 - quantity)^0 * quantity
+  -- (a pattern made where it is matched is compiled again at each match)
+  local numeric = digit + S", ."
   local function quantities(s)
     local out, pos = {}, 1
     while pos <= #s do
@@ -1390,7 +1392,7 @@ function M.for_format(F, opts)
       if not a then break end
       out[#out + 1] = a
       pos = a + 1
-      while pos <= #s and (digit + S", ."):match(s, pos) do pos = pos + 1 end
+      while pos <= #s and numeric:match(s, pos) do pos = pos + 1 end
     end
     return out
   end
@@ -1426,6 +1428,7 @@ function M.for_format(F, opts)
     return nil
   end
 
+  local only_comma = sp * comma^-1 * sp * -1     -- what may stand between a subject and its share
   local function by_place(a, b)
     if a.at ~= b.at then return a.at < b.at end
     if a.cells ~= b.cells then return a.cells < b.cells end
@@ -1735,7 +1738,7 @@ function M.for_format(F, opts)
       end
       if not best then return nil end
       local between = s:sub(best.stop, pos - 1)
-      if adjacent and not (sp * comma^-1 * sp * -1):match(between) then return nil end
+      if adjacent and not only_comma:match(between) then return nil end
       if quantity_search:match(between) then return nil end
       return best
     end
