@@ -668,7 +668,23 @@ function M.for_format(F, opts)
   -- sentences(text) → { {text=, from=} }: the sentences of a flat text, each
   -- with its mark, and where it starts.
   local sentence_end = stop
-  local sentence_search = (1 - sentence_end)^0 * sentence_end * Cp()
+  -- the bytes that begin no mark (most of a text) passed as one span, not
+  -- a try of the mark at each byte; a mark that is no plain word: each byte
+  local mark_bytes = { ["\n"] = true, [";"] = true, ["!"] = true, ["?"] = true }
+  for _, w in ipairs(L.sentence_end or {}) do
+    if type(w) ~= "string" or w == "" then mark_bytes = nil break end
+    mark_bytes[w:sub(1, 1)] = true
+  end
+  local sentence_search
+  if mark_bytes then
+    local list = {}
+    for b in pairs(mark_bytes) do list[#list + 1] = b end
+    table.sort(list)
+    local other = (1 - S(table.concat(list)))^1
+    sentence_search = (other + (1 - sentence_end))^0 * sentence_end * Cp()
+  else
+    sentence_search = (1 - sentence_end)^0 * sentence_end * Cp()
+  end
   local function sentences(text)
     local out, from = {}, 1
     while from <= #text do
