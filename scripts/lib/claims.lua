@@ -673,7 +673,23 @@ function M.for_format(F, opts)
   -- sentences(text) → { {text=, from=} }: the sentences of a flat text, each
   -- with its mark, and where it starts.
   local sentence_end = stop
-  local sentence_search = (1 - sentence_end)^0 * sentence_end * Cp()
+  -- the bytes that begin no mark (most of a text) passed as one span, not
+  -- a try of the mark at each byte; a mark that is no plain word: each byte
+  local mark_bytes = { ["\n"] = true, [";"] = true, ["!"] = true, ["?"] = true }
+  for _, w in ipairs(L.sentence_end or {}) do
+    if type(w) ~= "string" or w == "" then mark_bytes = nil break end
+    mark_bytes[w:sub(1, 1)] = true
+  end
+  local sentence_search
+  if mark_bytes then
+    local list = {}
+    for b in pairs(mark_bytes) do list[#list + 1] = b end
+    table.sort(list)
+    local other = (1 - S(table.concat(list)))^1
+    sentence_search = (other + (1 - sentence_end))^0 * sentence_end * Cp()
+  else
+    sentence_search = (1 - sentence_end)^0 * sentence_end * Cp()
+  end
   local function sentences(text)
     local out, from = {}, 1
     while from <= #text do
@@ -1390,6 +1406,8 @@ function M.for_format(F, opts)
   local quantity = Cp() * ((spaced + arabic) * -(sp * (year_mark + date_mark + percent + P"." + digit))
                            + chinese * sp * unit)
   local quantity_search = (1 - quantity)^0 * quantity
+  -- (a pattern made where it is matched is compiled again at each match)
+  local numeric = digit + S", ."
   local function quantities(s)
     local out, pos = {}, 1
     while pos <= #s do
@@ -1397,7 +1415,7 @@ function M.for_format(F, opts)
       if not a then break end
       out[#out + 1] = a
       pos = a + 1
-      while pos <= #s and (digit + S", ."):match(s, pos) do pos = pos + 1 end
+      while pos <= #s and numeric:match(s, pos) do pos = pos + 1 end
     end
     return out
   end
@@ -1433,6 +1451,7 @@ function M.for_format(F, opts)
     return nil
   end
 
+  local only_comma = sp * comma^-1 * sp * -1     -- what may stand between a subject and its share
   local function by_place(a, b)
     if a.at ~= b.at then return a.at < b.at end
     if a.cells ~= b.cells then return a.cells < b.cells end
@@ -1742,7 +1761,7 @@ function M.for_format(F, opts)
       end
       if not best then return nil end
       local between = s:sub(best.stop, pos - 1)
-      if adjacent and not (sp * comma^-1 * sp * -1):match(between) then return nil end
+      if adjacent and not only_comma:match(between) then return nil end
       if quantity_search:match(between) then return nil end
       return best
     end
