@@ -223,6 +223,12 @@ local function marks_of(F)
     end
     firsts[#firsts + 1] = one
   end
+  -- no character of the starts is one simplifying replaces or yields: a
+  -- text holds a start just when its simplified form does
+  ix.raw = true
+  for _, start in ipairs(ix.starts) do
+    if F.labels.touched(start) then ix.raw = false end
+  end
   marks_index[F] = ix
   return ix
 end
@@ -246,21 +252,33 @@ local function holds_start(marks, text)
 end
 
 -- Crawled pages run the parts together on one line ("…联系。一、总体情况2021年，…").
--- Cut paragraphs before every numbered part heading they hold.
+-- Cut paragraphs before every numbered part heading they hold. And drop
+-- the paragraphs that are a page's furniture (its number), which print
+-- and PDF text leave among the prose and inside tables. One pass over the
+-- blocks for both: most are cells, passed on as they are.
 local function split_headings(F, blocks)
   local marks = marks_of(F)
   local simplify = F.labels.simplify
-  local out = {}
+  local furniture = F.grammars.page_number
+  local out, n = {}, 0
   for i = 1, #blocks do
     local b = blocks[i]
-    local plain = b.kind == "para" and #b.text >= 60 and simplify(b.text)
-    if not plain then
-      out[#out + 1] = b
-    elseif not holds_start(marks, plain) then
+    if b.kind ~= "para" then
+      n = n + 1
+      out[n] = b
+    elseif furniture and furniture:match(b.text) then
+      -- a page number: left out
+    elseif #b.text < 60 then
+      n = n + 1
+      out[n] = b
+    -- most paragraphs hold no start, seen without simplifying them first
+    elseif (marks.raw and not holds_start(marks, b.text)) or not holds_start(marks, simplify(b.text)) then
       -- no heading inside: one piece, its text as it is
-      out[#out + 1] = { kind = "para", text = b.text, line = b.line, col = b.col,
-                        offset = (b.offset or 0) }
+      n = n + 1
+      out[n] = { kind = "para", text = b.text, line = b.line, col = b.col,
+                 offset = (b.offset or 0) }
     else
+      local plain = simplify(b.text)
       local cuts = {}
       for _, start in ipairs(marks.starts) do
         if plain:find(start, 1, true) then
@@ -286,11 +304,13 @@ local function split_headings(F, blocks)
       end
       for _, c in ipairs(cuts) do
         if c > prev then
-          out[#out + 1] = piece(prev, c - 1)
+          n = n + 1
+          out[n] = piece(prev, c - 1)
           prev = c
         end
       end
-      out[#out + 1] = piece(prev, #b.text)
+      n = n + 1
+      out[n] = piece(prev, #b.text)
     end
   end
   return out
@@ -630,27 +650,9 @@ end
 -- bind(F, system, doc, path, others) → report, pending. others: the other
 -- formats {name=, signature=} whose labels to look for (and not report as
 -- unplaced).
--- The paragraphs that are a page's furniture (its number), which print
--- and PDF text leave among the prose and inside tables.
-local function drop_furniture(F, blocks)
-  local g = F.grammars.page_number
-  if not g then return blocks end
-  -- most texts have none: the list as it is, not a copy
-  local out
-  for i = 1, #blocks do
-    local b = blocks[i]
-    if b.kind == "para" and g:match(b.text) then
-      if not out then out = table.move(blocks, 1, i - 1, 1, {}) end
-    elseif out then
-      out[#out + 1] = b
-    end
-  end
-  return out or blocks
-end
-
 function M.bind(F, system, doc, path, others)
   others = others or {}
-  local blocks = split_headings(F, drop_furniture(F, doc.blocks))
+  local blocks = split_headings(F, doc.blocks)
   local R = Report.new(F, path)
   local diags, pending = R.diagnostics, {}
 
