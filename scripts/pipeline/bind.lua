@@ -128,8 +128,8 @@ end
 
 -- Is this paragraph a part heading? The part, and the text glued after the
 -- heading when the page ran them together.
-local function heading_of(F, block)
-  local t = F.labels.norm(block.text)
+local function heading_of(F, block, t)
+  t = t or F.labels.norm(block.text)
   -- the first heading, in the format's order, that the text is or begins
   -- with: found by the index, then (from there on) as the order has it
   local ix = headings_of(F)
@@ -168,25 +168,29 @@ end
 -- heading_of depends on the block's text and kind only, and a batch's
 -- labels and numbers repeat from report to report: each answered once (a
 -- memo per format of at most HEADING_MEMO_BYTES of text, its keys whole
--- paragraphs: it starts afresh when full)
+-- paragraphs: it starts afresh when full). The answer keeps the text as
+-- normalised too, for the binder's later pass over the same blocks.
 local HEADING_MEMO_BYTES = 1 << 18
 local heading_memo = memo.keyed()
-local NO_HEADING = {}
 local function match_heading(F, block)
-  if block.kind ~= "para" and block.kind ~= "cell" then return heading_of(F, block) end
   local kind, text = block.kind, block.text
+  local t = F.labels.norm(text)
+  if kind ~= "para" and kind ~= "cell" then
+    local p, glued, variant = heading_of(F, block, t)
+    return p, glued, variant, t
+  end
   local m = heading_memo[F]
   local by = m and m.of[kind]
   local hit = by and by[text]
   if not hit then
-    local p, glued, variant = heading_of(F, block)
-    hit = p and { p, glued, variant } or NO_HEADING
+    local p, glued, variant = heading_of(F, block, t)
+    hit = { p, glued, variant, t }
     m = memo.of(heading_memo, F, HEADING_MEMO_BYTES)
     by = m.of[kind]
     if not by then by = {}; m.of[kind] = by end
     by[text], m.size = hit, m.size + #text + 64
   end
-  return hit[1], hit[2], hit[3]
+  return hit[1], hit[2], hit[3], hit[4]
 end
 
 -- The numbered part headings of a format as printed, by their first two
@@ -488,11 +492,8 @@ end
 
 -- Labels of other formats seen (signatures), and whether the text is in
 -- the structure of before 2019 (numbered part headings of that time, and
--- not the parts of this format).
-local function detect(F, R, blocks, found, others)
-  local norm = F.labels.norm
-  local normed = {}
-  for i = 1, #blocks do normed[i] = norm(blocks[i].text) end
+-- not the parts of this format). normed: each block's text normalised.
+local function detect(F, R, blocks, found, others, normed)
   local text = table.concat(normed, "\n")
   for _, o in ipairs(others) do
     -- the signatures in the text at all (most reports: none), then the
@@ -661,6 +662,7 @@ function M.bind(F, system, doc, path, others)
   -- answered before), and fetched again after each answer worked out: a full
   -- memo starts afresh
   local answered = heading_memo[F]
+  local normed, norm = {}, F.labels.norm     -- each block's text normalised, for detect
   for i = 1, #blocks do
     local b = blocks[i]
     local kind = b.kind
@@ -670,8 +672,9 @@ function M.bind(F, system, doc, path, others)
       local p, glued, variant
       if hit then
         p, glued, variant = hit[1], hit[2], hit[3]
+        normed[i] = hit[4]
       else
-        p, glued, variant = match_heading(F, b)
+        p, glued, variant, normed[i] = match_heading(F, b)
         answered = heading_memo[F]
       end
       if p and b.kind == "cell" and glued ~= "" then p = nil end
@@ -679,6 +682,8 @@ function M.bind(F, system, doc, path, others)
         found[p.id] = true
         starts[#starts + 1] = { index = i, part = p, glued = glued, block = b, variant = variant }
       end
+    else
+      normed[i] = norm(b.text)
     end
   end
   local first = starts[1] and starts[1].index or (#blocks + 1)
@@ -728,7 +733,7 @@ function M.bind(F, system, doc, path, others)
   -- the tables, each in its part; a legacy report has none of them
   local sigs = { table.unpack(others) }
   if #F.signature > 0 then sigs[#sigs + 1] = { name = F.name, signature = F.signature } end
-  local legacy = detect(F, R, blocks, found, sigs)
+  local legacy = detect(F, R, blocks, found, sigs, normed)
   if legacy then R.format = "legacy" end
   local words = {}
   for _, o in ipairs(others) do
