@@ -539,18 +539,20 @@ local SHORT = 40
 -- grid (only a reader's own blocks can: without, the table is no placed one).
 local function table_tokens(F, T, blocks, from, to, lead)
   local tokens, cells, last, placed = {}, 0, from - 1, false
+  -- a table has numbers: a part whose prose only names the table's words
+  -- has none. The first paragraph with numbers that is not prose, found in
+  -- the pass that counts the cells; it counts up to the last cell.
+  local digits_at
   for i = from, to do
-    if blocks[i].kind == "cell" then cells, last = cells + 1, i end
-  end
-  if cells > 0 then to = last end      -- prose after the last cell is not the table's
-  -- a table has numbers: a part whose prose only names the table's words has none
-  local has_digits = false
-  for i = from, to do
-    if blocks[i].kind == "para" and has_digit:match(blocks[i].text) and not is_prose(F, blocks[i].text) then
-      has_digits = true
-      break
+    local b = blocks[i]
+    local kind = b.kind
+    if kind == "cell" then cells, last = cells + 1, i
+    elseif not digits_at and kind == "para" and has_digit:match(b.text) and not is_prose(F, b.text) then
+      digits_at = i
     end
   end
+  if cells > 0 then to = last end      -- prose after the last cell is not the table's
+  local has_digits = digits_at ~= nil and digits_at <= to
   if lead and has_digit:match(lead.text) then has_digits = true end
   for i = lead and from - 1 or from, to do
     local b = (lead and i == from - 1) and lead or blocks[i]
@@ -604,14 +606,16 @@ local function header_texts(F, T, tokens)
   -- each text asked once per table (a memo of at most HEADING_MEMO_BYTES
   -- of text: the labels repeat)
   local out = {}
+  local m = header_memo[T]
+  local of = m and m.of
   for i = 1, #tokens do
     local b = tokens[i]
-    local m = header_memo[T]
     local yes
-    if m then yes = m.of[b.text] end
+    if of then yes = of[b.text] end
     if yes == nil then
       yes = names_column(F, T, b.text)
       memo.put(header_memo, T, HEADING_MEMO_BYTES, b.text, yes, #b.text + 64)
+      of = header_memo[T].of          -- a full memo starts afresh
     end
     if yes then out[#out + 1] = b.text end
   end
