@@ -68,6 +68,19 @@ function M.new(fold, numerals)
 
   local F = {}
 
+  -- touched(s) → whether simplifying can change or bring about any of the
+  -- characters of s: those it neither replaces nor yields are found at the
+  -- same places in a text and in its simplified form.
+  local involved = {}
+  for k, v in pairs(simple) do involved[k], involved[v] = true, true end
+  function F.touched(s)
+    if not utf8.len(s) then return true end
+    for _, c in utf8.codes(s) do
+      if involved[utf8.char(c)] then return true end
+    end
+    return false
+  end
+
   -- simplify(s) → s with traditional characters simplified, nothing else
   -- changed (the same length, so places in s stay places in the result).
   -- the binder simplifies a paragraph in several passes, and pages repeat

@@ -128,8 +128,8 @@ end
 
 -- Is this paragraph a part heading? The part, and the text glued after the
 -- heading when the page ran them together.
-local function heading_of(F, block)
-  local t = F.labels.norm(block.text)
+local function heading_of(F, block, t)
+  t = t or F.labels.norm(block.text)
   -- the first heading, in the format's order, that the text is or begins
   -- with: found by the index, then (from there on) as the order has it
   local ix = headings_of(F)
@@ -168,25 +168,29 @@ end
 -- heading_of depends on the block's text and kind only, and a batch's
 -- labels and numbers repeat from report to report: each answered once (a
 -- memo per format of at most HEADING_MEMO_BYTES of text, its keys whole
--- paragraphs: it starts afresh when full)
+-- paragraphs: it starts afresh when full). The answer keeps the text as
+-- normalised too, for the binder's later pass over the same blocks.
 local HEADING_MEMO_BYTES = 1 << 18
 local heading_memo = memo.keyed()
-local NO_HEADING = {}
 local function match_heading(F, block)
-  if block.kind ~= "para" and block.kind ~= "cell" then return heading_of(F, block) end
   local kind, text = block.kind, block.text
+  local t = F.labels.norm(text)
+  if kind ~= "para" and kind ~= "cell" then
+    local p, glued, variant = heading_of(F, block, t)
+    return p, glued, variant, t
+  end
   local m = heading_memo[F]
   local by = m and m.of[kind]
   local hit = by and by[text]
   if not hit then
-    local p, glued, variant = heading_of(F, block)
-    hit = p and { p, glued, variant } or NO_HEADING
+    local p, glued, variant = heading_of(F, block, t)
+    hit = { p, glued, variant, t }
     m = memo.of(heading_memo, F, HEADING_MEMO_BYTES)
     by = m.of[kind]
     if not by then by = {}; m.of[kind] = by end
     by[text], m.size = hit, m.size + #text + 64
   end
-  return hit[1], hit[2], hit[3]
+  return hit[1], hit[2], hit[3], hit[4]
 end
 
 -- The numbered part headings of a format as printed, by their first two
@@ -223,6 +227,12 @@ local function marks_of(F)
     end
     firsts[#firsts + 1] = one
   end
+  -- no character of the starts is one simplifying replaces or yields: a
+  -- text holds a start just when its simplified form does
+  ix.raw = true
+  for _, start in ipairs(ix.starts) do
+    if F.labels.touched(start) then ix.raw = false end
+  end
   marks_index[F] = ix
   return ix
 end
@@ -246,21 +256,33 @@ local function holds_start(marks, text)
 end
 
 -- Crawled pages run the parts together on one line ("…联系。一、总体情况2021年，…").
--- Cut paragraphs before every numbered part heading they hold.
+-- Cut paragraphs before every numbered part heading they hold. And drop
+-- the paragraphs that are a page's furniture (its number), which print
+-- and PDF text leave among the prose and inside tables. One pass over the
+-- blocks for both: most are cells, passed on as they are.
 local function split_headings(F, blocks)
   local marks = marks_of(F)
   local simplify = F.labels.simplify
-  local out = {}
+  local furniture = F.grammars.page_number
+  local out, n = {}, 0
   for i = 1, #blocks do
     local b = blocks[i]
-    local plain = b.kind == "para" and #b.text >= 60 and simplify(b.text)
-    if not plain then
-      out[#out + 1] = b
-    elseif not holds_start(marks, plain) then
+    if b.kind ~= "para" then
+      n = n + 1
+      out[n] = b
+    elseif furniture and furniture:match(b.text) then
+      -- a page number: left out
+    elseif #b.text < 60 then
+      n = n + 1
+      out[n] = b
+    -- most paragraphs hold no start, seen without simplifying them first
+    elseif (marks.raw and not holds_start(marks, b.text)) or not holds_start(marks, simplify(b.text)) then
       -- no heading inside: one piece, its text as it is
-      out[#out + 1] = { kind = "para", text = b.text, line = b.line, col = b.col,
-                        offset = (b.offset or 0) }
+      n = n + 1
+      out[n] = { kind = "para", text = b.text, line = b.line, col = b.col,
+                 offset = (b.offset or 0) }
     else
+      local plain = simplify(b.text)
       local cuts = {}
       for _, start in ipairs(marks.starts) do
         if plain:find(start, 1, true) then
@@ -286,11 +308,13 @@ local function split_headings(F, blocks)
       end
       for _, c in ipairs(cuts) do
         if c > prev then
-          out[#out + 1] = piece(prev, c - 1)
+          n = n + 1
+          out[n] = piece(prev, c - 1)
           prev = c
         end
       end
-      out[#out + 1] = piece(prev, #b.text)
+      n = n + 1
+      out[n] = piece(prev, #b.text)
     end
   end
   return out
@@ -468,11 +492,8 @@ end
 
 -- Labels of other formats seen (signatures), and whether the text is in
 -- the structure of before 2019 (numbered part headings of that time, and
--- not the parts of this format).
-local function detect(F, R, blocks, found, others)
-  local norm = F.labels.norm
-  local normed = {}
-  for i = 1, #blocks do normed[i] = norm(blocks[i].text) end
+-- not the parts of this format). normed: each block's text normalised.
+local function detect(F, R, blocks, found, others, normed)
   local text = table.concat(normed, "\n")
   for _, o in ipairs(others) do
     -- the signatures in the text at all (most reports: none), then the
@@ -518,18 +539,20 @@ local SHORT = 40
 -- grid (only a reader's own blocks can: without, the table is no placed one).
 local function table_tokens(F, T, blocks, from, to, lead)
   local tokens, cells, last, placed = {}, 0, from - 1, false
+  -- a table has numbers: a part whose prose only names the table's words
+  -- has none. The first paragraph with numbers that is not prose, found in
+  -- the pass that counts the cells; it counts up to the last cell.
+  local digits_at
   for i = from, to do
-    if blocks[i].kind == "cell" then cells, last = cells + 1, i end
-  end
-  if cells > 0 then to = last end      -- prose after the last cell is not the table's
-  -- a table has numbers: a part whose prose only names the table's words has none
-  local has_digits = false
-  for i = from, to do
-    if blocks[i].kind == "para" and has_digit:match(blocks[i].text) and not is_prose(F, blocks[i].text) then
-      has_digits = true
-      break
+    local b = blocks[i]
+    local kind = b.kind
+    if kind == "cell" then cells, last = cells + 1, i
+    elseif not digits_at and kind == "para" and has_digit:match(b.text) and not is_prose(F, b.text) then
+      digits_at = i
     end
   end
+  if cells > 0 then to = last end      -- prose after the last cell is not the table's
+  local has_digits = digits_at ~= nil and digits_at <= to
   if lead and has_digit:match(lead.text) then has_digits = true end
   for i = lead and from - 1 or from, to do
     local b = (lead and i == from - 1) and lead or blocks[i]
@@ -583,14 +606,16 @@ local function header_texts(F, T, tokens)
   -- each text asked once per table (a memo of at most HEADING_MEMO_BYTES
   -- of text: the labels repeat)
   local out = {}
+  local m = header_memo[T]
+  local of = m and m.of
   for i = 1, #tokens do
     local b = tokens[i]
-    local m = header_memo[T]
     local yes
-    if m then yes = m.of[b.text] end
+    if of then yes = of[b.text] end
     if yes == nil then
       yes = names_column(F, T, b.text)
       memo.put(header_memo, T, HEADING_MEMO_BYTES, b.text, yes, #b.text + 64)
+      of = header_memo[T].of          -- a full memo starts afresh
     end
     if yes then out[#out + 1] = b.text end
   end
@@ -630,27 +655,9 @@ end
 -- bind(F, system, doc, path, others) → report, pending. others: the other
 -- formats {name=, signature=} whose labels to look for (and not report as
 -- unplaced).
--- The paragraphs that are a page's furniture (its number), which print
--- and PDF text leave among the prose and inside tables.
-local function drop_furniture(F, blocks)
-  local g = F.grammars.page_number
-  if not g then return blocks end
-  -- most texts have none: the list as it is, not a copy
-  local out
-  for i = 1, #blocks do
-    local b = blocks[i]
-    if b.kind == "para" and g:match(b.text) then
-      if not out then out = table.move(blocks, 1, i - 1, 1, {}) end
-    elseif out then
-      out[#out + 1] = b
-    end
-  end
-  return out or blocks
-end
-
 function M.bind(F, system, doc, path, others)
   others = others or {}
-  local blocks = split_headings(F, drop_furniture(F, doc.blocks))
+  local blocks = split_headings(F, doc.blocks)
   local R = Report.new(F, path)
   local diags, pending = R.diagnostics, {}
 
@@ -659,6 +666,7 @@ function M.bind(F, system, doc, path, others)
   -- answered before), and fetched again after each answer worked out: a full
   -- memo starts afresh
   local answered = heading_memo[F]
+  local normed, norm = {}, F.labels.norm     -- each block's text normalised, for detect
   for i = 1, #blocks do
     local b = blocks[i]
     local kind = b.kind
@@ -668,8 +676,9 @@ function M.bind(F, system, doc, path, others)
       local p, glued, variant
       if hit then
         p, glued, variant = hit[1], hit[2], hit[3]
+        normed[i] = hit[4]
       else
-        p, glued, variant = match_heading(F, b)
+        p, glued, variant, normed[i] = match_heading(F, b)
         answered = heading_memo[F]
       end
       if p and b.kind == "cell" and glued ~= "" then p = nil end
@@ -677,6 +686,8 @@ function M.bind(F, system, doc, path, others)
         found[p.id] = true
         starts[#starts + 1] = { index = i, part = p, glued = glued, block = b, variant = variant }
       end
+    else
+      normed[i] = norm(b.text)
     end
   end
   local first = starts[1] and starts[1].index or (#blocks + 1)
@@ -726,7 +737,7 @@ function M.bind(F, system, doc, path, others)
   -- the tables, each in its part; a legacy report has none of them
   local sigs = { table.unpack(others) }
   if #F.signature > 0 then sigs[#sigs + 1] = { name = F.name, signature = F.signature } end
-  local legacy = detect(F, R, blocks, found, sigs)
+  local legacy = detect(F, R, blocks, found, sigs, normed)
   if legacy then R.format = "legacy" end
   local words = {}
   for _, o in ipairs(others) do
