@@ -188,7 +188,7 @@ local function match_heading(F, block)
     m = memo.of(heading_memo, F, HEADING_MEMO_BYTES)
     by = m.of[kind]
     if not by then by = {}; m.of[kind] = by end
-    by[text], m.size = hit, m.size + #text + 64
+    by[text], m.size = hit, m.size + #text + #t + 64  -- the text and its normal form
   end
   return hit[1], hit[2], hit[3], hit[4]
 end
