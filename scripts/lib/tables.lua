@@ -223,20 +223,31 @@ end
 -- is can be worked out once too (`answer`).
 local prepared_memo = memo.keyed()
 
+local function same_words(a, b)
+  if #a ~= #b then return false end
+  for i = 1, #a do
+    if a[i] ~= b[i] then return false end
+  end
+  return true
+end
+
 local function prepared(F, T, others)
   others = others or {}
-  local words, copy = {}, {}
-  for i = 1, #others do
-    words[i] = #others[i] .. ":" .. others[i]   -- each word with its length: no two lists alike
-    copy[i] = others[i]
-  end
-  local key = table.concat(words)
+  -- the lists met so far compared word by word: a key made of the words
+  -- cost a string per word at every bind of every table
   local mm = memo.of(prepared_memo, T, MEMO_BYTES)
-  local m = mm.of[key]
-  if not m then
-    m = { alltext = T.alltext, heads = T.heads, others = copy, numerals = F.decl.numerals }
-    mm.of[key], mm.size = m, mm.size + #key + 64
+  local known = mm.of
+  for i = 1, #known do
+    local m = known[i]
+    if same_words(m.others, others) then return m end
   end
+  local copy, bytes = {}, 0
+  for i = 1, #others do
+    copy[i] = others[i]
+    bytes = bytes + #others[i] + #tostring(#others[i]) + 1
+  end
+  local m = { alltext = T.alltext, heads = T.heads, others = copy, numerals = F.decl.numerals }
+  known[#known + 1], mm.size = m, mm.size + bytes + 64
   return m
 end
 
