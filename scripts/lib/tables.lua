@@ -1108,6 +1108,29 @@ end
 -- column of the block once, in the declared order. `used` counts the
 -- groups a column id was already given in this table (split tables);
 -- `hint` is a group named by a caption before the header.
+-- A block's column ids by group and column ("group.column", or the
+-- column's own), and its printed columns' in the declared order: made once
+-- per block, where each header map read built every one of them again.
+local block_ids = setmetatable({}, { __mode = "k" })
+local function ids_of(blk)
+  local b = block_ids[blk]
+  if not b then
+    local by, want = {}, {}
+    for _, g in ipairs(#blk.groups > 0 and blk.groups or { false }) do
+      local of = by[g] or {}
+      by[g] = of
+      for _, c in ipairs(blk.columns) do
+        local id = g and (g.id .. "." .. c.id) or c.id
+        of[c] = of[c] or id
+        if c.printed then want[#want + 1] = id end
+      end
+    end
+    b = { by = by, want = want }
+    block_ids[blk] = b
+  end
+  return b
+end
+
 local function column_map(F, T, blk, hdr, used, hint)
   local xs = {}
   for x in pairs(hdr) do xs[#xs + 1] = x end
@@ -1140,20 +1163,16 @@ local function column_map(F, T, blk, hdr, used, hint)
       if not e.group then return nil end
     end
   end
-  local ids, seen = {}, {}
+  local known = ids_of(blk)
+  local by, seen = known.by, {}
   for _, e in ipairs(out) do
-    e.id = e.group and (e.group.id .. "." .. e.col.id) or e.col.id
+    local of = by[e.group or false]
+    e.id = of and of[e.col] or (e.group and (e.group.id .. "." .. e.col.id) or e.col.id)
     if seen[e.id] then return nil end
     seen[e.id] = true
-    ids[#ids + 1] = e.id
   end
   -- every printed column, once, in the declared order
-  local want = {}
-  for _, g in ipairs(#blk.groups > 0 and blk.groups or { false }) do
-    for _, c in ipairs(blk.columns) do
-      if c.printed then want[#want + 1] = g and (g.id .. "." .. c.id) or c.id end
-    end
-  end
+  local want = known.want
   local k = 1
   for _, e in ipairs(out) do
     if e.id == want[k] then k = k + 1
