@@ -1271,9 +1271,16 @@ function M.bind_placed(F, system, T, tokens, R, out_diags, present, pending, oth
       if state == "number" or state == "marker" then numbers = numbers + 1
       elseif not state then texts[#texts + 1] = c end
     end
-    local all = {}
-    for i = 1, #texts do all[i] = norm(texts[i].text) end
-    local joined = table.concat(all)
+    local joined
+    if #texts == 1 then
+      joined = norm(texts[1].text)          -- a row's one text (its label): no list to join
+    elseif #texts == 0 then
+      joined = ""
+    else
+      local all = {}
+      for i = 1, #texts do all[i] = norm(texts[i].text) end
+      joined = table.concat(all)
+    end
     local cap = #T.blocks > 1 and caption_block(F, m, T, joined)
     if r.loose then
       -- a caption between tables: a block, or a column group of a split table
@@ -1300,12 +1307,19 @@ function M.bind_placed(F, system, T, tokens, R, out_diags, present, pending, oth
       if not map then return false end
       -- the label: the text left of the first column
       local first = map[1].xa
-      local label = {}
+      local t, label = nil, nil            -- a list only for a label of several cells
       for i = 1, #r.cells do
         local c = r.cells[i]
-        if c.x1 - 1 < first and c.text ~= "" then label[#label + 1] = norm(c.text) end
+        if c.x1 - 1 < first and c.text ~= "" then
+          local piece = norm(c.text)
+          if not t then t = piece
+          else
+            label = label or { t }
+            label[#label + 1] = piece
+          end
+        end
       end
-      local t = table.concat(label)
+      t = label and table.concat(label) or t or ""
       local g = find_group(m, T, t)
       if g then group = g end
       local row
@@ -1318,7 +1332,7 @@ function M.bind_placed(F, system, T, tokens, R, out_diags, present, pending, oth
           row = misspelt_row(F, T, t, group, seen, last)
           if row then
             diags[#diags + 1] = { kind = "misspelt", table = T.id, row = row.id, label = row.shown,
-                                  text = table.concat(label), line = r.cells[1].line, col = r.cells[1].col }
+                                  text = t, line = r.cells[1].line, col = r.cells[1].col }
           end
         end
       end
@@ -1343,7 +1357,7 @@ function M.bind_placed(F, system, T, tokens, R, out_diags, present, pending, oth
       elseif t ~= "" and numbers > 0 then
         local texts_v = {}
         for _, e in ipairs(map) do if vals[e.id] then texts_v[#texts_v + 1] = vals[e.id].text end end
-        diags[#diags + 1] = { kind = "extra", table = T.id, text = table.concat(label), values = table.concat(texts_v, " "),
+        diags[#diags + 1] = { kind = "extra", table = T.id, text = t, values = table.concat(texts_v, " "),
                               line = r.cells[1].line, col = r.cells[1].col }
       end
       any = any or n > 0
