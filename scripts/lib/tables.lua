@@ -571,25 +571,34 @@ local function segment(F, T, m, tokens, diags, present)
   local cur, group, rows_started = nil, nil, false
   local header_line                      -- the line of the last header or caption read
   local last                             -- the last row read
+  -- value_state's answers, looked up in line: asked of every token (the
+  -- memo asked again after a miss, which may have started it afresh)
+  local sm = state_memo[F]
+  local known = sm and sm.of
   for i = 1, #tokens do
     local b = tokens[i]
-    -- value_state's answer, looked up in line: asked of every token
-    local sm, text = state_memo[F], b.text
-    local hit = sm and sm.of[text]
+    local text = b.text
+    local hit = known and known[text]
     local state
-    if hit then state = hit[1] else state = M.value_state(F, text) end
+    if hit then state = hit[1]
+    else
+      state = M.value_state(F, text)
+      sm = state_memo[F]
+      known = sm and sm.of
+    end
     if state == "blank" and row_of(b) == header_line then
       -- an empty cell beside a header on its line pads a merged cell: no value
-    elseif not state and cur and #cur.values > 0 and is_unit(F, norm(b.text)) then
-      cur.values[#cur.values].unit = b.text           -- "73802895.90" "元": one value
     elseif state then
       if cur then
-        cur.values[#cur.values + 1] = b
+        local values = cur.values
+        values[#values + 1] = b
       elseif state ~= "blank" then               -- blank padding around captions is no value
-        diags[#diags + 1] = { kind = "unplaced", table = T.id, text = b.text, line = b.line, col = b.col }
+        diags[#diags + 1] = { kind = "unplaced", table = T.id, text = text, line = b.line, col = b.col }
       end
+    elseif cur and #cur.values > 0 and is_unit(F, norm(text)) then
+      cur.values[#cur.values].unit = text           -- "73802895.90" "元": one value
     else
-      local t = norm(b.text)
+      local t = norm(text)
       local r, strong = find_row(F, T, t, group or (cur and cur.row.group))
       local g = find_group(m, T, t)
       if not r and g then
@@ -707,6 +716,32 @@ local function set_value(R, F, id, b, text)
   -- straight into the cells (the binder's report is not frozen): no block copy to build
   R.c:set(id, state or "text", v, full, b.line, b.col, b.offset)
   if unit then R.units[#R.units + 1] = { id = id, unit = unit, text = full, line = b.line, col = b.col } end
+end
+
+-- set_value for each value of a row into its slot, in order: the cells,
+-- and the memo of states asked once a row, not once a cell.
+local function set_row(R, F, slots, values)
+  local c = R.c
+  local m = state_memo[F]
+  local known = m and m.of
+  for i = 1, #values do
+    local b = values[i]
+    local text = b.text
+    local hit = known and known[text]
+    local state, v, unit
+    if hit then state, v, unit = hit[1], hit[2], hit[3]
+    else
+      state, v, unit = M.value_state(F, text)
+      m = state_memo[F]
+      known = m and m.of
+    end
+    if state == "number" and v == nil then state = nil end   -- as set_value
+    local printed = b.unit
+    unit = unit or printed
+    local full = printed and text .. printed or text
+    c:set(slots[i], state or "text", v, full, b.line, b.col, b.offset)
+    if unit then R.units[#R.units + 1] = { id = slots[i], unit = unit, text = full, line = b.line, col = b.col } end
+  end
 end
 
 -- Put candidate reading `cand` into the cells `slots` (for the identities
@@ -997,7 +1032,7 @@ function M.bind_rows(F, system, T, tokens, R, diags, present, pending, others)
     -- blank cells past the row's end only pad it
     while #values > #slots and values[#values].text == "" do values[#values] = nil end
     if #values == #slots then
-      for i = 1, #values do set_value(R, F, slots[i], values[i]) end
+      set_row(R, F, slots, values)
     elseif #values == 0 then
       -- a label with no values: the row's cells are missing, and said so
     elseif #values > #slots then
