@@ -700,11 +700,14 @@ local function row_slots(row, order)
   return row.cells
 end
 
-local function set_value(R, F, id, b, text)
+-- Set cell id of R (its cells c, its units list) from block b (or from
+-- text, a part of b's), the state as value_state gives it: `known` is the
+-- format's memo of states (its `of`, or nil), looked up in line, as every
+-- cell read comes here. A memo started afresh meanwhile still answers
+-- right: what it holds is what value_state says.
+local function set_known(c, units, F, known, id, b, text)
   text = text or b.text
-  -- the state as value_state gives it, looked up in line: every cell read comes here
-  local m = state_memo[F]
-  local hit = m and m.of[text]
+  local hit = known and known[text]
   local state, v, unit
   if hit then state, v, unit = hit[1], hit[2], hit[3]
   else state, v, unit = M.value_state(F, text) end
@@ -714,34 +717,21 @@ local function set_value(R, F, id, b, text)
   unit = unit or printed
   local full = printed and text .. printed or text
   -- straight into the cells (the binder's report is not frozen): no block copy to build
-  R.c:set(id, state or "text", v, full, b.line, b.col, b.offset)
-  if unit then R.units[#R.units + 1] = { id = id, unit = unit, text = full, line = b.line, col = b.col } end
+  c:set(id, state or "text", v, full, b.line, b.col, b.offset)
+  if unit then units[#units + 1] = { id = id, unit = unit, text = full, line = b.line, col = b.col } end
 end
 
--- set_value for each value of a row into its slot, in order: the cells,
+local function set_value(R, F, id, b, text)
+  local m = state_memo[F]
+  set_known(R.c, R.units, F, m and m.of, id, b, text)
+end
+
+-- set_value for each value of a row into its slot, in order: the cells
 -- and the memo of states asked once a row, not once a cell.
 local function set_row(R, F, slots, values)
-  local c = R.c
-  local m = state_memo[F]
+  local c, units, m = R.c, R.units, state_memo[F]
   local known = m and m.of
-  for i = 1, #values do
-    local b = values[i]
-    local text = b.text
-    local hit = known and known[text]
-    local state, v, unit
-    if hit then state, v, unit = hit[1], hit[2], hit[3]
-    else
-      state, v, unit = M.value_state(F, text)
-      m = state_memo[F]
-      known = m and m.of
-    end
-    if state == "number" and v == nil then state = nil end   -- as set_value
-    local printed = b.unit
-    unit = unit or printed
-    local full = printed and text .. printed or text
-    c:set(slots[i], state or "text", v, full, b.line, b.col, b.offset)
-    if unit then R.units[#R.units + 1] = { id = slots[i], unit = unit, text = full, line = b.line, col = b.col } end
-  end
+  for i = 1, #values do set_known(c, units, F, known, slots[i], values[i]) end
 end
 
 -- Put candidate reading `cand` into the cells `slots` (for the identities
@@ -1075,14 +1065,19 @@ end
 -- together; anything without a place (a paragraph, a caption) a row alone.
 local function placed_rows(tokens)
   local rows, cur = {}, nil
+  local cells, n, grid, row                -- the current row's, kept at hand
   for i = 1, #tokens do
     local b = tokens[i]
-    if b.grid and b.x0 then
-      if not cur or cur.grid ~= b.grid or cur.row ~= b.row then
-        cur = { grid = b.grid, row = b.row, cells = {} }
+    local g = b.grid
+    if g and b.x0 then
+      local r = b.row
+      if not cur or grid ~= g or row ~= r then
+        cells, n, grid, row = {}, 0, g, r
+        cur = { grid = g, row = r, cells = cells }
         rows[#rows + 1] = cur
       end
-      cur.cells[#cur.cells + 1] = b
+      n = n + 1
+      cells[n] = b
     else
       cur = nil
       rows[#rows + 1] = { loose = true, cells = { b } }
@@ -1293,16 +1288,25 @@ function M.bind_placed(F, system, T, tokens, R, out_diags, present, pending, oth
   local plan = {}          -- {row = format row, cells = {id → token}, line}
   local group, any, last = nil, false, nil
   local seen = {}
+  -- value_state's answers, looked up in line: asked of every cell (the
+  -- memo asked again after a miss, which may have started it afresh)
+  local sm = state_memo[F]
+  local known = sm and sm.of
   for k = 1, #rows do
     local r = rows[k]
     local numbers, texts = 0, {}
-    for i = 1, #r.cells do
-      local c = r.cells[i]
-      -- value_state's answer, looked up in line: asked of every cell
-      local sm, text = state_memo[F], c.text
-      local hit = sm and sm.of[text]
+    local cells = r.cells
+    for i = 1, #cells do
+      local c = cells[i]
+      local text = c.text
+      local hit = known and known[text]
       local state
-      if hit then state = hit[1] else state = M.value_state(F, text) end
+      if hit then state = hit[1]
+      else
+        state = M.value_state(F, text)
+        sm = state_memo[F]
+        known = sm and sm.of
+      end
       if state == "number" or state == "marker" then numbers = numbers + 1
       elseif not state then texts[#texts + 1] = c end
     end
@@ -1401,10 +1405,14 @@ function M.bind_placed(F, system, T, tokens, R, out_diags, present, pending, oth
   if not any then return false end
   present.yes = true
   for _, d in ipairs(diags) do out_diags[#out_diags + 1] = d end
+  local report_cells, units = R.c, R.units
+  sm = state_memo[F]
+  known = sm and sm.of
   for _, p in ipairs(plan) do
+    local by_col = p.row.by_col
     for col, c in pairs(p.vals) do
-      local id = p.row.by_col[col]
-      if id then set_value(R, F, id, c) end
+      local id = by_col[col]
+      if id then set_known(report_cells, units, F, known, id, c) end
     end
   end
   return true
