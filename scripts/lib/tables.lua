@@ -223,20 +223,31 @@ end
 -- is can be worked out once too (`answer`).
 local prepared_memo = memo.keyed()
 
+local function same_words(a, b)
+  if #a ~= #b then return false end
+  for i = 1, #a do
+    if a[i] ~= b[i] then return false end
+  end
+  return true
+end
+
 local function prepared(F, T, others)
   others = others or {}
-  local words, copy = {}, {}
-  for i = 1, #others do
-    words[i] = #others[i] .. ":" .. others[i]   -- each word with its length: no two lists alike
-    copy[i] = others[i]
-  end
-  local key = table.concat(words)
+  -- the lists met so far compared word by word: a key made of the words
+  -- cost a string per word at every bind of every table
   local mm = memo.of(prepared_memo, T, MEMO_BYTES)
-  local m = mm.of[key]
-  if not m then
-    m = { alltext = T.alltext, heads = T.heads, others = copy, numerals = F.decl.numerals }
-    mm.of[key], mm.size = m, mm.size + #key + 64
+  local known = mm.of
+  for i = 1, #known do
+    local m = known[i]
+    if same_words(m.others, others) then return m end
   end
+  local copy, bytes = {}, 0
+  for i = 1, #others do
+    copy[i] = others[i]
+    bytes = bytes + #others[i] + #tostring(#others[i]) + 1
+  end
+  local m = { alltext = T.alltext, heads = T.heads, others = copy, numerals = F.decl.numerals }
+  known[#known + 1], mm.size = m, mm.size + bytes + 64
   return m
 end
 
@@ -560,25 +571,34 @@ local function segment(F, T, m, tokens, diags, present)
   local cur, group, rows_started = nil, nil, false
   local header_line                      -- the line of the last header or caption read
   local last                             -- the last row read
+  -- value_state's answers, looked up in line: asked of every token (the
+  -- memo asked again after a miss, which may have started it afresh)
+  local sm = state_memo[F]
+  local known = sm and sm.of
   for i = 1, #tokens do
     local b = tokens[i]
-    -- value_state's answer, looked up in line: asked of every token
-    local sm, text = state_memo[F], b.text
-    local hit = sm and sm.of[text]
+    local text = b.text
+    local hit = known and known[text]
     local state
-    if hit then state = hit[1] else state = M.value_state(F, text) end
+    if hit then state = hit[1]
+    else
+      state = M.value_state(F, text)
+      sm = state_memo[F]
+      known = sm and sm.of
+    end
     if state == "blank" and row_of(b) == header_line then
       -- an empty cell beside a header on its line pads a merged cell: no value
-    elseif not state and cur and #cur.values > 0 and is_unit(F, norm(b.text)) then
-      cur.values[#cur.values].unit = b.text           -- "73802895.90" "元": one value
     elseif state then
       if cur then
-        cur.values[#cur.values + 1] = b
+        local values = cur.values
+        values[#values + 1] = b
       elseif state ~= "blank" then               -- blank padding around captions is no value
-        diags[#diags + 1] = { kind = "unplaced", table = T.id, text = b.text, line = b.line, col = b.col }
+        diags[#diags + 1] = { kind = "unplaced", table = T.id, text = text, line = b.line, col = b.col }
       end
+    elseif cur and #cur.values > 0 and is_unit(F, norm(text)) then
+      cur.values[#cur.values].unit = text           -- "73802895.90" "元": one value
     else
-      local t = norm(b.text)
+      local t = norm(text)
       local r, strong = find_row(F, T, t, group or (cur and cur.row.group))
       local g = find_group(m, T, t)
       if not r and g then
@@ -680,11 +700,14 @@ local function row_slots(row, order)
   return row.cells
 end
 
-local function set_value(R, F, id, b, text)
+-- Set cell id of R (its cells c, its units list) from block b (or from
+-- text, a part of b's), the state as value_state gives it: `known` is the
+-- format's memo of states (its `of`, or nil), looked up in line, as every
+-- cell read comes here. A memo started afresh meanwhile still answers
+-- right: what it holds is what value_state says.
+local function set_known(c, units, F, known, id, b, text)
   text = text or b.text
-  -- the state as value_state gives it, looked up in line: every cell read comes here
-  local m = state_memo[F]
-  local hit = m and m.of[text]
+  local hit = known and known[text]
   local state, v, unit
   if hit then state, v, unit = hit[1], hit[2], hit[3]
   else state, v, unit = M.value_state(F, text) end
@@ -694,8 +717,21 @@ local function set_value(R, F, id, b, text)
   unit = unit or printed
   local full = printed and text .. printed or text
   -- straight into the cells (the binder's report is not frozen): no block copy to build
-  R.c:set(id, state or "text", v, full, b.line, b.col, b.offset)
-  if unit then R.units[#R.units + 1] = { id = id, unit = unit, text = full, line = b.line, col = b.col } end
+  c:set(id, state or "text", v, full, b.line, b.col, b.offset)
+  if unit then units[#units + 1] = { id = id, unit = unit, text = full, line = b.line, col = b.col } end
+end
+
+local function set_value(R, F, id, b, text)
+  local m = state_memo[F]
+  set_known(R.c, R.units, F, m and m.of, id, b, text)
+end
+
+-- set_value for each value of a row into its slot, in order: the cells
+-- and the memo of states asked once a row, not once a cell.
+local function set_row(R, F, slots, values)
+  local c, units, m = R.c, R.units, state_memo[F]
+  local known = m and m.of
+  for i = 1, #values do set_known(c, units, F, known, slots[i], values[i]) end
 end
 
 -- Put candidate reading `cand` into the cells `slots` (for the identities
@@ -986,7 +1022,7 @@ function M.bind_rows(F, system, T, tokens, R, diags, present, pending, others)
     -- blank cells past the row's end only pad it
     while #values > #slots and values[#values].text == "" do values[#values] = nil end
     if #values == #slots then
-      for i = 1, #values do set_value(R, F, slots[i], values[i]) end
+      set_row(R, F, slots, values)
     elseif #values == 0 then
       -- a label with no values: the row's cells are missing, and said so
     elseif #values > #slots then
@@ -1029,14 +1065,19 @@ end
 -- together; anything without a place (a paragraph, a caption) a row alone.
 local function placed_rows(tokens)
   local rows, cur = {}, nil
+  local cells, n, grid, row                -- the current row's, kept at hand
   for i = 1, #tokens do
     local b = tokens[i]
-    if b.grid and b.x0 then
-      if not cur or cur.grid ~= b.grid or cur.row ~= b.row then
-        cur = { grid = b.grid, row = b.row, cells = {} }
+    local g = b.grid
+    if g and b.x0 then
+      local r = b.row
+      if not cur or grid ~= g or row ~= r then
+        cells, n, grid, row = {}, 0, g, r
+        cur = { grid = g, row = r, cells = cells }
         rows[#rows + 1] = cur
       end
-      cur.cells[#cur.cells + 1] = b
+      n = n + 1
+      cells[n] = b
     else
       cur = nil
       rows[#rows + 1] = { loose = true, cells = { b } }
@@ -1097,6 +1138,29 @@ end
 -- column of the block once, in the declared order. `used` counts the
 -- groups a column id was already given in this table (split tables);
 -- `hint` is a group named by a caption before the header.
+-- A block's column ids by group and column ("group.column", or the
+-- column's own), and its printed columns' in the declared order: made once
+-- per block, where each header map read built every one of them again.
+local block_ids = setmetatable({}, { __mode = "k" })
+local function ids_of(blk)
+  local b = block_ids[blk]
+  if not b then
+    local by, want = {}, {}
+    for _, g in ipairs(#blk.groups > 0 and blk.groups or { false }) do
+      local of = by[g] or {}
+      by[g] = of
+      for _, c in ipairs(blk.columns) do
+        local id = g and (g.id .. "." .. c.id) or c.id
+        of[c] = of[c] or id
+        if c.printed then want[#want + 1] = id end
+      end
+    end
+    b = { by = by, want = want }
+    block_ids[blk] = b
+  end
+  return b
+end
+
 local function column_map(F, T, blk, hdr, used, hint)
   local xs = {}
   for x in pairs(hdr) do xs[#xs + 1] = x end
@@ -1129,20 +1193,16 @@ local function column_map(F, T, blk, hdr, used, hint)
       if not e.group then return nil end
     end
   end
-  local ids, seen = {}, {}
+  local known = ids_of(blk)
+  local by, seen = known.by, {}
   for _, e in ipairs(out) do
-    e.id = e.group and (e.group.id .. "." .. e.col.id) or e.col.id
+    local of = by[e.group or false]
+    e.id = of and of[e.col] or (e.group and (e.group.id .. "." .. e.col.id) or e.col.id)
     if seen[e.id] then return nil end
     seen[e.id] = true
-    ids[#ids + 1] = e.id
   end
   -- every printed column, once, in the declared order
-  local want = {}
-  for _, g in ipairs(#blk.groups > 0 and blk.groups or { false }) do
-    for _, c in ipairs(blk.columns) do
-      if c.printed then want[#want + 1] = g and (g.id .. "." .. c.id) or c.id end
-    end
-  end
+  local want = known.want
   local k = 1
   for _, e in ipairs(out) do
     if e.id == want[k] then k = k + 1
@@ -1228,22 +1288,38 @@ function M.bind_placed(F, system, T, tokens, R, out_diags, present, pending, oth
   local plan = {}          -- {row = format row, cells = {id → token}, line}
   local group, any, last = nil, false, nil
   local seen = {}
+  -- value_state's answers, looked up in line: asked of every cell (the
+  -- memo asked again after a miss, which may have started it afresh)
+  local sm = state_memo[F]
+  local known = sm and sm.of
   for k = 1, #rows do
     local r = rows[k]
     local numbers, texts = 0, {}
-    for i = 1, #r.cells do
-      local c = r.cells[i]
-      -- value_state's answer, looked up in line: asked of every cell
-      local sm, text = state_memo[F], c.text
-      local hit = sm and sm.of[text]
+    local cells = r.cells
+    for i = 1, #cells do
+      local c = cells[i]
+      local text = c.text
+      local hit = known and known[text]
       local state
-      if hit then state = hit[1] else state = M.value_state(F, text) end
+      if hit then state = hit[1]
+      else
+        state = M.value_state(F, text)
+        sm = state_memo[F]
+        known = sm and sm.of
+      end
       if state == "number" or state == "marker" then numbers = numbers + 1
       elseif not state then texts[#texts + 1] = c end
     end
-    local all = {}
-    for i = 1, #texts do all[i] = norm(texts[i].text) end
-    local joined = table.concat(all)
+    local joined
+    if #texts == 1 then
+      joined = norm(texts[1].text)          -- a row's one text (its label): no list to join
+    elseif #texts == 0 then
+      joined = ""
+    else
+      local all = {}
+      for i = 1, #texts do all[i] = norm(texts[i].text) end
+      joined = table.concat(all)
+    end
     local cap = #T.blocks > 1 and caption_block(F, m, T, joined)
     if r.loose then
       -- a caption between tables: a block, or a column group of a split table
@@ -1270,12 +1346,19 @@ function M.bind_placed(F, system, T, tokens, R, out_diags, present, pending, oth
       if not map then return false end
       -- the label: the text left of the first column
       local first = map[1].xa
-      local label = {}
+      local t, label = nil, nil            -- a list only for a label of several cells
       for i = 1, #r.cells do
         local c = r.cells[i]
-        if c.x1 - 1 < first and c.text ~= "" then label[#label + 1] = norm(c.text) end
+        if c.x1 - 1 < first and c.text ~= "" then
+          local piece = norm(c.text)
+          if not t then t = piece
+          else
+            label = label or { t }
+            label[#label + 1] = piece
+          end
+        end
       end
-      local t = table.concat(label)
+      t = label and table.concat(label) or t or ""
       local g = find_group(m, T, t)
       if g then group = g end
       local row
@@ -1288,7 +1371,7 @@ function M.bind_placed(F, system, T, tokens, R, out_diags, present, pending, oth
           row = misspelt_row(F, T, t, group, seen, last)
           if row then
             diags[#diags + 1] = { kind = "misspelt", table = T.id, row = row.id, label = row.shown,
-                                  text = table.concat(label), line = r.cells[1].line, col = r.cells[1].col }
+                                  text = t, line = r.cells[1].line, col = r.cells[1].col }
           end
         end
       end
@@ -1313,7 +1396,7 @@ function M.bind_placed(F, system, T, tokens, R, out_diags, present, pending, oth
       elseif t ~= "" and numbers > 0 then
         local texts_v = {}
         for _, e in ipairs(map) do if vals[e.id] then texts_v[#texts_v + 1] = vals[e.id].text end end
-        diags[#diags + 1] = { kind = "extra", table = T.id, text = table.concat(label), values = table.concat(texts_v, " "),
+        diags[#diags + 1] = { kind = "extra", table = T.id, text = t, values = table.concat(texts_v, " "),
                               line = r.cells[1].line, col = r.cells[1].col }
       end
       any = any or n > 0
@@ -1322,10 +1405,14 @@ function M.bind_placed(F, system, T, tokens, R, out_diags, present, pending, oth
   if not any then return false end
   present.yes = true
   for _, d in ipairs(diags) do out_diags[#out_diags + 1] = d end
+  local report_cells, units = R.c, R.units
+  sm = state_memo[F]
+  known = sm and sm.of
   for _, p in ipairs(plan) do
+    local by_col = p.row.by_col
     for col, c in pairs(p.vals) do
-      local id = p.row.by_col[col]
-      if id then set_value(R, F, id, c) end
+      local id = by_col[col]
+      if id then set_known(report_cells, units, F, known, id, c) end
     end
   end
   return true
