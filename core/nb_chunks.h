@@ -12,23 +12,12 @@
 #include <stdint.h>
 #include <string.h>
 #include <lua.h>
+#include "nb_fnv.h"
 
-/* The key of a source: FNV-1a's step taken eight bytes at a time (a
-** byte at a time was some 4 M instructions of each start-up, for the
-** scripts read to be looked up), the last bytes as FNV-1a takes them.
-** The build and the binary compute it alike; with the length it tells a
-** source from an edited copy. */
+/* The key of a source (with its length, it tells a source from an edited
+** copy): the build and the binary compute it alike. */
 static inline uint64_t nb_chunks_key(const void *p, size_t n) {
-    const unsigned char *s = p;
-    uint64_t x = 0xCBF29CE484222325ULL, w;
-    size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-        memcpy(&w, s + i, 8);
-        x = (x ^ w) * 0x100000001B3ULL;
-        x ^= x >> 32;
-    }
-    for (; i < n; i++) x = (x ^ s[i]) * 0x100000001B3ULL;
-    return x;
+    return nb_fnv1a_wide(p, n);
 }
 
 /* One script: its source's key (nb_chunks_key) and length, and its bytecode as

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "nb.h"
+#include "nb_fnv.h"
 
 /*{=== schema ===*/
 
@@ -22,18 +23,11 @@ static char *dupstr(const char *s) {
     return d;
 }
 
-/* Eight bytes at a time (an id is looked up at every cell set or read),
-** then the rest one by one, FNV-1a style; mixed so that the low bits,
-** which pick the slot, depend on every byte. */
+/* Eight bytes a step (an id is looked up at every cell set or read),
+** then mixed so that the low bits, which pick the slot, depend on every
+** byte. */
 static size_t hash(const char *s) {
-    size_t n = strlen(s);
-    uint64_t h = 14695981039346656037u, w;
-    for (; n >= 8; n -= 8, s += 8) {
-        memcpy(&w, s, 8);
-        h = (h ^ w) * 1099511628211u;
-        h ^= h >> 32;
-    }
-    for (; n > 0; n--, s++) h = (h ^ (unsigned char)*s) * 1099511628211u;
+    uint64_t h = nb_fnv1a_wide(s, strlen(s));
     h ^= h >> 29;
     h *= 0xBF58476D1CE4E5B9u;
     h ^= h >> 32;
