@@ -70,6 +70,17 @@ function M.value_state(F, text)
   return state, v, unit
 end
 
+-- state_in(F, known, text) → the state, and the memo's answers to look
+-- in next: value_state for a loop that holds the answers (`known`) itself
+-- and takes them anew after a miss, which may have started the memo afresh.
+local function state_in(F, known, text)
+  local hit = known and known[text]
+  if hit then return hit[1], known end
+  local state = M.value_state(F, text)
+  local m = state_memo[F]
+  return state, m and m.of
+end
+
 function value_state_of(F, text)
   if text:match("^%d+$") then return "number", (nianbao.number(text)) end
   local v = M.parse_number(text)
@@ -578,14 +589,8 @@ local function segment(F, T, m, tokens, diags, present)
   for i = 1, #tokens do
     local b = tokens[i]
     local text = b.text
-    local hit = known and known[text]
     local state
-    if hit then state = hit[1]
-    else
-      state = M.value_state(F, text)
-      sm = state_memo[F]
-      known = sm and sm.of
-    end
+    state, known = state_in(F, known, text)
     if state == "blank" and row_of(b) == header_line then
       -- an empty cell beside a header on its line pads a merged cell: no value
     elseif state then
@@ -1299,14 +1304,8 @@ function M.bind_placed(F, system, T, tokens, R, out_diags, present, pending, oth
     for i = 1, #cells do
       local c = cells[i]
       local text = c.text
-      local hit = known and known[text]
       local state
-      if hit then state = hit[1]
-      else
-        state = M.value_state(F, text)
-        sm = state_memo[F]
-        known = sm and sm.of
-      end
+      state, known = state_in(F, known, text)
       if state == "number" or state == "marker" then numbers = numbers + 1
       elseif not state then texts[#texts + 1] = c end
     end
