@@ -32,7 +32,6 @@ local sandbox = require "sandbox"
 local view = require "view"
 local format = require "format"
 local limits = require "nianbao.sandbox"
-local chunks = require "nianbao.chunks"
 local identities = require "identities"
 local messages = require "messages"
 
@@ -56,26 +55,11 @@ local function read(path)
   return src
 end
 
--- A file of the home's packs runs as sandbox.run would run it, but
--- outside the limits: it is trusted and bundled, and under the limits'
--- count hook Lua stops at every instruction of its own (a tenth of the
--- start-up). A user pack's file (lim.untrusted) runs inside them.
+-- A user pack's file (lim.untrusted) runs inside the limits; a file of
+-- the home's packs, trusted and bundled, outside them (sandbox.run).
 -- → env, collected | nil, "path: reason"
 local function run_file(path, src, env, lim, collect)
-  if lim.untrusted then return sandbox.run(path, src, env, lim, collect) end
-  local ok, got = pcall(function()
-    local chunk, err = chunks.load(src, "@" .. path, "t", env)
-    if not chunk then error(err, 0) end
-    chunk()
-    if collect then return collect(env) end
-  end)
-  if not ok then
-    local t = type(got)
-    got = (t == "string" or t == "number") and tostring(got) or string.format("(error object is a %s value)", t)
-    if not got:find(path, 1, true) then got = path .. ": " .. got end
-    return nil, got
-  end
-  return env, got
+  return sandbox.run(path, src, env, lim.untrusted and lim or nil, collect)
 end
 
 -- Run file `path` in env (within the limits when untrusted); collect(env)
