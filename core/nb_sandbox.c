@@ -130,17 +130,17 @@ static void *resize(nb_pool *pool, void *ptr, size_t osize, size_t nsize) {
     return p;
 }
 
-void *nb_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
-    nb_sandbox *sb = ud;
+#if defined(__GNUC__)
+#define NOINLINE __attribute__((noinline))
+#else
+#define NOINLINE
+#endif
+
+/* What nb_alloc does past its common cases: the limits of a growth in a
+** limited call, and every block that is not a freed one of the pool's
+** lists (apart so that the common cases save no registers). */
+static NOINLINE void *alloc_slow(nb_sandbox *sb, void *ptr, size_t osize, size_t nsize) {
     void *p;
-    if (ptr == NULL) osize = 0;           /* then osize encodes a type, not a size */
-    if (nsize == 0) {
-        if (ptr != NULL && pooled(&sb->pool, ptr)) pool_put(&sb->pool, ptr, osize);
-        else free(ptr);
-        sb->used -= osize;
-        if (sb->used == 0) pool_release(&sb->pool);   /* the state is closed */
-        return NULL;
-    }
     if (nsize > osize && sb->active) {
         if (sb->tripped) return NULL;     /* the call is over: it only unwinds now */
         if (sb->limit && sb->used - osize + nsize > sb->limit) return NULL;
@@ -157,6 +157,46 @@ void *nb_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     if (p == NULL) return NULL;
     sb->used = sb->used - osize + nsize;
     return p;
+}
+
+static NOINLINE void free_slow(nb_sandbox *sb, void *ptr, size_t osize) {
+    if (ptr != NULL && pooled(&sb->pool, ptr)) pool_put(&sb->pool, ptr, osize);
+    else free(ptr);
+    sb->used -= osize;
+    if (sb->used == 0) pool_release(&sb->pool);   /* the state is closed */
+}
+
+void *nb_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
+    nb_sandbox *sb = ud;
+    if (ptr == NULL) {
+        /* a new small block that its class's list has (within the limits) */
+        if (nsize - 1 < POOL_MAX) {
+            void **head = &sb->pool.free[CLASS(nsize)], *block = *head;
+            if (block != NULL) {
+                if (sb->active) {
+                    if (sb->tripped || (sb->limit && sb->used + nsize > sb->limit) ||
+                        sb->churn + nsize >= CHURN_CLOCK)
+                        return alloc_slow(sb, NULL, 0, nsize);
+                    sb->churn += nsize;
+                }
+                *head = *(void **)block;
+                sb->used += nsize;
+                return block;
+            }
+        }
+        if (nsize != 0) return alloc_slow(sb, NULL, 0, nsize);   /* (osize encodes a type, not a size) */
+        if (sb->used == 0) free_slow(sb, NULL, 0);               /* (no block left: the region goes) */
+        return NULL;
+    }
+    if (nsize == 0) {
+        /* a pooled block freed, not the state's last */
+        if (pooled(&sb->pool, ptr) && sb->used != osize) {
+            pool_put(&sb->pool, ptr, osize);
+            sb->used -= osize;
+        } else free_slow(sb, ptr, osize);
+        return NULL;
+    }
+    return alloc_slow(sb, ptr, osize, nsize);
 }
 
 /*}===*/
