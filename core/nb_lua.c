@@ -192,8 +192,16 @@ static int l_schema_len(lua_State *L) {
 
 /*{=== report ===*/
 
+/* A class's methods hold its metatable as upvalue 1 (new_class): a report
+** given to one of its own methods is known without luaL_checkudata's
+** look-up by name, the most of what a cell set cost. */
 static report_ud *check_report_ud(lua_State *L, int idx) {
-    report_ud *u = luaL_checkudata(L, idx, REPORT);
+    report_ud *u = NULL;
+    if (lua_type(L, idx) == LUA_TUSERDATA && lua_getmetatable(L, idx)) {
+        if (lua_rawequal(L, -1, lua_upvalueindex(1))) u = lua_touserdata(L, idx);
+        lua_pop(L, 1);
+    }
+    if (u == NULL) u = luaL_checkudata(L, idx, REPORT);    /* another caller, or its error */
     if (u->r == NULL) luaL_error(L, "report already freed");
     return u;
 }
@@ -232,11 +240,26 @@ static size_t check_cell_index(lua_State *L, nb_report *r, int idx) {
 }
 
 /* An optional non-negative integer no larger than max (a line, a column,
-** an offset), 0 when absent. */
+** an offset), 0 when absent. An integer is taken as it is, before what
+** luaL_optinteger would try. */
 static lua_Integer opt_place(lua_State *L, int idx, lua_Integer max) {
-    lua_Integer v = luaL_optinteger(L, idx, 0);
+    lua_Integer v = lua_isinteger(L, idx) ? lua_tointeger(L, idx) : luaL_optinteger(L, idx, 0);
     luaL_argcheck(L, v >= 0 && v <= max, idx, "place out of range");
     return v;
+}
+
+/* The state named at idx, as luaL_checkoption(L, idx, NULL, state_names)
+** gives it: a name of the list compared here first, by length. */
+static int check_state(lua_State *L, int idx) {
+    static const size_t lens[] = { 7, 6, 5, 6, 4, 7 };
+    if (lua_type(L, idx) == LUA_TSTRING) {
+        size_t n;
+        const char *s = lua_tolstring(L, idx, &n);
+        int i;
+        for (i = 0; state_names[i]; i++)
+            if (n == lens[i] && memcmp(s, state_names[i], n) == 0) return i;
+    }
+    return luaL_checkoption(L, idx, NULL, state_names);
 }
 
 /* report:set(id, state, value, text, line, col, offset)
@@ -245,15 +268,18 @@ static lua_Integer opt_place(lua_State *L, int idx, lua_Integer max) {
 static int l_report_set(lua_State *L) {
     nb_report *r = check_report(L, 1);
     size_t k = check_cell_index(L, r, 2);
-    int state = luaL_checkoption(L, 3, NULL, state_names);
+    int state = check_state(L, 3);
     nb_num num = nb_num_int(0);
     nb_span span;
+    const char *text = NULL;
+    size_t len = 0;
     if (state == NB_CELL_NUMBER) num = check_num(L, 4);
     span.line = (uint32_t)opt_place(L, 6, UINT32_MAX);
     span.col = (uint32_t)opt_place(L, 7, UINT32_MAX);
     span.offset = (size_t)opt_place(L, 8, LUA_MAXINTEGER);
-    if (nb_report_set_cell(r, k, (nb_cell_state)state, num,
-                           luaL_optstring(L, 5, NULL), span) != NB_OK)
+    if (lua_type(L, 5) == LUA_TSTRING) text = lua_tolstring(L, 5, &len);
+    else if ((text = luaL_optstring(L, 5, NULL)) != NULL) len = strlen(text);
+    if (nb_report_set_cell_n(r, k, (nb_cell_state)state, num, text, len, span) != NB_OK)
         return luaL_error(L, "out of memory");
     return 0;
 }
@@ -1086,13 +1112,28 @@ static const unsigned char maybe_control[256] = {
     [127] = 1, [0xC2] = 1,
 };
 
-/* Does s hold a control character, or a C1 one (0xC2 0x80..0x9F)? */
+/* Does s hold a control character, or a C1 one (0xC2 0x80..0x9F)? Eight
+** bytes are looked at together: a word none of whose bytes is below 0x20,
+** 0x7F or 0xC2 is passed over whole. */
 static int has_control(const unsigned char *s, size_t n) {
-    size_t i;
-    for (i = 0; i < n; i++) {
-        if (!maybe_control[s[i]]) continue;
-        if (is_control(s[i])) return 1;
-        if (s[i] == 0xC2 && i + 1 < n && s[i + 1] >= 0x80 && s[i + 1] <= 0x9F) return 1;
+    const uint64_t ones = 0x0101010101010101ULL, highs = ones * 0x80;
+    size_t i = 0, j;
+    while (i < n) {
+        if (n - i >= 8) {
+            uint64_t w, del, c2;
+            memcpy(&w, s + i, 8);
+            del = w ^ (ones * 0x7F);
+            c2 = w ^ (ones * 0xC2);
+            if (!((((w - ones * 0x20) & ~w) | ((del - ones) & ~del) | ((c2 - ones) & ~c2)) & highs)) {
+                i += 8;
+                continue;
+            }
+        }
+        for (j = i + (n - i < 8 ? n - i : 8); i < j; i++) {
+            if (!maybe_control[s[i]]) continue;
+            if (is_control(s[i])) return 1;
+            if (s[i] == 0xC2 && i + 1 < n && s[i + 1] >= 0x80 && s[i + 1] <= 0x9F) return 1;
+        }
     }
     return 0;
 }
@@ -1171,11 +1212,11 @@ static int l_printable(lua_State *L) {
 ** field, and a Lua closure a read cost a call frame each. Upvalues: 1
 ** originals (view -> table), 2 proxies (table -> view), 3 hidden (keys not
 ** handed out, or nil), 4 readonly (makes the view of a table not seen). */
-static int view_index(lua_State *L) {
+static int view_read(lua_State *L, int hidden) {
     lua_settop(L, 2);
     lua_pushvalue(L, 1);
     if (lua_rawget(L, lua_upvalueindex(1)) != LUA_TTABLE) return luaL_error(L, "not a view");
-    if (lua_istable(L, lua_upvalueindex(3))) {
+    if (hidden) {
         lua_pushvalue(L, 2);
         lua_gettable(L, lua_upvalueindex(3));
         if (lua_toboolean(L, -1)) return 0;
@@ -1192,6 +1233,11 @@ static int view_index(lua_State *L) {
     return 1;
 }
 
+/* The __index of views with hidden keys, and of views with none (known
+** when the closure is made, not asked at every read). */
+static int view_index(lua_State *L) { return view_read(L, 1); }
+static int view_index_plain(lua_State *L) { return view_read(L, 0); }
+
 /* nianbao.view_index(originals, proxies, hidden, readonly) -> the __index
 ** of the views whose hidden keys are `hidden` (nil: none). */
 static int l_view_index(lua_State *L) {
@@ -1200,7 +1246,7 @@ static int l_view_index(lua_State *L) {
     if (!lua_isnoneornil(L, 3)) luaL_checktype(L, 3, LUA_TTABLE);
     luaL_checktype(L, 4, LUA_TFUNCTION);
     lua_settop(L, 4);
-    lua_pushcclosure(L, view_index, 4);
+    lua_pushcclosure(L, lua_istable(L, 3) ? view_index : view_index_plain, 4);
     return 1;
 }
 
@@ -1248,7 +1294,8 @@ static void new_class(lua_State *L, const char *name, const luaL_Reg *methods,
                       lua_CFunction gc, lua_CFunction len) {
     luaL_newmetatable(L, name);
     lua_newtable(L);
-    luaL_setfuncs(L, methods, 0);
+    lua_pushvalue(L, -2);               /* the methods' upvalue 1: the class's metatable */
+    luaL_setfuncs(L, methods, 1);
     lua_setfield(L, -2, "__index");
     lua_pushcfunction(L, gc);
     lua_setfield(L, -2, "__gc");

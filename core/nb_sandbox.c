@@ -130,17 +130,17 @@ static void *resize(nb_pool *pool, void *ptr, size_t osize, size_t nsize) {
     return p;
 }
 
-void *nb_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
-    nb_sandbox *sb = ud;
+#if defined(__GNUC__)
+#define NOINLINE __attribute__((noinline))
+#else
+#define NOINLINE
+#endif
+
+/* What nb_alloc does past its common cases: the limits of a growth in a
+** limited call, and every block that is not a freed one of the pool's
+** lists (apart so that the common cases save no registers). */
+static NOINLINE void *alloc_slow(nb_sandbox *sb, void *ptr, size_t osize, size_t nsize) {
     void *p;
-    if (ptr == NULL) osize = 0;           /* then osize encodes a type, not a size */
-    if (nsize == 0) {
-        if (ptr != NULL && pooled(&sb->pool, ptr)) pool_put(&sb->pool, ptr, osize);
-        else free(ptr);
-        sb->used -= osize;
-        if (sb->used == 0) pool_release(&sb->pool);   /* the state is closed */
-        return NULL;
-    }
     if (nsize > osize && sb->active) {
         if (sb->tripped) return NULL;     /* the call is over: it only unwinds now */
         if (sb->limit && sb->used - osize + nsize > sb->limit) return NULL;
@@ -157,6 +157,46 @@ void *nb_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     if (p == NULL) return NULL;
     sb->used = sb->used - osize + nsize;
     return p;
+}
+
+static NOINLINE void free_slow(nb_sandbox *sb, void *ptr, size_t osize) {
+    if (ptr != NULL && pooled(&sb->pool, ptr)) pool_put(&sb->pool, ptr, osize);
+    else free(ptr);
+    sb->used -= osize;
+    if (sb->used == 0) pool_release(&sb->pool);   /* the state is closed */
+}
+
+void *nb_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
+    nb_sandbox *sb = ud;
+    if (ptr == NULL) {
+        /* a new small block that its class's list has (within the limits) */
+        if (nsize - 1 < POOL_MAX) {
+            void **head = &sb->pool.free[CLASS(nsize)], *block = *head;
+            if (block != NULL) {
+                if (sb->active) {
+                    if (sb->tripped || (sb->limit && sb->used + nsize > sb->limit) ||
+                        sb->churn + nsize >= CHURN_CLOCK)
+                        return alloc_slow(sb, NULL, 0, nsize);
+                    sb->churn += nsize;
+                }
+                *head = *(void **)block;
+                sb->used += nsize;
+                return block;
+            }
+        }
+        if (nsize != 0) return alloc_slow(sb, NULL, 0, nsize);   /* (osize encodes a type, not a size) */
+        if (sb->used == 0) free_slow(sb, NULL, 0);               /* (no block left: the region goes) */
+        return NULL;
+    }
+    if (nsize == 0) {
+        /* a pooled block freed, not the state's last */
+        if (pooled(&sb->pool, ptr) && sb->used != osize) {
+            pool_put(&sb->pool, ptr, osize);
+            sb->used -= osize;
+        } else free_slow(sb, ptr, osize);
+        return NULL;
+    }
+    return alloc_slow(sb, ptr, osize, nsize);
 }
 
 /*}===*/
@@ -221,19 +261,81 @@ static lua_Integer positive_field(lua_State *L, const char *k) {
     return v;
 }
 
-/* The seconds of limits table 1 (or the state's default) in nanoseconds. */
-static int64_t time_limit(lua_State *L, nb_sandbox *sb) {
+/* The seconds of limits table 1 in nanoseconds, or 0 when it names none
+** (the state's default then, as it is when the call starts). */
+static int64_t time_limit(lua_State *L) {
     int isnum;
     lua_Number s;
     lua_getfield(L, 1, "seconds");
     if (lua_isnil(L, -1)) {
         lua_pop(L, 1);
-        return sb->default_ns;
+        return 0;
     }
     s = lua_tonumberx(L, -1, &isnum);
     lua_pop(L, 1);
     if (!isnum || !(s > 0)) luaL_error(L, "sandbox limits: 'seconds' must be a positive number");
     return s > 1e6 ? (int64_t)1e15 : s < 1e-3 ? 1000000 : (int64_t)(s * 1e9);
+}
+
+/* The limits of a call, as read from a limits table. */
+typedef struct call_limits {
+    lua_Integer budget, memory;
+    int64_t ns;                   /* 0: the state's default */
+    int untrusted;
+} call_limits;
+
+#define LIMITS "nianbao.sandbox.limits"
+
+/* Limits table 1 read into *cl; its source ("@path", or NULL) pushed
+** when it names one. Returns whether it does. */
+static int read_limits(lua_State *L, call_limits *cl) {
+    cl->budget = positive_field(L, "instructions");
+    cl->memory = positive_field(L, "memory");
+    cl->ns = time_limit(L);
+    lua_getfield(L, 1, "untrusted");
+    cl->untrusted = lua_toboolean(L, -1);
+    lua_pop(L, 1);
+    if (lua_getfield(L, 1, "source") == LUA_TSTRING) return 1;
+    lua_pop(L, 1);
+    return 0;
+}
+
+/* sandbox.prepare(t) -> limits: table t's limits, read once for calls to
+** come (the table is read whole now; changing it later changes nothing). */
+static int l_limits(lua_State *L) {
+    call_limits *cl;
+    int has_source;
+    call_limits read;
+    luaL_checktype(L, 1, LUA_TTABLE);
+    has_source = read_limits(L, &read);
+    cl = lua_newuserdatauv(L, sizeof *cl, 1);
+    *cl = read;
+    luaL_setmetatable(L, LIMITS);
+    if (has_source) {
+        lua_pushvalue(L, -2);
+        lua_setiuservalue(L, -2, 1);
+    }
+    return 1;
+}
+
+/* The limits at index 1 (upvalue 1: the metatable of prepared ones)
+** made prepared ones there when they are a table (the path they name is
+** then held where no script reaches), the function at index 2 checked. */
+static call_limits *limits_of(lua_State *L) {
+    int ours = 0;
+    if (lua_type(L, 1) == LUA_TUSERDATA && lua_getmetatable(L, 1)) {
+        ours = lua_rawequal(L, -1, lua_upvalueindex(1));
+        lua_pop(L, 1);
+    }
+    if (!ours) {
+        luaL_checktype(L, 1, LUA_TTABLE);
+        luaL_checktype(L, 2, LUA_TFUNCTION);
+        lua_pushcfunction(L, l_limits);
+        lua_pushvalue(L, 1);
+        lua_call(L, 1, 1);
+        lua_replace(L, 1);
+    } else luaL_checktype(L, 2, LUA_TFUNCTION);
+    return lua_touserdata(L, 1);
 }
 
 /* The error of a failed call as a string, converted without running any
@@ -248,16 +350,18 @@ static void push_reason(lua_State *L, int status, nb_trip why, int errobj) {
 }
 
 /* The message handler of a call whose limits name a `source` ("@path"):
-** the current line of the innermost frame running that chunk goes to the
-** int at upvalue 2. It runs no Lua code and allocates nothing. */
+** the current line of the innermost frame running that chunk goes to
+** the sandbox's failed_line (the running call's, sb->source its path).
+** It runs no Lua code and allocates nothing: a light C function, where a
+** closure a call was garbage. */
 static int find_line(lua_State *L) {
-    const char *src = lua_tostring(L, lua_upvalueindex(1));
-    int *line = (int *)lua_touserdata(L, lua_upvalueindex(2));
+    nb_sandbox *sb = nb_sandbox_of(L);
+    const char *src = sb ? sb->source : NULL;
     lua_Debug ar;
     int level;
-    for (level = 0; src && line && lua_getstack(L, level, &ar); level++) {
+    for (level = 0; src && lua_getstack(L, level, &ar); level++) {
         if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0 && strcmp(ar.source, src) == 0) {
-            *line = ar.currentline;
+            sb->failed_line = ar.currentline;
             break;
         }
     }
@@ -266,37 +370,36 @@ static int find_line(lua_State *L) {
 }
 
 /* sandbox.call(limits, fn, ...) -> true, results… | false, reason [, line].
+** limits: a table (see nb_sandbox.h) or what sandbox.prepare made of one.
 ** With limits.source = "@path", line is where in that file the call
 ** failed (when the file was running). */
 static int l_call(lua_State *L) {
     nb_sandbox *sb = nb_sandbox_of(L), saved;
     lua_Hook hook = lua_gethook(L);
-    int mask = lua_gethookmask(L), count = lua_gethookcount(L), status, untrusted;
-    int failed_line = 0, msgh = 0;
-    lua_Integer budget, memory;
+    int mask = lua_gethookmask(L), count = lua_gethookcount(L), status;
+    int failed_line, msgh = 0, base;
+    call_limits cl;
+    const char *source = NULL;
     int64_t now, ns, start;
     nb_trip why;
     if (sb == NULL) return luaL_error(L, "sandbox.call: the Lua state has no sandbox allocator");
-    luaL_checktype(L, 1, LUA_TTABLE);
-    luaL_checktype(L, 2, LUA_TFUNCTION);
-    budget = positive_field(L, "instructions");
-    memory = positive_field(L, "memory");
-    ns = time_limit(L, sb);
-    lua_getfield(L, 1, "untrusted");
-    untrusted = lua_toboolean(L, -1);
+    cl = *limits_of(L);
+    /* the path stays the uservalue of the limits at index 1, alive through the call */
+    if (lua_getiuservalue(L, 1, 1) == LUA_TSTRING) source = lua_tostring(L, -1);
     lua_pop(L, 1);
-    if (lua_getfield(L, 1, "source") == LUA_TSTRING) {
-        lua_pushlightuserdata(L, &failed_line);
-        lua_pushcclosure(L, find_line, 2);
+    if (source) {
+        lua_pushcfunction(L, find_line);
         lua_insert(L, 2);                       /* below the function */
         msgh = 2;
-    } else lua_pop(L, 1);
+    }
+    base = msgh ? 2 : 1;                        /* the slot below the function */
+    ns = cl.ns ? cl.ns : sb->default_ns;
     saved = *sb;
     now = now_ns();
     /* a call inside a limited call never gets more than the outer one has left */
-    sb->limit = (size_t)memory > SIZE_MAX - sb->used ? SIZE_MAX : sb->used + (size_t)memory;
+    sb->limit = (size_t)cl.memory > SIZE_MAX - sb->used ? SIZE_MAX : sb->used + (size_t)cl.memory;
     if (saved.active && saved.limit && sb->limit > saved.limit) sb->limit = saved.limit;
-    sb->left = saved.active && saved.left < budget ? saved.left : budget;
+    sb->left = saved.active && saved.left < cl.budget ? saved.left : cl.budget;
     sb->cpu_start = cpu_ns();
     if (saved.active) {
         int64_t outer_left = saved.limit_ns - (sb->cpu_start - saved.cpu_start);
@@ -304,16 +407,19 @@ static int l_call(lua_State *L) {
     }
     sb->limit_ns = ns;
     sb->deadline = ns > INT64_MAX - now ? INT64_MAX : now + ns;
-    sb->untrusted = untrusted || (saved.active && saved.untrusted);
+    sb->untrusted = cl.untrusted || (saved.active && saved.untrusted);
     sb->active = 1;
     sb->tripped = NB_TRIP_NONE;
     sb->every = HOOK_EVERY;
     sb->last = now;
     sb->churn = 0;
+    sb->source = source;
+    sb->failed_line = 0;
     start = sb->left;
     lua_sethook(L, count_hook, LUA_MASKCOUNT, HOOK_EVERY);
-    status = lua_pcall(L, lua_gettop(L) - (msgh ? 3 : 2), LUA_MULTRET, msgh);
+    status = lua_pcall(L, lua_gettop(L) - base - 1, LUA_MULTRET, msgh);
     why = sb->tripped;
+    failed_line = sb->failed_line;
     {
         int64_t spent = start - (sb->left < 0 ? 0 : sb->left);
         size_t used = sb->used;
@@ -324,11 +430,10 @@ static int l_call(lua_State *L) {
         if (saved.active) sb->left = saved.left > spent ? saved.left - spent : 0;
     }
     lua_sethook(L, hook, mask, count);
-    if (status == LUA_OK) {
-        if (msgh) lua_remove(L, msgh);
+    if (status == LUA_OK) {                     /* true in the slot below the results */
         lua_pushboolean(L, 1);
-        lua_replace(L, 1);
-        return lua_gettop(L);
+        lua_replace(L, base);
+        return lua_gettop(L) - base + 1;
     }
     push_reason(L, status, why, lua_gettop(L));
     lua_pushboolean(L, 0);
@@ -375,7 +480,10 @@ static int l_setmetatable(lua_State *L) {
 static int l_configure(lua_State *L) {
     nb_sandbox *sb = nb_sandbox_of(L);
     luaL_checktype(L, 1, LUA_TTABLE);
-    if (sb) sb->default_ns = time_limit(L, sb);
+    if (sb) {
+        int64_t ns = time_limit(L);
+        if (ns) sb->default_ns = ns;
+    }
     return 0;
 }
 
@@ -1209,10 +1317,17 @@ static int l_fingerprint(lua_State *L) {
 
 int luaopen_nianbao_sandbox(lua_State *L) {
     static const luaL_Reg funcs[] = {
-        {"call", l_call}, {"pcall", l_pcall}, {"configure", l_configure}, {"memory", l_memory},
+        {"call", NULL}, {"prepare", l_limits}, {"pcall", l_pcall}, {"configure", l_configure}, {"memory", l_memory},
         {"fingerprint", l_fingerprint}, {"setmetatable", NULL}, {NULL, NULL}
     };
     luaL_newlib(L, funcs);
+    luaL_newmetatable(L, LIMITS);
+    lua_pushliteral(L, "sandbox limits");
+    lua_setfield(L, -2, "__name");
+    lua_pushboolean(L, 0);
+    lua_setfield(L, -2, "__metatable");
+    lua_pushcclosure(L, l_call, 1);
+    lua_setfield(L, -2, "call");
     lua_getglobal(L, "setmetatable");
     lua_pushcclosure(L, l_setmetatable, 1);
     lua_setfield(L, -2, "setmetatable");

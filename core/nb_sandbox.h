@@ -64,6 +64,8 @@ typedef struct nb_sandbox {
     int64_t last;         /* when the hook last ran */
     size_t churn;         /* bytes allocated since the allocator last read the clock */
     int64_t default_ns;   /* the time limit of a call that names none */
+    const char *source;   /* the running call's "@path" (its message handler looks for it), or NULL */
+    int failed_line;      /* where in that file the running call failed: 0, not known */
     nb_pool pool;         /* the small blocks: released when the state's last byte is freed */
 } nb_sandbox;
 
@@ -99,6 +101,8 @@ void nb_sandbox_patterns(lua_State *L);
 **     seconds = S (optional), untrusted = boolean}; both numbers must be
 **     positive. The reason is always a string: an error object that is not
 **     a string or a number is never converted by its own metamethods.
+**     limits may also be what prepare() made of such a table.
+**   prepare(t) -> limits  the limits table t read once, for calls to come
 **   pcall(f, ...)         pcall for scripts: the limits' errors pass through
 **   setmetatable(t, mt)   setmetatable for scripts: no __gc (finalizers would
 **                         run outside any limit)

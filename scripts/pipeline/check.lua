@@ -165,11 +165,13 @@ local function run_of(rule, opts)
     run = { st = st, emit = emitter(st) }
     runs[rule] = run
   end
-  local lim = run.lim
-  if not lim or lim.instructions ~= opts.instructions or lim.memory ~= opts.memory
-     or lim.untrusted ~= rule.untrusted or lim.path ~= rule.path then
-    run.lim = { instructions = opts.instructions, memory = opts.memory, untrusted = rule.untrusted,
-                source = "@" .. rule.path, path = rule.path }
+  local key = run.key
+  if not key or key.instructions ~= opts.instructions or key.memory ~= opts.memory
+     or key.untrusted ~= rule.untrusted or key.path ~= rule.path then
+    key = { instructions = opts.instructions, memory = opts.memory, untrusted = rule.untrusted,
+            source = "@" .. rule.path, path = rule.path }
+    -- read once in C: a call then reads no field of a table
+    run.key, run.lim = key, limits.prepare(key)
   end
   return run
 end

@@ -155,6 +155,48 @@ static void the_cap_refuses_growth_of_small_blocks_as_of_large(void **state) {
     assert_null(sb.pool.base);
 }
 
+/* A block waiting on its class's list is handed out under the same
+** limits as one carved anew: the cap, a tripped call, the churn count. */
+static void a_freed_block_reused_is_under_the_limits_too(void **state) {
+    nb_sandbox sb;
+    void *a, *b, *c;
+    (void)state;
+    nb_sandbox_init(&sb);
+    a = nb_alloc(&sb, NULL, 0, 40);
+    b = nb_alloc(&sb, NULL, 0, 40);
+    c = nb_alloc(&sb, NULL, 0, 40);
+    assert_non_null(a);
+    assert_non_null(b);
+    assert_non_null(c);
+    assert_null(nb_alloc(&sb, b, 40, 0));
+    assert_null(nb_alloc(&sb, c, 40, 0));             /* two blocks of 48 wait */
+    assert_int_equal(sb.used, 40);
+    sb.active = 1;
+    sb.limit = 40 + 50;
+    b = nb_alloc(&sb, NULL, 0, 40);                   /* from the list, within the cap */
+    assert_non_null(b);
+    assert_int_equal(sb.used, 80);
+    assert_int_equal(sb.churn, 40);
+    assert_null(nb_alloc(&sb, NULL, 0, 33));          /* 113 > 90, though a block waits */
+    c = nb_alloc(&sb, NULL, 0, 10);                   /* exactly the cap */
+    assert_non_null(c);
+    assert_null(nb_alloc(&sb, c, 10, 0));
+    sb.tripped = NB_TRIP_TIME;
+    assert_null(nb_alloc(&sb, NULL, 0, 5));           /* a tripped call gets nothing, listed or not */
+    sb.active = 0;
+    sb.tripped = NB_TRIP_NONE;
+    sb.limit = 0;
+    c = nb_alloc(&sb, NULL, 0, 5);                    /* outside a call: no cap */
+    assert_non_null(c);
+    assert_null(nb_alloc(&sb, NULL, LUA_TTABLE, 0));  /* nothing to free: nothing done */
+    assert_int_equal(sb.used, 85);
+    assert_null(nb_alloc(&sb, a, 40, 0));
+    assert_null(nb_alloc(&sb, b, 40, 0));
+    assert_null(nb_alloc(&sb, c, 5, 0));
+    assert_int_equal(sb.used, 0);
+    assert_null(sb.pool.base);
+}
+
 static void a_lua_state_gives_its_region_back_when_closed(void **state) {
     nb_sandbox sb;
     lua_State *L;
@@ -182,6 +224,7 @@ int main(void) {
         cmocka_unit_test(blocks_past_the_pool_come_from_malloc_and_stay_apart),
         cmocka_unit_test(a_block_keeps_its_bytes_growing_and_shrinking_across_classes),
         cmocka_unit_test(the_cap_refuses_growth_of_small_blocks_as_of_large),
+        cmocka_unit_test(a_freed_block_reused_is_under_the_limits_too),
         cmocka_unit_test(a_lua_state_gives_its_region_back_when_closed),
     };
     return cmocka_run_group_tests_name("nb_alloc", tests, NULL, NULL);
