@@ -29,9 +29,11 @@ local nianbao = require "nianbao"
 local sim = require "nianbao.similar"
 local messages = require "messages"
 local similar = require "similar"
-local archive = require "archive"
-local baseline = require "baseline"
-local rollup = require "rollup"
+-- the archive, the baseline and the rows of the dashboard are loaded when
+-- a run asks for them (--db, --baseline or an acknowledgement, -o FOLDER)
+local function archive() return require "archive" end
+local function baseline() return require "baseline" end
+local function rollup() return require "rollup" end
 local workers = require "workers"
 local marshal = require "marshal"
 local Report = require "report"
@@ -610,7 +612,7 @@ function M.new(E, opts, args, njobs, engine_of)
                               rows = {}, fingerprints = {}, baselined = 0, acknowledged = {},
                               pages = {}, neighbours = {}, keep_rows = true }, Batch)
   if opts.db then
-    local a, err = archive.open(opts.db)
+    local a, err = archive().open(opts.db)
     if not a then
       local dir = opts.db:match("^(.*)/[^/]*$")
       if dir and dir ~= "" and nbio.stat(dir) ~= "directory" then   -- SQLite only says "unable to open"
@@ -621,7 +623,7 @@ function M.new(E, opts, args, njobs, engine_of)
     self.archive = a
   end
   if opts.baseline then
-    local b, err = baseline.load(opts.baseline)
+    local b, err = baseline().load(opts.baseline)
     if not b then error(err, 0) end
     self.baseline = b
   end
@@ -702,7 +704,11 @@ function Batch:read(path)
   if e.error then return nil, e.error end
   local R, pending = self:bind(path)
   if not R then return nil, pending end
-  return self.engine_of(path):complete(R, pending, { before = self:neighbour(e.before), after = self:neighbour(e.after),
+  -- the year after only decides readings of glued digits still open: a
+  -- report with none is not restored for it
+  local before = self:neighbour(e.before)
+  local after = pending and #pending > 0 and self:neighbour(e.after) or nil
+  return self.engine_of(path):complete(R, pending, { before = before, after = after,
                                        from = e.from, copies = self:copies_of(e) })
 end
 
@@ -717,9 +723,10 @@ function Batch:filter(path, R, list)
   local printed = self.baseline ~= nil or self.archive ~= nil
   -- the report's own list, read once (through its view), not once a finding
   local acknowledging = R and R.acknowledged ~= nil
+  local bl = (printed or acknowledging) and baseline()
   for _, f in ipairs(list) do
-    local fp = printed and baseline.fingerprint(f, key or (R and R.source) or path, R and R.year) or nil
-    local why = acknowledging and baseline.acknowledged(R, f)
+    local fp = printed and bl.fingerprint(f, key or (R and R.source) or path, R and R.year) or nil
+    local why = acknowledging and bl.acknowledged(R, f)
     if why then
       side.acknowledged[#side.acknowledged + 1] = { path = path, rule = f.rule, reason = why }
     elseif self.baseline and self.baseline.exists and self.baseline.set[fp] then
@@ -764,10 +771,14 @@ end
 function Batch:keep(path, R, list, status)
   local e = self.by_path[path] or { path = path }
   local E = self.E
-  local kept = { row = rollup.row(E, R, list, { path = path, status = status, key = e.key,
-                                               from = e.from, before = e.before }) }
+  local kept = {}
+  -- the row is the dashboard's and the sheet's alone
+  if self.keep_rows then
+    kept.row = rollup().row(E, R, list, { path = path, status = status, key = e.key,
+                                          from = e.from, before = e.before })
+  end
   if self.archive then
-    kept.archive = archive.entry(R, list, E:pack(R and R.format or E.base).format,
+    kept.archive = archive().entry(R, list, E:pack(R and R.format or E.base).format,
                                  { digest = e.digest, narrative = self:narrative(e), path = path, key = e.key })
   end
   return kept
@@ -792,8 +803,10 @@ function Batch:record(path, side, kept, page)
     if ok then e.id = id
     else io.stderr:write("nianbao: ", messages.text(self.E.lang, "cannot_write", self.opts.db, tostring(id)), "\n") end
   end
-  kept.row.page = page
-  if self.keep_rows then self.rows[#self.rows + 1] = kept.row end
+  if kept.row then
+    kept.row.page = page
+    self.rows[#self.rows + 1] = kept.row
+  end
 end
 
 -- finish(totals, out_dir): the summary's lists; the baseline when new;
@@ -809,13 +822,13 @@ function Batch:finish(totals, out_dir)
   if self.baseline and not self.baseline.exists then
     local f, err = nbio.tempfile(self.opts.baseline)
     if not f then error(messages.text(lang, "cannot_write", self.opts.baseline, err), 0) end
-    f:write(baseline.encode(self.fingerprints))
+    f:write(baseline().encode(self.fingerprints))
     local ok, cerr = nbio.commit(f, self.opts.baseline)
     if not ok then error(messages.text(lang, "cannot_write", self.opts.baseline, cerr), 0) end
   end
   if out_dir then
     local F = self.E:pack(self.E.base).format
-    rollup.write_sheet(F, self.rows, out_dir .. "/agencies", lang)
+    rollup().write_sheet(F, self.rows, out_dir .. "/agencies", lang)
     require("dashboard").write(F, self.rows, { skipped = self.skipped, copies = self.copies, lang = lang,
                                                totals = totals }, out_dir .. "/index.html")
   end
