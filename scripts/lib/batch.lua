@@ -547,15 +547,18 @@ function Batch:survey(njobs)
                       or (b.R and b.R.format ~= "legacy" and similar.narrative(F, b.R)))
     local text = prev_text and self:narrative(e)
     if prev_text and text then
-      local m = similar.measure({ text = prev_text }, { text = text })
+      local m = similar.measure({ text = prev_text }, { text = text }, true)
       if m then
         local b = e.before
         -- the batch's entry is that report as it is said: not copied
         local prev = before and b or { path = b.path or b.R.path, agency = b.R and b.R.agency or b.agency,
                                        year = b.R and b.R.year or b.year }
         local c = { m.share, m.passage, m.length, prev }
-        -- the passage waits in the spool until the check says it
-        if add_copy(e, c, found) and self.spool then c[PASSAGE] = self:put(m.passage) or m.passage end
+        -- the passage, said only when kept, waits in the spool until the check says it
+        if add_copy(e, c, found) then
+          local said = similar.said(m.passage)
+          c[PASSAGE] = self.spool and self:put(said) or said
+        end
       end
     end
   end
@@ -570,8 +573,13 @@ function Batch:survey(njobs)
     if not (p.a.key and p.a.key == p.b.key) then
       local c = { p.share, p.passage, p.length, p.a, p.b }
       local kept_a, kept_b = add_copy(p.a, c, found), add_copy(p.b, c, found)
-      -- a kept pair's passage waits in the spool
-      if self.spool and (kept_a or kept_b) then c[PASSAGE] = self:put(p.passage) or p.passage end
+      -- a passage is said (cut) only for a pair kept or listed
+      if (kept_a or kept_b) or self.opts.output then p.passage = similar.said(p.passage) end
+      if kept_a or kept_b then
+        c[PASSAGE] = p.passage
+        -- a kept pair's passage waits in the spool
+        if self.spool then c[PASSAGE] = self:put(p.passage) or p.passage end
+      end
       -- only the dashboard (of -o FOLDER) lists them: some ten a report
       if self.opts.output then self.copies[#self.copies + 1] = p end
     end
@@ -579,7 +587,7 @@ function Batch:survey(njobs)
     local x = sigs[i]
     if math.type(x) == "integer" then return self:spooled(x) end
     return x
-  end }))
+  end }), true)
   sigs = nil
   table.sort(self.copies, similar.in_order)
   young_first(#kept)
