@@ -430,6 +430,9 @@ static int l_cut(lua_State *L) {
     }
     while (i < len) {
         if (s[i] < 0x80) clen = 1;
+        else if ((s[i] & 0xF0) == 0xE0 && i + 2 < len && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80 &&
+                 (s[i] != 0xE0 || s[i + 1] >= 0xA0) && (s[i] != 0xED || s[i + 1] < 0xA0))
+            clen = 3;                          /* a Chinese character, most of a passage: as utf8_strict takes it */
         else if ((clen = utf8_strict(s, len, i)) == 0) {
             lua_settop(L, 1);                  /* not UTF-8: said as it is */
             return 1;
