@@ -304,10 +304,10 @@ static void bad(lua_State *L, const reader *r) {
     lua_error(L);
 }
 
-static uint64_t get_varint(lua_State *L, reader *r) {
+/* A varint of more than one byte (or none left: bad). */
+static uint64_t get_varint_long(lua_State *L, reader *r) {
     uint64_t u = 0;
     int shift;
-    if (r->p < r->end && *r->p < 0x80) return *r->p++;     /* one byte: most lengths and places */
     for (shift = 0; shift < 64; shift += 7) {
         unsigned char c;
         if (r->p >= r->end) bad(L, r);
@@ -318,6 +318,13 @@ static uint64_t get_varint(lua_State *L, reader *r) {
     }
     bad(L, r);
     return 0;
+}
+
+/* One byte, most lengths and places, read here inline: a call a scalar
+** with its registers saved for the long form cost as much as the rest. */
+static inline uint64_t get_varint(lua_State *L, reader *r) {
+    if (r->p < r->end && *r->p < 0x80) return *r->p++;
+    return get_varint_long(L, r);
 }
 
 int nb_marshal_get_scalar(lua_State *L, reader *r, nb_marshal_scalar *v) {
