@@ -55,6 +55,11 @@ M.GC_YOUNG_FROM = 16
 local function young_first(n)
   if n >= M.GC_YOUNG_FROM then collectgarbage("generational", M.GC_MINOR, M.GC_MAJOR) end
 end
+-- A small batch surveyed in this process keeps its reports as bound for
+-- their own check, which then restores none of them: some 25 KB each. A
+-- larger one keeps none (the reports held through its survey raised the
+-- peak of ten thousand files by some 5 MB).
+M.KEPT = 64
 local MAX_PEERS = 5        -- copies between agencies said on one report
 local SPOOL_LEN_BITS = 28  -- a stowed report up to 256 MB; the spool up to 2^35 bytes
 local Batch = {}
@@ -439,6 +444,8 @@ function Batch:survey_one(f)
     if self.spool then
       local okp, blob = pcall(stow, Ef, R, why)
       s.blob = okp and blob or nil
+      -- the report itself, to the survey in this process (never plain data)
+      if s.blob and self.bound then s.R, s.pending = R, why end
     end
     s.agency, s.year, s.format = R.agency, R.year, R.format
     s.key = Ef:issuer_key(R.agency)
@@ -452,6 +459,8 @@ end
 
 function Batch:survey(njobs)
   young_first(#self.all)
+  -- path → {report, pending} of a small batch, bound here (not in a worker)
+  if self.spool and (njobs or 1) <= 1 and #self.all <= M.KEPT then self.bound = {} end
   local E, lang = self.E, self.E.lang
   local by_digest, entries, kept = {}, {}, {}
   local sig_of, found = {}, {}    -- entry → its signature; → the copies found of it
@@ -484,6 +493,7 @@ function Batch:survey(njobs)
           sig_of[e] = s.sig and spool_sigs and self:put(s.sig) or s.sig
           -- its place in the spool and its length in one integer: one field more an entry
           e.stowed = self:put(s.blob)
+          if e.stowed and s.R then self.bound[path] = { s.R, s.pending } end
           -- the narrative waits in the spool too: read back for a pair measured
           local told = s.text and s.text ~= "" and self:put(s.text) or nil
           if told then e.told = told else e.text = s.text end
@@ -661,9 +671,16 @@ function Batch:advance()
   end
 end
 
--- bind(path) → a report of the batch as the survey bound it (restored
--- from the spool, else bound afresh), and its pending readings | nil, reason
-function Batch:bind(path)
+-- bind(path[, own]) → a report of the batch as the survey bound it (for
+-- its own check, own, the one the survey kept; else restored from the
+-- spool, else bound afresh), and its pending readings | nil, reason
+function Batch:bind(path, own)
+  local kept = own and self.bound and self.bound[path]
+  if kept then
+    -- taken once: a neighbour's year is restored, as it was read
+    self.bound[path] = nil
+    return kept[1], kept[2]
+  end
   local e = self.by_path[path]
   if e and e.stowed and self.spool then
     local bytes = self:spooled(e.stowed)
@@ -710,7 +727,7 @@ function Batch:read(path)
   local e = self.by_path[path]
   if not e then return self.engine_of(path):read(path) end
   if e.error then return nil, e.error end
-  local R, pending = self:bind(path)
+  local R, pending = self:bind(path, true)
   if not R then return nil, pending end
   -- the year after only decides readings of glued digits still open: a
   -- report with none is not restored for it
@@ -827,6 +844,7 @@ function Batch:finish(totals, out_dir)
   totals.acknowledged = #self.acknowledged
   if self.archive then self.archive:close() end
   if self.spool then self.spool:close(); self.spool = nil end
+  self.bound = nil
   if self.baseline and not self.baseline.exists then
     local f, err = nbio.tempfile(self.opts.baseline)
     if not f then error(messages.text(lang, "cannot_write", self.opts.baseline, err), 0) end

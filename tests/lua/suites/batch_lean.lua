@@ -65,3 +65,36 @@ test("the dashboard's row is made only for a run that keeps rows; the record tak
   eq("jiuqu/2024.html", B.rows[1].page, "with its page")
   B:finish({}, nil)
 end)
+
+test("a small batch keeps its reports as bound for their own check, once; a neighbour's year is restored", function()
+  local root, y2023, y2024 = two_years("batch-lean-kept")
+  local B = batch.new(nianbao.engine, { files = { root } }, nil, 1)
+  local kept23, kept24 = B.bound[y2023], B.bound[y2024]
+  eq("table", type(kept23), "2023 kept")
+  eq("table", type(kept24), "2024 kept")
+  local R = assert(B:read(y2024))
+  eq(nil, B.bound[y2024], "taken by its check")
+  eq(kept24[1], R, "the report the survey bound")
+  eq(true, R.previous ~= nil and R.previous ~= kept23[1], "the year before restored, its kept report untouched")
+  eq(kept23, B.bound[y2023], "still kept for its own check")
+  local again = assert(B:read(y2024))
+  eq(true, again ~= R, "a second read restores")
+  eq(R.agency, again.agency, "the same report")
+  B:finish({}, nil)
+  eq(nil, B.bound, "let go at the end")
+end)
+
+test("a batch of more files than KEPT keeps none, nor one surveyed in workers", function()
+  local root, y2023, y2024 = two_years("batch-lean-bounded")
+  local was = batch.KEPT
+  batch.KEPT = 1
+  local ok, B = pcall(batch.new, nianbao.engine, { files = { root } }, nil, 1)
+  batch.KEPT = was
+  assert(ok, B)
+  eq(nil, B.bound, "none kept")
+  eq(y2024, assert(B:read(y2024)).path, "restored")
+  B:finish({}, nil)
+  local B2 = batch.new(nianbao.engine, { files = { root } }, nil, 2)
+  eq(nil, B2.bound, "nothing kept of workers")
+  B2:finish({}, nil)
+end)
