@@ -441,11 +441,13 @@ function Batch:survey_one(f)
     if why == messages.text(lang, "not_report") and not named then s.not_report = true
     else s.error = why end
   else
-    if self.spool then
+    if self.bound then
+      -- the report itself, to the survey in this process (never plain data):
+      -- stowed once the years are paired, if a neighbour's year
+      s.R, s.pending = R, why
+    elseif self.spool then
       local okp, blob = pcall(stow, Ef, R, why)
       s.blob = okp and blob or nil
-      -- the report itself, to the survey in this process (never plain data)
-      if s.blob and self.bound then s.R, s.pending = R, why end
     end
     s.agency, s.year, s.format = R.agency, R.year, R.format
     s.key = Ef:issuer_key(R.agency)
@@ -493,7 +495,7 @@ function Batch:survey(njobs)
           sig_of[e] = s.sig and spool_sigs and self:put(s.sig) or s.sig
           -- its place in the spool and its length in one integer: one field more an entry
           e.stowed = self:put(s.blob)
-          if e.stowed and s.R then self.bound[path] = { s.R, s.pending } end
+          if s.R then self.bound[path] = { s.R, s.pending } end
           -- the narrative waits in the spool too: read back for a pair measured
           local told = s.text and s.text ~= "" and self:put(s.text) or nil
           if told then e.told = told else e.text = s.text end
@@ -546,6 +548,20 @@ function Batch:survey(njobs)
       end
     end
     e.from = e.from or "none"
+    -- a small batch's year before or after, kept as bound, is stowed now,
+    -- before any check: restored as it was read for the report beside it
+    -- (the year after only for a report with readings left open)
+    local mine = self.bound and self.bound[e.path]
+    local open = not mine or (mine[2] and #mine[2] > 0)
+    for _, x in ipairs { before or false, open and after or false } do
+      local k = x and not x.stowed and self.bound and self.bound[x.path]
+      if k then
+        local okp, blob = pcall(stow, self.engine_of(x.path), k[1], k[2])
+        x.stowed = okp and self:put(blob) or nil
+        -- not plain: bound afresh, for its own check too
+        if not x.stowed then self.bound[x.path] = nil end
+      end
+    end
     if after then e.after = after
     else
       local r = related[e.key] and related[e.key][e.year + 1]
