@@ -238,14 +238,7 @@ local reachable_of = setmetatable({}, { __mode = "k" })   -- F → tables reacha
 local function reachable(F, system)
   local set = reachable_of[F]
   if set then return set end
-  set = {}
-  local function walk(t)
-    if type(t) ~= "table" or set[t] then return end
-    set[t] = true
-    for k, v in next, t do walk(k); walk(v) end
-    walk(getmetatable(t))
-  end
-  walk(F); walk(system)
+  set = marshal.reachable(F, system)
   reachable_of[F] = set
   return set
 end
