@@ -584,7 +584,8 @@ function Batch:survey(njobs)
   -- narrative shared between agencies
   -- measuring reads narratives back by the thousand and keeps little of
   -- them: the collector starts from what is live and runs close behind
-  if #kept >= M.GC_YOUNG_FROM then
+  -- (a small batch's few pairs are not worth the two full collections)
+  if #kept >= M.GC_YOUNG_FROM and not self.bound then
     collectgarbage()
     collectgarbage("incremental", M.PAIRS_GC_PAUSE)
   end
