@@ -222,15 +222,6 @@ typedef struct {
 
 #define SHINGLED "nianbao.shingled"
 
-/* Whether shingle hash x is in s's set. */
-static int has(const shingled *s, uint64_t x) {
-    size_t i;
-    if (x == 0) return s->zero;
-    for (i = (size_t)x & s->mask; s->set[i]; i = (i + 1) & s->mask)
-        if (s->set[i] == x) return 1;
-    return 0;
-}
-
 static void uncut(shingled *sh) {
     free(sh->start);
     free(sh->h);
@@ -317,17 +308,29 @@ static int l_shingled(lua_State *L) {
 ** longest run of such shingles in *run_at, *run_len (in shingles). The
 ** shingles found come in order, so what they cover is counted as it grows. */
 static size_t cover(const shingled *x, const shingled *y, size_t *run_at, size_t *run_len) {
-    size_t i, covered = 0, at = 0, len = 0, hi = 0, k = x->k;
-    *run_at = 0;
-    *run_len = 0;
-    for (i = 0; i < x->m; i++) {
-        if (!has(y, x->h[i])) { len = 0; continue; }
+    /* in locals: stores through run_at and run_len could otherwise alias
+    ** the arrays, read again at each shingle */
+    const uint64_t *h = x->h, *set = y->set;
+    size_t mask = y->mask, m = x->m, k = x->k;
+    size_t i, covered = 0, at = 0, len = 0, hi = 0, best_at = 0, best_len = 0;
+    for (i = 0; i < m; i++) {
+        uint64_t v = h[i];
+        int found = 0;
+        if (v == 0) found = y->zero;             /* 0 marks an empty slot */
+        else {                                  /* is v in y's set? */
+            size_t j;
+            for (j = (size_t)v & mask; set[j]; j = (j + 1) & mask)
+                if (set[j] == v) { found = 1; break; }
+        }
+        if (!found) { len = 0; continue; }
         if (len == 0) at = i;
         len++;
-        if (len > *run_len) { *run_len = len; *run_at = at; }
+        if (len > best_len) { best_len = len; best_at = at; }
         covered += i + k - (i > hi ? i : hi);         /* [i, i + k) less what is counted, [.., hi) */
         hi = i + k;
     }
+    *run_at = best_at;
+    *run_len = best_len;
     return covered;
 }
 
@@ -430,6 +433,9 @@ static int l_cut(lua_State *L) {
     }
     while (i < len) {
         if (s[i] < 0x80) clen = 1;
+        else if ((s[i] & 0xF0) == 0xE0 && i + 2 < len && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80 &&
+                 (s[i] != 0xE0 || s[i + 1] >= 0xA0) && (s[i] != 0xED || s[i + 1] < 0xA0))
+            clen = 3;                          /* a Chinese character, most of a passage: as utf8_strict takes it */
         else if ((clen = utf8_strict(s, len, i)) == 0) {
             lua_settop(L, 1);                  /* not UTF-8: said as it is */
             return 1;

@@ -29,9 +29,11 @@ local nianbao = require "nianbao"
 local sim = require "nianbao.similar"
 local messages = require "messages"
 local similar = require "similar"
-local archive = require "archive"
-local baseline = require "baseline"
-local rollup = require "rollup"
+-- the archive, the baseline and the rows of the dashboard are loaded when
+-- a run asks for them (--db, --baseline or an acknowledgement, -o FOLDER)
+local function archive() return require "archive" end
+local function baseline() return require "baseline" end
+local function rollup() return require "rollup" end
 local workers = require "workers"
 local marshal = require "marshal"
 local Report = require "report"
@@ -53,6 +55,11 @@ M.GC_YOUNG_FROM = 16
 local function young_first(n)
   if n >= M.GC_YOUNG_FROM then collectgarbage("generational", M.GC_MINOR, M.GC_MAJOR) end
 end
+-- A small batch surveyed in this process keeps its reports as bound for
+-- their own check, which then restores none of them: some 25 KB each. A
+-- larger one keeps none (the reports held through its survey raised the
+-- peak of ten thousand files by some 5 MB).
+M.KEPT = 64
 local MAX_PEERS = 5        -- copies between agencies said on one report
 local SPOOL_LEN_BITS = 28  -- a stowed report up to 256 MB; the spool up to 2^35 bytes
 local Batch = {}
@@ -231,14 +238,7 @@ local reachable_of = setmetatable({}, { __mode = "k" })   -- F → tables reacha
 local function reachable(F, system)
   local set = reachable_of[F]
   if set then return set end
-  set = {}
-  local function walk(t)
-    if type(t) ~= "table" or set[t] then return end
-    set[t] = true
-    for k, v in next, t do walk(k); walk(v) end
-    walk(getmetatable(t))
-  end
-  walk(F); walk(system)
+  set = marshal.reachable(F, system)
   reachable_of[F] = set
   return set
 end
@@ -434,7 +434,11 @@ function Batch:survey_one(f)
     if why == messages.text(lang, "not_report") and not named then s.not_report = true
     else s.error = why end
   else
-    if self.spool then
+    if self.bound then
+      -- the report itself, to the survey in this process (never plain data):
+      -- stowed once the years are paired, if a neighbour's year
+      s.R, s.pending = R, why
+    elseif self.spool then
       local okp, blob = pcall(stow, Ef, R, why)
       s.blob = okp and blob or nil
     end
@@ -450,6 +454,8 @@ end
 
 function Batch:survey(njobs)
   young_first(#self.all)
+  -- path → {report, pending} of a small batch, bound here (not in a worker)
+  if self.spool and (njobs or 1) <= 1 and #self.all <= M.KEPT then self.bound = {} end
   local E, lang = self.E, self.E.lang
   local by_digest, entries, kept = {}, {}, {}
   local sig_of, found = {}, {}    -- entry → its signature; → the copies found of it
@@ -482,6 +488,7 @@ function Batch:survey(njobs)
           sig_of[e] = s.sig and spool_sigs and self:put(s.sig) or s.sig
           -- its place in the spool and its length in one integer: one field more an entry
           e.stowed = self:put(s.blob)
+          if s.R then self.bound[path] = { s.R, s.pending } end
           -- the narrative waits in the spool too: read back for a pair measured
           local told = s.text and s.text ~= "" and self:put(s.text) or nil
           if told then e.told = told else e.text = s.text end
@@ -534,6 +541,20 @@ function Batch:survey(njobs)
       end
     end
     e.from = e.from or "none"
+    -- a small batch's year before or after, kept as bound, is stowed now,
+    -- before any check: restored as it was read for the report beside it
+    -- (the year after only for a report with readings left open)
+    local mine = self.bound and self.bound[e.path]
+    local open = not mine or (mine[2] and #mine[2] > 0)
+    for _, x in ipairs { before or false, open and after or false } do
+      local k = x and not x.stowed and self.bound and self.bound[x.path]
+      if k then
+        local okp, blob = pcall(stow, self.engine_of(x.path), k[1], k[2])
+        x.stowed = okp and self:put(blob) or nil
+        -- not plain: bound afresh, for its own check too
+        if not x.stowed then self.bound[x.path] = nil end
+      end
+    end
     if after then e.after = after
     else
       local r = related[e.key] and related[e.key][e.year + 1]
@@ -545,22 +566,26 @@ function Batch:survey(njobs)
                       or (b.R and b.R.format ~= "legacy" and similar.narrative(F, b.R)))
     local text = prev_text and self:narrative(e)
     if prev_text and text then
-      local m = similar.measure({ text = prev_text }, { text = text })
+      local m = similar.measure({ text = prev_text }, { text = text }, true)
       if m then
         local b = e.before
         -- the batch's entry is that report as it is said: not copied
         local prev = before and b or { path = b.path or b.R.path, agency = b.R and b.R.agency or b.agency,
                                        year = b.R and b.R.year or b.year }
         local c = { m.share, m.passage, m.length, prev }
-        -- the passage waits in the spool until the check says it
-        if add_copy(e, c, found) and self.spool then c[PASSAGE] = self:put(m.passage) or m.passage end
+        -- the passage, said only when kept, waits in the spool until the check says it
+        if add_copy(e, c, found) then
+          local said = similar.said(m.passage)
+          c[PASSAGE] = self.spool and self:put(said) or said
+        end
       end
     end
   end
   -- narrative shared between agencies
   -- measuring reads narratives back by the thousand and keeps little of
   -- them: the collector starts from what is live and runs close behind
-  if #kept >= M.GC_YOUNG_FROM then
+  -- (a small batch's few pairs are not worth the two full collections)
+  if #kept >= M.GC_YOUNG_FROM and not self.bound then
     collectgarbage()
     collectgarbage("incremental", M.PAIRS_GC_PAUSE)
   end
@@ -568,8 +593,13 @@ function Batch:survey(njobs)
     if not (p.a.key and p.a.key == p.b.key) then
       local c = { p.share, p.passage, p.length, p.a, p.b }
       local kept_a, kept_b = add_copy(p.a, c, found), add_copy(p.b, c, found)
-      -- a kept pair's passage waits in the spool
-      if self.spool and (kept_a or kept_b) then c[PASSAGE] = self:put(p.passage) or p.passage end
+      -- a passage is said (cut) only for a pair kept or listed
+      if (kept_a or kept_b) or self.opts.output then p.passage = similar.said(p.passage) end
+      if kept_a or kept_b then
+        c[PASSAGE] = p.passage
+        -- a kept pair's passage waits in the spool
+        if self.spool then c[PASSAGE] = self:put(p.passage) or p.passage end
+      end
       -- only the dashboard (of -o FOLDER) lists them: some ten a report
       if self.opts.output then self.copies[#self.copies + 1] = p end
     end
@@ -577,7 +607,7 @@ function Batch:survey(njobs)
     local x = sigs[i]
     if math.type(x) == "integer" then return self:spooled(x) end
     return x
-  end }))
+  end }), true)
   sigs = nil
   table.sort(self.copies, similar.in_order)
   young_first(#kept)
@@ -610,7 +640,7 @@ function M.new(E, opts, args, njobs, engine_of)
                               rows = {}, fingerprints = {}, baselined = 0, acknowledged = {},
                               pages = {}, neighbours = {}, keep_rows = true }, Batch)
   if opts.db then
-    local a, err = archive.open(opts.db)
+    local a, err = archive().open(opts.db)
     if not a then
       local dir = opts.db:match("^(.*)/[^/]*$")
       if dir and dir ~= "" and nbio.stat(dir) ~= "directory" then   -- SQLite only says "unable to open"
@@ -621,7 +651,7 @@ function M.new(E, opts, args, njobs, engine_of)
     self.archive = a
   end
   if opts.baseline then
-    local b, err = baseline.load(opts.baseline)
+    local b, err = baseline().load(opts.baseline)
     if not b then error(err, 0) end
     self.baseline = b
   end
@@ -651,9 +681,16 @@ function Batch:advance()
   end
 end
 
--- bind(path) → a report of the batch as the survey bound it (restored
--- from the spool, else bound afresh), and its pending readings | nil, reason
-function Batch:bind(path)
+-- bind(path[, own]) → a report of the batch as the survey bound it (for
+-- its own check, own, the one the survey kept; else restored from the
+-- spool, else bound afresh), and its pending readings | nil, reason
+function Batch:bind(path, own)
+  local kept = own and self.bound and self.bound[path]
+  if kept then
+    -- taken once: a neighbour's year is restored, as it was read
+    self.bound[path] = nil
+    return kept[1], kept[2]
+  end
   local e = self.by_path[path]
   if e and e.stowed and self.spool then
     local bytes = self:spooled(e.stowed)
@@ -700,9 +737,13 @@ function Batch:read(path)
   local e = self.by_path[path]
   if not e then return self.engine_of(path):read(path) end
   if e.error then return nil, e.error end
-  local R, pending = self:bind(path)
+  local R, pending = self:bind(path, true)
   if not R then return nil, pending end
-  return self.engine_of(path):complete(R, pending, { before = self:neighbour(e.before), after = self:neighbour(e.after),
+  -- the year after only decides readings of glued digits still open: a
+  -- report with none is not restored for it
+  local before = self:neighbour(e.before)
+  local after = pending and #pending > 0 and self:neighbour(e.after) or nil
+  return self.engine_of(path):complete(R, pending, { before = before, after = after,
                                        from = e.from, copies = self:copies_of(e) })
 end
 
@@ -717,9 +758,10 @@ function Batch:filter(path, R, list)
   local printed = self.baseline ~= nil or self.archive ~= nil
   -- the report's own list, read once (through its view), not once a finding
   local acknowledging = R and R.acknowledged ~= nil
+  local bl = (printed or acknowledging) and baseline()
   for _, f in ipairs(list) do
-    local fp = printed and baseline.fingerprint(f, key or (R and R.source) or path, R and R.year) or nil
-    local why = acknowledging and baseline.acknowledged(R, f)
+    local fp = printed and bl.fingerprint(f, key or (R and R.source) or path, R and R.year) or nil
+    local why = acknowledging and bl.acknowledged(R, f)
     if why then
       side.acknowledged[#side.acknowledged + 1] = { path = path, rule = f.rule, reason = why }
     elseif self.baseline and self.baseline.exists and self.baseline.set[fp] then
@@ -764,10 +806,14 @@ end
 function Batch:keep(path, R, list, status)
   local e = self.by_path[path] or { path = path }
   local E = self.E
-  local kept = { row = rollup.row(E, R, list, { path = path, status = status, key = e.key,
-                                               from = e.from, before = e.before }) }
+  local kept = {}
+  -- the row is the dashboard's and the sheet's alone
+  if self.keep_rows then
+    kept.row = rollup().row(E, R, list, { path = path, status = status, key = e.key,
+                                          from = e.from, before = e.before })
+  end
   if self.archive then
-    kept.archive = archive.entry(R, list, E:pack(R and R.format or E.base).format,
+    kept.archive = archive().entry(R, list, E:pack(R and R.format or E.base).format,
                                  { digest = e.digest, narrative = self:narrative(e), path = path, key = e.key })
   end
   return kept
@@ -792,8 +838,10 @@ function Batch:record(path, side, kept, page)
     if ok then e.id = id
     else io.stderr:write("nianbao: ", messages.text(self.E.lang, "cannot_write", self.opts.db, tostring(id)), "\n") end
   end
-  kept.row.page = page
-  if self.keep_rows then self.rows[#self.rows + 1] = kept.row end
+  if kept.row then
+    kept.row.page = page
+    self.rows[#self.rows + 1] = kept.row
+  end
 end
 
 -- finish(totals, out_dir): the summary's lists; the baseline when new;
@@ -806,16 +854,17 @@ function Batch:finish(totals, out_dir)
   totals.acknowledged = #self.acknowledged
   if self.archive then self.archive:close() end
   if self.spool then self.spool:close(); self.spool = nil end
+  self.bound = nil
   if self.baseline and not self.baseline.exists then
     local f, err = nbio.tempfile(self.opts.baseline)
     if not f then error(messages.text(lang, "cannot_write", self.opts.baseline, err), 0) end
-    f:write(baseline.encode(self.fingerprints))
+    f:write(baseline().encode(self.fingerprints))
     local ok, cerr = nbio.commit(f, self.opts.baseline)
     if not ok then error(messages.text(lang, "cannot_write", self.opts.baseline, cerr), 0) end
   end
   if out_dir then
     local F = self.E:pack(self.E.base).format
-    rollup.write_sheet(F, self.rows, out_dir .. "/agencies", lang)
+    rollup().write_sheet(F, self.rows, out_dir .. "/agencies", lang)
     require("dashboard").write(F, self.rows, { skipped = self.skipped, copies = self.copies, lang = lang,
                                                totals = totals }, out_dir .. "/index.html")
   end

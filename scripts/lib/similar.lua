@@ -46,18 +46,22 @@ end
 -- narrative and utf8.len walked it at some 80 instructions a character
 local cut = sim.cut
 
--- measure(a, b) → {share =, passage =, length =} | nil: how much of the
--- shorter text is in the other (a, b: {text =}, each perhaps with its
--- text cut in shingles, shingled =, when it meets many).
-function M.measure(a, b)
+-- said(passage) → the passage as a copy says it: its first PASSAGE characters
+function M.said(passage) return cut(passage, M.PASSAGE) end
+
+-- measure(a, b[, whole]) → {share =, passage =, length =} | nil: how much
+-- of the shorter text is in the other (a, b: {text =}, each perhaps with
+-- its text cut in shingles, shingled =, when it meets many). whole: the
+-- passage as found, for a caller that says (M.said) only the pairs it keeps.
+function M.measure(a, b, whole)
   if not a.text or not b.text or a.text == "" or b.text == "" then return nil end
   local sa, sb, passage, length = sim.common(a.shingled or a.text, b.shingled or b.text, M.K)
   local share = math.max(sa, sb)
   if share < M.FLOOR or length == 0 then return nil end
-  return { share = share, passage = cut(passage, M.PASSAGE), length = length }
+  return { share = share, passage = whole and passage or cut(passage, M.PASSAGE), length = length }
 end
 
--- each_pair(entries, text_of, found[, sigs]): found(m) for each pair of the
+-- each_pair(entries, text_of, found[, sigs[, whole]]): found(m) for each pair of the
 -- entries (each {sig =, text =, key =, year =}; the signatures may come
 -- apart, sigs[i] that of entries[i]) whose narratives likely
 -- share text, measured: m = {a =, b =, share =, passage =, length =}, a
@@ -66,7 +70,8 @@ end
 -- entry's narrative (default e.text): a caller may keep it out of memory
 -- until measured. One band's buckets at a time, and no pair kept here: a
 -- region's template shared by thousands makes pairs by the ten thousand.
-function M.each_pair(entries, text_of, found, sigs)
+-- whole: each passage as found (measure), for a caller that keeps few.
+function M.each_pair(entries, text_of, found, sigs, whole)
   text_of = text_of or function(e) return e.text end
   local rows = M.HASHES // M.BANDS
   local function sig_of(i) return sigs and sigs[i] or entries[i].sig end
@@ -146,7 +151,7 @@ function M.each_pair(entries, text_of, found, sigs)
             if not met(i, j, b) then
               local c = entries[j]
               if not (a.key and a.key == c.key and a.year == c.year) then
-                local m = M.measure(text(i), text(j))
+                local m = M.measure(text(i), text(j), whole)
                 if m then
                   m.a, m.b = a, c
                   found(m)
