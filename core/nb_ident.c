@@ -207,19 +207,23 @@ static size_t split(char *path, char **segs) {
     return n;
 }
 
-/* Does schema id (dotted) match the pattern segments? */
+/* Does schema id (dotted) match the pattern segments? A segment "*" is
+** any one segment. One pass over the id: it runs for every id of the
+** schema, for each pattern term of each identity compiled. */
 static int matches(const char *id, char **segs, size_t nsegs) {
     size_t k;
     for (k = 0; k < nsegs; k++) {
-        const char *dot = strchr(id, '.');
-        size_t len = dot ? (size_t)(dot - id) : strlen(id);
-        if (strcmp(segs[k], "*") != 0 &&
-            (strlen(segs[k]) != len || strncmp(segs[k], id, len) != 0))
-            return 0;
+        const char *s = segs[k];
+        if (s[0] == '*' && s[1] == '\0') {
+            while (*id != '\0' && *id != '.') id++;
+        } else {
+            while (*s != '\0' && *s == *id) s++, id++;
+            if (*s != '\0' || (*id != '\0' && *id != '.')) return 0;
+        }
         if (k + 1 < nsegs) {
-            if (dot == NULL) return 0;
-            id = dot + 1;
-        } else if (dot != NULL) {
+            if (*id != '.') return 0;
+            id++;
+        } else if (*id != '\0') {
             return 0;
         }
     }
