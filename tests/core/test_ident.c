@@ -120,6 +120,11 @@ static void a_wildcard_is_one_whole_segment_and_a_segment_only_itself(void **sta
     assert_int_equal(t[3].cell, nb_schema_find(f->s, "t3.result.public.np"));
     assert_int_equal(t[4].cell, nb_schema_find(f->s, "t3.result.total.np"));
     nb_ident_free(id);
+    id = compile(f, "t3.new.np = *.new.np");   /* a wildcard first: no written segment before it */
+    t = nb_ident_terms(id, 0, &n);
+    assert_int_equal(n, 2);
+    assert_int_equal(t[1].cell, nb_schema_find(f->s, "t3.new.np"));
+    nb_ident_free(id);
 }
 
 static void a_missing_cell_skips_the_instance_blank_and_marker_count_as_zero(void **state) {
