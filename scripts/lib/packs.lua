@@ -334,6 +334,8 @@ function Set:declaration(name, depth)
     for k, v in pairs(parent.params) do params[k] = v end
   end
   local signature_before = decl.signature
+  local at_base = {}   -- a rule file's name → its place in entries
+  for i, e in ipairs(entries) do at_base[e.base] = i end
   local layers = { d }
   for _, u in ipairs(self.overlays[name] or {}) do layers[#layers + 1] = u end
   local sources = {}
@@ -352,10 +354,7 @@ function Set:declaration(name, depth)
       end
     end
     for _, f in ipairs(ok and layer.files or {}) do
-      local at
-      for i, e in ipairs(entries) do
-        if e.base == f.base then at = i end
-      end
+      local at = at_base[f.base]
       local untrusted = not layer.national or nil
       if at then
         entries[at] = { base = f.base, id = entries[at].id, path = f.path, pack = layer.name,
@@ -363,6 +362,7 @@ function Set:declaration(name, depth)
       else
         entries[#entries + 1] = { base = f.base, id = layer.name .. "." .. f.base, path = f.path,
                                   pack = layer.name, untrusted = untrusted }
+        at_base[f.base] = #entries
       end
     end
     if ok then
