@@ -371,7 +371,12 @@ function Set:declaration(name, depth)
       sources[#sources + 1] = layer
     end
   end
-  table.sort(entries, function(a, b) return a.id < b.id end)
+  -- in the order of their ids (each id is one entry's): the ids sorted as
+  -- strings, without a Lua comparison for each pair
+  local ids, by_id = {}, {}
+  for i, e in ipairs(entries) do ids[i], by_id[e.id] = e.id, e end
+  table.sort(ids)
+  for i, id in ipairs(ids) do entries[i] = by_id[id] end
   if parent and decl == parent.decl then decl = view.copy(decl) end   -- no format.lua changed it
   b = { name = name, decl = decl, entries = entries, messages = messages_, params = params,
         signature_own = decl.signature ~= nil and not same(decl.signature, signature_before),
