@@ -117,6 +117,23 @@ static int l_io_readfile(lua_State *L) {
     return 1;
 }
 
+/* io.cwd() -> the working folder as sh's pwd prints it (what it replaces:
+** a shell started for one line): $PWD when it is absolute and names the
+** working folder, else the folder's physical path | nil, reason. */
+static int l_io_cwd(lua_State *L) {
+    const char *pwd = getenv("PWD");
+    struct stat here, there;
+    char buf[4096];
+    if (pwd != NULL && pwd[0] == '/' && stat(".", &here) == 0 && stat(pwd, &there) == 0 &&
+        here.st_dev == there.st_dev && here.st_ino == there.st_ino) {
+        lua_pushstring(L, pwd);
+        return 1;
+    }
+    if (getcwd(buf, sizeof buf) == NULL) return fail_errno(L, errno);
+    lua_pushstring(L, buf);
+    return 1;
+}
+
 /* io.stat(path) -> kind, identity | nil, reason. The identity ("dev:inode")
 ** tells two names of one file apart from two files. */
 static int l_io_stat(lua_State *L) {
@@ -569,7 +586,7 @@ int luaopen_nianbao_io(lua_State *L) {
     static const luaL_Reg funcs[] = {
         {"readfile", l_io_readfile}, {"stat", l_io_stat}, {"listdir", l_io_listdir},
         {"isatty", l_io_isatty}, {"tempfile", l_io_tempfile}, {"commit", l_io_commit},
-        {NULL, NULL}
+        {"cwd", l_io_cwd}, {NULL, NULL}
     };
     luaL_newlib(L, funcs);
     return 1;

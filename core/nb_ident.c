@@ -207,19 +207,23 @@ static size_t split(char *path, char **segs) {
     return n;
 }
 
-/* Does schema id (dotted) match the pattern segments? */
+/* Does schema id (dotted) match the pattern segments? A segment "*" is
+** any one segment. One pass over the id: it runs for every id of the
+** schema, for each pattern term of each identity compiled. */
 static int matches(const char *id, char **segs, size_t nsegs) {
     size_t k;
     for (k = 0; k < nsegs; k++) {
-        const char *dot = strchr(id, '.');
-        size_t len = dot ? (size_t)(dot - id) : strlen(id);
-        if (strcmp(segs[k], "*") != 0 &&
-            (strlen(segs[k]) != len || strncmp(segs[k], id, len) != 0))
-            return 0;
+        const char *s = segs[k];
+        if (s[0] == '*' && s[1] == '\0') {
+            while (*id != '\0' && *id != '.') id++;
+        } else {
+            while (*s != '\0' && *s == *id) s++, id++;
+            if (*s != '\0' || (*id != '\0' && *id != '.')) return 0;
+        }
         if (k + 1 < nsegs) {
-            if (dot == NULL) return 0;
-            id = dot + 1;
-        } else if (dot != NULL) {
+            if (*id != '.') return 0;
+            id++;
+        } else if (*id != '\0') {
             return 0;
         }
     }
@@ -228,8 +232,8 @@ static int matches(const char *id, char **segs, size_t nsegs) {
 
 static int expand(nb_ident *id, const nb_schema *s, size_t inst,
                   const raw_term *t, char *err, size_t errlen) {
-    char *path = substitute(id, inst, t->path), *segs[MAXSEGS];
-    size_t nsegs, i, found = 0;
+    char *path = substitute(id, inst, t->path), *segs[MAXSEGS], prefix[128];
+    size_t nsegs, i, found = 0, plen, first = 0, n;
     int rc = NB_OK;
     if (path == NULL) { fail(err, errlen, "out of memory"); return NB_ENOMEM; }
     if (strchr(path, '*') == NULL) {
@@ -244,19 +248,30 @@ static int expand(nb_ident *id, const nb_schema *s, size_t inst,
         free(path);
         return rc;
     }
+    /* the written segments before the first with a '*': an id that does
+    ** not begin with them is passed over without a closer look */
+    plen = (size_t)(strchr(path, '*') - path);
+    while (plen > 0 && path[plen - 1] != '.') plen--;
+    if (plen >= sizeof prefix) plen = 0;
+    memcpy(prefix, path, plen);
     if ((nsegs = split(path, segs)) == 0) {
         fail(err, errlen, "identity path too deep: %s", t->path);
         free(path);
         return NB_ESYNTAX;
     }
+    for (i = 0; i < plen; i++) first += path[i] == '\0';   /* the segments the prefix holds */
     if (nb_schema_count(s) > MAXWORK - id->work) {
         fail(err, errlen, "identity too large to expand (more than %d cells looked at)", MAXWORK);
         free(path);
         return NB_ERANGE;
     }
-    id->work += nb_schema_count(s);
-    for (i = 0; i < nb_schema_count(s) && rc == NB_OK; i++) {
-        if (!matches(nb_schema_id(s, i), segs, nsegs)) continue;
+    n = nb_schema_count(s);
+    id->work += n;
+    for (i = 0; i < n && rc == NB_OK; i++) {
+        const char *cell = nb_schema_id(s, i);
+        size_t j = 0;
+        while (j < plen && cell[j] == prefix[j]) j++;
+        if (j < plen || !matches(cell + plen, segs + first, nsegs - first)) continue;
         found++;
         if ((rc = add_term(id, i, t->sign, t->side)) != NB_OK)
             fail(err, errlen, rc == NB_ERANGE ? "identity has more than %d cells" : "out of memory",

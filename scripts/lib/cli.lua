@@ -173,9 +173,12 @@ end
 -- that names no page of its own).
 local function file_uri(path)
   if path:sub(1, 1) ~= "/" then
-    local p = io.popen("pwd")
-    local here = p and p:read("l") or ""
-    if p then p:close() end
+    local here = nbio.cwd()
+    if not here then   -- the folder has been removed: what the shell says of it
+      local p = io.popen("pwd")
+      here = p and p:read("l") or ""
+      if p then p:close() end
+    end
     path = here .. "/" .. path:gsub("^%./", "")
   end
   return "file://" .. path:gsub("[^%w%-%._~/]", function(c) return string.format("%%%02X", c:byte()) end)

@@ -48,14 +48,18 @@ local function dirname(path)
   return d
 end
 
--- The working folder, asked of the shell once: a batch looks for each
--- file's config, and nothing of ours changes folder during a run.
+-- The working folder, found once: a batch looks for each file's config,
+-- and nothing of ours changes folder during a run. The shell's pwd is
+-- asked only when the folder cannot be found here (it has been removed).
 local working
 local function cwd()
   if working then return working end
-  local p = io.popen("pwd")
-  local d = p and p:read("l")
-  if p then p:close() end
+  local d = nbio.cwd()
+  if not d then
+    local p = io.popen("pwd")
+    d = p and p:read("l")
+    if p then p:close() end
+  end
   working = d
   return d or "."
 end

@@ -89,6 +89,44 @@ static void a_wildcard_sums_the_leaves_of_one_level(void **state) {
     nb_ident_free(id);
 }
 
+/* A wildcard stands for one whole segment, empty or not; a written
+** segment matches only itself (not a longer one it begins), and a
+** pattern matches ids of its own depth only. */
+static void a_wildcard_is_one_whole_segment_and_a_segment_only_itself(void **state) {
+    fixture *f = *state;
+    nb_binding b = { "c", columns, 2 };
+    char err[256] = "";
+    nb_ident *id;
+    const nb_ident_term *t;
+    size_t n;
+    nb_schema_add(f->s, "t3.result.deny.lawful.np", NB_KIND_COUNT);
+    nb_schema_add(f->s, "t3.result.deny.la.np.x", NB_KIND_COUNT);
+    nb_schema_add(f->s, "t3.result.deny..np", NB_KIND_COUNT);
+    assert_null(nb_ident_compile(f->s, "t3.new.np = t3.result.deny.la.*", &b, 1, err, sizeof err));
+    assert_non_null(strstr(err, "matches no cell"));
+    id = compile(f, "t3.result.total.np = t3.result.deny.*.np");
+    t = nb_ident_terms(id, 0, &n);
+    assert_int_equal(n, 5);
+    assert_int_equal(t[1].cell, nb_schema_find(f->s, "t3.result.deny.secret.np"));
+    assert_int_equal(t[2].cell, nb_schema_find(f->s, "t3.result.deny.law.np"));
+    assert_int_equal(t[3].cell, nb_schema_find(f->s, "t3.result.deny.lawful.np"));
+    assert_int_equal(t[4].cell, nb_schema_find(f->s, "t3.result.deny..np"));
+    nb_ident_free(id);
+    id = compile(f, "t3.*.np = t3.*.*.np");
+    t = nb_ident_terms(id, 0, &n);
+    assert_int_equal(n, 5);   /* new, carried, next = result.public, result.total */
+    assert_int_equal(t[2].cell, nb_schema_find(f->s, "t3.next.np"));
+    assert_int_equal(t[3].side, 1);
+    assert_int_equal(t[3].cell, nb_schema_find(f->s, "t3.result.public.np"));
+    assert_int_equal(t[4].cell, nb_schema_find(f->s, "t3.result.total.np"));
+    nb_ident_free(id);
+    id = compile(f, "t3.new.np = *.new.np");   /* a wildcard first: no written segment before it */
+    t = nb_ident_terms(id, 0, &n);
+    assert_int_equal(n, 2);
+    assert_int_equal(t[1].cell, nb_schema_find(f->s, "t3.new.np"));
+    nb_ident_free(id);
+}
+
 static void a_missing_cell_skips_the_instance_blank_and_marker_count_as_zero(void **state) {
     fixture *f = *state;
     nb_ident *id = compile(f, "t3.next.{c} = t3.new.{c} - t3.carried.{c}");
@@ -196,6 +234,7 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(the_balance_holds_per_column_and_names_the_failing_one, setup, teardown),
         cmocka_unit_test_setup_teardown(a_wildcard_sums_the_leaves_of_one_level, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_wildcard_is_one_whole_segment_and_a_segment_only_itself, setup, teardown),
         cmocka_unit_test_setup_teardown(a_missing_cell_skips_the_instance_blank_and_marker_count_as_zero, setup, teardown),
         cmocka_unit_test_setup_teardown(bad_identities_are_refused_with_a_reason, setup, teardown),
         cmocka_unit_test_setup_teardown(a_bound_holds_on_its_side_and_fails_past_it, setup, teardown),
