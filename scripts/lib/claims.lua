@@ -510,7 +510,10 @@ function M.for_format(F, opts)
   local stop = S"\n;!?" + alt(L.sentence_end or {})
   local comma = (alt(longest(L.clause_end or {})) + S",;:") - (P"," * digit * digit * digit)
   local space = S" \t" + alt(L.spaces or {})
-  local sp = space^0
+  -- spaces: a run of spaces and tabs read at the speed of a span, not a space
+  -- at a time (what a PDF's table lines are made of); the same reading
+  local sp = (S" \t"^1 + alt(L.spaces or {}))^0
+  local spaces_run = (S" \t"^1 + alt(L.spaces or {}))^1
   local any = formatlib.utf8char - stop                     -- a character of the sentence
   local ch = any - comma - digit                            -- a character of the clause, not a digit
   local unit = alt(longest(L.units or {}))
@@ -1079,9 +1082,11 @@ function M.for_format(F, opts)
         end
         -- a run of spaces where no reader matches at its first place: none
         -- matches further in it (what most of a PDF's table lines are)
-        local run = uniform and #space * -V " any" * space^1 or P(false)
+        local run = uniform and #space * -V " any" * spaces_run or P(false)
         G.space_runs = uniform or nil
-        t[" search"] = ((1 - set_of(lead))^1 + run + (1 - #guard * V " any"))^0 * Cp() * V " at"
+        -- (one turn of the loop for each character that begins with a lead: the bytes after it spanned in that turn)
+        local pass = (1 - set_of(lead))^0
+        t[" search"] = pass * ((run + (1 - #guard * V " any")) * pass)^0 * Cp() * V " at"
       else
         t[" search"] = (1 - V " any")^0 * Cp() * V " at"
       end
