@@ -1104,6 +1104,8 @@ function M.for_format(F, opts)
     return n
   end
 
+  local finders = {}           -- the finders of readers' not_after and requires, by their text
+
   -- One reader: a grammar and what its matches claim.
   -- (compiled: the grammar's readers are compiled together, in G.scan)
   local function reader(G, spec, i, compiled)
@@ -1133,8 +1135,17 @@ function M.for_format(F, opts)
     if type(r.like) == "string" then r.like = cells_once(r.like) end
     r.follows = {}
     for _, t in ipairs(spec.follows or { r.topic }) do r.follows[t] = true end
-    if spec.not_after then r.not_after = finder(compile_words(spec.not_after, what .. " not_after")) end
-    if spec.requires then r.requires = finder(compile_words(spec.requires, what .. " requires")) end
+    -- (a rule's readers mostly share these words: each text is compiled once)
+    local g = spec.not_after
+    if g then
+      r.not_after = finders[g] or finder(compile_words(g, what .. " not_after"))
+      if type(g) == "string" then finders[g] = r.not_after end
+    end
+    g = spec.requires
+    if g then
+      r.requires = finders[g] or finder(compile_words(g, what .. " requires"))
+      if type(g) == "string" then finders[g] = r.requires end
+    end
     r.parts = {}
     for _, id in ipairs(spec.parts or {}) do r.parts[id] = true end
     return r
