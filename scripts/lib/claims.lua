@@ -1500,8 +1500,20 @@ function M.for_format(F, opts)
     for _, w in ipairs(longest(list)) do guarded = first_of(w) and guarded end
   end
   table.sort(firsts)
-  if guarded then worth = #trie(firsts) * worth end
-  worth = (1 - worth)^0 * 1
+  if guarded then
+    -- (the bytes that begin none of those characters passed as one span)
+    local leads, seen_lead = {}, {}
+    for _, c in ipairs(firsts) do
+      local b = c:sub(1, 1)
+      if not seen_lead[b] then seen_lead[b] = true; leads[#leads + 1] = b end
+    end
+    table.sort(leads)
+    local pass = (1 - S(table.concat(leads)))^0
+    worth = #trie(firsts) * worth
+    worth = pass * ((1 - worth) * pass)^0 * 1
+  else
+    worth = (1 - worth)^0 * 1
+  end
 
   -- The words of the grammars' `needs`, looked for in a sentence in one
   -- pass, not a search for each word: at a character that begins some of

@@ -53,3 +53,19 @@ test("the readers searched in steps of a character read the claims of searching 
     eq(said(plain, s), said(fast, s), s)
   end
 end)
+
+test("a sentence is read for what it may claim past any stretch of bytes that begin none of it", function()
+  local T = claims.for_format(F)
+  T.grammar {
+    name = "worth", topic = "t3",
+    readers = { { cells = "t3.new.total", grammar = [[ claim <- "收到" %sp %count ]] } },
+  }
+  local long = string.rep("abc-xyz_", 40)
+  eq("t3.new.total=5", (function()
+    local out = {}
+    for _, c in ipairs(T.read(long .. "收到 5件" .. long, { year = 2024 })) do out[#out + 1] = c.cells .. "=" .. tostring(c.value) end
+    return table.concat(out, " ")
+  end)(), "a count after a long stretch")
+  eq(1, #T.read(long .. "收到５件", { year = 2024 }), "a full-width digit")
+  eq(0, #T.read(long .. "收到件" .. long, { year = 2024 }), "no number: nothing read")
+end)
