@@ -510,7 +510,10 @@ function M.for_format(F, opts)
   local stop = S"\n;!?" + alt(L.sentence_end or {})
   local comma = (alt(longest(L.clause_end or {})) + S",;:") - (P"," * digit * digit * digit)
   local space = S" \t" + alt(L.spaces or {})
-  local sp = space^0
+  -- spaces: a run of spaces and tabs read at the speed of a span, not a space
+  -- at a time (what a PDF's table lines are made of); the same reading
+  local sp = (S" \t"^1 + alt(L.spaces or {}))^0
+  local spaces_run = (S" \t"^1 + alt(L.spaces or {}))^1
   local any = formatlib.utf8char - stop                     -- a character of the sentence
   local ch = any - comma - digit                            -- a character of the clause, not a digit
   local unit = alt(longest(L.units or {}))
@@ -1079,9 +1082,11 @@ function M.for_format(F, opts)
         end
         -- a run of spaces where no reader matches at its first place: none
         -- matches further in it (what most of a PDF's table lines are)
-        local run = uniform and #space * -V " any" * space^1 or P(false)
+        local run = uniform and #space * -V " any" * spaces_run or P(false)
         G.space_runs = uniform or nil
-        t[" search"] = ((1 - set_of(lead))^1 + run + (1 - #guard * V " any"))^0 * Cp() * V " at"
+        -- (one turn of the loop for each character that begins with a lead: the bytes after it spanned in that turn)
+        local pass = (1 - set_of(lead))^0
+        t[" search"] = pass * ((run + (1 - #guard * V " any")) * pass)^0 * Cp() * V " at"
       else
         t[" search"] = (1 - V " any")^0 * Cp() * V " at"
       end
@@ -1098,6 +1103,8 @@ function M.for_format(F, opts)
     if not n then n = norm_cells(expr); cells_spelt[expr] = n end
     return n
   end
+
+  local finders = {}           -- the finders of readers' not_after and requires, by their text
 
   -- One reader: a grammar and what its matches claim.
   -- (compiled: the grammar's readers are compiled together, in G.scan)
@@ -1128,8 +1135,17 @@ function M.for_format(F, opts)
     if type(r.like) == "string" then r.like = cells_once(r.like) end
     r.follows = {}
     for _, t in ipairs(spec.follows or { r.topic }) do r.follows[t] = true end
-    if spec.not_after then r.not_after = finder(compile_words(spec.not_after, what .. " not_after")) end
-    if spec.requires then r.requires = finder(compile_words(spec.requires, what .. " requires")) end
+    -- (a rule's readers mostly share these words: each text is compiled once)
+    local g = spec.not_after
+    if g then
+      r.not_after = finders[g] or finder(compile_words(g, what .. " not_after"))
+      if type(g) == "string" then finders[g] = r.not_after end
+    end
+    g = spec.requires
+    if g then
+      r.requires = finders[g] or finder(compile_words(g, what .. " requires"))
+      if type(g) == "string" then finders[g] = r.requires end
+    end
     r.parts = {}
     for _, id in ipairs(spec.parts or {}) do r.parts[id] = true end
     return r
@@ -1484,8 +1500,20 @@ function M.for_format(F, opts)
     for _, w in ipairs(longest(list)) do guarded = first_of(w) and guarded end
   end
   table.sort(firsts)
-  if guarded then worth = #trie(firsts) * worth end
-  worth = (1 - worth)^0 * 1
+  if guarded then
+    -- (the bytes that begin none of those characters passed as one span)
+    local leads, seen_lead = {}, {}
+    for _, c in ipairs(firsts) do
+      local b = c:sub(1, 1)
+      if not seen_lead[b] then seen_lead[b] = true; leads[#leads + 1] = b end
+    end
+    table.sort(leads)
+    local pass = (1 - S(table.concat(leads)))^0
+    worth = #trie(firsts) * worth
+    worth = pass * ((1 - worth) * pass)^0 * 1
+  else
+    worth = (1 - worth)^0 * 1
+  end
 
   -- The words of the grammars' `needs`, looked for in a sentence in one
   -- pass, not a search for each word: at a character that begins some of
