@@ -148,8 +148,8 @@ static void set_int(lua_State *L, int names_at, int key, lua_Integer v) {
     lua_rawset(L, -3);
 }
 
-/* A block of kind with s[from, to) as its text: the table text.lua's
-** constructor makes (nfields, so that it is the same table). */
+/* A block of kind with s[from, to) as its text, room made for nfields
+** fields (the ones it will hold: a table not grown while it is filled). */
 static void push_block(lua_State *L, int names_at, int nfields, int kind, const char *s, size_t from, size_t to,
                        lua_Integer line, lua_Integer col, lua_Integer offset) {
     lua_createtable(L, 0, nfields);
@@ -215,6 +215,9 @@ int nb_text_blocks(lua_State *L, const char *s, size_t len) {
             size_t start = 0, k = 0;
             lua_Integer first = n + 1, x = 0;
             int any = 0, leading;
+            /* a line of two bars or more is most likely a row of a table: its
+            ** cells made with room for row and grid too, not grown for them */
+            int nfields = memchr(bar1 + 1, '|', ll - (size_t)(bar1 - line) - 1) ? 9 : 7;
             while (k < ll && is_space((unsigned char)line[k])) k++;
             leading = k < ll && line[k] == '|';
             for (;;) {
@@ -226,7 +229,7 @@ int nb_text_blocks(lua_State *L, const char *s, size_t len) {
                 if (j > i || (end > start && bar)) {
                     size_t at = start + lead_of(line + start, end - start);
                     lua_Integer col = chars_before(&cols, at);
-                    push_block(L, names_at, 7, K_CELL, line, start + i, start + j, lineno,
+                    push_block(L, names_at, nfields, K_CELL, line, start + i, start + j, lineno,
                                (col < 0 ? (lua_Integer)at : col) + 1, (lua_Integer)(pos + at));
                     set_int(L, names_at, K_X0, x);
                     set_int(L, names_at, K_X1, x + 1);

@@ -5,6 +5,7 @@
 
 local lpeg = require "lpeg"
 local utf8, string = utf8, string
+local byte = string.byte
 local M = {}
 
 -- A character as utf8.charpattern matches it, and a continuation byte.
@@ -126,7 +127,12 @@ function M.new(fold, numerals)
 
   function F.fold(s)
     if not utf8.len(s) then return s end
-    return (folder:match(s):gsub("[:%.]+$", ""))
+    local r = folder:match(s)
+    local e = #r
+    local b = byte(r, e)
+    if b ~= 58 and b ~= 46 then return r end     -- no colon or full stop at the end to cut
+    repeat e = e - 1; b = byte(r, e) until b ~= 58 and b ~= 46
+    return r:sub(1, e)
   end
 
   -- A normalised label without its leading enumerator: "3.其他" → "其他",
@@ -175,7 +181,6 @@ local wide_first = { [0xC2] = true, [0xE2] = true, [0xE3] = true, [0xEF] = true 
 local wide_last = { [0xA0] = true, [0x80] = true, [0x82] = true, [0x83] = true, [0x89] = true,
                     [0x8B] = true, [0xBF] = true }
 local narrow_byte = { [32] = true, [9] = true, [13] = true, [10] = true, [12] = true, [11] = true }
-local byte = string.byte
 
 local function space_at(s, i)        -- length of the space starting at i, or 0
   local b = byte(s, i)

@@ -129,7 +129,8 @@ test("the character folder gives what a gsub over each character gives, map by m
   local map = { ["與"] = "与", ["萬"] = "万", ["，"] = "", ["。"] = ".", ["Ａ"] = "A",
                 ["\u{3000}"] = "", [" "] = "", [","] = "", ["\u{A0}"] = "", ["“"] = "" }
   local pool = { "與", "萬", "与", "万", "丏", "丐", "，", "。", "、", "Ａ", "Ｂ", "\u{3000}", "\u{3001}",
-                 " ", ",", "a", "1", ".", ":", "\u{A0}", "\u{A1}", "“", "”", "𠀀", "é", "\t", "" }
+                 " ", ",", "a", "1", ".", ":", "\u{A0}", "\u{A1}", "“", "”", "𠀀", "é", "\t", "",
+                 "舆", "萭", "\xE8\x88", "\xE8\x90\xAC\x80" }   -- 與's first two bytes, 萬's; cut and overlong
   local fold = labels.char_folder(map)
   local seed = 12345
   local function rand(n) seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n + 1 end
@@ -152,6 +153,8 @@ test("a format's norm folds as it did: traditional, full width, spaces, commas, 
   eq("一与万件ABC", L.norm("一、與 萬\u{3000}件“ＡＢＣ”：。"), "folded")
   eq("3.其他", L.norm("３．其他"), "full width digits and point")
   eq("丏丐", L.norm("丏丐"), "neighbours of keys kept")
+  eq("", L.norm("：.："), "colons and full stops alone: nothing left")
+  eq("a.b", L.norm("a.b.:"), "only the last ones cut")
 end)
 
 test("a cell of more digits than an exact number holds is a text the rules call not a number, not a failed bind", function()
