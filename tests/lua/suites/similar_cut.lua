@@ -38,3 +38,23 @@ test("similar.cut cuts as utf8.len and utf8.offset do", function()
   eq(long .. "\xFF", sim.cut(long .. "\xFF", 120), "not UTF-8: as it is")
   eq(false, (pcall(sim.cut, long, -1)), "a negative count")
 end)
+
+-- the edges of the three-byte forms the cut takes in one step, or leaves
+-- to the strict decoding
+local EDGES = {
+  "\xE0\xA0\x80", "\xE0\x9F\xBF", "\xE1\x80\x80", "\xEC\xBF\xBF", "\xED\x80\x80", "\xED\x9F\xBF",
+  "\xED\xA0\x80", "\xEE\x80\x80", "\xEF\xBF\xBF", "\xE4\xB8", "\xE4", "\xE4\xC0\x80", "\xE4\xB8\xC0",
+  "政", "a",
+}
+
+test("similar.cut: three-byte characters at the edges of the form, as utf8.len and utf8.offset cut them", function()
+  for _, x in ipairs(EDGES) do
+    for _, y in ipairs(EDGES) do
+      for _, s in ipairs { x .. y, string.rep("政", 3) .. x .. y, x .. y .. string.rep("政", 3), x, x .. y .. x } do
+        for n = 0, 6 do
+          eq(cut_lua(s, n), sim.cut(s, n), string.format("%q cut at %d", s, n))
+        end
+      end
+    end
+  end
+end)
