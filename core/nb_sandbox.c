@@ -170,7 +170,7 @@ void *nb_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     nb_sandbox *sb = ud;
     if (ptr == NULL) {
         /* a new small block that its class's list has (within the limits) */
-        if (nsize - 1 < POOL_MAX) {
+        if (NB_POOLED && nsize - 1 < NB_POOL_MAX) {   /* (1..POOL_MAX; none without a pool) */
             void **head = &sb->pool.free[CLASS(nsize)], *block = *head;
             if (block != NULL) {
                 if (sb->active) {
