@@ -1176,8 +1176,9 @@ end)
 --}===
 
 -- The first difference between a and b (a path and both values), or nil:
--- the key order of tables too, as what C builds must match what Lua built.
-local function differ(a, b, path)
+-- the key order of tables too, as what C builds must match what Lua built,
+-- unless any_order (then every key of either, with the same value).
+local function differ(a, b, path, any_order)
   if type(a) ~= "table" or type(b) ~= "table" then
     if a ~= b or math.type(a) ~= math.type(b) then
       return string.format("%s: %s (%s) vs %s (%s)", path, tostring(a), math.type(a) or type(a),
@@ -1185,14 +1186,20 @@ local function differ(a, b, path)
     end
     return nil
   end
-  local ka, kb = {}, {}
-  for k in next, a do ka[#ka + 1] = tostring(k) end
-  for k in next, b do kb[#kb + 1] = tostring(k) end
-  if table.concat(ka, " ") ~= table.concat(kb, " ") then
-    return path .. ": keys " .. table.concat(ka, " ") .. " vs " .. table.concat(kb, " ")
+  if any_order then
+    for k, v in pairs(b) do
+      if a[k] == nil then return string.format("%s.%s: nil vs %s", path, tostring(k), tostring(v)) end
+    end
+  else
+    local ka, kb = {}, {}
+    for k in next, a do ka[#ka + 1] = tostring(k) end
+    for k in next, b do kb[#kb + 1] = tostring(k) end
+    if table.concat(ka, " ") ~= table.concat(kb, " ") then
+      return path .. ": keys " .. table.concat(ka, " ") .. " vs " .. table.concat(kb, " ")
+    end
   end
   for k, v in pairs(a) do
-    local d = differ(v, b[k], path .. "." .. tostring(k))
+    local d = differ(v, b[k], path .. "." .. tostring(k), any_order)
     if d then return d end
   end
   return nil
