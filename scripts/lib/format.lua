@@ -148,9 +148,11 @@ local function compile_table(F, tid, decl, path)
   end
   -- the label columns, then each row's cells and labels
   T.width = T.width + T.label_depth
-  local info = F.info
+  local info, schema, ids = F.info, F.schema, F.ids
+  local add_id = schema.add
   local function add(id, cell)
-    F.schema:add(id, cell.kind == "money" and "money" or "count")   -- "signed" is a count too
+    if info[id] == nil then ids[#ids + 1] = id end
+    add_id(schema, id, cell.kind == "money" and "money" or "count")   -- "signed" is a count too
     info[id] = cell
     cell.id = id
   end
@@ -283,6 +285,15 @@ local function grid(T)
   return rows
 end
 
+-- A table's grid is drawn when first asked for (T.grid): only the writers
+-- that draw tables ask, and drawing every table is some 1 M instructions.
+local lazy_grid = { __index = function(T, k)
+  if k ~= "grid" then return nil end
+  local g = grid(T)
+  rawset(T, "grid", g)
+  return g
+end }
+
 --}===
 
 -- compile(decl, name, path) → format. decl: the globals of the pack's
@@ -304,7 +315,7 @@ function M.compile(decl, name, path)
   local F = {
     name = name, basis = decl.basis, title = decl.title or "{agency}{year}",
     heading = decl.heading or "{n} {title}", subtotal = decl.subtotal or "",
-    schema = nianbao.schema(), cells = {}, info = {}, rowlabels = {},
+    schema = nianbao.schema(), cells = {}, info = {}, ids = {}, rowlabels = {},
     tables = {}, table_by_id = {}, parts = {}, part_by_id = {},
     opening = (decl.opening or {}).id or "s0",
     issuers = decl.issuers or {}, unknown_issuer = decl.unknown_issuer or { kind = "unknown" },
@@ -341,11 +352,13 @@ function M.compile(decl, name, path)
       for _, id in ipairs(T.cells) do F.cells[#F.cells + 1] = id end
     end
   end
-  for _, T in ipairs(F.tables) do T.grid = grid(T) end
+  for _, T in ipairs(F.tables) do setmetatable(T, lazy_grid) end
   -- last year's cells, for identities across years (prev.t3.next.np)
-  for _, id in ipairs(F.schema:ids()) do
-    F.schema:add("prev." .. id, F.info[id].kind == "money" and "money" or "count")
+  local schema, add_id = F.schema, F.schema.add
+  for _, id in ipairs(F.ids) do
+    add_id(schema, "prev." .. id, F.info[id].kind == "money" and "money" or "count")
   end
+  F.ids = nil
   -- cells, the page, the grammars
   F.markers = {}
   for _, m in ipairs(decl.markers or {}) do F.markers[norm(m)] = true end

@@ -11,28 +11,39 @@ local System = {}
 System.__index = System
 
 -- new(format, rules) → system of every enabled identity rule's instances.
+-- The instances are listed and indexed when first asked for: a batch
+-- whose tables all read plainly never asks, and listing them is some
+-- 4 M instructions of every start.
 function M.new(F, rules)
-  local self = setmetatable({ format = F, instances = {}, touching = {} }, System)
+  local wanted = {}
   for _, rule in ipairs(rules) do
-    if rule.compiled and rule.enabled then
-      for k = 1, rule.compiled:instances() do
-        local terms = rule.compiled:terms(F.schema, k)
-        local inst = { rule = rule, k = k, terms = terms, cells = {} }
-        for _, t in ipairs(terms) do
-          inst.cells[t.id] = true
-          local list = self.touching[t.id]
-          if not list then list = {}; self.touching[t.id] = list end
-          list[#list + 1] = inst
-        end
-        self.instances[#self.instances + 1] = inst
+    if rule.compiled and rule.enabled then wanted[#wanted + 1] = rule end
+  end
+  return setmetatable({ format = F, rules = wanted }, System)
+end
+
+-- The instances of the system's rules, each indexed by the cells it touches.
+local function index(self)
+  local F, instances, touching = self.format, {}, {}
+  for _, rule in ipairs(self.rules) do
+    for k = 1, rule.compiled:instances() do
+      local terms = rule.compiled:terms(F.schema, k)
+      local inst = { rule = rule, k = k, terms = terms, cells = {} }
+      for _, t in ipairs(terms) do
+        inst.cells[t.id] = true
+        local list = touching[t.id]
+        if not list then list = {}; touching[t.id] = list end
+        list[#list + 1] = inst
       end
+      instances[#instances + 1] = inst
     end
   end
-  return self
+  self.instances, self.touching = instances, touching
 end
 
 -- The instances that involve any of `cells` (a list of ids), each once.
 function System:involving(cells)
+  if not self.touching then index(self) end
   local out, seen = {}, {}
   for _, id in ipairs(cells) do
     for _, inst in ipairs(self.touching[id] or {}) do
@@ -70,6 +81,7 @@ end
 -- expected=} where a total written disagrees; fills repeat until nothing
 -- changes, so totals of totals follow.
 function System:derive(c, set)
+  if not self.instances then index(self) end
   local filled, differ, done = {}, {}, {}
   local changed = true
   while changed do

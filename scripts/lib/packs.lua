@@ -195,10 +195,11 @@ local function format_env(decl, path)
 end
 
 -- The declaration after layer's format.lua: a new table (decl is left as
--- it was), taken from the file's globals (raw, for a user pack's).
-local function apply_format(layer, decl, lim)
+-- it was), taken from the file's globals (raw, for a user pack's). `fresh`:
+-- a copy of decl already made, for the file to change.
+local function apply_format(layer, decl, lim, fresh)
   local path = layer.dir .. "/format.lua"
-  return run(path, (format_env(view.copy(decl), path)), sandbox.limits(lim, not layer.national),
+  return run(path, (format_env(fresh or view.copy(decl), path)), sandbox.limits(lim, not layer.national),
              layer.national and globals or view.plain)
 end
 
@@ -315,6 +316,23 @@ function M.load(home, user_dirs, config, lim)
   return self
 end
 
+-- A new copy of national pack `name`'s declaration, made by running its
+-- format.lua files again: the home's are plain data, and running one
+-- costs a fraction of a deep copy of what it declares. nil when a user
+-- pack changes the pack or one it extends (that one is copied instead).
+function Set:replay(name, depth)
+  depth = depth or 0
+  local d = self.packs[name]
+  if depth > 8 or self.overlays[name] then return nil end
+  local decl = {}
+  if d.extends then
+    decl = self:replay(d.extends, depth + 1)
+    if not decl then return nil end
+  end
+  if d.has_format then decl = apply_format(d, nil, self.limits, decl) end
+  return decl
+end
+
 -- The declaration of national pack `name` with everything it extends and
 -- every user pack over it applied, and its rule files: {base, id, path,
 -- pack, replaces}. Memoised; runs format.lua files only.
@@ -339,12 +357,13 @@ function Set:declaration(name, depth)
   local layers = { d }
   for _, u in ipairs(self.overlays[name] or {}) do layers[#layers + 1] = u end
   local sources = {}
-  for _, layer in ipairs(layers) do
+  for i, layer in ipairs(layers) do
     local ok = true
     if layer.has_format then
       local why
       ok, why = pcall(function()
-        local after = apply_format(layer, decl, self.limits)
+        local fresh = i == 1 and parent and self:replay(d.extends) or nil
+        local after = apply_format(layer, decl, self.limits, fresh)
         if not layer.national then check_user_format(decl, after, name, layer.dir .. "/format.lua", self.limits) end
         decl = after
       end)
