@@ -988,14 +988,10 @@ function M.for_format(F, opts)
     for _, r in ipairs(words) do
       for ref in pairs(r.refs) do if not by_name[ref] then return nil end end
     end
-    -- the rules the lines split into (what decides which words a reader gets), in order
-    if G.word_rules then
-      if #G.word_rules ~= #words then return nil end
-      for k, r in ipairs(G.word_rules) do
-        if r.name ~= words[k].name then return nil end
-      end
-    end
-    local readers, wanted = {}, {}
+    -- the words the readers reach, by their references: a rule no reader
+    -- reaches changes no match (the line split a reader compiled alone gets
+    -- is not needed here, and its look at every name is not made)
+    local readers, wanted, todo = {}, {}, {}
     for i, spec in ipairs(specs) do
       if type(spec) ~= "table" or type(spec.grammar) ~= "string" then return nil end
       local own = plain_rules(spec.grammar)
@@ -1008,14 +1004,20 @@ function M.for_format(F, opts)
       for _, r in ipairs(own) do
         for ref in pairs(r.refs) do if not mine[ref] and not by_name[ref] then return nil end end
       end
-      if G.word_rules then
-        for k in pairs(words_wanted(spec.grammar, G.word_rules)) do wanted[k] = true end
-      else
-        for k in pairs(by_name) do wanted[k] = true end
+      for _, r in ipairs(own) do
+        for ref in pairs(r.refs) do
+          if not mine[ref] and not wanted[ref] then wanted[ref] = true; todo[#todo + 1] = ref end
+        end
       end
       readers[i] = { own = own, mine = mine, prefix = i .. ":" }
     end
     if #readers == 0 then return nil end
+    while #todo > 0 do
+      local name = table.remove(todo)
+      for ref in pairs(by_name[name].refs) do
+        if not wanted[ref] then wanted[ref] = true; todo[#todo + 1] = ref end
+      end
+    end
     local ok, p = pcall(function()
       -- a reader's rules named "k:name", apart from the other readers'
       local t, any, at = { " search" }, P(false), P(false)
@@ -1185,11 +1187,12 @@ function M.for_format(F, opts)
     local G = { name = spec.name, words = spec.words, topic = spec.topic, cells = spec.cells,
                 kind = spec.kind, of = spec.of, understood = spec.understood, readers = {}, needs = {} }
     for _, w in ipairs(spec.needs or {}) do G.needs[#G.needs + 1] = w end
-    if type(G.words) == "string" then G.word_rules = word_rules(G.words) end
     -- (what together cannot do exactly, or fails at, the readers do alone)
     local ok, scan_pattern = pcall(together, G, spec.readers or { spec })
     G.scan = ok and scan_pattern or nil
     if not G.scan then G.starts = nil end            -- (what the readers compiled together begin with)
+    -- (the words split by lines: what each reader compiled alone gets)
+    if not G.scan and type(G.words) == "string" then G.word_rules = word_rules(G.words) end
     for i, r in ipairs(spec.readers or { spec }) do
       G.readers[i] = reader(G, r, i, G.scan ~= nil)
     end
