@@ -534,7 +534,10 @@ function M.for_format(F, opts)
   local yearnum = digit * digit * digit * digit
   local function year_at(offset)
     return Cmt(C(yearnum), function(_, i, y)
-      return current.year ~= 0 and tonumber(ascii(y)) == current.year + offset and i
+      local year = current.year
+      if year == 0 then return false end
+      -- (four bytes: four ASCII digits, read as they are; full-width ones made ASCII first)
+      return (#y == 4 and tonumber(y) or tonumber(ascii(y))) == year + offset and i
     end) * sp * year_mark
   end
   local function year_words(list, offset)
