@@ -435,19 +435,24 @@ do
   local word_char = R("az", "AZ", "09") + "_"
   local space = S" \t\n\v\f\r"
   local rname = (R("az", "AZ") + "_") * word_char^0
+  local says =
+      (P'"' * (1 - P'"')^0 * '"' + P"'" * (1 - P"'")^0 * "'")
+    -- a class: its first item may be "]" (not after "^"); no def in it
+    + P"[" * -P"^]" * P"^"^-1 * (1 - P"%") * (1 - S"]%")^0 * "]"
+    + P"-" * (#(P">" * space^0 * (S"'\"{" + R"09")) + -P">")
+    + P"%" * word_char^0
+    + P"{" * (P":" * (rname * ":")^-1)^-1
+    + P"~}"
+    + R"09"^1
+  -- what may stand between two tokens: spaces and marks that are no token
+  local marks = (1 - (word_char + S"_\"'[-%{=<~"))^0
   local token =
       P"--" * (1 - P"\n")^0 * P"\n"^-1 * Cc(COMMENT)
-    + (P'"' * (1 - P'"')^0 * '"' + P"'" * (1 - P"'")^0 * "'") * Cc(SAYS)
-    -- a class: its first item may be "]" (not after "^"); no def in it
-    + P"[" * -P"^]" * P"^"^-1 * (1 - P"%") * (1 - S"]%")^0 * "]" * Cc(SAYS)
-    + P"-" * (#(P">" * space^0 * (S"'\"{" + R"09")) + -P">") * Cc(SAYS)
-    + P"%" * word_char^0 * Cc(SAYS)
-    + P"{" * (P":" * (rname * ":")^-1)^-1 * Cc(SAYS)
-    + P"~}" * Cc(SAYS)
-    + R"09"^1 * Cc(SAYS)
+    -- (a run of such tokens says no more than its first: one token, not one for each)
+    + says * (space^0 * marks * -P"--" * says)^0 * Cc(SAYS)
     + #(rname * space^0 * "<-") * Cc(DEF) * C(rname) * space^0 * "<-" * Cp()
     + Cc(REF) * C(rname) * Cp()
-  local before = space^0 * Cp() * (1 - (word_char + S"_\"'[-%{=<~"))^0 * Cp()
+  local before = space^0 * Cp() * marks * Cp()
   lexed = Ct((before * token)^0 * before * (-P(1) * Cc(END) + Cc(BAD)))
 end
 local function plain_rules(src)
