@@ -39,19 +39,24 @@ local MAX_CLAIMS = 2000
 -- that begin with different bytes are told apart by that byte alone, with
 -- no backtracking (what a choice of many words of one script would do).
 -- It also matches where a string of the list is a prefix of the text.
-local function trie(list)
-  local rests, order = {}, {}
+-- (d: the bytes of each word the branches above told apart; the words are
+-- kept whole, not cut at each byte)
+local function trie(list, d)
+  d = d or 0
+  local branches, order = {}, {}
   for _, w in ipairs(list) do
-    local b = w:sub(1, 1)
-    if not rests[b] then rests[b] = {}; order[#order + 1] = b end
-    table.insert(rests[b], w:sub(2))
+    local b = w:byte(d + 1)
+    local branch = branches[b]
+    if not branch then branch = {}; branches[b] = branch; order[#order + 1] = b end
+    branch[#branch + 1] = w
   end
   local p = P(false)
   for _, b in ipairs(order) do
-    local rest, ends = rests[b], false
-    for _, r in ipairs(rest) do ends = ends or r == "" end
+    local branch, ends = branches[b], false
+    for _, w in ipairs(branch) do ends = ends or #w == d + 1 end
     -- (the rest of the one word of a branch: its bytes in a row, as one string)
-    p = p + (ends and P(b) or #rest == 1 and P(b .. rest[1]) or P(b) * trie(rest))
+    p = p + (ends and P(string.char(b)) or #branch == 1 and P(branch[1]:sub(d + 1))
+             or P(string.char(b)) * trie(branch, d + 1))
   end
   return p
 end
