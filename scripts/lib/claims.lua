@@ -1080,11 +1080,11 @@ function M.for_format(F, opts)
             at_byte[n][k][c:byte(k)] = true
           end
         end
+        -- (a set has no order: the bytes as one string, in any)
         local function set_of(bytes)
           local list = {}
-          for b in pairs(bytes) do list[#list + 1] = string.char(b) end
-          table.sort(list)
-          return S(table.concat(list))
+          for b in pairs(bytes) do list[#list + 1] = b end
+          return S(string.char(table.unpack(list)))
         end
         local guard, lead = P(false), {}
         for n = 1, 4 do
