@@ -39,19 +39,24 @@ local MAX_CLAIMS = 2000
 -- that begin with different bytes are told apart by that byte alone, with
 -- no backtracking (what a choice of many words of one script would do).
 -- It also matches where a string of the list is a prefix of the text.
-local function trie(list)
-  local rests, order = {}, {}
+-- (d: the bytes of each word the branches above told apart; the words are
+-- kept whole, not cut at each byte)
+local function trie(list, d)
+  d = d or 0
+  local branches, order = {}, {}
   for _, w in ipairs(list) do
-    local b = w:sub(1, 1)
-    if not rests[b] then rests[b] = {}; order[#order + 1] = b end
-    table.insert(rests[b], w:sub(2))
+    local b = w:byte(d + 1)
+    local branch = branches[b]
+    if not branch then branch = {}; branches[b] = branch; order[#order + 1] = b end
+    branch[#branch + 1] = w
   end
   local p = P(false)
   for _, b in ipairs(order) do
-    local rest, ends = rests[b], false
-    for _, r in ipairs(rest) do ends = ends or r == "" end
+    local branch, ends = branches[b], false
+    for _, w in ipairs(branch) do ends = ends or #w == d + 1 end
     -- (the rest of the one word of a branch: its bytes in a row, as one string)
-    p = p + (ends and P(b) or #rest == 1 and P(b .. rest[1]) or P(b) * trie(rest))
+    p = p + (ends and P(string.char(b)) or #branch == 1 and P(branch[1]:sub(d + 1))
+             or P(string.char(b)) * trie(branch, d + 1))
   end
   return p
 end
@@ -435,19 +440,24 @@ do
   local word_char = R("az", "AZ", "09") + "_"
   local space = S" \t\n\v\f\r"
   local rname = (R("az", "AZ") + "_") * word_char^0
+  local says =
+      (P'"' * (1 - P'"')^0 * '"' + P"'" * (1 - P"'")^0 * "'")
+    -- a class: its first item may be "]" (not after "^"); no def in it
+    + P"[" * -P"^]" * P"^"^-1 * (1 - P"%") * (1 - S"]%")^0 * "]"
+    + P"-" * (#(P">" * space^0 * (S"'\"{" + R"09")) + -P">")
+    + P"%" * word_char^0
+    + P"{" * (P":" * (rname * ":")^-1)^-1
+    + P"~}"
+    + R"09"^1
+  -- what may stand between two tokens: spaces and marks that are no token
+  local marks = (1 - (word_char + S"_\"'[-%{=<~"))^0
   local token =
       P"--" * (1 - P"\n")^0 * P"\n"^-1 * Cc(COMMENT)
-    + (P'"' * (1 - P'"')^0 * '"' + P"'" * (1 - P"'")^0 * "'") * Cc(SAYS)
-    -- a class: its first item may be "]" (not after "^"); no def in it
-    + P"[" * -P"^]" * P"^"^-1 * (1 - P"%") * (1 - S"]%")^0 * "]" * Cc(SAYS)
-    + P"-" * (#(P">" * space^0 * (S"'\"{" + R"09")) + -P">") * Cc(SAYS)
-    + P"%" * word_char^0 * Cc(SAYS)
-    + P"{" * (P":" * (rname * ":")^-1)^-1 * Cc(SAYS)
-    + P"~}" * Cc(SAYS)
-    + R"09"^1 * Cc(SAYS)
+    -- (a run of such tokens says no more than its first: one token, not one for each)
+    + says * (space^0 * marks * -P"--" * says)^0 * Cc(SAYS)
     + #(rname * space^0 * "<-") * Cc(DEF) * C(rname) * space^0 * "<-" * Cp()
     + Cc(REF) * C(rname) * Cp()
-  local before = space^0 * Cp() * (1 - (word_char + S"_\"'[-%{=<~"))^0 * Cp()
+  local before = space^0 * Cp() * marks * Cp()
   lexed = Ct((before * token)^0 * before * (-P(1) * Cc(END) + Cc(BAD)))
 end
 local function plain_rules(src)
@@ -534,7 +544,10 @@ function M.for_format(F, opts)
   local yearnum = digit * digit * digit * digit
   local function year_at(offset)
     return Cmt(C(yearnum), function(_, i, y)
-      return current.year ~= 0 and tonumber(ascii(y)) == current.year + offset and i
+      local year = current.year
+      if year == 0 then return false end
+      -- (four bytes: four ASCII digits, read as they are; full-width ones made ASCII first)
+      return (#y == 4 and tonumber(y) or tonumber(ascii(y))) == year + offset and i
     end) * sp * year_mark
   end
   local function year_words(list, offset)
@@ -988,14 +1001,10 @@ function M.for_format(F, opts)
     for _, r in ipairs(words) do
       for ref in pairs(r.refs) do if not by_name[ref] then return nil end end
     end
-    -- the rules the lines split into (what decides which words a reader gets), in order
-    if G.word_rules then
-      if #G.word_rules ~= #words then return nil end
-      for k, r in ipairs(G.word_rules) do
-        if r.name ~= words[k].name then return nil end
-      end
-    end
-    local readers, wanted = {}, {}
+    -- the words the readers reach, by their references: a rule no reader
+    -- reaches changes no match (the line split a reader compiled alone gets
+    -- is not needed here, and its look at every name is not made)
+    local readers, wanted, todo = {}, {}, {}
     for i, spec in ipairs(specs) do
       if type(spec) ~= "table" or type(spec.grammar) ~= "string" then return nil end
       local own = plain_rules(spec.grammar)
@@ -1008,14 +1017,20 @@ function M.for_format(F, opts)
       for _, r in ipairs(own) do
         for ref in pairs(r.refs) do if not mine[ref] and not by_name[ref] then return nil end end
       end
-      if G.word_rules then
-        for k in pairs(words_wanted(spec.grammar, G.word_rules)) do wanted[k] = true end
-      else
-        for k in pairs(by_name) do wanted[k] = true end
+      for _, r in ipairs(own) do
+        for ref in pairs(r.refs) do
+          if not mine[ref] and not wanted[ref] then wanted[ref] = true; todo[#todo + 1] = ref end
+        end
       end
       readers[i] = { own = own, mine = mine, prefix = i .. ":" }
     end
     if #readers == 0 then return nil end
+    while #todo > 0 do
+      local name = table.remove(todo)
+      for ref in pairs(by_name[name].refs) do
+        if not wanted[ref] then wanted[ref] = true; todo[#todo + 1] = ref end
+      end
+    end
     local ok, p = pcall(function()
       -- a reader's rules named "k:name", apart from the other readers'
       local t, any, at = { " search" }, P(false), P(false)
@@ -1065,11 +1080,11 @@ function M.for_format(F, opts)
             at_byte[n][k][c:byte(k)] = true
           end
         end
+        -- (a set has no order: the bytes as one string, in any)
         local function set_of(bytes)
           local list = {}
-          for b in pairs(bytes) do list[#list + 1] = string.char(b) end
-          table.sort(list)
-          return S(table.concat(list))
+          for b in pairs(bytes) do list[#list + 1] = b end
+          return S(string.char(table.unpack(list)))
         end
         local guard, lead = P(false), {}
         for n = 1, 4 do
@@ -1185,11 +1200,12 @@ function M.for_format(F, opts)
     local G = { name = spec.name, words = spec.words, topic = spec.topic, cells = spec.cells,
                 kind = spec.kind, of = spec.of, understood = spec.understood, readers = {}, needs = {} }
     for _, w in ipairs(spec.needs or {}) do G.needs[#G.needs + 1] = w end
-    if type(G.words) == "string" then G.word_rules = word_rules(G.words) end
     -- (what together cannot do exactly, or fails at, the readers do alone)
     local ok, scan_pattern = pcall(together, G, spec.readers or { spec })
     G.scan = ok and scan_pattern or nil
     if not G.scan then G.starts = nil end            -- (what the readers compiled together begin with)
+    -- (the words split by lines: what each reader compiled alone gets)
+    if not G.scan and type(G.words) == "string" then G.word_rules = word_rules(G.words) end
     for i, r in ipairs(spec.readers or { spec }) do
       G.readers[i] = reader(G, r, i, G.scan ~= nil)
     end
