@@ -1,7 +1,9 @@
 /*
 ** nb_text.c — scraped text's lines as a reader's blocks, and labels.trim in C.
 */
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <lauxlib.h>
 #include "nb_text.h"
@@ -298,6 +300,145 @@ int nb_text_blocks(lua_State *L, const char *s, size_t len) {
     }
     lua_replace(L, names_at);                 /* the list alone is left pushed */
     lua_settop(L, names_at);
+    return 1;
+}
+
+/*}===*/
+
+/*{=== folder ===*/
+
+/* A character's bytes (at most 4) with their count: no two byte strings of
+** up to 4 bytes share one. */
+static uint64_t char_key(const unsigned char *s, size_t n) {
+    uint64_t k = (uint64_t)n << 32;
+    size_t i;
+    for (i = 0; i < n; i++) k |= (uint64_t)s[i] << (8 * (n - 1 - i));
+    return k;
+}
+
+typedef struct {
+    uint64_t key;
+    uint32_t at, len;       /* the replacement: bytes [at, at + len) of the pool */
+} fold_entry;
+
+/* The folder: the map's keys that are characters (1 to 4 bytes), sorted,
+** and which lead bytes (and, after a lead, which second bytes) begin any of
+** them, for a character most of a text is: surely no key, passed without a
+** search. The pool of replacements follows the entries. */
+typedef struct {
+    size_t n;
+    unsigned char ascii[128];      /* 1: a key */
+    uint64_t seconds[256];         /* lead byte → bit (b & 63) for each key's second byte b */
+    fold_entry e[1];
+} folder;
+
+static int entry_cmp(const void *a, const void *b) {
+    uint64_t x = ((const fold_entry *)a)->key, y = ((const fold_entry *)b)->key;
+    return x < y ? -1 : x > y;
+}
+
+static const fold_entry *fold_find(const folder *f, uint64_t key) {
+    size_t lo = 0, hi = f->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (f->e[mid].key < key) lo = mid + 1;
+        else if (f->e[mid].key > key) hi = mid;
+        else return &f->e[mid];
+    }
+    return NULL;
+}
+
+/* A key of map that is a character's bytes, as the folder holds it (a
+** longer or empty key matches no character). */
+static int is_char_key(lua_State *L, int at, size_t *n) {
+    if (lua_type(L, at) != LUA_TSTRING) return 0;
+    lua_tolstring(L, at, n);
+    return *n >= 1 && *n <= 4;
+}
+
+/* The folder's function: s, a valid UTF-8 text, with each character that
+** is a key replaced by its value. */
+static int folder_apply(lua_State *L) {
+    size_t len, i = 0, kept = 0;
+    const unsigned char *s = (const unsigned char *)luaL_checklstring(L, 1, &len);
+    const folder *f = lua_touserdata(L, lua_upvalueindex(1));
+    const char *pool = (const char *)(f->e + f->n);
+    luaL_Buffer b;
+    int started = 0;
+    while (i < len) {
+        unsigned c = s[i];
+        size_t k = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        const fold_entry *hit = NULL;
+        if (k > len - i) k = len - i;
+        if (k == 1) {
+            if (c < 0x80 && f->ascii[c]) hit = fold_find(f, char_key(s + i, 1));
+        } else if ((f->seconds[c] >> (s[i + 1] & 63)) & 1) {
+            hit = fold_find(f, char_key(s + i, k));
+        }
+        if (hit) {
+            if (!started) {
+                luaL_buffinit(L, &b);
+                started = 1;
+            }
+            luaL_addlstring(&b, (const char *)s + kept, i - kept);
+            luaL_addlstring(&b, pool + hit->at, hit->len);
+            kept = i + k;
+        }
+        i += k;
+    }
+    if (!started) {                   /* nothing replaced: the text itself */
+        lua_settop(L, 1);
+        return 1;
+    }
+    luaL_addlstring(&b, (const char *)s + kept, len - kept);
+    luaL_pushresult(&b);
+    return 1;
+}
+
+int nb_text_folder(lua_State *L) {
+    size_t n = 0, pool = 0, m, at = 0, i;
+    folder *f;
+    char *bytes;
+    luaL_checktype(L, 1, LUA_TTABLE);
+    lua_pushnil(L);
+    while (lua_next(L, 1)) {
+        if (is_char_key(L, -2, &m)) {
+            size_t vl;
+            if (lua_type(L, -1) != LUA_TSTRING) return luaL_error(L, "folder: the value of a character is no string");
+            lua_tolstring(L, -1, &vl);
+            if (vl > UINT32_MAX || pool > UINT32_MAX - vl) return luaL_error(L, "folder: replacements too long");
+            n++;
+            pool += vl;
+        }
+        lua_pop(L, 1);
+    }
+    f = lua_newuserdatauv(L, sizeof(folder) + n * sizeof(fold_entry) + pool, 0);
+    memset(f, 0, sizeof(folder));
+    f->n = n;
+    bytes = (char *)(f->e + n);
+    i = 0;
+    lua_pushnil(L);
+    while (lua_next(L, 1)) {
+        if (is_char_key(L, -2, &m) && i < n) {
+            size_t vl;
+            const unsigned char *k = (const unsigned char *)lua_tolstring(L, -2, &m);
+            const char *v = lua_tolstring(L, -1, &vl);
+            f->e[i].key = char_key(k, m);
+            f->e[i].at = (uint32_t)at;
+            f->e[i].len = (uint32_t)vl;
+            memcpy(bytes + at, v, vl);
+            at += vl;
+            if (m == 1) {
+                if (k[0] < 0x80) f->ascii[k[0]] = 1;
+            } else if ((k[1] & 0xC0) == 0x80) {
+                f->seconds[k[0]] |= (uint64_t)1 << (k[1] & 63);
+            }
+            i++;
+        }
+        lua_pop(L, 1);
+    }
+    qsort(f->e, n, sizeof(fold_entry), entry_cmp);
+    lua_pushcclosure(L, folder_apply, 1);
     return 1;
 }
 

@@ -22,4 +22,10 @@ void nb_text_trim(const char *s, size_t len, size_t *from, size_t *to);
 ** mark (the Lua loop reads Markdown). */
 int nb_text_blocks(lua_State *L, const char *s, size_t len);
 
+/* nianbao.text.folder(map) → fold(s): map's keys are characters, its values
+** strings; fold(s), for s valid UTF-8, is s with each character that is a
+** key of map replaced by its value (labels.char_folder's LPeg pass, and
+** string.gsub(s, utf8.charpattern, map), give the same). */
+int nb_text_folder(lua_State *L);
+
 #endif
