@@ -307,10 +307,18 @@ int nb_text_blocks(lua_State *L, const char *s, size_t len) {
 
 /*{=== folder ===*/
 
-/* A character's bytes (at most 4) with their count: no two byte strings of
-** up to 4 bytes share one. */
-static uint64_t char_key(const unsigned char *s, size_t n) {
-    uint64_t k = (uint64_t)n << 32;
+/* The pieces a text is looked up by, as labels.char_folder's LPeg pass cuts
+** it: a lead byte (ASCII, or 0xC2 to 0xFD) with the continuation bytes after
+** it, all of them; or one other byte alone, which no key matches. */
+static int is_cont(unsigned char c) { return (c & 0xC0) == 0x80; }
+static int is_lead(unsigned char c) { return c < 0x80 || (c >= 0xC2 && c <= 0xFD); }
+
+/* A piece's bytes (at most MAX_PIECE) with their count, as one number: no
+** two such byte strings share one. A longer piece is no character, and no
+** key of a map of characters. */
+#define MAX_PIECE 7
+static uint64_t piece_key(const unsigned char *s, size_t n) {
+    uint64_t k = (uint64_t)n << 56;
     size_t i;
     for (i = 0; i < n; i++) k |= (uint64_t)s[i] << (8 * (n - 1 - i));
     return k;
@@ -321,13 +329,13 @@ typedef struct {
     uint32_t at, len;       /* the replacement: bytes [at, at + len) of the pool */
 } fold_entry;
 
-/* The folder: the map's keys that are characters (1 to 4 bytes), sorted,
-** and which lead bytes (and, after a lead, which second bytes) begin any of
-** them, for a character most of a text is: surely no key, passed without a
-** search. The pool of replacements follows the entries. */
+/* The folder: the map's keys that are such pieces, sorted, and which lead
+** bytes (and, after a lead, which second bytes) begin any of them, for a
+** piece most of a text is: surely no key, passed without a search. The
+** pool of replacements follows the entries. */
 typedef struct {
     size_t n;
-    unsigned char ascii[128];      /* 1: a key */
+    unsigned char alone[256];      /* 1: a key of this byte alone */
     uint64_t seconds[256];         /* lead byte → bit (b & 63) for each key's second byte b */
     fold_entry e[1];
 } folder;
@@ -348,16 +356,23 @@ static const fold_entry *fold_find(const folder *f, uint64_t key) {
     return NULL;
 }
 
-/* A key of map that is a character's bytes, as the folder holds it (a
-** longer or empty key matches no character). */
-static int is_char_key(lua_State *L, int at, size_t *n) {
-    if (lua_type(L, at) != LUA_TSTRING) return 0;
-    lua_tolstring(L, at, n);
-    return *n >= 1 && *n <= 4;
+/* A key that is such a piece (a lead byte followed by continuation bytes
+** only, MAX_PIECE bytes at most): the only keys a text's pieces can equal. */
+static int is_piece(const unsigned char *k, size_t n) {
+    size_t i;
+    if (n == 0 || n > MAX_PIECE || !is_lead(k[0])) return 0;
+    for (i = 1; i < n; i++)
+        if (!is_cont(k[i])) return 0;
+    return 1;
 }
 
-/* The folder's function: s, a valid UTF-8 text, with each character that
-** is a key replaced by its value. */
+static int map_key(lua_State *L, int at, const unsigned char **k, size_t *n) {
+    if (lua_type(L, at) != LUA_TSTRING) return 0;
+    *k = (const unsigned char *)lua_tolstring(L, at, n);
+    return is_piece(*k, *n);
+}
+
+/* The folder's function: s with each piece that is a key replaced by its value. */
 static int folder_apply(lua_State *L) {
     size_t len, i = 0, kept = 0;
     const unsigned char *s = (const unsigned char *)luaL_checklstring(L, 1, &len);
@@ -367,13 +382,17 @@ static int folder_apply(lua_State *L) {
     int started = 0;
     while (i < len) {
         unsigned c = s[i];
-        size_t k = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        size_t k = 1;
         const fold_entry *hit = NULL;
-        if (k > len - i) k = len - i;
+        if (!is_lead((unsigned char)c)) {      /* a byte no piece begins with: kept */
+            i++;
+            continue;
+        }
+        while (i + k < len && is_cont(s[i + k])) k++;
         if (k == 1) {
-            if (c < 0x80 && f->ascii[c]) hit = fold_find(f, char_key(s + i, 1));
-        } else if ((f->seconds[c] >> (s[i + 1] & 63)) & 1) {
-            hit = fold_find(f, char_key(s + i, k));
+            if (f->alone[c]) hit = fold_find(f, piece_key(s + i, 1));
+        } else if (k <= MAX_PIECE && ((f->seconds[c] >> (s[i + 1] & 63)) & 1)) {
+            hit = fold_find(f, piece_key(s + i, k));
         }
         if (hit) {
             if (!started) {
@@ -396,17 +415,18 @@ static int folder_apply(lua_State *L) {
 }
 
 int nb_text_folder(lua_State *L) {
-    size_t n = 0, pool = 0, m, at = 0, i;
+    size_t n = 0, pool = 0, at = 0, i = 0, m;
+    const unsigned char *k;
     folder *f;
     char *bytes;
     luaL_checktype(L, 1, LUA_TTABLE);
     lua_pushnil(L);
     while (lua_next(L, 1)) {
-        if (is_char_key(L, -2, &m)) {
+        if (map_key(L, -2, &k, &m)) {
             size_t vl;
             if (lua_type(L, -1) != LUA_TSTRING) return luaL_error(L, "folder: the value of a character is no string");
             lua_tolstring(L, -1, &vl);
-            if (vl > UINT32_MAX || pool > UINT32_MAX - vl) return luaL_error(L, "folder: replacements too long");
+            if (pool > UINT32_MAX - vl) return luaL_error(L, "folder: replacements too long");
             n++;
             pool += vl;
         }
@@ -416,23 +436,18 @@ int nb_text_folder(lua_State *L) {
     memset(f, 0, sizeof(folder));
     f->n = n;
     bytes = (char *)(f->e + n);
-    i = 0;
     lua_pushnil(L);
     while (lua_next(L, 1)) {
-        if (is_char_key(L, -2, &m) && i < n) {
+        if (map_key(L, -2, &k, &m) && i < n) {
             size_t vl;
-            const unsigned char *k = (const unsigned char *)lua_tolstring(L, -2, &m);
             const char *v = lua_tolstring(L, -1, &vl);
-            f->e[i].key = char_key(k, m);
+            f->e[i].key = piece_key(k, m);
             f->e[i].at = (uint32_t)at;
             f->e[i].len = (uint32_t)vl;
             memcpy(bytes + at, v, vl);
             at += vl;
-            if (m == 1) {
-                if (k[0] < 0x80) f->ascii[k[0]] = 1;
-            } else if ((k[1] & 0xC0) == 0x80) {
-                f->seconds[k[0]] |= (uint64_t)1 << (k[1] & 63);
-            }
+            if (m == 1) f->alone[k[0]] = 1;
+            else f->seconds[k[0]] |= (uint64_t)1 << (k[1] & 63);
             i++;
         }
         lua_pop(L, 1);

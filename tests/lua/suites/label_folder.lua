@@ -1,7 +1,7 @@
 -- Labels are folded a character at a time by a look-up in C
 -- (nianbao.text.folder): the same text as the LPeg pass it stands for
--- (labels.char_folder) and as gsub over the characters gives, for every
--- character whether a key or not; and labels' simplify as its gsub.
+-- (labels.char_folder), for any bytes, and as gsub over the characters
+-- gives for UTF-8; and labels' simplify as its gsub.
 
 local labels = require "labels"
 
@@ -60,6 +60,23 @@ test("random texts: the same as the LPeg pass and gsub, for the format's map", f
     return a + seed % (b - a + 1)
   end
   for _ = 1, 3000 do
+    local s = random_text(rnd, pool)
+    eq(lpeg_fold(map, s), fold(s), s)
+  end
+end)
+
+test("random bytes, valid UTF-8 or not: the same pieces replaced as by the LPeg pass", function()
+  local map = { a = "A", ["\xE4"] = "<e4>", ["a\x80"] = "<a80>", ["\x80"] = "<80>", ["\xFE"] = "<fe>",
+                ["萬"] = "万", ["\xE8\x90"] = "<cut>", ["\xE8\x90\xAC\x80"] = "<long>", ["ab"] = "<ab>" }
+  local pool = { "a", "b", "\x80", "\xBF", "\xC0", "\xC2", "\xE4", "\xE8", "\x90", "\xAC", "\xFE", "\xFF",
+                 "萬", "中", " ", "\0" }
+  local fold = nianbao.text.folder(map)
+  local seed = 11
+  local function rnd(a, b)
+    seed = (seed * 1103515245 + 12345) % 2147483648
+    return a + seed % (b - a + 1)
+  end
+  for _ = 1, 5000 do
     local s = random_text(rnd, pool)
     eq(lpeg_fold(map, s), fold(s), s)
   end
