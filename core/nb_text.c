@@ -1,7 +1,9 @@
 /*
 ** nb_text.c — scraped text's lines as a reader's blocks, and labels.trim in C.
 */
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <lauxlib.h>
 #include "nb_text.h"
@@ -298,6 +300,160 @@ int nb_text_blocks(lua_State *L, const char *s, size_t len) {
     }
     lua_replace(L, names_at);                 /* the list alone is left pushed */
     lua_settop(L, names_at);
+    return 1;
+}
+
+/*}===*/
+
+/*{=== folder ===*/
+
+/* The pieces a text is looked up by, as labels.char_folder's LPeg pass cuts
+** it: a lead byte (ASCII, or 0xC2 to 0xFD) with the continuation bytes after
+** it, all of them; or one other byte alone, which no key matches. */
+static int is_cont(unsigned char c) { return (c & 0xC0) == 0x80; }
+static int is_lead(unsigned char c) { return c < 0x80 || (c >= 0xC2 && c <= 0xFD); }
+
+/* A piece's bytes (at most MAX_PIECE) with their count, as one number: no
+** two such byte strings share one. A longer piece is no character, and no
+** key of a map of characters. */
+#define MAX_PIECE 7
+static uint64_t piece_key(const unsigned char *s, size_t n) {
+    uint64_t k = (uint64_t)n << 56;
+    size_t i;
+    for (i = 0; i < n; i++) k |= (uint64_t)s[i] << (8 * (n - 1 - i));
+    return k;
+}
+
+typedef struct {
+    uint64_t key;
+    uint32_t at, len;       /* the replacement: bytes [at, at + len) of the pool */
+} fold_entry;
+
+/* The folder: the map's keys that are such pieces, sorted, and which lead
+** bytes (and, after a lead, which second bytes) begin any of them, for a
+** piece most of a text is: surely no key, passed without a search. The
+** pool of replacements follows the entries. */
+typedef struct {
+    size_t n;
+    unsigned char alone[256];      /* 1: a key of this byte alone */
+    uint64_t seconds[256];         /* lead byte → bit (b & 63) for each key's second byte b */
+    fold_entry e[1];
+} folder;
+
+static int entry_cmp(const void *a, const void *b) {
+    uint64_t x = ((const fold_entry *)a)->key, y = ((const fold_entry *)b)->key;
+    return x < y ? -1 : x > y;
+}
+
+static const fold_entry *fold_find(const folder *f, uint64_t key) {
+    size_t lo = 0, hi = f->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (f->e[mid].key < key) lo = mid + 1;
+        else if (f->e[mid].key > key) hi = mid;
+        else return &f->e[mid];
+    }
+    return NULL;
+}
+
+/* A key that is such a piece (a lead byte followed by continuation bytes
+** only, MAX_PIECE bytes at most): the only keys a text's pieces can equal. */
+static int is_piece(const unsigned char *k, size_t n) {
+    size_t i;
+    if (n == 0 || n > MAX_PIECE || !is_lead(k[0])) return 0;
+    for (i = 1; i < n; i++)
+        if (!is_cont(k[i])) return 0;
+    return 1;
+}
+
+static int map_key(lua_State *L, int at, const unsigned char **k, size_t *n) {
+    if (lua_type(L, at) != LUA_TSTRING) return 0;
+    *k = (const unsigned char *)lua_tolstring(L, at, n);
+    return is_piece(*k, *n);
+}
+
+/* The folder's function: s with each piece that is a key replaced by its value. */
+static int folder_apply(lua_State *L) {
+    size_t len, i = 0, kept = 0;
+    const unsigned char *s = (const unsigned char *)luaL_checklstring(L, 1, &len);
+    const folder *f = lua_touserdata(L, lua_upvalueindex(1));
+    const char *pool = (const char *)(f->e + f->n);
+    luaL_Buffer b;
+    int started = 0;
+    while (i < len) {
+        unsigned c = s[i];
+        size_t k = 1;
+        const fold_entry *hit = NULL;
+        if (!is_lead((unsigned char)c)) {      /* a byte no piece begins with: kept */
+            i++;
+            continue;
+        }
+        while (i + k < len && is_cont(s[i + k])) k++;
+        if (k == 1) {
+            if (f->alone[c]) hit = fold_find(f, piece_key(s + i, 1));
+        } else if (k <= MAX_PIECE && ((f->seconds[c] >> (s[i + 1] & 63)) & 1)) {
+            hit = fold_find(f, piece_key(s + i, k));
+        }
+        if (hit) {
+            if (!started) {
+                luaL_buffinit(L, &b);
+                started = 1;
+            }
+            luaL_addlstring(&b, (const char *)s + kept, i - kept);
+            luaL_addlstring(&b, pool + hit->at, hit->len);
+            kept = i + k;
+        }
+        i += k;
+    }
+    if (!started) {                   /* nothing replaced: the text itself */
+        lua_settop(L, 1);
+        return 1;
+    }
+    luaL_addlstring(&b, (const char *)s + kept, len - kept);
+    luaL_pushresult(&b);
+    return 1;
+}
+
+int nb_text_folder(lua_State *L) {
+    size_t n = 0, pool = 0, at = 0, i = 0, m;
+    const unsigned char *k;
+    folder *f;
+    char *bytes;
+    luaL_checktype(L, 1, LUA_TTABLE);
+    lua_pushnil(L);
+    while (lua_next(L, 1)) {
+        if (map_key(L, -2, &k, &m)) {
+            size_t vl;
+            if (lua_type(L, -1) != LUA_TSTRING) return luaL_error(L, "folder: the value of a character is no string");
+            lua_tolstring(L, -1, &vl);
+            if (pool > UINT32_MAX - vl) return luaL_error(L, "folder: replacements too long");
+            n++;
+            pool += vl;
+        }
+        lua_pop(L, 1);
+    }
+    f = lua_newuserdatauv(L, sizeof(folder) + n * sizeof(fold_entry) + pool, 0);
+    memset(f, 0, sizeof(folder));
+    f->n = n;
+    bytes = (char *)(f->e + n);
+    lua_pushnil(L);
+    while (lua_next(L, 1)) {
+        if (map_key(L, -2, &k, &m) && i < n) {
+            size_t vl;
+            const char *v = lua_tolstring(L, -1, &vl);
+            f->e[i].key = piece_key(k, m);
+            f->e[i].at = (uint32_t)at;
+            f->e[i].len = (uint32_t)vl;
+            memcpy(bytes + at, v, vl);
+            at += vl;
+            if (m == 1) f->alone[k[0]] = 1;
+            else f->seconds[k[0]] |= (uint64_t)1 << (k[1] & 63);
+            i++;
+        }
+        lua_pop(L, 1);
+    }
+    qsort(f->e, n, sizeof(fold_entry), entry_cmp);
+    lua_pushcclosure(L, folder_apply, 1);
     return 1;
 }
 

@@ -22,4 +22,12 @@ void nb_text_trim(const char *s, size_t len, size_t *from, size_t *to);
 ** mark (the Lua loop reads Markdown). */
 int nb_text_blocks(lua_State *L, const char *s, size_t len);
 
+/* nianbao.text.folder(map) → fold(s): map's keys are characters, its values
+** strings; fold(s) is s with each character that is a key of map replaced by
+** its value: labels.char_folder's LPeg pass, for any bytes (a character there
+** is a lead byte with every continuation byte after it; a key of more than
+** 7 bytes, no character, is never met), and, for a valid UTF-8 s,
+** string.gsub(s, utf8.charpattern, map). */
+int nb_text_folder(lua_State *L);
+
 #endif

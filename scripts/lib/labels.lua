@@ -4,6 +4,7 @@
 -- this module only applies it.
 
 local lpeg = require "lpeg"
+local nianbao = require "nianbao"
 local utf8, string = utf8, string
 local byte = string.byte
 local M = {}
@@ -16,11 +17,16 @@ local CHAR = (lpeg.R "\0\127" + lpeg.R "\194\253") * CONT^0
 -- those whose first byte, or first two bytes, begin none of its keys. Most
 -- of a text is such, and passes without a look-up.
 local function no_keys(map)
+  -- (a lead's second bytes gathered as a set, not a string grown key by key)
   local alone, seconds = {}, {}          -- bytes that begin a key; lead byte → its keys' second bytes
   for k in pairs(map) do
-    local a, b = k:byte(1, 2)
-    if #k == 1 or a < 0xC2 then alone[a] = true
-    else seconds[a] = (seconds[a] or "") .. string.char(b) end
+    local a, b = byte(k, 1, 2)
+    if a < 0xC2 or #k == 1 then alone[a] = true
+    else
+      local set = seconds[a]
+      if not set then set = {}; seconds[a] = set end
+      set[b] = true
+    end
   end
   local leads, keyed = {}, {}
   for a in pairs(alone) do leads[#leads + 1] = string.char(a) end
@@ -31,7 +37,9 @@ local function no_keys(map)
   table.sort(keyed, function(x, y) return x > y end)   -- the leads of Chinese characters first
   local p
   for _, a in ipairs(keyed) do
-    local q = lpeg.P(string.char(a)) * (CONT - lpeg.S(seconds[a]))
+    local bs = {}
+    for b in pairs(seconds[a]) do bs[#bs + 1] = string.char(b) end
+    local q = lpeg.P(string.char(a)) * (CONT - lpeg.S(table.concat(bs)))
     p = p and p + q or q
   end
   local plain = (lpeg.R "\0\127" + lpeg.R "\194\253") - lpeg.S(table.concat(leads))
@@ -45,27 +53,57 @@ local function char_folder(map)
 end
 M.char_folder = char_folder
 
+-- folder(map) → fold(s) for a valid UTF-8 s: char_folder(map):match(s),
+-- in C where the build has it (a look-up a character, where the LPeg pass
+-- spends hundreds of instructions a byte and is slow to build).
+local function folder(map)
+  local made = nianbao.text and nianbao.text.folder
+  if made then return made(map) end
+  local p = char_folder(map)
+  return function(s) return p:match(s) end
+end
+M.folder = folder
+
 -- White space of every width, dropped from labels; and the bar of a
 -- flattened table cell.
 local SPACES = { 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C, 0xA0, 0x3000, 0x2002, 0x2003,
                  0x2009, 0x200B, 0xFEFF, 0x22, 0x27, 0x7C }
+
+local SPACE_CHARS = {}
+for _, c in ipairs(SPACES) do SPACE_CHARS[c] = utf8.char(c) end
+local FULL_WIDTH = {}                 -- each full-width form → its ASCII
+for c = 0xFF01, 0xFF5E do FULL_WIDTH[utf8.char(c)] = string.char(c - 0xFEE0) end
 
 -- new(fold, numerals) → a folder with norm(s), bare(t), strip_numeral(t),
 -- prefix_end(raw, prefix). fold: {traditional = "繁简…" pairs, punctuation =
 -- {char = ascii}, drop = {chars}}; numerals: the characters that number parts.
 function M.new(fold, numerals)
   fold = fold or {}
-  local map = {}                      -- code point → replacement string ("" drops it)
-  for _, c in ipairs(SPACES) do map[c] = "" end
-  for _, s in ipairs(fold.drop or {}) do map[utf8.codepoint(s)] = "" end
-  local chars = {}
-  for _, c in utf8.codes(fold.traditional or "") do chars[#chars + 1] = c end
-  for i = 1, #chars - 1, 2 do map[chars[i]] = utf8.char(chars[i + 1]) end
-  for from, to in pairs(fold.punctuation or {}) do map[utf8.codepoint(from)] = to end
+  -- (the characters kept as strings throughout: no code point made and
+  -- turned back into a string for each)
+  local map = {}                      -- character → replacement string ("" drops it)
+  for _, c in ipairs(SPACES) do map[SPACE_CHARS[c]] = "" end
+  for _, s in ipairs(fold.drop or {}) do map[utf8.char(utf8.codepoint(s))] = "" end
+  local chars, nc = {}, 0
+  local traditional = fold.traditional or ""
+  if not utf8.len(traditional) then
+    for _ in utf8.codes(traditional) do end   -- a text not UTF-8: the error utf8.codes raises
+  end
+  for ch in traditional:gmatch(utf8.charpattern) do nc = nc + 1; chars[nc] = ch end
+  for i = 1, nc - 1, 2 do map[chars[i]] = chars[i + 1] end
+  for from, to in pairs(fold.punctuation or {}) do map[utf8.char(utf8.codepoint(from))] = to end
   local numeral = {}
   for _, c in utf8.codes(numerals or "") do numeral[c] = true end
   local simple = {}                   -- traditional character → simplified, as a string
-  for i = 1, #chars - 1, 2 do simple[utf8.char(chars[i])] = utf8.char(chars[i + 1]) end
+  for i = 1, nc - 1, 2 do simple[chars[i]] = chars[i + 1] end
+
+  -- s:gsub("[\228-\233][\128-\191][\128-\191]", simple) for a valid UTF-8
+  -- s: the same look-up of the characters that pattern can match
+  local three = {}
+  for k, v in pairs(simple) do
+    if k:find("^[\228-\233][\128-\191][\128-\191]$") then three[k] = v end
+  end
+  local simplified = folder(three)
 
   local F = {}
 
@@ -93,7 +131,7 @@ function M.new(fold, numerals)
     local hit = plain[s]
     if hit then return hit end
     local r = s
-    if utf8.len(s) then r = s:gsub("[\228-\233][\128-\191][\128-\191]", simple) end
+    if utf8.len(s) then r = simplified(s) end
     if plain_size >= MEMO_BYTES then plain, plain_size = {}, 0 end
     plain[s], plain_size = r, plain_size + #s + #r
     return r
@@ -117,17 +155,17 @@ function M.new(fold, numerals)
 
   -- each character that folds → what it becomes; one gsub applies them all
   local fold_of = {}
-  for c = 0xFF01, 0xFF5E do fold_of[utf8.char(c)] = string.char(c - 0xFEE0) end  -- full width → ASCII
-  for c, r in pairs(map) do fold_of[utf8.char(c)] = r end
+  for k, r in pairs(FULL_WIDTH) do fold_of[k] = r end   -- full width → ASCII
+  for c, r in pairs(map) do fold_of[c] = r end
   for k, r in pairs(fold_of) do
     if r == "," then fold_of[k] = "" end   -- commas vary between renderings: all go
   end
   fold_of[","] = ""
-  local folder = char_folder(fold_of)
+  local fold_chars = folder(fold_of)
 
   function F.fold(s)
     if not utf8.len(s) then return s end
-    local r = folder:match(s)
+    local r = fold_chars(s)
     local e = #r
     local b = byte(r, e)
     if b ~= 58 and b ~= 46 then return r end     -- no colon or full stop at the end to cut

@@ -1,4 +1,4 @@
-/* Scraped text: labels.trim's spaces cut at both ends, and a text's lines as blocks. */
+/* Scraped text: labels.trim's spaces cut at both ends, a text's lines as blocks, and labels folded. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -74,12 +74,49 @@ static void a_text_with_markdown_is_left_to_the_lua_reader(void **state) {
     lua_close(L);
 }
 
+/* fold(text) with the folder of map (pairs of key and value, NULL ended),
+** compared with want. */
+static void folded(lua_State *L, const char *const *map, const char *text, const char *want) {
+    int i;
+    lua_newtable(L);
+    for (i = 0; map[i]; i += 2) {
+        lua_pushstring(L, map[i + 1]);
+        lua_setfield(L, -2, map[i]);
+    }
+    lua_pushcfunction(L, nb_text_folder);
+    lua_insert(L, -2);
+    lua_call(L, 1, 1);
+    lua_pushstring(L, text);
+    lua_call(L, 1, 1);
+    assert_string_equal(lua_tostring(L, -1), want);
+    lua_pop(L, 1);
+}
+
+static void a_folder_replaces_the_characters_that_are_keys_only(void **state) {
+    static const char *const map[] = {
+        ",", "", "\xE3\x80\x81", ",", "\xE8\x90\xAC", "\xE4\xB8\x87",   /* 、→ ","  萬→万 */
+        "\xF0\x9F\x98\x80", "s", "ab", "never", "a", "A", NULL          /* 😀 → s */
+    };
+    lua_State *L = luaL_newstate();
+    (void)state;
+    assert_non_null(L);
+    folded(L, map, "", "");
+    folded(L, map, "xyz", "xyz");
+    folded(L, map, "ab,c", "Abc");
+    folded(L, map, "\xE8\x90\xAC\xE3\x80\x81\xE4\xB8\x87", "\xE4\xB8\x87,\xE4\xB8\x87");
+    folded(L, map, "\xF0\x9F\x98\x80!", "s!");
+    folded(L, map, "\xE8\x90\xAD", "\xE8\x90\xAD");                   /* a neighbour of a key: kept */
+    folded(L, map, "x\xE8\x90", "x\xE8\x90");                         /* a character cut short: kept */
+    lua_close(L);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(spaces_of_every_width_are_cut_at_both_ends_only),
         cmocka_unit_test(a_character_that_only_ends_like_a_space_is_kept),
         cmocka_unit_test(cells_on_one_line_form_a_row_of_a_grid),
         cmocka_unit_test(a_text_with_markdown_is_left_to_the_lua_reader),
+        cmocka_unit_test(a_folder_replaces_the_characters_that_are_keys_only),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
