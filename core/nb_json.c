@@ -175,6 +175,44 @@ static int field(lua_State *L, json_out *o, int t, int k, const char *s, size_t 
     return r;
 }
 
+/* Table t (of `total` keys) written as its __order list (slot `order`)
+** alone: the writers' own objects hold only keys their list names. Done
+** when the keys the list names and t holds are distinct strings and all
+** of t's; else what was written is taken back and 0 returned (no key is
+** then marked or sorted, and no second walk of t is made). */
+static int ordered_only(lua_State *L, json_out *o, int t, int order, int total, int depth, int *r) {
+    size_t from = o->b->n;
+    int top = lua_gettop(L), m = 0, whole = 0, i, j;
+    key named[SMALL];
+    *r = OK;
+    for (i = 1;; i++) {
+        if (lua_rawgeti(L, order, i) == LUA_TNIL) {
+            whole = 1;
+            break;
+        }
+        if (lua_type(L, -1) != LUA_TSTRING || m == SMALL) break;
+        /* the key's text stays alive in the list, which is on the stack */
+        named[m].s = lua_tolstring(L, -1, &named[m].len);
+        if (lua_rawget(L, t) == LUA_TNIL) {
+            lua_pop(L, 1);
+            continue;
+        }
+        for (j = 0; j < m; j++)
+            if (named[j].len == named[m].len && memcmp(named[j].s, named[m].s, named[m].len) == 0) break;
+        if (j < m) break;                             /* named twice: the general way */
+        if (m > 0) add(L, o->b, ",", 1);
+        quote(L, o->b, named[m].s, named[m].len);
+        add(L, o->b, ":", 1);
+        if ((*r = encode(L, o, depth + 1)) != OK) return 1;
+        lua_pop(L, 1);
+        m++;
+    }
+    lua_settop(L, top);
+    if (whole && m == total) return 1;
+    o->b->n = from;
+    return 0;
+}
+
 /* Table t as an object: the keys of its __order list (slot `order`, 0
 ** for none) that it holds, in that order, then the others sorted. The
 ** others are picked out before any value is written: a value written is
@@ -185,6 +223,19 @@ static int object(lua_State *L, json_out *o, int t, int order, int depth) {
     key small[SMALL], *keys = small;
     if (!lua_checkstack(L, 8)) return GIVE_UP;
     add(L, o->b, "{", 1);
+    if (order) {
+        int r;
+        lua_pushnil(L);
+        while (lua_next(L, t)) {
+            total++;
+            lua_pop(L, 1);
+        }
+        if (total < SMALL && ordered_only(L, o, t, order, total, depth, &r)) {
+            if (r == OK) add(L, o->b, "}", 1);
+            return r;
+        }
+        total = 0;
+    }
     if (order) {
         mark = ++o->object;
         for (i = 1; lua_rawgeti(L, order, i) != LUA_TNIL; i++) {
@@ -275,7 +326,17 @@ static int encode(lua_State *L, json_out *o, int depth) {
         return OK;
     case LUA_TNUMBER:
         if (lua_isinteger(L, -1)) {
-            snprintf(num, sizeof num, LUA_INTEGER_FMT, (LUAI_UACINT)lua_tointeger(L, -1));
+            /* digits written backwards from the end: most values are small counts */
+            lua_Integer v = lua_tointeger(L, -1);
+            lua_Unsigned u = v < 0 ? 0u - (lua_Unsigned)v : (lua_Unsigned)v;
+            char *e = num + sizeof num, *d = e;
+            do {
+                *--d = (char)('0' + u % 10);
+                u /= 10;
+            } while (u);
+            if (v < 0) *--d = '-';
+            add(L, o->b, d, (size_t)(e - d));
+            return OK;
         } else {
             double d = (double)lua_tonumber(L, -1);
             if (isnan(d) || isinf(d)) {

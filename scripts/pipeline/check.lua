@@ -99,6 +99,7 @@ end
 -- What the emitter knows sits in one table, st ({rule=} made once a rule;
 -- F, R, findings, lang, count and bytes set for each report): a closure
 -- and a table for every rule on every report would be garbage.
+local NONE = {}                    -- no vars, no cells: read, never written
 local function emitter(st)
   return function(f)
     local F, rule, R, lang = st.F, st.rule, st.R, st.lang
@@ -108,20 +109,27 @@ local function emitter(st)
     if count > MAX_FINDINGS then
       error(string.format("emit: more than %d findings on one report", MAX_FINDINGS), 2)
     end
-    local vars = {}
     local cell = type(f.cell) == "table" and f.cell or nil
-    if cell then
-      vars.where, vars.text, vars.value = R:where(cell.id, lang), cell.text, cell.value
-      vars.row, vars.col = cell.row_label, cell.col_label
-      local T = F.table_by_id[cell.table or ""]
-      vars.table = T and T.title
+    local given = type(f.vars) == "table" and f.vars or nil
+    local vars
+    if not cell and given and getmetatable(given) == nil then
+      vars = given                -- read raw, as a copy of it would be: no table made
+    else
+      vars = {}
+      if cell then
+        vars.where, vars.text, vars.value = R:where(cell.id, lang), cell.text, cell.value
+        vars.row, vars.col = cell.row_label, cell.col_label
+        local T = F.table_by_id[cell.table or ""]
+        vars.table = T and T.title
+      end
+      for k, v in pairs(given or NONE) do vars[k] = v end
     end
-    for k, v in pairs(type(f.vars) == "table" and f.vars or {}) do vars[k] = v end
     local tmpl = rule.message[lang] or rule.message.zh
-    local cells = f.cells or (cell and { cell.id }) or {}
+    local cells = f.cells or (cell and { cell.id }) or NONE
     if type(cells) ~= "table" then error("emit: 'cells' must be a list of cell ids", 2) end
-    local ids, size = {}, 0
-    for i = 1, math.min(#cells, MAX_CELLS + 1) do
+    local n = math.min(#cells, MAX_CELLS + 1)
+    local ids, size = n == 0 and NONE or {}, 0
+    for i = 1, n do
       local id = cells[i]
       if type(id) ~= "string" or #id > 256 then error("emit: 'cells' must be a list of cell ids", 2) end
       ids[i], size = id, size + #id
