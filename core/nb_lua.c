@@ -493,6 +493,31 @@ static int l_report_hold_bytes(lua_State *L) {
     return 0;
 }
 
+/* report:dump() -> the cells held_bytes would write, as nb_report_dump
+** writes them: by schema index, no id nor state name, for load in this
+** process (the spool's reports). */
+static int l_report_dump(lua_State *L) {
+    nb_report *r = check_report(L, 1);
+    size_t n = nb_report_dump(r, NULL, 0);
+    luaL_Buffer b;
+    if (n == 0) return luaL_error(L, "report:dump: a text too long");
+    nb_report_dump(r, (unsigned char *)luaL_buffinitsize(L, &b, n), n);
+    luaL_pushresultsize(&b, n);
+    return 1;
+}
+
+/* report:load(bytes): set the cells dump wrote, in a report of the same
+** schema; bytes of another schema or corrupt are an error. */
+static int l_report_load(lua_State *L) {
+    nb_report *r = check_report(L, 1);
+    size_t len;
+    const char *bytes = luaL_checklstring(L, 2, &len);
+    int st = nb_report_load(r, bytes, len);
+    if (st == NB_ENOMEM) return luaL_error(L, "out of memory");
+    if (st != NB_OK) return luaL_error(L, "report:load: not the cells of a report of this schema");
+    return 0;
+}
+
 /* report:copy_cells(from, ids, prefix): for each id of the list that report
 ** `from` has a cell for, set cell prefix..id here to that cell, as
 ** set(prefix .. id, from:get(id) as fields) would; an id `from` has no cell
@@ -1259,7 +1284,7 @@ static const luaL_Reg schema_methods[] = {
 static const luaL_Reg report_methods[] = {
     {"set", l_report_set}, {"get", l_report_get}, {"state", l_report_state},
     {"held", l_report_held}, {"held_bytes", l_report_held_bytes}, {"hold", l_report_hold},
-    {"hold_bytes", l_report_hold_bytes}, {"copy_cells", l_report_copy_cells}, {"pick", l_report_pick}, {"copy", l_report_copy}, {NULL, NULL}
+    {"hold_bytes", l_report_hold_bytes}, {"dump", l_report_dump}, {"load", l_report_load}, {"copy_cells", l_report_copy_cells}, {"pick", l_report_pick}, {"copy", l_report_copy}, {NULL, NULL}
 };
 static const luaL_Reg ident_methods[] = {
     {"eval", l_ident_eval}, {"check", l_ident_check}, {"terms", l_ident_terms},

@@ -168,3 +168,43 @@ test("marshal: the bytes of a list, an integer, a string and nil as the spool ha
   r:set("b", "blank")
   eq("T\1\0\0\0\0" .. "T\7\0\0\0\0" .. "s\1b" .. "s\5blank" .. "nnnnn", r:held_bytes(), "nil written out")
 end)
+
+test("report:dump and load give back the cells held_bytes and hold_bytes do, in this schema only", function()
+  local s = schema_of(IDS)
+  local r = sample(s)
+  local by_held, by_dump = nianbao.report(s), nianbao.report(s)
+  by_held:hold_bytes(r:held_bytes())
+  by_dump:load(r:dump())
+  same_cells(by_held, by_dump, IDS, "dump")
+  same_cells(r, by_dump, IDS, "dump against the report")
+  local none = nianbao.report(s)
+  none:load(nianbao.report(s):dump())
+  same_cells(nianbao.report(s), none, IDS, "nothing held")
+  -- the same ids in another order: the indices mean other cells, refused
+  local back = {}
+  for i = #IDS, 1, -1 do back[#back + 1] = IDS[i] end
+  local other = nianbao.report(schema_of(back))
+  local ok, err = pcall(other.load, other, r:dump())
+  eq(false, ok, "another schema")
+  has(err, "report:load", "said by load")
+  -- a report made before its schema grew loads what one of its time dumped
+  local before = nianbao.report(s)
+  s:add("t.later")
+  local young = nianbao.report(s)
+  before:load(r:dump())
+  same_cells(r, before, IDS, "made before the schema grew")
+  eq(false, (pcall(young.load, young, r:dump())), "a report of more cells")
+  -- cut short, a byte past, any byte changed: an error or cells, never a crash
+  local bytes = r:dump()
+  for n = 0, #bytes - 1 do
+    local x = nianbao.report(s)
+    eq(false, (pcall(x.load, x, bytes:sub(1, n))), "cut at " .. n)
+  end
+  eq(false, (pcall(nianbao.report(s).load, nianbao.report(s), bytes .. "\0")), "a trailing byte")
+  for at = 1, #bytes do
+    for _, b in ipairs { 0, 1, 7, 0x20, 0x7F, 0x80, 0xFF } do
+      local x = nianbao.report(s)
+      pcall(x.load, x, bytes:sub(1, at - 1) .. string.char(b) .. bytes:sub(at + 1))
+    end
+  end
+end)
