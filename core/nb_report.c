@@ -169,8 +169,8 @@ nb_report *nb_report_copy(const nb_report *r) {
 void nb_report_free(nb_report *r) {
     size_t i;
     if (r == NULL) return;
-    for (i = 0; i < r->ncells; i++)
-        if (!in_slab(r, r->cells[i].text)) free(r->cells[i].text);
+    for (i = 0; i < r->ncells; i++)     /* most cells have no text: no call for them */
+        if (r->cells[i].text && !in_slab(r, r->cells[i].text)) free(r->cells[i].text);
     free(r->slab);
     free(r->cells);
     free(r);
