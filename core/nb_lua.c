@@ -493,6 +493,31 @@ static int l_report_hold_bytes(lua_State *L) {
     return 0;
 }
 
+/* report:dump() -> the cells held_bytes would write, as nb_report_dump
+** writes them: by schema index, no id nor state name, for load in this
+** process (the spool's reports). */
+static int l_report_dump(lua_State *L) {
+    nb_report *r = check_report(L, 1);
+    size_t n = nb_report_dump(r, NULL, 0);
+    luaL_Buffer b;
+    if (n == 0) return luaL_error(L, "report:dump: a text too long");
+    nb_report_dump(r, (unsigned char *)luaL_buffinitsize(L, &b, n), n);
+    luaL_pushresultsize(&b, n);
+    return 1;
+}
+
+/* report:load(bytes): set the cells dump wrote, in a report of the same
+** schema; bytes of another schema or corrupt are an error. */
+static int l_report_load(lua_State *L) {
+    nb_report *r = check_report(L, 1);
+    size_t len;
+    const char *bytes = luaL_checklstring(L, 2, &len);
+    int st = nb_report_load(r, bytes, len);
+    if (st == NB_ENOMEM) return luaL_error(L, "out of memory");
+    if (st != NB_OK) return luaL_error(L, "report:load: not the cells of a report of this schema");
+    return 0;
+}
+
 /* report:copy_cells(from, ids, prefix): for each id of the list that report
 ** `from` has a cell for, set cell prefix..id here to that cell, as
 ** set(prefix .. id, from:get(id) as fields) would; an id `from` has no cell
@@ -539,6 +564,117 @@ static int l_report_copy_cells(lua_State *L) {
         lua_settop(L, 4);
     }
     return 0;
+}
+
+/* What a cell map was made for: the schemas of both reports as they were,
+** the length of the ids list and the prefix; then its pairs. */
+typedef struct cell_map_head {
+    uint64_t from_print, to_print;
+    uint32_t from_count, to_count, nids, npairs, stopped, plen;
+} cell_map_head;
+
+/* report:cell_map(from, ids, prefix) -> what copy_cells(from, ids, prefix)
+** looks up, as bytes for copy_map: each id's cell index in from's schema
+** and prefix..id's in this one, looked up once for every report of the
+** two schemas. An id that is not a string nor a number, or that from's
+** schema lacks, is left out; a prefixed id this schema lacks ends the map
+** there (copy_map then leaves it to copy_cells, to raise its error). */
+static int l_report_cell_map(lua_State *L) {
+    nb_report *r = check_report(L, 1), *from = check_report(L, 2);
+    const nb_schema *s = nb_report_schema(r), *fs = nb_report_schema(from);
+    size_t plen, len, size;
+    const char *prefix = luaL_checklstring(L, 4, &plen);
+    lua_Integer i, n;
+    cell_map_head h;
+    int32_t *pairs;
+    char *out;
+    luaL_Buffer b;
+    luaL_checktype(L, 3, LUA_TTABLE);
+    n = (lua_Integer)lua_rawlen(L, 3);
+    if (plen > 255 || n > (lua_Integer)(UINT32_MAX / 2)) return luaL_error(L, "report:cell_map: too long a list or prefix");
+    memset(&h, 0, sizeof h);
+    h.from_print = nb_schema_print(fs);
+    h.to_print = nb_schema_print(s);
+    h.from_count = (uint32_t)nb_schema_count(fs);
+    h.to_count = (uint32_t)nb_schema_count(s);
+    h.nids = (uint32_t)n;
+    h.plen = (uint32_t)plen;
+    lua_settop(L, 4);
+    pairs = lua_newuserdatauv(L, (size_t)(n ? n : 1) * 2 * sizeof *pairs, 0);     /* 5 */
+    for (i = 1; i <= n; i++) {
+        char buf[256];
+        const char *id, *name;
+        long k, k2;
+        int t = lua_rawgeti(L, 3, i);
+        if (t != LUA_TSTRING && t != LUA_TNUMBER) { lua_settop(L, 5); continue; }
+        id = lua_tolstring(L, -1, &len);
+        k = nb_schema_find(fs, id);
+        if (k < 0) { lua_settop(L, 5); continue; }
+        if (plen + len < sizeof buf) {
+            memcpy(buf, prefix, plen);
+            memcpy(buf + plen, id, len + 1);
+            name = buf;
+        } else name = lua_pushfstring(L, "%s%s", prefix, id);
+        k2 = nb_schema_find(s, name);
+        lua_settop(L, 5);
+        if (k2 < 0) { h.stopped = 1; break; }
+        pairs[2 * h.npairs] = (int32_t)k;
+        pairs[2 * h.npairs + 1] = (int32_t)k2;
+        h.npairs++;
+    }
+    size = sizeof h + plen + (size_t)h.npairs * 2 * sizeof *pairs;
+    out = luaL_buffinitsize(L, &b, size);
+    memcpy(out, &h, sizeof h);
+    memcpy(out + sizeof h, prefix, plen);
+    memcpy(out + sizeof h + plen, pairs, (size_t)h.npairs * 2 * sizeof *pairs);
+    luaL_pushresultsize(&b, size);
+    return 1;
+}
+
+/* report:copy_map(from, map, prefix, ids) -> true when it did what
+** copy_cells(from, ids, prefix) does, by the indices of a cell_map made
+** for the same schemas, ids and prefix; false, with nothing done, when the
+** map is not for them or copy_cells would raise (copy_cells is then to be
+** called). */
+static int l_report_copy_map(lua_State *L) {
+    nb_report *r = check_report(L, 1), *from = check_report(L, 2);
+    const nb_schema *s = nb_report_schema(r), *fs = nb_report_schema(from);
+    size_t len, plen;
+    const char *m = luaL_checklstring(L, 3, &len);
+    const char *prefix = luaL_checklstring(L, 4, &plen);
+    const char *pairs;
+    cell_map_head h;
+    uint32_t i;
+    luaL_checktype(L, 5, LUA_TTABLE);
+    if (len < sizeof h) goto refuse;
+    memcpy(&h, m, sizeof h);
+    if (h.stopped || h.from_print != nb_schema_print(fs) || h.to_print != nb_schema_print(s) ||
+        h.from_count != nb_schema_count(fs) || h.to_count != nb_schema_count(s) ||
+        (lua_Unsigned)h.nids != lua_rawlen(L, 5) || h.plen != plen ||
+        len != sizeof h + plen + (size_t)h.npairs * 2 * sizeof(int32_t) ||
+        memcmp(m + sizeof h, prefix, plen) != 0)
+        goto refuse;
+    pairs = m + sizeof h + plen;
+    for (i = 0; i < h.npairs; i++) {             /* a report made before its schema grew has fewer cells */
+        int32_t pair[2];
+        memcpy(pair, pairs + (size_t)i * sizeof pair, sizeof pair);
+        if (nb_report_cell(r, (size_t)pair[1]) == NULL) goto refuse;
+    }
+    for (i = 0; i < h.npairs; i++) {
+        int32_t pair[2];
+        const nb_cell *c;
+        nb_span span = { 0, 0, 0 };
+        memcpy(pair, pairs + (size_t)i * sizeof pair, sizeof pair);
+        if ((c = nb_report_cell(from, (size_t)pair[0])) == NULL) continue;
+        if (c->span.line) span = c->span;       /* as copy_cells */
+        if (nb_report_set_cell(r, (size_t)pair[1], c->state, c->num, c->text, span) != NB_OK)
+            return luaL_error(L, "out of memory");
+    }
+    lua_pushboolean(L, 1);
+    return 1;
+refuse:
+    lua_pushboolean(L, 0);
+    return 1;
 }
 
 /* report:state(id) -> the state alone, and the value of a number: the
@@ -1259,7 +1395,8 @@ static const luaL_Reg schema_methods[] = {
 static const luaL_Reg report_methods[] = {
     {"set", l_report_set}, {"get", l_report_get}, {"state", l_report_state},
     {"held", l_report_held}, {"held_bytes", l_report_held_bytes}, {"hold", l_report_hold},
-    {"hold_bytes", l_report_hold_bytes}, {"copy_cells", l_report_copy_cells}, {"pick", l_report_pick}, {"copy", l_report_copy}, {NULL, NULL}
+    {"hold_bytes", l_report_hold_bytes}, {"dump", l_report_dump}, {"load", l_report_load}, {"copy_cells", l_report_copy_cells},
+    {"cell_map", l_report_cell_map}, {"copy_map", l_report_copy_map}, {"pick", l_report_pick}, {"copy", l_report_copy}, {NULL, NULL}
 };
 static const luaL_Reg ident_methods[] = {
     {"eval", l_ident_eval}, {"check", l_ident_check}, {"terms", l_ident_terms},

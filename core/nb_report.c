@@ -14,6 +14,7 @@ struct nb_schema {
     size_t count, cap;
     long *slots;        /* open addressing: index into ids, or -1 */
     size_t nslots;      /* a power of two, at least twice count */
+    uint64_t print;     /* of the ids in order: what a dump's indices mean */
 };
 
 static char *dupstr(const char *s) {
@@ -105,6 +106,8 @@ long nb_schema_add(nb_schema *s, const char *id, nb_kind kind) {
     s->ids[s->count] = copy;
     s->kinds[s->count] = kind;
     s->slots[slot] = (long)s->count;
+    s->print = (s->print ^ hash(id)) * NB_FNV_PRIME;
+    s->print ^= s->print >> 31;
     return (long)s->count++;
 }
 
@@ -116,6 +119,7 @@ long nb_schema_find(const nb_schema *s, const char *id) {
 size_t nb_schema_count(const nb_schema *s) { return s->count; }
 const char *nb_schema_id(const nb_schema *s, size_t i) { return i < s->count ? s->ids[i] : NULL; }
 nb_kind nb_schema_kind(const nb_schema *s, size_t i) { return i < s->count ? s->kinds[i] : NB_KIND_COUNT; }
+uint64_t nb_schema_print(const nb_schema *s) { return s->print; }
 
 /*}===*/
 
@@ -125,7 +129,14 @@ struct nb_report {
     const nb_schema *schema;
     nb_cell *cells;
     size_t ncells;
+    char *slab;         /* the texts a load set, in one block; NULL before */
+    size_t nslab;
 };
+
+/* Is text one of the slab's (freed with it, not alone)? */
+static int in_slab(const nb_report *r, const char *text) {
+    return r->slab && text >= r->slab && text < r->slab + r->nslab;
+}
 
 nb_report *nb_report_new(const nb_schema *s) {
     nb_report *r = calloc(1, sizeof *r);
@@ -158,7 +169,9 @@ nb_report *nb_report_copy(const nb_report *r) {
 void nb_report_free(nb_report *r) {
     size_t i;
     if (r == NULL) return;
-    for (i = 0; i < r->ncells; i++) free(r->cells[i].text);
+    for (i = 0; i < r->ncells; i++)     /* most cells have no text: no call for them */
+        if (r->cells[i].text && !in_slab(r, r->cells[i].text)) free(r->cells[i].text);
+    free(r->slab);
     free(r->cells);
     free(r);
 }
@@ -192,7 +205,7 @@ static int store_cell(nb_report *r, size_t i, nb_cell_state state, nb_num num,
         printable(copy);
     }
     c = &r->cells[i];
-    free(c->text);
+    if (!in_slab(r, c->text)) free(c->text);
     c->state = state;
     c->num = state == NB_CELL_NUMBER ? num : nb_num_int(0);
     c->text = copy;
@@ -221,3 +234,160 @@ int nb_cell_is(const nb_cell *c, unsigned what) {
 }
 
 /*}===*/
+
+/*{=== dump ===*/
+
+/* Machine byte order, fixed widths: the bytes go to a spool of this
+** process and back, never anywhere else. */
+#define DUMP_MAGIC "NBc1"
+#define DUMP_HEAD 20            /* magic, schema print, schema count, cells */
+#define DUMP_TEXT 8u            /* a cell's flags: the low 3 bits its state */
+#define DUMP_SPAN 16u
+#define DUMP_NUMBER 9           /* units and scale */
+
+static int held(const nb_cell *c) {
+    return !(c->state == NB_CELL_MISSING && !c->text && !c->span.line);
+}
+
+static unsigned char *put(unsigned char *p, const void *v, size_t n) {
+    memcpy(p, v, n);
+    return p + n;
+}
+
+size_t nb_report_dump(const nb_report *r, unsigned char *out, size_t cap) {
+    size_t i, need = DUMP_HEAD;
+    uint32_t nheld = 0, u32;
+    uint64_t u64;
+    unsigned char *p = out;
+    for (i = 0; i < r->ncells; i++) {
+        const nb_cell *c = &r->cells[i];
+        if (!held(c)) continue;
+        nheld++;
+        need += 5;
+        if (c->state == NB_CELL_NUMBER) need += DUMP_NUMBER;
+        if (c->text) {
+            size_t len = strlen(c->text);
+            if (len > UINT32_MAX) return 0;
+            need += 4 + len;
+        }
+        if (c->span.line) need += 16;
+    }
+    if (out == NULL || cap < need) return need;
+    p = put(p, DUMP_MAGIC, 4);
+    u64 = r->schema->print;
+    p = put(p, &u64, 8);
+    u32 = (uint32_t)r->ncells;
+    p = put(p, &u32, 4);
+    p = put(p, &nheld, 4);
+    for (i = 0; i < r->ncells; i++) {
+        const nb_cell *c = &r->cells[i];
+        unsigned char flags;
+        if (!held(c)) continue;
+        flags = (unsigned char)(c->state | (c->text ? DUMP_TEXT : 0) | (c->span.line ? DUMP_SPAN : 0));
+        u32 = (uint32_t)i;
+        p = put(p, &u32, 4);
+        *p++ = flags;
+        if (c->state == NB_CELL_NUMBER) {
+            int64_t units = c->num.units;
+            p = put(p, &units, 8);
+            *p++ = (unsigned char)c->num.scale;
+        }
+        if (c->text) {
+            size_t len = strlen(c->text);
+            u32 = (uint32_t)len;
+            p = put(p, &u32, 4);
+            p = put(p, c->text, len);
+        }
+        if (c->span.line) {
+            p = put(p, &c->span.line, 4);
+            p = put(p, &c->span.col, 4);
+            u64 = c->span.offset;
+            p = put(p, &u64, 8);
+        }
+    }
+    return need;
+}
+
+/* n bytes at *p into v when there are that many before end. */
+static int take(const unsigned char **p, const unsigned char *end, void *v, size_t n) {
+    if ((size_t)(end - *p) < n) return 0;
+    memcpy(v, *p, n);
+    *p += n;
+    return 1;
+}
+
+int nb_report_load(nb_report *r, const void *bytes, size_t len) {
+    const unsigned char *p = bytes, *end = p + len;
+    uint64_t print;
+    uint32_t count, nheld, n, index, tlen = 0, last = 0;
+    char *slab = NULL;
+    if (len < DUMP_HEAD || memcmp(p, DUMP_MAGIC, 4) != 0) return NB_ESYNTAX;
+    p += 4;
+    take(&p, end, &print, 8);
+    take(&p, end, &count, 4);
+    take(&p, end, &nheld, 4);
+    /* indices of another schema (or of this one since grown) mean other cells */
+    if (print != r->schema->print || count != r->ncells) return NB_ESYNTAX;
+    /* every text and its NUL fit in len (each has 4 bytes of length before
+    ** it): one allocation for them all, where a malloc each was most of a
+    ** load. A second load into the report takes store_cell's way. */
+    if (r->slab == NULL && nheld) {
+        if ((r->slab = malloc(len)) == NULL) return NB_ENOMEM;
+        r->nslab = len;
+        slab = r->slab;
+    }
+    for (n = 0; n < nheld; n++) {
+        unsigned char flags;
+        nb_cell_state state;
+        nb_num num = nb_num_int(0);
+        nb_span span = { 0, 0, 0 };
+        const char *text = NULL;
+        int st;
+        if (!take(&p, end, &index, 4) || index >= r->ncells || (n && index <= last) ||
+            !take(&p, end, &flags, 1) || (flags & 7) > NB_CELL_UNKNOWN || flags > 31)
+            return NB_ESYNTAX;
+        last = index;
+        state = (nb_cell_state)(flags & 7);
+        if (state == NB_CELL_NUMBER) {
+            int64_t units;
+            unsigned char scale;
+            if (!take(&p, end, &units, 8) || !take(&p, end, &scale, 1) || scale > NB_NUM_MAXSCALE)
+                return NB_ESYNTAX;
+            num.units = units;
+            num.scale = scale;
+        }
+        if (flags & DUMP_TEXT) {
+            if (!take(&p, end, &tlen, 4) || (size_t)(end - p) < tlen) return NB_ESYNTAX;
+            text = (const char *)p;
+            p += tlen;
+        }
+        if (flags & DUMP_SPAN) {
+            uint64_t offset;
+            if (!take(&p, end, &span.line, 4) || !take(&p, end, &span.col, 4) ||
+                !take(&p, end, &offset, 8) || span.line == 0 || offset > SIZE_MAX)
+                return NB_ESYNTAX;
+            span.offset = (size_t)offset;
+        }
+        if (text && memchr(text, '\0', tlen)) return NB_ESYNTAX;
+        if (slab) {
+            nb_cell *c = &r->cells[index];
+            if (!in_slab(r, c->text)) free(c->text);
+            c->text = NULL;
+            if (text) {
+                memcpy(slab, text, tlen);
+                slab[tlen] = '\0';
+                printable(slab);
+                c->text = slab;
+                slab += tlen + 1;
+            }
+            c->state = state;
+            c->num = num;
+            c->span = span;
+        } else if ((st = store_cell(r, index, state, num, text, text ? tlen : 0, span)) != NB_OK)
+            return st;
+    }
+    return p == end ? NB_OK : NB_ESYNTAX;
+}
+
+/*}===*/
+

@@ -57,6 +57,9 @@ size_t nb_schema_count(const nb_schema *s);
 ** the count. The string belongs to the schema. */
 const char *nb_schema_id(const nb_schema *s, size_t i);
 nb_kind nb_schema_kind(const nb_schema *s, size_t i);
+/* A digest of the ids in their order: two schemas of the same count and
+** print hold the same ids at the same indices. */
+uint64_t nb_schema_print(const nb_schema *s);
 
 /*}===*/
 
@@ -95,6 +98,22 @@ int nb_report_set_cell_n(nb_report *r, size_t i, nb_cell_state state, nb_num num
 ** cell is none of them. What the rules of a format ask of every cell, in
 ** one pass over the cells and without building any of them. */
 int nb_cell_is(const nb_cell *c, unsigned what);
+
+/*}===*/
+
+/*{=== dump ===*/
+
+/* The cells of r that are more than missing (a state, a text or a place),
+** as bytes that nb_report_load sets again in a report of the same schema:
+** each by its index, no id written nor looked up. Returns how many bytes
+** that takes, written at out when cap is at least that (call it with NULL
+** first for the size); 0 when a text is too long to dump. The bytes are
+** for this process's schema only (machine byte order, schema indices). */
+size_t nb_report_dump(const nb_report *r, unsigned char *out, size_t cap);
+/* Set the cells dumped in bytes (len of them), as nb_report_set_cell
+** would. NB_ESYNTAX when they are not such bytes or were dumped from a
+** report of another schema (a cell or two may be set by then), NB_ENOMEM. */
+int nb_report_load(nb_report *r, const void *bytes, size_t len);
 
 /*}===*/
 

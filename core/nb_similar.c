@@ -44,6 +44,10 @@ static uint32_t decode(const unsigned char *s, size_t n, size_t i, size_t *len) 
     uint32_t cp;
     size_t k, need;
     if (c < 0x80) { *len = 1; return c; }
+    if (c >= 0xE0 && c <= 0xEF && i + 2 < n && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
+        *len = 3;                       /* a Chinese character, most of a narrative: the loop below's result */
+        return (uint32_t)(c & 0x0F) << 12 | (uint32_t)(s[i + 1] & 0x3F) << 6 | (s[i + 2] & 0x3F);
+    }
     if (c >= 0xC2 && c <= 0xDF) { need = 1; cp = c & 0x1F; }
     else if (c >= 0xE0 && c <= 0xEF) { need = 2; cp = c & 0x0F; }
     else if (c >= 0xF0 && c <= 0xF4) { need = 3; cp = c & 0x07; }

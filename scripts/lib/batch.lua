@@ -280,8 +280,9 @@ local function stow(Ef, R, pending)
   -- the cells set, each {id, state, value, text, line, col, offset}
   local c = R.c
   if type(c) ~= "userdata" then return nil end
-  -- apart, as bytes: restore hands them to the report with no table an item
-  local cells = c:held_bytes()
+  -- apart, as bytes by schema index: restore sets them with no id looked up
+  -- (a format of another schema by then refuses them: that report is bound again)
+  local cells = c:dump()
   return marshal.encode_plain({ format = F.name, fields = fields, parts = parts, pending = pending, cells = cells },
                               ext, seen, skip)
 end
@@ -296,7 +297,7 @@ local function restore(Ef, bytes)
   end
   for k, v in next, d.fields do R[k] = v end
   for i, pi in next, d.parts do R.sections[i].part = F.parts[pi] end
-  R.c:hold_bytes(d.cells)
+  R.c:load(d.cells)
   return R, d.pending
 end
 

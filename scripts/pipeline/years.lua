@@ -10,9 +10,19 @@ local nianbao = require "nianbao"
 local M = {}
 
 -- Copy the cells of report `from` into the prev.* cells of c (by id: a
--- cell of last year's format that this one lacks is left out).
+-- cell of last year's format that this one lacks is left out). The ids are
+-- looked up once for each format and the year before's (a map of their
+-- cells' indices), not twice an id for each report.
+local maps = setmetatable({}, { __mode = "k" })   -- F.cells → format of the year before → map
 local function copy_prev(c, F, from)
-  c:copy_cells(from.c, F.cells, "prev.")
+  local ids = F.cells
+  if type(ids) ~= "table" then return c:copy_cells(from.c, ids, "prev.") end
+  local by = maps[ids]
+  if not by then by = {}; maps[ids] = by end
+  local key = from.format or ""
+  if by[key] and c:copy_map(from.c, by[key], "prev.", ids) then return end
+  by[key] = c:cell_map(from.c, ids, "prev.")
+  if not c:copy_map(from.c, by[key], "prev.", ids) then c:copy_cells(from.c, ids, "prev.") end
 end
 
 local function put(c, ids, cand, prefix)

@@ -5,6 +5,7 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
 #include "nb.h"
@@ -232,6 +233,84 @@ static void three_byte_characters_are_kept_and_their_bad_forms_replaced(void **s
     nb_findings_free(l);
 }
 
+/* dump the cells of r, load them into a new report of schema s: status */
+static int dump_and_load(const nb_report *r, const nb_schema *s, nb_report **out) {
+    size_t n = nb_report_dump(r, NULL, 0);
+    unsigned char *bytes = malloc(n);
+    int st;
+    assert_non_null(bytes);
+    assert_int_equal(nb_report_dump(r, bytes, n), n);
+    *out = nb_report_new(s);
+    assert_non_null(*out);
+    st = nb_report_load(*out, bytes, n);
+    free(bytes);
+    return st;
+}
+
+static void a_dump_loads_back_the_same_cells_in_a_report_of_its_schema_only(void **state) {
+    nb_schema *s = nb_schema_new(), *other = nb_schema_new(), *grown = nb_schema_new();
+    nb_report *r, *back;
+    nb_span at = { 76, 3, 1234 }, nowhere = { 0, 0, 0 };
+    nb_num n = { -961716, 2 };
+    size_t i, len;
+    unsigned char *bytes;
+    (void)state;
+    nb_schema_add(s, "t.a", NB_KIND_MONEY);
+    nb_schema_add(s, "t.b", NB_KIND_COUNT);
+    nb_schema_add(s, "t.c", NB_KIND_COUNT);
+    nb_schema_add(s, "t.d", NB_KIND_COUNT);
+    nb_schema_add(other, "t.b", NB_KIND_COUNT);       /* the same ids, another order */
+    nb_schema_add(other, "t.a", NB_KIND_MONEY);
+    nb_schema_add(other, "t.c", NB_KIND_COUNT);
+    nb_schema_add(other, "t.d", NB_KIND_COUNT);
+    nb_schema_add(grown, "t.a", NB_KIND_MONEY);
+    assert_int_not_equal(nb_schema_print(s), nb_schema_print(other));
+    r = nb_report_new(s);
+    assert_int_equal(nb_report_set_cell(r, 0, NB_CELL_NUMBER, n, "-9617.16", at), NB_OK);
+    assert_int_equal(nb_report_set_cell(r, 2, NB_CELL_MISSING, n, "见附件", nowhere), NB_OK);
+    assert_int_equal(nb_report_set_cell(r, 3, NB_CELL_BLANK, n, NULL, at), NB_OK);
+    assert_int_equal(dump_and_load(r, s, &back), NB_OK);
+    for (i = 0; i < 4; i++) {
+        const nb_cell *a = nb_report_cell(r, i), *b = nb_report_cell(back, i);
+        assert_int_equal(a->state, b->state);
+        assert_true(a->num.units == b->num.units && a->num.scale == b->num.scale);
+        if (a->text) assert_string_equal(a->text, b->text); else assert_null(b->text);
+        assert_true(a->span.line == b->span.line && a->span.col == b->span.col &&
+                    a->span.offset == b->span.offset);
+    }
+    /* a loaded cell set again, and the report freed, free their texts once */
+    assert_int_equal(nb_report_set_cell(back, 0, NB_CELL_TEXT, n, "x", at), NB_OK);
+    assert_int_equal(nb_report_set_cell(back, 2, NB_CELL_TEXT, n, "y", at), NB_OK);
+    nb_report_free(back);
+    assert_int_equal(dump_and_load(r, other, &back), NB_ESYNTAX);
+    nb_report_free(back);
+    nb_schema_add(grown, "t.b", NB_KIND_COUNT);
+    assert_int_equal(dump_and_load(r, grown, &back), NB_ESYNTAX);
+    nb_report_free(back);
+    /* cut short anywhere, or a byte past: refused, never read past */
+    len = nb_report_dump(r, NULL, 0);
+    bytes = malloc(len + 1);
+    assert_non_null(bytes);
+    nb_report_dump(r, bytes, len);
+    for (i = 0; i < len; i++) {
+        back = nb_report_new(s);
+        assert_int_equal(nb_report_load(back, bytes, i), NB_ESYNTAX);
+        nb_report_free(back);
+    }
+    bytes[len] = 0;
+    back = nb_report_new(s);
+    assert_int_equal(nb_report_load(back, bytes, len + 1), NB_ESYNTAX);
+    /* a second load into one report takes the texts apart */
+    assert_int_equal(nb_report_load(back, bytes, len), NB_OK);
+    assert_string_equal(nb_report_cell(back, 2)->text, "见附件");
+    nb_report_free(back);
+    free(bytes);
+    nb_report_free(r);
+    nb_schema_free(s);
+    nb_schema_free(other);
+    nb_schema_free(grown);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(three_byte_characters_are_kept_and_their_bad_forms_replaced),
@@ -241,6 +320,7 @@ int main(void) {
         cmocka_unit_test(a_text_of_a_length_is_kept_as_the_c_string_it_starts),
         cmocka_unit_test(an_unknown_cell_is_kept_apart_from_missing_and_from_zero),
         cmocka_unit_test(a_copy_owns_its_cells),
+        cmocka_unit_test(a_dump_loads_back_the_same_cells_in_a_report_of_its_schema_only),
         cmocka_unit_test(a_cell_is_what_its_state_says_and_a_number_its_sign_and_fraction),
         cmocka_unit_test(findings_copy_their_strings_and_sort_stably_by_place),
         cmocka_unit_test(a_finding_keeps_valid_text_and_replaces_each_bad_byte),

@@ -168,3 +168,89 @@ test("marshal: the bytes of a list, an integer, a string and nil as the spool ha
   r:set("b", "blank")
   eq("T\1\0\0\0\0" .. "T\7\0\0\0\0" .. "s\1b" .. "s\5blank" .. "nnnnn", r:held_bytes(), "nil written out")
 end)
+
+test("report:dump and load give back the cells held_bytes and hold_bytes do, in this schema only", function()
+  local s = schema_of(IDS)
+  local r = sample(s)
+  local by_held, by_dump = nianbao.report(s), nianbao.report(s)
+  by_held:hold_bytes(r:held_bytes())
+  by_dump:load(r:dump())
+  same_cells(by_held, by_dump, IDS, "dump")
+  same_cells(r, by_dump, IDS, "dump against the report")
+  local none = nianbao.report(s)
+  none:load(nianbao.report(s):dump())
+  same_cells(nianbao.report(s), none, IDS, "nothing held")
+  -- the same ids in another order: the indices mean other cells, refused
+  local back = {}
+  for i = #IDS, 1, -1 do back[#back + 1] = IDS[i] end
+  local other = nianbao.report(schema_of(back))
+  local ok, err = pcall(other.load, other, r:dump())
+  eq(false, ok, "another schema")
+  has(err, "report:load", "said by load")
+  -- a report made before its schema grew loads what one of its time dumped
+  local before = nianbao.report(s)
+  s:add("t.later")
+  local young = nianbao.report(s)
+  before:load(r:dump())
+  same_cells(r, before, IDS, "made before the schema grew")
+  eq(false, (pcall(young.load, young, r:dump())), "a report of more cells")
+  -- cut short, a byte past, any byte changed: an error or cells, never a crash
+  local bytes = r:dump()
+  for n = 0, #bytes - 1 do
+    local x = nianbao.report(s)
+    eq(false, (pcall(x.load, x, bytes:sub(1, n))), "cut at " .. n)
+  end
+  eq(false, (pcall(nianbao.report(s).load, nianbao.report(s), bytes .. "\0")), "a trailing byte")
+  for at = 1, #bytes do
+    for _, b in ipairs { 0, 1, 7, 0x20, 0x7F, 0x80, 0xFF } do
+      local x = nianbao.report(s)
+      pcall(x.load, x, bytes:sub(1, at - 1) .. string.char(b) .. bytes:sub(at + 1))
+    end
+  end
+end)
+
+test("report:copy_map does what copy_cells does, by a cell_map of the same schemas, else nothing", function()
+  local from_s = schema_of(IDS)
+  local from = sample(from_s)
+  from:set("t.c", "unknown", nil, nil, 0, 5, 6)
+  local ids = { "t.a", "t.b", "t.c", "t.d", "t.e", "t.f", "t.g", "t.h", "t.other", 5, true }
+  local to_ids = { "x" }
+  for _, id in ipairs(IDS) do to_ids[#to_ids + 1] = "prev." .. id end
+  local to_s = schema_of(to_ids)
+  local map = nianbao.report(to_s):cell_map(from, ids, "prev.")
+  local by_copy, by_map = nianbao.report(to_s), nianbao.report(to_s)
+  by_copy:copy_cells(from, ids, "prev.")
+  eq(true, by_map:copy_map(from, map, "prev.", ids), "done")
+  same_cells(by_copy, by_map, to_ids, "by the map")
+  -- the map of one pair of schemas is for every report of them
+  local other_from = nianbao.report(from_s)
+  other_from:set("t.b", "number", 3, "3", 1, 1, 1)
+  local again, again_copy = nianbao.report(to_s), nianbao.report(to_s)
+  eq(true, again:copy_map(other_from, map, "prev.", ids), "another report of the schemas")
+  again_copy:copy_cells(other_from, ids, "prev.")
+  same_cells(again_copy, again, to_ids, "another report")
+  -- not for these: nothing done, false
+  local untouched = nianbao.report(to_s)
+  eq(false, untouched:copy_map(from, map, "next.", ids), "another prefix")
+  eq(false, untouched:copy_map(from, map, "prev.", { "t.a" }), "another list")
+  eq(false, untouched:copy_map(from, map:sub(1, -2), "prev.", ids), "cut short")
+  eq(false, untouched:copy_map(from, "", "prev.", ids), "no map")
+  local back = {}
+  for i = #IDS, 1, -1 do back[#back + 1] = IDS[i] end
+  local reversed = nianbao.report(to_s):cell_map(sample(schema_of(back)), ids, "prev.")
+  eq(false, untouched:copy_map(from, reversed, "prev.", ids), "a map of another schema")
+  same_cells(nianbao.report(to_s), untouched, to_ids, "nothing done")
+  -- a prefixed id the report lacks: left to copy_cells and its error
+  local short_s = schema_of { "prev.t.a" }
+  local short = nianbao.report(short_s)
+  local stopped = short:cell_map(from, { "t.a", "t.b" }, "prev.")
+  eq(false, short:copy_map(from, stopped, "prev.", { "t.a", "t.b" }), "copy_cells would raise")
+  eq("missing", short:get("prev.t.a").state, "nothing done before")
+  -- the schema grown: the map is of the schema as it was; a report of
+  -- fewer cells than the map's is left to copy_cells
+  local old = nianbao.report(to_s)
+  to_s:add("prev.t.late")
+  eq(false, old:copy_map(from, map, "prev.", ids), "the schema grew")
+  local map2 = nianbao.report(to_s):cell_map(from, ids, "prev.")
+  eq(true, nianbao.report(to_s):copy_map(from, map2, "prev.", ids), "a map of it now")
+end)
