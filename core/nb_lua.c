@@ -518,6 +518,18 @@ static int l_report_load(lua_State *L) {
     return 0;
 }
 
+/* The index of cell prefix..id in schema s, or -1; *name the joined id
+** (in buf when it fits, else a string pushed on the stack). */
+static long find_prefixed(lua_State *L, const nb_schema *s, const char *prefix, size_t plen,
+                          const char *id, size_t len, char *buf, size_t cap, const char **name) {
+    if (plen + len < cap) {
+        memcpy(buf, prefix, plen);
+        memcpy(buf + plen, id, len + 1);
+        *name = buf;
+    } else *name = lua_pushfstring(L, "%s%s", prefix, id);
+    return nb_schema_find(s, *name);
+}
+
 /* report:copy_cells(from, ids, prefix): for each id of the list that report
 ** `from` has a cell for, set cell prefix..id here to that cell, as
 ** set(prefix .. id, from:get(id) as fields) would; an id `from` has no cell
@@ -550,12 +562,7 @@ static int l_report_copy_cells(lua_State *L) {
             lua_pop(L, 1);
             continue;
         }
-        if (plen + len < sizeof buf) {
-            memcpy(buf, prefix, plen);
-            memcpy(buf + plen, id, len + 1);
-            name = buf;
-        } else name = lua_pushfstring(L, "%s%s", prefix, id);
-        k = nb_schema_find(s, name);
+        k = find_prefixed(L, s, prefix, plen, id, len, buf, sizeof buf, &name);
         if (k < 0 || nb_report_cell(r, (size_t)k) == NULL)
             return luaL_error(L, "no cell \"%s\" in the format", name);
         if (c->span.line) span = c->span;       /* get gives no col nor offset without a line */
@@ -610,12 +617,7 @@ static int l_report_cell_map(lua_State *L) {
         id = lua_tolstring(L, -1, &len);
         k = nb_schema_find(fs, id);
         if (k < 0) { lua_settop(L, 5); continue; }
-        if (plen + len < sizeof buf) {
-            memcpy(buf, prefix, plen);
-            memcpy(buf + plen, id, len + 1);
-            name = buf;
-        } else name = lua_pushfstring(L, "%s%s", prefix, id);
-        k2 = nb_schema_find(s, name);
+        k2 = find_prefixed(L, s, prefix, plen, id, len, buf, sizeof buf, &name);
         lua_settop(L, 5);
         if (k2 < 0) { h.stopped = 1; break; }
         pairs[2 * h.npairs] = (int32_t)k;

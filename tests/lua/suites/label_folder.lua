@@ -41,6 +41,19 @@ local function random_text(rnd, pool)
   return table.concat(out)
 end
 
+-- n such texts (from a seed, the same each run) folded by C as by the LPeg pass
+local function agrees(map, pool, seed, n)
+  local fold = nianbao.text.folder(map)
+  local function rnd(a, b)
+    seed = (seed * 1103515245 + 12345) % 2147483648
+    return a + seed % (b - a + 1)
+  end
+  for _ = 1, n do
+    local s = random_text(rnd, pool)
+    eq(lpeg_fold(map, s), fold(s), s)
+  end
+end
+
 test("random texts: the same as the LPeg pass and gsub, for the format's map", function()
   local map, pool = {}, {}
   for c = 0xFF01, 0xFF5E do map[utf8.char(c)] = string.char(c - 0xFEE0) end
@@ -53,16 +66,7 @@ test("random texts: the same as the LPeg pass and gsub, for the format's map", f
     pool[#pool + 1] = s
   end
   map[","], map[" "], map["\u{3000}"] = "", "", ""
-  local fold = nianbao.text.folder(map)
-  local seed = 7
-  local function rnd(a, b)
-    seed = (seed * 1103515245 + 12345) % 2147483648
-    return a + seed % (b - a + 1)
-  end
-  for _ = 1, 3000 do
-    local s = random_text(rnd, pool)
-    eq(lpeg_fold(map, s), fold(s), s)
-  end
+  agrees(map, pool, 7, 3000)
 end)
 
 test("random bytes, valid UTF-8 or not: the same pieces replaced as by the LPeg pass", function()
@@ -70,16 +74,7 @@ test("random bytes, valid UTF-8 or not: the same pieces replaced as by the LPeg 
                 ["萬"] = "万", ["\xE8\x90"] = "<cut>", ["\xE8\x90\xAC\x80"] = "<long>", ["ab"] = "<ab>" }
   local pool = { "a", "b", "\x80", "\xBF", "\xC0", "\xC2", "\xE4", "\xE8", "\x90", "\xAC", "\xFE", "\xFF",
                  "萬", "中", " ", "\0" }
-  local fold = nianbao.text.folder(map)
-  local seed = 11
-  local function rnd(a, b)
-    seed = (seed * 1103515245 + 12345) % 2147483648
-    return a + seed % (b - a + 1)
-  end
-  for _ = 1, 5000 do
-    local s = random_text(rnd, pool)
-    eq(lpeg_fold(map, s), fold(s), s)
-  end
+  agrees(map, pool, 11, 5000)
 end)
 
 test("simplify: the gsub of three-byte characters it stands for", function()
