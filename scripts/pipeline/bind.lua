@@ -197,6 +197,10 @@ end
 -- characters ("一、"): a paragraph without those holds none of them. Made
 -- once per format.
 local marks_index = setmetatable({}, { __mode = "k" })
+-- The bytes of one character (four at most) as one number.
+local function bytes_key(a, b, c, d)
+  return ((a * 256 + (b or 0)) * 256 + (c or 0)) * 256 + (d or 0)
+end
 local function marks_of(F)
   local ix = marks_index[F]
   if ix then return ix end
@@ -215,17 +219,24 @@ local function marks_of(F)
     end
   end
   -- the starts by their second character ("、"): a text holds a start only
-  -- where that character follows the start's first
+  -- where that character follows the start's first. The firsts by their
+  -- length, each as the number its bytes make: looked up without cutting
+  -- the text.
   ix.firsts_of = {}
   for _, start in ipairs(ix.starts) do
     local one = first_char(start)
     local two = start:sub(#one + 1)
     local firsts = ix.firsts_of[two]
     if not firsts then
-      firsts = {}
+      firsts = { lengths = {} }
       ix.firsts_of[two] = firsts
     end
-    firsts[#firsts + 1] = one
+    local n = #one
+    if not firsts[n] then
+      firsts[n] = {}
+      firsts.lengths[#firsts.lengths + 1] = n
+    end
+    firsts[n][bytes_key(one:byte(1, n))] = true
   end
   -- no character of the starts is one simplifying replaces or yields: a
   -- text holds a start just when its simplified form does
@@ -245,9 +256,10 @@ local function holds_start(marks, text)
     while true do
       local s = text:find(two, at, true)
       if not s then break end
-      for i = 1, #firsts do
-        local one = firsts[i]
-        if s > #one and text:sub(s - #one, s - 1) == one then return true end
+      local lengths = firsts.lengths
+      for i = 1, #lengths do
+        local n = lengths[i]
+        if s > n and firsts[n][bytes_key(text:byte(s - n, s - 1))] then return true end
       end
       at = s + 1
     end
@@ -319,6 +331,7 @@ local function split_headings(F, blocks)
   end
   return out
 end
+M.split_headings = split_headings
 
 -- A date as printed → "YYYY-MM-DD", or nil.
 function M.parse_date(F, s)
@@ -542,15 +555,24 @@ local function table_tokens(F, T, blocks, from, to, lead)
   -- a table has numbers: a part whose prose only names the table's words
   -- has none. The first paragraph with numbers that is not prose, found in
   -- the pass that counts the cells; it counts up to the last cell.
-  local digits_at
+  -- The same pass gathers the cells as tokens: where no paragraph comes
+  -- before the last cell (and no text glued to the heading), they are all
+  -- the tokens, and the pass below is not needed.
+  local digits_at, para_at
   for i = from, to do
     local b = blocks[i]
     local kind = b.kind
-    if kind == "cell" then cells, last = cells + 1, i
-    elseif not digits_at and kind == "para" and has_digit:match(b.text) and not is_prose(F, b.text) then
-      digits_at = i
+    if kind == "cell" then
+      cells, last = cells + 1, i
+      tokens[cells] = b
+      if b.grid and b.x0 then placed = true end
+    elseif kind == "para" then
+      para_at = para_at or i
+      if not digits_at and has_digit:match(b.text) and not is_prose(F, b.text) then digits_at = i end
     end
   end
+  if cells > 0 and not lead and not (para_at and para_at < last) then return tokens, placed end
+  tokens, placed = {}, false
   if cells > 0 then to = last end      -- prose after the last cell is not the table's
   local has_digits = digits_at ~= nil and digits_at <= to
   if lead and has_digit:match(lead.text) then has_digits = true end
@@ -587,6 +609,7 @@ local function table_tokens(F, T, blocks, from, to, lead)
   end
   return tokens, placed
 end
+M.table_tokens = table_tokens
 
 --}===
 
