@@ -689,29 +689,40 @@ function M.bind(F, system, doc, path, others)
   -- answered before), and fetched again after each answer worked out: a full
   -- memo starts afresh
   local answered = heading_memo[F]
+  local by_para, by_cell = answered and answered.of.para, answered and answered.of.cell
   local normed, norm = {}, F.labels.norm     -- each block's text normalised, for detect
+  local paras, nparas = {}, 0                -- where the paragraphs are, for the parts' prose
   for i = 1, #blocks do
     local b = blocks[i]
     local kind = b.kind
-    if kind == "para" or kind == "cell" then
-      local by = answered and answered.of[kind]
-      local hit = by and by[b.text]
+    local hit
+    if kind == "cell" then
+      hit = by_cell and by_cell[b.text]
+    elseif kind == "para" then
+      hit = by_para and by_para[b.text]
+      nparas = nparas + 1
+      paras[nparas] = i
+    else
+      normed[i] = norm(b.text)
+      goto next_block
+    end
+    do
       local p, glued, variant
       if hit then
-        p, glued, variant = hit[1], hit[2], hit[3]
-        normed[i] = hit[4]
+        p, normed[i] = hit[1], hit[4]
+        if p then glued, variant = hit[2], hit[3] end
       else
         p, glued, variant, normed[i] = match_heading(F, b)
         answered = heading_memo[F]
+        by_para, by_cell = answered.of.para, answered.of.cell
       end
-      if p and b.kind == "cell" and glued ~= "" then p = nil end
+      if p and kind == "cell" and glued ~= "" then p = nil end
       if p and not found[p.id] then
         found[p.id] = true
         starts[#starts + 1] = { index = i, part = p, glued = glued, block = b, variant = variant }
       end
-    else
-      normed[i] = norm(b.text)
     end
+    ::next_block::
   end
   local first = starts[1] and starts[1].index or (#blocks + 1)
   read_meta(F, blocks, first, R.meta)
@@ -721,18 +732,28 @@ function M.bind(F, system, doc, path, others)
   if R.meta.written then R.written = M.parse_date(F, R.meta.written.text) end
   if R.meta.index then R.index = R.meta.index.text end
 
-  -- the parts' prose, and where each of its paragraphs starts
+  -- the parts' prose, and where each of its paragraphs starts: the
+  -- paragraphs from..to, found among the paragraphs' places (a part of a
+  -- table's cells has few)
   local function prose(from, to, lead, skip)
-    local out, places, at = {}, {}, 1
+    local out, places, at, n = {}, {}, 1, 0
     local function add(text, line, col)
-      out[#out + 1] = text
-      places[#places + 1] = { at = at, line = line, col = col }
+      n = n + 1
+      out[n] = text
+      places[n] = { at = at, line = line, col = col }
       at = at + #text + 1
     end
     if lead then add(lead.text, lead.line, lead.col) end
-    for i = from, to do
+    local lo, hi = 1, nparas + 1             -- the first paragraph at or after from
+    while lo < hi do
+      local mid = (lo + hi) // 2
+      if paras[mid] < from then lo = mid + 1 else hi = mid end
+    end
+    for k = lo, nparas do
+      local i = paras[k]
+      if i > to then break end
       local b = blocks[i]
-      if b and b.kind == "para" and not (skip and skip(b)) then add(b.text, b.line, b.col) end
+      if not (skip and skip(b)) then add(b.text, b.line, b.col) end
     end
     return table.concat(out, "\n"), places
   end

@@ -157,3 +157,38 @@ test("a long paragraph with a part's mark but none of its headings stays one par
   eq(text, blocks[1].text, "its text as it is")
   eq(2, blocks[1].col, "its column")
 end)
+
+test("each part's prose is its paragraphs between its heading and the next, cells passed over", function()
+  local R = E:bind_bytes(table.concat({
+    "某市统计局2024年政府信息公开工作年度报告",
+    "开头一段。",
+    "一、总体情况",
+    "第一段。",
+    "第二段。",
+    "二、主动公开政府信息情况",
+    "第二十条第（一）项 |",
+    "说明一。",
+    "信息内容 |",
+    "| |",
+    "说明二。",
+    "三、收到和处理政府信息公开申请情况",
+    "四、政府信息公开行政复议、行政诉讼情况",
+    "末段。",
+  }, "\n") .. "\n", "prose.txt")
+  local by = {}
+  for _, s in ipairs(R.sections) do by[s.heading] = s end
+  eq("开头一段。", by[""].text, "the opening, without the title")
+  eq(2, by[""].places[1].line, "the opening's line")
+  local one = by["一、总体情况"]
+  eq("第一段。\n第二段。", one.text, "part one")
+  eq(2, #one.places, "part one's places")
+  eq(5, one.places[2].line, "its second paragraph's line")
+  eq(#"第一段。" + 2, one.places[2].at, "where its second paragraph starts")
+  local two = by["二、主动公开政府信息情况"]
+  eq("说明一。\n说明二。", two.text, "part two: its paragraphs, not its cells")
+  eq(8, two.places[1].line, "the first paragraph among the cells")
+  eq(11, two.places[2].line, "the second")
+  eq("", by["三、收到和处理政府信息公开申请情况"].text, "a part with no paragraph")
+  eq(0, #by["三、收到和处理政府信息公开申请情况"].places, "and no place")
+  eq("末段。", by["四、政府信息公开行政复议、行政诉讼情况"].text, "the last part")
+end)
