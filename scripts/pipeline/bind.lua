@@ -197,6 +197,10 @@ end
 -- characters ("一、"): a paragraph without those holds none of them. Made
 -- once per format.
 local marks_index = setmetatable({}, { __mode = "k" })
+-- The bytes of one character (four at most) as one number.
+local function bytes_key(a, b, c, d)
+  return ((a * 256 + (b or 0)) * 256 + (c or 0)) * 256 + (d or 0)
+end
 local function marks_of(F)
   local ix = marks_index[F]
   if ix then return ix end
@@ -215,17 +219,24 @@ local function marks_of(F)
     end
   end
   -- the starts by their second character ("、"): a text holds a start only
-  -- where that character follows the start's first
+  -- where that character follows the start's first. The firsts by their
+  -- length, each as the number its bytes make: looked up without cutting
+  -- the text.
   ix.firsts_of = {}
   for _, start in ipairs(ix.starts) do
     local one = first_char(start)
     local two = start:sub(#one + 1)
     local firsts = ix.firsts_of[two]
     if not firsts then
-      firsts = {}
+      firsts = { lengths = {} }
       ix.firsts_of[two] = firsts
     end
-    firsts[#firsts + 1] = one
+    local n = #one
+    if not firsts[n] then
+      firsts[n] = {}
+      firsts.lengths[#firsts.lengths + 1] = n
+    end
+    firsts[n][bytes_key(one:byte(1, n))] = true
   end
   -- no character of the starts is one simplifying replaces or yields: a
   -- text holds a start just when its simplified form does
@@ -245,9 +256,10 @@ local function holds_start(marks, text)
     while true do
       local s = text:find(two, at, true)
       if not s then break end
-      for i = 1, #firsts do
-        local one = firsts[i]
-        if s > #one and text:sub(s - #one, s - 1) == one then return true end
+      local lengths = firsts.lengths
+      for i = 1, #lengths do
+        local n = lengths[i]
+        if s > n and firsts[n][bytes_key(text:byte(s - n, s - 1))] then return true end
       end
       at = s + 1
     end
@@ -319,6 +331,7 @@ local function split_headings(F, blocks)
   end
   return out
 end
+M.split_headings = split_headings
 
 -- A date as printed → "YYYY-MM-DD", or nil.
 function M.parse_date(F, s)
@@ -542,15 +555,24 @@ local function table_tokens(F, T, blocks, from, to, lead)
   -- a table has numbers: a part whose prose only names the table's words
   -- has none. The first paragraph with numbers that is not prose, found in
   -- the pass that counts the cells; it counts up to the last cell.
-  local digits_at
+  -- The same pass gathers the cells as tokens: where no paragraph comes
+  -- before the last cell (and no text glued to the heading), they are all
+  -- the tokens, and the pass below is not needed.
+  local digits_at, para_at
   for i = from, to do
     local b = blocks[i]
     local kind = b.kind
-    if kind == "cell" then cells, last = cells + 1, i
-    elseif not digits_at and kind == "para" and has_digit:match(b.text) and not is_prose(F, b.text) then
-      digits_at = i
+    if kind == "cell" then
+      cells, last = cells + 1, i
+      tokens[cells] = b
+      if b.grid and b.x0 then placed = true end
+    elseif kind == "para" then
+      para_at = para_at or i
+      if not digits_at and has_digit:match(b.text) and not is_prose(F, b.text) then digits_at = i end
     end
   end
+  if cells > 0 and not lead and not (para_at and para_at < last) then return tokens, placed end
+  tokens, placed = {}, false
   if cells > 0 then to = last end      -- prose after the last cell is not the table's
   local has_digits = digits_at ~= nil and digits_at <= to
   if lead and has_digit:match(lead.text) then has_digits = true end
@@ -587,6 +609,7 @@ local function table_tokens(F, T, blocks, from, to, lead)
   end
   return tokens, placed
 end
+M.table_tokens = table_tokens
 
 --}===
 
@@ -666,29 +689,40 @@ function M.bind(F, system, doc, path, others)
   -- answered before), and fetched again after each answer worked out: a full
   -- memo starts afresh
   local answered = heading_memo[F]
+  local by_para, by_cell = answered and answered.of.para, answered and answered.of.cell
   local normed, norm = {}, F.labels.norm     -- each block's text normalised, for detect
+  local paras, nparas = {}, 0                -- where the paragraphs are, for the parts' prose
   for i = 1, #blocks do
     local b = blocks[i]
     local kind = b.kind
-    if kind == "para" or kind == "cell" then
-      local by = answered and answered.of[kind]
-      local hit = by and by[b.text]
+    local hit
+    if kind == "cell" then
+      hit = by_cell and by_cell[b.text]
+    elseif kind == "para" then
+      hit = by_para and by_para[b.text]
+      nparas = nparas + 1
+      paras[nparas] = i
+    else
+      normed[i] = norm(b.text)
+      goto next_block
+    end
+    do
       local p, glued, variant
       if hit then
-        p, glued, variant = hit[1], hit[2], hit[3]
-        normed[i] = hit[4]
+        p, normed[i] = hit[1], hit[4]
+        if p then glued, variant = hit[2], hit[3] end
       else
         p, glued, variant, normed[i] = match_heading(F, b)
         answered = heading_memo[F]
+        by_para, by_cell = answered.of.para, answered.of.cell
       end
-      if p and b.kind == "cell" and glued ~= "" then p = nil end
+      if p and kind == "cell" and glued ~= "" then p = nil end
       if p and not found[p.id] then
         found[p.id] = true
         starts[#starts + 1] = { index = i, part = p, glued = glued, block = b, variant = variant }
       end
-    else
-      normed[i] = norm(b.text)
     end
+    ::next_block::
   end
   local first = starts[1] and starts[1].index or (#blocks + 1)
   read_meta(F, blocks, first, R.meta)
@@ -698,18 +732,28 @@ function M.bind(F, system, doc, path, others)
   if R.meta.written then R.written = M.parse_date(F, R.meta.written.text) end
   if R.meta.index then R.index = R.meta.index.text end
 
-  -- the parts' prose, and where each of its paragraphs starts
+  -- the parts' prose, and where each of its paragraphs starts: the
+  -- paragraphs from..to, found among the paragraphs' places (a part of a
+  -- table's cells has few)
   local function prose(from, to, lead, skip)
-    local out, places, at = {}, {}, 1
+    local out, places, at, n = {}, {}, 1, 0
     local function add(text, line, col)
-      out[#out + 1] = text
-      places[#places + 1] = { at = at, line = line, col = col }
+      n = n + 1
+      out[n] = text
+      places[n] = { at = at, line = line, col = col }
       at = at + #text + 1
     end
     if lead then add(lead.text, lead.line, lead.col) end
-    for i = from, to do
+    local lo, hi = 1, nparas + 1             -- the first paragraph at or after from
+    while lo < hi do
+      local mid = (lo + hi) // 2
+      if paras[mid] < from then lo = mid + 1 else hi = mid end
+    end
+    for k = lo, nparas do
+      local i = paras[k]
+      if i > to then break end
       local b = blocks[i]
-      if b and b.kind == "para" and not (skip and skip(b)) then add(b.text, b.line, b.col) end
+      if not (skip and skip(b)) then add(b.text, b.line, b.col) end
     end
     return table.concat(out, "\n"), places
   end
