@@ -22,8 +22,7 @@ local M = {}
 
 -- s as a terminal shows it safely: a byte that is not UTF-8, a control
 -- character (C0, DEL, C1) becomes \xHH; line breaks stay when `lines`.
-local function printable(s, lines)
-  s = tostring(s)
+local function escaped(s, lines)
   local out, i, n = {}, 1, #s
   while i <= n do
     local c = s:byte(i)
@@ -46,6 +45,18 @@ local function printable(s, lines)
   end
   return table.concat(out)
 end
+
+-- Most texts (a file's name, a message) are UTF-8 without a control
+-- character: returned as they are, without the walk byte by byte in Lua.
+local function printable(s, lines)
+  s = tostring(s)
+  if utf8.len(s) and not s:find(lines and "[%z\1-\8\11-\31\127]" or "[%z\1-\31\127]")
+     and not s:find("\194[\128-\159]") then
+    return s
+  end
+  return escaped(s, lines)
+end
+M.printable, M.printable_escaped = printable, escaped
 
 local function say(fmt, ...)
   local text = printable(string.format(fmt, ...), true)

@@ -233,11 +233,15 @@ function Engine:bind_text(text, path)
     if bind.fit(R2) > bind.fit(R) then R, pending = R2, pending2; R.reader = reader.name end
   end
   -- a table's anchor word alone (a note that mentions 表二) is not a table: a cell must be read
-  local any_cell = false
-  for _, id in ipairs(Report.format_of(R).cells) do
-    any_cell = any_cell or R.c:state(id) ~= "missing"
+  -- (looked for only in a report of one section: most have several)
+  local reads_as_report = #R.sections > 1 or R.format == "legacy"
+  if not reads_as_report then
+    local c = R.c
+    for _, id in ipairs(Report.format_of(R).cells) do
+      if c:state(id) ~= "missing" then reads_as_report = true; break end
+    end
   end
-  if #R.sections <= 1 and not any_cell and R.format ~= "legacy" then
+  if not reads_as_report then
     local F = P.format
     local says, plain = false, F.labels.simplify(text)
     for _, w in ipairs(F.report_words) do says = says or plain:find(w, 1, true) ~= nil end
