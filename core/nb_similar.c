@@ -11,6 +11,7 @@
 ** Lua error; only a text cut in shingles for many pairs (a userdata) is
 ** kept between calls, until released or collected.
 */
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -216,13 +217,25 @@ typedef struct {
     const char *text;
     size_t len;            /* bytes of text */
     size_t n, m, k;        /* characters that count, shingles, characters a shingle */
-    size_t mask;           /* slots in the set - 1 (a power of two, at most half full) */
-    int zero;              /* whether a shingle hashes to 0, the empty slot's mark */
+    size_t mask;           /* slots in the set - 1 (a power of two, at most a quarter full) */
     int released;
     size_t *start;         /* byte where each character that counts starts */
     uint64_t *h;           /* each shingle's hash, in order */
-    uint64_t *set;         /* the distinct hashes, open addressing, 0 for empty */
+    uint32_t *set;         /* each distinct hash as 1 + where it first is in h, open
+                           ** addressing by the hash, 0 for empty: half the bytes of
+                           ** the hashes themselves, so twice the slots for the memory */
 } shingled;
+
+/* Where in sh->h hash v first is, or -1 when sh has no such shingle. */
+static inline ptrdiff_t find_shingle(const shingled *sh, uint64_t v) {
+    const uint32_t *set = sh->set;
+    const uint64_t *h = sh->h;
+    size_t j, mask = sh->mask;
+    uint32_t e;
+    for (j = (size_t)v & mask; (e = set[j]) != 0; j = (j + 1) & mask)
+        if (h[e - 1] == v) return (ptrdiff_t)e - 1;
+    return -1;
+}
 
 #define SHINGLED "nianbao.shingled"
 
@@ -231,7 +244,8 @@ static void uncut(shingled *sh) {
     free(sh->h);
     free(sh->set);
     sh->start = NULL;
-    sh->h = sh->set = NULL;
+    sh->h = NULL;
+    sh->set = NULL;
     sh->n = sh->m = 0;
 }
 
@@ -274,15 +288,16 @@ static int cut(const char *text, size_t len, size_t k, shingled *sh) {
     sh->m = t >= k ? t - k + 1 : 0;
     sh->start = shrunk(sh->start, (t + 1) * sizeof *sh->start);  /* kept while its pairs are measured */
     sh->h = shrunk(sh->h, (t + 1) * sizeof *sh->h);
-    while (slots < 2 * sh->m) slots *= 2;
+    if (sh->m >= UINT32_MAX) { uncut(sh); return -1; }           /* a place of the set is 32 bits */
+    while (slots < 4 * sh->m) slots *= 2;
     sh->set = calloc(slots, sizeof *sh->set);
     if (!sh->set) { uncut(sh); return -1; }
     sh->mask = slots - 1;
     for (i = 0; i < sh->m; i++) {
         uint64_t x = sh->h[i];
-        if (x == 0) { sh->zero = 1; continue; }
-        for (j = (size_t)x & sh->mask; sh->set[j] && sh->set[j] != x; j = (j + 1) & sh->mask) {}
-        sh->set[j] = x;
+        uint32_t e;
+        for (j = (size_t)x & sh->mask; (e = sh->set[j]) != 0 && sh->h[e - 1] != x; j = (j + 1) & sh->mask) {}
+        if (e == 0) sh->set[j] = (uint32_t)i + 1;                 /* the first place of a hash */
     }
     return 0;
 }
@@ -310,28 +325,36 @@ static int l_shingled(lua_State *L) {
 
 /* The characters of x covered by a shingle of x that y has too; the
 ** longest run of such shingles in *run_at, *run_len (in shingles). The
-** shingles found come in order, so what they cover is counted as it grows. */
+** shingles found come in order, so what they cover is counted as it grows.
+** A shingle of a passage the two share most often follows, in y, the one
+** found before it: that place is asked first, the set only when it differs,
+** and such a stretch is walked in a loop of its own and counted at its end. */
 static size_t cover(const shingled *x, const shingled *y, size_t *run_at, size_t *run_len) {
     /* in locals: stores through run_at and run_len could otherwise alias
     ** the arrays, read again at each shingle */
-    const uint64_t *h = x->h, *set = y->set;
-    size_t mask = y->mask, m = x->m, k = x->k;
-    size_t i, covered = 0, at = 0, len = 0, hi = 0, best_at = 0, best_len = 0;
-    for (i = 0; i < m; i++) {
-        uint64_t v = h[i];
-        int found = 0;
-        if (v == 0) found = y->zero;             /* 0 marks an empty slot */
-        else {                                  /* is v in y's set? */
-            size_t j;
-            for (j = (size_t)v & mask; set[j]; j = (j + 1) & mask)
-                if (set[j] == v) { found = 1; break; }
+    const uint64_t *h = x->h, *yh = y->h;
+    size_t m = x->m, k = x->k, ym = y->m;
+    size_t i = 0, covered = 0, at = 0, len = 0, hi = 0, best_at = 0, best_len = 0;
+    size_t next = ym;                           /* the place in y after the last found, ym for none */
+    while (i < m) {
+        size_t p, r, most;
+        if (next < ym && yh[next] == h[i]) p = next;
+        else {
+            ptrdiff_t q = find_shingle(y, h[i]);
+            if (q < 0) { len = 0; next = ym; i++; continue; }
+            p = (size_t)q;
         }
-        if (!found) { len = 0; continue; }
+        /* shingles i .. i + r - 1 of x are y's p .. p + r - 1: each found */
+        most = m - i < ym - p ? m - i : ym - p;
+        for (r = 1; r < most && yh[p + r] == h[i + r]; r++) {}
         if (len == 0) at = i;
-        len++;
+        len += r;
         if (len > best_len) { best_len = len; best_at = at; }
-        covered += i + k - (i > hi ? i : hi);         /* [i, i + k) less what is counted, [.., hi) */
-        hi = i + k;
+        /* [i, i + r - 1 + k) less what is counted, [.., hi) */
+        covered += i + r - 1 + k - (i > hi ? i : hi);
+        hi = i + r - 1 + k;
+        next = p + r;
+        i += r;
     }
     *run_at = best_at;
     *run_len = best_len;
