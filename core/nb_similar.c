@@ -382,14 +382,18 @@ static shingled *shingled_arg(lua_State *L, int idx, size_t k, shingled *given, 
     return cut(text, len, k, own) == 0 ? own : NULL;
 }
 
-/* similar.common(a, b [, k]) -> share of a, share of b, passage, its
-** length: the share of each text's characters covered by shingles of k
+/* similar.common(a, b [, k [, span]]) -> share of a, share of b, passage,
+** its length: the share of each text's characters covered by shingles of k
 ** characters (default 10) that the other has too, and the longest
 ** passage of b made of shingles a has (as b prints it, punctuation
 ** included), with its length in characters that count. a and b are texts,
-** or texts shingled with the same k (similar.shingled). */
+** or texts shingled with the same k (similar.shingled). With span true the
+** passage is where it is in b's text, two numbers (from, to: b:sub(from,
+** to) is it) in its place: a caller that says few passages makes none of
+** the others. */
 static int l_common(lua_State *L) {
     size_t k = check_k(L, 3), at = 0, run = 0, ignore, pa = 0, pb = 0, clen;
+    int span = lua_toboolean(L, 4);
     shingled own_a, own_b, *A, *B;
     const char *b;
     double share_a = 0, share_b = 0;
@@ -416,6 +420,12 @@ static int l_common(lua_State *L) {
     uncut(&own_b);
     lua_pushnumber(L, share_a);
     lua_pushnumber(L, share_b);
+    if (span) {
+        lua_pushinteger(L, (lua_Integer)pa + 1);
+        lua_pushinteger(L, (lua_Integer)pb);
+        lua_pushinteger(L, (lua_Integer)run);
+        return 5;
+    }
     lua_pushlstring(L, b + pa, pb - pa);
     lua_pushinteger(L, (lua_Integer)run);
     return 4;
@@ -445,36 +455,38 @@ static size_t utf8_strict(const unsigned char *s, size_t n, size_t i) {
     return count + 1;
 }
 
-/* similar.cut(text, n) -> text cut after n characters with "…" added, or
-** text itself when it has no more than n characters or is not UTF-8 as
-** utf8.len reads it: what a passage says, in one walk of it (utf8.len,
-** then utf8.offset, took some 80 instructions a character). */
+/* similar.cut(text, n [, from, to]) -> text cut after n characters with
+** "…" added, or text itself when it has no more than n characters or is
+** not UTF-8 as utf8.len reads it: what a passage says, in one walk of it
+** (utf8.len, then utf8.offset, took some 80 instructions a character).
+** With from and to, what text:sub(from, to) would give is cut, and that
+** string made only as said. */
 static int l_cut(lua_State *L) {
     size_t len, i = 0, chars = 0, at = 0, clen;
     const unsigned char *s = (const unsigned char *)luaL_checklstring(L, 1, &len);
     lua_Integer n = luaL_checkinteger(L, 2);
+    int part = !lua_isnoneornil(L, 3);
     luaL_argcheck(L, n >= 0, 2, "a count of characters");
-    if (len <= (size_t)n) {                    /* no more characters than bytes */
-        lua_settop(L, 1);
-        return 1;
+    if (part) {
+        lua_Integer from = luaL_checkinteger(L, 3), to = luaL_checkinteger(L, 4);
+        luaL_argcheck(L, from >= 1 && (lua_Unsigned)from <= (lua_Unsigned)len + 1, 3, "a place in the text");
+        luaL_argcheck(L, to >= from - 1 && (lua_Unsigned)to <= (lua_Unsigned)len, 4, "a place in the text");
+        s += from - 1;
+        len = (size_t)(to - from + 1);
     }
+    if (len <= (size_t)n) goto whole;          /* no more characters than bytes */
     while (i < len) {
         if (s[i] < 0x80) clen = 1;
         else if ((s[i] & 0xF0) == 0xE0 && i + 2 < len && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80 &&
                  (s[i] != 0xE0 || s[i + 1] >= 0xA0) && (s[i] != 0xED || s[i + 1] < 0xA0))
             clen = 3;                          /* a Chinese character, most of a passage: as utf8_strict takes it */
-        else if ((clen = utf8_strict(s, len, i)) == 0) {
-            lua_settop(L, 1);                  /* not UTF-8: said as it is */
-            return 1;
-        }
+        else if ((clen = utf8_strict(s, len, i)) == 0)
+            goto whole;                        /* not UTF-8: said as it is */
         if (chars == (size_t)n) at = i;        /* where character n + 1 begins */
         chars++;
         i += clen;
     }
-    if (chars <= (size_t)n) {
-        lua_settop(L, 1);
-        return 1;
-    }
+    if (chars <= (size_t)n) goto whole;
     {
         luaL_Buffer b;
         luaL_buffinit(L, &b);
@@ -482,6 +494,10 @@ static int l_cut(lua_State *L) {
         luaL_addstring(&b, "\xE2\x80\xA6");    /* … */
         luaL_pushresult(&b);
     }
+    return 1;
+whole:
+    if (part) lua_pushlstring(L, (const char *)s, len);
+    else lua_settop(L, 1);
     return 1;
 }
 

@@ -573,10 +573,10 @@ function Batch:survey(njobs)
         -- the batch's entry is that report as it is said: not copied
         local prev = before and b or { path = b.path or b.R.path, agency = b.R and b.R.agency or b.agency,
                                        year = b.R and b.R.year or b.year }
-        local c = { m.share, m.passage, m.length, prev }
+        local c = { m.share, false, m.length, prev }
         -- the passage, said only when kept, waits in the spool until the check says it
         if add_copy(e, c, found) then
-          local said = similar.said(m.passage)
+          local said = similar.said_of(m)
           c[PASSAGE] = self.spool and self:put(said) or said
         end
       end
@@ -592,10 +592,13 @@ function Batch:survey(njobs)
   end
   similar.each_pair(kept, function(x) return self:narrative(x) end, function(p)
     if not (p.a.key and p.a.key == p.b.key) then
-      local c = { p.share, p.passage, p.length, p.a, p.b }
+      local c = { p.share, false, p.length, p.a, p.b }
       local kept_a, kept_b = add_copy(p.a, c, found), add_copy(p.b, c, found)
-      -- a passage is said (cut) only for a pair kept or listed
-      if (kept_a or kept_b) or self.opts.output then p.passage = similar.said(p.passage) end
+      -- a passage is said (cut) only for a pair kept or listed, and made
+      -- a string only then: the pair holds where it is in a narrative
+      if (kept_a or kept_b) or self.opts.output then
+        p.passage, p.within = similar.said_of(p), nil
+      end
       if kept_a or kept_b then
         c[PASSAGE] = p.passage
         -- a kept pair's passage waits in the spool
