@@ -77,6 +77,19 @@ static uint32_t fold(uint32_t cp) {
     return cp;
 }
 
+/* fold(decode(s, n, i, len)), with the characters most of a narrative is
+** made of (a Chinese character of three bytes, ASCII) read here inline: a
+** call of each for every character cost as much as the rest of a cut. */
+static inline uint32_t counted_at(const unsigned char *s, size_t n, size_t i, size_t *len) {
+    unsigned char c = s[i];
+    if (c >= 0xE0 && c <= 0xEF && i + 2 < n && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
+        uint32_t cp = (uint32_t)(c & 0x0F) << 12 | (uint32_t)(s[i + 1] & 0x3F) << 6 | (s[i + 2] & 0x3F);
+        *len = 3;                       /* as decode reads it; between the marks fold drops, kept */
+        return cp >= 0x3040 && cp < 0xFE30 ? cp : fold(cp);
+    }
+    return fold(decode(s, n, i, len));
+}
+
 /* Fill c from text s; 0 on success, -1 when out of memory. */
 static int chars_of(const char *text, size_t n, chars *c) {
     const unsigned char *s = (const unsigned char *)text;
@@ -87,7 +100,7 @@ static int chars_of(const char *text, size_t n, chars *c) {
     c->end = malloc((n + 1) * sizeof *c->end);
     if (!c->cp || !c->start || !c->end) { chars_free(c); return -1; }
     while (i < n) {
-        uint32_t f = fold(decode(s, n, i, &len));
+        uint32_t f = counted_at(s, n, i, &len);
         if (f) {
             c->cp[c->n] = f;
             c->start[c->n] = i;
@@ -110,25 +123,37 @@ static uint64_t mix(uint64_t x) {           /* splitmix64's finaliser */
     return x ^ (x >> 31);
 }
 
+/* FNV-1a over k code points, mixed: a shingle's hash. Shingles of ten
+** characters, the batch's, spelt out (the loop's own instructions were
+** half of it). */
+static inline uint64_t shingle_hash(const uint32_t *w, size_t k) {
+    uint64_t x = NB_FNV_OFFSET;
+    size_t j;
+    if (k == 10) {
+#define STEP(q) x = (x ^ w[q]) * NB_FNV_PRIME
+        STEP(0); STEP(1); STEP(2); STEP(3); STEP(4); STEP(5); STEP(6); STEP(7); STEP(8); STEP(9);
+#undef STEP
+        return mix(x);
+    }
+    for (j = 0; j < k; j++) {
+        x ^= w[j];
+        x *= NB_FNV_PRIME;
+    }
+    return mix(x);
+}
+
 /* The hash of each shingle of k characters: n - k + 1 of them (0 when the
 ** text is shorter). NULL with *count 0 for none, NULL with *count 1 when out
 ** of memory. */
 static uint64_t *shingles(const chars *c, size_t k, size_t *count) {
-    size_t i, j, m;
+    size_t i, m;
     uint64_t *h;
     *count = 0;
     if (c->n < k) return NULL;
     m = c->n - k + 1;
     h = malloc(m * sizeof *h);
     if (h == NULL) { *count = 1; return NULL; }
-    for (i = 0; i < m; i++) {
-        uint64_t x = NB_FNV_OFFSET;            /* FNV-1a over the code points */
-        for (j = 0; j < k; j++) {
-            x ^= c->cp[i + j];
-            x *= NB_FNV_PRIME;
-        }
-        h[i] = mix(x);
-    }
+    for (i = 0; i < m; i++) h[i] = shingle_hash(c->cp + i, k);   /* FNV-1a over the code points */
     *count = m;
     return h;
 }
@@ -270,19 +295,12 @@ static int cut(const char *text, size_t len, size_t k, shingled *sh) {
     sh->h = malloc((len + 1) * sizeof *sh->h);
     if (!sh->start || !sh->h) { uncut(sh); return -1; }
     for (i = 0; i < len; i += clen) {
-        uint32_t f = fold(decode(s, len, i, &clen));
+        uint32_t f = counted_at(s, len, i, &clen);
         if (!f) continue;
         sh->start[t] = i;
         r = r + 1 == k ? 0 : r + 1;
         win[r] = win[r + k] = f;
-        if (++t >= k) {
-            uint64_t x = NB_FNV_OFFSET;        /* FNV-1a over the code points, as shingles */
-            for (j = r + 1; j <= r + k; j++) {
-                x ^= win[j];
-                x *= NB_FNV_PRIME;
-            }
-            sh->h[t - k] = mix(x);
-        }
+        if (++t >= k) sh->h[t - k] = shingle_hash(win + r + 1, k);   /* as shingles hashes them */
     }
     sh->n = t;
     sh->m = t >= k ? t - k + 1 : 0;
