@@ -49,7 +49,7 @@ local cut = sim.cut
 -- said(passage) → the passage as a copy says it: its first PASSAGE characters
 function M.said(passage) return cut(passage, M.PASSAGE) end
 
--- A pair measured whole keeps where its passage is in b's text (in =,
+-- A pair measured whole keeps where its passage is in b's text (within =,
 -- from =, to =): the passage, most of a narrative, is made a string only
 -- when read, and said_of cuts it from the text directly.
 local Whole = {
