@@ -11,6 +11,7 @@
 ** Lua error; only a text cut in shingles for many pairs (a userdata) is
 ** kept between calls, until released or collected.
 */
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -76,6 +77,19 @@ static uint32_t fold(uint32_t cp) {
     return cp;
 }
 
+/* fold(decode(s, n, i, len)), with the characters most of a narrative is
+** made of (a Chinese character of three bytes, ASCII) read here inline: a
+** call of each for every character cost as much as the rest of a cut. */
+static inline uint32_t counted_at(const unsigned char *s, size_t n, size_t i, size_t *len) {
+    unsigned char c = s[i];
+    if (c >= 0xE0 && c <= 0xEF && i + 2 < n && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
+        uint32_t cp = (uint32_t)(c & 0x0F) << 12 | (uint32_t)(s[i + 1] & 0x3F) << 6 | (s[i + 2] & 0x3F);
+        *len = 3;                       /* as decode reads it; between the marks fold drops, kept */
+        return cp >= 0x3040 && cp < 0xFE30 ? cp : fold(cp);
+    }
+    return fold(decode(s, n, i, len));
+}
+
 /* Fill c from text s; 0 on success, -1 when out of memory. */
 static int chars_of(const char *text, size_t n, chars *c) {
     const unsigned char *s = (const unsigned char *)text;
@@ -86,7 +100,7 @@ static int chars_of(const char *text, size_t n, chars *c) {
     c->end = malloc((n + 1) * sizeof *c->end);
     if (!c->cp || !c->start || !c->end) { chars_free(c); return -1; }
     while (i < n) {
-        uint32_t f = fold(decode(s, n, i, &len));
+        uint32_t f = counted_at(s, n, i, &len);
         if (f) {
             c->cp[c->n] = f;
             c->start[c->n] = i;
@@ -109,25 +123,37 @@ static uint64_t mix(uint64_t x) {           /* splitmix64's finaliser */
     return x ^ (x >> 31);
 }
 
+/* FNV-1a over k code points, mixed: a shingle's hash. Shingles of ten
+** characters, the batch's, spelt out (the loop's own instructions were
+** half of it). */
+static inline uint64_t shingle_hash(const uint32_t *w, size_t k) {
+    uint64_t x = NB_FNV_OFFSET;
+    size_t j;
+    if (k == 10) {
+#define STEP(q) x = (x ^ w[q]) * NB_FNV_PRIME
+        STEP(0); STEP(1); STEP(2); STEP(3); STEP(4); STEP(5); STEP(6); STEP(7); STEP(8); STEP(9);
+#undef STEP
+        return mix(x);
+    }
+    for (j = 0; j < k; j++) {
+        x ^= w[j];
+        x *= NB_FNV_PRIME;
+    }
+    return mix(x);
+}
+
 /* The hash of each shingle of k characters: n - k + 1 of them (0 when the
 ** text is shorter). NULL with *count 0 for none, NULL with *count 1 when out
 ** of memory. */
 static uint64_t *shingles(const chars *c, size_t k, size_t *count) {
-    size_t i, j, m;
+    size_t i, m;
     uint64_t *h;
     *count = 0;
     if (c->n < k) return NULL;
     m = c->n - k + 1;
     h = malloc(m * sizeof *h);
     if (h == NULL) { *count = 1; return NULL; }
-    for (i = 0; i < m; i++) {
-        uint64_t x = NB_FNV_OFFSET;            /* FNV-1a over the code points */
-        for (j = 0; j < k; j++) {
-            x ^= c->cp[i + j];
-            x *= NB_FNV_PRIME;
-        }
-        h[i] = mix(x);
-    }
+    for (i = 0; i < m; i++) h[i] = shingle_hash(c->cp + i, k);   /* FNV-1a over the code points */
     *count = m;
     return h;
 }
@@ -216,13 +242,25 @@ typedef struct {
     const char *text;
     size_t len;            /* bytes of text */
     size_t n, m, k;        /* characters that count, shingles, characters a shingle */
-    size_t mask;           /* slots in the set - 1 (a power of two, at most half full) */
-    int zero;              /* whether a shingle hashes to 0, the empty slot's mark */
+    size_t mask;           /* slots in the set - 1 (a power of two, at most a quarter full) */
     int released;
     size_t *start;         /* byte where each character that counts starts */
     uint64_t *h;           /* each shingle's hash, in order */
-    uint64_t *set;         /* the distinct hashes, open addressing, 0 for empty */
+    uint32_t *set;         /* each distinct hash as 1 + where it first is in h, open
+                           ** addressing by the hash, 0 for empty: half the bytes of
+                           ** the hashes themselves, so twice the slots for the memory */
 } shingled;
+
+/* Where in sh->h hash v first is, or -1 when sh has no such shingle. */
+static inline ptrdiff_t find_shingle(const shingled *sh, uint64_t v) {
+    const uint32_t *set = sh->set;
+    const uint64_t *h = sh->h;
+    size_t j, mask = sh->mask;
+    uint32_t e;
+    for (j = (size_t)v & mask; (e = set[j]) != 0; j = (j + 1) & mask)
+        if (h[e - 1] == v) return (ptrdiff_t)e - 1;
+    return -1;
+}
 
 #define SHINGLED "nianbao.shingled"
 
@@ -231,7 +269,8 @@ static void uncut(shingled *sh) {
     free(sh->h);
     free(sh->set);
     sh->start = NULL;
-    sh->h = sh->set = NULL;
+    sh->h = NULL;
+    sh->set = NULL;
     sh->n = sh->m = 0;
 }
 
@@ -256,33 +295,27 @@ static int cut(const char *text, size_t len, size_t k, shingled *sh) {
     sh->h = malloc((len + 1) * sizeof *sh->h);
     if (!sh->start || !sh->h) { uncut(sh); return -1; }
     for (i = 0; i < len; i += clen) {
-        uint32_t f = fold(decode(s, len, i, &clen));
+        uint32_t f = counted_at(s, len, i, &clen);
         if (!f) continue;
         sh->start[t] = i;
         r = r + 1 == k ? 0 : r + 1;
         win[r] = win[r + k] = f;
-        if (++t >= k) {
-            uint64_t x = NB_FNV_OFFSET;        /* FNV-1a over the code points, as shingles */
-            for (j = r + 1; j <= r + k; j++) {
-                x ^= win[j];
-                x *= NB_FNV_PRIME;
-            }
-            sh->h[t - k] = mix(x);
-        }
+        if (++t >= k) sh->h[t - k] = shingle_hash(win + r + 1, k);   /* as shingles hashes them */
     }
     sh->n = t;
     sh->m = t >= k ? t - k + 1 : 0;
     sh->start = shrunk(sh->start, (t + 1) * sizeof *sh->start);  /* kept while its pairs are measured */
     sh->h = shrunk(sh->h, (t + 1) * sizeof *sh->h);
-    while (slots < 2 * sh->m) slots *= 2;
+    if (sh->m >= UINT32_MAX) { uncut(sh); return -1; }           /* a place of the set is 32 bits */
+    while (slots < 4 * sh->m) slots *= 2;
     sh->set = calloc(slots, sizeof *sh->set);
     if (!sh->set) { uncut(sh); return -1; }
     sh->mask = slots - 1;
     for (i = 0; i < sh->m; i++) {
         uint64_t x = sh->h[i];
-        if (x == 0) { sh->zero = 1; continue; }
-        for (j = (size_t)x & sh->mask; sh->set[j] && sh->set[j] != x; j = (j + 1) & sh->mask) {}
-        sh->set[j] = x;
+        uint32_t e;
+        for (j = (size_t)x & sh->mask; (e = sh->set[j]) != 0 && sh->h[e - 1] != x; j = (j + 1) & sh->mask) {}
+        if (e == 0) sh->set[j] = (uint32_t)i + 1;                 /* the first place of a hash */
     }
     return 0;
 }
@@ -310,28 +343,36 @@ static int l_shingled(lua_State *L) {
 
 /* The characters of x covered by a shingle of x that y has too; the
 ** longest run of such shingles in *run_at, *run_len (in shingles). The
-** shingles found come in order, so what they cover is counted as it grows. */
+** shingles found come in order, so what they cover is counted as it grows.
+** A shingle of a passage the two share most often follows, in y, the one
+** found before it: that place is asked first, the set only when it differs,
+** and such a stretch is walked in a loop of its own and counted at its end. */
 static size_t cover(const shingled *x, const shingled *y, size_t *run_at, size_t *run_len) {
     /* in locals: stores through run_at and run_len could otherwise alias
     ** the arrays, read again at each shingle */
-    const uint64_t *h = x->h, *set = y->set;
-    size_t mask = y->mask, m = x->m, k = x->k;
-    size_t i, covered = 0, at = 0, len = 0, hi = 0, best_at = 0, best_len = 0;
-    for (i = 0; i < m; i++) {
-        uint64_t v = h[i];
-        int found = 0;
-        if (v == 0) found = y->zero;             /* 0 marks an empty slot */
-        else {                                  /* is v in y's set? */
-            size_t j;
-            for (j = (size_t)v & mask; set[j]; j = (j + 1) & mask)
-                if (set[j] == v) { found = 1; break; }
+    const uint64_t *h = x->h, *yh = y->h;
+    size_t m = x->m, k = x->k, ym = y->m;
+    size_t i = 0, covered = 0, at = 0, len = 0, hi = 0, best_at = 0, best_len = 0;
+    size_t next = ym;                           /* the place in y after the last found, ym for none */
+    while (i < m) {
+        size_t p, r, most;
+        if (next < ym && yh[next] == h[i]) p = next;
+        else {
+            ptrdiff_t q = find_shingle(y, h[i]);
+            if (q < 0) { len = 0; next = ym; i++; continue; }
+            p = (size_t)q;
         }
-        if (!found) { len = 0; continue; }
+        /* shingles i .. i + r - 1 of x are y's p .. p + r - 1: each found */
+        most = m - i < ym - p ? m - i : ym - p;
+        for (r = 1; r < most && yh[p + r] == h[i + r]; r++) {}
         if (len == 0) at = i;
-        len++;
+        len += r;
         if (len > best_len) { best_len = len; best_at = at; }
-        covered += i + k - (i > hi ? i : hi);         /* [i, i + k) less what is counted, [.., hi) */
-        hi = i + k;
+        /* [i, i + r - 1 + k) less what is counted, [.., hi) */
+        covered += i + r - 1 + k - (i > hi ? i : hi);
+        hi = i + r - 1 + k;
+        next = p + r;
+        i += r;
     }
     *run_at = best_at;
     *run_len = best_len;
@@ -359,14 +400,18 @@ static shingled *shingled_arg(lua_State *L, int idx, size_t k, shingled *given, 
     return cut(text, len, k, own) == 0 ? own : NULL;
 }
 
-/* similar.common(a, b [, k]) -> share of a, share of b, passage, its
-** length: the share of each text's characters covered by shingles of k
+/* similar.common(a, b [, k [, span]]) -> share of a, share of b, passage,
+** its length: the share of each text's characters covered by shingles of k
 ** characters (default 10) that the other has too, and the longest
 ** passage of b made of shingles a has (as b prints it, punctuation
 ** included), with its length in characters that count. a and b are texts,
-** or texts shingled with the same k (similar.shingled). */
+** or texts shingled with the same k (similar.shingled). With span true the
+** passage is where it is in b's text, two numbers (from, to: b:sub(from,
+** to) is it) in its place: a caller that says few passages makes none of
+** the others. */
 static int l_common(lua_State *L) {
     size_t k = check_k(L, 3), at = 0, run = 0, ignore, pa = 0, pb = 0, clen;
+    int span = lua_toboolean(L, 4);
     shingled own_a, own_b, *A, *B;
     const char *b;
     double share_a = 0, share_b = 0;
@@ -393,6 +438,12 @@ static int l_common(lua_State *L) {
     uncut(&own_b);
     lua_pushnumber(L, share_a);
     lua_pushnumber(L, share_b);
+    if (span) {
+        lua_pushinteger(L, (lua_Integer)pa + 1);
+        lua_pushinteger(L, (lua_Integer)pb);
+        lua_pushinteger(L, (lua_Integer)run);
+        return 5;
+    }
     lua_pushlstring(L, b + pa, pb - pa);
     lua_pushinteger(L, (lua_Integer)run);
     return 4;
@@ -422,36 +473,38 @@ static size_t utf8_strict(const unsigned char *s, size_t n, size_t i) {
     return count + 1;
 }
 
-/* similar.cut(text, n) -> text cut after n characters with "…" added, or
-** text itself when it has no more than n characters or is not UTF-8 as
-** utf8.len reads it: what a passage says, in one walk of it (utf8.len,
-** then utf8.offset, took some 80 instructions a character). */
+/* similar.cut(text, n [, from, to]) -> text cut after n characters with
+** "…" added, or text itself when it has no more than n characters or is
+** not UTF-8 as utf8.len reads it: what a passage says, in one walk of it
+** (utf8.len, then utf8.offset, took some 80 instructions a character).
+** With from and to, what text:sub(from, to) would give is cut, and that
+** string made only as said. */
 static int l_cut(lua_State *L) {
     size_t len, i = 0, chars = 0, at = 0, clen;
     const unsigned char *s = (const unsigned char *)luaL_checklstring(L, 1, &len);
     lua_Integer n = luaL_checkinteger(L, 2);
+    int part = !lua_isnoneornil(L, 3);
     luaL_argcheck(L, n >= 0, 2, "a count of characters");
-    if (len <= (size_t)n) {                    /* no more characters than bytes */
-        lua_settop(L, 1);
-        return 1;
+    if (part) {
+        lua_Integer from = luaL_checkinteger(L, 3), to = luaL_checkinteger(L, 4);
+        luaL_argcheck(L, from >= 1 && (lua_Unsigned)from <= (lua_Unsigned)len + 1, 3, "a place in the text");
+        luaL_argcheck(L, to >= from - 1 && (lua_Unsigned)to <= (lua_Unsigned)len, 4, "a place in the text");
+        s += from - 1;
+        len = (size_t)(to - from + 1);
     }
+    if (len <= (size_t)n) goto whole;          /* no more characters than bytes */
     while (i < len) {
         if (s[i] < 0x80) clen = 1;
         else if ((s[i] & 0xF0) == 0xE0 && i + 2 < len && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80 &&
                  (s[i] != 0xE0 || s[i + 1] >= 0xA0) && (s[i] != 0xED || s[i + 1] < 0xA0))
             clen = 3;                          /* a Chinese character, most of a passage: as utf8_strict takes it */
-        else if ((clen = utf8_strict(s, len, i)) == 0) {
-            lua_settop(L, 1);                  /* not UTF-8: said as it is */
-            return 1;
-        }
+        else if ((clen = utf8_strict(s, len, i)) == 0)
+            goto whole;                        /* not UTF-8: said as it is */
         if (chars == (size_t)n) at = i;        /* where character n + 1 begins */
         chars++;
         i += clen;
     }
-    if (chars <= (size_t)n) {
-        lua_settop(L, 1);
-        return 1;
-    }
+    if (chars <= (size_t)n) goto whole;
     {
         luaL_Buffer b;
         luaL_buffinit(L, &b);
@@ -459,6 +512,10 @@ static int l_cut(lua_State *L) {
         luaL_addstring(&b, "\xE2\x80\xA6");    /* … */
         luaL_pushresult(&b);
     }
+    return 1;
+whole:
+    if (part) lua_pushlstring(L, (const char *)s, len);
+    else lua_settop(L, 1);
     return 1;
 }
 

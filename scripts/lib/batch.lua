@@ -243,6 +243,19 @@ local function reachable(F, system)
   return set
 end
 
+local math_type = math.type
+local index_of = setmetatable({}, { __mode = "k" })      -- F → part → its number
+
+-- part_index(F) → each part of the format by its number, made once a format
+local function part_index(F)
+  local index = index_of[F]
+  if index then return index end
+  index = {}
+  for i, part in ipairs(F.parts or {}) do index[part] = i end
+  index_of[F] = index
+  return index
+end
+
 -- stow(Ef, R, pending) → the bytes that restore them | nil. The report's
 -- tables are encoded where they are (marshal.encode_plain checks them as
 -- it goes): a deep copy of each first cost as much again.
@@ -254,13 +267,12 @@ local function stow(Ef, R, pending)
   report_mt = report_mt or getmetatable(Report.new(F, nil))
   if getmetatable(R) ~= report_mt or type(R.sections) ~= "table" then return nil end
   local ext = reachable(F, P.system)
-  local index = {}
-  for i, part in ipairs(F.parts or {}) do index[part] = i end
+  local index = part_index(F)
   local seen = { [R] = true, [R.sections] = true }
   local fields, parts, sections, skip = {}, {}, {}, {}
   if getmetatable(R.sections) ~= nil or ext[R.sections] then return nil end
   for i, sec in next, R.sections do
-    if math.type(i) ~= "integer" or type(sec) ~= "table" then return nil end
+    if math_type(i) ~= "integer" or type(sec) ~= "table" then return nil end
     if sec.part ~= nil then
       if not index[sec.part] then return nil end
       parts[i] = index[sec.part]
@@ -340,12 +352,17 @@ local function other_of(e, m)
 end
 
 -- The copies said on one report: the year before first, then the closest
--- peers (the larger share, then the file's name).
+-- peers (the larger share, then the file's name). Called for every pair
+-- found, twice: other_of is written out in it.
 local function closer(e, x, y)
-  local px, py = x[B] == nil, y[B] == nil
-  if px ~= py then return px end
-  if x[SHARE] ~= y[SHARE] then return x[SHARE] > y[SHARE] end
-  return other_of(e, x).path < other_of(e, y).path
+  local xb, yb = x[B], y[B]
+  if (xb == nil) ~= (yb == nil) then return xb == nil end
+  local sx, sy = x[SHARE], y[SHARE]
+  if sx ~= sy then return sx > sy end
+  local xa, ya = x[A], y[A]
+  local ox = xb ~= nil and xa == e and xb or xa
+  local oy = yb ~= nil and ya == e and yb or ya
+  return ox.path < oy.path
 end
 
 -- add_copy(e, m, found) → whether e keeps it: one copy more found of
@@ -353,8 +370,12 @@ end
 -- region's template makes a report the copy of hundreds); found[e] counts
 -- them all (apart: one field fewer an entry).
 local function add_copy(e, m, found)
-  local list = e.copies or {}
-  e.copies, found[e] = list, (found[e] or 0) + 1
+  found[e] = (found[e] or 0) + 1
+  local list = e.copies
+  if not list then
+    e.copies = { m }
+    return true
+  end
   local at = #list + 1
   while at > 1 and closer(e, m, list[at - 1]) do at = at - 1 end
   if at > MAX_PEERS + 1 then return false end
@@ -573,10 +594,10 @@ function Batch:survey(njobs)
         -- the batch's entry is that report as it is said: not copied
         local prev = before and b or { path = b.path or b.R.path, agency = b.R and b.R.agency or b.agency,
                                        year = b.R and b.R.year or b.year }
-        local c = { m.share, m.passage, m.length, prev }
+        local c = { m.share, false, m.length, prev }
         -- the passage, said only when kept, waits in the spool until the check says it
         if add_copy(e, c, found) then
-          local said = similar.said(m.passage)
+          local said = similar.said_of(m)
           c[PASSAGE] = self.spool and self:put(said) or said
         end
       end
@@ -592,10 +613,13 @@ function Batch:survey(njobs)
   end
   similar.each_pair(kept, function(x) return self:narrative(x) end, function(p)
     if not (p.a.key and p.a.key == p.b.key) then
-      local c = { p.share, p.passage, p.length, p.a, p.b }
+      local c = { p.share, false, p.length, p.a, p.b }
       local kept_a, kept_b = add_copy(p.a, c, found), add_copy(p.b, c, found)
-      -- a passage is said (cut) only for a pair kept or listed
-      if (kept_a or kept_b) or self.opts.output then p.passage = similar.said(p.passage) end
+      -- a passage is said (cut) only for a pair kept or listed, and made
+      -- a string only then: the pair holds where it is in a narrative
+      if (kept_a or kept_b) or self.opts.output then
+        p.passage, p.within = similar.said_of(p), nil
+      end
       if kept_a or kept_b then
         c[PASSAGE] = p.passage
         -- a kept pair's passage waits in the spool

@@ -49,16 +49,42 @@ local cut = sim.cut
 -- said(passage) → the passage as a copy says it: its first PASSAGE characters
 function M.said(passage) return cut(passage, M.PASSAGE) end
 
+-- A pair measured whole keeps where its passage is in b's text (within =,
+-- from =, to =): the passage, most of a narrative, is made a string only
+-- when read, and said_of cuts it from the text directly.
+local Whole = {
+  __index = function(m, k)
+    if k ~= "passage" or not m.within then return nil end
+    local passage = m.within:sub(m.from, m.to)
+    rawset(m, "passage", passage)
+    return passage
+  end,
+}
+
+-- said_of(m) → the passage of a measured pair as a copy says it (M.said)
+function M.said_of(m)
+  local passage = rawget(m, "passage")
+  if passage or not m.within then return cut(passage, M.PASSAGE) end
+  return cut(m.within, M.PASSAGE, m.from, m.to)
+end
+
 -- measure(a, b[, whole]) → {share =, passage =, length =} | nil: how much
 -- of the shorter text is in the other (a, b: {text =}, each perhaps with
 -- its text cut in shingles, shingled =, when it meets many). whole: the
--- passage as found, for a caller that says (M.said) only the pairs it keeps.
+-- passage as found, for a caller that says (M.said_of) only the pairs it
+-- keeps; a string only once read (Whole).
 function M.measure(a, b, whole)
   if not a.text or not b.text or a.text == "" or b.text == "" then return nil end
+  if whole then
+    local sa, sb, from, to, length = sim.common(a.shingled or a.text, b.shingled or b.text, M.K, true)
+    local share = math.max(sa, sb)
+    if share < M.FLOOR or length == 0 then return nil end
+    return setmetatable({ share = share, length = length, within = b.text, from = from, to = to }, Whole)
+  end
   local sa, sb, passage, length = sim.common(a.shingled or a.text, b.shingled or b.text, M.K)
   local share = math.max(sa, sb)
   if share < M.FLOOR or length == 0 then return nil end
-  return { share = share, passage = whole and passage or cut(passage, M.PASSAGE), length = length }
+  return { share = share, passage = cut(passage, M.PASSAGE), length = length }
 end
 
 -- each_pair(entries, text_of, found[, sigs[, whole]]): found(m) for each pair of the
