@@ -731,12 +731,12 @@ local function set_value(R, F, id, b, text)
   set_known(R.c, R.units, F, m and m.of, id, b, text)
 end
 
--- set_value for each value of a row into its slot, in order: the cells
--- and the memo of states asked once a row, not once a cell.
+-- set_value for each value of a row into its slot, in order: the core
+-- reads the row's values (the memo of states, then value_state for what
+-- it lacks) in one call, as set_known would one by one.
 local function set_row(R, F, slots, values)
-  local c, units, m = R.c, R.units, state_memo[F]
-  local known = m and m.of
-  for i = 1, #values do set_known(c, units, F, known, slots[i], values[i]) end
+  local m = state_memo[F]
+  R.c:read(slots, values, F, M.value_state, m and m.of, R.units)
 end
 
 -- Put candidate reading `cand` into the cells `slots` (for the identities
@@ -1404,16 +1404,17 @@ function M.bind_placed(F, system, T, tokens, R, out_diags, present, pending, oth
   if not any then return false end
   present.yes = true
   for _, d in ipairs(diags) do out_diags[#out_diags + 1] = d end
-  local report_cells, units = R.c, R.units
-  sm = state_memo[F]
-  known = sm and sm.of
+  -- the table's values set in one call, in the order they were read
+  local ids, values, n = {}, {}, 0
   for _, p in ipairs(plan) do
     local by_col = p.row.by_col
     for col, c in pairs(p.vals) do
       local id = by_col[col]
-      if id then set_known(report_cells, units, F, known, id, c) end
+      if id then n = n + 1; ids[n], values[n] = id, c end
     end
   end
+  sm = state_memo[F]
+  R.c:read(ids, values, F, M.value_state, sm and sm.of, R.units)
   return true
 end
 
