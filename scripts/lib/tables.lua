@@ -1068,39 +1068,37 @@ end
 
 -- The region's tokens as rows: the cells of one row of one source table
 -- together; anything without a place (a paragraph, a caption) a row alone.
+-- Each row of cells says whether its cells are left to right and apart
+-- (`ordered`, what cells_under's one walk needs), seen as they are put
+-- in; and how many rows have three cells or more (a stream of text has
+-- no places and none).
 local function placed_rows(tokens)
   local rows, cur = {}, nil
-  local cells, n, grid, row                -- the current row's, kept at hand
+  local cells, n, grid, row, right      -- the current row's, kept at hand
+  local placed = 0
   for i = 1, #tokens do
     local b = tokens[i]
     local g = b.grid
-    if g and b.x0 then
+    local x0 = g and b.x0
+    if x0 then
       local r = b.row
       if not cur or grid ~= g or row ~= r then
         cells, n, grid, row = {}, 0, g, r
-        cur = { grid = g, row = r, cells = cells }
+        cur = { grid = g, row = r, cells = cells, ordered = true }
         rows[#rows + 1] = cur
       end
       n = n + 1
       cells[n] = b
+      local x1 = b.x1
+      if x0 >= x1 or (n > 1 and right > x0) then cur.ordered = false end
+      right = x1
+      if n == 3 then placed = placed + 1 end
     else
       cur = nil
       rows[#rows + 1] = { loose = true, cells = { b } }
     end
   end
-  return rows
-end
-
--- How many of placed_rows' rows have three cells or more (a stream of text
--- has no places and none): counted on the rows, which the caller builds
--- anyway, rather than on the tokens a second time.
-local function placed_count(rows)
-  local placed = 0
-  for k = 1, #rows do
-    local r = rows[k]
-    if not r.loose and #r.cells >= 3 then placed = placed + 1 end
-  end
-  return placed
+  return rows, placed
 end
 
 -- The column groups (table 4) named in a header text, by the last words over them.
@@ -1231,12 +1229,13 @@ local function cell_under(cells, e)
   return hit
 end
 
--- The cells of a row under the columns of map, into vals (column id →
--- cell): how many columns have one, or nil when two cells are under one
--- column. Cells left to right and apart, and columns too (as pages give
--- them): one walk of both; else each column against every cell.
--- map_ordered: whether map's columns are left to right and apart (one
--- map serves many rows: asked once, by map_in_order).
+-- The cells of a row under the columns of map, into got (got[i] the cell
+-- under map[i], or false): how many columns have one, or nil when two
+-- cells are under one column. Cells left to right and apart, and columns
+-- too (as pages give them; `ordered` says both): one walk of both; else
+-- each column against every cell.
+-- map_in_order: whether map's columns are left to right and apart (one
+-- map serves many rows: asked once).
 local function map_in_order(map)
   for i = 2, #map do
     if map[i].xa <= map[i - 1].xb then return false end
@@ -1244,23 +1243,18 @@ local function map_in_order(map)
   return true
 end
 
-local function cells_under(cells, map, vals, map_ordered)
-  local n, ordered = #cells, map_ordered
-  for i = 1, ordered and n or 0 do
-    local c = cells[i]
-    if c.x0 >= c.x1 or (i < n and c.x1 > cells[i + 1].x0) then ordered = false; break end
-  end
+local function cells_under(cells, map, got, ordered)
   local found = 0
   if not ordered then
     for i = 1, #map do
-      local e = map[i]
-      local c, two = cell_under(cells, e)
+      local c, two = cell_under(cells, map[i])
       if two then return nil end
-      if c then vals[e.id] = c; found = found + 1 end
+      got[i] = c or false
+      if c then found = found + 1 end
     end
     return found
   end
-  local j = 1
+  local j, n = 1, #cells
   for i = 1, #map do
     local e = map[i]
     local xa, xb = e.xa, e.xb
@@ -1269,8 +1263,10 @@ local function cells_under(cells, map, vals, map_ordered)
     if c and c.x0 <= xb then
       local after = cells[j + 1]
       if after and after.x0 <= xb then return nil end
-      vals[e.id] = c
+      got[i] = c
       found = found + 1
+    else
+      got[i] = false
     end
   end
   return found
@@ -1283,14 +1279,16 @@ end
 -- reads the table as a stream instead.
 function M.bind_placed(F, system, T, tokens, R, out_diags, present, pending, others)
   local diags = {}
-  local rows = placed_rows(tokens)
-  if placed_count(rows) < 3 then return false end
+  local rows, placed = placed_rows(tokens)
+  if placed < 3 then return false end
   local ordered_map, map_ordered = nil, false   -- the map last asked, and its answer
   local m = prepared(F, T, others)
   local norm = F.labels.norm
   local blk_i = 1
   local hdr, map, used, hint = {}, nil, {}, nil
-  local plan = {}          -- {row = format row, cells = {id → token}, line}
+  -- what the rows read set: cell ids and their tokens, in order
+  local ids, values, nset = {}, {}, 0
+  local got = {}           -- the cells of the row at hand under the map's columns
   local group, any, last = nil, false, nil
   local seen = {}
   -- value_state's answers, looked up in line: asked of every cell (the
@@ -1299,35 +1297,34 @@ function M.bind_placed(F, system, T, tokens, R, out_diags, present, pending, oth
   local known = sm and sm.of
   for k = 1, #rows do
     local r = rows[k]
-    local numbers, texts = 0, {}
+    local numbers, ntexts, joined, all = 0, 0, "", nil
     local cells = r.cells
     for i = 1, #cells do
-      local c = cells[i]
-      local text = c.text
+      local text = cells[i].text
+      local hit = known and known[text]
       local state
-      state, known = state_in(F, known, text)
+      if hit then state = hit[1] else state, known = state_in(F, known, text) end
       if state == "number" or state == "marker" then numbers = numbers + 1
-      elseif not state then texts[#texts + 1] = c end
+      elseif not state then
+        -- the row's texts folded and joined: a list only for a row of several
+        ntexts = ntexts + 1
+        if ntexts == 1 then joined = norm(text)
+        else
+          all = all or { joined }
+          all[ntexts] = norm(text)
+        end
+      end
     end
-    local joined
-    if #texts == 1 then
-      joined = norm(texts[1].text)          -- a row's one text (its label): no list to join
-    elseif #texts == 0 then
-      joined = ""
-    else
-      local all = {}
-      for i = 1, #texts do all[i] = norm(texts[i].text) end
-      joined = table.concat(all)
-    end
+    if all then joined = table.concat(all) end
     local cap = #T.blocks > 1 and caption_block(F, m, T, joined)
     if r.loose then
       -- a caption between tables: a block, or a column group of a split table
       if cap then blk_i, hdr, map = cap, {}, nil end
       local g = #T.blocks[blk_i].groups > 0 and group_named(F, T.blocks[blk_i], joined)
       if g then hint, hdr, map = g, {}, nil end
-    elseif numbers == 0 and cap and #texts <= 2 then
+    elseif numbers == 0 and cap and ntexts <= 2 then
       blk_i, hdr, map, hint = cap, {}, nil, nil
-    elseif numbers == 0 and #texts > 0 and (is_header(m, T, joined) or T.column_words[joined]) then
+    elseif numbers == 0 and ntexts > 0 and (is_header(m, T, joined) or T.column_words[joined]) then
       if map then hdr, map = {}, nil end
       for _, c in ipairs(r.cells) do
         local t = norm(c.text)
@@ -1346,8 +1343,8 @@ function M.bind_placed(F, system, T, tokens, R, out_diags, present, pending, oth
       -- the label: the text left of the first column
       local first = map[1].xa
       local t, label = nil, nil            -- a list only for a label of several cells
-      for i = 1, #r.cells do
-        local c = r.cells[i]
+      for i = 1, #cells do
+        local c = cells[i]
         if c.x1 - 1 < first and c.text ~= "" then
           local piece = norm(c.text)
           if not t then t = piece
@@ -1375,13 +1372,16 @@ function M.bind_placed(F, system, T, tokens, R, out_diags, present, pending, oth
         end
       end
       if row and row.group then group = row.group end
-      local vals = {}
       if map ~= ordered_map then ordered_map, map_ordered = map, map_in_order(map) end
-      local n = cells_under(r.cells, map, vals, map_ordered)
+      local n = cells_under(cells, map, got, map_ordered and r.ordered)
       if not n then return false end
-      -- a value under a column its row does not have: the places are not what the header says
-      for id, c in pairs(vals) do
-        if row and not row.by_col[id] and c.text ~= "" then return false end
+      local by_col = row and row.by_col
+      if by_col then
+        -- a value under a column its row does not have: the places are not what the header says
+        for i = 1, #map do
+          local c = got[i]
+          if c and not by_col[map[i].id] and c.text ~= "" then return false end
+        end
       end
       if row and n > 0 then
         if seen[row] then
@@ -1390,11 +1390,15 @@ function M.bind_placed(F, system, T, tokens, R, out_diags, present, pending, oth
         else
           seen[row] = true
           last = row
-          plan[#plan + 1] = { row = row, vals = vals }
+          for i = 1, #map do
+            local c = got[i]
+            local id = c and by_col[map[i].id]
+            if id then nset = nset + 1; ids[nset], values[nset] = id, c end
+          end
         end
       elseif t ~= "" and numbers > 0 then
         local texts_v = {}
-        for _, e in ipairs(map) do if vals[e.id] then texts_v[#texts_v + 1] = vals[e.id].text end end
+        for i = 1, #map do if got[i] then texts_v[#texts_v + 1] = got[i].text end end
         diags[#diags + 1] = { kind = "extra", table = T.id, text = t, values = table.concat(texts_v, " "),
                               line = r.cells[1].line, col = r.cells[1].col }
       end
@@ -1405,14 +1409,6 @@ function M.bind_placed(F, system, T, tokens, R, out_diags, present, pending, oth
   present.yes = true
   for _, d in ipairs(diags) do out_diags[#out_diags + 1] = d end
   -- the table's values set in one call, in the order they were read
-  local ids, values, n = {}, {}, 0
-  for _, p in ipairs(plan) do
-    local by_col = p.row.by_col
-    for col, c in pairs(p.vals) do
-      local id = by_col[col]
-      if id then n = n + 1; ids[n], values[n] = id, c end
-    end
-  end
   sm = state_memo[F]
   R.c:read(ids, values, F, M.value_state, sm and sm.of, R.units)
   return true

@@ -1,0 +1,41 @@
+-- A table whose cells have places (an HTML table) is read by the places
+-- of its cells: a label spanning rows, a header spanning columns, a unit
+-- printed in the cell after its value, each cell under its own column.
+
+local HEAD = "<html><body><p>某市统计局2024年政府信息公开工作年度报告</p><p>一、总体情况</p><p>本年度工作。</p>"
+          .. "<p>二、主动公开政府信息情况</p>"
+local TAIL = "<p>三、收到和处理政府信息公开申请情况</p></body></html>"
+
+local function cell(R, id) local c = R.c:get(id); return c.state .. ":" .. (c.text or "") end
+
+test("an HTML table is read by its cells' places: spanned labels and headers, blanks and units in their columns", function()
+  local t = "<table>"
+    .. "<tr><td colspan=\"4\">第二十条第（一）项</td></tr>"
+    .. "<tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>"
+    .. "<tr><td>规章</td><td>1</td><td></td><td>11</td></tr>"
+    .. "<tr><td>行政规范性文件</td><td>8</td><td>26</td><td>66</td></tr>"
+    .. "<tr><td colspan=\"4\">第二十条第（五）项</td></tr>"
+    .. "<tr><td>信息内容</td><td colspan=\"3\">本年处理决定数量</td></tr>"
+    .. "<tr><td>行政许可</td><td colspan=\"3\">42</td></tr>"
+    .. "</table>"
+  local R = nianbao.engine:bind_bytes(HEAD .. t .. TAIL, "placed.html")
+  eq("number:1", cell(R, "t2.reg.made"), "before the empty cell")
+  eq("blank:", cell(R, "t2.reg.repealed"), "the empty cell, blank in its own column")
+  eq("number:11", cell(R, "t2.reg.valid"), "after it")
+  eq("number:26", cell(R, "t2.nrm.repealed"), "the next row")
+  eq("number:66", cell(R, "t2.nrm.valid"), "its last column")
+end)
+
+test("a row of an HTML table short of its last cells: those it has in their columns, the rest missing", function()
+  local t = "<table>"
+    .. "<tr><td colspan=\"4\">第二十条第（一）项</td></tr>"
+    .. "<tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>"
+    .. "<tr><td>规章</td><td></td><td>5</td></tr>"
+    .. "<tr><td>行政规范性文件</td><td>8</td><td>26</td><td>66</td></tr>"
+    .. "</table>"
+  local R = nianbao.engine:bind_bytes(HEAD .. t .. TAIL, "short.html")
+  eq("blank:", cell(R, "t2.reg.made"), "the empty first cell")
+  eq("number:5", cell(R, "t2.reg.repealed"), "the value under its column")
+  eq("missing:", cell(R, "t2.reg.valid"), "the column the row does not print")
+  eq("number:66", cell(R, "t2.nrm.valid"), "the next row whole")
+end)
