@@ -589,8 +589,9 @@ local function segment(F, T, m, tokens, diags, present)
   for i = 1, #tokens do
     local b = tokens[i]
     local text = b.text
+    local hit = known and known[text]
     local state
-    state, known = state_in(F, known, text)
+    if hit then state = hit[1] else state, known = state_in(F, known, text) end
     if state == "blank" and row_of(b) == header_line then
       -- an empty cell beside a header on its line pads a merged cell: no value
     elseif state then
@@ -1422,9 +1423,13 @@ function M.bind_flat(F, system, T, tokens, R, diags, present, pending, others)
   local m = prepared(F, T, others)
   local norm = F.labels.norm
   local values = {}
+  local sm = state_memo[F]
+  local known = sm and sm.of
   for i = 1, #tokens do
     local b = tokens[i]
-    local state = M.value_state(F, b.text)
+    local hit = known and known[b.text]
+    local state
+    if hit then state = hit[1] else state, known = state_in(F, known, b.text) end
     if state then
       values[#values + 1] = b
     else
@@ -1447,7 +1452,7 @@ function M.bind_flat(F, system, T, tokens, R, diags, present, pending, others)
   if #values ~= #T.cells and #filled == #T.cells then values = filled end
   local row = { row = { id = "", shown = T.title, cells = T.cells } }
   if #values == #T.cells then
-    for i, b in ipairs(values) do set_value(R, F, T.cells[i], b) end
+    set_row(R, F, T.cells, values)
   elseif #values == 0 then
     -- headers only: the cells are missing, and said so
   elseif #values < #T.cells and digits_only(values) and digit_count(values) >= #T.cells then
