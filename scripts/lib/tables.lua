@@ -575,6 +575,32 @@ local function row_of(b)
   return b.grid and (b.grid .. ":" .. tostring(b.row)) or b.line
 end
 
+-- What a label's text names in table T, read in group grp (or none): its
+-- folded text t, whether it is a unit, the row (and whether by a key of
+-- its own: strong) and the group. Pure in the text, T and grp, and a
+-- batch's labels repeat: each worked out once (a bounded memo).
+local label_memo = memo.keyed()
+
+local function label_of(F, T, m, text, grp)
+  local t = F.labels.norm(text)
+  local r, strong = find_row(F, T, t, grp)
+  local g = find_group(m, T, t)
+  if not r and g then
+    -- a group label with its first item run on: "（六）其他处理 3.其他"
+    local _, key = has_key(t, g.keys_norm)
+    local _, e = t:find(key, 1, true)
+    local rest = e and t:sub(e + 1) or ""
+    if rest ~= "" then r, strong = find_row(F, T, rest, g) end
+  end
+  if not r and not g then r = find_row_by_piece(F, m, T, t) end
+  local a = { t = t, unit = is_unit(F, t), row = r or false, strong = strong or false, group = g or false }
+  local lm = memo.of(label_memo, T, MEMO_BYTES)
+  local by = lm.of[grp or NOROW]
+  if not by then by = {}; lm.of[grp or NOROW] = by end
+  by[text], lm.size = a, lm.size + #text + #t + 96
+  return a
+end
+
 -- tokens → segments: {row=, values={tokens}} in order; diagnostics for the rest.
 local function segment(F, T, m, tokens, diags, present)
   local norm = F.labels.norm
@@ -592,6 +618,13 @@ local function segment(F, T, m, tokens, diags, present)
     local hit = known and known[text]
     local state
     if hit then state = hit[1] else state, known = state_in(F, known, text) end
+    local a                                  -- a label's answers (label_of), looked up in line
+    if not state then
+      local grp = group or (cur and cur.row.group)
+      local lm = label_memo[T]
+      local by = lm and lm.of[grp or NOROW]
+      a = by and by[text] or label_of(F, T, m, text, grp)
+    end
     if state == "blank" and row_of(b) == header_line then
       -- an empty cell beside a header on its line pads a merged cell: no value
     elseif state then
@@ -601,20 +634,10 @@ local function segment(F, T, m, tokens, diags, present)
       elseif state ~= "blank" then               -- blank padding around captions is no value
         diags[#diags + 1] = { kind = "unplaced", table = T.id, text = text, line = b.line, col = b.col }
       end
-    elseif cur and #cur.values > 0 and is_unit(F, norm(text)) then
+    elseif cur and #cur.values > 0 and a.unit then
       cur.values[#cur.values].unit = text           -- "73802895.90" "元": one value
     else
-      local t = norm(text)
-      local r, strong = find_row(F, T, t, group or (cur and cur.row.group))
-      local g = find_group(m, T, t)
-      if not r and g then
-        -- a group label with its first item run on: "（六）其他处理 3.其他"
-        local _, key = has_key(t, g.keys_norm)
-        local _, e = t:find(key, 1, true)
-        local rest = e and t:sub(e + 1) or ""
-        if rest ~= "" then r, strong = find_row(F, T, rest, g) end
-      end
-      if not r and not g then r = find_row_by_piece(F, m, T, t) end
+      local t, r, strong, g = a.t, a.row, a.strong, a.group
       if g then group = g end
       if r then
         present.yes = true
