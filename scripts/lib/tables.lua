@@ -1239,6 +1239,33 @@ local function column_map(F, T, blk, hdr, used, hint)
   return out
 end
 
+-- column_map, its answers kept per block, caption and header cells (a
+-- batch's headers repeat from report to report) where the table has no
+-- columns counted yet: the map (or false), and the counts it made.
+local map_memo = memo.keyed()
+local NOHINT = {}
+
+local function mapped_columns(F, T, blk, hdr, heads, used, hint)
+  if next(used) ~= nil then return column_map(F, T, blk, hdr, used, hint) end
+  local key = table.concat(heads, "\0")
+  local mm = map_memo[blk]
+  local by = mm and mm.of[hint or NOHINT]
+  local hit = by and by[key]
+  if not hit then
+    local map = column_map(F, T, blk, hdr, used, hint)
+    local counted = {}
+    for id, k in pairs(used) do counted[id] = k end
+    hit = { map or false, counted }
+    mm = memo.of(map_memo, blk, MEMO_BYTES)
+    by = mm.of[hint or NOHINT]
+    if not by then by = {}; mm.of[hint or NOHINT] = by end
+    by[key], mm.size = hit, mm.size + #key + 64 * (1 + (map and #map or 0))
+    return map or nil
+  end
+  for id, k in pairs(hit[2]) do used[id] = k end
+  return hit[1] or nil
+end
+
 -- The cell of a row under a column: the one cell overlapping its places.
 local function cell_under(cells, e)
   local hit
@@ -1310,6 +1337,7 @@ function M.bind_placed(F, system, T, tokens, R, out_diags, present, pending, oth
   local norm = F.labels.norm
   local blk_i = 1
   local hdr, map, used, hint = {}, nil, {}, nil
+  local heads = {}         -- the header cells that made hdr, as text: what column_map's memo is keyed by
   -- what the rows read set: cell ids and their tokens, in order
   local ids, values, nset = {}, {}, 0
   local got = {}           -- the cells of the row at hand under the map's columns
@@ -1343,23 +1371,25 @@ function M.bind_placed(F, system, T, tokens, R, out_diags, present, pending, oth
     local cap = #T.blocks > 1 and caption_block(F, m, T, joined)
     if r.loose then
       -- a caption between tables: a block, or a column group of a split table
-      if cap then blk_i, hdr, map = cap, {}, nil end
+      if cap then blk_i, hdr, heads, map = cap, {}, {}, nil end
       local g = #T.blocks[blk_i].groups > 0 and group_named(F, T.blocks[blk_i], joined)
-      if g then hint, hdr, map = g, {}, nil end
+      if g then hint, hdr, heads, map = g, {}, {}, nil end
     elseif numbers == 0 and cap and ntexts <= 2 then
-      blk_i, hdr, map, hint = cap, {}, nil, nil
+      blk_i, hdr, heads, map, hint = cap, {}, {}, nil, nil
     elseif numbers == 0 and ntexts > 0 and (is_header(m, T, joined) or T.column_words[joined]) then
-      if map then hdr, map = {}, nil end
+      if map then hdr, heads, map = {}, {}, nil end
       for _, c in ipairs(r.cells) do
         local t = norm(c.text)
         if t ~= "" then
-          for x = c.x0, c.x1 - 1 do hdr[x] = (hdr[x] or "") .. t end
+          local x0, x1 = c.x0, c.x1
+          for x = x0, x1 - 1 do hdr[x] = (hdr[x] or "") .. t end
+          heads[#heads + 1] = x0 .. ":" .. x1 .. ":" .. #t .. ":" .. t
         end
       end
       present.yes = true
     else
       if not map and next(hdr) then
-        map = column_map(F, T, T.blocks[blk_i], hdr, used, hint)
+        map = mapped_columns(F, T, T.blocks[blk_i], hdr, heads, used, hint)
         if not map then return false end
         hint = nil
       end

@@ -39,3 +39,19 @@ test("a row of an HTML table short of its last cells: those it has in their colu
   eq("missing:", cell(R, "t2.reg.valid"), "the column the row does not print")
   eq("number:66", cell(R, "t2.nrm.valid"), "the next row whole")
 end)
+
+test("a header mapped once is mapped again from its own cells: another header of the same table is not taken for it", function()
+  local rows = "<tr><td>规章</td><td></td><td>5</td></tr>"
+            .. "<tr><td>行政规范性文件</td><td>8</td><td>26</td><td>66</td></tr></table>"
+  local caption = "<table><tr><td colspan=\"4\">第二十条第（一）项</td></tr>"
+  local declared = "<tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>"
+  local R1 = nianbao.engine:bind_bytes(HEAD .. caption .. declared .. rows .. TAIL, "declared.html")
+  eq("number:5", cell(R1, "t2.reg.repealed"), "the declared header: the row read by its places")
+  -- the same columns headed out of their declared order: no map, the table read as a stream
+  local swapped = "<tr><td>信息内容</td><td>本年废止件数</td><td>本年制发件数</td><td>现行有效件数</td></tr>"
+  local R2 = nianbao.engine:bind_bytes(HEAD .. caption .. swapped .. rows .. TAIL, "swapped.html")
+  eq("unknown", R2.c:get("t2.reg.made").state, "a header out of order: not read by the places of the first")
+  local R3 = nianbao.engine:bind_bytes(HEAD .. caption .. declared .. rows .. TAIL, "again.html")
+  eq("number:5", cell(R3, "t2.reg.repealed"), "the declared header again: read by its places")
+  eq("missing", R3.c:get("t2.reg.valid").state, "the column the short row does not print")
+end)
