@@ -1431,10 +1431,17 @@ function M.bind_placed(F, system, T, tokens, R, out_diags, present, pending, oth
       if not n then return false end
       local by_col = row and row.by_col
       if by_col then
-        -- a value under a column its row does not have: the places are not what the header says
+        -- the row's values gathered to set (a row read first), in the same walk that
+        -- checks them: a value under a column its row does not have means the places
+        -- are not what the header says, and nothing is set
+        local take = n > 0 and not seen[row]
         for i = 1, #map do
           local c = got[i]
-          if c and not by_col[map[i].id] and c.text ~= "" then return false end
+          if c then
+            local id = by_col[map[i].id]
+            if not id and c.text ~= "" then return false end
+            if id and take then nset = nset + 1; ids[nset], values[nset] = id, c end
+          end
         end
       end
       if row and n > 0 then
@@ -1444,11 +1451,6 @@ function M.bind_placed(F, system, T, tokens, R, out_diags, present, pending, oth
         else
           seen[row] = true
           last = row
-          for i = 1, #map do
-            local c = got[i]
-            local id = c and by_col[map[i].id]
-            if id then nset = nset + 1; ids[nset], values[nset] = id, c end
-          end
         end
       elseif t ~= "" and numbers > 0 then
         local texts_v = {}
