@@ -1245,6 +1245,14 @@ end
 local map_memo = memo.keyed()
 local NOHINT = {}
 
+-- Whole numbers as text, each written once: a number put in a string is
+-- formatted by the C library at every use.
+local digits = setmetatable({}, { __index = function(t, n)
+  local s = tostring(n)
+  if n >= 0 and n < 4096 then t[n] = s end      -- the few a table's places and texts have
+  return s
+end })
+
 local function mapped_columns(F, T, blk, hdr, heads, used, hint)
   if next(used) ~= nil then return column_map(F, T, blk, hdr, used, hint) end
   local key = table.concat(heads, "\0")
@@ -1383,7 +1391,7 @@ function M.bind_placed(F, system, T, tokens, R, out_diags, present, pending, oth
         if t ~= "" then
           local x0, x1 = c.x0, c.x1
           for x = x0, x1 - 1 do hdr[x] = (hdr[x] or "") .. t end
-          heads[#heads + 1] = x0 .. ":" .. x1 .. ":" .. #t .. ":" .. t
+          heads[#heads + 1] = digits[x0] .. ":" .. digits[x1] .. ":" .. digits[#t] .. ":" .. t
         end
       end
       present.yes = true

@@ -55,3 +55,18 @@ test("a header mapped once is mapped again from its own cells: another header of
   eq("number:5", cell(R3, "t2.reg.repealed"), "the declared header again: read by its places")
   eq("missing", R3.c:get("t2.reg.valid").state, "the column the short row does not print")
 end)
+
+test("the same header a place to the right (an empty cell before it) is mapped at its own places", function()
+  local caption = "<table><tr><td colspan=\"4\">第二十条第（一）项</td></tr>"
+  local header = "<tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>"
+  local rows = "<tr><td>规章</td><td>1</td><td></td><td>11</td></tr>"
+            .. "<tr><td>行政规范性文件</td><td>8</td><td>26</td><td>66</td></tr></table>"
+  local R1 = nianbao.engine:bind_bytes(HEAD .. caption .. header .. rows .. TAIL, "left.html")
+  eq("number:11", cell(R1, "t2.reg.valid"), "at its places")
+  local function shifted(tr) return (tr:gsub("<tr>", "<tr><td></td>")) end
+  local R2 = nianbao.engine:bind_bytes(HEAD .. caption .. shifted(header) .. shifted(rows) .. TAIL, "right.html")
+  eq("number:1", cell(R2, "t2.reg.made"), "a place to the right: its first column")
+  eq("blank:", cell(R2, "t2.reg.repealed"), "its empty cell")
+  eq("number:11", cell(R2, "t2.reg.valid"), "its last column")
+  eq("number:26", cell(R2, "t2.nrm.repealed"), "the next row")
+end)
