@@ -284,6 +284,130 @@ static int l_report_set(lua_State *L) {
     return 0;
 }
 
+/* The state a memo of value_state holds ("number", "blank", "marker"),
+** told apart by length and first byte; any other name as check_state. */
+static int known_state(lua_State *L, int idx) {
+    size_t n;
+    const char *s = lua_tolstring(L, idx, &n);
+    if (s != NULL) {
+        if (n == 6 && s[0] == 'n' && memcmp(s, "number", 6) == 0) return NB_CELL_NUMBER;
+        if (n == 5 && s[0] == 'b' && memcmp(s, "blank", 5) == 0) return NB_CELL_BLANK;
+        if (n == 6 && s[0] == 'm' && memcmp(s, "marker", 6) == 0) return NB_CELL_MARKER;
+    }
+    return check_state(L, idx);
+}
+
+/* A place at idx as opt_place reads it, an integer taken at once. */
+static lua_Integer place_at(lua_State *L, int idx, lua_Integer max) {
+    int whole;
+    lua_Integer v = lua_tointegerx(L, idx, &whole);
+    if (!whole || lua_type(L, idx) != LUA_TNUMBER) return opt_place(L, idx, max);
+    luaL_argcheck(L, v >= 0 && v <= max, idx, "place out of range");
+    return v;
+}
+
+/* report:read(ids, tokens, F, value_state, known, units): set cell ids[i]
+** from token tokens[i] for each i of ids, as the binder reads a value: its
+** state the memo known's ({state, value, unit} by text, or nil), else
+** value_state(F, text)'s; a number too long to hold exact set as a text;
+** the text with the unit printed after it (token.unit); each value with a
+** unit added to units as {id=, unit=, text=, line=, col=}. One call a row
+** (or a table), where a Lua call and a set a cell cost more than the rest. */
+static int l_report_read(lua_State *L) {
+    enum { IDS = 2, TOKENS, FORMAT, STATE_OF, KNOWN, UNITS,
+           K_TEXT, K_UNIT, K_LINE, K_COL, K_OFFSET, TOP = K_OFFSET };
+    enum { ID = TOP + 1, TOKEN, TEXT, PRINTED, STATE, VALUE, UNIT, FULL, LINE, COL, OFFSET };
+    static const char *const keys[] = { "text", "unit", "line", "col", "offset" };
+    nb_report *r = check_report(L, 1);
+    const nb_schema *schema = nb_report_schema(r);
+    lua_Integer i, n;
+    int has_known, key;
+    luaL_checktype(L, IDS, LUA_TTABLE);
+    luaL_checktype(L, TOKENS, LUA_TTABLE);
+    luaL_checktype(L, STATE_OF, LUA_TFUNCTION);
+    luaL_checktype(L, UNITS, LUA_TTABLE);
+    has_known = lua_type(L, KNOWN) == LUA_TTABLE;
+    lua_settop(L, UNITS);
+    /* the tokens' field names pushed once: a raw look-up each, no name interned */
+    for (key = 0; key < 5; key++) lua_pushstring(L, keys[key]);
+    n = (lua_Integer)lua_rawlen(L, IDS);
+    for (i = 1; i <= n; i++) {
+        const char *id, *text;
+        size_t len;
+        long k;
+        int state;
+        nb_num num = nb_num_int(0);
+        nb_span span;
+        lua_rawgeti(L, IDS, i);
+        id = lua_tostring(L, ID);
+        if (id == NULL) return luaL_error(L, "cell id %d is not a string", (int)i);
+        k = nb_schema_find(schema, id);
+        if (k < 0 || nb_report_cell(r, (size_t)k) == NULL)
+            return luaL_error(L, "no cell \"%s\" in the format", id);
+        if (lua_rawgeti(L, TOKENS, i) != LUA_TTABLE) return luaL_error(L, "token %d is not a table", (int)i);
+        lua_pushvalue(L, K_TEXT);
+        if (lua_rawget(L, TOKEN) != LUA_TSTRING) return luaL_error(L, "token %d has no text", (int)i);
+        lua_pushvalue(L, K_UNIT);
+        lua_rawget(L, TOKEN);
+        /* the state, value and unit the memo holds, else value_state's */
+        lua_pushvalue(L, TEXT);
+        if (has_known && lua_rawget(L, KNOWN) == LUA_TTABLE) {
+            lua_rawgeti(L, STATE, 2);
+            lua_rawgeti(L, STATE, 3);
+            lua_rawgeti(L, STATE, 1);
+            lua_replace(L, STATE);
+        } else {
+            lua_settop(L, PRINTED);
+            lua_pushvalue(L, STATE_OF);
+            lua_pushvalue(L, FORMAT);
+            lua_pushvalue(L, TEXT);
+            lua_call(L, 2, 3);
+        }
+        state = lua_isnil(L, STATE) ? NB_CELL_TEXT : known_state(L, STATE);
+        /* digits past what an exact number holds: a text, not lost */
+        if (state == NB_CELL_NUMBER && lua_isnil(L, VALUE)) state = NB_CELL_TEXT;
+        if (state == NB_CELL_NUMBER) num = check_num(L, VALUE);
+        if (lua_isnil(L, PRINTED)) {
+            lua_pushvalue(L, TEXT);
+        } else {
+            if (!lua_toboolean(L, UNIT)) lua_copy(L, PRINTED, UNIT);
+            lua_pushvalue(L, TEXT);
+            if (lua_toboolean(L, PRINTED)) {
+                lua_pushvalue(L, PRINTED);
+                lua_concat(L, 2);
+            }
+        }
+        text = lua_tolstring(L, FULL, &len);
+        lua_pushvalue(L, K_LINE);
+        lua_rawget(L, TOKEN);
+        span.line = (uint32_t)place_at(L, LINE, UINT32_MAX);
+        lua_pushvalue(L, K_COL);
+        lua_rawget(L, TOKEN);
+        span.col = (uint32_t)place_at(L, COL, UINT32_MAX);
+        lua_pushvalue(L, K_OFFSET);
+        lua_rawget(L, TOKEN);
+        span.offset = (size_t)place_at(L, OFFSET, LUA_MAXINTEGER);
+        if (nb_report_set_cell_n(r, (size_t)k, (nb_cell_state)state, num, text, len, span) != NB_OK)
+            return luaL_error(L, "out of memory");
+        if (lua_toboolean(L, UNIT)) {
+            lua_createtable(L, 0, 5);
+            lua_pushvalue(L, ID);
+            lua_setfield(L, -2, "id");
+            lua_pushvalue(L, UNIT);
+            lua_setfield(L, -2, "unit");
+            lua_pushvalue(L, FULL);
+            lua_setfield(L, -2, "text");
+            lua_pushvalue(L, LINE);
+            lua_setfield(L, -2, "line");
+            lua_pushvalue(L, COL);
+            lua_setfield(L, -2, "col");
+            lua_rawseti(L, UNITS, (lua_Integer)lua_rawlen(L, UNITS) + 1);
+        }
+        lua_settop(L, TOP);
+    }
+    return 0;
+}
+
 /* report:get(id) -> {state=, value=, text=, line=, col=} */
 static int l_report_get(lua_State *L) {
     nb_report *r = check_report(L, 1);
@@ -1395,7 +1519,7 @@ static const luaL_Reg schema_methods[] = {
     {"ids", l_schema_ids}, {NULL, NULL}
 };
 static const luaL_Reg report_methods[] = {
-    {"set", l_report_set}, {"get", l_report_get}, {"state", l_report_state},
+    {"set", l_report_set}, {"read", l_report_read}, {"get", l_report_get}, {"state", l_report_state},
     {"held", l_report_held}, {"held_bytes", l_report_held_bytes}, {"hold", l_report_hold},
     {"hold_bytes", l_report_hold_bytes}, {"dump", l_report_dump}, {"load", l_report_load}, {"copy_cells", l_report_copy_cells},
     {"cell_map", l_report_cell_map}, {"copy_map", l_report_copy_map}, {"pick", l_report_pick}, {"copy", l_report_copy}, {NULL, NULL}

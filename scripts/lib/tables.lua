@@ -575,6 +575,32 @@ local function row_of(b)
   return b.grid and (b.grid .. ":" .. tostring(b.row)) or b.line
 end
 
+-- What a label's text names in table T, read in group grp (or none): its
+-- folded text t, whether it is a unit, the row (and whether by a key of
+-- its own: strong) and the group. Pure in the text, T and grp, and a
+-- batch's labels repeat: each worked out once (a bounded memo).
+local label_memo = memo.keyed()
+
+local function label_of(F, T, m, text, grp)
+  local t = F.labels.norm(text)
+  local r, strong = find_row(F, T, t, grp)
+  local g = find_group(m, T, t)
+  if not r and g then
+    -- a group label with its first item run on: "（六）其他处理 3.其他"
+    local _, key = has_key(t, g.keys_norm)
+    local _, e = t:find(key, 1, true)
+    local rest = e and t:sub(e + 1) or ""
+    if rest ~= "" then r, strong = find_row(F, T, rest, g) end
+  end
+  if not r and not g then r = find_row_by_piece(F, m, T, t) end
+  local a = { t = t, unit = is_unit(F, t), row = r or false, strong = strong or false, group = g or false }
+  local lm = memo.of(label_memo, T, MEMO_BYTES)
+  local by = lm.of[grp or NOROW]
+  if not by then by = {}; lm.of[grp or NOROW] = by end
+  by[text], lm.size = a, lm.size + #text + #t + 96
+  return a
+end
+
 -- tokens → segments: {row=, values={tokens}} in order; diagnostics for the rest.
 local function segment(F, T, m, tokens, diags, present)
   local norm = F.labels.norm
@@ -589,8 +615,16 @@ local function segment(F, T, m, tokens, diags, present)
   for i = 1, #tokens do
     local b = tokens[i]
     local text = b.text
+    local hit = known and known[text]
     local state
-    state, known = state_in(F, known, text)
+    if hit then state = hit[1] else state, known = state_in(F, known, text) end
+    local a                                  -- a label's answers (label_of), looked up in line
+    if not state then
+      local grp = group or (cur and cur.row.group)
+      local lm = label_memo[T]
+      local by = lm and lm.of[grp or NOROW]
+      a = by and by[text] or label_of(F, T, m, text, grp)
+    end
     if state == "blank" and row_of(b) == header_line then
       -- an empty cell beside a header on its line pads a merged cell: no value
     elseif state then
@@ -600,20 +634,10 @@ local function segment(F, T, m, tokens, diags, present)
       elseif state ~= "blank" then               -- blank padding around captions is no value
         diags[#diags + 1] = { kind = "unplaced", table = T.id, text = text, line = b.line, col = b.col }
       end
-    elseif cur and #cur.values > 0 and is_unit(F, norm(text)) then
+    elseif cur and #cur.values > 0 and a.unit then
       cur.values[#cur.values].unit = text           -- "73802895.90" "元": one value
     else
-      local t = norm(text)
-      local r, strong = find_row(F, T, t, group or (cur and cur.row.group))
-      local g = find_group(m, T, t)
-      if not r and g then
-        -- a group label with its first item run on: "（六）其他处理 3.其他"
-        local _, key = has_key(t, g.keys_norm)
-        local _, e = t:find(key, 1, true)
-        local rest = e and t:sub(e + 1) or ""
-        if rest ~= "" then r, strong = find_row(F, T, rest, g) end
-      end
-      if not r and not g then r = find_row_by_piece(F, m, T, t) end
+      local t, r, strong, g = a.t, a.row, a.strong, a.group
       if g then group = g end
       if r then
         present.yes = true
@@ -731,12 +755,12 @@ local function set_value(R, F, id, b, text)
   set_known(R.c, R.units, F, m and m.of, id, b, text)
 end
 
--- set_value for each value of a row into its slot, in order: the cells
--- and the memo of states asked once a row, not once a cell.
+-- set_value for each value of a row into its slot, in order: the core
+-- reads the row's values (the memo of states, then value_state for what
+-- it lacks) in one call, as set_known would one by one.
 local function set_row(R, F, slots, values)
-  local c, units, m = R.c, R.units, state_memo[F]
-  local known = m and m.of
-  for i = 1, #values do set_known(c, units, F, known, slots[i], values[i]) end
+  local m = state_memo[F]
+  R.c:read(slots, values, F, M.value_state, m and m.of, R.units)
 end
 
 -- Put candidate reading `cand` into the cells `slots` (for the identities
@@ -1068,39 +1092,37 @@ end
 
 -- The region's tokens as rows: the cells of one row of one source table
 -- together; anything without a place (a paragraph, a caption) a row alone.
+-- Each row of cells says whether its cells are left to right and apart
+-- (`ordered`, what cells_under's one walk needs), seen as they are put
+-- in; and how many rows have three cells or more (a stream of text has
+-- no places and none).
 local function placed_rows(tokens)
   local rows, cur = {}, nil
-  local cells, n, grid, row                -- the current row's, kept at hand
+  local cells, n, grid, row, right      -- the current row's, kept at hand
+  local placed = 0
   for i = 1, #tokens do
     local b = tokens[i]
     local g = b.grid
-    if g and b.x0 then
+    local x0 = g and b.x0
+    if x0 then
       local r = b.row
       if not cur or grid ~= g or row ~= r then
         cells, n, grid, row = {}, 0, g, r
-        cur = { grid = g, row = r, cells = cells }
+        cur = { grid = g, row = r, cells = cells, ordered = true }
         rows[#rows + 1] = cur
       end
       n = n + 1
       cells[n] = b
+      local x1 = b.x1
+      if x0 >= x1 or (n > 1 and right > x0) then cur.ordered = false end
+      right = x1
+      if n == 3 then placed = placed + 1 end
     else
       cur = nil
       rows[#rows + 1] = { loose = true, cells = { b } }
     end
   end
-  return rows
-end
-
--- How many of placed_rows' rows have three cells or more (a stream of text
--- has no places and none): counted on the rows, which the caller builds
--- anyway, rather than on the tokens a second time.
-local function placed_count(rows)
-  local placed = 0
-  for k = 1, #rows do
-    local r = rows[k]
-    if not r.loose and #r.cells >= 3 then placed = placed + 1 end
-  end
-  return placed
+  return rows, placed
 end
 
 -- The column groups (table 4) named in a header text, by the last words over them.
@@ -1217,6 +1239,41 @@ local function column_map(F, T, blk, hdr, used, hint)
   return out
 end
 
+-- column_map, its answers kept per block, caption and header cells (a
+-- batch's headers repeat from report to report) where the table has no
+-- columns counted yet: the map (or false), and the counts it made.
+local map_memo = memo.keyed()
+local NOHINT = {}
+
+-- Whole numbers as text, each written once: a number put in a string is
+-- formatted by the C library at every use.
+local digits = setmetatable({}, { __index = function(t, n)
+  local s = tostring(n)
+  if n >= 0 and n < 4096 then t[n] = s end      -- the few a table's places and texts have
+  return s
+end })
+
+local function mapped_columns(F, T, blk, hdr, heads, used, hint)
+  if next(used) ~= nil then return column_map(F, T, blk, hdr, used, hint) end
+  local key = table.concat(heads, "\0")
+  local mm = map_memo[blk]
+  local by = mm and mm.of[hint or NOHINT]
+  local hit = by and by[key]
+  if not hit then
+    local map = column_map(F, T, blk, hdr, used, hint)
+    local counted = {}
+    for id, k in pairs(used) do counted[id] = k end
+    hit = { map or false, counted }
+    mm = memo.of(map_memo, blk, MEMO_BYTES)
+    by = mm.of[hint or NOHINT]
+    if not by then by = {}; mm.of[hint or NOHINT] = by end
+    by[key], mm.size = hit, mm.size + #key + 64 * (1 + (map and #map or 0))
+    return map or nil
+  end
+  for id, k in pairs(hit[2]) do used[id] = k end
+  return hit[1] or nil
+end
+
 -- The cell of a row under a column: the one cell overlapping its places.
 local function cell_under(cells, e)
   local hit
@@ -1231,12 +1288,13 @@ local function cell_under(cells, e)
   return hit
 end
 
--- The cells of a row under the columns of map, into vals (column id →
--- cell): how many columns have one, or nil when two cells are under one
--- column. Cells left to right and apart, and columns too (as pages give
--- them): one walk of both; else each column against every cell.
--- map_ordered: whether map's columns are left to right and apart (one
--- map serves many rows: asked once, by map_in_order).
+-- The cells of a row under the columns of map, into got (got[i] the cell
+-- under map[i], or false): how many columns have one, or nil when two
+-- cells are under one column. Cells left to right and apart, and columns
+-- too (as pages give them; `ordered` says both): one walk of both; else
+-- each column against every cell.
+-- map_in_order: whether map's columns are left to right and apart (one
+-- map serves many rows: asked once).
 local function map_in_order(map)
   for i = 2, #map do
     if map[i].xa <= map[i - 1].xb then return false end
@@ -1244,23 +1302,18 @@ local function map_in_order(map)
   return true
 end
 
-local function cells_under(cells, map, vals, map_ordered)
-  local n, ordered = #cells, map_ordered
-  for i = 1, ordered and n or 0 do
-    local c = cells[i]
-    if c.x0 >= c.x1 or (i < n and c.x1 > cells[i + 1].x0) then ordered = false; break end
-  end
+local function cells_under(cells, map, got, ordered)
   local found = 0
   if not ordered then
     for i = 1, #map do
-      local e = map[i]
-      local c, two = cell_under(cells, e)
+      local c, two = cell_under(cells, map[i])
       if two then return nil end
-      if c then vals[e.id] = c; found = found + 1 end
+      got[i] = c or false
+      if c then found = found + 1 end
     end
     return found
   end
-  local j = 1
+  local j, n = 1, #cells
   for i = 1, #map do
     local e = map[i]
     local xa, xb = e.xa, e.xb
@@ -1269,8 +1322,10 @@ local function cells_under(cells, map, vals, map_ordered)
     if c and c.x0 <= xb then
       local after = cells[j + 1]
       if after and after.x0 <= xb then return nil end
-      vals[e.id] = c
+      got[i] = c
       found = found + 1
+    else
+      got[i] = false
     end
   end
   return found
@@ -1283,14 +1338,17 @@ end
 -- reads the table as a stream instead.
 function M.bind_placed(F, system, T, tokens, R, out_diags, present, pending, others)
   local diags = {}
-  local rows = placed_rows(tokens)
-  if placed_count(rows) < 3 then return false end
+  local rows, placed = placed_rows(tokens)
+  if placed < 3 then return false end
   local ordered_map, map_ordered = nil, false   -- the map last asked, and its answer
   local m = prepared(F, T, others)
   local norm = F.labels.norm
   local blk_i = 1
   local hdr, map, used, hint = {}, nil, {}, nil
-  local plan = {}          -- {row = format row, cells = {id → token}, line}
+  local heads = {}         -- the header cells that made hdr, as text: what column_map's memo is keyed by
+  -- what the rows read set: cell ids and their tokens, in order
+  local ids, values, nset = {}, {}, 0
+  local got = {}           -- the cells of the row at hand under the map's columns
   local group, any, last = nil, false, nil
   local seen = {}
   -- value_state's answers, looked up in line: asked of every cell (the
@@ -1299,46 +1357,47 @@ function M.bind_placed(F, system, T, tokens, R, out_diags, present, pending, oth
   local known = sm and sm.of
   for k = 1, #rows do
     local r = rows[k]
-    local numbers, texts = 0, {}
+    local numbers, ntexts, joined, all = 0, 0, "", nil
     local cells = r.cells
     for i = 1, #cells do
-      local c = cells[i]
-      local text = c.text
+      local text = cells[i].text
+      local hit = known and known[text]
       local state
-      state, known = state_in(F, known, text)
+      if hit then state = hit[1] else state, known = state_in(F, known, text) end
       if state == "number" or state == "marker" then numbers = numbers + 1
-      elseif not state then texts[#texts + 1] = c end
+      elseif not state then
+        -- the row's texts folded and joined: a list only for a row of several
+        ntexts = ntexts + 1
+        if ntexts == 1 then joined = norm(text)
+        else
+          all = all or { joined }
+          all[ntexts] = norm(text)
+        end
+      end
     end
-    local joined
-    if #texts == 1 then
-      joined = norm(texts[1].text)          -- a row's one text (its label): no list to join
-    elseif #texts == 0 then
-      joined = ""
-    else
-      local all = {}
-      for i = 1, #texts do all[i] = norm(texts[i].text) end
-      joined = table.concat(all)
-    end
+    if all then joined = table.concat(all) end
     local cap = #T.blocks > 1 and caption_block(F, m, T, joined)
     if r.loose then
       -- a caption between tables: a block, or a column group of a split table
-      if cap then blk_i, hdr, map = cap, {}, nil end
+      if cap then blk_i, hdr, heads, map = cap, {}, {}, nil end
       local g = #T.blocks[blk_i].groups > 0 and group_named(F, T.blocks[blk_i], joined)
-      if g then hint, hdr, map = g, {}, nil end
-    elseif numbers == 0 and cap and #texts <= 2 then
-      blk_i, hdr, map, hint = cap, {}, nil, nil
-    elseif numbers == 0 and #texts > 0 and (is_header(m, T, joined) or T.column_words[joined]) then
-      if map then hdr, map = {}, nil end
+      if g then hint, hdr, heads, map = g, {}, {}, nil end
+    elseif numbers == 0 and cap and ntexts <= 2 then
+      blk_i, hdr, heads, map, hint = cap, {}, {}, nil, nil
+    elseif numbers == 0 and ntexts > 0 and (is_header(m, T, joined) or T.column_words[joined]) then
+      if map then hdr, heads, map = {}, {}, nil end
       for _, c in ipairs(r.cells) do
         local t = norm(c.text)
         if t ~= "" then
-          for x = c.x0, c.x1 - 1 do hdr[x] = (hdr[x] or "") .. t end
+          local x0, x1 = c.x0, c.x1
+          for x = x0, x1 - 1 do hdr[x] = (hdr[x] or "") .. t end
+          heads[#heads + 1] = digits[x0] .. ":" .. digits[x1] .. ":" .. digits[#t] .. ":" .. t
         end
       end
       present.yes = true
     else
       if not map and next(hdr) then
-        map = column_map(F, T, T.blocks[blk_i], hdr, used, hint)
+        map = mapped_columns(F, T, T.blocks[blk_i], hdr, heads, used, hint)
         if not map then return false end
         hint = nil
       end
@@ -1346,8 +1405,8 @@ function M.bind_placed(F, system, T, tokens, R, out_diags, present, pending, oth
       -- the label: the text left of the first column
       local first = map[1].xa
       local t, label = nil, nil            -- a list only for a label of several cells
-      for i = 1, #r.cells do
-        local c = r.cells[i]
+      for i = 1, #cells do
+        local c = cells[i]
         if c.x1 - 1 < first and c.text ~= "" then
           local piece = norm(c.text)
           if not t then t = piece
@@ -1375,13 +1434,23 @@ function M.bind_placed(F, system, T, tokens, R, out_diags, present, pending, oth
         end
       end
       if row and row.group then group = row.group end
-      local vals = {}
       if map ~= ordered_map then ordered_map, map_ordered = map, map_in_order(map) end
-      local n = cells_under(r.cells, map, vals, map_ordered)
+      local n = cells_under(cells, map, got, map_ordered and r.ordered)
       if not n then return false end
-      -- a value under a column its row does not have: the places are not what the header says
-      for id, c in pairs(vals) do
-        if row and not row.by_col[id] and c.text ~= "" then return false end
+      local by_col = row and row.by_col
+      if by_col then
+        -- the row's values gathered to set (a row read first), in the same walk that
+        -- checks them: a value under a column its row does not have means the places
+        -- are not what the header says, and nothing is set
+        local take = n > 0 and not seen[row]
+        for i = 1, #map do
+          local c = got[i]
+          if c then
+            local id = by_col[map[i].id]
+            if not id and c.text ~= "" then return false end
+            if id and take then nset = nset + 1; ids[nset], values[nset] = id, c end
+          end
+        end
       end
       if row and n > 0 then
         if seen[row] then
@@ -1390,11 +1459,10 @@ function M.bind_placed(F, system, T, tokens, R, out_diags, present, pending, oth
         else
           seen[row] = true
           last = row
-          plan[#plan + 1] = { row = row, vals = vals }
         end
       elseif t ~= "" and numbers > 0 then
         local texts_v = {}
-        for _, e in ipairs(map) do if vals[e.id] then texts_v[#texts_v + 1] = vals[e.id].text end end
+        for i = 1, #map do if got[i] then texts_v[#texts_v + 1] = got[i].text end end
         diags[#diags + 1] = { kind = "extra", table = T.id, text = t, values = table.concat(texts_v, " "),
                               line = r.cells[1].line, col = r.cells[1].col }
       end
@@ -1404,16 +1472,9 @@ function M.bind_placed(F, system, T, tokens, R, out_diags, present, pending, oth
   if not any then return false end
   present.yes = true
   for _, d in ipairs(diags) do out_diags[#out_diags + 1] = d end
-  local report_cells, units = R.c, R.units
+  -- the table's values set in one call, in the order they were read
   sm = state_memo[F]
-  known = sm and sm.of
-  for _, p in ipairs(plan) do
-    local by_col = p.row.by_col
-    for col, c in pairs(p.vals) do
-      local id = by_col[col]
-      if id then set_known(report_cells, units, F, known, id, c) end
-    end
-  end
+  R.c:read(ids, values, F, M.value_state, sm and sm.of, R.units)
   return true
 end
 
@@ -1425,9 +1486,13 @@ function M.bind_flat(F, system, T, tokens, R, diags, present, pending, others)
   local m = prepared(F, T, others)
   local norm = F.labels.norm
   local values = {}
+  local sm = state_memo[F]
+  local known = sm and sm.of
   for i = 1, #tokens do
     local b = tokens[i]
-    local state = M.value_state(F, b.text)
+    local hit = known and known[b.text]
+    local state
+    if hit then state = hit[1] else state, known = state_in(F, known, b.text) end
     if state then
       values[#values + 1] = b
     else
@@ -1450,7 +1515,7 @@ function M.bind_flat(F, system, T, tokens, R, diags, present, pending, others)
   if #values ~= #T.cells and #filled == #T.cells then values = filled end
   local row = { row = { id = "", shown = T.title, cells = T.cells } }
   if #values == #T.cells then
-    for i, b in ipairs(values) do set_value(R, F, T.cells[i], b) end
+    set_row(R, F, T.cells, values)
   elseif #values == 0 then
     -- headers only: the cells are missing, and said so
   elseif #values < #T.cells and digits_only(values) and digit_count(values) >= #T.cells then
