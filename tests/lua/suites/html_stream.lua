@@ -1,0 +1,108 @@
+-- nianbao.html.blocks reads a page as libxml2 parses it, with no tree:
+-- where the tree would have put a node (an element after the first one
+-- closed hangs under it when nothing came before it; a DOCTYPE late in the
+-- page puts what follows beside it), a table in a cell with text after it,
+-- pages nested deeper than the streaming read follows: the same blocks as
+-- markup.blocks makes of the page's tree.
+
+local markup = require "markup"
+
+local function same_both_ways(text, what)
+  local got = nianbao.html.blocks(text)
+  local tree = nianbao.html.parse(text)
+  if got == nil or tree == nil then
+    eq(tree == nil, got == nil, what .. ": read by one and not the other")
+    return
+  end
+  if got == false then error(what .. ": left to Lua", 2) end
+  local d = differ(markup.blocks(tree), got, "blocks")
+  if d then error(what .. ": " .. d, 2) end
+end
+
+for _, case in ipairs {
+  { "a fragment of paragraphs: the later ones hang under the first",
+    "<p>one</p>\n<p>two <b>bold</b></p>tail<div>three</div>" },
+  { "a table first: what follows it is read as the table's rows",
+    "<table><tr><td>a</td></tr></table><p>lost</p><tr><td>row two</td></tr>text" },
+  { "a table first and a merged cell: later rows still step around it",
+    "<table><tr><td rowspan=3>a</td><td>b</td></tr></table><tr><td>c</td></tr><tr><td>d</td></tr>" },
+  { "a script first: nothing after it is read",
+    "<script>var x = 1;</script><p>never</p><table><tr><td>x</td></tr></table>" },
+  { "a cell first, a row after it",
+    "<td>first</td><tr><td>second</td></tr><p>after</p>" },
+  { "a comment or a doctype first: later elements stand beside the first",
+    "<!-- cms --><table><tr><td>a</td></tr></table><p>read</p>" },
+  { "a doctype first",
+    "<!DOCTYPE html><table><tr><td>a</td></tr></table><p>read</p>" },
+  { "a doctype after the first element: what follows stands beside it",
+    "<table><tr><td>a</td></tr></table><p>under</p><!DOCTYPE html><p>beside</p><tr><td>b</td></tr>" },
+  { "a processing instruction first, and Word's inside",
+    "<?xml version='1.0'?><p>a<?xml:namespace prefix = o ?><o:p></o:p>b</p><p>c</p>" },
+  { "tables in a cell are read after it, their text not the cell's",
+    "<table><tr><td>x <table><tr><td>in1</td></tr></table> y <table><tr><td>in2<table><tr><td>in3</td>"
+    .. "</tr></table>z</td></tr></table> w</td><td>next</td></tr><tr><td rowspan=2>r</td></tr></table>" },
+  { "a table in a cell of a table in a cell, with merged cells at every level",
+    "<table><tr><td colspan=2>a<table><tr><td rowspan=2>b</td><td>c</td></tr><tr><td>d</td></tr></table></td>"
+    .. "<td>e</td></tr><tr><td>f</td><td>g</td><td>h</td></tr></table>" },
+  { "rows of a table inside markup that is no cell",
+    "<table><tbody><tr><td>a</td></tr></tbody><div><tr><td>b</td></tr><table><tr><td>lost</td></tr></table></div></table>" },
+  { "text in a row or a table outside cells is not read",
+    "<table>stray<tr>row text<td>a</td>more<th>b</th></tr>end</table>" },
+  { "entities and character references across pieces of text",
+    "<p>a&amp;b&nbsp;c&#12288;d&lt;e</p><table><tr><td>&gt; x &amp;  y</td></tr></table>" },
+  { "markup nested past the depth the stream follows",
+    string.rep("<div>", 230) .. "deep<table><tr><td>t</td></tr></table>" .. string.rep("</div>", 230) .. "<p>after</p>" },
+  { "tables nested past the depth the stream follows",
+    string.rep("<table><tr><td>", 80) .. "deep" .. string.rep("</td></tr></table>", 80) },
+  { "a page with a NUL byte",
+    "<p>a\0b</p><table><tr><td>c</td></tr></table>" },
+  { "a page of one element left open",
+    "<div><p>open<table><tr><td>cell" },
+} do
+  test("blocks read as parsed are those of the tree: " .. case[1], function()
+    same_both_ways(case[2], case[1])
+  end)
+end
+
+test("the depth limit given to blocks cuts a streamed page where it cuts the tree", function()
+  local page = "<div><p>a<b>b<i>c<u>d</u></i></b></p><table><tr><td>x<span>y<em>z</em></span></td></tr></table></div>"
+  for depth = 1, 8 do
+    local got = nianbao.html.blocks(page, depth)
+    local d = differ(markup.blocks(assert(nianbao.html.parse(page, depth))), got, "blocks")
+    if d then error("depth " .. depth .. ": " .. d) end
+  end
+end)
+
+-- pages made of table markup mostly, with the pieces that change where the
+-- tree puts a node: compared with markup.blocks of the tree
+local pieces = {
+  "<table>", "</table>", "<tr>", "</tr>", "<td>", "</td>", "<th>", "</th>", "<td rowspan=2>", "<td colspan=2>",
+  "<td rowspan=2 colspan=2>", "<tbody>", "</tbody>", "<p>", "</p>", "<div>", "</div>", "<b>", "</b>",
+  "<br>", "<!DOCTYPE html>", "<!-- c -->", "<?pi x?>", "<script>s</script>", "<style>p{}</style>",
+  "<noscript>n</noscript>", "<o:p>", "</o:p>", "<h2>", "</h2>", "<li>", "<html>", "</html>", "<body>",
+  "</body>", "<head>", "</head>", "<title>t</title>", "<caption>cap</caption>",
+  "x", "表三", " ", "\n", "&amp;", "&nbsp;", "<", ">",
+}
+
+test("pages of table markup in many shapes: the same blocks read as parsed as from the tree", function()
+  local seed, compared = 424242, 0
+  local function rand(k)
+    seed = (seed * 1103515245 + 12345) % 2147483648
+    return seed % k + 1
+  end
+  for i = 1, 2000 do
+    local out = {}
+    for j = 1, rand(50) do out[j] = pieces[rand(#pieces)] end
+    local text = table.concat(out)
+    local got = nianbao.html.blocks(text)
+    local tree = nianbao.html.parse(text)
+    if got == nil or tree == nil then
+      eq(tree == nil, got == nil, "page " .. i .. " read by one and not the other: " .. text)
+    elseif got ~= false then
+      local d = differ(markup.blocks(tree), got, "blocks")
+      if d then error("page " .. i .. ": " .. d .. "\n" .. text) end
+      compared = compared + 1
+    end
+  end
+  eq(true, compared > 1500, "pages compared (" .. compared .. ")")
+end)
