@@ -2,6 +2,7 @@
 ** nb_html.c — libxml2's HTML and XML parsers, their trees copied into Lua tables.
 */
 #include <limits.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 #include <libxml/HTMLparser.h>
@@ -164,9 +165,9 @@ typedef struct {
     int names;                    /* stack index of names[0] */
     int maxdepth;
     int nrects;
-    span_rect rects[SPAN_STACK];
     lean_parse lean;
     struct stream_state *stream;  /* the streaming read's state (its own allocation) */
+    span_rect rects[SPAN_STACK];  /* last: set before read, not cleared */
 } html_walk;
 
 enum { WALK_OK = 0, WALK_LEFT_TO_LUA = 1 };
@@ -612,12 +613,12 @@ typedef struct stream_state {
     int root;                     /* ROOT_: the page's first element when it is the tree's first node */
     int root_left;                /* a DOCTYPE came after it: what follows is beside it */
     open_el parked;               /* that element, closed, while nothing hangs under it */
-    open_el open[OPEN_MAX];
-    open_table tables[OPEN_MAX];
     block_rec *recs;
     size_t nrecs, caprecs;
     text_buf texts;               /* the blocks' texts, one after another */
     xmlSAXHandler sax;            /* libxml2's own callbacks */
+    open_el open[OPEN_MAX];       /* these two last: set before read, not cleared */
+    open_table tables[OPEN_MAX];
 } stream_state;
 
 static void stream_free(html_walk *w) {
@@ -945,7 +946,7 @@ static int stream_read(lua_State *L, html_walk *w, const char *buf, int len) {
     if (memchr(buf, 0, (size_t)len) != NULL) return S_TREE;
     ss = (stream_state *)w->alloc(w->alloc_ud, NULL, 0, sizeof *ss);
     if (ss == NULL) return S_NO_MEMORY;
-    memset(ss, 0, sizeof *ss);
+    memset(ss, 0, offsetof(stream_state, open));
     w->stream = ss;
     ss->L = L;
     ss->w = w;
@@ -1053,7 +1054,7 @@ int nb_html_blocks(lua_State *L, const char *buf, size_t len, int maxdepth) {
         return 0;
     }
     w = (html_walk *)lua_newuserdatauv(L, sizeof *w, 0);
-    memset(w, 0, sizeof *w);
+    memset(w, 0, offsetof(html_walk, rects));
     w->alloc = lua_getallocf(L, &w->alloc_ud);
     w->maxdepth = maxdepth;
     if (luaL_newmetatable(L, "nianbao.html.walk")) {
