@@ -938,11 +938,227 @@ static void stream_reference(void *ctx, const xmlChar *name) {
     stop(state_of(ctx), S_TREE);
 }
 
+/* The page as libxml2 is given it: without the attributes the blocks never
+** read (all but a cell's spans), which libxml2 would copy a character at a
+** time. Dropped only while this scan reads the markup as libxml2 does, one
+** construct at a time (tags, end tags, comments, a DOCTYPE, the text of a
+** script or style); at anything else the rest is left as it is. Only
+** attributes of printable ASCII on one line go: no line moves, and no byte
+** libxml2 would complain of is taken away. */
+
+typedef struct {
+    const char *src;
+    size_t n, done;               /* src copied or dropped up to done */
+    char *out;                    /* NULL until something is dropped */
+    size_t outn;
+    html_walk *w;
+} lean_text;
+
+static int blank_ch(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static int letter_ch(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static int name_ch(char c) {
+    return letter_ch(c) || (c >= '0' && c <= '9') || c == ':' || c == '-' || c == '_' || c == '.';
+}
+
+/* libxml2's htmlParseHTMLName from s[i] (a letter here): the end, or 0 when
+** the name is long enough for libxml2 to cut it. */
+static size_t name_end(const char *s, size_t n, size_t i) {
+    size_t j = i;
+    while (j < n && name_ch(s[j])) j++;
+    return j - i < 90 ? j : 0;
+}
+
+static int same_name(const char *s, size_t len, const char *name) {
+    size_t k;
+    if (strlen(name) != len) return 0;
+    for (k = 0; k < len; k++)
+        if ((s[k] | 0x20) != name[k]) return 0;
+    return 1;
+}
+
+/* Drop src[from..to); 0 without memory. */
+static int lean_drop(lean_text *t, size_t from, size_t to) {
+    if (t->out == NULL) {
+        t->out = (char *)t->w->alloc(t->w->alloc_ud, NULL, 0, t->n);
+        if (t->out == NULL) return 0;
+    }
+    memcpy(t->out + t->outn, t->src + t->done, from - t->done);
+    t->outn += from - t->done;
+    t->done = to;
+    return 1;
+}
+
+/* A start tag at s[i] ('<' and a letter): the end of the tag (past its '>'),
+** *raw set to the element's text kind (1 script or style, 2 one whose
+** markup libxml2 versions read differently), or 0 to stop; attributes
+** dropped on the way. */
+static size_t lean_tag(lean_text *t, size_t i, int *raw, int *ok) {
+    const char *s = t->src;
+    size_t n = t->n, j = name_end(s, n, i + 1), tag = i + 1, taglen;
+    int keep_all;
+    *raw = 0;
+    *ok = 1;
+    if (j == 0) return 0;
+    taglen = j - tag;
+    keep_all = same_name(s + tag, taglen, "meta");   /* libxml2 reads a meta's charset */
+    if (same_name(s + tag, taglen, "script") || same_name(s + tag, taglen, "style")) *raw = 1;
+    else if (same_name(s + tag, taglen, "title") || same_name(s + tag, taglen, "textarea") ||
+             same_name(s + tag, taglen, "xmp") || same_name(s + tag, taglen, "plaintext") ||
+             same_name(s + tag, taglen, "iframe") || same_name(s + tag, taglen, "noembed") ||
+             same_name(s + tag, taglen, "noframes")) *raw = 2;
+    if (j < n && !blank_ch(s[j]) && s[j] != '>' && s[j] != '/') return 0;
+    for (;;) {
+        size_t a, an, k;
+        int printable = 1;
+        while (j < n && blank_ch(s[j])) j++;
+        if (j >= n) return 0;
+        if (s[j] == '>') return j + 1;
+        if (s[j] == '/') {
+            if (j + 1 < n && s[j + 1] == '>') { *raw = 0; return j + 2; }
+            return 0;
+        }
+        if (!(letter_ch(s[j]) || s[j] == '_' || s[j] == ':' || s[j] == '.')) return 0;
+        a = j;
+        an = name_end(s, n, j);
+        if (an == 0) return 0;
+        j = an;
+        k = j;
+        while (k < n && blank_ch(s[k])) k++;
+        if (k < n && s[k] == '=') {
+            k++;
+            while (k < n && blank_ch(s[k])) k++;
+            if (k >= n) return 0;
+            if (s[k] == '"' || s[k] == '\'') {
+                const char *q = memchr(s + k + 1, s[k], n - k - 1);
+                if (q == NULL) return 0;
+                j = (size_t)(q - s) + 1;
+            } else {
+                size_t v = k;
+                while (k < n && !blank_ch(s[k]) && s[k] != '>') k++;
+                if (k == v || k >= n) return 0;
+                j = k;
+            }
+        }
+        /* name[=value] is s[a..j) */
+        if (keep_all || same_name(s + a, an - a, "rowspan") || same_name(s + a, an - a, "colspan")) continue;
+        for (k = a; k < j && printable; k++)
+            printable = s[k] >= 0x20 && s[k] < 0x7f;
+        if (printable && !lean_drop(t, a, j)) { *ok = 0; return 0; }
+    }
+}
+
+/* The page with the attributes dropped: *out set to a copy of len *outn
+** (the caller's to free with w's allocator), or left NULL when nothing was
+** dropped; 0 without memory. */
+static int lean_page(html_walk *w, const char *s, size_t n, char **out, size_t *outn) {
+    lean_text t;
+    size_t i = 0;
+    t.src = s;
+    t.n = n;
+    t.done = 0;
+    t.out = NULL;
+    t.outn = 0;
+    t.w = w;
+    *out = NULL;
+    while (i < n) {
+        const char *lt = memchr(s + i, '<', n - i);
+        char c;
+        if (lt == NULL) break;
+        i = (size_t)(lt - s);
+        if (i + 1 >= n) break;
+        c = s[i + 1];
+        if (c == '/') {                       /* an end tag: </name> */
+            size_t j;
+            if (i + 2 >= n || !letter_ch(s[i + 2]) || (j = name_end(s, n, i + 2)) == 0) break;
+            while (j < n && blank_ch(s[j])) j++;
+            if (j >= n || s[j] != '>') break;
+            i = j + 1;
+        } else if (c == '!') {
+            if (n - i >= 4 && s[i + 2] == '-' && s[i + 3] == '-') {
+                /* a comment ends at the first -->, where libxml2's of every version agree */
+                size_t from = i + 4, k;
+                const char *end = NULL;
+                if (from < n && (s[from] == '>' || (s[from] == '-' && from + 1 < n && s[from + 1] == '>'))) break;
+                for (k = from; k + 2 < n; k++) {
+                    if (s[k] == '-' && s[k + 1] == '-' && s[k + 2] == '>') { end = s + k; break; }
+                    if (s[k] == '-' && s[k + 1] == '-' && s[k + 2] == '!') break;
+                }
+                if (end == NULL) break;
+                i = (size_t)(end - s) + 3;
+            } else if (n - i >= 9 && same_name(s + i + 2, 7, "doctype")) {
+                /* to its first '>', when no quoted literal could hold one */
+                const char *gt = memchr(s + i, '>', n - i);
+                size_t k, quotes = 0;
+                if (gt == NULL) break;
+                for (k = i + 1; k < (size_t)(gt - s); k++) {
+                    if (s[k] == '"') quotes++;
+                    else if (s[k] == '\'' || s[k] == '<') break;
+                }
+                if (k < (size_t)(gt - s) || quotes % 2 != 0) break;
+                i = (size_t)(gt - s) + 1;
+            } else break;
+        } else if (letter_ch(c)) {
+            int raw, ok;
+            size_t j = lean_tag(&t, i, &raw, &ok), name_from = i + 1, name_len;
+            if (!ok) {
+                if (t.out) w->alloc(w->alloc_ud, t.out, t.n, 0);
+                return 0;
+            }
+            if (j == 0) break;
+            name_len = name_end(s, n, name_from) - name_from;
+            i = j;
+            if (raw) {
+                /* its text runs to </name (libxml2 compares that much of the name), which must end there;
+                ** a title's and the like's hold no markup, as libxml2 versions read theirs differently */
+                size_t k = i, e;
+                for (;;) {
+                    const char *lt2 = memchr(s + k, '<', n - k);
+                    if (lt2 == NULL) { k = n; break; }
+                    k = (size_t)(lt2 - s);
+                    if (k + 1 < n && s[k + 1] == '/' && n - k - 2 >= name_len) {
+                        size_t m;
+                        for (m = 0; m < name_len; m++)
+                            if ((s[k + 2 + m] | 0x20) != (s[name_from + m] | 0x20)) break;
+                        if (m == name_len) break;
+                    }
+                    /* a tag right at the start is read as one (an end tag may close the element) */
+                    if (raw == 2 || (k == i && k + 1 < n && (s[k + 1] == '/' || s[k + 1] == '_' ||
+                                                            s[k + 1] == ':' || letter_ch(s[k + 1])))) {
+                        k = n;
+                        break;
+                    }
+                    k++;
+                }
+                if (k >= n) break;
+                e = k + 2 + name_len;
+                while (e < n && blank_ch(s[e])) e++;
+                if (e >= n || s[e] != '>') break;
+                i = e + 1;
+            }
+        } else if (blank_ch(c) || (c >= '0' && c <= '9') || c == '=' || c == '<' || c == '>') {
+            i++;                              /* a '<' libxml2 keeps as text */
+        } else break;
+    }
+    if (t.out == NULL) return 1;
+    memcpy(t.out + t.outn, s + t.done, n - t.done);
+    *outn = t.outn + (n - t.done);
+    *out = t.out;
+    return 1;
+}
+
 /* read_lean's parse with the callbacks above: S_ codes. */
 static int stream_read(lua_State *L, html_walk *w, const char *buf, int len) {
     stream_state *ss;
     xmlParserCtxtPtr ctxt;
     xmlCharEncodingHandlerPtr utf8;
+    char *lean;
+    size_t leann = 0;
     if (memchr(buf, 0, (size_t)len) != NULL) return S_TREE;
     ss = (stream_state *)w->alloc(w->alloc_ud, NULL, 0, sizeof *ss);
     if (ss == NULL) return S_NO_MEMORY;
@@ -951,7 +1167,10 @@ static int stream_read(lua_State *L, html_walk *w, const char *buf, int len) {
     ss->L = L;
     ss->w = w;
     xmlInitParser();
-    ctxt = ss->ctxt = xmlCreateMemoryParserCtxt(buf, len);
+    if (!lean_page(w, buf, (size_t)len, &lean, &leann)) return S_NO_MEMORY;
+    /* libxml2 copies the text into its own input */
+    ctxt = ss->ctxt = xmlCreateMemoryParserCtxt(lean ? lean : buf, lean ? (int)leann : len);
+    if (lean) w->alloc(w->alloc_ud, lean, (size_t)len, 0);
     if (ctxt == NULL || ctxt->sax == NULL || ctxt->input == NULL) return S_TREE;
     htmlDefaultSAXHandlerInit();
     memcpy(ctxt->sax, &htmlDefaultSAXHandler, sizeof(xmlSAXHandlerV1));
