@@ -11,6 +11,7 @@
 #include <libxml/parserInternals.h>
 #include <libxml/tree.h>
 #include <lauxlib.h>
+#include "nb_encoding.h"
 #include "nb_html.h"
 #include "nb_text.h"
 
@@ -939,8 +940,8 @@ static void stream_reference(void *ctx, const xmlChar *name) {
 }
 
 /* The page as libxml2 is given it: without the attributes the blocks never
-** read (all but a cell's spans), which libxml2 would copy a character at a
-** time. Dropped only while this scan reads the markup as libxml2 does, one
+** read (all but a cell's spans), nor the text of comments, scripts and
+** styles, which libxml2 would copy a character at a time. Dropped only while this scan reads the markup as libxml2 does, one
 ** construct at a time (tags, end tags, comments, a DOCTYPE, the text of a
 ** script or style); at anything else the rest is left as it is. Only
 ** attributes of printable ASCII on one line go: no line moves, and no byte
@@ -992,6 +993,21 @@ static int lean_drop(lean_text *t, size_t from, size_t to) {
     t->outn += from - t->done;
     t->done = to;
     return 1;
+}
+
+/* Drop all of src[from..to) but its line ends: the text of a comment, a
+** script or a style, which the blocks never read. Not when it is not UTF-8
+** (libxml2 would change how it reads the rest of the page there). */
+static int lean_squeeze(lean_text *t, size_t from, size_t to) {
+    const char *s = t->src;
+    size_t seg = from, k;
+    if (to <= from || nb_encoding_utf8_invalid(s + from, to - from) != 0) return 1;
+    for (k = from; k < to; k++) {
+        if (s[k] != '\n') continue;
+        if (k > seg && !lean_drop(t, seg, k)) return 0;
+        seg = k + 1;
+    }
+    return to > seg ? lean_drop(t, seg, to) : 1;
 }
 
 /* A start tag at s[i] ('<' and a letter): the end of the tag (past its '>'),
@@ -1090,6 +1106,7 @@ static int lean_page(html_walk *w, const char *s, size_t n, char **out, size_t *
                     if (s[k] == '-' && s[k + 1] == '-' && s[k + 2] == '!') break;
                 }
                 if (end == NULL) break;
+                if (!lean_squeeze(&t, from, (size_t)(end - s))) goto no_memory;
                 i = (size_t)(end - s) + 3;
             } else if (n - i >= 9 && same_name(s + i + 2, 7, "doctype")) {
                 /* to its first '>', when no quoted literal could hold one */
@@ -1106,10 +1123,7 @@ static int lean_page(html_walk *w, const char *s, size_t n, char **out, size_t *
         } else if (letter_ch(c)) {
             int raw, ok;
             size_t j = lean_tag(&t, i, &raw, &ok), name_from = i + 1, name_len;
-            if (!ok) {
-                if (t.out) w->alloc(w->alloc_ud, t.out, t.n, 0);
-                return 0;
-            }
+            if (!ok) goto no_memory;
             if (j == 0) break;
             name_len = name_end(s, n, name_from) - name_from;
             i = j;
@@ -1139,6 +1153,7 @@ static int lean_page(html_walk *w, const char *s, size_t n, char **out, size_t *
                 e = k + 2 + name_len;
                 while (e < n && blank_ch(s[e])) e++;
                 if (e >= n || s[e] != '>') break;
+                if (raw == 1 && !lean_squeeze(&t, i, k)) goto no_memory;
                 i = e + 1;
             }
         } else if (blank_ch(c) || (c >= '0' && c <= '9') || c == '=' || c == '<' || c == '>') {
@@ -1150,6 +1165,9 @@ static int lean_page(html_walk *w, const char *s, size_t n, char **out, size_t *
     *outn = t.outn + (n - t.done);
     *out = t.out;
     return 1;
+no_memory:
+    if (t.out) w->alloc(w->alloc_ud, t.out, t.n, 0);
+    return 0;
 }
 
 /* read_lean's parse with the callbacks above: S_ codes. */

@@ -65,6 +65,11 @@ for _, case in ipairs {
   { "a style sheet in a comment, as Word writes it",
     "<style><!-- p.MsoNormal {margin:0} --></style><p class=MsoNormal style='margin:0'>a</p>"
     .. "<table><tr><td width=20 valign=top style='width:1pt'>b</td></tr></table>" },
+  { "the lines of comments, scripts and styles still count",
+    "<!--\n\n a \n-->\n<style>\nbody{font-family:\"仿宋\"}\n\n</style><p>one</p>\n<script type=x>\nvar a = '<p>';\n</script>\n"
+    .. "<p>two</p><table><tr><td>\n<!-- in\na cell -->x</td></tr></table>" },
+  { "a script or comment that is not UTF-8",
+    "<script>\255\254</script><p>é</p><!-- \200 --><p>ü</p>" },
   { "a page of one element left open",
     "<div><p>open<table><tr><td>cell" },
 } do
