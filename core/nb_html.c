@@ -645,13 +645,32 @@ static void stop(stream_state *ss, int status) {
     if (ss->ctxt) xmlStopParser(ss->ctxt);
 }
 
+/* The walk's reading of a tag: block_name and the tags it looks for, by length first. */
 static int tag_kind(const char *name) {
-    if (strcmp(name, "td") == 0 || strcmp(name, "th") == 0) return K_CELL;
-    if (strcmp(name, "tr") == 0) return K_TR;
-    if (strcmp(name, "table") == 0) return K_TABLE;
-    if (strcmp(name, "script") == 0 || strcmp(name, "style") == 0 ||
-        strcmp(name, "noscript") == 0 || strcmp(name, "template") == 0) return K_SKIPPED;
-    return block_name(name) ? K_BLOCK : K_OTHER;
+#define IS(lit) (memcmp(name, lit, sizeof lit) == 0)
+    switch (strlen(name)) {
+    case 1: return name[0] == 'p' ? K_BLOCK : K_OTHER;
+    case 2:
+        if (IS("td") || IS("th")) return K_CELL;
+        if (IS("tr")) return K_TR;
+        if ((name[0] == 'h' && name[1] >= '1' && name[1] <= '6') || IS("li") || IS("ul") || IS("ol") ||
+            IS("dl") || IS("dt") || IS("dd") || IS("hr") || IS("br")) return K_BLOCK;
+        return K_OTHER;
+    case 3: return IS("div") || IS("nav") || IS("pre") ? K_BLOCK : K_OTHER;
+    case 4: return IS("main") || IS("body") || IS("html") || IS("form") ? K_BLOCK : K_OTHER;
+    case 5:
+        if (IS("table")) return K_TABLE;
+        if (IS("style")) return K_SKIPPED;
+        return IS("aside") || IS("title") ? K_BLOCK : K_OTHER;
+    case 6:
+        if (IS("script")) return K_SKIPPED;
+        return IS("header") || IS("footer") || IS("figure") || IS("center") ? K_BLOCK : K_OTHER;
+    case 7: return IS("section") || IS("article") || IS("address") || IS("caption") ? K_BLOCK : K_OTHER;
+    case 8: return IS("noscript") || IS("template") ? K_SKIPPED : K_OTHER;
+    case 10: return IS("blockquote") || IS("figcaption") ? K_BLOCK : K_OTHER;
+    }
+    return K_OTHER;
+#undef IS
 }
 
 /* A new block, its place returned; (size_t)-1 without memory. */

@@ -166,3 +166,19 @@ test("pages with attributes and markup easy to misread: the same blocks as the t
   end
   eq(true, compared > 2000, "pages compared (" .. compared .. ")")
 end)
+
+test("every tag markup.lua ends a paragraph at, and the ones it skips, read as the tree reads them", function()
+  local src = assert(nbio.readfile("scripts/lib/markup.lua", 1048576))
+  local list = assert(src:match('local block = {}%s*for t in %(("[^)]*)%):gmatch'), "markup.lua's list of block tags")
+  local tags = {}
+  for t in list:gmatch("[%a%d]+") do tags[#tags + 1] = t end
+  for _, t in ipairs { "script", "style", "noscript", "template", "table", "tr", "td", "th", "span", "b", "font",
+                       "h7", "h0", "hgroup", "tbody", "o:p", "w:p", "x:td" } do
+    tags[#tags + 1] = t
+  end
+  eq(true, #tags > 40, "tags (" .. #tags .. ")")
+  for _, t in ipairs(tags) do
+    same_both_ways("a<" .. t .. ">b</" .. t .. ">c<table><tr><td>d<" .. t .. ">e</" .. t .. ">f</td></tr></table>", t)
+    same_both_ways("<" .. t .. ">x</" .. t .. "><p>y</p>", t .. " first")
+  end
+end)
