@@ -70,6 +70,12 @@ for _, case in ipairs {
     .. "<p>two</p><table><tr><td>\n<!-- in\na cell -->x</td></tr></table>" },
   { "a script or comment that is not UTF-8",
     "<script>\255\254</script><p>é</p><!-- \200 --><p>ü</p>" },
+  { "white space between inline elements, where libxml2 asks the tree whether it is blank",
+    "<p><b>x</b> <i>y</i></p><div><p>a</p> <p>b</p></div> <table><tr><td><span>a</span> <span>b</span></td>"
+    .. "<td> <b>c</b> </td></tr></table><body> <b>d</b></body>" },
+  { "white space in a strict HTML 4 body",
+    "<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 4.01//EN\"><html> <head> <title>t</title> </head><body> <b>a</b> <b>b</b>"
+    .. "<table> <tr> <td> <b>c</b> <i>d</i> </td> </tr> </table> </body> </html>" },
   { "a page of one element left open",
     "<div><p>open<table><tr><td>cell" },
 } do
