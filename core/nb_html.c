@@ -966,6 +966,8 @@ static void stream_reference(void *ctx, const xmlChar *name) {
 ** attributes of printable ASCII on one line go: no line moves, and no byte
 ** libxml2 would complain of is taken away. */
 
+#define LEAN_MAX 1000000         /* longer pieces stay: libxml2 has limits of length of its own */
+
 typedef struct {
     const char *src;
     size_t n, done;               /* src copied or dropped up to done */
@@ -1020,7 +1022,7 @@ static int lean_drop(lean_text *t, size_t from, size_t to) {
 static int lean_squeeze(lean_text *t, size_t from, size_t to) {
     const char *s = t->src;
     size_t seg = from, k;
-    if (to <= from || nb_encoding_utf8_invalid(s + from, to - from) != 0) return 1;
+    if (to <= from || to - from > LEAN_MAX || nb_encoding_utf8_invalid(s + from, to - from) != 0) return 1;
     for (k = from; k < to; k++) {
         if (s[k] != '\n') continue;
         if (k > seg && !lean_drop(t, seg, k)) return 0;
@@ -1050,7 +1052,7 @@ static size_t lean_tag(lean_text *t, size_t i, int *raw, int *ok) {
     if (j < n && !blank_ch(s[j]) && s[j] != '>' && s[j] != '/') return 0;
     for (;;) {
         size_t a, an, k;
-        int printable = 1;
+        int printable;
         while (j < n && blank_ch(s[j])) j++;
         if (j >= n) return 0;
         if (s[j] == '>') return j + 1;
@@ -1082,6 +1084,7 @@ static size_t lean_tag(lean_text *t, size_t i, int *raw, int *ok) {
         }
         /* name[=value] is s[a..j) */
         if (keep_all || same_name(s + a, an - a, "rowspan") || same_name(s + a, an - a, "colspan")) continue;
+        printable = j - a <= LEAN_MAX;
         for (k = a; k < j && printable; k++)
             printable = s[k] >= 0x20 && s[k] < 0x7f;
         if (printable && !lean_drop(t, a, j)) { *ok = 0; return 0; }

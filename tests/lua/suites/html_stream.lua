@@ -76,6 +76,9 @@ for _, case in ipairs {
   { "white space in a strict HTML 4 body",
     "<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 4.01//EN\"><html> <head> <title>t</title> </head><body> <b>a</b> <b>b</b>"
     .. "<table> <tr> <td> <b>c</b> <i>d</i> </td> </tr> </table> </body> </html>" },
+  { "a comment, a script and an attribute longer than the pieces left out",
+    "<p>a</p><!--" .. string.rep("x", 1100000) .. "--><p>b</p><script>" .. string.rep("y", 1100000) .. "</script>"
+    .. "<table><tr><td id=\"" .. string.rep("z", 1100000) .. "\" rowspan=2>c</td></tr></table>" },
   { "a page of one element left open",
     "<div><p>open<table><tr><td>cell" },
 } do
