@@ -2,6 +2,7 @@
 ** nb_html.c — libxml2's HTML and XML parsers, their trees copied into Lua tables.
 */
 #include <limits.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 #include <libxml/HTMLparser.h>
@@ -10,6 +11,7 @@
 #include <libxml/parserInternals.h>
 #include <libxml/tree.h>
 #include <lauxlib.h>
+#include "nb_encoding.h"
 #include "nb_html.h"
 #include "nb_text.h"
 
@@ -164,13 +166,17 @@ typedef struct {
     int names;                    /* stack index of names[0] */
     int maxdepth;
     int nrects;
-    span_rect rects[SPAN_STACK];
     lean_parse lean;
+    struct stream_state *stream;  /* the streaming read's state (its own allocation) */
+    span_rect rects[SPAN_STACK];  /* last: set before read, not cleared */
 } html_walk;
 
 enum { WALK_OK = 0, WALK_LEFT_TO_LUA = 1 };
 
+static void stream_free(html_walk *w);
+
 static void walk_free(html_walk *w) {
+    stream_free(w);
     if (w->doc) xmlFreeDoc(w->doc);
     w->doc = NULL;
     if (w->para.p) w->alloc(w->alloc_ud, w->para.p, w->para.cap, 0);
@@ -184,23 +190,28 @@ static int walk_gc(lua_State *L) {
     return 0;
 }
 
-/* Append s with each run of " \t\r\n\f" as one space (markup.lua's clean,
-** across pieces as table.concat then gsub would). */
-static void buf_add(lua_State *L, html_walk *w, text_buf *b, const char *s) {
-    size_t len = strlen(s);
-    const char *e = s + len;
+/* Room for len more bytes in b; 0 when there is no memory for them. */
+static int buf_room(html_walk *w, text_buf *b, size_t len) {
     if (b->cap - b->n < len) {
         size_t cap = b->cap ? b->cap : 256;
         char *p;
         while (cap - b->n < len) {
-            if (cap > ((size_t)-1) / 2) luaL_error(L, "not enough memory");
+            if (cap > ((size_t)-1) / 2) return 0;
             cap *= 2;
         }
         p = (char *)w->alloc(w->alloc_ud, b->p, b->p ? b->cap : 0, cap);
-        if (p == NULL) luaL_error(L, "not enough memory");
+        if (p == NULL) return 0;
         b->p = p;
         b->cap = cap;
     }
+    return 1;
+}
+
+/* Append s[0..len) with each run of " \t\r\n\f" as one space (markup.lua's
+** clean, across pieces as table.concat then gsub would); 0 without memory. */
+static int buf_put(html_walk *w, text_buf *b, const char *s, size_t len) {
+    const char *e = s + len;
+    if (!buf_room(w, b, len)) return 0;
     for (; s < e; s++) {
         char c = *s;
         if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f') {
@@ -211,6 +222,11 @@ static void buf_add(lua_State *L, html_walk *w, text_buf *b, const char *s) {
             b->in_run = 0;
         }
     }
+    return 1;
+}
+
+static void buf_add(lua_State *L, html_walk *w, text_buf *b, const char *s) {
+    if (!buf_put(w, b, s, strlen(s))) luaL_error(L, "not enough memory");
 }
 
 /* Push b's text trimmed as labels.trim does, and empty b. */
@@ -238,7 +254,8 @@ static int is(const xmlNode *n, const char *name) {
     return strcmp((const char *)n->name, name) == 0;
 }
 
-static int is_block(const xmlNode *n) {
+/* Does a paragraph end at this element (markup.lua's block tags)? */
+static int block_name(const char *name) {
     static const char *const tags[] = {
         "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd",
         "section", "article", "header", "footer", "main", "aside", "nav", "blockquote", "pre",
@@ -247,8 +264,12 @@ static int is_block(const xmlNode *n) {
     };
     int i;
     for (i = 0; tags[i]; i++)
-        if (is(n, tags[i])) return 1;
+        if (strcmp(name, tags[i]) == 0) return 1;
     return 0;
+}
+
+static int is_block(const xmlNode *n) {
+    return block_name((const char *)n->name);
 }
 
 static void add_block(lua_State *L, html_walk *w) {
@@ -543,6 +564,745 @@ static htmlDocPtr read_lean(lean_parse *lp, const char *buf, int len) {
     return doc;
 }
 
+/*{=== the blocks made as libxml2 parses: no tree at all ===*/
+
+/* The walk above, done from libxml2's callbacks: each open element knows
+** what the walk would do with its children, and the blocks are kept in C
+** (a cell's place taken when it opens, filled when it closes) and made Lua
+** tables once the parse is over. What the tree would have been is followed
+** where it matters: libxml2 hangs an element that follows the page's first
+** element at the top under that element when nothing came before it. A
+** page this does not follow (lines past 65534, nesting near libxml2's
+** limit) is read the tree's way. */
+
+#define OPEN_MAX 200            /* elements open at once read here; deeper goes the tree's way */
+
+enum { M_PARA, M_SKIP, M_ROWS, M_ROW, M_CELL };      /* what is done with an element's children */
+enum { R_NONE, R_BLOCK, R_TABLE, R_ROW, R_CELL };    /* what is done when it closes */
+enum { K_OTHER, K_SKIPPED, K_TABLE, K_TR, K_CELL, K_BLOCK };
+enum { S_OK = 0, S_LEFT_TO_LUA, S_TREE, S_NO_MEMORY };
+enum { ROOT_NONE, ROOT_OPEN, ROOT_PARKED, ROOT_UNDER };   /* ROOT_UNDER: open[0] again, for a later element */
+
+typedef struct {
+    lua_Integer line;             /* 0: none known, as line_of */
+    lua_Integer row, col;         /* a row's number, the column its next cell may take */
+    size_t slot;                  /* a cell's block */
+    size_t text_from;             /* where a cell's text starts in the cell buffer */
+    int depth;                    /* the tree walk's: 1 at the top */
+    int table;                    /* the open table whose rows are read here, -1 none */
+    int in_run;                   /* a cell's enclosing cell's white-space state */
+    unsigned char mode, role;
+} open_el;
+
+typedef struct {
+    lua_Integer number, row, area;
+    int base;
+} open_table;
+
+typedef struct {
+    size_t text, len;             /* in the texts buffer */
+    lua_Integer line, grid, row, column, rowspan, colspan;
+    int kind;                     /* N_PARA, N_CELL or N_BREAK */
+} block_rec;
+
+typedef struct stream_state {
+    xmlParserCtxtPtr ctxt;
+    lua_State *L;
+    html_walk *w;
+    int status, nopen, ntables;
+    int seen;                     /* an element has been opened */
+    int root;                     /* ROOT_: the page's first element when it is the tree's first node */
+    int root_left;                /* a DOCTYPE came after it: what follows is beside it */
+    open_el parked;               /* that element, closed, while nothing hangs under it */
+    block_rec *recs;
+    size_t nrecs, caprecs;
+    text_buf texts;               /* the blocks' texts, one after another */
+    xmlSAXHandler sax;            /* libxml2's own callbacks */
+    open_el open[OPEN_MAX];       /* these two last: set before read, not cleared */
+    open_table tables[OPEN_MAX];
+} stream_state;
+
+static void stream_free(html_walk *w) {
+    stream_state *ss = w->stream;
+    if (ss == NULL) return;
+    if (ss->ctxt) {
+        if (ss->ctxt->myDoc) xmlFreeDoc(ss->ctxt->myDoc);
+        ss->ctxt->myDoc = NULL;
+        xmlFreeParserCtxt(ss->ctxt);
+    }
+    if (ss->recs) w->alloc(w->alloc_ud, ss->recs, ss->caprecs * sizeof *ss->recs, 0);
+    if (ss->texts.p) w->alloc(w->alloc_ud, ss->texts.p, ss->texts.cap, 0);
+    w->alloc(w->alloc_ud, ss, sizeof *ss, 0);
+    w->stream = NULL;
+}
+
+static stream_state *state_of(void *ctx) {
+    return (stream_state *)((xmlParserCtxtPtr)ctx)->_private;
+}
+
+static void stop(stream_state *ss, int status) {
+    if (ss->status == S_OK) ss->status = status;
+    if (ss->ctxt) xmlStopParser(ss->ctxt);
+}
+
+/* The walk's reading of a tag: block_name and the tags it looks for, by length first. */
+static int tag_kind(const char *name) {
+#define IS(lit) (memcmp(name, lit, sizeof lit) == 0)
+    switch (strlen(name)) {
+    case 1: return name[0] == 'p' ? K_BLOCK : K_OTHER;
+    case 2:
+        if (IS("td") || IS("th")) return K_CELL;
+        if (IS("tr")) return K_TR;
+        if ((name[0] == 'h' && name[1] >= '1' && name[1] <= '6') || IS("li") || IS("ul") || IS("ol") ||
+            IS("dl") || IS("dt") || IS("dd") || IS("hr") || IS("br")) return K_BLOCK;
+        return K_OTHER;
+    case 3: return IS("div") || IS("nav") || IS("pre") ? K_BLOCK : K_OTHER;
+    case 4: return IS("main") || IS("body") || IS("html") || IS("form") ? K_BLOCK : K_OTHER;
+    case 5:
+        if (IS("table")) return K_TABLE;
+        if (IS("style")) return K_SKIPPED;
+        return IS("aside") || IS("title") ? K_BLOCK : K_OTHER;
+    case 6:
+        if (IS("script")) return K_SKIPPED;
+        return IS("header") || IS("footer") || IS("figure") || IS("center") ? K_BLOCK : K_OTHER;
+    case 7: return IS("section") || IS("article") || IS("address") || IS("caption") ? K_BLOCK : K_OTHER;
+    case 8: return IS("noscript") || IS("template") ? K_SKIPPED : K_OTHER;
+    case 10: return IS("blockquote") || IS("figcaption") ? K_BLOCK : K_OTHER;
+    }
+    return K_OTHER;
+#undef IS
+}
+
+/* A new block, its place returned; (size_t)-1 without memory. */
+static size_t new_block(stream_state *ss, int kind, lua_Integer line) {
+    html_walk *w = ss->w;
+    block_rec *r;
+    if (ss->nrecs == ss->caprecs) {
+        size_t cap = ss->caprecs ? ss->caprecs * 2 : 256;
+        block_rec *p;
+        if (cap > ((size_t)-1) / (2 * sizeof *p)) return (size_t)-1;
+        p = (block_rec *)w->alloc(w->alloc_ud, ss->recs, ss->caprecs * sizeof *p, cap * sizeof *p);
+        if (p == NULL) return (size_t)-1;
+        ss->recs = p;
+        ss->caprecs = cap;
+    }
+    r = &ss->recs[ss->nrecs];
+    memset(r, 0, sizeof *r);
+    r->kind = kind;
+    r->line = line;
+    return ss->nrecs++;
+}
+
+/* The text b holds from `from` on, trimmed, as block k's; b cut back to from. */
+static int take_text(stream_state *ss, text_buf *b, size_t from, size_t k) {
+    size_t i = 0, j = 0;
+    if (b->n > from) nb_text_trim(b->p + from, b->n - from, &i, &j);
+    if (!buf_room(ss->w, &ss->texts, j - i)) return 0;
+    if (j > i) memcpy(ss->texts.p + ss->texts.n, b->p + from + i, j - i);
+    ss->recs[k].text = ss->texts.n;
+    ss->recs[k].len = j - i;
+    ss->texts.n += j - i;
+    b->n = from;
+    return 1;
+}
+
+/* flush above, into a record */
+static void stream_flush(stream_state *ss) {
+    html_walk *w = ss->w;
+    lua_Integer line = w->para_line ? w->para_line : 1;
+    size_t i = 0, j = 0, k;
+    w->para_line = 0;
+    if (w->para.n == 0) { w->para.in_run = 0; return; }
+    nb_text_trim(w->para.p, w->para.n, &i, &j);
+    if (j == i) { w->para.n = 0; w->para.in_run = 0; return; }
+    k = new_block(ss, N_PARA, line);
+    if (k == (size_t)-1 || !take_text(ss, &w->para, 0, k)) { stop(ss, S_NO_MEMORY); return; }
+    w->para.in_run = 0;
+}
+
+/* What do_row does at a td or th, up to its text: 0 when the table is left to Lua. */
+static int open_cell(stream_state *ss, open_el *tr, open_el *e, const xmlChar **atts) {
+    html_walk *w = ss->w;
+    open_table *t = &ss->tables[tr->table];
+    lua_Integer rs = 1, cs = 1, r = tr->row, col = tr->col;
+    const xmlChar *rv = NULL, *cv = NULL;
+    int i, has_rs = 0, has_cs = 0;
+    size_t k;
+    for (i = 0; atts && atts[i]; i += 2) {
+        if (strcmp((const char *)atts[i], "rowspan") == 0) { rv = atts[i + 1]; has_rs = 1; }
+        else if (strcmp((const char *)atts[i], "colspan") == 0) { cv = atts[i + 1]; has_cs = 1; }
+    }
+    while (taken(w, t->base, r, col)) col++;
+    for (i = 0; i < 2; i++) {
+        const xmlChar *v = i == 0 ? rv : cv;
+        lua_Integer span = 1;
+        if ((i == 0 ? has_rs : has_cs) && v && lua_stringtonumber(ss->L, (const char *)v) != 0) {
+            if (!lua_isinteger(ss->L, -1)) span = -1;
+            else {
+                span = lua_tointeger(ss->L, -1);
+                span = span > SPAN_MAX ? SPAN_MAX : span < 1 ? 1 : span;
+            }
+            lua_pop(ss->L, 1);
+        }
+        if (i == 0) rs = span; else cs = span;
+    }
+    if (rs < 0 || cs < 0) return 0;
+    if (rs > 1 || cs > 1) {
+        t->area += rs * cs;
+        if (w->nrects - t->base >= SPAN_RECTS || w->nrects >= SPAN_STACK || t->area > SPAN_AREA) return 0;
+        w->rects[w->nrects].r0 = r;
+        w->rects[w->nrects].r1 = r + rs - 1;
+        w->rects[w->nrects].c0 = col;
+        w->rects[w->nrects].c1 = col + cs - 1;
+        w->nrects++;
+    }
+    k = new_block(ss, N_CELL, e->line ? e->line : tr->line ? tr->line : 1);
+    if (k == (size_t)-1) { stop(ss, S_NO_MEMORY); return 1; }
+    ss->recs[k].grid = t->number;
+    ss->recs[k].row = r;
+    ss->recs[k].column = col;
+    ss->recs[k].rowspan = rs;
+    ss->recs[k].colspan = cs;
+    e->slot = k;
+    e->text_from = w->cell.n;
+    e->in_run = w->cell.in_run;
+    w->cell.in_run = 0;
+    tr->col = col + cs;
+    return 1;
+}
+
+static void close_el(stream_state *ss, open_el *e);
+
+static void open_table_at(stream_state *ss, open_el *e) {
+    open_table *t = &ss->tables[ss->ntables];
+    t->number = ++ss->w->tables;
+    t->row = t->area = 0;
+    t->base = ss->w->nrects;
+    e->table = ss->ntables++;
+}
+
+static void stream_start(void *ctx, const xmlChar *fullname, const xmlChar **atts) {
+    stream_state *ss = state_of(ctx);
+    xmlParserCtxtPtr ctxt = ss->ctxt;
+    html_walk *w = ss->w;
+    open_el *p, *e;
+    const char *name = (const char *)fullname;
+    xmlChar *local = NULL;
+    int kind, sees;
+    if (ss->status != S_OK) return;
+    if (ctxt->input == NULL || ctxt->input->line >= 65535 || ss->nopen >= OPEN_MAX - 1) {
+        stop(ss, S_TREE);
+        return;
+    }
+    /* the tree's node is named without a namespace prefix (o:p is "p") */
+    if (strchr(name, ':') != NULL) {
+        xmlChar *prefix = NULL;
+        local = xmlSplitQName(ctxt, fullname, &prefix);
+        xmlFree(prefix);
+        if (local) name = (const char *)local;
+    }
+    kind = tag_kind(name);
+    xmlFree(local);
+    if (ss->nopen == 0) {
+        if (!ss->seen) {
+            ss->seen = 1;
+            if (ctxt->myDoc && ctxt->myDoc->children == NULL) ss->root = ROOT_OPEN;
+        } else if (ss->root == ROOT_PARKED && !ss->root_left) {
+            ss->open[0] = ss->parked;   /* libxml2 hangs it under the first element */
+            ss->nopen = 1;
+            ss->root = ROOT_UNDER;
+        } else if (ss->root == ROOT_PARKED) {
+            close_el(ss, &ss->parked);
+            ss->root = ROOT_NONE;
+        }
+    }
+    p = ss->nopen ? &ss->open[ss->nopen - 1] : NULL;
+    e = &ss->open[ss->nopen++];
+    memset(e, 0, sizeof *e);
+    e->line = ctxt->linenumbers ? (lua_Integer)ctxt->input->line : 0;
+    e->depth = p ? p->depth + 1 : 1;
+    e->table = -1;
+    e->mode = M_SKIP;
+    e->role = R_NONE;
+    sees = p == NULL || (p->mode != M_SKIP && p->depth < w->maxdepth);
+    if (sees && kind != K_SKIPPED) {
+        switch (p ? p->mode : M_PARA) {
+        case M_PARA:
+            if (kind == K_TABLE) {
+                stream_flush(ss);
+                open_table_at(ss, e);
+                e->role = R_TABLE;
+                e->mode = M_ROWS;
+            } else {
+                if (kind == K_BLOCK || kind == K_TR) { stream_flush(ss); e->role = R_BLOCK; }
+                e->mode = M_PARA;
+            }
+            break;
+        case M_ROWS:
+            if (kind == K_TR) {
+                e->table = p->table;
+                e->row = ++ss->tables[p->table].row;
+                e->col = 1;
+                e->role = R_ROW;
+                e->mode = M_ROW;
+            } else if (kind != K_TABLE) {
+                e->table = p->table;
+                e->mode = M_ROWS;
+            }
+            break;
+        case M_ROW:
+            if (kind == K_CELL) {
+                if (!open_cell(ss, p, e, atts)) { stop(ss, S_LEFT_TO_LUA); return; }
+                e->role = R_CELL;
+                e->mode = M_CELL;
+            }
+            break;
+        case M_CELL:
+            if (kind != K_TABLE) e->mode = M_CELL;
+            else if (p->role == R_CELL) {   /* a table in a cell is read after it, in its place */
+                open_table_at(ss, e);
+                e->role = R_TABLE;
+                e->mode = M_ROWS;
+            }
+            break;
+        }
+    }
+    if (e->depth >= w->maxdepth) e->mode = M_SKIP;
+}
+
+/* What the walk does once an element's children are done. */
+static void close_el(stream_state *ss, open_el *e) {
+    html_walk *w = ss->w;
+    size_t k;
+    switch (e->role) {
+    case R_BLOCK:
+        stream_flush(ss);
+        break;
+    case R_TABLE:
+        w->nrects = ss->tables[e->table].base;
+        ss->ntables = e->table;
+        break;
+    case R_ROW:
+        k = new_block(ss, N_BREAK, e->line ? e->line : 1);
+        if (k == (size_t)-1) stop(ss, S_NO_MEMORY);
+        else ss->recs[k].len = 0;
+        break;
+    case R_CELL:
+        if (!take_text(ss, &w->cell, e->text_from, e->slot)) stop(ss, S_NO_MEMORY);
+        w->cell.in_run = e->in_run;
+        break;
+    }
+}
+
+static void stream_end(void *ctx, const xmlChar *name) {
+    stream_state *ss = state_of(ctx);
+    (void)name;
+    if (ss->status != S_OK || ss->nopen == 0) return;
+    if (ss->nopen == 1 && ss->root == ROOT_OPEN) {
+        ss->parked = ss->open[0];       /* closed in the tree walk once all that hangs under it is read */
+        ss->nopen = 0;
+        ss->root = ROOT_PARKED;
+        return;
+    }
+    ss->nopen--;
+    close_el(ss, &ss->open[ss->nopen]);
+    if (ss->nopen == 1 && ss->root == ROOT_UNDER) {
+        ss->parked = ss->open[0];
+        ss->nopen = 0;
+        ss->root = ROOT_PARKED;
+    }
+}
+
+/* The element text goes to, as libxml2's tree would hold it; NULL for none. */
+static open_el *text_parent(stream_state *ss) {
+    if (ss->status != S_OK || ss->nopen == 0 || (ss->nopen == 1 && ss->root == ROOT_UNDER)) return NULL;
+    return &ss->open[ss->nopen - 1];
+}
+
+static void stream_text(void *ctx, const xmlChar *s, int len) {
+    stream_state *ss = state_of(ctx);
+    open_el *e = text_parent(ss);
+    html_walk *w = ss->w;
+    if (e == NULL || len <= 0) return;
+    if (e->mode == M_PARA) {
+        if (!buf_put(w, &w->para, (const char *)s, (size_t)len)) { stop(ss, S_NO_MEMORY); return; }
+        if (w->para_line == 0) w->para_line = e->line;
+    } else if (e->mode == M_CELL) {
+        if (!buf_put(w, &w->cell, (const char *)s, (size_t)len)) stop(ss, S_NO_MEMORY);
+    }
+}
+
+/* Comments and processing instructions are no text: only one at the top
+** changes the tree (it comes before the first element), so only those go
+** to libxml2. */
+static void stream_comment(void *ctx, const xmlChar *value) {
+    stream_state *ss = state_of(ctx);
+    if (ss->status == S_OK && ss->nopen == 0 && ss->sax.comment) ss->sax.comment(ctx, value);
+}
+
+static void stream_pi(void *ctx, const xmlChar *target, const xmlChar *data) {
+    stream_state *ss = state_of(ctx);
+    if (ss->status == S_OK && ss->nopen == 0 && ss->sax.processingInstruction)
+        ss->sax.processingInstruction(ctx, target, data);
+}
+
+/* A DOCTYPE goes before every other node of an HTML tree. */
+static void stream_subset(void *ctx, const xmlChar *name, const xmlChar *id, const xmlChar *sys) {
+    stream_state *ss = state_of(ctx);
+    if (ss->seen) ss->root_left = 1;
+    if (ss->sax.internalSubset) ss->sax.internalSubset(ctx, name, id, sys);
+}
+
+static void stream_reference(void *ctx, const xmlChar *name) {
+    (void)name;
+    stop(state_of(ctx), S_TREE);
+}
+
+/* The page as libxml2 is given it: without the attributes the blocks never
+** read (all but a cell's spans), nor the text of comments, scripts and
+** styles, which libxml2 would copy a character at a time. Dropped only while this scan reads the markup as libxml2 does, one
+** construct at a time (tags, end tags, comments, a DOCTYPE, the text of a
+** script or style); at anything else the rest is left as it is. Only
+** attributes of printable ASCII on one line go: no line moves, and no byte
+** libxml2 would complain of is taken away. */
+
+#define LEAN_MAX 1000000         /* longer pieces stay: libxml2 has limits of length of its own */
+
+typedef struct {
+    const char *src;
+    size_t n, done;               /* src copied or dropped up to done */
+    char *out;                    /* NULL until something is dropped */
+    size_t outn;
+    html_walk *w;
+} lean_text;
+
+static int blank_ch(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static int letter_ch(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static int name_ch(char c) {
+    return letter_ch(c) || (c >= '0' && c <= '9') || c == ':' || c == '-' || c == '_' || c == '.';
+}
+
+/* libxml2's htmlParseHTMLName from s[i] (a letter here): the end, or 0 when
+** the name is long enough for libxml2 to cut it. */
+static size_t name_end(const char *s, size_t n, size_t i) {
+    size_t j = i;
+    while (j < n && name_ch(s[j])) j++;
+    return j - i < 90 ? j : 0;
+}
+
+static int same_name(const char *s, size_t len, const char *name) {
+    size_t k;
+    if (strlen(name) != len) return 0;
+    for (k = 0; k < len; k++)
+        if ((s[k] | 0x20) != name[k]) return 0;
+    return 1;
+}
+
+/* Drop src[from..to); 0 without memory. */
+static int lean_drop(lean_text *t, size_t from, size_t to) {
+    if (t->out == NULL) {
+        t->out = (char *)t->w->alloc(t->w->alloc_ud, NULL, 0, t->n);
+        if (t->out == NULL) return 0;
+    }
+    memcpy(t->out + t->outn, t->src + t->done, from - t->done);
+    t->outn += from - t->done;
+    t->done = to;
+    return 1;
+}
+
+/* Drop all of src[from..to) but its line ends: the text of a comment, a
+** script or a style, which the blocks never read. Not when it is not UTF-8
+** (libxml2 would change how it reads the rest of the page there). */
+static int lean_squeeze(lean_text *t, size_t from, size_t to) {
+    const char *s = t->src;
+    size_t seg = from, k;
+    if (to <= from || to - from > LEAN_MAX || nb_encoding_utf8_invalid(s + from, to - from) != 0) return 1;
+    for (k = from; k < to; k++) {
+        if (s[k] != '\n') continue;
+        if (k > seg && !lean_drop(t, seg, k)) return 0;
+        seg = k + 1;
+    }
+    return to > seg ? lean_drop(t, seg, to) : 1;
+}
+
+/* A start tag at s[i] ('<' and a letter): the end of the tag (past its '>'),
+** *raw set to the element's text kind (1 script or style, 2 one whose
+** markup libxml2 versions read differently), or 0 to stop; attributes
+** dropped on the way. */
+static size_t lean_tag(lean_text *t, size_t i, int *raw, int *ok) {
+    const char *s = t->src;
+    size_t n = t->n, j = name_end(s, n, i + 1), tag = i + 1, taglen;
+    int keep_all;
+    *raw = 0;
+    *ok = 1;
+    if (j == 0) return 0;
+    taglen = j - tag;
+    keep_all = same_name(s + tag, taglen, "meta");   /* libxml2 reads a meta's charset */
+    if (same_name(s + tag, taglen, "script") || same_name(s + tag, taglen, "style")) *raw = 1;
+    else if (same_name(s + tag, taglen, "title") || same_name(s + tag, taglen, "textarea") ||
+             same_name(s + tag, taglen, "xmp") || same_name(s + tag, taglen, "plaintext") ||
+             same_name(s + tag, taglen, "iframe") || same_name(s + tag, taglen, "noembed") ||
+             same_name(s + tag, taglen, "noframes")) *raw = 2;
+    if (j < n && !blank_ch(s[j]) && s[j] != '>' && s[j] != '/') return 0;
+    for (;;) {
+        size_t a, an, k;
+        int printable;
+        while (j < n && blank_ch(s[j])) j++;
+        if (j >= n) return 0;
+        if (s[j] == '>') return j + 1;
+        if (s[j] == '/') {
+            if (j + 1 < n && s[j + 1] == '>') { *raw = 0; return j + 2; }
+            return 0;
+        }
+        if (!(letter_ch(s[j]) || s[j] == '_' || s[j] == ':' || s[j] == '.')) return 0;
+        a = j;
+        an = name_end(s, n, j);
+        if (an == 0) return 0;
+        j = an;
+        k = j;
+        while (k < n && blank_ch(s[k])) k++;
+        if (k < n && s[k] == '=') {
+            k++;
+            while (k < n && blank_ch(s[k])) k++;
+            if (k >= n) return 0;
+            if (s[k] == '"' || s[k] == '\'') {
+                const char *q = memchr(s + k + 1, s[k], n - k - 1);
+                if (q == NULL) return 0;
+                j = (size_t)(q - s) + 1;
+            } else {
+                size_t v = k;
+                while (k < n && !blank_ch(s[k]) && s[k] != '>') k++;
+                if (k == v || k >= n) return 0;
+                j = k;
+            }
+        }
+        /* name[=value] is s[a..j) */
+        if (keep_all || same_name(s + a, an - a, "rowspan") || same_name(s + a, an - a, "colspan")) continue;
+        printable = j - a <= LEAN_MAX;
+        for (k = a; k < j && printable; k++)
+            printable = s[k] >= 0x20 && s[k] < 0x7f;
+        if (printable && !lean_drop(t, a, j)) { *ok = 0; return 0; }
+    }
+}
+
+/* The page with the attributes dropped: *out set to a copy of len *outn
+** (the caller's to free with w's allocator), or left NULL when nothing was
+** dropped; 0 without memory. */
+static int lean_page(html_walk *w, const char *s, size_t n, char **out, size_t *outn) {
+    lean_text t;
+    size_t i = 0;
+    t.src = s;
+    t.n = n;
+    t.done = 0;
+    t.out = NULL;
+    t.outn = 0;
+    t.w = w;
+    *out = NULL;
+    while (i < n) {
+        const char *lt = memchr(s + i, '<', n - i);
+        char c;
+        if (lt == NULL) break;
+        i = (size_t)(lt - s);
+        if (i + 1 >= n) break;
+        c = s[i + 1];
+        if (c == '/') {                       /* an end tag: </name> */
+            size_t j;
+            if (i + 2 >= n || !letter_ch(s[i + 2]) || (j = name_end(s, n, i + 2)) == 0) break;
+            while (j < n && blank_ch(s[j])) j++;
+            if (j >= n || s[j] != '>') break;
+            i = j + 1;
+        } else if (c == '!') {
+            if (n - i >= 4 && s[i + 2] == '-' && s[i + 3] == '-') {
+                /* a comment ends at the first -->, where libxml2's of every version agree */
+                size_t from = i + 4, k;
+                const char *end = NULL;
+                if (from < n && (s[from] == '>' || (s[from] == '-' && from + 1 < n && s[from + 1] == '>'))) break;
+                for (k = from; k + 2 < n; k++) {
+                    if (s[k] == '-' && s[k + 1] == '-' && s[k + 2] == '>') { end = s + k; break; }
+                    if (s[k] == '-' && s[k + 1] == '-' && s[k + 2] == '!') break;
+                }
+                if (end == NULL) break;
+                if (!lean_squeeze(&t, from, (size_t)(end - s))) goto no_memory;
+                i = (size_t)(end - s) + 3;
+            } else if (n - i >= 9 && same_name(s + i + 2, 7, "doctype")) {
+                /* to its first '>', when no quoted literal could hold one */
+                const char *gt = memchr(s + i, '>', n - i);
+                size_t k, quotes = 0;
+                if (gt == NULL) break;
+                for (k = i + 1; k < (size_t)(gt - s); k++) {
+                    if (s[k] == '"') quotes++;
+                    else if (s[k] == '\'' || s[k] == '<') break;
+                }
+                if (k < (size_t)(gt - s) || quotes % 2 != 0) break;
+                i = (size_t)(gt - s) + 1;
+            } else break;
+        } else if (letter_ch(c)) {
+            int raw, ok;
+            size_t j = lean_tag(&t, i, &raw, &ok), name_from = i + 1, name_len;
+            if (!ok) goto no_memory;
+            if (j == 0) break;
+            name_len = name_end(s, n, name_from) - name_from;
+            i = j;
+            if (raw) {
+                /* its text runs to </name (libxml2 compares that much of the name), which must end there;
+                ** a title's and the like's hold no markup, as libxml2 versions read theirs differently */
+                size_t k = i, e;
+                for (;;) {
+                    const char *lt2 = memchr(s + k, '<', n - k);
+                    if (lt2 == NULL) { k = n; break; }
+                    k = (size_t)(lt2 - s);
+                    if (k + 1 < n && s[k + 1] == '/' && n - k - 2 >= name_len) {
+                        size_t m;
+                        for (m = 0; m < name_len; m++)
+                            if ((s[k + 2 + m] | 0x20) != (s[name_from + m] | 0x20)) break;
+                        if (m == name_len) break;
+                    }
+                    /* a tag right at the start is read as one (an end tag may close the element) */
+                    if (raw == 2 || (k == i && k + 1 < n && (s[k + 1] == '/' || s[k + 1] == '_' ||
+                                                            s[k + 1] == ':' || letter_ch(s[k + 1])))) {
+                        k = n;
+                        break;
+                    }
+                    k++;
+                }
+                if (k >= n) break;
+                e = k + 2 + name_len;
+                while (e < n && blank_ch(s[e])) e++;
+                if (e >= n || s[e] != '>') break;
+                if (raw == 1 && !lean_squeeze(&t, i, k)) goto no_memory;
+                i = e + 1;
+            }
+        } else if (blank_ch(c) || (c >= '0' && c <= '9') || c == '=' || c == '<' || c == '>') {
+            i++;                              /* a '<' libxml2 keeps as text */
+        } else break;
+    }
+    if (t.out == NULL) return 1;
+    memcpy(t.out + t.outn, s + t.done, n - t.done);
+    *outn = t.outn + (n - t.done);
+    *out = t.out;
+    return 1;
+no_memory:
+    if (t.out) w->alloc(w->alloc_ud, t.out, t.n, 0);
+    return 0;
+}
+
+/* read_lean's parse with the callbacks above: S_ codes. */
+static int stream_read(lua_State *L, html_walk *w, const char *buf, int len) {
+    stream_state *ss;
+    xmlParserCtxtPtr ctxt;
+    xmlCharEncodingHandlerPtr utf8;
+    char *lean;
+    size_t leann = 0;
+    if (memchr(buf, 0, (size_t)len) != NULL) return S_TREE;
+    ss = (stream_state *)w->alloc(w->alloc_ud, NULL, 0, sizeof *ss);
+    if (ss == NULL) return S_NO_MEMORY;
+    memset(ss, 0, offsetof(stream_state, open));
+    w->stream = ss;
+    ss->L = L;
+    ss->w = w;
+    xmlInitParser();
+    if (!lean_page(w, buf, (size_t)len, &lean, &leann)) return S_NO_MEMORY;
+    /* libxml2 copies the text into its own input */
+    ctxt = ss->ctxt = xmlCreateMemoryParserCtxt(lean ? lean : buf, lean ? (int)leann : len);
+    if (lean) w->alloc(w->alloc_ud, lean, (size_t)len, 0);
+    if (ctxt == NULL || ctxt->sax == NULL || ctxt->input == NULL) return S_TREE;
+    htmlDefaultSAXHandlerInit();
+    memcpy(ctxt->sax, &htmlDefaultSAXHandler, sizeof(xmlSAXHandlerV1));
+    ss->sax = *ctxt->sax;
+    ctxt->_private = ss;
+    ctxt->sax->startElement = stream_start;
+    ctxt->sax->endElement = stream_end;
+    ctxt->sax->characters = stream_text;
+    ctxt->sax->cdataBlock = stream_text;
+    ctxt->sax->comment = stream_comment;
+    ctxt->sax->processingInstruction = stream_pi;
+    ctxt->sax->internalSubset = stream_subset;
+    ctxt->sax->reference = stream_reference;
+    htmlCtxtUseOptions(ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                             HTML_PARSE_NONET | HTML_PARSE_NOIMPLIED);
+    ctxt->html = 1;
+    /* white space is handed on as text only while blanks are kept (areBlanks reads the tree) */
+    if (!ctxt->keepBlanks) return S_TREE;
+    utf8 = xmlFindCharEncodingHandler("UTF-8");
+    if (utf8 != NULL) {
+        xmlSwitchToEncoding(ctxt, utf8);
+        if (ctxt->input->encoding != NULL) xmlFree((xmlChar *)ctxt->input->encoding);
+        ctxt->input->encoding = xmlStrdup(BAD_CAST "UTF-8");
+    }
+    htmlParseDocument(ctxt);
+    if (ctxt->myDoc) xmlFreeDoc(ctxt->myDoc);
+    ctxt->myDoc = NULL;
+    xmlFreeParserCtxt(ctxt);
+    ss->ctxt = NULL;
+    if (ss->status == S_OK && !ss->seen) return S_TREE;   /* no content: the tree's way says so */
+    while (ss->status == S_OK && ss->nopen > 0) {
+        ss->nopen--;
+        close_el(ss, &ss->open[ss->nopen]);
+    }
+    if (ss->status == S_OK && ss->root == ROOT_PARKED) close_el(ss, &ss->parked);
+    if (ss->status == S_OK) stream_flush(ss);
+    return ss->status;
+}
+
+/* The records as markup.lua's blocks, on the list at w->blocks. */
+static void push_records(lua_State *L, html_walk *w) {
+    stream_state *ss = w->stream;
+    lua_Integer grid = 0;
+    size_t k;
+    for (k = 0; k < ss->nrecs; k++) {
+        const block_rec *r = &ss->recs[k];
+        if (r->kind == N_CELL) {
+            if (r->grid != grid) {
+                char name[32];
+                snprintf(name, sizeof name, "h" LUA_INTEGER_FMT, r->grid);
+                lua_pushstring(L, name);
+                if (grid != 0) lua_replace(L, -2);
+                grid = r->grid;
+            }
+            lua_createtable(L, 0, 11);
+            set_name(L, w, N_KIND, N_CELL);
+            lua_pushvalue(L, w->names + N_TEXT);
+            lua_pushlstring(L, ss->texts.p + r->text, r->len);
+            lua_rawset(L, -3);
+            set_int(L, w, N_LINE, r->line);
+            set_int(L, w, N_COL, 1);
+            lua_pushvalue(L, w->names + N_GRID);
+            lua_pushvalue(L, -3);
+            lua_rawset(L, -3);
+            set_int(L, w, N_ROW, r->row);
+            set_int(L, w, N_COLUMN, r->column);
+            set_int(L, w, N_ROWSPAN, r->rowspan);
+            set_int(L, w, N_COLSPAN, r->colspan);
+            set_int(L, w, N_X0, r->column);
+            set_int(L, w, N_X1, r->column + r->colspan);
+        } else if (r->kind == N_PARA) {
+            lua_createtable(L, 0, 4);
+            set_name(L, w, N_KIND, N_PARA);
+            lua_pushvalue(L, w->names + N_TEXT);
+            lua_pushlstring(L, ss->texts.p + r->text, r->len);
+            lua_rawset(L, -3);
+            set_int(L, w, N_LINE, r->line);
+            set_int(L, w, N_COL, 1);
+        } else {
+            lua_createtable(L, 0, 4);
+            set_name(L, w, N_KIND, N_BREAK);
+            set_name(L, w, N_TEXT, N_EMPTY);
+            set_int(L, w, N_LINE, r->line);
+            set_int(L, w, N_COL, 1);
+        }
+        lua_rawseti(L, w->blocks, (lua_Integer)k + 1);
+    }
+    if (grid != 0) lua_pop(L, 1);
+}
+
+/*}===*/
+
 int nb_html_blocks(lua_State *L, const char *buf, size_t len, int maxdepth) {
     html_walk *w;
     xmlNode *root;
@@ -553,7 +1313,7 @@ int nb_html_blocks(lua_State *L, const char *buf, size_t len, int maxdepth) {
         return 0;
     }
     w = (html_walk *)lua_newuserdatauv(L, sizeof *w, 0);
-    memset(w, 0, sizeof *w);
+    memset(w, 0, offsetof(html_walk, rects));
     w->alloc = lua_getallocf(L, &w->alloc_ud);
     w->maxdepth = maxdepth;
     if (luaL_newmetatable(L, "nianbao.html.walk")) {
@@ -561,6 +1321,33 @@ int nb_html_blocks(lua_State *L, const char *buf, size_t len, int maxdepth) {
         lua_setfield(L, -2, "__gc");
     }
     lua_setmetatable(L, -2);
+    /* the names, the list, and room for what the walk pushes (a cell's table and two more) */
+    luaL_checkstack(L, N_COUNT + 8, "HTML names");
+    st = stream_read(L, w, buf, (int)len);
+    if (st == S_NO_MEMORY) {
+        walk_free(w);
+        return luaL_error(L, "not enough memory");
+    }
+    if (st == S_LEFT_TO_LUA) {
+        walk_free(w);
+        lua_pushboolean(L, 0);
+        return 1;
+    }
+    if (st == S_OK) {
+        w->names = lua_gettop(L) + 1;
+        for (st = 0; st < N_COUNT; st++) lua_pushstring(L, names[st]);
+        lua_createtable(L, w->stream->nrecs < INT_MAX ? (int)w->stream->nrecs : 0, 0);
+        w->blocks = lua_gettop(L);
+        push_records(L, w);
+        walk_free(w);
+        return 1;
+    }
+    walk_free(w);
+    memset(&w->para, 0, sizeof w->para);
+    memset(&w->cell, 0, sizeof w->cell);
+    w->para_line = 0;
+    w->tables = 0;
+    w->nrects = 0;
     w->doc = read_lean(&w->lean, buf, (int)len);
     if (w->doc == NULL || (root = xmlDocGetRootElement(w->doc)) == NULL) {
         walk_free(w);
@@ -568,8 +1355,6 @@ int nb_html_blocks(lua_State *L, const char *buf, size_t len, int maxdepth) {
         lua_pushliteral(L, "no HTML content");
         return 0;
     }
-    /* the names, the list, and room for what the walk pushes (a cell's table and two more) */
-    luaL_checkstack(L, N_COUNT + 8, "HTML names");
     w->names = lua_gettop(L) + 1;
     for (st = 0; st < N_COUNT; st++) lua_pushstring(L, names[st]);
     lua_newtable(L);

@@ -17,7 +17,8 @@
 int nb_html_parse(lua_State *L, const char *buf, size_t len, int maxdepth);
 
 /* Parse UTF-8 HTML as nb_html_parse does and push, instead of its tree, the
-** list of blocks scripts/lib/markup.lua's blocks() makes of that tree (its
+** list of blocks scripts/lib/markup.lua's blocks() makes of that tree, made
+** from libxml2's callbacks as it parses, no tree built (its
 ** defaults: lines as parsed, tables named h1, h2, …): paragraphs
 **   { kind = "para", text = "…", line = 3, col = 1 }
 ** and each table row's cells, then a { kind = "break" } for the row:
