@@ -1489,6 +1489,28 @@ static int view_read(lua_State *L, int hidden) {
     lua_pushvalue(L, 4);
     if (lua_rawget(L, lua_upvalueindex(2)) != LUA_TNIL) return 1;   /* a table read before */
     lua_pop(L, 1);
+    if (!hidden && !lua_getmetatable(L, 4)) {
+        /* a plain table first read through a view with no hidden keys: its
+        ** view is made here, as readonly would (that view's metatable), a
+        ** Lua call less for every section and row a rule walks */
+        lua_pushvalue(L, 4);
+        if (lua_rawget(L, lua_upvalueindex(1)) != LUA_TNIL) {   /* a view: its own view */
+            lua_settop(L, 4);
+            return 1;
+        }
+        lua_pop(L, 1);
+        lua_createtable(L, 0, 0);              /* 5: the view */
+        lua_getmetatable(L, 1);
+        lua_setmetatable(L, 5);
+        lua_pushvalue(L, 4);
+        lua_pushvalue(L, 5);
+        lua_rawset(L, lua_upvalueindex(2));    /* proxies[t] = view */
+        lua_pushvalue(L, 5);
+        lua_pushvalue(L, 4);
+        lua_rawset(L, lua_upvalueindex(1));    /* originals[view] = t */
+        return 1;
+    }
+    lua_settop(L, 4);
     lua_pushvalue(L, lua_upvalueindex(4));
     lua_insert(L, 4);
     lua_call(L, 1, 1);
