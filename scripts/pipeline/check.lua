@@ -155,10 +155,7 @@ local function emitter(st)
     if bytes > MAX_BYTES then
       error(string.format("emit: more than %d MB of findings on one report", MAX_BYTES // 1048576), 2)
     end
-    st.findings:add {
-      rule = rule.id, severity = rule.severity, message = message, cells = ids,
-      expected = expected, found = found, quote = quote, line = line, col = col,
-    }
+    st.findings:put(rule.id, rule.severity, message, ids, expected, found, quote, line, col)
   end
 end
 
