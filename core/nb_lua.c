@@ -1137,52 +1137,46 @@ static int l_findings_gc(lua_State *L) {
     return 0;
 }
 
-static const char *opt_field(lua_State *L, int t, const char *k) {
-    const char *s;
-    lua_getfield(L, t, k);
-    s = lua_isnil(L, -1) ? NULL : luaL_tolstring(L, -1, NULL);
-    if (s) lua_replace(L, -2);
-    return s;   /* left on the stack, so it stays alive until the caller pops */
-}
-
-/* Field k of the finding at 2: absent, or an integer from 0 to UINT32_MAX. */
-static lua_Integer place_field(lua_State *L, const char *k) {
+/* The place at `slot`: absent, or an integer from 0 to UINT32_MAX. */
+static lua_Integer finding_place(lua_State *L, int slot, const char *k) {
     lua_Integer v;
-    lua_getfield(L, 2, k);
+    lua_pushvalue(L, slot);
     v = luaL_optinteger(L, -1, 0);
     lua_pop(L, 1);
     if (v < 0 || v > (lua_Integer)UINT32_MAX) luaL_error(L, "a finding's %s is out of range", k);
     return v;
 }
 
-/* findings:add{rule=, severity=, message=, cells={...}, expected=, found=,
-**              quote=, line=, col=} */
-static int l_findings_add(lua_State *L) {
-    nb_findings *l = check_findings(L, 1);
+/* The text at `slot` (its tostring, pushed to stay alive until the caller
+** pops), or NULL when it is nil. */
+static const char *opt_text(lua_State *L, int slot) {
+    return lua_isnil(L, slot) ? NULL : luaL_tolstring(L, slot, NULL);
+}
+
+/* The fields of a finding in nine slots from `at` (rule, severity,
+** message, cells, expected, found, quote, line, col) added to list l. */
+static int add_finding(lua_State *L, nb_findings *l, int at) {
     nb_finding f;
     const char *sev;
     const char **cells = NULL;
     size_t i;
-    int top, sevn, rc;
-    luaL_checktype(L, 2, LUA_TTABLE);
-    top = lua_gettop(L);
+    int sevn, rc;
     memset(&f, 0, sizeof f);
-    f.rule = (char *)opt_field(L, 2, "rule");
-    f.message = (char *)opt_field(L, 2, "message");
-    f.expected = (char *)opt_field(L, 2, "expected");
-    f.found = (char *)opt_field(L, 2, "found");
-    f.quote = (char *)opt_field(L, 2, "quote");
-    sev = opt_field(L, 2, "severity");
+    f.rule = (char *)opt_text(L, at);
+    f.message = (char *)opt_text(L, at + 2);
+    f.expected = (char *)opt_text(L, at + 4);
+    f.found = (char *)opt_text(L, at + 5);
+    f.quote = (char *)opt_text(L, at + 6);
+    sev = opt_text(L, at + 1);
     if (f.rule == NULL || f.message == NULL)
         return luaL_error(L, "a finding needs a rule and a message");
     sevn = sev ? nb_severity_parse(sev) : NB_SEV_ERROR;
     if (sevn < 0) return luaL_error(L, "unknown severity \"%s\"", sev);
     f.severity = (nb_severity)sevn;
-    f.line = (uint32_t)place_field(L, "line");
-    f.col = (uint32_t)place_field(L, "col");
-    lua_getfield(L, 2, "cells");
-    if (lua_istable(L, -1)) {
-        int t = lua_gettop(L);
+    f.line = (uint32_t)finding_place(L, at + 7, "line");
+    f.col = (uint32_t)finding_place(L, at + 8, "col");
+    if (lua_istable(L, at + 3)) {
+        int t = at + 3;
         f.ncells = lua_rawlen(L, t);
         if (f.ncells > 100000) return luaL_error(L, "a finding names too many cells");
         /* the strings stay on the stack until the finding is copied */
@@ -1198,9 +1192,33 @@ static int l_findings_add(lua_State *L) {
     f.cells = (char **)cells;
     rc = nb_findings_add(l, &f);
     free(cells);
-    lua_settop(L, top);
+    lua_settop(L, at - 1);
     if (rc != NB_OK) return luaL_error(L, "out of memory");
     return 0;
+}
+
+static const char *const finding_fields[] = {
+    "rule", "severity", "message", "cells", "expected", "found", "quote", "line", "col"
+};
+
+/* findings:add{rule=, severity=, message=, cells={...}, expected=, found=,
+**              quote=, line=, col=} */
+static int l_findings_add(lua_State *L) {
+    nb_findings *l = check_findings(L, 1);
+    int i;
+    luaL_checktype(L, 2, LUA_TTABLE);
+    lua_settop(L, 2);
+    for (i = 0; i < 9; i++) lua_getfield(L, 2, finding_fields[i]);
+    return add_finding(L, l, 3);
+}
+
+/* findings:put(rule, severity, message, cells, expected, found, quote,
+** line, col): add's fields as arguments, for the checker's emitter (a
+** table a finding was garbage). */
+static int l_findings_put(lua_State *L) {
+    nb_findings *l = check_findings(L, 1);
+    lua_settop(L, 10);
+    return add_finding(L, l, 2);
 }
 
 static void push_finding(lua_State *L, const nb_finding *f) {
@@ -1489,6 +1507,28 @@ static int view_read(lua_State *L, int hidden) {
     lua_pushvalue(L, 4);
     if (lua_rawget(L, lua_upvalueindex(2)) != LUA_TNIL) return 1;   /* a table read before */
     lua_pop(L, 1);
+    if (!hidden && !lua_getmetatable(L, 4)) {
+        /* a plain table first read through a view with no hidden keys: its
+        ** view is made here, as readonly would (that view's metatable), a
+        ** Lua call less for every section and row a rule walks */
+        lua_pushvalue(L, 4);
+        if (lua_rawget(L, lua_upvalueindex(1)) != LUA_TNIL) {   /* a view: its own view */
+            lua_settop(L, 4);
+            return 1;
+        }
+        lua_pop(L, 1);
+        lua_createtable(L, 0, 0);              /* 5: the view */
+        lua_getmetatable(L, 1);
+        lua_setmetatable(L, 5);
+        lua_pushvalue(L, 4);
+        lua_pushvalue(L, 5);
+        lua_rawset(L, lua_upvalueindex(2));    /* proxies[t] = view */
+        lua_pushvalue(L, 5);
+        lua_pushvalue(L, 4);
+        lua_rawset(L, lua_upvalueindex(1));    /* originals[view] = t */
+        return 1;
+    }
+    lua_settop(L, 4);
     lua_pushvalue(L, lua_upvalueindex(4));
     lua_insert(L, 4);
     lua_call(L, 1, 1);
@@ -1530,7 +1570,7 @@ static const luaL_Reg ident_methods[] = {
     {"relation", l_ident_relation}, {NULL, NULL}
 };
 static const luaL_Reg findings_methods[] = {
-    {"add", l_findings_add}, {"list", l_findings_list}, {"tally", l_findings_tally},
+    {"add", l_findings_add}, {"put", l_findings_put}, {"list", l_findings_list}, {"tally", l_findings_tally},
     {"sort", l_findings_sort}, {NULL, NULL}
 };
 static const luaL_Reg nianbao_funcs[] = {

@@ -36,12 +36,32 @@ static int64_t cpu_ns(void) {
     return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
 }
 
+/* A call of a longer limit reads the CPU clock not when it begins but at
+** its first look at the limits LAZY_CPU_NS later (most calls are over by
+** then): until then cpu_start is NOT_READ and deadline is LAZY_CPU_NS
+** after the call began. */
+#define LAZY_CPU_NS 2000000
+#define EAGER_BELOW_NS (100 * (int64_t)LAZY_CPU_NS)
+#define NOT_READ (-1)
+
+/* The CPU time at which the running call began, read now if it was not:
+** the process (one thread) spent no more CPU than wall time since the
+** call began, so the estimate never gives the call more than its limit. */
+static int64_t cpu_start_of(nb_sandbox *sb, int64_t now, int64_t cpu) {
+    if (sb->cpu_start == NOT_READ) {
+        sb->cpu_start = cpu - (now - (sb->deadline - LAZY_CPU_NS));
+        sb->deadline = now;
+    }
+    return sb->cpu_start;
+}
+
 /* Has the running call spent its CPU time? If not (the process waited for
 ** the machine), the next look at the clock is put off by what is left. */
 static int out_of_time(nb_sandbox *sb, int64_t now) {
-    int64_t spent;
+    int64_t spent, cpu;
     if (now <= sb->deadline) return 0;
-    spent = cpu_ns() - sb->cpu_start;
+    cpu = cpu_ns();
+    spent = cpu - cpu_start_of(sb, now, cpu);
     if (spent >= sb->limit_ns) return 1;
     sb->deadline = now + (sb->limit_ns - spent);
     return 0;
@@ -400,13 +420,18 @@ static int l_call(lua_State *L) {
     sb->limit = (size_t)cl.memory > SIZE_MAX - sb->used ? SIZE_MAX : sb->used + (size_t)cl.memory;
     if (saved.active && saved.limit && sb->limit > saved.limit) sb->limit = saved.limit;
     sb->left = saved.active && saved.left < cl.budget ? saved.left : cl.budget;
-    sb->cpu_start = cpu_ns();
-    if (saved.active) {
-        int64_t outer_left = saved.limit_ns - (sb->cpu_start - saved.cpu_start);
-        if (outer_left < ns) ns = outer_left > 0 ? outer_left : 0;
+    if (saved.active || ns < EAGER_BELOW_NS) {
+        sb->cpu_start = cpu_ns();
+        if (saved.active) {
+            int64_t outer_left = saved.limit_ns - (sb->cpu_start - cpu_start_of(&saved, now, sb->cpu_start));
+            if (outer_left < ns) ns = outer_left > 0 ? outer_left : 0;
+        }
+        sb->deadline = ns > INT64_MAX - now ? INT64_MAX : now + ns;
+    } else {
+        sb->cpu_start = NOT_READ;               /* (read at the first look LAZY_CPU_NS on) */
+        sb->deadline = now + LAZY_CPU_NS;
     }
     sb->limit_ns = ns;
-    sb->deadline = ns > INT64_MAX - now ? INT64_MAX : now + ns;
     sb->untrusted = cl.untrusted || (saved.active && saved.untrusted);
     sb->active = 1;
     sb->tripped = NB_TRIP_NONE;

@@ -59,9 +59,29 @@ local function parts_of(text)
 end
 
 -- The template with each {name} that vars has replaced by its value.
+-- (vars is read raw: a table the rule made without a metatable, or the
+-- emitter's own.) While the values are texts and numbers no code of the
+-- rule's runs, so one list of the pieces serves every message; another
+-- value's tostring may run the rule's code, even an emit, so it gets its own.
+local pieces = {}
 local function fill(text, vars)
   local parts = parts_of(text)
-  if #parts == 1 then return text end
+  local n = #parts
+  if n == 1 then return text end
+  for i = 1, n do
+    local p = parts[i]
+    if i % 2 == 0 then
+      local v = vars[p]
+      local t = type(v)
+      if t == "string" then p = v
+      elseif t == "number" then p = tostring(v)
+      elseif v == nil then p = "{" .. p .. "}"
+      else goto slow end
+    end
+    pieces[i] = p
+  end
+  do return table.concat(pieces, "", 1, n) end
+  ::slow::
   local out = {}
   for i = 1, #parts do
     local p = parts[i]
@@ -155,10 +175,7 @@ local function emitter(st)
     if bytes > MAX_BYTES then
       error(string.format("emit: more than %d MB of findings on one report", MAX_BYTES // 1048576), 2)
     end
-    st.findings:add {
-      rule = rule.id, severity = rule.severity, message = message, cells = ids,
-      expected = expected, found = found, quote = quote, line = line, col = col,
-    }
+    st.findings:put(rule.id, rule.severity, message, ids, expected, found, quote, line, col)
   end
 end
 
