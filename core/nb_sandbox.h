@@ -58,7 +58,8 @@ typedef struct nb_sandbox {
     nb_trip tripped;      /* set once a limit is passed; sticky until the call returns */
     int64_t left;         /* work units left (VM instructions and their equivalents) */
     int64_t deadline;     /* monotonic time (ns) when the call may be over: then its CPU time is read */
-    int64_t cpu_start;    /* the process's CPU time (ns) when the call began */
+    int64_t cpu_start;    /* the process's CPU time (ns) when the call began; for a long limit,
+                             not read until the first check (see nb_sandbox.c) */
     int64_t limit_ns;     /* the CPU time the call may take */
     int every;            /* instructions between two runs of the count hook */
     int64_t last;         /* when the hook last ran */
