@@ -272,16 +272,29 @@ end
 -- the paragraphs that are a page's furniture (its number), which print
 -- and PDF text leave among the prose and inside tables. One pass over the
 -- blocks for both: most are cells, passed on as they are.
+-- The list of blocks is made whole at its size, in one step, where it is
+-- not too long to unpack: most blocks pass as they are, and a list grown
+-- block by block is made anew at every doubling.
+local UNPACK_MAX = 100000
 local function split_headings(F, blocks)
   local marks = marks_of(F)
   local simplify = F.labels.simplify
   local furniture = F.grammars.page_number
-  local out, n = {}, 0
-  for i = 1, #blocks do
+  local count = #blocks
+  local out
+  if count <= UNPACK_MAX then
+    out = { table.unpack(blocks, 1, count) }
+  else
+    out = {}
+    for i = 1, count do out[i] = blocks[i] end
+  end
+  local n = 0
+  for i = 1, count do
     local b = blocks[i]
     if b.kind ~= "para" then
+      -- (in its place already until a block is left out or cut)
       n = n + 1
-      out[n] = b
+      if n ~= i then out[n] = b end
     elseif furniture and furniture:match(b.text) then
       -- a page number: left out
     elseif #b.text < 60 then
@@ -329,6 +342,7 @@ local function split_headings(F, blocks)
       out[n] = piece(prev, #b.text)
     end
   end
+  for k = n + 1, count do out[k] = nil end     -- the places the blocks left out had
   return out
 end
 M.split_headings = split_headings
