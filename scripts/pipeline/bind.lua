@@ -172,6 +172,7 @@ end
 -- normalised too, for the binder's later pass over the same blocks.
 local HEADING_MEMO_BYTES = 1 << 18
 local heading_memo = memo.keyed()
+local NO_ANSWERS = {}       -- a kind with no answers yet: looked up, never written to
 local function match_heading(F, block)
   local kind, text = block.kind, block.text
   local t = F.labels.norm(text)
@@ -703,7 +704,8 @@ function M.bind(F, system, doc, path, others)
   -- answered before), and fetched again after each answer worked out: a full
   -- memo starts afresh
   local answered = heading_memo[F]
-  local by_para, by_cell = answered and answered.of.para, answered and answered.of.cell
+  local by_para = answered and answered.of.para or NO_ANSWERS
+  local by_cell = answered and answered.of.cell or NO_ANSWERS
   local normed, norm = {}, F.labels.norm     -- each block's text normalised, for detect
   local paras, nparas = {}, 0                -- where the paragraphs are, for the parts' prose
   for i = 1, #blocks do
@@ -711,9 +713,9 @@ function M.bind(F, system, doc, path, others)
     local kind = b.kind
     local hit
     if kind == "cell" then
-      hit = by_cell and by_cell[b.text]
+      hit = by_cell[b.text]
     elseif kind == "para" then
-      hit = by_para and by_para[b.text]
+      hit = by_para[b.text]
       nparas = nparas + 1
       paras[nparas] = i
     else
@@ -723,12 +725,14 @@ function M.bind(F, system, doc, path, others)
     do
       local p, glued, variant
       if hit then
-        p, normed[i] = hit[1], hit[4]
-        if p then glued, variant = hit[2], hit[3] end
+        normed[i] = hit[4]
+        p = hit[1]
+        if not p then goto next_block end      -- most blocks: answered before, and no heading
+        glued, variant = hit[2], hit[3]
       else
         p, glued, variant, normed[i] = match_heading(F, b)
         answered = heading_memo[F]
-        by_para, by_cell = answered.of.para, answered.of.cell
+        by_para, by_cell = answered.of.para or NO_ANSWERS, answered.of.cell or NO_ANSWERS
       end
       if p and kind == "cell" and glued ~= "" then p = nil end
       if p and not found[p.id] then

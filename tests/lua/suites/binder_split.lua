@@ -112,3 +112,27 @@ test("blocks after a page number left out, or after a paragraph cut in pieces, m
   eq(blocks[10], got[#got], "the last cell last")
   eq("二、主动公开政府信息情况本局公开信息。", got[5].text, "the second heading's piece")
 end)
+
+test("a part heading answered before starts its part as it did when first worked out", function()
+  local function headings(bytes, name)
+    local R = E:bind_bytes(bytes, name)
+    local out = {}
+    for _, s in ipairs(R.sections) do out[#out + 1] = s.heading .. "@" .. s.line end
+    return table.concat(out, "|")
+  end
+  -- words no other test binds: the first bind works each block out, the second finds it answered
+  local bytes = table.concat({
+    "某县档案馆2031年政府信息公开工作年度报告",
+    "一、总体情况 |",
+    "档案馆今年推进各项工作。",
+    "二、主动公开政府信息情况",
+    "规章 |",
+    "七、档案馆另有一节 |",
+    "三、收到和处理政府信息公开申请情况",
+  }, "\n") .. "\n"
+  local first = headings(bytes, "first.txt")
+  eq(first, headings(bytes, "again.txt"), "the same parts, answered before")
+  has(first, "一、总体情况@2", "a heading of a cell")
+  has(first, "二、主动公开政府信息情况@4", "a heading of a paragraph")
+  has(first, "三、收到和处理政府信息公开申请情况@7", "the last heading")
+end)
