@@ -561,10 +561,23 @@ end
 local SHORT = 40
 
 
+-- The header cells of a table as printed: the texts that name one of its
+-- columns (for the rules on a header's wording, 万元 or 元).
+local header_memo = memo.keyed()
+local function names_column(F, T, text)
+  if tables.value_state(F, text) then return false end
+  local t = F.labels.norm(text)
+  for w in pairs(T.column_words) do
+    if t:find(w, 1, true) or ((utf8.len(t) or 99) <= 20 and tables.alike(t, w, 0.7)) then return true end
+  end
+  return false
+end
+
 -- The tokens of one table: the cells of its part, and its short lines. A
 -- part with no cells at all (crawled text) is cut into tokens from the
 -- first word of its table on. Then whether any token has a place in a
--- grid (only a reader's own blocks can: without, the table is no placed one).
+-- grid (only a reader's own blocks can: without, the table is no placed one),
+-- and, where the tokens are the part's cells alone, their header texts.
 local function table_tokens(F, T, blocks, from, to, lead)
   local tokens, cells, last, placed = {}, 0, from - 1, false
   -- a table has numbers: a part whose prose only names the table's words
@@ -573,7 +586,12 @@ local function table_tokens(F, T, blocks, from, to, lead)
   -- The same pass gathers the cells as tokens: where no paragraph comes
   -- before the last cell (and no text glued to the heading), they are all
   -- the tokens, and the pass below is not needed.
+  -- The header texts among those tokens (header_texts) are found in that
+  -- pass too, each text asked once per table (its memo looked up in line).
   local digits_at, para_at
+  local answered = header_memo[T]
+  local heads, nheads = {}, 0
+  local of = answered and answered.of
   for i = from, to do
     local b = blocks[i]
     local kind = b.kind
@@ -581,12 +599,24 @@ local function table_tokens(F, T, blocks, from, to, lead)
       cells, last = cells + 1, i
       tokens[cells] = b
       if b.grid and b.x0 then placed = true end
+      local text = b.text
+      local yes
+      if of then yes = of[text] end
+      if yes == nil then
+        yes = names_column(F, T, text)
+        memo.put(header_memo, T, HEADING_MEMO_BYTES, text, yes, #text + 64)
+        of = header_memo[T].of          -- a full memo starts afresh
+      end
+      if yes then
+        nheads = nheads + 1
+        heads[nheads] = text
+      end
     elseif kind == "para" then
       para_at = para_at or i
       if not digits_at and has_digit:match(b.text) and not is_prose(F, b.text) then digits_at = i end
     end
   end
-  if cells > 0 and not lead and not (para_at and para_at < last) then return tokens, placed end
+  if cells > 0 and not lead and not (para_at and para_at < last) then return tokens, placed, heads end
   tokens, placed = {}, false
   if cells > 0 then to = last end      -- prose after the last cell is not the table's
   local has_digits = digits_at ~= nil and digits_at <= to
@@ -628,18 +658,6 @@ M.table_tokens = table_tokens
 
 --}===
 
--- The header cells of a table as printed: the texts that name one of its
--- columns (for the rules on a header's wording, 万元 or 元).
-local header_memo = memo.keyed()
-local function names_column(F, T, text)
-  if tables.value_state(F, text) then return false end
-  local t = F.labels.norm(text)
-  for w in pairs(T.column_words) do
-    if t:find(w, 1, true) or ((utf8.len(t) or 99) <= 20 and tables.alike(t, w, 0.7)) then return true end
-  end
-  return false
-end
-
 local function header_texts(F, T, tokens)
   -- each text asked once per table (a memo of at most HEADING_MEMO_BYTES
   -- of text: the labels repeat)
@@ -659,6 +677,7 @@ local function header_texts(F, T, tokens)
   end
   return out
 end
+M.header_texts = header_texts
 
 -- Where a table that is not in its part starts and ends: from the first
 -- line (not prose, short, or a cell) that holds one of its start words,
@@ -810,9 +829,9 @@ function M.bind(F, system, doc, path, others)
     R.tables[T.id] = { present = false }
     for _, st in ipairs(legacy and {} or starts) do
       if st.part.id == T.part then
-        local tokens, placed = table_tokens(F, T, blocks, st.index + 1, st.stop, st.lead)
+        local tokens, placed, heads = table_tokens(F, T, blocks, st.index + 1, st.stop, st.lead)
         R.tables[T.id].line = tokens[1] and tokens[1].line or st.block.line
-        R.tables[T.id].headers = header_texts(F, T, tokens)
+        R.tables[T.id].headers = heads or header_texts(F, T, tokens)
         -- by the places of its cells where the page gives them, else as a stream
         if not (placed and tables.bind_placed(F, system, T, tokens, R, diags, present, pending, words)) then
           local bind_table = T.flat and tables.bind_flat or tables.bind_rows

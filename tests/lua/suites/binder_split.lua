@@ -1,6 +1,8 @@
 -- The binder's pass that cuts paragraphs at part headings and leaves out
 -- page numbers (bind.split_headings), with its list made whole at its size
--- and each block set in its place, gives what the long way gave.
+-- and each block set in its place; the heading pass over the blocks it
+-- gives; and a table's header texts found in the pass that gathers its
+-- cells (bind.table_tokens). Each gives what the long way gave.
 
 local bind = require "pipeline.bind"
 local read = require "pipeline.read"
@@ -135,4 +137,25 @@ test("a part heading answered before starts its part as it did when first worked
   has(first, "一、总体情况@2", "a heading of a cell")
   has(first, "二、主动公开政府信息情况@4", "a heading of a paragraph")
   has(first, "三、收到和处理政府信息公开申请情况@7", "the last heading")
+end)
+
+test("a table's header texts, found as its cells are gathered, are header_texts of its tokens", function()
+  local compared = 0
+  for _, d in ipairs(documents()) do
+    local blocks = bind.split_headings(F, d.blocks)
+    for i, b in ipairs(blocks) do
+      if b.kind == "para" then
+        for _, T in ipairs(F.tables) do
+          local tokens, _, heads = bind.table_tokens(F, T, blocks, i + 1, #blocks)
+          if heads then
+            local want = bind.header_texts(F, T, tokens)
+            eq(#want, #heads, d.path .. " " .. T.id .. ": header texts")
+            for k = 1, #want do eq(want[k], heads[k], d.path .. " " .. T.id .. ": header text " .. k) end
+            compared = compared + 1
+          end
+        end
+      end
+    end
+  end
+  eq(true, compared > 100, "tables compared (" .. compared .. ")")
 end)
