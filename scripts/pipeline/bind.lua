@@ -249,8 +249,10 @@ local function marks_of(F)
   return ix
 end
 
--- Does the text hold any of the starts? Looked for by their second
--- characters, which are few and rare in prose, not start by start.
+-- Does the text hold any of the starts after its first byte (a start
+-- that begins the text cuts nothing off: a table's row "一、本年新收…")?
+-- Looked for by their second characters, which are few and rare in prose,
+-- not start by start.
 local function holds_start(marks, text)
   for two, firsts in pairs(marks.firsts_of) do
     local at = 1
@@ -260,7 +262,7 @@ local function holds_start(marks, text)
       local lengths = firsts.lengths
       for i = 1, #lengths do
         local n = lengths[i]
-        if s > n and firsts[n][bytes_key(text:byte(s - n, s - 1))] then return true end
+        if s > n + 1 and firsts[n][bytes_key(text:byte(s - n, s - 1))] then return true end
       end
       at = s + 1
     end

@@ -159,3 +159,19 @@ test("a table's header texts, found as its cells are gathered, are header_texts 
   end
   eq(true, compared > 100, "tables compared (" .. compared .. ")")
 end)
+
+test("a long row that begins with a part's mark is one piece, and one that holds a heading after it is cut there", function()
+  local row = "一、本年新收政府信息公开申请数量      19      1      0      0      1      0      21"
+  local blocks = { { kind = "para", text = row, line = 3, col = 4, offset = 50 } }
+  local got = bind.split_headings(F, blocks)
+  same_blocks(split_long_way(blocks), got, "a row")
+  eq(1, #got, "one piece")
+  eq(row, got[1].text, "its text as it is")
+  eq(true, got[1] ~= blocks[1], "a piece of its own, as every long paragraph")
+  local glued = "一、本年新收政府信息公开申请数量19件。二、主动公开政府信息情况本局公开信息。"
+  blocks = { { kind = "para", text = glued, line = 5, col = 1, offset = 90 } }
+  got = bind.split_headings(F, blocks)
+  same_blocks(split_long_way(blocks), got, "a glued heading")
+  eq(2, #got, "cut at the second mark")
+  eq("二、主动公开政府信息情况本局公开信息。", got[2].text, "the heading's piece")
+end)
