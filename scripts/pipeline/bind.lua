@@ -53,18 +53,41 @@ local function counted(L)
   return c
 end
 
+-- first_of(s, words) → where the first of the words in s begins (each
+-- found as string.find(s, w, 1, true) finds it), or nil: in one core call
+-- where the build has it, for a search a list of words made word by word.
+local first_of = nianbao.text and nianbao.text.first_of or function(s, words)
+  local first
+  for _, w in ipairs(words) do
+    local at = s:find(w, 1, true)
+    if at and (not first or at < first) then first = at end
+  end
+  return first
+end
+M.first_of = first_of
+
+-- A language's sentence marks, and its clause marks of more than a byte:
+-- the lists prose_of looks for, made once per language.
+local prose_marks_of = setmetatable({}, { __mode = "k" })
+local function prose_marks(L)
+  local m = prose_marks_of[L]
+  if m then return m end
+  m = { sentence = {}, clause = {} }
+  for _, s in ipairs(L.sentence_end or {}) do m.sentence[#m.sentence + 1] = s end
+  for _, c in ipairs(L.clause_end or {}) do
+    if #c > 1 then m.clause[#m.clause + 1] = c end
+  end
+  prose_marks_of[L] = m
+  return m
+end
+
 -- Is this paragraph prose rather than a piece of a table? A sentence mark,
 -- or a clause mark with a counted number ("共发生行政复议 351 件，…"): a
 -- table's cells hold neither. Numbers come only from table cells.
 local function prose_of(L, text)
-  for _, m in ipairs(L.sentence_end or {}) do
-    if text:find(m, 1, true) then return true end
-  end
-  local clause = false
-  for _, m in ipairs(L.clause_end or {}) do
-    if #m > 1 and text:find(m, 1, true) then clause = true end
-  end
-  if not clause then return false end
+  local marks = prose_marks(L)
+  if first_of(text, marks.sentence) then return true end
+  if not first_of(text, marks.clause) then return false end
   local c = counted(L)
   if c.search and c.search:match(text) then return true end
   for _, p in ipairs(c.by_pattern) do
@@ -446,10 +469,7 @@ local function starts_with_any(s, list)
 end
 
 local function contains_any(s, list)
-  for _, w in ipairs(list) do
-    if s:find(w, 1, true) then return true end
-  end
-  return false
+  return first_of(s, list) ~= nil
 end
 
 -- Title, report year, agency and statistics period from the opening text.
@@ -529,8 +549,10 @@ local function detect(F, R, blocks, found, others, normed)
     -- the signatures in the text at all (most reports: none), then the
     -- blocks that hold them
     local sigs = {}
-    for _, sig in ipairs(o.signature) do
-      if text:find(sig, 1, true) then sigs[#sigs + 1] = sig end
+    if first_of(text, o.signature) then
+      for _, sig in ipairs(o.signature) do
+        if text:find(sig, 1, true) then sigs[#sigs + 1] = sig end
+      end
     end
     local seen, list = {}, {}
     for i, b in ipairs(#sigs > 0 and blocks or {}) do
@@ -637,12 +659,8 @@ local function table_tokens(F, T, blocks, from, to, lead)
           if b.grid and b.x0 then placed = true end
         end
       else
-        local text, start = b.text, nil
-        local plain = F.labels.simplify(text)
-        for _, a in ipairs(T.starts) do
-          local at = plain:find(a, 1, true)
-          if at and (not start or at < start) then start = at end
-        end
+        local text = b.text
+        local start = first_of(F.labels.simplify(text), T.starts)
         -- a line of numbers alone (a table whose header a page lost)
         if not start and #tokens == 0 and text:match("^[%d%s%.%-]+$") and text:find("%d%s+%d") then start = 1 end
         if (start or #tokens > 0) and has_digits then
