@@ -458,3 +458,42 @@ int nb_text_folder(lua_State *L) {
 }
 
 /*}===*/
+
+/*{=== first_of ===*/
+
+/* The first position at which w[0, wl) begins in s[0, len), among the
+** positions before `before`; `before` when there is none. memchr looks for
+** w's last byte: in UTF-8 Chinese text a first byte (one of a few lead
+** bytes) is common, a last one much rarer. */
+static size_t first_place(const char *s, size_t len, const char *w, size_t wl, size_t before) {
+    size_t end;                         /* w ends before this byte */
+    const char *at;
+    if (wl == 0) return 0;
+    if (wl > len) return before;
+    end = before <= len - wl ? before + wl - 1 : len;
+    for (at = s + wl - 1; at < s + end && (at = memchr(at, w[wl - 1], (size_t)(s + end - at))) != NULL; at++)
+        if (memcmp(at - (wl - 1), w, wl - 1) == 0) return (size_t)(at - s) - (wl - 1);
+    return before;
+}
+
+int nb_text_first_of(lua_State *L) {
+    size_t len, best, k, n;
+    const char *s = luaL_checklstring(L, 1, &len);
+    luaL_checktype(L, 2, LUA_TTABLE);
+    n = (size_t)lua_rawlen(L, 2);
+    best = len + 1;                     /* no word found yet */
+    for (k = 1; k <= n; k++) {
+        size_t wl;
+        const char *w;
+        lua_rawgeti(L, 2, (lua_Integer)k);
+        w = lua_tolstring(L, -1, &wl);
+        if (w == NULL) return luaL_error(L, "first_of: word %d is no string", (int)k);
+        best = first_place(s, len, w, wl, best);
+        lua_pop(L, 1);
+    }
+    if (best > len) lua_pushnil(L);
+    else lua_pushinteger(L, (lua_Integer)best + 1);
+    return 1;
+}
+
+/*}===*/

@@ -30,4 +30,10 @@ int nb_text_blocks(lua_State *L, const char *s, size_t len);
 ** string.gsub(s, utf8.charpattern, map). */
 int nb_text_folder(lua_State *L);
 
+/* nianbao.text.first_of(s, words) → the least position in s at which one
+** of the strings of the list words begins, found as string.find(s, w, 1,
+** true) finds each (an empty word at 1), or nil when none is in s: one call
+** for the search a list of words makes word by word. */
+int nb_text_first_of(lua_State *L);
+
 #endif

@@ -53,18 +53,41 @@ local function counted(L)
   return c
 end
 
+-- first_of(s, words) → where the first of the words in s begins (each
+-- found as string.find(s, w, 1, true) finds it), or nil: in one core call
+-- where the build has it, for a search a list of words made word by word.
+local first_of = nianbao.text and nianbao.text.first_of or function(s, words)
+  local first
+  for _, w in ipairs(words) do
+    local at = s:find(w, 1, true)
+    if at and (not first or at < first) then first = at end
+  end
+  return first
+end
+M.first_of = first_of
+
+-- A language's sentence marks, and its clause marks of more than a byte:
+-- the lists prose_of looks for, made once per language.
+local prose_marks_of = setmetatable({}, { __mode = "k" })
+local function prose_marks(L)
+  local m = prose_marks_of[L]
+  if m then return m end
+  m = { sentence = {}, clause = {} }
+  for _, s in ipairs(L.sentence_end or {}) do m.sentence[#m.sentence + 1] = s end
+  for _, c in ipairs(L.clause_end or {}) do
+    if #c > 1 then m.clause[#m.clause + 1] = c end
+  end
+  prose_marks_of[L] = m
+  return m
+end
+
 -- Is this paragraph prose rather than a piece of a table? A sentence mark,
 -- or a clause mark with a counted number ("共发生行政复议 351 件，…"): a
 -- table's cells hold neither. Numbers come only from table cells.
 local function prose_of(L, text)
-  for _, m in ipairs(L.sentence_end or {}) do
-    if text:find(m, 1, true) then return true end
-  end
-  local clause = false
-  for _, m in ipairs(L.clause_end or {}) do
-    if #m > 1 and text:find(m, 1, true) then clause = true end
-  end
-  if not clause then return false end
+  local marks = prose_marks(L)
+  if first_of(text, marks.sentence) then return true end
+  if not first_of(text, marks.clause) then return false end
   local c = counted(L)
   if c.search and c.search:match(text) then return true end
   for _, p in ipairs(c.by_pattern) do
@@ -172,6 +195,7 @@ end
 -- normalised too, for the binder's later pass over the same blocks.
 local HEADING_MEMO_BYTES = 1 << 18
 local heading_memo = memo.keyed()
+local NO_ANSWERS = {}       -- a kind with no answers yet: looked up, never written to
 local function match_heading(F, block)
   local kind, text = block.kind, block.text
   local t = F.labels.norm(text)
@@ -248,8 +272,10 @@ local function marks_of(F)
   return ix
 end
 
--- Does the text hold any of the starts? Looked for by their second
--- characters, which are few and rare in prose, not start by start.
+-- Does the text hold any of the starts after its first byte (a start
+-- that begins the text cuts nothing off: a table's row "一、本年新收…")?
+-- Looked for by their second characters, which are few and rare in prose,
+-- not start by start.
 local function holds_start(marks, text)
   for two, firsts in pairs(marks.firsts_of) do
     local at = 1
@@ -259,7 +285,7 @@ local function holds_start(marks, text)
       local lengths = firsts.lengths
       for i = 1, #lengths do
         local n = lengths[i]
-        if s > n and firsts[n][bytes_key(text:byte(s - n, s - 1))] then return true end
+        if s > n + 1 and firsts[n][bytes_key(text:byte(s - n, s - 1))] then return true end
       end
       at = s + 1
     end
@@ -272,16 +298,29 @@ end
 -- the paragraphs that are a page's furniture (its number), which print
 -- and PDF text leave among the prose and inside tables. One pass over the
 -- blocks for both: most are cells, passed on as they are.
+-- The list of blocks is made whole at its size, in one step, where it is
+-- not too long to unpack: most blocks pass as they are, and a list grown
+-- block by block is made anew at every doubling.
+local UNPACK_MAX = 100000
 local function split_headings(F, blocks)
   local marks = marks_of(F)
   local simplify = F.labels.simplify
   local furniture = F.grammars.page_number
-  local out, n = {}, 0
-  for i = 1, #blocks do
+  local count = #blocks
+  local out
+  if count <= UNPACK_MAX then
+    out = { table.unpack(blocks, 1, count) }
+  else
+    out = {}
+    for i = 1, count do out[i] = blocks[i] end
+  end
+  local n = 0
+  for i = 1, count do
     local b = blocks[i]
     if b.kind ~= "para" then
+      -- (in its place already until a block is left out or cut)
       n = n + 1
-      out[n] = b
+      if n ~= i then out[n] = b end
     elseif furniture and furniture:match(b.text) then
       -- a page number: left out
     elseif #b.text < 60 then
@@ -329,6 +368,7 @@ local function split_headings(F, blocks)
       out[n] = piece(prev, #b.text)
     end
   end
+  for k = n + 1, count do out[k] = nil end     -- the places the blocks left out had
   return out
 end
 M.split_headings = split_headings
@@ -429,10 +469,7 @@ local function starts_with_any(s, list)
 end
 
 local function contains_any(s, list)
-  for _, w in ipairs(list) do
-    if s:find(w, 1, true) then return true end
-  end
-  return false
+  return first_of(s, list) ~= nil
 end
 
 -- Title, report year, agency and statistics period from the opening text.
@@ -512,8 +549,10 @@ local function detect(F, R, blocks, found, others, normed)
     -- the signatures in the text at all (most reports: none), then the
     -- blocks that hold them
     local sigs = {}
-    for _, sig in ipairs(o.signature) do
-      if text:find(sig, 1, true) then sigs[#sigs + 1] = sig end
+    if first_of(text, o.signature) then
+      for _, sig in ipairs(o.signature) do
+        if text:find(sig, 1, true) then sigs[#sigs + 1] = sig end
+      end
     end
     local seen, list = {}, {}
     for i, b in ipairs(#sigs > 0 and blocks or {}) do
@@ -546,10 +585,23 @@ end
 local SHORT = 40
 
 
+-- The header cells of a table as printed: the texts that name one of its
+-- columns (for the rules on a header's wording, 万元 or 元).
+local header_memo = memo.keyed()
+local function names_column(F, T, text)
+  if tables.value_state(F, text) then return false end
+  local t = F.labels.norm(text)
+  for w in pairs(T.column_words) do
+    if t:find(w, 1, true) or ((utf8.len(t) or 99) <= 20 and tables.alike(t, w, 0.7)) then return true end
+  end
+  return false
+end
+
 -- The tokens of one table: the cells of its part, and its short lines. A
 -- part with no cells at all (crawled text) is cut into tokens from the
 -- first word of its table on. Then whether any token has a place in a
--- grid (only a reader's own blocks can: without, the table is no placed one).
+-- grid (only a reader's own blocks can: without, the table is no placed one),
+-- and, where the tokens are the part's cells alone, their header texts.
 local function table_tokens(F, T, blocks, from, to, lead)
   local tokens, cells, last, placed = {}, 0, from - 1, false
   -- a table has numbers: a part whose prose only names the table's words
@@ -558,7 +610,12 @@ local function table_tokens(F, T, blocks, from, to, lead)
   -- The same pass gathers the cells as tokens: where no paragraph comes
   -- before the last cell (and no text glued to the heading), they are all
   -- the tokens, and the pass below is not needed.
+  -- The header texts among those tokens (header_texts) are found in that
+  -- pass too, each text asked once per table (its memo looked up in line).
   local digits_at, para_at
+  local answered = header_memo[T]
+  local heads, nheads = {}, 0
+  local of = answered and answered.of
   for i = from, to do
     local b = blocks[i]
     local kind = b.kind
@@ -566,12 +623,24 @@ local function table_tokens(F, T, blocks, from, to, lead)
       cells, last = cells + 1, i
       tokens[cells] = b
       if b.grid and b.x0 then placed = true end
+      local text = b.text
+      local yes
+      if of then yes = of[text] end
+      if yes == nil then
+        yes = names_column(F, T, text)
+        memo.put(header_memo, T, HEADING_MEMO_BYTES, text, yes, #text + 64)
+        of = header_memo[T].of          -- a full memo starts afresh
+      end
+      if yes then
+        nheads = nheads + 1
+        heads[nheads] = text
+      end
     elseif kind == "para" then
       para_at = para_at or i
       if not digits_at and has_digit:match(b.text) and not is_prose(F, b.text) then digits_at = i end
     end
   end
-  if cells > 0 and not lead and not (para_at and para_at < last) then return tokens, placed end
+  if cells > 0 and not lead and not (para_at and para_at < last) then return tokens, placed, heads end
   tokens, placed = {}, false
   if cells > 0 then to = last end      -- prose after the last cell is not the table's
   local has_digits = digits_at ~= nil and digits_at <= to
@@ -590,12 +659,8 @@ local function table_tokens(F, T, blocks, from, to, lead)
           if b.grid and b.x0 then placed = true end
         end
       else
-        local text, start = b.text, nil
-        local plain = F.labels.simplify(text)
-        for _, a in ipairs(T.starts) do
-          local at = plain:find(a, 1, true)
-          if at and (not start or at < start) then start = at end
-        end
+        local text = b.text
+        local start = first_of(F.labels.simplify(text), T.starts)
         -- a line of numbers alone (a table whose header a page lost)
         if not start and #tokens == 0 and text:match("^[%d%s%.%-]+$") and text:find("%d%s+%d") then start = 1 end
         if (start or #tokens > 0) and has_digits then
@@ -612,18 +677,6 @@ end
 M.table_tokens = table_tokens
 
 --}===
-
--- The header cells of a table as printed: the texts that name one of its
--- columns (for the rules on a header's wording, 万元 or 元).
-local header_memo = memo.keyed()
-local function names_column(F, T, text)
-  if tables.value_state(F, text) then return false end
-  local t = F.labels.norm(text)
-  for w in pairs(T.column_words) do
-    if t:find(w, 1, true) or ((utf8.len(t) or 99) <= 20 and tables.alike(t, w, 0.7)) then return true end
-  end
-  return false
-end
 
 local function header_texts(F, T, tokens)
   -- each text asked once per table (a memo of at most HEADING_MEMO_BYTES
@@ -644,6 +697,7 @@ local function header_texts(F, T, tokens)
   end
   return out
 end
+M.header_texts = header_texts
 
 -- Where a table that is not in its part starts and ends: from the first
 -- line (not prose, short, or a cell) that holds one of its start words,
@@ -689,7 +743,8 @@ function M.bind(F, system, doc, path, others)
   -- answered before), and fetched again after each answer worked out: a full
   -- memo starts afresh
   local answered = heading_memo[F]
-  local by_para, by_cell = answered and answered.of.para, answered and answered.of.cell
+  local by_para = answered and answered.of.para or NO_ANSWERS
+  local by_cell = answered and answered.of.cell or NO_ANSWERS
   local normed, norm = {}, F.labels.norm     -- each block's text normalised, for detect
   local paras, nparas = {}, 0                -- where the paragraphs are, for the parts' prose
   for i = 1, #blocks do
@@ -697,9 +752,9 @@ function M.bind(F, system, doc, path, others)
     local kind = b.kind
     local hit
     if kind == "cell" then
-      hit = by_cell and by_cell[b.text]
+      hit = by_cell[b.text]
     elseif kind == "para" then
-      hit = by_para and by_para[b.text]
+      hit = by_para[b.text]
       nparas = nparas + 1
       paras[nparas] = i
     else
@@ -709,12 +764,14 @@ function M.bind(F, system, doc, path, others)
     do
       local p, glued, variant
       if hit then
-        p, normed[i] = hit[1], hit[4]
-        if p then glued, variant = hit[2], hit[3] end
+        normed[i] = hit[4]
+        p = hit[1]
+        if not p then goto next_block end      -- most blocks: answered before, and no heading
+        glued, variant = hit[2], hit[3]
       else
         p, glued, variant, normed[i] = match_heading(F, b)
         answered = heading_memo[F]
-        by_para, by_cell = answered.of.para, answered.of.cell
+        by_para, by_cell = answered.of.para or NO_ANSWERS, answered.of.cell or NO_ANSWERS
       end
       if p and kind == "cell" and glued ~= "" then p = nil end
       if p and not found[p.id] then
@@ -792,9 +849,9 @@ function M.bind(F, system, doc, path, others)
     R.tables[T.id] = { present = false }
     for _, st in ipairs(legacy and {} or starts) do
       if st.part.id == T.part then
-        local tokens, placed = table_tokens(F, T, blocks, st.index + 1, st.stop, st.lead)
+        local tokens, placed, heads = table_tokens(F, T, blocks, st.index + 1, st.stop, st.lead)
         R.tables[T.id].line = tokens[1] and tokens[1].line or st.block.line
-        R.tables[T.id].headers = header_texts(F, T, tokens)
+        R.tables[T.id].headers = heads or header_texts(F, T, tokens)
         -- by the places of its cells where the page gives them, else as a stream
         if not (placed and tables.bind_placed(F, system, T, tokens, R, diags, present, pending, words)) then
           local bind_table = T.flat and tables.bind_flat or tables.bind_rows

@@ -1,4 +1,4 @@
-/* Scraped text: labels.trim's spaces cut at both ends, a text's lines as blocks, and labels folded. */
+/* Scraped text: labels.trim's spaces cut at both ends, a text's lines as blocks, labels folded, and\n** the first of a list of words found. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -110,6 +110,45 @@ static void a_folder_replaces_the_characters_that_are_keys_only(void **state) {
     lua_close(L);
 }
 
+/* first_of(text, words) (words NULL ended) is want, 0 for nil. */
+static void first_is(lua_State *L, const char *text, const char *const *words, lua_Integer want) {
+    int i;
+    lua_pushcfunction(L, nb_text_first_of);
+    lua_pushstring(L, text);
+    lua_newtable(L);
+    for (i = 0; words[i]; i++) {
+        lua_pushstring(L, words[i]);
+        lua_rawseti(L, -2, i + 1);
+    }
+    lua_call(L, 2, 1);
+    if (want == 0) assert_true(lua_isnil(L, -1));
+    else assert_int_equal(lua_tointeger(L, -1), want);
+    lua_pop(L, 1);
+}
+
+static void the_first_of_a_list_of_words_is_where_the_earliest_begins(void **state) {
+    static const char *const none[] = { NULL };
+    static const char *const marks[] = { "\xE3\x80\x82", "\xEF\xBC\x9B", NULL };     /* 。 ； */
+    static const char *const words[] = { "cd", "abc", "bcd", NULL };
+    static const char *const empty[] = { "zz", "", NULL };
+    lua_State *L = luaL_newstate();
+    (void)state;
+    assert_non_null(L);
+    first_is(L, "abcd", none, 0);
+    first_is(L, "abcd", words, 1);                       /* the earliest, not the first listed */
+    first_is(L, "xxcd", words, 3);
+    first_is(L, "xbcd", words, 2);
+    first_is(L, "abxc", words, 0);
+    first_is(L, "c", words, 0);                          /* a word longer than the text */
+    first_is(L, "cd", words, 1);                         /* a word that is the whole text */
+    first_is(L, "xyz", empty, 1);                        /* the empty word, at 1 as string.find has it */
+    first_is(L, "", empty, 1);
+    /* a last byte seen before a whole word: the search goes on past it */
+    first_is(L, "\xE4\xB8\x82\xE3\x80\x8A\xE4\xB8\x80\xEF\xBC\x9B", marks, 10);
+    first_is(L, "\xE4\xB8\x80\xE3\x80\x82\xE3\x80\x82", marks, 4);
+    lua_close(L);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(spaces_of_every_width_are_cut_at_both_ends_only),
@@ -117,6 +156,7 @@ int main(void) {
         cmocka_unit_test(cells_on_one_line_form_a_row_of_a_grid),
         cmocka_unit_test(a_text_with_markdown_is_left_to_the_lua_reader),
         cmocka_unit_test(a_folder_replaces_the_characters_that_are_keys_only),
+        cmocka_unit_test(the_first_of_a_list_of_words_is_where_the_earliest_begins),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
