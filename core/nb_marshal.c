@@ -416,15 +416,19 @@ static void get(lua_State *L, reader *r, int depth) {
     }
 }
 
-/* marshal.decode(bytes) -> v */
-static int l_decode(lua_State *L) {
-    size_t len;
-    const char *s = luaL_checklstring(L, 1, &len);
+void nb_marshal_decode(lua_State *L, const char *s, size_t len) {
     reader r;
     r.start = r.p = (const unsigned char *)s;
     r.end = r.start + len;
     get(L, &r, 0);
     if (r.p != r.end) fail(L, "marshal: trailing data");
+}
+
+/* marshal.decode(bytes) -> v */
+static int l_decode(lua_State *L) {
+    size_t len;
+    const char *s = luaL_checklstring(L, 1, &len);
+    nb_marshal_decode(L, s, len);
     return 1;
 }
 

@@ -299,9 +299,9 @@ local function stow(Ef, R, pending)
                               ext, seen, skip)
 end
 
--- restore(Ef, bytes) → report, pending as the survey's bind gave them
-local function restore(Ef, bytes)
-  local d = marshal.decode(bytes)
+-- restore(Ef, d) → report, pending as the survey's bind gave them (d:
+-- what stow's bytes decode to)
+local function restore(Ef, d)
   local F = Ef:pack(d.format).format
   local R = Report.new(F, nil)
   for k in next, R do
@@ -328,6 +328,12 @@ end
 -- spooled(x) → the bytes put at x
 function Batch:spooled(x)
   return self.spool:get(x >> SPOOL_LEN_BITS, x & ((1 << SPOOL_LEN_BITS) - 1))
+end
+
+-- decoded(x) → marshal.decode of the bytes put at x, decoded as read
+-- (no string made of them: a report's bytes were copied twice)
+function Batch:decoded(x)
+  return self.spool:decode(x >> SPOOL_LEN_BITS, x & ((1 << SPOOL_LEN_BITS) - 1))
 end
 
 -- narrative(e) → the narrative of an entry of the batch | nil
@@ -718,9 +724,11 @@ function Batch:bind(path, own)
   end
   local e = self.by_path[path]
   if e and e.stowed and self.spool then
-    local bytes = self:spooled(e.stowed)
-    local ok, R, pending = pcall(restore, self.engine_of(path), bytes)
-    if ok and R then return R, pending end
+    local okd, d = pcall(self.decoded, self, e.stowed)
+    if okd and d then
+      local ok, R, pending = pcall(restore, self.engine_of(path), d)
+      if ok and R then return R, pending end
+    end
   end
   local bytes, err = self:bytes(path)
   if not bytes then return nil, err end
@@ -752,7 +760,7 @@ end
 
 -- copies_of(e) → the copies found of an entry, fresh from the spool
 function Batch:copies_of(e)
-  if e.copied then return marshal.decode(self:spooled(e.copied)) end
+  if e.copied then return assert(self:decoded(e.copied)) end
   return e.copies or {}
 end
 
