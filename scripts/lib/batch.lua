@@ -480,6 +480,67 @@ function Batch:survey_one(f)
   return s
 end
 
+-- measure_years(kept, found, F): each report's narrative against its year
+-- before's, the copy found added to the report's (add_copy). Each
+-- agency's years are walked in order, so a narrative of the batch is read
+-- and cut in shingles once for its own year and the year after, not once
+-- a comparison; at most the cut narratives of two years are held.
+function Batch:measure_years(kept, found, F)
+  local order, is_before = {}, {}
+  for _, e in ipairs(kept) do
+    if e.from == "batch" then is_before[e.before] = true end
+  end
+  for _, e in ipairs(kept) do
+    if e.before or is_before[e] then order[#order + 1] = e end
+  end
+  table.sort(order, function(x, y)
+    if x.key ~= y.key then return x.key < y.key end
+    if x.year ~= y.year then return x.year < y.year end
+    return x.index < y.index
+  end)
+  local held, held_key = {}, nil    -- entry → its narrative {text =, shingled =}, of one agency
+  local function let_go(t)
+    if t.shingled then sim.release(t.shingled) end
+  end
+  for _, e in ipairs(order) do
+    if e.key ~= held_key then
+      for _, t in pairs(held) do let_go(t) end
+      held, held_key = {}, e.key
+    end
+    for x, t in pairs(held) do
+      if x.year < e.year - 1 then let_go(t); held[x] = nil end
+    end
+    local b, prev = e.before, nil
+    if e.from == "batch" then prev = held[b] or { text = self:narrative(b) }
+    elseif b then
+      prev = { text = b.narrative or (b.R and b.R.format ~= "legacy" and similar.narrative(F, b.R)) or nil }
+    end
+    local mine
+    if (prev and prev.text) or is_before[e] then
+      mine = { text = self:narrative(e) }
+      if mine.text and mine.text ~= "" then mine.shingled = sim.shingled(mine.text, similar.K) end
+    end
+    if prev and prev.text and mine.text then
+      local m = similar.measure(prev, mine, true)
+      if m then
+        -- the batch's entry is that report as it is said: not copied
+        local said_prev = e.from == "batch" and b or { path = b.path or b.R.path, agency = b.R and b.R.agency or b.agency,
+                                                       year = b.R and b.R.year or b.year }
+        local c = { m.share, false, m.length, said_prev }
+        -- the passage, said only when kept, waits in the spool until the check says it
+        if add_copy(e, c, found) then
+          local said = similar.said_of(m)
+          c[PASSAGE] = self.spool and self:put(said) or said
+        end
+      end
+    end
+    if mine then
+      if is_before[e] then held[e] = mine else let_go(mine) end
+    end
+  end
+  for _, t in pairs(held) do let_go(t) end
+end
+
 function Batch:survey(njobs)
   young_first(#self.all)
   -- path → {report, pending} of a small batch, bound here (not in a worker)
@@ -588,27 +649,8 @@ function Batch:survey(njobs)
       local r = related[e.key] and related[e.key][e.year + 1]
       if r and r.R.path ~= e.path then e.after = r end
     end
-    -- the narrative of the year before, against this year's
-    local b = e.before
-    local prev_text = b and (before and self:narrative(b) or b.narrative
-                      or (b.R and b.R.format ~= "legacy" and similar.narrative(F, b.R)))
-    local text = prev_text and self:narrative(e)
-    if prev_text and text then
-      local m = similar.measure({ text = prev_text }, { text = text }, true)
-      if m then
-        local b = e.before
-        -- the batch's entry is that report as it is said: not copied
-        local prev = before and b or { path = b.path or b.R.path, agency = b.R and b.R.agency or b.agency,
-                                       year = b.R and b.R.year or b.year }
-        local c = { m.share, false, m.length, prev }
-        -- the passage, said only when kept, waits in the spool until the check says it
-        if add_copy(e, c, found) then
-          local said = similar.said_of(m)
-          c[PASSAGE] = self.spool and self:put(said) or said
-        end
-      end
-    end
   end
+  self:measure_years(kept, found, F)
   -- narrative shared between agencies
   -- measuring reads narratives back by the thousand and keeps little of
   -- them: the collector starts from what is live and runs close behind
