@@ -486,12 +486,16 @@ end
 -- and cut in shingles once for its own year and the year after, not once
 -- a comparison; at most the cut narratives of two years are held.
 function Batch:measure_years(kept, found, F)
-  local order, is_before = {}, {}
-  for _, e in ipairs(kept) do
-    if e.from == "batch" then is_before[e.before] = true end
+  -- is e the year before of a report of the batch (the first of its year, with a year after)?
+  -- asked of the index, not kept in a set: ten thousand files' peak
+  local index = self.index
+  local function is_before(e)
+    local years = index[e.key]
+    return years[e.year] == e and years[e.year + 1] ~= nil
   end
+  local order = {}
   for _, e in ipairs(kept) do
-    if e.before or is_before[e] then order[#order + 1] = e end
+    if e.before or is_before(e) then order[#order + 1] = e end
   end
   table.sort(order, function(x, y)
     if x.key ~= y.key then return x.key < y.key end
@@ -516,7 +520,8 @@ function Batch:measure_years(kept, found, F)
       prev = { text = b.narrative or (b.R and b.R.format ~= "legacy" and similar.narrative(F, b.R)) or nil }
     end
     local mine
-    if (prev and prev.text) or is_before[e] then
+    local ahead = is_before(e)
+    if (prev and prev.text) or ahead then
       mine = { text = self:narrative(e) }
       if mine.text and mine.text ~= "" then mine.shingled = sim.shingled(mine.text, similar.K) end
     end
@@ -535,7 +540,7 @@ function Batch:measure_years(kept, found, F)
       end
     end
     if mine then
-      if is_before[e] then held[e] = mine else let_go(mine) end
+      if ahead then held[e] = mine else let_go(mine) end
     end
   end
   for _, t in pairs(held) do let_go(t) end
@@ -650,8 +655,7 @@ function Batch:survey(njobs)
       if r and r.R.path ~= e.path then e.after = r end
     end
   end
-  self:measure_years(kept, found, F)
-  -- narrative shared between agencies
+  -- narrative copied from the year before and shared between agencies:
   -- measuring reads narratives back by the thousand and keeps little of
   -- them: the collector starts from what is live and runs close behind
   -- (a small batch's few pairs are not worth the two full collections)
@@ -659,6 +663,7 @@ function Batch:survey(njobs)
     collectgarbage()
     collectgarbage("incremental", M.PAIRS_GC_PAUSE)
   end
+  self:measure_years(kept, found, F)
   similar.each_pair(kept, function(x) return self:narrative(x) end, function(p)
     if not (p.a.key and p.a.key == p.b.key) then
       local c = { p.share, false, p.length, p.a, p.b }
