@@ -23,6 +23,7 @@
 #include <lauxlib.h>
 #include "nb_jobs.h"
 #include "nb_boot.h"
+#include "nb_marshal.h"
 
 #define MAX_WORKERS 256
 #define AHEAD 2              /* items a worker holds: the one at work and the next */
@@ -375,7 +376,10 @@ static int l_cores(lua_State *L) {
 ** workers forked later share the descriptor without sharing an offset. */
 #define SPOOL "nianbao.spool"
 
-typedef struct { int fd; int64_t size; } spool_ud;
+/* buf: where a read lands, kept from read to read (up to SPOOL_BUF_KEPT
+** bytes) so a read makes no buffer of its own. */
+#define SPOOL_BUF_KEPT (1 << 20)
+typedef struct { int fd; int64_t size; char *buf; size_t cap; } spool_ud;
 
 static spool_ud *check_spool(lua_State *L) {
     spool_ud *u = luaL_checkudata(L, 1, SPOOL);
@@ -392,6 +396,8 @@ static int l_spool(lua_State *L) {
     int fd, e;
     u->fd = -1;
     u->size = 0;
+    u->buf = NULL;
+    u->cap = 0;
     luaL_setmetatable(L, SPOOL);
     if (dir == NULL || *dir == '\0') dir = "/tmp";
     luaL_buffinit(L, &b);
@@ -435,26 +441,64 @@ static int l_spool_put(lua_State *L) {
     return 1;
 }
 
-/* spool:get(offset, length) -> bytes | nil, reason */
-static int l_spool_get(lua_State *L) {
-    spool_ud *u = check_spool(L);
-    lua_Integer off = luaL_checkinteger(L, 2), len = luaL_checkinteger(L, 3);
-    luaL_Buffer b;
-    char *p;
+/* The len bytes at off read into u->buf: 1; 0 with nil and the reason
+** pushed. */
+static int spool_read(lua_State *L, spool_ud *u, lua_Integer off, lua_Integer len) {
     size_t done = 0;
     luaL_argcheck(L, off >= 0 && len >= 0 && off + len <= u->size, 2, "outside the spool");
-    p = luaL_buffinitsize(L, &b, (size_t)len);
+    if ((size_t)len > u->cap) {
+        size_t cap = u->cap ? u->cap : 4096;
+        char *p;
+        while (cap < (size_t)len) cap = cap > SIZE_MAX / 2 ? (size_t)len : cap * 2;
+        p = realloc(u->buf, cap);
+        if (p == NULL) {
+            lua_pushnil(L);
+            lua_pushstring(L, strerror(ENOMEM));
+            return 0;
+        }
+        u->buf = p;
+        u->cap = cap;
+    }
     while (done < (size_t)len) {
-        ssize_t n = pread(u->fd, p + done, (size_t)len - done, (off_t)(off + (lua_Integer)done));
+        ssize_t n = pread(u->fd, u->buf + done, (size_t)len - done, (off_t)(off + (lua_Integer)done));
         if (n < 0 && errno == EINTR) continue;
         if (n <= 0) {
             lua_pushnil(L);
             lua_pushstring(L, n < 0 ? strerror(errno) : "short read");
-            return 2;
+            return 0;
         }
         done += (size_t)n;
     }
-    luaL_pushresultsize(&b, (size_t)len);
+    return 1;
+}
+
+/* A buffer grown past SPOOL_BUF_KEPT by one large read is let go. */
+static void spool_trim(spool_ud *u) {
+    if (u->cap > SPOOL_BUF_KEPT) {
+        free(u->buf);
+        u->buf = NULL;
+        u->cap = 0;
+    }
+}
+
+/* spool:get(offset, length) -> bytes | nil, reason */
+static int l_spool_get(lua_State *L) {
+    spool_ud *u = check_spool(L);
+    lua_Integer off = luaL_checkinteger(L, 2), len = luaL_checkinteger(L, 3);
+    if (!spool_read(L, u, off, len)) return 2;
+    lua_pushlstring(L, u->buf ? u->buf : "", (size_t)len);
+    spool_trim(u);
+    return 1;
+}
+
+/* spool:decode(offset, length) -> marshal.decode of the bytes there | nil,
+** reason: decoded where they were read, with no string made of them. */
+static int l_spool_decode(lua_State *L) {
+    spool_ud *u = check_spool(L);
+    lua_Integer off = luaL_checkinteger(L, 2), len = luaL_checkinteger(L, 3);
+    if (!spool_read(L, u, off, len)) return 2;
+    nb_marshal_decode(L, u->buf ? u->buf : "", (size_t)len);
+    spool_trim(u);
     return 1;
 }
 
@@ -462,6 +506,9 @@ static int l_spool_close(lua_State *L) {
     spool_ud *u = luaL_checkudata(L, 1, SPOOL);
     if (u->fd >= 0) close(u->fd);
     u->fd = -1;
+    free(u->buf);
+    u->buf = NULL;
+    u->cap = 0;
     return 0;
 }
 
@@ -472,7 +519,8 @@ int luaopen_nianbao_jobs(lua_State *L) {
         {"run", l_run}, {"cores", l_cores}, {"spool", l_spool}, {NULL, NULL}
     };
     static const luaL_Reg spool_methods[] = {
-        {"put", l_spool_put}, {"get", l_spool_get}, {"close", l_spool_close}, {NULL, NULL}
+        {"put", l_spool_put}, {"get", l_spool_get}, {"decode", l_spool_decode},
+        {"close", l_spool_close}, {NULL, NULL}
     };
     luaL_newmetatable(L, SPOOL);
     lua_newtable(L);

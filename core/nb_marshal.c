@@ -212,13 +212,70 @@ static int l_encode(lua_State *L) {
     return 1;
 }
 
+/* The tables encode_plain has met, by address: a set with open
+** addressing in a userdata at a fixed stack slot (at), so the collector
+** frees it whatever error ends the encoding. A Lua table of them rehashed
+** as it grew, some 28 K instructions a report stowed. */
+typedef struct {
+    size_t cap, n;                  /* cap a power of two, at most 3/4 used */
+    const void *slot[];
+} met_set;
+
+#define MET_FIRST 256
+
+static met_set *met_new(lua_State *L, size_t cap) {
+    met_set *m;
+    if (cap > (SIZE_MAX - sizeof *m) / sizeof m->slot[0]) fail(L, "marshal: too many tables");
+    m = lua_newuserdatauv(L, sizeof *m + cap * sizeof m->slot[0], 0);
+    m->cap = cap;
+    m->n = 0;
+    memset(m->slot, 0, cap * sizeof m->slot[0]);
+    return m;
+}
+
+static size_t met_place(const void *p, size_t cap) {
+    uint64_t h = (uint64_t)(uintptr_t)p * 0x9E3779B97F4A7C15u;
+    return (size_t)(h >> 32) & (cap - 1);
+}
+
+/* Whether p was met before; it is met from now on. */
+static int met_before(lua_State *L, int at, met_set **mp, const void *p) {
+    met_set *m = *mp;
+    size_t i;
+    if ((m->n + 1) * 4 > m->cap * 3) {
+        met_set *grown = met_new(L, m->cap * 2);
+        for (i = 0; i < m->cap; i++) {
+            size_t j;
+            if (!m->slot[i]) continue;
+            for (j = met_place(m->slot[i], grown->cap); grown->slot[j]; j = (j + 1) & (grown->cap - 1)) {}
+            grown->slot[j] = m->slot[i];
+        }
+        grown->n = m->n;
+        lua_replace(L, at);
+        *mp = m = grown;
+    }
+    for (i = met_place(p, m->cap); m->slot[i]; i = (i + 1) & (m->cap - 1))
+        if (m->slot[i] == p) return 1;
+    m->slot[i] = p;
+    m->n++;
+    return 0;
+}
+
+/* What put_plain refers to: the stack slots of ext, skip (0 for none) and
+** the set of tables met. */
+typedef struct {
+    int ext, skip, met_at;
+    met_set *met;
+} plain_ctx;
+
 /* The value on the top of the stack appended as put would, when it is
 ** plain (left there): 1; 0, with part of it written, when it holds a table
-** with a metatable, one of ext, one met before (seen, which gains each
-** table met) or one nested deeper than MAX_DEPTH; a key not a string,
-** number or boolean; a value not one of those nor a table. A table of
-** skip leaves out its field of that (string) key. */
-static int put_plain(lua_State *L, nb_box *b, int depth, int ext, int seen, int skip) {
+** with a metatable, one of ext, one met before (in the set, seeded with
+** the tables encode_plain's seen holds) or one nested deeper than
+** MAX_DEPTH; a key not a string, number or boolean; a value not one of
+** those nor a table. A table of skip leaves out its field of that (string)
+** key. */
+static int put_plain(lua_State *L, nb_box *b, int depth, plain_ctx *c) {
     lua_Unsigned narr, i;
     uint32_t nrec = 0;
     size_t at;
@@ -232,17 +289,13 @@ static int put_plain(lua_State *L, nb_box *b, int depth, int ext, int seen, int 
     luaL_checkstack(L, 6, "marshal: nested too deeply");
     t = lua_gettop(L);
     lua_pushvalue(L, t);
-    if (lua_rawget(L, ext) != LUA_TNIL) return 0;
-    lua_pushvalue(L, t);
-    if (lua_rawget(L, seen) != LUA_TNIL) return 0;
-    lua_pop(L, 2);
-    lua_pushvalue(L, t);
-    lua_pushboolean(L, 1);
-    lua_rawset(L, seen);
+    if (lua_rawget(L, c->ext) != LUA_TNIL) return 0;
+    lua_pop(L, 1);
+    if (met_before(L, c->met_at, &c->met, lua_topointer(L, t))) return 0;
     leave = t + 1;                          /* the key to leave out, nil for none */
-    if (skip) {
+    if (c->skip) {
         lua_pushvalue(L, t);
-        lua_rawget(L, skip);
+        lua_rawget(L, c->skip);
     } else lua_pushnil(L);
     if (!lua_isnil(L, leave) && lua_type(L, leave) != LUA_TSTRING) return 0;
     narr = lua_rawlen(L, t);
@@ -250,7 +303,7 @@ static int put_plain(lua_State *L, nb_box *b, int depth, int ext, int seen, int 
     at = b->n - 4;                          /* the count of other fields, known after them */
     for (i = 1; i <= narr; i++) {
         if (lua_rawgeti(L, t, (lua_Integer)i) == LUA_TNIL) nb_marshal_put_nil(L, b);   /* a hole, as put writes it */
-        else if (!put_plain(L, b, depth + 1, ext, seen, skip)) return 0;
+        else if (!put_plain(L, b, depth + 1, c)) return 0;
         lua_pop(L, 1);
     }
     lua_pushnil(L);
@@ -264,7 +317,7 @@ static int put_plain(lua_State *L, nb_box *b, int depth, int ext, int seen, int 
             lua_pushvalue(L, -2);
             put(L, b, depth + 1);
             lua_pop(L, 1);
-            if (!put_plain(L, b, depth + 1, ext, seen, skip)) return 0;
+            if (!put_plain(L, b, depth + 1, c)) return 0;
             nrec++;
         }
         lua_pop(L, 1);
@@ -274,20 +327,30 @@ static int put_plain(lua_State *L, nb_box *b, int depth, int ext, int seen, int 
     return 1;
 }
 
-/* marshal.encode_plain(v, ext, seen[, skip]) -> bytes | nil */
+/* marshal.encode_plain(v, ext, seen[, skip]) -> bytes | nil: seen's keys
+** are tables taken as met already (seen itself is left as it is) */
 static int l_encode_plain(lua_State *L) {
     nb_box *b;
-    int skip = 0;
+    plain_ctx c;
     luaL_checktype(L, 2, LUA_TTABLE);
     luaL_checktype(L, 3, LUA_TTABLE);
+    c.ext = 2;
+    c.skip = 0;
     if (!lua_isnoneornil(L, 4)) {
         luaL_checktype(L, 4, LUA_TTABLE);
-        skip = 4;
+        c.skip = 4;
     }
     lua_settop(L, 4);
+    c.met = met_new(L, MET_FIRST);
+    c.met_at = 5;
+    lua_pushnil(L);
+    while (lua_next(L, 3)) {
+        lua_pop(L, 1);
+        if (lua_type(L, -1) == LUA_TTABLE) met_before(L, c.met_at, &c.met, lua_topointer(L, -1));
+    }
     b = nb_box_push(L);
     lua_pushvalue(L, 1);
-    if (put_plain(L, b, 0, 2, 3, skip)) lua_pushlstring(L, b->p, b->n);
+    if (put_plain(L, b, 0, &c)) lua_pushlstring(L, b->p, b->n);
     else lua_pushnil(L);
     nb_box_clear(b);
     return 1;
@@ -416,15 +479,19 @@ static void get(lua_State *L, reader *r, int depth) {
     }
 }
 
-/* marshal.decode(bytes) -> v */
-static int l_decode(lua_State *L) {
-    size_t len;
-    const char *s = luaL_checklstring(L, 1, &len);
+void nb_marshal_decode(lua_State *L, const char *s, size_t len) {
     reader r;
     r.start = r.p = (const unsigned char *)s;
     r.end = r.start + len;
     get(L, &r, 0);
     if (r.p != r.end) fail(L, "marshal: trailing data");
+}
+
+/* marshal.decode(bytes) -> v */
+static int l_decode(lua_State *L) {
+    size_t len;
+    const char *s = luaL_checklstring(L, 1, &len);
+    nb_marshal_decode(L, s, len);
     return 1;
 }
 

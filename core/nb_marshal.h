@@ -61,6 +61,10 @@ void nb_marshal_put_integer(lua_State *L, nb_box *b, lua_Integer i);
 void nb_marshal_put_string(lua_State *L, nb_box *b, const char *s, size_t len);
 void nb_marshal_put_list(lua_State *L, nb_box *b, size_t n);
 
+/* Push the value that the len bytes at s encode (marshal.decode of bytes
+** held in C: the spool decodes what it reads with no string made of it). */
+void nb_marshal_decode(lua_State *L, const char *s, size_t len);
+
 /* Bytes encode wrote, read in place by a C caller that takes them apart
 ** without building each value. Each nb_marshal_get_* raises decode's error
 ** on bytes cut short or corrupt, and never reads past end. */

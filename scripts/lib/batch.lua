@@ -299,9 +299,9 @@ local function stow(Ef, R, pending)
                               ext, seen, skip)
 end
 
--- restore(Ef, bytes) → report, pending as the survey's bind gave them
-local function restore(Ef, bytes)
-  local d = marshal.decode(bytes)
+-- restore(Ef, d) → report, pending as the survey's bind gave them (d:
+-- what stow's bytes decode to)
+local function restore(Ef, d)
   local F = Ef:pack(d.format).format
   local R = Report.new(F, nil)
   for k in next, R do
@@ -328,6 +328,12 @@ end
 -- spooled(x) → the bytes put at x
 function Batch:spooled(x)
   return self.spool:get(x >> SPOOL_LEN_BITS, x & ((1 << SPOOL_LEN_BITS) - 1))
+end
+
+-- decoded(x) → marshal.decode of the bytes put at x, decoded as read
+-- (no string made of them: a report's bytes were copied twice)
+function Batch:decoded(x)
+  return self.spool:decode(x >> SPOOL_LEN_BITS, x & ((1 << SPOOL_LEN_BITS) - 1))
 end
 
 -- narrative(e) → the narrative of an entry of the batch | nil
@@ -474,6 +480,72 @@ function Batch:survey_one(f)
   return s
 end
 
+-- measure_years(kept, found, F): each report's narrative against its year
+-- before's, the copy found added to the report's (add_copy). Each
+-- agency's years are walked in order, so a narrative of the batch is read
+-- and cut in shingles once for its own year and the year after, not once
+-- a comparison; at most the cut narratives of two years are held.
+function Batch:measure_years(kept, found, F)
+  -- is e the year before of a report of the batch (the first of its year, with a year after)?
+  -- asked of the index, not kept in a set: ten thousand files' peak
+  local index = self.index
+  local function is_before(e)
+    local years = index[e.key]
+    return years[e.year] == e and years[e.year + 1] ~= nil
+  end
+  local order = {}
+  for _, e in ipairs(kept) do
+    if e.before or is_before(e) then order[#order + 1] = e end
+  end
+  table.sort(order, function(x, y)
+    if x.key ~= y.key then return x.key < y.key end
+    if x.year ~= y.year then return x.year < y.year end
+    return x.index < y.index
+  end)
+  local held, held_key = {}, nil    -- entry → its narrative {text =, shingled =}, of one agency
+  local function let_go(t)
+    if t.shingled then sim.release(t.shingled) end
+  end
+  for _, e in ipairs(order) do
+    if e.key ~= held_key then
+      for _, t in pairs(held) do let_go(t) end
+      held, held_key = {}, e.key
+    end
+    for x, t in pairs(held) do
+      if x.year < e.year - 1 then let_go(t); held[x] = nil end
+    end
+    local b, prev = e.before, nil
+    if e.from == "batch" then prev = held[b] or { text = self:narrative(b) }
+    elseif b then
+      prev = { text = b.narrative or (b.R and b.R.format ~= "legacy" and similar.narrative(F, b.R)) or nil }
+    end
+    local mine
+    local ahead = is_before(e)
+    if (prev and prev.text) or ahead then
+      mine = { text = self:narrative(e) }
+      if mine.text and mine.text ~= "" then mine.shingled = sim.shingled(mine.text, similar.K) end
+    end
+    if prev and prev.text and mine.text then
+      local m = similar.measure(prev, mine, true)
+      if m then
+        -- the batch's entry is that report as it is said: not copied
+        local said_prev = e.from == "batch" and b or { path = b.path or b.R.path, agency = b.R and b.R.agency or b.agency,
+                                                       year = b.R and b.R.year or b.year }
+        local c = { m.share, false, m.length, said_prev }
+        -- the passage, said only when kept, waits in the spool until the check says it
+        if add_copy(e, c, found) then
+          local said = similar.said_of(m)
+          c[PASSAGE] = self.spool and self:put(said) or said
+        end
+      end
+    end
+    if mine then
+      if ahead then held[e] = mine else let_go(mine) end
+    end
+  end
+  for _, t in pairs(held) do let_go(t) end
+end
+
 function Batch:survey(njobs)
   young_first(#self.all)
   -- path → {report, pending} of a small batch, bound here (not in a worker)
@@ -582,28 +654,8 @@ function Batch:survey(njobs)
       local r = related[e.key] and related[e.key][e.year + 1]
       if r and r.R.path ~= e.path then e.after = r end
     end
-    -- the narrative of the year before, against this year's
-    local b = e.before
-    local prev_text = b and (before and self:narrative(b) or b.narrative
-                      or (b.R and b.R.format ~= "legacy" and similar.narrative(F, b.R)))
-    local text = prev_text and self:narrative(e)
-    if prev_text and text then
-      local m = similar.measure({ text = prev_text }, { text = text }, true)
-      if m then
-        local b = e.before
-        -- the batch's entry is that report as it is said: not copied
-        local prev = before and b or { path = b.path or b.R.path, agency = b.R and b.R.agency or b.agency,
-                                       year = b.R and b.R.year or b.year }
-        local c = { m.share, false, m.length, prev }
-        -- the passage, said only when kept, waits in the spool until the check says it
-        if add_copy(e, c, found) then
-          local said = similar.said_of(m)
-          c[PASSAGE] = self.spool and self:put(said) or said
-        end
-      end
-    end
   end
-  -- narrative shared between agencies
+  -- narrative copied from the year before and shared between agencies:
   -- measuring reads narratives back by the thousand and keeps little of
   -- them: the collector starts from what is live and runs close behind
   -- (a small batch's few pairs are not worth the two full collections)
@@ -611,6 +663,7 @@ function Batch:survey(njobs)
     collectgarbage()
     collectgarbage("incremental", M.PAIRS_GC_PAUSE)
   end
+  self:measure_years(kept, found, F)
   similar.each_pair(kept, function(x) return self:narrative(x) end, function(p)
     if not (p.a.key and p.a.key == p.b.key) then
       local c = { p.share, false, p.length, p.a, p.b }
@@ -718,9 +771,11 @@ function Batch:bind(path, own)
   end
   local e = self.by_path[path]
   if e and e.stowed and self.spool then
-    local bytes = self:spooled(e.stowed)
-    local ok, R, pending = pcall(restore, self.engine_of(path), bytes)
-    if ok and R then return R, pending end
+    local okd, d = pcall(self.decoded, self, e.stowed)
+    if okd and d then
+      local ok, R, pending = pcall(restore, self.engine_of(path), d)
+      if ok and R then return R, pending end
+    end
   end
   local bytes, err = self:bytes(path)
   if not bytes then return nil, err end
@@ -752,7 +807,7 @@ end
 
 -- copies_of(e) → the copies found of an entry, fresh from the spool
 function Batch:copies_of(e)
-  if e.copied then return marshal.decode(self:spooled(e.copied)) end
+  if e.copied then return assert(self:decoded(e.copied)) end
   return e.copies or {}
 end
 

@@ -44,9 +44,24 @@ test("encode_plain gives what encode of a deep copy decodes to, without the fiel
   same(want, marshal.decode(bytes), "decoded")
   eq(nil, marshal.decode(bytes).fields.sections[1].part, "the part left out")
   eq(F, sec.part, "the table itself untouched")
+  -- the tables met are kept in C: seen only says which were met already
   local seen = {}
   marshal.encode_plain(v, ext, seen, skip)
-  eq(true, seen[sec] and seen[sec.places[1]] and seen[v] or false, "each table met made a key of seen")
+  eq(nil, next(seen), "seen left as it was")
+  eq(nil, marshal.encode_plain(v, ext, { [sec.places[1]] = true }, skip), "a table of seen, deep inside")
+end)
+
+test("encode_plain: a table reached twice is refused however many tables come between", function()
+  for _, n in ipairs { 1, 200, 5000 } do
+    local list = {}
+    for i = 1, n do list[i] = { i, tostring(i) } end
+    local bytes = marshal.encode_plain({ list = list }, {}, {})
+    same(marshal.decode(marshal.encode { list = list }), marshal.decode(bytes), n .. " tables")
+    for _, at in ipairs { 1, n } do
+      local again = { list = list, last = list[at] }
+      eq(nil, marshal.encode_plain(again, {}, {}), n .. " tables, the one at " .. at .. " twice")
+    end
+  end
 end)
 
 test("encode_plain: nil for what the deep copy refused, each kind", function()
