@@ -772,14 +772,30 @@ local function try(R, slots, cand)
   end
 end
 
--- The readings of glued digits that a row's own identities allow.
+-- The readings of glued digits that a row's own identities allow. Each
+-- candidate sets every slot, so the slots are put back to unknown once
+-- after the last, not after each; a part's number is parsed once.
+local NOT_A_NUMBER = {}
 local function readings(R, system, groups, slots)
-  return glued.splits(groups, #slots, function(parts)
-    try(R, slots, parts)
-    local ok = system:consistent(R.c, slots, true)
-    try(R, slots, nil)
-    return ok
+  local c, k = R.c, #slots
+  local number_of, tried = {}, false
+  local cands, complete = glued.splits(groups, k, function(parts)
+    for i = 1, k do
+      local part = parts[i]
+      local v = number_of[part]
+      if v == nil then
+        v = nianbao.number(part)
+        number_of[part] = v == nil and NOT_A_NUMBER or v
+      elseif v == NOT_A_NUMBER then
+        v = nil
+      end
+      c:set(slots[i], "number", v)
+    end
+    tried = true
+    return system:consistent(c, slots, true)
   end)
+  if tried then try(R, slots, nil) end
+  return cands, complete
 end
 
 --}===
