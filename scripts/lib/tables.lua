@@ -1198,7 +1198,15 @@ local function ids_of(blk)
         if c.printed then want[#want + 1] = id end
       end
     end
-    b = { by = by, want = want }
+    -- a column id wanted twice (table 4's columns under each of its
+    -- groups) cannot be met by a map, whose ids are each once: no header
+    -- maps such a block
+    local once, unmappable = {}, false
+    for _, id in ipairs(want) do
+      if once[id] then unmappable = true end
+      once[id] = true
+    end
+    b = { by = by, want = want, unmappable = unmappable }
     block_ids[blk] = b
   end
   return b
@@ -1347,6 +1355,8 @@ local function cells_under(cells, map, got, ordered)
   return found
 end
 
+local NO_CELLS = {}
+
 -- bind_placed(...) → true when the table was bound by the places of its
 -- cells: the header rows say which place is which column; each data row's
 -- cells left of the columns are its label, those under a column its values.
@@ -1354,6 +1364,11 @@ end
 -- reads the table as a stream instead.
 function M.bind_placed(F, system, T, tokens, R, out_diags, present, pending, others)
   local diags = {}
+  -- a table of one block that no header maps is never bound by places: its
+  -- first row of places says whether it is present (a header), and the rows
+  -- after it change nothing
+  local settled = #T.blocks == 1 and ids_of(T.blocks[1]).unmappable
+  if settled and present.yes then return false end
   local rows, placed = placed_rows(tokens)
   if placed < 3 then return false end
   local ordered_map, map_ordered = nil, false   -- the map last asked, and its answer
@@ -1402,7 +1417,8 @@ function M.bind_placed(F, system, T, tokens, R, out_diags, present, pending, oth
       blk_i, hdr, heads, map, hint = cap, {}, {}, nil, nil
     elseif numbers == 0 and ntexts > 0 and (is_header(m, T, joined) or T.column_words[joined]) then
       if map then hdr, heads, map = {}, {}, nil end
-      for _, c in ipairs(r.cells) do
+      -- a block no header maps: its header rows are not read for a map
+      for _, c in ipairs(ids_of(T.blocks[blk_i]).unmappable and NO_CELLS or r.cells) do
         local t = norm(c.text)
         if t ~= "" then
           local x0, x1 = c.x0, c.x1
@@ -1411,7 +1427,9 @@ function M.bind_placed(F, system, T, tokens, R, out_diags, present, pending, oth
         end
       end
       present.yes = true
+      if settled then return false end
     else
+      if not map and ids_of(T.blocks[blk_i]).unmappable then return false end   -- as column_map would say
       if not map and next(hdr) then
         map = mapped_columns(F, T, T.blocks[blk_i], hdr, heads, used, hint)
         if not map then return false end
