@@ -111,6 +111,23 @@ end
 
 --{=== tokens of a flat text ===
 
+local byte, sub = string.byte, string.sub
+local lpeg = require "lpeg"
+-- the bytes C's isspace takes, as %s does
+local SPACE = { [9] = true, [10] = true, [11] = true, [12] = true, [13] = true, [32] = true }
+
+local function is_digit(c) return c ~= nil and c >= 48 and c <= 57 end
+
+-- A line's cuts in LPeg, each as string.find's pattern would find it: the
+-- text library's matcher cost a line more than all else its cutting does.
+local SP = lpeg.S"\t\n\v\f\r "
+local function first(p) return lpeg.P { lpeg.Cp() * p * lpeg.Cp() + 1 * lpeg.V(1) } end
+local RUN = first(lpeg.P"-"^-1 * lpeg.R"09" * (lpeg.R"09" + lpeg.S"." + SP)^0)   -- "%-?%d[%d%.%s]*"
+local GAP = first(SP * SP^1)                                                  -- "%s%s+"
+local GROUP = first(lpeg.P"-"^-1 * (1 - lpeg.S"-" - SP)^1)                     -- "%-?[^%s%-]+"
+local TRIMMED = SP^0 * lpeg.C((SP^0 * (1 - SP)^1)^0)                          -- "^%s*(.*%S)"
+local INK = SP^0 * (1 - SP)                                                   -- "%S" anywhere
+
 -- A run of prose and numbers with no cell boundaries ("规章000行政规范性文件693665")
 -- → tokens: labels, and numbers (each space-separated group its own token,
 -- marked glued: its digits may hold several cells). An enumerator after
@@ -128,68 +145,73 @@ local function tokens_of(text, marks)
     known_at, known_n = at, known_n + n
     return known_n
   end
-  local function put(kind, s, at)
-    if kind == "num" then        -- a group of digits holds no space: the text as it is
-      if s ~= "" then
+  -- a label: a gap of two spaces or more parts two cells
+  local function put_label(s, at)
+    local from = 1
+    while true do
+      local g1, after = GAP:match(s, from)
+      if not g1 then break end
+      local cell = sub(s, from, g1 - 1)
+      if INK:match(cell) then
         local k = #out
-        out[k + 1], out[k + 2], out[k + 3], out[k + 4] = s, true, col_of(at), at - 1
+        out[k + 1], out[k + 2], out[k + 3], out[k + 4] = TRIMMED:match(cell), false, col_of(at + from - 1), at + from - 2
       end
-      return
+      from = after
     end
-    if kind == "label" then      -- a gap of two spaces or more parts two cells
-      local from = 1
-      while true do
-        local g1, g2 = s:find("%s%s+", from)
-        if not g1 then break end
-        put("cell", s:sub(from, g1 - 1), at + from - 1)
-        from = g2 + 1
-      end
-      if from > 1 then s, at = s:sub(from), at + from - 1 end
-    end
-    if s:find("%S") then
+    if from > 1 then s, at = sub(s, from), at + from - 1 end
+    if INK:match(s) then
       -- flat: text, glued, column and byte offset within the line, per token
       local k = #out
-      out[k + 1], out[k + 2], out[k + 3], out[k + 4] = s:match("^%s*(.*%S)"), kind == "num", col_of(at), at - 1
+      out[k + 1], out[k + 2], out[k + 3], out[k + 4] = TRIMMED:match(s), false, col_of(at), at - 1
     end
   end
   local function mark_at(i)
     for _, m in ipairs(marks or {}) do
-      if text:sub(i, i + #m - 1) == m then return true end
+      if sub(text, i, i + #m - 1) == m then return true end
     end
     return false
   end
   local label_at, pos, n = 1, 1, #text
   while pos <= n do
-    local s, e = text:find("%-?%d[%d%.%s]*", pos)
+    local s, e = RUN:match(text, pos)
     if not s then break end
-    local run = text:sub(s, e):gsub("%s+$", "")
-    e = s + #run - 1
+    e = e - 1
+    while SPACE[byte(text, e)] do e = e - 1 end   -- the run less its trailing spaces
     -- an enumerator right before a label belongs to that label: "3.其他", "1、申请人"
-    local enum_at = run:find("%d%.$")
-    local next_char = text:match("^%s*(.)", e + 1) or ""
-    if enum_at and next_char ~= "" and not next_char:match("[%d%s]") then
-      e = s + enum_at - 2
-      run = text:sub(s, e)
-    elseif run:match("%d$") and mark_at(e + 1) then
+    local enum = byte(text, e) == 46 and e > s and is_digit(byte(text, e - 1))
+    local next_char = enum and text:match("^%s*(.)", e + 1)
+    local nb = next_char and byte(next_char)
+    if enum and nb and not is_digit(nb) and not SPACE[nb] then
+      e = e - 2
+    elseif is_digit(byte(text, e)) and mark_at(e + 1) then
       e = e - 1
-      run = text:sub(s, e)
     end
-    if #run == 0 then
+    if e < s then
       pos = s + 2                          -- only an enumerator: still the label
     else
-      put("label", text:sub(label_at, s - 1), label_at)
+      put_label(sub(text, label_at, s - 1), label_at)
+      -- each group of the run (no space within) a number token, less a last "."
       local at = s
-      for group in run:gmatch("%-?[^%s%-]+") do
-        local g0 = text:find(group, at, true)
-        put("num", group:byte(-1) == 46 and group:sub(1, -2) or group, g0)   -- less a last "."
-        at = g0 + #group
+      while true do
+        local g0, after = GROUP:match(text, at)
+        if not g0 or g0 > e then break end
+        local g1 = after - 1
+        if g1 > e then g1 = e end          -- the group as the run holds it
+        if g1 == g0 and byte(text, g0) == 45 then break end   -- a sign the run ends with
+        local group = sub(text, g0, byte(text, g1) == 46 and g1 - 1 or g1)
+        if group ~= "" then
+          local k = #out
+          out[k + 1], out[k + 2], out[k + 3], out[k + 4] = group, true, col_of(g0), g0 - 1
+        end
+        at = g1 + 1
       end
       pos, label_at = e + 1, e + 1
     end
   end
-  if label_at <= n then put("label", text:sub(label_at), label_at) end
+  if label_at <= n then put_label(sub(text, label_at), label_at) end
   return out
 end
+M.tokens_of = tokens_of
 
 -- The flat tokens of each text asked, per list of marks: a line is cut
 -- once, though each format's bind and each report that repeats it asks again.
@@ -772,14 +794,30 @@ local function try(R, slots, cand)
   end
 end
 
--- The readings of glued digits that a row's own identities allow.
+-- The readings of glued digits that a row's own identities allow. Each
+-- candidate sets every slot, so the slots are put back to unknown once
+-- after the last, not after each; a part's number is parsed once.
+local NOT_A_NUMBER = {}
 local function readings(R, system, groups, slots)
-  return glued.splits(groups, #slots, function(parts)
-    try(R, slots, parts)
-    local ok = system:consistent(R.c, slots, true)
-    try(R, slots, nil)
-    return ok
+  local c, k = R.c, #slots
+  local number_of, tried = {}, false
+  local cands, complete = glued.splits(groups, k, function(parts)
+    for i = 1, k do
+      local part = parts[i]
+      local v = number_of[part]
+      if v == nil then
+        v = nianbao.number(part)
+        number_of[part] = v == nil and NOT_A_NUMBER or v
+      elseif v == NOT_A_NUMBER then
+        v = nil
+      end
+      c:set(slots[i], "number", v)
+    end
+    tried = true
+    return system:consistent(c, slots, true)
   end)
+  if tried then try(R, slots, nil) end
+  return cands, complete
 end
 
 --}===
@@ -1182,7 +1220,15 @@ local function ids_of(blk)
         if c.printed then want[#want + 1] = id end
       end
     end
-    b = { by = by, want = want }
+    -- a column id wanted twice (table 4's columns under each of its
+    -- groups) cannot be met by a map, whose ids are each once: no header
+    -- maps such a block
+    local once, unmappable = {}, false
+    for _, id in ipairs(want) do
+      if once[id] then unmappable = true end
+      once[id] = true
+    end
+    b = { by = by, want = want, unmappable = unmappable }
     block_ids[blk] = b
   end
   return b
@@ -1331,6 +1377,8 @@ local function cells_under(cells, map, got, ordered)
   return found
 end
 
+local NO_CELLS = {}
+
 -- bind_placed(...) → true when the table was bound by the places of its
 -- cells: the header rows say which place is which column; each data row's
 -- cells left of the columns are its label, those under a column its values.
@@ -1338,6 +1386,11 @@ end
 -- reads the table as a stream instead.
 function M.bind_placed(F, system, T, tokens, R, out_diags, present, pending, others)
   local diags = {}
+  -- a table of one block that no header maps is never bound by places: its
+  -- first row of places says whether it is present (a header), and the rows
+  -- after it change nothing
+  local settled = #T.blocks == 1 and ids_of(T.blocks[1]).unmappable
+  if settled and present.yes then return false end
   local rows, placed = placed_rows(tokens)
   if placed < 3 then return false end
   local ordered_map, map_ordered = nil, false   -- the map last asked, and its answer
@@ -1386,7 +1439,8 @@ function M.bind_placed(F, system, T, tokens, R, out_diags, present, pending, oth
       blk_i, hdr, heads, map, hint = cap, {}, {}, nil, nil
     elseif numbers == 0 and ntexts > 0 and (is_header(m, T, joined) or T.column_words[joined]) then
       if map then hdr, heads, map = {}, {}, nil end
-      for _, c in ipairs(r.cells) do
+      -- a block no header maps: its header rows are not read for a map
+      for _, c in ipairs(ids_of(T.blocks[blk_i]).unmappable and NO_CELLS or r.cells) do
         local t = norm(c.text)
         if t ~= "" then
           local x0, x1 = c.x0, c.x1
@@ -1395,7 +1449,9 @@ function M.bind_placed(F, system, T, tokens, R, out_diags, present, pending, oth
         end
       end
       present.yes = true
+      if settled then return false end
     else
+      if not map and ids_of(T.blocks[blk_i]).unmappable then return false end   -- as column_map would say
       if not map and next(hdr) then
         map = mapped_columns(F, T, T.blocks[blk_i], hdr, heads, used, hint)
         if not map then return false end

@@ -1,0 +1,147 @@
+-- A flat line cut into tokens (tables.lua's tokens_of) with LPeg: the same
+-- tokens, texts, columns and offsets as the cut by string.find's patterns
+-- it replaced (kept below as it was), on every line of the repository's
+-- reports and on lines made to hit its edges.
+
+local tables = require "tables"
+
+local function reference()
+  local tokens_of
+  tokens_of = function(text, marks)
+    local out = {}
+    -- the column of byte `at`, counted on from the last one asked (tokens come left
+    -- to right), so a long line is not measured again from its start at each token;
+    -- `at` always follows an ASCII byte, so a range never ends inside a character
+    local known_at, known_n = 1, 0
+    local function col_of(at)
+      if at < known_at then return utf8.len(text, 1, at - 1) or 0 end
+      local n = utf8.len(text, known_at, at - 1)
+      if not n then return utf8.len(text, 1, at - 1) or 0 end   -- not UTF-8
+      known_at, known_n = at, known_n + n
+      return known_n
+    end
+    local function put(kind, s, at)
+      if kind == "num" then        -- a group of digits holds no space: the text as it is
+        if s ~= "" then
+          local k = #out
+          out[k + 1], out[k + 2], out[k + 3], out[k + 4] = s, true, col_of(at), at - 1
+        end
+        return
+      end
+      if kind == "label" then      -- a gap of two spaces or more parts two cells
+        local from = 1
+        while true do
+          local g1, g2 = s:find("%s%s+", from)
+          if not g1 then break end
+          put("cell", s:sub(from, g1 - 1), at + from - 1)
+          from = g2 + 1
+        end
+        if from > 1 then s, at = s:sub(from), at + from - 1 end
+      end
+      if s:find("%S") then
+        -- flat: text, glued, column and byte offset within the line, per token
+        local k = #out
+        out[k + 1], out[k + 2], out[k + 3], out[k + 4] = s:match("^%s*(.*%S)"), kind == "num", col_of(at), at - 1
+      end
+    end
+    local function mark_at(i)
+      for _, m in ipairs(marks or {}) do
+        if text:sub(i, i + #m - 1) == m then return true end
+      end
+      return false
+    end
+    local label_at, pos, n = 1, 1, #text
+    while pos <= n do
+      local s, e = text:find("%-?%d[%d%.%s]*", pos)
+      if not s then break end
+      local run = text:sub(s, e):gsub("%s+$", "")
+      e = s + #run - 1
+      -- an enumerator right before a label belongs to that label: "3.其他", "1、申请人"
+      local enum_at = run:find("%d%.$")
+      local next_char = text:match("^%s*(.)", e + 1) or ""
+      if enum_at and next_char ~= "" and not next_char:match("[%d%s]") then
+        e = s + enum_at - 2
+        run = text:sub(s, e)
+      elseif run:match("%d$") and mark_at(e + 1) then
+        e = e - 1
+        run = text:sub(s, e)
+      end
+      if #run == 0 then
+        pos = s + 2                          -- only an enumerator: still the label
+      else
+        put("label", text:sub(label_at, s - 1), label_at)
+        local at = s
+        for group in run:gmatch("%-?[^%s%-]+") do
+          local g0 = text:find(group, at, true)
+          put("num", group:byte(-1) == 46 and group:sub(1, -2) or group, g0)   -- less a last "."
+          at = g0 + #group
+        end
+        pos, label_at = e + 1, e + 1
+      end
+    end
+    if label_at <= n then put("label", text:sub(label_at), label_at) end
+    return out
+  end
+  return tokens_of
+end
+
+local old_tokens_of = reference()
+
+local function same(text, marks, what)
+  local a, b = old_tokens_of(text, marks), tables.tokens_of(text, marks)
+  local function show(t)
+    local out = {}
+    for i = 1, #t, 4 do out[#out + 1] = tostring(t[i]) .. "|" .. tostring(t[i + 1]) .. "|" .. t[i + 2] .. "|" .. t[i + 3] end
+    return table.concat(out, " ; ")
+  end
+  eq(show(a), show(b), what)
+end
+
+local function files_under(dir, out)
+  for _, name in ipairs(nbio.listdir(dir) or {}) do
+    local path = dir .. "/" .. name
+    if name:match("%.txt$") or name:match("%.md$") or name:match("%.html$") then out[#out + 1] = path
+    elseif not name:find("%.") then files_under(path, out) end
+  end
+  return out
+end
+
+test("every line of the repository's reports cut into the same tokens as by the patterns it replaced", function()
+  local marks = nianbao.engine:pack("gb2021").format.enumerator_marks
+  local files = {}
+  for _, dir in ipairs { "tests/corpus", "examples", "tests/fixtures" } do files_under(dir, files) end
+  local lines = 0
+  for _, path in ipairs(files) do
+    local f = io.open(path, "rb")
+    if f then
+      local text = f:read("a")
+      f:close()
+      for line in text:gmatch("[^\n]+") do
+        lines = lines + 1
+        same(line, marks, path .. ": " .. line)
+      end
+    end
+  end
+  eq(true, lines > 1000, "lines enough to say so (" .. lines .. ")")
+end)
+
+test("lines made of signs, points, spaces, enumerators and marks cut the same", function()
+  local marks = nianbao.engine:pack("gb2021").format.enumerator_marks
+  local pieces = { "0", "1", "12", "3.", "4.5", ".", "-", "-7", "--8", " ", "  ", "\t", "、", "．", "其他", "规章",
+                   "（一）", "1.其他", "2、申请人", "3. 其他", "万元", "\v", "\r", "a", "\xff", "9.", "-.", "- ", "5-",
+                   ".-3", "\n" }
+  local seed = 2024
+  local function rand(n)
+    seed = (seed * 1103515245 + 12345) % 2147483648
+    return seed % n + 1
+  end
+  for case = 1, 5000 do
+    local t = {}
+    for i = 1, rand(10) do t[i] = pieces[rand(#pieces)] end
+    local line = table.concat(t)
+    same(line, marks, "case " .. case .. ": " .. line)
+    same(line, nil, "no marks, case " .. case)
+  end
+  same("", marks, "an empty line")
+  same(string.rep("政", 20000) .. " 1", marks, "a long line")
+end)
