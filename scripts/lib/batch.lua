@@ -548,8 +548,9 @@ end
 
 function Batch:survey(njobs)
   young_first(#self.all)
-  -- path → {report, pending} of a small batch, bound here (not in a worker)
-  if self.spool and (njobs or 1) <= 1 and #self.all <= M.KEPT then self.bound = {} end
+  -- path → {report, pending} of a small batch, bound here (not in a worker);
+  -- a single file is always surveyed here, and its check then binds it no more
+  if #self.all == 1 or self.spool and (njobs or 1) <= 1 and #self.all <= M.KEPT then self.bound = {} end
   local E, lang = self.E, self.E.lang
   local by_digest, entries, kept = {}, {}, {}
   local sig_of, found = {}, {}    -- entry → its signature; → the copies found of it
@@ -597,12 +598,13 @@ function Batch:survey(njobs)
     self:tick(i)
   end
   -- every file's engine, and standard input, taken here: a worker has
-  -- them as this process had them when it started
-  local loaded = {}
+  -- them as this process had them when it started (one file forks none,
+  -- and loads only the pack its format needs)
+  local loaded, forks = {}, (njobs or 1) > 1 and #self.all > 1
   for _, f in ipairs(self.all) do
     local path = path_of(f)
     local Ef = self.engine_of(path)
-    if (njobs or 1) > 1 and not loaded[Ef] then loaded[Ef] = true; Ef:prepare() end
+    if forks and not loaded[Ef] then loaded[Ef] = true; Ef:prepare() end
     if path == "-" then self:bytes("-") end
   end
   workers.run(#self.all, njobs or 1, function(i) return self:survey_one(self.all[i]) end, take,
