@@ -322,6 +322,13 @@ static int l_io_commit(lua_State *L) {
 
 /* Call the original function (upvalue 1) with the arguments as given. */
 static int call_original(lua_State *L) {
+    /* the standard library's functions keep no upvalue: called in this
+    ** frame, without lua_call's cost (and an argument error names the call) */
+    lua_CFunction f = lua_tocfunction(L, lua_upvalueindex(1));
+    if (f != NULL) {
+        if (lua_getupvalue(L, lua_upvalueindex(1), 1) == NULL) return f(L);
+        lua_pop(L, 1);
+    }
     lua_pushvalue(L, lua_upvalueindex(1));
     lua_insert(L, 1);
     lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
