@@ -4,8 +4,6 @@
 -- Each gives what the long way gave.
 
 local bind = require "pipeline.bind"
-local read = require "pipeline.read"
-local decode = require "pipeline.decode"
 local tables = require "tables"
 local lpeg = require "lpeg"
 
@@ -14,23 +12,7 @@ local F = E:pack("gb2021").format
 
 -- The documents the readers make of the corpus, the fixtures, the examples
 -- and a few made-up reports in three shapes.
-local function documents()
-  local dir = tmp .. "/shortcuts"
-  local _, st = sh(NB .. " run tests/tools/genreports.lua " .. dir .. " 3")
-  eq(0, st, "made-up reports")
-  local p = io.popen("find tests/corpus tests/fixtures examples " .. dir .. " -type f "
-                     .. "\\( -name '*.txt' -o -name '*.md' -o -name '*.html' \\) | sort")
-  local docs = {}
-  for path in p:lines() do
-    local bytes = assert(nbio.readfile(path, 64 * 1048576))
-    local text = decode.text(bytes, E.lang)
-    local reader = text and read.pick(E.readers, E.reader_by_name, nil, path, text, E.lang)
-    local doc = reader and read.run(reader, text, path, E.limits, E.lang)
-    if doc and type(doc.blocks) == "table" then docs[#docs + 1] = { path = path, blocks = doc.blocks } end
-  end
-  p:close()
-  return docs
-end
+local function documents() return dofile("tests/lua/documents.lua")(E, NB, tmp .. "/shortcuts") end
 
 -- table_tokens as it was: the cells counted in one pass, taken in another.
 local has_digit = (1 - lpeg.R "09")^0 * lpeg.R "09"

@@ -5,29 +5,11 @@
 -- cells (bind.table_tokens). Each gives what the long way gave.
 
 local bind = require "pipeline.bind"
-local read = require "pipeline.read"
-local decode = require "pipeline.decode"
 
 local E = nianbao.engine
 local F = E:pack("gb2021").format
 
-local function documents()
-  local dir = tmp .. "/split"
-  local _, st = sh(NB .. " run tests/tools/genreports.lua " .. dir .. " 3")
-  eq(0, st, "made-up reports")
-  local p = io.popen("find tests/corpus tests/fixtures examples " .. dir .. " -type f "
-                     .. "\\( -name '*.txt' -o -name '*.md' -o -name '*.html' \\) | sort")
-  local docs = {}
-  for path in p:lines() do
-    local bytes = assert(nbio.readfile(path, 64 * 1048576))
-    local text = decode.text(bytes, E.lang)
-    local reader = text and read.pick(E.readers, E.reader_by_name, nil, path, text, E.lang)
-    local doc = reader and read.run(reader, text, path, E.limits, E.lang)
-    if doc and type(doc.blocks) == "table" then docs[#docs + 1] = { path = path, blocks = doc.blocks } end
-  end
-  p:close()
-  return docs
-end
+local function documents() return dofile("tests/lua/documents.lua")(E, NB, tmp .. "/split") end
 
 -- split_headings the long way: a list grown block by block, every part
 -- heading searched for in every long paragraph.

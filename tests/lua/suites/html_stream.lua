@@ -96,6 +96,31 @@ test("the depth limit given to blocks cuts a streamed page where it cuts the tre
   end
 end)
 
+-- n pages of up to `most` pieces drawn from `pieces` (seeded): each read as
+-- parsed and from its tree alike; → how many were compared (not left to Lua)
+local function random_pages(pieces, n, most, seed)
+  local compared = 0
+  local function rand(k)
+    seed = (seed * 1103515245 + 12345) % 2147483648
+    return seed % k + 1
+  end
+  for i = 1, n do
+    local out = {}
+    for j = 1, rand(most) do out[j] = pieces[rand(#pieces)] end
+    local text = table.concat(out)
+    local got = nianbao.html.blocks(text)
+    local tree = nianbao.html.parse(text)
+    if got == nil or tree == nil then
+      eq(tree == nil, got == nil, "page " .. i .. " read by one and not the other: " .. text)
+    elseif got ~= false then
+      local d = differ(markup.blocks(tree), got, "blocks")
+      if d then error("page " .. i .. ": " .. d .. "\n" .. text, 2) end
+      compared = compared + 1
+    end
+  end
+  return compared
+end
+
 -- pages made of table markup mostly, with the pieces that change where the
 -- tree puts a node: compared with markup.blocks of the tree
 local pieces = {
@@ -108,25 +133,7 @@ local pieces = {
 }
 
 test("pages of table markup in many shapes: the same blocks read as parsed as from the tree", function()
-  local seed, compared = 424242, 0
-  local function rand(k)
-    seed = (seed * 1103515245 + 12345) % 2147483648
-    return seed % k + 1
-  end
-  for i = 1, 2000 do
-    local out = {}
-    for j = 1, rand(50) do out[j] = pieces[rand(#pieces)] end
-    local text = table.concat(out)
-    local got = nianbao.html.blocks(text)
-    local tree = nianbao.html.parse(text)
-    if got == nil or tree == nil then
-      eq(tree == nil, got == nil, "page " .. i .. " read by one and not the other: " .. text)
-    elseif got ~= false then
-      local d = differ(markup.blocks(tree), got, "blocks")
-      if d then error("page " .. i .. ": " .. d .. "\n" .. text) end
-      compared = compared + 1
-    end
-  end
+  local compared = random_pages(pieces, 2000, 50, 424242)
   eq(true, compared > 1500, "pages compared (" .. compared .. ")")
 end)
 
@@ -154,25 +161,7 @@ local tricky = {
 }
 
 test("pages with attributes and markup easy to misread: the same blocks as the tree of the page as given", function()
-  local seed, compared = 977, 0
-  local function rand(k)
-    seed = (seed * 1103515245 + 12345) % 2147483648
-    return seed % k + 1
-  end
-  for i = 1, 3000 do
-    local out = {}
-    for j = 1, rand(40) do out[j] = tricky[rand(#tricky)] end
-    local text = table.concat(out)
-    local got = nianbao.html.blocks(text)
-    local tree = nianbao.html.parse(text)
-    if got == nil or tree == nil then
-      eq(tree == nil, got == nil, "page " .. i .. " read by one and not the other: " .. text)
-    elseif got ~= false then
-      local d = differ(markup.blocks(tree), got, "blocks")
-      if d then error("page " .. i .. ": " .. d .. "\n" .. text) end
-      compared = compared + 1
-    end
-  end
+  local compared = random_pages(tricky, 3000, 40, 977)
   eq(true, compared > 2000, "pages compared (" .. compared .. ")")
 end)
 
