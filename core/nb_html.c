@@ -94,16 +94,17 @@ static int push_doc(lua_State *L, xmlDocPtr doc, int maxdepth, const char *kind)
     return 1;
 }
 
+/* How every HTML parse here reads a page: whatever its markup, never from the network. */
+#define PAGE_OPTIONS (HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | \
+                      HTML_PARSE_NONET | HTML_PARSE_NOIMPLIED)
+
 int nb_html_parse(lua_State *L, const char *buf, size_t len, int maxdepth) {
     if (len > INT_MAX) {
         lua_pushnil(L);
         lua_pushliteral(L, "HTML text too large");
         return 0;
     }
-    return push_doc(L, htmlReadMemory(buf, (int)len, NULL, "UTF-8",
-                                      HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                                      HTML_PARSE_NONET | HTML_PARSE_NOIMPLIED),
-                    maxdepth, "HTML");
+    return push_doc(L, htmlReadMemory(buf, (int)len, NULL, "UTF-8", PAGE_OPTIONS), maxdepth, "HTML");
 }
 
 int nb_xml_parse(lua_State *L, const char *buf, size_t len, int maxdepth) {
@@ -527,11 +528,24 @@ static void cdata_lean(void *ctx, const xmlChar *value, int len) {
         lp->sax.cdataBlock(ctx, value, len);
 }
 
+/* What htmlReadMemory(buf, len, NULL, "UTF-8", PAGE_OPTIONS) does to its
+** context before it parses: the parses below set their callbacks first. */
+static void read_as_page(xmlParserCtxtPtr ctxt) {
+    xmlCharEncodingHandlerPtr utf8;
+    htmlCtxtUseOptions(ctxt, PAGE_OPTIONS);
+    ctxt->html = 1;
+    utf8 = xmlFindCharEncodingHandler("UTF-8");
+    if (utf8 != NULL) {
+        xmlSwitchToEncoding(ctxt, utf8);
+        if (ctxt->input->encoding != NULL) xmlFree((xmlChar *)ctxt->input->encoding);
+        ctxt->input->encoding = xmlStrdup(BAD_CAST "UTF-8");
+    }
+}
+
 /* htmlReadMemory(buf, len, NULL, "UTF-8", the options of nb_html_parse),
 ** step by step as libxml2 does it, with the callbacks above. */
 static htmlDocPtr read_lean(lean_parse *lp, const char *buf, int len) {
     xmlParserCtxtPtr ctxt;
-    xmlCharEncodingHandlerPtr utf8;
     htmlDocPtr doc;
     xmlInitParser();
     ctxt = xmlCreateMemoryParserCtxt(buf, len);
@@ -548,15 +562,7 @@ static htmlDocPtr read_lean(lean_parse *lp, const char *buf, int len) {
     if (lp->sax.startElement) ctxt->sax->startElement = start_lean;
     if (lp->sax.characters) ctxt->sax->characters = chars_lean;
     if (lp->sax.cdataBlock) ctxt->sax->cdataBlock = cdata_lean;
-    htmlCtxtUseOptions(ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                             HTML_PARSE_NONET | HTML_PARSE_NOIMPLIED);
-    ctxt->html = 1;
-    utf8 = xmlFindCharEncodingHandler("UTF-8");
-    if (utf8 != NULL) {
-        xmlSwitchToEncoding(ctxt, utf8);
-        if (ctxt->input->encoding != NULL) xmlFree((xmlChar *)ctxt->input->encoding);
-        ctxt->input->encoding = xmlStrdup(BAD_CAST "UTF-8");
-    }
+    read_as_page(ctxt);
     htmlParseDocument(ctxt);
     doc = ctxt->myDoc;
     ctxt->myDoc = NULL;
@@ -1196,7 +1202,6 @@ no_memory:
 static int stream_read(lua_State *L, html_walk *w, const char *buf, int len) {
     stream_state *ss;
     xmlParserCtxtPtr ctxt;
-    xmlCharEncodingHandlerPtr utf8;
     char *lean;
     size_t leann = 0;
     if (memchr(buf, 0, (size_t)len) != NULL) return S_TREE;
@@ -1224,17 +1229,9 @@ static int stream_read(lua_State *L, html_walk *w, const char *buf, int len) {
     ctxt->sax->processingInstruction = stream_pi;
     ctxt->sax->internalSubset = stream_subset;
     ctxt->sax->reference = stream_reference;
-    htmlCtxtUseOptions(ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                             HTML_PARSE_NONET | HTML_PARSE_NOIMPLIED);
-    ctxt->html = 1;
+    read_as_page(ctxt);
     /* white space is handed on as text only while blanks are kept (areBlanks reads the tree) */
     if (!ctxt->keepBlanks) return S_TREE;
-    utf8 = xmlFindCharEncodingHandler("UTF-8");
-    if (utf8 != NULL) {
-        xmlSwitchToEncoding(ctxt, utf8);
-        if (ctxt->input->encoding != NULL) xmlFree((xmlChar *)ctxt->input->encoding);
-        ctxt->input->encoding = xmlStrdup(BAD_CAST "UTF-8");
-    }
     htmlParseDocument(ctxt);
     if (ctxt->myDoc) xmlFreeDoc(ctxt->myDoc);
     ctxt->myDoc = NULL;
