@@ -98,13 +98,16 @@ static int push_doc(lua_State *L, xmlDocPtr doc, int maxdepth, const char *kind)
 #define PAGE_OPTIONS (HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | \
                       HTML_PARSE_NONET | HTML_PARSE_NOIMPLIED)
 
+typedef struct lean_parse lean_parse;
+static htmlDocPtr read_lean(lean_parse *lp, const char *buf, int len);
+
 int nb_html_parse(lua_State *L, const char *buf, size_t len, int maxdepth) {
     if (len > INT_MAX) {
         lua_pushnil(L);
         lua_pushliteral(L, "HTML text too large");
         return 0;
     }
-    return push_doc(L, htmlReadMemory(buf, (int)len, NULL, "UTF-8", PAGE_OPTIONS), maxdepth, "HTML");
+    return push_doc(L, read_lean(NULL, buf, (int)len), maxdepth, "HTML");
 }
 
 int nb_xml_parse(lua_State *L, const char *buf, size_t len, int maxdepth) {
@@ -152,9 +155,9 @@ static const char *const names[N_COUNT] = {
     "para", "cell", "break", ""
 };
 
-typedef struct {
+struct lean_parse {
     xmlSAXHandler sax;            /* libxml2's callbacks, which the lean parse calls from its own */
-} lean_parse;
+};
 
 typedef struct {
     xmlDocPtr doc;
@@ -533,6 +536,9 @@ static void cdata_lean(void *ctx, const xmlChar *value, int len) {
 static void read_as_page(xmlParserCtxtPtr ctxt) {
     xmlCharEncodingHandlerPtr utf8;
     htmlCtxtUseOptions(ctxt, PAGE_OPTIONS);
+    /* a text run past 10,000,000 bytes (a web font in <style>) would end the
+    ** tree there, and the report after it with it: the input's size is bounded already */
+    ctxt->options |= XML_PARSE_HUGE;
     ctxt->html = 1;
     utf8 = xmlFindCharEncodingHandler("UTF-8");
     if (utf8 != NULL) {
@@ -542,8 +548,8 @@ static void read_as_page(xmlParserCtxtPtr ctxt) {
     }
 }
 
-/* htmlReadMemory(buf, len, NULL, "UTF-8", the options of nb_html_parse),
-** step by step as libxml2 does it, with the callbacks above. */
+/* htmlReadMemory(buf, len, NULL, "UTF-8", PAGE_OPTIONS), step by step as
+** libxml2 does it, with the callbacks above (lp NULL: libxml2's own). */
 static htmlDocPtr read_lean(lean_parse *lp, const char *buf, int len) {
     xmlParserCtxtPtr ctxt;
     htmlDocPtr doc;
@@ -556,12 +562,14 @@ static htmlDocPtr read_lean(lean_parse *lp, const char *buf, int len) {
     }
     htmlDefaultSAXHandlerInit();
     memcpy(ctxt->sax, &htmlDefaultSAXHandler, sizeof(xmlSAXHandlerV1));
-    lp->sax = *ctxt->sax;
-    ctxt->_private = lp;
-    /* every callback of libxml2's that builds on the node goes through one above */
-    if (lp->sax.startElement) ctxt->sax->startElement = start_lean;
-    if (lp->sax.characters) ctxt->sax->characters = chars_lean;
-    if (lp->sax.cdataBlock) ctxt->sax->cdataBlock = cdata_lean;
+    if (lp != NULL) {
+        lp->sax = *ctxt->sax;
+        ctxt->_private = lp;
+        /* every callback of libxml2's that builds on the node goes through one above */
+        if (lp->sax.startElement) ctxt->sax->startElement = start_lean;
+        if (lp->sax.characters) ctxt->sax->characters = chars_lean;
+        if (lp->sax.cdataBlock) ctxt->sax->cdataBlock = cdata_lean;
+    }
     read_as_page(ctxt);
     htmlParseDocument(ctxt);
     doc = ctxt->myDoc;

@@ -180,3 +180,24 @@ test("every tag markup.lua ends a paragraph at, and the ones it skips, read as t
     same_both_ways("<" .. t .. ">x</" .. t .. "><p>y</p>", t .. " first")
   end
 end)
+
+-- A page saved with a web font inside its <style> holds one text run of
+-- over 10,000,000 bytes, where libxml2's tree builder stops ("huge text
+-- node") unless told otherwise: the body after it is read all the same.
+test("a text run over 10 MB (a base64 font in <style>) does not lose the body after it", function()
+  local font = string.rep("d09GMgABAAAA", 900000)
+  eq(true, #font > 10000000, "font bytes")
+  local body = "<p>本机关2024年政府信息公开工作年度报告</p><table><tr><td>新收政府信息公开申请数量</td><td>154</td></tr></table><p>结束</p>"
+  local page = "<html><head><style>@font-face{src:url(data:font/woff2;base64," .. font .. ")}</style></head><body>"
+               .. body .. "</body></html>"
+  for _, p in ipairs { page, (page:gsub("结束", "结\0束")) } do       -- streamed, and (a NUL) from the tree
+    local blocks = nianbao.html.blocks(p)
+    eq("table", type(blocks), "blocks")
+    local texts = {}
+    for _, b in ipairs(blocks) do texts[#texts + 1] = b.text end
+    local all = table.concat(texts, "|")
+    has(all, "新收政府信息公开申请数量|154", "the table after the font")
+    has(all, "束", "the last paragraph")
+    same_both_ways(p, "a 10 MB text run")
+  end
+end)
