@@ -8,7 +8,14 @@ XCFLAGS  := -std=c99 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -
             $(shell pkg-config --cflags $(PKGS))
 LPEG_A   := -l:liblua5.4-lpeg.a
 RE_LUA   := $(shell pkg-config --variable=prefix lua5.4-lpeg 2>/dev/null)/share/lua/5.4/re.lua
-LDLIBS   := $(LPEG_A) $(shell pkg-config --libs $(PKGS)) -lm
+# Lua and SQLite linked in, as LPeg is: their symbols need no lookup at start
+# (nor Lua's calls the PLT). The loader looks each other symbol up in the
+# libraries in the order named: libcrypto (under libzip) and libstdc++ (under
+# ICU) bind some 5,000 of their own at start, so they are named first (and
+# kept where the linker drops a library the binary calls nothing of).
+STATIC_A := -l:liblua5.4.a -l:libsqlite3.a
+FIRST_SO := -Wl,--push-state,--no-as-needed $(shell pkg-config --libs libcrypto 2>/dev/null) -lstdc++ -Wl,--pop-state
+LDLIBS   := $(FIRST_SO) $(LPEG_A) $(filter-out -llua5.4 -lsqlite3,$(shell pkg-config --libs $(PKGS))) $(STATIC_A) -lm
 PREFIX   ?= /usr/local
 BUILD    ?= build
 DEBS     := build-essential pkg-config liblua5.4-dev lua-lpeg lua-lpeg-dev \

@@ -94,26 +94,39 @@ local function upward(dir)
   return out
 end
 
--- find(dir) → the path of the nearest config file in dir or above, or nil.
-function M.find(dir)
-  for _, d in ipairs(upward(dir)) do
+-- find(dir[, known]) → the path of the nearest config file in dir or above, or nil.
+-- known: what the finds before it in one run saw, folder → its nearest config
+-- (false: none). The folders above a folder are the rest of its own list, so
+-- each folder a batch's inputs share is looked in once.
+function M.find(dir, known)
+  local k = known and known[dir]
+  if k ~= nil then return k or nil end
+  local list = upward(dir)
+  local found, last = false, #list
+  for i, d in ipairs(list) do
+    k = known and known[d]
+    if k ~= nil then found, last = k, i - 1; break end
     local p = (d == "/" and "" or d) .. "/" .. M.NAME
     if d == "." then p = M.NAME end
-    if nbio.stat(p) == "file" then return p end
+    if nbio.stat(p) == "file" then found, last = p, i; break end
   end
-  return nil
+  if known then
+    for i = 1, last do known[list[i]] = found end
+  end
+  return found or nil
 end
 
--- for_input(path, opts) → the config of input `path` (nil: none), and how
--- it was chosen ("option", "near", "cwd").
-function M.for_input(path, opts)
+-- for_input(path, opts[, known]) → the config of input `path` (nil: none),
+-- and how it was chosen ("option", "near", "cwd"). known: as find's, kept
+-- by the caller for one run (the files do not change under it).
+function M.for_input(path, opts, known)
   if opts.config then return opts.config, "option" end
   if opts.no_config then return nil end
   if path and path ~= "-" then
-    local near = M.find(dirname(path))
+    local near = M.find(dirname(path), known)
     if near then return near, "near" end
   end
-  local here = M.find(".")
+  local here = M.find(".", known)
   if here then return here, "cwd" end
   return nil
 end

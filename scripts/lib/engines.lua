@@ -13,7 +13,9 @@ Pool.__index = Pool
 
 -- new(opts) → a pool for the command line's options.
 function M.new(opts)
-  return setmetatable({ opts = opts, by_config = {}, failed = {}, order = {}, of_file = {} }, Pool)
+  -- found: each folder's nearest config, as far as this run has looked (config.find)
+  return setmetatable({ opts = opts, by_config = {}, failed = {}, order = {}, of_file = {}, found = {} },
+                      Pool)
 end
 
 -- The engine of config file `path` (false: none) | nil, reason.
@@ -36,7 +38,7 @@ end
 -- The engine of the working folder's config (or of --config): for
 -- finding the files, loading the writer, and commands of no input.
 function Pool:first()
-  local path = config.for_input(nil, self.opts)
+  local path = config.for_input(nil, self.opts, self.found)
   return self:engine(path or false)
 end
 
@@ -44,7 +46,7 @@ end
 function Pool:prepare(files)
   local errors, said = {}, {}
   for _, f in ipairs(files) do
-    local path = config.for_input(f, self.opts)
+    local path = config.for_input(f, self.opts, self.found)
     local E, why = self:engine(path or false)
     if E then self.of_file[f] = E
     elseif not said[why] then said[why] = true; errors[#errors + 1] = why end
@@ -57,7 +59,7 @@ end
 function Pool:get(file)
   local E = self.of_file[file]
   if E then return E end
-  E = self:engine(config.for_input(file, self.opts) or false)
+  E = self:engine(config.for_input(file, self.opts, self.found) or false)
   if E then self.of_file[file] = E end
   return E or self:first()
 end

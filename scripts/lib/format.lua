@@ -307,7 +307,37 @@ function M.signature(decl, norm)
   return sig
 end
 
-function M.compile(decl, name, path)
+-- The label folder of a fold and numerals: a compiled format with the same
+-- ones lends its own (the formats of one set of packs fold alike), else a
+-- new one. shared: {folders=, grammars=} of one set of packs, or nil.
+local function same(a, b)
+  if type(a) ~= "table" or type(b) ~= "table" then return a == b end
+  for k, v in pairs(a) do
+    if not same(v, b[k]) then return false end
+  end
+  for k in pairs(b) do
+    if a[k] == nil then return false end
+  end
+  return true
+end
+
+local function folder_of(decl, shared)
+  for _, f in ipairs(shared and shared.folders or {}) do
+    if f.numerals == decl.numerals and same(f.fold, decl.fold) then return f.labels end
+  end
+  local L = labels.new(decl.fold, decl.numerals)
+  if shared then
+    -- (a copy: what it was made from, whatever becomes of the declaration)
+    local fold = type(decl.fold) == "table" and require("view").copy(decl.fold) or decl.fold
+    shared.folders[#shared.folders + 1] = { fold = fold, numerals = decl.numerals, labels = L }
+  end
+  return L
+end
+
+-- compile(decl, name, path[, shared]): shared, {folders = {}, grammars = {}}
+-- kept by the caller for formats built outside any script's limits, lets
+-- them share their label folder and the grammars of the same text.
+function M.compile(decl, name, path, shared)
   path = path or name
   for _, field in ipairs { "parts", "tables" } do
     if type(decl[field]) ~= "table" then fail(path, "missing field '%s'", field) end
@@ -325,7 +355,7 @@ function M.compile(decl, name, path)
     title_not = decl.title_not or {}, key_figures = decl.key_figures or {},
     typography = decl.typography or {}, agency_endings = decl.agency_endings or {},
   }
-  F.labels = labels.new(decl.fold, decl.numerals)
+  F.labels = folder_of(decl, shared)
   local norm = F.labels.norm
   -- the parts
   for i, p in ipairs(decl.parts) do
@@ -367,9 +397,15 @@ function M.compile(decl, name, path)
     for _, k in ipairs(keys) do F.meta_keys[norm(k)] = field end
   end
   F.grammars = {}
+  local compiled = shared and shared.grammars or {}
   for gname, g in pairs(decl.grammars or {}) do
-    local ok, p = pcall(re.compile, g, { ch = utf8char })
-    if not ok then fail(path, "grammar '%s': %s", gname, tostring(p)) end
+    local p = type(g) == "string" and compiled[g]
+    if not p then
+      local ok
+      ok, p = pcall(re.compile, g, { ch = utf8char })
+      if not ok then fail(path, "grammar '%s': %s", gname, tostring(p)) end
+      if type(g) == "string" then compiled[g] = p end
+    end
     F.grammars[gname] = p
   end
   F.legacy = { headings = {}, at_least = (decl.legacy or {}).at_least or 2 }

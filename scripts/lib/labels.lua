@@ -12,6 +12,8 @@ local M = {}
 -- A character as utf8.charpattern matches it, and a continuation byte.
 local CONT = lpeg.R "\128\191"
 local CHAR = (lpeg.R "\0\127" + lpeg.R "\194\253") * CONT^0
+-- the characters of a valid UTF-8 text, as gmatch(utf8.charpattern) gives them, in one pass
+local CHARS = lpeg.Ct(lpeg.C(CHAR)^0)
 
 -- The characters that are surely no key of map (whose keys are characters):
 -- those whose first byte, or first two bytes, begin none of its keys. Most
@@ -84,24 +86,31 @@ function M.new(fold, numerals)
   local map = {}                      -- character → replacement string ("" drops it)
   for _, c in ipairs(SPACES) do map[SPACE_CHARS[c]] = "" end
   for _, s in ipairs(fold.drop or {}) do map[utf8.char(utf8.codepoint(s))] = "" end
-  local chars, nc = {}, 0
   local traditional = fold.traditional or ""
   if not utf8.len(traditional) then
     for _ in utf8.codes(traditional) do end   -- a text not UTF-8: the error utf8.codes raises
   end
-  for ch in traditional:gmatch(utf8.charpattern) do nc = nc + 1; chars[nc] = ch end
-  for i = 1, nc - 1, 2 do map[chars[i]] = chars[i + 1] end
+  local chars = CHARS:match(traditional)
+  local nc = #chars
+  local simple = {}                   -- traditional character → simplified, as a string
+  for i = 1, nc - 1, 2 do
+    map[chars[i]] = chars[i + 1]
+    simple[chars[i]] = chars[i + 1]
+  end
   for from, to in pairs(fold.punctuation or {}) do map[utf8.char(utf8.codepoint(from))] = to end
   local numeral = {}
   for _, c in utf8.codes(numerals or "") do numeral[c] = true end
-  local simple = {}                   -- traditional character → simplified, as a string
-  for i = 1, nc - 1, 2 do simple[chars[i]] = chars[i + 1] end
 
   -- s:gsub("[\228-\233][\128-\191][\128-\191]", simple) for a valid UTF-8
-  -- s: the same look-up of the characters that pattern can match
+  -- s: the same look-up of the characters that pattern can match (a
+  -- character of three bytes has two continuation bytes after its lead)
   local three = {}
+  -- (and the characters simplifying replaces or yields, for touched below)
+  local involved = {}
   for k, v in pairs(simple) do
-    if k:find("^[\228-\233][\128-\191][\128-\191]$") then three[k] = v end
+    local lead = byte(k)
+    if #k == 3 and lead >= 228 and lead <= 233 then three[k] = v end
+    involved[k], involved[v] = true, true
   end
   local simplified = folder(three)
 
@@ -110,8 +119,6 @@ function M.new(fold, numerals)
   -- touched(s) → whether simplifying can change or bring about any of the
   -- characters of s: those it neither replaces nor yields are found at the
   -- same places in a text and in its simplified form.
-  local involved = {}
-  for k, v in pairs(simple) do involved[k], involved[v] = true, true end
   function F.touched(s)
     if not utf8.len(s) then return true end
     for _, c in utf8.codes(s) do
@@ -154,12 +161,10 @@ function M.new(fold, numerals)
   end
 
   -- each character that folds → what it becomes; one gsub applies them all
+  -- (commas vary between renderings: all go, what becomes one too)
   local fold_of = {}
-  for k, r in pairs(FULL_WIDTH) do fold_of[k] = r end   -- full width → ASCII
-  for c, r in pairs(map) do fold_of[c] = r end
-  for k, r in pairs(fold_of) do
-    if r == "," then fold_of[k] = "" end   -- commas vary between renderings: all go
-  end
+  for k, r in pairs(FULL_WIDTH) do fold_of[k] = r == "," and "" or r end   -- full width → ASCII
+  for c, r in pairs(map) do fold_of[c] = r == "," and "" or r end
   fold_of[","] = ""
   local fold_chars = folder(fold_of)
 

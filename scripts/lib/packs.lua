@@ -594,7 +594,10 @@ function Set:format(name)
   self.formats_compiled = self.formats_compiled or {}
   local F = self.formats_compiled[name]
   if not F then
-    F = format.compile(self:declaration(name).decl, name, self.packs[name].dir .. "/format.lua")
+    -- the formats share a label folder and grammars where they are the same
+    self.compiled_shared = self.compiled_shared or { folders = {}, grammars = {} }
+    F = format.compile(self:declaration(name).decl, name, self.packs[name].dir .. "/format.lua",
+                       self.compiled_shared)
     self.formats_compiled[name] = F
   end
   return F
