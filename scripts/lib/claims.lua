@@ -1071,28 +1071,26 @@ function M.for_format(F, opts)
       if ok and first and not plain_search then
         -- the first characters of each length, a byte at a time: (a set of
         -- the bytes each can have there) — a little wider than the list itself
-        local at_byte = {}
+        local of_length = {}
         for _, c in ipairs(first) do
           local n = #c
-          at_byte[n] = at_byte[n] or {}
-          for k = 1, n do
-            at_byte[n][k] = at_byte[n][k] or {}
-            at_byte[n][k][c:byte(k)] = true
-          end
+          local list = of_length[n]
+          if not list then list = {}; of_length[n] = list end
+          list[#list + 1] = c
         end
-        -- (a set has no order: the bytes as one string, in any)
-        local function set_of(bytes)
-          local list = {}
-          for b in pairs(bytes) do list[#list + 1] = b end
-          return S(string.char(table.unpack(list)))
+        -- (the k-th bytes of the characters of length n, all in a row: one
+        -- gsub, not a turn of a Lua loop for each byte; a set has no order)
+        local function kth(all, n, k)
+          if n == 1 then return all end
+          return (all:gsub(string.rep(".", k - 1) .. "(.)" .. string.rep(".", n - k), "%1"))
         end
-        local guard, lead = P(false), {}
+        local guard, leads = P(false), {}
         for n = 1, 4 do
-          if at_byte[n] then
-            local p = P(true)
-            for k = 1, n do p = p * set_of(at_byte[n][k]) end
+          if of_length[n] then
+            local all, p = table.concat(of_length[n]), P(true)
+            for k = 1, n do p = p * S(kth(all, n, k)) end
             guard = guard + p
-            for b in pairs(at_byte[n][1]) do lead[b] = true end
+            leads[#leads + 1] = kth(all, n, 1)
           end
         end
         -- a run of spaces where no reader matches at its first place: none
@@ -1100,7 +1098,7 @@ function M.for_format(F, opts)
         local run = uniform and #space * -V " any" * spaces_run or P(false)
         G.space_runs = uniform or nil
         -- (one turn of the loop for each character that begins with a lead: the bytes after it spanned in that turn)
-        local pass = (1 - set_of(lead))^0
+        local pass = (1 - S(table.concat(leads)))^0
         t[" search"] = pass * ((run + (1 - #guard * V " any")) * pass)^0 * Cp() * V " at"
       else
         t[" search"] = (1 - V " any")^0 * Cp() * V " at"
