@@ -508,17 +508,24 @@ function M.for_format(F, opts)
   local plain_search = opts and opts.plain_search
   local L = F.language
   local digits, multiples = L.digits or {}, L.multiples or {}
+  -- (a list several words are made of is sorted once; the copy is not changed)
+  local sorted = {}
+  local function longest_once(t)
+    local list = sorted[t]
+    if not list then list = longest(t); sorted[t] = list end
+    return list
+  end
   local T = {}
 
   --{=== the language as patterns ===
 
-  local numeral = alt(longest(digits)) + alt(longest(multiples))
-  local leading = alt(longest(digits))
+  local numeral = alt(longest_once(digits)) + alt(longest_once(multiples))
+  local leading = alt(longest_once(digits))
   for k, v in pairs(multiples) do if v == 10 then leading = leading + P(k) end end
   local chinese = leading * numeral^0                       -- "十五", "两", "一百零五"; never "百" alone
   local number = spaced + arabic + chinese
   local stop = S"\n;!?" + alt(L.sentence_end or {})
-  local comma = (alt(longest(L.clause_end or {})) + S",;:") - (P"," * digit * digit * digit)
+  local comma = (alt(longest_once(L.clause_end or {})) + S",;:") - (P"," * digit * digit * digit)
   local space = S" \t" + alt(L.spaces or {})
   -- spaces: a run of spaces and tabs read at the speed of a span, not a space
   -- at a time (what a PDF's table lines are made of); the same reading
@@ -526,7 +533,7 @@ function M.for_format(F, opts)
   local spaces_run = (S" \t"^1 + alt(L.spaces or {}))^1
   local any = formatlib.utf8char - stop                     -- a character of the sentence
   local ch = any - comma - digit                            -- a character of the clause, not a digit
-  local unit = alt(longest(L.units or {}))
+  local unit = alt(longest_once(L.units or {}))
   local ends = {}
   for _, e in ipairs(L.break_after or L.sentence_end or {}) do ends[e] = true end
   local inexact = L.inexact or {}
@@ -536,7 +543,7 @@ function M.for_format(F, opts)
   for k, v in pairs(L.money or {}) do money[k] = v end
   local money_unit = alt(longest(money))
   local percent = alt(L.percent or { "%" })
-  local year_mark = alt(longest(L.year_mark or {}))
+  local year_mark = alt(longest_once(L.year_mark or {}))
   local date_mark = alt(longest(L.date_mark or {}))
 
   -- The year of the sentence being read (read() sets it): %this_year, %last_year, %next_year.
@@ -551,7 +558,7 @@ function M.for_format(F, opts)
     end) * sp * year_mark
   end
   local function year_words(list, offset)
-    return alt(longest(list or {})) + year_at(offset)
+    return alt(longest_once(list or {})) + year_at(offset)
   end
 
   -- The count's number, captured as printed ("n") with its place ("at"); a
@@ -572,9 +579,9 @@ function M.for_format(F, opts)
     count = count,                        -- a number and its unit: a counted claim
     money = amount,                       -- a sum of money: 万元 or 元
     pct   = pct,                          -- a percentage: 42.86%
-    neg   = alt(longest(L.negation or {})),
-    zero  = alt(longest(L.zero or {})) * -digit,   -- none, said as a number: 零, 为0
-    ["and"] = alt(longest(L.list or {})),
+    neg   = alt(longest_once(L.negation or {})),
+    zero  = alt(longest_once(L.zero or {})) * -digit,   -- none, said as a number: 零, 为0
+    ["and"] = alt(longest_once(L.list or {})),
     this_year = year_words(L.this_year, 0),
     last_year = year_words(L.last_year, -1),
     next_year = year_words(L.next_year, 1),
@@ -609,17 +616,17 @@ function M.for_format(F, opts)
   for k, v in pairs(multiples) do if v == 10 then tens[#tens + 1] = k end end
   local s_digit = starts(digit_chars)
   local s_space = starts(L.spaces or {}, true, { [" "] = true, ["\t"] = true })
-  local s_number = joined(s_digit, joined(starts(longest(digits)), starts(tens)))
-  local s_numeral = joined(starts(longest(digits)), starts(longest(multiples)))
+  local s_number = joined(s_digit, joined(starts(longest_once(digits)), starts(tens)))
+  local s_numeral = joined(starts(longest_once(digits)), starts(longest_once(multiples)))
   local s_counted = joined(s_space, s_number, false)        -- %sp then a number
   local function s_year(list) return joined(starts(list or {}), s_digit) end
   local word_starts = {
-    num = s_number, sp = s_space, unit = starts(longest(L.units or {})),
+    num = s_number, sp = s_space, unit = starts(longest_once(L.units or {})),
     stop = starts(L.sentence_end or {}, false, { ["\n"] = true, [";"] = true, ["!"] = true, ["?"] = true }),
-    comma = starts(longest(L.clause_end or {}), false, { [","] = true, [";"] = true, [":"] = true }),
+    comma = starts(longest_once(L.clause_end or {}), false, { [","] = true, [";"] = true, [":"] = true }),
     count = s_counted, money = s_counted, pct = joined(s_space, s_digit, false),
-    neg = starts(longest(L.negation or {})), zero = starts(longest(L.zero or {})),
-    ["and"] = starts(longest(L.list or {})),
+    neg = starts(longest_once(L.negation or {})), zero = starts(longest_once(L.zero or {})),
+    ["and"] = starts(longest_once(L.list or {})),
     this_year = s_year(L.this_year), last_year = s_year(L.last_year), next_year = s_year(L.next_year),
     digit = s_digit, numeral = s_numeral,
     ch = { set = false, null = false }, any = { set = false, null = false },
@@ -1338,7 +1345,7 @@ function M.for_format(F, opts)
     return e
   end
   local numeral_words = longest(digits)
-  for _, k in ipairs(longest(multiples)) do numeral_words[#numeral_words + 1] = k end
+  for _, k in ipairs(longest_once(multiples)) do numeral_words[#numeral_words + 1] = k end
   for d = 0, 9 do
     numeral_words[#numeral_words + 1] = tostring(d)
     numeral_words[#numeral_words + 1] = "\xEF\xBC" .. string.char(0x90 + d)
@@ -1370,8 +1377,8 @@ function M.for_format(F, opts)
   -- of it: "2024年1月") or word for this year or last year; nil when none.
   local date_after = sp * digit^1 * sp * date_mark
   local year_word = Cp() * (C(yearnum) * sp * year_mark * Cp()
-                            + Cc("this") * alt(longest(L.frame_this or {})) * Cp()
-                            + Cc("last") * alt(longest(L.last_year or {})) * Cp())
+                            + Cc("this") * alt(longest_once(L.frame_this or {})) * Cp()
+                            + Cc("last") * alt(longest_once(L.last_year or {})) * Cp())
   local year_word_search = (1 - year_word)^0 * year_word
   local function frame_year(s, from, pos)
     local last, i = nil, from
@@ -1389,7 +1396,7 @@ function M.for_format(F, opts)
   -- names a time ("我局2020年公开许可33项，处罚36项，强制1项" → 2020).
   -- Not carried: a year word ("上年度结转34件，…" is a subject), a clause
   -- that compares ("与2020年相比，…") or a year that is a subject ("2023年结转的5件").
-  local comparing = (1 - alt(longest(L.comparison or {})))^0 * alt(longest(L.comparison or {}))
+  local comparing = (1 - alt(longest_once(L.comparison or {})))^0 * alt(longest_once(L.comparison or {}))
   local carried_year       -- (s, starts, from) → the year, or nil; set once quantities are known
 
   -- Is a claim starting at `at` (its clause starting at `from`) the report's
@@ -1508,10 +1515,10 @@ function M.for_format(F, opts)
   for _, w in ipairs { " ", "\t", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9" } do first_of(w) end
   for d = 0, 9 do first_of("\xEF\xBC" .. string.char(0x90 + d)) end
   for _, w in ipairs(L.spaces or {}) do guarded = first_of(w) and guarded end
-  for _, w in ipairs(longest(digits)) do guarded = first_of(w) and guarded end
+  for _, w in ipairs(longest_once(digits)) do guarded = first_of(w) and guarded end
   for w, v in pairs(multiples) do if v == 10 then guarded = first_of(w) and guarded end end
   for _, list in ipairs { L.negation or {}, L.zero or {}, L.last_year or {} } do
-    for _, w in ipairs(longest(list)) do guarded = first_of(w) and guarded end
+    for _, w in ipairs(longest_once(list)) do guarded = first_of(w) and guarded end
   end
   table.sort(firsts)
   if guarded then
