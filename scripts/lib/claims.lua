@@ -332,8 +332,12 @@ do
     end
     error("not known here: " .. tostring(t), 0)
   end
+  -- (the look being made marks predicates: see body_starts)
+  local marking = false
   local function prefix(toks, i, word)
     if toks[i] == PRED then
+      -- (a literal of byte 1: nothing after it says more of the start)
+      if marking then return primary({ "\1" }, 1, word), i + 1 end
       local _
       _, i = prefix(toks, i + 1, word)
       return nothing, i
@@ -407,14 +411,18 @@ do
   -- What the text of a rule's body (as plain_rules gives it) can begin
   -- with; word(name) gives that of a word it names (%name). Errs on a text
   -- it does not know. lexed: a table of the texts' tokens the caller keeps
-  -- while it asks of the same texts again (nil: none).
-  function body_starts(src, word, lexed)
+  -- while it asks of the same texts again (nil: none). marked: each
+  -- predicate (& or !) read as a literal of byte 1, as if the text were
+  -- written so (its tokens are those of the text, each predicate's made
+  -- that literal's: the text is not written again and split again).
+  function body_starts(src, word, lexed, marked)
     local toks = lexed and lexed[src]
     if toks == nil then
       toks = tokens:match(src) or false
       if lexed then lexed[src] = toks end
     end
     if not toks then error("not plainly rules", 0) end
+    marking = marked or false
     local r, i = alt(toks, 1, word)
     if toks[i] ~= nil then error("left over", 0) end
     return resolved(r, word)
@@ -503,9 +511,12 @@ M.plain_rules = plain_rules
 
 -- for_format(F[, opts]) → the text helpers of format F, with its own registry
 -- of grammars. opts.plain_search: readers compiled together are searched at
--- every place, not only where one can begin (the tests compare the two).
+-- every place, not only where one can begin; opts.starts_reference: where
+-- they can begin is worked out the first way, each text written again with
+-- its predicates marked (the tests compare each with the other).
 function M.for_format(F, opts)
   local plain_search = opts and opts.plain_search
+  local starts_reference = opts and opts.starts_reference
   local L = F.language
   local digits, multiples = L.digits or {}, L.multiples or {}
   -- (a list several words are made of is sorted once; the copy is not changed)
@@ -907,17 +918,20 @@ function M.for_format(F, opts)
     -- (the two looks below read mostly the same texts: each is split into tokens once)
     local lexed = {}
     -- what each reader begins with: word(name) gives what the format's word begins with
-    local function firsts(word_of, edit, only)
+    local function firsts(word_of, marked, only)
       local memo, busy = {}, {}
       local function of(key, body, rule)
         if not memo[key] then
           if busy[key] then error("a rule that names itself first", 0) end
           busy[key] = true
-          memo[key] = body_starts(edit(body), function(name)
+          -- (the reference: the text written with its predicates marked, and split again)
+          local text, mark = body, marked
+          if marked and starts_reference then text, mark = predicates_marked:match(body), false end
+          memo[key] = body_starts(text, function(name)
             if name:sub(1, #RULE) == RULE then return rule(name:sub(#RULE + 1)) end
             if word_starts[name] and T.defs[name] == word_defs[name] then return word_of(name) end
             error("what %" .. name .. " begins with is not known", 0)
-          end, lexed)
+          end, lexed, mark)
           busy[key] = nil
         end
         return memo[key]
@@ -939,7 +953,7 @@ function M.for_format(F, opts)
       end
       return out
     end
-    local plain = firsts(function(name) return word_starts[name] end, function(b) return b end)
+    local plain = firsts(function(name) return word_starts[name] end, false)
     local list, seen, got = {}, {}, {}
     for _, r in ipairs(plain) do
       if r.null or not r.parts then return nil end
@@ -975,8 +989,7 @@ function M.for_format(F, opts)
     -- what the words that read a run of spaces first begin with past it
     local past = { sp = { parts = {}, null = true }, count = word_starts.num, money = word_starts.num,
                    pct = word_starts.digit }
-    local ok, led = pcall(firsts, function(name) return past[name] or word_starts[name] end,
-                          function(b) return predicates_marked:match(b) end, spaced)
+    local ok, led = pcall(firsts, function(name) return past[name] or word_starts[name] end, true, spaced)
     if not ok then return list, false end
     for k in pairs(spaced) do
       local q = led[k]
