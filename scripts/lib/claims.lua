@@ -259,7 +259,10 @@ do
   local nothing = { parts = {}, null = true }
   local anything = { parts = false, null = false }
   local lit_starts = {}                       -- (by character: a pack cannot grow it much)
+  local classes = {}                          -- (by their text: each is made once)
   local function class(rest, items)           -- bytes and ranges; "^": the other bytes
+    local made = classes[rest .. items]
+    if made then return made end
     local bytes, k = {}, 1
     while k <= #items do
       if items:sub(k + 1, k + 1) == "-" and k + 2 <= #items then
@@ -272,19 +275,16 @@ do
     end
     local set = {}
     for b = 0, 255 do if (bytes[b] or false) ~= (rest == "^") then set[string.char(b)] = true end end
-    return { parts = { set }, null = false }
-  end
-  -- a part: a word's name is looked up when it is needed
-  local function resolved(p, word)
-    if type(p) == "string" then return word(p) end
-    return p
+    made = { parts = { set }, null = false }
+    classes[rest .. items] = made
+    return made
   end
   local function merged(list, n, null)        -- list[1..n]: their sets, not copied
-    local parts = {}
+    local parts, m = {}, 0
     for k = 1, n do
       local ps = list[k].parts
       if not ps then return { parts = false, null = null } end
-      for _, set in ipairs(ps) do parts[#parts + 1] = set end
+      for j = 1, #ps do m = m + 1; parts[m] = ps[j] end
     end
     return { parts = parts, null = null }
   end
@@ -292,6 +292,7 @@ do
   -- literal as its first character (the rest says nothing here), a word as
   -- WORD and its name, a class as CLASS, "^" or "", its items.
   local OPEN, CLOSE, ALT, OPT, SKIP, PRED, EMPTY, DOT, WORD, CLASS = 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
+  local KIND = { true, true, true, true, true, true, true, true, true, true }   -- (a literal is none)
   local gap = (S" \t\r\n\f\v" + P"--" * (1 - P"\n")^0)^0
   local name = R("AZ", "az", "__") * R("AZ", "az", "__", "09")^0
   local char = R"\0\191" + R"\192\223" * R"\128\191" + R"\224\239" * R"\128\191" * R"\128\191"
@@ -309,7 +310,9 @@ do
                  + P"'" * (1 - P"'")^0 * "'" + "{}" + R"09"^1)) * Cc(SKIP)
   local tokens = Ct((gap * token)^0) * gap * -1
 
-  -- (toks, i, word) → what the expression at token i begins with, and the token after it
+  -- (toks, i, word) → what the expression at token i begins with, and the
+  -- token after it; for a word, nil and the token after it and its name: it
+  -- is looked up when it is needed (word(name)), not under a predicate
   local alt
   local function primary(toks, i, word)
     local t = toks[i]
@@ -318,11 +321,11 @@ do
       r, i = alt(toks, i + 1, word)
       if toks[i] ~= CLOSE then error("not closed", 0) end
       return r, i + 1
-    elseif t == WORD then return toks[i + 1], i + 2
+    elseif t == WORD then return nil, i + 2, toks[i + 1]
     elseif t == EMPTY then return nothing, i + 1
     elseif t == DOT then return anything, i + 1
     elseif t == CLASS then return class(toks[i + 1], toks[i + 2]), i + 3
-    elseif type(t) == "string" then
+    elseif t ~= nil and not KIND[t] then
       local r = lit_starts[t]
       if not r then
         r = { parts = { { [t] = true } }, null = false }
@@ -342,42 +345,43 @@ do
       _, i = prefix(toks, i + 1, word)
       return nothing, i
     end
-    local p
-    p, i = primary(toks, i, word)
+    local p, name
+    p, i, name = primary(toks, i, word)
     while true do
       local t = toks[i]
       if t == OPT then
-        p = resolved(p, word)
+        if not p then p = word(name) end
         if not p.null then p = { parts = p.parts, null = true } end
-      elseif t ~= SKIP then return p, i end
+      elseif t ~= SKIP then return p, i, name end
       i = i + 1
     end
   end
   -- the token after the rest of a sequence: the next "/" or closing at its level
+  -- (a token's step there: a literal, most of them, has none and is one look)
+  local step = { [OPEN] = 1, [CLOSE] = 2, [ALT] = 3, [WORD] = 4, [CLASS] = 5 }
   local function past(toks, i)
-    local depth = 0
-    while true do
-      local t = toks[i]
-      if t == nil then return i
-      elseif t == OPEN then depth = depth + 1
-      elseif t == CLOSE then
-        if depth == 0 then return i end
-        depth = depth - 1
-      elseif t == ALT then
-        if depth == 0 then return i end
-      elseif t == WORD then i = i + 1
-      elseif t == CLASS then i = i + 2
+    local depth, t = 0, toks[i]
+    while t ~= nil do
+      local k = step[t]
+      if k then
+        if k == 1 then depth = depth + 1
+        elseif k == 4 then i = i + 1                   -- (its name)
+        elseif k == 5 then i = i + 2                   -- (its items)
+        elseif depth == 0 then return i                -- "/" or a closing at its level
+        elseif k == 2 then depth = depth - 1 end
       end
       i = i + 1
+      t = toks[i]
     end
+    return i
   end
   local function seq(toks, i, word)           -- the parts up to one that cannot be empty
     local first, list, n = nil, nil, 0
     local t = toks[i]
     while t ~= nil and t ~= ALT and t ~= CLOSE do
-      local p
-      p, i = prefix(toks, i, word)
-      p = resolved(p, word)
+      local p, name
+      p, i, name = prefix(toks, i, word)
+      if not p then p = word(name) end
       n = n + 1
       if n == 1 then first = p
       else
@@ -425,7 +429,7 @@ do
     marking = marked or false
     local r, i = alt(toks, 1, word)
     if toks[i] ~= nil then error("left over", 0) end
-    return resolved(r, word)
+    return r
   end
 end
 
@@ -443,6 +447,17 @@ local RULE = "rule__"
 -- plainly rules whatever came before (an unclosed quote, a class with
 -- a def, "->" to a function, "=", "<", "~" alone).
 local COMMENT, SAYS, DEF, REF, END, BAD = 1, 2, 3, 4, 5, 6
+-- "rule__verb" → "verb"; false for a name that is no rule's (kept: names are few)
+local rule_refs, nrule_refs = {}, 0
+local function rule_ref(name)
+  local ref = rule_refs[name]
+  if ref == nil then
+    if nrule_refs >= 4096 then rule_refs, nrule_refs = {}, 0 end
+    ref = name:sub(1, #RULE) == RULE and name:sub(#RULE + 1)
+    rule_refs[name], nrule_refs = ref, nrule_refs + 1
+  end
+  return ref
+end
 local lexed
 do
   local word_char = R("az", "AZ", "09") + "_"
@@ -920,34 +935,43 @@ function M.for_format(F, opts)
     -- what each reader begins with: word(name) gives what the format's word begins with
     local function firsts(word_of, marked, only)
       local memo, busy = {}, {}
-      local function of(key, body, rule)
-        if not memo[key] then
-          if busy[key] then error("a rule that names itself first", 0) end
-          busy[key] = true
-          -- (the reference: the text written with its predicates marked, and split again)
-          local text, mark = body, marked
-          if marked and starts_reference then text, mark = predicates_marked:match(body), false end
-          memo[key] = body_starts(text, function(name)
-            if name:sub(1, #RULE) == RULE then return rule(name:sub(#RULE + 1)) end
-            if word_starts[name] and T.defs[name] == word_defs[name] then return word_of(name) end
-            error("what %" .. name .. " begins with is not known", 0)
-          end, lexed, mark)
-          busy[key] = nil
+      -- (resolve: what a name the body says begins with, made once for its rules)
+      local function of(key, body, resolve)
+        local r = memo[key]
+        if r then return r end
+        if busy[key] then error("a rule that names itself first", 0) end
+        busy[key] = true
+        -- (the reference: the text written with its predicates marked, and split again)
+        local text, mark = body, marked
+        if marked and starts_reference then text, mark = predicates_marked:match(body), false end
+        r = body_starts(text, resolve, lexed, mark)
+        memo[key], busy[key] = r, nil
+        return r
+      end
+      local function resolving(rule)
+        return function(name)
+          local ref = rule_ref(name)
+          if ref then return rule(ref) end
+          if word_starts[name] and T.defs[name] == word_defs[name] then return word_of(name) end
+          error("what %" .. name .. " begins with is not known", 0)
         end
-        return memo[key]
       end
-      local function word(name)
-        return of(name, (by_name[name] or error("no rule " .. name, 0)).body, word)
+      local word, word_resolve
+      function word(name)
+        return of(name, (by_name[name] or error("no rule " .. name, 0)).body, word_resolve)
       end
+      word_resolve = resolving(word)
       local out = {}
       for k, rd in ipairs(readers) do
         if not only or only[k] then
-          local own = {}
-          for _, r in ipairs(rd.own) do own[r.name] = r end
-          local function rule(name)
-            if rd.mine[name] then return of(rd.prefix .. name, own[name].body, rule) end
+          local own, keys = {}, {}
+          for _, r in ipairs(rd.own) do own[r.name], keys[r.name] = r, rd.prefix .. r.name end
+          local rule, rule_resolve
+          function rule(name)
+            if rd.mine[name] then return of(keys[name], own[name].body, rule_resolve) end
             return word(name)
           end
+          rule_resolve = resolving(rule)
           out[k] = rule(rd.own[1].name)
         end
       end
