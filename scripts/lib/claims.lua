@@ -293,7 +293,9 @@ do
   -- WORD and its name, a class as CLASS, "^" or "", its items.
   local OPEN, CLOSE, ALT, OPT, SKIP, PRED, EMPTY, DOT, WORD, CLASS = 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
   local KIND = { true, true, true, true, true, true, true, true, true, true }   -- (a literal is none)
-  local gap = (S" \t\r\n\f\v" + P"--" * (1 - P"\n")^0)^0
+  -- (spaces and comments: a span of spaces at a time, not a choice at each)
+  local spaces = S" \t\r\n\f\v"^0
+  local gap = spaces * (P"--" * (1 - P"\n")^0 * spaces)^0
   local name = R("AZ", "az", "__") * R("AZ", "az", "__", "09")^0
   local char = R"\0\191" + R"\192\223" * R"\128\191" + R"\224\239" * R"\128\191" * R"\128\191"
              + R"\240\255" * R"\128\191" * R"\128\191" * R"\128\191"

@@ -96,3 +96,16 @@ test("a word a pack defines anew, and a word named twice, are looked at as the f
     eq(look(grammar { starts_reference = true }), look(grammar()), "case " .. i .. ": " .. case.first)
   end
 end)
+
+test("comments and spaces between a rule's tokens say nothing of where it begins", function()
+  local plain = claims.for_format(F).grammar(spec([[ ("结转" / %sp !"x" %count) "件" ]]))
+  for _, first in ipairs {
+    "(  \"结转\"\t/ %sp\n!\"x\" %count ) \"件\"",
+    "( -- a comment\n \"结转\" -- and another\n-- on its own line\n\n / %sp !\"x\" %count) \"件\" --",
+    "(\"结转\"/%sp!\"x\"%count)\"件\"",
+  } do
+    local G = claims.for_format(F).grammar(spec(first))
+    eq(look(plain), look(G), first)
+  end
+  eq(true, plain.starts ~= nil, "searched where a reader can begin")
+end)
