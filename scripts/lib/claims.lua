@@ -259,7 +259,10 @@ do
   local nothing = { parts = {}, null = true }
   local anything = { parts = false, null = false }
   local lit_starts = {}                       -- (by character: a pack cannot grow it much)
+  local classes = {}                          -- (by their text: each is made once)
   local function class(rest, items)           -- bytes and ranges; "^": the other bytes
+    local made = classes[rest .. items]
+    if made then return made end
     local bytes, k = {}, 1
     while k <= #items do
       if items:sub(k + 1, k + 1) == "-" and k + 2 <= #items then
@@ -272,19 +275,16 @@ do
     end
     local set = {}
     for b = 0, 255 do if (bytes[b] or false) ~= (rest == "^") then set[string.char(b)] = true end end
-    return { parts = { set }, null = false }
-  end
-  -- a part: a word's name is looked up when it is needed
-  local function resolved(p, word)
-    if type(p) == "string" then return word(p) end
-    return p
+    made = { parts = { set }, null = false }
+    classes[rest .. items] = made
+    return made
   end
   local function merged(list, n, null)        -- list[1..n]: their sets, not copied
-    local parts = {}
+    local parts, m = {}, 0
     for k = 1, n do
       local ps = list[k].parts
       if not ps then return { parts = false, null = null } end
-      for _, set in ipairs(ps) do parts[#parts + 1] = set end
+      for j = 1, #ps do m = m + 1; parts[m] = ps[j] end
     end
     return { parts = parts, null = null }
   end
@@ -292,7 +292,10 @@ do
   -- literal as its first character (the rest says nothing here), a word as
   -- WORD and its name, a class as CLASS, "^" or "", its items.
   local OPEN, CLOSE, ALT, OPT, SKIP, PRED, EMPTY, DOT, WORD, CLASS = 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
-  local gap = (S" \t\r\n\f\v" + P"--" * (1 - P"\n")^0)^0
+  local KIND = { true, true, true, true, true, true, true, true, true, true }   -- (a literal is none)
+  -- (spaces and comments: a span of spaces at a time, not a choice at each)
+  local spaces = S" \t\r\n\f\v"^0
+  local gap = spaces * (P"--" * (1 - P"\n")^0 * spaces)^0
   local name = R("AZ", "az", "__") * R("AZ", "az", "__", "09")^0
   local char = R"\0\191" + R"\192\223" * R"\128\191" + R"\224\239" * R"\128\191" * R"\128\191"
              + R"\240\255" * R"\128\191" * R"\128\191" * R"\128\191"
@@ -309,7 +312,9 @@ do
                  + P"'" * (1 - P"'")^0 * "'" + "{}" + R"09"^1)) * Cc(SKIP)
   local tokens = Ct((gap * token)^0) * gap * -1
 
-  -- (toks, i, word) → what the expression at token i begins with, and the token after it
+  -- (toks, i, word) → what the expression at token i begins with, and the
+  -- token after it; for a word, nil and the token after it and its name: it
+  -- is looked up when it is needed (word(name)), not under a predicate
   local alt
   local function primary(toks, i, word)
     local t = toks[i]
@@ -318,11 +323,11 @@ do
       r, i = alt(toks, i + 1, word)
       if toks[i] ~= CLOSE then error("not closed", 0) end
       return r, i + 1
-    elseif t == WORD then return toks[i + 1], i + 2
+    elseif t == WORD then return nil, i + 2, toks[i + 1]
     elseif t == EMPTY then return nothing, i + 1
     elseif t == DOT then return anything, i + 1
     elseif t == CLASS then return class(toks[i + 1], toks[i + 2]), i + 3
-    elseif type(t) == "string" then
+    elseif t ~= nil and not KIND[t] then
       local r = lit_starts[t]
       if not r then
         r = { parts = { { [t] = true } }, null = false }
@@ -332,48 +337,53 @@ do
     end
     error("not known here: " .. tostring(t), 0)
   end
+  -- (the look being made marks predicates: see body_starts)
+  local marking = false
   local function prefix(toks, i, word)
     if toks[i] == PRED then
+      -- (a literal of byte 1: nothing after it says more of the start)
+      if marking then return primary({ "\1" }, 1, word), i + 1 end
       local _
       _, i = prefix(toks, i + 1, word)
       return nothing, i
     end
-    local p
-    p, i = primary(toks, i, word)
+    local p, name
+    p, i, name = primary(toks, i, word)
     while true do
       local t = toks[i]
       if t == OPT then
-        p = resolved(p, word)
+        if not p then p = word(name) end
         if not p.null then p = { parts = p.parts, null = true } end
-      elseif t ~= SKIP then return p, i end
+      elseif t ~= SKIP then return p, i, name end
       i = i + 1
     end
   end
   -- the token after the rest of a sequence: the next "/" or closing at its level
+  -- (a token's step there: a literal, most of them, has none and is one look)
+  local step = { [OPEN] = 1, [CLOSE] = 2, [ALT] = 3, [WORD] = 4, [CLASS] = 5 }
   local function past(toks, i)
-    local depth = 0
-    while true do
-      local t = toks[i]
-      if t == nil then return i
-      elseif t == OPEN then depth = depth + 1
-      elseif t == CLOSE then
-        if depth == 0 then return i end
-        depth = depth - 1
-      elseif t == ALT then
-        if depth == 0 then return i end
-      elseif t == WORD then i = i + 1
-      elseif t == CLASS then i = i + 2
+    local depth, t = 0, toks[i]
+    while t ~= nil do
+      local k = step[t]
+      if k then
+        if k == 1 then depth = depth + 1
+        elseif k == 4 then i = i + 1                   -- (its name)
+        elseif k == 5 then i = i + 2                   -- (its items)
+        elseif depth == 0 then return i                -- "/" or a closing at its level
+        elseif k == 2 then depth = depth - 1 end
       end
       i = i + 1
+      t = toks[i]
     end
+    return i
   end
   local function seq(toks, i, word)           -- the parts up to one that cannot be empty
     local first, list, n = nil, nil, 0
     local t = toks[i]
     while t ~= nil and t ~= ALT and t ~= CLOSE do
-      local p
-      p, i = prefix(toks, i, word)
-      p = resolved(p, word)
+      local p, name
+      p, i, name = prefix(toks, i, word)
+      if not p then p = word(name) end
       n = n + 1
       if n == 1 then first = p
       else
@@ -407,17 +417,21 @@ do
   -- What the text of a rule's body (as plain_rules gives it) can begin
   -- with; word(name) gives that of a word it names (%name). Errs on a text
   -- it does not know. lexed: a table of the texts' tokens the caller keeps
-  -- while it asks of the same texts again (nil: none).
-  function body_starts(src, word, lexed)
+  -- while it asks of the same texts again (nil: none). marked: each
+  -- predicate (& or !) read as a literal of byte 1, as if the text were
+  -- written so (its tokens are those of the text, each predicate's made
+  -- that literal's: the text is not written again and split again).
+  function body_starts(src, word, lexed, marked)
     local toks = lexed and lexed[src]
     if toks == nil then
       toks = tokens:match(src) or false
       if lexed then lexed[src] = toks end
     end
     if not toks then error("not plainly rules", 0) end
+    marking = marked or false
     local r, i = alt(toks, 1, word)
     if toks[i] ~= nil then error("left over", 0) end
-    return resolved(r, word)
+    return r
   end
 end
 
@@ -435,6 +449,17 @@ local RULE = "rule__"
 -- plainly rules whatever came before (an unclosed quote, a class with
 -- a def, "->" to a function, "=", "<", "~" alone).
 local COMMENT, SAYS, DEF, REF, END, BAD = 1, 2, 3, 4, 5, 6
+-- "rule__verb" → "verb"; false for a name that is no rule's (kept: names are few)
+local rule_refs, nrule_refs = {}, 0
+local function rule_ref(name)
+  local ref = rule_refs[name]
+  if ref == nil then
+    if nrule_refs >= 4096 then rule_refs, nrule_refs = {}, 0 end
+    ref = name:sub(1, #RULE) == RULE and name:sub(#RULE + 1)
+    rule_refs[name], nrule_refs = ref, nrule_refs + 1
+  end
+  return ref
+end
 local lexed
 do
   local word_char = R("az", "AZ", "09") + "_"
@@ -503,22 +528,32 @@ M.plain_rules = plain_rules
 
 -- for_format(F[, opts]) → the text helpers of format F, with its own registry
 -- of grammars. opts.plain_search: readers compiled together are searched at
--- every place, not only where one can begin (the tests compare the two).
+-- every place, not only where one can begin; opts.starts_reference: where
+-- they can begin is worked out the first way, each text written again with
+-- its predicates marked (the tests compare each with the other).
 function M.for_format(F, opts)
   local plain_search = opts and opts.plain_search
+  local starts_reference = opts and opts.starts_reference
   local L = F.language
   local digits, multiples = L.digits or {}, L.multiples or {}
+  -- (a list several words are made of is sorted once; the copy is not changed)
+  local sorted = {}
+  local function longest_once(t)
+    local list = sorted[t]
+    if not list then list = longest(t); sorted[t] = list end
+    return list
+  end
   local T = {}
 
   --{=== the language as patterns ===
 
-  local numeral = alt(longest(digits)) + alt(longest(multiples))
-  local leading = alt(longest(digits))
+  local numeral = alt(longest_once(digits)) + alt(longest_once(multiples))
+  local leading = alt(longest_once(digits))
   for k, v in pairs(multiples) do if v == 10 then leading = leading + P(k) end end
   local chinese = leading * numeral^0                       -- "十五", "两", "一百零五"; never "百" alone
   local number = spaced + arabic + chinese
   local stop = S"\n;!?" + alt(L.sentence_end or {})
-  local comma = (alt(longest(L.clause_end or {})) + S",;:") - (P"," * digit * digit * digit)
+  local comma = (alt(longest_once(L.clause_end or {})) + S",;:") - (P"," * digit * digit * digit)
   local space = S" \t" + alt(L.spaces or {})
   -- spaces: a run of spaces and tabs read at the speed of a span, not a space
   -- at a time (what a PDF's table lines are made of); the same reading
@@ -526,7 +561,7 @@ function M.for_format(F, opts)
   local spaces_run = (S" \t"^1 + alt(L.spaces or {}))^1
   local any = formatlib.utf8char - stop                     -- a character of the sentence
   local ch = any - comma - digit                            -- a character of the clause, not a digit
-  local unit = alt(longest(L.units or {}))
+  local unit = alt(longest_once(L.units or {}))
   local ends = {}
   for _, e in ipairs(L.break_after or L.sentence_end or {}) do ends[e] = true end
   local inexact = L.inexact or {}
@@ -536,7 +571,7 @@ function M.for_format(F, opts)
   for k, v in pairs(L.money or {}) do money[k] = v end
   local money_unit = alt(longest(money))
   local percent = alt(L.percent or { "%" })
-  local year_mark = alt(longest(L.year_mark or {}))
+  local year_mark = alt(longest_once(L.year_mark or {}))
   local date_mark = alt(longest(L.date_mark or {}))
 
   -- The year of the sentence being read (read() sets it): %this_year, %last_year, %next_year.
@@ -551,7 +586,7 @@ function M.for_format(F, opts)
     end) * sp * year_mark
   end
   local function year_words(list, offset)
-    return alt(longest(list or {})) + year_at(offset)
+    return alt(longest_once(list or {})) + year_at(offset)
   end
 
   -- The count's number, captured as printed ("n") with its place ("at"); a
@@ -572,9 +607,9 @@ function M.for_format(F, opts)
     count = count,                        -- a number and its unit: a counted claim
     money = amount,                       -- a sum of money: 万元 or 元
     pct   = pct,                          -- a percentage: 42.86%
-    neg   = alt(longest(L.negation or {})),
-    zero  = alt(longest(L.zero or {})) * -digit,   -- none, said as a number: 零, 为0
-    ["and"] = alt(longest(L.list or {})),
+    neg   = alt(longest_once(L.negation or {})),
+    zero  = alt(longest_once(L.zero or {})) * -digit,   -- none, said as a number: 零, 为0
+    ["and"] = alt(longest_once(L.list or {})),
     this_year = year_words(L.this_year, 0),
     last_year = year_words(L.last_year, -1),
     next_year = year_words(L.next_year, 1),
@@ -609,17 +644,17 @@ function M.for_format(F, opts)
   for k, v in pairs(multiples) do if v == 10 then tens[#tens + 1] = k end end
   local s_digit = starts(digit_chars)
   local s_space = starts(L.spaces or {}, true, { [" "] = true, ["\t"] = true })
-  local s_number = joined(s_digit, joined(starts(longest(digits)), starts(tens)))
-  local s_numeral = joined(starts(longest(digits)), starts(longest(multiples)))
+  local s_number = joined(s_digit, joined(starts(longest_once(digits)), starts(tens)))
+  local s_numeral = joined(starts(longest_once(digits)), starts(longest_once(multiples)))
   local s_counted = joined(s_space, s_number, false)        -- %sp then a number
   local function s_year(list) return joined(starts(list or {}), s_digit) end
   local word_starts = {
-    num = s_number, sp = s_space, unit = starts(longest(L.units or {})),
+    num = s_number, sp = s_space, unit = starts(longest_once(L.units or {})),
     stop = starts(L.sentence_end or {}, false, { ["\n"] = true, [";"] = true, ["!"] = true, ["?"] = true }),
-    comma = starts(longest(L.clause_end or {}), false, { [","] = true, [";"] = true, [":"] = true }),
+    comma = starts(longest_once(L.clause_end or {}), false, { [","] = true, [";"] = true, [":"] = true }),
     count = s_counted, money = s_counted, pct = joined(s_space, s_digit, false),
-    neg = starts(longest(L.negation or {})), zero = starts(longest(L.zero or {})),
-    ["and"] = starts(longest(L.list or {})),
+    neg = starts(longest_once(L.negation or {})), zero = starts(longest_once(L.zero or {})),
+    ["and"] = starts(longest_once(L.list or {})),
     this_year = s_year(L.this_year), last_year = s_year(L.last_year), next_year = s_year(L.next_year),
     digit = s_digit, numeral = s_numeral,
     ch = { set = false, null = false }, any = { set = false, null = false },
@@ -900,39 +935,51 @@ function M.for_format(F, opts)
     -- (the two looks below read mostly the same texts: each is split into tokens once)
     local lexed = {}
     -- what each reader begins with: word(name) gives what the format's word begins with
-    local function firsts(word_of, edit, only)
+    local function firsts(word_of, marked, only)
       local memo, busy = {}, {}
-      local function of(key, body, rule)
-        if not memo[key] then
-          if busy[key] then error("a rule that names itself first", 0) end
-          busy[key] = true
-          memo[key] = body_starts(edit(body), function(name)
-            if name:sub(1, #RULE) == RULE then return rule(name:sub(#RULE + 1)) end
-            if word_starts[name] and T.defs[name] == word_defs[name] then return word_of(name) end
-            error("what %" .. name .. " begins with is not known", 0)
-          end, lexed)
-          busy[key] = nil
+      -- (resolve: what a name the body says begins with, made once for its rules)
+      local function of(key, body, resolve)
+        local r = memo[key]
+        if r then return r end
+        if busy[key] then error("a rule that names itself first", 0) end
+        busy[key] = true
+        -- (the reference: the text written with its predicates marked, and split again)
+        local text, mark = body, marked
+        if marked and starts_reference then text, mark = predicates_marked:match(body), false end
+        r = body_starts(text, resolve, lexed, mark)
+        memo[key], busy[key] = r, nil
+        return r
+      end
+      local function resolving(rule)
+        return function(name)
+          local ref = rule_ref(name)
+          if ref then return rule(ref) end
+          if word_starts[name] and T.defs[name] == word_defs[name] then return word_of(name) end
+          error("what %" .. name .. " begins with is not known", 0)
         end
-        return memo[key]
       end
-      local function word(name)
-        return of(name, (by_name[name] or error("no rule " .. name, 0)).body, word)
+      local word, word_resolve
+      function word(name)
+        return of(name, (by_name[name] or error("no rule " .. name, 0)).body, word_resolve)
       end
+      word_resolve = resolving(word)
       local out = {}
       for k, rd in ipairs(readers) do
         if not only or only[k] then
-          local own = {}
-          for _, r in ipairs(rd.own) do own[r.name] = r end
-          local function rule(name)
-            if rd.mine[name] then return of(rd.prefix .. name, own[name].body, rule) end
+          local own, keys = {}, {}
+          for _, r in ipairs(rd.own) do own[r.name], keys[r.name] = r, rd.prefix .. r.name end
+          local rule, rule_resolve
+          function rule(name)
+            if rd.mine[name] then return of(keys[name], own[name].body, rule_resolve) end
             return word(name)
           end
+          rule_resolve = resolving(rule)
           out[k] = rule(rd.own[1].name)
         end
       end
       return out
     end
-    local plain = firsts(function(name) return word_starts[name] end, function(b) return b end)
+    local plain = firsts(function(name) return word_starts[name] end, false)
     local list, seen, got = {}, {}, {}
     for _, r in ipairs(plain) do
       if r.null or not r.parts then return nil end
@@ -968,8 +1015,7 @@ function M.for_format(F, opts)
     -- what the words that read a run of spaces first begin with past it
     local past = { sp = { parts = {}, null = true }, count = word_starts.num, money = word_starts.num,
                    pct = word_starts.digit }
-    local ok, led = pcall(firsts, function(name) return past[name] or word_starts[name] end,
-                          function(b) return predicates_marked:match(b) end, spaced)
+    local ok, led = pcall(firsts, function(name) return past[name] or word_starts[name] end, true, spaced)
     if not ok then return list, false end
     for k in pairs(spaced) do
       local q = led[k]
@@ -1071,28 +1117,26 @@ function M.for_format(F, opts)
       if ok and first and not plain_search then
         -- the first characters of each length, a byte at a time: (a set of
         -- the bytes each can have there) — a little wider than the list itself
-        local at_byte = {}
+        local of_length = {}
         for _, c in ipairs(first) do
           local n = #c
-          at_byte[n] = at_byte[n] or {}
-          for k = 1, n do
-            at_byte[n][k] = at_byte[n][k] or {}
-            at_byte[n][k][c:byte(k)] = true
-          end
+          local list = of_length[n]
+          if not list then list = {}; of_length[n] = list end
+          list[#list + 1] = c
         end
-        -- (a set has no order: the bytes as one string, in any)
-        local function set_of(bytes)
-          local list = {}
-          for b in pairs(bytes) do list[#list + 1] = b end
-          return S(string.char(table.unpack(list)))
+        -- (the k-th bytes of the characters of length n, all in a row: one
+        -- gsub, not a turn of a Lua loop for each byte; a set has no order)
+        local function kth(all, n, k)
+          if n == 1 then return all end
+          return (all:gsub(string.rep(".", k - 1) .. "(.)" .. string.rep(".", n - k), "%1"))
         end
-        local guard, lead = P(false), {}
+        local guard, leads = P(false), {}
         for n = 1, 4 do
-          if at_byte[n] then
-            local p = P(true)
-            for k = 1, n do p = p * set_of(at_byte[n][k]) end
+          if of_length[n] then
+            local all, p = table.concat(of_length[n]), P(true)
+            for k = 1, n do p = p * S(kth(all, n, k)) end
             guard = guard + p
-            for b in pairs(at_byte[n][1]) do lead[b] = true end
+            leads[#leads + 1] = kth(all, n, 1)
           end
         end
         -- a run of spaces where no reader matches at its first place: none
@@ -1100,7 +1144,7 @@ function M.for_format(F, opts)
         local run = uniform and #space * -V " any" * spaces_run or P(false)
         G.space_runs = uniform or nil
         -- (one turn of the loop for each character that begins with a lead: the bytes after it spanned in that turn)
-        local pass = (1 - set_of(lead))^0
+        local pass = (1 - S(table.concat(leads)))^0
         t[" search"] = pass * ((run + (1 - #guard * V " any")) * pass)^0 * Cp() * V " at"
       else
         t[" search"] = (1 - V " any")^0 * Cp() * V " at"
@@ -1340,7 +1384,7 @@ function M.for_format(F, opts)
     return e
   end
   local numeral_words = longest(digits)
-  for _, k in ipairs(longest(multiples)) do numeral_words[#numeral_words + 1] = k end
+  for _, k in ipairs(longest_once(multiples)) do numeral_words[#numeral_words + 1] = k end
   for d = 0, 9 do
     numeral_words[#numeral_words + 1] = tostring(d)
     numeral_words[#numeral_words + 1] = "\xEF\xBC" .. string.char(0x90 + d)
@@ -1372,8 +1416,8 @@ function M.for_format(F, opts)
   -- of it: "2024年1月") or word for this year or last year; nil when none.
   local date_after = sp * digit^1 * sp * date_mark
   local year_word = Cp() * (C(yearnum) * sp * year_mark * Cp()
-                            + Cc("this") * alt(longest(L.frame_this or {})) * Cp()
-                            + Cc("last") * alt(longest(L.last_year or {})) * Cp())
+                            + Cc("this") * alt(longest_once(L.frame_this or {})) * Cp()
+                            + Cc("last") * alt(longest_once(L.last_year or {})) * Cp())
   local year_word_search = (1 - year_word)^0 * year_word
   local function frame_year(s, from, pos)
     local last, i = nil, from
@@ -1391,7 +1435,7 @@ function M.for_format(F, opts)
   -- names a time ("我局2020年公开许可33项，处罚36项，强制1项" → 2020).
   -- Not carried: a year word ("上年度结转34件，…" is a subject), a clause
   -- that compares ("与2020年相比，…") or a year that is a subject ("2023年结转的5件").
-  local comparing = (1 - alt(longest(L.comparison or {})))^0 * alt(longest(L.comparison or {}))
+  local comparing = (1 - alt(longest_once(L.comparison or {})))^0 * alt(longest_once(L.comparison or {}))
   local carried_year       -- (s, starts, from) → the year, or nil; set once quantities are known
 
   -- Is a claim starting at `at` (its clause starting at `from`) the report's
@@ -1510,10 +1554,10 @@ function M.for_format(F, opts)
   for _, w in ipairs { " ", "\t", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9" } do first_of(w) end
   for d = 0, 9 do first_of("\xEF\xBC" .. string.char(0x90 + d)) end
   for _, w in ipairs(L.spaces or {}) do guarded = first_of(w) and guarded end
-  for _, w in ipairs(longest(digits)) do guarded = first_of(w) and guarded end
+  for _, w in ipairs(longest_once(digits)) do guarded = first_of(w) and guarded end
   for w, v in pairs(multiples) do if v == 10 then guarded = first_of(w) and guarded end end
   for _, list in ipairs { L.negation or {}, L.zero or {}, L.last_year or {} } do
-    for _, w in ipairs(longest(list)) do guarded = first_of(w) and guarded end
+    for _, w in ipairs(longest_once(list)) do guarded = first_of(w) and guarded end
   end
   table.sort(firsts)
   if guarded then
