@@ -408,6 +408,243 @@ static int l_report_read(lua_State *L) {
     return 0;
 }
 
+/*{=== tables whose cells have places ===*/
+
+/* A token's field by its name pushed at slot key: a raw look-up. */
+static int token_field(lua_State *L, int token, int key) {
+    lua_pushvalue(L, key);
+    return lua_rawget(L, token);
+}
+
+/* nianbao.table_layout(tokens, known, state_of, F) -> the tokens' layout
+** as a string, or nil where a place is not a whole number (or a token has
+** no text): all that binding a table by the places of its cells reads of
+** them but the values' texts. Each token: whether it starts a row of
+** cells (the grid or row changed, or a token without a place came
+** between), is in one, or has no place; a cell's places x0 and x1; then
+** its text where it is no value (a label, a header, a blank), a value's
+** text only for the first cell of a row (a value there may be a label's
+** number). States as placed_rows reads them. Two batches' tables with one
+** layout are bound alike, their values taken from the same places. */
+static int l_table_layout(lua_State *L) {
+    enum { TOKENS = 1, KNOWN, STATE_OF, FORMAT, K_GRID, K_X0, K_X1, K_ROW, K_TEXT,
+           K_NUMBER, K_MARKER, GRID, ROW, TOP = ROW };
+    enum { TOKEN = TOP + 1, G, X0 };
+    static const char *const keys[] = { "grid", "x0", "x1", "row", "text", "number", "marker" };
+    lua_Integer i, n;
+    int has_known, key, in_row = 0;
+    luaL_Buffer b;
+    luaL_checktype(L, TOKENS, LUA_TTABLE);
+    luaL_checktype(L, STATE_OF, LUA_TFUNCTION);
+    has_known = lua_type(L, KNOWN) == LUA_TTABLE;
+    lua_settop(L, FORMAT);
+    for (key = 0; key < 7; key++) lua_pushstring(L, keys[key]);
+    lua_settop(L, TOP);
+    n = (lua_Integer)lua_rawlen(L, TOKENS);
+    luaL_buffinit(L, &b);
+    for (i = 1; i <= n; i++) {
+        /* what is read of the token is read above the buffer, then taken off
+        ** the stack before the buffer is added to (as a buffer needs); the
+        ** text stays the token's, and the token the list's */
+        int level = lua_gettop(L), first = 0, placed = 0, value, stated;
+        lua_Integer place[2] = { 0, 0 };
+        const char *text;
+        size_t len;
+        lua_rawgeti(L, TOKENS, i);
+        if (lua_type(L, -1) != LUA_TTABLE) return 0;
+        lua_pushvalue(L, K_GRID);
+        lua_rawget(L, -2);                                /* token grid */
+        if (lua_toboolean(L, -1)) {
+            lua_pushvalue(L, K_X0);
+            lua_rawget(L, -3);
+        } else {
+            lua_pushnil(L);
+        }                                                 /* token grid x0 */
+        if (lua_toboolean(L, -1)) {
+            lua_pushvalue(L, K_ROW);
+            lua_rawget(L, -4);                            /* token grid x0 row */
+            first = !in_row || !lua_rawequal(L, GRID, -3) || !lua_rawequal(L, ROW, -1);
+            if (first) {
+                lua_copy(L, -3, GRID);
+                lua_copy(L, -1, ROW);
+            }
+            in_row = placed = 1;
+            lua_pushvalue(L, K_X1);
+            lua_rawget(L, -5);                            /* token grid x0 row x1 */
+            if (!lua_isinteger(L, -3) || !lua_isinteger(L, -1)) return 0;
+            place[0] = lua_tointeger(L, -3);
+            place[1] = lua_tointeger(L, -1);
+            lua_pop(L, 4);
+        } else {
+            lua_pop(L, 2);
+            in_row = 0;
+        }                                                 /* token */
+        lua_pushvalue(L, K_TEXT);
+        if (lua_rawget(L, -2) != LUA_TSTRING) return 0;  /* token text */
+        lua_pushvalue(L, -1);
+        if (has_known && lua_rawget(L, KNOWN) == LUA_TTABLE) {
+            lua_rawgeti(L, -1, 1);
+        } else {
+            lua_settop(L, level + 2);
+            lua_pushvalue(L, STATE_OF);
+            lua_pushvalue(L, FORMAT);
+            lua_pushvalue(L, level + 2);
+            lua_call(L, 2, 1);
+        }                                                 /* token text ... state */
+        value = lua_rawequal(L, -1, K_NUMBER) || lua_rawequal(L, -1, K_MARKER);
+        stated = lua_toboolean(L, -1);
+        text = lua_tolstring(L, level + 2, &len);
+        lua_settop(L, level);
+        if (placed) {
+            luaL_addchar(&b, first ? 'R' : 'C');
+            luaL_addlstring(&b, (const char *)place, sizeof place);
+        } else {
+            luaL_addchar(&b, 'L');
+        }
+        if (value && !first) {
+            luaL_addchar(&b, 'N');
+        } else {
+            luaL_addchar(&b, value ? 'F' : stated ? 'B' : 'T');
+            luaL_addlstring(&b, (const char *)&len, sizeof len);
+            luaL_addlstring(&b, text, len);
+        }
+    }
+    luaL_pushresult(&b);
+    return 1;
+}
+
+/* nianbao.placed_rows(tokens, known, state_of, F) -> rows, placed: the
+** tokens as the binder reads a table by places. The cells of one row of one
+** source table together; a token without a place (a paragraph, a caption)
+** a row alone ({loose = true}). Each row says whether its cells are left to
+** right and apart (`ordered`), how many of them are numbers or markers
+** (`numbers`), and the texts of those that are no value, in order (`texts`,
+** nil for none); a cell's state is the memo known's ({state, ...} by text)
+** else state_of(F, text)'s. placed: how many rows have three cells or more.
+** One walk in C, where the binder's loops cost a table look-up a step. */
+static int l_placed_rows(lua_State *L) {
+    enum { TOKENS = 1, KNOWN, STATE_OF, FORMAT, K_GRID, K_X0, K_X1, K_ROW, K_TEXT,
+           K_NUMBER, K_MARKER, ROWS, GRID, ROW, RIGHT, CUR, CELLS, TEXTS, TOP = TEXTS };
+    enum { TOKEN = TOP + 1, G, X0 };
+    static const char *const keys[] = { "grid", "x0", "x1", "row", "text", "number", "marker" };
+    lua_Integer i, n, nrows = 0, ncells = 0, ntexts = 0, numbers = 0, placed = 0;
+    int has_known, key, in_row = 0;
+    luaL_checktype(L, TOKENS, LUA_TTABLE);
+    luaL_checktype(L, STATE_OF, LUA_TFUNCTION);
+    has_known = lua_type(L, KNOWN) == LUA_TTABLE;
+    lua_settop(L, FORMAT);
+    for (key = 0; key < 7; key++) lua_pushstring(L, keys[key]);
+    n = (lua_Integer)lua_rawlen(L, TOKENS);
+    lua_createtable(L, (int)(n < 64 ? n : 64), 0);      /* ROWS */
+    lua_settop(L, TOP);
+    for (i = 1; i <= n; i++) {
+        int state_type, is_value = 0, is_text = 0;
+        lua_rawgeti(L, TOKENS, i);
+        if (lua_type(L, TOKEN) != LUA_TTABLE) return luaL_error(L, "token %d is not a table", (int)i);
+        token_field(L, TOKEN, K_GRID);
+        if (lua_toboolean(L, G)) token_field(L, TOKEN, K_X0);
+        else lua_pushnil(L);
+        if (lua_toboolean(L, X0)) {
+            int new_row;
+            token_field(L, TOKEN, K_ROW);                 /* X0 + 1: the row */
+            new_row = !in_row || !lua_rawequal(L, GRID, G) || !lua_rawequal(L, ROW, X0 + 1);
+            if (new_row) {
+                if (in_row) {                              /* the row before: its counts */
+                    lua_pushinteger(L, numbers);
+                    lua_setfield(L, CUR, "numbers");
+                }
+                lua_copy(L, G, GRID);
+                lua_copy(L, X0 + 1, ROW);
+                lua_createtable(L, 4, 0);
+                lua_replace(L, CELLS);
+                lua_pushnil(L);
+                lua_replace(L, TEXTS);
+                lua_createtable(L, 0, 5);
+                lua_pushvalue(L, CELLS);
+                lua_setfield(L, -2, "cells");
+                lua_pushboolean(L, 1);
+                lua_setfield(L, -2, "ordered");
+                lua_pushvalue(L, -1);
+                lua_rawseti(L, ROWS, ++nrows);
+                lua_replace(L, CUR);
+                in_row = 1;
+                ncells = ntexts = numbers = 0;
+            }
+            lua_settop(L, X0);
+            lua_pushvalue(L, TOKEN);
+            lua_rawseti(L, CELLS, ++ncells);
+            token_field(L, TOKEN, K_X1);                  /* X0 + 1 */
+            if (!lua_compare(L, X0, X0 + 1, LUA_OPLT) || (ncells > 1 && lua_compare(L, X0, RIGHT, LUA_OPLT))) {
+                lua_pushboolean(L, 0);
+                lua_setfield(L, CUR, "ordered");
+            }
+            lua_replace(L, RIGHT);
+            if (ncells == 3) placed++;
+        } else {
+            if (in_row) {
+                lua_pushinteger(L, numbers);
+                lua_setfield(L, CUR, "numbers");
+            }
+            in_row = 0;
+            lua_createtable(L, 1, 0);
+            lua_pushvalue(L, TOKEN);
+            lua_rawseti(L, -2, 1);
+            lua_replace(L, CELLS);
+            lua_pushnil(L);
+            lua_replace(L, TEXTS);
+            lua_createtable(L, 0, 4);
+            lua_pushboolean(L, 1);
+            lua_setfield(L, -2, "loose");
+            lua_pushvalue(L, CELLS);
+            lua_setfield(L, -2, "cells");
+            lua_pushvalue(L, -1);
+            lua_rawseti(L, ROWS, ++nrows);
+            lua_replace(L, CUR);
+            ntexts = numbers = 0;
+        }
+        lua_settop(L, TOKEN);
+        /* the cell's state: the memo's, else state_of's */
+        token_field(L, TOKEN, K_TEXT);                    /* G: the text */
+        if (has_known && (lua_pushvalue(L, G), lua_rawget(L, KNOWN) == LUA_TTABLE)) {
+            lua_rawgeti(L, -1, 1);
+        } else {
+            lua_settop(L, G);
+            lua_pushvalue(L, STATE_OF);
+            lua_pushvalue(L, FORMAT);
+            lua_pushvalue(L, G);
+            lua_call(L, 2, 1);
+        }
+        state_type = lua_type(L, -1);
+        if (state_type == LUA_TNIL || (state_type == LUA_TBOOLEAN && !lua_toboolean(L, -1))) is_text = 1;
+        else is_value = lua_rawequal(L, -1, K_NUMBER) || lua_rawequal(L, -1, K_MARKER);
+        if (is_value) numbers++;
+        if (is_text) {
+            if (ntexts == 0) {
+                lua_createtable(L, 2, 0);
+                lua_replace(L, TEXTS);
+                lua_pushvalue(L, TEXTS);
+                lua_setfield(L, CUR, "texts");
+            }
+            lua_pushvalue(L, G);
+            lua_rawseti(L, TEXTS, ++ntexts);
+        }
+        if (!in_row) {
+            lua_pushinteger(L, numbers);
+            lua_setfield(L, CUR, "numbers");
+        }
+        lua_settop(L, TOP);
+    }
+    if (in_row) {
+        lua_pushinteger(L, numbers);
+        lua_setfield(L, CUR, "numbers");
+    }
+    lua_pushvalue(L, ROWS);
+    lua_pushinteger(L, placed);
+    return 2;
+}
+
+/*}===*/
+
 /* report:get(id) -> {state=, value=, text=, line=, col=} */
 static int l_report_get(lua_State *L) {
     nb_report *r = check_report(L, 1);
@@ -1578,6 +1815,7 @@ static const luaL_Reg nianbao_funcs[] = {
     {"findings", l_findings_new}, {"number", l_number}, {"add", l_add},
     {"compare", l_compare}, {"is_integral", l_is_integral}, {"convert", l_convert}, {"utf8_invalid", l_utf8_invalid},
     {"view_index", l_view_index}, {"printable", l_printable}, {"positions", l_positions},
+    {"placed_rows", l_placed_rows}, {"table_layout", l_table_layout},
     {NULL, NULL}
 };
 static const luaL_Reg html_funcs[] = {

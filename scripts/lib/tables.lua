@@ -1128,41 +1128,6 @@ end
 
 --{=== tables whose cells have places (HTML, Word, Markdown grids) ===
 
--- The region's tokens as rows: the cells of one row of one source table
--- together; anything without a place (a paragraph, a caption) a row alone.
--- Each row of cells says whether its cells are left to right and apart
--- (`ordered`, what cells_under's one walk needs), seen as they are put
--- in; and how many rows have three cells or more (a stream of text has
--- no places and none).
-local function placed_rows(tokens)
-  local rows, cur = {}, nil
-  local cells, n, grid, row, right      -- the current row's, kept at hand
-  local placed = 0
-  for i = 1, #tokens do
-    local b = tokens[i]
-    local g = b.grid
-    local x0 = g and b.x0
-    if x0 then
-      local r = b.row
-      if not cur or grid ~= g or row ~= r then
-        cells, n, grid, row = {}, 0, g, r
-        cur = { grid = g, row = r, cells = cells, ordered = true }
-        rows[#rows + 1] = cur
-      end
-      n = n + 1
-      cells[n] = b
-      local x1 = b.x1
-      if x0 >= x1 or (n > 1 and right > x0) then cur.ordered = false end
-      right = x1
-      if n == 3 then placed = placed + 1 end
-    else
-      cur = nil
-      rows[#rows + 1] = { loose = true, cells = { b } }
-    end
-  end
-  return rows, placed
-end
-
 -- The column groups (table 4) named in a header text, by the last words over them.
 local function group_named(F, blk, t)
   for _, g in ipairs(blk.groups) do
@@ -1379,22 +1344,22 @@ end
 
 local NO_CELLS = {}
 
--- bind_placed(...) → true when the table was bound by the places of its
+-- bind_by_places(...) → true when the table was bound by the places of its
 -- cells: the header rows say which place is which column; each data row's
 -- cells left of the columns are its label, those under a column its values.
 -- false (nothing set) when the header does not name the columns: the caller
--- reads the table as a stream instead.
-function M.bind_placed(F, system, T, tokens, R, out_diags, present, pending, others)
+-- reads the table as a stream instead. The rows are the tokens as
+-- nianbao.placed_rows reads them (in C: a row of cells together, a token
+-- without a place a row alone). rec, when given, is filled with the plan
+-- of this binding (see bind_placed).
+local function bind_by_places(F, T, m, tokens, R, out_diags, present, settled, rec)
   local diags = {}
-  -- a table of one block that no header maps is never bound by places: its
-  -- first row of places says whether it is present (a header), and the rows
-  -- after it change nothing
-  local settled = #T.blocks == 1 and ids_of(T.blocks[1]).unmappable
-  if settled and present.yes then return false end
-  local rows, placed = placed_rows(tokens)
+  -- the rows, each with its cells' states counted (value_state's answers,
+  -- the memo's where it has them) and the texts that are no value
+  local sm = state_memo[F]
+  local rows, placed = nianbao.placed_rows(tokens, sm and sm.of, M.value_state, F)
   if placed < 3 then return false end
   local ordered_map, map_ordered = nil, false   -- the map last asked, and its answer
-  local m = prepared(F, T, others)
   local norm = F.labels.norm
   local blk_i = 1
   local hdr, map, used, hint = {}, nil, {}, nil
@@ -1404,31 +1369,18 @@ function M.bind_placed(F, system, T, tokens, R, out_diags, present, pending, oth
   local got = {}           -- the cells of the row at hand under the map's columns
   local group, any, last = nil, false, nil
   local seen = {}
-  -- value_state's answers, looked up in line: asked of every cell (the
-  -- memo asked again after a miss, which may have started it afresh)
-  local sm = state_memo[F]
-  local known = sm and sm.of
   for k = 1, #rows do
     local r = rows[k]
-    local numbers, ntexts, joined, all = 0, 0, "", nil
+    local numbers, texts, joined = r.numbers, r.texts, ""
+    local ntexts = texts and #texts or 0
     local cells = r.cells
-    for i = 1, #cells do
-      local text = cells[i].text
-      local hit = known and known[text]
-      local state
-      if hit then state = hit[1] else state, known = state_in(F, known, text) end
-      if state == "number" or state == "marker" then numbers = numbers + 1
-      elseif not state then
-        -- the row's texts folded and joined: a list only for a row of several
-        ntexts = ntexts + 1
-        if ntexts == 1 then joined = norm(text)
-        else
-          all = all or { joined }
-          all[ntexts] = norm(text)
-        end
-      end
+    -- the row's texts folded and joined: a list only for a row of several
+    if ntexts == 1 then joined = norm(texts[1])
+    elseif ntexts > 1 then
+      local all = {}
+      for i = 1, ntexts do all[i] = norm(texts[i]) end
+      joined = table.concat(all)
     end
-    if all then joined = table.concat(all) end
     local cap = #T.blocks > 1 and caption_block(F, m, T, joined)
     if r.loose then
       -- a caption between tables: a block, or a column group of a split table
@@ -1449,6 +1401,7 @@ function M.bind_placed(F, system, T, tokens, R, out_diags, present, pending, oth
         end
       end
       present.yes = true
+      if rec then rec.present = true end
       if settled then return false end
     else
       if not map and ids_of(T.blocks[blk_i]).unmappable then return false end   -- as column_map would say
@@ -1464,6 +1417,11 @@ function M.bind_placed(F, system, T, tokens, R, out_diags, present, pending, oth
       for i = 1, #cells do
         local c = cells[i]
         if c.x1 - 1 < first and c.text ~= "" then
+          -- a value's text is in the layout only for a row's first cell
+          if rec and i > 1 then
+            local state = M.value_state(F, c.text)
+            if state == "number" or state == "marker" then rec.unsafe = true end
+          end
           local piece = norm(c.text)
           if not t then t = piece
           else
@@ -1531,7 +1489,55 @@ function M.bind_placed(F, system, T, tokens, R, out_diags, present, pending, oth
   -- the table's values set in one call, in the order they were read
   sm = state_memo[F]
   R.c:read(ids, values, F, M.value_state, sm and sm.of, R.units)
+  if rec then
+    -- the plan: the ids set, and where among the tokens their values are
+    -- (a finding names a place of this page: no plan holds one)
+    local index_of, at = {}, {}
+    for i = 1, #tokens do index_of[tokens[i]] = i end
+    for k = 1, nset do at[k] = index_of[values[k]] end
+    rec.present, rec.ok, rec.ids, rec.at = true, true, ids, at
+    if #diags > 0 then rec.unsafe = true end
+  end
   return true
+end
+
+-- How tables of each layout (table_layout: the tokens' places and texts, less
+-- the values' texts) were bound by places, per table and words of other
+-- formats: a batch's pages repeat their tables' layout, and binding one again
+-- is taking its values from the same places. {present=, ok=, ids=, at=}, or
+-- NOPLAN where the binding read a value's text or made a finding.
+local plan_memo = memo.keyed()
+local NOPLAN = {}
+
+-- bind_placed(...) → bind_by_places(...), by the plan of a table of the
+-- same layout bound before where there is one.
+function M.bind_placed(F, system, T, tokens, R, out_diags, present, pending, others)
+  -- a table of one block that no header maps is never bound by places: its
+  -- first row of places says whether it is present (a header), and the rows
+  -- after it change nothing
+  local settled = #T.blocks == 1 and ids_of(T.blocks[1]).unmappable
+  if settled and present.yes then return false end
+  local m = prepared(F, T, others)
+  local sm = state_memo[F]
+  local layout = nianbao.table_layout(tokens, sm and sm.of, M.value_state, F)
+  local pm = layout and plan_memo[m]
+  local plan = pm and pm.of[layout]
+  if plan and plan ~= NOPLAN then
+    if plan.present then present.yes = true end
+    if not plan.ok then return false end
+    local at, values = plan.at, {}
+    for k = 1, #at do values[k] = tokens[at[k]] end
+    sm = state_memo[F]
+    R.c:read(plan.ids, values, F, M.value_state, sm and sm.of, R.units)
+    return true
+  end
+  local rec = layout and not plan and { present = false, ok = false } or nil
+  local ok = bind_by_places(F, T, m, tokens, R, out_diags, present, settled, rec)
+  if rec then
+    memo.put(plan_memo, m, MEMO_BYTES, layout, rec.unsafe and NOPLAN or rec,
+             #layout + 64 + 32 * (rec.ids and #rec.ids or 0))
+  end
+  return ok
 end
 
 --}===

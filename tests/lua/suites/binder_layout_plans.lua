@@ -1,0 +1,167 @@
+-- A table whose cells have places is read in one walk of its tokens (its
+-- rows, each cell's state, in C), and a table of a layout bound before is
+-- bound by the plan that binding left: the same cells set from the same
+-- places, each page's values its own.
+
+local tables = require "tables"
+local core = require "nianbao"
+
+local HEAD = "<html><body><p>某市统计局2024年政府信息公开工作年度报告</p><p>一、总体情况</p><p>本年度工作。</p>"
+          .. "<p>二、主动公开政府信息情况</p>"
+local TAIL = "<p>三、收到和处理政府信息公开申请情况</p></body></html>"
+
+local function cell(R, id) local c = R.c:get(id); return c.state .. ":" .. (c.text or "") end
+
+local function t2(values, label2)
+  return "<table>"
+    .. "<tr><td colspan=\"4\">第二十条第（一）项</td></tr>"
+    .. "<tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>"
+    .. "<tr><td>规章</td><td>" .. values[1] .. "</td><td>" .. values[2] .. "</td><td>" .. values[3] .. "</td></tr>"
+    .. "<tr><td>" .. (label2 or "行政规范性文件") .. "</td><td>" .. values[4] .. "</td><td>" .. values[5]
+    .. "</td><td>" .. values[6] .. "</td></tr>"
+    .. "</table>"
+end
+
+local IDS = { "t2.reg.made", "t2.reg.repealed", "t2.reg.valid", "t2.nrm.made", "t2.nrm.repealed", "t2.nrm.valid" }
+
+-- The rows as the binder read them in Lua before the walk was one call:
+-- the reference the walk is held to.
+local function rows_in_lua(tokens, state_of)
+  local rows, cur = {}, nil
+  local cells, n, grid, row, right
+  local placed = 0
+  for i = 1, #tokens do
+    local b = tokens[i]
+    local g = b.grid
+    local x0 = g and b.x0
+    if x0 then
+      local r = b.row
+      if not cur or grid ~= g or row ~= r then
+        cells, n, grid, row = {}, 0, g, r
+        cur = { cells = cells, ordered = true }
+        rows[#rows + 1] = cur
+      end
+      n = n + 1
+      cells[n] = b
+      local x1 = b.x1
+      if x0 >= x1 or (n > 1 and right > x0) then cur.ordered = false end
+      right = x1
+      if n == 3 then placed = placed + 1 end
+    else
+      cur = nil
+      rows[#rows + 1] = { loose = true, cells = { b } }
+    end
+  end
+  for _, r in ipairs(rows) do
+    r.numbers = 0
+    for _, c in ipairs(r.cells) do
+      local state = state_of(c.text)
+      if state == "number" or state == "marker" then r.numbers = r.numbers + 1
+      elseif not state then
+        r.texts = r.texts or {}
+        r.texts[#r.texts + 1] = c.text
+      end
+    end
+  end
+  return rows, placed
+end
+
+local TEXTS = { "1", "23", "1,024", "", "—", "-", "规章", "3.其他", "本年制发件数", "12件", "a b", "０" }
+
+local function random_tokens(rnd)
+  local tokens = {}
+  for i = 1, rnd(0, 30) do
+    local b = { kind = "cell", text = TEXTS[rnd(1, #TEXTS)], line = i, col = 1 }
+    if rnd(1, 6) > 1 then
+      b.grid = ({ 1, 2, "w1" })[rnd(1, 3)]
+      b.row = rnd(1, 3)
+      b.x0 = rnd(0, 6)
+      b.x1 = b.x0 + rnd(0, 2)
+    end
+    tokens[i] = b
+  end
+  return tokens
+end
+
+test("the rows of a table's tokens, read in one walk, are the rows a walk in Lua read", function()
+  local F = nianbao.engine:pack("gb2021").format
+  local function state_of(text) return (tables.value_state(F, text)) end
+  local seed = 20261204
+  local function rnd(a, b)
+    seed = (seed * 1103515245 + 12345) % 2147483648
+    return a + seed % (b - a + 1)
+  end
+  for round = 1, 300 do
+    local tokens = random_tokens(rnd)
+    local want, want_placed = rows_in_lua(tokens, state_of)
+    -- half the rounds with no memo at hand: every state asked of value_state
+    local known = round % 2 == 0 and {} or nil
+    local got, got_placed = core.placed_rows(tokens, known, tables.value_state, F)
+    eq(want_placed, got_placed, "rows of three cells, round " .. round)
+    eq(#want, #got, "rows, round " .. round)
+    for k, w in ipairs(want) do
+      local g = got[k]
+      local what = " of row " .. k .. ", round " .. round
+      eq(w.loose or false, g.loose or false, "loose" .. what)
+      eq(w.ordered or false, g.ordered or false, "ordered" .. what)
+      eq(w.numbers, g.numbers, "numbers" .. what)
+      eq(#w.cells, #g.cells, "cells" .. what)
+      for i = 1, #w.cells do eq(w.cells[i], g.cells[i], "cell " .. i .. what) end
+      eq(w.texts and #w.texts or 0, g.texts and #g.texts or 0, "texts" .. what)
+      for i = 1, w.texts and #w.texts or 0 do eq(w.texts[i], g.texts[i], "text " .. i .. what) end
+    end
+  end
+end)
+
+test("a table's layout holds its places and its texts but not its values' texts, save a row's first cell's", function()
+  local F = nianbao.engine:pack("gb2021").format
+  local function tokens(label, v1, v2, x)
+    return {
+      { text = "信息内容", grid = 1, row = 1, x0 = 0, x1 = 1 }, { text = "本年制发件数", grid = 1, row = 1, x0 = 1, x1 = 2 },
+      { text = label, grid = 1, row = 2, x0 = 0, x1 = 1 }, { text = v1, grid = 1, row = 2, x0 = 1, x1 = x or 2 },
+      { text = v2, grid = 1, row = 2, x0 = x or 2, x1 = (x or 2) + 1 }, { text = "注", line = 3 },
+    }
+  end
+  local function layout(t) return core.table_layout(t, nil, tables.value_state, F) end
+  local a = layout(tokens("规章", "1", "2"))
+  eq("string", type(a), "a layout")
+  eq(a, layout(tokens("规章", "17", "—")), "other values, the same layout")
+  eq(false, a == layout(tokens("规范性文件", "1", "2")), "another label, another layout")
+  eq(false, a == layout(tokens("规章", "1", "2", 3)), "other places, another layout")
+  eq(false, a == layout(tokens("7", "1", "2")), "a number first in its row: its text is the layout's")
+  eq(false, a == layout(tokens("规章", "", "2")), "a blank where a value was: another layout")
+  local t = tokens("规章", "1", "2")
+  t[2].x1 = 2.5
+  eq(nil, layout(t), "a place not a whole number: no layout")
+end)
+
+test("pages of one layout are each bound to their own values, and as the first was", function()
+  local first = nianbao.engine:bind_bytes(HEAD .. t2 { 1, "", 11, 8, 26, 66 } .. TAIL, "first.html")
+  eq("number:66", cell(first, "t2.nrm.valid"), "the first page's value")
+  local seed = 7
+  for round = 1, 20 do
+    local values = {}
+    for i = 1, 6 do
+      seed = (seed * 1103515245 + 12345) % 2147483648
+      values[i] = tostring(seed % 5000)
+    end
+    local R = nianbao.engine:bind_bytes(HEAD .. t2(values) .. TAIL, "page" .. round .. ".html")
+    for i, id in ipairs(IDS) do eq("number:" .. values[i], cell(R, id), id .. ", round " .. round) end
+  end
+  local again = nianbao.engine:bind_bytes(HEAD .. t2 { 1, "", 11, 8, 26, 66 } .. TAIL, "again.html")
+  for _, id in ipairs(IDS) do eq(cell(first, id), cell(again, id), id .. " bound again") end
+  eq(#first.diagnostics, #again.diagnostics, "findings bound again")
+end)
+
+test("a table whose binding made a finding makes it at every page of its layout", function()
+  local function duplicates(R)
+    local n = 0
+    for _, d in ipairs(R.diagnostics) do if d.kind == "duplicate" then n = n + 1 end end
+    return n
+  end
+  for round = 1, 3 do
+    local R = nianbao.engine:bind_bytes(HEAD .. t2({ 1, 2, 3, 4, 5, round }, "规章") .. TAIL, "dup" .. round .. ".html")
+    eq(1, duplicates(R), "the repeated row, round " .. round)
+    eq("number:1", cell(R, "t2.reg.made"), "the row read first, round " .. round)
+  end
+end)
