@@ -306,28 +306,32 @@ static lua_Integer place_at(lua_State *L, int idx, lua_Integer max) {
     return v;
 }
 
-/* report:read(ids, tokens, F, value_state, known, units): set cell ids[i]
-** from token tokens[i] for each i of ids, as the binder reads a value: its
+/* report:read(ids, tokens, F, value_state, known, units[, at]): set cell
+** ids[i] (an id, or its place in the schema as schema:find gives it) from
+** token tokens[i] (tokens[at[i]] where the list at is given: a plan's
+** places among a page's tokens) for each i of ids, as the binder reads a value: its
 ** state the memo known's ({state, value, unit} by text, or nil), else
 ** value_state(F, text)'s; a number too long to hold exact set as a text;
 ** the text with the unit printed after it (token.unit); each value with a
 ** unit added to units as {id=, unit=, text=, line=, col=}. One call a row
 ** (or a table), where a Lua call and a set a cell cost more than the rest. */
 static int l_report_read(lua_State *L) {
-    enum { IDS = 2, TOKENS, FORMAT, STATE_OF, KNOWN, UNITS,
+    enum { IDS = 2, TOKENS, FORMAT, STATE_OF, KNOWN, UNITS, AT,
            K_TEXT, K_UNIT, K_LINE, K_COL, K_OFFSET, TOP = K_OFFSET };
     enum { ID = TOP + 1, TOKEN, TEXT, PRINTED, STATE, VALUE, UNIT, FULL, LINE, COL, OFFSET };
     static const char *const keys[] = { "text", "unit", "line", "col", "offset" };
     nb_report *r = check_report(L, 1);
     const nb_schema *schema = nb_report_schema(r);
     lua_Integer i, n;
-    int has_known, key;
+    int has_known, has_at, key;
     luaL_checktype(L, IDS, LUA_TTABLE);
     luaL_checktype(L, TOKENS, LUA_TTABLE);
     luaL_checktype(L, STATE_OF, LUA_TFUNCTION);
     luaL_checktype(L, UNITS, LUA_TTABLE);
     has_known = lua_type(L, KNOWN) == LUA_TTABLE;
-    lua_settop(L, UNITS);
+    has_at = !lua_isnoneornil(L, AT);
+    if (has_at) luaL_checktype(L, AT, LUA_TTABLE);
+    lua_settop(L, AT);
     /* the tokens' field names pushed once: a raw look-up each, no name interned */
     for (key = 0; key < 5; key++) lua_pushstring(L, keys[key]);
     n = (lua_Integer)lua_rawlen(L, IDS);
@@ -335,16 +339,35 @@ static int l_report_read(lua_State *L) {
         const char *id, *text;
         size_t len;
         long k;
-        int state;
+        int state, by_place;
         nb_num num = nb_num_int(0);
         nb_span span;
-        lua_rawgeti(L, IDS, i);
-        id = lua_tostring(L, ID);
-        if (id == NULL) return luaL_error(L, "cell id %d is not a string", (int)i);
-        k = nb_schema_find(schema, id);
-        if (k < 0 || nb_report_cell(r, (size_t)k) == NULL)
-            return luaL_error(L, "no cell \"%s\" in the format", id);
-        if (lua_rawgeti(L, TOKENS, i) != LUA_TTABLE) return luaL_error(L, "token %d is not a table", (int)i);
+        if (lua_rawgeti(L, IDS, i) == LUA_TNUMBER && lua_isinteger(L, ID)) {
+            /* a cell by its place in the schema (schema:find's): no look-up */
+            lua_Integer at = lua_tointeger(L, ID);
+            k = at >= 1 && (size_t)at <= nb_schema_count(schema) ? (long)(at - 1) : -1;
+            if (k < 0 || nb_report_cell(r, (size_t)k) == NULL)
+                return luaL_error(L, "no cell %d in the format", (int)at);
+            by_place = 1;
+        } else {
+            by_place = 0;
+            id = lua_tostring(L, ID);
+            if (id == NULL) return luaL_error(L, "cell id %d is not a string", (int)i);
+            k = nb_schema_find(schema, id);
+            if (k < 0 || nb_report_cell(r, (size_t)k) == NULL)
+                return luaL_error(L, "no cell \"%s\" in the format", id);
+        }
+        if (has_at) {
+            int whole;
+            lua_Integer at;
+            lua_rawgeti(L, AT, i);
+            at = lua_tointegerx(L, -1, &whole);
+            lua_pop(L, 1);
+            if (!whole) return luaL_error(L, "place %d of the tokens is not a whole number", (int)i);
+            if (lua_rawgeti(L, TOKENS, at) != LUA_TTABLE) return luaL_error(L, "token %d is not a table", (int)at);
+        } else if (lua_rawgeti(L, TOKENS, i) != LUA_TTABLE) {
+            return luaL_error(L, "token %d is not a table", (int)i);
+        }
         lua_pushvalue(L, K_TEXT);
         if (lua_rawget(L, TOKEN) != LUA_TSTRING) return luaL_error(L, "token %d has no text", (int)i);
         lua_pushvalue(L, K_UNIT);
@@ -391,7 +414,8 @@ static int l_report_read(lua_State *L) {
             return luaL_error(L, "out of memory");
         if (lua_toboolean(L, UNIT)) {
             lua_createtable(L, 0, 5);
-            lua_pushvalue(L, ID);
+            if (by_place) lua_pushstring(L, nb_schema_id(schema, (size_t)k));   /* its name */
+            else lua_pushvalue(L, ID);
             lua_setfield(L, -2, "id");
             lua_pushvalue(L, UNIT);
             lua_setfield(L, -2, "unit");
@@ -416,6 +440,16 @@ static int token_field(lua_State *L, int token, int key) {
     return lua_rawget(L, token);
 }
 
+/* The state at the top (value_state's): whether it is a value (a number
+** or a marker), and whether it is any state at all. The names compared by
+** address: Lua holds one copy of a short string, and number and marker are
+** that copy's (lua_tostring of the names pushed). */
+static void state_class(lua_State *L, const char *number, const char *marker, int *value, int *stated) {
+    const char *name = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
+    *value = name != NULL && (name == number || name == marker);
+    *stated = name != NULL || lua_toboolean(L, -1);
+}
+
 /* nianbao.table_layout(tokens, known, state_of, F) -> the tokens' layout
 ** as a string, or nil where a place is not a whole number (or a token has
 ** no text): all that binding a table by the places of its cells reads of
@@ -433,6 +467,7 @@ static int l_table_layout(lua_State *L) {
     static const char *const keys[] = { "grid", "x0", "x1", "row", "text", "number", "marker" };
     lua_Integer i, n;
     int has_known, key, in_row = 0;
+    const char *number, *marker;
     luaL_Buffer b;
     luaL_checktype(L, TOKENS, LUA_TTABLE);
     luaL_checktype(L, STATE_OF, LUA_TFUNCTION);
@@ -440,6 +475,8 @@ static int l_table_layout(lua_State *L) {
     lua_settop(L, FORMAT);
     for (key = 0; key < 7; key++) lua_pushstring(L, keys[key]);
     lua_settop(L, TOP);
+    number = lua_tostring(L, K_NUMBER);
+    marker = lua_tostring(L, K_MARKER);
     n = (lua_Integer)lua_rawlen(L, TOKENS);
     luaL_buffinit(L, &b);
     for (i = 1; i <= n; i++) {
@@ -491,8 +528,7 @@ static int l_table_layout(lua_State *L) {
             lua_pushvalue(L, level + 2);
             lua_call(L, 2, 1);
         }                                                 /* token text ... state */
-        value = lua_rawequal(L, -1, K_NUMBER) || lua_rawequal(L, -1, K_MARKER);
-        stated = lua_toboolean(L, -1);
+        state_class(L, number, marker, &value, &stated);
         text = lua_tolstring(L, level + 2, &len);
         lua_settop(L, level);
         if (placed) {
@@ -505,6 +541,83 @@ static int l_table_layout(lua_State *L) {
             luaL_addchar(&b, 'N');
         } else {
             luaL_addchar(&b, value ? 'F' : stated ? 'B' : 'T');
+            luaL_addlstring(&b, (const char *)&len, sizeof len);
+            luaL_addlstring(&b, text, len);
+        }
+    }
+    luaL_pushresult(&b);
+    return 1;
+}
+
+/* nianbao.stream_layout(tokens, known, state_of, F) -> the layout of a
+** table's tokens read as a stream (by their labels), as a string, or nil
+** where a token has a place in a grid, no whole line or no text: what the
+** binder reads of them but the values' texts. Each token: whether it is a
+** cell, and one the page holds (not cut from a line); its line, counted
+** from the first token's; then its text where it is no value (a label, a
+** header, a blank). States as table_layout reads them. */
+static int l_stream_layout(lua_State *L) {
+    enum { TOKENS = 1, KNOWN, STATE_OF, FORMAT, K_GRID, K_KIND, K_DERIVED, K_LINE, K_TEXT,
+           K_NUMBER, K_MARKER, K_CELL, TOP = K_CELL };
+    static const char *const keys[] = { "grid", "kind", "derived", "line", "text", "number", "marker", "cell" };
+    lua_Integer i, n, line0 = 0;
+    int has_known, key;
+    const char *number, *marker;
+    luaL_Buffer b;
+    luaL_checktype(L, TOKENS, LUA_TTABLE);
+    luaL_checktype(L, STATE_OF, LUA_TFUNCTION);
+    has_known = lua_type(L, KNOWN) == LUA_TTABLE;
+    lua_settop(L, FORMAT);
+    for (key = 0; key < 8; key++) lua_pushstring(L, keys[key]);
+    lua_settop(L, TOP);
+    number = lua_tostring(L, K_NUMBER);
+    marker = lua_tostring(L, K_MARKER);
+    n = (lua_Integer)lua_rawlen(L, TOKENS);
+    luaL_buffinit(L, &b);
+    for (i = 1; i <= n; i++) {
+        /* read above the buffer, then taken off before it is added to */
+        int level = lua_gettop(L), value, stated;
+        char kind;
+        lua_Integer line;
+        const char *text;
+        size_t len;
+        lua_rawgeti(L, TOKENS, i);
+        if (lua_type(L, -1) != LUA_TTABLE) return 0;
+        lua_pushvalue(L, K_GRID);
+        if (lua_rawget(L, -2) != LUA_TNIL) return 0;     /* a row of a grid: not by lines */
+        lua_pushvalue(L, K_KIND);
+        lua_rawget(L, level + 1);
+        lua_pushvalue(L, K_DERIVED);
+        lua_rawget(L, level + 1);
+        lua_pushvalue(L, K_LINE);
+        lua_rawget(L, level + 1);                         /* token nil kind derived line */
+        if (!lua_isinteger(L, -1)) return 0;
+        line = lua_tointeger(L, -1);
+        if (i == 1) line0 = line;
+        line -= line0;
+        kind = lua_rawequal(L, -3, K_CELL) ? (lua_toboolean(L, -2) ? 'd' : 'c') : 'o';
+        lua_settop(L, level + 1);
+        lua_pushvalue(L, K_TEXT);
+        if (lua_rawget(L, -2) != LUA_TSTRING) return 0;  /* token text */
+        lua_pushvalue(L, -1);
+        if (has_known && lua_rawget(L, KNOWN) == LUA_TTABLE) {
+            lua_rawgeti(L, -1, 1);
+        } else {
+            lua_settop(L, level + 2);
+            lua_pushvalue(L, STATE_OF);
+            lua_pushvalue(L, FORMAT);
+            lua_pushvalue(L, level + 2);
+            lua_call(L, 2, 1);
+        }                                                 /* token text ... state */
+        state_class(L, number, marker, &value, &stated);
+        text = lua_tolstring(L, level + 2, &len);
+        lua_settop(L, level);
+        luaL_addchar(&b, kind);
+        luaL_addlstring(&b, (const char *)&line, sizeof line);
+        if (value) {
+            luaL_addchar(&b, 'N');
+        } else {
+            luaL_addchar(&b, stated ? 'B' : 'T');
             luaL_addlstring(&b, (const char *)&len, sizeof len);
             luaL_addlstring(&b, text, len);
         }
@@ -1816,6 +1929,7 @@ static const luaL_Reg nianbao_funcs[] = {
     {"compare", l_compare}, {"is_integral", l_is_integral}, {"convert", l_convert}, {"utf8_invalid", l_utf8_invalid},
     {"view_index", l_view_index}, {"printable", l_printable}, {"positions", l_positions},
     {"placed_rows", l_placed_rows}, {"table_layout", l_table_layout},
+    {"stream_layout", l_stream_layout},
     {NULL, NULL}
 };
 static const luaL_Reg html_funcs[] = {

@@ -624,7 +624,7 @@ local function label_of(F, T, m, text, grp)
 end
 
 -- tokens → segments: {row=, values={tokens}} in order; diagnostics for the rest.
-local function segment(F, T, m, tokens, diags, present)
+local function segment(F, T, m, tokens, diags, present, rec)
   local norm = F.labels.norm
   local segs, seen, words, extras = {}, {}, {}, {}
   local cur, group, rows_started = nil, nil, false
@@ -658,6 +658,7 @@ local function segment(F, T, m, tokens, diags, present)
       end
     elseif cur and #cur.values > 0 and a.unit then
       cur.values[#cur.values].unit = text           -- "73802895.90" "元": one value
+      if rec then rec.units[#rec.units + 1] = cur.values[#cur.values]; rec.unit_texts[#rec.units] = text end
     else
       local t, r, strong, g = a.t, a.row, a.strong, a.group
       if g then group = g end
@@ -1078,9 +1079,11 @@ end
 
 --}===
 
-function M.bind_rows(F, system, T, tokens, R, diags, present, pending, others)
-  local m = prepared(F, T, others)
-  local segs, order, words = segment(F, T, m, tokens, diags, present)
+-- bind_by_labels(...): the table's rows found by their labels, each row's
+-- values set in its cells. rec, when given, is filled with the plan of
+-- this binding (see bind_rows).
+local function bind_by_labels(F, system, T, m, tokens, R, diags, present, pending, rec)
+  local segs, order, words = segment(F, T, m, tokens, diags, present, rec)
   local open = {}
   for k = 1, #segs do
     local seg = segs[k]
@@ -1090,14 +1093,21 @@ function M.bind_rows(F, system, T, tokens, R, diags, present, pending, others)
     while #values > #slots and values[#values].text == "" do values[#values] = nil end
     if #values == #slots then
       set_row(R, F, slots, values)
+      if rec then
+        local ids, vals = rec.ids, rec.values
+        for i = 1, #slots do ids[#ids + 1], vals[#vals + 1] = slots[i], values[i] end
+      end
     elseif #values == 0 then
       -- a label with no values: the row's cells are missing, and said so
     elseif #values > #slots then
+      if rec then rec.unsafe = true end
       unsure_row(R, T, seg, slots, values, diags, "long")
     elseif digits_only(values) and digit_count(values) >= #slots then
+      if rec then rec.unsafe = true end
       local p = glued_row(R, F, system, T, seg, slots, values, diags, pending)
       if p and #p.candidates > 1 and p.complete then open[#open + 1] = p end
     else
+      if rec then rec.unsafe = true end
       unsure_row(R, T, seg, slots, values, diags, "short")
     end
   end
@@ -1116,13 +1126,58 @@ function M.bind_rows(F, system, T, tokens, R, diags, present, pending, others)
   whole_columns(T, words, diags)
   -- rows whose labels were lost or set apart: by the format's order, where
   -- the identities agree; digits the labels made look glued were not
-  if not complete(F, R, T) and bind_by_order(F, system, T, m, tokens, R, diags) then
+  local whole = complete(F, R, T)
+  if not whole and bind_by_order(F, system, T, m, tokens, R, diags) then
     for j = #pending, 1, -1 do
       if pending[j].diag.table == T.id then table.remove(pending, j) end
     end
     for i = #diags, 1, -1 do
       if diags[i].table == T.id and diags[i].kind == "glued" then table.remove(diags, i) end
     end
+  end
+  if rec and not whole then rec.unsafe = true end
+end
+
+-- What a plan memo holds for a layout whose binding cannot be taken again.
+local NOPLAN = {}
+
+-- How tables of each layout read as a stream (stream_layout: the tokens'
+-- lines and texts, less the values' texts) were bound, per table and words
+-- of other formats: {present=, ids=, at=, unit_at=, unit_texts=}, the
+-- cells set in order (their places in the schema) and where among the
+-- tokens their values are, and the
+-- units put after values. NOPLAN where the binding read a value's text
+-- (glued digits, a row short or long, the identities asked), made a
+-- finding, or did not read every cell of the table.
+local stream_plans = memo.keyed()
+
+function M.bind_rows(F, system, T, tokens, R, diags, present, pending, others)
+  local m = prepared(F, T, others)
+  local sm = state_memo[F]
+  -- a table already present (an earlier part of it) is bound without a plan:
+  -- a plan says whether its own binding found it
+  local layout = not present.yes and nianbao.stream_layout(tokens, sm and sm.of, M.value_state, F) or nil
+  local pm = layout and stream_plans[m]
+  local plan = pm and pm.of[layout]
+  if plan and plan ~= NOPLAN then
+    if plan.present then present.yes = true end
+    local unit_at, unit_texts = plan.unit_at, plan.unit_texts
+    for k = 1, #unit_at do tokens[unit_at[k]].unit = unit_texts[k] end
+    sm = state_memo[F]
+    R.c:read(plan.ids, tokens, F, M.value_state, sm and sm.of, R.units, plan.at)
+    return
+  end
+  local rec = layout and not plan and { ids = {}, values = {}, units = {}, unit_texts = {} } or nil
+  local ndiags, npending = #diags, #pending
+  bind_by_labels(F, system, T, m, tokens, R, diags, present, pending, rec)
+  if rec then
+    if #diags ~= ndiags or #pending ~= npending then rec.unsafe = true end
+    local index_of, at, places, unit_at = {}, {}, {}, {}
+    for i = 1, #tokens do index_of[tokens[i]] = i end
+    for k = 1, #rec.values do at[k], places[k] = index_of[rec.values[k]], F.schema:find(rec.ids[k]) end
+    for k = 1, #rec.units do unit_at[k] = index_of[rec.units[k]] end
+    local plan_of = { present = present.yes, ids = places, at = at, unit_at = unit_at, unit_texts = rec.unit_texts }
+    memo.put(stream_plans, m, MEMO_BYTES, layout, rec.unsafe and NOPLAN or plan_of, #layout + 64 + 32 * #at)
   end
 end
 
@@ -1492,10 +1547,10 @@ local function bind_by_places(F, T, m, tokens, R, out_diags, present, settled, r
   if rec then
     -- the plan: the ids set, and where among the tokens their values are
     -- (a finding names a place of this page: no plan holds one)
-    local index_of, at = {}, {}
+    local index_of, at, places = {}, {}, {}
     for i = 1, #tokens do index_of[tokens[i]] = i end
-    for k = 1, nset do at[k] = index_of[values[k]] end
-    rec.present, rec.ok, rec.ids, rec.at = true, true, ids, at
+    for k = 1, nset do at[k], places[k] = index_of[values[k]], F.schema:find(ids[k]) end
+    rec.present, rec.ok, rec.ids, rec.at = true, true, places, at
     if #diags > 0 then rec.unsafe = true end
   end
   return true
@@ -1504,10 +1559,10 @@ end
 -- How tables of each layout (table_layout: the tokens' places and texts, less
 -- the values' texts) were bound by places, per table and words of other
 -- formats: a batch's pages repeat their tables' layout, and binding one again
--- is taking its values from the same places. {present=, ok=, ids=, at=}, or
+-- is taking its values from the same places. {present=, ok=, ids=, at=}: the
+-- cells set (their places in the schema) and where their values are, or
 -- NOPLAN where the binding read a value's text or made a finding.
 local plan_memo = memo.keyed()
-local NOPLAN = {}
 
 -- bind_placed(...) → bind_by_places(...), by the plan of a table of the
 -- same layout bound before where there is one.
@@ -1525,10 +1580,8 @@ function M.bind_placed(F, system, T, tokens, R, out_diags, present, pending, oth
   if plan and plan ~= NOPLAN then
     if plan.present then present.yes = true end
     if not plan.ok then return false end
-    local at, values = plan.at, {}
-    for k = 1, #at do values[k] = tokens[at[k]] end
     sm = state_memo[F]
-    R.c:read(plan.ids, values, F, M.value_state, sm and sm.of, R.units)
+    R.c:read(plan.ids, tokens, F, M.value_state, sm and sm.of, R.units, plan.at)
     return true
   end
   local rec = layout and not plan and { present = false, ok = false } or nil

@@ -165,3 +165,112 @@ test("a table whose binding made a finding makes it at every page of its layout"
     eq("number:1", cell(R, "t2.reg.made"), "the row read first, round " .. round)
   end
 end)
+
+-- the same table printed as text: a stream of labels and values
+local HEADT = "某市统计局2024年政府信息公开工作年度报告\n一、总体情况\n本年度工作。\n二、主动公开政府信息情况\n"
+local TAILT = "三、收到和处理政府信息公开申请情况\n"
+local function text_page(v, unit, before)
+  return HEADT .. (before or "") .. "第二十条第（一）项\n信息内容  本年制发件数  本年废止件数  现行有效件数\n"
+    .. "规章  " .. v[1] .. (unit or "") .. "  " .. v[2] .. "  " .. v[3]
+    .. "\n行政规范性文件  " .. v[4] .. "  " .. (v[5] or "") .. "  " .. (v[6] or "") .. "\n"
+    .. "第二十条第（五）项\n信息内容  本年处理决定数量\n行政许可  296\n"
+    .. "第二十条第（六）项\n信息内容  本年处理决定数量\n行政处罚  17\n行政强制  1\n"
+    .. "第二十条第（八）项\n信息内容  本年收费金额（单位：万元）\n行政事业性收费  0\n" .. TAILT
+end
+
+test("a table's layout as a stream holds its labels and lines, from its first, but not its values' texts", function()
+  local F = nianbao.engine:pack("gb2021").format
+  local function tokens(line, label, v)
+    return {
+      { kind = "cell", text = label, line = line, col = 1 },
+      { kind = "cell", text = v, line = line, col = 5, derived = true },
+      { kind = "cell", text = "件", line = line + 1, col = 1, derived = true },
+    }
+  end
+  local function layout(t) return core.stream_layout(t, nil, tables.value_state, F) end
+  local a = layout(tokens(3, "规章", "12"))
+  eq("string", type(a), "a layout")
+  eq(a, layout(tokens(3, "规章", "7")), "another value, the same layout")
+  eq(a, layout(tokens(40, "规章", "7")), "the table lines further down, the same layout")
+  eq(false, a == layout(tokens(3, "规范性文件", "12")), "another label, another layout")
+  eq(false, a == layout(tokens(3, "规章", "十二")), "a text where a value was, another layout")
+  local t = tokens(3, "规章", "12")
+  t[3].line = 3
+  eq(false, a == layout(t), "the unit on the value's line: another layout")
+  t = tokens(3, "规章", "12")
+  t[2].derived = nil
+  eq(false, a == layout(t), "a cell of the page for one cut from a line: another layout")
+  t = tokens(3, "规章", "12")
+  t[1].grid, t[1].row = 1, 1
+  eq(nil, layout(t), "a token of a grid: no layout")
+end)
+
+test("text pages of one layout are each bound to their own values and units", function()
+  local seed = 11
+  for round = 1, 12 do
+    local values = {}
+    for i = 1, 6 do
+      seed = (seed * 1103515245 + 12345) % 2147483648
+      values[i] = tostring(seed % 5000)
+    end
+    local unit = round % 2 == 0 and " 件" or nil
+    -- the table a few lines further down every third page
+    local before = round % 3 == 0 and "本年度工作。\n本年度工作。\n" or nil
+    local R = nianbao.engine:bind_bytes(text_page(values, unit, before), "page" .. round .. ".txt")
+    for i, id in ipairs(IDS) do
+      local want = "number:" .. values[i] .. (i == 1 and unit and "件" or "")
+      eq(want, cell(R, id), id .. ", round " .. round)
+    end
+    eq(unit and 1 or 0, #R.units, "the unit read, round " .. round)
+  end
+end)
+
+test("a row read short makes its finding at every page of its layout, with that page's values", function()
+  for round = 1, 3 do
+    local R = nianbao.engine:bind_bytes(text_page { 1, 2, 3, round * 10 }, "short" .. round .. ".txt")
+    local found
+    for _, d in ipairs(R.diagnostics) do if d.kind == "short" then found = d end end
+    eq(true, found ~= nil, "the short row said, round " .. round)
+    has(found.text, tostring(round * 10), "the page's own value, round " .. round)
+    eq("number:1", cell(R, "t2.reg.made"), "the whole row, round " .. round)
+  end
+end)
+
+test("report:read from places among the tokens sets each cell as from the tokens gathered in order", function()
+  local F = nianbao.engine:pack("gb2021").format
+  local ids = { "a", "b", "c", "d" }
+  local schema = nianbao.schema()
+  for _, id in ipairs(ids) do schema:add(id) end
+  local function fresh() return nianbao.report(schema) end
+  local tokens = {
+    { text = "表头", line = 1, col = 1 }, { text = "12", line = 2, col = 3, offset = 40 },
+    { text = "3.5", line = 2, col = 7, unit = "万元" }, { text = "—", line = 3, col = 2 },
+    { text = "", line = 3, col = 9 }, { text = "12345678901234567890123", line = 4, col = 1 },
+  }
+  local at = { 6, 2, 4, 3 }
+  local gathered = {}
+  for k, i in ipairs(at) do gathered[k] = tokens[i] end
+  local a, b = fresh(), fresh()
+  local units_a, units_b = {}, {}
+  a:read(ids, gathered, F, tables.value_state, nil, units_a)
+  b:read(ids, tokens, F, tables.value_state, nil, units_b, at)
+  for _, id in ipairs(ids) do
+    local x, y = a:get(id), b:get(id)
+    for _, k in ipairs { "state", "value", "text", "line", "col", "offset" } do eq(x[k], y[k], id .. " " .. k) end
+  end
+  eq(#units_a, #units_b, "units listed")
+  eq(units_a[1].id, units_b[1].id, "the unit's cell")
+  -- the cells by their places in the schema
+  local c, units_c, places = fresh(), {}, {}
+  for k, id in ipairs(ids) do places[k] = schema:find(id) end
+  c:read(places, tokens, F, tables.value_state, nil, units_c, at)
+  for _, id in ipairs(ids) do
+    local x, y = a:get(id), c:get(id)
+    for _, k in ipairs { "state", "value", "text", "line", "col", "offset" } do eq(x[k], y[k], id .. " " .. k .. " by place") end
+  end
+  eq("d", units_c[1].id, "a unit's cell named by its id")
+  eq(false, pcall(c.read, c, { 5 }, tokens, F, tables.value_state, nil, {}), "a place past the schema's")
+  local ok, err = pcall(b.read, b, ids, tokens, F, tables.value_state, nil, {}, { 1, 2, 3.5, 4 })
+  eq(false, ok, "a place not a whole number")
+  has(err, "not a whole number", "said so")
+end)
