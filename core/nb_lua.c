@@ -450,6 +450,30 @@ static void state_class(lua_State *L, const char *number, const char *marker, in
     *stated = name != NULL || lua_toboolean(L, -1);
 }
 
+/* Whether the text at the top (a token's) is a value, and whether it has
+** any state: ASCII digits alone are a number (value_state says so first
+** of all); else the memo known's state ({state, ...} by text, known 0 for
+** none), else state_of(F, text)'s. Leaves what it asked on the stack. */
+static void token_state(lua_State *L, const char *text, size_t len, int known, int state_of, int format,
+                        const char *number, const char *marker, int *value, int *stated) {
+    size_t i;
+    for (i = 0; i < len && text[i] >= '0' && text[i] <= '9'; i++) {}
+    if (len > 0 && i == len) {
+        *value = *stated = 1;
+        return;
+    }
+    lua_pushvalue(L, -1);
+    if (known && lua_rawget(L, known) == LUA_TTABLE) {
+        lua_rawgeti(L, -1, 1);
+    } else {
+        lua_pushvalue(L, state_of);
+        lua_pushvalue(L, format);
+        lua_pushvalue(L, -4);                 /* the text */
+        lua_call(L, 2, 1);
+    }
+    state_class(L, number, marker, value, stated);
+}
+
 /* nianbao.table_layout(tokens, known, state_of, F) -> the tokens' layout
 ** as a string, or nil where a place is not a whole number (or a token has
 ** no text): all that binding a table by the places of its cells reads of
@@ -518,18 +542,8 @@ static int l_table_layout(lua_State *L) {
         }                                                 /* token */
         lua_pushvalue(L, K_TEXT);
         if (lua_rawget(L, -2) != LUA_TSTRING) return 0;  /* token text */
-        lua_pushvalue(L, -1);
-        if (has_known && lua_rawget(L, KNOWN) == LUA_TTABLE) {
-            lua_rawgeti(L, -1, 1);
-        } else {
-            lua_settop(L, level + 2);
-            lua_pushvalue(L, STATE_OF);
-            lua_pushvalue(L, FORMAT);
-            lua_pushvalue(L, level + 2);
-            lua_call(L, 2, 1);
-        }                                                 /* token text ... state */
-        state_class(L, number, marker, &value, &stated);
         text = lua_tolstring(L, level + 2, &len);
+        token_state(L, text, len, has_known ? KNOWN : 0, STATE_OF, FORMAT, number, marker, &value, &stated);
         lua_settop(L, level);
         if (placed) {
             luaL_addchar(&b, first ? 'R' : 'C');
@@ -549,13 +563,15 @@ static int l_table_layout(lua_State *L) {
     return 1;
 }
 
-/* nianbao.stream_layout(tokens, known, state_of, F) -> the layout of a
-** table's tokens read as a stream (by their labels), as a string, or nil
-** where a token has a place in a grid, no whole line or no text: what the
-** binder reads of them but the values' texts. Each token: whether it is a
-** cell, and one the page holds (not cut from a line); its line, counted
-** from the first token's; then its text where it is no value (a label, a
-** header, a blank). States as table_layout reads them. */
+/* nianbao.stream_layout(tokens, known, state_of, F[, by_lines]) -> the
+** layout of a table's tokens read as a stream (by their labels), as a
+** string, or nil where a token has a place in a grid, no whole line or no
+** text: what the binder reads of them but the values' texts. Each token:
+** whether it is a cell, and one the page holds (not cut from a line); its
+** line, counted from the first token's; then its text where it is no value
+** (a label, a header, a blank). States as table_layout reads them.
+** by_lines false: a table read in order alone (one row), whose tokens'
+** lines and grids the binder does not read: left out. */
 static int l_stream_layout(lua_State *L) {
     enum { TOKENS = 1, KNOWN, STATE_OF, FORMAT, K_GRID, K_KIND, K_DERIVED, K_LINE, K_TEXT,
            K_NUMBER, K_MARKER, K_CELL, TOP = K_CELL };
@@ -563,6 +579,7 @@ static int l_stream_layout(lua_State *L) {
     lua_Integer i, n, line0 = 0;
     int has_known, key;
     const char *number, *marker;
+    int by_lines = lua_gettop(L) < 5 || lua_toboolean(L, 5);
     luaL_Buffer b;
     luaL_checktype(L, TOKENS, LUA_TTABLE);
     luaL_checktype(L, STATE_OF, LUA_TFUNCTION);
@@ -584,36 +601,31 @@ static int l_stream_layout(lua_State *L) {
         lua_rawgeti(L, TOKENS, i);
         if (lua_type(L, -1) != LUA_TTABLE) return 0;
         lua_pushvalue(L, K_GRID);
-        if (lua_rawget(L, -2) != LUA_TNIL) return 0;     /* a row of a grid: not by lines */
+        if (lua_rawget(L, -2) != LUA_TNIL && by_lines) return 0;   /* a row of a grid: not by lines */
         lua_pushvalue(L, K_KIND);
         lua_rawget(L, level + 1);
         lua_pushvalue(L, K_DERIVED);
         lua_rawget(L, level + 1);
-        lua_pushvalue(L, K_LINE);
-        lua_rawget(L, level + 1);                         /* token nil kind derived line */
-        if (!lua_isinteger(L, -1)) return 0;
-        line = lua_tointeger(L, -1);
-        if (i == 1) line0 = line;
-        line -= line0;
+        if (by_lines) {
+            lua_pushvalue(L, K_LINE);
+            lua_rawget(L, level + 1);                     /* token grid kind derived line */
+            if (!lua_isinteger(L, -1)) return 0;
+            line = lua_tointeger(L, -1);
+            if (i == 1) line0 = line;
+            line -= line0;
+        } else {
+            lua_pushnil(L);
+            line = 0;
+        }
         kind = lua_rawequal(L, -3, K_CELL) ? (lua_toboolean(L, -2) ? 'd' : 'c') : 'o';
         lua_settop(L, level + 1);
         lua_pushvalue(L, K_TEXT);
         if (lua_rawget(L, -2) != LUA_TSTRING) return 0;  /* token text */
-        lua_pushvalue(L, -1);
-        if (has_known && lua_rawget(L, KNOWN) == LUA_TTABLE) {
-            lua_rawgeti(L, -1, 1);
-        } else {
-            lua_settop(L, level + 2);
-            lua_pushvalue(L, STATE_OF);
-            lua_pushvalue(L, FORMAT);
-            lua_pushvalue(L, level + 2);
-            lua_call(L, 2, 1);
-        }                                                 /* token text ... state */
-        state_class(L, number, marker, &value, &stated);
         text = lua_tolstring(L, level + 2, &len);
+        token_state(L, text, len, has_known ? KNOWN : 0, STATE_OF, FORMAT, number, marker, &value, &stated);
         lua_settop(L, level);
         luaL_addchar(&b, kind);
-        luaL_addlstring(&b, (const char *)&line, sizeof line);
+        if (by_lines) luaL_addlstring(&b, (const char *)&line, sizeof line);
         if (value) {
             luaL_addchar(&b, 'N');
         } else {

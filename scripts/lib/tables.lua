@@ -1595,10 +1595,10 @@ end
 
 --}===
 
--- bind_flat(...): a table of one unlabelled row (table 4): header labels,
--- then its values in grid order.
-function M.bind_flat(F, system, T, tokens, R, diags, present, pending, others)
-  local m = prepared(F, T, others)
+-- bind_flat_by(...): a table of one unlabelled row (table 4): header labels,
+-- then its values in grid order. rec, when given, is filled with the plan
+-- of this binding (see bind_flat).
+local function bind_flat_by(F, system, T, m, tokens, R, diags, present, pending, rec)
   local norm = F.labels.norm
   local values = {}
   local sm = state_memo[F]
@@ -1614,6 +1614,7 @@ function M.bind_flat(F, system, T, tokens, R, diags, present, pending, others)
       local t = norm(b.text)
       if is_header(m, T, t) or is_fragment(F, m, t, b.text) then
         present.yes = true
+        if rec then rec.present = true end
       elseif #values > 0 and #values < #T.cells and b.kind == "cell" and not b.derived then
         values[#values + 1] = b                     -- a cell of the page that holds text
       else
@@ -1621,7 +1622,10 @@ function M.bind_flat(F, system, T, tokens, R, diags, present, pending, others)
       end
     end
   end
-  if #values > 0 then present.yes = true end
+  if #values > 0 then
+    present.yes = true
+    if rec then rec.present = true end
+  end
   -- empty cells that only pad the page's table: the values without them fill the row
   local filled = {}
   for _, b in ipairs(values) do
@@ -1631,12 +1635,46 @@ function M.bind_flat(F, system, T, tokens, R, diags, present, pending, others)
   local row = { row = { id = "", shown = T.title, cells = T.cells } }
   if #values == #T.cells then
     set_row(R, F, T.cells, values)
+    if rec then rec.values = values end
   elseif #values == 0 then
     -- headers only: the cells are missing, and said so
   elseif #values < #T.cells and digits_only(values) and digit_count(values) >= #T.cells then
+    if rec then rec.unsafe = true end
     glued_row(R, F, system, T, nil, T.cells, values, diags, pending)
   else
+    if rec then rec.unsafe = true end
     unsure_row(R, T, row, T.cells, values, diags, #values > #T.cells and "long" or "short")
+  end
+end
+
+-- How flat tables of each layout (stream_layout, their lines aside) were
+-- bound, per table and words of other formats: {present=, ids=, at=} as
+-- bind_rows keeps them, or NOPLAN where the binding made a finding or cut
+-- glued digits.
+local flat_plans = memo.keyed()
+
+function M.bind_flat(F, system, T, tokens, R, diags, present, pending, others)
+  local m = prepared(F, T, others)
+  local sm = state_memo[F]
+  local layout = nianbao.stream_layout(tokens, sm and sm.of, M.value_state, F, false)
+  local pm = layout and flat_plans[m]
+  local plan = pm and pm.of[layout]
+  if plan and plan ~= NOPLAN then
+    if plan.present then present.yes = true end
+    sm = state_memo[F]
+    R.c:read(plan.ids, tokens, F, M.value_state, sm and sm.of, R.units, plan.at)
+    return
+  end
+  local rec = layout and not plan and {} or nil
+  local ndiags, npending = #diags, #pending
+  bind_flat_by(F, system, T, m, tokens, R, diags, present, pending, rec)
+  if rec then
+    if #diags ~= ndiags or #pending ~= npending then rec.unsafe = true end
+    local index_of, at, places, values = {}, {}, {}, rec.values or {}
+    for i = 1, #tokens do index_of[tokens[i]] = i end
+    for k = 1, #values do at[k], places[k] = index_of[values[k]], F.schema:find(T.cells[k]) end
+    memo.put(flat_plans, m, MEMO_BYTES, layout, rec.unsafe and NOPLAN or { present = rec.present, ids = places, at = at },
+             #layout + 64 + 32 * #at)
   end
 end
 

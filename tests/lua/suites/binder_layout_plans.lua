@@ -274,3 +274,52 @@ test("report:read from places among the tokens sets each cell as from the tokens
   eq(false, ok, "a place not a whole number")
   has(err, "not a whole number", "said so")
 end)
+
+test("flat tables of one layout are each bound to their own values, and a short one said short at every page", function()
+  local t4 = JIUQU:find("|||||\n0 |\n", 1, true)
+  assert(t4, "the example's table 4 row")
+  local before = JIUQU:sub(1, t4 + #"|||||\n" - 1)
+  local after = JIUQU:sub(t4 + #"|||||\n" + 15 * #"0 |\n")
+  local function page(values)
+    local lines = {}
+    for i, v in ipairs(values) do lines[i] = v .. " |\n" end
+    return before .. table.concat(lines) .. after
+  end
+  local seed = 5
+  for round = 1, 6 do
+    local values = {}
+    for i = 1, 15 do
+      seed = (seed * 1103515245 + 12345) % 2147483648
+      values[i] = tostring(seed % 900)
+    end
+    local R = nianbao.engine:bind_bytes(page(values), "flat" .. round .. ".txt")
+    local F = require("report").format_of(R)
+    local T
+    for _, x in ipairs(F.tables) do if x.flat then T = x end end
+    for i = 1, 15 do eq("number:" .. values[i], cell(R, T.cells[i]), "value " .. i .. ", round " .. round) end
+  end
+  for round = 1, 3 do
+    local values = {}
+    for i = 1, 14 do values[i] = tostring(round * 100 + i) end
+    local R = nianbao.engine:bind_bytes(page(values), "flatshort" .. round .. ".txt")
+    local short
+    for _, d in ipairs(R.diagnostics) do if d.kind == "short" and d.text:find(tostring(round * 100 + 1), 1, true) then short = d end end
+    eq(true, short ~= nil, "the short row said with its own values, round " .. round)
+  end
+end)
+
+test("digits alone are a value in a layout, as value_state says, with a memo of states or without", function()
+  local F = nianbao.engine:pack("gb2021").format
+  local function tokens(v) return { { kind = "cell", text = "规章", line = 1 }, { kind = "cell", text = v, line = 1, derived = true } } end
+  for _, digits in ipairs { "0", "12", "007", "12345678901234567890123" } do
+    eq("number", (tables.value_state(F, digits)), digits .. " a number")
+    for _, known in ipairs { false, true } do
+      local memo = known and {} or nil
+      eq(core.stream_layout(tokens("5"), memo, tables.value_state, F),
+         core.stream_layout(tokens(digits), memo, tables.value_state, F), digits .. " as any number")
+    end
+  end
+  local text = core.stream_layout(tokens("5"), nil, tables.value_state, F)
+  eq(false, text == core.stream_layout(tokens("5a"), nil, tables.value_state, F), "digits and a letter: no number")
+  eq(false, text == core.stream_layout(tokens(""), nil, tables.value_state, F), "no digits: a blank")
+end)
