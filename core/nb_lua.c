@@ -306,35 +306,41 @@ static lua_Integer place_at(lua_State *L, int idx, lua_Integer max) {
     return v;
 }
 
-/* report:read(ids, tokens, F, value_state, known, units[, at]): set cell
-** ids[i] (an id, or its place in the schema as schema:find gives it) from
-** token tokens[i] (tokens[at[i]] where the list at is given: a plan's
-** places among a page's tokens) for each i of ids, as the binder reads a value: its
+/* report:read(ids, tokens, F, value_state, known, units): set cell ids[i]
+** from token tokens[i] for each i of ids, as the binder reads a value.
+** ids may instead be a string of pairs of 32-bit little-endian places (a
+** binding's plan, packed once): a cell's in the schema (as schema:find
+** gives it), then its token's among the tokens. Each value: its
 ** state the memo known's ({state, value, unit} by text, or nil), else
 ** value_state(F, text)'s; a number too long to hold exact set as a text;
 ** the text with the unit printed after it (token.unit); each value with a
 ** unit added to units as {id=, unit=, text=, line=, col=}. One call a row
 ** (or a table), where a Lua call and a set a cell cost more than the rest. */
 static int l_report_read(lua_State *L) {
-    enum { IDS = 2, TOKENS, FORMAT, STATE_OF, KNOWN, UNITS, AT,
+    enum { IDS = 2, TOKENS, FORMAT, STATE_OF, KNOWN, UNITS,
            K_TEXT, K_UNIT, K_LINE, K_COL, K_OFFSET, TOP = K_OFFSET };
     enum { ID = TOP + 1, TOKEN, TEXT, PRINTED, STATE, VALUE, UNIT, FULL, LINE, COL, OFFSET };
     static const char *const keys[] = { "text", "unit", "line", "col", "offset" };
     nb_report *r = check_report(L, 1);
     const nb_schema *schema = nb_report_schema(r);
     lua_Integer i, n;
-    int has_known, has_at, key;
-    luaL_checktype(L, IDS, LUA_TTABLE);
+    int has_known, key;
+    const unsigned char *pairs = NULL;      /* a plan's cells packed, or NULL */
+    size_t npairs = 0;
+    if (lua_type(L, IDS) == LUA_TSTRING) {
+        pairs = (const unsigned char *)lua_tolstring(L, IDS, &npairs);
+        if (npairs % 8 != 0) return luaL_argerror(L, IDS, "pairs of 32-bit places expected");
+    } else {
+        luaL_checktype(L, IDS, LUA_TTABLE);
+    }
     luaL_checktype(L, TOKENS, LUA_TTABLE);
     luaL_checktype(L, STATE_OF, LUA_TFUNCTION);
     luaL_checktype(L, UNITS, LUA_TTABLE);
     has_known = lua_type(L, KNOWN) == LUA_TTABLE;
-    has_at = !lua_isnoneornil(L, AT);
-    if (has_at) luaL_checktype(L, AT, LUA_TTABLE);
-    lua_settop(L, AT);
+    lua_settop(L, UNITS);
     /* the tokens' field names pushed once: a raw look-up each, no name interned */
     for (key = 0; key < 5; key++) lua_pushstring(L, keys[key]);
-    n = (lua_Integer)lua_rawlen(L, IDS);
+    n = pairs ? (lua_Integer)(npairs / 8) : (lua_Integer)lua_rawlen(L, IDS);
     for (i = 1; i <= n; i++) {
         const char *id, *text;
         size_t len;
@@ -342,32 +348,29 @@ static int l_report_read(lua_State *L) {
         int state, by_place;
         nb_num num = nb_num_int(0);
         nb_span span;
-        if (lua_rawgeti(L, IDS, i) == LUA_TNUMBER && lua_isinteger(L, ID)) {
-            /* a cell by its place in the schema (schema:find's): no look-up */
-            lua_Integer at = lua_tointeger(L, ID);
-            k = at >= 1 && (size_t)at <= nb_schema_count(schema) ? (long)(at - 1) : -1;
+        if (pairs) {
+            /* a cell's place in the schema and its token's among the tokens */
+            const unsigned char *p = pairs + 8 * (size_t)(i - 1);
+            uint32_t place = (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+            uint32_t at = (uint32_t)p[4] | (uint32_t)p[5] << 8 | (uint32_t)p[6] << 16 | (uint32_t)p[7] << 24;
+            k = place >= 1 && place <= nb_schema_count(schema) ? (long)(place - 1) : -1;
             if (k < 0 || nb_report_cell(r, (size_t)k) == NULL)
-                return luaL_error(L, "no cell %d in the format", (int)at);
+                return luaL_error(L, "no cell %d in the format", (int)place);
             by_place = 1;
+            lua_pushnil(L);                                     /* ID: none, the place said */
+            if (lua_rawgeti(L, TOKENS, (lua_Integer)at) != LUA_TTABLE)
+                return luaL_error(L, "token %d is not a table", (int)at);
         } else {
             by_place = 0;
+            lua_rawgeti(L, IDS, i);
             id = lua_tostring(L, ID);
             if (id == NULL) return luaL_error(L, "cell id %d is not a string", (int)i);
             k = nb_schema_find(schema, id);
             if (k < 0 || nb_report_cell(r, (size_t)k) == NULL)
                 return luaL_error(L, "no cell \"%s\" in the format", id);
         }
-        if (has_at) {
-            int whole;
-            lua_Integer at;
-            lua_rawgeti(L, AT, i);
-            at = lua_tointegerx(L, -1, &whole);
-            lua_pop(L, 1);
-            if (!whole) return luaL_error(L, "place %d of the tokens is not a whole number", (int)i);
-            if (lua_rawgeti(L, TOKENS, at) != LUA_TTABLE) return luaL_error(L, "token %d is not a table", (int)at);
-        } else if (lua_rawgeti(L, TOKENS, i) != LUA_TTABLE) {
+        if (!pairs && lua_rawgeti(L, TOKENS, i) != LUA_TTABLE)
             return luaL_error(L, "token %d is not a table", (int)i);
-        }
         lua_pushvalue(L, K_TEXT);
         if (lua_rawget(L, TOKEN) != LUA_TSTRING) return luaL_error(L, "token %d has no text", (int)i);
         lua_pushvalue(L, K_UNIT);

@@ -1141,11 +1141,21 @@ end
 -- What a plan memo holds for a layout whose binding cannot be taken again.
 local NOPLAN = {}
 
+-- A plan's cells as report:read takes them at once: for each cell set, its
+-- place in the schema and its value's place among the tokens (index_of).
+local function packed_cells(F, ids, values, index_of)
+  local pairs_of = {}
+  for k = 1, #values do
+    pairs_of[k] = string.pack("<I4I4", F.schema:find(ids[k]), index_of[values[k]])
+  end
+  return table.concat(pairs_of)
+end
+
 -- How tables of each layout read as a stream (stream_layout: the tokens'
 -- lines and texts, less the values' texts) were bound, per table and words
--- of other formats: {present=, ids=, at=, unit_at=, unit_texts=}, the
--- cells set in order (their places in the schema) and where among the
--- tokens their values are, and the
+-- of other formats: {present=, cells=, unit_at=, unit_texts=}, the
+-- cells set in order and where among the tokens their values are
+-- (packed_cells), and the
 -- units put after values. NOPLAN where the binding read a value's text
 -- (glued digits, a row short or long, the identities asked), made a
 -- finding, or did not read every cell of the table.
@@ -1164,7 +1174,7 @@ function M.bind_rows(F, system, T, tokens, R, diags, present, pending, others)
     local unit_at, unit_texts = plan.unit_at, plan.unit_texts
     for k = 1, #unit_at do tokens[unit_at[k]].unit = unit_texts[k] end
     sm = state_memo[F]
-    R.c:read(plan.ids, tokens, F, M.value_state, sm and sm.of, R.units, plan.at)
+    R.c:read(plan.cells, tokens, F, M.value_state, sm and sm.of, R.units)
     return
   end
   local rec = layout and not plan and { ids = {}, values = {}, units = {}, unit_texts = {} } or nil
@@ -1172,12 +1182,12 @@ function M.bind_rows(F, system, T, tokens, R, diags, present, pending, others)
   bind_by_labels(F, system, T, m, tokens, R, diags, present, pending, rec)
   if rec then
     if #diags ~= ndiags or #pending ~= npending then rec.unsafe = true end
-    local index_of, at, places, unit_at = {}, {}, {}, {}
+    local index_of, unit_at = {}, {}
     for i = 1, #tokens do index_of[tokens[i]] = i end
-    for k = 1, #rec.values do at[k], places[k] = index_of[rec.values[k]], F.schema:find(rec.ids[k]) end
     for k = 1, #rec.units do unit_at[k] = index_of[rec.units[k]] end
-    local plan_of = { present = present.yes, ids = places, at = at, unit_at = unit_at, unit_texts = rec.unit_texts }
-    memo.put(stream_plans, m, MEMO_BYTES, layout, rec.unsafe and NOPLAN or plan_of, #layout + 64 + 32 * #at)
+    local cells = packed_cells(F, rec.ids, rec.values, index_of)
+    local plan_of = { present = present.yes, cells = cells, unit_at = unit_at, unit_texts = rec.unit_texts }
+    memo.put(stream_plans, m, MEMO_BYTES, layout, rec.unsafe and NOPLAN or plan_of, #layout + #cells + 64)
   end
 end
 
@@ -1547,10 +1557,9 @@ local function bind_by_places(F, T, m, tokens, R, out_diags, present, settled, r
   if rec then
     -- the plan: the ids set, and where among the tokens their values are
     -- (a finding names a place of this page: no plan holds one)
-    local index_of, at, places = {}, {}, {}
+    local index_of = {}
     for i = 1, #tokens do index_of[tokens[i]] = i end
-    for k = 1, nset do at[k], places[k] = index_of[values[k]], F.schema:find(ids[k]) end
-    rec.present, rec.ok, rec.ids, rec.at = true, true, places, at
+    rec.present, rec.ok, rec.cells = true, true, packed_cells(F, ids, values, index_of)
     if #diags > 0 then rec.unsafe = true end
   end
   return true
@@ -1559,8 +1568,8 @@ end
 -- How tables of each layout (table_layout: the tokens' places and texts, less
 -- the values' texts) were bound by places, per table and words of other
 -- formats: a batch's pages repeat their tables' layout, and binding one again
--- is taking its values from the same places. {present=, ok=, ids=, at=}: the
--- cells set (their places in the schema) and where their values are, or
+-- is taking its values from the same places. {present=, ok=, cells=}: the
+-- cells set and where their values are (packed_cells), or
 -- NOPLAN where the binding read a value's text or made a finding.
 local plan_memo = memo.keyed()
 
@@ -1581,14 +1590,14 @@ function M.bind_placed(F, system, T, tokens, R, out_diags, present, pending, oth
     if plan.present then present.yes = true end
     if not plan.ok then return false end
     sm = state_memo[F]
-    R.c:read(plan.ids, tokens, F, M.value_state, sm and sm.of, R.units, plan.at)
+    R.c:read(plan.cells, tokens, F, M.value_state, sm and sm.of, R.units)
     return true
   end
   local rec = layout and not plan and { present = false, ok = false } or nil
   local ok = bind_by_places(F, T, m, tokens, R, out_diags, present, settled, rec)
   if rec then
     memo.put(plan_memo, m, MEMO_BYTES, layout, rec.unsafe and NOPLAN or rec,
-             #layout + 64 + 32 * (rec.ids and #rec.ids or 0))
+             #layout + 64 + (rec.cells and #rec.cells or 0))
   end
   return ok
 end
@@ -1648,7 +1657,7 @@ local function bind_flat_by(F, system, T, m, tokens, R, diags, present, pending,
 end
 
 -- How flat tables of each layout (stream_layout, their lines aside) were
--- bound, per table and words of other formats: {present=, ids=, at=} as
+-- bound, per table and words of other formats: {present=, cells=} as
 -- bind_rows keeps them, or NOPLAN where the binding made a finding or cut
 -- glued digits.
 local flat_plans = memo.keyed()
@@ -1662,7 +1671,7 @@ function M.bind_flat(F, system, T, tokens, R, diags, present, pending, others)
   if plan and plan ~= NOPLAN then
     if plan.present then present.yes = true end
     sm = state_memo[F]
-    R.c:read(plan.ids, tokens, F, M.value_state, sm and sm.of, R.units, plan.at)
+    R.c:read(plan.cells, tokens, F, M.value_state, sm and sm.of, R.units)
     return
   end
   local rec = layout and not plan and {} or nil
@@ -1670,11 +1679,11 @@ function M.bind_flat(F, system, T, tokens, R, diags, present, pending, others)
   bind_flat_by(F, system, T, m, tokens, R, diags, present, pending, rec)
   if rec then
     if #diags ~= ndiags or #pending ~= npending then rec.unsafe = true end
-    local index_of, at, places, values = {}, {}, {}, rec.values or {}
+    local index_of = {}
     for i = 1, #tokens do index_of[tokens[i]] = i end
-    for k = 1, #values do at[k], places[k] = index_of[values[k]], F.schema:find(T.cells[k]) end
-    memo.put(flat_plans, m, MEMO_BYTES, layout, rec.unsafe and NOPLAN or { present = rec.present, ids = places, at = at },
-             #layout + 64 + 32 * #at)
+    local cells = packed_cells(F, T.cells, rec.values or {}, index_of)
+    memo.put(flat_plans, m, MEMO_BYTES, layout, rec.unsafe and NOPLAN or { present = rec.present, cells = cells },
+             #layout + #cells + 64)
   end
 end
 

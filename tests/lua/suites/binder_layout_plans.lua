@@ -236,7 +236,7 @@ test("a row read short makes its finding at every page of its layout, with that 
   end
 end)
 
-test("report:read from places among the tokens sets each cell as from the tokens gathered in order", function()
+test("report:read of a plan's packed cells sets each cell as from its ids and the tokens gathered in order", function()
   local F = nianbao.engine:pack("gb2021").format
   local ids = { "a", "b", "c", "d" }
   local schema = nianbao.schema()
@@ -248,31 +248,25 @@ test("report:read from places among the tokens sets each cell as from the tokens
     { text = "", line = 3, col = 9 }, { text = "12345678901234567890123", line = 4, col = 1 },
   }
   local at = { 6, 2, 4, 3 }
-  local gathered = {}
-  for k, i in ipairs(at) do gathered[k] = tokens[i] end
-  local a, b = fresh(), fresh()
-  local units_a, units_b = {}, {}
+  local gathered, packed = {}, {}
+  for k, i in ipairs(at) do
+    gathered[k] = tokens[i]
+    packed[k] = string.pack("<I4I4", schema:find(ids[k]), i)
+  end
+  local a, d = fresh(), fresh()
+  local units_a, units_d = {}, {}
   a:read(ids, gathered, F, tables.value_state, nil, units_a)
-  b:read(ids, tokens, F, tables.value_state, nil, units_b, at)
+  d:read(table.concat(packed), tokens, F, tables.value_state, nil, units_d)
   for _, id in ipairs(ids) do
-    local x, y = a:get(id), b:get(id)
+    local x, y = a:get(id), d:get(id)
     for _, k in ipairs { "state", "value", "text", "line", "col", "offset" } do eq(x[k], y[k], id .. " " .. k) end
   end
-  eq(#units_a, #units_b, "units listed")
-  eq(units_a[1].id, units_b[1].id, "the unit's cell")
-  -- the cells by their places in the schema
-  local c, units_c, places = fresh(), {}, {}
-  for k, id in ipairs(ids) do places[k] = schema:find(id) end
-  c:read(places, tokens, F, tables.value_state, nil, units_c, at)
-  for _, id in ipairs(ids) do
-    local x, y = a:get(id), c:get(id)
-    for _, k in ipairs { "state", "value", "text", "line", "col", "offset" } do eq(x[k], y[k], id .. " " .. k .. " by place") end
-  end
-  eq("d", units_c[1].id, "a unit's cell named by its id")
-  eq(false, pcall(c.read, c, { 5 }, tokens, F, tables.value_state, nil, {}), "a place past the schema's")
-  local ok, err = pcall(b.read, b, ids, tokens, F, tables.value_state, nil, {}, { 1, 2, 3.5, 4 })
-  eq(false, ok, "a place not a whole number")
-  has(err, "not a whole number", "said so")
+  eq(1, #units_d, "the unit listed")
+  eq(units_a[1].id, units_d[1].id, "its cell named by its id")
+  eq(units_a[1].text, units_d[1].text, "its text")
+  eq(false, pcall(d.read, d, "1234567", tokens, F, tables.value_state, nil, {}), "a pair cut short")
+  eq(false, pcall(d.read, d, string.pack("<I4I4", 9, 1), tokens, F, tables.value_state, nil, {}), "a place past the schema's")
+  eq(false, pcall(d.read, d, string.pack("<I4I4", 1, 99), tokens, F, tables.value_state, nil, {}), "a token past the list's")
 end)
 
 test("flat tables of one layout are each bound to their own values, and a short one said short at every page", function()
