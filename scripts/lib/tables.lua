@@ -1153,11 +1153,10 @@ end
 
 -- How tables of each layout read as a stream (stream_layout: the tokens'
 -- lines and texts, less the values' texts) were bound, per table and words
--- of other formats: {present=, cells=, unit_at=, unit_texts=}, the
--- cells set in order and where among the tokens their values are
--- (packed_cells), and the
--- units put after values. NOPLAN where the binding read a value's text
--- (glued digits, a row short or long, the identities asked), made a
+-- of other formats: {present=, cells=, unit_at=, unit_texts=}, the cells
+-- set in order and where among the tokens their values are (packed_cells),
+-- and the units put after values. NOPLAN where the binding read a value's
+-- text (glued digits, a row short or long, the identities asked), made a
 -- finding, or did not read every cell of the table.
 local stream_plans = memo.keyed()
 
@@ -1569,8 +1568,8 @@ end
 -- the values' texts) were bound by places, per table and words of other
 -- formats: a batch's pages repeat their tables' layout, and binding one again
 -- is taking its values from the same places. {present=, ok=, cells=}: the
--- cells set and where their values are (packed_cells), or
--- NOPLAN where the binding read a value's text or made a finding.
+-- cells set and where their values are (packed_cells); or NOPLAN where the
+-- binding read a value's text or made a finding.
 local plan_memo = memo.keyed()
 
 -- bind_placed(...) → bind_by_places(...), by the plan of a table of the
