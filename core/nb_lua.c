@@ -307,7 +307,10 @@ static lua_Integer place_at(lua_State *L, int idx, lua_Integer max) {
 }
 
 /* report:read(ids, tokens, F, value_state, known, units): set cell ids[i]
-** from token tokens[i] for each i of ids, as the binder reads a value: its
+** from token tokens[i] for each i of ids, as the binder reads a value.
+** ids may instead be a string of pairs of 32-bit little-endian places (a
+** binding's plan, packed once): a cell's in the schema (as schema:find
+** gives it), then its token's among the tokens. Each value: its
 ** state the memo known's ({state, value, unit} by text, or nil), else
 ** value_state(F, text)'s; a number too long to hold exact set as a text;
 ** the text with the unit printed after it (token.unit); each value with a
@@ -322,7 +325,14 @@ static int l_report_read(lua_State *L) {
     const nb_schema *schema = nb_report_schema(r);
     lua_Integer i, n;
     int has_known, key;
-    luaL_checktype(L, IDS, LUA_TTABLE);
+    const unsigned char *pairs = NULL;      /* a plan's cells packed, or NULL */
+    size_t npairs = 0;
+    if (lua_type(L, IDS) == LUA_TSTRING) {
+        pairs = (const unsigned char *)lua_tolstring(L, IDS, &npairs);
+        if (npairs % 8 != 0) return luaL_argerror(L, IDS, "pairs of 32-bit places expected");
+    } else {
+        luaL_checktype(L, IDS, LUA_TTABLE);
+    }
     luaL_checktype(L, TOKENS, LUA_TTABLE);
     luaL_checktype(L, STATE_OF, LUA_TFUNCTION);
     luaL_checktype(L, UNITS, LUA_TTABLE);
@@ -330,21 +340,37 @@ static int l_report_read(lua_State *L) {
     lua_settop(L, UNITS);
     /* the tokens' field names pushed once: a raw look-up each, no name interned */
     for (key = 0; key < 5; key++) lua_pushstring(L, keys[key]);
-    n = (lua_Integer)lua_rawlen(L, IDS);
+    n = pairs ? (lua_Integer)(npairs / 8) : (lua_Integer)lua_rawlen(L, IDS);
     for (i = 1; i <= n; i++) {
         const char *id, *text;
         size_t len;
         long k;
-        int state;
+        int state, by_place;
         nb_num num = nb_num_int(0);
         nb_span span;
-        lua_rawgeti(L, IDS, i);
-        id = lua_tostring(L, ID);
-        if (id == NULL) return luaL_error(L, "cell id %d is not a string", (int)i);
-        k = nb_schema_find(schema, id);
-        if (k < 0 || nb_report_cell(r, (size_t)k) == NULL)
-            return luaL_error(L, "no cell \"%s\" in the format", id);
-        if (lua_rawgeti(L, TOKENS, i) != LUA_TTABLE) return luaL_error(L, "token %d is not a table", (int)i);
+        if (pairs) {
+            /* a cell's place in the schema and its token's among the tokens */
+            const unsigned char *p = pairs + 8 * (size_t)(i - 1);
+            uint32_t place = (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+            uint32_t at = (uint32_t)p[4] | (uint32_t)p[5] << 8 | (uint32_t)p[6] << 16 | (uint32_t)p[7] << 24;
+            k = place >= 1 && place <= nb_schema_count(schema) ? (long)(place - 1) : -1;
+            if (k < 0 || nb_report_cell(r, (size_t)k) == NULL)
+                return luaL_error(L, "no cell %d in the format", (int)place);
+            by_place = 1;
+            lua_pushnil(L);                                     /* ID: none, the place said */
+            if (lua_rawgeti(L, TOKENS, (lua_Integer)at) != LUA_TTABLE)
+                return luaL_error(L, "token %d is not a table", (int)at);
+        } else {
+            by_place = 0;
+            lua_rawgeti(L, IDS, i);
+            id = lua_tostring(L, ID);
+            if (id == NULL) return luaL_error(L, "cell id %d is not a string", (int)i);
+            k = nb_schema_find(schema, id);
+            if (k < 0 || nb_report_cell(r, (size_t)k) == NULL)
+                return luaL_error(L, "no cell \"%s\" in the format", id);
+        }
+        if (!pairs && lua_rawgeti(L, TOKENS, i) != LUA_TTABLE)
+            return luaL_error(L, "token %d is not a table", (int)i);
         lua_pushvalue(L, K_TEXT);
         if (lua_rawget(L, TOKEN) != LUA_TSTRING) return luaL_error(L, "token %d has no text", (int)i);
         lua_pushvalue(L, K_UNIT);
@@ -391,7 +417,8 @@ static int l_report_read(lua_State *L) {
             return luaL_error(L, "out of memory");
         if (lua_toboolean(L, UNIT)) {
             lua_createtable(L, 0, 5);
-            lua_pushvalue(L, ID);
+            if (by_place) lua_pushstring(L, nb_schema_id(schema, (size_t)k));   /* its name */
+            else lua_pushvalue(L, ID);
             lua_setfield(L, -2, "id");
             lua_pushvalue(L, UNIT);
             lua_setfield(L, -2, "unit");
@@ -407,6 +434,344 @@ static int l_report_read(lua_State *L) {
     }
     return 0;
 }
+
+/*{=== tables whose cells have places ===*/
+
+/* A token's field by its name pushed at slot key: a raw look-up. */
+static int token_field(lua_State *L, int token, int key) {
+    lua_pushvalue(L, key);
+    return lua_rawget(L, token);
+}
+
+/* The state at the top (value_state's): whether it is a value (a number
+** or a marker), and whether it is any state at all. The names compared by
+** address: Lua holds one copy of a short string, and number and marker are
+** that copy's (lua_tostring of the names pushed). */
+static void state_class(lua_State *L, const char *number, const char *marker, int *value, int *stated) {
+    const char *name = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
+    *value = name != NULL && (name == number || name == marker);
+    *stated = name != NULL || lua_toboolean(L, -1);
+}
+
+/* Whether the text at the top (a token's) is a value, and whether it has
+** any state: ASCII digits alone are a number (value_state says so first
+** of all); else the memo known's state ({state, ...} by text, known 0 for
+** none), else state_of(F, text)'s. Leaves what it asked on the stack. */
+static void token_state(lua_State *L, const char *text, size_t len, int known, int state_of, int format,
+                        const char *number, const char *marker, int *value, int *stated) {
+    size_t i;
+    for (i = 0; i < len && text[i] >= '0' && text[i] <= '9'; i++) {}
+    if (len > 0 && i == len) {
+        *value = *stated = 1;
+        return;
+    }
+    lua_pushvalue(L, -1);
+    if (known && lua_rawget(L, known) == LUA_TTABLE) {
+        lua_rawgeti(L, -1, 1);
+    } else {
+        lua_pushvalue(L, state_of);
+        lua_pushvalue(L, format);
+        lua_pushvalue(L, -4);                 /* the text */
+        lua_call(L, 2, 1);
+    }
+    state_class(L, number, marker, value, stated);
+}
+
+/* nianbao.table_layout(tokens, known, state_of, F) -> the tokens' layout
+** as a string, or nil where a place is not a whole number (or a token has
+** no text): all that binding a table by the places of its cells reads of
+** them but the values' texts. Each token: whether it starts a row of
+** cells (the grid or row changed, or a token without a place came
+** between), is in one, or has no place; a cell's places x0 and x1; then
+** its text where it is no value (a label, a header, a blank), a value's
+** text only for the first cell of a row (a value there may be a label's
+** number). States as placed_rows reads them. Two batches' tables with one
+** layout are bound alike, their values taken from the same places. */
+static int l_table_layout(lua_State *L) {
+    enum { TOKENS = 1, KNOWN, STATE_OF, FORMAT, K_GRID, K_X0, K_X1, K_ROW, K_TEXT,
+           K_NUMBER, K_MARKER, GRID, ROW, TOP = ROW };
+    enum { TOKEN = TOP + 1, G, X0 };
+    static const char *const keys[] = { "grid", "x0", "x1", "row", "text", "number", "marker" };
+    lua_Integer i, n;
+    int has_known, key, in_row = 0;
+    const char *number, *marker;
+    luaL_Buffer b;
+    luaL_checktype(L, TOKENS, LUA_TTABLE);
+    luaL_checktype(L, STATE_OF, LUA_TFUNCTION);
+    has_known = lua_type(L, KNOWN) == LUA_TTABLE;
+    lua_settop(L, FORMAT);
+    for (key = 0; key < 7; key++) lua_pushstring(L, keys[key]);
+    lua_settop(L, TOP);
+    number = lua_tostring(L, K_NUMBER);
+    marker = lua_tostring(L, K_MARKER);
+    n = (lua_Integer)lua_rawlen(L, TOKENS);
+    luaL_buffinit(L, &b);
+    for (i = 1; i <= n; i++) {
+        /* what is read of the token is read above the buffer, then taken off
+        ** the stack before the buffer is added to (as a buffer needs); the
+        ** text stays the token's, and the token the list's */
+        int level = lua_gettop(L), first = 0, placed = 0, value, stated;
+        lua_Integer place[2] = { 0, 0 };
+        const char *text;
+        size_t len;
+        lua_rawgeti(L, TOKENS, i);
+        if (lua_type(L, -1) != LUA_TTABLE) return 0;
+        lua_pushvalue(L, K_GRID);
+        lua_rawget(L, -2);                                /* token grid */
+        if (lua_toboolean(L, -1)) {
+            lua_pushvalue(L, K_X0);
+            lua_rawget(L, -3);
+        } else {
+            lua_pushnil(L);
+        }                                                 /* token grid x0 */
+        if (lua_toboolean(L, -1)) {
+            lua_pushvalue(L, K_ROW);
+            lua_rawget(L, -4);                            /* token grid x0 row */
+            first = !in_row || !lua_rawequal(L, GRID, -3) || !lua_rawequal(L, ROW, -1);
+            if (first) {
+                lua_copy(L, -3, GRID);
+                lua_copy(L, -1, ROW);
+            }
+            in_row = placed = 1;
+            lua_pushvalue(L, K_X1);
+            lua_rawget(L, -5);                            /* token grid x0 row x1 */
+            if (!lua_isinteger(L, -3) || !lua_isinteger(L, -1)) return 0;
+            place[0] = lua_tointeger(L, -3);
+            place[1] = lua_tointeger(L, -1);
+            lua_pop(L, 4);
+        } else {
+            lua_pop(L, 2);
+            in_row = 0;
+        }                                                 /* token */
+        lua_pushvalue(L, K_TEXT);
+        if (lua_rawget(L, -2) != LUA_TSTRING) return 0;  /* token text */
+        text = lua_tolstring(L, level + 2, &len);
+        token_state(L, text, len, has_known ? KNOWN : 0, STATE_OF, FORMAT, number, marker, &value, &stated);
+        lua_settop(L, level);
+        if (placed) {
+            luaL_addchar(&b, first ? 'R' : 'C');
+            luaL_addlstring(&b, (const char *)place, sizeof place);
+        } else {
+            luaL_addchar(&b, 'L');
+        }
+        if (value && !first) {
+            luaL_addchar(&b, 'N');
+        } else {
+            luaL_addchar(&b, value ? 'F' : stated ? 'B' : 'T');
+            luaL_addlstring(&b, (const char *)&len, sizeof len);
+            luaL_addlstring(&b, text, len);
+        }
+    }
+    luaL_pushresult(&b);
+    return 1;
+}
+
+/* nianbao.stream_layout(tokens, known, state_of, F[, by_lines]) -> the
+** layout of a table's tokens read as a stream (by their labels), as a
+** string, or nil where a token has a place in a grid, no whole line or no
+** text: what the binder reads of them but the values' texts. Each token:
+** whether it is a cell, and one the page holds (not cut from a line); its
+** line, counted from the first token's; then its text where it is no value
+** (a label, a header, a blank). States as table_layout reads them.
+** by_lines false: a table read in order alone (one row), whose tokens'
+** lines and grids the binder does not read: left out. */
+static int l_stream_layout(lua_State *L) {
+    enum { TOKENS = 1, KNOWN, STATE_OF, FORMAT, K_GRID, K_KIND, K_DERIVED, K_LINE, K_TEXT,
+           K_NUMBER, K_MARKER, K_CELL, TOP = K_CELL };
+    static const char *const keys[] = { "grid", "kind", "derived", "line", "text", "number", "marker", "cell" };
+    lua_Integer i, n, line0 = 0;
+    int has_known, key;
+    const char *number, *marker;
+    int by_lines = lua_gettop(L) < 5 || lua_toboolean(L, 5);
+    luaL_Buffer b;
+    luaL_checktype(L, TOKENS, LUA_TTABLE);
+    luaL_checktype(L, STATE_OF, LUA_TFUNCTION);
+    has_known = lua_type(L, KNOWN) == LUA_TTABLE;
+    lua_settop(L, FORMAT);
+    for (key = 0; key < 8; key++) lua_pushstring(L, keys[key]);
+    lua_settop(L, TOP);
+    number = lua_tostring(L, K_NUMBER);
+    marker = lua_tostring(L, K_MARKER);
+    n = (lua_Integer)lua_rawlen(L, TOKENS);
+    luaL_buffinit(L, &b);
+    for (i = 1; i <= n; i++) {
+        /* read above the buffer, then taken off before it is added to */
+        int level = lua_gettop(L), value, stated;
+        char kind;
+        lua_Integer line;
+        const char *text;
+        size_t len;
+        lua_rawgeti(L, TOKENS, i);
+        if (lua_type(L, -1) != LUA_TTABLE) return 0;
+        lua_pushvalue(L, K_GRID);
+        if (lua_rawget(L, -2) != LUA_TNIL && by_lines) return 0;   /* a row of a grid: not by lines */
+        lua_pushvalue(L, K_KIND);
+        lua_rawget(L, level + 1);
+        lua_pushvalue(L, K_DERIVED);
+        lua_rawget(L, level + 1);
+        if (by_lines) {
+            lua_pushvalue(L, K_LINE);
+            lua_rawget(L, level + 1);                     /* token grid kind derived line */
+            if (!lua_isinteger(L, -1)) return 0;
+            line = lua_tointeger(L, -1);
+            if (i == 1) line0 = line;
+            line -= line0;
+        } else {
+            lua_pushnil(L);
+            line = 0;
+        }
+        kind = lua_rawequal(L, -3, K_CELL) ? (lua_toboolean(L, -2) ? 'd' : 'c') : 'o';
+        lua_settop(L, level + 1);
+        lua_pushvalue(L, K_TEXT);
+        if (lua_rawget(L, -2) != LUA_TSTRING) return 0;  /* token text */
+        text = lua_tolstring(L, level + 2, &len);
+        token_state(L, text, len, has_known ? KNOWN : 0, STATE_OF, FORMAT, number, marker, &value, &stated);
+        lua_settop(L, level);
+        luaL_addchar(&b, kind);
+        if (by_lines) luaL_addlstring(&b, (const char *)&line, sizeof line);
+        if (value) {
+            luaL_addchar(&b, 'N');
+        } else {
+            luaL_addchar(&b, stated ? 'B' : 'T');
+            luaL_addlstring(&b, (const char *)&len, sizeof len);
+            luaL_addlstring(&b, text, len);
+        }
+    }
+    luaL_pushresult(&b);
+    return 1;
+}
+
+/* nianbao.placed_rows(tokens, known, state_of, F) -> rows, placed: the
+** tokens as the binder reads a table by places. The cells of one row of one
+** source table together; a token without a place (a paragraph, a caption)
+** a row alone ({loose = true}). Each row says whether its cells are left to
+** right and apart (`ordered`), how many of them are numbers or markers
+** (`numbers`), and the texts of those that are no value, in order (`texts`,
+** nil for none); a cell's state is the memo known's ({state, ...} by text)
+** else state_of(F, text)'s. placed: how many rows have three cells or more.
+** One walk in C, where the binder's loops cost a table look-up a step. */
+static int l_placed_rows(lua_State *L) {
+    enum { TOKENS = 1, KNOWN, STATE_OF, FORMAT, K_GRID, K_X0, K_X1, K_ROW, K_TEXT,
+           K_NUMBER, K_MARKER, ROWS, GRID, ROW, RIGHT, CUR, CELLS, TEXTS, TOP = TEXTS };
+    enum { TOKEN = TOP + 1, G, X0 };
+    static const char *const keys[] = { "grid", "x0", "x1", "row", "text", "number", "marker" };
+    lua_Integer i, n, nrows = 0, ncells = 0, ntexts = 0, numbers = 0, placed = 0;
+    int has_known, key, in_row = 0;
+    luaL_checktype(L, TOKENS, LUA_TTABLE);
+    luaL_checktype(L, STATE_OF, LUA_TFUNCTION);
+    has_known = lua_type(L, KNOWN) == LUA_TTABLE;
+    lua_settop(L, FORMAT);
+    for (key = 0; key < 7; key++) lua_pushstring(L, keys[key]);
+    n = (lua_Integer)lua_rawlen(L, TOKENS);
+    lua_createtable(L, (int)(n < 64 ? n : 64), 0);      /* ROWS */
+    lua_settop(L, TOP);
+    for (i = 1; i <= n; i++) {
+        int state_type, is_value = 0, is_text = 0;
+        lua_rawgeti(L, TOKENS, i);
+        if (lua_type(L, TOKEN) != LUA_TTABLE) return luaL_error(L, "token %d is not a table", (int)i);
+        token_field(L, TOKEN, K_GRID);
+        if (lua_toboolean(L, G)) token_field(L, TOKEN, K_X0);
+        else lua_pushnil(L);
+        if (lua_toboolean(L, X0)) {
+            int new_row;
+            token_field(L, TOKEN, K_ROW);                 /* X0 + 1: the row */
+            new_row = !in_row || !lua_rawequal(L, GRID, G) || !lua_rawequal(L, ROW, X0 + 1);
+            if (new_row) {
+                if (in_row) {                              /* the row before: its counts */
+                    lua_pushinteger(L, numbers);
+                    lua_setfield(L, CUR, "numbers");
+                }
+                lua_copy(L, G, GRID);
+                lua_copy(L, X0 + 1, ROW);
+                lua_createtable(L, 4, 0);
+                lua_replace(L, CELLS);
+                lua_pushnil(L);
+                lua_replace(L, TEXTS);
+                lua_createtable(L, 0, 5);
+                lua_pushvalue(L, CELLS);
+                lua_setfield(L, -2, "cells");
+                lua_pushboolean(L, 1);
+                lua_setfield(L, -2, "ordered");
+                lua_pushvalue(L, -1);
+                lua_rawseti(L, ROWS, ++nrows);
+                lua_replace(L, CUR);
+                in_row = 1;
+                ncells = ntexts = numbers = 0;
+            }
+            lua_settop(L, X0);
+            lua_pushvalue(L, TOKEN);
+            lua_rawseti(L, CELLS, ++ncells);
+            token_field(L, TOKEN, K_X1);                  /* X0 + 1 */
+            if (!lua_compare(L, X0, X0 + 1, LUA_OPLT) || (ncells > 1 && lua_compare(L, X0, RIGHT, LUA_OPLT))) {
+                lua_pushboolean(L, 0);
+                lua_setfield(L, CUR, "ordered");
+            }
+            lua_replace(L, RIGHT);
+            if (ncells == 3) placed++;
+        } else {
+            if (in_row) {
+                lua_pushinteger(L, numbers);
+                lua_setfield(L, CUR, "numbers");
+            }
+            in_row = 0;
+            lua_createtable(L, 1, 0);
+            lua_pushvalue(L, TOKEN);
+            lua_rawseti(L, -2, 1);
+            lua_replace(L, CELLS);
+            lua_pushnil(L);
+            lua_replace(L, TEXTS);
+            lua_createtable(L, 0, 4);
+            lua_pushboolean(L, 1);
+            lua_setfield(L, -2, "loose");
+            lua_pushvalue(L, CELLS);
+            lua_setfield(L, -2, "cells");
+            lua_pushvalue(L, -1);
+            lua_rawseti(L, ROWS, ++nrows);
+            lua_replace(L, CUR);
+            ntexts = numbers = 0;
+        }
+        lua_settop(L, TOKEN);
+        /* the cell's state: the memo's, else state_of's */
+        token_field(L, TOKEN, K_TEXT);                    /* G: the text */
+        if (has_known && (lua_pushvalue(L, G), lua_rawget(L, KNOWN) == LUA_TTABLE)) {
+            lua_rawgeti(L, -1, 1);
+        } else {
+            lua_settop(L, G);
+            lua_pushvalue(L, STATE_OF);
+            lua_pushvalue(L, FORMAT);
+            lua_pushvalue(L, G);
+            lua_call(L, 2, 1);
+        }
+        state_type = lua_type(L, -1);
+        if (state_type == LUA_TNIL || (state_type == LUA_TBOOLEAN && !lua_toboolean(L, -1))) is_text = 1;
+        else is_value = lua_rawequal(L, -1, K_NUMBER) || lua_rawequal(L, -1, K_MARKER);
+        if (is_value) numbers++;
+        if (is_text) {
+            if (ntexts == 0) {
+                lua_createtable(L, 2, 0);
+                lua_replace(L, TEXTS);
+                lua_pushvalue(L, TEXTS);
+                lua_setfield(L, CUR, "texts");
+            }
+            lua_pushvalue(L, G);
+            lua_rawseti(L, TEXTS, ++ntexts);
+        }
+        if (!in_row) {
+            lua_pushinteger(L, numbers);
+            lua_setfield(L, CUR, "numbers");
+        }
+        lua_settop(L, TOP);
+    }
+    if (in_row) {
+        lua_pushinteger(L, numbers);
+        lua_setfield(L, CUR, "numbers");
+    }
+    lua_pushvalue(L, ROWS);
+    lua_pushinteger(L, placed);
+    return 2;
+}
+
+/*}===*/
 
 /* report:get(id) -> {state=, value=, text=, line=, col=} */
 static int l_report_get(lua_State *L) {
@@ -1578,6 +1943,8 @@ static const luaL_Reg nianbao_funcs[] = {
     {"findings", l_findings_new}, {"number", l_number}, {"add", l_add},
     {"compare", l_compare}, {"is_integral", l_is_integral}, {"convert", l_convert}, {"utf8_invalid", l_utf8_invalid},
     {"view_index", l_view_index}, {"printable", l_printable}, {"positions", l_positions},
+    {"placed_rows", l_placed_rows}, {"table_layout", l_table_layout},
+    {"stream_layout", l_stream_layout},
     {NULL, NULL}
 };
 static const luaL_Reg html_funcs[] = {

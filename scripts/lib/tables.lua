@@ -624,7 +624,7 @@ local function label_of(F, T, m, text, grp)
 end
 
 -- tokens → segments: {row=, values={tokens}} in order; diagnostics for the rest.
-local function segment(F, T, m, tokens, diags, present)
+local function segment(F, T, m, tokens, diags, present, rec)
   local norm = F.labels.norm
   local segs, seen, words, extras = {}, {}, {}, {}
   local cur, group, rows_started = nil, nil, false
@@ -658,6 +658,7 @@ local function segment(F, T, m, tokens, diags, present)
       end
     elseif cur and #cur.values > 0 and a.unit then
       cur.values[#cur.values].unit = text           -- "73802895.90" "元": one value
+      if rec then rec.units[#rec.units + 1] = cur.values[#cur.values]; rec.unit_texts[#rec.units] = text end
     else
       local t, r, strong, g = a.t, a.row, a.strong, a.group
       if g then group = g end
@@ -1078,9 +1079,11 @@ end
 
 --}===
 
-function M.bind_rows(F, system, T, tokens, R, diags, present, pending, others)
-  local m = prepared(F, T, others)
-  local segs, order, words = segment(F, T, m, tokens, diags, present)
+-- bind_by_labels(...): the table's rows found by their labels, each row's
+-- values set in its cells. rec, when given, is filled with the plan of
+-- this binding (see bind_rows).
+local function bind_by_labels(F, system, T, m, tokens, R, diags, present, pending, rec)
+  local segs, order, words = segment(F, T, m, tokens, diags, present, rec)
   local open = {}
   for k = 1, #segs do
     local seg = segs[k]
@@ -1090,14 +1093,21 @@ function M.bind_rows(F, system, T, tokens, R, diags, present, pending, others)
     while #values > #slots and values[#values].text == "" do values[#values] = nil end
     if #values == #slots then
       set_row(R, F, slots, values)
+      if rec then
+        local ids, vals = rec.ids, rec.values
+        for i = 1, #slots do ids[#ids + 1], vals[#vals + 1] = slots[i], values[i] end
+      end
     elseif #values == 0 then
       -- a label with no values: the row's cells are missing, and said so
     elseif #values > #slots then
+      if rec then rec.unsafe = true end
       unsure_row(R, T, seg, slots, values, diags, "long")
     elseif digits_only(values) and digit_count(values) >= #slots then
+      if rec then rec.unsafe = true end
       local p = glued_row(R, F, system, T, seg, slots, values, diags, pending)
       if p and #p.candidates > 1 and p.complete then open[#open + 1] = p end
     else
+      if rec then rec.unsafe = true end
       unsure_row(R, T, seg, slots, values, diags, "short")
     end
   end
@@ -1116,7 +1126,8 @@ function M.bind_rows(F, system, T, tokens, R, diags, present, pending, others)
   whole_columns(T, words, diags)
   -- rows whose labels were lost or set apart: by the format's order, where
   -- the identities agree; digits the labels made look glued were not
-  if not complete(F, R, T) and bind_by_order(F, system, T, m, tokens, R, diags) then
+  local whole = complete(F, R, T)
+  if not whole and bind_by_order(F, system, T, m, tokens, R, diags) then
     for j = #pending, 1, -1 do
       if pending[j].diag.table == T.id then table.remove(pending, j) end
     end
@@ -1124,44 +1135,62 @@ function M.bind_rows(F, system, T, tokens, R, diags, present, pending, others)
       if diags[i].table == T.id and diags[i].kind == "glued" then table.remove(diags, i) end
     end
   end
+  if rec and not whole then rec.unsafe = true end
+end
+
+-- What a plan memo holds for a layout whose binding cannot be taken again.
+local NOPLAN = {}
+
+-- A plan's cells as report:read takes them at once: for each cell set, its
+-- place in the schema and its value's place among the tokens (index_of).
+local function packed_cells(F, ids, values, index_of)
+  local pairs_of = {}
+  for k = 1, #values do
+    pairs_of[k] = string.pack("<I4I4", F.schema:find(ids[k]), index_of[values[k]])
+  end
+  return table.concat(pairs_of)
+end
+
+-- How tables of each layout read as a stream (stream_layout: the tokens'
+-- lines and texts, less the values' texts) were bound, per table and words
+-- of other formats: {present=, cells=, unit_at=, unit_texts=}, the cells
+-- set in order and where among the tokens their values are (packed_cells),
+-- and the units put after values. NOPLAN where the binding read a value's
+-- text (glued digits, a row short or long, the identities asked), made a
+-- finding, or did not read every cell of the table.
+local stream_plans = memo.keyed()
+
+function M.bind_rows(F, system, T, tokens, R, diags, present, pending, others)
+  local m = prepared(F, T, others)
+  local sm = state_memo[F]
+  -- a table already present (an earlier part of it) is bound without a plan:
+  -- a plan says whether its own binding found it
+  local layout = not present.yes and nianbao.stream_layout(tokens, sm and sm.of, M.value_state, F) or nil
+  local pm = layout and stream_plans[m]
+  local plan = pm and pm.of[layout]
+  if plan and plan ~= NOPLAN then
+    if plan.present then present.yes = true end
+    local unit_at, unit_texts = plan.unit_at, plan.unit_texts
+    for k = 1, #unit_at do tokens[unit_at[k]].unit = unit_texts[k] end
+    sm = state_memo[F]
+    R.c:read(plan.cells, tokens, F, M.value_state, sm and sm.of, R.units)
+    return
+  end
+  local rec = layout and not plan and { ids = {}, values = {}, units = {}, unit_texts = {} } or nil
+  local ndiags, npending = #diags, #pending
+  bind_by_labels(F, system, T, m, tokens, R, diags, present, pending, rec)
+  if rec then
+    if #diags ~= ndiags or #pending ~= npending then rec.unsafe = true end
+    local index_of, unit_at = {}, {}
+    for i = 1, #tokens do index_of[tokens[i]] = i end
+    for k = 1, #rec.units do unit_at[k] = index_of[rec.units[k]] end
+    local cells = packed_cells(F, rec.ids, rec.values, index_of)
+    local plan_of = { present = present.yes, cells = cells, unit_at = unit_at, unit_texts = rec.unit_texts }
+    memo.put(stream_plans, m, MEMO_BYTES, layout, rec.unsafe and NOPLAN or plan_of, #layout + #cells + 64)
+  end
 end
 
 --{=== tables whose cells have places (HTML, Word, Markdown grids) ===
-
--- The region's tokens as rows: the cells of one row of one source table
--- together; anything without a place (a paragraph, a caption) a row alone.
--- Each row of cells says whether its cells are left to right and apart
--- (`ordered`, what cells_under's one walk needs), seen as they are put
--- in; and how many rows have three cells or more (a stream of text has
--- no places and none).
-local function placed_rows(tokens)
-  local rows, cur = {}, nil
-  local cells, n, grid, row, right      -- the current row's, kept at hand
-  local placed = 0
-  for i = 1, #tokens do
-    local b = tokens[i]
-    local g = b.grid
-    local x0 = g and b.x0
-    if x0 then
-      local r = b.row
-      if not cur or grid ~= g or row ~= r then
-        cells, n, grid, row = {}, 0, g, r
-        cur = { grid = g, row = r, cells = cells, ordered = true }
-        rows[#rows + 1] = cur
-      end
-      n = n + 1
-      cells[n] = b
-      local x1 = b.x1
-      if x0 >= x1 or (n > 1 and right > x0) then cur.ordered = false end
-      right = x1
-      if n == 3 then placed = placed + 1 end
-    else
-      cur = nil
-      rows[#rows + 1] = { loose = true, cells = { b } }
-    end
-  end
-  return rows, placed
-end
 
 -- The column groups (table 4) named in a header text, by the last words over them.
 local function group_named(F, blk, t)
@@ -1379,22 +1408,22 @@ end
 
 local NO_CELLS = {}
 
--- bind_placed(...) → true when the table was bound by the places of its
+-- bind_by_places(...) → true when the table was bound by the places of its
 -- cells: the header rows say which place is which column; each data row's
 -- cells left of the columns are its label, those under a column its values.
 -- false (nothing set) when the header does not name the columns: the caller
--- reads the table as a stream instead.
-function M.bind_placed(F, system, T, tokens, R, out_diags, present, pending, others)
+-- reads the table as a stream instead. The rows are the tokens as
+-- nianbao.placed_rows reads them (in C: a row of cells together, a token
+-- without a place a row alone). rec, when given, is filled with the plan
+-- of this binding (see bind_placed).
+local function bind_by_places(F, T, m, tokens, R, out_diags, present, settled, rec)
   local diags = {}
-  -- a table of one block that no header maps is never bound by places: its
-  -- first row of places says whether it is present (a header), and the rows
-  -- after it change nothing
-  local settled = #T.blocks == 1 and ids_of(T.blocks[1]).unmappable
-  if settled and present.yes then return false end
-  local rows, placed = placed_rows(tokens)
+  -- the rows, each with its cells' states counted (value_state's answers,
+  -- the memo's where it has them) and the texts that are no value
+  local sm = state_memo[F]
+  local rows, placed = nianbao.placed_rows(tokens, sm and sm.of, M.value_state, F)
   if placed < 3 then return false end
   local ordered_map, map_ordered = nil, false   -- the map last asked, and its answer
-  local m = prepared(F, T, others)
   local norm = F.labels.norm
   local blk_i = 1
   local hdr, map, used, hint = {}, nil, {}, nil
@@ -1404,31 +1433,18 @@ function M.bind_placed(F, system, T, tokens, R, out_diags, present, pending, oth
   local got = {}           -- the cells of the row at hand under the map's columns
   local group, any, last = nil, false, nil
   local seen = {}
-  -- value_state's answers, looked up in line: asked of every cell (the
-  -- memo asked again after a miss, which may have started it afresh)
-  local sm = state_memo[F]
-  local known = sm and sm.of
   for k = 1, #rows do
     local r = rows[k]
-    local numbers, ntexts, joined, all = 0, 0, "", nil
+    local numbers, texts, joined = r.numbers, r.texts, ""
+    local ntexts = texts and #texts or 0
     local cells = r.cells
-    for i = 1, #cells do
-      local text = cells[i].text
-      local hit = known and known[text]
-      local state
-      if hit then state = hit[1] else state, known = state_in(F, known, text) end
-      if state == "number" or state == "marker" then numbers = numbers + 1
-      elseif not state then
-        -- the row's texts folded and joined: a list only for a row of several
-        ntexts = ntexts + 1
-        if ntexts == 1 then joined = norm(text)
-        else
-          all = all or { joined }
-          all[ntexts] = norm(text)
-        end
-      end
+    -- the row's texts folded and joined: a list only for a row of several
+    if ntexts == 1 then joined = norm(texts[1])
+    elseif ntexts > 1 then
+      local all = {}
+      for i = 1, ntexts do all[i] = norm(texts[i]) end
+      joined = table.concat(all)
     end
-    if all then joined = table.concat(all) end
     local cap = #T.blocks > 1 and caption_block(F, m, T, joined)
     if r.loose then
       -- a caption between tables: a block, or a column group of a split table
@@ -1449,6 +1465,7 @@ function M.bind_placed(F, system, T, tokens, R, out_diags, present, pending, oth
         end
       end
       present.yes = true
+      if rec then rec.present = true end
       if settled then return false end
     else
       if not map and ids_of(T.blocks[blk_i]).unmappable then return false end   -- as column_map would say
@@ -1464,6 +1481,11 @@ function M.bind_placed(F, system, T, tokens, R, out_diags, present, pending, oth
       for i = 1, #cells do
         local c = cells[i]
         if c.x1 - 1 < first and c.text ~= "" then
+          -- a value's text is in the layout only for a row's first cell
+          if rec and i > 1 then
+            local state = M.value_state(F, c.text)
+            if state == "number" or state == "marker" then rec.unsafe = true end
+          end
           local piece = norm(c.text)
           if not t then t = piece
           else
@@ -1531,15 +1553,60 @@ function M.bind_placed(F, system, T, tokens, R, out_diags, present, pending, oth
   -- the table's values set in one call, in the order they were read
   sm = state_memo[F]
   R.c:read(ids, values, F, M.value_state, sm and sm.of, R.units)
+  if rec then
+    -- the plan: the ids set, and where among the tokens their values are
+    -- (a finding names a place of this page: no plan holds one)
+    local index_of = {}
+    for i = 1, #tokens do index_of[tokens[i]] = i end
+    rec.present, rec.ok, rec.cells = true, true, packed_cells(F, ids, values, index_of)
+    if #diags > 0 then rec.unsafe = true end
+  end
   return true
+end
+
+-- How tables of each layout (table_layout: the tokens' places and texts, less
+-- the values' texts) were bound by places, per table and words of other
+-- formats: a batch's pages repeat their tables' layout, and binding one again
+-- is taking its values from the same places. {present=, ok=, cells=}: the
+-- cells set and where their values are (packed_cells); or NOPLAN where the
+-- binding read a value's text or made a finding.
+local plan_memo = memo.keyed()
+
+-- bind_placed(...) → bind_by_places(...), by the plan of a table of the
+-- same layout bound before where there is one.
+function M.bind_placed(F, system, T, tokens, R, out_diags, present, pending, others)
+  -- a table of one block that no header maps is never bound by places: its
+  -- first row of places says whether it is present (a header), and the rows
+  -- after it change nothing
+  local settled = #T.blocks == 1 and ids_of(T.blocks[1]).unmappable
+  if settled and present.yes then return false end
+  local m = prepared(F, T, others)
+  local sm = state_memo[F]
+  local layout = nianbao.table_layout(tokens, sm and sm.of, M.value_state, F)
+  local pm = layout and plan_memo[m]
+  local plan = pm and pm.of[layout]
+  if plan and plan ~= NOPLAN then
+    if plan.present then present.yes = true end
+    if not plan.ok then return false end
+    sm = state_memo[F]
+    R.c:read(plan.cells, tokens, F, M.value_state, sm and sm.of, R.units)
+    return true
+  end
+  local rec = layout and not plan and { present = false, ok = false } or nil
+  local ok = bind_by_places(F, T, m, tokens, R, out_diags, present, settled, rec)
+  if rec then
+    memo.put(plan_memo, m, MEMO_BYTES, layout, rec.unsafe and NOPLAN or rec,
+             #layout + 64 + (rec.cells and #rec.cells or 0))
+  end
+  return ok
 end
 
 --}===
 
--- bind_flat(...): a table of one unlabelled row (table 4): header labels,
--- then its values in grid order.
-function M.bind_flat(F, system, T, tokens, R, diags, present, pending, others)
-  local m = prepared(F, T, others)
+-- bind_flat_by(...): a table of one unlabelled row (table 4): header labels,
+-- then its values in grid order. rec, when given, is filled with the plan
+-- of this binding (see bind_flat).
+local function bind_flat_by(F, system, T, m, tokens, R, diags, present, pending, rec)
   local norm = F.labels.norm
   local values = {}
   local sm = state_memo[F]
@@ -1555,6 +1622,7 @@ function M.bind_flat(F, system, T, tokens, R, diags, present, pending, others)
       local t = norm(b.text)
       if is_header(m, T, t) or is_fragment(F, m, t, b.text) then
         present.yes = true
+        if rec then rec.present = true end
       elseif #values > 0 and #values < #T.cells and b.kind == "cell" and not b.derived then
         values[#values + 1] = b                     -- a cell of the page that holds text
       else
@@ -1562,7 +1630,10 @@ function M.bind_flat(F, system, T, tokens, R, diags, present, pending, others)
       end
     end
   end
-  if #values > 0 then present.yes = true end
+  if #values > 0 then
+    present.yes = true
+    if rec then rec.present = true end
+  end
   -- empty cells that only pad the page's table: the values without them fill the row
   local filled = {}
   for _, b in ipairs(values) do
@@ -1572,12 +1643,46 @@ function M.bind_flat(F, system, T, tokens, R, diags, present, pending, others)
   local row = { row = { id = "", shown = T.title, cells = T.cells } }
   if #values == #T.cells then
     set_row(R, F, T.cells, values)
+    if rec then rec.values = values end
   elseif #values == 0 then
     -- headers only: the cells are missing, and said so
   elseif #values < #T.cells and digits_only(values) and digit_count(values) >= #T.cells then
+    if rec then rec.unsafe = true end
     glued_row(R, F, system, T, nil, T.cells, values, diags, pending)
   else
+    if rec then rec.unsafe = true end
     unsure_row(R, T, row, T.cells, values, diags, #values > #T.cells and "long" or "short")
+  end
+end
+
+-- How flat tables of each layout (stream_layout, their lines aside) were
+-- bound, per table and words of other formats: {present=, cells=} as
+-- bind_rows keeps them, or NOPLAN where the binding made a finding or cut
+-- glued digits.
+local flat_plans = memo.keyed()
+
+function M.bind_flat(F, system, T, tokens, R, diags, present, pending, others)
+  local m = prepared(F, T, others)
+  local sm = state_memo[F]
+  local layout = nianbao.stream_layout(tokens, sm and sm.of, M.value_state, F, false)
+  local pm = layout and flat_plans[m]
+  local plan = pm and pm.of[layout]
+  if plan and plan ~= NOPLAN then
+    if plan.present then present.yes = true end
+    sm = state_memo[F]
+    R.c:read(plan.cells, tokens, F, M.value_state, sm and sm.of, R.units)
+    return
+  end
+  local rec = layout and not plan and {} or nil
+  local ndiags, npending = #diags, #pending
+  bind_flat_by(F, system, T, m, tokens, R, diags, present, pending, rec)
+  if rec then
+    if #diags ~= ndiags or #pending ~= npending then rec.unsafe = true end
+    local index_of = {}
+    for i = 1, #tokens do index_of[tokens[i]] = i end
+    local cells = packed_cells(F, T.cells, rec.values or {}, index_of)
+    memo.put(flat_plans, m, MEMO_BYTES, layout, rec.unsafe and NOPLAN or { present = rec.present, cells = cells },
+             #layout + #cells + 64)
   end
 end
 
