@@ -336,6 +336,18 @@ function Batch:decoded(x)
   return self.spool:decode(x >> SPOOL_LEN_BITS, x & ((1 << SPOOL_LEN_BITS) - 1))
 end
 
+-- found_in(e, m) → the passage of measured pair m (similar.measure, whole),
+-- found in entry e's narrative: where it is in the spool when the
+-- narrative waits there (a number for spooled, read and said only if
+-- kept), else said now
+function Batch:found_in(e, m)
+  local told = e.told
+  if told and rawget(m, "passage") == nil and m.within then
+    return ((told >> SPOOL_LEN_BITS) + m.from - 1) << SPOOL_LEN_BITS | (m.to - m.from + 1)
+  end
+  return similar.said_of(m)
+end
+
 -- narrative(e) → the narrative of an entry of the batch | nil
 function Batch:narrative(e)
   if e.text then return e.text end
@@ -348,6 +360,8 @@ end
 -- the pair); for the year before, {share, passage, length, previous}
 -- with no fifth, previous that report ({path =, agency =, year =}: the
 -- batch's entry itself when it is one). The passage may wait in the spool
+-- as found, unsaid: where it is in a narrative put there (an integer, as
+-- Batch:put gives); only the copies a report keeps are said (settle_copies).
 -- (a number). Arrays, not records: thousands wait until every pair is
 -- measured.
 local SHARE, PASSAGE, LENGTH, A, B = 1, 2, 3, 4, 5
@@ -382,11 +396,14 @@ local function add_copy(e, m, found)
     e.copies = { m }
     return true
   end
-  local at = #list + 1
+  local n = #list
+  local at = n + 1
   while at > 1 and closer(e, m, list[at - 1]) do at = at - 1 end
   if at > MAX_PEERS + 1 then return false end
-  table.insert(list, at, m)
-  list[MAX_PEERS + 2] = nil
+  -- moved up by hand: the list is short, and table.insert is the metered one
+  if n > MAX_PEERS then n = MAX_PEERS end
+  for k = n, at, -1 do list[k + 1] = list[k] end
+  list[at] = m
   return true
 end
 
@@ -407,7 +424,11 @@ local function settle_copies(self, e, found)
   local out = {}
   for i, m in ipairs(list) do
     local o, passage = other_of(e, m), m[PASSAGE]
-    if math.type(passage) == "integer" then passage = assert(self:spooled(passage)) end
+    if math.type(passage) == "integer" then
+      -- said once for both reports of the pair
+      passage = similar.said(assert(self:spooled(passage)))
+      m[PASSAGE] = passage
+    end
     out[i] = { kind = m[B] == nil and "previous" or "peer", file = o.path, agency = o.agency, year = o.year,
                share = m[SHARE], passage = passage, length = m[LENGTH] }
   end
@@ -532,11 +553,8 @@ function Batch:measure_years(kept, found, F)
         local said_prev = e.from == "batch" and b or { path = b.path or b.R.path, agency = b.R and b.R.agency or b.agency,
                                                        year = b.R and b.R.year or b.year }
         local c = { m.share, false, m.length, said_prev }
-        -- the passage, said only when kept, waits in the spool until the check says it
-        if add_copy(e, c, found) then
-          local said = similar.said_of(m)
-          c[PASSAGE] = self.spool and self:put(said) or said
-        end
+        -- the passage, said only if the report keeps it, waits where it is found
+        if add_copy(e, c, found) then c[PASSAGE] = self:found_in(e, m) end
       end
     end
     if mine then
@@ -670,16 +688,10 @@ function Batch:survey(njobs)
     if not (p.a.key and p.a.key == p.b.key) then
       local c = { p.share, false, p.length, p.a, p.b }
       local kept_a, kept_b = add_copy(p.a, c, found), add_copy(p.b, c, found)
-      -- a passage is said (cut) only for a pair kept or listed, and made
-      -- a string only then: the pair holds where it is in a narrative
-      if (kept_a or kept_b) or self.opts.output then
-        p.passage, p.within = similar.said_of(p), nil
-      end
-      if kept_a or kept_b then
-        c[PASSAGE] = p.passage
-        -- a kept pair's passage waits in the spool
-        if self.spool then c[PASSAGE] = self:put(p.passage) or p.passage end
-      end
+      -- a passage is said (cut) only for a pair listed, or kept when the
+      -- copies are settled: the pair holds where it is in a narrative
+      if self.opts.output then p.passage, p.within = similar.said_of(p), nil end
+      if kept_a or kept_b then c[PASSAGE] = rawget(p, "passage") or self:found_in(p.b, p) end
       -- only the dashboard (of -o FOLDER) lists them: some ten a report
       if self.opts.output then self.copies[#self.copies + 1] = p end
     end
