@@ -372,9 +372,11 @@ local function other_of(e, m)
 end
 
 -- The copies said on one report: the year before first, then the closest
--- peers (the larger share, then the file's name). Called for every pair
--- found, twice: other_of is written out in it.
-local function closer(e, x, y)
+-- peers (the larger share, then the file's name: of two entries of the
+-- batch, their places in the order of the paths, order[entry], as the
+-- names compare). Called for every pair found, twice: other_of is written
+-- out in it.
+local function closer(e, x, y, order)
   local xb, yb = x[B], y[B]
   if (xb == nil) ~= (yb == nil) then return xb == nil end
   local sx, sy = x[SHARE], y[SHARE]
@@ -382,14 +384,30 @@ local function closer(e, x, y)
   local xa, ya = x[A], y[A]
   local ox = xb ~= nil and xa == e and xb or xa
   local oy = yb ~= nil and ya == e and yb or ya
+  local rx, ry = order[ox], order[oy]
+  if rx and ry then return rx < ry end
   return ox.path < oy.path
 end
 
--- add_copy(e, m, found) → whether e keeps it: one copy more found of
+-- path_order(entries) → entry → its place in the order of their paths
+-- (one place for paths alike): closer compares two numbers, not two
+-- names, for the many copies alike in share
+local function path_order(entries)
+  local sorted = table.move(entries, 1, #entries, 1, {})
+  table.sort(sorted, function(x, y) return x.path < y.path end)
+  local order = {}
+  for i, e in ipairs(sorted) do
+    local before = sorted[i - 1]
+    order[e] = before and not (before.path < e.path) and order[before] or i
+  end
+  return order
+end
+
+-- add_copy(e, m, found, order) → whether e keeps it: one copy more found of
 -- entry e. Only the MAX_PEERS + 1 closest are kept as they come (a
 -- region's template makes a report the copy of hundreds); found[e] counts
--- them all (apart: one field fewer an entry).
-local function add_copy(e, m, found)
+-- them all (apart: one field fewer an entry). order: as closer reads it.
+local function add_copy(e, m, found, order)
   found[e] = (found[e] or 0) + 1
   local list = e.copies
   if not list then
@@ -398,7 +416,7 @@ local function add_copy(e, m, found)
   end
   local n = #list
   local at = n + 1
-  while at > 1 and closer(e, m, list[at - 1]) do at = at - 1 end
+  while at > 1 and closer(e, m, list[at - 1], order) do at = at - 1 end
   if at > MAX_PEERS + 1 then return false end
   -- moved up by hand: the list is short, and table.insert is the metered one
   if n > MAX_PEERS then n = MAX_PEERS end
@@ -501,12 +519,12 @@ function Batch:survey_one(f)
   return s
 end
 
--- measure_years(kept, found, F): each report's narrative against its year
+-- measure_years(kept, found, F, order): each report's narrative against its year
 -- before's, the copy found added to the report's (add_copy). Each
 -- agency's years are walked in order, so a narrative of the batch is read
 -- and cut in shingles once for its own year and the year after, not once
 -- a comparison; at most the cut narratives of two years are held.
-function Batch:measure_years(kept, found, F)
+function Batch:measure_years(kept, found, F, order)
   -- is e the year before of a report of the batch (the first of its year, with a year after)?
   -- asked of the index, not kept in a set: ten thousand files' peak
   local index = self.index
@@ -554,7 +572,7 @@ function Batch:measure_years(kept, found, F)
                                                        year = b.R and b.R.year or b.year }
         local c = { m.share, false, m.length, said_prev }
         -- the passage, said only if the report keeps it, waits where it is found
-        if add_copy(e, c, found) then c[PASSAGE] = self:found_in(e, m) end
+        if add_copy(e, c, found, order) then c[PASSAGE] = self:found_in(e, m) end
       end
     end
     if mine then
@@ -683,11 +701,12 @@ function Batch:survey(njobs)
     collectgarbage()
     collectgarbage("incremental", M.PAIRS_GC_PAUSE)
   end
-  self:measure_years(kept, found, F)
+  local order = path_order(kept)
+  self:measure_years(kept, found, F, order)
   similar.each_pair(kept, function(x) return self:narrative(x) end, function(p)
     if not (p.a.key and p.a.key == p.b.key) then
       local c = { p.share, false, p.length, p.a, p.b }
-      local kept_a, kept_b = add_copy(p.a, c, found), add_copy(p.b, c, found)
+      local kept_a, kept_b = add_copy(p.a, c, found, order), add_copy(p.b, c, found, order)
       -- a passage is said (cut) only for a pair listed, or kept when the
       -- copies are settled: the pair holds where it is in a narrative
       if self.opts.output then p.passage, p.within = similar.said_of(p), nil end
