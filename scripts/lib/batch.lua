@@ -728,8 +728,9 @@ function Batch:survey(njobs)
     if not self.archive and not e.told then e.text = nil end
     settle_copies(self, e, found)
     -- the copies too wait in the spool: the check's views of them would
-    -- otherwise live as long as the batch
-    if e.copies and self.spool then
+    -- otherwise live as long as the batch (a small batch, its reports kept
+    -- as bound, keeps its few copies as they are: no encoding and decoding)
+    if e.copies and self.spool and not self.bound then
       local x = self:put(marshal.encode(e.copies))
       if x then e.copies, e.copied = nil, x end
     end
@@ -838,7 +839,8 @@ function Batch:neighbour(x)
   return value
 end
 
--- copies_of(e) → the copies found of an entry, fresh from the spool
+-- copies_of(e) → the copies found of an entry: fresh from the spool when
+-- they wait there, else as the survey settled them
 function Batch:copies_of(e)
   if e.copied then return assert(self:decoded(e.copied)) end
   return e.copies or {}
