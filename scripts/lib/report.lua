@@ -78,9 +78,41 @@ function M.format_of(R) return format_of[unwrap(R)] end
 -- characters of an input (an escape sequence in a page) become '?': what a
 -- rule quotes and a writer prints reaches a terminal as text. The core
 -- walks the report's tables in one call.
+--
+-- The format's parts that sections refer to are the format's, shared by
+-- every report of it: each is made printable at the first report that
+-- refers to it (as the walk of that report did), and the walks of the
+-- reports after pass them by (they were a third of a report's tables).
+local part_of = setmetatable({}, { __mode = "k" })      -- F → set of its parts
+local printable_parts = setmetatable({}, { __mode = "k" })  -- F → parts made printable
+
 function M.freeze(R)
   if frozen[R] then return end
-  nianbao.printable(R, nianbao.null)
+  local F, sections = format_of[R], rawget(R, "sections")
+  local detached
+  if F and type(F.parts) == "table" and type(sections) == "table" and getmetatable(sections) == nil then
+    local own, done = part_of[F], printable_parts[F]
+    if not own then
+      own, done = {}, {}
+      for _, part in ipairs(F.parts) do own[part] = true end
+      part_of[F], printable_parts[F] = own, done
+    end
+    for i, s in ipairs(sections) do
+      local part = type(s) == "table" and rawget(s, "part")
+      if part and own[part] then
+        if not done[part] then
+          nianbao.printable(part, nianbao.null)
+          done[part] = true
+        end
+        detached = detached or {}
+        detached[i] = part
+        rawset(s, "part", nil)
+      end
+    end
+  end
+  local ok, err = pcall(nianbao.printable, R, nianbao.null)
+  for i, part in pairs(detached or {}) do rawset(sections[i], "part", part) end
+  if not ok then error(err, 0) end
   frozen[R] = true
 end
 
