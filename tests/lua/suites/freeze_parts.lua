@@ -44,3 +44,33 @@ test("freeze: the format's parts made printable once, a report's texts every tim
   end
   eq(true, found, "the escape made '?'")
 end)
+
+test("freeze: the year before's parts passed by too, and kept", function()
+  local root = tmp .. "/freeze-previous"
+  os.execute("rm -rf '" .. root .. "'; mkdir -p '" .. root .. "'")
+  write("freeze-previous/2023.txt", assert(nbio.readfile("examples/previous/jiuqu-2023.txt")))
+  write("freeze-previous/2024.txt", JIUQU)
+  local B = require("batch").new(nianbao.engine, { files = { root } }, nil, 1)
+  local core = getmetatable(nianbao).__index
+  local printable, attached = core.printable, nil
+  core.printable = function(t, skip)
+    local previous = rawget(t, "previous")
+    if previous then
+      attached = 0
+      for _, s in ipairs(previous.sections) do
+        if rawget(s, "part") ~= nil then attached = attached + 1 end
+      end
+    end
+    return printable(t, skip)
+  end
+  local ok, R = pcall(B.read, B, root .. "/2024.txt")
+  core.printable = printable
+  assert(ok, R)
+  B:finish({}, nil)
+  eq(0, attached, "the year before's parts attached while walked")
+  local with_part = 0
+  for _, s in ipairs(view.unwrap(R).previous.sections) do
+    if s.part then with_part = with_part + 1 end
+  end
+  eq(true, with_part > 3, "the year before's sections keep their parts")
+end)
