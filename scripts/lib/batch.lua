@@ -416,7 +416,21 @@ local function add_copy(e, m, found, order)
   end
   local n = #list
   local at = n + 1
-  while at > 1 and closer(e, m, list[at - 1], order) do at = at - 1 end
+  -- closer written out for the kind and the share, which decide most steps
+  local mb, ms = m[B], m[SHARE]
+  while at > 1 do
+    local y = list[at - 1]
+    local yb = y[B]
+    if (mb == nil) ~= (yb == nil) then
+      if yb == nil then break end
+    else
+      local ys = y[SHARE]
+      if ms ~= ys then
+        if not (ms > ys) then break end
+      elseif not closer(e, m, y, order) then break end
+    end
+    at = at - 1
+  end
   if at > MAX_PEERS + 1 then return false end
   -- moved up by hand: the list is short, and table.insert is the metered one
   if n > MAX_PEERS then n = MAX_PEERS end
