@@ -18,6 +18,7 @@
 
 #define MAX_DEPTH 64
 #define SMALL 16       /* keys of an object sorted without an allocation */
+#define METAS 8        /* metatables remembered as plain in one call */
 
 enum { OK = 0, GIVE_UP = 1 };
 
@@ -29,6 +30,11 @@ typedef struct {
     nb_box *b;
     int null, seen;
     lua_Integer object;
+    /* metatables found plain (and whether each says __array) in this
+    ** call: a writer's objects share a few, and no Lua code runs to change
+    ** them, nor is any collected while the value written holds it */
+    const void *plain[METAS];
+    int plain_array[METAS], plains;
 } json_out;
 
 /* Bytes a JSON string cannot hold as they are: controls, '"' and '\\'. */
@@ -47,6 +53,11 @@ typedef struct {
 } key;
 
 static void add(lua_State *L, nb_box *b, const char *s, size_t len) {
+    if (len <= b->cap - b->n && b->p) {      /* room: most adds, a few bytes each */
+        memcpy(b->p + b->n, s, len);
+        b->n += len;
+        return;
+    }
     if (nb_box_add(b, s, len) != 0) luaL_error(L, "json: not enough memory");
 }
 
@@ -114,14 +125,26 @@ static int key_cmp(const void *pa, const void *pb) {
 
 /* The metatable of table t as json.lua reads it: GIVE_UP unless it holds
 ** only __order (a plain table, pushed, else nil pushed) and __array. */
-static int plain_meta(lua_State *L, int t, int *array) {
-    int mt;
+static int plain_meta(lua_State *L, json_out *o, int t, int *array) {
+    int mt, i;
+    const void *id;
     *array = 0;
     if (!lua_getmetatable(L, t)) {
         lua_pushnil(L);
         return OK;
     }
     mt = lua_gettop(L);
+    id = lua_topointer(L, mt);
+    for (i = 0; i < o->plains; i++) {
+        if (o->plain[i] != id) continue;
+        *array = o->plain_array[i];
+        if (lua_getfield(L, mt, "__order") != LUA_TTABLE) {   /* raw: mt has no metatable */
+            lua_pop(L, 1);
+            lua_pushnil(L);
+        }
+        lua_remove(L, mt);
+        return OK;
+    }
     if (lua_getmetatable(L, mt)) return GIVE_UP;
     lua_pushnil(L);
     while (lua_next(L, mt)) {
@@ -139,6 +162,10 @@ static int plain_meta(lua_State *L, int t, int *array) {
     } else {
         lua_pop(L, 1);
         lua_pushnil(L);
+    }
+    if (o->plains < METAS) {
+        o->plain[o->plains] = id;
+        o->plain_array[o->plains++] = *array;
     }
     lua_remove(L, mt);
     return OK;
@@ -360,7 +387,7 @@ static int encode(lua_State *L, json_out *o, int depth) {
             add(L, o->b, "null", 4);
             return OK;
         }
-        if (!lua_checkstack(L, 8) || plain_meta(L, t, &array) != OK) return GIVE_UP;
+        if (!lua_checkstack(L, 8) || plain_meta(L, o, t, &array) != OK) return GIVE_UP;
         n = lua_rawlen(L, t);
         if (n > 0 || array) {
             add(L, o->b, "[", 1);
@@ -391,6 +418,7 @@ static int l_encode(lua_State *L) {
     lua_newtable(L);
     o.seen = 3;
     o.object = 0;
+    o.plains = 0;
     o.b = nb_box_push(L);
     lua_pushvalue(L, 1);
     if (encode(L, &o, 0) != OK) {

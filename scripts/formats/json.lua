@@ -18,6 +18,7 @@ local NONE_BEFORE = ordered("year", "from")
 local COPY = ordered("kind", "file", "agency", "year", "share", "passage")
 local SKIPPED = ordered("file", "status", "reason")
 local ARRAY = { __array = true }
+local NO_CELLS = setmetatable({}, ARRAY)   -- of every finding that names none: never written to
 
 function Writer(findings, report, opts)
   if opts.mode == "extract" then
@@ -37,7 +38,7 @@ function Writer(findings, report, opts)
   for _, f in ipairs(findings) do
     local o = setmetatable({
       rule = f.rule, severity = f.severity, message = f.message,
-      cells = setmetatable(f.cells or {}, ARRAY), expected = f.expected, found = f.found,
+      cells = f.cells and next(f.cells) ~= nil and setmetatable(f.cells, ARRAY) or NO_CELLS, expected = f.expected, found = f.found,
       line = f.line, column = f.col, page = page_of(f.line),
     }, FINDING)
     list[#list + 1] = o

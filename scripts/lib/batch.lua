@@ -336,6 +336,18 @@ function Batch:decoded(x)
   return self.spool:decode(x >> SPOOL_LEN_BITS, x & ((1 << SPOOL_LEN_BITS) - 1))
 end
 
+-- found_in(e, m) → the passage of measured pair m (similar.measure, whole),
+-- found in entry e's narrative: where it is in the spool when the
+-- narrative waits there (a number for spooled, read and said only if
+-- kept), else said now
+function Batch:found_in(e, m)
+  local told = e.told
+  if told and rawget(m, "passage") == nil and m.within then
+    return ((told >> SPOOL_LEN_BITS) + m.from - 1) << SPOOL_LEN_BITS | (m.to - m.from + 1)
+  end
+  return similar.said_of(m)
+end
+
 -- narrative(e) → the narrative of an entry of the batch | nil
 function Batch:narrative(e)
   if e.text then return e.text end
@@ -348,6 +360,8 @@ end
 -- the pair); for the year before, {share, passage, length, previous}
 -- with no fifth, previous that report ({path =, agency =, year =}: the
 -- batch's entry itself when it is one). The passage may wait in the spool
+-- as found, unsaid: where it is in a narrative put there (an integer, as
+-- Batch:put gives); only the copies a report keeps are said (settle_copies).
 -- (a number). Arrays, not records: thousands wait until every pair is
 -- measured.
 local SHARE, PASSAGE, LENGTH, A, B = 1, 2, 3, 4, 5
@@ -358,9 +372,11 @@ local function other_of(e, m)
 end
 
 -- The copies said on one report: the year before first, then the closest
--- peers (the larger share, then the file's name). Called for every pair
--- found, twice: other_of is written out in it.
-local function closer(e, x, y)
+-- peers (the larger share, then the file's name: of two entries of the
+-- batch, their places in the order of the paths, order[entry], as the
+-- names compare). Called for every pair found, twice: other_of is written
+-- out in it.
+local function closer(e, x, y, order)
   local xb, yb = x[B], y[B]
   if (xb == nil) ~= (yb == nil) then return xb == nil end
   local sx, sy = x[SHARE], y[SHARE]
@@ -368,25 +384,58 @@ local function closer(e, x, y)
   local xa, ya = x[A], y[A]
   local ox = xb ~= nil and xa == e and xb or xa
   local oy = yb ~= nil and ya == e and yb or ya
+  local rx, ry = order[ox], order[oy]
+  if rx and ry then return rx < ry end
   return ox.path < oy.path
 end
 
--- add_copy(e, m, found) → whether e keeps it: one copy more found of
+-- path_order(entries) → entry → its place in the order of their paths
+-- (one place for paths alike): closer compares two numbers, not two
+-- names, for the many copies alike in share
+local function path_order(entries)
+  local sorted = table.move(entries, 1, #entries, 1, {})
+  table.sort(sorted, function(x, y) return x.path < y.path end)
+  local order = {}
+  for i, e in ipairs(sorted) do
+    local before = sorted[i - 1]
+    order[e] = before and not (before.path < e.path) and order[before] or i
+  end
+  return order
+end
+
+-- add_copy(e, m, found, order) → whether e keeps it: one copy more found of
 -- entry e. Only the MAX_PEERS + 1 closest are kept as they come (a
 -- region's template makes a report the copy of hundreds); found[e] counts
--- them all (apart: one field fewer an entry).
-local function add_copy(e, m, found)
+-- them all (apart: one field fewer an entry). order: as closer reads it.
+local function add_copy(e, m, found, order)
   found[e] = (found[e] or 0) + 1
   local list = e.copies
   if not list then
     e.copies = { m }
     return true
   end
-  local at = #list + 1
-  while at > 1 and closer(e, m, list[at - 1]) do at = at - 1 end
+  local n = #list
+  local at = n + 1
+  -- closer written out for the kind and the share, which decide most steps
+  local mb, ms = m[B], m[SHARE]
+  while at > 1 do
+    local y = list[at - 1]
+    local yb = y[B]
+    if (mb == nil) ~= (yb == nil) then
+      if yb == nil then break end
+    else
+      local ys = y[SHARE]
+      if ms ~= ys then
+        if not (ms > ys) then break end
+      elseif not closer(e, m, y, order) then break end
+    end
+    at = at - 1
+  end
   if at > MAX_PEERS + 1 then return false end
-  table.insert(list, at, m)
-  list[MAX_PEERS + 2] = nil
+  -- moved up by hand: the list is short, and table.insert is the metered one
+  if n > MAX_PEERS then n = MAX_PEERS end
+  for k = n, at, -1 do list[k + 1] = list[k] end
+  list[at] = m
   return true
 end
 
@@ -407,7 +456,11 @@ local function settle_copies(self, e, found)
   local out = {}
   for i, m in ipairs(list) do
     local o, passage = other_of(e, m), m[PASSAGE]
-    if math.type(passage) == "integer" then passage = assert(self:spooled(passage)) end
+    if math.type(passage) == "integer" then
+      -- said once for both reports of the pair
+      passage = similar.said(assert(self:spooled(passage)))
+      m[PASSAGE] = passage
+    end
     out[i] = { kind = m[B] == nil and "previous" or "peer", file = o.path, agency = o.agency, year = o.year,
                share = m[SHARE], passage = passage, length = m[LENGTH] }
   end
@@ -480,12 +533,12 @@ function Batch:survey_one(f)
   return s
 end
 
--- measure_years(kept, found, F): each report's narrative against its year
+-- measure_years(kept, found, F, order): each report's narrative against its year
 -- before's, the copy found added to the report's (add_copy). Each
 -- agency's years are walked in order, so a narrative of the batch is read
 -- and cut in shingles once for its own year and the year after, not once
 -- a comparison; at most the cut narratives of two years are held.
-function Batch:measure_years(kept, found, F)
+function Batch:measure_years(kept, found, F, order)
   -- is e the year before of a report of the batch (the first of its year, with a year after)?
   -- asked of the index, not kept in a set: ten thousand files' peak
   local index = self.index
@@ -532,11 +585,8 @@ function Batch:measure_years(kept, found, F)
         local said_prev = e.from == "batch" and b or { path = b.path or b.R.path, agency = b.R and b.R.agency or b.agency,
                                                        year = b.R and b.R.year or b.year }
         local c = { m.share, false, m.length, said_prev }
-        -- the passage, said only when kept, waits in the spool until the check says it
-        if add_copy(e, c, found) then
-          local said = similar.said_of(m)
-          c[PASSAGE] = self.spool and self:put(said) or said
-        end
+        -- the passage, said only if the report keeps it, waits where it is found
+        if add_copy(e, c, found, order) then c[PASSAGE] = self:found_in(e, m) end
       end
     end
     if mine then
@@ -665,21 +715,16 @@ function Batch:survey(njobs)
     collectgarbage()
     collectgarbage("incremental", M.PAIRS_GC_PAUSE)
   end
-  self:measure_years(kept, found, F)
+  local order = path_order(kept)
+  self:measure_years(kept, found, F, order)
   similar.each_pair(kept, function(x) return self:narrative(x) end, function(p)
     if not (p.a.key and p.a.key == p.b.key) then
       local c = { p.share, false, p.length, p.a, p.b }
-      local kept_a, kept_b = add_copy(p.a, c, found), add_copy(p.b, c, found)
-      -- a passage is said (cut) only for a pair kept or listed, and made
-      -- a string only then: the pair holds where it is in a narrative
-      if (kept_a or kept_b) or self.opts.output then
-        p.passage, p.within = similar.said_of(p), nil
-      end
-      if kept_a or kept_b then
-        c[PASSAGE] = p.passage
-        -- a kept pair's passage waits in the spool
-        if self.spool then c[PASSAGE] = self:put(p.passage) or p.passage end
-      end
+      local kept_a, kept_b = add_copy(p.a, c, found, order), add_copy(p.b, c, found, order)
+      -- a passage is said (cut) only for a pair listed, or kept when the
+      -- copies are settled: the pair holds where it is in a narrative
+      if self.opts.output then p.passage, p.within = similar.said_of(p), nil end
+      if kept_a or kept_b then c[PASSAGE] = rawget(p, "passage") or self:found_in(p.b, p) end
       -- only the dashboard (of -o FOLDER) lists them: some ten a report
       if self.opts.output then self.copies[#self.copies + 1] = p end
     end
@@ -697,8 +742,9 @@ function Batch:survey(njobs)
     if not self.archive and not e.told then e.text = nil end
     settle_copies(self, e, found)
     -- the copies too wait in the spool: the check's views of them would
-    -- otherwise live as long as the batch
-    if e.copies and self.spool then
+    -- otherwise live as long as the batch (a small batch, its reports kept
+    -- as bound, keeps its few copies as they are: no encoding and decoding)
+    if e.copies and self.spool and not self.bound then
       local x = self:put(marshal.encode(e.copies))
       if x then e.copies, e.copied = nil, x end
     end
@@ -807,7 +853,8 @@ function Batch:neighbour(x)
   return value
 end
 
--- copies_of(e) → the copies found of an entry, fresh from the spool
+-- copies_of(e) → the copies found of an entry: fresh from the spool when
+-- they wait there, else as the survey settled them
 function Batch:copies_of(e)
   if e.copied then return assert(self:decoded(e.copied)) end
   return e.copies or {}

@@ -78,9 +78,51 @@ function M.format_of(R) return format_of[unwrap(R)] end
 -- characters of an input (an escape sequence in a page) become '?': what a
 -- rule quotes and a writer prints reaches a terminal as text. The core
 -- walks the report's tables in one call.
+--
+-- The format's parts that sections refer to are the format's, shared by
+-- every report of it: each is made printable at the first report that
+-- refers to it (as the walk of that report did), and the walks of the
+-- reports after pass them by (they were a third of a report's tables),
+-- the year before's as well as the report's own.
+local part_of = setmetatable({}, { __mode = "k" })      -- F → set of its parts
+local printable_parts = setmetatable({}, { __mode = "k" })  -- F → parts made printable
+
+-- detach_parts(X, detached): the format's parts taken off report X's
+-- sections (made printable first when not yet), each noted in detached
+-- as its section and its part, to be put back
+local function detach_parts(X, detached)
+  local F, sections = format_of[X], rawget(X, "sections")
+  if not (F and type(F.parts) == "table" and type(sections) == "table" and getmetatable(sections) == nil) then
+    return
+  end
+  local own, done = part_of[F], printable_parts[F]
+  if not own then
+    own, done = {}, {}
+    for _, part in ipairs(F.parts) do own[part] = true end
+    part_of[F], printable_parts[F] = own, done
+  end
+  for _, s in ipairs(sections) do
+    local part = type(s) == "table" and rawget(s, "part")
+    if part and own[part] then
+      if not done[part] then
+        nianbao.printable(part, nianbao.null)
+        done[part] = true
+      end
+      detached[#detached + 1], detached[#detached + 2] = s, part
+      rawset(s, "part", nil)
+    end
+  end
+end
+
 function M.freeze(R)
   if frozen[R] then return end
-  nianbao.printable(R, nianbao.null)
+  local detached = {}
+  detach_parts(R, detached)
+  local previous = rawget(R, "previous")
+  if type(previous) == "table" and previous ~= R then detach_parts(previous, detached) end
+  local ok, err = pcall(nianbao.printable, R, nianbao.null)
+  for k = 1, #detached, 2 do rawset(detached[k], "part", detached[k + 1]) end
+  if not ok then error(err, 0) end
   frozen[R] = true
 end
 

@@ -97,6 +97,8 @@ end
 -- until measured. One band's buckets at a time, and no pair kept here: a
 -- region's template shared by thousands makes pairs by the ten thousand.
 -- whole: each passage as found (measure), for a caller that keeps few.
+local math_type = math.type
+
 function M.each_pair(entries, text_of, found, sigs, whole)
   text_of = text_of or function(e) return e.text end
   local rows = M.HASHES // M.BANDS
@@ -128,22 +130,26 @@ function M.each_pair(entries, text_of, found, sigs, whole)
   -- and the bytes of text held cut at once, these and a bucket's
   local kept, kept_bytes, cut_bytes = {}, 0, 0
   for b = 0, M.BANDS - 1 do
+    -- a band value met once is its entry's number: most are, and a list
+    -- for each would be a table an entry a band
     local bucket = {}
+    local from, to = b * rows * 4 + 1, (b + 1) * rows * 4
     for i in ipairs(entries) do
       local sig = sig_of(i)
       if sig then
-        local v = sig:sub(b * rows * 4 + 1, (b + 1) * rows * 4)
+        local v = sig:sub(from, to)
         local list = bucket[v]
-        if not list then list = {}; bucket[v] = list end
-        if #list <= M.BUCKET_MAX then list[#list + 1] = i end
+        if not list then bucket[v] = i
+        elseif math_type(list) then bucket[v] = { list, i }
+        elseif #list <= M.BUCKET_MAX then list[#list + 1] = i end
       end
     end
     crowded[b] = {}
     for v, list in pairs(bucket) do
-      if #list > M.BUCKET_MAX then crowded[b][v] = true end
+      if not math_type(list) and #list > M.BUCKET_MAX then crowded[b][v] = true end
     end
     for _, list in pairs(bucket) do
-      if #list >= 2 and #list <= M.BUCKET_MAX then
+      if not math_type(list) and #list <= M.BUCKET_MAX then
         -- each narrative of the bucket read and cut once for all its pairs
         -- here, when first measured, and let go after its own row
         local texts = {}

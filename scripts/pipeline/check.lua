@@ -34,7 +34,8 @@ local function cut(s, n)
 end
 
 -- A message template cut once into its texts and its {names}: a list
--- alternating text, name, text, …, text (made once a template). A local
+-- alternating text, name, text, …, text (made once a template), and as
+-- pieces = the same list for fill to set the names' values in. A local
 -- pack's rule runs afresh for each report and could word its message anew
 -- each time: past MAX_TEMPLATES the list starts afresh, so it cannot grow.
 local MAX_TEMPLATES = 4096
@@ -54,6 +55,7 @@ local function parts_of(text)
     at = to + 1
   end
   parts[#parts + 1] = text:sub(at)
+  parts.pieces = table.move(parts, 1, #parts, 1, {})
   templates[text] = parts
   return parts
 end
@@ -61,24 +63,22 @@ end
 -- The template with each {name} that vars has replaced by its value.
 -- (vars is read raw: a table the rule made without a metatable, or the
 -- emitter's own.) While the values are texts and numbers no code of the
--- rule's runs, so one list of the pieces serves every message; another
--- value's tostring may run the rule's code, even an emit, so it gets its own.
-local pieces = {}
+-- rule's runs, so the template's own pieces, its texts in place, take the
+-- values of its names; another value's tostring may run the rule's code,
+-- even an emit, so it gets a list of its own.
 local function fill(text, vars)
   local parts = parts_of(text)
   local n = #parts
   if n == 1 then return text end
-  for i = 1, n do
+  local pieces = parts.pieces
+  for i = 2, n, 2 do
     local p = parts[i]
-    if i % 2 == 0 then
-      local v = vars[p]
-      local t = type(v)
-      if t == "string" then p = v
-      elseif t == "number" then p = tostring(v)
-      elseif v == nil then p = "{" .. p .. "}"
-      else goto slow end
-    end
-    pieces[i] = p
+    local v = vars[p]
+    local t = type(v)
+    if t == "string" then pieces[i] = v
+    elseif t == "number" then pieces[i] = tostring(v)
+    elseif v == nil then pieces[i] = "{" .. p .. "}"
+    else goto slow end
   end
   do return table.concat(pieces, "", 1, n) end
   ::slow::
@@ -146,16 +146,23 @@ local function emitter(st)
     end
     local tmpl = rule.message[lang] or rule.message.zh
     local cells = f.cells or (cell and { cell.id }) or NONE
-    if type(cells) ~= "table" then error("emit: 'cells' must be a list of cell ids", 2) end
-    local n = math.min(#cells, MAX_CELLS + 1)
-    local ids, size = n == 0 and NONE or {}, 0
-    for i = 1, n do
-      local id = cells[i]
-      if type(id) ~= "string" or #id > 256 then error("emit: 'cells' must be a list of cell ids", 2) end
-      ids[i], size = id, size + #id
+    local ids, size = NONE, 0
+    if cells ~= NONE then
+      if type(cells) ~= "table" then error("emit: 'cells' must be a list of cell ids", 2) end
+      local n = math.min(#cells, MAX_CELLS + 1)
+      if n > 0 then ids = {} end
+      for i = 1, n do
+        local id = cells[i]
+        if type(id) ~= "string" or #id > 256 then error("emit: 'cells' must be a list of cell ids", 2) end
+        ids[i], size = id, size + #id
+      end
+      if #ids > MAX_CELLS then error(string.format("emit: more than %d cells in a finding", MAX_CELLS), 2) end
     end
-    if #ids > MAX_CELLS then error(string.format("emit: more than %d cells in a finding", MAX_CELLS), 2) end
-    local line, col = place(f.line, "line"), place(f.col, "col")
+    -- (place and text_of called only for a value given: most are not)
+    local line = f.line
+    if line ~= nil then line = place(line, "line") end
+    local col = f.col
+    if col ~= nil then col = place(col, "col") end
     if not line and cell then line, col = place(cell.line, "line"), place(cell.col, "col") end
     if not line then
       for _, id in ipairs(ids) do
@@ -164,7 +171,10 @@ local function emitter(st)
       end
     end
     local message = cut(fill(tmpl, vars), MAX_MESSAGE)
-    local found, expected = text_of(f.found, "found"), text_of(f.expected, "expected")
+    local found = f.found
+    if found ~= nil then found = text_of(found, "found") end
+    local expected = f.expected
+    if expected ~= nil then expected = text_of(expected, "expected") end
     local quote
     if f.quote ~= nil then
       if type(f.quote) ~= "string" then error("emit: 'quote' must be a text", 2) end

@@ -1,7 +1,8 @@
 -- The copies a report says: the year before first, then the closest peers
 -- (the larger share, then the file's name), six at most when more were
--- found, else all in the order of the files. Checked against every pair
--- measured here and put in that order plainly.
+-- found, else all in the order of the files, each with the passage the
+-- pair shares as the plain measure says it (said only for the copies kept).
+-- Checked against every pair measured here and put in that order plainly.
 
 local similar = require "similar"
 local batch = require "batch"
@@ -21,7 +22,13 @@ test("each report says the copies the plain order keeps", function()
   end
   write("copies-kept/" .. PLACES[1] .. "/2023.txt",
         (assert(nbio.readfile("examples/previous/jiuqu-2023.txt")):gsub("九曲街道", PLACES[1])))
-  local B = batch.new(nianbao.engine, { files = { root } }, nil, 1)
+  -- a passage is said once a pair kept, not once a pair found
+  local said_of, said, says = similar.said_of, similar.said, 0
+  similar.said_of = function(...) says = says + 1; return said_of(...) end
+  similar.said = function(...) says = says + 1; return said(...) end
+  local ok, B = pcall(batch.new, nianbao.engine, { files = { root } }, nil, 1)
+  similar.said_of, similar.said = said_of, said
+  assert(ok, B)
   -- every pair of agencies, measured plainly
   local entries = {}
   for _, e in ipairs(B.entries) do
@@ -37,7 +44,7 @@ test("each report says the copies the plain order keeps", function()
       for _, side in ipairs { { p.a, p.b }, { p.b, p.a } } do
         local list = of[side[1].path] or {}
         of[side[1].path] = list
-        list[#list + 1] = { file = side[2].path, index = side[2].index, share = p.share }
+        list[#list + 1] = { file = side[2].path, index = side[2].index, share = p.share, passage = p.passage }
       end
     end
   end
@@ -59,9 +66,21 @@ test("each report says the copies the plain order keeps", function()
     for i = 1, want do
       eq(peers[i].file, said[i + previous].file, e.path .. ": copy " .. i)
       eq(peers[i].share, said[i + previous].share, e.path .. ": share " .. i)
+      eq(peers[i].passage, said[i + previous].passage, e.path .. ": passage " .. i)
     end
     checked = checked + 1
   end
   eq(#PLACES + 1, checked, "every report")
+  local kept_pairs = {}
+  for _, e in ipairs(B.entries) do
+    for _, c in ipairs(B:copies_of(e)) do
+      local x, y = e.path, c.file
+      if x > y then x, y = y, x end
+      kept_pairs[x .. "\0" .. y] = true
+    end
+  end
+  local n = 0
+  for _ in pairs(kept_pairs) do n = n + 1 end
+  eq(n, says, "passages said")
   B:finish({}, nil)
 end)

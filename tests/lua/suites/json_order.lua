@@ -50,3 +50,29 @@ test("json: a value the C writer leaves to Lua, inside an object its order names
   local n = { math.mininteger, math.maxinteger, 0, -1, 10, -10 }
   eq(string.format("[%d,%d,0,-1,10,-10]", math.mininteger, math.maxinteger), C.json.encode(n), "integers")
 end)
+
+test("json: objects that share a metatable, among others, are written as in Lua", function()
+  -- the C writer looks at a metatable once a call: the objects after the
+  -- first of each are written by what it found then
+  local ROW = { __order = { "b", "a" } }
+  local LIST = { __array = true }
+  local BARE = { __order = false }
+  local rows = setmetatable({}, LIST)
+  for i = 1, 12 do
+    local row = setmetatable({ a = i, b = { i, i + 1 }, c = "x" .. i }, i % 3 == 0 and BARE or ROW)
+    row.list = setmetatable(i % 2 == 0 and {} or { "y" }, LIST)
+    rows[i] = row
+  end
+  -- more metatables than the C writer keeps, each met twice
+  local many = {}
+  for i = 1, 20 do
+    local mt = { __order = { "k" .. i } }
+    many[i] = setmetatable({ ["k" .. i] = i, z = setmetatable({ i }, mt) }, mt)
+  end
+  for i, v in ipairs { rows, many, { rows, many, rows } } do
+    local native = C.json.encode(v)
+    eq("string", type(native), "handled in C: value " .. i)
+    eq(in_lua(v), native, "value " .. i)
+  end
+  eq('[[],{"b":1}]', C.json.encode({ setmetatable({}, LIST), setmetatable({ b = 1 }, ROW) }), "an empty list and an object")
+end)
