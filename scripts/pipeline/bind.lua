@@ -704,11 +704,39 @@ local SHORT = 40
 -- The header cells of a table as printed: the texts that name one of its
 -- columns (for the rules on a header's wording, 万元 or 元).
 local header_memo = memo.keyed()
+
+-- A table's column words as a list, with their lengths in characters:
+-- made once per table, for one search of them all in a text, and a short
+-- text measured for likeness only against the words near its length.
+local column_list_of = setmetatable({}, { __mode = "k" })
+local function column_list(T)
+  local c = column_list_of[T]
+  if c then return c end
+  c = { words = {}, lengths = {} }
+  for w in pairs(T.column_words) do
+    c.words[#c.words + 1] = w
+    c.lengths[#c.words] = utf8.len(w) or false
+  end
+  column_list_of[T] = c
+  return c
+end
+
+-- A text names a column when it holds one of the words, or, short, is
+-- like one of them (tables.alike, whose first test, of the two lengths,
+-- is made here before a call).
 local function names_column(F, T, text)
   if tables.value_state(F, text) then return false end
   local t = F.labels.norm(text)
-  for w in pairs(T.column_words) do
-    if t:find(w, 1, true) or ((utf8.len(t) or 99) <= 20 and tables.alike(t, w, 0.7)) then return true end
+  local c = column_list(T)
+  if first_of(t, c.words) then return true end
+  local m = utf8.len(t)
+  if not m or m > 20 then return false end
+  local lengths = c.lengths
+  for i, w in ipairs(c.words) do
+    local n = lengths[i]
+    if not n or math.min(m, n) + 1e-9 >= 0.7 * math.max(m, n) then
+      if tables.alike(t, w, 0.7) then return true end
+    end
   end
   return false
 end
