@@ -192,29 +192,38 @@ end
 -- labels and numbers repeat from report to report: each answered once (a
 -- memo per format of at most HEADING_MEMO_BYTES of text, its keys whole
 -- paragraphs: it starts afresh when full). The answer keeps the text as
--- normalised too, for the binder's later pass over the same blocks.
+-- normalised too, for the binder's later pass over the same blocks: a
+-- text that is no heading (most) is kept as that alone, under PLAIN[kind],
+-- a heading as its answer {part, glued, variant, normalised} under kind.
 local HEADING_MEMO_BYTES = 1 << 18
 local heading_memo = memo.keyed()
 local NO_ANSWERS = {}       -- a kind with no answers yet: looked up, never written to
+local PLAIN = { para = "plain para", cell = "plain cell" }
 local function match_heading(F, block)
   local kind, text = block.kind, block.text
-  local t = F.labels.norm(text)
   if kind ~= "para" and kind ~= "cell" then
+    local t = F.labels.norm(text)
     local p, glued, variant = heading_of(F, block, t)
     return p, glued, variant, t
   end
   local m = heading_memo[F]
-  local by = m and m.of[kind]
-  local hit = by and by[text]
-  if not hit then
-    local p, glued, variant = heading_of(F, block, t)
-    hit = { p, glued, variant, t }
-    m = memo.of(heading_memo, F, HEADING_MEMO_BYTES)
-    by = m.of[kind]
-    if not by then by = {}; m.of[kind] = by end
-    by[text], m.size = hit, m.size + #text + #t + 64  -- the text and its normal form
+  if m then
+    local plain = m.of[PLAIN[kind]]
+    local t = plain and plain[text]
+    if t then return nil, nil, nil, t end
+    local by = m.of[kind]
+    local hit = by and by[text]
+    if hit then return hit[1], hit[2], hit[3], hit[4] end
   end
-  return hit[1], hit[2], hit[3], hit[4]
+  local t = F.labels.norm(text)
+  local p, glued, variant = heading_of(F, block, t)
+  m = memo.of(heading_memo, F, HEADING_MEMO_BYTES)
+  local key = p and kind or PLAIN[kind]
+  local by = m.of[key]
+  if not by then by = {}; m.of[key] = by end
+  by[text] = p and { p, glued, variant, t } or t
+  m.size = m.size + #text + #t + 64           -- the text and its normal form
+  return p, glued, variant, t
 end
 M.match_heading = match_heading
 
@@ -401,9 +410,10 @@ local function walk(F, src)
   local blocks = copy_list(src, count)
   local starts, found = {}, {}
   local normed, paras, nparas = {}, {}, 0
-  local answered = heading_memo[F]
-  local by_para = answered and answered.of.para or NO_ANSWERS
-  local by_cell = answered and answered.of.cell or NO_ANSWERS
+  local answered = heading_memo[F] and heading_memo[F].of or NO_ANSWERS
+  local by_para, by_cell = answered.para or NO_ANSWERS, answered.cell or NO_ANSWERS
+  local plain_para = answered[PLAIN.para] or NO_ANSWERS
+  local plain_cell = answered[PLAIN.cell] or NO_ANSWERS
   -- the cells of the part begun last (none before the first start)
   local st, cells, ncells, last, placed, para_at
   local n, from = 0, nil
@@ -413,10 +423,10 @@ local function walk(F, src)
     if kind == "cell" then
       n = n + 1
       blocks[n] = b
-      local hit = by_cell[b.text]
-      if hit and not hit[1] then
+      local t = plain_cell[b.text]
+      if t then
         -- most blocks: a cell answered before, and no heading
-        normed[n] = hit[4]
+        normed[n] = t
         if cells then
           ncells = ncells + 1
           cells[ncells] = b
@@ -446,22 +456,28 @@ local function walk(F, src)
     -- a part started or the part's cells gathered
     for k = from, n do
       local bk = blocks[k]
-      local hit
+      local text = bk.text
+      local t, hit
       if kind == "cell" then
-        hit = by_cell[bk.text]
+        t = plain_cell[text]
+        hit = not t and by_cell[text]
       else
-        hit = by_para[bk.text]
+        t = plain_para[text]
+        hit = not t and by_para[text]
         nparas = nparas + 1
         paras[nparas] = k
       end
       local p, glued, variant
-      if hit then
+      if t then
+        normed[k] = t
+      elseif hit then
         normed[k] = hit[4]
         p, glued, variant = hit[1], hit[2], hit[3]
       else
         p, glued, variant, normed[k] = match_heading(F, bk)
-        answered = heading_memo[F]
-        by_para, by_cell = answered.of.para or NO_ANSWERS, answered.of.cell or NO_ANSWERS
+        answered = heading_memo[F].of
+        by_para, by_cell = answered.para or NO_ANSWERS, answered.cell or NO_ANSWERS
+        plain_para, plain_cell = answered[PLAIN.para] or NO_ANSWERS, answered[PLAIN.cell] or NO_ANSWERS
       end
       if p and kind == "cell" and glued ~= "" then p = nil end
       if p and not found[p.id] then

@@ -123,3 +123,28 @@ test("the walk cuts a paragraph at a glued heading, leaves out a page number and
   eq(8, starts[2].para_at, "the heading printed again: a paragraph among the cells")
   eq(9, starts[2].last, "the last cell")
 end)
+
+test("a text asked as a paragraph and as a cell keeps each kind's answer, asked once or again", function()
+  local misspelt = "五、存在的主要问题及改近情况"     -- a heading worded a little otherwise: a paragraph's alone
+  local plain = "本年新收政府信息公开申请数量"
+  local heading = "二、主动公开政府信息情况"
+  for round = 1, 2 do
+    local what = " (asked " .. (round == 1 and "first" or "again") .. ")"
+    local p, glued, variant, t = bind.match_heading(F, { kind = "para", text = misspelt })
+    eq("s5", p and p.id, "the misspelt heading as a paragraph" .. what)
+    eq("", glued, "nothing glued" .. what)
+    eq(true, variant, "worded otherwise" .. what)
+    eq(F.labels.norm(misspelt), t, "its normal form" .. what)
+    p, glued, variant, t = bind.match_heading(F, { kind = "cell", text = misspelt })
+    eq(nil, p, "the misspelt heading as a cell" .. what)
+    eq(F.labels.norm(misspelt), t, "its normal form as a cell" .. what)
+    p, glued, variant, t = bind.match_heading(F, { kind = "cell", text = heading })
+    eq("s2", p and p.id, "a heading in a cell" .. what)
+    eq(false, variant, "as worded" .. what)
+    eq(F.labels.norm(heading), t, "the heading's normal form" .. what)
+    p, glued, variant, t = bind.match_heading(F, { kind = "para", text = plain })
+    eq(nil, p, "a label" .. what)
+    eq(nil, glued, "no glued text for no heading" .. what)
+    eq(F.labels.norm(plain), t, "the label's normal form" .. what)
+  end
+end)
