@@ -192,30 +192,40 @@ end
 -- labels and numbers repeat from report to report: each answered once (a
 -- memo per format of at most HEADING_MEMO_BYTES of text, its keys whole
 -- paragraphs: it starts afresh when full). The answer keeps the text as
--- normalised too, for the binder's later pass over the same blocks.
+-- normalised too, for the binder's later pass over the same blocks: a
+-- text that is no heading (most) is kept as that alone, under PLAIN[kind],
+-- a heading as its answer {part, glued, variant, normalised} under kind.
 local HEADING_MEMO_BYTES = 1 << 18
 local heading_memo = memo.keyed()
 local NO_ANSWERS = {}       -- a kind with no answers yet: looked up, never written to
+local PLAIN = { para = "plain para", cell = "plain cell" }
 local function match_heading(F, block)
   local kind, text = block.kind, block.text
-  local t = F.labels.norm(text)
   if kind ~= "para" and kind ~= "cell" then
+    local t = F.labels.norm(text)
     local p, glued, variant = heading_of(F, block, t)
     return p, glued, variant, t
   end
   local m = heading_memo[F]
-  local by = m and m.of[kind]
-  local hit = by and by[text]
-  if not hit then
-    local p, glued, variant = heading_of(F, block, t)
-    hit = { p, glued, variant, t }
-    m = memo.of(heading_memo, F, HEADING_MEMO_BYTES)
-    by = m.of[kind]
-    if not by then by = {}; m.of[kind] = by end
-    by[text], m.size = hit, m.size + #text + #t + 64  -- the text and its normal form
+  if m then
+    local plain = m.of[PLAIN[kind]]
+    local t = plain and plain[text]
+    if t then return nil, nil, nil, t end
+    local by = m.of[kind]
+    local hit = by and by[text]
+    if hit then return hit[1], hit[2], hit[3], hit[4] end
   end
-  return hit[1], hit[2], hit[3], hit[4]
+  local t = F.labels.norm(text)
+  local p, glued, variant = heading_of(F, block, t)
+  m = memo.of(heading_memo, F, HEADING_MEMO_BYTES)
+  local key = p and kind or PLAIN[kind]
+  local by = m.of[key]
+  if not by then by = {}; m.of[key] = by end
+  by[text] = p and { p, glued, variant, t } or t
+  m.size = m.size + #text + #t + 64           -- the text and its normal form
+  return p, glued, variant, t
 end
+M.match_heading = match_heading
 
 -- The numbered part headings of a format as printed, by their first two
 -- characters ("一、"): a paragraph without those holds none of them. Made
@@ -293,27 +303,76 @@ local function holds_start(marks, text)
   return false
 end
 
+-- The reader's list made anew at its size, in one step where it is not
+-- too long to unpack: most blocks pass as they are, and a list grown block
+-- by block is made anew at every doubling.
+local UNPACK_MAX = 100000
+local function copy_list(blocks, count)
+  if count <= UNPACK_MAX then return { table.unpack(blocks, 1, count) } end
+  local out = {}
+  for i = 1, count do out[i] = blocks[i] end
+  return out
+end
+
+-- A paragraph of 60 bytes or more, put at out[n + 1] on: one piece, a
+-- copy with its text as it is, where it holds no part heading after its
+-- start, else a piece before each heading it holds. → the last place filled.
+local function split_para(F, marks, b, out, n)
+  local simplify = F.labels.simplify
+  -- most paragraphs hold no start, seen without simplifying them first
+  if (marks.raw and not holds_start(marks, b.text)) or not holds_start(marks, simplify(b.text)) then
+    n = n + 1
+    out[n] = { kind = "para", text = b.text, line = b.line, col = b.col,
+               offset = (b.offset or 0) }
+    return n
+  end
+  local plain = simplify(b.text)
+  local cuts = {}
+  for _, start in ipairs(marks.starts) do
+    if plain:find(start, 1, true) then
+      for _, m in ipairs(marks.by_start[start]) do
+        local at = 1
+        while true do
+          local s = plain:find(m, at, true)
+          if not s then break end
+          if s > 1 then cuts[#cuts + 1] = s end
+          at = s + #m
+        end
+      end
+    end
+  end
+  table.sort(cuts)
+  local prev = 1
+  local function piece(from, to)
+    -- a paragraph with no heading inside is one piece: its text as it is
+    local whole = from == 1 and to == #b.text
+    return { kind = "para", text = whole and b.text or b.text:sub(from, to), line = b.line,
+             col = b.col + (from == 1 and 0 or utf8.len(b.text:sub(1, from - 1)) or 0),
+             offset = (b.offset or 0) + from - 1 }
+  end
+  for _, c in ipairs(cuts) do
+    if c > prev then
+      n = n + 1
+      out[n] = piece(prev, c - 1)
+      prev = c
+    end
+  end
+  n = n + 1
+  out[n] = piece(prev, #b.text)
+  return n
+end
+
 -- Crawled pages run the parts together on one line ("…联系。一、总体情况2021年，…").
 -- Cut paragraphs before every numbered part heading they hold. And drop
 -- the paragraphs that are a page's furniture (its number), which print
 -- and PDF text leave among the prose and inside tables. One pass over the
--- blocks for both: most are cells, passed on as they are.
--- The list of blocks is made whole at its size, in one step, where it is
--- not too long to unpack: most blocks pass as they are, and a list grown
--- block by block is made anew at every doubling.
-local UNPACK_MAX = 100000
+-- blocks for both: most are cells, passed on as they are. (The binder's
+-- walk below cuts them so in its own pass.)
 local function split_headings(F, blocks)
   local marks = marks_of(F)
-  local simplify = F.labels.simplify
   local furniture = F.grammars.page_number
   local count = #blocks
-  local out
-  if count <= UNPACK_MAX then
-    out = { table.unpack(blocks, 1, count) }
-  else
-    out = {}
-    for i = 1, count do out[i] = blocks[i] end
-  end
+  local out = copy_list(blocks, count)
   local n = 0
   for i = 1, count do
     local b = blocks[i]
@@ -326,52 +385,125 @@ local function split_headings(F, blocks)
     elseif #b.text < 60 then
       n = n + 1
       out[n] = b
-    -- most paragraphs hold no start, seen without simplifying them first
-    elseif (marks.raw and not holds_start(marks, b.text)) or not holds_start(marks, simplify(b.text)) then
-      -- no heading inside: one piece, its text as it is
-      n = n + 1
-      out[n] = { kind = "para", text = b.text, line = b.line, col = b.col,
-                 offset = (b.offset or 0) }
     else
-      local plain = simplify(b.text)
-      local cuts = {}
-      for _, start in ipairs(marks.starts) do
-        if plain:find(start, 1, true) then
-          for _, m in ipairs(marks.by_start[start]) do
-            local at = 1
-            while true do
-              local s = plain:find(m, at, true)
-              if not s then break end
-              if s > 1 then cuts[#cuts + 1] = s end
-              at = s + #m
-            end
-          end
-        end
-      end
-      table.sort(cuts)
-      local prev = 1
-      local function piece(from, to)
-        -- a paragraph with no heading inside is one piece: its text as it is
-        local whole = from == 1 and to == #b.text
-        return { kind = "para", text = whole and b.text or b.text:sub(from, to), line = b.line,
-                 col = b.col + (from == 1 and 0 or utf8.len(b.text:sub(1, from - 1)) or 0),
-                 offset = (b.offset or 0) + from - 1 }
-      end
-      for _, c in ipairs(cuts) do
-        if c > prev then
-          n = n + 1
-          out[n] = piece(prev, c - 1)
-          prev = c
-        end
-      end
-      n = n + 1
-      out[n] = piece(prev, #b.text)
+      n = split_para(F, marks, b, out, n)
     end
   end
   for k = n + 1, count do out[k] = nil end     -- the places the blocks left out had
   return out
 end
 M.split_headings = split_headings
+
+-- walk(F, blocks) → the blocks as split_headings gives them, the parts'
+-- starts, each block's text normalised (for detect), and where the
+-- paragraphs are. One pass for all: the blocks cut and left out, each
+-- asked whether it is a part heading (match_heading's memo looked up in
+-- line: most blocks are a batch's labels, answered before), and the
+-- cells after each start gathered for its tables as they come, with the
+-- last cell's place, whether any is placed in a grid and where the first
+-- paragraph is (the short way of table_tokens needs no other pass).
+local function walk(F, src)
+  local marks = marks_of(F)
+  local furniture = F.grammars.page_number
+  local norm = F.labels.norm
+  local count = #src
+  local blocks = copy_list(src, count)
+  local starts, found = {}, {}
+  local normed, paras, nparas = {}, {}, 0
+  local answered = heading_memo[F] and heading_memo[F].of or NO_ANSWERS
+  local by_para, by_cell = answered.para or NO_ANSWERS, answered.cell or NO_ANSWERS
+  local plain_para = answered[PLAIN.para] or NO_ANSWERS
+  local plain_cell = answered[PLAIN.cell] or NO_ANSWERS
+  -- the cells of the part begun last (none before the first start)
+  local st, cells, ncells, last, placed, para_at
+  local n, from = 0, nil
+  for i = 1, count do
+    local b = src[i]
+    local kind = b.kind
+    if kind == "cell" then
+      n = n + 1
+      blocks[n] = b
+      local t = plain_cell[b.text]
+      if t then
+        -- most blocks: a cell answered before, and no heading
+        normed[n] = t
+        if cells then
+          ncells = ncells + 1
+          cells[ncells] = b
+          last = n
+          if b.grid and b.x0 then placed = true end
+        end
+        goto next_block
+      end
+      from = n
+    elseif kind == "para" then
+      local text = b.text
+      if furniture and furniture:match(text) then goto next_block end   -- a page number: left out
+      from = n + 1
+      if #text < 60 then
+        n = from
+        blocks[n] = b
+      else
+        n = split_para(F, marks, b, blocks, n)
+      end
+    else
+      n = n + 1
+      blocks[n] = b
+      normed[n] = norm(b.text)
+      goto next_block
+    end
+    -- the blocks from..n (a paragraph's pieces, or one cell): asked, and
+    -- a part started or the part's cells gathered
+    for k = from, n do
+      local bk = blocks[k]
+      local text = bk.text
+      local t, hit
+      if kind == "cell" then
+        t = plain_cell[text]
+        hit = not t and by_cell[text]
+      else
+        t = plain_para[text]
+        hit = not t and by_para[text]
+        nparas = nparas + 1
+        paras[nparas] = k
+      end
+      local p, glued, variant
+      if t then
+        normed[k] = t
+      elseif hit then
+        normed[k] = hit[4]
+        p, glued, variant = hit[1], hit[2], hit[3]
+      else
+        p, glued, variant, normed[k] = match_heading(F, bk)
+        answered = heading_memo[F].of
+        by_para, by_cell = answered.para or NO_ANSWERS, answered.cell or NO_ANSWERS
+        plain_para, plain_cell = answered[PLAIN.para] or NO_ANSWERS, answered[PLAIN.cell] or NO_ANSWERS
+      end
+      if p and kind == "cell" and glued ~= "" then p = nil end
+      if p and not found[p.id] then
+        found[p.id] = true
+        if st then st.cells, st.last, st.placed, st.para_at = cells, last, placed, para_at end
+        st = { index = k, part = p, glued = glued, block = bk, variant = variant }
+        starts[#starts + 1] = st
+        cells, ncells, last, placed, para_at = {}, 0, k, false, nil
+      elseif not cells then
+        -- (before the first part)
+      elseif kind == "cell" then
+        ncells = ncells + 1
+        cells[ncells] = bk
+        last = k
+        if bk.grid and bk.x0 then placed = true end
+      elseif not para_at then
+        para_at = k
+      end
+    end
+    ::next_block::
+  end
+  if st then st.cells, st.last, st.placed, st.para_at = cells, last, placed, para_at end
+  for k = n + 1, count do blocks[k] = nil end     -- the places the blocks left out had
+  return blocks, starts, normed, paras, nparas, found
+end
+M.walk = walk
 
 -- A date as printed → "YYYY-MM-DD", or nil.
 function M.parse_date(F, s)
@@ -588,11 +720,39 @@ local SHORT = 40
 -- The header cells of a table as printed: the texts that name one of its
 -- columns (for the rules on a header's wording, 万元 or 元).
 local header_memo = memo.keyed()
+
+-- A table's column words as a list, with their lengths in characters:
+-- made once per table, for one search of them all in a text, and a short
+-- text measured for likeness only against the words near its length.
+local column_list_of = setmetatable({}, { __mode = "k" })
+local function column_list(T)
+  local c = column_list_of[T]
+  if c then return c end
+  c = { words = {}, lengths = {} }
+  for w in pairs(T.column_words) do
+    c.words[#c.words + 1] = w
+    c.lengths[#c.words] = utf8.len(w) or false
+  end
+  column_list_of[T] = c
+  return c
+end
+
+-- A text names a column when it holds one of the words, or, short, is
+-- like one of them (tables.alike, whose first test, of the two lengths,
+-- is made here before a call).
 local function names_column(F, T, text)
   if tables.value_state(F, text) then return false end
   local t = F.labels.norm(text)
-  for w in pairs(T.column_words) do
-    if t:find(w, 1, true) or ((utf8.len(t) or 99) <= 20 and tables.alike(t, w, 0.7)) then return true end
+  local c = column_list(T)
+  if first_of(t, c.words) then return true end
+  local m = utf8.len(t)
+  if not m or m > 20 then return false end
+  local lengths = c.lengths
+  for i, w in ipairs(c.words) do
+    local n = lengths[i]
+    if not n or math.min(m, n) + 1e-9 >= 0.7 * math.max(m, n) then
+      if tables.alike(t, w, 0.7) then return true end
+    end
   end
   return false
 end
@@ -734,53 +894,10 @@ end
 -- unplaced).
 function M.bind(F, system, doc, path, others)
   others = others or {}
-  local blocks = split_headings(F, doc.blocks)
+  local blocks, starts, normed, paras, nparas, found = walk(F, doc.blocks)
   local R = Report.new(F, path)
   local diags, pending = R.diagnostics, {}
 
-  local starts, found = {}, {}
-  -- match_heading's memo looked up in line (most blocks are a batch's labels,
-  -- answered before), and fetched again after each answer worked out: a full
-  -- memo starts afresh
-  local answered = heading_memo[F]
-  local by_para = answered and answered.of.para or NO_ANSWERS
-  local by_cell = answered and answered.of.cell or NO_ANSWERS
-  local normed, norm = {}, F.labels.norm     -- each block's text normalised, for detect
-  local paras, nparas = {}, 0                -- where the paragraphs are, for the parts' prose
-  for i = 1, #blocks do
-    local b = blocks[i]
-    local kind = b.kind
-    local hit
-    if kind == "cell" then
-      hit = by_cell[b.text]
-    elseif kind == "para" then
-      hit = by_para[b.text]
-      nparas = nparas + 1
-      paras[nparas] = i
-    else
-      normed[i] = norm(b.text)
-      goto next_block
-    end
-    do
-      local p, glued, variant
-      if hit then
-        normed[i] = hit[4]
-        p = hit[1]
-        if not p then goto next_block end      -- most blocks: answered before, and no heading
-        glued, variant = hit[2], hit[3]
-      else
-        p, glued, variant, normed[i] = match_heading(F, b)
-        answered = heading_memo[F]
-        by_para, by_cell = answered.of.para or NO_ANSWERS, answered.of.cell or NO_ANSWERS
-      end
-      if p and kind == "cell" and glued ~= "" then p = nil end
-      if p and not found[p.id] then
-        found[p.id] = true
-        starts[#starts + 1] = { index = i, part = p, glued = glued, block = b, variant = variant }
-      end
-    end
-    ::next_block::
-  end
   local first = starts[1] and starts[1].index or (#blocks + 1)
   read_meta(F, blocks, first, R.meta)
   read_identity(F, R, blocks, first)
@@ -849,7 +966,15 @@ function M.bind(F, system, doc, path, others)
     R.tables[T.id] = { present = false }
     for _, st in ipairs(legacy and {} or starts) do
       if st.part.id == T.part then
-        local tokens, placed, heads = table_tokens(F, T, blocks, st.index + 1, st.stop, st.lead)
+        local tokens, placed, heads
+        if #st.cells > 0 and not st.lead and not (st.para_at and st.para_at < st.last) then
+          -- the part's cells alone, gathered in the walk (each table its own list)
+          tokens, placed = st.given and copy_list(st.cells, #st.cells) or st.cells, st.placed
+          heads = header_texts(F, T, tokens)
+          st.given = true
+        else
+          tokens, placed, heads = table_tokens(F, T, blocks, st.index + 1, st.stop, st.lead)
+        end
         R.tables[T.id].line = tokens[1] and tokens[1].line or st.block.line
         R.tables[T.id].headers = heads or header_texts(F, T, tokens)
         -- by the places of its cells where the page gives them, else as a stream
