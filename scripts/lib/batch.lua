@@ -457,9 +457,9 @@ local function settle_copies(self, e, found)
   for i, m in ipairs(list) do
     local o, passage = other_of(e, m), m[PASSAGE]
     if math.type(passage) == "integer" then
-      -- said once for both reports of the pair
+      -- said for this report alone: a pair kept on with its passage said, until
+      -- its other report's check, held thousands of passages in a large batch
       passage = similar.said(assert(self:spooled(passage)))
-      m[PASSAGE] = passage
     end
     out[i] = { kind = m[B] == nil and "previous" or "peer", file = o.path, agency = o.agency, year = o.year,
                share = m[SHARE], passage = passage, length = m[LENGTH] }

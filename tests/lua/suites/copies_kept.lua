@@ -22,7 +22,7 @@ test("each report says the copies the plain order keeps", function()
   end
   write("copies-kept/" .. PLACES[1] .. "/2023.txt",
         (assert(nbio.readfile("examples/previous/jiuqu-2023.txt")):gsub("九曲街道", PLACES[1])))
-  -- a passage is said once a pair kept, not once a pair found
+  -- a passage is said for each copy a report keeps, not for each pair found
   local said_of, said, says = similar.said_of, similar.said, 0
   similar.said_of = function(...) says = says + 1; return said_of(...) end
   similar.said = function(...) says = says + 1; return said(...) end
@@ -71,16 +71,9 @@ test("each report says the copies the plain order keeps", function()
     checked = checked + 1
   end
   eq(#PLACES + 1, checked, "every report")
-  local kept_pairs = {}
-  for _, e in ipairs(B.entries) do
-    for _, c in ipairs(B:copies_of(e)) do
-      local x, y = e.path, c.file
-      if x > y then x, y = y, x end
-      kept_pairs[x .. "\0" .. y] = true
-    end
-  end
-  local n = 0
-  for _ in pairs(kept_pairs) do n = n + 1 end
-  eq(n, says, "passages said")
+  local kept = 0
+  for _, e in ipairs(B.entries) do kept = kept + #B:copies_of(e) end
+  eq(true, kept > 0, "copies kept")
+  eq(kept, says, "passages said")
   B:finish({}, nil)
 end)
