@@ -1856,7 +1856,10 @@ static int l_printable(lua_State *L) {
 ** kind: rules read the report and the libraries through views field by
 ** field, and a Lua closure a read cost a call frame each. Upvalues: 1
 ** originals (view -> table), 2 proxies (table -> view), 3 hidden (keys not
-** handed out, or nil), 4 readonly (makes the view of a table not seen). */
+** handed out, or nil), 4 readonly (makes the view of a table not seen),
+** 5 the metatable of views with no hidden keys (nil until known: a view
+** without hidden keys knows it as its own; one with them learns it from
+** the first view readonly makes of a plain table). */
 static int view_read(lua_State *L, int hidden) {
     lua_settop(L, 2);
     lua_pushvalue(L, 1);
@@ -1872,25 +1875,36 @@ static int view_read(lua_State *L, int hidden) {
     lua_pushvalue(L, 4);
     if (lua_rawget(L, lua_upvalueindex(2)) != LUA_TNIL) return 1;   /* a table read before */
     lua_pop(L, 1);
-    if (!hidden && !lua_getmetatable(L, 4)) {
-        /* a plain table first read through a view with no hidden keys: its
-        ** view is made here, as readonly would (that view's metatable), a
-        ** Lua call less for every section and row a rule walks */
+    if (!lua_getmetatable(L, 4)) {
+        /* a plain table first read through a view: its view is made here,
+        ** as readonly would (the metatable of views with no hidden keys),
+        ** a Lua call less for every section and row a rule walks */
         lua_pushvalue(L, 4);
         if (lua_rawget(L, lua_upvalueindex(1)) != LUA_TNIL) {   /* a view: its own view */
             lua_settop(L, 4);
             return 1;
         }
         lua_pop(L, 1);
-        lua_createtable(L, 0, 0);              /* 5: the view */
-        lua_getmetatable(L, 1);
-        lua_setmetatable(L, 5);
-        lua_pushvalue(L, 4);
-        lua_pushvalue(L, 5);
-        lua_rawset(L, lua_upvalueindex(2));    /* proxies[t] = view */
-        lua_pushvalue(L, 5);
-        lua_pushvalue(L, 4);
-        lua_rawset(L, lua_upvalueindex(1));    /* originals[view] = t */
+        if (!hidden || lua_type(L, lua_upvalueindex(5)) == LUA_TTABLE) {
+            lua_createtable(L, 0, 0);              /* 5: the view */
+            if (hidden) lua_pushvalue(L, lua_upvalueindex(5));
+            else lua_getmetatable(L, 1);
+            lua_setmetatable(L, 5);
+            lua_pushvalue(L, 4);
+            lua_pushvalue(L, 5);
+            lua_rawset(L, lua_upvalueindex(2));    /* proxies[t] = view */
+            lua_pushvalue(L, 5);
+            lua_pushvalue(L, 4);
+            lua_rawset(L, lua_upvalueindex(1));    /* originals[view] = t */
+            return 1;
+        }
+        /* the first plain table read through a view with hidden keys:
+        ** readonly makes its view, whose metatable is kept for the next */
+        lua_settop(L, 4);
+        lua_pushvalue(L, lua_upvalueindex(4));
+        lua_insert(L, 4);
+        lua_call(L, 1, 1);
+        if (lua_type(L, 4) == LUA_TTABLE && lua_getmetatable(L, 4)) lua_replace(L, lua_upvalueindex(5));
         return 1;
     }
     lua_settop(L, 4);
@@ -1912,8 +1926,8 @@ static int l_view_index(lua_State *L) {
     luaL_checktype(L, 2, LUA_TTABLE);
     if (!lua_isnoneornil(L, 3)) luaL_checktype(L, 3, LUA_TTABLE);
     luaL_checktype(L, 4, LUA_TFUNCTION);
-    lua_settop(L, 4);
-    lua_pushcclosure(L, lua_istable(L, 3) ? view_index : view_index_plain, 4);
+    lua_settop(L, 5);                          /* 5: nil, the plain views' metatable not yet known */
+    lua_pushcclosure(L, lua_istable(L, 3) ? view_index : view_index_plain, 5);
     return 1;
 }
 

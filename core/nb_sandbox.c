@@ -7,6 +7,7 @@
 ** and once a limit is passed the call is over, whatever the script does.
 */
 #include <ctype.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -302,6 +303,7 @@ typedef struct call_limits {
     lua_Integer budget, memory;
     int64_t ns;                   /* 0: the state's default */
     int untrusted;
+    const char *source;           /* "@path" or NULL: the string is the userdata's uservalue, alive with it */
 } call_limits;
 
 #define LIMITS "nianbao.sandbox.limits"
@@ -328,12 +330,16 @@ static int l_limits(lua_State *L) {
     call_limits read;
     luaL_checktype(L, 1, LUA_TTABLE);
     has_source = read_limits(L, &read);
+    read.source = NULL;
     cl = lua_newuserdatauv(L, sizeof *cl, 1);
     *cl = read;
     luaL_setmetatable(L, LIMITS);
     if (has_source) {
         lua_pushvalue(L, -2);
         lua_setiuservalue(L, -2, 1);
+        lua_getiuservalue(L, -1, 1);      /* the string the userdata holds, not a copy */
+        cl->source = lua_tostring(L, -1);
+        lua_pop(L, 1);
     }
     return 1;
 }
@@ -389,6 +395,11 @@ static int find_line(lua_State *L) {
     return 1;                                   /* the error object as it was */
 }
 
+/* The part of the sandbox state a call saves and restores: all but the
+** pool, whose free lists are most of the struct and the allocator's own. */
+#define CALL_STATE offsetof(nb_sandbox, pool)
+typedef char pool_is_last[CALL_STATE + sizeof(nb_pool) == sizeof(nb_sandbox) ? 1 : -1];
+
 /* sandbox.call(limits, fn, ...) -> true, results… | false, reason [, line].
 ** limits: a table (see nb_sandbox.h) or what sandbox.prepare made of one.
 ** With limits.source = "@path", line is where in that file the call
@@ -404,9 +415,7 @@ static int l_call(lua_State *L) {
     nb_trip why;
     if (sb == NULL) return luaL_error(L, "sandbox.call: the Lua state has no sandbox allocator");
     cl = *limits_of(L);
-    /* the path stays the uservalue of the limits at index 1, alive through the call */
-    if (lua_getiuservalue(L, 1, 1) == LUA_TSTRING) source = lua_tostring(L, -1);
-    lua_pop(L, 1);
+    source = cl.source;     /* the uservalue of the limits at index 1, alive through the call */
     if (source) {
         lua_pushcfunction(L, find_line);
         lua_insert(L, 2);                       /* below the function */
@@ -414,7 +423,7 @@ static int l_call(lua_State *L) {
     }
     base = msgh ? 2 : 1;                        /* the slot below the function */
     ns = cl.ns ? cl.ns : sb->default_ns;
-    saved = *sb;
+    memcpy(&saved, sb, CALL_STATE);
     now = now_ns();
     /* a call inside a limited call never gets more than the outer one has left */
     sb->limit = (size_t)cl.memory > SIZE_MAX - sb->used ? SIZE_MAX : sb->used + (size_t)cl.memory;
@@ -447,11 +456,9 @@ static int l_call(lua_State *L) {
     failed_line = sb->failed_line;
     {
         int64_t spent = start - (sb->left < 0 ? 0 : sb->left);
-        size_t used = sb->used;
-        nb_pool pool = sb->pool;          /* the allocator's state is not the call's to restore */
-        *sb = saved;
+        size_t used = sb->used;           /* the allocator's state is not the call's to restore */
+        memcpy(sb, &saved, CALL_STATE);
         sb->used = used;
-        sb->pool = pool;
         if (saved.active) sb->left = saved.left > spent ? saved.left - spent : 0;
     }
     lua_sethook(L, hook, mask, count);
