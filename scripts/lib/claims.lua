@@ -1613,7 +1613,8 @@ function M.for_format(F, opts)
       if rests[""] then p = p + P(b) * rests[""]
       else p = p + P(b) * dispatch(rests) end
     end
-    return p
+    -- (a byte none of them has there fails at one test of a set, not at a test of each)
+    return #S(table.concat(order)) * p
   end
   local function needs_in(s)
     if needs_count ~= #grammars then

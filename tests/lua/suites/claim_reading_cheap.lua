@@ -122,3 +122,32 @@ test("readers of a grammar that match nowhere in a sentence leave its claims as 
     eq(first, said(fast, s), "read again: " .. s)
   end
 end)
+
+test("words needed that share their first bytes are found where a plain find finds them", function()
+  -- (many characters of one first byte: the pass tells them apart after a test of the set)
+  local needs = { { "公开" }, { "公共", "共计" }, { "处理" }, { "复议", "复核" }, { "上年" }, { "不予" } }
+  local readings = {}
+  for k, words in ipairs(needs) do
+    local T = claims.for_format(F)
+    -- (the other grammars' words too: one pass looks for all of them)
+    for j, other in ipairs(needs) do
+      if j ~= k then T.grammar { name = "other" .. j, topic = "t3", needs = other, cells = "t3.new.total",
+                                 readers = { { grammar = 'claim <- "从未有过的词" %count' } } } end
+    end
+    T.grammar { name = "needs" .. k, topic = "t3", needs = words, cells = "t3.new.total",
+                readers = { { grammar = 'claim <- "收到" %count' } } }
+    readings[k] = T
+  end
+  local n = 0
+  for _, s in ipairs { "收到3件。", "收到3件，公开。", "收到3件，公共，共计。", "收到3件，处理复核", "收到3件，上年不予",
+                       "公收到3件开", "复收到3件议", "收到3件，复议处理不予公开" } do
+    for k, words in ipairs(needs) do
+      local want = false
+      for _, w in ipairs(words) do want = want or s:find(w, 1, true) ~= nil end
+      local got = #readings[k].read(s, { year = 2024 }) > 0
+      if got then n = n + 1 end
+      eq(want, got, "needs" .. k .. " in " .. s)
+    end
+  end
+  eq(10, n, "readings that claim")
+end)
