@@ -211,7 +211,14 @@ local function unwrap(text, ends, heading)
     local line = text:sub(pos, (nl or #text + 1) - 1)
     local line_at = pos
     if not footer:match(line) then                  -- a page footer is dropped: the sentence goes on
-      local body = line:gsub("[ \t]+$", "")
+      local body = line
+      local last = #line                           -- (the line without its trailing spaces and tabs)
+      while last > 0 do
+        local b = line:byte(last)
+        if b ~= 32 and b ~= 9 then break end
+        last = last - 1
+      end
+      if last < #line then body = line:sub(1, last) end
       if first then
         emit(line, line_at)
       elseif keep_break or body == "" then
@@ -230,6 +237,8 @@ local function unwrap(text, ends, heading)
   end
   return table.concat(out), map
 end
+
+M.unwrap = unwrap
 
 -- A position of the flat text → the position in the text it came from.
 local function unflat(map, pos)
@@ -741,12 +750,14 @@ function M.for_format(F, opts)
   else
     sentence_search = (1 - sentence_end)^0 * sentence_end * Cp()
   end
+  -- (what Lua's %s is: a pattern of LPeg, not a look through the metered matcher)
+  local blank = S" \t\n\v\f\r"^0 * -1
   local function sentences(text)
     local out, from = {}, 1
     while from <= #text do
       local e = sentence_search:match(text, from) or #text + 1
       local s = text:sub(from, e - 1)
-      if s:find("%S") then out[#out + 1] = { text = s, from = from } end
+      if not blank:match(s) then out[#out + 1] = { text = s, from = from } end
       from = e
     end
     return out
@@ -1315,9 +1326,10 @@ function M.for_format(F, opts)
   -- together: hits[r] = { {caps=, at=, stop=}, … } as search_all gives it;
   -- true when any matched. Each place where some reader matches is found
   -- once; there every reader that matches is tried in turn.
+  local no_matches = setmetatable({}, { __newindex = function() error("the list of no matches is shared", 2) end })
   local function scan(G, s, hits)
     -- a reader's matches, and where its own search would go on; made when it
-    -- first matches (most sentences: no reader)
+    -- first matches (most readers of a sentence: none)
     local lists, from = nil, nil
     local init, k = 1, 1
     while init <= #s + 1 do
@@ -1327,12 +1339,10 @@ function M.for_format(F, opts)
         init, k = init + 1, 1              -- no other reader at init
       else
         local r = G.readers[i]
-        if not lists then
-          lists, from = {}, {}
-          for _, rd in ipairs(G.readers) do lists[rd], from[rd] = {}, 1 end
-        end
+        if not lists then lists, from = {}, {} end
+        local list = lists[r]
+        if not list then list = {}; lists[r] = list; from[r] = 1 end
         if from[r] <= #s and at >= from[r] then
-          local list = lists[r]
           list[#list + 1] = { caps = caps, at = at, stop = e }
           local n = at + 1
           while n <= #s and s:byte(n) >= 0x80 and s:byte(n) < 0xC0 do n = n + 1 end
@@ -1342,9 +1352,10 @@ function M.for_format(F, opts)
         init, k = at, i + 1
       end
     end
-    -- (a grammar none of whose readers matched is not looked at again)
+    -- (a grammar none of whose readers matched is not looked at again; its
+    -- readers that matched nowhere share one empty list)
     if lists then
-      for r, list in pairs(lists) do hits[r] = list end
+      for _, rd in ipairs(G.readers) do hits[rd] = lists[rd] or no_matches end
     end
   end
 
@@ -1398,17 +1409,16 @@ function M.for_format(F, opts)
   -- Is the number at `at` part of another (a digit, a numeral before it), an
   -- ordinal, or not exact ("近百件", "约300件")?
   local comma_end = sp * comma * sp * -1
+  -- the first place of a text where only a comma (and spaces) is left: one
+  -- search, not a match at each place
+  local comma_end_at = (1 - comma_end)^0 * Cp() * comma_end
   local function not_exact(s, at)
     local e = at - 1                          -- the text before the number is s up to e
     if ends_with(s, e, numeral_words) or ends_with(s, trim_end(s, e), inexact_words) then return true end
     -- "1，286件": a full-width comma written as a thousands separator
     local from = math.max(1, e - 8)
-    local tail = s:sub(from, e)
-    for k = from, e do
-      if comma_end:match(tail, k - from + 1) then
-        return ends_with(s, trim_end(s, k - 1), numeral_words)
-      end
-    end
+    local k = comma_end_at:match(s:sub(from, e))
+    if k then return ends_with(s, trim_end(s, from + k - 2), numeral_words) end
     return false
   end
 
@@ -1603,7 +1613,8 @@ function M.for_format(F, opts)
       if rests[""] then p = p + P(b) * rests[""]
       else p = p + P(b) * dispatch(rests) end
     end
-    return p
+    -- (a byte none of them has there fails at one test of a set, not at a test of each)
+    return #S(table.concat(order)) * p
   end
   local function needs_in(s)
     if needs_count ~= #grammars then
