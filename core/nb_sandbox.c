@@ -157,19 +157,27 @@ static void *resize(nb_pool *pool, void *ptr, size_t osize, size_t nsize) {
 #define NOINLINE
 #endif
 
+/* A limit passed: the call is over and only unwinds now. What it may still
+** allocate is a little, for the frame of its message handler (which names
+** the line) and the error's unwinding: never its work. */
+#define UNWIND_RESERVE 4096
+static void trip(nb_sandbox *sb, nb_trip why) {
+    sb->tripped = why;
+    sb->limit = sb->used + UNWIND_RESERVE;
+}
+
 /* What nb_alloc does past its common cases: the limits of a growth in a
 ** limited call, and every block that is not a freed one of the pool's
 ** lists (apart so that the common cases save no registers). */
 static NOINLINE void *alloc_slow(nb_sandbox *sb, void *ptr, size_t osize, size_t nsize) {
     void *p;
     if (nsize > osize && sb->active) {
-        if (sb->tripped) return NULL;     /* the call is over: it only unwinds now */
-        if (sb->limit && sb->used - osize + nsize > sb->limit) return NULL;
+        if (sb->limit && sb->used - osize + nsize > sb->limit) return NULL;   /* (tripped: see trip) */
         sb->churn += nsize - osize;
         if (sb->churn >= CHURN_CLOCK) {
             sb->churn = 0;
-            if (out_of_time(sb, now_ns())) {
-                sb->tripped = NB_TRIP_TIME;
+            if (!sb->tripped && out_of_time(sb, now_ns())) {
+                trip(sb, NB_TRIP_TIME);
                 return NULL;
             }
         }
@@ -233,13 +241,18 @@ static void account(lua_State *L, nb_sandbox *sb, int64_t units, int64_t now) {
     if (!sb->tripped) {
         if (units >= sb->left) {
             sb->left = -1;
-            sb->tripped = NB_TRIP_BUDGET;
+            trip(sb, NB_TRIP_BUDGET);
         } else {
             sb->left -= units;
-            if (out_of_time(sb, now)) sb->tripped = NB_TRIP_TIME;
+            if (out_of_time(sb, now)) trip(sb, NB_TRIP_TIME);
         }
     }
-    if (sb->tripped) luaL_error(L, "%s", trip_text(sb->tripped));
+    if (sb->tripped) {
+        /* the reason is sb->tripped's (push_reason): an error object that
+        ** needs no memory leaves the reserve to the message handler's frame */
+        lua_pushlightuserdata(L, sb);
+        lua_error(L);
+    }
 }
 
 void nb_sandbox_charge(lua_State *L, int64_t units) {

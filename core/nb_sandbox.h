@@ -74,7 +74,8 @@ typedef struct nb_sandbox {
 void nb_sandbox_init(nb_sandbox *sb);
 
 /* A lua_Alloc over an nb_sandbox: counts bytes, refuses growth past
-** sb->limit, and refuses all growth once the running call has tripped
+** sb->limit, and once the running call has tripped all growth past a
+** small reserve (its unwinding and the handler that names its line)
 ** (reading the clock every few MB allocated, so a loop of large copies
 ** stops at the time limit too). Blocks up to NB_POOL_MAX bytes come
 ** from sb->pool while its region lasts; the region is unmapped with the

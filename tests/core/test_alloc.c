@@ -143,7 +143,8 @@ static void the_cap_refuses_growth_of_small_blocks_as_of_large(void **state) {
     b = nb_alloc(&sb, b, 120, 10);                    /* shrinking is always let through */
     assert_non_null(b);
     assert_int_equal(sb.used, 140);
-    sb.tripped = NB_TRIP_BUDGET;
+    sb.tripped = NB_TRIP_BUDGET;                      /* as a trip leaves it: the limit where */
+    sb.limit = sb.used;                               /* it tripped (less its unwinding's reserve) */
     assert_null(nb_alloc(&sb, NULL, 0, 1));           /* a tripped call gets nothing more */
     sb.active = 0;
     sb.tripped = NB_TRIP_NONE;
@@ -181,7 +182,8 @@ static void a_freed_block_reused_is_under_the_limits_too(void **state) {
     c = nb_alloc(&sb, NULL, 0, 10);                   /* exactly the cap */
     assert_non_null(c);
     assert_null(nb_alloc(&sb, c, 10, 0));
-    sb.tripped = NB_TRIP_TIME;
+    sb.tripped = NB_TRIP_TIME;                        /* as a trip leaves it (less the reserve) */
+    sb.limit = sb.used;
     assert_null(nb_alloc(&sb, NULL, 0, 5));           /* a tripped call gets nothing, listed or not */
     sb.active = 0;
     sb.tripped = NB_TRIP_NONE;
