@@ -5,6 +5,7 @@
 -- through this object and names none of its words.
 
 local nianbao = require "nianbao"
+local view = require "view"
 local labels = require "labels"
 local re = require "re"
 local lpeg = require "lpeg"
@@ -310,20 +311,9 @@ end
 -- The label folder of a fold and numerals: a compiled format with the same
 -- ones lends its own (the formats of one set of packs fold alike), else a
 -- new one. shared: {folders=, grammars=} of one set of packs, or nil.
-local function same(a, b)
-  if type(a) ~= "table" or type(b) ~= "table" then return a == b end
-  for k, v in pairs(a) do
-    if not same(v, b[k]) then return false end
-  end
-  for k in pairs(b) do
-    if a[k] == nil then return false end
-  end
-  return true
-end
-
 local function folder_of(decl, shared)
   for _, f in ipairs(shared and shared.folders or {}) do
-    if f.numerals == decl.numerals and same(f.fold, decl.fold) then return f.labels end
+    if f.numerals == decl.numerals and view.same(f.fold, decl.fold) then return f.labels end
   end
   local L = labels.new(decl.fold, decl.numerals)
   if shared then

@@ -203,16 +203,6 @@ local function apply_format(layer, decl, lim, fresh)
              layer.national and globals or view.plain)
 end
 
-local function same(a, b)
-  if type(a) ~= "table" or type(b) ~= "table" then return a == b end
-  for k, v in pairs(a) do
-    if not same(v, b[k]) then return false end
-  end
-  for k in pairs(b) do
-    if a[k] == nil then return false end
-  end
-  return true
-end
 
 -- A user pack's format must still compile, within the pack's limits, keep
 -- every part and cell of the format it changes (a local pack adds and
@@ -220,7 +210,7 @@ end
 -- of a size the binder handles; its grammars are the national pack's
 -- (they run on every report outside any script's limits).
 local function check_user_format(before, after, name, path, lim)
-  if not same(before.grammars, after.grammars) then
+  if not view.same(before.grammars, after.grammars) then
     fail("%s: a local pack cannot change the format's grammars", path)
   end
   local function compiled(decl)
@@ -398,7 +388,7 @@ function Set:declaration(name, depth)
   for i, id in ipairs(ids) do entries[i] = by_id[id] end
   if parent and decl == parent.decl then decl = view.copy(decl) end   -- no format.lua changed it
   b = { name = name, decl = decl, entries = entries, messages = messages_, params = params,
-        signature_own = decl.signature ~= nil and not same(decl.signature, signature_before),
+        signature_own = decl.signature ~= nil and not view.same(decl.signature, signature_before),
         layers = sources }
   self.built[name] = b
   return b
@@ -617,7 +607,7 @@ function Set:signature(name)
     -- (and what it has folded) rather than a new one being made
     local norm
     for _, F in pairs(self.formats_compiled or {}) do
-      if same(F.decl.fold, decl.fold) then norm = F.labels.norm; break end
+      if view.same(F.decl.fold, decl.fold) then norm = F.labels.norm; break end
     end
     sig = format.signature(decl, norm)
     self.signatures[name] = sig

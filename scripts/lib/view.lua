@@ -107,4 +107,16 @@ function M.plain(v, keep, seen)
   return c
 end
 
+-- same(a, b) → whether two plain values are equal all the way down
+function M.same(a, b)
+  if type(a) ~= "table" or type(b) ~= "table" then return a == b end
+  for k, v in pairs(a) do
+    if not M.same(v, b[k]) then return false end
+  end
+  for k in pairs(b) do
+    if a[k] == nil then return false end
+  end
+  return true
+end
+
 return M
