@@ -477,6 +477,26 @@ static void token_state(lua_State *L, const char *text, size_t len, int known, i
     state_class(L, number, marker, value, stated);
 }
 
+/* The start of the token walks below, (tokens, known, state_of, F): the
+** arguments checked and the keys the walk reads pushed after F; whether
+** known is a table. */
+static int token_walk_start(lua_State *L, const char *const *keys, int nkeys) {
+    int has_known = lua_type(L, 2) == LUA_TTABLE, key;
+    luaL_checktype(L, 1, LUA_TTABLE);
+    luaL_checktype(L, 3, LUA_TFUNCTION);
+    lua_settop(L, 4);
+    for (key = 0; key < nkeys; key++) lua_pushstring(L, keys[key]);
+    return has_known;
+}
+
+/* A token's text in a layout: its mark (a header, a blank, a label's
+** number), then the text with its length before it. */
+static void add_layout_text(luaL_Buffer *b, char mark, const char *text, size_t len) {
+    luaL_addchar(b, mark);
+    luaL_addlstring(b, (const char *)&len, sizeof len);
+    luaL_addlstring(b, text, len);
+}
+
 /* nianbao.table_layout(tokens, known, state_of, F) -> the tokens' layout
 ** as a string, or nil where a place is not a whole number (or a token has
 ** no text): all that binding a table by the places of its cells reads of
@@ -493,14 +513,10 @@ static int l_table_layout(lua_State *L) {
     enum { TOKEN = TOP + 1, G, X0 };
     static const char *const keys[] = { "grid", "x0", "x1", "row", "text", "number", "marker" };
     lua_Integer i, n;
-    int has_known, key, in_row = 0;
+    int has_known, in_row = 0;
     const char *number, *marker;
     luaL_Buffer b;
-    luaL_checktype(L, TOKENS, LUA_TTABLE);
-    luaL_checktype(L, STATE_OF, LUA_TFUNCTION);
-    has_known = lua_type(L, KNOWN) == LUA_TTABLE;
-    lua_settop(L, FORMAT);
-    for (key = 0; key < 7; key++) lua_pushstring(L, keys[key]);
+    has_known = token_walk_start(L, keys, 7);
     lua_settop(L, TOP);
     number = lua_tostring(L, K_NUMBER);
     marker = lua_tostring(L, K_MARKER);
@@ -554,13 +570,8 @@ static int l_table_layout(lua_State *L) {
         } else {
             luaL_addchar(&b, 'L');
         }
-        if (value && !first) {
-            luaL_addchar(&b, 'N');
-        } else {
-            luaL_addchar(&b, value ? 'F' : stated ? 'B' : 'T');
-            luaL_addlstring(&b, (const char *)&len, sizeof len);
-            luaL_addlstring(&b, text, len);
-        }
+        if (value && !first) luaL_addchar(&b, 'N');
+        else add_layout_text(&b, value ? 'F' : stated ? 'B' : 'T', text, len);
     }
     luaL_pushresult(&b);
     return 1;
@@ -580,15 +591,11 @@ static int l_stream_layout(lua_State *L) {
            K_NUMBER, K_MARKER, K_CELL, TOP = K_CELL };
     static const char *const keys[] = { "grid", "kind", "derived", "line", "text", "number", "marker", "cell" };
     lua_Integer i, n, line0 = 0;
-    int has_known, key;
+    int has_known;
     const char *number, *marker;
     int by_lines = lua_gettop(L) < 5 || lua_toboolean(L, 5);
     luaL_Buffer b;
-    luaL_checktype(L, TOKENS, LUA_TTABLE);
-    luaL_checktype(L, STATE_OF, LUA_TFUNCTION);
-    has_known = lua_type(L, KNOWN) == LUA_TTABLE;
-    lua_settop(L, FORMAT);
-    for (key = 0; key < 8; key++) lua_pushstring(L, keys[key]);
+    has_known = token_walk_start(L, keys, 8);
     lua_settop(L, TOP);
     number = lua_tostring(L, K_NUMBER);
     marker = lua_tostring(L, K_MARKER);
@@ -629,13 +636,8 @@ static int l_stream_layout(lua_State *L) {
         lua_settop(L, level);
         luaL_addchar(&b, kind);
         if (by_lines) luaL_addlstring(&b, (const char *)&line, sizeof line);
-        if (value) {
-            luaL_addchar(&b, 'N');
-        } else {
-            luaL_addchar(&b, stated ? 'B' : 'T');
-            luaL_addlstring(&b, (const char *)&len, sizeof len);
-            luaL_addlstring(&b, text, len);
-        }
+        if (value) luaL_addchar(&b, 'N');
+        else add_layout_text(&b, stated ? 'B' : 'T', text, len);
     }
     luaL_pushresult(&b);
     return 1;
@@ -656,12 +658,8 @@ static int l_placed_rows(lua_State *L) {
     enum { TOKEN = TOP + 1, G, X0 };
     static const char *const keys[] = { "grid", "x0", "x1", "row", "text", "number", "marker" };
     lua_Integer i, n, nrows = 0, ncells = 0, ntexts = 0, numbers = 0, placed = 0;
-    int has_known, key, in_row = 0;
-    luaL_checktype(L, TOKENS, LUA_TTABLE);
-    luaL_checktype(L, STATE_OF, LUA_TFUNCTION);
-    has_known = lua_type(L, KNOWN) == LUA_TTABLE;
-    lua_settop(L, FORMAT);
-    for (key = 0; key < 7; key++) lua_pushstring(L, keys[key]);
+    int has_known, in_row = 0;
+    has_known = token_walk_start(L, keys, 7);
     n = (lua_Integer)lua_rawlen(L, TOKENS);
     lua_createtable(L, (int)(n < 64 ? n : 64), 0);      /* ROWS */
     lua_settop(L, TOP);

@@ -18,13 +18,7 @@ local function spec()
   }
 end
 
-local function said(T, s)
-  local out = {}
-  for _, c in ipairs(T.read(s, { year = 2024 })) do
-    out[#out + 1] = string.format("%s %s %s %d-%d", c.kind, c.cells, tostring(c.value), c.at, c.stop)
-  end
-  return table.concat(out, "; ")
-end
+local said = dofile("tests/lua/claims_said.lua")   -- every claim of a sentence, as text
 
 test("readers that begin with characters of one to four bytes are found where they begin", function()
   local fast, plain = claims.for_format(F), claims.for_format(F, { plain_search = true })

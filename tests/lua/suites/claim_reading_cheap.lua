@@ -81,14 +81,7 @@ test("pieces of text that are only spaces, tabs or breaks are no sentences", fun
   eq(nil, kept:find("|[ \t\v\f\r]*。|", 1), "a mark after spaces alone is no sentence")
 end)
 
--- every claim of a sentence, as text
-local function said(T, s)
-  local out = {}
-  for _, c in ipairs(T.read(s, { year = 2024 })) do
-    out[#out + 1] = string.format("%s %s %s %d-%d", c.kind, c.cells, tostring(c.value), c.at, c.stop)
-  end
-  return table.concat(out, "; ")
-end
+local said = dofile("tests/lua/claims_said.lua")   -- every claim of a sentence, as text
 
 test("a number after a full-width comma written as a thousands separator claims nothing", function()
   local T = claims.for_format(F)
