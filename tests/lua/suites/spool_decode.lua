@@ -4,15 +4,10 @@
 local marshal = nianbao.marshal
 local jobs = require "nianbao.jobs"
 
+-- equal all the way down, numbers of one kind (integer or float) too
 local function same(a, b, what)
-  eq(type(a), type(b), what .. ": kind")
-  if type(a) ~= "table" then
-    eq(math.type(a), math.type(b), what .. ": number kind")
-    eq(a, b, what)
-    return
-  end
-  for k, v in next, a do same(v, b[k], what .. "." .. tostring(k)) end
-  for k in next, b do eq(true, a[k] ~= nil, what .. ": no field " .. tostring(k) .. " more") end
+  local d = differ(a, b, what, true)
+  if d then error(d, 2) end
 end
 
 test("spool:decode gives what marshal.decode of spool:get gives, small and large, in any order", function()

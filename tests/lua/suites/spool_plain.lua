@@ -22,15 +22,10 @@ local function copy(t, seen, ext, skip)
   return out
 end
 
+-- equal all the way down, numbers of one kind (integer or float) too
 local function same(a, b, what)
-  eq(type(a), type(b), what .. ": kind")
-  if type(a) ~= "table" then
-    eq(math.type(a), math.type(b), what .. ": number kind")
-    eq(a, b, what)
-    return
-  end
-  for k, v in next, a do same(v, b[k], what .. "." .. tostring(k)) end
-  for k in next, b do eq(true, a[k] ~= nil, what .. ": no field " .. tostring(k) .. " more") end
+  local d = differ(a, b, what, true)
+  if d then error(d, 2) end
 end
 
 test("encode_plain gives what encode of a deep copy decodes to, without the fields skipped", function()
