@@ -1255,6 +1255,23 @@ static int stream_read(lua_State *L, html_walk *w, const char *buf, int len) {
     return ss->status;
 }
 
+/* A record's block with the fields every block has: its kind, its text
+** (a break's is empty), its line and column 1; room for `more`. */
+static void push_record(lua_State *L, const html_walk *w, const stream_state *ss, const block_rec *r,
+                        int kind, int more) {
+    lua_createtable(L, 0, 4 + more);
+    set_name(L, w, N_KIND, kind);
+    if (kind == N_BREAK) {
+        set_name(L, w, N_TEXT, N_EMPTY);
+    } else {
+        lua_pushvalue(L, w->names + N_TEXT);
+        lua_pushlstring(L, ss->texts.p + r->text, r->len);
+        lua_rawset(L, -3);
+    }
+    set_int(L, w, N_LINE, r->line);
+    set_int(L, w, N_COL, 1);
+}
+
 /* The records as markup.lua's blocks, on the list at w->blocks. */
 static void push_records(lua_State *L, html_walk *w) {
     stream_state *ss = w->stream;
@@ -1270,13 +1287,7 @@ static void push_records(lua_State *L, html_walk *w) {
                 if (grid != 0) lua_replace(L, -2);
                 grid = r->grid;
             }
-            lua_createtable(L, 0, 11);
-            set_name(L, w, N_KIND, N_CELL);
-            lua_pushvalue(L, w->names + N_TEXT);
-            lua_pushlstring(L, ss->texts.p + r->text, r->len);
-            lua_rawset(L, -3);
-            set_int(L, w, N_LINE, r->line);
-            set_int(L, w, N_COL, 1);
+            push_record(L, w, ss, r, N_CELL, 7);
             lua_pushvalue(L, w->names + N_GRID);
             lua_pushvalue(L, -3);
             lua_rawset(L, -3);
@@ -1286,20 +1297,8 @@ static void push_records(lua_State *L, html_walk *w) {
             set_int(L, w, N_COLSPAN, r->colspan);
             set_int(L, w, N_X0, r->column);
             set_int(L, w, N_X1, r->column + r->colspan);
-        } else if (r->kind == N_PARA) {
-            lua_createtable(L, 0, 4);
-            set_name(L, w, N_KIND, N_PARA);
-            lua_pushvalue(L, w->names + N_TEXT);
-            lua_pushlstring(L, ss->texts.p + r->text, r->len);
-            lua_rawset(L, -3);
-            set_int(L, w, N_LINE, r->line);
-            set_int(L, w, N_COL, 1);
         } else {
-            lua_createtable(L, 0, 4);
-            set_name(L, w, N_KIND, N_BREAK);
-            set_name(L, w, N_TEXT, N_EMPTY);
-            set_int(L, w, N_LINE, r->line);
-            set_int(L, w, N_COL, 1);
+            push_record(L, w, ss, r, r->kind == N_PARA ? N_PARA : N_BREAK, 0);
         }
         lua_rawseti(L, w->blocks, (lua_Integer)k + 1);
     }
