@@ -64,3 +64,14 @@ test("io.readfile reads regular files whole, and those whose size reads as 0 to 
   eq(true, status ~= nil and #status > 0 and status:find("\n", 1, true) ~= nil, "a file whose size reads as 0")
   has(assert(nbio.readfile("/proc/self/maps")), "[vdso]", "a file read page by page, to its end")
 end)
+
+test("the heap a start-up grows on is advised as huge pages where the kernel has them", function()
+  local thp = nbio.readfile("/sys/kernel/mm/transparent_hugepage/enabled")
+  if not thp or thp:find("[never]", 1, true) then return end   -- no huge pages to ask for
+  local smaps = assert(nbio.readfile("/proc/self/smaps"))
+  local advised = false
+  for _, body in smaps:gmatch("([^\n]*%[heap%]\n)(.-VmFlags:[^\n]*)") do
+    if body:match("VmFlags:[^\n]* hg") then advised = true end
+  end
+  eq(true, advised, "a part of [heap] with the flag hg")
+end)
