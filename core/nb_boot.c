@@ -551,8 +551,10 @@ static const luaL_Reg preload[] = {
 
 /* The first file on package.path that opens for reading, as
 ** package.searchpath finds it (each template with '?' the name, its dots
-** as '/'): its name pushed and its descriptor; -1, nothing pushed, for
-** none. Upvalue 1: the package table. */
+** as '/'): its name and its chunk name ("@" and the name) pushed, and its
+** descriptor; -1, nothing pushed, for none. Both names are made before
+** the file is opened, so that no error of Lua's leaves it open. Upvalue 1:
+** the package table. */
 static int open_script(lua_State *L, const char *name) {
     const char *path, *t, *end;
     int fd = -1;
@@ -570,15 +572,16 @@ static int open_script(lua_State *L, const char *name) {
         lua_pushlstring(L, t, (size_t)(end - t));
         luaL_gsub(L, lua_tostring(L, -1), "?", lua_tostring(L, -2));
         lua_remove(L, -2);
-        fd = open(lua_tostring(L, -1), O_RDONLY | O_CLOEXEC);
-        if (fd < 0) lua_pop(L, 1);
+        lua_pushfstring(L, "@%s", lua_tostring(L, -1));
+        fd = open(lua_tostring(L, -2), O_RDONLY | O_CLOEXEC);
+        if (fd < 0) lua_pop(L, 2);
     }
     if (fd < 0) {
         lua_pop(L, 2);
         return -1;
     }
-    lua_replace(L, -3);                 /* the file's name where the path was */
-    lua_pop(L, 1);
+    lua_rotate(L, -4, 2);               /* the names where the path and the module's were */
+    lua_pop(L, 2);
     return fd;
 }
 
@@ -595,10 +598,9 @@ static int search_script(lua_State *L) {
         lua_call(L, 2, 2);
         if (lua_isnil(L, -2)) return 1;         /* the files looked for */
         lua_pop(L, 1);
-        fd = open(lua_tostring(L, -1), O_RDONLY | O_CLOEXEC);
+        lua_pushfstring(L, "@%s", lua_tostring(L, -1));
     }
-    file = lua_tostring(L, -1);
-    lua_pushfstring(L, "@%s", file);
+    file = lua_tostring(L, -2);
     status = fd >= 0 ? nb_chunks_load_fd(L, fd, lua_tostring(L, -1)) : -1;
     if (fd >= 0) close(fd);
     if (status < 0) status = luaL_loadfilex(L, file, NULL);

@@ -52,6 +52,10 @@ test("a module found nowhere names every file looked for, as Lua's search does",
   eq(false, ok, "not found")
   has(err, "no file '" .. tmp .. "/startup/a/no/such.lua'", "the first template")
   has(err, "no file '" .. tmp .. "/startup/b/no/such/init.lua'", "the second template")
+  os.execute("mkdir -p '" .. tmp .. "/startup/a/adir.lua'")
+  local ok2, err2 = require_on(tmp .. "/startup/a/?.lua", "adir")
+  eq(false, ok2, "a folder named as the module")
+  has(err2, "error loading module 'adir' from file '" .. tmp .. "/startup/a/adir.lua'", "found, as Lua finds it, and not loaded")
 end)
 
 test("io.readfile reads regular files whole, and those whose size reads as 0 to their end", function()
