@@ -89,7 +89,8 @@ static int l_io_readfile(lua_State *L) {
         lua_pushstring(L, S_ISDIR(st.st_mode) ? "EISDIR" : "EFBIG");
         return 3;
     }
-    if ((flags = fcntl(fd, F_GETFL)) != -1) fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+    /* a regular file's reads never wait: only others need blocking reads */
+    if (!S_ISREG(st.st_mode) && (flags = fcntl(fd, F_GETFL)) != -1) fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
     /* one byte past the size: the read that finds the end needs no new buffer */
     want = S_ISREG(st.st_mode) && st.st_size > 0 ? (size_t)st.st_size + 1 : 65536;
     luaL_buffinit(L, &b);
@@ -105,6 +106,8 @@ static int l_io_readfile(lua_State *L) {
         if (n == 0) break;
         luaL_addsize(&b, (size_t)n);
         total += (size_t)n;
+        /* a regular file's read that comes short just at its size found the end */
+        if (S_ISREG(st.st_mode) && st.st_size > 0 && total == (size_t)st.st_size && (size_t)n < want) break;
         if ((lua_Integer)total > limit) {
             close(fd);
             luaL_pushfail(L);
@@ -546,21 +549,60 @@ static const luaL_Reg preload[] = {
     {NULL, NULL}
 };
 
+/* The first file on package.path that opens for reading, as
+** package.searchpath finds it (each template with '?' the name, its dots
+** as '/'): its name and its chunk name ("@" and the name) pushed, and its
+** descriptor; -1, nothing pushed, for none. Both names are made before
+** the file is opened, so that no error of Lua's leaves it open. Upvalue 1:
+** the package table. */
+static int open_script(lua_State *L, const char *name) {
+    const char *path, *t, *end;
+    int fd = -1;
+    lua_getfield(L, lua_upvalueindex(1), "path");
+    path = lua_tostring(L, -1);
+    if (path == NULL) {
+        lua_pop(L, 1);
+        return -1;
+    }
+    luaL_gsub(L, name, ".", "/");
+    for (t = path; fd < 0 && *t != '\0'; t = *end ? end + 1 : end) {
+        end = strchr(t, ';');
+        if (end == NULL) end = t + strlen(t);
+        if (end == t) continue;
+        lua_pushlstring(L, t, (size_t)(end - t));
+        luaL_gsub(L, lua_tostring(L, -1), "?", lua_tostring(L, -2));
+        lua_remove(L, -2);
+        lua_pushfstring(L, "@%s", lua_tostring(L, -1));
+        fd = open(lua_tostring(L, -2), O_RDONLY | O_CLOEXEC);
+        if (fd < 0) lua_pop(L, 2);
+    }
+    if (fd < 0) {
+        lua_pop(L, 2);
+        return -1;
+    }
+    lua_rotate(L, -4, 2);               /* the names where the path and the module's were */
+    lua_pop(L, 2);
+    return fd;
+}
+
 /* package.searchers[2] as Lua's own (a file on package.path), except that
-** a script the build precompiled loads from its bytecode. Upvalue 1: the
-** package table. */
+** a script the build precompiled loads from its bytecode, the file opened
+** and read once. Upvalue 1: the package table. */
 static int search_script(lua_State *L) {
     const char *name = luaL_checkstring(L, 1), *file;
-    int status;
-    lua_getfield(L, lua_upvalueindex(1), "searchpath");
-    lua_pushvalue(L, 1);
-    lua_getfield(L, lua_upvalueindex(1), "path");
-    lua_call(L, 2, 2);
-    if (lua_isnil(L, -2)) return 1;             /* the files looked for */
-    lua_pop(L, 1);
-    file = lua_tostring(L, -1);
-    lua_pushfstring(L, "@%s", file);
-    status = nb_chunks_load_file(L, file, lua_tostring(L, -1));
+    int status, fd = open_script(L, name);
+    if (fd < 0) {                       /* none: Lua's own search, for its message */
+        lua_getfield(L, lua_upvalueindex(1), "searchpath");
+        lua_pushvalue(L, 1);
+        lua_getfield(L, lua_upvalueindex(1), "path");
+        lua_call(L, 2, 2);
+        if (lua_isnil(L, -2)) return 1;         /* the files looked for */
+        lua_pop(L, 1);
+        lua_pushfstring(L, "@%s", lua_tostring(L, -1));
+    }
+    file = lua_tostring(L, -2);
+    status = fd >= 0 ? nb_chunks_load_fd(L, fd, lua_tostring(L, -1)) : -1;
+    if (fd >= 0) close(fd);
     if (status < 0) status = luaL_loadfilex(L, file, NULL);
     if (status != LUA_OK)
         return luaL_error(L, "error loading module '%s' from file '%s':\n\t%s", name, file, lua_tostring(L, -1));

@@ -4,9 +4,13 @@
 ** chunk name put in the place of the build's, so that what runs, its
 ** messages and its tracebacks are those of a parse of the same source.
 */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <lauxlib.h>
 #include "nb_chunks.h"
 
@@ -103,21 +107,51 @@ int nb_chunks_load_bundled(lua_State *L, const char *s, size_t len, const char *
     return c ? load_chunk(L, c, chunkname) : -1;
 }
 
-int nb_chunks_load_file(lua_State *L, const char *path, const char *chunkname) {
-    FILE *f;
-    char *buf = NULL;
-    long size;
+/* The whole of the open file fd in a buffer of C memory (the source is only
+** looked up, never kept, and a Lua string of it would be garbage for the
+** collector to follow); NULL when it is not a regular file read whole. */
+static char *read_whole(int fd, size_t *len) {
+    struct stat st;
+    char *buf;
+    size_t total = 0, size;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= 0) return NULL;
+    size = (size_t)st.st_size;
+    if ((buf = malloc(size + 1)) == NULL) return NULL;
+    /* one byte past the size: a read that comes short of it found the end */
+    while (total <= size) {
+        size_t want = size + 1 - total;
+        ssize_t n = read(fd, buf + total, want);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) break;
+        total += (size_t)n;
+        if (total == size && (size_t)n < want) break;
+    }
+    if (total != size) {
+        free(buf);
+        return NULL;
+    }
+    *len = size;
+    return buf;
+}
+
+int nb_chunks_load_fd(lua_State *L, int fd, const char *chunkname) {
+    size_t len;
+    char *buf;
     int status = -1;
-    if (nb_chunks_count == 0 || (f = fopen(path, "rb")) == NULL) return -1;
-    /* read into C memory: the source is only looked up, never kept, and
-    ** a Lua string of it would be garbage for the collector to follow */
-    if (fseek(f, 0, SEEK_END) == 0 && (size = ftell(f)) > 0 && fseek(f, 0, SEEK_SET) == 0 &&
-        (buf = malloc((size_t)size + 1)) != NULL && fread(buf, 1, (size_t)size + 1, f) == (size_t)size) {
-        const nb_chunk *c = find(L, buf, (size_t)size);
+    if (nb_chunks_count == 0 || (buf = read_whole(fd, &len)) == NULL) return -1;
+    {
+        const nb_chunk *c = find(L, buf, len);
         if (c) status = load_chunk(L, c, chunkname);
     }
     free(buf);
-    fclose(f);
+    return status;
+}
+
+int nb_chunks_load_file(lua_State *L, const char *path, const char *chunkname) {
+    int fd, status;
+    if (nb_chunks_count == 0 || (fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) return -1;
+    status = nb_chunks_load_fd(L, fd, chunkname);
+    close(fd);
     return status;
 }
 

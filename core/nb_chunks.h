@@ -67,6 +67,9 @@ int nb_chunks_load_bundled(lua_State *L, const char *s, size_t len, const char *
 ** precompile it. */
 int nb_chunks_load_file(lua_State *L, const char *path, const char *chunkname);
 
+/* As nb_chunks_load_file, for a file already open (fd is left open). */
+int nb_chunks_load_fd(lua_State *L, int fd, const char *chunkname);
+
 /* As luaL_loadbufferx(L, s, len, chunkname, mode), except that a source
 ** the build precompiled is loaded from its bytecode. */
 int nb_chunks_load(lua_State *L, const char *s, size_t len, const char *chunkname, const char *mode);

@@ -1,0 +1,81 @@
+-- The files a start-up reads, each opened once: a module found on
+-- package.path loads from the build's bytecode when its bytes are the
+-- build's and is parsed from source otherwise; io.readfile reads a regular
+-- file whole without waiting for an end it already reached.
+
+local chunks = require "nianbao.chunks"
+
+-- require `name` with package.path set to `path`, the module forgotten before and after
+local function require_on(path, name)
+  local saved = package.path
+  package.path = path
+  package.loaded[name] = nil
+  local ok, mod, file = pcall(require, name)
+  package.path = saved
+  package.loaded[name] = nil
+  return ok, mod, file
+end
+
+test("a module copied byte for byte loads from the bytecode, named by the file found", function()
+  local src = assert(nbio.readfile("scripts/lib/memo.lua"))
+  eq(true, chunks.bundled(src), "memo.lua is the build's")
+  os.execute("mkdir -p '" .. tmp .. "/startup/lib/deep'")
+  local file = write("startup/lib/deep/memocopy.lua", src)
+  local ok, mod, found = require_on(tmp .. "/startup/none/?.lua;;" .. tmp .. "/startup/lib/?.lua", "deep.memocopy")
+  eq(true, ok, "required: " .. tostring(mod))
+  eq(file, found, "the file the search found, the second template's")
+  eq("table", type(mod), "the module")
+  local named = 0
+  for _, v in pairs(mod) do
+    if type(v) == "function" and debug.getinfo(v, "S").what == "Lua" then
+      eq("@" .. file, debug.getinfo(v, "S").source, "the chunk name of the file found")
+      named = named + 1
+    end
+  end
+  eq(true, named > 0, "functions of the module")
+end)
+
+test("a module edited since the build is parsed from its source, with the edit", function()
+  local src = assert(nbio.readfile("scripts/lib/memo.lua"))
+  write("startup/lib/edited.lua", "#!shebang line a parse of a file skips\n" .. src:gsub("return M%s*$", "M.edited = true\nreturn M\n"))
+  local ok, mod = require_on(tmp .. "/startup/lib/?.lua", "edited")
+  eq(true, ok, "required: " .. tostring(mod))
+  eq(true, mod.edited, "the edit took effect")
+  write("startup/lib/broken.lua", src .. "\nreturn 42\n")
+  local ok2, err = require_on(tmp .. "/startup/lib/?.lua", "broken")
+  eq(false, ok2, "a syntax error")
+  has(err, "error loading module 'broken' from file '" .. tmp .. "/startup/lib/broken.lua'", "Lua's message")
+end)
+
+test("a module found nowhere names every file looked for, as Lua's search does", function()
+  local ok, err = require_on(tmp .. "/startup/a/?.lua;" .. tmp .. "/startup/b/?/init.lua", "no.such")
+  eq(false, ok, "not found")
+  has(err, "no file '" .. tmp .. "/startup/a/no/such.lua'", "the first template")
+  has(err, "no file '" .. tmp .. "/startup/b/no/such/init.lua'", "the second template")
+  os.execute("mkdir -p '" .. tmp .. "/startup/a/adir.lua'")
+  local ok2, err2 = require_on(tmp .. "/startup/a/?.lua", "adir")
+  eq(false, ok2, "a folder named as the module")
+  has(err2, "error loading module 'adir' from file '" .. tmp .. "/startup/a/adir.lua'", "found, as Lua finds it, and not loaded")
+end)
+
+test("io.readfile reads regular files whole, and those whose size reads as 0 to their end", function()
+  for _, n in ipairs { 1, 4095, 4096, 65536, 65537, 200000 } do
+    local bytes = string.rep("年报", n // 6 + 1):sub(1, n)
+    eq(bytes, nbio.readfile(write("startup/r" .. n, bytes)), n .. " bytes")
+  end
+  eq("", nbio.readfile(write("startup/empty", "")), "an empty file")
+  local status = nbio.readfile("/proc/self/status")
+  eq(true, status ~= nil and #status > 0 and status:find("\n", 1, true) ~= nil, "a file whose size reads as 0")
+  has(assert(nbio.readfile("/proc/self/maps")), "[vdso]", "a file read page by page, to its end")
+end)
+
+test("the heap a start-up grows on is advised as huge pages where the kernel has them", function()
+  local thp = nbio.readfile("/sys/kernel/mm/transparent_hugepage/enabled")
+  if not thp or thp:find("[never]", 1, true) then return end   -- no huge pages to ask for
+  local smaps = assert(nbio.readfile("/proc/self/smaps"))
+  local advised = false
+  for _, body in smaps:gmatch("([^\n]*%[heap%]\n)(.-VmFlags:[^\n]*)") do
+    if body:match("VmFlags:[^\n]* hg") then advised = true end
+  end
+  eq(true, advised, "a part of [heap] with the flag hg")
+end)
