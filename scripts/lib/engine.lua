@@ -150,9 +150,11 @@ function M.new(opts)
     for _, e in ipairs(errors) do conf_errors[#conf_errors + 1] = e end
     if #conf_errors > 0 then error(config.text(conf_errors), 0) end
     -- the parameters as checked (dates as MM-DD) in the rules built so far
+    -- (a pack whose rules are not loaded yet takes them when they are)
     for _, P in pairs(self.packs.formats_built or {}) do
+      local by_id = rawget(P, "rule_by_id") or {}
       for id, given in pairs(conf.params or {}) do
-        local r = P.rule_by_id[id]
+        local r = by_id[id]
         if r then for k, v in pairs(given) do r.params[k] = v end end
       end
     end

@@ -66,3 +66,13 @@ test("an engine that reads no report loads no rule; binding a report loads them"
   eq(true, E:read("examples/jiuqu-2024.txt") ~= nil, "the example read")
   eq(true, rawget(P, "rules") ~= nil and #P.rules > 0, "the rules loaded to bind it")
 end)
+
+test("a pack whose rules are loaded after the config was checked takes its parameters as checked", function()
+  local conf = write("later_conf.yaml", "params:\n  gb2021.date.late_gov:\n    gov: \"3-1\"\n  gb2021.qlt.thin:\n    min: 200\n")
+  local E = require("engine").new({ home = ".", config_file = conf })
+  for _, name in ipairs(E.packs.formats) do
+    local P = E:pack(name)
+    eq(200, P.rule_by_id["gb2021.qlt.thin"].params.min, name .. ": min")
+    eq("03-01", P.rule_by_id["gb2021.date.late_gov"].params.gov, name .. ": a date as checked")
+  end
+end)
