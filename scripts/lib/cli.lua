@@ -200,7 +200,11 @@ end
 local function rule_infos(E)
   local out = {}
   for _, fname in ipairs(E.packs.formats) do
-    for _, r in ipairs(E:pack(fname).rules) do
+    -- a format whose every rule id an earlier one told adds nothing: its
+    -- rules are not loaded for it
+    local adds = false
+    for _, e in ipairs(E.packs:declaration(fname).entries) do adds = adds or not out[e.id] end
+    for _, r in ipairs(adds and E:pack(fname).rules or {}) do
       if not out[r.id] then
         out[r.id] = { message = r.message, rationale = r.rationale, basis = r.basis, severity = r.severity,
                       help_uri = r.help or file_uri(r.path) }

@@ -10,12 +10,18 @@ local Report = require "report"
 local messages = require "messages"
 local decode = require "pipeline.decode"
 local read = require "pipeline.read"
-local bind = require "pipeline.bind"
-local years = require "pipeline.years"
-local checking = require "pipeline.check"
 local sandbox_limits = require "nianbao.sandbox"
 local config = require "config"
 local agency = require "agency"
+
+-- A stage required at its first use: a run whose files are never bound
+-- (empty, not text) needs neither the binder nor the checker.
+local function lazy(name)
+  return setmetatable({}, { __index = function(_, k) return require(name)[k] end })
+end
+local bind = lazy "pipeline.bind"
+local years = lazy "pipeline.years"
+local checking = lazy "pipeline.check"
 
 local Engine = {}
 Engine.__index = Engine
@@ -144,9 +150,11 @@ function M.new(opts)
     for _, e in ipairs(errors) do conf_errors[#conf_errors + 1] = e end
     if #conf_errors > 0 then error(config.text(conf_errors), 0) end
     -- the parameters as checked (dates as MM-DD) in the rules built so far
+    -- (a pack whose rules are not loaded yet takes them when they are)
     for _, P in pairs(self.packs.formats_built or {}) do
+      local by_id = rawget(P, "rule_by_id") or {}
       for id, given in pairs(conf.params or {}) do
-        local r = P.rule_by_id[id]
+        local r = by_id[id]
         if r then for k, v in pairs(given) do r.params[k] = v end end
       end
     end
@@ -166,12 +174,13 @@ function Engine:describe()
 end
 
 -- The pack (format, rules, identities) of a format name; "legacy" and
--- unknown names are checked with the base.
+-- unknown names are checked with the base. Its rules are loaded when
+-- first asked for: a file that is never bound needs the format alone.
 function Engine:pack(name)
   for _, f in ipairs(self.packs.formats) do
-    if f == name then return self.packs:pack(name) end
+    if f == name then return self.packs:pack(name, true) end
   end
-  return self.packs:pack(self.base)
+  return self.packs:pack(self.base, true)
 end
 
 -- The other formats' signatures, as seen from format `name`.
@@ -190,6 +199,7 @@ end
 -- pack, the reports of other years): before -j N forks its workers, so
 -- each starts with them and none loads them again.
 function Engine:prepare()
+  for _, name in ipairs { "pipeline.bind", "pipeline.years", "pipeline.check" } do require(name) end
   for _, f in ipairs(self.packs.formats) do self.packs:pack(f) end
   if self.opts.previous and #self.opts.previous > 0 then self:related() end
 end

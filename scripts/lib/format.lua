@@ -95,6 +95,28 @@ local function header_rows(columns, depth)
   return rows
 end
 
+-- The header words (a list, and a set's keys) longest first, words of one
+-- length in order: each length's sorted apart, without a Lua comparison
+-- for each pair.
+local function longest_first(list, set)
+  local by_len, lens = {}, {}
+  local function put(w)
+    local l = by_len[#w]
+    if not l then l = {}; by_len[#w] = l; lens[#lens + 1] = #w end
+    l[#l + 1] = w
+  end
+  for _, w in ipairs(list) do put(w) end
+  for w in pairs(set) do put(w) end
+  table.sort(lens)
+  local out = {}
+  for i = #lens, 1, -1 do
+    local l = by_len[lens[i]]
+    table.sort(l)
+    table.move(l, 1, #l, #out + 1, out)
+  end
+  return out
+end
+
 -- compile one table: cells into the schema, rows, columns and the grid.
 local function compile_table(F, tid, decl, path)
   local T = { id = tid, title = decl.title or tid, starts = decl.starts or {}, rows = {}, groups = {},
@@ -208,15 +230,14 @@ local function compile_table(F, tid, decl, path)
   -- for matching: one text of all the table's words (pieces of split labels
   -- are found in it), and its header words longest first (headers printed
   -- as one run are taken apart with them)
-  local words, heads = {}, {}
+  local words = {}
   for _, r in ipairs(T.rows) do
     if not r.anonymous then words[#words + 1] = norm(r.label) end
   end
   for _, g in ipairs(T.groups) do words[#words + 1] = norm(g.label) end
-  for _, h in ipairs(T.headers) do words[#words + 1] = h; heads[#heads + 1] = h end
-  for w in pairs(T.column_words) do words[#words + 1] = w; heads[#heads + 1] = w end
-  table.sort(heads, function(a, b) return #a > #b or (#a == #b and a < b) end)
-  T.alltext, T.heads = table.concat(words, "|"), heads
+  for _, h in ipairs(T.headers) do words[#words + 1] = h end
+  for w in pairs(T.column_words) do words[#words + 1] = w end
+  T.alltext, T.heads = table.concat(words, "|"), longest_first(T.headers, T.column_words)
   for _, g in ipairs(T.groups) do F.rowlabels[tid .. "." .. g.path] = g.label end
   for _, c in ipairs(T.blocks[1] and T.blocks[1].columns or {}) do
     if c.group then F.rowlabels[tid .. "." .. c.group.id] = c.group.label end

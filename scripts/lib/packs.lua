@@ -574,9 +574,6 @@ function Set:load_rule(F, base_view, e, decl, own)
   return rule
 end
 
--- The pack `name` built: its format compiled, its rules loaded against it,
--- the config applied, its identities as one system. P.broken lists the
--- user packs and rule files that could not be loaded: {id=|pack=, why=}.
 -- The compiled format of a format name alone, without its rules (what
 -- another format's reports are told apart by): cheap, and shared with
 -- the pack when the pack is built.
@@ -629,42 +626,68 @@ local function pause_collector()
   return setmetatable({}, restart)
 end
 
-function Set:pack(name)
-  local P = self.formats_built and self.formats_built[name]
-  if P then return P end
+-- The parts of a built pack that its rules make: loaded when one of them
+-- is first asked for. A run that never binds a report (a file that is
+-- empty, not text, a listing of formats) needs the compiled format only.
+local RULE_PARTS = { rules = true, rule_by_id = true, left_out = true, broken = true, system = true }
+
+-- The pack `name` built: its format compiled, its rules loaded against
+-- it, the config applied, its identities as one system. P.broken lists
+-- the user packs and rule files that could not be loaded: {id=|pack=,
+-- why=}. `lazily`: the rules are loaded when one of those parts is first
+-- asked for (and a rule that fails to load raises then).
+function Set:pack(name, lazily)
   self.formats_built = self.formats_built or {}
+  local P = self.formats_built[name]
+  if not P then
+    local paused <close> = #self.user == 0 and collectgarbage("isrunning") and pause_collector() or nil
+    local set = self
+    P = setmetatable({ name = name, title = self.packs[name].title, decl = self:declaration(name),
+                       format = self:format(name) },
+                     { __index = function(P, k)
+                         if not RULE_PARTS[k] then return nil end
+                         set:load_rules(P)
+                         return rawget(P, k)
+                       end })
+    self.formats_built[name] = P
+  end
+  if not lazily and getmetatable(P) then self:load_rules(P) end
+  return P
+end
+
+-- Pack P's rules loaded against its format, the config applied, its
+-- identities made one system.
+function Set:load_rules(P)
   -- Building the national packs leaves mostly what lives as long as the
   -- process: the collector, stopped while it grows, does not walk it
   -- again and again (some 6 M instructions of start-up, a few MB more at
   -- the peak); it runs again when the pack is built or its build fails.
   -- With a user pack it runs on, as its limits were set with it running.
   local paused <close> = #self.user == 0 and collectgarbage("isrunning") and pause_collector() or nil
-  local decl = self:declaration(name)
-  local F = self:format(name)
+  local decl, F = P.decl, P.format
   local text = require("claims").for_format(F)
   local base_view = rule_view(F, text)
   local own = {}
   for _, layer in ipairs(decl.layers) do own[layer.name] = true end
-  P = { name = name, title = self.packs[name].title, format = F, rules = {}, rule_by_id = {},
-        left_out = {}, decl = decl, broken = {} }
-  for _, b in ipairs(self.broken) do P.broken[#P.broken + 1] = b end
+  local rules, rule_by_id, left_out, broken = {}, {}, {}, {}
+  for _, b in ipairs(self.broken) do broken[#broken + 1] = b end
   for _, e in ipairs(decl.entries) do
-    local rule, why, left_out = self:load_rule(F, base_view, e, decl, own)
+    local rule, why, out = self:load_rule(F, base_view, e, decl, own)
     if rule then
       local setting = self:setting(e.id)
       if setting == "off" then rule.enabled = false
       elseif setting then rule.severity = setting end
-      P.rules[#P.rules + 1] = rule
-      P.rule_by_id[rule.id] = rule
-    elseif left_out then
-      P.left_out[#P.left_out + 1] = { id = e.id, why = why }
+      rules[#rules + 1] = rule
+      rule_by_id[rule.id] = rule
+    elseif out then
+      left_out[#left_out + 1] = { id = e.id, why = why }
     else
-      P.broken[#P.broken + 1] = { id = e.id, path = e.path, why = why }
+      broken[#broken + 1] = { id = e.id, path = e.path, why = why }
     end
   end
-  P.system = identities.new(F, P.rules)
-  self.formats_built[name] = P
-  return P
+  P.rules, P.rule_by_id, P.left_out, P.broken = rules, rule_by_id, left_out, broken
+  P.system = identities.new(F, rules)
+  setmetatable(P, nil)
 end
 
 -- Does rule id fall under one of the patterns (an id, or a prefix of ids
