@@ -985,7 +985,12 @@ function M.for_format(F, opts)
       word_resolve = resolving(word)
       local out = {}
       for k, rd in ipairs(readers) do
-        if not only or only[k] then
+        local first = rd.own[1]
+        if only and not only[k] then                        -- (not asked)
+        elseif #rd.own == 1 and not first.refs[first.name] then
+          -- (a reader of one rule that names no rule of its own: the words resolve what it names)
+          out[k] = of(rd.prefix .. first.name, first.body, word_resolve)
+        else
           local own, keys = {}, {}
           for _, r in ipairs(rd.own) do own[r.name], keys[r.name] = r, rd.prefix .. r.name end
           local rule, rule_resolve
@@ -1023,9 +1028,16 @@ function M.for_format(F, opts)
     for _, c in ipairs(list) do
       if c:byte(1) >= 0x80 and c:byte(1) < 0xC0 then return list, false end
     end
+    local space_in = {}                       -- (a set readers share is looked into once)
     local function has_space(r)
       for _, set in ipairs(r.parts) do
-        for c in pairs(spaces) do if set[c] then return true end end
+        local has = space_in[set]
+        if has == nil then
+          has = false
+          for c in pairs(spaces) do if set[c] then has = true break end end
+          space_in[set] = has
+        end
+        if has then return true end
       end
       return false
     end
@@ -1107,13 +1119,13 @@ function M.for_format(F, opts)
         t["%" .. name] = T.defs[name]
         return V("%" .. name)
       end
+      -- (what the words name, looked up alike for each of them)
+      local word_names = setmetatable({}, { __index = function(_, k)
+        if type(k) == "string" and k:sub(1, #RULE) == RULE then return V(k:sub(#RULE + 1)) end
+        return def(k)
+      end })
       for _, r in ipairs(words) do
-        if wanted[r.name] then
-          t[r.name] = re.compile(r.body, setmetatable({}, { __index = function(_, k)
-            if type(k) == "string" and k:sub(1, #RULE) == RULE then return V(k:sub(#RULE + 1)) end
-            return def(k)
-          end }))
-        end
+        if wanted[r.name] then t[r.name] = re.compile(r.body, word_names) end
       end
       for k, rd in ipairs(readers) do
         local defs = setmetatable({}, { __index = function(_, name)
