@@ -210,7 +210,9 @@ local function unwrap(text, ends, heading)
     local nl = text:find("\n", pos, true)
     local line = text:sub(pos, (nl or #text + 1) - 1)
     local line_at = pos
-    if not footer:match(line) then                  -- a page footer is dropped: the sentence goes on
+    -- (a footer begins with "-", a space or a tab: other lines are not matched against it)
+    local lead = line:byte(1)
+    if not (lead == 45 or lead == 32 or lead == 9) or not footer:match(line) then   -- a footer is dropped: the sentence goes on
       local body = line
       local last = #line                           -- (the line without its trailing spaces and tabs)
       while last > 0 do
@@ -225,12 +227,18 @@ local function unwrap(text, ends, heading)
         emit("\n", line_at - 1)
         emit(line, line_at)
       else
-        local indent = #(line:match("^[ \t]*"))
+        local indent = 0                           -- (the spaces and tabs it begins with)
+        while true do
+          local b = line:byte(indent + 1)
+          if b ~= 32 and b ~= 9 then break end
+          indent = indent + 1
+        end
         emit(line:sub(indent + 1), line_at + indent)
       end
       first = false
+      -- (a line too long for a heading is not matched against the heading)
       keep_break = body == "" or ends[body:sub(-3)] or ends[body:sub(-1)]
-                   or (heading and heading:match(body) ~= nil and (utf8.len(body) or 0) <= HEADING_MAX) or false
+                   or (heading and (utf8.len(body) or 0) <= HEADING_MAX and heading:match(body) ~= nil) or false
     end
     if not nl then break end
     pos = nl + 1
