@@ -210,7 +210,9 @@ local function unwrap(text, ends, heading)
     local nl = text:find("\n", pos, true)
     local line = text:sub(pos, (nl or #text + 1) - 1)
     local line_at = pos
-    if not footer:match(line) then                  -- a page footer is dropped: the sentence goes on
+    -- (a footer begins with "-", a space or a tab: other lines are not matched against it)
+    local lead = line:byte(1)
+    if not (lead == 45 or lead == 32 or lead == 9) or not footer:match(line) then   -- a footer is dropped: the sentence goes on
       local body = line
       local last = #line                           -- (the line without its trailing spaces and tabs)
       while last > 0 do
@@ -225,12 +227,18 @@ local function unwrap(text, ends, heading)
         emit("\n", line_at - 1)
         emit(line, line_at)
       else
-        local indent = #(line:match("^[ \t]*"))
+        local indent = 0                           -- (the spaces and tabs it begins with)
+        while true do
+          local b = line:byte(indent + 1)
+          if b ~= 32 and b ~= 9 then break end
+          indent = indent + 1
+        end
         emit(line:sub(indent + 1), line_at + indent)
       end
       first = false
+      -- (a line too long for a heading is not matched against the heading)
       keep_break = body == "" or ends[body:sub(-3)] or ends[body:sub(-1)]
-                   or (heading and heading:match(body) ~= nil and (utf8.len(body) or 0) <= HEADING_MAX) or false
+                   or (heading and (utf8.len(body) or 0) <= HEADING_MAX and heading:match(body) ~= nil) or false
     end
     if not nl then break end
     pos = nl + 1
@@ -552,25 +560,34 @@ function M.for_format(F, opts)
     if not list then list = longest(t); sorted[t] = list end
     return list
   end
+  -- (the pattern of a list several words share is made once: LPeg patterns are values)
+  local alts = {}
+  local function alt_once(list)
+    local p = alts[list]
+    if not p then p = alt(list); alts[list] = p end
+    return p
+  end
   local T = {}
 
   --{=== the language as patterns ===
 
-  local numeral = alt(longest_once(digits)) + alt(longest_once(multiples))
-  local leading = alt(longest_once(digits))
+  local numeral = alt_once(longest_once(digits)) + alt_once(longest_once(multiples))
+  local leading = alt_once(longest_once(digits))
   for k, v in pairs(multiples) do if v == 10 then leading = leading + P(k) end end
   local chinese = leading * numeral^0                       -- "十五", "两", "一百零五"; never "百" alone
   local number = spaced + arabic + chinese
+  local spaces_list = L.spaces or {}
   local stop = S"\n;!?" + alt(L.sentence_end or {})
-  local comma = (alt(longest_once(L.clause_end or {})) + S",;:") - (P"," * digit * digit * digit)
-  local space = S" \t" + alt(L.spaces or {})
+  local comma = (alt_once(longest_once(L.clause_end or {})) + S",;:") - (P"," * digit * digit * digit)
+  local space = S" \t" + alt_once(spaces_list)
   -- spaces: a run of spaces and tabs read at the speed of a span, not a space
   -- at a time (what a PDF's table lines are made of); the same reading
-  local sp = (S" \t"^1 + alt(L.spaces or {}))^0
-  local spaces_run = (S" \t"^1 + alt(L.spaces or {}))^1
+  local space_piece = S" \t"^1 + alt_once(spaces_list)
+  local sp = space_piece^0
+  local spaces_run = space_piece^1
   local any = formatlib.utf8char - stop                     -- a character of the sentence
   local ch = any - comma - digit                            -- a character of the clause, not a digit
-  local unit = alt(longest_once(L.units or {}))
+  local unit = alt_once(longest_once(L.units or {}))
   local ends = {}
   for _, e in ipairs(L.break_after or L.sentence_end or {}) do ends[e] = true end
   local inexact = L.inexact or {}
@@ -580,7 +597,7 @@ function M.for_format(F, opts)
   for k, v in pairs(L.money or {}) do money[k] = v end
   local money_unit = alt(longest(money))
   local percent = alt(L.percent or { "%" })
-  local year_mark = alt(longest_once(L.year_mark or {}))
+  local year_mark = alt_once(longest_once(L.year_mark or {}))
   local date_mark = alt(longest(L.date_mark or {}))
 
   -- The year of the sentence being read (read() sets it): %this_year, %last_year, %next_year.
@@ -595,7 +612,7 @@ function M.for_format(F, opts)
     end) * sp * year_mark
   end
   local function year_words(list, offset)
-    return alt(longest_once(list or {})) + year_at(offset)
+    return alt_once(longest_once(list or {})) + year_at(offset)
   end
 
   -- The count's number, captured as printed ("n") with its place ("at"); a
@@ -616,9 +633,9 @@ function M.for_format(F, opts)
     count = count,                        -- a number and its unit: a counted claim
     money = amount,                       -- a sum of money: 万元 or 元
     pct   = pct,                          -- a percentage: 42.86%
-    neg   = alt(longest_once(L.negation or {})),
-    zero  = alt(longest_once(L.zero or {})) * -digit,   -- none, said as a number: 零, 为0
-    ["and"] = alt(longest_once(L.list or {})),
+    neg   = alt_once(longest_once(L.negation or {})),
+    zero  = alt_once(longest_once(L.zero or {})) * -digit,   -- none, said as a number: 零, 为0
+    ["and"] = alt_once(longest_once(L.list or {})),
     this_year = year_words(L.this_year, 0),
     last_year = year_words(L.last_year, -1),
     next_year = year_words(L.next_year, 1),
@@ -976,7 +993,12 @@ function M.for_format(F, opts)
       word_resolve = resolving(word)
       local out = {}
       for k, rd in ipairs(readers) do
-        if not only or only[k] then
+        local first = rd.own[1]
+        if only and not only[k] then                        -- (not asked)
+        elseif #rd.own == 1 and not first.refs[first.name] then
+          -- (a reader of one rule that names no rule of its own: the words resolve what it names)
+          out[k] = of(rd.prefix .. first.name, first.body, word_resolve)
+        else
           local own, keys = {}, {}
           for _, r in ipairs(rd.own) do own[r.name], keys[r.name] = r, rd.prefix .. r.name end
           local rule, rule_resolve
@@ -1014,9 +1036,16 @@ function M.for_format(F, opts)
     for _, c in ipairs(list) do
       if c:byte(1) >= 0x80 and c:byte(1) < 0xC0 then return list, false end
     end
+    local space_in = {}                       -- (a set readers share is looked into once)
     local function has_space(r)
       for _, set in ipairs(r.parts) do
-        for c in pairs(spaces) do if set[c] then return true end end
+        local has = space_in[set]
+        if has == nil then
+          has = false
+          for c in pairs(spaces) do if set[c] then has = true break end end
+          space_in[set] = has
+        end
+        if has then return true end
       end
       return false
     end
@@ -1098,13 +1127,13 @@ function M.for_format(F, opts)
         t["%" .. name] = T.defs[name]
         return V("%" .. name)
       end
+      -- (what the words name, looked up alike for each of them)
+      local word_names = setmetatable({}, { __index = function(_, k)
+        if type(k) == "string" and k:sub(1, #RULE) == RULE then return V(k:sub(#RULE + 1)) end
+        return def(k)
+      end })
       for _, r in ipairs(words) do
-        if wanted[r.name] then
-          t[r.name] = re.compile(r.body, setmetatable({}, { __index = function(_, k)
-            if type(k) == "string" and k:sub(1, #RULE) == RULE then return V(k:sub(#RULE + 1)) end
-            return def(k)
-          end }))
-        end
+        if wanted[r.name] then t[r.name] = re.compile(r.body, word_names) end
       end
       for k, rd in ipairs(readers) do
         local defs = setmetatable({}, { __index = function(_, name)
@@ -1426,8 +1455,8 @@ function M.for_format(F, opts)
   -- of it: "2024年1月") or word for this year or last year; nil when none.
   local date_after = sp * digit^1 * sp * date_mark
   local year_word = Cp() * (C(yearnum) * sp * year_mark * Cp()
-                            + Cc("this") * alt(longest_once(L.frame_this or {})) * Cp()
-                            + Cc("last") * alt(longest_once(L.last_year or {})) * Cp())
+                            + Cc("this") * alt_once(longest_once(L.frame_this or {})) * Cp()
+                            + Cc("last") * alt_once(longest_once(L.last_year or {})) * Cp())
   local year_word_search = (1 - year_word)^0 * year_word
   local function frame_year(s, from, pos)
     local last, i = nil, from
@@ -1445,7 +1474,7 @@ function M.for_format(F, opts)
   -- names a time ("我局2020年公开许可33项，处罚36项，强制1项" → 2020).
   -- Not carried: a year word ("上年度结转34件，…" is a subject), a clause
   -- that compares ("与2020年相比，…") or a year that is a subject ("2023年结转的5件").
-  local comparing = (1 - alt(longest_once(L.comparison or {})))^0 * alt(longest_once(L.comparison or {}))
+  local comparing = (1 - alt_once(longest_once(L.comparison or {})))^0 * alt_once(longest_once(L.comparison or {}))
   local carried_year       -- (s, starts, from) → the year, or nil; set once quantities are known
 
   -- Is a claim starting at `at` (its clause starting at `from`) the report's
@@ -1599,6 +1628,15 @@ function M.for_format(F, opts)
     end
     return true
   end
+  -- alts[i] / … / alts[j], joined in halves: LPeg copies both sides of each
+  -- choice it makes, so a choice grown an alternative at a time is copied
+  -- again at each
+  local function choice(alts, i, j)
+    if i > j then return P(false) end
+    if i == j then return alts[i] end
+    local m = (i + j) // 2
+    return choice(alts, i, m) + choice(alts, m + 1, j)
+  end
   local function dispatch(tails)              -- { [first character] = pattern } → a byte at a time
     local by_byte, order = {}, {}
     for c, tail in pairs(tails) do
@@ -1607,19 +1645,21 @@ function M.for_format(F, opts)
       by_byte[b][c:sub(2)] = tail
     end
     table.sort(order)
-    local p = P(false)
-    for _, b in ipairs(order) do
+    local alts = {}
+    for k, b in ipairs(order) do
       local rests = by_byte[b]
-      if rests[""] then p = p + P(b) * rests[""]
-      else p = p + P(b) * dispatch(rests) end
+      alts[k] = P(b) * (rests[""] or dispatch(rests))
     end
     -- (a byte none of them has there fails at one test of a set, not at a test of each)
-    return #S(table.concat(order)) * p
+    return #S(table.concat(order)) * choice(alts, 1, #alts)
   end
   local function needs_in(s)
     if needs_count ~= #grammars then
       local by_char, leads = {}, {}
+      -- (a word either ends at its first character or is looked ahead for:
+      -- one capture of its grammar's number for all of its words)
       for gi, G in ipairs(grammars) do
+        local number = Cc(gi)
         G.needs_apart = nil
         for _, w in ipairs(G.needs) do
           local b = type(w) == "string" and w:byte(1)
@@ -1634,15 +1674,15 @@ function M.for_format(F, opts)
             local c = first_char(w)
             local rest = w:sub(#c + 1)
             by_char[c] = by_char[c] or {}
-            table.insert(by_char[c], rest == "" and Cc(gi) or (#P(rest) * Cc(gi) + P(true)))
+            table.insert(by_char[c], rest == "" and number or (#P(rest) * number)^-1)
             leads[w:byte(1)] = true
           end
         end
       end
       local tails = {}
       for c, list in pairs(by_char) do
-        local tail = P(true)
-        for _, t in ipairs(list) do tail = tail * t end
+        local tail = list[1]
+        for k = 2, #list do tail = tail * list[k] end
         tails[c] = tail
       end
       local lead = {}
