@@ -3,6 +3,7 @@
 */
 #include <limits.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <libxml/HTMLparser.h>
@@ -1002,6 +1003,21 @@ static int name_ch(char c) {
     return letter_ch(c) || (c >= '0' && c <= '9') || c == ':' || c == '-' || c == '_' || c == '.';
 }
 
+/* Is every byte of s[0..len) printable ASCII (0x20..0x7e)? Eight at a time. */
+static int printable_ascii(const char *s, size_t len) {
+    const uint64_t ones = UINT64_C(0x0101010101010101), highs = UINT64_C(0x8080808080808080);
+    size_t k = 0;
+    for (; len - k >= 8; k += 8) {
+        uint64_t w;
+        memcpy(&w, s + k, 8);
+        /* a byte below 0x20, or above 0x7e (0x7f and up) */
+        if (((w - ones * 0x20) & ~w & highs) || ((w + ones * 0x01) | w) & highs) return 0;
+    }
+    for (; k < len; k++)
+        if (s[k] < 0x20 || s[k] >= 0x7f) return 0;
+    return 1;
+}
+
 /* libxml2's htmlParseHTMLName from s[i] (a letter here): the end, or 0 when
 ** the name is long enough for libxml2 to cut it. */
 static size_t name_end(const char *s, size_t n, size_t i) {
@@ -1066,7 +1082,6 @@ static size_t lean_tag(lean_text *t, size_t i, int *raw, int *ok) {
     if (j < n && !blank_ch(s[j]) && s[j] != '>' && s[j] != '/') return 0;
     for (;;) {
         size_t a, an, k;
-        int printable;
         while (j < n && blank_ch(s[j])) j++;
         if (j >= n) return 0;
         if (s[j] == '>') return j + 1;
@@ -1098,10 +1113,7 @@ static size_t lean_tag(lean_text *t, size_t i, int *raw, int *ok) {
         }
         /* name[=value] is s[a..j) */
         if (keep_all || same_name(s + a, an - a, "rowspan") || same_name(s + a, an - a, "colspan")) continue;
-        printable = j - a <= LEAN_MAX;
-        for (k = a; k < j && printable; k++)
-            printable = s[k] >= 0x20 && s[k] < 0x7f;
-        if (printable && !lean_drop(t, a, j)) { *ok = 0; return 0; }
+        if (j - a <= LEAN_MAX && printable_ascii(s + a, j - a) && !lean_drop(t, a, j)) { *ok = 0; return 0; }
     }
 }
 
