@@ -215,18 +215,24 @@ static int buf_room(html_walk *w, text_buf *b, size_t len) {
 /* Append s[0..len) with each run of " \t\r\n\f" as one space (markup.lua's
 ** clean, across pieces as table.concat then gsub would); 0 without memory. */
 static int buf_put(html_walk *w, text_buf *b, const char *s, size_t len) {
-    const char *e = s + len;
+    const unsigned char *u = (const unsigned char *)s, *e = u + len;
+    char *o;
+    int in_run = b->in_run;
     if (!buf_room(w, b, len)) return 0;
-    for (; s < e; s++) {
-        char c = *s;
-        if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f') {
-            if (!b->in_run) b->p[b->n++] = ' ';
-            b->in_run = 1;
+    /* the end and the run in locals: a store through o could be to b's fields, for all the compiler knows */
+    o = b->p + b->n;
+    for (; u < e; u++) {
+        unsigned char c = *u;
+        if (c <= ' ' && (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f')) {
+            if (!in_run) *o++ = ' ';
+            in_run = 1;
         } else {
-            b->p[b->n++] = c;
-            b->in_run = 0;
+            *o++ = (char)c;
+            in_run = 0;
         }
     }
+    b->n = (size_t)(o - b->p);
+    b->in_run = in_run;
     return 1;
 }
 

@@ -48,3 +48,22 @@ test("attributes with odd bytes at every place: the lean parse's blocks are the 
   end
   eq(true, compared > 300, "pages compared (" .. compared .. ")")
 end)
+
+test("white space in a paragraph or a cell is one space, across libxml2's pieces of a long text", function()
+  local ws = { " ", "\t", "\r", "\n", "\f", "\v", "\194\160", "\227\128\128", "x", "二", "&nbsp;", "<b>", "</b>" }
+  local seed = 77
+  local function rand(k)
+    seed = (seed * 1103515245 + 12345) % 2147483648
+    return seed % k + 1
+  end
+  for i = 1, 60 do
+    local run = {}
+    for k = 1, rand(900) do run[k] = ws[rand(#ws)] end
+    local body = table.concat(run)
+    local text = "<p>" .. body .. "</p><table><tr><td>" .. body .. "</td></tr></table>"
+    local got = assert(nianbao.html.blocks(text))
+    local d = differ(markup.blocks(assert(nianbao.html.parse(text))), got, "blocks")
+    if d then error("text " .. i .. ": " .. d) end
+  end
+  eq("a b", nianbao.html.blocks("<p> a \t\r\n\f b </p>")[1].text, "a run of every kind")
+end)
