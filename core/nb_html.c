@@ -667,9 +667,9 @@ static void stop(stream_state *ss, int status) {
 }
 
 /* The walk's reading of a tag: block_name and the tags it looks for, by length first. */
-static int tag_kind(const char *name) {
+static int tag_kind(const char *name, size_t len) {
 #define IS(lit) (memcmp(name, lit, sizeof lit) == 0)
-    switch (strlen(name)) {
+    switch (len) {
     case 1: return name[0] == 'p' ? K_BLOCK : K_OTHER;
     case 2:
         if (IS("td") || IS("th")) return K_CELL;
@@ -809,21 +809,26 @@ static void stream_start(void *ctx, const xmlChar *fullname, const xmlChar **att
     open_el *p, *e;
     const char *name = (const char *)fullname;
     xmlChar *local = NULL;
-    int kind, sees;
+    int kind, sees, colon = 0;
+    size_t len;
     if (ss->status != S_OK) return;
     if (ctxt->input == NULL || ctxt->input->line >= 65535 || ss->nopen >= OPEN_MAX - 1) {
         stop(ss, S_TREE);
         return;
     }
+    for (len = 0; name[len]; len++) colon |= name[len] == ':';
     /* the tree's node is named without a namespace prefix (o:p is "p") */
-    if (strchr(name, ':') != NULL) {
+    if (colon) {
         xmlChar *prefix = NULL;
         local = xmlSplitQName(ctxt, fullname, &prefix);
         xmlFree(prefix);
-        if (local) name = (const char *)local;
+        if (local) {
+            name = (const char *)local;
+            len = strlen(name);
+        }
     }
-    kind = tag_kind(name);
-    xmlFree(local);
+    kind = tag_kind(name, len);
+    if (local) xmlFree(local);
     if (ss->nopen == 0) {
         if (!ss->seen) {
             ss->seen = 1;

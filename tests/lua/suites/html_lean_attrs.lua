@@ -67,3 +67,14 @@ test("white space in a paragraph or a cell is one space, across libxml2's pieces
   end
   eq("a b", nianbao.html.blocks("<p> a \t\r\n\f b </p>")[1].text, "a run of every kind")
 end)
+
+test("a tag with a namespace prefix is read by its local name, as the tree names its node", function()
+  local text = "<div>one<o:p>two</o:p>three<w:p>four</w:p><x:table><x:tr><x:td>cell</x:td></x:tr></x:table>"
+    .. "<a:b:p>five</a:b:p><ns:blockquote>six</ns:blockquote>seven</div>"
+  local got = assert(nianbao.html.blocks(text))
+  local d = differ(markup.blocks(assert(nianbao.html.parse(text))), got, "blocks")
+  if d then error(d) end
+  eq("two", got[2].text, "o:p is a paragraph")
+  eq("cell", got[5].text, "x:td in x:table is a cell")
+  eq("cell", got[5].kind, "its kind")
+end)
