@@ -1181,15 +1181,14 @@ static int lean_page(html_walk *w, const char *s, size_t n, char **out, size_t *
             } else break;
         } else if (letter_ch(c)) {
             int raw, ok;
-            size_t j = lean_tag(&t, i, &raw, &ok), name_from = i + 1, name_len;
+            size_t j = lean_tag(&t, i, &raw, &ok), name_from = i + 1;
             if (!ok) goto no_memory;
             if (j == 0) break;
-            name_len = name_end(s, n, name_from) - name_from;
             i = j;
             if (raw) {
                 /* its text runs to </name (libxml2 compares that much of the name), which must end there;
                 ** a title's and the like's hold no markup, as libxml2 versions read theirs differently */
-                size_t k = i, e;
+                size_t k = i, e, name_len = name_end(s, n, name_from) - name_from;
                 for (;;) {
                     const char *lt2 = memchr(s + k, '<', n - k);
                     if (lt2 == NULL) { k = n; break; }
