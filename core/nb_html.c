@@ -3,6 +3,7 @@
 */
 #include <limits.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <libxml/HTMLparser.h>
@@ -214,18 +215,24 @@ static int buf_room(html_walk *w, text_buf *b, size_t len) {
 /* Append s[0..len) with each run of " \t\r\n\f" as one space (markup.lua's
 ** clean, across pieces as table.concat then gsub would); 0 without memory. */
 static int buf_put(html_walk *w, text_buf *b, const char *s, size_t len) {
-    const char *e = s + len;
+    const unsigned char *u = (const unsigned char *)s, *e = u + len;
+    char *o;
+    int in_run = b->in_run;
     if (!buf_room(w, b, len)) return 0;
-    for (; s < e; s++) {
-        char c = *s;
-        if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f') {
-            if (!b->in_run) b->p[b->n++] = ' ';
-            b->in_run = 1;
+    /* the end and the run in locals: a store through o could be to b's fields, for all the compiler knows */
+    o = b->p + b->n;
+    for (; u < e; u++) {
+        unsigned char c = *u;
+        if (c <= ' ' && (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f')) {
+            if (!in_run) *o++ = ' ';
+            in_run = 1;
         } else {
-            b->p[b->n++] = c;
-            b->in_run = 0;
+            *o++ = (char)c;
+            in_run = 0;
         }
     }
+    b->n = (size_t)(o - b->p);
+    b->in_run = in_run;
     return 1;
 }
 
@@ -660,9 +667,9 @@ static void stop(stream_state *ss, int status) {
 }
 
 /* The walk's reading of a tag: block_name and the tags it looks for, by length first. */
-static int tag_kind(const char *name) {
+static int tag_kind(const char *name, size_t len) {
 #define IS(lit) (memcmp(name, lit, sizeof lit) == 0)
-    switch (strlen(name)) {
+    switch (len) {
     case 1: return name[0] == 'p' ? K_BLOCK : K_OTHER;
     case 2:
         if (IS("td") || IS("th")) return K_CELL;
@@ -802,21 +809,26 @@ static void stream_start(void *ctx, const xmlChar *fullname, const xmlChar **att
     open_el *p, *e;
     const char *name = (const char *)fullname;
     xmlChar *local = NULL;
-    int kind, sees;
+    int kind, sees, colon = 0;
+    size_t len;
     if (ss->status != S_OK) return;
     if (ctxt->input == NULL || ctxt->input->line >= 65535 || ss->nopen >= OPEN_MAX - 1) {
         stop(ss, S_TREE);
         return;
     }
+    for (len = 0; name[len]; len++) colon |= name[len] == ':';
     /* the tree's node is named without a namespace prefix (o:p is "p") */
-    if (strchr(name, ':') != NULL) {
+    if (colon) {
         xmlChar *prefix = NULL;
         local = xmlSplitQName(ctxt, fullname, &prefix);
         xmlFree(prefix);
-        if (local) name = (const char *)local;
+        if (local) {
+            name = (const char *)local;
+            len = strlen(name);
+        }
     }
-    kind = tag_kind(name);
-    xmlFree(local);
+    kind = tag_kind(name, len);
+    if (local) xmlFree(local);
     if (ss->nopen == 0) {
         if (!ss->seen) {
             ss->seen = 1;
@@ -1002,6 +1014,21 @@ static int name_ch(char c) {
     return letter_ch(c) || (c >= '0' && c <= '9') || c == ':' || c == '-' || c == '_' || c == '.';
 }
 
+/* Is every byte of s[0..len) printable ASCII (0x20..0x7e)? Eight at a time. */
+static int printable_ascii(const char *s, size_t len) {
+    const uint64_t ones = UINT64_C(0x0101010101010101), highs = UINT64_C(0x8080808080808080);
+    size_t k = 0;
+    for (; len - k >= 8; k += 8) {
+        uint64_t w;
+        memcpy(&w, s + k, 8);
+        /* a byte below 0x20, or above 0x7e (0x7f and up) */
+        if (((w - ones * 0x20) & ~w & highs) || ((w + ones * 0x01) | w) & highs) return 0;
+    }
+    for (; k < len; k++)
+        if (s[k] < 0x20 || s[k] >= 0x7f) return 0;
+    return 1;
+}
+
 /* libxml2's htmlParseHTMLName from s[i] (a letter here): the end, or 0 when
 ** the name is long enough for libxml2 to cut it. */
 static size_t name_end(const char *s, size_t n, size_t i) {
@@ -1066,7 +1093,6 @@ static size_t lean_tag(lean_text *t, size_t i, int *raw, int *ok) {
     if (j < n && !blank_ch(s[j]) && s[j] != '>' && s[j] != '/') return 0;
     for (;;) {
         size_t a, an, k;
-        int printable;
         while (j < n && blank_ch(s[j])) j++;
         if (j >= n) return 0;
         if (s[j] == '>') return j + 1;
@@ -1098,10 +1124,7 @@ static size_t lean_tag(lean_text *t, size_t i, int *raw, int *ok) {
         }
         /* name[=value] is s[a..j) */
         if (keep_all || same_name(s + a, an - a, "rowspan") || same_name(s + a, an - a, "colspan")) continue;
-        printable = j - a <= LEAN_MAX;
-        for (k = a; k < j && printable; k++)
-            printable = s[k] >= 0x20 && s[k] < 0x7f;
-        if (printable && !lean_drop(t, a, j)) { *ok = 0; return 0; }
+        if (j - a <= LEAN_MAX && printable_ascii(s + a, j - a) && !lean_drop(t, a, j)) { *ok = 0; return 0; }
     }
 }
 
@@ -1158,15 +1181,14 @@ static int lean_page(html_walk *w, const char *s, size_t n, char **out, size_t *
             } else break;
         } else if (letter_ch(c)) {
             int raw, ok;
-            size_t j = lean_tag(&t, i, &raw, &ok), name_from = i + 1, name_len;
+            size_t j = lean_tag(&t, i, &raw, &ok), name_from = i + 1;
             if (!ok) goto no_memory;
             if (j == 0) break;
-            name_len = name_end(s, n, name_from) - name_from;
             i = j;
             if (raw) {
                 /* its text runs to </name (libxml2 compares that much of the name), which must end there;
                 ** a title's and the like's hold no markup, as libxml2 versions read theirs differently */
-                size_t k = i, e;
+                size_t k = i, e, name_len = name_end(s, n, name_from) - name_from;
                 for (;;) {
                     const char *lt2 = memchr(s + k, '<', n - k);
                     if (lt2 == NULL) { k = n; break; }

@@ -9,6 +9,9 @@ name        = "html"
 extensions  = { "html", "htm", "shtml", "xhtml", "doc", "wps" }
 
 function sniff(head)
+  -- most pages say so in their first bytes as written: no lowered copy of the head for them
+  local at = head:find("<html", 1, true)
+  if at and at <= 4092 then return true end
   local h = head:sub(1, 4096):lower()
   if h:find("<html", 1, true) or h:find("<table", 1, true) or h:find("<!doctype html", 1, true)
      or (h:find("<div", 1, true) and h:find("</p>", 1, true)) then

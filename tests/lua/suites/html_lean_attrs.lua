@@ -1,0 +1,80 @@
+-- The lean parse drops an attribute only when all of it is printable ASCII,
+-- read eight bytes at a time: an attribute of any length with a control
+-- byte, a DEL or a byte past ASCII anywhere in it stays for libxml2, and the
+-- blocks are those of the full tree either way.
+
+local markup = require "markup"
+
+-- bytes that make an attribute stay, and printable ones on either side of them
+local odd = { "\1", "\31", "\127", "\128", "\255", "é", "二", "\t", "\n" }
+local fill = { "a", "0.5", "x-y", "~", " ", "=", "\"" }
+
+local function value(rand)
+  local out = {}
+  for i = 1, rand(24) - 1 do out[i] = fill[rand(#fill)] end
+  if rand(3) > 1 then table.insert(out, rand(#out + 1), odd[rand(#odd)]) end
+  return table.concat(out):gsub("'", "")
+end
+
+local function page(rand)
+  local out = { "<table>" }
+  for r = 1, rand(4) do
+    out[#out + 1] = "<tr id='r" .. r .. "'>"
+    for c = 1, rand(5) do
+      out[#out + 1] = string.format("<td data-a='%s' class='%s'>%d%s</td>\n", value(rand), value(rand), c,
+                                    rand(4) == 1 and "<span title='" .. value(rand) .. "'>s</span>" or "")
+    end
+    out[#out + 1] = "</tr>"
+  end
+  out[#out + 1] = "</table><p style='" .. value(rand) .. "'>after</p>"
+  return table.concat(out)
+end
+
+test("attributes with odd bytes at every place: the lean parse's blocks are the full tree's", function()
+  local seed, compared = 20261204, 0
+  local function rand(k)
+    seed = (seed * 1103515245 + 12345) % 2147483648
+    return seed % k + 1
+  end
+  for i = 1, 400 do
+    local text = page(rand)
+    local got = nianbao.html.blocks(text)
+    local tree = assert(nianbao.html.parse(text))
+    if got then
+      local d = differ(markup.blocks(tree), got, "blocks")
+      if d then error("page " .. i .. ": " .. d .. "\n" .. text) end
+      compared = compared + 1
+    end
+  end
+  eq(true, compared > 300, "pages compared (" .. compared .. ")")
+end)
+
+test("white space in a paragraph or a cell is one space, across libxml2's pieces of a long text", function()
+  local ws = { " ", "\t", "\r", "\n", "\f", "\v", "\194\160", "\227\128\128", "x", "二", "&nbsp;", "<b>", "</b>" }
+  local seed = 77
+  local function rand(k)
+    seed = (seed * 1103515245 + 12345) % 2147483648
+    return seed % k + 1
+  end
+  for i = 1, 60 do
+    local run = {}
+    for k = 1, rand(900) do run[k] = ws[rand(#ws)] end
+    local body = table.concat(run)
+    local text = "<p>" .. body .. "</p><table><tr><td>" .. body .. "</td></tr></table>"
+    local got = assert(nianbao.html.blocks(text))
+    local d = differ(markup.blocks(assert(nianbao.html.parse(text))), got, "blocks")
+    if d then error("text " .. i .. ": " .. d) end
+  end
+  eq("a b", nianbao.html.blocks("<p> a \t\r\n\f b </p>")[1].text, "a run of every kind")
+end)
+
+test("a tag with a namespace prefix is read by its local name, as the tree names its node", function()
+  local text = "<div>one<o:p>two</o:p>three<w:p>four</w:p><x:table><x:tr><x:td>cell</x:td></x:tr></x:table>"
+    .. "<a:b:p>five</a:b:p><ns:blockquote>six</ns:blockquote>seven</div>"
+  local got = assert(nianbao.html.blocks(text))
+  local d = differ(markup.blocks(assert(nianbao.html.parse(text))), got, "blocks")
+  if d then error(d) end
+  eq("two", got[2].text, "o:p is a paragraph")
+  eq("cell", got[5].text, "x:td in x:table is a cell")
+  eq("cell", got[5].kind, "its kind")
+end)
