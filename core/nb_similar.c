@@ -231,6 +231,99 @@ static int l_agree(lua_State *L) {
     return 1;
 }
 
+/*{=== the pairs a batch's signatures meet in ===*/
+
+#define PAIR_SHIFT 26                          /* a pair as one integer: i << PAIR_SHIFT | j */
+#define NO_GROUP UINT32_MAX                    /* an entry in no bucket of its band, or a crowded one */
+
+/* similar.met(sigs, n, bands, rows, most) -> the pairs to measure, as
+** each_pair meets them: a list of integers, i << 26 | j for entries i < j
+** (of 1 .. n; sigs[i] a signature, or nil or false for none) whose
+** signatures agree on a whole band (rows minima of 4 bytes) shared by no
+** more than `most` entries, each pair once (in the first such band);
+** a 0 after each bucket's pairs. Bucketing, and asking whether two
+** entries met in an earlier band, took a table and a string a band an
+** entry in Lua. The scratch is a userdata: nothing leaks on an error. */
+static int l_met(lua_State *L) {
+    lua_Integer n = luaL_checkinteger(L, 2), bands = luaL_checkinteger(L, 3);
+    lua_Integer rows = luaL_checkinteger(L, 4), most = luaL_checkinteger(L, 5);
+    size_t width, slots = 1, i, out = 0;
+    const unsigned char **sig;
+    uint32_t *group, *head, *tail, *count, *next;
+    lua_Integer b;
+    luaL_checktype(L, 1, LUA_TTABLE);
+    luaL_argcheck(L, n >= 0 && n < ((lua_Integer)1 << PAIR_SHIFT), 2, "too many entries");
+    luaL_argcheck(L, bands >= 1 && bands <= MAX_HASHES, 3, "1 to 256 bands");
+    luaL_argcheck(L, rows >= 1 && rows * bands <= MAX_HASHES, 4, "rows of a band");
+    luaL_argcheck(L, most >= 2, 5, "a bucket holds two entries at least");
+    width = 4 * (size_t)rows;
+    while (slots < 2 * (size_t)n) slots *= 2;
+    /* sig[n], then group[bands][n] (NO_GROUP or the bucket's slot), head, tail, count[slots], next[n] */
+    sig = lua_newuserdatauv(L, (size_t)n * sizeof *sig + ((size_t)bands * (size_t)n + 3 * slots + (size_t)n) * sizeof *group
+                               + 1, 0);
+    group = (uint32_t *)(sig + n);
+    head = group + (size_t)bands * (size_t)n;
+    tail = head + slots;
+    count = tail + slots;
+    next = count + slots;
+    for (i = 0; i < (size_t)n; i++) {
+        size_t len;
+        int t = lua_rawgeti(L, 1, (lua_Integer)i + 1);
+        sig[i] = NULL;
+        if (t == LUA_TSTRING) {
+            sig[i] = (const unsigned char *)lua_tolstring(L, -1, &len);   /* kept alive by the table */
+            luaL_argcheck(L, len == width * (size_t)bands, 1, "signatures of bands * rows minima");
+        } else if (t != LUA_TNIL && !(t == LUA_TBOOLEAN && !lua_toboolean(L, -1)))
+            luaL_argerror(L, 1, "a signature, or nil or false");
+        lua_pop(L, 1);
+    }
+    lua_newtable(L);
+    for (b = 0; b < bands; b++) {
+        uint32_t *g = group + (size_t)b * (size_t)n;
+        size_t off = (size_t)b * width, mask = slots - 1, s;
+        /* the band's buckets: open addressing by the band's value, each a
+        ** chain of its entries in their order */
+        memset(head, 0xFF, slots * sizeof *head);
+        for (i = 0; i < (size_t)n; i++) {
+            g[i] = NO_GROUP;
+            if (!sig[i]) continue;
+            for (s = (size_t)nb_fnv1a(sig[i] + off, width) & mask; head[s] != NO_GROUP; s = (s + 1) & mask)
+                if (memcmp(sig[head[s]] + off, sig[i] + off, width) == 0) break;
+            if (head[s] == NO_GROUP) { head[s] = tail[s] = (uint32_t)i; count[s] = 1; }
+            else { next[tail[s]] = (uint32_t)i; tail[s] = (uint32_t)i; count[s]++; }
+            next[i] = NO_GROUP;
+            g[i] = (uint32_t)s;
+        }
+        for (s = 0; s < slots; s++) {
+            uint32_t x, y;
+            size_t before = out;
+            if (head[s] == NO_GROUP) continue;
+            if (count[s] > (uint32_t)most) {               /* common wording: passed over, now and later */
+                for (x = head[s]; x != NO_GROUP; x = next[x]) g[x] = NO_GROUP;
+                continue;
+            }
+            for (x = head[s]; x != NO_GROUP; x = next[x])
+                for (y = next[x]; y != NO_GROUP; y = next[y]) {
+                    lua_Integer k;
+                    for (k = 0; k < b; k++) {               /* met in an earlier band's bucket? */
+                        const uint32_t *e = group + (size_t)k * (size_t)n;
+                        if (e[x] != NO_GROUP && e[x] == e[y]) break;
+                    }
+                    if (k < b) continue;
+                    lua_pushinteger(L, (lua_Integer)(x + 1) << PAIR_SHIFT | (lua_Integer)(y + 1));
+                    lua_rawseti(L, -2, (lua_Integer)++out);
+                }
+            if (out > before) {
+                lua_pushinteger(L, 0);
+                lua_rawseti(L, -2, (lua_Integer)++out);
+            }
+        }
+    }
+    return 1;
+}
+
+/*}===*/
+
 /*{=== a text cut in shingles ===*/
 
 /* A text as a pair measures it, cut once and kept for all its pairs (a
@@ -548,7 +641,7 @@ static int l_fnv(lua_State *L) {
 
 static const luaL_Reg similar_funcs[] = {
     {"signature", l_signature}, {"agree", l_agree}, {"shingled", l_shingled}, {"release", l_release},
-    {"common", l_common}, {"cut", l_cut}, {"digest", l_digest}, {"fnv", l_fnv}, {NULL, NULL}
+    {"common", l_common}, {"met", l_met}, {"cut", l_cut}, {"digest", l_digest}, {"fnv", l_fnv}, {NULL, NULL}
 };
 
 int luaopen_nianbao_similar(lua_State *L) {
