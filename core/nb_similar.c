@@ -23,21 +23,6 @@
 
 /*{=== characters ===*/
 
-/* A text as the characters that count: code points and their byte spans. */
-typedef struct {
-    uint32_t *cp;          /* folded code points */
-    size_t *start, *end;   /* byte span of each in the text */
-    size_t n;
-} chars;
-
-static void chars_free(chars *c) {
-    free(c->cp);
-    free(c->start);
-    free(c->end);
-    c->cp = NULL;
-    c->start = c->end = NULL;
-}
-
 /* Decode one UTF-8 character at s[i]; its length in *len (1 for a bad byte,
 ** then the code point is 0xFFFD). */
 static uint32_t decode(const unsigned char *s, size_t n, size_t i, size_t *len) {
@@ -90,28 +75,6 @@ static inline uint32_t counted_at(const unsigned char *s, size_t n, size_t i, si
     return fold(decode(s, n, i, len));
 }
 
-/* Fill c from text s; 0 on success, -1 when out of memory. */
-static int chars_of(const char *text, size_t n, chars *c) {
-    const unsigned char *s = (const unsigned char *)text;
-    size_t i = 0, len;
-    c->n = 0;
-    c->cp = malloc((n + 1) * sizeof *c->cp);
-    c->start = malloc((n + 1) * sizeof *c->start);
-    c->end = malloc((n + 1) * sizeof *c->end);
-    if (!c->cp || !c->start || !c->end) { chars_free(c); return -1; }
-    while (i < n) {
-        uint32_t f = counted_at(s, n, i, &len);
-        if (f) {
-            c->cp[c->n] = f;
-            c->start[c->n] = i;
-            c->end[c->n] = i + len;
-            c->n++;
-        }
-        i += len;
-    }
-    return 0;
-}
-
 /*}===*/
 
 /*{=== shingles ===*/
@@ -142,20 +105,22 @@ static inline uint64_t shingle_hash(const uint32_t *w, size_t k) {
     return mix(x);
 }
 
-/* The hash of each shingle of k characters: n - k + 1 of them (0 when the
-** text is shorter). NULL with *count 0 for none, NULL with *count 1 when out
-** of memory. */
-static uint64_t *shingles(const chars *c, size_t k, size_t *count) {
-    size_t i, m;
-    uint64_t *h;
-    *count = 0;
-    if (c->n < k) return NULL;
-    m = c->n - k + 1;
-    h = malloc(m * sizeof *h);
-    if (h == NULL) { *count = 1; return NULL; }
-    for (i = 0; i < m; i++) h[i] = shingle_hash(c->cp + i, k);   /* FNV-1a over the code points */
-    *count = m;
-    return h;
+/* The hash of each shingle of k characters of text (len bytes) in h, room
+** for len of them: their number, the characters that count less k - 1 (0
+** when fewer than k). A window of the last k characters, not an array of
+** them all: a signature wants the hashes alone. */
+static size_t shingle_hashes(const char *text, size_t len, size_t k, uint64_t *h) {
+    const unsigned char *s = (const unsigned char *)text;
+    uint32_t win[2 * 64];     /* the last k characters, twice over: win[r + 1 .. r + k] in order */
+    size_t i, clen, t = 0, r = 0;
+    for (i = 0; i < len; i += clen) {
+        uint32_t f = counted_at(s, len, i, &clen);
+        if (!f) continue;
+        r = r + 1 == k ? 0 : r + 1;
+        win[r] = win[r + k] = f;
+        if (++t >= k) h[t - k] = shingle_hash(win + r + 1, k);
+    }
+    return t >= k ? t - k + 1 : 0;
 }
 
 static size_t check_k(lua_State *L, int idx) {
@@ -179,13 +144,12 @@ static int l_signature(lua_State *L) {
     uint64_t *h;
     uint32_t mins[MAX_HASHES];
     unsigned char out[4 * MAX_HASHES];
-    chars c;
     luaL_argcheck(L, nh >= 1 && nh <= MAX_HASHES, 3, "1 to 256 hashes");
-    if (chars_of(text, len, &c) != 0) return luaL_error(L, "out of memory");
-    h = shingles(&c, k, &m);
-    chars_free(&c);
-    if (h == NULL) {
-        if (m) return luaL_error(L, "out of memory");
+    h = malloc((len + 1) * sizeof *h);                /* shingles: no more than bytes */
+    if (h == NULL) return luaL_error(L, "out of memory");
+    m = shingle_hashes(text, len, k, h);
+    if (m == 0) {
+        free(h);
         luaL_pushfail(L);
         return 1;
     }
@@ -374,7 +338,7 @@ static void *shrunk(void *p, size_t size) {
 }
 
 /* Cut text in shingles of k characters into sh: the same characters and
-** hashes as chars_of and shingles give. 0 on success, -1 when out of
+** hashes as shingle_hashes gives. 0 on success, -1 when out of
 ** memory (then nothing is held). */
 static int cut(const char *text, size_t len, size_t k, shingled *sh) {
     const unsigned char *s = (const unsigned char *)text;
