@@ -585,12 +585,27 @@ static void push_hex(lua_State *L, uint64_t x) {
     lua_pushlstring(L, hex, 16);
 }
 
+/* nb_fnv1a, the same hash, eight bytes a turn of the loop: a file is read
+** whole, and the loop's own step and compare were half of each byte's
+** instructions. */
+static uint64_t fnv1a_of_file(const unsigned char *s, size_t n) {
+    uint64_t x = NB_FNV_OFFSET;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+#define STEP(q) x = (x ^ s[i + q]) * NB_FNV_PRIME
+        STEP(0); STEP(1); STEP(2); STEP(3); STEP(4); STEP(5); STEP(6); STEP(7);
+#undef STEP
+    }
+    for (; i < n; i++) x = (x ^ s[i]) * NB_FNV_PRIME;
+    return x;
+}
+
 /* similar.digest(bytes) -> 16 hex digits: a 64-bit hash of the bytes
 ** (FNV-1a, mixed), to tell the same file under two names. */
 static int l_digest(lua_State *L) {
     size_t n;
     const unsigned char *s = (const unsigned char *)luaL_checklstring(L, 1, &n);
-    push_hex(L, mix(nb_fnv1a(s, n) ^ n));
+    push_hex(L, mix(fnv1a_of_file(s, n) ^ n));
     return 1;
 }
 

@@ -55,3 +55,20 @@ test("a signature is the MinHash of the shingles as the definition gives it", fu
        string.format("%q, k = %d, %d hashes", text, k, hashes))
   end
 end)
+
+-- A file's digest is FNV-1a of its bytes (similar.fnv, a byte a step),
+-- mixed with its length: the same taken eight bytes a turn.
+test("a digest is FNV-1a of the bytes, mixed, at every length", function()
+  local bytes = {}
+  for i = 1, 300 do bytes[i] = string.char((i * 37 + 11) % 256) end
+  local text = table.concat(bytes)
+  local lengths = {}
+  for n = 0, 40 do lengths[#lengths + 1] = n end
+  for n = 41, 300, 23 do lengths[#lengths + 1] = n end
+  for _, n in ipairs(lengths) do
+    local s = text:sub(1, n)
+    local fnv = math.tointeger(tonumber(sim.fnv(s):sub(1, 8), 16) << 32 | tonumber(sim.fnv(s):sub(9), 16))
+    eq(string.format("%016x", mix(fnv ~ n)), sim.digest(s), n .. " bytes")
+  end
+  eq("fd76c7605e008685", sim.digest("本机关认真贯彻落实政府信息公开条例"), "the digest of a text as ever")
+end)
