@@ -19,8 +19,8 @@ M.BANDS = 16        -- bands of HASHES / BANDS minima each
 M.BUCKET_MAX = 25   -- a band value shared by more reports is common wording
 M.FLOOR = 0.3       -- pairs sharing less are not handed on at all
 M.PASSAGE = 120     -- characters of the passage kept
-M.SEEN_MAX = 2000   -- up to this many entries the pairs met are a set (fewer instructions);
-                    -- past it they are asked of the signatures (less memory)
+M.SEEN_MAX = 2000   -- up to this many entries the core lists the pairs met, an integer each
+                    -- (fewer instructions); past it they are asked of the signatures (less memory)
 M.CUT_BYTES = 1 << 20  -- narratives of a bucket kept cut in shingles at once (bytes of text;
                        -- up to 48 bytes of memory a byte): past it a text is cut for each pair
 M.KEEP_BYTES = 1 << 17 -- of them, the first cut are kept for every band up to these bytes of
@@ -94,8 +94,9 @@ end
 -- before b in entries, in no set order. Entries of one agency key and
 -- year (the same report twice) are not a pair. text_of(e) gives an
 -- entry's narrative (default e.text): a caller may keep it out of memory
--- until measured. One band's buckets at a time, and no pair kept here: a
--- region's template shared by thousands makes pairs by the ten thousand.
+-- until measured. Past SEEN_MAX entries one band's buckets at a time, and
+-- no pair kept here: a region's template shared by thousands makes pairs
+-- by the ten thousand.
 -- whole: each passage as found (measure), for a caller that keeps few.
 local math_type = math.type
 
