@@ -23,21 +23,6 @@
 
 /*{=== characters ===*/
 
-/* A text as the characters that count: code points and their byte spans. */
-typedef struct {
-    uint32_t *cp;          /* folded code points */
-    size_t *start, *end;   /* byte span of each in the text */
-    size_t n;
-} chars;
-
-static void chars_free(chars *c) {
-    free(c->cp);
-    free(c->start);
-    free(c->end);
-    c->cp = NULL;
-    c->start = c->end = NULL;
-}
-
 /* Decode one UTF-8 character at s[i]; its length in *len (1 for a bad byte,
 ** then the code point is 0xFFFD). */
 static uint32_t decode(const unsigned char *s, size_t n, size_t i, size_t *len) {
@@ -90,28 +75,6 @@ static inline uint32_t counted_at(const unsigned char *s, size_t n, size_t i, si
     return fold(decode(s, n, i, len));
 }
 
-/* Fill c from text s; 0 on success, -1 when out of memory. */
-static int chars_of(const char *text, size_t n, chars *c) {
-    const unsigned char *s = (const unsigned char *)text;
-    size_t i = 0, len;
-    c->n = 0;
-    c->cp = malloc((n + 1) * sizeof *c->cp);
-    c->start = malloc((n + 1) * sizeof *c->start);
-    c->end = malloc((n + 1) * sizeof *c->end);
-    if (!c->cp || !c->start || !c->end) { chars_free(c); return -1; }
-    while (i < n) {
-        uint32_t f = counted_at(s, n, i, &len);
-        if (f) {
-            c->cp[c->n] = f;
-            c->start[c->n] = i;
-            c->end[c->n] = i + len;
-            c->n++;
-        }
-        i += len;
-    }
-    return 0;
-}
-
 /*}===*/
 
 /*{=== shingles ===*/
@@ -142,20 +105,22 @@ static inline uint64_t shingle_hash(const uint32_t *w, size_t k) {
     return mix(x);
 }
 
-/* The hash of each shingle of k characters: n - k + 1 of them (0 when the
-** text is shorter). NULL with *count 0 for none, NULL with *count 1 when out
-** of memory. */
-static uint64_t *shingles(const chars *c, size_t k, size_t *count) {
-    size_t i, m;
-    uint64_t *h;
-    *count = 0;
-    if (c->n < k) return NULL;
-    m = c->n - k + 1;
-    h = malloc(m * sizeof *h);
-    if (h == NULL) { *count = 1; return NULL; }
-    for (i = 0; i < m; i++) h[i] = shingle_hash(c->cp + i, k);   /* FNV-1a over the code points */
-    *count = m;
-    return h;
+/* The hash of each shingle of k characters of text (len bytes) in h, room
+** for len of them: their number, the characters that count less k - 1 (0
+** when fewer than k). A window of the last k characters, not an array of
+** them all: a signature wants the hashes alone. */
+static size_t shingle_hashes(const char *text, size_t len, size_t k, uint64_t *h) {
+    const unsigned char *s = (const unsigned char *)text;
+    uint32_t win[2 * 64];     /* the last k characters, twice over: win[r + 1 .. r + k] in order */
+    size_t i, clen, t = 0, r = 0;
+    for (i = 0; i < len; i += clen) {
+        uint32_t f = counted_at(s, len, i, &clen);
+        if (!f) continue;
+        r = r + 1 == k ? 0 : r + 1;
+        win[r] = win[r + k] = f;
+        if (++t >= k) h[t - k] = shingle_hash(win + r + 1, k);
+    }
+    return t >= k ? t - k + 1 : 0;
 }
 
 static size_t check_k(lua_State *L, int idx) {
@@ -179,13 +144,12 @@ static int l_signature(lua_State *L) {
     uint64_t *h;
     uint32_t mins[MAX_HASHES];
     unsigned char out[4 * MAX_HASHES];
-    chars c;
     luaL_argcheck(L, nh >= 1 && nh <= MAX_HASHES, 3, "1 to 256 hashes");
-    if (chars_of(text, len, &c) != 0) return luaL_error(L, "out of memory");
-    h = shingles(&c, k, &m);
-    chars_free(&c);
-    if (h == NULL) {
-        if (m) return luaL_error(L, "out of memory");
+    h = malloc((len + 1) * sizeof *h);                /* shingles: no more than bytes */
+    if (h == NULL) return luaL_error(L, "out of memory");
+    m = shingle_hashes(text, len, k, h);
+    if (m == 0) {
+        free(h);
         luaL_pushfail(L);
         return 1;
     }
@@ -230,6 +194,99 @@ static int l_agree(lua_State *L) {
     lua_pushnumber(L, (lua_Number)same / (lua_Number)(n1 / 4));
     return 1;
 }
+
+/*{=== the pairs a batch's signatures meet in ===*/
+
+#define PAIR_SHIFT 26                          /* a pair as one integer: i << PAIR_SHIFT | j */
+#define NO_GROUP UINT32_MAX                    /* an entry in no bucket of its band, or a crowded one */
+
+/* similar.met(sigs, n, bands, rows, most) -> the pairs to measure, as
+** each_pair meets them: a list of integers, i << 26 | j for entries i < j
+** (of 1 .. n; sigs[i] a signature, or nil or false for none) whose
+** signatures agree on a whole band (rows minima of 4 bytes) shared by no
+** more than `most` entries, each pair once (in the first such band);
+** a 0 after each bucket's pairs. Bucketing, and asking whether two
+** entries met in an earlier band, took a table and a string a band an
+** entry in Lua. The scratch is a userdata: nothing leaks on an error. */
+static int l_met(lua_State *L) {
+    lua_Integer n = luaL_checkinteger(L, 2), bands = luaL_checkinteger(L, 3);
+    lua_Integer rows = luaL_checkinteger(L, 4), most = luaL_checkinteger(L, 5);
+    size_t width, slots = 1, i, out = 0;
+    const unsigned char **sig;
+    uint32_t *group, *head, *tail, *count, *next;
+    lua_Integer b;
+    luaL_checktype(L, 1, LUA_TTABLE);
+    luaL_argcheck(L, n >= 0 && n < ((lua_Integer)1 << PAIR_SHIFT), 2, "too many entries");
+    luaL_argcheck(L, bands >= 1 && bands <= MAX_HASHES, 3, "1 to 256 bands");
+    luaL_argcheck(L, rows >= 1 && rows * bands <= MAX_HASHES, 4, "rows of a band");
+    luaL_argcheck(L, most >= 2, 5, "a bucket holds two entries at least");
+    width = 4 * (size_t)rows;
+    while (slots < 2 * (size_t)n) slots *= 2;
+    /* sig[n], then group[bands][n] (NO_GROUP or the bucket's slot), head, tail, count[slots], next[n] */
+    sig = lua_newuserdatauv(L, (size_t)n * sizeof *sig + ((size_t)bands * (size_t)n + 3 * slots + (size_t)n) * sizeof *group
+                               + 1, 0);
+    group = (uint32_t *)(sig + n);
+    head = group + (size_t)bands * (size_t)n;
+    tail = head + slots;
+    count = tail + slots;
+    next = count + slots;
+    for (i = 0; i < (size_t)n; i++) {
+        size_t len;
+        int t = lua_rawgeti(L, 1, (lua_Integer)i + 1);
+        sig[i] = NULL;
+        if (t == LUA_TSTRING) {
+            sig[i] = (const unsigned char *)lua_tolstring(L, -1, &len);   /* kept alive by the table */
+            luaL_argcheck(L, len == width * (size_t)bands, 1, "signatures of bands * rows minima");
+        } else if (t != LUA_TNIL && !(t == LUA_TBOOLEAN && !lua_toboolean(L, -1)))
+            luaL_argerror(L, 1, "a signature, or nil or false");
+        lua_pop(L, 1);
+    }
+    lua_newtable(L);
+    for (b = 0; b < bands; b++) {
+        uint32_t *g = group + (size_t)b * (size_t)n;
+        size_t off = (size_t)b * width, mask = slots - 1, s;
+        /* the band's buckets: open addressing by the band's value, each a
+        ** chain of its entries in their order */
+        memset(head, 0xFF, slots * sizeof *head);
+        for (i = 0; i < (size_t)n; i++) {
+            g[i] = NO_GROUP;
+            if (!sig[i]) continue;
+            for (s = (size_t)nb_fnv1a(sig[i] + off, width) & mask; head[s] != NO_GROUP; s = (s + 1) & mask)
+                if (memcmp(sig[head[s]] + off, sig[i] + off, width) == 0) break;
+            if (head[s] == NO_GROUP) { head[s] = tail[s] = (uint32_t)i; count[s] = 1; }
+            else { next[tail[s]] = (uint32_t)i; tail[s] = (uint32_t)i; count[s]++; }
+            next[i] = NO_GROUP;
+            g[i] = (uint32_t)s;
+        }
+        for (s = 0; s < slots; s++) {
+            uint32_t x, y;
+            size_t before = out;
+            if (head[s] == NO_GROUP) continue;
+            if (count[s] > (uint32_t)most) {               /* common wording: passed over, now and later */
+                for (x = head[s]; x != NO_GROUP; x = next[x]) g[x] = NO_GROUP;
+                continue;
+            }
+            for (x = head[s]; x != NO_GROUP; x = next[x])
+                for (y = next[x]; y != NO_GROUP; y = next[y]) {
+                    lua_Integer k;
+                    for (k = 0; k < b; k++) {               /* met in an earlier band's bucket? */
+                        const uint32_t *e = group + (size_t)k * (size_t)n;
+                        if (e[x] != NO_GROUP && e[x] == e[y]) break;
+                    }
+                    if (k < b) continue;
+                    lua_pushinteger(L, (lua_Integer)(x + 1) << PAIR_SHIFT | (lua_Integer)(y + 1));
+                    lua_rawseti(L, -2, (lua_Integer)++out);
+                }
+            if (out > before) {
+                lua_pushinteger(L, 0);
+                lua_rawseti(L, -2, (lua_Integer)++out);
+            }
+        }
+    }
+    return 1;
+}
+
+/*}===*/
 
 /*{=== a text cut in shingles ===*/
 
@@ -281,7 +338,7 @@ static void *shrunk(void *p, size_t size) {
 }
 
 /* Cut text in shingles of k characters into sh: the same characters and
-** hashes as chars_of and shingles give. 0 on success, -1 when out of
+** hashes as shingle_hashes gives. 0 on success, -1 when out of
 ** memory (then nothing is held). */
 static int cut(const char *text, size_t len, size_t k, shingled *sh) {
     const unsigned char *s = (const unsigned char *)text;
@@ -528,12 +585,27 @@ static void push_hex(lua_State *L, uint64_t x) {
     lua_pushlstring(L, hex, 16);
 }
 
+/* nb_fnv1a, the same hash, eight bytes a turn of the loop: a file is read
+** whole, and the loop's own step and compare were half of each byte's
+** instructions. */
+static uint64_t fnv1a_of_file(const unsigned char *s, size_t n) {
+    uint64_t x = NB_FNV_OFFSET;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+#define STEP(q) x = (x ^ s[i + q]) * NB_FNV_PRIME
+        STEP(0); STEP(1); STEP(2); STEP(3); STEP(4); STEP(5); STEP(6); STEP(7);
+#undef STEP
+    }
+    for (; i < n; i++) x = (x ^ s[i]) * NB_FNV_PRIME;
+    return x;
+}
+
 /* similar.digest(bytes) -> 16 hex digits: a 64-bit hash of the bytes
 ** (FNV-1a, mixed), to tell the same file under two names. */
 static int l_digest(lua_State *L) {
     size_t n;
     const unsigned char *s = (const unsigned char *)luaL_checklstring(L, 1, &n);
-    push_hex(L, mix(nb_fnv1a(s, n) ^ n));
+    push_hex(L, mix(fnv1a_of_file(s, n) ^ n));
     return 1;
 }
 
@@ -548,7 +620,7 @@ static int l_fnv(lua_State *L) {
 
 static const luaL_Reg similar_funcs[] = {
     {"signature", l_signature}, {"agree", l_agree}, {"shingled", l_shingled}, {"release", l_release},
-    {"common", l_common}, {"cut", l_cut}, {"digest", l_digest}, {"fnv", l_fnv}, {NULL, NULL}
+    {"common", l_common}, {"met", l_met}, {"cut", l_cut}, {"digest", l_digest}, {"fnv", l_fnv}, {NULL, NULL}
 };
 
 int luaopen_nianbao_similar(lua_State *L) {

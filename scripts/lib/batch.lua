@@ -717,17 +717,20 @@ function Batch:survey(njobs)
   end
   local order = path_order(kept)
   self:measure_years(kept, found, F, order)
+  local listed = self.opts.output
   similar.each_pair(kept, function(x) return self:narrative(x) end, function(p)
-    if not (p.a.key and p.a.key == p.b.key) then
-      local c = { p.share, false, p.length, p.a, p.b }
-      local kept_a, kept_b = add_copy(p.a, c, found, order), add_copy(p.b, c, found, order)
-      -- a passage is said (cut) only for a pair listed, or kept when the
-      -- copies are settled: the pair holds where it is in a narrative
-      if self.opts.output then p.passage, p.within = similar.said_of(p), nil end
-      if kept_a or kept_b then c[PASSAGE] = rawget(p, "passage") or self:found_in(p.b, p) end
+    local a, b = p.a, p.b
+    if a.key and a.key == b.key then return end
+    local c = { p.share, false, p.length, a, b }
+    local kept_a, kept_b = add_copy(a, c, found, order), add_copy(b, c, found, order)
+    -- a passage is said (cut) only for a pair listed, or kept when the
+    -- copies are settled: the pair holds where it is in a narrative
+    if listed then
+      p.passage, p.within = similar.said_of(p), nil
       -- only the dashboard (of -o FOLDER) lists them: some ten a report
-      if self.opts.output then self.copies[#self.copies + 1] = p end
+      self.copies[#self.copies + 1] = p
     end
+    if kept_a or kept_b then c[PASSAGE] = rawget(p, "passage") or self:found_in(b, p) end
   end, not spool_sigs and sigs or setmetatable({}, { __index = function(_, i)
     local x = sigs[i]
     if math.type(x) == "integer" then return self:spooled(x) end

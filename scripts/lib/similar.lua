@@ -19,8 +19,8 @@ M.BANDS = 16        -- bands of HASHES / BANDS minima each
 M.BUCKET_MAX = 25   -- a band value shared by more reports is common wording
 M.FLOOR = 0.3       -- pairs sharing less are not handed on at all
 M.PASSAGE = 120     -- characters of the passage kept
-M.SEEN_MAX = 2000   -- up to this many entries the pairs met are a set (fewer instructions);
-                    -- past it they are asked of the signatures (less memory)
+M.SEEN_MAX = 2000   -- up to this many entries the core lists the pairs met, an integer each
+                    -- (fewer instructions); past it they are asked of the signatures (less memory)
 M.CUT_BYTES = 1 << 20  -- narratives of a bucket kept cut in shingles at once (bytes of text;
                        -- up to 48 bytes of memory a byte): past it a text is cut for each pair
 M.KEEP_BYTES = 1 << 17 -- of them, the first cut are kept for every band up to these bytes of
@@ -94,109 +94,152 @@ end
 -- before b in entries, in no set order. Entries of one agency key and
 -- year (the same report twice) are not a pair. text_of(e) gives an
 -- entry's narrative (default e.text): a caller may keep it out of memory
--- until measured. One band's buckets at a time, and no pair kept here: a
--- region's template shared by thousands makes pairs by the ten thousand.
+-- until measured. Past SEEN_MAX entries one band's buckets at a time, and
+-- no pair kept here: a region's template shared by thousands makes pairs
+-- by the ten thousand.
 -- whole: each passage as found (measure), for a caller that keeps few.
 local math_type = math.type
+
+-- measured(a, b, ea, eb) → measure(a, b, true) with the pair's entries
+-- (a =, b =) in it: the table made whole at once, for every pair met
+local common = sim.common
+local function measured(a, b, ea, eb)
+  local ta, tb = a.text, b.text
+  if not ta or not tb or ta == "" or tb == "" then return nil end
+  local sa, sb, from, to, length = common(a.shingled or ta, b.shingled or tb, M.K, true)
+  if sa < sb then sa = sb end                  -- math.max(sa, sb)
+  if sa < M.FLOOR or length == 0 then return nil end
+  return setmetatable({ share = sa, length = length, within = tb, from = from, to = to, a = ea, b = eb }, Whole)
+end
 
 function M.each_pair(entries, text_of, found, sigs, whole)
   text_of = text_of or function(e) return e.text end
   local rows = M.HASHES // M.BANDS
   local function sig_of(i) return sigs and sigs[i] or entries[i].sig end
-  -- a pair was met in an earlier band when the two agree on one whose
-  -- bucket was not passed over: asked of the signatures, where a set of
-  -- the pairs met would hold some ten a report
-  local crowded = {}    -- band → the values it passed over
-  local seen = #entries <= M.SEEN_MAX and {} or nil
-  local bucket_sigs     -- the signatures of a bucket's entries, read once for all its pairs
-  local function met(i, j, b)
-    if seen then
-      local id = i * 1048576 * 64 + j
-      if seen[id] then return true end
-      seen[id] = true
-      return false
-    end
-    local si, sj = bucket_sigs[i], bucket_sigs[j]
-    if not si then si = sig_of(i); bucket_sigs[i] = si end
-    if not sj then sj = sig_of(j); bucket_sigs[j] = sj end
-    for k = 0, b - 1 do
-      local from, to = k * rows * 4 + 1, (k + 1) * rows * 4
-      local v = si:sub(from, to)
-      if v == sj:sub(from, to) and not crowded[k][v] then return true end
-    end
-    return false
-  end
   -- texts cut once for every band (i → {text =, shingled =, kept = true}),
   -- and the bytes of text held cut at once, these and a bucket's
   local kept, kept_bytes, cut_bytes = {}, 0, 0
-  for b = 0, M.BANDS - 1 do
-    -- a band value met once is its entry's number: most are, and a list
-    -- for each would be a table an entry a band
-    local bucket = {}
-    local from, to = b * rows * 4 + 1, (b + 1) * rows * 4
-    for i in ipairs(entries) do
-      local sig = sig_of(i)
-      if sig then
-        local v = sig:sub(from, to)
-        local list = bucket[v]
-        if not list then bucket[v] = i
-        elseif math_type(list) then bucket[v] = { list, i }
-        elseif #list <= M.BUCKET_MAX then list[#list + 1] = i end
+  -- each narrative of a bucket read and cut once for all its pairs, when
+  -- first measured, and let go after its own row
+  local texts = {}
+  local function text(i)
+    local t = texts[i] or kept[i]
+    if not t then
+      t = { text = text_of(entries[i]) }
+      if t.text and t.text ~= "" and cut_bytes + #t.text <= M.CUT_BYTES then
+        t.shingled = sim.shingled(t.text, M.K)
+        cut_bytes = cut_bytes + #t.text
+        if kept_bytes + #t.text <= M.KEEP_BYTES then
+          t.kept, kept[i], kept_bytes = true, t, kept_bytes + #t.text
+        end
+      end
+      texts[i] = t
+    end
+    return t
+  end
+  local function release(t)
+    if t.shingled and not t.kept then
+      sim.release(t.shingled)
+      cut_bytes = cut_bytes - #t.text
+    end
+  end
+  local function let_go(i)      -- entry i's row of a bucket measured
+    local t = texts[i]
+    if t then
+      release(t)
+      texts[i] = nil
+    end
+  end
+  local function bucket_done()
+    for _, t in pairs(texts) do release(t) end
+    texts = {}
+  end
+  -- pair(i, j): entries i and j met in a bucket for the first time
+  local function pair(i, j, ti)
+    local a, c = entries[i], entries[j]
+    if a.key and a.key == c.key and a.year == c.year then return ti end
+    ti = ti or text(i)
+    local m
+    if whole then m = measured(ti, text(j), a, c)
+    else
+      m = M.measure(ti, text(j))
+      if m then m.a, m.b = a, c end
+    end
+    if m then found(m) end
+    return ti
+  end
+  if #entries <= M.SEEN_MAX then
+    -- the buckets, and whether a pair met in an earlier band, worked out
+    -- in the core: a list of the pairs, bucket after bucket
+    local list = {}
+    for i = 1, #entries do list[i] = sig_of(i) or false end
+    local met = sim.met(list, #entries, M.BANDS, rows, M.BUCKET_MAX)
+    list = nil
+    local row, ti = nil, nil
+    for q = 1, #met do
+      local id = met[q]
+      if id == 0 then
+        if row then let_go(row) end
+        bucket_done()
+        row, ti = nil, nil
+      else
+        local i, j = id >> 26, id & 0x3FFFFFF
+        if i ~= row then
+          if row then let_go(row) end
+          row, ti = i, nil
+        end
+        ti = pair(i, j, ti)
       end
     end
-    crowded[b] = {}
-    for v, list in pairs(bucket) do
-      if not math_type(list) and #list > M.BUCKET_MAX then crowded[b][v] = true end
+  else
+    -- a pair was met in an earlier band when the two agree on one whose
+    -- bucket was not passed over: asked of the signatures, where a set of
+    -- the pairs met would hold some ten a report
+    local crowded = {}    -- band → the values it passed over
+    local bucket_sigs     -- the signatures of a bucket's entries, read once for all its pairs
+    local function met(i, j, b)
+      local si, sj = bucket_sigs[i], bucket_sigs[j]
+      if not si then si = sig_of(i); bucket_sigs[i] = si end
+      if not sj then sj = sig_of(j); bucket_sigs[j] = sj end
+      for k = 0, b - 1 do
+        local from, to = k * rows * 4 + 1, (k + 1) * rows * 4
+        local v = si:sub(from, to)
+        if v == sj:sub(from, to) and not crowded[k][v] then return true end
+      end
+      return false
     end
-    for _, list in pairs(bucket) do
-      if not math_type(list) and #list <= M.BUCKET_MAX then
-        -- each narrative of the bucket read and cut once for all its pairs
-        -- here, when first measured, and let go after its own row
-        local texts = {}
-        if not seen then bucket_sigs = {} end
-        local function text(i)
-          local t = texts[i] or kept[i]
-          if not t then
-            t = { text = text_of(entries[i]) }
-            if t.text and t.text ~= "" and cut_bytes + #t.text <= M.CUT_BYTES then
-              t.shingled = sim.shingled(t.text, M.K)
-              cut_bytes = cut_bytes + #t.text
-              if kept_bytes + #t.text <= M.KEEP_BYTES then
-                t.kept, kept[i], kept_bytes = true, t, kept_bytes + #t.text
-              end
+    for b = 0, M.BANDS - 1 do
+      -- a band value met once is its entry's number: most are, and a list
+      -- for each would be a table an entry a band
+      local bucket = {}
+      local from, to = b * rows * 4 + 1, (b + 1) * rows * 4
+      for i in ipairs(entries) do
+        local sig = sig_of(i)
+        if sig then
+          local v = sig:sub(from, to)
+          local list = bucket[v]
+          if not list then bucket[v] = i
+          elseif math_type(list) then bucket[v] = { list, i }
+          elseif #list <= M.BUCKET_MAX then list[#list + 1] = i end
+        end
+      end
+      crowded[b] = {}
+      for v, list in pairs(bucket) do
+        if not math_type(list) and #list > M.BUCKET_MAX then crowded[b][v] = true end
+      end
+      for _, list in pairs(bucket) do
+        if not math_type(list) and #list <= M.BUCKET_MAX then
+          bucket_sigs = {}
+          for x = 1, #list - 1 do
+            local i, ti = list[x], nil
+            for y = x + 1, #list do
+              local j = list[y]
+              if not met(i, j, b) then ti = pair(i, j, ti) end
             end
-            texts[i] = t
+            let_go(i)
           end
-          return t
+          bucket_done()
         end
-        local function release(t)
-          if t.shingled and not t.kept then
-            sim.release(t.shingled)
-            cut_bytes = cut_bytes - #t.text
-          end
-        end
-        for x = 1, #list - 1 do
-          local i = list[x]
-          local a = entries[i]
-          for y = x + 1, #list do
-            local j = list[y]
-            if not met(i, j, b) then
-              local c = entries[j]
-              if not (a.key and a.key == c.key and a.year == c.year) then
-                local m = M.measure(text(i), text(j), whole)
-                if m then
-                  m.a, m.b = a, c
-                  found(m)
-                end
-              end
-            end
-          end
-          if texts[i] then
-            release(texts[i])
-            texts[i] = nil
-          end
-        end
-        for _, t in pairs(texts) do release(t) end
       end
     end
   end
