@@ -198,17 +198,24 @@ static NOINLINE void free_slow(nb_sandbox *sb, void *ptr, size_t osize) {
 void *nb_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     nb_sandbox *sb = ud;
     if (ptr == NULL) {
-        /* a new small block that its class's list has (within the limits) */
+        /* a new small block that its class's list has, or else the part of
+        ** the region not yet carved (within the limits): start-up makes
+        ** tens of thousands before any is freed */
         if (NB_POOLED && nsize - 1 < NB_POOL_MAX) {   /* (1..POOL_MAX; none without a pool) */
             void **head = &sb->pool.free[CLASS(nsize)], *block = *head;
-            if (block != NULL) {
+            size_t bytes = (CLASS(nsize) + 1) * 16;
+            if (block != NULL || (sb->pool.next != NULL && (size_t)(sb->pool.end - sb->pool.next) >= bytes)) {
                 if (sb->active) {
                     if (sb->tripped || (sb->limit && sb->used + nsize > sb->limit) ||
                         sb->churn + nsize >= CHURN_CLOCK)
                         return alloc_slow(sb, NULL, 0, nsize);
                     sb->churn += nsize;
                 }
-                *head = *(void **)block;
+                if (block != NULL) *head = *(void **)block;
+                else {
+                    block = sb->pool.next;
+                    sb->pool.next += bytes;
+                }
                 sb->used += nsize;
                 return block;
             }
