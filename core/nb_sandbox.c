@@ -1226,14 +1226,21 @@ static void fp_add(lua_State *L, fp_buf *b, const char *s, size_t n) {
     b->n += n;
 }
 
-static void fp_addf(lua_State *L, fp_buf *b, const char *fmt, lua_Integer v) {
-    char tmp[64];
-    int n = snprintf(tmp, sizeof tmp, fmt, (long long)v);
-    fp_add(L, b, tmp, (size_t)n);
+/* v in decimal, as "%lld" writes it (snprintf was half of a walk). */
+static void fp_int(lua_State *L, fp_buf *b, lua_Integer v) {
+    char tmp[24], *p = tmp + sizeof tmp;
+    unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+    do {
+        *--p = (char)('0' + u % 10);
+        u /= 10;
+    } while (u != 0);
+    if (v < 0) *--p = '-';
+    fp_add(L, b, p, (size_t)(tmp + sizeof tmp - p));
 }
 
 static void fp_string(lua_State *L, fp_buf *b, const char *s, size_t len) {
-    fp_addf(L, b, "%lld:", (lua_Integer)len);        /* (its length says where it ends) */
+    fp_int(L, b, (lua_Integer)len);                  /* (its length says where it ends) */
+    fp_add(L, b, ":", 1);
     fp_add(L, b, s, len);
 }
 
@@ -1282,7 +1289,8 @@ static int fp_walk(lua_State *L, fp_buf *b, int idx, int depth) {
             n++;
         }
         lua_pop(L, 1);
-        fp_addf(L, b, "[%lld", n);
+        fp_add(L, b, "[", 1);
+        fp_int(L, b, n);
         for (i = 1; i <= n; i++) {
             fp_add(L, b, ",", 1);
             lua_rawgeti(L, idx, i);
@@ -1329,7 +1337,7 @@ static int fp_walk(lua_State *L, fp_buf *b, int idx, int depth) {
                 lua_rawget(L, idx);
             } else {
                 fp_add(L, b, "integer:", 8);
-                fp_addf(L, b, "%lld", keys[k].i);
+                fp_int(L, b, keys[k].i);
                 lua_rawgeti(L, idx, keys[k].i);
             }
             fp_add(L, b, "=", 1);
