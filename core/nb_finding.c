@@ -46,35 +46,48 @@ static size_t utf8_char(const unsigned char *s, size_t n) {
     return len;
 }
 
+/* The length of the prefix of p[0..n) that dup_clean copies as it is:
+** printable ASCII and the three-byte characters of its quick case. Most
+** texts are that all through, or all through but a line break or two:
+** each run between is copied in one go. */
+static size_t clean_prefix(const unsigned char *p, size_t n) {
+    size_t i = 0;
+    while (i < n) {
+        unsigned c = p[i];
+        if (c - 0x20u < 0x5Fu) {                  /* printable ASCII */
+            i++;
+        } else if (c - 0xE1u <= 0x0Eu && c != 0xED && n - i >= 3 &&
+                   (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
+            /* three bytes (CJK) led by E1..EC or EE..EF, which no
+            ** overlong form or surrogate can start */
+            i += 3;
+        } else {
+            break;
+        }
+    }
+    return i;
+}
+
 /* A copy that a terminal, JSON and SARIF take as it is: valid UTF-8 (a
 ** bad byte becomes U+FFFD), no control characters (tab and line breaks
 ** become spaces, the others and C1 controls U+FFFD), at most MAXTEXT bytes. */
 static char *dup_clean(const char *s, int *failed) {
     static const char replacement[] = "\xEF\xBF\xBD";
     const unsigned char *p = (const unsigned char *)s;
-    size_t n, i = 0, w = 0;
+    size_t n, i, w;
     char *d;
     if (s == NULL) return NULL;
     n = strlen(s);
     if (n > MAXTEXT) n = MAXTEXT;
-    if ((d = malloc(n * 3 + 1)) == NULL) { *failed = 1; return NULL; }
+    i = w = clean_prefix(p, n);
+    if ((d = malloc(i == n ? n + 1 : n * 3 + 1)) == NULL) { *failed = 1; return NULL; }
+    memcpy(d, s, i);
     while (i < n) {
-        size_t len;
-        if (p[i] >= 0x20 && p[i] < 0x7F) {        /* most bytes: printable ASCII */
-            d[w++] = (char)p[i++];
-            continue;
-        }
-        /* most characters that are not: three bytes (CJK) led by E1..EC or EE..EF,
-        ** which no overlong form or surrogate can start */
-        if (p[i] >= 0xE1 && p[i] <= 0xEF && p[i] != 0xED && n - i >= 3 &&
-            (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
-            d[w] = (char)p[i];
-            d[w + 1] = (char)p[i + 1];
-            d[w + 2] = (char)p[i + 2];
-            w += 3;
-            i += 3;
-            continue;
-        }
+        size_t len, run = clean_prefix(p + i, n - i);
+        memcpy(d + w, p + i, run);
+        i += run;
+        w += run;
+        if (i >= n) break;
         len = utf8_char(p + i, n - i);
         if (len == 1 && (p[i] < 0x20 || p[i] == 0x7F)) {
             if (p[i] == '\t' || p[i] == '\n' || p[i] == '\r') d[w++] = ' ';

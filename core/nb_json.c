@@ -84,6 +84,15 @@ static size_t clean_run(const unsigned char *s, size_t len) {
 static void quote(lua_State *L, nb_box *b, const char *s, size_t len) {
     static const char hex[] = "0123456789abcdef";
     size_t i, from = 0;
+    if (b->p && len + 2 <= b->cap - b->n && clean_run((const unsigned char *)s, len) == len) {
+        /* most texts and every key: nothing to escape, and room for it */
+        char *d = b->p + b->n;
+        d[0] = '"';
+        memcpy(d + 1, s, len);
+        d[len + 1] = '"';
+        b->n += len + 2;
+        return;
+    }
     add(L, b, "\"", 1);
     for (i = 0; i < len; i++) {
         unsigned char c;

@@ -198,17 +198,24 @@ static NOINLINE void free_slow(nb_sandbox *sb, void *ptr, size_t osize) {
 void *nb_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     nb_sandbox *sb = ud;
     if (ptr == NULL) {
-        /* a new small block that its class's list has (within the limits) */
+        /* a new small block that its class's list has, or else the part of
+        ** the region not yet carved (within the limits): start-up makes
+        ** tens of thousands before any is freed */
         if (NB_POOLED && nsize - 1 < NB_POOL_MAX) {   /* (1..POOL_MAX; none without a pool) */
             void **head = &sb->pool.free[CLASS(nsize)], *block = *head;
-            if (block != NULL) {
+            size_t bytes = (CLASS(nsize) + 1) * 16;
+            if (block != NULL || (sb->pool.next != NULL && (size_t)(sb->pool.end - sb->pool.next) >= bytes)) {
                 if (sb->active) {
                     if (sb->tripped || (sb->limit && sb->used + nsize > sb->limit) ||
                         sb->churn + nsize >= CHURN_CLOCK)
                         return alloc_slow(sb, NULL, 0, nsize);
                     sb->churn += nsize;
                 }
-                *head = *(void **)block;
+                if (block != NULL) *head = *(void **)block;
+                else {
+                    block = sb->pool.next;
+                    sb->pool.next += bytes;
+                }
                 sb->used += nsize;
                 return block;
             }
@@ -1219,14 +1226,21 @@ static void fp_add(lua_State *L, fp_buf *b, const char *s, size_t n) {
     b->n += n;
 }
 
-static void fp_addf(lua_State *L, fp_buf *b, const char *fmt, lua_Integer v) {
-    char tmp[64];
-    int n = snprintf(tmp, sizeof tmp, fmt, (long long)v);
-    fp_add(L, b, tmp, (size_t)n);
+/* v in decimal, as "%lld" writes it (snprintf was half of a walk). */
+static void fp_int(lua_State *L, fp_buf *b, lua_Integer v) {
+    char tmp[24], *p = tmp + sizeof tmp;
+    unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+    do {
+        *--p = (char)('0' + u % 10);
+        u /= 10;
+    } while (u != 0);
+    if (v < 0) *--p = '-';
+    fp_add(L, b, p, (size_t)(tmp + sizeof tmp - p));
 }
 
 static void fp_string(lua_State *L, fp_buf *b, const char *s, size_t len) {
-    fp_addf(L, b, "%lld:", (lua_Integer)len);        /* (its length says where it ends) */
+    fp_int(L, b, (lua_Integer)len);                  /* (its length says where it ends) */
+    fp_add(L, b, ":", 1);
     fp_add(L, b, s, len);
 }
 
@@ -1275,7 +1289,8 @@ static int fp_walk(lua_State *L, fp_buf *b, int idx, int depth) {
             n++;
         }
         lua_pop(L, 1);
-        fp_addf(L, b, "[%lld", n);
+        fp_add(L, b, "[", 1);
+        fp_int(L, b, n);
         for (i = 1; i <= n; i++) {
             fp_add(L, b, ",", 1);
             lua_rawgeti(L, idx, i);
@@ -1322,7 +1337,7 @@ static int fp_walk(lua_State *L, fp_buf *b, int idx, int depth) {
                 lua_rawget(L, idx);
             } else {
                 fp_add(L, b, "integer:", 8);
-                fp_addf(L, b, "%lld", keys[k].i);
+                fp_int(L, b, keys[k].i);
                 lua_rawgeti(L, idx, keys[k].i);
             }
             fp_add(L, b, "=", 1);

@@ -139,38 +139,38 @@ function Report:add_section(s)
   self.sections[#self.sections + 1] = s
 end
 
--- A report's sections by id (the first of each id) and their views, made
--- once a report (again when the list has grown): rules ask for parts
+-- A report's sections by id (the first of each id), made once a report
+-- (again when its list has grown or is another): rules ask for parts
 -- dozens of times a report, and a walk of the list and a view's look-up
--- each time cost more than the rest of most of them.
+-- each time cost more than the rest of most of them. Kept by what the
+-- caller holds, the report or its view, so that a call is one look-up:
+-- { list =, n =, real = the report, of = id → the section as the caller
+-- sees it (a view for a view) }.
 local sections_by_id = setmetatable({}, { __mode = "k" })
 
-function Report:section(id)
+local function index_sections(self)
   local real = unwrap(self)
   local list = real.sections
-  local by = sections_by_id[real]
-  if not by or by.n ~= #list then
-    by = { n = #list, raw = {}, views = {} }
-    for _, s in ipairs(list) do
-      local k = s.id
-      if k ~= nil and by.raw[k] == nil then by.raw[k] = s end
-    end
-    sections_by_id[real] = by
+  local by = { list = list, n = #list, of = {}, real = real }
+  for _, s in ipairs(list) do
+    local k = s.id
+    if k ~= nil and by.of[k] == nil then by.of[k] = real ~= self and view.readonly(s) or s end
   end
+  sections_by_id[self] = by
+  return by
+end
+
+function Report:section(id)
+  local by = sections_by_id[self]
+  if not by or by.n ~= #by.list or by.real.sections ~= by.list then by = index_sections(self) end
   if id == nil then                          -- (a key no table holds)
-    for _, s in ipairs(list) do
+    local real = by.real
+    for _, s in ipairs(by.list) do
       if s.id == nil then return real ~= self and view.readonly(s) or s end
     end
     return nil
   end
-  local s = by.raw[id]
-  if not s or real == self then return s end
-  local v = by.views[id]
-  if not v then
-    v = view.readonly(s)
-    by.views[id] = v
-  end
-  return v
+  return by.of[id]
 end
 
 -- The place in the file of byte `pos` of section s's text: line, col.

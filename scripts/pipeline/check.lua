@@ -117,12 +117,16 @@ end
 -- quote (the words of the report the finding is about: a sentence), line,
 -- col. The message and the severity are the rule's.
 -- What the emitter knows sits in one table, st ({rule=} made once a rule;
--- F, R, findings, lang, count and bytes set for each report): a closure
--- and a table for every rule on every report would be garbage.
+-- count and bytes set for each report, and `at`, while the rule runs, the
+-- table of what every rule of the report shares: F, R, findings, lang,
+-- made once a report): a closure and a table for every rule on every
+-- report would be garbage.
 local NONE = {}                    -- no vars, no cells: read, never written
 local function emitter(st)
   return function(f)
-    local F, rule, R, lang = st.F, st.rule, st.R, st.lang
+    local at = st.at
+    if at == nil then error("emit: the rule's call is over", 2) end
+    local F, rule, R, lang = at.F, st.rule, at.R, at.lang
     f = type(f) == "table" and f or {}
     local count = st.count + 1
     st.count = count
@@ -185,13 +189,14 @@ local function emitter(st)
     if bytes > MAX_BYTES then
       error(string.format("emit: more than %d MB of findings on one report", MAX_BYTES // 1048576), 2)
     end
-    st.findings:put(rule.id, rule.severity, message, ids, expected, found, quote, line, col)
+    at.findings:put(rule.id, rule.severity, message, ids, expected, found, quote, line, col)
   end
 end
 
--- A rule's emitter and limits, made once a rule (the limits kept while the
--- caller's stay the same): the sandbox only reads them, and new ones per
--- rule per report are garbage the collector walks the batch for.
+-- A rule's emitter and limits, made once a rule (the limits made again
+-- when the caller's or the rule's file change: the loop of check compares
+-- them): the sandbox only reads them, and new ones per rule per report are
+-- garbage the collector walks the batch for.
 local runs = setmetatable({}, { __mode = "k" })
 local function run_of(rule, opts)
   local run = runs[rule]
@@ -200,14 +205,10 @@ local function run_of(rule, opts)
     run = { st = st, emit = emitter(st) }
     runs[rule] = run
   end
-  local key = run.key
-  if not key or key.instructions ~= opts.instructions or key.memory ~= opts.memory
-     or key.untrusted ~= rule.untrusted or key.path ~= rule.path then
-    key = { instructions = opts.instructions, memory = opts.memory, untrusted = rule.untrusted,
-            source = "@" .. rule.path, path = rule.path }
-    -- read once in C: a call then reads no field of a table
-    run.key, run.lim = key, limits.prepare(key)
-  end
+  run.instructions, run.memory, run.untrusted, run.path = opts.instructions, opts.memory, rule.untrusted, rule.path
+  -- read once in C: a call then reads no field of a table
+  run.lim = limits.prepare { instructions = opts.instructions, memory = opts.memory, untrusted = rule.untrusted,
+                             source = "@" .. rule.path, path = rule.path }
   return run
 end
 
@@ -299,11 +300,17 @@ function M.check(P, R, opts)
     if b.id then failures[#failures + 1] = internal(lang, "rule_broken", b.id, b.why, b.path)
     else failures[#failures + 1] = internal(lang, "pack_broken", b.pack, b.why, b.file) end
   end
+  local at = { F = P.format, R = R, findings = findings, lang = lang }
+  local instructions, memory = opts.instructions, opts.memory
   for _, rule in ipairs(P.rules) do
     if rule.enabled then
-      local run = run_of(rule, opts)
+      local run = runs[rule]
+      if not run or run.instructions ~= instructions or run.memory ~= memory or run.untrusted ~= rule.untrusted
+         or run.path ~= rule.path then
+        run = run_of(rule, opts)
+      end
       local st, emit, lim = run.st, run.emit, run.lim
-      st.F, st.R, st.findings, st.lang, st.count, st.bytes = P.format, R, findings, lang, 0, 0
+      st.at, st.count, st.bytes = at, 0, 0
       local ok, err, line
       if rule.compiled then
         ok, err, line = limits.call(lim, run_identity, P.format, rule, R, emit)
@@ -312,7 +319,7 @@ function M.check(P, R, opts)
       else
         ok, err, line = limits.call(lim, rule.check, ro, emit)
       end
-      st.R, st.findings = nil, nil      -- the report is not kept; an emit kept past its call fails
+      st.at = nil                       -- the report is not kept; an emit kept past its call fails
       if not ok then
         local f = internal(lang, "rule_failed", rule.id, err, rule.path, line)
         f.line = f.line or entry_line(rule)
