@@ -26,7 +26,7 @@ typedef enum nb_trip {
 ** block waits on its class's list for the next of its size. The region
 ** bounds what the lists can hold (a script cycling through the classes
 ** cannot make them keep more); past it, small blocks come from malloc. */
-#define NB_POOL_MAX 256
+#define NB_POOL_MAX 512
 
 /* AddressSanitizer must see every block itself: under it, no pool. */
 #if defined(__SANITIZE_ADDRESS__)

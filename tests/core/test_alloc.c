@@ -80,10 +80,10 @@ static void blocks_past_the_pool_come_from_malloc_and_stay_apart(void **state) {
     if (NB_POOLED) assert_true(in_region > 0 && in_region < N);
     for (i = 0; i < N; i++) holds(block[i], 1 + (i * 37) % NB_POOL_MAX, (unsigned)i);
     /* a block from malloc grows and shrinks within a class and into the pool's */
-    block[N - 1] = nb_alloc(&sb, block[N - 1], 1 + ((N - 1) * 37) % NB_POOL_MAX, 300);
+    block[N - 1] = nb_alloc(&sb, block[N - 1], 1 + ((N - 1) * 37) % NB_POOL_MAX, NB_POOL_MAX + 44);
     assert_non_null(block[N - 1]);
     holds(block[N - 1], 1 + ((N - 1) * 37) % NB_POOL_MAX, (unsigned)(N - 1));
-    block[N - 1] = nb_alloc(&sb, block[N - 1], 300, 20);
+    block[N - 1] = nb_alloc(&sb, block[N - 1], NB_POOL_MAX + 44, 20);
     assert_non_null(block[N - 1]);
     for (i = 0; i < N - 1; i++) assert_null(nb_alloc(&sb, block[i], 1 + (i * 37) % NB_POOL_MAX, 0));
     assert_null(nb_alloc(&sb, block[N - 1], 20, 0));
@@ -93,7 +93,7 @@ static void blocks_past_the_pool_come_from_malloc_and_stay_apart(void **state) {
 
 static void a_block_keeps_its_bytes_growing_and_shrinking_across_classes(void **state) {
     static const size_t sizes[] = { 5, 16, 17, 30, 100, 256, 257, 4000, 300, 256, 200, 24, 8,
-                                    64, 5000, 40, 100000, 1 };
+                                    NB_POOL_MAX, NB_POOL_MAX + 1, 64, 5000, 40, 100000, 1 };
     nb_sandbox sb;
     unsigned char *p;
     size_t i, old, keep;
