@@ -562,6 +562,16 @@ local function strip_signature(F, R)
   s.places[n], s.places[n - 1] = nil, nil
 end
 
+-- key_and_value(t) → t:match("^([^:]+):(.*)$"): the text before its first
+-- colon (not empty), and after it; found with one search for the colon,
+-- where the pattern ran to the end of a long line and back a byte a step.
+local function key_and_value(t)
+  local colon = t:find(":", 1, true)
+  if colon and colon > 1 then return t:sub(1, colon - 1), t:sub(colon + 1) end
+  return nil
+end
+M.key_and_value = key_and_value
+
 local function read_meta(F, blocks, stop, meta)
   local norm = F.labels.norm
   local i = 1
@@ -569,7 +579,7 @@ local function read_meta(F, blocks, stop, meta)
     local b = blocks[i]
     if b.kind ~= "break" then
       local t = norm(b.text)
-      local key, rest = t:match("^([^:]+):(.*)$")
+      local key, rest = key_and_value(t)
       key = key or t
       local field = F.meta_keys[key]
       if field and not meta[field] then
