@@ -431,7 +431,7 @@ local function walk(F, src)
           ncells = ncells + 1
           cells[ncells] = b
           last = n
-          if b.grid and b.x0 then placed = true end
+          if not placed and b.grid and b.x0 then placed = true end   -- (asked until one is)
         end
         goto next_block
       end
@@ -492,7 +492,7 @@ local function walk(F, src)
         ncells = ncells + 1
         cells[ncells] = bk
         last = k
-        if bk.grid and bk.x0 then placed = true end
+        if not placed and bk.grid and bk.x0 then placed = true end
       elseif not para_at then
         para_at = k
       end
@@ -895,19 +895,21 @@ M.table_tokens = table_tokens
 local function header_texts(F, T, tokens)
   -- each text asked once per table (a memo of at most HEADING_MEMO_BYTES
   -- of text: the labels repeat)
-  local out = {}
+  local out, n = {}, 0
   local m = header_memo[T]
-  local of = m and m.of
+  local of = m and m.of or NO_ANSWERS
   for i = 1, #tokens do
-    local b = tokens[i]
-    local yes
-    if of then yes = of[b.text] end
+    local text = tokens[i].text
+    local yes = of[text]
     if yes == nil then
-      yes = names_column(F, T, b.text)
-      memo.put(header_memo, T, HEADING_MEMO_BYTES, b.text, yes, #b.text + 64)
+      yes = names_column(F, T, text)
+      memo.put(header_memo, T, HEADING_MEMO_BYTES, text, yes, #text + 64)
       of = header_memo[T].of          -- a full memo starts afresh
     end
-    if yes then out[#out + 1] = b.text end
+    if yes then
+      n = n + 1
+      out[n] = text
+    end
   end
   return out
 end
