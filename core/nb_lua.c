@@ -489,11 +489,28 @@ static int token_walk_start(lua_State *L, const char *const *keys, int nkeys) {
     return has_known;
 }
 
+/* An integer in a layout: zigzag (small negative numbers small too), then
+** seven bits a byte, the high bit set on all bytes but the last: one or two
+** bytes for a place or a line, where eight made a layout long to hash and
+** compare as a memo's key; still no two integers read alike. */
+static void add_layout_int(luaL_Buffer *b, lua_Integer v) {
+    lua_Unsigned u = ((lua_Unsigned)v << 1) ^ (v < 0 ? ~(lua_Unsigned)0 : 0);
+    char bytes[10];
+    size_t n = 0;
+    do {
+        unsigned char c = (unsigned char)(u & 0x7F);
+        u >>= 7;
+        if (u) c |= 0x80;
+        bytes[n++] = (char)c;
+    } while (u);
+    luaL_addlstring(b, bytes, n);
+}
+
 /* A token's text in a layout: its mark (a header, a blank, a label's
 ** number), then the text with its length before it. */
 static void add_layout_text(luaL_Buffer *b, char mark, const char *text, size_t len) {
     luaL_addchar(b, mark);
-    luaL_addlstring(b, (const char *)&len, sizeof len);
+    add_layout_int(b, (lua_Integer)len);
     luaL_addlstring(b, text, len);
 }
 
@@ -566,7 +583,8 @@ static int l_table_layout(lua_State *L) {
         lua_settop(L, level);
         if (placed) {
             luaL_addchar(&b, first ? 'R' : 'C');
-            luaL_addlstring(&b, (const char *)place, sizeof place);
+            add_layout_int(&b, place[0]);
+            add_layout_int(&b, place[1]);
         } else {
             luaL_addchar(&b, 'L');
         }
@@ -635,7 +653,7 @@ static int l_stream_layout(lua_State *L) {
         token_state(L, text, len, has_known ? KNOWN : 0, STATE_OF, FORMAT, number, marker, &value, &stated);
         lua_settop(L, level);
         luaL_addchar(&b, kind);
-        if (by_lines) luaL_addlstring(&b, (const char *)&line, sizeof line);
+        if (by_lines) add_layout_int(&b, line);
         if (value) luaL_addchar(&b, 'N');
         else add_layout_text(&b, stated ? 'B' : 'T', text, len);
     }

@@ -7,6 +7,7 @@ local lpeg = require "lpeg"
 local nianbao = require "nianbao"
 local utf8, string = utf8, string
 local byte = string.byte
+local utf8_invalid = nianbao.utf8_invalid
 local M = {}
 
 -- A character as utf8.charpattern matches it, and a continuation byte.
@@ -138,7 +139,7 @@ function M.new(fold, numerals)
     local hit = plain[s]
     if hit then return hit end
     local r = s
-    if utf8.len(s) then r = simplified(s) end
+    if utf8_invalid(s) == 0 then r = simplified(s) end
     if plain_size >= MEMO_BYTES then plain, plain_size = {}, 0 end
     plain[s], plain_size = r, plain_size + #s + #r
     return r
@@ -169,7 +170,7 @@ function M.new(fold, numerals)
   local fold_chars = folder(fold_of)
 
   function F.fold(s)
-    if not utf8.len(s) then return s end
+    if utf8_invalid(s) ~= 0 then return s end
     local r = fold_chars(s)
     local e = #r
     local b = byte(r, e)

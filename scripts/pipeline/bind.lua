@@ -431,7 +431,7 @@ local function walk(F, src)
           ncells = ncells + 1
           cells[ncells] = b
           last = n
-          if b.grid and b.x0 then placed = true end
+          if not placed and b.grid and b.x0 then placed = true end   -- (asked until one is)
         end
         goto next_block
       end
@@ -492,7 +492,7 @@ local function walk(F, src)
         ncells = ncells + 1
         cells[ncells] = bk
         last = k
-        if bk.grid and bk.x0 then placed = true end
+        if not placed and bk.grid and bk.x0 then placed = true end
       elseif not para_at then
         para_at = k
       end
@@ -562,6 +562,16 @@ local function strip_signature(F, R)
   s.places[n], s.places[n - 1] = nil, nil
 end
 
+-- key_and_value(t) → t:match("^([^:]+):(.*)$"): the text before its first
+-- colon (not empty), and after it; found with one search for the colon,
+-- where the pattern ran to the end of a long line and back a byte a step.
+local function key_and_value(t)
+  local colon = t:find(":", 1, true)
+  if colon and colon > 1 then return t:sub(1, colon - 1), t:sub(colon + 1) end
+  return nil
+end
+M.key_and_value = key_and_value
+
 local function read_meta(F, blocks, stop, meta)
   local norm = F.labels.norm
   local i = 1
@@ -569,7 +579,7 @@ local function read_meta(F, blocks, stop, meta)
     local b = blocks[i]
     if b.kind ~= "break" then
       local t = norm(b.text)
-      local key, rest = t:match("^([^:]+):(.*)$")
+      local key, rest = key_and_value(t)
       key = key or t
       local field = F.meta_keys[key]
       if field and not meta[field] then
@@ -672,16 +682,59 @@ local function read_identity(F, R, blocks, first)
   R.year = R.title_year or (R.period and tonumber(R.period.to:sub(1, 4)))
 end
 
+-- Whether one of the texts holds one of the words, as the texts joined by
+-- line breaks would: each text asked once per list of words (a memo of at
+-- most SIGNED_MEMO_BYTES of text: a batch's labels repeat), where joining
+-- a report's texts to search them cost more than the search. nil where a
+-- word is empty or holds a line break (found only in the texts joined).
+local SIGNED_MEMO_BYTES = 1 << 18
+local signed_memo = memo.keyed()
+local plain_words = setmetatable({}, { __mode = "k" })
+local function holds_any(texts, words)
+  local plain = plain_words[words]
+  if plain == nil then
+    plain = true
+    for _, w in ipairs(words) do
+      if w == "" or w:find("\n", 1, true) then plain = false end
+    end
+    plain_words[words] = plain
+  end
+  if not plain then return nil end
+  local m = signed_memo[words]
+  local of = m and m.of or NO_ANSWERS
+  for i = 1, #texts do
+    local t = texts[i]
+    local yes = of[t]
+    if yes == nil then
+      yes = first_of(t, words) ~= nil
+      memo.put(signed_memo, words, SIGNED_MEMO_BYTES, t, yes, #t + 64)
+      of = signed_memo[words].of          -- a full memo starts afresh
+    end
+    if yes then return true end
+  end
+  return false
+end
+M.holds_any = holds_any
+
 -- Labels of other formats seen (signatures), and whether the text is in
 -- the structure of before 2019 (numbered part headings of that time, and
 -- not the parts of this format). normed: each block's text normalised.
 local function detect(F, R, blocks, found, others, normed)
-  local text = table.concat(normed, "\n")
+  -- the texts joined, made only where a word is found in them or the old
+  -- headings are sought (most reports: neither)
+  local text
+  local function joined()
+    text = text or table.concat(normed, "\n")
+    return text
+  end
   for _, o in ipairs(others) do
     -- the signatures in the text at all (most reports: none), then the
     -- blocks that hold them
     local sigs = {}
-    if first_of(text, o.signature) then
+    local any = holds_any(normed, o.signature)
+    if any == nil then any = first_of(joined(), o.signature) end
+    if any then
+      joined()
       for _, sig in ipairs(o.signature) do
         if text:find(sig, 1, true) then sigs[#sigs + 1] = sig end
       end
@@ -701,6 +754,7 @@ local function detect(F, R, blocks, found, others, normed)
   for _ in pairs(found) do nfound = nfound + 1 end
   if nfound >= 4 then return false end     -- the answer is known: no need to seek the old headings
   local legacy = 0
+  joined()
   for _, h in ipairs(F.legacy.headings) do
     for _, n in utf8.codes(F.decl.numerals or "") do
       if text:find(utf8.char(n) .. h, 1, true) then legacy = legacy + 1; break end
@@ -841,19 +895,21 @@ M.table_tokens = table_tokens
 local function header_texts(F, T, tokens)
   -- each text asked once per table (a memo of at most HEADING_MEMO_BYTES
   -- of text: the labels repeat)
-  local out = {}
+  local out, n = {}, 0
   local m = header_memo[T]
-  local of = m and m.of
+  local of = m and m.of or NO_ANSWERS
   for i = 1, #tokens do
-    local b = tokens[i]
-    local yes
-    if of then yes = of[b.text] end
+    local text = tokens[i].text
+    local yes = of[text]
     if yes == nil then
-      yes = names_column(F, T, b.text)
-      memo.put(header_memo, T, HEADING_MEMO_BYTES, b.text, yes, #b.text + 64)
+      yes = names_column(F, T, text)
+      memo.put(header_memo, T, HEADING_MEMO_BYTES, text, yes, #text + 64)
       of = header_memo[T].of          -- a full memo starts afresh
     end
-    if yes then out[#out + 1] = b.text end
+    if yes then
+      n = n + 1
+      out[n] = text
+    end
   end
   return out
 end
