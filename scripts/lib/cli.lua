@@ -229,7 +229,10 @@ local function load_writer(E, name)
       return nil
     end
   end
-  return write.load(E.home, name, E:pack(E.base).format, E.limits, function() return rule_infos(E) end)
+  -- the base format compiled when the writer first asks of it (a report
+  -- that could not be read): a check of no report compiles none
+  local base = setmetatable({}, { __index = function(_, k) return E:pack(E.base).format[k] end })
+  return write.load(E.home, name, base, E.limits, function() return rule_infos(E) end)
 end
 
 --{=== commands ===
@@ -423,6 +426,7 @@ function commands.check(opts)
     res.kept = B:keep(files[i], nil, list, "unreadable")
     return res
   end
+  B:prepare(njobs)
   workers.run(#files, njobs, one, deliver, lost)
   totals.configs = pool:describe()
   -- beside the review pages: the dashboard and the sheet
