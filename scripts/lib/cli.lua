@@ -229,9 +229,10 @@ local function load_writer(E, name)
       return nil
     end
   end
-  -- the base format compiled when the writer first asks of it (a report
-  -- that could not be read): a check of no report compiles none
-  local base = setmetatable({}, { __index = function(_, k) return E:pack(E.base).format[k] end })
+  -- the base format as compiled to bind the reports; if none was bound,
+  -- compiled when the writer first asks of it: a check of no report compiles none
+  local base = E.packs.formats_compiled and E.packs.formats_compiled[E.base]
+               or setmetatable({}, { __index = function(_, k) return E:pack(E.base).format[k] end })
   return write.load(E.home, name, base, E.limits, function() return rule_infos(E) end)
 end
 
