@@ -12,13 +12,13 @@ local decode = require "pipeline.decode"
 local read = require "pipeline.read"
 local sandbox_limits = require "nianbao.sandbox"
 local config = require "config"
-local agency = require "agency"
 
 -- A stage required at its first use: a run whose files are never bound
 -- (empty, not text) needs neither the binder nor the checker.
 local function lazy(name)
   return setmetatable({}, { __index = function(_, k) return require(name)[k] end })
 end
+local agency = lazy "agency"
 local bind = lazy "pipeline.bind"
 local years = lazy "pipeline.years"
 local checking = lazy "pipeline.check"

@@ -72,3 +72,20 @@ test("an empty file checked alone is said unreadable, and its review page has th
   for _, n in ipairs(names) do if n:match("%.html$") then pages = pages + 1 end end
   eq(true, pages >= 2, "a page for each file")
 end)
+
+test("an engine requires the agency keys when a report's issuer is first asked for", function()
+  local saved = { engine = package.loaded.engine, agency = package.loaded.agency }
+  local ok, err = pcall(function()
+    package.loaded.engine, package.loaded.agency = nil, nil
+    local E = require("engine").new({ home = ".", config_file = false })
+    eq(nil, E:bind_bytes("", "empty.txt"), "an empty file is not read")
+    eq(nil, package.loaded.agency, "no agency keys for a check of no report")
+    local name = "福建省平潭综合实验区管理委员会"
+    local key = E:issuer_key(name)
+    eq("string", type(key), "a key")
+    eq(true, package.loaded.agency ~= nil, "required at the first issuer")
+    eq(saved.agency.key(E:pack(E.base).format, name), key, "the key as the module gives it")
+  end)
+  package.loaded.engine, package.loaded.agency = saved.engine, saved.agency
+  assert(ok, err)
+end)
