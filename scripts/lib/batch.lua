@@ -508,6 +508,10 @@ function Batch:survey_one(f)
     s.own = true
     return s
   end
+  -- the base format compiled before the reader runs, as the bind asks for
+  -- it anyway (a little cheaper than in between; a failure is the bind's
+  -- to say); an empty file needs none
+  if #bytes > 0 then pcall(Ef.pack, Ef, Ef.base) end
   local ok, R, why = pcall(Ef.bind_bytes, Ef, bytes, path)
   if not ok then
     s.error = messages.text(lang, "internal", tostring(R))
