@@ -508,6 +508,10 @@ function Batch:survey_one(f)
     s.own = true
     return s
   end
+  -- the base format compiled before the reader runs, as the bind asks for
+  -- it anyway (a little cheaper than in between; a failure is the bind's
+  -- to say); an empty file needs none
+  if #bytes > 0 then pcall(Ef.pack, Ef, Ef.base) end
   local ok, R, why = pcall(Ef.bind_bytes, Ef, bytes, path)
   if not ok then
     s.error = messages.text(lang, "internal", tostring(R))
@@ -605,7 +609,6 @@ function Batch:survey(njobs)
   local by_digest, entries, kept = {}, {}, {}
   local sig_of, found = {}, {}    -- entry → its signature; → the copies found of it
   local spool_sigs = #self.all > similar.SEEN_MAX
-  local F = E:pack(E.base).format
   local function take(i, s)
     local path = path_of(self.all[i])
     -- an entry's name in the tree and whether it was named stay in self.all
@@ -716,7 +719,8 @@ function Batch:survey(njobs)
     collectgarbage("incremental", M.PAIRS_GC_PAUSE)
   end
   local order = path_order(kept)
-  self:measure_years(kept, found, F, order)
+  -- the base format only once some report was bound: an empty check compiles none
+  self:measure_years(kept, found, #kept > 0 and E:pack(E.base).format or nil, order)
   local listed = self.opts.output
   similar.each_pair(kept, function(x) return self:narrative(x) end, function(p)
     local a, b = p.a, p.b
@@ -796,6 +800,23 @@ function M.new(E, opts, args, njobs, engine_of)
   for _, e in ipairs(self.entries) do self.files[#self.files + 1] = e.path end
   self.done = #self.all
   return self
+end
+
+-- prepare(njobs): before the check forks its njobs workers, each file's
+-- engine loads the packs of the formats the survey found, so no worker
+-- loads one again (nor one no report is of).
+function Batch:prepare(njobs)
+  if (njobs or 1) <= 1 or #self.files <= 1 then return end
+  local formats_of = {}            -- engine → set of format names
+  for _, path in ipairs(self.files) do
+    local Ef, e = self.engine_of(path), self.by_path[path]
+    formats_of[Ef] = formats_of[Ef] or {}
+    if e and e.format then formats_of[Ef][e.format] = true end
+  end
+  for _, path in ipairs(self.files) do
+    local Ef = self.engine_of(path)
+    if formats_of[Ef] then Ef:prepare(formats_of[Ef]); formats_of[Ef] = nil end
+  end
 end
 
 -- advance(): one more file checked, for the progress line (in the order

@@ -229,7 +229,11 @@ local function load_writer(E, name)
       return nil
     end
   end
-  return write.load(E.home, name, E:pack(E.base).format, E.limits, function() return rule_infos(E) end)
+  -- the base format as compiled to bind the reports; if none was bound,
+  -- compiled when the writer first asks of it: a check of no report compiles none
+  local base = E.packs.formats_compiled and E.packs.formats_compiled[E.base]
+               or setmetatable({}, { __index = function(_, k) return E:pack(E.base).format[k] end })
+  return write.load(E.home, name, base, E.limits, function() return rule_infos(E) end)
 end
 
 --{=== commands ===
@@ -423,6 +427,7 @@ function commands.check(opts)
     res.kept = B:keep(files[i], nil, list, "unreadable")
     return res
   end
+  B:prepare(njobs)
   workers.run(#files, njobs, one, deliver, lost)
   totals.configs = pool:describe()
   -- beside the review pages: the dashboard and the sheet

@@ -12,13 +12,13 @@ local decode = require "pipeline.decode"
 local read = require "pipeline.read"
 local sandbox_limits = require "nianbao.sandbox"
 local config = require "config"
-local agency = require "agency"
 
 -- A stage required at its first use: a run whose files are never bound
 -- (empty, not text) needs neither the binder nor the checker.
 local function lazy(name)
   return setmetatable({}, { __index = function(_, k) return require(name)[k] end })
 end
+local agency = lazy "agency"
 local bind = lazy "pipeline.bind"
 local years = lazy "pipeline.years"
 local checking = lazy "pipeline.check"
@@ -195,12 +195,18 @@ function Engine:others(name)
   return out
 end
 
--- Load now what a batch would load at its first file (every format's
--- pack, the reports of other years): before -j N forks its workers, so
--- each starts with them and none loads them again.
-function Engine:prepare()
+-- Load now what a batch would load at its first file (the base pack that
+-- binds every report, the reports of other years), and the packs of
+-- `formats` (a set of names, as the survey found them): before -j N forks
+-- its workers, so each starts with them and none loads them again. Another
+-- format's pack (gb2019's, some 60 M instructions) is loaded only when
+-- some report is of it, in the worker that first meets one.
+function Engine:prepare(formats)
   for _, name in ipairs { "pipeline.bind", "pipeline.years", "pipeline.check" } do require(name) end
-  for _, f in ipairs(self.packs.formats) do self.packs:pack(f) end
+  self.packs:pack(self.base)
+  for _, f in ipairs(self.packs.formats) do
+    if formats and formats[f] then self.packs:pack(f) end
+  end
   if self.opts.previous and #self.opts.previous > 0 then self:related() end
 end
 
