@@ -23,9 +23,10 @@ function check(report, emit)
         local at = s.text:find(passage, 1, true)
         if at then line, col = report:place(s, at); break end
       end
-      emit { line = line, col = col, found = string.format("%.0f%%", c.share * 100),
+      local share = string.format("%.0f", c.share * 100)
+      emit { line = line, col = col, found = share .. "%",
              vars = { file = c.file, agency = c.agency or "", year = c.year or "",
-                      share = string.format("%.0f", c.share * 100), passage = c.passage } }
+                      share = share, passage = c.passage } }
     end
   end
 end
