@@ -42,7 +42,7 @@
 --   reader       the name of the reader that read it ("text", "html", "yaml", …)
 --
 -- Methods: cell(id), cells(tid), cells_in(what...), ids_in(what...),
--- section(id), place(section, pos), where(id, lang), canonical().
+-- section(id), place(section, pos), locate(text), where(id, lang), canonical().
 
 local nianbao = require "nianbao"
 local formatlib = require "format"
@@ -190,6 +190,18 @@ function Report:place(s, pos)
   if not best then return s.line, s.col end
   local before = s.text:sub(best.at, pos - 1)
   return best.line, best.col + (utf8.len(before) or #before)
+end
+
+-- The place in the file (line, col) where the report's parts first say
+-- `text`, in reading order; nil when none says it whole. (The parts are
+-- read as they are: a rule's walk gives each of them a view to read.)
+function Report:locate(text)
+  self = unwrap(self)
+  for _, s in ipairs(self.sections) do
+    local at = s.text:find(text, 1, true)
+    if at then return self:place(s, at) end
+  end
+  return nil
 end
 
 -- A cell with everything a rule may want: state, value, text, place and

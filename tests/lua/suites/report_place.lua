@@ -47,3 +47,32 @@ test("report:place: by halves, the walk's line and column for every byte", funct
     end
   end
 end)
+
+test("report:locate: the place of a text's first saying, as a walk of the parts finds it", function()
+  local F = nianbao.engine:pack("gb2021").format
+  local R = Report.new(F, "x.txt")
+  local ro = view.readonly(R)
+  local sections = {
+    { id = "a", text = "第一段\n第二段相同的文字", line = 5, col = 1,
+      places = { { at = 1, line = 5, col = 1 }, { at = 11, line = 7, col = 3 } } },
+    { id = "b", text = "又有相同的文字一次", line = 9, col = 2, places = { { at = 1, line = 9, col = 2 } } },
+    { id = "c", text = "只在此处", line = 12, col = 1 },
+  }
+  for _, s in ipairs(sections) do R:add_section(s) end
+  local function walked(text)
+    for _, s in ipairs(sections) do
+      local at = s.text:find(text, 1, true)
+      if at then return R:place(s, at) end
+    end
+    return nil
+  end
+  for _, text in ipairs { "相同的文字", "又有", "只在此处", "段\n第", "无此文字", "", "%a." } do
+    local line, col = walked(text)
+    for _, who in ipairs { R, ro } do
+      local l, c = who:locate(text)
+      eq(line, l, "line of " .. text)
+      eq(col, c, "col of " .. text)
+    end
+  end
+  eq(7, (R:locate("相同的文字")), "the first part that says it")
+end)
