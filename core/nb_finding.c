@@ -46,20 +46,32 @@ static size_t utf8_char(const unsigned char *s, size_t n) {
     return len;
 }
 
+/* What a byte starts, for clean_prefix: 1 printable ASCII (0x20..0x7E),
+** 3 a three-byte character of its quick case (led by E1..EC or EE..EF,
+** which no overlong form or surrogate can start), 0 anything else. */
+static const unsigned char starts[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 3, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+
 /* The length of the prefix of p[0..n) that dup_clean copies as it is:
 ** printable ASCII and the three-byte characters of its quick case. Most
 ** texts are that all through, or all through but a line break or two:
-** each run between is copied in one go. */
+** each run between is copied in one go. (What a byte starts is looked
+** up: a character of Chinese is then passed in a few steps.) */
 static size_t clean_prefix(const unsigned char *p, size_t n) {
     size_t i = 0;
     while (i < n) {
-        unsigned c = p[i];
-        if (c - 0x20u < 0x5Fu) {                  /* printable ASCII */
+        unsigned k = starts[p[i]];
+        if (k == 1) {
             i++;
-        } else if (c - 0xE1u <= 0x0Eu && c != 0xED && n - i >= 3 &&
-                   (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
-            /* three bytes (CJK) led by E1..EC or EE..EF, which no
-            ** overlong form or surrogate can start */
+        } else if (k == 3 && n - i >= 3 && ((p[i + 1] & 0xC0) | (p[i + 2] & 0xC0) << 8) == 0x8080) {
             i += 3;
         } else {
             break;

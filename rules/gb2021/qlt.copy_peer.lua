@@ -17,15 +17,11 @@ params   = { min_share = 60, min_chars = 50 }   -- percent of the shorter text; 
 function check(report, emit)
   for _, c in ipairs(report.copies or {}) do
     if c.kind == "peer" and c.share * 100 >= params.min_share and c.length >= params.min_chars then
-      local line, col
-      local passage = c.passage:gsub("…$", "")
-      for _, s in ipairs(report.sections) do
-        local at = s.text:find(passage, 1, true)
-        if at then line, col = report:place(s, at); break end
-      end
-      emit { line = line, col = col, found = string.format("%.0f%%", c.share * 100),
+      local line, col = report:locate((c.passage:gsub("…$", "")))
+      local share = string.format("%.0f", c.share * 100)
+      emit { line = line, col = col, found = share .. "%",
              vars = { file = c.file, agency = c.agency or "", year = c.year or "",
-                      share = string.format("%.0f", c.share * 100), passage = c.passage } }
+                      share = share, passage = c.passage } }
     end
   end
 end

@@ -42,7 +42,7 @@
 --   reader       the name of the reader that read it ("text", "html", "yaml", …)
 --
 -- Methods: cell(id), cells(tid), cells_in(what...), ids_in(what...),
--- section(id), place(section, pos), where(id, lang), canonical().
+-- section(id), place(section, pos), locate(text), where(id, lang), canonical().
 
 local nianbao = require "nianbao"
 local formatlib = require "format"
@@ -176,16 +176,32 @@ end
 -- The place in the file of byte `pos` of section s's text: line, col.
 -- A view of a section is read through its table: its places, a table
 -- each, would otherwise each be given a view of its own.
+-- (The places are in the order of the text: the last at or before pos is
+-- found by halves, not by walking a long part's paragraphs one by one.)
 function Report:place(s, pos)
-  self = unwrap(self)
   s = unwrap(s)
-  local best
-  for _, p in ipairs(s.places or {}) do
-    if p.at <= pos then best = p else break end
+  local places = s.places
+  local lo, hi = 1, places and #places or 0          -- places[lo - 1] is at or before pos
+  while lo <= hi do
+    local mid = (lo + hi) // 2
+    if places[mid].at <= pos then lo = mid + 1 else hi = mid - 1 end
   end
+  local best = lo > 1 and places[lo - 1]
   if not best then return s.line, s.col end
   local before = s.text:sub(best.at, pos - 1)
   return best.line, best.col + (utf8.len(before) or #before)
+end
+
+-- The place in the file (line, col) where the report's parts first say
+-- `text`, in reading order; nil when none says it whole. (The parts are
+-- read as they are: a rule's walk gives each of them a view to read.)
+function Report:locate(text)
+  self = unwrap(self)
+  for _, s in ipairs(self.sections) do
+    local at = s.text:find(text, 1, true)
+    if at then return self:place(s, at) end
+  end
+  return nil
 end
 
 -- A cell with everything a rule may want: state, value, text, place and

@@ -67,7 +67,7 @@ end
 -- values of its names; another value's tostring may run the rule's code,
 -- even an emit, so it gets a list of its own.
 local function fill(text, vars)
-  local parts = parts_of(text)
+  local parts = templates[text] or parts_of(text)
   local n = #parts
   if n == 1 then return text end
   local pieces = parts.pieces
@@ -168,17 +168,21 @@ local function emitter(st)
     local col = f.col
     if col ~= nil then col = place(col, "col") end
     if not line and cell then line, col = place(cell.line, "line"), place(cell.col, "col") end
-    if not line then
+    if not line and ids ~= NONE then
       for _, id in ipairs(ids) do
         local ok, c = pcall(R.c.get, R.c, id)
         if ok and c.line then line, col = c.line, c.col; break end
       end
     end
-    local message = cut(fill(tmpl, vars), MAX_MESSAGE)
+    -- (cut and text_of called only for a value that needs them: most do not)
+    local message = fill(tmpl, vars)
+    if #message > MAX_MESSAGE then message = cut(message, MAX_MESSAGE) end
     local found = f.found
-    if found ~= nil then found = text_of(found, "found") end
+    if found ~= nil and (type(found) ~= "string" or #found > MAX_VALUE) then found = text_of(found, "found") end
     local expected = f.expected
-    if expected ~= nil then expected = text_of(expected, "expected") end
+    if expected ~= nil and (type(expected) ~= "string" or #expected > MAX_VALUE) then
+      expected = text_of(expected, "expected")
+    end
     local quote
     if f.quote ~= nil then
       if type(f.quote) ~= "string" then error("emit: 'quote' must be a text", 2) end

@@ -117,10 +117,28 @@ static void any_mix_of_characters_is_kept_as_the_reference_keeps_it(void **state
     }
 }
 
+/* every byte before two continuation bytes, before a byte that is not
+** one, and alone at the end: each lead byte as the quick copy sorts it */
+static void every_first_byte_is_kept_as_the_reference_keeps_it(void **state) {
+    static const char *const after[] = { "\x80\x80", "\xbf\xbf", "\x41\x80", "\x80\x41", "\x80", "" };
+    char text[16];
+    unsigned c;
+    size_t k;
+    (void)state;
+    for (c = 1; c < 256; c++)
+        for (k = 0; k < sizeof after / sizeof *after; k++) {
+            snprintf(text, sizeof text, "a%c%s\xe4\xb8\xad", (int)c, after[k]);
+            assert_kept_as_reference(text);
+            snprintf(text, sizeof text, "%c%s", (int)c, after[k]);
+            assert_kept_as_reference(text);
+        }
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(runs_after_a_line_break_or_a_bad_byte_are_kept_as_they_are),
         cmocka_unit_test(any_mix_of_characters_is_kept_as_the_reference_keeps_it),
+        cmocka_unit_test(every_first_byte_is_kept_as_the_reference_keeps_it),
     };
     return cmocka_run_group_tests_name("nb_finding", tests, NULL, NULL);
 }
