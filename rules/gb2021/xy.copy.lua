@@ -16,11 +16,7 @@ params   = { min_share = 80, min_chars = 50 }
 function check(report, emit)
   for _, c in ipairs(report.copies or {}) do
     if c.kind == "previous" and c.share * 100 >= params.min_share and c.length >= params.min_chars then
-      local line, col
-      for _, s in ipairs(report.sections) do
-        local at = s.text:find(c.passage:gsub("…$", ""), 1, true)
-        if at then line, col = report:place(s, at); break end
-      end
+      local line, col = report:locate((c.passage:gsub("…$", "")))
       emit { line = line, col = col, found = string.format("%.0f%%", c.share * 100),
              vars = { file = c.file, year = c.year or "", share = string.format("%.0f", c.share * 100),
                       passage = c.passage } }
