@@ -1700,11 +1700,18 @@ function M.for_format(F, opts)
   -- "prev" | "change" | "pct_change" | "share", value=, pct=, of=, at=, stop=,
   -- quote=, negated=, grammar=, text= }, in the order of the sentence. ctx:
   -- { year = the report's year, issuer = its issuer kind, part = the part it is in }.
+  local read_worth
   function T.read(sentence, ctx)
     ctx = ctx or {}
     local s = sentence
     if s:find("\n", 1, true) then s = unwrap(s, ends, heading) end
     if #s > MAX_SENTENCE or not worth:match(s) then return {} end
+    return read_worth(s, ctx)
+  end
+
+  -- read_worth(s, ctx) → the claims of a flat sentence (no break in it) that
+  -- is worth reading: read() past its quick look
+  function read_worth(s, ctx)
     current.year = ctx.year or 0
     -- each reader's matches, of the grammars the sentence may hold; true for
     -- a grammar with a reader that matches somewhere (most sentences: none).
@@ -2015,34 +2022,45 @@ function M.for_format(F, opts)
     local key = view.unwrap(report)
     local state = cache[key]
     if not state then
-      state = { out = {}, sec = 1, sent = 1 }
+      state = { out = {}, sec = 1, at = 1 }
       cache[key] = state
     end
     local sections = report.sections or {}
+    local out = state.out
     while not state.done do
       local sec = sections[state.sec]
-      if not sec or #state.out >= MAX_CLAIMS then state.done = true break end
+      if not sec or #out >= MAX_CLAIMS then state.done = true break end
       local s = report:section(sec.id)
       if s and s.text ~= "" then
         local ctx = { year = report.year, issuer = report.issuer, part = sec.id }
         local text, map = flat_of(s)
-        state.list = state.list or sentences(text)
-        while state.sent <= #state.list and #state.out < MAX_CLAIMS do
-          local st = state.list[state.sent]
+        -- the sentences as sentences() cuts them, one at a time: most are
+        -- passed over at the quick look, with no table made for them
+        while state.at <= #text and #out < MAX_CLAIMS do
+          local from = state.at
+          local e = sentence_search:match(text, from) or #text + 1
+          local sentence = text:sub(from, e - 1)
           -- a sentence half added when a limit stopped the reading is read again
-          for k = #state.out, (state.mark or #state.out) + 1, -1 do state.out[k] = nil end
-          state.mark = #state.out
-          for _, c in ipairs(T.read(st.text, ctx)) do
-            c.line, c.col = report:place(s, unflat(map, st.from + c.at - 1))
-            c.section = sec.id
-            state.out[#state.out + 1] = c
+          for k = #out, (state.mark or #out) + 1, -1 do out[k] = nil end
+          state.mark = #out
+          local found
+          -- (a break ends a sentence: it can only be its last byte)
+          if text:byte(e - 1) == 10 then
+            if not blank:match(sentence) then found = T.read(sentence, ctx) end
+          elseif #sentence <= MAX_SENTENCE and worth:match(sentence) and not blank:match(sentence) then
+            found = read_worth(sentence, ctx)
           end
-          state.sent, state.mark = state.sent + 1, nil
+          for _, c in ipairs(found or {}) do
+            c.line, c.col = report:place(s, unflat(map, from + c.at - 1))
+            c.section = sec.id
+            out[#out + 1] = c
+          end
+          state.at, state.mark = e, nil
         end
       end
-      state.sec, state.sent, state.list = state.sec + 1, 1, nil
+      state.sec, state.at = state.sec + 1, 1
     end
-    return state.out
+    return out
   end
 
   --}===
