@@ -2015,6 +2015,30 @@ function M.for_format(F, opts)
   -- of thousands of claims) leaves the rest to the next rule, not the whole.
   local cache = setmetatable({}, { __mode = "k" })
 
+  -- The claims a sentence was read to make (false: none), by what its
+  -- reading depends on (the year, the issuer, the part) and the sentence:
+  -- the reports of a batch share much of their wording ("本年度未收取信息处理费。"),
+  -- read once. Kept for the grammars registered when they were read, and
+  -- no more than so many sentences.
+  local READINGS_KEPT = 4096
+  local readings, readings_count, readings_for = {}, 0, nil
+  -- the readings of the sentences of one part of a report; nil: none kept
+  local function readings_of(ctx)
+    local year, issuer, part = ctx.year, ctx.issuer, ctx.part
+    if (year ~= nil and math.type(year) ~= "integer") or (issuer ~= nil and type(issuer) ~= "string")
+       or type(part) ~= "string" then
+      return nil
+    end
+    local grammars_now = #grammars .. "/" .. #topic_words
+    if readings_for ~= grammars_now or readings_count >= READINGS_KEPT then
+      readings, readings_count, readings_for = {}, 0, grammars_now
+    end
+    local key = table.concat({ tostring(year), issuer or "", part }, "\0")
+    local kept = readings[key]
+    if not kept then kept = {}; readings[key] = kept end
+    return kept
+  end
+
   -- claims_in(report) → every claim of the report's prose (every part), in
   -- reading order, each with its line and col (where its match starts), its
   -- sentence (`text`) and its part (`section`).
@@ -2034,6 +2058,7 @@ function M.for_format(F, opts)
       if s and s.text ~= "" then
         local ctx = { year = report.year, issuer = report.issuer, part = sec.id }
         local text, map = flat_of(s)
+        local kept = readings_of(ctx)
         -- the sentences as sentences() cuts them, one at a time: most are
         -- passed over at the quick look, with no table made for them
         while state.at <= #text and #out < MAX_CLAIMS do
@@ -2043,14 +2068,25 @@ function M.for_format(F, opts)
           -- a sentence half added when a limit stopped the reading is read again
           for k = #out, (state.mark or #out) + 1, -1 do out[k] = nil end
           state.mark = #out
-          local found
-          -- (a break ends a sentence: it can only be its last byte)
-          if text:byte(e - 1) == 10 then
-            if not blank:match(sentence) then found = T.read(sentence, ctx) end
-          elseif #sentence <= MAX_SENTENCE and worth:match(sentence) and not blank:match(sentence) then
-            found = read_worth(sentence, ctx)
+          local found = kept and kept[sentence]
+          if found == nil then
+            found = false
+            -- (a break ends a sentence: it can only be its last byte)
+            if text:byte(e - 1) == 10 then
+              if not blank:match(sentence) then found = T.read(sentence, ctx) end
+            elseif #sentence <= MAX_SENTENCE and worth:match(sentence) and not blank:match(sentence) then
+              found = read_worth(sentence, ctx)
+            end
+            if found and #found == 0 then found = false end
+            -- (a reading cut short by a limit is not kept: it raised before here)
+            if kept and readings_count < READINGS_KEPT then
+              kept[sentence], readings_count = found, readings_count + 1
+            end
           end
-          for _, c in ipairs(found or {}) do
+          -- (each report gets claims of its own: the kept ones are copied)
+          for _, claim in ipairs(found or {}) do
+            local c = {}
+            for k, v in pairs(claim) do c[k] = v end
             c.line, c.col = report:place(s, unflat(map, from + c.at - 1))
             c.section = sec.id
             out[#out + 1] = c
