@@ -1700,11 +1700,18 @@ function M.for_format(F, opts)
   -- "prev" | "change" | "pct_change" | "share", value=, pct=, of=, at=, stop=,
   -- quote=, negated=, grammar=, text= }, in the order of the sentence. ctx:
   -- { year = the report's year, issuer = its issuer kind, part = the part it is in }.
+  local read_worth
   function T.read(sentence, ctx)
     ctx = ctx or {}
     local s = sentence
     if s:find("\n", 1, true) then s = unwrap(s, ends, heading) end
     if #s > MAX_SENTENCE or not worth:match(s) then return {} end
+    return read_worth(s, ctx)
+  end
+
+  -- read_worth(s, ctx) → the claims of a flat sentence (no break in it) that
+  -- is worth reading: read() past its quick look
+  function read_worth(s, ctx)
     current.year = ctx.year or 0
     -- each reader's matches, of the grammars the sentence may hold; true for
     -- a grammar with a reader that matches somewhere (most sentences: none).
@@ -2008,6 +2015,30 @@ function M.for_format(F, opts)
   -- of thousands of claims) leaves the rest to the next rule, not the whole.
   local cache = setmetatable({}, { __mode = "k" })
 
+  -- The claims a sentence was read to make (false: none), by what its
+  -- reading depends on (the year, the issuer, the part) and the sentence:
+  -- the reports of a batch share much of their wording ("本年度未收取信息处理费。"),
+  -- read once. Kept for the grammars registered when they were read, and
+  -- no more than so many sentences.
+  local READINGS_KEPT = 4096
+  local readings, readings_count, readings_for = {}, 0, nil
+  -- the readings of the sentences of one part of a report; nil: none kept
+  local function readings_of(ctx)
+    local year, issuer, part = ctx.year, ctx.issuer, ctx.part
+    if (year ~= nil and math.type(year) ~= "integer") or (issuer ~= nil and type(issuer) ~= "string")
+       or type(part) ~= "string" then
+      return nil
+    end
+    local grammars_now = #grammars .. "/" .. #topic_words
+    if readings_for ~= grammars_now or readings_count >= READINGS_KEPT then
+      readings, readings_count, readings_for = {}, 0, grammars_now
+    end
+    local key = table.concat({ tostring(year), issuer or "", part }, "\0")
+    local kept = readings[key]
+    if not kept then kept = {}; readings[key] = kept end
+    return kept
+  end
+
   -- claims_in(report) → every claim of the report's prose (every part), in
   -- reading order, each with its line and col (where its match starts), its
   -- sentence (`text`) and its part (`section`).
@@ -2015,34 +2046,57 @@ function M.for_format(F, opts)
     local key = view.unwrap(report)
     local state = cache[key]
     if not state then
-      state = { out = {}, sec = 1, sent = 1 }
+      state = { out = {}, sec = 1, at = 1 }
       cache[key] = state
     end
     local sections = report.sections or {}
+    local out = state.out
     while not state.done do
       local sec = sections[state.sec]
-      if not sec or #state.out >= MAX_CLAIMS then state.done = true break end
+      if not sec or #out >= MAX_CLAIMS then state.done = true break end
       local s = report:section(sec.id)
       if s and s.text ~= "" then
         local ctx = { year = report.year, issuer = report.issuer, part = sec.id }
         local text, map = flat_of(s)
-        state.list = state.list or sentences(text)
-        while state.sent <= #state.list and #state.out < MAX_CLAIMS do
-          local st = state.list[state.sent]
+        local kept = readings_of(ctx)
+        -- the sentences as sentences() cuts them, one at a time: most are
+        -- passed over at the quick look, with no table made for them
+        while state.at <= #text and #out < MAX_CLAIMS do
+          local from = state.at
+          local e = sentence_search:match(text, from) or #text + 1
+          local sentence = text:sub(from, e - 1)
           -- a sentence half added when a limit stopped the reading is read again
-          for k = #state.out, (state.mark or #state.out) + 1, -1 do state.out[k] = nil end
-          state.mark = #state.out
-          for _, c in ipairs(T.read(st.text, ctx)) do
-            c.line, c.col = report:place(s, unflat(map, st.from + c.at - 1))
-            c.section = sec.id
-            state.out[#state.out + 1] = c
+          for k = #out, (state.mark or #out) + 1, -1 do out[k] = nil end
+          state.mark = #out
+          local found = kept and kept[sentence]
+          if found == nil then
+            found = false
+            -- (a break ends a sentence: it can only be its last byte)
+            if text:byte(e - 1) == 10 then
+              if not blank:match(sentence) then found = T.read(sentence, ctx) end
+            elseif #sentence <= MAX_SENTENCE and worth:match(sentence) and not blank:match(sentence) then
+              found = read_worth(sentence, ctx)
+            end
+            if found and #found == 0 then found = false end
+            -- (a reading cut short by a limit is not kept: it raised before here)
+            if kept and readings_count < READINGS_KEPT then
+              kept[sentence], readings_count = found, readings_count + 1
+            end
           end
-          state.sent, state.mark = state.sent + 1, nil
+          -- (each report gets claims of its own: the kept ones are copied)
+          for _, claim in ipairs(found or {}) do
+            local c = {}
+            for k, v in pairs(claim) do c[k] = v end
+            c.line, c.col = report:place(s, unflat(map, from + c.at - 1))
+            c.section = sec.id
+            out[#out + 1] = c
+          end
+          state.at, state.mark = e, nil
         end
       end
-      state.sec, state.sent, state.list = state.sec + 1, 1, nil
+      state.sec, state.at = state.sec + 1, 1
     end
-    return state.out
+    return out
   end
 
   --}===
