@@ -553,20 +553,18 @@ function M.for_format(F, opts)
   local starts_reference = opts and opts.starts_reference
   local L = F.language
   local digits, multiples = L.digits or {}, L.multiples or {}
-  -- (a list several words are made of is sorted once; the copy is not changed)
-  local sorted = {}
-  local function longest_once(t)
-    local list = sorted[t]
-    if not list then list = longest(t); sorted[t] = list end
-    return list
+  -- f(t) made once for each t: a list several words are made of is sorted
+  -- once (the copy is not changed), and the pattern of a list several
+  -- words share is made once (LPeg patterns are values)
+  local function once(f)
+    local made = {}
+    return function(t)
+      local v = made[t]
+      if v == nil then v = f(t); made[t] = v end
+      return v
+    end
   end
-  -- (the pattern of a list several words share is made once: LPeg patterns are values)
-  local alts = {}
-  local function alt_once(list)
-    local p = alts[list]
-    if not p then p = alt(list); alts[list] = p end
-    return p
-  end
+  local longest_once, alt_once = once(longest), once(alt)
   local T = {}
 
   --{=== the language as patterns ===
