@@ -7,44 +7,9 @@
 local F = nianbao.engine:pack("gb2021").format
 local claims = require "claims"
 local re = require "re"
-local lpeg = require "lpeg"
 
--- unwrap as it was written first: Lua patterns for a line's end and indent
-local footer = lpeg.S" \t"^0 * lpeg.P"-" * lpeg.S" \t"^0 * lpeg.R"09"^1 * lpeg.S" \t"^0 * lpeg.P"-" * lpeg.S" \t"^0 * -1
-local function unwrap_before(text, ends, heading)
-  local out, map, n = {}, {}, 0
-  local function emit(s, from)
-    if s == "" then return end
-    map[#map + 1] = { flat = n + 1, orig = from }
-    out[#out + 1] = s
-    n = n + #s
-  end
-  local keep_break, first = true, true
-  local pos = 1
-  while pos <= #text + 1 do
-    local nl = text:find("\n", pos, true)
-    local line = text:sub(pos, (nl or #text + 1) - 1)
-    local line_at = pos
-    if not footer:match(line) then
-      local body = line:gsub("[ \t]+$", "")
-      if first then
-        emit(line, line_at)
-      elseif keep_break or body == "" then
-        emit("\n", line_at - 1)
-        emit(line, line_at)
-      else
-        local indent = #(line:match("^[ \t]*"))
-        emit(line:sub(indent + 1), line_at + indent)
-      end
-      first = false
-      keep_break = body == "" or ends[body:sub(-3)] or ends[body:sub(-1)]
-                   or (heading and heading:match(body) ~= nil and (utf8.len(body) or 0) <= 20) or false
-    end
-    if not nl then break end
-    pos = nl + 1
-  end
-  return table.concat(out), map
-end
+-- unwrap as it was written first: every line read every way
+local unwrap_before = dofile("tests/lua/unwrap_reference.lua")
 
 local function mapped(map)
   local out = {}
