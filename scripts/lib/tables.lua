@@ -348,16 +348,6 @@ local function find_group(m, T, t)
   return answer(m, group_of, t, T, t)
 end
 
--- The longest of keys found in t, or nil.
-local function longest_key(t, keys)
-  local best
-  for i = 1, #keys do
-    local k = keys[i]
-    if k ~= "" and (not best or #k > #best) and t:find(k, 1, true) then best = k end
-  end
-  return best
-end
-
 -- A row by one of its keys (where keys of several rows are found, the
 -- longest key names the row: "规范性文件合计" before "规范性文件"); then an
 -- exact label ("3.其他") in its group.
@@ -383,17 +373,42 @@ local function find_row(F, T, t, group)
   return hit[1], hit[2]
 end
 
-function find_row_of(F, T, t, group)
-  local rows = T.rows
-  local hit, len
-  for i = 1, #rows do
-    local r = rows[i]
+-- A table's row keys (of rows named by a key anywhere in a label), longest
+-- first and of one length in the rows' order, each with its row: the first
+-- found in a label is the longest found, of the first row that has it, as
+-- the longest key of each row compared in turn would name it. Made once a
+-- table, when a label is first looked up in it.
+local keys_of = setmetatable({}, { __mode = "k" })
+
+local function row_keys(T)
+  local list = keys_of[T]
+  if list then return list end
+  local entries = {}
+  for i, r in ipairs(T.rows) do
     if not r.exact and not r.anonymous then
-      local k = longest_key(t, r.keys_norm)
-      if k and (not len or #k > len) then hit, len = r, #k end
+      for _, k in ipairs(r.keys_norm) do
+        if k ~= "" then entries[#entries + 1] = { k, r, i } end
+      end
     end
   end
-  if hit then return hit, true end
+  table.sort(entries, function(a, b)
+    if #a[1] ~= #b[1] then return #a[1] > #b[1] end
+    return a[3] < b[3]
+  end)
+  list = { keys = {}, rows = {} }
+  for i, e in ipairs(entries) do list.keys[i], list.rows[i] = e[1], e[2] end
+  keys_of[T] = list
+  return list
+end
+
+function find_row_of(F, T, t, group)
+  local rows = T.rows
+  local list = row_keys(T)
+  local keys, n = list.keys, #t
+  for i = 1, #keys do
+    local k = keys[i]
+    if #k <= n and t:find(k, 1, true) then return list.rows[i], true end
+  end
   local b = F.labels.bare(t)
   for i = 1, #rows do
     local r = rows[i]
@@ -404,6 +419,7 @@ function find_row_of(F, T, t, group)
     end
   end
 end
+M.find_row_of = function(F, T, t, group) return find_row_of(F, T, t, group) end
 
 -- A piece of one row's label, long enough to be sure ("5.要求行政机关确认或重新出").
 local function row_by_piece(F, T, t)
