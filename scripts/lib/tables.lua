@@ -81,8 +81,16 @@ local function state_in(F, known, text)
   return state, m and m.of
 end
 
+-- a digit, ASCII or full width: a text without one is no number, with a
+-- unit or without (most labels: no parsing tried)
+local DIGIT, WIDE_DIGIT = "%d", "\xEF\xBC[\x90-\x99]"
+
 function value_state_of(F, text)
   if text:match("^%d+$") then return "number", (nianbao.number(text)) end
+  if not text:find(DIGIT) and not text:find(WIDE_DIGIT) then
+    if F.markers[F.labels.norm(text)] then return "marker" end
+    return nil
+  end
   local v = M.parse_number(text)
   if v ~= nil then return "number", v end
   for _, u in ipairs(F.units) do
