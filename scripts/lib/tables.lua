@@ -323,12 +323,18 @@ end
 
 local function header_of(m, t, keys)
   if has_key(t, keys) then return true end
-  local rest = t
-  for _, list in ipairs { m.heads, m.others } do
-    for _, h in ipairs(list) do
-      if rest == h then return true end
-      if #h >= 6 and rest:find(h, 1, true) then
-        rest = rest:gsub(h:gsub("%p", "%%%0"), "")
+  -- (a word longer than what is left of t is neither it nor in it)
+  local rest, n = t, #t
+  for l = 1, 2 do
+    local list = l == 1 and m.heads or m.others
+    for i = 1, #list do
+      local h = list[i]
+      if #h <= n then
+        if rest == h then return true end
+        if #h >= 6 and rest:find(h, 1, true) then
+          rest = rest:gsub(h:gsub("%p", "%%%0"), "")
+          n = #rest
+        end
       end
     end
   end
@@ -338,6 +344,8 @@ local function header_of(m, t, keys)
   for _, n in utf8.codes(m.numerals or "") do rest = rest:gsub(utf8.char(n), "") end
   return rest == "" or (rest ~= t and (utf8.len(rest) or 3) <= 2)
 end
+
+M.header_of = header_of
 
 -- is_header(m, T, t): the keys are always the table's header keys
 local function is_header(m, T, t)
