@@ -499,17 +499,25 @@ function likeness_of(a, b)
   end
   local bound = shared / math.max(#x, #y)
   if bound < 0.6 then return bound end
-  local prev = {}
-  for j = 0, #y do prev[j] = j end
+  -- (two rows of distances, each made once and taken in turn, the least
+  -- of three compared in line)
+  local ny = #y
+  local prev, cur = {}, {}
+  for j = 0, ny do prev[j] = j end
   for i = 1, #x do
-    local cur = { [0] = i }
-    for j = 1, #y do
-      local cost = x[i] == y[j] and 0 or 1
-      cur[j] = math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+    local xi = x[i]
+    cur[0] = i
+    local left, diag = i, i - 1                  -- cur[j - 1], prev[j - 1]
+    for j = 1, ny do
+      local up = prev[j]
+      local d = xi == y[j] and diag or diag + 1
+      if up + 1 < d then d = up + 1 end
+      if left + 1 < d then d = left + 1 end
+      cur[j], left, diag = d, d, up
     end
-    prev = cur
+    prev, cur = cur, prev
   end
-  return 1 - prev[#y] / math.max(#x, #y)
+  return 1 - prev[ny] / math.max(#x, #y)
 end
 M.likeness = likeness
 
