@@ -411,8 +411,16 @@ local function row_keys(T)
     if #a[1] ~= #b[1] then return #a[1] > #b[1] end
     return a[3] < b[3]
   end)
-  list = { keys = {}, rows = {} }
-  for i, e in ipairs(entries) do list.keys[i], list.rows[i] = e[1], e[2] end
+  -- from[n]: the first key of at most n bytes (a longer one is in no label
+  -- of n bytes); labels longer than the longest key start at the first
+  local keys, from = {}, {}
+  list = { keys = keys, rows = {}, from = from, longest = entries[1] and #entries[1][1] or 0 }
+  for i, e in ipairs(entries) do keys[i], list.rows[i] = e[1], e[2] end
+  local i = #keys + 1
+  for n = 0, list.longest do
+    while i > 1 and #keys[i - 1] <= n do i = i - 1 end
+    from[n] = i
+  end
   keys_of[T] = list
   return list
 end
@@ -421,9 +429,8 @@ function find_row_of(F, T, t, group)
   local rows = T.rows
   local list = row_keys(T)
   local keys, n = list.keys, #t
-  for i = 1, #keys do
-    local k = keys[i]
-    if #k <= n and t:find(k, 1, true) then return list.rows[i], true end
+  for i = n >= list.longest and 1 or list.from[n], #keys do
+    if t:find(keys[i], 1, true) then return list.rows[i], true end
   end
   local b = F.labels.bare(t)
   for i = 1, #rows do
