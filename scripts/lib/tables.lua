@@ -399,9 +399,10 @@ local keys_of = setmetatable({}, { __mode = "k" })
 local function row_keys(T)
   local list = keys_of[T]
   if list then return list end
-  local entries = {}
+  local entries, exact = {}, {}   -- exact: the rows named by their exact label, in order
   for i, r in ipairs(T.rows) do
-    if not r.exact and not r.anonymous then
+    if r.exact then exact[#exact + 1] = r
+    elseif not r.anonymous then
       for _, k in ipairs(r.keys_norm) do
         if k ~= "" then entries[#entries + 1] = { k, r, i } end
       end
@@ -414,7 +415,7 @@ local function row_keys(T)
   -- from[n]: the first key of at most n bytes (a longer one is in no label
   -- of n bytes); labels longer than the longest key start at the first
   local keys, from = {}, {}
-  list = { keys = keys, rows = {}, from = from, longest = entries[1] and #entries[1][1] or 0 }
+  list = { keys = keys, rows = {}, from = from, longest = entries[1] and #entries[1][1] or 0, exact = exact }
   for i, e in ipairs(entries) do keys[i], list.rows[i] = e[1], e[2] end
   local i = #keys + 1
   for n = 0, list.longest do
@@ -425,17 +426,25 @@ local function row_keys(T)
   return list
 end
 
+-- (in C where the build has it: whether any of a list of words is in a
+-- text, in one call; most labels hold no row's key)
+local first_of = nianbao.text and nianbao.text.first_of
+
 function find_row_of(F, T, t, group)
-  local rows = T.rows
   local list = row_keys(T)
   local keys, n = list.keys, #t
-  for i = n >= list.longest and 1 or list.from[n], #keys do
-    if t:find(keys[i], 1, true) then return list.rows[i], true end
+  if not first_of or first_of(t, keys) then
+    for i = n >= list.longest and 1 or list.from[n], #keys do
+      if t:find(keys[i], 1, true) then return list.rows[i], true end
+    end
   end
-  local b = F.labels.bare(t)
-  for i = 1, #rows do
-    local r = rows[i]
-    if r.exact and group and r.group == group then
+  -- an exact label only names a row of its group (the label made bare once
+  -- there is such a row to compare it with)
+  if not group then return nil end
+  local b
+  for _, r in ipairs(list.exact) do
+    if r.group == group then
+      b = b or F.labels.bare(t)
       for _, k in ipairs(r.keys_norm) do
         if b == k then return r, true end
       end
