@@ -399,24 +399,32 @@ local keys_of = setmetatable({}, { __mode = "k" })
 local function row_keys(T)
   local list = keys_of[T]
   if list then return list end
-  local entries, exact = {}, {}   -- exact: the rows named by their exact label, in order
-  for i, r in ipairs(T.rows) do
+  -- each length's keys gathered in the rows' order, the lengths sorted: no
+  -- Lua comparison for each pair of keys
+  local by_len, lens, exact = {}, {}, {}   -- exact: the rows named by their exact label, in order
+  for _, r in ipairs(T.rows) do
     if r.exact then exact[#exact + 1] = r
     elseif not r.anonymous then
       for _, k in ipairs(r.keys_norm) do
-        if k ~= "" then entries[#entries + 1] = { k, r, i } end
+        if k ~= "" then
+          local l = by_len[#k]
+          if not l then l = {}; by_len[#k] = l; lens[#lens + 1] = #k end
+          l[#l + 1] = k
+          l[#l + 1] = r
+        end
       end
     end
   end
-  table.sort(entries, function(a, b)
-    if #a[1] ~= #b[1] then return #a[1] > #b[1] end
-    return a[3] < b[3]
-  end)
+  table.sort(lens)
+  local keys, rows = {}, {}
+  for i = #lens, 1, -1 do
+    local l = by_len[lens[i]]
+    for j = 1, #l, 2 do keys[#keys + 1], rows[#rows + 1] = l[j], l[j + 1] end
+  end
   -- from[n]: the first key of at most n bytes (a longer one is in no label
   -- of n bytes); labels longer than the longest key start at the first
-  local keys, from = {}, {}
-  list = { keys = keys, rows = {}, from = from, longest = entries[1] and #entries[1][1] or 0, exact = exact }
-  for i, e in ipairs(entries) do keys[i], list.rows[i] = e[1], e[2] end
+  local from = {}
+  list = { keys = keys, rows = rows, from = from, longest = lens[#lens] or 0, exact = exact }
   local i = #keys + 1
   for n = 0, list.longest do
     while i > 1 and #keys[i - 1] <= n do i = i - 1 end
