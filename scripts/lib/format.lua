@@ -190,16 +190,23 @@ local function compile_table(F, tid, decl, path)
       shown[#shown + 1] = r.label
       r.shown = table.concat(shown)
     end
+    -- (add in line: a table's cells are most of a format's)
+    local path, by_col, cells, tcells = r.path .. ".", r.by_col, r.cells, T.cells
     for _, c in ipairs(r.block.columns) do
-      local col = c.group and (c.group.id .. "." .. c.id) or c.id
-      local id = r.path .. "." .. col
-      add(id, { table = tid, row = c.group and c.group.id or r.id, column = c.id,
-                row_label = c.group and c.group.label or r.shown, col_label = c.label,
-                kind = c.kind or "count", optional = not c.printed })
-      r.by_col[col] = id
+      local grp = c.group
+      local col = grp and (grp.id .. "." .. c.id) or c.id
+      local id = path .. col
+      local kind = c.kind or "count"
+      local cell = { table = tid, row = grp and grp.id or r.id, column = c.id,
+                     row_label = grp and grp.label or r.shown, col_label = c.label,
+                     kind = kind, optional = not c.printed, id = id }
+      if info[id] == nil then ids[#ids + 1] = id end
+      add_id(schema, id, kind == "money" and "money" or "count")   -- "signed" is a count too
+      info[id] = cell
+      by_col[col] = id
       if c.printed then
-        r.cells[#r.cells + 1] = id
-        T.cells[#T.cells + 1] = id
+        cells[#cells + 1] = id
+        tcells[#tcells + 1] = id
       end
     end
   end
@@ -345,6 +352,38 @@ local function folder_of(decl, shared)
   return L
 end
 
+-- The format's grammars by name, each compiled when first asked for (and
+-- all of them when walked): a check of a report uses five of the seven,
+-- and each costs some 0.3 M instructions to compile. compiled: the
+-- patterns by grammar text, shared by the formats of one set of packs.
+local function grammars_of(decl, path, compiled)
+  local texts = {}
+  for gname, g in pairs(decl.grammars or {}) do texts[gname] = g end
+  local function compile(gname)
+    local g = texts[gname]
+    local p = type(g) == "string" and compiled[g]
+    if not p then
+      local ok
+      ok, p = pcall(re.compile, g, { ch = utf8char })
+      if not ok then fail(path, "grammar '%s': %s", gname, tostring(p)) end
+      if type(g) == "string" then compiled[g] = p end
+    end
+    return p
+  end
+  return setmetatable({}, {
+    __index = function(grammars, gname)
+      if texts[gname] == nil then return nil end
+      local p = compile(gname)
+      rawset(grammars, gname, p)
+      return p
+    end,
+    __pairs = function(grammars)
+      for gname in pairs(texts) do local _ = grammars[gname] end
+      return next, grammars, nil
+    end,
+  })
+end
+
 -- compile(decl, name, path[, shared]): shared, {folders = {}, grammars = {}}
 -- kept by the caller for formats built outside any script's limits, lets
 -- them share their label folder and the grammars of the same text.
@@ -407,18 +446,7 @@ function M.compile(decl, name, path, shared)
   for field, keys in pairs(decl.metadata or {}) do
     for _, k in ipairs(keys) do F.meta_keys[norm(k)] = field end
   end
-  F.grammars = {}
-  local compiled = shared and shared.grammars or {}
-  for gname, g in pairs(decl.grammars or {}) do
-    local p = type(g) == "string" and compiled[g]
-    if not p then
-      local ok
-      ok, p = pcall(re.compile, g, { ch = utf8char })
-      if not ok then fail(path, "grammar '%s': %s", gname, tostring(p)) end
-      if type(g) == "string" then compiled[g] = p end
-    end
-    F.grammars[gname] = p
-  end
+  F.grammars = grammars_of(decl, path, shared and shared.grammars or {})
   F.legacy = { headings = {}, at_least = (decl.legacy or {}).at_least or 2 }
   for i, h in ipairs((decl.legacy or {}).headings or {}) do F.legacy.headings[i] = norm(h) end
   F.signature = M.signature(decl, norm)

@@ -84,35 +84,45 @@ function M.new(fold, numerals)
   fold = fold or {}
   -- (the characters kept as strings throughout: no code point made and
   -- turned back into a string for each)
-  local map = {}                      -- character → replacement string ("" drops it)
-  for _, c in ipairs(SPACES) do map[SPACE_CHARS[c]] = "" end
-  for _, s in ipairs(fold.drop or {}) do map[utf8.char(utf8.codepoint(s))] = "" end
+  -- each character that folds → what it becomes, one gsub applying them
+  -- all: full width to ASCII, then the format's fold over it, each folding
+  -- written where it is read, no table of them copied over (commas vary
+  -- between renderings: all go, what becomes one too)
+  local fold_of = {}
+  for k, r in pairs(FULL_WIDTH) do fold_of[k] = r == "," and "" or r end
+  for _, c in ipairs(SPACES) do fold_of[SPACE_CHARS[c]] = "" end
+  for _, s in ipairs(fold.drop or {}) do fold_of[utf8.char(utf8.codepoint(s))] = "" end
   local traditional = fold.traditional or ""
   if not utf8.len(traditional) then
     for _ in utf8.codes(traditional) do end   -- a text not UTF-8: the error utf8.codes raises
   end
   local chars = CHARS:match(traditional)
   local nc = #chars
-  local simple = {}                   -- traditional character → simplified, as a string
-  for i = 1, nc - 1, 2 do
-    map[chars[i]] = chars[i + 1]
-    simple[chars[i]] = chars[i + 1]
-  end
-  for from, to in pairs(fold.punctuation or {}) do map[utf8.char(utf8.codepoint(from))] = to end
-  local numeral = {}
-  for _, c in utf8.codes(numerals or "") do numeral[c] = true end
-
   -- s:gsub("[\228-\233][\128-\191][\128-\191]", simple) for a valid UTF-8
   -- s: the same look-up of the characters that pattern can match (a
-  -- character of three bytes has two continuation bytes after its lead)
-  local three = {}
-  -- (and the characters simplifying replaces or yields, for touched below)
-  local involved = {}
-  for k, v in pairs(simple) do
+  -- character of three bytes has two continuation bytes after its lead);
+  -- and the characters simplifying replaces or yields, for touched below
+  local simple, three, involved = {}, {}, {}   -- simple: traditional character → simplified
+  local twice = false                 -- a character given twice: the last says
+  for i = 1, nc - 1, 2 do
+    local k, v = chars[i], chars[i + 1]
+    fold_of[k] = v == "," and "" or v
+    if simple[k] then twice = true end
+    simple[k] = v
     local lead = byte(k)
     if #k == 3 and lead >= 228 and lead <= 233 then three[k] = v end
     involved[k], involved[v] = true, true
   end
+  if twice then
+    involved = {}
+    for k, v in pairs(simple) do involved[k], involved[v] = true, true end
+  end
+  for from, to in pairs(fold.punctuation or {}) do
+    fold_of[utf8.char(utf8.codepoint(from))] = to == "," and "" or to
+  end
+  local numeral = {}
+  for _, c in utf8.codes(numerals or "") do numeral[c] = true end
+
   local simplified = folder(three)
 
   local F = {}
@@ -161,11 +171,6 @@ function M.new(fold, numerals)
     return r
   end
 
-  -- each character that folds → what it becomes; one gsub applies them all
-  -- (commas vary between renderings: all go, what becomes one too)
-  local fold_of = {}
-  for k, r in pairs(FULL_WIDTH) do fold_of[k] = r == "," and "" or r end   -- full width → ASCII
-  for c, r in pairs(map) do fold_of[c] = r == "," and "" or r end
   fold_of[","] = ""
   local fold_chars = folder(fold_of)
 

@@ -81,8 +81,16 @@ local function state_in(F, known, text)
   return state, m and m.of
 end
 
+-- a digit, ASCII or full width: a text without one is no number, with a
+-- unit or without (most labels: no parsing tried)
+local DIGIT, WIDE_DIGIT = "%d", "\xEF\xBC[\x90-\x99]"
+
 function value_state_of(F, text)
   if text:match("^%d+$") then return "number", (nianbao.number(text)) end
+  if not text:find(DIGIT) and not text:find(WIDE_DIGIT) then
+    if F.markers[F.labels.norm(text)] then return "marker" end
+    return nil
+  end
   local v = M.parse_number(text)
   if v ~= nil then return "number", v end
   for _, u in ipairs(F.units) do
@@ -315,12 +323,18 @@ end
 
 local function header_of(m, t, keys)
   if has_key(t, keys) then return true end
-  local rest = t
-  for _, list in ipairs { m.heads, m.others } do
-    for _, h in ipairs(list) do
-      if rest == h then return true end
-      if #h >= 6 and rest:find(h, 1, true) then
-        rest = rest:gsub(h:gsub("%p", "%%%0"), "")
+  -- (a word longer than what is left of t is neither it nor in it)
+  local rest, n = t, #t
+  for l = 1, 2 do
+    local list = l == 1 and m.heads or m.others
+    for i = 1, #list do
+      local h = list[i]
+      if #h <= n then
+        if rest == h then return true end
+        if #h >= 6 and rest:find(h, 1, true) then
+          rest = rest:gsub(h:gsub("%p", "%%%0"), "")
+          n = #rest
+        end
       end
     end
   end
@@ -330,6 +344,8 @@ local function header_of(m, t, keys)
   for _, n in utf8.codes(m.numerals or "") do rest = rest:gsub(utf8.char(n), "") end
   return rest == "" or (rest ~= t and (utf8.len(rest) or 3) <= 2)
 end
+
+M.header_of = header_of
 
 -- is_header(m, T, t): the keys are always the table's header keys
 local function is_header(m, T, t)
@@ -346,16 +362,6 @@ end
 -- find_group(m, T, t) → the group t names, or false
 local function find_group(m, T, t)
   return answer(m, group_of, t, T, t)
-end
-
--- The longest of keys found in t, or nil.
-local function longest_key(t, keys)
-  local best
-  for i = 1, #keys do
-    local k = keys[i]
-    if k ~= "" and (not best or #k > #best) and t:find(k, 1, true) then best = k end
-  end
-  return best
 end
 
 -- A row by one of its keys (where keys of several rows are found, the
@@ -383,27 +389,77 @@ local function find_row(F, T, t, group)
   return hit[1], hit[2]
 end
 
-function find_row_of(F, T, t, group)
-  local rows = T.rows
-  local hit, len
-  for i = 1, #rows do
-    local r = rows[i]
-    if not r.exact and not r.anonymous then
-      local k = longest_key(t, r.keys_norm)
-      if k and (not len or #k > len) then hit, len = r, #k end
+-- A table's row keys (of rows named by a key anywhere in a label), longest
+-- first and of one length in the rows' order, each with its row: the first
+-- found in a label is the longest found, of the first row that has it, as
+-- the longest key of each row compared in turn would name it. Made once a
+-- table, when a label is first looked up in it.
+local keys_of = setmetatable({}, { __mode = "k" })
+
+local function row_keys(T)
+  local list = keys_of[T]
+  if list then return list end
+  -- each length's keys gathered in the rows' order, the lengths sorted: no
+  -- Lua comparison for each pair of keys
+  local by_len, lens, exact = {}, {}, {}   -- exact: the rows named by their exact label, in order
+  for _, r in ipairs(T.rows) do
+    if r.exact then exact[#exact + 1] = r
+    elseif not r.anonymous then
+      for _, k in ipairs(r.keys_norm) do
+        if k ~= "" then
+          local l = by_len[#k]
+          if not l then l = {}; by_len[#k] = l; lens[#lens + 1] = #k end
+          l[#l + 1] = k
+          l[#l + 1] = r
+        end
+      end
     end
   end
-  if hit then return hit, true end
-  local b = F.labels.bare(t)
-  for i = 1, #rows do
-    local r = rows[i]
-    if r.exact and group and r.group == group then
+  table.sort(lens)
+  local keys, rows = {}, {}
+  for i = #lens, 1, -1 do
+    local l = by_len[lens[i]]
+    for j = 1, #l, 2 do keys[#keys + 1], rows[#rows + 1] = l[j], l[j + 1] end
+  end
+  -- from[n]: the first key of at most n bytes (a longer one is in no label
+  -- of n bytes); labels longer than the longest key start at the first
+  local from = {}
+  list = { keys = keys, rows = rows, from = from, longest = lens[#lens] or 0, exact = exact }
+  local i = #keys + 1
+  for n = 0, list.longest do
+    while i > 1 and #keys[i - 1] <= n do i = i - 1 end
+    from[n] = i
+  end
+  keys_of[T] = list
+  return list
+end
+
+-- (in C where the build has it: whether any of a list of words is in a
+-- text, in one call; most labels hold no row's key)
+local first_of = nianbao.text and nianbao.text.first_of
+
+function find_row_of(F, T, t, group)
+  local list = row_keys(T)
+  local keys, n = list.keys, #t
+  if not first_of or first_of(t, keys) then
+    for i = n >= list.longest and 1 or list.from[n], #keys do
+      if t:find(keys[i], 1, true) then return list.rows[i], true end
+    end
+  end
+  -- an exact label only names a row of its group (the label made bare once
+  -- there is such a row to compare it with)
+  if not group then return nil end
+  local b
+  for _, r in ipairs(list.exact) do
+    if r.group == group then
+      b = b or F.labels.bare(t)
       for _, k in ipairs(r.keys_norm) do
         if b == k then return r, true end
       end
     end
   end
 end
+M.find_row_of = function(F, T, t, group) return find_row_of(F, T, t, group) end
 
 -- A piece of one row's label, long enough to be sure ("5.要求行政机关确认或重新出").
 local function row_by_piece(F, T, t)
@@ -467,17 +523,25 @@ function likeness_of(a, b)
   end
   local bound = shared / math.max(#x, #y)
   if bound < 0.6 then return bound end
-  local prev = {}
-  for j = 0, #y do prev[j] = j end
+  -- (two rows of distances, each made once and taken in turn, the least
+  -- of three compared in line)
+  local ny = #y
+  local prev, cur = {}, {}
+  for j = 0, ny do prev[j] = j end
   for i = 1, #x do
-    local cur = { [0] = i }
-    for j = 1, #y do
-      local cost = x[i] == y[j] and 0 or 1
-      cur[j] = math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+    local xi = x[i]
+    cur[0] = i
+    local left, diag = i, i - 1                  -- cur[j - 1], prev[j - 1]
+    for j = 1, ny do
+      local up = prev[j]
+      local d = xi == y[j] and diag or diag + 1
+      if up + 1 < d then d = up + 1 end
+      if left + 1 < d then d = left + 1 end
+      cur[j], left, diag = d, d, up
     end
-    prev = cur
+    prev, cur = cur, prev
   end
-  return 1 - prev[#y] / math.max(#x, #y)
+  return 1 - prev[ny] / math.max(#x, #y)
 end
 M.likeness = likeness
 
