@@ -125,17 +125,51 @@ uint64_t nb_schema_print(const nb_schema *s) { return s->print; }
 
 /*{=== report ===*/
 
+/* A block of the texts cells are set to one by one: each text is carved
+** from the newest block and freed with the report, none alone (a malloc
+** and a free a text were most of what a report cost here). A text a
+** cell no longer holds stays until then. */
+typedef struct text_block {
+    struct text_block *next;
+    size_t used, size;
+    char bytes[];
+} text_block;
+
+#define TEXT_BLOCK 4000         /* bytes of a block of short texts */
+
 struct nb_report {
     const nb_schema *schema;
     nb_cell *cells;
     size_t ncells;
     char *slab;         /* the texts a load set, in one block; NULL before */
     size_t nslab;
+    text_block *texts;  /* the texts set one by one, the newest block first */
 };
 
-/* Is text one of the slab's (freed with it, not alone)? */
-static int in_slab(const nb_report *r, const char *text) {
-    return r->slab && text >= r->slab && text < r->slab + r->nslab;
+/* Room for a text of n bytes (its NUL counted) that the report frees, or
+** NULL. A long one has a block of its own, after the newest, whose room
+** stays for the short ones to come. */
+static char *text_room(nb_report *r, size_t n) {
+    text_block *b = r->texts;
+    if (b != NULL && b->size - b->used >= n) {
+        b->used += n;
+        return b->bytes + b->used - n;
+    }
+    if (n > SIZE_MAX - sizeof *b) return NULL;
+    if (n > TEXT_BLOCK / 4 && b != NULL) {
+        text_block *own = malloc(sizeof *own + n);
+        if (own == NULL) return NULL;
+        own->size = own->used = n;
+        own->next = b->next;
+        b->next = own;
+        return own->bytes;
+    }
+    if ((b = malloc(sizeof *b + (n > TEXT_BLOCK ? n : TEXT_BLOCK))) == NULL) return NULL;
+    b->size = n > TEXT_BLOCK ? n : TEXT_BLOCK;
+    b->used = n;
+    b->next = r->texts;
+    r->texts = b;
+    return b->bytes;
 }
 
 nb_report *nb_report_new(const nb_schema *s) {
@@ -158,19 +192,25 @@ nb_report *nb_report_copy(const nb_report *r) {
     for (i = 0; i < r->ncells; i++) {
         c->cells[i] = r->cells[i];
         c->cells[i].text = NULL;
-        if (r->cells[i].text && (c->cells[i].text = dupstr(r->cells[i].text)) == NULL) {
-            nb_report_free(c);
-            return NULL;
+        if (r->cells[i].text) {
+            size_t n = strlen(r->cells[i].text) + 1;
+            if ((c->cells[i].text = text_room(c, n)) == NULL) {
+                nb_report_free(c);
+                return NULL;
+            }
+            memcpy(c->cells[i].text, r->cells[i].text, n);
         }
     }
     return c;
 }
 
 void nb_report_free(nb_report *r) {
-    size_t i;
+    text_block *b, *next;
     if (r == NULL) return;
-    for (i = 0; i < r->ncells; i++)     /* most cells have no text: no call for them */
-        if (r->cells[i].text && !in_slab(r, r->cells[i].text)) free(r->cells[i].text);
+    for (b = r->texts; b != NULL; b = next) {     /* every text set one by one */
+        next = b->next;
+        free(b);
+    }
     free(r->slab);
     free(r->cells);
     free(r);
@@ -199,13 +239,12 @@ static int store_cell(nb_report *r, size_t i, nb_cell_state state, nb_num num,
     nb_cell *c;
     if (i >= r->ncells) return NB_ENOTFOUND;
     if (text) {
-        if ((copy = malloc(len + 1)) == NULL) return NB_ENOMEM;
+        if (len == SIZE_MAX || (copy = text_room(r, len + 1)) == NULL) return NB_ENOMEM;
         memcpy(copy, text, len);
         copy[len] = '\0';
         printable(copy);
     }
     c = &r->cells[i];
-    if (!in_slab(r, c->text)) free(c->text);
     c->state = state;
     c->num = state == NB_CELL_NUMBER ? num : nb_num_int(0);
     c->text = copy;
@@ -371,7 +410,6 @@ int nb_report_load(nb_report *r, const void *bytes, size_t len) {
         if (text && memchr(text, '\0', tlen)) return NB_ESYNTAX;
         if (slab) {
             nb_cell *c = &r->cells[index];
-            if (!in_slab(r, c->text)) free(c->text);
             c->text = NULL;
             if (text) {
                 memcpy(slab, text, tlen);
