@@ -6,6 +6,9 @@
 ** A file that does not compile is left out (it is parsed at run time and
 ** fails there as it always did). A Lua whose dumps are not laid out as
 ** nb_chunks.h says gets no chunks at all: everything is parsed.
+** The names of local variables are left out of the bytecode (they are
+** two strings in five of a dump, each interned at every start); the
+** lines, the upvalues' names and the code are kept as a parse gives them.
 */
 #include <stdio.h>
 #include <stdlib.h>
@@ -46,6 +49,112 @@ static int read_all(const char *path, buffer *b) {
     fclose(f);
     return failed;
 }
+
+/*{=== a dump less its local variables' names (Lua 5.4's layout, ldump.c) ===*/
+
+typedef struct walk {
+    const unsigned char *p, *end;
+    buffer *out;
+    int bad;
+} walk;
+
+static size_t take_size(walk *w) {
+    size_t x = 0;
+    int c;
+    do {
+        if (w->p >= w->end || x > ((size_t)-1 >> 8)) { w->bad = 1; return 0; }
+        c = *w->p++;
+        x = (x << 7) | (size_t)(c & 0x7f);
+    } while (!(c & 0x80));
+    return x;
+}
+
+static void put(walk *w, const unsigned char *from, size_t n) {
+    if (!w->bad && add(NULL, from, n, w->out)) w->bad = 1;
+}
+
+/* n bytes copied as they are */
+static void copy(walk *w, size_t n) {
+    if (w->bad || n > (size_t)(w->end - w->p)) { w->bad = 1; return; }
+    put(w, w->p, n);
+    w->p += n;
+}
+
+/* a size copied as it is; its value */
+static size_t copy_size(walk *w) {
+    const unsigned char *from = w->p;
+    size_t x = take_size(w);
+    if (!w->bad) put(w, from, (size_t)(w->p - from));
+    return x;
+}
+
+static void copy_string(walk *w) {
+    size_t n = copy_size(w);
+    if (n > 0) copy(w, n - 1);
+}
+
+static void skip_string(walk *w) {
+    size_t n = take_size(w);
+    if (n > 0 && !w->bad) {
+        if (n - 1 > (size_t)(w->end - w->p)) w->bad = 1;
+        else w->p += n - 1;
+    }
+}
+
+static void copy_function(walk *w, int depth) {
+    size_t n, i;
+    static const unsigned char none = 0x80;        /* a size of 0 */
+    if (depth > 200) { w->bad = 1; return; }
+    copy_string(w);                                /* source */
+    copy_size(w); copy_size(w);                    /* linedefined, lastlinedefined */
+    copy(w, 3);                                    /* numparams, is_vararg, maxstacksize */
+    n = copy_size(w); copy(w, n * 4);              /* code */
+    n = copy_size(w);                              /* constants */
+    for (i = 0; i < n && !w->bad; i++) {
+        int t = w->p < w->end ? *w->p : -1;
+        copy(w, 1);
+        if (t == 0x03 || t == 0x13) copy(w, 8);   /* integer, float */
+        else if (t == 0x04 || t == 0x14) copy_string(w);
+        else if (t != 0x00 && t != 0x01 && t != 0x11) w->bad = 1;
+    }
+    n = copy_size(w); copy(w, n * 3);              /* upvalues */
+    n = copy_size(w);                              /* nested functions */
+    for (i = 0; i < n && !w->bad; i++) copy_function(w, depth + 1);
+    n = copy_size(w); copy(w, n);                  /* lineinfo */
+    n = copy_size(w);                              /* abslineinfo */
+    for (i = 0; i < n && !w->bad; i++) { copy_size(w); copy_size(w); }
+    n = take_size(w);                              /* local variables: none written */
+    put(w, &none, 1);
+    for (i = 0; i < n && !w->bad; i++) { skip_string(w); take_size(w); take_size(w); }
+    n = copy_size(w);                              /* upvalues' names */
+    for (i = 0; i < n && !w->bad; i++) copy_string(w);
+}
+
+/* The dump d less its local variables' names, in out; 1 when d is not laid
+** out as this reads it, or what it gives does not load and dump back to
+** itself (then d is used as it is). */
+static int without_locals(lua_State *L, const buffer *d, buffer *out) {
+    walk w;
+    buffer again = {0};
+    int failed;
+    w.p = d->data;
+    w.end = d->data + d->len;
+    w.out = out;
+    w.bad = 0;
+    copy(&w, NB_CHUNK_NAME_AT);                    /* header, upvalue count of main */
+    copy_function(&w, 0);
+    if (w.bad || w.p != w.end || out->data == NULL) return 1;
+    if (luaL_loadbufferx(L, (const char *)out->data, out->len, NB_CHUNK_NAME, "b") != LUA_OK) {
+        lua_pop(L, 1);
+        return 1;
+    }
+    failed = lua_dump(L, add, &again, 0) != 0 || again.len != out->len || memcmp(again.data, out->data, out->len) != 0;
+    lua_pop(L, 1);
+    free(again.data);
+    return failed;
+}
+
+/*}===*/
 
 /* The dump of source s, or 1 when it does not compile. */
 static int dump(lua_State *L, const char *s, size_t len, buffer *out) {
@@ -97,13 +206,15 @@ int main(int argc, char **argv) {
     bytes(out, &canary);
     fprintf(out, "};\nconst size_t nb_chunks_canary_len = sizeof nb_chunks_canary;\n");
     for (i = 2; usable && i < argc; i++) {
-        buffer src = {0}, code = {0};
+        buffer src = {0}, code = {0}, lean = {0};
         if (read_all(argv[i], &src)) {
             fprintf(stderr, "nb_chunkgen: cannot read %s\n", argv[i]);
             status = 1;
         } else if (src.len > 0 && dump(L, (const char *)src.data, src.len, &code) == 0 && laid_out(&code)) {
+            int lean_ok = without_locals(L, &code, &lean) == 0 && laid_out(&lean);
+            if (!lean_ok) fprintf(stderr, "nb_chunkgen: %s keeps its local names (its dump reads otherwise)\n", argv[i]);
             fprintf(out, "static const unsigned char c%d[] = {", count);
-            bytes(out, &code);
+            bytes(out, lean_ok ? &lean : &code);
             fprintf(out, "}; /* %s */\n", argv[i]);
             fprintf(out, "#define H%d 0x%016llxULL, %zu, c%d, sizeof c%d\n", count,
                     (unsigned long long)nb_chunks_key(src.data, src.len), src.len, count, count);
@@ -111,6 +222,7 @@ int main(int argc, char **argv) {
         } else if (src.len > 0) fprintf(stderr, "nb_chunkgen: %s left as text (it does not compile)\n", argv[i]);
         free(src.data);
         free(code.data);
+        free(lean.data);
     }
     fprintf(out, "const nb_chunk nb_chunks[] = {\n");
     for (i = 0; i < count; i++) fprintf(out, "    { H%d },\n", i);

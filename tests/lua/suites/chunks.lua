@@ -1,7 +1,8 @@
 -- The bundled scripts precompiled into the binary (nianbao.chunks): a
 -- source the build saw, byte for byte, loads from its bytecode, and what
--- loads is what a parse of the same source under the same name gives;
--- any other source is parsed as before.
+-- loads is what a parse of the same source under the same name gives,
+-- less the names of its local variables; any other source is parsed as
+-- before.
 
 local chunks = require "nianbao.chunks"
 
@@ -27,7 +28,50 @@ local function bundled_files()
   return out
 end
 
-test("every bundled script loads from the build's bytecode, the very code a parse would give", function()
+-- A dump (Lua 5.4's layout) less its local variables' names, read apart
+-- from the build's own reading: what a bundled script's bytecode must be.
+local function without_locals(dump)
+  local at, out = 1, {}
+  local function size()
+    local x, c = 0, nil
+    repeat
+      c = dump:byte(at)
+      at = at + 1
+      x = x * 128 + (c & 0x7f)
+    until c >= 0x80
+    return x
+  end
+  local function keep(from) out[#out + 1] = dump:sub(from, at - 1) end
+  local function copy(n) at = at + n; keep(at - n) end
+  local function copy_size() local from = at; local n = size(); keep(from); return n end
+  local function copy_string() local n = copy_size(); if n > 0 then copy(n - 1) end end
+  local function fn()
+    copy_string(); copy_size(); copy_size(); copy(3)
+    copy(copy_size() * 4)
+    for _ = 1, copy_size() do
+      local t = dump:byte(at)
+      copy(1)
+      if t == 0x03 or t == 0x13 then copy(8) elseif t == 0x04 or t == 0x14 then copy_string() end
+    end
+    copy(copy_size() * 3)
+    for _ = 1, copy_size() do fn() end
+    copy(copy_size())
+    for _ = 1, copy_size() do copy_size(); copy_size() end
+    for _ = 1, size() do
+      local n = size()
+      at = at + math.max(n - 1, 0)
+      size(); size()
+    end
+    out[#out + 1] = "\x80"
+    for _ = 1, copy_size() do copy_string() end
+  end
+  copy(32)
+  fn()
+  eq(#dump + 1, at, "the whole dump read")
+  return table.concat(out)
+end
+
+test("every bundled script loads from the build's bytecode: a parse's code and lines, less its locals' names", function()
   local files = bundled_files()
   eq(true, #files > 100, "the bundled scripts found")
   for _, path in ipairs(files) do
@@ -35,7 +79,7 @@ test("every bundled script loads from the build's bytecode, the very code a pars
     eq(true, chunks.bundled(src), path .. " precompiled")
     local parsed = assert(load(src, "@" .. path, "t"))
     local loaded = assert(chunks.load(src, "@" .. path, "t"))
-    eq(string.dump(parsed), string.dump(loaded), path .. ": the same function, named alike")
+    eq(without_locals(string.dump(parsed)), string.dump(loaded), path .. ": the same function, named alike")
   end
 end)
 
@@ -43,9 +87,22 @@ test("the caller's chunk name is the one the code carries, however long", functi
   local src = source_of("scripts/lib/memo.lua")
   for _, name in ipairs { "@m.lua", "=" .. string.rep("x", 126), "@" .. string.rep("长/", 100) .. "memo.lua" } do
     local parsed = assert(load(src, name, "t"))
-    eq(string.dump(parsed), string.dump(assert(chunks.load(src, name, "t"))), #name .. " bytes of name")
+    eq(without_locals(string.dump(parsed)), string.dump(assert(chunks.load(src, name, "t"))), #name .. " bytes of name")
     eq(name, debug.getinfo(assert(chunks.load(src, name)), "S").source, "the source a traceback names")
   end
+end)
+
+test("a bundled script's error names its file and line as a parse's does; its locals have no names", function()
+  local src = source_of("scripts/lib/memo.lua")
+  local parsed = assert(load(src, "@scripts/lib/memo.lua", "t"))()
+  local loaded = assert(chunks.load(src, "@scripts/lib/memo.lua", "t"))()
+  local _, want = pcall(parsed.of, nil, "k", 1)
+  local _, got = pcall(loaded.of, nil, "k", 1)
+  has(want, "(local 'memos')", "a parse's message names the local")
+  eq(want:gsub(" %(local 'memos'%)", ""), got, "the same message, file and line, less the local's name")
+  has(got, "scripts/lib/memo.lua:19: attempt to index a nil value", "file and line")
+  eq("memos", (debug.getlocal(parsed.of, 1)), "a parse's parameter")
+  eq(nil, (debug.getlocal(loaded.of, 1)), "no name in the bytecode")
 end)
 
 test("a script edited since the build is parsed, with the edit", function()
