@@ -2,7 +2,8 @@
 ** nb_chunks.c — a source the build precompiled loads from its bytecode
 ** (see nb_chunks.h): found by its hash and length, with the caller's
 ** chunk name put in the place of the build's, so that what runs, its
-** messages and its tracebacks are those of a parse of the same source.
+** messages and its tracebacks are those of a parse of the same source
+** (less the names of its local variables: nb_chunkgen.c).
 */
 #include <errno.h>
 #include <fcntl.h>
