@@ -32,6 +32,10 @@ local MAX_SENTENCE = 3000
 local HEADING_MAX = 20
 -- A report that claims more than this is not read further.
 local MAX_CLAIMS = 2000
+-- The first sentences read have the words the grammars need looked for one
+-- by one; the pass that looks for all at once is built after this many (its
+-- building and compiling cost more than a check of a report or two reads).
+local NEEDS_BY_WORD = 16
 
 --{=== words and numbers ===
 
@@ -548,9 +552,12 @@ M.plain_rules = plain_rules
 -- every place, not only where one can begin; opts.starts_reference: where
 -- they can begin is worked out the first way, each text written again with
 -- its predicates marked (the tests compare each with the other).
+-- opts.needs_by_word: how many sentences have the words of the grammars'
+-- `needs` looked for one by one before the one pass for all is built.
 function M.for_format(F, opts)
   local plain_search = opts and opts.plain_search
   local starts_reference = opts and opts.starts_reference
+  local needs_by_word = opts and opts.needs_by_word or NEEDS_BY_WORD
   local L = F.language
   local digits, multiples = L.digits or {}, L.multiples or {}
   -- f(t) made once for each t: a list several words are made of is sorted
@@ -1651,7 +1658,20 @@ function M.for_format(F, opts)
     -- (a byte none of them has there fails at one test of a set, not at a test of each)
     return #S(table.concat(order)) * choice(alts, 1, #alts)
   end
+  local needs_read = 0
   local function needs_in(s)
+    -- (each word as it is: where the pass finds a word, a plain search does,
+    -- as the word begins with a character and the pass looks at each)
+    if needs_read < needs_by_word then
+      needs_read = needs_read + 1
+      local found = {}
+      for gi, G in ipairs(grammars) do
+        for _, w in ipairs(G.needs) do
+          if s:find(w, 1, true) then found[gi] = true break end
+        end
+      end
+      return found
+    end
     if needs_count ~= #grammars then
       local by_char, leads = {}, {}
       -- (a word either ends at its first character or is looked ahead for:
