@@ -394,6 +394,55 @@ local function split_headings(F, blocks)
 end
 M.split_headings = split_headings
 
+-- Whether one of the texts holds one of the words, as the texts joined by
+-- line breaks would: each text asked once per list of words (a memo of at
+-- most SIGNED_MEMO_BYTES of text: a batch's labels repeat), where joining
+-- a report's texts to search them cost more than the search. nil where a
+-- word is empty or holds a line break (found only in the texts joined).
+local SIGNED_MEMO_BYTES = 1 << 18
+local signed_memo = memo.keyed()
+local plain_words = setmetatable({}, { __mode = "k" })
+local function words_plain(words)
+  local plain = plain_words[words]
+  if plain == nil then
+    plain = true
+    for _, w in ipairs(words) do
+      if w == "" or w:find("\n", 1, true) then plain = false end
+    end
+    plain_words[words] = plain
+  end
+  return plain
+end
+
+local function holds_any(texts, words)
+  if not words_plain(words) then return nil end
+  local m = signed_memo[words]
+  local of = m and m.of or NO_ANSWERS
+  for i = 1, #texts do
+    local t = texts[i]
+    local yes = of[t]
+    if yes == nil then
+      yes = first_of(t, words) ~= nil
+      memo.put(signed_memo, words, SIGNED_MEMO_BYTES, t, yes, #t + 64)
+      of = signed_memo[words].of          -- a full memo starts afresh
+    end
+    if yes then return true end
+  end
+  return false
+end
+M.holds_any = holds_any
+
+-- Whether the one text t holds one of the (plain) words: holds_any's answer, from its memo.
+local function holds_one(t, words)
+  local m = signed_memo[words]
+  local yes = m and m.of[t]
+  if yes == nil then
+    yes = first_of(t, words) ~= nil
+    memo.put(signed_memo, words, SIGNED_MEMO_BYTES, t, yes, #t + 64)
+  end
+  return yes
+end
+
 -- walk(F, blocks) → the blocks as split_headings gives them, the parts'
 -- starts, each block's text normalised (for detect), and where the
 -- paragraphs are. One pass for all: the blocks cut and left out, each
@@ -402,7 +451,14 @@ M.split_headings = split_headings
 -- cells after each start gathered for its tables as they come, with the
 -- last cell's place, whether any is placed in a grid and where the first
 -- paragraph is (the short way of table_tokens needs no other pass).
-local function walk(F, src)
+-- With a list of words (another format's signature), also whether any
+-- normalised text holds one of them, as holds_any(normed, words) would
+-- say: a cell known to be no heading and to hold none of them is kept
+-- so in the memo (by the list of words), and passes the walk as one
+-- look-up; the others are asked one by one. nil: not asked.
+local function walk(F, src, words)
+  if words and not words_plain(words) then words = nil end
+  local signed = words and false
   local marks = marks_of(F)
   local furniture = F.grammars.page_number
   local norm = F.labels.norm
@@ -414,6 +470,8 @@ local function walk(F, src)
   local by_para, by_cell = answered.para or NO_ANSWERS, answered.cell or NO_ANSWERS
   local plain_para = answered[PLAIN.para] or NO_ANSWERS
   local plain_cell = answered[PLAIN.cell] or NO_ANSWERS
+  -- the cells that pass in one look-up: with words, the ones holding none
+  local quiet_cell = words and (answered[words] or NO_ANSWERS) or plain_cell
   -- the cells of the part begun last (none before the first start)
   local st, cells, ncells, last, placed, para_at
   local n, from = 0, nil
@@ -423,7 +481,7 @@ local function walk(F, src)
     if kind == "cell" then
       n = n + 1
       blocks[n] = b
-      local t = plain_cell[b.text]
+      local t = quiet_cell[b.text]
       if t then
         -- most blocks: a cell answered before, and no heading
         normed[n] = t
@@ -449,7 +507,9 @@ local function walk(F, src)
     else
       n = n + 1
       blocks[n] = b
-      normed[n] = norm(b.text)
+      local t = norm(b.text)
+      normed[n] = t
+      if words and not signed then signed = holds_one(t, words) end
       goto next_block
     end
     -- the blocks from..n (a paragraph's pieces, or one cell): asked, and
@@ -478,6 +538,21 @@ local function walk(F, src)
         answered = heading_memo[F].of
         by_para, by_cell = answered.para or NO_ANSWERS, answered.cell or NO_ANSWERS
         plain_para, plain_cell = answered[PLAIN.para] or NO_ANSWERS, answered[PLAIN.cell] or NO_ANSWERS
+        quiet_cell = words and (answered[words] or NO_ANSWERS) or plain_cell
+      end
+      if words then
+        if holds_one(normed[k], words) then
+          signed = true
+        elseif kind == "cell" and not p then
+          -- no heading, and none of the words: the next time one look-up
+          if quiet_cell == NO_ANSWERS then
+            quiet_cell = {}
+            answered[words] = quiet_cell
+          end
+          quiet_cell[text] = normed[k]
+          local m = heading_memo[F]
+          m.size = m.size + #text + 64
+        end
       end
       if p and kind == "cell" and glued ~= "" then p = nil end
       if p and not found[p.id] then
@@ -501,7 +576,7 @@ local function walk(F, src)
   end
   if st then st.cells, st.last, st.placed, st.para_at = cells, last, placed, para_at end
   for k = n + 1, count do blocks[k] = nil end     -- the places the blocks left out had
-  return blocks, starts, normed, paras, nparas, found
+  return blocks, starts, normed, paras, nparas, found, signed
 end
 M.walk = walk
 
@@ -682,44 +757,11 @@ local function read_identity(F, R, blocks, first)
   R.year = R.title_year or (R.period and tonumber(R.period.to:sub(1, 4)))
 end
 
--- Whether one of the texts holds one of the words, as the texts joined by
--- line breaks would: each text asked once per list of words (a memo of at
--- most SIGNED_MEMO_BYTES of text: a batch's labels repeat), where joining
--- a report's texts to search them cost more than the search. nil where a
--- word is empty or holds a line break (found only in the texts joined).
-local SIGNED_MEMO_BYTES = 1 << 18
-local signed_memo = memo.keyed()
-local plain_words = setmetatable({}, { __mode = "k" })
-local function holds_any(texts, words)
-  local plain = plain_words[words]
-  if plain == nil then
-    plain = true
-    for _, w in ipairs(words) do
-      if w == "" or w:find("\n", 1, true) then plain = false end
-    end
-    plain_words[words] = plain
-  end
-  if not plain then return nil end
-  local m = signed_memo[words]
-  local of = m and m.of or NO_ANSWERS
-  for i = 1, #texts do
-    local t = texts[i]
-    local yes = of[t]
-    if yes == nil then
-      yes = first_of(t, words) ~= nil
-      memo.put(signed_memo, words, SIGNED_MEMO_BYTES, t, yes, #t + 64)
-      of = signed_memo[words].of          -- a full memo starts afresh
-    end
-    if yes then return true end
-  end
-  return false
-end
-M.holds_any = holds_any
-
 -- Labels of other formats seen (signatures), and whether the text is in
 -- the structure of before 2019 (numbered part headings of that time, and
 -- not the parts of this format). normed: each block's text normalised.
-local function detect(F, R, blocks, found, others, normed)
+-- (signed: whether a text holds one of the words `one`, where the walk said.)
+local function detect(F, R, blocks, found, others, normed, one, signed)
   -- the texts joined, made only where a word is found in them or the old
   -- headings are sought (most reports: neither)
   local text
@@ -731,7 +773,8 @@ local function detect(F, R, blocks, found, others, normed)
     -- the signatures in the text at all (most reports: none), then the
     -- blocks that hold them
     local sigs = {}
-    local any = holds_any(normed, o.signature)
+    local any
+    if o.signature == one and signed ~= nil then any = signed else any = holds_any(normed, o.signature) end
     if any == nil then any = first_of(joined(), o.signature) end
     if any then
       joined()
@@ -950,7 +993,11 @@ end
 -- unplaced).
 function M.bind(F, system, doc, path, others)
   others = others or {}
-  local blocks, starts, normed, paras, nparas, found = walk(F, doc.blocks)
+  -- the signatures looked for: where there is one, the walk answers for it
+  local sigs = { table.unpack(others) }
+  if #F.signature > 0 then sigs[#sigs + 1] = { name = F.name, signature = F.signature } end
+  local one = #sigs == 1 and sigs[1].signature or nil
+  local blocks, starts, normed, paras, nparas, found, signed = walk(F, doc.blocks, one)
   local R = Report.new(F, path)
   local diags, pending = R.diagnostics, {}
 
@@ -1009,9 +1056,7 @@ function M.bind(F, system, doc, path, others)
   strip_signature(F, R)
 
   -- the tables, each in its part; a legacy report has none of them
-  local sigs = { table.unpack(others) }
-  if #F.signature > 0 then sigs[#sigs + 1] = { name = F.name, signature = F.signature } end
-  local legacy = detect(F, R, blocks, found, sigs, normed)
+  local legacy = detect(F, R, blocks, found, sigs, normed, one, signed)
   if legacy then R.format = "legacy" end
   local words = {}
   for _, o in ipairs(others) do
