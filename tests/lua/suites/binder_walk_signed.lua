@@ -82,3 +82,27 @@ test("a cell that holds a signature word is found whether the walk saw it before
   eq(true, select(7, bind.walk(F, doc("本年制发件数"), { "制发" })), "another list's word")
   eq(nil, select(7, bind.walk(F, doc("本年制发件数"), { "a\nb" })), "words found only in the joined texts")
 end)
+
+test("the walk gives each part's header texts as header_texts gives them for the part's cells", function()
+  local words = E:others(P.name)[1].signature
+  local docs = documents()
+  local parts, named = 0, 0
+  for round = 1, 2 do                       -- the second time from the memo
+    for _, d in ipairs(docs) do
+      for _, w in ipairs { words, false } do
+        local _, starts = bind.walk(F, d.blocks, w or nil)
+        for k, st in ipairs(starts) do
+          local T = st.part.table and F.table_by_id[st.part.table]
+          eq(T, st.heads_of, d.path .. ": start " .. k .. " table")
+          if T then
+            same_list(bind.header_texts(F, T, st.cells), st.heads, d.path .. ": start " .. k .. " heads")
+            parts = parts + 1
+            named = named + #st.heads
+          end
+        end
+      end
+    end
+  end
+  eq(true, parts > 40, "parts with a table (" .. parts .. ")")
+  eq(true, named > 100, "header texts (" .. named .. ")")
+end)
