@@ -540,7 +540,7 @@ local function walk(F, src, words)
   local named_cell = NO_ANSWERS
   -- the cells of the part begun last (none before the first start)
   local st, cells, ncells, last, placed, para_at
-  local n, from = 0, nil
+  local n, from, empty = 0, nil, nil
   for i = 1, count do
     local b = src[i]
     local kind = b.kind
@@ -586,9 +586,17 @@ local function walk(F, src, words)
     else
       n = n + 1
       blocks[n] = b
-      local t = norm(b.text)
+      -- (a break's text is most often empty: normalised once a walk, and holding no word)
+      local text = b.text
+      local t
+      if text == "" then
+        t = empty or norm(text)
+        empty = t
+      else
+        t = norm(text)
+      end
       normed[n] = t
-      if words and not signed then signed = holds_one(t, words) end
+      if words and not signed and t ~= "" then signed = holds_one(t, words) end
       goto next_block
     end
     -- the blocks from..n (a paragraph's pieces, or one cell): asked, and

@@ -106,3 +106,19 @@ test("the walk gives each part's header texts as header_texts gives them for the
   eq(true, parts > 40, "parts with a table (" .. parts .. ")")
   eq(true, named > 100, "header texts (" .. named .. ")")
 end)
+
+test("a break's text is normalised and asked for signature words like any other", function()
+  local words = { "信息内容" }
+  local function doc(brk)
+    return { { kind = "para", text = "一、总体情况", line = 1, col = 1, offset = 0 },
+             { kind = "break", text = "", line = 2, col = 1, offset = 10 },
+             { kind = "break", text = brk, line = 3, col = 1, offset = 20 },
+             { kind = "break", text = "", line = 4, col = 1, offset = 30 } }
+  end
+  local _, _, normed, _, _, _, signed = bind.walk(F, doc("信息内容"), words)
+  eq(true, signed, "a word in a break")
+  eq(F.labels.norm(""), normed[2], "an empty break normalised")
+  eq(F.labels.norm("信息内容"), normed[3], "a break with a text normalised")
+  eq(normed[2], normed[4], "the second empty break")
+  eq(false, select(7, bind.walk(F, doc(""), words)), "empty breaks hold no word")
+end)
