@@ -394,6 +394,116 @@ local function split_headings(F, blocks)
 end
 M.split_headings = split_headings
 
+-- The header cells of a table as printed: the texts that name one of its
+-- columns (for the rules on a header's wording, 万元 or 元).
+local header_memo = memo.keyed()
+
+-- A table's column words as a list, with their lengths in characters:
+-- made once per table, for one search of them all in a text, and a short
+-- text measured for likeness only against the words near its length.
+local column_list_of = setmetatable({}, { __mode = "k" })
+local function column_list(T)
+  local c = column_list_of[T]
+  if c then return c end
+  c = { words = {}, lengths = {} }
+  for w in pairs(T.column_words) do
+    c.words[#c.words + 1] = w
+    c.lengths[#c.words] = utf8.len(w) or false
+  end
+  column_list_of[T] = c
+  return c
+end
+
+-- A text names a column when it holds one of the words, or, short, is
+-- like one of them (tables.alike, whose first test, of the two lengths,
+-- is made here before a call).
+local function names_column(F, T, text)
+  if tables.value_state(F, text) then return false end
+  local t = F.labels.norm(text)
+  local c = column_list(T)
+  if first_of(t, c.words) then return true end
+  local m = utf8.len(t)
+  if not m or m > 20 then return false end
+  local lengths = c.lengths
+  for i, w in ipairs(c.words) do
+    local n = lengths[i]
+    if not n or math.min(m, n) + 1e-9 >= 0.7 * math.max(m, n) then
+      if tables.alike(t, w, 0.7) then return true end
+    end
+  end
+  return false
+end
+
+-- Whether one of the texts holds one of the words, as the texts joined by
+-- line breaks would: each text asked once per list of words (a memo of at
+-- most SIGNED_MEMO_BYTES of text: a batch's labels repeat), where joining
+-- a report's texts to search them cost more than the search. nil where a
+-- word is empty or holds a line break (found only in the texts joined).
+local SIGNED_MEMO_BYTES = 1 << 18
+local signed_memo = memo.keyed()
+local plain_words = setmetatable({}, { __mode = "k" })
+local function words_plain(words)
+  local plain = plain_words[words]
+  if plain == nil then
+    plain = true
+    for _, w in ipairs(words) do
+      if w == "" or w:find("\n", 1, true) then plain = false end
+    end
+    plain_words[words] = plain
+  end
+  return plain
+end
+
+local function holds_any(texts, words)
+  if not words_plain(words) then return nil end
+  local m = signed_memo[words]
+  local of = m and m.of or NO_ANSWERS
+  for i = 1, #texts do
+    local t = texts[i]
+    local yes = of[t]
+    if yes == nil then
+      yes = first_of(t, words) ~= nil
+      memo.put(signed_memo, words, SIGNED_MEMO_BYTES, t, yes, #t + 64)
+      of = signed_memo[words].of          -- a full memo starts afresh
+    end
+    if yes then return true end
+  end
+  return false
+end
+M.holds_any = holds_any
+
+-- Whether the one text t holds one of the (plain) words: holds_any's answer, from its memo.
+local function holds_one(t, words)
+  local m = signed_memo[words]
+  local yes = m and m.of[t]
+  if yes == nil then
+    yes = first_of(t, words) ~= nil
+    memo.put(signed_memo, words, SIGNED_MEMO_BYTES, t, yes, #t + 64)
+  end
+  return yes
+end
+
+-- The key of the memo's cells that pass the walk in one look-up, by the
+-- signature words asked (or none) and the table of the part (or none):
+-- nil for neither, where the plain cells are those. The cells that are
+-- alike but name a column of T pass so too, by key.named.
+local NO_WORDS, NO_TABLE = {}, {}
+local quiet_keys = setmetatable({}, { __mode = "k" })
+local function quiet_key(words, T)
+  if not words and not T then return nil end
+  local by = quiet_keys[words or NO_WORDS]
+  if not by then
+    by = setmetatable({}, { __mode = "k" })
+    quiet_keys[words or NO_WORDS] = by
+  end
+  local key = by[T or NO_TABLE]
+  if not key then
+    key = { named = T and {} }         -- (and the key of T's cells that name a column)
+    by[T or NO_TABLE] = key
+  end
+  return key
+end
+
 -- walk(F, blocks) → the blocks as split_headings gives them, the parts'
 -- starts, each block's text normalised (for detect), and where the
 -- paragraphs are. One pass for all: the blocks cut and left out, each
@@ -402,7 +512,18 @@ M.split_headings = split_headings
 -- cells after each start gathered for its tables as they come, with the
 -- last cell's place, whether any is placed in a grid and where the first
 -- paragraph is (the short way of table_tokens needs no other pass).
-local function walk(F, src)
+-- With a list of words (another format's signature), also whether any
+-- normalised text holds one of them, as holds_any(normed, words) would
+-- say (nil: not asked). And each part's header texts for its table
+-- (st.heads, as header_texts(F, T, st.cells) gives them; st.heads_of: T).
+-- A cell known to be no heading, to hold none of the words and to name
+-- no column of its part's table is kept so in the memo (by the words and
+-- the table: quiet_key), and passes the walk as one look-up; the others
+-- are asked one by one.
+local function walk(F, src, words)
+  if words and not words_plain(words) then words = nil end
+  local signed = words and false
+  local quiet, heads, nheads, table_now = quiet_key(words, nil), nil, 0, nil
   local marks = marks_of(F)
   local furniture = F.grammars.page_number
   local norm = F.labels.norm
@@ -414,16 +535,20 @@ local function walk(F, src)
   local by_para, by_cell = answered.para or NO_ANSWERS, answered.cell or NO_ANSWERS
   local plain_para = answered[PLAIN.para] or NO_ANSWERS
   local plain_cell = answered[PLAIN.cell] or NO_ANSWERS
+  -- the cells that pass in one look-up (with no words and no table, the plain ones)
+  local quiet_cell = quiet and (answered[quiet] or NO_ANSWERS) or plain_cell
+  local named_cell = NO_ANSWERS
   -- the cells of the part begun last (none before the first start)
   local st, cells, ncells, last, placed, para_at
-  local n, from = 0, nil
+  local n, from, empty = 0, nil, nil
   for i = 1, count do
     local b = src[i]
     local kind = b.kind
     if kind == "cell" then
       n = n + 1
       blocks[n] = b
-      local t = plain_cell[b.text]
+      local text = b.text
+      local t = quiet_cell[text]
       if t then
         -- most blocks: a cell answered before, and no heading
         normed[n] = t
@@ -433,6 +558,18 @@ local function walk(F, src)
           last = n
           if not placed and b.grid and b.x0 then placed = true end   -- (asked until one is)
         end
+        goto next_block
+      end
+      t = named_cell[text]
+      if t then
+        -- a cell answered before that names a column of the part's table
+        normed[n] = t
+        ncells = ncells + 1
+        cells[ncells] = b
+        last = n
+        if not placed and b.grid and b.x0 then placed = true end
+        nheads = nheads + 1
+        heads[nheads] = text
         goto next_block
       end
       from = n
@@ -449,7 +586,17 @@ local function walk(F, src)
     else
       n = n + 1
       blocks[n] = b
-      normed[n] = norm(b.text)
+      -- (a break's text is most often empty: normalised once a walk, and holding no word)
+      local text = b.text
+      local t
+      if text == "" then
+        t = empty or norm(text)
+        empty = t
+      else
+        t = norm(text)
+      end
+      normed[n] = t
+      if words and not signed and t ~= "" then signed = holds_one(t, words) end
       goto next_block
     end
     -- the blocks from..n (a paragraph's pieces, or one cell): asked, and
@@ -478,14 +625,23 @@ local function walk(F, src)
         answered = heading_memo[F].of
         by_para, by_cell = answered.para or NO_ANSWERS, answered.cell or NO_ANSWERS
         plain_para, plain_cell = answered[PLAIN.para] or NO_ANSWERS, answered[PLAIN.cell] or NO_ANSWERS
+        quiet_cell = quiet and (answered[quiet] or NO_ANSWERS) or plain_cell
+        named_cell = quiet and quiet.named and answered[quiet.named] or NO_ANSWERS
       end
+      local loud, named = p ~= nil, false    -- a heading or a signature word; a column's name
+      if words and holds_one(normed[k], words) then signed, loud = true, true end
       if p and kind == "cell" and glued ~= "" then p = nil end
       if p and not found[p.id] then
         found[p.id] = true
-        if st then st.cells, st.last, st.placed, st.para_at = cells, last, placed, para_at end
+        if st then st.cells, st.last, st.placed, st.para_at, st.heads = cells, last, placed, para_at, heads end
         st = { index = k, part = p, glued = glued, block = bk, variant = variant }
         starts[#starts + 1] = st
         cells, ncells, last, placed, para_at = {}, 0, k, false, nil
+        table_now = p.table and F.table_by_id[p.table]
+        heads, nheads, st.heads_of = {}, 0, table_now
+        quiet = quiet_key(words, table_now)
+        quiet_cell = quiet and (answered[quiet] or NO_ANSWERS) or plain_cell
+        named_cell = quiet and quiet.named and answered[quiet.named] or NO_ANSWERS
       elseif not cells then
         -- (before the first part)
       elseif kind == "cell" then
@@ -493,15 +649,46 @@ local function walk(F, src)
         cells[ncells] = bk
         last = k
         if not placed and bk.grid and bk.x0 then placed = true end
+        if table_now then
+          local m = header_memo[table_now]
+          local yes = m and m.of[text]
+          if yes == nil then
+            yes = names_column(F, table_now, text)
+            memo.put(header_memo, table_now, HEADING_MEMO_BYTES, text, yes, #text + 64)
+          end
+          if yes then
+            nheads = nheads + 1
+            heads[nheads] = text
+            named = true
+          end
+        end
       elseif not para_at then
         para_at = k
+      end
+      if kind == "cell" and not loud and quiet then
+        -- the next time one look-up
+        if named then
+          if named_cell == NO_ANSWERS then
+            named_cell = {}
+            answered[quiet.named] = named_cell
+          end
+          named_cell[text] = normed[k]
+        else
+          if quiet_cell == NO_ANSWERS then
+            quiet_cell = {}
+            answered[quiet] = quiet_cell
+          end
+          quiet_cell[text] = normed[k]
+        end
+        local m = heading_memo[F]
+        m.size = m.size + #text + 64
       end
     end
     ::next_block::
   end
-  if st then st.cells, st.last, st.placed, st.para_at = cells, last, placed, para_at end
+  if st then st.cells, st.last, st.placed, st.para_at, st.heads = cells, last, placed, para_at, heads end
   for k = n + 1, count do blocks[k] = nil end     -- the places the blocks left out had
-  return blocks, starts, normed, paras, nparas, found
+  return blocks, starts, normed, paras, nparas, found, signed
 end
 M.walk = walk
 
@@ -682,44 +869,11 @@ local function read_identity(F, R, blocks, first)
   R.year = R.title_year or (R.period and tonumber(R.period.to:sub(1, 4)))
 end
 
--- Whether one of the texts holds one of the words, as the texts joined by
--- line breaks would: each text asked once per list of words (a memo of at
--- most SIGNED_MEMO_BYTES of text: a batch's labels repeat), where joining
--- a report's texts to search them cost more than the search. nil where a
--- word is empty or holds a line break (found only in the texts joined).
-local SIGNED_MEMO_BYTES = 1 << 18
-local signed_memo = memo.keyed()
-local plain_words = setmetatable({}, { __mode = "k" })
-local function holds_any(texts, words)
-  local plain = plain_words[words]
-  if plain == nil then
-    plain = true
-    for _, w in ipairs(words) do
-      if w == "" or w:find("\n", 1, true) then plain = false end
-    end
-    plain_words[words] = plain
-  end
-  if not plain then return nil end
-  local m = signed_memo[words]
-  local of = m and m.of or NO_ANSWERS
-  for i = 1, #texts do
-    local t = texts[i]
-    local yes = of[t]
-    if yes == nil then
-      yes = first_of(t, words) ~= nil
-      memo.put(signed_memo, words, SIGNED_MEMO_BYTES, t, yes, #t + 64)
-      of = signed_memo[words].of          -- a full memo starts afresh
-    end
-    if yes then return true end
-  end
-  return false
-end
-M.holds_any = holds_any
-
 -- Labels of other formats seen (signatures), and whether the text is in
 -- the structure of before 2019 (numbered part headings of that time, and
 -- not the parts of this format). normed: each block's text normalised.
-local function detect(F, R, blocks, found, others, normed)
+-- (signed: whether a text holds one of the words `one`, where the walk said.)
+local function detect(F, R, blocks, found, others, normed, one, signed)
   -- the texts joined, made only where a word is found in them or the old
   -- headings are sought (most reports: neither)
   local text
@@ -731,7 +885,8 @@ local function detect(F, R, blocks, found, others, normed)
     -- the signatures in the text at all (most reports: none), then the
     -- blocks that hold them
     local sigs = {}
-    local any = holds_any(normed, o.signature)
+    local any
+    if o.signature == one and signed ~= nil then any = signed else any = holds_any(normed, o.signature) end
     if any == nil then any = first_of(joined(), o.signature) end
     if any then
       joined()
@@ -769,47 +924,6 @@ end
 
 -- A line this short inside a table's part is a label, not prose.
 local SHORT = 40
-
-
--- The header cells of a table as printed: the texts that name one of its
--- columns (for the rules on a header's wording, 万元 or 元).
-local header_memo = memo.keyed()
-
--- A table's column words as a list, with their lengths in characters:
--- made once per table, for one search of them all in a text, and a short
--- text measured for likeness only against the words near its length.
-local column_list_of = setmetatable({}, { __mode = "k" })
-local function column_list(T)
-  local c = column_list_of[T]
-  if c then return c end
-  c = { words = {}, lengths = {} }
-  for w in pairs(T.column_words) do
-    c.words[#c.words + 1] = w
-    c.lengths[#c.words] = utf8.len(w) or false
-  end
-  column_list_of[T] = c
-  return c
-end
-
--- A text names a column when it holds one of the words, or, short, is
--- like one of them (tables.alike, whose first test, of the two lengths,
--- is made here before a call).
-local function names_column(F, T, text)
-  if tables.value_state(F, text) then return false end
-  local t = F.labels.norm(text)
-  local c = column_list(T)
-  if first_of(t, c.words) then return true end
-  local m = utf8.len(t)
-  if not m or m > 20 then return false end
-  local lengths = c.lengths
-  for i, w in ipairs(c.words) do
-    local n = lengths[i]
-    if not n or math.min(m, n) + 1e-9 >= 0.7 * math.max(m, n) then
-      if tables.alike(t, w, 0.7) then return true end
-    end
-  end
-  return false
-end
 
 -- The tokens of one table: the cells of its part, and its short lines. A
 -- part with no cells at all (crawled text) is cut into tokens from the
@@ -950,7 +1064,11 @@ end
 -- unplaced).
 function M.bind(F, system, doc, path, others)
   others = others or {}
-  local blocks, starts, normed, paras, nparas, found = walk(F, doc.blocks)
+  -- the signatures looked for: where there is one, the walk answers for it
+  local sigs = { table.unpack(others) }
+  if #F.signature > 0 then sigs[#sigs + 1] = { name = F.name, signature = F.signature } end
+  local one = #sigs == 1 and sigs[1].signature or nil
+  local blocks, starts, normed, paras, nparas, found, signed = walk(F, doc.blocks, one)
   local R = Report.new(F, path)
   local diags, pending = R.diagnostics, {}
 
@@ -1009,9 +1127,7 @@ function M.bind(F, system, doc, path, others)
   strip_signature(F, R)
 
   -- the tables, each in its part; a legacy report has none of them
-  local sigs = { table.unpack(others) }
-  if #F.signature > 0 then sigs[#sigs + 1] = { name = F.name, signature = F.signature } end
-  local legacy = detect(F, R, blocks, found, sigs, normed)
+  local legacy = detect(F, R, blocks, found, sigs, normed, one, signed)
   if legacy then R.format = "legacy" end
   local words = {}
   for _, o in ipairs(others) do
@@ -1026,7 +1142,8 @@ function M.bind(F, system, doc, path, others)
         if #st.cells > 0 and not st.lead and not (st.para_at and st.para_at < st.last) then
           -- the part's cells alone, gathered in the walk (each table its own list)
           tokens, placed = st.given and copy_list(st.cells, #st.cells) or st.cells, st.placed
-          heads = header_texts(F, T, tokens)
+          -- (the walk asked each cell whether it names a column of the part's table)
+          heads = st.heads_of == T and st.heads or header_texts(F, T, tokens)
           st.given = true
         else
           tokens, placed, heads = table_tokens(F, T, blocks, st.index + 1, st.stop, st.lead)
