@@ -52,8 +52,38 @@ M.GC_MINOR, M.GC_MAJOR = 20, 50
 -- Entering the generational mode is a full collection of the packs (some
 -- 5 M instructions): a batch of fewer files than this stays incremental.
 M.GC_YOUNG_FROM = 16
-local function young_first(n)
-  if n >= M.GC_YOUNG_FROM then collectgarbage("generational", M.GC_MINOR, M.GC_MAJOR) end
+-- The growth allowed before a full collection is a share of the heap,
+-- which a large batch's entries make large: past GC_ROOM (KB) of growth
+-- the share is cut, so ten thousand files leave little more garbage
+-- waiting than a thousand (peak 37 MB, not 43; at 3 MB the full
+-- collections added, each walking the entries, cost 4% more instructions;
+-- at 4 MB 0.5%).
+M.GC_ROOM, M.GC_MAJOR_LEAST = 4 * 1024, 10
+local function major_for(kb)
+  local major = M.GC_MAJOR
+  if kb * major > M.GC_ROOM * 100 then major = math.max(M.GC_MAJOR_LEAST, M.GC_ROOM * 100 // kb) end
+  return major
+end
+M.major_for = major_for
+local function young_first(self, n)
+  if n >= M.GC_YOUNG_FROM then
+    self.major = major_for(collectgarbage("count"))
+    collectgarbage("generational", M.GC_MINOR, self.major)
+  end
+end
+-- room(): the full collections' allowance fitted to the heap now, every
+-- ROOM_EVERY files (only while the collector is generational)
+local ROOM_EVERY = 64
+local function room(self)
+  local n = (self.since_room or 0) + 1
+  self.since_room = n
+  if n < ROOM_EVERY or not self.major then return end
+  self.since_room = 0
+  local major = major_for(collectgarbage("count"))
+  if major ~= self.major then
+    self.major = major
+    collectgarbage("generational", M.GC_MINOR, major)
+  end
 end
 -- A small batch surveyed in this process keeps its reports as bound for
 -- their own check, which then restores none of them: some 25 KB each. A
@@ -601,7 +631,7 @@ function Batch:measure_years(kept, found, F, order)
 end
 
 function Batch:survey(njobs)
-  young_first(#self.all)
+  young_first(self, #self.all)
   -- path → {report, pending} of a small batch, bound here (not in a worker);
   -- a single file is always surveyed here, and its check then binds it no more
   if #self.all == 1 or self.spool and (njobs or 1) <= 1 and #self.all <= M.KEPT then self.bound = {} end
@@ -648,6 +678,7 @@ function Batch:survey(njobs)
       entries[#entries + 1] = e
       self.by_path[e.path] = e
     end
+    room(self)
     self:tick(i)
   end
   -- every file's engine, and standard input, taken here: a worker has
@@ -717,6 +748,7 @@ function Batch:survey(njobs)
   if #kept >= M.GC_YOUNG_FROM and not self.bound then
     collectgarbage()
     collectgarbage("incremental", M.PAIRS_GC_PAUSE)
+    self.major = nil
   end
   local order = path_order(kept)
   -- the base format only once some report was bound: an empty check compiles none
@@ -742,7 +774,7 @@ function Batch:survey(njobs)
   end }), true)
   sigs = nil
   table.sort(self.copies, similar.in_order)
-  young_first(#kept)
+  young_first(self, #kept)
   -- what the check needs no more: the signatures, and the narrative
   -- unless the archive keeps it (memory stays flat over many files)
   for _, e in ipairs(entries) do
@@ -824,6 +856,7 @@ end
 -- a line of their own.
 function Batch:advance()
   self.done = self.done + 1
+  room(self)
   self:tick(self.done)
   if self.on_screen and self.to_screen then
     io.stderr:write("\r\27[K")
@@ -887,6 +920,7 @@ end
 -- read(path) → the report, complete and frozen | nil, reason. Says
 -- nothing: it may run in a worker process.
 function Batch:read(path)
+  room(self)
   local e = self.by_path[path]
   if not e then return self.engine_of(path):read(path) end
   if e.error then return nil, e.error end
