@@ -547,6 +547,27 @@ local function plain_rules(src)
 end
 M.plain_rules = plain_rules
 
+-- The checker's way into each format's text helpers: a report's claims read
+-- before its rules run (read_ahead), kept apart from T, which rules see.
+local ahead_of = setmetatable({}, { __mode = "k" })
+
+-- The reading of a report's prose costs its rules a few Lua instructions a
+-- byte (under 8 in every report and storm measured): one of no more than a
+-- budget's 1/READ_AHEAD_SHARE bytes takes a small part of any rule's budget,
+-- so reading it ahead, unmetered, changes no rule's fate at its limits.
+local READ_AHEAD_SHARE = 256
+
+-- read_ahead(text, report, budget) → whether the claims of report (the view
+-- its rules get) were read, by the text helpers `text` (a rule's view of them)
+-- as its rules would read them, outside their limits. Only for helpers whose
+-- grammars are all trusted (the caller's to know) and prose of no more than
+-- budget // READ_AHEAD_SHARE bytes; a reading that raises leaves its place,
+-- and the rules go on from there, as after a limit.
+function M.read_ahead(text, report, budget)
+  local ahead = ahead_of[view.unwrap(text)]
+  return ahead ~= nil and ahead(report, budget // READ_AHEAD_SHARE)
+end
+
 -- for_format(F[, opts]) → the text helpers of format F, with its own registry
 -- of grammars. opts.plain_search: readers compiled together are searched at
 -- every place, not only where one can begin; opts.starts_reference: where
@@ -2115,6 +2136,16 @@ function M.for_format(F, opts)
       state.sec, state.at = state.sec + 1, 1
     end
     return out
+  end
+
+  ahead_of[T] = function(report, max_bytes)
+    local sections, bytes = report.sections or {}, 0
+    for _, sec in ipairs(sections) do
+      local s = report:section(sec.id)
+      bytes = bytes + (s and #s.text or 0)
+      if bytes > max_bytes then return false end
+    end
+    return (pcall(T.claims_in, report))
   end
 
   --}===
