@@ -495,15 +495,13 @@ static int token_walk_start(lua_State *L, const char *const *keys, int nkeys) {
 ** compare as a memo's key; still no two integers read alike. */
 static void add_layout_int(luaL_Buffer *b, lua_Integer v) {
     lua_Unsigned u = ((lua_Unsigned)v << 1) ^ (v < 0 ? ~(lua_Unsigned)0 : 0);
-    char bytes[10];
-    size_t n = 0;
+    /* a byte at a time: one or two, where luaL_addlstring's call and copy cost more */
     do {
         unsigned char c = (unsigned char)(u & 0x7F);
         u >>= 7;
         if (u) c |= 0x80;
-        bytes[n++] = (char)c;
+        luaL_addchar(b, (char)c);
     } while (u);
-    luaL_addlstring(b, bytes, n);
 }
 
 /* A token's text in a layout: its mark (a header, a blank, a label's
