@@ -141,8 +141,9 @@ struct nb_report {
     const nb_schema *schema;
     nb_cell *cells;
     size_t ncells;
-    /* a bit for each cell set or read: the others' bytes are not a cell yet
-    ** (a report sets a few of its cells; zeroing them all cost more) */
+    /* a bit for each cell set: the others' bytes are not a cell yet and
+    ** read as unset_cell (a report sets a few of its cells; zeroing them
+    ** all cost more) */
     uint64_t *ready;
     char *slab;         /* the texts a load set, in one block; NULL before */
     size_t nslab;
@@ -185,16 +186,9 @@ static nb_cell *cell_to_set(nb_report *r, size_t i) {
     return &r->cells[i];
 }
 
-/* Cell i (i < ncells) as read: one never set reads as missing, all zero
-** as calloc left it. The cells are an allocation of their own, so a read
-** through a const report may ready one. */
-static nb_cell *cell_read(const nb_report *r, size_t i) {
-    if (!is_ready(r, i)) {
-        memset(&r->cells[i], 0, sizeof r->cells[i]);
-        r->ready[i >> 6] |= (uint64_t)1 << (i & 63);
-    }
-    return &r->cells[i];
-}
+/* What a cell never set reads as: missing, no number, no text, no place
+** (all zero, as calloc made every cell). */
+static const nb_cell unset_cell;
 
 nb_report *nb_report_new(const nb_schema *s) {
     nb_report *r = calloc(1, sizeof *r);
@@ -253,7 +247,8 @@ void nb_report_free(nb_report *r) {
 const nb_schema *nb_report_schema(const nb_report *r) { return r->schema; }
 
 const nb_cell *nb_report_cell(const nb_report *r, size_t i) {
-    return i < r->ncells ? cell_read(r, i) : NULL;
+    if (i >= r->ncells) return NULL;
+    return is_ready(r, i) ? &r->cells[i] : &unset_cell;
 }
 
 /* Control characters of an input (C0 but tab and line breaks, DEL, C1)
