@@ -495,15 +495,13 @@ static int token_walk_start(lua_State *L, const char *const *keys, int nkeys) {
 ** compare as a memo's key; still no two integers read alike. */
 static void add_layout_int(luaL_Buffer *b, lua_Integer v) {
     lua_Unsigned u = ((lua_Unsigned)v << 1) ^ (v < 0 ? ~(lua_Unsigned)0 : 0);
-    char bytes[10];
-    size_t n = 0;
+    /* a byte at a time: one or two, where luaL_addlstring's call and copy cost more */
     do {
         unsigned char c = (unsigned char)(u & 0x7F);
         u >>= 7;
         if (u) c |= 0x80;
-        bytes[n++] = (char)c;
+        luaL_addchar(b, (char)c);
     } while (u);
-    luaL_addlstring(b, bytes, n);
 }
 
 /* A token's text in a layout: its mark (a header, a blank, a label's
@@ -1528,10 +1526,40 @@ static lua_Integer finding_place(lua_State *L, int slot, const char *k) {
     return v;
 }
 
-/* The text at `slot` (its tostring, pushed to stay alive until the caller
-** pops), or NULL when it is nil. */
-static const char *opt_text(lua_State *L, int slot) {
-    return lua_isnil(L, slot) ? NULL : luaL_tolstring(L, slot, NULL);
+/* Whether strings' metatable lacks __tostring, as luaL_tolstring would
+** look it up (raw): then a string is its own tostring. */
+static int strings_plain(lua_State *L) {
+    int plain = 1;
+    lua_pushliteral(L, "");
+    if (lua_getmetatable(L, -1)) {
+        lua_pushliteral(L, "__tostring");
+        plain = lua_rawget(L, -2) == LUA_TNIL;
+        lua_pop(L, 2);
+    }
+    lua_pop(L, 1);
+    return plain;
+}
+
+/* The text at `slot` (its tostring, kept alive on the stack until the
+** caller pops), or NULL when it is nil. A plain string is read where it
+** is, and a number without a metatable is converted from a copy (the
+** digits luaL_tolstring's format gives): no metamethod looked up. */
+static const char *opt_text(lua_State *L, int slot, int plain) {
+    switch (lua_type(L, slot)) {
+    case LUA_TNIL:
+        return NULL;
+    case LUA_TSTRING:
+        if (plain) return lua_tostring(L, slot);
+        break;
+    case LUA_TNUMBER:
+        if (lua_getmetatable(L, slot)) {
+            lua_pop(L, 1);
+            break;
+        }
+        lua_pushvalue(L, slot);
+        return lua_tostring(L, -1);
+    }
+    return luaL_tolstring(L, slot, NULL);
 }
 
 /* The fields of a finding in nine slots from `at` (rule, severity,
@@ -1541,14 +1569,15 @@ static int add_finding(lua_State *L, nb_findings *l, int at) {
     const char *sev;
     const char **cells = NULL;
     size_t i;
-    int sevn, rc;
+    int sevn, rc, plain;
     memset(&f, 0, sizeof f);
-    f.rule = (char *)opt_text(L, at);
-    f.message = (char *)opt_text(L, at + 2);
-    f.expected = (char *)opt_text(L, at + 4);
-    f.found = (char *)opt_text(L, at + 5);
-    f.quote = (char *)opt_text(L, at + 6);
-    sev = opt_text(L, at + 1);
+    plain = strings_plain(L);
+    f.rule = (char *)opt_text(L, at, plain);
+    f.message = (char *)opt_text(L, at + 2, plain);
+    f.expected = (char *)opt_text(L, at + 4, plain);
+    f.found = (char *)opt_text(L, at + 5, plain);
+    f.quote = (char *)opt_text(L, at + 6, plain);
+    sev = opt_text(L, at + 1, plain);
     if (f.rule == NULL || f.message == NULL)
         return luaL_error(L, "a finding needs a rule and a message");
     sevn = sev ? nb_severity_parse(sev) : NB_SEV_ERROR;

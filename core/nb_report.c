@@ -141,6 +141,10 @@ struct nb_report {
     const nb_schema *schema;
     nb_cell *cells;
     size_t ncells;
+    /* a bit for each cell set: the others' bytes are not a cell yet and
+    ** read as unset_cell (a report sets a few of its cells; zeroing them
+    ** all cost more) */
+    uint64_t *ready;
     char *slab;         /* the texts a load set, in one block; NULL before */
     size_t nslab;
     text_block *texts;  /* the texts set one by one, the newest block first */
@@ -172,13 +176,34 @@ static char *text_room(nb_report *r, size_t n) {
     return b->bytes;
 }
 
+static int is_ready(const nb_report *r, size_t i) {
+    return (int)((r->ready[i >> 6] >> (i & 63)) & 1);
+}
+
+/* Cell i (i < ncells), to be set whole: marked ready. */
+static nb_cell *cell_to_set(nb_report *r, size_t i) {
+    r->ready[i >> 6] |= (uint64_t)1 << (i & 63);
+    return &r->cells[i];
+}
+
+/* What a cell never set reads as: missing, no number, no text, no place
+** (all zero, as calloc made every cell). */
+static const nb_cell unset_cell;
+
 nb_report *nb_report_new(const nb_schema *s) {
     nb_report *r = calloc(1, sizeof *r);
+    size_t n;
     if (r == NULL) return NULL;
     r->schema = s;
     r->ncells = nb_schema_count(s);
-    r->cells = calloc(r->ncells ? r->ncells : 1, sizeof *r->cells);
-    if (r->cells == NULL) {
+    n = r->ncells ? r->ncells : 1;
+    if (n <= SIZE_MAX / sizeof *r->cells) {
+        r->cells = malloc(n * sizeof *r->cells);
+        r->ready = calloc((n + 63) / 64, sizeof *r->ready);
+    }
+    if (r->cells == NULL || r->ready == NULL) {
+        free(r->cells);
+        free(r->ready);
         free(r);
         return NULL;
     }
@@ -189,7 +214,9 @@ nb_report *nb_report_copy(const nb_report *r) {
     nb_report *c = nb_report_new(r->schema);
     size_t i;
     if (c == NULL) return NULL;
+    memcpy(c->ready, r->ready, (r->ncells + 63) / 64 * sizeof *r->ready);
     for (i = 0; i < r->ncells; i++) {
+        if (!is_ready(r, i)) continue;
         c->cells[i] = r->cells[i];
         c->cells[i].text = NULL;
         if (r->cells[i].text) {
@@ -213,13 +240,15 @@ void nb_report_free(nb_report *r) {
     }
     free(r->slab);
     free(r->cells);
+    free(r->ready);
     free(r);
 }
 
 const nb_schema *nb_report_schema(const nb_report *r) { return r->schema; }
 
 const nb_cell *nb_report_cell(const nb_report *r, size_t i) {
-    return i < r->ncells ? &r->cells[i] : NULL;
+    if (i >= r->ncells) return NULL;
+    return is_ready(r, i) ? &r->cells[i] : &unset_cell;
 }
 
 /* Control characters of an input (C0 but tab and line breaks, DEL, C1)
@@ -244,7 +273,7 @@ static int store_cell(nb_report *r, size_t i, nb_cell_state state, nb_num num,
         copy[len] = '\0';
         printable(copy);
     }
-    c = &r->cells[i];
+    c = cell_to_set(r, i);
     c->state = state;
     c->num = state == NB_CELL_NUMBER ? num : nb_num_int(0);
     c->text = copy;
@@ -284,8 +313,9 @@ int nb_cell_is(const nb_cell *c, unsigned what) {
 #define DUMP_SPAN 16u
 #define DUMP_NUMBER 9           /* units and scale */
 
-static int held(const nb_cell *c) {
-    return !(c->state == NB_CELL_MISSING && !c->text && !c->span.line);
+static int held(const nb_report *r, size_t i) {
+    const nb_cell *c = &r->cells[i];
+    return is_ready(r, i) && !(c->state == NB_CELL_MISSING && !c->text && !c->span.line);
 }
 
 static unsigned char *put(unsigned char *p, const void *v, size_t n) {
@@ -300,7 +330,7 @@ size_t nb_report_dump(const nb_report *r, unsigned char *out, size_t cap) {
     unsigned char *p = out;
     for (i = 0; i < r->ncells; i++) {
         const nb_cell *c = &r->cells[i];
-        if (!held(c)) continue;
+        if (!held(r, i)) continue;
         nheld++;
         need += 5;
         if (c->state == NB_CELL_NUMBER) need += DUMP_NUMBER;
@@ -321,7 +351,7 @@ size_t nb_report_dump(const nb_report *r, unsigned char *out, size_t cap) {
     for (i = 0; i < r->ncells; i++) {
         const nb_cell *c = &r->cells[i];
         unsigned char flags;
-        if (!held(c)) continue;
+        if (!held(r, i)) continue;
         flags = (unsigned char)(c->state | (c->text ? DUMP_TEXT : 0) | (c->span.line ? DUMP_SPAN : 0));
         u32 = (uint32_t)i;
         p = put(p, &u32, 4);
@@ -409,7 +439,7 @@ int nb_report_load(nb_report *r, const void *bytes, size_t len) {
         }
         if (text && memchr(text, '\0', tlen)) return NB_ESYNTAX;
         if (slab) {
-            nb_cell *c = &r->cells[index];
+            nb_cell *c = cell_to_set(r, index);
             c->text = NULL;
             if (text) {
                 memcpy(slab, text, tlen);
