@@ -4,6 +4,7 @@
 -- others, a unit, a broken character or a number; a reading that goes
 -- from the one way to the other mid-way reads as either does.
 
+local load_national_text_rules = dofile("tests/lua/national_text_rules.lua")
 local F = nianbao.engine:pack("gb2021").format
 local claims = require "claims"
 
@@ -68,12 +69,7 @@ end)
 test("the national pack's grammars read the sentence corpus alike, their words looked for either way", function()
   local function reading(opts)
     local T = claims.for_format(F, opts)
-    for _, name in ipairs(assert(nbio.listdir("rules/gb2021"))) do
-      if name:match("^txt%.") or name:match("^xy%.text") then
-        local env = setmetatable({ text = T }, { __index = _G })
-        assert(loadfile("rules/gb2021/" .. name, "t", env))()
-      end
-    end
+    load_national_text_rules(T)
     return T
   end
   local by_word, by_pass = reading(BY_WORD), reading(BY_PASS)

@@ -3,6 +3,7 @@
 -- from the rules); everywhere else the search passes at a glance. It finds
 -- every claim the search of every place finds.
 
+local load_national_text_rules = dofile("tests/lua/national_text_rules.lua")
 local F = nianbao.engine:pack("gb2021").format
 local claims = require "claims"
 
@@ -82,12 +83,7 @@ test("the national pack's grammars read every sentence of the corpus as the sear
       registered[G.name or "?"] = G
       return G
     end
-    for _, name in ipairs(assert(nbio.listdir("rules/gb2021"))) do
-      if name:match("^txt%.") or name:match("^xy%.text") then
-        local env = setmetatable({ text = T }, { __index = _G })
-        assert(loadfile("rules/gb2021/" .. name, "t", env))()
-      end
-    end
+    load_national_text_rules(T)
     return T, registered
   end
   local fast, registered = reading()

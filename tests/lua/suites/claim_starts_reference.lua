@@ -5,6 +5,7 @@
 -- grammars made to try the corners (a word a pack defines anew, a word
 -- named twice, predicates first, after a space, inside groups).
 
+local load_national_text_rules = dofile("tests/lua/national_text_rules.lua")
 local lpeg = require "lpeg"
 local F = nianbao.engine:pack("gb2021").format
 local claims = require "claims"
@@ -23,12 +24,7 @@ test("the national pack's grammars begin where the first way said", function()
       registered[#registered + 1] = G
       return G
     end
-    for _, name in ipairs(assert(nbio.listdir("rules/gb2021"))) do
-      if name:match("^txt%.") or name:match("^xy%.text") then
-        local env = setmetatable({ text = T }, { __index = _G })
-        assert(loadfile("rules/gb2021/" .. name, "t", env))()
-      end
-    end
+    load_national_text_rules(T)
     return registered
   end
   local now, before = reading(), reading { starts_reference = true }
