@@ -104,6 +104,15 @@ local arabic = digit^1 * (P"," * digit * digit * digit)^0 * (P"." * digit^1)^-1
 -- digits a PDF spaced out when it justified a line: "4 1 2", "2 3 5 . 6"
 local spaced = digit * (P" " * digit * -digit)^1 * (P" "^-1 * P"." * P" "^-1 * digit * (P" " * digit)^0)^-1
 
+-- next_char(s, i) → where the character after the one at i begins: past
+-- the bytes that continue it, found in one search, not a byte at a time
+-- (#s + 1 past the last; i + 1 past the end)
+local function next_char(s, i)
+  if i >= #s then return i + 1 end
+  return s:find("[^\128-\191]", i + 1) or #s + 1
+end
+M.next_char = next_char
+
 -- "１２" → "12", "1,234" → "1234", "4 1 2" → "412"
 local function ascii(s)
   return (s:gsub("\xEF\xBC([\x90-\x99])", function(d) return string.char(d:byte() - 0x90 + 48) end)
@@ -1372,8 +1381,7 @@ function M.for_format(F, opts)
       local at, caps, e = r.search:match(s, init)
       if not at then break end
       out[#out + 1] = { caps = caps, at = at, stop = e }
-      init = at + 1
-      while init <= #s and s:byte(init) >= 0x80 and s:byte(init) < 0xC0 do init = init + 1 end
+      init = next_char(s, at)
     end
     return out
   end
@@ -1399,9 +1407,7 @@ function M.for_format(F, opts)
         if not list then list = {}; lists[r] = list; from[r] = 1 end
         if from[r] <= #s and at >= from[r] then
           list[#list + 1] = { caps = caps, at = at, stop = e }
-          local n = at + 1
-          while n <= #s and s:byte(n) >= 0x80 and s:byte(n) < 0xC0 do n = n + 1 end
-          from[r] = n
+          from[r] = next_char(s, at)
           hits[G] = true
         end
         init, k = at, i + 1
