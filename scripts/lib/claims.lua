@@ -1750,6 +1750,7 @@ function M.for_format(F, opts)
     ctx = ctx or {}
     local s = sentence
     if s:find("\n", 1, true) then s = unwrap(s, ends, heading) end
+    current.year = ctx.year or 0      -- (the quick look's last year is this sentence's)
     if #s > MAX_SENTENCE or not worth:match(s) then return {} end
     return read_worth(s, ctx)
   end
@@ -2102,6 +2103,7 @@ function M.for_format(F, opts)
       local s = report:section(sec.id)
       if s and s.text ~= "" then
         local ctx = { year = report.year, issuer = report.issuer, part = sec.id }
+        current.year = ctx.year or 0    -- (the quick look's last year is this report's, not the last read's)
         local text, map = flat_of(s)
         local kept = readings_of(ctx)
         -- the sentences as sentences() cuts them, one at a time: most are
