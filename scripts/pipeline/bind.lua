@@ -434,6 +434,19 @@ local function names_column(F, T, text)
   return false
 end
 
+-- Whether text names a column of table T: names_column's answer, each
+-- text asked once per table (a memo of at most HEADING_MEMO_BYTES of
+-- text: the labels repeat).
+local function names_column_of(F, T, text)
+  local m = header_memo[T]
+  local yes = m and m.of[text]
+  if yes == nil then
+    yes = names_column(F, T, text)
+    memo.put(header_memo, T, HEADING_MEMO_BYTES, text, yes, #text + 64)
+  end
+  return yes
+end
+
 -- Whether one of the texts holds one of the words, as the texts joined by
 -- line breaks would: each text asked once per list of words (a memo of at
 -- most SIGNED_MEMO_BYTES of text: a batch's labels repeat), where joining
@@ -454,25 +467,7 @@ local function words_plain(words)
   return plain
 end
 
-local function holds_any(texts, words)
-  if not words_plain(words) then return nil end
-  local m = signed_memo[words]
-  local of = m and m.of or NO_ANSWERS
-  for i = 1, #texts do
-    local t = texts[i]
-    local yes = of[t]
-    if yes == nil then
-      yes = first_of(t, words) ~= nil
-      memo.put(signed_memo, words, SIGNED_MEMO_BYTES, t, yes, #t + 64)
-      of = signed_memo[words].of          -- a full memo starts afresh
-    end
-    if yes then return true end
-  end
-  return false
-end
-M.holds_any = holds_any
-
--- Whether the one text t holds one of the (plain) words: holds_any's answer, from its memo.
+-- Whether the one text t holds one of the (plain) words, from the memo.
 local function holds_one(t, words)
   local m = signed_memo[words]
   local yes = m and m.of[t]
@@ -482,6 +477,15 @@ local function holds_one(t, words)
   end
   return yes
 end
+
+local function holds_any(texts, words)
+  if not words_plain(words) then return nil end
+  for i = 1, #texts do
+    if holds_one(texts[i], words) then return true end
+  end
+  return false
+end
+M.holds_any = holds_any
 
 -- The key of the memo's cells that pass the walk in one look-up, by the
 -- signature words asked (or none) and the table of the part (or none):
@@ -650,13 +654,7 @@ local function walk(F, src, words)
         last = k
         if not placed and bk.grid and bk.x0 then placed = true end
         if table_now then
-          local m = header_memo[table_now]
-          local yes = m and m.of[text]
-          if yes == nil then
-            yes = names_column(F, table_now, text)
-            memo.put(header_memo, table_now, HEADING_MEMO_BYTES, text, yes, #text + 64)
-          end
-          if yes then
+          if names_column_of(F, table_now, text) then
             nheads = nheads + 1
             heads[nheads] = text
             named = true
@@ -1007,20 +1005,10 @@ M.table_tokens = table_tokens
 --}===
 
 local function header_texts(F, T, tokens)
-  -- each text asked once per table (a memo of at most HEADING_MEMO_BYTES
-  -- of text: the labels repeat)
   local out, n = {}, 0
-  local m = header_memo[T]
-  local of = m and m.of or NO_ANSWERS
   for i = 1, #tokens do
     local text = tokens[i].text
-    local yes = of[text]
-    if yes == nil then
-      yes = names_column(F, T, text)
-      memo.put(header_memo, T, HEADING_MEMO_BYTES, text, yes, #text + 64)
-      of = header_memo[T].of          -- a full memo starts afresh
-    end
-    if yes then
+    if names_column_of(F, T, text) then
       n = n + 1
       out[n] = text
     end
