@@ -190,19 +190,14 @@ local function compile_table(F, tid, decl, path)
       shown[#shown + 1] = r.label
       r.shown = table.concat(shown)
     end
-    -- (add in line: a table's cells are most of a format's)
     local path, by_col, cells, tcells = r.path .. ".", r.by_col, r.cells, T.cells
     for _, c in ipairs(r.block.columns) do
       local grp = c.group
       local col = grp and (grp.id .. "." .. c.id) or c.id
       local id = path .. col
-      local kind = c.kind or "count"
-      local cell = { table = tid, row = grp and grp.id or r.id, column = c.id,
-                     row_label = grp and grp.label or r.shown, col_label = c.label,
-                     kind = kind, optional = not c.printed, id = id }
-      if info[id] == nil then ids[#ids + 1] = id end
-      add_id(schema, id, kind == "money" and "money" or "count")   -- "signed" is a count too
-      info[id] = cell
+      add(id, { table = tid, row = grp and grp.id or r.id, column = c.id,
+                row_label = grp and grp.label or r.shown, col_label = c.label,
+                kind = c.kind or "count", optional = not c.printed })
       by_col[col] = id
       if c.printed then
         cells[#cells + 1] = id

@@ -459,7 +459,7 @@ function find_row_of(F, T, t, group)
     end
   end
 end
-M.find_row_of = function(F, T, t, group) return find_row_of(F, T, t, group) end
+M.find_row_of = find_row_of
 
 -- A piece of one row's label, long enough to be sure ("5.要求行政机关确认或重新出").
 local function row_by_piece(F, T, t)
