@@ -24,6 +24,12 @@ local P, R, S, C, Cp, Ct, Cmt, Cc, V = lpeg.P, lpeg.R, lpeg.S, lpeg.C, lpeg.Cp, 
 
 local M = {}
 
+-- Where the readers of the national packs' grammars can begin is worked
+-- out when the binary is built (claim_starts.lua, made by make claim-starts).
+-- starts_record: a table (the maker of that file sets it): every look is
+-- worked out, none taken from the file, and put in it by its key.
+M.starts_record = nil
+
 -- A "sentence" longer than this (bytes) is no sentence a person wrote (a table
 -- run together, a page without marks): it is not read, and claims nothing.
 local MAX_SENTENCE = 3000
@@ -725,6 +731,13 @@ function M.for_format(F, opts)
     word_defs[k] = T.defs[k]
     word_starts[k] = { parts = v.set and { v.set } or false, null = v.null }
   end
+  -- the language as the look at where readers begin reads it (word_starts
+  -- above): part of the key of a look worked out when the binary was built
+  local starts_language = not starts_reference and fingerprint {
+    digits = digits, multiples = multiples, units = L.units, sentence_end = L.sentence_end,
+    clause_end = L.clause_end, negation = L.negation, zero = L.zero, list = L.list,
+    this_year = L.this_year, last_year = L.last_year, next_year = L.next_year, spaces = L.spaces,
+  } or nil
 
   --}===
 
@@ -1102,6 +1115,36 @@ function M.for_format(F, opts)
     return list, true
   end
 
+  -- readers_start, or what it gave when the binary was built for the same
+  -- texts (the key holds every text the look reads: the language's words,
+  -- the grammar's words and its readers' texts); while each word is the
+  -- format's own (a pack may define one anew: then it is looked at here).
+  local function known_readers_start(by_name, readers, words, specs)
+    -- (the spaces are read again when the readers are looked at: in the key as they are then)
+    local spaces = starts_language and fingerprint(L.spaces or {})
+    if not spaces then return readers_start(by_name, readers) end
+    for k, def in pairs(word_defs) do
+      if T.defs[k] ~= def then return readers_start(by_name, readers) end
+    end
+    local key = { "spaces ", #spaces, ":", spaces, "words ", words and #words or "-", ":", words or "" }
+    for _, spec in ipairs(specs) do key[#key + 1] = "reader " .. #spec.grammar .. ":"; key[#key + 1] = spec.grammar end
+    key = table.concat(key)
+    local record = M.starts_record
+    if not record then
+      local known = require("claim_starts")[starts_language]
+      known = known and known[key]
+      if known then
+        if not known.list then return nil end
+        return table.move(known.list, 1, #known.list, 1, {}), known.uniform
+      end
+      return readers_start(by_name, readers)
+    end
+    local first, uniform = readers_start(by_name, readers)
+    record[starts_language] = record[starts_language] or {}
+    record[starts_language][key] = { list = first and table.move(first, 1, #first, 1, {}) or false, uniform = uniform }
+    return first, uniform
+  end
+
   -- The readers of grammar G (their specs) compiled into one pattern, the
   -- words once: pattern:match(s, init, k) → where, from init on, a reader
   -- numbered k or more matches first, its number, captures and end; only
@@ -1187,7 +1230,7 @@ function M.for_format(F, opts)
       t[" any"], t[" at"] = any, at
       -- where no reader can begin (most places) the search passes at a glance:
       -- bytes that begin none of their first characters at the speed of a span
-      local ok, first, uniform = pcall(readers_start, by_name, readers)
+      local ok, first, uniform = pcall(known_readers_start, by_name, readers, G.words, specs)
       G.starts = ok and first or nil
       if ok and first and not plain_search then
         -- the first characters of each length, a byte at a time: (a set of
