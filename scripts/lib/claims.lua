@@ -24,10 +24,11 @@ local P, R, S, C, Cp, Ct, Cmt, Cc, V = lpeg.P, lpeg.R, lpeg.S, lpeg.C, lpeg.Cp, 
 
 local M = {}
 
--- Where the readers of the national packs' grammars can begin is worked
--- out when the binary is built (claim_starts.lua, made by make claim-starts).
--- starts_record: a table (the maker of that file sets it): every look is
--- worked out, none taken from the file, and put in it by its key.
+-- The rules of the national packs' grammars, and where their readers can
+-- begin, are worked out when the binary is built (claim_starts.lua, made by
+-- make claim-starts). starts_record: { starts = {}, rules = {} } (the maker
+-- of that file sets it): each is worked out, none taken from the file, and
+-- put in it by its key.
 M.starts_record = nil
 
 -- A "sentence" longer than this (bytes) is no sentence a person wrote (a table
@@ -561,6 +562,20 @@ local function plain_rules(src)
   return list
 end
 M.plain_rules = plain_rules
+
+-- plain_rules(src), or what it gave for the same text when the binary was
+-- built: a list every grammar of that text shares (none changes it)
+local function rules_of(src)
+  local record = M.starts_record
+  if record then
+    local list = plain_rules(src)
+    record.rules[src] = list or false
+    return list
+  end
+  local list = require("claim_starts").rules[src]
+  if list == nil then return plain_rules(src) end
+  return list or nil
+end
 
 -- The checker's way into each format's text helpers: a report's claims read
 -- before its rules run (read_ahead), kept apart from T, which rules see.
@@ -1131,7 +1146,7 @@ function M.for_format(F, opts)
     key = table.concat(key)
     local record = M.starts_record
     if not record then
-      local known = require("claim_starts")[starts_language]
+      local known = require("claim_starts").starts[starts_language]
       known = known and known[key]
       if known then
         if not known.list then return nil end
@@ -1140,6 +1155,7 @@ function M.for_format(F, opts)
       return readers_start(by_name, readers)
     end
     local first, uniform = readers_start(by_name, readers)
+    record = record.starts
     record[starts_language] = record[starts_language] or {}
     record[starts_language][key] = { list = first and table.move(first, 1, #first, 1, {}) or false, uniform = uniform }
     return first, uniform
@@ -1155,7 +1171,7 @@ function M.for_format(F, opts)
   -- each reader is compiled alone.
   local function together(G, specs)
     if type(specs) ~= "table" or (G.words ~= nil and type(G.words) ~= "string") then return nil end
-    local words = G.words and plain_rules(G.words) or {}
+    local words = G.words and rules_of(G.words) or {}
     if G.words and G.words:find("%S") and #words == 0 then return nil end
     local by_name = {}
     for _, r in ipairs(words) do
@@ -1171,7 +1187,7 @@ function M.for_format(F, opts)
     local readers, wanted, todo = {}, {}, {}
     for i, spec in ipairs(specs) do
       if type(spec) ~= "table" or type(spec.grammar) ~= "string" then return nil end
-      local own = plain_rules(spec.grammar)
+      local own = rules_of(spec.grammar)
       if not own then return nil end
       local mine = {}
       for _, r in ipairs(own) do

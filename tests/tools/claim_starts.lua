@@ -1,8 +1,8 @@
--- Writes scripts/lib/claim_starts.lua (to stdout): where the readers of
--- each grammar of the national packs can begin, worked out as a check
--- works it out at start, by the key of the texts it reads. A check takes
--- the look from that file where the key is the same, and works out any
--- other (a user pack's, an edited rule's) as before.
+-- Writes scripts/lib/claim_starts.lua (to stdout): the rules of each text
+-- of the national packs' grammars, and where the readers of each grammar
+-- can begin, worked out as a check works them out at start, by the texts
+-- they read. A check takes them from that file where the texts are the
+-- same, and works out any other (a user pack's, an edited rule's) as before.
 --   nianbao run tests/tools/claim_starts.lua > scripts/lib/claim_starts.lua
 -- (make claim-starts; the test claim_starts_known fails when it is stale)
 
@@ -10,7 +10,7 @@ local claims = require "claims"
 
 -- every look the national packs' grammars make, by language and key
 local function recorded()
-  local record = {}
+  local record = { starts = {}, rules = {} }
   claims.starts_record = record
   local ok, err = pcall(function()
     local set = require("packs").load(".", {}, {})
@@ -37,13 +37,30 @@ end
 local function written(record)
   local out = {
     "-- Made by tests/tools/claim_starts.lua (make claim-starts): do not edit.\n",
-    "-- Where the readers of the national packs' grammars can begin (claims.lua,\n",
-    "-- readers_start), by the language's words, then by the grammar's texts.\n",
-    "return {\n",
+    "-- rules: the rules of each text of the national packs' grammars (claims.lua,\n",
+    "-- plain_rules); starts: where their readers can begin (readers_start), by\n",
+    "-- the language's words, then by the grammar's texts.\n",
+    "return {\nrules = {\n",
   }
-  for _, language in ipairs(sorted_keys(record)) do
+  for _, src in ipairs(sorted_keys(record.rules)) do
+    local list = record.rules[src]
+    out[#out + 1] = "[" .. quoted(src) .. "] ="
+    if not list then out[#out + 1] = " false,\n"
+    else
+      out[#out + 1] = " {\n"
+      for _, r in ipairs(list) do
+        local refs = {}
+        for _, name in ipairs(sorted_keys(r.refs)) do refs[#refs + 1] = "[" .. quoted(name) .. "] = true" end
+        out[#out + 1] = string.format("  { name = %s, body = %s,\n    refs = { %s } },\n",
+                                      quoted(r.name), quoted(r.body), table.concat(refs, ", "))
+      end
+      out[#out + 1] = "},\n"
+    end
+  end
+  out[#out + 1] = "},\nstarts = {\n"
+  for _, language in ipairs(sorted_keys(record.starts)) do
     out[#out + 1] = "[" .. quoted(language) .. "] = {\n"
-    local looks = record[language]
+    local looks = record.starts[language]
     for _, key in ipairs(sorted_keys(looks)) do
       local look = looks[key]
       local list = "false"
@@ -56,7 +73,7 @@ local function written(record)
     end
     out[#out + 1] = "},\n"
   end
-  out[#out + 1] = "}\n"
+  out[#out + 1] = "},\n}\n"
   return table.concat(out)
 end
 

@@ -1,7 +1,7 @@
--- Where the readers of the national packs' grammars can begin is worked
--- out when the binary is built (scripts/lib/claim_starts.lua, make
--- claim-starts): the file holds what the grammars give now, a check takes
--- a look from it only for the same texts, and works out any other.
+-- The rules of the national packs' grammars, and where their readers can
+-- begin, are worked out when the binary is built (scripts/lib/claim_starts.lua,
+-- make claim-starts): the file holds what the grammars give now, a check
+-- takes them from it only for the same texts, and works out any other.
 
 local F = nianbao.engine:pack("gb2021").format
 local claims = require "claims"
@@ -22,7 +22,7 @@ test("the looks made when the binary was built are those the national packs' gra
   local recorded = assert(loadfile("tests/tools/claim_starts.lua"))("record")()
   local written = dofile("scripts/lib/claim_starts.lua")
   local n = 0
-  for _, looks in pairs(recorded) do for _ in pairs(looks) do n = n + 1 end end
+  for _, looks in pairs(recorded.starts) do for _ in pairs(looks) do n = n + 1 end end
   eq(true, n >= 10, "grammars looked at: " .. n)
   -- (stale: run make claim-starts)
   same(recorded, written, "claim_starts.lua")
@@ -46,15 +46,15 @@ end
 
 test("a look made when the binary was built is taken for the same texts, and only for them", function()
   -- the key of SPEC's look, and a file that gives it a start no reader has
-  local record = {}
+  local record = { starts = {}, rules = {} }
   claims.starts_record = record
   local ok, err = pcall(function() claims.for_format(F).grammar(copy(SPEC)) end)
   claims.starts_record = nil
   assert(ok, err)
-  local language, key = next(record)
-  key = next(record[language])
+  local language, key = next(record.starts)
+  key = next(record.starts[language])
   local made = package.loaded.claim_starts
-  package.loaded.claim_starts = { [language] = { [key] = { list = { "甲" }, uniform = false } } }
+  package.loaded.claim_starts = { starts = { [language] = { [key] = { list = { "甲" }, uniform = false } } }, rules = {} }
   ok, err = pcall(function()
     eq("scan=true starts=甲 runs=nil", look(claims.for_format(F).grammar(copy(SPEC))), "the same texts")
     local function worked_out(spec, defs, format)
@@ -84,6 +84,25 @@ test("a look made when the binary was built is taken for the same texts, and onl
       language[change[1]][#language[change[1]] + 1] = change[2]
       worked_out(copy(SPEC), nil, setmetatable({ language = language }, { __index = F }))
     end
+  end)
+  package.loaded.claim_starts = made
+  assert(ok, err)
+end)
+
+test("the rules a text was split into when the binary was built are taken for the same text only", function()
+  local made = package.loaded.claim_starts
+  local other = [[ claim <- "办结" %count ]]
+  package.loaded.claim_starts = { starts = {}, rules = { [SPEC.readers[2].grammar] = claims.plain_rules(other) } }
+  local ok, err = pcall(function()
+    local G = claims.for_format(F).grammar(copy(SPEC))
+    eq(true, G.starts ~= nil, "searched where a reader can begin")
+    local starts = " " .. table.concat(G.starts, " ") .. " "
+    eq(true, starts:find(" 办 ") ~= nil and starts:find(" 结 ") == nil, "the file's rules: " .. starts)
+    local edited = copy(SPEC)
+    edited.readers[2].grammar = edited.readers[2].grammar .. " "
+    G = claims.for_format(F).grammar(edited)
+    starts = " " .. table.concat(G.starts, " ") .. " "
+    eq(true, starts:find(" 办 ") == nil and starts:find(" 结 ") ~= nil, "the text's own rules: " .. starts)
   end)
   package.loaded.claim_starts = made
   assert(ok, err)
