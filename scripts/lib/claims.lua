@@ -1214,16 +1214,24 @@ function M.for_format(F, opts)
     local ok, p = pcall(function()
       -- a reader's rules named "k:name", apart from the other readers'
       local t, any, at = { " search" }, P(false), P(false)
+      local here, first_reader = Cp(), lpeg.Carg(1)     -- (made once, for every reader)
+      -- (one reference to each rule, however often the rules name it: a pattern is a value)
+      local refs = {}
+      local function ref(name)
+        local v = refs[name]
+        if not v then v = V(name); refs[name] = v end
+        return v
+      end
       -- the format's words (%count, %num …) are rules of the grammar too: one
       -- copy of each, where re would copy it into every rule that names it
       local function def(name)
         if T.defs[name] == nil then return nil end
         t["%" .. name] = T.defs[name]
-        return V("%" .. name)
+        return ref("%" .. name)
       end
       -- (what the words name, looked up alike for each of them)
       local word_names = setmetatable({}, { __index = function(_, k)
-        if type(k) == "string" and k:sub(1, #RULE) == RULE then return V(k:sub(#RULE + 1)) end
+        if type(k) == "string" and k:sub(1, #RULE) == RULE then return ref(k:sub(#RULE + 1)) end
         return def(k)
       end })
       for _, r in ipairs(words) do
@@ -1232,16 +1240,16 @@ function M.for_format(F, opts)
       for k, rd in ipairs(readers) do
         local defs = setmetatable({}, { __index = function(_, name)
           if type(name) == "string" and name:sub(1, #RULE) == RULE then
-            local ref = name:sub(#RULE + 1)
-            return V(rd.mine[ref] and rd.prefix .. ref or ref)
+            local rule = name:sub(#RULE + 1)
+            return ref(rd.mine[rule] and rd.prefix .. rule or rule)
           end
           return def(name)
         end })
         for _, r in ipairs(rd.own) do t[rd.prefix .. r.name] = re.compile(r.body, defs) end
-        local start = V(rd.prefix .. rd.own[1].name)
+        local start = ref(rd.prefix .. rd.own[1].name)
         any = any + start
         -- (the reader's number is looked at only where it matches: most do not)
-        at = at + Cc(k) * Ct(start) * Cp() * Cmt(lpeg.Carg(1), function(_, _, from) return from <= k end)
+        at = at + Cc(k) * Ct(start) * here * Cmt(first_reader, function(_, _, from) return from <= k end)
       end
       t[" any"], t[" at"] = any, at
       -- where no reader can begin (most places) the search passes at a glance:
