@@ -72,6 +72,8 @@ $(BUILD)/nb_chunks_data.o: $(BUILD)/nb_chunks_data.c core/nb_chunks.h
 $(BIN): $(BUILD)/main.o $(CORE_OBJ)
 	$(CC) $(CFLAGS) $(XCFLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS)
 
+claim-starts: $(BIN) ; $(BIN) run tests/tools/claim_starts.lua > $(BUILD)/claim_starts.lua && mv $(BUILD)/claim_starts.lua scripts/lib/claim_starts.lua
+
 # The quick start: install what is missing, build, check the bundled example.
 demo: deps
 	$(MAKE) all

@@ -24,6 +24,13 @@ local P, R, S, C, Cp, Ct, Cmt, Cc, V = lpeg.P, lpeg.R, lpeg.S, lpeg.C, lpeg.Cp, 
 
 local M = {}
 
+-- The rules of the national packs' grammars, and where their readers can
+-- begin, are worked out when the binary is built (claim_starts.lua, made by
+-- make claim-starts). starts_record: { starts = {}, rules = {} } (the maker
+-- of that file sets it): each is worked out, none taken from the file, and
+-- put in it by its key.
+M.starts_record = nil
+
 -- A "sentence" longer than this (bytes) is no sentence a person wrote (a table
 -- run together, a page without marks): it is not read, and claims nothing.
 local MAX_SENTENCE = 3000
@@ -556,6 +563,20 @@ local function plain_rules(src)
 end
 M.plain_rules = plain_rules
 
+-- plain_rules(src), or what it gave for the same text when the binary was
+-- built: a list every grammar of that text shares (none changes it)
+local function rules_of(src)
+  local record = M.starts_record
+  if record then
+    local list = plain_rules(src)
+    record.rules[src] = list or false
+    return list
+  end
+  local list = require("claim_starts").rules[src]
+  if list == nil then return plain_rules(src) end
+  return list or nil
+end
+
 -- The checker's way into each format's text helpers: a report's claims read
 -- before its rules run (read_ahead), kept apart from T, which rules see.
 local ahead_of = setmetatable({}, { __mode = "k" })
@@ -725,6 +746,13 @@ function M.for_format(F, opts)
     word_defs[k] = T.defs[k]
     word_starts[k] = { parts = v.set and { v.set } or false, null = v.null }
   end
+  -- the language as the look at where readers begin reads it (word_starts
+  -- above): part of the key of a look worked out when the binary was built
+  local starts_language = not starts_reference and fingerprint {
+    digits = digits, multiples = multiples, units = L.units, sentence_end = L.sentence_end,
+    clause_end = L.clause_end, negation = L.negation, zero = L.zero, list = L.list,
+    this_year = L.this_year, last_year = L.last_year, next_year = L.next_year, spaces = L.spaces,
+  } or nil
 
   --}===
 
@@ -1102,6 +1130,37 @@ function M.for_format(F, opts)
     return list, true
   end
 
+  -- readers_start, or what it gave when the binary was built for the same
+  -- texts (the key holds every text the look reads: the language's words,
+  -- the grammar's words and its readers' texts); while each word is the
+  -- format's own (a pack may define one anew: then it is looked at here).
+  local function known_readers_start(by_name, readers, words, specs)
+    -- (the spaces are read again when the readers are looked at: in the key as they are then)
+    local spaces = starts_language and fingerprint(L.spaces or {})
+    if not spaces then return readers_start(by_name, readers) end
+    for k, def in pairs(word_defs) do
+      if T.defs[k] ~= def then return readers_start(by_name, readers) end
+    end
+    local key = { "spaces ", #spaces, ":", spaces, "words ", words and #words or "-", ":", words or "" }
+    for _, spec in ipairs(specs) do key[#key + 1] = "reader " .. #spec.grammar .. ":"; key[#key + 1] = spec.grammar end
+    key = table.concat(key)
+    local record = M.starts_record
+    if not record then
+      local known = require("claim_starts").starts[starts_language]
+      known = known and known[key]
+      if known then
+        if not known.list then return nil end
+        return table.move(known.list, 1, #known.list, 1, {}), known.uniform
+      end
+      return readers_start(by_name, readers)
+    end
+    local first, uniform = readers_start(by_name, readers)
+    record = record.starts
+    record[starts_language] = record[starts_language] or {}
+    record[starts_language][key] = { list = first and table.move(first, 1, #first, 1, {}) or false, uniform = uniform }
+    return first, uniform
+  end
+
   -- The readers of grammar G (their specs) compiled into one pattern, the
   -- words once: pattern:match(s, init, k) → where, from init on, a reader
   -- numbered k or more matches first, its number, captures and end; only
@@ -1112,7 +1171,7 @@ function M.for_format(F, opts)
   -- each reader is compiled alone.
   local function together(G, specs)
     if type(specs) ~= "table" or (G.words ~= nil and type(G.words) ~= "string") then return nil end
-    local words = G.words and plain_rules(G.words) or {}
+    local words = G.words and rules_of(G.words) or {}
     if G.words and G.words:find("%S") and #words == 0 then return nil end
     local by_name = {}
     for _, r in ipairs(words) do
@@ -1128,7 +1187,7 @@ function M.for_format(F, opts)
     local readers, wanted, todo = {}, {}, {}
     for i, spec in ipairs(specs) do
       if type(spec) ~= "table" or type(spec.grammar) ~= "string" then return nil end
-      local own = plain_rules(spec.grammar)
+      local own = rules_of(spec.grammar)
       if not own then return nil end
       local mine = {}
       for _, r in ipairs(own) do
@@ -1155,16 +1214,24 @@ function M.for_format(F, opts)
     local ok, p = pcall(function()
       -- a reader's rules named "k:name", apart from the other readers'
       local t, any, at = { " search" }, P(false), P(false)
+      local here, first_reader = Cp(), lpeg.Carg(1)     -- (made once, for every reader)
+      -- (one reference to each rule, however often the rules name it: a pattern is a value)
+      local refs = {}
+      local function ref(name)
+        local v = refs[name]
+        if not v then v = V(name); refs[name] = v end
+        return v
+      end
       -- the format's words (%count, %num …) are rules of the grammar too: one
       -- copy of each, where re would copy it into every rule that names it
       local function def(name)
         if T.defs[name] == nil then return nil end
         t["%" .. name] = T.defs[name]
-        return V("%" .. name)
+        return ref("%" .. name)
       end
       -- (what the words name, looked up alike for each of them)
       local word_names = setmetatable({}, { __index = function(_, k)
-        if type(k) == "string" and k:sub(1, #RULE) == RULE then return V(k:sub(#RULE + 1)) end
+        if type(k) == "string" and k:sub(1, #RULE) == RULE then return ref(k:sub(#RULE + 1)) end
         return def(k)
       end })
       for _, r in ipairs(words) do
@@ -1173,21 +1240,21 @@ function M.for_format(F, opts)
       for k, rd in ipairs(readers) do
         local defs = setmetatable({}, { __index = function(_, name)
           if type(name) == "string" and name:sub(1, #RULE) == RULE then
-            local ref = name:sub(#RULE + 1)
-            return V(rd.mine[ref] and rd.prefix .. ref or ref)
+            local rule = name:sub(#RULE + 1)
+            return ref(rd.mine[rule] and rd.prefix .. rule or rule)
           end
           return def(name)
         end })
         for _, r in ipairs(rd.own) do t[rd.prefix .. r.name] = re.compile(r.body, defs) end
-        local start = V(rd.prefix .. rd.own[1].name)
+        local start = ref(rd.prefix .. rd.own[1].name)
         any = any + start
         -- (the reader's number is looked at only where it matches: most do not)
-        at = at + Cc(k) * Ct(start) * Cp() * Cmt(lpeg.Carg(1), function(_, _, from) return from <= k end)
+        at = at + Cc(k) * Ct(start) * here * Cmt(first_reader, function(_, _, from) return from <= k end)
       end
       t[" any"], t[" at"] = any, at
       -- where no reader can begin (most places) the search passes at a glance:
       -- bytes that begin none of their first characters at the speed of a span
-      local ok, first, uniform = pcall(readers_start, by_name, readers)
+      local ok, first, uniform = pcall(known_readers_start, by_name, readers, G.words, specs)
       G.starts = ok and first or nil
       if ok and first and not plain_search then
         -- the first characters of each length, a byte at a time: (a set of
