@@ -508,14 +508,14 @@ local function quiet_key(words, T)
   return key
 end
 
--- walk(F, blocks) → the blocks as split_headings gives them, the parts'
--- starts, each block's text normalised (for detect), and where the
--- paragraphs are. One pass for all: the blocks cut and left out, each
--- asked whether it is a part heading (match_heading's memo looked up in
--- line: most blocks are a batch's labels, answered before), and the
--- cells after each start gathered for its tables as they come, with the
--- last cell's place, whether any is placed in a grid and where the first
--- paragraph is (the short way of table_tokens needs no other pass).
+-- gather(F, blocks, words) → the blocks as split_headings gives them, the
+-- parts' starts, and where the paragraphs are. One pass for all: the
+-- blocks cut and left out, each asked whether it is a part heading
+-- (match_heading's memo looked up in line: most blocks are a batch's
+-- labels, answered before), and the cells after each start gathered for
+-- its tables as they come, with the last cell's place, whether any is
+-- placed in a grid and where the first paragraph is (the short way of
+-- table_tokens needs no other pass).
 -- With a list of words (another format's signature), also whether any
 -- normalised text holds one of them, as holds_any(normed, words) would
 -- say (nil: not asked). And each part's header texts for its table
@@ -523,8 +523,9 @@ end
 -- A cell known to be no heading, to hold none of the words and to name
 -- no column of its part's table is kept so in the memo (by the words and
 -- the table: quiet_key), and passes the walk as one look-up; the others
--- are asked one by one.
-local function walk(F, src, words)
+-- are asked one by one. Each block's text normalised is not kept: a
+-- report that needs them (few) has them from norm (see walk).
+local function gather(F, src, words)
   if words and not words_plain(words) then words = nil end
   local signed = words and false
   local quiet, heads, nheads, table_now = quiet_key(words, nil), nil, 0, nil
@@ -534,7 +535,7 @@ local function walk(F, src, words)
   local count = #src
   local blocks = copy_list(src, count)
   local starts, found = {}, {}
-  local normed, paras, nparas = {}, {}, 0
+  local paras, nparas = {}, 0
   local answered = heading_memo[F] and heading_memo[F].of or NO_ANSWERS
   local by_para, by_cell = answered.para or NO_ANSWERS, answered.cell or NO_ANSWERS
   local plain_para = answered[PLAIN.para] or NO_ANSWERS
@@ -542,8 +543,9 @@ local function walk(F, src, words)
   -- the cells that pass in one look-up (with no words and no table, the plain ones)
   local quiet_cell = quiet and (answered[quiet] or NO_ANSWERS) or plain_cell
   local named_cell = NO_ANSWERS
-  -- the cells of the part begun last (none before the first start)
-  local st, cells, ncells, last, placed, para_at
+  -- the cells of the part begun last; before the first start (st nil) a
+  -- list let go at it, so that a cell is gathered with no test of a part
+  local st, cells, ncells, last, placed, para_at = nil, {}, 0, 0, false, nil
   local n, from, empty = 0, nil, nil
   for i = 1, count do
     local b = src[i]
@@ -552,26 +554,20 @@ local function walk(F, src, words)
       n = n + 1
       blocks[n] = b
       local text = b.text
-      local t = quiet_cell[text]
-      if t then
+      if quiet_cell[text] then
         -- most blocks: a cell answered before, and no heading
-        normed[n] = t
-        if cells then
-          ncells = ncells + 1
-          cells[ncells] = b
-          last = n
-          if not placed and b.grid and b.x0 then placed = true end   -- (asked until one is)
-        end
-        goto next_block
-      end
-      t = named_cell[text]
-      if t then
-        -- a cell answered before that names a column of the part's table
-        normed[n] = t
         ncells = ncells + 1
         cells[ncells] = b
         last = n
-        if not placed and b.grid and b.x0 then placed = true end
+        if b.grid and not placed and b.x0 then placed = true end   -- (a text's cells have no grid)
+        goto next_block
+      end
+      if named_cell[text] then
+        -- a cell answered before that names a column of the part's table
+        ncells = ncells + 1
+        cells[ncells] = b
+        last = n
+        if b.grid and not placed and b.x0 then placed = true end
         nheads = nheads + 1
         heads[nheads] = text
         goto next_block
@@ -591,16 +587,17 @@ local function walk(F, src, words)
       n = n + 1
       blocks[n] = b
       -- (a break's text is most often empty: normalised once a walk, and holding no word)
-      local text = b.text
-      local t
-      if text == "" then
-        t = empty or norm(text)
-        empty = t
-      else
-        t = norm(text)
+      if words and not signed then
+        local text = b.text
+        local t
+        if text == "" then
+          t = empty or norm(text)
+          empty = t
+        else
+          t = norm(text)
+        end
+        if t ~= "" then signed = holds_one(t, words) end
       end
-      normed[n] = t
-      if words and not signed and t ~= "" then signed = holds_one(t, words) end
       goto next_block
     end
     -- the blocks from..n (a paragraph's pieces, or one cell): asked, and
@@ -619,13 +616,11 @@ local function walk(F, src, words)
         paras[nparas] = k
       end
       local p, glued, variant
-      if t then
-        normed[k] = t
-      elseif hit then
-        normed[k] = hit[4]
+      if not t and hit then
+        t = hit[4]
         p, glued, variant = hit[1], hit[2], hit[3]
-      else
-        p, glued, variant, normed[k] = match_heading(F, bk)
+      elseif not t then
+        p, glued, variant, t = match_heading(F, bk)
         answered = heading_memo[F].of
         by_para, by_cell = answered.para or NO_ANSWERS, answered.cell or NO_ANSWERS
         plain_para, plain_cell = answered[PLAIN.para] or NO_ANSWERS, answered[PLAIN.cell] or NO_ANSWERS
@@ -633,7 +628,7 @@ local function walk(F, src, words)
         named_cell = quiet and quiet.named and answered[quiet.named] or NO_ANSWERS
       end
       local loud, named = p ~= nil, false    -- a heading or a signature word; a column's name
-      if words and holds_one(normed[k], words) then signed, loud = true, true end
+      if words and holds_one(t, words) then signed, loud = true, true end
       if p and kind == "cell" and glued ~= "" then p = nil end
       if p and not found[p.id] then
         found[p.id] = true
@@ -646,7 +641,7 @@ local function walk(F, src, words)
         quiet = quiet_key(words, table_now)
         quiet_cell = quiet and (answered[quiet] or NO_ANSWERS) or plain_cell
         named_cell = quiet and quiet.named and answered[quiet.named] or NO_ANSWERS
-      elseif not cells then
+      elseif not st then
         -- (before the first part)
       elseif kind == "cell" then
         ncells = ncells + 1
@@ -670,13 +665,13 @@ local function walk(F, src, words)
             named_cell = {}
             answered[quiet.named] = named_cell
           end
-          named_cell[text] = normed[k]
+          named_cell[text] = t
         else
           if quiet_cell == NO_ANSWERS then
             quiet_cell = {}
             answered[quiet] = quiet_cell
           end
-          quiet_cell[text] = normed[k]
+          quiet_cell[text] = t
         end
         local m = heading_memo[F]
         m.size = m.size + #text + 64
@@ -686,7 +681,21 @@ local function walk(F, src, words)
   end
   if st then st.cells, st.last, st.placed, st.para_at, st.heads = cells, last, placed, para_at, heads end
   for k = n + 1, count do blocks[k] = nil end     -- the places the blocks left out had
-  return blocks, starts, normed, paras, nparas, found, signed
+  return blocks, starts, paras, nparas, found, signed
+end
+
+-- normed_of(F, blocks) → each block's text normalised, as the walk asked them.
+local function normed_of(F, blocks)
+  local norm, normed = F.labels.norm, {}
+  for i = 1, #blocks do normed[i] = norm(blocks[i].text) end
+  return normed
+end
+
+-- walk(F, blocks, words) → gather's answers, and (third) each block's
+-- text normalised (for detect).
+local function walk(F, src, words)
+  local blocks, starts, paras, nparas, found, signed = gather(F, src, words)
+  return blocks, starts, normed_of(F, blocks), paras, nparas, found, signed
 end
 M.walk = walk
 
@@ -869,14 +878,20 @@ end
 
 -- Labels of other formats seen (signatures), and whether the text is in
 -- the structure of before 2019 (numbered part headings of that time, and
--- not the parts of this format). normed: each block's text normalised.
+-- not the parts of this format). Each block's text normalised is made
+-- only where it is asked (most reports: never).
 -- (signed: whether a text holds one of the words `one`, where the walk said.)
-local function detect(F, R, blocks, found, others, normed, one, signed)
+local function detect(F, R, blocks, found, others, one, signed)
+  local normed
+  local function normed_texts()
+    normed = normed or normed_of(F, blocks)
+    return normed
+  end
   -- the texts joined, made only where a word is found in them or the old
   -- headings are sought (most reports: neither)
   local text
   local function joined()
-    text = text or table.concat(normed, "\n")
+    text = text or table.concat(normed_texts(), "\n")
     return text
   end
   for _, o in ipairs(others) do
@@ -884,7 +899,7 @@ local function detect(F, R, blocks, found, others, normed, one, signed)
     -- blocks that hold them
     local sigs = {}
     local any
-    if o.signature == one and signed ~= nil then any = signed else any = holds_any(normed, o.signature) end
+    if o.signature == one and signed ~= nil then any = signed else any = holds_any(normed_texts(), o.signature) end
     if any == nil then any = first_of(joined(), o.signature) end
     if any then
       joined()
@@ -895,7 +910,7 @@ local function detect(F, R, blocks, found, others, normed, one, signed)
     local seen, list = {}, {}
     for i, b in ipairs(#sigs > 0 and blocks or {}) do
       for _, sig in ipairs(sigs) do
-        if not seen[sig] and normed[i]:find(sig, 1, true) then
+        if not seen[sig] and normed_texts()[i]:find(sig, 1, true) then
           seen[sig] = true
           list[#list + 1] = { text = b.text, line = b.line, col = b.col }
         end
@@ -1056,7 +1071,7 @@ function M.bind(F, system, doc, path, others)
   local sigs = { table.unpack(others) }
   if #F.signature > 0 then sigs[#sigs + 1] = { name = F.name, signature = F.signature } end
   local one = #sigs == 1 and sigs[1].signature or nil
-  local blocks, starts, normed, paras, nparas, found, signed = walk(F, doc.blocks, one)
+  local blocks, starts, paras, nparas, found, signed = gather(F, doc.blocks, one)
   local R = Report.new(F, path)
   local diags, pending = R.diagnostics, {}
 
@@ -1115,7 +1130,7 @@ function M.bind(F, system, doc, path, others)
   strip_signature(F, R)
 
   -- the tables, each in its part; a legacy report has none of them
-  local legacy = detect(F, R, blocks, found, sigs, normed, one, signed)
+  local legacy = detect(F, R, blocks, found, sigs, one, signed)
   if legacy then R.format = "legacy" end
   local words = {}
   for _, o in ipairs(others) do
