@@ -126,7 +126,7 @@ end
 local function headings_of(F)
   local ix = heading_index[F]
   if ix then return ix end
-  ix = { list = {}, exact = {}, prefix = {}, lengths = {} }   -- lengths: by the first character
+  ix = { list = {}, exact = {}, prefix = {}, lengths = {}, longest = 0 }   -- lengths: by the first character
   for _, p in ipairs(F.parts) do
     for k, h in ipairs(p.heads) do
       local e = { p = p, k = k, h = h, numbered = p.numbered .. h }
@@ -134,6 +134,7 @@ local function headings_of(F)
       e.order = #ix.list
       for _, s in ipairs { e.numbered, h } do
         if not ix.exact[s] then ix.exact[s] = e end
+        if #s > ix.longest then ix.longest = #s end
       end
       local n, c = #e.numbered, first_char(e.numbered)
       if not ix.prefix[n] then ix.prefix[n] = {} end
@@ -156,7 +157,9 @@ local function heading_of(F, block, t)
   -- the first heading, in the format's order, that the text is or begins
   -- with: found by the index, then (from there on) as the order has it
   local ix = headings_of(F)
-  local first = ix.exact[t]
+  -- (a text longer than every heading is none of them: not looked up, so
+  -- that a paragraph's normal form is not hashed for it)
+  local first = #t <= ix.longest and ix.exact[t] or nil
   for _, n in ipairs(ix.lengths[first_char(t)] or {}) do
     if n <= #t then
       local e = ix.prefix[n][t:sub(1, n)]
@@ -175,7 +178,8 @@ local function heading_of(F, block, t)
   end
   -- a numbered heading worded a little otherwise ("…被申请行政复议提起行政诉讼情况"):
   -- the one part whose numeral it has and whose title it is clearly like
-  if block.kind == "para" and (utf8.len(t) or 99) <= 40 then
+  -- (a character is four bytes at most: a longer text is not measured)
+  if block.kind == "para" and #t <= 4 * 40 and (utf8.len(t) or 99) <= 40 then
     for _, p in ipairs(F.parts) do
       if p.numbered ~= "" and t:sub(1, #p.numbered) == p.numbered then
         local rest = t:sub(#p.numbered + 1)
@@ -422,12 +426,15 @@ local function names_column(F, T, text)
   local t = F.labels.norm(text)
   local c = column_list(T)
   if first_of(t, c.words) then return true end
-  local m = utf8.len(t)
+  -- (a character is four bytes at most: a longer text is not measured)
+  local m = #t <= 4 * 20 and utf8.len(t)
   if not m or m > 20 then return false end
   local lengths = c.lengths
   for i, w in ipairs(c.words) do
     local n = lengths[i]
-    if not n or math.min(m, n) + 1e-9 >= 0.7 * math.max(m, n) then
+    local short, long = m, n
+    if n and n < m then short, long = n, m end
+    if not n or short + 1e-9 >= 0.7 * long then
       if tables.alike(t, w, 0.7) then return true end
     end
   end
@@ -468,7 +475,11 @@ local function words_plain(words)
 end
 
 -- Whether the one text t holds one of the (plain) words, from the memo.
+-- A long text (a paragraph: most are a report's own) is searched, not
+-- kept: the search costs less than hashing it for the memo.
+local SIGNED_MEMO_LONGEST = 120
 local function holds_one(t, words)
+  if #t > SIGNED_MEMO_LONGEST then return first_of(t, words) ~= nil end
   local m = signed_memo[words]
   local yes = m and m.of[t]
   if yes == nil then
