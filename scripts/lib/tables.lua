@@ -276,18 +276,23 @@ local function prepared(F, T, others)
   others = others or {}
   -- the lists met so far compared word by word: a key made of the words
   -- cost a string per word at every bind of every table
+  -- (the list given last is known by itself: the binder gives the same
+  -- list for the same words, and never changes it)
   local mm = memo.of(prepared_memo, T, MEMO_BYTES)
   local known = mm.of
   for i = 1, #known do
     local m = known[i]
-    if same_words(m.others, others) then return m end
+    if m.given == others or same_words(m.others, others) then
+      m.given = others
+      return m
+    end
   end
   local copy, bytes = {}, 0
   for i = 1, #others do
     copy[i] = others[i]
     bytes = bytes + #others[i] + #tostring(#others[i]) + 1
   end
-  local m = { alltext = T.alltext, heads = T.heads, others = copy, numerals = F.decl.numerals }
+  local m = { alltext = T.alltext, heads = T.heads, others = copy, numerals = F.decl.numerals, given = others }
   known[#known + 1], mm.size = m, mm.size + bytes + 64
   return m
 end

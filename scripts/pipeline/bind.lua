@@ -1073,6 +1073,23 @@ local function table_elsewhere(F, T, blocks, starts)
   return from, #blocks
 end
 
+-- The other formats' signature words in one list, for the tables. Where
+-- there is one other format (most binds) its list is made once per
+-- signature and given again, which the tables know by itself.
+local words_by_signature = setmetatable({}, { __mode = "k" })
+local function words_of(others)
+  local one = #others == 1 and others[1].signature
+  local words = one and words_by_signature[one]
+  if words then return words end
+  words = {}
+  for _, o in ipairs(others) do
+    for _, w in ipairs(o.signature) do words[#words + 1] = w end
+  end
+  if one then words_by_signature[one] = words end
+  return words
+end
+M.words_of = words_of
+
 -- bind(F, system, doc, path, others) → report, pending. others: the other
 -- formats {name=, signature=} whose labels to look for (and not report as
 -- unplaced).
@@ -1143,10 +1160,7 @@ function M.bind(F, system, doc, path, others)
   -- the tables, each in its part; a legacy report has none of them
   local legacy = detect(F, R, blocks, found, sigs, one, signed)
   if legacy then R.format = "legacy" end
-  local words = {}
-  for _, o in ipairs(others) do
-    for _, w in ipairs(o.signature) do words[#words + 1] = w end
-  end
+  local words = words_of(others)
   for _, T in ipairs(F.tables) do
     local present = { yes = false }
     R.tables[T.id] = { present = false }
