@@ -199,8 +199,12 @@ end
 -- normalised too, for the binder's later pass over the same blocks: a
 -- text that is no heading (most) is kept as that alone, under PLAIN[kind],
 -- a heading as its answer {part, glued, variant, normalised} under kind.
+-- Paragraphs have a memo of their own: most are a report's own prose, and
+-- would start the cells' memo afresh every hundred reports or so.
 local HEADING_MEMO_BYTES = 1 << 18
 local heading_memo = memo.keyed()
+local para_memo = memo.keyed()
+local memo_of_kind = { para = para_memo, cell = heading_memo }
 local NO_ANSWERS = {}       -- a kind with no answers yet: looked up, never written to
 local PLAIN = { para = "plain para", cell = "plain cell" }
 local function match_heading(F, block)
@@ -210,7 +214,8 @@ local function match_heading(F, block)
     local p, glued, variant = heading_of(F, block, t)
     return p, glued, variant, t
   end
-  local m = heading_memo[F]
+  local memos = memo_of_kind[kind]
+  local m = memos[F]
   if m then
     local plain = m.of[PLAIN[kind]]
     local t = plain and plain[text]
@@ -221,7 +226,7 @@ local function match_heading(F, block)
   end
   local t = F.labels.norm(text)
   local p, glued, variant = heading_of(F, block, t)
-  m = memo.of(heading_memo, F, HEADING_MEMO_BYTES)
+  m = memo.of(memos, F, HEADING_MEMO_BYTES)
   local key = p and kind or PLAIN[kind]
   local by = m.of[key]
   if not by then by = {}; m.of[key] = by end
@@ -548,8 +553,9 @@ local function gather(F, src, words)
   local starts, found = {}, {}
   local paras, nparas = {}, 0
   local answered = heading_memo[F] and heading_memo[F].of or NO_ANSWERS
-  local by_para, by_cell = answered.para or NO_ANSWERS, answered.cell or NO_ANSWERS
-  local plain_para = answered[PLAIN.para] or NO_ANSWERS
+  local para_answered = para_memo[F] and para_memo[F].of or NO_ANSWERS
+  local by_para, by_cell = para_answered.para or NO_ANSWERS, answered.cell or NO_ANSWERS
+  local plain_para = para_answered[PLAIN.para] or NO_ANSWERS
   local plain_cell = answered[PLAIN.cell] or NO_ANSWERS
   -- the cells that pass in one look-up (with no words and no table, the plain ones)
   local quiet_cell = quiet and (answered[quiet] or NO_ANSWERS) or plain_cell
@@ -632,9 +638,10 @@ local function gather(F, src, words)
         p, glued, variant = hit[1], hit[2], hit[3]
       elseif not t then
         p, glued, variant, t = match_heading(F, bk)
-        answered = heading_memo[F].of
-        by_para, by_cell = answered.para or NO_ANSWERS, answered.cell or NO_ANSWERS
-        plain_para, plain_cell = answered[PLAIN.para] or NO_ANSWERS, answered[PLAIN.cell] or NO_ANSWERS
+        answered = heading_memo[F] and heading_memo[F].of or NO_ANSWERS
+        para_answered = para_memo[F] and para_memo[F].of or NO_ANSWERS
+        by_para, by_cell = para_answered.para or NO_ANSWERS, answered.cell or NO_ANSWERS
+        plain_para, plain_cell = para_answered[PLAIN.para] or NO_ANSWERS, answered[PLAIN.cell] or NO_ANSWERS
         quiet_cell = quiet and (answered[quiet] or NO_ANSWERS) or plain_cell
         named_cell = quiet and quiet.named and answered[quiet.named] or NO_ANSWERS
       end
