@@ -718,7 +718,7 @@ end
 M.walk = walk
 
 -- A date as printed → "YYYY-MM-DD", or nil.
-function M.parse_date(F, s)
+local function date_of(F, s)
   local g = F.grammars.date
   if not g or not s then return nil end
   local _, y, m, d = search(g):match(F.labels.simplify(s))
@@ -726,6 +726,21 @@ function M.parse_date(F, s)
   m, d = tonumber(m), tonumber(d)
   if m < 1 or m > 12 or d < 1 or d > 31 then return nil end
   return string.format("%s-%02d-%02d", y, m, d)
+end
+
+-- A batch's reports are published and written on a few days: each date
+-- as printed read once per format (a bounded memo; false: no date).
+local DATE_MEMO_BYTES = 1 << 16
+local date_memo = memo.keyed()
+function M.parse_date(F, s)
+  if not s then return nil end
+  local m = date_memo[F]
+  local hit = m and m.of[s]
+  if hit == nil then
+    hit = date_of(F, s) or false
+    memo.put(date_memo, F, DATE_MEMO_BYTES, s, hit, #s + 64)
+  end
+  return hit or nil
 end
 
 -- A statistics period stated in text → {from=, to=, line=, col=} or nil.
@@ -1080,6 +1095,43 @@ local function table_elsewhere(F, T, blocks, starts)
   return from, #blocks
 end
 
+-- The kind of issuer a name ends as (formatlib.issuer): the first kind in
+-- the format's order that has an ending the name has, or that has no
+-- endings at all. The name's last bytes are looked up once for each
+-- length an ending has, not ending by ending (the kinds indexed once per
+-- format).
+local issuer_index = setmetatable({}, { __mode = "k" })
+local function issuer_of(F, name)
+  if not name then return formatlib.issuer(F, name) end
+  local ix = issuer_index[F]
+  if not ix then
+    ix = { kinds = {}, order_of = {}, lengths = {}, open = nil }
+    local seen = {}
+    for order, k in ipairs(F.issuers) do
+      ix.kinds[order] = k.kind
+      local n = 0
+      for _, e in ipairs(k.endings or {}) do
+        n = n + 1
+        if not ix.order_of[e] then ix.order_of[e] = order end
+        if not seen[#e] then
+          seen[#e] = true
+          ix.lengths[#ix.lengths + 1] = #e
+        end
+      end
+      if n == 0 and not ix.open then ix.open = order end
+    end
+    issuer_index[F] = ix
+  end
+  local best, order_of, lengths, sub = ix.open, ix.order_of, ix.lengths, string.sub
+  for i = 1, #lengths do
+    local order = order_of[sub(name, -lengths[i])]
+    if order and (not best or order < best) then best = order end
+  end
+  if best then return ix.kinds[best] end
+  return F.unknown_issuer.kind
+end
+M.issuer_of = issuer_of
+
 -- The other formats' signature words in one list, for the tables. Where
 -- there is one other format (most binds) its list is made once per
 -- signature and given again, which the tables know by itself.
@@ -1113,7 +1165,7 @@ function M.bind(F, system, doc, path, others)
   local first = starts[1] and starts[1].index or (#blocks + 1)
   read_meta(F, blocks, first, R.meta)
   read_identity(F, R, blocks, first)
-  R.issuer = formatlib.issuer(F, R.agency)
+  R.issuer = issuer_of(F, R.agency)
   if R.meta.published then R.published = M.parse_date(F, R.meta.published.text) end
   if R.meta.written then R.written = M.parse_date(F, R.meta.written.text) end
   if R.meta.index then R.index = R.meta.index.text end
