@@ -1235,8 +1235,7 @@ function M.bind_rows(F, system, T, tokens, R, diags, present, pending, others)
   -- a table already present (an earlier part of it) is bound without a plan:
   -- a plan says whether its own binding found it
   local layout = not present.yes and nianbao.stream_layout(tokens, sm and sm.of, M.value_state, F) or nil
-  local pm = layout and stream_plans[m]
-  local plan = pm and pm.of[layout]
+  local plan = layout and memo.long_get(stream_plans, m, layout)
   if plan and plan ~= NOPLAN then
     if plan.present then present.yes = true end
     local unit_at, unit_texts = plan.unit_at, plan.unit_texts
@@ -1255,7 +1254,7 @@ function M.bind_rows(F, system, T, tokens, R, diags, present, pending, others)
     for k = 1, #rec.units do unit_at[k] = index_of[rec.units[k]] end
     local cells = packed_cells(F, rec.ids, rec.values, index_of)
     local plan_of = { present = present.yes, cells = cells, unit_at = unit_at, unit_texts = rec.unit_texts }
-    memo.put(stream_plans, m, MEMO_BYTES, layout, rec.unsafe and NOPLAN or plan_of, #layout + #cells + 64)
+    memo.long_put(stream_plans, m, MEMO_BYTES, layout, rec.unsafe and NOPLAN or plan_of, #layout + #cells + 64)
   end
 end
 
@@ -1652,8 +1651,7 @@ function M.bind_placed(F, system, T, tokens, R, out_diags, present, pending, oth
   local m = prepared(F, T, others)
   local sm = state_memo[F]
   local layout = nianbao.table_layout(tokens, sm and sm.of, M.value_state, F)
-  local pm = layout and plan_memo[m]
-  local plan = pm and pm.of[layout]
+  local plan = layout and memo.long_get(plan_memo, m, layout)
   if plan and plan ~= NOPLAN then
     if plan.present then present.yes = true end
     if not plan.ok then return false end
@@ -1664,7 +1662,7 @@ function M.bind_placed(F, system, T, tokens, R, out_diags, present, pending, oth
   local rec = layout and not plan and { present = false, ok = false } or nil
   local ok = bind_by_places(F, T, m, tokens, R, out_diags, present, settled, rec)
   if rec then
-    memo.put(plan_memo, m, MEMO_BYTES, layout, rec.unsafe and NOPLAN or rec,
+    memo.long_put(plan_memo, m, MEMO_BYTES, layout, rec.unsafe and NOPLAN or rec,
              #layout + 64 + (rec.cells and #rec.cells or 0))
   end
   return ok
@@ -1734,8 +1732,7 @@ function M.bind_flat(F, system, T, tokens, R, diags, present, pending, others)
   local m = prepared(F, T, others)
   local sm = state_memo[F]
   local layout = nianbao.stream_layout(tokens, sm and sm.of, M.value_state, F, false)
-  local pm = layout and flat_plans[m]
-  local plan = pm and pm.of[layout]
+  local plan = layout and memo.long_get(flat_plans, m, layout)
   if plan and plan ~= NOPLAN then
     if plan.present then present.yes = true end
     sm = state_memo[F]
@@ -1750,7 +1747,7 @@ function M.bind_flat(F, system, T, tokens, R, diags, present, pending, others)
     local index_of = {}
     for i = 1, #tokens do index_of[tokens[i]] = i end
     local cells = packed_cells(F, T.cells, rec.values or {}, index_of)
-    memo.put(flat_plans, m, MEMO_BYTES, layout, rec.unsafe and NOPLAN or { present = rec.present, cells = cells },
+    memo.long_put(flat_plans, m, MEMO_BYTES, layout, rec.unsafe and NOPLAN or { present = rec.present, cells = cells },
              #layout + #cells + 64)
   end
 end
