@@ -1054,9 +1054,18 @@ M.table_tokens = table_tokens
 
 local function header_texts(F, T, tokens)
   local out, n = {}, 0
+  -- (the memo looked up in line: a table's tokens are mostly answered before)
+  local m = header_memo[T]
+  local of = m and m.of
   for i = 1, #tokens do
     local text = tokens[i].text
-    if names_column_of(F, T, text) then
+    local yes
+    if of then yes = of[text] end
+    if yes == nil then
+      yes = names_column_of(F, T, text)
+      of = header_memo[T].of          -- a full memo starts afresh
+    end
+    if yes then
       n = n + 1
       out[n] = text
     end

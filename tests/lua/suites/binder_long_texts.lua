@@ -99,3 +99,23 @@ test("a long text holds a signature word as a search of it says", function()
     end
   end
 end)
+
+test("a list of tokens' header texts are those that name a column, in order, asked twice", function()
+  local tokens = {}
+  for _, d in ipairs(documents()) do
+    for _, b in ipairs(d.blocks) do tokens[#tokens + 1] = { text = b.text } end
+  end
+  tokens[#tokens + 1] = { text = FILLER }
+  for _, T in ipairs(F.tables) do
+    local want = {}
+    for _, tk in ipairs(tokens) do
+      if names_column_long_way(T, tk.text) then want[#want + 1] = tk.text end
+    end
+    for round = 1, 2 do
+      local got = bind.header_texts(F, T, tokens)
+      eq(#want, #got, T.id .. ": header texts, round " .. round)
+      for i = 1, #want do eq(want[i], got[i], T.id .. ": header text " .. i) end
+    end
+    eq(true, #want > 0, T.id .. ": some header texts")
+  end
+end)
