@@ -146,6 +146,19 @@ local function headings_of(F)
       if not ix.prefix[n][e.numbered] then ix.prefix[n][e.numbered] = e end
     end
   end
+  -- the first characters of the parts' numerals: a text that begins with
+  -- none has no part's numeral (none where a numeral is shorter than its
+  -- lead byte says: then every part is tried)
+  ix.numeral_firsts = {}
+  for _, p in ipairs(F.parts) do
+    if p.numbered ~= "" then
+      local c = first_char(p.numbered)
+      local lead = p.numbered:byte(1)
+      local size = lead >= 0xF0 and 4 or lead >= 0xE0 and 3 or lead >= 0xC0 and 2 or 1
+      if #p.numbered < size then ix.numeral_firsts = nil; break end
+      ix.numeral_firsts[c] = true
+    end
+  end
   heading_index[F] = ix
   return ix
 end
@@ -160,7 +173,8 @@ local function heading_of(F, block, t)
   -- (a text longer than every heading is none of them: not looked up, so
   -- that a paragraph's normal form is not hashed for it)
   local first = #t <= ix.longest and ix.exact[t] or nil
-  for _, n in ipairs(ix.lengths[first_char(t)] or {}) do
+  local c = first_char(t)
+  for _, n in ipairs(ix.lengths[c] or {}) do
     if n <= #t then
       local e = ix.prefix[n][t:sub(1, n)]
       if e and (not first or e.order < first.order) then first = e end
@@ -179,7 +193,8 @@ local function heading_of(F, block, t)
   -- a numbered heading worded a little otherwise ("…被申请行政复议提起行政诉讼情况"):
   -- the one part whose numeral it has and whose title it is clearly like
   -- (a character is four bytes at most: a longer text is not measured)
-  if block.kind == "para" and #t <= 4 * 40 and (utf8.len(t) or 99) <= 40 then
+  if block.kind == "para" and #t <= 4 * 40 and (not ix.numeral_firsts or ix.numeral_firsts[c])
+     and (utf8.len(t) or 99) <= 40 then
     for _, p in ipairs(F.parts) do
       if p.numbered ~= "" and t:sub(1, #p.numbered) == p.numbered then
         local rest = t:sub(#p.numbered + 1)
