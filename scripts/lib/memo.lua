@@ -32,4 +32,34 @@ function M.put(memos, key, limit, k, v, cost)
   m.of[k], m.size = v, m.size + cost
 end
 
+-- Memos whose keys are long strings (a table's layout: kilobytes of its
+-- labels). Lua hashes a long string in full, byte by byte, when it is
+-- first used as a key, and each report's layout is a new string: so the
+-- entries are kept by the key's length, each length a list {k, v, k, v, …}
+-- compared with ==, which stops at the length or the first byte that
+-- differs.
+-- long_get(memos, key, k) → the value stored for k in key's memo, or nil.
+function M.long_get(memos, key, k)
+  local m = memos[key]
+  local list = m and m.of[#k]
+  if not list then return nil end
+  for i = 1, #list, 2 do
+    if list[i] == k then return list[i + 1] end
+  end
+  return nil
+end
+
+-- long_put(memos, key, limit, k, v, cost): store v for k (not stored
+-- yet) in key's memo, fresh when full, and count cost.
+function M.long_put(memos, key, limit, k, v, cost)
+  local m = M.of(memos, key, limit)
+  local list = m.of[#k]
+  if not list then
+    list = {}
+    m.of[#k] = list
+  end
+  list[#list + 1], list[#list + 2] = k, v
+  m.size = m.size + cost
+end
+
 return M

@@ -276,18 +276,23 @@ local function prepared(F, T, others)
   others = others or {}
   -- the lists met so far compared word by word: a key made of the words
   -- cost a string per word at every bind of every table
+  -- (the list given last is known by itself: the binder gives the same
+  -- list for the same words, and never changes it)
   local mm = memo.of(prepared_memo, T, MEMO_BYTES)
   local known = mm.of
   for i = 1, #known do
     local m = known[i]
-    if same_words(m.others, others) then return m end
+    if m.given == others or same_words(m.others, others) then
+      m.given = others
+      return m
+    end
   end
   local copy, bytes = {}, 0
   for i = 1, #others do
     copy[i] = others[i]
     bytes = bytes + #others[i] + #tostring(#others[i]) + 1
   end
-  local m = { alltext = T.alltext, heads = T.heads, others = copy, numerals = F.decl.numerals }
+  local m = { alltext = T.alltext, heads = T.heads, others = copy, numerals = F.decl.numerals, given = others }
   known[#known + 1], mm.size = m, mm.size + bytes + 64
   return m
 end
@@ -1230,8 +1235,7 @@ function M.bind_rows(F, system, T, tokens, R, diags, present, pending, others)
   -- a table already present (an earlier part of it) is bound without a plan:
   -- a plan says whether its own binding found it
   local layout = not present.yes and nianbao.stream_layout(tokens, sm and sm.of, M.value_state, F) or nil
-  local pm = layout and stream_plans[m]
-  local plan = pm and pm.of[layout]
+  local plan = layout and memo.long_get(stream_plans, m, layout)
   if plan and plan ~= NOPLAN then
     if plan.present then present.yes = true end
     local unit_at, unit_texts = plan.unit_at, plan.unit_texts
@@ -1250,7 +1254,7 @@ function M.bind_rows(F, system, T, tokens, R, diags, present, pending, others)
     for k = 1, #rec.units do unit_at[k] = index_of[rec.units[k]] end
     local cells = packed_cells(F, rec.ids, rec.values, index_of)
     local plan_of = { present = present.yes, cells = cells, unit_at = unit_at, unit_texts = rec.unit_texts }
-    memo.put(stream_plans, m, MEMO_BYTES, layout, rec.unsafe and NOPLAN or plan_of, #layout + #cells + 64)
+    memo.long_put(stream_plans, m, MEMO_BYTES, layout, rec.unsafe and NOPLAN or plan_of, #layout + #cells + 64)
   end
 end
 
@@ -1647,8 +1651,7 @@ function M.bind_placed(F, system, T, tokens, R, out_diags, present, pending, oth
   local m = prepared(F, T, others)
   local sm = state_memo[F]
   local layout = nianbao.table_layout(tokens, sm and sm.of, M.value_state, F)
-  local pm = layout and plan_memo[m]
-  local plan = pm and pm.of[layout]
+  local plan = layout and memo.long_get(plan_memo, m, layout)
   if plan and plan ~= NOPLAN then
     if plan.present then present.yes = true end
     if not plan.ok then return false end
@@ -1659,7 +1662,7 @@ function M.bind_placed(F, system, T, tokens, R, out_diags, present, pending, oth
   local rec = layout and not plan and { present = false, ok = false } or nil
   local ok = bind_by_places(F, T, m, tokens, R, out_diags, present, settled, rec)
   if rec then
-    memo.put(plan_memo, m, MEMO_BYTES, layout, rec.unsafe and NOPLAN or rec,
+    memo.long_put(plan_memo, m, MEMO_BYTES, layout, rec.unsafe and NOPLAN or rec,
              #layout + 64 + (rec.cells and #rec.cells or 0))
   end
   return ok
@@ -1729,8 +1732,7 @@ function M.bind_flat(F, system, T, tokens, R, diags, present, pending, others)
   local m = prepared(F, T, others)
   local sm = state_memo[F]
   local layout = nianbao.stream_layout(tokens, sm and sm.of, M.value_state, F, false)
-  local pm = layout and flat_plans[m]
-  local plan = pm and pm.of[layout]
+  local plan = layout and memo.long_get(flat_plans, m, layout)
   if plan and plan ~= NOPLAN then
     if plan.present then present.yes = true end
     sm = state_memo[F]
@@ -1745,7 +1747,7 @@ function M.bind_flat(F, system, T, tokens, R, diags, present, pending, others)
     local index_of = {}
     for i = 1, #tokens do index_of[tokens[i]] = i end
     local cells = packed_cells(F, T.cells, rec.values or {}, index_of)
-    memo.put(flat_plans, m, MEMO_BYTES, layout, rec.unsafe and NOPLAN or { present = rec.present, cells = cells },
+    memo.long_put(flat_plans, m, MEMO_BYTES, layout, rec.unsafe and NOPLAN or { present = rec.present, cells = cells },
              #layout + #cells + 64)
   end
 end

@@ -126,7 +126,7 @@ end
 local function headings_of(F)
   local ix = heading_index[F]
   if ix then return ix end
-  ix = { list = {}, exact = {}, prefix = {}, lengths = {} }   -- lengths: by the first character
+  ix = { list = {}, exact = {}, prefix = {}, lengths = {}, longest = 0 }   -- lengths: by the first character
   for _, p in ipairs(F.parts) do
     for k, h in ipairs(p.heads) do
       local e = { p = p, k = k, h = h, numbered = p.numbered .. h }
@@ -134,6 +134,7 @@ local function headings_of(F)
       e.order = #ix.list
       for _, s in ipairs { e.numbered, h } do
         if not ix.exact[s] then ix.exact[s] = e end
+        if #s > ix.longest then ix.longest = #s end
       end
       local n, c = #e.numbered, first_char(e.numbered)
       if not ix.prefix[n] then ix.prefix[n] = {} end
@@ -143,6 +144,19 @@ local function headings_of(F)
       for _, m in ipairs(ls) do known = known or m == n end
       if not known then ls[#ls + 1] = n end
       if not ix.prefix[n][e.numbered] then ix.prefix[n][e.numbered] = e end
+    end
+  end
+  -- the first characters of the parts' numerals: a text that begins with
+  -- none has no part's numeral (none where a numeral is shorter than its
+  -- lead byte says: then every part is tried)
+  ix.numeral_firsts = {}
+  for _, p in ipairs(F.parts) do
+    if p.numbered ~= "" then
+      local c = first_char(p.numbered)
+      local lead = p.numbered:byte(1)
+      local size = lead >= 0xF0 and 4 or lead >= 0xE0 and 3 or lead >= 0xC0 and 2 or 1
+      if #p.numbered < size then ix.numeral_firsts = nil; break end
+      ix.numeral_firsts[c] = true
     end
   end
   heading_index[F] = ix
@@ -156,8 +170,11 @@ local function heading_of(F, block, t)
   -- the first heading, in the format's order, that the text is or begins
   -- with: found by the index, then (from there on) as the order has it
   local ix = headings_of(F)
-  local first = ix.exact[t]
-  for _, n in ipairs(ix.lengths[first_char(t)] or {}) do
+  -- (a text longer than every heading is none of them: not looked up, so
+  -- that a paragraph's normal form is not hashed for it)
+  local first = #t <= ix.longest and ix.exact[t] or nil
+  local c = first_char(t)
+  for _, n in ipairs(ix.lengths[c] or {}) do
     if n <= #t then
       local e = ix.prefix[n][t:sub(1, n)]
       if e and (not first or e.order < first.order) then first = e end
@@ -175,7 +192,9 @@ local function heading_of(F, block, t)
   end
   -- a numbered heading worded a little otherwise ("…被申请行政复议提起行政诉讼情况"):
   -- the one part whose numeral it has and whose title it is clearly like
-  if block.kind == "para" and (utf8.len(t) or 99) <= 40 then
+  -- (a character is four bytes at most: a longer text is not measured)
+  if block.kind == "para" and #t <= 4 * 40 and (not ix.numeral_firsts or ix.numeral_firsts[c])
+     and (utf8.len(t) or 99) <= 40 then
     for _, p in ipairs(F.parts) do
       if p.numbered ~= "" and t:sub(1, #p.numbered) == p.numbered then
         local rest = t:sub(#p.numbered + 1)
@@ -195,8 +214,12 @@ end
 -- normalised too, for the binder's later pass over the same blocks: a
 -- text that is no heading (most) is kept as that alone, under PLAIN[kind],
 -- a heading as its answer {part, glued, variant, normalised} under kind.
+-- Paragraphs have a memo of their own: most are a report's own prose, and
+-- would start the cells' memo afresh every hundred reports or so.
 local HEADING_MEMO_BYTES = 1 << 18
 local heading_memo = memo.keyed()
+local para_memo = memo.keyed()
+local memo_of_kind = { para = para_memo, cell = heading_memo }
 local NO_ANSWERS = {}       -- a kind with no answers yet: looked up, never written to
 local PLAIN = { para = "plain para", cell = "plain cell" }
 local function match_heading(F, block)
@@ -206,7 +229,8 @@ local function match_heading(F, block)
     local p, glued, variant = heading_of(F, block, t)
     return p, glued, variant, t
   end
-  local m = heading_memo[F]
+  local memos = memo_of_kind[kind]
+  local m = memos[F]
   if m then
     local plain = m.of[PLAIN[kind]]
     local t = plain and plain[text]
@@ -217,7 +241,7 @@ local function match_heading(F, block)
   end
   local t = F.labels.norm(text)
   local p, glued, variant = heading_of(F, block, t)
-  m = memo.of(heading_memo, F, HEADING_MEMO_BYTES)
+  m = memo.of(memos, F, HEADING_MEMO_BYTES)
   local key = p and kind or PLAIN[kind]
   local by = m.of[key]
   if not by then by = {}; m.of[key] = by end
@@ -422,12 +446,15 @@ local function names_column(F, T, text)
   local t = F.labels.norm(text)
   local c = column_list(T)
   if first_of(t, c.words) then return true end
-  local m = utf8.len(t)
+  -- (a character is four bytes at most: a longer text is not measured)
+  local m = #t <= 4 * 20 and utf8.len(t)
   if not m or m > 20 then return false end
   local lengths = c.lengths
   for i, w in ipairs(c.words) do
     local n = lengths[i]
-    if not n or math.min(m, n) + 1e-9 >= 0.7 * math.max(m, n) then
+    local short, long = m, n
+    if n and n < m then short, long = n, m end
+    if not n or short + 1e-9 >= 0.7 * long then
       if tables.alike(t, w, 0.7) then return true end
     end
   end
@@ -468,7 +495,11 @@ local function words_plain(words)
 end
 
 -- Whether the one text t holds one of the (plain) words, from the memo.
+-- A long text (a paragraph: most are a report's own) is searched, not
+-- kept: the search costs less than hashing it for the memo.
+local SIGNED_MEMO_LONGEST = 120
 local function holds_one(t, words)
+  if #t > SIGNED_MEMO_LONGEST then return first_of(t, words) ~= nil end
   local m = signed_memo[words]
   local yes = m and m.of[t]
   if yes == nil then
@@ -508,14 +539,14 @@ local function quiet_key(words, T)
   return key
 end
 
--- walk(F, blocks) → the blocks as split_headings gives them, the parts'
--- starts, each block's text normalised (for detect), and where the
--- paragraphs are. One pass for all: the blocks cut and left out, each
--- asked whether it is a part heading (match_heading's memo looked up in
--- line: most blocks are a batch's labels, answered before), and the
--- cells after each start gathered for its tables as they come, with the
--- last cell's place, whether any is placed in a grid and where the first
--- paragraph is (the short way of table_tokens needs no other pass).
+-- gather(F, blocks, words) → the blocks as split_headings gives them, the
+-- parts' starts, and where the paragraphs are. One pass for all: the
+-- blocks cut and left out, each asked whether it is a part heading
+-- (match_heading's memo looked up in line: most blocks are a batch's
+-- labels, answered before), and the cells after each start gathered for
+-- its tables as they come, with the last cell's place, whether any is
+-- placed in a grid and where the first paragraph is (the short way of
+-- table_tokens needs no other pass).
 -- With a list of words (another format's signature), also whether any
 -- normalised text holds one of them, as holds_any(normed, words) would
 -- say (nil: not asked). And each part's header texts for its table
@@ -523,8 +554,9 @@ end
 -- A cell known to be no heading, to hold none of the words and to name
 -- no column of its part's table is kept so in the memo (by the words and
 -- the table: quiet_key), and passes the walk as one look-up; the others
--- are asked one by one.
-local function walk(F, src, words)
+-- are asked one by one. Each block's text normalised is not kept: a
+-- report that needs them (few) has them from norm (see walk).
+local function gather(F, src, words)
   if words and not words_plain(words) then words = nil end
   local signed = words and false
   local quiet, heads, nheads, table_now = quiet_key(words, nil), nil, 0, nil
@@ -534,16 +566,18 @@ local function walk(F, src, words)
   local count = #src
   local blocks = copy_list(src, count)
   local starts, found = {}, {}
-  local normed, paras, nparas = {}, {}, 0
+  local paras, nparas = {}, 0
   local answered = heading_memo[F] and heading_memo[F].of or NO_ANSWERS
-  local by_para, by_cell = answered.para or NO_ANSWERS, answered.cell or NO_ANSWERS
-  local plain_para = answered[PLAIN.para] or NO_ANSWERS
+  local para_answered = para_memo[F] and para_memo[F].of or NO_ANSWERS
+  local by_para, by_cell = para_answered.para or NO_ANSWERS, answered.cell or NO_ANSWERS
+  local plain_para = para_answered[PLAIN.para] or NO_ANSWERS
   local plain_cell = answered[PLAIN.cell] or NO_ANSWERS
   -- the cells that pass in one look-up (with no words and no table, the plain ones)
   local quiet_cell = quiet and (answered[quiet] or NO_ANSWERS) or plain_cell
   local named_cell = NO_ANSWERS
-  -- the cells of the part begun last (none before the first start)
-  local st, cells, ncells, last, placed, para_at
+  -- the cells of the part begun last; before the first start (st nil) a
+  -- list let go at it, so that a cell is gathered with no test of a part
+  local st, cells, ncells, last, placed, para_at = nil, {}, 0, 0, false, nil
   local n, from, empty = 0, nil, nil
   for i = 1, count do
     local b = src[i]
@@ -552,26 +586,20 @@ local function walk(F, src, words)
       n = n + 1
       blocks[n] = b
       local text = b.text
-      local t = quiet_cell[text]
-      if t then
+      if quiet_cell[text] then
         -- most blocks: a cell answered before, and no heading
-        normed[n] = t
-        if cells then
-          ncells = ncells + 1
-          cells[ncells] = b
-          last = n
-          if not placed and b.grid and b.x0 then placed = true end   -- (asked until one is)
-        end
-        goto next_block
-      end
-      t = named_cell[text]
-      if t then
-        -- a cell answered before that names a column of the part's table
-        normed[n] = t
         ncells = ncells + 1
         cells[ncells] = b
         last = n
-        if not placed and b.grid and b.x0 then placed = true end
+        if b.grid and not placed and b.x0 then placed = true end   -- (a text's cells have no grid)
+        goto next_block
+      end
+      if named_cell[text] then
+        -- a cell answered before that names a column of the part's table
+        ncells = ncells + 1
+        cells[ncells] = b
+        last = n
+        if b.grid and not placed and b.x0 then placed = true end
         nheads = nheads + 1
         heads[nheads] = text
         goto next_block
@@ -591,16 +619,17 @@ local function walk(F, src, words)
       n = n + 1
       blocks[n] = b
       -- (a break's text is most often empty: normalised once a walk, and holding no word)
-      local text = b.text
-      local t
-      if text == "" then
-        t = empty or norm(text)
-        empty = t
-      else
-        t = norm(text)
+      if words and not signed then
+        local text = b.text
+        local t
+        if text == "" then
+          t = empty or norm(text)
+          empty = t
+        else
+          t = norm(text)
+        end
+        if t ~= "" then signed = holds_one(t, words) end
       end
-      normed[n] = t
-      if words and not signed and t ~= "" then signed = holds_one(t, words) end
       goto next_block
     end
     -- the blocks from..n (a paragraph's pieces, or one cell): asked, and
@@ -619,21 +648,20 @@ local function walk(F, src, words)
         paras[nparas] = k
       end
       local p, glued, variant
-      if t then
-        normed[k] = t
-      elseif hit then
-        normed[k] = hit[4]
+      if not t and hit then
+        t = hit[4]
         p, glued, variant = hit[1], hit[2], hit[3]
-      else
-        p, glued, variant, normed[k] = match_heading(F, bk)
-        answered = heading_memo[F].of
-        by_para, by_cell = answered.para or NO_ANSWERS, answered.cell or NO_ANSWERS
-        plain_para, plain_cell = answered[PLAIN.para] or NO_ANSWERS, answered[PLAIN.cell] or NO_ANSWERS
+      elseif not t then
+        p, glued, variant, t = match_heading(F, bk)
+        answered = heading_memo[F] and heading_memo[F].of or NO_ANSWERS
+        para_answered = para_memo[F] and para_memo[F].of or NO_ANSWERS
+        by_para, by_cell = para_answered.para or NO_ANSWERS, answered.cell or NO_ANSWERS
+        plain_para, plain_cell = para_answered[PLAIN.para] or NO_ANSWERS, answered[PLAIN.cell] or NO_ANSWERS
         quiet_cell = quiet and (answered[quiet] or NO_ANSWERS) or plain_cell
         named_cell = quiet and quiet.named and answered[quiet.named] or NO_ANSWERS
       end
       local loud, named = p ~= nil, false    -- a heading or a signature word; a column's name
-      if words and holds_one(normed[k], words) then signed, loud = true, true end
+      if words and holds_one(t, words) then signed, loud = true, true end
       if p and kind == "cell" and glued ~= "" then p = nil end
       if p and not found[p.id] then
         found[p.id] = true
@@ -646,7 +674,7 @@ local function walk(F, src, words)
         quiet = quiet_key(words, table_now)
         quiet_cell = quiet and (answered[quiet] or NO_ANSWERS) or plain_cell
         named_cell = quiet and quiet.named and answered[quiet.named] or NO_ANSWERS
-      elseif not cells then
+      elseif not st then
         -- (before the first part)
       elseif kind == "cell" then
         ncells = ncells + 1
@@ -670,13 +698,13 @@ local function walk(F, src, words)
             named_cell = {}
             answered[quiet.named] = named_cell
           end
-          named_cell[text] = normed[k]
+          named_cell[text] = t
         else
           if quiet_cell == NO_ANSWERS then
             quiet_cell = {}
             answered[quiet] = quiet_cell
           end
-          quiet_cell[text] = normed[k]
+          quiet_cell[text] = t
         end
         local m = heading_memo[F]
         m.size = m.size + #text + 64
@@ -686,12 +714,26 @@ local function walk(F, src, words)
   end
   if st then st.cells, st.last, st.placed, st.para_at, st.heads = cells, last, placed, para_at, heads end
   for k = n + 1, count do blocks[k] = nil end     -- the places the blocks left out had
-  return blocks, starts, normed, paras, nparas, found, signed
+  return blocks, starts, paras, nparas, found, signed
+end
+
+-- normed_of(F, blocks) → each block's text normalised, as the walk asked them.
+local function normed_of(F, blocks)
+  local norm, normed = F.labels.norm, {}
+  for i = 1, #blocks do normed[i] = norm(blocks[i].text) end
+  return normed
+end
+
+-- walk(F, blocks, words) → gather's answers, and (third) each block's
+-- text normalised (for detect).
+local function walk(F, src, words)
+  local blocks, starts, paras, nparas, found, signed = gather(F, src, words)
+  return blocks, starts, normed_of(F, blocks), paras, nparas, found, signed
 end
 M.walk = walk
 
 -- A date as printed → "YYYY-MM-DD", or nil.
-function M.parse_date(F, s)
+local function date_of(F, s)
   local g = F.grammars.date
   if not g or not s then return nil end
   local _, y, m, d = search(g):match(F.labels.simplify(s))
@@ -699,6 +741,21 @@ function M.parse_date(F, s)
   m, d = tonumber(m), tonumber(d)
   if m < 1 or m > 12 or d < 1 or d > 31 then return nil end
   return string.format("%s-%02d-%02d", y, m, d)
+end
+
+-- A batch's reports are published and written on a few days: each date
+-- as printed read once per format (a bounded memo; false: no date).
+local DATE_MEMO_BYTES = 1 << 16
+local date_memo = memo.keyed()
+function M.parse_date(F, s)
+  if not s then return nil end
+  local m = date_memo[F]
+  local hit = m and m.of[s]
+  if hit == nil then
+    hit = date_of(F, s) or false
+    memo.put(date_memo, F, DATE_MEMO_BYTES, s, hit, #s + 64)
+  end
+  return hit or nil
 end
 
 -- A statistics period stated in text → {from=, to=, line=, col=} or nil.
@@ -869,14 +926,20 @@ end
 
 -- Labels of other formats seen (signatures), and whether the text is in
 -- the structure of before 2019 (numbered part headings of that time, and
--- not the parts of this format). normed: each block's text normalised.
+-- not the parts of this format). Each block's text normalised is made
+-- only where it is asked (most reports: never).
 -- (signed: whether a text holds one of the words `one`, where the walk said.)
-local function detect(F, R, blocks, found, others, normed, one, signed)
+local function detect(F, R, blocks, found, others, one, signed)
+  local normed
+  local function normed_texts()
+    normed = normed or normed_of(F, blocks)
+    return normed
+  end
   -- the texts joined, made only where a word is found in them or the old
   -- headings are sought (most reports: neither)
   local text
   local function joined()
-    text = text or table.concat(normed, "\n")
+    text = text or table.concat(normed_texts(), "\n")
     return text
   end
   for _, o in ipairs(others) do
@@ -884,7 +947,7 @@ local function detect(F, R, blocks, found, others, normed, one, signed)
     -- blocks that hold them
     local sigs = {}
     local any
-    if o.signature == one and signed ~= nil then any = signed else any = holds_any(normed, o.signature) end
+    if o.signature == one and signed ~= nil then any = signed else any = holds_any(normed_texts(), o.signature) end
     if any == nil then any = first_of(joined(), o.signature) end
     if any then
       joined()
@@ -895,7 +958,7 @@ local function detect(F, R, blocks, found, others, normed, one, signed)
     local seen, list = {}, {}
     for i, b in ipairs(#sigs > 0 and blocks or {}) do
       for _, sig in ipairs(sigs) do
-        if not seen[sig] and normed[i]:find(sig, 1, true) then
+        if not seen[sig] and normed_texts()[i]:find(sig, 1, true) then
           seen[sig] = true
           list[#list + 1] = { text = b.text, line = b.line, col = b.col }
         end
@@ -1006,9 +1069,18 @@ M.table_tokens = table_tokens
 
 local function header_texts(F, T, tokens)
   local out, n = {}, 0
+  -- (the memo looked up in line: a table's tokens are mostly answered before)
+  local m = header_memo[T]
+  local of = m and m.of
   for i = 1, #tokens do
     local text = tokens[i].text
-    if names_column_of(F, T, text) then
+    local yes
+    if of then yes = of[text] end
+    if yes == nil then
+      yes = names_column_of(F, T, text)
+      of = header_memo[T].of          -- a full memo starts afresh
+    end
+    if yes then
       n = n + 1
       out[n] = text
     end
@@ -1047,6 +1119,60 @@ local function table_elsewhere(F, T, blocks, starts)
   return from, #blocks
 end
 
+-- The kind of issuer a name ends as (formatlib.issuer): the first kind in
+-- the format's order that has an ending the name has, or that has no
+-- endings at all. The name's last bytes are looked up once for each
+-- length an ending has, not ending by ending (the kinds indexed once per
+-- format).
+local issuer_index = setmetatable({}, { __mode = "k" })
+local function issuer_of(F, name)
+  if not name then return formatlib.issuer(F, name) end
+  local ix = issuer_index[F]
+  if not ix then
+    ix = { kinds = {}, order_of = {}, lengths = {}, open = nil }
+    local seen = {}
+    for order, k in ipairs(F.issuers) do
+      ix.kinds[order] = k.kind
+      local n = 0
+      for _, e in ipairs(k.endings or {}) do
+        n = n + 1
+        if not ix.order_of[e] then ix.order_of[e] = order end
+        if not seen[#e] then
+          seen[#e] = true
+          ix.lengths[#ix.lengths + 1] = #e
+        end
+      end
+      if n == 0 and not ix.open then ix.open = order end
+    end
+    issuer_index[F] = ix
+  end
+  local best, order_of, lengths, sub = ix.open, ix.order_of, ix.lengths, string.sub
+  for i = 1, #lengths do
+    local order = order_of[sub(name, -lengths[i])]
+    if order and (not best or order < best) then best = order end
+  end
+  if best then return ix.kinds[best] end
+  return F.unknown_issuer.kind
+end
+M.issuer_of = issuer_of
+
+-- The other formats' signature words in one list, for the tables. Where
+-- there is one other format (most binds) its list is made once per
+-- signature and given again, which the tables know by itself.
+local words_by_signature = setmetatable({}, { __mode = "k" })
+local function words_of(others)
+  local one = #others == 1 and others[1].signature
+  local words = one and words_by_signature[one]
+  if words then return words end
+  words = {}
+  for _, o in ipairs(others) do
+    for _, w in ipairs(o.signature) do words[#words + 1] = w end
+  end
+  if one then words_by_signature[one] = words end
+  return words
+end
+M.words_of = words_of
+
 -- bind(F, system, doc, path, others) → report, pending. others: the other
 -- formats {name=, signature=} whose labels to look for (and not report as
 -- unplaced).
@@ -1056,14 +1182,14 @@ function M.bind(F, system, doc, path, others)
   local sigs = { table.unpack(others) }
   if #F.signature > 0 then sigs[#sigs + 1] = { name = F.name, signature = F.signature } end
   local one = #sigs == 1 and sigs[1].signature or nil
-  local blocks, starts, normed, paras, nparas, found, signed = walk(F, doc.blocks, one)
+  local blocks, starts, paras, nparas, found, signed = gather(F, doc.blocks, one)
   local R = Report.new(F, path)
   local diags, pending = R.diagnostics, {}
 
   local first = starts[1] and starts[1].index or (#blocks + 1)
   read_meta(F, blocks, first, R.meta)
   read_identity(F, R, blocks, first)
-  R.issuer = formatlib.issuer(F, R.agency)
+  R.issuer = issuer_of(F, R.agency)
   if R.meta.published then R.published = M.parse_date(F, R.meta.published.text) end
   if R.meta.written then R.written = M.parse_date(F, R.meta.written.text) end
   if R.meta.index then R.index = R.meta.index.text end
@@ -1115,12 +1241,9 @@ function M.bind(F, system, doc, path, others)
   strip_signature(F, R)
 
   -- the tables, each in its part; a legacy report has none of them
-  local legacy = detect(F, R, blocks, found, sigs, normed, one, signed)
+  local legacy = detect(F, R, blocks, found, sigs, one, signed)
   if legacy then R.format = "legacy" end
-  local words = {}
-  for _, o in ipairs(others) do
-    for _, w in ipairs(o.signature) do words[#words + 1] = w end
-  end
+  local words = words_of(others)
   for _, T in ipairs(F.tables) do
     local present = { yes = false }
     R.tables[T.id] = { present = false }

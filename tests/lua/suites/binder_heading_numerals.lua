@@ -1,0 +1,67 @@
+-- A paragraph is tried as a numbered heading worded a little otherwise
+-- only where it begins with the first character of some part's numeral:
+-- the answers are those of trying every part, for the documents'
+-- paragraphs and for headings worded otherwise, numbered or not.
+
+local bind = require "pipeline.bind"
+local tables = require "tables"
+
+local E = nianbao.engine
+local P = E:pack("gb2021")
+local F = P.format
+
+-- heading_of the long way: every heading in order, then every part
+local function heading_long_way(block)
+  local t = F.labels.norm(block.text)
+  for _, p in ipairs(F.parts) do
+    for k, h in ipairs(p.heads) do
+      local numbered = p.numbered .. h
+      if t == numbered or t == h then return p, "", k > 1 end
+      if t:sub(1, #numbered) == numbered then
+        local cut = F.labels.prefix_end(block.text, numbered)
+        if cut then return p, block.text:sub(cut), k > 1 end
+      end
+    end
+  end
+  if block.kind == "para" and (utf8.len(t) or 99) <= 40 then
+    for _, p in ipairs(F.parts) do
+      if p.numbered ~= "" and t:sub(1, #p.numbered) == p.numbered then
+        local rest = t:sub(#p.numbered + 1)
+        for _, h in ipairs(p.heads) do
+          if tables.alike(rest, h, 0.8) then return p, "", true end
+        end
+      end
+    end
+  end
+  return nil
+end
+
+test("a heading worded otherwise is found as trying every part finds it", function()
+  local texts = {}
+  for _, d in ipairs(dofile("tests/lua/documents.lua")(E, NB, tmp .. "/numerals")) do
+    for _, b in ipairs(d.blocks) do
+      if b.kind == "para" then texts[#texts + 1] = b.text end
+    end
+  end
+  for _, p in ipairs(F.parts) do
+    for _, h in ipairs(p.raw_heads) do
+      local last = utf8.offset(h, -1)
+      texts[#texts + 1] = h:sub(1, last - 1)                       -- a character short
+      texts[#texts + 1] = h:sub(1, last - 1) .. "工作"               -- and another added
+      local one = h:sub(1, utf8.offset(h, 2) - 1)
+      texts[#texts + 1] = h:sub(#one + 1)                           -- no numeral
+      texts[#texts + 1] = "七" .. h:sub(#one + 1, last - 1)         -- another numeral
+    end
+  end
+  local found = 0
+  for _, text in ipairs(texts) do
+    local block = { kind = "para", text = text, line = 1, col = 1 }
+    local wp, wg, wv = heading_long_way(block)
+    local gp, gg, gv = bind.match_heading(F, block)
+    eq(wp, gp, text .. ": part")
+    eq(wg, gg, text .. ": glued")
+    eq(wv, gv, text .. ": variant")
+    if wp then found = found + 1 end
+  end
+  eq(true, found > 20, "headings found (" .. found .. ")")
+end)
