@@ -1844,26 +1844,77 @@ static void push_printable(lua_State *L, const unsigned char *s, size_t n) {
     luaL_pushresultsize(&b, n);
 }
 
+/* The tables a walk has seen, by address: an open-addressed set in a
+** userdata (the collector frees it, even when the walk raises). A look-up
+** in a Lua table keyed by tables cost several times more, twice a table. */
+typedef struct seen_set {
+    size_t cap, count;                 /* cap a power of two, count < cap / 2 */
+    const void *slot[];
+} seen_set;
+
+static seen_set *seen_new(lua_State *L, size_t cap) {
+    seen_set *s = lua_newuserdatauv(L, sizeof *s + cap * sizeof s->slot[0], 0);
+    s->cap = cap;
+    s->count = 0;
+    memset(s->slot, 0, cap * sizeof s->slot[0]);
+    return s;
+}
+
+static size_t seen_hash(const void *p, size_t cap) {
+    uint64_t h = (uint64_t)(uintptr_t)p * 0x9E3779B97F4A7C15ULL;
+    return (size_t)(h >> 32) & (cap - 1);
+}
+
+/* Add p to the set at slot `at` (a userdata, replaced there by a larger one
+** when half full); whether it was new. */
+static int seen_add(lua_State *L, int at, const void *p) {
+    seen_set *s = lua_touserdata(L, at);
+    size_t i = seen_hash(p, s->cap);
+    while (s->slot[i] != NULL) {
+        if (s->slot[i] == p) return 0;
+        i = (i + 1) & (s->cap - 1);
+    }
+    if (2 * (s->count + 1) >= s->cap) {
+        seen_set *g;
+        size_t k;
+        if (s->cap > ((size_t)-1 / sizeof s->slot[0] - sizeof *s) / 4) luaL_error(L, "too many tables");
+        g = seen_new(L, s->cap * 2);
+        for (k = 0; k < s->cap; k++) {
+            if (s->slot[k] != NULL) {
+                size_t j = seen_hash(s->slot[k], g->cap);
+                while (g->slot[j] != NULL) j = (j + 1) & (g->cap - 1);
+                g->slot[j] = s->slot[k];
+            }
+        }
+        g->count = s->count;
+        lua_replace(L, at);
+        s = g;
+        i = seen_hash(p, s->cap);
+        while (s->slot[i] != NULL) i = (i + 1) & (s->cap - 1);
+    }
+    s->slot[i] = p;
+    s->count++;
+    return 1;
+}
+
 /* nianbao.printable(t, skip): every text held in t, and in every table
 ** reached from it but `skip`, with its control characters as '?' (keys
 ** are left as they are). Tables are walked with next, from a list, not
-** by recursion: a deep input does not reach the C stack. */
+** by recursion: a deep input does not reach the C stack. (The list keeps
+** the tables it is given: each is reached from t all through the walk,
+** which replaces texts only, so the set of the ones seen may hold their
+** addresses.) */
 static int l_printable(lua_State *L) {
     lua_Integer top = 0;
     luaL_checktype(L, 1, LUA_TTABLE);
     lua_settop(L, 2);
-    /* sized for a report's tables: grown from empty, seen is rehashed again and again */
-    lua_createtable(L, 0, 64);                     /* 3: the tables seen */
+    seen_new(L, 128);                              /* 3: the tables seen */
     lua_createtable(L, 16, 0);                     /* 4: the tables to walk */
-    lua_pushvalue(L, 1);
-    lua_pushboolean(L, 1);
-    lua_rawset(L, 3);
+    seen_add(L, 3, lua_topointer(L, 1));
     lua_pushvalue(L, 1);
     lua_rawseti(L, 4, ++top);
     while (top > 0) {
-        lua_rawgeti(L, 4, top);                    /* 5: the table */
-        lua_pushnil(L);
-        lua_rawseti(L, 4, top--);
+        lua_rawgeti(L, 4, top--);                  /* 5: the table (its slot is written over next) */
         lua_pushnil(L);
         while (lua_next(L, 5)) {                   /* 6: key, 7: value */
             int kind = lua_type(L, 7);
@@ -1875,16 +1926,9 @@ static int l_printable(lua_State *L) {
                     push_printable(L, v, n);
                     lua_rawset(L, 5);
                 }
-            } else if (kind == LUA_TTABLE && !lua_rawequal(L, 7, 2)) {
+            } else if (kind == LUA_TTABLE && !lua_rawequal(L, 7, 2) && seen_add(L, 3, lua_topointer(L, 7))) {
                 lua_pushvalue(L, 7);
-                if (lua_rawget(L, 3) == LUA_TNIL) {
-                    lua_pushvalue(L, 7);
-                    lua_pushboolean(L, 1);
-                    lua_rawset(L, 3);
-                    lua_pushvalue(L, 7);
-                    lua_rawseti(L, 4, ++top);
-                }
-                lua_pop(L, 1);
+                lua_rawseti(L, 4, ++top);
             }
             lua_pop(L, 1);
         }
