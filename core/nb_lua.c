@@ -1785,6 +1785,71 @@ static int l_utf8_invalid(lua_State *L) {
     return 1;
 }
 
+/* The characters of s's bytes i..j (s:sub(i, j), its indices read as sub
+** reads them) as utf8.len counts them, or the bytes when they are not
+** UTF-8: in C, where a Lua sub made a string and len decoded it a
+** character a step. Charged under limits as utf8.len is. */
+static lua_Integer chars_between(lua_State *L, const char *s, size_t len, lua_Integer i, lua_Integer j) {
+    const unsigned char *p, *e;
+    size_t n;
+    lua_Integer count = 0;
+    if (i < 0) i = i < -(lua_Integer)len ? 1 : (lua_Integer)len + i + 1;
+    else if (i == 0) i = 1;
+    if (j > (lua_Integer)len) j = (lua_Integer)len;
+    else if (j < 0) j = j < -(lua_Integer)len ? 0 : (lua_Integer)len + j + 1;
+    if (i > j) return 0;
+    n = (size_t)(j - i + 1);
+    p = (const unsigned char *)s + (i - 1);
+    e = p + n;
+    nb_sandbox_charge(L, (int64_t)(n / 64));
+    /* valid as nb_encoding_utf8_invalid reads it (utf8.len's rules), a
+    ** character counted as it is passed: no second walk */
+    while (p < e) {
+        unsigned c = *p, lo = 0x80, hi = 0xBF;
+        size_t k, more;
+        if (c < 0x80) {
+            p++;
+            count++;
+            continue;
+        }
+        if (c >= 0xE1 && c <= 0xEF && c != 0xED) {
+            /* most of a Chinese text: three bytes, no range of its own */
+            if (e - p < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80) return (lua_Integer)n;
+            p += 3;
+            count++;
+            continue;
+        }
+        if (c >= 0xC2 && c <= 0xDF) more = 1;
+        else if (c == 0xE0 || c == 0xED) {
+            more = 2;
+            if (c == 0xE0) lo = 0xA0;
+            else hi = 0x9F;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            more = 3;
+            if (c == 0xF0) lo = 0x90;
+            else if (c == 0xF4) hi = 0x8F;
+        } else return (lua_Integer)n;
+        if ((size_t)(e - p) <= more || p[1] < lo || p[1] > hi) return (lua_Integer)n;
+        for (k = 2; k <= more; k++)
+            if ((p[k] & 0xC0) != 0x80) return (lua_Integer)n;
+        p += more + 1;
+        count++;
+    }
+    return count;
+}
+
+/* nianbao.chars(s, i, j) -> the characters of s:sub(i, j) (utf8.len's
+** count, or #s:sub(i, j) when that is not UTF-8); nil when s is not a
+** string or i or j not an integer (the caller's Lua then says why). */
+static int l_chars(lua_State *L) {
+    size_t len;
+    const char *s;
+    if (lua_type(L, 1) != LUA_TSTRING || !lua_isinteger(L, 2) || !lua_isinteger(L, 3)) return 0;
+    s = lua_tolstring(L, 1, &len);
+    lua_pushinteger(L, chars_between(L, s, len, lua_tointeger(L, 2), lua_tointeger(L, 3)));
+    return 1;
+}
+
 /*}===*/
 
 
@@ -2045,6 +2110,7 @@ static const luaL_Reg nianbao_funcs[] = {
     {"schema", l_schema_new}, {"report", l_report_new}, {"identity", l_ident_new},
     {"findings", l_findings_new}, {"number", l_number}, {"add", l_add},
     {"compare", l_compare}, {"is_integral", l_is_integral}, {"convert", l_convert}, {"utf8_invalid", l_utf8_invalid},
+    {"chars", l_chars},
     {"view_index", l_view_index}, {"printable", l_printable}, {"positions", l_positions},
     {"placed_rows", l_placed_rows}, {"table_layout", l_table_layout},
     {"stream_layout", l_stream_layout},
