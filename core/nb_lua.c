@@ -1607,6 +1607,53 @@ static int add_finding(lua_State *L, nb_findings *l, int at) {
     return 0;
 }
 
+/* nianbao.fill(parts, vars) -> a message template's texts with the values
+** of its names between them: parts is the template cut into a list
+** alternating text, name, text, ..., text; vars is read raw (a table with
+** no metatable). A text is put as it is, a number as tostring puts it, an
+** absent name as "{name}"; nil when a value is anything else (its
+** tostring may run a script's code: the caller fills that message
+** itself). One call, where a Lua loop asked the type of each value. */
+static int l_fill(lua_State *L) {
+    luaL_Buffer b;
+    lua_Integer i, n;
+    luaL_checktype(L, 1, LUA_TTABLE);
+    luaL_checktype(L, 2, LUA_TTABLE);
+    n = (lua_Integer)lua_rawlen(L, 1);
+    lua_settop(L, 2);
+    luaL_buffinit(L, &b);
+    for (i = 1; i <= n; i++) {
+        const char *name;
+        size_t len;
+        if (lua_rawgeti(L, 1, i) != LUA_TSTRING) return 0;    /* (a list parts_of did not make) */
+        if (i % 2 == 1) {
+            luaL_addvalue(&b);
+            continue;
+        }
+        name = lua_tolstring(L, -1, &len);                    /* (parts holds it: it stays) */
+        switch (lua_rawget(L, 2)) {                           /* the buffer's is the slot below */
+        case LUA_TSTRING:
+            luaL_addvalue(&b);
+            break;
+        case LUA_TNUMBER:
+            if (lua_getmetatable(L, -1)) return 0;
+            lua_tolstring(L, -1, NULL);                       /* tostring's digits, in place */
+            luaL_addvalue(&b);
+            break;
+        case LUA_TNIL:
+            lua_pop(L, 1);
+            luaL_addchar(&b, '{');
+            luaL_addlstring(&b, name, len);
+            luaL_addchar(&b, '}');
+            break;
+        default:
+            return 0;
+        }
+    }
+    luaL_pushresult(&b);
+    return 1;
+}
+
 static const char *const finding_fields[] = {
     "rule", "severity", "message", "cells", "expected", "found", "quote", "line", "col"
 };
@@ -2110,7 +2157,7 @@ static const luaL_Reg nianbao_funcs[] = {
     {"schema", l_schema_new}, {"report", l_report_new}, {"identity", l_ident_new},
     {"findings", l_findings_new}, {"number", l_number}, {"add", l_add},
     {"compare", l_compare}, {"is_integral", l_is_integral}, {"convert", l_convert}, {"utf8_invalid", l_utf8_invalid},
-    {"chars", l_chars},
+    {"chars", l_chars}, {"fill", l_fill},
     {"view_index", l_view_index}, {"printable", l_printable}, {"positions", l_positions},
     {"placed_rows", l_placed_rows}, {"table_layout", l_table_layout},
     {"stream_layout", l_stream_layout},
