@@ -1228,9 +1228,16 @@ static int l_report_pick(lua_State *L) {
             at = lua_tointegerx(L, -1, &isint);
             lua_pop(L, 1);
         }
-        if (isint && at >= 1 && nb_cell_is(nb_report_cell(r, (size_t)(at - 1)), what)) {
-            lua_pushinteger(L, k);
-            lua_rawseti(L, -2, ++found);
+        if (isint && at >= 1) {
+            /* its state asked here (most cells are not wanted): nb_cell_is
+            ** only for a number whose sign or fraction is asked */
+            const nb_cell *c = nb_report_cell(r, (size_t)(at - 1));
+            if (c != NULL && ((what & NB_CELL_IS(c->state)) ||
+                              (c->state == NB_CELL_NUMBER && (what & (NB_CELL_NEGATIVE | NB_CELL_FRACTION)) &&
+                               nb_cell_is(c, what)))) {
+                lua_pushinteger(L, k);
+                lua_rawseti(L, -2, ++found);
+            }
         }
     }
     return 1;
