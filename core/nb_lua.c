@@ -1228,9 +1228,16 @@ static int l_report_pick(lua_State *L) {
             at = lua_tointegerx(L, -1, &isint);
             lua_pop(L, 1);
         }
-        if (isint && at >= 1 && nb_cell_is(nb_report_cell(r, (size_t)(at - 1)), what)) {
-            lua_pushinteger(L, k);
-            lua_rawseti(L, -2, ++found);
+        if (isint && at >= 1) {
+            /* its state asked here (most cells are not wanted): nb_cell_is
+            ** only for a number whose sign or fraction is asked */
+            const nb_cell *c = nb_report_cell(r, (size_t)(at - 1));
+            if (c != NULL && ((what & NB_CELL_IS(c->state)) ||
+                              (c->state == NB_CELL_NUMBER && (what & (NB_CELL_NEGATIVE | NB_CELL_FRACTION)) &&
+                               nb_cell_is(c, what)))) {
+                lua_pushinteger(L, k);
+                lua_rawseti(L, -2, ++found);
+            }
         }
     }
     return 1;
@@ -1607,6 +1614,53 @@ static int add_finding(lua_State *L, nb_findings *l, int at) {
     return 0;
 }
 
+/* nianbao.fill(parts, vars) -> a message template's texts with the values
+** of its names between them: parts is the template cut into a list
+** alternating text, name, text, ..., text; vars is read raw (a table with
+** no metatable). A text is put as it is, a number as tostring puts it, an
+** absent name as "{name}"; nil when a value is anything else (its
+** tostring may run a script's code: the caller fills that message
+** itself). One call, where a Lua loop asked the type of each value. */
+static int l_fill(lua_State *L) {
+    luaL_Buffer b;
+    lua_Integer i, n;
+    luaL_checktype(L, 1, LUA_TTABLE);
+    luaL_checktype(L, 2, LUA_TTABLE);
+    n = (lua_Integer)lua_rawlen(L, 1);
+    lua_settop(L, 2);
+    luaL_buffinit(L, &b);
+    for (i = 1; i <= n; i++) {
+        const char *name;
+        size_t len;
+        if (lua_rawgeti(L, 1, i) != LUA_TSTRING) return 0;    /* (a list parts_of did not make) */
+        if (i % 2 == 1) {
+            luaL_addvalue(&b);
+            continue;
+        }
+        name = lua_tolstring(L, -1, &len);                    /* (parts holds it: it stays) */
+        switch (lua_rawget(L, 2)) {                           /* the buffer's is the slot below */
+        case LUA_TSTRING:
+            luaL_addvalue(&b);
+            break;
+        case LUA_TNUMBER:
+            if (lua_getmetatable(L, -1)) return 0;
+            lua_tolstring(L, -1, NULL);                       /* tostring's digits, in place */
+            luaL_addvalue(&b);
+            break;
+        case LUA_TNIL:
+            lua_pop(L, 1);
+            luaL_addchar(&b, '{');
+            luaL_addlstring(&b, name, len);
+            luaL_addchar(&b, '}');
+            break;
+        default:
+            return 0;
+        }
+    }
+    luaL_pushresult(&b);
+    return 1;
+}
+
 static const char *const finding_fields[] = {
     "rule", "severity", "message", "cells", "expected", "found", "quote", "line", "col"
 };
@@ -1785,6 +1839,71 @@ static int l_utf8_invalid(lua_State *L) {
     return 1;
 }
 
+/* The characters of s's bytes i..j (s:sub(i, j), its indices read as sub
+** reads them) as utf8.len counts them, or the bytes when they are not
+** UTF-8: in C, where a Lua sub made a string and len decoded it a
+** character a step. Charged under limits as utf8.len is. */
+static lua_Integer chars_between(lua_State *L, const char *s, size_t len, lua_Integer i, lua_Integer j) {
+    const unsigned char *p, *e;
+    size_t n;
+    lua_Integer count = 0;
+    if (i < 0) i = i < -(lua_Integer)len ? 1 : (lua_Integer)len + i + 1;
+    else if (i == 0) i = 1;
+    if (j > (lua_Integer)len) j = (lua_Integer)len;
+    else if (j < 0) j = j < -(lua_Integer)len ? 0 : (lua_Integer)len + j + 1;
+    if (i > j) return 0;
+    n = (size_t)(j - i + 1);
+    p = (const unsigned char *)s + (i - 1);
+    e = p + n;
+    nb_sandbox_charge(L, (int64_t)(n / 64));
+    /* valid as nb_encoding_utf8_invalid reads it (utf8.len's rules), a
+    ** character counted as it is passed: no second walk */
+    while (p < e) {
+        unsigned c = *p, lo = 0x80, hi = 0xBF;
+        size_t k, more;
+        if (c < 0x80) {
+            p++;
+            count++;
+            continue;
+        }
+        if (c >= 0xE1 && c <= 0xEF && c != 0xED) {
+            /* most of a Chinese text: three bytes, no range of its own */
+            if (e - p < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80) return (lua_Integer)n;
+            p += 3;
+            count++;
+            continue;
+        }
+        if (c >= 0xC2 && c <= 0xDF) more = 1;
+        else if (c == 0xE0 || c == 0xED) {
+            more = 2;
+            if (c == 0xE0) lo = 0xA0;
+            else hi = 0x9F;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            more = 3;
+            if (c == 0xF0) lo = 0x90;
+            else if (c == 0xF4) hi = 0x8F;
+        } else return (lua_Integer)n;
+        if ((size_t)(e - p) <= more || p[1] < lo || p[1] > hi) return (lua_Integer)n;
+        for (k = 2; k <= more; k++)
+            if ((p[k] & 0xC0) != 0x80) return (lua_Integer)n;
+        p += more + 1;
+        count++;
+    }
+    return count;
+}
+
+/* nianbao.chars(s, i, j) -> the characters of s:sub(i, j) (utf8.len's
+** count, or #s:sub(i, j) when that is not UTF-8); nil when s is not a
+** string or i or j not an integer (the caller's Lua then says why). */
+static int l_chars(lua_State *L) {
+    size_t len;
+    const char *s;
+    if (lua_type(L, 1) != LUA_TSTRING || !lua_isinteger(L, 2) || !lua_isinteger(L, 3)) return 0;
+    s = lua_tolstring(L, 1, &len);
+    lua_pushinteger(L, chars_between(L, s, len, lua_tointeger(L, 2), lua_tointeger(L, 3)));
+    return 1;
+}
+
 /*}===*/
 
 
@@ -1844,26 +1963,77 @@ static void push_printable(lua_State *L, const unsigned char *s, size_t n) {
     luaL_pushresultsize(&b, n);
 }
 
+/* The tables a walk has seen, by address: an open-addressed set in a
+** userdata (the collector frees it, even when the walk raises). A look-up
+** in a Lua table keyed by tables cost several times more, twice a table. */
+typedef struct seen_set {
+    size_t cap, count;                 /* cap a power of two, count < cap / 2 */
+    const void *slot[];
+} seen_set;
+
+static seen_set *seen_new(lua_State *L, size_t cap) {
+    seen_set *s = lua_newuserdatauv(L, sizeof *s + cap * sizeof s->slot[0], 0);
+    s->cap = cap;
+    s->count = 0;
+    memset(s->slot, 0, cap * sizeof s->slot[0]);
+    return s;
+}
+
+static size_t seen_hash(const void *p, size_t cap) {
+    uint64_t h = (uint64_t)(uintptr_t)p * 0x9E3779B97F4A7C15ULL;
+    return (size_t)(h >> 32) & (cap - 1);
+}
+
+/* Add p to the set at slot `at` (a userdata, replaced there by a larger one
+** when half full); whether it was new. */
+static int seen_add(lua_State *L, int at, const void *p) {
+    seen_set *s = lua_touserdata(L, at);
+    size_t i = seen_hash(p, s->cap);
+    while (s->slot[i] != NULL) {
+        if (s->slot[i] == p) return 0;
+        i = (i + 1) & (s->cap - 1);
+    }
+    if (2 * (s->count + 1) >= s->cap) {
+        seen_set *g;
+        size_t k;
+        if (s->cap > ((size_t)-1 / sizeof s->slot[0] - sizeof *s) / 4) luaL_error(L, "too many tables");
+        g = seen_new(L, s->cap * 2);
+        for (k = 0; k < s->cap; k++) {
+            if (s->slot[k] != NULL) {
+                size_t j = seen_hash(s->slot[k], g->cap);
+                while (g->slot[j] != NULL) j = (j + 1) & (g->cap - 1);
+                g->slot[j] = s->slot[k];
+            }
+        }
+        g->count = s->count;
+        lua_replace(L, at);
+        s = g;
+        i = seen_hash(p, s->cap);
+        while (s->slot[i] != NULL) i = (i + 1) & (s->cap - 1);
+    }
+    s->slot[i] = p;
+    s->count++;
+    return 1;
+}
+
 /* nianbao.printable(t, skip): every text held in t, and in every table
 ** reached from it but `skip`, with its control characters as '?' (keys
 ** are left as they are). Tables are walked with next, from a list, not
-** by recursion: a deep input does not reach the C stack. */
+** by recursion: a deep input does not reach the C stack. (The list keeps
+** the tables it is given: each is reached from t all through the walk,
+** which replaces texts only, so the set of the ones seen may hold their
+** addresses.) */
 static int l_printable(lua_State *L) {
     lua_Integer top = 0;
     luaL_checktype(L, 1, LUA_TTABLE);
     lua_settop(L, 2);
-    /* sized for a report's tables: grown from empty, seen is rehashed again and again */
-    lua_createtable(L, 0, 64);                     /* 3: the tables seen */
+    seen_new(L, 128);                              /* 3: the tables seen */
     lua_createtable(L, 16, 0);                     /* 4: the tables to walk */
-    lua_pushvalue(L, 1);
-    lua_pushboolean(L, 1);
-    lua_rawset(L, 3);
+    seen_add(L, 3, lua_topointer(L, 1));
     lua_pushvalue(L, 1);
     lua_rawseti(L, 4, ++top);
     while (top > 0) {
-        lua_rawgeti(L, 4, top);                    /* 5: the table */
-        lua_pushnil(L);
-        lua_rawseti(L, 4, top--);
+        lua_rawgeti(L, 4, top--);                  /* 5: the table (its slot is written over next) */
         lua_pushnil(L);
         while (lua_next(L, 5)) {                   /* 6: key, 7: value */
             int kind = lua_type(L, 7);
@@ -1875,16 +2045,9 @@ static int l_printable(lua_State *L) {
                     push_printable(L, v, n);
                     lua_rawset(L, 5);
                 }
-            } else if (kind == LUA_TTABLE && !lua_rawequal(L, 7, 2)) {
+            } else if (kind == LUA_TTABLE && !lua_rawequal(L, 7, 2) && seen_add(L, 3, lua_topointer(L, 7))) {
                 lua_pushvalue(L, 7);
-                if (lua_rawget(L, 3) == LUA_TNIL) {
-                    lua_pushvalue(L, 7);
-                    lua_pushboolean(L, 1);
-                    lua_rawset(L, 3);
-                    lua_pushvalue(L, 7);
-                    lua_rawseti(L, 4, ++top);
-                }
-                lua_pop(L, 1);
+                lua_rawseti(L, 4, ++top);
             }
             lua_pop(L, 1);
         }
@@ -2001,6 +2164,7 @@ static const luaL_Reg nianbao_funcs[] = {
     {"schema", l_schema_new}, {"report", l_report_new}, {"identity", l_ident_new},
     {"findings", l_findings_new}, {"number", l_number}, {"add", l_add},
     {"compare", l_compare}, {"is_integral", l_is_integral}, {"convert", l_convert}, {"utf8_invalid", l_utf8_invalid},
+    {"chars", l_chars}, {"fill", l_fill},
     {"view_index", l_view_index}, {"printable", l_printable}, {"positions", l_positions},
     {"placed_rows", l_placed_rows}, {"table_layout", l_table_layout},
     {"stream_layout", l_stream_layout},

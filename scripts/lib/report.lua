@@ -49,6 +49,7 @@ local formatlib = require "format"
 local messages = require "messages"
 local view = require "view"
 local unwrap = view.unwrap
+local chars = nianbao.chars
 
 local Report = {}
 Report.__index = Report
@@ -188,6 +189,11 @@ function Report:place(s, pos)
   end
   local best = lo > 1 and places[lo - 1]
   if not best then return s.line, s.col end
+  -- (counted in C, with no string made for the bytes before; nil for a
+  -- text or places that are not a string and integers: then as sub and
+  -- utf8.len read them)
+  local n = chars(s.text, best.at, pos - 1)
+  if n then return best.line, best.col + n end
   local before = s.text:sub(best.at, pos - 1)
   return best.line, best.col + (utf8.len(before) or #before)
 end

@@ -35,8 +35,7 @@ local function cut(s, n)
 end
 
 -- A message template cut once into its texts and its {names}: a list
--- alternating text, name, text, …, text (made once a template), and as
--- pieces = the same list for fill to set the names' values in. A local
+-- alternating text, name, text, …, text (made once a template). A local
 -- pack's rule runs afresh for each report and could word its message anew
 -- each time: past MAX_TEMPLATES the list starts afresh, so it cannot grow.
 local MAX_TEMPLATES = 4096
@@ -56,7 +55,6 @@ local function parts_of(text)
     at = to + 1
   end
   parts[#parts + 1] = text:sub(at)
-  parts.pieces = table.move(parts, 1, #parts, 1, {})
   templates[text] = parts
   return parts
 end
@@ -64,25 +62,16 @@ end
 -- The template with each {name} that vars has replaced by its value.
 -- (vars is read raw: a table the rule made without a metatable, or the
 -- emitter's own.) While the values are texts and numbers no code of the
--- rule's runs, so the template's own pieces, its texts in place, take the
--- values of its names; another value's tostring may run the rule's code,
--- even an emit, so it gets a list of its own.
+-- rule's runs, and the core fills the message in one call (the emit runs
+-- within the rule's count of instructions: a loop here was most of it);
+-- another value's tostring may run the rule's code, even an emit, so its
+-- message is filled here, with a list of its own.
+local fill_texts = nianbao.fill
 local function fill(text, vars)
   local parts = templates[text] or parts_of(text)
-  local n = #parts
-  if n == 1 then return text end
-  local pieces = parts.pieces
-  for i = 2, n, 2 do
-    local p = parts[i]
-    local v = vars[p]
-    local t = type(v)
-    if t == "string" then pieces[i] = v
-    elseif t == "number" then pieces[i] = tostring(v)
-    elseif v == nil then pieces[i] = "{" .. p .. "}"
-    else goto slow end
-  end
-  do return table.concat(pieces, "", 1, n) end
-  ::slow::
+  if #parts == 1 then return text end
+  local message = fill_texts(parts, vars)
+  if message then return message end
   local out = {}
   for i = 1, #parts do
     local p = parts[i]
