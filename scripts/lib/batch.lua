@@ -771,7 +771,13 @@ function Batch:survey(njobs)
     local x = sigs[i]
     if math.type(x) == "integer" then return self:spooled(x) end
     return x
-  end }), true)
+  end }), true, spool_sigs and function(i, from, to)
+    local x = sigs[i]
+    if math.type(x) == "integer" then
+      return self.spool:get((x >> SPOOL_LEN_BITS) + from - 1, to - from + 1)
+    end
+    return x and x:sub(from, to)
+  end or nil)
   sigs = nil
   table.sort(self.copies, similar.in_order)
   young_first(self, #kept)

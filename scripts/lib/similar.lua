@@ -98,6 +98,10 @@ end
 -- no pair kept here: a region's template shared by thousands makes pairs
 -- by the ten thousand.
 -- whole: each passage as found (measure), for a caller that keeps few.
+-- band_of(i, from, to): bytes from..to of entry i's signature, for a
+-- caller whose signatures wait elsewhere: past SEEN_MAX a band is read
+-- apart, not the whole signature once a band (garbage that, at ten
+-- thousand files, doubled the heap while the pairs were measured).
 local math_type = math.type
 
 -- measured(a, b, ea, eb) → measure(a, b, true) with the pair's entries
@@ -112,10 +116,14 @@ local function measured(a, b, ea, eb)
   return setmetatable({ share = sa, length = length, within = tb, from = from, to = to, a = ea, b = eb }, Whole)
 end
 
-function M.each_pair(entries, text_of, found, sigs, whole)
+function M.each_pair(entries, text_of, found, sigs, whole, band_of)
   text_of = text_of or function(e) return e.text end
   local rows = M.HASHES // M.BANDS
   local function sig_of(i) return sigs and sigs[i] or entries[i].sig end
+  band_of = band_of or function(i, from, to)
+    local sig = sig_of(i)
+    return sig and sig:sub(from, to)
+  end
   -- texts cut once for every band (i → {text =, shingled =, kept = true}),
   -- and the bytes of text held cut at once, these and a bucket's
   local kept, kept_bytes, cut_bytes = {}, 0, 0
@@ -214,9 +222,8 @@ function M.each_pair(entries, text_of, found, sigs, whole)
       local bucket = {}
       local from, to = b * rows * 4 + 1, (b + 1) * rows * 4
       for i in ipairs(entries) do
-        local sig = sig_of(i)
-        if sig then
-          local v = sig:sub(from, to)
+        local v = band_of(i, from, to)
+        if v then
           local list = bucket[v]
           if not list then bucket[v] = i
           elseif math_type(list) then bucket[v] = { list, i }
