@@ -378,6 +378,15 @@ function Batch:found_in(e, m)
   return similar.said_of(m)
 end
 
+-- found_at(e, within, from, to) → found_in of a pair handed as values
+-- (similar.each_pair's "span"): the passage within:sub(from, to) of e's
+-- narrative, where it is in the spool or said now
+function Batch:found_at(e, within, from, to)
+  local told = e.told
+  if told then return ((told >> SPOOL_LEN_BITS) + from - 1) << SPOOL_LEN_BITS | (to - from + 1) end
+  return similar.said_at(within, from, to)
+end
+
 -- narrative(e) → the narrative of an entry of the batch | nil
 function Batch:narrative(e)
   if e.text then return e.text end
@@ -751,20 +760,19 @@ function Batch:survey(njobs)
   -- the base format only once some report was bound: an empty check compiles none
   self:measure_years(kept, found, #kept > 0 and E:pack(E.base).format or nil, order)
   local listed = self.opts.output
-  similar.each_pair(kept, function(x) return self:narrative(x) end, function(p)
-    local a, b = p.a, p.b
+  similar.each_pair(kept, function(x) return self:narrative(x) end, function(a, b, share, length, within, from, to)
     if a.key and a.key == b.key then return end
-    local share, length = p.share, p.length
     local at_a, at_b = add_copy(a, share, length, b, found, order), add_copy(b, share, length, a, found, order)
     -- a passage is said (cut) only for a pair listed, or kept when the
     -- copies are settled: the pair holds where it is in a narrative
+    local passage
     if listed then
-      p.passage, p.within = similar.said_of(p), nil
+      passage = similar.said_at(within, from, to)
       -- only the dashboard (of -o FOLDER) lists them: some ten a report
-      self.copies[#self.copies + 1] = p
+      self.copies[#self.copies + 1] = { share = share, length = length, a = a, b = b, passage = passage }
     end
     if at_a or at_b then
-      local passage = rawget(p, "passage") or self:found_in(b, p)
+      passage = passage or self:found_at(b, within, from, to)
       if at_a then a.copies[at_a + PASSAGE] = passage end
       if at_b then b.copies[at_b + PASSAGE] = passage end
     end
@@ -772,7 +780,7 @@ function Batch:survey(njobs)
     local x = sigs[i]
     if math.type(x) == "integer" then return self:spooled(x) end
     return x
-  end }), true, spool_sigs and function(i, from, to)
+  end }), "span", spool_sigs and function(i, from, to)
     local x = sigs[i]
     if math.type(x) == "integer" then
       return self.spool:get((x >> SPOOL_LEN_BITS) + from - 1, to - from + 1)
