@@ -82,6 +82,7 @@ nb_sandbox *nb_sandbox_of(lua_State *L) {
 /*{=== the allocator ===*/
 
 #define POOL_MAX (NB_POOLED ? NB_POOL_MAX : 0)
+#define POOL_HUGE ((size_t)4 << 20)        /* the part of the region advised as huge pages */
 #define CLASS(n) (((n) + 15) / 16 - 1)    /* the free list of a small block of n > 0 bytes */
 
 /* Was block p carved from the pool (else it came from malloc)? */
@@ -114,8 +115,10 @@ static void *pool_get(nb_pool *pool, size_t size) {
         pool->base = pool->next = region;
         pool->end = pool->base + pool->size;
 #ifdef MADV_HUGEPAGE
-        /* its first megabytes are written at start-up: a fault each 2 MB, not each 4 KB */
-        madvise(region, pool->size, MADV_HUGEPAGE);
+        /* its first megabytes are written at start-up: a fault each 2 MB, not
+        ** each 4 KB; past them a batch's heap grows by pages as it is used,
+        ** not 2 MB at a time */
+        madvise(region, pool->size < POOL_HUGE ? pool->size : POOL_HUGE, MADV_HUGEPAGE);
 #endif
     }
     if ((size_t)(pool->end - pool->next) < bytes) return NULL;
