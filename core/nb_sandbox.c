@@ -82,6 +82,7 @@ nb_sandbox *nb_sandbox_of(lua_State *L) {
 /*{=== the allocator ===*/
 
 #define POOL_MAX (NB_POOLED ? NB_POOL_MAX : 0)
+#define POOL_HUGE ((size_t)4 << 20)        /* the part of the region advised as huge pages */
 #define CLASS(n) (((n) + 15) / 16 - 1)    /* the free list of a small block of n > 0 bytes */
 
 /* Was block p carved from the pool (else it came from malloc)? */
@@ -94,6 +95,25 @@ static void pool_put(nb_pool *pool, void *block, size_t size) {
     pool->free[CLASS(size)] = block;
 }
 
+/* The largest class's list: a batch frees its blocks by the megabyte (a
+** report's copies while the pairs are measured) and then wants others. */
+#define POOL_TOP (NB_POOL_MAX / 16 - 1)
+
+/* A block of class cls cut from a freed block of the largest class, the
+** rest of it cut likewise onto cls's list (and what is left over onto its
+** own), or NULL when none is free: reused before the region is carved
+** further, which would touch new pages while megabytes wait unused. */
+static void *pool_split(nb_pool *pool, size_t cls) {
+    size_t bytes = (cls + 1) * 16, left;
+    char *big = pool->free[POOL_TOP], *p;
+    if (big == NULL || cls >= POOL_TOP) return NULL;
+    pool->free[POOL_TOP] = *(void **)big;
+    for (p = big + bytes, left = NB_POOL_MAX - bytes; left >= bytes; p += bytes, left -= bytes)
+        pool_put(pool, p, bytes);
+    if (left > 0) pool_put(pool, p, left);
+    return big;
+}
+
 /* A block of `size` (1..POOL_MAX) bytes, or NULL when the pool's region is
 ** used up (or cannot be had): the block then comes from malloc. */
 static void *pool_get(nb_pool *pool, size_t size) {
@@ -103,6 +123,7 @@ static void *pool_get(nb_pool *pool, size_t size) {
         pool->free[cls] = *(void **)block;
         return block;
     }
+    if ((block = pool_split(pool, cls)) != NULL) return block;
     if (pool->base == NULL) {
         /* pages are taken from the system as they are first written */
         void *region = pool->size ? mmap(NULL, pool->size, PROT_READ | PROT_WRITE,
@@ -114,8 +135,10 @@ static void *pool_get(nb_pool *pool, size_t size) {
         pool->base = pool->next = region;
         pool->end = pool->base + pool->size;
 #ifdef MADV_HUGEPAGE
-        /* its first megabytes are written at start-up: a fault each 2 MB, not each 4 KB */
-        madvise(region, pool->size, MADV_HUGEPAGE);
+        /* its first megabytes are written at start-up: a fault each 2 MB, not
+        ** each 4 KB; past them a batch's heap grows by pages as it is used,
+        ** not 2 MB at a time */
+        madvise(region, pool->size < POOL_HUGE ? pool->size : POOL_HUGE, MADV_HUGEPAGE);
 #endif
     }
     if ((size_t)(pool->end - pool->next) < bytes) return NULL;
@@ -208,7 +231,9 @@ void *nb_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
         if (NB_POOLED && nsize - 1 < NB_POOL_MAX) {   /* (1..POOL_MAX; none without a pool) */
             void **head = &sb->pool.free[CLASS(nsize)], *block = *head;
             size_t bytes = (CLASS(nsize) + 1) * 16;
-            if (block != NULL || (sb->pool.next != NULL && (size_t)(sb->pool.end - sb->pool.next) >= bytes)) {
+            /* (a free block of the largest class is cut in alloc_slow before more is carved) */
+            if (block != NULL || (sb->pool.free[POOL_TOP] == NULL && sb->pool.next != NULL &&
+                                  (size_t)(sb->pool.end - sb->pool.next) >= bytes)) {
                 if (sb->active) {
                     if (sb->tripped || (sb->limit && sb->used + nsize > sb->limit) ||
                         sb->churn + nsize >= CHURN_CLOCK)

@@ -378,6 +378,15 @@ function Batch:found_in(e, m)
   return similar.said_of(m)
 end
 
+-- found_at(e, within, from, to) → found_in of a pair handed as values
+-- (similar.each_pair's "span"): the passage within:sub(from, to) of e's
+-- narrative, where it is in the spool or said now
+function Batch:found_at(e, within, from, to)
+  local told = e.told
+  if told then return ((told >> SPOOL_LEN_BITS) + from - 1) << SPOOL_LEN_BITS | (to - from + 1) end
+  return similar.said_at(within, from, to)
+end
+
 -- narrative(e) → the narrative of an entry of the batch | nil
 function Batch:narrative(e)
   if e.text then return e.text end
@@ -385,38 +394,26 @@ function Batch:narrative(e)
   return nil
 end
 
--- A copy found of entry e, as the survey holds it: an array, one for
--- both its reports, {share, passage, length, a, b} (a, b the entries of
--- the pair); for the year before, {share, passage, length, previous}
--- with no fifth, previous that report ({path =, agency =, year =}: the
--- batch's entry itself when it is one). The passage may wait in the spool
--- as found, unsaid: where it is in a narrative put there (an integer, as
--- Batch:put gives); only the copies a report keeps are said (settle_copies).
--- (a number). Arrays, not records: thousands wait until every pair is
--- measured.
-local SHARE, PASSAGE, LENGTH, A, B = 1, 2, 3, 4, 5
-local function other_of(e, m)
-  local b = m[B]
-  if b == nil then return m[A] end
-  return m[A] == e and b or m[A]
-end
+-- The copies found of entry e, as the survey holds them: one flat list
+-- an entry, COPY slots a copy, the closest first: share, passage, length,
+-- other. other is the peer's entry, or for the copy of the year before
+-- that report as the years' pass found it, e.before itself (so it is the
+-- year before's copy when other == e.before: a peer is another agency's).
+-- The passage may wait in the spool as found, unsaid: where it is in a
+-- narrative put there (an integer, as Batch:put gives); only the copies a
+-- report keeps are said (settle_copies). Flat, not a table a copy:
+-- thousands of lists wait until every pair is measured (ten thousand
+-- files held 6 MB of them as tables).
+local COPY = 4
+local SHARE, PASSAGE, LENGTH, OTHER = 0, 1, 2, 3     -- from a copy's first slot
 
--- The copies said on one report: the year before first, then the closest
--- peers (the larger share, then the file's name: of two entries of the
--- batch, their places in the order of the paths, order[entry], as the
--- names compare). Called for every pair found, twice: other_of is written
--- out in it.
-local function closer(e, x, y, order)
-  local xb, yb = x[B], y[B]
-  if (xb == nil) ~= (yb == nil) then return xb == nil end
-  local sx, sy = x[SHARE], y[SHARE]
-  if sx ~= sy then return sx > sy end
-  local xa, ya = x[A], y[A]
-  local ox = xb ~= nil and xa == e and xb or xa
-  local oy = yb ~= nil and ya == e and yb or ya
-  local rx, ry = order[ox], order[oy]
+-- Is x (another entry) closer to the report than y, their shares alike?
+-- The file's name decides: of two entries of the batch, their places in
+-- the order of the paths, order[entry], as the names compare.
+local function closer(x, y, order)
+  local rx, ry = order[x], order[y]
   if rx and ry then return rx < ry end
-  return ox.path < oy.path
+  return x.path < y.path
 end
 
 -- path_order(entries) → entry → its place in the order of their paths
@@ -433,40 +430,42 @@ local function path_order(entries)
   return order
 end
 
--- add_copy(e, m, found, order) → whether e keeps it: one copy more found of
--- entry e. Only the MAX_PEERS + 1 closest are kept as they come (a
--- region's template makes a report the copy of hundreds); found[e] counts
--- them all (apart: one field fewer an entry). order: as closer reads it.
-local function add_copy(e, m, found, order)
+-- add_copy(e, share, length, other, found, order) → the slot where e keeps
+-- the copy, nil when it does not: one copy more found of entry e. The year
+-- before first, then the closest peers (the larger share, then closer);
+-- only the MAX_PEERS + 1 closest are kept as they come (a region's
+-- template makes a report the copy of hundreds); found[e] counts them all
+-- (apart: one field fewer an entry). Its passage is set by the caller.
+local function add_copy(e, share, length, other, found, order)
   found[e] = (found[e] or 0) + 1
   local list = e.copies
   if not list then
-    e.copies = { m }
-    return true
+    e.copies = { share, false, length, other }
+    return 1
   end
+  local before = e.before
+  local previous = other == before
   local n = #list
   local at = n + 1
-  -- closer written out for the kind and the share, which decide most steps
-  local mb, ms = m[B], m[SHARE]
   while at > 1 do
-    local y = list[at - 1]
-    local yb = y[B]
-    if (mb == nil) ~= (yb == nil) then
-      if yb == nil then break end
+    local y = list[at - COPY + OTHER]
+    local y_previous = y == before
+    if previous ~= y_previous then
+      if y_previous then break end
     else
-      local ys = y[SHARE]
-      if ms ~= ys then
-        if not (ms > ys) then break end
-      elseif not closer(e, m, y, order) then break end
+      local ys = list[at - COPY + SHARE]
+      if share ~= ys then
+        if not (share > ys) then break end
+      elseif not closer(other, y, order) then break end
     end
-    at = at - 1
+    at = at - COPY
   end
-  if at > MAX_PEERS + 1 then return false end
-  -- moved up by hand: the list is short, and table.insert is the metered one
-  if n > MAX_PEERS then n = MAX_PEERS end
-  for k = n, at, -1 do list[k + 1] = list[k] end
-  list[at] = m
-  return true
+  if at > MAX_PEERS * COPY + 1 then return nil end
+  -- moved up by hand: the list is short, and table.move is a call
+  if n > MAX_PEERS * COPY then n = MAX_PEERS * COPY end
+  for k = n, at, -1 do list[k + COPY] = list[k] end
+  list[at + SHARE], list[at + PASSAGE], list[at + LENGTH], list[at + OTHER] = share, false, length, other
+  return at
 end
 
 -- settle_copies(B, e, found): e.copies as the check reads them. A report
@@ -476,23 +475,33 @@ end
 local function settle_copies(self, e, found)
   local list = e.copies
   if not list then return end
+  local before = e.before
+  local starts = {}
+  for at = 1, #list, COPY do starts[#starts + 1] = at end
   if found[e] <= MAX_PEERS then
-    table.sort(list, function(x, y)
-      local px, py = x[B] == nil, y[B] == nil
+    table.sort(starts, function(x, y)
+      local ox, oy = list[x + OTHER], list[y + OTHER]
+      local px, py = ox == before, oy == before
       if px ~= py then return px end
-      return (other_of(e, x).index or 0) < (other_of(e, y).index or 0)
+      return (ox.index or 0) < (oy.index or 0)
     end)
   end
   local out = {}
-  for i, m in ipairs(list) do
-    local o, passage = other_of(e, m), m[PASSAGE]
+  for i, at in ipairs(starts) do
+    local o, passage = list[at + OTHER], list[at + PASSAGE]
     if math.type(passage) == "integer" then
       -- said for this report alone: a pair kept on with its passage said, until
       -- its other report's check, held thousands of passages in a large batch
       passage = similar.said(assert(self:spooled(passage)))
     end
-    out[i] = { kind = m[B] == nil and "previous" or "peer", file = o.path, agency = o.agency, year = o.year,
-               share = m[SHARE], passage = passage, length = m[LENGTH] }
+    local c = { kind = "peer", file = o.path, agency = o.agency, year = o.year,
+                share = list[at + SHARE], passage = passage, length = list[at + LENGTH] }
+    if o == before then
+      -- the year before as it is said: of --previous or the archive, its report's
+      c.kind, c.file = "previous", o.path or o.R.path
+      c.agency, c.year = o.R and o.R.agency or o.agency, o.R and o.R.year or o.year
+    end
+    out[i] = c
   end
   e.copies = out
 end
@@ -615,12 +624,9 @@ function Batch:measure_years(kept, found, F, order)
     if prev and prev.text and mine.text then
       local m = similar.measure(prev, mine, true)
       if m then
-        -- the batch's entry is that report as it is said: not copied
-        local said_prev = e.from == "batch" and b or { path = b.path or b.R.path, agency = b.R and b.R.agency or b.agency,
-                                                       year = b.R and b.R.year or b.year }
-        local c = { m.share, false, m.length, said_prev }
         -- the passage, said only if the report keeps it, waits where it is found
-        if add_copy(e, c, found, order) then c[PASSAGE] = self:found_in(e, m) end
+        local at = add_copy(e, m.share, m.length, b, found, order)
+        if at then e.copies[at + PASSAGE] = self:found_in(e, m) end
       end
     end
     if mine then
@@ -754,24 +760,33 @@ function Batch:survey(njobs)
   -- the base format only once some report was bound: an empty check compiles none
   self:measure_years(kept, found, #kept > 0 and E:pack(E.base).format or nil, order)
   local listed = self.opts.output
-  similar.each_pair(kept, function(x) return self:narrative(x) end, function(p)
-    local a, b = p.a, p.b
+  similar.each_pair(kept, function(x) return self:narrative(x) end, function(a, b, share, length, within, from, to)
     if a.key and a.key == b.key then return end
-    local c = { p.share, false, p.length, a, b }
-    local kept_a, kept_b = add_copy(a, c, found, order), add_copy(b, c, found, order)
+    local at_a, at_b = add_copy(a, share, length, b, found, order), add_copy(b, share, length, a, found, order)
     -- a passage is said (cut) only for a pair listed, or kept when the
     -- copies are settled: the pair holds where it is in a narrative
+    local passage
     if listed then
-      p.passage, p.within = similar.said_of(p), nil
+      passage = similar.said_at(within, from, to)
       -- only the dashboard (of -o FOLDER) lists them: some ten a report
-      self.copies[#self.copies + 1] = p
+      self.copies[#self.copies + 1] = { share = share, length = length, a = a, b = b, passage = passage }
     end
-    if kept_a or kept_b then c[PASSAGE] = rawget(p, "passage") or self:found_in(b, p) end
+    if at_a or at_b then
+      passage = passage or self:found_at(b, within, from, to)
+      if at_a then a.copies[at_a + PASSAGE] = passage end
+      if at_b then b.copies[at_b + PASSAGE] = passage end
+    end
   end, not spool_sigs and sigs or setmetatable({}, { __index = function(_, i)
     local x = sigs[i]
     if math.type(x) == "integer" then return self:spooled(x) end
     return x
-  end }), true)
+  end }), "span", spool_sigs and function(i, from, to)
+    local x = sigs[i]
+    if math.type(x) == "integer" then
+      return self.spool:get((x >> SPOOL_LEN_BITS) + from - 1, to - from + 1)
+    end
+    return x and x:sub(from, to)
+  end or nil)
   sigs = nil
   table.sort(self.copies, similar.in_order)
   young_first(self, #kept)

@@ -61,6 +61,10 @@ local Whole = {
   end,
 }
 
+-- said_at(within, from, to) → within:sub(from, to) as a copy says it
+-- (M.said), the passage made a string only as said
+function M.said_at(within, from, to) return cut(within, M.PASSAGE, from, to) end
+
 -- said_of(m) → the passage of a measured pair as a copy says it (M.said)
 function M.said_of(m)
   local passage = rawget(m, "passage")
@@ -97,7 +101,13 @@ end
 -- until measured. Past SEEN_MAX entries one band's buckets at a time, and
 -- no pair kept here: a region's template shared by thousands makes pairs
 -- by the ten thousand.
--- whole: each passage as found (measure), for a caller that keeps few.
+-- whole: each passage as found (measure), for a caller that keeps few;
+-- "span": that, handed to found as values, found(a, b, share, length,
+-- within, from, to) (within:sub(from, to) the passage): no table a pair.
+-- band_of(i, from, to): bytes from..to of entry i's signature, for a
+-- caller whose signatures wait elsewhere: past SEEN_MAX a band is read
+-- apart, not the whole signature once a band (garbage that, at ten
+-- thousand files, doubled the heap while the pairs were measured).
 local math_type = math.type
 
 -- measured(a, b, ea, eb) → measure(a, b, true) with the pair's entries
@@ -112,10 +122,14 @@ local function measured(a, b, ea, eb)
   return setmetatable({ share = sa, length = length, within = tb, from = from, to = to, a = ea, b = eb }, Whole)
 end
 
-function M.each_pair(entries, text_of, found, sigs, whole)
+function M.each_pair(entries, text_of, found, sigs, whole, band_of)
   text_of = text_of or function(e) return e.text end
   local rows = M.HASHES // M.BANDS
   local function sig_of(i) return sigs and sigs[i] or entries[i].sig end
+  band_of = band_of or function(i, from, to)
+    local sig = sig_of(i)
+    return sig and sig:sub(from, to)
+  end
   -- texts cut once for every band (i → {text =, shingled =, kept = true}),
   -- and the bytes of text held cut at once, these and a bucket's
   local kept, kept_bytes, cut_bytes = {}, 0, 0
@@ -154,13 +168,25 @@ function M.each_pair(entries, text_of, found, sigs, whole)
     for _, t in pairs(texts) do release(t) end
     texts = {}
   end
+  -- spanned(a, b, ea, eb): measured, handed to found as values
+  local function spanned(a, b, ea, eb)
+    local ta, tb = a.text, b.text
+    if not ta or not tb or ta == "" or tb == "" then return end
+    local sa, sb, from, to, length = common(a.shingled or ta, b.shingled or tb, M.K, true)
+    if sa < sb then sa = sb end                  -- math.max(sa, sb)
+    if sa < M.FLOOR or length == 0 then return end
+    found(ea, eb, sa, length, tb, from, to)
+  end
   -- pair(i, j): entries i and j met in a bucket for the first time
   local function pair(i, j, ti)
     local a, c = entries[i], entries[j]
     if a.key and a.key == c.key and a.year == c.year then return ti end
     ti = ti or text(i)
     local m
-    if whole then m = measured(ti, text(j), a, c)
+    if whole == "span" then
+      spanned(ti, text(j), a, c)
+      return ti
+    elseif whole then m = measured(ti, text(j), a, c)
     else
       m = M.measure(ti, text(j))
       if m then m.a, m.b = a, c end
@@ -214,9 +240,8 @@ function M.each_pair(entries, text_of, found, sigs, whole)
       local bucket = {}
       local from, to = b * rows * 4 + 1, (b + 1) * rows * 4
       for i in ipairs(entries) do
-        local sig = sig_of(i)
-        if sig then
-          local v = sig:sub(from, to)
+        local v = band_of(i, from, to)
+        if v then
           local list = bucket[v]
           if not list then bucket[v] = i
           elseif math_type(list) then bucket[v] = { list, i }
