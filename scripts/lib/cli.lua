@@ -301,7 +301,8 @@ function commands.check(opts)
     say("%s", messages.text(E.lang, "config_errors"))
     return 2
   end
-  opts.inputs = inputs(files)
+  -- the inputs' identities guard -o alone: with no -o none is looked up
+  if opts.output then opts.inputs = inputs(files) end
   local W = load_writer(E, opts.format or "text")
   if not W then return 2 end
   -- a writer of whole pages writes one file per report: -o names a folder
