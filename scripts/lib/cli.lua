@@ -246,6 +246,8 @@ function commands.check(opts)
     say("%s", messages.text(opts.lang == "en" and "en" or "zh", "config_errors"))
     return 2
   end
+  -- started: the files' work has the collector
+  engine_mod.collector_on()
   local args, aerr = files_from(opts, E.lang)
   if not args then say("%s", aerr); return 2 end
   local njobs, jerr = workers.jobs(opts.jobs, E.lang)
@@ -526,6 +528,8 @@ function M.main(opts)
                             messages.list(lang, usage.commands)))
     return 2
   end
+  -- check turns the collector on once its engine is built; the others now
+  if cmd ~= commands.check then engine_mod.collector_on() end
   local ok, status = pcall(cmd, opts)
   if not ok then
     say("%s", tostring(status))
