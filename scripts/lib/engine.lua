@@ -32,8 +32,9 @@ local M = {}
 -- each cycle meanwhile walked all of it again (some 1 M instructions of
 -- every start). It starts again once a quarter of what the heap holds has
 -- been allocated, as after a pack's build (packs.lua). Before a script of
--- the user's is loaded (a pack, a reader) it runs as it always did: their
--- memory limits count what they leave uncollected.
+-- the user's is loaded (a pack, a reader) it runs as it always did: else
+-- its garbage would go only in the full collections Lua makes when the
+-- script's memory limit is reached.
 function M.collector_on()
   if collectgarbage("isrunning") then return end
   collectgarbage("restart")

@@ -18,13 +18,14 @@ local VALUES = {
   { text = string.rep("x", 5000), n = -7 },
   42,
   "",
+  "item eight's value, never made",
 }
-local COUNT = 7
+local COUNT = 8
 
--- the work of item i: its value's bytes; item 3 raises, item 6 gives bytes
+-- the work of item i: its value's bytes; item 8 raises, item 6 gives bytes
 -- that do not decode
 local function work(i)
-  if i == 3 then error("item three fails", 0) end
+  if i == 8 then error("item eight fails", 0) end
   if i == 6 then return marshal.encode(VALUES[i]):sub(1, -2) end
   return marshal.encode(VALUES[i])
 end
@@ -43,7 +44,7 @@ test("jobs.run decoded delivers marshal.decode of each worker's bytes, in order,
     local plain, plain_order = run(workers, false)
     local got, order = run(workers, true)
     eq(table.concat(plain_order, ","), table.concat(order, ","), workers .. " workers: order")
-    eq("1,2,3,4,5,6,7", table.concat(order, ","), "every item once, in order")
+    eq("1,2,3,4,5,6,7,8", table.concat(order, ","), "every item once, in order")
     for i = 1, COUNT do
       local p, g = plain[i], got[i]
       if p.kind then                  -- the work raised: lost alike
@@ -61,8 +62,9 @@ test("jobs.run decoded delivers marshal.decode of each worker's bytes, in order,
         same(marshal.decode(p.res), g.res, "item " .. i)
       end
     end
-    eq("failed", got[3].kind, "the work that raised")
-    has(got[3].reason, "item three fails")
+    eq("failed", got[8].kind, "the work that raised")
+    has(got[8].reason, "item eight fails")
+    eq(false, got[3].res, "a false result is delivered as false")
     eq(nil, got[4].res, "a nil result is delivered as nil")
     eq(nil, got[4].kind, "and is not lost")
   end
