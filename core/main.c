@@ -265,6 +265,10 @@ static int pmain(lua_State *L) {
     opts = lua_gettop(L);
     push_option_table(L);
     lua_setfield(L, opts, "option_table");
+    /* what start-up builds lives as long as the process: the collector,
+    ** walking it again and again meanwhile, is stopped until the driver has
+    ** built it (engine.lua: collector_on) */
+    lua_gc(L, LUA_GCSTOP);
     push_home(L);
     nb_boot(L, lua_tostring(L, -1));
     lua_setfield(L, opts, "home");

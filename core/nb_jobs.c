@@ -51,6 +51,7 @@ typedef struct batch {
     int nretry;              /* items of dead workers, to hand out again */
     int work, deliver;       /* stack indices of the two functions */
     int results, reasons;    /* stack indices: item → text; item → {reason, kind} */
+    int decode;              /* results kept decoded (marshal), not as text */
 } batch;
 
 /*{=== plain I/O ===*/
@@ -227,6 +228,35 @@ static void hand_out(batch *b) {
     }
 }
 
+/* decode(bytes, len) -> marshal.decode of the len bytes at the light
+** userdata bytes (protected: bytes that do not decode are an error). */
+static int decode_frame(lua_State *L) {
+    nb_marshal_decode(L, lua_touserdata(L, 1), (size_t)lua_tointeger(L, 2));
+    return 1;
+}
+
+/* Keep the result of item, the len bytes at buf, decoded where it was
+** received: no string is made of the bytes (nor collected later). A nil
+** is kept as the batch's own light userdata, which no decode gives; bytes
+** that do not decode make the item failed, with decode's message. */
+static void keep_decoded(batch *b, lua_Integer item, const char *buf, size_t len) {
+    lua_State *L = b->L;
+    lua_pushcfunction(L, decode_frame);
+    lua_pushlightuserdata(L, (void *)buf);
+    lua_pushinteger(L, (lua_Integer)len);
+    if (lua_pcall(L, 2, 1, 0) == LUA_OK) {
+        if (lua_isnil(L, -1)) {
+            lua_pop(L, 1);
+            lua_pushlightuserdata(L, b);
+        }
+        lua_rawseti(L, b->results, item);
+    } else {
+        const char *msg = lua_tostring(L, -1);
+        set_reason(b, item, msg ? msg : "an error without a message", "failed");
+        lua_pop(L, 1);
+    }
+}
+
 /* Read one frame from worker k; 0, or -1 when the worker is gone. */
 static int take_frame(batch *b, int k) {
     lua_State *L = b->L;
@@ -243,13 +273,18 @@ static int take_frame(batch *b, int k) {
         free(buf);
         return -1;
     }
-    lua_pushlstring(L, buf, head[2]);
-    free(buf);
-    if (head[1] == RESULT_OK) {
-        lua_rawseti(L, b->results, (lua_Integer)head[0]);
+    if (head[1] == RESULT_OK && b->decode) {
+        keep_decoded(b, (lua_Integer)head[0], buf, head[2]);
+        free(buf);
     } else {
-        set_reason(b, (lua_Integer)head[0], lua_tostring(L, -1), "failed");
-        lua_pop(L, 1);
+        lua_pushlstring(L, buf, head[2]);
+        free(buf);
+        if (head[1] == RESULT_OK) {
+            lua_rawseti(L, b->results, (lua_Integer)head[0]);
+        } else {
+            set_reason(b, (lua_Integer)head[0], lua_tostring(L, -1), "failed");
+            lua_pop(L, 1);
+        }
     }
     for (i = pos; i + 1 < w->held; i++) w->queue[i] = w->queue[i + 1];
     w->held--;
@@ -266,7 +301,11 @@ static void deliver_ready(batch *b) {
         lua_pushvalue(L, b->deliver);
         lua_pushinteger(L, item);
         if (lua_rawgeti(L, b->results, item) != LUA_TNIL) {
-            args = 2;                  /* deliver, item, text */
+            args = 2;                  /* deliver, item, text (or value) */
+            if (lua_islightuserdata(L, -1) && lua_touserdata(L, -1) == (void *)b) {
+                lua_pop(L, 1);         /* a value decoded as nil */
+                lua_pushnil(L);
+            }
         } else {
             lua_pop(L, 1);
             if (lua_rawgeti(L, b->reasons, item) != LUA_TTABLE) {
@@ -291,11 +330,14 @@ static void deliver_ready(batch *b) {
     }
 }
 
-/* jobs.run(workers, count, work, deliver) */
+/* jobs.run(workers, count, work, deliver [, decoded]): with decoded true,
+** each text work(i) returned is marshal's bytes, and deliver(i, value)
+** gets marshal.decode of them, decoded as they arrive (bytes that do not
+** decode: deliver(i, nil, decode's message, "failed")). */
 static int l_run(lua_State *L) {
     batch *b;
     lua_Integer n = luaL_checkinteger(L, 1), count = luaL_checkinteger(L, 2);
-    int k;
+    int k, decode = lua_toboolean(L, 5);
     luaL_checktype(L, 3, LUA_TFUNCTION);
     luaL_checktype(L, 4, LUA_TFUNCTION);
     luaL_argcheck(L, count >= 0 && count <= (lua_Integer)UINT32_MAX, 2, "out of range");
@@ -306,6 +348,7 @@ static int l_run(lua_State *L) {
     b = lua_newuserdatauv(L, sizeof *b, 0);   /* freed with the call's stack */
     memset(b, 0, sizeof *b);
     b->L = L;
+    b->decode = decode;
     b->count = count;
     b->next = 1;
     b->work = 3;

@@ -27,6 +27,20 @@ local Engine = {}
 Engine.__index = Engine
 local M = {}
 
+-- The collector runs from here on. Start-up (main.c) runs without it: what
+-- it builds, the modules and the engine, lives as long as the process, and
+-- each cycle meanwhile walked all of it again (some 1 M instructions of
+-- every start). It starts again once a quarter of what the heap holds has
+-- been allocated, as after a pack's build (packs.lua). Before a script of
+-- the user's is loaded (a pack, a reader) it runs as it always did: else
+-- its garbage would go only in the full collections Lua makes when the
+-- script's memory limit is reached.
+function M.collector_on()
+  if collectgarbage("isrunning") then return end
+  collectgarbage("restart")
+  collectgarbage("step", -(collectgarbage("count") // 4))
+end
+
 --{=== loading ===
 
 -- The rules a config may name: id → {schema=, defaults=} (the kinds of
@@ -137,6 +151,7 @@ function M.new(opts)
                         memory_mb = math.max(1024, self.limits.memory // 1048576 * 4) }
   local ids = nil
   conf.select, conf.ignore = nil, nil
+  if #unique > 0 then M.collector_on() end
   self.packs = packs.load(home, unique, conf, self.limits)
   ids = self.packs:rule_ids()
   conf.select = opts.select and rule_patterns(opts.select, "--select", ids, self.lang) or nil
@@ -160,6 +175,7 @@ function M.new(opts)
     end
   end
   local forced = opts.reader and opts.reader:find("%.lua$") and opts.reader or nil
+  if forced then M.collector_on() end
   self.readers, self.reader_by_name = read.load(home, forced, self.limits)
   return self
 end

@@ -46,14 +46,12 @@ function M.run(count, n, work, deliver, lost)
     end
     return
   end
-  jobs.run(n, count, function(i) return marshal.encode(work(i)) end, function(i, bytes, reason, kind)
-    if bytes then
-      local ok, res = pcall(marshal.decode, bytes)
-      if ok then return deliver(i, res) end
-      reason, kind = res, "failed"
-    end
+  -- each result decoded in C as it arrives: no string of its bytes is made
+  -- (nor collected) in this process, which does the batch's serial work
+  jobs.run(n, count, function(i) return marshal.encode(work(i)) end, function(i, res, reason, kind)
+    if kind == nil then return deliver(i, res) end
     deliver(i, lost(i, reason, kind))
-  end)
+  end, true)
 end
 
 return M
