@@ -128,9 +128,9 @@ local function describe(dir, national, lim)
     end
   end
   d.files = {}
+  -- (in the folder's order: the rules are put in the order of their ids later)
   local names, err = nbio.listdir(dir)
   if not names then fail("%s: %s", dir, err) end
-  table.sort(names)
   for _, n in ipairs(names) do
     local base = n:match("^(.+)%.lua$")
     if base and base ~= "pack" and base ~= "format" then
@@ -347,6 +347,7 @@ function Set:declaration(name, depth)
   local layers = { d }
   for _, u in ipairs(self.overlays[name] or {}) do layers[#layers + 1] = u end
   local sources = {}
+  local added = not parent   -- a rule of a name the parent has not: its place is to be found
   for i, layer in ipairs(layers) do
     local ok = true
     if layer.has_format then
@@ -372,6 +373,7 @@ function Set:declaration(name, depth)
         entries[#entries + 1] = { base = f.base, id = layer.name .. "." .. f.base, path = f.path,
                                   pack = layer.name, untrusted = untrusted }
         at_base[f.base] = #entries
+        added = true
       end
     end
     if ok then
@@ -381,11 +383,14 @@ function Set:declaration(name, depth)
     end
   end
   -- in the order of their ids (each id is one entry's): the ids sorted as
-  -- strings, without a Lua comparison for each pair
-  local ids, by_id = {}, {}
-  for i, e in ipairs(entries) do ids[i], by_id[e.id] = e.id, e end
-  table.sort(ids)
-  for i, id in ipairs(ids) do entries[i] = by_id[id] end
+  -- strings, without a Lua comparison for each pair. Rules that only
+  -- replace the parent's keep its ids in their places: its order holds.
+  if added then
+    local ids, by_id = {}, {}
+    for i, e in ipairs(entries) do ids[i], by_id[e.id] = e.id, e end
+    table.sort(ids)
+    for i, id in ipairs(ids) do entries[i] = by_id[id] end
+  end
   if parent and decl == parent.decl then decl = view.copy(decl) end   -- no format.lua changed it
   b = { name = name, decl = decl, entries = entries, messages = messages_, params = params,
         signature_own = decl.signature ~= nil and not view.same(decl.signature, signature_before),
