@@ -486,10 +486,12 @@ local function check_rule(path, f, want_id)
   end
   if f.params ~= nil and type(f.params) ~= "table" then bad("'params' must be a table") end
   if f.schema ~= nil and type(f.schema) ~= "table" then bad("'schema' must be a table: parameter → kind") end
-  for k, v in pairs(f.schema or {}) do
-    if type(k) ~= "string" or not PARAM_KINDS[v] then
-      bad("'schema': parameter '%s' has kind '%s' (kinds: integer, number, text, date, list, boolean, map)",
-          tostring(k), tostring(v))
+  if f.schema ~= nil then
+    for k, v in pairs(f.schema) do
+      if type(k) ~= "string" or not PARAM_KINDS[v] then
+        bad("'schema': parameter '%s' has kind '%s' (kinds: integer, number, text, date, list, boolean, map)",
+            tostring(k), tostring(v))
+      end
     end
   end
   if f.rationale ~= nil and (type(f.rationale) ~= "table" or type(f.rationale.zh) ~= "string") then
@@ -497,7 +499,13 @@ local function check_rule(path, f, want_id)
   end
   if f.basis ~= nil then
     local ok = type(f.basis) == "table"
-    for _, b in ipairs(ok and f.basis or {}) do ok = ok and type(b) == "string" end
+    -- (as ipairs would walk it, without a call for each text)
+    local i, b = 1, ok and f.basis[1]
+    while ok and b ~= nil do
+      ok = type(b) == "string"
+      i = i + 1
+      b = f.basis[i]
+    end
     if not ok then bad("field 'basis' must be a list of texts") end
   end
   if f.help ~= nil and type(f.help) ~= "string" then bad("field 'help' must be a URI") end
@@ -531,12 +539,16 @@ function Set:load_rule(F, base_view, e, decl, own)
     return nil, tostring(f)
   end
   local conf = self.config
+  -- (each pack's and the config's words for the rule, where there are any)
   local message = { zh = f.message.zh, en = f.message.en }
-  for k, v in pairs(decl.messages[e.id] or {}) do message[k] = v end
+  local given = decl.messages[e.id]
+  if given then for k, v in pairs(given) do message[k] = v end end
   local params = f.params or {}
-  for k, v in pairs(decl.params[e.id] or {}) do params[k] = v end
+  given = decl.params[e.id]
+  if given then for k, v in pairs(given) do params[k] = v end end
   local defaults = view.copy(params)
-  for k, v in pairs((conf.params or {})[e.id] or {}) do params[k] = v end
+  given = conf.params and conf.params[e.id]
+  if given then for k, v in pairs(given) do params[k] = v end end
   rawset(env, "params", params)
   local rule = { id = e.id, severity = f.severity, message = message, path = e.path,
                  pack = e.pack, replaces = e.replaces, replaced_from = e.replaced_from,
@@ -711,9 +723,9 @@ function Set:setting(id)
   local conf = self.config
   if conf.ignore and under(id, conf.ignore) then return "off" end
   if conf.select and not under(id, conf.select) then return "off" end
-  local rules = conf.rules or {}
-  local best = rules[id]
-  if best == nil then
+  local rules, best = conf.rules, nil   -- (no table made for a config without rules)
+  if rules then best = rules[id] end
+  if best == nil and rules then
     local len
     for pat, v in pairs(rules) do
       if pat:sub(-2) == ".*" and id:sub(1, #pat - 1) == pat:sub(1, -2) and (not len or #pat > len) then
