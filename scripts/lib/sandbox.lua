@@ -41,24 +41,28 @@ local base = {
   },
 }
 
--- the shared table of an `extra`: base and extra's fields (tables as views)
-local shared_of = setmetatable({}, { __mode = "k" })
+-- the metatable of the globals of an `extra`: a miss reads base and
+-- extra's fields (tables as views). One for all the files given the same
+-- extra (each rule of a pack): locked, no script reaches or changes it.
+local env_meta_of = setmetatable({}, { __mode = "k" })
+local base_meta = { __index = base, __metatable = false }
 
-local function shared(extra)
-  if not extra then return base end
-  local s = shared_of[extra]
-  if not s then
-    s = {}
+local function env_meta(extra)
+  if not extra then return base_meta end
+  local mt = env_meta_of[extra]
+  if not mt then
+    local s = {}
     for k, v in next, base do s[k] = v end
     for k, v in next, extra do s[k] = view.readonly(v) end
-    shared_of[extra] = s
+    mt = { __index = s, __metatable = false }
+    env_meta_of[extra] = mt
   end
-  return s
+  return mt
 end
 
 -- env(extra) → a fresh globals table; extra's fields are visible too.
 function M.env(extra)
-  return setmetatable({}, { __index = shared(extra), __metatable = false })
+  return setmetatable({}, env_meta(extra))
 end
 
 -- run(path, source, env, lim, collect) → env, collected | nil, "path:line: reason".
