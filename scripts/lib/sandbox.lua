@@ -84,8 +84,8 @@ function M.run(path, source, env, lim, collect)
   if lim then ok, got = limits.call(lim, body)
   else
     ok, got = pcall(body)
-    local t = type(got)
-    if not ok and t ~= "string" then
+    local t = not ok and type(got)
+    if t and t ~= "string" then
       got = t == "number" and tostring(got) or string.format("(error object is a %s value)", t)
     end
   end
