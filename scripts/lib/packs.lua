@@ -55,6 +55,9 @@ local function read(path)
   return src
 end
 
+-- The limits a file of the home's packs is given: none but that it is the home's.
+local HOME_FILE = {}
+
 -- A user pack's file (lim.untrusted) runs inside the limits; a file of
 -- the home's packs, trusted and bundled, outside them (sandbox.run).
 -- → env, collected | nil, "path: reason"
@@ -521,7 +524,7 @@ end
 -- whether the rule is only left out of this format (an inherited identity
 -- over cells F lacks). Raises for a file of the home's packs.
 function Set:load_rule(F, base_view, e, decl, own)
-  local lim = sandbox.limits(self.limits, e.untrusted)
+  local lim = e.untrusted and sandbox.limits(self.limits, true) or HOME_FILE
   local env = sandbox.env(base_view)
   local ok, f = pcall(function()
     if e.untrusted and not e.base:match(RULE_FILE) then
