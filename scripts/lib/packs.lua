@@ -520,26 +520,32 @@ local function compile_identity(F, expr, each, path, what)
   return nil, string.format("%s: %s: %s", path, what, tostring(compiled))
 end
 
+-- Rule file e run in env: its fields, checked. Raises "path: reason".
+local function rule_file_fields(e, env, lim)
+  if e.untrusted and not e.base:match(RULE_FILE) then
+    fail("%s: a rule file's name is its id: letters, digits, -, _ and .", e.path)
+  end
+  local src = read(e.path)
+  local loaded, got = run_file(e.path, src, env, lim, e.untrusted and rule_fields or trusted_rule_fields)
+  if not loaded then error(got, 0) end
+  check_rule(e.path, got, e.id)
+  got.source = src
+  return got
+end
+
 -- Load rule file e against format F: the rule, or nil, the reason and
 -- whether the rule is only left out of this format (an inherited identity
--- over cells F lacks). Raises for a file of the home's packs.
+-- over cells F lacks). Raises for a file of the home's packs (what it
+-- raised, as it raised it).
 function Set:load_rule(F, base_view, e, decl, own)
-  local lim = e.untrusted and sandbox.limits(self.limits, true) or HOME_FILE
   local env = sandbox.env(base_view)
-  local ok, f = pcall(function()
-    if e.untrusted and not e.base:match(RULE_FILE) then
-      fail("%s: a rule file's name is its id: letters, digits, -, _ and .", e.path)
-    end
-    local src = read(e.path)
-    local loaded, got = run_file(e.path, src, env, lim, e.untrusted and rule_fields or trusted_rule_fields)
-    if not loaded then error(got, 0) end
-    check_rule(e.path, got, e.id)
-    got.source = src
-    return got
-  end)
-  if not ok then
-    if not e.untrusted then error(f, 0) end
-    return nil, tostring(f)
+  local f
+  if e.untrusted then
+    local ok
+    ok, f = pcall(rule_file_fields, e, env, sandbox.limits(self.limits, true))
+    if not ok then return nil, tostring(f) end
+  else
+    f = rule_file_fields(e, env, HOME_FILE)
   end
   local conf = self.config
   -- (each pack's and the config's words for the rule, where there are any)

@@ -66,3 +66,24 @@ test("the config's severities by id and by pattern, and its params, reach the ru
   eq("off", set:setting("gb2021.t3.row_total"), "a pattern's word")
   eq(nil, packs.load(".", {}, {}):setting("gb2021.t3.row_total"), "a config without rules: nil")
 end)
+
+test("a home rule file that fails its checks raises what it failed with; a user pack's is kept as broken", function()
+  local dir = tmp .. "/home_bad_rule"
+  os.execute("mkdir -p " .. dir .. "/rules/gbt")
+  write("home_bad_rule/rules/gbt/pack.lua", 'name = "gbt"\n')
+  write("home_bad_rule/rules/gbt/format.lua", "parts = {}\ntables = {}\n")
+  write("home_bad_rule/rules/gbt/loud.lua", 'id = "gbt.loud"\nseverity = "loud"\nmessage = { zh = "响" }\n' ..
+        "check = function() end\n")
+  local ok, why = pcall(function() return packs.load(dir, {}, {}):pack("gbt") end)
+  eq(false, ok, "the build fails")
+  eq(dir .. "/rules/gbt/loud.lua: field 'severity' must be error, warning or info", why, "as check_rule said it")
+  -- the same file in a user pack: that rule broken, the pack built
+  os.execute("mkdir -p " .. tmp .. "/bad_user")
+  write("bad_user/loud.lua", 'id = "bad_user.loud"\nseverity = "loud"\nmessage = { zh = "响" }\n' ..
+        "check = function() end\n")
+  local P = packs.load(".", { tmp .. "/bad_user" }, {}):pack("gb2021")
+  local broken
+  for _, b in ipairs(P.broken) do if b.id == "bad_user.loud" then broken = b end end
+  eq(tmp .. "/bad_user/loud.lua: field 'severity' must be error, warning or info", broken and broken.why, "kept as broken")
+  eq(true, #P.rules > 50, "the national rules loaded")
+end)
