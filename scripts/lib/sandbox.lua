@@ -65,6 +65,15 @@ function M.env(extra)
   return setmetatable({}, env_meta(extra))
 end
 
+-- The file compiled and run, and what collect takes (the body of run: one
+-- function for every file, not a closure made for each).
+local function run_chunk(path, source, env, collect)
+  local chunk, err = chunks.load(source, "@" .. path, "t", env)
+  if not chunk then error(err, 0) end
+  chunk()
+  if collect then return collect(env) end
+end
+
 -- run(path, source, env, lim, collect) → env, collected | nil, "path:line: reason".
 -- The file is text only (no precompiled chunks of its own; a file the
 -- build precompiled, byte for byte, loads from the build's), runs with env as its
@@ -74,16 +83,10 @@ end
 -- `lim`, a file of the home's packs runs outside them: under the limits'
 -- count hook Lua stops at every instruction, a tenth of the start-up.
 function M.run(path, source, env, lim, collect)
-  local function body()
-    local chunk, err = chunks.load(source, "@" .. path, "t", env)
-    if not chunk then error(err, 0) end
-    chunk()
-    if collect then return collect(env) end
-  end
   local ok, got
-  if lim then ok, got = limits.call(lim, body)
+  if lim then ok, got = limits.call(lim, run_chunk, path, source, env, collect)
   else
-    ok, got = pcall(body)
+    ok, got = pcall(run_chunk, path, source, env, collect)
     local t = not ok and type(got)
     if t and t ~= "string" then
       got = t == "number" and tostring(got) or string.format("(error object is a %s value)", t)
