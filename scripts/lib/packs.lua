@@ -134,8 +134,11 @@ local function describe(dir, national, lim)
   -- (in the folder's order: the rules are put in the order of their ids later)
   local names, err = nbio.listdir(dir)
   if not names then fail("%s: %s", dir, err) end
-  for _, n in ipairs(names) do
-    local base = n:match("^(.+)%.lua$")
+  for i = 1, #names do
+    -- the name before ".lua", when there is one (a plain look at the end, no pattern)
+    local n = names[i]
+    local cut = #n - 4
+    local base = cut > 0 and n:find(".lua", cut + 1, true) and n:sub(1, cut)
     if base and base ~= "pack" and base ~= "format" then
       d.files[#d.files + 1] = { base = base, path = dir .. "/" .. n }
     end
@@ -193,7 +196,7 @@ local function format_env(decl, path)
     error(string.format("no issuer kind '%s'", tostring(kind)), 2)
   end
   local env = sandbox.env(helpers)
-  for k, v in pairs(decl) do rawset(env, k, v) end
+  for k, v in pairs(decl) do env[k] = v end   -- (a new table with no __newindex: set as rawset would)
   return env, path
 end
 

@@ -74,3 +74,18 @@ test("a layer that only replaces keeps the parent's order; one that adds is sort
   eq(table.concat(sorted(ids), " "), table.concat(ids, " "), "child with its own rule: in order")
   eq(true, table.concat(ids, " "):find("aa.new", 1, true) ~= nil, "child's new rule among them")
 end)
+
+test("a pack's rule files are its files named *.lua, but format.lua (and pack.lua)", function()
+  os.execute("mkdir -p " .. tmp .. "/names_user/sub.lua")
+  for _, n in ipairs { "one.lua", "two.d.lua", "..lua", ".lua", "x.lua.txt", "y.LUA", "z.lu", "lua",
+                       "format.lua", "format.lua.lua" } do
+    write("names_user/" .. n, "-- not loaded here\n")
+  end
+  local set = packs.load(".", { tmp .. "/names_user" }, {})
+  local bases = {}
+  for _, e in ipairs(set:declaration("gb2021").entries) do
+    if e.pack == "names_user" then bases[#bases + 1] = e.base end
+  end
+  table.sort(bases)
+  eq(". format.lua one sub two.d", table.concat(bases, " "), "the rule files' names")
+end)
