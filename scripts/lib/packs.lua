@@ -343,13 +343,13 @@ function Set:declaration(name, depth)
   local decl = parent and parent.decl or {}
   local entries, messages_, params = {}, {}, {}
   if parent then
-    for i, e in ipairs(parent.entries) do entries[i] = e end
+    table.move(parent.entries, 1, #parent.entries, 1, entries)
     for k, v in pairs(parent.messages) do messages_[k] = v end
     for k, v in pairs(parent.params) do params[k] = v end
   end
   local signature_before = decl.signature
   local at_base = {}   -- a rule file's name → its place in entries
-  for i, e in ipairs(entries) do at_base[e.base] = i end
+  for i = 1, #entries do at_base[entries[i].base] = i end
   local layers = { d }
   for _, u in ipairs(self.overlays[name] or {}) do layers[#layers + 1] = u end
   local sources = {}
@@ -393,9 +393,12 @@ function Set:declaration(name, depth)
   -- replace the parent's keep its ids in their places: its order holds.
   if added then
     local ids, by_id = {}, {}
-    for i, e in ipairs(entries) do ids[i], by_id[e.id] = e.id, e end
+    for i = 1, #entries do
+      local e = entries[i]
+      ids[i], by_id[e.id] = e.id, e
+    end
     table.sort(ids)
-    for i, id in ipairs(ids) do entries[i] = by_id[id] end
+    for i = 1, #ids do entries[i] = by_id[ids[i]] end
   end
   if parent and decl == parent.decl then decl = view.copy(decl) end   -- no format.lua changed it
   b = { name = name, decl = decl, entries = entries, messages = messages_, params = params,
