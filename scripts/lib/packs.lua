@@ -561,7 +561,8 @@ function Set:load_rule(F, base_view, e, decl, own)
   local params = f.params or {}
   given = decl.params[e.id]
   if given then for k, v in pairs(given) do params[k] = v end end
-  local defaults = view.copy(params)
+  -- (no params of its own nor from its packs: an empty table, not a copy of one)
+  local defaults = (f.params == nil and not given) and {} or view.copy(params)
   given = conf.params and conf.params[e.id]
   if given then for k, v in pairs(given) do params[k] = v end end
   rawset(env, "params", params)

@@ -26,3 +26,20 @@ test("a config's params reach their rule alone; each rule's params are its own t
   eq(1, r.params.extra, "written")
   eq(nil, P.rules[2].params.extra, "and no other rule's")
 end)
+
+test("a rule's defaults are its params before the config's, a table apart, empty where it has none", function()
+  local P = packs.load(".", {}, { params = { ["gb2021.qlt.thin"] = { min = 7 }, ["gb2021.txt.none"] = { x = 1 } } })
+              :pack("gb2021")
+  local empty = 0
+  for _, r in ipairs(P.rules) do
+    eq(true, r.defaults ~= r.params, r.id .. ": defaults apart from params")
+    if next(r.defaults) == nil then empty = empty + 1 end
+    for k, v in pairs(r.defaults) do eq(true, v ~= nil and r.params[k] ~= nil, r.id .. ": default " .. k .. " is a param") end
+  end
+  eq(true, empty > 10, "rules without params: empty defaults")
+  local none = P.rule_by_id["gb2021.txt.none"]
+  eq(1, none.params.x, "the config's param")
+  eq(nil, none.defaults.x, "not among the defaults")
+  none.params.y = 2
+  eq(nil, none.defaults.y, "a param set later is not a default")
+end)
