@@ -40,8 +40,7 @@ local function flatten(T, rows, groups, depth, out, path)
     if type(r.id) ~= "string" or not r.id:match("^[%w_]+$") then
       fail(path, "table %s: a row needs an id of letters, digits and _", T.id)
     end
-    local chain = {}
-    for i, g in ipairs(groups) do chain[i] = g end
+    local chain = table.move(groups, 1, #groups, 1, {})
     if r.rows then
       local g = { id = r.id, label = r.label, keys = r.keys or { r.label }, depth = depth,
                   parent = groups[#groups], path = (#groups > 0 and groups[#groups].path .. "." or "") .. r.id }
@@ -173,33 +172,53 @@ local function compile_table(F, tid, decl, path)
   T.width = T.width + T.label_depth
   local info, schema, ids = F.info, F.schema, F.ids
   local add_id = schema.add
-  local function add(id, cell)
+  -- (the cell's kind given apart: the schema's kind of it read without a look-up in cell)
+  local function add(id, cell, kind)
     if info[id] == nil then ids[#ids + 1] = id end
-    add_id(schema, id, cell.kind == "money" and "money" or "count")   -- "signed" is a count too
+    add_id(schema, id, kind == "money" and "money" or "count")   -- "signed" is a count too
     info[id] = cell
-    cell.id = id
   end
-  for _, r in ipairs(T.rows) do
+  -- what a block's columns give each row's cells, worked out once a block
+  local column_cells = {}
+  for _, blk in ipairs(T.blocks) do
+    local list = {}
+    for i, c in ipairs(blk.columns) do
+      local grp = c.group
+      list[i] = { c.id, grp and (grp.id .. "." .. c.id) or c.id, grp, c.label, c.kind or "count",
+                  not c.printed, c.printed }
+    end
+    column_cells[blk] = list
+  end
+  local tcells = T.cells
+  local rows = T.rows
+  for ri = 1, #rows do
+    local r = rows[ri]
     if not r.anonymous then
       r.norm = F.labels.bare(norm(r.label))
-      r.keys_norm = {}
-      for i, k in ipairs(r.keys) do r.keys_norm[i] = norm(k) end
+      local keys_norm = {}
+      for i, k in ipairs(r.keys) do keys_norm[i] = norm(k) end
+      r.keys_norm = keys_norm
       -- the label that names the row: its enclosing groups but the outermost, then its own
-      local shown = {}
-      for i = 2, #r.groups do shown[#shown + 1] = r.groups[i].label end
-      shown[#shown + 1] = r.label
-      r.shown = table.concat(shown)
+      local groups = r.groups
+      if #groups < 2 and type(r.label) == "string" then r.shown = r.label
+      else
+        local shown = {}
+        for i = 2, #groups do shown[#shown + 1] = groups[i].label end
+        shown[#shown + 1] = r.label
+        r.shown = table.concat(shown)
+      end
     end
-    local path, by_col, cells, tcells = r.path .. ".", r.by_col, r.cells, T.cells
-    for _, c in ipairs(r.block.columns) do
-      local grp = c.group
-      local col = grp and (grp.id .. "." .. c.id) or c.id
+    local path, by_col, cells, rid, shown = r.path .. ".", r.by_col, r.cells, r.id, r.shown
+    local list = column_cells[r.block]
+    for i = 1, #list do
+      local c = list[i]
+      local cid, col, grp, kind = c[1], c[2], c[3], c[5]
       local id = path .. col
-      add(id, { table = tid, row = grp and grp.id or r.id, column = c.id,
-                row_label = grp and grp.label or r.shown, col_label = c.label,
-                kind = c.kind or "count", optional = not c.printed })
+      add(id, { id = id, table = tid, row = grp and grp.id or rid, column = cid,
+                row_label = grp and grp.label or shown, col_label = c[4],
+                kind = kind, optional = c[6] }, kind)
       by_col[col] = id
-      if c.printed then
+      if c[7] then
         cells[#cells + 1] = id
         tcells[#tcells + 1] = id
       end
@@ -218,8 +237,9 @@ local function compile_table(F, tid, decl, path)
                   block = blk, cells = {}, by_col = {} }
       for _, c in ipairs(blk.columns) do
         local id = r.path .. "." .. c.id
-        add(id, { table = tid, row = r.id, column = c.id, row_label = r.shown, col_label = c.label,
-                  kind = c.kind or "count", optional = true })
+        local kind = c.kind or "count"
+        add(id, { id = id, table = tid, row = r.id, column = c.id, row_label = r.shown, col_label = c.label,
+                  kind = kind, optional = true }, kind)
         r.by_col[c.id] = id
         if c.printed then r.cells[#r.cells + 1] = id end
       end
@@ -424,14 +444,15 @@ function M.compile(decl, name, path, shared)
       T.part = part.id
       F.tables[#F.tables + 1] = T
       F.table_by_id[T.id] = T
-      for _, id in ipairs(T.cells) do F.cells[#F.cells + 1] = id end
+      table.move(T.cells, 1, #T.cells, #F.cells + 1, F.cells)
     end
   end
   for _, T in ipairs(F.tables) do setmetatable(T, lazy_grid) end
   -- last year's cells, for identities across years (prev.t3.next.np)
-  local schema, add_id = F.schema, F.schema.add
-  for _, id in ipairs(F.ids) do
-    add_id(schema, "prev." .. id, F.info[id].kind == "money" and "money" or "count")
+  local schema, add_id, info, ids = F.schema, F.schema.add, F.info, F.ids
+  for i = 1, #ids do
+    local id = ids[i]
+    add_id(schema, "prev." .. id, info[id].kind == "money" and "money" or "count")
   end
   F.ids = nil
   -- cells, the page, the grammars

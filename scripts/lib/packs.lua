@@ -55,6 +55,9 @@ local function read(path)
   return src
 end
 
+-- The limits a file of the home's packs is given: none but that it is the home's.
+local HOME_FILE = {}
+
 -- A user pack's file (lim.untrusted) runs inside the limits; a file of
 -- the home's packs, trusted and bundled, outside them (sandbox.run).
 -- → env, collected | nil, "path: reason"
@@ -128,11 +131,14 @@ local function describe(dir, national, lim)
     end
   end
   d.files = {}
+  -- (in the folder's order: the rules are put in the order of their ids later)
   local names, err = nbio.listdir(dir)
   if not names then fail("%s: %s", dir, err) end
-  table.sort(names)
-  for _, n in ipairs(names) do
-    local base = n:match("^(.+)%.lua$")
+  for i = 1, #names do
+    -- the name before ".lua", when there is one (a plain look at the end, no pattern)
+    local n = names[i]
+    local cut = #n - 4
+    local base = cut > 0 and n:find(".lua", cut + 1, true) and n:sub(1, cut)
     if base and base ~= "pack" and base ~= "format" then
       d.files[#d.files + 1] = { base = base, path = dir .. "/" .. n }
     end
@@ -190,7 +196,7 @@ local function format_env(decl, path)
     error(string.format("no issuer kind '%s'", tostring(kind)), 2)
   end
   local env = sandbox.env(helpers)
-  for k, v in pairs(decl) do rawset(env, k, v) end
+  for k, v in pairs(decl) do env[k] = v end   -- (a new table with no __newindex: set as rawset would)
   return env, path
 end
 
@@ -337,16 +343,17 @@ function Set:declaration(name, depth)
   local decl = parent and parent.decl or {}
   local entries, messages_, params = {}, {}, {}
   if parent then
-    for i, e in ipairs(parent.entries) do entries[i] = e end
+    table.move(parent.entries, 1, #parent.entries, 1, entries)
     for k, v in pairs(parent.messages) do messages_[k] = v end
     for k, v in pairs(parent.params) do params[k] = v end
   end
   local signature_before = decl.signature
   local at_base = {}   -- a rule file's name → its place in entries
-  for i, e in ipairs(entries) do at_base[e.base] = i end
+  for i = 1, #entries do at_base[entries[i].base] = i end
   local layers = { d }
   for _, u in ipairs(self.overlays[name] or {}) do layers[#layers + 1] = u end
   local sources = {}
+  local added = not parent   -- a rule of a name the parent has not: its place is to be found
   for i, layer in ipairs(layers) do
     local ok = true
     if layer.has_format then
@@ -372,6 +379,7 @@ function Set:declaration(name, depth)
         entries[#entries + 1] = { base = f.base, id = layer.name .. "." .. f.base, path = f.path,
                                   pack = layer.name, untrusted = untrusted }
         at_base[f.base] = #entries
+        added = true
       end
     end
     if ok then
@@ -381,11 +389,17 @@ function Set:declaration(name, depth)
     end
   end
   -- in the order of their ids (each id is one entry's): the ids sorted as
-  -- strings, without a Lua comparison for each pair
-  local ids, by_id = {}, {}
-  for i, e in ipairs(entries) do ids[i], by_id[e.id] = e.id, e end
-  table.sort(ids)
-  for i, id in ipairs(ids) do entries[i] = by_id[id] end
+  -- strings, without a Lua comparison for each pair. Rules that only
+  -- replace the parent's keep its ids in their places: its order holds.
+  if added then
+    local ids, by_id = {}, {}
+    for i = 1, #entries do
+      local e = entries[i]
+      ids[i], by_id[e.id] = e.id, e
+    end
+    table.sort(ids)
+    for i = 1, #ids do entries[i] = by_id[ids[i]] end
+  end
   if parent and decl == parent.decl then decl = view.copy(decl) end   -- no format.lua changed it
   b = { name = name, decl = decl, entries = entries, messages = messages_, params = params,
         signature_own = decl.signature ~= nil and not view.same(decl.signature, signature_before),
@@ -481,10 +495,12 @@ local function check_rule(path, f, want_id)
   end
   if f.params ~= nil and type(f.params) ~= "table" then bad("'params' must be a table") end
   if f.schema ~= nil and type(f.schema) ~= "table" then bad("'schema' must be a table: parameter → kind") end
-  for k, v in pairs(f.schema or {}) do
-    if type(k) ~= "string" or not PARAM_KINDS[v] then
-      bad("'schema': parameter '%s' has kind '%s' (kinds: integer, number, text, date, list, boolean, map)",
-          tostring(k), tostring(v))
+  if f.schema ~= nil then
+    for k, v in pairs(f.schema) do
+      if type(k) ~= "string" or not PARAM_KINDS[v] then
+        bad("'schema': parameter '%s' has kind '%s' (kinds: integer, number, text, date, list, boolean, map)",
+            tostring(k), tostring(v))
+      end
     end
   end
   if f.rationale ~= nil and (type(f.rationale) ~= "table" or type(f.rationale.zh) ~= "string") then
@@ -492,7 +508,13 @@ local function check_rule(path, f, want_id)
   end
   if f.basis ~= nil then
     local ok = type(f.basis) == "table"
-    for _, b in ipairs(ok and f.basis or {}) do ok = ok and type(b) == "string" end
+    -- (as ipairs would walk it, without a call for each text)
+    local i, b = 1, ok and f.basis[1]
+    while ok and b ~= nil do
+      ok = type(b) == "string"
+      i = i + 1
+      b = f.basis[i]
+    end
     if not ok then bad("field 'basis' must be a list of texts") end
   end
   if f.help ~= nil and type(f.help) ~= "string" then bad("field 'help' must be a URI") end
@@ -504,34 +526,45 @@ local function compile_identity(F, expr, each, path, what)
   return nil, string.format("%s: %s: %s", path, what, tostring(compiled))
 end
 
+-- Rule file e run in env: its fields, checked. Raises "path: reason".
+local function rule_file_fields(e, env, lim)
+  if e.untrusted and not e.base:match(RULE_FILE) then
+    fail("%s: a rule file's name is its id: letters, digits, -, _ and .", e.path)
+  end
+  local src = read(e.path)
+  local loaded, got = run_file(e.path, src, env, lim, e.untrusted and rule_fields or trusted_rule_fields)
+  if not loaded then error(got, 0) end
+  check_rule(e.path, got, e.id)
+  got.source = src
+  return got
+end
+
 -- Load rule file e against format F: the rule, or nil, the reason and
 -- whether the rule is only left out of this format (an inherited identity
--- over cells F lacks). Raises for a file of the home's packs.
+-- over cells F lacks). Raises for a file of the home's packs (what it
+-- raised, as it raised it).
 function Set:load_rule(F, base_view, e, decl, own)
-  local lim = sandbox.limits(self.limits, e.untrusted)
   local env = sandbox.env(base_view)
-  local ok, f = pcall(function()
-    if e.untrusted and not e.base:match(RULE_FILE) then
-      fail("%s: a rule file's name is its id: letters, digits, -, _ and .", e.path)
-    end
-    local src = read(e.path)
-    local loaded, got = run_file(e.path, src, env, lim, e.untrusted and rule_fields or trusted_rule_fields)
-    if not loaded then error(got, 0) end
-    check_rule(e.path, got, e.id)
-    got.source = src
-    return got
-  end)
-  if not ok then
-    if not e.untrusted then error(f, 0) end
-    return nil, tostring(f)
+  local f
+  if e.untrusted then
+    local ok
+    ok, f = pcall(rule_file_fields, e, env, sandbox.limits(self.limits, true))
+    if not ok then return nil, tostring(f) end
+  else
+    f = rule_file_fields(e, env, HOME_FILE)
   end
   local conf = self.config
+  -- (each pack's and the config's words for the rule, where there are any)
   local message = { zh = f.message.zh, en = f.message.en }
-  for k, v in pairs(decl.messages[e.id] or {}) do message[k] = v end
+  local given = decl.messages[e.id]
+  if given then for k, v in pairs(given) do message[k] = v end end
   local params = f.params or {}
-  for k, v in pairs(decl.params[e.id] or {}) do params[k] = v end
-  local defaults = view.copy(params)
-  for k, v in pairs((conf.params or {})[e.id] or {}) do params[k] = v end
+  given = decl.params[e.id]
+  if given then for k, v in pairs(given) do params[k] = v end end
+  -- (no params of its own nor from its packs: an empty table, not a copy of one)
+  local defaults = (f.params == nil and not given) and {} or view.copy(params)
+  given = conf.params and conf.params[e.id]
+  if given then for k, v in pairs(given) do params[k] = v end end
   rawset(env, "params", params)
   local rule = { id = e.id, severity = f.severity, message = message, path = e.path,
                  pack = e.pack, replaces = e.replaces, replaced_from = e.replaced_from,
@@ -706,9 +739,9 @@ function Set:setting(id)
   local conf = self.config
   if conf.ignore and under(id, conf.ignore) then return "off" end
   if conf.select and not under(id, conf.select) then return "off" end
-  local rules = conf.rules or {}
-  local best = rules[id]
-  if best == nil then
+  local rules, best = conf.rules, nil   -- (no table made for a config without rules)
+  if rules then best = rules[id] end
+  if best == nil and rules then
     local len
     for pat, v in pairs(rules) do
       if pat:sub(-2) == ".*" and id:sub(1, #pat - 1) == pat:sub(1, -2) and (not len or #pat > len) then

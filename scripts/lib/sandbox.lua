@@ -41,24 +41,37 @@ local base = {
   },
 }
 
--- the shared table of an `extra`: base and extra's fields (tables as views)
-local shared_of = setmetatable({}, { __mode = "k" })
+-- the metatable of the globals of an `extra`: a miss reads base and
+-- extra's fields (tables as views). One for all the files given the same
+-- extra (each rule of a pack): locked, no script reaches or changes it.
+local env_meta_of = setmetatable({}, { __mode = "k" })
+local base_meta = { __index = base, __metatable = false }
 
-local function shared(extra)
-  if not extra then return base end
-  local s = shared_of[extra]
-  if not s then
-    s = {}
+local function env_meta(extra)
+  if not extra then return base_meta end
+  local mt = env_meta_of[extra]
+  if not mt then
+    local s = {}
     for k, v in next, base do s[k] = v end
     for k, v in next, extra do s[k] = view.readonly(v) end
-    shared_of[extra] = s
+    mt = { __index = s, __metatable = false }
+    env_meta_of[extra] = mt
   end
-  return s
+  return mt
 end
 
 -- env(extra) → a fresh globals table; extra's fields are visible too.
 function M.env(extra)
-  return setmetatable({}, { __index = shared(extra), __metatable = false })
+  return setmetatable({}, env_meta(extra))
+end
+
+-- The file compiled and run, and what collect takes (the body of run: one
+-- function for every file, not a closure made for each).
+local function run_chunk(path, source, env, collect)
+  local chunk, err = chunks.load(source, "@" .. path, "t", env)
+  if not chunk then error(err, 0) end
+  chunk()
+  if collect then return collect(env) end
 end
 
 -- run(path, source, env, lim, collect) → env, collected | nil, "path:line: reason".
@@ -70,18 +83,12 @@ end
 -- `lim`, a file of the home's packs runs outside them: under the limits'
 -- count hook Lua stops at every instruction, a tenth of the start-up.
 function M.run(path, source, env, lim, collect)
-  local function body()
-    local chunk, err = chunks.load(source, "@" .. path, "t", env)
-    if not chunk then error(err, 0) end
-    chunk()
-    if collect then return collect(env) end
-  end
   local ok, got
-  if lim then ok, got = limits.call(lim, body)
+  if lim then ok, got = limits.call(lim, run_chunk, path, source, env, collect)
   else
-    ok, got = pcall(body)
-    local t = type(got)
-    if not ok and t ~= "string" then
+    ok, got = pcall(run_chunk, path, source, env, collect)
+    local t = not ok and type(got)
+    if t and t ~= "string" then
       got = t == "number" and tostring(got) or string.format("(error object is a %s value)", t)
     end
   end
