@@ -14,6 +14,7 @@
 #include "nb_sandbox.h"
 #include "nb_marshal.h"
 #include "nb_json.h"
+#include "nb_seen.h"
 
 #define SCHEMA   "nianbao.Schema"
 #define REPORT   "nianbao.Report"
@@ -1963,59 +1964,6 @@ static void push_printable(lua_State *L, const unsigned char *s, size_t n) {
     luaL_pushresultsize(&b, n);
 }
 
-/* The tables a walk has seen, by address: an open-addressed set in a
-** userdata (the collector frees it, even when the walk raises). A look-up
-** in a Lua table keyed by tables cost several times more, twice a table. */
-typedef struct seen_set {
-    size_t cap, count;                 /* cap a power of two, count < cap / 2 */
-    const void *slot[];
-} seen_set;
-
-static seen_set *seen_new(lua_State *L, size_t cap) {
-    seen_set *s = lua_newuserdatauv(L, sizeof *s + cap * sizeof s->slot[0], 0);
-    s->cap = cap;
-    s->count = 0;
-    memset(s->slot, 0, cap * sizeof s->slot[0]);
-    return s;
-}
-
-static size_t seen_hash(const void *p, size_t cap) {
-    uint64_t h = (uint64_t)(uintptr_t)p * 0x9E3779B97F4A7C15ULL;
-    return (size_t)(h >> 32) & (cap - 1);
-}
-
-/* Add p to the set at slot `at` (a userdata, replaced there by a larger one
-** when half full); whether it was new. */
-static int seen_add(lua_State *L, int at, const void *p) {
-    seen_set *s = lua_touserdata(L, at);
-    size_t i = seen_hash(p, s->cap);
-    while (s->slot[i] != NULL) {
-        if (s->slot[i] == p) return 0;
-        i = (i + 1) & (s->cap - 1);
-    }
-    if (2 * (s->count + 1) >= s->cap) {
-        seen_set *g;
-        size_t k;
-        if (s->cap > ((size_t)-1 / sizeof s->slot[0] - sizeof *s) / 4) luaL_error(L, "too many tables");
-        g = seen_new(L, s->cap * 2);
-        for (k = 0; k < s->cap; k++) {
-            if (s->slot[k] != NULL) {
-                size_t j = seen_hash(s->slot[k], g->cap);
-                while (g->slot[j] != NULL) j = (j + 1) & (g->cap - 1);
-                g->slot[j] = s->slot[k];
-            }
-        }
-        g->count = s->count;
-        lua_replace(L, at);
-        s = g;
-        i = seen_hash(p, s->cap);
-        while (s->slot[i] != NULL) i = (i + 1) & (s->cap - 1);
-    }
-    s->slot[i] = p;
-    s->count++;
-    return 1;
-}
-
 /* nianbao.printable(t, skip): every text held in t, and in every table
 ** reached from it but `skip`, with its control characters as '?' (keys
 ** are left as they are). Tables are walked with next, from a list, not
@@ -2027,9 +1975,9 @@ static int l_printable(lua_State *L) {
     lua_Integer top = 0;
     luaL_checktype(L, 1, LUA_TTABLE);
     lua_settop(L, 2);
-    seen_new(L, 128);                              /* 3: the tables seen */
+    nb_seen_push(L, 128);                          /* 3: the tables seen */
     lua_createtable(L, 16, 0);                     /* 4: the tables to walk */
-    seen_add(L, 3, lua_topointer(L, 1));
+    nb_seen_met(L, 3, lua_topointer(L, 1));
     lua_pushvalue(L, 1);
     lua_rawseti(L, 4, ++top);
     while (top > 0) {
@@ -2045,7 +1993,7 @@ static int l_printable(lua_State *L) {
                     push_printable(L, v, n);
                     lua_rawset(L, 5);
                 }
-            } else if (kind == LUA_TTABLE && !lua_rawequal(L, 7, 2) && seen_add(L, 3, lua_topointer(L, 7))) {
+            } else if (kind == LUA_TTABLE && !lua_rawequal(L, 7, 2) && !nb_seen_met(L, 3, lua_topointer(L, 7))) {
                 lua_pushvalue(L, 7);
                 lua_rawseti(L, 4, ++top);
             }

@@ -16,6 +16,7 @@
 #include <string.h>
 #include <lauxlib.h>
 #include "nb_marshal.h"
+#include "nb_seen.h"
 
 #define MAX_DEPTH 200
 #define BOX "nianbao.box"
@@ -212,60 +213,10 @@ static int l_encode(lua_State *L) {
     return 1;
 }
 
-/* The tables encode_plain has met, by address: a set with open
-** addressing in a userdata at a fixed stack slot (at), so the collector
-** frees it whatever error ends the encoding. A Lua table of them rehashed
-** as it grew, some 28 K instructions a report stowed. */
-typedef struct {
-    size_t cap, n;                  /* cap a power of two, at most 3/4 used */
-    const void *slot[];
-} met_set;
-
-#define MET_FIRST 256
-
-static met_set *met_new(lua_State *L, size_t cap) {
-    met_set *m;
-    if (cap > (SIZE_MAX - sizeof *m) / sizeof m->slot[0]) fail(L, "marshal: too many tables");
-    m = lua_newuserdatauv(L, sizeof *m + cap * sizeof m->slot[0], 0);
-    m->cap = cap;
-    m->n = 0;
-    memset(m->slot, 0, cap * sizeof m->slot[0]);
-    return m;
-}
-
-static size_t met_place(const void *p, size_t cap) {
-    uint64_t h = (uint64_t)(uintptr_t)p * 0x9E3779B97F4A7C15u;
-    return (size_t)(h >> 32) & (cap - 1);
-}
-
-/* Whether p was met before; it is met from now on. */
-static int met_before(lua_State *L, int at, met_set **mp, const void *p) {
-    met_set *m = *mp;
-    size_t i;
-    if ((m->n + 1) * 4 > m->cap * 3) {
-        met_set *grown = met_new(L, m->cap * 2);
-        for (i = 0; i < m->cap; i++) {
-            size_t j;
-            if (!m->slot[i]) continue;
-            for (j = met_place(m->slot[i], grown->cap); grown->slot[j]; j = (j + 1) & (grown->cap - 1)) {}
-            grown->slot[j] = m->slot[i];
-        }
-        grown->n = m->n;
-        lua_replace(L, at);
-        *mp = m = grown;
-    }
-    for (i = met_place(p, m->cap); m->slot[i]; i = (i + 1) & (m->cap - 1))
-        if (m->slot[i] == p) return 1;
-    m->slot[i] = p;
-    m->n++;
-    return 0;
-}
-
 /* What put_plain refers to: the stack slots of ext, skip (0 for none) and
 ** the set of tables met. */
 typedef struct {
     int ext, skip, met_at;
-    met_set *met;
 } plain_ctx;
 
 /* The value on the top of the stack appended as put would, when it is
@@ -291,7 +242,7 @@ static int put_plain(lua_State *L, nb_box *b, int depth, plain_ctx *c) {
     lua_pushvalue(L, t);
     if (lua_rawget(L, c->ext) != LUA_TNIL) return 0;
     lua_pop(L, 1);
-    if (met_before(L, c->met_at, &c->met, lua_topointer(L, t))) return 0;
+    if (nb_seen_met(L, c->met_at, lua_topointer(L, t))) return 0;
     leave = t + 1;                          /* the key to leave out, nil for none */
     if (c->skip) {
         lua_pushvalue(L, t);
@@ -341,12 +292,12 @@ static int l_encode_plain(lua_State *L) {
         c.skip = 4;
     }
     lua_settop(L, 4);
-    c.met = met_new(L, MET_FIRST);
+    nb_seen_push(L, 256);                   /* 5: the tables met */
     c.met_at = 5;
     lua_pushnil(L);
     while (lua_next(L, 3)) {
         lua_pop(L, 1);
-        if (lua_type(L, -1) == LUA_TTABLE) met_before(L, c.met_at, &c.met, lua_topointer(L, -1));
+        if (lua_type(L, -1) == LUA_TTABLE) nb_seen_met(L, c.met_at, lua_topointer(L, -1));
     }
     b = nb_box_push(L);
     lua_pushvalue(L, 1);
