@@ -333,11 +333,7 @@ end
 -- what stow's bytes decode to)
 local function restore(Ef, d)
   local F = Ef:pack(d.format).format
-  local R = Report.new(F, nil)
-  for k in next, R do
-    if k ~= "c" then R[k] = nil end
-  end
-  for k, v in next, d.fields do R[k] = v end
+  local R = Report.restored(F, d.fields)
   for i, pi in next, d.parts do R.sections[i].part = F.parts[pi] end
   R.c:load(d.cells)
   return R, d.pending

@@ -74,6 +74,16 @@ end
 
 function M.format_of(R) return format_of[unwrap(R)] end
 
+-- restored(F, fields) → fields made a report of format F, its cells all
+-- missing: a stowed report taken back (fields: every one it had but its
+-- cells, a table of its own), without new's empty tables made to be dropped
+function M.restored(F, fields)
+  fields.c = nianbao.report(F.schema)
+  setmetatable(fields, Report)
+  format_of[fields] = F
+  return fields
+end
+
 -- freeze(R): from now on its cells cannot be set, and its texts hold no
 -- control characters (the cells' are cleaned as they are set). Control
 -- characters of an input (an escape sequence in a page) become '?': what a
