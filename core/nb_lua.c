@@ -297,11 +297,18 @@ static int known_state(lua_State *L, int idx) {
     return check_state(L, idx);
 }
 
-/* A place at idx as opt_place reads it, an integer taken at once. */
-static lua_Integer place_at(lua_State *L, int idx, lua_Integer max) {
-    int whole;
-    lua_Integer v = lua_tointegerx(L, idx, &whole);
-    if (!whole || lua_type(L, idx) != LUA_TNUMBER) return opt_place(L, idx, max);
+/* A token's field by its name pushed at slot key: a raw look-up. */
+static int token_field(lua_State *L, int token, int key) {
+    lua_pushvalue(L, key);
+    return lua_rawget(L, token);
+}
+
+/* A place at idx (of type type, as lua_rawget said) as opt_place reads it,
+** a whole number taken at once. */
+static lua_Integer place_at(lua_State *L, int idx, int type, lua_Integer max) {
+    int whole = 0;
+    lua_Integer v = type == LUA_TNUMBER ? lua_tointegerx(L, idx, &whole) : 0;
+    if (!whole) return opt_place(L, idx, max);
     luaL_argcheck(L, v >= 0 && v <= max, idx, "place out of range");
     return v;
 }
@@ -404,15 +411,9 @@ static int l_report_read(lua_State *L) {
             }
         }
         text = lua_tolstring(L, FULL, &len);
-        lua_pushvalue(L, K_LINE);
-        lua_rawget(L, TOKEN);
-        span.line = (uint32_t)place_at(L, LINE, UINT32_MAX);
-        lua_pushvalue(L, K_COL);
-        lua_rawget(L, TOKEN);
-        span.col = (uint32_t)place_at(L, COL, UINT32_MAX);
-        lua_pushvalue(L, K_OFFSET);
-        lua_rawget(L, TOKEN);
-        span.offset = (size_t)place_at(L, OFFSET, LUA_MAXINTEGER);
+        span.line = (uint32_t)place_at(L, LINE, token_field(L, TOKEN, K_LINE), UINT32_MAX);
+        span.col = (uint32_t)place_at(L, COL, token_field(L, TOKEN, K_COL), UINT32_MAX);
+        span.offset = (size_t)place_at(L, OFFSET, token_field(L, TOKEN, K_OFFSET), LUA_MAXINTEGER);
         if (nb_report_set_cell_n(r, (size_t)k, (nb_cell_state)state, num, text, len, span) != NB_OK)
             return luaL_error(L, "out of memory");
         if (lua_toboolean(L, UNIT)) {
@@ -437,20 +438,15 @@ static int l_report_read(lua_State *L) {
 
 /*{=== tables whose cells have places ===*/
 
-/* A token's field by its name pushed at slot key: a raw look-up. */
-static int token_field(lua_State *L, int token, int key) {
-    lua_pushvalue(L, key);
-    return lua_rawget(L, token);
-}
-
 /* The state at the top (value_state's): whether it is a value (a number
-** or a marker), and whether it is any state at all. The names compared by
-** address: Lua holds one copy of a short string, and number and marker are
-** that copy's (lua_tostring of the names pushed). */
-static void state_class(lua_State *L, const char *number, const char *marker, int *value, int *stated) {
-    const char *name = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
+** or a marker), and whether it is any state at all (a string is true).
+** The names compared by address: Lua holds one copy of a short string, and
+** number and marker are that copy (lua_topointer of the names pushed),
+** where lua_rawequal costs several times more. */
+static void state_class(lua_State *L, const void *number, const void *marker, int *value, int *stated) {
+    const void *name = lua_topointer(L, -1);
     *value = name != NULL && (name == number || name == marker);
-    *stated = name != NULL || lua_toboolean(L, -1);
+    *stated = lua_toboolean(L, -1);
 }
 
 /* Whether the text at the top (a token's) is a value, and whether it has
@@ -458,7 +454,7 @@ static void state_class(lua_State *L, const char *number, const char *marker, in
 ** of all); else the memo known's state ({state, ...} by text, known 0 for
 ** none), else state_of(F, text)'s. Leaves what it asked on the stack. */
 static void token_state(lua_State *L, const char *text, size_t len, int known, int state_of, int format,
-                        const char *number, const char *marker, int *value, int *stated) {
+                        const void *number, const void *marker, int *value, int *stated) {
     size_t i;
     for (i = 0; i < len && text[i] >= '0' && text[i] <= '9'; i++) {}
     if (len > 0 && i == len) {
@@ -529,12 +525,12 @@ static int l_table_layout(lua_State *L) {
     static const char *const keys[] = { "grid", "x0", "x1", "row", "text", "number", "marker" };
     lua_Integer i, n;
     int has_known, in_row = 0;
-    const char *number, *marker;
+    const void *number, *marker;
     luaL_Buffer b;
     has_known = token_walk_start(L, keys, 7);
     lua_settop(L, TOP);
-    number = lua_tostring(L, K_NUMBER);
-    marker = lua_tostring(L, K_MARKER);
+    number = lua_topointer(L, K_NUMBER);
+    marker = lua_topointer(L, K_MARKER);
     n = (lua_Integer)lua_rawlen(L, TOKENS);
     luaL_buffinit(L, &b);
     for (i = 1; i <= n; i++) {
@@ -608,13 +604,15 @@ static int l_stream_layout(lua_State *L) {
     static const char *const keys[] = { "grid", "kind", "derived", "line", "text", "number", "marker", "cell" };
     lua_Integer i, n, line0 = 0;
     int has_known;
-    const char *number, *marker;
+    const void *number, *marker;
+    const void *cell;
     int by_lines = lua_gettop(L) < 5 || lua_toboolean(L, 5);
     luaL_Buffer b;
     has_known = token_walk_start(L, keys, 8);
     lua_settop(L, TOP);
-    number = lua_tostring(L, K_NUMBER);
-    marker = lua_tostring(L, K_MARKER);
+    cell = lua_topointer(L, K_CELL);      /* compared by address, as state_class does */
+    number = lua_topointer(L, K_NUMBER);
+    marker = lua_topointer(L, K_MARKER);
     n = (lua_Integer)lua_rawlen(L, TOKENS);
     luaL_buffinit(L, &b);
     for (i = 1; i <= n; i++) {
@@ -624,26 +622,20 @@ static int l_stream_layout(lua_State *L) {
         lua_Integer line;
         const char *text;
         size_t len;
-        lua_rawgeti(L, TOKENS, i);
-        if (lua_type(L, -1) != LUA_TTABLE) return 0;
-        lua_pushvalue(L, K_GRID);
-        if (lua_rawget(L, -2) != LUA_TNIL && by_lines) return 0;   /* a row of a grid: not by lines */
-        lua_pushvalue(L, K_KIND);
-        lua_rawget(L, level + 1);
-        lua_pushvalue(L, K_DERIVED);
-        lua_rawget(L, level + 1);
+        if (lua_rawgeti(L, TOKENS, i) != LUA_TTABLE) return 0;
+        /* a row of a grid: not by lines (read alone, its grid is not asked) */
+        if (by_lines && token_field(L, level + 1, K_GRID) != LUA_TNIL) return 0;
+        token_field(L, level + 1, K_KIND);
+        /* whether it is derived: asked of a cell alone, where it says more */
+        kind = 'o';
+        if (lua_topointer(L, -1) == cell) kind = token_field(L, level + 1, K_DERIVED) && lua_toboolean(L, -1) ? 'd' : 'c';
+        line = 0;
         if (by_lines) {
-            lua_pushvalue(L, K_LINE);
-            lua_rawget(L, level + 1);                     /* token grid kind derived line */
-            if (!lua_isinteger(L, -1)) return 0;
+            if (token_field(L, level + 1, K_LINE) != LUA_TNUMBER || !lua_isinteger(L, -1)) return 0;
             line = lua_tointeger(L, -1);
             if (i == 1) line0 = line;
             line -= line0;
-        } else {
-            lua_pushnil(L);
-            line = 0;
         }
-        kind = lua_rawequal(L, -3, K_CELL) ? (lua_toboolean(L, -2) ? 'd' : 'c') : 'o';
         lua_settop(L, level + 1);
         lua_pushvalue(L, K_TEXT);
         if (lua_rawget(L, -2) != LUA_TSTRING) return 0;  /* token text */
