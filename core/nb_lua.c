@@ -297,6 +297,13 @@ static int known_state(lua_State *L, int idx) {
     return check_state(L, idx);
 }
 
+/* Whether s is ASCII digits alone (one at least). */
+static int all_digits(const char *s, size_t len) {
+    size_t i;
+    for (i = 0; i < len && s[i] >= '0' && s[i] <= '9'; i++) {}
+    return len > 0 && i == len;
+}
+
 /* A token's field by its name pushed at slot key: a raw look-up. */
 static int token_field(lua_State *L, int token, int key) {
     lua_pushvalue(L, key);
@@ -318,7 +325,8 @@ static lua_Integer place_at(lua_State *L, int idx, int type, lua_Integer max) {
 ** ids may instead be a string of pairs of 32-bit little-endian places (a
 ** binding's plan, packed once): a cell's in the schema (as schema:find
 ** gives it), then its token's among the tokens. Each value: its
-** state the memo known's ({state, value, unit} by text, or nil), else
+** state the memo known's ({state, value, unit} by text, or nil; ASCII
+** digits alone it holds a number as nianbao.number reads them), else
 ** value_state(F, text)'s; a number too long to hold exact set as a text;
 ** the text with the unit printed after it (token.unit); each value with a
 ** unit added to units as {id=, unit=, text=, line=, col=}. One call a row
@@ -326,7 +334,7 @@ static lua_Integer place_at(lua_State *L, int idx, int type, lua_Integer max) {
 static int l_report_read(lua_State *L) {
     enum { IDS = 2, TOKENS, FORMAT, STATE_OF, KNOWN, UNITS,
            K_TEXT, K_UNIT, K_LINE, K_COL, K_OFFSET, TOP = K_OFFSET };
-    enum { ID = TOP + 1, TOKEN, TEXT, PRINTED, STATE, VALUE, UNIT, FULL, LINE, COL, OFFSET };
+    enum { ID = TOP + 1, TOKEN, TEXT, PRINTED, MEMO, STATE, VALUE, UNIT, FULL, LINE, COL, OFFSET };
     static const char *const keys[] = { "text", "unit", "line", "col", "offset" };
     nb_report *r = check_report(L, 1);
     const nb_schema *schema = nb_report_schema(r);
@@ -349,8 +357,8 @@ static int l_report_read(lua_State *L) {
     for (key = 0; key < 5; key++) lua_pushstring(L, keys[key]);
     n = pairs ? (lua_Integer)(npairs / 8) : (lua_Integer)lua_rawlen(L, IDS);
     for (i = 1; i <= n; i++) {
-        const char *id, *text;
-        size_t len;
+        const char *id, *text, *digits;
+        size_t len, ndigits;
         long k;
         int state, by_place;
         nb_num num = nb_num_int(0);
@@ -382,24 +390,36 @@ static int l_report_read(lua_State *L) {
         if (lua_rawget(L, TOKEN) != LUA_TSTRING) return luaL_error(L, "token %d has no text", (int)i);
         lua_pushvalue(L, K_UNIT);
         lua_rawget(L, TOKEN);
-        /* the state, value and unit the memo holds, else value_state's */
+        /* the state, value and unit the memo holds, else value_state's; ASCII
+        ** digits alone the memo holds read at once: a number, no unit, as
+        ** value_state says of them (first of all) and nianbao.number reads
+        ** them (most values, where the memo's entry cost four look-ups) */
         lua_pushvalue(L, TEXT);
-        if (has_known && lua_rawget(L, KNOWN) == LUA_TTABLE) {
-            lua_rawgeti(L, STATE, 2);
-            lua_rawgeti(L, STATE, 3);
-            lua_rawgeti(L, STATE, 1);
-            lua_replace(L, STATE);
+        digits = NULL;
+        if (has_known && lua_rawget(L, KNOWN) == LUA_TTABLE) {   /* MEMO */
+            digits = lua_tolstring(L, TEXT, &ndigits);
+            if (all_digits(digits, ndigits)) {
+                lua_settop(L, UNIT);                            /* STATE, VALUE, UNIT: nil */
+            } else {
+                digits = NULL;
+                lua_rawgeti(L, MEMO, 1);
+                lua_rawgeti(L, MEMO, 2);
+                lua_rawgeti(L, MEMO, 3);
+            }
         } else {
-            lua_settop(L, PRINTED);
             lua_pushvalue(L, STATE_OF);
             lua_pushvalue(L, FORMAT);
             lua_pushvalue(L, TEXT);
             lua_call(L, 2, 3);
         }
-        state = lua_isnil(L, STATE) ? NB_CELL_TEXT : known_state(L, STATE);
         /* digits past what an exact number holds: a text, not lost */
-        if (state == NB_CELL_NUMBER && lua_isnil(L, VALUE)) state = NB_CELL_TEXT;
-        if (state == NB_CELL_NUMBER) num = check_num(L, VALUE);
+        if (digits) {
+            state = nb_num_parse(digits, ndigits, &num) == NB_OK ? NB_CELL_NUMBER : NB_CELL_TEXT;
+        } else {
+            state = lua_isnil(L, STATE) ? NB_CELL_TEXT : known_state(L, STATE);
+            if (state == NB_CELL_NUMBER && lua_isnil(L, VALUE)) state = NB_CELL_TEXT;
+            if (state == NB_CELL_NUMBER) num = check_num(L, VALUE);
+        }
         if (lua_isnil(L, PRINTED)) {
             lua_pushvalue(L, TEXT);
         } else {

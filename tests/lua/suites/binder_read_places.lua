@@ -49,3 +49,32 @@ test("stream_layout: derived tells only of cells, states named by the memo count
   ne(of("甲"), of("丙"), "a blank is no value")
   ne(of("丙"), of("丁"), "a blank has a state, a label none")
 end)
+
+test("report:read of digits alone sets what value_state says of them, with or without the memo", function()
+  local schema = nianbao.schema()
+  schema:add("a")
+  local texts = { "0", "7", "007", "12", "9223372036854775807", "9223372036854775808",
+                  "12345678901234567890123", "1a", "12万元", "", "—" }
+  for _, text in ipairs(texts) do
+    for _, printed in ipairs { false, "万元" } do
+      local state, v, unit = tables.value_state(F, text)
+      if state == "number" and v == nil then state = nil end
+      local full = printed and text .. printed or text
+      local want = nianbao.report(schema)
+      want:set("a", state or "text", v, full, 2, 3, 40)
+      local known = { [text] = { tables.value_state(F, text) } }
+      for _, memo in ipairs { false, true } do
+        local got, units = nianbao.report(schema), {}
+        got:read({ "a" }, { { text = text, unit = printed or nil, line = 2, col = 3, offset = 40 } }, F,
+                 tables.value_state, memo and known or nil, units)
+        local what = text .. (printed or "") .. (memo and " (memo)" or "")
+        eq(want:dump(), got:dump(), what)
+        eq((unit or printed) and 1 or 0, #units, what .. ": units")
+        if units[1] then
+          eq(unit or printed, units[1].unit, what .. ": unit")
+          eq(full, units[1].text, what .. ": unit's text")
+        end
+      end
+    end
+  end
+end)
