@@ -357,10 +357,10 @@ static int l_report_read(lua_State *L) {
     for (key = 0; key < 5; key++) lua_pushstring(L, keys[key]);
     n = pairs ? (lua_Integer)(npairs / 8) : (lua_Integer)lua_rawlen(L, IDS);
     for (i = 1; i <= n; i++) {
-        const char *id, *text, *digits;
-        size_t len, ndigits;
+        const char *id, *text, *token_text;
+        size_t len, token_len;
         long k;
-        int state, by_place;
+        int state, by_place, digits;
         nb_num num = nb_num_int(0);
         nb_span span;
         if (pairs) {
@@ -388,6 +388,7 @@ static int l_report_read(lua_State *L) {
             return luaL_error(L, "token %d is not a table", (int)i);
         lua_pushvalue(L, K_TEXT);
         if (lua_rawget(L, TOKEN) != LUA_TSTRING) return luaL_error(L, "token %d has no text", (int)i);
+        token_text = lua_tolstring(L, TEXT, &token_len);
         lua_pushvalue(L, K_UNIT);
         lua_rawget(L, TOKEN);
         /* the state, value and unit the memo holds, else value_state's; ASCII
@@ -395,13 +396,13 @@ static int l_report_read(lua_State *L) {
         ** value_state says of them (first of all) and nianbao.number reads
         ** them (most values, where the memo's entry cost four look-ups) */
         lua_pushvalue(L, TEXT);
-        digits = NULL;
+        digits = 0;
         if (has_known && lua_rawget(L, KNOWN) == LUA_TTABLE) {   /* MEMO */
-            digits = lua_tolstring(L, TEXT, &ndigits);
-            if (all_digits(digits, ndigits)) {
-                lua_settop(L, UNIT);                            /* STATE, VALUE, UNIT: nil */
+            if ((digits = all_digits(token_text, token_len))) {
+                lua_pushnil(L);                                 /* STATE, VALUE, UNIT: nil */
+                lua_pushnil(L);
+                lua_pushnil(L);
             } else {
-                digits = NULL;
                 lua_rawgeti(L, MEMO, 1);
                 lua_rawgeti(L, MEMO, 2);
                 lua_rawgeti(L, MEMO, 3);
@@ -414,12 +415,14 @@ static int l_report_read(lua_State *L) {
         }
         /* digits past what an exact number holds: a text, not lost */
         if (digits) {
-            state = nb_num_parse(digits, ndigits, &num) == NB_OK ? NB_CELL_NUMBER : NB_CELL_TEXT;
+            state = nb_num_parse(token_text, token_len, &num) == NB_OK ? NB_CELL_NUMBER : NB_CELL_TEXT;
         } else {
             state = lua_isnil(L, STATE) ? NB_CELL_TEXT : known_state(L, STATE);
             if (state == NB_CELL_NUMBER && lua_isnil(L, VALUE)) state = NB_CELL_TEXT;
             if (state == NB_CELL_NUMBER) num = check_num(L, VALUE);
         }
+        text = token_text;
+        len = token_len;
         if (lua_isnil(L, PRINTED)) {
             lua_pushvalue(L, TEXT);
         } else {
@@ -428,9 +431,9 @@ static int l_report_read(lua_State *L) {
             if (lua_toboolean(L, PRINTED)) {
                 lua_pushvalue(L, PRINTED);
                 lua_concat(L, 2);
+                text = lua_tolstring(L, FULL, &len);
             }
         }
-        text = lua_tolstring(L, FULL, &len);
         span.line = (uint32_t)place_at(L, LINE, token_field(L, TOKEN, K_LINE), UINT32_MAX);
         span.col = (uint32_t)place_at(L, COL, token_field(L, TOKEN, K_COL), UINT32_MAX);
         span.offset = (size_t)place_at(L, OFFSET, token_field(L, TOKEN, K_OFFSET), LUA_MAXINTEGER);
