@@ -314,7 +314,9 @@ static int token_field(lua_State *L, int token, int key) {
 ** a whole number taken at once. */
 static lua_Integer place_at(lua_State *L, int idx, int type, lua_Integer max) {
     int whole = 0;
-    lua_Integer v = type == LUA_TNUMBER ? lua_tointegerx(L, idx, &whole) : 0;
+    lua_Integer v;
+    if (type == LUA_TNIL) return 0;         /* none (a page's token has no offset): at once */
+    v = type == LUA_TNUMBER ? lua_tointegerx(L, idx, &whole) : 0;
     if (!whole) return opt_place(L, idx, max);
     luaL_argcheck(L, v >= 0 && v <= max, idx, "place out of range");
     return v;
