@@ -636,6 +636,7 @@ static int l_stream_layout(lua_State *L) {
     has_known = token_walk_start(L, keys, 8);
     lua_settop(L, TOP);
     cell = lua_topointer(L, K_CELL);      /* compared by address, as state_class does */
+    luaL_checkstack(L, 16, NULL);         /* a token's fields, its text and its state's call */
     number = lua_topointer(L, K_NUMBER);
     marker = lua_topointer(L, K_MARKER);
     n = (lua_Integer)lua_rawlen(L, TOKENS);
@@ -661,10 +662,9 @@ static int l_stream_layout(lua_State *L) {
             if (i == 1) line0 = line;
             line -= line0;
         }
-        lua_settop(L, level + 1);
-        lua_pushvalue(L, K_TEXT);
-        if (lua_rawget(L, -2) != LUA_TSTRING) return 0;  /* token text */
-        text = lua_tolstring(L, level + 2, &len);
+        /* the text above what was read (all taken off at once after) */
+        if (token_field(L, level + 1, K_TEXT) != LUA_TSTRING) return 0;
+        text = lua_tolstring(L, -1, &len);
         token_state(L, text, len, has_known ? KNOWN : 0, STATE_OF, FORMAT, number, marker, &value, &stated);
         lua_settop(L, level);
         luaL_addchar(&b, kind);
