@@ -297,11 +297,21 @@ static int known_state(lua_State *L, int idx) {
     return check_state(L, idx);
 }
 
-/* Whether s is ASCII digits alone (one at least). */
-static int all_digits(const char *s, size_t len) {
+/* Whether s is ASCII digits alone (one at least): 1 with their value at
+** *v, 2 where they are past what an int64 holds (nb_num_parse refuses
+** them: out of range); else 0. One pass, where a test then a parse cost two. */
+static int digits_value(const char *s, size_t len, int64_t *v) {
     size_t i;
-    for (i = 0; i < len && s[i] >= '0' && s[i] <= '9'; i++) {}
-    return len > 0 && i == len;
+    int64_t x = 0;
+    int fits = 1;
+    if (len == 0) return 0;
+    for (i = 0; i < len; i++) {
+        unsigned d = (unsigned)(unsigned char)s[i] - '0';
+        if (d > 9) return 0;
+        if (fits && (__builtin_mul_overflow(x, 10, &x) || __builtin_add_overflow(x, (int64_t)d, &x))) fits = 0;
+    }
+    *v = x;
+    return fits ? 1 : 2;
 }
 
 /* A token's field by its name pushed at slot key: a raw look-up. */
@@ -362,7 +372,8 @@ static int l_report_read(lua_State *L) {
         const char *id, *text, *token_text;
         size_t len, token_len;
         long k;
-        int state, by_place, digits;
+        int state, by_place, digits, printed_type;
+        int64_t whole = 0;
         nb_num num = nb_num_int(0);
         nb_span span;
         if (pairs) {
@@ -392,7 +403,7 @@ static int l_report_read(lua_State *L) {
         if (lua_rawget(L, TOKEN) != LUA_TSTRING) return luaL_error(L, "token %d has no text", (int)i);
         token_text = lua_tolstring(L, TEXT, &token_len);
         lua_pushvalue(L, K_UNIT);
-        lua_rawget(L, TOKEN);
+        printed_type = lua_rawget(L, TOKEN);                    /* PRINTED */
         /* the state, value and unit the memo holds, else value_state's; ASCII
         ** digits alone the memo holds read at once: a number, no unit, as
         ** value_state says of them (first of all) and nianbao.number reads
@@ -400,7 +411,7 @@ static int l_report_read(lua_State *L) {
         lua_pushvalue(L, TEXT);
         digits = 0;
         if (has_known && lua_rawget(L, KNOWN) == LUA_TTABLE) {   /* MEMO */
-            if ((digits = all_digits(token_text, token_len))) {
+            if ((digits = digits_value(token_text, token_len, &whole))) {
                 lua_pushnil(L);                                 /* STATE, VALUE, UNIT: nil */
                 lua_pushnil(L);
                 lua_pushnil(L);
@@ -417,7 +428,8 @@ static int l_report_read(lua_State *L) {
         }
         /* digits past what an exact number holds: a text, not lost */
         if (digits) {
-            state = nb_num_parse(token_text, token_len, &num) == NB_OK ? NB_CELL_NUMBER : NB_CELL_TEXT;
+            state = digits == 1 ? NB_CELL_NUMBER : NB_CELL_TEXT;
+            num = nb_num_int(whole);
         } else {
             state = lua_isnil(L, STATE) ? NB_CELL_TEXT : known_state(L, STATE);
             if (state == NB_CELL_NUMBER && lua_isnil(L, VALUE)) state = NB_CELL_TEXT;
@@ -425,7 +437,7 @@ static int l_report_read(lua_State *L) {
         }
         text = token_text;
         len = token_len;
-        if (lua_isnil(L, PRINTED)) {
+        if (printed_type == LUA_TNIL) {
             lua_pushvalue(L, TEXT);
         } else {
             if (!lua_toboolean(L, UNIT)) lua_copy(L, PRINTED, UNIT);
@@ -441,7 +453,8 @@ static int l_report_read(lua_State *L) {
         span.offset = (size_t)place_at(L, OFFSET, token_field(L, TOKEN, K_OFFSET), LUA_MAXINTEGER);
         if (nb_report_set_cell_n(r, (size_t)k, (nb_cell_state)state, num, text, len, span) != NB_OK)
             return luaL_error(L, "out of memory");
-        if (lua_toboolean(L, UNIT)) {
+        /* digits without a unit printed: no unit (the commonest value) */
+        if (!(digits && printed_type == LUA_TNIL) && lua_toboolean(L, UNIT)) {
             lua_createtable(L, 0, 5);
             if (by_place) lua_pushstring(L, nb_schema_id(schema, (size_t)k));   /* its name */
             else lua_pushvalue(L, ID);

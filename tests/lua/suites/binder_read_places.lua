@@ -54,7 +54,7 @@ test("report:read of digits alone sets what value_state says of them, with or wi
   local schema = nianbao.schema()
   schema:add("a")
   local texts = { "0", "7", "007", "12", "9223372036854775807", "9223372036854775808",
-                  "12345678901234567890123", "1a", "12万元", "", "—" }
+                  "12345678901234567890123", "0000000000000000000000042", "-5", "1a", "12万元", "", "—" }
   for _, text in ipairs(texts) do
     for _, printed in ipairs { false, "万元" } do
       local state, v, unit = tables.value_state(F, text)
