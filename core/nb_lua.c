@@ -298,11 +298,37 @@ static int known_state(lua_State *L, int idx) {
     return check_state(L, idx);
 }
 
-/* A place at idx as opt_place reads it, an integer taken at once. */
-static lua_Integer place_at(lua_State *L, int idx, lua_Integer max) {
-    int whole;
-    lua_Integer v = lua_tointegerx(L, idx, &whole);
-    if (!whole || lua_type(L, idx) != LUA_TNUMBER) return opt_place(L, idx, max);
+/* Whether s is ASCII digits alone (one at least): 1 with their value at
+** *v, 2 where they are past what an int64 holds (nb_num_parse refuses
+** them: out of range); else 0. One pass, where a test then a parse cost two. */
+static int digits_value(const char *s, size_t len, int64_t *v) {
+    size_t i;
+    int64_t x = 0;
+    int fits = 1;
+    if (len == 0) return 0;
+    for (i = 0; i < len; i++) {
+        unsigned d = (unsigned)(unsigned char)s[i] - '0';
+        if (d > 9) return 0;
+        if (fits && (__builtin_mul_overflow(x, 10, &x) || __builtin_add_overflow(x, (int64_t)d, &x))) fits = 0;
+    }
+    *v = x;
+    return fits ? 1 : 2;
+}
+
+/* A token's field by its name pushed at slot key: a raw look-up. */
+static int token_field(lua_State *L, int token, int key) {
+    lua_pushvalue(L, key);
+    return lua_rawget(L, token);
+}
+
+/* A place at idx (of type type, as lua_rawget said) as opt_place reads it,
+** a whole number taken at once. */
+static lua_Integer place_at(lua_State *L, int idx, int type, lua_Integer max) {
+    int whole = 0;
+    lua_Integer v;
+    if (type == LUA_TNIL) return 0;         /* none (a page's token has no offset): at once */
+    v = type == LUA_TNUMBER ? lua_tointegerx(L, idx, &whole) : 0;
+    if (!whole) return opt_place(L, idx, max);
     luaL_argcheck(L, v >= 0 && v <= max, idx, "place out of range");
     return v;
 }
@@ -312,7 +338,8 @@ static lua_Integer place_at(lua_State *L, int idx, lua_Integer max) {
 ** ids may instead be a string of pairs of 32-bit little-endian places (a
 ** binding's plan, packed once): a cell's in the schema (as schema:find
 ** gives it), then its token's among the tokens. Each value: its
-** state the memo known's ({state, value, unit} by text, or nil), else
+** state the memo known's ({state, value, unit} by text, or nil; ASCII
+** digits alone it holds a number as nianbao.number reads them), else
 ** value_state(F, text)'s; a number too long to hold exact set as a text;
 ** the text with the unit printed after it (token.unit); each value with a
 ** unit added to units as {id=, unit=, text=, line=, col=}. One call a row
@@ -320,7 +347,7 @@ static lua_Integer place_at(lua_State *L, int idx, lua_Integer max) {
 static int l_report_read(lua_State *L) {
     enum { IDS = 2, TOKENS, FORMAT, STATE_OF, KNOWN, UNITS,
            K_TEXT, K_UNIT, K_LINE, K_COL, K_OFFSET, TOP = K_OFFSET };
-    enum { ID = TOP + 1, TOKEN, TEXT, PRINTED, STATE, VALUE, UNIT, FULL, LINE, COL, OFFSET };
+    enum { ID = TOP + 1, TOKEN, TEXT, PRINTED, MEMO, STATE, VALUE, UNIT, FULL, LINE, COL, OFFSET };
     static const char *const keys[] = { "text", "unit", "line", "col", "offset" };
     nb_report *r = check_report(L, 1);
     const nb_schema *schema = nb_report_schema(r);
@@ -343,10 +370,11 @@ static int l_report_read(lua_State *L) {
     for (key = 0; key < 5; key++) lua_pushstring(L, keys[key]);
     n = pairs ? (lua_Integer)(npairs / 8) : (lua_Integer)lua_rawlen(L, IDS);
     for (i = 1; i <= n; i++) {
-        const char *id, *text;
-        size_t len;
+        const char *id, *text, *token_text;
+        size_t len, token_len;
         long k;
-        int state, by_place;
+        int state, by_place, digits, printed_type;
+        int64_t whole = 0;
         nb_num num = nb_num_int(0);
         nb_span span;
         if (pairs) {
@@ -374,27 +402,43 @@ static int l_report_read(lua_State *L) {
             return luaL_error(L, "token %d is not a table", (int)i);
         lua_pushvalue(L, K_TEXT);
         if (lua_rawget(L, TOKEN) != LUA_TSTRING) return luaL_error(L, "token %d has no text", (int)i);
+        token_text = lua_tolstring(L, TEXT, &token_len);
         lua_pushvalue(L, K_UNIT);
-        lua_rawget(L, TOKEN);
-        /* the state, value and unit the memo holds, else value_state's */
+        printed_type = lua_rawget(L, TOKEN);                    /* PRINTED */
+        /* the state, value and unit the memo holds, else value_state's; ASCII
+        ** digits alone the memo holds read at once: a number, no unit, as
+        ** value_state says of them (first of all) and nianbao.number reads
+        ** them (most values, where the memo's entry cost four look-ups) */
         lua_pushvalue(L, TEXT);
-        if (has_known && lua_rawget(L, KNOWN) == LUA_TTABLE) {
-            lua_rawgeti(L, STATE, 2);
-            lua_rawgeti(L, STATE, 3);
-            lua_rawgeti(L, STATE, 1);
-            lua_replace(L, STATE);
+        digits = 0;
+        if (has_known && lua_rawget(L, KNOWN) == LUA_TTABLE) {   /* MEMO */
+            if ((digits = digits_value(token_text, token_len, &whole))) {
+                lua_pushnil(L);                                 /* STATE, VALUE, UNIT: nil */
+                lua_pushnil(L);
+                lua_pushnil(L);
+            } else {
+                lua_rawgeti(L, MEMO, 1);
+                lua_rawgeti(L, MEMO, 2);
+                lua_rawgeti(L, MEMO, 3);
+            }
         } else {
-            lua_settop(L, PRINTED);
             lua_pushvalue(L, STATE_OF);
             lua_pushvalue(L, FORMAT);
             lua_pushvalue(L, TEXT);
             lua_call(L, 2, 3);
         }
-        state = lua_isnil(L, STATE) ? NB_CELL_TEXT : known_state(L, STATE);
         /* digits past what an exact number holds: a text, not lost */
-        if (state == NB_CELL_NUMBER && lua_isnil(L, VALUE)) state = NB_CELL_TEXT;
-        if (state == NB_CELL_NUMBER) num = check_num(L, VALUE);
-        if (lua_isnil(L, PRINTED)) {
+        if (digits) {
+            state = digits == 1 ? NB_CELL_NUMBER : NB_CELL_TEXT;
+            num = nb_num_int(whole);
+        } else {
+            state = lua_isnil(L, STATE) ? NB_CELL_TEXT : known_state(L, STATE);
+            if (state == NB_CELL_NUMBER && lua_isnil(L, VALUE)) state = NB_CELL_TEXT;
+            if (state == NB_CELL_NUMBER) num = check_num(L, VALUE);
+        }
+        text = token_text;
+        len = token_len;
+        if (printed_type == LUA_TNIL) {
             lua_pushvalue(L, TEXT);
         } else {
             if (!lua_toboolean(L, UNIT)) lua_copy(L, PRINTED, UNIT);
@@ -402,21 +446,16 @@ static int l_report_read(lua_State *L) {
             if (lua_toboolean(L, PRINTED)) {
                 lua_pushvalue(L, PRINTED);
                 lua_concat(L, 2);
+                text = lua_tolstring(L, FULL, &len);
             }
         }
-        text = lua_tolstring(L, FULL, &len);
-        lua_pushvalue(L, K_LINE);
-        lua_rawget(L, TOKEN);
-        span.line = (uint32_t)place_at(L, LINE, UINT32_MAX);
-        lua_pushvalue(L, K_COL);
-        lua_rawget(L, TOKEN);
-        span.col = (uint32_t)place_at(L, COL, UINT32_MAX);
-        lua_pushvalue(L, K_OFFSET);
-        lua_rawget(L, TOKEN);
-        span.offset = (size_t)place_at(L, OFFSET, LUA_MAXINTEGER);
+        span.line = (uint32_t)place_at(L, LINE, token_field(L, TOKEN, K_LINE), UINT32_MAX);
+        span.col = (uint32_t)place_at(L, COL, token_field(L, TOKEN, K_COL), UINT32_MAX);
+        span.offset = (size_t)place_at(L, OFFSET, token_field(L, TOKEN, K_OFFSET), LUA_MAXINTEGER);
         if (nb_report_set_cell_n(r, (size_t)k, (nb_cell_state)state, num, text, len, span) != NB_OK)
             return luaL_error(L, "out of memory");
-        if (lua_toboolean(L, UNIT)) {
+        /* digits without a unit printed: no unit (the commonest value) */
+        if (!(digits && printed_type == LUA_TNIL) && lua_toboolean(L, UNIT)) {
             lua_createtable(L, 0, 5);
             if (by_place) lua_pushstring(L, nb_schema_id(schema, (size_t)k));   /* its name */
             else lua_pushvalue(L, ID);
@@ -438,20 +477,15 @@ static int l_report_read(lua_State *L) {
 
 /*{=== tables whose cells have places ===*/
 
-/* A token's field by its name pushed at slot key: a raw look-up. */
-static int token_field(lua_State *L, int token, int key) {
-    lua_pushvalue(L, key);
-    return lua_rawget(L, token);
-}
-
 /* The state at the top (value_state's): whether it is a value (a number
-** or a marker), and whether it is any state at all. The names compared by
-** address: Lua holds one copy of a short string, and number and marker are
-** that copy's (lua_tostring of the names pushed). */
-static void state_class(lua_State *L, const char *number, const char *marker, int *value, int *stated) {
-    const char *name = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
+** or a marker), and whether it is any state at all (a string is true).
+** The names compared by address: Lua holds one copy of a short string, and
+** number and marker are that copy (lua_topointer of the names pushed),
+** where lua_rawequal costs several times more. */
+static void state_class(lua_State *L, const void *number, const void *marker, int *value, int *stated) {
+    const void *name = lua_topointer(L, -1);
     *value = name != NULL && (name == number || name == marker);
-    *stated = name != NULL || lua_toboolean(L, -1);
+    *stated = lua_toboolean(L, -1);
 }
 
 /* Whether the text at the top (a token's) is a value, and whether it has
@@ -459,7 +493,7 @@ static void state_class(lua_State *L, const char *number, const char *marker, in
 ** of all); else the memo known's state ({state, ...} by text, known 0 for
 ** none), else state_of(F, text)'s. Leaves what it asked on the stack. */
 static void token_state(lua_State *L, const char *text, size_t len, int known, int state_of, int format,
-                        const char *number, const char *marker, int *value, int *stated) {
+                        const void *number, const void *marker, int *value, int *stated) {
     size_t i;
     for (i = 0; i < len && text[i] >= '0' && text[i] <= '9'; i++) {}
     if (len > 0 && i == len) {
@@ -530,12 +564,12 @@ static int l_table_layout(lua_State *L) {
     static const char *const keys[] = { "grid", "x0", "x1", "row", "text", "number", "marker" };
     lua_Integer i, n;
     int has_known, in_row = 0;
-    const char *number, *marker;
+    const void *number, *marker;
     luaL_Buffer b;
     has_known = token_walk_start(L, keys, 7);
     lua_settop(L, TOP);
-    number = lua_tostring(L, K_NUMBER);
-    marker = lua_tostring(L, K_MARKER);
+    number = lua_topointer(L, K_NUMBER);
+    marker = lua_topointer(L, K_MARKER);
     n = (lua_Integer)lua_rawlen(L, TOKENS);
     luaL_buffinit(L, &b);
     for (i = 1; i <= n; i++) {
@@ -609,13 +643,16 @@ static int l_stream_layout(lua_State *L) {
     static const char *const keys[] = { "grid", "kind", "derived", "line", "text", "number", "marker", "cell" };
     lua_Integer i, n, line0 = 0;
     int has_known;
-    const char *number, *marker;
+    const void *number, *marker;
+    const void *cell;
     int by_lines = lua_gettop(L) < 5 || lua_toboolean(L, 5);
     luaL_Buffer b;
     has_known = token_walk_start(L, keys, 8);
     lua_settop(L, TOP);
-    number = lua_tostring(L, K_NUMBER);
-    marker = lua_tostring(L, K_MARKER);
+    cell = lua_topointer(L, K_CELL);      /* compared by address, as state_class does */
+    luaL_checkstack(L, 16, NULL);         /* a token's fields, its text and its state's call */
+    number = lua_topointer(L, K_NUMBER);
+    marker = lua_topointer(L, K_MARKER);
     n = (lua_Integer)lua_rawlen(L, TOKENS);
     luaL_buffinit(L, &b);
     for (i = 1; i <= n; i++) {
@@ -625,30 +662,23 @@ static int l_stream_layout(lua_State *L) {
         lua_Integer line;
         const char *text;
         size_t len;
-        lua_rawgeti(L, TOKENS, i);
-        if (lua_type(L, -1) != LUA_TTABLE) return 0;
-        lua_pushvalue(L, K_GRID);
-        if (lua_rawget(L, -2) != LUA_TNIL && by_lines) return 0;   /* a row of a grid: not by lines */
-        lua_pushvalue(L, K_KIND);
-        lua_rawget(L, level + 1);
-        lua_pushvalue(L, K_DERIVED);
-        lua_rawget(L, level + 1);
+        if (lua_rawgeti(L, TOKENS, i) != LUA_TTABLE) return 0;
+        /* a row of a grid: not by lines (read alone, its grid is not asked) */
+        if (by_lines && token_field(L, level + 1, K_GRID) != LUA_TNIL) return 0;
+        token_field(L, level + 1, K_KIND);
+        /* whether it is derived: asked of a cell alone, where it says more */
+        kind = 'o';
+        if (lua_topointer(L, -1) == cell) kind = token_field(L, level + 1, K_DERIVED) && lua_toboolean(L, -1) ? 'd' : 'c';
+        line = 0;
         if (by_lines) {
-            lua_pushvalue(L, K_LINE);
-            lua_rawget(L, level + 1);                     /* token grid kind derived line */
-            if (!lua_isinteger(L, -1)) return 0;
+            if (token_field(L, level + 1, K_LINE) != LUA_TNUMBER || !lua_isinteger(L, -1)) return 0;
             line = lua_tointeger(L, -1);
             if (i == 1) line0 = line;
             line -= line0;
-        } else {
-            lua_pushnil(L);
-            line = 0;
         }
-        kind = lua_rawequal(L, -3, K_CELL) ? (lua_toboolean(L, -2) ? 'd' : 'c') : 'o';
-        lua_settop(L, level + 1);
-        lua_pushvalue(L, K_TEXT);
-        if (lua_rawget(L, -2) != LUA_TSTRING) return 0;  /* token text */
-        text = lua_tolstring(L, level + 2, &len);
+        /* the text above what was read (all taken off at once after) */
+        if (token_field(L, level + 1, K_TEXT) != LUA_TSTRING) return 0;
+        text = lua_tolstring(L, -1, &len);
         token_state(L, text, len, has_known ? KNOWN : 0, STATE_OF, FORMAT, number, marker, &value, &stated);
         lua_settop(L, level);
         luaL_addchar(&b, kind);

@@ -261,17 +261,31 @@ static void printable(char *s) {
     }
 }
 
-/* Set cell i, its text the len bytes at text (no NUL among them) or NULL. */
+/* Set cell i, its text the len bytes at text up to a NUL among them (as
+** the C string it starts) or NULL. The text copied and made printable as
+** printable makes it in one pass, where a search for a NUL, a copy and
+** printable's walk cost three times over a value's few bytes. */
 static int store_cell(nb_report *r, size_t i, nb_cell_state state, nb_num num,
                       const char *text, size_t len, nb_span span) {
     char *copy = NULL;
     nb_cell *c;
     if (i >= r->ncells) return NB_ENOTFOUND;
     if (text) {
+        const unsigned char *from = (const unsigned char *)text;
+        size_t k;
         if (len == SIZE_MAX || (copy = text_room(r, len + 1)) == NULL) return NB_ENOMEM;
-        memcpy(copy, text, len);
-        copy[len] = '\0';
-        printable(copy);
+        for (k = 0; k < len && from[k]; k++) {
+            unsigned char ch = from[k];
+            if ((ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r') || ch == 0x7F) {
+                copy[k] = '?';
+            } else if (ch == 0xC2 && k + 1 < len && from[k + 1] >= 0x80 && from[k + 1] <= 0x9F) {
+                copy[k] = copy[k + 1] = '?';
+                k++;
+            } else {
+                copy[k] = (char)ch;
+            }
+        }
+        copy[k] = '\0';
     }
     c = cell_to_set(r, i);
     c->state = state;
@@ -288,8 +302,6 @@ int nb_report_set_cell(nb_report *r, size_t i, nb_cell_state state, nb_num num,
 
 int nb_report_set_cell_n(nb_report *r, size_t i, nb_cell_state state, nb_num num,
                          const char *text, size_t len, nb_span span) {
-    const char *nul = text ? memchr(text, '\0', len) : NULL;
-    if (nul) len = (size_t)(nul - text);      /* as the C string it starts */
     return store_cell(r, i, state, num, text, len, span);
 }
 
