@@ -32,7 +32,7 @@ CORE_OBJ := $(CORE_SRC:core/%.c=$(BUILD)/%.o) $(BUILD)/nb_chunks_data.o
 BIN      := $(BUILD)/nianbao
 NB       := $(BIN)
 
-.PHONY: all deps demo bench test test-browser check-all test-core test-lua corpus memcheck asan fuzz fuzz-deps install man clean
+.PHONY: all deps demo bench test test-browser check-all test-core test-lua corpus memcheck asan fuzz fuzz-deps install man clean claim-starts
 
 all: $(BIN)
 
