@@ -298,21 +298,11 @@ static int known_state(lua_State *L, int idx) {
     return check_state(L, idx);
 }
 
-/* Whether s is ASCII digits alone (one at least): 1 with their value at
-** *v, 2 where they are past what an int64 holds (nb_num_parse refuses
-** them: out of range); else 0. One pass, where a test then a parse cost two. */
-static int digits_value(const char *s, size_t len, int64_t *v) {
+/* Whether s is ASCII digits alone (one at least). */
+static int all_digits(const char *s, size_t len) {
     size_t i;
-    int64_t x = 0;
-    int fits = 1;
-    if (len == 0) return 0;
-    for (i = 0; i < len; i++) {
-        unsigned d = (unsigned)(unsigned char)s[i] - '0';
-        if (d > 9) return 0;
-        if (fits && (__builtin_mul_overflow(x, 10, &x) || __builtin_add_overflow(x, (int64_t)d, &x))) fits = 0;
-    }
-    *v = x;
-    return fits ? 1 : 2;
+    for (i = 0; i < len && s[i] >= '0' && s[i] <= '9'; i++) {}
+    return len > 0 && i == len;
 }
 
 /* A token's field by its name pushed at slot key: a raw look-up. */
@@ -374,7 +364,6 @@ static int l_report_read(lua_State *L) {
         size_t len, token_len;
         long k;
         int state, by_place, digits, printed_type;
-        int64_t whole = 0;
         nb_num num = nb_num_int(0);
         nb_span span;
         if (pairs) {
@@ -412,7 +401,7 @@ static int l_report_read(lua_State *L) {
         lua_pushvalue(L, TEXT);
         digits = 0;
         if (has_known && lua_rawget(L, KNOWN) == LUA_TTABLE) {   /* MEMO */
-            if ((digits = digits_value(token_text, token_len, &whole))) {
+            if ((digits = all_digits(token_text, token_len))) {
                 lua_pushnil(L);                                 /* STATE, VALUE, UNIT: nil */
                 lua_pushnil(L);
                 lua_pushnil(L);
@@ -429,8 +418,7 @@ static int l_report_read(lua_State *L) {
         }
         /* digits past what an exact number holds: a text, not lost */
         if (digits) {
-            state = digits == 1 ? NB_CELL_NUMBER : NB_CELL_TEXT;
-            num = nb_num_int(whole);
+            state = nb_num_parse(token_text, token_len, &num) == NB_OK ? NB_CELL_NUMBER : NB_CELL_TEXT;
         } else {
             state = lua_isnil(L, STATE) ? NB_CELL_TEXT : known_state(L, STATE);
             if (state == NB_CELL_NUMBER && lua_isnil(L, VALUE)) state = NB_CELL_TEXT;
