@@ -362,25 +362,20 @@ function Batch:decoded(x)
   return self.spool:decode(x >> SPOOL_LEN_BITS, x & ((1 << SPOOL_LEN_BITS) - 1))
 end
 
--- found_in(e, m) → the passage of measured pair m (similar.measure, whole),
--- found in entry e's narrative: where it is in the spool when the
--- narrative waits there (a number for spooled, read and said only if
--- kept), else said now
-function Batch:found_in(e, m)
-  local told = e.told
-  if told and rawget(m, "passage") == nil and m.within then
-    return ((told >> SPOOL_LEN_BITS) + m.from - 1) << SPOOL_LEN_BITS | (m.to - m.from + 1)
-  end
-  return similar.said_of(m)
-end
-
--- found_at(e, within, from, to) → found_in of a pair handed as values
--- (similar.each_pair's "span"): the passage within:sub(from, to) of e's
--- narrative, where it is in the spool or said now
+-- found_at(e, within, from, to) → the passage within:sub(from, to) of a
+-- pair handed as values (similar.each_pair's "span"), found in entry e's
+-- narrative: where it is in the spool when the narrative waits there (a
+-- number for spooled, read and said only if kept), else said now
 function Batch:found_at(e, within, from, to)
   local told = e.told
   if told then return ((told >> SPOOL_LEN_BITS) + from - 1) << SPOOL_LEN_BITS | (to - from + 1) end
   return similar.said_at(within, from, to)
+end
+
+-- found_in(e, m) → the same of measured pair m (similar.measure, whole)
+function Batch:found_in(e, m)
+  if rawget(m, "passage") == nil and m.within then return self:found_at(e, m.within, m.from, m.to) end
+  return similar.said_of(m)
 end
 
 -- narrative(e) → the narrative of an entry of the batch | nil

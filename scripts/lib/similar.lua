@@ -69,7 +69,7 @@ function M.said_at(within, from, to) return cut(within, M.PASSAGE, from, to) end
 function M.said_of(m)
   local passage = rawget(m, "passage")
   if passage or not m.within then return cut(passage, M.PASSAGE) end
-  return cut(m.within, M.PASSAGE, m.from, m.to)
+  return M.said_at(m.within, m.from, m.to)
 end
 
 -- measure(a, b[, whole]) → {share =, passage =, length =} | nil: how much
@@ -77,13 +77,24 @@ end
 -- its text cut in shingles, shingled =, when it meets many). whole: the
 -- passage as found, for a caller that says (M.said_of) only the pairs it
 -- keeps; a string only once read (Whole).
+local common = sim.common
+-- common_of(a, b) → share, length, within, from, to (within:sub(from, to)
+-- the passage, in b's text) | nil: measure's whole pair, as values
+local function common_of(a, b)
+  local ta, tb = a.text, b.text
+  if not ta or not tb or ta == "" or tb == "" then return nil end
+  local sa, sb, from, to, length = common(a.shingled or ta, b.shingled or tb, M.K, true)
+  if sa < sb then sa = sb end                  -- math.max(sa, sb)
+  if sa < M.FLOOR or length == 0 then return nil end
+  return sa, length, tb, from, to
+end
+
 function M.measure(a, b, whole)
   if not a.text or not b.text or a.text == "" or b.text == "" then return nil end
   if whole then
-    local sa, sb, from, to, length = sim.common(a.shingled or a.text, b.shingled or b.text, M.K, true)
-    local share = math.max(sa, sb)
-    if share < M.FLOOR or length == 0 then return nil end
-    return setmetatable({ share = share, length = length, within = b.text, from = from, to = to }, Whole)
+    local share, length, within, from, to = common_of(a, b)
+    if not share then return nil end
+    return setmetatable({ share = share, length = length, within = within, from = from, to = to }, Whole)
   end
   local sa, sb, passage, length = sim.common(a.shingled or a.text, b.shingled or b.text, M.K)
   local share = math.max(sa, sb)
@@ -112,14 +123,10 @@ local math_type = math.type
 
 -- measured(a, b, ea, eb) → measure(a, b, true) with the pair's entries
 -- (a =, b =) in it: the table made whole at once, for every pair met
-local common = sim.common
 local function measured(a, b, ea, eb)
-  local ta, tb = a.text, b.text
-  if not ta or not tb or ta == "" or tb == "" then return nil end
-  local sa, sb, from, to, length = common(a.shingled or ta, b.shingled or tb, M.K, true)
-  if sa < sb then sa = sb end                  -- math.max(sa, sb)
-  if sa < M.FLOOR or length == 0 then return nil end
-  return setmetatable({ share = sa, length = length, within = tb, from = from, to = to, a = ea, b = eb }, Whole)
+  local share, length, within, from, to = common_of(a, b)
+  if not share then return nil end
+  return setmetatable({ share = share, length = length, within = within, from = from, to = to, a = ea, b = eb }, Whole)
 end
 
 function M.each_pair(entries, text_of, found, sigs, whole, band_of)
@@ -170,12 +177,8 @@ function M.each_pair(entries, text_of, found, sigs, whole, band_of)
   end
   -- spanned(a, b, ea, eb): measured, handed to found as values
   local function spanned(a, b, ea, eb)
-    local ta, tb = a.text, b.text
-    if not ta or not tb or ta == "" or tb == "" then return end
-    local sa, sb, from, to, length = common(a.shingled or ta, b.shingled or tb, M.K, true)
-    if sa < sb then sa = sb end                  -- math.max(sa, sb)
-    if sa < M.FLOOR or length == 0 then return end
-    found(ea, eb, sa, length, tb, from, to)
+    local share, length, within, from, to = common_of(a, b)
+    if share then found(ea, eb, share, length, within, from, to) end
   end
   -- pair(i, j): entries i and j met in a bucket for the first time
   local function pair(i, j, ti)
