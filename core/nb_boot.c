@@ -465,6 +465,48 @@ static int metered_pow(lua_State *L) {
     return 1;
 }
 
+/* A pattern's finalizer (upvalue 1: LPeg's, which frees its compiled
+** code). Most patterns are parts of others and never compiled, yet each
+** one's finalizer runs, LPeg's looking its metatable up first: one that
+** holds no code is passed over here. LPeg keeps the code's address first
+** in a pattern, NULL until a match compiles it (code_first checks). */
+static int pattern_gc(lua_State *L) {
+    void *const *code = lua_touserdata(L, 1);
+    if (code != NULL && *code == NULL) return 0;
+    return lua_tocfunction(L, lua_upvalueindex(1))(L);
+}
+
+/* Does this LPeg keep a pattern's code as pattern_gc expects: its address
+** first, NULL until the pattern's first match, set after it? */
+static int code_first(lua_State *L, int lpeg) {
+    void *const *code;
+    int ok;
+    lua_getfield(L, lpeg, "P");
+    lua_pushliteral(L, "a");
+    lua_call(L, 1, 1);
+    code = lua_touserdata(L, -1);
+    ok = code != NULL && lua_rawlen(L, -1) >= sizeof *code && *code == NULL;
+    lua_getfield(L, lpeg, "match");
+    lua_pushvalue(L, -2);
+    lua_pushliteral(L, "a");
+    lua_call(L, 2, 0);
+    ok = ok && *code != NULL;
+    lua_pop(L, 1);
+    return ok;
+}
+
+/* LPeg's finalizer wrapped by pattern_gc, where this LPeg's patterns are
+** laid out as pattern_gc reads them. */
+static void lighter_pattern_gc(lua_State *L, int lpeg, int mt) {
+    lua_getfield(L, mt, "__gc");
+    if (lua_tocfunction(L, -1) != NULL && lua_getupvalue(L, -1, 1) == NULL && code_first(L, lpeg)) {
+        lua_pushcclosure(L, pattern_gc, 1);
+        lua_setfield(L, mt, "__gc");
+    } else {
+        lua_pop(L, 1);
+    }
+}
+
 static void require_module(lua_State *L, const char *name) {
     lua_getglobal(L, "require");
     lua_pushstring(L, name);
@@ -480,6 +522,7 @@ static void harden_lpeg(lua_State *L) {
     lua_call(L, 1, 1);
     if (!lua_getmetatable(L, -1)) luaL_error(L, "lpeg: patterns have no metatable");
     mt = lua_gettop(L);
+    lighter_pattern_gc(L, lpeg, mt);
     lua_getfield(L, lpeg, "P");                    /* the metering step */
     lua_pushcfunction(L, lpeg_tick);
     lua_call(L, 1, 1);
