@@ -155,8 +155,8 @@ int nb_xml_parse(lua_State *L, const char *buf, size_t len, int maxdepth) {
     /* no network, no external entities, no entity expansion: a document
     ** cannot reach beyond itself or grow itself */
     return push_doc(L, x, x->xmlReadMemory(buf, (int)len, NULL, NULL,
-                                     XML_PARSE_RECOVER | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
-                                     XML_PARSE_NONET),
+                                           XML_PARSE_RECOVER | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+                                           XML_PARSE_NONET),
                     maxdepth, "XML");
 }
 
