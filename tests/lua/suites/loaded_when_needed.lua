@@ -11,10 +11,11 @@ local function opened(cmd)   -- the sonames the loader opened while cmd ran, a s
 end
 local nb = NB:sub(1, 1) == "/" and NB or "./" .. NB
 
+-- (not libstdc++: a sanitiser's runtime loads it at start)
 test("a text check opens none of libxml2, libzip, libxlsxwriter, ICU or libcrypto", function()
   local set, out = opened(nb .. " check --format json examples/jiuqu-2024.txt")
   if not out:find("file=libc", 1, true) then return end     -- a loader that does not say: nothing to look at
-  for _, lib in ipairs { "libxml2", "libzip", "libxlsxwriter", "libicuuc", "libcrypto", "libstdc++" } do
+  for _, lib in ipairs { "libxml2", "libzip", "libxlsxwriter", "libicuuc", "libcrypto" } do
     eq(nil, set[lib], lib .. " opened by a text check")
   end
 end)
