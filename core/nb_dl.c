@@ -1,6 +1,7 @@
 /*
 ** nb_dl.c — shared libraries opened when first needed, one handle per Lua
-** state (a userdata in the registry whose __gc closes it).
+** state (a userdata in the registry, keyed by the caller's list of names,
+** whose __gc closes it).
 */
 #include <dlfcn.h>
 #include <stdio.h>
@@ -8,7 +9,6 @@
 #include "nb_dl.h"
 
 #define DL_LIBRARY "nianbao.dl.library"
-#define DL_PREFIX "nianbao.dl:"
 
 typedef struct {
     void *handle;
@@ -28,10 +28,7 @@ const void *nb_dl_functions(lua_State *L, const char *soname, const char *const 
     dl_library *lib;
     size_t i;
     luaL_checkstack(L, 3, "a library");
-    lua_pushstring(L, DL_PREFIX);
-    lua_pushstring(L, soname);
-    lua_concat(L, 2);
-    if (lua_rawget(L, LUA_REGISTRYINDEX) == LUA_TUSERDATA) {
+    if (lua_rawgetp(L, LUA_REGISTRYINDEX, names) == LUA_TUSERDATA) {
         lib = lua_touserdata(L, -1);
         lua_pop(L, 1);
         if (lib->n == n) return lib->fns;
@@ -67,10 +64,6 @@ const void *nb_dl_functions(lua_State *L, const char *soname, const char *const 
         lib->fns[i] = sym;
     }
     lib->n = n;
-    lua_pushstring(L, DL_PREFIX);
-    lua_pushstring(L, soname);
-    lua_concat(L, 2);
-    lua_insert(L, -2);
-    lua_rawset(L, LUA_REGISTRYINDEX);
+    lua_rawsetp(L, LUA_REGISTRYINDEX, names);
     return lib->fns;
 }

@@ -12,8 +12,9 @@
 
 /* The functions `names` (n of them) of the library `soname`, as a table of
 ** n function pointers in that order, to be read as the caller's struct of
-** them. The library is opened once per Lua state, kept in its registry and
-** closed when the state closes; a userdata the caller makes after this call
+** them. The library is opened once per Lua state, kept in its registry
+** under the address of names (one static list per library) and closed when
+** the state closes; a userdata the caller makes after this call
 ** is finalised before the library goes. NULL when the library or one of its
 ** functions cannot be found: err (errlen bytes) then names the library and
 ** says why, in one line. */
