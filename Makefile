@@ -8,14 +8,17 @@ XCFLAGS  := -std=c99 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -
             $(shell pkg-config --cflags $(PKGS))
 LPEG_A   := -l:liblua5.4-lpeg.a
 RE_LUA   := $(shell pkg-config --variable=prefix lua5.4-lpeg 2>/dev/null)/share/lua/5.4/re.lua
-# Lua and SQLite linked in, as LPeg is: their symbols need no lookup at start
-# (nor Lua's calls the PLT). The loader looks each other symbol up in the
-# libraries in the order named: libcrypto (under libzip) and libstdc++ (under
-# ICU) bind some 5,000 of their own at start, so they are named first (and
-# kept where the linker drops a library the binary calls nothing of).
-STATIC_A := -l:liblua5.4.a -l:libsqlite3.a
-FIRST_SO := -Wl,--push-state,--no-as-needed $(shell pkg-config --libs libcrypto 2>/dev/null) -lstdc++ -Wl,--pop-state
-LDLIBS   := $(FIRST_SO) $(LPEG_A) $(filter-out -llua5.4 -lsqlite3,$(shell pkg-config --libs $(PKGS))) $(STATIC_A) -lm
+# Lua, SQLite and libyaml linked in, as LPeg is: their symbols need no lookup
+# at start (nor Lua's calls the PLT). libxml2 (with ICU and libstdc++), libzip
+# (with libcrypto) and libxlsxwriter are not linked: nb_dl.c opens each the
+# first time a page, a Word file or a workbook needs it, by the soname of the
+# library installed here, so a text check's start binds none of their symbols.
+STATIC_A := -l:liblua5.4.a -l:libsqlite3.a -l:libyaml.a
+soname    = $(shell objdump -p "$$($(CC) -print-file-name=lib$(1).so)" 2>/dev/null | awk '$$1 == "SONAME" { print $$2 }')
+DL_SONAMES := -DNB_LIBXML2_SONAME='"$(call soname,xml2)"' -DNB_LIBZIP_SONAME='"$(call soname,zip)"' \
+              -DNB_LIBXLSXWRITER_SONAME='"$(call soname,xlsxwriter)"'
+XCFLAGS  += $(DL_SONAMES)
+LDLIBS   := $(LPEG_A) $(STATIC_A) -lm
 PREFIX   ?= /usr/local
 BUILD    ?= build
 DEBS     := build-essential pkg-config liblua5.4-dev lua-lpeg lua-lpeg-dev \
@@ -25,7 +28,7 @@ DEBS     := build-essential pkg-config liblua5.4-dev lua-lpeg lua-lpeg-dev \
 CORE_SRC := core/nb_num.c core/nb_report.c core/nb_ident.c core/nb_finding.c \
             core/nb_yaml.c core/nb_html.c core/nb_text.c core/nb_encoding.c core/nb_sandbox.c core/nb_zip.c core/nb_lua.c core/nb_boot.c \
             core/nb_db.c core/nb_sheet.c core/nb_similar.c core/nb_jobs.c core/nb_marshal.c core/nb_json.c \
-            core/nb_chunks.c core/nb_seen.c
+            core/nb_chunks.c core/nb_seen.c core/nb_dl.c
 # the bundled scripts, precompiled into the binary (nb_chunks.h)
 SCRIPTS  := $(wildcard scripts/*/*.lua rules/*/*.lua)
 CORE_OBJ := $(CORE_SRC:core/%.c=$(BUILD)/%.o) $(BUILD)/nb_chunks_data.o

@@ -12,9 +12,40 @@
 #include <libxml/parserInternals.h>
 #include <libxml/tree.h>
 #include <lauxlib.h>
+#include "nb_dl.h"
 #include "nb_encoding.h"
 #include "nb_html.h"
 #include "nb_text.h"
+
+/* libxml2's functions called here, looked up when the first page is read
+** (xmlFree is a variable; htmlDefaultSAXHandler the function libxml2's macro calls) */
+#define LIBXML_FUNCTIONS(F) \
+    F(xmlInitParser) F(xmlCreateMemoryParserCtxt) F(xmlFreeParserCtxt) F(htmlDefaultSAXHandlerInit) \
+    F(__htmlDefaultSAXHandler) F(htmlCtxtUseOptions) F(xmlFindCharEncodingHandler) \
+    F(xmlSwitchToEncoding) F(xmlFree) F(xmlStrdup) F(htmlParseDocument) F(xmlFreeDoc) \
+    F(xmlDocGetRootElement) F(xmlGetLineNo) F(xmlNodeListGetString) F(xmlReadMemory) \
+    F(xmlSplitQName) F(xmlStopParser)
+#define AS_FIELD(name) __typeof__(name) *name;     /* the header's own declaration */
+#define AS_NAME(name) #name,
+typedef struct { LIBXML_FUNCTIONS(AS_FIELD) } libxml_functions;
+static const char *const libxml_names[] = { LIBXML_FUNCTIONS(AS_NAME) };
+
+/* libxml2's functions for L; NULL with nil and the reason pushed when it cannot be loaded. */
+static const libxml_functions *libxml_of(lua_State *L) {
+    char err[256];
+    const libxml_functions *x = nb_dl_functions(L, NB_LIBXML2_SONAME, libxml_names,
+                                                sizeof libxml_names / sizeof libxml_names[0], err, sizeof err);
+    if (x == NULL) {
+        lua_pushnil(L);
+        lua_pushstring(L, err);
+    }
+    return x;
+}
+
+/* xmlFree(p): xmlFree is a variable of libxml2's, its allocator's free */
+static void xml_free(const libxml_functions *x, void *p) {
+    (*x->xmlFree)(p);
+}
 
 static int skipped(const xmlNode *n) {
     const char *name = (const char *)n->name;
@@ -23,7 +54,7 @@ static int skipped(const xmlNode *n) {
 }
 
 /* Push node n as a Lua value; returns 0 when the Lua stack cannot grow. */
-static int push_node(lua_State *L, xmlNode *n, int depth, int maxdepth) {
+static int push_node(lua_State *L, const libxml_functions *x, xmlNode *n, int depth, int maxdepth) {
     xmlNode *c;
     xmlAttr *a;
     lua_Integer k = 0;
@@ -31,14 +62,14 @@ static int push_node(lua_State *L, xmlNode *n, int depth, int maxdepth) {
     lua_newtable(L);
     lua_pushstring(L, (const char *)n->name);
     lua_setfield(L, -2, "tag");
-    lua_pushinteger(L, (lua_Integer)xmlGetLineNo(n));
+    lua_pushinteger(L, (lua_Integer)x->xmlGetLineNo(n));
     lua_setfield(L, -2, "line");
     lua_newtable(L);
     for (a = n->properties; a; a = a->next) {
-        xmlChar *v = xmlNodeListGetString(n->doc, a->children, 1);
+        xmlChar *v = x->xmlNodeListGetString(n->doc, a->children, 1);
         lua_pushstring(L, v ? (const char *)v : "");
         lua_setfield(L, -2, (const char *)a->name);
-        xmlFree(v);
+        xml_free(x, v);
     }
     lua_setfield(L, -2, "attrs");
     if (depth >= maxdepth) return 1;   /* deeper content is dropped, not crashed on */
@@ -47,7 +78,7 @@ static int push_node(lua_State *L, xmlNode *n, int depth, int maxdepth) {
             if (c->content == NULL || c->content[0] == '\0') continue;
             lua_pushstring(L, (const char *)c->content);
         } else if (c->type == XML_ELEMENT_NODE && !skipped(c)) {
-            if (!push_node(L, c, depth + 1, maxdepth)) return 0;
+            if (!push_node(L, x, c, depth + 1, maxdepth)) return 0;
         } else {
             continue;
         }
@@ -58,12 +89,12 @@ static int push_node(lua_State *L, xmlNode *n, int depth, int maxdepth) {
 
 /* Push doc's tree under a "#document" node and free doc; 0 with nil and a
 ** reason pushed when there is no tree or it is nested too deeply. */
-static int push_doc(lua_State *L, xmlDocPtr doc, int maxdepth, const char *kind) {
+static int push_doc(lua_State *L, const libxml_functions *x, xmlDocPtr doc, int maxdepth, const char *kind) {
     xmlNode *root, *n;
     int top = lua_gettop(L), ok = 1;
     lua_Integer k = 0;
-    if (doc == NULL || (root = xmlDocGetRootElement(doc)) == NULL) {
-        xmlFreeDoc(doc);
+    if (doc == NULL || (root = x->xmlDocGetRootElement(doc)) == NULL) {
+        x->xmlFreeDoc(doc);
         lua_pushnil(L);
         lua_pushfstring(L, "no %s content", kind);
         return 0;
@@ -78,14 +109,14 @@ static int push_doc(lua_State *L, xmlDocPtr doc, int maxdepth, const char *kind)
     lua_setfield(L, -2, "line");
     for (n = root; n && ok; n = n->next) {
         if (n->type == XML_ELEMENT_NODE && !skipped(n)) {
-            ok = push_node(L, n, 1, maxdepth);
+            ok = push_node(L, x, n, 1, maxdepth);
             if (ok) lua_rawseti(L, -2, ++k);
         } else if (n->type == XML_TEXT_NODE && n->content) {
             lua_pushstring(L, (const char *)n->content);
             lua_rawseti(L, -2, ++k);
         }
     }
-    xmlFreeDoc(doc);
+    x->xmlFreeDoc(doc);
     if (!ok) {
         lua_settop(L, top);
         lua_pushnil(L);
@@ -100,28 +131,32 @@ static int push_doc(lua_State *L, xmlDocPtr doc, int maxdepth, const char *kind)
                       HTML_PARSE_NONET | HTML_PARSE_NOIMPLIED)
 
 typedef struct lean_parse lean_parse;
-static htmlDocPtr read_lean(lean_parse *lp, const char *buf, int len);
+static htmlDocPtr read_lean(const libxml_functions *x, lean_parse *lp, const char *buf, int len);
 
 int nb_html_parse(lua_State *L, const char *buf, size_t len, int maxdepth) {
+    const libxml_functions *x;
     if (len > INT_MAX) {
         lua_pushnil(L);
         lua_pushliteral(L, "HTML text too large");
         return 0;
     }
-    return push_doc(L, read_lean(NULL, buf, (int)len), maxdepth, "HTML");
+    if ((x = libxml_of(L)) == NULL) return 0;
+    return push_doc(L, x, read_lean(x, NULL, buf, (int)len), maxdepth, "HTML");
 }
 
 int nb_xml_parse(lua_State *L, const char *buf, size_t len, int maxdepth) {
+    const libxml_functions *x;
     if (len > INT_MAX) {
         lua_pushnil(L);
         lua_pushliteral(L, "XML text too large");
         return 0;
     }
+    if ((x = libxml_of(L)) == NULL) return 0;
     /* no network, no external entities, no entity expansion: a document
     ** cannot reach beyond itself or grow itself */
-    return push_doc(L, xmlReadMemory(buf, (int)len, NULL, NULL,
-                                     XML_PARSE_RECOVER | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
-                                     XML_PARSE_NONET),
+    return push_doc(L, x, x->xmlReadMemory(buf, (int)len, NULL, NULL,
+                                           XML_PARSE_RECOVER | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+                                           XML_PARSE_NONET),
                     maxdepth, "XML");
 }
 
@@ -161,6 +196,7 @@ struct lean_parse {
 };
 
 typedef struct {
+    const libxml_functions *x;
     xmlDocPtr doc;
     lua_Alloc alloc;
     void *alloc_ud;
@@ -182,7 +218,7 @@ static void stream_free(html_walk *w);
 
 static void walk_free(html_walk *w) {
     stream_free(w);
-    if (w->doc) xmlFreeDoc(w->doc);
+    if (w->doc) w->x->xmlFreeDoc(w->doc);
     w->doc = NULL;
     if (w->para.p) w->alloc(w->alloc_ud, w->para.p, w->para.cap, 0);
     if (w->cell.p) w->alloc(w->alloc_ud, w->cell.p, w->cell.cap, 0);
@@ -249,8 +285,8 @@ static void buf_push_trimmed(lua_State *L, text_buf *b) {
     b->in_run = 0;
 }
 
-static lua_Integer line_of(const xmlNode *n) {
-    long line = xmlGetLineNo(n);
+static lua_Integer line_of(const html_walk *w, const xmlNode *n) {
+    long line = w->x->xmlGetLineNo(n);
     return line > 0 ? (lua_Integer)line : 0;
 }
 
@@ -330,14 +366,14 @@ static void cell_text(lua_State *L, html_walk *w, const xmlNode *n, int depth) {
 
 /* tonumber(attrs[name]) clamped to 1..SPAN_MAX as markup.lua does; -1 when
 ** the value reads as a float (markup.lua would keep a fraction). */
-static lua_Integer span_of(lua_State *L, const xmlNode *n, const char *name) {
+static lua_Integer span_of(lua_State *L, const libxml_functions *x, const xmlNode *n, const char *name) {
     const xmlAttr *a, *last = NULL;
     xmlChar *v;
     lua_Integer span = 1;
     for (a = n->properties; a; a = a->next)
         if (strcmp((const char *)a->name, name) == 0) last = a;
     if (last == NULL) return 1;
-    v = xmlNodeListGetString(n->doc, last->children, 1);
+    v = x->xmlNodeListGetString(n->doc, last->children, 1);
     if (v && lua_stringtonumber(L, (const char *)v) != 0) {
         if (!lua_isinteger(L, -1)) span = -1;
         else {
@@ -346,7 +382,7 @@ static lua_Integer span_of(lua_State *L, const xmlNode *n, const char *name) {
         }
         lua_pop(L, 1);
     }
-    xmlFree(v);
+    xml_free(x, v);
     return span;
 }
 
@@ -374,8 +410,8 @@ static int do_row(lua_State *L, html_walk *w, table_walk *tw, const xmlNode *tr,
         lua_Integer rs, cs, line;
         if (child_kind(td) != 2 || !(is(td, "td") || is(td, "th"))) continue;
         while (taken(w, tw->base, r, col)) col++;
-        rs = span_of(L, td, "rowspan");
-        cs = span_of(L, td, "colspan");
+        rs = span_of(L, w->x, td, "rowspan");
+        cs = span_of(L, w->x, td, "colspan");
         if (rs < 0 || cs < 0) return WALK_LEFT_TO_LUA;
         if (rs > 1 || cs > 1) {
             tw->area += rs * cs;
@@ -388,7 +424,7 @@ static int do_row(lua_State *L, html_walk *w, table_walk *tw, const xmlNode *tr,
             w->nrects++;
         }
         cell_text(L, w, td, depth + 1);
-        line = line_of(td) ? line_of(td) : line_of(tr) ? line_of(tr) : 1;
+        line = line_of(w, td) ? line_of(w, td) : line_of(w, tr) ? line_of(w, tr) : 1;
         lua_createtable(L, 0, 11);
         set_name(L, w, N_KIND, N_CELL);
         lua_pushvalue(L, w->names + N_TEXT);
@@ -415,7 +451,7 @@ static int do_row(lua_State *L, html_walk *w, table_walk *tw, const xmlNode *tr,
     lua_createtable(L, 0, 4);
     set_name(L, w, N_KIND, N_BREAK);
     set_name(L, w, N_TEXT, N_EMPTY);
-    set_int(L, w, N_LINE, line_of(tr) ? line_of(tr) : 1);
+    set_int(L, w, N_LINE, line_of(w, tr) ? line_of(w, tr) : 1);
     set_int(L, w, N_COL, 1);
     add_block(L, w);
     return WALK_OK;
@@ -453,7 +489,7 @@ static int walk(lua_State *L, html_walk *w, const xmlNode *n, int depth) {
         int k = child_kind(c), st = WALK_OK;
         if (k == 1) {
             buf_add(L, w, &w->para, (const char *)c->content);
-            if (w->para_line == 0) w->para_line = line_of(n);
+            if (w->para_line == 0) w->para_line = line_of(w, n);
         } else if (k == 2 && is(c, "table")) {
             flush(L, w);
             st = do_table(L, w, c, depth + 1);
@@ -540,35 +576,35 @@ static void cdata_lean(void *ctx, const xmlChar *value, int len) {
 
 /* What htmlReadMemory(buf, len, NULL, "UTF-8", PAGE_OPTIONS) does to its
 ** context before it parses: the parses below set their callbacks first. */
-static void read_as_page(xmlParserCtxtPtr ctxt) {
+static void read_as_page(const libxml_functions *x, xmlParserCtxtPtr ctxt) {
     xmlCharEncodingHandlerPtr utf8;
-    htmlCtxtUseOptions(ctxt, PAGE_OPTIONS);
+    x->htmlCtxtUseOptions(ctxt, PAGE_OPTIONS);
     /* a text run past 10,000,000 bytes (a web font in <style>) would end the
     ** tree there, and the report after it with it: the input's size is bounded already */
     ctxt->options |= XML_PARSE_HUGE;
     ctxt->html = 1;
-    utf8 = xmlFindCharEncodingHandler("UTF-8");
+    utf8 = x->xmlFindCharEncodingHandler("UTF-8");
     if (utf8 != NULL) {
-        xmlSwitchToEncoding(ctxt, utf8);
-        if (ctxt->input->encoding != NULL) xmlFree((xmlChar *)ctxt->input->encoding);
-        ctxt->input->encoding = xmlStrdup(BAD_CAST "UTF-8");
+        x->xmlSwitchToEncoding(ctxt, utf8);
+        if (ctxt->input->encoding != NULL) xml_free(x, (xmlChar *)ctxt->input->encoding);
+        ctxt->input->encoding = x->xmlStrdup(BAD_CAST "UTF-8");
     }
 }
 
 /* htmlReadMemory(buf, len, NULL, "UTF-8", PAGE_OPTIONS), step by step as
 ** libxml2 does it, with the callbacks above (lp NULL: libxml2's own). */
-static htmlDocPtr read_lean(lean_parse *lp, const char *buf, int len) {
+static htmlDocPtr read_lean(const libxml_functions *x, lean_parse *lp, const char *buf, int len) {
     xmlParserCtxtPtr ctxt;
     htmlDocPtr doc;
-    xmlInitParser();
-    ctxt = xmlCreateMemoryParserCtxt(buf, len);
+    x->xmlInitParser();
+    ctxt = x->xmlCreateMemoryParserCtxt(buf, len);
     if (ctxt == NULL) return NULL;
     if (ctxt->sax == NULL || ctxt->input == NULL) {
-        xmlFreeParserCtxt(ctxt);
+        x->xmlFreeParserCtxt(ctxt);
         return NULL;
     }
-    htmlDefaultSAXHandlerInit();
-    memcpy(ctxt->sax, &htmlDefaultSAXHandler, sizeof(xmlSAXHandlerV1));
+    x->htmlDefaultSAXHandlerInit();
+    memcpy(ctxt->sax, x->__htmlDefaultSAXHandler(), sizeof(xmlSAXHandlerV1));
     if (lp != NULL) {
         lp->sax = *ctxt->sax;
         ctxt->_private = lp;
@@ -577,11 +613,11 @@ static htmlDocPtr read_lean(lean_parse *lp, const char *buf, int len) {
         if (lp->sax.characters) ctxt->sax->characters = chars_lean;
         if (lp->sax.cdataBlock) ctxt->sax->cdataBlock = cdata_lean;
     }
-    read_as_page(ctxt);
-    htmlParseDocument(ctxt);
+    read_as_page(x, ctxt);
+    x->htmlParseDocument(ctxt);
     doc = ctxt->myDoc;
     ctxt->myDoc = NULL;
-    xmlFreeParserCtxt(ctxt);
+    x->xmlFreeParserCtxt(ctxt);
     return doc;
 }
 
@@ -647,9 +683,9 @@ static void stream_free(html_walk *w) {
     stream_state *ss = w->stream;
     if (ss == NULL) return;
     if (ss->ctxt) {
-        if (ss->ctxt->myDoc) xmlFreeDoc(ss->ctxt->myDoc);
+        if (ss->ctxt->myDoc) w->x->xmlFreeDoc(ss->ctxt->myDoc);
         ss->ctxt->myDoc = NULL;
-        xmlFreeParserCtxt(ss->ctxt);
+        w->x->xmlFreeParserCtxt(ss->ctxt);
     }
     if (ss->recs) w->alloc(w->alloc_ud, ss->recs, ss->caprecs * sizeof *ss->recs, 0);
     if (ss->texts.p) w->alloc(w->alloc_ud, ss->texts.p, ss->texts.cap, 0);
@@ -663,7 +699,7 @@ static stream_state *state_of(void *ctx) {
 
 static void stop(stream_state *ss, int status) {
     if (ss->status == S_OK) ss->status = status;
-    if (ss->ctxt) xmlStopParser(ss->ctxt);
+    if (ss->ctxt) ss->w->x->xmlStopParser(ss->ctxt);
 }
 
 /* The walk's reading of a tag: block_name and the tags it looks for, by length first. */
@@ -820,15 +856,15 @@ static void stream_start(void *ctx, const xmlChar *fullname, const xmlChar **att
     /* the tree's node is named without a namespace prefix (o:p is "p") */
     if (colon) {
         xmlChar *prefix = NULL;
-        local = xmlSplitQName(ctxt, fullname, &prefix);
-        xmlFree(prefix);
+        local = w->x->xmlSplitQName(ctxt, fullname, &prefix);
+        xml_free(w->x, prefix);
         if (local) {
             name = (const char *)local;
             len = strlen(name);
         }
     }
     kind = tag_kind(name, len);
-    if (local) xmlFree(local);
+    if (local) xml_free(w->x, local);
     if (ss->nopen == 0) {
         if (!ss->seen) {
             ss->seen = 1;
@@ -1241,14 +1277,14 @@ static int stream_read(lua_State *L, html_walk *w, const char *buf, int len) {
     w->stream = ss;
     ss->L = L;
     ss->w = w;
-    xmlInitParser();
+    w->x->xmlInitParser();
     if (!lean_page(w, buf, (size_t)len, &lean, &leann)) return S_NO_MEMORY;
     /* libxml2 copies the text into its own input */
-    ctxt = ss->ctxt = xmlCreateMemoryParserCtxt(lean ? lean : buf, lean ? (int)leann : len);
+    ctxt = ss->ctxt = w->x->xmlCreateMemoryParserCtxt(lean ? lean : buf, lean ? (int)leann : len);
     if (lean) w->alloc(w->alloc_ud, lean, (size_t)len, 0);
     if (ctxt == NULL || ctxt->sax == NULL || ctxt->input == NULL) return S_TREE;
-    htmlDefaultSAXHandlerInit();
-    memcpy(ctxt->sax, &htmlDefaultSAXHandler, sizeof(xmlSAXHandlerV1));
+    w->x->htmlDefaultSAXHandlerInit();
+    memcpy(ctxt->sax, w->x->__htmlDefaultSAXHandler(), sizeof(xmlSAXHandlerV1));
     ss->sax = *ctxt->sax;
     ctxt->_private = ss;
     ctxt->sax->startElement = stream_start;
@@ -1259,13 +1295,13 @@ static int stream_read(lua_State *L, html_walk *w, const char *buf, int len) {
     ctxt->sax->processingInstruction = stream_pi;
     ctxt->sax->internalSubset = stream_subset;
     ctxt->sax->reference = stream_reference;
-    read_as_page(ctxt);
+    read_as_page(w->x, ctxt);
     /* white space is handed on as text only while blanks are kept (areBlanks reads the tree) */
     if (!ctxt->keepBlanks) return S_TREE;
-    htmlParseDocument(ctxt);
-    if (ctxt->myDoc) xmlFreeDoc(ctxt->myDoc);
+    w->x->htmlParseDocument(ctxt);
+    if (ctxt->myDoc) w->x->xmlFreeDoc(ctxt->myDoc);
     ctxt->myDoc = NULL;
-    xmlFreeParserCtxt(ctxt);
+    w->x->xmlFreeParserCtxt(ctxt);
     ss->ctxt = NULL;
     if (ss->status == S_OK && !ss->seen) return S_TREE;   /* no content: the tree's way says so */
     while (ss->status == S_OK && ss->nopen > 0) {
@@ -1330,6 +1366,7 @@ static void push_records(lua_State *L, html_walk *w) {
 /*}===*/
 
 int nb_html_blocks(lua_State *L, const char *buf, size_t len, int maxdepth) {
+    const libxml_functions *x;
     html_walk *w;
     xmlNode *root;
     int st;
@@ -1338,8 +1375,11 @@ int nb_html_blocks(lua_State *L, const char *buf, size_t len, int maxdepth) {
         lua_pushliteral(L, "HTML text too large");
         return 0;
     }
+    /* the library before the walk: the walk is finalised before the library is closed */
+    if ((x = libxml_of(L)) == NULL) return 0;
     w = (html_walk *)lua_newuserdatauv(L, sizeof *w, 0);
     memset(w, 0, offsetof(html_walk, rects));
+    w->x = x;
     w->alloc = lua_getallocf(L, &w->alloc_ud);
     w->maxdepth = maxdepth;
     if (luaL_newmetatable(L, "nianbao.html.walk")) {
@@ -1374,8 +1414,8 @@ int nb_html_blocks(lua_State *L, const char *buf, size_t len, int maxdepth) {
     w->para_line = 0;
     w->tables = 0;
     w->nrects = 0;
-    w->doc = read_lean(&w->lean, buf, (int)len);
-    if (w->doc == NULL || (root = xmlDocGetRootElement(w->doc)) == NULL) {
+    w->doc = read_lean(x, &w->lean, buf, (int)len);
+    if (w->doc == NULL || (root = x->xmlDocGetRootElement(w->doc)) == NULL) {
         walk_free(w);
         lua_pushnil(L);
         lua_pushliteral(L, "no HTML content");

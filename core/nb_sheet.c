@@ -7,17 +7,28 @@
 #include <string.h>
 #include <xlsxwriter.h>
 #include <lauxlib.h>
+#include "nb_dl.h"
 #include "nb_sheet.h"
+
+/* libxlsxwriter's functions, looked up when the first workbook is written */
+#define LIBXLSXWRITER_FUNCTIONS(F) \
+    F(workbook_new) F(workbook_add_format) F(workbook_add_worksheet) F(workbook_close) \
+    F(lxw_workbook_free) F(format_set_bold) F(worksheet_write_number) F(worksheet_write_string) \
+    F(worksheet_set_column) F(worksheet_freeze_panes) F(worksheet_autofilter) F(lxw_strerror)
+#define AS_FIELD(name) __typeof__(name) *name;     /* the header's own declaration */
+#define AS_NAME(name) #name,
+typedef struct { LIBXLSXWRITER_FUNCTIONS(AS_FIELD) } xlsx_functions;
+static const char *const xlsx_names[] = { LIBXLSXWRITER_FUNCTIONS(AS_NAME) };
 
 #define BOOK "nianbao.Workbook"
 #define MAXCOLS 16384          /* Excel's limit */
 #define MAXROWS 1048576
 
-typedef struct { lxw_workbook *wb; } book_box;
+typedef struct { lxw_workbook *wb; const xlsx_functions *x; } book_box;
 
 static int book_gc(lua_State *L) {
     book_box *b = luaL_checkudata(L, 1, BOOK);
-    if (b->wb) lxw_workbook_free(b->wb);
+    if (b->wb) b->x->lxw_workbook_free(b->wb);
     b->wb = NULL;
     return 0;
 }
@@ -35,7 +46,7 @@ static double width_of(const char *s, size_t len) {
 }
 
 /* Write the row (a list at idx) to row r of ws; widen widths[] to fit. */
-static void write_row(lua_State *L, lxw_worksheet *ws, int idx, lxw_row_t r, lxw_format *fmt,
+static void write_row(lua_State *L, const xlsx_functions *x, lxw_worksheet *ws, int idx, lxw_row_t r, lxw_format *fmt,
                       double *widths, int *ncols) {
     int c, n = (int)lua_rawlen(L, idx);
     if (n > MAXCOLS) luaL_error(L, "row %d: more than %d columns", (int)r + 1, MAXCOLS);
@@ -44,17 +55,17 @@ static void write_row(lua_State *L, lxw_worksheet *ws, int idx, lxw_row_t r, lxw
         int t = lua_rawgeti(L, idx, c);
         double w = 0;
         if (t == LUA_TNUMBER) {
-            e = worksheet_write_number(ws, r, (lxw_col_t)(c - 1), lua_tonumber(L, -1), fmt);
+            e = x->worksheet_write_number(ws, r, (lxw_col_t)(c - 1), lua_tonumber(L, -1), fmt);
             w = 8;
         } else if (t == LUA_TSTRING) {
             size_t len;
             const char *s = lua_tolstring(L, -1, &len);
-            if (len > 0) e = worksheet_write_string(ws, r, (lxw_col_t)(c - 1), s, fmt);
+            if (len > 0) e = x->worksheet_write_string(ws, r, (lxw_col_t)(c - 1), s, fmt);
             w = width_of(s, len);
         } else if (t != LUA_TNIL && t != LUA_TBOOLEAN) {
             luaL_error(L, "row %d, column %d: a %s is not a cell value", (int)r + 1, c, luaL_typename(L, -1));
         }
-        if (e != LXW_NO_ERROR) luaL_error(L, "row %d, column %d: %s", (int)r + 1, c, lxw_strerror(e));
+        if (e != LXW_NO_ERROR) luaL_error(L, "row %d, column %d: %s", (int)r + 1, c, x->lxw_strerror(e));
         if (c <= 256 && w > widths[c - 1]) widths[c - 1] = w;   /* widths of the first 256 */
         lua_pop(L, 1);
     }
@@ -71,19 +82,30 @@ static int l_write(lua_State *L) {
     book_box *b;
     lxw_format *bold;
     lxw_error e;
+    const xlsx_functions *x;
+    char err[256];
     luaL_checktype(L, 2, LUA_TTABLE);
+    /* the library before the box: the box is finalised before the library is closed */
+    x = nb_dl_functions(L, NB_LIBXLSXWRITER_SONAME, xlsx_names, sizeof xlsx_names / sizeof xlsx_names[0],
+                        err, sizeof err);
+    if (x == NULL) {
+        luaL_pushfail(L);
+        lua_pushstring(L, err);
+        return 2;
+    }
     b = lua_newuserdatauv(L, sizeof *b, 0);
     b->wb = NULL;
+    b->x = x;
     luaL_setmetatable(L, BOOK);
-    b->wb = workbook_new(path);
+    b->wb = x->workbook_new(path);
     if (b->wb == NULL) {
         luaL_pushfail(L);
         lua_pushfstring(L, "cannot create %s", path);
         return 2;
     }
-    bold = workbook_add_format(b->wb);
+    bold = x->workbook_add_format(b->wb);
     if (bold == NULL) return luaL_error(L, "out of memory");
-    format_set_bold(bold);
+    x->format_set_bold(bold);
     nsheets = (lua_Integer)lua_rawlen(L, 2);
     for (s = 1; s <= nsheets; s++) {
         int sheet, rows, ncols = 0;
@@ -94,7 +116,7 @@ static int l_write(lua_State *L) {
         if (lua_rawgeti(L, 2, s) != LUA_TTABLE) return luaL_error(L, "sheet %d is not a table", (int)s);
         sheet = lua_gettop(L);
         lua_getfield(L, sheet, "name");
-        ws = workbook_add_worksheet(b->wb, lua_isstring(L, -1) ? lua_tostring(L, -1) : NULL);
+        ws = x->workbook_add_worksheet(b->wb, lua_isstring(L, -1) ? lua_tostring(L, -1) : NULL);
         if (ws == NULL) return luaL_error(L, "sheet %d: a name Excel refuses, or out of memory", (int)s);
         lua_pop(L, 1);
         if (lua_getfield(L, sheet, "rows") != LUA_TTABLE) return luaL_error(L, "sheet %d has no rows", (int)s);
@@ -103,25 +125,25 @@ static int l_write(lua_State *L) {
         if (nrows > MAXROWS) return luaL_error(L, "sheet %d: more than %d rows", (int)s, MAXROWS);
         for (r = 1; r <= nrows; r++) {
             if (lua_rawgeti(L, rows, r) != LUA_TTABLE) return luaL_error(L, "sheet %d, row %d is not a list", (int)s, (int)r);
-            write_row(L, ws, lua_gettop(L), (lxw_row_t)(r - 1), r == 1 ? bold : NULL, widths, &ncols);
+            write_row(L, x, ws, lua_gettop(L), (lxw_row_t)(r - 1), r == 1 ? bold : NULL, widths, &ncols);
             lua_pop(L, 1);
         }
         if (ncols > 0) {
             int c;
             for (c = 0; c < ncols && c < 256; c++) {
                 double w = widths[c] + 2;
-                worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, w > 60 ? 60 : w < 6 ? 6 : w, NULL);
+                x->worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, w > 60 ? 60 : w < 6 ? 6 : w, NULL);
             }
-            worksheet_freeze_panes(ws, 1, 0);
-            if (nrows > 1) worksheet_autofilter(ws, 0, 0, (lxw_row_t)(nrows - 1), (lxw_col_t)(ncols - 1));
+            x->worksheet_freeze_panes(ws, 1, 0);
+            if (nrows > 1) x->worksheet_autofilter(ws, 0, 0, (lxw_row_t)(nrows - 1), (lxw_col_t)(ncols - 1));
         }
         lua_settop(L, sheet - 1);
     }
-    e = workbook_close(b->wb);          /* writes the file and frees the workbook */
+    e = x->workbook_close(b->wb);          /* writes the file and frees the workbook */
     b->wb = NULL;
     if (e != LXW_NO_ERROR) {
         luaL_pushfail(L);
-        lua_pushfstring(L, "cannot write %s: %s", path, lxw_strerror(e));
+        lua_pushfstring(L, "cannot write %s: %s", path, x->lxw_strerror(e));
         return 2;
     }
     lua_pushboolean(L, 1);

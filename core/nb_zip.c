@@ -7,9 +7,20 @@
 #include <zip.h>
 #include <lauxlib.h>
 #include "nb.h"
+#include "nb_dl.h"
 #include "nb_zip.h"
 
-int nb_zip_entry(const char *buf, size_t len, const char *name, size_t limit,
+/* libzip's functions read here, looked up when the first archive is read */
+#define LIBZIP_FUNCTIONS(F) \
+    F(zip_error_init) F(zip_error_fini) F(zip_error_strerror) F(zip_source_buffer_create) \
+    F(zip_source_free) F(zip_open_from_source) F(zip_stat_init) F(zip_stat) F(zip_fopen) \
+    F(zip_fread) F(zip_strerror) F(zip_file_strerror) F(zip_fclose) F(zip_discard)
+#define AS_FIELD(name) __typeof__(name) *name;     /* the header's own declaration */
+#define AS_NAME(name) #name,
+typedef struct { LIBZIP_FUNCTIONS(AS_FIELD) } libzip_functions;
+static const char *const libzip_names[] = { LIBZIP_FUNCTIONS(AS_NAME) };
+
+int nb_zip_entry(lua_State *L, const char *buf, size_t len, const char *name, size_t limit,
                  char **out, size_t *outlen, char *err, size_t errlen) {
     zip_error_t zerr;
     zip_source_t *src = NULL;
@@ -19,21 +30,24 @@ int nb_zip_entry(const char *buf, size_t len, const char *name, size_t limit,
     char *data = NULL;
     size_t got = 0;
     int rc = NB_ESYNTAX;
+    const libzip_functions *z = nb_dl_functions(L, NB_LIBZIP_SONAME, libzip_names,
+                                                sizeof libzip_names / sizeof libzip_names[0], err, errlen);
     *out = NULL;
     *outlen = 0;
-    zip_error_init(&zerr);
-    if ((src = zip_source_buffer_create(buf, len, 0, &zerr)) == NULL) {
-        snprintf(err, errlen, "%s", zip_error_strerror(&zerr));
+    if (z == NULL) return NB_ENOTFOUND;
+    z->zip_error_init(&zerr);
+    if ((src = z->zip_source_buffer_create(buf, len, 0, &zerr)) == NULL) {
+        snprintf(err, errlen, "%s", z->zip_error_strerror(&zerr));
         rc = NB_ENOMEM;
         goto cleanup;
     }
-    if ((za = zip_open_from_source(src, ZIP_RDONLY, &zerr)) == NULL) {
-        snprintf(err, errlen, "not a zip archive: %s", zip_error_strerror(&zerr));
-        zip_source_free(src);           /* not taken over by a failed open */
+    if ((za = z->zip_open_from_source(src, ZIP_RDONLY, &zerr)) == NULL) {
+        snprintf(err, errlen, "not a zip archive: %s", z->zip_error_strerror(&zerr));
+        z->zip_source_free(src);        /* not taken over by a failed open */
         goto cleanup;
     }
-    zip_stat_init(&st);
-    if (zip_stat(za, name, 0, &st) != 0) {
+    z->zip_stat_init(&st);
+    if (z->zip_stat(za, name, 0, &st) != 0) {
         snprintf(err, errlen, "the archive has no %s", name);
         rc = NB_ENOTFOUND;
         goto cleanup;
@@ -48,15 +62,15 @@ int nb_zip_entry(const char *buf, size_t len, const char *name, size_t limit,
         rc = NB_ENOMEM;
         goto cleanup;
     }
-    if ((zf = zip_fopen(za, name, 0)) == NULL) {
-        snprintf(err, errlen, "%s cannot be opened: %s", name, zip_strerror(za));
+    if ((zf = z->zip_fopen(za, name, 0)) == NULL) {
+        snprintf(err, errlen, "%s cannot be opened: %s", name, z->zip_strerror(za));
         goto cleanup;
     }
     /* read no more than the size it declares: a lying header gets no more room */
     while (got < (size_t)st.size) {
-        zip_int64_t n = zip_fread(zf, data + got, (zip_uint64_t)((size_t)st.size - got));
+        zip_int64_t n = z->zip_fread(zf, data + got, (zip_uint64_t)((size_t)st.size - got));
         if (n < 0) {
-            snprintf(err, errlen, "%s is damaged: %s", name, zip_file_strerror(zf));
+            snprintf(err, errlen, "%s is damaged: %s", name, z->zip_file_strerror(zf));
             goto cleanup;
         }
         if (n == 0) break;
@@ -68,9 +82,9 @@ int nb_zip_entry(const char *buf, size_t len, const char *name, size_t limit,
     data = NULL;
     rc = NB_OK;
 cleanup:
-    if (zf) zip_fclose(zf);
-    if (za) zip_discard(za);            /* read only: nothing to write back */
-    zip_error_fini(&zerr);
+    if (zf) z->zip_fclose(zf);
+    if (za) z->zip_discard(za);         /* read only: nothing to write back */
+    z->zip_error_fini(&zerr);
     free(data);
     return rc;
 }
@@ -84,7 +98,7 @@ static int l_entry(lua_State *L) {
     char *out, err[256];
     int rc;
     luaL_argcheck(L, limit > 0, 3, "the limit must be positive");
-    rc = nb_zip_entry(buf, len, name, (size_t)limit, &out, &outlen, err, sizeof err);
+    rc = nb_zip_entry(L, buf, len, name, (size_t)limit, &out, &outlen, err, sizeof err);
     if (rc != NB_OK) {
         luaL_pushfail(L);
         lua_pushstring(L, err);

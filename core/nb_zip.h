@@ -13,8 +13,9 @@
 ** it). NB_ENOTFOUND when the archive has no such entry, NB_ERANGE when the
 ** entry is larger than limit bytes, NB_ESYNTAX when buf is not a zip
 ** archive or the entry is damaged, NB_ENOMEM. On failure *out is NULL and
-** err (errlen bytes) says why in one line. */
-int nb_zip_entry(const char *buf, size_t len, const char *name, size_t limit,
+** err (errlen bytes) says why in one line. libzip is loaded into L's state
+** when first needed: NB_ENOTFOUND, too, when it cannot be. */
+int nb_zip_entry(lua_State *L, const char *buf, size_t len, const char *name, size_t limit,
                  char **out, size_t *outlen, char *err, size_t errlen);
 
 /* Open `nianbao.zip`: entry(bytes, name [, limit]) -> text | nil, reason. */
