@@ -134,7 +134,7 @@ function M.freeze(R)
   local ok, err = pcall(nianbao.printable, R, nianbao.null)
   for k = 1, #detached, 2 do rawset(detached[k], "part", detached[k + 1]) end
   if not ok then error(err, 0) end
-  frozen[R] = true
+  frozen[R] = {}                          -- (what is made once a frozen report: joined_of)
 end
 
 -- Set a cell from a document block (its text and place).
@@ -208,11 +208,50 @@ function Report:place(s, pos)
   return best.line, best.col + (utf8.len(before) or #before)
 end
 
+-- The parts' texts of a frozen report joined in reading order, each
+-- after a NUL (which no frozen text holds), made once a report: a
+-- passage most often said by no part whole is then looked for in one
+-- search, not one a part (a copy rule asks for each of its copies).
+-- Kept with the report's mark of frozen (a weak table more would cost the
+-- collector a walk of it each cycle): { list =, n =, text = the joined
+-- texts, from = list of where each part's text starts in it }; nil while
+-- not frozen or a text is not a string.
+local function joined_of(R)
+  local list, mark = R.sections, frozen[R]
+  if not mark then return nil end
+  local j = mark.joined
+  if j and j.list == list and j.n == #list then return j end
+  local texts, from, at = {}, {}, 2
+  for i, s in ipairs(list) do
+    local t = s.text
+    if type(t) ~= "string" then return nil end
+    texts[i], from[i], at = t, at, at + #t + 1
+  end
+  j = { list = list, n = #list, text = "\0" .. table.concat(texts, "\0"), from = from }
+  mark.joined = j
+  return j
+end
+
 -- The place in the file (line, col) where the report's parts first say
 -- `text`, in reading order; nil when none says it whole. (The parts are
 -- read as they are: a rule's walk gives each of them a view to read.)
+-- A frozen report's parts are searched as one text: the first saying
+-- there that lies within one part is the walk's.
 function Report:locate(text)
   self = unwrap(self)
+  local j = text ~= "" and type(text) == "string" and joined_of(self)
+  if j then
+    local list, from, joined, n = j.list, j.from, j.text, #text
+    local at = joined:find(text, 1, true)
+    local k = 1
+    while at do
+      while from[k + 1] and from[k + 1] <= at do k = k + 1 end
+      local start = from[k]
+      if at >= start and at + n <= start + #list[k].text then return self:place(list[k], at - start + 1) end
+      at = joined:find(text, at + 1, true)
+    end
+    return nil
+  end
   for _, s in ipairs(self.sections) do
     local at = s.text:find(text, 1, true)
     if at then return self:place(s, at) end
