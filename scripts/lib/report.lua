@@ -49,6 +49,7 @@ local formatlib = require "format"
 local messages = require "messages"
 local view = require "view"
 local unwrap = view.unwrap
+local originals = view.originals         -- (unwrap inline: originals[v] or v)
 local chars = nianbao.chars
 
 local Report = {}
@@ -190,7 +191,7 @@ end
 -- (The places are in the order of the text: the last at or before pos is
 -- found by halves, not by walking a long part's paragraphs one by one.)
 function Report:place(s, pos)
-  s = unwrap(s)
+  s = originals[s] or s
   local places = s.places
   local lo, hi = 1, places and #places or 0          -- places[lo - 1] is at or before pos
   while lo <= hi do
@@ -238,7 +239,7 @@ end
 -- A frozen report's parts are searched as one text: the first saying
 -- there that lies within one part is the walk's.
 function Report:locate(text)
-  self = unwrap(self)
+  self = originals[self] or self
   local j = text ~= "" and type(text) == "string" and joined_of(self)
   if j then
     local list, from, joined, n = j.list, j.from, j.text, #text
@@ -262,7 +263,7 @@ end
 -- A cell with everything a rule may want: state, value, text, place and
 -- what it is (table, row, column, labels).
 function Report:cell(id)
-  self = unwrap(self)
+  self = originals[self] or self
   local c = self.c:get(id)
   local info = format_of[self].info[id]
   c.id = id
@@ -275,7 +276,7 @@ end
 
 -- Iterate over the format's printed cells (of one table when tid is given).
 function Report:cells(tid)
-  self = unwrap(self)
+  self = originals[self] or self
   local F = format_of[self]
   local ids, i = F.cells, 0
   return function()
@@ -306,7 +307,7 @@ end
 -- `...`: a state ("blank", "marker", ...), or "negative" / "fraction" (a
 -- number below zero, or not whole). The core answers in one pass.
 function Report:ids_in(...)
-  self = unwrap(self)
+  self = originals[self] or self
   local F = format_of[self]
   local ids, out = F.cells, {}
   for i, k in ipairs(self.c:pick(printed(F), ...)) do out[i] = ids[k] end
@@ -316,7 +317,7 @@ end
 -- Iterate over the format's printed cells that are any of `...` (as
 -- ids_in): the cells not wanted are never built.
 function Report:cells_in(...)
-  self = unwrap(self)
+  self = originals[self] or self
   local ids, i = self:ids_in(...), 0
   return function()
     i = i + 1
@@ -326,14 +327,14 @@ function Report:cells_in(...)
 end
 
 function Report:where(id, lang)
-  self = unwrap(self)
+  self = originals[self] or self
   return formatlib.where(format_of[self], id, lang, messages)
 end
 
 -- The report in the canonical shape of report-schema §1, keys in the
 -- format's order (for writers).
 function Report:canonical()
-  self = unwrap(self)
+  self = originals[self] or self
   local F = format_of[self]
   local null = nianbao.null
   local function ordered(keys, flow)
