@@ -49,6 +49,7 @@ local formatlib = require "format"
 local messages = require "messages"
 local view = require "view"
 local unwrap = view.unwrap
+local originals = view.originals         -- (unwrap inline: originals[v] or v)
 local chars = nianbao.chars
 
 local Report = {}
@@ -134,7 +135,7 @@ function M.freeze(R)
   local ok, err = pcall(nianbao.printable, R, nianbao.null)
   for k = 1, #detached, 2 do rawset(detached[k], "part", detached[k + 1]) end
   if not ok then error(err, 0) end
-  frozen[R] = true
+  frozen[R] = {}                          -- (what is made once a frozen report: joined_of)
 end
 
 -- Set a cell from a document block (its text and place).
@@ -171,9 +172,32 @@ local function index_sections(self)
   return by
 end
 
-function Report:section(id)
+-- the index of what self holds, made again when its list has grown or is another
+local function index_of(self)
   local by = sections_by_id[self]
   if not by or by.n ~= #by.list or by.real.sections ~= by.list then by = index_sections(self) end
+  return by
+end
+
+-- The view the rules of a check are given, and its sections by id: while
+-- they run nothing changes the report (they read it through that view), so
+-- its index is looked at once for the check, not at each of their calls.
+local checked, checked_of = nil, nil
+
+-- checking(v): the rules of a check are about to read report view v
+-- (nil: the check is over)
+function M.checking(v)
+  local real = unwrap(v)
+  if v ~= nil and getmetatable(real) == Report and type(real.sections) == "table" then
+    checked, checked_of = v, index_of(v).of
+  else
+    checked, checked_of = nil, nil
+  end
+end
+
+function Report:section(id)
+  if self == checked and id ~= nil then return checked_of[id] end
+  local by = index_of(self)
   if id == nil then                          -- (a key no table holds)
     local real = by.real
     for _, s in ipairs(by.list) do
@@ -190,7 +214,7 @@ end
 -- (The places are in the order of the text: the last at or before pos is
 -- found by halves, not by walking a long part's paragraphs one by one.)
 function Report:place(s, pos)
-  s = unwrap(s)
+  s = originals[s] or s
   local places = s.places
   local lo, hi = 1, places and #places or 0          -- places[lo - 1] is at or before pos
   while lo <= hi do
@@ -208,11 +232,50 @@ function Report:place(s, pos)
   return best.line, best.col + (utf8.len(before) or #before)
 end
 
+-- The parts' texts of a frozen report joined in reading order, each
+-- after a NUL (which no frozen text holds), made once a report: a
+-- passage most often said by no part whole is then looked for in one
+-- search, not one a part (a copy rule asks for each of its copies).
+-- Kept with the report's mark of frozen (a weak table more would cost the
+-- collector a walk of it each cycle): { list =, n =, text = the joined
+-- texts, from = list of where each part's text starts in it }; nil while
+-- not frozen or a text is not a string.
+local function joined_of(R)
+  local list, mark = R.sections, frozen[R]
+  if not mark then return nil end
+  local j = mark.joined
+  if j and j.list == list and j.n == #list then return j end
+  local texts, from, at = {}, {}, 2
+  for i, s in ipairs(list) do
+    local t = s.text
+    if type(t) ~= "string" then return nil end
+    texts[i], from[i], at = t, at, at + #t + 1
+  end
+  j = { list = list, n = #list, text = "\0" .. table.concat(texts, "\0"), from = from }
+  mark.joined = j
+  return j
+end
+
 -- The place in the file (line, col) where the report's parts first say
 -- `text`, in reading order; nil when none says it whole. (The parts are
 -- read as they are: a rule's walk gives each of them a view to read.)
+-- A frozen report's parts are searched as one text: the first saying
+-- there that lies within one part is the walk's.
 function Report:locate(text)
-  self = unwrap(self)
+  self = originals[self] or self
+  local j = text ~= "" and type(text) == "string" and joined_of(self)
+  if j then
+    local list, from, joined, n = j.list, j.from, j.text, #text
+    local at = joined:find(text, 1, true)
+    local k = 1
+    while at do
+      while from[k + 1] and from[k + 1] <= at do k = k + 1 end
+      local start = from[k]
+      if at >= start and at + n <= start + #list[k].text then return self:place(list[k], at - start + 1) end
+      at = joined:find(text, at + 1, true)
+    end
+    return nil
+  end
   for _, s in ipairs(self.sections) do
     local at = s.text:find(text, 1, true)
     if at then return self:place(s, at) end
@@ -223,7 +286,7 @@ end
 -- A cell with everything a rule may want: state, value, text, place and
 -- what it is (table, row, column, labels).
 function Report:cell(id)
-  self = unwrap(self)
+  self = originals[self] or self
   local c = self.c:get(id)
   local info = format_of[self].info[id]
   c.id = id
@@ -236,7 +299,7 @@ end
 
 -- Iterate over the format's printed cells (of one table when tid is given).
 function Report:cells(tid)
-  self = unwrap(self)
+  self = originals[self] or self
   local F = format_of[self]
   local ids, i = F.cells, 0
   return function()
@@ -267,7 +330,7 @@ end
 -- `...`: a state ("blank", "marker", ...), or "negative" / "fraction" (a
 -- number below zero, or not whole). The core answers in one pass.
 function Report:ids_in(...)
-  self = unwrap(self)
+  self = originals[self] or self
   local F = format_of[self]
   local ids, out = F.cells, {}
   for i, k in ipairs(self.c:pick(printed(F), ...)) do out[i] = ids[k] end
@@ -277,7 +340,7 @@ end
 -- Iterate over the format's printed cells that are any of `...` (as
 -- ids_in): the cells not wanted are never built.
 function Report:cells_in(...)
-  self = unwrap(self)
+  self = originals[self] or self
   local ids, i = self:ids_in(...), 0
   return function()
     i = i + 1
@@ -287,14 +350,14 @@ function Report:cells_in(...)
 end
 
 function Report:where(id, lang)
-  self = unwrap(self)
+  self = originals[self] or self
   return formatlib.where(format_of[self], id, lang, messages)
 end
 
 -- The report in the canonical shape of report-schema §1, keys in the
 -- format's order (for writers).
 function Report:canonical()
-  self = unwrap(self)
+  self = originals[self] or self
   local F = format_of[self]
   local null = nianbao.null
   local function ordered(keys, flow)

@@ -63,6 +63,10 @@ function M.unwrap(v)
   return originals[v] or v
 end
 
+-- view → the table behind it, for methods rules call often to read as
+-- unwrap does, without a call (read only: views are made here alone)
+M.originals = originals
+
 -- copy(v) → a deep copy (tables copied, cycles kept, metatables not).
 -- (a call only for a table: a declaration is mostly strings and numbers)
 local function copy_table(v, seen)
