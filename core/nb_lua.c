@@ -323,6 +323,16 @@ static lua_Integer place_at(lua_State *L, int idx, int type, lua_Integer max) {
     return v;
 }
 
+/* What a walk over a table's tokens saw of one (stream_read, placed_read):
+** its text (the token's string, held by the token for the call), its line
+** (where lined), and whether the text is ASCII digits alone. */
+typedef struct {
+    const char *text;
+    size_t len;
+    lua_Integer line;
+    int digits, lined;
+} token_seen;
+
 /* report:read(ids, tokens, F, value_state, known, units): set cell ids[i]
 ** from token tokens[i] for each i of ids, as the binder reads a value.
 ** ids may instead be a string of pairs of 32-bit little-endian places (a
@@ -333,18 +343,8 @@ static lua_Integer place_at(lua_State *L, int idx, int type, lua_Integer max) {
 ** value_state(F, text)'s; a number too long to hold exact set as a text;
 ** the text with the unit printed after it (token.unit); each value with a
 ** unit added to units as {id=, unit=, text=, line=, col=}. One call a row
-** (or a table), where a Lua call and a set a cell cost more than the rest. */
-/* What a walk over a table's tokens saw of one (stream_read): its text
-** (the token's string, held by the token for the call), its line, and
-** whether the text is ASCII digits alone. */
-typedef struct {
-    const char *text;
-    size_t len;
-    lua_Integer line;
-    int digits, lined;
-} token_seen;
-
-/* report:read with its arguments from slot base on (the report there);
+** (or a table), where a Lua call and a set a cell cost more than the rest.
+** report_read: report:read with its arguments from slot base on (the report there);
 ** seen (nseen tokens, or NULL): what a walk of the same call saw of the
 ** tokens, so a value of digits alone with no unit printed is read without
 ** asking its token again for its text and line. */
@@ -589,19 +589,33 @@ static void add_layout_text(luaL_Buffer *b, char mark, const char *text, size_t 
 ** text only for the first cell of a row (a value there may be a label's
 ** number). States as placed_rows reads them. Two batches' tables with one
 ** layout are bound alike, their values taken from the same places. */
+static int table_walk(lua_State *L, token_seen *seen);
+
 static int l_table_layout(lua_State *L) {
-    enum { TOKENS = 1, KNOWN, STATE_OF, FORMAT, K_GRID, K_X0, K_X1, K_ROW, K_TEXT,
-           K_NUMBER, K_MARKER, GRID, ROW, TOP = ROW };
-    enum { TOKEN = TOP + 1, G, X0 };
+    return table_walk(L, NULL);
+}
+
+/* table_layout's walk over (tokens, known, state_of, F) at slots 1 to 4,
+** what is above them left as it is: the layout pushed (1), or nothing where
+** there is none (0). seen (one for each token, or NULL): what it saw of
+** each token's text, for a read in the same call. */
+static int table_walk(lua_State *L, token_seen *seen) {
+    enum { TOKENS = 1, KNOWN, STATE_OF, FORMAT };
+    enum { K_GRID, K_X0, K_X1, K_ROW, K_TEXT, K_NUMBER, K_MARKER, GRID, ROW, NSLOTS };
     static const char *const keys[] = { "grid", "x0", "x1", "row", "text", "number", "marker" };
     lua_Integer i, n;
-    int has_known, in_row = 0;
+    int has_known = lua_type(L, KNOWN) == LUA_TTABLE, in_row = 0, key, at;
     const void *number, *marker;
     luaL_Buffer b;
-    has_known = token_walk_start(L, keys, 7);
-    lua_settop(L, TOP);
-    number = lua_topointer(L, K_NUMBER);
-    marker = lua_topointer(L, K_MARKER);
+    luaL_checktype(L, TOKENS, LUA_TTABLE);
+    luaL_checktype(L, STATE_OF, LUA_TFUNCTION);
+    luaL_checkstack(L, NSLOTS + 16, NULL);
+    at = lua_gettop(L) + 1;                   /* the keys, then the grid and row of the row read */
+    for (key = 0; key < K_MARKER + 1; key++) lua_pushstring(L, keys[key]);
+    lua_pushnil(L);
+    lua_pushnil(L);
+    number = lua_topointer(L, at + K_NUMBER);
+    marker = lua_topointer(L, at + K_MARKER);
     n = (lua_Integer)lua_rawlen(L, TOKENS);
     luaL_buffinit(L, &b);
     for (i = 1; i <= n; i++) {
@@ -614,24 +628,24 @@ static int l_table_layout(lua_State *L) {
         size_t len;
         lua_rawgeti(L, TOKENS, i);
         if (lua_type(L, -1) != LUA_TTABLE) return 0;
-        lua_pushvalue(L, K_GRID);
+        lua_pushvalue(L, at + K_GRID);
         lua_rawget(L, -2);                                /* token grid */
         if (lua_toboolean(L, -1)) {
-            lua_pushvalue(L, K_X0);
+            lua_pushvalue(L, at + K_X0);
             lua_rawget(L, -3);
         } else {
             lua_pushnil(L);
         }                                                 /* token grid x0 */
         if (lua_toboolean(L, -1)) {
-            lua_pushvalue(L, K_ROW);
+            lua_pushvalue(L, at + K_ROW);
             lua_rawget(L, -4);                            /* token grid x0 row */
-            first = !in_row || !lua_rawequal(L, GRID, -3) || !lua_rawequal(L, ROW, -1);
+            first = !in_row || !lua_rawequal(L, at + GRID, -3) || !lua_rawequal(L, at + ROW, -1);
             if (first) {
-                lua_copy(L, -3, GRID);
-                lua_copy(L, -1, ROW);
+                lua_copy(L, -3, at + GRID);
+                lua_copy(L, -1, at + ROW);
             }
             in_row = placed = 1;
-            lua_pushvalue(L, K_X1);
+            lua_pushvalue(L, at + K_X1);
             lua_rawget(L, -5);                            /* token grid x0 row x1 */
             if (!lua_isinteger(L, -3) || !lua_isinteger(L, -1)) return 0;
             place[0] = lua_tointeger(L, -3);
@@ -641,10 +655,18 @@ static int l_table_layout(lua_State *L) {
             lua_pop(L, 2);
             in_row = 0;
         }                                                 /* token */
-        lua_pushvalue(L, K_TEXT);
+        lua_pushvalue(L, at + K_TEXT);
         if (lua_rawget(L, -2) != LUA_TSTRING) return 0;  /* token text */
         text = lua_tolstring(L, level + 2, &len);
         token_state(L, text, len, has_known ? KNOWN : 0, STATE_OF, FORMAT, number, marker, &value, &stated);
+        if (seen) {
+            /* (value_state is given the text alone: the token, and so its
+            ** text, stays as it is for the call) */
+            seen[i - 1].text = text;
+            seen[i - 1].len = len;
+            seen[i - 1].digits = all_digits(text, len);
+            seen[i - 1].lined = 0;
+        }
         lua_settop(L, level);
         if (placed) {
             luaL_addchar(&b, first ? 'R' : 'C');
@@ -753,7 +775,7 @@ static int stream_walk(lua_State *L, int by_lines, token_seen *seen) {
 ** plan.unit_texts[k], then report:read(plan.cells, tokens, F, state_of,
 ** known, units). One walk over the tokens for the layout and the read: a
 ** value of digits alone is read with the text and line the walk saw. */
-static int l_stream_read(lua_State *L) {
+static int layout_read(lua_State *L, int placed) {
     enum { A_TOKENS = 1, A_KNOWN, A_STATE_OF, A_FORMAT, A_BY_LINES, A_PLANS, A_NOPLAN, A_REPORT, A_UNITS, A_SEEN, A_LAYOUT, A_PLAN };
     lua_Integer n, k, nunits;
     int by_lines = lua_toboolean(L, A_BY_LINES), base;
@@ -771,7 +793,7 @@ static int l_stream_read(lua_State *L) {
     lua_pushvalue(L, A_STATE_OF);
     lua_pushvalue(L, A_FORMAT);
     lua_rotate(L, A_TOKENS, 4);            /* ...and at 1 to 4, the call's own above them */
-    if (!stream_walk(L, by_lines, seen)) return 0;
+    if (!(placed ? table_walk(L, seen) : stream_walk(L, by_lines, seen))) return 0;
     lua_replace(L, 4 + A_LAYOUT);          /* the layout at its slot, all else above it let go */
     lua_settop(L, 4 + A_LAYOUT);
     lua_rotate(L, 1, -4);                /* the call's arguments back at 1 to 4 */
@@ -793,6 +815,15 @@ static int l_stream_read(lua_State *L) {
     }
     lua_settop(L, A_PLAN);
     if (lua_type(L, A_PLAN) != LUA_TTABLE || lua_rawequal(L, A_PLAN, A_NOPLAN)) return 2;
+    /* a plan by places is read where its binding was (plan.ok) */
+    if (placed) {
+        lua_getfield(L, A_PLAN, "ok");
+        if (!lua_toboolean(L, -1)) {
+            lua_settop(L, A_PLAN);
+            return 2;
+        }
+    }
+    lua_settop(L, A_PLAN);
     /* the units put after values: as the binder puts them, token by token */
     if (lua_getfield(L, A_PLAN, "unit_at") == LUA_TTABLE) {
         lua_getfield(L, A_PLAN, "unit_texts");                   /* A_PLAN + 2 */
@@ -818,6 +849,21 @@ static int l_stream_read(lua_State *L) {
     report_read(L, base, seen, n);
     lua_settop(L, A_PLAN);
     return 2;
+}
+
+static int l_stream_read(lua_State *L) {
+    return layout_read(L, 0);
+}
+
+/* nianbao.placed_read(tokens, known, state_of, F, plans, noplan, report,
+** units) -> layout, plan: as stream_read, for a table bound by the places
+** of its cells: table_layout's layout, and its plan, whose cells are read
+** where it says the binding read them (plan.ok). */
+static int l_placed_read(lua_State *L) {
+    lua_settop(L, 8);
+    lua_pushnil(L);
+    lua_insert(L, 5);                    /* as stream_read's arguments, by_lines none */
+    return layout_read(L, 1);
 }
 
 /* nianbao.placed_rows(tokens, known, state_of, F) -> rows, placed: the
@@ -2276,6 +2322,7 @@ static const luaL_Reg nianbao_funcs[] = {
     {"view_index", l_view_index}, {"printable", l_printable}, {"positions", l_positions},
     {"placed_rows", l_placed_rows}, {"table_layout", l_table_layout},
     {"stream_layout", l_stream_layout}, {"stream_read", l_stream_read},
+    {"placed_read", l_placed_read},
     {NULL, NULL}
 };
 static const luaL_Reg html_funcs[] = {

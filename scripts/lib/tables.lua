@@ -1658,14 +1658,12 @@ function M.bind_placed(F, system, T, tokens, R, out_diags, present, pending, oth
   if settled and present.yes then return false end
   local m = prepared(F, T, others)
   local sm = state_memo[F]
-  local layout = nianbao.table_layout(tokens, sm and sm.of, M.value_state, F)
-  local plan = layout and memo.long_get(plan_memo, m, layout)
+  -- the layout, and its plan read where it says (plan.ok), in one walk
+  local layout, plan = nianbao.placed_read(tokens, sm and sm.of, M.value_state, F, plans_of(plan_memo, m), NOPLAN,
+                                           R.c, R.units)
   if plan and plan ~= NOPLAN then
     if plan.present then present.yes = true end
-    if not plan.ok then return false end
-    sm = state_memo[F]
-    R.c:read(plan.cells, tokens, F, M.value_state, sm and sm.of, R.units)
-    return true
+    return plan.ok and true or false
   end
   local rec = layout and not plan and { present = false, ok = false } or nil
   local ok = bind_by_places(F, T, m, tokens, R, out_diags, present, settled, rec)

@@ -1,7 +1,8 @@
--- nianbao.stream_read walks a table's tokens once for the layout and, where
--- a plan is kept for that layout, for its read: what it gives and sets is
--- what stream_layout, the plan's look-up (memo.long_get), its units put on
--- the tokens and report:read gave and set one after the other.
+-- nianbao.stream_read (placed_read) walks a table's tokens once for the
+-- layout and, where a plan is kept for that layout, for its read: what it
+-- gives and sets is what stream_layout (table_layout), the plan's look-up
+-- (memo.long_get), its units put on the tokens and report:read gave and set
+-- one after the other.
 
 local tables = require "tables"
 local memo = require "memo"
@@ -104,4 +105,52 @@ test("stream_read: no plan, a plan of none, no layout: nothing read", function()
   local grid = tokens_of()
   grid[2].grid = "t1"
   eq(nil, core.stream_read(grid, nil, tables.value_state, F, true, nil, NOPLAN, r, {}), "a grid's token: no layout")
+end)
+
+-- a table bound by places: nianbao.placed_read, as table_layout, the plan's
+-- look-up and report:read where the plan says its binding read (plan.ok)
+local function placed_tokens()
+  local out = {}
+  local rows = { { "规章", "0", "3" }, { "行政许可", "296", "—" }, { "其他", "12345678901234567890123", "7" } }
+  for r, row in ipairs(rows) do
+    for x, text in ipairs(row) do
+      out[#out + 1] = { kind = "cell", text = text, grid = "t1", row = r, x0 = x - 1, x1 = x,
+                        line = 10 + r, col = 4 * x, offset = 100 * r + x }
+    end
+  end
+  return out
+end
+
+test("placed_read: the layout by places, its plan and the plan's read as the steps one after the other", function()
+  local ats = { 2, 3, 5, 6, 8, 9 }
+  for _, ok in ipairs { true, false } do
+    for _, with_memo in ipairs { false, true } do
+      local schema = schema_of()
+      local cells = {}
+      for k, at in ipairs(ats) do cells[k] = string.pack("<I4I4", schema:find(ids[k]), at) end
+      local plans = memo.keyed()
+      local layout = core.table_layout(placed_tokens(), nil, tables.value_state, F)
+      local plan = { present = true, ok = ok, cells = table.concat(cells) }
+      memo.long_put(plans, "m", 1 << 20, layout, plan, 64)
+      local known = with_memo and { ["0"] = { "number", 0 }, ["—"] = { "marker" } } or nil
+      local want, got = nianbao.report(schema), nianbao.report(schema)
+      local want_units, got_units = {}, {}
+      local tokens = placed_tokens()
+      local l1 = core.table_layout(tokens, known, tables.value_state, F)
+      local p1 = memo.long_get(plans, "m", l1)
+      if p1.ok then want:read(p1.cells, tokens, F, tables.value_state, known, want_units) end
+      local kept = plans["m"]
+      local l2, p2 = core.placed_read(placed_tokens(), known, tables.value_state, F, kept.of, NOPLAN, got, got_units)
+      local what = (ok and "read" or "not read") .. (with_memo and ", memo" or "")
+      eq(l1, l2, what .. ": layout")
+      eq(p1, p2, what .. ": plan")
+      eq(want:dump(), got:dump(), what .. ": cells")
+      eq(#want_units, #got_units, what .. ": units")
+      if ok then
+        eq(296, got:get("c").value, what .. ": digits alone: a number")
+        eq(12, got:get("c").line, what .. ": its line")
+        eq("text", got:get("e").state, what .. ": too many digits: a text")
+      end
+    end
+  end
 end)
