@@ -323,6 +323,16 @@ static lua_Integer place_at(lua_State *L, int idx, int type, lua_Integer max) {
     return v;
 }
 
+/* What a walk over a table's tokens saw of one (stream_read, placed_read):
+** its text (the token's string, held by the token for the call), its line
+** (where lined), and whether the text is ASCII digits alone. */
+typedef struct {
+    const char *text;
+    size_t len;
+    lua_Integer line;
+    int digits, lined;
+} token_seen;
+
 /* report:read(ids, tokens, F, value_state, known, units): set cell ids[i]
 ** from token tokens[i] for each i of ids, as the binder reads a value.
 ** ids may instead be a string of pairs of 32-bit little-endian places (a
@@ -333,13 +343,19 @@ static lua_Integer place_at(lua_State *L, int idx, int type, lua_Integer max) {
 ** value_state(F, text)'s; a number too long to hold exact set as a text;
 ** the text with the unit printed after it (token.unit); each value with a
 ** unit added to units as {id=, unit=, text=, line=, col=}. One call a row
-** (or a table), where a Lua call and a set a cell cost more than the rest. */
-static int l_report_read(lua_State *L) {
-    enum { IDS = 2, TOKENS, FORMAT, STATE_OF, KNOWN, UNITS,
-           K_TEXT, K_UNIT, K_LINE, K_COL, K_OFFSET, TOP = K_OFFSET };
-    enum { ID = TOP + 1, TOKEN, TEXT, PRINTED, MEMO, STATE, VALUE, UNIT, FULL, LINE, COL, OFFSET };
+** (or a table), where a Lua call and a set a cell cost more than the rest.
+** report_read: report:read with its arguments from slot base on (the report there);
+** seen (nseen tokens, or NULL): what a walk of the same call saw of the
+** tokens, so a value of digits alone with no unit printed is read without
+** asking its token again for its text and line. */
+static int report_read(lua_State *L, int base, const token_seen *seen, lua_Integer nseen) {
+    const int IDS = base + 1, TOKENS = base + 2, FORMAT = base + 3, STATE_OF = base + 4, KNOWN = base + 5,
+              UNITS = base + 6, K_TEXT = base + 7, K_UNIT = base + 8, K_LINE = base + 9, K_COL = base + 10,
+              K_OFFSET = base + 11, TOP = K_OFFSET;
+    const int ID = TOP + 1, TOKEN = TOP + 2, TEXT = TOP + 3, PRINTED = TOP + 4, MEMO = TOP + 5, STATE = TOP + 6,
+              VALUE = TOP + 7, UNIT = TOP + 8, FULL = TOP + 9, LINE = TOP + 10, COL = TOP + 11, OFFSET = TOP + 12;
     static const char *const keys[] = { "text", "unit", "line", "col", "offset" };
-    nb_report *r = check_report(L, 1);
+    nb_report *r = check_report(L, base);
     const nb_schema *schema = nb_report_schema(r);
     lua_Integer i, n;
     int has_known, key;
@@ -378,6 +394,30 @@ static int l_report_read(lua_State *L) {
             lua_pushnil(L);                                     /* ID: none, the place said */
             if (lua_rawgeti(L, TOKENS, (lua_Integer)at) != LUA_TTABLE)
                 return luaL_error(L, "token %d is not a table", (int)at);
+            if (seen && at >= 1 && (lua_Integer)at <= nseen && seen[at - 1].digits) {
+                /* digits alone the walk saw: a number as value_state says of
+                ** them, its text and line as the walk read them; read so
+                ** where no unit is printed after it (the commonest value) */
+                const token_seen *t = &seen[at - 1];
+                lua_pushvalue(L, K_UNIT);
+                if (lua_rawget(L, TOKEN) == LUA_TNIL) {
+                    int slot = TOKEN + 2;
+                    state = nb_num_parse(t->text, t->len, &num) == NB_OK ? NB_CELL_NUMBER : NB_CELL_TEXT;
+                    if (t->lined && t->line >= 0 && t->line <= (lua_Integer)UINT32_MAX) {
+                        span.line = (uint32_t)t->line;
+                    } else {
+                        span.line = (uint32_t)place_at(L, slot, token_field(L, TOKEN, K_LINE), UINT32_MAX);
+                        slot++;
+                    }
+                    span.col = (uint32_t)place_at(L, slot, token_field(L, TOKEN, K_COL), UINT32_MAX);
+                    span.offset = (size_t)place_at(L, slot + 1, token_field(L, TOKEN, K_OFFSET), LUA_MAXINTEGER);
+                    if (nb_report_set_cell_n(r, (size_t)k, (nb_cell_state)state, num, t->text, t->len, span) != NB_OK)
+                        return luaL_error(L, "out of memory");
+                    lua_settop(L, TOP);
+                    continue;
+                }
+                lua_settop(L, TOKEN);
+            }
         } else {
             by_place = 0;
             lua_rawgeti(L, IDS, i);
@@ -463,6 +503,10 @@ static int l_report_read(lua_State *L) {
     return 0;
 }
 
+static int l_report_read(lua_State *L) {
+    return report_read(L, 1, NULL, 0);
+}
+
 /*{=== tables whose cells have places ===*/
 
 /* The state at the top (value_state's): whether it is a value (a number
@@ -545,19 +589,33 @@ static void add_layout_text(luaL_Buffer *b, char mark, const char *text, size_t 
 ** text only for the first cell of a row (a value there may be a label's
 ** number). States as placed_rows reads them. Two batches' tables with one
 ** layout are bound alike, their values taken from the same places. */
+static int table_walk(lua_State *L, token_seen *seen);
+
 static int l_table_layout(lua_State *L) {
-    enum { TOKENS = 1, KNOWN, STATE_OF, FORMAT, K_GRID, K_X0, K_X1, K_ROW, K_TEXT,
-           K_NUMBER, K_MARKER, GRID, ROW, TOP = ROW };
-    enum { TOKEN = TOP + 1, G, X0 };
+    return table_walk(L, NULL);
+}
+
+/* table_layout's walk over (tokens, known, state_of, F) at slots 1 to 4,
+** what is above them left as it is: the layout pushed (1), or nothing where
+** there is none (0). seen (one for each token, or NULL): what it saw of
+** each token's text, for a read in the same call. */
+static int table_walk(lua_State *L, token_seen *seen) {
+    enum { TOKENS = 1, KNOWN, STATE_OF, FORMAT };
+    enum { K_GRID, K_X0, K_X1, K_ROW, K_TEXT, K_NUMBER, K_MARKER, GRID, ROW, NSLOTS };
     static const char *const keys[] = { "grid", "x0", "x1", "row", "text", "number", "marker" };
     lua_Integer i, n;
-    int has_known, in_row = 0;
+    int has_known = lua_type(L, KNOWN) == LUA_TTABLE, in_row = 0, key, at;
     const void *number, *marker;
     luaL_Buffer b;
-    has_known = token_walk_start(L, keys, 7);
-    lua_settop(L, TOP);
-    number = lua_topointer(L, K_NUMBER);
-    marker = lua_topointer(L, K_MARKER);
+    luaL_checktype(L, TOKENS, LUA_TTABLE);
+    luaL_checktype(L, STATE_OF, LUA_TFUNCTION);
+    luaL_checkstack(L, NSLOTS + 16, NULL);
+    at = lua_gettop(L) + 1;                   /* the keys, then the grid and row of the row read */
+    for (key = 0; key < K_MARKER + 1; key++) lua_pushstring(L, keys[key]);
+    lua_pushnil(L);
+    lua_pushnil(L);
+    number = lua_topointer(L, at + K_NUMBER);
+    marker = lua_topointer(L, at + K_MARKER);
     n = (lua_Integer)lua_rawlen(L, TOKENS);
     luaL_buffinit(L, &b);
     for (i = 1; i <= n; i++) {
@@ -570,24 +628,24 @@ static int l_table_layout(lua_State *L) {
         size_t len;
         lua_rawgeti(L, TOKENS, i);
         if (lua_type(L, -1) != LUA_TTABLE) return 0;
-        lua_pushvalue(L, K_GRID);
+        lua_pushvalue(L, at + K_GRID);
         lua_rawget(L, -2);                                /* token grid */
         if (lua_toboolean(L, -1)) {
-            lua_pushvalue(L, K_X0);
+            lua_pushvalue(L, at + K_X0);
             lua_rawget(L, -3);
         } else {
             lua_pushnil(L);
         }                                                 /* token grid x0 */
         if (lua_toboolean(L, -1)) {
-            lua_pushvalue(L, K_ROW);
+            lua_pushvalue(L, at + K_ROW);
             lua_rawget(L, -4);                            /* token grid x0 row */
-            first = !in_row || !lua_rawequal(L, GRID, -3) || !lua_rawequal(L, ROW, -1);
+            first = !in_row || !lua_rawequal(L, at + GRID, -3) || !lua_rawequal(L, at + ROW, -1);
             if (first) {
-                lua_copy(L, -3, GRID);
-                lua_copy(L, -1, ROW);
+                lua_copy(L, -3, at + GRID);
+                lua_copy(L, -1, at + ROW);
             }
             in_row = placed = 1;
-            lua_pushvalue(L, K_X1);
+            lua_pushvalue(L, at + K_X1);
             lua_rawget(L, -5);                            /* token grid x0 row x1 */
             if (!lua_isinteger(L, -3) || !lua_isinteger(L, -1)) return 0;
             place[0] = lua_tointeger(L, -3);
@@ -597,10 +655,18 @@ static int l_table_layout(lua_State *L) {
             lua_pop(L, 2);
             in_row = 0;
         }                                                 /* token */
-        lua_pushvalue(L, K_TEXT);
+        lua_pushvalue(L, at + K_TEXT);
         if (lua_rawget(L, -2) != LUA_TSTRING) return 0;  /* token text */
         text = lua_tolstring(L, level + 2, &len);
         token_state(L, text, len, has_known ? KNOWN : 0, STATE_OF, FORMAT, number, marker, &value, &stated);
+        if (seen) {
+            /* (value_state is given the text alone: the token, and so its
+            ** text, stays as it is for the call) */
+            seen[i - 1].text = text;
+            seen[i - 1].len = len;
+            seen[i - 1].digits = all_digits(text, len);
+            seen[i - 1].lined = 0;
+        }
         lua_settop(L, level);
         if (placed) {
             luaL_addchar(&b, first ? 'R' : 'C');
@@ -625,22 +691,34 @@ static int l_table_layout(lua_State *L) {
 ** (a label, a header, a blank). States as table_layout reads them.
 ** by_lines false: a table read in order alone (one row), whose tokens'
 ** lines and grids the binder does not read: left out. */
+static int stream_walk(lua_State *L, int by_lines, token_seen *seen);
+
 static int l_stream_layout(lua_State *L) {
-    enum { TOKENS = 1, KNOWN, STATE_OF, FORMAT, K_GRID, K_KIND, K_DERIVED, K_LINE, K_TEXT,
-           K_NUMBER, K_MARKER, K_CELL, TOP = K_CELL };
+    int by_lines = lua_gettop(L) < 5 || lua_toboolean(L, 5);
+    return stream_walk(L, by_lines, NULL);
+}
+
+/* stream_layout's walk over (tokens, known, state_of, F) at slots 1 to 4,
+** what is above them left as it is: the layout pushed (1), or nothing where
+** there is none (0). seen (one for each token, or NULL): what it saw of
+** each token, for a read in the same call. */
+static int stream_walk(lua_State *L, int by_lines, token_seen *seen) {
+    enum { TOKENS = 1, KNOWN, STATE_OF, FORMAT };
+    enum { K_GRID, K_KIND, K_DERIVED, K_LINE, K_TEXT, K_NUMBER, K_MARKER, K_CELL, NKEYS };
     static const char *const keys[] = { "grid", "kind", "derived", "line", "text", "number", "marker", "cell" };
     lua_Integer i, n, line0 = 0;
-    int has_known;
+    int has_known = lua_type(L, KNOWN) == LUA_TTABLE, key, keys_at;
     const void *number, *marker;
     const void *cell;
-    int by_lines = lua_gettop(L) < 5 || lua_toboolean(L, 5);
     luaL_Buffer b;
-    has_known = token_walk_start(L, keys, 8);
-    lua_settop(L, TOP);
-    cell = lua_topointer(L, K_CELL);      /* compared by address, as state_class does */
-    luaL_checkstack(L, 16, NULL);         /* a token's fields, its text and its state's call */
-    number = lua_topointer(L, K_NUMBER);
-    marker = lua_topointer(L, K_MARKER);
+    luaL_checktype(L, TOKENS, LUA_TTABLE);
+    luaL_checktype(L, STATE_OF, LUA_TFUNCTION);
+    luaL_checkstack(L, NKEYS + 16, NULL); /* the keys, a token's fields, its text and its state's call */
+    keys_at = lua_gettop(L) + 1;
+    for (key = 0; key < NKEYS; key++) lua_pushstring(L, keys[key]);
+    cell = lua_topointer(L, keys_at + K_CELL);      /* compared by address, as state_class does */
+    number = lua_topointer(L, keys_at + K_NUMBER);
+    marker = lua_topointer(L, keys_at + K_MARKER);
     n = (lua_Integer)lua_rawlen(L, TOKENS);
     luaL_buffinit(L, &b);
     for (i = 1; i <= n; i++) {
@@ -652,22 +730,32 @@ static int l_stream_layout(lua_State *L) {
         size_t len;
         if (lua_rawgeti(L, TOKENS, i) != LUA_TTABLE) return 0;
         /* a row of a grid: not by lines (read alone, its grid is not asked) */
-        if (by_lines && token_field(L, level + 1, K_GRID) != LUA_TNIL) return 0;
-        token_field(L, level + 1, K_KIND);
+        if (by_lines && token_field(L, level + 1, keys_at + K_GRID) != LUA_TNIL) return 0;
+        token_field(L, level + 1, keys_at + K_KIND);
         /* whether it is derived: asked of a cell alone, where it says more */
         kind = 'o';
-        if (lua_topointer(L, -1) == cell) kind = token_field(L, level + 1, K_DERIVED) && lua_toboolean(L, -1) ? 'd' : 'c';
+        if (lua_topointer(L, -1) == cell)
+            kind = token_field(L, level + 1, keys_at + K_DERIVED) && lua_toboolean(L, -1) ? 'd' : 'c';
         line = 0;
         if (by_lines) {
-            if (token_field(L, level + 1, K_LINE) != LUA_TNUMBER || !lua_isinteger(L, -1)) return 0;
+            if (token_field(L, level + 1, keys_at + K_LINE) != LUA_TNUMBER || !lua_isinteger(L, -1)) return 0;
             line = lua_tointeger(L, -1);
+            if (seen) seen[i - 1].line = line;
             if (i == 1) line0 = line;
             line -= line0;
         }
         /* the text above what was read (all taken off at once after) */
-        if (token_field(L, level + 1, K_TEXT) != LUA_TSTRING) return 0;
+        if (token_field(L, level + 1, keys_at + K_TEXT) != LUA_TSTRING) return 0;
         text = lua_tolstring(L, -1, &len);
         token_state(L, text, len, has_known ? KNOWN : 0, STATE_OF, FORMAT, number, marker, &value, &stated);
+        if (seen) {
+            /* (value_state is given the text alone: the token, and so its
+            ** text, stays as it is for the call) */
+            seen[i - 1].text = text;
+            seen[i - 1].len = len;
+            seen[i - 1].digits = all_digits(text, len);
+            seen[i - 1].lined = by_lines;
+        }
         lua_settop(L, level);
         luaL_addchar(&b, kind);
         if (by_lines) add_layout_int(&b, line);
@@ -676,6 +764,106 @@ static int l_stream_layout(lua_State *L) {
     }
     luaL_pushresult(&b);
     return 1;
+}
+
+/* nianbao.stream_read(tokens, known, state_of, F, by_lines, plans, noplan,
+** report, units) -> layout, plan: stream_layout's layout (nil where there
+** is none), and the plan plans holds for it (plans: a memo's lists by a
+** layout's length, each {layout, plan, layout, plan, ...}, as memo.long_put
+** keeps them; nil for none). Where that plan is no noplan, it is applied
+** as the binder applies one: each token plan.unit_at[k] given the unit
+** plan.unit_texts[k], then report:read(plan.cells, tokens, F, state_of,
+** known, units). One walk over the tokens for the layout and the read: a
+** value of digits alone is read with the text and line the walk saw. */
+static int layout_read(lua_State *L, int placed) {
+    enum { A_TOKENS = 1, A_KNOWN, A_STATE_OF, A_FORMAT, A_BY_LINES, A_PLANS, A_NOPLAN, A_REPORT, A_UNITS, A_SEEN, A_LAYOUT, A_PLAN };
+    lua_Integer n, k, nunits;
+    int by_lines = lua_toboolean(L, A_BY_LINES), base;
+    token_seen *seen;
+    size_t len;
+    luaL_checktype(L, A_TOKENS, LUA_TTABLE);
+    check_report(L, A_REPORT);
+    luaL_checktype(L, A_UNITS, LUA_TTABLE);
+    lua_settop(L, A_UNITS);
+    n = (lua_Integer)lua_rawlen(L, A_TOKENS);
+    seen = lua_newuserdatauv(L, (size_t)(n > 0 ? n : 1) * sizeof(token_seen), 0);     /* A_SEEN */
+    memset(seen, 0, (size_t)(n > 0 ? n : 1) * sizeof(token_seen));
+    lua_pushvalue(L, A_TOKENS);            /* the walk's arguments above A_SEEN */
+    lua_pushvalue(L, A_KNOWN);
+    lua_pushvalue(L, A_STATE_OF);
+    lua_pushvalue(L, A_FORMAT);
+    lua_rotate(L, A_TOKENS, 4);            /* ...and at 1 to 4, the call's own above them */
+    if (!(placed ? table_walk(L, seen) : stream_walk(L, by_lines, seen))) return 0;
+    lua_replace(L, 4 + A_LAYOUT);          /* the layout at its slot, all else above it let go */
+    lua_settop(L, 4 + A_LAYOUT);
+    lua_rotate(L, 1, -4);                /* the call's arguments back at 1 to 4 */
+    lua_settop(L, A_LAYOUT);
+    /* the plan of the layout: compared as == compares strings */
+    lua_tolstring(L, A_LAYOUT, &len);
+    lua_pushnil(L);                      /* A_PLAN */
+    if (lua_type(L, A_PLANS) == LUA_TTABLE && lua_rawgeti(L, A_PLANS, (lua_Integer)len) == LUA_TTABLE) {
+        lua_Integer m = (lua_Integer)lua_rawlen(L, -1);
+        for (k = 1; k <= m; k += 2) {
+            lua_rawgeti(L, A_PLAN + 1, k);
+            if (lua_rawequal(L, -1, A_LAYOUT)) {
+                lua_rawgeti(L, A_PLAN + 1, k + 1);
+                lua_replace(L, A_PLAN);
+                break;
+            }
+            lua_pop(L, 1);
+        }
+    }
+    lua_settop(L, A_PLAN);
+    if (lua_type(L, A_PLAN) != LUA_TTABLE || lua_rawequal(L, A_PLAN, A_NOPLAN)) return 2;
+    /* a plan by places is read where its binding was (plan.ok) */
+    if (placed) {
+        lua_getfield(L, A_PLAN, "ok");
+        if (!lua_toboolean(L, -1)) {
+            lua_settop(L, A_PLAN);
+            return 2;
+        }
+    }
+    lua_settop(L, A_PLAN);
+    /* the units put after values: as the binder puts them, token by token */
+    if (lua_getfield(L, A_PLAN, "unit_at") == LUA_TTABLE) {
+        lua_getfield(L, A_PLAN, "unit_texts");                   /* A_PLAN + 2 */
+        nunits = (lua_Integer)luaL_len(L, A_PLAN + 1);
+        for (k = 1; k <= nunits; k++) {
+            lua_geti(L, A_PLAN + 1, k);
+            if (lua_gettable(L, A_TOKENS) != LUA_TTABLE) return luaL_error(L, "unit %d: no token", (int)k);
+            lua_geti(L, A_PLAN + 2, k);
+            lua_setfield(L, -2, "unit");
+            lua_pop(L, 1);
+        }
+    }
+    lua_settop(L, A_PLAN);
+    /* report:read(plan.cells, tokens, F, state_of, known, units) above the plan */
+    base = lua_gettop(L) + 1;
+    lua_pushvalue(L, A_REPORT);
+    lua_getfield(L, A_PLAN, "cells");
+    lua_pushvalue(L, A_TOKENS);
+    lua_pushvalue(L, A_FORMAT);
+    lua_pushvalue(L, A_STATE_OF);
+    lua_pushvalue(L, A_KNOWN);
+    lua_pushvalue(L, A_UNITS);
+    report_read(L, base, seen, n);
+    lua_settop(L, A_PLAN);
+    return 2;
+}
+
+static int l_stream_read(lua_State *L) {
+    return layout_read(L, 0);
+}
+
+/* nianbao.placed_read(tokens, known, state_of, F, plans, noplan, report,
+** units) -> layout, plan: as stream_read, for a table bound by the places
+** of its cells: table_layout's layout, and its plan, whose cells are read
+** where it says the binding read them (plan.ok). */
+static int l_placed_read(lua_State *L) {
+    lua_settop(L, 8);
+    lua_pushnil(L);
+    lua_insert(L, 5);                    /* as stream_read's arguments, by_lines none */
+    return layout_read(L, 1);
 }
 
 /* nianbao.placed_rows(tokens, known, state_of, F) -> rows, placed: the
@@ -2133,7 +2321,8 @@ static const luaL_Reg nianbao_funcs[] = {
     {"chars", l_chars}, {"fill", l_fill},
     {"view_index", l_view_index}, {"printable", l_printable}, {"positions", l_positions},
     {"placed_rows", l_placed_rows}, {"table_layout", l_table_layout},
-    {"stream_layout", l_stream_layout},
+    {"stream_layout", l_stream_layout}, {"stream_read", l_stream_read},
+    {"placed_read", l_placed_read},
     {NULL, NULL}
 };
 static const luaL_Reg html_funcs[] = {

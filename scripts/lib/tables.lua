@@ -1210,6 +1210,14 @@ end
 -- What a plan memo holds for a layout whose binding cannot be taken again.
 local NOPLAN = {}
 
+-- plans_of(memos, m) → the lists of m's memo of plans by a layout's length
+-- (as memo.long_put keeps them), or nil: what nianbao.stream_read looks a
+-- layout up in, as memo.long_get does.
+local function plans_of(memos, m)
+  local kept = memos[m]
+  return kept and kept.of
+end
+
 -- A plan's cells as report:read takes them at once: for each cell set, its
 -- place in the schema and its value's place among the tokens (index_of).
 local function packed_cells(F, ids, values, index_of)
@@ -1234,14 +1242,14 @@ function M.bind_rows(F, system, T, tokens, R, diags, present, pending, others)
   local sm = state_memo[F]
   -- a table already present (an earlier part of it) is bound without a plan:
   -- a plan says whether its own binding found it
-  local layout = not present.yes and nianbao.stream_layout(tokens, sm and sm.of, M.value_state, F) or nil
-  local plan = layout and memo.long_get(stream_plans, m, layout)
+  -- the layout, and its plan applied where there is one, in one walk
+  local layout, plan
+  if not present.yes then
+    layout, plan = nianbao.stream_read(tokens, sm and sm.of, M.value_state, F, true, plans_of(stream_plans, m),
+                                       NOPLAN, R.c, R.units)
+  end
   if plan and plan ~= NOPLAN then
     if plan.present then present.yes = true end
-    local unit_at, unit_texts = plan.unit_at, plan.unit_texts
-    for k = 1, #unit_at do tokens[unit_at[k]].unit = unit_texts[k] end
-    sm = state_memo[F]
-    R.c:read(plan.cells, tokens, F, M.value_state, sm and sm.of, R.units)
     return
   end
   local rec = layout and not plan and { ids = {}, values = {}, units = {}, unit_texts = {} } or nil
@@ -1650,14 +1658,12 @@ function M.bind_placed(F, system, T, tokens, R, out_diags, present, pending, oth
   if settled and present.yes then return false end
   local m = prepared(F, T, others)
   local sm = state_memo[F]
-  local layout = nianbao.table_layout(tokens, sm and sm.of, M.value_state, F)
-  local plan = layout and memo.long_get(plan_memo, m, layout)
+  -- the layout, and its plan read where it says (plan.ok), in one walk
+  local layout, plan = nianbao.placed_read(tokens, sm and sm.of, M.value_state, F, plans_of(plan_memo, m), NOPLAN,
+                                           R.c, R.units)
   if plan and plan ~= NOPLAN then
     if plan.present then present.yes = true end
-    if not plan.ok then return false end
-    sm = state_memo[F]
-    R.c:read(plan.cells, tokens, F, M.value_state, sm and sm.of, R.units)
-    return true
+    return plan.ok and true or false
   end
   local rec = layout and not plan and { present = false, ok = false } or nil
   local ok = bind_by_places(F, T, m, tokens, R, out_diags, present, settled, rec)
@@ -1731,12 +1737,10 @@ local flat_plans = memo.keyed()
 function M.bind_flat(F, system, T, tokens, R, diags, present, pending, others)
   local m = prepared(F, T, others)
   local sm = state_memo[F]
-  local layout = nianbao.stream_layout(tokens, sm and sm.of, M.value_state, F, false)
-  local plan = layout and memo.long_get(flat_plans, m, layout)
+  local layout, plan = nianbao.stream_read(tokens, sm and sm.of, M.value_state, F, false, plans_of(flat_plans, m),
+                                           NOPLAN, R.c, R.units)
   if plan and plan ~= NOPLAN then
     if plan.present then present.yes = true end
-    sm = state_memo[F]
-    R.c:read(plan.cells, tokens, F, M.value_state, sm and sm.of, R.units)
     return
   end
   local rec = layout and not plan and {} or nil
