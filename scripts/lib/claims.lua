@@ -46,6 +46,16 @@ local NEEDS_BY_WORD = 16
 
 --{=== words and numbers ===
 
+-- alts[i] / … / alts[j], joined in halves: LPeg copies both sides of each
+-- choice it makes, so a choice grown an alternative at a time is copied
+-- again at each (n alternatives: n * n / 2 copies, in halves n * log n)
+local function balanced(alts, i, j)
+  if i > j then return P(false) end
+  if i == j then return alts[i] end
+  local m = (i + j) // 2
+  return balanced(alts, i, m) + balanced(alts, m + 1, j)
+end
+
 -- A pattern for any of the strings in list, a byte at a time: strings
 -- that begin with different bytes are told apart by that byte alone, with
 -- no backtracking (what a choice of many words of one script would do).
@@ -1213,7 +1223,7 @@ function M.for_format(F, opts)
     end
     local ok, p = pcall(function()
       -- a reader's rules named "k:name", apart from the other readers'
-      local t, any, at = { " search" }, P(false), P(false)
+      local t, starts, ats = { " search" }, {}, {}
       local here, first_reader = Cp(), lpeg.Carg(1)     -- (made once, for every reader)
       -- (one reference to each rule, however often the rules name it: a pattern is a value)
       local refs = {}
@@ -1247,11 +1257,11 @@ function M.for_format(F, opts)
         end })
         for _, r in ipairs(rd.own) do t[rd.prefix .. r.name] = re.compile(r.body, defs) end
         local start = ref(rd.prefix .. rd.own[1].name)
-        any = any + start
+        starts[k] = start
         -- (the reader's number is looked at only where it matches: most do not)
-        at = at + Cc(k) * Ct(start) * here * Cmt(first_reader, function(_, _, from) return from <= k end)
+        ats[k] = Cc(k) * Ct(start) * here * Cmt(first_reader, function(_, _, from) return from <= k end)
       end
-      t[" any"], t[" at"] = any, at
+      t[" any"], t[" at"] = balanced(starts, 1, #starts), balanced(ats, 1, #ats)
       -- where no reader can begin (most places) the search passes at a glance:
       -- bytes that begin none of their first characters at the speed of a span
       local ok, first, uniform = pcall(known_readers_start, by_name, readers, G.words, specs)
@@ -1727,15 +1737,6 @@ function M.for_format(F, opts)
     end
     return true
   end
-  -- alts[i] / … / alts[j], joined in halves: LPeg copies both sides of each
-  -- choice it makes, so a choice grown an alternative at a time is copied
-  -- again at each
-  local function choice(alts, i, j)
-    if i > j then return P(false) end
-    if i == j then return alts[i] end
-    local m = (i + j) // 2
-    return choice(alts, i, m) + choice(alts, m + 1, j)
-  end
   local function dispatch(tails)              -- { [first character] = pattern } → a byte at a time
     local by_byte, order = {}, {}
     for c, tail in pairs(tails) do
@@ -1750,7 +1751,7 @@ function M.for_format(F, opts)
       alts[k] = P(b) * (rests[""] or dispatch(rests))
     end
     -- (a byte none of them has there fails at one test of a set, not at a test of each)
-    return #S(table.concat(order)) * choice(alts, 1, #alts)
+    return #S(table.concat(order)) * balanced(alts, 1, #alts)
   end
   local needs_read = 0
   local function needs_in(s)
