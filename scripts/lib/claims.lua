@@ -1173,7 +1173,7 @@ function M.for_format(F, opts)
 
   -- The readers of grammar G (their specs) compiled into one pattern, the
   -- words once: pattern:match(s, init, k) → where, from init on, a reader
-  -- numbered k or more matches first, its number, captures and end; only
+  -- numbered k or more matches first, its captures, end and number; only
   -- at init when k > 1. The readers together give the same matches as each
   -- compiled alone (re.compile of the text words_for gives it). nil when
   -- that is not sure (a text not plainly rules, a rule defined twice, a
@@ -1258,8 +1258,12 @@ function M.for_format(F, opts)
         for _, r in ipairs(rd.own) do t[rd.prefix .. r.name] = re.compile(r.body, defs) end
         local start = ref(rd.prefix .. rd.own[1].name)
         starts[k] = start
-        -- (the reader's number is looked at only where it matches: most do not)
-        ats[k] = Cc(k) * Ct(start) * here * Cmt(first_reader, function(_, _, from) return from <= k end)
+        -- (the reader's number is looked at only where it matches: most do
+        -- not; it is given there, by the look, not by a capture of its own)
+        ats[k] = Ct(start) * here * Cmt(first_reader, function(_, _, from)
+          if from <= k then return true, k end
+          return false
+        end)
       end
       t[" any"], t[" at"] = balanced(starts, 1, #starts), balanced(ats, 1, #ats)
       -- where no reader can begin (most places) the search passes at a glance:
@@ -1473,7 +1477,7 @@ function M.for_format(F, opts)
     local lists, from = nil, nil
     local init, k = 1, 1
     while init <= #s + 1 do
-      local at, i, caps, e = G.scan:match(s, init, k)
+      local at, caps, e, i = G.scan:match(s, init, k)
       if not at then
         if k == 1 then break end
         init, k = init + 1, 1              -- no other reader at init
