@@ -121,6 +121,37 @@ local arabic = digit^1 * (P"," * digit * digit * digit)^0 * (P"." * digit^1)^-1
 -- digits a PDF spaced out when it justified a line: "4 1 2", "2 3 5 . 6"
 local spaced = digit * (P" " * digit * -digit)^1 * (P" "^-1 * P"." * P" "^-1 * digit * (P" " * digit)^0)^-1
 
+-- the first character of a word (of UTF-8 text; else a start of it)
+local function first_char(w)
+  local b = w:byte(1)
+  return w:sub(1, b < 0xC0 and 1 or b < 0xE0 and 2 or b < 0xF0 and 3 or 4)
+end
+
+-- The first bytes of the words of each list (a list of words, or a table
+-- whose keys are the words, as longest takes them) and the bytes of
+-- `more`, as one string; nil when a word is not a string of some bytes.
+local function first_bytes(lists, more)
+  local seen, out = {}, { more or "" }
+  for _, list in ipairs(lists) do
+    for _, w in ipairs(longest(list)) do
+      if type(w) ~= "string" or w == "" then return nil end
+      local b = w:sub(1, 1)
+      if not seen[b] then seen[b] = true; out[#out + 1] = b end
+    end
+  end
+  return table.concat(out)
+end
+
+-- The first place from init where p matches, and its captures, as
+-- (1 - p)^0 * p finds it, for a p that can begin only with one of the
+-- bytes of `leads` (nil: with any): the other bytes passed as one span,
+-- not a try of p at each (of a line of spaces and Latin: most of it).
+local function search_for(p, leads)
+  if not leads then return (1 - p)^0 * p end
+  local pass = (1 - S(leads))^0
+  return pass * ((1 - p) * pass)^0 * p
+end
+
 -- next_char(s, i) → where the character after the one at i begins: past
 -- the bytes that continue it, found in one search, not a byte at a time
 -- (#s + 1 past the last; i + 1 past the end)
@@ -289,12 +320,6 @@ end
 
 --}===
 
-
--- the first character of a word (of UTF-8 text; else a start of it)
-local function first_char(w)
-  local b = w:byte(1)
-  return w:sub(1, b < 0xC0 and 1 or b < 0xE0 and 2 or b < 0xF0 and 3 or 4)
-end
 
 -- What a rule's body can begin with, for the search of a grammar's
 -- readers: it passes over the places none of them can begin at. Start-up
@@ -610,7 +635,8 @@ end
 
 -- for_format(F[, opts]) → the text helpers of format F, with its own registry
 -- of grammars. opts.plain_search: readers compiled together are searched at
--- every place, not only where one can begin; opts.starts_reference: where
+-- every place, not only where one can begin (and so are the words around a
+-- claim: other bodies, periods, plans, years, quantities); opts.starts_reference: where
 -- they can begin is worked out the first way, each text written again with
 -- its predicates marked (the tests compare each with the other).
 -- opts.needs_by_word: how many sentences have the words of the grammars'
@@ -931,22 +957,19 @@ function M.for_format(F, opts)
   local function search_of(p)
     return P { "S", S = (1 - V "X")^0 * Cp() * Ct(V "X") * Cp(), X = p }
   end
-  -- a pattern searched in a text, skipping the words `skip` names (they look like it but are not)
-  local function finder(p, skip)
+  -- a pattern searched in a text, skipping the words `skip` names (they
+  -- look like it but are not); leads: the bytes the words of either can
+  -- begin with (nil: any), where alone they are tried
+  local function finder(p, skip, leads)
     if not p then return nil end
-    if skip then return P { "S", S = (V "K" + (1 - V "X"))^0 * V "X", X = p, K = skip } end
-    return P { "S", S = (1 - V "X")^0 * V "X", X = p }
+    if not leads or plain_search then
+      if skip then return P { "S", S = (V "K" + (1 - V "X"))^0 * V "X", X = p, K = skip } end
+      return P { "S", S = (1 - V "X")^0 * V "X", X = p }
+    end
+    local pass = (1 - S(leads))^0
+    if skip then return P { "S", S = pass * ((V "K" + (1 - V "X")) * pass)^0 * V "X", X = p, K = skip } end
+    return P { "S", S = pass * ((1 - V "X") * pass)^0 * V "X", X = p }
   end
-
-  local scope = L.claims or {}
-  local other_body = finder(compile_words(scope.other_body, "language.claims.other_body"),
-                            compile_words(scope.own_body, "language.claims.own_body"))
-  local summary_body = finder(compile_words(scope.summary_body, "language.claims.summary_body"))
-  local summary_issuers = {}
-  for _, k in ipairs(scope.summary_issuers or {}) do summary_issuers[k] = true end
-  local other_period = finder(compile_words(scope.other_period, "language.claims.other_period"),
-                              compile_words(scope.own_period, "language.claims.own_period"))
-  local plan = finder(compile_words(scope.plan, "language.claims.plan"))
 
   -- The rule names a re text refers to (or defines): identifiers outside
   -- quotes, classes and comments, not after % (those are defs). It errs on
@@ -1170,6 +1193,81 @@ function M.for_format(F, opts)
     record[starts_language][key] = { list = first and table.move(first, 1, #first, 1, {}) or false, uniform = uniform }
     return first, uniform
   end
+
+  -- The first bytes of the words of the re texts (rules, or an expression),
+  -- as the look at where readers begin works out their first characters;
+  -- nil when one may begin with anything, match nothing, or is not known.
+  local function lead_of(src)
+    local text = src
+    local rules = rules_of(text)
+    if not rules then
+      text = "words <- " .. src
+      rules = rules_of(text)
+      if not rules then return nil end
+    end
+    local mine = {}
+    for _, r in ipairs(rules) do
+      if mine[r.name] then return nil end
+      mine[r.name] = true
+    end
+    for _, r in ipairs(rules) do
+      for ref in pairs(r.refs) do if not mine[ref] then return nil end end
+    end
+    local ok, first = pcall(readers_start, {}, { { own = rules, mine = mine, prefix = "1:" } })
+    if not ok or not first then return nil end
+    local leads = {}
+    for _, c in ipairs(first) do leads[#leads + 1] = c:sub(1, 1) end
+    return table.concat(leads)
+  end
+  -- lead_of(src), or what it gave when the binary was built for the same
+  -- text of the same language, while each word is the format's own
+  local function known_lead(src)
+    local own = starts_language ~= nil
+    for k, def in pairs(word_defs) do
+      if T.defs[k] ~= def then own = false break end
+    end
+    if not own then return lead_of(src) end
+    local record = M.starts_record
+    if record then
+      local leads = lead_of(src)
+      if record.leads then
+        record.leads[starts_language] = record.leads[starts_language] or {}
+        record.leads[starts_language][src] = leads or false
+      end
+      return leads
+    end
+    local known = require("claim_starts").leads
+    known = known and known[starts_language]
+    known = known and known[src]
+    if known == nil then return lead_of(src) end
+    return known or nil
+  end
+  local function words_lead(...)
+    local leads = {}
+    for i = 1, select("#", ...) do
+      local src = select(i, ...)
+      if src ~= nil then
+        if type(src) ~= "string" then return nil end
+        local lead = known_lead(src)
+        if not lead then return nil end
+        leads[#leads + 1] = lead
+      end
+    end
+    return table.concat(leads)
+  end
+
+  local scope = L.claims or {}
+  local other_body = finder(compile_words(scope.other_body, "language.claims.other_body"),
+                            compile_words(scope.own_body, "language.claims.own_body"),
+                            words_lead(scope.other_body, scope.own_body))
+  local summary_body = finder(compile_words(scope.summary_body, "language.claims.summary_body"), nil,
+                              words_lead(scope.summary_body))
+  local summary_issuers = {}
+  for _, k in ipairs(scope.summary_issuers or {}) do summary_issuers[k] = true end
+  local other_period = finder(compile_words(scope.other_period, "language.claims.other_period"),
+                              compile_words(scope.own_period, "language.claims.own_period"),
+                              words_lead(scope.other_period, scope.own_period))
+  local plan = finder(compile_words(scope.plan, "language.claims.plan"), nil, words_lead(scope.plan))
 
   -- The readers of grammar G (their specs) compiled into one pattern, the
   -- words once: pattern:match(s, init, k) → where, from init on, a reader
@@ -1570,7 +1668,9 @@ function M.for_format(F, opts)
   local year_word = Cp() * (C(yearnum) * sp * year_mark * Cp()
                             + Cc("this") * alt_once(longest_once(L.frame_this or {})) * Cp()
                             + Cc("last") * alt_once(longest_once(L.last_year or {})) * Cp())
-  local year_word_search = (1 - year_word)^0 * year_word
+  -- (a year of digits, or a word of the lists: what it can begin with)
+  local year_word_search = search_for(year_word, not plain_search
+                                      and first_bytes({ L.frame_this or {}, L.last_year or {} }, "0123456789\xEF"))
   local function frame_year(s, from, pos)
     local last, i = nil, from
     while i < pos do
@@ -1587,7 +1687,8 @@ function M.for_format(F, opts)
   -- names a time ("我局2020年公开许可33项，处罚36项，强制1项" → 2020).
   -- Not carried: a year word ("上年度结转34件，…" is a subject), a clause
   -- that compares ("与2020年相比，…") or a year that is a subject ("2023年结转的5件").
-  local comparing = (1 - alt_once(longest_once(L.comparison or {})))^0 * alt_once(longest_once(L.comparison or {}))
+  local comparing = search_for(alt_once(longest_once(L.comparison or {})),
+                               not plain_search and first_bytes { L.comparison or {} })
   local carried_year       -- (s, starts, from) → the year, or nil; set once quantities are known
 
   -- Is a claim starting at `at` (its clause starting at `from`) the report's
@@ -1633,7 +1734,8 @@ function M.for_format(F, opts)
   -- quantities a sentence names (a number not a year, a day or a percentage)
   local quantity = Cp() * ((spaced + arabic) * -(sp * (year_mark + date_mark + percent + P"." + digit))
                            + chinese * sp * unit)
-  local quantity_search = (1 - quantity)^0 * quantity
+  -- (a number of digits, or of words: a numeral, or one of ten that leads)
+  local quantity_search = search_for(quantity, not plain_search and first_bytes({ digits, tens }, "0123456789\xEF"))
   -- (a pattern made where it is matched is compiled again at each match)
   local numeric = digit + S", ."
   local function quantities(s)
