@@ -142,6 +142,36 @@ local function first_bytes(lists, more)
   return table.concat(out)
 end
 
+-- (the k-th bytes of the characters of length n, all in a row: one
+-- gsub, not a turn of a Lua loop for each byte; a set has no order)
+local function kth(all, n, k)
+  if n == 1 then return all end
+  return (all:gsub(string.rep(".", k - 1) .. "(.)" .. string.rep(".", n - k), "%1"))
+end
+
+-- A test of the characters of `chars` (a list), a byte at a time: for the
+-- characters of each first byte (and length), a set of the bytes they can
+-- have at each place after it; a little wider than the list, and tested in
+-- a few steps where a trie of the characters tries one byte after another
+local function guard_of(chars)
+  local groups, order = {}, {}
+  for _, c in ipairs(chars) do
+    local key = #c == 1 and "" or c:sub(1, 1) .. #c
+    local group = groups[key]
+    if not group then group = { n = #c }; groups[key] = group; order[#order + 1] = key end
+    group[#group + 1] = c
+  end
+  local alts = {}
+  for i, key in ipairs(order) do
+    local group = groups[key]
+    local all, n = table.concat(group), group.n
+    local p = S(kth(all, n, 1))
+    for k = 2, n do p = p * S(kth(all, n, k)) end
+    alts[i] = p
+  end
+  return balanced(alts, 1, #alts)
+end
+
 -- The first place from init where p matches, and its captures, as
 -- (1 - p)^0 * p finds it, for a p that can begin only with one of the
 -- bytes of `leads` (nil: with any): the other bytes passed as one span,
@@ -1823,7 +1853,7 @@ function M.for_format(F, opts)
     end
     table.sort(leads)
     local pass = (1 - S(table.concat(leads)))^0
-    worth = #trie(firsts) * worth
+    worth = #guard_of(firsts) * worth
     worth = pass * ((1 - worth) * pass)^0 * 1
   else
     worth = (1 - worth)^0 * 1
