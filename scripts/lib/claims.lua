@@ -46,6 +46,16 @@ local NEEDS_BY_WORD = 16
 
 --{=== words and numbers ===
 
+-- alts[i] / … / alts[j], joined in halves: LPeg copies both sides of each
+-- choice it makes, so a choice grown an alternative at a time is copied
+-- again at each (n alternatives: n * n / 2 copies, in halves n * log n)
+local function balanced(alts, i, j)
+  if i > j then return P(false) end
+  if i == j then return alts[i] end
+  local m = (i + j) // 2
+  return balanced(alts, i, m) + balanced(alts, m + 1, j)
+end
+
 -- A pattern for any of the strings in list, a byte at a time: strings
 -- that begin with different bytes are told apart by that byte alone, with
 -- no backtracking (what a choice of many words of one script would do).
@@ -110,6 +120,67 @@ local digit = R"09" + fullwidth_digit
 local arabic = digit^1 * (P"," * digit * digit * digit)^0 * (P"." * digit^1)^-1
 -- digits a PDF spaced out when it justified a line: "4 1 2", "2 3 5 . 6"
 local spaced = digit * (P" " * digit * -digit)^1 * (P" "^-1 * P"." * P" "^-1 * digit * (P" " * digit)^0)^-1
+
+-- the first character of a word (of UTF-8 text; else a start of it)
+local function first_char(w)
+  local b = w:byte(1)
+  return w:sub(1, b < 0xC0 and 1 or b < 0xE0 and 2 or b < 0xF0 and 3 or 4)
+end
+
+-- The first bytes of the words of each list (a list of words, or a table
+-- whose keys are the words, as longest takes them) and the bytes of
+-- `more`, as one string; nil when a word is not a string of some bytes.
+local function first_bytes(lists, more)
+  local seen, out = {}, { more or "" }
+  for _, list in ipairs(lists) do
+    for _, w in ipairs(longest(list)) do
+      if type(w) ~= "string" or w == "" then return nil end
+      local b = w:sub(1, 1)
+      if not seen[b] then seen[b] = true; out[#out + 1] = b end
+    end
+  end
+  return table.concat(out)
+end
+
+-- (the k-th bytes of the characters of length n, all in a row: one
+-- gsub, not a turn of a Lua loop for each byte; a set has no order)
+local function kth(all, n, k)
+  if n == 1 then return all end
+  return (all:gsub(string.rep(".", k - 1) .. "(.)" .. string.rep(".", n - k), "%1"))
+end
+
+-- A test of the characters of `chars` (a list), a byte at a time: for the
+-- characters of each first byte (and length), a set of the bytes they can
+-- have at each place after it; a little wider than the list, and tested in
+-- a few steps where a trie of the characters tries one byte after another
+local function guard_of(chars)
+  local groups, order = {}, {}
+  for _, c in ipairs(chars) do
+    local key = #c == 1 and "" or c:sub(1, 1) .. #c
+    local group = groups[key]
+    if not group then group = { n = #c }; groups[key] = group; order[#order + 1] = key end
+    group[#group + 1] = c
+  end
+  local alts = {}
+  for i, key in ipairs(order) do
+    local group = groups[key]
+    local all, n = table.concat(group), group.n
+    local p = S(kth(all, n, 1))
+    for k = 2, n do p = p * S(kth(all, n, k)) end
+    alts[i] = p
+  end
+  return balanced(alts, 1, #alts)
+end
+
+-- The first place from init where p matches, and its captures, as
+-- (1 - p)^0 * p finds it, for a p that can begin only with one of the
+-- bytes of `leads` (nil: with any): the other bytes passed as one span,
+-- not a try of p at each (of a line of spaces and Latin: most of it).
+local function search_for(p, leads)
+  if not leads then return (1 - p)^0 * p end
+  local pass = (1 - S(leads))^0
+  return pass * ((1 - p) * pass)^0 * p
+end
 
 -- next_char(s, i) → where the character after the one at i begins: past
 -- the bytes that continue it, found in one search, not a byte at a time
@@ -279,12 +350,6 @@ end
 
 --}===
 
-
--- the first character of a word (of UTF-8 text; else a start of it)
-local function first_char(w)
-  local b = w:byte(1)
-  return w:sub(1, b < 0xC0 and 1 or b < 0xE0 and 2 or b < 0xF0 and 3 or 4)
-end
 
 -- What a rule's body can begin with, for the search of a grammar's
 -- readers: it passes over the places none of them can begin at. Start-up
@@ -600,7 +665,8 @@ end
 
 -- for_format(F[, opts]) → the text helpers of format F, with its own registry
 -- of grammars. opts.plain_search: readers compiled together are searched at
--- every place, not only where one can begin; opts.starts_reference: where
+-- every place, not only where one can begin (and so are the words around a
+-- claim: other bodies, periods, plans, years, quantities); opts.starts_reference: where
 -- they can begin is worked out the first way, each text written again with
 -- its predicates marked (the tests compare each with the other).
 -- opts.needs_by_word: how many sentences have the words of the grammars'
@@ -921,22 +987,19 @@ function M.for_format(F, opts)
   local function search_of(p)
     return P { "S", S = (1 - V "X")^0 * Cp() * Ct(V "X") * Cp(), X = p }
   end
-  -- a pattern searched in a text, skipping the words `skip` names (they look like it but are not)
-  local function finder(p, skip)
+  -- a pattern searched in a text, skipping the words `skip` names (they
+  -- look like it but are not); leads: the bytes the words of either can
+  -- begin with (nil: any), where alone they are tried
+  local function finder(p, skip, leads)
     if not p then return nil end
-    if skip then return P { "S", S = (V "K" + (1 - V "X"))^0 * V "X", X = p, K = skip } end
-    return P { "S", S = (1 - V "X")^0 * V "X", X = p }
+    if not leads or plain_search then
+      if skip then return P { "S", S = (V "K" + (1 - V "X"))^0 * V "X", X = p, K = skip } end
+      return P { "S", S = (1 - V "X")^0 * V "X", X = p }
+    end
+    local pass = (1 - S(leads))^0
+    if skip then return P { "S", S = pass * ((V "K" + (1 - V "X")) * pass)^0 * V "X", X = p, K = skip } end
+    return P { "S", S = pass * ((1 - V "X") * pass)^0 * V "X", X = p }
   end
-
-  local scope = L.claims or {}
-  local other_body = finder(compile_words(scope.other_body, "language.claims.other_body"),
-                            compile_words(scope.own_body, "language.claims.own_body"))
-  local summary_body = finder(compile_words(scope.summary_body, "language.claims.summary_body"))
-  local summary_issuers = {}
-  for _, k in ipairs(scope.summary_issuers or {}) do summary_issuers[k] = true end
-  local other_period = finder(compile_words(scope.other_period, "language.claims.other_period"),
-                              compile_words(scope.own_period, "language.claims.own_period"))
-  local plan = finder(compile_words(scope.plan, "language.claims.plan"))
 
   -- The rule names a re text refers to (or defines): identifiers outside
   -- quotes, classes and comments, not after % (those are defs). It errs on
@@ -1161,9 +1224,84 @@ function M.for_format(F, opts)
     return first, uniform
   end
 
+  -- The first bytes of the words of the re texts (rules, or an expression),
+  -- as the look at where readers begin works out their first characters;
+  -- nil when one may begin with anything, match nothing, or is not known.
+  local function lead_of(src)
+    local text = src
+    local rules = rules_of(text)
+    if not rules then
+      text = "words <- " .. src
+      rules = rules_of(text)
+      if not rules then return nil end
+    end
+    local mine = {}
+    for _, r in ipairs(rules) do
+      if mine[r.name] then return nil end
+      mine[r.name] = true
+    end
+    for _, r in ipairs(rules) do
+      for ref in pairs(r.refs) do if not mine[ref] then return nil end end
+    end
+    local ok, first = pcall(readers_start, {}, { { own = rules, mine = mine, prefix = "1:" } })
+    if not ok or not first then return nil end
+    local leads = {}
+    for _, c in ipairs(first) do leads[#leads + 1] = c:sub(1, 1) end
+    return table.concat(leads)
+  end
+  -- lead_of(src), or what it gave when the binary was built for the same
+  -- text of the same language, while each word is the format's own
+  local function known_lead(src)
+    local own = starts_language ~= nil
+    for k, def in pairs(word_defs) do
+      if T.defs[k] ~= def then own = false break end
+    end
+    if not own then return lead_of(src) end
+    local record = M.starts_record
+    if record then
+      local leads = lead_of(src)
+      if record.leads then
+        record.leads[starts_language] = record.leads[starts_language] or {}
+        record.leads[starts_language][src] = leads or false
+      end
+      return leads
+    end
+    local known = require("claim_starts").leads
+    known = known and known[starts_language]
+    known = known and known[src]
+    if known == nil then return lead_of(src) end
+    return known or nil
+  end
+  local function words_lead(...)
+    local leads = {}
+    for i = 1, select("#", ...) do
+      local src = select(i, ...)
+      if src ~= nil then
+        if type(src) ~= "string" then return nil end
+        local lead = known_lead(src)
+        if not lead then return nil end
+        leads[#leads + 1] = lead
+      end
+    end
+    return table.concat(leads)
+  end
+
+  local scope = L.claims or {}
+  local other_body = finder(compile_words(scope.other_body, "language.claims.other_body"),
+                            compile_words(scope.own_body, "language.claims.own_body"),
+                            words_lead(scope.other_body, scope.own_body))
+  local summary_body = finder(compile_words(scope.summary_body, "language.claims.summary_body"), nil,
+                              words_lead(scope.summary_body))
+  local summary_issuers = {}
+  for _, k in ipairs(scope.summary_issuers or {}) do summary_issuers[k] = true end
+  local other_period = finder(compile_words(scope.other_period, "language.claims.other_period"),
+                              compile_words(scope.own_period, "language.claims.own_period"),
+                              words_lead(scope.other_period, scope.own_period))
+  local plan = finder(compile_words(scope.plan, "language.claims.plan"), nil, words_lead(scope.plan))
+
   -- The readers of grammar G (their specs) compiled into one pattern, the
   -- words once: pattern:match(s, init, k) → where, from init on, a reader
-  -- numbered k or more matches first, its number, captures and end; only
+  -- numbered k or more matches first, its captures, end and number; only
   -- at init when k > 1. The readers together give the same matches as each
   -- compiled alone (re.compile of the text words_for gives it). nil when
   -- that is not sure (a text not plainly rules, a rule defined twice, a
@@ -1213,7 +1351,7 @@ function M.for_format(F, opts)
     end
     local ok, p = pcall(function()
       -- a reader's rules named "k:name", apart from the other readers'
-      local t, any, at = { " search" }, P(false), P(false)
+      local t, starts, ats = { " search" }, {}, {}
       local here, first_reader = Cp(), lpeg.Carg(1)     -- (made once, for every reader)
       -- (one reference to each rule, however often the rules name it: a pattern is a value)
       local refs = {}
@@ -1247,11 +1385,15 @@ function M.for_format(F, opts)
         end })
         for _, r in ipairs(rd.own) do t[rd.prefix .. r.name] = re.compile(r.body, defs) end
         local start = ref(rd.prefix .. rd.own[1].name)
-        any = any + start
-        -- (the reader's number is looked at only where it matches: most do not)
-        at = at + Cc(k) * Ct(start) * here * Cmt(first_reader, function(_, _, from) return from <= k end)
+        starts[k] = start
+        -- (the reader's number is looked at only where it matches: most do
+        -- not; it is given there, by the look, not by a capture of its own)
+        ats[k] = Ct(start) * here * Cmt(first_reader, function(_, _, from)
+          if from <= k then return true, k end
+          return false
+        end)
       end
-      t[" any"], t[" at"] = any, at
+      t[" any"], t[" at"] = balanced(starts, 1, #starts), balanced(ats, 1, #ats)
       -- where no reader can begin (most places) the search passes at a glance:
       -- bytes that begin none of their first characters at the speed of a span
       local ok, first, uniform = pcall(known_readers_start, by_name, readers, G.words, specs)
@@ -1463,7 +1605,7 @@ function M.for_format(F, opts)
     local lists, from = nil, nil
     local init, k = 1, 1
     while init <= #s + 1 do
-      local at, i, caps, e = G.scan:match(s, init, k)
+      local at, caps, e, i = G.scan:match(s, init, k)
       if not at then
         if k == 1 then break end
         init, k = init + 1, 1              -- no other reader at init
@@ -1556,7 +1698,9 @@ function M.for_format(F, opts)
   local year_word = Cp() * (C(yearnum) * sp * year_mark * Cp()
                             + Cc("this") * alt_once(longest_once(L.frame_this or {})) * Cp()
                             + Cc("last") * alt_once(longest_once(L.last_year or {})) * Cp())
-  local year_word_search = (1 - year_word)^0 * year_word
+  -- (a year of digits, or a word of the lists: what it can begin with)
+  local year_word_search = search_for(year_word, not plain_search
+                                      and first_bytes({ L.frame_this or {}, L.last_year or {} }, "0123456789\xEF"))
   local function frame_year(s, from, pos)
     local last, i = nil, from
     while i < pos do
@@ -1573,7 +1717,8 @@ function M.for_format(F, opts)
   -- names a time ("我局2020年公开许可33项，处罚36项，强制1项" → 2020).
   -- Not carried: a year word ("上年度结转34件，…" is a subject), a clause
   -- that compares ("与2020年相比，…") or a year that is a subject ("2023年结转的5件").
-  local comparing = (1 - alt_once(longest_once(L.comparison or {})))^0 * alt_once(longest_once(L.comparison or {}))
+  local comparing = search_for(alt_once(longest_once(L.comparison or {})),
+                               not plain_search and first_bytes { L.comparison or {} })
   local carried_year       -- (s, starts, from) → the year, or nil; set once quantities are known
 
   -- Is a claim starting at `at` (its clause starting at `from`) the report's
@@ -1619,7 +1764,8 @@ function M.for_format(F, opts)
   -- quantities a sentence names (a number not a year, a day or a percentage)
   local quantity = Cp() * ((spaced + arabic) * -(sp * (year_mark + date_mark + percent + P"." + digit))
                            + chinese * sp * unit)
-  local quantity_search = (1 - quantity)^0 * quantity
+  -- (a number of digits, or of words: a numeral, or one of ten that leads)
+  local quantity_search = search_for(quantity, not plain_search and first_bytes({ digits, tens }, "0123456789\xEF"))
   -- (a pattern made where it is matched is compiled again at each match)
   local numeric = digit + S", ."
   local function quantities(s)
@@ -1707,7 +1853,7 @@ function M.for_format(F, opts)
     end
     table.sort(leads)
     local pass = (1 - S(table.concat(leads)))^0
-    worth = #trie(firsts) * worth
+    worth = #guard_of(firsts) * worth
     worth = pass * ((1 - worth) * pass)^0 * 1
   else
     worth = (1 - worth)^0 * 1
@@ -1727,15 +1873,6 @@ function M.for_format(F, opts)
     end
     return true
   end
-  -- alts[i] / … / alts[j], joined in halves: LPeg copies both sides of each
-  -- choice it makes, so a choice grown an alternative at a time is copied
-  -- again at each
-  local function choice(alts, i, j)
-    if i > j then return P(false) end
-    if i == j then return alts[i] end
-    local m = (i + j) // 2
-    return choice(alts, i, m) + choice(alts, m + 1, j)
-  end
   local function dispatch(tails)              -- { [first character] = pattern } → a byte at a time
     local by_byte, order = {}, {}
     for c, tail in pairs(tails) do
@@ -1750,7 +1887,7 @@ function M.for_format(F, opts)
       alts[k] = P(b) * (rests[""] or dispatch(rests))
     end
     -- (a byte none of them has there fails at one test of a set, not at a test of each)
-    return #S(table.concat(order)) * choice(alts, 1, #alts)
+    return #S(table.concat(order)) * balanced(alts, 1, #alts)
   end
   local needs_read = 0
   local function needs_in(s)

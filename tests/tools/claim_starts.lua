@@ -10,7 +10,7 @@ local claims = require "claims"
 
 -- every look the national packs' grammars make, by language and key
 local function recorded()
-  local record = { starts = {}, rules = {} }
+  local record = { starts = {}, rules = {}, leads = {} }
   claims.starts_record = record
   local ok, err = pcall(function()
     local set = require("packs").load(".", {}, {})
@@ -39,7 +39,8 @@ local function written(record)
     "-- Made by tests/tools/claim_starts.lua (make claim-starts): do not edit.\n",
     "-- rules: the rules of each text of the national packs' grammars (claims.lua,\n",
     "-- plain_rules); starts: where their readers can begin (readers_start), by\n",
-    "-- the language's words, then by the grammar's texts.\n",
+    "-- the language's words, then by the grammar's texts; leads: the first bytes\n",
+    "-- of the words around a claim (claims.lua, words_lead), by language and text.\n",
     "return {\nrules = {\n",
   }
   for _, src in ipairs(sorted_keys(record.rules)) do
@@ -70,6 +71,16 @@ local function written(record)
         list = "{ " .. table.concat(items, ", ") .. " }"
       end
       out[#out + 1] = string.format("[%s] =\n  { list = %s, uniform = %s },\n", quoted(key), list, tostring(look.uniform))
+    end
+    out[#out + 1] = "},\n"
+  end
+  out[#out + 1] = "},\nleads = {\n"
+  for _, language in ipairs(sorted_keys(record.leads)) do
+    out[#out + 1] = "[" .. quoted(language) .. "] = {\n"
+    local texts = record.leads[language]
+    for _, src in ipairs(sorted_keys(texts)) do
+      local leads = texts[src]
+      out[#out + 1] = string.format("[%s] = %s,\n", quoted(src), leads and quoted(leads) or "false")
     end
     out[#out + 1] = "},\n"
   end
