@@ -397,6 +397,7 @@ end
 -- files held 6 MB of them as tables).
 local COPY = 4
 local SHARE, PASSAGE, LENGTH, OTHER = 0, 1, 2, 3     -- from a copy's first slot
+local FILLING = 4 * COPY                             -- a list of four copies (MAX_PEERS + 1 = 6 fit in 24 slots)
 
 -- Is x (another entry) closer to the report than y, their shares alike?
 -- The file's name decides: of two entries of the batch, their places in
@@ -447,11 +448,25 @@ local function add_copy(e, share, length, other, found, order)
       local ys = list[at - COPY + SHARE]
       if share ~= ys then
         if not (share > ys) then break end
-      elseif not closer(other, y, order) then break end
+      else
+        -- closer(other, y, order), inline: shares alike are most of the
+        -- walks up a list of a region's template
+        local ro, ry = order[other], order[y]
+        if ro and ry then
+          if not (ro < ry) then break end
+        elseif not (other.path < y.path) then break end
+      end
     end
     at = at - COPY
   end
   if at > MAX_PEERS * COPY + 1 then return nil end
+  if n == FILLING then
+    -- a fifth copy: the list made the six copies' size at once (grown, its
+    -- slots would double to 32; thousands of lists wait for the pairs)
+    list = { list[1], list[2], list[3], list[4], list[5], list[6], list[7], list[8], list[9], list[10],
+             list[11], list[12], list[13], list[14], list[15], list[16], nil, nil, nil, nil, nil, nil, nil, nil }
+    e.copies = list
+  end
   -- moved up by hand: the list is short, and table.move is a call
   if n > MAX_PEERS * COPY then n = MAX_PEERS * COPY end
   for k = n, at, -1 do list[k + COPY] = list[k] end
