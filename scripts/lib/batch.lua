@@ -767,8 +767,8 @@ function Batch:survey(njobs)
   -- the base format only once some report was bound: an empty check compiles none
   self:measure_years(kept, #kept > 0 and E:pack(E.base).format or nil, order)
   local listed = self.opts.output
+  -- (an agency's own years are the years' pass's: not a pair here)
   similar.each_pair(kept, function(x) return self:narrative(x) end, function(a, b, share, length, within, from, to)
-    if a.key and a.key == b.key then return end
     local at_a, at_b = add_copy(a, share, length, b, order), add_copy(b, share, length, a, order)
     -- a passage is said (cut) only for a pair listed, or kept when the
     -- copies are settled: the pair holds where it is in a narrative
@@ -793,7 +793,7 @@ function Batch:survey(njobs)
       return self.spool:get((x >> SPOOL_LEN_BITS) + from - 1, to - from + 1)
     end
     return x and x:sub(from, to)
-  end or nil)
+  end or nil, true)
   sigs = nil
   table.sort(self.copies, similar.in_order)
   young_first(self, #kept)
