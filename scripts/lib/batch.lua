@@ -397,6 +397,7 @@ end
 -- files held 6 MB of them as tables).
 local COPY = 4
 local SHARE, PASSAGE, LENGTH, OTHER = 0, 1, 2, 3     -- from a copy's first slot
+local FILLING = 4 * COPY                             -- a list of four copies (MAX_PEERS + 1 = 6 fit in 24 slots)
 
 -- Is x (another entry) closer to the report than y, their shares alike?
 -- The file's name decides: of two entries of the batch, their places in
@@ -421,14 +422,14 @@ local function path_order(entries)
   return order
 end
 
--- add_copy(e, share, length, other, found, order) → the slot where e keeps
--- the copy, nil when it does not: one copy more found of entry e. The year
+-- add_copy(e, share, length, other, order) → the slot where e keeps the
+-- copy, nil when it does not: one copy more found of entry e. The year
 -- before first, then the closest peers (the larger share, then closer);
 -- only the MAX_PEERS + 1 closest are kept as they come (a region's
--- template makes a report the copy of hundreds); found[e] counts them all
--- (apart: one field fewer an entry). Its passage is set by the caller.
-local function add_copy(e, share, length, other, found, order)
-  found[e] = (found[e] or 0) + 1
+-- template makes a report the copy of hundreds): a copy is dropped only
+-- from a full list, so a list of fewer holds every copy found. Its
+-- passage is set by the caller.
+local function add_copy(e, share, length, other, order)
   local list = e.copies
   if not list then
     e.copies = { share, false, length, other }
@@ -447,11 +448,25 @@ local function add_copy(e, share, length, other, found, order)
       local ys = list[at - COPY + SHARE]
       if share ~= ys then
         if not (share > ys) then break end
-      elseif not closer(other, y, order) then break end
+      else
+        -- closer(other, y, order), inline: shares alike are most of the
+        -- walks up a list of a region's template
+        local ro, ry = order[other], order[y]
+        if ro and ry then
+          if not (ro < ry) then break end
+        elseif not (other.path < y.path) then break end
+      end
     end
     at = at - COPY
   end
   if at > MAX_PEERS * COPY + 1 then return nil end
+  if n == FILLING then
+    -- a fifth copy: the list made the six copies' size at once (grown, its
+    -- slots would double to 32; thousands of lists wait for the pairs)
+    list = { list[1], list[2], list[3], list[4], list[5], list[6], list[7], list[8], list[9], list[10],
+             list[11], list[12], list[13], list[14], list[15], list[16], nil, nil, nil, nil, nil, nil, nil, nil }
+    e.copies = list
+  end
   -- moved up by hand: the list is short, and table.move is a call
   if n > MAX_PEERS * COPY then n = MAX_PEERS * COPY end
   for k = n, at, -1 do list[k + COPY] = list[k] end
@@ -459,17 +474,18 @@ local function add_copy(e, share, length, other, found, order)
   return at
 end
 
--- settle_copies(B, e, found): e.copies as the check reads them. A report
--- with more than MAX_PEERS copies says the closest (as kept); one with
--- fewer says them all, the year before first and then in the order of the
--- files.
-local function settle_copies(self, e, found)
+-- settle_copies(B, e): e.copies as the check reads them. A report with
+-- more than MAX_PEERS copies says the closest (as kept); one with fewer
+-- says them all, the year before first and then in the order of the
+-- files. (More were found exactly when more are kept: a count of them
+-- all, a table of every entry, held 400 KB of ten thousand files' peak.)
+local function settle_copies(self, e)
   local list = e.copies
   if not list then return end
   local before = e.before
   local starts = {}
   for at = 1, #list, COPY do starts[#starts + 1] = at end
-  if found[e] <= MAX_PEERS then
+  if #list <= MAX_PEERS * COPY then
     table.sort(starts, function(x, y)
       local ox, oy = list[x + OTHER], list[y + OTHER]
       local px, py = ox == before, oy == before
@@ -567,12 +583,12 @@ function Batch:survey_one(f)
   return s
 end
 
--- measure_years(kept, found, F, order): each report's narrative against its year
+-- measure_years(kept, F, order): each report's narrative against its year
 -- before's, the copy found added to the report's (add_copy). Each
 -- agency's years are walked in order, so a narrative of the batch is read
 -- and cut in shingles once for its own year and the year after, not once
 -- a comparison; at most the cut narratives of two years are held.
-function Batch:measure_years(kept, found, F, order)
+function Batch:measure_years(kept, F, order)
   -- is e the year before of a report of the batch (the first of its year, with a year after)?
   -- asked of the index, not kept in a set: ten thousand files' peak
   local index = self.index
@@ -616,7 +632,7 @@ function Batch:measure_years(kept, found, F, order)
       local m = similar.measure(prev, mine, true)
       if m then
         -- the passage, said only if the report keeps it, waits where it is found
-        local at = add_copy(e, m.share, m.length, b, found, order)
+        local at = add_copy(e, m.share, m.length, b, order)
         if at then e.copies[at + PASSAGE] = self:found_in(e, m) end
       end
     end
@@ -634,7 +650,7 @@ function Batch:survey(njobs)
   if #self.all == 1 or self.spool and (njobs or 1) <= 1 and #self.all <= M.KEPT then self.bound = {} end
   local E, lang = self.E, self.E.lang
   local by_digest, entries, kept = {}, {}, {}
-  local sig_of, found = {}, {}    -- entry → its signature; → the copies found of it
+  local sig_of = {}               -- entry → its signature
   local spool_sigs = #self.all > similar.SEEN_MAX
   local function take(i, s)
     local path = path_of(self.all[i])
@@ -749,11 +765,11 @@ function Batch:survey(njobs)
   end
   local order = path_order(kept)
   -- the base format only once some report was bound: an empty check compiles none
-  self:measure_years(kept, found, #kept > 0 and E:pack(E.base).format or nil, order)
+  self:measure_years(kept, #kept > 0 and E:pack(E.base).format or nil, order)
   local listed = self.opts.output
+  -- (an agency's own years are the years' pass's: not a pair here)
   similar.each_pair(kept, function(x) return self:narrative(x) end, function(a, b, share, length, within, from, to)
-    if a.key and a.key == b.key then return end
-    local at_a, at_b = add_copy(a, share, length, b, found, order), add_copy(b, share, length, a, found, order)
+    local at_a, at_b = add_copy(a, share, length, b, order), add_copy(b, share, length, a, order)
     -- a passage is said (cut) only for a pair listed, or kept when the
     -- copies are settled: the pair holds where it is in a narrative
     local passage
@@ -777,7 +793,7 @@ function Batch:survey(njobs)
       return self.spool:get((x >> SPOOL_LEN_BITS) + from - 1, to - from + 1)
     end
     return x and x:sub(from, to)
-  end or nil)
+  end or nil, true)
   sigs = nil
   table.sort(self.copies, similar.in_order)
   young_first(self, #kept)
@@ -785,7 +801,7 @@ function Batch:survey(njobs)
   -- unless the archive keeps it (memory stays flat over many files)
   for _, e in ipairs(entries) do
     if not self.archive and not e.told then e.text = nil end
-    settle_copies(self, e, found)
+    settle_copies(self, e)
     -- the copies too wait in the spool: the check's views of them would
     -- otherwise live as long as the batch (a small batch, its reports kept
     -- as bound, keeps its few copies as they are: no encoding and decoding)

@@ -119,6 +119,10 @@ end
 -- caller whose signatures wait elsewhere: past SEEN_MAX a band is read
 -- apart, not the whole signature once a band (garbage that, at ten
 -- thousand files, doubled the heap while the pairs were measured).
+-- agencies: entries of one agency key are never a pair, whatever their
+-- years, for a caller that measures an agency's years apart (a batch:
+-- such pairs, a quarter of ten thousand files', were measured and then
+-- passed over).
 local math_type = math.type
 
 -- measured(a, b, ea, eb) → measure(a, b, true) with the pair's entries
@@ -129,7 +133,7 @@ local function measured(a, b, ea, eb)
   return setmetatable({ share = share, length = length, within = within, from = from, to = to, a = ea, b = eb }, Whole)
 end
 
-function M.each_pair(entries, text_of, found, sigs, whole, band_of)
+function M.each_pair(entries, text_of, found, sigs, whole, band_of, agencies)
   text_of = text_of or function(e) return e.text end
   local rows = M.HASHES // M.BANDS
   local function sig_of(i) return sigs and sigs[i] or entries[i].sig end
@@ -183,7 +187,7 @@ function M.each_pair(entries, text_of, found, sigs, whole, band_of)
   -- pair(i, j): entries i and j met in a bucket for the first time
   local function pair(i, j, ti)
     local a, c = entries[i], entries[j]
-    if a.key and a.key == c.key and a.year == c.year then return ti end
+    if a.key and a.key == c.key and (agencies or a.year == c.year) then return ti end
     ti = ti or text(i)
     local m
     if whole == "span" then
