@@ -17,7 +17,7 @@ params   = { min_share = 60, min_chars = 50 }   -- percent of the shorter text; 
 function check(report, emit)
   for _, c in ipairs(report.copies or {}) do
     if c.kind == "peer" and c.share * 100 >= params.min_share and c.length >= params.min_chars then
-      local line, col = report:locate((c.passage:gsub("…$", "")))
+      local line, col = report:locate_passage(c.passage)
       local share = string.format("%.0f", c.share * 100)
       emit { line = line, col = col, found = share .. "%",
              vars = { file = c.file, agency = c.agency or "", year = c.year or "",

@@ -16,7 +16,7 @@ params   = { min_share = 80, min_chars = 50 }
 function check(report, emit)
   for _, c in ipairs(report.copies or {}) do
     if c.kind == "previous" and c.share * 100 >= params.min_share and c.length >= params.min_chars then
-      local line, col = report:locate((c.passage:gsub("…$", "")))
+      local line, col = report:locate_passage(c.passage)
       emit { line = line, col = col, found = string.format("%.0f%%", c.share * 100),
              vars = { file = c.file, year = c.year or "", share = string.format("%.0f", c.share * 100),
                       passage = c.passage } }

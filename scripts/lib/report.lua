@@ -283,6 +283,29 @@ function Report:locate(text)
   return nil
 end
 
+-- A piece of a passage this short may be said anywhere: it is not placed.
+local PIECE_CHARS = 10
+
+-- The place (line, col) of a passage the report shares with another text
+-- (a copy's, "…" ending it where it was cut): where the parts say it
+-- whole, else where they say its first piece of PIECE_CHARS characters or
+-- more. The narrative joins its parts with a line break, so a passage may
+-- run over two of them; pieces end at spaces and line breaks. nil when
+-- no piece long enough is said.
+function Report:locate_passage(passage)
+  if type(passage) ~= "string" then return nil end
+  passage = passage:gsub("…$", "")
+  local line, col = self:locate(passage)
+  if line then return line, col end
+  for piece in passage:gmatch("%S+") do
+    if (utf8.len(piece) or #piece) >= PIECE_CHARS then
+      line, col = self:locate(piece)
+      if line then return line, col end
+    end
+  end
+  return nil
+end
+
 -- A cell with everything a rule may want: state, value, text, place and
 -- what it is (table, row, column, labels).
 function Report:cell(id)

@@ -20,7 +20,7 @@ test("qlt.copy_peer: found and the message's share, as formatted apart", functio
                   year = 2024, passage = "相同的文字" .. i }
   end
   local report = { copies = copies, sections = {} }
-  function report.locate() return nil end               -- no part says the passage whole
+  function report.locate_passage() return nil end       -- no part says the passage
   local got = {}
   rule.check(report, function(f) got[#got + 1] = f end)
   eq(#shares, #got, "one finding a copy")
