@@ -285,23 +285,27 @@ end
 
 -- A piece of a passage this short may be said anywhere: it is not placed.
 local PIECE_CHARS = 10
+local CUT = "…"                                  -- where a copy's passage was cut
 
 -- The place (line, col) of a passage the report shares with another text
--- (a copy's, "…" ending it where it was cut): where the parts say it
--- whole, else where they say its first piece of PIECE_CHARS characters or
--- more. The narrative joins its parts with a line break, so a passage may
--- run over two of them; pieces end at spaces and line breaks. nil when
--- no piece long enough is said.
+-- (a copy's, perhaps ending in "…" where it was cut): where the parts say
+-- it whole, else where they say its first line of PIECE_CHARS characters
+-- or more. The narrative joins its parts with a line break, so a passage
+-- may run over two of them. nil when no line long enough is said.
+-- (Plain finds and a count in C: a rule's call runs under its meter.)
 function Report:locate_passage(passage)
   if type(passage) ~= "string" then return nil end
-  passage = passage:gsub("…$", "")
+  if passage:sub(-#CUT) == CUT then passage = passage:sub(1, -#CUT - 1) end
   local line, col = self:locate(passage)
   if line then return line, col end
-  for piece in passage:gmatch("%S+") do
-    if (utf8.len(piece) or #piece) >= PIECE_CHARS then
-      line, col = self:locate(piece)
+  local n, from = #passage, 1
+  while from <= n do
+    local stop = passage:find("\n", from, true) or n + 1
+    if stop - from < n and (chars(passage, from, stop - 1) or stop - from) >= PIECE_CHARS then
+      line, col = self:locate(passage:sub(from, stop - 1))
       if line then return line, col end
     end
+    from = stop + 1
   end
   return nil
 end

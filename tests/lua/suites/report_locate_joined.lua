@@ -58,7 +58,7 @@ test("report:locate: parts added after a first search are searched too", functio
   eq(3, (R:locate("丙丁")), "said by the part added")
 end)
 
-test("report:locate_passage: a passage over two parts is placed at its first piece long enough", function()
+test("report:locate_passage: a passage over two parts is placed at its first line long enough", function()
   local R = frozen_report {
     { id = "a", text = "前言。一二三四五六七八九十甲乙", line = 5, col = 1, places = { { at = 1, line = 5, col = 1 } } },
     { id = "b", text = "丙丁戊己庚辛壬癸子丑寅卯", line = 7, col = 3, places = { { at = 1, line = 7, col = 3 } } },
@@ -68,11 +68,12 @@ test("report:locate_passage: a passage over two parts is placed at its first pie
     local line, col = who:locate_passage("三四五六七八九十甲乙\n丙丁戊己庚辛壬癸子丑…")
     eq(5, line, "the first piece's line: in a")
     eq(6, col, "and column")
-    line, col = who:locate_passage("甲乙 丙丁戊己庚辛壬癸子丑寅卯")
-    eq(7, line, "a first piece of two characters passed over: the next, in b")
+    line, col = who:locate_passage("甲乙\n丙丁戊己庚辛壬癸子丑寅卯")
+    eq(7, line, "a first line of two characters passed over: the next, in b")
     eq(3, col, "at b's start")
-    eq(nil, (who:locate_passage("甲乙 丙丁")), "no piece long enough, though both are said")
-    eq(nil, (who:locate_passage("无此文字的一段话十个字以上 丙丁")), "the first long piece not said, the rest too short")
+    eq(nil, (who:locate_passage("甲乙\n丙丁")), "no line long enough, though both are said")
+    eq(nil, (who:locate_passage("无此文字的一段话十个字以上\n丙丁")), "the first long line not said, the rest too short")
+    eq(nil, (who:locate_passage("乙 丙丁戊己庚辛壬癸子丑寅卯")), "a space is no break: not said whole")
     line, col = who:locate_passage("戊己庚辛壬癸子丑…")
     eq(7, line, "said whole, its cut mark left out")
     eq(5, col, "where it begins")
