@@ -172,32 +172,9 @@ local function index_sections(self)
   return by
 end
 
--- the index of what self holds, made again when its list has grown or is another
-local function index_of(self)
+function Report:section(id)
   local by = sections_by_id[self]
   if not by or by.n ~= #by.list or by.real.sections ~= by.list then by = index_sections(self) end
-  return by
-end
-
--- The view the rules of a check are given, and its sections by id: while
--- they run nothing changes the report (they read it through that view), so
--- its index is looked at once for the check, not at each of their calls.
-local checked, checked_of = nil, nil
-
--- checking(v): the rules of a check are about to read report view v
--- (nil: the check is over)
-function M.checking(v)
-  local real = unwrap(v)
-  if v ~= nil and getmetatable(real) == Report and type(real.sections) == "table" then
-    checked, checked_of = v, index_of(v).of
-  else
-    checked, checked_of = nil, nil
-  end
-end
-
-function Report:section(id)
-  if self == checked and id ~= nil then return checked_of[id] end
-  local by = index_of(self)
   if id == nil then                          -- (a key no table holds)
     local real = by.real
     for _, s in ipairs(by.list) do

@@ -16,7 +16,6 @@ local view = require "view"
 local formatlib = require "format"
 local messages = require "messages"
 local claims = require "claims"
-local Report = require "report"
 
 local M = {}
 
@@ -312,7 +311,6 @@ function M.check(P, R, opts)
   local findings = nianbao.findings()
   local failures = {}
   local ro = view.readonly(R)
-  Report.checking(ro)
   local lang = opts.lang or "zh"
   for _, b in ipairs(P.broken or {}) do
     if b.id then failures[#failures + 1] = internal(lang, "rule_broken", b.id, b.why, b.path)
@@ -364,7 +362,6 @@ function M.check(P, R, opts)
     i = i + 1
     rule = rules[i]
   end
-  Report.checking(nil)
   findings:sort()
   return findings, failures
 end
