@@ -1227,6 +1227,20 @@ function M.for_format(F, opts)
   -- The first bytes of the words of the re texts (rules, or an expression),
   -- as the look at where readers begin works out their first characters;
   -- nil when one may begin with anything, match nothing, or is not known.
+  -- rules (a split's) by name, when no name repeats and every name they
+  -- refer to is among them; nil otherwise (then read some other way)
+  local function closed_by_name(rules)
+    local by = {}
+    for _, r in ipairs(rules) do
+      if by[r.name] then return nil end
+      by[r.name] = r
+    end
+    for _, r in ipairs(rules) do
+      for ref in pairs(r.refs) do if not by[ref] then return nil end end
+    end
+    return by
+  end
+
   local function lead_of(src)
     local text = src
     local rules = rules_of(text)
@@ -1235,14 +1249,8 @@ function M.for_format(F, opts)
       rules = rules_of(text)
       if not rules then return nil end
     end
-    local mine = {}
-    for _, r in ipairs(rules) do
-      if mine[r.name] then return nil end
-      mine[r.name] = true
-    end
-    for _, r in ipairs(rules) do
-      for ref in pairs(r.refs) do if not mine[ref] then return nil end end
-    end
+    local mine = closed_by_name(rules)
+    if not mine then return nil end
     local ok, first = pcall(readers_start, {}, { { own = rules, mine = mine, prefix = "1:" } })
     if not ok or not first then return nil end
     local leads = {}
@@ -1311,14 +1319,8 @@ function M.for_format(F, opts)
     if type(specs) ~= "table" or (G.words ~= nil and type(G.words) ~= "string") then return nil end
     local words = G.words and rules_of(G.words) or {}
     if G.words and G.words:find("%S") and #words == 0 then return nil end
-    local by_name = {}
-    for _, r in ipairs(words) do
-      if by_name[r.name] then return nil end
-      by_name[r.name] = r
-    end
-    for _, r in ipairs(words) do
-      for ref in pairs(r.refs) do if not by_name[ref] then return nil end end
-    end
+    local by_name = closed_by_name(words)
+    if not by_name then return nil end
     -- the words the readers reach, by their references: a rule no reader
     -- reaches changes no match (the line split a reader compiled alone gets
     -- is not needed here, and its look at every name is not made)
