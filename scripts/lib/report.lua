@@ -246,7 +246,13 @@ function Report:locate(text)
     local at = joined:find(text, 1, true)
     local k = 1
     while at do
-      while from[k + 1] and from[k + 1] <= at do k = k + 1 end
+      -- the part it begins in: the last whose start is at or before it
+      -- (halving: a report has scores of parts, and a rule's steps are metered)
+      local hi = #from
+      while k < hi do
+        local mid = (k + hi + 1) // 2
+        if from[mid] <= at then k = mid else hi = mid - 1 end
+      end
       local start = from[k]
       if at >= start and at + n <= start + #list[k].text then return self:place(list[k], at - start + 1) end
       at = joined:find(text, at + 1, true)
