@@ -42,6 +42,14 @@ local function one_file(opts, lang)
   return opts.files[1]
 end
 
+-- the_file(opts) → the one file a command takes and its engine; nil
+-- (and what is wrong said) when it is not one file or the engine fails
+local function the_file(opts)
+  local path = one_file(opts, opts.lang or "zh")
+  if not path then return nil end
+  return path, engine_for(opts, path)
+end
+
 local function write_out(opts, E, text)
   local out, finish = output(opts, E.lang)
   local ok, err = pcall(out.write, out, text)
@@ -59,10 +67,7 @@ end
 
 -- extract FILE: the report as read, canonical.
 function commands.extract(opts)
-  local lang = opts.lang or "zh"
-  local path = one_file(opts, lang)
-  if not path then return 2 end
-  local E = engine_for(opts, path)
+  local path, E = the_file(opts)
   if not E then return 2 end
   local R, why = E:read(path)
   if not R then
@@ -83,10 +88,7 @@ end
 -- rendered: its errors are listed, exit 1 (3); with --draft the page is
 -- marked as a draft and lists them.
 function commands.render(opts)
-  local lang = opts.lang or "zh"
-  local path = one_file(opts, lang)
-  if not path then return 2 end
-  local E = engine_for(opts, path)
+  local path, E = the_file(opts)
   if not E then return 2 end
   local name = path == "-" and E:stdin_name() or path
   local R, why = E:read(path)
@@ -148,10 +150,7 @@ end
 -- fill FILE.yaml: the derived totals written into the blanks; what the
 -- author filled differently is kept and reported, never overwritten.
 function commands.fill(opts)
-  local lang = opts.lang or "zh"
-  local path = one_file(opts, lang)
-  if not path then return 2 end
-  local E = engine_for(opts, path)
+  local path, E = the_file(opts)
   if not E then return 2 end
   local text, err, code = nbio.readfile(path, E.max_bytes)
   if not text then
