@@ -34,6 +34,17 @@ local function quoted(s)
   return (string.format("%q", s):gsub("[\128-\255]", function(b) return string.format("\\x%02X", b:byte()) end))
 end
 
+-- each language's entries in out, in the order of their keys: entry(key,
+-- value) gives an entry's lines
+local function by_language(out, languages, entry)
+  for _, language in ipairs(sorted_keys(languages)) do
+    out[#out + 1] = "[" .. quoted(language) .. "] = {\n"
+    local entries = languages[language]
+    for _, key in ipairs(sorted_keys(entries)) do out[#out + 1] = entry(key, entries[key]) end
+    out[#out + 1] = "},\n"
+  end
+end
+
 local function written(record)
   local out = {
     "-- Made by tests/tools/claim_starts.lua (make claim-starts): do not edit.\n",
@@ -59,31 +70,19 @@ local function written(record)
     end
   end
   out[#out + 1] = "},\nstarts = {\n"
-  for _, language in ipairs(sorted_keys(record.starts)) do
-    out[#out + 1] = "[" .. quoted(language) .. "] = {\n"
-    local looks = record.starts[language]
-    for _, key in ipairs(sorted_keys(looks)) do
-      local look = looks[key]
-      local list = "false"
-      if look.list then
-        local items = {}
-        for i, c in ipairs(look.list) do items[i] = quoted(c) end
-        list = "{ " .. table.concat(items, ", ") .. " }"
-      end
-      out[#out + 1] = string.format("[%s] =\n  { list = %s, uniform = %s },\n", quoted(key), list, tostring(look.uniform))
+  by_language(out, record.starts, function(key, look)
+    local list = "false"
+    if look.list then
+      local items = {}
+      for i, c in ipairs(look.list) do items[i] = quoted(c) end
+      list = "{ " .. table.concat(items, ", ") .. " }"
     end
-    out[#out + 1] = "},\n"
-  end
+    return string.format("[%s] =\n  { list = %s, uniform = %s },\n", quoted(key), list, tostring(look.uniform))
+  end)
   out[#out + 1] = "},\nleads = {\n"
-  for _, language in ipairs(sorted_keys(record.leads)) do
-    out[#out + 1] = "[" .. quoted(language) .. "] = {\n"
-    local texts = record.leads[language]
-    for _, src in ipairs(sorted_keys(texts)) do
-      local leads = texts[src]
-      out[#out + 1] = string.format("[%s] = %s,\n", quoted(src), leads and quoted(leads) or "false")
-    end
-    out[#out + 1] = "},\n"
-  end
+  by_language(out, record.leads, function(src, leads)
+    return string.format("[%s] = %s,\n", quoted(src), leads and quoted(leads) or "false")
+  end)
   out[#out + 1] = "},\n}\n"
   return table.concat(out)
 end
