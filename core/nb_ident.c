@@ -230,8 +230,38 @@ static int matches(const char *id, char **segs, size_t nsegs) {
     return 1;
 }
 
+/* The schema ids that begin with a term's last written prefix: an
+** identity's instances mostly share it ("t3.result.deny.*.{c}" over each
+** column), and the ids are then looked at once for them all, not once for
+** each instance. */
+typedef struct prefix_ids {
+    char prefix[128];
+    size_t plen;            /* 0: nothing kept yet */
+    size_t *ids, nids;
+} prefix_ids;
+
+/* The ids of schema s that begin with prefix[0..plen) (plen > 0), in
+** schema order, kept in c. */
+static int ids_with_prefix(prefix_ids *c, const nb_schema *s, const char *prefix, size_t plen) {
+    size_t i, n = nb_schema_count(s);
+    if (c->plen == plen && memcmp(c->prefix, prefix, plen) == 0) return NB_OK;
+    c->plen = 0;
+    free(c->ids);
+    if ((c->ids = malloc((n ? n : 1) * sizeof *c->ids)) == NULL) return NB_ENOMEM;
+    c->nids = 0;
+    for (i = 0; i < n; i++) {
+        const char *cell = nb_schema_id(s, i);
+        size_t j = 0;
+        while (j < plen && cell[j] == prefix[j]) j++;
+        if (j == plen) c->ids[c->nids++] = i;
+    }
+    memcpy(c->prefix, prefix, plen);
+    c->plen = plen;
+    return NB_OK;
+}
+
 static int expand(nb_ident *id, const nb_schema *s, size_t inst,
-                  const raw_term *t, char *err, size_t errlen) {
+                  const raw_term *t, prefix_ids *kept, char *err, size_t errlen) {
     char *path = substitute(id, inst, t->path), *segs[MAXSEGS], prefix[128];
     size_t nsegs, i, found = 0, plen, first = 0, n;
     int rc = NB_OK;
@@ -267,15 +297,28 @@ static int expand(nb_ident *id, const nb_schema *s, size_t inst,
     }
     n = nb_schema_count(s);
     id->work += n;
-    for (i = 0; i < n && rc == NB_OK; i++) {
-        const char *cell = nb_schema_id(s, i);
-        size_t j = 0;
-        while (j < plen && cell[j] == prefix[j]) j++;
-        if (j < plen || !matches(cell + plen, segs + first, nsegs - first)) continue;
-        found++;
-        if ((rc = add_term(id, i, t->sign, t->side)) != NB_OK)
-            fail(err, errlen, rc == NB_ERANGE ? "identity has more than %d cells" : "out of memory",
-                 MAXTERMS);
+    if (plen > 0) {
+        if (ids_with_prefix(kept, s, prefix, plen) != NB_OK) {
+            fail(err, errlen, "out of memory");
+            free(path);
+            return NB_ENOMEM;
+        }
+        for (i = 0; i < kept->nids && rc == NB_OK; i++) {
+            size_t k = kept->ids[i];
+            if (!matches(nb_schema_id(s, k) + plen, segs + first, nsegs - first)) continue;
+            found++;
+            if ((rc = add_term(id, k, t->sign, t->side)) != NB_OK)
+                fail(err, errlen, rc == NB_ERANGE ? "identity has more than %d cells" : "out of memory",
+                     MAXTERMS);
+        }
+    } else {
+        for (i = 0; i < n && rc == NB_OK; i++) {
+            if (!matches(nb_schema_id(s, i), segs + first, nsegs - first)) continue;
+            found++;
+            if ((rc = add_term(id, i, t->sign, t->side)) != NB_OK)
+                fail(err, errlen, rc == NB_ERANGE ? "identity has more than %d cells" : "out of memory",
+                     MAXTERMS);
+        }
     }
     if (rc == NB_OK && found == 0) {
         fail(err, errlen, "identity pattern \"%s\" matches no cell", t->path);
@@ -363,6 +406,7 @@ nb_ident *nb_ident_compile(const nb_schema *s, const char *expr,
                            const nb_binding *binds, size_t nbinds,
                            char *err, size_t errlen) {
     raw_term *terms = NULL;
+    prefix_ids *kept = NULL;    /* one for each term */
     size_t nterms = 0, i, t;
     const nb_binding *used[MAXVARS];
     nb_ident *id = calloc(1, sizeof *id);
@@ -379,18 +423,27 @@ nb_ident *nb_ident_compile(const nb_schema *s, const char *expr,
         fail(err, errlen, "out of memory");
         goto cleanup;
     }
+    if ((kept = calloc(nterms ? nterms : 1, sizeof *kept)) == NULL) {
+        fail(err, errlen, "out of memory");
+        goto cleanup;
+    }
     for (i = 0; i < id->ninst; i++) {
         id->start[i] = id->nterms;
         for (t = 0; t < nterms; t++)
-            if (expand(id, s, i, &terms[t], err, errlen) != NB_OK) goto cleanup;
+            if (expand(id, s, i, &terms[t], &kept[t], err, errlen) != NB_OK) goto cleanup;
     }
     id->start[id->ninst] = id->nterms;
-    for (t = 0; t < nterms; t++) free(terms[t].path);
+    for (t = 0; t < nterms; t++) free(terms[t].path), free(kept[t].ids);
     free(terms);
+    free(kept);
     return id;
 cleanup:
-    for (t = 0; t < nterms; t++) free(terms[t].path);
+    for (t = 0; t < nterms; t++) {
+        free(terms[t].path);
+        if (kept) free(kept[t].ids);
+    }
     free(terms);
+    free(kept);
     nb_ident_free(id);
     return NULL;
 }

@@ -149,11 +149,11 @@ function M.new(opts)
   sandbox_limits.configure { seconds = self.limits.seconds }
   decode.pdf_limits = { seconds = 6 * self.limits.seconds, max_bytes = self.max_bytes,
                         memory_mb = math.max(1024, self.limits.memory // 1048576 * 4) }
-  local ids = nil
   conf.select, conf.ignore = nil, nil
   if #unique > 0 then M.collector_on() end
   self.packs = packs.load(home, unique, conf, self.limits)
-  ids = self.packs:rule_ids()
+  -- (every format's rule ids, only for the patterns that must each name some)
+  local ids = (opts.select or opts.ignore) and self.packs:rule_ids()
   conf.select = opts.select and rule_patterns(opts.select, "--select", ids, self.lang) or nil
   conf.ignore = opts.ignore and rule_patterns(opts.ignore, "--ignore", ids, self.lang) or nil
   self.base = self.packs.base
@@ -192,11 +192,19 @@ end
 -- The pack (format, rules, identities) of a format name; "legacy" and
 -- unknown names are checked with the base. Its rules are loaded when
 -- first asked for: a file that is never bound needs the format alone.
+-- (asked several times a report, for the issuer's key and the checks: each
+-- name's pack kept once found, as the set keeps each pack once built)
 function Engine:pack(name)
+  local kept = self.pack_of_name
+  if not kept then kept = {}; self.pack_of_name = kept end
+  local P = name ~= nil and kept[name]
+  if P then return P end
   for _, f in ipairs(self.packs.formats) do
-    if f == name then return self.packs:pack(name, true) end
+    if f == name then P = self.packs:pack(name, true); break end
   end
-  return self.packs:pack(self.base, true)
+  P = P or self.packs:pack(self.base, true)
+  if name ~= nil then kept[name] = P end
+  return P
 end
 
 -- The other formats' signatures, as seen from format `name`.
