@@ -216,8 +216,9 @@ end
 -- Kept with the report's mark of frozen (a weak table more would cost the
 -- collector a walk of it each cycle): { list =, n =, text = the joined
 -- texts, from = list of where each part's text starts in it, breaks =
--- whether a part holds a line break }; nil while not frozen or a text is
--- not a string.
+-- whether a part holds a line break, placed = passage → {line, col} or
+-- false, as locate_passage answers, found ahead (place_copies) }; nil
+-- while not frozen or a text is not a string.
 local function joined_of(R)
   local list, mark = R.sections, frozen[R]
   if not mark then return nil end
@@ -287,10 +288,15 @@ local CUT = "…"                                  -- where a copy's passage was
 -- is not searched for.
 function Report:locate_passage(passage)
   if type(passage) ~= "string" then return nil end
+  local j = joined_of(originals[self] or self)
+  local placed = j and j.placed
+  if placed then
+    local p = placed[passage]
+    if p then return p[1], p[2] elseif p == false then return nil end
+  end
   if passage:sub(-#CUT) == CUT then passage = passage:sub(1, -#CUT - 1) end
   local stop = passage:find("\n", 1, true)
-  local j = stop and joined_of(originals[self] or self)
-  if not (j and not j.breaks) then
+  if not (stop and j and not j.breaks) then
     local line, col = self:locate(passage)
     if line or not stop then return line, col end
   end
@@ -305,6 +311,25 @@ function Report:locate_passage(passage)
     from, stop = stop + 1, nil
   end
   return nil
+end
+
+-- place_copies(R): the places of frozen report R's copies' passages found
+-- ahead, as locate_passage finds them, and kept with its joined parts: the
+-- copy rules ask for each, under their count hook, where every step of the
+-- search costs several times what it costs here. (Their passages only: a
+-- place a rule asks for another text is found when asked.)
+function M.place_copies(R)
+  local j, copies = joined_of(R), rawget(R, "copies")
+  if not j or type(copies) ~= "table" or getmetatable(copies) ~= nil then return end
+  local placed = j.placed or {}
+  j.placed = placed
+  for _, c in ipairs(copies) do
+    local passage = type(c) == "table" and getmetatable(c) == nil and rawget(c, "passage")
+    if type(passage) == "string" and placed[passage] == nil then
+      local ok, line, col = pcall(Report.locate_passage, R, passage)
+      if ok then placed[passage] = line and { line, col } or false end
+    end
+  end
 end
 
 -- A cell with everything a rule may want: state, value, text, place and

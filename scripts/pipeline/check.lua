@@ -16,6 +16,7 @@ local view = require "view"
 local formatlib = require "format"
 local messages = require "messages"
 local claims = require "claims"
+local Report = require "report"
 
 local M = {}
 
@@ -326,6 +327,9 @@ function M.check(P, R, opts)
       if rule.enabled and not rule.compiled then claims.read_ahead(text, ro, instructions); break end
     end
   end
+  -- the places of its copies' passages, which the copy rules name, found
+  -- first outside the rules' count hooks as well
+  Report.place_copies(R)
   -- (the list walked as ipairs walks it, with no call a rule)
   local rules, i = P.rules, 1
   local rule = rules[1]
