@@ -330,6 +330,31 @@ static int held(const nb_report *r, size_t i) {
     return is_ready(r, i) && !(c->state == NB_CELL_MISSING && !c->text && !c->span.line);
 }
 
+/* The first cell from i on that the report holds, or ncells. The ready
+** bits are read a word at a time: a report sets a fifth of its schema's
+** cells, and a look at every cell was most of a dump. */
+static size_t next_held(const nb_report *r, size_t i) {
+    while (i < r->ncells) {
+        uint64_t w = r->ready[i >> 6] >> (i & 63);
+        if (w == 0) {
+            i = (i | 63) + 1;
+            continue;
+        }
+#if defined(__GNUC__)
+        i += (size_t)__builtin_ctzll(w);
+#else
+        while (!(w & 1)) {
+            w >>= 1;
+            i++;
+        }
+#endif
+        if (i >= r->ncells) break;
+        if (held(r, i)) return i;
+        i++;
+    }
+    return r->ncells;
+}
+
 static unsigned char *put(unsigned char *p, const void *v, size_t n) {
     memcpy(p, v, n);
     return p + n;
@@ -340,9 +365,8 @@ size_t nb_report_dump(const nb_report *r, unsigned char *out, size_t cap) {
     uint32_t nheld = 0, u32;
     uint64_t u64;
     unsigned char *p = out;
-    for (i = 0; i < r->ncells; i++) {
+    for (i = next_held(r, 0); i < r->ncells; i = next_held(r, i + 1)) {
         const nb_cell *c = &r->cells[i];
-        if (!held(r, i)) continue;
         nheld++;
         need += 5;
         if (c->state == NB_CELL_NUMBER) need += DUMP_NUMBER;
@@ -360,10 +384,9 @@ size_t nb_report_dump(const nb_report *r, unsigned char *out, size_t cap) {
     u32 = (uint32_t)r->ncells;
     p = put(p, &u32, 4);
     p = put(p, &nheld, 4);
-    for (i = 0; i < r->ncells; i++) {
+    for (i = next_held(r, 0); i < r->ncells; i = next_held(r, i + 1)) {
         const nb_cell *c = &r->cells[i];
         unsigned char flags;
-        if (!held(r, i)) continue;
         flags = (unsigned char)(c->state | (c->text ? DUMP_TEXT : 0) | (c->span.line ? DUMP_SPAN : 0));
         u32 = (uint32_t)i;
         p = put(p, &u32, 4);

@@ -215,8 +215,10 @@ end
 -- search, not one a part (a copy rule asks for each of its copies).
 -- Kept with the report's mark of frozen (a weak table more would cost the
 -- collector a walk of it each cycle): { list =, n =, text = the joined
--- texts, from = list of where each part's text starts in it }; nil while
--- not frozen or a text is not a string.
+-- texts, from = list of where each part's text starts in it, breaks =
+-- whether a part holds a line break, placed = passage → {line, col} or
+-- false, as locate_passage answers, found ahead (place_copies) }; nil
+-- while not frozen or a text is not a string.
 local function joined_of(R)
   local list, mark = R.sections, frozen[R]
   if not mark then return nil end
@@ -228,7 +230,8 @@ local function joined_of(R)
     if type(t) ~= "string" then return nil end
     texts[i], from[i], at = t, at, at + #t + 1
   end
-  j = { list = list, n = #list, text = "\0" .. table.concat(texts, "\0"), from = from }
+  local text = "\0" .. table.concat(texts, "\0")
+  j = { list = list, n = #list, text = text, from = from, breaks = text:find("\n", 1, true) ~= nil }
   mark.joined = j
   return j
 end
@@ -267,7 +270,11 @@ function Report:locate(text)
 end
 
 -- A piece of a passage this short may be said anywhere: it is not placed.
+-- (A piece of PIECE_BYTES bytes or more is long enough uncounted: no
+-- character is longer than four bytes, and chars counts bytes in a text
+-- that is not UTF-8.)
 local PIECE_CHARS = 10
+local PIECE_BYTES = 4 * PIECE_CHARS
 local CUT = "…"                                  -- where a copy's passage was cut
 
 -- The place (line, col) of a passage the report shares with another text
@@ -276,21 +283,53 @@ local CUT = "…"                                  -- where a copy's passage was
 -- or more. The narrative joins its parts with a line break, so a passage
 -- may run over two of them. nil when no line long enough is said.
 -- (Plain finds and a count in C: a rule's call runs under its meter.)
+-- A passage over a line break is not said whole when no part of a frozen
+-- report holds one (the parts joined over one, as most copies are): it
+-- is not searched for.
 function Report:locate_passage(passage)
   if type(passage) ~= "string" then return nil end
+  local j = joined_of(originals[self] or self)
+  local placed = j and j.placed
+  if placed then
+    local p = placed[passage]
+    if p then return p[1], p[2] elseif p == false then return nil end
+  end
   if passage:sub(-#CUT) == CUT then passage = passage:sub(1, -#CUT - 1) end
-  local line, col = self:locate(passage)
-  if line then return line, col end
+  local stop = passage:find("\n", 1, true)
+  if not (stop and j and not j.breaks) then
+    local line, col = self:locate(passage)
+    if line or not stop then return line, col end
+  end
   local n, from = #passage, 1
   while from <= n do
-    local stop = passage:find("\n", from, true) or n + 1
-    if stop - from < n and (chars(passage, from, stop - 1) or stop - from) >= PIECE_CHARS then
-      line, col = self:locate(passage:sub(from, stop - 1))
+    stop = stop or passage:find("\n", from, true) or n + 1
+    local bytes = stop - from
+    if bytes < n and (bytes >= PIECE_BYTES or (chars(passage, from, stop - 1) or bytes) >= PIECE_CHARS) then
+      local line, col = self:locate(passage:sub(from, stop - 1))
       if line then return line, col end
     end
-    from = stop + 1
+    from, stop = stop + 1, nil
   end
   return nil
+end
+
+-- place_copies(R): the places of frozen report R's copies' passages found
+-- ahead, as locate_passage finds them, and kept with its joined parts: the
+-- copy rules ask for each, under their count hook, where every step of the
+-- search costs several times what it costs here. (Their passages only: a
+-- place a rule asks for another text is found when asked.)
+function M.place_copies(R)
+  local j, copies = joined_of(R), rawget(R, "copies")
+  if not j or type(copies) ~= "table" or getmetatable(copies) ~= nil then return end
+  local placed = j.placed or {}
+  j.placed = placed
+  for _, c in ipairs(copies) do
+    local passage = type(c) == "table" and getmetatable(c) == nil and rawget(c, "passage")
+    if type(passage) == "string" and placed[passage] == nil then
+      local ok, line, col = pcall(Report.locate_passage, R, passage)
+      if ok then placed[passage] = line and { line, col } or false end
+    end
+  end
 end
 
 -- A cell with everything a rule may want: state, value, text, place and

@@ -16,6 +16,7 @@ local view = require "view"
 local formatlib = require "format"
 local messages = require "messages"
 local claims = require "claims"
+local Report = require "report"
 
 local M = {}
 
@@ -111,12 +112,17 @@ end
 -- table of what every rule of the report shares: F, R, findings, lang,
 -- made once a report): a closure and a table for every rule on every
 -- report would be garbage.
+-- (An emit runs under the rule's count hook, where each step costs several
+-- times what it costs outside: a place given as an integer in range is
+-- taken as it is, not passed to place, and the report's fields are read
+-- only for a cell.)
 local NONE = {}                    -- no vars, no cells: read, never written
+local math_type = math.type
 local function emitter(st)
   return function(f)
     local at = st.at
     if at == nil then error("emit: the rule's call is over", 2) end
-    local F, rule, R, lang = at.F, st.rule, at.R, at.lang
+    local rule, lang = st.rule, at.lang
     f = type(f) == "table" and f or {}
     local count = st.count + 1
     st.count = count
@@ -131,6 +137,7 @@ local function emitter(st)
     else
       vars = {}
       if cell then
+        local F, R = at.F, at.R
         vars.where, vars.text, vars.value = R:where(cell.id, lang), cell.text, cell.value
         vars.row, vars.col = cell.row_label, cell.col_label
         local T = F.table_by_id[cell.table or ""]
@@ -154,11 +161,16 @@ local function emitter(st)
     end
     -- (place and text_of called only for a value given: most are not)
     local line = f.line
-    if line ~= nil then line = place(line, "line") end
+    if line ~= nil and (math_type(line) ~= "integer" or line < 0 or line > 0x7FFFFFFF) then
+      line = place(line, "line")
+    end
     local col = f.col
-    if col ~= nil then col = place(col, "col") end
+    if col ~= nil and (math_type(col) ~= "integer" or col < 0 or col > 0x7FFFFFFF) then
+      col = place(col, "col")
+    end
     if not line and cell then line, col = place(cell.line, "line"), place(cell.col, "col") end
     if not line and ids ~= NONE then
+      local R = at.R
       for _, id in ipairs(ids) do
         local ok, c = pcall(R.c.get, R.c, id)
         if ok and c.line then line, col = c.line, c.col; break end
@@ -178,7 +190,10 @@ local function emitter(st)
       if type(f.quote) ~= "string" then error("emit: 'quote' must be a text", 2) end
       quote = cut(f.quote, MAX_MESSAGE)
     end
-    local bytes = st.bytes + #message + size + #(found or "") + #(expected or "") + #(quote or "")
+    local bytes = st.bytes + #message + size
+    if found then bytes = bytes + #found end
+    if expected then bytes = bytes + #expected end
+    if quote then bytes = bytes + #quote end
     st.bytes = bytes
     if bytes > MAX_BYTES then
       error(string.format("emit: more than %d MB of findings on one report", MAX_BYTES // 1048576), 2)
@@ -326,6 +341,9 @@ function M.check(P, R, opts)
       if rule.enabled and not rule.compiled then claims.read_ahead(text, ro, instructions); break end
     end
   end
+  -- the places of its copies' passages, which the copy rules name, found
+  -- first outside the rules' count hooks as well
+  Report.place_copies(R)
   -- (the list walked as ipairs walks it, with no call a rule)
   local rules, i = P.rules, 1
   local rule = rules[1]
