@@ -28,10 +28,11 @@ DEBS     := build-essential pkg-config liblua5.4-dev lua-lpeg lua-lpeg-dev \
 CORE_SRC := core/nb_num.c core/nb_report.c core/nb_ident.c core/nb_finding.c \
             core/nb_yaml.c core/nb_html.c core/nb_text.c core/nb_encoding.c core/nb_sandbox.c core/nb_zip.c core/nb_lua.c core/nb_boot.c \
             core/nb_db.c core/nb_sheet.c core/nb_similar.c core/nb_jobs.c core/nb_marshal.c core/nb_json.c \
-            core/nb_chunks.c core/nb_seen.c core/nb_dl.c
+            core/nb_chunks.c core/nb_seen.c core/nb_dl.c core/nb_grammar_image.c
 # the bundled scripts, precompiled into the binary (nb_chunks.h)
 SCRIPTS  := $(wildcard scripts/*/*.lua rules/*/*.lua)
-CORE_OBJ := $(CORE_SRC:core/%.c=$(BUILD)/%.o) $(BUILD)/nb_chunks_data.o
+# (with no grammar images: the tests' and the binary that makes the images link these)
+CORE_OBJ := $(CORE_SRC:core/%.c=$(BUILD)/%.o) $(BUILD)/nb_chunks_data.o $(BUILD)/nb_grammar_images_none.o
 BIN      := $(BUILD)/nianbao
 NB       := $(BIN)
 
@@ -72,7 +73,33 @@ $(BUILD)/nb_chunks_data.c: $(BUILD)/nb_chunkgen $(BUILD)/re_lua.h $(SCRIPTS)
 $(BUILD)/nb_chunks_data.o: $(BUILD)/nb_chunks_data.c core/nb_chunks.h
 	$(CC) $(CFLAGS) $(XCFLAGS) -Icore -c $< -o $@
 
-$(BIN): $(BUILD)/main.o $(CORE_OBJ)
+# The grammar images (nb_grammar_image.h): the bundled packs' grammars as a
+# binary without images compiles them checking the examples, the C source of
+# those images, and the binary linked with it.
+IMAGE_RUN := examples/jiuqu-2024.txt
+images_c = { echo '\#include "nb_grammar_image.h"'; echo 'const unsigned char nb_grammar_images[] = {'; \
+             xxd -i < $(1) | sed 's/[^,]$$/&,/'; echo '0 };'; \
+             echo 'const size_t nb_grammar_images_len = sizeof nb_grammar_images - 1;'; } > $(2)
+
+$(BUILD)/nb_grammar_images_none.c: | $(BUILD)
+	: > $(BUILD)/grammar_images.none
+	$(call images_c,$(BUILD)/grammar_images.none,$@)
+
+$(BUILD)/nianbao-plain: $(BUILD)/main.o $(CORE_OBJ)
+	$(CC) $(CFLAGS) $(XCFLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS)
+
+$(BUILD)/grammar_images.bin: $(BUILD)/nianbao-plain $(SCRIPTS) $(IMAGE_RUN)
+	rm -f $@.part
+	NB_GRAMMAR_IMAGES_OUT=$@.part $(BUILD)/nianbao-plain check --format json -j1 $(IMAGE_RUN) > /dev/null; [ $$? -le 2 ]
+	touch $@.part && mv $@.part $@
+
+$(BUILD)/nb_grammar_images_data.c: $(BUILD)/grammar_images.bin
+	$(call images_c,$<,$@)
+
+$(BUILD)/nb_grammar_images_%.o: $(BUILD)/nb_grammar_images_%.c core/nb_grammar_image.h
+	$(CC) $(CFLAGS) $(XCFLAGS) -Icore -c $< -o $@
+
+$(BIN): $(BUILD)/main.o $(filter-out $(BUILD)/nb_grammar_images_none.o,$(CORE_OBJ)) $(BUILD)/nb_grammar_images_data.o
 	$(CC) $(CFLAGS) $(XCFLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS)
 
 claim-starts: $(BIN) ; $(BIN) run tests/tools/claim_starts.lua > $(BUILD)/claim_starts.lua && mv $(BUILD)/claim_starts.lua scripts/lib/claim_starts.lua

@@ -20,6 +20,7 @@
 #include <lua-lpeg.h>
 #include "nb_boot.h"
 #include "nb_chunks.h"
+#include "nb_grammar_image.h"
 #include "nb_lua.h"
 #include "nb_sandbox.h"
 #include "nb_jobs.h"
@@ -537,6 +538,7 @@ static void harden_lpeg(lua_State *L) {
     lua_pushcclosure(L, metered_pow, 3);
     lua_setfield(L, mt, "__pow");
     require_module(L, "re");                      /* re keeps the metatable's operators */
+    nb_grammar_images_wrap(L, -1, lpeg_tick);
     lua_pushboolean(L, 0);                        /* then scripts cannot reach them */
     lua_setfield(L, mt, "__metatable");
     lua_settop(L, lpeg - 1);

@@ -1,0 +1,852 @@
+/*
+** nb_grammar_image.c — re.compile answered from build-time images (see
+** nb_grammar_image.h). Parsing a grammar with re is most of what compiling
+** the bundled packs costs at every start; rebuilding the pattern it made
+** is a copy of bytes and a table of constants.
+**
+** LPeg 1.0's patterns as this file reads them (lptree.h): the userdata
+** holds the address of the compiled code (NULL until the first match),
+** its size, then the tree's nodes; a node is a tag, a capture kind, a key
+** into the pattern's constants (its user value, "ktable") and an int (a
+** count, a character or the offset of the second child). A probe at the
+** first compile checks this layout and that an image rebuilds what re
+** builds; if it does not, no image is used.
+*/
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <lauxlib.h>
+#include "nb_fnv.h"
+#include "nb_grammar_image.h"
+#include "nb_sandbox.h"
+
+#define PATTERN_MT "lpeg-pattern"
+#define STATE_KEY "nianbao.grammar_images"
+#define MAX_ACCESSES 512
+#define MAX_DEPTH 4000
+
+/* LPeg's tree tags (lptree.h, 1.0) */
+enum { T_CHAR, T_SET, T_ANY, T_TRUE, T_FALSE, T_REP, T_SEQ, T_CHOICE, T_NOT, T_AND,
+       T_CALL, T_OPENCALL, T_RULE, T_GRAMMAR, T_BEHIND, T_CAPTURE, T_RUNTIME };
+
+typedef struct node {
+    unsigned char tag, cap;
+    unsigned short key;
+    int u;
+} node;
+
+typedef struct pattern_head {
+    void *code;
+    int codesize;
+    node tree[1];
+} pattern_head;
+
+typedef struct image_state {
+    const unsigned char *data;
+    size_t len;
+    int enabled;            /* cleared by a failed probe or a change of locale */
+    int probed;             /* the probe passed */
+    long hits, misses;
+    lua_CFunction tick;
+} image_state;
+
+/*{=== fingerprints ===*/
+
+static void mix(uint64_t *h, const void *p, size_t n) {
+    const unsigned char *s = p;
+    size_t i;
+    for (i = 0; i < n; i++) *h = (*h ^ s[i]) * NB_FNV_PRIME;
+}
+
+static void mix_int(uint64_t *h, int64_t v) { mix(h, &v, sizeof v); }
+
+static int is_pattern(lua_State *L, int idx) {
+    int yes;
+    if (lua_type(L, idx) != LUA_TUSERDATA || !lua_getmetatable(L, idx)) return 0;
+    luaL_getmetatable(L, PATTERN_MT);
+    yes = lua_rawequal(L, -1, -2);
+    lua_pop(L, 2);
+    return yes && lua_rawlen(L, idx) >= sizeof(pattern_head);
+}
+
+/* What of a tree LPeg reads, from node i on (n nodes), mixed into h and,
+** where out is not NULL, copied there (the rest of out left as it is);
+** -1 for a tree that is not one. */
+static int walk(uint64_t *h, const node *t, node *out, size_t n, size_t i, int depth) {
+    if (depth > MAX_DEPTH) return -1;
+    for (;;) {
+        const node *x;
+        node *o;
+        if (i >= n) return -1;
+        x = &t[i];
+        o = out ? &out[i] : NULL;
+        mix(h, &x->tag, 1);
+        if (o) o->tag = x->tag;
+        switch (x->tag) {
+        case T_CHAR: mix_int(h, x->u); if (o) o->u = x->u; return 0;
+        case T_SET:
+            if (n - i <= 32 / sizeof(node)) return -1;
+            mix(h, &t[i + 1], 32);
+            if (o) memcpy(&o[1], &x[1], 32);
+            return 0;
+        case T_ANY: case T_TRUE: case T_FALSE: return 0;
+        case T_REP: case T_NOT: case T_AND: i++; continue;
+        case T_SEQ: case T_CHOICE: case T_RULE:
+            mix_int(h, x->u);
+            if (o) o->u = x->u;
+            if (x->tag == T_RULE) {
+                mix_int(h, x->key);
+                mix_int(h, x->cap);
+                if (o) { o->key = x->key; o->cap = x->cap; }
+            }
+            if (x->u <= 0 || walk(h, t, out, n, i + 1, depth + 1) != 0) return -1;
+            i += (size_t)x->u;
+            continue;
+        case T_CALL:
+            mix_int(h, x->key);
+            mix_int(h, x->u);
+            if (o) { o->key = x->key; o->u = x->u; }
+            return 0;
+        case T_OPENCALL: mix_int(h, x->key); if (o) o->key = x->key; return 0;
+        case T_GRAMMAR: case T_BEHIND: mix_int(h, x->u); if (o) o->u = x->u; i++; continue;
+        case T_CAPTURE:
+            mix_int(h, x->cap);
+            mix_int(h, x->key);
+            if (o) { o->cap = x->cap; o->key = x->key; }
+            i++;
+            continue;
+        case T_RUNTIME: mix_int(h, x->key); if (o) o->key = x->key; i++; continue;
+        default: return -1;
+        }
+    }
+}
+
+/* A literal value mixed in (its type and value); a function, table or
+** userdata by its type only. */
+static void mix_value(lua_State *L, int idx, uint64_t *h) {
+    int t = lua_type(L, idx);
+    mix_int(h, t);
+    if (t == LUA_TBOOLEAN) mix_int(h, lua_toboolean(L, idx));
+    else if (t == LUA_TNUMBER) {
+        if (lua_isinteger(L, idx)) mix_int(h, lua_tointeger(L, idx));
+        else { lua_Number d = lua_tonumber(L, idx); mix(h, "f", 1); mix(h, &d, sizeof d); }
+    } else if (t == LUA_TSTRING) {
+        size_t n;
+        const char *s = lua_tolstring(L, idx, &n);
+        mix_int(h, (int64_t)n);
+        mix(h, s, n);
+    }
+}
+
+/* The fingerprint of the value at idx as a definition re reads; -1 for
+** one an image cannot stand for (a table: re would make it a grammar). */
+static int fingerprint(lua_State *L, int idx, uint64_t *out) {
+    uint64_t h = NB_FNV_OFFSET;
+    int t = lua_type(L, idx);
+    idx = lua_absindex(L, idx);
+    if (t == LUA_TTABLE || t == LUA_TTHREAD || t == LUA_TLIGHTUSERDATA) return -1;
+    if (t == LUA_TUSERDATA) {
+        const pattern_head *p;
+        size_t n, k, i;
+        int ok;
+        if (!is_pattern(L, idx)) return -1;
+        p = lua_touserdata(L, idx);
+        n = (lua_rawlen(L, idx) - offsetof(pattern_head, tree)) / sizeof(node);
+        mix_int(&h, LUA_TUSERDATA);
+        if (walk(&h, p->tree, NULL, n, 0, 0) != 0) return -1;
+        lua_getiuservalue(L, idx, 1);
+        luaL_getmetatable(L, PATTERN_MT);
+        ok = lua_istable(L, -2);
+        if (lua_rawequal(L, -1, -2)) mix_int(&h, -1);
+        else if (ok) {
+            k = lua_rawlen(L, -2);
+            mix_int(&h, (int64_t)k);
+            for (i = 1; i <= k; i++) {
+                lua_rawgeti(L, -2, (lua_Integer)i);
+                mix_value(L, -1, &h);
+                lua_pop(L, 1);
+            }
+        }
+        lua_pop(L, 2);
+        if (!ok) return -1;
+    } else {
+        mix_value(L, idx, &h);
+    }
+    *out = h;
+    return 0;
+}
+
+/*}===*/
+
+/*{=== images: writing (at build time) ===*/
+
+/* A growing buffer kept in a userdata at a stack slot (replaced as it
+** grows), so that an error of Lua's leaves nothing to free. */
+typedef struct wbuf {
+    lua_State *L;
+    int slot, bad;
+    unsigned char *p;
+    size_t len, cap;
+} wbuf;
+
+static void put(wbuf *b, const void *p, size_t n) {
+    if (b->bad) return;
+    if (b->len + n > b->cap) {
+        size_t cap = (b->len + n) * 2 + 256;
+        unsigned char *q = lua_newuserdatauv(b->L, cap, 0);
+        if (b->len) memcpy(q, b->p, b->len);
+        lua_replace(b->L, b->slot);
+        b->p = q;
+        b->cap = cap;
+    }
+    memcpy(b->p + b->len, p, n);
+    b->len += n;
+}
+
+static void put_u32(wbuf *b, uint32_t v) { put(b, &v, 4); }
+static void put_u64(wbuf *b, uint64_t v) { put(b, &v, 8); }
+
+/* The constant at idx: its kind and value, or where it was found among
+** the definitions read (accesses: log's values at 2a; -1 for none). */
+static int put_constant(lua_State *L, wbuf *b, int idx, int log, int n_acc, lua_CFunction tick) {
+    int t = lua_type(L, idx), a;
+    uint32_t found = 0;
+    size_t where;
+    idx = lua_absindex(L, idx);
+    if (t == LUA_TSTRING) {
+        size_t n;
+        const char *s = lua_tolstring(L, idx, &n);
+        put(b, "S", 1);
+        put_u32(b, (uint32_t)n);
+        put(b, s, n);
+        return 0;
+    }
+    if (t == LUA_TNUMBER && lua_isinteger(L, idx)) {
+        put(b, "I", 1);
+        put_u64(b, (uint64_t)lua_tointeger(L, idx));
+        return 0;
+    }
+    if (t == LUA_TNUMBER) {
+        lua_Number d = lua_tonumber(L, idx);
+        put(b, "F", 1);
+        put(b, &d, sizeof d);
+        return 0;
+    }
+    if (t == LUA_TBOOLEAN) {
+        unsigned char v = (unsigned char)lua_toboolean(L, idx);
+        put(b, "B", 1);
+        put(b, &v, 1);
+        return 0;
+    }
+    if (tick != NULL && lua_tocfunction(L, idx) == tick) {
+        put(b, "T", 1);
+        return 0;
+    }
+    put(b, "R", 1);
+    where = b->len;
+    put_u32(b, 0);
+    for (a = 1; a <= n_acc; a++) {
+        int v;
+        lua_rawgeti(L, log, 2 * a);
+        v = lua_gettop(L);
+        if (lua_rawequal(L, v, idx)) {
+            put_u32(b, (uint32_t)a);
+            put_u32(b, 0);
+            found++;
+        }
+        if (is_pattern(L, v)) {
+            lua_Integer j, k;
+            lua_getiuservalue(L, v, 1);
+            k = lua_istable(L, -1) ? (lua_Integer)lua_rawlen(L, -1) : 0;
+            for (j = 1; j <= k; j++) {
+                lua_rawgeti(L, -1, j);
+                if (lua_rawequal(L, -1, idx)) {
+                    put_u32(b, (uint32_t)a);
+                    put_u32(b, (uint32_t)j);
+                    found++;
+                }
+                lua_pop(L, 1);
+            }
+            lua_pop(L, 1);
+        }
+        lua_pop(L, 1);
+    }
+    if (!b->bad) memcpy(b->p + where, &found, 4);
+    return found > 0 ? 0 : -1;
+}
+
+/* The image of the pattern at result, compiled from text (text_idx) with the
+** definitions read as log (at idx log: names at 2a-1, values at 2a, count
+** in field n), appended to the file path. Nothing for a pattern an image
+** cannot stand for. */
+static void record(lua_State *L, int text_idx, int result, int log, const char *path, int untrusted,
+                   lua_CFunction tick) {
+    wbuf b;
+    size_t tlen, blen;
+    const char *text = lua_tolstring(L, text_idx, &tlen);
+    int n_acc, a, refused = 0, top = lua_gettop(L);
+    lua_Integer i, k;
+    FILE *f;
+    if (!is_pattern(L, result)) return;
+    lua_getfield(L, log, "n");
+    n_acc = (int)lua_tointeger(L, -1);
+    lua_pop(L, 1);
+    if (n_acc > MAX_ACCESSES) return;
+    lua_pushnil(L);
+    b.L = L; b.slot = lua_gettop(L); b.bad = 0; b.p = NULL; b.len = b.cap = 0;
+    put_u32(&b, 0);                                 /* the record's length, set below */
+    put_u64(&b, nb_fnv1a(text, tlen));
+    put_u32(&b, (uint32_t)tlen);
+    put(&b, text, tlen);
+    put(&b, untrusted ? "\1" : "\0", 1);
+    put_u32(&b, (uint32_t)n_acc);
+    for (a = 1; a <= n_acc && !refused; a++) {
+        size_t nlen;
+        const char *name;
+        uint64_t fp;
+        lua_rawgeti(L, log, 2 * a - 1);
+        lua_rawgeti(L, log, 2 * a);
+        name = lua_type(L, -2) == LUA_TSTRING ? lua_tolstring(L, -2, &nlen) : NULL;
+        /* the pattern re returns may be a definition itself: not a copy */
+        if (name == NULL || fingerprint(L, -1, &fp) != 0 || lua_rawequal(L, -1, result)) refused = 1;
+        else {
+            put_u32(&b, (uint32_t)nlen);
+            put(&b, name, nlen);
+            put_u64(&b, fp);
+        }
+        lua_pop(L, 2);
+    }
+    /* the tree as LPeg reads it, the rest zero: the fields a node does not
+    ** use were never written, and an image is the same at every build */
+    blen = lua_rawlen(L, result);
+    put_u32(&b, (uint32_t)blen);
+    {
+        uint64_t h = 0;
+        const pattern_head *p = lua_touserdata(L, result);
+        size_t n = (blen - offsetof(pattern_head, tree)) / sizeof(node);
+        pattern_head *copy = lua_newuserdatauv(L, blen, 0);
+        memset(copy, 0, blen);
+        if (walk(&h, p->tree, copy->tree, n, 0, 0) != 0) refused = 1;
+        put(&b, copy, blen);
+        lua_pop(L, 1);
+    }
+    lua_getiuservalue(L, result, 1);
+    luaL_getmetatable(L, PATTERN_MT);
+    if (lua_rawequal(L, -1, -2)) put_u32(&b, (uint32_t)-1);
+    else if (!lua_istable(L, -2)) refused = 1;
+    else {
+        k = (lua_Integer)lua_rawlen(L, -2);
+        put_u32(&b, (uint32_t)k);
+        for (i = 1; i <= k && !refused; i++) {
+            lua_rawgeti(L, -2, i);
+            if (put_constant(L, &b, -1, log, n_acc, tick) != 0) refused = 1;
+            lua_pop(L, 1);
+        }
+    }
+    if (!refused && !b.bad) {
+        uint32_t rest = (uint32_t)(b.len - 4);
+        memcpy(b.p, &rest, 4);
+        if ((f = fopen(path, "ab")) != NULL) {
+            fwrite(b.p, 1, b.len, f);
+            fclose(f);
+        }
+    }
+    lua_settop(L, top);
+}
+
+/* The definitions table's __index while a grammar is imaged: defs[k]
+** (upvalue 1: the definitions, 2: the log), logged. */
+static int logged_index(lua_State *L) {
+    lua_Integer n;
+    lua_settop(L, 2);
+    if (lua_istable(L, lua_upvalueindex(1))) {
+        lua_pushvalue(L, 2);
+        lua_gettable(L, lua_upvalueindex(1));
+    } else {
+        lua_pushnil(L);
+    }
+    lua_getfield(L, lua_upvalueindex(2), "n");
+    n = lua_tointeger(L, -1) + 1;
+    lua_pop(L, 1);
+    lua_pushvalue(L, 2);
+    lua_rawseti(L, lua_upvalueindex(2), 2 * n - 1);
+    lua_pushvalue(L, 3);
+    lua_rawseti(L, lua_upvalueindex(2), 2 * n);
+    lua_pushinteger(L, n);
+    lua_setfield(L, lua_upvalueindex(2), "n");
+    return 1;
+}
+
+/*}===*/
+
+/*{=== images: reading ===*/
+
+typedef struct reader {
+    const unsigned char *p, *end;
+    int bad;
+} reader;
+
+static const unsigned char *take(reader *r, size_t n) {
+    const unsigned char *p = r->p;
+    if (r->bad || (size_t)(r->end - r->p) < n) { r->bad = 1; return NULL; }
+    r->p += n;
+    return p;
+}
+
+static uint32_t take_u32(reader *r) {
+    uint32_t v = 0;
+    const unsigned char *p = take(r, 4);
+    if (p) memcpy(&v, p, 4);
+    return v;
+}
+
+static uint64_t take_u64(reader *r) {
+    uint64_t v = 0;
+    const unsigned char *p = take(r, 8);
+    if (p) memcpy(&v, p, 8);
+    return v;
+}
+
+/* One record: where its parts begin. */
+typedef struct image {
+    const unsigned char *text, *accesses, *block, *constants, *end;
+    size_t tlen, blen;
+    uint32_t n_acc;
+    int untrusted;
+} image;
+
+/* The record at r (r moved past it); 0, or -1 when it is broken. */
+static int next_image(reader *r, image *im, uint64_t *hash) {
+    uint32_t rest = take_u32(r), a;
+    reader in;
+    const unsigned char *body = take(r, rest);
+    if (body == NULL) return -1;
+    in.p = body; in.end = body + rest; in.bad = 0;
+    *hash = take_u64(&in);
+    im->tlen = take_u32(&in);
+    im->text = take(&in, im->tlen);
+    im->untrusted = in.p < in.end ? *take(&in, 1) : -1;
+    im->n_acc = take_u32(&in);
+    im->accesses = in.p;
+    if (im->n_acc > MAX_ACCESSES) return -1;
+    for (a = 0; a < im->n_acc && !in.bad; a++) {
+        take(&in, take_u32(&in));
+        take_u64(&in);
+    }
+    im->blen = take_u32(&in);
+    im->block = take(&in, im->blen);
+    im->constants = in.p;
+    im->end = in.end;
+    if (in.bad || im->blen < sizeof(pattern_head)) return -1;
+    return 0;
+}
+
+/* The pattern of image im pushed, its definitions' values at stack slots
+** vals..vals+n_acc-1; 0, or -1 (nothing pushed) when a constant is not
+** what it was or the image is broken. */
+static int rebuild(lua_State *L, const image *im, int vals, lua_CFunction tick) {
+    reader r;
+    int32_t k;
+    int i, top = lua_gettop(L);
+    pattern_head *p;
+    r.p = im->constants; r.end = im->end; r.bad = 0;
+    k = (int32_t)take_u32(&r);
+    if (r.bad || k < -1) return -1;
+    p = lua_newuserdatauv(L, im->blen, 1);
+    memcpy(p, im->block, im->blen);
+    p->code = NULL;
+    p->codesize = 0;
+    luaL_getmetatable(L, PATTERN_MT);
+    if (k == -1) {
+        lua_pushvalue(L, -1);
+        lua_setiuservalue(L, -3, 1);
+    }
+    lua_setmetatable(L, -2);
+    if (k == -1) return r.p == r.end ? 0 : (lua_settop(L, top), -1);
+    lua_createtable(L, k, 0);
+    for (i = 1; i <= k; i++) {
+        const unsigned char *kind = take(&r, 1);
+        if (kind == NULL) break;
+        switch (*kind) {
+        case 'S': {
+            uint32_t n = take_u32(&r);
+            const unsigned char *s = take(&r, n);
+            if (s) lua_pushlstring(L, (const char *)s, n);
+            break;
+        }
+        case 'I': lua_pushinteger(L, (lua_Integer)take_u64(&r)); break;
+        case 'F': {
+            lua_Number d = 0;
+            const unsigned char *s = take(&r, sizeof d);
+            if (s) memcpy(&d, s, sizeof d);
+            lua_pushnumber(L, d);
+            break;
+        }
+        case 'B': {
+            const unsigned char *s = take(&r, 1);
+            lua_pushboolean(L, s && *s);
+            break;
+        }
+        case 'T': lua_pushcfunction(L, tick); break;
+        case 'R': {
+            /* every place the value was found must hold one value now */
+            uint32_t n = take_u32(&r), s;
+            lua_pushnil(L);
+            for (s = 0; s < n && !r.bad; s++) {
+                uint32_t a = take_u32(&r), j = take_u32(&r);
+                if (a < 1 || a > im->n_acc) { r.bad = 1; break; }
+                lua_pushvalue(L, vals + (int)a - 1);
+                if (j > 0) {
+                    if (!is_pattern(L, -1)) { r.bad = 1; break; }
+                    lua_getiuservalue(L, -1, 1);
+                    if (!lua_istable(L, -1)) { r.bad = 1; break; }
+                    lua_rawgeti(L, -1, (lua_Integer)j);
+                    lua_replace(L, -3);
+                    lua_pop(L, 1);
+                }
+                if (s == 0) lua_replace(L, -2);
+                else if (!lua_rawequal(L, -1, -2)) r.bad = 1;
+                else lua_pop(L, 1);
+            }
+            if (n == 0 || lua_isnoneornil(L, -1)) r.bad = 1;
+            break;
+        }
+        default: r.bad = 1;
+        }
+        if (r.bad) break;
+        lua_rawseti(L, -2, i);
+    }
+    if (r.bad || i <= k || r.p != r.end) {
+        lua_settop(L, top);
+        return -1;
+    }
+    lua_setiuservalue(L, -2, 1);
+    return 0;
+}
+
+/* Do two images read the same definitions, in the same order? */
+static int names_match(const image *x, const image *y) {
+    reader a, b;
+    uint32_t i;
+    if (x->n_acc != y->n_acc) return 0;
+    a.p = x->accesses; a.end = x->block; a.bad = 0;
+    b.p = y->accesses; b.end = y->block; b.bad = 0;
+    for (i = 0; i < x->n_acc; i++) {
+        uint32_t n = take_u32(&a);
+        const unsigned char *s = take(&a, n);
+        if (take_u32(&b) != n || s == NULL || take(&b, n) == NULL || memcmp(s, b.p - n, n) != 0) return 0;
+        take_u64(&a);
+        take_u64(&b);
+    }
+    return !a.bad && !b.bad;
+}
+
+/* The pattern compiled from the text at slot text with the definitions
+** at slot defs pushed from an image: 1; 0, nothing pushed, where none
+** stands for it. */
+static int from_image(lua_State *L, image_state *st, int text, int defs, int untrusted) {
+    size_t tlen;
+    const char *s = lua_tolstring(L, text, &tlen);
+    uint64_t hash = nb_fnv1a(s, tlen), *fps = NULL;
+    reader r;
+    image im, first = { NULL, NULL, NULL, NULL, NULL, 0, 0, 0, 0 };
+    int have_first = 0, vals = 0, top = lua_gettop(L);
+    r.p = st->data; r.end = st->data + st->len; r.bad = 0;
+    while (r.p < r.end) {
+        reader head = r;
+        uint64_t h;
+        uint32_t rest = take_u32(&head);
+        /* (a record's length, then its text's hash: most are passed at a glance) */
+        if (take_u64(&head) != hash) {
+            if (head.bad || take(&r, 4) == NULL || take(&r, rest) == NULL) break;
+            continue;
+        }
+        if (next_image(&r, &im, &h) != 0) break;
+        if (im.tlen != tlen || memcmp(im.text, s, tlen) != 0) continue;
+        if (!have_first) {
+            /* the definitions the grammar reads, read once as re reads them */
+            reader a;
+            uint32_t i;
+            first = im;
+            have_first = 1;
+            luaL_checkstack(L, (int)im.n_acc + 8, "grammar image");
+            fps = lua_newuserdatauv(L, (im.n_acc ? im.n_acc : 1) * sizeof *fps, 0);
+            vals = lua_gettop(L) + 1;
+            a.p = im.accesses; a.end = im.block; a.bad = 0;
+            for (i = 0; i < im.n_acc; i++) {
+                uint32_t n = take_u32(&a);
+                const unsigned char *name = take(&a, n);
+                take_u64(&a);
+                if (name == NULL) break;
+                if (lua_istable(L, defs)) {
+                    lua_pushlstring(L, (const char *)name, n);
+                    lua_gettable(L, defs);
+                } else {
+                    lua_pushnil(L);
+                }
+                if (fingerprint(L, -1, &fps[i]) != 0) fps[i] = 0;
+            }
+            if (i < im.n_acc) break;
+        } else if (!names_match(&first, &im)) {
+            continue;
+        }
+        if (im.untrusted == untrusted) {
+            reader a;
+            uint32_t i;
+            a.p = im.accesses; a.end = im.block; a.bad = 0;
+            for (i = 0; i < im.n_acc; i++) {
+                take(&a, take_u32(&a));
+                if (take_u64(&a) != fps[i] || fps[i] == 0) break;
+            }
+            if (i == im.n_acc && rebuild(L, &im, vals, st->tick) == 0) {
+                lua_replace(L, top + 1);
+                lua_settop(L, top + 1);
+                return 1;
+            }
+        }
+    }
+    lua_settop(L, top);
+    return 0;
+}
+
+/*}===*/
+
+/*{=== the probe ===*/
+
+static int probe_upper(lua_State *L) { lua_settop(L, 1); return 1; }
+static int probe_number(lua_State *L) { lua_settop(L, 1); return 1; }
+
+static const char probe_text[] =
+    "list <- item (',' %sp item)* !.\n"
+    "item <- {[a-z]+} -> up / {:n: %num :} / '#' [_%d]^2 -> 'h' / '(' {| item |} ')' -> 1";
+
+/* lpeg.NAME(arg) pushed (lpeg at idx) */
+static void lpeg_call(lua_State *L, int lpeg, const char *name, const char *arg) {
+    lua_getfield(L, lpeg, name);
+    lua_pushstring(L, arg);
+    lua_call(L, 1, 1);
+}
+
+/* The probe's definitions pushed: a function, a pattern holding a
+** function, a pattern of spaces. */
+static void probe_defs(lua_State *L, int lpeg) {
+    lua_createtable(L, 0, 3);
+    lua_pushcfunction(L, probe_upper);
+    lua_setfield(L, -2, "up");
+    lua_getfield(L, lpeg, "C");
+    lpeg_call(L, lpeg, "R", "09");
+    lua_pushinteger(L, 1);
+    lua_arith(L, LUA_OPPOW);
+    lua_call(L, 1, 1);
+    lua_pushcfunction(L, probe_number);
+    lua_arith(L, LUA_OPDIV);
+    lua_setfield(L, -2, "num");
+    lpeg_call(L, lpeg, "S", " \t");
+    lua_pushinteger(L, 0);
+    lua_arith(L, LUA_OPPOW);
+    lua_setfield(L, -2, "sp");
+}
+
+/* Are LPeg's patterns laid out as this file reads them? */
+static int layout_known(lua_State *L, int lpeg) {
+    const pattern_head *p;
+    int ok;
+    lua_getfield(L, lpeg, "P");
+    lua_pushliteral(L, "a");
+    lua_call(L, 1, 1);
+    p = lua_touserdata(L, -1);
+    ok = is_pattern(L, -1) && lua_rawlen(L, -1) == sizeof(pattern_head) && p->code == NULL &&
+         p->tree[0].tag == T_CHAR && p->tree[0].u == 'a';
+    lua_pop(L, 1);
+    lua_getfield(L, lpeg, "P");
+    lua_pushboolean(L, 0);
+    lua_call(L, 1, 1);
+    p = lua_touserdata(L, -1);
+    ok = ok && is_pattern(L, -1) && p->tree[0].tag == T_FALSE;
+    lua_pop(L, 1);
+    return ok;
+}
+
+/* Do the probe's image and its fresh compile agree, node for node and
+** constant for constant? (Stack: the compile's upvalues as in compile.) */
+static int probe(lua_State *L, image_state *st) {
+    int top = lua_gettop(L), lpeg, ok = 0;
+    lua_getfield(L, LUA_REGISTRYINDEX, LUA_LOADED_TABLE);
+    lua_getfield(L, -1, "lpeg");
+    lpeg = lua_gettop(L);
+    if (lua_istable(L, lpeg) && layout_known(L, lpeg)) {
+        int fresh, imaged;
+        uint64_t a, b;
+        lua_pushvalue(L, lua_upvalueindex(1));
+        lua_pushstring(L, probe_text);
+        probe_defs(L, lpeg);
+        fresh = lua_gettop(L) - 2;
+        imaged = 0;
+        if (lua_pcall(L, 2, 1, 0) == LUA_OK) {
+            lua_pushstring(L, probe_text);
+            probe_defs(L, lpeg);
+            imaged = from_image(L, st, fresh + 1, fresh + 2, 0);
+        }
+        if (imaged) {
+            imaged = lua_gettop(L);
+            ok = fingerprint(L, fresh, &a) == 0 && fingerprint(L, imaged, &b) == 0 && a == b &&
+                 lua_rawlen(L, fresh) == lua_rawlen(L, imaged);
+            if (ok) {
+                lua_Integer i, k;
+                lua_getiuservalue(L, fresh, 1);
+                lua_getiuservalue(L, imaged, 1);
+                k = (lua_Integer)lua_rawlen(L, -1);
+                ok = k == (lua_Integer)lua_rawlen(L, -2);
+                for (i = 1; ok && i <= k; i++) {
+                    lua_rawgeti(L, -1, i);
+                    lua_rawgeti(L, -3, i);
+                    /* the definitions were made anew: their functions are the same */
+                    ok = lua_type(L, -1) == lua_type(L, -2) &&
+                         (lua_type(L, -1) != LUA_TFUNCTION || lua_rawequal(L, -1, -2)) &&
+                         (lua_type(L, -1) == LUA_TFUNCTION || lua_compare(L, -1, -2, LUA_OPEQ));
+                    lua_pop(L, 2);
+                }
+            }
+        }
+    }
+    lua_settop(L, top);
+    return ok;
+}
+
+/*}===*/
+
+static int metered_now(lua_State *L) {
+    nb_sandbox *sb = nb_sandbox_of(L);
+    return sb != NULL && sb->active && sb->untrusted;
+}
+
+/* The original compile of the text at slot text with the definitions at
+** slot defs, its result pushed and imaged into the file at path. */
+static void compile_recorded(lua_State *L, int text, int defs, const char *path, image_state *st, int untrusted) {
+    int log;
+    lua_newtable(L);
+    log = lua_gettop(L);
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_pushvalue(L, text);
+    lua_newtable(L);                            /* the definitions, each read logged */
+    lua_createtable(L, 0, 1);
+    lua_pushvalue(L, defs);
+    lua_pushvalue(L, log);
+    lua_pushcclosure(L, logged_index, 2);
+    lua_setfield(L, -2, "__index");
+    lua_setmetatable(L, -2);
+    lua_call(L, 2, 1);
+    record(L, text, lua_gettop(L), log, path, untrusted, st->tick);
+    lua_remove(L, log);
+}
+
+/* The probe's grammar imaged, as the first grammar of an imaging run. */
+static void record_probe(lua_State *L, const char *path, image_state *st) {
+    int top = lua_gettop(L);
+    lua_getfield(L, LUA_REGISTRYINDEX, LUA_LOADED_TABLE);
+    lua_getfield(L, -1, "lpeg");
+    if (lua_istable(L, -1)) {
+        int lpeg = lua_gettop(L);
+        lua_pushstring(L, probe_text);
+        probe_defs(L, lpeg);
+        compile_recorded(L, lpeg + 1, lpeg + 2, path, st, 0);
+    }
+    lua_settop(L, top);
+}
+
+/* re.compile(p [, defs]) (upvalues: the original, the state, the path
+** images are written to or nil). */
+static int compile(lua_State *L) {
+    image_state *st = lua_touserdata(L, lua_upvalueindex(2));
+    int untrusted = metered_now(L);
+    lua_settop(L, 2);
+    if (lua_type(L, 1) == LUA_TSTRING && (lua_isnil(L, 2) || lua_istable(L, 2))) {
+        const char *path = lua_tostring(L, lua_upvalueindex(3));
+        if (path != NULL) {
+            if (!st->probed && !untrusted) {
+                st->probed = 1;
+                record_probe(L, path, st);
+            }
+            compile_recorded(L, 1, 2, path, st, untrusted);
+            return 1;
+        }
+        if (st->enabled && st->len > 0 && !untrusted && !st->probed) {
+            st->probed = 1;
+            st->enabled = probe(L, st);
+        }
+        if (st->enabled && st->probed) {
+            if (from_image(L, st, 1, 2, untrusted)) {
+                st->hits++;
+                return 1;
+            }
+            st->misses++;
+        }
+    }
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, 1);
+    return 1;
+}
+
+/* re.updatelocale(): the classes re gives names to change: no image
+** stands for a grammar that names them (upvalue 1: the original). */
+static int updatelocale(lua_State *L) {
+    image_state *st = lua_touserdata(L, lua_upvalueindex(2));
+    st->enabled = 0;
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+    return lua_gettop(L);
+}
+
+void nb_grammar_images_wrap(lua_State *L, int re_idx, lua_CFunction tick) {
+    image_state *st;
+    const char *out = getenv("NB_GRAMMAR_IMAGES_OUT");
+    re_idx = lua_absindex(L, re_idx);
+    st = lua_newuserdatauv(L, sizeof *st, 0);
+    st->data = nb_grammar_images;
+    st->len = nb_grammar_images_len;
+    st->enabled = 1;
+    st->probed = 0;
+    st->hits = st->misses = 0;
+    st->tick = tick;
+    lua_pushvalue(L, -1);
+    lua_setfield(L, LUA_REGISTRYINDEX, STATE_KEY);
+    lua_getfield(L, re_idx, "compile");
+    lua_pushvalue(L, -2);
+    if (out != NULL && *out != '\0') lua_pushstring(L, out); else lua_pushnil(L);
+    lua_pushcclosure(L, compile, 3);
+    lua_setfield(L, re_idx, "compile");
+    lua_getfield(L, re_idx, "updatelocale");
+    lua_pushvalue(L, -2);
+    lua_pushcclosure(L, updatelocale, 2);
+    lua_setfield(L, re_idx, "updatelocale");
+    lua_pop(L, 1);
+}
+
+static image_state *state_of(lua_State *L) {
+    image_state *st;
+    lua_getfield(L, LUA_REGISTRYINDEX, STATE_KEY);
+    st = lua_touserdata(L, -1);
+    lua_pop(L, 1);
+    return st;
+}
+
+int nb_grammar_images_use(lua_State *L, const unsigned char *data, size_t len) {
+    image_state *st = state_of(L);
+    if (st == NULL) return 0;
+    st->data = data;
+    st->len = len;
+    st->enabled = 1;
+    st->probed = 0;
+    return 1;
+}
+
+long nb_grammar_images_hits(lua_State *L, long *misses) {
+    image_state *st = state_of(L);
+    if (st == NULL) return -1;
+    if (misses) *misses = st->misses;
+    return st->hits;
+}

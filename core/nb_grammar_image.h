@@ -1,0 +1,43 @@
+/*
+** nb_grammar_image.h — re.compile answered from images of its results
+** taken when the binary was built (the bundled packs' grammars), where
+** the grammar's text and every definition it reads are as they were then;
+** any other grammar is compiled as always.
+**
+** An image holds the pattern LPeg built (its tree, as the bytes of the
+** userdata: children are offsets, so the bytes stand anywhere), and its
+** constants: strings, numbers and booleans as they are, functions as the
+** place they were found (a definition the grammar read, or a constant of
+** a definition that is a pattern), looked up again when it is used. Its
+** key is the grammar's text, the sandbox's metering of what is built, and
+** a fingerprint of each definition the grammar read, in the order read:
+** a pattern's tree and constants, a string's, number's or boolean's value,
+** a function's type only (its value is the one put back).
+**
+** NB_GRAMMAR_IMAGES_OUT=FILE: every grammar compiled is imaged and added to
+** FILE (the build's step that makes nb_grammar_images_data.c).
+*/
+#ifndef NB_GRAMMAR_IMAGE_H
+#define NB_GRAMMAR_IMAGE_H
+
+#include <stddef.h>
+#include <lua.h>
+
+/* The images the build made (nb_grammar_images_data.c). */
+extern const unsigned char nb_grammar_images[];
+extern const size_t nb_grammar_images_len;
+
+/* Wrap re.compile (and re.updatelocale, after which images are not used)
+** in the module table at re_idx. tick: the metering step's function (a
+** constant of what untrusted code builds). */
+void nb_grammar_images_wrap(lua_State *L, int re_idx, lua_CFunction tick);
+
+/* Use the images in data (not copied: it must outlive the state) in
+** place of the built ones; for the tests. 0 when the state has none. */
+int nb_grammar_images_use(lua_State *L, const unsigned char *data, size_t len);
+
+/* How many compiles were answered from an image, and how many were not
+** (a grammar without one, or whose definitions differ). -1: no images. */
+long nb_grammar_images_hits(lua_State *L, long *misses);
+
+#endif

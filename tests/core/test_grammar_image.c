@@ -1,0 +1,188 @@
+/* Grammar images: a grammar compiled where images are made is rebuilt
+** from its image where they are used, matching as its fresh compile does;
+** an edited text or a changed definition is compiled anew, a function a
+** definition names is the one defined now, and a broken image is refused. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+#include <lua.h>
+#include <lauxlib.h>
+#include <lualib.h>
+#include "nb.h"
+#include "nb_sandbox.h"
+#include "nb_boot.h"
+#include "nb_grammar_image.h"
+
+typedef struct state { nb_sandbox sb; lua_State *L; } state;
+
+static int boot(lua_State *L) {
+    nb_boot(L, ".");
+    return 0;
+}
+
+static void run(lua_State *L, const char *code) {
+    if (luaL_loadstring(L, code) != LUA_OK || lua_pcall(L, 0, 0, 0) != LUA_OK)
+        fail_msg("%s", lua_tostring(L, -1));
+}
+
+static void open_state(state *s) {
+    nb_sandbox_init(&s->sb);
+    s->L = lua_newstate(nb_alloc, &s->sb);
+    assert_non_null(s->L);
+    lua_pushcfunction(s->L, boot);
+    assert_int_equal(lua_pcall(s->L, 0, 0, 0), LUA_OK);
+    /* the definitions, and what a pattern's captures are as one string */
+    run(s->L,
+        "re, lpeg = require 're', require 'lpeg'\n"
+        "up = function(s) return s:upper() end\n"
+        "defs = { up = up, num = lpeg.C(lpeg.R'09'^1) / tonumber, sp = lpeg.S' '^0 }\n"
+        "G = \"list <- {| item (',' %sp item)* |} !.\\nitem <- {[a-z]+} -> up / %num / '<' {:k: %num :} '>'\"\n"
+        "function show(t) if type(t) ~= 'table' then return tostring(t) end\n"
+        "  local keys = {} for k in pairs(t) do keys[#keys + 1] = tostring(k) end table.sort(keys)\n"
+        "  local out = {} for _, k in ipairs(keys) do out[#out + 1] = k .. '=' .. show(t[tonumber(k) or k]) end\n"
+        "  return '{' .. table.concat(out, ',') .. '}' end\n"
+        "SUBJECTS = { 'ab, 12,cd', 'x,<7>, y', '', 'ab,', '12 , 3', 'abc,  de,f' }\n"
+        "function same(p, q) for _, s in ipairs(SUBJECTS) do\n"
+        "  local a, b = show(p:match(s)), show(q:match(s))\n"
+        "  if a ~= b then error(s .. ': ' .. a .. ' ~= ' .. b) end end end\n");
+}
+
+static void close_state(state *s) {
+    lua_close(s->L);
+    assert_int_equal(s->sb.used, 0);
+}
+
+/* The images a state made compiling G with defs (and the probe first). */
+static unsigned char *images_of_G(size_t *len) {
+    char path[] = "/tmp/nb-grammar-images-XXXXXX";
+    int fd = mkstemp(path);
+    state s;
+    unsigned char *data;
+    FILE *f;
+    long n;
+    assert_true(fd >= 0);
+    close(fd);
+    setenv("NB_GRAMMAR_IMAGES_OUT", path, 1);
+    open_state(&s);
+    unsetenv("NB_GRAMMAR_IMAGES_OUT");
+    run(s.L, "P = re.compile(G, defs)");
+    close_state(&s);
+    f = fopen(path, "rb");
+    assert_non_null(f);
+    fseek(f, 0, SEEK_END);
+    n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    assert_true(n > 0);
+    data = malloc((size_t)n);
+    assert_non_null(data);
+    assert_int_equal(fread(data, 1, (size_t)n, f), (size_t)n);
+    fclose(f);
+    unlink(path);
+    *len = (size_t)n;
+    return data;
+}
+
+static long hits(lua_State *L, long *misses) {
+    return nb_grammar_images_hits(L, misses);
+}
+
+static void an_image_matches_as_its_fresh_compile(void **unused) {
+    size_t len;
+    unsigned char *data = images_of_G(&len);
+    state s;
+    long misses;
+    (void)unused;
+    open_state(&s);
+    assert_true(nb_grammar_images_use(s.L, data, len));
+    run(s.L, "P = re.compile(G, defs)");
+    assert_int_equal(hits(s.L, &misses), 1);
+    /* the same text with a space more is no image's: compiled */
+    run(s.L, "same(P, re.compile(G .. ' ', defs))");
+    assert_int_equal(hits(s.L, &misses), 1);
+    assert_int_equal(misses, 1);
+    run(s.L, "assert(show(P:match('ab, 12,<3>')) == '{1=AB,2=12,k=3}', show(P:match('ab, 12,<3>')))");
+    close_state(&s);
+    free(data);
+}
+
+static void a_changed_text_or_definition_is_compiled_anew(void **unused) {
+    size_t len;
+    unsigned char *data = images_of_G(&len);
+    state s;
+    long misses;
+    (void)unused;
+    open_state(&s);
+    assert_true(nb_grammar_images_use(s.L, data, len));
+    /* a definition that is another pattern: compiled, and it counts */
+    run(s.L, "d = { up = up, num = lpeg.C(lpeg.R'19'^1), sp = lpeg.S' '^0 }\n"
+             "P = re.compile(G, d)\n"
+             "assert(show(P:match('ab,90')) == 'nil')\n"
+             "assert(show(P:match('ab,19')) == '{1=AB,2=19}', show(P:match('ab,19')))");
+    assert_int_equal(hits(s.L, &misses), 0);
+    assert_int_equal(misses, 1);
+    /* the text edited */
+    run(s.L, "P = re.compile((G:gsub('%[a%-z%]', '[a-y]')), defs)\n"
+             "assert(P:match('az') == nil)");
+    assert_int_equal(hits(s.L, &misses), 0);
+    /* a definition missing: the error re gives */
+    run(s.L, "local ok, e = pcall(re.compile, G, { up = up, num = defs.num })\n"
+             "assert(not ok and tostring(e):find('sp'), e)");
+    assert_int_equal(hits(s.L, &misses), 0);
+    /* a function by another value: the image puts the current one in */
+    run(s.L, "d = { up = function(s) return '<' .. s .. '>' end, num = defs.num, sp = defs.sp }\n"
+             "P = re.compile(G, d)\n"
+             "assert(show(P:match('ab, 12')) == '{1=<ab>,2=12}', show(P:match('ab, 12')))\n"
+             "same(P, re.compile(G .. ' ', d))");
+    assert_int_equal(hits(s.L, &misses), 1);
+    /* the function a pattern definition holds, also the current one */
+    run(s.L, "d = { up = up, num = lpeg.C(lpeg.R'09'^1) / function(n) return 'n' .. n end, sp = defs.sp }\n"
+             "P = re.compile(G, d)\n"
+             "assert(show(P:match('12')) == '{1=n12}', show(P:match('12')))");
+    assert_int_equal(hits(s.L, &misses), 2);
+    close_state(&s);
+    free(data);
+}
+
+static void a_broken_or_unprobed_image_is_not_used(void **unused) {
+    size_t len, cut;
+    unsigned char *data = images_of_G(&len);
+    uint32_t probe_len;
+    (void)unused;
+    for (cut = 0; cut < len; cut += (cut < 64 || len - cut < 64) ? 1 : 7) {
+        state s;
+        long misses;
+        open_state(&s);
+        assert_true(nb_grammar_images_use(s.L, data, cut));
+        run(s.L, "P = re.compile(G, defs)\n"
+                 "assert(show(P:match('ab, 12,<3>')) == '{1=AB,2=12,k=3}')");
+        assert_int_equal(hits(s.L, &misses), 0);
+        close_state(&s);
+    }
+    /* without the probe's image (the first), no image is trusted */
+    memcpy(&probe_len, data, 4);
+    {
+        state s;
+        long misses;
+        open_state(&s);
+        assert_true(nb_grammar_images_use(s.L, data + 4 + probe_len, len - 4 - probe_len));
+        run(s.L, "P = re.compile(G, defs)");
+        assert_int_equal(hits(s.L, &misses), 0);
+        close_state(&s);
+    }
+    free(data);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(an_image_matches_as_its_fresh_compile),
+        cmocka_unit_test(a_changed_text_or_definition_is_compiled_anew),
+        cmocka_unit_test(a_broken_or_unprobed_image_is_not_used),
+    };
+    return cmocka_run_group_tests_name("nb_grammar_image", tests, NULL, NULL);
+}
