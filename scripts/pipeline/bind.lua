@@ -593,7 +593,7 @@ local function gather(F, src, words)
         ncells = ncells + 1
         cells[ncells] = b
         last = n
-        if b.grid and not placed and b.x0 then placed = true end   -- (a text's cells have no grid)
+        if not placed and b.grid and b.x0 then placed = true end   -- (a text's cells have no grid)
         goto next_block
       end
       if named_cell[text] then
@@ -601,7 +601,7 @@ local function gather(F, src, words)
         ncells = ncells + 1
         cells[ncells] = b
         last = n
-        if b.grid and not placed and b.x0 then placed = true end
+        if not placed and b.grid and b.x0 then placed = true end
         nheads = nheads + 1
         heads[nheads] = text
         goto next_block

@@ -106,3 +106,28 @@ test("the walk's starts and cells stay those of each block asked across its memo
     end
   end
 end)
+
+test("a part's cells are placed in a grid only where one cell has both a grid and a place in it", function()
+  local function walk_cells(cells)
+    local src = { { kind = "para", text = "二、主动公开政府信息情况", line = 1, col = 1, offset = 0 } }
+    for i, c in ipairs(cells) do
+      local b = { kind = "cell", text = c.text, line = i + 1, col = 1, offset = i * 10, grid = c.grid, x0 = c.x0 }
+      src[#src + 1] = b
+    end
+    local placed
+    for pass = 1, 2 do                   -- asked first, then from the memo
+      local _, starts = bind.walk(F, src)
+      eq(1, #starts, "one start")
+      eq(#cells, #starts[1].cells, "the cells gathered")
+      if pass == 2 then eq(placed, starts[1].placed, "placed alike from the memo") end
+      placed = starts[1].placed
+    end
+    return placed
+  end
+  eq(false, walk_cells { { text = "规章", grid = "t1" }, { text = "3", x0 = 0 }, { text = "信息内容" } },
+     "a grid with no place, a place with no grid")
+  eq(true, walk_cells { { text = "规章" }, { text = "3", grid = "t1", x0 = 0 }, { text = "信息内容", grid = "t1" } },
+     "one cell with both, after a cell with neither")
+  eq(true, walk_cells { { text = "4", grid = "t2", x0 = 1 }, { text = "5" }, { text = "信息内容" } },
+     "the first cell with both")
+end)
