@@ -1016,7 +1016,7 @@ local function table_tokens(F, T, blocks, from, to, lead)
     if kind == "cell" then
       cells, last = cells + 1, i
       tokens[cells] = b
-      if b.grid and b.x0 then placed = true end
+      if not placed and b.grid and b.x0 then placed = true end
       local text = b.text
       local yes
       if of then yes = of[text] end
@@ -1043,14 +1043,14 @@ local function table_tokens(F, T, blocks, from, to, lead)
     local b = (lead and i == from - 1) and lead or blocks[i]
     if b.kind == "cell" then
       tokens[#tokens + 1] = b
-      if b.grid and b.x0 then placed = true end
+      if not placed and b.grid and b.x0 then placed = true end
     elseif b.kind == "para" and is_prose(F, b.text) then
       -- prose inside a table's part: its numbers are the text's, not the table's
     elseif b.kind == "para" then
       if cells > 0 then
         if (utf8.len(b.text) or SHORT + 1) <= SHORT then
           tokens[#tokens + 1] = b
-          if b.grid and b.x0 then placed = true end
+          if not placed and b.grid and b.x0 then placed = true end
         end
       else
         local text = b.text

@@ -131,3 +131,29 @@ test("a part's cells are placed in a grid only where one cell has both a grid an
   eq(true, walk_cells { { text = "4", grid = "t2", x0 = 1 }, { text = "5" }, { text = "信息内容" } },
      "the first cell with both")
 end)
+
+test("a table's tokens are placed in a grid only where one of them has both a grid and a place in it", function()
+  local T = F.tables[1]
+  local function placed_of(list)
+    local blocks = {}
+    for i, c in ipairs(list) do
+      blocks[i] = { kind = c.kind or "cell", text = c.text, line = i, col = 1, offset = i * 10, grid = c.grid, x0 = c.x0 }
+    end
+    local tokens, placed = bind.table_tokens(F, T, blocks, 1, #blocks)
+    return placed, #tokens
+  end
+  -- the cells alone (the first pass), and with a short paragraph among them (the second)
+  for _, para in ipairs { false, true } do
+    local function with(list)
+      if para then table.insert(list, 2, { kind = "para", text = "信息内容" }) end
+      return list
+    end
+    local what = para and " (a paragraph among them)" or ""
+    eq(false, (placed_of(with { { text = "规章", grid = "t1" }, { text = "3", x0 = 0 }, { text = "5" } })),
+       "a grid with no place, a place with no grid" .. what)
+    eq(true, (placed_of(with { { text = "规章" }, { text = "3", grid = "t1", x0 = 0 }, { text = "5", grid = "t1" } })),
+       "one token with both" .. what)
+    eq(true, (placed_of(with { { text = "4", grid = "t2", x0 = 1 }, { text = "5" }, { text = "6" } })),
+       "the first token with both" .. what)
+  end
+end)
