@@ -231,6 +231,7 @@ local function match_heading(F, block)
   end
   local memos = memo_of_kind[kind]
   local m = memos[F]
+  local was = m
   if m then
     local plain = m.of[PLAIN[kind]]
     local t = plain and plain[text]
@@ -242,12 +243,13 @@ local function match_heading(F, block)
   local t = F.labels.norm(text)
   local p, glued, variant = heading_of(F, block, t)
   m = memo.of(memos, F, HEADING_MEMO_BYTES)
+  local fresh = m ~= was
   local key = p and kind or PLAIN[kind]
   local by = m.of[key]
-  if not by then by = {}; m.of[key] = by end
+  if not by then by = {}; m.of[key] = by; fresh = true end
   by[text] = p and { p, glued, variant, t } or t
   m.size = m.size + #text + #t + 64           -- the text and its normal form
-  return p, glued, variant, t
+  return p, glued, variant, t, fresh
 end
 M.match_heading = match_heading
 
@@ -591,7 +593,7 @@ local function gather(F, src, words)
         ncells = ncells + 1
         cells[ncells] = b
         last = n
-        if b.grid and not placed and b.x0 then placed = true end   -- (a text's cells have no grid)
+        if not placed and b.grid and b.x0 then placed = true end   -- (a text's cells have no grid)
         goto next_block
       end
       if named_cell[text] then
@@ -599,7 +601,7 @@ local function gather(F, src, words)
         ncells = ncells + 1
         cells[ncells] = b
         last = n
-        if b.grid and not placed and b.x0 then placed = true end
+        if not placed and b.grid and b.x0 then placed = true end
         nheads = nheads + 1
         heads[nheads] = text
         goto next_block
@@ -647,12 +649,15 @@ local function gather(F, src, words)
         nparas = nparas + 1
         paras[nparas] = k
       end
-      local p, glued, variant
+      local p, glued, variant, fresh
       if not t and hit then
         t = hit[4]
         p, glued, variant = hit[1], hit[2], hit[3]
       elseif not t then
-        p, glued, variant, t = match_heading(F, bk)
+        p, glued, variant, t, fresh = match_heading(F, bk)
+      end
+      if fresh then
+        -- the memo begun afresh, or a list of its answers begun: looked up again
         answered = heading_memo[F] and heading_memo[F].of or NO_ANSWERS
         para_answered = para_memo[F] and para_memo[F].of or NO_ANSWERS
         by_para, by_cell = para_answered.para or NO_ANSWERS, answered.cell or NO_ANSWERS
@@ -1011,7 +1016,7 @@ local function table_tokens(F, T, blocks, from, to, lead)
     if kind == "cell" then
       cells, last = cells + 1, i
       tokens[cells] = b
-      if b.grid and b.x0 then placed = true end
+      if not placed and b.grid and b.x0 then placed = true end
       local text = b.text
       local yes
       if of then yes = of[text] end
@@ -1038,14 +1043,14 @@ local function table_tokens(F, T, blocks, from, to, lead)
     local b = (lead and i == from - 1) and lead or blocks[i]
     if b.kind == "cell" then
       tokens[#tokens + 1] = b
-      if b.grid and b.x0 then placed = true end
+      if not placed and b.grid and b.x0 then placed = true end
     elseif b.kind == "para" and is_prose(F, b.text) then
       -- prose inside a table's part: its numbers are the text's, not the table's
     elseif b.kind == "para" then
       if cells > 0 then
         if (utf8.len(b.text) or SHORT + 1) <= SHORT then
           tokens[#tokens + 1] = b
-          if b.grid and b.x0 then placed = true end
+          if not placed and b.grid and b.x0 then placed = true end
         end
       else
         local text = b.text
