@@ -1862,39 +1862,14 @@ function M.for_format(F, opts)
   end
 
   -- The words of the grammars' `needs`, looked for in a sentence in one
-  -- pass, not a search for each word: at a character that begins some of
-  -- them the rest of each is tested there, and the pass goes on past that
-  -- character (so words inside others are found too). needs_in(s) → the
-  -- numbers of the grammars one of whose words s holds (a grammar's words
-  -- that are not all plain strings: G.needs_apart, searched as they say).
-  local needs_pass, needs_count = nil, -1
-  local function continuing(c)                -- its bytes after the first all continue a character
-    for k = 2, #c do
-      local b = c:byte(k)
-      if b < 0x80 or b >= 0xC0 then return false end
-    end
-    return true
-  end
-  local function dispatch(tails)              -- { [first character] = pattern } → a byte at a time
-    local by_byte, order = {}, {}
-    for c, tail in pairs(tails) do
-      local b = c:sub(1, 1)
-      if not by_byte[b] then by_byte[b] = {}; order[#order + 1] = b end
-      by_byte[b][c:sub(2)] = tail
-    end
-    table.sort(order)
-    local alts = {}
-    for k, b in ipairs(order) do
-      local rests = by_byte[b]
-      alts[k] = P(b) * (rests[""] or dispatch(rests))
-    end
-    -- (a byte none of them has there fails at one test of a set, not at a test of each)
-    return #S(table.concat(order)) * balanced(alts, 1, #alts)
-  end
+  -- pass, not a search for each word (nianbao.words_held: at each byte the
+  -- words that begin with it are tried, so words inside others are found
+  -- too). needs_in(s) → the numbers of the grammars one of whose words s
+  -- holds (a grammar's words that are not all strings of some bytes:
+  -- G.needs_apart, searched as they say).
+  local needs_words, needs_groups, needs_count = nil, nil, -1
   local needs_read = 0
   local function needs_in(s)
-    -- (each word as it is: where the pass finds a word, a plain search does,
-    -- as the word begins with a character and the pass looks at each)
     if needs_read < needs_by_word then
       needs_read = needs_read + 1
       local found = {}
@@ -1906,45 +1881,21 @@ function M.for_format(F, opts)
       return found
     end
     if needs_count ~= #grammars then
-      local by_char, leads = {}, {}
-      -- (a word either ends at its first character or is looked ahead for:
-      -- one capture of its grammar's number for all of its words)
+      needs_words, needs_groups = {}, {}
       for gi, G in ipairs(grammars) do
-        local number = Cc(gi)
         G.needs_apart = nil
         for _, w in ipairs(G.needs) do
-          local b = type(w) == "string" and w:byte(1)
-          local c = b and first_char(w)
-          if not b or (b >= 0x80 and b < 0xC0) or #c ~= (b < 0x80 and 1 or b < 0xE0 and 2 or b < 0xF0 and 3 or 4)
-             or not continuing(c) then
-            G.needs_apart = true
-          end
+          if type(w) ~= "string" or w == "" then G.needs_apart = true end
         end
         if not G.needs_apart then
           for _, w in ipairs(G.needs) do
-            local c = first_char(w)
-            local rest = w:sub(#c + 1)
-            by_char[c] = by_char[c] or {}
-            table.insert(by_char[c], rest == "" and number or (#P(rest) * number)^-1)
-            leads[w:byte(1)] = true
+            needs_words[#needs_words + 1], needs_groups[#needs_groups + 1] = w, gi
           end
         end
       end
-      local tails = {}
-      for c, list in pairs(by_char) do
-        local tail = list[1]
-        for k = 2, #list do tail = tail * list[k] end
-        tails[c] = tail
-      end
-      local lead = {}
-      for b in pairs(leads) do lead[#lead + 1] = string.char(b) end
-      table.sort(lead)
-      needs_pass = Ct(((1 - S(table.concat(lead)))^1 + dispatch(tails) + 1)^0)
       needs_count = #grammars
     end
-    local found = {}
-    for _, gi in ipairs(needs_pass:match(s)) do found[gi] = true end
-    return found
+    return nianbao.words_held(s, needs_words, needs_groups)
   end
 
   -- read(sentence, ctx) → the claims of one sentence: { cells=, kind = "is" |
