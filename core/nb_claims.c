@@ -77,3 +77,125 @@ int nb_claims_words_held(lua_State *L) {
     lua_settop(L, result);
     return 1;
 }
+
+/* a footer: [ \t]* "-" [ \t]* [0-9]+ [ \t]* "-" [ \t]* and nothing after it */
+static int is_footer(const char *s, size_t n) {
+    size_t i = 0;
+    while (i < n && (s[i] == ' ' || s[i] == '\t')) i++;
+    if (i >= n || s[i] != '-') return 0;
+    i++;
+    while (i < n && (s[i] == ' ' || s[i] == '\t')) i++;
+    size_t digits = i;
+    while (i < n && s[i] >= '0' && s[i] <= '9') i++;
+    if (i == digits) return 0;
+    while (i < n && (s[i] == ' ' || s[i] == '\t')) i++;
+    if (i >= n || s[i] != '-') return 0;
+    i++;
+    while (i < n && (s[i] == ' ' || s[i] == '\t')) i++;
+    return i == n;
+}
+
+/* Is s valid UTF-8 (RFC 3629: no overlong form, no surrogate, none past
+** U+10FFFF) of more than max characters? (Such a text is valid to utf8.len.) */
+static int valid_and_longer(const unsigned char *s, size_t n, size_t max) {
+    size_t chars = 0, i = 0;
+    while (i < n) {
+        unsigned c = s[i];
+        size_t k;
+        unsigned code, least;
+        if (c < 0x80) { i++; chars++; continue; }
+        else if (c >= 0xC2 && c <= 0xDF) { k = 1; code = c & 0x1F; least = 0x80; }
+        else if (c >= 0xE0 && c <= 0xEF) { k = 2; code = c & 0x0F; least = 0x800; }
+        else if (c >= 0xF0 && c <= 0xF4) { k = 3; code = c & 0x07; least = 0x10000; }
+        else return 0;
+        if (n - i <= k) return 0;
+        for (size_t j = 1; j <= k; j++) {
+            unsigned b = s[i + j];
+            if ((b & 0xC0) != 0x80) return 0;
+            code = (code << 6) | (b & 0x3F);
+        }
+        if (code < least || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return 0;
+        i += k + 1;
+        chars++;
+    }
+    return chars > max;
+}
+
+/* ends[key]: a truthy value */
+static int ends_with_mark(lua_State *L, int ends, const char *s, size_t n, size_t last) {
+    size_t k = n < last ? n : last;
+    lua_pushlstring(L, s + n - k, k);
+    lua_rawget(L, ends);
+    int yes = lua_toboolean(L, -1);
+    lua_pop(L, 1);
+    return yes;
+}
+
+int nb_claims_unwrap(lua_State *L) {
+    size_t len;
+    const char *text = luaL_checklstring(L, 1, &len);
+    luaL_checktype(L, 2, LUA_TTABLE);
+    int has_heading = !lua_isnoneornil(L, 3);
+    if (has_heading) luaL_checktype(L, 3, LUA_TFUNCTION);
+    lua_Integer heading_max = luaL_checkinteger(L, 4);
+    lua_settop(L, 4);
+    lua_newtable(L);                                      /* 5: the map */
+    /* (every piece is bytes of the text, or a break in place of one: no more than it) */
+    char *out = lua_newuserdatauv(L, len ? len : 1, 0);  /* 6: the flat text */
+    size_t n = 0;
+    lua_Integer pieces = 0;
+    int keep_break = 1, first = 1;
+    size_t pos = 0;                                       /* (0-based: Lua's pos - 1) */
+    for (;;) {
+        const char *nl = memchr(text + pos, '\n', len - pos);
+        size_t end = nl ? (size_t)(nl - text) : len;
+        const char *line = text + pos;
+        size_t line_len = end - pos;
+        unsigned char lead = line_len ? (unsigned char)line[0] : 0;
+        if (!((lead == '-' || lead == ' ' || lead == '\t') && is_footer(line, line_len))) {
+            size_t body = line_len;                       /* (without its trailing spaces and tabs) */
+            while (body > 0 && (line[body - 1] == ' ' || line[body - 1] == '\t')) body--;
+            const char *piece[2] = { NULL, NULL };
+            size_t piece_len[2] = { 0, 0 }, piece_at[2] = { 0, 0 };
+            if (first) {
+                piece[0] = line; piece_len[0] = line_len; piece_at[0] = pos + 1;
+            } else if (keep_break || body == 0) {
+                piece[0] = "\n"; piece_len[0] = 1; piece_at[0] = pos;
+                piece[1] = line; piece_len[1] = line_len; piece_at[1] = pos + 1;
+            } else {
+                size_t indent = 0;
+                while (indent < line_len && (line[indent] == ' ' || line[indent] == '\t')) indent++;
+                piece[0] = line + indent; piece_len[0] = line_len - indent; piece_at[0] = pos + 1 + indent;
+            }
+            for (int k = 0; k < 2; k++) {
+                if (!piece[k] || piece_len[k] == 0) continue;
+                lua_createtable(L, 0, 2);
+                lua_pushinteger(L, (lua_Integer)n + 1);
+                lua_setfield(L, -2, "flat");
+                lua_pushinteger(L, (lua_Integer)piece_at[k]);
+                lua_setfield(L, -2, "orig");
+                lua_rawseti(L, 5, ++pieces);
+                memcpy(out + n, piece[k], piece_len[k]);
+                n += piece_len[k];
+            }
+            first = 0;
+            if (body == 0 || ends_with_mark(L, 2, line, body, 3) || ends_with_mark(L, 2, line, body, 1)) {
+                keep_break = 1;
+            } else if (has_heading && (heading_max < 0
+                       || !valid_and_longer((const unsigned char *)line, body, (size_t)heading_max))) {
+                lua_pushvalue(L, 3);
+                lua_pushlstring(L, line, body);
+                lua_call(L, 1, 1);
+                keep_break = lua_toboolean(L, -1);
+                lua_pop(L, 1);
+            } else {
+                keep_break = 0;
+            }
+        }
+        if (!nl) break;
+        pos = end + 1;
+    }
+    lua_pushlstring(L, out, n);
+    lua_pushvalue(L, 5);
+    return 2;
+}

@@ -283,58 +283,17 @@ M.fingerprint = fingerprint
 -- out with the next line's indentation, and page footers ("-2-") dropped.
 -- A break after a sentence mark, an empty line or a heading stays. Returns
 -- the flat text and a map of its pieces back to the text's bytes.
-local footer = S" \t"^0 * P"-" * S" \t"^0 * R"09"^1 * S" \t"^0 * P"-" * S" \t"^0 * -1
+-- (a footer: "-", a number and "-" alone on a line, spaces and tabs around them)
 -- what unwrap can take out between two characters of the prose (a break,
--- an indent, a footer as above), as a Lua pattern: text.holds allows it
+-- an indent, a footer), as a Lua pattern: text.holds allows it
 local UNWRAPPED = "[%s%d%-]*"
+-- (the lines read in C, nianbao.unwrap; a heading asked of the pattern only
+-- for a line that can be one: no longer than HEADING_MAX characters)
 local function unwrap(text, ends, heading)
-  local out, map, n = {}, {}, 0
-  local function emit(s, from)
-    if s == "" then return end
-    map[#map + 1] = { flat = n + 1, orig = from }
-    out[#out + 1] = s
-    n = n + #s
-  end
-  local keep_break, first = true, true
-  local pos = 1
-  while pos <= #text + 1 do
-    local nl = text:find("\n", pos, true)
-    local line = text:sub(pos, (nl or #text + 1) - 1)
-    local line_at = pos
-    -- (a footer begins with "-", a space or a tab: other lines are not matched against it)
-    local lead = line:byte(1)
-    if not (lead == 45 or lead == 32 or lead == 9) or not footer:match(line) then   -- a footer is dropped: the sentence goes on
-      local body = line
-      local last = #line                           -- (the line without its trailing spaces and tabs)
-      while last > 0 do
-        local b = line:byte(last)
-        if b ~= 32 and b ~= 9 then break end
-        last = last - 1
-      end
-      if last < #line then body = line:sub(1, last) end
-      if first then
-        emit(line, line_at)
-      elseif keep_break or body == "" then
-        emit("\n", line_at - 1)
-        emit(line, line_at)
-      else
-        local indent = 0                           -- (the spaces and tabs it begins with)
-        while true do
-          local b = line:byte(indent + 1)
-          if b ~= 32 and b ~= 9 then break end
-          indent = indent + 1
-        end
-        emit(line:sub(indent + 1), line_at + indent)
-      end
-      first = false
-      -- (a line too long for a heading is not matched against the heading)
-      keep_break = body == "" or ends[body:sub(-3)] or ends[body:sub(-1)]
-                   or (heading and (utf8.len(body) or 0) <= HEADING_MAX and heading:match(body) ~= nil) or false
-    end
-    if not nl then break end
-    pos = nl + 1
-  end
-  return table.concat(out), map
+  local is_heading = heading and function(body)
+    return (utf8.len(body) or 0) <= HEADING_MAX and heading:match(body) ~= nil
+  end or nil
+  return nianbao.unwrap(text, ends, is_heading, HEADING_MAX)
 end
 
 M.unwrap = unwrap
