@@ -28,7 +28,7 @@ DEBS     := build-essential pkg-config liblua5.4-dev lua-lpeg lua-lpeg-dev \
 CORE_SRC := core/nb_num.c core/nb_report.c core/nb_ident.c core/nb_finding.c \
             core/nb_yaml.c core/nb_html.c core/nb_text.c core/nb_encoding.c core/nb_sandbox.c core/nb_zip.c core/nb_lua.c core/nb_boot.c \
             core/nb_db.c core/nb_sheet.c core/nb_similar.c core/nb_jobs.c core/nb_marshal.c core/nb_json.c \
-            core/nb_chunks.c core/nb_seen.c core/nb_dl.c core/nb_grammar_image.c
+            core/nb_chunks.c core/nb_seen.c core/nb_dl.c core/nb_grammar_image.c core/nb_claims.c
 # the bundled scripts, precompiled into the binary (nb_chunks.h)
 SCRIPTS  := $(wildcard scripts/*/*.lua rules/*/*.lua)
 # (with no grammar images: the tests' and the binary that makes the images link these)

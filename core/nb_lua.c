@@ -15,6 +15,7 @@
 #include "nb_marshal.h"
 #include "nb_json.h"
 #include "nb_seen.h"
+#include "nb_claims.h"
 
 #define SCHEMA   "nianbao.Schema"
 #define REPORT   "nianbao.Report"
@@ -2323,6 +2324,7 @@ static const luaL_Reg nianbao_funcs[] = {
     {"placed_rows", l_placed_rows}, {"table_layout", l_table_layout},
     {"stream_layout", l_stream_layout}, {"stream_read", l_stream_read},
     {"placed_read", l_placed_read},
+    {"words_held", nb_claims_words_held}, {"unwrap", nb_claims_unwrap},
     {NULL, NULL}
 };
 static const luaL_Reg html_funcs[] = {

@@ -283,58 +283,17 @@ M.fingerprint = fingerprint
 -- out with the next line's indentation, and page footers ("-2-") dropped.
 -- A break after a sentence mark, an empty line or a heading stays. Returns
 -- the flat text and a map of its pieces back to the text's bytes.
-local footer = S" \t"^0 * P"-" * S" \t"^0 * R"09"^1 * S" \t"^0 * P"-" * S" \t"^0 * -1
+-- (a footer: "-", a number and "-" alone on a line, spaces and tabs around them)
 -- what unwrap can take out between two characters of the prose (a break,
--- an indent, a footer as above), as a Lua pattern: text.holds allows it
+-- an indent, a footer), as a Lua pattern: text.holds allows it
 local UNWRAPPED = "[%s%d%-]*"
+-- (the lines read in C, nianbao.unwrap; a heading asked of the pattern only
+-- for a line that can be one: no longer than HEADING_MAX characters)
 local function unwrap(text, ends, heading)
-  local out, map, n = {}, {}, 0
-  local function emit(s, from)
-    if s == "" then return end
-    map[#map + 1] = { flat = n + 1, orig = from }
-    out[#out + 1] = s
-    n = n + #s
-  end
-  local keep_break, first = true, true
-  local pos = 1
-  while pos <= #text + 1 do
-    local nl = text:find("\n", pos, true)
-    local line = text:sub(pos, (nl or #text + 1) - 1)
-    local line_at = pos
-    -- (a footer begins with "-", a space or a tab: other lines are not matched against it)
-    local lead = line:byte(1)
-    if not (lead == 45 or lead == 32 or lead == 9) or not footer:match(line) then   -- a footer is dropped: the sentence goes on
-      local body = line
-      local last = #line                           -- (the line without its trailing spaces and tabs)
-      while last > 0 do
-        local b = line:byte(last)
-        if b ~= 32 and b ~= 9 then break end
-        last = last - 1
-      end
-      if last < #line then body = line:sub(1, last) end
-      if first then
-        emit(line, line_at)
-      elseif keep_break or body == "" then
-        emit("\n", line_at - 1)
-        emit(line, line_at)
-      else
-        local indent = 0                           -- (the spaces and tabs it begins with)
-        while true do
-          local b = line:byte(indent + 1)
-          if b ~= 32 and b ~= 9 then break end
-          indent = indent + 1
-        end
-        emit(line:sub(indent + 1), line_at + indent)
-      end
-      first = false
-      -- (a line too long for a heading is not matched against the heading)
-      keep_break = body == "" or ends[body:sub(-3)] or ends[body:sub(-1)]
-                   or (heading and (utf8.len(body) or 0) <= HEADING_MAX and heading:match(body) ~= nil) or false
-    end
-    if not nl then break end
-    pos = nl + 1
-  end
-  return table.concat(out), map
+  local is_heading = heading and function(body)
+    return (utf8.len(body) or 0) <= HEADING_MAX and heading:match(body) ~= nil
+  end or nil
+  return nianbao.unwrap(text, ends, is_heading, HEADING_MAX)
 end
 
 M.unwrap = unwrap
@@ -1862,39 +1821,14 @@ function M.for_format(F, opts)
   end
 
   -- The words of the grammars' `needs`, looked for in a sentence in one
-  -- pass, not a search for each word: at a character that begins some of
-  -- them the rest of each is tested there, and the pass goes on past that
-  -- character (so words inside others are found too). needs_in(s) → the
-  -- numbers of the grammars one of whose words s holds (a grammar's words
-  -- that are not all plain strings: G.needs_apart, searched as they say).
-  local needs_pass, needs_count = nil, -1
-  local function continuing(c)                -- its bytes after the first all continue a character
-    for k = 2, #c do
-      local b = c:byte(k)
-      if b < 0x80 or b >= 0xC0 then return false end
-    end
-    return true
-  end
-  local function dispatch(tails)              -- { [first character] = pattern } → a byte at a time
-    local by_byte, order = {}, {}
-    for c, tail in pairs(tails) do
-      local b = c:sub(1, 1)
-      if not by_byte[b] then by_byte[b] = {}; order[#order + 1] = b end
-      by_byte[b][c:sub(2)] = tail
-    end
-    table.sort(order)
-    local alts = {}
-    for k, b in ipairs(order) do
-      local rests = by_byte[b]
-      alts[k] = P(b) * (rests[""] or dispatch(rests))
-    end
-    -- (a byte none of them has there fails at one test of a set, not at a test of each)
-    return #S(table.concat(order)) * balanced(alts, 1, #alts)
-  end
+  -- pass, not a search for each word (nianbao.words_held: at each byte the
+  -- words that begin with it are tried, so words inside others are found
+  -- too). needs_in(s) → the numbers of the grammars one of whose words s
+  -- holds (a grammar's words that are not all strings of some bytes:
+  -- G.needs_apart, searched as they say).
+  local needs_words, needs_groups, needs_count = nil, nil, -1
   local needs_read = 0
   local function needs_in(s)
-    -- (each word as it is: where the pass finds a word, a plain search does,
-    -- as the word begins with a character and the pass looks at each)
     if needs_read < needs_by_word then
       needs_read = needs_read + 1
       local found = {}
@@ -1906,45 +1840,21 @@ function M.for_format(F, opts)
       return found
     end
     if needs_count ~= #grammars then
-      local by_char, leads = {}, {}
-      -- (a word either ends at its first character or is looked ahead for:
-      -- one capture of its grammar's number for all of its words)
+      needs_words, needs_groups = {}, {}
       for gi, G in ipairs(grammars) do
-        local number = Cc(gi)
         G.needs_apart = nil
         for _, w in ipairs(G.needs) do
-          local b = type(w) == "string" and w:byte(1)
-          local c = b and first_char(w)
-          if not b or (b >= 0x80 and b < 0xC0) or #c ~= (b < 0x80 and 1 or b < 0xE0 and 2 or b < 0xF0 and 3 or 4)
-             or not continuing(c) then
-            G.needs_apart = true
-          end
+          if type(w) ~= "string" or w == "" then G.needs_apart = true end
         end
         if not G.needs_apart then
           for _, w in ipairs(G.needs) do
-            local c = first_char(w)
-            local rest = w:sub(#c + 1)
-            by_char[c] = by_char[c] or {}
-            table.insert(by_char[c], rest == "" and number or (#P(rest) * number)^-1)
-            leads[w:byte(1)] = true
+            needs_words[#needs_words + 1], needs_groups[#needs_groups + 1] = w, gi
           end
         end
       end
-      local tails = {}
-      for c, list in pairs(by_char) do
-        local tail = list[1]
-        for k = 2, #list do tail = tail * list[k] end
-        tails[c] = tail
-      end
-      local lead = {}
-      for b in pairs(leads) do lead[#lead + 1] = string.char(b) end
-      table.sort(lead)
-      needs_pass = Ct(((1 - S(table.concat(lead)))^1 + dispatch(tails) + 1)^0)
       needs_count = #grammars
     end
-    local found = {}
-    for _, gi in ipairs(needs_pass:match(s)) do found[gi] = true end
-    return found
+    return nianbao.words_held(s, needs_words, needs_groups)
   end
 
   -- read(sentence, ctx) → the claims of one sentence: { cells=, kind = "is" |

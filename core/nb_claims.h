@@ -1,0 +1,24 @@
+/*
+** nb_claims.h — the claims' look for the words their grammars need (scripts/lib/claims.lua).
+*/
+#ifndef NB_CLAIMS_H
+#define NB_CLAIMS_H
+
+#include <lua.h>
+
+/* nianbao.words_held(s, words, groups) → a table with groups[i] = true for
+** each words[i] that s holds, as string.find(s, words[i], 1, true) finds it:
+** one pass over s, the words beginning with each byte tried there (a word
+** inside another is found too). words: strings; groups: integers, as many. */
+int nb_claims_words_held(lua_State *L);
+
+/* nianbao.unwrap(text, ends, is_heading, heading_max) → flat, map: claims.lua's unwrap
+** (the breaks that only wrap a sentence taken out with the next line's
+** indent, footers "-2-" dropped), the same text and map ({ flat =, orig = }
+** for each piece). ends: a set of strings a line may end with (a break after
+** one stays); is_heading(body) → whether a line is a heading (a break after
+** it stays), or nil: none is. It is not asked of a line of valid UTF-8 of
+** more than heading_max characters (it says no to those). */
+int nb_claims_unwrap(lua_State *L);
+
+#endif
