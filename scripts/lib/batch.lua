@@ -385,130 +385,99 @@ function Batch:narrative(e)
   return nil
 end
 
--- The copies found of entry e, as the survey holds them: one flat list
--- an entry, COPY slots a copy, the closest first: share, passage, length,
--- other. other is the peer's entry, or for the copy of the year before
--- that report as the years' pass found it, e.before itself (so it is the
--- year before's copy when other == e.before: a peer is another agency's).
--- The passage may wait in the spool as found, unsaid: where it is in a
--- narrative put there (an integer, as Batch:put gives); only the copies a
--- report keeps are said (settle_copies). Flat, not a table a copy:
--- thousands of lists wait until every pair is measured (ten thousand
--- files held 6 MB of them as tables).
-local COPY = 4
-local SHARE, PASSAGE, LENGTH, OTHER = 0, 1, 2, 3     -- from a copy's first slot
-local FILLING = 4 * COPY                             -- a list of four copies (MAX_PEERS + 1 = 6 fit in 24 slots)
+-- The copies found of the reports, as the survey holds them while the
+-- pairs are measured: a store in the core (similar.copies), each report
+-- (by its place in the list of reports paired) a list of its closest
+-- copies, the closest first: share, passage, length, other. other is the
+-- peer's place, or 0 for the copy of the year before, that report as the
+-- years' pass found it (e.before: a peer is another agency's). The year
+-- before first, then the larger share, then the name first in the order
+-- of the paths; only the MAX_PEERS + 1 closest are kept as they come (a
+-- region's template makes a report the copy of hundreds). The passage may
+-- wait in the spool as found, unsaid: where it is in a narrative put
+-- there (an integer, as Batch:put gives); a passage said at once is kept
+-- in a list of them, its number negated. Only the copies a report keeps
+-- are said (settle_copies). 24 bytes a copy: a table of them a report
+-- held some 440 bytes of ten thousand files' peak.
+local Copies = {}
+Copies.__index = Copies
 
--- Is x (another entry) closer to the report than y, their shares alike?
--- The file's name decides: of two entries of the batch, their places in
--- the order of the paths, order[entry], as the names compare.
-local function closer(x, y, order)
-  local rx, ry = order[x], order[y]
-  if rx and ry then return rx < ry end
-  return x.path < y.path
+-- copies_found(kept) → the store of the copies of the entries kept
+-- (their paths placed in order once: the many copies alike in share are
+-- told apart by two numbers, not two names)
+local function copies_found(kept)
+  local sorted = {}
+  for i = 1, #kept do sorted[i] = i end
+  table.sort(sorted, function(x, y) return kept[x].path < kept[y].path end)
+  local ranks = {}
+  for n, i in ipairs(sorted) do
+    local before = sorted[n - 1]
+    -- one place for paths alike
+    ranks[i] = before and not (kept[before].path < kept[i].path) and ranks[before] or n
+  end
+  return setmetatable({ store = sim.copies(ranks, MAX_PEERS + 1), said = {}, kept = kept }, Copies)
 end
 
--- path_order(entries) → entry → its place in the order of their paths
--- (one place for paths alike): closer compares two numbers, not two
--- names, for the many copies alike in share
-local function path_order(entries)
-  local sorted = table.move(entries, 1, #entries, 1, {})
-  table.sort(sorted, function(x, y) return x.path < y.path end)
+-- found:add(i, share, length, other, passage): one more copy found of
+-- entry i (its place in kept), other the place of the entry it shares
+-- with, 0 for its year before; kept with its passage when close enough
+-- (passage() says it, called only then). → whether kept.
+function Copies:add(i, share, length, other, passage)
+  local k = self.store:add(i, share, length, other)
+  if not k then return false end
+  local p = passage()
+  if math.type(p) ~= "integer" or p < 0 then
+    local said = self.said
+    said[#said + 1] = p
+    p = -#said
+  end
+  self.store:set(i, k, p)
+  return true
+end
+
+-- settle_copies(B, found, i, e): entry e's copies (i its place in kept) as
+-- the check reads them, in e.copies. A report with more than MAX_PEERS
+-- copies says the closest (as kept); one with fewer says them all, the
+-- year before first and then in the order of the files. (More were found
+-- exactly when more are kept: a count of them all, a table of every
+-- entry, held 400 KB of ten thousand files' peak.)
+local function settle_copies(self, found, i, e)
+  local store, kept = found.store, found.kept
+  local n = store:count(i)
+  if n == 0 then return end
+  local before = e.before
   local order = {}
-  for i, e in ipairs(sorted) do
-    local before = sorted[i - 1]
-    order[e] = before and not (before.path < e.path) and order[before] or i
+  for k = 1, n do order[k] = k end
+  local function other_of(k)
+    local _, _, _, o = store:get(i, k)
+    return o == 0 and before or kept[o]
   end
-  return order
-end
-
--- add_copy(e, share, length, other, order) → the slot where e keeps the
--- copy, nil when it does not: one copy more found of entry e. The year
--- before first, then the closest peers (the larger share, then closer);
--- only the MAX_PEERS + 1 closest are kept as they come (a region's
--- template makes a report the copy of hundreds): a copy is dropped only
--- from a full list, so a list of fewer holds every copy found. Its
--- passage is set by the caller.
-local function add_copy(e, share, length, other, order)
-  local list = e.copies
-  if not list then
-    e.copies = { share, false, length, other }
-    return 1
-  end
-  local before = e.before
-  local previous = other == before
-  local n = #list
-  local at = n + 1
-  while at > 1 do
-    local y = list[at - COPY + OTHER]
-    local y_previous = y == before
-    if previous ~= y_previous then
-      if y_previous then break end
-    else
-      local ys = list[at - COPY + SHARE]
-      if share ~= ys then
-        if not (share > ys) then break end
-      else
-        -- closer(other, y, order), inline: shares alike are most of the
-        -- walks up a list of a region's template
-        local ro, ry = order[other], order[y]
-        if ro and ry then
-          if not (ro < ry) then break end
-        elseif not (other.path < y.path) then break end
-      end
-    end
-    at = at - COPY
-  end
-  if at > MAX_PEERS * COPY + 1 then return nil end
-  if n == FILLING then
-    -- a fifth copy: the list made the six copies' size at once (grown, its
-    -- slots would double to 32; thousands of lists wait for the pairs)
-    list = { list[1], list[2], list[3], list[4], list[5], list[6], list[7], list[8], list[9], list[10],
-             list[11], list[12], list[13], list[14], list[15], list[16], nil, nil, nil, nil, nil, nil, nil, nil }
-    e.copies = list
-  end
-  -- moved up by hand: the list is short, and table.move is a call
-  if n > MAX_PEERS * COPY then n = MAX_PEERS * COPY end
-  for k = n, at, -1 do list[k + COPY] = list[k] end
-  list[at + SHARE], list[at + PASSAGE], list[at + LENGTH], list[at + OTHER] = share, false, length, other
-  return at
-end
-
--- settle_copies(B, e): e.copies as the check reads them. A report with
--- more than MAX_PEERS copies says the closest (as kept); one with fewer
--- says them all, the year before first and then in the order of the
--- files. (More were found exactly when more are kept: a count of them
--- all, a table of every entry, held 400 KB of ten thousand files' peak.)
-local function settle_copies(self, e)
-  local list = e.copies
-  if not list then return end
-  local before = e.before
-  local starts = {}
-  for at = 1, #list, COPY do starts[#starts + 1] = at end
-  if #list <= MAX_PEERS * COPY then
-    table.sort(starts, function(x, y)
-      local ox, oy = list[x + OTHER], list[y + OTHER]
+  if n <= MAX_PEERS then
+    table.sort(order, function(x, y)
+      local ox, oy = other_of(x), other_of(y)
       local px, py = ox == before, oy == before
       if px ~= py then return px end
       return (ox.index or 0) < (oy.index or 0)
     end)
   end
   local out = {}
-  for i, at in ipairs(starts) do
-    local o, passage = list[at + OTHER], list[at + PASSAGE]
-    if math.type(passage) == "integer" then
+  for n_out, k in ipairs(order) do
+    local share, passage, length, w = store:get(i, k)
+    local o = w == 0 and before or kept[w]
+    if passage < 0 then passage = found.said[-passage]
+    else
       -- said for this report alone: a pair kept on with its passage said, until
       -- its other report's check, held thousands of passages in a large batch
       passage = similar.said(assert(self:spooled(passage)))
     end
     local c = { kind = "peer", file = o.path, agency = o.agency, year = o.year,
-                share = list[at + SHARE], passage = passage, length = list[at + LENGTH] }
+                share = share, passage = passage, length = length }
     if o == before then
       -- the year before as it is said: of --previous or the archive, its report's
       c.kind, c.file = "previous", o.path or o.R.path
       c.agency, c.year = o.R and o.R.agency or o.agency, o.R and o.R.year or o.year
     end
-    out[i] = c
+    out[n_out] = c
   end
   e.copies = out
 end
@@ -583,12 +552,12 @@ function Batch:survey_one(f)
   return s
 end
 
--- measure_years(kept, F, order): each report's narrative against its year
--- before's, the copy found added to the report's (add_copy). Each
+-- measure_years(kept, F, found): each report's narrative against its year
+-- before's, the copy found added to the report's (found:add). Each
 -- agency's years are walked in order, so a narrative of the batch is read
 -- and cut in shingles once for its own year and the year after, not once
 -- a comparison; at most the cut narratives of two years are held.
-function Batch:measure_years(kept, F, order)
+function Batch:measure_years(kept, F, found)
   -- is e the year before of a report of the batch (the first of its year, with a year after)?
   -- asked of the index, not kept in a set: ten thousand files' peak
   local index = self.index
@@ -596,11 +565,12 @@ function Batch:measure_years(kept, F, order)
     local years = index[e.key]
     return years[e.year] == e and years[e.year + 1] ~= nil
   end
-  local order = {}
-  for _, e in ipairs(kept) do
-    if e.before or is_before(e) then order[#order + 1] = e end
+  local order = {}                  -- places in kept
+  for i, e in ipairs(kept) do
+    if e.before or is_before(e) then order[#order + 1] = i end
   end
-  table.sort(order, function(x, y)
+  table.sort(order, function(i, j)
+    local x, y = kept[i], kept[j]
     if x.key ~= y.key then return x.key < y.key end
     if x.year ~= y.year then return x.year < y.year end
     return x.index < y.index
@@ -609,7 +579,8 @@ function Batch:measure_years(kept, F, order)
   local function let_go(t)
     if t.shingled then sim.release(t.shingled) end
   end
-  for _, e in ipairs(order) do
+  for _, i in ipairs(order) do
+    local e = kept[i]
     if e.key ~= held_key then
       for _, t in pairs(held) do let_go(t) end
       held, held_key = {}, e.key
@@ -632,8 +603,7 @@ function Batch:measure_years(kept, F, order)
       local m = similar.measure(prev, mine, true)
       if m then
         -- the passage, said only if the report keeps it, waits where it is found
-        local at = add_copy(e, m.share, m.length, b, order)
-        if at then e.copies[at + PASSAGE] = self:found_in(e, m) end
+        found:add(i, m.share, m.length, 0, function() return self:found_in(e, m) end)
       end
     end
     if mine then
@@ -763,13 +733,12 @@ function Batch:survey(njobs)
     collectgarbage("incremental", M.PAIRS_GC_PAUSE)
     self.major = nil
   end
-  local order = path_order(kept)
+  local found = copies_found(kept)
   -- the base format only once some report was bound: an empty check compiles none
-  self:measure_years(kept, #kept > 0 and E:pack(E.base).format or nil, order)
+  self:measure_years(kept, #kept > 0 and E:pack(E.base).format or nil, found)
   local listed = self.opts.output
   -- (an agency's own years are the years' pass's: not a pair here)
-  similar.each_pair(kept, function(x) return self:narrative(x) end, function(a, b, share, length, within, from, to)
-    local at_a, at_b = add_copy(a, share, length, b, order), add_copy(b, share, length, a, order)
+  similar.each_pair(kept, function(x) return self:narrative(x) end, function(a, b, share, length, within, from, to, i, j)
     -- a passage is said (cut) only for a pair listed, or kept when the
     -- copies are settled: the pair holds where it is in a narrative
     local passage
@@ -778,11 +747,12 @@ function Batch:survey(njobs)
       -- only the dashboard (of -o FOLDER) lists them: some ten a report
       self.copies[#self.copies + 1] = { share = share, length = length, a = a, b = b, passage = passage }
     end
-    if at_a or at_b then
+    local function said()
       passage = passage or self:found_at(b, within, from, to)
-      if at_a then a.copies[at_a + PASSAGE] = passage end
-      if at_b then b.copies[at_b + PASSAGE] = passage end
+      return passage
     end
+    found:add(i, share, length, b == a.before and 0 or j, said)
+    found:add(j, share, length, a == b.before and 0 or i, said)
   end, not spool_sigs and sigs or setmetatable({}, { __index = function(_, i)
     local x = sigs[i]
     if math.type(x) == "integer" then return self:spooled(x) end
@@ -799,9 +769,13 @@ function Batch:survey(njobs)
   young_first(self, #kept)
   -- what the check needs no more: the signatures, and the narrative
   -- unless the archive keeps it (memory stays flat over many files)
+  local at = 1                      -- the entries kept are among them, in order
   for _, e in ipairs(entries) do
     if not self.archive and not e.told then e.text = nil end
-    settle_copies(self, e)
+    if kept[at] == e then
+      settle_copies(self, found, at, e)
+      at = at + 1
+    end
     -- the copies too wait in the spool: the check's views of them would
     -- otherwise live as long as the batch (a small batch, its reports kept
     -- as bound, keeps its few copies as they are: no encoding and decoding)
@@ -810,6 +784,7 @@ function Batch:survey(njobs)
       if x then e.copies, e.copied = nil, x end
     end
   end
+  found.store:free()
 end
 
 --}===
