@@ -409,7 +409,7 @@ local function copies_found(kept)
   local sorted = {}
   for i = 1, #kept do sorted[i] = i end
   table.sort(sorted, function(x, y) return kept[x].path < kept[y].path end)
-  local ranks = {}
+  local ranks = table.move(sorted, 1, #sorted, 1, {})  -- sized as a list, then filled
   for n, i in ipairs(sorted) do
     local before = sorted[n - 1]
     -- one place for paths alike
@@ -418,21 +418,19 @@ local function copies_found(kept)
   return setmetatable({ store = sim.copies(ranks, MAX_PEERS + 1), said = {}, kept = kept }, Copies)
 end
 
--- found:add(i, share, length, other, passage): one more copy found of
--- entry i (its place in kept), other the place of the entry it shares
--- with, 0 for its year before; kept with its passage when close enough
--- (passage() says it, called only then). → whether kept.
-function Copies:add(i, share, length, other, passage)
-  local k = self.store:add(i, share, length, other)
-  if not k then return false end
-  local p = passage()
+-- found.store:add(i, share, length, other) → where entry i (its place in
+-- kept) keeps one more copy found of it, nil when it does not: other the
+-- place of the entry it shares with, 0 for its year before. Its passage
+-- is set by the caller (found:set), said only for a copy kept.
+
+-- found:set(i, k, passage): the passage of entry i's copy k
+function Copies:set(i, k, p)
   if math.type(p) ~= "integer" or p < 0 then
     local said = self.said
     said[#said + 1] = p
     p = -#said
   end
   self.store:set(i, k, p)
-  return true
 end
 
 -- settle_copies(B, found, i, e): entry e's copies (i its place in kept) as
@@ -446,15 +444,14 @@ local function settle_copies(self, found, i, e)
   local n = store:count(i)
   if n == 0 then return end
   local before = e.before
-  local order = {}
-  for k = 1, n do order[k] = k end
-  local function other_of(k)
+  local order, others = {}, {}
+  for k = 1, n do
     local _, _, _, o = store:get(i, k)
-    return o == 0 and before or kept[o]
+    order[k], others[k] = k, o == 0 and before or kept[o]
   end
   if n <= MAX_PEERS then
     table.sort(order, function(x, y)
-      local ox, oy = other_of(x), other_of(y)
+      local ox, oy = others[x], others[y]
       local px, py = ox == before, oy == before
       if px ~= py then return px end
       return (ox.index or 0) < (oy.index or 0)
@@ -462,8 +459,8 @@ local function settle_copies(self, found, i, e)
   end
   local out = {}
   for n_out, k in ipairs(order) do
-    local share, passage, length, w = store:get(i, k)
-    local o = w == 0 and before or kept[w]
+    local share, passage, length = store:get(i, k)
+    local o = others[k]
     if passage < 0 then passage = found.said[-passage]
     else
       -- said for this report alone: a pair kept on with its passage said, until
@@ -603,7 +600,8 @@ function Batch:measure_years(kept, F, found)
       local m = similar.measure(prev, mine, true)
       if m then
         -- the passage, said only if the report keeps it, waits where it is found
-        found:add(i, m.share, m.length, 0, function() return self:found_in(e, m) end)
+        local k = found.store:add(i, m.share, m.length, 0)
+        if k then found:set(i, k, self:found_in(e, m)) end
       end
     end
     if mine then
@@ -734,6 +732,7 @@ function Batch:survey(njobs)
     self.major = nil
   end
   local found = copies_found(kept)
+  local store = found.store
   -- the base format only once some report was bound: an empty check compiles none
   self:measure_years(kept, #kept > 0 and E:pack(E.base).format or nil, found)
   local listed = self.opts.output
@@ -747,12 +746,13 @@ function Batch:survey(njobs)
       -- only the dashboard (of -o FOLDER) lists them: some ten a report
       self.copies[#self.copies + 1] = { share = share, length = length, a = a, b = b, passage = passage }
     end
-    local function said()
+    local at_a = store:add(i, share, length, b == a.before and 0 or j)
+    local at_b = store:add(j, share, length, a == b.before and 0 or i)
+    if at_a or at_b then
       passage = passage or self:found_at(b, within, from, to)
-      return passage
+      if at_a then found:set(i, at_a, passage) end
+      if at_b then found:set(j, at_b, passage) end
     end
-    found:add(i, share, length, b == a.before and 0 or j, said)
-    found:add(j, share, length, a == b.before and 0 or i, said)
   end, not spool_sigs and sigs or setmetatable({}, { __index = function(_, i)
     local x = sigs[i]
     if math.type(x) == "integer" then return self:spooled(x) end
