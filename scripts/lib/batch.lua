@@ -622,42 +622,41 @@ function Batch:survey(njobs)
   local spool_sigs = #self.all > similar.SEEN_MAX
   local function take(i, s)
     local path = path_of(self.all[i])
-    -- an entry's name in the tree and whether it was named stay in self.all
-    local e = { index = i, path = path }
-    if s.digest then
-      e.digest = s.digest
-      local first = by_digest[e.digest]
-      if first then
-        self.skipped[#self.skipped + 1] = { path = path, why = messages.text(lang, "skip_duplicate", first.path) }
-        e = nil
-      elseif s.own then
-        self.skipped[#self.skipped + 1] = { path = path, why = messages.text(lang, "skip_own") }
-        e = nil
-      else
-        by_digest[e.digest] = e
-        if s.not_report then
-          self.skipped[#self.skipped + 1] = { path = path, why = messages.text(lang, "skip_not_report") }
-          e = nil
-        elseif not s.error then
-          e.agency, e.year, e.format, e.key = s.agency, s.year, s.format, s.key
+    local first = s.digest and by_digest[s.digest]    -- the path of a file of the same bytes
+    if first then
+      self.skipped[#self.skipped + 1] = { path = path, why = messages.text(lang, "skip_duplicate", first) }
+    elseif s.own then
+      self.skipped[#self.skipped + 1] = { path = path, why = messages.text(lang, "skip_own") }
+    elseif s.not_report then
+      by_digest[s.digest] = path
+      self.skipped[#self.skipped + 1] = { path = path, why = messages.text(lang, "skip_not_report") }
+    else
+      local sig, stowed, told
+      if s.digest then
+        by_digest[s.digest] = path
+        if not s.error then
           -- apart until the pairs are measured: an entry of sixteen fields
           -- at most takes half the memory of one of seventeen
           -- in the spool as well past SEEN_MAX files (256 bytes a file):
           -- read back a band at a time
-          sig_of[e] = s.sig and spool_sigs and self:put(s.sig) or s.sig
+          sig = s.sig and spool_sigs and self:put(s.sig) or s.sig
           -- its place in the spool and its length in one integer: one field more an entry
-          e.stowed = self:put(s.blob)
+          stowed = self:put(s.blob)
           if s.R then self.bound[path] = { s.R, s.pending } end
           -- the narrative waits in the spool too: read back for a pair measured
-          local told = s.text and s.text ~= "" and self:put(s.text) or nil
-          if told then e.told = told else e.text = s.text end
+          told = s.text and s.text ~= "" and self:put(s.text) or nil
         end
       end
-    end
-    if e and s.error then e.error = s.error end
-    if e then
+      -- an entry's name in the tree and whether it was named stay in
+      -- self.all; the file's digest is the archive's alone. Made whole at
+      -- once: grown a field at a time, each entry left four smaller
+      -- tables' worth of holes among the batch's lasting memory.
+      local e = { index = i, path = path, digest = self.archive and s.digest or nil, error = s.error,
+                  agency = s.agency, year = s.year, format = s.format, key = s.key,
+                  stowed = stowed, told = told, text = not told and s.text or nil }
+      sig_of[e] = sig
       entries[#entries + 1] = e
-      self.by_path[e.path] = e
+      self.by_path[path] = e
     end
     room(self)
     self:tick(i)
