@@ -385,6 +385,35 @@ function Batch:narrative(e)
   return nil
 end
 
+-- An entry keeps eight fields at most as its own (a table of eight slots,
+-- not sixteen: 190 bytes less a file of a large batch's peak): its index,
+-- path, agency, year, format, agency key, place in the spool and year
+-- before. The rest it is asked for: where its narrative and its copies
+-- wait in the spool, in a list a field of the batch's (by its index); its
+-- year after, the report of its year the batch pairs in its place (same_as),
+-- and where its year before came from, of the index of agencies and years
+-- (kept as its own only when of --previous or the archive).
+-- (its own fields read raw: asked of an entry, an absent field asks again)
+local function paired(e)
+  local format = rawget(e, "format")
+  return format and rawget(e, "key") and rawget(e, "year") and format ~= "legacy"
+end
+
+local function entry_fields(self)
+  return { __index = function(e, k)
+    if k == "told" then return self.told_at[e.index]
+    elseif k == "copied" then return self.copied_at[e.index]
+    elseif not paired(e) then return nil
+    elseif k == "from" then return rawget(e, "before") and "batch" or "none"
+    elseif k == "after" then return self.index[e.key][e.year + 1]
+    elseif k == "same_as" then
+      local first = self.index[e.key][e.year]
+      if first ~= e then return first end
+    end
+    return nil
+  end }
+end
+
 -- The copies found of the reports, as the survey holds them while the
 -- pairs are measured: a store in the core (similar.copies), each report
 -- (by its place in the list of reports paired) a list of its closest
@@ -433,8 +462,8 @@ function Copies:set(i, k, p)
   self.store:set(i, k, p)
 end
 
--- settle_copies(B, found, i, e): entry e's copies (i its place in kept) as
--- the check reads them, in e.copies. A report with more than MAX_PEERS
+-- settle_copies(B, found, i, e) → entry e's copies (i its place in kept)
+-- as the check reads them | nil for none. A report with more than MAX_PEERS
 -- copies says the closest (as kept); one with fewer says them all, the
 -- year before first and then in the order of the files. (More were found
 -- exactly when more are kept: a count of them all, a table of every
@@ -442,7 +471,7 @@ end
 local function settle_copies(self, found, i, e)
   local store, kept = found.store, found.kept
   local n = store:count(i)
-  if n == 0 then return end
+  if n == 0 then return nil end
   local before = e.before
   local order, others = {}, {}
   for k = 1, n do
@@ -476,7 +505,7 @@ local function settle_copies(self, found, i, e)
     end
     out[n_out] = c
   end
-  e.copies = out
+  return out
 end
 
 -- bytes(path) → the bytes of a file of the batch | nil, reason. Standard
@@ -619,6 +648,8 @@ function Batch:survey(njobs)
   local E, lang = self.E, self.E.lang
   local by_digest, entries, kept = {}, {}, {}
   local sig_of = {}               -- entry → its signature
+  local fields = entry_fields(self)
+  self.told_at, self.copied_at = {}, {}
   local spool_sigs = #self.all > similar.SEEN_MAX
   local function take(i, s)
     local path = path_of(self.all[i])
@@ -651,9 +682,11 @@ function Batch:survey(njobs)
       -- self.all; the file's digest is the archive's alone. Made whole at
       -- once: grown a field at a time, each entry left four smaller
       -- tables' worth of holes among the batch's lasting memory.
-      local e = { index = i, path = path, digest = self.archive and s.digest or nil, error = s.error,
-                  agency = s.agency, year = s.year, format = s.format, key = s.key,
-                  stowed = stowed, told = told, text = not told and s.text or nil }
+      local e = setmetatable({ index = i, path = path, agency = s.agency, year = s.year, format = s.format,
+                               key = s.key, stowed = stowed, text = not told and s.text or nil }, fields)
+      if self.archive then e.digest = s.digest end
+      if s.error then e.error = s.error end
+      self.told_at[i] = told
       sig_of[e] = sig
       entries[#entries + 1] = e
       self.by_path[path] = e
@@ -679,8 +712,8 @@ function Batch:survey(njobs)
   for _, e in ipairs(entries) do
     if e.format and e.key and e.year and e.format ~= "legacy" then
       self.index[e.key] = self.index[e.key] or {}
-      if not self.index[e.key][e.year] then self.index[e.key][e.year] = e
-      else e.same_as = self.index[e.key][e.year] end
+      -- a second report of an agency's year is that one's same_as
+      if not self.index[e.key][e.year] then self.index[e.key][e.year] = e end
       kept[#kept + 1] = e
       sigs[#kept] = sig_of[e]
     end
@@ -691,7 +724,8 @@ function Batch:survey(njobs)
   for _, e in ipairs(kept) do
     local years = self.index[e.key]
     local before, after = years[e.year - 1], years[e.year + 1]
-    if before then e.before, e.from = before, "batch"
+    -- (from "batch" and "none" are asked of the index)
+    if before then e.before = before
     else
       local r = related[e.key] and related[e.key][e.year - 1]
       if r and r.R.path ~= e.path then e.before, e.from = r, "previous"
@@ -700,7 +734,6 @@ function Batch:survey(njobs)
         if a then e.before, e.from = a, "archive" end
       end
     end
-    e.from = e.from or "none"
     -- a small batch's year before or after, kept as bound, is stowed now,
     -- before any check: restored as it was read for the report beside it
     -- (the year after only for a report with readings left open)
@@ -715,8 +748,8 @@ function Batch:survey(njobs)
         if not x.stowed then self.bound[x.path] = nil end
       end
     end
-    if after then e.after = after
-    else
+    -- the year after of the batch is asked of the index
+    if not after then
       local r = related[e.key] and related[e.key][e.year + 1]
       if r and r.R.path ~= e.path then e.after = r end
     end
@@ -771,17 +804,18 @@ function Batch:survey(njobs)
   local at = 1                      -- the entries kept are among them, in order
   for _, e in ipairs(entries) do
     if not self.archive and not e.told then e.text = nil end
+    local copies
     if kept[at] == e then
-      settle_copies(self, found, at, e)
+      copies = settle_copies(self, found, at, e)
       at = at + 1
     end
     -- the copies too wait in the spool: the check's views of them would
     -- otherwise live as long as the batch (a small batch, its reports kept
-    -- as bound, keeps its few copies as they are: no encoding and decoding)
-    if e.copies and self.spool and not self.bound then
-      local x = self:put(marshal.encode(e.copies))
-      if x then e.copies, e.copied = nil, x end
-    end
+    -- as bound, keeps its few copies as they are: no encoding and decoding;
+    -- and never a field of the entry on their way there, one field too many)
+    local x = copies and self.spool and not self.bound and self:put(marshal.encode(copies))
+    if x then self.copied_at[e.index] = x
+    elseif copies then e.copies = copies end
   end
   found.store:free()
 end
