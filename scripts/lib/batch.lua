@@ -367,7 +367,7 @@ end
 -- narrative: where it is in the spool when the narrative waits there (a
 -- number for spooled, read and said only if kept), else said now
 function Batch:found_at(e, within, from, to)
-  local told = e.told
+  local told = self.told_at[e.index]
   if told then return ((told >> SPOOL_LEN_BITS) + from - 1) << SPOOL_LEN_BITS | (to - from + 1) end
   return similar.said_at(within, from, to)
 end
@@ -379,9 +379,12 @@ function Batch:found_in(e, m)
 end
 
 -- narrative(e) → the narrative of an entry of the batch | nil
+-- (of its fields as they are: asked once a pair measured)
 function Batch:narrative(e)
-  if e.text then return e.text end
-  if e.told and self.spool then return self:spooled(e.told) end
+  local text = rawget(e, "text")
+  if text then return text end
+  local told = self.told_at and self.told_at[e.index]
+  if told and self.spool then return self:spooled(told) end
   return nil
 end
 
@@ -400,8 +403,10 @@ local function paired(e)
 end
 
 local function entry_fields(self)
+  local asked = { told = true, copied = true, from = true, after = true, same_as = true }
   return { __index = function(e, k)
-    if k == "told" then return self.told_at[e.index]
+    if not asked[k] then return nil
+    elseif k == "told" then return self.told_at[e.index]
     elseif k == "copied" then return self.copied_at[e.index]
     elseif not paired(e) then return nil
     elseif k == "from" then return rawget(e, "before") and "batch" or "none"
@@ -803,7 +808,7 @@ function Batch:survey(njobs)
   -- unless the archive keeps it (memory stays flat over many files)
   local at = 1                      -- the entries kept are among them, in order
   for _, e in ipairs(entries) do
-    if not self.archive and not e.told then e.text = nil end
+    if not self.archive and not self.told_at[e.index] then e.text = nil end
     local copies
     if kept[at] == e then
       copies = settle_copies(self, found, at, e)
@@ -943,7 +948,8 @@ end
 -- copies_of(e) → the copies found of an entry: fresh from the spool when
 -- they wait there, else as the survey settled them
 function Batch:copies_of(e)
-  if e.copied then return assert(self:decoded(e.copied)) end
+  local copied = self.copied_at and self.copied_at[e.index]
+  if copied then return assert(self:decoded(copied)) end
   return e.copies or {}
 end
 
