@@ -600,6 +600,187 @@ static uint64_t fnv1a_of_file(const unsigned char *s, size_t n) {
     return x;
 }
 
+/*{=== the copies found of each report ===*/
+
+/* While a batch measures its pairs, each report holds the copies found of
+** it, the closest first: the year before, then its peers by the larger
+** share, then by their names' places in the order of the paths. Only the
+** `most` closest are kept. In C, slots of a fixed size in one growing
+** array: a table a report held some 440 bytes of thirty thousand files'
+** peak, and a copy here is 24 bytes. */
+typedef struct {
+    double share;
+    int64_t passage;       /* as the driver sets it (0 until then) */
+    int32_t length;        /* characters of the passage */
+    int32_t other;         /* the other report's position, 0 for the year before */
+} copy_slot;
+
+typedef struct {
+    size_t n, used, cap;   /* reports; lists given out and room for (each `most` slots) */
+    int most;
+    int32_t *rank;         /* each report's place in the order of the paths (1-based) */
+    int32_t *list;         /* each report's list: 1 + its number, 0 for none yet */
+    unsigned char *count;  /* copies in each report's list */
+    copy_slot *slot;
+} copies_store;
+
+#define COPIES "nianbao.copies"
+#define MOST_COPIES 64
+
+static void copies_free(copies_store *c) {
+    free(c->rank);
+    free(c->list);
+    free(c->count);
+    free(c->slot);
+    c->rank = c->list = NULL;
+    c->count = NULL;
+    c->slot = NULL;
+    c->n = c->used = c->cap = 0;
+}
+
+static int l_copies_gc(lua_State *L) {
+    copies_free(luaL_checkudata(L, 1, COPIES));
+    return 0;
+}
+
+/* similar.copies(ranks, most) -> a store of the copies of #ranks reports,
+** report i placed ranks[i] in the order of the paths, `most` kept each */
+static int l_copies(lua_State *L) {
+    lua_Integer most = luaL_checkinteger(L, 2);
+    size_t n, i;
+    copies_store *c;
+    luaL_checktype(L, 1, LUA_TTABLE);
+    luaL_argcheck(L, most >= 1 && most <= MOST_COPIES, 2, "copies kept out of range");
+    n = (size_t)luaL_len(L, 1);
+    luaL_argcheck(L, n < (size_t)INT32_MAX, 1, "too many reports");
+    c = lua_newuserdatauv(L, sizeof *c, 0);
+    memset(c, 0, sizeof *c);
+    luaL_setmetatable(L, COPIES);                    /* from here the collector frees it */
+    c->most = (int)most;
+    c->rank = malloc((n + 1) * sizeof *c->rank);
+    c->list = calloc(n + 1, sizeof *c->list);
+    c->count = calloc(n + 1, 1);
+    if (!c->rank || !c->list || !c->count) { copies_free(c); return luaL_error(L, "out of memory"); }
+    c->n = n;
+    for (i = 1; i <= n; i++) {
+        lua_Integer r;
+        lua_rawgeti(L, 1, (lua_Integer)i);
+        r = lua_tointeger(L, -1);
+        lua_pop(L, 1);
+        c->rank[i] = r > 0 && r < INT32_MAX ? (int32_t)r : INT32_MAX;
+    }
+    c->rank[0] = 0;
+    return 1;
+}
+
+static copies_store *check_copies(lua_State *L) {
+    copies_store *c = luaL_checkudata(L, 1, COPIES);
+    if (!c->rank) luaL_error(L, "copies freed");
+    return c;
+}
+
+/* report i's slots (i checked against the store) */
+static copy_slot *copies_of(copies_store *c, size_t i) {
+    return c->list[i] ? c->slot + (size_t)(c->list[i] - 1) * (size_t)c->most : NULL;
+}
+
+static size_t report_arg(lua_State *L, copies_store *c, int idx) {
+    lua_Integer i = luaL_checkinteger(L, idx);
+    luaL_argcheck(L, i >= 1 && (size_t)i <= c->n, idx, "no such report");
+    return (size_t)i;
+}
+
+/* store:add(i, share, length, other) -> where in report i's list the copy
+** is kept (1 the closest) | nil when it is not: other is the other
+** report's position, 0 for the year before. A copy is dropped only from a
+** full list, so a list of fewer holds every copy found. */
+static int l_copies_add(lua_State *L) {
+    copies_store *c = check_copies(L);
+    size_t i = report_arg(L, c, 2);
+    double share = luaL_checknumber(L, 3);
+    lua_Integer length = luaL_checkinteger(L, 4), other = luaL_checkinteger(L, 5);
+    copy_slot *list = copies_of(c, i);
+    size_t n = c->count[i], at, most = (size_t)c->most;
+    int previous = other == 0;
+    luaL_argcheck(L, other >= 0 && (size_t)other <= c->n, 5, "no such report");
+    luaL_argcheck(L, length >= INT32_MIN && length <= INT32_MAX, 4, "length out of range");
+    if (!list) {
+        if (c->used == c->cap) {
+            size_t cap = c->cap ? c->cap + c->cap / 2 : 64;
+            copy_slot *more;
+            if (cap > c->n) cap = c->n;
+            if (cap > SIZE_MAX / sizeof *more / most) return luaL_error(L, "out of memory");
+            more = realloc(c->slot, cap * most * sizeof *more);
+            if (!more) return luaL_error(L, "out of memory");
+            c->slot = more;
+            c->cap = cap;
+        }
+        c->list[i] = (int32_t)++c->used;
+        list = copies_of(c, i);
+    }
+    /* walked up from the end: the list is short */
+    for (at = n; at > 0; at--) {
+        const copy_slot *y = &list[at - 1];
+        int y_previous = y->other == 0;
+        if (previous != y_previous) {
+            if (y_previous) break;
+        } else if (share != y->share) {
+            if (!(share > y->share)) break;
+        } else if (!(c->rank[other] < c->rank[y->other])) break;
+    }
+    if (at >= most) { lua_pushnil(L); return 1; }
+    if (n == most) n--;                              /* the last dropped */
+    memmove(&list[at + 1], &list[at], (n - at) * sizeof *list);
+    list[at].share = share;
+    list[at].passage = 0;
+    list[at].length = (int32_t)length;
+    list[at].other = (int32_t)other;
+    c->count[i] = (unsigned char)(n + 1);
+    lua_pushinteger(L, (lua_Integer)at + 1);
+    return 1;
+}
+
+static size_t copy_arg(lua_State *L, copies_store *c, size_t i, int idx) {
+    lua_Integer k = luaL_checkinteger(L, idx);
+    luaL_argcheck(L, k >= 1 && k <= c->count[i], idx, "no such copy");
+    return (size_t)k - 1;
+}
+
+/* store:set(i, k, passage): the passage (an integer) of report i's copy k */
+static int l_copies_set(lua_State *L) {
+    copies_store *c = check_copies(L);
+    size_t i = report_arg(L, c, 2), k = copy_arg(L, c, i, 3);
+    copies_of(c, i)[k].passage = luaL_checkinteger(L, 4);
+    return 0;
+}
+
+/* store:count(i) -> the copies report i holds */
+static int l_copies_count(lua_State *L) {
+    copies_store *c = check_copies(L);
+    lua_pushinteger(L, c->count[report_arg(L, c, 2)]);
+    return 1;
+}
+
+/* store:get(i, k) -> share, passage, length, other of report i's copy k */
+static int l_copies_get(lua_State *L) {
+    copies_store *c = check_copies(L);
+    size_t i = report_arg(L, c, 2), k = copy_arg(L, c, i, 3);
+    const copy_slot *s = &copies_of(c, i)[k];
+    lua_pushnumber(L, s->share);
+    lua_pushinteger(L, s->passage);
+    lua_pushinteger(L, s->length);
+    lua_pushinteger(L, s->other);
+    return 4;
+}
+
+/* store:free(): its memory given back now */
+static int l_copies_close(lua_State *L) {
+    copies_free(luaL_checkudata(L, 1, COPIES));
+    return 0;
+}
+
+/*}===*/
+
 /* similar.digest(bytes) -> 16 hex digits: a 64-bit hash of the bytes
 ** (FNV-1a, mixed), to tell the same file under two names. */
 static int l_digest(lua_State *L) {
@@ -620,13 +801,25 @@ static int l_fnv(lua_State *L) {
 
 static const luaL_Reg similar_funcs[] = {
     {"signature", l_signature}, {"agree", l_agree}, {"shingled", l_shingled}, {"release", l_release},
-    {"common", l_common}, {"met", l_met}, {"cut", l_cut}, {"digest", l_digest}, {"fnv", l_fnv}, {NULL, NULL}
+    {"common", l_common}, {"met", l_met}, {"cut", l_cut}, {"digest", l_digest}, {"fnv", l_fnv},
+    {"copies", l_copies}, {NULL, NULL}
 };
 
 int luaopen_nianbao_similar(lua_State *L) {
     luaL_newmetatable(L, SHINGLED);
     lua_pushcfunction(L, l_release);
     lua_setfield(L, -2, "__gc");
+    lua_pop(L, 1);
+    if (luaL_newmetatable(L, COPIES)) {
+        static const luaL_Reg copies_methods[] = {
+            {"add", l_copies_add}, {"set", l_copies_set}, {"get", l_copies_get},
+            {"count", l_copies_count}, {"free", l_copies_close}, {NULL, NULL}
+        };
+        luaL_newlib(L, copies_methods);
+        lua_setfield(L, -2, "__index");
+        lua_pushcfunction(L, l_copies_gc);
+        lua_setfield(L, -2, "__gc");
+    }
     lua_pop(L, 1);
     luaL_newlib(L, similar_funcs);
     return 1;

@@ -18,6 +18,9 @@
 **   cut(text, n) -> text cut after n characters, "…" added (text itself
 **     when no longer, or not UTF-8 as utf8.len reads it)
 **   digest(bytes) -> 16 hex digits
+**   copies(ranks, most) -> a store of each report's closest copies while
+**     a batch measures its pairs: store:add(i, share, length, other),
+**     store:set(i, k, passage), store:get(i, k), store:count(i), store:free()
 ** Texts are compared by their characters: spaces, punctuation and
 ** full/half width do not count. */
 int luaopen_nianbao_similar(lua_State *L);

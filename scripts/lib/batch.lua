@@ -367,7 +367,7 @@ end
 -- narrative: where it is in the spool when the narrative waits there (a
 -- number for spooled, read and said only if kept), else said now
 function Batch:found_at(e, within, from, to)
-  local told = e.told
+  local told = self.told_at[e.index]
   if told then return ((told >> SPOOL_LEN_BITS) + from - 1) << SPOOL_LEN_BITS | (to - from + 1) end
   return similar.said_at(within, from, to)
 end
@@ -379,138 +379,138 @@ function Batch:found_in(e, m)
 end
 
 -- narrative(e) → the narrative of an entry of the batch | nil
+-- (of its fields as they are: asked once a pair measured)
 function Batch:narrative(e)
-  if e.text then return e.text end
-  if e.told and self.spool then return self:spooled(e.told) end
+  local text = rawget(e, "text")
+  if text then return text end
+  local told = self.told_at and self.told_at[e.index]
+  if told and self.spool then return self:spooled(told) end
   return nil
 end
 
--- The copies found of entry e, as the survey holds them: one flat list
--- an entry, COPY slots a copy, the closest first: share, passage, length,
--- other. other is the peer's entry, or for the copy of the year before
--- that report as the years' pass found it, e.before itself (so it is the
--- year before's copy when other == e.before: a peer is another agency's).
--- The passage may wait in the spool as found, unsaid: where it is in a
--- narrative put there (an integer, as Batch:put gives); only the copies a
--- report keeps are said (settle_copies). Flat, not a table a copy:
--- thousands of lists wait until every pair is measured (ten thousand
--- files held 6 MB of them as tables).
-local COPY = 4
-local SHARE, PASSAGE, LENGTH, OTHER = 0, 1, 2, 3     -- from a copy's first slot
-local FILLING = 4 * COPY                             -- a list of four copies (MAX_PEERS + 1 = 6 fit in 24 slots)
-
--- Is x (another entry) closer to the report than y, their shares alike?
--- The file's name decides: of two entries of the batch, their places in
--- the order of the paths, order[entry], as the names compare.
-local function closer(x, y, order)
-  local rx, ry = order[x], order[y]
-  if rx and ry then return rx < ry end
-  return x.path < y.path
+-- An entry keeps eight fields at most as its own (a table of eight slots,
+-- not sixteen: 190 bytes less a file of a large batch's peak): its index,
+-- path, agency, year, format, agency key, place in the spool and year
+-- before. The rest it is asked for: where its narrative and its copies
+-- wait in the spool, in a list a field of the batch's (by its index); its
+-- year after, the report of its year the batch pairs in its place (same_as),
+-- and where its year before came from, of the index of agencies and years
+-- (kept as its own only when of --previous or the archive).
+-- (its own fields read raw: asked of an entry, an absent field asks again)
+local function paired(e)
+  local format = rawget(e, "format")
+  return format and rawget(e, "key") and rawget(e, "year") and format ~= "legacy"
 end
 
--- path_order(entries) → entry → its place in the order of their paths
--- (one place for paths alike): closer compares two numbers, not two
--- names, for the many copies alike in share
-local function path_order(entries)
-  local sorted = table.move(entries, 1, #entries, 1, {})
-  table.sort(sorted, function(x, y) return x.path < y.path end)
-  local order = {}
-  for i, e in ipairs(sorted) do
-    local before = sorted[i - 1]
-    order[e] = before and not (before.path < e.path) and order[before] or i
-  end
-  return order
-end
-
--- add_copy(e, share, length, other, order) → the slot where e keeps the
--- copy, nil when it does not: one copy more found of entry e. The year
--- before first, then the closest peers (the larger share, then closer);
--- only the MAX_PEERS + 1 closest are kept as they come (a region's
--- template makes a report the copy of hundreds): a copy is dropped only
--- from a full list, so a list of fewer holds every copy found. Its
--- passage is set by the caller.
-local function add_copy(e, share, length, other, order)
-  local list = e.copies
-  if not list then
-    e.copies = { share, false, length, other }
-    return 1
-  end
-  local before = e.before
-  local previous = other == before
-  local n = #list
-  local at = n + 1
-  while at > 1 do
-    local y = list[at - COPY + OTHER]
-    local y_previous = y == before
-    if previous ~= y_previous then
-      if y_previous then break end
-    else
-      local ys = list[at - COPY + SHARE]
-      if share ~= ys then
-        if not (share > ys) then break end
-      else
-        -- closer(other, y, order), inline: shares alike are most of the
-        -- walks up a list of a region's template
-        local ro, ry = order[other], order[y]
-        if ro and ry then
-          if not (ro < ry) then break end
-        elseif not (other.path < y.path) then break end
-      end
+local function entry_fields(self)
+  local asked = { told = true, copied = true, from = true, after = true, same_as = true }
+  return { __index = function(e, k)
+    if not asked[k] then return nil
+    elseif k == "told" then return self.told_at[e.index]
+    elseif k == "copied" then return self.copied_at[e.index]
+    elseif not paired(e) then return nil
+    elseif k == "from" then return rawget(e, "before") and "batch" or "none"
+    elseif k == "after" then return self.index[e.key][e.year + 1]
+    elseif k == "same_as" then
+      local first = self.index[e.key][e.year]
+      if first ~= e then return first end
     end
-    at = at - COPY
-  end
-  if at > MAX_PEERS * COPY + 1 then return nil end
-  if n == FILLING then
-    -- a fifth copy: the list made the six copies' size at once (grown, its
-    -- slots would double to 32; thousands of lists wait for the pairs)
-    list = { list[1], list[2], list[3], list[4], list[5], list[6], list[7], list[8], list[9], list[10],
-             list[11], list[12], list[13], list[14], list[15], list[16], nil, nil, nil, nil, nil, nil, nil, nil }
-    e.copies = list
-  end
-  -- moved up by hand: the list is short, and table.move is a call
-  if n > MAX_PEERS * COPY then n = MAX_PEERS * COPY end
-  for k = n, at, -1 do list[k + COPY] = list[k] end
-  list[at + SHARE], list[at + PASSAGE], list[at + LENGTH], list[at + OTHER] = share, false, length, other
-  return at
+    return nil
+  end }
 end
 
--- settle_copies(B, e): e.copies as the check reads them. A report with
--- more than MAX_PEERS copies says the closest (as kept); one with fewer
--- says them all, the year before first and then in the order of the
--- files. (More were found exactly when more are kept: a count of them
--- all, a table of every entry, held 400 KB of ten thousand files' peak.)
-local function settle_copies(self, e)
-  local list = e.copies
-  if not list then return end
+-- The copies found of the reports, as the survey holds them while the
+-- pairs are measured: a store in the core (similar.copies), each report
+-- (by its place in the list of reports paired) a list of its closest
+-- copies, the closest first: share, passage, length, other. other is the
+-- peer's place, or 0 for the copy of the year before, that report as the
+-- years' pass found it (e.before: a peer is another agency's). The year
+-- before first, then the larger share, then the name first in the order
+-- of the paths; only the MAX_PEERS + 1 closest are kept as they come (a
+-- region's template makes a report the copy of hundreds). The passage may
+-- wait in the spool as found, unsaid: where it is in a narrative put
+-- there (an integer, as Batch:put gives); a passage said at once is kept
+-- in a list of them, its number negated. Only the copies a report keeps
+-- are said (settle_copies). 24 bytes a copy: a table of them a report
+-- held some 440 bytes of ten thousand files' peak.
+local Copies = {}
+Copies.__index = Copies
+
+-- copies_found(kept) → the store of the copies of the entries kept
+-- (their paths placed in order once: the many copies alike in share are
+-- told apart by two numbers, not two names)
+local function copies_found(kept)
+  local sorted = {}
+  for i = 1, #kept do sorted[i] = i end
+  table.sort(sorted, function(x, y) return kept[x].path < kept[y].path end)
+  local ranks = table.move(sorted, 1, #sorted, 1, {})  -- sized as a list, then filled
+  for n, i in ipairs(sorted) do
+    local before = sorted[n - 1]
+    -- one place for paths alike
+    ranks[i] = before and not (kept[before].path < kept[i].path) and ranks[before] or n
+  end
+  return setmetatable({ store = sim.copies(ranks, MAX_PEERS + 1), said = {}, kept = kept }, Copies)
+end
+
+-- found.store:add(i, share, length, other) → where entry i (its place in
+-- kept) keeps one more copy found of it, nil when it does not: other the
+-- place of the entry it shares with, 0 for its year before. Its passage
+-- is set by the caller (found:set), said only for a copy kept.
+
+-- found:set(i, k, passage): the passage of entry i's copy k
+function Copies:set(i, k, p)
+  if math.type(p) ~= "integer" or p < 0 then
+    local said = self.said
+    said[#said + 1] = p
+    p = -#said
+  end
+  self.store:set(i, k, p)
+end
+
+-- settle_copies(B, found, i, e) → entry e's copies (i its place in kept)
+-- as the check reads them | nil for none. A report with more than MAX_PEERS
+-- copies says the closest (as kept); one with fewer says them all, the
+-- year before first and then in the order of the files. (More were found
+-- exactly when more are kept: a count of them all, a table of every
+-- entry, held 400 KB of ten thousand files' peak.)
+local function settle_copies(self, found, i, e)
+  local store, kept = found.store, found.kept
+  local n = store:count(i)
+  if n == 0 then return nil end
   local before = e.before
-  local starts = {}
-  for at = 1, #list, COPY do starts[#starts + 1] = at end
-  if #list <= MAX_PEERS * COPY then
-    table.sort(starts, function(x, y)
-      local ox, oy = list[x + OTHER], list[y + OTHER]
+  local order, others = {}, {}
+  for k = 1, n do
+    local _, _, _, o = store:get(i, k)
+    order[k], others[k] = k, o == 0 and before or kept[o]
+  end
+  if n <= MAX_PEERS then
+    table.sort(order, function(x, y)
+      local ox, oy = others[x], others[y]
       local px, py = ox == before, oy == before
       if px ~= py then return px end
       return (ox.index or 0) < (oy.index or 0)
     end)
   end
   local out = {}
-  for i, at in ipairs(starts) do
-    local o, passage = list[at + OTHER], list[at + PASSAGE]
-    if math.type(passage) == "integer" then
+  for n_out, k in ipairs(order) do
+    local share, passage, length = store:get(i, k)
+    local o = others[k]
+    if passage < 0 then passage = found.said[-passage]
+    else
       -- said for this report alone: a pair kept on with its passage said, until
       -- its other report's check, held thousands of passages in a large batch
       passage = similar.said(assert(self:spooled(passage)))
     end
     local c = { kind = "peer", file = o.path, agency = o.agency, year = o.year,
-                share = list[at + SHARE], passage = passage, length = list[at + LENGTH] }
+                share = share, passage = passage, length = length }
     if o == before then
       -- the year before as it is said: of --previous or the archive, its report's
       c.kind, c.file = "previous", o.path or o.R.path
       c.agency, c.year = o.R and o.R.agency or o.agency, o.R and o.R.year or o.year
     end
-    out[i] = c
+    out[n_out] = c
   end
-  e.copies = out
+  return out
 end
 
 -- bytes(path) → the bytes of a file of the batch | nil, reason. Standard
@@ -583,12 +583,12 @@ function Batch:survey_one(f)
   return s
 end
 
--- measure_years(kept, F, order): each report's narrative against its year
--- before's, the copy found added to the report's (add_copy). Each
+-- measure_years(kept, F, found): each report's narrative against its year
+-- before's, the copy found added to the report's (found:add). Each
 -- agency's years are walked in order, so a narrative of the batch is read
 -- and cut in shingles once for its own year and the year after, not once
 -- a comparison; at most the cut narratives of two years are held.
-function Batch:measure_years(kept, F, order)
+function Batch:measure_years(kept, F, found)
   -- is e the year before of a report of the batch (the first of its year, with a year after)?
   -- asked of the index, not kept in a set: ten thousand files' peak
   local index = self.index
@@ -596,11 +596,12 @@ function Batch:measure_years(kept, F, order)
     local years = index[e.key]
     return years[e.year] == e and years[e.year + 1] ~= nil
   end
-  local order = {}
-  for _, e in ipairs(kept) do
-    if e.before or is_before(e) then order[#order + 1] = e end
+  local order = {}                  -- places in kept
+  for i, e in ipairs(kept) do
+    if e.before or is_before(e) then order[#order + 1] = i end
   end
-  table.sort(order, function(x, y)
+  table.sort(order, function(i, j)
+    local x, y = kept[i], kept[j]
     if x.key ~= y.key then return x.key < y.key end
     if x.year ~= y.year then return x.year < y.year end
     return x.index < y.index
@@ -609,7 +610,8 @@ function Batch:measure_years(kept, F, order)
   local function let_go(t)
     if t.shingled then sim.release(t.shingled) end
   end
-  for _, e in ipairs(order) do
+  for _, i in ipairs(order) do
+    local e = kept[i]
     if e.key ~= held_key then
       for _, t in pairs(held) do let_go(t) end
       held, held_key = {}, e.key
@@ -632,8 +634,8 @@ function Batch:measure_years(kept, F, order)
       local m = similar.measure(prev, mine, true)
       if m then
         -- the passage, said only if the report keeps it, waits where it is found
-        local at = add_copy(e, m.share, m.length, b, order)
-        if at then e.copies[at + PASSAGE] = self:found_in(e, m) end
+        local k = found.store:add(i, m.share, m.length, 0)
+        if k then found:set(i, k, self:found_in(e, m)) end
       end
     end
     if mine then
@@ -651,45 +653,48 @@ function Batch:survey(njobs)
   local E, lang = self.E, self.E.lang
   local by_digest, entries, kept = {}, {}, {}
   local sig_of = {}               -- entry → its signature
+  local fields = entry_fields(self)
+  self.told_at, self.copied_at = {}, {}
   local spool_sigs = #self.all > similar.SEEN_MAX
   local function take(i, s)
     local path = path_of(self.all[i])
-    -- an entry's name in the tree and whether it was named stay in self.all
-    local e = { index = i, path = path }
-    if s.digest then
-      e.digest = s.digest
-      local first = by_digest[e.digest]
-      if first then
-        self.skipped[#self.skipped + 1] = { path = path, why = messages.text(lang, "skip_duplicate", first.path) }
-        e = nil
-      elseif s.own then
-        self.skipped[#self.skipped + 1] = { path = path, why = messages.text(lang, "skip_own") }
-        e = nil
-      else
-        by_digest[e.digest] = e
-        if s.not_report then
-          self.skipped[#self.skipped + 1] = { path = path, why = messages.text(lang, "skip_not_report") }
-          e = nil
-        elseif not s.error then
-          e.agency, e.year, e.format, e.key = s.agency, s.year, s.format, s.key
+    local first = s.digest and by_digest[s.digest]    -- the path of a file of the same bytes
+    if first then
+      self.skipped[#self.skipped + 1] = { path = path, why = messages.text(lang, "skip_duplicate", first) }
+    elseif s.own then
+      self.skipped[#self.skipped + 1] = { path = path, why = messages.text(lang, "skip_own") }
+    elseif s.not_report then
+      by_digest[s.digest] = path
+      self.skipped[#self.skipped + 1] = { path = path, why = messages.text(lang, "skip_not_report") }
+    else
+      local sig, stowed, told
+      if s.digest then
+        by_digest[s.digest] = path
+        if not s.error then
           -- apart until the pairs are measured: an entry of sixteen fields
           -- at most takes half the memory of one of seventeen
           -- in the spool as well past SEEN_MAX files (256 bytes a file):
           -- read back a band at a time
-          sig_of[e] = s.sig and spool_sigs and self:put(s.sig) or s.sig
+          sig = s.sig and spool_sigs and self:put(s.sig) or s.sig
           -- its place in the spool and its length in one integer: one field more an entry
-          e.stowed = self:put(s.blob)
+          stowed = self:put(s.blob)
           if s.R then self.bound[path] = { s.R, s.pending } end
           -- the narrative waits in the spool too: read back for a pair measured
-          local told = s.text and s.text ~= "" and self:put(s.text) or nil
-          if told then e.told = told else e.text = s.text end
+          told = s.text and s.text ~= "" and self:put(s.text) or nil
         end
       end
-    end
-    if e and s.error then e.error = s.error end
-    if e then
+      -- an entry's name in the tree and whether it was named stay in
+      -- self.all; the file's digest is the archive's alone. Made whole at
+      -- once: grown a field at a time, each entry left four smaller
+      -- tables' worth of holes among the batch's lasting memory.
+      local e = setmetatable({ index = i, path = path, agency = s.agency, year = s.year, format = s.format,
+                               key = s.key, stowed = stowed, text = not told and s.text or nil }, fields)
+      if self.archive then e.digest = s.digest end
+      if s.error then e.error = s.error end
+      self.told_at[i] = told
+      sig_of[e] = sig
       entries[#entries + 1] = e
-      self.by_path[e.path] = e
+      self.by_path[path] = e
     end
     room(self)
     self:tick(i)
@@ -712,8 +717,8 @@ function Batch:survey(njobs)
   for _, e in ipairs(entries) do
     if e.format and e.key and e.year and e.format ~= "legacy" then
       self.index[e.key] = self.index[e.key] or {}
-      if not self.index[e.key][e.year] then self.index[e.key][e.year] = e
-      else e.same_as = self.index[e.key][e.year] end
+      -- a second report of an agency's year is that one's same_as
+      if not self.index[e.key][e.year] then self.index[e.key][e.year] = e end
       kept[#kept + 1] = e
       sigs[#kept] = sig_of[e]
     end
@@ -724,7 +729,8 @@ function Batch:survey(njobs)
   for _, e in ipairs(kept) do
     local years = self.index[e.key]
     local before, after = years[e.year - 1], years[e.year + 1]
-    if before then e.before, e.from = before, "batch"
+    -- (from "batch" and "none" are asked of the index)
+    if before then e.before = before
     else
       local r = related[e.key] and related[e.key][e.year - 1]
       if r and r.R.path ~= e.path then e.before, e.from = r, "previous"
@@ -733,7 +739,6 @@ function Batch:survey(njobs)
         if a then e.before, e.from = a, "archive" end
       end
     end
-    e.from = e.from or "none"
     -- a small batch's year before or after, kept as bound, is stowed now,
     -- before any check: restored as it was read for the report beside it
     -- (the year after only for a report with readings left open)
@@ -748,8 +753,8 @@ function Batch:survey(njobs)
         if not x.stowed then self.bound[x.path] = nil end
       end
     end
-    if after then e.after = after
-    else
+    -- the year after of the batch is asked of the index
+    if not after then
       local r = related[e.key] and related[e.key][e.year + 1]
       if r and r.R.path ~= e.path then e.after = r end
     end
@@ -763,13 +768,13 @@ function Batch:survey(njobs)
     collectgarbage("incremental", M.PAIRS_GC_PAUSE)
     self.major = nil
   end
-  local order = path_order(kept)
+  local found = copies_found(kept)
+  local store = found.store
   -- the base format only once some report was bound: an empty check compiles none
-  self:measure_years(kept, #kept > 0 and E:pack(E.base).format or nil, order)
+  self:measure_years(kept, #kept > 0 and E:pack(E.base).format or nil, found)
   local listed = self.opts.output
   -- (an agency's own years are the years' pass's: not a pair here)
-  similar.each_pair(kept, function(x) return self:narrative(x) end, function(a, b, share, length, within, from, to)
-    local at_a, at_b = add_copy(a, share, length, b, order), add_copy(b, share, length, a, order)
+  similar.each_pair(kept, function(x) return self:narrative(x) end, function(a, b, share, length, within, from, to, i, j)
     -- a passage is said (cut) only for a pair listed, or kept when the
     -- copies are settled: the pair holds where it is in a narrative
     local passage
@@ -778,10 +783,12 @@ function Batch:survey(njobs)
       -- only the dashboard (of -o FOLDER) lists them: some ten a report
       self.copies[#self.copies + 1] = { share = share, length = length, a = a, b = b, passage = passage }
     end
+    local at_a = store:add(i, share, length, b == a.before and 0 or j)
+    local at_b = store:add(j, share, length, a == b.before and 0 or i)
     if at_a or at_b then
       passage = passage or self:found_at(b, within, from, to)
-      if at_a then a.copies[at_a + PASSAGE] = passage end
-      if at_b then b.copies[at_b + PASSAGE] = passage end
+      if at_a then found:set(i, at_a, passage) end
+      if at_b then found:set(j, at_b, passage) end
     end
   end, not spool_sigs and sigs or setmetatable({}, { __index = function(_, i)
     local x = sigs[i]
@@ -799,17 +806,23 @@ function Batch:survey(njobs)
   young_first(self, #kept)
   -- what the check needs no more: the signatures, and the narrative
   -- unless the archive keeps it (memory stays flat over many files)
+  local at = 1                      -- the entries kept are among them, in order
   for _, e in ipairs(entries) do
-    if not self.archive and not e.told then e.text = nil end
-    settle_copies(self, e)
+    if not self.archive and not self.told_at[e.index] then e.text = nil end
+    local copies
+    if kept[at] == e then
+      copies = settle_copies(self, found, at, e)
+      at = at + 1
+    end
     -- the copies too wait in the spool: the check's views of them would
     -- otherwise live as long as the batch (a small batch, its reports kept
-    -- as bound, keeps its few copies as they are: no encoding and decoding)
-    if e.copies and self.spool and not self.bound then
-      local x = self:put(marshal.encode(e.copies))
-      if x then e.copies, e.copied = nil, x end
-    end
+    -- as bound, keeps its few copies as they are: no encoding and decoding;
+    -- and never a field of the entry on their way there, one field too many)
+    local x = copies and self.spool and not self.bound and self:put(marshal.encode(copies))
+    if x then self.copied_at[e.index] = x
+    elseif copies then e.copies = copies end
   end
+  found.store:free()
 end
 
 --}===
@@ -935,7 +948,8 @@ end
 -- copies_of(e) → the copies found of an entry: fresh from the spool when
 -- they wait there, else as the survey settled them
 function Batch:copies_of(e)
-  if e.copied then return assert(self:decoded(e.copied)) end
+  local copied = self.copied_at and self.copied_at[e.index]
+  if copied then return assert(self:decoded(copied)) end
   return e.copies or {}
 end
 

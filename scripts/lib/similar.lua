@@ -114,7 +114,8 @@ end
 -- by the ten thousand.
 -- whole: each passage as found (measure), for a caller that keeps few;
 -- "span": that, handed to found as values, found(a, b, share, length,
--- within, from, to) (within:sub(from, to) the passage): no table a pair.
+-- within, from, to, i, j) (within:sub(from, to) the passage; i, j the
+-- places of a and b in entries): no table a pair.
 -- band_of(i, from, to): bytes from..to of entry i's signature, for a
 -- caller whose signatures wait elsewhere: past SEEN_MAX a band is read
 -- apart, not the whole signature once a band (garbage that, at ten
@@ -179,10 +180,10 @@ function M.each_pair(entries, text_of, found, sigs, whole, band_of, agencies)
     for _, t in pairs(texts) do release(t) end
     texts = {}
   end
-  -- spanned(a, b, ea, eb): measured, handed to found as values
-  local function spanned(a, b, ea, eb)
+  -- spanned(a, b, ea, eb, i, j): measured, handed to found as values
+  local function spanned(a, b, ea, eb, i, j)
     local share, length, within, from, to = common_of(a, b)
-    if share then found(ea, eb, share, length, within, from, to) end
+    if share then found(ea, eb, share, length, within, from, to, i, j) end
   end
   -- pair(i, j): entries i and j met in a bucket for the first time
   local function pair(i, j, ti)
@@ -191,7 +192,7 @@ function M.each_pair(entries, text_of, found, sigs, whole, band_of, agencies)
     ti = ti or text(i)
     local m
     if whole == "span" then
-      spanned(ti, text(j), a, c)
+      spanned(ti, text(j), a, c, i, j)
       return ti
     elseif whole then m = measured(ti, text(j), a, c)
     else

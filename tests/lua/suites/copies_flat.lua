@@ -1,6 +1,6 @@
--- While the pairs are measured each report holds its copies as one flat
--- list (share, passage, length, other: four slots a copy, the closest
--- first), not a table a copy: ten thousand files held thousands of them.
+-- While the pairs are measured each report holds its copies in the core's
+-- store (share, passage, length, other: 24 bytes a copy, the closest
+-- first), not a table a report: ten thousand files held thousands of them.
 -- What the reports say of them is checked in copies_kept.lua.
 
 local batch = require "batch"
@@ -8,7 +8,7 @@ local similar = require "similar"
 
 local PLACES = { "汤河镇", "石门镇", "白沙镇", "青石镇", "云溪镇", "临江镇", "南浦镇", "东岚镇" }
 
-test("the copies found are a flat list a report, the year before first, at most six", function()
+test("the copies found are held in the store, a list a report, the year before first, at most six", function()
   local root = tmp .. "/copies-flat"
   os.execute("rm -rf '" .. root .. "'; mkdir -p '" .. root .. "'")
   for i, place in ipairs(PLACES) do
@@ -19,20 +19,26 @@ test("the copies found are a flat list a report, the year before first, at most 
   end
   write("copies-flat/" .. PLACES[1] .. "/2023.txt",
         (assert(nbio.readfile("examples/previous/jiuqu-2023.txt")):gsub("九曲街道", PLACES[1])))
-  local each_pair, seen = similar.each_pair, {}
+  local sim = require "nianbao.similar"
+  local each_pair, copies, store, seen = similar.each_pair, sim.copies, nil, {}
+  sim.copies = function(...)
+    store = copies(...)
+    return store
+  end
   similar.each_pair = function(entries, ...)
     each_pair(entries, ...)
-    for _, e in ipairs(entries) do
-      local list = e.copies
-      if list then
+    for i, e in ipairs(entries) do
+      local n = store:count(i)
+      if n > 0 then
         seen[#seen + 1] = e.path
-        eq(0, #list % 4, e.path .. ": four slots a copy")
-        eq(true, #list <= 24, e.path .. ": six copies at most")
-        for at = 1, #list, 4 do
-          eq("number", type(list[at]), "share")
-          eq("number", math.type(list[at + 2]) and "number", "length")
-          eq("table", type(list[at + 3]), "the other report")
-          if at > 1 then eq(false, list[at + 3] == e.before, "the year before first") end
+        eq(true, n <= 6, e.path .. ": six copies at most")
+        for k = 1, n do
+          local share, passage, length, other = store:get(i, k)
+          eq("number", type(share), "share")
+          eq("integer", math.type(passage), "passage: a place in the spool")
+          eq("integer", math.type(length), "length")
+          eq(true, other >= 0 and other <= #entries and other ~= i, "the other report's place")
+          if k > 1 then eq(false, other == 0, "the year before first") end
         end
       end
     end
@@ -40,7 +46,7 @@ test("the copies found are a flat list a report, the year before first, at most 
   local was = batch.KEPT
   batch.KEPT = 0
   local ok, B = pcall(batch.new, nianbao.engine, { files = { root } }, nil, 1)
-  batch.KEPT, similar.each_pair = was, each_pair
+  batch.KEPT, similar.each_pair, sim.copies = was, each_pair, copies
   assert(ok, B)
   eq(#PLACES + 1, #seen, "every report's list looked at")
   local e = B.by_path[root .. "/" .. PLACES[1] .. "/2024.txt"]
