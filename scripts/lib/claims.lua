@@ -927,6 +927,11 @@ function M.for_format(F, opts)
     return false
   end
 
+  -- claims_by_grammar(report) → grammar → its claims of the report, in
+  -- reading order (each grammar's claims(report) copies its own list): the
+  -- claims grouped once a report, not filtered again by each grammar's rule
+  local claims_by_grammar
+
   --}===
 
   --{=== grammars: the readers the rules register ===
@@ -1513,10 +1518,8 @@ function M.for_format(F, opts)
     grammars[#grammars + 1] = G
     if key then by_spec[key] = G end
     function G.claims(report)
-      local out = {}
-      for _, c in ipairs(T.claims_in(report)) do
-        if c.grammar == G then out[#out + 1] = c end
-      end
+      local mine, out = claims_by_grammar(report)[G], {}
+      if mine then table.move(mine, 1, #mine, 1, out) end
       return out
     end
     return G
@@ -2262,6 +2265,27 @@ function M.for_format(F, opts)
     return out
   end
 
+  -- (kept with the report's reading, and dropped with it; made from the
+  -- whole reading: claims_in returns only once it is done)
+  claims_by_grammar = function(report)
+    local state = cache[view.unwrap(report)]
+    local groups = state and state.by_grammar
+    if not groups then
+      local all = T.claims_in(report)
+      state, groups = cache[view.unwrap(report)], {}
+      for _, c in ipairs(all) do
+        local g = c.grammar
+        if g ~= nil then
+          local list = groups[g]
+          if not list then list = {}; groups[g] = list end
+          list[#list + 1] = c
+        end
+      end
+      state.by_grammar = groups
+    end
+    return groups
+  end
+
   ahead_of[T] = function(report, max_bytes)
     local sections, bytes = report.sections or {}, 0
     for _, sec in ipairs(sections) do
@@ -2269,7 +2293,7 @@ function M.for_format(F, opts)
       bytes = bytes + (s and #s.text or 0)
       if bytes > max_bytes then return false end
     end
-    return (pcall(T.claims_in, report))
+    return (pcall(claims_by_grammar, report))
   end
 
   --}===
