@@ -912,7 +912,20 @@ function M.for_format(F, opts)
     spreads[word], nspreads = p, nspreads + 1
     return p
   end
+  -- prose_of(report) → the texts of all the report's parts joined, each
+  -- after a NUL, as read ahead of its rules (nil: not read ahead, or a text
+  -- that is not a string): a word whose first character it lacks is in no
+  -- part, and a report most often holds none of a rule's words
+  local prose_of
   function T.holds(report, sections, words)
+    local prose = prose_of(report)
+    if prose then
+      local some = false
+      for _, w in ipairs(words) do
+        if prose:find(spread(w).first, 1, true) then some = true break end
+      end
+      if not some then return false end
+    end
     for _, sid in ipairs(sections) do
       local s = report:section(sid)
       local t = s and s.text
@@ -2286,6 +2299,25 @@ function M.for_format(F, opts)
     return groups
   end
 
+  -- (the list of parts and its length kept: a changed list is not answered for)
+  prose_of = function(report)
+    local real = view.unwrap(report)
+    local state = cache[real]
+    local prose = state and state.prose
+    if prose and prose.list == real.sections and prose.n == #prose.list then return prose.text end
+    return nil
+  end
+  local function read_prose(report, state)
+    local list = view.unwrap(report).sections
+    if type(list) ~= "table" then return end
+    local texts = {}
+    for i, s in ipairs(list) do
+      if type(s) ~= "table" or type(s.text) ~= "string" then return end
+      texts[i] = s.text
+    end
+    state.prose = { list = list, n = #list, text = "\0" .. table.concat(texts, "\0") }
+  end
+
   ahead_of[T] = function(report, max_bytes)
     local sections, bytes = report.sections or {}, 0
     for _, sec in ipairs(sections) do
@@ -2293,7 +2325,9 @@ function M.for_format(F, opts)
       bytes = bytes + (s and #s.text or 0)
       if bytes > max_bytes then return false end
     end
-    return (pcall(claims_by_grammar, report))
+    if not pcall(claims_by_grammar, report) then return false end
+    read_prose(report, cache[view.unwrap(report)])
+    return true
   end
 
   --}===

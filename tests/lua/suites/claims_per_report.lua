@@ -1,7 +1,8 @@
 -- What rules ask of a report's prose is answered from what is read once a
--- report: a grammar's claims(report) from the claims grouped by grammar.
--- The answers are those of asking each claim in turn, read ahead of the
--- rules or not.
+-- report: a grammar's claims(report) from the claims grouped by grammar,
+-- and holds(report, parts, words) first from the report's parts joined.
+-- The answers are those of asking each claim and each part in turn, read
+-- ahead of the rules or not.
 
 local claims = require "claims"
 local view = require "view"
@@ -28,6 +29,24 @@ local function claims_of(G, report)
   end
   return out
 end
+-- holds as it was: each part asked for each word
+local function holds_each(report, parts, words)
+  for _, sid in ipairs(parts) do
+    local s = report:section(sid)
+    local t = s and s.text
+    if t and t ~= "" then
+      for _, w in ipairs(words) do
+        local chars = {}
+        for c in w:gmatch(utf8.charpattern) do chars[#chars + 1] = (c:gsub("%p", "%%%0")) end
+        if t:find(w:match(utf8.charpattern) or w, 1, true) and t:find(table.concat(chars, "[%s%d%-]*")) then
+          return true
+        end
+      end
+    end
+  end
+  return false
+end
+
 local function reports()
   local out = {}
   for _, path in ipairs(PATHS) do
@@ -70,11 +89,41 @@ test("a grammar's list of claims is the caller's own: changing it changes no lat
   end
 end)
 
+test("holds answers as each part asked for each word does, read ahead or not", function()
+  local PARTS = { "s0", "s1", "s2", "s3", "s4", "s5", "s6" }
+  local asks = {
+    { PARTS, { "填写", "描述", "XX", "xx", "××", "**" } },
+    { { "s0", "s1" }, { "第", "条例" } },
+    { PARTS, { "政府信息公开" } },
+    { { "s6" }, { "政府信息公开" } },
+    { { "s9", "s2" }, { "申请" } },
+    { PARTS, { "2 0" } },
+    { PARTS, { "" } },
+    { {}, { "政府" } },
+    { PARTS, {} },
+  }
+  local yes, no = 0, 0
+  for _, r in ipairs(reports()) do
+    -- a word each part holds, and one none does (first characters of both)
+    local s1 = r.R:section("s1")
+    local word = s1 and s1.text:match("[\228-\233][\128-\191][\128-\191][\228-\233][\128-\191][\128-\191]")
+    local list = { table.unpack(asks) }
+    if word then list[#list + 1] = { PARTS, { "龘", word } }; list[#list + 1] = { { "s0" }, { word } } end
+    for _, ask in ipairs(list) do
+      local want = holds_each(r.R, ask[1], ask[2])
+      eq(want, text.holds(r.R, ask[1], ask[2]), table.concat(ask[2], ",") .. " in " .. r.path)
+      if want then yes = yes + 1 else no = no + 1 end
+    end
+  end
+  if yes < 4 or no < 4 then error(string.format("too few of each answer to tell: %d yes, %d no", yes, no)) end
+end)
+
 test("what is kept of a report's prose goes with the report", function()
   local R = view.readonly(assert(nianbao.engine:read("examples/jiuqu-2024.txt")))
   eq(true, claims.read_ahead(text, R, BUDGET), "read ahead")
   local G = text.claims_in(R)[1].grammar
   eq(true, #G.claims(R) > 0, "claims")
+  text.holds(R, { "s1" }, { "年" })
   local kept = setmetatable({ view.unwrap(R) }, { __mode = "v" })
   R, G = nil, nil
   collectgarbage()
