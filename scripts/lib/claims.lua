@@ -2226,6 +2226,7 @@ function M.for_format(F, opts)
     if not state then
       state = { out = {}, sec = 1, at = 1 }
       cache[key] = state
+    elseif state.done then return state.out     -- (read ahead, or by a rule before)
     end
     local sections = report.sections or {}
     local out = state.out

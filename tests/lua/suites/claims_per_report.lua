@@ -130,3 +130,17 @@ test("what is kept of a report's prose goes with the report", function()
   collectgarbage()
   eq(nil, kept[1], "the report after its last use")
 end)
+
+test("a reading stopped by a limit goes on when asked again; a finished one is given as it is", function()
+  local limits = require "nianbao.sandbox"
+  local path = "examples/jiuqu-2024.txt"
+  local want = lines(text.claims_in(view.readonly(assert(nianbao.engine:read(path)))))
+  local R = view.readonly(assert(nianbao.engine:read(path)))
+  local ok = limits.call({ instructions = 1000, memory = 1 << 28 }, text.claims_in, R)
+  eq(false, ok, "the reading stopped by the limit")
+  local G = text.claims_in(view.readonly(assert(nianbao.engine:read(path))))[1].grammar
+  eq(lines(claims_of(G, R)), lines(G.claims(R)), "a grammar's claims after the stop")
+  local all = text.claims_in(R)
+  eq(want, lines(all), "the claims after the stop")
+  eq(all, text.claims_in(R), "the finished reading given again")
+end)
