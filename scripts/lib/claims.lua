@@ -912,7 +912,20 @@ function M.for_format(F, opts)
     spreads[word], nspreads = p, nspreads + 1
     return p
   end
+  -- prose_of(report) → the texts of all the report's parts joined, each
+  -- after a NUL, as read ahead of its rules (nil: not read ahead, or a text
+  -- that is not a string): a word whose first character it lacks is in no
+  -- part, and a report most often holds none of a rule's words
+  local prose_of
   function T.holds(report, sections, words)
+    local prose = prose_of(report)
+    if prose then
+      local some = false
+      for _, w in ipairs(words) do
+        if prose:find(spread(w).first, 1, true) then some = true break end
+      end
+      if not some then return false end
+    end
     for _, sid in ipairs(sections) do
       local s = report:section(sid)
       local t = s and s.text
@@ -926,6 +939,11 @@ function M.for_format(F, opts)
     end
     return false
   end
+
+  -- claims_by_grammar(report) → grammar → its claims of the report, in
+  -- reading order (each grammar's claims(report) copies its own list): the
+  -- claims grouped once a report, not filtered again by each grammar's rule
+  local claims_by_grammar
 
   --}===
 
@@ -1513,10 +1531,8 @@ function M.for_format(F, opts)
     grammars[#grammars + 1] = G
     if key then by_spec[key] = G end
     function G.claims(report)
-      local out = {}
-      for _, c in ipairs(T.claims_in(report)) do
-        if c.grammar == G then out[#out + 1] = c end
-      end
+      local mine, out = claims_by_grammar(report)[G], {}
+      if mine then table.move(mine, 1, #mine, 1, out) end
       return out
     end
     return G
@@ -2210,6 +2226,7 @@ function M.for_format(F, opts)
     if not state then
       state = { out = {}, sec = 1, at = 1 }
       cache[key] = state
+    elseif state.done then return state.out     -- (read ahead, or by a rule before)
     end
     local sections = report.sections or {}
     local out = state.out
@@ -2262,6 +2279,46 @@ function M.for_format(F, opts)
     return out
   end
 
+  -- (kept with the report's reading, and dropped with it; made from the
+  -- whole reading: claims_in returns only once it is done)
+  claims_by_grammar = function(report)
+    local state = cache[view.unwrap(report)]
+    local groups = state and state.by_grammar
+    if not groups then
+      local all = T.claims_in(report)
+      state, groups = cache[view.unwrap(report)], {}
+      for _, c in ipairs(all) do
+        local g = c.grammar
+        if g ~= nil then
+          local list = groups[g]
+          if not list then list = {}; groups[g] = list end
+          list[#list + 1] = c
+        end
+      end
+      state.by_grammar = groups
+    end
+    return groups
+  end
+
+  -- (the list of parts and its length kept: a changed list is not answered for)
+  prose_of = function(report)
+    local real = view.unwrap(report)
+    local state = cache[real]
+    local prose = state and state.prose
+    if prose and prose.list == real.sections and prose.n == #prose.list then return prose.text end
+    return nil
+  end
+  local function read_prose(report, state)
+    local list = view.unwrap(report).sections
+    if type(list) ~= "table" then return end
+    local texts = {}
+    for i, s in ipairs(list) do
+      if type(s) ~= "table" or type(s.text) ~= "string" then return end
+      texts[i] = s.text
+    end
+    state.prose = { list = list, n = #list, text = "\0" .. table.concat(texts, "\0") }
+  end
+
   ahead_of[T] = function(report, max_bytes)
     local sections, bytes = report.sections or {}, 0
     for _, sec in ipairs(sections) do
@@ -2269,7 +2326,9 @@ function M.for_format(F, opts)
       bytes = bytes + (s and #s.text or 0)
       if bytes > max_bytes then return false end
     end
-    return (pcall(T.claims_in, report))
+    if not pcall(claims_by_grammar, report) then return false end
+    read_prose(report, cache[view.unwrap(report)])
+    return true
   end
 
   --}===
