@@ -28,7 +28,9 @@
 ** comparison rather than luaL_checkudata's look-up by name. */
 enum { MT_SCHEMA = 1, MT_REPORT, MT_IDENT, MT_FINDINGS, MT_POSITIONS, MT_COUNT = MT_POSITIONS };
 
-typedef struct { nb_schema *s; } schema_ud;
+/* dumped: the size of the last dump of a report of this schema, the
+** next one's first guess (report:dump) */
+typedef struct { nb_schema *s; size_t dumped; } schema_ud;
 typedef struct { nb_report *r; } report_ud;
 typedef struct { nb_ident *id; } ident_ud;
 typedef struct { nb_findings *l; } findings_ud;
@@ -149,6 +151,7 @@ static nb_schema *check_schema(lua_State *L, int idx) {
 static int l_schema_new(lua_State *L) {
     schema_ud *u = lua_newuserdatauv(L, sizeof *u, 0);
     u->s = NULL;
+    u->dumped = 0;
     luaL_setmetatable(L, SCHEMA);
     if ((u->s = nb_schema_new()) == NULL) return luaL_error(L, "out of memory");
     return 1;
@@ -1220,10 +1223,20 @@ static int l_report_hold_bytes(lua_State *L) {
 ** process (the spool's reports). */
 static int l_report_dump(lua_State *L) {
     nb_report *r = check_report(L, 1);
-    size_t n = nb_report_dump(r, NULL, 0);
+    schema_ud *s = NULL;
+    size_t guess, n;
     luaL_Buffer b;
+    unsigned char *d;
+    if (lua_getiuservalue(L, 1, 1) == LUA_TUSERDATA) s = lua_touserdata(L, -1);   /* its schema */
+    lua_pop(L, 1);
+    /* one pass where the reports of a schema dump to about one size: a
+    ** second only for a report past the guess */
+    guess = s ? s->dumped + s->dumped / 4 + 64 : 64;
+    d = (unsigned char *)luaL_buffinitsize(L, &b, guess);
+    n = nb_report_dump(r, d, guess);
     if (n == 0) return luaL_error(L, "report:dump: a text too long");
-    nb_report_dump(r, (unsigned char *)luaL_buffinitsize(L, &b, n), n);
+    if (n > guess) nb_report_dump(r, (unsigned char *)luaL_prepbuffsize(&b, n), n);
+    if (s) s->dumped = n;
     luaL_pushresultsize(&b, n);
     return 1;
 }
