@@ -2415,7 +2415,9 @@ int luaopen_nianbao(lua_State *L) {
     new_class(L, REPORT, report_methods, l_report_gc, NULL);
     new_class(L, IDENT, ident_methods, l_ident_gc, NULL);
     new_class(L, FINDINGS, findings_methods, l_findings_gc, l_findings_len);
-    luaL_newlib(L, nianbao_funcs);
+    luaL_newlibtable(L, nianbao_funcs);
+    push_class_metatables(L);           /* report(schema), stream_read(..., report, ...) */
+    luaL_setfuncs(L, nianbao_funcs, MT_COUNT);
     lua_pushliteral(L, NB_VERSION);
     lua_setfield(L, -2, "version");
     /* the null sentinel: a blank cell in YAML, distinct from an absent one */
