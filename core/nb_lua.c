@@ -23,7 +23,14 @@
 #define FINDINGS "nianbao.Findings"
 #define POSITIONS "nianbao.Positions"
 
-typedef struct { nb_schema *s; } schema_ud;
+/* The upvalues every class's methods and __gc hold (new_class): the
+** metatables of the classes, so that a method knows its arguments by a
+** comparison rather than luaL_checkudata's look-up by name. */
+enum { MT_SCHEMA = 1, MT_REPORT, MT_IDENT, MT_FINDINGS, MT_POSITIONS, MT_COUNT = MT_POSITIONS };
+
+/* dumped: the size of the last dump of a report of this schema, the
+** next one's first guess (report:dump) */
+typedef struct { nb_schema *s; size_t dumped; } schema_ud;
 typedef struct { nb_report *r; } report_ud;
 typedef struct { nb_ident *id; } ident_ud;
 typedef struct { nb_findings *l; } findings_ud;
@@ -122,8 +129,20 @@ static int l_is_integral(lua_State *L) {
 
 /*{=== schema ===*/
 
+/* The userdata at idx when its metatable is the one upvalue `slot` holds,
+** else luaL_checkudata's answer (a caller without those upvalues, or the
+** error for a wrong argument, word for word). */
+static void *class_udata(lua_State *L, int idx, int slot, const char *name) {
+    void *u = NULL;
+    if (lua_type(L, idx) == LUA_TUSERDATA && lua_getmetatable(L, idx)) {
+        if (lua_rawequal(L, -1, lua_upvalueindex(slot))) u = lua_touserdata(L, idx);
+        lua_pop(L, 1);
+    }
+    return u != NULL ? u : luaL_checkudata(L, idx, name);
+}
+
 static nb_schema *check_schema(lua_State *L, int idx) {
-    schema_ud *u = luaL_checkudata(L, idx, SCHEMA);
+    schema_ud *u = class_udata(L, idx, MT_SCHEMA, SCHEMA);
     if (u->s == NULL) luaL_error(L, "schema already freed");
     return u->s;
 }
@@ -132,13 +151,14 @@ static nb_schema *check_schema(lua_State *L, int idx) {
 static int l_schema_new(lua_State *L) {
     schema_ud *u = lua_newuserdatauv(L, sizeof *u, 0);
     u->s = NULL;
+    u->dumped = 0;
     luaL_setmetatable(L, SCHEMA);
     if ((u->s = nb_schema_new()) == NULL) return luaL_error(L, "out of memory");
     return 1;
 }
 
 static int l_schema_gc(lua_State *L) {
-    schema_ud *u = luaL_checkudata(L, 1, SCHEMA);
+    schema_ud *u = class_udata(L, 1, MT_SCHEMA, SCHEMA);
     nb_schema_free(u->s);
     u->s = NULL;
     return 0;
@@ -194,16 +214,10 @@ static int l_schema_len(lua_State *L) {
 
 /*{=== report ===*/
 
-/* A class's methods hold its metatable as upvalue 1 (new_class): a report
-** given to one of its own methods is known without luaL_checkudata's
-** look-up by name, the most of what a cell set cost. */
+/* A report given to a class's method is known without luaL_checkudata's
+** look-up by name, the most of what a cell set cost (class_udata). */
 static report_ud *check_report_ud(lua_State *L, int idx) {
-    report_ud *u = NULL;
-    if (lua_type(L, idx) == LUA_TUSERDATA && lua_getmetatable(L, idx)) {
-        if (lua_rawequal(L, -1, lua_upvalueindex(1))) u = lua_touserdata(L, idx);
-        lua_pop(L, 1);
-    }
-    if (u == NULL) u = luaL_checkudata(L, idx, REPORT);    /* another caller, or its error */
+    report_ud *u = class_udata(L, idx, MT_REPORT, REPORT);
     if (u->r == NULL) luaL_error(L, "report already freed");
     return u;
 }
@@ -225,7 +239,7 @@ static int l_report_new(lua_State *L) {
 }
 
 static int l_report_gc(lua_State *L) {
-    report_ud *u = luaL_checkudata(L, 1, REPORT);
+    report_ud *u = class_udata(L, 1, MT_REPORT, REPORT);
     nb_report_free(u->r);
     u->r = NULL;
     return 0;
@@ -1209,10 +1223,20 @@ static int l_report_hold_bytes(lua_State *L) {
 ** process (the spool's reports). */
 static int l_report_dump(lua_State *L) {
     nb_report *r = check_report(L, 1);
-    size_t n = nb_report_dump(r, NULL, 0);
+    schema_ud *s = NULL;
+    size_t guess, n;
     luaL_Buffer b;
+    unsigned char *d;
+    if (lua_getiuservalue(L, 1, 1) == LUA_TUSERDATA) s = lua_touserdata(L, -1);   /* its schema */
+    lua_pop(L, 1);
+    /* one pass where the reports of a schema dump to about one size: a
+    ** second only for a report past the guess */
+    guess = s ? s->dumped + s->dumped / 4 + 64 : 64;
+    d = (unsigned char *)luaL_buffinitsize(L, &b, guess);
+    n = nb_report_dump(r, d, guess);
     if (n == 0) return luaL_error(L, "report:dump: a text too long");
-    nb_report_dump(r, (unsigned char *)luaL_buffinitsize(L, &b, n), n);
+    if (n > guess) nb_report_dump(r, (unsigned char *)luaL_prepbuffsize(&b, n), n);
+    if (s) s->dumped = n;
     luaL_pushresultsize(&b, n);
     return 1;
 }
@@ -1412,7 +1436,7 @@ static int l_report_pick(lua_State *L) {
     unsigned what = 0;
     int i, top = lua_gettop(L);
     if (lua_type(L, 2) == LUA_TUSERDATA) {
-        pos = luaL_checkudata(L, 2, POSITIONS);
+        pos = class_udata(L, 2, MT_POSITIONS, POSITIONS);
         n = *pos++;
     } else {
         luaL_checktype(L, 2, LUA_TTABLE);
@@ -1542,14 +1566,14 @@ static int l_ident_new(lua_State *L) {
 }
 
 static int l_ident_gc(lua_State *L) {
-    ident_ud *u = luaL_checkudata(L, 1, IDENT);
+    ident_ud *u = class_udata(L, 1, MT_IDENT, IDENT);
     nb_ident_free(u->id);
     u->id = NULL;
     return 0;
 }
 
 static nb_ident *check_ident(lua_State *L, int idx) {
-    ident_ud *u = luaL_checkudata(L, idx, IDENT);
+    ident_ud *u = class_udata(L, idx, MT_IDENT, IDENT);
     if (u->id == NULL) luaL_error(L, "identity already freed");
     return u->id;
 }
@@ -1710,7 +1734,7 @@ static int l_ident_instances(lua_State *L) {
 /*{=== findings ===*/
 
 static nb_findings *check_findings(lua_State *L, int idx) {
-    findings_ud *u = luaL_checkudata(L, idx, FINDINGS);
+    findings_ud *u = class_udata(L, idx, MT_FINDINGS, FINDINGS);
     if (u->l == NULL) luaL_error(L, "findings already freed");
     return u->l;
 }
@@ -1725,7 +1749,7 @@ static int l_findings_new(lua_State *L) {
 }
 
 static int l_findings_gc(lua_State *L) {
-    findings_ud *u = luaL_checkudata(L, 1, FINDINGS);
+    findings_ud *u = class_udata(L, 1, MT_FINDINGS, FINDINGS);
     nb_findings_free(u->l);
     u->l = NULL;
     return 0;
@@ -2340,17 +2364,30 @@ static const luaL_Reg yaml_funcs[] = {
     {"decode", l_yaml_decode}, {"encode", l_yaml_encode}, {NULL, NULL}
 };
 
+/* Push the class metatables in upvalue order (MT_SCHEMA...). */
+static void push_class_metatables(lua_State *L) {
+    luaL_getmetatable(L, SCHEMA);
+    luaL_getmetatable(L, REPORT);
+    luaL_getmetatable(L, IDENT);
+    luaL_getmetatable(L, FINDINGS);
+    luaL_getmetatable(L, POSITIONS);
+}
+
+/* The class `name` (its metatable made before): methods and __gc closed
+** over every class's metatable (MT_SCHEMA...). */
 static void new_class(lua_State *L, const char *name, const luaL_Reg *methods,
                       lua_CFunction gc, lua_CFunction len) {
-    luaL_newmetatable(L, name);
+    luaL_getmetatable(L, name);
     lua_newtable(L);
-    lua_pushvalue(L, -2);               /* the methods' upvalue 1: the class's metatable */
-    luaL_setfuncs(L, methods, 1);
+    push_class_metatables(L);
+    luaL_setfuncs(L, methods, MT_COUNT);
     lua_setfield(L, -2, "__index");
-    lua_pushcfunction(L, gc);
+    push_class_metatables(L);
+    lua_pushcclosure(L, gc, MT_COUNT);
     lua_setfield(L, -2, "__gc");
     if (len) {
-        lua_pushcfunction(L, len);
+        push_class_metatables(L);
+        lua_pushcclosure(L, len, MT_COUNT);
         lua_setfield(L, -2, "__len");
     }
     lua_pushstring(L, name);
@@ -2366,15 +2403,21 @@ static int null_tostring(lua_State *L) {
 }
 
 int luaopen_nianbao(lua_State *L) {
+    luaL_newmetatable(L, SCHEMA);
+    luaL_newmetatable(L, REPORT);
+    luaL_newmetatable(L, IDENT);
+    luaL_newmetatable(L, FINDINGS);
+    luaL_newmetatable(L, POSITIONS);    /* plain data: nothing to free, no methods */
+    lua_pushboolean(L, 0);
+    lua_setfield(L, -2, "__metatable");
+    lua_pop(L, 5);
     new_class(L, SCHEMA, schema_methods, l_schema_gc, l_schema_len);
     new_class(L, REPORT, report_methods, l_report_gc, NULL);
     new_class(L, IDENT, ident_methods, l_ident_gc, NULL);
     new_class(L, FINDINGS, findings_methods, l_findings_gc, l_findings_len);
-    luaL_newmetatable(L, POSITIONS);    /* plain data: nothing to free, no methods */
-    lua_pushboolean(L, 0);
-    lua_setfield(L, -2, "__metatable");
-    lua_pop(L, 1);
-    luaL_newlib(L, nianbao_funcs);
+    luaL_newlibtable(L, nianbao_funcs);
+    push_class_metatables(L);           /* report(schema), stream_read(..., report, ...) */
+    luaL_setfuncs(L, nianbao_funcs, MT_COUNT);
     lua_pushliteral(L, NB_VERSION);
     lua_setfield(L, -2, "version");
     /* the null sentinel: a blank cell in YAML, distinct from an absent one */

@@ -361,54 +361,51 @@ static unsigned char *put(unsigned char *p, const void *v, size_t n) {
 }
 
 size_t nb_report_dump(const nb_report *r, unsigned char *out, size_t cap) {
+    /* one pass: each cell written while it fits, its bytes counted all the
+    ** same (the header last, when the count of cells is known) */
     size_t i, need = DUMP_HEAD;
     uint32_t nheld = 0, u32;
     uint64_t u64;
-    unsigned char *p = out;
+    unsigned char *p;
     for (i = next_held(r, 0); i < r->ncells; i = next_held(r, i + 1)) {
         const nb_cell *c = &r->cells[i];
+        size_t len = c->text ? strlen(c->text) : 0, size = 5;
+        if (len > UINT32_MAX) return 0;
+        if (c->state == NB_CELL_NUMBER) size += DUMP_NUMBER;
+        if (c->text) size += 4 + len;
+        if (c->span.line) size += 16;
         nheld++;
-        need += 5;
-        if (c->state == NB_CELL_NUMBER) need += DUMP_NUMBER;
-        if (c->text) {
-            size_t len = strlen(c->text);
-            if (len > UINT32_MAX) return 0;
-            need += 4 + len;
+        if (out != NULL && size <= cap && need <= cap - size) {
+            p = out + need;
+            u32 = (uint32_t)i;
+            p = put(p, &u32, 4);
+            *p++ = (unsigned char)(c->state | (c->text ? DUMP_TEXT : 0) | (c->span.line ? DUMP_SPAN : 0));
+            if (c->state == NB_CELL_NUMBER) {
+                int64_t units = c->num.units;
+                p = put(p, &units, 8);
+                *p++ = (unsigned char)c->num.scale;
+            }
+            if (c->text) {
+                u32 = (uint32_t)len;
+                p = put(p, &u32, 4);
+                p = put(p, c->text, len);
+            }
+            if (c->span.line) {
+                p = put(p, &c->span.line, 4);
+                p = put(p, &c->span.col, 4);
+                u64 = c->span.offset;
+                p = put(p, &u64, 8);
+            }
         }
-        if (c->span.line) need += 16;
+        need += size;
     }
     if (out == NULL || cap < need) return need;
-    p = put(p, DUMP_MAGIC, 4);
+    p = put(out, DUMP_MAGIC, 4);
     u64 = r->schema->print;
     p = put(p, &u64, 8);
     u32 = (uint32_t)r->ncells;
     p = put(p, &u32, 4);
-    p = put(p, &nheld, 4);
-    for (i = next_held(r, 0); i < r->ncells; i = next_held(r, i + 1)) {
-        const nb_cell *c = &r->cells[i];
-        unsigned char flags;
-        flags = (unsigned char)(c->state | (c->text ? DUMP_TEXT : 0) | (c->span.line ? DUMP_SPAN : 0));
-        u32 = (uint32_t)i;
-        p = put(p, &u32, 4);
-        *p++ = flags;
-        if (c->state == NB_CELL_NUMBER) {
-            int64_t units = c->num.units;
-            p = put(p, &units, 8);
-            *p++ = (unsigned char)c->num.scale;
-        }
-        if (c->text) {
-            size_t len = strlen(c->text);
-            u32 = (uint32_t)len;
-            p = put(p, &u32, 4);
-            p = put(p, c->text, len);
-        }
-        if (c->span.line) {
-            p = put(p, &c->span.line, 4);
-            p = put(p, &c->span.col, 4);
-            u64 = c->span.offset;
-            p = put(p, &u64, 8);
-        }
-    }
+    put(p, &nheld, 4);
     return need;
 }
 

@@ -106,8 +106,9 @@ int nb_cell_is(const nb_cell *c, unsigned what);
 /* The cells of r that are more than missing (a state, a text or a place),
 ** as bytes that nb_report_load sets again in a report of the same schema:
 ** each by its index, no id written nor looked up. Returns how many bytes
-** that takes, written at out when cap is at least that (call it with NULL
-** first for the size); 0 when a text is too long to dump. The bytes are
+** that takes, written at out when cap is at least that (a buffer guessed
+** too small is only counted: call again with one of the size returned); 0
+** when a text is too long to dump. The bytes are
 ** for this process's schema only (machine byte order, schema indices). */
 size_t nb_report_dump(const nb_report *r, unsigned char *out, size_t cap);
 /* Set the cells dumped in bytes (len of them), as nb_report_set_cell

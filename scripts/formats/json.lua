@@ -20,36 +20,51 @@ local SKIPPED = ordered("file", "status", "reason")
 local ARRAY = { __array = true }
 local NO_CELLS = setmetatable({}, ARRAY)   -- of every finding that names none: never written to
 
+-- read once at load: a global is a look-up in the sandbox's table, and
+-- math a read-only view
+local setmetatable, next, ipairs, floor = setmetatable, next, ipairs, math.floor
+
+-- The page (1-based) of line: the last whose first line is not past it.
+local function page_in(firsts, line)
+  local p = nil
+  for i = 1, #firsts do
+    if firsts[i] <= line then p = i else break end
+  end
+  return p
+end
+
 function Writer(findings, report, opts)
   if opts.mode == "extract" then
     return json(report:canonical()) .. "\n"
   end
   local list = setmetatable({}, ARRAY)
   local summary = setmetatable({ error = 0, warning = 0, info = 0 }, SUMMARY)
+  local checked = opts.status == "checked"
+  -- the pages' first lines read once through the report's view, for every
+  -- finding that asks
   local pages = report and report.pages
-  local function page_of(line)
-    if not (pages and line) then return nil end
-    local p = nil
-    for i, first in ipairs(pages) do
-      if first <= line then p = i else break end
+  local firsts
+  for i, f in ipairs(findings) do
+    local cells, line, page = f.cells, f.line, nil
+    if pages and line then
+      if not firsts then
+        firsts = {}
+        for k, first in ipairs(pages) do firsts[k] = first end
+      end
+      page = page_in(firsts, line)
     end
-    return p
-  end
-  for _, f in ipairs(findings) do
-    local o = setmetatable({
+    list[i] = setmetatable({
       rule = f.rule, severity = f.severity, message = f.message,
-      cells = f.cells and next(f.cells) ~= nil and setmetatable(f.cells, ARRAY) or NO_CELLS, expected = f.expected, found = f.found,
-      line = f.line, column = f.col, page = page_of(f.line),
+      cells = cells and next(cells) ~= nil and setmetatable(cells, ARRAY) or NO_CELLS, expected = f.expected, found = f.found,
+      line = line, column = f.col, page = page,
     }, FINDING)
-    list[#list + 1] = o
-    if opts.status == "checked" then summary[f.severity] = summary[f.severity] + 1 end
+    if checked then summary[f.severity] = summary[f.severity] + 1 end
   end
   local internal
   if opts.internal and #opts.internal > 0 then
     internal = setmetatable({}, ARRAY)
-    for _, f in ipairs(opts.internal) do
-      internal[#internal + 1] = setmetatable({ rule = f.rule, message = f.message, file = f.file, line = f.line },
-                                             INTERNAL)
+    for i, f in ipairs(opts.internal) do
+      internal[i] = setmetatable({ rule = f.rule, message = f.message, file = f.file, line = f.line }, INTERNAL)
     end
     summary.internal = #internal
   end
@@ -59,20 +74,23 @@ function Writer(findings, report, opts)
   if report then
     rec.format, rec.agency, rec.year = report.format, report.agency, report.year
     -- the year before: which report was used, or that none was found
-    if report.previous then
-      rec.previous = setmetatable({ file = report.previous.path, agency = report.previous.agency,
-                                    year = report.previous.year, from = report.previous_from or "previous" },
+    local previous = report.previous
+    if previous then
+      rec.previous = setmetatable({ file = previous.path, agency = previous.agency,
+                                    year = previous.year, from = report.previous_from or "previous" },
                                   PREVIOUS)
     elseif report.previous_from and report.year then
       rec.previous = setmetatable({ year = report.year - 1, from = "none" }, NONE_BEFORE)
     end
-    if report.copies and #report.copies > 0 then
-      rec.copies = setmetatable({}, ARRAY)
-      for i, c in ipairs(report.copies) do
-        rec.copies[i] = setmetatable({ kind = c.kind, file = c.file, agency = c.agency, year = c.year,
-                                       share = math.floor(c.share * 100 + 0.5), passage = c.passage },
-                                     COPY)
+    local copies = report.copies
+    if copies and #copies > 0 then
+      local said = setmetatable({}, ARRAY)
+      for i, c in ipairs(copies) do
+        said[i] = setmetatable({ kind = c.kind, file = c.file, agency = c.agency, year = c.year,
+                                 share = floor(c.share * 100 + 0.5), passage = c.passage },
+                               COPY)
       end
+      rec.copies = said
     end
   end
   return json(rec) .. "\n"
