@@ -674,7 +674,8 @@ static int canonical_code(const instr *c, instr *out, size_t n) {
         if (n - i < size) return -1;
         out[i].i.code = c[i].i.code;
         out[i].i.aux = c[i].i.aux;
-        if (op == I_CALL || op == I_OPENCALL || op >= I_FULLCAPTURE) out[i].i.key = c[i].i.key;
+        /* (a call's key is never read, nor always written: the grammar's first) */
+        if (op >= I_FULLCAPTURE) out[i].i.key = c[i].i.key;
         if (size > 1) memcpy(&out[i + 1], &c[i + 1], (size - 1) * sizeof *out);
         i += size;
     }
