@@ -31,6 +31,7 @@
 #define MAX_DEPTH 4000
 #define KIND_GRAMMAR 2      /* an image of lpeg.P(table), not of re.compile */
 #define MAX_RULES 4096
+#define CODE_MARK 0xFFFFFFFFu /* in place of a text's length: an image of a pattern's code */
 
 /* LPeg's tree tags (lptree.h, 1.0) */
 enum { T_CHAR, T_SET, T_ANY, T_TRUE, T_FALSE, T_REP, T_SEQ, T_CHOICE, T_NOT, T_AND,
@@ -61,6 +62,9 @@ typedef struct image_state {
     int code_ok;            /* the probe's code is the one imaged: code images are used */
     int in_compile;         /* imaging a re.compile: the grammars re makes are part of it */
     int code_recorded;      /* imaging: the probe's image is made, code is imaged */
+    const struct keyed *index;  /* the records by key (in the state's user value), once made */
+    size_t n_index;
+    int indexed;
 } image_state;
 
 /*{=== fingerprints ===*/
@@ -558,6 +562,59 @@ static int names_match(const image *x, const image *y) {
     return !a.bad && !b.bad;
 }
 
+/* A record's key (its text's hash, or its pattern's fingerprint) and place. */
+typedef struct keyed {
+    uint64_t key;
+    size_t at;
+} keyed;
+
+static int by_key(const void *a, const void *b) {
+    const keyed *x = a, *y = b;
+    if (x->key != y->key) return x->key < y->key ? -1 : 1;
+    return (x->at > y->at) - (x->at < y->at);
+}
+
+/* The records of key, in the order of the data: the first of them, their
+** count in n. At the first look the records are sorted by key (a look then
+** reads only its own), as far as the first whose length runs past the end
+** (no look read further); called from the wrapped functions (upvalue 2:
+** the state, whose user value keeps them). */
+static const keyed *records_of(lua_State *L, image_state *st, uint64_t key, size_t *n) {
+    size_t lo = 0, hi;
+    if (!st->indexed) {
+        size_t count = 0, at = 0, i;
+        keyed *all;
+        while (st->len - at >= 12) {
+            uint32_t rest;
+            memcpy(&rest, st->data + at, 4);
+            if (rest < 12 || rest > st->len - at - 4) break;
+            count++;
+            at += 4 + (size_t)rest;
+        }
+        all = lua_newuserdatauv(L, (count ? count : 1) * sizeof *all, 0);
+        for (at = 0, i = 0; i < count; i++) {
+            uint32_t rest;
+            memcpy(&rest, st->data + at, 4);
+            memcpy(&all[i].key, st->data + at + 4, 8);
+            all[i].at = at;
+            at += 4 + (size_t)rest;
+        }
+        qsort(all, count, sizeof *all, by_key);
+        lua_setiuservalue(L, lua_upvalueindex(2), 1);
+        st->index = all;
+        st->n_index = count;
+        st->indexed = 1;
+    }
+    hi = st->n_index;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (st->index[mid].key < key) lo = mid + 1; else hi = mid;
+    }
+    for (hi = lo; hi < st->n_index && st->index[hi].key == key; hi++) {}
+    *n = hi - lo;
+    return st->index + lo;
+}
+
 /* The pattern compiled from the text at slot text with the definitions
 ** at slot defs pushed from an image: 1; 0, nothing pushed, where none
 ** stands for it. */
@@ -568,16 +625,14 @@ static int from_image(lua_State *L, image_state *st, int text, int defs, int unt
     reader r;
     image im, first = { NULL, NULL, NULL, NULL, NULL, 0, 0, 0, 0 };
     int have_first = 0, vals = 0, top = lua_gettop(L);
-    r.p = st->data; r.end = st->data + st->len; r.bad = 0;
-    while (r.p < r.end) {
-        reader head = r;
+    size_t n_keyed, k;
+    const keyed *mine = records_of(L, st, hash, &n_keyed);
+    for (k = 0; k < n_keyed; k++) {
         uint64_t h;
-        uint32_t rest = take_u32(&head);
-        /* (a record's length, then its text's hash: most are passed at a glance) */
-        if (take_u64(&head) != hash) {
-            if (head.bad || take(&r, 4) == NULL || take(&r, rest) == NULL) break;
-            continue;
-        }
+        uint32_t mark;
+        r.p = st->data + mine[k].at; r.end = st->data + st->len; r.bad = 0;
+        memcpy(&mark, r.p + 12, 4);
+        if (mark == CODE_MARK) continue;                /* a pattern's code */
         if (next_image(&r, &im, &h) != 0) break;
         if (im.tlen != tlen || memcmp(im.text, s, tlen) != 0) continue;
         if (!have_first) {
@@ -642,7 +697,6 @@ static int from_image(lua_State *L, image_state *st, int text, int defs, int unt
 ** fingerprint of the tree and constants before; instructions are four
 ** bytes, jumps relative, so the code stands anywhere. */
 
-#define CODE_MARK 0xFFFFFFFFu
 
 /* LPeg's opcodes (lpvm.h, 1.0) */
 enum { I_ANY, I_CHAR, I_SET, I_TESTANY, I_TESTCHAR, I_TESTSET, I_SPAN, I_BEHIND, I_RET, I_END,
@@ -726,12 +780,15 @@ static void record_code(lua_State *L, int idx, uint64_t fp, const char *path) {
 
 /* The code image with fingerprint fp for a pattern of blen bytes: its
 ** fixed tree and code (n instructions); NULL for none. */
-static const unsigned char *find_code(const image_state *st, uint64_t fp, size_t blen, const unsigned char **code,
-                                      size_t *n) {
+static const unsigned char *find_code(lua_State *L, image_state *st, uint64_t fp, size_t blen,
+                                      const unsigned char **code, size_t *n) {
     reader r;
-    r.p = st->data; r.end = st->data + st->len; r.bad = 0;
-    while (r.p < r.end) {
-        uint32_t rest = take_u32(&r);
+    size_t n_keyed, k;
+    const keyed *mine = records_of(L, st, fp, &n_keyed);
+    for (k = 0; k < n_keyed; k++) {
+        uint32_t rest;
+        r.p = st->data + mine[k].at; r.end = st->data + st->len; r.bad = 0;
+        rest = take_u32(&r);
         reader in;
         const unsigned char *body = take(&r, rest), *tree;
         if (body == NULL) return NULL;
@@ -781,10 +838,10 @@ static int code_sound(const unsigned char *code, size_t n, size_t nkeys) {
 /* The pattern at idx, never matched, given the code its image holds (and
 ** its tree fixed as LPeg fixes it): 1, or 0 where there is none or it is
 ** not sound. */
-static int install_code(lua_State *L, const image_state *st, int idx, uint64_t fp) {
+static int install_code(lua_State *L, image_state *st, int idx, uint64_t fp) {
     pattern_head *p = lua_touserdata(L, idx);
     size_t blen = lua_rawlen(L, idx), n, nkeys;
-    const unsigned char *code, *tree = find_code(st, fp, blen, &code, &n);
+    const unsigned char *code, *tree = find_code(L, st, fp, blen, &code, &n);
     void *ud, *c;
     lua_Alloc alloc;
     if (tree == NULL || n > (size_t)INT32_MAX / sizeof(instr)) return 0;
@@ -827,10 +884,10 @@ static int code_as_imaged(lua_State *L, image_state *st, int idx) {
     uint64_t fp;
     size_t blen, n, in;
     const unsigned char *code, *tree;
-    unsigned char *mine;
+    unsigned char *mine = NULL;
     int ok = 0, top = lua_gettop(L);
     if (fingerprint(L, idx, &fp) != 0) return 0;
-    tree = find_code(st, fp, lua_rawlen(L, idx), &code, &in);
+    tree = find_code(L, st, fp, lua_rawlen(L, idx), &code, &in);
     if (tree == NULL) return 0;
     lua_pushcfunction(L, st->match);
     lua_pushvalue(L, idx);
@@ -1157,7 +1214,7 @@ void nb_grammar_images_wrap(lua_State *L, int re_idx, lua_CFunction tick) {
     image_state *st;
     const char *out = getenv("NB_GRAMMAR_IMAGES_OUT");
     re_idx = lua_absindex(L, re_idx);
-    st = lua_newuserdatauv(L, sizeof *st, 0);
+    st = lua_newuserdatauv(L, sizeof *st, 1);      /* (its user value: the records by key) */
     st->data = nb_grammar_images;
     st->len = nb_grammar_images_len;
     st->enabled = 1;
@@ -1169,6 +1226,9 @@ void nb_grammar_images_wrap(lua_State *L, int re_idx, lua_CFunction tick) {
     st->code_ok = 0;
     st->in_compile = 0;
     st->code_recorded = 0;
+    st->index = NULL;
+    st->n_index = 0;
+    st->indexed = 0;
     lua_pushvalue(L, -1);
     lua_setfield(L, LUA_REGISTRYINDEX, STATE_KEY);
     lua_getfield(L, re_idx, "compile");
@@ -1222,6 +1282,7 @@ int nb_grammar_images_use(lua_State *L, const unsigned char *data, size_t len) {
     st->enabled = 1;
     st->probed = 0;
     st->code_ok = 0;
+    st->indexed = 0;                            /* (the index made anew at the next look) */
     return 1;
 }
 

@@ -258,6 +258,29 @@ static void unsound_code_is_not_used(void **unused) {
     free(data);
 }
 
+/* Many grammars imaged: each found by its own key, whatever the order asked. */
+static const char many_grammars[] =
+    "MANY = {}\n"
+    "for i = 1, 40 do MANY[i] = re.compile(G .. ('\\nx' .. i .. ' <- ' .. string.rep(\"'a' \", i)), defs) end\n";
+
+static void many_images_each_found_by_its_key(void **unused) {
+    size_t len;
+    unsigned char *data = images_of(many_grammars, &len);
+    state s;
+    long misses;
+    (void)unused;
+    open_state(&s);
+    assert_true(nb_grammar_images_use(s.L, data, len));
+    run(s.L, "for i = 40, 1, -1 do\n"
+             "  local text = G .. ('\\nx' .. i .. ' <- ' .. string.rep(\"'a' \", i))\n"
+             "  same(re.compile(text, defs), re.compile(text .. ' ', defs))\n"
+             "end");
+    assert_int_equal(hits(s.L, &misses), 40);
+    assert_int_equal(misses, 40);
+    close_state(&s);
+    free(data);
+}
+
 /* The words of the national pack's language (T.defs) are built alike in
 ** every state (each its own order of a table's keys, its strings' hashes
 ** seeded by its address: the states are open at once): the images made of
@@ -308,6 +331,7 @@ int main(void) {
         cmocka_unit_test(a_broken_or_unprobed_image_is_not_used),
         cmocka_unit_test(a_first_match_takes_its_code_from_an_image),
         cmocka_unit_test(unsound_code_is_not_used),
+        cmocka_unit_test(many_images_each_found_by_its_key),
         cmocka_unit_test(the_language_words_are_built_alike_in_every_state),
     };
     return cmocka_run_group_tests_name("nb_grammar_image", tests, NULL, NULL);
