@@ -142,6 +142,48 @@ static int walk(uint64_t *h, const node *t, node *out, size_t n, size_t i, int d
     }
 }
 
+/* The fields of a node LPeg reads, by its tag (as walk takes them). */
+#define F_CAP 0xFF00u
+#define F_KEY 0xFFFF0000u
+#define F_U 0xFFFFFFFF00000000u
+static const uint64_t node_fields[T_RUNTIME + 1] = {
+    [T_CHAR] = 0xFF | F_U, [T_SET] = 0xFF, [T_ANY] = 0xFF, [T_TRUE] = 0xFF, [T_FALSE] = 0xFF,
+    [T_REP] = 0xFF, [T_SEQ] = 0xFF | F_U, [T_CHOICE] = 0xFF | F_U, [T_NOT] = 0xFF, [T_AND] = 0xFF,
+    [T_CALL] = 0xFF | F_KEY | F_U, [T_OPENCALL] = 0xFF | F_KEY, [T_RULE] = 0xFF | F_CAP | F_KEY | F_U,
+    [T_GRAMMAR] = 0xFF | F_U, [T_BEHIND] = 0xFF | F_U, [T_CAPTURE] = 0xFF | F_CAP | F_KEY,
+    [T_RUNTIME] = 0xFF | F_KEY,
+};
+
+/* The n nodes of a tree mixed into h as they lie, each with the fields LPeg
+** reads (a set with its bits): LPeg lays a tree out whole, each node after
+** its first child's nodes, so the nodes in a row are the tree; -1 where a
+** tag is none of LPeg's. (What walk reads, without its turns.) */
+static int mix_tree(uint64_t *h, const node *t, size_t n) {
+    size_t i = 0;
+    uint64_t x = *h;
+    while (i < n) {
+        uint64_t w;
+        unsigned tag = t[i].tag;
+        if (tag > T_RUNTIME) return -1;
+        memcpy(&w, &t[i], sizeof w);
+        x = (x ^ (w & node_fields[tag])) * NB_FNV_PRIME;
+        if (tag == T_SET) {
+            uint64_t bits[4];
+            if (n - i <= 32 / sizeof(node)) return -1;
+            memcpy(bits, &t[i + 1], 32);
+            x = (x ^ bits[0]) * NB_FNV_PRIME;
+            x = (x ^ bits[1]) * NB_FNV_PRIME;
+            x = (x ^ bits[2]) * NB_FNV_PRIME;
+            x = (x ^ bits[3]) * NB_FNV_PRIME;
+            i += 1 + 32 / sizeof(node);
+        } else {
+            i++;
+        }
+    }
+    *h = x;
+    return 0;
+}
+
 /* A literal value mixed in (its type and value); a function, table or
 ** userdata by its type only. */
 static void mix_value(lua_State *L, int idx, uint64_t *h) {
@@ -174,7 +216,7 @@ static int fingerprint(lua_State *L, int idx, uint64_t *out) {
         p = lua_touserdata(L, idx);
         n = (lua_rawlen(L, idx) - offsetof(pattern_head, tree)) / sizeof(node);
         mix_int(&h, LUA_TUSERDATA);
-        if (walk(&h, p->tree, NULL, n, 0, 0) != 0) return -1;
+        if (mix_tree(&h, p->tree, n) != 0) return -1;
         lua_getiuservalue(L, idx, 1);
         luaL_getmetatable(L, PATTERN_MT);
         ok = lua_istable(L, -2);

@@ -258,6 +258,38 @@ static void unsound_code_is_not_used(void **unused) {
     free(data);
 }
 
+/* The fingerprint of the pattern made by code (a global P). */
+static uint64_t fingerprint_of(lua_State *L, const char *code) {
+    uint64_t fp = 0;
+    run(L, code);
+    lua_getglobal(L, "P");
+    assert_int_equal(nb_grammar_image_fingerprint(L, -1, &fp), 0);
+    lua_pop(L, 1);
+    return fp;
+}
+
+/* Patterns made alike have one fingerprint; a character, a set's member,
+** a count, a capture's kind or a rule's order make another. */
+static void a_fingerprint_tells_patterns_apart(void **unused) {
+    state s;
+    uint64_t a, b;
+    (void)unused;
+    open_state(&s);
+    a = fingerprint_of(s.L, "P = lpeg.C(lpeg.S'abc' * lpeg.P'xy'^2 + lpeg.R'09') * lpeg.P{ 'r', r = 'q' * lpeg.V's', s = lpeg.P'z' }");
+    b = fingerprint_of(s.L, "P = lpeg.C(lpeg.S'cba' * lpeg.P'xy'^2 + lpeg.R'09') * lpeg.P{ 'r', r = 'q' * lpeg.V's', s = lpeg.P'z' }");
+    assert_true(a == b);
+    assert_true(a != fingerprint_of(s.L, "P = lpeg.C(lpeg.S'abd' * lpeg.P'xy'^2 + lpeg.R'09') * lpeg.P{ 'r', r = 'q' * lpeg.V's', s = lpeg.P'z' }"));
+    assert_true(a != fingerprint_of(s.L, "P = lpeg.C(lpeg.S'abc' * lpeg.P'xz'^2 + lpeg.R'09') * lpeg.P{ 'r', r = 'q' * lpeg.V's', s = lpeg.P'z' }"));
+    assert_true(a != fingerprint_of(s.L, "P = lpeg.C(lpeg.S'abc' * lpeg.P'xy'^3 + lpeg.R'09') * lpeg.P{ 'r', r = 'q' * lpeg.V's', s = lpeg.P'z' }"));
+    assert_true(a != fingerprint_of(s.L, "P = lpeg.Cs(lpeg.S'abc' * lpeg.P'xy'^2 + lpeg.R'09') * lpeg.P{ 'r', r = 'q' * lpeg.V's', s = lpeg.P'z' }"));
+    assert_true(a != fingerprint_of(s.L, "P = lpeg.C(lpeg.S'abc' * lpeg.P'xy'^2 + lpeg.R'09') * lpeg.P{ 's', r = 'q' * lpeg.V's', s = lpeg.P'z' }"));
+    /* a function constant by its place, not its value */
+    a = fingerprint_of(s.L, "P = lpeg.R'09'^1 / function(x) return x end");
+    assert_true(a == fingerprint_of(s.L, "P = lpeg.R'09'^1 / function(x) return x .. x end"));
+    assert_true(a != fingerprint_of(s.L, "P = lpeg.R'09'^1 / 'x'"));
+    close_state(&s);
+}
+
 /* Many grammars imaged: each found by its own key, whatever the order asked. */
 static const char many_grammars[] =
     "MANY = {}\n"
@@ -332,6 +364,7 @@ int main(void) {
         cmocka_unit_test(a_first_match_takes_its_code_from_an_image),
         cmocka_unit_test(unsound_code_is_not_used),
         cmocka_unit_test(many_images_each_found_by_its_key),
+        cmocka_unit_test(a_fingerprint_tells_patterns_apart),
         cmocka_unit_test(the_language_words_are_built_alike_in_every_state),
     };
     return cmocka_run_group_tests_name("nb_grammar_image", tests, NULL, NULL);
