@@ -10,7 +10,10 @@
 ** into the pattern's constants (its user value, "ktable") and an int (a
 ** count, a character or the offset of the second child). A probe at the
 ** first compile checks this layout and that an image rebuilds what re
-** builds; if it does not, no image is used.
+** builds; if it does not, no image is used. It checks too that the code
+** LPeg makes for the probe is the one imaged; if not, no code is taken
+** from an image, and code an image holds is taken only when it is whole
+** (every instruction complete, its jumps inside it, its keys constants).
 */
 #include <stddef.h>
 #include <stdint.h>
@@ -26,6 +29,9 @@
 #define STATE_KEY "nianbao.grammar_images"
 #define MAX_ACCESSES 512
 #define MAX_DEPTH 4000
+#define KIND_GRAMMAR 2      /* an image of lpeg.P(table), not of re.compile */
+#define MAX_RULES 4096
+#define CODE_MARK 0xFFFFFFFFu /* in place of a text's length: an image of a pattern's code */
 
 /* LPeg's tree tags (lptree.h, 1.0) */
 enum { T_CHAR, T_SET, T_ANY, T_TRUE, T_FALSE, T_REP, T_SEQ, T_CHOICE, T_NOT, T_AND,
@@ -49,7 +55,16 @@ typedef struct image_state {
     int enabled;            /* cleared by a failed probe or a change of locale */
     int probed;             /* the probe passed */
     long hits, misses;
+    long code_hits;         /* first matches whose code an image gave */
     lua_CFunction tick;
+    lua_CFunction match;    /* LPeg's own match */
+    lua_CFunction P;        /* LPeg's own P */
+    int code_ok;            /* the probe's code is the one imaged: code images are used */
+    int in_compile;         /* imaging a re.compile: the grammars re makes are part of it */
+    int code_recorded;      /* imaging: the probe's image is made, code is imaged */
+    const struct keyed *index;  /* the records by key (in the state's user value), once made */
+    size_t n_index;
+    int indexed;
 } image_state;
 
 /*{=== fingerprints ===*/
@@ -71,6 +86,23 @@ static int is_pattern(lua_State *L, int idx) {
     return yes && lua_rawlen(L, idx) >= sizeof(pattern_head);
 }
 
+/* A node's word: its fields as LPeg reads them, the others zero. */
+static uint64_t word_of(const node *x, int cap, int key, int u) {
+    return (uint64_t)x->tag | (cap ? (uint64_t)x->cap << 8 : 0) | (key ? (uint64_t)x->key << 16 : 0) |
+           (u ? (uint64_t)(uint32_t)x->u << 32 : 0);
+}
+
+/* Mix the node's word into h and, where o is not NULL, write its fields there. */
+static void take_node(uint64_t *h, const node *x, node *o, int cap, int key, int u) {
+    *h = (*h ^ word_of(x, cap, key, u)) * NB_FNV_PRIME;
+    if (o) {
+        o->tag = x->tag;
+        if (cap) o->cap = x->cap;
+        if (key) o->key = x->key;
+        if (u) o->u = x->u;
+    }
+}
+
 /* What of a tree LPeg reads, from node i on (n nodes), mixed into h and,
 ** where out is not NULL, copied there (the rest of out left as it is);
 ** -1 for a tree that is not one. */
@@ -82,45 +114,74 @@ static int walk(uint64_t *h, const node *t, node *out, size_t n, size_t i, int d
         if (i >= n) return -1;
         x = &t[i];
         o = out ? &out[i] : NULL;
-        mix(h, &x->tag, 1);
-        if (o) o->tag = x->tag;
         switch (x->tag) {
-        case T_CHAR: mix_int(h, x->u); if (o) o->u = x->u; return 0;
-        case T_SET:
+        case T_CHAR: take_node(h, x, o, 0, 0, 1); return 0;
+        case T_SET: {
+            uint64_t w[4];
             if (n - i <= 32 / sizeof(node)) return -1;
-            mix(h, &t[i + 1], 32);
+            take_node(h, x, o, 0, 0, 0);
+            memcpy(w, &x[1], 32);
+            *h = (((((*h ^ w[0]) * NB_FNV_PRIME ^ w[1]) * NB_FNV_PRIME ^ w[2]) * NB_FNV_PRIME) ^ w[3]) * NB_FNV_PRIME;
             if (o) memcpy(&o[1], &x[1], 32);
             return 0;
-        case T_ANY: case T_TRUE: case T_FALSE: return 0;
-        case T_REP: case T_NOT: case T_AND: i++; continue;
+        }
+        case T_ANY: case T_TRUE: case T_FALSE: take_node(h, x, o, 0, 0, 0); return 0;
+        case T_REP: case T_NOT: case T_AND: take_node(h, x, o, 0, 0, 0); i++; continue;
         case T_SEQ: case T_CHOICE: case T_RULE:
-            mix_int(h, x->u);
-            if (o) o->u = x->u;
-            if (x->tag == T_RULE) {
-                mix_int(h, x->key);
-                mix_int(h, x->cap);
-                if (o) { o->key = x->key; o->cap = x->cap; }
-            }
+            take_node(h, x, o, x->tag == T_RULE, x->tag == T_RULE, 1);
             if (x->u <= 0 || walk(h, t, out, n, i + 1, depth + 1) != 0) return -1;
             i += (size_t)x->u;
             continue;
-        case T_CALL:
-            mix_int(h, x->key);
-            mix_int(h, x->u);
-            if (o) { o->key = x->key; o->u = x->u; }
-            return 0;
-        case T_OPENCALL: mix_int(h, x->key); if (o) o->key = x->key; return 0;
-        case T_GRAMMAR: case T_BEHIND: mix_int(h, x->u); if (o) o->u = x->u; i++; continue;
-        case T_CAPTURE:
-            mix_int(h, x->cap);
-            mix_int(h, x->key);
-            if (o) { o->cap = x->cap; o->key = x->key; }
-            i++;
-            continue;
-        case T_RUNTIME: mix_int(h, x->key); if (o) o->key = x->key; i++; continue;
+        case T_CALL: take_node(h, x, o, 0, 1, 1); return 0;
+        case T_OPENCALL: take_node(h, x, o, 0, 1, 0); return 0;
+        case T_GRAMMAR: case T_BEHIND: take_node(h, x, o, 0, 0, 1); i++; continue;
+        case T_CAPTURE: take_node(h, x, o, 1, 1, 0); i++; continue;
+        case T_RUNTIME: take_node(h, x, o, 0, 1, 0); i++; continue;
         default: return -1;
         }
     }
+}
+
+/* The fields of a node LPeg reads, by its tag (as walk takes them). */
+#define F_CAP 0xFF00u
+#define F_KEY 0xFFFF0000u
+#define F_U 0xFFFFFFFF00000000u
+static const uint64_t node_fields[T_RUNTIME + 1] = {
+    [T_CHAR] = 0xFF | F_U, [T_SET] = 0xFF, [T_ANY] = 0xFF, [T_TRUE] = 0xFF, [T_FALSE] = 0xFF,
+    [T_REP] = 0xFF, [T_SEQ] = 0xFF | F_U, [T_CHOICE] = 0xFF | F_U, [T_NOT] = 0xFF, [T_AND] = 0xFF,
+    [T_CALL] = 0xFF | F_KEY | F_U, [T_OPENCALL] = 0xFF | F_KEY, [T_RULE] = 0xFF | F_CAP | F_KEY | F_U,
+    [T_GRAMMAR] = 0xFF | F_U, [T_BEHIND] = 0xFF | F_U, [T_CAPTURE] = 0xFF | F_CAP | F_KEY,
+    [T_RUNTIME] = 0xFF | F_KEY,
+};
+
+/* The n nodes of a tree mixed into h as they lie, each with the fields LPeg
+** reads (a set with its bits): LPeg lays a tree out whole, each node after
+** its first child's nodes, so the nodes in a row are the tree; -1 where a
+** tag is none of LPeg's. (What walk reads, without its turns.) */
+static int mix_tree(uint64_t *h, const node *t, size_t n) {
+    size_t i = 0;
+    uint64_t x = *h;
+    while (i < n) {
+        uint64_t w;
+        unsigned tag = t[i].tag;
+        if (tag > T_RUNTIME) return -1;
+        memcpy(&w, &t[i], sizeof w);
+        x = (x ^ (w & node_fields[tag])) * NB_FNV_PRIME;
+        if (tag == T_SET) {
+            uint64_t bits[4];
+            if (n - i <= 32 / sizeof(node)) return -1;
+            memcpy(bits, &t[i + 1], 32);
+            x = (x ^ bits[0]) * NB_FNV_PRIME;
+            x = (x ^ bits[1]) * NB_FNV_PRIME;
+            x = (x ^ bits[2]) * NB_FNV_PRIME;
+            x = (x ^ bits[3]) * NB_FNV_PRIME;
+            i += 1 + 32 / sizeof(node);
+        } else {
+            i++;
+        }
+    }
+    *h = x;
+    return 0;
 }
 
 /* A literal value mixed in (its type and value); a function, table or
@@ -155,7 +216,7 @@ static int fingerprint(lua_State *L, int idx, uint64_t *out) {
         p = lua_touserdata(L, idx);
         n = (lua_rawlen(L, idx) - offsetof(pattern_head, tree)) / sizeof(node);
         mix_int(&h, LUA_TUSERDATA);
-        if (walk(&h, p->tree, NULL, n, 0, 0) != 0) return -1;
+        if (mix_tree(&h, p->tree, n) != 0) return -1;
         lua_getiuservalue(L, idx, 1);
         luaL_getmetatable(L, PATTERN_MT);
         ok = lua_istable(L, -2);
@@ -300,7 +361,7 @@ static void record(lua_State *L, int text_idx, int result, int log, const char *
     put_u64(&b, nb_fnv1a(text, tlen));
     put_u32(&b, (uint32_t)tlen);
     put(&b, text, tlen);
-    put(&b, untrusted ? "\1" : "\0", 1);
+    { unsigned char kind = (unsigned char)untrusted; put(&b, &kind, 1); }
     put_u32(&b, (uint32_t)n_acc);
     for (a = 1; a <= n_acc && !refused; a++) {
         size_t nlen;
@@ -543,6 +604,59 @@ static int names_match(const image *x, const image *y) {
     return !a.bad && !b.bad;
 }
 
+/* A record's key (its text's hash, or its pattern's fingerprint) and place. */
+typedef struct keyed {
+    uint64_t key;
+    size_t at;
+} keyed;
+
+static int by_key(const void *a, const void *b) {
+    const keyed *x = a, *y = b;
+    if (x->key != y->key) return x->key < y->key ? -1 : 1;
+    return (x->at > y->at) - (x->at < y->at);
+}
+
+/* The records of key, in the order of the data: the first of them, their
+** count in n. At the first look the records are sorted by key (a look then
+** reads only its own), as far as the first whose length runs past the end
+** (no look read further); called from the wrapped functions (upvalue 2:
+** the state, whose user value keeps them). */
+static const keyed *records_of(lua_State *L, image_state *st, uint64_t key, size_t *n) {
+    size_t lo = 0, hi;
+    if (!st->indexed) {
+        size_t count = 0, at = 0, i;
+        keyed *all;
+        while (st->len - at >= 12) {
+            uint32_t rest;
+            memcpy(&rest, st->data + at, 4);
+            if (rest < 12 || rest > st->len - at - 4) break;
+            count++;
+            at += 4 + (size_t)rest;
+        }
+        all = lua_newuserdatauv(L, (count ? count : 1) * sizeof *all, 0);
+        for (at = 0, i = 0; i < count; i++) {
+            uint32_t rest;
+            memcpy(&rest, st->data + at, 4);
+            memcpy(&all[i].key, st->data + at + 4, 8);
+            all[i].at = at;
+            at += 4 + (size_t)rest;
+        }
+        qsort(all, count, sizeof *all, by_key);
+        lua_setiuservalue(L, lua_upvalueindex(2), 1);
+        st->index = all;
+        st->n_index = count;
+        st->indexed = 1;
+    }
+    hi = st->n_index;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (st->index[mid].key < key) lo = mid + 1; else hi = mid;
+    }
+    for (hi = lo; hi < st->n_index && st->index[hi].key == key; hi++) {}
+    *n = hi - lo;
+    return st->index + lo;
+}
+
 /* The pattern compiled from the text at slot text with the definitions
 ** at slot defs pushed from an image: 1; 0, nothing pushed, where none
 ** stands for it. */
@@ -553,16 +667,14 @@ static int from_image(lua_State *L, image_state *st, int text, int defs, int unt
     reader r;
     image im, first = { NULL, NULL, NULL, NULL, NULL, 0, 0, 0, 0 };
     int have_first = 0, vals = 0, top = lua_gettop(L);
-    r.p = st->data; r.end = st->data + st->len; r.bad = 0;
-    while (r.p < r.end) {
-        reader head = r;
+    size_t n_keyed, k;
+    const keyed *mine = records_of(L, st, hash, &n_keyed);
+    for (k = 0; k < n_keyed; k++) {
         uint64_t h;
-        uint32_t rest = take_u32(&head);
-        /* (a record's length, then its text's hash: most are passed at a glance) */
-        if (take_u64(&head) != hash) {
-            if (head.bad || take(&r, 4) == NULL || take(&r, rest) == NULL) break;
-            continue;
-        }
+        uint32_t mark;
+        r.p = st->data + mine[k].at; r.end = st->data + st->len; r.bad = 0;
+        memcpy(&mark, r.p + 12, 4);
+        if (mark == CODE_MARK) continue;                /* a pattern's code */
         if (next_image(&r, &im, &h) != 0) break;
         if (im.tlen != tlen || memcmp(im.text, s, tlen) != 0) continue;
         if (!have_first) {
@@ -580,7 +692,14 @@ static int from_image(lua_State *L, image_state *st, int text, int defs, int unt
                 const unsigned char *name = take(&a, n);
                 take_u64(&a);
                 if (name == NULL) break;
-                if (lua_istable(L, defs)) {
+                if (untrusted == KIND_GRAMMAR) {
+                    /* a grammar's rules, as lpeg.P reads them (raw); "" its first */
+                    if (n == 0) lua_rawgeti(L, defs, 1);
+                    else {
+                        lua_pushlstring(L, (const char *)name, n);
+                        lua_rawget(L, defs);
+                    }
+                } else if (lua_istable(L, defs)) {
                     lua_pushlstring(L, (const char *)name, n);
                     lua_gettable(L, defs);
                 } else {
@@ -609,6 +728,325 @@ static int from_image(lua_State *L, image_state *st, int text, int defs, int unt
     }
     lua_settop(L, top);
     return 0;
+}
+
+/*}===*/
+
+/*{=== code images: a pattern's compiled code, made at its first match ===
+** LPeg compiles a pattern at its first match (lpcode.c), fixing its tree
+** first (open calls closed, sequences and choices made right-associative).
+** An image of that holds the fixed tree and the code, under the
+** fingerprint of the tree and constants before; instructions are four
+** bytes, jumps relative, so the code stands anywhere. */
+
+
+/* LPeg's opcodes (lpvm.h, 1.0) */
+enum { I_ANY, I_CHAR, I_SET, I_TESTANY, I_TESTCHAR, I_TESTSET, I_SPAN, I_BEHIND, I_RET, I_END,
+       I_CHOICE, I_JMP, I_CALL, I_OPENCALL, I_COMMIT, I_PARTIALCOMMIT, I_BACKCOMMIT, I_FAILTWICE,
+       I_FAIL, I_GIVEUP, I_FULLCAPTURE, I_OPENCAPTURE, I_CLOSECAPTURE, I_CLOSERUNTIME };
+
+typedef union instr {
+    struct { unsigned char code, aux; short key; } i;
+    int offset;
+} instr;
+
+/* The n instructions at c as LPeg reads them into out (a key only where
+** the instruction has one: the others were never written); -1 for code
+** that is not LPeg's. */
+static int canonical_code(const instr *c, instr *out, size_t n) {
+    size_t i = 0, size;
+    memset(out, 0, n * sizeof *out);
+    while (i < n) {
+        int op = c[i].i.code;
+        switch (op) {
+        case I_SET: case I_SPAN: size = 9; break;
+        case I_TESTSET: size = 10; break;
+        case I_TESTANY: case I_TESTCHAR: case I_CHOICE: case I_JMP: case I_CALL: case I_OPENCALL:
+        case I_COMMIT: case I_PARTIALCOMMIT: case I_BACKCOMMIT: size = 2; break;
+        default:
+            if (op > I_CLOSERUNTIME) return -1;
+            size = 1;
+        }
+        if (n - i < size) return -1;
+        out[i].i.code = c[i].i.code;
+        out[i].i.aux = c[i].i.aux;
+        /* (a call's key is never read, nor always written: the grammar's first) */
+        if (op >= I_FULLCAPTURE) out[i].i.key = c[i].i.key;
+        if (size > 1) memcpy(&out[i + 1], &c[i + 1], (size - 1) * sizeof *out);
+        i += size;
+    }
+    return 0;
+}
+
+/* The fixed tree (blen bytes) and code (n instructions) of the pattern at
+** idx as LPeg reads them, in a userdata pushed; NULL (nothing pushed) for
+** a pattern that is not LPeg's as this file knows it. */
+static unsigned char *canonical_compiled(lua_State *L, int idx, size_t *blen, size_t *n) {
+    const pattern_head *p = lua_touserdata(L, idx);
+    pattern_head *copy;
+    uint64_t h = 0;
+    *blen = lua_rawlen(L, idx);
+    *n = (size_t)p->codesize;
+    if (p->code == NULL || p->codesize <= 0) return NULL;
+    copy = lua_newuserdatauv(L, *blen + *n * sizeof(instr), 0);
+    memset(copy, 0, *blen);
+    if (walk(&h, p->tree, copy->tree, (*blen - offsetof(pattern_head, tree)) / sizeof(node), 0, 0) != 0 ||
+        canonical_code(p->code, (instr *)((unsigned char *)copy + *blen), *n) != 0) {
+        lua_pop(L, 1);
+        return NULL;
+    }
+    return (unsigned char *)copy;
+}
+
+/* The image of the code of the pattern at idx (whose tree had fingerprint
+** fp before its first match) added to the file at path. */
+static void record_code(lua_State *L, int idx, uint64_t fp, const char *path) {
+    size_t blen, n;
+    int top = lua_gettop(L);
+    unsigned char *c = canonical_compiled(L, idx, &blen, &n);
+    FILE *f;
+    if (c != NULL && (f = fopen(path, "ab")) != NULL) {
+        uint32_t rest = (uint32_t)(8 + 4 + 4 + blen + 4 + n * sizeof(instr)), mark = CODE_MARK;
+        uint32_t b32 = (uint32_t)blen, n32 = (uint32_t)n;
+        fwrite(&rest, 4, 1, f);
+        fwrite(&fp, 8, 1, f);
+        fwrite(&mark, 4, 1, f);
+        fwrite(&b32, 4, 1, f);
+        fwrite(c, 1, blen, f);
+        fwrite(&n32, 4, 1, f);
+        fwrite(c + blen, sizeof(instr), n, f);
+        fclose(f);
+    }
+    lua_settop(L, top);
+}
+
+/* The code image with fingerprint fp for a pattern of blen bytes: its
+** fixed tree and code (n instructions); NULL for none. */
+static const unsigned char *find_code(lua_State *L, image_state *st, uint64_t fp, size_t blen,
+                                      const unsigned char **code, size_t *n) {
+    reader r;
+    size_t n_keyed, k;
+    const keyed *mine = records_of(L, st, fp, &n_keyed);
+    for (k = 0; k < n_keyed; k++) {
+        uint32_t rest;
+        r.p = st->data + mine[k].at; r.end = st->data + st->len; r.bad = 0;
+        rest = take_u32(&r);
+        reader in;
+        const unsigned char *body = take(&r, rest), *tree;
+        if (body == NULL) return NULL;
+        in.p = body; in.end = body + rest; in.bad = 0;
+        if (take_u64(&in) != fp || take_u32(&in) != CODE_MARK || take_u32(&in) != blen) continue;
+        tree = take(&in, blen);
+        *n = take_u32(&in);
+        *code = take(&in, *n * sizeof(instr));
+        if (tree == NULL || *code == NULL || *n == 0 || in.p != in.end) return NULL;
+        return tree;
+    }
+    return NULL;
+}
+
+/* Is the code (n instructions) one LPeg could run: each instruction
+** whole, every jump inside the code, every key one of the nkeys constants? */
+static int code_sound(const unsigned char *code, size_t n, size_t nkeys) {
+    size_t i = 0, size;
+    instr x;
+    while (i < n) {
+        int op;
+        memcpy(&x, code + i * sizeof x, sizeof x);
+        op = x.i.code;
+        switch (op) {
+        case I_SET: case I_SPAN: size = 9; break;
+        case I_TESTSET: size = 10; break;
+        case I_TESTANY: case I_TESTCHAR: case I_CHOICE: case I_JMP: case I_CALL:
+        case I_COMMIT: case I_PARTIALCOMMIT: case I_BACKCOMMIT: size = 2; break;
+        default:
+            if (op > I_CLOSERUNTIME || op == I_OPENCALL) return 0;
+            size = 1;
+        }
+        if (n - i < size) return 0;
+        if (op >= I_FULLCAPTURE && (x.i.key < 0 || (size_t)x.i.key > nkeys)) return 0;
+        if (size == 2 || op == I_TESTSET) {
+            instr to;
+            long at;
+            memcpy(&to, code + (i + 1) * sizeof to, sizeof to);
+            at = (long)i + to.offset;
+            if (at < 0 || (size_t)at >= n) return 0;
+        }
+        i += size;
+    }
+    return 1;
+}
+
+/* The pattern at idx, never matched, given the code its image holds (and
+** its tree fixed as LPeg fixes it): 1, or 0 where there is none or it is
+** not sound. */
+static int install_code(lua_State *L, image_state *st, int idx, uint64_t fp) {
+    pattern_head *p = lua_touserdata(L, idx);
+    size_t blen = lua_rawlen(L, idx), n, nkeys;
+    const unsigned char *code, *tree = find_code(L, st, fp, blen, &code, &n);
+    void *ud, *c;
+    lua_Alloc alloc;
+    if (tree == NULL || n > (size_t)INT32_MAX / sizeof(instr)) return 0;
+    lua_getiuservalue(L, idx, 1);
+    nkeys = lua_istable(L, -1) ? lua_rawlen(L, -1) : 0;
+    lua_pop(L, 1);
+    if (!code_sound(code, n, nkeys)) return 0;
+    alloc = lua_getallocf(L, &ud);
+    /* (LPeg frees it as it would its own: codesize instructions) */
+    if ((c = alloc(ud, NULL, 0, n * sizeof(instr))) == NULL) return 0;
+    memcpy(c, code, n * sizeof(instr));
+    memcpy(p->tree, tree + offsetof(pattern_head, tree), blen - offsetof(pattern_head, tree));
+    p->code = c;
+    p->codesize = (int)n;
+    return 1;
+}
+
+/* lpeg.match(p, s, ...) (upvalues: LPeg's, the state, the path images
+** are written to or nil): a pattern's first match takes its code from an
+** image, or, where images are made, leaves one. */
+static int match(lua_State *L) {
+    image_state *st = lua_touserdata(L, lua_upvalueindex(2));
+    const pattern_head *p = lua_touserdata(L, 1);
+    uint64_t fp = 0;
+    int results, record = 0;
+    if (lua_type(L, 1) == LUA_TUSERDATA && lua_rawlen(L, 1) >= sizeof(pattern_head) && p->code == NULL &&
+        (st->code_ok || lua_isstring(L, lua_upvalueindex(3))) && is_pattern(L, 1) && fingerprint(L, 1, &fp) == 0) {
+        /* (code is imaged from the probe's on: the probe's image is the first) */
+        if (lua_isstring(L, lua_upvalueindex(3))) record = st->code_recorded;
+        else st->code_hits += install_code(L, st, 1, fp);
+    }
+    results = st->match(L);
+    if (record && p->code != NULL) record_code(L, 1, fp, lua_tostring(L, lua_upvalueindex(3)));
+    return results;
+}
+
+/* Is the code LPeg makes for the pattern at idx (never matched; a match
+** of subject at idx + 1 compiles it) the one its image holds? */
+static int code_as_imaged(lua_State *L, image_state *st, int idx) {
+    uint64_t fp;
+    size_t blen, n, in;
+    const unsigned char *code, *tree;
+    unsigned char *mine = NULL;
+    int ok = 0, top = lua_gettop(L);
+    if (fingerprint(L, idx, &fp) != 0) return 0;
+    tree = find_code(L, st, fp, lua_rawlen(L, idx), &code, &in);
+    if (tree == NULL) return 0;
+    lua_pushcfunction(L, st->match);
+    lua_pushvalue(L, idx);
+    lua_pushliteral(L, "ab, 12,#1_,(xy)");
+    if (lua_pcall(L, 2, 0, 0) == LUA_OK && (mine = canonical_compiled(L, idx, &blen, &n)) != NULL)
+        ok = n == in && memcmp(mine, tree, blen) == 0 && memcmp(mine + blen, code, n * sizeof(instr)) == 0;
+    lua_settop(L, top);
+    return ok;
+}
+
+/*}===*/
+
+/*{=== grammars from tables: lpeg.P(t) ===
+** LPeg lays a grammar's rules out in the order a traversal of the table
+** meets them, which differs from one process to the next (the strings'
+** hashes are seeded anew): the image of lpeg.P(t) is keyed by the rules'
+** names sorted, and by each rule's fingerprint. It holds the grammar as
+** the build laid it out: the same rules in another order, the same
+** grammar; and as it is the same at every start, so are the patterns
+** made of it, and their code's images are found. */
+
+typedef struct rule_name {
+    const char *s;
+    size_t n;
+} rule_name;
+
+static int by_name(const void *a, const void *b) {
+    const rule_name *x = a, *y = b;
+    int c = memcmp(x->s, y->s, x->n < y->n ? x->n : y->n);
+    return c != 0 ? c : (x->n > y->n) - (x->n < y->n);
+}
+
+/* The key of the rules at t pushed (a byte 0xFF, then each name, its
+** length in four bytes first, sorted; the first rule, t[1], as ""), and
+** with log the rules as record reads definitions; 0, nothing pushed, for
+** a table with other keys. */
+static int grammar_key(lua_State *L, int t, int with_log) {
+    rule_name *names;
+    size_t count = 0, i;
+    int top = lua_gettop(L), slot;
+    luaL_Buffer b;
+    lua_pushnil(L);
+    while (lua_next(L, t)) {
+        lua_pop(L, 1);
+        if (++count > MAX_RULES) { lua_settop(L, top); return 0; }
+    }
+    names = lua_newuserdatauv(L, (count ? count : 1) * sizeof *names, 0);
+    slot = lua_gettop(L);
+    i = 0;
+    lua_pushnil(L);
+    while (lua_next(L, t)) {
+        lua_pop(L, 1);
+        if (i >= count) { lua_settop(L, top); return 0; }
+        if (lua_type(L, -1) == LUA_TSTRING) {
+            names[i].s = lua_tolstring(L, -1, &names[i].n);
+            if (names[i].n == 0) { lua_settop(L, top); return 0; }
+        } else if (lua_isinteger(L, -1) && lua_tointeger(L, -1) == 1) {
+            names[i].s = "";
+            names[i].n = 0;
+        } else {
+            lua_settop(L, top);
+            return 0;
+        }
+        i++;
+    }
+    if (i != count) { lua_settop(L, top); return 0; }
+    qsort(names, count, sizeof *names, by_name);
+    luaL_buffinit(L, &b);
+    luaL_addchar(&b, (char)0xFF);
+    for (i = 0; i < count; i++) {
+        uint32_t n = (uint32_t)names[i].n;
+        luaL_addlstring(&b, (const char *)&n, 4);
+        luaL_addlstring(&b, names[i].s, names[i].n);
+    }
+    luaL_pushresult(&b);
+    if (with_log) {
+        lua_createtable(L, 2 * (int)count, 1);
+        for (i = 0; i < count; i++) {
+            lua_pushlstring(L, names[i].s, names[i].n);
+            lua_rawseti(L, -2, 2 * (lua_Integer)i + 1);
+            if (names[i].n == 0) lua_rawgeti(L, t, 1);
+            else {
+                lua_pushlstring(L, names[i].s, names[i].n);
+                lua_rawget(L, t);
+            }
+            lua_rawseti(L, -2, 2 * (lua_Integer)i + 2);
+        }
+        lua_pushinteger(L, (lua_Integer)count);
+        lua_setfield(L, -2, "n");
+    }
+    lua_remove(L, slot);
+    return 1;
+}
+
+/* lpeg.P(v) (upvalues: LPeg's, the state, the path images are written
+** to or nil): a grammar from a table rebuilt from its image. */
+static int grammar(lua_State *L) {
+    image_state *st = lua_touserdata(L, lua_upvalueindex(2));
+    const char *path;
+    if (lua_gettop(L) != 1 || !lua_istable(L, 1)) return st->P(L);
+    path = lua_tostring(L, lua_upvalueindex(3));
+    if (path != NULL) {
+        if (st->in_compile > 0 || !grammar_key(L, 1, 1)) return st->P(L);
+        lua_pushcfunction(L, st->P);
+        lua_pushvalue(L, 1);
+        lua_call(L, 1, 1);
+        record(L, 2, 4, 3, path, KIND_GRAMMAR, st->tick);
+        return 1;
+    }
+    if (st->enabled && st->probed && grammar_key(L, 1, 0)) {
+        if (from_image(L, st, 2, 1, KIND_GRAMMAR)) {
+            st->hits++;
+            return 1;
+        }
+        lua_settop(L, 1);
+    }
+    return st->P(L);
 }
 
 /*}===*/
@@ -708,7 +1146,10 @@ static int probe(lua_State *L, image_state *st) {
                          (lua_type(L, -1) == LUA_TFUNCTION || lua_compare(L, -1, -2, LUA_OPEQ));
                     lua_pop(L, 2);
                 }
+                lua_pop(L, 2);
             }
+            /* and the code LPeg makes for it: the one imaged */
+            st->code_ok = ok && st->match != NULL && code_as_imaged(L, st, fresh);
         }
     }
     lua_settop(L, top);
@@ -737,7 +1178,12 @@ static void compile_recorded(lua_State *L, int text, int defs, const char *path,
     lua_pushcclosure(L, logged_index, 2);
     lua_setfield(L, -2, "__index");
     lua_setmetatable(L, -2);
-    lua_call(L, 2, 1);
+    st->in_compile++;
+    if (lua_pcall(L, 2, 1, 0) != LUA_OK) {
+        st->in_compile--;
+        lua_error(L);
+    }
+    st->in_compile--;
     record(L, text, lua_gettop(L), log, path, untrusted, st->tick);
     lua_remove(L, log);
 }
@@ -752,6 +1198,11 @@ static void record_probe(lua_State *L, const char *path, image_state *st) {
         lua_pushstring(L, probe_text);
         probe_defs(L, lpeg);
         compile_recorded(L, lpeg + 1, lpeg + 2, path, st, 0);
+        st->code_recorded = 1;
+        lua_getfield(L, lpeg, "match");              /* its code imaged too */
+        lua_insert(L, -2);
+        lua_pushliteral(L, "ab, 12,#1_,(xy)");
+        lua_call(L, 2, 0);
     }
     lua_settop(L, top);
 }
@@ -805,13 +1256,21 @@ void nb_grammar_images_wrap(lua_State *L, int re_idx, lua_CFunction tick) {
     image_state *st;
     const char *out = getenv("NB_GRAMMAR_IMAGES_OUT");
     re_idx = lua_absindex(L, re_idx);
-    st = lua_newuserdatauv(L, sizeof *st, 0);
+    st = lua_newuserdatauv(L, sizeof *st, 1);      /* (its user value: the records by key) */
     st->data = nb_grammar_images;
     st->len = nb_grammar_images_len;
     st->enabled = 1;
     st->probed = 0;
-    st->hits = st->misses = 0;
+    st->hits = st->misses = st->code_hits = 0;
     st->tick = tick;
+    st->match = NULL;
+    st->P = NULL;
+    st->code_ok = 0;
+    st->in_compile = 0;
+    st->code_recorded = 0;
+    st->index = NULL;
+    st->n_index = 0;
+    st->indexed = 0;
     lua_pushvalue(L, -1);
     lua_setfield(L, LUA_REGISTRYINDEX, STATE_KEY);
     lua_getfield(L, re_idx, "compile");
@@ -823,7 +1282,30 @@ void nb_grammar_images_wrap(lua_State *L, int re_idx, lua_CFunction tick) {
     lua_pushvalue(L, -2);
     lua_pushcclosure(L, updatelocale, 2);
     lua_setfield(L, re_idx, "updatelocale");
-    lua_pop(L, 1);
+    lua_getfield(L, LUA_REGISTRYINDEX, LUA_LOADED_TABLE);
+    if (lua_getfield(L, -1, "lpeg") == LUA_TTABLE) {
+        lua_getfield(L, -1, "P");
+        st->P = lua_tocfunction(L, -1);
+        if (st->P != NULL) {
+            lua_pushvalue(L, -4);
+            if (out != NULL && *out != '\0') lua_pushstring(L, out); else lua_pushnil(L);
+            lua_pushcclosure(L, grammar, 3);
+            lua_setfield(L, -2, "P");
+        } else {
+            lua_pop(L, 1);
+        }
+        lua_getfield(L, -1, "match");
+        st->match = lua_tocfunction(L, -1);
+        if (st->match != NULL) {
+            lua_pushvalue(L, -4);
+            if (out != NULL && *out != '\0') lua_pushstring(L, out); else lua_pushnil(L);
+            lua_pushcclosure(L, match, 3);
+            lua_setfield(L, -2, "match");
+        } else {
+            lua_pop(L, 1);
+        }
+    }
+    lua_pop(L, 3);
 }
 
 static image_state *state_of(lua_State *L) {
@@ -841,6 +1323,8 @@ int nb_grammar_images_use(lua_State *L, const unsigned char *data, size_t len) {
     st->len = len;
     st->enabled = 1;
     st->probed = 0;
+    st->code_ok = 0;
+    st->indexed = 0;                            /* (the index made anew at the next look) */
     return 1;
 }
 
@@ -849,4 +1333,13 @@ long nb_grammar_images_hits(lua_State *L, long *misses) {
     if (st == NULL) return -1;
     if (misses) *misses = st->misses;
     return st->hits;
+}
+
+long nb_grammar_images_code_hits(lua_State *L) {
+    image_state *st = state_of(L);
+    return st == NULL ? -1 : st->code_hits;
+}
+
+int nb_grammar_image_fingerprint(lua_State *L, int idx, uint64_t *out) {
+    return fingerprint(L, idx, out);
 }

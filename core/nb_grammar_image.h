@@ -14,13 +14,23 @@
 ** a pattern's tree and constants, a string's, number's or boolean's value,
 ** a function's type only (its value is the one put back).
 **
-** NB_GRAMMAR_IMAGES_OUT=FILE: every grammar compiled is imaged and added to
-** FILE (the build's step that makes nb_grammar_images_data.c).
+** lpeg.P of a table of rules is answered the same way (its key: the rules'
+** names sorted, each rule's fingerprint), and a pattern's first match takes
+** the code LPeg made for a pattern of the same fingerprint at build time
+** (the tree fixed as LPeg fixes it, and the code): LPeg lays out a table's
+** rules in the order it meets them, which differs from one process to the
+** next; from an image, the grammar and the patterns made of it are the
+** same at every start, and so their code is found.
+**
+** NB_GRAMMAR_IMAGES_OUT=FILE: every grammar compiled, and from the probe's
+** on every pattern's code, is imaged and added to FILE (the build's step
+** that makes nb_grammar_images_data.c).
 */
 #ifndef NB_GRAMMAR_IMAGE_H
 #define NB_GRAMMAR_IMAGE_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <lua.h>
 
 /* The images the build made (nb_grammar_images_data.c). */
@@ -39,5 +49,12 @@ int nb_grammar_images_use(lua_State *L, const unsigned char *data, size_t len);
 /* How many compiles were answered from an image, and how many were not
 ** (a grammar without one, or whose definitions differ). -1: no images. */
 long nb_grammar_images_hits(lua_State *L, long *misses);
+
+/* How many patterns' first match took its code from an image. -1: no images. */
+long nb_grammar_images_code_hits(lua_State *L);
+
+/* The fingerprint images key a pattern by (its tree as LPeg reads it and
+** its constants) of the value at idx, in out: 0; -1 for one they cannot. */
+int nb_grammar_image_fingerprint(lua_State *L, int idx, uint64_t *out);
 
 #endif

@@ -654,7 +654,8 @@ function M.for_format(F, opts)
 
   local numeral = alt_once(longest_once(digits)) + alt_once(longest_once(multiples))
   local leading = alt_once(longest_once(digits))
-  for k, v in pairs(multiples) do if v == 10 then leading = leading + P(k) end end
+  -- (the tens in a fixed order, so that the pattern is built the same in every process)
+  for _, k in ipairs(longest_once(multiples)) do if multiples[k] == 10 then leading = leading + P(k) end end
   local chinese = leading * numeral^0                       -- "十五", "两", "一百零五"; never "百" alone
   local number = spaced + arabic + chinese
   local spaces_list = L.spaces or {}
