@@ -18,6 +18,7 @@ local lpeg, re = require "lpeg", require "re"
 local nianbao = require "nianbao"
 local formatlib = require "format"
 local view = require "view"
+local Report = require "report"
 local messages = require "messages"
 local limits = require "nianbao.sandbox"
 local P, R, S, C, Cp, Ct, Cmt, Cc, V = lpeg.P, lpeg.R, lpeg.S, lpeg.C, lpeg.Cp, lpeg.Ct, lpeg.Cmt, lpeg.Cc, lpeg.V
@@ -2301,23 +2302,12 @@ function M.for_format(F, opts)
     return groups
   end
 
-  -- (the list of parts and its length kept: a changed list is not answered for)
+  -- (the report's own joined parts, once it is read ahead: a rule that asks
+  -- first searches its parts one by one, as it always did)
   prose_of = function(report)
     local real = view.unwrap(report)
     local state = cache[real]
-    local prose = state and state.prose
-    if prose and prose.list == real.sections and prose.n == #prose.list then return prose.text end
-    return nil
-  end
-  local function read_prose(report, state)
-    local list = view.unwrap(report).sections
-    if type(list) ~= "table" then return end
-    local texts = {}
-    for i, s in ipairs(list) do
-      if type(s) ~= "table" or type(s.text) ~= "string" then return end
-      texts[i] = s.text
-    end
-    state.prose = { list = list, n = #list, text = "\0" .. table.concat(texts, "\0") }
+    return state and state.ahead and Report.joined_text(real) or nil
   end
 
   ahead_of[T] = function(report, max_bytes)
@@ -2328,7 +2318,9 @@ function M.for_format(F, opts)
       if bytes > max_bytes then return false end
     end
     if not pcall(claims_by_grammar, report) then return false end
-    read_prose(report, cache[view.unwrap(report)])
+    local real = view.unwrap(report)
+    cache[real].ahead = true
+    Report.joined_text(real)                      -- (joined here, outside the rules' count)
     return true
   end
 

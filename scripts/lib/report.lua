@@ -313,6 +313,14 @@ function Report:locate_passage(passage)
   return nil
 end
 
+-- joined_text(R): frozen report R's parts' texts joined in reading order,
+-- each after a NUL, made once a report (nil while not frozen or a text is
+-- not a string): the claims' quick look for a rule's words reads it too.
+function M.joined_text(R)
+  local j = joined_of(R)
+  return j and j.text
+end
+
 -- place_copies(R): the places of frozen report R's copies' passages found
 -- ahead, as locate_passage finds them, and kept with its joined parts: the
 -- copy rules ask for each, under their count hook, where every step of the

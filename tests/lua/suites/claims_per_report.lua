@@ -6,6 +6,7 @@
 
 local claims = require "claims"
 local view = require "view"
+local Report = require "report"
 
 local P = nianbao.engine:pack("gb2021")
 local text = P.rule_by_id["gb2021.txt.new"].view.text
@@ -53,6 +54,8 @@ local function reports()
     if nbio.stat(path) then
       local ahead = view.readonly(assert(nianbao.engine:read(path)))
       eq(true, claims.read_ahead(text, ahead, BUDGET), "read ahead: " .. path)
+      -- (holds' quick look reads the report's own joined parts)
+      eq("string", type(Report.joined_text(view.unwrap(ahead))), "joined parts: " .. path)
       out[#out + 1] = { path = path .. " (read ahead)", R = ahead }
       out[#out + 1] = { path = path, R = view.readonly(assert(nianbao.engine:read(path))) }
     end
