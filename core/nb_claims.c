@@ -4,6 +4,7 @@
 #include <string.h>
 #include <lauxlib.h>
 #include "nb_claims.h"
+#include "nb_encoding.h"
 
 typedef struct {
     const char *bytes;
@@ -95,29 +96,12 @@ static int is_footer(const char *s, size_t n) {
     return i == n;
 }
 
-/* Is s valid UTF-8 (RFC 3629: no overlong form, no surrogate, none past
-** U+10FFFF) of more than max characters? (Such a text is valid to utf8.len.) */
-static int valid_and_longer(const unsigned char *s, size_t n, size_t max) {
-    size_t chars = 0, i = 0;
-    while (i < n) {
-        unsigned c = s[i];
-        size_t k;
-        unsigned code, least;
-        if (c < 0x80) { i++; chars++; continue; }
-        else if (c >= 0xC2 && c <= 0xDF) { k = 1; code = c & 0x1F; least = 0x80; }
-        else if (c >= 0xE0 && c <= 0xEF) { k = 2; code = c & 0x0F; least = 0x800; }
-        else if (c >= 0xF0 && c <= 0xF4) { k = 3; code = c & 0x07; least = 0x10000; }
-        else return 0;
-        if (n - i <= k) return 0;
-        for (size_t j = 1; j <= k; j++) {
-            unsigned b = s[i + j];
-            if ((b & 0xC0) != 0x80) return 0;
-            code = (code << 6) | (b & 0x3F);
-        }
-        if (code < least || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return 0;
-        i += k + 1;
-        chars++;
-    }
+/* Is s UTF-8 as utf8.len reads it, of more than max characters? (A
+** character is at least a byte: a text of max bytes or fewer is not.) */
+static int valid_and_longer(const char *s, size_t n, size_t max) {
+    size_t chars = 0, i;
+    if (n <= max || nb_encoding_utf8_invalid(s, n) != 0) return 0;
+    for (i = 0; i < n; i++) chars += ((unsigned char)s[i] & 0xC0) != 0x80;
     return chars > max;
 }
 
@@ -182,7 +166,7 @@ int nb_claims_unwrap(lua_State *L) {
             if (body == 0 || ends_with_mark(L, 2, line, body, 3) || ends_with_mark(L, 2, line, body, 1)) {
                 keep_break = 1;
             } else if (has_heading && (heading_max < 0
-                       || !valid_and_longer((const unsigned char *)line, body, (size_t)heading_max))) {
+                       || !valid_and_longer(line, body, (size_t)heading_max))) {
                 lua_pushvalue(L, 3);
                 lua_pushlstring(L, line, body);
                 lua_call(L, 1, 1);
