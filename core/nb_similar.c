@@ -638,6 +638,7 @@ static void copies_free(copies_store *c) {
     c->n = c->used = c->cap = 0;
 }
 
+/* store:free(): its memory given back now (and its __gc) */
 static int l_copies_gc(lua_State *L) {
     copies_free(luaL_checkudata(L, 1, COPIES));
     return 0;
@@ -773,12 +774,6 @@ static int l_copies_get(lua_State *L) {
     return 4;
 }
 
-/* store:free(): its memory given back now */
-static int l_copies_close(lua_State *L) {
-    copies_free(luaL_checkudata(L, 1, COPIES));
-    return 0;
-}
-
 /*}===*/
 
 /* similar.digest(bytes) -> 16 hex digits: a 64-bit hash of the bytes
@@ -813,7 +808,7 @@ int luaopen_nianbao_similar(lua_State *L) {
     if (luaL_newmetatable(L, COPIES)) {
         static const luaL_Reg copies_methods[] = {
             {"add", l_copies_add}, {"set", l_copies_set}, {"get", l_copies_get},
-            {"count", l_copies_count}, {"free", l_copies_close}, {NULL, NULL}
+            {"count", l_copies_count}, {"free", l_copies_gc}, {NULL, NULL}
         };
         luaL_newlib(L, copies_methods);
         lua_setfield(L, -2, "__index");
