@@ -2248,7 +2248,7 @@ static int l_printable(lua_State *L) {
 ** without hidden keys knows it as its own; one with them learns it from
 ** the first view readonly makes of a plain table). */
 static int view_read(lua_State *L, int hidden) {
-    lua_settop(L, 2);
+    /* (called as __index alone, with the view and the key: slots 1 and 2) */
     lua_pushvalue(L, 1);
     if (lua_rawget(L, lua_upvalueindex(1)) != LUA_TTABLE) return luaL_error(L, "not a view");
     if (hidden) {
