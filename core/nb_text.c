@@ -166,12 +166,19 @@ static void push_block(lua_State *L, int names_at, int nfields, int kind, const 
     set_int(L, names_at, K_OFFSET, offset);
 }
 
+/* Whether the text holds a Markdown mark: one of # > * <, or "---".
+** Each looked for by memchr, which reads many bytes a step, where a loop
+** over the bytes tested each against all five: a text has none of them
+** (most) or a few dashes. */
 static int has_mark(const char *s, size_t len) {
-    size_t i;
-    for (i = 0; i < len; i++) {
-        char c = s[i];
-        if (c == '#' || c == '>' || c == '*' || c == '<') return 1;
-        if (c == '-' && i + 2 < len && s[i + 1] == '-' && s[i + 2] == '-') return 1;
+    static const char marks[] = "#>*<";
+    const char *at = s, *end = s + len;
+    int k;
+    for (k = 0; marks[k]; k++)
+        if (memchr(s, marks[k], len)) return 1;
+    while ((at = memchr(at, '-', (size_t)(end - at))) != NULL) {
+        if (end - at > 2 && at[1] == '-' && at[2] == '-') return 1;
+        at++;
     }
     return 0;
 }
@@ -337,8 +344,16 @@ typedef struct {
     size_t n;
     unsigned char alone[256];      /* 1: a key of this byte alone */
     uint64_t seconds[256];         /* lead byte → bit (b & 63) for each key's second byte b */
+    unsigned char threes[8192];    /* a bit for each piece of three bytes led by E0..EF: a key */
     fold_entry e[1];
 } folder;
+
+/* The bit of threes for a piece of three bytes led by E0..EF (most of
+** Chinese): its lead's low four bits and its other bytes' low six, which
+** tell such pieces apart. Searched for only where that bit is set. */
+static unsigned three_bit(const unsigned char *s) {
+    return (unsigned)(s[0] & 0x0F) << 12 | (unsigned)(s[1] & 0x3F) << 6 | (unsigned)(s[2] & 0x3F);
+}
 
 static int entry_cmp(const void *a, const void *b) {
     uint64_t x = ((const fold_entry *)a)->key, y = ((const fold_entry *)b)->key;
@@ -391,6 +406,9 @@ static int folder_apply(lua_State *L) {
         while (i + k < len && is_cont(s[i + k])) k++;
         if (k == 1) {
             if (f->alone[c]) hit = fold_find(f, piece_key(s + i, 1));
+        } else if (k == 3 && (c & 0xF0) == 0xE0) {
+            unsigned bit = three_bit(s + i);
+            if ((f->threes[bit >> 3] >> (bit & 7)) & 1) hit = fold_find(f, piece_key(s + i, 3));
         } else if (k <= MAX_PIECE && ((f->seconds[c] >> (s[i + 1] & 63)) & 1)) {
             hit = fold_find(f, piece_key(s + i, k));
         }
@@ -448,6 +466,10 @@ int nb_text_folder(lua_State *L) {
             at += vl;
             if (m == 1) f->alone[k[0]] = 1;
             else f->seconds[k[0]] |= (uint64_t)1 << (k[1] & 63);
+            if (m == 3 && (k[0] & 0xF0) == 0xE0) {
+                unsigned bit = three_bit(k);
+                f->threes[bit >> 3] |= (unsigned char)(1u << (bit & 7));
+            }
             i++;
         }
         lua_pop(L, 1);

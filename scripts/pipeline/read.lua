@@ -88,7 +88,8 @@ function M.pick(readers, by_name, forced, path, text, lang)
     if not r then return nil, messages.text(lang, "unknown_reader", forced) end
     return r
   end
-  local ext, head = extension(path), text:sub(1, 65536)
+  -- (a text no longer than the head is its own head: not copied)
+  local ext, head = extension(path), #text <= 65536 and text or text:sub(1, 65536)
   for _, r in ipairs(readers) do
     for _, e in ipairs(r.extensions) do
       if e == ext and (not r.sniff or sniffs(r, head)) then return r end
