@@ -2060,45 +2060,14 @@ static int l_convert(lua_State *L) {
     return nb_encoding_to_utf8(L, s, len, luaL_checkstring(L, 2)) ? 1 : 2;
 }
 
-/* The length of s's first characters that are ASCII, or of two bytes
-** (led by C2..DF), or of three led by E1..EC, EE or EF (most of Chinese):
-** UTF-8 as utf8.len reads it whatever continuation bytes follow such a
-** lead, so a character is one test of its lead and one of each other byte.
-** It stops at any other byte, a bad continuation or the last two bytes:
-** a character's start, from which nb_encoding_utf8_invalid reads on. */
-static size_t utf8_common_run(const unsigned char *s, size_t len) {
-    size_t i = 0, end = len > 2 ? len - 2 : 0;      /* (the last two bytes: left to the other) */
-    while (i < end) {
-        unsigned c = s[i];
-        if (c < 0x80) {
-            /* a run of ASCII (markup, most of a page) eight bytes a step */
-            for (i++; i + 8 <= end; i += 8) {
-                uint64_t w;
-                memcpy(&w, s + i, 8);
-                if (w & UINT64_C(0x8080808080808080)) break;
-            }
-        } else if (c - 0xE1u <= 0xEFu - 0xE1u && c != 0xEDu) {
-            if (((s[i + 1] | (unsigned)s[i + 2] << 8) & 0xC0C0u) != 0x8080u) break;
-            i += 3;
-        } else if (c - 0xC2u <= 0xDFu - 0xC2u) {
-            if ((s[i + 1] & 0xC0) != 0x80) break;
-            i += 2;
-        } else break;
-    }
-    return i;
-}
-
 /* nianbao.utf8_invalid(bytes) -> 0 when bytes are UTF-8 as utf8.len reads
-** them, else the byte where utf8.len stops: the commonest characters read
-** here, from the first other byte on by nb_encoding_utf8_invalid (which
-** reads eight ASCII bytes a step); charged under limits as utf8.len is */
+** them, else the byte where utf8.len stops; charged under limits as
+** utf8.len is */
 static int l_utf8_invalid(lua_State *L) {
-    size_t len, run, bad;
+    size_t len;
     const char *s = luaL_checklstring(L, 1, &len);
     nb_sandbox_charge(L, (int64_t)(len / 64));
-    run = utf8_common_run((const unsigned char *)s, len);
-    bad = run == len ? 0 : nb_encoding_utf8_invalid(s + run, len - run);
-    lua_pushinteger(L, bad == 0 ? 0 : (lua_Integer)(run + bad));
+    lua_pushinteger(L, (lua_Integer)nb_encoding_utf8_invalid(s, len));
     return 1;
 }
 
