@@ -1,0 +1,152 @@
+-- Rules that look first at what must be there before they count or
+-- search (a part that never names the old year, a part long enough in
+-- bytes to be long enough in characters) find what the rules as they were
+-- found, on parts made to fall on either side of each look.
+
+local function load_rule(name, params)
+  local path = "rules/gb2021/" .. name .. ".lua"
+  local f = assert(io.open(path, "rb"))
+  local source = f:read("a")
+  f:close()
+  local env = setmetatable({}, { __index = _G })
+  assert(load(source, "@" .. path, "t", env))()
+  if params then for k, v in pairs(params) do env.params[k] = v end end
+  return env
+end
+
+-- a finding as one text: its fields and vars, keys sorted
+local function shown(f)
+  local function text(t)
+    local keys = {}
+    for k in pairs(t) do keys[#keys + 1] = tostring(k) end
+    table.sort(keys)
+    local out = {}
+    for _, k in ipairs(keys) do
+      local v = t[k]
+      out[#out + 1] = k .. "=" .. (type(v) == "table" and "{" .. text(v) .. "}" or type(v) .. ":" .. tostring(v))
+    end
+    return table.concat(out, ",")
+  end
+  return text(f)
+end
+
+local function findings(check, report)
+  local got = {}
+  check(report, function(f) got[#got + 1] = shown(f) end)
+  return table.concat(got, "\n")
+end
+
+local function report_of(sections, year)
+  local R = { year = year, sections = sections }
+  function R.section(self, id)
+    for _, s in ipairs(self.sections) do if s.id == id then return s end end
+  end
+  return R
+end
+
+-- the rules as they were
+local function stale_year_before(params)
+  local names = { s1 = { "“总体情况”", "part 1" }, s5 = { "“存在的主要问题及改进情况”", "part 5" } }
+  local function count(s, pat)
+    local n = 0
+    for _ in s:gmatch(pat) do n = n + 1 end
+    return n
+  end
+  return function(report, emit)
+    local y = report.year
+    if not y then return end
+    for _, sid in ipairs { "s1", "s5" } do
+      local s = report:section(sid)
+      if s then
+        local n_old = count(s.text, tostring(y - 1) .. "%s*年")
+        local stale = s.text:find("本年度?%s*" .. tostring(y - 1)) or s.text:find("今年%s*" .. tostring(y - 1))
+        local n_new = (n_old >= params.min or stale) and count(s.text, tostring(y) .. "%s*年")
+        if (n_old >= params.min and n_old > 2 * n_new) or stale then
+          emit { line = s.line, col = s.col, found = tostring(y - 1), expected = tostring(y),
+                 vars = { where = names[sid][1], where_en = names[sid][2], old = y - 1, year = y,
+                          n_old = n_old, n_new = n_new } }
+        end
+      end
+    end
+  end
+end
+
+local function thin_before(params)
+  local titles = { s1 = "一、总体情况", s5 = "五、存在的主要问题及改进情况" }
+  return function(report, emit)
+    for _, sid in ipairs { "s1", "s5" } do
+      local s = report:section(sid)
+      if s then
+        local n = utf8.len(s.text) or #s.text
+        if n < params.min then
+          emit { line = s.line, col = s.col, found = tostring(n), expected = "≥ " .. params.min,
+                 vars = { section = titles[sid], n = n, min = params.min } }
+        end
+      end
+    end
+  end
+end
+
+test("date.stale_year: a part that never names the old year is passed over; counts as gmatch counted", function()
+  local seed = 20261205
+  local function rand(n)
+    seed = (seed * 1103515245 + 12345) % 2147483648
+    return seed % n + 1
+  end
+  local pieces = { "2023年", "2023 年", "2023\n年", "2024年", "2024 年", "本年度2023", "本年 2023", "今年2023",
+                   "今年  2023", "2023", "20232023年", "2023年度报告", "202", "3年", "工作", "，", "\n", "年",
+                   "2022年", "2020年", "202020年", "2019", "2023.0年", "2023x0年", "-1年", "-4年", "今年-1",
+                   "999999999999999年" }
+  local n, fired = 0, 0
+  for _, min in ipairs { 3, 1, 0, 5 } do
+    for round = 1, 150 do
+      local sections = {}
+      for i, id in ipairs { "s0", "s1", "s5" } do
+        if rand(6) > 1 then
+          local t = {}
+          for k = 1, rand(14) - 1 do t[k] = pieces[rand(#pieces)] end
+          sections[#sections + 1] = { id = id, text = table.concat(t), line = 10 * i, col = 1 }
+        end
+      end
+      local year = ({ 2024, 2021, 2024.0, 2020, 0, -3, 1e15, nil })[rand(8)]
+      local R = report_of(sections, year)
+      local rule = load_rule("date.stale_year", { min = min })
+      local want = findings(stale_year_before({ min = min }), R)
+      eq(want, findings(rule.check, R), "round " .. round .. " min " .. min)
+      n = n + 1
+      if want ~= "" then fired = fired + 1 end
+    end
+  end
+  eq(true, fired > 50 and fired < n - 50, "parts on both sides (" .. fired .. " of " .. n .. ")")
+end)
+
+test("qlt.thin: a part of four bytes a character of the minimum or more is long enough uncounted", function()
+  local seed = 7
+  local function rand(n)
+    seed = (seed * 1103515245 + 12345) % 2147483648
+    return seed % n + 1
+  end
+  local chars = { "a", "é", "总", "𠀀", "\255", "\192\128", " " }
+  local n, fired = 0, 0
+  for _, min in ipairs { 100, 1, 0, 25, 33.5, -4 } do
+    for round = 1, 120 do
+      local sections = {}
+      for i, id in ipairs { "s1", "s5" } do
+        if rand(5) > 1 then
+          local t = {}
+          local kind = rand(3)
+          for k = 1, rand(math.max(8, math.floor(min) * 5)) - 1 do
+            t[k] = kind == 1 and chars[rand(4)] or kind == 2 and chars[rand(#chars)] or "𠀀"
+          end
+          sections[#sections + 1] = { id = id, text = table.concat(t), line = i, col = 2 }
+        end
+      end
+      local R = report_of(sections, 2024)
+      local want = findings(thin_before({ min = min }), R)
+      eq(want, findings(load_rule("qlt.thin", { min = min }).check, R), "round " .. round .. " min " .. min)
+      n = n + 1
+      if want ~= "" then fired = fired + 1 end
+    end
+  end
+  eq(true, fired > 50 and fired < n - 50, "parts on both sides (" .. fired .. " of " .. n .. ")")
+end)
