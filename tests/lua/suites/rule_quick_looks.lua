@@ -150,3 +150,160 @@ test("qlt.thin: a part of four bytes a character of the minimum or more is long 
   end
   eq(true, fired > 50 and fired < n - 50, "parts on both sides (" .. fired .. " of " .. n .. ")")
 end)
+
+-- the word lists' rules as they were: every list walked whole, the part's
+-- text read again for each word
+local function words_before(rule, sid)
+  if rule.aspects or rule.items then
+    local list = rule.aspects or rule.items
+    local field = rule.aspects and "aspects" or "items"
+    return function(report, emit)
+      local s = report:section(sid)
+      if not s then return end
+      local missing = {}
+      for _, a in ipairs(list) do
+        local found = false
+        for _, w in ipairs(a[2]) do found = found or s.text:find(w, 1, true) ~= nil end
+        if not found then missing[#missing + 1] = "“" .. a[1] .. "”" end
+      end
+      if #missing > 0 then
+        emit { line = s.line, col = s.col, vars = { [field] = table.concat(missing, "、") } }
+      end
+    end
+  end
+  return function(report, emit)
+    local s5 = report:section("s5")
+    if not s5 or s5.text == "" then return end
+    for _, w in ipairs(rule.words) do
+      if s5.text:find(w, 1, true) then return end
+    end
+    emit { line = s5.line, col = s5.col }
+  end
+end
+
+test("struct.s1_aspects, s6_items, s5_measures: a word list's first word found ends its look, as the whole walk found", function()
+  local seed = 11
+  local function rand(n)
+    seed = (seed * 1103515245 + 12345) % 2147483648
+    return seed % n + 1
+  end
+  for _, case in ipairs { { "struct.s1_aspects", "s1" }, { "struct.s6_items", "s6" }, { "struct.s5_measures", "s5" } } do
+    local rule = load_rule(case[1])
+    local words = {}
+    for _, a in ipairs(rule.aspects or rule.items or {}) do
+      for _, w in ipairs(a[2]) do words[#words + 1] = w end
+    end
+    for _, w in ipairs(rule.words or {}) do words[#words + 1] = w end
+    words[#words + 1] = "其他"
+    words[#words + 1] = "\n"
+    local fired, n = 0, 0
+    for round = 1, 200 do
+      local t = {}
+      local fillers = { "其他", "\n", "问题", "不足" }
+      for k = 1, rand(#words // 2 + 2) - 1 do
+        t[k] = rand(4) == 1 and fillers[rand(#fillers)] or words[rand(#words)]
+      end
+      if case[2] == "s5" and rand(2) == 1 then t = { fillers[rand(#fillers)] } end
+      if rand(4) == 1 then t = { table.concat(words, "，", rand(3)) } end     -- (most of the words)
+      local sections = rand(8) > 1 and { { id = case[2], text = table.concat(t), line = round, col = 3 } } or {}
+      local R = report_of(sections, 2024)
+      local want = findings(words_before(rule, case[2]), R)
+      eq(want, findings(rule.check, R), case[1] .. " round " .. round)
+      n = n + 1
+      if want ~= "" then fired = fired + 1 end
+    end
+    eq(true, fired > 20 and fired < n - 20, case[1] .. ": parts on both sides (" .. fired .. " of " .. n .. ")")
+  end
+end)
+
+test("t2.reg_no_power: the issuer asked only of a report whose 规章 shows some, the same findings", function()
+  local seed = 5
+  local function rand(n)
+    seed = (seed * 1103515245 + 12345) % 2147483648
+    return seed % n + 1
+  end
+  local rule = load_rule("t2.reg_no_power")
+  rule.format = { info = { ["t2.reg.made"] = { table = "t2" } } }
+  rule.nianbao = nianbao
+  local params = rule.params
+  local function ends(name, list)
+    for _, e in ipairs(list) do if name:sub(-#e) == e then return true end end
+    return false
+  end
+  local function starts(name, list)
+    for _, e in ipairs(list) do if name:sub(1, #e) == e then return true end end
+    return false
+  end
+  local columns = { made = "本年制发件数", repealed = "本年废止件数", valid = "现行有效件数" }
+  local function before(report, emit)          -- the rule as it was
+    local name = report.agency
+    local power
+    if not name then power = false
+    elseif report.issuer == "township" then power = true
+    elseif ends(name, params.with) or starts(name, params.national) then power = false
+    elseif report.issuer == "dept" then power = true
+    else power = report.issuer == "gov" and ends(name, params.without) end
+    if not power then return end
+    for _, col in ipairs { "made", "repealed", "valid" } do
+      local c = report:cell("t2.reg." .. col)
+      if c.state == "number" and nianbao.compare(c.value, 0) > 0 then
+        emit { cell = c, found = tostring(c.value), expected = "0",
+               vars = { agency = report.agency, row = "规章" .. columns[col], row_en = col, value = tostring(c.value) } }
+        return
+      end
+    end
+  end
+  local names = { "某县人民政府", "某区政府", "某自治区人民政府", "国家某局", "某市某局", "某部", "某旗", "某镇人民政府", nil }
+  local kinds = { "township", "dept", "gov", "province", "unknown" }
+  local values = { { state = "number", value = 0 }, { state = "number", value = 2 }, { state = "number", value = -1 },
+                   { state = "blank" }, { state = "missing" }, { state = "number", value = "0.5" }, { state = "number", value = "12" } }
+  local fired = 0
+  for round = 1, 400 do
+    local cells = {}
+    for _, col in ipairs { "made", "repealed", "valid" } do
+      local v = values[rand(#values)]
+      cells["t2.reg." .. col] = { id = "t2.reg." .. col, state = v.state, value = v.value }
+    end
+    local R = { agency = names[rand(#names)], issuer = kinds[rand(#kinds)] }
+    function R.cell(_, id) return cells[id] end
+    local want = findings(before, R)
+    eq(want, findings(rule.check, R), "round " .. round)
+    if want ~= "" then fired = fired + 1 end
+  end
+  eq(true, fired > 30 and fired < 370, "reports on both sides (" .. fired .. ")")
+end)
+
+test("struct.section_order: each part's place read once, the same findings as the walk that read it again", function()
+  local seed = 3
+  local function rand(n)
+    seed = (seed * 1103515245 + 12345) % 2147483648
+    return seed % n + 1
+  end
+  local function before(report, emit)
+    local last
+    for _, s in ipairs(report.sections) do
+      if s.part then
+        if last and s.part.index < last.part.index then
+          emit { line = s.line, col = s.col, vars = { title = s.heading, after = last.heading } }
+        end
+        last = s
+      end
+    end
+  end
+  local rule = load_rule("struct.section_order")
+  local parts = {}
+  for i = 1, 6 do parts[i] = { index = i, id = "s" .. i } end
+  local fired = 0
+  for round = 1, 200 do
+    local sections = { { id = "s0", heading = "", line = 1, col = 1 } }
+    for k = 1, rand(8) - 1 do
+      local p = parts[rand(6)]
+      sections[#sections + 1] = { id = p.id, part = rand(5) > 1 and p or nil, heading = "第" .. k, line = k + 1, col = 1 }
+    end
+    local R = { sections = sections }
+    local want = findings(before, R)
+    eq(want, findings(rule.check, R), "round " .. round)
+    if want ~= "" then fired = fired + 1 end
+  end
+  eq(true, fired > 20 and fired < 180, "reports on both sides (" .. fired .. ")")
+end)
