@@ -344,6 +344,8 @@ function M.check(P, R, opts)
   -- the places of its copies' passages, which the copy rules name, found
   -- first outside the rules' count hooks as well
   Report.place_copies(R)
+  -- and the cells the value rules ask for (a blank, a marker...), picked once
+  Report.pick_ahead(R)
   -- (the list walked as ipairs walks it, with no call a rule)
   local rules, i = P.rules, 1
   local rule = rules[1]
