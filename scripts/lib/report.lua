@@ -287,9 +287,18 @@ local CUT = "…"                                  -- where a copy's passage was
 -- report holds one (the parts joined over one, as most copies are): it
 -- is not searched for.
 function Report:locate_passage(passage)
-  if type(passage) ~= "string" then return nil end
-  local j = joined_of(originals[self] or self)
+  local R = originals[self] or self
+  -- a passage placed ahead (its parts as they were then): no search, no call
+  local mark = frozen[R]
+  local j = mark and mark.joined
   local placed = j and j.placed
+  if placed and j.list == R.sections and j.n == #j.list then
+    local p = placed[passage]
+    if p then return p[1], p[2] elseif p == false then return nil end
+  end
+  if type(passage) ~= "string" then return nil end
+  j = joined_of(R)
+  placed = j and j.placed
   if placed then
     local p = placed[passage]
     if p then return p[1], p[2] elseif p == false then return nil end
