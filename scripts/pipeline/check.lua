@@ -349,7 +349,8 @@ function M.check(P, R, opts)
   -- first outside the rules' count hooks as well
   Report.place_copies(R)
   -- and the cells the value rules ask for (a blank, a marker...), picked once
-  Report.pick_ahead(R)
+  -- (should the pick fail, each rule asks as it did, and fails in its own call)
+  pcall(Report.pick_ahead, R)
   -- (the list walked as ipairs walks it, with no call a rule)
   local rules, i = P.rules, 1
   local rule = rules[1]

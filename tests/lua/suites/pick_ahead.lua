@@ -60,3 +60,25 @@ test("pick_ahead: a report not frozen is left as it is, and answers as before", 
   Report.pick_ahead(R)
   eq(#F.cells, #R:ids_in("missing"), "every printed cell missing")
 end)
+
+test("pick_ahead: a pick that fails ahead fails again in the rule that asks, not the report's check", function()
+  local check = require "pipeline.check"
+  local R = view.unwrap(assert(nianbao.engine:read("examples/jiuqu-2024.txt")))
+  local cells = R.c
+  rawset(R, "c", setmetatable({}, { __index = function(_, k)
+    if k == "pick" then return function() error("no pick today", 0) end end
+    local f = cells[k]
+    return type(f) == "function" and function(_, ...) return f(cells, ...) end or f
+  end }))
+  local asks = { enabled = true, id = "ahead.asks", severity = "info", path = "asks.lua", message = { zh = "{n}" } }
+  function asks.check(report, emit) emit { line = 1, vars = { n = #report:ids_in("blank") } } end
+  local other = { enabled = true, id = "ahead.other", severity = "info", path = "other.lua", message = { zh = "在" } }
+  function other.check(report, emit) emit { line = 2 } end
+  local P = { rules = { asks, other }, format = Report.format_of(R) }
+  local found, failures = check.check(P, R, { lang = "zh", instructions = 1000000, memory = 1 << 26 })
+  rawset(R, "c", cells)
+  eq(1, #failures, "the rule that asked failed")
+  has(failures[1].message, "no pick today", "its reason")
+  eq(1, #found:list(), "the other rule's finding")
+  eq("ahead.other", found:list()[1].rule, "the other rule")
+end)
