@@ -3,12 +3,12 @@
 -- bytes to be long enough in characters) find what the rules as they were
 -- found, on parts made to fall on either side of each look.
 
-local function load_rule(name, params)
+local function load_rule(name, params, format)
   local path = "rules/gb2021/" .. name .. ".lua"
   local f = assert(io.open(path, "rb"))
   local source = f:read("a")
   f:close()
-  local env = setmetatable({}, { __index = _G })
+  local env = setmetatable({ format = format }, { __index = _G })
   assert(load(source, "@" .. path, "t", env))()
   if params then for k, v in pairs(params) do env.params[k] = v end end
   return env
@@ -222,8 +222,7 @@ test("t2.reg_no_power: the issuer asked only of a report whose 规章 shows some
     seed = (seed * 1103515245 + 12345) % 2147483648
     return seed % n + 1
   end
-  local rule = load_rule("t2.reg_no_power")
-  rule.format = { info = { ["t2.reg.made"] = { table = "t2" } } }
+  local rule = load_rule("t2.reg_no_power", nil, { info = { ["t2.reg.made"] = { table = "t2" } } })
   rule.nianbao = nianbao
   local params = rule.params
   local function ends(name, list)
@@ -301,6 +300,51 @@ test("struct.section_order: each part's place read once, the same findings as th
       sections[#sections + 1] = { id = p.id, part = rand(5) > 1 and p or nil, heading = "第" .. k, line = k + 1, col = 1 }
     end
     local R = { sections = sections }
+    local want = findings(before, R)
+    eq(want, findings(rule.check, R), "round " .. round)
+    if want ~= "" then fired = fired + 1 end
+  end
+  eq(true, fired > 20 and fired < 180, "reports on both sides (" .. fired .. ")")
+end)
+
+test("rules of a cell read once whether their format has it: none asked of a format without, asked with", function()
+  local asked = setmetatable({}, { __index = function(_, k) error("asked " .. tostring(k), 0) end })
+  for _, case in ipairs { { "val.fee_unit", "t2.fee.amount" }, { "val.fee_scale", "t2.fee.amount" },
+                          { "t2.reg_no_power", "t2.reg.made" } } do
+    local without = load_rule(case[1], nil, { info = {} })
+    eq(true, (pcall(without.check, asked, function() error("emitted", 0) end)), case[1] .. ": nothing asked without")
+    local with = load_rule(case[1], nil, { info = { [case[2]] = { table = "t2" } } })
+    local ok, err = pcall(with.check, asked, function() error("emitted", 0) end)
+    eq(false, ok, case[1] .. ": the report asked with the cell")
+    has(err, "asked ", case[1] .. ": the report asked")
+  end
+end)
+
+test("struct.section_title: a part's other wording asked first, the same findings", function()
+  local rule = load_rule("struct.section_title")
+  local function before(report, emit)
+    if report.format == "legacy" then return end
+    for _, s in ipairs(report.sections) do
+      if s.part and s.variant then
+        local found = s.heading:gsub("^%s+", ""):gsub("%s+$", "")
+        emit { line = s.line, col = s.col, found = found, expected = s.part.heading,
+               vars = { found = found, canonical = s.part.heading } }
+      end
+    end
+  end
+  local seed = 9
+  local function rand(n)
+    seed = (seed * 1103515245 + 12345) % 2147483648
+    return seed % n + 1
+  end
+  local fired = 0
+  for round = 1, 200 do
+    local sections = {}
+    for k = 1, rand(7) - 1 do
+      sections[k] = { id = "s" .. k, heading = " 第" .. k .. "部分 ", line = k, col = 1,
+                      part = rand(4) > 1 and { heading = "部分" .. k } or nil, variant = rand(3) == 1 or nil }
+    end
+    local R = { format = rand(6) == 1 and "legacy" or "gb2021", sections = sections }
     local want = findings(before, R)
     eq(want, findings(rule.check, R), "round " .. round)
     if want ~= "" then fired = fired + 1 end
