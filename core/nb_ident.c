@@ -496,8 +496,15 @@ int nb_ident_eval(const nb_ident *id, size_t k, const nb_report *r,
             return NB_OK;
         }
         if (c->state == NB_CELL_NUMBER) v = c->num;
-        if ((t[i].sign > 0 ? nb_num_add(sum[t[i].side], v, &sum[t[i].side])
-                           : nb_num_sub(sum[t[i].side], v, &sum[t[i].side])) != NB_OK)
+        if (v.scale == sum[t[i].side].scale) {
+            /* of one scale (most sums: whole numbers) the digits are added
+            ** as nb_num_add adds them, without its call */
+            int64_t *u = &sum[t[i].side].units;
+            if (t[i].sign > 0 ? __builtin_add_overflow(*u, v.units, u)
+                              : __builtin_sub_overflow(*u, v.units, u))
+                return NB_ERANGE;
+        } else if ((t[i].sign > 0 ? nb_num_add(sum[t[i].side], v, &sum[t[i].side])
+                                  : nb_num_sub(sum[t[i].side], v, &sum[t[i].side])) != NB_OK)
             return NB_ERANGE;
     }
     if (nb_num_sub(sum[0], sum[1], &res->diff) != NB_OK) return NB_ERANGE;

@@ -20,10 +20,12 @@ aspects = {
 function check(report, emit)
   local s1 = report:section("s1")
   if not s1 then return end
-  local missing = {}
+  local text, missing = s1.text, {}
   for _, a in ipairs(aspects) do
     local found = false
-    for _, w in ipairs(a[2]) do found = found or s1.text:find(w, 1, true) ~= nil end
+    for _, w in ipairs(a[2]) do
+      if text:find(w, 1, true) then found = true; break end
+    end
     if not found then missing[#missing + 1] = "“" .. a[1] .. "”" end
   end
   if #missing > 0 then

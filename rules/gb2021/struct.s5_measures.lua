@@ -16,8 +16,9 @@ words = { "改进", "整改", "措施", "下一步", "加强", "完善", "提升
 function check(report, emit)
   local s5 = report:section("s5")
   if not s5 or s5.text == "" then return end
+  local text = s5.text
   for _, w in ipairs(words) do
-    if s5.text:find(w, 1, true) then return end
+    if text:find(w, 1, true) then return end
   end
   emit { line = s5.line, col = s5.col }
 end

@@ -17,10 +17,12 @@ items = {
 function check(report, emit)
   local s6 = report:section("s6")
   if not s6 then return end
-  local missing = {}
+  local text, missing = s6.text, {}
   for _, it in ipairs(items) do
     local found = false
-    for _, w in ipairs(it[2]) do found = found or s6.text:find(w, 1, true) ~= nil end
+    for _, w in ipairs(it[2]) do
+      if text:find(w, 1, true) then found = true; break end
+    end
     if not found then missing[#missing + 1] = "“" .. it[1] .. "”" end
   end
   if #missing > 0 then

@@ -11,13 +11,15 @@ rationale = {
 basis    = { "国办公开办函〔2021〕30号一、报告内容" }
 
 function check(report, emit)
-  local last
+  local last, last_index
   for _, s in ipairs(report.sections) do
-    if s.part then
-      if last and s.part.index < last.part.index then
+    local part = s.part
+    if part then
+      local index = part.index
+      if last and index < last_index then
         emit { line = s.line, col = s.col, vars = { title = s.heading, after = last.heading } }
       end
-      last = s
+      last, last_index = s, index
     end
   end
 end

@@ -15,7 +15,7 @@ function check(report, emit)
   if report.format == "legacy" then return end      -- reported once, as the old structure
   for _, s in ipairs(report.sections) do
     -- the binder found the part under one of its other wordings
-    if s.part and s.variant then
+    if s.variant and s.part then
       local found = s.heading:gsub("^%s+", ""):gsub("%s+$", "")
       emit { line = s.line, col = s.col, found = found, expected = s.part.heading,
              vars = { found = found, canonical = s.part.heading } }

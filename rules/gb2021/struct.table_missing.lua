@@ -15,11 +15,12 @@ for i, p in ipairs(format.parts) do parts[i] = { id = p.id, table = p.table, n =
 
 function check(report, emit)
   if report.format == "legacy" then return end
+  local tables = report.tables
   for _, p in ipairs(parts) do
     if p.table then
       local s = report:section(p.id)
       -- a heading with nothing under it is a table published as an image: table_not_text
-      if not report.tables[p.table].present and not (s and s.text:match("^%s*$")) then
+      if not tables[p.table].present and not (s and s.text:match("^%s*$")) then
         emit { vars = { n = p.n, table = format.tables[p.table].title, table_en = "table " .. p.n },
                line = s and s.line, col = s and s.col }
       end

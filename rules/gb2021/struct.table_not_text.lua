@@ -19,9 +19,10 @@ for i, p in ipairs(format.parts) do parts[i] = { id = p.id, table = p.table, n =
 
 function check(report, emit)
   if report.format == "legacy" then return end
+  local tables = report.tables
   for _, p in ipairs(parts) do
     local s = p.table and report:section(p.id)
-    if s and not report.tables[p.table].present and s.text:match("^%s*$") then
+    if s and not tables[p.table].present and s.text:match("^%s*$") then
       emit { line = s.line, col = s.col,
              vars = { n = p.n, table = format.tables[p.table].title, table_en = "table " .. p.n } }
     end

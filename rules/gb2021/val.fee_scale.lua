@@ -12,8 +12,11 @@ rationale = {
 }
 basis    = { "国办公开办函〔2021〕30号 表二“本年收费金额（单位：万元）”" }
 
+-- whether the format has the cell, read once (through its view it costs a look-up each report)
+local has_cell = format.info["t2.fee.amount"] ~= nil
+
 function check(report, emit)
-  if not format.info["t2.fee.amount"] then return end      -- a format without the cell (2019)
+  if not has_cell then return end      -- a format without the cell (2019)
   local c = report:cell("t2.fee.amount")
   if c.state ~= "number" or nianbao.compare(c.value, 0) == 0 then return end
   local amount = tostring(c.value)

@@ -287,9 +287,18 @@ local CUT = "…"                                  -- where a copy's passage was
 -- report holds one (the parts joined over one, as most copies are): it
 -- is not searched for.
 function Report:locate_passage(passage)
-  if type(passage) ~= "string" then return nil end
-  local j = joined_of(originals[self] or self)
+  local R = originals[self] or self
+  -- a passage placed ahead (its parts as they were then): no search, no call
+  local mark = frozen[R]
+  local j = mark and mark.joined
   local placed = j and j.placed
+  if placed and j.list == R.sections and j.n == #j.list then
+    local p = placed[passage]
+    if p then return p[1], p[2] elseif p == false then return nil end
+  end
+  if type(passage) ~= "string" then return nil end
+  j = joined_of(R)
+  placed = j and j.placed
   if placed then
     local p = placed[passage]
     if p then return p[1], p[2] elseif p == false then return nil end
@@ -372,24 +381,60 @@ end
 -- The schema index of each of a format's printed cells, in their order:
 -- the list the core's pick walks (made once per format).
 local printed_at = setmetatable({}, { __mode = "k" })
+local schema_at = setmetatable({}, { __mode = "k" })     -- F → the same indexes, a list
 local function printed(F)
   local at = printed_at[F]
   if not at then
     at = {}
     for i, id in ipairs(F.cells) do at[i] = F.schema:find(id) end
+    schema_at[F] = at
     at = nianbao.positions(at)            -- held in C: read without a look-up a cell
     printed_at[F] = at
   end
   return at
 end
 
+-- What a rule may ask of the cells but "number": every cell such a
+-- question finds is one of those these find together.
+local ODD = { "missing", "blank", "marker", "text", "unknown", "negative", "fraction" }
+local odd_state = {}
+for _, s in ipairs(ODD) do odd_state[s] = true end
+
+-- pick_ahead(R): the printed cells of frozen report R that are no whole
+-- number of zero or more (most reports: a few), picked once for the rules
+-- that ask for some of them (a blank, a marker, a text...), outside their
+-- count hooks; each of them then asks the core of these alone, where it
+-- walked every printed cell. Kept with its mark of frozen: { at = their
+-- schema indexes (held in C), k = their places in the format's list }.
+function M.pick_ahead(R)
+  local mark, F = frozen[R], format_of[R]
+  if not (mark and F) or mark.odd then return end
+  local ks = R.c:pick(printed(F), table.unpack(ODD))
+  local list, at = schema_at[F], {}
+  for i, k in ipairs(ks) do at[i] = list[k] end
+  mark.odd = { at = nianbao.positions(at), k = ks }
+end
+
 -- The ids of the format's printed cells, in their order, that are any of
 -- `...`: a state ("blank", "marker", ...), or "negative" / "fraction" (a
--- number below zero, or not whole). The core answers in one pass.
+-- number below zero, or not whole). The core answers in one pass (of the
+-- cells picked ahead when every question is one of theirs).
 function Report:ids_in(...)
   self = originals[self] or self
   local F = format_of[self]
   local ids, out = F.cells, {}
+  local mark = frozen[self]
+  local odd = mark and mark.odd
+  if odd then
+    for i = 1, select("#", ...) do
+      if not odd_state[(select(i, ...))] then odd = nil; break end
+    end
+  end
+  if odd then
+    local back = odd.k
+    for i, k in ipairs(self.c:pick(odd.at, ...)) do out[i] = ids[back[k]] end
+    return out
+  end
   for i, k in ipairs(self.c:pick(printed(F), ...)) do out[i] = ids[k] end
   return out
 end

@@ -44,14 +44,21 @@ end
 -- refuses writes. Reading, #, ipairs and pairs work as on t. Values that
 -- are not tables (functions, userdata) are handed out as they are, but the
 -- fields a class lists in its metatable's __hidden are not handed out at all.
+local plain_mt                      -- the views' of tables with no metatable (most)
 function M.readonly(t)
   if type(t) ~= "table" or originals[t] then return t end   -- a view is its own view
   local v = proxies[t]
   if v then return v end
   local mt = getmetatable(t)
-  local hidden = type(mt) == "table" and rawget(mt, "__hidden")
-  if type(hidden) ~= "table" then hidden = false end
-  v = setmetatable({}, metatable_of(hidden))
+  if mt == nil then
+    -- (a view is made under a rule's count as it first reads a table: no more calls than needed)
+    plain_mt = plain_mt or metatable_of(false)
+    v = setmetatable({}, plain_mt)
+  else
+    local hidden = type(mt) == "table" and rawget(mt, "__hidden")
+    if type(hidden) ~= "table" then hidden = false end
+    v = setmetatable({}, metatable_of(hidden))
+  end
   proxies[t] = v
   originals[v] = t
   return v

@@ -129,8 +129,10 @@ local function emitter(st)
     if count > MAX_FINDINGS then
       error(string.format("emit: more than %d findings on one report", MAX_FINDINGS), 2)
     end
-    local cell = type(f.cell) == "table" and f.cell or nil
-    local given = type(f.vars) == "table" and f.vars or nil
+    -- (each read once, and its type asked only when it is given)
+    local cell, given = f.cell, f.vars
+    if cell ~= nil and type(cell) ~= "table" then cell = nil end
+    if given ~= nil and type(given) ~= "table" then given = nil end
     local vars
     if not cell and given and getmetatable(given) == nil then
       vars = given                -- read raw, as a copy of it would be: no table made
@@ -176,8 +178,10 @@ local function emitter(st)
         if ok and c.line then line, col = c.line, c.col; break end
       end
     end
-    -- (cut and text_of called only for a value that needs them: most do not)
-    local message = fill(tmpl, vars)
+    -- (cut and text_of called only for a value that needs them: most do not;
+    -- the core fills the message, as fill would, without a call of fill)
+    local parts = templates[tmpl]
+    local message = parts and (#parts == 1 and tmpl or fill_texts(parts, vars)) or fill(tmpl, vars)
     if #message > MAX_MESSAGE then message = cut(message, MAX_MESSAGE) end
     local found = f.found
     if found ~= nil and (type(found) ~= "string" or #found > MAX_VALUE) then found = text_of(found, "found") end
@@ -344,6 +348,9 @@ function M.check(P, R, opts)
   -- the places of its copies' passages, which the copy rules name, found
   -- first outside the rules' count hooks as well
   Report.place_copies(R)
+  -- and the cells the value rules ask for (a blank, a marker...), picked once
+  -- (should the pick fail, each rule asks as it did, and fails in its own call)
+  pcall(Report.pick_ahead, R)
   -- (the list walked as ipairs walks it, with no call a rule)
   local rules, i = P.rules, 1
   local rule = rules[1]

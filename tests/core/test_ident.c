@@ -230,6 +230,39 @@ static void a_sum_past_int64_is_an_error_not_a_wrong_answer(void **state) {
     nb_ident_free(id);
 }
 
+static void put_num(fixture *f, const char *id, int64_t units, int scale) {
+    nb_span at = { 1, 1, 0 };
+    nb_num v = { units, scale };
+    long k = nb_schema_find(f->s, id);
+    assert_true(k >= 0);
+    nb_report_set_cell(f->r, (size_t)k, NB_CELL_NUMBER, v, NULL, at);
+}
+
+/* a sum's terms of its own scale are added in place, others aligned: the
+** same sums, and a subtraction past int64 is an error as an addition is */
+static void sums_of_one_scale_and_of_several_are_exact(void **state) {
+    fixture *f = *state;
+    nb_ident *id = compile(f, "t3.result.total.{c} = t3.new.{c} + t3.carried.{c} - t3.next.{c}");
+    nb_ident_result res;
+    put_num(f, "t3.new.np", 15, 1); put_num(f, "t3.carried.np", 225, 2); put_num(f, "t3.next.np", 5, 1);
+    put_num(f, "t3.result.total.np", 325, 2);
+    assert_int_equal(nb_ident_eval(id, 0, f->r, &res), NB_OK);
+    assert_int_equal(res.outcome, NB_IDENT_HOLDS);
+    assert_int_equal(res.rhs.units, 325);
+    assert_int_equal(res.rhs.scale, 2);
+    put_num(f, "t3.new.total", 7, 0); put_num(f, "t3.carried.total", 8, 0); put_num(f, "t3.next.total", 20, 0);
+    put_num(f, "t3.result.total.total", -5, 0);
+    assert_int_equal(nb_ident_eval(id, 1, f->r, &res), NB_OK);
+    assert_int_equal(res.outcome, NB_IDENT_HOLDS);
+    assert_int_equal(res.rhs.units, -5);
+    assert_int_equal(res.rhs.scale, 0);
+    put_num(f, "t3.new.total", INT64_MIN, 0); put_num(f, "t3.carried.total", 0, 0); put_num(f, "t3.next.total", 1, 0);
+    assert_int_equal(nb_ident_eval(id, 1, f->r, &res), NB_ERANGE);
+    put_num(f, "t3.new.total", INT64_MAX, 0); put_num(f, "t3.next.total", -1, 0);
+    assert_int_equal(nb_ident_eval(id, 1, f->r, &res), NB_ERANGE);
+    nb_ident_free(id);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(the_balance_holds_per_column_and_names_the_failing_one, setup, teardown),
@@ -241,6 +274,7 @@ int main(void) {
         cmocka_unit_test_setup_teardown(an_unknown_cell_is_not_evaluated, setup, teardown),
         cmocka_unit_test_setup_teardown(too_many_instances_are_refused_not_allocated, setup, teardown),
         cmocka_unit_test_setup_teardown(a_sum_past_int64_is_an_error_not_a_wrong_answer, setup, teardown),
+        cmocka_unit_test_setup_teardown(sums_of_one_scale_and_of_several_are_exact, setup, teardown),
     };
     return cmocka_run_group_tests_name("nb_ident", tests, NULL, NULL);
 }
