@@ -185,8 +185,9 @@ function Batch:select(args)
   local function skip(path, key, ...)
     skipped[#skipped + 1] = { path = path, why = messages.text(lang, key, ...) }
   end
-  local function walk(path, rel, named)
-    local kind, id = nbio.stat(path)
+  -- kind, id: what nbio.stat says of path, asked by the caller (a file
+  -- named is stat'ed once, not once for its kind and again here)
+  local function walk(path, rel, named, kind, id)
     if id and seen[id] then return end
     if kind == "directory" then
       seen[id] = true
@@ -194,7 +195,8 @@ function Batch:select(args)
       table.sort(names)
       for _, n in ipairs(names) do
         if n:sub(1, 1) ~= "." then
-          walk(path:gsub("/+$", "") .. "/" .. n, rel and (rel .. "/" .. n) or n, false)
+          local sub = path:gsub("/+$", "") .. "/" .. n
+          walk(sub, rel and (rel .. "/" .. n) or n, false, nbio.stat(sub))
         end
       end
       return
@@ -216,8 +218,8 @@ function Batch:select(args)
     files[#files + 1] = { path = path, rel = rel }
   end
   for _, a in ipairs(args or {}) do
-    local kind = nbio.stat(a)
-    walk(a, nil, kind ~= "directory")
+    local kind, id = nbio.stat(a)
+    walk(a, nil, kind ~= "directory", kind, id)
   end
   return files, skipped
 end
