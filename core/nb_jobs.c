@@ -433,6 +433,7 @@ typedef struct {
     size_t cap;
     char *out;                  /* SPOOL_OUT bytes once a put asks for them */
     size_t out_len;
+    size_t plain_hint;          /* the length of the last put_plain */
 } spool_ud;
 
 static spool_ud *check_spool(lua_State *L) {
@@ -498,11 +499,8 @@ static int spool_flush(spool_ud *u) {
     return e;
 }
 
-/* spool:put(bytes) -> offset | nil, reason */
-static int l_spool_put(lua_State *L) {
-    spool_ud *u = check_spool(L);
-    size_t len;
-    const char *s = luaL_checklstring(L, 2, &len);
+/* Put the len bytes at s: 0, or errno (nothing put then). */
+static int spool_append(spool_ud *u, const char *s, size_t len) {
     int e = 0;
     if (u->out_len + len > SPOOL_OUT && u->out_len > 0) e = spool_flush(u);
     if (e == 0 && len >= SPOOL_OUT) {
@@ -516,14 +514,62 @@ static int l_spool_put(lua_State *L) {
             u->out_len += len;
         }
     }
+    if (e == 0) u->size += (int64_t)len;
+    return e;
+}
+
+/* spool:put(bytes) -> offset | nil, reason */
+static int l_spool_put(lua_State *L) {
+    spool_ud *u = check_spool(L);
+    size_t len;
+    const char *s = luaL_checklstring(L, 2, &len);
+    int64_t at = u->size;
+    int e = spool_append(u, s, len);
     if (e != 0) {
         lua_pushnil(L);
         lua_pushstring(L, strerror(e));
         return 2;
     }
-    lua_pushinteger(L, (lua_Integer)u->size);
-    u->size += (int64_t)len;
+    lua_pushinteger(L, (lua_Integer)at);
     return 1;
+}
+
+/* spool:put_plain(v, ext, seen[, skip]) -> offset, length | nil[, reason]:
+** put marshal.encode_plain(v, ext, seen, skip)'s bytes, made in C and put
+** from there (nil alone when v is not plain): a report's bytes were a
+** string of their own, copied into the spool and then collected. */
+static int l_spool_put_plain(lua_State *L) {
+    spool_ud *u = check_spool(L);
+    nb_box *b;
+    int64_t at = u->size;
+    int e;
+    luaL_checktype(L, 3, LUA_TTABLE);
+    luaL_checktype(L, 4, LUA_TTABLE);
+    if (!lua_isnoneornil(L, 5)) luaL_checktype(L, 5, LUA_TTABLE);
+    lua_settop(L, 5);
+    b = nb_box_push(L);
+    /* room for the size the last one took, and a quarter: one buffer, not eight grown */
+    if (u->plain_hint > 0) {
+        size_t cap = u->plain_hint + u->plain_hint / 4;
+        b->p = b->alloc(b->ud, NULL, 0, cap);
+        if (b->p != NULL) b->cap = cap;
+    }
+    if (!nb_marshal_put_plain(L, b, 2, 3, 4, lua_isnil(L, 5) ? 0 : 5)) {
+        nb_box_clear(b);
+        lua_pushnil(L);
+        return 1;
+    }
+    u->plain_hint = b->n;
+    e = spool_append(u, b->p, b->n);
+    nb_box_clear(b);
+    if (e != 0) {
+        lua_pushnil(L);
+        lua_pushstring(L, strerror(e));
+        return 2;
+    }
+    lua_pushinteger(L, (lua_Integer)at);
+    lua_pushinteger(L, (lua_Integer)(u->size - at));
+    return 2;
 }
 
 /* The len bytes at off: where they are (u->buf, or u->out when they all
@@ -613,7 +659,7 @@ int luaopen_nianbao_jobs(lua_State *L) {
         {"run", l_run}, {"cores", l_cores}, {"spool", l_spool}, {NULL, NULL}
     };
     static const luaL_Reg spool_methods[] = {
-        {"put", l_spool_put}, {"get", l_spool_get}, {"decode", l_spool_decode},
+        {"put", l_spool_put}, {"put_plain", l_spool_put_plain}, {"get", l_spool_get}, {"decode", l_spool_decode},
         {"close", l_spool_close}, {NULL, NULL}
     };
     luaL_newmetatable(L, SPOOL);

@@ -278,30 +278,36 @@ static int put_plain(lua_State *L, nb_box *b, int depth, plain_ctx *c) {
     return 1;
 }
 
+int nb_marshal_put_plain(lua_State *L, nb_box *b, int v, int ext, int seen, int skip) {
+    plain_ctx c;
+    int top = lua_gettop(L), plain;
+    v = lua_absindex(L, v);
+    c.ext = lua_absindex(L, ext);
+    c.skip = skip ? lua_absindex(L, skip) : 0;
+    seen = lua_absindex(L, seen);
+    nb_seen_push(L, 256);                   /* the tables met */
+    c.met_at = lua_gettop(L);
+    lua_pushnil(L);
+    while (lua_next(L, seen)) {
+        lua_pop(L, 1);
+        if (lua_type(L, -1) == LUA_TTABLE) nb_seen_met(L, c.met_at, lua_topointer(L, -1));
+    }
+    lua_pushvalue(L, v);
+    plain = put_plain(L, b, 0, &c);
+    lua_settop(L, top);
+    return plain;
+}
+
 /* marshal.encode_plain(v, ext, seen[, skip]) -> bytes | nil: seen's keys
 ** are tables taken as met already (seen itself is left as it is) */
 static int l_encode_plain(lua_State *L) {
     nb_box *b;
-    plain_ctx c;
     luaL_checktype(L, 2, LUA_TTABLE);
     luaL_checktype(L, 3, LUA_TTABLE);
-    c.ext = 2;
-    c.skip = 0;
-    if (!lua_isnoneornil(L, 4)) {
-        luaL_checktype(L, 4, LUA_TTABLE);
-        c.skip = 4;
-    }
+    if (!lua_isnoneornil(L, 4)) luaL_checktype(L, 4, LUA_TTABLE);
     lua_settop(L, 4);
-    nb_seen_push(L, 256);                   /* 5: the tables met */
-    c.met_at = 5;
-    lua_pushnil(L);
-    while (lua_next(L, 3)) {
-        lua_pop(L, 1);
-        if (lua_type(L, -1) == LUA_TTABLE) nb_seen_met(L, c.met_at, lua_topointer(L, -1));
-    }
     b = nb_box_push(L);
-    lua_pushvalue(L, 1);
-    if (put_plain(L, b, 0, &c)) lua_pushlstring(L, b->p, b->n);
+    if (nb_marshal_put_plain(L, b, 1, 2, 3, lua_isnil(L, 4) ? 0 : 4)) lua_pushlstring(L, b->p, b->n);
     else lua_pushnil(L);
     nb_box_clear(b);
     return 1;

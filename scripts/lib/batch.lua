@@ -288,11 +288,12 @@ local function part_index(F)
   return index
 end
 
--- stow(Ef, R, pending) → the bytes that restore them | nil. The report's
--- tables are encoded where they are (marshal.encode_plain checks them as
--- it goes): a deep copy of each first cost as much again.
+-- stow(Ef, R, pending[, spool]) → the bytes that restore them | nil; with
+-- a spool, put there as they are made: their place and length | nil. The
+-- report's tables are encoded where they are (marshal.encode_plain checks
+-- them as it goes): a deep copy of each first cost as much again.
 local report_mt       -- the reports' metatable, taken from the first report made here
-local function stow(Ef, R, pending)
+local function stow(Ef, R, pending, spool)
   local F = Report.format_of(R)
   if not F or type(F.name) ~= "string" or Ef:pack(F.name).format ~= F then return nil end
   local P = Ef:pack(F.name)
@@ -327,8 +328,9 @@ local function stow(Ef, R, pending)
   -- apart, as bytes by schema index: restore sets them with no id looked up
   -- (a format of another schema by then refuses them: that report is bound again)
   local cells = c:dump()
-  return marshal.encode_plain({ format = F.name, fields = fields, parts = parts, pending = pending, cells = cells },
-                              ext, seen, skip)
+  local d = { format = F.name, fields = fields, parts = parts, pending = pending, cells = cells }
+  if spool then return spool:put_plain(d, ext, seen, skip) end
+  return marshal.encode_plain(d, ext, seen, skip)
 end
 
 -- restore(Ef, d) → report, pending as the survey's bind gave them (d:
@@ -351,6 +353,15 @@ function Batch:put(bytes)
   local at = self.spool:put(bytes)
   if at and at < 1 << (63 - SPOOL_LEN_BITS) then return at << SPOOL_LEN_BITS | #bytes end
   return nil
+end
+
+-- stowed(Ef, R, pending) → where stow put the report and its pending
+-- readings in the spool, as put gives it | nil: its bytes never a string
+function Batch:stowed(Ef, R, pending)
+  if not self.spool then return nil end
+  local okp, at, len = pcall(stow, Ef, R, pending, self.spool)
+  if not okp or not at or len >= 1 << SPOOL_LEN_BITS or at >= 1 << (63 - SPOOL_LEN_BITS) then return nil end
+  return at << SPOOL_LEN_BITS | len
 end
 
 -- spooled(x) → the bytes put at x
@@ -571,6 +582,8 @@ function Batch:survey_one(f)
       -- the report itself, to the survey in this process (never plain data):
       -- stowed once the years are paired, if a neighbour's year
       s.R, s.pending = R, why
+    elseif self.stow_here then
+      s.stowed = self:stowed(Ef, R, why)
     elseif self.spool then
       local okp, blob = pcall(stow, Ef, R, why)
       s.blob = okp and blob or nil
@@ -679,7 +692,7 @@ function Batch:survey(njobs)
           -- read back a band at a time
           sig = s.sig and spool_sigs and self:put(s.sig) or s.sig
           -- its place in the spool and its length in one integer: one field more an entry
-          stowed = self:put(s.blob)
+          stowed = s.stowed or self:put(s.blob)
           if s.R then self.bound[path] = { s.R, s.pending } end
           -- the narrative waits in the spool too: read back for a pair measured
           told = s.text and s.text ~= "" and self:put(s.text) or nil
@@ -711,8 +724,12 @@ function Batch:survey(njobs)
     if forks and not loaded[Ef] then loaded[Ef] = true; Ef:prepare() end
     if path == "-" then self:bytes("-") end
   end
+  -- surveyed in this process, a report is put in the spool as it is stowed;
+  -- a worker's comes as bytes
+  self.stow_here = not forks and self.spool ~= nil
   workers.run(#self.all, njobs or 1, function(i) return self:survey_one(self.all[i]) end, take,
               function(_, reason, kind) return { error = workers.why(lang, reason, kind) } end)
+  self.stow_here = nil
   self.entries = entries
   -- the index of agencies and years: the first report of each
   local sigs = {}                 -- of the kept entries, in their order
@@ -749,8 +766,7 @@ function Batch:survey(njobs)
     for _, x in ipairs { before or false, open and after or false } do
       local k = x and not x.stowed and self.bound and self.bound[x.path]
       if k then
-        local okp, blob = pcall(stow, self.engine_of(x.path), k[1], k[2])
-        x.stowed = okp and self:put(blob) or nil
+        x.stowed = self:stowed(self.engine_of(x.path), k[1], k[2])
         -- not plain: bound afresh, for its own check too
         if not x.stowed then self.bound[x.path] = nil end
       end
