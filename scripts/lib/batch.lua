@@ -801,8 +801,9 @@ function Batch:survey(njobs)
       -- only the dashboard (of -o FOLDER) lists them: some ten a report
       self.copies[#self.copies + 1] = { share = share, length = length, a = a, b = b, passage = passage }
     end
-    local at_a = store:add(i, share, length, b == a.before and 0 or j)
-    local at_b = store:add(j, share, length, a == b.before and 0 or i)
+    -- (the year before read raw: absent, asking for it called the entry's fields' function)
+    local at_a = store:add(i, share, length, b == rawget(a, "before") and 0 or j)
+    local at_b = store:add(j, share, length, a == rawget(b, "before") and 0 or i)
     if at_a or at_b then
       passage = passage or self:found_at(b, within, from, to)
       if at_a then found:set(i, at_a, passage) end
