@@ -49,3 +49,24 @@ test("spool: a value waiting in the buffer decodes as one in the file does", fun
   eq(nil, differ(v, spool:decode(first, #bytes), "written", true), "decoded from the file")
   spool:close()
 end)
+
+test("spool: a write refused (the file too large) refuses the put; every place given reads back", function()
+  write("spool-full.lua", [[
+local jobs = require "nianbao.jobs"
+local spool = assert(jobs.spool())
+local put, refused = {}, 0
+for i = 1, 400 do
+  local bytes = string.rep(string.char(97 + i % 26), i % 7 == 0 and 70000 or 900 + i)
+  local at, why = spool:put(bytes)
+  if at then put[#put + 1] = { at, bytes } else refused = refused + 1; assert(type(why) == "string") end
+end
+for _, p in ipairs(put) do assert(spool:get(p[1], #p[2]) == p[2], "put at " .. p[1]) end
+print(#put, refused)
+]])
+  -- a file of 200 KB at most: the spool's writes past it fail (EFBIG), not the process
+  local out, status = sh("ulimit -f 200; trap '' XFSZ; " .. NB .. " run " .. tmp .. "/spool-full.lua")
+  eq(0, status, out)
+  local n, refused = out:match("(%d+)%s+(%d+)")
+  eq(true, tonumber(n) > 50, "puts kept: " .. out)
+  eq(true, tonumber(refused) > 0, "puts refused: " .. out)
+end)
