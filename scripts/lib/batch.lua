@@ -355,13 +355,29 @@ function Batch:put(bytes)
   return nil
 end
 
+-- place(at, len) → the place and length of bytes put in one integer, as
+-- put gives it | nil when they do not fit in it
+local function place(at, len)
+  if not at or len >= 1 << SPOOL_LEN_BITS or at >= 1 << (63 - SPOOL_LEN_BITS) then return nil end
+  return at << SPOOL_LEN_BITS | len
+end
+
 -- stowed(Ef, R, pending) → where stow put the report and its pending
 -- readings in the spool, as put gives it | nil: its bytes never a string
 function Batch:stowed(Ef, R, pending)
   if not self.spool then return nil end
   local okp, at, len = pcall(stow, Ef, R, pending, self.spool)
-  if not okp or not at or len >= 1 << SPOOL_LEN_BITS or at >= 1 << (63 - SPOOL_LEN_BITS) then return nil end
-  return at << SPOOL_LEN_BITS | len
+  return okp and place(at, len) or nil
+end
+
+-- put_value(v) → where marshal.encode(v)'s bytes were put, as put gives it
+-- | nil: plain data (each table once) encoded straight into the spool, no
+-- string made of it; else encoded, then put
+local NONE = {}                   -- no table left out: put_plain's ext and seen
+function Batch:put_value(v)
+  if not self.spool then return nil end
+  local x = place(self.spool:put_plain(v, NONE, NONE))
+  return x or self:put(marshal.encode(v))
 end
 
 -- spooled(x) → the bytes put at x
@@ -837,7 +853,7 @@ function Batch:survey(njobs)
     -- otherwise live as long as the batch (a small batch, its reports kept
     -- as bound, keeps its few copies as they are: no encoding and decoding;
     -- and never a field of the entry on their way there, one field too many)
-    local x = copies and self.spool and not self.bound and self:put(marshal.encode(copies))
+    local x = copies and self.spool and not self.bound and self:put_value(copies)
     if x then self.copied_at[e.index] = x
     elseif copies then e.copies = copies end
   end

@@ -60,3 +60,33 @@ test("a batch surveyed in this process puts its reports in the spool as they are
   end
   B:finish({}, nil)
 end)
+
+test("a batch's copies are put in the spool with no string made of them; a value not plain is encoded as before", function()
+  local batch = require "batch"
+  local root = tmp .. "/spool-put-value"
+  os.execute("rm -rf '" .. root .. "'; mkdir -p '" .. root .. "'")
+  write("spool-put-value/jiuqu-2024.txt", JIUQU)
+  write("spool-put-value/tanghe-2024.txt", (JIUQU:gsub("九曲街道", "汤河镇")))
+  local E, kept = nianbao.engine, batch.KEPT
+  local encode, encoded = marshal.encode, 0
+  marshal.encode = function(...) encoded = encoded + 1; return encode(...) end
+  batch.KEPT = 0
+  local ok, B = pcall(batch.new, E, { files = { root } }, nil, 1)
+  batch.KEPT, marshal.encode = kept, encode
+  assert(ok, B)
+  eq(0, encoded, "no copies encoded as a string")
+  for _, e in ipairs(B.entries) do
+    local copies = B:copies_of(e)
+    eq(1, #copies, e.path .. ": the other town's report")
+    eq("peer", copies[1].kind, e.path .. ": a peer")
+    eq("string", type(copies[1].passage), e.path .. ": its passage said")
+    eq(true, copies[1].share > 0.9, e.path .. ": its share")
+  end
+  -- put_value: plain data straight in; a table reached twice, as encode writes it
+  local shared = { 1, "二" }
+  for _, v in ipairs { { a = { b = 1 }, "x" }, { shared, shared }, "alone" } do
+    local x = assert(B:put_value(v))
+    eq(encode(v), B:spooled(x), "the bytes encode gives")
+  end
+  B:finish({}, nil)
+end)
