@@ -420,9 +420,21 @@ static int l_cores(lua_State *L) {
 #define SPOOL "nianbao.spool"
 
 /* buf: where a read lands, kept from read to read (up to SPOOL_BUF_KEPT
-** bytes) so a read makes no buffer of its own. */
+** bytes) so a read makes no buffer of its own. out: the last bytes put,
+** not yet written (the spool's last out_len bytes, from `written` on):
+** puts of a report's few parts are one write, not one each, and a read of
+** them is served from there. */
 #define SPOOL_BUF_KEPT (1 << 20)
-typedef struct { int fd; int64_t size; char *buf; size_t cap; } spool_ud;
+#define SPOOL_OUT (64 * 1024)
+typedef struct {
+    int fd;
+    int64_t size, written;      /* bytes put; bytes of them in the file */
+    char *buf;
+    size_t cap;
+    char *out;                  /* SPOOL_OUT bytes once a put asks for them */
+    size_t out_len;
+    size_t plain_hint;          /* the length of the last put_plain */
+} spool_ud;
 
 static spool_ud *check_spool(lua_State *L) {
     spool_ud *u = luaL_checkudata(L, 1, SPOOL);
@@ -437,10 +449,8 @@ static int l_spool(lua_State *L) {
     luaL_Buffer b;
     char *path;
     int fd, e;
+    memset(u, 0, sizeof *u);
     u->fd = -1;
-    u->size = 0;
-    u->buf = NULL;
-    u->cap = 0;
     luaL_setmetatable(L, SPOOL);
     if (dir == NULL || *dir == '\0') dir = "/tmp";
     luaL_buffinit(L, &b);
@@ -464,31 +474,110 @@ static int l_spool(lua_State *L) {
     return 1;
 }
 
+/* Write len bytes of s at `at`: 0, or errno (EIO for a write of nothing)
+** with *done the bytes written before it. */
+static int spool_write(int fd, const char *s, size_t len, int64_t at, size_t *done) {
+    *done = 0;
+    while (*done < len) {
+        ssize_t n = pwrite(fd, s + *done, len - *done, (off_t)(at + (int64_t)*done));
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return n < 0 ? errno : EIO;
+        *done += (size_t)n;
+    }
+    return 0;
+}
+
+/* Write out the bytes waiting in u->out: 0, or errno. What could not be
+** written stays there, still read from there: no put that gave its place
+** loses its bytes. */
+static int spool_flush(spool_ud *u) {
+    size_t done;
+    int e = spool_write(u->fd, u->out, u->out_len, u->written, &done);
+    u->written += (int64_t)done;
+    u->out_len -= done;
+    if (u->out_len > 0 && done > 0) memmove(u->out, u->out + done, u->out_len);
+    return e;
+}
+
+/* Put the len bytes at s: 0, or errno (nothing put then). */
+static int spool_append(spool_ud *u, const char *s, size_t len) {
+    int e = 0;
+    if (u->out_len + len > SPOOL_OUT && u->out_len > 0) e = spool_flush(u);
+    if (e == 0 && len >= SPOOL_OUT) {
+        size_t done;                 /* nothing waits: written at once, where it goes */
+        e = spool_write(u->fd, s, len, u->size, &done);
+        if (e == 0) u->written += (int64_t)len;
+    } else if (e == 0) {
+        if (u->out == NULL && (u->out = malloc(SPOOL_OUT)) == NULL) e = ENOMEM;
+        else {
+            memcpy(u->out + u->out_len, s, len);
+            u->out_len += len;
+        }
+    }
+    if (e == 0) u->size += (int64_t)len;
+    return e;
+}
+
 /* spool:put(bytes) -> offset | nil, reason */
 static int l_spool_put(lua_State *L) {
     spool_ud *u = check_spool(L);
-    size_t len, done = 0;
+    size_t len;
     const char *s = luaL_checklstring(L, 2, &len);
-    while (done < len) {
-        ssize_t n = pwrite(u->fd, s + done, len - done, (off_t)(u->size + (int64_t)done));
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) {
-            lua_pushnil(L);
-            lua_pushstring(L, strerror(n < 0 ? errno : EIO));
-            return 2;
-        }
-        done += (size_t)n;
+    int64_t at = u->size;
+    int e = spool_append(u, s, len);
+    if (e != 0) {
+        lua_pushnil(L);
+        lua_pushstring(L, strerror(e));
+        return 2;
     }
-    lua_pushinteger(L, (lua_Integer)u->size);
-    u->size += (int64_t)len;
+    lua_pushinteger(L, (lua_Integer)at);
     return 1;
 }
 
-/* The len bytes at off read into u->buf: 1; 0 with nil and the reason
-** pushed. */
-static int spool_read(lua_State *L, spool_ud *u, lua_Integer off, lua_Integer len) {
-    size_t done = 0;
+/* spool:put_plain(v, ext, seen[, skip]) -> offset, length | nil[, reason]:
+** put marshal.encode_plain(v, ext, seen, skip)'s bytes, made in C and put
+** from there (nil alone when v is not plain): a report's bytes were a
+** string of their own, copied into the spool and then collected. */
+static int l_spool_put_plain(lua_State *L) {
+    spool_ud *u = check_spool(L);
+    nb_box *b;
+    int64_t at = u->size;
+    int e;
+    luaL_checktype(L, 3, LUA_TTABLE);
+    luaL_checktype(L, 4, LUA_TTABLE);
+    if (!lua_isnoneornil(L, 5)) luaL_checktype(L, 5, LUA_TTABLE);
+    lua_settop(L, 5);
+    b = nb_box_push(L);
+    /* room for the size the last one took, and a quarter: one buffer, not eight grown */
+    if (u->plain_hint > 0) {
+        size_t cap = u->plain_hint + u->plain_hint / 4;
+        b->p = b->alloc(b->ud, NULL, 0, cap);
+        if (b->p != NULL) b->cap = cap;
+    }
+    if (!nb_marshal_put_plain(L, b, 2, 3, 4, lua_isnil(L, 5) ? 0 : 5)) {
+        nb_box_clear(b);
+        lua_pushnil(L);
+        return 1;
+    }
+    u->plain_hint = b->n;
+    e = spool_append(u, b->p, b->n);
+    nb_box_clear(b);
+    if (e != 0) {
+        lua_pushnil(L);
+        lua_pushstring(L, strerror(e));
+        return 2;
+    }
+    lua_pushinteger(L, (lua_Integer)at);
+    lua_pushinteger(L, (lua_Integer)(u->size - at));
+    return 2;
+}
+
+/* The len bytes at off: where they are (u->buf, or u->out when they all
+** wait there); NULL with nil and the reason pushed. */
+static const char *spool_read(lua_State *L, spool_ud *u, lua_Integer off, lua_Integer len) {
+    size_t done = 0, from_file;
     luaL_argcheck(L, off >= 0 && len >= 0 && off + len <= u->size, 2, "outside the spool");
+    if (off >= u->written) return u->out ? u->out + (off - u->written) : "";
     if ((size_t)len > u->cap) {
         size_t cap = u->cap ? u->cap : 4096;
         char *p;
@@ -497,22 +586,25 @@ static int spool_read(lua_State *L, spool_ud *u, lua_Integer off, lua_Integer le
         if (p == NULL) {
             lua_pushnil(L);
             lua_pushstring(L, strerror(ENOMEM));
-            return 0;
+            return NULL;
         }
         u->buf = p;
         u->cap = cap;
     }
-    while (done < (size_t)len) {
-        ssize_t n = pread(u->fd, u->buf + done, (size_t)len - done, (off_t)(off + (lua_Integer)done));
+    /* the bytes in the file, then those still waiting to be written */
+    from_file = off + len <= u->written ? (size_t)len : (size_t)(u->written - off);
+    while (done < from_file) {
+        ssize_t n = pread(u->fd, u->buf + done, from_file - done, (off_t)(off + (lua_Integer)done));
         if (n < 0 && errno == EINTR) continue;
         if (n <= 0) {
             lua_pushnil(L);
             lua_pushstring(L, n < 0 ? strerror(errno) : "short read");
-            return 0;
+            return NULL;
         }
         done += (size_t)n;
     }
-    return 1;
+    if (from_file < (size_t)len) memcpy(u->buf + from_file, u->out, (size_t)len - from_file);
+    return u->buf ? u->buf : "";
 }
 
 /* A buffer grown past SPOOL_BUF_KEPT by one large read is let go. */
@@ -528,8 +620,9 @@ static void spool_trim(spool_ud *u) {
 static int l_spool_get(lua_State *L) {
     spool_ud *u = check_spool(L);
     lua_Integer off = luaL_checkinteger(L, 2), len = luaL_checkinteger(L, 3);
-    if (!spool_read(L, u, off, len)) return 2;
-    lua_pushlstring(L, u->buf ? u->buf : "", (size_t)len);
+    const char *at = spool_read(L, u, off, len);
+    if (at == NULL) return 2;
+    lua_pushlstring(L, at, (size_t)len);
     spool_trim(u);
     return 1;
 }
@@ -539,8 +632,9 @@ static int l_spool_get(lua_State *L) {
 static int l_spool_decode(lua_State *L) {
     spool_ud *u = check_spool(L);
     lua_Integer off = luaL_checkinteger(L, 2), len = luaL_checkinteger(L, 3);
-    if (!spool_read(L, u, off, len)) return 2;
-    nb_marshal_decode(L, u->buf ? u->buf : "", (size_t)len);
+    const char *at = spool_read(L, u, off, len);
+    if (at == NULL) return 2;
+    nb_marshal_decode(L, at, (size_t)len);
     spool_trim(u);
     return 1;
 }
@@ -552,6 +646,9 @@ static int l_spool_close(lua_State *L) {
     free(u->buf);
     u->buf = NULL;
     u->cap = 0;
+    free(u->out);
+    u->out = NULL;
+    u->out_len = 0;
     return 0;
 }
 
@@ -562,7 +659,7 @@ int luaopen_nianbao_jobs(lua_State *L) {
         {"run", l_run}, {"cores", l_cores}, {"spool", l_spool}, {NULL, NULL}
     };
     static const luaL_Reg spool_methods[] = {
-        {"put", l_spool_put}, {"get", l_spool_get}, {"decode", l_spool_decode},
+        {"put", l_spool_put}, {"put_plain", l_spool_put_plain}, {"get", l_spool_get}, {"decode", l_spool_decode},
         {"close", l_spool_close}, {NULL, NULL}
     };
     luaL_newmetatable(L, SPOOL);

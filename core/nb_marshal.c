@@ -219,23 +219,53 @@ typedef struct {
     int ext, skip, met_at;
 } plain_ctx;
 
-/* The value on the top of the stack appended as put would, when it is
+/* The boolean, number or string at idx (of type type) appended as put
+** would, where it is: no copy of it pushed (a key stays as lua_next needs
+** it: a number is never made a string). */
+static void put_scalar_at(lua_State *L, nb_box *b, int idx, int type) {
+    if (type == LUA_TSTRING) {
+        size_t len;
+        const char *s = lua_tolstring(L, idx, &len);
+        nb_marshal_put_string(L, b, s, len);
+    } else if (type == LUA_TBOOLEAN) {
+        *room(L, b, 1) = lua_toboolean(L, idx) ? 't' : 'f';
+        b->n++;
+    } else if (lua_isinteger(L, idx)) {
+        nb_marshal_put_integer(L, b, lua_tointeger(L, idx));
+    } else {
+        lua_Number d = lua_tonumber(L, idx);
+        unsigned char *p = room(L, b, 1 + sizeof d);
+        p[0] = 'd';
+        memcpy(p + 1, &d, sizeof d);
+        b->n += 1 + sizeof d;
+    }
+}
+
+static int put_plain_table(lua_State *L, nb_box *b, int depth, plain_ctx *c);
+
+/* The value at the top of the stack, of type type, appended when plain
+** (left there): 1; 0 when it is not (see put_plain_table). */
+static int put_plain_value(lua_State *L, nb_box *b, int depth, plain_ctx *c, int type) {
+    switch (type) {
+    case LUA_TBOOLEAN: case LUA_TNUMBER: case LUA_TSTRING: put_scalar_at(L, b, -1, type); return 1;
+    case LUA_TTABLE: return put_plain_table(L, b, depth, c);
+    default: return 0;
+    }
+}
+
+/* The table on the top of the stack appended as put would, when it is
 ** plain (left there): 1; 0, with part of it written, when it holds a table
 ** with a metatable, one of ext, one met before (in the set, seeded with
 ** the tables encode_plain's seen holds) or one nested deeper than
 ** MAX_DEPTH; a key not a string, number or boolean; a value not one of
 ** those nor a table. A table of skip leaves out its field of that (string)
-** key. */
-static int put_plain(lua_State *L, nb_box *b, int depth, plain_ctx *c) {
+** key. Keys and values are written where they are: a push, a call and a
+** pop a field cost as much as the writing. */
+static int put_plain_table(lua_State *L, nb_box *b, int depth, plain_ctx *c) {
     lua_Unsigned narr, i;
     uint32_t nrec = 0;
     size_t at;
-    int t, leave;
-    switch (lua_type(L, -1)) {
-    case LUA_TBOOLEAN: case LUA_TNUMBER: case LUA_TSTRING: put(L, b, depth); return 1;
-    case LUA_TTABLE: break;
-    default: return 0;
-    }
+    int t, leave, leaves;
     if (depth > MAX_DEPTH || lua_getmetatable(L, -1)) return 0;
     luaL_checkstack(L, 6, "marshal: nested too deeply");
     t = lua_gettop(L);
@@ -248,29 +278,38 @@ static int put_plain(lua_State *L, nb_box *b, int depth, plain_ctx *c) {
         lua_pushvalue(L, t);
         lua_rawget(L, c->skip);
     } else lua_pushnil(L);
-    if (!lua_isnil(L, leave) && lua_type(L, leave) != LUA_TSTRING) return 0;
+    leaves = !lua_isnil(L, leave);
+    if (leaves && lua_type(L, leave) != LUA_TSTRING) return 0;
     narr = lua_rawlen(L, t);
     nb_marshal_put_list(L, b, narr);
     at = b->n - 4;                          /* the count of other fields, known after them */
     for (i = 1; i <= narr; i++) {
-        if (lua_rawgeti(L, t, (lua_Integer)i) == LUA_TNIL) nb_marshal_put_nil(L, b);   /* a hole, as put writes it */
-        else if (!put_plain(L, b, depth + 1, c)) return 0;
+        int vt = lua_rawgeti(L, t, (lua_Integer)i);
+        if (vt == LUA_TNIL) nb_marshal_put_nil(L, b);   /* a hole, as put writes it */
+        else if (!put_plain_value(L, b, depth + 1, c, vt)) return 0;
         lua_pop(L, 1);
     }
     lua_pushnil(L);
     while (lua_next(L, t)) {
-        lua_Integer k;
         int kt = lua_type(L, -2);
-        if (kt != LUA_TSTRING && kt != LUA_TNUMBER && kt != LUA_TBOOLEAN) return 0;
-        k = lua_isinteger(L, -2) ? lua_tointeger(L, -2) : 0;
-        if (!(k >= 1 && (lua_Unsigned)k <= narr) && !(kt == LUA_TSTRING && lua_rawequal(L, -2, leave))) {
-            if (nrec == UINT32_MAX) fail(L, "marshal: too many fields");
-            lua_pushvalue(L, -2);
-            put(L, b, depth + 1);
-            lua_pop(L, 1);
-            if (!put_plain(L, b, depth + 1, c)) return 0;
-            nrec++;
-        }
+        if (kt == LUA_TNUMBER) {
+            if (lua_isinteger(L, -2)) {
+                lua_Integer k = lua_tointeger(L, -2);
+                if (k >= 1 && (lua_Unsigned)k <= narr) {        /* one of the array part */
+                    lua_pop(L, 1);
+                    continue;
+                }
+            }
+        } else if (kt == LUA_TSTRING) {
+            if (leaves && lua_rawequal(L, -2, leave)) {
+                lua_pop(L, 1);
+                continue;
+            }
+        } else if (kt != LUA_TBOOLEAN) return 0;
+        if (nrec == UINT32_MAX) fail(L, "marshal: too many fields");
+        put_scalar_at(L, b, -2, kt);
+        if (!put_plain_value(L, b, depth + 1, c, lua_type(L, -1))) return 0;
+        nrec++;
         lua_pop(L, 1);
     }
     set_field_count(b, at, nrec);
@@ -278,30 +317,42 @@ static int put_plain(lua_State *L, nb_box *b, int depth, plain_ctx *c) {
     return 1;
 }
 
+/* The value on the top of the stack appended when plain (left there): 1;
+** 0 when it is not (see put_plain_table). */
+static int put_plain(lua_State *L, nb_box *b, int depth, plain_ctx *c) {
+    return put_plain_value(L, b, depth, c, lua_type(L, -1));
+}
+
+int nb_marshal_put_plain(lua_State *L, nb_box *b, int v, int ext, int seen, int skip) {
+    plain_ctx c;
+    int top = lua_gettop(L), plain;
+    v = lua_absindex(L, v);
+    c.ext = lua_absindex(L, ext);
+    c.skip = skip ? lua_absindex(L, skip) : 0;
+    seen = lua_absindex(L, seen);
+    nb_seen_push(L, 256);                   /* the tables met */
+    c.met_at = lua_gettop(L);
+    lua_pushnil(L);
+    while (lua_next(L, seen)) {
+        lua_pop(L, 1);
+        if (lua_type(L, -1) == LUA_TTABLE) nb_seen_met(L, c.met_at, lua_topointer(L, -1));
+    }
+    lua_pushvalue(L, v);
+    plain = put_plain(L, b, 0, &c);
+    lua_settop(L, top);
+    return plain;
+}
+
 /* marshal.encode_plain(v, ext, seen[, skip]) -> bytes | nil: seen's keys
 ** are tables taken as met already (seen itself is left as it is) */
 static int l_encode_plain(lua_State *L) {
     nb_box *b;
-    plain_ctx c;
     luaL_checktype(L, 2, LUA_TTABLE);
     luaL_checktype(L, 3, LUA_TTABLE);
-    c.ext = 2;
-    c.skip = 0;
-    if (!lua_isnoneornil(L, 4)) {
-        luaL_checktype(L, 4, LUA_TTABLE);
-        c.skip = 4;
-    }
+    if (!lua_isnoneornil(L, 4)) luaL_checktype(L, 4, LUA_TTABLE);
     lua_settop(L, 4);
-    nb_seen_push(L, 256);                   /* 5: the tables met */
-    c.met_at = 5;
-    lua_pushnil(L);
-    while (lua_next(L, 3)) {
-        lua_pop(L, 1);
-        if (lua_type(L, -1) == LUA_TTABLE) nb_seen_met(L, c.met_at, lua_topointer(L, -1));
-    }
     b = nb_box_push(L);
-    lua_pushvalue(L, 1);
-    if (put_plain(L, b, 0, &c)) lua_pushlstring(L, b->p, b->n);
+    if (nb_marshal_put_plain(L, b, 1, 2, 3, lua_isnil(L, 4) ? 0 : 4)) lua_pushlstring(L, b->p, b->n);
     else lua_pushnil(L);
     nb_box_clear(b);
     return 1;
@@ -407,25 +458,26 @@ static void get(lua_State *L, reader *r, int depth) {
     luaL_checkstack(L, 4, "marshal: nested too deeply");
     lua_createtable(L, (int)narr, (int)nrec);
     t = lua_gettop(L);
+    /* (a value's tag byte says what the checks below would ask of it pushed) */
     for (i = 1; i <= narr; i++) {
+        if (r->p < r->end && *r->p == 'n') {
+            r->p++;                         /* a hole */
+            continue;
+        }
         get(L, r, depth + 1);
-        if (lua_isnil(L, -1)) lua_pop(L, 1);
-        else lua_rawseti(L, t, (lua_Integer)i);
+        lua_rawseti(L, t, (lua_Integer)i);
     }
     for (i = 0; i < nrec; i++) {
         const unsigned char *at = r->p;
+        int tag = r->p < r->end ? *r->p : 0;
+        if (tag == 'n') bad(L, r);          /* a nil key */
         get(L, r, depth + 1);
-        if (lua_isnil(L, -1) || (lua_type(L, -1) == LUA_TNUMBER && !lua_isinteger(L, -1) &&
-                                 lua_tonumber(L, -1) != lua_tonumber(L, -1))) {
-            r->p = at;
+        if (tag == 'd' && lua_tonumber(L, -1) != lua_tonumber(L, -1)) {
+            r->p = at;                      /* a NaN key */
             bad(L, r);
         }
-        at = r->p;
+        if (r->p < r->end && *r->p == 'n') bad(L, r);   /* a nil value */
         get(L, r, depth + 1);
-        if (lua_isnil(L, -1)) {
-            r->p = at;
-            bad(L, r);
-        }
         lua_rawset(L, t);
     }
 }

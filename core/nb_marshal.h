@@ -61,6 +61,11 @@ void nb_marshal_put_integer(lua_State *L, nb_box *b, lua_Integer i);
 void nb_marshal_put_string(lua_State *L, nb_box *b, const char *s, size_t len);
 void nb_marshal_put_list(lua_State *L, nb_box *b, size_t n);
 
+/* marshal.encode_plain's bytes of the value at index v (ext, seen: indices
+** of its tables; skip: 0, or the index of its table), appended to b: 1;
+** 0 when the value is not plain (part of it may be in b then). The stack
+** is left as it was. */
+int nb_marshal_put_plain(lua_State *L, nb_box *b, int v, int ext, int seen, int skip);
 /* Push the value that the len bytes at s encode (marshal.decode of bytes
 ** held in C: the spool decodes what it reads with no string made of it). */
 void nb_marshal_decode(lua_State *L, const char *s, size_t len);

@@ -185,8 +185,9 @@ function Batch:select(args)
   local function skip(path, key, ...)
     skipped[#skipped + 1] = { path = path, why = messages.text(lang, key, ...) }
   end
-  local function walk(path, rel, named)
-    local kind, id = nbio.stat(path)
+  -- kind, id: what nbio.stat says of path, asked by the caller (a file
+  -- named is stat'ed once, not once for its kind and again here)
+  local function walk(path, rel, named, kind, id)
     if id and seen[id] then return end
     if kind == "directory" then
       seen[id] = true
@@ -194,7 +195,8 @@ function Batch:select(args)
       table.sort(names)
       for _, n in ipairs(names) do
         if n:sub(1, 1) ~= "." then
-          walk(path:gsub("/+$", "") .. "/" .. n, rel and (rel .. "/" .. n) or n, false)
+          local sub = path:gsub("/+$", "") .. "/" .. n
+          walk(sub, rel and (rel .. "/" .. n) or n, false, nbio.stat(sub))
         end
       end
       return
@@ -216,8 +218,8 @@ function Batch:select(args)
     files[#files + 1] = { path = path, rel = rel }
   end
   for _, a in ipairs(args or {}) do
-    local kind = nbio.stat(a)
-    walk(a, nil, kind ~= "directory")
+    local kind, id = nbio.stat(a)
+    walk(a, nil, kind ~= "directory", kind, id)
   end
   return files, skipped
 end
@@ -286,11 +288,12 @@ local function part_index(F)
   return index
 end
 
--- stow(Ef, R, pending) → the bytes that restore them | nil. The report's
--- tables are encoded where they are (marshal.encode_plain checks them as
--- it goes): a deep copy of each first cost as much again.
+-- stow(Ef, R, pending[, spool]) → the bytes that restore them | nil; with
+-- a spool, put there as they are made: their place and length | nil. The
+-- report's tables are encoded where they are (marshal.encode_plain checks
+-- them as it goes): a deep copy of each first cost as much again.
 local report_mt       -- the reports' metatable, taken from the first report made here
-local function stow(Ef, R, pending)
+local function stow(Ef, R, pending, spool)
   local F = Report.format_of(R)
   if not F or type(F.name) ~= "string" or Ef:pack(F.name).format ~= F then return nil end
   local P = Ef:pack(F.name)
@@ -325,8 +328,9 @@ local function stow(Ef, R, pending)
   -- apart, as bytes by schema index: restore sets them with no id looked up
   -- (a format of another schema by then refuses them: that report is bound again)
   local cells = c:dump()
-  return marshal.encode_plain({ format = F.name, fields = fields, parts = parts, pending = pending, cells = cells },
-                              ext, seen, skip)
+  local d = { format = F.name, fields = fields, parts = parts, pending = pending, cells = cells }
+  if spool then return spool:put_plain(d, ext, seen, skip) end
+  return marshal.encode_plain(d, ext, seen, skip)
 end
 
 -- restore(Ef, d) → report, pending as the survey's bind gave them (d:
@@ -349,6 +353,31 @@ function Batch:put(bytes)
   local at = self.spool:put(bytes)
   if at and at < 1 << (63 - SPOOL_LEN_BITS) then return at << SPOOL_LEN_BITS | #bytes end
   return nil
+end
+
+-- place(at, len) → the place and length of bytes put in one integer, as
+-- put gives it | nil when they do not fit in it
+local function place(at, len)
+  if not at or len >= 1 << SPOOL_LEN_BITS or at >= 1 << (63 - SPOOL_LEN_BITS) then return nil end
+  return at << SPOOL_LEN_BITS | len
+end
+
+-- stowed(Ef, R, pending) → where stow put the report and its pending
+-- readings in the spool, as put gives it | nil: its bytes never a string
+function Batch:stowed(Ef, R, pending)
+  if not self.spool then return nil end
+  local okp, at, len = pcall(stow, Ef, R, pending, self.spool)
+  return okp and place(at, len) or nil
+end
+
+-- put_value(v) → where marshal.encode(v)'s bytes were put, as put gives it
+-- | nil: plain data (each table once) encoded straight into the spool, no
+-- string made of it; else encoded, then put
+local NONE = {}                   -- no table left out: put_plain's ext and seen
+function Batch:put_value(v)
+  if not self.spool then return nil end
+  local x = place(self.spool:put_plain(v, NONE, NONE))
+  return x or self:put(marshal.encode(v))
 end
 
 -- spooled(x) → the bytes put at x
@@ -569,6 +598,8 @@ function Batch:survey_one(f)
       -- the report itself, to the survey in this process (never plain data):
       -- stowed once the years are paired, if a neighbour's year
       s.R, s.pending = R, why
+    elseif self.stow_here then
+      s.stowed = self:stowed(Ef, R, why)
     elseif self.spool then
       local okp, blob = pcall(stow, Ef, R, why)
       s.blob = okp and blob or nil
@@ -677,7 +708,7 @@ function Batch:survey(njobs)
           -- read back a band at a time
           sig = s.sig and spool_sigs and self:put(s.sig) or s.sig
           -- its place in the spool and its length in one integer: one field more an entry
-          stowed = self:put(s.blob)
+          stowed = s.stowed or self:put(s.blob)
           if s.R then self.bound[path] = { s.R, s.pending } end
           -- the narrative waits in the spool too: read back for a pair measured
           told = s.text and s.text ~= "" and self:put(s.text) or nil
@@ -709,8 +740,12 @@ function Batch:survey(njobs)
     if forks and not loaded[Ef] then loaded[Ef] = true; Ef:prepare() end
     if path == "-" then self:bytes("-") end
   end
+  -- surveyed in this process, a report is put in the spool as it is stowed;
+  -- a worker's comes as bytes
+  self.stow_here = not forks and self.spool ~= nil
   workers.run(#self.all, njobs or 1, function(i) return self:survey_one(self.all[i]) end, take,
               function(_, reason, kind) return { error = workers.why(lang, reason, kind) } end)
+  self.stow_here = nil
   self.entries = entries
   -- the index of agencies and years: the first report of each
   local sigs = {}                 -- of the kept entries, in their order
@@ -747,8 +782,7 @@ function Batch:survey(njobs)
     for _, x in ipairs { before or false, open and after or false } do
       local k = x and not x.stowed and self.bound and self.bound[x.path]
       if k then
-        local okp, blob = pcall(stow, self.engine_of(x.path), k[1], k[2])
-        x.stowed = okp and self:put(blob) or nil
+        x.stowed = self:stowed(self.engine_of(x.path), k[1], k[2])
         -- not plain: bound afresh, for its own check too
         if not x.stowed then self.bound[x.path] = nil end
       end
@@ -783,8 +817,9 @@ function Batch:survey(njobs)
       -- only the dashboard (of -o FOLDER) lists them: some ten a report
       self.copies[#self.copies + 1] = { share = share, length = length, a = a, b = b, passage = passage }
     end
-    local at_a = store:add(i, share, length, b == a.before and 0 or j)
-    local at_b = store:add(j, share, length, a == b.before and 0 or i)
+    -- (the year before read raw: absent, asking for it called the entry's fields' function)
+    local at_a = store:add(i, share, length, b == rawget(a, "before") and 0 or j)
+    local at_b = store:add(j, share, length, a == rawget(b, "before") and 0 or i)
     if at_a or at_b then
       passage = passage or self:found_at(b, within, from, to)
       if at_a then found:set(i, at_a, passage) end
@@ -818,7 +853,7 @@ function Batch:survey(njobs)
     -- otherwise live as long as the batch (a small batch, its reports kept
     -- as bound, keeps its few copies as they are: no encoding and decoding;
     -- and never a field of the entry on their way there, one field too many)
-    local x = copies and self.spool and not self.bound and self:put(marshal.encode(copies))
+    local x = copies and self.spool and not self.bound and self:put_value(copies)
     if x then self.copied_at[e.index] = x
     elseif copies then e.copies = copies end
   end
