@@ -178,8 +178,8 @@ function Batch:select(args)
   end
   local avoid = {}                  -- the archive and the baseline are never inputs
   for _, p in ipairs { opts.db, opts.baseline } do
-    local _, id = nbio.stat(p)
-    if id then avoid[id] = true end
+    local kind, id = nbio.stat(p)
+    if kind then avoid[id] = true end
   end
   local files, skipped, seen = {}, {}, {}
   local function skip(path, key, ...)
@@ -188,6 +188,7 @@ function Batch:select(args)
   -- kind, id: what nbio.stat says of path, asked by the caller (a file
   -- named is stat'ed once, not once for its kind and again here)
   local function walk(path, rel, named, kind, id)
+    if not kind then id = nil end       -- (a failed stat's second value is its reason: no identity)
     if id and seen[id] then return end
     if kind == "directory" then
       seen[id] = true
