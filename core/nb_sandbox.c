@@ -215,11 +215,14 @@ static NOINLINE void *alloc_slow(nb_sandbox *sb, void *ptr, size_t osize, size_t
     return p;
 }
 
-static NOINLINE void free_slow(nb_sandbox *sb, void *ptr, size_t osize) {
+/* (NULL, for nb_alloc to return: its calls of this are its last, and so
+** need no frame of its own) */
+static NOINLINE void *free_slow(nb_sandbox *sb, void *ptr, size_t osize) {
     if (ptr != NULL && pooled(&sb->pool, ptr)) pool_put(&sb->pool, ptr, osize);
     else free(ptr);
     sb->used -= osize;
     if (sb->used == 0) pool_release(&sb->pool);   /* the state is closed */
+    return NULL;
 }
 
 void *nb_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
@@ -250,7 +253,7 @@ void *nb_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
             }
         }
         if (nsize != 0) return alloc_slow(sb, NULL, 0, nsize);   /* (osize encodes a type, not a size) */
-        if (sb->used == 0) free_slow(sb, NULL, 0);               /* (no block left: the region goes) */
+        if (sb->used == 0) return free_slow(sb, NULL, 0);        /* (no block left: the region goes) */
         return NULL;
     }
     if (nsize == 0) {
@@ -258,8 +261,9 @@ void *nb_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
         if (pooled(&sb->pool, ptr) && sb->used != osize) {
             pool_put(&sb->pool, ptr, osize);
             sb->used -= osize;
-        } else free_slow(sb, ptr, osize);
-        return NULL;
+            return NULL;
+        }
+        return free_slow(sb, ptr, osize);
     }
     return alloc_slow(sb, ptr, osize, nsize);
 }
