@@ -238,10 +238,14 @@ void *nb_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
             if (block != NULL || (sb->pool.free[POOL_TOP] == NULL && sb->pool.next != NULL &&
                                   (size_t)(sb->pool.end - sb->pool.next) >= bytes)) {
                 if (sb->active) {
-                    if (sb->tripped || (sb->limit && sb->used + nsize > sb->limit) ||
-                        sb->churn + nsize >= CHURN_CLOCK)
+                    /* past the limit (0, none: then limit - 1 is the largest
+                    ** size_t), or time to look at the clock; a tripped call's
+                    ** limit is its reserve (trip), which alloc_slow would
+                    ** give it from the same list */
+                    size_t churn = sb->churn + nsize;
+                    if (sb->used + nsize - 1 > sb->limit - 1 || churn >= CHURN_CLOCK)
                         return alloc_slow(sb, NULL, 0, nsize);
-                    sb->churn += nsize;
+                    sb->churn = churn;
                 }
                 if (block != NULL) *head = *(void **)block;
                 else {
