@@ -320,6 +320,27 @@ static inline ptrdiff_t find_shingle(const shingled *sh, uint64_t v) {
 }
 
 #define SHINGLED "nianbao.shingled"
+#define COPIES "nianbao.copies"
+
+/* The library's functions hold the metatables of its two userdata as
+** upvalues: a shingled text's (1) and a copies store's (2). */
+#define SHINGLED_MT lua_upvalueindex(1)
+#define COPIES_MT lua_upvalueindex(2)
+
+/* Argument idx as the userdata of the metatable at upvalue mt (named
+** tname in the registry): one compare with the upvalue, where
+** luaL_checkudata looked the name up in the registry at every call (some
+** 300 instructions, a pair measured asking it eight times); any other
+** value raises luaL_checkudata's own error. */
+static void *typed_arg(lua_State *L, int idx, int mt, const char *tname) {
+    void *p = lua_touserdata(L, idx);
+    if (p != NULL && lua_getmetatable(L, idx)) {
+        int same = lua_rawequal(L, -1, mt);
+        lua_pop(L, 1);
+        if (same) return p;
+    }
+    return luaL_checkudata(L, idx, tname);
+}
 
 static void uncut(shingled *sh) {
     free(sh->start);
@@ -378,7 +399,7 @@ static int cut(const char *text, size_t len, size_t k, shingled *sh) {
 }
 
 static int l_release(lua_State *L) {
-    shingled *sh = luaL_checkudata(L, 1, SHINGLED);
+    shingled *sh = typed_arg(L, 1, SHINGLED_MT, SHINGLED);
     uncut(sh);
     sh->released = 1;
     return 0;
@@ -391,7 +412,8 @@ static int l_shingled(lua_State *L) {
     const char *text = luaL_checklstring(L, 1, &len);
     shingled *sh = lua_newuserdatauv(L, sizeof *sh, 1);
     memset(sh, 0, sizeof *sh);
-    luaL_setmetatable(L, SHINGLED);                  /* from here the collector frees it */
+    lua_pushvalue(L, SHINGLED_MT);
+    lua_setmetatable(L, -2);                         /* from here the collector frees it */
     if (cut(text, len, k, sh) != 0) return luaL_error(L, "out of memory");
     lua_pushvalue(L, 1);
     lua_setiuservalue(L, -2, 1);
@@ -441,7 +463,7 @@ static size_t cover(const shingled *x, const shingled *y, size_t *run_at, size_t
 static shingled *common_arg(lua_State *L, int idx, size_t k) {
     shingled *sh;
     if (lua_type(L, idx) != LUA_TUSERDATA) { luaL_checkstring(L, idx); return NULL; }
-    sh = luaL_checkudata(L, idx, SHINGLED);
+    sh = typed_arg(L, idx, SHINGLED_MT, SHINGLED);
     luaL_argcheck(L, !sh->released, idx, "released");
     luaL_argcheck(L, sh->k == k, idx, "cut in shingles of another length");
     return sh;
@@ -624,7 +646,6 @@ typedef struct {
     copy_slot *slot;
 } copies_store;
 
-#define COPIES "nianbao.copies"
 #define MOST_COPIES 64
 
 static void copies_free(copies_store *c) {
@@ -640,7 +661,7 @@ static void copies_free(copies_store *c) {
 
 /* store:free(): its memory given back now (and its __gc) */
 static int l_copies_gc(lua_State *L) {
-    copies_free(luaL_checkudata(L, 1, COPIES));
+    copies_free(typed_arg(L, 1, COPIES_MT, COPIES));
     return 0;
 }
 
@@ -656,7 +677,8 @@ static int l_copies(lua_State *L) {
     luaL_argcheck(L, n < (size_t)INT32_MAX, 1, "too many reports");
     c = lua_newuserdatauv(L, sizeof *c, 0);
     memset(c, 0, sizeof *c);
-    luaL_setmetatable(L, COPIES);                    /* from here the collector frees it */
+    lua_pushvalue(L, COPIES_MT);
+    lua_setmetatable(L, -2);                         /* from here the collector frees it */
     c->most = (int)most;
     c->rank = malloc((n + 1) * sizeof *c->rank);
     c->list = calloc(n + 1, sizeof *c->list);
@@ -675,7 +697,7 @@ static int l_copies(lua_State *L) {
 }
 
 static copies_store *check_copies(lua_State *L) {
-    copies_store *c = luaL_checkudata(L, 1, COPIES);
+    copies_store *c = typed_arg(L, 1, COPIES_MT, COPIES);
     if (!c->rank) luaL_error(L, "copies freed");
     return c;
 }
@@ -801,21 +823,30 @@ static const luaL_Reg similar_funcs[] = {
 };
 
 int luaopen_nianbao_similar(lua_State *L) {
+    static const luaL_Reg copies_methods[] = {
+        {"add", l_copies_add}, {"set", l_copies_set}, {"get", l_copies_get},
+        {"count", l_copies_count}, {"free", l_copies_gc}, {NULL, NULL}
+    };
+    int shingled_mt, copies_mt;
     luaL_newmetatable(L, SHINGLED);
-    lua_pushcfunction(L, l_release);
-    lua_setfield(L, -2, "__gc");
-    lua_pop(L, 1);
-    if (luaL_newmetatable(L, COPIES)) {
-        static const luaL_Reg copies_methods[] = {
-            {"add", l_copies_add}, {"set", l_copies_set}, {"get", l_copies_get},
-            {"count", l_copies_count}, {"free", l_copies_gc}, {NULL, NULL}
-        };
-        luaL_newlib(L, copies_methods);
-        lua_setfield(L, -2, "__index");
-        lua_pushcfunction(L, l_copies_gc);
-        lua_setfield(L, -2, "__gc");
-    }
-    lua_pop(L, 1);
-    luaL_newlib(L, similar_funcs);
+    shingled_mt = lua_gettop(L);
+    luaL_newmetatable(L, COPIES);
+    copies_mt = lua_gettop(L);
+    /* each C function with the two metatables as its upvalues */
+#define WITH_MTS() (lua_pushvalue(L, shingled_mt), lua_pushvalue(L, copies_mt))
+    WITH_MTS();
+    lua_pushcclosure(L, l_release, 2);
+    lua_setfield(L, shingled_mt, "__gc");
+    luaL_newlibtable(L, copies_methods);
+    WITH_MTS();
+    luaL_setfuncs(L, copies_methods, 2);
+    lua_setfield(L, copies_mt, "__index");
+    WITH_MTS();
+    lua_pushcclosure(L, l_copies_gc, 2);
+    lua_setfield(L, copies_mt, "__gc");
+    luaL_newlibtable(L, similar_funcs);
+    WITH_MTS();
+    luaL_setfuncs(L, similar_funcs, 2);
+#undef WITH_MTS
     return 1;
 }
