@@ -686,8 +686,11 @@ function M.for_format(F, opts)
   -- The year of the sentence being read (read() sets it): %this_year, %last_year, %next_year.
   local current = { year = 0 }
   local yearnum = digit * digit * digit * digit
+  -- (the year's mark is looked for first: the year is asked of Lua only
+  -- where one follows, not at every run of four digits)
+  local year_marked = #(yearnum * sp * year_mark)
   local function year_at(offset)
-    return Cmt(C(yearnum), function(_, i, y)
+    return year_marked * Cmt(C(yearnum), function(_, i, y)
       local year = current.year
       if year == 0 then return false end
       -- (four bytes: four ASCII digits, read as they are; full-width ones made ASCII first)
