@@ -1847,7 +1847,7 @@ function M.for_format(F, opts)
   -- too). needs_in(s) → the numbers of the grammars one of whose words s
   -- holds (a grammar's words that are not all strings of some bytes:
   -- G.needs_apart, searched as they say).
-  local needs_words, needs_groups, needs_count = nil, nil, -1
+  local needs_words, needs_groups, needs_count, needs_index = nil, nil, -1, nil
   local needs_read = 0
   local function needs_in(s)
     if needs_read < needs_by_word then
@@ -1861,7 +1861,7 @@ function M.for_format(F, opts)
       return found
     end
     if needs_count ~= #grammars then
-      needs_words, needs_groups = {}, {}
+      needs_words, needs_groups, needs_index = {}, {}, nil
       for gi, G in ipairs(grammars) do
         G.needs_apart = nil
         for _, w in ipairs(G.needs) do
@@ -1875,7 +1875,9 @@ function M.for_format(F, opts)
       end
       needs_count = #grammars
     end
-    return nianbao.words_held(s, needs_words, needs_groups)
+    local held, index = nianbao.words_held(s, needs_index or needs_words, needs_groups)
+    needs_index = index                      -- (the words compiled once, taken in their place after)
+    return held
   end
 
   -- read(sentence, ctx) → the claims of one sentence: { cells=, kind = "is" |
