@@ -41,9 +41,10 @@ local HEADING_MAX = 20
 -- A report that claims more than this is not read further.
 local MAX_CLAIMS = 2000
 -- The first sentences read have the words the grammars need looked for one
--- by one; the pass that looks for all at once is built after this many (its
--- building and compiling cost more than a check of a report or two reads).
-local NEEDS_BY_WORD = 16
+-- by one; the pass that looks for all at once is built after this many:
+-- none, its words compiled once (a look for each word costs more from the
+-- first sentence of a report on).
+local NEEDS_BY_WORD = 0
 
 --{=== words and numbers ===
 
