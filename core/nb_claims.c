@@ -7,76 +7,122 @@
 #include "nb_encoding.h"
 
 typedef struct {
-    const char *bytes;
+    const char *bytes;         /* (in the index, after its words) */
     size_t len;
     lua_Integer group;
     int next;                  /* the next word of the same first byte; -1: none */
-    int found;                 /* its group is found: not tried again */
+    int given;                 /* empty, or of a group an empty word is in: found in every text */
 } word;
 
-int nb_claims_words_held(lua_State *L) {
-    size_t n;
-    const char *s = luaL_checklstring(L, 1, &n);
+/* The words compiled once: what a call given the tables builds, and returns
+** for the next call to take in their place (the tables are not read again). */
+typedef struct {
+    int count;
+    int left;                  /* words not given */
+    int head[256];             /* the first word of each first byte; -1: none */
+    word w[];
+} held_index;
+
+#define HELD_INDEX "nianbao.held_words"
+
+/* The index of the words and groups at 2 and 3, pushed. */
+static held_index *build_index(lua_State *L) {
     luaL_checktype(L, 2, LUA_TTABLE);
     luaL_checktype(L, 3, LUA_TTABLE);
     lua_Integer count = luaL_len(L, 2);
-    if (count != luaL_len(L, 3)) return luaL_error(L, "words_held: as many groups as words");
-    if (count < 0 || (lua_Unsigned)count > (lua_Unsigned)(0x7fffffff / sizeof(word)))
-        return luaL_error(L, "words_held: too many words");
-    lua_newtable(L);                                      /* the result */
-    int result = lua_gettop(L);
-    if (count == 0) return 1;
-    /* (the Lua state owns the scratch: an error frees it too) */
-    word *w = lua_newuserdatauv(L, (size_t)count * sizeof(word), 0);
-    int head[256];
-    for (int b = 0; b < 256; b++) head[b] = -1;
-    int left = 0;                                         /* words not yet found */
-    for (lua_Integer i = count; i >= 1; i--) {            /* (backwards: each list in order) */
-        word *x = &w[i - 1];
+    if (count != luaL_len(L, 3)) { luaL_error(L, "words_held: as many groups as words"); return NULL; }
+    if (count < 0 || (lua_Unsigned)count > (lua_Unsigned)(0x3fffffff / sizeof(word)))
+        { luaL_error(L, "words_held: too many words"); return NULL; }
+    size_t bytes = 0;
+    for (lua_Integer i = 1; i <= count; i++) {
+        size_t len;
         lua_rawgeti(L, 2, i);
-        if (lua_type(L, -1) != LUA_TSTRING) return luaL_error(L, "words_held: word %d is not a string", (int)i);
-        x->bytes = lua_tolstring(L, -1, &x->len);        /* (the words table keeps it) */
+        if (lua_type(L, -1) != LUA_TSTRING) { luaL_error(L, "words_held: word %d is not a string", (int)i); return NULL; }
+        lua_tolstring(L, -1, &len);
+        lua_pop(L, 1);
+        if (len > (size_t)0x3fffffff - bytes) { luaL_error(L, "words_held: too many words"); return NULL; }
+        bytes += len;
+    }
+    held_index *x = lua_newuserdatauv(L, sizeof(held_index) + (size_t)count * sizeof(word) + bytes, 0);
+    char *store = (char *)&x->w[count];
+    x->count = (int)count;
+    x->left = 0;
+    for (int b = 0; b < 256; b++) x->head[b] = -1;
+    for (lua_Integer i = count; i >= 1; i--) {            /* (backwards: each list in order) */
+        word *y = &x->w[i - 1];
+        const char *src;
+        lua_rawgeti(L, 2, i);
+        src = lua_tolstring(L, -1, &y->len);
+        memcpy(store, src, y->len);
+        y->bytes = store;
+        store += y->len;
         lua_pop(L, 1);
         lua_rawgeti(L, 3, i);
         int isnum;
-        x->group = lua_tointegerx(L, -1, &isnum);
-        if (!isnum) return luaL_error(L, "words_held: group %d is not an integer", (int)i);
+        y->group = lua_tointegerx(L, -1, &isnum);
+        if (!isnum) { luaL_error(L, "words_held: group %d is not an integer", (int)i); return NULL; }
         lua_pop(L, 1);
-        x->found = 0;
-        if (x->len == 0) {                                /* (found anywhere, as find finds it) */
-            x->next = -1;
-            x->found = 1;
-            lua_pushboolean(L, 1);
-            lua_rawseti(L, result, x->group);
-            continue;
-        }
-        unsigned char b = (unsigned char)x->bytes[0];
-        x->next = head[b];
-        head[b] = (int)(i - 1);
-        left++;
+        y->given = y->len == 0;
+        if (y->len == 0) { y->next = -1; continue; }
+        unsigned char b = (unsigned char)y->bytes[0];
+        y->next = x->head[b];
+        x->head[b] = (int)(i - 1);
     }
-    /* words whose group an empty word found are not looked for */
-    for (lua_Integer i = 0; i < count; i++) {
-        if (w[i].found) continue;
-        lua_rawgeti(L, result, w[i].group);
-        if (lua_toboolean(L, -1)) { w[i].found = 1; left--; }
-        lua_pop(L, 1);
+    /* words whose group an empty word finds are not looked for */
+    for (int i = 0; i < x->count; i++) {
+        if (x->w[i].len != 0) continue;
+        for (int j = 0; j < x->count; j++)
+            if (x->w[j].group == x->w[i].group) x->w[j].given = 1;
     }
-    for (size_t at = 0; at < n && left > 0; at++) {
-        for (int k = head[(unsigned char)s[at]]; k >= 0; k = w[k].next) {
-            word *x = &w[k];
-            if (x->found || x->len > n - at) continue;
-            if (x->len > 1 && x->bytes[1] != s[at + 1]) continue;
-            if (memcmp(x->bytes, s + at, x->len) != 0) continue;
-            lua_pushboolean(L, 1);
-            lua_rawseti(L, result, x->group);
-            for (lua_Integer j = 0; j < count; j++) {     /* its group's words: none tried again */
-                if (!w[j].found && w[j].group == x->group) { w[j].found = 1; left--; }
+    for (int i = 0; i < x->count; i++) x->left += !x->w[i].given;
+    if (luaL_newmetatable(L, HELD_INDEX)) {              /* (its metatable hidden: an index is only passed back) */
+        lua_pushboolean(L, 0);
+        lua_setfield(L, -2, "__metatable");
+    }
+    lua_setmetatable(L, -2);
+    return x;
+}
+
+/* nianbao.words_held(s, words, groups) → held, index; nianbao.words_held(s,
+** index) → held, index: index is the words and groups compiled, what a
+** later call takes in their place. */
+int nb_claims_words_held(lua_State *L) {
+    size_t n;
+    const char *s = luaL_checklstring(L, 1, &n);
+    held_index *x = luaL_testudata(L, 2, HELD_INDEX);
+    if (x == NULL) x = build_index(L);
+    else lua_pushvalue(L, 2);
+    int index = lua_gettop(L);
+    lua_newtable(L);                                      /* the result */
+    int result = lua_gettop(L);
+    for (int i = x->count - 1; i >= 0; i--) {             /* (as the tables were read: backwards) */
+        if (x->w[i].len != 0) continue;
+        lua_pushboolean(L, 1);
+        lua_rawseti(L, result, x->w[i].group);
+    }
+    int left = x->left;
+    if (left > 0) {
+        /* (found this call: on the stack for a few words; the Lua state owns a larger scratch) */
+        unsigned char few[256];
+        unsigned char *found = x->count <= 256 ? few : lua_newuserdatauv(L, (size_t)x->count, 0);
+        for (int i = 0; i < x->count; i++) found[i] = (unsigned char)x->w[i].given;
+        for (size_t at = 0; at < n && left > 0; at++) {
+            for (int k = x->head[(unsigned char)s[at]]; k >= 0; k = x->w[k].next) {
+                const word *y = &x->w[k];
+                if (found[k] || y->len > n - at) continue;
+                if (y->len > 1 && y->bytes[1] != s[at + 1]) continue;
+                if (memcmp(y->bytes, s + at, y->len) != 0) continue;
+                lua_pushboolean(L, 1);
+                lua_rawseti(L, result, y->group);
+                for (int j = 0; j < x->count; j++) {      /* its group's words: none tried again */
+                    if (!found[j] && x->w[j].group == y->group) { found[j] = 1; left--; }
+                }
             }
         }
     }
     lua_settop(L, result);
-    return 1;
+    lua_pushvalue(L, index);
+    return 2;
 }
 
 /* a footer: [ \t]* "-" [ \t]* [0-9]+ [ \t]* "-" [ \t]* and nothing after it */

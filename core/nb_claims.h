@@ -9,7 +9,9 @@
 /* nianbao.words_held(s, words, groups) → a table with groups[i] = true for
 ** each words[i] that s holds, as string.find(s, words[i], 1, true) finds it:
 ** one pass over s, the words beginning with each byte tried there (a word
-** inside another is found too). words: strings; groups: integers, as many. */
+** inside another is found too). words: strings; groups: integers, as many.
+** Its second value is the words and groups compiled (copied): a later
+** nianbao.words_held(s, index) looks for the same words, the tables not read again. */
 int nb_claims_words_held(lua_State *L);
 
 /* nianbao.unwrap(text, ends, is_heading, heading_max) → flat, map: claims.lua's unwrap

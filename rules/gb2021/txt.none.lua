@@ -35,7 +35,7 @@ words = [[
 
 local grammar = text.grammar {
   name  = "none",
-  needs = { "未", "没有", "无", "零", "0" },   -- a sentence without one of these is not read
+  needs = { "未", "没有", "无", "零", "为0", "0发生" },   -- a sentence without one of these is not read
   words = words,
   cells = {
     new = "t3.new.total", carried = "t3.carried.total", ["next"] = "t3.next.total",

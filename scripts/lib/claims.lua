@@ -41,9 +41,10 @@ local HEADING_MAX = 20
 -- A report that claims more than this is not read further.
 local MAX_CLAIMS = 2000
 -- The first sentences read have the words the grammars need looked for one
--- by one; the pass that looks for all at once is built after this many (its
--- building and compiling cost more than a check of a report or two reads).
-local NEEDS_BY_WORD = 16
+-- by one; the pass that looks for all at once is built after this many:
+-- none, its words compiled once (a look for each word costs more from the
+-- first sentence of a report on).
+local NEEDS_BY_WORD = 0
 
 --{=== words and numbers ===
 
@@ -686,8 +687,11 @@ function M.for_format(F, opts)
   -- The year of the sentence being read (read() sets it): %this_year, %last_year, %next_year.
   local current = { year = 0 }
   local yearnum = digit * digit * digit * digit
+  -- (the year's mark is looked for first: the year is asked of Lua only
+  -- where one follows, not at every run of four digits)
+  local year_marked = #(yearnum * sp * year_mark)
   local function year_at(offset)
-    return Cmt(C(yearnum), function(_, i, y)
+    return year_marked * Cmt(C(yearnum), function(_, i, y)
       local year = current.year
       if year == 0 then return false end
       -- (four bytes: four ASCII digits, read as they are; full-width ones made ASCII first)
@@ -1844,7 +1848,7 @@ function M.for_format(F, opts)
   -- too). needs_in(s) → the numbers of the grammars one of whose words s
   -- holds (a grammar's words that are not all strings of some bytes:
   -- G.needs_apart, searched as they say).
-  local needs_words, needs_groups, needs_count = nil, nil, -1
+  local needs_words, needs_groups, needs_count, needs_index = nil, nil, -1, nil
   local needs_read = 0
   local function needs_in(s)
     if needs_read < needs_by_word then
@@ -1858,7 +1862,7 @@ function M.for_format(F, opts)
       return found
     end
     if needs_count ~= #grammars then
-      needs_words, needs_groups = {}, {}
+      needs_words, needs_groups, needs_index = {}, {}, nil
       for gi, G in ipairs(grammars) do
         G.needs_apart = nil
         for _, w in ipairs(G.needs) do
@@ -1872,7 +1876,9 @@ function M.for_format(F, opts)
       end
       needs_count = #grammars
     end
-    return nianbao.words_held(s, needs_words, needs_groups)
+    local held, index = nianbao.words_held(s, needs_index or needs_words, needs_groups)
+    needs_index = index                      -- (the words compiled once, taken in their place after)
+    return held
   end
 
   -- read(sentence, ctx) → the claims of one sentence: { cells=, kind = "is" |

@@ -60,3 +60,22 @@ test("words that are not strings, or groups not integers, are refused", function
   eq(false, (pcall(nianbao.words_held, "abc", { "a" }, { "x" })), "a group that is no integer")
   eq(false, (pcall(nianbao.words_held, "abc", { "a", "b" }, { 1 })), "fewer groups than words")
 end)
+
+test("the words compiled by one look, given to the next, find what the tables find", function()
+  local words, groups = {}, {}
+  for i, w in ipairs(WORDS) do words[i], groups[i] = w, GROUPS[i] end
+  local _, index = nianbao.words_held("", words, groups)
+  eq("userdata", type(index), "the words compiled")
+  for _, s in ipairs(TEXTS) do
+    local held, again = nianbao.words_held(s, index)
+    eq(listed(by_find(s, words, groups)), listed(held), s)
+    eq(index, again, "the same index given back")
+  end
+  -- (the index keeps its own copy: the tables changed after it change nothing)
+  words[1], words[2] = "x", "y"
+  eq(listed(by_find("申请", WORDS, GROUPS)), listed(nianbao.words_held("申请", index)), "the tables changed")
+  local _, none = nianbao.words_held("x", {}, {})
+  eq("", listed(nianbao.words_held("申请", none)), "no words")
+  eq(false, (pcall(nianbao.words_held, "abc", require("lpeg").P"a")), "a userdata not an index")
+  eq(false, (pcall(nianbao.words_held, "abc", io.stdout)), "another userdata")
+end)

@@ -1,0 +1,77 @@
+-- The words a grammar needs are a quick test only: a sentence without any
+-- of them is one none of the grammar's readers can match. For the grammars
+-- of negations (txt.none) and of results (txt.result) each word names what
+-- every match of some reader holds ("为0", not any 0; "予以公开", not any
+-- 公开), and each sentence of the corpus and of these forms reads the same
+-- claims with the needs as with none (every sentence read).
+
+local DIR = "tests/sentences"
+local F = nianbao.engine:pack("gb2021").format
+local claims = require "claims"
+
+-- the spec a rule file gives its grammar
+local function spec_of(rule)
+  local got
+  local function keep(spec) got = spec; return function() end end
+  local text = setmetatable({ grammar = function(spec) got = spec; return { claims = function() return {} end } end,
+                              claims = keep }, { __index = claims.for_format(F) })
+  local env = setmetatable({ text = text }, { __index = _G })
+  assert(loadfile("rules/gb2021/" .. rule .. ".lua", "t", env))()
+  return got
+end
+
+local function without_needs(spec)
+  local copy = {}
+  for k, v in pairs(spec) do copy[k] = v end
+  copy.needs = nil
+  return copy
+end
+
+local function said(T, s, year)
+  local out = {}
+  for _, c in ipairs(T.read(s, { year = year })) do
+    out[#out + 1] = string.format("%s %s %s %d-%d", c.kind, c.cells, tostring(c.value), c.at, c.stop)
+  end
+  return table.concat(out, "; ")
+end
+
+local sentences = {
+  { s = "实现政府信息公开行政复议纠错“0发生”。", year = 2024 },
+  { s = "实现政府信息公开行政复议纠错“零发生”。", year = 2024 },
+  { s = "行政复议、行政诉讼均为0件。", year = 2024 },
+  { s = "依申请公开数量为0。", year = 2024 },
+  { s = "2020年以来未收到政府信息公开申请。", year = 2024 },
+  { s = "上年无结转。", year = 2024 },
+  { s = "全年收到政府信息公开申请10件，上年结转0件。", year = 2024 },
+  { s = "其他法律行政法规禁止公开的2件。", year = 2024 },
+  { s = "予以公开3件，部分公开1件，不予公开2件。", year = 2024 },
+  { s = "予以公开及部分公开的42件。", year = 2024 },
+  { s = "属于国家秘密不予公开1件，公开出版物2件。", year = 2024 },
+  { s = "主动公开政府信息120条。", year = 2024 },
+}
+local names = assert(nbio.listdir(DIR))
+table.sort(names)
+for _, n in ipairs(names) do
+  if n:match("%.yaml$") then
+    for _, e in ipairs(assert(nianbao.yaml.decode(assert(nbio.readfile(DIR .. "/" .. n)), n))) do
+      if type(e.s) == "string" then sentences[#sentences + 1] = { s = e.s, year = e.year } end
+    end
+  end
+end
+
+for _, rule in ipairs { "txt.none", "txt.result" } do
+  test(rule .. ": a sentence reads the same claims with the grammar's needs as with every sentence read", function()
+    local spec = spec_of(rule)
+    eq(true, #spec.needs > 0, "the grammar needs words")
+    local with, all = claims.for_format(F), claims.for_format(F)
+    with.grammar(spec)
+    all.grammar(without_needs(spec))
+    local read = 0
+    for i, e in ipairs(sentences) do
+      local want = said(all, e.s, e.year)
+      eq(want, said(with, e.s, e.year), "sentence " .. i .. ": " .. e.s)
+      if want ~= "" then read = read + 1 end
+    end
+    if read < 5 then error("too few sentences read to tell: " .. read) end
+  end)
+end
