@@ -403,11 +403,13 @@ static int l_limits(lua_State *L) {
 
 /* The limits at index 1 (upvalue 1: the metatable of prepared ones)
 ** made prepared ones there when they are a table (the path they name is
-** then held where no script reaches), the function at index 2 checked. */
+** then held where no script reaches), the function at index 2 checked.
+** (The metatables compared by address: lua_rawequal cost a call twice as
+** much as the rest of this check.) */
 static call_limits *limits_of(lua_State *L) {
     int ours = 0;
     if (lua_type(L, 1) == LUA_TUSERDATA && lua_getmetatable(L, 1)) {
-        ours = lua_rawequal(L, -1, lua_upvalueindex(1));
+        ours = lua_topointer(L, -1) == lua_topointer(L, lua_upvalueindex(1));
         lua_pop(L, 1);
     }
     if (!ours) {
@@ -417,7 +419,7 @@ static call_limits *limits_of(lua_State *L) {
         lua_pushvalue(L, 1);
         lua_call(L, 1, 1);
         lua_replace(L, 1);
-    } else luaL_checktype(L, 2, LUA_TFUNCTION);
+    } else if (lua_type(L, 2) != LUA_TFUNCTION) luaL_checktype(L, 2, LUA_TFUNCTION);
     return lua_touserdata(L, 1);
 }
 
@@ -435,8 +437,11 @@ static void push_reason(lua_State *L, int status, nb_trip why, int errobj) {
 /* The message handler of a call whose limits name a `source` ("@path"):
 ** the current line of the innermost frame running that chunk goes to
 ** the sandbox's failed_line (the running call's, sb->source its path).
-** It runs no Lua code and allocates nothing: a light C function, where a
-** closure a call was garbage. */
+** It runs no Lua code and allocates nothing. It is the __call of the
+** prepared limits, which are then the handler themselves, in the slot
+** below the function where they already are (a handler pushed there
+** moved every argument up a slot, each call): called as (limits, error
+** object), it gives back the error object. */
 static int find_line(lua_State *L) {
     nb_sandbox *sb = nb_sandbox_of(L);
     const char *src = sb ? sb->source : NULL;
@@ -448,7 +453,7 @@ static int find_line(lua_State *L) {
             break;
         }
     }
-    lua_settop(L, 1);
+    lua_settop(L, 2);
     return 1;                                   /* the error object as it was */
 }
 
@@ -465,7 +470,7 @@ static int l_call(lua_State *L) {
     nb_sandbox *sb = nb_sandbox_of(L), saved;
     lua_Hook hook = lua_gethook(L);
     int mask = lua_gethookmask(L), count = lua_gethookcount(L), status;
-    int failed_line, msgh = 0, base;
+    int failed_line, msgh;
     call_limits cl;
     const char *source = NULL;
     int64_t now, ns, start;
@@ -473,12 +478,7 @@ static int l_call(lua_State *L) {
     if (sb == NULL) return luaL_error(L, "sandbox.call: the Lua state has no sandbox allocator");
     cl = *limits_of(L);
     source = cl.source;     /* the uservalue of the limits at index 1, alive through the call */
-    if (source) {
-        lua_pushcfunction(L, find_line);
-        lua_insert(L, 2);                       /* below the function */
-        msgh = 2;
-    }
-    base = msgh ? 2 : 1;                        /* the slot below the function */
+    msgh = source ? 1 : 0;                      /* the limits, below the function: find_line */
     ns = cl.ns ? cl.ns : sb->default_ns;
     memcpy(&saved, sb, CALL_STATE);
     now = now_ns();
@@ -508,7 +508,7 @@ static int l_call(lua_State *L) {
     sb->failed_line = 0;
     start = sb->left;
     lua_sethook(L, count_hook, LUA_MASKCOUNT, HOOK_EVERY);
-    status = lua_pcall(L, lua_gettop(L) - base - 1, LUA_MULTRET, msgh);
+    status = lua_pcall(L, lua_gettop(L) - 2, LUA_MULTRET, msgh);
     why = sb->tripped;
     failed_line = sb->failed_line;
     {
@@ -521,8 +521,8 @@ static int l_call(lua_State *L) {
     lua_sethook(L, hook, mask, count);
     if (status == LUA_OK) {                     /* true in the slot below the results */
         lua_pushboolean(L, 1);
-        lua_replace(L, base);
-        return lua_gettop(L) - base + 1;
+        lua_replace(L, 1);
+        return lua_gettop(L);
     }
     push_reason(L, status, why, lua_gettop(L));
     lua_pushboolean(L, 0);
@@ -1421,6 +1421,8 @@ int luaopen_nianbao_sandbox(lua_State *L) {
     luaL_newmetatable(L, LIMITS);
     lua_pushliteral(L, "sandbox limits");
     lua_setfield(L, -2, "__name");
+    lua_pushcfunction(L, find_line);
+    lua_setfield(L, -2, "__call");
     lua_pushboolean(L, 0);
     lua_setfield(L, -2, "__metatable");
     lua_pushcclosure(L, l_call, 1);
