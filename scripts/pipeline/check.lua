@@ -356,25 +356,27 @@ function M.check(P, R, opts)
   -- and the cells the value rules ask for (a blank, a marker...), picked once
   -- (should the pick fail, each rule asks as it did, and fails in its own call)
   pcall(Report.pick_ahead, R)
-  -- (the list walked as ipairs walks it, with no call a rule)
-  local rules, i = P.rules, 1
+  -- (the list walked as ipairs walks it, with no call a rule; each field
+  -- of a rule read once: most are absent, the dearest reads)
+  local rules, runs, i = P.rules, runs, 1
   local rule = rules[1]
   while rule ~= nil do
     if rule.enabled then
-      local run = runs[rule]
-      if not run or run.untrusted ~= rule.untrusted or run.path ~= rule.path then run = run_of(rule, opts) end
+      local run, untrusted = runs[rule], rule.untrusted
+      if not run or run.untrusted ~= untrusted or run.path ~= rule.path then run = run_of(rule, opts) end
       local st, emit, lim = run.st, run.emit, run.lim
       st.at, st.count, st.bytes = at, 0, 0
       local ok, err, line
-      if rule.compiled then
+      local compiled = rule.compiled
+      if compiled then
         -- most instances hold: the core is asked first, outside the
         -- limits (its eval runs none of the pack's code and is bounded by
         -- the identity's instances), and only a rule with failures is run
         -- under them, where they are asked again
-        local asked, failures = pcall(rule.compiled.eval, rule.compiled, R.c, rule.names)
+        local asked, failures = pcall(compiled.eval, compiled, R.c, rule.names)
         if asked and type(failures) == "table" and rawlen(failures) == 0 then ok = true
         else ok, err, line = call(lim, run_identity, P.format, rule, R, emit) end
-      elseif rule.untrusted then
+      elseif untrusted then
         ok, err, line = call(lim, run_fresh, rule, ro, emit)
       else
         ok, err, line = call(lim, rule.check, ro, emit)

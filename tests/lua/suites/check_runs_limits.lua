@@ -39,3 +39,28 @@ test("check: each report's rules run under the limits that report's check was gi
   eq(0, failed_big, "no failure then")
   eq(1, failed_again, "and stopped at the small one again")
 end)
+
+test("check: a rule whose file changes is run under limits naming the new file; a disabled rule is not run", function()
+  local src = "function check(report, emit)\n  local n = 0\n  error('no', 0)\nend\n"
+  local function rule_from(path)
+    local env = {}
+    assert(load(src, "@" .. path, "t", setmetatable(env, { __index = _G })))()
+    return env.check
+  end
+  local ran = 0
+  local off = { enabled = false, id = "t.off", severity = "info", path = "off.lua", message = { zh = "m" },
+                check = function() ran = ran + 1 end }
+  local rule = { enabled = true, id = "t.moved", severity = "info", path = "a.lua", message = { zh = "m", en = "m" },
+                 check = rule_from("a.lua") }
+  local P = { rules = { off, rule }, format = {} }
+  local opts = { lang = "en", instructions = 1000000, memory = 1 << 26 }
+  local _, failures = check.check(P, { sections = {} }, opts)
+  eq(1, #failures, "the rule failed")
+  eq("a.lua", failures[1].file, "in its file")
+  eq(3, failures[1].line, "at its line")
+  rule.path, rule.check = "b.lua", rule_from("b.lua")
+  _, failures = check.check(P, { sections = {} }, opts)
+  eq("b.lua", failures[1].file, "in the new file")
+  eq(3, failures[1].line, "at the line the new limits' source names")
+  eq(0, ran, "the disabled rule never ran")
+end)
