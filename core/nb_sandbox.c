@@ -340,10 +340,12 @@ static lua_Integer positive_field(lua_State *L, const char *k) {
 }
 
 /* The seconds of limits table 1 in nanoseconds, or 0 when it names none
-** (the state's default then, as it is when the call starts). */
-static int64_t time_limit(lua_State *L) {
+** (the state's default then, as it is when the call starts); *given, the
+** number as the table gives it (0: none). */
+static int64_t time_limit(lua_State *L, lua_Number *given) {
     int isnum;
     lua_Number s;
+    *given = 0;
     lua_getfield(L, 1, "seconds");
     if (lua_isnil(L, -1)) {
         lua_pop(L, 1);
@@ -352,6 +354,7 @@ static int64_t time_limit(lua_State *L) {
     s = lua_tonumberx(L, -1, &isnum);
     lua_pop(L, 1);
     if (!isnum || !(s > 0)) luaL_error(L, "sandbox limits: 'seconds' must be a positive number");
+    *given = s;
     return s > 1e6 ? (int64_t)1e15 : s < 1e-3 ? 1000000 : (int64_t)(s * 1e9);
 }
 
@@ -359,6 +362,7 @@ static int64_t time_limit(lua_State *L) {
 typedef struct call_limits {
     lua_Integer budget, memory;
     int64_t ns;                   /* 0: the state's default */
+    lua_Number seconds;           /* as the table gave them (0: none), for limits.seconds */
     int untrusted;
     const char *source;           /* "@path" or NULL: the string is the userdata's uservalue, alive with it */
 } call_limits;
@@ -370,7 +374,7 @@ typedef struct call_limits {
 static int read_limits(lua_State *L, call_limits *cl) {
     cl->budget = positive_field(L, "instructions");
     cl->memory = positive_field(L, "memory");
-    cl->ns = time_limit(L);
+    cl->ns = time_limit(L, &cl->seconds);
     lua_getfield(L, 1, "untrusted");
     cl->untrusted = lua_toboolean(L, -1);
     lua_pop(L, 1);
@@ -398,6 +402,21 @@ static int l_limits(lua_State *L) {
         cl->source = lua_tostring(L, -1);
         lua_pop(L, 1);
     }
+    return 1;
+}
+
+/* limits.k of prepared limits (their __index): the fields of the table
+** they were read from, as a call reads them (untrusted: true or nil). */
+static int limits_field(lua_State *L) {
+    const call_limits *cl = lua_touserdata(L, 1);
+    const char *k = lua_tostring(L, 2);
+    if (k == NULL) lua_pushnil(L);
+    else if (strcmp(k, "instructions") == 0) lua_pushinteger(L, cl->budget);
+    else if (strcmp(k, "memory") == 0) lua_pushinteger(L, cl->memory);
+    else if (strcmp(k, "seconds") == 0 && cl->seconds > 0) lua_pushnumber(L, cl->seconds);
+    else if (strcmp(k, "untrusted") == 0 && cl->untrusted) lua_pushboolean(L, 1);
+    else if (strcmp(k, "source") == 0 && cl->source) lua_getiuservalue(L, 1, 1);
+    else lua_pushnil(L);
     return 1;
 }
 
@@ -570,7 +589,8 @@ static int l_configure(lua_State *L) {
     nb_sandbox *sb = nb_sandbox_of(L);
     luaL_checktype(L, 1, LUA_TTABLE);
     if (sb) {
-        int64_t ns = time_limit(L);
+        lua_Number given;
+        int64_t ns = time_limit(L, &given);
         if (ns) sb->default_ns = ns;
     }
     return 0;
@@ -1423,6 +1443,8 @@ int luaopen_nianbao_sandbox(lua_State *L) {
     lua_setfield(L, -2, "__name");
     lua_pushcfunction(L, find_line);
     lua_setfield(L, -2, "__call");
+    lua_pushcfunction(L, limits_field);
+    lua_setfield(L, -2, "__index");
     lua_pushboolean(L, 0);
     lua_setfield(L, -2, "__metatable");
     lua_pushcclosure(L, l_call, 1);
