@@ -340,10 +340,12 @@ static lua_Integer positive_field(lua_State *L, const char *k) {
 }
 
 /* The seconds of limits table 1 in nanoseconds, or 0 when it names none
-** (the state's default then, as it is when the call starts). */
-static int64_t time_limit(lua_State *L) {
+** (the state's default then, as it is when the call starts); *given, the
+** number as the table gives it (0: none). */
+static int64_t time_limit(lua_State *L, lua_Number *given) {
     int isnum;
     lua_Number s;
+    *given = 0;
     lua_getfield(L, 1, "seconds");
     if (lua_isnil(L, -1)) {
         lua_pop(L, 1);
@@ -352,6 +354,7 @@ static int64_t time_limit(lua_State *L) {
     s = lua_tonumberx(L, -1, &isnum);
     lua_pop(L, 1);
     if (!isnum || !(s > 0)) luaL_error(L, "sandbox limits: 'seconds' must be a positive number");
+    *given = s;
     return s > 1e6 ? (int64_t)1e15 : s < 1e-3 ? 1000000 : (int64_t)(s * 1e9);
 }
 
@@ -359,6 +362,7 @@ static int64_t time_limit(lua_State *L) {
 typedef struct call_limits {
     lua_Integer budget, memory;
     int64_t ns;                   /* 0: the state's default */
+    lua_Number seconds;           /* as the table gave them (0: none), for limits.seconds */
     int untrusted;
     const char *source;           /* "@path" or NULL: the string is the userdata's uservalue, alive with it */
 } call_limits;
@@ -370,7 +374,7 @@ typedef struct call_limits {
 static int read_limits(lua_State *L, call_limits *cl) {
     cl->budget = positive_field(L, "instructions");
     cl->memory = positive_field(L, "memory");
-    cl->ns = time_limit(L);
+    cl->ns = time_limit(L, &cl->seconds);
     lua_getfield(L, 1, "untrusted");
     cl->untrusted = lua_toboolean(L, -1);
     lua_pop(L, 1);
@@ -401,13 +405,30 @@ static int l_limits(lua_State *L) {
     return 1;
 }
 
+/* limits.k of prepared limits (their __index): the fields of the table
+** they were read from, as a call reads them (untrusted: true or nil). */
+static int limits_field(lua_State *L) {
+    const call_limits *cl = lua_touserdata(L, 1);
+    const char *k = lua_tostring(L, 2);
+    if (k == NULL) lua_pushnil(L);
+    else if (strcmp(k, "instructions") == 0) lua_pushinteger(L, cl->budget);
+    else if (strcmp(k, "memory") == 0) lua_pushinteger(L, cl->memory);
+    else if (strcmp(k, "seconds") == 0 && cl->seconds > 0) lua_pushnumber(L, cl->seconds);
+    else if (strcmp(k, "untrusted") == 0 && cl->untrusted) lua_pushboolean(L, 1);
+    else if (strcmp(k, "source") == 0 && cl->source) lua_getiuservalue(L, 1, 1);
+    else lua_pushnil(L);
+    return 1;
+}
+
 /* The limits at index 1 (upvalue 1: the metatable of prepared ones)
 ** made prepared ones there when they are a table (the path they name is
-** then held where no script reaches), the function at index 2 checked. */
+** then held where no script reaches), the function at index 2 checked.
+** (The metatables compared by address: lua_rawequal cost a call twice as
+** much as the rest of this check.) */
 static call_limits *limits_of(lua_State *L) {
     int ours = 0;
     if (lua_type(L, 1) == LUA_TUSERDATA && lua_getmetatable(L, 1)) {
-        ours = lua_rawequal(L, -1, lua_upvalueindex(1));
+        ours = lua_topointer(L, -1) == lua_topointer(L, lua_upvalueindex(1));
         lua_pop(L, 1);
     }
     if (!ours) {
@@ -417,7 +438,7 @@ static call_limits *limits_of(lua_State *L) {
         lua_pushvalue(L, 1);
         lua_call(L, 1, 1);
         lua_replace(L, 1);
-    } else luaL_checktype(L, 2, LUA_TFUNCTION);
+    } else if (lua_type(L, 2) != LUA_TFUNCTION) luaL_checktype(L, 2, LUA_TFUNCTION);
     return lua_touserdata(L, 1);
 }
 
@@ -435,8 +456,11 @@ static void push_reason(lua_State *L, int status, nb_trip why, int errobj) {
 /* The message handler of a call whose limits name a `source` ("@path"):
 ** the current line of the innermost frame running that chunk goes to
 ** the sandbox's failed_line (the running call's, sb->source its path).
-** It runs no Lua code and allocates nothing: a light C function, where a
-** closure a call was garbage. */
+** It runs no Lua code and allocates nothing. It is the __call of the
+** prepared limits, which are then the handler themselves, in the slot
+** below the function where they already are (a handler pushed there
+** moved every argument up a slot, each call): called as (limits, error
+** object), it gives back the error object. */
 static int find_line(lua_State *L) {
     nb_sandbox *sb = nb_sandbox_of(L);
     const char *src = sb ? sb->source : NULL;
@@ -448,7 +472,7 @@ static int find_line(lua_State *L) {
             break;
         }
     }
-    lua_settop(L, 1);
+    lua_settop(L, 2);
     return 1;                                   /* the error object as it was */
 }
 
@@ -465,7 +489,7 @@ static int l_call(lua_State *L) {
     nb_sandbox *sb = nb_sandbox_of(L), saved;
     lua_Hook hook = lua_gethook(L);
     int mask = lua_gethookmask(L), count = lua_gethookcount(L), status;
-    int failed_line, msgh = 0, base;
+    int failed_line, msgh;
     call_limits cl;
     const char *source = NULL;
     int64_t now, ns, start;
@@ -473,12 +497,7 @@ static int l_call(lua_State *L) {
     if (sb == NULL) return luaL_error(L, "sandbox.call: the Lua state has no sandbox allocator");
     cl = *limits_of(L);
     source = cl.source;     /* the uservalue of the limits at index 1, alive through the call */
-    if (source) {
-        lua_pushcfunction(L, find_line);
-        lua_insert(L, 2);                       /* below the function */
-        msgh = 2;
-    }
-    base = msgh ? 2 : 1;                        /* the slot below the function */
+    msgh = source ? 1 : 0;                      /* the limits, below the function: find_line */
     ns = cl.ns ? cl.ns : sb->default_ns;
     memcpy(&saved, sb, CALL_STATE);
     now = now_ns();
@@ -508,7 +527,7 @@ static int l_call(lua_State *L) {
     sb->failed_line = 0;
     start = sb->left;
     lua_sethook(L, count_hook, LUA_MASKCOUNT, HOOK_EVERY);
-    status = lua_pcall(L, lua_gettop(L) - base - 1, LUA_MULTRET, msgh);
+    status = lua_pcall(L, lua_gettop(L) - 2, LUA_MULTRET, msgh);
     why = sb->tripped;
     failed_line = sb->failed_line;
     {
@@ -521,8 +540,8 @@ static int l_call(lua_State *L) {
     lua_sethook(L, hook, mask, count);
     if (status == LUA_OK) {                     /* true in the slot below the results */
         lua_pushboolean(L, 1);
-        lua_replace(L, base);
-        return lua_gettop(L) - base + 1;
+        lua_replace(L, 1);
+        return lua_gettop(L);
     }
     push_reason(L, status, why, lua_gettop(L));
     lua_pushboolean(L, 0);
@@ -570,7 +589,8 @@ static int l_configure(lua_State *L) {
     nb_sandbox *sb = nb_sandbox_of(L);
     luaL_checktype(L, 1, LUA_TTABLE);
     if (sb) {
-        int64_t ns = time_limit(L);
+        lua_Number given;
+        int64_t ns = time_limit(L, &given);
         if (ns) sb->default_ns = ns;
     }
     return 0;
@@ -1421,6 +1441,10 @@ int luaopen_nianbao_sandbox(lua_State *L) {
     luaL_newmetatable(L, LIMITS);
     lua_pushliteral(L, "sandbox limits");
     lua_setfield(L, -2, "__name");
+    lua_pushcfunction(L, find_line);
+    lua_setfield(L, -2, "__call");
+    lua_pushcfunction(L, limits_field);
+    lua_setfield(L, -2, "__index");
     lua_pushboolean(L, 0);
     lua_setfield(L, -2, "__metatable");
     lua_pushcclosure(L, l_call, 1);

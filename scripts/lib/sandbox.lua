@@ -100,10 +100,29 @@ function M.run(path, source, env, lim, collect)
 end
 
 -- The limits of the call as given, for code that is the home's (trusted)
--- or not: an untrusted call also meters the LPeg loops it builds.
+-- or not: an untrusted call also meters the LPeg loops it builds. They
+-- are read once (nianbao.sandbox.prepare: their fields read as the
+-- table's) for each table and trust while the table's numbers stay as
+-- they were: a reader's sniff and a writer run under them at every
+-- report, where each call read a new table. Limits that prepare refuses
+-- are given as the table, for the call to refuse where it did.
+local prepared = setmetatable({}, { __mode = "k" })   -- lim → the numbers read, [trusted or not] = limits
 function M.limits(lim, untrusted)
-  return { instructions = lim.instructions, memory = lim.memory, seconds = lim.seconds,
-           untrusted = untrusted or nil }
+  untrusted = untrusted and true or false
+  local instructions, memory, seconds = lim.instructions, lim.memory, lim.seconds
+  local read = prepared[lim]
+  if read and read.instructions == instructions and read.memory == memory and read.seconds == seconds then
+    local p = read[untrusted]
+    if p then return p end
+  else
+    read = { instructions = instructions, memory = memory, seconds = seconds }
+    prepared[lim] = read
+  end
+  local t = { instructions = instructions, memory = memory, seconds = seconds, untrusted = untrusted or nil }
+  local ok, p = pcall(limits.prepare, t)
+  if not ok then return t end
+  read[untrusted] = p
+  return p
 end
 
 return M

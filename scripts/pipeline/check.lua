@@ -207,10 +207,12 @@ local function emitter(st)
 end
 
 -- A rule's emitter and limits, made once a rule (the limits made again
--- when the caller's or the rule's file change: the loop of check compares
--- them): the sandbox only reads them, and new ones per rule per report are
--- garbage the collector walks the batch for.
+-- when the rule's file changes, which the loop of check compares, or the
+-- caller's limits do, which empties the list once a report): the sandbox
+-- only reads them, and new ones per rule per report are garbage the
+-- collector walks the batch for.
 local runs = setmetatable({}, { __mode = "k" })
+local runs_instructions, runs_memory       -- the caller's limits the runs were made for
 local function run_of(rule, opts)
   local run = runs[rule]
   if not run then
@@ -218,7 +220,7 @@ local function run_of(rule, opts)
     run = { st = st, emit = emitter(st) }
     runs[rule] = run
   end
-  run.instructions, run.memory, run.untrusted, run.path = opts.instructions, opts.memory, rule.untrusted, rule.path
+  run.untrusted, run.path = rule.untrusted, rule.path
   -- read once in C: a call then reads no field of a table
   run.lim = limits.prepare { instructions = opts.instructions, memory = opts.memory, untrusted = rule.untrusted,
                              source = "@" .. rule.path, path = rule.path }
@@ -337,6 +339,9 @@ function M.check(P, R, opts)
   end
   local at = { F = P.format, R = R, findings = findings, lang = lang }
   local instructions, memory = opts.instructions, opts.memory
+  if instructions ~= runs_instructions or memory ~= runs_memory then
+    runs, runs_instructions, runs_memory = setmetatable({}, { __mode = "k" }), instructions, memory
+  end
   -- the claims the rules would read under their count hook, read first
   -- (identity rules alone read none)
   local text = trusted_text_of(P)
@@ -351,28 +356,27 @@ function M.check(P, R, opts)
   -- and the cells the value rules ask for (a blank, a marker...), picked once
   -- (should the pick fail, each rule asks as it did, and fails in its own call)
   pcall(Report.pick_ahead, R)
-  -- (the list walked as ipairs walks it, with no call a rule)
-  local rules, i = P.rules, 1
+  -- (the list walked as ipairs walks it, with no call a rule; each field
+  -- of a rule read once: most are absent, the dearest reads)
+  local rules, runs, i = P.rules, runs, 1
   local rule = rules[1]
   while rule ~= nil do
     if rule.enabled then
-      local run = runs[rule]
-      if not run or run.instructions ~= instructions or run.memory ~= memory or run.untrusted ~= rule.untrusted
-         or run.path ~= rule.path then
-        run = run_of(rule, opts)
-      end
+      local run, untrusted = runs[rule], rule.untrusted
+      if not run or run.untrusted ~= untrusted or run.path ~= rule.path then run = run_of(rule, opts) end
       local st, emit, lim = run.st, run.emit, run.lim
       st.at, st.count, st.bytes = at, 0, 0
       local ok, err, line
-      if rule.compiled then
+      local compiled = rule.compiled
+      if compiled then
         -- most instances hold: the core is asked first, outside the
         -- limits (its eval runs none of the pack's code and is bounded by
         -- the identity's instances), and only a rule with failures is run
         -- under them, where they are asked again
-        local asked, failures = pcall(rule.compiled.eval, rule.compiled, R.c, rule.names)
+        local asked, failures = pcall(compiled.eval, compiled, R.c, rule.names)
         if asked and type(failures) == "table" and rawlen(failures) == 0 then ok = true
         else ok, err, line = call(lim, run_identity, P.format, rule, R, emit) end
-      elseif rule.untrusted then
+      elseif untrusted then
         ok, err, line = call(lim, run_fresh, rule, ro, emit)
       else
         ok, err, line = call(lim, rule.check, ro, emit)
