@@ -2041,7 +2041,7 @@ static int l_html_blocks(lua_State *L) {
     return parse_markup(L, nb_html_blocks, "HTML");
 }
 
-/* nianbao.text.blocks(text) -> blocks | false */
+/* nianbao.text.blocks(text) -> blocks, last block with a grid | false */
 static int l_text_blocks(lua_State *L) {
     size_t len;
     const char *s = luaL_checklstring(L, 1, &len);

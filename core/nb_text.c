@@ -184,7 +184,7 @@ static int has_mark(const char *s, size_t len) {
 }
 
 int nb_text_blocks(lua_State *L, const char *s, size_t len) {
-    lua_Integer n = 0, lineno = 0, grid = 0, row = 0, last_row_line = -1;
+    lua_Integer n = 0, lineno = 0, grid = 0, row = 0, last_row_line = -1, grid_last = 0;
     size_t pos = 0;
     luaL_Buffer nofeed;
     int list, names_at, k;
@@ -266,6 +266,7 @@ int nb_text_blocks(lua_State *L, const char *s, size_t len) {
                     lua_pop(L, 1);
                 }
                 lua_pop(L, 1);
+                grid_last = n;
             } else if (n >= first) {                        /* one cell a line: no grid */
                 lua_rawgeti(L, list, n);
                 lua_pushnil(L);
@@ -307,7 +308,8 @@ int nb_text_blocks(lua_State *L, const char *s, size_t len) {
     }
     lua_replace(L, names_at);                 /* the list alone is left pushed */
     lua_settop(L, names_at);
-    return 1;
+    lua_pushinteger(L, grid_last);            /* and the last block with a grid (0: none) */
+    return 2;
 }
 
 /*}===*/

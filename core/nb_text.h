@@ -18,8 +18,9 @@ void nb_text_trim(const char *s, size_t len, size_t *from, size_t *to);
 ** one a cell ending in " |", with x0, x1 (its place on the line), grid ("t1")
 ** and row when its line holds several, and a { kind = "break" } for a line
 ** of bars alone. The same tables as the reader's Lua loop makes, field for
-** field. Returns 1 with the list pushed, or with false pushed when s holds a
-** mark (the Lua loop reads Markdown). */
+** field. Returns 2 with the list pushed and the index of its last block with
+** a grid (0: none), or 1 with false pushed when s holds a mark (the Lua loop
+** reads Markdown). */
 int nb_text_blocks(lua_State *L, const char *s, size_t len);
 
 /* nianbao.text.folder(map) → fold(s): map's keys are characters, its values

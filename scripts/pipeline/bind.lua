@@ -558,7 +558,9 @@ end
 -- the table: quiet_key), and passes the walk as one look-up; the others
 -- are asked one by one. Each block's text normalised is not kept: a
 -- report that needs them (few) has them from norm (see walk).
-local function gather(F, src, words)
+-- grid_last: the last block with a grid, as the reader says (no block
+-- after it is asked for one); nil: any.
+local function gather(F, src, words, grid_last)
   if words and not words_plain(words) then words = nil end
   local signed = words and false
   local quiet, heads, nheads, table_now = quiet_key(words, nil), nil, 0, nil
@@ -566,6 +568,7 @@ local function gather(F, src, words)
   local furniture = F.grammars.page_number
   local norm = F.labels.norm
   local count = #src
+  grid_last = grid_last or count
   local blocks = copy_list(src, count)
   local starts, found = {}, {}
   local paras, nparas = {}, 0
@@ -593,7 +596,7 @@ local function gather(F, src, words)
         ncells = ncells + 1
         cells[ncells] = b
         last = n
-        if not placed and b.grid and b.x0 then placed = true end   -- (a text's cells have no grid)
+        if not placed and i <= grid_last and b.grid and b.x0 then placed = true end
         goto next_block
       end
       if named_cell[text] then
@@ -601,7 +604,7 @@ local function gather(F, src, words)
         ncells = ncells + 1
         cells[ncells] = b
         last = n
-        if not placed and b.grid and b.x0 then placed = true end
+        if not placed and i <= grid_last and b.grid and b.x0 then placed = true end
         nheads = nheads + 1
         heads[nheads] = text
         goto next_block
@@ -685,7 +688,7 @@ local function gather(F, src, words)
         ncells = ncells + 1
         cells[ncells] = bk
         last = k
-        if not placed and bk.grid and bk.x0 then placed = true end
+        if not placed and i <= grid_last and bk.grid and bk.x0 then placed = true end   -- (bk: src[i])
         if table_now then
           if names_column_of(F, table_now, text) then
             nheads = nheads + 1
@@ -729,10 +732,10 @@ local function normed_of(F, blocks)
   return normed
 end
 
--- walk(F, blocks, words) → gather's answers, and (third) each block's
--- text normalised (for detect).
-local function walk(F, src, words)
-  local blocks, starts, paras, nparas, found, signed = gather(F, src, words)
+-- walk(F, blocks, words, grid_last) → gather's answers, and (third) each
+-- block's text normalised (for detect).
+local function walk(F, src, words, grid_last)
+  local blocks, starts, paras, nparas, found, signed = gather(F, src, words, grid_last)
   return blocks, starts, normed_of(F, blocks), paras, nparas, found, signed
 end
 M.walk = walk
@@ -1187,7 +1190,7 @@ function M.bind(F, system, doc, path, others)
   local sigs = { table.unpack(others) }
   if #F.signature > 0 then sigs[#sigs + 1] = { name = F.name, signature = F.signature } end
   local one = #sigs == 1 and sigs[1].signature or nil
-  local blocks, starts, paras, nparas, found, signed = gather(F, doc.blocks, one)
+  local blocks, starts, paras, nparas, found, signed = gather(F, doc.blocks, one, math.type(doc.grid_last) == "integer" and doc.grid_last or nil)
   local R = Report.new(F, path)
   local diags, pending = R.diagnostics, {}
 

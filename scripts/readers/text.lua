@@ -25,8 +25,10 @@ function sniff(head)
   return bars >= 3
 end
 
--- Reader(bytes, opts) → document: { blocks = { {kind=, text=, line=, col=, offset=}, … } }
+-- Reader(bytes, opts) → document: { blocks = { {kind=, text=, line=, col=, offset=}, … }, grid_last = }
 -- kinds: "para" (a line of prose), "cell" (one table cell), "break" (a line of bars).
+-- grid_last: the index of the last block with a grid, 0 for none (the
+-- binder asks no block after it for one: most cells are one to a line).
 -- An HTML table starting at pos (a line that opens with <table): its
 -- blocks added, the position after it and the lines it took | nil.
 local function html_table(bytes, pos, lineno, blocks, count)
@@ -48,15 +50,15 @@ end
 
 function Reader(bytes, opts)
   -- a text with no Markdown mark: the loop below, in C (nianbao.text.blocks)
-  local plain = nianbao.text.blocks(bytes)
-  if plain then return { blocks = plain } end
+  local plain, grid_last = nianbao.text.blocks(bytes)
+  if plain then return { blocks = plain, grid_last = grid_last } end
   local blocks, n = {}, 0
   local lineno, pos = 0, 1
   local len = #bytes
   local html_tables = 0
   -- consecutive lines of several cells are the rows of one table (grid);
   -- each cell keeps its place in its line (x), empty cells counted
-  local grid, row, last_row_line = 0, 0, -1
+  local grid, row, last_row_line, grid_last = 0, 0, -1, 0
   -- plain searches (memchr) once, instead of a class match on every line of a text that has no mark
   local has_marks = bytes:find("#", 1, true) or bytes:find(">", 1, true) or bytes:find("*", 1, true)
                     or bytes:find("<", 1, true)
@@ -70,6 +72,7 @@ function Reader(bytes, opts)
       local after, lines = html_table(bytes, pos, lineno + 1, blocks, html_tables)
       if after then
         n, lineno, pos = #blocks, lineno + lines, after
+        grid_last = n
         goto next_line
       end
     end
@@ -119,6 +122,7 @@ function Reader(bytes, opts)
         if last_row_line ~= lineno - 1 then grid, row = grid + 1, 0 end
         row, last_row_line = row + 1, lineno
         for k = first, n do blocks[k].grid, blocks[k].row = "t" .. grid, row end
+        grid_last = n
       elseif n >= first then
         blocks[n].x0, blocks[n].x1 = nil, nil       -- one cell a line: no grid to place it in
       end
@@ -138,5 +142,5 @@ function Reader(bytes, opts)
     pos = eol + 1
     ::next_line::
   end
-  return { blocks = blocks }
+  return { blocks = blocks, grid_last = grid_last }
 end

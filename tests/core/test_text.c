@@ -47,8 +47,10 @@ static void cells_on_one_line_form_a_row_of_a_grid(void **state) {
     lua_State *L = luaL_newstate();
     (void)state;
     assert_non_null(L);
-    assert_int_equal(nb_text_blocks(L, text, strlen(text)), 1);
-    assert_int_equal(lua_rawlen(L, -1), 6);
+    assert_int_equal(nb_text_blocks(L, text, strlen(text)), 2);
+    assert_int_equal(lua_rawlen(L, 1), 6);
+    assert_int_equal(lua_tointeger(L, 2), 5);                /* the last block with a grid */
+    lua_pop(L, 1);
     assert_string_equal(field(L, 1, "kind"), "para");
     assert_string_equal(field(L, 3, "text"), "自然人");
     assert_string_equal(field(L, 3, "grid"), "t1");

@@ -9,7 +9,8 @@ local markup = require "markup"
 
 -- The text reader's Lua loop alone: its file without the call to C.
 local src = assert(nbio.readfile("scripts/readers/text.lua"))
-local lua_src, cut = src:gsub("local plain = nianbao.text.blocks%(bytes%)\n  if plain then return { blocks = plain } end\n", "")
+local lua_src, cut = src:gsub("local plain, grid_last = nianbao.text.blocks%(bytes%)\n"
+                              .. "  if plain then return { blocks = plain, grid_last = grid_last } end\n", "")
 local lua_reader = setmetatable({ trim = labels.trim, markup = markup, nianbao = nianbao }, { __index = _G })
 assert(load(lua_src, "=text.lua", "t", lua_reader))()
 
@@ -28,11 +29,23 @@ test("the comparison of blocks sees a value, a number type, a missing and an ext
   eq(true, differ_in(a, { a[1], a[1] }, "b") ~= nil, "a block more")
 end)
 
+-- The index of the last block with a grid, 0 for none.
+local function grid_last_of(blocks)
+  for i = #blocks, 1, -1 do
+    if blocks[i].grid then return i end
+  end
+  return 0
+end
+
 local function same_both_ways(text, what)
-  local got = nianbao.text.blocks(text)
+  local got, grid_last = nianbao.text.blocks(text)
   if got == false then return false end
-  local d = differ_in(lua_reader.Reader(text, {}).blocks, got, "blocks")
+  local doc = lua_reader.Reader(text, {})
+  local d = differ_in(doc.blocks, got, "blocks")
   if d then error(what .. ": " .. d, 2) end
+  -- and both say which block is the last with a grid
+  eq(grid_last_of(got), grid_last, what .. ": the last block with a grid, from C")
+  eq(grid_last_of(got), doc.grid_last, what .. ": the last block with a grid, from the Lua loop")
   return true
 end
 
