@@ -436,8 +436,25 @@ typedef struct {
     size_t plain_hint;          /* the length of the last put_plain */
 } spool_ud;
 
+/* The spool's methods hold its metatable as their upvalue. */
+#define SPOOL_MT lua_upvalueindex(1)
+
+/* Argument 1 as a spool: one compare with the metatable held as an
+** upvalue, where luaL_checkudata looked its name up in the registry at
+** every put, get and decode; any other value gets luaL_checkudata's own
+** error. */
+static spool_ud *spool_arg(lua_State *L) {
+    void *p = lua_touserdata(L, 1);
+    if (p != NULL && lua_getmetatable(L, 1)) {
+        int same = lua_rawequal(L, -1, SPOOL_MT);
+        lua_pop(L, 1);
+        if (same) return p;
+    }
+    return luaL_checkudata(L, 1, SPOOL);
+}
+
 static spool_ud *check_spool(lua_State *L) {
-    spool_ud *u = luaL_checkudata(L, 1, SPOOL);
+    spool_ud *u = spool_arg(L);
     if (u->fd < 0) luaL_error(L, "spool closed");
     return u;
 }
@@ -640,7 +657,7 @@ static int l_spool_decode(lua_State *L) {
 }
 
 static int l_spool_close(lua_State *L) {
-    spool_ud *u = luaL_checkudata(L, 1, SPOOL);
+    spool_ud *u = spool_arg(L);
     if (u->fd >= 0) close(u->fd);
     u->fd = -1;
     free(u->buf);
@@ -664,9 +681,11 @@ int luaopen_nianbao_jobs(lua_State *L) {
     };
     luaL_newmetatable(L, SPOOL);
     lua_newtable(L);
-    luaL_setfuncs(L, spool_methods, 0);
+    lua_pushvalue(L, -2);
+    luaL_setfuncs(L, spool_methods, 1);
     lua_setfield(L, -2, "__index");
-    lua_pushcfunction(L, l_spool_close);
+    lua_pushvalue(L, -1);
+    lua_pushcclosure(L, l_spool_close, 1);
     lua_setfield(L, -2, "__gc");
     lua_pop(L, 1);
     luaL_newlib(L, funcs);
