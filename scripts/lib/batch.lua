@@ -563,11 +563,11 @@ function Batch:bytes(path)
 end
 
 -- One file of the survey, as plain data (it may be worked out in a worker
--- process): {error=} | {digest=, own=true} | {digest=, error=} |
--- {digest=, not_report=true} | {digest=, agency=, year=, key=, format=,
--- text=, sig=, blob=}. The report itself is not kept in memory: blob is
--- it as plain data, put in the spool, so a batch of any size holds one
--- report at a time.
+-- process): {error=} | {sum=, own=true} | {sum=, error=} |
+-- {sum=, not_report=true} | {sum=, agency=, year=, key=, format=,
+-- text=, sig=, blob=}, with digest= as well for an archive. The report
+-- itself is not kept in memory: blob is it as plain data, put in the
+-- spool, so a batch of any size holds one report at a time.
 function Batch:survey_one(f)
   local E, lang = self.E, self.E.lang
   local path, named = path_of(f), type(f) == "string"
@@ -578,7 +578,10 @@ function Batch:survey_one(f)
     s.error = err
     return s
   end
-  s.digest = sim.digest(bytes)
+  -- the digest (a byte a step) only for the archive, which keeps it: the
+  -- batch tells files apart by the sum, and two of one sum by their digest
+  s.sum = jobs.sum(bytes)
+  if self.archive then s.digest = sim.digest(bytes) end
   local ext = (path:match("%.(%w+)$") or ""):lower()
   if not named and (ext == "yaml" or ext == "yml") and own_content(bytes) then
     s.own = true
@@ -683,25 +686,50 @@ function Batch:survey(njobs)
   -- a single file is always surveyed here, and its check then binds it no more
   if #self.all == 1 or self.spool and (njobs or 1) <= 1 and #self.all <= M.KEPT then self.bound = {} end
   local E, lang = self.E, self.E.lang
-  local by_digest, entries, kept = {}, {}, {}
+  local entries, kept = {}, {}
+  -- the files of the same bytes: by_sum a sum's first file's path (true
+  -- once a second came and all of that sum are in by_digest, by the digest
+  -- of their bytes read again: the same file under two names, or nearly
+  -- never two others)
+  local by_sum, by_digest = {}, {}
+  local function digest_of(path)
+    local bytes = self:bytes(path)
+    return bytes and sim.digest(bytes)
+  end
+  -- first_of(path, s) → the path of an earlier file of the same bytes | nil
+  local function first_of(path, s)
+    local held = by_sum[s.sum]
+    if held == nil then return nil end
+    if held ~= true then
+      local d = digest_of(held)
+      if d then by_digest[d] = held end
+      by_sum[s.sum] = true
+    end
+    s.digest = s.digest or digest_of(path)
+    return s.digest and by_digest[s.digest]
+  end
+  local function hold(path, s)
+    if by_sum[s.sum] == nil then by_sum[s.sum] = path
+    elseif s.digest then by_digest[s.digest] = path end
+  end
   local sig_of = {}               -- entry → its signature
   local fields = entry_fields(self)
   self.told_at, self.copied_at = {}, {}
   local spool_sigs = #self.all > similar.SEEN_MAX
   local function take(i, s)
     local path = path_of(self.all[i])
-    local first = s.digest and by_digest[s.digest]    -- the path of a file of the same bytes
+    local first = s.sum and first_of(path, s)
     if first then
       self.skipped[#self.skipped + 1] = { path = path, why = messages.text(lang, "skip_duplicate", first) }
     elseif s.own then
       self.skipped[#self.skipped + 1] = { path = path, why = messages.text(lang, "skip_own") }
     elseif s.not_report then
-      by_digest[s.digest] = path
+      hold(path, s)
       self.skipped[#self.skipped + 1] = { path = path, why = messages.text(lang, "skip_not_report") }
     else
       local sig, stowed, told
-      if s.digest then
-        by_digest[s.digest] = path
+      if s.sum then
+        hold(path, s)
         if not s.error then
           -- apart until the pairs are measured: an entry of sixteen fields
           -- at most takes half the memory of one of seventeen
