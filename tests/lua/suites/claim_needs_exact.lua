@@ -2,7 +2,7 @@
 -- of them is one none of the grammar's readers can match. For the grammars
 -- of negations (txt.none) and of results (txt.result) each word names what
 -- every match of some reader holds ("为0", not any 0; "予以公开", not any
--- 公开), and each sentence of the corpus and of these forms reads the same
+-- 公开; "其他处理", not any 处理), and each sentence of the corpus and of these forms reads the same
 -- claims with the needs as with none (every sentence read).
 
 local DIR = "tests/sentences"
@@ -48,6 +48,9 @@ local sentences = {
   { s = "予以公开及部分公开的42件。", year = 2024 },
   { s = "属于国家秘密不予公开1件，公开出版物2件。", year = 2024 },
   { s = "主动公开政府信息120条。", year = 2024 },
+  { s = "其他处理2件。", year = 2024 }, { s = "其他处理的申请共计3件。", year = 2024 },
+  { s = "不予处理1件，其他处理2件。", year = 2024 }, { s = "本年度未收取信息处理费。", year = 2024 },
+  { s = "收到申请10件，其中予以公开5件，其他处理5件。", year = 2024 },
 }
 local names = assert(nbio.listdir(DIR))
 table.sort(names)
@@ -75,3 +78,10 @@ for _, rule in ipairs { "txt.none", "txt.result" } do
     if read < 5 then error("too few sentences read to tell: " .. read) end
   end)
 end
+
+-- and a sentence that names no result is not read for one
+test("txt.result: no word of the needs in a sentence of a fee for processing", function()
+  for _, w in ipairs(spec_of("txt.result").needs) do
+    eq(nil, ("本年度未收取信息处理费。"):find(w, 1, true), "the needs' word " .. w)
+  end
+end)
