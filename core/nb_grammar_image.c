@@ -1252,6 +1252,25 @@ static int updatelocale(lua_State *L) {
     return lua_gettop(L);
 }
 
+/* Field `name` of the table on top (a C function) replaced by `wrapper`,
+** a closure of it, the image state (third from the top) and the records'
+** file `out` (or nil): the original, or NULL where it is none (the field
+** then left as it is). */
+static lua_CFunction wrap_field(lua_State *L, const char *name, lua_CFunction wrapper, const char *out) {
+    lua_CFunction original;
+    lua_getfield(L, -1, name);
+    original = lua_tocfunction(L, -1);
+    if (original == NULL) {
+        lua_pop(L, 1);
+        return NULL;
+    }
+    lua_pushvalue(L, -4);
+    if (out != NULL && *out != '\0') lua_pushstring(L, out); else lua_pushnil(L);
+    lua_pushcclosure(L, wrapper, 3);
+    lua_setfield(L, -2, name);
+    return original;
+}
+
 void nb_grammar_images_wrap(lua_State *L, int re_idx, lua_CFunction tick) {
     image_state *st;
     const char *out = getenv("NB_GRAMMAR_IMAGES_OUT");
@@ -1284,26 +1303,8 @@ void nb_grammar_images_wrap(lua_State *L, int re_idx, lua_CFunction tick) {
     lua_setfield(L, re_idx, "updatelocale");
     lua_getfield(L, LUA_REGISTRYINDEX, LUA_LOADED_TABLE);
     if (lua_getfield(L, -1, "lpeg") == LUA_TTABLE) {
-        lua_getfield(L, -1, "P");
-        st->P = lua_tocfunction(L, -1);
-        if (st->P != NULL) {
-            lua_pushvalue(L, -4);
-            if (out != NULL && *out != '\0') lua_pushstring(L, out); else lua_pushnil(L);
-            lua_pushcclosure(L, grammar, 3);
-            lua_setfield(L, -2, "P");
-        } else {
-            lua_pop(L, 1);
-        }
-        lua_getfield(L, -1, "match");
-        st->match = lua_tocfunction(L, -1);
-        if (st->match != NULL) {
-            lua_pushvalue(L, -4);
-            if (out != NULL && *out != '\0') lua_pushstring(L, out); else lua_pushnil(L);
-            lua_pushcclosure(L, match, 3);
-            lua_setfield(L, -2, "match");
-        } else {
-            lua_pop(L, 1);
-        }
+        st->P = wrap_field(L, "P", grammar, out);
+        st->match = wrap_field(L, "match", match, out);
     }
     lua_pop(L, 3);
 }
