@@ -22,7 +22,7 @@ words = [[
 
 check = text.claims {
   name   = "next",
-  needs  = { "结转", "转结", "顺延", "转入", "继续" },       -- a sentence without one of these is not read
+  needs  = { "结转", "转结", "顺延", "转入", "继续", "将于" },       -- a sentence without one of these is not read
   topic  = "t3",
   words  = words,
   readers = {
