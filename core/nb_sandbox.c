@@ -1267,6 +1267,7 @@ typedef struct fp_key {
     const char *s;                /* NULL: an integer key */
     size_t len;
     lua_Integer i;
+    int at;                       /* the stack slot of its value */
 } fp_key;
 
 static void fp_add(lua_State *L, fp_buf *b, const char *s, size_t n) {
@@ -1337,7 +1338,7 @@ static int fp_walk(lua_State *L, fp_buf *b, int idx, int depth) {
         lua_Integer n = 0, i;
         size_t count = 0, k;
         fp_key *keys;
-        int r;
+        int r, base;
         if (depth >= FP_DEPTH || b->tables >= FP_TABLES) return FP_NOT_PLAIN;
         b->tables++;
         luaL_checkstack(L, 6, "fingerprint");
@@ -1355,34 +1356,49 @@ static int fp_walk(lua_State *L, fp_buf *b, int idx, int depth) {
             lua_pop(L, 1);
             if (r != FP_OK) return r;
         }
+        /* the other keys, each left on the stack above its value's slot
+        ** (one pass of lua_next, each value then walked where it lies) */
+        base = lua_gettop(L);
         lua_pushnil(L);
         while (lua_next(L, idx)) {
-            lua_pop(L, 1);
-            if (lua_isinteger(L, -1)) {
-                lua_Integer ki = lua_tointeger(L, -1);
-                if (ki < 1 || ki > n) count++;
-            } else if (lua_type(L, -1) == LUA_TSTRING) {
-                count++;
+            int keep;
+            if (lua_isinteger(L, -2)) {
+                lua_Integer ki = lua_tointeger(L, -2);
+                keep = ki < 1 || ki > n;
+            } else if (lua_type(L, -2) == LUA_TSTRING) {
+                keep = 1;
             } else {
-                lua_pop(L, 1);
+                lua_settop(L, base);
                 return FP_UNSURE;
             }
             if (++b->keys > FP_KEYS) {
-                lua_pop(L, 1);
+                lua_settop(L, base);
                 return FP_UNSURE;
             }
+            if (keep) {
+                if (!lua_checkstack(L, 3)) {   /* (no room: the Lua walk decides) */
+                    lua_settop(L, base);
+                    return FP_UNSURE;
+                }
+                lua_pushvalue(L, -2);          /* key, value, key: the next lua_next's */
+                count++;
+            } else {
+                lua_pop(L, 1);
+            }
+        }
+        if (!lua_checkstack(L, 4)) {           /* the keys, and a number's text */
+            lua_settop(L, base);
+            return FP_UNSURE;
         }
         keys = lua_newuserdatauv(L, (count ? count : 1) * sizeof *keys, 0);
-        k = 0;
-        lua_pushnil(L);
-        while (lua_next(L, idx)) {            /* (the strings stay the table's: no copy) */
-            lua_pop(L, 1);
-            if (lua_isinteger(L, -1)) {
-                lua_Integer ki = lua_tointeger(L, -1);
-                if (ki < 1 || ki > n) keys[k].s = NULL, keys[k].len = 0, keys[k++].i = ki;
+        for (k = 0; k < count; k++) {
+            int at = base + 1 + 2 * (int)k;
+            keys[k].at = at + 1;
+            if (lua_type(L, at) == LUA_TSTRING) {
+                keys[k].s = lua_tolstring(L, at, &keys[k].len);
+                keys[k].i = 0;
             } else {
-                keys[k].s = lua_tolstring(L, -1, &keys[k].len);
-                keys[k++].i = 0;
+                keys[k].s = NULL, keys[k].len = 0, keys[k].i = lua_tointeger(L, at);
             }
         }
         qsort(keys, count, sizeof *keys, fp_before);
@@ -1390,24 +1406,20 @@ static int fp_walk(lua_State *L, fp_buf *b, int idx, int depth) {
         for (k = 0; k < count; k++) {
             if (keys[k].s) {
                 fp_string(L, b, keys[k].s, keys[k].len);
-                lua_pushlstring(L, keys[k].s, keys[k].len);
-                lua_rawget(L, idx);
             } else {
                 fp_add(L, b, "integer:", 8);
                 fp_int(L, b, keys[k].i);
-                lua_rawgeti(L, idx, keys[k].i);
             }
             fp_add(L, b, "=", 1);
-            r = fp_walk(L, b, lua_gettop(L), depth + 1);
-            lua_pop(L, 1);
+            r = fp_walk(L, b, keys[k].at, depth + 1);
             if (r != FP_OK) {
-                lua_pop(L, 1);
+                lua_settop(L, base);
                 return r;
             }
             fp_add(L, b, ";", 1);
         }
         fp_add(L, b, "}", 1);
-        lua_pop(L, 1);                        /* the keys */
+        lua_settop(L, base);                  /* the keys, their values, the pairs */
         return FP_OK;
     }
     default:

@@ -205,8 +205,13 @@ end
 -- a copy of decl already made, for the file to change.
 local function apply_format(layer, decl, lim, fresh)
   local path = layer.dir .. "/format.lua"
-  return run(path, (format_env(fresh or view.copy(decl), path)), sandbox.limits(lim, not layer.national),
-             layer.national and globals or view.plain)
+  local env, file_lim = (format_env(fresh or view.copy(decl), path)), sandbox.limits(lim, not layer.national)
+  -- (a national format.lua is read once: a pack built on it runs it again, Set:replay)
+  local src = layer.format_source or read(path)
+  if layer.national then layer.format_source = src end
+  local ok, got = run_file(path, src, env, file_lim, layer.national and globals or view.plain)
+  if not ok then error(got, 0) end
+  return got
 end
 
 
