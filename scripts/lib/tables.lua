@@ -1218,6 +1218,47 @@ local function plans_of(memos, m)
   return kept and kept.of
 end
 
+-- The first binding of a table with m keeps no plan at once: a plan serves
+-- only the tables bound after it, and making one (the tokens' layout
+-- walked, the cells packed) is some 0.3 M instructions a table that a
+-- check of one report spends for nothing. It is made, as it would have
+-- been, when the next table with m is bound (waiting: memos → m → the
+-- making). first_binding(memos, m) → true the first time (m's memo begun).
+local waiting = setmetatable({}, { __mode = "k" })
+
+local function first_binding(memos, m)
+  if memos[m] then return false end
+  memo.of(memos, m, MEMO_BYTES)
+  return true
+end
+
+-- wait(memos, m, make): make() run when the next table with m is bound.
+local function wait(memos, m, make)
+  local w = waiting[memos]
+  if not w then
+    w = setmetatable({}, { __mode = "k" })
+    waiting[memos] = w
+  end
+  w[m] = make
+end
+
+-- settle(memos, m): the plan that waits for m made, before a look-up.
+local function settle(memos, m)
+  local w = waiting[memos]
+  local make = w and w[m]
+  if make then
+    w[m] = nil
+    make()
+  end
+end
+
+-- The tokens as they are now, for a plan made later.
+local function kept_tokens(tokens)
+  local n = #tokens
+  if n <= 100000 then return { table.unpack(tokens, 1, n) } end
+  return table.move(tokens, 1, n, 1, {})
+end
+
 -- A plan's cells as report:read takes them at once: for each cell set, its
 -- place in the schema and its value's place among the tokens (index_of).
 local function packed_cells(F, ids, values, index_of)
@@ -1244,7 +1285,9 @@ function M.bind_rows(F, system, T, tokens, R, diags, present, pending, others)
   -- a plan says whether its own binding found it
   -- the layout, and its plan applied where there is one, in one walk
   local layout, plan
-  if not present.yes then
+  local first = not present.yes and first_binding(stream_plans, m)
+  if not present.yes and not first then
+    settle(stream_plans, m)
     layout, plan = nianbao.stream_read(tokens, sm and sm.of, M.value_state, F, true, plans_of(stream_plans, m),
                                        NOPLAN, R.c, R.units)
   end
@@ -1252,17 +1295,27 @@ function M.bind_rows(F, system, T, tokens, R, diags, present, pending, others)
     if plan.present then present.yes = true end
     return
   end
-  local rec = layout and not plan and { ids = {}, values = {}, units = {}, unit_texts = {} } or nil
+  local rec = (first or layout and not plan) and { ids = {}, values = {}, units = {}, unit_texts = {} } or nil
   local ndiags, npending = #diags, #pending
   bind_by_labels(F, system, T, m, tokens, R, diags, present, pending, rec)
   if rec then
     if #diags ~= ndiags or #pending ~= npending then rec.unsafe = true end
-    local index_of, unit_at = {}, {}
-    for i = 1, #tokens do index_of[tokens[i]] = i end
-    for k = 1, #rec.units do unit_at[k] = index_of[rec.units[k]] end
-    local cells = packed_cells(F, rec.ids, rec.values, index_of)
-    local plan_of = { present = present.yes, cells = cells, unit_at = unit_at, unit_texts = rec.unit_texts }
-    memo.long_put(stream_plans, m, MEMO_BYTES, layout, rec.unsafe and NOPLAN or plan_of, #layout + #cells + 64)
+    local was_present = present.yes
+    local function keep(layout, tokens)
+      local index_of, unit_at = {}, {}
+      for i = 1, #tokens do index_of[tokens[i]] = i end
+      for k = 1, #rec.units do unit_at[k] = index_of[rec.units[k]] end
+      local cells = packed_cells(F, rec.ids, rec.values, index_of)
+      local plan_of = { present = was_present, cells = cells, unit_at = unit_at, unit_texts = rec.unit_texts }
+      memo.long_put(stream_plans, m, MEMO_BYTES, layout, rec.unsafe and NOPLAN or plan_of, #layout + #cells + 64)
+    end
+    if not first then return keep(layout, tokens) end
+    local kept = kept_tokens(tokens)
+    wait(stream_plans, m, function()
+      local sm_now = state_memo[F]
+      local layout_then = nianbao.stream_layout(kept, sm_now and sm_now.of, M.value_state, F, true)
+      if layout_then then keep(layout_then, kept) end
+    end)
   end
 end
 
@@ -1659,17 +1712,34 @@ function M.bind_placed(F, system, T, tokens, R, out_diags, present, pending, oth
   local m = prepared(F, T, others)
   local sm = state_memo[F]
   -- the layout, and its plan read where it says (plan.ok), in one walk
-  local layout, plan = nianbao.placed_read(tokens, sm and sm.of, M.value_state, F, plans_of(plan_memo, m), NOPLAN,
-                                           R.c, R.units)
+  local layout, plan
+  local first = first_binding(plan_memo, m)
+  if not first then
+    settle(plan_memo, m)
+    layout, plan = nianbao.placed_read(tokens, sm and sm.of, M.value_state, F, plans_of(plan_memo, m), NOPLAN,
+                                       R.c, R.units)
+  end
   if plan and plan ~= NOPLAN then
     if plan.present then present.yes = true end
     return plan.ok and true or false
   end
-  local rec = layout and not plan and { present = false, ok = false } or nil
+  local rec = (first or layout and not plan) and { present = false, ok = false } or nil
   local ok = bind_by_places(F, T, m, tokens, R, out_diags, present, settled, rec)
   if rec then
-    memo.long_put(plan_memo, m, MEMO_BYTES, layout, rec.unsafe and NOPLAN or rec,
-             #layout + 64 + (rec.cells and #rec.cells or 0))
+    local function keep(layout)
+      memo.long_put(plan_memo, m, MEMO_BYTES, layout, rec.unsafe and NOPLAN or rec,
+               #layout + 64 + (rec.cells and #rec.cells or 0))
+    end
+    if not first then
+      keep(layout)
+    else
+      local kept = kept_tokens(tokens)
+      wait(plan_memo, m, function()
+        local sm_now = state_memo[F]
+        local layout_then = nianbao.table_layout(kept, sm_now and sm_now.of, M.value_state, F)
+        if layout_then then keep(layout_then) end
+      end)
+    end
   end
   return ok
 end
@@ -1737,22 +1807,36 @@ local flat_plans = memo.keyed()
 function M.bind_flat(F, system, T, tokens, R, diags, present, pending, others)
   local m = prepared(F, T, others)
   local sm = state_memo[F]
-  local layout, plan = nianbao.stream_read(tokens, sm and sm.of, M.value_state, F, false, plans_of(flat_plans, m),
-                                           NOPLAN, R.c, R.units)
+  local layout, plan
+  local first = first_binding(flat_plans, m)
+  if not first then
+    settle(flat_plans, m)
+    layout, plan = nianbao.stream_read(tokens, sm and sm.of, M.value_state, F, false, plans_of(flat_plans, m),
+                                       NOPLAN, R.c, R.units)
+  end
   if plan and plan ~= NOPLAN then
     if plan.present then present.yes = true end
     return
   end
-  local rec = layout and not plan and {} or nil
+  local rec = (first or layout and not plan) and {} or nil
   local ndiags, npending = #diags, #pending
   bind_flat_by(F, system, T, m, tokens, R, diags, present, pending, rec)
   if rec then
     if #diags ~= ndiags or #pending ~= npending then rec.unsafe = true end
-    local index_of = {}
-    for i = 1, #tokens do index_of[tokens[i]] = i end
-    local cells = packed_cells(F, T.cells, rec.values or {}, index_of)
-    memo.long_put(flat_plans, m, MEMO_BYTES, layout, rec.unsafe and NOPLAN or { present = rec.present, cells = cells },
-             #layout + #cells + 64)
+    local function keep(layout, tokens)
+      local index_of = {}
+      for i = 1, #tokens do index_of[tokens[i]] = i end
+      local cells = packed_cells(F, T.cells, rec.values or {}, index_of)
+      memo.long_put(flat_plans, m, MEMO_BYTES, layout, rec.unsafe and NOPLAN or { present = rec.present, cells = cells },
+               #layout + #cells + 64)
+    end
+    if not first then return keep(layout, tokens) end
+    local kept = kept_tokens(tokens)
+    wait(flat_plans, m, function()
+      local sm_now = state_memo[F]
+      local layout_then = nianbao.stream_layout(kept, sm_now and sm_now.of, M.value_state, F, false)
+      if layout_then then keep(layout_then, kept) end
+    end)
   end
 end
 
