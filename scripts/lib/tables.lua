@@ -12,6 +12,10 @@ local nianbao = require "nianbao"
 
 local M = {}
 
+-- (in C where the build has it: whether any of a list of words is in a
+-- text, in one call; most labels hold none of a table's words)
+local first_of = nianbao.text and nianbao.text.first_of
+
 --{=== values ===
 
 -- Digits as printed → an exact number, or nil. Folds full-width digits and
@@ -332,7 +336,9 @@ local function header_of(m, t, keys)
   local rest, n = t, #t
   for l = 1, 2 do
     local list = l == 1 and m.heads or m.others
-    for i = 1, #list do
+    -- (a list none of whose words is in the text neither names it nor
+    -- takes anything out of it: not walked word by word)
+    for i = 1, (not first_of or first_of(rest, list)) and #list or 0 do
       local h = list[i]
       if #h <= n then
         if rest == h then return true end
@@ -357,12 +363,32 @@ local function is_header(m, T, t)
   return answer(m, header_of, t, m, t, T.header_keys)
 end
 
+-- The keys of a table's groups in one list (none empty), made once a
+-- table: a label that holds none of them names no group.
+local group_keys_of = setmetatable({}, { __mode = "k" })
+local function group_keys(T)
+  local list = group_keys_of[T]
+  if not list then
+    list = {}
+    for _, g in ipairs(T.groups) do
+      for _, k in ipairs(g.keys_norm) do
+        if k ~= "" then list[#list + 1] = k end
+      end
+    end
+    group_keys_of[T] = list
+  end
+  return list
+end
+
 local function group_of(T, t)
   local groups = T.groups
+  if first_of and not first_of(t, group_keys(T)) then return nil end
   for i = 1, #groups do
     if has_key(t, groups[i].keys_norm) then return groups[i] end
   end
 end
+
+M.group_of = group_of
 
 -- find_group(m, T, t) → the group t names, or false
 local function find_group(m, T, t)
@@ -429,7 +455,12 @@ local function row_keys(T)
   -- from[n]: the first key of at most n bytes (a longer one is in no label
   -- of n bytes); labels longer than the longest key start at the first
   local from = {}
-  list = { keys = keys, rows = rows, from = from, longest = lens[#lens] or 0, exact = exact }
+  -- the first place of each key: a label that is a key names the row of
+  -- its first place (no key before it is in the label: longer, or as long
+  -- and another)
+  local place = {}
+  for i = #keys, 1, -1 do place[keys[i]] = i end
+  list = { keys = keys, rows = rows, from = from, longest = lens[#lens] or 0, exact = exact, place = place }
   local i = #keys + 1
   for n = 0, list.longest do
     while i > 1 and #keys[i - 1] <= n do i = i - 1 end
@@ -439,12 +470,10 @@ local function row_keys(T)
   return list
 end
 
--- (in C where the build has it: whether any of a list of words is in a
--- text, in one call; most labels hold no row's key)
-local first_of = nianbao.text and nianbao.text.first_of
-
 function find_row_of(F, T, t, group)
   local list = row_keys(T)
+  local at = list.place[t]
+  if at then return list.rows[at], true end
   local keys, n = list.keys, #t
   if not first_of or first_of(t, keys) then
     for i = n >= list.longest and 1 or list.from[n], #keys do
