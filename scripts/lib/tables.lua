@@ -89,6 +89,32 @@ end
 -- unit or without (most labels: no parsing tried)
 local DIGIT, WIDE_DIGIT = "%d", "\xEF\xBC[\x90-\x99]"
 
+-- The last characters of the format's units (a set), and their lengths in
+-- bytes: made once per format. A text ends with a unit only where its
+-- last bytes are one of these.
+local tails_of = setmetatable({}, { __mode = "k" })
+local NO_UNITS = {}
+local function unit_tails(F)
+  local tails = tails_of[F]
+  if tails then return tails end
+  tails = { lengths = {} }
+  for _, u in ipairs(F.units) do
+    -- the last character by its lead byte; a unit not UTF-8 at its end, whole
+    local at = #u
+    while at > 1 and u:byte(at) >= 0x80 and u:byte(at) < 0xC0 do at = at - 1 end
+    local tail = u:sub(at)
+    if at > 1 and u:byte(at) < 0xC0 and #tail > 1 then tail = u end
+    if not tails[tail] then
+      tails[tail] = true
+      local known = false
+      for _, n in ipairs(tails.lengths) do known = known or n == #tail end
+      if not known then tails.lengths[#tails.lengths + 1] = #tail end
+    end
+  end
+  tails_of[F] = tails
+  return tails
+end
+
 function value_state_of(F, text)
   if text:match("^%d+$") then return "number", (nianbao.number(text)) end
   if not text:find(DIGIT) and not text:find(WIDE_DIGIT) then
@@ -97,7 +123,14 @@ function value_state_of(F, text)
   end
   local v = M.parse_number(text)
   if v ~= nil then return "number", v end
-  for _, u in ipairs(F.units) do
+  -- (a text whose last characters end no unit has none of them at its end)
+  local tails = unit_tails(F)
+  local ends = false
+  for i = 1, #tails.lengths do
+    local n = tails.lengths[i]
+    if #text >= n and tails[text:sub(-n)] then ends = true; break end
+  end
+  for _, u in ipairs(ends and F.units or NO_UNITS) do
     if #text > #u and text:sub(-#u) == u then
       v = M.parse_number(text:sub(1, -#u - 1))
       if v ~= nil then return "number", v, u end
@@ -426,6 +459,7 @@ end
 -- the longest key of each row compared in turn would name it. Made once a
 -- table, when a label is first looked up in it.
 local keys_of = setmetatable({}, { __mode = "k" })
+local KEY_RUN = 8
 
 local function row_keys(T)
   local list = keys_of[T]
@@ -452,15 +486,21 @@ local function row_keys(T)
     local l = by_len[lens[i]]
     for j = 1, #l, 2 do keys[#keys + 1], rows[#rows + 1] = l[j], l[j + 1] end
   end
-  -- from[n]: the first key of at most n bytes (a longer one is in no label
-  -- of n bytes); labels longer than the longest key start at the first
-  local from = {}
   -- the first place of each key: a label that is a key names the row of
   -- its first place (no key before it is in the label: longer, or as long
   -- and another)
   local place = {}
   for i = #keys, 1, -1 do place[keys[i]] = i end
-  list = { keys = keys, rows = rows, from = from, longest = lens[#lens] or 0, exact = exact, place = place }
+  -- the keys KEY_RUN at a time, each run looked for in one search
+  local runs = {}
+  for k = 1, (#keys + KEY_RUN - 1) // KEY_RUN do
+    runs[k] = table.move(keys, (k - 1) * KEY_RUN + 1, math.min(k * KEY_RUN, #keys), 1, {})
+  end
+  -- from[n]: the first key of at most n bytes (a longer one is in no label
+  -- of n bytes); labels longer than the longest key start at the first
+  local from = {}
+  list = { keys = keys, rows = rows, from = from, longest = lens[#lens] or 0, exact = exact, place = place,
+           runs = runs }
   local i = #keys + 1
   for n = 0, list.longest do
     while i > 1 and #keys[i - 1] <= n do i = i - 1 end
@@ -475,9 +515,21 @@ function find_row_of(F, T, t, group)
   local at = list.place[t]
   if at then return list.rows[at], true end
   local keys, n = list.keys, #t
-  if not first_of or first_of(t, keys) then
-    for i = n >= list.longest and 1 or list.from[n], #keys do
+  local start = n >= list.longest and 1 or list.from[n]
+  if not first_of then
+    for i = start, #keys do
       if t:find(keys[i], 1, true) then return list.rows[i], true end
+    end
+  elseif first_of(t, keys) then
+    -- the first run with a key in the label holds the first such key (the
+    -- keys of its run before start are longer than the label: in it none)
+    local runs = list.runs
+    for k = (start - 1) // KEY_RUN + 1, #runs do
+      if first_of(t, runs[k]) then
+        for i = math.max(start, (k - 1) * KEY_RUN + 1), math.min(k * KEY_RUN, #keys) do
+          if t:find(keys[i], 1, true) then return list.rows[i], true end
+        end
+      end
     end
   end
   -- an exact label only names a row of its group (the label made bare once
@@ -496,9 +548,28 @@ end
 M.find_row_of = find_row_of
 
 -- A piece of one row's label, long enough to be sure ("5.要求行政机关确认或重新出").
+-- A table's rows' labels (folded, bare) in one text, each on a line of its
+-- own, made once a table: a piece that is in none of them (most) is found
+-- so in one search, not row by row.
+local row_text_of = setmetatable({}, { __mode = "k" })
+local function row_text(T)
+  local text = row_text_of[T]
+  if not text then
+    local norms = {}
+    for _, r in ipairs(T.rows) do
+      if r.norm then norms[#norms + 1] = r.norm end
+    end
+    text = table.concat(norms, "\n")
+    row_text_of[T] = text
+  end
+  return text
+end
+
 local function row_by_piece(F, T, t)
   local b = F.labels.bare(t)
   if (utf8.len(b) or 0) < 4 then return nil end
+  -- (a piece without a line break is in the text just where it is in a label)
+  if not b:find("\n", 1, true) and not row_text(T):find(b, 1, true) then return nil end
   local rows = T.rows
   local hit
   for i = 1, #rows do
@@ -510,6 +581,8 @@ local function row_by_piece(F, T, t)
   end
   return hit
 end
+
+M.row_by_piece = row_by_piece
 
 local function find_row_by_piece(F, m, T, t)
   return answer(m, row_by_piece, t, F, T, t)
