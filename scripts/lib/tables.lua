@@ -23,8 +23,15 @@ local first_of = nianbao.text and nianbao.text.first_of
 -- Spaces that print inside a number as a thousands separator.
 local THIN = { "\u{00A0}", "\u{2009}", "\u{202F}", "\u{2007}", "\u{3000}" }
 
+-- A byte no number's text holds: none of the digits, signs, points, commas,
+-- spaces, "?" and the bytes of the full-width forms and wide spaces that
+-- parsing folds (each byte of those is ASCII or one of these). A text with
+-- such a byte (most labels: a Chinese character's lead byte) is no number.
+local NOT_NUMBER = "[^%d%s%+%-%.,%?\x80-\xBF\xC2\xE2\xE3\xEF]"
+
 function M.parse_number(text)
   if text:match("^%d+$") then return (nianbao.number(text)) end      -- the common case, at once
+  if text:find(NOT_NUMBER) then return nil end
   local t = text:gsub("\xEF\xBC([\x90-\x99])", function(d)   -- full-width digits
     return string.char(d:byte() - 0x90 + 48)
   end):gsub("\xEF\xBC\x8E", "."):gsub("\xEF\xBC\x8D", "-")
