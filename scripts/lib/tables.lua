@@ -376,9 +376,7 @@ local function header_of(m, t, keys)
   local rest, n = t, #t
   for l = 1, 2 do
     local list = l == 1 and m.heads or m.others
-    -- (a list none of whose words is in the text neither names it nor
-    -- takes anything out of it: not walked word by word)
-    for i = 1, (not first_of or first_of(rest, list)) and #list or 0 do
+    for i = 1, #list do
       local h = list[i]
       if #h <= n then
         if rest == h then return true end
