@@ -552,7 +552,6 @@ function find_row_of(F, T, t, group)
 end
 M.find_row_of = find_row_of
 
--- A piece of one row's label, long enough to be sure ("5.要求行政机关确认或重新出").
 -- A table's rows' labels (folded, bare) in one text, each on a line of its
 -- own, made once a table: a piece that is in none of them (most) is found
 -- so in one search, not row by row.
@@ -570,6 +569,7 @@ local function row_text(T)
   return text
 end
 
+-- A piece of one row's label, long enough to be sure ("5.要求行政机关确认或重新出").
 local function row_by_piece(F, T, t)
   local b = F.labels.bare(t)
   if (utf8.len(b) or 0) < 4 then return nil end
