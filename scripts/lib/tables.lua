@@ -12,6 +12,10 @@ local nianbao = require "nianbao"
 
 local M = {}
 
+-- (in C where the build has it: whether any of a list of words is in a
+-- text, in one call; most labels hold none of a table's words)
+local first_of = nianbao.text and nianbao.text.first_of
+
 --{=== values ===
 
 -- Digits as printed → an exact number, or nil. Folds full-width digits and
@@ -19,8 +23,15 @@ local M = {}
 -- Spaces that print inside a number as a thousands separator.
 local THIN = { "\u{00A0}", "\u{2009}", "\u{202F}", "\u{2007}", "\u{3000}" }
 
+-- A byte no number's text holds: none of the digits, signs, points, commas,
+-- spaces, "?" and the bytes of the full-width forms and wide spaces that
+-- parsing folds (each byte of those is ASCII or one of these). A text with
+-- such a byte (most labels: a Chinese character's lead byte) is no number.
+local NOT_NUMBER = "[^%d%s%+%-%.,%?\x80-\xBF\xC2\xE2\xE3\xEF]"
+
 function M.parse_number(text)
   if text:match("^%d+$") then return (nianbao.number(text)) end      -- the common case, at once
+  if text:find(NOT_NUMBER) then return nil end
   local t = text:gsub("\xEF\xBC([\x90-\x99])", function(d)   -- full-width digits
     return string.char(d:byte() - 0x90 + 48)
   end):gsub("\xEF\xBC\x8E", "."):gsub("\xEF\xBC\x8D", "-")
@@ -85,6 +96,32 @@ end
 -- unit or without (most labels: no parsing tried)
 local DIGIT, WIDE_DIGIT = "%d", "\xEF\xBC[\x90-\x99]"
 
+-- The last characters of the format's units (a set), and their lengths in
+-- bytes: made once per format. A text ends with a unit only where its
+-- last bytes are one of these.
+local tails_of = setmetatable({}, { __mode = "k" })
+local NO_UNITS = {}
+local function unit_tails(F)
+  local tails = tails_of[F]
+  if tails then return tails end
+  tails = { lengths = {} }
+  for _, u in ipairs(F.units) do
+    -- the last character by its lead byte; a unit not UTF-8 at its end, whole
+    local at = #u
+    while at > 1 and u:byte(at) >= 0x80 and u:byte(at) < 0xC0 do at = at - 1 end
+    local tail = u:sub(at)
+    if at > 1 and u:byte(at) < 0xC0 and #tail > 1 then tail = u end
+    if not tails[tail] then
+      tails[tail] = true
+      local known = false
+      for _, n in ipairs(tails.lengths) do known = known or n == #tail end
+      if not known then tails.lengths[#tails.lengths + 1] = #tail end
+    end
+  end
+  tails_of[F] = tails
+  return tails
+end
+
 function value_state_of(F, text)
   if text:match("^%d+$") then return "number", (nianbao.number(text)) end
   if not text:find(DIGIT) and not text:find(WIDE_DIGIT) then
@@ -93,7 +130,14 @@ function value_state_of(F, text)
   end
   local v = M.parse_number(text)
   if v ~= nil then return "number", v end
-  for _, u in ipairs(F.units) do
+  -- (a text whose last characters end no unit has none of them at its end)
+  local tails = unit_tails(F)
+  local ends = false
+  for i = 1, #tails.lengths do
+    local n = tails.lengths[i]
+    if #text >= n and tails[text:sub(-n)] then ends = true; break end
+  end
+  for _, u in ipairs(ends and F.units or NO_UNITS) do
     if #text > #u and text:sub(-#u) == u then
       v = M.parse_number(text:sub(1, -#u - 1))
       if v ~= nil then return "number", v, u end
@@ -357,12 +401,32 @@ local function is_header(m, T, t)
   return answer(m, header_of, t, m, t, T.header_keys)
 end
 
+-- The keys of a table's groups in one list (none empty), made once a
+-- table: a label that holds none of them names no group.
+local group_keys_of = setmetatable({}, { __mode = "k" })
+local function group_keys(T)
+  local list = group_keys_of[T]
+  if not list then
+    list = {}
+    for _, g in ipairs(T.groups) do
+      for _, k in ipairs(g.keys_norm) do
+        if k ~= "" then list[#list + 1] = k end
+      end
+    end
+    group_keys_of[T] = list
+  end
+  return list
+end
+
 local function group_of(T, t)
   local groups = T.groups
+  if first_of and not first_of(t, group_keys(T)) then return nil end
   for i = 1, #groups do
     if has_key(t, groups[i].keys_norm) then return groups[i] end
   end
 end
+
+M.group_of = group_of
 
 -- find_group(m, T, t) → the group t names, or false
 local function find_group(m, T, t)
@@ -400,6 +464,7 @@ end
 -- the longest key of each row compared in turn would name it. Made once a
 -- table, when a label is first looked up in it.
 local keys_of = setmetatable({}, { __mode = "k" })
+local KEY_RUN = 8
 
 local function row_keys(T)
   local list = keys_of[T]
@@ -426,10 +491,21 @@ local function row_keys(T)
     local l = by_len[lens[i]]
     for j = 1, #l, 2 do keys[#keys + 1], rows[#rows + 1] = l[j], l[j + 1] end
   end
+  -- the first place of each key: a label that is a key names the row of
+  -- its first place (no key before it is in the label: longer, or as long
+  -- and another)
+  local place = {}
+  for i = #keys, 1, -1 do place[keys[i]] = i end
+  -- the keys KEY_RUN at a time, each run looked for in one search
+  local runs = {}
+  for k = 1, (#keys + KEY_RUN - 1) // KEY_RUN do
+    runs[k] = table.move(keys, (k - 1) * KEY_RUN + 1, math.min(k * KEY_RUN, #keys), 1, {})
+  end
   -- from[n]: the first key of at most n bytes (a longer one is in no label
   -- of n bytes); labels longer than the longest key start at the first
   local from = {}
-  list = { keys = keys, rows = rows, from = from, longest = lens[#lens] or 0, exact = exact }
+  list = { keys = keys, rows = rows, from = from, longest = lens[#lens] or 0, exact = exact, place = place,
+           runs = runs }
   local i = #keys + 1
   for n = 0, list.longest do
     while i > 1 and #keys[i - 1] <= n do i = i - 1 end
@@ -439,16 +515,26 @@ local function row_keys(T)
   return list
 end
 
--- (in C where the build has it: whether any of a list of words is in a
--- text, in one call; most labels hold no row's key)
-local first_of = nianbao.text and nianbao.text.first_of
-
 function find_row_of(F, T, t, group)
   local list = row_keys(T)
+  local at = list.place[t]
+  if at then return list.rows[at], true end
   local keys, n = list.keys, #t
-  if not first_of or first_of(t, keys) then
-    for i = n >= list.longest and 1 or list.from[n], #keys do
+  local start = n >= list.longest and 1 or list.from[n]
+  if not first_of then
+    for i = start, #keys do
       if t:find(keys[i], 1, true) then return list.rows[i], true end
+    end
+  elseif first_of(t, keys) then
+    -- the first run with a key in the label holds the first such key (the
+    -- keys of its run before start are longer than the label: in it none)
+    local runs = list.runs
+    for k = (start - 1) // KEY_RUN + 1, #runs do
+      if first_of(t, runs[k]) then
+        for i = math.max(start, (k - 1) * KEY_RUN + 1), math.min(k * KEY_RUN, #keys) do
+          if t:find(keys[i], 1, true) then return list.rows[i], true end
+        end
+      end
     end
   end
   -- an exact label only names a row of its group (the label made bare once
@@ -466,10 +552,29 @@ function find_row_of(F, T, t, group)
 end
 M.find_row_of = find_row_of
 
+-- A table's rows' labels (folded, bare) in one text, each on a line of its
+-- own, made once a table: a piece that is in none of them (most) is found
+-- so in one search, not row by row.
+local row_text_of = setmetatable({}, { __mode = "k" })
+local function row_text(T)
+  local text = row_text_of[T]
+  if not text then
+    local norms = {}
+    for _, r in ipairs(T.rows) do
+      if r.norm then norms[#norms + 1] = r.norm end
+    end
+    text = table.concat(norms, "\n")
+    row_text_of[T] = text
+  end
+  return text
+end
+
 -- A piece of one row's label, long enough to be sure ("5.要求行政机关确认或重新出").
 local function row_by_piece(F, T, t)
   local b = F.labels.bare(t)
   if (utf8.len(b) or 0) < 4 then return nil end
+  -- (a piece without a line break is in the text just where it is in a label)
+  if not b:find("\n", 1, true) and not row_text(T):find(b, 1, true) then return nil end
   local rows = T.rows
   local hit
   for i = 1, #rows do
@@ -481,6 +586,8 @@ local function row_by_piece(F, T, t)
   end
   return hit
 end
+
+M.row_by_piece = row_by_piece
 
 local function find_row_by_piece(F, m, T, t)
   return answer(m, row_by_piece, t, F, T, t)
@@ -1218,6 +1325,47 @@ local function plans_of(memos, m)
   return kept and kept.of
 end
 
+-- The first binding of a table with m keeps no plan at once: a plan serves
+-- only the tables bound after it, and making one (the tokens' layout
+-- walked, the cells packed) is some 0.3 M instructions a table that a
+-- check of one report spends for nothing. It is made, as it would have
+-- been, when the next table with m is bound (waiting: memos → m → the
+-- making). first_binding(memos, m) → true the first time (m's memo begun).
+local waiting = setmetatable({}, { __mode = "k" })
+
+local function first_binding(memos, m)
+  if memos[m] then return false end
+  memo.of(memos, m, MEMO_BYTES)
+  return true
+end
+
+-- wait(memos, m, make): make() run when the next table with m is bound.
+local function wait(memos, m, make)
+  local w = waiting[memos]
+  if not w then
+    w = setmetatable({}, { __mode = "k" })
+    waiting[memos] = w
+  end
+  w[m] = make
+end
+
+-- settle(memos, m): the plan that waits for m made, before a look-up.
+local function settle(memos, m)
+  local w = waiting[memos]
+  local make = w and w[m]
+  if make then
+    w[m] = nil
+    make()
+  end
+end
+
+-- The tokens as they are now, for a plan made later.
+local function kept_tokens(tokens)
+  local n = #tokens
+  if n <= 100000 then return { table.unpack(tokens, 1, n) } end
+  return table.move(tokens, 1, n, 1, {})
+end
+
 -- A plan's cells as report:read takes them at once: for each cell set, its
 -- place in the schema and its value's place among the tokens (index_of).
 local function packed_cells(F, ids, values, index_of)
@@ -1244,7 +1392,9 @@ function M.bind_rows(F, system, T, tokens, R, diags, present, pending, others)
   -- a plan says whether its own binding found it
   -- the layout, and its plan applied where there is one, in one walk
   local layout, plan
-  if not present.yes then
+  local first = not present.yes and first_binding(stream_plans, m)
+  if not present.yes and not first then
+    settle(stream_plans, m)
     layout, plan = nianbao.stream_read(tokens, sm and sm.of, M.value_state, F, true, plans_of(stream_plans, m),
                                        NOPLAN, R.c, R.units)
   end
@@ -1252,17 +1402,27 @@ function M.bind_rows(F, system, T, tokens, R, diags, present, pending, others)
     if plan.present then present.yes = true end
     return
   end
-  local rec = layout and not plan and { ids = {}, values = {}, units = {}, unit_texts = {} } or nil
+  local rec = (first or layout and not plan) and { ids = {}, values = {}, units = {}, unit_texts = {} } or nil
   local ndiags, npending = #diags, #pending
   bind_by_labels(F, system, T, m, tokens, R, diags, present, pending, rec)
   if rec then
     if #diags ~= ndiags or #pending ~= npending then rec.unsafe = true end
-    local index_of, unit_at = {}, {}
-    for i = 1, #tokens do index_of[tokens[i]] = i end
-    for k = 1, #rec.units do unit_at[k] = index_of[rec.units[k]] end
-    local cells = packed_cells(F, rec.ids, rec.values, index_of)
-    local plan_of = { present = present.yes, cells = cells, unit_at = unit_at, unit_texts = rec.unit_texts }
-    memo.long_put(stream_plans, m, MEMO_BYTES, layout, rec.unsafe and NOPLAN or plan_of, #layout + #cells + 64)
+    local was_present = present.yes
+    local function keep(layout, tokens)
+      local index_of, unit_at = {}, {}
+      for i = 1, #tokens do index_of[tokens[i]] = i end
+      for k = 1, #rec.units do unit_at[k] = index_of[rec.units[k]] end
+      local cells = packed_cells(F, rec.ids, rec.values, index_of)
+      local plan_of = { present = was_present, cells = cells, unit_at = unit_at, unit_texts = rec.unit_texts }
+      memo.long_put(stream_plans, m, MEMO_BYTES, layout, rec.unsafe and NOPLAN or plan_of, #layout + #cells + 64)
+    end
+    if not first then return keep(layout, tokens) end
+    local kept = kept_tokens(tokens)
+    wait(stream_plans, m, function()
+      local sm_now = state_memo[F]
+      local layout_then = nianbao.stream_layout(kept, sm_now and sm_now.of, M.value_state, F, true)
+      if layout_then then keep(layout_then, kept) end
+    end)
   end
 end
 
@@ -1659,17 +1819,34 @@ function M.bind_placed(F, system, T, tokens, R, out_diags, present, pending, oth
   local m = prepared(F, T, others)
   local sm = state_memo[F]
   -- the layout, and its plan read where it says (plan.ok), in one walk
-  local layout, plan = nianbao.placed_read(tokens, sm and sm.of, M.value_state, F, plans_of(plan_memo, m), NOPLAN,
-                                           R.c, R.units)
+  local layout, plan
+  local first = first_binding(plan_memo, m)
+  if not first then
+    settle(plan_memo, m)
+    layout, plan = nianbao.placed_read(tokens, sm and sm.of, M.value_state, F, plans_of(plan_memo, m), NOPLAN,
+                                       R.c, R.units)
+  end
   if plan and plan ~= NOPLAN then
     if plan.present then present.yes = true end
     return plan.ok and true or false
   end
-  local rec = layout and not plan and { present = false, ok = false } or nil
+  local rec = (first or layout and not plan) and { present = false, ok = false } or nil
   local ok = bind_by_places(F, T, m, tokens, R, out_diags, present, settled, rec)
   if rec then
-    memo.long_put(plan_memo, m, MEMO_BYTES, layout, rec.unsafe and NOPLAN or rec,
-             #layout + 64 + (rec.cells and #rec.cells or 0))
+    local function keep(layout)
+      memo.long_put(plan_memo, m, MEMO_BYTES, layout, rec.unsafe and NOPLAN or rec,
+               #layout + 64 + (rec.cells and #rec.cells or 0))
+    end
+    if not first then
+      keep(layout)
+    else
+      local kept = kept_tokens(tokens)
+      wait(plan_memo, m, function()
+        local sm_now = state_memo[F]
+        local layout_then = nianbao.table_layout(kept, sm_now and sm_now.of, M.value_state, F)
+        if layout_then then keep(layout_then) end
+      end)
+    end
   end
   return ok
 end
@@ -1737,22 +1914,36 @@ local flat_plans = memo.keyed()
 function M.bind_flat(F, system, T, tokens, R, diags, present, pending, others)
   local m = prepared(F, T, others)
   local sm = state_memo[F]
-  local layout, plan = nianbao.stream_read(tokens, sm and sm.of, M.value_state, F, false, plans_of(flat_plans, m),
-                                           NOPLAN, R.c, R.units)
+  local layout, plan
+  local first = first_binding(flat_plans, m)
+  if not first then
+    settle(flat_plans, m)
+    layout, plan = nianbao.stream_read(tokens, sm and sm.of, M.value_state, F, false, plans_of(flat_plans, m),
+                                       NOPLAN, R.c, R.units)
+  end
   if plan and plan ~= NOPLAN then
     if plan.present then present.yes = true end
     return
   end
-  local rec = layout and not plan and {} or nil
+  local rec = (first or layout and not plan) and {} or nil
   local ndiags, npending = #diags, #pending
   bind_flat_by(F, system, T, m, tokens, R, diags, present, pending, rec)
   if rec then
     if #diags ~= ndiags or #pending ~= npending then rec.unsafe = true end
-    local index_of = {}
-    for i = 1, #tokens do index_of[tokens[i]] = i end
-    local cells = packed_cells(F, T.cells, rec.values or {}, index_of)
-    memo.long_put(flat_plans, m, MEMO_BYTES, layout, rec.unsafe and NOPLAN or { present = rec.present, cells = cells },
-             #layout + #cells + 64)
+    local function keep(layout, tokens)
+      local index_of = {}
+      for i = 1, #tokens do index_of[tokens[i]] = i end
+      local cells = packed_cells(F, T.cells, rec.values or {}, index_of)
+      memo.long_put(flat_plans, m, MEMO_BYTES, layout, rec.unsafe and NOPLAN or { present = rec.present, cells = cells },
+               #layout + #cells + 64)
+    end
+    if not first then return keep(layout, tokens) end
+    local kept = kept_tokens(tokens)
+    wait(flat_plans, m, function()
+      local sm_now = state_memo[F]
+      local layout_then = nianbao.stream_layout(kept, sm_now and sm_now.of, M.value_state, F, false)
+      if layout_then then keep(layout_then, kept) end
+    end)
   end
 end
 

@@ -424,17 +424,25 @@ M.split_headings = split_headings
 -- columns (for the rules on a header's wording, 万元 or 元).
 local header_memo = memo.keyed()
 
--- A table's column words as a list, with their lengths in characters:
--- made once per table, for one search of them all in a text, and a short
--- text measured for likeness only against the words near its length.
+-- A table's column words as a list, with their lengths in characters and
+-- the set of their characters: made once per table, for one search of
+-- them all in a text, and a short text measured for likeness only against
+-- the words near its length that share enough of its characters.
 local column_list_of = setmetatable({}, { __mode = "k" })
 local function column_list(T)
   local c = column_list_of[T]
   if c then return c end
-  c = { words = {}, lengths = {} }
+  c = { words = {}, lengths = {}, chars = {} }
   for w in pairs(T.column_words) do
     c.words[#c.words + 1] = w
-    c.lengths[#c.words] = utf8.len(w) or false
+    local n = utf8.len(w) or false
+    c.lengths[#c.words] = n
+    local set = false
+    if n then
+      set = {}
+      for _, code in utf8.codes(w) do set[code] = true end
+    end
+    c.chars[#c.words] = set
   end
   column_list_of[T] = c
   return c
@@ -451,13 +459,29 @@ local function names_column(F, T, text)
   -- (a character is four bytes at most: a longer text is not measured)
   local m = #t <= 4 * 20 and utf8.len(t)
   if not m or m > 20 then return false end
-  local lengths = c.lengths
+  local lengths, chars = c.lengths, c.chars
+  local codes
   for i, w in ipairs(c.words) do
     local n = lengths[i]
     local short, long = m, n
     if n and n < m then short, long = n, m end
     if not n or short + 1e-9 >= 0.7 * long then
-      if tables.alike(t, w, 0.7) then return true end
+      -- likeness is at most the share of characters the two have in
+      -- common: fewer of t's characters in w than 0.7 of the longer, and
+      -- the pair is not measured
+      local set, near = chars[i], true
+      if set then
+        if not codes then
+          codes = {}
+          for _, code in utf8.codes(t) do codes[#codes + 1] = code end
+        end
+        local held = 0
+        for k = 1, #codes do
+          if set[codes[k]] then held = held + 1 end
+        end
+        near = held + 1e-9 >= 0.7 * long
+      end
+      if near and tables.alike(t, w, 0.7) then return true end
     end
   end
   return false
