@@ -584,6 +584,20 @@ static int load_re(lua_State *L) {
     return 1;
 }
 
+/* `nianbao.limited`: running() -> whether a limited call is running (work
+** done now is charged to it): the home's scripts do what they may put off
+** when none is. */
+static int l_limited_running(lua_State *L) {
+    lua_pushboolean(L, limited(L));
+    return 1;
+}
+
+static int luaopen_nianbao_limited(lua_State *L) {
+    static const luaL_Reg funcs[] = {{"running", l_limited_running}, {NULL, NULL}};
+    luaL_newlib(L, funcs);
+    return 1;
+}
+
 static const luaL_Reg preload[] = {
     {"lpeg", luaopen_lpeg}, {"re", load_re}, {"nianbao", luaopen_nianbao},
     {"nianbao.io", luaopen_nianbao_io}, {"nianbao.sandbox", luaopen_nianbao_sandbox},
@@ -591,6 +605,7 @@ static const luaL_Reg preload[] = {
     {"nianbao.zip", luaopen_nianbao_zip},
     {"nianbao.db", luaopen_nianbao_db}, {"nianbao.xlsx", luaopen_nianbao_xlsx},
     {"nianbao.similar", luaopen_nianbao_similar}, {"nianbao.chunks", luaopen_nianbao_chunks},
+    {"nianbao.limited", luaopen_nianbao_limited},
     {NULL, NULL}
 };
 
