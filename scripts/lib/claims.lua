@@ -1592,13 +1592,38 @@ function M.for_format(F, opts)
     return n
   end
 
+  -- A spec's key (its fingerprint, a walk of all of it) tells it from the
+  -- specs registered before under its name (raw; false: none): a national
+  -- grammar whose name none had has its key worked out only when a spec of
+  -- that name comes (unkeyed: by name, the grammars still without one).
+  local names_seen, unkeyed = {}, {}
+  local function name_of(spec)
+    local name = type(spec) == "table" and rawget(spec, "name")
+    if name == nil then return false end
+    return name
+  end
+
   function T.grammar(spec)
-    local key = fingerprint(spec)
-    if key and by_spec[key] then return by_spec[key] end
+    local name = name_of(spec)
+    local waiting = unkeyed[name]
+    if waiting then
+      unkeyed[name] = nil
+      for _, g in ipairs(waiting) do
+        local k = fingerprint(g.unkeyed_spec)
+        g.unkeyed_spec = nil
+        if k and by_spec[k] == nil then by_spec[k] = g end
+      end
+    end
+    local lazy = deferrable(spec)
+    local key
+    if not (lazy and not names_seen[name]) then
+      key = fingerprint(spec)
+      if key and by_spec[key] then return by_spec[key] end
+    end
     local G = { name = spec.name, words = spec.words, topic = spec.topic, cells = spec.cells,
                 kind = spec.kind, of = spec.of, understood = spec.understood, needs = {} }
     for _, w in ipairs(spec.needs or {}) do G.needs[#G.needs + 1] = w end
-    if deferrable(spec) then
+    if lazy then
       G.pending = spec
       setmetatable(G, pending_grammar)
     else
@@ -1610,7 +1635,12 @@ function M.for_format(F, opts)
       topic_words[#topic_words + 1] = { pattern = search_of(compile_words(g, "topic_words")), topic = topic }
     end
     grammars[#grammars + 1] = G
-    if key then by_spec[key] = G end
+    if key then by_spec[key] = G
+    elseif lazy and not names_seen[name] then
+      G.unkeyed_spec = spec
+      unkeyed[name] = { G }
+    end
+    names_seen[name] = true
     function G.claims(report)
       local mine, out = claims_by_grammar(report)[G], {}
       if mine then table.move(mine, 1, #mine, 1, out) end

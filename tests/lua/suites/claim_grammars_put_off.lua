@@ -99,3 +99,29 @@ test("a grammar of texts the build did not see is compiled at once, its error wh
   has(err, "claim_grammars_put_off.lua:", "the place: the caller's line")
   eq(before, claims.grammars_pending(T), "nothing registered")
 end)
+
+-- (a plain copy, as a user pack's rule makes its spec anew at each run)
+local function copy(v)
+  if type(v) ~= "table" then return v end
+  local out = {}
+  for k, x in pairs(v) do out[k] = copy(x) end
+  return out
+end
+
+test("a spec registered again gets the grammar registered first, whenever its key is worked out", function()
+  local T = claims.for_format(F)
+  local first = {}
+  for i, spec in ipairs(SPECS) do first[i] = T.grammar(spec) end
+  for i, spec in ipairs(SPECS) do
+    eq(first[i], T.grammar(copy(spec)), "the same spec: " .. tostring(spec.name))
+  end
+  local again = claims.for_format(F)
+  local G = again.grammar(SPECS[1])
+  local ok, got = limits.call({ instructions = 1e9, memory = 1 << 28 }, again.grammar, copy(SPECS[1]))
+  eq(true, ok, "registered under limits")
+  eq(G, got, "under limits, the grammar registered outside them")
+  local other = copy(SPECS[1])
+  other.needs = { "另一个词" }
+  eq(false, again.grammar(other) == G, "a spec of the same name that differs: a grammar of its own")
+  eq(false, T.grammar(other) == first[1], "the same, where the first's key was put off")
+end)
