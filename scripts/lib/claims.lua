@@ -21,7 +21,8 @@ local view = require "view"
 local Report = require "report"
 local messages = require "messages"
 local limits = require "nianbao.sandbox"
-local metered = require("nianbao.limited").running
+local limited = require "nianbao.limited"
+local metered, outside = limited.running, limited.outside
 local P, R, S, C, Cp, Ct, Cmt, Cc, V = lpeg.P, lpeg.R, lpeg.S, lpeg.C, lpeg.Cp, lpeg.Ct, lpeg.Cmt, lpeg.Cc, lpeg.V
 
 local M = {}
@@ -1560,20 +1561,24 @@ function M.for_format(F, opts)
     end
     return true
   end
-  -- the pending grammars compiled, in the order registered: all of them
-  -- when limits are running (a rule's, reading with no reading ahead), so
-  -- that their cost falls on one call only once
+  -- pending grammar G compiled (nil: every one left, in the order
+  -- registered); inside a rule's limits (a report not read ahead, a pack
+  -- with a user's layer), as outside them: as at start-up
   local function compile_one(G)
     local spec = G.pending
     G.pending = nil
     setmetatable(G, nil)
     compile_readers(G, spec, 2)
   end
-  local function compile_pending(G)
-    if G and not metered() then return compile_one(G) end
+  local function compile_now(G)
+    if G then return compile_one(G) end
     for _, g in ipairs(grammars) do
       if g.pending then compile_one(g) end
     end
+  end
+  local function compile_pending(G)
+    if metered() then return outside(compile_now, G) end
+    return compile_now(G)
   end
   -- (a pending grammar's readers, asked for, are compiled first: what
   -- compiling makes is there to look at as if made at its registration)

@@ -1,9 +1,10 @@
 -- A grammar of the national packs is compiled when a sentence first needs
 -- it, not when its rule registers it: every sentence reads the same claims
--- as with every grammar compiled at once. Inside a rule's limits, or when a
--- report is not read ahead, all that is left is compiled in one go; a
--- grammar of texts the build never saw is compiled at once, its errors
--- raised where they always were.
+-- as with every grammar compiled at once. Inside a rule's limits it is
+-- compiled outside them, as at start-up; when a report is not read ahead,
+-- all that is left is compiled before its rules read it; a grammar of
+-- texts the build never saw is compiled at once, its errors raised where
+-- they always were.
 
 local DIR = "tests/sentences"
 local F = nianbao.engine:pack("gb2021").format
@@ -70,11 +71,47 @@ test("the national grammars are compiled when a sentence needs them, with the sa
   eq(true, claims.grammars_pending(later) < #SPECS, "those the sentences needed compiled")
 end)
 
-test("a sentence read inside a rule's limits compiles every grammar left, at once", function()
-  local T = registered()
-  local ok = limits.call({ instructions = 1e9, memory = 1 << 28 }, T.read, "全年收到政府信息公开申请10件。", { year = 2024 })
+test("a sentence read inside an untrusted rule's limits has what it needs compiled as at start-up", function()
+  local T, now = registered(), registered { at_once = true }
+  local s = "全年收到政府信息公开申请10件，上年结转2件。"
+  local want = said(now, s, 2024)
+  eq(true, want ~= "", "a sentence with claims")
+  local ok, got = limits.call({ instructions = 1e9, memory = 1 << 28, untrusted = true }, said, T, s, 2024)
   eq(true, ok, "read under limits")
-  eq(0, claims.grammars_pending(T), "none left")
+  eq(want, got, "the same claims")
+  eq(true, claims.grammars_pending(T) < #SPECS and claims.grammars_pending(T) > 0, "those it needed compiled")
+end)
+
+test("work done outside a limited call is not charged to it, and its memory is not the call's", function()
+  local limited = require "nianbao.limited"
+  local function spin(n) local x = 0; for i = 1, n do x = x + i end; return x end
+  local ok = limits.call({ instructions = 100000, memory = 1 << 26 }, spin, 1000000)
+  eq(false, ok, "the loop alone passes the budget")
+  local got
+  ok, got = limits.call({ instructions = 100000, memory = 1 << 26 }, function()
+    local inside = limited.running()
+    local v, outside_running = limited.outside(function(n) return spin(n), limited.running() end, 1000000)
+    return table.concat({ tostring(inside), tostring(v), tostring(outside_running), tostring(limited.running()) }, " ")
+  end)
+  eq(true, ok, "outside, the loop is not charged")
+  eq("true 500000500000 false true", got, "running inside, not outside, again after")
+  ok = limits.call({ instructions = 100000, memory = 1 << 26 }, function()
+    limited.outside(function() end)
+    return spin(1000000)
+  end)
+  eq(false, ok, "after it, the budget holds")
+  local kept
+  ok = limits.call({ instructions = 1e9, memory = 4 << 20 }, function()
+    kept = limited.outside(function() return string.rep("x", 8 << 20) end)
+    return #string.rep("y", 1 << 20)
+  end)
+  eq(true, ok, "the memory made outside is not counted against the call")
+  eq(8 << 20, #kept, "what it made is kept")
+  ok = limits.call({ instructions = 1e9, memory = 4 << 20 }, function() return #string.rep("y", 8 << 20) end)
+  eq(false, ok, "inside, the ceiling holds")
+  ok = pcall(limited.outside, function() error("raised") end)
+  eq(false, ok, "an error passes through")
+  eq(false, limited.running(), "and nothing is left running")
 end)
 
 test("a report too long to read ahead has every grammar compiled before its rules read it", function()
