@@ -27,6 +27,19 @@ local P, R, S, C, Cp, Ct, Cmt, Cc, V = lpeg.P, lpeg.R, lpeg.S, lpeg.C, lpeg.Cp, 
 
 local M = {}
 
+-- The collector stopped until the value returned is closed; then its next
+-- step put off by a quarter of the heap, as after a pack is built (what was
+-- built meanwhile lives as long as the process: walking it as it grows,
+-- and again at once, is waste).
+local restart_collector = { __close = function()
+  collectgarbage("restart")
+  collectgarbage("step", -(collectgarbage("count") // 4))
+end }
+local function collector_paused()
+  collectgarbage("stop")
+  return setmetatable({}, restart_collector)
+end
+
 -- The rules of the national packs' grammars, and where their readers can
 -- begin, are worked out when the binary is built (claim_starts.lua, made by
 -- make claim-starts). starts_record: { starts = {}, rules = {} } (the maker
@@ -1576,8 +1589,11 @@ function M.for_format(F, opts)
       if g.pending then compile_one(g) end
     end
   end
+  -- (outside limits the collector is stopped meanwhile, as start-up stops
+  -- it; inside a rule's it is left as the rule's limits found it)
   local function compile_pending(G)
     if metered() then return outside(compile_now, G) end
+    local paused <close> = collectgarbage("isrunning") and collector_paused() or nil
     return compile_now(G)
   end
   -- (a pending grammar's readers, asked for, are compiled first: what

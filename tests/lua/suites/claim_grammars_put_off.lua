@@ -162,3 +162,18 @@ test("a spec registered again gets the grammar registered first, whenever its ke
   eq(false, again.grammar(other) == G, "a spec of the same name that differs: a grammar of its own")
   eq(false, T.grammar(other) == first[1], "the same, where the first's key was put off")
 end)
+
+test("compiling a grammar put off leaves the collector as it found it", function()
+  local was = collectgarbage("isrunning")
+  local s = "全年收到政府信息公开申请10件。"
+  local T = registered()
+  collectgarbage("restart")
+  said(T, s, 2024)
+  local running_after = collectgarbage("isrunning")
+  collectgarbage("stop")
+  said(registered(), s, 2024)
+  local stopped_after = not collectgarbage("isrunning")
+  if was then collectgarbage("restart") end
+  eq(true, running_after, "running before, running after")
+  eq(true, stopped_after, "stopped before, stopped after")
+end)
