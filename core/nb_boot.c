@@ -584,6 +584,45 @@ static int load_re(lua_State *L) {
     return 1;
 }
 
+/* `nianbao.limited`, for the home's scripts (a pack's have no require):
+** running() -> whether a limited call is running (work done now is
+** charged to it); outside(f, ...) -> f(...), run as start-up runs: work
+** put off from start-up (a grammar compiled when first needed) is neither
+** charged to the call that needs it nor built metered as that call's own,
+** and the memory it keeps is added to the call's ceiling, as if it had
+** been made before the call. */
+static int l_limited_running(lua_State *L) {
+    lua_pushboolean(L, limited(L));
+    return 1;
+}
+
+static int l_limited_outside(lua_State *L) {
+    nb_sandbox *sb = nb_sandbox_of(L);
+    int active, untrusted, status;
+    size_t before;
+    luaL_checktype(L, 1, LUA_TFUNCTION);
+    if (sb == NULL || !sb->active || sb->tripped) {     /* (a tripped call only unwinds) */
+        lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+        return lua_gettop(L);
+    }
+    active = sb->active;
+    untrusted = sb->untrusted;
+    before = sb->used;
+    sb->active = sb->untrusted = 0;
+    status = lua_pcall(L, lua_gettop(L) - 1, LUA_MULTRET, 0);
+    sb->active = active;
+    sb->untrusted = untrusted;
+    if (sb->limit != 0 && sb->used > before) sb->limit += sb->used - before;
+    if (status != LUA_OK) return lua_error(L);
+    return lua_gettop(L);
+}
+
+static int luaopen_nianbao_limited(lua_State *L) {
+    static const luaL_Reg funcs[] = {{"running", l_limited_running}, {"outside", l_limited_outside}, {NULL, NULL}};
+    luaL_newlib(L, funcs);
+    return 1;
+}
+
 static const luaL_Reg preload[] = {
     {"lpeg", luaopen_lpeg}, {"re", load_re}, {"nianbao", luaopen_nianbao},
     {"nianbao.io", luaopen_nianbao_io}, {"nianbao.sandbox", luaopen_nianbao_sandbox},
@@ -591,6 +630,7 @@ static const luaL_Reg preload[] = {
     {"nianbao.zip", luaopen_nianbao_zip},
     {"nianbao.db", luaopen_nianbao_db}, {"nianbao.xlsx", luaopen_nianbao_xlsx},
     {"nianbao.similar", luaopen_nianbao_similar}, {"nianbao.chunks", luaopen_nianbao_chunks},
+    {"nianbao.limited", luaopen_nianbao_limited},
     {NULL, NULL}
 };
 

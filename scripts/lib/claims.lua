@@ -21,9 +21,24 @@ local view = require "view"
 local Report = require "report"
 local messages = require "messages"
 local limits = require "nianbao.sandbox"
+local limited = require "nianbao.limited"
+local metered, outside = limited.running, limited.outside
 local P, R, S, C, Cp, Ct, Cmt, Cc, V = lpeg.P, lpeg.R, lpeg.S, lpeg.C, lpeg.Cp, lpeg.Ct, lpeg.Cmt, lpeg.Cc, lpeg.V
 
 local M = {}
+
+-- The collector stopped until the value returned is closed; then its next
+-- step put off by a quarter of the heap, as after a pack is built (what was
+-- built meanwhile lives as long as the process: walking it as it grows,
+-- and again at once, is waste).
+local restart_collector = { __close = function()
+  collectgarbage("restart")
+  collectgarbage("step", -(collectgarbage("count") // 4))
+end }
+local function collector_paused()
+  collectgarbage("stop")
+  return setmetatable({}, restart_collector)
+end
 
 -- The rules of the national packs' grammars, and where their readers can
 -- begin, are worked out when the binary is built (claim_starts.lua, made by
@@ -624,6 +639,14 @@ function M.read_ahead(text, report, budget)
   return ahead ~= nil and ahead(report, budget // READ_AHEAD_SHARE)
 end
 
+-- grammars_pending(text) → how many grammars of the text helpers `text` are
+-- registered and not yet compiled (for_format: a grammar put off)
+local pending_of = setmetatable({}, { __mode = "k" })
+function M.grammars_pending(text)
+  local count = pending_of[view.unwrap(text)]
+  return count and count() or 0
+end
+
 -- for_format(F[, opts]) → the text helpers of format F, with its own registry
 -- of grammars. opts.plain_search: readers compiled together are searched at
 -- every place, not only where one can begin (and so are the words around a
@@ -632,9 +655,11 @@ end
 -- its predicates marked (the tests compare each with the other).
 -- opts.needs_by_word: how many sentences have the words of the grammars'
 -- `needs` looked for one by one before the one pass for all is built.
+-- opts.at_once: every grammar compiled when registered (none put off).
 function M.for_format(F, opts)
   local plain_search = opts and opts.plain_search
   local starts_reference = opts and opts.starts_reference
+  local at_once = opts and opts.at_once
   local needs_by_word = opts and opts.needs_by_word or NEEDS_BY_WORD
   local L = F.language
   local digits, multiples = L.digits or {}, L.multiples or {}
@@ -958,10 +983,10 @@ function M.for_format(F, opts)
   local grammars = {}          -- in the order registered
   local topic_words = {}       -- { {pattern=, topic=} }
 
-  local function compile_words(g, what)
+  local function compile_words(g, what, level)
     if not g then return nil end
     local ok, p = pcall(re.compile, g, T.defs)
-    if not ok then error(string.format("%s: %s", what, tostring(p)), 3) end
+    if not ok then error(string.format("%s: %s", what, tostring(p)), level or 3) end
     return p
   end
   -- LPeg copies a pattern into each pattern made with it: a search names
@@ -1435,11 +1460,12 @@ function M.for_format(F, opts)
   local finders = {}           -- the finders of readers' not_after and requires, by their text
 
   -- One reader: a grammar and what its matches claim.
-  -- (compiled: the grammar's readers are compiled together, in G.scan)
-  local function reader(G, spec, i, compiled)
+  -- (compiled: the grammar's readers are compiled together, in G.scan;
+  -- level: where its errors are said to be, as error's)
+  local function reader(G, spec, i, compiled, level)
     local what = string.format("%s reader %d", G.name or "grammar", i)
     local src = spec.grammar
-    if type(src) ~= "string" then error(what .. ": 'grammar' must be a re grammar", 3) end
+    if type(src) ~= "string" then error(what .. ": 'grammar' must be a re grammar", level) end
     local ok, p = compiled, nil
     if not ok and G.words then
       ok, p = pcall(re.compile, src .. "\n" .. words_for(src, G.word_rules, G.words), T.defs)
@@ -1447,7 +1473,7 @@ function M.for_format(F, opts)
       if not ok then src = src .. "\n" .. G.words end
     end
     if not ok then ok, p = pcall(re.compile, src, T.defs) end
-    if not ok then error(string.format("%s: %s", what, tostring(p)), 3) end
+    if not ok then error(string.format("%s: %s", what, tostring(p)), level) end
     local r = {
       G = G, search = p and search_of(p), kind = spec.kind or G.kind or "count",
       topic = spec.topic or G.topic, bare = spec.bare, every = spec.every, like = spec.like, silent = spec.silent,
@@ -1466,12 +1492,12 @@ function M.for_format(F, opts)
     -- (a rule's readers mostly share these words: each text is compiled once)
     local g = spec.not_after
     if g then
-      r.not_after = finders[g] or finder(compile_words(g, what .. " not_after"))
+      r.not_after = finders[g] or finder(compile_words(g, what .. " not_after", level))
       if type(g) == "string" then finders[g] = r.not_after end
     end
     g = spec.requires
     if g then
-      r.requires = finders[g] or finder(compile_words(g, what .. " requires"))
+      r.requires = finders[g] or finder(compile_words(g, what .. " requires", level))
       if type(g) == "string" then finders[g] = r.requires end
     end
     r.parts = {}
@@ -1507,35 +1533,135 @@ function M.for_format(F, opts)
   -- registered when its pack was loaded, which the reports' claims name
   local by_spec = {}
 
-  function T.grammar(spec)
-    local key = fingerprint(spec)
-    if key and by_spec[key] then return by_spec[key] end
-    local G = { name = spec.name, words = spec.words, topic = spec.topic, cells = spec.cells,
-                kind = spec.kind, of = spec.of, understood = spec.understood, readers = {}, needs = {} }
-    for _, w in ipairs(spec.needs or {}) do G.needs[#G.needs + 1] = w end
+  -- G's readers compiled, and sorted by what they claim as read() takes
+  -- them (level: where a reader's error is said to be, as error's)
+  local function compile_readers(G, spec, level)
     -- (what together cannot do exactly, or fails at, the readers do alone)
     local ok, scan_pattern = pcall(together, G, spec.readers or { spec })
     G.scan = ok and scan_pattern or nil
     if not G.scan then G.starts = nil end            -- (what the readers compiled together begin with)
     -- (the words split by lines: what each reader compiled alone gets)
     if not G.scan and type(G.words) == "string" then G.word_rules = word_rules(G.words) end
+    G.readers = {}
     for i, r in ipairs(spec.readers or { spec }) do
-      G.readers[i] = reader(G, r, i, G.scan ~= nil)
+      G.readers[i] = reader(G, r, i, G.scan ~= nil, level + 1)
     end
-    local tw = spec.topic_words
-    if type(tw) == "string" then tw = { [spec.topic or ""] = tw } end
-    for topic, g in pairs(tw or {}) do
-      topic_words[#topic_words + 1] = { pattern = search_of(compile_words(g, "topic_words")), topic = topic }
-    end
-    -- its readers by what they claim, as read() takes them
     G.named, G.follow, G.said = {}, {}, {}
     for _, r in ipairs(G.readers) do
       if r.kind ~= "count" then G.said[#G.said + 1] = r
       elseif r.bare or r.like then G.follow[#G.follow + 1] = r
       else G.named[#G.named + 1] = r end
     end
+  end
+
+  -- A grammar of the home's packs, registered outside any limited call, is
+  -- compiled when a sentence first needs it: a report reads few of them
+  -- (pending: its spec). Its texts are the ones the build compiled
+  -- (claim_starts.lua), so its compiling cannot fail later where it did
+  -- not fail then; a user's grammar, or one built inside limits, is
+  -- compiled at once, its errors where they always were. (The build's run
+  -- that images the grammars compiled, NB_GRAMMAR_IMAGES_OUT, compiles all.)
+  local deferring = not (at_once or plain_search or starts_reference or M.starts_record
+                         or os.getenv("NB_GRAMMAR_IMAGES_OUT"))
+  local function deferrable(spec)
+    if not deferring or metered() then return false end
+    local known = require("claim_starts").rules
+    if spec.words ~= nil and (type(spec.words) ~= "string" or not known[spec.words]) then return false end
+    for _, r in ipairs(spec.readers or { spec }) do
+      if type(r) ~= "table" or type(r.grammar) ~= "string" or not known[r.grammar] then return false end
+      if r.not_after ~= nil and type(r.not_after) ~= "string" then return false end
+      if r.requires ~= nil and type(r.requires) ~= "string" then return false end
+    end
+    return true
+  end
+  -- pending grammar G compiled (nil: every one left, in the order
+  -- registered); inside a rule's limits (a report not read ahead, a pack
+  -- with a user's layer), as outside them: as at start-up
+  local function compile_one(G)
+    local spec = G.pending
+    G.pending = nil
+    setmetatable(G, nil)
+    compile_readers(G, spec, 2)
+  end
+  local function compile_now(G)
+    if G then return compile_one(G) end
+    for _, g in ipairs(grammars) do
+      if g.pending then compile_one(g) end
+    end
+  end
+  -- (outside limits the collector is stopped meanwhile, as start-up stops
+  -- it; inside a rule's it is left as the rule's limits found it)
+  local function compile_pending(G)
+    if metered() then return outside(compile_now, G) end
+    local paused <close> = collectgarbage("isrunning") and collector_paused() or nil
+    return compile_now(G)
+  end
+  -- (a pending grammar's readers, asked for, are compiled first: what
+  -- compiling makes is there to look at as if made at its registration)
+  local compiled_fields = { readers = true, scan = true, starts = true, space_runs = true, word_rules = true,
+                            named = true, follow = true, said = true }
+  local pending_grammar = { __index = function(G, k)
+    if compiled_fields[k] and rawget(G, "pending") then
+      compile_pending(G)
+      return rawget(G, k)
+    end
+  end }
+
+  pending_of[T] = function()
+    local n = 0
+    for _, G in ipairs(grammars) do if G.pending then n = n + 1 end end
+    return n
+  end
+
+  -- A spec's key (its fingerprint, a walk of all of it) tells it from the
+  -- specs registered before under its name (raw; false: none): a national
+  -- grammar whose name none had has its key worked out only when a spec of
+  -- that name comes (unkeyed: by name, the grammars still without one).
+  local names_seen, unkeyed = {}, {}
+  local function name_of(spec)
+    local name = type(spec) == "table" and rawget(spec, "name")
+    if name == nil then return false end
+    return name
+  end
+
+  function T.grammar(spec)
+    local name = name_of(spec)
+    local waiting = unkeyed[name]
+    if waiting then
+      unkeyed[name] = nil
+      for _, g in ipairs(waiting) do
+        local k = fingerprint(g.unkeyed_spec)
+        g.unkeyed_spec = nil
+        if k and by_spec[k] == nil then by_spec[k] = g end
+      end
+    end
+    local lazy = deferrable(spec)
+    local key
+    if not (lazy and not names_seen[name]) then
+      key = fingerprint(spec)
+      if key and by_spec[key] then return by_spec[key] end
+    end
+    local G = { name = spec.name, words = spec.words, topic = spec.topic, cells = spec.cells,
+                kind = spec.kind, of = spec.of, understood = spec.understood, needs = {} }
+    for _, w in ipairs(spec.needs or {}) do G.needs[#G.needs + 1] = w end
+    if lazy then
+      G.pending = spec
+      setmetatable(G, pending_grammar)
+    else
+      compile_readers(G, spec, 3)
+    end
+    local tw = spec.topic_words
+    if type(tw) == "string" then tw = { [spec.topic or ""] = tw } end
+    for topic, g in pairs(tw or {}) do
+      topic_words[#topic_words + 1] = { pattern = search_of(compile_words(g, "topic_words")), topic = topic }
+    end
     grammars[#grammars + 1] = G
-    if key then by_spec[key] = G end
+    if key then by_spec[key] = G
+    elseif lazy and not names_seen[name] then
+      G.unkeyed_spec = spec
+      unkeyed[name] = { G }
+    end
+    names_seen[name] = true
     function G.claims(report)
       local mine, out = claims_by_grammar(report)[G], {}
       if mine then table.move(mine, 1, #mine, 1, out) end
@@ -1864,7 +1990,7 @@ function M.for_format(F, opts)
     if needs_count ~= #grammars then
       needs_words, needs_groups, needs_index = {}, {}, nil
       for gi, G in ipairs(grammars) do
-        G.needs_apart = nil
+        G.needs_apart = false
         for _, w in ipairs(G.needs) do
           if type(w) ~= "string" or w == "" then G.needs_apart = true end
         end
@@ -1911,6 +2037,7 @@ function M.for_format(F, opts)
           if s:find(w, 1, true) then need = true break end
         end
       end
+      if need and G.pending then compile_pending(G) end
       if need and G.scan then scan(G, s, hits)
       elseif need then
         for _, r in ipairs(G.readers) do
@@ -2321,9 +2448,10 @@ function M.for_format(F, opts)
     for _, sec in ipairs(sections) do
       local s = report:section(sec.id)
       bytes = bytes + (s and #s.text or 0)
-      if bytes > max_bytes then return false end
+      -- (the rules read it: what they may need is compiled here, outside their limits)
+      if bytes > max_bytes then compile_pending(); return false end
     end
-    if not pcall(claims_by_grammar, report) then return false end
+    if not pcall(claims_by_grammar, report) then compile_pending(); return false end
     local real = view.unwrap(report)
     cache[real].ahead = true
     Report.joined_text(real)                      -- (joined here, outside the rules' count)
