@@ -29,6 +29,7 @@ local nianbao = require "nianbao"
 local sim = require "nianbao.similar"
 local messages = require "messages"
 local similar = require "similar"
+local column = require "column"
 -- the archive, the baseline and the rows of the dashboard are loaded when
 -- a run asks for them (--db, --baseline or an acknowledgement, -o FOLDER)
 local function archive() return require "archive" end
@@ -397,7 +398,7 @@ end
 -- narrative: where it is in the spool when the narrative waits there (a
 -- number for spooled, read and said only if kept), else said now
 function Batch:found_at(e, within, from, to)
-  local told = self.told_at[e.index]
+  local told = self.told_at:get(e.index)
   if told then return ((told >> SPOOL_LEN_BITS) + from - 1) << SPOOL_LEN_BITS | (to - from + 1) end
   return similar.said_at(within, from, to)
 end
@@ -413,7 +414,7 @@ end
 function Batch:narrative(e)
   local text = rawget(e, "text")
   if text then return text end
-  local told = self.told_at and self.told_at[e.index]
+  local told = self.told_at and self.told_at:get(e.index)
   if told and self.spool then return self:spooled(told) end
   return nil
 end
@@ -436,8 +437,8 @@ local function entry_fields(self)
   local asked = { told = true, copied = true, from = true, after = true, same_as = true }
   return { __index = function(e, k)
     if not asked[k] then return nil
-    elseif k == "told" then return self.told_at[e.index]
-    elseif k == "copied" then return self.copied_at[e.index]
+    elseif k == "told" then return self.told_at:get(e.index)
+    elseif k == "copied" then return self.copied_at:get(e.index)
     elseif not paired(e) then return nil
     elseif k == "from" then return rawget(e, "before") and "batch" or "none"
     elseif k == "after" then return self.index[e.key][e.year + 1]
@@ -712,10 +713,13 @@ function Batch:survey(njobs)
     if by_sum[s.sum] == nil then by_sum[s.sum] = path
     elseif s.digest then by_digest[s.digest] = path end
   end
-  local sig_of = {}               -- entry → its signature
   local fields = entry_fields(self)
-  self.told_at, self.copied_at = {}, {}
+  self.told_at, self.copied_at = column.new(), column.new()
   local spool_sigs = #self.all > similar.SEEN_MAX
+  -- each entry's signature, by its place in entries: past SEEN_MAX its
+  -- place in the spool, in a column (a signature the spool did not take
+  -- kept apart); a table keyed by the entries held 40 bytes a file
+  local sig_at, sig_left = spool_sigs and column.new() or {}, {}
   local function take(i, s)
     local path = path_of(self.all[i])
     local first = s.sum and first_of(path, s)
@@ -751,9 +755,12 @@ function Batch:survey(njobs)
                                key = s.key, stowed = stowed, text = not told and s.text or nil }, fields)
       if self.archive then e.digest = s.digest end
       if s.error then e.error = s.error end
-      self.told_at[i] = told
-      sig_of[e] = sig
-      entries[#entries + 1] = e
+      if told then self.told_at:set(i, told) end
+      local n = #entries + 1
+      entries[n] = e
+      if not spool_sigs then sig_at[n] = sig
+      elseif math.type(sig) == "integer" then sig_at:set(n, sig)
+      else sig_left[n] = sig end
       self.by_path[path] = e
     end
     room(self)
@@ -777,17 +784,25 @@ function Batch:survey(njobs)
   self.stow_here = nil
   self.entries = entries
   -- the index of agencies and years: the first report of each
-  local sigs = {}                 -- of the kept entries, in their order
-  for _, e in ipairs(entries) do
+  -- the signatures of the kept entries, in their order (as sig_at)
+  local sigs, sigs_left = spool_sigs and column.new() or {}, {}
+  for n, e in ipairs(entries) do
     if e.format and e.key and e.year and e.format ~= "legacy" then
       self.index[e.key] = self.index[e.key] or {}
       -- a second report of an agency's year is that one's same_as
       if not self.index[e.key][e.year] then self.index[e.key][e.year] = e end
       kept[#kept + 1] = e
-      sigs[#kept] = sig_of[e]
+      if not spool_sigs then sigs[#kept] = sig_at[n]
+      elseif sig_at:get(n) then sigs:set(#kept, sig_at:get(n))
+      else sigs_left[#kept] = sig_left[n] end
     end
   end
-  sig_of = nil
+  sig_at, sig_left = nil, nil
+  -- sig(i) → the signature of kept entry i: a string, or its place in the spool
+  local function sig(i)
+    if spool_sigs then return sigs:get(i) or sigs_left[i] end
+    return sigs[i]
+  end
   -- the years around each report: the batch, else --previous, else the archive
   local related = (self.opts.previous and #self.opts.previous > 0) and E:related() or {}
   for _, e in ipairs(kept) do
@@ -855,11 +870,11 @@ function Batch:survey(njobs)
       if at_b then found:set(j, at_b, passage) end
     end
   end, not spool_sigs and sigs or setmetatable({}, { __index = function(_, i)
-    local x = sigs[i]
+    local x = sig(i)
     if math.type(x) == "integer" then return self:spooled(x) end
     return x
   end }), "span", spool_sigs and function(i, from, to)
-    local x = sigs[i]
+    local x = sig(i)
     if math.type(x) == "integer" then
       return self.spool:get((x >> SPOOL_LEN_BITS) + from - 1, to - from + 1)
     end
@@ -872,7 +887,7 @@ function Batch:survey(njobs)
   -- unless the archive keeps it (memory stays flat over many files)
   local at = 1                      -- the entries kept are among them, in order
   for _, e in ipairs(entries) do
-    if not self.archive and not self.told_at[e.index] then e.text = nil end
+    if not self.archive and not self.told_at:get(e.index) then e.text = nil end
     local copies
     if kept[at] == e then
       copies = settle_copies(self, found, at, e)
@@ -883,7 +898,7 @@ function Batch:survey(njobs)
     -- as bound, keeps its few copies as they are: no encoding and decoding;
     -- and never a field of the entry on their way there, one field too many)
     local x = copies and self.spool and not self.bound and self:put_value(copies)
-    if x then self.copied_at[e.index] = x
+    if x then self.copied_at:set(e.index, x)
     elseif copies then e.copies = copies end
   end
   found.store:free()
@@ -927,8 +942,11 @@ function M.new(E, opts, args, njobs, engine_of)
   self.to_screen = not opts.output and nbio.isatty(1)
   self.started = os.clock()
   self:survey(njobs)
-  self.files = {}
-  for _, e in ipairs(self.entries) do self.files[#self.files + 1] = e.path end
+  -- the paths of the reports, in order: a view of the entries (a list of
+  -- them held 16 bytes a file and room for as many again)
+  local entries = self.entries
+  self.files = setmetatable({}, { __index = function(_, i) local e = entries[i]; return e and e.path end,
+                                  __len = function() return #entries end })
   self.done = #self.all
   return self
 end
@@ -1012,7 +1030,7 @@ end
 -- copies_of(e) → the copies found of an entry: fresh from the spool when
 -- they wait there, else as the survey settled them
 function Batch:copies_of(e)
-  local copied = self.copied_at and self.copied_at[e.index]
+  local copied = self.copied_at and self.copied_at:get(e.index)
   if copied then return assert(self:decoded(copied)) end
   return e.copies or {}
 end
