@@ -419,28 +419,42 @@ function Batch:narrative(e)
   return nil
 end
 
--- An entry keeps eight fields at most as its own (a table of eight slots,
--- not sixteen: 190 bytes less a file of a large batch's peak): its index,
--- path, agency, year, format, agency key, place in the spool and year
--- before. The rest it is asked for: where its narrative and its copies
--- wait in the spool, in a list a field of the batch's (by its index); its
--- year after, the report of its year the batch pairs in its place (same_as),
--- and where its year before came from, of the index of agencies and years
--- (kept as its own only when of --previous or the archive).
+-- An entry keeps four fields as its own (a table of four slots, not
+-- eight: 96 bytes less a file): its index, path, year and agency key; the
+-- few of an archive, of --previous or of a file that failed more. The
+-- rest it is asked for, of the batch's columns by its index (survey):
+-- its agency and format (their numbers in a list of the names), its
+-- report's place in the spool, where its narrative and its copies wait
+-- there; of the index of agencies and years: its year before and after,
+-- the report of its year the batch pairs in its place (same_as), and
+-- where its year before came from (a year before of --previous or the
+-- archive, and where it came from, are kept as its own).
 -- (its own fields read raw: asked of an entry, an absent field asks again)
-local function paired(e)
-  local format = rawget(e, "format")
-  return format and rawget(e, "key") and rawget(e, "year") and format ~= "legacy"
-end
-
+local FORMAT_BITS = 20            -- a name's number in the column: the agency's above the format's
 local function entry_fields(self)
-  local asked = { told = true, copied = true, from = true, after = true, same_as = true }
+  local names, named_at = self.names, self.named_at
+  local function format_of(e)
+    local x = named_at:get(e.index)
+    return x and names[x & ((1 << FORMAT_BITS) - 1)]
+  end
+  local function paired(e)
+    local format = format_of(e)
+    return format and rawget(e, "key") and rawget(e, "year") and format ~= "legacy"
+  end
+  local asked = { told = true, copied = true, from = true, after = true, same_as = true, agency = true,
+                  format = true, stowed = true, before = true }
   return { __index = function(e, k)
     if not asked[k] then return nil
+    elseif k == "agency" then
+      local x = named_at:get(e.index)
+      return x and names[x >> FORMAT_BITS]
+    elseif k == "format" then return format_of(e)
+    elseif k == "stowed" then return self.stowed_at:get(e.index)
     elseif k == "told" then return self.told_at:get(e.index)
     elseif k == "copied" then return self.copied_at:get(e.index)
     elseif not paired(e) then return nil
-    elseif k == "from" then return rawget(e, "before") and "batch" or "none"
+    elseif k == "before" then return self.index[e.key][e.year - 1]
+    elseif k == "from" then return self.index[e.key][e.year - 1] and "batch" or "none"
     elseif k == "after" then return self.index[e.key][e.year + 1]
     elseif k == "same_as" then
       local first = self.index[e.key][e.year]
@@ -713,8 +727,21 @@ function Batch:survey(njobs)
     if by_sum[s.sum] == nil then by_sum[s.sum] = path
     elseif s.digest then by_digest[s.digest] = path end
   end
-  local fields = entry_fields(self)
   self.told_at, self.copied_at = column.new(), column.new()
+  self.stowed_at, self.named_at = column.new(), column.new()
+  -- the agencies' and formats' names, each once: name → its number in the list
+  self.names = {}
+  local number_of = {}
+  local function numbered(name)
+    if name == nil then return 0 end
+    local n = number_of[name]
+    if not n then
+      n = #self.names + 1
+      self.names[n], number_of[name] = name, n
+    end
+    return n
+  end
+  local fields = entry_fields(self)
   local spool_sigs = #self.all > similar.SEEN_MAX
   -- each entry's signature, by its place in entries: past SEEN_MAX its
   -- place in the spool, in a column (a signature the spool did not take
@@ -751,8 +778,13 @@ function Batch:survey(njobs)
       -- self.all; the file's digest is the archive's alone. Made whole at
       -- once: grown a field at a time, each entry left four smaller
       -- tables' worth of holes among the batch's lasting memory.
-      local e = setmetatable({ index = i, path = path, agency = s.agency, year = s.year, format = s.format,
-                               key = s.key, stowed = stowed, text = not told and s.text or nil }, fields)
+      local e = setmetatable({ index = i, path = path, year = s.year, key = s.key }, fields)
+      if not told and s.text then e.text = s.text end
+      local format = numbered(s.format)
+      assert(format < 1 << FORMAT_BITS, "too many formats")
+      local named = numbered(s.agency) << FORMAT_BITS | format
+      if named > 0 then self.named_at:set(i, named) end
+      if stowed and stowed > 0 then self.stowed_at:set(i, stowed) end
       if self.archive then e.digest = s.digest end
       if s.error then e.error = s.error end
       if told then self.told_at:set(i, told) end
@@ -808,9 +840,8 @@ function Batch:survey(njobs)
   for _, e in ipairs(kept) do
     local years = self.index[e.key]
     local before, after = years[e.year - 1], years[e.year + 1]
-    -- (from "batch" and "none" are asked of the index)
-    if before then e.before = before
-    else
+    -- (a year before of the batch, and from "batch" and "none", are asked of the index)
+    if not before then
       local r = related[e.key] and related[e.key][e.year - 1]
       if r and r.R.path ~= e.path then e.before, e.from = r, "previous"
       elseif self.archive then

@@ -39,3 +39,38 @@ test("a batch's paths are its entries' paths, in order", function()
   eq("number", type(B.by_path[B.files[1]].told), "the narrative's place in the spool")
   B:finish({}, nil)
 end)
+
+test("an entry keeps four fields of its own; its agency, format, place in the spool and year before are asked", function()
+  local root = tmp .. "/batch-columns-four"
+  os.execute("rm -rf '" .. root .. "'; mkdir -p '" .. root .. "/jiuqu' '" .. root .. "/tanghe'")
+  write("batch-columns-four/jiuqu/2023.txt", assert(nbio.readfile("examples/previous/jiuqu-2023.txt")))
+  write("batch-columns-four/jiuqu/2024.txt", JIUQU)
+  write("batch-columns-four/tanghe/2024.txt", (JIUQU:gsub("九曲街道", "汤河镇")))
+  local was = batch.KEPT
+  batch.KEPT = 0                     -- as a large batch: the reports stowed in the spool
+  local ok, B = pcall(batch.new, nianbao.engine, { files = { root } }, nil, 1)
+  batch.KEPT = was
+  assert(ok, B)
+  -- what the report says, bound again, is what the entry is asked
+  local E = nianbao.engine
+  for _, path in ipairs(B.files) do
+    local e = B.by_path[path]
+    local own = {}
+    for k in pairs(e) do own[#own + 1] = k end
+    table.sort(own)
+    eq("index key path year", table.concat(own, " "), "own fields of " .. path)
+    local R = assert(E:read(path))
+    eq(R.agency, e.agency, path .. ": its agency")
+    eq(R.format, e.format, path .. ": its format")
+    eq("number", type(e.stowed), path .. ": its report in the spool")
+  end
+  local y2023, y2024 = B.by_path[root .. "/jiuqu/2023.txt"], B.by_path[root .. "/jiuqu/2024.txt"]
+  eq(y2023, y2024.before, "2024's year before, of the batch")
+  eq("batch", y2024.from, "from the batch")
+  eq(nil, y2023.before, "2023 has none")
+  eq(nil, B.by_path[root .. "/tanghe/2024.txt"].before, "nor tanghe")
+  -- restored from the spool as the survey bound it
+  local R = assert(B:read(y2024.path))
+  eq(y2023.path, R.previous and R.previous.path, "its previous")
+  B:finish({}, nil)
+end)
