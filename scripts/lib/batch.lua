@@ -160,17 +160,20 @@ local function own_content(bytes)
   return any
 end
 
--- A file of the batch as select chose it: a file named (on the command
--- line, in --files-from) is its path alone, its name in the tree its
--- file's name; a file found in a folder {path =, rel =} (a table and a
--- second string a file: some 190 bytes of ten thousand files' peak).
-local function path_of(f) return type(f) == "string" and f or f.path end
-local function rel_of(f)
-  if type(f) == "string" then return f:match("([^/]+)$") or f end
-  return f.rel
+-- A file of the batch as select chose it is its path; one found in a
+-- folder has in the column tree (by its place) the byte its name in the
+-- tree starts at, a file named (on the command line, in --files-from)
+-- none: its name in the tree is its file's name. (A table {path =, rel =}
+-- a file found held some 150 bytes a file more.)
+-- rel_of(B, i) → the name in the tree of the batch's file i
+local function rel_of(self, i)
+  local f, from = self.all[i], self.tree:get(i)
+  if from then return f:sub(from) end
+  return f:match("([^/]+)$") or f
 end
+M.rel_of = rel_of
 
--- select(E, args, opts) → files (a path, or {path=, rel=}), skipped {path=, why=}
+-- select(E, args, opts) → files (their paths), skipped {path=, why=}, tree (as above)
 function Batch:select(args)
   local E, opts, lang = self.E, self.opts, self.E.lang
   local known = {}
@@ -182,23 +185,25 @@ function Batch:select(args)
     local kind, id = nbio.stat(p)
     if kind then avoid[id] = true end
   end
-  local files, skipped, seen = {}, {}, {}
+  local files, skipped, seen, tree = {}, {}, {}, column.new()
   local function skip(path, key, ...)
     skipped[#skipped + 1] = { path = path, why = messages.text(lang, key, ...) }
   end
   -- kind, id: what nbio.stat says of path, asked by the caller (a file
   -- named is stat'ed once, not once for its kind and again here)
-  local function walk(path, rel, named, kind, id)
+  -- rel_from: where the name in the tree starts in path, for a file found in a folder
+  local function walk(path, rel_from, named, kind, id)
     if not kind then id = nil end       -- (a failed stat's second value is its reason: no identity)
     if id and seen[id] then return end
     if kind == "directory" then
       seen[id] = true
       local names = nbio.listdir(path) or {}
       table.sort(names)
+      local folder = path:gsub("/+$", "")
       for _, n in ipairs(names) do
         if n:sub(1, 1) ~= "." then
-          local sub = path:gsub("/+$", "") .. "/" .. n
-          walk(sub, rel and (rel .. "/" .. n) or n, false, nbio.stat(sub))
+          local sub = folder .. "/" .. n
+          walk(sub, rel_from or #folder + 2, false, nbio.stat(sub))
         end
       end
       return
@@ -209,6 +214,7 @@ function Batch:select(args)
       return
     end
     if kind ~= "file" then return end
+    local rel = path:sub(rel_from)
     local name = rel:match("([^/]+)$")
     if avoid[id] then return skip(path, "skip_own") end
     for _, pat in ipairs(OWN_NAMES) do
@@ -217,13 +223,14 @@ function Batch:select(args)
     if not known[(name:match("%.(%w+)$") or ""):lower()] then return skip(path, "skip_no_reader") end
     if opts.exclude and matches(opts.exclude, rel) then return skip(path, "skip_excluded") end
     if opts.include and not matches(opts.include, rel) then return skip(path, "skip_not_included") end
-    files[#files + 1] = { path = path, rel = rel }
+    files[#files + 1] = path
+    tree:set(#files, rel_from)
   end
   for _, a in ipairs(args or {}) do
     local kind, id = nbio.stat(a)
     walk(a, nil, kind ~= "directory", kind, id)
   end
-  return files, skipped
+  return files, skipped, tree
 end
 
 --}===
@@ -577,15 +584,15 @@ function Batch:bytes(path)
   return nil, messages.text(Ef.lang, "cannot_open", messages.os_error(Ef.lang, err, code))
 end
 
--- One file of the survey, as plain data (it may be worked out in a worker
+-- One file of the survey (i its place in all), as plain data (it may be worked out in a worker
 -- process): {error=} | {sum=, own=true} | {sum=, error=} |
 -- {sum=, not_report=true} | {sum=, agency=, year=, key=, format=,
 -- text=, sig=, blob=}, with digest= as well for an archive. The report
 -- itself is not kept in memory: blob is it as plain data, put in the
 -- spool, so a batch of any size holds one report at a time.
-function Batch:survey_one(f)
+function Batch:survey_one(i)
   local E, lang = self.E, self.E.lang
-  local path, named = path_of(f), type(f) == "string"
+  local path, named = self.all[i], self.tree:get(i) == nil
   local Ef = self.engine_of(path)
   local s = {}
   local bytes, err = self:bytes(path)
@@ -748,7 +755,7 @@ function Batch:survey(njobs)
   -- kept apart); a table keyed by the entries held 40 bytes a file
   local sig_at, sig_left = spool_sigs and column.new() or {}, {}
   local function take(i, s)
-    local path = path_of(self.all[i])
+    local path = self.all[i]
     local first = s.sum and first_of(path, s)
     if first then
       self.skipped[#self.skipped + 1] = { path = path, why = messages.text(lang, "skip_duplicate", first) }
@@ -775,7 +782,7 @@ function Batch:survey(njobs)
         end
       end
       -- an entry's name in the tree and whether it was named stay in
-      -- self.all; the file's digest is the archive's alone. Made whole at
+      -- self.tree; the file's digest is the archive's alone. Made whole at
       -- once: grown a field at a time, each entry left four smaller
       -- tables' worth of holes among the batch's lasting memory.
       local e = setmetatable({ index = i, path = path, year = s.year, key = s.key }, fields)
@@ -803,7 +810,7 @@ function Batch:survey(njobs)
   -- and loads only the pack its format needs)
   local loaded, forks = {}, (njobs or 1) > 1 and #self.all > 1
   for _, f in ipairs(self.all) do
-    local path = path_of(f)
+    local path = f
     local Ef = self.engine_of(path)
     if forks and not loaded[Ef] then loaded[Ef] = true; Ef:prepare() end
     if path == "-" then self:bytes("-") end
@@ -811,7 +818,7 @@ function Batch:survey(njobs)
   -- surveyed in this process, a report is put in the spool as it is stowed;
   -- a worker's comes as bytes
   self.stow_here = not forks and self.spool ~= nil
-  workers.run(#self.all, njobs or 1, function(i) return self:survey_one(self.all[i]) end, take,
+  workers.run(#self.all, njobs or 1, function(i) return self:survey_one(i) end, take,
               function(_, reason, kind) return { error = workers.why(lang, reason, kind) } end)
   self.stow_here = nil
   self.entries = entries
@@ -965,7 +972,7 @@ function M.new(E, opts, args, njobs, engine_of)
     if not b then error(err, 0) end
     self.baseline = b
   end
-  self.all, self.skipped = self:select(args or opts.files)
+  self.all, self.skipped, self.tree = self:select(args or opts.files)
   -- where the survey's reports wait for the check (none: each is bound again)
   if #self.all > 1 then self.spool = jobs.spool() end
   self.steps = 2 * #self.all
@@ -1119,7 +1126,7 @@ end
 -- input tree: FOLDER/agency/2024/report.html. Unique in this run.
 function Batch:page(path, ext)
   local e = self.by_path[path]
-  local rel = e and rel_of(self.all[e.index]) or path:match("([^/]+)$") or "report"
+  local rel = e and rel_of(self, e.index) or path:match("([^/]+)$") or "report"
   local parts = {}
   for p in rel:gmatch("[^/]+") do
     if p ~= "." and p ~= ".." then parts[#parts + 1] = (p:gsub("^%.+", "_"):gsub("[%c\\]", "_")) end

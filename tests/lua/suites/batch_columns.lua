@@ -74,3 +74,20 @@ test("an entry keeps four fields of its own; its agency, format, place in the sp
   eq(y2023.path, R.previous and R.previous.path, "its previous")
   B:finish({}, nil)
 end)
+
+test("a file found in a folder keeps where its name in the tree starts: named with slashes at its end or not, and a level down", function()
+  local root = tmp .. "/batch-columns-tree"
+  os.execute("rm -rf '" .. root .. "'; mkdir -p '" .. root .. "/tree/jiuqu/old'")
+  write("batch-columns-tree/tree/jiuqu/2024.txt", JIUQU)
+  write("batch-columns-tree/tree/jiuqu/old/2023.txt", assert(nbio.readfile("examples/previous/jiuqu-2023.txt")))
+  write("batch-columns-tree/named.txt", (JIUQU:gsub("九曲街道", "汤河镇")))
+  for _, folder in ipairs { root .. "/tree", root .. "/tree//" } do
+    local B = batch.new(nianbao.engine, { files = { folder, root .. "/named.txt" } }, nil, 1)
+    local rels = {}
+    for i = 1, #B.all do rels[i] = batch.rel_of(B, i) end
+    eq("jiuqu/2024.txt jiuqu/old/2023.txt named.txt", table.concat(rels, " "), folder)
+    eq(root .. "/tree/jiuqu/old/2023.txt", B.all[2], folder .. ": the path as walked")
+    eq("jiuqu/old/2023.html", B:page(B.all[2], "html"), folder .. ": its page")
+    B:finish({}, nil)
+  end
+end)
