@@ -438,35 +438,50 @@ end
 -- archive, and where it came from, are kept as its own).
 -- (its own fields read raw: asked of an entry, an absent field asks again)
 local FORMAT_BITS = 20            -- a name's number in the column: the agency's above the format's
+local FORMAT_MASK = (1 << FORMAT_BITS) - 1
 local function entry_fields(self)
-  local names, named_at = self.names, self.named_at
-  local function format_of(e)
-    local x = named_at:get(e.index)
-    return x and names[x & ((1 << FORMAT_BITS) - 1)]
-  end
+  local names, named_at, index, unpaired = self.names, self.named_at, self.index, self.unpaired
+  -- paired(e) → e's years of the index (the batch pairs it with its years) | nil
   local function paired(e)
-    local format = format_of(e)
-    return format and rawget(e, "key") and rawget(e, "year") and format ~= "legacy"
+    local key, year = rawget(e, "key"), rawget(e, "year")
+    if key and year and not unpaired[e] then return index[key] end
+    return nil
   end
-  local asked = { told = true, copied = true, from = true, after = true, same_as = true, agency = true,
-                  format = true, stowed = true, before = true }
-  return { __index = function(e, k)
-    if not asked[k] then return nil
-    elseif k == "agency" then
+  -- (a function a field asked: asked at every read, a chain of tests cost more)
+  local ask = {
+    agency = function(e)
       local x = named_at:get(e.index)
       return x and names[x >> FORMAT_BITS]
-    elseif k == "format" then return format_of(e)
-    elseif k == "stowed" then return self.stowed_at:get(e.index)
-    elseif k == "told" then return self.told_at:get(e.index)
-    elseif k == "copied" then return self.copied_at:get(e.index)
-    elseif not paired(e) then return nil
-    elseif k == "before" then return self.index[e.key][e.year - 1]
-    elseif k == "from" then return self.index[e.key][e.year - 1] and "batch" or "none"
-    elseif k == "after" then return self.index[e.key][e.year + 1]
-    elseif k == "same_as" then
-      local first = self.index[e.key][e.year]
+    end,
+    format = function(e)
+      local x = named_at:get(e.index)
+      return x and names[x & FORMAT_MASK]
+    end,
+    stowed = function(e) return self.stowed_at:get(e.index) end,
+    told = function(e) return self.told_at:get(e.index) end,
+    copied = function(e) return self.copied_at:get(e.index) end,
+    before = function(e)
+      local years = paired(e)
+      return years and years[e.year - 1]
+    end,
+    from = function(e)
+      local years = paired(e)
+      return years and (years[e.year - 1] and "batch" or "none")
+    end,
+    after = function(e)
+      local years = paired(e)
+      return years and years[e.year + 1]
+    end,
+    same_as = function(e)
+      local years = paired(e)
+      local first = years and years[e.year]
       if first ~= e then return first end
-    end
+      return nil
+    end,
+  }
+  return { __index = function(e, k)
+    local f = ask[k]
+    if f then return f(e) end
     return nil
   end }
 end
@@ -738,6 +753,8 @@ function Batch:survey(njobs)
   self.stowed_at, self.named_at = column.new(), column.new()
   -- the agencies' and formats' names, each once: name → its number in the list
   self.names = {}
+  -- the entries of an agency key and a year the batch does not pair: of no format, or legacy
+  self.unpaired = {}
   local number_of = {}
   local function numbered(name)
     if name == nil then return 0 end
@@ -792,6 +809,7 @@ function Batch:survey(njobs)
       local named = numbered(s.agency) << FORMAT_BITS | format
       if named > 0 then self.named_at:set(i, named) end
       if stowed and stowed > 0 then self.stowed_at:set(i, stowed) end
+      if s.key and s.year and (s.format == nil or s.format == "legacy") then self.unpaired[e] = true end
       if self.archive then e.digest = s.digest end
       if s.error then e.error = s.error end
       if told then self.told_at:set(i, told) end
@@ -862,7 +880,7 @@ function Batch:survey(njobs)
     local mine = self.bound and self.bound[e.path]
     local open = not mine or (mine[2] and #mine[2] > 0)
     for _, x in ipairs { before or false, open and after or false } do
-      local k = x and not x.stowed and self.bound and self.bound[x.path]
+      local k = x and self.bound and not x.stowed and self.bound[x.path]
       if k then
         x.stowed = self:stowed(self.engine_of(x.path), k[1], k[2])
         -- not plain: bound afresh, for its own check too

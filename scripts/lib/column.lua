@@ -19,43 +19,42 @@ Column.__index = Column
 
 function M.new()
   -- sealed: the full blocks as strings; open: the last block's values
-  -- (0 for none), the place of its first; last: the place set last
-  return setmetatable({ sealed = {}, open = {}, from = 1, last = 0 }, Column)
+  -- (0 for none), n of them, the place of its first at from; last: the
+  -- place set last
+  return setmetatable({ sealed = {}, open = {}, n = 0, from = 1, last = 0 }, Column)
 end
 
--- seal(c): the open block, full, packed as a string
+-- seal(c): the open block, filled with none, packed as a string
 local function seal(c)
   local open = c.open
+  for k = c.n + 1, BLOCK do open[k] = 0 end
   c.sealed[#c.sealed + 1] = pack(FORMAT, table.unpack(open, 1, BLOCK))
-  c.open, c.from = {}, c.from + BLOCK
+  c.open, c.n, c.from = {}, 0, c.from + BLOCK
 end
 
 function Column:set(i, x)
-  assert(math.type(i) == "integer" and i > self.last, "a column is set in the order of its places")
-  assert(math.type(x) == "integer" and x > 0, "a column holds positive integers")
-  while i >= self.from + BLOCK do
-    local open = self.open
-    for k = #open + 1, BLOCK do open[k] = 0 end
-    seal(self)
+  if not (i > self.last and x > 0) or math.type(i) ~= "integer" or math.type(x) ~= "integer" then
+    error("a column holds positive integers, set in the order of their places", 2)
   end
-  local open = self.open
-  for k = #open + 1, i - self.from do open[k] = 0 end
-  open[i - self.from + 1] = x
-  self.last = i
-  if i - self.from + 1 == BLOCK then seal(self) end
+  while i >= self.from + BLOCK do seal(self) end
+  local open, at = self.open, i - self.from + 1
+  for k = self.n + 1, at - 1 do open[k] = 0 end
+  open[at], self.n, self.last = x, at, i
+  if at == BLOCK then seal(self) end
 end
 
 function Column:get(i)
-  if i > self.last or i < 1 then return nil end
-  local x
-  if i < self.from then
-    local b = (i - 1) >> SHIFT
-    x = unpack("<j", self.sealed[b + 1], ((i - 1) & (BLOCK - 1)) * 8 + 1)
-  else
-    x = self.open[i - self.from + 1]
+  local from = self.from
+  if i >= from then
+    -- (past the last place set, the open block has nothing)
+    local x = self.open[i - from + 1]
+    if x ~= 0 then return x end
+    return nil
   end
-  if x == 0 then return nil end
-  return x
+  if i < 1 then return nil end
+  local x = unpack("<j", self.sealed[((i - 1) >> SHIFT) + 1], ((i - 1) & (BLOCK - 1)) * 8 + 1)
+  if x ~= 0 then return x end
+  return nil
 end
 
 return M

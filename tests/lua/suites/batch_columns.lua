@@ -91,3 +91,29 @@ test("a file found in a folder keeps where its name in the tree starts: named wi
     B:finish({}, nil)
   end
 end)
+
+test("a legacy report of an agency and a year is not paired: no year before or after, nor the year before of the next", function()
+  local root = tmp .. "/batch-columns-legacy"
+  os.execute("rm -rf '" .. root .. "'; mkdir -p '" .. root .. "'")
+  write("batch-columns-legacy/2019.txt", assert(nbio.readfile("examples/broken/fmt-legacy.txt")))
+  local E = nianbao.engine
+  local agency = assert(E:read("examples/jiuqu-2024.txt")).agency
+  local legacy = assert(E:read(root .. "/2019.txt"))
+  eq("legacy", legacy.format, "the legacy report")
+  for year = 2018, 2020, 2 do
+    write("batch-columns-legacy/" .. year .. ".txt",
+          (JIUQU:gsub(agency, legacy.agency):gsub("2024", tostring(year)):gsub("2023", tostring(year - 1))))
+  end
+  local B = batch.new(E, { files = { root } }, nil, 1)
+  local y2018, y2019, y2020 = B.by_path[root .. "/2018.txt"], B.by_path[root .. "/2019.txt"], B.by_path[root .. "/2020.txt"]
+  eq("legacy", y2019.format, "2019 is legacy")
+  eq(2019, y2019.year, "of its year")
+  eq(y2018.key, y2019.key, "and the same agency key")
+  eq(nil, y2019.before, "2019 has no year before")
+  eq(nil, y2019.from, "nor where it came from")
+  eq(nil, y2019.after, "nor a year after")
+  eq(nil, y2020.before, "2020's year before is not the legacy report")
+  eq("none", y2020.from, "2020 has none")
+  eq(nil, y2018.after, "2018 has no year after")
+  B:finish({}, nil)
+end)
