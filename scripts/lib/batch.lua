@@ -724,17 +724,19 @@ function Batch:survey(njobs)
   if #self.all == 1 or self.spool and (njobs or 1) <= 1 and #self.all <= M.KEPT then self.bound = {} end
   local E, lang = self.E, self.E.lang
   local entries, kept = {}, {}
-  -- the files of the same bytes: by_sum a sum's first file's path (true
-  -- once a second came and all of that sum are in by_digest, by the digest
-  -- of their bytes read again: the same file under two names, or nearly
-  -- never two others)
-  local by_sum, by_digest = {}, {}
+  -- the files of the same bytes, while the files are read: by_sum a sum's
+  -- first file's path (true once a second came and all of that sum are in
+  -- by_digest, by the digest of their bytes read again: the same file
+  -- under two names, or nearly never two others); let go before the pairs
+  -- are measured (a table a file)
+  self.same = { by_sum = {}, by_digest = {} }
   local function digest_of(path)
     local bytes = self:bytes(path)
     return bytes and sim.digest(bytes)
   end
   -- first_of(path, s) → the path of an earlier file of the same bytes | nil
   local function first_of(path, s)
+    local by_sum, by_digest = self.same.by_sum, self.same.by_digest
     local held = by_sum[s.sum]
     if held == nil then return nil end
     if held ~= true then
@@ -746,6 +748,7 @@ function Batch:survey(njobs)
     return s.digest and by_digest[s.digest]
   end
   local function hold(path, s)
+    local by_sum, by_digest = self.same.by_sum, self.same.by_digest
     if by_sum[s.sum] == nil then by_sum[s.sum] = path
     elseif s.digest then by_digest[s.digest] = path end
   end
@@ -839,6 +842,7 @@ function Batch:survey(njobs)
   workers.run(#self.all, njobs or 1, function(i) return self:survey_one(i) end, take,
               function(_, reason, kind) return { error = workers.why(lang, reason, kind) } end)
   self.stow_here = nil
+  self.same = nil
   self.entries = entries
   -- the index of agencies and years: the first report of each
   -- the signatures of the kept entries, in their order (as sig_at)

@@ -117,3 +117,26 @@ test("a legacy report of an agency and a year is not paired: no year before or a
   eq(nil, y2018.after, "2018 has no year after")
   B:finish({}, nil)
 end)
+
+test("the files' sums are let go before the pairs are measured; a second copy is still skipped", function()
+  local root = tmp .. "/batch-columns-sums"
+  os.execute("rm -rf '" .. root .. "'; mkdir -p '" .. root .. "'")
+  write("batch-columns-sums/a.txt", JIUQU)
+  write("batch-columns-sums/b.txt", JIUQU)
+  write("batch-columns-sums/c.txt", (JIUQU:gsub("九曲街道", "汤河镇")))
+  -- the batch's methods, of a batch of no files
+  local Batch = getmetatable(batch.new(nianbao.engine, { files = {} }, nil, 1)).__index
+  local measure_years, same = Batch.measure_years, "not asked"
+  Batch.measure_years = function(self, ...)
+    same = self.same
+    return measure_years(self, ...)
+  end
+  local ok, B = pcall(batch.new, nianbao.engine, { files = { root } }, nil, 1)
+  Batch.measure_years = measure_years
+  assert(ok, B)
+  eq(nil, same, "the sums let go when the pairs are measured")
+  eq(2, #B.entries, "a and c")
+  eq(1, #B.skipped, "b skipped")
+  eq(root .. "/b.txt", B.skipped[1].path, "as the second copy")
+  B:finish({}, nil)
+end)
