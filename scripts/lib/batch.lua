@@ -29,6 +29,7 @@ local nianbao = require "nianbao"
 local sim = require "nianbao.similar"
 local messages = require "messages"
 local similar = require "similar"
+local column = require "column"
 -- the archive, the baseline and the rows of the dashboard are loaded when
 -- a run asks for them (--db, --baseline or an acknowledgement, -o FOLDER)
 local function archive() return require "archive" end
@@ -159,17 +160,20 @@ local function own_content(bytes)
   return any
 end
 
--- A file of the batch as select chose it: a file named (on the command
--- line, in --files-from) is its path alone, its name in the tree its
--- file's name; a file found in a folder {path =, rel =} (a table and a
--- second string a file: some 190 bytes of ten thousand files' peak).
-local function path_of(f) return type(f) == "string" and f or f.path end
-local function rel_of(f)
-  if type(f) == "string" then return f:match("([^/]+)$") or f end
-  return f.rel
+-- A file of the batch as select chose it is its path; one found in a
+-- folder has in the column tree (by its place) the byte its name in the
+-- tree starts at, a file named (on the command line, in --files-from)
+-- none: its name in the tree is its file's name. (A table {path =, rel =}
+-- a file found held some 150 bytes a file more.)
+-- rel_of(B, i) → the name in the tree of the batch's file i
+local function rel_of(self, i)
+  local f, from = self.all[i], self.tree:get(i)
+  if from then return f:sub(from) end
+  return f:match("([^/]+)$") or f
 end
+M.rel_of = rel_of
 
--- select(E, args, opts) → files (a path, or {path=, rel=}), skipped {path=, why=}
+-- select(E, args, opts) → files (their paths), skipped {path=, why=}, tree (as above)
 function Batch:select(args)
   local E, opts, lang = self.E, self.opts, self.E.lang
   local known = {}
@@ -181,23 +185,25 @@ function Batch:select(args)
     local kind, id = nbio.stat(p)
     if kind then avoid[id] = true end
   end
-  local files, skipped, seen = {}, {}, {}
+  local files, skipped, seen, tree = {}, {}, {}, column.new()
   local function skip(path, key, ...)
     skipped[#skipped + 1] = { path = path, why = messages.text(lang, key, ...) }
   end
   -- kind, id: what nbio.stat says of path, asked by the caller (a file
   -- named is stat'ed once, not once for its kind and again here)
-  local function walk(path, rel, named, kind, id)
+  -- rel_from: where the name in the tree starts in path, for a file found in a folder
+  local function walk(path, rel_from, named, kind, id)
     if not kind then id = nil end       -- (a failed stat's second value is its reason: no identity)
     if id and seen[id] then return end
     if kind == "directory" then
       seen[id] = true
       local names = nbio.listdir(path) or {}
       table.sort(names)
+      local folder = path:gsub("/+$", "")
       for _, n in ipairs(names) do
         if n:sub(1, 1) ~= "." then
-          local sub = path:gsub("/+$", "") .. "/" .. n
-          walk(sub, rel and (rel .. "/" .. n) or n, false, nbio.stat(sub))
+          local sub = folder .. "/" .. n
+          walk(sub, rel_from or #folder + 2, false, nbio.stat(sub))
         end
       end
       return
@@ -208,6 +214,7 @@ function Batch:select(args)
       return
     end
     if kind ~= "file" then return end
+    local rel = path:sub(rel_from)
     local name = rel:match("([^/]+)$")
     if avoid[id] then return skip(path, "skip_own") end
     for _, pat in ipairs(OWN_NAMES) do
@@ -216,13 +223,14 @@ function Batch:select(args)
     if not known[(name:match("%.(%w+)$") or ""):lower()] then return skip(path, "skip_no_reader") end
     if opts.exclude and matches(opts.exclude, rel) then return skip(path, "skip_excluded") end
     if opts.include and not matches(opts.include, rel) then return skip(path, "skip_not_included") end
-    files[#files + 1] = { path = path, rel = rel }
+    files[#files + 1] = path
+    tree:set(#files, rel_from)
   end
   for _, a in ipairs(args or {}) do
     local kind, id = nbio.stat(a)
     walk(a, nil, kind ~= "directory", kind, id)
   end
-  return files, skipped
+  return files, skipped, tree
 end
 
 --}===
@@ -397,7 +405,7 @@ end
 -- narrative: where it is in the spool when the narrative waits there (a
 -- number for spooled, read and said only if kept), else said now
 function Batch:found_at(e, within, from, to)
-  local told = self.told_at[e.index]
+  local told = self.told_at:get(e.index)
   if told then return ((told >> SPOOL_LEN_BITS) + from - 1) << SPOOL_LEN_BITS | (to - from + 1) end
   return similar.said_at(within, from, to)
 end
@@ -413,38 +421,67 @@ end
 function Batch:narrative(e)
   local text = rawget(e, "text")
   if text then return text end
-  local told = self.told_at and self.told_at[e.index]
+  local told = self.told_at and self.told_at:get(e.index)
   if told and self.spool then return self:spooled(told) end
   return nil
 end
 
--- An entry keeps eight fields at most as its own (a table of eight slots,
--- not sixteen: 190 bytes less a file of a large batch's peak): its index,
--- path, agency, year, format, agency key, place in the spool and year
--- before. The rest it is asked for: where its narrative and its copies
--- wait in the spool, in a list a field of the batch's (by its index); its
--- year after, the report of its year the batch pairs in its place (same_as),
--- and where its year before came from, of the index of agencies and years
--- (kept as its own only when of --previous or the archive).
+-- An entry keeps four fields as its own (a table of four slots, not
+-- eight: 96 bytes less a file): its index, path, year and agency key; the
+-- few of an archive, of --previous or of a file that failed more. The
+-- rest it is asked for, of the batch's columns by its index (survey):
+-- its agency and format (their numbers in a list of the names), its
+-- report's place in the spool, where its narrative and its copies wait
+-- there; of the index of agencies and years: its year before and after,
+-- the report of its year the batch pairs in its place (same_as), and
+-- where its year before came from (a year before of --previous or the
+-- archive, and where it came from, are kept as its own).
 -- (its own fields read raw: asked of an entry, an absent field asks again)
-local function paired(e)
-  local format = rawget(e, "format")
-  return format and rawget(e, "key") and rawget(e, "year") and format ~= "legacy"
-end
-
+local FORMAT_BITS = 20            -- a name's number in the column: the agency's above the format's
+local FORMAT_MASK = (1 << FORMAT_BITS) - 1
 local function entry_fields(self)
-  local asked = { told = true, copied = true, from = true, after = true, same_as = true }
-  return { __index = function(e, k)
-    if not asked[k] then return nil
-    elseif k == "told" then return self.told_at[e.index]
-    elseif k == "copied" then return self.copied_at[e.index]
-    elseif not paired(e) then return nil
-    elseif k == "from" then return rawget(e, "before") and "batch" or "none"
-    elseif k == "after" then return self.index[e.key][e.year + 1]
-    elseif k == "same_as" then
-      local first = self.index[e.key][e.year]
+  local names, named_at, index, unpaired = self.names, self.named_at, self.index, self.unpaired
+  -- paired(e) → e's years of the index (the batch pairs it with its years) | nil
+  local function paired(e)
+    local key, year = rawget(e, "key"), rawget(e, "year")
+    if key and year and not unpaired[e] then return index[key] end
+    return nil
+  end
+  -- (a function a field asked: asked at every read, a chain of tests cost more)
+  local ask = {
+    agency = function(e)
+      local x = named_at:get(e.index)
+      return x and names[x >> FORMAT_BITS]
+    end,
+    format = function(e)
+      local x = named_at:get(e.index)
+      return x and names[x & FORMAT_MASK]
+    end,
+    stowed = function(e) return self.stowed_at:get(e.index) end,
+    told = function(e) return self.told_at:get(e.index) end,
+    copied = function(e) return self.copied_at:get(e.index) end,
+    before = function(e)
+      local years = paired(e)
+      return years and years[e.year - 1]
+    end,
+    from = function(e)
+      local years = paired(e)
+      return years and (years[e.year - 1] and "batch" or "none")
+    end,
+    after = function(e)
+      local years = paired(e)
+      return years and years[e.year + 1]
+    end,
+    same_as = function(e)
+      local years = paired(e)
+      local first = years and years[e.year]
       if first ~= e then return first end
-    end
+      return nil
+    end,
+  }
+  return { __index = function(e, k)
+    local f = ask[k]
+    if f then return f(e) end
     return nil
   end }
 end
@@ -562,15 +599,15 @@ function Batch:bytes(path)
   return nil, messages.text(Ef.lang, "cannot_open", messages.os_error(Ef.lang, err, code))
 end
 
--- One file of the survey, as plain data (it may be worked out in a worker
+-- One file of the survey (i its place in all), as plain data (it may be worked out in a worker
 -- process): {error=} | {sum=, own=true} | {sum=, error=} |
 -- {sum=, not_report=true} | {sum=, agency=, year=, key=, format=,
 -- text=, sig=, blob=}, with digest= as well for an archive. The report
 -- itself is not kept in memory: blob is it as plain data, put in the
 -- spool, so a batch of any size holds one report at a time.
-function Batch:survey_one(f)
+function Batch:survey_one(i)
   local E, lang = self.E, self.E.lang
-  local path, named = path_of(f), type(f) == "string"
+  local path, named = self.all[i], self.tree:get(i) == nil
   local Ef = self.engine_of(path)
   local s = {}
   local bytes, err = self:bytes(path)
@@ -687,17 +724,19 @@ function Batch:survey(njobs)
   if #self.all == 1 or self.spool and (njobs or 1) <= 1 and #self.all <= M.KEPT then self.bound = {} end
   local E, lang = self.E, self.E.lang
   local entries, kept = {}, {}
-  -- the files of the same bytes: by_sum a sum's first file's path (true
-  -- once a second came and all of that sum are in by_digest, by the digest
-  -- of their bytes read again: the same file under two names, or nearly
-  -- never two others)
-  local by_sum, by_digest = {}, {}
+  -- the files of the same bytes, while the files are read: by_sum a sum's
+  -- first file's path (true once a second came and all of that sum are in
+  -- by_digest, by the digest of their bytes read again: the same file
+  -- under two names, or nearly never two others); let go before the pairs
+  -- are measured (a table a file)
+  self.same = { by_sum = {}, by_digest = {} }
   local function digest_of(path)
     local bytes = self:bytes(path)
     return bytes and sim.digest(bytes)
   end
   -- first_of(path, s) → the path of an earlier file of the same bytes | nil
   local function first_of(path, s)
+    local by_sum, by_digest = self.same.by_sum, self.same.by_digest
     local held = by_sum[s.sum]
     if held == nil then return nil end
     if held ~= true then
@@ -709,15 +748,34 @@ function Batch:survey(njobs)
     return s.digest and by_digest[s.digest]
   end
   local function hold(path, s)
+    local by_sum, by_digest = self.same.by_sum, self.same.by_digest
     if by_sum[s.sum] == nil then by_sum[s.sum] = path
     elseif s.digest then by_digest[s.digest] = path end
   end
-  local sig_of = {}               -- entry → its signature
+  self.told_at, self.copied_at = column.new(), column.new()
+  self.stowed_at, self.named_at = column.new(), column.new()
+  -- the agencies' and formats' names, each once: name → its number in the list
+  self.names = {}
+  -- the entries of an agency key and a year the batch does not pair: of no format, or legacy
+  self.unpaired = {}
+  local number_of = {}
+  local function numbered(name)
+    if name == nil then return 0 end
+    local n = number_of[name]
+    if not n then
+      n = #self.names + 1
+      self.names[n], number_of[name] = name, n
+    end
+    return n
+  end
   local fields = entry_fields(self)
-  self.told_at, self.copied_at = {}, {}
   local spool_sigs = #self.all > similar.SEEN_MAX
+  -- each entry's signature, by its place in entries: past SEEN_MAX its
+  -- place in the spool, in a column (a signature the spool did not take
+  -- kept apart); a table keyed by the entries held 40 bytes a file
+  local sig_at, sig_left = spool_sigs and column.new() or {}, {}
   local function take(i, s)
-    local path = path_of(self.all[i])
+    local path = self.all[i]
     local first = s.sum and first_of(path, s)
     if first then
       self.skipped[#self.skipped + 1] = { path = path, why = messages.text(lang, "skip_duplicate", first) }
@@ -744,16 +802,25 @@ function Batch:survey(njobs)
         end
       end
       -- an entry's name in the tree and whether it was named stay in
-      -- self.all; the file's digest is the archive's alone. Made whole at
+      -- self.tree; the file's digest is the archive's alone. Made whole at
       -- once: grown a field at a time, each entry left four smaller
       -- tables' worth of holes among the batch's lasting memory.
-      local e = setmetatable({ index = i, path = path, agency = s.agency, year = s.year, format = s.format,
-                               key = s.key, stowed = stowed, text = not told and s.text or nil }, fields)
+      local e = setmetatable({ index = i, path = path, year = s.year, key = s.key }, fields)
+      if not told and s.text then e.text = s.text end
+      local format = numbered(s.format)
+      assert(format < 1 << FORMAT_BITS, "too many formats")
+      local named = numbered(s.agency) << FORMAT_BITS | format
+      if named > 0 then self.named_at:set(i, named) end
+      if stowed and stowed > 0 then self.stowed_at:set(i, stowed) end
+      if s.key and s.year and (s.format == nil or s.format == "legacy") then self.unpaired[e] = true end
       if self.archive then e.digest = s.digest end
       if s.error then e.error = s.error end
-      self.told_at[i] = told
-      sig_of[e] = sig
-      entries[#entries + 1] = e
+      if told then self.told_at:set(i, told) end
+      local n = #entries + 1
+      entries[n] = e
+      if not spool_sigs then sig_at[n] = sig
+      elseif math.type(sig) == "integer" then sig_at:set(n, sig)
+      else sig_left[n] = sig end
       self.by_path[path] = e
     end
     room(self)
@@ -764,7 +831,7 @@ function Batch:survey(njobs)
   -- and loads only the pack its format needs)
   local loaded, forks = {}, (njobs or 1) > 1 and #self.all > 1
   for _, f in ipairs(self.all) do
-    local path = path_of(f)
+    local path = f
     local Ef = self.engine_of(path)
     if forks and not loaded[Ef] then loaded[Ef] = true; Ef:prepare() end
     if path == "-" then self:bytes("-") end
@@ -772,30 +839,38 @@ function Batch:survey(njobs)
   -- surveyed in this process, a report is put in the spool as it is stowed;
   -- a worker's comes as bytes
   self.stow_here = not forks and self.spool ~= nil
-  workers.run(#self.all, njobs or 1, function(i) return self:survey_one(self.all[i]) end, take,
+  workers.run(#self.all, njobs or 1, function(i) return self:survey_one(i) end, take,
               function(_, reason, kind) return { error = workers.why(lang, reason, kind) } end)
   self.stow_here = nil
+  self.same = nil
   self.entries = entries
   -- the index of agencies and years: the first report of each
-  local sigs = {}                 -- of the kept entries, in their order
-  for _, e in ipairs(entries) do
+  -- the signatures of the kept entries, in their order (as sig_at)
+  local sigs, sigs_left = spool_sigs and column.new() or {}, {}
+  for n, e in ipairs(entries) do
     if e.format and e.key and e.year and e.format ~= "legacy" then
       self.index[e.key] = self.index[e.key] or {}
       -- a second report of an agency's year is that one's same_as
       if not self.index[e.key][e.year] then self.index[e.key][e.year] = e end
       kept[#kept + 1] = e
-      sigs[#kept] = sig_of[e]
+      if not spool_sigs then sigs[#kept] = sig_at[n]
+      elseif sig_at:get(n) then sigs:set(#kept, sig_at:get(n))
+      else sigs_left[#kept] = sig_left[n] end
     end
   end
-  sig_of = nil
+  sig_at, sig_left = nil, nil
+  -- sig(i) → the signature of kept entry i: a string, or its place in the spool
+  local function sig(i)
+    if spool_sigs then return sigs:get(i) or sigs_left[i] end
+    return sigs[i]
+  end
   -- the years around each report: the batch, else --previous, else the archive
   local related = (self.opts.previous and #self.opts.previous > 0) and E:related() or {}
   for _, e in ipairs(kept) do
     local years = self.index[e.key]
     local before, after = years[e.year - 1], years[e.year + 1]
-    -- (from "batch" and "none" are asked of the index)
-    if before then e.before = before
-    else
+    -- (a year before of the batch, and from "batch" and "none", are asked of the index)
+    if not before then
       local r = related[e.key] and related[e.key][e.year - 1]
       if r and r.R.path ~= e.path then e.before, e.from = r, "previous"
       elseif self.archive then
@@ -809,7 +884,7 @@ function Batch:survey(njobs)
     local mine = self.bound and self.bound[e.path]
     local open = not mine or (mine[2] and #mine[2] > 0)
     for _, x in ipairs { before or false, open and after or false } do
-      local k = x and not x.stowed and self.bound and self.bound[x.path]
+      local k = x and self.bound and not x.stowed and self.bound[x.path]
       if k then
         x.stowed = self:stowed(self.engine_of(x.path), k[1], k[2])
         -- not plain: bound afresh, for its own check too
@@ -855,11 +930,11 @@ function Batch:survey(njobs)
       if at_b then found:set(j, at_b, passage) end
     end
   end, not spool_sigs and sigs or setmetatable({}, { __index = function(_, i)
-    local x = sigs[i]
+    local x = sig(i)
     if math.type(x) == "integer" then return self:spooled(x) end
     return x
   end }), "span", spool_sigs and function(i, from, to)
-    local x = sigs[i]
+    local x = sig(i)
     if math.type(x) == "integer" then
       return self.spool:get((x >> SPOOL_LEN_BITS) + from - 1, to - from + 1)
     end
@@ -872,7 +947,7 @@ function Batch:survey(njobs)
   -- unless the archive keeps it (memory stays flat over many files)
   local at = 1                      -- the entries kept are among them, in order
   for _, e in ipairs(entries) do
-    if not self.archive and not self.told_at[e.index] then e.text = nil end
+    if not self.archive and not self.told_at:get(e.index) then e.text = nil end
     local copies
     if kept[at] == e then
       copies = settle_copies(self, found, at, e)
@@ -883,7 +958,7 @@ function Batch:survey(njobs)
     -- as bound, keeps its few copies as they are: no encoding and decoding;
     -- and never a field of the entry on their way there, one field too many)
     local x = copies and self.spool and not self.bound and self:put_value(copies)
-    if x then self.copied_at[e.index] = x
+    if x then self.copied_at:set(e.index, x)
     elseif copies then e.copies = copies end
   end
   found.store:free()
@@ -919,7 +994,7 @@ function M.new(E, opts, args, njobs, engine_of)
     if not b then error(err, 0) end
     self.baseline = b
   end
-  self.all, self.skipped = self:select(args or opts.files)
+  self.all, self.skipped, self.tree = self:select(args or opts.files)
   -- where the survey's reports wait for the check (none: each is bound again)
   if #self.all > 1 then self.spool = jobs.spool() end
   self.steps = 2 * #self.all
@@ -927,8 +1002,11 @@ function M.new(E, opts, args, njobs, engine_of)
   self.to_screen = not opts.output and nbio.isatty(1)
   self.started = os.clock()
   self:survey(njobs)
-  self.files = {}
-  for _, e in ipairs(self.entries) do self.files[#self.files + 1] = e.path end
+  -- the paths of the reports, in order: a view of the entries (a list of
+  -- them held 16 bytes a file and room for as many again)
+  local entries = self.entries
+  self.files = setmetatable({}, { __index = function(_, i) local e = entries[i]; return e and e.path end,
+                                  __len = function() return #entries end })
   self.done = #self.all
   return self
 end
@@ -1012,7 +1090,7 @@ end
 -- copies_of(e) → the copies found of an entry: fresh from the spool when
 -- they wait there, else as the survey settled them
 function Batch:copies_of(e)
-  local copied = self.copied_at and self.copied_at[e.index]
+  local copied = self.copied_at and self.copied_at:get(e.index)
   if copied then return assert(self:decoded(copied)) end
   return e.copies or {}
 end
@@ -1070,7 +1148,7 @@ end
 -- input tree: FOLDER/agency/2024/report.html. Unique in this run.
 function Batch:page(path, ext)
   local e = self.by_path[path]
-  local rel = e and rel_of(self.all[e.index]) or path:match("([^/]+)$") or "report"
+  local rel = e and rel_of(self, e.index) or path:match("([^/]+)$") or "report"
   local parts = {}
   for p in rel:gmatch("[^/]+") do
     if p ~= "." and p ~= ".." then parts[#parts + 1] = (p:gsub("^%.+", "_"):gsub("[%c\\]", "_")) end

@@ -95,7 +95,7 @@ test("a pair is measured once over the bands it agrees on; a band passed over as
   end
 end)
 
-test("a file named is kept as its path alone, one found in a folder with its name in the tree; pages and skips alike", function()
+test("a file chosen is kept as its path alone, one found in a folder with where its name in the tree starts; pages and skips alike", function()
   local root = tmp .. "/batch-named"
   os.execute("mkdir -p '" .. root .. "/tree/jiuqu'")
   local function put(rel, bytes) write("batch-named/" .. rel, bytes) end
@@ -105,8 +105,9 @@ test("a file named is kept as its path alone, one found in a folder with its nam
   put("tree/notes.yaml", "packs: [gb2021]\n")
   local B = batch.new(nianbao.engine, { files = { root .. "/named.txt", root .. "/tree", root .. "/again.txt" } }, nil, 1)
   eq(root .. "/named.txt", B.all[1], "a file named: its path")
-  eq("table", type(B.all[2]), "a file of the folder: a record")
-  eq("jiuqu/2024.txt", B.all[2].rel, "with its name in the tree")
+  eq(nil, B.tree:get(1), "and no name in a tree")
+  eq(root .. "/tree/jiuqu/2024.txt", B.all[2], "a file of the folder: its path too")
+  eq("jiuqu/2024.txt", batch.rel_of(B, 2), "with its name in the tree")
   eq(4, #B.all, "four files chosen")
   eq(2, #B.entries, "the second copy and the config are not reports")
   local why = {}
