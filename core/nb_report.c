@@ -82,6 +82,30 @@ void nb_schema_free(nb_schema *s) {
     free(s);
 }
 
+/* The id and kind lists grown to hold cap ids. */
+static int grow(nb_schema *s, size_t cap) {
+    char **ids;
+    nb_kind *kinds;
+    if (cap <= s->cap) return NB_OK;
+    if ((ids = realloc(s->ids, cap * sizeof *ids)) == NULL) return NB_ENOMEM;
+    s->ids = ids;
+    if ((kinds = realloc(s->kinds, cap * sizeof *kinds)) == NULL) return NB_ENOMEM;
+    s->kinds = kinds;
+    s->cap = cap;
+    return NB_OK;
+}
+
+int nb_schema_reserve(nb_schema *s, size_t n) {
+    size_t want = s->count + n, nslots = s->nslots;
+    if (want < s->count) return NB_ENOMEM;
+    while (want * 2 > nslots) {
+        if (nslots > SIZE_MAX / 4 / sizeof(long)) return NB_ENOMEM;
+        nslots *= 2;
+    }
+    if (grow(s, want) != NB_OK) return NB_ENOMEM;
+    return nslots == s->nslots ? NB_OK : rehash(s, nslots);
+}
+
 long nb_schema_add(nb_schema *s, const char *id, nb_kind kind) {
     size_t slot;
     long k = find_slot(s, id, &slot);
@@ -91,17 +115,7 @@ long nb_schema_add(nb_schema *s, const char *id, nb_kind kind) {
         if (rehash(s, s->nslots * 2) != NB_OK) return -1;
         find_slot(s, id, &slot);
     }
-    if (s->count == s->cap) {
-        size_t cap = s->cap ? s->cap * 2 : 64;
-        char **ids = realloc(s->ids, cap * sizeof *ids);
-        nb_kind *kinds;
-        if (ids == NULL) return -1;
-        s->ids = ids;
-        kinds = realloc(s->kinds, cap * sizeof *kinds);
-        if (kinds == NULL) return -1;
-        s->kinds = kinds;
-        s->cap = cap;
-    }
+    if (s->count == s->cap && grow(s, s->cap ? s->cap * 2 : 64) != NB_OK) return -1;
     if ((copy = dupstr(id)) == NULL) return -1;
     s->ids[s->count] = copy;
     s->kinds[s->count] = kind;

@@ -170,12 +170,18 @@ local function compile_table(F, tid, decl, path)
   end
   -- the label columns, then each row's cells and labels
   T.width = T.width + T.label_depth
-  local info, schema, ids = F.info, F.schema, F.ids
-  local add_id = schema.add
-  -- (the cell's kind given apart: the schema's kind of it read without a look-up in cell)
+  local info, ids, money = F.info, F.ids, F.money
+  local n = #ids
+  -- (the cell's kind given apart: the schema's kind of it read without a
+  -- look-up in cell; the schema takes the ids all at once, in this order,
+  -- each with the kind it came with first, "signed" a count too)
   local function add(id, cell, kind)
-    if info[id] == nil then ids[#ids + 1] = id end
-    add_id(schema, id, kind == "money" and "money" or "count")   -- "signed" is a count too
+    if info[id] == nil then
+      n = n + 1
+      ids[n], money[n] = id, kind == "money"
+    else
+      F.twice = true
+    end
     info[id] = cell
   end
   -- what a block's columns give each row's cells, worked out once a block
@@ -410,7 +416,7 @@ function M.compile(decl, name, path, shared)
   local F = {
     name = name, basis = decl.basis, title = decl.title or "{agency}{year}",
     heading = decl.heading or "{n} {title}", subtotal = decl.subtotal or "",
-    schema = nianbao.schema(), cells = {}, info = {}, ids = {}, rowlabels = {},
+    schema = nianbao.schema(), cells = {}, info = {}, ids = {}, money = {}, rowlabels = {},
     tables = {}, table_by_id = {}, parts = {}, part_by_id = {},
     opening = (decl.opening or {}).id or "s0",
     issuers = decl.issuers or {}, unknown_issuer = decl.unknown_issuer or { kind = "unknown" },
@@ -448,13 +454,17 @@ function M.compile(decl, name, path, shared)
     end
   end
   for _, T in ipairs(F.tables) do setmetatable(T, lazy_grid) end
-  -- last year's cells, for identities across years (prev.t3.next.np)
-  local schema, add_id, info, ids = F.schema, F.schema.add, F.info, F.ids
-  for i = 1, #ids do
-    local id = ids[i]
-    add_id(schema, "prev." .. id, info[id].kind == "money" and "money" or "count")
+  -- the cells, then last year's of each, for identities across years
+  -- (prev.t3.next.np) of the kind its cell has last
+  local ids, money = F.ids, F.money
+  F.schema:add_all(ids, money)
+  if F.twice then
+    local info = F.info
+    money = {}
+    for i = 1, #ids do money[i] = info[ids[i]].kind == "money" end
   end
-  F.ids = nil
+  F.schema:add_all(ids, money, "prev.")
+  F.ids, F.money, F.twice = nil, nil, nil
   -- cells, the page, the grammars
   F.markers = {}
   for _, m in ipairs(decl.markers or {}) do F.markers[norm(m)] = true end
