@@ -197,8 +197,18 @@ function M.new(fold, numerals)
 
   -- A normalised label without its leading enumerator: "3.其他" → "其他",
   -- "(一)予以公开" → "予以公开".
+  -- (read byte by byte: t:gsub("^%d+%.?", ""):gsub("^%([^%)]+%)", "")
+  -- made two matchers a label, a row of every table each)
   function F.bare(t)
-    return (t:gsub("^%d+%.?", "", 1):gsub("^%([^%)]+%)", "", 1))
+    local i, b = 1, byte(t, 1)
+    while b and b >= 48 and b <= 57 do i = i + 1; b = byte(t, i) end
+    if i > 1 and b == 46 then i = i + 1; b = byte(t, i) end
+    if b == 40 then
+      local close = find(t, ")", i + 1, true)
+      if close and close > i + 1 then i = close + 1 end
+    end
+    if i == 1 then return t end
+    return t:sub(i)
   end
 
   -- A label without leading numerals: "一总体情况" → "总体情况".
