@@ -2128,6 +2128,17 @@ static int l_convert(lua_State *L) {
     return nb_encoding_to_utf8(L, s, len, luaL_checkstring(L, 2)) ? 1 : 2;
 }
 
+/* nianbao.new_table(list_size, key_count) -> an empty table with room
+** for that many list items and other keys: a table whose size is known
+** ahead is not grown (and rehashed) item by item. */
+static int l_new_table(lua_State *L) {
+    lua_Integer narr = luaL_checkinteger(L, 1), nrec = luaL_optinteger(L, 2, 0);
+    luaL_argcheck(L, narr >= 0 && narr <= (1 << 24), 1, "out of range");
+    luaL_argcheck(L, nrec >= 0 && nrec <= (1 << 24), 2, "out of range");
+    lua_createtable(L, (int)narr, (int)nrec);
+    return 1;
+}
+
 /* nianbao.utf8_invalid(bytes) -> 0 when bytes are UTF-8 as utf8.len reads
 ** them, else the byte where utf8.len stops; charged under limits as
 ** utf8.len is */
@@ -2412,7 +2423,7 @@ static const luaL_Reg nianbao_funcs[] = {
     {"schema", l_schema_new}, {"report", l_report_new}, {"identity", l_ident_new},
     {"findings", l_findings_new}, {"number", l_number}, {"add", l_add},
     {"compare", l_compare}, {"is_integral", l_is_integral}, {"convert", l_convert}, {"utf8_invalid", l_utf8_invalid},
-    {"chars", l_chars}, {"fill", l_fill},
+    {"chars", l_chars}, {"fill", l_fill}, {"new_table", l_new_table},
     {"view_index", l_view_index}, {"printable", l_printable}, {"positions", l_positions},
     {"placed_rows", l_placed_rows}, {"table_layout", l_table_layout},
     {"stream_layout", l_stream_layout}, {"stream_read", l_stream_read},

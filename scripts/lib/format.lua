@@ -12,6 +12,10 @@ local lpeg = require "lpeg"
 
 local M = {}
 
+-- (tables of a size known ahead made with room for it: a format's some
+-- thousand tables, grown item by item, were rehashed a thousand times)
+local new_table = nianbao.new_table
+
 local function fail(path, msg, ...)
   error(string.format("%s: " .. msg, path, ...), 0)
 end
@@ -40,7 +44,8 @@ local function flatten(T, rows, groups, depth, out, path)
     if type(r.id) ~= "string" or not r.id:match("^[%w_]+$") then
       fail(path, "table %s: a row needs an id of letters, digits and _", T.id)
     end
-    local chain = table.move(groups, 1, #groups, 1, {})
+    local chain = new_table(#groups + 1, 0)
+    for i = 1, #groups do chain[i] = groups[i] end
     if r.rows then
       local g = { id = r.id, label = r.label, keys = r.keys or { r.label }, depth = depth,
                   parent = groups[#groups], path = (#groups > 0 and groups[#groups].path .. "." or "") .. r.id }
@@ -54,8 +59,10 @@ local function flatten(T, rows, groups, depth, out, path)
       g.first = out[first]
     else
       local id = (#groups > 0 and groups[#groups].path .. "." or "") .. r.id
+      -- (the fields compile_table adds, named here for their room)
       out[#out + 1] = { id = id, label = r.label, keys = r.keys or { r.label }, exact = r.exact,
-                        groups = chain, depth = depth, group = groups[#groups] }
+                        groups = chain, depth = depth, group = groups[#groups],
+                        block = nil, path = nil, cells = nil, by_col = nil, norm = nil, keys_norm = nil, shown = nil }
       T.label_depth = math.max(T.label_depth, depth)
     end
   end
@@ -164,7 +171,7 @@ local function compile_table(F, tid, decl, path)
     for _, r in ipairs(rows) do
       r.block = blk
       r.path = tid .. (r.id ~= "" and ("." .. r.id) or "")
-      r.cells, r.by_col = {}, {}
+      r.cells, r.by_col = new_table(#printed, 0), new_table(0, #cols)
       T.rows[#T.rows + 1] = r
     end
   end
@@ -201,7 +208,7 @@ local function compile_table(F, tid, decl, path)
     local r = rows[ri]
     if not r.anonymous then
       r.norm = F.labels.bare(norm(r.label))
-      local keys_norm = {}
+      local keys_norm = new_table(#r.keys, 0)
       for i, k in ipairs(r.keys) do keys_norm[i] = norm(k) end
       r.keys_norm = keys_norm
       -- the label that names the row: its enclosing groups but the outermost, then its own
