@@ -8,6 +8,14 @@
 
 /*{=== schema ===*/
 
+/* The copies of the ids, carved from blocks freed with the schema (a
+** format's thousand ids were a malloc and a free each). */
+#define ID_BLOCK 4096
+typedef struct id_block {
+    struct id_block *next;
+    char bytes[];
+} id_block;
+
 struct nb_schema {
     char **ids;
     nb_kind *kinds;
@@ -15,28 +23,46 @@ struct nb_schema {
     long *slots;        /* open addressing: index into ids, or -1 */
     size_t nslots;      /* a power of two, at least twice count */
     uint64_t print;     /* of the ids in order: what a dump's indices mean */
+    id_block *blocks;   /* the newest first */
+    char *room;         /* the newest block's bytes not yet carved */
+    size_t left;
 };
 
-static char *dupstr(const char *s) {
-    size_t n = strlen(s) + 1;
-    char *d = malloc(n);
-    if (d) memcpy(d, s, n);
+/* A copy of the n bytes at id (its terminating zero among them). */
+static char *copy_id(nb_schema *s, const char *id, size_t n) {
+    char *d;
+    if (n > s->left) {
+        size_t size = n > ID_BLOCK ? n : ID_BLOCK;
+        id_block *b = malloc(sizeof *b + size);
+        if (b == NULL) return NULL;
+        b->next = s->blocks;
+        s->blocks = b;
+        s->room = b->bytes;
+        s->left = size;
+    }
+    d = s->room;
+    memcpy(d, id, n);
+    s->room += n;
+    s->left -= n;
     return d;
 }
 
 /* Eight bytes a step (an id is looked up at every cell set or read),
 ** then mixed so that the low bits, which pick the slot, depend on every
 ** byte. */
-static size_t hash(const char *s) {
-    uint64_t h = nb_fnv1a_wide(s, strlen(s));
+static size_t hash_of(const char *s, size_t len) {
+    uint64_t h = nb_fnv1a_wide(s, len);
     h ^= h >> 29;
     h *= 0xBF58476D1CE4E5B9u;
     h ^= h >> 32;
     return (size_t)h;
 }
 
-static long find_slot(const nb_schema *s, const char *id, size_t *slot) {
-    size_t mask = s->nslots - 1, i = hash(id) & mask;
+static size_t hash(const char *s) { return hash_of(s, strlen(s)); }
+
+/* The slot of id (of hash h): where it is, or the free one it would take. */
+static long find_hashed(const nb_schema *s, const char *id, size_t h, size_t *slot) {
+    size_t mask = s->nslots - 1, i = h & mask;
     for (;;) {
         long k = s->slots[i];
         if (k < 0 || strcmp(s->ids[k], id) == 0) {
@@ -45,6 +71,10 @@ static long find_slot(const nb_schema *s, const char *id, size_t *slot) {
         }
         i = (i + 1) & mask;
     }
+}
+
+static long find_slot(const nb_schema *s, const char *id, size_t *slot) {
+    return find_hashed(s, id, hash(id), slot);
 }
 
 static int rehash(nb_schema *s, size_t nslots) {
@@ -73,9 +103,12 @@ nb_schema *nb_schema_new(void) {
 }
 
 void nb_schema_free(nb_schema *s) {
-    size_t i;
     if (s == NULL) return;
-    for (i = 0; i < s->count; i++) free(s->ids[i]);
+    while (s->blocks != NULL) {
+        id_block *next = s->blocks->next;
+        free(s->blocks);
+        s->blocks = next;
+    }
     free(s->ids);
     free(s->kinds);
     free(s->slots);
@@ -107,20 +140,20 @@ int nb_schema_reserve(nb_schema *s, size_t n) {
 }
 
 long nb_schema_add(nb_schema *s, const char *id, nb_kind kind) {
-    size_t slot;
-    long k = find_slot(s, id, &slot);
+    size_t slot, len = strlen(id), h = hash_of(id, len);
+    long k = find_hashed(s, id, h, &slot);
     char *copy;
     if (k >= 0) return k;
     if ((s->count + 1) * 2 > s->nslots) {
         if (rehash(s, s->nslots * 2) != NB_OK) return -1;
-        find_slot(s, id, &slot);
+        find_hashed(s, id, h, &slot);
     }
     if (s->count == s->cap && grow(s, s->cap ? s->cap * 2 : 64) != NB_OK) return -1;
-    if ((copy = dupstr(id)) == NULL) return -1;
+    if ((copy = copy_id(s, id, len + 1)) == NULL) return -1;
     s->ids[s->count] = copy;
     s->kinds[s->count] = kind;
     s->slots[slot] = (long)s->count;
-    s->print = (s->print ^ hash(id)) * NB_FNV_PRIME;
+    s->print = (s->print ^ h) * NB_FNV_PRIME;
     s->print ^= s->print >> 31;
     return (long)s->count++;
 }
