@@ -8,6 +8,14 @@
 
 /*{=== schema ===*/
 
+/* The copies of the ids, carved from blocks freed with the schema (a
+** format's thousand ids were a malloc and a free each). */
+#define ID_BLOCK 4096
+typedef struct id_block {
+    struct id_block *next;
+    char bytes[];
+} id_block;
+
 struct nb_schema {
     char **ids;
     nb_kind *kinds;
@@ -15,28 +23,46 @@ struct nb_schema {
     long *slots;        /* open addressing: index into ids, or -1 */
     size_t nslots;      /* a power of two, at least twice count */
     uint64_t print;     /* of the ids in order: what a dump's indices mean */
+    id_block *blocks;   /* the newest first */
+    char *room;         /* the newest block's bytes not yet carved */
+    size_t left;
 };
 
-static char *dupstr(const char *s) {
-    size_t n = strlen(s) + 1;
-    char *d = malloc(n);
-    if (d) memcpy(d, s, n);
+/* A copy of the n bytes at id (its terminating zero among them). */
+static char *copy_id(nb_schema *s, const char *id, size_t n) {
+    char *d;
+    if (n > s->left) {
+        size_t size = n > ID_BLOCK ? n : ID_BLOCK;
+        id_block *b = malloc(sizeof *b + size);
+        if (b == NULL) return NULL;
+        b->next = s->blocks;
+        s->blocks = b;
+        s->room = b->bytes;
+        s->left = size;
+    }
+    d = s->room;
+    memcpy(d, id, n);
+    s->room += n;
+    s->left -= n;
     return d;
 }
 
 /* Eight bytes a step (an id is looked up at every cell set or read),
 ** then mixed so that the low bits, which pick the slot, depend on every
 ** byte. */
-static size_t hash(const char *s) {
-    uint64_t h = nb_fnv1a_wide(s, strlen(s));
+static size_t hash_of(const char *s, size_t len) {
+    uint64_t h = nb_fnv1a_wide(s, len);
     h ^= h >> 29;
     h *= 0xBF58476D1CE4E5B9u;
     h ^= h >> 32;
     return (size_t)h;
 }
 
-static long find_slot(const nb_schema *s, const char *id, size_t *slot) {
-    size_t mask = s->nslots - 1, i = hash(id) & mask;
+static size_t hash(const char *s) { return hash_of(s, strlen(s)); }
+
+/* The slot of id (of hash h): where it is, or the free one it would take. */
+static long find_hashed(const nb_schema *s, const char *id, size_t h, size_t *slot) {
+    size_t mask = s->nslots - 1, i = h & mask;
     for (;;) {
         long k = s->slots[i];
         if (k < 0 || strcmp(s->ids[k], id) == 0) {
@@ -45,6 +71,10 @@ static long find_slot(const nb_schema *s, const char *id, size_t *slot) {
         }
         i = (i + 1) & mask;
     }
+}
+
+static long find_slot(const nb_schema *s, const char *id, size_t *slot) {
+    return find_hashed(s, id, hash(id), slot);
 }
 
 static int rehash(nb_schema *s, size_t nslots) {
@@ -73,40 +103,57 @@ nb_schema *nb_schema_new(void) {
 }
 
 void nb_schema_free(nb_schema *s) {
-    size_t i;
     if (s == NULL) return;
-    for (i = 0; i < s->count; i++) free(s->ids[i]);
+    while (s->blocks != NULL) {
+        id_block *next = s->blocks->next;
+        free(s->blocks);
+        s->blocks = next;
+    }
     free(s->ids);
     free(s->kinds);
     free(s->slots);
     free(s);
 }
 
+/* The id and kind lists grown to hold cap ids. */
+static int grow(nb_schema *s, size_t cap) {
+    char **ids;
+    nb_kind *kinds;
+    if (cap <= s->cap) return NB_OK;
+    if ((ids = realloc(s->ids, cap * sizeof *ids)) == NULL) return NB_ENOMEM;
+    s->ids = ids;
+    if ((kinds = realloc(s->kinds, cap * sizeof *kinds)) == NULL) return NB_ENOMEM;
+    s->kinds = kinds;
+    s->cap = cap;
+    return NB_OK;
+}
+
+int nb_schema_reserve(nb_schema *s, size_t n) {
+    size_t want = s->count + n, nslots = s->nslots;
+    if (want < s->count) return NB_ENOMEM;
+    while (want * 2 > nslots) {
+        if (nslots > SIZE_MAX / 4 / sizeof(long)) return NB_ENOMEM;
+        nslots *= 2;
+    }
+    if (grow(s, want) != NB_OK) return NB_ENOMEM;
+    return nslots == s->nslots ? NB_OK : rehash(s, nslots);
+}
+
 long nb_schema_add(nb_schema *s, const char *id, nb_kind kind) {
-    size_t slot;
-    long k = find_slot(s, id, &slot);
+    size_t slot, len = strlen(id), h = hash_of(id, len);
+    long k = find_hashed(s, id, h, &slot);
     char *copy;
     if (k >= 0) return k;
     if ((s->count + 1) * 2 > s->nslots) {
         if (rehash(s, s->nslots * 2) != NB_OK) return -1;
-        find_slot(s, id, &slot);
+        find_hashed(s, id, h, &slot);
     }
-    if (s->count == s->cap) {
-        size_t cap = s->cap ? s->cap * 2 : 64;
-        char **ids = realloc(s->ids, cap * sizeof *ids);
-        nb_kind *kinds;
-        if (ids == NULL) return -1;
-        s->ids = ids;
-        kinds = realloc(s->kinds, cap * sizeof *kinds);
-        if (kinds == NULL) return -1;
-        s->kinds = kinds;
-        s->cap = cap;
-    }
-    if ((copy = dupstr(id)) == NULL) return -1;
+    if (s->count == s->cap && grow(s, s->cap ? s->cap * 2 : 64) != NB_OK) return -1;
+    if ((copy = copy_id(s, id, len + 1)) == NULL) return -1;
     s->ids[s->count] = copy;
     s->kinds[s->count] = kind;
     s->slots[slot] = (long)s->count;
-    s->print = (s->print ^ hash(id)) * NB_FNV_PRIME;
+    s->print = (s->print ^ h) * NB_FNV_PRIME;
     s->print ^= s->print >> 31;
     return (long)s->count++;
 }

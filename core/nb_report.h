@@ -50,6 +50,9 @@ void nb_schema_free(nb_schema *s);
 /* Add a cell id (copied). Returns its index, or -1 when out of memory.
 ** Adding an id twice returns the first index and keeps the first kind. */
 long nb_schema_add(nb_schema *s, const char *id, nb_kind kind);
+/* Room for n more ids without growing again (a format adds some
+** thousand at once). NB_OK, or NB_ENOMEM with the schema unchanged. */
+int nb_schema_reserve(nb_schema *s, size_t n);
 /* The index of id, or -1. Constant time on average. */
 long nb_schema_find(const nb_schema *s, const char *id);
 size_t nb_schema_count(const nb_schema *s);

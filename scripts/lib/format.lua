@@ -12,6 +12,10 @@ local lpeg = require "lpeg"
 
 local M = {}
 
+-- (tables of a size known ahead made with room for it: a format's some
+-- thousand tables, grown item by item, were rehashed a thousand times)
+local new_table = nianbao.new_table
+
 local function fail(path, msg, ...)
   error(string.format("%s: " .. msg, path, ...), 0)
 end
@@ -40,7 +44,8 @@ local function flatten(T, rows, groups, depth, out, path)
     if type(r.id) ~= "string" or not r.id:match("^[%w_]+$") then
       fail(path, "table %s: a row needs an id of letters, digits and _", T.id)
     end
-    local chain = table.move(groups, 1, #groups, 1, {})
+    local chain = new_table(#groups + 1, 0)
+    for i = 1, #groups do chain[i] = groups[i] end
     if r.rows then
       local g = { id = r.id, label = r.label, keys = r.keys or { r.label }, depth = depth,
                   parent = groups[#groups], path = (#groups > 0 and groups[#groups].path .. "." or "") .. r.id }
@@ -54,8 +59,10 @@ local function flatten(T, rows, groups, depth, out, path)
       g.first = out[first]
     else
       local id = (#groups > 0 and groups[#groups].path .. "." or "") .. r.id
+      -- (the fields compile_table adds, named here for their room)
       out[#out + 1] = { id = id, label = r.label, keys = r.keys or { r.label }, exact = r.exact,
-                        groups = chain, depth = depth, group = groups[#groups] }
+                        groups = chain, depth = depth, group = groups[#groups],
+                        block = nil, path = nil, cells = nil, by_col = nil, norm = nil, keys_norm = nil, shown = nil }
       T.label_depth = math.max(T.label_depth, depth)
     end
   end
@@ -164,18 +171,24 @@ local function compile_table(F, tid, decl, path)
     for _, r in ipairs(rows) do
       r.block = blk
       r.path = tid .. (r.id ~= "" and ("." .. r.id) or "")
-      r.cells, r.by_col = {}, {}
+      r.cells, r.by_col = new_table(#printed, 0), new_table(0, #cols)
       T.rows[#T.rows + 1] = r
     end
   end
   -- the label columns, then each row's cells and labels
   T.width = T.width + T.label_depth
-  local info, schema, ids = F.info, F.schema, F.ids
-  local add_id = schema.add
-  -- (the cell's kind given apart: the schema's kind of it read without a look-up in cell)
+  local info, ids, money = F.info, F.ids, F.money
+  local n = #ids
+  -- (the cell's kind given apart: the schema's kind of it read without a
+  -- look-up in cell; the schema takes the ids all at once, in this order,
+  -- each with the kind it came with first, "signed" a count too)
   local function add(id, cell, kind)
-    if info[id] == nil then ids[#ids + 1] = id end
-    add_id(schema, id, kind == "money" and "money" or "count")   -- "signed" is a count too
+    if info[id] == nil then
+      n = n + 1
+      ids[n], money[n] = id, kind == "money"
+    else
+      F.twice = true
+    end
     info[id] = cell
   end
   -- what a block's columns give each row's cells, worked out once a block
@@ -195,7 +208,7 @@ local function compile_table(F, tid, decl, path)
     local r = rows[ri]
     if not r.anonymous then
       r.norm = F.labels.bare(norm(r.label))
-      local keys_norm = {}
+      local keys_norm = new_table(#r.keys, 0)
       for i, k in ipairs(r.keys) do keys_norm[i] = norm(k) end
       r.keys_norm = keys_norm
       -- the label that names the row: its enclosing groups but the outermost, then its own
@@ -410,7 +423,7 @@ function M.compile(decl, name, path, shared)
   local F = {
     name = name, basis = decl.basis, title = decl.title or "{agency}{year}",
     heading = decl.heading or "{n} {title}", subtotal = decl.subtotal or "",
-    schema = nianbao.schema(), cells = {}, info = {}, ids = {}, rowlabels = {},
+    schema = nianbao.schema(), cells = {}, info = {}, ids = {}, money = {}, rowlabels = {},
     tables = {}, table_by_id = {}, parts = {}, part_by_id = {},
     opening = (decl.opening or {}).id or "s0",
     issuers = decl.issuers or {}, unknown_issuer = decl.unknown_issuer or { kind = "unknown" },
@@ -448,13 +461,17 @@ function M.compile(decl, name, path, shared)
     end
   end
   for _, T in ipairs(F.tables) do setmetatable(T, lazy_grid) end
-  -- last year's cells, for identities across years (prev.t3.next.np)
-  local schema, add_id, info, ids = F.schema, F.schema.add, F.info, F.ids
-  for i = 1, #ids do
-    local id = ids[i]
-    add_id(schema, "prev." .. id, info[id].kind == "money" and "money" or "count")
+  -- the cells, then last year's of each, for identities across years
+  -- (prev.t3.next.np) of the kind its cell has last
+  local ids, money = F.ids, F.money
+  F.schema:add_all(ids, money)
+  if F.twice then
+    local info = F.info
+    money = {}
+    for i = 1, #ids do money[i] = info[ids[i]].kind == "money" end
   end
-  F.ids = nil
+  F.schema:add_all(ids, money, "prev.")
+  F.ids, F.money, F.twice = nil, nil, nil
   -- cells, the page, the grammars
   F.markers = {}
   for _, m in ipairs(decl.markers or {}) do F.markers[norm(m)] = true end

@@ -6,7 +6,7 @@
 local lpeg = require "lpeg"
 local nianbao = require "nianbao"
 local utf8, string = utf8, string
-local byte = string.byte
+local byte, find = string.byte, string.find
 local utf8_invalid = nianbao.utf8_invalid
 local M = {}
 
@@ -96,26 +96,32 @@ function M.new(fold, numerals)
   if not utf8.len(traditional) then
     for _ in utf8.codes(traditional) do end   -- a text not UTF-8: the error utf8.codes raises
   end
+  -- the pairs in order, each traditional character then its simplified
+  -- one (a last character alone is no pair): s:gsub("[\228-\233][\128-\191][\128-\191]",
+  -- simple) for a valid UTF-8 s is the same look-up of the characters that
+  -- pattern can match (a character of three bytes has two continuation
+  -- bytes after its lead)
   local chars = CHARS:match(traditional)
   local nc = #chars
-  -- s:gsub("[\228-\233][\128-\191][\128-\191]", simple) for a valid UTF-8
-  -- s: the same look-up of the characters that pattern can match (a
-  -- character of three bytes has two continuation bytes after its lead);
-  -- and the characters simplifying replaces or yields, for touched below
-  local simple, three, involved = {}, {}, {}   -- simple: traditional character → simplified
-  local twice = false                 -- a character given twice: the last says
+  local three = {}
+  local twice = false   -- a character given twice, or folded otherwise too: touched asks a set
   for i = 1, nc - 1, 2 do
     local k, v = chars[i], chars[i + 1]
+    if fold_of[k] ~= nil then twice = true end
     fold_of[k] = v == "," and "" or v
-    if simple[k] then twice = true end
-    simple[k] = v
     local lead = byte(k)
     if #k == 3 and lead >= 228 and lead <= 233 then three[k] = v end
-    involved[k], involved[v] = true, true
   end
-  if twice then
-    involved = {}
-    for k, v in pairs(simple) do involved[k], involved[v] = true, true end
+  -- the characters simplifying replaces or yields are the list's own when
+  -- it names each once and pairs them all: found in its text, with no set made
+  local in_text = not twice and nc % 2 == 0
+  local involved                      -- else their set, made when first asked for
+  local function involved_set()
+    local simple = {}                 -- a character given twice: the last says
+    for i = 1, nc - 1, 2 do simple[chars[i]] = chars[i + 1] end
+    local set = {}
+    for k, v in pairs(simple) do set[k], set[v] = true, true end
+    return set
   end
   for from, to in pairs(fold.punctuation or {}) do
     fold_of[utf8.char(utf8.codepoint(from))] = to == "," and "" or to
@@ -132,8 +138,13 @@ function M.new(fold, numerals)
   -- same places in a text and in its simplified form.
   function F.touched(s)
     if not utf8.len(s) then return true end
+    if not in_text then involved = involved or involved_set() end
     for _, c in utf8.codes(s) do
-      if involved[utf8.char(c)] then return true end
+      local ch = utf8.char(c)
+      -- (a whole character of valid UTF-8 is found only where one begins)
+      if in_text then
+        if find(traditional, ch, 1, true) then return true end
+      elseif involved[ch] then return true end
     end
     return false
   end
@@ -186,8 +197,18 @@ function M.new(fold, numerals)
 
   -- A normalised label without its leading enumerator: "3.其他" → "其他",
   -- "(一)予以公开" → "予以公开".
+  -- (read byte by byte: t:gsub("^%d+%.?", ""):gsub("^%([^%)]+%)", "")
+  -- made two matchers a label, a row of every table each)
   function F.bare(t)
-    return (t:gsub("^%d+%.?", "", 1):gsub("^%([^%)]+%)", "", 1))
+    local i, b = 1, byte(t, 1)
+    while b and b >= 48 and b <= 57 do i = i + 1; b = byte(t, i) end
+    if i > 1 and b == 46 then i = i + 1; b = byte(t, i) end
+    if b == 40 then
+      local close = find(t, ")", i + 1, true)
+      if close and close > i + 1 then i = close + 1 end
+    end
+    if i == 1 then return t end
+    return t:sub(i)
   end
 
   -- A label without leading numerals: "一总体情况" → "总体情况".

@@ -385,8 +385,7 @@ local schema_at = setmetatable({}, { __mode = "k" })     -- F → the same index
 local function printed(F)
   local at = printed_at[F]
   if not at then
-    at = {}
-    for i, id in ipairs(F.cells) do at[i] = F.schema:find(id) end
+    at = F.schema:find_all(F.cells)       -- one call, not a find a cell
     schema_at[F] = at
     at = nianbao.positions(at)            -- held in C: read without a look-up a cell
     printed_at[F] = at
