@@ -116,7 +116,70 @@ end
 -- Any of the words of list, the first that matches. Of words none of which
 -- starts another at most one matches anywhere, whatever their order: those
 -- are told apart a byte at a time (a trie), not tried one by one.
+--
+-- The same pattern is written first as a text of re, which the build's
+-- grammar images answer with one copy (some thirty LPeg calls a list,
+-- hundreds in all, at every start): `'w'` is P(w), `a b` is a * b, `a / b`
+-- is a + b, folded from the left as the loops below fold them.
+
+-- s as a literal of re, or nil when it holds both quotes
+local function literal(s)
+  if not s:find("'", 1, true) then return "'" .. s .. "'" end
+  if not s:find('"', 1, true) then return '"' .. s .. '"' end
+  return nil
+end
+
+-- trie(list, d) as a text of re (nil: a word that no literal can say)
+local function trie_text(list, d)
+  local branches, order = {}, {}
+  for _, w in ipairs(list) do
+    local b = w:byte(d + 1)
+    local branch = branches[b]
+    if not branch then branch = {}; branches[b] = branch; order[#order + 1] = b end
+    branch[#branch + 1] = w
+  end
+  local alts = {}
+  for i, b in ipairs(order) do
+    local branch, ends = branches[b], false
+    for _, w in ipairs(branch) do ends = ends or #w == d + 1 end
+    local text
+    if ends then text = literal(string.char(b))
+    elseif #branch == 1 then text = literal(branch[1]:sub(d + 1))
+    else
+      local head, rest = literal(string.char(b)), trie_text(branch, d + 1)
+      text = head and rest and head .. " (" .. rest .. ")"
+    end
+    if not text then return nil end
+    alts[i] = text
+  end
+  return table.concat(alts, " / ")
+end
+
+-- the words of list (strings, one at least) one after another as a text of re
+local function choice_text(list)
+  local alts = {}
+  for i, k in ipairs(list) do
+    if type(k) ~= "string" then return nil end
+    alts[i] = literal(k)
+    if not alts[i] then return nil end
+  end
+  return #alts > 0 and table.concat(alts, " / ") or nil
+end
+
 local function alt(list)
+  local trie_of = #list > 1 and prefix_free(list)
+  local text
+  if trie_of then text = trie_text(list, 0) else text = choice_text(list) end
+  if text then return re.compile(text) end
+  if trie_of then return trie(list) end
+  local p = P(false)
+  for _, k in ipairs(list) do p = p + P(k) end
+  return p
+end
+
+-- (for the tests: the pattern of a list of words, and the one LPeg's calls make)
+M.alt = alt
+function M.alt_by_calls(list)
   if #list > 1 and prefix_free(list) then return trie(list) end
   local p = P(false)
   for _, k in ipairs(list) do p = p + P(k) end
@@ -647,6 +710,15 @@ function M.grammars_pending(text)
   return count and count() or 0
 end
 
+-- word_starts_made(text) → whether the text helpers `text` have worked out
+-- where the words of their format can begin (for_format: only for a look
+-- at readers that claim_starts.lua does not hold)
+local word_starts_of_text = setmetatable({}, { __mode = "k" })
+function M.word_starts_made(text)
+  local made = word_starts_of_text[view.unwrap(text)]
+  return made ~= nil and made()
+end
+
 -- for_format(F[, opts]) → the text helpers of format F, with its own registry
 -- of grammars. opts.plain_search: readers compiled together are searched at
 -- every place, not only where one can begin (and so are the words around a
@@ -756,53 +828,68 @@ function M.for_format(F, opts)
   }
   local heading = L.heading and re.compile(L.heading, T.defs)
 
-  -- What each of those words can begin with: { set = its first characters
-  -- (false: any), null = it can match nothing }. The search of a grammar's
-  -- readers passes over the places none of them can begin at.
-  local function starts(list, null, into)
-    into = into or {}
-    for _, w in ipairs(list) do
-      if type(w) ~= "string" or w == "" then return { set = false, null = true } end
-      into[first_char(w)] = true
-    end
-    return { set = into, null = null or false }
-  end
-  local function joined(a, b, null)                         -- a or b, either first
-    local set = a.set and b.set and {} or false
-    if set then
-      for k in pairs(a.set) do set[k] = true end
-      for k in pairs(b.set) do set[k] = true end
-    end
-    if null == nil then null = a.null or b.null end
-    return { set = set, null = null }
-  end
-  local digit_chars = {}
-  for d = 0, 9 do digit_chars[#digit_chars + 1] = tostring(d); digit_chars[#digit_chars + 1] = "\xEF\xBC" .. string.char(0x90 + d) end
   local tens = {}
   for k, v in pairs(multiples) do if v == 10 then tens[#tens + 1] = k end end
-  local s_digit = starts(digit_chars)
-  local s_space = starts(L.spaces or {}, true, { [" "] = true, ["\t"] = true })
-  local s_number = joined(s_digit, joined(starts(longest_once(digits)), starts(tens)))
-  local s_numeral = joined(starts(longest_once(digits)), starts(longest_once(multiples)))
-  local s_counted = joined(s_space, s_number, false)        -- %sp then a number
-  local function s_year(list) return joined(starts(list or {}), s_digit) end
-  local word_starts = {
-    num = s_number, sp = s_space, unit = starts(longest_once(L.units or {})),
-    stop = starts(L.sentence_end or {}, false, { ["\n"] = true, [";"] = true, ["!"] = true, ["?"] = true }),
-    comma = starts(longest_once(L.clause_end or {}), false, { [","] = true, [";"] = true, [":"] = true }),
-    count = s_counted, money = s_counted, pct = joined(s_space, s_digit, false),
-    neg = starts(longest_once(L.negation or {})), zero = starts(longest_once(L.zero or {})),
-    ["and"] = starts(longest_once(L.list or {})),
-    this_year = s_year(L.this_year), last_year = s_year(L.last_year), next_year = s_year(L.next_year),
-    digit = s_digit, numeral = s_numeral,
-    ch = { set = false, null = false }, any = { set = false, null = false },
-  }
-  local word_defs = {}                      -- what they were said of: T.defs changed since says nothing
-  for k, v in pairs(word_starts) do
-    word_defs[k] = T.defs[k]
-    word_starts[k] = { parts = v.set and { v.set } or false, null = v.null }
+  -- the words of the format (T.defs) and what each was when its start
+  -- below was worked out: T.defs changed since says nothing
+  local word_defs = {}
+  for k, v in pairs(T.defs) do word_defs[k] = v end
+
+  -- What each of those words can begin with: { parts = { a set of its first
+  -- characters } (false: any), null = it can match nothing }. The search of
+  -- a grammar's readers passes over the places none of them can begin at.
+  -- Worked out when a look at where readers begin is first made: the
+  -- grammars of the home's packs find theirs in claim_starts.lua.
+  local word_starts_made
+  local function word_starts_of()
+    if word_starts_made then return word_starts_made end
+    local function starts(list, null, into)
+      into = into or {}
+      for _, w in ipairs(list) do
+        if type(w) ~= "string" or w == "" then return { set = false, null = true } end
+        into[first_char(w)] = true
+      end
+      return { set = into, null = null or false }
+    end
+    local function joined(a, b, null)                         -- a or b, either first
+      local set = a.set and b.set and {} or false
+      if set then
+        for k in pairs(a.set) do set[k] = true end
+        for k in pairs(b.set) do set[k] = true end
+      end
+      if null == nil then null = a.null or b.null end
+      return { set = set, null = null }
+    end
+    local digit_chars = {}
+    for d = 0, 9 do digit_chars[#digit_chars + 1] = tostring(d); digit_chars[#digit_chars + 1] = "\xEF\xBC" .. string.char(0x90 + d) end
+    local s_digit = starts(digit_chars)
+    local s_space = starts(L.spaces or {}, true, { [" "] = true, ["\t"] = true })
+    local s_number = joined(s_digit, joined(starts(longest_once(digits)), starts(tens)))
+    local s_numeral = joined(starts(longest_once(digits)), starts(longest_once(multiples)))
+    local s_counted = joined(s_space, s_number, false)        -- %sp then a number
+    local function s_year(list) return joined(starts(list or {}), s_digit) end
+    local made = {
+      num = s_number, sp = s_space, unit = starts(longest_once(L.units or {})),
+      stop = starts(L.sentence_end or {}, false, { ["\n"] = true, [";"] = true, ["!"] = true, ["?"] = true }),
+      comma = starts(longest_once(L.clause_end or {}), false, { [","] = true, [";"] = true, [":"] = true }),
+      count = s_counted, money = s_counted, pct = joined(s_space, s_digit, false),
+      neg = starts(longest_once(L.negation or {})), zero = starts(longest_once(L.zero or {})),
+      ["and"] = starts(longest_once(L.list or {})),
+      this_year = s_year(L.this_year), last_year = s_year(L.last_year), next_year = s_year(L.next_year),
+      digit = s_digit, numeral = s_numeral,
+      ch = { set = false, null = false }, any = { set = false, null = false },
+    }
+    for k, v in pairs(made) do
+      if not word_defs[k] then error("a start of no word of the format: " .. k) end
+      made[k] = { parts = v.set and { v.set } or false, null = v.null }
+    end
+    for k in pairs(word_defs) do
+      if not made[k] then error("no start of the word of the format " .. k) end
+    end
+    word_starts_made = made
+    return made
   end
-  -- the language as the look at where readers begin reads it (word_starts
+  -- the language as the look at where readers begin reads it (word_starts_of
   -- above): part of the key of a look worked out when the binary was built
   local starts_language = not starts_reference and fingerprint {
     digits = digits, multiples = multiples, units = L.units, sentence_end = L.sentence_end,
@@ -1094,6 +1181,7 @@ function M.for_format(F, opts)
   -- space begins it only with a word that reads the whole run: %sp, %count,
   -- %money, %pct; such a word reads to the run's end from any place in it).
   local function readers_start(by_name, readers)
+    local word_starts = word_starts_of()
     -- (the two looks below read mostly the same texts: each is split into tokens once)
     local lexed = {}
     -- what each reader begins with: word(name) gives what the format's word begins with
@@ -1607,6 +1695,7 @@ function M.for_format(F, opts)
     end
   end }
 
+  word_starts_of_text[T] = function() return word_starts_made ~= nil end
   pending_of[T] = function()
     local n = 0
     for _, G in ipairs(grammars) do if G.pending then n = n + 1 end end
