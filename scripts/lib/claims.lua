@@ -177,22 +177,74 @@ local function alt(list)
   return p
 end
 
--- (for the tests: the pattern of a list of words, and the one LPeg's calls make)
-M.alt = alt
-function M.alt_by_calls(list)
-  if #list > 1 and prefix_free(list) then return trie(list) end
-  local p = P(false)
-  for _, k in ipairs(list) do p = p + P(k) end
-  return p
+-- the keys of t (or the items of list t), in no order
+local function words_of(t)
+  local out = {}
+  if #t > 0 then for _, k in ipairs(t) do out[#out + 1] = k end
+  else for k in pairs(t) do out[#out + 1] = k end end
+  return out
 end
 
 -- the keys of t (or the items of list t), longest first: alternatives try the longest word
 local function longest(t)
-  local out = {}
-  if #t > 0 then for _, k in ipairs(t) do out[#out + 1] = k end
-  else for k in pairs(t) do out[#out + 1] = k end end
+  local out = words_of(t)
   table.sort(out, function(a, b) return #a > #b or (#a == #b and a < b) end)
   return out
+end
+
+-- the trie of list[i..j] (strings sorted, none the start of another, their
+-- first d bytes alike) as a text of re, its branches in the order of their
+-- bytes (nil: a word that no literal can say)
+local function sorted_trie_text(list, i, j, d)
+  local alts = {}
+  while i <= j do
+    local w = list[i]
+    local b = w:byte(d + 1)
+    local k = i
+    while k < j and list[k + 1]:byte(d + 1) == b do k = k + 1 end
+    local text
+    if k == i then text = literal(w:sub(d + 1))             -- (the rest of the one word of a branch)
+    else
+      local head, rest = literal(string.char(b)), sorted_trie_text(list, i, k, d + 1)
+      text = head and rest and head .. " (" .. rest .. ")"
+    end
+    if not text then return nil end
+    alts[#alts + 1] = text
+    i = k + 1
+  end
+  return table.concat(alts, " / ")
+end
+
+-- Any of the words of t (the keys of t, or the items of list t), as
+-- alt(longest(t)) matches them: words none of which starts another are
+-- sorted as bytes, not by a comparison of Lua (their order changes no
+-- match of their trie), and the longest first only when one does start another.
+local function words_alt(t)
+  local list = words_of(t)
+  if #list > 1 then
+    for _, w in ipairs(list) do
+      if type(w) ~= "string" or w == "" then return alt(longest(t)) end
+    end
+    table.sort(list)
+    for i = 2, #list do
+      if list[i]:sub(1, #list[i - 1]) == list[i - 1] then return alt(longest(t)) end
+    end
+    local text = sorted_trie_text(list, 1, #list, 0)
+    if text then return re.compile(text) end
+    return trie(list)
+  end
+  return alt(longest(t))
+end
+
+-- (for the tests: the pattern of the words of t, and the one LPeg's calls
+-- made of them, longest first)
+M.words_pattern = words_alt
+function M.words_pattern_by_calls(t)
+  local list = longest(t)
+  if #list > 1 and prefix_free(list) then return trie(list) end
+  local p = P(false)
+  for _, k in ipairs(list) do p = p + P(k) end
+  return p
 end
 
 local fullwidth_digit = P"\xEF\xBC" * R"\x90\x99"
@@ -208,12 +260,12 @@ local function first_char(w)
 end
 
 -- The first bytes of the words of each list (a list of words, or a table
--- whose keys are the words, as longest takes them) and the bytes of
+-- whose keys are the words, as words_of takes them) and the bytes of
 -- `more`, as one string; nil when a word is not a string of some bytes.
 local function first_bytes(lists, more)
   local seen, out = {}, { more or "" }
   for _, list in ipairs(lists) do
-    for _, w in ipairs(longest(list)) do
+    for _, w in ipairs(words_of(list)) do
       if type(w) ~= "string" or w == "" then return nil end
       local b = w:sub(1, 1)
       if not seen[b] then seen[b] = true; out[#out + 1] = b end
@@ -746,20 +798,22 @@ function M.for_format(F, opts)
       return v
     end
   end
-  local longest_once, alt_once = once(longest), once(alt)
+  local words_alt_once, alt_once = once(words_alt), once(alt)
   local T = {}
 
   --{=== the language as patterns ===
 
-  local numeral = alt_once(longest_once(digits)) + alt_once(longest_once(multiples))
-  local leading = alt_once(longest_once(digits))
+  local numeral = words_alt_once(digits) + words_alt_once(multiples)
+  local leading = words_alt_once(digits)
+  local tens = {}
+  for k, v in pairs(multiples) do if v == 10 then tens[#tens + 1] = k end end
   -- (the tens in a fixed order, so that the pattern is built the same in every process)
-  for _, k in ipairs(longest_once(multiples)) do if multiples[k] == 10 then leading = leading + P(k) end end
+  for _, k in ipairs(longest(tens)) do leading = leading + P(k) end
   local chinese = leading * numeral^0                       -- "十五", "两", "一百零五"; never "百" alone
   local number = spaced + arabic + chinese
   local spaces_list = L.spaces or {}
   local stop = S"\n;!?" + alt(L.sentence_end or {})
-  local comma = (alt_once(longest_once(L.clause_end or {})) + S",;:") - (P"," * digit * digit * digit)
+  local comma = (words_alt_once(L.clause_end or {}) + S",;:") - (P"," * digit * digit * digit)
   local space = S" \t" + alt_once(spaces_list)
   -- spaces: a run of spaces and tabs read at the speed of a span, not a space
   -- at a time (what a PDF's table lines are made of); the same reading
@@ -768,18 +822,18 @@ function M.for_format(F, opts)
   local spaces_run = space_piece^1
   local any = formatlib.utf8char - stop                     -- a character of the sentence
   local ch = any - comma - digit                            -- a character of the clause, not a digit
-  local unit = alt_once(longest_once(L.units or {}))
+  local unit = words_alt_once(L.units or {})
   local ends = {}
   for _, e in ipairs(L.break_after or L.sentence_end or {}) do ends[e] = true end
   local inexact = L.inexact or {}
-  local inexact_after = alt(longest(inexact.after or {}))
-  local not_count = alt(longest(L.not_count or {}))
+  local inexact_after = words_alt(inexact.after or {})
+  local not_count = words_alt(L.not_count or {})
   local money = {}
   for k, v in pairs(L.money or {}) do money[k] = v end
-  local money_unit = alt(longest(money))
+  local money_unit = words_alt(money)
   local percent = alt(L.percent or { "%" })
-  local year_mark = alt_once(longest_once(L.year_mark or {}))
-  local date_mark = alt(longest(L.date_mark or {}))
+  local year_mark = words_alt_once(L.year_mark or {})
+  local date_mark = words_alt(L.date_mark or {})
 
   -- The year of the sentence being read (read() sets it): %this_year, %last_year, %next_year.
   local current = { year = 0 }
@@ -796,7 +850,7 @@ function M.for_format(F, opts)
     end) * sp * year_mark
   end
   local function year_words(list, offset)
-    return alt_once(longest_once(list or {})) + year_at(offset)
+    return words_alt_once(list or {}) + year_at(offset)
   end
 
   -- The count's number, captured as printed ("n") with its place ("at"); a
@@ -817,9 +871,9 @@ function M.for_format(F, opts)
     count = count,                        -- a number and its unit: a counted claim
     money = amount,                       -- a sum of money: 万元 or 元
     pct   = pct,                          -- a percentage: 42.86%
-    neg   = alt_once(longest_once(L.negation or {})),
-    zero  = alt_once(longest_once(L.zero or {})) * -digit,   -- none, said as a number: 零, 为0
-    ["and"] = alt_once(longest_once(L.list or {})),
+    neg   = words_alt_once(L.negation or {}),
+    zero  = words_alt_once(L.zero or {}) * -digit,   -- none, said as a number: 零, 为0
+    ["and"] = words_alt_once(L.list or {}),
     this_year = year_words(L.this_year, 0),
     last_year = year_words(L.last_year, -1),
     next_year = year_words(L.next_year, 1),
@@ -828,8 +882,6 @@ function M.for_format(F, opts)
   }
   local heading = L.heading and re.compile(L.heading, T.defs)
 
-  local tens = {}
-  for k, v in pairs(multiples) do if v == 10 then tens[#tens + 1] = k end end
   -- the words of the format (T.defs) and what each was when its start
   -- below was worked out: T.defs changed since says nothing
   local word_defs = {}
@@ -864,17 +916,17 @@ function M.for_format(F, opts)
     for d = 0, 9 do digit_chars[#digit_chars + 1] = tostring(d); digit_chars[#digit_chars + 1] = "\xEF\xBC" .. string.char(0x90 + d) end
     local s_digit = starts(digit_chars)
     local s_space = starts(L.spaces or {}, true, { [" "] = true, ["\t"] = true })
-    local s_number = joined(s_digit, joined(starts(longest_once(digits)), starts(tens)))
-    local s_numeral = joined(starts(longest_once(digits)), starts(longest_once(multiples)))
+    local s_number = joined(s_digit, joined(starts(words_of(digits)), starts(tens)))
+    local s_numeral = joined(starts(words_of(digits)), starts(words_of(multiples)))
     local s_counted = joined(s_space, s_number, false)        -- %sp then a number
     local function s_year(list) return joined(starts(list or {}), s_digit) end
     local made = {
-      num = s_number, sp = s_space, unit = starts(longest_once(L.units or {})),
+      num = s_number, sp = s_space, unit = starts(words_of(L.units or {})),
       stop = starts(L.sentence_end or {}, false, { ["\n"] = true, [";"] = true, ["!"] = true, ["?"] = true }),
-      comma = starts(longest_once(L.clause_end or {}), false, { [","] = true, [";"] = true, [":"] = true }),
+      comma = starts(words_of(L.clause_end or {}), false, { [","] = true, [";"] = true, [":"] = true }),
       count = s_counted, money = s_counted, pct = joined(s_space, s_digit, false),
-      neg = starts(longest_once(L.negation or {})), zero = starts(longest_once(L.zero or {})),
-      ["and"] = starts(longest_once(L.list or {})),
+      neg = starts(words_of(L.negation or {})), zero = starts(words_of(L.zero or {})),
+      ["and"] = starts(words_of(L.list or {})),
       this_year = s_year(L.this_year), last_year = s_year(L.last_year), next_year = s_year(L.next_year),
       digit = s_digit, numeral = s_numeral,
       ch = { set = false, null = false }, any = { set = false, null = false },
@@ -1862,15 +1914,15 @@ function M.for_format(F, opts)
     end
     return e
   end
-  local numeral_words = longest(digits)
-  for _, k in ipairs(longest_once(multiples)) do numeral_words[#numeral_words + 1] = k end
+  local numeral_words = words_of(digits)
+  for _, k in ipairs(words_of(multiples)) do numeral_words[#numeral_words + 1] = k end
   for d = 0, 9 do
     numeral_words[#numeral_words + 1] = tostring(d)
     numeral_words[#numeral_words + 1] = "\xEF\xBC" .. string.char(0x90 + d)
   end
   numeral_words[#numeral_words + 1] = ","
   numeral_words[#numeral_words + 1] = "."
-  local inexact_words = longest(inexact.before or {})
+  local inexact_words = words_of(inexact.before or {})
   for _, w in ipairs(L.not_before or {}) do inexact_words[#inexact_words + 1] = w end
   numeral_words, inexact_words = suffixes(numeral_words), suffixes(inexact_words)
 
@@ -1894,8 +1946,8 @@ function M.for_format(F, opts)
   -- of it: "2024年1月") or word for this year or last year; nil when none.
   local date_after = sp * digit^1 * sp * date_mark
   local year_word = Cp() * (C(yearnum) * sp * year_mark * Cp()
-                            + Cc("this") * alt_once(longest_once(L.frame_this or {})) * Cp()
-                            + Cc("last") * alt_once(longest_once(L.last_year or {})) * Cp())
+                            + Cc("this") * words_alt_once(L.frame_this or {}) * Cp()
+                            + Cc("last") * words_alt_once(L.last_year or {}) * Cp())
   -- (a year of digits, or a word of the lists: what it can begin with)
   local year_word_search = search_for(year_word, not plain_search
                                       and first_bytes({ L.frame_this or {}, L.last_year or {} }, "0123456789\xEF"))
@@ -1915,7 +1967,7 @@ function M.for_format(F, opts)
   -- names a time ("我局2020年公开许可33项，处罚36项，强制1项" → 2020).
   -- Not carried: a year word ("上年度结转34件，…" is a subject), a clause
   -- that compares ("与2020年相比，…") or a year that is a subject ("2023年结转的5件").
-  local comparing = search_for(alt_once(longest_once(L.comparison or {})),
+  local comparing = search_for(words_alt_once(L.comparison or {}),
                                not plain_search and first_bytes { L.comparison or {} })
   local carried_year       -- (s, starts, from) → the year, or nil; set once quantities are known
 
@@ -1978,7 +2030,7 @@ function M.for_format(F, opts)
     return out
   end
 
-  local subject_after = sp * alt(longest(L.year_subject or {}))
+  local subject_after = sp * words_alt(L.year_subject or {})
   -- the time a clause (from, to) names before its first quantity: "none",
   -- a year number, or "stop" (a word for a year, a comparison, a subject)
   local function clause_time(s, from, to)
@@ -2036,10 +2088,10 @@ function M.for_format(F, opts)
   for _, w in ipairs { " ", "\t", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9" } do first_of(w) end
   for d = 0, 9 do first_of("\xEF\xBC" .. string.char(0x90 + d)) end
   for _, w in ipairs(L.spaces or {}) do guarded = first_of(w) and guarded end
-  for _, w in ipairs(longest_once(digits)) do guarded = first_of(w) and guarded end
+  for _, w in ipairs(words_of(digits)) do guarded = first_of(w) and guarded end
   for w, v in pairs(multiples) do if v == 10 then guarded = first_of(w) and guarded end end
   for _, list in ipairs { L.negation or {}, L.zero or {}, L.last_year or {} } do
-    for _, w in ipairs(longest_once(list)) do guarded = first_of(w) and guarded end
+    for _, w in ipairs(words_of(list)) do guarded = first_of(w) and guarded end
   end
   table.sort(firsts)
   if guarded then

@@ -8,12 +8,12 @@ local F = nianbao.engine:pack("gb2021").format
 local claims = require "claims"
 local lpeg = require "lpeg"
 
--- the keys of t (or the items of list t), longest first, as for_format takes them
-local function longest(t)
+-- the keys of t (or the items of list t), as for_format takes them
+local function words_of(t)
   local out = {}
   if #t > 0 then for _, k in ipairs(t) do out[#out + 1] = k end
   else for k in pairs(t) do out[#out + 1] = k end end
-  table.sort(out, function(a, b) return #a > #b or (#a == #b and a < b) end)
+  table.sort(out, function(a, b) return tostring(a) < tostring(b) end)
   return out
 end
 
@@ -30,16 +30,16 @@ local function lists()
   local out = {}
   for _, v in pairs(F.language) do
     if type(v) == "table" then
-      local words = longest(v)
       local strings = true
-      for _, w in ipairs(words) do strings = strings and type(w) == "string" end
-      if strings then out[#out + 1] = words end
+      for _, w in ipairs(words_of(v)) do strings = strings and type(w) == "string" end
+      if strings then out[#out + 1] = v end
     end
   end
-  table.sort(out, function(a, b) return table.concat(a, "|") < table.concat(b, "|") end)
+  table.sort(out, function(a, b) return table.concat(words_of(a), "|") < table.concat(words_of(b), "|") end)
   for _, l in ipairs {
     { "'", '"' }, { "a'b", "c" }, { "a'b\"c", "d" }, { "ab", "abc", "b" }, { "x", "x" }, { "一" },
     { "一二", "一三", "二" }, { "", "a" }, {}, { "\0", "\0\1" }, { "]", "^", "-", "%" },
+    { ["万元"] = 4, ["元"] = 0 }, { ["十"] = 10, ["拾"] = 10, ["百"] = 100 }, { ["a"] = 1, ["ab"] = 2 },
   } do out[#out + 1] = l end
   return out
 end
@@ -48,7 +48,7 @@ local function texts_for(lists_)
   local texts = { "", "abc", "a'b\"c d", "\0\1\0", "]^-%" }
   for _, l in ipairs(lists_) do
     local all = {}
-    for _, w in ipairs(l) do
+    for _, w in ipairs(words_of(l)) do
       all[#all + 1] = w
       texts[#texts + 1] = w
       texts[#texts + 1] = w:sub(1, #w - 1) .. "x"
@@ -64,14 +64,19 @@ test("a list of words as one pattern matches where the LPeg calls that built it 
   if #ls < 20 then error("too few lists to tell: " .. #ls) end
   local texts = texts_for(ls)
   for _, l in ipairs(ls) do
-    eq(ends(claims.alt_by_calls(l), texts), ends(claims.alt(l), texts), table.concat(l, "|"))
+    eq(ends(claims.words_pattern_by_calls(l), texts), ends(claims.words_pattern(l), texts),
+       table.concat(words_of(l), "|"))
   end
 end)
 
-test("a list that is not all words is matched as LPeg takes its items", function()
-  local l = { 2, "a" }
-  local texts = { "", "a", "ab", "abc" }
-  eq(ends(claims.alt_by_calls(l), texts), ends(claims.alt(l), texts), "a number and a word")
+test("a list that is not all words is matched as LPeg takes its items, longest first", function()
+  local texts = { "", "a", "ab", "abc", "\0\0" }
+  for _, l in ipairs { { "a", "abc" }, { ["a"] = true, [3] = true } } do
+    local ok, want = pcall(function() return ends(claims.words_pattern_by_calls(l), texts) end)
+    local ok2, got = pcall(function() return ends(claims.words_pattern(l), texts) end)
+    eq(ok, ok2, "both build or neither")
+    if ok then eq(want, got, "the same ends") end
+  end
 end)
 
 -- the spec each txt rule file gives its grammar (text.grammar or text.claims)
