@@ -247,6 +247,9 @@ function M.words_pattern_by_calls(t)
   return p
 end
 
+-- a character of UTF-8 (or a start of one) at the start of a text, as string.match reads it
+local CHAR_AT_START = "^" .. utf8.charpattern
+
 local fullwidth_digit = P"\xEF\xBC" * R"\x90\x99"
 local digit = R"09" + fullwidth_digit
 local arabic = digit^1 * (P"," * digit * digit * digit)^0 * (P"." * digit^1)^-1
@@ -1152,15 +1155,20 @@ function M.for_format(F, opts)
   -- quotes, classes and comments, not after % (those are defs). It errs on
   -- naming too many (captures' and functions' names count too). (One match
   -- of the whole text: a find for each of its words cost more than the rest.)
-  local word_char = R("az", "AZ", "09") + "_"
-  local name_list = Ct((P'"' * (1 - P'"')^0 * P'"'^-1
-                        + P"'" * (1 - P"'")^0 * P"'"^-1
-                        + P"[" * (1 * (1 - P"]")^0 * P"]"^-1)^-1   -- a class may begin with "]"
-                        + P"--" * (1 - P"\n")^0 * P"\n"^-1
-                        + P"%" * word_char^0
-                        + C((R("az", "AZ") + "_") * word_char^0)
-                        + 1)^0)
+  -- (the pattern made at the first text read: the home's grammars, whose
+  -- rules claim_starts.lua holds, are not read so)
+  local name_list
   local function names_in(src)
+    if not name_list then
+      local word_char = R("az", "AZ", "09") + "_"
+      name_list = Ct((P'"' * (1 - P'"')^0 * P'"'^-1
+                      + P"'" * (1 - P"'")^0 * P"'"^-1
+                      + P"[" * (1 * (1 - P"]")^0 * P"]"^-1)^-1   -- a class may begin with "]"
+                      + P"--" * (1 - P"\n")^0 * P"\n"^-1
+                      + P"%" * word_char^0
+                      + C((R("az", "AZ") + "_") * word_char^0)
+                      + 1)^0)
+    end
     local out = {}
     for _, name in ipairs(name_list:match(src)) do out[name] = true end
     return out
@@ -1219,8 +1227,9 @@ function M.for_format(F, opts)
   -- A body with each predicate (& or !) written as a literal of byte 1, for
   -- the look at what comes first: a predicate there tells places apart
   -- that the first characters alone do not.
+  -- (made for the reference look alone)
   local predicates_marked
-  do
+  if starts_reference then
     local function upto(q) return P(q) * (1 - P(q))^0 * P(q)^-1 end
     predicates_marked = lpeg.Cs((upto'"' + upto"'" + P"[" * P"^"^-1 * P(1) * (1 - P"]")^0 * P"]"^-1
                            + P"--" * (1 - P"\n")^0 + S"!&" / ' "\1" ' + 1)^0)
@@ -2080,7 +2089,7 @@ function M.for_format(F, opts)
   -- at a glance (most of a sentence)
   local firsts, seen = {}, {}
   local function first_of(w)
-    local c = w:match("^" .. utf8.charpattern) or w:sub(1, 1)
+    local c = w:match(CHAR_AT_START) or w:sub(1, 1)
     if not seen[c] then seen[c] = true; firsts[#firsts + 1] = c end
     return c ~= ""
   end

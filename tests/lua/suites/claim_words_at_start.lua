@@ -115,3 +115,13 @@ test("where the format's words can begin is worked out only for a look the build
   eq(1, #got, "its claim")
   eq(12, got[1].value, "its value")
 end)
+
+test("a grammar whose words need a reader's rule has its readers compiled alone, the names they read found", function()
+  local T = claims.for_format(F)
+  local G = T.grammar { name = "words of a reader's rule", words = [[ w <- "办结" r ]],
+                        readers = { { grammar = "claim <- w\nr <- %count" } }, cells = "t3.result.total.total" }
+  eq(nil, G.scan, "not compiled together")
+  local got = T.read("全年办结12件。", { year = 2024 })
+  eq(1, #got, "its claim")
+  eq(12, got[1].value, "its value")
+end)
