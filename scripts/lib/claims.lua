@@ -279,9 +279,17 @@ end
 
 -- (the k-th bytes of the characters of length n, all in a row: one
 -- gsub, not a turn of a Lua loop for each byte; a set has no order)
+local kth_patterns = {}               -- (each made once: by n, then k)
 local function kth(all, n, k)
   if n == 1 then return all end
-  return (all:gsub(string.rep(".", k - 1) .. "(.)" .. string.rep(".", n - k), "%1"))
+  local by_n = kth_patterns[n]
+  if not by_n then by_n = {}; kth_patterns[n] = by_n end
+  local pattern = by_n[k]
+  if not pattern then
+    pattern = string.rep(".", k - 1) .. "(.)" .. string.rep(".", n - k)
+    by_n[k] = pattern
+  end
+  return (all:gsub(pattern, "%1"))
 end
 
 -- A test of the characters of `chars` (a list), a byte at a time: for the
@@ -291,16 +299,19 @@ end
 local function guard_of(chars)
   local groups, order = {}, {}
   for _, c in ipairs(chars) do
-    local key = #c == 1 and "" or c:sub(1, 1) .. #c
+    -- (a number for a first byte and a length, where a string was made for each)
+    local n = #c
+    local key = n == 1 and 0 or n < 256 and c:byte(1) * 256 + n or c:sub(1, 1) .. n
     local group = groups[key]
-    if not group then group = { n = #c }; groups[key] = group; order[#order + 1] = key end
+    if not group then group = { n = n }; groups[key] = group; order[#order + 1] = key end
     group[#group + 1] = c
   end
   local alts = {}
   for i, key in ipairs(order) do
     local group = groups[key]
     local all, n = table.concat(group), group.n
-    local p = S(kth(all, n, 1))
+    -- (the characters of a group longer than a byte share their first byte)
+    local p = n == 1 and S(all) or S(group[1]:sub(1, 1))
     for k = 2, n do p = p * S(kth(all, n, k)) end
     alts[i] = p
   end
@@ -1566,12 +1577,6 @@ function M.for_format(F, opts)
           local list = of_length[n]
           if not list then list = {}; of_length[n] = list end
           list[#list + 1] = c
-        end
-        -- (the k-th bytes of the characters of length n, all in a row: one
-        -- gsub, not a turn of a Lua loop for each byte; a set has no order)
-        local function kth(all, n, k)
-          if n == 1 then return all end
-          return (all:gsub(string.rep(".", k - 1) .. "(.)" .. string.rep(".", n - k), "%1"))
         end
         local guard, leads = P(false), {}
         for n = 1, 4 do
