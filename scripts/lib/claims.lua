@@ -195,7 +195,9 @@ end
 -- the trie of list[i..j] (strings sorted, none the start of another, their
 -- first d bytes alike) as a text of re, its branches in the order of their
 -- bytes (nil: a word that no literal can say)
-local function sorted_trie_text(list, i, j, d)
+-- (quote: a quote none of the words holds, each piece written in it at
+-- once; nil: each piece's own looked for)
+local function sorted_trie_text(list, i, j, d, quote)
   local alts = {}
   while i <= j do
     local w = list[i]
@@ -203,9 +205,11 @@ local function sorted_trie_text(list, i, j, d)
     local k = i
     while k < j and list[k + 1]:byte(d + 1) == b do k = k + 1 end
     local text
-    if k == i then text = literal(w:sub(d + 1))             -- (the rest of the one word of a branch)
+    if k == i then                                          -- (the rest of the one word of a branch)
+      text = quote and quote .. w:sub(d + 1) .. quote or literal(w:sub(d + 1))
     else
-      local head, rest = literal(string.char(b)), sorted_trie_text(list, i, k, d + 1)
+      local head = quote and quote .. string.char(b) .. quote or literal(string.char(b))
+      local rest = sorted_trie_text(list, i, k, d + 1, quote)
       text = head and rest and head .. " (" .. rest .. ")"
     end
     if not text then return nil end
@@ -229,7 +233,9 @@ local function words_alt(t)
     for i = 2, #list do
       if list[i]:sub(1, #list[i - 1]) == list[i - 1] then return alt(longest(t)) end
     end
-    local text = sorted_trie_text(list, 1, #list, 0)
+    local all = table.concat(list)
+    local quote = not all:find("'", 1, true) and "'" or not all:find('"', 1, true) and '"' or nil
+    local text = sorted_trie_text(list, 1, #list, 0, quote)
     if text then return re.compile(text) end
     return trie(list)
   end

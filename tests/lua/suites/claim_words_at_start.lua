@@ -37,7 +37,7 @@ local function lists()
   end
   table.sort(out, function(a, b) return table.concat(words_of(a), "|") < table.concat(words_of(b), "|") end)
   for _, l in ipairs {
-    { "'", '"' }, { "a'b", "c" }, { "a'b\"c", "d" }, { "ab", "abc", "b" }, { "x", "x" }, { "一" },
+    { "'", '"' }, { "a'b", "c" }, { "x'1", "x'2", "y" }, { 'x"1', 'x"2', "y" }, { "x'1", 'x"2', "y" }, { "a'b\"c", "d" }, { "ab", "abc", "b" }, { "x", "x" }, { "一" },
     { "一二", "一三", "二" }, { "", "a" }, {}, { "\0", "\0\1" }, { "]", "^", "-", "%" },
     { ["万元"] = 4, ["元"] = 0 }, { ["十"] = 10, ["拾"] = 10, ["百"] = 100 }, { ["a"] = 1, ["ab"] = 2 },
   } do out[#out + 1] = l end
