@@ -116,21 +116,145 @@ end
 -- Any of the words of list, the first that matches. Of words none of which
 -- starts another at most one matches anywhere, whatever their order: those
 -- are told apart a byte at a time (a trie), not tried one by one.
+--
+-- The same pattern is written first as a text of re, which the build's
+-- grammar images answer with one copy (some thirty LPeg calls a list,
+-- hundreds in all, at every start): `'w'` is P(w), `a b` is a * b, `a / b`
+-- is a + b, folded from the left as the loops below fold them.
+
+-- s as a literal of re, or nil when it holds both quotes
+local function literal(s)
+  if not s:find("'", 1, true) then return "'" .. s .. "'" end
+  if not s:find('"', 1, true) then return '"' .. s .. '"' end
+  return nil
+end
+
+-- trie(list, d) as a text of re (nil: a word that no literal can say)
+local function trie_text(list, d)
+  local branches, order = {}, {}
+  for _, w in ipairs(list) do
+    local b = w:byte(d + 1)
+    local branch = branches[b]
+    if not branch then branch = {}; branches[b] = branch; order[#order + 1] = b end
+    branch[#branch + 1] = w
+  end
+  local alts = {}
+  for i, b in ipairs(order) do
+    local branch, ends = branches[b], false
+    for _, w in ipairs(branch) do ends = ends or #w == d + 1 end
+    local text
+    if ends then text = literal(string.char(b))
+    elseif #branch == 1 then text = literal(branch[1]:sub(d + 1))
+    else
+      local head, rest = literal(string.char(b)), trie_text(branch, d + 1)
+      text = head and rest and head .. " (" .. rest .. ")"
+    end
+    if not text then return nil end
+    alts[i] = text
+  end
+  return table.concat(alts, " / ")
+end
+
+-- the words of list (strings, one at least) one after another as a text of re
+local function choice_text(list)
+  local alts = {}
+  for i, k in ipairs(list) do
+    if type(k) ~= "string" then return nil end
+    alts[i] = literal(k)
+    if not alts[i] then return nil end
+  end
+  return #alts > 0 and table.concat(alts, " / ") or nil
+end
+
 local function alt(list)
+  local trie_of = #list > 1 and prefix_free(list)
+  local text
+  if trie_of then text = trie_text(list, 0) else text = choice_text(list) end
+  if text then return re.compile(text) end
+  if trie_of then return trie(list) end
+  local p = P(false)
+  for _, k in ipairs(list) do p = p + P(k) end
+  return p
+end
+
+-- the keys of t (or the items of list t), in no order
+local function words_of(t)
+  local out = {}
+  if #t > 0 then for _, k in ipairs(t) do out[#out + 1] = k end
+  else for k in pairs(t) do out[#out + 1] = k end end
+  return out
+end
+
+-- the keys of t (or the items of list t), longest first: alternatives try the longest word
+local function longest(t)
+  local out = words_of(t)
+  table.sort(out, function(a, b) return #a > #b or (#a == #b and a < b) end)
+  return out
+end
+
+-- the trie of list[i..j] (strings sorted, none the start of another, their
+-- first d bytes alike) as a text of re, its branches in the order of their
+-- bytes (nil: a word that no literal can say)
+-- (quote: a quote none of the words holds, each piece written in it at
+-- once; nil: each piece's own looked for)
+local function sorted_trie_text(list, i, j, d, quote)
+  local alts = {}
+  while i <= j do
+    local w = list[i]
+    local b = w:byte(d + 1)
+    local k = i
+    while k < j and list[k + 1]:byte(d + 1) == b do k = k + 1 end
+    local text
+    if k == i then                                          -- (the rest of the one word of a branch)
+      text = quote and quote .. w:sub(d + 1) .. quote or literal(w:sub(d + 1))
+    else
+      local head = quote and quote .. string.char(b) .. quote or literal(string.char(b))
+      local rest = sorted_trie_text(list, i, k, d + 1, quote)
+      text = head and rest and head .. " (" .. rest .. ")"
+    end
+    if not text then return nil end
+    alts[#alts + 1] = text
+    i = k + 1
+  end
+  return table.concat(alts, " / ")
+end
+
+-- Any of the words of t (the keys of t, or the items of list t), as
+-- alt(longest(t)) matches them: words none of which starts another are
+-- sorted as bytes, not by a comparison of Lua (their order changes no
+-- match of their trie), and the longest first only when one does start another.
+local function words_alt(t)
+  local list = words_of(t)
+  if #list > 1 then
+    for _, w in ipairs(list) do
+      if type(w) ~= "string" or w == "" then return alt(longest(t)) end
+    end
+    table.sort(list)
+    for i = 2, #list do
+      if list[i]:sub(1, #list[i - 1]) == list[i - 1] then return alt(longest(t)) end
+    end
+    local all = table.concat(list)
+    local quote = not all:find("'", 1, true) and "'" or not all:find('"', 1, true) and '"' or nil
+    local text = sorted_trie_text(list, 1, #list, 0, quote)
+    if text then return re.compile(text) end
+    return trie(list)
+  end
+  return alt(longest(t))
+end
+
+-- (for the tests: the pattern of the words of t, and the one LPeg's calls
+-- made of them, longest first)
+M.words_pattern = words_alt
+function M.words_pattern_by_calls(t)
+  local list = longest(t)
   if #list > 1 and prefix_free(list) then return trie(list) end
   local p = P(false)
   for _, k in ipairs(list) do p = p + P(k) end
   return p
 end
 
--- the keys of t (or the items of list t), longest first: alternatives try the longest word
-local function longest(t)
-  local out = {}
-  if #t > 0 then for _, k in ipairs(t) do out[#out + 1] = k end
-  else for k in pairs(t) do out[#out + 1] = k end end
-  table.sort(out, function(a, b) return #a > #b or (#a == #b and a < b) end)
-  return out
-end
+-- a character of UTF-8 (or a start of one) at the start of a text, as string.match reads it
+local CHAR_AT_START = "^" .. utf8.charpattern
 
 local fullwidth_digit = P"\xEF\xBC" * R"\x90\x99"
 local digit = R"09" + fullwidth_digit
@@ -145,12 +269,12 @@ local function first_char(w)
 end
 
 -- The first bytes of the words of each list (a list of words, or a table
--- whose keys are the words, as longest takes them) and the bytes of
+-- whose keys are the words, as words_of takes them) and the bytes of
 -- `more`, as one string; nil when a word is not a string of some bytes.
 local function first_bytes(lists, more)
   local seen, out = {}, { more or "" }
   for _, list in ipairs(lists) do
-    for _, w in ipairs(longest(list)) do
+    for _, w in ipairs(words_of(list)) do
       if type(w) ~= "string" or w == "" then return nil end
       local b = w:sub(1, 1)
       if not seen[b] then seen[b] = true; out[#out + 1] = b end
@@ -161,9 +285,17 @@ end
 
 -- (the k-th bytes of the characters of length n, all in a row: one
 -- gsub, not a turn of a Lua loop for each byte; a set has no order)
+local kth_patterns = {}               -- (each made once: by n, then k)
 local function kth(all, n, k)
   if n == 1 then return all end
-  return (all:gsub(string.rep(".", k - 1) .. "(.)" .. string.rep(".", n - k), "%1"))
+  local by_n = kth_patterns[n]
+  if not by_n then by_n = {}; kth_patterns[n] = by_n end
+  local pattern = by_n[k]
+  if not pattern then
+    pattern = string.rep(".", k - 1) .. "(.)" .. string.rep(".", n - k)
+    by_n[k] = pattern
+  end
+  return (all:gsub(pattern, "%1"))
 end
 
 -- A test of the characters of `chars` (a list), a byte at a time: for the
@@ -173,16 +305,19 @@ end
 local function guard_of(chars)
   local groups, order = {}, {}
   for _, c in ipairs(chars) do
-    local key = #c == 1 and "" or c:sub(1, 1) .. #c
+    -- (a number for a first byte and a length, where a string was made for each)
+    local n = #c
+    local key = n == 1 and 0 or n < 256 and c:byte(1) * 256 + n or c:sub(1, 1) .. n
     local group = groups[key]
-    if not group then group = { n = #c }; groups[key] = group; order[#order + 1] = key end
+    if not group then group = { n = n }; groups[key] = group; order[#order + 1] = key end
     group[#group + 1] = c
   end
   local alts = {}
   for i, key in ipairs(order) do
     local group = groups[key]
     local all, n = table.concat(group), group.n
-    local p = S(kth(all, n, 1))
+    -- (the characters of a group longer than a byte share their first byte)
+    local p = n == 1 and S(all) or S(group[1]:sub(1, 1))
     for k = 2, n do p = p * S(kth(all, n, k)) end
     alts[i] = p
   end
@@ -647,6 +782,15 @@ function M.grammars_pending(text)
   return count and count() or 0
 end
 
+-- word_starts_made(text) → whether the text helpers `text` have worked out
+-- where the words of their format can begin (for_format: only for a look
+-- at readers that claim_starts.lua does not hold)
+local word_starts_of_text = setmetatable({}, { __mode = "k" })
+function M.word_starts_made(text)
+  local made = word_starts_of_text[view.unwrap(text)]
+  return made ~= nil and made()
+end
+
 -- for_format(F[, opts]) → the text helpers of format F, with its own registry
 -- of grammars. opts.plain_search: readers compiled together are searched at
 -- every place, not only where one can begin (and so are the words around a
@@ -674,20 +818,22 @@ function M.for_format(F, opts)
       return v
     end
   end
-  local longest_once, alt_once = once(longest), once(alt)
+  local words_alt_once, alt_once = once(words_alt), once(alt)
   local T = {}
 
   --{=== the language as patterns ===
 
-  local numeral = alt_once(longest_once(digits)) + alt_once(longest_once(multiples))
-  local leading = alt_once(longest_once(digits))
+  local numeral = words_alt_once(digits) + words_alt_once(multiples)
+  local leading = words_alt_once(digits)
+  local tens = {}
+  for k, v in pairs(multiples) do if v == 10 then tens[#tens + 1] = k end end
   -- (the tens in a fixed order, so that the pattern is built the same in every process)
-  for _, k in ipairs(longest_once(multiples)) do if multiples[k] == 10 then leading = leading + P(k) end end
+  for _, k in ipairs(longest(tens)) do leading = leading + P(k) end
   local chinese = leading * numeral^0                       -- "十五", "两", "一百零五"; never "百" alone
   local number = spaced + arabic + chinese
   local spaces_list = L.spaces or {}
   local stop = S"\n;!?" + alt(L.sentence_end or {})
-  local comma = (alt_once(longest_once(L.clause_end or {})) + S",;:") - (P"," * digit * digit * digit)
+  local comma = (words_alt_once(L.clause_end or {}) + S",;:") - (P"," * digit * digit * digit)
   local space = S" \t" + alt_once(spaces_list)
   -- spaces: a run of spaces and tabs read at the speed of a span, not a space
   -- at a time (what a PDF's table lines are made of); the same reading
@@ -696,18 +842,18 @@ function M.for_format(F, opts)
   local spaces_run = space_piece^1
   local any = formatlib.utf8char - stop                     -- a character of the sentence
   local ch = any - comma - digit                            -- a character of the clause, not a digit
-  local unit = alt_once(longest_once(L.units or {}))
+  local unit = words_alt_once(L.units or {})
   local ends = {}
   for _, e in ipairs(L.break_after or L.sentence_end or {}) do ends[e] = true end
   local inexact = L.inexact or {}
-  local inexact_after = alt(longest(inexact.after or {}))
-  local not_count = alt(longest(L.not_count or {}))
+  local inexact_after = words_alt(inexact.after or {})
+  local not_count = words_alt(L.not_count or {})
   local money = {}
   for k, v in pairs(L.money or {}) do money[k] = v end
-  local money_unit = alt(longest(money))
+  local money_unit = words_alt(money)
   local percent = alt(L.percent or { "%" })
-  local year_mark = alt_once(longest_once(L.year_mark or {}))
-  local date_mark = alt(longest(L.date_mark or {}))
+  local year_mark = words_alt_once(L.year_mark or {})
+  local date_mark = words_alt(L.date_mark or {})
 
   -- The year of the sentence being read (read() sets it): %this_year, %last_year, %next_year.
   local current = { year = 0 }
@@ -724,7 +870,7 @@ function M.for_format(F, opts)
     end) * sp * year_mark
   end
   local function year_words(list, offset)
-    return alt_once(longest_once(list or {})) + year_at(offset)
+    return words_alt_once(list or {}) + year_at(offset)
   end
 
   -- The count's number, captured as printed ("n") with its place ("at"); a
@@ -745,9 +891,9 @@ function M.for_format(F, opts)
     count = count,                        -- a number and its unit: a counted claim
     money = amount,                       -- a sum of money: 万元 or 元
     pct   = pct,                          -- a percentage: 42.86%
-    neg   = alt_once(longest_once(L.negation or {})),
-    zero  = alt_once(longest_once(L.zero or {})) * -digit,   -- none, said as a number: 零, 为0
-    ["and"] = alt_once(longest_once(L.list or {})),
+    neg   = words_alt_once(L.negation or {}),
+    zero  = words_alt_once(L.zero or {}) * -digit,   -- none, said as a number: 零, 为0
+    ["and"] = words_alt_once(L.list or {}),
     this_year = year_words(L.this_year, 0),
     last_year = year_words(L.last_year, -1),
     next_year = year_words(L.next_year, 1),
@@ -756,53 +902,66 @@ function M.for_format(F, opts)
   }
   local heading = L.heading and re.compile(L.heading, T.defs)
 
-  -- What each of those words can begin with: { set = its first characters
-  -- (false: any), null = it can match nothing }. The search of a grammar's
-  -- readers passes over the places none of them can begin at.
-  local function starts(list, null, into)
-    into = into or {}
-    for _, w in ipairs(list) do
-      if type(w) ~= "string" or w == "" then return { set = false, null = true } end
-      into[first_char(w)] = true
+  -- the words of the format (T.defs) and what each was when its start
+  -- below was worked out: T.defs changed since says nothing
+  local word_defs = {}
+  for k, v in pairs(T.defs) do word_defs[k] = v end
+
+  -- What each of those words can begin with: { parts = { a set of its first
+  -- characters } (false: any), null = it can match nothing }. The search of
+  -- a grammar's readers passes over the places none of them can begin at.
+  -- Worked out when a look at where readers begin is first made: the
+  -- grammars of the home's packs find theirs in claim_starts.lua.
+  local word_starts_made
+  local function word_starts_of()
+    if word_starts_made then return word_starts_made end
+    local function starts(list, null, into)
+      into = into or {}
+      for _, w in ipairs(list) do
+        if type(w) ~= "string" or w == "" then return { set = false, null = true } end
+        into[first_char(w)] = true
+      end
+      return { set = into, null = null or false }
     end
-    return { set = into, null = null or false }
-  end
-  local function joined(a, b, null)                         -- a or b, either first
-    local set = a.set and b.set and {} or false
-    if set then
-      for k in pairs(a.set) do set[k] = true end
-      for k in pairs(b.set) do set[k] = true end
+    local function joined(a, b, null)                         -- a or b, either first
+      local set = a.set and b.set and {} or false
+      if set then
+        for k in pairs(a.set) do set[k] = true end
+        for k in pairs(b.set) do set[k] = true end
+      end
+      if null == nil then null = a.null or b.null end
+      return { set = set, null = null }
     end
-    if null == nil then null = a.null or b.null end
-    return { set = set, null = null }
+    local digit_chars = {}
+    for d = 0, 9 do digit_chars[#digit_chars + 1] = tostring(d); digit_chars[#digit_chars + 1] = "\xEF\xBC" .. string.char(0x90 + d) end
+    local s_digit = starts(digit_chars)
+    local s_space = starts(L.spaces or {}, true, { [" "] = true, ["\t"] = true })
+    local s_number = joined(s_digit, joined(starts(words_of(digits)), starts(tens)))
+    local s_numeral = joined(starts(words_of(digits)), starts(words_of(multiples)))
+    local s_counted = joined(s_space, s_number, false)        -- %sp then a number
+    local function s_year(list) return joined(starts(list or {}), s_digit) end
+    local made = {
+      num = s_number, sp = s_space, unit = starts(words_of(L.units or {})),
+      stop = starts(L.sentence_end or {}, false, { ["\n"] = true, [";"] = true, ["!"] = true, ["?"] = true }),
+      comma = starts(words_of(L.clause_end or {}), false, { [","] = true, [";"] = true, [":"] = true }),
+      count = s_counted, money = s_counted, pct = joined(s_space, s_digit, false),
+      neg = starts(words_of(L.negation or {})), zero = starts(words_of(L.zero or {})),
+      ["and"] = starts(words_of(L.list or {})),
+      this_year = s_year(L.this_year), last_year = s_year(L.last_year), next_year = s_year(L.next_year),
+      digit = s_digit, numeral = s_numeral,
+      ch = { set = false, null = false }, any = { set = false, null = false },
+    }
+    for k, v in pairs(made) do
+      if not word_defs[k] then error("a start of no word of the format: " .. k) end
+      made[k] = { parts = v.set and { v.set } or false, null = v.null }
+    end
+    for k in pairs(word_defs) do
+      if not made[k] then error("no start of the word of the format " .. k) end
+    end
+    word_starts_made = made
+    return made
   end
-  local digit_chars = {}
-  for d = 0, 9 do digit_chars[#digit_chars + 1] = tostring(d); digit_chars[#digit_chars + 1] = "\xEF\xBC" .. string.char(0x90 + d) end
-  local tens = {}
-  for k, v in pairs(multiples) do if v == 10 then tens[#tens + 1] = k end end
-  local s_digit = starts(digit_chars)
-  local s_space = starts(L.spaces or {}, true, { [" "] = true, ["\t"] = true })
-  local s_number = joined(s_digit, joined(starts(longest_once(digits)), starts(tens)))
-  local s_numeral = joined(starts(longest_once(digits)), starts(longest_once(multiples)))
-  local s_counted = joined(s_space, s_number, false)        -- %sp then a number
-  local function s_year(list) return joined(starts(list or {}), s_digit) end
-  local word_starts = {
-    num = s_number, sp = s_space, unit = starts(longest_once(L.units or {})),
-    stop = starts(L.sentence_end or {}, false, { ["\n"] = true, [";"] = true, ["!"] = true, ["?"] = true }),
-    comma = starts(longest_once(L.clause_end or {}), false, { [","] = true, [";"] = true, [":"] = true }),
-    count = s_counted, money = s_counted, pct = joined(s_space, s_digit, false),
-    neg = starts(longest_once(L.negation or {})), zero = starts(longest_once(L.zero or {})),
-    ["and"] = starts(longest_once(L.list or {})),
-    this_year = s_year(L.this_year), last_year = s_year(L.last_year), next_year = s_year(L.next_year),
-    digit = s_digit, numeral = s_numeral,
-    ch = { set = false, null = false }, any = { set = false, null = false },
-  }
-  local word_defs = {}                      -- what they were said of: T.defs changed since says nothing
-  for k, v in pairs(word_starts) do
-    word_defs[k] = T.defs[k]
-    word_starts[k] = { parts = v.set and { v.set } or false, null = v.null }
-  end
-  -- the language as the look at where readers begin reads it (word_starts
+  -- the language as the look at where readers begin reads it (word_starts_of
   -- above): part of the key of a look worked out when the binary was built
   local starts_language = not starts_reference and fingerprint {
     digits = digits, multiples = multiples, units = L.units, sentence_end = L.sentence_end,
@@ -1013,15 +1172,20 @@ function M.for_format(F, opts)
   -- quotes, classes and comments, not after % (those are defs). It errs on
   -- naming too many (captures' and functions' names count too). (One match
   -- of the whole text: a find for each of its words cost more than the rest.)
-  local word_char = R("az", "AZ", "09") + "_"
-  local name_list = Ct((P'"' * (1 - P'"')^0 * P'"'^-1
-                        + P"'" * (1 - P"'")^0 * P"'"^-1
-                        + P"[" * (1 * (1 - P"]")^0 * P"]"^-1)^-1   -- a class may begin with "]"
-                        + P"--" * (1 - P"\n")^0 * P"\n"^-1
-                        + P"%" * word_char^0
-                        + C((R("az", "AZ") + "_") * word_char^0)
-                        + 1)^0)
+  -- (the pattern made at the first text read: the home's grammars, whose
+  -- rules claim_starts.lua holds, are not read so)
+  local name_list
   local function names_in(src)
+    if not name_list then
+      local word_char = R("az", "AZ", "09") + "_"
+      name_list = Ct((P'"' * (1 - P'"')^0 * P'"'^-1
+                      + P"'" * (1 - P"'")^0 * P"'"^-1
+                      + P"[" * (1 * (1 - P"]")^0 * P"]"^-1)^-1   -- a class may begin with "]"
+                      + P"--" * (1 - P"\n")^0 * P"\n"^-1
+                      + P"%" * word_char^0
+                      + C((R("az", "AZ") + "_") * word_char^0)
+                      + 1)^0)
+    end
     local out = {}
     for _, name in ipairs(name_list:match(src)) do out[name] = true end
     return out
@@ -1080,8 +1244,9 @@ function M.for_format(F, opts)
   -- A body with each predicate (& or !) written as a literal of byte 1, for
   -- the look at what comes first: a predicate there tells places apart
   -- that the first characters alone do not.
+  -- (made for the reference look alone)
   local predicates_marked
-  do
+  if starts_reference then
     local function upto(q) return P(q) * (1 - P(q))^0 * P(q)^-1 end
     predicates_marked = lpeg.Cs((upto'"' + upto"'" + P"[" * P"^"^-1 * P(1) * (1 - P"]")^0 * P"]"^-1
                            + P"--" * (1 - P"\n")^0 + S"!&" / ' "\1" ' + 1)^0)
@@ -1094,6 +1259,7 @@ function M.for_format(F, opts)
   -- space begins it only with a word that reads the whole run: %sp, %count,
   -- %money, %pct; such a word reads to the run's end from any place in it).
   local function readers_start(by_name, readers)
+    local word_starts = word_starts_of()
     -- (the two looks below read mostly the same texts: each is split into tokens once)
     local lexed = {}
     -- what each reader begins with: word(name) gives what the format's word begins with
@@ -1418,12 +1584,6 @@ function M.for_format(F, opts)
           if not list then list = {}; of_length[n] = list end
           list[#list + 1] = c
         end
-        -- (the k-th bytes of the characters of length n, all in a row: one
-        -- gsub, not a turn of a Lua loop for each byte; a set has no order)
-        local function kth(all, n, k)
-          if n == 1 then return all end
-          return (all:gsub(string.rep(".", k - 1) .. "(.)" .. string.rep(".", n - k), "%1"))
-        end
         local guard, leads = P(false), {}
         for n = 1, 4 do
           if of_length[n] then
@@ -1607,6 +1767,7 @@ function M.for_format(F, opts)
     end
   end }
 
+  word_starts_of_text[T] = function() return word_starts_made ~= nil end
   pending_of[T] = function()
     local n = 0
     for _, G in ipairs(grammars) do if G.pending then n = n + 1 end end
@@ -1773,15 +1934,15 @@ function M.for_format(F, opts)
     end
     return e
   end
-  local numeral_words = longest(digits)
-  for _, k in ipairs(longest_once(multiples)) do numeral_words[#numeral_words + 1] = k end
+  local numeral_words = words_of(digits)
+  for _, k in ipairs(words_of(multiples)) do numeral_words[#numeral_words + 1] = k end
   for d = 0, 9 do
     numeral_words[#numeral_words + 1] = tostring(d)
     numeral_words[#numeral_words + 1] = "\xEF\xBC" .. string.char(0x90 + d)
   end
   numeral_words[#numeral_words + 1] = ","
   numeral_words[#numeral_words + 1] = "."
-  local inexact_words = longest(inexact.before or {})
+  local inexact_words = words_of(inexact.before or {})
   for _, w in ipairs(L.not_before or {}) do inexact_words[#inexact_words + 1] = w end
   numeral_words, inexact_words = suffixes(numeral_words), suffixes(inexact_words)
 
@@ -1805,8 +1966,8 @@ function M.for_format(F, opts)
   -- of it: "2024年1月") or word for this year or last year; nil when none.
   local date_after = sp * digit^1 * sp * date_mark
   local year_word = Cp() * (C(yearnum) * sp * year_mark * Cp()
-                            + Cc("this") * alt_once(longest_once(L.frame_this or {})) * Cp()
-                            + Cc("last") * alt_once(longest_once(L.last_year or {})) * Cp())
+                            + Cc("this") * words_alt_once(L.frame_this or {}) * Cp()
+                            + Cc("last") * words_alt_once(L.last_year or {}) * Cp())
   -- (a year of digits, or a word of the lists: what it can begin with)
   local year_word_search = search_for(year_word, not plain_search
                                       and first_bytes({ L.frame_this or {}, L.last_year or {} }, "0123456789\xEF"))
@@ -1826,7 +1987,7 @@ function M.for_format(F, opts)
   -- names a time ("我局2020年公开许可33项，处罚36项，强制1项" → 2020).
   -- Not carried: a year word ("上年度结转34件，…" is a subject), a clause
   -- that compares ("与2020年相比，…") or a year that is a subject ("2023年结转的5件").
-  local comparing = search_for(alt_once(longest_once(L.comparison or {})),
+  local comparing = search_for(words_alt_once(L.comparison or {}),
                                not plain_search and first_bytes { L.comparison or {} })
   local carried_year       -- (s, starts, from) → the year, or nil; set once quantities are known
 
@@ -1889,7 +2050,7 @@ function M.for_format(F, opts)
     return out
   end
 
-  local subject_after = sp * alt(longest(L.year_subject or {}))
+  local subject_after = sp * words_alt(L.year_subject or {})
   -- the time a clause (from, to) names before its first quantity: "none",
   -- a year number, or "stop" (a word for a year, a comparison, a subject)
   local function clause_time(s, from, to)
@@ -1939,7 +2100,7 @@ function M.for_format(F, opts)
   -- at a glance (most of a sentence)
   local firsts, seen = {}, {}
   local function first_of(w)
-    local c = w:match("^" .. utf8.charpattern) or w:sub(1, 1)
+    local c = w:match(CHAR_AT_START) or w:sub(1, 1)
     if not seen[c] then seen[c] = true; firsts[#firsts + 1] = c end
     return c ~= ""
   end
@@ -1947,10 +2108,10 @@ function M.for_format(F, opts)
   for _, w in ipairs { " ", "\t", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9" } do first_of(w) end
   for d = 0, 9 do first_of("\xEF\xBC" .. string.char(0x90 + d)) end
   for _, w in ipairs(L.spaces or {}) do guarded = first_of(w) and guarded end
-  for _, w in ipairs(longest_once(digits)) do guarded = first_of(w) and guarded end
+  for _, w in ipairs(words_of(digits)) do guarded = first_of(w) and guarded end
   for w, v in pairs(multiples) do if v == 10 then guarded = first_of(w) and guarded end end
   for _, list in ipairs { L.negation or {}, L.zero or {}, L.last_year or {} } do
-    for _, w in ipairs(longest_once(list)) do guarded = first_of(w) and guarded end
+    for _, w in ipairs(words_of(list)) do guarded = first_of(w) and guarded end
   end
   table.sort(firsts)
   if guarded then
