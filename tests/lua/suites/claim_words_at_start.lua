@@ -80,21 +80,8 @@ test("a list that is not all words is matched as LPeg takes its items, longest f
 end)
 
 -- the spec each txt rule file gives its grammar (text.grammar or text.claims)
-local function specs()
-  local out = {}
-  local names = assert(nbio.listdir("rules/gb2021"))
-  table.sort(names)
-  for _, n in ipairs(names) do
-    if n:match("^txt%..*%.lua$") then
-      local function keep(spec) out[#out + 1] = spec; return { claims = function() return {} end } end
-      local text = setmetatable({ grammar = keep, claims = function(spec) keep(spec); return function() end end },
-                                { __index = claims.for_format(F) })
-      local env = setmetatable({ text = text }, { __index = _G })
-      assert(loadfile("rules/gb2021/" .. n, "t", env))()
-    end
-  end
-  return out
-end
+local national_specs = dofile("tests/lua/national_text_specs.lua")
+local function specs() return national_specs(claims.for_format(F)) end
 
 test("where the format's words can begin is worked out only for a look the build did not make", function()
   local SPECS = specs()
