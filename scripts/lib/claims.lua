@@ -113,83 +113,11 @@ local function prefix_free(list)
   return true
 end
 
--- Any of the words of list, the first that matches. Of words none of which
--- starts another at most one matches anywhere, whatever their order: those
--- are told apart a byte at a time (a trie), not tried one by one.
---
--- The same pattern is written first as a text of re, which the build's
--- grammar images answer with one copy (some thirty LPeg calls a list,
--- hundreds in all, at every start): `'w'` is P(w), `a b` is a * b, `a / b`
--- is a + b, folded from the left as the loops below fold them.
-
 -- s as a literal of re, or nil when it holds both quotes
 local function literal(s)
   if not s:find("'", 1, true) then return "'" .. s .. "'" end
   if not s:find('"', 1, true) then return '"' .. s .. '"' end
   return nil
-end
-
--- trie(list, d) as a text of re (nil: a word that no literal can say)
-local function trie_text(list, d)
-  local branches, order = {}, {}
-  for _, w in ipairs(list) do
-    local b = w:byte(d + 1)
-    local branch = branches[b]
-    if not branch then branch = {}; branches[b] = branch; order[#order + 1] = b end
-    branch[#branch + 1] = w
-  end
-  local alts = {}
-  for i, b in ipairs(order) do
-    local branch, ends = branches[b], false
-    for _, w in ipairs(branch) do ends = ends or #w == d + 1 end
-    local text
-    if ends then text = literal(string.char(b))
-    elseif #branch == 1 then text = literal(branch[1]:sub(d + 1))
-    else
-      local head, rest = literal(string.char(b)), trie_text(branch, d + 1)
-      text = head and rest and head .. " (" .. rest .. ")"
-    end
-    if not text then return nil end
-    alts[i] = text
-  end
-  return table.concat(alts, " / ")
-end
-
--- the words of list (strings, one at least) one after another as a text of re
-local function choice_text(list)
-  local alts = {}
-  for i, k in ipairs(list) do
-    if type(k) ~= "string" then return nil end
-    alts[i] = literal(k)
-    if not alts[i] then return nil end
-  end
-  return #alts > 0 and table.concat(alts, " / ") or nil
-end
-
-local function alt(list)
-  local trie_of = #list > 1 and prefix_free(list)
-  local text
-  if trie_of then text = trie_text(list, 0) else text = choice_text(list) end
-  if text then return re.compile(text) end
-  if trie_of then return trie(list) end
-  local p = P(false)
-  for _, k in ipairs(list) do p = p + P(k) end
-  return p
-end
-
--- the keys of t (or the items of list t), in no order
-local function words_of(t)
-  local out = {}
-  if #t > 0 then for _, k in ipairs(t) do out[#out + 1] = k end
-  else for k in pairs(t) do out[#out + 1] = k end end
-  return out
-end
-
--- the keys of t (or the items of list t), longest first: alternatives try the longest word
-local function longest(t)
-  local out = words_of(t)
-  table.sort(out, function(a, b) return #a > #b or (#a == #b and a < b) end)
-  return out
 end
 
 -- the trie of list[i..j] (strings sorted, none the start of another, their
@@ -219,27 +147,72 @@ local function sorted_trie_text(list, i, j, d, quote)
   return table.concat(alts, " / ")
 end
 
+-- Of words none of which starts another at most one matches anywhere,
+-- whatever their order: those are told apart a byte at a time (a trie),
+-- not tried one by one. The trie is written as a text of re, which the
+-- build's grammar images answer with one copy (some thirty LPeg calls a
+-- list, hundreds in all, at every start), its branches in the order of
+-- their bytes. → the pattern, or nil when a word starts another (or is
+-- not a string of some bytes). list: a list of its own, sorted here.
+local function words_trie(list)
+  for _, w in ipairs(list) do
+    if type(w) ~= "string" or w == "" then return nil end
+  end
+  table.sort(list)
+  for i = 2, #list do
+    if list[i]:sub(1, #list[i - 1]) == list[i - 1] then return nil end
+  end
+  local all = table.concat(list)
+  local quote = not all:find("'", 1, true) and "'" or not all:find('"', 1, true) and '"' or nil
+  local text = sorted_trie_text(list, 1, #list, 0, quote)
+  if text then return re.compile(text) end
+  return trie(list)
+end
+
+-- the words of list (strings, one at least) one after another as a text of re
+local function choice_text(list)
+  local alts = {}
+  for i, k in ipairs(list) do
+    if type(k) ~= "string" then return nil end
+    alts[i] = literal(k)
+    if not alts[i] then return nil end
+  end
+  return #alts > 0 and table.concat(alts, " / ") or nil
+end
+
+-- Any of the words of list, the first that matches (a trie where none
+-- starts another).
+local function alt(list)
+  local p = #list > 1 and words_trie(table.move(list, 1, #list, 1, {}))
+  if p then return p end
+  local text = choice_text(list)
+  if text then return re.compile(text) end
+  p = P(false)
+  for _, k in ipairs(list) do p = p + P(k) end
+  return p
+end
+
+-- the keys of t (or the items of list t), in no order
+local function words_of(t)
+  local out = {}
+  if #t > 0 then for _, k in ipairs(t) do out[#out + 1] = k end
+  else for k in pairs(t) do out[#out + 1] = k end end
+  return out
+end
+
+-- the keys of t (or the items of list t), longest first: alternatives try the longest word
+local function longest(t)
+  local out = words_of(t)
+  table.sort(out, function(a, b) return #a > #b or (#a == #b and a < b) end)
+  return out
+end
+
 -- Any of the words of t (the keys of t, or the items of list t), as
--- alt(longest(t)) matches them: words none of which starts another are
--- sorted as bytes, not by a comparison of Lua (their order changes no
--- match of their trie), and the longest first only when one does start another.
+-- alt(longest(t)) matches them: sorted longest first only when one word
+-- starts another (the order of a trie's words changes none of its matches).
 local function words_alt(t)
   local list = words_of(t)
-  if #list > 1 then
-    for _, w in ipairs(list) do
-      if type(w) ~= "string" or w == "" then return alt(longest(t)) end
-    end
-    table.sort(list)
-    for i = 2, #list do
-      if list[i]:sub(1, #list[i - 1]) == list[i - 1] then return alt(longest(t)) end
-    end
-    local all = table.concat(list)
-    local quote = not all:find("'", 1, true) and "'" or not all:find('"', 1, true) and '"' or nil
-    local text = sorted_trie_text(list, 1, #list, 0, quote)
-    if text then return re.compile(text) end
-    return trie(list)
-  end
-  return alt(longest(t))
+  return #list > 1 and words_trie(list) or alt(longest(t))
 end
 
 -- (for the tests: the pattern of the words of t, and the one LPeg's calls
