@@ -88,7 +88,9 @@ done
 rss1=$(peak "$NB" check --format json -j 1 --files-from "$OUT/1000.list")
 rss10=$(peak "$NB" check --format json -j 1 --files-from "$OUT/10000.list")
 
-# scaling: N copies of a CPU-bound loop against one, and -jN against -j1
+# scaling: N copies of a CPU-bound loop against one, and -jN against -j1;
+# the one loop's time also says how fast this machine is, as the reports/s
+# of another machine's table cannot
 cat > "$OUT/loop.lua" <<'EOF'
 local x = 0
 for i = 1, 60000000 do x = x + i % 7 end
@@ -134,6 +136,7 @@ startup=$(awk -v o="$t_one" -v s="${per[txt]}" 'BEGIN { printf "%.1f", (o - s) *
   echo "| start-up (one-report check $(ms "$t_one") ms, less one report) | $startup ms | < 10 ms |"
   echo "| peak RSS, 1,000 files | $((rss1 / 1024)) MB | flat, < 64 MB |"
   echo "| peak RSS, 10,000 files | $((rss10 / 1024)) MB | flat, < 64 MB |"
+  echo "| one CPU-bound Lua loop (60 M steps) on one core: the machine's own speed | $(ms "$t1") ms | (to compare machines) |"
   echo "| $JOBS copies of a CPU-bound loop against one | ${machine}× | (the machine) |"
   echo "| $JOBS processes of -j 1 on a part each, side by side, against one on all ($(ms "$tp") ms) | ${parts}× | (this work on the machine) |"
   echo "| -j$JOBS against -j 1 ($nall reports: $(ms "$j1") → $(ms "$jn") ms) | ${ours}× | as the machine |"
