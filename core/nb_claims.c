@@ -15,13 +15,24 @@ typedef struct {
 } word;
 
 /* The words compiled once: what a call given the tables builds, and returns
-** for the next call to take in their place (the tables are not read again). */
+** for the next call to take in their place (the tables are not read again).
+** (A word of two bytes or more is listed by its first two: the words of
+** Chinese mostly share a first byte, and each place would try them all.) */
+#define PAIR_HEADS 1024
 typedef struct {
     int count;
     int left;                  /* words not given */
-    int head[256];             /* the first word of each first byte; -1: none */
+    int groups;                /* the largest group, if small: the result's array part */
+    int head[256];             /* the first word of one byte of each byte; -1: none */
+    int pair_head[PAIR_HEADS]; /* the first word of each pair of first bytes (hashed); -1: none */
     word w[];
 } held_index;
+
+/* (for a UTF-8 character of three bytes, its lead's low bits and the next
+** byte's: distinct for every pair of such bytes) */
+static unsigned pair_of(unsigned char a, unsigned char b) {
+    return (((unsigned)a << 6) ^ (unsigned)b) & (PAIR_HEADS - 1);
+}
 
 #define HELD_INDEX "nianbao.held_words"
 
@@ -47,7 +58,9 @@ static held_index *build_index(lua_State *L) {
     char *store = (char *)&x->w[count];
     x->count = (int)count;
     x->left = 0;
+    x->groups = 0;
     for (int b = 0; b < 256; b++) x->head[b] = -1;
+    for (int b = 0; b < PAIR_HEADS; b++) x->pair_head[b] = -1;
     for (lua_Integer i = count; i >= 1; i--) {            /* (backwards: each list in order) */
         word *y = &x->w[i - 1];
         const char *src;
@@ -62,11 +75,13 @@ static held_index *build_index(lua_State *L) {
         y->group = lua_tointegerx(L, -1, &isnum);
         if (!isnum) { luaL_error(L, "words_held: group %d is not an integer", (int)i); return NULL; }
         lua_pop(L, 1);
+        if (y->group > x->groups && y->group <= 64) x->groups = (int)y->group;
         y->given = y->len == 0;
         if (y->len == 0) { y->next = -1; continue; }
-        unsigned char b = (unsigned char)y->bytes[0];
-        y->next = x->head[b];
-        x->head[b] = (int)(i - 1);
+        int *head = y->len == 1 ? &x->head[(unsigned char)y->bytes[0]]
+                                : &x->pair_head[pair_of((unsigned char)y->bytes[0], (unsigned char)y->bytes[1])];
+        y->next = *head;
+        *head = (int)(i - 1);
     }
     /* words whose group an empty word finds are not looked for */
     for (int i = 0; i < x->count; i++) {
@@ -93,7 +108,7 @@ int nb_claims_words_held(lua_State *L) {
     if (x == NULL) x = build_index(L);
     else lua_pushvalue(L, 2);
     int index = lua_gettop(L);
-    lua_newtable(L);                                      /* the result */
+    lua_createtable(L, x->groups, 0);                     /* the result */
     int result = lua_gettop(L);
     for (int i = x->count - 1; i >= 0; i--) {             /* (as the tables were read: backwards) */
         if (x->w[i].len != 0) continue;
@@ -107,15 +122,20 @@ int nb_claims_words_held(lua_State *L) {
         unsigned char *found = x->count <= 256 ? few : lua_newuserdatauv(L, (size_t)x->count, 0);
         for (int i = 0; i < x->count; i++) found[i] = (unsigned char)x->w[i].given;
         for (size_t at = 0; at < n && left > 0; at++) {
-            for (int k = x->head[(unsigned char)s[at]]; k >= 0; k = x->w[k].next) {
-                const word *y = &x->w[k];
-                if (found[k] || y->len > n - at) continue;
-                if (y->len > 1 && y->bytes[1] != s[at + 1]) continue;
-                if (memcmp(y->bytes, s + at, y->len) != 0) continue;
-                lua_pushboolean(L, 1);
-                lua_rawseti(L, result, y->group);
-                for (int j = 0; j < x->count; j++) {      /* its group's words: none tried again */
-                    if (!found[j] && x->w[j].group == y->group) { found[j] = 1; left--; }
+            /* (the words of one byte at this byte, then those of two or more at its pair) */
+            int k = x->head[(unsigned char)s[at]];
+            int pair = at + 1 < n ? x->pair_head[pair_of((unsigned char)s[at], (unsigned char)s[at + 1])] : -1;
+            for (int list = 0; list < 2; list++, k = pair) {
+                for (; k >= 0; k = x->w[k].next) {
+                    const word *y = &x->w[k];
+                    if (found[k] || y->len > n - at) continue;
+                    if (y->bytes[0] != s[at] || (y->len > 1 && y->bytes[1] != s[at + 1])) continue;
+                    if (memcmp(y->bytes, s + at, y->len) != 0) continue;
+                    lua_pushboolean(L, 1);
+                    lua_rawseti(L, result, y->group);
+                    for (int j = 0; j < x->count; j++) {  /* its group's words: none tried again */
+                        if (!found[j] && x->w[j].group == y->group) { found[j] = 1; left--; }
+                    }
                 }
             }
         }

@@ -2155,14 +2155,15 @@ function M.for_format(F, opts)
     return read_worth(s, ctx)
   end
 
-  -- read_worth(s, ctx) → the claims of a flat sentence (no break in it) that
-  -- is worth reading: read() past its quick look
-  function read_worth(s, ctx)
+  -- read_flat(s, ctx) → the claims of a flat sentence (no break in it) that
+  -- is worth reading, read() past its quick look; false when no grammar
+  -- matches it (most sentences: then no table is made for them)
+  local function read_flat(s, ctx)
     current.year = ctx.year or 0
     -- each reader's matches, of the grammars the sentence may hold; true for
     -- a grammar with a reader that matches somewhere (most sentences: none).
     -- Those grammars, in order, are all the rest looks at.
-    local hits, matched = {}, {}
+    local hits, matched = nil, nil
     local needed = needs_in(s)
     for gi, G in ipairs(grammars) do
       local need = #G.needs == 0 or needed[gi] or false
@@ -2171,18 +2172,21 @@ function M.for_format(F, opts)
           if s:find(w, 1, true) then need = true break end
         end
       end
-      if need and G.pending then compile_pending(G) end
-      if need and G.scan then scan(G, s, hits)
-      elseif need then
-        for _, r in ipairs(G.readers) do
-          local list = search_all(r, s)
-          hits[r] = list
-          if #list > 0 then hits[G] = true end
+      if need then
+        hits = hits or {}
+        if G.pending then compile_pending(G) end
+        if G.scan then scan(G, s, hits)
+        else
+          for _, r in ipairs(G.readers) do
+            local list = search_all(r, s)
+            hits[r] = list
+            if #list > 0 then hits[G] = true end
+          end
         end
+        if hits[G] then matched = matched or {}; matched[#matched + 1] = G end
       end
-      if hits[G] then matched[#matched + 1] = G end
     end
-    if #matched == 0 then return {} end
+    if not matched then return false end
     local starts = clause_starts(s)
     local claims = {}
 
@@ -2452,6 +2456,7 @@ function M.for_format(F, opts)
     for _, c in ipairs(claims) do if not c.silent then out[#out + 1] = c end end
     return out
   end
+  function read_worth(s, ctx) return read_flat(s, ctx) or {} end
 
   --}===
 
@@ -2468,21 +2473,24 @@ function M.for_format(F, opts)
   -- read once. Kept for the grammars registered when they were read, and
   -- no more than so many sentences.
   local READINGS_KEPT = 4096
-  local readings, readings_count, readings_for = {}, 0, nil
+  local readings, readings_count, readings_grammars, readings_topics = {}, 0, nil, nil
   -- the readings of the sentences of one part of a report; nil: none kept
+  -- (found by year, issuer and part in turn: a part's look-up makes no string)
   local function readings_of(ctx)
     local year, issuer, part = ctx.year, ctx.issuer, ctx.part
     if (year ~= nil and math.type(year) ~= "integer") or (issuer ~= nil and type(issuer) ~= "string")
        or type(part) ~= "string" then
       return nil
     end
-    local grammars_now = #grammars .. "/" .. #topic_words
-    if readings_for ~= grammars_now or readings_count >= READINGS_KEPT then
-      readings, readings_count, readings_for = {}, 0, grammars_now
+    if readings_grammars ~= #grammars or readings_topics ~= #topic_words or readings_count >= READINGS_KEPT then
+      readings, readings_count, readings_grammars, readings_topics = {}, 0, #grammars, #topic_words
     end
-    local key = table.concat({ tostring(year), issuer or "", part }, "\0")
-    local kept = readings[key]
-    if not kept then kept = {}; readings[key] = kept end
+    local by_year = readings[year or false]
+    if not by_year then by_year = {}; readings[year or false] = by_year end
+    local by_issuer = by_year[issuer or ""]
+    if not by_issuer then by_issuer = {}; by_year[issuer or ""] = by_issuer end
+    local kept = by_issuer[part]
+    if not kept then kept = {}; by_issuer[part] = kept end
     return kept
   end
 
@@ -2524,7 +2532,7 @@ function M.for_format(F, opts)
             if text:byte(e - 1) == 10 then
               if not blank:match(sentence) then found = T.read(sentence, ctx) end
             elseif #sentence <= MAX_SENTENCE and worth:match(sentence) and not blank:match(sentence) then
-              found = read_worth(sentence, ctx)
+              found = read_flat(sentence, ctx)
             end
             if found and #found == 0 then found = false end
             -- (a reading cut short by a limit is not kept: it raised before here)
@@ -2533,12 +2541,14 @@ function M.for_format(F, opts)
             end
           end
           -- (each report gets claims of its own: the kept ones are copied)
-          for _, claim in ipairs(found or {}) do
-            local c = {}
-            for k, v in pairs(claim) do c[k] = v end
-            c.line, c.col = report:place(s, unflat(map, from + c.at - 1))
-            c.section = sec.id
-            out[#out + 1] = c
+          if found then
+            for _, claim in ipairs(found) do
+              local c = {}
+              for k, v in pairs(claim) do c[k] = v end
+              c.line, c.col = report:place(s, unflat(map, from + c.at - 1))
+              c.section = sec.id
+              out[#out + 1] = c
+            end
           end
           state.at, state.mark = e, nil
         end

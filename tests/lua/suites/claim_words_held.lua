@@ -79,3 +79,20 @@ test("the words compiled by one look, given to the next, find what the tables fi
   eq(false, (pcall(nianbao.words_held, "abc", require("lpeg").P"a")), "a userdata not an index")
   eq(false, (pcall(nianbao.words_held, "abc", io.stdout)), "another userdata")
 end)
+
+test("words whose first two bytes are listed together are told apart, of any group", function()
+  -- (pairs of first bytes that share a list of the index: "\1\0" and "\0@", "\xE5\x90" and "\xE1\x90")
+  local words = { "\1\0x", "\0@y", "\0@", "\xE5\x90\x8C", "\xE1\x90\x8C", "\xE5\x90", "\1", "\0" }
+  local groups = { 1, 2, 3, 100, -4, 0, 65, 1 }
+  local bytes = { "\0", "\1", "@", "x", "y", "\xE5", "\xE1", "\x90", "\x8C" }
+  local seed = 11
+  local function rand(n) seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n + 1 end
+  local _, index = nianbao.words_held("", words, groups)
+  for _ = 1, 600 do
+    local parts = {}
+    for k = 1, rand(10) - 1 do parts[k] = bytes[rand(#bytes)] end
+    local s = table.concat(parts)
+    eq(listed(by_find(s, words, groups)), listed(nianbao.words_held(s, words, groups)), s)
+    eq(listed(by_find(s, words, groups)), listed(nianbao.words_held(s, index)), s)
+  end
+end)
