@@ -15,6 +15,8 @@ local formatlib = require "format"
 
 local M = {}
 
+local new_table = nianbao.new_table
+
 -- search(p) → a pattern that finds p anywhere: position, then p's captures.
 local searchers = setmetatable({}, { __mode = "k" })
 local function search(p)
@@ -340,19 +342,19 @@ local function copy_list(blocks, count)
   return out
 end
 
--- A paragraph of 60 bytes or more, put at out[n + 1] on: one piece, a
--- copy with its text as it is, where it holds no part heading after its
--- start, else a piece before each heading it holds. → the last place filled.
-local function split_para(F, marks, b, out, n)
+-- Does a paragraph hold a part heading after its start? Its text
+-- simplified where it may, else nil (most paragraphs, seen without
+-- simplifying them first).
+local function heading_inside(F, marks, text)
   local simplify = F.labels.simplify
-  -- most paragraphs hold no start, seen without simplifying them first
-  if (marks.raw and not holds_start(marks, b.text)) or not holds_start(marks, simplify(b.text)) then
-    n = n + 1
-    out[n] = { kind = "para", text = b.text, line = b.line, col = b.col,
-               offset = (b.offset or 0) }
-    return n
-  end
-  local plain = simplify(b.text)
+  if (marks.raw and not holds_start(marks, text)) or not holds_start(marks, simplify(text)) then return nil end
+  return simplify(text)
+end
+
+-- A paragraph that holds a part heading after its start (plain: its text
+-- simplified), put at out[n + 1] on as a piece before each heading it
+-- holds. → the last place filled.
+local function cut_para(b, plain, marks, out, n)
   local cuts = {}
   for _, start in ipairs(marks.starts) do
     if plain:find(start, 1, true) then
@@ -370,9 +372,9 @@ local function split_para(F, marks, b, out, n)
   table.sort(cuts)
   local prev = 1
   local function piece(from, to)
-    -- a paragraph with no heading inside is one piece: its text as it is
-    local whole = from == 1 and to == #b.text
-    return { kind = "para", text = whole and b.text or b.text:sub(from, to), line = b.line,
+    -- a paragraph with no heading inside after all is one piece: itself
+    if from == 1 and to == #b.text then return b end
+    return { kind = "para", text = b.text:sub(from, to), line = b.line,
              col = b.col + (from == 1 and 0 or utf8.len(b.text:sub(1, from - 1)) or 0),
              offset = (b.offset or 0) + from - 1 }
   end
@@ -386,6 +388,19 @@ local function split_para(F, marks, b, out, n)
   n = n + 1
   out[n] = piece(prev, #b.text)
   return n
+end
+
+-- A paragraph of 60 bytes or more, put at out[n + 1] on: the paragraph
+-- itself where it holds no part heading after its start, else its pieces.
+-- → the last place filled.
+local function split_para(F, marks, b, out, n)
+  local plain = heading_inside(F, marks, b.text)
+  if not plain then
+    n = n + 1
+    out[n] = b
+    return n
+  end
+  return cut_para(b, plain, marks, out, n)
 end
 
 -- Crawled pages run the parts together on one line ("…联系。一、总体情况2021年，…").
@@ -565,6 +580,11 @@ local function quiet_key(words, T)
   return key
 end
 
+-- The cells each part had in the report walked last: its list is made at
+-- that size, where a list grown cell by cell was made anew at every
+-- doubling (a batch's reports have much the same tables). A size only.
+local cells_seen = setmetatable({}, { __mode = "k" })
+
 -- gather(F, blocks, words) → the blocks as split_headings gives them, the
 -- parts' starts, and where the paragraphs are. One pass for all: the
 -- blocks cut and left out, each asked whether it is a part heading
@@ -593,7 +613,9 @@ local function gather(F, src, words, grid_last)
   local norm = F.labels.norm
   local count = #src
   grid_last = grid_last or count
-  local blocks = copy_list(src, count)
+  -- the reader's list itself (each block put back in its own place) until a
+  -- block is left out or cut, then a copy: most reports have neither
+  local blocks = src
   local starts, found = {}, {}
   local paras, nparas = {}, 0
   local answered = heading_memo[F] and heading_memo[F].of or NO_ANSWERS
@@ -636,13 +658,19 @@ local function gather(F, src, words, grid_last)
       from = n
     elseif kind == "para" then
       local text = b.text
-      if furniture and furniture:match(text) then goto next_block end   -- a page number: left out
+      if furniture and furniture:match(text) then
+        -- a page number: left out
+        if blocks == src then blocks = copy_list(src, count) end
+        goto next_block
+      end
       from = n + 1
-      if #text < 60 then
+      local plain = #text >= 60 and heading_inside(F, marks, text)
+      if not plain then
         n = from
         blocks[n] = b
       else
-        n = split_para(F, marks, b, blocks, n)
+        if blocks == src then blocks = copy_list(src, count) end
+        n = cut_para(b, plain, marks, blocks, n)
       end
     else
       n = n + 1
@@ -697,10 +725,13 @@ local function gather(F, src, words, grid_last)
       if p and kind == "cell" and glued ~= "" then p = nil end
       if p and not found[p.id] then
         found[p.id] = true
-        if st then st.cells, st.last, st.placed, st.para_at, st.heads = cells, last, placed, para_at, heads end
+        if st then
+          st.cells, st.last, st.placed, st.para_at, st.heads = cells, last, placed, para_at, heads
+          cells_seen[st.part] = ncells
+        end
         st = { index = k, part = p, glued = glued, block = bk, variant = variant }
         starts[#starts + 1] = st
-        cells, ncells, last, placed, para_at = {}, 0, k, false, nil
+        cells, ncells, last, placed, para_at = new_table(cells_seen[p] or 0, 0), 0, k, false, nil
         table_now = p.table and F.table_by_id[p.table]
         heads, nheads, st.heads_of = {}, 0, table_now
         quiet = quiet_key(words, table_now)
@@ -744,8 +775,13 @@ local function gather(F, src, words, grid_last)
     end
     ::next_block::
   end
-  if st then st.cells, st.last, st.placed, st.para_at, st.heads = cells, last, placed, para_at, heads end
-  for k = n + 1, count do blocks[k] = nil end     -- the places the blocks left out had
+  if st then
+    st.cells, st.last, st.placed, st.para_at, st.heads = cells, last, placed, para_at, heads
+    cells_seen[st.part] = ncells
+  end
+  if blocks ~= src then
+    for k = n + 1, count do blocks[k] = nil end     -- the places the blocks left out had
+  end
   return blocks, starts, paras, nparas, found, signed
 end
 

@@ -124,6 +124,46 @@ test("the walk cuts a paragraph at a glued heading, leaves out a page number and
   eq(9, starts[2].last, "the last cell")
 end)
 
+test("the walk gives the reader's own list where it leaves out and cuts nothing, and never changes that list", function()
+  local long = "根据《中华人民共和国政府信息公开条例》要求，编制本报告，本局推进各项工作、完善制度。"
+  local src = {
+    { kind = "para", text = "某县统计局2024年政府信息公开工作年度报告", line = 1, col = 1, offset = 0 },
+    { kind = "para", text = long, line = 2, col = 1, offset = 60 },
+    { kind = "para", text = "二、主动公开政府信息情况", line = 3, col = 1, offset = 300 },
+    { kind = "cell", text = "规章", line = 4, col = 1, offset = 340, grid = "t1", x0 = 0, x1 = 1 },
+    { kind = "break", text = "", line = 5, col = 1, offset = 350 },
+    { kind = "cell", text = "3", line = 6, col = 1, offset = 351, grid = "t1", x0 = 1, x1 = 2 },
+  }
+  local before = { table.unpack(src) }
+  for round = 1, 2 do
+    local blocks, starts = bind.walk(F, src)
+    eq(src, blocks, "the reader's list itself, walk " .. round)
+    same_list(before, src, "the reader's list as it was, walk " .. round)
+    eq(src[2], blocks[2], "a long paragraph with no heading inside: the reader's block")
+    same_list({ src[4], src[6] }, starts[1].cells, "the cells of part two, walk " .. round)
+  end
+  -- a page number left out, a paragraph cut: a list of the walk's own
+  local cut = {
+    { kind = "para", text = "根据《中华人民共和国政府信息公开条例》要求，编制本报告。一、总体情况本局推进各项工作、完善制度，取得了成效。",
+      line = 1, col = 1, offset = 0 },
+    { kind = "para", text = "- 3 -", line = 2, col = 1, offset = 300 },
+    { kind = "para", text = "二、主动公开政府信息情况", line = 3, col = 1, offset = 310 },
+    { kind = "cell", text = "规章", line = 4, col = 1, offset = 350 },
+  }
+  local cut_before = { table.unpack(cut) }
+  local blocks = bind.walk(F, cut)
+  eq(true, blocks ~= cut, "a list of its own where a block is cut")
+  eq(4, #blocks, "the page number left out, the paragraph in two")
+  same_list(cut_before, cut, "the reader's list as it was")
+  local dropped = { cut[2], cut[3], cut[4] }
+  local dropped_before = { table.unpack(dropped) }
+  blocks = bind.walk(F, dropped)
+  eq(true, blocks ~= dropped, "a list of its own where a block is left out")
+  eq(2, #blocks, "the page number left out")
+  eq(nil, blocks[3], "nothing after the last block")
+  same_list(dropped_before, dropped, "the reader's list as it was, a block left out")
+end)
+
 test("a text asked as a paragraph and as a cell keeps each kind's answer, asked once or again", function()
   local misspelt = "五、存在的主要问题及改近情况"     -- a heading worded a little otherwise: a paragraph's alone
   local plain = "本年新收政府信息公开申请数量"
