@@ -299,9 +299,10 @@ typedef struct {
     const char *text;
     size_t len;            /* bytes of text */
     size_t n, m, k;        /* characters that count, shingles, characters a shingle */
-    size_t mask;           /* slots in the set - 1 (a power of two, at most a quarter full) */
+    size_t mask;           /* slots in the set - 1 (a power of two, at most half full) */
     int released;
-    size_t *start;         /* byte where each character that counts starts */
+    uint32_t *start;       /* byte where each character that counts starts (a text
+                           ** under 4 GB: half the bytes of a size_t each) */
     uint64_t *h;           /* each shingle's hash, in order */
     uint32_t *set;         /* each distinct hash as 1 + where it first is in h, open
                            ** addressing by the hash, 0 for empty: half the bytes of
@@ -369,13 +370,14 @@ static int cut(const char *text, size_t len, size_t k, shingled *sh) {
     sh->text = text;
     sh->len = len;
     sh->k = k;
+    if (len >= UINT32_MAX) return -1;                      /* a place of start is 32 bits */
     sh->start = malloc((len + 1) * sizeof *sh->start);  /* characters that count: at most len */
     sh->h = malloc((len + 1) * sizeof *sh->h);
     if (!sh->start || !sh->h) { uncut(sh); return -1; }
     for (i = 0; i < len; i += clen) {
         uint32_t f = counted_at(s, len, i, &clen);
         if (!f) continue;
-        sh->start[t] = i;
+        sh->start[t] = (uint32_t)i;
         r = r + 1 == k ? 0 : r + 1;
         win[r] = win[r + k] = f;
         if (++t >= k) sh->h[t - k] = shingle_hash(win + r + 1, k);   /* as shingles hashes them */
@@ -385,7 +387,7 @@ static int cut(const char *text, size_t len, size_t k, shingled *sh) {
     sh->start = shrunk(sh->start, (t + 1) * sizeof *sh->start);  /* kept while its pairs are measured */
     sh->h = shrunk(sh->h, (t + 1) * sizeof *sh->h);
     if (sh->m >= UINT32_MAX) { uncut(sh); return -1; }           /* a place of the set is 32 bits */
-    while (slots < 4 * sh->m) slots *= 2;
+    while (slots < 2 * sh->m) slots *= 2;      /* at most half full: a quarter held 16 bytes a shingle more */
     sh->set = calloc(slots, sizeof *sh->set);
     if (!sh->set) { uncut(sh); return -1; }
     sh->mask = slots - 1;

@@ -53,3 +53,29 @@ test("narratives kept for every band, some or none, measure as each pair alone",
     end
   end
 end)
+
+test("past SEEN_MAX entries the narratives kept for every band are held to KEEP_BYTES_MANY", function()
+  local entries = entries_of(24)
+  local seen_max, keep, many = similar.SEEN_MAX, similar.KEEP_BYTES, similar.KEEP_BYTES_MANY
+  -- most reads of one narrative, and the pairs, with these limits
+  local function walk(seen, k, m)
+    similar.SEEN_MAX, similar.KEEP_BYTES, similar.KEEP_BYTES_MANY = seen, k, m
+    local reads, most = {}, 0
+    local ok, got = pcall(similar.pairs, entries, function(e)
+      reads[e] = (reads[e] or 0) + 1
+      most = math.max(most, reads[e])
+      return e.text
+    end)
+    similar.SEEN_MAX, similar.KEEP_BYTES, similar.KEEP_BYTES_MANY = seen_max, keep, many
+    assert(ok, got)
+    return most, #got
+  end
+  local once, n = walk(10, 0, 1 << 20)
+  eq(true, n > 24, "pairs found")
+  eq(1, once, "past SEEN_MAX: KEEP_BYTES_MANY kept them all, each read once")
+  local again, n2 = walk(10, 1 << 20, 0)
+  eq(true, again > 1, "past SEEN_MAX: KEEP_BYTES is not its limit")
+  eq(n, n2, "the same pairs")
+  local small = walk(100, 1 << 20, 0)
+  eq(1, small, "up to SEEN_MAX: KEEP_BYTES kept them all")
+end)
