@@ -34,7 +34,13 @@ typedef struct {
     ** call: a writer's objects share a few, and no Lua code runs to change
     ** them, nor is any collected while the value written holds it */
     const void *plain[METAS];
-    int plain_array[METAS], plains;
+    int plain_array[METAS], plain_exact[METAS], plains;
+    /* an __exact metatable's keys as written ("key":), made at its first
+    ** object: where each begins in `names` (its count first; -1 not yet
+    ** made, 0 none: a key that is no plain string, or no room) */
+    int named[METAS][SMALL + 2];
+    char names[1024];
+    size_t names_used;
 } json_out;
 
 /* Bytes a JSON string cannot hold as they are: controls, '"' and '\\'. */
@@ -71,6 +77,7 @@ static size_t clean_run(const unsigned char *s, size_t len) {
     for (; i + 8 <= len; i += 8) {
         uint64_t w, q, bs, del;
         memcpy(&w, s + i, 8);
+        if ((w & highs) == highs) continue;    /* eight bytes of non-ASCII UTF-8 (Chinese): none to escape */
         q = w ^ (ones * '"');
         bs = w ^ (ones * '\\');
         del = w ^ (ones * 0x7F);
@@ -83,8 +90,8 @@ static size_t clean_run(const unsigned char *s, size_t len) {
 
 static void quote(lua_State *L, nb_box *b, const char *s, size_t len) {
     static const char hex[] = "0123456789abcdef";
-    size_t i, from = 0;
-    if (b->p && len + 2 <= b->cap - b->n && clean_run((const unsigned char *)s, len) == len) {
+    size_t i, from = 0, clean = clean_run((const unsigned char *)s, len);
+    if (clean == len && b->p && len + 2 <= b->cap - b->n) {
         /* most texts and every key: nothing to escape, and room for it */
         char *d = b->p + b->n;
         d[0] = '"';
@@ -94,7 +101,7 @@ static void quote(lua_State *L, nb_box *b, const char *s, size_t len) {
         return;
     }
     add(L, b, "\"", 1);
-    for (i = 0; i < len; i++) {
+    for (i = clean; i < len; i++) {               /* the bytes before `clean` were looked at */
         unsigned char c;
         char esc[6];
         size_t n = 2;
@@ -133,11 +140,13 @@ static int key_cmp(const void *pa, const void *pb) {
 }
 
 /* The metatable of table t as json.lua reads it: GIVE_UP unless it holds
-** only __order (a plain table, pushed, else nil pushed) and __array. */
-static int plain_meta(lua_State *L, json_out *o, int t, int *array) {
+** only __order (a plain table, pushed, else nil pushed), __array and __exact. */
+static int plain_meta(lua_State *L, json_out *o, int t, int *array, int *exact, int *which) {
     int mt, i;
     const void *id;
     *array = 0;
+    *exact = 0;
+    *which = -1;
     if (!lua_getmetatable(L, t)) {
         lua_pushnil(L);
         return OK;
@@ -147,6 +156,8 @@ static int plain_meta(lua_State *L, json_out *o, int t, int *array) {
     for (i = 0; i < o->plains; i++) {
         if (o->plain[i] != id) continue;
         *array = o->plain_array[i];
+        *exact = o->plain_exact[i];
+        *which = i;
         if (lua_getfield(L, mt, "__order") != LUA_TTABLE) {   /* raw: mt has no metatable */
             lua_pop(L, 1);
             lua_pushnil(L);
@@ -159,10 +170,13 @@ static int plain_meta(lua_State *L, json_out *o, int t, int *array) {
     while (lua_next(L, mt)) {
         const char *k = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : "";
         lua_pop(L, 1);
-        if (strcmp(k, "__order") != 0 && strcmp(k, "__array") != 0) return GIVE_UP;
+        if (strcmp(k, "__order") != 0 && strcmp(k, "__array") != 0 && strcmp(k, "__exact") != 0) return GIVE_UP;
     }
     lua_getfield(L, mt, "__array");     /* raw: mt has no metatable */
     *array = lua_toboolean(L, -1);
+    lua_pop(L, 1);
+    lua_getfield(L, mt, "__exact");
+    *exact = lua_toboolean(L, -1);
     lua_pop(L, 1);
     if (lua_getfield(L, mt, "__order") == LUA_TTABLE) {
         if (lua_getmetatable(L, -1)) return GIVE_UP;
@@ -174,7 +188,10 @@ static int plain_meta(lua_State *L, json_out *o, int t, int *array) {
     }
     if (o->plains < METAS) {
         o->plain[o->plains] = id;
-        o->plain_array[o->plains++] = *array;
+        o->plain_array[o->plains] = *array;
+        o->plain_exact[o->plains] = *exact;
+        o->named[o->plains][0] = -1;
+        *which = o->plains++;
     }
     lua_remove(L, mt);
     return OK;
@@ -247,6 +264,79 @@ static int ordered_only(lua_State *L, json_out *o, int t, int order, int total, 
     if (whole && m == total) return 1;
     o->b->n = from;
     return 0;
+}
+
+/* The keys of order (slot) as written, for the metatable remembered at
+** `which`, made in o->names: none when one is no string, needs an escape,
+** or there is no room. */
+static void make_names(lua_State *L, json_out *o, int which, int order) {
+    int *named = o->named[which], n = 0;
+    size_t at = o->names_used;
+    named[0] = 0;
+    named[1] = (int)at;
+    while (lua_rawgeti(L, order, n + 1) != LUA_TNIL) {
+        size_t len;
+        const char *s;
+        if (n == SMALL || lua_type(L, -1) != LUA_TSTRING) break;
+        s = lua_tolstring(L, -1, &len);
+        if (clean_run((const unsigned char *)s, len) != len || len + 3 > sizeof o->names - at) break;
+        o->names[at] = '"';
+        memcpy(o->names + at + 1, s, len);
+        memcpy(o->names + at + 1 + len, "\":", 2);
+        at += len + 3;
+        named[++n + 1] = (int)at;
+        lua_pop(L, 1);
+    }
+    if (lua_isnil(L, -1) && n > 0) {           /* the whole list: kept */
+        named[0] = n;
+        o->names_used = at;
+    }
+    lua_pop(L, 1);
+}
+
+/* Table t as an object whose metatable says __exact: the keys of its
+** __order list (slot `order`) that it holds, in that order, and no other
+** (t's keys not walked at all). A key not a string is json.lua's to write.
+** which: where its metatable is remembered (-1: nowhere). */
+static int exact_object(lua_State *L, json_out *o, int t, int order, int which, int depth) {
+    int first = 1, i;
+    if (!lua_checkstack(L, 4)) return GIVE_UP;
+    add(L, o->b, "{", 1);
+    if (which >= 0 && o->named[which][0] < 0) make_names(L, o, which, order);
+    if (which >= 0 && o->named[which][0] > 0) {
+        /* the keys' text made at the first object of this metatable */
+        const int *named = o->named[which];
+        for (i = 1; i <= named[0]; i++) {
+            lua_rawgeti(L, order, i);
+            if (lua_rawget(L, t) != LUA_TNIL) {
+                if (!first) add(L, o->b, ",", 1);
+                first = 0;
+                add(L, o->b, o->names + named[i], (size_t)(named[i + 1] - named[i]));
+                if (encode(L, o, depth + 1) != OK) return GIVE_UP;
+            }
+            lua_pop(L, 1);
+        }
+        add(L, o->b, "}", 1);
+        return OK;
+    }
+    for (i = 1; lua_rawgeti(L, order, i) != LUA_TNIL; i++) {
+        size_t len;
+        const char *s;
+        if (lua_type(L, -1) != LUA_TSTRING) return GIVE_UP;
+        s = lua_tolstring(L, -1, &len);        /* alive in the list, on the stack */
+        lua_pushvalue(L, -1);
+        if (lua_rawget(L, t) != LUA_TNIL) {
+            if (!first) add(L, o->b, ",", 1);
+            first = 0;
+            quote(L, o->b, s, len);
+            add(L, o->b, ":", 1);
+            if (encode(L, o, depth + 1) != OK) return GIVE_UP;
+        }
+        lua_pop(L, 2);
+    }
+    lua_pop(L, 1);
+    add(L, o->b, "}", 1);
+    return OK;
 }
 
 /* Table t as an object: the keys of its __order list (slot `order`, 0
@@ -390,13 +480,13 @@ static int encode(lua_State *L, json_out *o, int depth) {
         return OK;
     }
     case LUA_TTABLE: {
-        int t = lua_gettop(L), array, r;
+        int t = lua_gettop(L), array, exact, which, r;
         lua_Unsigned n, i;
         if (lua_rawequal(L, t, o->null)) {
             add(L, o->b, "null", 4);
             return OK;
         }
-        if (!lua_checkstack(L, 8) || plain_meta(L, o, t, &array) != OK) return GIVE_UP;
+        if (!lua_checkstack(L, 8) || plain_meta(L, o, t, &array, &exact, &which) != OK) return GIVE_UP;
         n = lua_rawlen(L, t);
         if (n > 0 || array) {
             add(L, o->b, "[", 1);
@@ -410,7 +500,8 @@ static int encode(lua_State *L, json_out *o, int depth) {
             lua_settop(L, t);
             return OK;
         }
-        r = object(L, o, t, lua_isnil(L, -1) ? 0 : t + 1, depth);
+        if (exact && !lua_isnil(L, -1)) r = exact_object(L, o, t, t + 1, which, depth);
+        else r = object(L, o, t, lua_isnil(L, -1) ? 0 : t + 1, depth);
         lua_settop(L, t);
         return r;
     }
@@ -428,6 +519,7 @@ static int l_encode(lua_State *L) {
     o.seen = 3;
     o.object = 0;
     o.plains = 0;
+    o.names_used = 0;
     o.b = nb_box_push(L);
     lua_pushvalue(L, 1);
     if (encode(L, &o, 0) != OK) {

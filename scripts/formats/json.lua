@@ -6,8 +6,9 @@
 
 extension = "json"
 
--- The key orders of the objects written, made once: only the encoder reads them.
-local function ordered(...) return { __order = { ... } } end
+-- The key orders of the objects written, made once: only the encoder reads
+-- them. Each object holds the keys of its order alone (__exact).
+local function ordered(...) return { __order = { ... }, __exact = true } end
 local FINDING = ordered("rule", "severity", "message", "cells", "expected", "found", "line", "column", "page")
 local INTERNAL = ordered("rule", "message", "file", "line")
 local SUMMARY = ordered("error", "warning", "info", "internal")

@@ -1,5 +1,7 @@
 -- JSON text from Lua values (output only). Maps are written with their
--- keys in getmetatable(t).__order first, then sorted; nianbao.null is null.
+-- keys in getmetatable(t).__order first, then sorted (none, when the
+-- metatable says __exact: a map made with the keys of its order alone need
+-- not be walked for others); nianbao.null is null.
 
 local nianbao = require "nianbao"
 local null = nianbao.null
@@ -22,6 +24,7 @@ local function keys_of(t)
   for _, k in ipairs(order) do
     if t[k] ~= nil then out[#out + 1] = k; seen[k] = true end
   end
+  if mt and mt.__exact then return out end
   local rest = {}
   for k in pairs(t) do
     if not seen[k] then rest[#rest + 1] = k end

@@ -193,6 +193,34 @@ test("json: the C writer gives the bytes json.lua's writer gives", function()
   eq("null", json.encode(nianbao.null), "null")
 end)
 
+test("json: an object whose metatable says __exact is written with its order's keys alone", function()
+  local exact = { __order = { "b", "a", "missing", "b" }, __exact = true }
+  local v = setmetatable({ a = 1, b = { 2 }, c = 3 }, exact)
+  local native = C.json.encode(v)
+  eq('{"b":[2],"a":1,"b":[2]}', native, "handled in C, c left out")
+  eq(native, in_lua(v), "as json.lua writes it")
+  local inner = { rec = setmetatable({ z = 1, file = "f" }, { __order = { "file" }, __exact = true }), x = 2 }
+  eq('{"rec":{"file":"f"},"x":2}', C.json.encode(inner), "inside a plain table")
+  eq(C.json.encode(inner), in_lua(inner), "inside a plain table, in Lua")
+  -- many objects of one metatable (their keys' text made once), some keys absent; a key that
+  -- needs an escape, and an order longer than the keys' text is made for
+  local many = {}
+  local ba = { __order = { "b", "a" }, __exact = true }
+  for i = 1, 5 do many[i] = setmetatable({ b = i, a = i % 2 == 0 and "x" or nil, c = 0 }, ba) end
+  local escaped = { __order = { 'q"', "k" }, __exact = true }
+  local long = { __order = {}, __exact = true }
+  for i = 1, 20 do long.__order[i] = "k" .. i end
+  local mixed = { many, setmetatable({ ['q"'] = 1, k = 2 }, escaped), setmetatable({ k3 = 3, k20 = 20, k = 0 }, long),
+                  setmetatable({ ['q"'] = 3 }, escaped) }
+  eq('[[{"b":1},{"b":2,"a":"x"},{"b":3},{"b":4,"a":"x"},{"b":5}],{"q\\"":1,"k":2},{"k3":3,"k20":20},{"q\\"":3}]',
+     C.json.encode(mixed), "objects of one metatable, a key escaped, a long order")
+  eq(C.json.encode(mixed), in_lua(mixed), "the same in Lua")
+  -- a key of the order that is no string: left to json.lua, which writes it as its tostring
+  local odd = setmetatable({ [1.5] = "f", a = 1 }, { __order = { 1.5, "a" }, __exact = true })
+  eq(nil, C.json.encode(odd), "left to Lua")
+  eq('{"1.5":"f","a":1}', json.encode(odd), "written by json.lua")
+end)
+
 test("json: what the C writer leaves to Lua is still written, and errors stay json.lua's", function()
   local tricky = {
     setmetatable({}, { __len = function() return 2 end, __index = function(_, i) return i * 10 end }),
