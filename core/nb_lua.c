@@ -1991,10 +1991,20 @@ static int l_findings_put(lua_State *L) {
 ** them: upvalues after the class metatables. */
 enum { EMIT_FINDINGS = MT_COUNT + 1, EMIT_BYTES, EMIT_MESSAGE, EMIT_VALUE, EMIT_CELLS, EMIT_ID, EMIT_LIMITS = 6 };
 
+/* The fields it reads, their names upvalues after the limits (a name
+** pushed from C is hashed and looked for at every push). */
+enum { K_AT, K_RULE, K_FINDINGS, K_LANG, K_MESSAGE, K_ZH, K_COUNT, K_BYTES, K_CELL, K_VARS, K_CELLS,
+       K_LINE, K_COL, K_FOUND, K_EXPECTED, K_QUOTE, K_ID, K_SEVERITY, K_COUNT_OF_KEYS };
+static const char *const emit_keys[K_COUNT_OF_KEYS] = {
+    "at", "rule", "findings", "lang", "message", "zh", "count", "bytes", "cell", "vars", "cells",
+    "line", "col", "found", "expected", "quote", "id", "severity"
+};
+#define EMIT_KEY(k) lua_upvalueindex(MT_COUNT + EMIT_LIMITS + 1 + (k))
+
 static void push_class_metatables(lua_State *L);
 
-static int raw_field(lua_State *L, int t, const char *k) {
-    lua_pushstring(L, k);
+static int raw_field(lua_State *L, int t, int k) {
+    lua_pushvalue(L, EMIT_KEY(k));
     return lua_rawget(L, t);
 }
 
@@ -2037,28 +2047,29 @@ static int l_emit_fast(lua_State *L) {
     lua_Integer count, bytes, ncells = 0, i;
     nb_findings *list;
     lua_settop(L, 3);
+    luaL_checkstack(L, 32, "emit");                 /* (its slots: up to 30) */
     if (!plain_table(L, 1) || !plain_table(L, 2) || !lua_istable(L, 3)) goto slow;
-    if (raw_field(L, 1, "at") != LUA_TTABLE) goto slow;                     /* 4 */
-    if (raw_field(L, 1, "rule") != LUA_TTABLE || !plain_table(L, 5)) goto slow;   /* 5 */
-    raw_field(L, 4, "findings");                                            /* 6 */
+    if (raw_field(L, 1, K_AT) != LUA_TTABLE) goto slow;                     /* 4 */
+    if (raw_field(L, 1, K_RULE) != LUA_TTABLE || !plain_table(L, 5)) goto slow;   /* 5 */
+    raw_field(L, 4, K_FINDINGS);                                            /* 6 */
     list = check_findings(L, 6);
-    raw_field(L, 4, "lang");                                                /* 7 */
-    if (raw_field(L, 5, "message") != LUA_TTABLE || !plain_table(L, 8)) goto slow;   /* 8 */
+    raw_field(L, 4, K_LANG);                                                /* 7 */
+    if (raw_field(L, 5, K_MESSAGE) != LUA_TTABLE || !plain_table(L, 8)) goto slow;   /* 8 */
     lua_pushvalue(L, 7);
     lua_rawget(L, 8);                                                       /* 9: the template */
     if (!lua_toboolean(L, 9)) {
         lua_pop(L, 1);
-        raw_field(L, 8, "zh");
+        raw_field(L, 8, K_ZH);
     }
     if (lua_type(L, 9) != LUA_TSTRING) goto slow;
-    raw_field(L, 1, "count");
+    raw_field(L, 1, K_COUNT);
     count = lua_tointeger(L, -1) + 1;
-    raw_field(L, 1, "bytes");
+    raw_field(L, 1, K_BYTES);
     bytes = lua_tointeger(L, -1);
     lua_pop(L, 2);
     if (count > lua_tointeger(L, lua_upvalueindex(EMIT_FINDINGS))) goto slow;
-    if (raw_field(L, 2, "cell") == LUA_TTABLE) goto slow;                   /* 10 */
-    switch (raw_field(L, 2, "vars")) {                                      /* 11 */
+    if (raw_field(L, 2, K_CELL) == LUA_TTABLE) goto slow;                   /* 10 */
+    switch (raw_field(L, 2, K_VARS)) {                                      /* 11 */
     case LUA_TTABLE:
         if (!plain_table(L, 11)) goto slow;
         break;
@@ -2066,7 +2077,7 @@ static int l_emit_fast(lua_State *L) {
         lua_pop(L, 1);
         lua_pushnil(L);
     }
-    switch (raw_field(L, 2, "cells")) {                                     /* 12: the ids, or nil */
+    switch (raw_field(L, 2, K_CELLS)) {                                     /* 12: the ids, or nil */
     case LUA_TNIL:
         break;
     case LUA_TBOOLEAN:
@@ -2096,8 +2107,8 @@ static int l_emit_fast(lua_State *L) {
     default:
         goto slow;
     }
-    raw_field(L, 2, "line");                                                /* 13 */
-    raw_field(L, 2, "col");                                                 /* 14 */
+    raw_field(L, 2, K_LINE);                                                /* 13 */
+    raw_field(L, 2, K_COL);                                                 /* 14 */
     if (!opt_place_as_is(L, 13) || !opt_place_as_is(L, 14)) goto slow;
     if (lua_isnil(L, 13) && ncells > 0) goto slow;                          /* (its cells' line is looked for) */
     lua_pushvalue(L, 9);
@@ -2113,21 +2124,23 @@ static int l_emit_fast(lua_State *L) {
     }
     lua_tolstring(L, 16, &nmessage);
     if ((lua_Integer)nmessage > lua_tointeger(L, lua_upvalueindex(EMIT_MESSAGE))) goto slow;
-    raw_field(L, 2, "found");                                               /* 17 */
-    raw_field(L, 2, "expected");                                            /* 18 */
-    raw_field(L, 2, "quote");                                               /* 19 */
+    raw_field(L, 2, K_FOUND);                                               /* 17 */
+    raw_field(L, 2, K_EXPECTED);                                            /* 18 */
+    raw_field(L, 2, K_QUOTE);                                               /* 19 */
     if (!opt_short_text(L, 17, lua_tointeger(L, lua_upvalueindex(EMIT_VALUE)), &nfound) ||
         !opt_short_text(L, 18, lua_tointeger(L, lua_upvalueindex(EMIT_VALUE)), &nexpected) ||
         !opt_short_text(L, 19, lua_tointeger(L, lua_upvalueindex(EMIT_MESSAGE)), &nquote)) goto slow;
     bytes += (lua_Integer)(nmessage + size + nfound + nexpected + nquote);
     if (bytes > lua_tointeger(L, lua_upvalueindex(EMIT_BYTES))) goto slow;
+    lua_pushvalue(L, EMIT_KEY(K_COUNT));
     lua_pushinteger(L, count);
-    lua_setfield(L, 1, "count");
+    lua_rawset(L, 1);
+    lua_pushvalue(L, EMIT_KEY(K_BYTES));
     lua_pushinteger(L, bytes);
-    lua_setfield(L, 1, "bytes");
+    lua_rawset(L, 1);
     /* 20..28: put's arguments */
-    raw_field(L, 5, "id");
-    raw_field(L, 5, "severity");
+    raw_field(L, 5, K_ID);
+    raw_field(L, 5, K_SEVERITY);
     lua_pushvalue(L, 16);
     lua_pushvalue(L, 12);
     lua_pushvalue(L, 18);
@@ -2149,9 +2162,11 @@ static int l_emitter_fast(lua_State *L) {
     int k;
     for (k = 1; k <= EMIT_LIMITS; k++) luaL_checkinteger(L, k);
     lua_settop(L, EMIT_LIMITS);
+    luaL_checkstack(L, MT_COUNT + EMIT_LIMITS + K_COUNT_OF_KEYS, "emitter");
     push_class_metatables(L);
     for (k = 1; k <= EMIT_LIMITS; k++) lua_pushvalue(L, k);
-    lua_pushcclosure(L, l_emit_fast, MT_COUNT + EMIT_LIMITS);
+    for (k = 0; k < K_COUNT_OF_KEYS; k++) lua_pushstring(L, emit_keys[k]);
+    lua_pushcclosure(L, l_emit_fast, MT_COUNT + EMIT_LIMITS + K_COUNT_OF_KEYS);
     return 1;
 }
 
