@@ -1985,6 +1985,193 @@ static int l_findings_put(lua_State *L) {
     return add_finding(L, l, 2);
 }
 
+/*{=== the checker's emitter: its common finding in one call ===*/
+
+/* The limits of one rule's findings on one report, as check.lua gives
+** them: upvalues after the class metatables. */
+enum { EMIT_FINDINGS = MT_COUNT + 1, EMIT_BYTES, EMIT_MESSAGE, EMIT_VALUE, EMIT_CELLS, EMIT_ID, EMIT_LIMITS = 6 };
+
+/* The fields it reads, their names upvalues after the limits (a name
+** pushed from C is hashed and looked for at every push). */
+enum { K_AT, K_RULE, K_FINDINGS, K_LANG, K_MESSAGE, K_ZH, K_COUNT, K_BYTES, K_CELL, K_VARS, K_CELLS,
+       K_LINE, K_COL, K_FOUND, K_EXPECTED, K_QUOTE, K_ID, K_SEVERITY, K_COUNT_OF_KEYS };
+static const char *const emit_keys[K_COUNT_OF_KEYS] = {
+    "at", "rule", "findings", "lang", "message", "zh", "count", "bytes", "cell", "vars", "cells",
+    "line", "col", "found", "expected", "quote", "id", "severity"
+};
+#define EMIT_KEY(k) lua_upvalueindex(MT_COUNT + EMIT_LIMITS + 1 + (k))
+
+static void push_class_metatables(lua_State *L);
+
+static int raw_field(lua_State *L, int t, int k) {
+    lua_pushvalue(L, EMIT_KEY(k));
+    return lua_rawget(L, t);
+}
+
+/* A table with no metatable, whose raw reads are its reads. */
+static int plain_table(lua_State *L, int idx) {
+    if (!lua_istable(L, idx)) return 0;
+    if (!lua_getmetatable(L, idx)) return 1;
+    lua_pop(L, 1);
+    return 0;
+}
+
+/* nil, or a text of at most max bytes (*n its length, 0 for nil) */
+static int opt_short_text(lua_State *L, int idx, lua_Integer max, size_t *n) {
+    *n = 0;
+    if (lua_isnil(L, idx)) return 1;
+    if (lua_type(L, idx) != LUA_TSTRING) return 0;
+    lua_tolstring(L, idx, n);
+    return (lua_Integer)*n <= max;
+}
+
+/* nil, or a line or column number as the emitter takes it as it is */
+static int opt_place_as_is(lua_State *L, int idx) {
+    lua_Integer v;
+    if (lua_isnil(L, idx)) return 1;
+    if (!lua_isinteger(L, idx)) return 0;
+    v = lua_tointeger(L, idx);
+    return v >= 0 && v <= 0x7FFFFFFF;
+}
+
+/* emit_fast(st, f, templates) -> whether finding f, which a rule gave its
+** emitter (check.lua: st its state, templates the messages cut in parts),
+** was put whole, as the emitter would put it: the common finding (no
+** cell, vars a table with no metatable, cells a list of ids, texts within
+** their limits, a line given or none to look for, a template already
+** cut). false, nothing changed, for any other: the emitter then does all
+** of it, and says what is wrong. The emitter runs under the rule's count
+** hook, where its own steps were most of what a finding cost. */
+static int l_emit_fast(lua_State *L) {
+    size_t nmessage, nfound, nexpected, nquote, size = 0, n;
+    lua_Integer count, bytes, ncells = 0, i;
+    nb_findings *list;
+    lua_settop(L, 3);
+    luaL_checkstack(L, 32, "emit");                 /* (its slots: up to 30) */
+    if (!plain_table(L, 1) || !plain_table(L, 2) || !lua_istable(L, 3)) goto slow;
+    if (raw_field(L, 1, K_AT) != LUA_TTABLE) goto slow;                     /* 4 */
+    if (raw_field(L, 1, K_RULE) != LUA_TTABLE || !plain_table(L, 5)) goto slow;   /* 5 */
+    raw_field(L, 4, K_FINDINGS);                                            /* 6 */
+    list = check_findings(L, 6);
+    raw_field(L, 4, K_LANG);                                                /* 7 */
+    if (raw_field(L, 5, K_MESSAGE) != LUA_TTABLE || !plain_table(L, 8)) goto slow;   /* 8 */
+    lua_pushvalue(L, 7);
+    lua_rawget(L, 8);                                                       /* 9: the template */
+    if (!lua_toboolean(L, 9)) {
+        lua_pop(L, 1);
+        raw_field(L, 8, K_ZH);
+    }
+    if (lua_type(L, 9) != LUA_TSTRING) goto slow;
+    raw_field(L, 1, K_COUNT);
+    count = lua_tointeger(L, -1) + 1;
+    raw_field(L, 1, K_BYTES);
+    bytes = lua_tointeger(L, -1);
+    lua_pop(L, 2);
+    if (count > lua_tointeger(L, lua_upvalueindex(EMIT_FINDINGS))) goto slow;
+    if (raw_field(L, 2, K_CELL) == LUA_TTABLE) goto slow;                   /* 10 */
+    switch (raw_field(L, 2, K_VARS)) {                                      /* 11 */
+    case LUA_TTABLE:
+        if (!plain_table(L, 11)) goto slow;
+        break;
+    default:
+        lua_pop(L, 1);
+        lua_pushnil(L);
+    }
+    switch (raw_field(L, 2, K_CELLS)) {                                     /* 12: the ids, or nil */
+    case LUA_TNIL:
+        break;
+    case LUA_TBOOLEAN:
+        if (lua_toboolean(L, 12)) goto slow;
+        lua_pop(L, 1);
+        lua_pushnil(L);
+        break;
+    case LUA_TTABLE:
+        if (!plain_table(L, 12)) goto slow;
+        ncells = (lua_Integer)lua_rawlen(L, 12);
+        if (ncells > lua_tointeger(L, lua_upvalueindex(EMIT_CELLS))) goto slow;
+        if (ncells == 0) {
+            lua_pop(L, 1);
+            lua_pushnil(L);
+            break;
+        }
+        lua_createtable(L, (int)ncells, 0);
+        for (i = 1; i <= ncells; i++) {
+            if (lua_rawgeti(L, 12, i) != LUA_TSTRING) goto slow;
+            lua_tolstring(L, -1, &n);
+            if ((lua_Integer)n > lua_tointeger(L, lua_upvalueindex(EMIT_ID))) goto slow;
+            size += n;
+            lua_rawseti(L, -2, i);
+        }
+        lua_replace(L, 12);
+        break;
+    default:
+        goto slow;
+    }
+    raw_field(L, 2, K_LINE);                                                /* 13 */
+    raw_field(L, 2, K_COL);                                                 /* 14 */
+    if (!opt_place_as_is(L, 13) || !opt_place_as_is(L, 14)) goto slow;
+    if (lua_isnil(L, 13) && ncells > 0) goto slow;                          /* (its cells' line is looked for) */
+    lua_pushvalue(L, 9);
+    if (lua_rawget(L, 3) != LUA_TTABLE) goto slow;                          /* 15: the template's parts */
+    if (lua_rawlen(L, 15) == 1) lua_pushvalue(L, 9);                        /* 16: the message */
+    else {
+        lua_pushcfunction(L, l_fill);
+        lua_pushvalue(L, 15);
+        if (lua_isnil(L, 11)) lua_newtable(L);
+        else lua_pushvalue(L, 11);
+        lua_call(L, 2, 1);
+        if (lua_type(L, 16) != LUA_TSTRING) goto slow;
+    }
+    lua_tolstring(L, 16, &nmessage);
+    if ((lua_Integer)nmessage > lua_tointeger(L, lua_upvalueindex(EMIT_MESSAGE))) goto slow;
+    raw_field(L, 2, K_FOUND);                                               /* 17 */
+    raw_field(L, 2, K_EXPECTED);                                            /* 18 */
+    raw_field(L, 2, K_QUOTE);                                               /* 19 */
+    if (!opt_short_text(L, 17, lua_tointeger(L, lua_upvalueindex(EMIT_VALUE)), &nfound) ||
+        !opt_short_text(L, 18, lua_tointeger(L, lua_upvalueindex(EMIT_VALUE)), &nexpected) ||
+        !opt_short_text(L, 19, lua_tointeger(L, lua_upvalueindex(EMIT_MESSAGE)), &nquote)) goto slow;
+    bytes += (lua_Integer)(nmessage + size + nfound + nexpected + nquote);
+    if (bytes > lua_tointeger(L, lua_upvalueindex(EMIT_BYTES))) goto slow;
+    lua_pushvalue(L, EMIT_KEY(K_COUNT));
+    lua_pushinteger(L, count);
+    lua_rawset(L, 1);
+    lua_pushvalue(L, EMIT_KEY(K_BYTES));
+    lua_pushinteger(L, bytes);
+    lua_rawset(L, 1);
+    /* 20..28: put's arguments */
+    raw_field(L, 5, K_ID);
+    raw_field(L, 5, K_SEVERITY);
+    lua_pushvalue(L, 16);
+    lua_pushvalue(L, 12);
+    lua_pushvalue(L, 18);
+    lua_pushvalue(L, 17);
+    lua_pushvalue(L, 19);
+    lua_pushvalue(L, 13);
+    lua_pushvalue(L, 14);
+    add_finding(L, list, 20);
+    lua_pushboolean(L, 1);
+    return 1;
+slow:
+    lua_pushboolean(L, 0);
+    return 1;
+}
+
+/* nianbao.emitter_fast(max_findings, max_bytes, max_message, max_value,
+** max_cells, max_id) -> emit_fast, with these limits */
+static int l_emitter_fast(lua_State *L) {
+    int k;
+    for (k = 1; k <= EMIT_LIMITS; k++) luaL_checkinteger(L, k);
+    lua_settop(L, EMIT_LIMITS);
+    luaL_checkstack(L, MT_COUNT + EMIT_LIMITS + K_COUNT_OF_KEYS, "emitter");
+    push_class_metatables(L);
+    for (k = 1; k <= EMIT_LIMITS; k++) lua_pushvalue(L, k);
+    for (k = 0; k < K_COUNT_OF_KEYS; k++) lua_pushstring(L, emit_keys[k]);
+    lua_pushcclosure(L, l_emit_fast, MT_COUNT + EMIT_LIMITS + K_COUNT_OF_KEYS);
+    return 1;
+}
+
+/*}===*/
+
 static void push_finding(lua_State *L, const nb_finding *f) {
     size_t i;
     lua_createtable(L, 0, 8);
@@ -2423,7 +2610,7 @@ static const luaL_Reg nianbao_funcs[] = {
     {"schema", l_schema_new}, {"report", l_report_new}, {"identity", l_ident_new},
     {"findings", l_findings_new}, {"number", l_number}, {"add", l_add},
     {"compare", l_compare}, {"is_integral", l_is_integral}, {"convert", l_convert}, {"utf8_invalid", l_utf8_invalid},
-    {"chars", l_chars}, {"fill", l_fill}, {"new_table", l_new_table},
+    {"chars", l_chars}, {"fill", l_fill}, {"new_table", l_new_table}, {"emitter_fast", l_emitter_fast},
     {"view_index", l_view_index}, {"printable", l_printable}, {"positions", l_positions},
     {"placed_rows", l_placed_rows}, {"table_layout", l_table_layout},
     {"stream_layout", l_stream_layout}, {"stream_read", l_stream_read},
