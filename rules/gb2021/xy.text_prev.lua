@@ -27,8 +27,8 @@ words = [[
 
 text.grammar {
   name  = "compare",
-  -- (同2023年: 同 and the year in figures, ASCII or full width)
-  needs = { "上年", "去年", "上一年", "同比", "较", "比", "与", "（", "(", "同2", "同２" },
+  -- (同2023年: 同 and the year in figures, ASCII or full width, or after a space)
+  needs = { "上年", "去年", "上一年", "同比", "较", "比", "与", "（", "(", "同2", "同２", "同 ", "同\u{3000}", "同\u{A0}" },
   kind  = "compare",
   words = words,
   cells = { new = "t3.new.total", rv = "t4.rv.total", suit = "t4.ld.total + t4.la.total" },

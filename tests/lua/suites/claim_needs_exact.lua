@@ -5,7 +5,7 @@
 -- needs. The needs of negations (txt.none) and results (txt.result) name
 -- what every match of some reader holds ("为0", not any 0; "予以公开", not
 -- any 公开; "其他处理", not any 处理); a reader's word missing from the needs
--- ("将于", "同2023年") shows here as a sentence read only without them.
+-- ("将于", "同2023年", "同 2023年") shows here as a sentence read only without them.
 
 local DIR = "tests/sentences"
 local F = nianbao.engine:pack("gb2021").format
@@ -59,6 +59,8 @@ local sentences = {
   -- last year, by its number
   { s = "政府信息公开申请数量同2023年增加5件。", year = 2024 },
   { s = "行政复议案件数量同２０２３年减少2件。", year = 2024 },
+  { s = "政府信息公开申请数量同 2023年增加5件。", year = 2024 },
+  { s = "行政诉讼案件数量同\u{3000}2023年减少1件。", year = 2024 },
   { s = "依申请公开数量较2023年增加5件。", year = 2024 },
   -- shares
   { s = "予以公开126件，占收到申请总数的89.4%。", year = 2024 },

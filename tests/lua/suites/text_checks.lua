@@ -406,6 +406,9 @@ test("last year's figures in the text are checked against last year's report (--
       if i == 6 then                           -- last year named by its number
         sentence = string.format("全年收到政府信息公开申请%d件，申请数量同2023年%s%d件。", n,
                                  d - 3 >= 0 and "增加" or "减少", math.abs(d - 3))
+      elseif i == 5 then                       -- and after a space
+        sentence = string.format("全年收到政府信息公开申请%d件，申请数量同 2023年%s%d件。", n,
+                                 d - 3 >= 0 and "增加" or "减少", math.abs(d - 3))
       end
       bad[#bad + 1] = agency
     else
