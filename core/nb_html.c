@@ -206,6 +206,7 @@ typedef struct {
     int blocks;                   /* stack index of the list */
     int names;                    /* stack index of names[0] */
     int maxdepth;
+    int spans;                    /* whether cells carry column, rowspan and colspan (x0, x1 say the same) */
     int nrects;
     lean_parse lean;
     struct stream_state *stream;  /* the streaming read's state (its own allocation) */
@@ -425,7 +426,7 @@ static int do_row(lua_State *L, html_walk *w, table_walk *tw, const xmlNode *tr,
         }
         cell_text(L, w, td, depth + 1);
         line = line_of(w, td) ? line_of(w, td) : line_of(w, tr) ? line_of(w, tr) : 1;
-        lua_createtable(L, 0, 11);
+        lua_createtable(L, 0, w->spans ? 11 : 8);
         set_name(L, w, N_KIND, N_CELL);
         lua_pushvalue(L, w->names + N_TEXT);
         buf_push_trimmed(L, &w->cell);
@@ -436,9 +437,11 @@ static int do_row(lua_State *L, html_walk *w, table_walk *tw, const xmlNode *tr,
         lua_pushstring(L, tw->grid);
         lua_rawset(L, -3);
         set_int(L, w, N_ROW, r);
-        set_int(L, w, N_COLUMN, col);
-        set_int(L, w, N_ROWSPAN, rs);
-        set_int(L, w, N_COLSPAN, cs);
+        if (w->spans) {
+            set_int(L, w, N_COLUMN, col);
+            set_int(L, w, N_ROWSPAN, rs);
+            set_int(L, w, N_COLSPAN, cs);
+        }
         set_int(L, w, N_X0, col);
         set_int(L, w, N_X1, col + cs);
         add_block(L, w);
@@ -1345,14 +1348,16 @@ static void push_records(lua_State *L, html_walk *w) {
                 if (grid != 0) lua_replace(L, -2);
                 grid = r->grid;
             }
-            push_record(L, w, ss, r, N_CELL, 7);
+            push_record(L, w, ss, r, N_CELL, w->spans ? 7 : 4);
             lua_pushvalue(L, w->names + N_GRID);
             lua_pushvalue(L, -3);
             lua_rawset(L, -3);
             set_int(L, w, N_ROW, r->row);
-            set_int(L, w, N_COLUMN, r->column);
-            set_int(L, w, N_ROWSPAN, r->rowspan);
-            set_int(L, w, N_COLSPAN, r->colspan);
+            if (w->spans) {
+                set_int(L, w, N_COLUMN, r->column);
+                set_int(L, w, N_ROWSPAN, r->rowspan);
+                set_int(L, w, N_COLSPAN, r->colspan);
+            }
             set_int(L, w, N_X0, r->column);
             set_int(L, w, N_X1, r->column + r->colspan);
         } else {
@@ -1365,7 +1370,7 @@ static void push_records(lua_State *L, html_walk *w) {
 
 /*}===*/
 
-int nb_html_blocks(lua_State *L, const char *buf, size_t len, int maxdepth) {
+static int html_blocks(lua_State *L, const char *buf, size_t len, int maxdepth, int spans) {
     const libxml_functions *x;
     html_walk *w;
     xmlNode *root;
@@ -1382,6 +1387,7 @@ int nb_html_blocks(lua_State *L, const char *buf, size_t len, int maxdepth) {
     w->x = x;
     w->alloc = lua_getallocf(L, &w->alloc_ud);
     w->maxdepth = maxdepth;
+    w->spans = spans;
     if (luaL_newmetatable(L, "nianbao.html.walk")) {
         lua_pushcfunction(L, walk_gc);
         lua_setfield(L, -2, "__gc");
@@ -1432,6 +1438,14 @@ int nb_html_blocks(lua_State *L, const char *buf, size_t len, int maxdepth) {
         lua_pushboolean(L, 0);
     }
     return 1;
+}
+
+int nb_html_blocks(lua_State *L, const char *buf, size_t len, int maxdepth) {
+    return html_blocks(L, buf, len, maxdepth, 1);
+}
+
+int nb_html_blocks_no_spans(lua_State *L, const char *buf, size_t len, int maxdepth) {
+    return html_blocks(L, buf, len, maxdepth, 0);
 }
 
 /*}===*/

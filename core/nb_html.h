@@ -29,6 +29,10 @@ int nb_html_parse(lua_State *L, const char *buf, size_t len, int maxdepth);
 ** (markup.lua reads those); 0 with nil and a reason pushed as nb_html_parse. */
 int nb_html_blocks(lua_State *L, const char *buf, size_t len, int maxdepth);
 
+/* The same with cells that leave out column, rowspan and colspan: x0 and x1
+** place them, and the binder reads no more (three fields fewer a cell). */
+int nb_html_blocks_no_spans(lua_State *L, const char *buf, size_t len, int maxdepth);
+
 /* The same for an XML document (a Word file's word/document.xml): element
 ** names without their namespace prefix (w:tc is "tc"); no external entity
 ** or DTD is loaded. */

@@ -2291,9 +2291,11 @@ static int l_html_parse(lua_State *L) {
     return parse_markup(L, nb_html_parse, "HTML");
 }
 
-/* nianbao.html.blocks(text [, maxdepth]) -> blocks | false | nil, reason */
+/* nianbao.html.blocks(text [, maxdepth [, spans]]) -> blocks | false | nil, reason
+** (spans false: cells without column, rowspan and colspan) */
 static int l_html_blocks(lua_State *L) {
-    return parse_markup(L, nb_html_blocks, "HTML");
+    int spans = lua_isnoneornil(L, 3) || lua_toboolean(L, 3);
+    return parse_markup(L, spans ? nb_html_blocks : nb_html_blocks_no_spans, "HTML");
 }
 
 /* nianbao.text.blocks(text) -> blocks, last block with a grid | false */

@@ -23,7 +23,8 @@ function sniff(head)
 end
 
 function Reader(text, opts)
-  local blocks, why = nianbao.html.blocks(text)
+  -- cells without column and spans: the binder places them by x0 and x1 alone
+  local blocks, why = nianbao.html.blocks(text, nil, false)
   if blocks then return { blocks = blocks } end
   if blocks == nil then error(why, 0) end
   local tree, err = nianbao.html.parse(text)

@@ -26,6 +26,33 @@ test("every HTML page of the corpus, fixtures and examples: the same blocks from
   eq(true, n >= 10, "pages compared (" .. n .. ")")
 end)
 
+test("spans false: the same blocks less each cell's column, rowspan and colspan, placed by x0 and x1", function()
+  local page = "<p>表三</p><table><tr><td rowspan=2>a</td><td colspan=2>b</td></tr><tr><td>c</td></tr>"
+               .. "<tr><td>d<table><tr><td colspan=3>e</td></tr></table></td></tr></table>"
+  local full, lean = assert(nianbao.html.blocks(page)), assert(nianbao.html.blocks(page, nil, false))
+  local cells = 0
+  for i, b in ipairs(full) do
+    if b.kind == "cell" then
+      cells = cells + 1
+      eq(b.column, b.x0, "x0 is the column")
+      eq(b.column + b.colspan, b.x1, "x1 is past the span")
+      b.column, b.rowspan, b.colspan = nil, nil, nil
+    end
+    local d = differ(b, lean[i], "block " .. i, true)
+    if d then error(d, 0) end
+  end
+  eq(#full, #lean, "blocks")
+  eq(5, cells, "cells")
+  -- the walk over the whole tree (a page with a NUL byte, which the streaming read leaves) leaves them out too
+  local nul = "<table><tr><td colspan=2>x</td><td>y</td></tr></table>\0"
+  local walked, all = assert(nianbao.html.blocks(nul, nil, false)), assert(nianbao.html.blocks(nul))
+  eq("x", walked[1].text, "the first cell")
+  eq(2, all[1].colspan, "its colspan, spans kept")
+  eq(nil, walked[1].colspan, "no colspan, spans left out")
+  eq(nil, walked[1].column, "no column")
+  eq(3, walked[1].x1, "x1 past the span")
+end)
+
 for _, case in ipairs {
   { "merged cells push later cells right and down",
     "<table><tr><td rowspan=2>a</td><td colspan=2>b</td></tr><tr><td>c</td><td rowspan='0x2'>d</td></tr>"
