@@ -430,21 +430,40 @@ int nb_marshal_get_scalar(lua_State *L, reader *r, nb_marshal_scalar *v) {
 
 /* Push the value at r->p, moving past it. */
 static void get(lua_State *L, reader *r, int depth) {
-    nb_marshal_scalar v;
     uint64_t narr, nrec, i, left;
     int t;
-    if (nb_marshal_get_scalar(L, r, &v)) {
-        switch (v.tag) {
-        case 'n': lua_pushnil(L); break;
-        case 't': lua_pushboolean(L, 1); break;
-        case 'f': lua_pushboolean(L, 0); break;
-        case 'i': lua_pushinteger(L, v.i); break;
-        case 'd': lua_pushnumber(L, v.d); break;
-        default: lua_pushlstring(L, v.s, v.len); break;
-        }
+    /* a scalar pushed as its tag is read: through nb_marshal_get_scalar and
+    ** its struct, a report's decode took an eighth more instructions */
+    if (r->p >= r->end) bad(L, r);
+    switch (*r->p++) {
+    case 'n': lua_pushnil(L); return;
+    case 't': lua_pushboolean(L, 1); return;
+    case 'f': lua_pushboolean(L, 0); return;
+    case 'i': {
+        uint64_t u = get_varint(L, r);
+        lua_pushinteger(L, (lua_Integer)((u >> 1) ^ (0 - (u & 1))));
         return;
     }
-    r->p++;                                 /* past the table's tag */
+    case 'd': {
+        lua_Number d;
+        if ((size_t)(r->end - r->p) < sizeof d) bad(L, r);
+        memcpy(&d, r->p, sizeof d);
+        r->p += sizeof d;
+        lua_pushnumber(L, d);
+        return;
+    }
+    case 's': {
+        uint64_t len = get_varint(L, r);
+        if (len > (uint64_t)(r->end - r->p)) bad(L, r);
+        lua_pushlstring(L, (const char *)r->p, (size_t)len);
+        r->p += len;
+        return;
+    }
+    case 'T': break;                        /* past the table's tag */
+    default:
+        r->p--;                             /* the bad tag's place */
+        bad(L, r);
+    }
     if (depth > MAX_DEPTH) bad(L, r);
     narr = get_varint(L, r);
     if (r->end - r->p < 4) bad(L, r);
