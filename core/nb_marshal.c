@@ -392,6 +392,30 @@ static inline uint64_t get_varint(lua_State *L, reader *r) {
     return get_varint_long(L, r);
 }
 
+/* The values after the tags 'i', 'd' and 's', r->p past the tag: read, and
+** r->p moved past them (a string's bytes stay in the buffer). */
+static lua_Integer get_int(lua_State *L, reader *r) {
+    uint64_t u = get_varint(L, r);
+    return (lua_Integer)((u >> 1) ^ (0 - (u & 1)));
+}
+
+static lua_Number get_double(lua_State *L, reader *r) {
+    lua_Number d;
+    if ((size_t)(r->end - r->p) < sizeof d) bad(L, r);
+    memcpy(&d, r->p, sizeof d);
+    r->p += sizeof d;
+    return d;
+}
+
+static const char *get_bytes(lua_State *L, reader *r, size_t *n) {
+    uint64_t len = get_varint(L, r);
+    const char *s = (const char *)r->p;
+    if (len > (uint64_t)(r->end - r->p)) bad(L, r);
+    r->p += len;
+    *n = (size_t)len;
+    return s;
+}
+
 int nb_marshal_get_scalar(lua_State *L, reader *r, nb_marshal_scalar *v) {
     if (r->p >= r->end) bad(L, r);
     v->s = NULL;
@@ -399,29 +423,9 @@ int nb_marshal_get_scalar(lua_State *L, reader *r, nb_marshal_scalar *v) {
     v->tag = (char)*r->p;
     switch (v->tag) {
     case 'n': case 't': case 'f': r->p++; return 1;
-    case 'i': {
-        uint64_t u;
-        r->p++;
-        u = get_varint(L, r);
-        v->i = (lua_Integer)((u >> 1) ^ (0 - (u & 1)));
-        return 1;
-    }
-    case 'd':
-        r->p++;
-        if ((size_t)(r->end - r->p) < sizeof v->d) bad(L, r);
-        memcpy(&v->d, r->p, sizeof v->d);
-        r->p += sizeof v->d;
-        return 1;
-    case 's': {
-        uint64_t len;
-        r->p++;
-        len = get_varint(L, r);
-        if (len > (uint64_t)(r->end - r->p)) bad(L, r);
-        v->s = (const char *)r->p;
-        v->len = (size_t)len;
-        r->p += len;
-        return 1;
-    }
+    case 'i': r->p++; v->i = get_int(L, r); return 1;
+    case 'd': r->p++; v->d = get_double(L, r); return 1;
+    case 's': r->p++; v->s = get_bytes(L, r, &v->len); return 1;
     case 'T': return 0;
     }
     bad(L, r);
@@ -439,24 +443,12 @@ static void get(lua_State *L, reader *r, int depth) {
     case 'n': lua_pushnil(L); return;
     case 't': lua_pushboolean(L, 1); return;
     case 'f': lua_pushboolean(L, 0); return;
-    case 'i': {
-        uint64_t u = get_varint(L, r);
-        lua_pushinteger(L, (lua_Integer)((u >> 1) ^ (0 - (u & 1))));
-        return;
-    }
-    case 'd': {
-        lua_Number d;
-        if ((size_t)(r->end - r->p) < sizeof d) bad(L, r);
-        memcpy(&d, r->p, sizeof d);
-        r->p += sizeof d;
-        lua_pushnumber(L, d);
-        return;
-    }
+    case 'i': lua_pushinteger(L, get_int(L, r)); return;
+    case 'd': lua_pushnumber(L, get_double(L, r)); return;
     case 's': {
-        uint64_t len = get_varint(L, r);
-        if (len > (uint64_t)(r->end - r->p)) bad(L, r);
-        lua_pushlstring(L, (const char *)r->p, (size_t)len);
-        r->p += len;
+        size_t n;
+        const char *bytes = get_bytes(L, r, &n);
+        lua_pushlstring(L, bytes, n);
         return;
     }
     case 'T': break;                        /* past the table's tag */
