@@ -582,8 +582,12 @@ end
 
 -- The cells each part had in the report walked last: its list is made at
 -- that size, where a list grown cell by cell was made anew at every
--- doubling (a batch's reports have much the same tables). A size only.
+-- doubling (a batch's reports have much the same tables). A size only,
+-- held to 1,024 (a part of the format's has some 200): one report's huge
+-- table does not make every later report's lists huge.
 local cells_seen = setmetatable({}, { __mode = "k" })
+local CELLS_SEEN_MAX = 1024
+local function seen_cells(part, n) cells_seen[part] = n < CELLS_SEEN_MAX and n or CELLS_SEEN_MAX end
 
 -- gather(F, blocks, words) → the blocks as split_headings gives them, the
 -- parts' starts, and where the paragraphs are. One pass for all: the
@@ -727,7 +731,7 @@ local function gather(F, src, words, grid_last)
         found[p.id] = true
         if st then
           st.cells, st.last, st.placed, st.para_at, st.heads = cells, last, placed, para_at, heads
-          cells_seen[st.part] = ncells
+          seen_cells(st.part, ncells)
         end
         st = { index = k, part = p, glued = glued, block = bk, variant = variant }
         starts[#starts + 1] = st
@@ -777,7 +781,7 @@ local function gather(F, src, words, grid_last)
   end
   if st then
     st.cells, st.last, st.placed, st.para_at, st.heads = cells, last, placed, para_at, heads
-    cells_seen[st.part] = ncells
+    seen_cells(st.part, ncells)
   end
   if blocks ~= src then
     for k = n + 1, count do blocks[k] = nil end     -- the places the blocks left out had
