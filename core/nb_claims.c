@@ -23,7 +23,7 @@ typedef struct {
     int count;
     int left;                  /* words not given */
     int groups;                /* the largest group, if small: the result's array part */
-    int head[256];             /* the first word of one byte of each byte; -1: none */
+    int head[256];             /* the first word of one byte, by that byte; -1: none */
     int pair_head[PAIR_HEADS]; /* the first word of each pair of first bytes (hashed); -1: none */
     word w[];
 } held_index;
