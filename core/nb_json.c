@@ -232,7 +232,8 @@ static int field(lua_State *L, json_out *o, int t, int k, const char *s, size_t 
 ** alone: the writers' own objects hold only keys their list names. Done
 ** when the keys the list names and t holds are distinct strings and all
 ** of t's; else what was written is taken back and 0 returned (no key is
-** then marked or sorted, and no second walk of t is made). */
+** then marked or sorted, and no second walk of t is made). total < 0: t's
+** keys the list does not name are left out (an __exact object). */
 static int ordered_only(lua_State *L, json_out *o, int t, int order, int total, int depth, int *r) {
     size_t from = o->b->n;
     int top = lua_gettop(L), m = 0, whole = 0, i, j;
@@ -261,7 +262,7 @@ static int ordered_only(lua_State *L, json_out *o, int t, int order, int total, 
         m++;
     }
     lua_settop(L, top);
-    if (whole && m == total) return 1;
+    if (whole && (total < 0 || m == total)) return 1;
     o->b->n = from;
     return 0;
 }
@@ -299,7 +300,7 @@ static void make_names(lua_State *L, json_out *o, int which, int order) {
 ** (t's keys not walked at all). A key not a string is json.lua's to write.
 ** which: where its metatable is remembered (-1: nowhere). */
 static int exact_object(lua_State *L, json_out *o, int t, int order, int which, int depth) {
-    int first = 1, i;
+    int first = 1, i, r;
     if (!lua_checkstack(L, 4)) return GIVE_UP;
     add(L, o->b, "{", 1);
     if (which >= 0 && o->named[which][0] < 0) make_names(L, o, which, order);
@@ -319,22 +320,8 @@ static int exact_object(lua_State *L, json_out *o, int t, int order, int which, 
         add(L, o->b, "}", 1);
         return OK;
     }
-    for (i = 1; lua_rawgeti(L, order, i) != LUA_TNIL; i++) {
-        size_t len;
-        const char *s;
-        if (lua_type(L, -1) != LUA_TSTRING) return GIVE_UP;
-        s = lua_tolstring(L, -1, &len);        /* alive in the list, on the stack */
-        lua_pushvalue(L, -1);
-        if (lua_rawget(L, t) != LUA_TNIL) {
-            if (!first) add(L, o->b, ",", 1);
-            first = 0;
-            quote(L, o->b, s, len);
-            add(L, o->b, ":", 1);
-            if (encode(L, o, depth + 1) != OK) return GIVE_UP;
-        }
-        lua_pop(L, 2);
-    }
-    lua_pop(L, 1);
+    /* (keys not made: the order's loop of an object of known keys, t's others left out) */
+    if (!ordered_only(L, o, t, order, -1, depth, &r) || r != OK) return GIVE_UP;
     add(L, o->b, "}", 1);
     return OK;
 }
