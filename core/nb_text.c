@@ -166,20 +166,37 @@ static void push_block(lua_State *L, int names_at, int nfields, int kind, const 
     set_int(L, names_at, K_OFFSET, offset);
 }
 
-/* Whether the text holds a Markdown mark: one of # > * <, or "---".
-** Each looked for by memchr, which reads many bytes a step, where a loop
-** over the bytes tested each against all five: a text has none of them
-** (most) or a few dashes. */
-static int has_mark(const char *s, size_t len) {
-    static const char marks[] = "#>*<";
-    const char *at = s, *end = s + len;
-    int k;
-    for (k = 0; marks[k]; k++)
-        if (memchr(s, marks[k], len)) return 1;
-    while ((at = memchr(at, '-', (size_t)(end - at))) != NULL) {
+/* Whether the byte at `at` begins its line but for Lua's %s before it. */
+static int first_in_line(const char *s, const char *at) {
+    while (at > s && at[-1] != '\n' && is_space((unsigned char)at[-1])) at--;
+    return at == s || at[-1] == '\n';
+}
+
+/* Whether s[at, end) begins with word, in ASCII letters of either case. */
+static int begins_with(const char *at, const char *end, const char *word) {
+    for (; *word; word++, at++)
+        if (at == end || (*at | 0x20) != *word) return 0;
+    return 1;
+}
+
+/* Whether the text holds Markdown that text.lua rewrites: a line whose
+** first byte past %s is # or > (a heading, a quote) or that begins an HTML
+** table, a "**", a "<br" or a "---" (an alignment row) anywhere. A mark
+** elsewhere is the page's text ("首页 > 政务公开", "印发<格式>的通知",
+** "<!-- -->"): the loop leaves its line as it is, so C cuts it alike. Each
+** mark found by memchr, which reads many bytes a step. */
+static int has_markdown(const char *s, size_t len) {
+    const char *at, *end = s + len;
+    for (at = s; (at = memchr(at, '#', (size_t)(end - at))) != NULL; at++)
+        if (first_in_line(s, at)) return 1;
+    for (at = s; (at = memchr(at, '>', (size_t)(end - at))) != NULL; at++)
+        if (first_in_line(s, at)) return 1;
+    for (at = s; (at = memchr(at, '<', (size_t)(end - at))) != NULL; at++)
+        if (begins_with(at + 1, end, "br") || (begins_with(at + 1, end, "table") && first_in_line(s, at))) return 1;
+    for (at = s; (at = memchr(at, '*', (size_t)(end - at))) != NULL; at++)
+        if (end - at > 1 && at[1] == '*') return 1;
+    for (at = s; (at = memchr(at, '-', (size_t)(end - at))) != NULL; at++)
         if (end - at > 2 && at[1] == '-' && at[2] == '-') return 1;
-        at++;
-    }
     return 0;
 }
 
@@ -188,7 +205,7 @@ int nb_text_blocks(lua_State *L, const char *s, size_t len) {
     size_t pos = 0;
     luaL_Buffer nofeed;
     int list, names_at, k;
-    if (has_mark(s, len)) {
+    if (has_markdown(s, len)) {
         lua_pushboolean(L, 0);
         return 1;
     }

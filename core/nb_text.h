@@ -13,14 +13,15 @@
 void nb_text_trim(const char *s, size_t len, size_t *from, size_t *to);
 
 /* Push the blocks scripts/readers/text.lua makes of text s[0, len) that holds
-** no Markdown mark ('#', '>', '*', '<') and no "---": one a line of prose
+** no Markdown it rewrites (no line begun, past spaces, by '#', '>' or
+** "<table"; no "**", "<br" or "---"): one a line of prose
 **   { kind = "para", text = "…", line = 3, col = 1, offset = 120 }
 ** one a cell ending in " |", with x0, x1 (its place on the line), grid ("t1")
 ** and row when its line holds several, and a { kind = "break" } for a line
 ** of bars alone. The same tables as the reader's Lua loop makes, field for
 ** field. Returns 2 with the list pushed and the index of its last block with
-** a grid (0: none), or 1 with false pushed when s holds a mark (the Lua loop
-** reads Markdown). */
+** a grid (0: none), or 1 with false pushed when s holds such Markdown (the
+** Lua loop reads it). */
 int nb_text_blocks(lua_State *L, const char *s, size_t len);
 
 /* nianbao.text.folder(map) → fold(s): map's keys are characters, its values

@@ -78,6 +78,23 @@ for _, case in ipairs {
   end)
 end
 
+test("a mark inside a line, as a scraped page has, is read in C, the same blocks as the Lua loop", function()
+  local page = "首页 > 政务公开 > 政府信息公开年报\n关于印发<年度报告格式>的通知 |\n<!-- 正文 -->\n"
+               .. "| 规章 | 1 | 2 * 3 |\n| a>b | c<d | e#f |\n 第 # 1 号 | x |\n-->\n"
+  eq(true, same_both_ways(page, "a page with marks inside its lines"), "read in C")
+  -- a mark at every place of a text of cells, rows and prose: read in C
+  -- (the same blocks as the loop's) or left to the loop, never other blocks
+  local base = "概述\n年度 | 12 |\n| a | b |\n| c | d |\n 办理 |\n"
+  local n = 0
+  for at = 1, #base + 1 do
+    for _, m in ipairs { "#", ">", "<", "*", "-->", "<a>" } do
+      local text = base:sub(1, at - 1) .. m .. base:sub(at)
+      if same_both_ways(text, string.format("%q", text)) then n = n + 1 end
+    end
+  end
+  eq(true, n > #base * 3, "texts read in C (" .. n .. ")")
+end)
+
 test("a text with a Markdown mark or an alignment row is left to the Lua loop (false)", function()
   for _, text in ipairs { "# 标题\n", "a | b |\n|---|---|\n", "<table><tr><td>1</td></tr></table>\n", "**粗** |\n", "> 引\n" } do
     eq(false, nianbao.text.blocks(text), text)
