@@ -2140,6 +2140,20 @@ function M.for_format(F, opts)
     needs_index = index                      -- (the words compiled once, taken in their place after)
     return held
   end
+  -- needs_in(s), or nil when no grammar can read s: each has words it
+  -- needs, and s holds none of them
+  local function needed_by(s)
+    local needed = needs_in(s)
+    for gi, G in ipairs(grammars) do
+      if #G.needs == 0 or needed[gi] then return needed end
+      if G.needs_apart then
+        for _, w in ipairs(G.needs) do
+          if s:find(w, 1, true) then return needed end
+        end
+      end
+    end
+    return nil
+  end
 
   -- read(sentence, ctx) → the claims of one sentence: { cells=, kind = "is" |
   -- "prev" | "change" | "pct_change" | "share", value=, pct=, of=, at=, stop=,
@@ -2155,16 +2169,17 @@ function M.for_format(F, opts)
     return read_worth(s, ctx)
   end
 
-  -- read_flat(s, ctx) → the claims of a flat sentence (no break in it) that
-  -- is worth reading, read() past its quick look; false when no grammar
-  -- matches it (most sentences: then no table is made for them)
-  local function read_flat(s, ctx)
+  -- read_flat(s, ctx [, needed]) → the claims of a flat sentence (no break
+  -- in it) that is worth reading, read() past its quick look; false when no
+  -- grammar matches it (most sentences: then no table is made for them).
+  -- needed: needs_in(s), when it was looked for already
+  local function read_flat(s, ctx, needed)
     current.year = ctx.year or 0
     -- each reader's matches, of the grammars the sentence may hold; true for
     -- a grammar with a reader that matches somewhere (most sentences: none).
     -- Those grammars, in order, are all the rest looks at.
     local hits, matched = nil, nil
-    local needed = needs_in(s)
+    needed = needed or needs_in(s)
     for gi, G in ipairs(grammars) do
       local need = #G.needs == 0 or needed[gi] or false
       if G.needs_apart then
@@ -2531,8 +2546,13 @@ function M.for_format(F, opts)
             -- (a break ends a sentence: it can only be its last byte)
             if text:byte(e - 1) == 10 then
               if not blank:match(sentence) then found = T.read(sentence, ctx) end
-            elseif #sentence <= MAX_SENTENCE and worth:match(sentence) and not blank:match(sentence) then
-              found = read_flat(sentence, ctx)
+            elseif #sentence <= MAX_SENTENCE then
+              -- (the words the grammars need, looked for in C, first: most
+              -- sentences hold none, and the quick look is a longer one)
+              local needed = needed_by(sentence)
+              if needed and worth:match(sentence) and not blank:match(sentence) then
+                found = read_flat(sentence, ctx, needed)
+              end
             end
             if found and #found == 0 then found = false end
             -- (a reading cut short by a limit is not kept: it raised before here)
