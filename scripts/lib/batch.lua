@@ -86,11 +86,12 @@ local function room(self)
     collectgarbage("generational", M.GC_MINOR, major)
   end
 end
--- A small batch surveyed in this process keeps its reports as bound for
--- their own check, which then restores none of them: some 25 KB each. A
--- larger one keeps none (the reports held through its survey raised the
--- peak of ten thousand files by some 5 MB).
-M.KEPT = 64
+-- A batch surveyed in this process keeps its first KEPT reports as bound
+-- for their own check, which then restores none of them (a stow and a
+-- restore cost some 250 K instructions a report; a report kept, some 40 KB
+-- until its check). Checked first, they are let go first: a larger batch
+-- holds no more of them than a batch of KEPT files, and stows the rest.
+M.KEPT = 256
 local MAX_PEERS = 5        -- copies between agencies said on one report
 local SPOOL_LEN_BITS = 28  -- a stowed report up to 256 MB; the spool up to 2^35 bytes
 local Batch = {}
@@ -635,10 +636,11 @@ function Batch:survey_one(i)
     if why == messages.text(lang, "not_report") and not named then s.not_report = true
     else s.error = why end
   else
-    if self.bound then
+    if self.bound and self.bound_left > 0 then
       -- the report itself, to the survey in this process (never plain data):
       -- stowed once the years are paired, if a neighbour's year
       s.R, s.pending = R, why
+      self.bound_left = self.bound_left - 1
     elseif self.stow_here then
       s.stowed = self:stowed(Ef, R, why)
     elseif self.spool then
@@ -719,9 +721,13 @@ end
 
 function Batch:survey(njobs)
   young_first(self, #self.all)
-  -- path → {report, pending} of a small batch, bound here (not in a worker);
-  -- a single file is always surveyed here, and its check then binds it no more
-  if #self.all == 1 or self.spool and (njobs or 1) <= 1 and #self.all <= M.KEPT then self.bound = {} end
+  -- path → {report, pending} of the first KEPT files, bound here (not in a
+  -- worker); a single file is always surveyed here, and its check then
+  -- binds it no more. A small batch keeps all its reports so.
+  local here = self.spool and (njobs or 1) <= 1
+  self.small = #self.all == 1 or here and #self.all <= M.KEPT
+  self.bound_left = #self.all == 1 and 1 or here and M.KEPT or 0
+  if self.bound_left > 0 then self.bound = {} end
   local E, lang = self.E, self.E.lang
   local entries, kept = {}, {}
   -- the files of the same bytes, while the files are read: by_sum a sum's
@@ -841,7 +847,7 @@ function Batch:survey(njobs)
   self.stow_here = not forks and self.spool ~= nil
   workers.run(#self.all, njobs or 1, function(i) return self:survey_one(i) end, take,
               function(_, reason, kind) return { error = workers.why(lang, reason, kind) } end)
-  self.stow_here = nil
+  self.stow_here, self.bound_left = nil, nil
   self.same = nil
   self.entries = entries
   -- the index of agencies and years: the first report of each
@@ -901,7 +907,7 @@ function Batch:survey(njobs)
   -- measuring reads narratives back by the thousand and keeps little of
   -- them: the collector starts from what is live and runs close behind
   -- (a small batch's few pairs are not worth the two full collections)
-  if #kept >= M.GC_YOUNG_FROM and not self.bound then
+  if #kept >= M.GC_YOUNG_FROM and not self.small then
     collectgarbage()
     collectgarbage("incremental", M.PAIRS_GC_PAUSE)
     self.major = nil
@@ -957,7 +963,7 @@ function Batch:survey(njobs)
     -- otherwise live as long as the batch (a small batch, its reports kept
     -- as bound, keeps its few copies as they are: no encoding and decoding;
     -- and never a field of the entry on their way there, one field too many)
-    local x = copies and self.spool and not self.bound and self:put_value(copies)
+    local x = copies and self.spool and not self.small and self:put_value(copies)
     if x then self.copied_at:set(e.index, x)
     elseif copies then e.copies = copies end
   end

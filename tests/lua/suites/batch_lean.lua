@@ -84,32 +84,38 @@ test("a small batch keeps its reports as bound for their own check, once; a neig
   eq(nil, B.bound, "let go at the end")
 end)
 
-test("a batch of more files than KEPT keeps none, nor one surveyed in workers", function()
+test("a batch of more files than KEPT keeps its first KEPT, a year before among them stowed too; none surveyed in workers", function()
   local root, y2023, y2024 = two_years("batch-lean-bounded")
   local was = batch.KEPT
-  batch.KEPT = 1
-  local ok, B = pcall(batch.new, nianbao.engine, { files = { root } }, nil, 1)
-  batch.KEPT = was
-  assert(ok, B)
-  eq(nil, B.bound, "none kept")
-  eq(y2024, assert(B:read(y2024)).path, "restored")
+  local function batch_of(kept)
+    batch.KEPT = kept
+    local ok, B = pcall(batch.new, nianbao.engine, { files = { root } }, nil, 1)
+    batch.KEPT = was
+    assert(ok, B)
+    return B
+  end
+  local B, spooled = batch_of(1), batch_of(0)
+  eq("table", type(B.bound[y2023]), "the first kept")
+  eq(nil, B.bound[y2024], "the second not")
+  eq("number", type(B.by_path[y2024].stowed), "the second stowed")
+  eq("number", type(B.by_path[y2023].stowed), "the first stowed as the second's year before")
+  eq(nil, spooled.bound, "none kept of KEPT 0")
+  -- the same findings, kept or restored, and the year before as it was read
+  local function said(X, path)
+    local R = assert(X:read(path))
+    local out = { R.previous and R.previous.path or "-" }
+    for _, f in ipairs(nianbao.engine:check(R):list()) do out[#out + 1] = f.rule .. ":" .. f.message end
+    return table.concat(out, "\n")
+  end
+  local R24 = said(B, y2024)
+  eq(said(spooled, y2024), R24, "2024 restored alike")
+  eq(true, R24:find(y2023, 1, true) == 1, "2023 its previous")
+  local kept23 = B.bound[y2023][1]
+  eq(kept23, assert(B:read(y2023)), "2023 the report the survey bound")
+  eq(said(spooled, y2023), said(batch_of(1), y2023), "2023 kept alike")
   B:finish({}, nil)
+  spooled:finish({}, nil)
   local B2 = batch.new(nianbao.engine, { files = { root } }, nil, 2)
   eq(nil, B2.bound, "nothing kept of workers")
   B2:finish({}, nil)
-end)
-
-test("a small batch stows only the reports another one's check restores: a year before, a year after for readings left open", function()
-  local root, y2023, y2024 = two_years("batch-lean-stowed")
-  write("batch-lean-stowed/tanghe.txt", (JIUQU:gsub("九曲街道", "汤河镇")))
-  local B = batch.new(nianbao.engine, { files = { root } }, nil, 1)
-  eq("number", type(B.by_path[y2023].stowed), "2023, the year before of 2024, stowed")
-  eq(nil, B.by_path[y2024].stowed, "2024: the year after of a report with no reading open, not stowed")
-  eq(nil, B.by_path[root .. "/tanghe.txt"].stowed, "a report with no year beside it, not stowed")
-  local R = assert(B:read(y2024))
-  eq(y2023, R.previous and R.previous.path, "the year before restored")
-  eq(true, R.previous ~= B.bound[y2023][1], "not the report kept for its own check")
-  eq(root .. "/tanghe.txt", assert(B:read(root .. "/tanghe.txt")).path, "a report not stowed checked as bound")
-  eq(y2024, assert(B:read(y2024)).path, "read again: bound afresh")
-  B:finish({}, nil)
 end)
