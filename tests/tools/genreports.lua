@@ -285,9 +285,18 @@ local function layout(R, p, i)
           if c.id then nums[#nums + 1] = string.format("%9s", t)
           elseif t ~= "" then labels[#labels + 1] = t end
         end
-        local head = "   " .. table.concat(labels, "      ")
+        local head, rest = "   " .. table.concat(labels, "      "), nil
+        if #nums > 0 and shown(head) > label_width - 2 then
+          -- a label too long for its column goes on below the row's numbers
+          local cut = 0
+          for pos, c in utf8.codes(head) do
+            if shown(head:sub(1, pos - 1)) + (c < 128 and 1 or 2) > label_width - 4 then cut = pos; break end
+          end
+          head, rest = head:sub(1, cut - 1), head:sub(cut)
+        end
         if #nums > 0 then head = head .. string.rep(" ", math.max(2, label_width - shown(head))) end
         put(head .. table.concat(nums))
+        if rest then put("      " .. rest) end
         put("")
       end
     end
