@@ -217,10 +217,11 @@ end
 
 local closing = {}
 for _, c in utf8.codes("，、。；：！？）》”〕") do closing[c] = true end
--- the words the rules of parts 1 and 6 look for in a part's text, which
--- holds the PDF's line ends
+-- what the checker looks for within a line of PDF text (patterns): the
+-- words the rules of parts 1 and 6 look for, the statistics period
 local kept_whole = { "主动公开", "依申请公开", "公开申请", "信息管理", "公开属性", "平台", "网站", "新媒体", "公开专栏",
-                     "监督保障", "考核", "培训", "工作要点", "建议", "提案", "创新", "信息处理费" }
+                     "监督保障", "考核", "培训", "工作要点", "建议", "提案", "创新", "信息处理费",
+                     "统计期限从%d+年1月1日到12月31日" }
 
 -- the layout text of a PDF: prose wrapped at the page's width, a row a
 -- line and cells apart by runs of spaces, a blank line between rows, and
@@ -248,7 +249,7 @@ local function layout(R, p, i)
     for _, w in ipairs(kept_whole) do
       local from = 1
       while true do
-        local a, b = s:find(w, from, true)
+        local a, b = s:find(w, from)
         if not a then break end
         for k = at_byte[a] + 1, at_byte[utf8.offset(s, 0, b)] do whole[k] = true end
         from = b + 1
@@ -268,8 +269,15 @@ local function layout(R, p, i)
       at, lead = cut + 1, ""
     end
   end
-  put(string.format("%s%s", string.rep(" ", 12), R.agency))
-  put(string.format("%s%d年政府信息公开工作年度报告", string.rep(" ", 5), R.year))
+  -- the title on two lines, the issuer's name first, as a department
+  -- prints it; a township's bare name (石桥镇, no 人民政府) alone on a line
+  -- is not read as an issuer, so its title keeps one line
+  if R.agency:find("局$") or R.agency:find("委员会$") then
+    put(string.rep(" ", 12) .. R.agency)
+    put(string.format("%s%d年政府信息公开工作年度报告", string.rep(" ", 5), R.year))
+  else
+    put(string.format("%s%s%d年政府信息公开工作年度报告", string.rep(" ", 8), R.agency, R.year))
+  end
   put("")
   put("")
   para(p.s0, "   ")
