@@ -174,6 +174,7 @@ end
 -- with the site's menu and footer around it, full-width spaces before the
 -- paragraphs and, on some pages, cells as a site's table cut them (spaces
 -- inside labels)
+local two_then_one = "^(" .. utf8.charpattern:rep(2) .. ")(" .. utf8.charpattern .. ")"
 local function scraped(R, p, i)
   local lines = {}
   local function put(s) lines[#lines + 1] = s end
@@ -194,7 +195,7 @@ local function scraped(R, p, i)
         local n = 0
         for _, c in ipairs(row) do
           local t = (c.text or ""):gsub("|", "")
-          if spaced and not c.id and look(i, 11 + n, 4) == 0 then t = t:gsub("^(" .. utf8.charpattern:rep(2) .. ")(" .. utf8.charpattern .. ")", "%1 %2") end
+          if spaced and not c.id and look(i, 11 + n, 4) == 0 then t = t:gsub(two_then_one, "%1 %2") end
           put(t .. " |")
           n = n + c.colspan
         end
@@ -246,10 +247,10 @@ local function layout(R, p, i)
     local chars, at_byte = {}, {}
     for pos, c in utf8.codes(s) do chars[#chars + 1] = c; at_byte[pos] = #chars end
     local whole = {}
-    for _, w in ipairs(kept_whole) do
+    for _, pattern in ipairs(kept_whole) do
       local from = 1
       while true do
-        local a, b = s:find(w, from)
+        local a, b = s:find(pattern, from)
         if not a then break end
         for k = at_byte[a] + 1, at_byte[utf8.offset(s, 0, b)] do whole[k] = true end
         from = b + 1
@@ -342,7 +343,9 @@ var _hmt = _hmt || [];
 (function() { var hm = document.createElement("script"); hm.src = "https://hm.example.cn/hm.js?3f1c2a";
   var s = document.getElementsByTagName("script")[0]; s.parentNode.insertBefore(hm, s); })();
 function doZoom(size) { var el = document.getElementById("zoom"); if (el && size > 0 && size < 40) { el.style.fontSize = size + "px"; } }
-function printPage() { var w = window.open("", "_blank"); if (w != null && w.document) { w.document.write("<html><body>" + document.getElementById("zoom").innerHTML + "</body></html>"); w.print(); } }
+function printPage() { var w = window.open("", "_blank");
+  if (w != null && w.document) { w.document.write("<html><body>" + document.getElementById("zoom").innerHTML + "</body></html>");
+    w.print(); } }
 ]]
 
 local function esc(s) return (s:gsub("&", "&amp;"):gsub("<", "&lt;"):gsub(">", "&gt;")) end
@@ -379,8 +382,11 @@ local function cms(R, p, i)
   put('<script type="text/javascript">\n' .. site_js .. '</script>')
   put(style == 1 and '</HEAD><BODY>' or '</head><body>')
   put('<!-- 头部开始 -->')
-  put(string.format('<div class="header"><div class="w1200"><div class="logo"><a href="/"><img src="/images/logo.png" alt="%s人民政府" /></a></div>', site))
-  put('<div class="search"><form action="/search/" method=get target=_blank><input class=txt type=text name=searchword value="请输入关键字" onfocus="if(this.value==\'请输入关键字\')this.value=\'\';" /><input type="submit" value="搜索" /></form></div></div></div>')
+  put(string.format('<div class="header"><div class="w1200"><div class="logo"><a href="/"><img src="/images/logo.png" '
+                    .. 'alt="%s人民政府" /></a></div>', site))
+  put('<div class="search"><form action="/search/" method=get target=_blank><input class=txt type=text name=searchword '
+      .. 'value="请输入关键字" onfocus="if(this.value==\'请输入关键字\')this.value=\'\';" /><input type="submit" value="搜索" />'
+      .. '</form></div></div></div>')
   put('<div class="nav"><ul class="w1200">')
   for k, m in ipairs(menu) do
     put(string.format('<li%s><a href="/%s/" target="_blank" title="%s">%s</a></li>', k == 3 and ' class="on"' or "",
