@@ -6,7 +6,7 @@
 # to OUT/results.md).
 #   tests/tools/bench.sh NIANBAO OUT [N]
 # N: reports of each shape (default 1000). The reports are made once with
-# tests/tools/genreports.lua and kept in OUT/gen.
+# tests/tools/genreports.lua and kept in OUT/gen until it changes.
 set -u
 NB=$1
 OUT=$2
@@ -16,8 +16,10 @@ GEN=$OUT/gen
 mkdir -p "$OUT"
 
 # the reports: N of each shape, and 10,000 other scraped-text reports (all
-# different: the batch skips a second copy of a file) for memory
-if [ ! -f "$GEN/.done-$N" ]; then
+# different: the batch skips a second copy of a file) for memory; made again
+# when the generator changes, so no run measures reports an older one made
+MADE="$GEN/.done-$N-$(cksum < tests/tools/genreports.lua | cut -d' ' -f1)"
+if [ ! -f "$MADE" ]; then
   rm -rf "$GEN"
   "$NB" run tests/tools/genreports.lua "$GEN/one" "$N" >/dev/null || exit 2
   "$NB" run tests/tools/genreports.lua "$GEN/many" 10000 txt 7 >/dev/null || exit 2
@@ -26,7 +28,7 @@ if [ ! -f "$GEN/.done-$N" ]; then
   mv "$GEN"/one/*.html "$GEN/html/"
   mv "$GEN"/one/*.txt "$GEN/txt/"
   rmdir "$GEN/one"
-  touch "$GEN/.done-$N"
+  touch "$MADE"
 fi
 ls "$GEN"/many/*.txt | head -1000 > "$OUT/1000.list"
 ls "$GEN"/many/*.txt > "$OUT/10000.list"

@@ -1,12 +1,15 @@
 -- Consistent reports, made up, for benchmarks and for tests that must find
 -- nothing: every table adds up, the text says what the tables say, in three
--- shapes real reports come in (text scraped from a page with one cell a
--- line, a CMS page in the official grid, the layout text of a PDF).
+-- shapes real reports come in, with the noise real ones carry: text scraped
+-- from a page with one cell a line (the site's menu and footer around it,
+-- full-width indents), a whole CMS page in one of three styles (site chrome,
+-- scripts and styles, Word's inline styles on every cell, entities, CR LF),
+-- the layout text of a PDF (wrapped prose, page numbers inside tables,
+-- columns aligned by spaces).
 --   nianbao run tests/tools/genreports.lua OUTDIR COUNT [SHAPES] [SEED]
 -- SHAPES: any of txt,html,pdf.txt joined by commas (default all three).
 local nianbao = require "nianbao"
 local E = nianbao.engine
-local write = require "pipeline.write"
 local authoring = require "authoring"
 
 local out, count = arg[1], math.tointeger(tonumber(arg[2] or "10"))
@@ -123,55 +126,376 @@ local function prose(agency, year, v)
   }
 end
 
--- one cell a line ending " |", bars for the spans: text scraped from a page
-local function scraped(R, p)
+-- The look of report i, from i alone, so the values drawn by `rand` stay
+-- those of the reports before and a shape's look does not depend on which
+-- other shapes are made.
+local function look(i, salt, n)
+  local h = (i * 2654435761 + salt * 40503) % 4294967296
+  h = ((h ~ (h >> 15)) * 2246822519) % 4294967296
+  return (h ~ (h >> 13)) % n
+end
+
+local menu = { "首页", "走进本地", "政务公开", "政务服务", "互动交流", "政策文件", "政策解读", "新闻中心", "专题专栏",
+               "数据发布", "公示公告", "人事信息", "财政信息", "规划计划", "建议提案办理", "政府信息公开指南",
+               "政府信息公开制度", "法定主动公开内容", "政府信息公开年报", "依申请公开", "机构职能", "领导信息",
+               "统计信息", "应急管理", "重点领域信息公开", "双随机一公开", "营商环境", "乡村振兴" }
+
+-- the city or county whose site publishes the report
+local function site_of(R)
+  return R.agency:match("^(.-市)") or R.agency:match("^(.-区)") or R.agency:match("^(.-县)") or R.agency
+end
+
+-- site chrome as a page's text shows it: breadcrumbs and menu before the
+-- body, and the footer after
+local function chrome_text(R, i)
+  local head, foot = {}, {}
+  local site = site_of(R)
+  if look(i, 1, 2) == 0 then
+    head[#head + 1] = "当前位置：首页 > 政务公开 > 政府信息公开 > 政府信息公开年报"
+    local m = {}
+    for k = 1, 12 + look(i, 2, 12) do m[k] = menu[k] end
+    head[#head + 1] = table.concat(m, " ")
+    head[#head + 1] = string.format("来源：%s　　时间：%s %02d:%02d　　浏览次数：%d", R.agency, R.published,
+                                    8 + look(i, 3, 10), look(i, 4, 60), 100 + look(i, 5, 5000))
+    head[#head + 1] = "【字体：大 中 小】　　【打印本页】　　【关闭窗口】"
+  end
+  foot[#foot + 1] = "相关附件：无"
+  foot[#foot + 1] = "【我要纠错】　【打印本页】　【关闭窗口】"
+  if look(i, 6, 2) == 0 then
+    foot[#foot + 1] = "网站地图 | 联系我们 | 使用帮助 | 隐私声明"
+    foot[#foot + 1] = string.format("主办单位：%s人民政府办公室　承办单位：%s大数据中心", site, site)
+  end
+  foot[#foot + 1] = string.format("网站标识码：3700%06d　备案号：某ICP备%08d号　公安机关备案号：37000000%06d",
+                                  look(i, 7, 999999), look(i, 8, 99999999), look(i, 9, 999999))
+  return head, foot
+end
+
+-- one cell a line ending " |", bars for the spans: text scraped from a page,
+-- with the site's menu and footer around it, full-width spaces before the
+-- paragraphs and, on some pages, cells as a site's table cut them (spaces
+-- inside labels)
+local two_then_one = "^(" .. utf8.charpattern:rep(2) .. ")(" .. utf8.charpattern .. ")"
+local function scraped(R, p, i)
   local lines = {}
   local function put(s) lines[#lines + 1] = s end
+  local head, foot = chrome_text(R, i)
+  for _, s in ipairs(head) do put(s) end
+  local indent = look(i, 10, 3) == 0 and "" or "　　"
+  local spaced = look(i, 12, 2) == 0
   put(string.format("索 引 号: | %06d/%d-%05d | 公开目录: | 政府信息公开年报 |", rand(999999), R.year + 1, rand(99999)))
   put(string.format("成文日期: | %s | 发布日期: | %s |", R.published, R.published))
   put(string.format("发布机构: | %s |", R.agency))
   put(string.format("%s%d年政府信息公开工作年度报告", R.agency, R.year))
-  put(p.s0)
+  put(indent .. p.s0)
   for _, part in ipairs(F.parts) do
-    put(part.heading)
-    if p[part.id] ~= "" then put(p[part.id]) end
+    put(indent .. part.heading)
+    if p[part.id] ~= "" then put(indent .. p[part.id]) end
     if part.table then
       for _, row in ipairs(require("grid").table(R, part.table)) do
         local n = 0
         for _, c in ipairs(row) do
-          put(((c.text or ""):gsub("|", "")) .. " |")
+          local t = (c.text or ""):gsub("|", "")
+          if spaced and not c.id and look(i, 11 + n, 4) == 0 then t = t:gsub(two_then_one, "%1 %2") end
+          put(t .. " |")
           n = n + c.colspan
         end
         if n < F.table_by_id[part.table].width then put(string.rep("|", F.table_by_id[part.table].width - n)) end
       end
     end
   end
+  put(R.agency)
+  put(string.format("%d年%d月%d日", R.published:match("^(%d+)-(%d+)-(%d+)")))
+  for _, s in ipairs(foot) do put(s) end
   return table.concat(lines, "\n") .. "\n"
 end
 
--- the layout text of a PDF: a row a line, cells apart by runs of spaces
-local function layout(R, p)
-  local lines = { string.format("            %s%d年政府信息公开工作年度报告", R.agency, R.year), "", p.s0, "" }
-  for _, part in ipairs(F.parts) do
-    lines[#lines + 1] = part.heading
-    if p[part.id] ~= "" then lines[#lines + 1] = p[part.id] end
-    if part.table then
-      for _, row in ipairs(require("grid").table(R, part.table)) do
-        local cells = {}
-        for _, c in ipairs(row) do
-          local t = c.text or ""
-          if t ~= "" then cells[#cells + 1] = t end
-        end
-        lines[#lines + 1] = "   " .. table.concat(cells, "      ")
+-- the columns a line takes: a CJK character two
+local function shown(s)
+  local w = 0
+  for _, c in utf8.codes(s) do w = w + (c < 128 and 1 or 2) end
+  return w
+end
+
+local closing = {}
+for _, c in utf8.codes("，、。；：！？）》”〕") do closing[c] = true end
+-- what the checker looks for within a line of PDF text (patterns): the
+-- words the rules of parts 1 and 6 look for, the statistics period
+local kept_whole = { "主动公开", "依申请公开", "公开申请", "信息管理", "公开属性", "平台", "网站", "新媒体", "公开专栏",
+                     "监督保障", "考核", "培训", "工作要点", "建议", "提案", "创新", "信息处理费",
+                     "统计期限从%d+年1月1日到12月31日" }
+
+-- the layout text of a PDF: prose wrapped at the page's width, a row a
+-- line and cells apart by runs of spaces, a blank line between rows, and
+-- the page's number at its foot every so many lines, tables or not
+local function layout(R, p, i)
+  local width = 60 + 2 * look(i, 20, 4)       -- columns: a CJK character takes two
+  local per_page = 40 + look(i, 21, 8)
+  local label_width = 44 + 2 * look(i, 22, 6)
+  local lines, page = {}, 1
+  local function put(s)
+    lines[#lines + 1] = s
+    if #lines % per_page == 0 then
+      lines[#lines + 1] = ""
+      lines[#lines + 1] = string.format("%s-%d-", string.rep(" ", width // 2), page)
+      page = page + 1
+    end
+  end
+  -- a paragraph as the PDF's lines: its first line indented, each as many
+  -- characters as fit, no line starting with a closing mark (as Word sets
+  -- Chinese) nor inside one of the words rules look for in a part's text
+  local function para(s, indent)
+    local chars, at_byte = {}, {}
+    for pos, c in utf8.codes(s) do chars[#chars + 1] = c; at_byte[pos] = #chars end
+    local whole = {}
+    for _, pattern in ipairs(kept_whole) do
+      local from = 1
+      while true do
+        local a, b = s:find(pattern, from)
+        if not a then break end
+        for k = at_byte[a] + 1, at_byte[utf8.offset(s, 0, b)] do whole[k] = true end
+        from = b + 1
       end
     end
-    lines[#lines + 1] = ""
+    local at, lead = 1, indent
+    while at <= #chars do
+      local w, stop = #lead, at
+      while stop <= #chars do
+        local cw = chars[stop] < 128 and 1 or 2
+        if w + cw > width then break end
+        w, stop = w + cw, stop + 1
+      end
+      local cut = stop - 1
+      while cut < #chars and cut > at and (closing[chars[cut + 1]] or whole[cut + 1]) do cut = cut - 1 end
+      put(lead .. utf8.char(table.unpack(chars, at, cut)))
+      at, lead = cut + 1, ""
+    end
   end
-  lines[#lines + 1] = string.format("%60s", R.agency)
+  -- the title on two lines, the issuer's name first, as a department
+  -- prints it; a township's bare name (石桥镇, no 人民政府) alone on a line
+  -- is not read as an issuer, so its title keeps one line
+  if R.agency:find("局$") or R.agency:find("委员会$") then
+    put(string.rep(" ", 12) .. R.agency)
+    put(string.format("%s%d年政府信息公开工作年度报告", string.rep(" ", 5), R.year))
+  else
+    put(string.format("%s%s%d年政府信息公开工作年度报告", string.rep(" ", 8), R.agency, R.year))
+  end
+  put("")
+  put("")
+  para(p.s0, "   ")
+  for _, part in ipairs(F.parts) do
+    put("   " .. part.heading)
+    if p[part.id] ~= "" then para(p[part.id], "   ") end
+    if part.table then
+      put("")
+      for _, row in ipairs(require("grid").table(R, part.table)) do
+        local labels, nums = {}, {}
+        for _, c in ipairs(row) do
+          local t = c.text or ""
+          if c.id then nums[#nums + 1] = string.format("%9s", t)
+          elseif t ~= "" then labels[#labels + 1] = t end
+        end
+        local head, rest = "   " .. table.concat(labels, "      "), nil
+        if #nums > 0 and shown(head) > label_width - 2 then
+          -- a label too long for its column goes on below the row's numbers
+          local cut = 0
+          for pos, c in utf8.codes(head) do
+            if shown(head:sub(1, pos - 1)) + (c < 128 and 1 or 2) > label_width - 4 then cut = pos; break end
+          end
+          head, rest = head:sub(1, cut - 1), head:sub(cut)
+        end
+        if #nums > 0 then head = head .. string.rep(" ", math.max(2, label_width - shown(head))) end
+        put(head .. table.concat(nums))
+        if rest then put("      " .. rest) end
+        put("")
+      end
+    end
+    put("")
+  end
+  put(string.format("%60s", R.agency))
+  put(string.format("%60s", string.format("%d年%d月%d日", R.published:match("^(%d+)-(%d+)-(%d+)"))))
   return table.concat(lines, "\n") .. "\n"
 end
+-- CMS pages: the article in a site's page (head with its scripts and
+-- styles, menu, breadcrumbs, the catalogue's table of the document, the
+-- footer), in three styles of pages agencies publish: Word pasted into a
+-- TRS editor (inline mso-* styles on every cell, CR LF), an older portal
+-- (upper-case tags, unquoted attributes, <font>, <p> left open, entities),
+-- and a WPS fragment (spans in spans, &nbsp; padding, single quotes)
+local site_css = [[
+*{margin:0;padding:0}body{font:12px/1.5 "Microsoft YaHei",SimSun,Arial;color:#333;background:#f3f3f3}
+a{color:#333;text-decoration:none}a:hover{color:#c00}.w1200{width:1200px;margin:0 auto}
+.header{height:160px;background:url(/images/head_bg.jpg) no-repeat center top}.logo{float:left;margin-top:30px}
+.search{float:right;margin-top:60px}.search input.txt{width:220px;height:30px;border:1px solid #ccc;padding:0 8px}
+.nav{height:46px;background:#1a5fb4}.nav li{float:left;width:120px;text-align:center;line-height:46px}
+.nav li a{color:#fff;font-size:16px;display:block}.nav li.on a,.nav li a:hover{background:#0d4a99}
+.position{height:40px;line-height:40px;border-bottom:1px solid #ddd}.position a{color:#666}
+.xxgk_table{width:100%;border-collapse:collapse;margin:15px 0;background:#f9f9f9}
+.xxgk_table td{border:1px solid #e5e5e5;padding:6px 10px;line-height:22px}.xxgk_table td.t1{width:90px;font-weight:bold}
+.article h1{font-size:24px;text-align:center;color:#1a5fb4;line-height:40px;padding:20px 0 10px}
+.article .info{text-align:center;color:#999;border-bottom:1px dashed #ccc;padding-bottom:10px}
+.article .content{font-size:16px;line-height:2;padding:20px 40px}.article .content p{text-indent:2em;margin:8px 0}
+.article .content table{margin:0 auto}.share{text-align:right;padding:10px 40px}
+.footer{background:#1a5fb4;color:#fff;padding:20px 0;text-align:center;line-height:26px}.footer a{color:#fff}
+]]
 
-local W = write.load(E.home, "html", F)
+local site_js = [[
+var _hmt = _hmt || [];
+(function() { var hm = document.createElement("script"); hm.src = "https://hm.example.cn/hm.js?3f1c2a";
+  var s = document.getElementsByTagName("script")[0]; s.parentNode.insertBefore(hm, s); })();
+function doZoom(size) { var el = document.getElementById("zoom"); if (el && size > 0 && size < 40) { el.style.fontSize = size + "px"; } }
+function printPage() { var w = window.open("", "_blank");
+  if (w != null && w.document) { w.document.write("<html><body>" + document.getElementById("zoom").innerHTML + "</body></html>");
+    w.print(); } }
+]]
+
+local function esc(s) return (s:gsub("&", "&amp;"):gsub("<", "&lt;"):gsub(">", "&gt;")) end
+
+local function cms(R, p, i)
+  local style = look(i, 30, 3)
+  local site = site_of(R)
+  local title = string.format("%s%d年政府信息公开工作年度报告", R.agency, R.year)
+  local out = {}
+  local function put(s) out[#out + 1] = s end
+  -- text as the style writes it: the old portal spells quotes and dashes
+  -- as entities
+  local function txt(s)
+    s = esc(s)
+    if style == 1 then s = s:gsub("“", "&ldquo;"):gsub("”", "&rdquo;"):gsub("—", "&mdash;") end
+    return s
+  end
+
+  -- the site's page around the article
+  if style == 1 then
+    put('<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01 Transitional//EN">')
+    put('<HTML><HEAD><META http-equiv=Content-Type content="text/html; charset=utf-8">')
+  else
+    put('<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">')
+    put('<html xmlns="http://www.w3.org/1999/xhtml"><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8" />')
+  end
+  put(string.format('<title>%s_%s人民政府</title>', title, site))
+  put(string.format('<meta name="SiteName" content="%s人民政府"><meta name="ArticleTitle" content="%s">', site, title))
+  put(string.format('<meta name="PubDate" content="%s %02d:%02d"><meta name="ContentSource" content="%s">',
+                    R.published, 8 + look(i, 31, 10), look(i, 32, 60), R.agency))
+  put('<link rel="stylesheet" type="text/css" href="/css/common.css"><link rel="stylesheet" href="/css/xxgk.css?v=' .. look(i, 33, 9999) .. '">')
+  put('<style type="text/css">\n' .. site_css .. '</style>')
+  put('<script type="text/javascript" src="/js/jquery-1.12.4.min.js"></script>')
+  put('<script type="text/javascript">\n' .. site_js .. '</script>')
+  put(style == 1 and '</HEAD><BODY>' or '</head><body>')
+  put('<!-- 头部开始 -->')
+  put(string.format('<div class="header"><div class="w1200"><div class="logo"><a href="/"><img src="/images/logo.png" '
+                    .. 'alt="%s人民政府" /></a></div>', site))
+  put('<div class="search"><form action="/search/" method=get target=_blank><input class=txt type=text name=searchword '
+      .. 'value="请输入关键字" onfocus="if(this.value==\'请输入关键字\')this.value=\'\';" /><input type="submit" value="搜索" />'
+      .. '</form></div></div></div>')
+  put('<div class="nav"><ul class="w1200">')
+  for k, m in ipairs(menu) do
+    put(string.format('<li%s><a href="/%s/" target="_blank" title="%s">%s</a></li>', k == 3 and ' class="on"' or "",
+                      string.format("col%02d", k), m, m))
+  end
+  put('</ul></div>')
+  put('<!-- 头部结束 -->')
+  put('<div class="w1200 article"><div class="position">当前位置：<a href="/">首页</a>&nbsp;&gt;&nbsp;<a href="/zwgk/">政务公开</a>'
+      .. '&nbsp;&gt;&nbsp;<a href="/zwgk/xxgk/">政府信息公开</a>&nbsp;&gt;&nbsp;<a href="/zwgk/xxgk/nb/">政府信息公开年报</a></div>')
+  put('<table class="xxgk_table"><tr><td class="t1">索&nbsp;引&nbsp;号：</td><td>'
+      .. string.format("%06d/%d-%05d", look(i, 34, 999999), R.year + 1, look(i, 35, 99999))
+      .. '</td><td class="t1">公开目录：</td><td>政府信息公开年报</td></tr>')
+  put(string.format('<tr><td class="t1">发布机构：</td><td>%s</td><td class="t1">成文日期：</td><td>%s</td></tr>', R.agency, R.published))
+  put(string.format('<tr><td class="t1">发布日期：</td><td>%s</td><td class="t1">有&nbsp;效&nbsp;性：</td><td>有效</td></tr></table>', R.published))
+  put(string.format('<h1>%s</h1>', title))
+  put(string.format('<div class="info">发布时间：%s&nbsp;&nbsp;来源：%s&nbsp;&nbsp;【字体：<a href="javascript:doZoom(18)">大</a> '
+                    .. '<a href="javascript:doZoom(16)">中</a> <a href="javascript:doZoom(14)">小</a>】</div>', R.published, R.agency))
+  put('<!-- 正文开始 -->')
+
+  -- the article
+  local function para(s, heading)
+    if style == 0 then
+      put(string.format("<p class=MsoNormal style='text-indent:32.0pt;mso-char-indent-count:2.0;line-height:28.0pt;mso-line-height-rule:exactly'>"
+                        .. "%s<span style='font-size:16.0pt;font-family:%s;mso-hansi-font-family:宋体;mso-bidi-font-family:宋体'>%s"
+                        .. "<span lang=EN-US><o:p></o:p></span></span>%s</p>",
+                        heading and "<b>" or "", heading and "黑体" or "仿宋_GB2312", txt(s), heading and "</b>" or ""))
+    elseif style == 1 then
+      put(string.format('<P style="TEXT-INDENT: 2em; LINE-HEIGHT: 200%%"><FONT face=%s size=4>%s</FONT>', heading and "黑体" or "仿宋_GB2312",
+                        heading and ("<STRONG>" .. txt(s) .. "</STRONG>") or txt(s)))
+    else
+      put(string.format('<p><span style="font-size: 16px;"><span style="white-space:pre">\t</span>%s</span></p>', txt(s)))
+    end
+  end
+  local function cell(c, width)
+    local t = c.text or ""
+    local span = (c.colspan > 1 and string.format(style == 1 and " colSpan=%d" or ' colspan="%d"', c.colspan) or "")
+                 .. (c.rowspan > 1 and string.format(style == 1 and " rowSpan=%d" or ' rowspan="%d"', c.rowspan) or "")
+    local w = width * c.colspan
+    if style == 0 then
+      return string.format("<td width=%d%s valign=center style='width:%.1fpt;border:solid windowtext 1.0pt;border-top:none;"
+                           .. "mso-border-alt:solid windowtext .5pt'><p class=MsoNormal align=center style='text-align:center'>"
+                           .. "<span style='font-family:宋体'>%s<o:p></o:p></span></p></td>",
+                           w, span, w * 0.75, t == "" and "&nbsp;" or txt(t))
+    elseif style == 1 then
+      -- a long label broken where the page's editor broke it
+      t = txt(t):gsub("^(（二）部分公开)（", "%1<BR>（")
+      return string.format('<TD style="BORDER-BOTTOM: #000000 1px solid; BORDER-LEFT: #000000 1px solid" width=%d%s align=center>'
+                           .. '<FONT size=2 face=宋体>%s</FONT></TD>', w, span, t == "" and "&nbsp;" or t)
+    else
+      return string.format('<td width="%d" valign="center"%s style="width:%.4fpt;border-left:1.0000pt solid windowtext;'
+                           .. 'border-right:1.0000pt solid windowtext;border-bottom:1.0000pt solid windowtext;"><p class="p">'
+                           .. '<span style="font-family: 仿宋_GB2312; font-size: 12pt;">%s</span><span>&nbsp;</span></p></td>',
+                           w, span, w * 0.75, txt(t))
+    end
+  end
+  local function grid(tid)
+    local T = F.table_by_id[tid]
+    local width = 600 // T.width
+    if style == 0 then
+      put("<table class=MsoNormalTable border=1 cellspacing=0 cellpadding=0 width=605 style='width:453.6pt;border-collapse:collapse;"
+          .. "border:none;mso-border-alt:solid windowtext .5pt;mso-yfti-tbllook:1184;mso-padding-alt:0cm 5.4pt 0cm 5.4pt'>")
+    elseif style == 1 then
+      put('<TABLE style="BORDER-COLLAPSE: collapse" border=1 cellSpacing=0 cellPadding=0 width="100%">')
+      put('<TBODY>')
+    else
+      put('<table class="MsoNormalTable" border="1" cellspacing="0" style="border-collapse:collapse;width:434.9500pt;border:none;'
+          .. 'mso-padding-alt:0.0000pt 0.0000pt 0.0000pt 0.0000pt ;"><tbody>')
+    end
+    for r, row in ipairs(require("grid").table(R, tid)) do
+      local cells = {}
+      for k, c in ipairs(row) do cells[k] = cell(c, width) end
+      if style == 0 then
+        put(string.format("<tr style='mso-yfti-irow:%d;height:20.25pt'>", r - 1) .. table.concat(cells, "\r\n") .. "</tr>")
+      elseif style == 1 then
+        put("<TR>" .. table.concat(cells) .. "</TR>")
+      else
+        put('<tr style="height:28.9500pt;">' .. table.concat(cells) .. "</tr>")
+      end
+    end
+    put(style == 1 and "</TBODY></TABLE>" or (style == 0 and "</table>" or "</tbody></table>"))
+  end
+  put(style == 1 and '<DIV id=zoom class=content>' or (style == 0 and '<div class="content" id="zoom"><div class=WordSection1>'
+      or '<div class="content" id="zoom"><div class=TRS_Editor>'))
+  para(p.s0)
+  for _, part in ipairs(F.parts) do
+    para(part.heading, true)
+    if p[part.id] ~= "" then para(p[part.id]) end
+    if part.table then grid(part.table) end
+  end
+  local y, m, d = R.published:match("^(%d+)-(%d+)-(%d+)")
+  if style == 1 then
+    put(string.format('<P align=right><FONT face=仿宋_GB2312 size=4>%s<BR>%d年%d月%d日</FONT>', R.agency, y, m, d))
+    put('</DIV>')
+  else
+    put(string.format('<p style="text-align:right">%s</p><p style="text-align:right">%d年%d月%d日</p>', R.agency, y, m, d))
+    put('</div></div>')
+  end
+  put('<!-- 正文结束 -->')
+  put('<div class="share">【<a href="javascript:printPage()">打印本页</a>】【<a href="javascript:window.close()">关闭窗口</a>】</div></div>')
+  put('<div class="footer"><div class="w1200"><p><a href="/wzdt/">网站地图</a> | <a href="/lxwm/">联系我们</a> | '
+      .. '<a href="/sybz/">使用帮助</a> | <a href="/yssm/">隐私声明</a></p>')
+  put(string.format('<p>主办单位：%s人民政府办公室&nbsp;&nbsp;承办单位：%s大数据中心&nbsp;&nbsp;版权所有&nbsp;&copy;&nbsp;%s人民政府</p>',
+                    site, site, site))
+  put(string.format('<p>网站标识码：37%08d&nbsp;&nbsp;备案号：某ICP备%08d号</p></div></div>', look(i, 36, 99999999), look(i, 37, 99999999)))
+  put('<script type="text/javascript">document.write(unescape("%3Cspan id=\'_ideConac\' %3E%3C/span%3E"));</script>')
+  put(style == 1 and '</BODY></HTML>' or '</body></html>')
+  return table.concat(out, style == 1 and "\n" or "\r\n") .. (style == 1 and "\n" or "\r\n")
+end
+
 for i = 1, count do
   local kind = rand(3)
   local place = pick(places)
@@ -194,9 +518,9 @@ for i = 1, count do
   os.remove(src)
   for _, shape in ipairs(shapes) do
     local text
-    if shape == "html" then text = assert(write.run(W, {}, R, { mode = "render", lang = "zh", status = "checked" }, E.limits))
-    elseif shape == "txt" then text = scraped(R, p)
-    else text = layout(R, p) end
+    if shape == "html" then text = cms(R, p, i)
+    elseif shape == "txt" then text = scraped(R, p, i)
+    else text = layout(R, p, i) end
     local o = assert(io.open(string.format("%s/%05d.%s", out, i, shape), "wb"))
     o:write(text)
     o:close()

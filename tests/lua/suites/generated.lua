@@ -24,6 +24,32 @@ test("a consistent report reads to the same tables as scraped text, a CMS page a
   end
 end)
 
+test("the comparison of tables tells two reports apart", function()
+  -- else the test above would pass on pages read to no table at all
+  local a = tables_of(dir .. "/00001.html")
+  assert(a ~= tables_of(dir .. "/00002.html"), "two reports read to the same tables")
+  has(a, "np:", "tables of a page")
+end)
+
+test("the generated reports carry the noise of published ones", function()
+  local styles, crlf = {}, 0
+  for i = 1, 12 do
+    local stem = string.format("%s/%05d", dir, i)
+    local page = assert(nbio.readfile(stem .. ".html"))
+    assert(#page >= 40 * 1024, stem .. ".html: a CMS page of " .. #page .. " bytes")
+    for _, mark in ipairs { "<script", "<style", "当前位置", "&nbsp;", "网站标识码" } do has(page, mark, stem .. ".html") end
+    if page:find("mso-border-alt", 1, true) then styles.word = true end
+    if page:find("<FONT", 1, true) then styles.portal = true end
+    if page:find("TRS_Editor", 1, true) then styles.wps = true end
+    if page:find("\r\n", 1, true) then crlf = crlf + 1 end
+    local pdf = assert(nbio.readfile(stem .. ".pdf.txt"))
+    assert(pdf:find("\n *%-1%-\n"), stem .. ".pdf.txt: no page number")
+    has(assert(nbio.readfile(stem .. ".txt")), "网站标识码", stem .. ".txt")
+  end
+  assert(styles.word and styles.portal and styles.wps, "all three styles of CMS page")
+  assert(crlf > 0 and crlf < 12, "some pages with CR LF line ends, not all")
+end)
+
 test("nothing is found in a consistent report, in any shape", function()
   -- their narratives come from one template: copied text between them is
   -- no inconsistency (the copy rules are tested in region.lua)
