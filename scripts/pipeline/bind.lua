@@ -580,6 +580,19 @@ local function quiet_key(words, T)
   return key
 end
 
+-- The key of the memo's paragraphs that the walk passed whole (neither page
+-- number nor heading, nothing to cut, none of the words), by the signature
+-- words asked (or none).
+local walked_keys = setmetatable({}, { __mode = "k" })
+local function walked_key(words)
+  local key = walked_keys[words or NO_WORDS]
+  if not key then
+    key = {}
+    walked_keys[words or NO_WORDS] = key
+  end
+  return key
+end
+
 -- The cells each part had in the report walked last: its list is made at
 -- that size, where a list grown cell by cell was made anew at every
 -- doubling (a batch's reports have much the same tables). A size only,
@@ -627,6 +640,8 @@ local function gather(F, src, words, grid_last)
   local by_para, by_cell = para_answered.para or NO_ANSWERS, answered.cell or NO_ANSWERS
   local plain_para = para_answered[PLAIN.para] or NO_ANSWERS
   local plain_cell = answered[PLAIN.cell] or NO_ANSWERS
+  local walked = walked_key(words)
+  local walked_para = para_answered[walked] or NO_ANSWERS
   -- the cells that pass in one look-up (with no words and no table, the plain ones)
   local quiet_cell = quiet and (answered[quiet] or NO_ANSWERS) or plain_cell
   local named_cell = NO_ANSWERS
@@ -662,6 +677,17 @@ local function gather(F, src, words, grid_last)
       from = n
     elseif kind == "para" then
       local text = b.text
+      if walked_para[text] then
+        -- a paragraph walked whole before, no heading and none of the
+        -- words: no page number and nothing to cut, asked no more (a
+        -- batch's boilerplate)
+        n = n + 1
+        blocks[n] = b
+        nparas = nparas + 1
+        paras[nparas] = n
+        if st and not para_at then para_at = n end
+        goto next_block
+      end
       if furniture and furniture:match(text) then
         -- a page number: left out
         if blocks == src then blocks = copy_list(src, count) end
@@ -721,6 +747,7 @@ local function gather(F, src, words, grid_last)
         para_answered = para_memo[F] and para_memo[F].of or NO_ANSWERS
         by_para, by_cell = para_answered.para or NO_ANSWERS, answered.cell or NO_ANSWERS
         plain_para, plain_cell = para_answered[PLAIN.para] or NO_ANSWERS, answered[PLAIN.cell] or NO_ANSWERS
+        walked_para = para_answered[walked] or NO_ANSWERS
         quiet_cell = quiet and (answered[quiet] or NO_ANSWERS) or plain_cell
         named_cell = quiet and quiet.named and answered[quiet.named] or NO_ANSWERS
       end
@@ -757,6 +784,17 @@ local function gather(F, src, words, grid_last)
         end
       elseif not para_at then
         para_at = k
+      end
+      if not loud and bk == b and kind == "para" then
+        -- the paragraph whole, no page number, no heading and none of the
+        -- words: the next time one look-up
+        if walked_para == NO_ANSWERS then
+          walked_para = {}
+          para_memo[F].of[walked] = walked_para
+        end
+        walked_para[text] = true
+        local m = para_memo[F]
+        m.size = m.size + #text + 32
       end
       if kind == "cell" and not loud and quiet then
         -- the next time one look-up
