@@ -1,6 +1,7 @@
--- The rules of a pack all national read the report itself; a rule of a pack
--- with any other layer reads it through its read-only view. The national
--- rules write to no report: their findings are the same either way.
+-- The rules of a pack all national, and our writers, read the report
+-- itself; a rule of a pack with any other layer, and a writer given by
+-- path, read it through its read-only view. The national rules write to no
+-- report: their findings are the same either way.
 
 local check = require "pipeline.check"
 local view = require "view"
@@ -53,4 +54,23 @@ test("the national rules' findings are the same through the report's view", func
     end
   end
   if total < 5 then error("too few findings to tell: " .. total) end
+end)
+
+test("a writer of ours reads the report itself; a writer given by path, its view", function()
+  local writers = require "pipeline.write"
+  local R = assert(nianbao.engine:read("examples/jiuqu-2024.txt"))
+  local seen
+  local ours = setmetatable({ Writer = function(_, report) seen = report; return "" end },
+                            { __index = writers.load(".", "json", nil, nil, {}) })
+  eq("", (writers.run(ours, {}, R, { mode = "check" }, OPTS)), "written")
+  eq(true, seen == R, "the report itself")
+  write("national_report_writer.lua", [[
+function Writer(findings, report, opts)
+  local ok = pcall(function() report.agency = "x" end)
+  return ok and "wrote" or "refused"
+end
+]])
+  local theirs = writers.load(".", tmp .. "/national_report_writer.lua", nil, nil, {})
+  eq("refused", (writers.run(theirs, {}, R, { mode = "check" }, OPTS)), "its view refuses a write")
+  eq(true, R.agency ~= "x", "the report unchanged")
 end)
