@@ -125,8 +125,10 @@ end
 -- run(W, findings, report, opts, lim) → text, nil, record | nil, reason.
 -- record: what the Writer returned after the text (plain data), for its Summary.
 function M.run(W, findings, report, opts, lim)
-  local ok, text, record = limits.call(sandbox.limits(lim, W.untrusted), call, W, "Writer", findings,
-                                       report and view.readonly(report), opts)
+  -- (a writer of ours reads the report itself, as the national rules do: it
+  -- writes to none of it; a writer given by path reads its view)
+  local given = report and (W.untrusted and view.readonly(report) or report)
+  local ok, text, record = limits.call(sandbox.limits(lim, W.untrusted), call, W, "Writer", findings, given, opts)
   if not ok then return nil, text end
   return text, nil, record
 end
