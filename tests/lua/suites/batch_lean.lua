@@ -119,3 +119,18 @@ test("a batch of more files than KEPT keeps its first KEPT, a year before among 
   eq(nil, B2.bound, "nothing kept of workers")
   B2:finish({}, nil)
 end)
+
+test("a file checked alone is not signed for copies; a batch of two signs each", function()
+  local root, y2023, y2024 = two_years("batch-lean-sign")
+  local signed = 0
+  local signature = require("similar").signature
+  package.loaded.similar.signature = function(text) signed = signed + 1; return signature(text) end
+  local ok, err = pcall(function()
+    batch.new(nianbao.engine, { files = { y2024 } }, nil, 1):finish({}, nil)
+    eq(0, signed, "one file: no signature")
+    batch.new(nianbao.engine, { files = { root } }, nil, 1):finish({}, nil)
+    eq(2, signed, "two files: one each")
+  end)
+  package.loaded.similar.signature = signature
+  assert(ok, err)
+end)
