@@ -14,6 +14,7 @@
 #include <string.h>
 #include <time.h>
 #include <sys/mman.h>
+#include <unistd.h>
 #include <lauxlib.h>
 #include "nb_sandbox.h"
 
@@ -44,16 +45,24 @@ static int64_t cpu_ns(void) {
 #define LAZY_CPU_NS 2000000
 #define EAGER_BELOW_NS (100 * (int64_t)LAZY_CPU_NS)
 #define NOT_READ (-1)
+/* A call begun this long after the last reference read reads a new one. */
+#define REF_STALE_NS 10000000
 
-/* The CPU time at which the running call began, read now if it was not:
-** the process (one thread) spent no more CPU than wall time since the
-** call began, so the estimate never gives the call more than its limit. */
-static int64_t cpu_start_of(nb_sandbox *sb, int64_t now, int64_t cpu) {
-    if (sb->cpu_start == NOT_READ) {
-        sb->cpu_start = cpu - (now - (sb->deadline - LAZY_CPU_NS));
-        sb->deadline = now;
+/* The CPU time at which the running call (call) began, read now if it was
+** not. The process (one thread) spent no more CPU than wall time since the
+** call began, nor than CPU time since the reference (ref, read before the
+** call began): the lesser bounds it, so the estimate never gives the call
+** more than its limit, and a process that waited for a loaded machine is
+** charged its wait no more than REF_STALE_NS. */
+static int64_t cpu_start_of(nb_sandbox *call, const nb_clock_ref *ref, int64_t now, int64_t cpu) {
+    if (call->cpu_start == NOT_READ) {
+        int64_t began = call->deadline - LAZY_CPU_NS, spent = now - began;
+        if (ref->wall != 0 && ref->wall <= began && cpu - ref->cpu < spent && ref->pid == (long)getpid())
+            spent = cpu - ref->cpu;
+        call->cpu_start = cpu - spent;
+        call->deadline = now;
     }
-    return sb->cpu_start;
+    return call->cpu_start;
 }
 
 /* Has the running call spent its CPU time? If not (the process waited for
@@ -62,7 +71,7 @@ static int out_of_time(nb_sandbox *sb, int64_t now) {
     int64_t spent, cpu;
     if (now <= sb->deadline) return 0;
     cpu = cpu_ns();
-    spent = cpu - cpu_start_of(sb, now, cpu);
+    spent = cpu - cpu_start_of(sb, &sb->ref, now, cpu);
     if (spent >= sb->limit_ns) return 1;
     sb->deadline = now + (sb->limit_ns - spent);
     return 0;
@@ -478,8 +487,9 @@ static int find_line(lua_State *L) {
 
 /* The part of the sandbox state a call saves and restores: all but the
 ** pool, whose free lists are most of the struct and the allocator's own. */
-#define CALL_STATE offsetof(nb_sandbox, pool)
-typedef char pool_is_last[CALL_STATE + sizeof(nb_pool) == sizeof(nb_sandbox) ? 1 : -1];
+#define CALL_STATE offsetof(nb_sandbox, ref)
+typedef char ref_then_pool_last[CALL_STATE < offsetof(nb_sandbox, pool) &&
+                                offsetof(nb_sandbox, pool) + sizeof(nb_pool) == sizeof(nb_sandbox) ? 1 : -1];
 
 /* sandbox.call(limits, fn, ...) -> true, results… | false, reason [, line].
 ** limits: a table (see nb_sandbox.h) or what sandbox.prepare made of one.
@@ -508,11 +518,18 @@ static int l_call(lua_State *L) {
     if (saved.active || ns < EAGER_BELOW_NS) {
         sb->cpu_start = cpu_ns();
         if (saved.active) {
-            int64_t outer_left = saved.limit_ns - (sb->cpu_start - cpu_start_of(&saved, now, sb->cpu_start));
+            int64_t outer_left = saved.limit_ns - (sb->cpu_start - cpu_start_of(&saved, &sb->ref, now, sb->cpu_start));
             if (outer_left < ns) ns = outer_left > 0 ? outer_left : 0;
         }
         sb->deadline = ns > INT64_MAX - now ? INT64_MAX : now + ns;
     } else {
+        if (now - sb->ref.wall > REF_STALE_NS) {
+            /* (the reference read first: the CPU it holds was spent before the call began) */
+            sb->ref.wall = now;
+            sb->ref.cpu = cpu_ns();
+            sb->ref.pid = (long)getpid();
+            now = now_ns();
+        }
         sb->cpu_start = NOT_READ;               /* (read at the first look LAZY_CPU_NS on) */
         sb->deadline = now + LAZY_CPU_NS;
     }

@@ -48,8 +48,16 @@ typedef struct nb_pool {
 } nb_pool;
 
 /* The state of one Lua state's sandbox: the allocator's user data. The
-** fields after `limit` describe the limited call in progress and are zero
-** outside one. Initialise with nb_sandbox_init. */
+** fields after `limit` up to `ref` describe the limited call in progress
+** and are zero outside one. Initialise with nb_sandbox_init. */
+/* The process's CPU time read at a known moment, before some call began:
+** what the process spent since bounds what that call spent. */
+typedef struct nb_clock_ref {
+    int64_t cpu;          /* CPU time (ns) read */
+    int64_t wall;         /* monotonic time (ns) at or before that read; 0: none yet */
+    long pid;             /* the process that read it (a forked worker's CPU clock starts again) */
+} nb_clock_ref;
+
 typedef struct nb_sandbox {
     size_t used;          /* bytes in use by the whole state */
     size_t limit;         /* the running call's memory ceiling; 0 = none */
@@ -67,6 +75,7 @@ typedef struct nb_sandbox {
     int64_t default_ns;   /* the time limit of a call that names none */
     const char *source;   /* the running call's "@path" (its message handler looks for it), or NULL */
     int failed_line;      /* where in that file the running call failed: 0, not known */
+    nb_clock_ref ref;     /* kept across calls: the last CPU time read as a call began */
     nb_pool pool;         /* the small blocks: released when the state's last byte is freed */
 } nb_sandbox;
 

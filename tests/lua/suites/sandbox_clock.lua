@@ -45,3 +45,15 @@ test("sandbox clock: a call that ends before its limit ends as it would", functi
   eq(true, ok, "the call")
   eq("done", got, "its result")
 end)
+
+test("sandbox clock: a call that waits for the machine is not charged its wait", function()
+  -- (a child process runs while the call waits: wall time passes, the
+  -- call's CPU time does not, as when a loaded machine runs others)
+  local ok, why = limits.call(ENDLESS, function()
+    os.execute("sleep 0.5")
+    for _ = 1, 100000 do end
+    return "done"
+  end)
+  eq(true, ok, "the call: " .. tostring(why))
+  eq("done", why, "its result")
+end)
