@@ -382,10 +382,15 @@ static int known_state(lua_State *L, int idx) {
 }
 
 /* Whether s is ASCII digits alone (one at least). */
-static int all_digits(const char *s, size_t len) {
+static inline int all_digits(const char *s, size_t len) {
     size_t i;
     for (i = 0; i < len && s[i] >= '0' && s[i] <= '9'; i++) {}
     return len > 0 && i == len;
+}
+
+/* lua_toboolean of the value at idx, of type type (as lua_rawget said). */
+static inline int is_true(lua_State *L, int idx, int type) {
+    return type != LUA_TNIL && (type != LUA_TBOOLEAN || lua_toboolean(L, idx));
 }
 
 /* A token's field by its name pushed at slot key: a raw look-up. */
@@ -616,19 +621,13 @@ static void state_class(lua_State *L, const void *number, const void *marker, in
     *stated = lua_toboolean(L, -1);
 }
 
-/* Whether the text at the top (a token's) is a value, and whether it has
-** any state: ASCII digits alone are a number (value_state says so first
-** of all); else the memo known's state ({state, ...} by text, known 0 for
-** none), else state_of(F, text)'s. Leaves what it asked on the stack.
-** Whether the text is ASCII digits alone. */
-static int token_state(lua_State *L, const char *text, size_t len, int known, int state_of, int format,
-                       const void *number, const void *marker, int *value, int *stated) {
-    size_t i;
-    for (i = 0; i < len && text[i] >= '0' && text[i] <= '9'; i++) {}
-    if (len > 0 && i == len) {
-        *value = *stated = 1;
-        return 1;
-    }
+/* Whether the text at the top (a token's, not ASCII digits alone: those
+** are a number, as value_state says first of all, and the walks tell them
+** at once) is a value, and whether it has any state: the memo known's
+** state ({state, ...} by text, known 0 for none), else state_of(F,
+** text)'s. Leaves what it asked on the stack. */
+static void token_state(lua_State *L, int known, int state_of, int format, const void *number, const void *marker,
+                        int *value, int *stated) {
     lua_pushvalue(L, -1);
     if (known && lua_rawget(L, known) == LUA_TTABLE) {
         lua_rawgeti(L, -1, 1);
@@ -639,13 +638,12 @@ static int token_state(lua_State *L, const char *text, size_t len, int known, in
         lua_call(L, 2, 1);
     }
     state_class(L, number, marker, value, stated);
-    return 0;
 }
 
 /* A place of a token read whole by a walk: none as 0, else an integer in
 ** [0, max] (into *v); 0 where it is neither (report_read reads it again,
 ** and says what is wrong). */
-static int seen_place(lua_State *L, int token, int key, lua_Integer max, lua_Integer *v) {
+static inline int seen_place(lua_State *L, int token, int key, lua_Integer max, lua_Integer *v) {
     int type = token_field(L, token, key), whole = 0;
     *v = 0;
     if (type == LUA_TNIL) return 1;
@@ -693,6 +691,12 @@ static void add_layout_int(luaL_Buffer *b, lua_Integer v) {
     } while (u);
 }
 
+/* add_layout_int, a place or line of one byte (most) added at once. */
+static inline void add_layout_place(luaL_Buffer *b, lua_Integer v) {
+    if (v >= 0 && v < 64) luaL_addchar(b, (char)(v << 1));
+    else add_layout_int(b, v);
+}
+
 /* A token's text in a layout: its mark (a header, a blank, a label's
 ** number), then the text with its length before it. */
 static void add_layout_text(luaL_Buffer *b, char mark, const char *text, size_t len) {
@@ -729,6 +733,11 @@ static int table_walk(lua_State *L, token_seen *seen) {
     lua_Integer i, n;
     int has_known = lua_type(L, KNOWN) == LUA_TTABLE, in_row = 0, key, at;
     const void *number, *marker;
+    /* the grid and row of the row read (at GRID and ROW): the grid's object
+    ** and type, the row as a whole number where it is one */
+    const void *cur_grid = NULL;
+    int cur_grid_type = LUA_TNIL, cur_row_whole = 0;
+    lua_Integer cur_row = 0;
     luaL_Buffer b;
     luaL_checktype(L, TOKENS, LUA_TTABLE);
     luaL_checktype(L, STATE_OF, LUA_TFUNCTION);
@@ -749,23 +758,35 @@ static int table_walk(lua_State *L, token_seen *seen) {
         lua_Integer place[2] = { 0, 0 };
         const char *text;
         size_t len;
-        lua_rawgeti(L, TOKENS, i);
-        if (lua_type(L, -1) != LUA_TTABLE) return 0;
+        int grid_type, x0_type = LUA_TNIL;
+        if (lua_rawgeti(L, TOKENS, i) != LUA_TTABLE) return 0;
         lua_pushvalue(L, at + K_GRID);
-        lua_rawget(L, -2);                                /* token grid */
-        if (lua_toboolean(L, -1)) {
+        grid_type = lua_rawget(L, -2);                    /* token grid */
+        if (is_true(L, -1, grid_type)) {
             lua_pushvalue(L, at + K_X0);
-            lua_rawget(L, -3);
+            x0_type = lua_rawget(L, -3);
         } else {
             lua_pushnil(L);
         }                                                 /* token grid x0 */
-        if (lua_toboolean(L, -1)) {
+        if (is_true(L, -1, x0_type)) {
+            /* the grid the same object as the row's (most cells), else as
+            ** rawequal says; the row a whole number as the row's, else so */
+            const void *grid = lua_topointer(L, -2);
+            int row_whole = 0, same;
+            lua_Integer row;
             lua_pushvalue(L, at + K_ROW);
-            lua_rawget(L, -4);                            /* token grid x0 row */
-            first = !in_row || !lua_rawequal(L, at + GRID, -3) || !lua_rawequal(L, at + ROW, -1);
+            row = lua_rawget(L, -4) == LUA_TNUMBER ? lua_tointegerx(L, -1, &row_whole) : 0;  /* token grid x0 row */
+            same = in_row && ((grid != NULL && grid == cur_grid && grid_type == cur_grid_type) ||
+                              lua_rawequal(L, at + GRID, -3));
+            same = same && (row_whole && cur_row_whole ? row == cur_row : lua_rawequal(L, at + ROW, -1));
+            first = !same;
             if (first) {
                 lua_copy(L, -3, at + GRID);
                 lua_copy(L, -1, at + ROW);
+                cur_grid = grid;
+                cur_grid_type = grid_type;
+                cur_row = row;
+                cur_row_whole = row_whole;
             }
             in_row = placed = 1;
             lua_pushvalue(L, at + K_X1);
@@ -781,7 +802,8 @@ static int table_walk(lua_State *L, token_seen *seen) {
         lua_pushvalue(L, at + K_TEXT);
         if (lua_rawget(L, -2) != LUA_TSTRING) return 0;  /* token text */
         text = lua_tolstring(L, level + 2, &len);
-        digits = token_state(L, text, len, has_known ? KNOWN : 0, STATE_OF, FORMAT, number, marker, &value, &stated);
+        if ((digits = all_digits(text, len))) value = stated = 1;
+        else token_state(L, has_known ? KNOWN : 0, STATE_OF, FORMAT, number, marker, &value, &stated);
         if (seen) {
             /* (value_state is given the text alone: the token, and so its
             ** text, stays as it is for the call) */
@@ -795,8 +817,8 @@ static int table_walk(lua_State *L, token_seen *seen) {
         lua_settop(L, level);
         if (placed) {
             luaL_addchar(&b, first ? 'R' : 'C');
-            add_layout_int(&b, place[0]);
-            add_layout_int(&b, place[1]);
+            add_layout_place(&b, place[0]);
+            add_layout_place(&b, place[1]);
         } else {
             luaL_addchar(&b, 'L');
         }
@@ -873,7 +895,8 @@ static int stream_walk(lua_State *L, int by_lines, token_seen *seen) {
         /* the text above what was read (all taken off at once after) */
         if (token_field(L, level + 1, keys_at + K_TEXT) != LUA_TSTRING) return 0;
         text = lua_tolstring(L, -1, &len);
-        digits = token_state(L, text, len, has_known ? KNOWN : 0, STATE_OF, FORMAT, number, marker, &value, &stated);
+        if ((digits = all_digits(text, len))) value = stated = 1;
+        else token_state(L, has_known ? KNOWN : 0, STATE_OF, FORMAT, number, marker, &value, &stated);
         if (seen) {
             /* (value_state is given the text alone: the token, and so its
             ** text, stays as it is for the call) */
@@ -888,7 +911,7 @@ static int stream_walk(lua_State *L, int by_lines, token_seen *seen) {
         }
         lua_settop(L, level);
         luaL_addchar(&b, kind);
-        if (by_lines) add_layout_int(&b, line);
+        if (by_lines) add_layout_place(&b, line);
         if (value) luaL_addchar(&b, 'N');
         else add_layout_text(&b, stated ? 'B' : 'T', text, len);
     }
