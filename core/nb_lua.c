@@ -931,7 +931,7 @@ static int stream_walk(lua_State *L, int by_lines, token_seen *seen) {
 static int layout_read(lua_State *L, int placed) {
     enum { A_TOKENS = 1, A_KNOWN, A_STATE_OF, A_FORMAT, A_BY_LINES, A_PLANS, A_NOPLAN, A_REPORT, A_UNITS, A_SEEN, A_LAYOUT, A_PLAN };
     lua_Integer n, k, nunits;
-    int by_lines = lua_toboolean(L, A_BY_LINES), base;
+    int by_lines = lua_toboolean(L, A_BY_LINES), base, unready = 0;
     token_seen *seen;
     size_t len;
     luaL_checktype(L, A_TOKENS, LUA_TTABLE);
@@ -986,9 +986,11 @@ static int layout_read(lua_State *L, int placed) {
             /* a token given a unit: its cell read from it again, as the walk did not see it */
             if (lua_isinteger(L, -1) && lua_tointeger(L, -1) >= 1 && lua_tointeger(L, -1) <= n) {
                 seen[lua_tointeger(L, -1) - 1].ready = 0;
-            } else {
+            } else if (!unready) {
+                /* a place not a token's index: none read from the walk (once) */
                 lua_Integer j;
                 for (j = 0; j < n; j++) seen[j].ready = 0;
+                unready = 1;
             }
             if (lua_gettable(L, A_TOKENS) != LUA_TTABLE) return luaL_error(L, "unit %d: no token", (int)k);
             lua_geti(L, A_PLAN + 2, k);
