@@ -382,10 +382,15 @@ static int known_state(lua_State *L, int idx) {
 }
 
 /* Whether s is ASCII digits alone (one at least). */
-static int all_digits(const char *s, size_t len) {
+static inline int all_digits(const char *s, size_t len) {
     size_t i;
     for (i = 0; i < len && s[i] >= '0' && s[i] <= '9'; i++) {}
     return len > 0 && i == len;
+}
+
+/* lua_toboolean of the value at idx, of type type (as lua_rawget said). */
+static inline int is_true(lua_State *L, int idx, int type) {
+    return type != LUA_TNIL && (type != LUA_TBOOLEAN || lua_toboolean(L, idx));
 }
 
 /* A token's field by its name pushed at slot key: a raw look-up. */
@@ -408,12 +413,14 @@ static lua_Integer place_at(lua_State *L, int idx, int type, lua_Integer max) {
 
 /* What a walk over a table's tokens saw of one (stream_read, placed_read):
 ** its text (the token's string, held by the token for the call), its line
-** (where lined), and whether the text is ASCII digits alone. */
+** (where lined), and whether the text is ASCII digits alone. ready: digits
+** alone, no unit, and line, col and offset whole places, read by the walk
+** (col and offset there alone): its cell is set without asking the token. */
 typedef struct {
     const char *text;
     size_t len;
-    lua_Integer line;
-    int digits, lined;
+    lua_Integer line, col, offset;
+    int digits, lined, ready;
 } token_seen;
 
 /* report:read(ids, tokens, F, value_state, known, units): set cell ids[i]
@@ -473,6 +480,17 @@ static int report_read(lua_State *L, int base, const token_seen *seen, lua_Integ
             k = place >= 1 && place <= nb_schema_count(schema) ? (long)(place - 1) : -1;
             if (k < 0 || nb_report_cell(r, (size_t)k) == NULL)
                 return luaL_error(L, "no cell %d in the format", (int)place);
+            if (seen && at >= 1 && (lua_Integer)at <= nseen && seen[at - 1].ready) {
+                /* all the walk read of it (most values): the token not asked again */
+                const token_seen *t = &seen[at - 1];
+                state = nb_num_parse(t->text, t->len, &num) == NB_OK ? NB_CELL_NUMBER : NB_CELL_TEXT;
+                span.line = (uint32_t)t->line;
+                span.col = (uint32_t)t->col;
+                span.offset = (size_t)t->offset;
+                if (nb_report_set_cell_n(r, (size_t)k, (nb_cell_state)state, num, t->text, t->len, span) != NB_OK)
+                    return luaL_error(L, "out of memory");
+                continue;
+            }
             by_place = 1;
             lua_pushnil(L);                                     /* ID: none, the place said */
             if (lua_rawgeti(L, TOKENS, (lua_Integer)at) != LUA_TTABLE)
@@ -603,18 +621,13 @@ static void state_class(lua_State *L, const void *number, const void *marker, in
     *stated = lua_toboolean(L, -1);
 }
 
-/* Whether the text at the top (a token's) is a value, and whether it has
-** any state: ASCII digits alone are a number (value_state says so first
-** of all); else the memo known's state ({state, ...} by text, known 0 for
-** none), else state_of(F, text)'s. Leaves what it asked on the stack. */
-static void token_state(lua_State *L, const char *text, size_t len, int known, int state_of, int format,
-                        const void *number, const void *marker, int *value, int *stated) {
-    size_t i;
-    for (i = 0; i < len && text[i] >= '0' && text[i] <= '9'; i++) {}
-    if (len > 0 && i == len) {
-        *value = *stated = 1;
-        return;
-    }
+/* Whether the text at the top (a token's, not ASCII digits alone: those
+** are a number, as value_state says first of all, and the walks tell them
+** at once) is a value, and whether it has any state: the memo known's
+** state ({state, ...} by text, known 0 for none), else state_of(F,
+** text)'s. Leaves what it asked on the stack. */
+static void token_state(lua_State *L, int known, int state_of, int format, const void *number, const void *marker,
+                        int *value, int *stated) {
     lua_pushvalue(L, -1);
     if (known && lua_rawget(L, known) == LUA_TTABLE) {
         lua_rawgeti(L, -1, 1);
@@ -625,6 +638,30 @@ static void token_state(lua_State *L, const char *text, size_t len, int known, i
         lua_call(L, 2, 1);
     }
     state_class(L, number, marker, value, stated);
+}
+
+/* A place of a token read whole by a walk: none as 0, else an integer in
+** [0, max] (into *v); 0 where it is neither (report_read reads it again,
+** and says what is wrong). */
+static inline int seen_place(lua_State *L, int token, int key, lua_Integer max, lua_Integer *v) {
+    int type = token_field(L, token, key), whole = 0;
+    *v = 0;
+    if (type == LUA_TNIL) return 1;
+    if (type == LUA_TNUMBER) *v = lua_tointegerx(L, -1, &whole);
+    return whole && *v >= 0 && *v <= max;
+}
+
+/* What a walk reads more of a token of digits alone at slot token (a value,
+** and in a plan most often a cell): whether it has no unit, and its places
+** (line, unless the walk read it), so report_read sets its cell from *t
+** alone. Keys at slots k_unit, k_line, k_col and k_offset; leaves what it
+** read on the stack. */
+static void seen_ready(lua_State *L, int token, int k_unit, int k_line, int k_col, int k_offset, token_seen *t) {
+    int ready = token_field(L, token, k_unit) == LUA_TNIL;
+    if (ready && !t->lined) ready = seen_place(L, token, k_line, UINT32_MAX, &t->line);
+    else ready = ready && t->line >= 0 && t->line <= (lua_Integer)UINT32_MAX;
+    t->ready = ready && seen_place(L, token, k_col, UINT32_MAX, &t->col) &&
+               seen_place(L, token, k_offset, LUA_MAXINTEGER, &t->offset);
 }
 
 /* The start of the token walks below, (tokens, known, state_of, F): the
@@ -652,6 +689,12 @@ static void add_layout_int(luaL_Buffer *b, lua_Integer v) {
         if (u) c |= 0x80;
         luaL_addchar(b, (char)c);
     } while (u);
+}
+
+/* add_layout_int, a place or line of one byte (most) added at once. */
+static inline void add_layout_place(luaL_Buffer *b, lua_Integer v) {
+    if (v >= 0 && v < 64) luaL_addchar(b, (char)(v << 1));
+    else add_layout_int(b, v);
 }
 
 /* A token's text in a layout: its mark (a header, a blank, a label's
@@ -684,17 +727,23 @@ static int l_table_layout(lua_State *L) {
 ** each token's text, for a read in the same call. */
 static int table_walk(lua_State *L, token_seen *seen) {
     enum { TOKENS = 1, KNOWN, STATE_OF, FORMAT };
-    enum { K_GRID, K_X0, K_X1, K_ROW, K_TEXT, K_NUMBER, K_MARKER, GRID, ROW, NSLOTS };
-    static const char *const keys[] = { "grid", "x0", "x1", "row", "text", "number", "marker" };
+    enum { K_GRID, K_X0, K_X1, K_ROW, K_TEXT, K_NUMBER, K_MARKER, K_UNIT, K_LINE, K_COL, K_OFFSET, GRID, ROW, NSLOTS };
+    static const char *const keys[] = { "grid", "x0", "x1", "row", "text", "number", "marker", "unit", "line", "col",
+                                        "offset" };
     lua_Integer i, n;
     int has_known = lua_type(L, KNOWN) == LUA_TTABLE, in_row = 0, key, at;
     const void *number, *marker;
+    /* the grid and row of the row read (at GRID and ROW): the grid's object
+    ** and type, the row as a whole number where it is one */
+    const void *cur_grid = NULL;
+    int cur_grid_type = LUA_TNIL, cur_row_whole = 0;
+    lua_Integer cur_row = 0;
     luaL_Buffer b;
     luaL_checktype(L, TOKENS, LUA_TTABLE);
     luaL_checktype(L, STATE_OF, LUA_TFUNCTION);
     luaL_checkstack(L, NSLOTS + 16, NULL);
     at = lua_gettop(L) + 1;                   /* the keys, then the grid and row of the row read */
-    for (key = 0; key < K_MARKER + 1; key++) lua_pushstring(L, keys[key]);
+    for (key = 0; key < K_OFFSET + 1; key++) lua_pushstring(L, keys[key]);
     lua_pushnil(L);
     lua_pushnil(L);
     number = lua_topointer(L, at + K_NUMBER);
@@ -705,27 +754,39 @@ static int table_walk(lua_State *L, token_seen *seen) {
         /* what is read of the token is read above the buffer, then taken off
         ** the stack before the buffer is added to (as a buffer needs); the
         ** text stays the token's, and the token the list's */
-        int level = lua_gettop(L), first = 0, placed = 0, value, stated;
+        int level = lua_gettop(L), first = 0, placed = 0, value, stated, digits;
         lua_Integer place[2] = { 0, 0 };
         const char *text;
         size_t len;
-        lua_rawgeti(L, TOKENS, i);
-        if (lua_type(L, -1) != LUA_TTABLE) return 0;
+        int grid_type, x0_type = LUA_TNIL;
+        if (lua_rawgeti(L, TOKENS, i) != LUA_TTABLE) return 0;
         lua_pushvalue(L, at + K_GRID);
-        lua_rawget(L, -2);                                /* token grid */
-        if (lua_toboolean(L, -1)) {
+        grid_type = lua_rawget(L, -2);                    /* token grid */
+        if (is_true(L, -1, grid_type)) {
             lua_pushvalue(L, at + K_X0);
-            lua_rawget(L, -3);
+            x0_type = lua_rawget(L, -3);
         } else {
             lua_pushnil(L);
         }                                                 /* token grid x0 */
-        if (lua_toboolean(L, -1)) {
+        if (is_true(L, -1, x0_type)) {
+            /* the grid the same object as the row's (most cells), else as
+            ** rawequal says; the row a whole number as the row's, else so */
+            const void *grid = lua_topointer(L, -2);
+            int row_whole = 0, same;
+            lua_Integer row;
             lua_pushvalue(L, at + K_ROW);
-            lua_rawget(L, -4);                            /* token grid x0 row */
-            first = !in_row || !lua_rawequal(L, at + GRID, -3) || !lua_rawequal(L, at + ROW, -1);
+            row = lua_rawget(L, -4) == LUA_TNUMBER ? lua_tointegerx(L, -1, &row_whole) : 0;  /* token grid x0 row */
+            same = in_row && ((grid != NULL && grid == cur_grid && grid_type == cur_grid_type) ||
+                              lua_rawequal(L, at + GRID, -3));
+            same = same && (row_whole && cur_row_whole ? row == cur_row : lua_rawequal(L, at + ROW, -1));
+            first = !same;
             if (first) {
                 lua_copy(L, -3, at + GRID);
                 lua_copy(L, -1, at + ROW);
+                cur_grid = grid;
+                cur_grid_type = grid_type;
+                cur_row = row;
+                cur_row_whole = row_whole;
             }
             in_row = placed = 1;
             lua_pushvalue(L, at + K_X1);
@@ -741,20 +802,23 @@ static int table_walk(lua_State *L, token_seen *seen) {
         lua_pushvalue(L, at + K_TEXT);
         if (lua_rawget(L, -2) != LUA_TSTRING) return 0;  /* token text */
         text = lua_tolstring(L, level + 2, &len);
-        token_state(L, text, len, has_known ? KNOWN : 0, STATE_OF, FORMAT, number, marker, &value, &stated);
+        if ((digits = all_digits(text, len))) value = stated = 1;
+        else token_state(L, has_known ? KNOWN : 0, STATE_OF, FORMAT, number, marker, &value, &stated);
         if (seen) {
             /* (value_state is given the text alone: the token, and so its
             ** text, stays as it is for the call) */
-            seen[i - 1].text = text;
-            seen[i - 1].len = len;
-            seen[i - 1].digits = all_digits(text, len);
-            seen[i - 1].lined = 0;
+            token_seen *t = &seen[i - 1];
+            t->text = text;
+            t->len = len;
+            t->digits = digits;
+            t->lined = t->ready = 0;
+            if (digits) seen_ready(L, level + 1, at + K_UNIT, at + K_LINE, at + K_COL, at + K_OFFSET, t);
         }
         lua_settop(L, level);
         if (placed) {
             luaL_addchar(&b, first ? 'R' : 'C');
-            add_layout_int(&b, place[0]);
-            add_layout_int(&b, place[1]);
+            add_layout_place(&b, place[0]);
+            add_layout_place(&b, place[1]);
         } else {
             luaL_addchar(&b, 'L');
         }
@@ -787,8 +851,9 @@ static int l_stream_layout(lua_State *L) {
 ** each token, for a read in the same call. */
 static int stream_walk(lua_State *L, int by_lines, token_seen *seen) {
     enum { TOKENS = 1, KNOWN, STATE_OF, FORMAT };
-    enum { K_GRID, K_KIND, K_DERIVED, K_LINE, K_TEXT, K_NUMBER, K_MARKER, K_CELL, NKEYS };
-    static const char *const keys[] = { "grid", "kind", "derived", "line", "text", "number", "marker", "cell" };
+    enum { K_GRID, K_KIND, K_DERIVED, K_LINE, K_TEXT, K_NUMBER, K_MARKER, K_CELL, K_UNIT, K_COL, K_OFFSET, NKEYS };
+    static const char *const keys[] = { "grid", "kind", "derived", "line", "text", "number", "marker", "cell",
+                                        "unit", "col", "offset" };
     lua_Integer i, n, line0 = 0;
     int has_known = lua_type(L, KNOWN) == LUA_TTABLE, key, keys_at;
     const void *number, *marker;
@@ -806,7 +871,7 @@ static int stream_walk(lua_State *L, int by_lines, token_seen *seen) {
     luaL_buffinit(L, &b);
     for (i = 1; i <= n; i++) {
         /* read above the buffer, then taken off before it is added to */
-        int level = lua_gettop(L), value, stated;
+        int level = lua_gettop(L), value, stated, digits;
         char kind;
         lua_Integer line;
         const char *text;
@@ -830,18 +895,23 @@ static int stream_walk(lua_State *L, int by_lines, token_seen *seen) {
         /* the text above what was read (all taken off at once after) */
         if (token_field(L, level + 1, keys_at + K_TEXT) != LUA_TSTRING) return 0;
         text = lua_tolstring(L, -1, &len);
-        token_state(L, text, len, has_known ? KNOWN : 0, STATE_OF, FORMAT, number, marker, &value, &stated);
+        if ((digits = all_digits(text, len))) value = stated = 1;
+        else token_state(L, has_known ? KNOWN : 0, STATE_OF, FORMAT, number, marker, &value, &stated);
         if (seen) {
             /* (value_state is given the text alone: the token, and so its
             ** text, stays as it is for the call) */
-            seen[i - 1].text = text;
-            seen[i - 1].len = len;
-            seen[i - 1].digits = all_digits(text, len);
-            seen[i - 1].lined = by_lines;
+            token_seen *t = &seen[i - 1];
+            t->text = text;
+            t->len = len;
+            t->digits = digits;
+            t->lined = by_lines;
+            t->ready = 0;
+            if (digits)
+                seen_ready(L, level + 1, keys_at + K_UNIT, keys_at + K_LINE, keys_at + K_COL, keys_at + K_OFFSET, t);
         }
         lua_settop(L, level);
         luaL_addchar(&b, kind);
-        if (by_lines) add_layout_int(&b, line);
+        if (by_lines) add_layout_place(&b, line);
         if (value) luaL_addchar(&b, 'N');
         else add_layout_text(&b, stated ? 'B' : 'T', text, len);
     }
@@ -861,7 +931,7 @@ static int stream_walk(lua_State *L, int by_lines, token_seen *seen) {
 static int layout_read(lua_State *L, int placed) {
     enum { A_TOKENS = 1, A_KNOWN, A_STATE_OF, A_FORMAT, A_BY_LINES, A_PLANS, A_NOPLAN, A_REPORT, A_UNITS, A_SEEN, A_LAYOUT, A_PLAN };
     lua_Integer n, k, nunits;
-    int by_lines = lua_toboolean(L, A_BY_LINES), base;
+    int by_lines = lua_toboolean(L, A_BY_LINES), base, unready = 0;
     token_seen *seen;
     size_t len;
     luaL_checktype(L, A_TOKENS, LUA_TTABLE);
@@ -869,8 +939,8 @@ static int layout_read(lua_State *L, int placed) {
     luaL_checktype(L, A_UNITS, LUA_TTABLE);
     lua_settop(L, A_UNITS);
     n = (lua_Integer)lua_rawlen(L, A_TOKENS);
+    /* (each entry written by the walk, which reads a token to the end or stops) */
     seen = lua_newuserdatauv(L, (size_t)(n > 0 ? n : 1) * sizeof(token_seen), 0);     /* A_SEEN */
-    memset(seen, 0, (size_t)(n > 0 ? n : 1) * sizeof(token_seen));
     lua_pushvalue(L, A_TOKENS);            /* the walk's arguments above A_SEEN */
     lua_pushvalue(L, A_KNOWN);
     lua_pushvalue(L, A_STATE_OF);
@@ -913,6 +983,15 @@ static int layout_read(lua_State *L, int placed) {
         nunits = (lua_Integer)luaL_len(L, A_PLAN + 1);
         for (k = 1; k <= nunits; k++) {
             lua_geti(L, A_PLAN + 1, k);
+            /* a token given a unit: its cell read from it again, as the walk did not see it */
+            if (lua_isinteger(L, -1) && lua_tointeger(L, -1) >= 1 && lua_tointeger(L, -1) <= n) {
+                seen[lua_tointeger(L, -1) - 1].ready = 0;
+            } else if (!unready) {
+                /* a place not a token's index: none read from the walk (once) */
+                lua_Integer j;
+                for (j = 0; j < n; j++) seen[j].ready = 0;
+                unready = 1;
+            }
             if (lua_gettable(L, A_TOKENS) != LUA_TTABLE) return luaL_error(L, "unit %d: no token", (int)k);
             lua_geti(L, A_PLAN + 2, k);
             lua_setfield(L, -2, "unit");

@@ -154,3 +154,53 @@ test("placed_read: the layout by places, its plan and the plan's read as the ste
     end
   end
 end)
+
+-- a value of digits alone whose unit and places the walk reads: set from what
+-- the walk saw where they are plain, else read from its token as before
+test("stream_read: a value's unit and places as report:read reads them", function()
+  local function odd_tokens()
+    return {
+      { kind = "cell", text = "规章", line = 3, col = 1, offset = 10 },
+      { kind = "cell", text = "12", line = 3, col = 5, offset = 20, unit = "件" },  -- a unit it had before
+      { kind = "cell", text = "13", line = 3, col = 5.0, offset = 24 },             -- a whole float
+      { kind = "cell", text = "14", line = 4, col = "7" },                           -- a string; no offset
+      { kind = "cell", text = "15", line = 4 },                                      -- no places
+      { kind = "cell", text = "16", line = 4, col = 9, offset = 30 },                -- plain: unit given below
+      { kind = "cell", text = "17", line = 5, col = 2, offset = 33 },
+    }
+  end
+  for _, by_lines in ipairs { true, false } do
+    local schema = schema_of()
+    local cells = {}
+    for k = 1, 6 do cells[k] = string.pack("<I4I4", schema:find(ids[k]), k + 1) end
+    local plan = { present = true, cells = table.concat(cells), unit_at = { 6 }, unit_texts = { "万元" } }
+    local plans = memo.keyed()
+    memo.long_put(plans, "m", 1 << 20, core.stream_layout(odd_tokens(), nil, tables.value_state, F, by_lines), plan, 64)
+    local want, got = nianbao.report(schema), nianbao.report(schema)
+    local want_units, got_units = {}, {}
+    local tokens = odd_tokens()
+    tokens[6].unit = "万元"
+    want:read(plan.cells, tokens, F, tables.value_state, nil, want_units)
+    local _, p = core.stream_read(odd_tokens(), nil, tables.value_state, F, by_lines, plans["m"].of, NOPLAN, got,
+                                  got_units)
+    local what = by_lines and "by lines" or "alone"
+    eq(plan, p, what .. ": the plan")
+    eq(want:dump(), got:dump(), what .. ": cells")
+    eq(#want_units, #got_units, what .. ": units")
+    eq("12件", got:get("a").text, what .. ": a unit the token had")
+    eq(7, got:get("c").col, what .. ": a place of a string")
+    eq(0, got:get("d").col, what .. ": no place")
+    eq("16万元", got:get("e").text, what .. ": a unit the plan gave")
+    eq(33, got:get("f").offset, what .. ": a plain value's offset")
+  end
+  -- a place out of range: an error still, as report:read says
+  local bad = { { kind = "cell", text = "1", line = 3, col = 1, offset = -1 } }
+  local schema = schema_of()
+  local plan = { present = true, cells = string.pack("<I4I4", schema:find("a"), 1) }
+  local plans = memo.keyed()
+  memo.long_put(plans, "m", 1 << 20, core.stream_layout(bad, nil, tables.value_state, F, true), plan, 64)
+  local ok, err = pcall(core.stream_read, bad, nil, tables.value_state, F, true, plans["m"].of, NOPLAN,
+                        nianbao.report(schema), {})
+  eq(false, ok, "an offset below 0: an error")
+  eq(true, tostring(err):find("place out of range", 1, true) ~= nil, "which says so")
+end)
