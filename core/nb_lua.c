@@ -2593,14 +2593,21 @@ static int l_printable(lua_State *L) {
 ** handed out, or nil), 4 readonly (makes the view of a table not seen),
 ** 5 the metatable of views with no hidden keys (nil until known: a view
 ** without hidden keys knows it as its own; one with them learns it from
-** the first view readonly makes of a plain table). */
+** the first view readonly makes of a plain table). hidden: HIDDEN_NONE,
+** HIDDEN_RAW (a set with no metatable, read raw: most reads of the report
+** ask it of a key it lacks, where a read as a table is read goes on to its
+** metatable) or HIDDEN_SET (one with a metatable, read as a table is), as
+** the set was when the closure was made. */
+enum { HIDDEN_NONE, HIDDEN_RAW, HIDDEN_SET };
+
 static int view_read(lua_State *L, int hidden) {
     /* (called as __index alone, with the view and the key: slots 1 and 2) */
     lua_pushvalue(L, 1);
     if (lua_rawget(L, lua_upvalueindex(1)) != LUA_TTABLE) return luaL_error(L, "not a view");
     if (hidden) {
         lua_pushvalue(L, 2);
-        lua_gettable(L, lua_upvalueindex(3));
+        if (hidden == HIDDEN_RAW) lua_rawget(L, lua_upvalueindex(3));
+        else lua_gettable(L, lua_upvalueindex(3));
         if (lua_toboolean(L, -1)) return 0;
         lua_pop(L, 1);
     }
@@ -2648,10 +2655,12 @@ static int view_read(lua_State *L, int hidden) {
     return 1;
 }
 
-/* The __index of views with hidden keys, and of views with none (known
-** when the closure is made, not asked at every read). */
-static int view_index(lua_State *L) { return view_read(L, 1); }
-static int view_index_plain(lua_State *L) { return view_read(L, 0); }
+/* The __index of views with hidden keys (their set read raw, or as a
+** table), and of views with none (known when the closure is made, not
+** asked at every read). */
+static int view_index_raw(lua_State *L) { return view_read(L, HIDDEN_RAW); }
+static int view_index(lua_State *L) { return view_read(L, HIDDEN_SET); }
+static int view_index_plain(lua_State *L) { return view_read(L, HIDDEN_NONE); }
 
 /* nianbao.view_index(originals, proxies, hidden, readonly) -> the __index
 ** of the views whose hidden keys are `hidden` (nil: none). */
@@ -2661,7 +2670,14 @@ static int l_view_index(lua_State *L) {
     if (!lua_isnoneornil(L, 3)) luaL_checktype(L, 3, LUA_TTABLE);
     luaL_checktype(L, 4, LUA_TFUNCTION);
     lua_settop(L, 5);                          /* 5: nil, the plain views' metatable not yet known */
-    lua_pushcclosure(L, lua_istable(L, 3) ? view_index : view_index_plain, 5);
+    if (!lua_istable(L, 3)) {
+        lua_pushcclosure(L, view_index_plain, 5);
+    } else if (lua_getmetatable(L, 3)) {
+        lua_pop(L, 1);
+        lua_pushcclosure(L, view_index, 5);
+    } else {
+        lua_pushcclosure(L, view_index_raw, 5);
+    }
     return 1;
 }
 

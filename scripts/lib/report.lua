@@ -224,13 +224,16 @@ local function joined_of(R)
   if not mark then return nil end
   local j = mark.joined
   if j and j.list == list and j.n == #list then return j end
-  local texts, from, at = {}, {}, 2
+  -- (one concat, "" first for the NUL before the first text: the joined
+  -- text is the longest string a report makes, and a copy more of it cost
+  -- the collector more than the rest of the join)
+  local texts, from, at = { "" }, {}, 2
   for i, s in ipairs(list) do
     local t = s.text
     if type(t) ~= "string" then return nil end
-    texts[i], from[i], at = t, at, at + #t + 1
+    texts[i + 1], from[i], at = t, at, at + #t + 1
   end
-  local text = "\0" .. table.concat(texts, "\0")
+  local text = texts[2] and table.concat(texts, "\0") or "\0"
   j = { list = list, n = #list, text = text, from = from, breaks = text:find("\n", 1, true) ~= nil }
   mark.joined = j
   return j
