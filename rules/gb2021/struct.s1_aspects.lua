@@ -20,11 +20,12 @@ aspects = {
 function check(report, emit)
   local s1 = report:section("s1")
   if not s1 then return end
-  local text, missing = s1.text, {}
+  -- read as the part's prose: a word a PDF wrapped over two lines is found
+  local prose, missing = text.prose(s1), {}
   for _, a in ipairs(aspects) do
     local found = false
     for _, w in ipairs(a[2]) do
-      if text:find(w, 1, true) then found = true; break end
+      if prose:find(w, 1, true) then found = true; break end
     end
     if not found then missing[#missing + 1] = "“" .. a[1] .. "”" end
   end

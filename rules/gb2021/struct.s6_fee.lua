@@ -13,7 +13,7 @@ words = { "信息处理费", "处理费", "收费" }
 function check(report, emit)
   local s6 = report:section("s6")
   if not s6 then return end
-  local text = s6.heading .. s6.text
+  local text = s6.heading .. text.prose(s6)     -- a word a PDF wrapped over two lines is found
   for _, w in ipairs(words) do
     if text:find(w, 1, true) then return end
   end

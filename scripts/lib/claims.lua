@@ -998,6 +998,10 @@ function M.for_format(F, opts)
     return f.text, f.map
   end
 
+  -- prose(section) → a part's text as find reads it: the line breaks that
+  -- only wrap a sentence (PDF text) taken out, page footers dropped
+  function T.prose(s) return (flat_of(s)) end
+
   -- sentences(text) → { {text=, from=} }: the sentences of a flat text, each
   -- with its mark, and where it starts.
   local sentence_end = stop
