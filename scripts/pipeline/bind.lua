@@ -931,8 +931,8 @@ end
 -- The lines a wrapped sentence takes: block i's text with the lines after
 -- it joined (at most WRAP_LINES in all) while the one before ends in no
 -- sentence mark and the next is a paragraph on the very next line, no
--- heading; nil when block i runs on into none. A break inside PDF text's
--- prose is no space: the next line's text follows with nothing between.
+-- heading; and how many lines it took. nil when block i runs on into none.
+-- A break inside PDF text's prose is no space: nothing between the lines.
 local WRAP_LINES = 3
 local function wrapped_on(F, blocks, i, last)
   local ends = F.language.break_after or F.language.sentence_end or {}
@@ -948,7 +948,23 @@ local function wrapped_on(F, blocks, i, last)
     out[#out + 1] = require("labels").trim(nxt.text)
     i = i + 1
   end
-  return #out > 1 and table.concat(out) or nil
+  if #out == 1 then return nil end
+  return table.concat(out), #out
+end
+
+-- The statistics period read in block i and the lines it runs on into,
+-- placed at the first of those lines that still holds it with the lines
+-- after it: the line it starts on. nil when there is none.
+local function wrapped_period(F, blocks, i, last)
+  local joined, lines = wrapped_on(F, blocks, i, last)
+  local p = joined and M.parse_period(F, joined, blocks[i])
+  while p and lines > 1 do
+    local later = wrapped_on(F, blocks, i + 1, last) or blocks[i + 1].text
+    local q = M.parse_period(F, later, blocks[i + 1])
+    if not q or q.from ~= p.from or q.to ~= p.to then break end
+    p, i, lines = q, i + 1, lines - 1
+  end
+  return p
 end
 
 -- A title printed on two lines, the issuer's name on the first and the
@@ -1047,13 +1063,12 @@ local function read_identity(F, R, blocks, first)
   if not R.period then
     for i = 1, first - 1 do
       if R.period then break end
-      local joined = blocks[i].kind == "para" and wrapped_on(F, blocks, i, first - 1)
-      if joined then R.period = M.parse_period(F, joined, blocks[i]) end
+      if blocks[i].kind == "para" then R.period = wrapped_period(F, blocks, i, first - 1) end
     end
     for i = first, #blocks do
       if R.period then break end
       local joined = blocks[i].kind == "para" and wrapped_on(F, blocks, i, #blocks)
-      if joined and contains_any(simplify(joined), F.period_words) then R.period = M.parse_period(F, joined, blocks[i]) end
+      if joined and contains_any(simplify(joined), F.period_words) then R.period = wrapped_period(F, blocks, i, #blocks) end
     end
   end
   R.year = R.title_year or (R.period and tonumber(R.period.to:sub(1, 4)))
