@@ -20,13 +20,10 @@ aspects = {
 function check(report, emit)
   local s1 = report:section("s1")
   if not s1 then return end
-  local text, missing = s1.text, {}
+  local missing = {}
   for _, a in ipairs(aspects) do
-    local found = false
-    for _, w in ipairs(a[2]) do
-      if text:find(w, 1, true) then found = true; break end
-    end
-    if not found then missing[#missing + 1] = "“" .. a[1] .. "”" end
+    -- (its prose: a word a PDF wrapped over two lines is found)
+    if not text.mentions(s1, a[2]) then missing[#missing + 1] = "“" .. a[1] .. "”" end
   end
   if #missing > 0 then
     emit { line = s1.line, col = s1.col, vars = { aspects = table.concat(missing, "、") } }

@@ -998,6 +998,27 @@ function M.for_format(F, opts)
     return f.text, f.map
   end
 
+  -- prose(section) → a part's text as find reads it: the line breaks that
+  -- only wrap a sentence (PDF text) taken out, page footers dropped
+  function T.prose(s) return (flat_of(s)) end
+
+  -- mentions(section, words) → whether the part's prose holds one of the
+  -- words. A word its text holds, its prose holds: the prose is made only
+  -- for a text that holds none and has a break to take out (most parts
+  -- hold a word at once)
+  function T.mentions(s, words)
+    local t = s.text
+    for _, w in ipairs(words) do
+      if t:find(w, 1, true) then return true end
+    end
+    if not t:find("\n", 1, true) then return false end
+    local prose = flat_of(s)
+    for _, w in ipairs(words) do
+      if prose:find(w, 1, true) then return true end
+    end
+    return false
+  end
+
   -- sentences(text) → { {text=, from=} }: the sentences of a flat text, each
   -- with its mark, and where it starts.
   local sentence_end = stop

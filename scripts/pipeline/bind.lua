@@ -966,11 +966,75 @@ local function contains_any(s, list)
   return first_of(s, list) ~= nil
 end
 
+-- The lines a wrapped sentence takes: block i's text with the lines after
+-- it joined (at most WRAP_LINES in all) while the one before ends in no
+-- sentence mark and the next is a paragraph on the very next line, no
+-- heading; and how many lines it took. nil when block i runs on into none.
+-- A break inside PDF text's prose is no space: nothing between the lines.
+local WRAP_LINES = 3
+local function wrapped_on(F, blocks, i, last)
+  local ends = F.language.break_after or F.language.sentence_end or {}
+  local b = blocks[i]
+  local out = { b.text }
+  while #out < WRAP_LINES and i < last do
+    local prev, nxt = blocks[i], blocks[i + 1]
+    if nxt.kind ~= "para" or nxt.line ~= prev.line + 1 or heading_of(F, nxt) then break end
+    local t = prev.text:gsub("[ \t]+$", "")
+    local closed = t == ""
+    for _, e in ipairs(ends) do closed = closed or t:sub(-#e) == e end
+    if closed then break end
+    out[#out + 1] = require("labels").trim(nxt.text)
+    i = i + 1
+  end
+  if #out == 1 then return nil end
+  return table.concat(out), #out
+end
+
+-- The statistics period read in block i and the lines it runs on into,
+-- placed at the first of those lines that still holds it with the lines
+-- after it: the line it starts on. nil when there is none.
+local function wrapped_period(F, blocks, i, last)
+  local joined, lines = wrapped_on(F, blocks, i, last)
+  local p = joined and M.parse_period(F, joined, blocks[i])
+  while p and lines > 1 do
+    local later = wrapped_on(F, blocks, i + 1, last) or blocks[i + 1].text
+    local q = M.parse_period(F, later, blocks[i + 1])
+    if not q or q.from ~= p.from or q.to ~= p.to then break end
+    p, i, lines = q, i + 1, lines - 1
+  end
+  return p
+end
+
+-- A title printed on two lines, the issuer's name on the first and the
+-- year on the second ("凤栖区石桥镇" / "2021年政府信息公开工作年度报告"):
+-- that name, or nil. The line right above the title's, only characters of
+-- a name (ideographs), ending as an issuer's name does (镇, 街道 too).
+local function title_named(F, blocks, title_at)
+  local b, title = blocks[title_at - 1], blocks[title_at]
+  if not (b and b.kind == "para" and b.line == title.line - 1) then return nil end
+  local name = F.labels.simplify(b.text):gsub("%s", "")
+  local n = utf8.len(name)
+  if not n or n < 2 or n > 30 then return nil end
+  for _, c in utf8.codes(name) do
+    if c < 0x4E00 or c > 0x9FFF then return nil end      -- a CJK ideograph each: no mark, digit or letter
+  end
+  if is_prose(F, name) then return nil end
+  for _, e in ipairs(F.agency_endings) do
+    if name:sub(-#e) == e then return name end
+  end
+  for _, k in ipairs(F.issuers) do
+    for _, e in ipairs(k.endings or {}) do
+      if name:sub(-#e) == e then return name end
+    end
+  end
+  return nil
+end
+
 -- Title, report year, agency and statistics period from the opening text.
 local function read_identity(F, R, blocks, first)
   local year_of = F.grammars.report_year and search(F.grammars.report_year)
   local simplify = F.labels.simplify
-  local head = {}
+  local head, title_at = {}, nil
   for i = 1, first - 1 do
     local b = blocks[i]
     if b.kind == "para" then
@@ -979,12 +1043,12 @@ local function read_identity(F, R, blocks, first)
       if not R.title and #b.text < 200 and contains_any(plain, F.report_words)
          and not starts_with_any(plain, F.title_not) and not b.text:find(":", 1, true)
          and not b.text:find("\u{FF1A}", 1, true) then
-        R.title = b.text
+        R.title, title_at = b.text, i
       end
     end
   end
   if R.meta.title and year_of and year_of:match(simplify(R.meta.title.text)) then   -- the page's 标题 field
-    R.title = R.meta.title.text
+    R.title, title_at = R.meta.title.text, nil
   end
   local opening = table.concat(head, "\n")
   local agency_at
@@ -1004,6 +1068,7 @@ local function read_identity(F, R, blocks, first)
     if agency ~= "" then R.agency = agency end
   end
   if not R.agency and R.meta.publisher then R.agency = R.meta.publisher.text end
+  if not R.agency and agency_at == 1 and title_at then R.agency = title_named(F, blocks, title_at) end
   if not R.agency then
     -- a line of the opening that is only a name: the issuer's
     for i = 1, first - 1 do
@@ -1030,6 +1095,19 @@ local function read_identity(F, R, blocks, first)
     local b = blocks[i]
     if R.period then break end
     if b.kind == "para" and contains_any(simplify(b.text), F.period_words) then R.period = M.parse_period(F, b.text, b) end
+  end
+  -- PDF text wraps it over lines ("…自2024年1月1日起至2024年12" / "月31日止"):
+  -- each line with the lines it runs on into, read only where no line held it
+  if not R.period then
+    for i = 1, first - 1 do
+      if R.period then break end
+      if blocks[i].kind == "para" then R.period = wrapped_period(F, blocks, i, first - 1) end
+    end
+    for i = first, #blocks do
+      if R.period then break end
+      local joined = blocks[i].kind == "para" and wrapped_on(F, blocks, i, #blocks)
+      if joined and contains_any(simplify(joined), F.period_words) then R.period = wrapped_period(F, blocks, i, #blocks) end
+    end
   end
   R.year = R.title_year or (R.period and tonumber(R.period.to:sub(1, 4)))
 end

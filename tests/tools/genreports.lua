@@ -218,12 +218,6 @@ end
 
 local closing = {}
 for _, c in utf8.codes("，、。；：！？）》”〕") do closing[c] = true end
--- what the checker looks for within a line of PDF text (patterns): the
--- words the rules of parts 1 and 6 look for, the statistics period
-local kept_whole = { "主动公开", "依申请公开", "公开申请", "信息管理", "公开属性", "平台", "网站", "新媒体", "公开专栏",
-                     "监督保障", "考核", "培训", "工作要点", "建议", "提案", "创新", "信息处理费",
-                     "统计期限从%d+年1月1日到12月31日" }
-
 -- the layout text of a PDF: prose wrapped at the page's width, a row a
 -- line and cells apart by runs of spaces, a blank line between rows, and
 -- the page's number at its foot every so many lines, tables or not
@@ -242,20 +236,10 @@ local function layout(R, p, i)
   end
   -- a paragraph as the PDF's lines: its first line indented, each as many
   -- characters as fit, no line starting with a closing mark (as Word sets
-  -- Chinese) nor inside one of the words rules look for in a part's text
+  -- Chinese)
   local function para(s, indent)
-    local chars, at_byte = {}, {}
-    for pos, c in utf8.codes(s) do chars[#chars + 1] = c; at_byte[pos] = #chars end
-    local whole = {}
-    for _, pattern in ipairs(kept_whole) do
-      local from = 1
-      while true do
-        local a, b = s:find(pattern, from)
-        if not a then break end
-        for k = at_byte[a] + 1, at_byte[utf8.offset(s, 0, b)] do whole[k] = true end
-        from = b + 1
-      end
-    end
+    local chars = {}
+    for _, c in utf8.codes(s) do chars[#chars + 1] = c end
     local at, lead = 1, indent
     while at <= #chars do
       local w, stop = #lead, at
@@ -265,20 +249,14 @@ local function layout(R, p, i)
         w, stop = w + cw, stop + 1
       end
       local cut = stop - 1
-      while cut < #chars and cut > at and (closing[chars[cut + 1]] or whole[cut + 1]) do cut = cut - 1 end
+      while cut < #chars and cut > at and closing[chars[cut + 1]] do cut = cut - 1 end
       put(lead .. utf8.char(table.unpack(chars, at, cut)))
       at, lead = cut + 1, ""
     end
   end
-  -- the title on two lines, the issuer's name first, as a department
-  -- prints it; a township's bare name (石桥镇, no 人民政府) alone on a line
-  -- is not read as an issuer, so its title keeps one line
-  if R.agency:find("局$") or R.agency:find("委员会$") then
-    put(string.rep(" ", 12) .. R.agency)
-    put(string.format("%s%d年政府信息公开工作年度报告", string.rep(" ", 5), R.year))
-  else
-    put(string.format("%s%s%d年政府信息公开工作年度报告", string.rep(" ", 8), R.agency, R.year))
-  end
+  -- the title on two lines, the issuer's name first
+  put(string.rep(" ", 12) .. R.agency)
+  put(string.format("%s%d年政府信息公开工作年度报告", string.rep(" ", 5), R.year))
   put("")
   put("")
   para(p.s0, "   ")

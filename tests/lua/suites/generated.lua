@@ -24,6 +24,20 @@ test("a consistent report reads to the same tables as scraped text, a CMS page a
   end
 end)
 
+test("PDF layout text, its prose wrapped anywhere, reads to the issuer and statistics period of the page", function()
+  -- (the period wrapped inside its dates, a township's name alone above the title)
+  local towns = 0
+  for i = 1, 12 do
+    local stem = string.format("%s/%05d", dir, i)
+    local page, pdf = assert(nianbao.engine:read(stem .. ".html")), assert(nianbao.engine:read(stem .. ".pdf.txt"))
+    eq(page.agency, pdf.agency, stem .. ".pdf.txt: issuer")
+    assert(page.period and pdf.period, stem .. ": a period")
+    eq(page.period.from .. " " .. page.period.to, pdf.period.from .. " " .. pdf.period.to, stem .. ".pdf.txt: period")
+    if pdf.issuer == "township" then towns = towns + 1 end
+  end
+  assert(towns > 0, "a township among them")
+end)
+
 test("the comparison of tables tells two reports apart", function()
   -- else the test above would pass on pages read to no table at all
   local a = tables_of(dir .. "/00001.html")

@@ -8,7 +8,9 @@ local function load_rule(name, params, format)
   local f = assert(io.open(path, "rb"))
   local source = f:read("a")
   f:close()
-  local env = setmetatable({ format = format }, { __index = _G })
+  -- (text: the prose helpers the national pack's rules see)
+  local env = setmetatable({ format = format, text = nianbao.engine:pack("gb2021").rule_by_id["gb2021.txt.new"].env.text },
+                           { __index = _G })
   assert(load(source, "@" .. path, "t", env))()
   if params then for k, v in pairs(params) do env.params[k] = v end end
   return env
@@ -160,10 +162,10 @@ local function words_before(rule, sid)
     return function(report, emit)
       local s = report:section(sid)
       if not s then return end
-      local missing = {}
+      local missing, prose = {}, rule.text.prose(s)
       for _, a in ipairs(list) do
         local found = false
-        for _, w in ipairs(a[2]) do found = found or s.text:find(w, 1, true) ~= nil end
+        for _, w in ipairs(a[2]) do found = found or prose:find(w, 1, true) ~= nil end
         if not found then missing[#missing + 1] = "“" .. a[1] .. "”" end
       end
       if #missing > 0 then
