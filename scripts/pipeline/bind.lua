@@ -869,15 +869,28 @@ function M.parse_date(F, s)
 end
 
 -- A statistics period stated in text → {from=, to=, line=, col=} or nil.
+-- The opening's lines are asked in turn until one states it, and a batch's
+-- pages share most of them (a site's menu): each text's answer is kept
+-- (a bounded memo by format; false: no period).
+local PERIOD_MEMO_BYTES = 1 << 16
+local period_memo = memo.keyed()
 function M.parse_period(F, text, block)
   local g = F.grammars.period
   if not g or not text then return nil end
-  local _, p = search(g):match(F.labels.simplify(text))
-  if not p then return nil end
-  local y2 = p.y2 or p.y1
-  return { from = string.format("%s-%02d-%02d", p.y1, tonumber(p.m1), tonumber(p.d1)),
-           to = string.format("%s-%02d-%02d", y2, tonumber(p.m2), tonumber(p.d2)),
-           line = block and block.line, col = block and block.col }
+  local m = period_memo[F]
+  local hit = m and m.of[text]
+  if hit == nil then
+    hit = false
+    local _, p = search(g):match(F.labels.simplify(text))
+    if p then
+      local y2 = p.y2 or p.y1
+      hit = { string.format("%s-%02d-%02d", p.y1, tonumber(p.m1), tonumber(p.d1)),
+              string.format("%s-%02d-%02d", y2, tonumber(p.m2), tonumber(p.d2)) }
+    end
+    memo.put(period_memo, F, PERIOD_MEMO_BYTES, text, hit, #text + 64)
+  end
+  if not hit then return nil end
+  return { from = hit[1], to = hit[2], line = block and block.line, col = block and block.col }
 end
 
 -- The signature (落款) that ends a report: the issuer's name on a line,
