@@ -1028,8 +1028,9 @@ static void stream_reference(void *ctx, const xmlChar *name) {
 ** styles, which libxml2 would copy a character at a time. Dropped only while this scan reads the markup as libxml2 does, one
 ** construct at a time (tags, end tags, comments, a DOCTYPE, the text of a
 ** script or style); at anything else the rest is left as it is. Only
-** attributes of printable ASCII on one line go: no line moves, and no byte
-** libxml2 would complain of is taken away. */
+** attributes of printable ASCII or of clean UTF-8 (a style naming a Chinese
+** font, a link's title) on one line go: no line moves, and no byte libxml2
+** would complain of is taken away. */
 
 #define LEAN_MAX 1000000         /* longer pieces stay: libxml2 has limits of length of its own */
 
@@ -1066,6 +1067,20 @@ static int printable_ascii(const char *s, size_t len) {
     for (; k < len; k++)
         if (s[k] < 0x20 || s[k] >= 0x7f) return 0;
     return 1;
+}
+
+/* Is s[0..len) text libxml2 reads without a word, all on one line: printable
+** ASCII, or UTF-8 of characters XML allows (no control byte, no U+FFFE or
+** U+FFFF, which it reports as out of range)? */
+static int quiet_text(const char *s, size_t len) {
+    const unsigned char *u = (const unsigned char *)s;
+    size_t k;
+    if (printable_ascii(s, len)) return 1;
+    for (k = 0; k < len; k++) {
+        if (u[k] < 0x20 || u[k] == 0x7f) return 0;
+        if (u[k] == 0xef && len - k > 2 && u[k + 1] == 0xbf && u[k + 2] >= 0xbe) return 0;
+    }
+    return nb_encoding_utf8_invalid(s, len) == 0;
 }
 
 /* libxml2's htmlParseHTMLName from s[i] (a letter here): the end, or 0 when
@@ -1177,7 +1192,7 @@ static size_t lean_tag(lean_text *t, size_t i, int *raw, int *ok) {
         }
         /* name[=value] is s[a..j) */
         if (keep_all || same_name(s + a, an - a, "rowspan") || same_name(s + a, an - a, "colspan")) continue;
-        if (j - a <= LEAN_MAX && printable_ascii(s + a, j - a) && !lean_drop(t, a, j)) { *ok = 0; return 0; }
+        if (j - a <= LEAN_MAX && quiet_text(s + a, j - a) && !lean_drop(t, a, j)) { *ok = 0; return 0; }
     }
 }
 
