@@ -1263,7 +1263,8 @@ static int lean_page(html_walk *w, const char *s, size_t n, char **out, size_t *
             if (!ok) goto no_memory;
             if (j == 0) break;
             /* a body opens or is open already; not one closed as it opens (<body/>) */
-            if (same_name(s + name_from, name_end(s, n, name_from) - name_from, "body") && s[j - 2] != '/')
+            if ((s[name_from] | 0x20) == 'b' && same_name(s + name_from, name_end(s, n, name_from) - name_from, "body") &&
+                s[j - 2] != '/')
                 in_body = 1;
             i = j;
             if (raw) {
