@@ -1028,8 +1028,9 @@ static void stream_reference(void *ctx, const xmlChar *name) {
 ** styles, which libxml2 would copy a character at a time. Dropped only while this scan reads the markup as libxml2 does, one
 ** construct at a time (tags, end tags, comments, a DOCTYPE, the text of a
 ** script or style); at anything else the rest is left as it is. Only
-** attributes of printable ASCII on one line go: no line moves, and no byte
-** libxml2 would complain of is taken away. */
+** attributes of printable ASCII or of clean UTF-8 (a style naming a Chinese
+** font, a link's title) on one line go: no line moves, and no byte libxml2
+** would complain of is taken away. */
 
 #define LEAN_MAX 1000000         /* longer pieces stay: libxml2 has limits of length of its own */
 
@@ -1068,6 +1069,20 @@ static int printable_ascii(const char *s, size_t len) {
     return 1;
 }
 
+/* Is s[0..len) text libxml2 reads without a word, all on one line: printable
+** ASCII, or UTF-8 of characters XML allows (no control byte, no U+FFFE or
+** U+FFFF, which it reports as out of range)? */
+static int quiet_text(const char *s, size_t len) {
+    const unsigned char *u = (const unsigned char *)s;
+    size_t k;
+    if (printable_ascii(s, len)) return 1;
+    for (k = 0; k < len; k++) {
+        if (u[k] < 0x20 || u[k] == 0x7f) return 0;
+        if (u[k] == 0xef && len - k > 2 && u[k + 1] == 0xbf && u[k + 2] >= 0xbe) return 0;
+    }
+    return nb_encoding_utf8_invalid(s, len) == 0;
+}
+
 /* libxml2's htmlParseHTMLName from s[i] (a letter here): the end, or 0 when
 ** the name is long enough for libxml2 to cut it. */
 static size_t name_end(const char *s, size_t n, size_t i) {
@@ -1094,6 +1109,20 @@ static int lean_drop(lean_text *t, size_t from, size_t to) {
     t->outn += from - t->done;
     t->done = to;
     return 1;
+}
+
+/* Drop src[from..to) and put s[0..len) in its place, len at most to - from
+** (the copy never outgrows the page); 0 without memory. */
+static int lean_replace(lean_text *t, size_t from, size_t to, const char *s, size_t len) {
+    if (!lean_drop(t, from, to)) return 0;
+    memcpy(t->out + t->outn, s, len);
+    t->outn += len;
+    return 1;
+}
+
+/* Word's empty <o:p></o:p> at s[i], in either case. */
+static int empty_office_p(const char *s, size_t n, size_t i) {
+    return n - i >= 11 && (memcmp(s + i, "<o:p></o:p>", 11) == 0 || memcmp(s + i, "<O:P></O:P>", 11) == 0);
 }
 
 /* Drop all of src[from..to) but its line ends: the text of a comment, a
@@ -1163,7 +1192,7 @@ static size_t lean_tag(lean_text *t, size_t i, int *raw, int *ok) {
         }
         /* name[=value] is s[a..j) */
         if (keep_all || same_name(s + a, an - a, "rowspan") || same_name(s + a, an - a, "colspan")) continue;
-        if (j - a <= LEAN_MAX && printable_ascii(s + a, j - a) && !lean_drop(t, a, j)) { *ok = 0; return 0; }
+        if (j - a <= LEAN_MAX && quiet_text(s + a, j - a) && !lean_drop(t, a, j)) { *ok = 0; return 0; }
     }
 }
 
@@ -1173,6 +1202,7 @@ static size_t lean_tag(lean_text *t, size_t i, int *raw, int *ok) {
 static int lean_page(html_walk *w, const char *s, size_t n, char **out, size_t *outn) {
     lean_text t;
     size_t i = 0;
+    int in_body = 0;                          /* a body is open: no head can be what is open */
     t.src = s;
     t.n = n;
     t.done = 0;
@@ -1190,6 +1220,10 @@ static int lean_page(html_walk *w, const char *s, size_t n, char **out, size_t *
         if (c == '/') {                       /* an end tag: </name> */
             size_t j;
             if (i + 2 >= n || !letter_ch(s[i + 2]) || (j = name_end(s, n, i + 2)) == 0) break;
+            /* these may close the body (a head's and an html's end outrank it) */
+            if (same_name(s + i + 2, j - i - 2, "body") || same_name(s + i + 2, j - i - 2, "head") ||
+                same_name(s + i + 2, j - i - 2, "html"))
+                in_body = 0;
             while (j < n && blank_ch(s[j])) j++;
             if (j >= n || s[j] != '>') break;
             i = j + 1;
@@ -1218,11 +1252,20 @@ static int lean_page(html_walk *w, const char *s, size_t n, char **out, size_t *
                 if (k < (size_t)(gt - s) || quotes % 2 != 0) break;
                 i = (size_t)(gt - s) + 1;
             } else break;
+        } else if (in_body && empty_office_p(s, n, i)) {
+            /* libxml2 reports the unknown o:p as an error, and reads an empty one as it reads a
+            ** <br> (a block the walk passes, closing nothing but a head); no head is open here */
+            if (!lean_replace(&t, i, i + 11, "<br>", 4)) goto no_memory;
+            i += 11;
         } else if (letter_ch(c)) {
             int raw, ok;
             size_t j = lean_tag(&t, i, &raw, &ok), name_from = i + 1;
             if (!ok) goto no_memory;
             if (j == 0) break;
+            /* a body opens or is open already; not one closed as it opens (<body/>) */
+            if ((s[name_from] | 0x20) == 'b' && same_name(s + name_from, name_end(s, n, name_from) - name_from, "body") &&
+                s[j - 2] != '/')
+                in_body = 1;
             i = j;
             if (raw) {
                 /* its text runs to </name (libxml2 compares that much of the name), which must end there;

@@ -1,12 +1,14 @@
--- The lean parse drops an attribute only when all of it is printable ASCII,
--- read eight bytes at a time: an attribute of any length with a control
--- byte, a DEL or a byte past ASCII anywhere in it stays for libxml2, and the
--- blocks are those of the full tree either way.
+-- The lean parse drops an attribute only when all of it is printable ASCII
+-- (read eight bytes at a time) or UTF-8 libxml2 reads without a word: an
+-- attribute of any length with a control byte, a DEL, a byte that is not
+-- UTF-8 or a U+FFFF anywhere in it stays for libxml2, and the blocks are
+-- those of the full tree either way.
 
 local markup = require "markup"
 
--- bytes that make an attribute stay, and printable ones on either side of them
-local odd = { "\1", "\31", "\127", "\128", "\255", "é", "二", "\t", "\n" }
+-- bytes that make an attribute stay (and UTF-8 that lets it go), and printable ones on either side
+local odd = { "\1", "\31", "\127", "\128", "\255", "é", "二", "\t", "\n", "\239\191\191", "\228\186",
+              "\237\160\128", "\244\144\128\128", "\192\175" }
 local fill = { "a", "0.5", "x-y", "~", " ", "=", "\"" }
 
 local function value(rand)
@@ -21,12 +23,12 @@ local function page(rand)
   for r = 1, rand(4) do
     out[#out + 1] = "<tr id='r" .. r .. "'>"
     for c = 1, rand(5) do
-      out[#out + 1] = string.format("<td data-a='%s' class='%s'>%d%s</td>\n", value(rand), value(rand), c,
+      out[#out + 1] = string.format("<td data-a='%s' class='%s'>%d年%s</td>\n", value(rand), value(rand), c,
                                     rand(4) == 1 and "<span title='" .. value(rand) .. "'>s</span>" or "")
     end
     out[#out + 1] = "</tr>"
   end
-  out[#out + 1] = "</table><p style='" .. value(rand) .. "'>after</p>"
+  out[#out + 1] = "</table><p style='" .. value(rand) .. "'>after 之后</p>"
   return table.concat(out)
 end
 
@@ -77,4 +79,16 @@ test("a tag with a namespace prefix is read by its local name, as the tree names
   eq("two", got[2].text, "o:p is a paragraph")
   eq("cell", got[5].text, "x:td in x:table is a cell")
   eq("cell", got[5].kind, "its kind")
+end)
+
+test("attributes of UTF-8 go, one across lines stays: every block on its line", function()
+  local text = "<p style='font-family:宋体;font-size:12pt' title='第一\n二'>x</p>\n"
+    .. "<table><tr><td class='仿宋_GB2312 \239\191\191'>1</td>\n<td lang=中文 colspan=2>2</td></tr></table>\n"
+    .. "<p style='字\128'>y</p>\n<p title='é'>z</p>"
+  local got = assert(nianbao.html.blocks(text))
+  local d = differ(markup.blocks(assert(nianbao.html.parse(text))), got, "blocks")
+  if d then error(d) end
+  eq(2, got[1].line, "a paragraph after an attribute across a line")
+  eq(2, got[3].colspan, "a span beside an attribute that goes")
+  eq(6, got[#got].line, "the last paragraph's line")
 end)
