@@ -2161,17 +2161,22 @@ function M.for_format(F, opts)
     needs_index = index                      -- (the words compiled once, taken in their place after)
     return held
   end
-  -- needs_in(s), or nil when no grammar can read s: each has words it
-  -- needs, and s holds none of them
+  -- may_read(G, gi, s, needed) → whether grammar G (the gi-th) may read s:
+  -- it needs no word, or s holds one it needs (needed: needs_in(s))
+  local function may_read(G, gi, s, needed)
+    if #G.needs == 0 or needed[gi] then return true end
+    if G.needs_apart then
+      for _, w in ipairs(G.needs) do
+        if s:find(w, 1, true) then return true end
+      end
+    end
+    return false
+  end
+  -- needs_in(s), or nil when no grammar may read s
   local function needed_by(s)
     local needed = needs_in(s)
     for gi, G in ipairs(grammars) do
-      if #G.needs == 0 or needed[gi] then return needed end
-      if G.needs_apart then
-        for _, w in ipairs(G.needs) do
-          if s:find(w, 1, true) then return needed end
-        end
-      end
+      if may_read(G, gi, s, needed) then return needed end
     end
     return nil
   end
@@ -2202,13 +2207,7 @@ function M.for_format(F, opts)
     local hits, matched = nil, nil
     needed = needed or needs_in(s)
     for gi, G in ipairs(grammars) do
-      local need = #G.needs == 0 or needed[gi] or false
-      if G.needs_apart then
-        for _, w in ipairs(G.needs) do
-          if s:find(w, 1, true) then need = true break end
-        end
-      end
-      if need then
+      if may_read(G, gi, s, needed) then
         hits = hits or {}
         if G.pending then compile_pending(G) end
         if G.scan then scan(G, s, hits)
