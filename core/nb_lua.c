@@ -733,11 +733,6 @@ static int table_walk(lua_State *L, token_seen *seen) {
     lua_Integer i, n;
     int has_known = lua_type(L, KNOWN) == LUA_TTABLE, in_row = 0, key, at;
     const void *number, *marker;
-    /* the grid and row of the row read (at GRID and ROW): the grid's object
-    ** and type, the row as a whole number where it is one */
-    const void *cur_grid = NULL;
-    int cur_grid_type = LUA_TNIL, cur_row_whole = 0;
-    lua_Integer cur_row = 0;
     luaL_Buffer b;
     luaL_checktype(L, TOKENS, LUA_TTABLE);
     luaL_checktype(L, STATE_OF, LUA_TFUNCTION);
@@ -769,24 +764,12 @@ static int table_walk(lua_State *L, token_seen *seen) {
             lua_pushnil(L);
         }                                                 /* token grid x0 */
         if (is_true(L, -1, x0_type)) {
-            /* the grid the same object as the row's (most cells), else as
-            ** rawequal says; the row a whole number as the row's, else so */
-            const void *grid = lua_topointer(L, -2);
-            int row_whole = 0, same;
-            lua_Integer row;
             lua_pushvalue(L, at + K_ROW);
-            row = lua_rawget(L, -4) == LUA_TNUMBER ? lua_tointegerx(L, -1, &row_whole) : 0;  /* token grid x0 row */
-            same = in_row && ((grid != NULL && grid == cur_grid && grid_type == cur_grid_type) ||
-                              lua_rawequal(L, at + GRID, -3));
-            same = same && (row_whole && cur_row_whole ? row == cur_row : lua_rawequal(L, at + ROW, -1));
-            first = !same;
+            lua_rawget(L, -4);                            /* token grid x0 row */
+            first = !in_row || !lua_rawequal(L, at + GRID, -3) || !lua_rawequal(L, at + ROW, -1);
             if (first) {
                 lua_copy(L, -3, at + GRID);
                 lua_copy(L, -1, at + ROW);
-                cur_grid = grid;
-                cur_grid_type = grid_type;
-                cur_row = row;
-                cur_row_whole = row_whole;
             }
             in_row = placed = 1;
             lua_pushvalue(L, at + K_X1);
