@@ -896,8 +896,9 @@ end
 -- The signature (落款) that ends a report: the issuer's name on a line,
 -- then a date alone on the last line of the last part. It is no text of
 -- that part: it leaves it, and gives the date written (成文日期) where the
--- page's metadata did not, and the issuer where nothing else did.
-local function strip_signature(F, R)
+-- page's metadata did not, and the issuer where nothing else did but a
+-- bare line of the opening (loose: a banner may be the site's, not the issuer's).
+local function strip_signature(F, R, loose)
   local s = R.sections[#R.sections]
   local g = F.grammars.signed
   if not (s and s.part and g and s.places and #s.places >= 2) then return end
@@ -922,7 +923,7 @@ local function strip_signature(F, R)
   local date = string.format("%s-%02d-%02d", y, m, d)
   R.signature = { agency = name, date = date, line = s.places[n - 1].line }
   if not R.written then R.written = date end
-  if not R.agency then R.agency = name end
+  if not R.agency or loose then R.agency = name end
   s.text = s.text:sub(1, math.max(0, s.places[n - 1].at - 2))
   s.places[n], s.places[n - 1] = nil, nil
 end
@@ -1082,22 +1083,25 @@ local function read_identity(F, R, blocks, first)
   end
   if not R.agency and R.meta.publisher then R.agency = R.meta.publisher.text end
   if not R.agency and agency_at == 1 and title_at then R.agency = title_named(F, blocks, title_at) end
+  if not R.agency and F.grammars.agency then
+    local _, a = search(F.grammars.agency):match(opening)
+    if a and a ~= "" then R.agency = a end
+  end
+  local loose
   if not R.agency then
-    -- a line of the opening that is only a name: the issuer's
+    -- a line of the opening that is only a name: the issuer's, or the
+    -- site's banner ("江苏省人民政府" over a department's report): a
+    -- signature at the end, where there is one, names the issuer instead
     for i = 1, first - 1 do
       local b = blocks[i]
       local t = b.kind == "para" and F.labels.simplify(b.text):gsub("%s", "")
       if t and (utf8.len(t) or 99) <= 30 and not t:find("%d") and not is_prose(F, t) then
         for _, e in ipairs(F.agency_endings) do
-          if t:sub(-#e) == e then R.agency = t; break end
+          if t:sub(-#e) == e then R.agency, loose = t, true; break end
         end
       end
       if R.agency then break end
     end
-  end
-  if not R.agency and F.grammars.agency then
-    local _, a = search(F.grammars.agency):match(opening)
-    if a and a ~= "" then R.agency = a end
   end
   for i = 1, first - 1 do
     local b = blocks[i]
@@ -1123,6 +1127,7 @@ local function read_identity(F, R, blocks, first)
     end
   end
   R.year = R.title_year or (R.period and tonumber(R.period.to:sub(1, 4)))
+  return loose
 end
 
 -- Labels of other formats seen (signatures), and whether the text is in
@@ -1389,8 +1394,7 @@ function M.bind(F, system, doc, path, others)
 
   local first = starts[1] and starts[1].index or (#blocks + 1)
   read_meta(F, blocks, first, R.meta)
-  read_identity(F, R, blocks, first)
-  R.issuer = issuer_of(F, R.agency)
+  local loose_agency = read_identity(F, R, blocks, first)
   if R.meta.published then R.published = M.parse_date(F, R.meta.published.text) end
   if R.meta.written then R.written = M.parse_date(F, R.meta.written.text) end
   if R.meta.index then R.index = R.meta.index.text end
@@ -1439,7 +1443,8 @@ function M.bind(F, system, doc, path, others)
                     order = k, places = places, variant = st.variant }
   end
 
-  strip_signature(F, R)
+  strip_signature(F, R, loose_agency)
+  R.issuer = issuer_of(F, R.agency)       -- (the signature may name the issuer)
 
   -- the tables, each in its part; a legacy report has none of them
   local legacy = detect(F, R, blocks, found, sigs, one, signed)

@@ -84,3 +84,13 @@ test("only the title's own first line names the issuer", function()
     eq(c[2], R.agency, "case " .. k)
   end
 end)
+
+test("part 5's measures are found where a PDF wrapped their word", function()
+  local body = "   本报告所列数据的统计期限自2024年1月1日至12月31日。\n   一、总体情况\n   全年公开信息12条。\n" ..
+               "   五、存在的主要问题及改进情况\n   主要问题是部分栏目更新不够及时。今后要改\n进审核流程，按时更新。\n" ..
+               "   六、其他需要报告的事项\n   本年度未收取信息处理费。\n"
+  local wrapped = rules_found(write("s5_wrapped.txt", pdf(body)))
+  assert(not wrapped:find(" gb2021.struct.s5_measures ", 1, true), "改进 wrapped, read as missing:" .. wrapped)
+  local none = rules_found(write("s5_none.txt", pdf((body:gsub("今后要改\n进审核流程，按时更新。", "栏目较多，人手\n不足。")))))
+  has(none, "gb2021.struct.s5_measures", "no measure at all is still found")
+end)

@@ -1,0 +1,59 @@
+-- A bare name on a line of the opening may be the site's banner, not the
+-- issuer: a report signed at its end (the name, then the date) is the
+-- signature's, and its kind (department, government, township) follows
+-- the name; a report with no signature keeps the line, as before; a title
+-- or an opening sentence that names the issuer is read first, as always.
+
+local E = nianbao.engine
+local FIXTURE = "tests/fixtures/issuer/banner-dept-2024.txt"
+
+local function rules_found(path)
+  local out = sh(NB .. " check --no-color --format json " .. path)
+  local list = {}
+  for rule in out:gmatch('"rule":"([^"]+)"') do list[#list + 1] = rule end
+  return " " .. table.concat(list, " ") .. " "
+end
+
+local function fixture_text()
+  local f = assert(io.open(FIXTURE, "rb"))
+  local s = f:read("a")
+  f:close()
+  return s
+end
+
+test("a department's report under a portal's banner is the signature's", function()
+  local R = assert(E:read(FIXTURE))
+  eq("澜州市医疗保障局", R.agency, "the issuer signed at the end, not the banner 澜州市人民政府")
+  eq("dept", R.issuer, "a department's kind")
+  eq("2025-01-24", R.signature and R.signature.date, "the signature's date")
+  local found = rules_found(FIXTURE)
+  -- a government's part 1 is asked for its results: the banner made the report a government's
+  assert(not found:find(" gb2021.struct.s1_gov_results ", 1, true), "asked as a government's report:" .. found)
+  has(found, "gb2021.t2.reg_no_power", "a department's checks ran")
+end)
+
+test("with no signature, a bare line of the opening is still the issuer", function()
+  local text = fixture_text():gsub("\n澜州市医疗保障局\n2025年1月24日%s*$", "\n")
+  local R = assert(E:read(write("issuer_unsigned.txt", text)))
+  eq("澜州市人民政府", R.agency, "the opening's only name")
+  eq("gov", R.issuer, "its kind")
+  eq(nil, R.signature, "no signature")
+end)
+
+test("a signature alone names the issuer, and its kind", function()
+  local text = fixture_text():gsub("^澜州市人民政府\n", "")
+  local R = assert(E:read(write("issuer_signed_only.txt", text)))
+  eq("澜州市医疗保障局", R.agency, "the signature's name")
+  eq("dept", R.issuer, "the kind of the signature's name, not unknown")
+end)
+
+test("a title or an opening sentence that names the issuer is not overruled", function()
+  local titled = fixture_text():gsub("\n2024年政府信息公开工作年度报告\n", "\n澜州市医疗保障局2024年政府信息公开工作年度报告\n", 1)
+  titled = titled:gsub("\n澜州市医疗保障局\n2025年1月24日", "\n澜州市卫生健康委员会\n2025年1月24日")
+  local R = assert(E:read(write("issuer_titled.txt", titled)))
+  eq("澜州市医疗保障局", R.agency, "the title's name over the signature's")
+  local said = fixture_text():gsub("澜州市医疗保障局编制2024年", "现发布澜州市医疗保障局2024年", 1)
+  said = said:gsub("\n澜州市医疗保障局\n2025年1月24日%s*$", "\n")
+  R = assert(E:read(write("issuer_said.txt", said)))
+  eq("澜州市医疗保障局", R.agency, "the opening's 发布…年度报告 over the banner line")
+end)
