@@ -346,12 +346,19 @@ function M.check(P, R, opts)
   if instructions ~= runs_instructions or memory ~= runs_memory then
     runs, runs_instructions, runs_memory = setmetatable({}, { __mode = "k" }), instructions, memory
   end
-  -- the claims the rules would read under their count hook, read first
-  -- (identity rules alone read none)
   local text = trusted_text_of(P)
+  -- a pack all national hands its rules the report itself: a view guards
+  -- the report from a rule's writes, and the checker's own rules write to
+  -- none of it (a view made of each table they read was 2% of a check);
+  -- a rule of any other pack reads it through its view
+  local given = text and R or ro
+  -- the claims the rules would read under their count hook, read first
+  -- (identity rules alone read none), in the report as the rules are given
+  -- it: the prose made of each part for the reading is the rules' then,
+  -- where a part's view had prose of its own made again
   if text then
     for _, rule in ipairs(P.rules) do
-      if rule.enabled and not rule.compiled then claims.read_ahead(text, ro, instructions); break end
+      if rule.enabled and not rule.compiled then claims.read_ahead(text, given, instructions); break end
     end
   end
   -- the places of its copies' passages, which the copy rules name, found
@@ -360,11 +367,6 @@ function M.check(P, R, opts)
   -- and the cells the value rules ask for (a blank, a marker...), picked once
   -- (should the pick fail, each rule asks as it did, and fails in its own call)
   pcall(Report.pick_ahead, R)
-  -- a pack all national hands its rules the report itself: a view guards
-  -- the report from a rule's writes, and the checker's own rules write to
-  -- none of it (a view made of each table they read was 2% of a check);
-  -- a rule of any other pack reads it through its view
-  local given = text and R or ro
   -- (the list walked as ipairs walks it, with no call a rule; each field
   -- of a rule read once: most are absent, the dearest reads)
   local rules, runs, i = P.rules, runs, 1
