@@ -184,10 +184,10 @@ typedef struct {
 
 /* The blocks' field names and fixed values, pushed once on the stack: a
 ** field set from there is not looked up by its C string each time. */
-enum { N_KIND, N_TEXT, N_LINE, N_COL, N_GRID, N_ROW, N_COLUMN, N_ROWSPAN, N_COLSPAN, N_X0, N_X1,
+enum { N_KIND, N_TEXT, N_LINE, N_GRID, N_ROW, N_COLUMN, N_ROWSPAN, N_COLSPAN, N_X0, N_X1,
        N_PARA, N_CELL, N_BREAK, N_EMPTY, N_COUNT };
 static const char *const names[N_COUNT] = {
-    "kind", "text", "line", "col", "grid", "row", "column", "rowspan", "colspan", "x0", "x1",
+    "kind", "text", "line", "grid", "row", "column", "rowspan", "colspan", "x0", "x1",
     "para", "cell", "break", ""
 };
 
@@ -344,13 +344,12 @@ static void flush(lua_State *L, html_walk *w) {
     if (w->para.n == 0) { w->para.in_run = 0; return; }
     buf_push_trimmed(L, &w->para);
     if (lua_rawlen(L, -1) == 0) { lua_pop(L, 1); return; }
-    lua_createtable(L, 0, 4);       /* the size markup.lua's constructor gives: the same table */
+    lua_createtable(L, 0, 3);       /* the size markup.lua's constructor gives: the same table */
     set_name(L, w, N_KIND, N_PARA);
     lua_pushvalue(L, w->names + N_TEXT);
     lua_pushvalue(L, -3);
     lua_rawset(L, -3);
     set_int(L, w, N_LINE, line);
-    set_int(L, w, N_COL, 1);
     add_block(L, w);
     lua_pop(L, 1);
 }
@@ -426,13 +425,12 @@ static int do_row(lua_State *L, html_walk *w, table_walk *tw, const xmlNode *tr,
         }
         cell_text(L, w, td, depth + 1);
         line = line_of(w, td) ? line_of(w, td) : line_of(w, tr) ? line_of(w, tr) : 1;
-        lua_createtable(L, 0, w->spans ? 11 : 8);
+        lua_createtable(L, 0, w->spans ? 10 : 7);
         set_name(L, w, N_KIND, N_CELL);
         lua_pushvalue(L, w->names + N_TEXT);
         buf_push_trimmed(L, &w->cell);
         lua_rawset(L, -3);
         set_int(L, w, N_LINE, line);
-        set_int(L, w, N_COL, 1);
         lua_pushvalue(L, w->names + N_GRID);
         lua_pushstring(L, tw->grid);
         lua_rawset(L, -3);
@@ -451,11 +449,10 @@ static int do_row(lua_State *L, html_walk *w, table_walk *tw, const xmlNode *tr,
             if (child_kind(c) == 2 && is(c, "table") && do_table(L, w, c, depth + 2) != WALK_OK)
                 return WALK_LEFT_TO_LUA;
     }
-    lua_createtable(L, 0, 4);
+    lua_createtable(L, 0, 3);
     set_name(L, w, N_KIND, N_BREAK);
     set_name(L, w, N_TEXT, N_EMPTY);
     set_int(L, w, N_LINE, line_of(w, tr) ? line_of(w, tr) : 1);
-    set_int(L, w, N_COL, 1);
     add_block(L, w);
     return WALK_OK;
 }
@@ -1360,10 +1357,10 @@ static int stream_read(lua_State *L, html_walk *w, const char *buf, int len) {
 }
 
 /* A record's block with the fields every block has: its kind, its text
-** (a break's is empty), its line and column 1; room for `more`. */
+** (a break's is empty) and its line (col left out: 1); room for `more`. */
 static void push_record(lua_State *L, const html_walk *w, const stream_state *ss, const block_rec *r,
                         int kind, int more) {
-    lua_createtable(L, 0, 4 + more);
+    lua_createtable(L, 0, 3 + more);
     set_name(L, w, N_KIND, kind);
     if (kind == N_BREAK) {
         set_name(L, w, N_TEXT, N_EMPTY);
@@ -1373,7 +1370,6 @@ static void push_record(lua_State *L, const html_walk *w, const stream_state *ss
         lua_rawset(L, -3);
     }
     set_int(L, w, N_LINE, r->line);
-    set_int(L, w, N_COL, 1);
 }
 
 /* The records as markup.lua's blocks, on the list at w->blocks. */

@@ -346,7 +346,7 @@ static int check_state(lua_State *L, int idx) {
     return luaL_checkoption(L, idx, NULL, state_names);
 }
 
-/* report:set(id, state, value, text, line, col, offset)
+/* report:set(id, state, value, text, line, col, offset) (col none: 1)
 ** state is "number" (value: integer or decimal string), "blank", "marker",
 ** "text", "unknown" or "missing"; text is the cell as printed. */
 static int l_report_set(lua_State *L) {
@@ -359,7 +359,7 @@ static int l_report_set(lua_State *L) {
     size_t len = 0;
     if (state == NB_CELL_NUMBER) num = check_num(L, 4);
     span.line = (uint32_t)opt_place(L, 6, UINT32_MAX);
-    span.col = (uint32_t)opt_place(L, 7, UINT32_MAX);
+    span.col = lua_isnoneornil(L, 7) ? 1 : (uint32_t)opt_place(L, 7, UINT32_MAX);   /* none: its line's first */
     span.offset = (size_t)opt_place(L, 8, LUA_MAXINTEGER);
     if (lua_type(L, 5) == LUA_TSTRING) text = lua_tolstring(L, 5, &len);
     else if ((text = luaL_optstring(L, 5, NULL)) != NULL) len = strlen(text);
@@ -397,6 +397,15 @@ static inline int is_true(lua_State *L, int idx, int type) {
 static int token_field(lua_State *L, int token, int key) {
     lua_pushvalue(L, key);
     return lua_rawget(L, token);
+}
+
+/* A token's col (field key) pushed: 1 where it has none, as a reader
+** leaves out the col of a block that begins its line. */
+static int token_col(lua_State *L, int token, int key) {
+    if (token_field(L, token, key) != LUA_TNIL) return lua_type(L, -1);
+    lua_pop(L, 1);
+    lua_pushinteger(L, 1);
+    return LUA_TNUMBER;
 }
 
 /* A place at idx (of type type, as lua_rawget said) as opt_place reads it,
@@ -510,7 +519,7 @@ static int report_read(lua_State *L, int base, const token_seen *seen, lua_Integ
                         span.line = (uint32_t)place_at(L, slot, token_field(L, TOKEN, K_LINE), UINT32_MAX);
                         slot++;
                     }
-                    span.col = (uint32_t)place_at(L, slot, token_field(L, TOKEN, K_COL), UINT32_MAX);
+                    span.col = (uint32_t)place_at(L, slot, token_col(L, TOKEN, K_COL), UINT32_MAX);
                     span.offset = (size_t)place_at(L, slot + 1, token_field(L, TOKEN, K_OFFSET), LUA_MAXINTEGER);
                     if (nb_report_set_cell_n(r, (size_t)k, (nb_cell_state)state, num, t->text, t->len, span) != NB_OK)
                         return luaL_error(L, "out of memory");
@@ -579,7 +588,7 @@ static int report_read(lua_State *L, int base, const token_seen *seen, lua_Integ
             }
         }
         span.line = (uint32_t)place_at(L, LINE, token_field(L, TOKEN, K_LINE), UINT32_MAX);
-        span.col = (uint32_t)place_at(L, COL, token_field(L, TOKEN, K_COL), UINT32_MAX);
+        span.col = (uint32_t)place_at(L, COL, token_col(L, TOKEN, K_COL), UINT32_MAX);
         span.offset = (size_t)place_at(L, OFFSET, token_field(L, TOKEN, K_OFFSET), LUA_MAXINTEGER);
         if (nb_report_set_cell_n(r, (size_t)k, (nb_cell_state)state, num, text, len, span) != NB_OK)
             return luaL_error(L, "out of memory");
@@ -640,11 +649,11 @@ static void token_state(lua_State *L, int known, int state_of, int format, const
     state_class(L, number, marker, value, stated);
 }
 
-/* A place of a token read whole by a walk: none as 0, else an integer in
-** [0, max] (into *v); 0 where it is neither (report_read reads it again,
-** and says what is wrong). */
-static inline int seen_place(lua_State *L, int token, int key, lua_Integer max, lua_Integer *v) {
-    int type = token_field(L, token, key), whole = 0;
+/* A place of a token read whole by a walk (at the top, of type type as
+** lua_rawget said): none as 0, else an integer in [0, max] (into *v); 0
+** where it is neither (report_read reads it again, and says what is wrong). */
+static inline int seen_place(lua_State *L, int type, lua_Integer max, lua_Integer *v) {
+    int whole = 0;
     *v = 0;
     if (type == LUA_TNIL) return 1;
     if (type == LUA_TNUMBER) *v = lua_tointegerx(L, -1, &whole);
@@ -658,10 +667,10 @@ static inline int seen_place(lua_State *L, int token, int key, lua_Integer max, 
 ** read on the stack. */
 static void seen_ready(lua_State *L, int token, int k_unit, int k_line, int k_col, int k_offset, token_seen *t) {
     int ready = token_field(L, token, k_unit) == LUA_TNIL;
-    if (ready && !t->lined) ready = seen_place(L, token, k_line, UINT32_MAX, &t->line);
+    if (ready && !t->lined) ready = seen_place(L, token_field(L, token, k_line), UINT32_MAX, &t->line);
     else ready = ready && t->line >= 0 && t->line <= (lua_Integer)UINT32_MAX;
-    t->ready = ready && seen_place(L, token, k_col, UINT32_MAX, &t->col) &&
-               seen_place(L, token, k_offset, LUA_MAXINTEGER, &t->offset);
+    t->ready = ready && seen_place(L, token_col(L, token, k_col), UINT32_MAX, &t->col) &&
+               seen_place(L, token_field(L, token, k_offset), LUA_MAXINTEGER, &t->offset);
 }
 
 /* The start of the token walks below, (tokens, known, state_of, F): the

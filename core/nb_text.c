@@ -151,10 +151,12 @@ static void set_int(lua_State *L, int names_at, int key, lua_Integer v) {
 }
 
 /* A block of kind with s[from, to) as its text, room made for nfields
-** fields (the ones it will hold: a table not grown while it is filled). */
+** fields (the ones it will hold: a table not grown while it is filled).
+** A col of 1 is left out (the binder reads none as 1): most blocks begin
+** their line, and four fields take half the room of five (a power of two). */
 static void push_block(lua_State *L, int names_at, int nfields, int kind, const char *s, size_t from, size_t to,
                        lua_Integer line, lua_Integer col, lua_Integer offset) {
-    lua_createtable(L, 0, nfields);
+    lua_createtable(L, 0, col == 1 ? nfields - 1 : nfields);
     lua_pushvalue(L, names_at + K_KIND);
     lua_pushvalue(L, names_at + kind);
     lua_rawset(L, -3);
@@ -162,7 +164,7 @@ static void push_block(lua_State *L, int names_at, int nfields, int kind, const 
     lua_pushlstring(L, s + from, to - from);
     lua_rawset(L, -3);
     set_int(L, names_at, K_LINE, line);
-    set_int(L, names_at, K_COL, col);
+    if (col != 1) set_int(L, names_at, K_COL, col);
     set_int(L, names_at, K_OFFSET, offset);
 }
 

@@ -15,7 +15,8 @@ void nb_text_trim(const char *s, size_t len, size_t *from, size_t *to);
 /* Push the blocks scripts/readers/text.lua makes of text s[0, len) that holds
 ** no Markdown it rewrites (no line begun, past spaces, by '#', '>' or
 ** "<table"; no "**", "<br" or "---"): one a line of prose
-**   { kind = "para", text = "…", line = 3, col = 1, offset = 120 }
+**   { kind = "para", text = "…", line = 3, offset = 120 }
+** (col left out where it is 1, as for every paragraph)
 ** one a cell ending in " |", with x0, x1 (its place on the line), grid ("t1")
 ** and row when its line holds several, and a { kind = "break" } for a line
 ** of bars alone. The same tables as the reader's Lua loop makes, field for

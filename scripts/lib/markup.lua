@@ -47,7 +47,7 @@ function M.blocks(tree, opts)
   local function flush()
     if #buf > 0 then
       local t = clean(table.concat(buf))
-      if t ~= "" then blocks[#blocks + 1] = { kind = "para", text = t, line = bufline or shift + 1, col = 1 } end
+      if t ~= "" then blocks[#blocks + 1] = { kind = "para", text = t, line = bufline or shift + 1 } end
     end
     buf, bufline = {}, nil
   end
@@ -86,7 +86,7 @@ function M.blocks(tree, opts)
           local only = td[2] == nil and td[1]      -- most cells hold one piece of text
           local raw = type(only) == "string" and only or table.concat(text_of(td, {}))
           blocks[#blocks + 1] = { kind = "cell", text = clean(raw),
-                                  line = line_of(td) or line_of(tr) or shift + 1, col = 1,
+                                  line = line_of(td) or line_of(tr) or shift + 1,
                                   grid = grid, row = r, column = col, rowspan = rs, colspan = cs,
                                   x0 = col, x1 = col + cs }
           col = col + cs
@@ -96,7 +96,7 @@ function M.blocks(tree, opts)
           end
         end
       end
-      blocks[#blocks + 1] = { kind = "break", text = "", line = line_of(tr) or shift + 1, col = 1 }
+      blocks[#blocks + 1] = { kind = "break", text = "", line = line_of(tr) or shift + 1 }
     end
   end
 

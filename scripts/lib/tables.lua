@@ -294,7 +294,7 @@ end
 M.tokenize_into = tokenize_into
 
 function M.tokenize(text, block, marks)
-  return tokenize_into({}, text, block.line, block.col, block.offset or 0, marks)
+  return tokenize_into({}, text, block.line, block.col or 1, block.offset or 0, marks)
 end
 
 --}===
@@ -830,7 +830,7 @@ local function segment(F, T, m, tokens, diags, present, rec)
         local values = cur.values
         values[#values + 1] = b
       elseif state ~= "blank" then               -- blank padding around captions is no value
-        diags[#diags + 1] = { kind = "unplaced", table = T.id, text = text, line = b.line, col = b.col }
+        diags[#diags + 1] = { kind = "unplaced", table = T.id, text = text, line = b.line, col = b.col or 1 }
       end
     elseif cur and #cur.values > 0 and a.unit then
       cur.values[#cur.values].unit = text           -- "73802895.90" "元": one value
@@ -846,7 +846,7 @@ local function segment(F, T, m, tokens, diags, present, rec)
         elseif seen[r] then
           if strong then
             diags[#diags + 1] = { kind = "duplicate", table = T.id, row = r.id, label = r.shown,
-                                  text = b.text, line = b.line, col = b.col }
+                                  text = b.text, line = b.line, col = b.col or 1 }
             cur = nil
           end
         else
@@ -879,7 +879,7 @@ local function segment(F, T, m, tokens, diags, present, rec)
         if like then
           -- a label misspelt: read as the row it is clearly most like, and said so
           diags[#diags + 1] = { kind = "misspelt", table = T.id, row = like.id, label = like.shown,
-                                text = b.text, line = b.line, col = b.col }
+                                text = b.text, line = b.line, col = b.col or 1 }
           present.yes, rows_started, seen[like] = true, true, true
           cur = { row = like, values = {}, block = b }
           segs[#segs + 1] = cur
@@ -897,7 +897,7 @@ local function segment(F, T, m, tokens, diags, present, rec)
     end
   end
   for _, x in ipairs(extras) do
-    local d = { table = T.id, text = x.label, line = x.block.line, col = x.block.col }
+    local d = { table = T.id, text = x.label, line = x.block.line, col = x.block.col or 1 }
     if #x.values > 0 then
       local texts = {}
       for i, b in ipairs(x.values) do texts[i] = b.text end
@@ -946,7 +946,7 @@ local function set_known(c, units, F, known, id, b, text)
   local full = printed and text .. printed or text
   -- straight into the cells (the binder's report is not frozen): no block copy to build
   c:set(id, state or "text", v, full, b.line, b.col, b.offset)
-  if unit then units[#units + 1] = { id = id, unit = unit, text = full, line = b.line, col = b.col } end
+  if unit then units[#units + 1] = { id = id, unit = unit, text = full, line = b.line, col = b.col or 1 } end
 end
 
 local function set_value(R, F, id, b, text)
@@ -1048,7 +1048,7 @@ local function glued_row(R, F, system, T, seg, slots, values, diags, pending)
   local d = { kind = "glued", table = T.id, row = seg and seg.row.id or nil,
               label = seg and seg.row.shown or nil, digits = table.concat(groups, " "),
               ways = #cands, complete = complete, text = table.concat(groups, " "),
-              line = values[1].line, col = values[1].col, outcome = "open" }
+              line = values[1].line, col = values[1].col or 1, outcome = "open" }
   diags[#diags + 1] = d
   if #cands == 1 and complete then
     d.outcome = "cut"
@@ -1056,7 +1056,7 @@ local function glued_row(R, F, system, T, seg, slots, values, diags, pending)
     return nil
   end
   for _, id in ipairs(slots) do
-    R:set(id, "unknown", nil, { text = d.digits, line = values[1].line, col = values[1].col,
+    R:set(id, "unknown", nil, { text = d.digits, line = values[1].line, col = values[1].col or 1,
                                 offset = values[1].offset })
   end
   local p = { diag = d, slots = slots, candidates = cands, block = values[1], complete = complete }
@@ -1073,7 +1073,7 @@ local function unsure_row(R, T, seg, slots, values, diags, kind)
   for i, b in ipairs(values) do texts[i] = b.text end
   local d = { kind = kind, table = T.id, row = seg.row.id, label = seg.row.shown,
               text = table.concat(texts, " "), count = #values, expected = #slots,
-              line = values[1].line, col = values[1].col }
+              line = values[1].line, col = values[1].col or 1 }
   diags[#diags + 1] = d
   for _, id in ipairs(slots) do
     R:set(id, "unknown", nil, { text = d.text, line = d.line, col = d.col, offset = values[1].offset })
@@ -1249,7 +1249,7 @@ local function bind_by_order(F, system, T, m, tokens, R, diags)
     end
   end
   diags[#diags + 1] = { kind = "by_order", table = T.id, rows = #plan, line = plan[1].values[1].line,
-                        col = plan[1].values[1].col, checked = checked }
+                        col = plan[1].values[1].col or 1, checked = checked }
   return true
 end
 
@@ -1743,7 +1743,7 @@ local function bind_by_places(F, T, m, tokens, R, out_diags, present, settled, r
           row = misspelt_row(F, T, t, group, seen, last)
           if row then
             diags[#diags + 1] = { kind = "misspelt", table = T.id, row = row.id, label = row.shown,
-                                  text = t, line = r.cells[1].line, col = r.cells[1].col }
+                                  text = t, line = r.cells[1].line, col = r.cells[1].col or 1 }
           end
         end
       end
@@ -1769,7 +1769,7 @@ local function bind_by_places(F, T, m, tokens, R, out_diags, present, settled, r
       if row and n > 0 then
         if seen[row] then
           diags[#diags + 1] = { kind = "duplicate", table = T.id, row = row.id, label = row.shown,
-                                text = t, line = r.cells[1].line, col = r.cells[1].col }
+                                text = t, line = r.cells[1].line, col = r.cells[1].col or 1 }
         else
           seen[row] = true
           last = row
@@ -1778,7 +1778,7 @@ local function bind_by_places(F, T, m, tokens, R, out_diags, present, settled, r
         local texts_v = {}
         for i = 1, #map do if got[i] then texts_v[#texts_v + 1] = got[i].text end end
         diags[#diags + 1] = { kind = "extra", table = T.id, text = t, values = table.concat(texts_v, " "),
-                              line = r.cells[1].line, col = r.cells[1].col }
+                              line = r.cells[1].line, col = r.cells[1].col or 1 }
       end
       any = any or n > 0
     end
@@ -1876,7 +1876,7 @@ local function bind_flat_by(F, system, T, m, tokens, R, diags, present, pending,
       elseif #values > 0 and #values < #T.cells and b.kind == "cell" and not b.derived then
         values[#values + 1] = b                     -- a cell of the page that holds text
       else
-        diags[#diags + 1] = { kind = "unplaced", table = T.id, text = b.text, line = b.line, col = b.col }
+        diags[#diags + 1] = { kind = "unplaced", table = T.id, text = b.text, line = b.line, col = b.col or 1 }
       end
     end
   end

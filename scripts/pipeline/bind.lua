@@ -375,7 +375,7 @@ local function cut_para(b, plain, marks, out, n)
     -- a paragraph with no heading inside after all is one piece: itself
     if from == 1 and to == #b.text then return b end
     return { kind = "para", text = b.text:sub(from, to), line = b.line,
-             col = b.col + (from == 1 and 0 or utf8.len(b.text:sub(1, from - 1)) or 0),
+             col = (b.col or 1) + (from == 1 and 0 or utf8.len(b.text:sub(1, from - 1)) or 0),
              offset = (b.offset or 0) + from - 1 }
   end
   for _, c in ipairs(cuts) do
@@ -890,7 +890,7 @@ function M.parse_period(F, text, block)
     memo.put(period_memo, F, PERIOD_MEMO_BYTES, text, hit, #text + 64)
   end
   if not hit then return nil end
-  return { from = hit[1], to = hit[2], line = block and block.line, col = block and block.col }
+  return { from = hit[1], to = hit[2], line = block and block.line, col = block and (block.col or 1) }
 end
 
 -- The signature (落款) that ends a report: the issuer's name on a line,
@@ -960,7 +960,7 @@ local function read_meta(F, blocks, stop, meta)
           value = raw:match(":%s*(.-)%s*$") or value
         end
         if value and value ~= "" then
-          meta[field] = { text = value, line = at.line, col = at.col }
+          meta[field] = { text = value, line = at.line, col = at.col or 1 }
           b.meta, at.meta = true, true          -- metadata, not the opening's text
         end
       end
@@ -1166,7 +1166,7 @@ local function detect(F, R, blocks, found, others, one, signed)
       for _, sig in ipairs(sigs) do
         if not seen[sig] and normed_texts()[i]:find(sig, 1, true) then
           seen[sig] = true
-          list[#list + 1] = { text = b.text, line = b.line, col = b.col }
+          list[#list + 1] = { text = b.text, line = b.line, col = b.col or 1 }
         end
       end
     end
@@ -1261,7 +1261,7 @@ local function table_tokens(F, T, blocks, from, to, lead)
         if (start or #tokens > 0) and has_digits then
           start = start or 1
           tables.tokenize_into(tokens, start == 1 and text or text:sub(start), b.line,
-                               b.col + (start == 1 and 0 or utf8.len(text:sub(1, start - 1)) or 0),
+                               (b.col or 1) + (start == 1 and 0 or utf8.len(text:sub(1, start - 1)) or 0),
                                (b.offset or 0) + start - 1, F.enumerator_marks)
         end
       end
@@ -1420,7 +1420,7 @@ function M.bind(F, system, doc, path, others)
       local i = paras[k]
       if i > to then break end
       local b = blocks[i]
-      if not (skip and skip(b)) then add(b.text, b.line, b.col) end
+      if not (skip and skip(b)) then add(b.text, b.line, b.col or 1) end
     end
     return table.concat(out, "\n"), places
   end
@@ -1433,13 +1433,13 @@ function M.bind(F, system, doc, path, others)
     local lead
     if st.glued ~= "" then
       lead = { kind = "para", text = st.glued, line = st.block.line,
-               col = st.block.col + (utf8.len(st.block.text) - utf8.len(st.glued)),
+               col = (st.block.col or 1) + (utf8.len(st.block.text) - utf8.len(st.glued)),
                offset = (st.block.offset or 0) + #st.block.text - #st.glued }
     end
     st.lead, st.stop = lead, stop
     local text, places = prose(st.index + 1, stop, lead)
     R:add_section { id = st.part.id, heading = st.block.text:sub(1, #st.block.text - #st.glued),
-                    text = text, line = st.block.line, col = st.block.col, part = st.part,
+                    text = text, line = st.block.line, col = st.block.col or 1, part = st.part,
                     order = k, places = places, variant = st.variant }
   end
 

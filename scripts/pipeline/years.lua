@@ -99,7 +99,7 @@ function M.resolve(F, system, R, pending, neighbours)
         p.diag.outcome = "cut_across_years"
         for i, id in ipairs(p.slots) do
           R:set(id, "number", (nianbao.number(keep[1][i])),
-                { text = keep[1][i], line = p.block.line, col = p.block.col, offset = p.block.offset })
+                { text = keep[1][i], line = p.block.line, col = p.block.col or 1, offset = p.block.offset })
         end
       end
     end

@@ -27,6 +27,8 @@ end
 
 -- Reader(bytes, opts) → document: { blocks = { {kind=, text=, line=, col=, offset=}, … }, grid_last = }
 -- kinds: "para" (a line of prose), "cell" (one table cell), "break" (a line of bars).
+-- col is left out where it is 1 (the binder reads none as 1): a smaller
+-- table for most blocks.
 -- grid_last: the index of the last block with a grid, 0 for none (the
 -- binder asks no block after it for one: most cells are one to a line).
 -- An HTML table starting at pos (a line that opens with <table): its
@@ -90,9 +92,9 @@ function Reader(bytes, opts)
       local text = trim(piece)
       if text ~= "" then
         local lead = piece:find("[^%s]") or 1
+        local col = lead > 1 and (utf8.len(line:sub(1, lead - 1)) or (lead - 1)) + 1 or nil
         n = n + 1
-        blocks[n] = { kind = "cell", text = text, line = lineno,
-                      col = (utf8.len(line:sub(1, lead - 1)) or (lead - 1)) + 1, offset = pos + lead - 2 }
+        blocks[n] = { kind = "cell", text = text, line = lineno, col = col, offset = pos + lead - 2 }
         goto line_done
       end
     end
@@ -108,9 +110,9 @@ function Reader(bytes, opts)
         if text ~= "" or (piece ~= "" and bar) then
           local lead = piece:find("[^%s]") or 1
           local at = start + lead - 1
+          local col = at > 1 and (utf8.len(line:sub(1, at - 1)) or (at - 1)) + 1 or nil
           n = n + 1
-          blocks[n] = { kind = "cell", text = text, line = lineno,
-                        col = (utf8.len(line:sub(1, at - 1)) or (at - 1)) + 1,
+          blocks[n] = { kind = "cell", text = text, line = lineno, col = col,
                         offset = pos + at - 2, x0 = x, x1 = x + 1 }
           any = true
         end
@@ -128,14 +130,14 @@ function Reader(bytes, opts)
       end
       if not any then
         n = n + 1
-        blocks[n] = { kind = "break", text = "", line = lineno, col = 1, offset = pos - 1 }
+        blocks[n] = { kind = "break", text = "", line = lineno, offset = pos - 1 }
         if last_row_line == lineno - 1 then last_row_line = lineno end   -- a Markdown alignment row
       end
     else
       local text = trim(line:find("\f", 1, true) and (line:gsub("\f", "")) or line)   -- a form feed is a PDF page break
       if text ~= "" then
         n = n + 1
-        blocks[n] = { kind = "para", text = text, line = lineno, col = 1, offset = pos - 1 }
+        blocks[n] = { kind = "para", text = text, line = lineno, offset = pos - 1 }
       end
     end
     ::line_done::

@@ -189,7 +189,7 @@ test("stream_read: a value's unit and places as report:read reads them", functio
     eq(#want_units, #got_units, what .. ": units")
     eq("12件", got:get("a").text, what .. ": a unit the token had")
     eq(7, got:get("c").col, what .. ": a place of a string")
-    eq(0, got:get("d").col, what .. ": no place")
+    eq(1, got:get("d").col, what .. ": no col, its line's first")
     eq("16万元", got:get("e").text, what .. ": a unit the plan gave")
     eq(33, got:get("f").offset, what .. ": a plain value's offset")
   end

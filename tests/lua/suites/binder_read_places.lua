@@ -22,6 +22,10 @@ test("report:read takes a token's places as report:set does", function()
     set:set("a", "number", 12, "12", p[1], p[2], p[3])
     eq(set:dump(), read:dump(), "places " .. k)
   end
+  -- a token with no col (a reader leaves out a col of 1) is at its line's first column
+  local read = nianbao.report(schema)
+  read:read({ "a" }, { { text = "12", line = 7, offset = 0 } }, F, tables.value_state, nil, {})
+  eq(1, read:get("a").col, "no col: 1")
   local r = nianbao.report(schema)
   local ok = pcall(r.read, r, { "a" }, { { text = "12", line = -1 } }, F, tables.value_state, nil, {})
   eq(false, ok, "a negative line is refused")

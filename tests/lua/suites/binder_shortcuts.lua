@@ -53,7 +53,7 @@ local function tokens_long_way(T, blocks, from, to, lead)
         if (start or #tokens > 0) and has_digits then
           start = start or 1
           tables.tokenize_into(tokens, start == 1 and text or text:sub(start), b.line,
-                               b.col + (start == 1 and 0 or utf8.len(text:sub(1, start - 1)) or 0),
+                               (b.col or 1) + (start == 1 and 0 or utf8.len(text:sub(1, start - 1)) or 0),
                                (b.offset or 0) + start - 1, F.enumerator_marks)
         end
       end

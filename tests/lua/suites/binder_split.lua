@@ -43,7 +43,7 @@ local function split_long_way(blocks)
       local function piece(from, to)
         if from == 1 and to == #b.text then return b end
         return { kind = "para", text = b.text:sub(from, to),
-                 line = b.line, col = b.col + (from == 1 and 0 or utf8.len(b.text:sub(1, from - 1)) or 0),
+                 line = b.line, col = (b.col or 1) + (from == 1 and 0 or utf8.len(b.text:sub(1, from - 1)) or 0),
                  offset = (b.offset or 0) + from - 1 }
       end
       local prev = 1

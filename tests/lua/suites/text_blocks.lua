@@ -100,3 +100,18 @@ test("a text with a Markdown mark or an alignment row is left to the Lua loop (f
     eq(false, nianbao.text.blocks(text), text)
   end
 end)
+
+test("a block that begins its line has no col (the binder reads none as 1), one further in has its col", function()
+  local text = "甲 |\n  乙 |\n段落\n| 丙 | 丁 |\n|||\n"
+  local blocks = nianbao.text.blocks(text)
+  local cols = {}
+  for i, b in ipairs(blocks) do cols[i] = b.col or "none" end
+  eq("none 3 none 3 7 none", table.concat(cols, " "), "cols from C")
+  eq(nil, differ_in(lua_reader.Reader(text, {}).blocks, blocks, "blocks"), "the Lua loop's the same")
+  -- bound: a value at its line's start is at column 1
+  local R = assert(nianbao.engine:bind_text("第二十条第（一）项 |\n信息内容 |\n本年制发件数 |\n本年废止件数 |\n"
+                                            .. "现行有效件数 |\n规章 |\n1 |\n2 |\n  3 |\n", "a.txt"))
+  local places = {}
+  for _, c in ipairs(R.c:held()) do places[#places + 1] = c[1] .. ":" .. c[5] .. ":" .. c[6] end
+  eq("t2.reg.made:7:1 t2.reg.repealed:8:1 t2.reg.valid:9:3", table.concat(places, " "), "the cells' places")
+end)
