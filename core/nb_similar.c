@@ -481,6 +481,26 @@ static shingled *shingled_arg(lua_State *L, int idx, size_t k, shingled *given, 
     return cut(text, len, k, own) == 0 ? own : NULL;
 }
 
+/* What a pair has in common (A, B cut with one k): share of each, and the
+** longest passage of B made of shingles A has, bytes [*pa, *pb) of B's
+** text, *run its characters (0, and no passage, when none). */
+static void measure(const shingled *A, const shingled *B, double *share_a, double *share_b,
+                    size_t *pa, size_t *pb, size_t *run) {
+    size_t k = B->k, at = 0, ignore, clen;
+    *share_a = *share_b = 0;
+    *pa = *pb = *run = 0;
+    if (A->m == 0 || B->m == 0) return;               /* a text too short: nothing shared */
+    *share_a = (double)cover(A, B, &ignore, &ignore) / (double)A->n;
+    *share_b = (double)cover(B, A, &at, run) / (double)B->n;
+    if (*run > 0) {
+        size_t last = B->start[at + *run - 1 + k - 1];
+        decode((const unsigned char *)B->text, B->len, last, &clen);
+        *pa = B->start[at];
+        *pb = last + clen;
+        *run = *run + k - 1;                          /* characters, not shingles */
+    }
+}
+
 /* similar.common(a, b [, k [, span]]) -> share of a, share of b, passage,
 ** its length: the share of each text's characters covered by shingles of k
 ** characters (default 10) that the other has too, and the longest
@@ -491,7 +511,7 @@ static shingled *shingled_arg(lua_State *L, int idx, size_t k, shingled *given, 
 ** to) is it) in its place: a caller that says few passages makes none of
 ** the others. */
 static int l_common(lua_State *L) {
-    size_t k = check_k(L, 3), at = 0, run = 0, ignore, pa = 0, pb = 0, clen;
+    size_t k = check_k(L, 3), run = 0, pa = 0, pb = 0;
     int span = lua_toboolean(L, 4);
     shingled own_a, own_b, *A, *B;
     const char *b;
@@ -503,17 +523,7 @@ static int l_common(lua_State *L) {
     A = shingled_arg(L, 1, k, A, &own_a);
     B = A ? shingled_arg(L, 2, k, B, &own_b) : NULL;
     if (!A || !B) { uncut(&own_a); return luaL_error(L, "out of memory"); }
-    if (A->m > 0 && B->m > 0) {                       /* else a text too short: nothing shared */
-        share_a = (double)cover(A, B, &ignore, &ignore) / (double)A->n;
-        share_b = (double)cover(B, A, &at, &run) / (double)B->n;
-        if (run > 0) {
-            size_t last = B->start[at + run - 1 + k - 1];
-            decode((const unsigned char *)B->text, B->len, last, &clen);
-            pa = B->start[at];
-            pb = last + clen;
-            run = run + k - 1;                        /* characters, not shingles */
-        }
-    }
+    measure(A, B, &share_a, &share_b, &pa, &pb, &run);
     b = B->text;
     uncut(&own_a);
     uncut(&own_b);
@@ -715,28 +725,23 @@ static size_t report_arg(lua_State *L, copies_store *c, int idx) {
     return (size_t)i;
 }
 
-/* store:add(i, share, length, other) -> where in report i's list the copy
-** is kept (1 the closest) | nil when it is not: other is the other
-** report's position, 0 for the year before. A copy is dropped only from a
+/* Report i's list given one more copy (other the other report's position,
+** 0 for the year before): 1 and where it is kept (*kept_at, 1 the closest),
+** 0 when it is not, -1 when out of memory. A copy is dropped only from a
 ** full list, so a list of fewer holds every copy found. */
-static int l_copies_add(lua_State *L) {
-    copies_store *c = check_copies(L);
-    size_t i = report_arg(L, c, 2);
-    double share = luaL_checknumber(L, 3);
-    lua_Integer length = luaL_checkinteger(L, 4), other = luaL_checkinteger(L, 5);
+static int copies_add(copies_store *c, size_t i, double share, int32_t length, int32_t other,
+                      size_t *kept_at) {
     copy_slot *list = copies_of(c, i);
     size_t n = c->count[i], at, most = (size_t)c->most;
     int previous = other == 0;
-    luaL_argcheck(L, other >= 0 && (size_t)other <= c->n, 5, "no such report");
-    luaL_argcheck(L, length >= INT32_MIN && length <= INT32_MAX, 4, "length out of range");
     if (!list) {
         if (c->used == c->cap) {
             size_t cap = c->cap ? c->cap + c->cap / 2 : 64;
             copy_slot *more;
             if (cap > c->n) cap = c->n;
-            if (cap > SIZE_MAX / sizeof *more / most) return luaL_error(L, "out of memory");
+            if (cap > SIZE_MAX / sizeof *more / most) return -1;
             more = realloc(c->slot, cap * most * sizeof *more);
-            if (!more) return luaL_error(L, "out of memory");
+            if (!more) return -1;
             c->slot = more;
             c->cap = cap;
         }
@@ -753,15 +758,33 @@ static int l_copies_add(lua_State *L) {
             if (!(share > y->share)) break;
         } else if (!(c->rank[other] < c->rank[y->other])) break;
     }
-    if (at >= most) { lua_pushnil(L); return 1; }
+    if (at >= most) return 0;
     if (n == most) n--;                              /* the last dropped */
     memmove(&list[at + 1], &list[at], (n - at) * sizeof *list);
     list[at].share = share;
     list[at].passage = 0;
-    list[at].length = (int32_t)length;
-    list[at].other = (int32_t)other;
+    list[at].length = length;
+    list[at].other = other;
     c->count[i] = (unsigned char)(n + 1);
-    lua_pushinteger(L, (lua_Integer)at + 1);
+    *kept_at = at + 1;
+    return 1;
+}
+
+/* store:add(i, share, length, other) -> where in report i's list the copy
+** is kept (1 the closest) | nil when it is not: other is the other
+** report's position, 0 for the year before. */
+static int l_copies_add(lua_State *L) {
+    copies_store *c = check_copies(L);
+    size_t i = report_arg(L, c, 2), at = 0;
+    double share = luaL_checknumber(L, 3);
+    lua_Integer length = luaL_checkinteger(L, 4), other = luaL_checkinteger(L, 5);
+    int kept;
+    luaL_argcheck(L, other >= 0 && (size_t)other <= c->n, 5, "no such report");
+    luaL_argcheck(L, length >= INT32_MIN && length <= INT32_MAX, 4, "length out of range");
+    kept = copies_add(c, i, share, (int32_t)length, (int32_t)other, &at);
+    if (kept < 0) return luaL_error(L, "out of memory");
+    if (kept == 0) lua_pushnil(L);
+    else lua_pushinteger(L, (lua_Integer)at);
     return 1;
 }
 
@@ -798,6 +821,138 @@ static int l_copies_get(lua_State *L) {
     return 4;
 }
 
+/* Entry i's narrative as text(i) gives it ({text =, shingled =}), the
+** table left on the stack to keep it alive: its text cut in shingles
+** (*sh, NULL when only the text was cut by none) and its text (*str,
+** NULL for none or an empty one). */
+static void pair_text(lua_State *L, int text, lua_Integer i, shingled **sh, const char **str, size_t *len) {
+    lua_pushvalue(L, text);
+    lua_pushinteger(L, i);
+    lua_call(L, 1, 1);
+    *sh = NULL;
+    *str = NULL;
+    if (!lua_istable(L, -1)) return;
+    if (lua_getfield(L, -1, "text") == LUA_TSTRING) {
+        *str = lua_tolstring(L, -1, len);              /* kept alive by the table */
+        if (*len == 0) *str = NULL;
+    }
+    lua_pop(L, 1);
+    if (lua_getfield(L, -1, "shingled") == LUA_TUSERDATA) {
+        *sh = typed_arg(L, -1, SHINGLED_MT, SHINGLED);
+        if ((*sh)->released) *sh = NULL;
+    }
+    lua_pop(L, 1);
+}
+
+/* store:measure(met, q, text, let_go, keys, told, floor, k, shift) -> the
+** place in met past the bucket that starts at q: each pair i, j of it (as
+** similar.met lists them, a 0 after the bucket) measured and its copy
+** added to both reports, where a pair a call each in Lua cost twice the
+** measuring. As the driver's each_pair does it: text(i) is entry i's
+** narrative, let_go(i) said when its row is done; entries of one key
+** (keys[i], false for none) are not a pair; a pair sharing less than
+** floor is not a copy; the passage is where it is in the spool, told[j]
+** the place (<< shift) and length of j's narrative there. */
+static int l_copies_measure(lua_State *L) {
+    copies_store *c = check_copies(L);
+    lua_Integer q = luaL_checkinteger(L, 3), row = 0;
+    double floor = luaL_checknumber(L, 8);
+    size_t k = check_k(L, 9);
+    lua_Integer shift = luaL_checkinteger(L, 10);
+    lua_Integer mask = ((lua_Integer)1 << PAIR_SHIFT) - 1;
+    shingled *A = NULL;
+    const char *ta = NULL;
+    size_t la = 0;
+    int have_a = 0, top;
+    luaL_checktype(L, 2, LUA_TTABLE);
+    luaL_checktype(L, 4, LUA_TFUNCTION);
+    luaL_checktype(L, 5, LUA_TFUNCTION);
+    luaL_checktype(L, 6, LUA_TTABLE);
+    luaL_checktype(L, 7, LUA_TTABLE);
+    luaL_argcheck(L, shift >= 1 && shift < 63, 10, "a shift of 1 to 62 bits");
+    lua_settop(L, 10);
+    lua_pushnil(L);                                    /* 11: the row's key */
+    lua_pushnil(L);                                    /* 12: the row's narrative, kept alive */
+    top = lua_gettop(L);
+    for (;; q++) {
+        lua_Integer id, i, j;
+        shingled *B, own_a, own_b, *X, *Y;
+        const char *tb;
+        size_t lb, pa, pb, run, at_a = 0, at_b = 0;
+        double sa, sb;
+        int kept_a, kept_b;
+        int past = lua_rawgeti(L, 2, q) == LUA_TNIL;
+        id = lua_tointeger(L, -1);
+        lua_pop(L, 1);
+        if (id <= 0) {                                 /* the bucket's end (or the list's) */
+            if (row) {
+                lua_pushvalue(L, 5);
+                lua_pushinteger(L, row);
+                lua_call(L, 1, 0);
+            }
+            lua_pushinteger(L, past ? q : q + 1);
+            return 1;
+        }
+        i = id >> PAIR_SHIFT;
+        j = id & mask;
+        luaL_argcheck(L, i >= 1 && j > i && (size_t)j <= c->n, 2, "no such pair");
+        if (i != row) {
+            if (row) {
+                lua_pushvalue(L, 5);
+                lua_pushinteger(L, row);
+                lua_call(L, 1, 0);
+            }
+            row = i;
+            have_a = 0;
+            A = NULL;
+            ta = NULL;
+            lua_rawgeti(L, 6, i);
+            lua_replace(L, 11);
+        }
+        if (lua_toboolean(L, 11)) {                    /* one agency: its years are not a pair */
+            int same;
+            lua_rawgeti(L, 6, j);
+            same = lua_rawequal(L, 11, -1);
+            lua_pop(L, 1);
+            if (same) continue;
+        }
+        if (!have_a) {
+            pair_text(L, 4, i, &A, &ta, &la);
+            lua_replace(L, 12);
+            have_a = 1;
+        }
+        pair_text(L, 4, j, &B, &tb, &lb);
+        if (!ta || !tb) { lua_settop(L, top); continue; }
+        memset(&own_a, 0, sizeof own_a);
+        memset(&own_b, 0, sizeof own_b);
+        X = A ? A : (cut(ta, la, k, &own_a) == 0 ? &own_a : NULL);
+        Y = !X ? NULL : B ? B : (cut(tb, lb, k, &own_b) == 0 ? &own_b : NULL);
+        if (!X || !Y) { uncut(&own_a); return luaL_error(L, "out of memory"); }
+        if (X->k != k || Y->k != k) { uncut(&own_a); uncut(&own_b); return luaL_error(L, "cut in shingles of another length"); }
+        measure(X, Y, &sa, &sb, &pa, &pb, &run);
+        uncut(&own_a);
+        uncut(&own_b);
+        lua_settop(L, top);                            /* j's narrative is the bucket's, kept there */
+        if (sa < sb) sa = sb;
+        if (sa < floor || run == 0) continue;
+        if (run > INT32_MAX) return luaL_error(L, "passage too long");
+        kept_a = copies_add(c, (size_t)i, sa, (int32_t)run, (int32_t)j, &at_a);
+        kept_b = kept_a < 0 ? -1 : copies_add(c, (size_t)j, sa, (int32_t)run, (int32_t)i, &at_b);
+        if (kept_b < 0) return luaL_error(L, "out of memory");
+        if (kept_a || kept_b) {
+            lua_Integer told, passage;
+            int ok;
+            lua_rawgeti(L, 7, j);
+            told = lua_tointegerx(L, -1, &ok);
+            lua_pop(L, 1);
+            if (!ok || told < 0) return luaL_error(L, "no place of a narrative");
+            passage = ((told >> shift) + (lua_Integer)pa) << shift | (lua_Integer)(pb - pa);
+            if (kept_a) copies_of(c, (size_t)i)[at_a - 1].passage = passage;
+            if (kept_b) copies_of(c, (size_t)j)[at_b - 1].passage = passage;
+        }
+    }
+}
+
 /*}===*/
 
 /* similar.digest(bytes) -> 16 hex digits: a 64-bit hash of the bytes
@@ -827,7 +982,7 @@ static const luaL_Reg similar_funcs[] = {
 int luaopen_nianbao_similar(lua_State *L) {
     static const luaL_Reg copies_methods[] = {
         {"add", l_copies_add}, {"set", l_copies_set}, {"get", l_copies_get},
-        {"count", l_copies_count}, {"free", l_copies_gc}, {NULL, NULL}
+        {"count", l_copies_count}, {"measure", l_copies_measure}, {"free", l_copies_gc}, {NULL, NULL}
     };
     int shingled_mt, copies_mt;
     luaL_newmetatable(L, SHINGLED);

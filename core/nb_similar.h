@@ -20,7 +20,8 @@
 **   digest(bytes) -> 16 hex digits
 **   copies(ranks, most) -> a store of each report's closest copies while
 **     a batch measures its pairs: store:add(i, share, length, other),
-**     store:set(i, k, passage), store:get(i, k), store:count(i), store:free()
+**     store:set(i, k, passage), store:get(i, k), store:count(i), store:free(),
+**     store:measure(met, q, ...) a bucket of met's pairs measured and added
 ** Texts are compared by their characters: spaces, punctuation and
 ** full/half width do not count. */
 int luaopen_nianbao_similar(lua_State *L);

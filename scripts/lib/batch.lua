@@ -920,6 +920,16 @@ function Batch:survey(njobs)
   -- the base format only once some report was bound: an empty check compiles none
   self:measure_years(kept, #kept > 0 and E:pack(E.base).format or nil, found)
   local listed = self.opts.output
+  -- the pairs added to the store in the core, where the found function
+  -- below does no more than that: no pair listed, every narrative in the
+  -- spool, and no entry the raw year before of another (a year before of
+  -- --previous or the archive is never an entry)
+  local sink = not listed and #kept <= similar.SEEN_MAX and { store = store, told = {}, shift = SPOOL_LEN_BITS }
+  for n, e in ipairs(sink and kept or {}) do
+    local told = self.told_at:get(e.index)
+    if not told or getmetatable(rawget(e, "before")) == fields then sink = nil; break end
+    sink.told[n] = told
+  end
   -- (an agency's own years are the years' pass's: not a pair here)
   similar.each_pair(kept, function(x) return self:narrative(x) end, function(a, b, share, length, within, from, to, i, j)
     -- a passage is said (cut) only for a pair listed, or kept when the
@@ -948,7 +958,7 @@ function Batch:survey(njobs)
       return self.spool:get((x >> SPOOL_LEN_BITS) + from - 1, to - from + 1)
     end
     return x and x:sub(from, to)
-  end or nil, true)
+  end or nil, true, sink or nil)
   sigs = nil
   table.sort(self.copies, similar.in_order)
   young_first(self, #kept)

@@ -136,7 +136,13 @@ local function measured(a, b, ea, eb)
   return setmetatable({ share = share, length = length, within = within, from = from, to = to, a = ea, b = eb }, Whole)
 end
 
-function M.each_pair(entries, text_of, found, sigs, whole, band_of, agencies)
+-- sink: {store =, told =, shift =}, for a caller that keeps the copies
+-- in a store (similar.copies) and its narratives in a spool: up to
+-- SEEN_MAX entries each pair found is added there in the core (store:add
+-- of both, entries of one agency key never a pair, the passage set to
+-- where it is, told[j] the place << shift and length of b's narrative),
+-- found not called; past it found as ever.
+function M.each_pair(entries, text_of, found, sigs, whole, band_of, agencies, sink)
   text_of = text_of or function(e) return e.text end
   local rows = M.HASHES // M.BANDS
   local function sig_of(i) return sigs and sigs[i] or entries[i].sig end
@@ -212,20 +218,32 @@ function M.each_pair(entries, text_of, found, sigs, whole, band_of, agencies)
     for i = 1, #entries do list[i] = sig_of(i) or false end
     local met = sim.met(list, #entries, M.BANDS, rows, M.BUCKET_MAX)
     list = nil
-    local row, ti = nil, nil
-    for q = 1, #met do
-      local id = met[q]
-      if id == 0 then
-        if row then let_go(row) end
+    if sink then
+      -- a bucket's pairs measured and added to the store in the core, one
+      -- call a bucket (as pair and found below, agencies as one)
+      local keys = {}
+      for i = 1, #entries do keys[i] = entries[i].key or false end
+      local store, told, shift, q = sink.store, sink.told, sink.shift, 1
+      while q <= #met do
+        q = store:measure(met, q, text, let_go, keys, told, M.FLOOR, M.K, shift)
         bucket_done()
-        row, ti = nil, nil
-      else
-        local i, j = id >> 26, id & 0x3FFFFFF
-        if i ~= row then
+      end
+    else
+      local row, ti = nil, nil
+      for q = 1, #met do
+        local id = met[q]
+        if id == 0 then
           if row then let_go(row) end
-          row, ti = i, nil
+          bucket_done()
+          row, ti = nil, nil
+        else
+          local i, j = id >> 26, id & 0x3FFFFFF
+          if i ~= row then
+            if row then let_go(row) end
+            row, ti = i, nil
+          end
+          ti = pair(i, j, ti)
         end
-        ti = pair(i, j, ti)
       end
     end
   else
