@@ -983,7 +983,7 @@ static int cut_mark_at(line_cut *c, size_t i) {
 
 /* nianbao.line_tokens(text, marks) -> the flat tokens of a table's line
 ** as tables.tokens_of cuts them ({text, glued, column, offset, ...}), or
-** nil where text is no UTF-8 or a mark is no string (tokens_of cuts it). */
+** nil where text is no UTF-8 or marks no list of strings (tokens_of cuts it). */
 static int l_line_tokens(lua_State *L) {
     enum { TEXT = 1, MARKS, OUT };
     size_t n, pos = 1, label_at = 1;
@@ -991,14 +991,15 @@ static int l_line_tokens(lua_State *L) {
     line_cut c;
     lua_Integer m;
     int type;
-    if (!lua_isnoneornil(L, MARKS)) luaL_checktype(L, MARKS, LUA_TTABLE);
-    else {
-        lua_newtable(L);
-        lua_replace(L, MARKS);
-    }
-    lua_settop(L, MARKS);
     nb_sandbox_charge(L, (int64_t)(n / 16));
     if (nb_encoding_utf8_invalid(text, n) != 0) return 0;
+    if (lua_isnoneornil(L, MARKS)) {
+        lua_newtable(L);
+        lua_replace(L, MARKS);
+    } else if (lua_type(L, MARKS) != LUA_TTABLE) {
+        return 0;
+    }
+    lua_settop(L, MARKS);
     for (m = 1; (type = lua_rawgeti(L, MARKS, m)) != LUA_TNIL; m++) {
         lua_pop(L, 1);
         if (type != LUA_TSTRING) return 0;

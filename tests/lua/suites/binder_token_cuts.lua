@@ -159,4 +159,6 @@ test("a line cut in C (UTF-8) and one cut in Lua (not UTF-8) cut the same, with 
   end
   eq(nil, nianbao.line_tokens("1 2\xff", {}), "a line not UTF-8 left to the Lua cut")
   eq(nil, nianbao.line_tokens("1 2", { 7 }), "a mark not a string left to the Lua cut")
+  eq(nil, nianbao.line_tokens("1 2", "、"), "marks not a list left to the Lua cut")
+  same("1、2 3", "、", "marks not a list")
 end)
