@@ -911,6 +911,170 @@ static int stream_walk(lua_State *L, int by_lines, token_seen *seen) {
     return 1;
 }
 
+/*{=== a table's line cut into tokens (tables.tokens_of) ===*/
+
+static int is_space(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+
+/* One line being cut: its n bytes t (byte i, from 1, at t[i - 1]), the
+** marks after which a digit is an enumerator (at slot marks), the list of
+** tokens (at slot out, k entries so far) and the characters among its
+** first `at` bytes (counted on from the last asked: tokens come left to right). */
+typedef struct {
+    lua_State *L;
+    const unsigned char *t;
+    size_t n;
+    int marks, out;
+    lua_Integer k, chars;
+    size_t at;
+} line_cut;
+
+/* The column of byte i: the characters before it. The text is UTF-8, so
+** they are its bytes that are no continuation byte, as utf8.len counts. */
+static lua_Integer cut_col(line_cut *c, size_t i) {
+    size_t j;
+    if (i - 1 < c->at) c->at = 0, c->chars = 0;
+    for (j = c->at; j < i - 1; j++)
+        if ((c->t[j] & 0xC0) != 0x80) c->chars++;
+    c->at = i - 1;
+    return c->chars;
+}
+
+/* A token: the bytes from..to, whether glued, the column and offset of byte at. */
+static void cut_put(line_cut *c, size_t from, size_t to, int glued, size_t at) {
+    lua_pushlstring(c->L, (const char *)c->t + from - 1, to - from + 1);
+    lua_rawseti(c->L, c->out, ++c->k);
+    lua_pushboolean(c->L, glued);
+    lua_rawseti(c->L, c->out, ++c->k);
+    lua_pushinteger(c->L, cut_col(c, at));
+    lua_rawseti(c->L, c->out, ++c->k);
+    lua_pushinteger(c->L, (lua_Integer)at - 1);
+    lua_rawseti(c->L, c->out, ++c->k);
+}
+
+/* A piece of a label (bytes from..to, from where it begins): its token,
+** trimmed, where it has a byte not a space. */
+static void cut_piece(line_cut *c, size_t from, size_t to) {
+    size_t a = from, b = to;
+    while (a <= b && is_space(c->t[a - 1])) a++;
+    if (a > b) return;
+    while (is_space(c->t[b - 1])) b--;
+    cut_put(c, a, b, 0, from);
+}
+
+/* A label (bytes from..to): a gap of two spaces or more parts two cells. */
+static void cut_label(line_cut *c, size_t from, size_t to) {
+    size_t i = from;
+    while (i + 1 <= to) {
+        size_t g = i, after;
+        while (g + 1 <= to && !(is_space(c->t[g - 1]) && is_space(c->t[g]))) g++;
+        if (g + 1 > to) break;
+        after = g + 2;
+        while (after <= to && is_space(c->t[after - 1])) after++;
+        cut_piece(c, i, g - 1);
+        i = after;
+    }
+    cut_piece(c, i, to);
+}
+
+/* Whether one of the marks is at byte i. */
+static int cut_mark_at(line_cut *c, size_t i) {
+    lua_Integer m;
+    for (m = 1; lua_rawgeti(c->L, c->marks, m) == LUA_TSTRING; m++) {
+        size_t len;
+        const char *s = lua_tolstring(c->L, -1, &len);
+        lua_pop(c->L, 1);
+        if (len == 0 || (i - 1 + len <= c->n && memcmp(c->t + i - 1, s, len) == 0)) return 1;
+    }
+    lua_pop(c->L, 1);
+    return 0;
+}
+
+/* nianbao.line_tokens(text, marks) -> the flat tokens of a table's line
+** as tables.tokens_of cuts them ({text, glued, column, offset, ...}), or
+** nil where text is no UTF-8 or marks no list of strings (tokens_of cuts it). */
+static int l_line_tokens(lua_State *L) {
+    enum { TEXT = 1, MARKS, OUT };
+    size_t n, pos = 1, label_at = 1;
+    const char *text = luaL_checklstring(L, TEXT, &n);
+    line_cut c;
+    lua_Integer m;
+    int type;
+    nb_sandbox_charge(L, (int64_t)(n / 16));
+    if (nb_encoding_utf8_invalid(text, n) != 0) return 0;
+    if (lua_isnoneornil(L, MARKS)) {
+        lua_newtable(L);
+        lua_replace(L, MARKS);
+    } else if (lua_type(L, MARKS) != LUA_TTABLE) {
+        return 0;
+    }
+    lua_settop(L, MARKS);
+    for (m = 1; (type = lua_rawgeti(L, MARKS, m)) != LUA_TNIL; m++) {
+        lua_pop(L, 1);
+        if (type != LUA_TSTRING) return 0;
+    }
+    lua_pop(L, 1);
+    lua_createtable(L, 0, 0);                                        /* OUT */
+    c.L = L;
+    c.t = (const unsigned char *)text;
+    c.n = n;
+    c.marks = MARKS;
+    c.out = OUT;
+    c.k = 0;
+    c.chars = 0;
+    c.at = 0;
+    while (pos <= n) {
+        /* a run: "%-?%d[%d%.%s]*" */
+        size_t s = pos, e;
+        int enumerator;
+        while (s <= n && !(is_digit(c.t[s - 1]) || (c.t[s - 1] == '-' && s + 1 <= n && is_digit(c.t[s])))) s++;
+        if (s > n) break;
+        e = c.t[s - 1] == '-' ? s + 1 : s;
+        while (e + 1 <= n && (is_digit(c.t[e]) || c.t[e] == '.' || is_space(c.t[e]))) e++;
+        while (is_space(c.t[e - 1])) e--;                 /* the run less its trailing spaces */
+        /* an enumerator right before a label belongs to that label: "3.其他", "1、申请人" */
+        enumerator = c.t[e - 1] == '.' && e > s && is_digit(c.t[e - 2]);
+        if (enumerator) {
+            size_t next = e + 1;
+            while (next <= n && is_space(c.t[next - 1])) next++;
+            enumerator = next <= n && !is_digit(c.t[next - 1]) && !is_space(c.t[next - 1]);
+        }
+        if (enumerator) e -= 2;
+        else if (is_digit(c.t[e - 1]) && cut_mark_at(&c, e + 1)) e -= 1;
+        if (e < s) {
+            pos = s + 2;                              /* only an enumerator: still the label */
+            continue;
+        }
+        if (s > label_at) cut_label(&c, label_at, s - 1);
+        /* each group of the run (no space within) a number token, less a last "." */
+        {
+            size_t at = s;
+            for (;;) {
+                size_t g0 = at, g1;
+                while (g0 <= e && !((c.t[g0 - 1] == '-' && g0 + 1 <= n && !is_space(c.t[g0]) && c.t[g0] != '-')
+                                    || (c.t[g0 - 1] != '-' && !is_space(c.t[g0 - 1]))))
+                    g0++;
+                if (g0 > e) break;
+                g1 = c.t[g0 - 1] == '-' ? g0 + 1 : g0;
+                while (g1 + 1 <= n && !is_space(c.t[g1]) && c.t[g1] != '-') g1++;
+                if (g1 > e) g1 = e;                   /* the group as the run holds it */
+                if (g1 == g0 && c.t[g0 - 1] == '-') break; /* a sign the run ends with */
+                if (c.t[g1 - 1] == '.') {
+                    if (g1 > g0) cut_put(&c, g0, g1 - 1, 1, g0);
+                } else {
+                    cut_put(&c, g0, g1, 1, g0);
+                }
+                at = g1 + 1;
+            }
+        }
+        pos = label_at = e + 1;
+    }
+    if (label_at <= n) cut_label(&c, label_at, n);
+    return 1;
+}
+
+/*}===*/
+
 /* nianbao.stream_read(tokens, known, state_of, F, by_lines, plans, noplan,
 ** report, units) -> layout, plan: stream_layout's layout (nil where there
 ** is none), and the plan plans holds for it (plans: a memo's lists by a
@@ -2703,7 +2867,7 @@ static const luaL_Reg nianbao_funcs[] = {
     {"view_index", l_view_index}, {"printable", l_printable}, {"positions", l_positions},
     {"placed_rows", l_placed_rows}, {"table_layout", l_table_layout},
     {"stream_layout", l_stream_layout}, {"stream_read", l_stream_read},
-    {"placed_read", l_placed_read},
+    {"placed_read", l_placed_read}, {"line_tokens", l_line_tokens},
     {"words_held", nb_claims_words_held}, {"unwrap", nb_claims_unwrap},
     {NULL, NULL}
 };

@@ -184,7 +184,11 @@ local INK = SP^0 * (1 - SP)                                                   --
 -- → tokens: labels, and numbers (each space-separated group its own token,
 -- marked glued: its digits may hold several cells). An enumerator after
 -- digits ("2.其他") starts the next label.
+local line_tokens = nianbao.line_tokens
 local function tokens_of(text, marks)
+  -- (cut in C where the text is UTF-8, as nearly every line is)
+  local flat = line_tokens(text, marks)
+  if flat then return flat end
   local out = {}
   -- the column of byte `at`, counted on from the last one asked (tokens come left
   -- to right), so a long line is not measured again from its start at each token;

@@ -1,4 +1,4 @@
--- A flat line cut into tokens (tables.lua's tokens_of) with LPeg: the same
+-- A flat line cut into tokens (tables.lua's tokens_of, in C for UTF-8) with LPeg: the same
 -- tokens, texts, columns and offsets as the cut by string.find's patterns
 -- it replaced (kept below as it was), on every line of the repository's
 -- reports and on lines made to hit its edges.
@@ -144,4 +144,21 @@ test("lines made of signs, points, spaces, enumerators and marks cut the same", 
   end
   same("", marks, "an empty line")
   same(string.rep("政", 20000) .. " 1", marks, "a long line")
+end)
+
+test("a line cut in C (UTF-8) and one cut in Lua (not UTF-8) cut the same, with marks of any length", function()
+  local odd = { {}, { "" }, { "其", "1" }, { "、", "．", "其他法律" } }
+  local lines = { "1.其他法律0  2", "3、其他1", "12其他 4", "-5.  6.  --7 8-", "规章 000行政规范性文件693665",
+                  "（三）不予公开1.属于国家秘密00000002.其他法律03、其他1", "  7  ", "9.", "1. 2." }
+  for _, marks in ipairs(odd) do
+    for _, line in ipairs(lines) do
+      same(line, marks, "marks " .. table.concat(marks, ",") .. ": " .. line)
+      same(line .. "\xff", marks, "not UTF-8, marks " .. table.concat(marks, ",") .. ": " .. line)
+      same("\xe4\xb8" .. line, marks, "a character cut short first: " .. line)
+    end
+  end
+  eq(nil, nianbao.line_tokens("1 2\xff", {}), "a line not UTF-8 left to the Lua cut")
+  eq(nil, nianbao.line_tokens("1 2", { 7 }), "a mark not a string left to the Lua cut")
+  eq(nil, nianbao.line_tokens("1 2", "、"), "marks not a list left to the Lua cut")
+  same("1、2 3", "、", "marks not a list")
 end)
