@@ -1042,16 +1042,31 @@ typedef struct {
     html_walk *w;
 } lean_text;
 
+/* What each byte is to the scan: one look-up a byte where names and blanks are read */
+enum { CH_BLANK = 1, CH_LETTER = 2, CH_NAME = 4 };
+#define LETTER (CH_LETTER | CH_NAME)
+static const unsigned char char_class[256] = {
+    [' '] = CH_BLANK, ['\t'] = CH_BLANK, ['\n'] = CH_BLANK, ['\r'] = CH_BLANK,
+    [':'] = CH_NAME, ['-'] = CH_NAME, ['_'] = CH_NAME, ['.'] = CH_NAME,
+    ['a'] = LETTER, ['b'] = LETTER, ['c'] = LETTER, ['d'] = LETTER, ['e'] = LETTER, ['f'] = LETTER, ['g'] = LETTER, ['h'] = LETTER, ['i'] = LETTER, ['j'] = LETTER, ['k'] = LETTER, ['l'] = LETTER, ['m'] = LETTER,
+    ['n'] = LETTER, ['o'] = LETTER, ['p'] = LETTER, ['q'] = LETTER, ['r'] = LETTER, ['s'] = LETTER, ['t'] = LETTER, ['u'] = LETTER, ['v'] = LETTER, ['w'] = LETTER, ['x'] = LETTER, ['y'] = LETTER, ['z'] = LETTER,
+    ['A'] = LETTER, ['B'] = LETTER, ['C'] = LETTER, ['D'] = LETTER, ['E'] = LETTER, ['F'] = LETTER, ['G'] = LETTER, ['H'] = LETTER, ['I'] = LETTER, ['J'] = LETTER, ['K'] = LETTER, ['L'] = LETTER, ['M'] = LETTER,
+    ['N'] = LETTER, ['O'] = LETTER, ['P'] = LETTER, ['Q'] = LETTER, ['R'] = LETTER, ['S'] = LETTER, ['T'] = LETTER, ['U'] = LETTER, ['V'] = LETTER, ['W'] = LETTER, ['X'] = LETTER, ['Y'] = LETTER, ['Z'] = LETTER,
+    ['0'] = CH_NAME, ['1'] = CH_NAME, ['2'] = CH_NAME, ['3'] = CH_NAME, ['4'] = CH_NAME,
+    ['5'] = CH_NAME, ['6'] = CH_NAME, ['7'] = CH_NAME, ['8'] = CH_NAME, ['9'] = CH_NAME
+};
+#undef LETTER
+
 static int blank_ch(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    return char_class[(unsigned char)c] & CH_BLANK;
 }
 
 static int letter_ch(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    return char_class[(unsigned char)c] & CH_LETTER;
 }
 
 static int name_ch(char c) {
-    return letter_ch(c) || (c >= '0' && c <= '9') || c == ':' || c == '-' || c == '_' || c == '.';
+    return char_class[(unsigned char)c] & CH_NAME;
 }
 
 /* Is every byte of s[0..len) printable ASCII (0x20..0x7e)? Eight at a time. */
@@ -1091,13 +1106,16 @@ static size_t name_end(const char *s, size_t n, size_t i) {
     return j - i < 90 ? j : 0;
 }
 
-static int same_name(const char *s, size_t len, const char *name) {
+static int same_name_n(const char *s, size_t len, const char *name, size_t name_len) {
     size_t k;
-    if (strlen(name) != len) return 0;
+    if (name_len != len) return 0;
     for (k = 0; k < len; k++)
         if ((s[k] | 0x20) != name[k]) return 0;
     return 1;
 }
+
+/* the name's length known where it is written: most names are told apart by it alone */
+#define same_name(s, len, name) same_name_n(s, len, name, sizeof name - 1)
 
 /* Drop src[from..to); 0 without memory. */
 static int lean_drop(lean_text *t, size_t from, size_t to) {
