@@ -673,6 +673,7 @@ typedef struct stream_state {
     int seen;                     /* an element has been opened */
     int root;                     /* ROOT_: the page's first element when it is the tree's first node */
     int root_left;                /* a DOCTYPE came after it: what follows is beside it */
+    int spans_cut;                /* the lean page has spans taken out (lean_page) */
     open_el parked;               /* that element, closed, while nothing hangs under it */
     block_rec *recs;
     size_t nrecs, caprecs;
@@ -933,6 +934,8 @@ static void stream_start(void *ctx, const xmlChar *fullname, const xmlChar **att
         }
     }
     if (e->depth >= w->maxdepth) e->mode = M_SKIP;
+    /* a span taken out under this element would have been one deeper: near a limit, the tree's way */
+    if (ss->spans_cut && (e->depth + 1 >= w->maxdepth || ss->nopen >= OPEN_MAX - 2)) stop(ss, S_TREE);
 }
 
 /* What the walk does once an element's children are done. */
@@ -1040,6 +1043,8 @@ typedef struct {
     char *out;                    /* NULL until something is dropped */
     size_t outn;
     html_walk *w;
+    int dry;                      /* lean_tag reads a tag and drops nothing */
+    int spans_cut;                /* a span was taken out around its text */
 } lean_text;
 
 /* What each byte is to the scan: one look-up a byte where names and blanks are read */
@@ -1209,25 +1214,72 @@ static size_t lean_tag(lean_text *t, size_t i, int *raw, int *ok) {
             }
         }
         /* name[=value] is s[a..j) */
-        if (keep_all || same_name(s + a, an - a, "rowspan") || same_name(s + a, an - a, "colspan")) continue;
+        if (t->dry || keep_all || same_name(s + a, an - a, "rowspan") || same_name(s + a, an - a, "colspan")) continue;
         if (j - a <= LEAN_MAX && quiet_text(s + a, j - a) && !lean_drop(t, a, j)) { *ok = 0; return 0; }
     }
+}
+
+/* Is s[from..to) text whose every '&' starts a whole reference (a name or
+** number and its ';'), which reads the same whatever text follows it? */
+static int whole_references(const char *s, size_t from, size_t to) {
+    const char *amp;
+    while ((amp = memchr(s + from, '&', to - from)) != NULL) {
+        size_t k = (size_t)(amp - s) + 1;
+        while (k < to && (letter_ch(s[k]) || (s[k] >= '0' && s[k] <= '9') || s[k] == '#')) k++;
+        if (k == (size_t)(amp - s) + 1 || k >= to || s[k] != ';') return 0;
+        from = k + 1;
+    }
+    return 1;
+}
+
+/* A span at s[i] that holds text alone, where a p (or the span before it)
+** is what is open and on the same line: <span ...>text</span> followed by a
+** tag. libxml2 would open it under the p, closing nothing (a span closes a
+** head alone), put the text in it and close it; without it the text goes
+** to the p. The blocks read the text the same in both (a span is no block,
+** and a paragraph's line, the element its first text is in, is the p's:
+** the span is on its line), and the text reads the same next to the text
+** around it (whole references, no line end, clean UTF-8; a tag after it).
+** The end of its </span>, with the text at *text_from..*text_to; 0 when it
+** is not such a span. */
+static size_t text_span(lean_text *t, size_t i, size_t *text_from, size_t *text_to) {
+    const char *s = t->src, *lt;
+    size_t n = t->n, j, k;
+    int raw, ok;
+    if (n - i < 13 || !same_name(s + i + 1, 4, "span") || name_ch(s[i + 5])) return 0;
+    t->dry = 1;
+    j = lean_tag(t, i, &raw, &ok);
+    t->dry = 0;
+    if (j == 0 || s[j - 2] == '/' || !quiet_text(s + i, j - i)) return 0;
+    lt = memchr(s + j, '<', n - j);
+    if (lt == NULL) return 0;
+    k = (size_t)(lt - s);
+    if (n - k < 8 || s[k + 1] != '/' || !same_name(s + k + 2, 4, "span") || s[k + 6] != '>' || s[k + 7] != '<' ||
+        !quiet_text(s + j, k - j) || !whole_references(s, j, k))
+        return 0;
+    *text_from = j;
+    *text_to = k;
+    return k + 7;
 }
 
 /* The page with the attributes dropped: *out set to a copy of len *outn
 ** (the caller's to free with w's allocator), or left NULL when nothing was
 ** dropped; 0 without memory. */
-static int lean_page(html_walk *w, const char *s, size_t n, char **out, size_t *outn) {
+static int lean_page(html_walk *w, const char *s, size_t n, char **out, size_t *outn, int *spans_cut) {
     lean_text t;
     size_t i = 0;
     int in_body = 0;                          /* a body is open: no head can be what is open */
+    size_t p_open = (size_t)-1;               /* where a p opened on this line is what is open */
     t.src = s;
     t.n = n;
     t.done = 0;
     t.out = NULL;
     t.outn = 0;
     t.w = w;
+    t.dry = 0;
+    t.spans_cut = 0;
     *out = NULL;
+    *spans_cut = 0;
     while (i < n) {
         const char *lt = memchr(s + i, '<', n - i);
         char c;
@@ -1277,9 +1329,18 @@ static int lean_page(html_walk *w, const char *s, size_t n, char **out, size_t *
             i += 11;
         } else if (letter_ch(c)) {
             int raw, ok;
-            size_t j = lean_tag(&t, i, &raw, &ok), name_from = i + 1;
+            size_t j, name_from = i + 1, text_from, text_to;
+            if (i == p_open && (j = text_span(&t, i, &text_from, &text_to)) != 0) {
+                if (!lean_drop(&t, i, text_from) || !lean_drop(&t, text_to, j)) goto no_memory;
+                t.spans_cut = 1;
+                i = p_open = j;
+                continue;
+            }
+            j = lean_tag(&t, i, &raw, &ok);
             if (!ok) goto no_memory;
             if (j == 0) break;
+            /* a p opens here (not one closed as it opens, <p/>) */
+            if ((s[name_from] | 0x20) == 'p' && !name_ch(s[name_from + 1]) && s[j - 2] != '/') p_open = j;
             /* a body opens or is open already; not one closed as it opens (<body/>) */
             if ((s[name_from] | 0x20) == 'b' && same_name(s + name_from, name_end(s, n, name_from) - name_from, "body") &&
                 s[j - 2] != '/')
@@ -1318,6 +1379,7 @@ static int lean_page(html_walk *w, const char *s, size_t n, char **out, size_t *
             i++;                              /* a '<' libxml2 keeps as text */
         } else break;
     }
+    *spans_cut = t.spans_cut;
     if (t.out == NULL) return 1;
     memcpy(t.out + t.outn, s + t.done, n - t.done);
     *outn = t.outn + (n - t.done);
@@ -1342,7 +1404,7 @@ static int stream_read(lua_State *L, html_walk *w, const char *buf, int len) {
     ss->L = L;
     ss->w = w;
     w->x->xmlInitParser();
-    if (!lean_page(w, buf, (size_t)len, &lean, &leann)) return S_NO_MEMORY;
+    if (!lean_page(w, buf, (size_t)len, &lean, &leann, &ss->spans_cut)) return S_NO_MEMORY;
     /* libxml2 copies the text into its own input */
     ctxt = ss->ctxt = w->x->xmlCreateMemoryParserCtxt(lean ? lean : buf, lean ? (int)leann : len);
     if (lean) w->alloc(w->alloc_ud, lean, (size_t)len, 0);
