@@ -934,8 +934,8 @@ static void stream_start(void *ctx, const xmlChar *fullname, const xmlChar **att
         }
     }
     if (e->depth >= w->maxdepth) e->mode = M_SKIP;
-    /* a span taken out under this element would have been one deeper: near a limit, the tree's way */
-    if (ss->spans_cut && (e->depth + 1 >= w->maxdepth || ss->nopen >= OPEN_MAX - 2)) stop(ss, S_TREE);
+    /* a span taken out under this element would have been one deeper (its o:p two): near a limit, the tree's way */
+    if (ss->spans_cut && (e->depth + 3 >= w->maxdepth || ss->nopen >= OPEN_MAX - 3)) stop(ss, S_TREE);
 }
 
 /* What the walk does once an element's children are done. */
@@ -1232,21 +1232,27 @@ static int whole_references(const char *s, size_t from, size_t to) {
     return 1;
 }
 
-/* A span at s[i] that holds text alone, where a p (or the span before it)
+/* A span or font at s[i] that holds text alone (and, in the body, Word's
+** empty o:p after it), where a p, td or th (or the like element before it)
 ** is what is open and on the same line: <span ...>text</span> followed by a
-** tag. libxml2 would open it under the p, closing nothing (a span closes a
-** head alone), put the text in it and close it; without it the text goes
-** to the p. The blocks read the text the same in both (a span is no block,
-** and a paragraph's line, the element its first text is in, is the p's:
-** the span is on its line), and the text reads the same next to the text
-** around it (whole references, no line end, clean UTF-8; a tag after it).
-** The end of its </span>, with the text at *text_from..*text_to; 0 when it
-** is not such a span. */
-static size_t text_span(lean_text *t, size_t i, size_t *text_from, size_t *text_to) {
-    const char *s = t->src, *lt;
-    size_t n = t->n, j, k;
+** tag. libxml2 would open it under that element, closing nothing (a span or
+** a font closes a head alone), put the text in it and close it; without it
+** the text goes to the element. The blocks read the text the same in both
+** (neither is a block; a paragraph's line, the element its first text is
+** in, is the same: the span is on the element's line; the o:p, read as a
+** <br>, ends the paragraph all the same), and the text reads the same next
+** to the text around it (whole references, no line end, clean UTF-8; a tag
+** after it). The end of its end tag, with the text at *text_from..*text_to
+** and *office set when the o:p follows the text; 0 when it is no such element. */
+static size_t text_inline(lean_text *t, size_t i, int in_body, size_t *text_from, size_t *text_to, int *office) {
+    const char *s = t->src, *lt, *name;
+    size_t n = t->n, j, k, name_len = 4;
     int raw, ok;
-    if (n - i < 13 || !same_name(s + i + 1, 4, "span") || name_ch(s[i + 5])) return 0;
+    if (n - i < 13) return 0;
+    if (same_name(s + i + 1, 4, "span")) name = "span";
+    else if (same_name(s + i + 1, 4, "font")) name = "font";
+    else return 0;
+    if (name_ch(s[i + 1 + name_len])) return 0;
     t->dry = 1;
     j = lean_tag(t, i, &raw, &ok);
     t->dry = 0;
@@ -1254,12 +1260,16 @@ static size_t text_span(lean_text *t, size_t i, size_t *text_from, size_t *text_
     lt = memchr(s + j, '<', n - j);
     if (lt == NULL) return 0;
     k = (size_t)(lt - s);
-    if (n - k < 8 || s[k + 1] != '/' || !same_name(s + k + 2, 4, "span") || s[k + 6] != '>' || s[k + 7] != '<' ||
-        !quiet_text(s + j, k - j) || !whole_references(s, j, k))
-        return 0;
+    if (!quiet_text(s + j, k - j) || !whole_references(s, j, k)) return 0;
     *text_from = j;
     *text_to = k;
-    return k + 7;
+    *office = in_body && empty_office_p(s, n, k);
+    if (*office) k += 11;
+    /* its end tag, as its start tag names it, and a tag after it */
+    if (n - k < name_len + 4 || s[k] != '<' || s[k + 1] != '/' || !same_name_n(s + k + 2, name_len, name, name_len) ||
+        s[k + 2 + name_len] != '>' || s[k + 3 + name_len] != '<')
+        return 0;
+    return k + 3 + name_len;
 }
 
 /* The page with the attributes dropped: *out set to a copy of len *outn
@@ -1269,7 +1279,7 @@ static int lean_page(html_walk *w, const char *s, size_t n, char **out, size_t *
     lean_text t;
     size_t i = 0;
     int in_body = 0;                          /* a body is open: no head can be what is open */
-    size_t p_open = (size_t)-1;               /* where a p opened on this line is what is open */
+    size_t p_open = (size_t)-1;               /* where a p, td or th opened on this line is what is open */
     t.src = s;
     t.n = n;
     t.done = 0;
@@ -1328,10 +1338,13 @@ static int lean_page(html_walk *w, const char *s, size_t n, char **out, size_t *
             if (!lean_replace(&t, i, i + 11, "<br>", 4)) goto no_memory;
             i += 11;
         } else if (letter_ch(c)) {
-            int raw, ok;
-            size_t j, name_from = i + 1, text_from, text_to;
-            if (i == p_open && (j = text_span(&t, i, &text_from, &text_to)) != 0) {
-                if (!lean_drop(&t, i, text_from) || !lean_drop(&t, text_to, j)) goto no_memory;
+            int raw, ok, office;
+            size_t j, name_from = i + 1, name_len, text_from, text_to;
+            if (i == p_open && (j = text_inline(&t, i, in_body, &text_from, &text_to, &office)) != 0) {
+                if (!lean_drop(&t, i, text_from) ||
+                    (office && !lean_replace(&t, text_to, text_to + 11, "<br>", 4)) ||
+                    !lean_drop(&t, office ? text_to + 11 : text_to, j))
+                    goto no_memory;
                 t.spans_cut = 1;
                 i = p_open = j;
                 continue;
@@ -1339,17 +1352,20 @@ static int lean_page(html_walk *w, const char *s, size_t n, char **out, size_t *
             j = lean_tag(&t, i, &raw, &ok);
             if (!ok) goto no_memory;
             if (j == 0) break;
-            /* a p opens here (not one closed as it opens, <p/>) */
-            if ((s[name_from] | 0x20) == 'p' && !name_ch(s[name_from + 1]) && s[j - 2] != '/') p_open = j;
-            /* a body opens or is open already; not one closed as it opens (<body/>) */
-            if ((s[name_from] | 0x20) == 'b' && same_name(s + name_from, name_end(s, n, name_from) - name_from, "body") &&
-                s[j - 2] != '/')
-                in_body = 1;
+            name_len = name_end(s, n, name_from) - name_from;
+            /* a p, td or th opens here, or a body opens or is open already; not one closed as it opens (<p/>) */
+            if (s[j - 2] != '/') {
+                if (same_name(s + name_from, name_len, "p") || same_name(s + name_from, name_len, "td") ||
+                    same_name(s + name_from, name_len, "th"))
+                    p_open = j;
+                else if (same_name(s + name_from, name_len, "body"))
+                    in_body = 1;
+            }
             i = j;
             if (raw) {
                 /* its text runs to </name (libxml2 compares that much of the name), which must end there;
                 ** a title's and the like's hold no markup, as libxml2 versions read theirs differently */
-                size_t k = i, e, name_len = name_end(s, n, name_from) - name_from;
+                size_t k = i, e;
                 for (;;) {
                     const char *lt2 = memchr(s + k, '<', n - k);
                     if (lt2 == NULL) { k = n; break; }
