@@ -670,6 +670,7 @@ typedef struct stream_state {
     int seen;                     /* an element has been opened */
     int root;                     /* ROOT_: the page's first element when it is the tree's first node */
     int root_left;                /* a DOCTYPE came after it: what follows is beside it */
+    int spans_cut;                /* the lean page has spans taken out (lean_page) */
     open_el parked;               /* that element, closed, while nothing hangs under it */
     block_rec *recs;
     size_t nrecs, caprecs;
@@ -930,6 +931,8 @@ static void stream_start(void *ctx, const xmlChar *fullname, const xmlChar **att
         }
     }
     if (e->depth >= w->maxdepth) e->mode = M_SKIP;
+    /* a span taken out under this element would have been one deeper (its o:p two): near a limit, the tree's way */
+    if (ss->spans_cut && (e->depth + 3 >= w->maxdepth || ss->nopen >= OPEN_MAX - 3)) stop(ss, S_TREE);
 }
 
 /* What the walk does once an element's children are done. */
@@ -1037,18 +1040,39 @@ typedef struct {
     char *out;                    /* NULL until something is dropped */
     size_t outn;
     html_walk *w;
+    int dry;                      /* lean_tag reads a tag and drops nothing */
+    int spans_cut;                /* a span was taken out around its text */
 } lean_text;
 
+/* What each byte is to the scan: one look-up a byte where names and blanks are read */
+enum { CH_BLANK = 1, CH_LETTER = 2, CH_NAME = 4 };
+#define LETTER (CH_LETTER | CH_NAME)
+static const unsigned char char_class[256] = {
+    [' '] = CH_BLANK, ['\t'] = CH_BLANK, ['\n'] = CH_BLANK, ['\r'] = CH_BLANK,
+    [':'] = CH_NAME, ['-'] = CH_NAME, ['_'] = CH_NAME, ['.'] = CH_NAME,
+    ['a'] = LETTER, ['b'] = LETTER, ['c'] = LETTER, ['d'] = LETTER, ['e'] = LETTER, ['f'] = LETTER, ['g'] = LETTER,
+    ['h'] = LETTER, ['i'] = LETTER, ['j'] = LETTER, ['k'] = LETTER, ['l'] = LETTER, ['m'] = LETTER, ['n'] = LETTER,
+    ['o'] = LETTER, ['p'] = LETTER, ['q'] = LETTER, ['r'] = LETTER, ['s'] = LETTER, ['t'] = LETTER, ['u'] = LETTER,
+    ['v'] = LETTER, ['w'] = LETTER, ['x'] = LETTER, ['y'] = LETTER, ['z'] = LETTER,
+    ['A'] = LETTER, ['B'] = LETTER, ['C'] = LETTER, ['D'] = LETTER, ['E'] = LETTER, ['F'] = LETTER, ['G'] = LETTER,
+    ['H'] = LETTER, ['I'] = LETTER, ['J'] = LETTER, ['K'] = LETTER, ['L'] = LETTER, ['M'] = LETTER, ['N'] = LETTER,
+    ['O'] = LETTER, ['P'] = LETTER, ['Q'] = LETTER, ['R'] = LETTER, ['S'] = LETTER, ['T'] = LETTER, ['U'] = LETTER,
+    ['V'] = LETTER, ['W'] = LETTER, ['X'] = LETTER, ['Y'] = LETTER, ['Z'] = LETTER,
+    ['0'] = CH_NAME, ['1'] = CH_NAME, ['2'] = CH_NAME, ['3'] = CH_NAME, ['4'] = CH_NAME,
+    ['5'] = CH_NAME, ['6'] = CH_NAME, ['7'] = CH_NAME, ['8'] = CH_NAME, ['9'] = CH_NAME
+};
+#undef LETTER
+
 static int blank_ch(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    return char_class[(unsigned char)c] & CH_BLANK;
 }
 
 static int letter_ch(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    return char_class[(unsigned char)c] & CH_LETTER;
 }
 
 static int name_ch(char c) {
-    return letter_ch(c) || (c >= '0' && c <= '9') || c == ':' || c == '-' || c == '_' || c == '.';
+    return char_class[(unsigned char)c] & CH_NAME;
 }
 
 /* Is every byte of s[0..len) printable ASCII (0x20..0x7e)? Eight at a time. */
@@ -1088,13 +1112,16 @@ static size_t name_end(const char *s, size_t n, size_t i) {
     return j - i < 90 ? j : 0;
 }
 
-static int same_name(const char *s, size_t len, const char *name) {
+static int same_name_n(const char *s, size_t len, const char *name, size_t name_len) {
     size_t k;
-    if (strlen(name) != len) return 0;
+    if (name_len != len) return 0;
     for (k = 0; k < len; k++)
         if ((s[k] | 0x20) != name[k]) return 0;
     return 1;
 }
+
+/* the name's length known where it is written: most names are told apart by it alone */
+#define same_name(s, len, name) same_name_n(s, len, name, sizeof name - 1)
 
 /* Drop src[from..to); 0 without memory. */
 static int lean_drop(lean_text *t, size_t from, size_t to) {
@@ -1188,25 +1215,83 @@ static size_t lean_tag(lean_text *t, size_t i, int *raw, int *ok) {
             }
         }
         /* name[=value] is s[a..j) */
-        if (keep_all || same_name(s + a, an - a, "rowspan") || same_name(s + a, an - a, "colspan")) continue;
+        if (t->dry || keep_all || same_name(s + a, an - a, "rowspan") || same_name(s + a, an - a, "colspan"))
+            continue;
         if (j - a <= LEAN_MAX && quiet_text(s + a, j - a) && !lean_drop(t, a, j)) { *ok = 0; return 0; }
     }
+}
+
+/* Is s[from..to) text whose every '&' starts a whole reference (a name or
+** number and its ';'), which reads the same whatever text follows it? */
+static int whole_references(const char *s, size_t from, size_t to) {
+    const char *amp;
+    while ((amp = memchr(s + from, '&', to - from)) != NULL) {
+        size_t k = (size_t)(amp - s) + 1;
+        while (k < to && (letter_ch(s[k]) || (s[k] >= '0' && s[k] <= '9') || s[k] == '#')) k++;
+        if (k == (size_t)(amp - s) + 1 || k >= to || s[k] != ';') return 0;
+        from = k + 1;
+    }
+    return 1;
+}
+
+/* A span or font at s[i] that holds text alone (and, in the body, Word's
+** empty o:p after it), where a p, td or th (or the like element before it)
+** is what is open and on the same line: <span ...>text</span> followed by a
+** tag. libxml2 would open it under that element, closing nothing (a span or
+** a font closes a head alone), put the text in it and close it; without it
+** the text goes to the element. The blocks read the text the same in both
+** (neither is a block; a paragraph's line, the element its first text is
+** in, is the same: the span is on the element's line; the o:p, read as a
+** <br>, ends the paragraph all the same), and the text reads the same next
+** to the text around it (whole references, no line end, clean UTF-8; a tag
+** after it). The end of its end tag, with the text at *text_from..*text_to
+** and *office set when the o:p follows the text; 0 when it is no such element. */
+static size_t text_inline(lean_text *t, size_t i, int in_body, size_t *text_from, size_t *text_to, int *office) {
+    const char *s = t->src, *lt, *name;
+    size_t n = t->n, j, k, name_len = 4;
+    int raw, ok;
+    if (n - i < 13) return 0;
+    if (same_name(s + i + 1, 4, "span")) name = "span";
+    else if (same_name(s + i + 1, 4, "font")) name = "font";
+    else return 0;
+    if (name_ch(s[i + 1 + name_len])) return 0;
+    t->dry = 1;
+    j = lean_tag(t, i, &raw, &ok);
+    t->dry = 0;
+    if (j == 0 || s[j - 2] == '/' || !quiet_text(s + i, j - i)) return 0;
+    lt = memchr(s + j, '<', n - j);
+    if (lt == NULL) return 0;
+    k = (size_t)(lt - s);
+    if (!quiet_text(s + j, k - j) || !whole_references(s, j, k)) return 0;
+    *text_from = j;
+    *text_to = k;
+    *office = in_body && empty_office_p(s, n, k);
+    if (*office) k += 11;
+    /* its end tag, as its start tag names it, and a tag after it */
+    if (n - k < name_len + 4 || s[k] != '<' || s[k + 1] != '/' || !same_name_n(s + k + 2, name_len, name, name_len) ||
+        s[k + 2 + name_len] != '>' || s[k + 3 + name_len] != '<')
+        return 0;
+    return k + 3 + name_len;
 }
 
 /* The page with the attributes dropped: *out set to a copy of len *outn
 ** (the caller's to free with w's allocator), or left NULL when nothing was
 ** dropped; 0 without memory. */
-static int lean_page(html_walk *w, const char *s, size_t n, char **out, size_t *outn) {
+static int lean_page(html_walk *w, const char *s, size_t n, char **out, size_t *outn, int *spans_cut) {
     lean_text t;
     size_t i = 0;
     int in_body = 0;                          /* a body is open: no head can be what is open */
+    size_t p_open = (size_t)-1;               /* where a p, td or th opened on this line is what is open */
     t.src = s;
     t.n = n;
     t.done = 0;
     t.out = NULL;
     t.outn = 0;
     t.w = w;
+    t.dry = 0;
+    t.spans_cut = 0;
     *out = NULL;
+    *spans_cut = 0;
     while (i < n) {
         const char *lt = memchr(s + i, '<', n - i);
         char c;
@@ -1255,19 +1340,34 @@ static int lean_page(html_walk *w, const char *s, size_t n, char **out, size_t *
             if (!lean_replace(&t, i, i + 11, "<br>", 4)) goto no_memory;
             i += 11;
         } else if (letter_ch(c)) {
-            int raw, ok;
-            size_t j = lean_tag(&t, i, &raw, &ok), name_from = i + 1;
+            int raw, ok, office;
+            size_t j, name_from = i + 1, name_len, text_from, text_to;
+            if (i == p_open && (j = text_inline(&t, i, in_body, &text_from, &text_to, &office)) != 0) {
+                if (!lean_drop(&t, i, text_from) ||
+                    (office && !lean_replace(&t, text_to, text_to + 11, "<br>", 4)) ||
+                    !lean_drop(&t, office ? text_to + 11 : text_to, j))
+                    goto no_memory;
+                t.spans_cut = 1;
+                i = p_open = j;
+                continue;
+            }
+            j = lean_tag(&t, i, &raw, &ok);
             if (!ok) goto no_memory;
             if (j == 0) break;
-            /* a body opens or is open already; not one closed as it opens (<body/>) */
-            if ((s[name_from] | 0x20) == 'b' && same_name(s + name_from, name_end(s, n, name_from) - name_from, "body") &&
-                s[j - 2] != '/')
-                in_body = 1;
+            name_len = name_end(s, n, name_from) - name_from;
+            /* a p, td or th opens here, or a body opens or is open already; not one closed as it opens (<p/>) */
+            if (s[j - 2] != '/') {
+                if (same_name(s + name_from, name_len, "p") || same_name(s + name_from, name_len, "td") ||
+                    same_name(s + name_from, name_len, "th"))
+                    p_open = j;
+                else if (same_name(s + name_from, name_len, "body"))
+                    in_body = 1;
+            }
             i = j;
             if (raw) {
                 /* its text runs to </name (libxml2 compares that much of the name), which must end there;
                 ** a title's and the like's hold no markup, as libxml2 versions read theirs differently */
-                size_t k = i, e, name_len = name_end(s, n, name_from) - name_from;
+                size_t k = i, e;
                 for (;;) {
                     const char *lt2 = memchr(s + k, '<', n - k);
                     if (lt2 == NULL) { k = n; break; }
@@ -1297,6 +1397,7 @@ static int lean_page(html_walk *w, const char *s, size_t n, char **out, size_t *
             i++;                              /* a '<' libxml2 keeps as text */
         } else break;
     }
+    *spans_cut = t.spans_cut;
     if (t.out == NULL) return 1;
     memcpy(t.out + t.outn, s + t.done, n - t.done);
     *outn = t.outn + (n - t.done);
@@ -1321,7 +1422,7 @@ static int stream_read(lua_State *L, html_walk *w, const char *buf, int len) {
     ss->L = L;
     ss->w = w;
     w->x->xmlInitParser();
-    if (!lean_page(w, buf, (size_t)len, &lean, &leann)) return S_NO_MEMORY;
+    if (!lean_page(w, buf, (size_t)len, &lean, &leann, &ss->spans_cut)) return S_NO_MEMORY;
     /* libxml2 copies the text into its own input */
     ctxt = ss->ctxt = w->x->xmlCreateMemoryParserCtxt(lean ? lean : buf, lean ? (int)leann : len);
     if (lean) w->alloc(w->alloc_ud, lean, (size_t)len, 0);
