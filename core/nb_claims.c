@@ -145,6 +145,69 @@ int nb_claims_words_held(lua_State *L) {
     return 2;
 }
 
+/* Does a word of x lie whole in s[from, to)? */
+static int holds_word(const held_index *x, const char *s, size_t from, size_t to) {
+    for (size_t at = from; at < to; at++) {
+        int k = x->head[(unsigned char)s[at]];
+        int pair = at + 1 < to ? x->pair_head[pair_of((unsigned char)s[at], (unsigned char)s[at + 1])] : -1;
+        for (int list = 0; list < 2; list++, k = pair) {
+            for (; k >= 0; k = x->w[k].next) {
+                const word *y = &x->w[k];
+                if (y->len <= to - at && memcmp(y->bytes, s + at, y->len) == 0) return 1;
+            }
+        }
+    }
+    return 0;
+}
+
+#define MAX_MARKS 64
+
+int nb_claims_sentence(lua_State *L) {
+    size_t n;
+    const char *s = luaL_checklstring(L, 1, &n);
+    lua_Integer init = luaL_checkinteger(L, 2);
+    luaL_checktype(L, 3, LUA_TTABLE);
+    const held_index *x = luaL_checkudata(L, 4, HELD_INDEX);
+    luaL_argcheck(L, init >= 1, 2, "a position of the text");
+    /* the marks, in the order they are tried: the table anchors their bytes while no Lua runs */
+    const char *mark[MAX_MARKS];
+    size_t mark_len[MAX_MARKS];
+    unsigned char starts_mark[256] = { 0 };
+    starts_mark['\n'] = starts_mark[';'] = starts_mark['!'] = starts_mark['?'] = 1;
+    lua_Integer marks = luaL_len(L, 3);
+    if (marks < 0 || marks > MAX_MARKS) return luaL_error(L, "claim_sentence: too many marks");
+    for (lua_Integer i = 0; i < marks; i++) {
+        lua_rawgeti(L, 3, i + 1);
+        if (lua_type(L, -1) != LUA_TSTRING) return luaL_error(L, "claim_sentence: mark %d is not a string", (int)i + 1);
+        mark[i] = lua_tolstring(L, -1, &mark_len[i]);
+        lua_pop(L, 1);
+        if (mark_len[i] == 0) return luaL_error(L, "claim_sentence: mark %d is empty", (int)i + 1);
+        starts_mark[(unsigned char)mark[i][0]] = 1;
+    }
+    /* (a word given to every text: each sentence holds it) */
+    int every = x->left < x->count;
+    for (size_t from = (size_t)(init - 1); from < n; ) {
+        size_t to = n;                                    /* (no mark: the sentence runs to the end) */
+        for (size_t at = from; at < n; at++) {
+            unsigned char b = (unsigned char)s[at];
+            if (!starts_mark[b]) continue;
+            size_t len = 0;
+            if (b == '\n' || b == ';' || b == '!' || b == '?') len = 1;
+            for (lua_Integer i = 0; len == 0 && i < marks; i++)
+                if (mark_len[i] <= n - at && memcmp(mark[i], s + at, mark_len[i]) == 0) len = mark_len[i];
+            if (len > 0) { to = at + len; break; }
+        }
+        if (every || holds_word(x, s, from, to)) {
+            lua_pushinteger(L, (lua_Integer)from + 1);
+            lua_pushinteger(L, (lua_Integer)to + 1);
+            return 2;
+        }
+        from = to;
+    }
+    lua_pushnil(L);
+    return 1;
+}
+
 /* a footer: [ \t]* "-" [ \t]* [0-9]+ [ \t]* "-" [ \t]* and nothing after it */
 static int is_footer(const char *s, size_t n) {
     size_t i = 0;
