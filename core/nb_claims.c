@@ -24,6 +24,7 @@ typedef struct {
     int left;                  /* words not given */
     int groups;                /* the largest group, if small: the result's array part */
     int head[256];             /* the first word of one byte, by that byte; -1: none */
+    unsigned char leads[256];  /* whether some word begins with the byte */
     int pair_head[PAIR_HEADS]; /* the first word of each pair of first bytes (hashed); -1: none */
     word w[];
 } held_index;
@@ -61,6 +62,7 @@ static held_index *build_index(lua_State *L) {
     x->groups = 0;
     for (int b = 0; b < 256; b++) x->head[b] = -1;
     for (int b = 0; b < PAIR_HEADS; b++) x->pair_head[b] = -1;
+    memset(x->leads, 0, sizeof x->leads);
     for (lua_Integer i = count; i >= 1; i--) {            /* (backwards: each list in order) */
         word *y = &x->w[i - 1];
         const char *src;
@@ -78,6 +80,7 @@ static held_index *build_index(lua_State *L) {
         if (y->group > x->groups && y->group <= 64) x->groups = (int)y->group;
         y->given = y->len == 0;
         if (y->len == 0) { y->next = -1; continue; }
+        x->leads[(unsigned char)y->bytes[0]] = 1;
         int *head = y->len == 1 ? &x->head[(unsigned char)y->bytes[0]]
                                 : &x->pair_head[pair_of((unsigned char)y->bytes[0], (unsigned char)y->bytes[1])];
         y->next = *head;
@@ -122,6 +125,7 @@ int nb_claims_words_held(lua_State *L) {
         unsigned char *found = x->count <= 256 ? few : lua_newuserdatauv(L, (size_t)x->count, 0);
         for (int i = 0; i < x->count; i++) found[i] = (unsigned char)x->w[i].given;
         for (size_t at = 0; at < n && left > 0; at++) {
+            if (!x->leads[(unsigned char)s[at]]) continue;
             /* (the words of one byte at this byte, then those of two or more at its pair) */
             int k = x->head[(unsigned char)s[at]];
             int pair = at + 1 < n ? x->pair_head[pair_of((unsigned char)s[at], (unsigned char)s[at + 1])] : -1;
@@ -148,12 +152,16 @@ int nb_claims_words_held(lua_State *L) {
 /* Does a word of x lie whole in s[from, to)? */
 static int holds_word(const held_index *x, const char *s, size_t from, size_t to) {
     for (size_t at = from; at < to; at++) {
+        if (!x->leads[(unsigned char)s[at]]) continue;    /* (in Chinese text, two bytes of three) */
         int k = x->head[(unsigned char)s[at]];
         int pair = at + 1 < to ? x->pair_head[pair_of((unsigned char)s[at], (unsigned char)s[at + 1])] : -1;
         for (int list = 0; list < 2; list++, k = pair) {
             for (; k >= 0; k = x->w[k].next) {
                 const word *y = &x->w[k];
-                if (y->len <= to - at && memcmp(y->bytes, s + at, y->len) == 0) return 1;
+                if (y->len > to - at) continue;
+                /* (a character's last byte first: most words of a list share their first two) */
+                if (y->len > 2 && y->bytes[2] != s[at + 2]) continue;
+                if (memcmp(y->bytes, s + at, y->len) == 0) return 1;
             }
         }
     }
