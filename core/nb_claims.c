@@ -168,8 +168,9 @@ static int holds_word(const held_index *x, const char *s, size_t from, size_t to
     return 0;
 }
 
-#define MAX_MARKS 64
+#define FEW_MARKS 16
 
+/* nianbao.claim_sentence(text, init, marks, index) (nb_claims.h) */
 int nb_claims_sentence(lua_State *L) {
     size_t n;
     const char *s = luaL_checklstring(L, 1, &n);
@@ -178,12 +179,19 @@ int nb_claims_sentence(lua_State *L) {
     const held_index *x = luaL_checkudata(L, 4, HELD_INDEX);
     luaL_argcheck(L, init >= 1, 2, "a position of the text");
     /* the marks, in the order they are tried: the table anchors their bytes while no Lua runs */
-    const char *mark[MAX_MARKS];
-    size_t mark_len[MAX_MARKS];
+    const char *few_marks[FEW_MARKS];
+    size_t few_lens[FEW_MARKS];
+    const char **mark = few_marks;
+    size_t *mark_len = few_lens;
     unsigned char starts_mark[256] = { 0 };
     starts_mark['\n'] = starts_mark[';'] = starts_mark['!'] = starts_mark['?'] = 1;
     lua_Integer marks = luaL_len(L, 3);
-    if (marks < 0 || marks > MAX_MARKS) return luaL_error(L, "claim_sentence: too many marks");
+    if (marks < 0 || (lua_Unsigned)marks > (lua_Unsigned)(0x3fffffff / (sizeof *mark + sizeof *mark_len)))
+        return luaL_error(L, "claim_sentence: too many marks");
+    if (marks > FEW_MARKS) {                              /* (more: a scratch the Lua state owns) */
+        mark = lua_newuserdatauv(L, (size_t)marks * (sizeof *mark + sizeof *mark_len), 0);
+        mark_len = (size_t *)(void *)(mark + marks);
+    }
     for (lua_Integer i = 0; i < marks; i++) {
         lua_rawgeti(L, 3, i + 1);
         if (lua_type(L, -1) != LUA_TSTRING) return luaL_error(L, "claim_sentence: mark %d is not a string", (int)i + 1);

@@ -1031,7 +1031,11 @@ function M.for_format(F, opts)
   end
   -- (the marks after the four of one byte, in the order they are tried:
   -- what nianbao.claim_sentence cuts at; nil: a mark that is no plain word)
-  local sentence_marks = mark_bytes and table.move(L.sentence_end or {}, 1, #(L.sentence_end or {}), 1, {})
+  local sentence_marks = mark_bytes and {}
+  if sentence_marks then
+    for i, w in ipairs(L.sentence_end or {}) do sentence_marks[i] = w end
+    if #sentence_marks ~= #(L.sentence_end or {}) then sentence_marks = nil end
+  end
   local sentence_search
   if mark_bytes then
     local list = {}

@@ -70,6 +70,15 @@ test("random texts of the marks' and words' bytes are cut alike", function()
   end
 end)
 
+test("many marks are tried in their order as few are", function()
+  local many = {}
+  for i = 1, 40 do many[i] = "x" .. i .. "。" end
+  many[#many + 1] = "x1"                             -- (after the longer ones that start with it)
+  for _, text in ipairs { "收到x12。件x1收到", "x40。收到", "收x1到", "收到x4" } do
+    eq(by_pattern(text, many, WORDS), by_c(text, many, WORDS), text)
+  end
+end)
+
 test("from a place inside the text, the next sentence that holds a word", function()
   local index = index_of(WORDS)
   local text = "收到1件。无关。收到2件"
