@@ -272,7 +272,7 @@ int nb_claims_unwrap(lua_State *L) {
     /* (every piece is bytes of the text, or a break in place of one: no more than it) */
     char *out = lua_newuserdatauv(L, len ? len : 1, 0);  /* 6: the flat text */
     size_t n = 0;
-    lua_Integer pieces = 0;
+    lua_Integer slots = 0;
     int keep_break = 1, first = 1;
     size_t pos = 0;                                       /* (0-based: Lua's pos - 1) */
     for (;;) {
@@ -298,12 +298,10 @@ int nb_claims_unwrap(lua_State *L) {
             }
             for (int k = 0; k < 2; k++) {
                 if (!piece[k] || piece_len[k] == 0) continue;
-                lua_createtable(L, 0, 2);
                 lua_pushinteger(L, (lua_Integer)n + 1);
-                lua_setfield(L, -2, "flat");
+                lua_rawseti(L, 5, ++slots);
                 lua_pushinteger(L, (lua_Integer)piece_at[k]);
-                lua_setfield(L, -2, "orig");
-                lua_rawseti(L, 5, ++pieces);
+                lua_rawseti(L, 5, ++slots);
                 memcpy(out + n, piece[k], piece_len[k]);
                 n += piece_len[k];
             }

@@ -23,8 +23,9 @@ int nb_claims_sentence(lua_State *L);
 
 /* nianbao.unwrap(text, ends, is_heading, heading_max) → flat, map: claims.lua's unwrap
 ** (the breaks that only wrap a sentence taken out with the next line's
-** indent, footers "-2-" dropped), the same text and map ({ flat =, orig = }
-** for each piece). ends: a set of strings a line may end with (a break after
+** indent, footers "-2-" dropped), the same text, and its map: for each
+** piece in turn, where it is in the flat text and where in text (two
+** integers a piece, not a table). ends: a set of strings a line may end with (a break after
 ** one stays); is_heading(body) → whether a line is a heading (a break after
 ** it stays), or nil: none is. It is not asked of a line of valid UTF-8 of
 ** more than heading_max characters (it says no to those). */

@@ -421,15 +421,23 @@ local function unwrap(text, ends, heading)
   return nianbao.unwrap(text, ends, is_heading, HEADING_MAX)
 end
 
-M.unwrap = unwrap
+-- (for the tests: the map as a list of { flat =, orig = }, a table a piece)
+function M.unwrap(text, ends, heading)
+  local flat, map = unwrap(text, ends, heading)
+  local pieces = {}
+  for i = 1, #map, 2 do pieces[#pieces + 1] = { flat = map[i], orig = map[i + 1] } end
+  return flat, pieces
+end
 
 -- A position of the flat text → the position in the text it came from.
+-- (map: each piece's place in the flat text, then in the text, in order)
 local function unflat(map, pos)
-  local best = map[1]
-  for _, m in ipairs(map) do
-    if m.flat <= pos then best = m else break end
+  if #map == 0 then return pos end
+  local best = 1
+  for i = 1, #map, 2 do
+    if map[i] <= pos then best = i else break end
   end
-  return best and best.orig + (pos - best.flat) or pos
+  return map[best + 1] + (pos - map[best])
 end
 
 --}===
