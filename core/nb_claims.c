@@ -24,6 +24,7 @@ typedef struct {
     int left;                  /* words not given */
     int groups;                /* the largest group, if small: the result's array part */
     int head[256];             /* the first word of one byte, by that byte; -1: none */
+    unsigned char leads[256];  /* whether some word begins with the byte */
     int pair_head[PAIR_HEADS]; /* the first word of each pair of first bytes (hashed); -1: none */
     word w[];
 } held_index;
@@ -61,6 +62,7 @@ static held_index *build_index(lua_State *L) {
     x->groups = 0;
     for (int b = 0; b < 256; b++) x->head[b] = -1;
     for (int b = 0; b < PAIR_HEADS; b++) x->pair_head[b] = -1;
+    memset(x->leads, 0, sizeof x->leads);
     for (lua_Integer i = count; i >= 1; i--) {            /* (backwards: each list in order) */
         word *y = &x->w[i - 1];
         const char *src;
@@ -78,6 +80,7 @@ static held_index *build_index(lua_State *L) {
         if (y->group > x->groups && y->group <= 64) x->groups = (int)y->group;
         y->given = y->len == 0;
         if (y->len == 0) { y->next = -1; continue; }
+        x->leads[(unsigned char)y->bytes[0]] = 1;
         int *head = y->len == 1 ? &x->head[(unsigned char)y->bytes[0]]
                                 : &x->pair_head[pair_of((unsigned char)y->bytes[0], (unsigned char)y->bytes[1])];
         y->next = *head;
@@ -122,6 +125,7 @@ int nb_claims_words_held(lua_State *L) {
         unsigned char *found = x->count <= 256 ? few : lua_newuserdatauv(L, (size_t)x->count, 0);
         for (int i = 0; i < x->count; i++) found[i] = (unsigned char)x->w[i].given;
         for (size_t at = 0; at < n && left > 0; at++) {
+            if (!x->leads[(unsigned char)s[at]]) continue;
             /* (the words of one byte at this byte, then those of two or more at its pair) */
             int k = x->head[(unsigned char)s[at]];
             int pair = at + 1 < n ? x->pair_head[pair_of((unsigned char)s[at], (unsigned char)s[at + 1])] : -1;
@@ -143,6 +147,81 @@ int nb_claims_words_held(lua_State *L) {
     lua_settop(L, result);
     lua_pushvalue(L, index);
     return 2;
+}
+
+/* Does a word of x lie whole in s[from, to)? */
+static int holds_word(const held_index *x, const char *s, size_t from, size_t to) {
+    for (size_t at = from; at < to; at++) {
+        if (!x->leads[(unsigned char)s[at]]) continue;    /* (in Chinese text, two bytes of three) */
+        int k = x->head[(unsigned char)s[at]];
+        int pair = at + 1 < to ? x->pair_head[pair_of((unsigned char)s[at], (unsigned char)s[at + 1])] : -1;
+        for (int list = 0; list < 2; list++, k = pair) {
+            for (; k >= 0; k = x->w[k].next) {
+                const word *y = &x->w[k];
+                if (y->len > to - at) continue;
+                /* (a character's last byte first: most words of a list share their first two) */
+                if (y->len > 2 && y->bytes[2] != s[at + 2]) continue;
+                if (memcmp(y->bytes, s + at, y->len) == 0) return 1;
+            }
+        }
+    }
+    return 0;
+}
+
+#define FEW_MARKS 16
+
+/* nianbao.claim_sentence(text, init, marks, index) (nb_claims.h) */
+int nb_claims_sentence(lua_State *L) {
+    size_t n;
+    const char *s = luaL_checklstring(L, 1, &n);
+    lua_Integer init = luaL_checkinteger(L, 2);
+    luaL_checktype(L, 3, LUA_TTABLE);
+    const held_index *x = luaL_checkudata(L, 4, HELD_INDEX);
+    luaL_argcheck(L, init >= 1, 2, "a position of the text");
+    /* the marks, in the order they are tried: the table anchors their bytes while no Lua runs */
+    const char *few_marks[FEW_MARKS];
+    size_t few_lens[FEW_MARKS];
+    const char **mark = few_marks;
+    size_t *mark_len = few_lens;
+    unsigned char starts_mark[256] = { 0 };
+    starts_mark['\n'] = starts_mark[';'] = starts_mark['!'] = starts_mark['?'] = 1;
+    lua_Integer marks = luaL_len(L, 3);
+    if (marks < 0 || (lua_Unsigned)marks > (lua_Unsigned)(0x3fffffff / (sizeof *mark + sizeof *mark_len)))
+        return luaL_error(L, "claim_sentence: too many marks");
+    if (marks > FEW_MARKS) {                              /* (more: a scratch the Lua state owns) */
+        mark = lua_newuserdatauv(L, (size_t)marks * (sizeof *mark + sizeof *mark_len), 0);
+        mark_len = (size_t *)(void *)(mark + marks);
+    }
+    for (lua_Integer i = 0; i < marks; i++) {
+        lua_rawgeti(L, 3, i + 1);
+        if (lua_type(L, -1) != LUA_TSTRING) return luaL_error(L, "claim_sentence: mark %d is not a string", (int)i + 1);
+        mark[i] = lua_tolstring(L, -1, &mark_len[i]);
+        lua_pop(L, 1);
+        if (mark_len[i] == 0) return luaL_error(L, "claim_sentence: mark %d is empty", (int)i + 1);
+        starts_mark[(unsigned char)mark[i][0]] = 1;
+    }
+    /* (a word given to every text: each sentence holds it) */
+    int every = x->left < x->count;
+    for (size_t from = (size_t)(init - 1); from < n; ) {
+        size_t to = n;                                    /* (no mark: the sentence runs to the end) */
+        for (size_t at = from; at < n; at++) {
+            unsigned char b = (unsigned char)s[at];
+            if (!starts_mark[b]) continue;
+            size_t len = 0;
+            if (b == '\n' || b == ';' || b == '!' || b == '?') len = 1;
+            for (lua_Integer i = 0; len == 0 && i < marks; i++)
+                if (mark_len[i] <= n - at && memcmp(mark[i], s + at, mark_len[i]) == 0) len = mark_len[i];
+            if (len > 0) { to = at + len; break; }
+        }
+        if (every || holds_word(x, s, from, to)) {
+            lua_pushinteger(L, (lua_Integer)from + 1);
+            lua_pushinteger(L, (lua_Integer)to + 1);
+            return 2;
+        }
+        from = to;
+    }
+    lua_pushnil(L);
+    return 1;
 }
 
 /* a footer: [ \t]* "-" [ \t]* [0-9]+ [ \t]* "-" [ \t]* and nothing after it */
@@ -193,7 +272,7 @@ int nb_claims_unwrap(lua_State *L) {
     /* (every piece is bytes of the text, or a break in place of one: no more than it) */
     char *out = lua_newuserdatauv(L, len ? len : 1, 0);  /* 6: the flat text */
     size_t n = 0;
-    lua_Integer pieces = 0;
+    lua_Integer slots = 0;
     int keep_break = 1, first = 1;
     size_t pos = 0;                                       /* (0-based: Lua's pos - 1) */
     for (;;) {
@@ -219,12 +298,10 @@ int nb_claims_unwrap(lua_State *L) {
             }
             for (int k = 0; k < 2; k++) {
                 if (!piece[k] || piece_len[k] == 0) continue;
-                lua_createtable(L, 0, 2);
                 lua_pushinteger(L, (lua_Integer)n + 1);
-                lua_setfield(L, -2, "flat");
+                lua_rawseti(L, 5, ++slots);
                 lua_pushinteger(L, (lua_Integer)piece_at[k]);
-                lua_setfield(L, -2, "orig");
-                lua_rawseti(L, 5, ++pieces);
+                lua_rawseti(L, 5, ++slots);
                 memcpy(out + n, piece[k], piece_len[k]);
                 n += piece_len[k];
             }

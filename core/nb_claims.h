@@ -14,10 +14,18 @@
 ** nianbao.words_held(s, index) looks for the same words, the tables not read again. */
 int nb_claims_words_held(lua_State *L);
 
+/* nianbao.claim_sentence(text, init, marks, index) → from, to: the first
+** sentence of text at init or after that holds a word of index (what
+** words_held gave): to is where the next begins. A sentence ends after its
+** first mark: "\n", ";", "!", "?", else the first of the strings marks lists
+** that is there; the last may run to the end. nil: no sentence left holds one. */
+int nb_claims_sentence(lua_State *L);
+
 /* nianbao.unwrap(text, ends, is_heading, heading_max) → flat, map: claims.lua's unwrap
 ** (the breaks that only wrap a sentence taken out with the next line's
-** indent, footers "-2-" dropped), the same text and map ({ flat =, orig = }
-** for each piece). ends: a set of strings a line may end with (a break after
+** indent, footers "-2-" dropped), the same text, and its map: for each
+** piece in turn, where it is in the flat text and where in text (two
+** integers a piece, not a table). ends: a set of strings a line may end with (a break after
 ** one stays); is_heading(body) → whether a line is a heading (a break after
 ** it stays), or nil: none is. It is not asked of a line of valid UTF-8 of
 ** more than heading_max characters (it says no to those). */

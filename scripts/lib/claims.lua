@@ -421,15 +421,23 @@ local function unwrap(text, ends, heading)
   return nianbao.unwrap(text, ends, is_heading, HEADING_MAX)
 end
 
-M.unwrap = unwrap
+-- (for the tests: the map as a list of { flat =, orig = }, a table a piece)
+function M.unwrap(text, ends, heading)
+  local flat, map = unwrap(text, ends, heading)
+  local pieces = {}
+  for i = 1, #map, 2 do pieces[#pieces + 1] = { flat = map[i], orig = map[i + 1] } end
+  return flat, pieces
+end
 
 -- A position of the flat text → the position in the text it came from.
+-- (map: each piece's place in the flat text, then in the text, in order)
 local function unflat(map, pos)
-  local best = map[1]
-  for _, m in ipairs(map) do
-    if m.flat <= pos then best = m else break end
+  if #map == 0 then return pos end
+  local best = 1
+  for i = 1, #map, 2 do
+    if map[i] <= pos then best = i else break end
   end
-  return best and best.orig + (pos - best.flat) or pos
+  return map[best + 1] + (pos - map[best])
 end
 
 --}===
@@ -1028,6 +1036,13 @@ function M.for_format(F, opts)
   for _, w in ipairs(L.sentence_end or {}) do
     if type(w) ~= "string" or w == "" then mark_bytes = nil break end
     mark_bytes[w:sub(1, 1)] = true
+  end
+  -- (the marks after the four of one byte, in the order they are tried:
+  -- what nianbao.claim_sentence cuts at; nil: a mark that is no plain word)
+  local sentence_marks = mark_bytes and {}
+  if sentence_marks then
+    for i, w in ipairs(L.sentence_end or {}) do sentence_marks[i] = w end
+    if #sentence_marks ~= #(L.sentence_end or {}) then sentence_marks = nil end
   end
   local sentence_search
   if mark_bytes then
@@ -2130,7 +2145,27 @@ function M.for_format(F, opts)
   -- holds (a grammar's words that are not all strings of some bytes:
   -- G.needs_apart, searched as they say).
   local needs_words, needs_groups, needs_count, needs_index = nil, nil, -1, nil
+  -- (whether each grammar needs a word, and every word is a string of some bytes)
+  local needs_all_plain = false
   local needs_read = 0
+  local function needs_made()
+    if needs_count ~= #grammars then
+      needs_words, needs_groups, needs_index, needs_all_plain = {}, {}, nil, true
+      for gi, G in ipairs(grammars) do
+        G.needs_apart = false
+        for _, w in ipairs(G.needs) do
+          if type(w) ~= "string" or w == "" then G.needs_apart = true end
+        end
+        if G.needs_apart or #G.needs == 0 then needs_all_plain = false end
+        if not G.needs_apart then
+          for _, w in ipairs(G.needs) do
+            needs_words[#needs_words + 1], needs_groups[#needs_groups + 1] = w, gi
+          end
+        end
+      end
+      needs_count = #grammars
+    end
+  end
   local function needs_in(s)
     if needs_read < needs_by_word then
       needs_read = needs_read + 1
@@ -2142,24 +2177,18 @@ function M.for_format(F, opts)
       end
       return found
     end
-    if needs_count ~= #grammars then
-      needs_words, needs_groups, needs_index = {}, {}, nil
-      for gi, G in ipairs(grammars) do
-        G.needs_apart = false
-        for _, w in ipairs(G.needs) do
-          if type(w) ~= "string" or w == "" then G.needs_apart = true end
-        end
-        if not G.needs_apart then
-          for _, w in ipairs(G.needs) do
-            needs_words[#needs_words + 1], needs_groups[#needs_groups + 1] = w, gi
-          end
-        end
-      end
-      needs_count = #grammars
-    end
+    needs_made()
     local held, index = nianbao.words_held(s, needs_index or needs_words, needs_groups)
     needs_index = index                      -- (the words compiled once, taken in their place after)
     return held
+  end
+  -- the words of every grammar's needs, compiled (for nianbao.claim_sentence),
+  -- when a sentence that holds none is read by no grammar; else nil
+  local function needs_of_all()
+    needs_made()
+    if not needs_all_plain then return nil end
+    if not needs_index then needs_index = select(2, nianbao.words_held("", needs_words, needs_groups)) end
+    return needs_index
   end
   -- may_read(G, gi, s, needed) → whether grammar G (the gi-th) may read s:
   -- it needs no word, or s holds one it needs (needed: needs_in(s))
@@ -2551,11 +2580,19 @@ function M.for_format(F, opts)
         current.year = ctx.year or 0    -- (the quick look's last year is this report's, not the last read's)
         local text, map = flat_of(s)
         local kept = readings_of(ctx)
+        -- (a sentence that holds none of the words the grammars need claims
+        -- nothing: passed over in C, with no string made for it)
+        local needed_words = sentence_marks and needs_of_all()
         -- the sentences as sentences() cuts them, one at a time: most are
         -- passed over at the quick look, with no table made for them
         while state.at <= #text and #out < MAX_CLAIMS do
-          local from = state.at
-          local e = sentence_search:match(text, from) or #text + 1
+          local from, e = state.at, nil
+          if needed_words then
+            from, e = nianbao.claim_sentence(text, from, sentence_marks, needed_words)
+            if not from then state.at = #text + 1 break end
+          else
+            e = sentence_search:match(text, from) or #text + 1
+          end
           local sentence = text:sub(from, e - 1)
           -- a sentence half added when a limit stopped the reading is read again
           for k = #out, (state.mark or #out) + 1, -1 do out[k] = nil end
