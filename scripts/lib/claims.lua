@@ -744,8 +744,8 @@ local ahead_of = setmetatable({}, { __mode = "k" })
 -- so reading it ahead, unmetered, changes no rule's fate at its limits.
 local READ_AHEAD_SHARE = 256
 
--- read_ahead(text, report, budget) → whether the claims of report (the view
--- its rules get) were read, by the text helpers `text` (a rule's view of them)
+-- read_ahead(text, report, budget) → whether the claims of report (the report
+-- or its view, as its rules get it) were read, by the text helpers `text` (a rule's view of them)
 -- as its rules would read them, outside their limits. Only for helpers whose
 -- grammars are all trusted (the caller's to know) and prose of no more than
 -- budget // READ_AHEAD_SHARE bytes; a reading that raises leaves its place,
