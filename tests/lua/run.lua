@@ -1205,6 +1205,15 @@ local function differ(a, b, path, any_order)
   return nil
 end
 
+-- the rules of a file's findings as `check --format json` gives them, one
+-- text: " rule rule … " (a rule found or not: find " id ")
+local function rules_found(path)
+  local out = sh(NB .. " check --no-color --format json " .. path)
+  local list = {}
+  for rule in out:gmatch('"rule":"([^"]+)"') do list[#list + 1] = rule end
+  return " " .. table.concat(list, " ") .. " "
+end
+
 -- the suites of tests/lua/suites/, each a file of tests with the helpers above
 local suites = assert(nbio.listdir("tests/lua/suites"))
 table.sort(suites)
@@ -1212,7 +1221,7 @@ for _, name in ipairs(suites) do
   if name:match("%.lua$") then
     local env = setmetatable({ test = test, eq = eq, has = has, sh = sh, write = write, tmp = tmp,
                                NB = NB, CORPUS = CORPUS, JIUQU = JIUQU, nianbao = nianbao, nbio = nbio,
-                               compare = compare, differ = differ }, { __index = _G })
+                               compare = compare, differ = differ, rules_found = rules_found }, { __index = _G })
     local chunk = assert(loadfile("tests/lua/suites/" .. name, "t", env))
     chunk()
   end

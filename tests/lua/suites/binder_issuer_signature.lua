@@ -7,13 +7,6 @@
 local E = nianbao.engine
 local FIXTURE = "tests/fixtures/issuer/banner-dept-2024.txt"
 
-local function rules_found(path)
-  local out = sh(NB .. " check --no-color --format json " .. path)
-  local list = {}
-  for rule in out:gmatch('"rule":"([^"]+)"') do list[#list + 1] = rule end
-  return " " .. table.concat(list, " ") .. " "
-end
-
 local function fixture_text()
   local f = assert(io.open(FIXTURE, "rb"))
   local s = f:read("a")

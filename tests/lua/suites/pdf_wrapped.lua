@@ -7,14 +7,6 @@
 local E = nianbao.engine
 local DIR = "tests/fixtures/wrapped"
 
--- the rules of a file's findings, one text: "rule rule …"
-local function rules_found(path)
-  local out = sh(NB .. " check --no-color --format json " .. path)
-  local list = {}
-  for rule in out:gmatch('"rule":"([^"]+)"') do list[#list + 1] = rule end
-  return " " .. table.concat(list, " ") .. " "
-end
-
 local function period_of(R)
   return R.period and (R.period.from .. " " .. R.period.to) or "none"
 end
