@@ -382,16 +382,6 @@ function Batch:stowed(Ef, R, pending)
   return okp and place(at, len) or nil
 end
 
--- put_value(v) → where marshal.encode(v)'s bytes were put, as put gives it
--- | nil: plain data (each table once) encoded straight into the spool, no
--- string made of it; else encoded, then put
-local NONE = {}                   -- no table left out: put_plain's ext and seen
-function Batch:put_value(v)
-  if not self.spool then return nil end
-  local x = place(self.spool:put_plain(v, NONE, NONE))
-  return x or self:put(marshal.encode(v))
-end
-
 -- spooled(x) → the bytes put at x
 function Batch:spooled(x)
   return self.spool:get(x >> SPOOL_LEN_BITS, x & ((1 << SPOOL_LEN_BITS) - 1))
