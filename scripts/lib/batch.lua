@@ -382,16 +382,6 @@ function Batch:stowed(Ef, R, pending)
   return okp and place(at, len) or nil
 end
 
--- put_value(v) → where marshal.encode(v)'s bytes were put, as put gives it
--- | nil: plain data (each table once) encoded straight into the spool, no
--- string made of it; else encoded, then put
-local NONE = {}                   -- no table left out: put_plain's ext and seen
-function Batch:put_value(v)
-  if not self.spool then return nil end
-  local x = place(self.spool:put_plain(v, NONE, NONE))
-  return x or self:put(marshal.encode(v))
-end
-
 -- spooled(x) → the bytes put at x
 function Batch:spooled(x)
   return self.spool:get(x >> SPOOL_LEN_BITS, x & ((1 << SPOOL_LEN_BITS) - 1))
@@ -964,23 +954,22 @@ function Batch:survey(njobs)
   young_first(self, #kept)
   -- what the check needs no more: the signatures, and the narrative
   -- unless the archive keeps it (memory stays flat over many files)
+  -- a larger batch's copies wait in the store, settled at their report's
+  -- check: settled now, the check's views of them would live as long as
+  -- the batch, and put in the spool, each was encoded and decoded (a tenth
+  -- of the spool's cost). A small batch keeps the few it settles now.
+  local later = not self.small
   local at = 1                      -- the entries kept are among them, in order
   for _, e in ipairs(entries) do
     if not self.archive and not self.told_at:get(e.index) then e.text = nil end
-    local copies
     if kept[at] == e then
-      copies = settle_copies(self, found, at, e)
+      -- (its place in kept, never a field of the entry: one field too many)
+      if not later then e.copies = settle_copies(self, found, at, e)
+      elseif store:count(at) > 0 then self.copied_at:set(e.index, at) end
       at = at + 1
     end
-    -- the copies too wait in the spool: the check's views of them would
-    -- otherwise live as long as the batch (a small batch, its reports kept
-    -- as bound, keeps its few copies as they are: no encoding and decoding;
-    -- and never a field of the entry on their way there, one field too many)
-    local x = copies and self.spool and not self.small and self:put_value(copies)
-    if x then self.copied_at:set(e.index, x)
-    elseif copies then e.copies = copies end
   end
-  found.store:free()
+  if later then self.found_copies = found else store:free() end
 end
 
 --}===
@@ -1106,11 +1095,11 @@ function Batch:neighbour(x)
   return value
 end
 
--- copies_of(e) → the copies found of an entry: fresh from the spool when
--- they wait there, else as the survey settled them
+-- copies_of(e) → the copies found of an entry: settled now when they
+-- wait in the store, else as the survey settled them
 function Batch:copies_of(e)
-  local copied = self.copied_at and self.copied_at:get(e.index)
-  if copied then return assert(self:decoded(copied)) end
+  local at = self.copied_at and self.copied_at:get(e.index)
+  if at then return settle_copies(self, self.found_copies, at, e) or {} end
   return e.copies or {}
 end
 
@@ -1239,6 +1228,7 @@ function Batch:finish(totals, out_dir)
   totals.acknowledged = #self.acknowledged
   if self.archive then self.archive:close() end
   if self.spool then self.spool:close(); self.spool = nil end
+  if self.found_copies then self.found_copies.store:free(); self.found_copies = nil end
   self.bound = nil
   if self.baseline and not self.baseline.exists then
     local f, err = nbio.tempfile(self.opts.baseline)

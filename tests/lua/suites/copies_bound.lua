@@ -1,10 +1,10 @@
 -- A small batch, its reports kept as bound, keeps the copies it settled as
--- they are; a larger one puts them in the spool. Either way each report
--- says the same copies.
+-- they are; a larger one settles them at each report's check. Either way
+-- each report says the same copies.
 
 local batch = require "batch"
 
-test("a small batch keeps its copies as settled, a larger one spools them, alike", function()
+test("a small batch keeps its copies as settled, a larger one settles them when asked, alike", function()
   local root = tmp .. "/copies-bound"
   os.execute("rm -rf '" .. root .. "'; mkdir -p '" .. root .. "'")
   for _, place in ipairs { "汤河镇", "石门镇", "白沙镇" } do
@@ -33,8 +33,8 @@ test("a small batch keeps its copies as settled, a larger one spools them, alike
   eq(nil, large.bound, "bound afresh")
   local spooled, some = said(large)
   large:finish({}, nil)
-  eq(0, none, "copies spooled of the small batch")
-  eq(3, some, "copies spooled of the larger")
+  eq(0, none, "copies waiting of the small batch")
+  eq(3, some, "copies waiting of the larger")
   eq(true, #kept > 0, "copies found")
   eq(spooled, kept, "the copies said")
 end)

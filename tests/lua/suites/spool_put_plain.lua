@@ -61,7 +61,7 @@ test("a batch surveyed in this process puts its reports in the spool as they are
   B:finish({}, nil)
 end)
 
-test("a batch's copies are put in the spool with no string made of them; a value not plain is encoded as before", function()
+test("a larger batch's copies wait in the store, settled at each check, none encoded", function()
   local batch = require "batch"
   local root = tmp .. "/spool-put-value"
   os.execute("rm -rf '" .. root .. "'; mkdir -p '" .. root .. "'")
@@ -75,18 +75,23 @@ test("a batch's copies are put in the spool with no string made of them; a value
   batch.KEPT, marshal.encode = kept, encode
   assert(ok, B)
   eq(0, encoded, "no copies encoded as a string")
+  eq(true, B.found_copies ~= nil, "the copies found wait in their store")
   for _, e in ipairs(B.entries) do
     local copies = B:copies_of(e)
+    eq(true, e.copied ~= nil, e.path .. ": its copies wait in the store")
+    local function said(list)
+      local out = {}
+      for _, c in ipairs(list) do
+        out[#out + 1] = table.concat({ c.kind, c.file, c.agency, c.year, c.share, c.passage, c.length }, "|")
+      end
+      return table.concat(out, "\n")
+    end
+    eq(said(copies), said(B:copies_of(e)), e.path .. ": settled alike when asked again")
     eq(1, #copies, e.path .. ": the other town's report")
     eq("peer", copies[1].kind, e.path .. ": a peer")
     eq("string", type(copies[1].passage), e.path .. ": its passage said")
     eq(true, copies[1].share > 0.9, e.path .. ": its share")
   end
-  -- put_value: plain data straight in; a table reached twice, as encode writes it
-  local shared = { 1, "二" }
-  for _, v in ipairs { { a = { b = 1 }, "x" }, { shared, shared }, "alone" } do
-    local x = assert(B:put_value(v))
-    eq(encode(v), B:spooled(x), "the bytes encode gives")
-  end
   B:finish({}, nil)
+  eq(nil, B.found_copies, "the store let go at the end")
 end)
