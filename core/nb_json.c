@@ -520,10 +520,10 @@ static int l_encode(lua_State *L) {
 }
 
 /* The keys of a finding as the json writer (scripts/formats/json.lua)
-** writes them, in its order, before its page: the field of the finding
-** each is read from ("cells" written apart). */
-static const char *const finding_keys[] = { "rule", "severity", "message", "cells", "expected", "found",
-                                            "line", "column" };
+** writes them (quoted, with their colon), in its order, before its page;
+** and the field of the finding each is read from ("cells" written apart). */
+static const char *const finding_keys[] = { "\"rule\":", "\"severity\":", "\"message\":", "\"cells\":",
+                                            "\"expected\":", "\"found\":", "\"line\":", "\"column\":" };
 static const char *const finding_fields[] = { "rule", "severity", "message", "cells", "expected", "found",
                                               "line", "col" };
 static const char *const severities[] = { "error", "warning", "info" };
@@ -536,6 +536,10 @@ static const char *const severities[] = { "error", "warning", "info" };
 ** integer. */
 static int findings_list(lua_State *L, json_out *o, lua_Integer count[3]) {
     lua_Integer i, npages = 0, k;
+    int fields = lua_gettop(L) + 1, j;
+    /* the fields' names pushed once, each finding's read raw by them */
+    if (!lua_checkstack(L, 16)) return GIVE_UP;
+    for (j = 0; j < 8; j++) lua_pushstring(L, finding_fields[j]);
     if (!lua_istable(L, 1) || lua_getmetatable(L, 1)) return GIVE_UP;
     if (lua_toboolean(L, 2)) {
         if (!lua_istable(L, 2) || lua_getmetatable(L, 2)) return GIVE_UP;
@@ -548,12 +552,14 @@ static int findings_list(lua_State *L, json_out *o, lua_Integer count[3]) {
     }
     add(L, o->b, "[", 1);
     for (i = 1; lua_rawgeti(L, 1, i) != LUA_TNIL; i++) {
-        int f = lua_gettop(L), j, s, first = 1;
+        int f = lua_gettop(L), s, first = 1;
         lua_Integer page = 0;
         if (!lua_checkstack(L, 8) || !lua_istable(L, f) || lua_getmetatable(L, f)) return GIVE_UP;
         add(L, o->b, i > 1 ? ",{" : "{", i > 1 ? 2 : 1);
         for (j = 0; j < 8; j++) {
-            int type = lua_getfield(L, f, finding_fields[j]);      /* raw: f has no metatable */
+            int type;
+            lua_pushvalue(L, fields + j);
+            type = lua_rawget(L, f);                            /* f has no metatable */
             if (j == 1) {
                 size_t len = 0;
                 const char *sev = type == LUA_TSTRING ? lua_tolstring(L, -1, &len) : "";
@@ -565,7 +571,7 @@ static int findings_list(lua_State *L, json_out *o, lua_Integer count[3]) {
                 lua_Unsigned n, c;
                 if (!first) add(L, o->b, ",", 1);
                 first = 0;
-                add(L, o->b, "\"cells\":[", 9);
+                add(L, o->b, "\"cells\":[", 9);           /* (cells are always written) */
                 if (lua_toboolean(L, -1)) {
                     if (type != LUA_TTABLE || lua_getmetatable(L, -1)) return GIVE_UP;
                     n = lua_rawlen(L, -1);
@@ -580,9 +586,14 @@ static int findings_list(lua_State *L, json_out *o, lua_Integer count[3]) {
             } else if (type != LUA_TNIL) {
                 if (!first) add(L, o->b, ",", 1);
                 first = 0;
-                quote(L, o->b, finding_keys[j], strlen(finding_keys[j]));
-                add(L, o->b, ":", 1);
-                if (encode(L, o, 3) != OK) return GIVE_UP;
+                add(L, o->b, finding_keys[j], strlen(finding_keys[j]));
+                if (type == LUA_TSTRING) {                  /* most fields: a text */
+                    size_t len;
+                    const char *text = lua_tolstring(L, -1, &len);
+                    quote(L, o->b, text, len);
+                } else if (encode(L, o, 3) != OK) {
+                    return GIVE_UP;
+                }
             }
             if (j == 6 && npages > 0 && lua_toboolean(L, -1)) {
                 /* the page: the last whose first line is not past the line */
@@ -608,7 +619,7 @@ static int findings_list(lua_State *L, json_out *o, lua_Integer count[3]) {
         add(L, o->b, "}", 1);
         lua_settop(L, f - 1);
     }
-    lua_pop(L, 1);
+    lua_pop(L, 9);
     add(L, o->b, "]", 1);
     return OK;
 }
