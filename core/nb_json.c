@@ -519,8 +519,141 @@ static int l_encode(lua_State *L) {
     return 1;
 }
 
+/* The keys of a finding as the json writer (scripts/formats/json.lua)
+** writes them (quoted, with their colon), in its order, before its page;
+** and the field of the finding each is read from ("cells" written apart). */
+static const char *const finding_keys[] = { "\"rule\":", "\"severity\":", "\"message\":", "\"cells\":",
+                                            "\"expected\":", "\"found\":", "\"line\":", "\"column\":" };
+static const char *const finding_fields[] = { "rule", "severity", "message", "cells", "expected", "found",
+                                              "line", "col" };
+static const char *const severities[] = { "error", "warning", "info" };
+
+/* The findings of list (slot 1) written as the json writer's list of them,
+** each with its page of pages (slot 2: the first line of each, or nil);
+** count: how many of each severity. GIVE_UP for anything its loop in Lua
+** could see otherwise or would fail at: a metatable, a severity of none
+** of the three, cells that are not a table, a page or a line not an
+** integer. */
+static int findings_list(lua_State *L, json_out *o, lua_Integer count[3]) {
+    lua_Integer i, npages = 0, k;
+    int fields = lua_gettop(L) + 1, j;
+    /* the fields' names pushed once, each finding's read raw by them */
+    if (!lua_checkstack(L, 16)) return GIVE_UP;
+    for (j = 0; j < 8; j++) lua_pushstring(L, finding_fields[j]);
+    if (!lua_istable(L, 1) || lua_getmetatable(L, 1)) return GIVE_UP;
+    if (lua_toboolean(L, 2)) {
+        if (!lua_istable(L, 2) || lua_getmetatable(L, 2)) return GIVE_UP;
+        while (lua_rawgeti(L, 2, npages + 1) != LUA_TNIL) {
+            if (!lua_isinteger(L, -1)) return GIVE_UP;
+            lua_pop(L, 1);
+            npages++;
+        }
+        lua_pop(L, 1);
+    }
+    add(L, o->b, "[", 1);
+    for (i = 1; lua_rawgeti(L, 1, i) != LUA_TNIL; i++) {
+        int f = lua_gettop(L), s, first = 1;
+        lua_Integer page = 0;
+        if (!lua_checkstack(L, 8) || !lua_istable(L, f) || lua_getmetatable(L, f)) return GIVE_UP;
+        add(L, o->b, i > 1 ? ",{" : "{", i > 1 ? 2 : 1);
+        for (j = 0; j < 8; j++) {
+            int type;
+            lua_pushvalue(L, fields + j);
+            type = lua_rawget(L, f);                            /* f has no metatable */
+            if (j == 1) {
+                size_t len = 0;
+                const char *sev = type == LUA_TSTRING ? lua_tolstring(L, -1, &len) : "";
+                for (s = 0; s < 3 && !(strlen(severities[s]) == len && memcmp(sev, severities[s], len) == 0); s++) {}
+                if (s == 3) return GIVE_UP;
+                count[s]++;
+            }
+            if (j == 3) {                          /* cells: none, or a list, is written a list */
+                lua_Unsigned n, c;
+                if (!first) add(L, o->b, ",", 1);
+                first = 0;
+                add(L, o->b, "\"cells\":[", 9);           /* (cells are always written) */
+                if (lua_toboolean(L, -1)) {
+                    if (type != LUA_TTABLE || lua_getmetatable(L, -1)) return GIVE_UP;
+                    n = lua_rawlen(L, -1);
+                    for (c = 1; c <= n; c++) {
+                        if (c > 1) add(L, o->b, ",", 1);
+                        lua_rawgeti(L, -1, (lua_Integer)c);
+                        if (encode(L, o, 4) != OK) return GIVE_UP;
+                        lua_pop(L, 1);
+                    }
+                }
+                add(L, o->b, "]", 1);
+            } else if (type != LUA_TNIL) {
+                if (!first) add(L, o->b, ",", 1);
+                first = 0;
+                add(L, o->b, finding_keys[j], strlen(finding_keys[j]));
+                if (type == LUA_TSTRING) {                  /* most fields: a text */
+                    size_t len;
+                    const char *text = lua_tolstring(L, -1, &len);
+                    quote(L, o->b, text, len);
+                } else if (encode(L, o, 3) != OK) {
+                    return GIVE_UP;
+                }
+            }
+            if (j == 6 && npages > 0 && lua_toboolean(L, -1)) {
+                /* the page: the last whose first line is not past the line */
+                lua_Integer line;
+                if (!lua_isinteger(L, -1)) return GIVE_UP;
+                line = lua_tointeger(L, -1);
+                for (k = 1; k <= npages; k++) {
+                    lua_Integer at;
+                    lua_rawgeti(L, 2, k);
+                    at = lua_tointeger(L, -1);
+                    lua_pop(L, 1);
+                    if (at > line) break;
+                    page = k;
+                }
+            }
+            lua_pop(L, 1);
+        }
+        if (page > 0) {
+            char num[32];
+            snprintf(num, sizeof num, ",\"page\":%lld", (long long)page);
+            add(L, o->b, num, strlen(num));
+        }
+        add(L, o->b, "}", 1);
+        lua_settop(L, f - 1);
+    }
+    lua_pop(L, 9);
+    add(L, o->b, "]", 1);
+    return OK;
+}
+
+/* json.findings(list, pages) -> the json writer's list of findings as
+** text, and how many are errors, warnings and infos | nil when its loop in
+** Lua must write them: what findings_list gives up on, or a value the C
+** writer leaves to Lua. */
+static int l_findings(lua_State *L) {
+    json_out o;
+    lua_Integer count[3] = { 0, 0, 0 };
+    int s;
+    lua_settop(L, 2);
+    lua_pushvalue(L, lua_upvalueindex(1));
+    o.null = 3;
+    lua_newtable(L);
+    o.seen = 4;
+    o.object = 0;
+    o.plains = 0;
+    o.names_used = 0;
+    o.b = nb_box_push(L);
+    if (findings_list(L, &o, count) != OK) {
+        nb_box_clear(o.b);
+        lua_pushnil(L);
+        return 1;
+    }
+    lua_pushlstring(L, o.b->p, o.b->n);
+    nb_box_clear(o.b);
+    for (s = 0; s < 3; s++) lua_pushinteger(L, count[s]);
+    return 4;
+}
+
 static const luaL_Reg json_funcs[] = {
-    {"encode", l_encode}, {NULL, NULL}
+    {"encode", l_encode}, {"findings", l_findings}, {NULL, NULL}
 };
 
 int nb_json_open(lua_State *L) {

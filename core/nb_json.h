@@ -16,7 +16,10 @@
 **     number or boolean, two keys that print alike, nesting deeper than 64.
 **     The text is that of json.lua's writer: keys in __order first, the
 **     rest sorted by their bytes; an array when #v > 0 or __array;
-**     integers %d, floats %.17g, NaN and infinities null. */
+**     integers %d, floats %.17g, NaN and infinities null.
+**   findings(list, pages) -> the JSON writer's list of findings (each
+**     with its page of pages), and how many are errors, warnings, infos |
+**     nil when its loop in Lua must write them (scripts/formats/json.lua). */
 int nb_json_open(lua_State *L);
 
 #endif

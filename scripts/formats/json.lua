@@ -14,6 +14,9 @@ local INTERNAL = ordered("rule", "message", "file", "line")
 local SUMMARY = ordered("error", "warning", "info", "internal")
 local RECORD = ordered("file", "format", "agency", "year", "status", "previous", "copies", "findings", "internal",
                        "summary")
+-- a record's keys before its findings and after them, when the findings are written apart
+local BEFORE_FINDINGS = ordered("file", "format", "agency", "year", "status", "previous", "copies")
+local AFTER_FINDINGS = ordered("internal", "summary")
 local PREVIOUS = ordered("file", "agency", "year", "from")
 local NONE_BEFORE = ordered("year", "from")
 local COPY = ordered("kind", "file", "agency", "year", "share", "passage")
@@ -24,6 +27,9 @@ local NO_CELLS = setmetatable({}, ARRAY)   -- of every finding that names none: 
 -- read once at load: a global is a look-up in the sandbox's table, and
 -- math a read-only view
 local setmetatable, next, ipairs, floor = setmetatable, next, ipairs, math.floor
+-- the core's writing of the findings as the loop below writes them (nil
+-- when the writer is not ours, or it leaves them to the loop)
+local json_findings = json_findings
 
 -- The page (1-based) of line: the last whose first line is not past it.
 local function page_in(firsts, line)
@@ -45,21 +51,27 @@ function Writer(findings, report, opts)
   -- finding that asks
   local pages = report and report.pages
   local firsts
-  for i, f in ipairs(findings) do
-    local cells, line, page = f.cells, f.line, nil
-    if pages and line then
-      if not firsts then
-        firsts = {}
-        for k, first in ipairs(pages) do firsts[k] = first end
+  -- the findings' list written by the core in one call, else by this loop
+  local written, errors, warnings, infos
+  if json_findings then written, errors, warnings, infos = json_findings(findings, pages) end
+  if written and checked then summary.error, summary.warning, summary.info = errors, warnings, infos end
+  if not written then
+    for i, f in ipairs(findings) do
+      local cells, line, page = f.cells, f.line, nil
+      if pages and line then
+        if not firsts then
+          firsts = {}
+          for k, first in ipairs(pages) do firsts[k] = first end
+        end
+        page = page_in(firsts, line)
       end
-      page = page_in(firsts, line)
+      list[i] = setmetatable({
+        rule = f.rule, severity = f.severity, message = f.message,
+        cells = cells and next(cells) ~= nil and setmetatable(cells, ARRAY) or NO_CELLS, expected = f.expected, found = f.found,
+        line = line, column = f.col, page = page,
+      }, FINDING)
+      if checked then summary[f.severity] = summary[f.severity] + 1 end
     end
-    list[i] = setmetatable({
-      rule = f.rule, severity = f.severity, message = f.message,
-      cells = cells and next(cells) ~= nil and setmetatable(cells, ARRAY) or NO_CELLS, expected = f.expected, found = f.found,
-      line = line, column = f.col, page = page,
-    }, FINDING)
-    if checked then summary[f.severity] = summary[f.severity] + 1 end
   end
   local internal
   if opts.internal and #opts.internal > 0 then
@@ -93,6 +105,14 @@ function Writer(findings, report, opts)
       end
       rec.copies = said
     end
+  end
+  if written then
+    -- the findings' text between the keys before them and those after
+    local before = json(setmetatable(rec, BEFORE_FINDINGS))
+    local after = json(setmetatable({ internal = internal, summary = summary }, AFTER_FINDINGS))
+    before = before == "{}" and "{" or before:sub(1, -2) .. ","
+    after = after == "{}" and "}" or "," .. after:sub(2)
+    return before .. '"findings":' .. written .. after .. "\n"
   end
   return json(rec) .. "\n"
 end
