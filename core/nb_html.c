@@ -1075,33 +1075,45 @@ static int name_ch(char c) {
     return char_class[(unsigned char)c] & CH_NAME;
 }
 
-/* Is every byte of s[0..len) printable ASCII (0x20..0x7e)? Eight at a time. */
-static int printable_ascii(const char *s, size_t len) {
-    const uint64_t ones = UINT64_C(0x0101010101010101), highs = UINT64_C(0x8080808080808080);
-    size_t k = 0;
-    for (; len - k >= 8; k += 8) {
-        uint64_t w;
-        memcpy(&w, s + k, 8);
-        /* a byte below 0x20, or above 0x7e (0x7f and up) */
-        if (((w - ones * 0x20) & ~w & highs) || ((w + ones * 0x01) | w) & highs) return 0;
-    }
-    for (; k < len; k++)
-        if (s[k] < 0x20 || s[k] >= 0x7f) return 0;
-    return 1;
-}
-
 /* Is s[0..len) text libxml2 reads without a word, all on one line: printable
-** ASCII, or UTF-8 of characters XML allows (no control byte, no U+FFFE or
-** U+FFFF, which it reports as out of range)? */
+** ASCII, or UTF-8 (as nb_encoding_utf8_invalid reads it) of characters XML
+** allows (no control byte, no U+FFFE or U+FFFF, which it reports as out of
+** range)? One pass: runs of ASCII eight bytes at a time, a character at a
+** time otherwise. */
 static int quiet_text(const char *s, size_t len) {
-    const unsigned char *u = (const unsigned char *)s;
-    size_t k;
-    if (printable_ascii(s, len)) return 1;
-    for (k = 0; k < len; k++) {
-        if (u[k] < 0x20 || u[k] == 0x7f) return 0;
-        if (u[k] == 0xef && len - k > 2 && u[k + 1] == 0xbf && u[k + 2] >= 0xbe) return 0;
+    const uint64_t ones = UINT64_C(0x0101010101010101), highs = UINT64_C(0x8080808080808080);
+    const unsigned char *u = (const unsigned char *)s, *e = u + len;
+    while (u < e) {
+        unsigned c = *u;
+        if (c - 0x20u <= 0x7eu - 0x20u) {
+            for (u++; e - u >= 8; u += 8) {
+                uint64_t w;
+                memcpy(&w, u, 8);
+                /* a byte below 0x20 (it borrows), 0x7f (it carries) or above */
+                if (((w - ones * 0x20) | (w + ones) | w) & highs) break;
+            }
+            while (u < e && *u - 0x20u <= 0x7eu - 0x20u) u++;
+        } else if (c - 0xE1u <= 0xECu - 0xE1u || c == 0xEEu) {
+            /* most of Chinese: any two continuation bytes */
+            if (e - u < 3 || ((u[1] | (unsigned)u[2] << 8) & 0xC0C0u) != 0x8080u) return 0;
+            u += 3;
+        } else if (c - 0xC2u <= 0xDFu - 0xC2u) {
+            if (e - u < 2 || (u[1] & 0xC0) != 0x80) return 0;
+            u += 2;
+        } else if (c == 0xE0u || c == 0xEDu || c == 0xEFu) {
+            unsigned lo = c == 0xE0u ? 0xA0u : 0x80u, hi = c == 0xEDu ? 0x9Fu : 0xBFu;
+            if (e - u < 3 || u[1] < lo || u[1] > hi || (u[2] & 0xC0) != 0x80) return 0;
+            if (c == 0xEFu && u[1] == 0xBF && u[2] >= 0xBE) return 0;   /* U+FFFE, U+FFFF */
+            u += 3;
+        } else if (c - 0xF0u <= 0xF4u - 0xF0u) {
+            unsigned lo = c == 0xF0u ? 0x90u : 0x80u, hi = c == 0xF4u ? 0x8Fu : 0xBFu;
+            if (e - u < 4 || u[1] < lo || u[1] > hi || (u[2] & 0xC0) != 0x80 || (u[3] & 0xC0) != 0x80) return 0;
+            u += 4;
+        } else {
+            return 0;                         /* a control byte, 0x7f, or no character's lead */
+        }
     }
-    return nb_encoding_utf8_invalid(s, len) == 0;
+    return 1;
 }
 
 /* libxml2's htmlParseHTMLName from s[i] (a letter here): the end, or 0 when
