@@ -671,6 +671,7 @@ typedef struct stream_state {
     int root;                     /* ROOT_: the page's first element when it is the tree's first node */
     int root_left;                /* a DOCTYPE came after it: what follows is beside it */
     int spans_cut;                /* the lean page has spans taken out (lean_page) */
+    int cells_cut;                /* and p's in cells (lean_page) */
     open_el parked;               /* that element, closed, while nothing hangs under it */
     block_rec *recs;
     size_t nrecs, caprecs;
@@ -933,6 +934,8 @@ static void stream_start(void *ctx, const xmlChar *fullname, const xmlChar **att
     if (e->depth >= w->maxdepth) e->mode = M_SKIP;
     /* a span taken out under this element would have been one deeper (its o:p two): near a limit, the tree's way */
     if (ss->spans_cut && (e->depth + 3 >= w->maxdepth || ss->nopen >= OPEN_MAX - 3)) stop(ss, S_TREE);
+    /* a p taken out of a cell read as a paragraph (no row around it) would have been a block: the tree's way */
+    if (ss->cells_cut && kind == K_CELL && e->mode == M_PARA) stop(ss, S_TREE);
 }
 
 /* What the walk does once an element's children are done. */
@@ -1042,6 +1045,7 @@ typedef struct {
     html_walk *w;
     int dry;                      /* lean_tag reads a tag and drops nothing */
     int spans_cut;                /* a span was taken out around its text */
+    int cells_cut;                /* a p was taken out around a cell's text */
 } lean_text;
 
 /* What each byte is to the scan: one look-up a byte where names and blanks are read */
@@ -1286,14 +1290,72 @@ static size_t text_inline(lean_text *t, size_t i, int in_body, size_t *text_from
     return k + 3 + name_len;
 }
 
+/* Take out the span text_inline found at s[i], ending at j: 0 without memory. */
+static int cut_span(lean_text *t, size_t i, size_t j, size_t text_from, size_t text_to, int office) {
+    if (!lean_drop(t, i, text_from) || (office && !lean_replace(t, text_to, text_to + 11, "<br>", 4)) ||
+        !lean_drop(t, office ? text_to + 11 : text_to, j))
+        return 0;
+    t->spans_cut = 1;
+    return 1;
+}
+
+/* A p at s[i] right after a td or th opens, which holds text alone or spans
+** text_inline takes out (right after it and after each other), its end tag
+** then the cell's: <td><p ...>text</p></td>. libxml2 would open it under the
+** cell, closing nothing, put the text in it and close it; without it the
+** text goes to the cell. The blocks read a cell's text the same through a
+** p in it, when the cell is one of a row (stream_start goes the tree's way
+** for a cell read as a paragraph, where the p would be a block; and near the
+** depth limits, as for spans). The p's tags are dropped (no line end in
+** them), and the spans; the place of the cell's end tag returned, 0 when
+** it is no such p (nothing dropped), (size_t)-1 without memory. */
+static size_t cell_paragraph(lean_text *t, size_t i, int in_body) {
+    const char *s = t->src, *lt;
+    size_t n = t->n, j, k, done = t->done, outn = t->outn;
+    int raw, ok, spans_cut = t->spans_cut;
+    if (n - i < 3 || (s[i + 1] | 0x20) != 'p' || name_ch(s[i + 2])) return 0;
+    t->dry = 1;
+    j = lean_tag(t, i, &raw, &ok);
+    t->dry = 0;
+    if (j == 0 || s[j - 2] == '/' || !quiet_text(s + i, j - i)) return 0;
+    if (!lean_drop(t, i, j)) return (size_t)-1;
+    k = j;
+    for (;;) {
+        size_t end, text_from, text_to;
+        int office;
+        if (k >= n || s[k] != '<' || (end = text_inline(t, k, in_body, &text_from, &text_to, &office)) == 0) break;
+        if (!cut_span(t, k, end, text_from, text_to, office)) return (size_t)-1;
+        k = end;
+    }
+    if (k == j) {                             /* no span: text alone */
+        lt = memchr(s + k, '<', n - k);
+        if (lt == NULL) goto not_one;
+        k = (size_t)(lt - s);
+    }
+    if (n - k < 9 || !same_name(s + k, 4, "</p>") ||
+        !(same_name(s + k + 4, 5, "</td>") || same_name(s + k + 4, 5, "</th>")))
+        goto not_one;
+    if (!lean_drop(t, k, k + 4)) return (size_t)-1;
+    t->spans_cut = 1;                         /* its text was one deeper: the depth limits' check */
+    t->cells_cut = 1;
+    return k + 4;
+not_one:
+    t->done = done;
+    t->outn = outn;
+    t->spans_cut = spans_cut;
+    return 0;
+}
+
 /* The page with the attributes dropped: *out set to a copy of len *outn
 ** (the caller's to free with w's allocator), or left NULL when nothing was
 ** dropped; 0 without memory. */
-static int lean_page(html_walk *w, const char *s, size_t n, char **out, size_t *outn, int *spans_cut) {
+static int lean_page(html_walk *w, const char *s, size_t n, char **out, size_t *outn, int *spans_cut,
+                     int *cells_cut) {
     lean_text t;
     size_t i = 0;
     int in_body = 0;                          /* a body is open: no head can be what is open */
     size_t p_open = (size_t)-1;               /* where a p, td or th opened on this line is what is open */
+    size_t cell_open = (size_t)-1;            /* where a td or th opened is what is open */
     t.src = s;
     t.n = n;
     t.done = 0;
@@ -1302,8 +1364,10 @@ static int lean_page(html_walk *w, const char *s, size_t n, char **out, size_t *
     t.w = w;
     t.dry = 0;
     t.spans_cut = 0;
+    t.cells_cut = 0;
     *out = NULL;
     *spans_cut = 0;
+    *cells_cut = 0;
     while (i < n) {
         const char *lt = memchr(s + i, '<', n - i);
         char c;
@@ -1354,12 +1418,14 @@ static int lean_page(html_walk *w, const char *s, size_t n, char **out, size_t *
         } else if (letter_ch(c)) {
             int raw, ok, office;
             size_t j, name_from = i + 1, name_len, text_from, text_to;
+            if (i == cell_open && (j = cell_paragraph(&t, i, in_body)) != 0) {
+                if (j == (size_t)-1) goto no_memory;
+                i = j;
+                p_open = cell_open = (size_t)-1;
+                continue;
+            }
             if (i == p_open && (j = text_inline(&t, i, in_body, &text_from, &text_to, &office)) != 0) {
-                if (!lean_drop(&t, i, text_from) ||
-                    (office && !lean_replace(&t, text_to, text_to + 11, "<br>", 4)) ||
-                    !lean_drop(&t, office ? text_to + 11 : text_to, j))
-                    goto no_memory;
-                t.spans_cut = 1;
+                if (!cut_span(&t, i, j, text_from, text_to, office)) goto no_memory;
                 i = p_open = j;
                 continue;
             }
@@ -1369,8 +1435,9 @@ static int lean_page(html_walk *w, const char *s, size_t n, char **out, size_t *
             name_len = name_end(s, n, name_from) - name_from;
             /* a p, td or th opens here, or a body opens or is open already; not one closed as it opens (<p/>) */
             if (s[j - 2] != '/') {
-                if (same_name(s + name_from, name_len, "p") || same_name(s + name_from, name_len, "td") ||
-                    same_name(s + name_from, name_len, "th"))
+                if (same_name(s + name_from, name_len, "td") || same_name(s + name_from, name_len, "th"))
+                    p_open = cell_open = j;
+                else if (same_name(s + name_from, name_len, "p"))
                     p_open = j;
                 else if (same_name(s + name_from, name_len, "body"))
                     in_body = 1;
@@ -1410,6 +1477,7 @@ static int lean_page(html_walk *w, const char *s, size_t n, char **out, size_t *
         } else break;
     }
     *spans_cut = t.spans_cut;
+    *cells_cut = t.cells_cut;
     if (t.out == NULL) return 1;
     memcpy(t.out + t.outn, s + t.done, n - t.done);
     *outn = t.outn + (n - t.done);
@@ -1434,7 +1502,7 @@ static int stream_read(lua_State *L, html_walk *w, const char *buf, int len) {
     ss->L = L;
     ss->w = w;
     w->x->xmlInitParser();
-    if (!lean_page(w, buf, (size_t)len, &lean, &leann, &ss->spans_cut)) return S_NO_MEMORY;
+    if (!lean_page(w, buf, (size_t)len, &lean, &leann, &ss->spans_cut, &ss->cells_cut)) return S_NO_MEMORY;
     /* libxml2 copies the text into its own input */
     ctxt = ss->ctxt = w->x->xmlCreateMemoryParserCtxt(lean ? lean : buf, lean ? (int)leann : len);
     if (lean) w->alloc(w->alloc_ud, lean, (size_t)len, 0);
