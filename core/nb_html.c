@@ -1290,10 +1290,12 @@ static size_t text_inline(lean_text *t, size_t i, int in_body, size_t *text_from
     return k + 3 + name_len;
 }
 
-/* Take out the span text_inline found at s[i], ending at j: 0 without memory. */
-static int cut_span(lean_text *t, size_t i, size_t j, size_t text_from, size_t text_to, int office) {
-    if (!lean_drop(t, i, text_from) || (office && !lean_replace(t, text_to, text_to + 11, "<br>", 4)) ||
-        !lean_drop(t, office ? text_to + 11 : text_to, j))
+/* Take out the span text_inline found at s[i], ending at j, its o:p read as
+** a <br>; in a cell, where a <br> adds nothing to the text, with none: 0
+** without memory. */
+static int cut_span(lean_text *t, size_t i, size_t j, size_t text_from, size_t text_to, int office, int in_cell) {
+    if (!lean_drop(t, i, text_from) || (office && !in_cell && !lean_replace(t, text_to, text_to + 11, "<br>", 4)) ||
+        !lean_drop(t, office && !in_cell ? text_to + 11 : text_to, j))
         return 0;
     t->spans_cut = 1;
     return 1;
@@ -1307,7 +1309,7 @@ static int cut_span(lean_text *t, size_t i, size_t j, size_t text_from, size_t t
 ** p in it, when the cell is one of a row (stream_start goes the tree's way
 ** for a cell read as a paragraph, where the p would be a block; and near the
 ** depth limits, as for spans). The p's tags are dropped (no line end in
-** them), and the spans; the place of the cell's end tag returned, 0 when
+** them), and the spans with their o:p's; the place of the cell's end tag returned, 0 when
 ** it is no such p (nothing dropped), (size_t)-1 without memory. */
 static size_t cell_paragraph(lean_text *t, size_t i, int in_body) {
     const char *s = t->src, *lt;
@@ -1324,7 +1326,7 @@ static size_t cell_paragraph(lean_text *t, size_t i, int in_body) {
         size_t end, text_from, text_to;
         int office;
         if (k >= n || s[k] != '<' || (end = text_inline(t, k, in_body, &text_from, &text_to, &office)) == 0) break;
-        if (!cut_span(t, k, end, text_from, text_to, office)) return (size_t)-1;
+        if (!cut_span(t, k, end, text_from, text_to, office, 1)) return (size_t)-1;
         k = end;
     }
     if (k == j) {                             /* no span: text alone */
@@ -1425,7 +1427,7 @@ static int lean_page(html_walk *w, const char *s, size_t n, char **out, size_t *
                 continue;
             }
             if (i == p_open && (j = text_inline(&t, i, in_body, &text_from, &text_to, &office)) != 0) {
-                if (!cut_span(&t, i, j, text_from, text_to, office)) goto no_memory;
+                if (!cut_span(&t, i, j, text_from, text_to, office, 0)) goto no_memory;
                 i = p_open = j;
                 continue;
             }
