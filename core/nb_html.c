@@ -1180,13 +1180,22 @@ static int lean_squeeze(lean_text *t, size_t from, size_t to) {
     return to > seg ? lean_drop(t, seg, to) : 1;
 }
 
+/* Are s[from..to) spaces alone (no line end: the lines read the same without them)? */
+static int spaces_only(const char *s, size_t from, size_t to) {
+    for (; from < to; from++)
+        if (s[from] != ' ') return 0;
+    return 1;
+}
+
 /* A start tag at s[i] ('<' and a letter): the end of the tag (past its '>'),
 ** *raw set to the element's text kind (1 script or style, 2 one whose
 ** markup libxml2 versions read differently), or 0 to stop; attributes
-** dropped on the way. */
+** dropped on the way: those only spaces apart together with the spaces, in
+** one piece when all of it is quiet_text (it is when each is), else kept. */
 static size_t lean_tag(lean_text *t, size_t i, int *raw, int *ok) {
     const char *s = t->src;
-    size_t n = t->n, j = name_end(s, n, i + 1), tag = i + 1, taglen;
+    size_t n = t->n, j = name_end(s, n, i + 1), tag = i + 1, taglen, end = 0;
+    size_t run_from = 0, run_to = 0;          /* the attributes to drop next: s[run_from..run_to) */
     int keep_all;
     *raw = 0;
     *ok = 1;
@@ -1202,39 +1211,60 @@ static size_t lean_tag(lean_text *t, size_t i, int *raw, int *ok) {
     for (;;) {
         size_t a, an, k;
         while (j < n && blank_ch(s[j])) j++;
-        if (j >= n) return 0;
-        if (s[j] == '>') return j + 1;
-        if (s[j] == '/') {
-            if (j + 1 < n && s[j + 1] == '>') { *raw = 0; return j + 2; }
-            return 0;
+        if (j >= n) break;
+        if (s[j] == '>') {
+            end = j + 1;
+            break;
         }
-        if (!(letter_ch(s[j]) || s[j] == '_' || s[j] == ':' || s[j] == '.')) return 0;
+        if (s[j] == '/') {
+            if (j + 1 < n && s[j + 1] == '>') {
+                *raw = 0;
+                end = j + 2;
+            }
+            break;
+        }
+        if (!(letter_ch(s[j]) || s[j] == '_' || s[j] == ':' || s[j] == '.')) break;
         a = j;
         an = name_end(s, n, j);
-        if (an == 0) return 0;
+        if (an == 0) break;
         j = an;
         k = j;
         while (k < n && blank_ch(s[k])) k++;
         if (k < n && s[k] == '=') {
             k++;
             while (k < n && blank_ch(s[k])) k++;
-            if (k >= n) return 0;
+            if (k >= n) break;
             if (s[k] == '"' || s[k] == '\'') {
                 const char *q = memchr(s + k + 1, s[k], n - k - 1);
-                if (q == NULL) return 0;
+                if (q == NULL) break;
                 j = (size_t)(q - s) + 1;
             } else {
                 size_t v = k;
                 while (k < n && !blank_ch(s[k]) && s[k] != '>') k++;
-                if (k == v || k >= n) return 0;
+                if (k == v || k >= n) break;
                 j = k;
             }
         }
         /* name[=value] is s[a..j) */
         if (t->dry || keep_all || same_name(s + a, an - a, "rowspan") || same_name(s + a, an - a, "colspan"))
             continue;
-        if (j - a <= LEAN_MAX && quiet_text(s + a, j - a) && !lean_drop(t, a, j)) { *ok = 0; return 0; }
+        if (j - a > LEAN_MAX) continue;
+        if (run_to != 0 && spaces_only(s, run_to, a)) {
+            run_to = j;
+            continue;
+        }
+        if (run_to != 0 && quiet_text(s + run_from, run_to - run_from) && !lean_drop(t, run_from, run_to))
+            goto no_memory;
+        run_from = a;
+        run_to = j;
     }
+    /* what was read is dropped, whether or not the tag ends well */
+    if (run_to != 0 && quiet_text(s + run_from, run_to - run_from) && !lean_drop(t, run_from, run_to))
+        goto no_memory;
+    return end;
+no_memory:
+    *ok = 0;
+    return 0;
 }
 
 /* Is s[from..to) text whose every '&' starts a whole reference (a name or
