@@ -671,6 +671,7 @@ typedef struct stream_state {
     int root;                     /* ROOT_: the page's first element when it is the tree's first node */
     int root_left;                /* a DOCTYPE came after it: what follows is beside it */
     int spans_cut;                /* the lean page has spans taken out (lean_page) */
+    int cells_cut;                /* and p's in cells (lean_page) */
     open_el parked;               /* that element, closed, while nothing hangs under it */
     block_rec *recs;
     size_t nrecs, caprecs;
@@ -933,6 +934,8 @@ static void stream_start(void *ctx, const xmlChar *fullname, const xmlChar **att
     if (e->depth >= w->maxdepth) e->mode = M_SKIP;
     /* a span taken out under this element would have been one deeper (its o:p two): near a limit, the tree's way */
     if (ss->spans_cut && (e->depth + 3 >= w->maxdepth || ss->nopen >= OPEN_MAX - 3)) stop(ss, S_TREE);
+    /* a p taken out of a cell read as a paragraph (no row around it) would have been a block: the tree's way */
+    if (ss->cells_cut && kind == K_CELL && e->mode == M_PARA) stop(ss, S_TREE);
 }
 
 /* What the walk does once an element's children are done. */
@@ -1042,6 +1045,7 @@ typedef struct {
     html_walk *w;
     int dry;                      /* lean_tag reads a tag and drops nothing */
     int spans_cut;                /* a span was taken out around its text */
+    int cells_cut;                /* a p was taken out around a cell's text */
 } lean_text;
 
 /* What each byte is to the scan: one look-up a byte where names and blanks are read */
@@ -1075,33 +1079,45 @@ static int name_ch(char c) {
     return char_class[(unsigned char)c] & CH_NAME;
 }
 
-/* Is every byte of s[0..len) printable ASCII (0x20..0x7e)? Eight at a time. */
-static int printable_ascii(const char *s, size_t len) {
-    const uint64_t ones = UINT64_C(0x0101010101010101), highs = UINT64_C(0x8080808080808080);
-    size_t k = 0;
-    for (; len - k >= 8; k += 8) {
-        uint64_t w;
-        memcpy(&w, s + k, 8);
-        /* a byte below 0x20, or above 0x7e (0x7f and up) */
-        if (((w - ones * 0x20) & ~w & highs) || ((w + ones * 0x01) | w) & highs) return 0;
-    }
-    for (; k < len; k++)
-        if (s[k] < 0x20 || s[k] >= 0x7f) return 0;
-    return 1;
-}
-
 /* Is s[0..len) text libxml2 reads without a word, all on one line: printable
-** ASCII, or UTF-8 of characters XML allows (no control byte, no U+FFFE or
-** U+FFFF, which it reports as out of range)? */
+** ASCII, or UTF-8 (as nb_encoding_utf8_invalid reads it) of characters XML
+** allows (no control byte, no U+FFFE or U+FFFF, which it reports as out of
+** range)? One pass: runs of ASCII eight bytes at a time, a character at a
+** time otherwise. */
 static int quiet_text(const char *s, size_t len) {
-    const unsigned char *u = (const unsigned char *)s;
-    size_t k;
-    if (printable_ascii(s, len)) return 1;
-    for (k = 0; k < len; k++) {
-        if (u[k] < 0x20 || u[k] == 0x7f) return 0;
-        if (u[k] == 0xef && len - k > 2 && u[k + 1] == 0xbf && u[k + 2] >= 0xbe) return 0;
+    const uint64_t ones = UINT64_C(0x0101010101010101), highs = UINT64_C(0x8080808080808080);
+    const unsigned char *u = (const unsigned char *)s, *e = u + len;
+    while (u < e) {
+        unsigned c = *u;
+        if (c - 0x20u <= 0x7eu - 0x20u) {
+            for (u++; e - u >= 8; u += 8) {
+                uint64_t w;
+                memcpy(&w, u, 8);
+                /* a byte below 0x20 (it borrows), 0x7f (it carries) or above */
+                if (((w - ones * 0x20) | (w + ones) | w) & highs) break;
+            }
+            while (u < e && *u - 0x20u <= 0x7eu - 0x20u) u++;
+        } else if (c - 0xE1u <= 0xECu - 0xE1u || c == 0xEEu) {
+            /* most of Chinese: any two continuation bytes */
+            if (e - u < 3 || ((u[1] | (unsigned)u[2] << 8) & 0xC0C0u) != 0x8080u) return 0;
+            u += 3;
+        } else if (c - 0xC2u <= 0xDFu - 0xC2u) {
+            if (e - u < 2 || (u[1] & 0xC0) != 0x80) return 0;
+            u += 2;
+        } else if (c == 0xE0u || c == 0xEDu || c == 0xEFu) {
+            unsigned lo = c == 0xE0u ? 0xA0u : 0x80u, hi = c == 0xEDu ? 0x9Fu : 0xBFu;
+            if (e - u < 3 || u[1] < lo || u[1] > hi || (u[2] & 0xC0) != 0x80) return 0;
+            if (c == 0xEFu && u[1] == 0xBF && u[2] >= 0xBE) return 0;   /* U+FFFE, U+FFFF */
+            u += 3;
+        } else if (c - 0xF0u <= 0xF4u - 0xF0u) {
+            unsigned lo = c == 0xF0u ? 0x90u : 0x80u, hi = c == 0xF4u ? 0x8Fu : 0xBFu;
+            if (e - u < 4 || u[1] < lo || u[1] > hi || (u[2] & 0xC0) != 0x80 || (u[3] & 0xC0) != 0x80) return 0;
+            u += 4;
+        } else {
+            return 0;                         /* a control byte, 0x7f, or no character's lead */
+        }
     }
-    return nb_encoding_utf8_invalid(s, len) == 0;
+    return 1;
 }
 
 /* libxml2's htmlParseHTMLName from s[i] (a letter here): the end, or 0 when
@@ -1164,13 +1180,22 @@ static int lean_squeeze(lean_text *t, size_t from, size_t to) {
     return to > seg ? lean_drop(t, seg, to) : 1;
 }
 
+/* Are s[from..to) spaces alone (no line end: the lines read the same without them)? */
+static int spaces_only(const char *s, size_t from, size_t to) {
+    for (; from < to; from++)
+        if (s[from] != ' ') return 0;
+    return 1;
+}
+
 /* A start tag at s[i] ('<' and a letter): the end of the tag (past its '>'),
 ** *raw set to the element's text kind (1 script or style, 2 one whose
 ** markup libxml2 versions read differently), or 0 to stop; attributes
-** dropped on the way. */
+** dropped on the way: those only spaces apart together with the spaces, in
+** one piece when all of it is quiet_text (it is when each is), else kept. */
 static size_t lean_tag(lean_text *t, size_t i, int *raw, int *ok) {
     const char *s = t->src;
-    size_t n = t->n, j = name_end(s, n, i + 1), tag = i + 1, taglen;
+    size_t n = t->n, j = name_end(s, n, i + 1), tag = i + 1, taglen, end = 0;
+    size_t run_from = 0, run_to = 0;          /* the attributes to drop next: s[run_from..run_to) */
     int keep_all;
     *raw = 0;
     *ok = 1;
@@ -1186,39 +1211,60 @@ static size_t lean_tag(lean_text *t, size_t i, int *raw, int *ok) {
     for (;;) {
         size_t a, an, k;
         while (j < n && blank_ch(s[j])) j++;
-        if (j >= n) return 0;
-        if (s[j] == '>') return j + 1;
-        if (s[j] == '/') {
-            if (j + 1 < n && s[j + 1] == '>') { *raw = 0; return j + 2; }
-            return 0;
+        if (j >= n) break;
+        if (s[j] == '>') {
+            end = j + 1;
+            break;
         }
-        if (!(letter_ch(s[j]) || s[j] == '_' || s[j] == ':' || s[j] == '.')) return 0;
+        if (s[j] == '/') {
+            if (j + 1 < n && s[j + 1] == '>') {
+                *raw = 0;
+                end = j + 2;
+            }
+            break;
+        }
+        if (!(letter_ch(s[j]) || s[j] == '_' || s[j] == ':' || s[j] == '.')) break;
         a = j;
         an = name_end(s, n, j);
-        if (an == 0) return 0;
+        if (an == 0) break;
         j = an;
         k = j;
         while (k < n && blank_ch(s[k])) k++;
         if (k < n && s[k] == '=') {
             k++;
             while (k < n && blank_ch(s[k])) k++;
-            if (k >= n) return 0;
+            if (k >= n) break;
             if (s[k] == '"' || s[k] == '\'') {
                 const char *q = memchr(s + k + 1, s[k], n - k - 1);
-                if (q == NULL) return 0;
+                if (q == NULL) break;
                 j = (size_t)(q - s) + 1;
             } else {
                 size_t v = k;
                 while (k < n && !blank_ch(s[k]) && s[k] != '>') k++;
-                if (k == v || k >= n) return 0;
+                if (k == v || k >= n) break;
                 j = k;
             }
         }
         /* name[=value] is s[a..j) */
         if (t->dry || keep_all || same_name(s + a, an - a, "rowspan") || same_name(s + a, an - a, "colspan"))
             continue;
-        if (j - a <= LEAN_MAX && quiet_text(s + a, j - a) && !lean_drop(t, a, j)) { *ok = 0; return 0; }
+        if (j - a > LEAN_MAX) continue;
+        if (run_to != 0 && spaces_only(s, run_to, a)) {
+            run_to = j;
+            continue;
+        }
+        if (run_to != 0 && quiet_text(s + run_from, run_to - run_from) && !lean_drop(t, run_from, run_to))
+            goto no_memory;
+        run_from = a;
+        run_to = j;
     }
+    /* what was read is dropped, whether or not the tag ends well */
+    if (run_to != 0 && quiet_text(s + run_from, run_to - run_from) && !lean_drop(t, run_from, run_to))
+        goto no_memory;
+    return end;
+no_memory:
+    *ok = 0;
+    return 0;
 }
 
 /* Is s[from..to) text whose every '&' starts a whole reference (a name or
@@ -1274,14 +1320,74 @@ static size_t text_inline(lean_text *t, size_t i, int in_body, size_t *text_from
     return k + 3 + name_len;
 }
 
+/* Take out the span text_inline found at s[i], ending at j, its o:p read as
+** a <br>; in a cell, where a <br> adds nothing to the text, with none: 0
+** without memory. */
+static int cut_span(lean_text *t, size_t i, size_t j, size_t text_from, size_t text_to, int office, int in_cell) {
+    if (!lean_drop(t, i, text_from) || (office && !in_cell && !lean_replace(t, text_to, text_to + 11, "<br>", 4)) ||
+        !lean_drop(t, office && !in_cell ? text_to + 11 : text_to, j))
+        return 0;
+    t->spans_cut = 1;
+    return 1;
+}
+
+/* A p at s[i] right after a td or th opens, which holds text alone or spans
+** text_inline takes out (right after it and after each other), its end tag
+** then the cell's: <td><p ...>text</p></td>. libxml2 would open it under the
+** cell, closing nothing, put the text in it and close it; without it the
+** text goes to the cell. The blocks read a cell's text the same through a
+** p in it, when the cell is one of a row (stream_start goes the tree's way
+** for a cell read as a paragraph, where the p would be a block; and near the
+** depth limits, as for spans). The p's tags are dropped (no line end in
+** them), and the spans with their o:p's; the place of the cell's end tag returned, 0 when
+** it is no such p (nothing dropped), (size_t)-1 without memory. */
+static size_t cell_paragraph(lean_text *t, size_t i, int in_body) {
+    const char *s = t->src, *lt;
+    size_t n = t->n, j, k, done = t->done, outn = t->outn;
+    int raw, ok, spans_cut = t->spans_cut;
+    if (n - i < 3 || (s[i + 1] | 0x20) != 'p' || name_ch(s[i + 2])) return 0;
+    t->dry = 1;
+    j = lean_tag(t, i, &raw, &ok);
+    t->dry = 0;
+    if (j == 0 || s[j - 2] == '/' || !quiet_text(s + i, j - i)) return 0;
+    if (!lean_drop(t, i, j)) return (size_t)-1;
+    k = j;
+    for (;;) {
+        size_t end, text_from, text_to;
+        int office;
+        if (k >= n || s[k] != '<' || (end = text_inline(t, k, in_body, &text_from, &text_to, &office)) == 0) break;
+        if (!cut_span(t, k, end, text_from, text_to, office, 1)) return (size_t)-1;
+        k = end;
+    }
+    if (k == j) {                             /* no span: text alone */
+        lt = memchr(s + k, '<', n - k);
+        if (lt == NULL) goto not_one;
+        k = (size_t)(lt - s);
+    }
+    if (n - k < 9 || !same_name(s + k, 4, "</p>") ||
+        !(same_name(s + k + 4, 5, "</td>") || same_name(s + k + 4, 5, "</th>")))
+        goto not_one;
+    if (!lean_drop(t, k, k + 4)) return (size_t)-1;
+    t->spans_cut = 1;                         /* its text was one deeper: the depth limits' check */
+    t->cells_cut = 1;
+    return k + 4;
+not_one:
+    t->done = done;
+    t->outn = outn;
+    t->spans_cut = spans_cut;
+    return 0;
+}
+
 /* The page with the attributes dropped: *out set to a copy of len *outn
 ** (the caller's to free with w's allocator), or left NULL when nothing was
 ** dropped; 0 without memory. */
-static int lean_page(html_walk *w, const char *s, size_t n, char **out, size_t *outn, int *spans_cut) {
+static int lean_page(html_walk *w, const char *s, size_t n, char **out, size_t *outn, int *spans_cut,
+                     int *cells_cut) {
     lean_text t;
     size_t i = 0;
     int in_body = 0;                          /* a body is open: no head can be what is open */
     size_t p_open = (size_t)-1;               /* where a p, td or th opened on this line is what is open */
+    size_t cell_open = (size_t)-1;            /* where a td or th opened is what is open */
     t.src = s;
     t.n = n;
     t.done = 0;
@@ -1290,8 +1396,10 @@ static int lean_page(html_walk *w, const char *s, size_t n, char **out, size_t *
     t.w = w;
     t.dry = 0;
     t.spans_cut = 0;
+    t.cells_cut = 0;
     *out = NULL;
     *spans_cut = 0;
+    *cells_cut = 0;
     while (i < n) {
         const char *lt = memchr(s + i, '<', n - i);
         char c;
@@ -1342,12 +1450,14 @@ static int lean_page(html_walk *w, const char *s, size_t n, char **out, size_t *
         } else if (letter_ch(c)) {
             int raw, ok, office;
             size_t j, name_from = i + 1, name_len, text_from, text_to;
+            if (i == cell_open && (j = cell_paragraph(&t, i, in_body)) != 0) {
+                if (j == (size_t)-1) goto no_memory;
+                i = j;
+                p_open = cell_open = (size_t)-1;
+                continue;
+            }
             if (i == p_open && (j = text_inline(&t, i, in_body, &text_from, &text_to, &office)) != 0) {
-                if (!lean_drop(&t, i, text_from) ||
-                    (office && !lean_replace(&t, text_to, text_to + 11, "<br>", 4)) ||
-                    !lean_drop(&t, office ? text_to + 11 : text_to, j))
-                    goto no_memory;
-                t.spans_cut = 1;
+                if (!cut_span(&t, i, j, text_from, text_to, office, 0)) goto no_memory;
                 i = p_open = j;
                 continue;
             }
@@ -1357,8 +1467,9 @@ static int lean_page(html_walk *w, const char *s, size_t n, char **out, size_t *
             name_len = name_end(s, n, name_from) - name_from;
             /* a p, td or th opens here, or a body opens or is open already; not one closed as it opens (<p/>) */
             if (s[j - 2] != '/') {
-                if (same_name(s + name_from, name_len, "p") || same_name(s + name_from, name_len, "td") ||
-                    same_name(s + name_from, name_len, "th"))
+                if (same_name(s + name_from, name_len, "td") || same_name(s + name_from, name_len, "th"))
+                    p_open = cell_open = j;
+                else if (same_name(s + name_from, name_len, "p"))
                     p_open = j;
                 else if (same_name(s + name_from, name_len, "body"))
                     in_body = 1;
@@ -1398,6 +1509,7 @@ static int lean_page(html_walk *w, const char *s, size_t n, char **out, size_t *
         } else break;
     }
     *spans_cut = t.spans_cut;
+    *cells_cut = t.cells_cut;
     if (t.out == NULL) return 1;
     memcpy(t.out + t.outn, s + t.done, n - t.done);
     *outn = t.outn + (n - t.done);
@@ -1422,7 +1534,7 @@ static int stream_read(lua_State *L, html_walk *w, const char *buf, int len) {
     ss->L = L;
     ss->w = w;
     w->x->xmlInitParser();
-    if (!lean_page(w, buf, (size_t)len, &lean, &leann, &ss->spans_cut)) return S_NO_MEMORY;
+    if (!lean_page(w, buf, (size_t)len, &lean, &leann, &ss->spans_cut, &ss->cells_cut)) return S_NO_MEMORY;
     /* libxml2 copies the text into its own input */
     ctxt = ss->ctxt = w->x->xmlCreateMemoryParserCtxt(lean ? lean : buf, lean ? (int)leann : len);
     if (lean) w->alloc(w->alloc_ud, lean, (size_t)len, 0);

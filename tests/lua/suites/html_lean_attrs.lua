@@ -92,3 +92,39 @@ test("attributes of UTF-8 go, one across lines stays: every block on its line", 
   eq(2, got[3].colspan, "a span beside an attribute that goes")
   eq(6, got[#got].line, "the last paragraph's line")
 end)
+
+test("attributes a space, a tab or a line end apart, spans kept among them: the lean parse's blocks are the full tree's", function()
+  -- those only spaces apart are dropped together, or kept together when one would speak
+  local seps = { " ", "  ", "\t", "\n", " \n ", "\r\n" }
+  local attrs = { "width=150", "valign='center'", "style=\"width:112.5pt;border:solid windowtext 1.0pt\"",
+                  "rowspan=2", "colspan='3'", "lang=EN-US", "class=x", "title='a\nb'", "data-x='\1'",
+                  "face=宋体", "nowrap", "alt='\255'" }
+  local seed, compared = 20261206, 0
+  local function rand(k)
+    seed = (seed * 1103515245 + 12345) % 2147483648
+    return seed % k + 1
+  end
+  for i = 1, 300 do
+    local out = { "<body><table>" }
+    for r = 1, rand(4) do
+      out[#out + 1] = "<tr>\n"
+      for c = 1, rand(4) do
+        local tag = { "<td" }
+        for a = 1, rand(6) - 1 do tag[#tag + 1] = seps[rand(#seps)] .. attrs[rand(#attrs)] end
+        out[#out + 1] = table.concat(tag) .. seps[rand(#seps)]:gsub("^%s+$", rand(2) == 1 and "%0" or "") .. ">"
+          .. c .. "年\n</td>"
+      end
+      out[#out + 1] = "</tr>\n"
+    end
+    out[#out + 1] = "</table><p class=a style='x'\nlang=b>after</p><p>line</p>"
+    local text = table.concat(out)
+    local got = nianbao.html.blocks(text)
+    local tree = assert(nianbao.html.parse(text))
+    if got then
+      local d = differ(markup.blocks(tree), got, "blocks")
+      if d then error("page " .. i .. ": " .. d .. "\n" .. text) end
+      compared = compared + 1
+    end
+  end
+  eq(true, compared > 250, "pages compared (" .. compared .. ")")
+end)
