@@ -893,11 +893,26 @@ function M.parse_period(F, text, block)
   return { from = hit[1], to = hit[2], line = block and block.line, col = block and (block.col or 1) }
 end
 
+-- Whether a line is a caption of a table in an appendix after the last
+-- part ("表一　主动公开政府信息情况"): short, and naming the title of a part
+-- that has a table.
+local function appendix_caption(F, line)
+  if #line > 160 then return false end
+  local t = F.labels.simplify(line):gsub("%s", "")
+  if (utf8.len(t) or 99) > 40 then return false end
+  for _, part in ipairs(F.parts) do
+    if part.table and t:find((F.labels.simplify(part.title):gsub("%s", "")), 1, true) then return true end
+  end
+  return false
+end
+
 -- The signature (落款) that ends a report: the issuer's name on a line,
 -- then a date alone on the last line of the last part. It is no text of
 -- that part: it leaves it, and gives the date written (成文日期) where the
 -- page's metadata did not, and the issuer where nothing else did but a
 -- bare line of the opening (loose: a banner may be the site's, not the issuer's).
+-- Where the tables follow it in an appendix, their captions stay after it
+-- in the part: it is read there too, and left in place.
 local function strip_signature(F, R, loose)
   local s = R.sections[#R.sections]
   local g = F.grammars.signed
@@ -909,9 +924,11 @@ local function strip_signature(F, R, loose)
     local to = (s.places[i + 1] and s.places[i + 1].at - 1 or #s.text + 1) - 1
     lines[i] = s.text:sub(from, to)
   end
-  local y, m, d = g:match(lines[n])
+  local last = n
+  while last > 2 and not g:match(lines[last]) and appendix_caption(F, lines[last]) do last = last - 1 end
+  local y, m, d = g:match(lines[last])
   if not y then return end
-  local name = require("labels").trim(lines[n - 1])
+  local name = require("labels").trim(lines[last - 1])
   local norm = F.labels.norm
   local is_name = R.agency and norm(name) == norm(R.agency)
   if not is_name and (utf8.len(name) or 99) <= 40 then
@@ -921,9 +938,10 @@ local function strip_signature(F, R, loose)
   m, d = tonumber(m), tonumber(d)
   if m < 1 or m > 12 or d < 1 or d > 31 then return end
   local date = string.format("%s-%02d-%02d", y, m, d)
-  R.signature = { agency = name, date = date, line = s.places[n - 1].line }
+  R.signature = { agency = name, date = date, line = s.places[last - 1].line }
   if not R.written then R.written = date end
   if not R.agency or loose then R.agency = name end
+  if last < n then return end
   s.text = s.text:sub(1, math.max(0, s.places[n - 1].at - 2))
   s.places[n], s.places[n - 1] = nil, nil
 end
