@@ -896,12 +896,21 @@ end
 -- Whether a line is a caption of a table in an appendix after the last
 -- part ("表一　主动公开政府信息情况"): short, and naming the title of a part
 -- that has a table.
+local table_titles = setmetatable({}, { __mode = "k" })   -- (a format's, simplified once)
 local function appendix_caption(F, line)
   if #line > 160 then return false end
+  local titles = table_titles[F]
+  if not titles then
+    titles = {}
+    for _, part in ipairs(F.parts) do
+      if part.table then titles[#titles + 1] = (F.labels.simplify(part.title):gsub("%s", "")) end
+    end
+    table_titles[F] = titles
+  end
   local t = F.labels.simplify(line):gsub("%s", "")
   if (utf8.len(t) or 99) > 40 then return false end
-  for _, part in ipairs(F.parts) do
-    if part.table and t:find((F.labels.simplify(part.title):gsub("%s", "")), 1, true) then return true end
+  for _, title in ipairs(titles) do
+    if t:find(title, 1, true) then return true end
   end
   return false
 end
@@ -911,9 +920,10 @@ end
 -- that part: it leaves it, and gives the date written (成文日期) where the
 -- page's metadata did not, and the issuer where nothing else did but a
 -- bare line of the opening (loose: a banner may be the site's, not the issuer's).
--- Where the tables follow it in an appendix, their captions stay after it
--- in the part: it is read there too, and left in place.
-local function strip_signature(F, R, loose)
+-- Where the tables follow it in an appendix (appendix: some were found
+-- there), their captions stay after it in the part: it is read above
+-- them, and left in place.
+local function strip_signature(F, R, loose, appendix)
   local s = R.sections[#R.sections]
   local g = F.grammars.signed
   if not (s and s.part and g and s.places and #s.places >= 2) then return end
@@ -925,7 +935,8 @@ local function strip_signature(F, R, loose)
     lines[i] = s.text:sub(from, to)
   end
   local last = n
-  while last > 2 and not g:match(lines[last]) and appendix_caption(F, lines[last]) do last = last - 1 end
+  while appendix and last > 2 and not g:match(lines[last]) and appendix_caption(F, lines[last]) do last = last - 1 end
+  if last == n and appendix then return end                 -- (read before, as any signature)
   local y, m, d = g:match(lines[last])
   if not y then return end
   local name = require("labels").trim(lines[last - 1])
@@ -1496,6 +1507,7 @@ function M.bind(F, system, doc, path, others)
   end
   -- a table not in its part may be elsewhere: an appendix after part 六
   -- (附表1, 表一), or a page whose part headings were lost
+  local appendix = false
   for _, T in ipairs(legacy and {} or F.tables) do
     if not R.tables[T.id].present then
       local from, to = table_elsewhere(F, T, blocks, starts)
@@ -1509,9 +1521,14 @@ function M.bind(F, system, doc, path, others)
         if present.yes then
           R.tables[T.id] = { present = true, line = blocks[from].line, elsewhere = true,
                              headers = header_texts(F, T, tokens) }
+          appendix = true
         end
       end
     end
+  end
+  if appendix and not R.signature then
+    strip_signature(F, R, loose_agency, true)
+    R.issuer = issuer_of(F, R.agency)
   end
   return R, pending
 end
