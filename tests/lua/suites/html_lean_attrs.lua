@@ -5,6 +5,7 @@
 -- those of the full tree either way.
 
 local markup = require "markup"
+local lean = dofile("tests/lua/lean_pages.lua")(eq, differ, nianbao.html)
 
 -- bytes that make an attribute stay (and UTF-8 that lets it go), and printable ones on either side
 local odd = { "\1", "\31", "\127", "\128", "\255", "é", "二", "\t", "\n", "\239\191\191", "\228\186",
@@ -33,11 +34,7 @@ local function page(rand)
 end
 
 test("attributes with odd bytes at every place: the lean parse's blocks are the full tree's", function()
-  local seed, compared = 20261204, 0
-  local function rand(k)
-    seed = (seed * 1103515245 + 12345) % 2147483648
-    return seed % k + 1
-  end
+  local rand, compared = lean.random(20261204), 0
   for i = 1, 400 do
     local text = page(rand)
     local got = nianbao.html.blocks(text)
@@ -53,11 +50,7 @@ end)
 
 test("white space in a paragraph or a cell is one space, across libxml2's pieces of a long text", function()
   local ws = { " ", "\t", "\r", "\n", "\f", "\v", "\194\160", "\227\128\128", "x", "二", "&nbsp;", "<b>", "</b>" }
-  local seed = 77
-  local function rand(k)
-    seed = (seed * 1103515245 + 12345) % 2147483648
-    return seed % k + 1
-  end
+  local rand = lean.random(77)
   for i = 1, 60 do
     local run = {}
     for k = 1, rand(900) do run[k] = ws[rand(#ws)] end
@@ -99,11 +92,7 @@ test("attributes a space, a tab or a line end apart, spans kept among them: the 
   local attrs = { "width=150", "valign='center'", "style=\"width:112.5pt;border:solid windowtext 1.0pt\"",
                   "rowspan=2", "colspan='3'", "lang=EN-US", "class=x", "title='a\nb'", "data-x='\1'",
                   "face=宋体", "nowrap", "alt='\255'" }
-  local seed, compared = 20261206, 0
-  local function rand(k)
-    seed = (seed * 1103515245 + 12345) % 2147483648
-    return seed % k + 1
-  end
+  local rand, compared = lean.random(20261206), 0
   for i = 1, 300 do
     local out = { "<body><table>" }
     for r = 1, rand(4) do

@@ -5,7 +5,7 @@
 -- read as a paragraph, out of any row; text or markup after the p; line
 -- ends; a head; a depth near the limits) give the blocks of the full tree.
 
-local markup = require "markup"
+local lean = dofile("tests/lua/lean_pages.lua")(eq, differ, nianbao.html)
 
 local pieces = {
   "<p>", "<p class=p>", "<P style='text-align:center'>", "</p>", "</P>", "<p/>", "<p\n>", "<pre>",
@@ -27,25 +27,10 @@ end
 local starts = { "", "<!DOCTYPE html>", "<html><head>", "<html><head><title>t</title></head><body>", " ", "\n",
                  "<table><tr>", "<body><table>" }
 
-local function same_as_tree(text, depth, what)
-  local got = nianbao.html.blocks(text, depth)
-  local tree = nianbao.html.parse(text, depth)
-  if got == nil or tree == nil then
-    eq(got, tree, what .. " read by one and not the other: " .. text)
-    return false
-  end
-  if got == false then return false end
-  local d = differ(markup.blocks(tree), got, "blocks")
-  if d then error(what .. ": " .. d .. "\n" .. text) end
-  return true
-end
+local same_as_tree = lean.same_as_tree
 
 test("p's alone in cells among markup of every kind: the blocks of the lean parse are the full tree's", function()
-  local seed, compared = 20261206, 0
-  local function rand(k)
-    seed = (seed * 1103515245 + 12345) % 2147483648
-    return seed % k + 1
-  end
+  local rand, compared = lean.random(20261206), 0
   local opens = { "<td>", "<th class=x>", "<td width=150 valign=center style='width:112.5pt'>", "<TD>", "<tr><td>" }
   local ps = { "<p>", "<p class=p>", "<p class=MsoNormal align=center style='text-align:center'>", "<P>" }
   local ends = { "</p></td>", "</p></th>", "</P></TD>", "</p></td></tr>", "</p>", "</p> </td>", "</p></td>\n" }

@@ -6,7 +6,7 @@
 -- by the span's end, text after it, a head or a cell around it, a depth near
 -- the limits) give the blocks of the full tree.
 
-local markup = require "markup"
+local lean = dofile("tests/lua/lean_pages.lua")(eq, differ, nianbao.html)
 
 local pieces = {
   "<p>", "<p class=p>", "<P style='text-align:right'>", "</p>", "<p/>", "<p\n>",
@@ -27,25 +27,10 @@ local pieces = {
 
 local starts = { "", "<!DOCTYPE html>", "<html><head>", "<html><head><title>t</title></head><body>", " ", "\n" }
 
-local function same_as_tree(text, depth, what)
-  local got = nianbao.html.blocks(text, depth)
-  local tree = nianbao.html.parse(text, depth)
-  if got == nil or tree == nil then
-    eq(got, tree, what .. " read by one and not the other: " .. text)
-    return false
-  end
-  if got == false then return false end
-  local d = differ(markup.blocks(tree), got, "blocks")
-  if d then error(what .. ": " .. d .. "\n" .. text) end
-  return true
-end
+local same_as_tree = lean.same_as_tree
 
 test("spans after a p among markup of every kind: the blocks of the lean parse are the full tree's", function()
-  local seed, compared = 20261207, 0
-  local function rand(k)
-    seed = (seed * 1103515245 + 12345) % 2147483648
-    return seed % k + 1
-  end
+  local rand, compared = lean.random(20261207), 0
   for i = 1, 2000 do
     local out = { starts[rand(#starts)] }
     for k = 2, rand(40) + 1 do
