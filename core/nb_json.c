@@ -496,18 +496,25 @@ static int encode(lua_State *L, json_out *o, int depth) {
     }
 }
 
+/* An output above the stack's top: the null marker (the upvalue), the
+** tables seen (against cycles) and the box of text, pushed in that order. */
+static void out_start(lua_State *L, json_out *o) {
+    int top = lua_gettop(L);
+    lua_pushvalue(L, lua_upvalueindex(1));
+    o->null = top + 1;
+    lua_newtable(L);
+    o->seen = top + 2;
+    o->object = 0;
+    o->plains = 0;
+    o->names_used = 0;
+    o->b = nb_box_push(L);
+}
+
 /* json.encode(v) -> text | nil */
 static int l_encode(lua_State *L) {
     json_out o;
     lua_settop(L, 1);
-    lua_pushvalue(L, lua_upvalueindex(1));
-    o.null = 2;
-    lua_newtable(L);
-    o.seen = 3;
-    o.object = 0;
-    o.plains = 0;
-    o.names_used = 0;
-    o.b = nb_box_push(L);
+    out_start(L, &o);
     lua_pushvalue(L, 1);
     if (encode(L, &o, 0) != OK) {
         nb_box_clear(o.b);
@@ -633,14 +640,7 @@ static int l_findings(lua_State *L) {
     lua_Integer count[3] = { 0, 0, 0 };
     int s;
     lua_settop(L, 2);
-    lua_pushvalue(L, lua_upvalueindex(1));
-    o.null = 3;
-    lua_newtable(L);
-    o.seen = 4;
-    o.object = 0;
-    o.plains = 0;
-    o.names_used = 0;
-    o.b = nb_box_push(L);
+    out_start(L, &o);
     if (findings_list(L, &o, count) != OK) {
         nb_box_clear(o.b);
         lua_pushnil(L);
