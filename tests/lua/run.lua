@@ -1214,6 +1214,16 @@ local function rules_found(path)
   return " " .. table.concat(list, " ") .. " "
 end
 
+-- a report of the national format with these parts, frozen as a check
+-- freezes it (its parts' texts then joined for searches)
+local function frozen_report(sections)
+  local Report = require "report"
+  local R = Report.new(nianbao.engine:pack("gb2021").format, "x.txt")
+  for _, s in ipairs(sections) do R:add_section(s) end
+  Report.freeze(R)
+  return R
+end
+
 -- the suites of tests/lua/suites/, each a file of tests with the helpers above
 local suites = assert(nbio.listdir("tests/lua/suites"))
 table.sort(suites)
@@ -1221,7 +1231,8 @@ for _, name in ipairs(suites) do
   if name:match("%.lua$") then
     local env = setmetatable({ test = test, eq = eq, has = has, sh = sh, write = write, tmp = tmp,
                                NB = NB, CORPUS = CORPUS, JIUQU = JIUQU, nianbao = nianbao, nbio = nbio,
-                               compare = compare, differ = differ, rules_found = rules_found }, { __index = _G })
+                               compare = compare, differ = differ, rules_found = rules_found,
+                               frozen_report = frozen_report }, { __index = _G })
     local chunk = assert(loadfile("tests/lua/suites/" .. name, "t", env))
     chunk()
   end

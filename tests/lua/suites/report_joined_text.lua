@@ -3,14 +3,6 @@
 
 local Report = require "report"
 
-local function frozen_report(sections)
-  local F = nianbao.engine:pack("gb2021").format
-  local R = Report.new(F, "x.txt")
-  for _, s in ipairs(sections) do R:add_section(s) end
-  Report.freeze(R)
-  return R
-end
-
 test("joined_text: a NUL before each part's text, the first and an empty one included", function()
   local R = frozen_report {
     { id = "a", text = "甲乙", line = 1, col = 1 },

@@ -2,16 +2,7 @@
 -- one: the place is the walk's, part by part, for texts that say nothing,
 -- say it within one part, or only across two (found there, not a saying).
 
-local Report = require "report"
 local view = require "view"
-
-local function frozen_report(sections)
-  local F = nianbao.engine:pack("gb2021").format
-  local R = Report.new(F, "x.txt")
-  for _, s in ipairs(sections) do R:add_section(s) end
-  Report.freeze(R)
-  return R
-end
 
 -- the place as the walk of the parts finds it
 local function walked(R, text)

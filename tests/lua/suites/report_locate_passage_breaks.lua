@@ -6,14 +6,6 @@
 local Report = require "report"
 local view = require "view"
 
-local function frozen_report(sections)
-  local F = nianbao.engine:pack("gb2021").format
-  local R = Report.new(F, "x.txt")
-  for _, s in ipairs(sections) do R:add_section(s) end
-  Report.freeze(R)
-  return R
-end
-
 -- the place as locate_passage gave it before: the whole passage searched
 -- first, then each line long enough, every line's characters counted
 local function placed(R, passage)
