@@ -915,6 +915,15 @@ local function appendix_caption(F, line)
   return false
 end
 
+-- A line of a site's footer, as a page's text keeps it after a report:
+-- short, and no sentence (none of the language's sentence marks), so a
+-- part's own prose stops the look.
+local FOOTER_LINES, FOOTER_CHARS = 8, 80
+local function footer_line(F, line)
+  return #line <= FOOTER_CHARS * 3 and (utf8.len(line) or FOOTER_CHARS + 1) <= FOOTER_CHARS
+         and not first_of(line, prose_marks(F.language).sentence)
+end
+
 -- The signature (落款) that ends a report: the issuer's name on a line,
 -- then a date alone on the last line of the last part. It is no text of
 -- that part: it leaves it, and gives the date written (成文日期) where the
@@ -922,7 +931,7 @@ end
 -- bare line of the opening (loose: a banner may be the site's, not the issuer's).
 -- Where the tables follow it in an appendix (appendix: some were found
 -- there), their captions stay after it in the part: it is read above
--- them, and left in place.
+-- them, and left in place; so it is above a site's footer.
 local function strip_signature(F, R, loose, appendix)
   local s = R.sections[#R.sections]
   local g = F.grammars.signed
@@ -935,8 +944,16 @@ local function strip_signature(F, R, loose, appendix)
     lines[i] = s.text:sub(from, to)
   end
   local last = n
-  while appendix and last > 2 and not g:match(lines[last]) and appendix_caption(F, lines[last]) do last = last - 1 end
-  if last == n and appendix then return end                 -- (read before, as any signature)
+  if appendix then
+    while last > 2 and not g:match(lines[last]) and appendix_caption(F, lines[last]) do last = last - 1 end
+    if last == n then return end                            -- (read before, as any signature)
+  else
+    -- a scraped page's footer after it (相关附件, 打印本页, 网站地图, 备案号…):
+    -- a few short lines, none a sentence, looked over for the date above them
+    local k = n
+    while k > 2 and n - k < FOOTER_LINES and not g:match(lines[k]) and footer_line(F, lines[k]) do k = k - 1 end
+    if k < n and g:match(lines[k]) then last = k end
+  end
   local y, m, d = g:match(lines[last])
   if not y then return end
   local name = require("labels").trim(lines[last - 1])

@@ -69,3 +69,26 @@ test("a signature followed by the captions of tables in an appendix is read, and
   eq(nil, R.signature, "no signature")
   eq("澜州市人民政府", R.agency, "the opening's only name, as before")
 end)
+
+test("a signature above a scraped page's footer is read, and the footer left in place", function()
+  local FOOTED = "tests/fixtures/issuer/footer-town-2024.txt"
+  local R = assert(E:read(FOOTED))
+  eq("清河区城南街道办事处", R.agency, "the signature above 相关附件, 打印本页, 网站地图, 备案号, not the banner")
+  eq("township", R.issuer, "a township's kind")
+  eq("2025-01-21", R.signature and R.signature.date, "the signature's date")
+  has(R:section("s6").text, "2025年1月21日\n相关附件：无", "the signature stays where the footer follows it")
+  local found = rules_found(FOOTED)
+  assert(not found:find(" gb2021.struct.s1_gov_results ", 1, true), "asked as a government's report:" .. found)
+  -- a sentence after the date is a part's prose, not a footer: nothing is read past it
+  local f = assert(io.open(FOOTED, "rb"))
+  local page = f:read("a")
+  f:close()
+  local prosed = page:gsub("相关附件：无\n", "相关附件：无\n以上为本街道年度报告全文。\n", 1)
+  R = assert(E:read(write("issuer_footer_prose.txt", prosed)))
+  eq(nil, R.signature, "a sentence stops the look")
+  eq("澜州市清河区人民政府", R.agency, "the opening's only name, as before")
+  -- nor past more lines than a footer has
+  local long = page:gsub("相关附件：无\n", "相关附件：无\n" .. string.rep("友情链接\n", 8), 1)
+  R = assert(E:read(write("issuer_footer_long.txt", long)))
+  eq(nil, R.signature, "too many lines after the date")
+end)
