@@ -707,6 +707,42 @@ local function misspelt_header(m, t)
   return answer(m, header_like, t, m, t)
 end
 
+-- Whether a text names a part that has a table ("表三　政府信息公开行政复议、
+-- 行政诉讼情况", "附表2　收到和处理政府信息公开申请情况"): a caption an
+-- appendix prints above a table, read with this table's text or the one
+-- before's, and content of neither. Short, and holding the part's title or
+-- a variant; no label of any table holds one.
+local part_titles = setmetatable({}, { __mode = "k" })   -- F → the titles, normalised
+local function names_part(F, t)
+  local titles = part_titles[F]
+  if not titles then
+    titles = {}
+    for _, part in ipairs(F.parts or {}) do
+      if part.table then
+        titles[#titles + 1] = F.labels.norm(part.title)
+        for _, v in ipairs(part.variants or {}) do titles[#titles + 1] = F.labels.norm(v) end
+      end
+    end
+    part_titles[F] = titles
+  end
+  if (utf8.len(t) or 99) > 40 then return false end
+  for _, title in ipairs(titles) do
+    if t:find(title, 1, true) then return true end
+  end
+  return false
+end
+
+M.names_part = names_part
+
+-- drop_line_values(values, b): the values last added that a line cut from
+-- caption b's own line ("附表2　收到…": the 2 before it), taken off
+local function drop_line_values(values, b)
+  while #values > 0 and values[#values].derived and values[#values].line == b.line
+        and (values[#values].offset or 0) < (b.offset or 0) do
+    values[#values] = nil
+  end
+end
+
 -- A piece of some label of the table: a header cut by a line break, one
 -- character of a label printed vertically. Ignored.
 local function fragment_of(F, m, t, printed)
@@ -878,6 +914,9 @@ local function segment(F, T, m, tokens, diags, present, rec)
         cur.values[#cur.values + 1] = b             -- a cell of the page that holds text
       elseif is_fragment(F, m, t, b.text) then
         -- a piece of a label split by the page
+      elseif names_part(F, t) then
+        -- a table's caption, read with the table's text (an appendix's)
+        if cur and b.derived then drop_line_values(cur.values, b) end
       else
         local like = misspelt_row(F, T, t, group or (cur and cur.row.group), seen, last)
         if like then
@@ -1879,6 +1918,9 @@ local function bind_flat_by(F, system, T, m, tokens, R, diags, present, pending,
         if rec then rec.present = true end
       elseif #values > 0 and #values < #T.cells and b.kind == "cell" and not b.derived then
         values[#values + 1] = b                     -- a cell of the page that holds text
+      elseif names_part(F, t) then
+        -- a table's caption, read with the table's text (an appendix's)
+        if b.derived then drop_line_values(values, b) end
       else
         diags[#diags + 1] = { kind = "unplaced", table = T.id, text = b.text, line = b.line, col = b.col or 1 }
       end

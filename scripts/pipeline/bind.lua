@@ -896,23 +896,8 @@ end
 -- Whether a line is a caption of a table in an appendix after the last
 -- part ("表一　主动公开政府信息情况"): short, and naming the title of a part
 -- that has a table.
-local table_titles = setmetatable({}, { __mode = "k" })   -- (a format's, simplified once)
 local function appendix_caption(F, line)
-  if #line > 160 then return false end
-  local titles = table_titles[F]
-  if not titles then
-    titles = {}
-    for _, part in ipairs(F.parts) do
-      if part.table then titles[#titles + 1] = (F.labels.simplify(part.title):gsub("%s", "")) end
-    end
-    table_titles[F] = titles
-  end
-  local t = F.labels.simplify(line):gsub("%s", "")
-  if (utf8.len(t) or 99) > 40 then return false end
-  for _, title in ipairs(titles) do
-    if t:find(title, 1, true) then return true end
-  end
-  return false
+  return #line <= 160 and tables.names_part(F, F.labels.norm(line))
 end
 
 -- A line of a site's footer, as a page's text keeps it after a report:
