@@ -1781,6 +1781,23 @@ local function bind_by_places(F, T, m, tokens, R, out_diags, present, settled, r
         row = T.rows[1]
       elseif t ~= "" then
         row = find_row(F, T, t, group)
+        if not row and label then
+          -- a group's cell, then its item's, each merged cell's text repeated
+          -- ("（六）其他处理" "3.其他"): the item in the last group named
+          local named
+          for i = #label - 1, 1, -1 do
+            named = find_group(m, T, label[i])
+            if named then break end
+          end
+          row = named and find_row(F, T, label[#label], named)
+          if row then group = named end
+        end
+        if not row and g then
+          -- a group's label with its item run on in one cell: "（六）其他处理3.其他"
+          local _, key = has_key(t, g.keys_norm)
+          local _, e = key and t:find(key, 1, true)
+          if e and e < #t then row = find_row(F, T, t:sub(e + 1), g) end
+        end
         if not row and g and T.subtotal[g.id] then row = T.subtotal[g.id] end
         if not row and not g then
           row = misspelt_row(F, T, t, group, seen, last)
