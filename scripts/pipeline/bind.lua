@@ -881,7 +881,8 @@ function M.parse_period(F, text, block)
   local hit = m and m.of[text]
   if hit == nil then
     hit = false
-    local _, p = search(g):match(F.labels.simplify(text))
+    -- (folded, as labels are: a period in full-width digits is stated too)
+    local _, p = search(g):match(F.labels.norm(F.labels.simplify(text)))
     if p then
       local y2 = p.y2 or p.y1
       hit = { string.format("%s-%02d-%02d", p.y1, tonumber(p.m1), tonumber(p.d1)),

@@ -29,3 +29,25 @@ test("a text with no period has none, asked once or again", function()
   end
   eq(nil, bind.parse_period(F, nil))
 end)
+
+test("a period in full-width digits, or with its separators so, is stated", function()
+  local cases = {
+    ["统计期限为２０２１年１月１日至１２月３１日。"] = { "2021-01-01", "2021-12-31" },
+    ["统计期限为2024年1月1日－2024年12月31日"] = { "2024-01-01", "2024-12-31" },
+    ["统计期限为2024年1月1日—12月31日"] = { "2024-01-01", "2024-12-31" },
+    ["统计期限为2024年1月1日～12月31日"] = { "2024-01-01", "2024-12-31" },
+  }
+  for text, want in pairs(cases) do
+    local p = bind.parse_period(F, text)
+    eq(want[1], p and p.from, text)
+    eq(want[2], p and p.to, text)
+  end
+  -- and a report that states it so is not told it did not
+  local f = assert(io.open("tests/fixtures/probe22/p4-numerals.html", "rb"))
+  local page = f:read("a")
+  f:close()
+  local wide, n = page:gsub("统计期限为2021年1月1日至12月31日", "统计期限为２０２１年１月１日至１２月３１日", 1)
+  eq(1, n, "the period to print in full width")
+  local found = rules_found(write("period_wide.html", wide))
+  assert(not found:find("period_stated", 1, true), found)
+end)
