@@ -429,3 +429,18 @@ test("last year's figures in the text are checked against last year's report (--
 end)
 
 --}===
+
+test("a fee the prose rounds to fewer decimals than the table's is the table's fee", function()
+  local f = assert(io.open("tests/fixtures/probe22/p1-township-wan.txt", "rb"))
+  local page = f:read("a")
+  f:close()
+  local cases = { ["24252.31"] = false, ["24,252.31"] = false, ["24252.3"] = false, ["24252"] = false,
+                  ["24252.311"] = false, ["24252.30"] = true, ["24252.32"] = true, ["24253"] = true,
+                  ["24252.312"] = true }
+  for said, flagged in pairs(cases) do
+    local text, n = page:gsub("收取行政事业性收费24252%.311082万元", "收取行政事业性收费" .. said .. "万元", 1)
+    eq(1, n, "the fee to print")
+    local found = rules_found(write("fee_rounded.txt", text))
+    eq(flagged, found:find(" gb2021.txt.t2 ", 1, true) ~= nil, said .. " for 24252.311082: " .. found)
+  end
+end)
