@@ -22,12 +22,27 @@ local pattern = text.compile(grammar)
 -- every citation holds one of these (most reports none)
 local HINTS = { "60号", "事项的通知" }
 
+-- the old notice named as repealed is no basis cited: one of these words
+-- within a few characters after it ("原国办公开办函〔2019〕60号同时废止")
+local REPEALED = { "废止", "停止", "不再", "失效" }
+local REPEALED_WITHIN = 12    -- characters
+
+local function named_repealed(m)
+  local after = m.text:sub(m.stop, (utf8.offset(m.text, REPEALED_WITHIN + 1, m.stop) or 0) - 1)
+  for _, w in ipairs(REPEALED) do
+    if after:find(w, 1, true) then return true end
+  end
+  return false
+end
+
 function check(report, emit)
   if not report.year or report.year < 2021 then return end
   if not text.holds(report, { "s0", "s1" }, HINTS) then return end
   for _, m in ipairs(text.find(report, { "s0", "s1" }, pattern)) do
-    emit { line = m.line, col = m.col, found = m.text:sub(m.at, m.stop - 1), quote = m.text:sub(m.at, m.stop - 1),
-           vars = { quote = m.text:sub(m.at, m.stop - 1) } }
-    return
+    if not named_repealed(m) then
+      emit { line = m.line, col = m.col, found = m.text:sub(m.at, m.stop - 1), quote = m.text:sub(m.at, m.stop - 1),
+             vars = { quote = m.text:sub(m.at, m.stop - 1) } }
+      return
+    end
   end
 end

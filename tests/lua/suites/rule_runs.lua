@@ -28,6 +28,24 @@ test("qlt.placeholder and fmt.cites_old find what a line break, an indent or a p
   eq("", findings_of(list, "gb2021.fmt.cites_old") .. findings_of(list, "gb2021.qlt.placeholder"), "the report as published")
 end)
 
+test("fmt.cites_old: the old notice named as repealed is no basis cited; cited after it, it still is", function()
+  local src = JIUQU
+  local cases = {
+    ["（原国办公开办函〔2019〕60号同时废止）"] = "",
+    ["，国办公开办函〔2019〕60号不再执行"] = "",
+    ["。国办公开办函〔2019〕60号已于2021年失效"] = "",
+    ["。本报告按国办公开办函〔2019〕60号要求编制"] = "国办公开办函〔2019〕60号",
+    ["（原国办公开办函〔2019〕60号同时废止），并按国办公开办函〔2019〕60号编制"] = "国办公开办函〔2019〕60号",
+  }
+  for added, want in pairs(cases) do
+    local text, n = src:gsub("国办公开办函〔2021〕30号", "%0" .. added, 1)
+    eq(1, n, "the citation to follow")
+    write("cites-old-2024.txt", text)
+    local list = assert(nianbao.check(tmp .. "/cites-old-2024.txt"))
+    eq(want, findings_of(list, "gb2021.fmt.cites_old"), added)
+  end
+end)
+
 test("nianbao.printable: each byte alone is a control ('?') or kept, as the C0, DEL and C1 ranges say", function()
   local wrong = {}
   for b = 0, 255 do
