@@ -18,10 +18,16 @@ local function title(tid)
   return t and t.title or tid
 end
 
+-- A page's running header is the report's own title again, printed at the
+-- top of each page a table runs onto: no text of the table.
+local function running_header(report, d)
+  return report.title ~= nil and d.text:match("^%s*(.-)%s*$") == report.title
+end
+
 function check(report, emit)
   local count, first_extra = {}, {}
   for _, d in ipairs(report.diagnostics) do
-    if d.kind == "unplaced" or d.kind == "duplicate" then
+    if (d.kind == "unplaced" and not running_header(report, d)) or d.kind == "duplicate" then
       count[d.table] = (count[d.table] or 0) + 1
       if count[d.table] > params.max then
         first_extra[d.table] = first_extra[d.table] or d
