@@ -1304,12 +1304,29 @@ end
 local function bind_by_labels(F, system, T, m, tokens, R, diags, present, pending, rec)
   local segs, order, words = segment(F, T, m, tokens, diags, present, rec)
   local open = {}
+  -- the labels read with no values since the last row that had some: where
+  -- a row then holds theirs too (labels printed first, or a table printed
+  -- transposed), their cells are unknown, not missing
+  local bare, bare_slots = {}, 0
   for k = 1, #segs do
     local seg = segs[k]
     local slots = row_slots(seg.row, order)
     local values = seg.values
     -- blank cells past the row's end only pad it
     while #values > #slots and values[#values].text == "" do values[#values] = nil end
+    if #values == 0 then
+      bare[#bare + 1], bare_slots = slots, bare_slots + #slots
+    elseif #values > #slots and #bare > 0 and #values >= #slots + bare_slots then
+      local b = values[1]
+      for _, ids in ipairs(bare) do
+        for _, id in ipairs(ids) do
+          R:set(id, "unknown", nil, { text = b.text, line = b.line, col = b.col, offset = b.offset })
+        end
+      end
+      bare, bare_slots = {}, 0
+    else
+      bare, bare_slots = {}, 0
+    end
     if #values == #slots then
       set_row(R, F, slots, values)
       if rec then
