@@ -1037,6 +1037,26 @@ static void stream_reference(void *ctx, const xmlChar *name) {
 
 #define LEAN_MAX 1000000         /* longer pieces stay: libxml2 has limits of length of its own */
 
+/* Tags read before, by their bytes: all lean_tag reads of a tag that ends
+** well is its own bytes, so a tag of the same bytes reads the same (Word
+** writes one cell's or span's attributes again and again). Kept in sets by
+** the tag's length up to its first '>', a few tags a set. */
+#define TAG_SETS 16
+#define TAG_WAYS 4
+#define TAG_RUNS 4               /* runs of attributes dropped from one tag kept; more: not kept */
+
+typedef struct {
+    size_t from;                  /* the tag is src[from..from+len) */
+    uint32_t len;                 /* 0: none */
+    unsigned char raw, nruns;
+    uint32_t runs[TAG_RUNS][2];   /* the runs it dropped, from its start */
+} tag_seen;
+
+typedef struct {
+    tag_seen sets[TAG_SETS][TAG_WAYS];
+    unsigned char next[TAG_SETS]; /* the way a set fills next */
+} tag_memo;
+
 typedef struct {
     const char *src;
     size_t n, done;               /* src copied or dropped up to done */
@@ -1046,6 +1066,9 @@ typedef struct {
     int dry;                      /* lean_tag reads a tag and drops nothing */
     int spans_cut;                /* a span was taken out around its text */
     int cells_cut;                /* a p was taken out around a cell's text */
+    tag_seen *rec;                /* where lean_tag notes the runs it drops, or NULL */
+    tag_memo read;                /* tags lean_tag read and dropped from */
+    tag_memo quiet;               /* tags quiet_tag took */
 } lean_text;
 
 /* What each byte is to the scan: one look-up a byte where names and blanks are read */
@@ -1180,6 +1203,18 @@ static int lean_squeeze(lean_text *t, size_t from, size_t to) {
     return to > seg ? lean_drop(t, seg, to) : 1;
 }
 
+/* lean_drop of a run of attributes of the tag at src[i], noted where t->rec says. */
+static int tag_drop(lean_text *t, size_t i, size_t from, size_t to) {
+    if (t->rec && t->rec->nruns <= TAG_RUNS) {
+        if (t->rec->nruns < TAG_RUNS && to - i <= UINT32_MAX) {
+            t->rec->runs[t->rec->nruns][0] = (uint32_t)(from - i);
+            t->rec->runs[t->rec->nruns][1] = (uint32_t)(to - i);
+        }
+        t->rec->nruns++;
+    }
+    return lean_drop(t, from, to);
+}
+
 /* Are s[from..to) spaces alone (no line end: the lines read the same without them)? */
 static int spaces_only(const char *s, size_t from, size_t to) {
     for (; from < to; from++)
@@ -1253,18 +1288,82 @@ static size_t lean_tag(lean_text *t, size_t i, int *raw, int *ok) {
             run_to = j;
             continue;
         }
-        if (run_to != 0 && quiet_text(s + run_from, run_to - run_from) && !lean_drop(t, run_from, run_to))
+        if (run_to != 0 && quiet_text(s + run_from, run_to - run_from) && !tag_drop(t, i, run_from, run_to))
             goto no_memory;
         run_from = a;
         run_to = j;
     }
     /* what was read is dropped, whether or not the tag ends well */
-    if (run_to != 0 && quiet_text(s + run_from, run_to - run_from) && !lean_drop(t, run_from, run_to))
+    if (run_to != 0 && quiet_text(s + run_from, run_to - run_from) && !tag_drop(t, i, run_from, run_to))
         goto no_memory;
     return end;
 no_memory:
     *ok = 0;
     return 0;
+}
+
+/* The memo's tag of len bytes equal to src[i..i+len), or NULL. */
+static tag_seen *memo_find(tag_memo *m, const char *s, size_t i, size_t len) {
+    tag_seen *set = m->sets[len % TAG_SETS];
+    int k;
+    for (k = 0; k < TAG_WAYS; k++)
+        if (set[k].len == len && memcmp(s + set[k].from, s + i, len) == 0) return &set[k];
+    return NULL;
+}
+
+static void memo_put(tag_memo *m, size_t i, size_t len, int raw, const tag_seen *runs) {
+    unsigned char *next = &m->next[len % TAG_SETS];
+    tag_seen *e = &m->sets[len % TAG_SETS][*next];
+    *next = (unsigned char)((*next + 1) % TAG_WAYS);
+    if (runs) *e = *runs;
+    else e->nruns = 0;
+    e->from = i;
+    e->len = (uint32_t)len;
+    e->raw = (unsigned char)raw;
+}
+
+/* The length of the tag at s[i] as far as its first '>' (the memo's key), 0 with none. */
+static size_t tag_key(const lean_text *t, size_t i) {
+    const char *gt = memchr(t->src + i + 1, '>', t->n - i - 1);
+    return gt ? (size_t)(gt - t->src) + 1 - i : 0;
+}
+
+/* lean_tag through the memo: a tag of bytes read before has its runs dropped again at the same places. */
+static size_t lean_tag_seen(lean_text *t, size_t i, int *raw, int *ok) {
+    size_t len = tag_key(t, i), end, k;
+    tag_seen *e, fresh;
+    if (len != 0 && (e = memo_find(&t->read, t->src, i, len)) != NULL) {
+        *raw = e->raw;
+        *ok = 1;
+        for (k = 0; k < e->nruns; k++)
+            if (!lean_drop(t, i + e->runs[k][0], i + e->runs[k][1])) {
+                *ok = 0;
+                return 0;
+            }
+        return i + len;
+    }
+    memset(&fresh, 0, sizeof fresh);
+    t->rec = &fresh;
+    end = lean_tag(t, i, raw, ok);
+    t->rec = NULL;
+    if (len != 0 && end == i + len && len <= UINT32_MAX && fresh.nruns <= TAG_RUNS)
+        memo_put(&t->read, i, len, *raw, &fresh);
+    return end;
+}
+
+/* lean_tag's reading of the start tag at s[i], dropping nothing, when all
+** of it is quiet_text and it does not close itself: its end, else 0. */
+static size_t quiet_tag(lean_text *t, size_t i) {
+    const char *s = t->src;
+    size_t len = tag_key(t, i), j;
+    int raw, ok;
+    if (len != 0 && memo_find(&t->quiet, s, i, len) != NULL) return i + len;
+    t->dry = 1;
+    j = lean_tag(t, i, &raw, &ok);
+    t->dry = 0;
+    if (j == 0 || s[j - 2] == '/' || !quiet_text(s + i, j - i)) return 0;
+    if (len != 0 && j == i + len && len <= UINT32_MAX) memo_put(&t->quiet, i, len, 0, NULL);
+    return j;
 }
 
 /* Is s[from..to) text whose every '&' starts a whole reference (a name or
@@ -1295,16 +1394,12 @@ static int whole_references(const char *s, size_t from, size_t to) {
 static size_t text_inline(lean_text *t, size_t i, int in_body, size_t *text_from, size_t *text_to, int *office) {
     const char *s = t->src, *lt, *name;
     size_t n = t->n, j, k, name_len = 4;
-    int raw, ok;
     if (n - i < 13) return 0;
     if (same_name(s + i + 1, 4, "span")) name = "span";
     else if (same_name(s + i + 1, 4, "font")) name = "font";
     else return 0;
     if (name_ch(s[i + 1 + name_len])) return 0;
-    t->dry = 1;
-    j = lean_tag(t, i, &raw, &ok);
-    t->dry = 0;
-    if (j == 0 || s[j - 2] == '/' || !quiet_text(s + i, j - i)) return 0;
+    if ((j = quiet_tag(t, i)) == 0) return 0;
     lt = memchr(s + j, '<', n - j);
     if (lt == NULL) return 0;
     k = (size_t)(lt - s);
@@ -1344,12 +1439,9 @@ static int cut_span(lean_text *t, size_t i, size_t j, size_t text_from, size_t t
 static size_t cell_paragraph(lean_text *t, size_t i, int in_body) {
     const char *s = t->src, *lt;
     size_t n = t->n, j, k, done = t->done, outn = t->outn;
-    int raw, ok, spans_cut = t->spans_cut;
+    int spans_cut = t->spans_cut;
     if (n - i < 3 || (s[i + 1] | 0x20) != 'p' || name_ch(s[i + 2])) return 0;
-    t->dry = 1;
-    j = lean_tag(t, i, &raw, &ok);
-    t->dry = 0;
-    if (j == 0 || s[j - 2] == '/' || !quiet_text(s + i, j - i)) return 0;
+    if ((j = quiet_tag(t, i)) == 0) return 0;
     if (!lean_drop(t, i, j)) return (size_t)-1;
     k = j;
     for (;;) {
@@ -1397,6 +1489,9 @@ static int lean_page(html_walk *w, const char *s, size_t n, char **out, size_t *
     t.dry = 0;
     t.spans_cut = 0;
     t.cells_cut = 0;
+    t.rec = NULL;
+    memset(&t.read, 0, sizeof t.read);
+    memset(&t.quiet, 0, sizeof t.quiet);
     *out = NULL;
     *spans_cut = 0;
     *cells_cut = 0;
@@ -1461,7 +1556,7 @@ static int lean_page(html_walk *w, const char *s, size_t n, char **out, size_t *
                 i = p_open = j;
                 continue;
             }
-            j = lean_tag(&t, i, &raw, &ok);
+            j = lean_tag_seen(&t, i, &raw, &ok);
             if (!ok) goto no_memory;
             if (j == 0) break;
             name_len = name_end(s, n, name_from) - name_from;
