@@ -359,13 +359,16 @@ typedef struct {
 
 /* The folder: the map's keys that are such pieces, sorted, and which lead
 ** bytes (and, after a lead, which second bytes) begin any of them, for a
-** piece most of a text is: surely no key, passed without a search. The
-** pool of replacements follows the entries. */
+** piece most of a text is: surely no key, passed without a search. A key
+** of one byte, and one of three led by E0..EF (spaces, full-width marks:
+** most of the keys a text holds), found without a search too. The pool
+** of replacements follows the entries. */
 typedef struct {
     size_t n;
-    unsigned char alone[256];      /* 1: a key of this byte alone */
+    uint32_t alone[256];           /* 1 + the entry of the key of this byte alone; 0: none */
     uint64_t seconds[256];         /* lead byte → bit (b & 63) for each key's second byte b */
     unsigned char threes[8192];    /* a bit for each piece of three bytes led by E0..EF: a key */
+    uint32_t three_at[1024];       /* 1 + the first entry of such keys, by three_bit >> 6 (their first two bytes) */
     fold_entry e[1];
 } folder;
 
@@ -374,6 +377,15 @@ typedef struct {
 ** tell such pieces apart. Searched for only where that bit is set. */
 static unsigned three_bit(const unsigned char *s) {
     return (unsigned)(s[0] & 0x0F) << 12 | (unsigned)(s[1] & 0x3F) << 6 | (unsigned)(s[2] & 0x3F);
+}
+
+/* The entry of a key of three bytes led by E0..EF whose bit is set in
+** threes: the bit is the key's alone, so it is among the entries of its
+** first two bytes, which lie together (sorted). */
+static const fold_entry *three_find(const folder *f, uint64_t key, unsigned bit) {
+    size_t j = f->three_at[bit >> 6] - 1;
+    while (j < f->n && f->e[j].key != key) j++;
+    return j < f->n ? &f->e[j] : NULL;
 }
 
 static int entry_cmp(const void *a, const void *b) {
@@ -420,18 +432,21 @@ static int folder_apply(lua_State *L) {
         unsigned c = s[i];
         size_t k = 1;
         const fold_entry *hit = NULL;
-        if (!is_lead((unsigned char)c)) {      /* a byte no piece begins with: kept */
+        if ((c & 0xF0) == 0xE0 && len - i >= 3 && is_cont(s[i + 1]) && is_cont(s[i + 2]) &&
+            (len - i == 3 || !is_cont(s[i + 3]))) {     /* a piece of three bytes led by E0..EF: most of Chinese */
+            unsigned bit = three_bit(s + i);
+            k = 3;
+            if ((f->threes[bit >> 3] >> (bit & 7)) & 1) hit = three_find(f, piece_key(s + i, 3), bit);
+        } else if (!is_lead((unsigned char)c)) {      /* a byte no piece begins with: kept */
             i++;
             continue;
-        }
-        while (i + k < len && is_cont(s[i + k])) k++;
-        if (k == 1) {
-            if (f->alone[c]) hit = fold_find(f, piece_key(s + i, 1));
-        } else if (k == 3 && (c & 0xF0) == 0xE0) {
-            unsigned bit = three_bit(s + i);
-            if ((f->threes[bit >> 3] >> (bit & 7)) & 1) hit = fold_find(f, piece_key(s + i, 3));
-        } else if (k <= MAX_PIECE && ((f->seconds[c] >> (s[i + 1] & 63)) & 1)) {
-            hit = fold_find(f, piece_key(s + i, k));
+        } else {
+            while (i + k < len && is_cont(s[i + k])) k++;
+            if (k == 1) {
+                if (f->alone[c]) hit = &f->e[f->alone[c] - 1];
+            } else if (k <= MAX_PIECE && ((f->seconds[c] >> (s[i + 1] & 63)) & 1)) {
+                hit = fold_find(f, piece_key(s + i, k));
+            }
         }
         if (hit) {
             if (!started) {
@@ -471,6 +486,7 @@ int nb_text_folder(lua_State *L) {
         }
         lua_pop(L, 1);
     }
+    if (n >= UINT32_MAX) return luaL_error(L, "folder: too many characters");
     f = lua_newuserdatauv(L, sizeof(folder) + n * sizeof(fold_entry) + pool, 0);
     memset(f, 0, sizeof(folder));
     f->n = n;
@@ -485,8 +501,7 @@ int nb_text_folder(lua_State *L) {
             f->e[i].len = (uint32_t)vl;
             memcpy(bytes + at, v, vl);
             at += vl;
-            if (m == 1) f->alone[k[0]] = 1;
-            else f->seconds[k[0]] |= (uint64_t)1 << (k[1] & 63);
+            if (m > 1) f->seconds[k[0]] |= (uint64_t)1 << (k[1] & 63);
             if (m == 3 && (k[0] & 0xF0) == 0xE0) {
                 unsigned bit = three_bit(k);
                 f->threes[bit >> 3] |= (unsigned char)(1u << (bit & 7));
@@ -496,6 +511,17 @@ int nb_text_folder(lua_State *L) {
         lua_pop(L, 1);
     }
     qsort(f->e, n, sizeof(fold_entry), entry_cmp);
+    for (i = n; i-- > 0;) {           /* from the last: each slot of three_at ends at its first entry */
+        uint64_t key = f->e[i].key;
+        if (key >> 56 == 1) f->alone[key & 0xFF] = (uint32_t)i + 1;
+        else if (key >> 56 == 3 && ((key >> 16) & 0xF0) == 0xE0) {
+            unsigned char three[3];
+            three[0] = (unsigned char)(key >> 16);
+            three[1] = (unsigned char)(key >> 8);
+            three[2] = (unsigned char)key;
+            f->three_at[three_bit(three) >> 6] = (uint32_t)i + 1;
+        }
+    }
     lua_pushcclosure(L, folder_apply, 1);
     return 1;
 }
