@@ -549,7 +549,7 @@ end
 -- over cells F lacks). Raises for a file of the home's packs (what it
 -- raised, as it raised it).
 function Set:load_rule(F, base_view, e, decl, own)
-  local env = sandbox.env(base_view)
+  local env = sandbox.env(base_view, 16)
   local f
   if e.untrusted then
     local ok
