@@ -7,8 +7,9 @@
 ** fails there as it always did). A Lua whose dumps are not laid out as
 ** nb_chunks.h says gets no chunks at all: everything is parsed.
 ** The names of local variables are left out of the bytecode (they are
-** two strings in five of a dump, each interned at every start); the
-** lines, the upvalues' names and the code are kept as a parse gives them.
+** two strings in five of a dump, each interned at every start), and so
+** are the upvalues' names but _ENV's (by which a message names a global);
+** the lines and the code are kept as a parse gives them.
 */
 #include <stdio.h>
 #include <stdlib.h>
@@ -50,7 +51,7 @@ static int read_all(const char *path, buffer *b) {
     return failed;
 }
 
-/*{=== a dump less its local variables' names (Lua 5.4's layout, ldump.c) ===*/
+/*{=== a dump less its local variables' and upvalues' names (Lua 5.4's layout, ldump.c) ===*/
 
 typedef struct walk {
     const unsigned char *p, *end;
@@ -101,6 +102,23 @@ static void skip_string(walk *w) {
     }
 }
 
+/* An upvalue's name copied when it is _ENV (a message says "global 'x'" by
+** it), else written as none: each name is a string interned at every start. */
+static void copy_env_name(walk *w) {
+    static const unsigned char none = 0x80;
+    size_t n = take_size(w);
+    if (w->bad) return;
+    if (n == 0) { put(w, &none, 1); return; }
+    if (n - 1 > (size_t)(w->end - w->p)) { w->bad = 1; return; }
+    if (n - 1 == 4 && memcmp(w->p, "_ENV", 4) == 0) {
+        static const unsigned char env[] = { 0x80 | 5, '_', 'E', 'N', 'V' };
+        put(w, env, sizeof env);
+    } else {
+        put(w, &none, 1);
+    }
+    w->p += n - 1;
+}
+
 static void copy_function(walk *w, int depth) {
     size_t n, i;
     static const unsigned char none = 0x80;        /* a size of 0 */
@@ -126,13 +144,13 @@ static void copy_function(walk *w, int depth) {
     n = take_size(w);                              /* local variables: none written */
     put(w, &none, 1);
     for (i = 0; i < n && !w->bad; i++) { skip_string(w); take_size(w); take_size(w); }
-    n = copy_size(w);                              /* upvalues' names */
-    for (i = 0; i < n && !w->bad; i++) copy_string(w);
+    n = copy_size(w);                              /* upvalues' names: _ENV's alone */
+    for (i = 0; i < n && !w->bad; i++) copy_env_name(w);
 }
 
-/* The dump d less its local variables' names, in out; 1 when d is not laid
-** out as this reads it, or what it gives does not load and dump back to
-** itself (then d is used as it is). */
+/* The dump d less its local variables' and upvalues' names (but _ENV's),
+** in out; 1 when d is not laid out as this reads it, or what it gives does
+** not load and dump back to itself (then d is used as it is). */
 static int without_locals(lua_State *L, const buffer *d, buffer *out) {
     walk w;
     buffer again = {0};

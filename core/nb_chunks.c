@@ -3,7 +3,7 @@
 ** (see nb_chunks.h): found by its hash and length, with the caller's
 ** chunk name put in the place of the build's, so that what runs, its
 ** messages and its tracebacks are those of a parse of the same source
-** (less the names of its local variables: nb_chunkgen.c).
+** (less the names of its local variables and upvalues: nb_chunkgen.c).
 */
 #include <errno.h>
 #include <fcntl.h>

@@ -44,7 +44,7 @@ static inline uint64_t nb_chunks_key(const void *p, size_t n) {
 
 /* One script: its source's key (nb_chunks_key) and length, and its bytecode as
 ** lua_dump wrote it with the chunk name NB_CHUNK_NAME, less the names of its
-** local variables. */
+** local variables and of its upvalues but _ENV. */
 typedef struct nb_chunk {
     uint64_t hash;
     size_t source_len;

@@ -61,8 +61,8 @@ local HOME_FILE = {}
 -- A user pack's file (lim.untrusted) runs inside the limits; a file of
 -- the home's packs, trusted and bundled, outside them (sandbox.run).
 -- → env, collected | nil, "path: reason"
-local function run_file(path, src, env, lim, collect)
-  return sandbox.run(path, src, env, lim.untrusted and lim or nil, collect)
+local function run_file(path, src, env, lim, collect, kept)
+  return sandbox.run(path, src, env, lim.untrusted and lim or nil, collect, not lim.untrusted and kept or nil)
 end
 
 -- Run file `path` in env (within the limits when untrusted); collect(env)
@@ -206,10 +206,15 @@ end
 local function apply_format(layer, decl, lim, fresh)
   local path = layer.dir .. "/format.lua"
   local env, file_lim = (format_env(fresh or view.copy(decl), path)), sandbox.limits(lim, not layer.national)
-  -- (a national format.lua is read once: a pack built on it runs it again, Set:replay)
+  -- (a national format.lua is read and loaded once: a pack built on it runs
+  -- it again, Set:replay, as the function its first run loaded)
   local src = layer.format_source or read(path)
-  if layer.national then layer.format_source = src end
-  local ok, got = run_file(path, src, env, file_lim, layer.national and globals or view.plain)
+  if layer.national then
+    layer.format_source = src
+    layer.format_run = layer.format_run or {}
+  end
+  local ok, got = run_file(path, src, env, file_lim, layer.national and globals or view.plain,
+                           layer.format_run)
   if not ok then error(got, 0) end
   return got
 end
@@ -549,7 +554,7 @@ end
 -- over cells F lacks). Raises for a file of the home's packs (what it
 -- raised, as it raised it).
 function Set:load_rule(F, base_view, e, decl, own)
-  local env = sandbox.env(base_view)
+  local env = sandbox.env(base_view, 16)
   local f
   if e.untrusted then
     local ok

@@ -11,6 +11,7 @@ local limits = require "nianbao.sandbox"
 local chunks = require "nianbao.chunks"
 local lpeg, re = require "lpeg", require "re"
 local view = require "view"
+local new_table = nianbao.new_table
 
 local M = {}
 
@@ -60,21 +61,33 @@ local function env_meta(extra)
   return mt
 end
 
--- env(extra) → a fresh globals table; extra's fields are visible too.
-function M.env(extra)
-  return setmetatable({}, env_meta(extra))
+-- env(extra[, room]) → a fresh globals table; extra's fields are visible
+-- too. room: the globals the file is known to set (a rule file sets some
+-- ten), made room for at once rather than by rehashing as each comes.
+function M.env(extra, room)
+  return setmetatable(room and new_table(0, room) or {}, env_meta(extra))
 end
 
 -- The file compiled and run, and what collect takes (the body of run: one
--- function for every file, not a closure made for each).
-local function run_chunk(path, source, env, collect)
-  local chunk, err = chunks.load(source, "@" .. path, "t", env)
-  if not chunk then error(err, 0) end
+-- function for every file, not a closure made for each). kept: where a
+-- file run again keeps its function: run with env as its globals, held in
+-- an upvalue of its own (what the runs before made still sees theirs),
+-- rather than its bytecode loaded again.
+local function run_chunk(path, source, env, collect, kept)
+  local chunk = kept and kept.chunk
+  if chunk then
+    debug.upvaluejoin(chunk, 1, function() return env end, 1)
+  else
+    local err
+    chunk, err = chunks.load(source, "@" .. path, "t", env)
+    if not chunk then error(err, 0) end
+    if kept then kept.chunk = chunk end
+  end
   chunk()
   if collect then return collect(env) end
 end
 
--- run(path, source, env, lim, collect) → env, collected | nil, "path:line: reason".
+-- run(path, source, env, lim, collect[, kept]) → env, collected | nil, "path:line: reason".
 -- The file is text only (no precompiled chunks of its own; a file the
 -- build precompiled, byte for byte, loads from the build's), runs with env as its
 -- globals, and is compiled and run inside the limits `lim` (see
@@ -82,11 +95,13 @@ end
 -- the file's globals, walked where the file's limits still hold. With no
 -- `lim`, a file of the home's packs runs outside them: under the limits'
 -- count hook Lua stops at every instruction, a tenth of the start-up.
-function M.run(path, source, env, lim, collect)
+-- kept (a table, for a file of the home's run again from the same source):
+-- the file's function is kept there at its first run, and run again.
+function M.run(path, source, env, lim, collect, kept)
   local ok, got
   if lim then ok, got = limits.call(lim, run_chunk, path, source, env, collect)
   else
-    ok, got = pcall(run_chunk, path, source, env, collect)
+    ok, got = pcall(run_chunk, path, source, env, collect, kept)
     local t = not ok and type(got)
     if t and t ~= "string" then
       got = t == "number" and tostring(got) or string.format("(error object is a %s value)", t)

@@ -1,8 +1,8 @@
 -- The bundled scripts precompiled into the binary (nianbao.chunks): a
 -- source the build saw, byte for byte, loads from its bytecode, and what
 -- loads is what a parse of the same source under the same name gives,
--- less the names of its local variables; any other source is parsed as
--- before.
+-- less the names of its local variables and of its upvalues but _ENV;
+-- any other source is parsed as before.
 
 local chunks = require "nianbao.chunks"
 
@@ -28,7 +28,8 @@ local function bundled_files()
   return out
 end
 
--- A dump (Lua 5.4's layout) less its local variables' names, read apart
+-- A dump (Lua 5.4's layout) less its local variables' names and its
+-- upvalues' but _ENV's, read apart
 -- from the build's own reading: what a bundled script's bytecode must be.
 local function without_locals(dump)
   local at, out = 1, {}
@@ -63,7 +64,13 @@ local function without_locals(dump)
       size(); size()
     end
     out[#out + 1] = "\x80"
-    for _ = 1, copy_size() do copy_string() end
+    -- the upvalues' names: _ENV's kept, the others none
+    for _ = 1, copy_size() do
+      local n = size()
+      local name = n > 0 and dump:sub(at, at + n - 2) or nil
+      at = at + math.max(n - 1, 0)
+      out[#out + 1] = name == "_ENV" and "\x85_ENV" or "\x80"
+    end
   end
   copy(32)
   fn()
@@ -71,7 +78,7 @@ local function without_locals(dump)
   return table.concat(out)
 end
 
-test("every bundled script loads from the build's bytecode: a parse's code and lines, less its locals' names", function()
+test("every bundled script loads from the build's bytecode: a parse's code and lines, less its locals' and upvalues' names", function()
   local files = bundled_files()
   eq(true, #files > 100, "the bundled scripts found")
   for _, path in ipairs(files) do
@@ -103,6 +110,22 @@ test("a bundled script's error names its file and line as a parse's does; its lo
   has(got, "scripts/lib/memo.lua:19: attempt to index a nil value", "file and line")
   eq("memos", (debug.getlocal(parsed.of, 1)), "a parse's parameter")
   eq(nil, (debug.getlocal(loaded.of, 1)), "no name in the bytecode")
+end)
+
+test("a bundled function's upvalues are nameless but _ENV, which still says a name is a global", function()
+  local src = source_of("scripts/lib/memo.lua")
+  local parsed = assert(load(src, "@scripts/lib/memo.lua", "t"))()
+  local loaded = assert(chunks.load(src, "@scripts/lib/memo.lua", "t"))()
+  eq("M", (debug.getupvalue(parsed.put, 1)), "a parse's upvalue")
+  eq("(no name)", (debug.getupvalue(loaded.put, 1)), "no name in the bytecode")
+  eq("_ENV", (debug.getupvalue(loaded.keyed, 1)), "_ENV keeps its name")
+  -- (without setmetatable in its globals, keyed calls a nil global)
+  local bare_parsed = assert(load(src, "@scripts/lib/memo.lua", "t", {}))()
+  local bare_loaded = assert(chunks.load(src, "@scripts/lib/memo.lua", "t", {}))()
+  local _, want = pcall(bare_parsed.keyed)
+  local _, got = pcall(bare_loaded.keyed)
+  has(want, "(global 'setmetatable')", "a parse's message names the global")
+  eq(want, got, "the same message")
 end)
 
 test("a script edited since the build is parsed, with the edit", function()
