@@ -970,6 +970,39 @@ local function key_and_value(t)
 end
 M.key_and_value = key_and_value
 
+-- A page's line of several fields, each "key：value", parted by wide
+-- spaces ("来源：市医保局　发布日期：2025-01-24　浏览次数：1024"): each
+-- field the format declares is read as if it stood on a line of its own.
+local FIELD_GAPS = { "\u{3000}", "\u{A0}", "\t", "  " }
+local function next_gap(s, from)
+  local at, last
+  for _, g in ipairs(FIELD_GAPS) do
+    local a = s:find(g, from, true)
+    if a and (not at or a < at) then at, last = a, a + #g - 1 end
+  end
+  return at, last
+end
+
+local function read_fields(F, b, meta)
+  local text, from, read = b.text, 1, false
+  while from <= #text do
+    local gap, last = next_gap(text, from)
+    local piece = text:sub(from, (gap or #text + 1) - 1)
+    local key, rest = key_and_value(F.labels.norm(piece))
+    local field = key and F.meta_keys[key]
+    if field and not meta[field] and rest ~= "" then
+      local value = piece:gsub("\u{FF1A}", ":"):match(":%s*(.-)%s*$")
+      if value and value ~= "" then
+        meta[field] = { text = value, line = b.line, col = (b.col or 1) + (utf8.len(text, 1, from - 1) or 0) }
+        read = true
+      end
+    end
+    if not gap then break end
+    from = last + 1
+  end
+  if read then b.meta = true end                -- metadata, not the opening's text
+end
+
 local function read_meta(F, blocks, stop, meta)
   local norm = F.labels.norm
   local i = 1
@@ -980,7 +1013,9 @@ local function read_meta(F, blocks, stop, meta)
       local key, rest = key_and_value(t)
       key = key or t
       local field = F.meta_keys[key]
-      if field and not meta[field] then
+      if not field and rest and rest:find(":", 1, true) then
+        read_fields(F, b, meta)
+      elseif field and not meta[field] then
         local value, at = rest, b
         if (value == nil or value == "") and blocks[i + 1] and blocks[i + 1].kind == "cell" then
           at = blocks[i + 1]
