@@ -918,6 +918,15 @@ end
 -- Where the tables follow it in an appendix (appendix: some were found
 -- there), their captions stay after it in the part: it is read above
 -- them, and left in place; so it is above a site's footer.
+-- signed_date(F, line) → the year, month and day of a signature's date
+-- line, printed in ASCII or full-width digits (２０２５年１月２４日)
+local function signed_date(F, line)
+  local g = F.grammars.signed
+  local y, m, d = g:match(line)
+  if not y and line:find("\xEF\xBC", 1, true) then y, m, d = g:match(F.labels.norm(line)) end
+  return y, m, d
+end
+
 local function strip_signature(F, R, loose, appendix)
   local s = R.sections[#R.sections]
   local g = F.grammars.signed
@@ -931,16 +940,16 @@ local function strip_signature(F, R, loose, appendix)
   end
   local last = n
   if appendix then
-    while last > 2 and not g:match(lines[last]) and appendix_caption(F, lines[last]) do last = last - 1 end
+    while last > 2 and not signed_date(F, lines[last]) and appendix_caption(F, lines[last]) do last = last - 1 end
     if last == n then return end                            -- (read before, as any signature)
   else
     -- a scraped page's footer after it (相关附件, 打印本页, 网站地图, 备案号…):
     -- a few short lines, none a sentence, looked over for the date above them
     local k = n
-    while k > 2 and n - k < FOOTER_LINES and not g:match(lines[k]) and footer_line(F, lines[k]) do k = k - 1 end
-    if k < n and g:match(lines[k]) then last = k end
+    while k > 2 and n - k < FOOTER_LINES and not signed_date(F, lines[k]) and footer_line(F, lines[k]) do k = k - 1 end
+    if k < n and signed_date(F, lines[k]) then last = k end
   end
-  local y, m, d = g:match(lines[last])
+  local y, m, d = signed_date(F, lines[last])
   if not y then return end
   local name = require("labels").trim(lines[last - 1])
   local norm = F.labels.norm

@@ -92,3 +92,12 @@ test("a signature above a scraped page's footer is read, and the footer left in 
   R = assert(E:read(write("issuer_footer_long.txt", long)))
   eq(nil, R.signature, "too many lines after the date")
 end)
+
+test("a signature's date in full-width digits is read", function()
+  local wide = fixture_text():gsub("\n2025年1月24日%s*$", "\n２０２５年１月２４日\n")
+  local R = assert(E:read(write("issuer_wide_date.txt", wide)))
+  eq("2025-01-24", R.signature and R.signature.date, "the date, folded")
+  eq("澜州市医疗保障局", R.agency, "the signature's name over the banner")
+  R = assert(E:read("tests/fixtures/probe22/p4-numerals.html"))
+  eq("2022-01-20", R.written, "a page's signature in full width")
+end)
