@@ -402,9 +402,20 @@ typedef struct {
 } table_walk;
 
 static int do_table(lua_State *L, html_walk *w, const xmlNode *t, int depth);
+static int walk(lua_State *L, html_walk *w, const xmlNode *n, int depth);
+
+/* Does a table lie anywhere inside n? Such a cell lays out a page (an old
+** site's body in a layout table): its paragraphs and tables are the page's. */
+static int holds_table(const xmlNode *n, int depth, int maxdepth) {
+    const xmlNode *c;
+    if (depth >= maxdepth) return 0;
+    for (c = n->children; c; c = c->next)
+        if (child_kind(c) == 2 && (is(c, "table") || holds_table(c, depth + 1, maxdepth))) return 1;
+    return 0;
+}
 
 static int do_row(lua_State *L, html_walk *w, table_walk *tw, const xmlNode *tr, int depth) {
-    const xmlNode *td, *c;
+    const xmlNode *td;
     lua_Integer col = 1, r = ++tw->row;
     if (depth < w->maxdepth) for (td = tr->children; td; td = td->next) {
         lua_Integer rs, cs, line;
@@ -422,6 +433,15 @@ static int do_row(lua_State *L, html_walk *w, table_walk *tw, const xmlNode *tr,
             w->rects[w->nrects].c0 = col;
             w->rects[w->nrects].c1 = col + cs - 1;
             w->nrects++;
+        }
+        if (holds_table(td, depth + 1, w->maxdepth)) {
+            int st;
+            flush(L, w);
+            st = walk(L, w, td, depth + 1);
+            flush(L, w);
+            if (st != WALK_OK) return st;
+            col += cs;
+            continue;
         }
         cell_text(L, w, td, depth + 1);
         line = line_of(w, td) ? line_of(w, td) : line_of(w, tr) ? line_of(w, tr) : 1;
@@ -444,10 +464,6 @@ static int do_row(lua_State *L, html_walk *w, table_walk *tw, const xmlNode *tr,
         set_int(L, w, N_X1, col + cs);
         add_block(L, w);
         col += cs;
-        /* a table inside a cell is read in its place */
-        if (depth + 1 < w->maxdepth) for (c = td->children; c; c = c->next)
-            if (child_kind(c) == 2 && is(c, "table") && do_table(L, w, c, depth + 2) != WALK_OK)
-                return WALK_LEFT_TO_LUA;
     }
     lua_createtable(L, 0, 3);
     set_name(L, w, N_KIND, N_BREAK);
@@ -923,10 +939,9 @@ static void stream_start(void *ctx, const xmlChar *fullname, const xmlChar **att
             break;
         case M_CELL:
             if (kind != K_TABLE) e->mode = M_CELL;
-            else if (p->role == R_CELL) {   /* a table in a cell is read after it, in its place */
-                open_table_at(ss, e);
-                e->role = R_TABLE;
-                e->mode = M_ROWS;
+            else {                          /* a cell holding a table lays out a page: the tree's way */
+                stop(ss, S_TREE);
+                return;
             }
             break;
         }

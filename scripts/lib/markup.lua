@@ -52,8 +52,18 @@ function M.blocks(tree, opts)
     buf, bufline = {}, nil
   end
 
+  -- Does a table lie anywhere inside node? Such a cell lays out a page (an
+  -- old site's body in a layout table): its paragraphs and tables are the page's.
+  local function holds_table(node)
+    for _, c in ipairs(node) do
+      if type(c) == "table" and (c.tag == "table" or holds_table(c)) then return true end
+    end
+    return false
+  end
+
   -- Rows and cells in order; `taken` marks grid places covered by spans.
   local tables = 0
+  local walk
   local function do_table(tnode)
     tables = tables + 1
     local grid = prefix .. tables
@@ -83,24 +93,26 @@ function M.blocks(tree, opts)
               for dc = 0, cs - 1 do taken[r + dr][col + dc] = true end
             end
           end
-          local only = td[2] == nil and td[1]      -- most cells hold one piece of text
-          local raw = type(only) == "string" and only or table.concat(text_of(td, {}))
-          blocks[#blocks + 1] = { kind = "cell", text = clean(raw),
-                                  line = line_of(td) or line_of(tr) or shift + 1,
-                                  grid = grid, row = r, column = col, rowspan = rs, colspan = cs,
-                                  x0 = col, x1 = col + cs }
-          col = col + cs
-          -- a table inside a cell is read in its place
-          for _, c in ipairs(td) do
-            if type(c) == "table" and c.tag == "table" then do_table(c) end
+          if holds_table(td) then
+            flush()
+            walk(td)
+            flush()
+          else
+            local only = td[2] == nil and td[1]      -- most cells hold one piece of text
+            local raw = type(only) == "string" and only or table.concat(text_of(td, {}))
+            blocks[#blocks + 1] = { kind = "cell", text = clean(raw),
+                                    line = line_of(td) or line_of(tr) or shift + 1,
+                                    grid = grid, row = r, column = col, rowspan = rs, colspan = cs,
+                                    x0 = col, x1 = col + cs }
           end
+          col = col + cs
         end
       end
       blocks[#blocks + 1] = { kind = "break", text = "", line = line_of(tr) or shift + 1 }
     end
   end
 
-  local function walk(node)
+  function walk(node)
     for _, c in ipairs(node) do
       if type(c) == "string" then
         buf[#buf + 1] = c

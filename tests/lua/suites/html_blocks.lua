@@ -42,7 +42,7 @@ test("spans false: the same blocks less each cell's column, rowspan and colspan,
     if d then error(d, 0) end
   end
   eq(#full, #lean, "blocks")
-  eq(5, cells, "cells")
+  eq(4, cells, "cells (d, beside a table in its cell, is a paragraph: the cell lays out a page)")
   -- the walk over the whole tree (a page with a NUL byte, which the streaming read leaves) leaves them out too
   local nul = "<table><tr><td colspan=2>x</td><td>y</td></tr></table>\0"
   local walked, all = assert(nianbao.html.blocks(nul, nil, false)), assert(nianbao.html.blocks(nul))
