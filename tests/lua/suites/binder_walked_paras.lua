@@ -6,7 +6,9 @@
 
 local bind = require "pipeline.bind"
 
-local E = nianbao.engine
+-- an engine of its own: its format's memos start empty, whatever the
+-- suites before filled the shared one's with (a memo that fills starts afresh)
+local E = require("engine").new { home = nianbao.engine.home, config_file = false }
 local F = E:pack("gb2021").format
 
 local HEADING = F.parts[1].raw_heads[1]
