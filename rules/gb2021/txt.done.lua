@@ -27,7 +27,8 @@ check = text.claims {
     { cells = "t3.result.total.total", grammar = [[
         claim <- verb ("了" / "各类" / "的")* request %sp ("共计" / "共")? %count ]] },
     -- 办结69件, 答复3050件: after a clause about requests (or at the start of a sentence)
-    { cells = "t3.result.total.total", bare = true, follows = { "t3", "start" }, grammar = [[
+    { cells = "t3.result.total.total", bare = true, follows = { "t3", "start" },
+      not_after = [[ "其中" / "期限内" / "期内" / "延期" / "逾期" / "方式" ]], grammar = [[
         claim <- verb ("了" / "共")? %count ]] },
   },
   explain = {

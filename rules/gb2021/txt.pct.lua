@@ -17,7 +17,7 @@ words = [[
   base     <- {:base: (("全部" / "已")? ("办结" / "答复" / "办理结果") ("总数" / "总量" / "件数" / "的申请" / "申请")?) -> 'done'
                     / (("收到" / "受理" / "新收")? ("政府信息公开" / "依申请公开")? "申请" ("总数" / "总量" / "数量")) -> 'new' :}
   -- a subject the share itself names: 其中予以公开的占比为55%
-  subject  <- "予以公开" -> 'public' / "部分公开" -> 'partial' / "不予公开" -> 'deny' / "无法提供" -> 'unable'
+  subject  <- ("予以公开" ("及" / "和" / "与" / "、") "部分公开") -> 'both' / "予以公开" -> 'public' / "部分公开" -> 'partial' / "不予公开" -> 'deny' / "无法提供" -> 'unable'
             / "不掌握相关政府信息" -> 'nohold' / ("自然人" ("申请" / "提出")?) -> 'np'
   says     <- ("为" / "最高" / "最大" / "最多")* %comma? ("达" / "为" / "约为")?
 ]]
@@ -31,7 +31,7 @@ local grammar = text.grammar {
   -- the base understood when none is named: results of the answered, applicants of the received
   understood = { { "^t3%.result%.", "done" }, { "^t3%.new%.", "new" } },
   cells = {
-    public = "t3.result.public.total", partial = "t3.result.partial.total", nohold = "t3.result.unable.nohold.total",
+    public = "t3.result.public.total", both = "t3.result.public.total + t3.result.partial.total", partial = "t3.result.partial.total", nohold = "t3.result.unable.nohold.total",
     deny = "t3.result.deny.secret.total + t3.result.deny.law.total + t3.result.deny.safety.total + "
         .. "t3.result.deny.third.total + t3.result.deny.internal.total + t3.result.deny.process.total + "
         .. "t3.result.deny.enforce.total + t3.result.deny.query.total",

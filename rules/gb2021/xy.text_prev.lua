@@ -20,7 +20,8 @@ words = [[
   than     <- ("较" / "比" / "同") %sp %last_year "同期"?
   said     <- %sp "的"? %sp ("（" / "(")? %sp {:prev: %num :} %sp %unit ("）" / ")")?
   -- a subject named right before: 申请量与上年持平; 依申请公开数量比上年减少1件
-  subject  <- (("依申请公开" / "政府信息公开申请" / "申请") ("数量" / "量" / "件数")?) -> 'new'
+  subject  <- ("自然人" ("申请" / "提出")? ("数量" / "量" / "件数")?) -> 'np'
+            / (("依申请公开" / "政府信息公开申请" / "申请") ("数量" / "量" / "件数")?) -> 'new'
             / (("政府信息公开" "类"?)? "行政复议" "案件"? ("数量" / "量")?) -> 'rv'
             / (("政府信息公开" "类"?)? "行政诉讼" "案件"? ("数量" / "量")?) -> 'suit'
 ]]
@@ -31,7 +32,7 @@ text.grammar {
   needs = { "上年", "去年", "上一年", "同比", "较", "比", "与", "（", "(", "同2", "同２", "同 ", "同\u{3000}", "同\u{A0}" },
   kind  = "compare",
   words = words,
-  cells = { new = "t3.new.total", rv = "t4.rv.total", suit = "t4.ld.total + t4.la.total" },
+  cells = { new = "t3.new.total", np = "t3.new.np", rv = "t4.rv.total", suit = "t4.ld.total + t4.la.total" },
   readers = {
     -- 较2023年的4,980件增加832件; 比上年（35件）增加12件，增长34.3%; 较上年增加612件，增长11.8%
     { grammar = [[ claim <- subject? than said? "相比"? "数量"? change more ]] },

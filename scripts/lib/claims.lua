@@ -1980,13 +1980,13 @@ function M.for_format(F, opts)
   -- (a year of digits, or a word of the lists: what it can begin with)
   local year_word_search = search_for(year_word, not plain_search
                                       and first_bytes({ L.frame_this or {}, L.last_year or {} }, "0123456789\xEF"))
-  local function frame_year(s, from, pos)
+  local function frame_year(s, from, pos, own)
     local last, i = nil, from
     while i < pos do
       local a, y, e = year_word_search:match(s, i)
       if not a or a >= pos then break end
       if y == "this" or y == "last" then last = y
-      elseif not date_after:match(s, e) then last = tonumber(ascii(y)) end
+      elseif not date_after:match(s, e) or (own and tonumber(ascii(y)) > own) then last = tonumber(ascii(y)) end
       i = e
     end
     return last
@@ -2009,8 +2009,8 @@ function M.for_format(F, opts)
     if summary_body and summary_issuers[ctx.issuer or ""] and summary_body:match(before) then return nil end
     if other_period and other_period:match(before) then return nil end
     if plan and plan:match(before) then return nil end
-    local y = frame_year(s, from, at)
-    if not y and from > 1 and starts then y = carried_year(s, starts, from) end
+    local y = frame_year(s, from, at, ctx.year)
+    if not y and from > 1 and starts then y = carried_year(s, starts, from, ctx.year) end
     if not y or y == "this" or y == ctx.year then return "this" end
     if y == "last" or (ctx.year and y == ctx.year - 1) then return "last" end
     return nil
@@ -2062,7 +2062,7 @@ function M.for_format(F, opts)
   local subject_after = sp * words_alt(L.year_subject or {})
   -- the time a clause (from, to) names before its first quantity: "none",
   -- a year number, or "stop" (a word for a year, a comparison, a subject)
-  local function clause_time(s, from, to)
+  local function clause_time(s, from, to, own)
     local clause = s:sub(from, to - 1)
     if comparing:match(clause) then return "stop" end
     local stop = from - 1 + (quantity_search:match(clause) or #clause + 1)
@@ -2074,15 +2074,16 @@ function M.for_format(F, opts)
       if not date_after:match(s, e) then
         if subject_after:match(s, e) then return "stop" end
         year = tonumber(ascii(y))
+      elseif own and tonumber(ascii(y)) > own then year = tonumber(ascii(y))   -- a day after the year: 截至2025年1月10日
       end
       i = e
     end
     return year
   end
-  function carried_year(s, starts, from)
+  function carried_year(s, starts, from, own)
     for k = #starts, 1, -1 do
       if starts[k] < from then
-        local t = clause_time(s, starts[k], starts[k + 1] or (#s + 1))
+        local t = clause_time(s, starts[k], starts[k + 1] or (#s + 1), own)
         if t == "stop" then return nil end
         if t ~= "none" then return t end
       end

@@ -167,3 +167,13 @@ test("6. 区政府办代表区政府受理…17件 is one office's figure, not t
 end)
 
 --}===
+
+test("a share of two results named together is of both; a change of one applicant kind is of that kind", function()
+  eq("is t3.result.total.total = 3050\nshare t3.result.partial.total + t3.result.public.total of t3.result.total.total = 59.5",
+     claims_of("全年办结3050件，予以公开和部分公开占比59.5%。", 2024), "the share of 予以公开 and 部分公开 together")
+  eq("is t3.result.total.total = 3050\nshare t3.result.public.total of t3.result.total.total = 44.7",
+     claims_of("全年办结3050件，其中予以公开的占比44.7%。", 2024), "of 予以公开 alone")
+  local changed = claims_of("全年收到申请74件，较上年增加4件，其中自然人申请较上年增加7件。", 2024)
+  has(changed, "change t3.new.np = 7", "自然人申请's change is the natural persons'")
+  eq(nil, changed:find("change t3.new.total = 7", 1, true), "not all requests': " .. changed)
+end)
