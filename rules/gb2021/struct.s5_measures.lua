@@ -11,7 +11,8 @@ rationale = {
 }
 basis    = { "《中华人民共和国政府信息公开条例》第五十条第（四）项" }
 
-words = { "改进", "整改", "措施", "下一步", "加强", "完善", "提升", "将" }
+-- (a plan is a measure too: 计划开展…, 进一步规范…, 力争…)
+words = { "改进", "整改", "措施", "下一步", "加强", "完善", "提升", "将", "计划", "进一步", "力争" }
 
 function check(report, emit)
   local s5 = report:section("s5")

@@ -124,3 +124,18 @@ test("text.holds: a word in a part's prose, its characters apart by a break, an 
   eq(false, T.holds(report, { "s2", "s9" }, { "XX" }), "an empty part, a part not in the report")
   eq(false, T.holds(report, { "s1" }, { "公开X条" }), "a character between that a break does not explain")
 end)
+
+test("struct.s5_measures: a plan is a measure (计划开展…, 进一步规范…, 力争…); problems alone are not", function()
+  local path = "tests/fixtures/prose22/q7-subunits.txt"
+  local f = assert(io.open(path, "rb"))
+  local page = f:read("a")
+  f:close()
+  local planned, n = page:gsub("加强答复文书审核", "进一步规范答复文书", 1)
+  eq(1, n, "the part's one word of the old list to take out")
+  local list = assert(nianbao.check(write("s5-planned-2021.txt", planned)))
+  eq("", findings_of(list, "gb2021.struct.s5_measures"), "计划, 进一步, 力争")
+  local bare = page:gsub("2022年计划开展培训4次，覆盖全县12个乡镇和30个部门，加强答复文书审核，力争依申请公开被纠错率保持为零。", "", 1)
+  eq(true, bare ~= page, "the measures taken out")
+  list = assert(nianbao.check(write("s5-bare-2021.txt", bare)))
+  eq("nil", findings_of(list, "gb2021.struct.s5_measures"), "only problems: found")
+end)
