@@ -1428,13 +1428,32 @@ end
 
 -- A plan's cells as report:read takes them at once: for each cell set, its
 -- place in the schema and its value's place among the tokens (index_of).
+-- Packed in one string.pack call (its format made once per count): a call
+-- and a string for each pair cost several times what the pairs hold.
+local PAIRS_AT_ONCE = 4096               -- more values than this: packed one by one
+local pair_formats = {}                  -- "<I4I4I4I4..." by the pairs' count, up to FORMATS_KEPT
+local FORMATS_KEPT = 256
 local function packed_cells(F, ids, values, index_of)
-  local pairs_of = {}
-  for k = 1, #values do
-    pairs_of[k] = string.pack("<I4I4", F.schema:find(ids[k]), index_of[values[k]])
+  local n = #values
+  if n > PAIRS_AT_ONCE then
+    local pairs_of = {}
+    for k = 1, n do
+      pairs_of[k] = string.pack("<I4I4", F.schema:find(ids[k]), index_of[values[k]])
+    end
+    return table.concat(pairs_of)
   end
-  return table.concat(pairs_of)
+  local places, flat = F.schema:find_all(ids), {}
+  for k = 1, n do
+    flat[2 * k - 1], flat[2 * k] = places[k], index_of[values[k]]
+  end
+  local format = pair_formats[n]
+  if not format then
+    format = "<" .. string.rep("I4I4", n)
+    if n <= FORMATS_KEPT then pair_formats[n] = format end
+  end
+  return string.pack(format, table.unpack(flat, 1, 2 * n))
 end
+M.packed_cells = packed_cells
 
 -- How tables of each layout read as a stream (stream_layout: the tokens'
 -- lines and texts, less the values' texts) were bound, per table and words
