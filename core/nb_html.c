@@ -1051,6 +1051,7 @@ static void stream_reference(void *ctx, const xmlChar *name) {
 ** would complain of is taken away. */
 
 #define LEAN_MAX 1000000         /* longer pieces stay: libxml2 has limits of length of its own */
+#define RUN_KEPT 8               /* spans and fonts open in a paragraph's run; more end it */
 
 /* Tags read before, by their bytes: all lean_tag reads of a tag that ends
 ** well is its own bytes, so a tag of the same bytes reads the same (Word
@@ -1394,40 +1395,80 @@ static int whole_references(const char *s, size_t from, size_t to) {
     return 1;
 }
 
-/* A span or font at s[i] that holds text alone (and, in the body, Word's
-** empty o:p after it), where a p, td or th (or the like element before it)
-** is what is open and on the same line: <span ...>text</span> followed by a
-** tag. libxml2 would open it under that element, closing nothing (a span or
-** a font closes a head alone), put the text in it and close it; without it
-** the text goes to the element. The blocks read the text the same in both
-** (neither is a block; a paragraph's line, the element its first text is
-** in, is the same: the span is on the element's line; the o:p, read as a
-** <br>, ends the paragraph all the same), and the text reads the same next
-** to the text around it (whole references, no line end, clean UTF-8; a tag
-** after it). The end of its end tag, with the text at *text_from..*text_to
-** and *office set when the o:p follows the text; 0 when it is no such element. */
+/* quiet_text but for tabs (a tab is white space to the blocks, on the same line). */
+static int quiet_text_tabs(const char *s, size_t from, size_t to) {
+    const char *tab;
+    while ((tab = memchr(s + from, '\t', to - from)) != NULL) {
+        if (!quiet_text(s + from, (size_t)(tab - s) - from)) return 0;
+        from = (size_t)(tab - s) + 1;
+    }
+    return quiet_text(s + from, to - from);
+}
+
+/* Is s[from..to), text next to a span taken out, text that reads the same
+** joined to the span's: clean UTF-8 (white space of any kind between) and
+** whole references? */
+static int joinable_text(const char *s, size_t from, size_t to) {
+    size_t k = from;
+    while (k < to) {
+        size_t e = k;
+        while (e < to && s[e] != '\n' && s[e] != '\r' && s[e] != '\t') e++;
+        if (!quiet_text(s + k, e - k)) return 0;
+        k = e + 1;
+    }
+    return whole_references(s, from, to);
+}
+
+/* Has s[from..to) a byte that is not libxml2's white space (which it always reports as text)? */
+static int has_ink(const char *s, size_t from, size_t to) {
+    for (; from < to; from++)
+        if (!blank_ch(s[from])) return 1;
+    return 0;
+}
+
+/* A span, font or link at s[i] that holds text alone (and, in the body,
+** Word's empty o:p after it), where a p, td, th, li or div (or the like
+** element before it) or a span or font in one is what is open:
+** <span ...>text</span>. libxml2 would open it under that element, closing
+** nothing (a span or a font closes a head alone, a link a head or a link,
+** and no link is what is open there), put the text in it and close it;
+** without it the text goes to the element. The blocks read the text the same in both
+** (neither is a block; the o:p, read as a <br>, ends the paragraph all the
+** same; the caller sees to the paragraph's line), and the text reads the
+** same next to the text around it (whole references, no line end, clean
+** UTF-8; the text after it up to a tag joinable_text). The end of its end
+** tag, with the text at *text_from..*text_to and *office set when the o:p
+** follows the text; 0 when it is no such element. */
 static size_t text_inline(lean_text *t, size_t i, int in_body, size_t *text_from, size_t *text_to, int *office) {
     const char *s = t->src, *lt, *name;
-    size_t n = t->n, j, k, name_len = 4;
+    size_t n = t->n, j, k, name_len;
     if (n - i < 13) return 0;
     if (same_name(s + i + 1, 4, "span")) name = "span";
     else if (same_name(s + i + 1, 4, "font")) name = "font";
+    else if ((s[i + 1] | 0x20) == 'a') name = "a";
     else return 0;
+    name_len = strlen(name);
     if (name_ch(s[i + 1 + name_len])) return 0;
     if ((j = quiet_tag(t, i)) == 0) return 0;
     lt = memchr(s + j, '<', n - j);
     if (lt == NULL) return 0;
     k = (size_t)(lt - s);
-    if (!quiet_text(s + j, k - j) || !whole_references(s, j, k)) return 0;
+    if (!quiet_text_tabs(s, j, k) || !whole_references(s, j, k)) return 0;
     *text_from = j;
     *text_to = k;
     *office = in_body && empty_office_p(s, n, k);
     if (*office) k += 11;
-    /* its end tag, as its start tag names it, and a tag after it */
+    /* its end tag, as its start tag names it */
     if (n - k < name_len + 4 || s[k] != '<' || s[k + 1] != '/' || !same_name_n(s + k + 2, name_len, name, name_len) ||
-        s[k + 2 + name_len] != '>' || s[k + 3 + name_len] != '<')
+        s[k + 2 + name_len] != '>')
         return 0;
-    return k + 3 + name_len;
+    j = k + 3 + name_len;
+    /* then a tag, or text joinable_text up to one */
+    if (s[j] != '<') {
+        lt = memchr(s + j, '<', n - j);
+        if (lt == NULL || !joinable_text(s, j, (size_t)(lt - s))) return 0;
+    }
+    return j;
 }
 
 /* Take out the span text_inline found at s[i], ending at j, its o:p read as
@@ -1493,8 +1534,17 @@ static int lean_page(html_walk *w, const char *s, size_t n, char **out, size_t *
     lean_text t;
     size_t i = 0;
     int in_body = 0;                          /* a body is open: no head can be what is open */
-    size_t p_open = (size_t)-1;               /* where a p, td or th opened on this line is what is open */
+    /* The run of a p, td, th, li or div: its text, spans text_inline takes out, and
+    ** spans or fonts kept (their end tags closing them in turn), read up to
+    ** run_at. A span taken out gives its text to what is open, on that
+    ** element's line: so the paragraph's line stays when the text before it
+    ** has ink (it is reported first) or no line ends since the run opened
+    ** (all of it is on one line). */
+    size_t run_at = (size_t)-1;               /* (size_t)-1: no run */
     size_t cell_open = (size_t)-1;            /* where a td or th opened is what is open */
+    int run_line_end = 0, run_ink = 0;        /* a line end since it opened; text with ink since its last block */
+    int run_kept = 0;                         /* spans and fonts open in it */
+    char run_names[RUN_KEPT];                 /* theirs: 's' span, 'f' font */
     t.src = s;
     t.n = n;
     t.done = 0;
@@ -1512,14 +1562,30 @@ static int lean_page(html_walk *w, const char *s, size_t n, char **out, size_t *
     *cells_cut = 0;
     while (i < n) {
         const char *lt = memchr(s + i, '<', n - i);
+        size_t from = i;
+        int in_run;
         char c;
         if (lt == NULL) break;
         i = (size_t)(lt - s);
         if (i + 1 >= n) break;
         c = s[i + 1];
+        /* the run goes on at this tag only when nothing but text came since it was read */
+        in_run = from == run_at;
+        run_at = (size_t)-1;
+        if (in_run && i > from) {
+            if (!run_line_end && memchr(s + from, '\n', i - from) != NULL) run_line_end = 1;
+            if (!run_ink) run_ink = has_ink(s, from, i);
+        }
         if (c == '/') {                       /* an end tag: </name> */
             size_t j;
             if (i + 2 >= n || !letter_ch(s[i + 2]) || (j = name_end(s, n, i + 2)) == 0) break;
+            /* the kept span or font it closes: the run goes on */
+            if (in_run && run_kept > 0 && j - i - 2 == 4 && j < n && s[j] == '>' &&
+                same_name_n(s + i + 2, 4, run_names[run_kept - 1] == 's' ? "span" : "font", 4)) {
+                run_kept--;
+                i = run_at = j + 1;
+                continue;
+            }
             /* these may close the body (a head's and an html's end outrank it) */
             if (same_name(s + i + 2, j - i - 2, "body") || same_name(s + i + 2, j - i - 2, "head") ||
                 same_name(s + i + 2, j - i - 2, "html"))
@@ -1563,25 +1629,37 @@ static int lean_page(html_walk *w, const char *s, size_t n, char **out, size_t *
             if (i == cell_open && (j = cell_paragraph(&t, i, in_body)) != 0) {
                 if (j == (size_t)-1) goto no_memory;
                 i = j;
-                p_open = cell_open = (size_t)-1;
+                cell_open = (size_t)-1;
                 continue;
             }
-            if (i == p_open && (j = text_inline(&t, i, in_body, &text_from, &text_to, &office)) != 0) {
+            if (in_run && (run_ink || !run_line_end) && (i == from || joinable_text(s, from, i)) &&
+                (j = text_inline(&t, i, in_body, &text_from, &text_to, &office)) != 0) {
                 if (!cut_span(&t, i, j, text_from, text_to, office, 0)) goto no_memory;
-                i = p_open = j;
+                /* its o:p, a <br>, ends the paragraph: what follows starts the next */
+                run_ink = office ? 0 : run_ink || has_ink(s, text_from, text_to);
+                i = run_at = j;
                 continue;
             }
             j = lean_tag_seen(&t, i, &raw, &ok);
             if (!ok) goto no_memory;
             if (j == 0) break;
             name_len = name_end(s, n, name_from) - name_from;
-            /* a p, td or th opens here, or a body opens or is open already; not one closed as it opens (<p/>) */
+            /* a run opens here or goes on, or a body opens; not at one closed as it opens (<p/>) */
             if (s[j - 2] != '/') {
-                if (same_name(s + name_from, name_len, "td") || same_name(s + name_from, name_len, "th"))
-                    p_open = cell_open = j;
-                else if (same_name(s + name_from, name_len, "p"))
-                    p_open = j;
-                else if (same_name(s + name_from, name_len, "body"))
+                if (same_name(s + name_from, name_len, "td") || same_name(s + name_from, name_len, "th")) {
+                    run_at = cell_open = j;
+                    run_line_end = run_ink = run_kept = 0;
+                } else if (same_name(s + name_from, name_len, "p") || same_name(s + name_from, name_len, "li") ||
+                           same_name(s + name_from, name_len, "div")) {
+                    run_at = j;
+                    run_line_end = run_ink = run_kept = 0;
+                } else if (in_run && run_kept < RUN_KEPT &&
+                           (same_name(s + name_from, name_len, "span") || same_name(s + name_from, name_len, "font"))) {
+                    /* a span or font kept in the run, on the line its tag ends */
+                    run_names[run_kept++] = (s[name_from] | 0x20) == 's' ? 's' : 'f';
+                    if (!run_line_end && memchr(s + i, '\n', j - i) != NULL) run_line_end = 1;
+                    run_at = j;
+                } else if (same_name(s + name_from, name_len, "body"))
                     in_body = 1;
             }
             i = j;
