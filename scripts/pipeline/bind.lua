@@ -923,7 +923,7 @@ end
 local function signed_date(F, line)
   local g = F.grammars.signed
   local y, m, d = g:match(line)
-  if not y and line:find("\xEF\xBC", 1, true) then y, m, d = g:match(F.labels.norm(line)) end
+  if not y and line:find("\xEF\xBC[\x90-\x99]") then y, m, d = g:match(F.labels.norm(line)) end
   return y, m, d
 end
 
