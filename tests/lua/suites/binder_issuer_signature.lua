@@ -8,9 +8,7 @@ local E = nianbao.engine
 local FIXTURE = "tests/fixtures/issuer/banner-dept-2024.txt"
 
 local function fixture_text()
-  local f = assert(io.open(FIXTURE, "rb"))
-  local s = f:read("a")
-  f:close()
+  local s = assert(nbio.readfile(FIXTURE))
   return s
 end
 
@@ -61,9 +59,7 @@ test("a signature followed by the captions of tables in an appendix is read, and
   local found = rules_found("tests/fixtures/issuer/portal-dept-2024.html")
   assert(not found:find(" gb2021.struct.s1_gov_results ", 1, true), "asked as a government's report:" .. found)
   -- no date above the captions: nothing read
-  local f = assert(io.open("tests/fixtures/issuer/portal-dept-2024.html", "rb"))
-  local page = f:read("a")
-  f:close()
+  local page = assert(nbio.readfile("tests/fixtures/issuer/portal-dept-2024.html"))
   local unsigned = page:gsub('<p style="text%-align:right">澜州市水务局<br>2025年1月20日</p>', "")
   R = assert(E:read(write("issuer_appendix_unsigned.html", unsigned)))
   eq(nil, R.signature, "no signature")
@@ -80,9 +76,7 @@ test("a signature above a scraped page's footer is read, and the footer left in 
   local found = rules_found(FOOTED)
   assert(not found:find(" gb2021.struct.s1_gov_results ", 1, true), "asked as a government's report:" .. found)
   -- a sentence after the date is a part's prose, not a footer: nothing is read past it
-  local f = assert(io.open(FOOTED, "rb"))
-  local page = f:read("a")
-  f:close()
+  local page = assert(nbio.readfile(FOOTED))
   local prosed = page:gsub("相关附件：无\n", "相关附件：无\n以上为本街道年度报告全文。\n", 1)
   R = assert(E:read(write("issuer_footer_prose.txt", prosed)))
   eq(nil, R.signature, "a sentence stops the look")

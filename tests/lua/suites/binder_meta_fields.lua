@@ -6,9 +6,7 @@ local E = nianbao.engine
 local FIXTURE = "tests/fixtures/probe22/p5-year2023.txt"
 
 local function fixture_text()
-  local f = assert(io.open(FIXTURE, "rb"))
-  local s = f:read("a")
-  f:close()
+  local s = assert(nbio.readfile(FIXTURE))
   return s
 end
 

@@ -43,9 +43,7 @@ test("a period in full-width digits, or with its separators so, is stated", func
     eq(want[2], p and p.to, text)
   end
   -- and a report that states it so is not told it did not
-  local f = assert(io.open("tests/fixtures/probe22/p4-numerals.html", "rb"))
-  local page = f:read("a")
-  f:close()
+  local page = assert(nbio.readfile("tests/fixtures/probe22/p4-numerals.html"))
   local wide, n = page:gsub("统计期限为2021年1月1日至12月31日", "统计期限为２０２１年１月１日至１２月３１日", 1)
   eq(1, n, "the period to print in full width")
   local found = rules_found(write("period_wide.html", wide))

@@ -127,9 +127,7 @@ end)
 
 test("struct.s5_measures: a plan is a measure (计划开展…, 进一步规范…, 力争…); problems alone are not", function()
   local path = "tests/fixtures/prose22/q7-subunits.txt"
-  local f = assert(io.open(path, "rb"))
-  local page = f:read("a")
-  f:close()
+  local page = assert(nbio.readfile(path))
   local planned, n = page:gsub("加强答复文书审核", "进一步规范答复文书", 1)
   eq(1, n, "the part's one word of the old list to take out")
   local list = assert(nianbao.check(write("s5-planned-2021.txt", planned)))

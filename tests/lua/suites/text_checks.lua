@@ -431,9 +431,7 @@ end)
 --}===
 
 test("a fee the prose rounds to fewer decimals than the table's is the table's fee", function()
-  local f = assert(io.open("tests/fixtures/probe22/p1-township-wan.txt", "rb"))
-  local page = f:read("a")
-  f:close()
+  local page = assert(nbio.readfile("tests/fixtures/probe22/p1-township-wan.txt"))
   local cases = { ["24252.31"] = false, ["24,252.31"] = false, ["24252.3"] = false, ["24252"] = false,
                   ["24252.311"] = false, ["24252.30"] = true, ["24252.32"] = true, ["24253"] = true,
                   ["24252.312"] = true }
