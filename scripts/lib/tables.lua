@@ -1831,7 +1831,7 @@ local function bind_by_places(F, T, m, tokens, R, out_diags, present, settled, r
         if not row and g then
           -- a group's label with its item run on in one cell: "（六）其他处理3.其他"
           local _, key = has_key(t, g.keys_norm)
-          local _, e = key and t:find(key, 1, true)
+          local e = key and select(2, t:find(key, 1, true))
           if e and e < #t then row = find_row(F, T, t:sub(e + 1), g) end
         end
         if not row and g and T.subtotal[g.id] then row = T.subtotal[g.id] end

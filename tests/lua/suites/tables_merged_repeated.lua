@@ -25,9 +25,11 @@ test("an HTML table's merged cells repeated in each row: every row read", functi
   assert(not found:find("row_missing", 1, true) and not found:find("struct.extra", 1, true), found)
 end)
 
-test("a Markdown row with its group's cell, or both merged cells, repeated", function()
+test("a Markdown row with its group's cell, or both merged cells, repeated, or its group and item in one cell", function()
   local page = assert(nbio.readfile("tests/fixtures/probe22/p3-yoy.md"))
-  for i, cells in ipairs { "| 三、本年度办理结果 | （六）其他处理 | 3.其他 |", "|  | （六）其他处理 | 3.其他 |" } do
+  -- (and the group's label with its item run on in one cell)
+  for i, cells in ipairs { "| 三、本年度办理结果 | （六）其他处理 | 3.其他 |", "|  | （六）其他处理 | 3.其他 |",
+                           "|  | （六）其他处理3.其他 |  |" } do
     local text, n = page:gsub("\n|  |  | 3%.其他 |", "\n" .. cells, 1)
     eq(1, n, "the row to change")
     local path = write("merged_repeated_" .. i .. ".md", text)
