@@ -910,14 +910,6 @@ local function footer_line(F, line)
          and not first_of(line, prose_marks(F.language).sentence)
 end
 
--- The signature (落款) that ends a report: the issuer's name on a line,
--- then a date alone on the last line of the last part. It is no text of
--- that part: it leaves it, and gives the date written (成文日期) where the
--- page's metadata did not, and the issuer where nothing else did but a
--- bare line of the opening (loose: a banner may be the site's, not the issuer's).
--- Where the tables follow it in an appendix (appendix: some were found
--- there), their captions stay after it in the part: it is read above
--- them, and left in place; so it is above a site's footer.
 -- signed_date(F, line) → the year, month and day of a signature's date
 -- line, printed in ASCII or full-width digits (２０２５年１月２４日)
 local function signed_date(F, line)
@@ -927,6 +919,14 @@ local function signed_date(F, line)
   return y, m, d
 end
 
+-- The signature (落款) that ends a report: the issuer's name on a line,
+-- then a date alone on the last line of the last part. It is no text of
+-- that part: it leaves it, and gives the date written (成文日期) where the
+-- page's metadata did not, and the issuer where nothing else did but a
+-- bare line of the opening (loose: a banner may be the site's, not the issuer's).
+-- Where the tables follow it in an appendix (appendix: some were found
+-- there), their captions stay after it in the part: it is read above
+-- them, and left in place; so it is above a site's footer.
 local function strip_signature(F, R, loose, appendix)
   local s = R.sections[#R.sections]
   local g = F.grammars.signed
