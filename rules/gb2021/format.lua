@@ -327,6 +327,7 @@ language = {
   date_mark = { "月", "日", "号" },
   this_year = { "本年度", "本年", "今年", "全年", "当年" },           -- %this_year, or the report's year
   frame_this = { "本年度", "本年", "今年", "当年" },                  -- before a claim: this year's, not last year's
+  as_of     = { "截至", "截止", "截止到" },                            -- before a day after the year: the count's time
   -- a sentence's first clause with these compares: its year is not the time of the clauses after it
   comparison = { "比", "较" },
   -- after a year, words that make it part of a subject ("2023年结转的5件"), not the time of a sentence

@@ -1980,13 +1980,25 @@ function M.for_format(F, opts)
   -- (a year of digits, or a word of the lists: what it can begin with)
   local year_word_search = search_for(year_word, not plain_search
                                       and first_bytes({ L.frame_this or {}, L.last_year or {} }, "0123456789\xEF"))
+  -- a day after the report's year sets a time only as the day a count is
+  -- "as of" (截至2025年1月15日…已办结86件), not as an event's day (于2025年1月20日发布)
+  local as_of = L.as_of or {}
+  local function after_year(s, a, y, own)
+    if not own or tonumber(ascii(y)) <= own then return false end
+    local k = a - 1
+    while k > 0 and s:byte(k) == 32 do k = k - 1 end
+    for _, w in ipairs(as_of) do
+      if k >= #w and s:sub(k - #w + 1, k) == w then return true end
+    end
+    return false
+  end
   local function frame_year(s, from, pos, own)
     local last, i = nil, from
     while i < pos do
       local a, y, e = year_word_search:match(s, i)
       if not a or a >= pos then break end
       if y == "this" or y == "last" then last = y
-      elseif not date_after:match(s, e) or (own and tonumber(ascii(y)) > own) then last = tonumber(ascii(y)) end
+      elseif not date_after:match(s, e) or after_year(s, a, y, own) then last = tonumber(ascii(y)) end
       i = e
     end
     return last
@@ -2074,7 +2086,7 @@ function M.for_format(F, opts)
       if not date_after:match(s, e) then
         if subject_after:match(s, e) then return "stop" end
         year = tonumber(ascii(y))
-      elseif own and tonumber(ascii(y)) > own then year = tonumber(ascii(y))   -- a day after the year: 截至2025年1月10日
+      elseif after_year(s, a, y, own) then year = tonumber(ascii(y))
       end
       i = e
     end

@@ -177,3 +177,10 @@ test("a share of two results named together is of both; a change of one applican
   has(changed, "change t3.new.np = 7", "自然人申请's change is the natural persons'")
   eq(nil, changed:find("change t3.new.total = 7", 1, true), "not all requests': " .. changed)
 end)
+
+test("a day after the year is the count's time only after 截至 (as of), not an event's day", function()
+  eq("", claims_of("截至2025年1月15日，结转下年度的103件申请已办结86件，其余17件正在办理。", 2024):match("result") or "",
+     "86 answered by a day after the year is not the year's")
+  eq("is t3.new.total = 70", claims_of("本报告于2025年1月20日发布，全年共收到申请70件。", 2024), "published then; 70 the year's")
+  eq("is t3.new.total = 70", claims_of("本机关于2025年1月完成年报编制，共收到申请70件。", 2024), "written then; 70 the year's")
+end)
