@@ -2082,8 +2082,10 @@ function M.for_format(F, opts)
     while i < stop do
       local a, y, e = year_word_search:match(s, i)
       if not a or a >= stop then break end
-      if y == "this" or y == "last" then return "stop" end
-      if not date_after:match(s, e) then
+      if y == "this" or y == "last" then
+        -- (last year's as a subject, 上年结转的申请…, names no time: looked past)
+        if y == "this" or not subject_after:match(s, e) then return "stop" end
+      elseif not date_after:match(s, e) then
         if subject_after:match(s, e) then return "stop" end
         year = tonumber(ascii(y))
       elseif after_year(s, a, y, own) then year = tonumber(ascii(y))

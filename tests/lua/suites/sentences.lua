@@ -183,4 +183,6 @@ test("a day after the year is the count's time only after 截至 (as of), not an
      "86 answered by a day after the year is not the year's")
   eq("is t3.new.total = 70", claims_of("本报告于2025年1月20日发布，全年共收到申请70件。", 2024), "published then; 70 the year's")
   eq("is t3.new.total = 70", claims_of("本机关于2025年1月完成年报编制，共收到申请70件。", 2024), "written then; 70 the year's")
+  eq("", claims_of("截至2025年1月10日，上年结转的申请已全部办结，共办结12件。", 2024),
+     "a clause of 上年结转的申请 between: 上年 a subject, the date still the count's time")
 end)
