@@ -53,6 +53,44 @@ static int skipped(const xmlNode *n) {
            strcmp(name, "noscript") == 0 || strcmp(name, "template") == 0;
 }
 
+/* Is an element of this name a table's row or cell (td, th, tr)? */
+static int row_or_cell(const char *name, size_t len) {
+    return len == 2 && (name[0] | 0x20) == 't' &&
+           ((name[1] | 0x20) == 'd' || (name[1] | 0x20) == 'h' || (name[1] | 0x20) == 'r');
+}
+
+/* Does style text s[0..len) hide its element ("display:none", "display: none")?
+** A spreadsheet saved as a page keeps its hidden rows and columns so. */
+static int style_space(char c) {
+    return c == ' ' || (c >= '\t' && c <= '\r');   /* as Lua's %s */
+}
+
+static int hides(const char *s, size_t len) {
+    static const char display[] = "display", none[] = "none";
+    size_t k, j, m;
+    for (k = 0; k + 12 <= len; k++) {
+        for (m = 0; m < 7 && (s[k + m] | 0x20) == display[m]; m++) ;
+        if (m < 7) continue;
+        for (j = k + 7; j < len && style_space(s[j]); j++) ;
+        if (j >= len || s[j] != ':') continue;
+        for (j++; j < len && style_space(s[j]); j++) ;
+        for (m = 0; m < 4 && j + m < len && (s[j + m] | 0x20) == none[m]; m++) ;
+        if (m == 4) return 1;
+    }
+    return 0;
+}
+
+/* Does an element of this name with these attributes hide a row or a cell? */
+static int hidden_row_or_cell(const char *name, const xmlChar **atts) {
+    int i;
+    if (!row_or_cell(name, strlen(name))) return 0;
+    for (i = 0; atts && atts[i]; i += 2)
+        if (strcmp((const char *)atts[i], "style") == 0 && atts[i + 1] &&
+            hides((const char *)atts[i + 1], strlen((const char *)atts[i + 1])))
+            return 1;
+    return 0;
+}
+
 /* Push node n as a Lua value; returns 0 when the Lua stack cannot grow. */
 static int push_node(lua_State *L, const libxml_functions *x, xmlNode *n, int depth, int maxdepth) {
     xmlNode *c;
@@ -193,6 +231,7 @@ static const char *const names[N_COUNT] = {
 
 struct lean_parse {
     xmlSAXHandler sax;            /* libxml2's callbacks, which the lean parse calls from its own */
+    int hidden;                   /* a row or cell the page hides was seen: the page goes the Lua way */
 };
 
 typedef struct {
@@ -560,6 +599,7 @@ static void start_lean(void *ctx, const xmlChar *name, const xmlChar **atts) {
         kept[k++] = atts[i + 1];
     }
     kept[k] = NULL;
+    if (hidden_row_or_cell((const char *)name, atts)) lp->hidden = 1;
     lp->sax.startElement(ctx, name, atts && atts[i] ? atts : k ? kept : NULL);
 }
 
@@ -882,6 +922,12 @@ static void stream_start(void *ctx, const xmlChar *fullname, const xmlChar **att
         }
     }
     kind = tag_kind(name, len);
+    /* a hidden row or cell (its style kept where the lean page left it): markup.lua leaves it out */
+    if ((kind == K_CELL || kind == K_TR) && hidden_row_or_cell(name, (const xmlChar **)atts)) {
+        if (local) xml_free(w->x, local);
+        stop(ss, S_LEFT_TO_LUA);
+        return;
+    }
     if (local) xml_free(w->x, local);
     if (ss->nopen == 0) {
         if (!ss->seen) {
@@ -1297,6 +1343,8 @@ static size_t lean_tag(lean_text *t, size_t i, int *raw, int *ok) {
             }
         }
         /* name[=value] is s[a..j) */
+        if (row_or_cell(s + tag, taglen) && same_name(s + a, an - a, "style") && hides(s + a, j - a))
+            t->w->lean.hidden = 1;
         if (t->dry || keep_all || same_name(s + a, an - a, "rowspan") || same_name(s + a, an - a, "colspan"))
             continue;
         if (j - a > LEAN_MAX) continue;
@@ -1723,6 +1771,10 @@ static int stream_read(lua_State *L, html_walk *w, const char *buf, int len) {
     ss->w = w;
     w->x->xmlInitParser();
     if (!lean_page(w, buf, (size_t)len, &lean, &leann, &ss->spans_cut, &ss->cells_cut)) return S_NO_MEMORY;
+    if (w->lean.hidden) {
+        if (lean) w->alloc(w->alloc_ud, lean, (size_t)len, 0);
+        return S_LEFT_TO_LUA;
+    }
     /* libxml2 copies the text into its own input */
     ctxt = ss->ctxt = w->x->xmlCreateMemoryParserCtxt(lean ? lean : buf, lean ? (int)leann : len);
     if (lean) w->alloc(w->alloc_ud, lean, (size_t)len, 0);
@@ -1873,7 +1925,7 @@ static int html_blocks(lua_State *L, const char *buf, size_t len, int maxdepth, 
     w->blocks = lua_gettop(L);
     st = walk_doc(L, w, root);
     walk_free(w);
-    if (st != WALK_OK) {
+    if (st != WALK_OK || w->lean.hidden) {
         lua_pop(L, 1);
         lua_pushboolean(L, 0);
     }
