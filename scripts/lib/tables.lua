@@ -1793,13 +1793,15 @@ local function bind_by_places(F, T, m, tokens, R, out_diags, present, settled, r
       -- the label: the text left of the first column
       local first = map[1].xa
       local t, label = nil, nil            -- a list only for a label of several cells
+      local number_left = false            -- a number left of the columns, not the row's first cell
       for i = 1, #cells do
         local c = cells[i]
         if c.x1 - 1 < first and c.text ~= "" then
           -- a value's text is in the layout only for a row's first cell
-          if rec and i > 1 then
+          if i > 1 then
             local state = M.value_state(F, c.text)
-            if state == "number" or state == "marker" then rec.unsafe = true end
+            if state == "number" then number_left = true end
+            if rec and (state == "number" or state == "marker") then rec.unsafe = true end
           end
           local piece = norm(c.text)
           if not t then t = piece
@@ -1847,6 +1849,13 @@ local function bind_by_places(F, T, m, tokens, R, out_diags, present, settled, r
       if map ~= ordered_map then ordered_map, map_ordered = map, map_in_order(map) end
       local n = cells_under(cells, map, got, map_ordered and r.ordered)
       if not n then return false end
+      -- a number left of the columns and a column with no value: a span above ended
+      -- early (or a label's is short) and shifted the row's values left
+      if number_left then
+        for i = 1, #map do
+          if not got[i] or got[i].text == "" then return false end
+        end
+      end
       local by_col = row and row.by_col
       if by_col then
         -- the row's values gathered to set (a row read first), in the same walk that
