@@ -34,7 +34,7 @@ function M.parse_number(text)
   if text:find(NOT_NUMBER) then return nil end
   local t = text:gsub("\xEF\xBC([\x90-\x99])", function(d)   -- full-width digits
     return string.char(d:byte() - 0x90 + 48)
-  end):gsub("\xEF\xBC\x8E", "."):gsub("\xEF\xBC\x8D", "-")
+  end):gsub("\xEF\xBC\x8E", "."):gsub("\xEF\xBC\x8D", "-"):gsub("\xEF\xBC\x8C", ",")
   for _, sp in ipairs(THIN) do t = t:gsub(sp, " ") end
   t = t:gsub("^%s+", ""):gsub("%s+$", "")
   -- a question mark before a number is a space the page's encoding lost ("? 0")
@@ -144,6 +144,12 @@ function value_state_of(F, text)
     end
   end
   if F.markers[F.labels.norm(text)] then return "marker" end
+  -- a footnote's mark after the number ("351*", "26①"): the note is under the table
+  local bare = text:match("^(.-%d)%s*%*$") or text:match("^(.-%d)%s*\xE2\x91[\xA0-\xB3]$")
+  if bare then
+    v = M.parse_number(bare)
+    if v ~= nil then return "number", v end
+  end
   return nil
 end
 
