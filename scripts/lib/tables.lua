@@ -29,12 +29,15 @@ local THIN = { "\u{00A0}", "\u{2009}", "\u{202F}", "\u{2007}", "\u{3000}" }
 -- such a byte (most labels: a Chinese character's lead byte) is no number.
 local NOT_NUMBER = "[^%d%s%+%-%.,%?\x80-\xBF\xC2\xE2\xE3\xEF]"
 
+-- the full-width comma, minus and point, by their last byte
+local WIDE_MARKS = { ["\x8C"] = ",", ["\x8D"] = "-", ["\x8E"] = "." }
+
 function M.parse_number(text)
   if text:match("^%d+$") then return (nianbao.number(text)) end      -- the common case, at once
   if text:find(NOT_NUMBER) then return nil end
   local t = text:gsub("\xEF\xBC([\x90-\x99])", function(d)   -- full-width digits
     return string.char(d:byte() - 0x90 + 48)
-  end):gsub("\xEF\xBC\x8E", "."):gsub("\xEF\xBC\x8D", "-"):gsub("\xEF\xBC\x8C", ",")
+  end):gsub("\xEF\xBC([\x8C-\x8E])", WIDE_MARKS)
   for _, sp in ipairs(THIN) do t = t:gsub(sp, " ") end
   t = t:gsub("^%s+", ""):gsub("%s+$", "")
   -- a question mark before a number is a space the page's encoding lost ("? 0")
@@ -145,7 +148,9 @@ function value_state_of(F, text)
   end
   if F.markers[F.labels.norm(text)] then return "marker" end
   -- a footnote's mark after the number ("351*", "26①"): the note is under the table
-  local bare = text:match("^(.-%d)%s*%*$") or text:match("^(.-%d)%s*\xE2\x91[\xA0-\xB3]$")
+  local last = text:byte(-1)
+  local bare = last == 42 and text:match("^(.-%d)%s*%*$")
+               or last >= 0xA0 and last <= 0xB3 and text:match("^(.-%d)%s*\xE2\x91[\xA0-\xB3]$")
   if bare then
     v = M.parse_number(bare)
     if v ~= nil then return "number", v end
@@ -1861,6 +1866,13 @@ local function bind_by_places(F, T, m, tokens, R, out_diags, present, settled, r
         for i = 1, #map do
           if not got[i] or got[i].text == "" then return false end
         end
+      end
+      -- a number right of every column: a span above ran a row too far and shifted the row right
+      local last_cell = cells[#cells]
+      if last_cell and last_cell.x0 > map[#map].xb and last_cell.text ~= "" then
+        local beyond = true
+        for i = 1, #map - 1 do beyond = beyond and map[i].xb < last_cell.x0 end
+        if beyond and M.value_state(F, last_cell.text) == "number" then return false end
       end
       local by_col = row and row.by_col
       if by_col then
