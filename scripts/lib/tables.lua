@@ -1809,16 +1809,17 @@ local function bind_by_places(F, T, m, tokens, R, out_diags, present, settled, r
         local c = cells[i]
         if c.x1 - 1 < first and c.text ~= "" then
           -- a value's text is in the layout only for a row's first cell
-          if i > 1 then
-            local state = M.value_state(F, c.text)
-            if state == "number" then number_left = true end
-            if rec and (state == "number" or state == "marker") then rec.unsafe = true end
-          end
-          local piece = norm(c.text)
-          if not t then t = piece
-          else
-            label = label or { t }
-            label[#label + 1] = piece
+          local state = i > 1 and M.value_state(F, c.text)
+          if state == "number" then number_left = true end
+          if rec and (state == "number" or state == "marker") then rec.unsafe = true end
+          -- a number after the first cell is no part of the label (a 序号 column after the labels)
+          if state ~= "number" then
+            local piece = norm(c.text)
+            if not t then t = piece
+            else
+              label = label or { t }
+              label[#label + 1] = piece
+            end
           end
         end
       end
