@@ -116,3 +116,30 @@ test("thousands parted by a full-width comma, and a footnote's mark after a numb
   -- a comma that parts no group of three is no number
   eq(nil, require("tables").parse_number("2，29"), "2，29")
 end)
+
+test("a .docx's content controls around rows and cells are read; hidden text and a move's old place are not", function()
+  local decode = require "pipeline.decode"
+  local path = "tests/fixtures/shapes/s10-word-grid.docx"
+  local xml = assert(decode.binary(assert(nbio.readfile(path)), path, "zh"))
+  local at = assert(xml:find("四、结转下年度继续办理", 1, true))
+  row_from = assert(xml:sub(1, at):match(".*()<w:tr>"))
+  local row_to = select(2, xml:find("</w:tr>", at, true))
+  local cell_to = select(2, xml:find("</w:tc>", at, true))          -- the label's cell
+  local run = assert(xml:sub(1, (xml:find("<w:t>", cell_to, true))):match(".*()<w:r>"))   -- 自然人's number
+  local function next_np(text, what)
+    local R = assert(E:bind_text(text, "controls.docx"))
+    eq("103", value(R, "t3.next.np"), what .. ": 四、结转 自然人")
+    eq("103", value(R, "t3.next.total"), what .. ": 四、结转 总计")
+  end
+  local control = "<w:sdt><w:sdtPr><w:id w:val=\"7\"/></w:sdtPr><w:sdtContent>%s</w:sdtContent></w:sdt>"
+  next_np(xml:sub(1, row_from - 1) .. control:format(xml:sub(row_from, row_to)) .. xml:sub(row_to + 1), "a row in a control")
+  local np_to = select(2, xml:find("</w:tc>", cell_to + 1, true))
+  next_np(xml:sub(1, cell_to) .. control:format(xml:sub(cell_to + 1, np_to)) .. xml:sub(np_to + 1), "a cell in a control")
+  next_np(xml:sub(1, run - 1) .. "<w:r><w:rPr><w:vanish/></w:rPr><w:t>9</w:t></w:r>" .. xml:sub(run), "hidden text")
+  next_np(xml:sub(1, run - 1) .. "<w:moveFrom w:id=\"5\" w:author=\"a\"><w:r><w:t>7</w:t></w:r></w:moveFrom>"
+          .. xml:sub(run), "a move's old place")
+  -- w:vanish w:val="false" is text that shows
+  local R = assert(E:bind_text(xml:sub(1, run - 1) .. "<w:r><w:rPr><w:vanish w:val=\"false\"/></w:rPr><w:t>1</w:t></w:r>"
+                                 .. xml:sub(run), "shown.docx"))
+  eq("1103", value(R, "t3.next.np"), "a run whose vanish is off")
+end)
