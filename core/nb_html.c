@@ -67,15 +67,20 @@ static int style_space(char c) {
 
 static int hides(const char *s, size_t len) {
     static const char display[] = "display", none[] = "none";
-    size_t k, j, m;
-    for (k = 0; k + 12 <= len; k++) {
-        for (m = 0; m < 7 && (s[k + m] | 0x20) == display[m]; m++) ;
-        if (m < 7) continue;
-        for (j = k + 7; j < len && style_space(s[j]); j++) ;
-        if (j >= len || s[j] != ':') continue;
-        for (j++; j < len && style_space(s[j]); j++) ;
-        for (m = 0; m < 4 && j + m < len && (s[j + m] | 0x20) == none[m]; m++) ;
-        if (m == 4) return 1;
+    const char *e = s + len, *p = s, *colon;
+    /* from each ':' (a few a style): "display" before it, "none" after it */
+    while ((colon = memchr(p, ':', (size_t)(e - p))) != NULL) {
+        const char *b = colon, *a = colon + 1;
+        size_t m = 0;
+        while (b > s && style_space(b[-1])) b--;
+        if (b - s >= 7)
+            for (m = 0; m < 7 && (b[(ptrdiff_t)m - 7] | 0x20) == display[m]; m++) ;
+        if (m == 7) {
+            while (a < e && style_space(*a)) a++;
+            for (m = 0; m < 4 && a + m < e && (a[m] | 0x20) == none[m]; m++) ;
+            if (m == 4) return 1;
+        }
+        p = colon + 1;
     }
     return 0;
 }
