@@ -85,14 +85,20 @@ static int hides(const char *s, size_t len) {
     return 0;
 }
 
-/* Does an element of this name with these attributes hide a row or a cell? */
-static int hidden_row_or_cell(const char *name, const xmlChar **atts) {
+/* Do an element's attributes hide it (a style of display:none)? */
+static int styled_hidden(const xmlChar **atts) {
     int i;
-    if (!row_or_cell(name, strlen(name))) return 0;
     for (i = 0; atts && atts[i]; i += 2)
         if (strcmp((const char *)atts[i], "style") == 0 && atts[i + 1] &&
             hides((const char *)atts[i + 1], strlen((const char *)atts[i + 1])))
             return 1;
+    return 0;
+}
+
+/* Is node n (an element's parent, as it opens) in a table? */
+static int in_table(const xmlNode *n) {
+    for (; n && n->type == XML_ELEMENT_NODE; n = n->parent)
+        if (strcmp((const char *)n->name, "table") == 0) return 1;
     return 0;
 }
 
@@ -604,7 +610,9 @@ static void start_lean(void *ctx, const xmlChar *name, const xmlChar **atts) {
         kept[k++] = atts[i + 1];
     }
     kept[k] = NULL;
-    if (hidden_row_or_cell((const char *)name, atts)) lp->hidden = 1;
+    if (styled_hidden(atts) && (row_or_cell((const char *)name, strlen((const char *)name)) ||
+                                in_table(((xmlParserCtxtPtr)ctx)->node)))
+        lp->hidden = 1;
     lp->sax.startElement(ctx, name, atts && atts[i] ? atts : k ? kept : NULL);
 }
 
@@ -927,8 +935,11 @@ static void stream_start(void *ctx, const xmlChar *fullname, const xmlChar **att
         }
     }
     kind = tag_kind(name, len);
-    /* a hidden row or cell (its style kept where the lean page left it): markup.lua leaves it out */
-    if ((kind == K_CELL || kind == K_TR) && hidden_row_or_cell(name, (const xmlChar **)atts)) {
+    /* a hidden row or cell, or what a table holds hidden (its style kept where the lean page
+    ** left it): markup.lua leaves it out */
+    if (styled_hidden((const xmlChar **)atts) &&
+        (kind == K_CELL || kind == K_TR ||
+         (ss->nopen > 0 && ss->open[ss->nopen - 1].mode >= M_ROWS))) {
         if (local) xml_free(w->x, local);
         stop(ss, S_LEFT_TO_LUA);
         return;
@@ -1133,6 +1144,7 @@ typedef struct {
     int dry;                      /* lean_tag reads a tag and drops nothing */
     int spans_cut;                /* a span was taken out around its text */
     int cells_cut;                /* a p was taken out around a cell's text */
+    int tables;                   /* tables open where the scan is (their start tags less their end tags) */
     tag_seen *rec;                /* where lean_tag notes the runs it drops, or NULL */
     tag_memo read;                /* tags lean_tag read and dropped from */
     tag_memo quiet;               /* tags quiet_tag took */
@@ -1348,7 +1360,8 @@ static size_t lean_tag(lean_text *t, size_t i, int *raw, int *ok) {
             }
         }
         /* name[=value] is s[a..j) */
-        if (row_or_cell(s + tag, taglen) && same_name(s + a, an - a, "style") && hides(s + a, j - a))
+        if ((t->tables > 0 || row_or_cell(s + tag, taglen)) && same_name(s + a, an - a, "style") &&
+            hides(s + a, j - a))
             t->w->lean.hidden = 1;
         if (t->dry || keep_all || same_name(s + a, an - a, "rowspan") || same_name(s + a, an - a, "colspan"))
             continue;
@@ -1607,6 +1620,7 @@ static int lean_page(html_walk *w, const char *s, size_t n, char **out, size_t *
     t.dry = 0;
     t.spans_cut = 0;
     t.cells_cut = 0;
+    t.tables = 0;
     t.rec = NULL;
     memset(&t.read, 0, sizeof t.read);
     memset(&t.quiet, 0, sizeof t.quiet);
@@ -1643,6 +1657,8 @@ static int lean_page(html_walk *w, const char *s, size_t n, char **out, size_t *
             if (same_name(s + i + 2, j - i - 2, "body") || same_name(s + i + 2, j - i - 2, "head") ||
                 same_name(s + i + 2, j - i - 2, "html"))
                 in_body = 0;
+            else if (same_name(s + i + 2, j - i - 2, "table") && t.tables > 0)
+                t.tables--;
             while (j < n && blank_ch(s[j])) j++;
             if (j >= n || s[j] != '>') break;
             i = j + 1;
@@ -1714,6 +1730,8 @@ static int lean_page(html_walk *w, const char *s, size_t n, char **out, size_t *
                     run_at = j;
                 } else if (same_name(s + name_from, name_len, "body"))
                     in_body = 1;
+                else if (same_name(s + name_from, name_len, "table"))
+                    t.tables++;
             }
             i = j;
             if (raw) {

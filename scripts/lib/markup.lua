@@ -31,10 +31,11 @@ local function hidden(node)
 end
 
 -- All the text inside a node; line breaks inside a cell join its pieces.
+-- What the cell holds styled display:none is no part of it.
 local function text_of(node, out)
   for _, c in ipairs(node) do
     if type(c) == "string" then out[#out + 1] = c
-    elseif c.tag ~= "table" then text_of(c, out) end
+    elseif c.tag ~= "table" and not hidden(c) then text_of(c, out) end
   end
   return out
 end

@@ -51,6 +51,8 @@ test("a row or cell styled display:none (a spreadsheet's hidden rows and columns
   local stale = '<tr style="DISPLAY:none"><td colspan="3">四、结转下年度继续办理</td>'
                 .. string.rep("<td>7</td>", 7) .. "</tr>\n"
   t3_right(write("hidden_row.html", page_with("(<tr><td colspan=\"3\">四、结转)", stale .. "%1")))
+  -- a hidden piece of a cell's text (hidden text of a Word page saved as HTML)
+  t3_right(write("hidden_text.html", page_with("<td>70</td>", "<td>70<span style='display:none;mso-hide:all'>0</span></td>")))
   -- the blocks skip them in C and in Lua alike: C leaves such a page to markup.lua
   local text = assert(nbio.readfile(write("hidden_cell.html",
     "<table><tr><td>a</td><td style='display:none'>9</td><td>b</td></tr></table>")))
