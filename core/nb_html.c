@@ -53,6 +53,55 @@ static int skipped(const xmlNode *n) {
            strcmp(name, "noscript") == 0 || strcmp(name, "template") == 0;
 }
 
+/* Is an element of this name a table's row or cell (td, th, tr)? */
+static int row_or_cell(const char *name, size_t len) {
+    return len == 2 && (name[0] | 0x20) == 't' &&
+           ((name[1] | 0x20) == 'd' || (name[1] | 0x20) == 'h' || (name[1] | 0x20) == 'r');
+}
+
+/* Does style text s[0..len) hide its element ("display:none", "display: none")?
+** A spreadsheet saved as a page keeps its hidden rows and columns so. */
+static int style_space(char c) {
+    return c == ' ' || (c >= '\t' && c <= '\r');   /* as Lua's %s */
+}
+
+static int hides(const char *s, size_t len) {
+    static const char display[] = "display", none[] = "none";
+    const char *e = s + len, *p = s, *colon;
+    /* from each ':' (a few a style): "display" before it, "none" after it */
+    while ((colon = memchr(p, ':', (size_t)(e - p))) != NULL) {
+        const char *b = colon, *a = colon + 1;
+        size_t m = 0;
+        while (b > s && style_space(b[-1])) b--;
+        if (b - s >= 7)
+            for (m = 0; m < 7 && (b[(ptrdiff_t)m - 7] | 0x20) == display[m]; m++) ;
+        if (m == 7) {
+            while (a < e && style_space(*a)) a++;
+            for (m = 0; m < 4 && a + m < e && (a[m] | 0x20) == none[m]; m++) ;
+            if (m == 4) return 1;
+        }
+        p = colon + 1;
+    }
+    return 0;
+}
+
+/* Do an element's attributes hide it (a style of display:none)? */
+static int styled_hidden(const xmlChar **atts) {
+    int i;
+    for (i = 0; atts && atts[i]; i += 2)
+        if (strcmp((const char *)atts[i], "style") == 0 && atts[i + 1] &&
+            hides((const char *)atts[i + 1], strlen((const char *)atts[i + 1])))
+            return 1;
+    return 0;
+}
+
+/* Is node n (an element's parent, as it opens) in a table? */
+static int in_table(const xmlNode *n) {
+    for (; n && n->type == XML_ELEMENT_NODE; n = n->parent)
+        if (strcmp((const char *)n->name, "table") == 0) return 1;
+    return 0;
+}
+
 /* Push node n as a Lua value; returns 0 when the Lua stack cannot grow. */
 static int push_node(lua_State *L, const libxml_functions *x, xmlNode *n, int depth, int maxdepth) {
     xmlNode *c;
@@ -193,6 +242,7 @@ static const char *const names[N_COUNT] = {
 
 struct lean_parse {
     xmlSAXHandler sax;            /* libxml2's callbacks, which the lean parse calls from its own */
+    int hidden;                   /* a row or cell the page hides was seen: the page goes the Lua way */
 };
 
 typedef struct {
@@ -560,6 +610,9 @@ static void start_lean(void *ctx, const xmlChar *name, const xmlChar **atts) {
         kept[k++] = atts[i + 1];
     }
     kept[k] = NULL;
+    if (styled_hidden(atts) && (row_or_cell((const char *)name, strlen((const char *)name)) ||
+                                in_table(((xmlParserCtxtPtr)ctx)->node)))
+        lp->hidden = 1;
     lp->sax.startElement(ctx, name, atts && atts[i] ? atts : k ? kept : NULL);
 }
 
@@ -882,6 +935,15 @@ static void stream_start(void *ctx, const xmlChar *fullname, const xmlChar **att
         }
     }
     kind = tag_kind(name, len);
+    /* a hidden row or cell, or what a table holds hidden (its style kept where the lean page
+    ** left it): markup.lua leaves it out */
+    if (styled_hidden((const xmlChar **)atts) &&
+        (kind == K_CELL || kind == K_TR ||
+         (ss->nopen > 0 && ss->open[ss->nopen - 1].mode >= M_ROWS))) {
+        if (local) xml_free(w->x, local);
+        stop(ss, S_LEFT_TO_LUA);
+        return;
+    }
     if (local) xml_free(w->x, local);
     if (ss->nopen == 0) {
         if (!ss->seen) {
@@ -1082,6 +1144,7 @@ typedef struct {
     int dry;                      /* lean_tag reads a tag and drops nothing */
     int spans_cut;                /* a span was taken out around its text */
     int cells_cut;                /* a p was taken out around a cell's text */
+    int tables;                   /* tables open where the scan is (their start tags less their end tags) */
     tag_seen *rec;                /* where lean_tag notes the runs it drops, or NULL */
     tag_memo read;                /* tags lean_tag read and dropped from */
     tag_memo quiet;               /* tags quiet_tag took */
@@ -1297,6 +1360,9 @@ static size_t lean_tag(lean_text *t, size_t i, int *raw, int *ok) {
             }
         }
         /* name[=value] is s[a..j) */
+        if ((t->tables > 0 || row_or_cell(s + tag, taglen)) && same_name(s + a, an - a, "style") &&
+            hides(s + a, j - a))
+            t->w->lean.hidden = 1;
         if (t->dry || keep_all || same_name(s + a, an - a, "rowspan") || same_name(s + a, an - a, "colspan"))
             continue;
         if (j - a > LEAN_MAX) continue;
@@ -1554,6 +1620,7 @@ static int lean_page(html_walk *w, const char *s, size_t n, char **out, size_t *
     t.dry = 0;
     t.spans_cut = 0;
     t.cells_cut = 0;
+    t.tables = 0;
     t.rec = NULL;
     memset(&t.read, 0, sizeof t.read);
     memset(&t.quiet, 0, sizeof t.quiet);
@@ -1590,6 +1657,8 @@ static int lean_page(html_walk *w, const char *s, size_t n, char **out, size_t *
             if (same_name(s + i + 2, j - i - 2, "body") || same_name(s + i + 2, j - i - 2, "head") ||
                 same_name(s + i + 2, j - i - 2, "html"))
                 in_body = 0;
+            else if (same_name(s + i + 2, j - i - 2, "table") && t.tables > 0)
+                t.tables--;
             while (j < n && blank_ch(s[j])) j++;
             if (j >= n || s[j] != '>') break;
             i = j + 1;
@@ -1661,6 +1730,8 @@ static int lean_page(html_walk *w, const char *s, size_t n, char **out, size_t *
                     run_at = j;
                 } else if (same_name(s + name_from, name_len, "body"))
                     in_body = 1;
+                else if (same_name(s + name_from, name_len, "table"))
+                    t.tables++;
             }
             i = j;
             if (raw) {
@@ -1723,6 +1794,10 @@ static int stream_read(lua_State *L, html_walk *w, const char *buf, int len) {
     ss->w = w;
     w->x->xmlInitParser();
     if (!lean_page(w, buf, (size_t)len, &lean, &leann, &ss->spans_cut, &ss->cells_cut)) return S_NO_MEMORY;
+    if (w->lean.hidden) {
+        if (lean) w->alloc(w->alloc_ud, lean, (size_t)len, 0);
+        return S_LEFT_TO_LUA;
+    }
     /* libxml2 copies the text into its own input */
     ctxt = ss->ctxt = w->x->xmlCreateMemoryParserCtxt(lean ? lean : buf, lean ? (int)leann : len);
     if (lean) w->alloc(w->alloc_ud, lean, (size_t)len, 0);
@@ -1873,7 +1948,7 @@ static int html_blocks(lua_State *L, const char *buf, size_t len, int maxdepth, 
     w->blocks = lua_gettop(L);
     st = walk_doc(L, w, root);
     walk_free(w);
-    if (st != WALK_OK) {
+    if (st != WALK_OK || w->lean.hidden) {
         lua_pop(L, 1);
         lua_pushboolean(L, 0);
     }

@@ -23,11 +23,19 @@ local function clean(s)
   return trim((s:gsub("[ \t\r\n\f]+", " ")))
 end
 
+-- A row or cell styled display:none: a spreadsheet saved as a page keeps
+-- its hidden rows and columns so, and a browser shows none of it.
+local function hidden(node)
+  local style = node.attrs.style
+  return style ~= nil and style:lower():find("display%s*:%s*none") ~= nil
+end
+
 -- All the text inside a node; line breaks inside a cell join its pieces.
+-- What the cell holds styled display:none is no part of it.
 local function text_of(node, out)
   for _, c in ipairs(node) do
     if type(c) == "string" then out[#out + 1] = c
-    elseif c.tag ~= "table" then text_of(c, out) end
+    elseif c.tag ~= "table" and not hidden(c) then text_of(c, out) end
   end
   return out
 end
@@ -71,7 +79,8 @@ function M.blocks(tree, opts)
     local function collect(node)
       for _, c in ipairs(node) do
         if type(c) == "table" then
-          if c.tag == "tr" then rows[#rows + 1] = c
+          if c.tag == "tr" then
+            if not hidden(c) then rows[#rows + 1] = c end
           elseif c.tag ~= "table" then collect(c) end
         end
       end
@@ -81,7 +90,7 @@ function M.blocks(tree, opts)
     for r, tr in ipairs(rows) do
       local col = 1
       for _, td in ipairs(tr) do
-        if type(td) == "table" and (td.tag == "td" or td.tag == "th") then
+        if type(td) == "table" and (td.tag == "td" or td.tag == "th") and not hidden(td) then
           taken[r] = taken[r] or {}
           while taken[r][col] do col = col + 1 end
           local rs = math.max(1, math.min(tonumber(td.attrs.rowspan) or 1, 1000))

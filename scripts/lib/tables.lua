@@ -29,12 +29,15 @@ local THIN = { "\u{00A0}", "\u{2009}", "\u{202F}", "\u{2007}", "\u{3000}" }
 -- such a byte (most labels: a Chinese character's lead byte) is no number.
 local NOT_NUMBER = "[^%d%s%+%-%.,%?\x80-\xBF\xC2\xE2\xE3\xEF]"
 
+-- the full-width comma, minus and point, by their last byte
+local WIDE_MARKS = { ["\x8C"] = ",", ["\x8D"] = "-", ["\x8E"] = "." }
+
 function M.parse_number(text)
   if text:match("^%d+$") then return (nianbao.number(text)) end      -- the common case, at once
   if text:find(NOT_NUMBER) then return nil end
   local t = text:gsub("\xEF\xBC([\x90-\x99])", function(d)   -- full-width digits
     return string.char(d:byte() - 0x90 + 48)
-  end):gsub("\xEF\xBC\x8E", "."):gsub("\xEF\xBC\x8D", "-")
+  end):gsub("\xEF\xBC([\x8C-\x8E])", WIDE_MARKS)
   for _, sp in ipairs(THIN) do t = t:gsub(sp, " ") end
   t = t:gsub("^%s+", ""):gsub("%s+$", "")
   -- a question mark before a number is a space the page's encoding lost ("? 0")
@@ -144,6 +147,14 @@ function value_state_of(F, text)
     end
   end
   if F.markers[F.labels.norm(text)] then return "marker" end
+  -- a footnote's mark after the number ("351*", "26①"): the note is under the table
+  local last = text:byte(-1)
+  local bare = last == 42 and text:match("^(.-%d)%s*%*$")
+               or last >= 0xA0 and last <= 0xB3 and text:match("^(.-%d)%s*\xE2\x91[\xA0-\xB3]$")
+  if bare then
+    v = M.parse_number(bare)
+    if v ~= nil then return "number", v end
+  end
   return nil
 end
 
@@ -1793,19 +1804,22 @@ local function bind_by_places(F, T, m, tokens, R, out_diags, present, settled, r
       -- the label: the text left of the first column
       local first = map[1].xa
       local t, label = nil, nil            -- a list only for a label of several cells
+      local number_left = false            -- a number left of the columns, not the row's first cell
       for i = 1, #cells do
         local c = cells[i]
         if c.x1 - 1 < first and c.text ~= "" then
           -- a value's text is in the layout only for a row's first cell
-          if rec and i > 1 then
-            local state = M.value_state(F, c.text)
-            if state == "number" or state == "marker" then rec.unsafe = true end
-          end
-          local piece = norm(c.text)
-          if not t then t = piece
-          else
-            label = label or { t }
-            label[#label + 1] = piece
+          local state = i > 1 and M.value_state(F, c.text)
+          if state == "number" then number_left = true end
+          if rec and (state == "number" or state == "marker") then rec.unsafe = true end
+          -- a number after the first cell is no part of the label (a 序号 column after the labels)
+          if state ~= "number" then
+            local piece = norm(c.text)
+            if not t then t = piece
+            else
+              label = label or { t }
+              label[#label + 1] = piece
+            end
           end
         end
       end
@@ -1847,6 +1861,20 @@ local function bind_by_places(F, T, m, tokens, R, out_diags, present, settled, r
       if map ~= ordered_map then ordered_map, map_ordered = map, map_in_order(map) end
       local n = cells_under(cells, map, got, map_ordered and r.ordered)
       if not n then return false end
+      -- a number left of the columns and a column with no value: a span above ended
+      -- early (or a label's is short) and shifted the row's values left
+      if number_left then
+        for i = 1, #map do
+          if not got[i] or got[i].text == "" then return false end
+        end
+      end
+      -- a number right of every column: a span above ran a row too far and shifted the row right
+      local last_cell = cells[#cells]
+      if last_cell and last_cell.x0 > map[#map].xb and last_cell.text ~= "" then
+        local beyond = true
+        for i = 1, #map - 1 do beyond = beyond and map[i].xb < last_cell.x0 end
+        if beyond and M.value_state(F, last_cell.text) == "number" then return false end
+      end
       local by_col = row and row.by_col
       if by_col then
         -- the row's values gathered to set (a row read first), in the same walk that

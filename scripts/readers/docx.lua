@@ -13,13 +13,31 @@ function sniff(head)
   return head:find("<w:document", 1, true) ~= nil
 end
 
+local function child(node, tag)
+  for _, c in ipairs(node) do
+    if type(c) == "table" and c.tag == tag then return c end
+  end
+end
+
+-- Is a run hidden text (w:vanish in its own properties)? Word prints none of it.
+local function hidden_run(r)
+  local pr = child(r, "rPr")
+  local v = pr and child(pr, "vanish")
+  local val = v and v.attrs.val
+  return v ~= nil and val ~= "false" and val ~= "0" and val ~= "off"
+end
+
 -- The text of a node: every w:t inside it, w:tab as a space, a line break
 -- as a new line. A text box is stored twice (mc:Choice, mc:Fallback for old
--- Word): its fallback is left out; deleted text (w:delText) is not w:t.
+-- Word): its fallback is left out; deleted text (w:delText) is not w:t, and
+-- neither hidden text nor the place text was moved from (a tracked move's
+-- w:moveFrom, whose text is w:t) is the document's text.
 local function text_of(node, out)
   for _, c in ipairs(node) do
     if type(c) == "table" then
-      if c.tag == "t" then
+      if c.tag == "moveFrom" or (c.tag == "r" and hidden_run(c)) then
+        -- not printed
+      elseif c.tag == "t" then
         for _, s in ipairs(c) do
           if type(s) == "string" then out[#out + 1] = s end
         end
@@ -35,10 +53,16 @@ local function text_of(node, out)
   return out
 end
 
-local function child(node, tag)
+-- A table's rows, or a row's cells, in order: those inside a content control
+-- (w:sdt) or custom XML too, which Word prints as the table's own.
+local function parts(node, tag, out)
   for _, c in ipairs(node) do
-    if type(c) == "table" and c.tag == tag then return c end
+    if type(c) == "table" then
+      if c.tag == tag then out[#out + 1] = c
+      elseif c.tag == "sdt" or c.tag == "sdtContent" or c.tag == "customXml" then parts(c, tag, out) end
+    end
   end
+  return out
 end
 
 function Reader(text, opts)
@@ -54,37 +78,33 @@ function Reader(text, opts)
     local grid = "w" .. tables
     local open = {}             -- column → the cell a vertical merge continues
     local r = 0
-    for _, tr in ipairs(tbl) do
-      if type(tr) == "table" and tr.tag == "tr" then
-        r = r + 1
-        line = line + 1
-        local trpr = child(tr, "trPr")
-        local before = trpr and child(trpr, "gridBefore")   -- grid columns the row leaves empty first
-        local col = 1 + math.max(0, math.min(tonumber(before and before.attrs.val) or 0, 1000))
-        for _, tc in ipairs(tr) do
-          if type(tc) == "table" and tc.tag == "tc" then
-            local pr = child(tc, "tcPr")
-            local span = pr and child(pr, "gridSpan")
-            local cs = math.max(1, math.min(tonumber(span and span.attrs.val) or 1, 1000))
-            local merge = pr and child(pr, "vMerge")
-            if merge and merge.attrs.val ~= "restart" and open[col] then
-              open[col].rowspan = open[col].rowspan + 1      -- the cell above goes on
-            else
-              local cell = { kind = "cell", text = trim((table.concat(text_of(tc, {})):gsub("%s+", " "))),
-                             line = line, col = 1, grid = grid, row = r, column = col,
-                             rowspan = 1, colspan = cs, x0 = col, x1 = col + cs }
-              blocks[#blocks + 1] = cell
-              for k = col, col + cs - 1 do open[k] = merge and cell or nil end
-              -- a table inside a cell is read in its place
-              for _, c in ipairs(tc) do
-                if type(c) == "table" and c.tag == "tbl" then do_table(c) end
-              end
-            end
-            col = col + cs
+    for _, tr in ipairs(parts(tbl, "tr", {})) do
+      r = r + 1
+      line = line + 1
+      local trpr = child(tr, "trPr")
+      local before = trpr and child(trpr, "gridBefore")   -- grid columns the row leaves empty first
+      local col = 1 + math.max(0, math.min(tonumber(before and before.attrs.val) or 0, 1000))
+      for _, tc in ipairs(parts(tr, "tc", {})) do
+        local pr = child(tc, "tcPr")
+        local span = pr and child(pr, "gridSpan")
+        local cs = math.max(1, math.min(tonumber(span and span.attrs.val) or 1, 1000))
+        local merge = pr and child(pr, "vMerge")
+        if merge and merge.attrs.val ~= "restart" and open[col] then
+          open[col].rowspan = open[col].rowspan + 1      -- the cell above goes on
+        else
+          local cell = { kind = "cell", text = trim((table.concat(text_of(tc, {})):gsub("%s+", " "))),
+                         line = line, col = 1, grid = grid, row = r, column = col,
+                         rowspan = 1, colspan = cs, x0 = col, x1 = col + cs }
+          blocks[#blocks + 1] = cell
+          for k = col, col + cs - 1 do open[k] = merge and cell or nil end
+          -- a table inside a cell is read in its place
+          for _, c in ipairs(tc) do
+            if type(c) == "table" and c.tag == "tbl" then do_table(c) end
           end
         end
-        blocks[#blocks + 1] = { kind = "break", text = "", line = line, col = 1 }
+        col = col + cs
       end
+      blocks[#blocks + 1] = { kind = "break", text = "", line = line, col = 1 }
     end
   end
 
