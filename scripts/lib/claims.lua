@@ -2601,9 +2601,10 @@ function M.for_format(F, opts)
         -- the sentences as sentences() cuts them, one at a time: most are
         -- passed over at the quick look, with no table made for them
         while state.at <= #text and #out < MAX_CLAIMS do
-          local from, e = state.at, nil
+          local from, e, held = state.at, nil, nil
           if needed_words then
-            from, e = nianbao.claim_sentence(text, from, sentence_marks, needed_words)
+            -- (with the groups whose words it holds, found in the same look: needed_by's answer)
+            from, e, held = nianbao.claim_sentence(text, from, sentence_marks, needed_words, true)
             if not from then state.at = #text + 1 break end
           else
             e = sentence_search:match(text, from) or #text + 1
@@ -2621,7 +2622,8 @@ function M.for_format(F, opts)
             elseif #sentence <= MAX_SENTENCE then
               -- (the words the grammars need, looked for in C, first: most
               -- sentences hold none, and the quick look is a longer one)
-              local needed = needed_by(sentence)
+              -- (held, unless a grammar came since its index was made)
+              local needed = held and needs_count == #grammars and held or needed_by(sentence)
               if needed and worth:match(sentence) and not blank:match(sentence) then
                 found = read_flat(sentence, ctx, needed)
               end
