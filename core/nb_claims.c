@@ -185,6 +185,42 @@ static int holds_word(const held_index *x, const char *s, size_t from, size_t to
     return 0;
 }
 
+/* nianbao.word_at(s, init, index) (nb_claims.h) */
+int nb_claims_word_at(lua_State *L) {
+    size_t n;
+    const char *s = luaL_checklstring(L, 1, &n);
+    lua_Integer init = luaL_checkinteger(L, 2);
+    const held_index *x = luaL_checkudata(L, 3, HELD_INDEX);
+    luaL_argcheck(L, init >= 1, 2, "a position of the text");
+    if ((lua_Unsigned)init > (lua_Unsigned)n + 1) {
+        luaL_pushfail(L);
+        return 1;
+    }
+    if (x->left < x->count) {                             /* (an empty word begins anywhere) */
+        lua_pushinteger(L, init);
+        return 1;
+    }
+    for (size_t at = (size_t)(init - 1); at < n; at++) {
+        if (!x->leads[(unsigned char)s[at]]) continue;
+        if (x->head[(unsigned char)s[at]] >= 0) {         /* (a word of one byte: this one) */
+            lua_pushinteger(L, (lua_Integer)at + 1);
+            return 1;
+        }
+        if (at + 1 >= n) continue;
+        for (int k = x->pair_head[pair_of((unsigned char)s[at], (unsigned char)s[at + 1])]; k >= 0; k = x->w[k].next) {
+            const word *y = &x->w[k];
+            if (y->len > n - at) continue;
+            if (y->len > 2 && y->bytes[2] != s[at + 2]) continue;
+            if (memcmp(y->bytes, s + at, y->len) == 0) {
+                lua_pushinteger(L, (lua_Integer)at + 1);
+                return 1;
+            }
+        }
+    }
+    luaL_pushfail(L);
+    return 1;
+}
+
 #define FEW_MARKS 16
 
 /* nianbao.claim_sentence(text, init, marks, index [, held]) (nb_claims.h) */

@@ -23,6 +23,10 @@ int nb_claims_words_held(lua_State *L);
 ** sentence, found in the same look (none when index has an empty word). */
 int nb_claims_sentence(lua_State *L);
 
+/* nianbao.word_at(s, init, index) → the first place at init or after where a
+** word of index (what words_held gave) begins, whole in s; nil: none. */
+int nb_claims_word_at(lua_State *L);
+
 /* nianbao.unwrap(text, ends, is_heading, heading_max) → flat, map: claims.lua's unwrap
 ** (the breaks that only wrap a sentence taken out with the next line's
 ** indent, footers "-2-" dropped), the same text, and its map: for each

@@ -133,3 +133,34 @@ test("an index with an empty word holds in every sentence", function()
   local a, e = nianbao.claim_sentence("无关。无关", 1, MARKS, index)
   eq(1, a); eq(#"无关。" + 1, e)
 end)
+
+-- nianbao.word_at: the first place at init or after where a word begins, as
+-- a plain find of each word (the least of their places) says
+local function by_find(s, init, words)
+  local best
+  for _, w in ipairs(words) do
+    local at = s:find(w, init, true)
+    if at and (not best or at < best) then best = at end
+  end
+  return best
+end
+
+test("word_at finds the first place a word begins, as plain finds do", function()
+  local index = index_of(WORDS)
+  for _, text in ipairs(TEXTS) do
+    for init = 1, #text + 1 do eq(by_find(text, init, WORDS), nianbao.word_at(text, init, index), text .. "@" .. init) end
+  end
+  local bytes = { "a", "b", "\xE3", "\x80", "\x82", "收", "到", "件", "\xE7", "\x94", "申请人" }
+  local seed = 7
+  local function rand(n) seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n + 1 end
+  for _ = 1, 300 do
+    local parts = {}
+    for k = 1, rand(12) - 1 do parts[k] = bytes[rand(#bytes)] end
+    local text = table.concat(parts)
+    local init = rand(#text + 2)
+    eq(by_find(text, init, WORDS), nianbao.word_at(text, init, index), text .. "@" .. init)
+  end
+  eq(nil, nianbao.word_at("收到", 10, index), "past the end")
+  eq(false, (pcall(nianbao.word_at, "收到", 0, index)), "a place before the text")
+  eq(1, nianbao.word_at("无关", 1, select(2, nianbao.words_held("", { "" }, { 1 }))), "an empty word")
+end)
