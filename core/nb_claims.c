@@ -101,6 +101,43 @@ static held_index *build_index(lua_State *L) {
     return x;
 }
 
+/* The words of x that s[from, to) holds whole, marked in found (each
+** already marked is not looked for; left: how many are not), and the group
+** of each set true in the table at result. A word found marks the rest of
+** its group found. Returns how many groups were set. */
+static int mark_held(lua_State *L, const held_index *x, const char *s, size_t from, size_t to,
+                     unsigned char *found, int left, int result) {
+    int groups = 0;
+    for (size_t at = from; at < to && left > 0; at++) {
+        if (!x->leads[(unsigned char)s[at]]) continue;
+        /* (the words of one byte at this byte, then those of two or more at its pair) */
+        int k = x->head[(unsigned char)s[at]];
+        int pair = at + 1 < to ? x->pair_head[pair_of((unsigned char)s[at], (unsigned char)s[at + 1])] : -1;
+        for (int list = 0; list < 2; list++, k = pair) {
+            for (; k >= 0; k = x->w[k].next) {
+                const word *y = &x->w[k];
+                if (y->len > to - at) continue;
+                /* (a character's last byte first: most words of a list share their first two) */
+                if (y->len > 2 && y->bytes[2] != s[at + 2]) continue;
+                if (found[k] || memcmp(y->bytes, s + at, y->len) != 0) continue;
+                lua_pushboolean(L, 1);
+                lua_rawseti(L, result, y->group);
+                groups++;
+                for (int j = 0; j < x->count; j++) {  /* its group's words: none tried again */
+                    if (!found[j] && x->w[j].group == y->group) { found[j] = 1; left--; }
+                }
+            }
+        }
+    }
+    return groups;
+}
+
+/* mark_held's scratch, a byte a word: few (256 bytes) for up to 256 words,
+** else a userdata the Lua state owns (pushed). */
+static unsigned char *found_scratch(lua_State *L, const held_index *x, unsigned char *few) {
+    return x->count <= 256 ? few : lua_newuserdatauv(L, (size_t)x->count, 0);
+}
+
 /* nianbao.words_held(s, words, groups) → held, index; nianbao.words_held(s,
 ** index) → held, index: index is the words and groups compiled, what a
 ** later call takes in their place. */
@@ -118,31 +155,11 @@ int nb_claims_words_held(lua_State *L) {
         lua_pushboolean(L, 1);
         lua_rawseti(L, result, x->w[i].group);
     }
-    int left = x->left;
-    if (left > 0) {
-        /* (found this call: on the stack for a few words; the Lua state owns a larger scratch) */
+    if (x->left > 0) {
         unsigned char few[256];
-        unsigned char *found = x->count <= 256 ? few : lua_newuserdatauv(L, (size_t)x->count, 0);
+        unsigned char *found = found_scratch(L, x, few);
         for (int i = 0; i < x->count; i++) found[i] = (unsigned char)x->w[i].given;
-        for (size_t at = 0; at < n && left > 0; at++) {
-            if (!x->leads[(unsigned char)s[at]]) continue;
-            /* (the words of one byte at this byte, then those of two or more at its pair) */
-            int k = x->head[(unsigned char)s[at]];
-            int pair = at + 1 < n ? x->pair_head[pair_of((unsigned char)s[at], (unsigned char)s[at + 1])] : -1;
-            for (int list = 0; list < 2; list++, k = pair) {
-                for (; k >= 0; k = x->w[k].next) {
-                    const word *y = &x->w[k];
-                    if (found[k] || y->len > n - at) continue;
-                    if (y->bytes[0] != s[at] || (y->len > 1 && y->bytes[1] != s[at + 1])) continue;
-                    if (memcmp(y->bytes, s + at, y->len) != 0) continue;
-                    lua_pushboolean(L, 1);
-                    lua_rawseti(L, result, y->group);
-                    for (int j = 0; j < x->count; j++) {  /* its group's words: none tried again */
-                        if (!found[j] && x->w[j].group == y->group) { found[j] = 1; left--; }
-                    }
-                }
-            }
-        }
+        mark_held(L, x, s, 0, n, found, x->left, result);
     }
     lua_settop(L, result);
     lua_pushvalue(L, index);
@@ -168,9 +185,45 @@ static int holds_word(const held_index *x, const char *s, size_t from, size_t to
     return 0;
 }
 
+/* nianbao.word_at(s, init, index) (nb_claims.h) */
+int nb_claims_word_at(lua_State *L) {
+    size_t n;
+    const char *s = luaL_checklstring(L, 1, &n);
+    lua_Integer init = luaL_checkinteger(L, 2);
+    const held_index *x = luaL_checkudata(L, 3, HELD_INDEX);
+    luaL_argcheck(L, init >= 1, 2, "a position of the text");
+    if ((lua_Unsigned)init > (lua_Unsigned)n + 1) {
+        luaL_pushfail(L);
+        return 1;
+    }
+    if (x->left < x->count) {                             /* (an empty word begins anywhere) */
+        lua_pushinteger(L, init);
+        return 1;
+    }
+    for (size_t at = (size_t)(init - 1); at < n; at++) {
+        if (!x->leads[(unsigned char)s[at]]) continue;
+        if (x->head[(unsigned char)s[at]] >= 0) {         /* (a word of one byte: this one) */
+            lua_pushinteger(L, (lua_Integer)at + 1);
+            return 1;
+        }
+        if (at + 1 >= n) continue;
+        for (int k = x->pair_head[pair_of((unsigned char)s[at], (unsigned char)s[at + 1])]; k >= 0; k = x->w[k].next) {
+            const word *y = &x->w[k];
+            if (y->len > n - at) continue;
+            if (y->len > 2 && y->bytes[2] != s[at + 2]) continue;
+            if (memcmp(y->bytes, s + at, y->len) == 0) {
+                lua_pushinteger(L, (lua_Integer)at + 1);
+                return 1;
+            }
+        }
+    }
+    luaL_pushfail(L);
+    return 1;
+}
+
 #define FEW_MARKS 16
 
-/* nianbao.claim_sentence(text, init, marks, index) (nb_claims.h) */
+/* nianbao.claim_sentence(text, init, marks, index [, held]) (nb_claims.h) */
 int nb_claims_sentence(lua_State *L) {
     size_t n;
     const char *s = luaL_checklstring(L, 1, &n);
@@ -178,6 +231,7 @@ int nb_claims_sentence(lua_State *L) {
     luaL_checktype(L, 3, LUA_TTABLE);
     const held_index *x = luaL_checkudata(L, 4, HELD_INDEX);
     luaL_argcheck(L, init >= 1, 2, "a position of the text");
+    int want_held = lua_toboolean(L, 5);
     /* the marks, in the order they are tried: the table anchors their bytes while no Lua runs */
     const char *few_marks[FEW_MARKS];
     size_t few_lens[FEW_MARKS];
@@ -202,6 +256,15 @@ int nb_claims_sentence(lua_State *L) {
     }
     /* (a word given to every text: each sentence holds it) */
     int every = x->left < x->count;
+    /* held: the groups of the sentence's words, found by the look that finds it
+    ** (an index with an empty word gives none: every sentence holds that one) */
+    unsigned char few[256], *found = NULL;
+    int result = 0;
+    if (want_held && !every) {
+        found = found_scratch(L, x, few);
+        lua_createtable(L, x->groups, 0);
+        result = lua_gettop(L);
+    }
     for (size_t from = (size_t)(init - 1); from < n; ) {
         size_t to = n;                                    /* (no mark: the sentence runs to the end) */
         for (size_t at = from; at < n; at++) {
@@ -213,7 +276,15 @@ int nb_claims_sentence(lua_State *L) {
                 if (mark_len[i] <= n - at && memcmp(mark[i], s + at, mark_len[i]) == 0) len = mark_len[i];
             if (len > 0) { to = at + len; break; }
         }
-        if (every || holds_word(x, s, from, to)) {
+        if (found) {
+            memset(found, 0, (size_t)x->count);
+            if (mark_held(L, x, s, from, to, found, x->count, result) > 0) {
+                lua_pushinteger(L, (lua_Integer)from + 1);
+                lua_pushinteger(L, (lua_Integer)to + 1);
+                lua_pushvalue(L, result);
+                return 3;
+            }
+        } else if (every || holds_word(x, s, from, to)) {
             lua_pushinteger(L, (lua_Integer)from + 1);
             lua_pushinteger(L, (lua_Integer)to + 1);
             return 2;

@@ -14,12 +14,18 @@
 ** nianbao.words_held(s, index) looks for the same words, the tables not read again. */
 int nb_claims_words_held(lua_State *L);
 
-/* nianbao.claim_sentence(text, init, marks, index) → from, to: the first
-** sentence of text at init or after that holds a word of index (what
-** words_held gave): to is where the next begins. A sentence ends after its
-** first mark: "\n", ";", "!", "?", else the first of the strings marks lists
-** that is there; the last may run to the end. nil: no sentence left holds one. */
+/* nianbao.claim_sentence(text, init, marks, index [, held]) → from, to [, groups]:
+** the first sentence of text at init or after that holds a word of index
+** (what words_held gave): to is where the next begins. A sentence ends after
+** its first mark: "\n", ";", "!", "?", else the first of the strings marks
+** lists that is there; the last may run to the end. nil: no sentence left
+** holds one. held true: groups as well, what words_held gives of the
+** sentence, found in the same look (none when index has an empty word). */
 int nb_claims_sentence(lua_State *L);
+
+/* nianbao.word_at(s, init, index) → the first place at init or after where a
+** word of index (what words_held gave) begins, whole in s; nil: none. */
+int nb_claims_word_at(lua_State *L);
 
 /* nianbao.unwrap(text, ends, is_heading, heading_max) → flat, map: claims.lua's unwrap
 ** (the breaks that only wrap a sentence taken out with the next line's

@@ -2868,7 +2868,7 @@ static const luaL_Reg nianbao_funcs[] = {
     {"placed_rows", l_placed_rows}, {"table_layout", l_table_layout},
     {"stream_layout", l_stream_layout}, {"stream_read", l_stream_read},
     {"placed_read", l_placed_read}, {"line_tokens", l_line_tokens},
-    {"words_held", nb_claims_words_held}, {"claim_sentence", nb_claims_sentence},
+    {"words_held", nb_claims_words_held}, {"claim_sentence", nb_claims_sentence}, {"word_at", nb_claims_word_at},
     {"unwrap", nb_claims_unwrap},
     {NULL, NULL}
 };

@@ -2123,15 +2123,20 @@ function M.for_format(F, opts)
   -- character of a word for none or last year: other places are passed over
   -- at a glance (most of a sentence)
   local firsts, seen = {}, {}
-  local function first_of(w)
+  local worth_in                  -- worth_in(s) → whether worth matches somewhere in s
+  -- (spacing[c]: c begins only spaces, none of the other words)
+  local spacing = {}
+  local function first_of(w, is_space)
     local c = w:match(CHAR_AT_START) or w:sub(1, 1)
     if not seen[c] then seen[c] = true; firsts[#firsts + 1] = c end
+    if not is_space then spacing[c] = false elseif spacing[c] == nil then spacing[c] = true end
     return c ~= ""
   end
   local guarded = true
-  for _, w in ipairs { " ", "\t", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9" } do first_of(w) end
+  for _, w in ipairs { " ", "\t" } do first_of(w, true) end
+  for _, w in ipairs { "0", "1", "2", "3", "4", "5", "6", "7", "8", "9" } do first_of(w) end
   for d = 0, 9 do first_of("\xEF\xBC" .. string.char(0x90 + d)) end
-  for _, w in ipairs(L.spaces or {}) do guarded = first_of(w) and guarded end
+  for _, w in ipairs(L.spaces or {}) do guarded = first_of(w, true) and guarded end
   for _, w in ipairs(words_of(digits)) do guarded = first_of(w) and guarded end
   for w, v in pairs(multiples) do if v == 10 then guarded = first_of(w) and guarded end end
   for _, list in ipairs { L.negation or {}, L.zero or {}, L.last_year or {} } do
@@ -2139,18 +2144,32 @@ function M.for_format(F, opts)
   end
   table.sort(firsts)
   if guarded then
-    -- (the bytes that begin none of those characters passed as one span)
-    local leads, seen_lead = {}, {}
-    for _, c in ipairs(firsts) do
-      local b = c:sub(1, 1)
-      if not seen_lead[b] then seen_lead[b] = true; leads[#leads + 1] = b end
+    -- the places where one of those characters begins found in C, a byte
+    -- a step, and the look asked only there (a search in LPeg looked at
+    -- each character in a few steps): other places are passed over. A
+    -- place of spaces is passed over too: what the look reads after them
+    -- it reads where they end, a place of a digit or numeral (a PDF's
+    -- spaces were each a look, and as many again)
+    local here = #guard_of(firsts) * worth
+    local firsts_index
+    worth_in = function(s)
+      if not firsts_index then
+        local looked, groups = {}, {}
+        for _, c in ipairs(firsts) do
+          if not spacing[c] then looked[#looked + 1], groups[#groups + 1] = c, 1 end
+        end
+        firsts_index = select(2, nianbao.words_held("", looked, groups))
+      end
+      local at = nianbao.word_at(s, 1, firsts_index)
+      while at do
+        if here:match(s, at) then return true end
+        at = nianbao.word_at(s, at + 1, firsts_index)
+      end
+      return false
     end
-    table.sort(leads)
-    local pass = (1 - S(table.concat(leads)))^0
-    worth = #guard_of(firsts) * worth
-    worth = pass * ((1 - worth) * pass)^0 * 1
   else
     worth = (1 - worth)^0 * 1
+    worth_in = function(s) return worth:match(s) ~= nil end
   end
 
   -- The words of the grammars' `needs`, looked for in a sentence in one
@@ -2235,7 +2254,7 @@ function M.for_format(F, opts)
     local s = sentence
     if s:find("\n", 1, true) then s = unwrap(s, ends, heading) end
     current.year = ctx.year or 0      -- (the quick look's last year is this sentence's)
-    if #s > MAX_SENTENCE or not worth:match(s) then return {} end
+    if #s > MAX_SENTENCE or not worth_in(s) then return {} end
     return read_worth(s, ctx)
   end
 
@@ -2601,9 +2620,10 @@ function M.for_format(F, opts)
         -- the sentences as sentences() cuts them, one at a time: most are
         -- passed over at the quick look, with no table made for them
         while state.at <= #text and #out < MAX_CLAIMS do
-          local from, e = state.at, nil
+          local from, e, held = state.at, nil, nil
           if needed_words then
-            from, e = nianbao.claim_sentence(text, from, sentence_marks, needed_words)
+            -- (with the groups whose words it holds, found in the same look: needed_by's answer)
+            from, e, held = nianbao.claim_sentence(text, from, sentence_marks, needed_words, true)
             if not from then state.at = #text + 1 break end
           else
             e = sentence_search:match(text, from) or #text + 1
@@ -2621,8 +2641,9 @@ function M.for_format(F, opts)
             elseif #sentence <= MAX_SENTENCE then
               -- (the words the grammars need, looked for in C, first: most
               -- sentences hold none, and the quick look is a longer one)
-              local needed = needed_by(sentence)
-              if needed and worth:match(sentence) and not blank:match(sentence) then
+              -- (held, unless a grammar came since its index was made)
+              local needed = held and needs_count == #grammars and held or needed_by(sentence)
+              if needed and worth_in(sentence) and not blank:match(sentence) then
                 found = read_flat(sentence, ctx, needed)
               end
             end

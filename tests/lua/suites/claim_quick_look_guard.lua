@@ -45,3 +45,19 @@ test("a sentence is read where its count, negation or last year begins with any 
     eq(case[2], read(T, case[1]), case[1])
   end
 end)
+
+test("spaces are looked past: a count after them is read, spaces alone are not", function()
+  local T = claims.for_format(F)
+  T.grammar(spec())
+  for _, case in ipairs {
+    { "收到申请 \t 3件", "is t3.new.total=3" },
+    { "收到申请\u{3000} \u{3000}7件", "is t3.new.total=7" },
+    { "收到申请   十二件", "is t3.new.total=12" },
+    { "收到申请" .. string.rep(" ", 40) .. "5件", "is t3.new.total=5" },
+    { "收到申请" .. string.rep(" ", 40) .. "件", "" },
+    { "收到申请 \u{3000} ", "" },
+    { "上年结转  4件", "is t3.carried.total=4" },
+  } do
+    eq(case[2], read(T, case[1]), case[1])
+  end
+end)

@@ -41,6 +41,27 @@ local function by_c(text, marks, words)
   return table.concat(out, " ")
 end
 
+-- as by_c, the groups held asked for as well: each sentence's are those
+-- words_held finds in it (groups: some words share one)
+local function listed(held)
+  local keys = {}
+  for k, v in pairs(held) do keys[#keys + 1] = tostring(k) .. "=" .. tostring(v) end
+  table.sort(keys)
+  return table.concat(keys, ",")
+end
+local function by_c_held(text, marks, words, groups)
+  local index = select(2, nianbao.words_held("", words, groups))
+  local out, from = {}, 1
+  while from <= #text do
+    local at, e, held = nianbao.claim_sentence(text, from, marks, index, true)
+    if not at then break end
+    eq(listed(nianbao.words_held(text:sub(at, e - 1), index)), listed(held), text:sub(at, e - 1))
+    out[#out + 1] = at .. "-" .. e
+    from = e
+  end
+  return table.concat(out, " ")
+end
+
 local MARKS = { "。", "；", "。」", "\xE3\x80" }    -- (one the start of another: the first listed wins)
 local WORDS = { "收到", "件", "申请人", "\xE7\x94", "ab" }
 local TEXTS = {
@@ -57,6 +78,19 @@ test("the sentences kept are those a pattern cuts that hold a word", function()
   end
 end)
 
+test("the groups held are found with the sentence, as words_held finds them", function()
+  local groups = { 1, 2, 1, 3, 3 }
+  for _, marks in ipairs { MARKS, {}, { "\xE3\x80" } } do
+    for _, text in ipairs(TEXTS) do
+      eq(by_pattern(text, marks, WORDS), by_c_held(text, marks, WORDS, groups), text)
+    end
+  end
+  -- a word given to every text: no groups with the sentence (the caller asks words_held)
+  local index = select(2, nianbao.words_held("", { "x", "" }, { 1, 2 }))
+  local a, e, held = nianbao.claim_sentence("无关。x", 1, MARKS, index, true)
+  eq(1, a); eq(#"无关。" + 1, e); eq(nil, held)
+end)
+
 test("random texts of the marks' and words' bytes are cut alike", function()
   local bytes = { "a", "b", "\n", ";", "!", "\xE3", "\x80", "\x82", "\xE3\x80\x82", "」", "收", "到", "件",
                   "\xE7", "\x94", "申请人" }
@@ -67,6 +101,7 @@ test("random texts of the marks' and words' bytes are cut alike", function()
     for k = 1, rand(16) - 1 do parts[k] = bytes[rand(#bytes)] end
     local text = table.concat(parts)
     eq(by_pattern(text, MARKS, WORDS), by_c(text, MARKS, WORDS), text)
+    eq(by_pattern(text, MARKS, WORDS), by_c_held(text, MARKS, WORDS, { 1, 2, 1, 3, 3 }), text)
   end
 end)
 
@@ -97,4 +132,35 @@ test("an index with an empty word holds in every sentence", function()
   local index = select(2, nianbao.words_held("", { "x", "" }, { 1, 2 }))
   local a, e = nianbao.claim_sentence("无关。无关", 1, MARKS, index)
   eq(1, a); eq(#"无关。" + 1, e)
+end)
+
+-- nianbao.word_at: the first place at init or after where a word begins, as
+-- a plain find of each word (the least of their places) says
+local function by_find(s, init, words)
+  local best
+  for _, w in ipairs(words) do
+    local at = s:find(w, init, true)
+    if at and (not best or at < best) then best = at end
+  end
+  return best
+end
+
+test("word_at finds the first place a word begins, as plain finds do", function()
+  local index = index_of(WORDS)
+  for _, text in ipairs(TEXTS) do
+    for init = 1, #text + 1 do eq(by_find(text, init, WORDS), nianbao.word_at(text, init, index), text .. "@" .. init) end
+  end
+  local bytes = { "a", "b", "\xE3", "\x80", "\x82", "收", "到", "件", "\xE7", "\x94", "申请人" }
+  local seed = 7
+  local function rand(n) seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n + 1 end
+  for _ = 1, 300 do
+    local parts = {}
+    for k = 1, rand(12) - 1 do parts[k] = bytes[rand(#bytes)] end
+    local text = table.concat(parts)
+    local init = rand(#text + 2)
+    eq(by_find(text, init, WORDS), nianbao.word_at(text, init, index), text .. "@" .. init)
+  end
+  eq(nil, nianbao.word_at("收到", 10, index), "past the end")
+  eq(false, (pcall(nianbao.word_at, "收到", 0, index)), "a place before the text")
+  eq(1, nianbao.word_at("无关", 1, select(2, nianbao.words_held("", { "" }, { 1 }))), "an empty word")
 end)
