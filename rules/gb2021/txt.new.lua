@@ -18,7 +18,8 @@ words = [[
   request  <- ("政府信息公开" / "信息公开") "申请" "申请"?
             / "依申请公开" ("申请" / "件" / "事项")?
   plain    <- "申请" !"人" !"公开"
-  filler   <- ((%num %sp "名") / (!%count !request !%digit %ch))^-20
+  -- (受理并办结…69件 counts those answered of them: not read as received)
+  filler   <- ((%num %sp "名") / (!%count !request !%digit !("并" ("办结" / "办理" / "处理")) %ch))^-20
   total    <- ("数量" / "总数")? ("共计" / "合计" / "共" / "为")?
   -- 自然人申请126件, 法人或其他组织提出14件, 涉及商业企业3件
   column   <- "自然人" -> 'np' / "法人或其他组织" -> 'org' / "商业企业" -> 'biz' / "企业" -> 'biz'

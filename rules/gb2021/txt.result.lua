@@ -25,6 +25,7 @@ results = {
   public    = "t3.result.public.total",
   partial   = "t3.result.partial.total",
   both      = "t3.result.public.total + t3.result.partial.total",
+  deny_partial = deny .. " + t3.result.partial.total",
   deny = deny, unable = unable, reject = reject, other = other,
   secret    = "t3.result.deny.secret.total",    law     = "t3.result.deny.law.total",
   safety    = "t3.result.deny.safety.total",    third   = "t3.result.deny.third.total",
@@ -40,7 +41,9 @@ results = {
 
 words = [[
   -- a group of results, as the table names it
-  group    <- ("予以公开" ("及" / "和" / "与" / "、") "部分公开") -> 'both'
+  -- (公开和部分公开: the two together, as 予以公开和部分公开 — and 不予公开 with 部分公开 is not them)
+  group    <- ("不予公开" ("及" / "和" / "与" / "、") "部分公开") -> 'deny_partial'
+            / ("予以"? "公开" ("及" / "和" / "与" / "、") "部分公开") -> 'both'
             / "予以公开" -> 'public' / "部分公开" -> 'partial' / "不予公开" -> 'deny'
             / "无法提供" -> 'unable' / "不予处理" -> 'reject' / "其他处理" -> 'other'
   -- one row, by the words that name it uniquely
@@ -54,7 +57,8 @@ words = [[
             / ("逾期未" ("按收费通知要求")? "缴纳") -> 'nofee'
   -- what may stand between a row's words and its count: 属于…的, …而不予公开的申请
   named    <- "予以公开" / "部分公开" / "不予公开" / "无法提供" / "不予处理" / "其他处理" / "不再处理"
-  rest     <- (!%digit !named %ch)^-16 ("而"? named)? "的"? ("申请" ("共计" / "共")? / "共计" / "共")?
+  -- (…逾期不补正等原因其他处理187件: 等 — the count holds more than the row)
+  rest     <- (!%digit !named !"等" %ch)^-16 ("而"? named)? "的"? ("申请" ("共计" / "共")? / "共计" / "共")?
 ]]
 
 check = text.claims {

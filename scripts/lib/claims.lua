@@ -2106,6 +2106,7 @@ function M.for_format(F, opts)
   end
 
   local only_comma = sp * comma^-1 * sp * -1     -- what may stand between a subject and its share
+  local only_list = sp * words_alt_once(L.list or {}) * sp * -1   -- what joins two subjects in one list
   local function by_place(a, b)
     if a.at ~= b.at then return a.at < b.at end
     if a.cells ~= b.cells then return a.cells < b.cells end
@@ -2368,14 +2369,21 @@ function M.for_format(F, opts)
         end
       end
       local best, best_at = "start", 0
+      local last, before_last                 -- the last two claims with a topic
       for _, c in ipairs(claims) do
         if c.topic and c.at < pos and c.at >= best_at then best, best_at = c.topic, c.at end
+        if c.topic and c.at < pos then before_last, last = last, c end
       end
       for _, ev in ipairs(events) do
         if ev.at < pos and ev.at >= best_at then
           if ev.topic then best, best_at = ev.topic, ev.at
           elseif not covered(ev.at) then best, best_at = "other", ev.at end
         end
+      end
+      -- 行政复议3件、行政诉讼2件，其中维持4件: what follows two topics in one list is of both
+      if last and before_last and last.topic == best and before_last.topic ~= best
+         and before_last.stop <= last.at and only_list:match(s:sub(before_last.stop, last.at - 1)) then
+        return "other"
       end
       return best
     end
@@ -2470,9 +2478,9 @@ function M.for_format(F, opts)
     for _, x in ipairs(said) do
       local G, r, m = x.G, x.r, x.m
       if not held(x) and r.kind == "share" then
-        local subjects = {}
-        for _, key in ipairs(keys_of(m.caps)) do subjects[#subjects + 1] = cells_for(r, key) end
-        if #subjects == 0 then
+        local subjects, keys = {}, keys_of(m.caps)
+        for _, key in ipairs(keys) do subjects[#subjects + 1] = cells_for(r, key) end
+        if #keys == 0 then
           local c = subject_before(m.at, true)
           subjects[1] = c and c.cells
         end
@@ -2492,9 +2500,10 @@ function M.for_format(F, opts)
       elseif not held(x) and r.kind == "compare" then
         local changes = {}
         for _, v in ipairs(m.caps) do if type(v) == "table" then changes[#changes + 1] = v end end
-        local subjects = {}
-        for _, key in ipairs(keys_of(m.caps)) do subjects[#subjects + 1] = cells_for(r, key) end
-        if #subjects == 0 then
+        local subjects, keys = {}, keys_of(m.caps)
+        for _, key in ipairs(keys) do subjects[#subjects + 1] = cells_for(r, key) end
+        -- (a subject named that has no cells is not the one before it)
+        if #keys == 0 then
           local before = subjects_before(m.at)
           if m.caps.each then
             -- 分别较上年增加5件、减少2件: the last claims before, one change each
