@@ -13,13 +13,13 @@ basis    = { "国办公开办函〔2021〕30号（四）明确责任：内容不
 
 -- The words: who receives, what, from whom.
 words = [[
-  verb     <- ("受理" "并" "答复") / "收到" / "受理" / "新收" / "接收" / "登记"
+  -- (受理并办结…69件 counts those answered of them: not read as received)
+  verb     <- (("受理" "并" "答复") / "收到" / "受理" / "新收" / "接收" / "登记") !("并" ("办结" / "办理" / "处理"))
   -- the request named in full; "申请" alone only right after the verb (not 行政许可申请)
   request  <- ("政府信息公开" / "信息公开") "申请" "申请"?
             / "依申请公开" ("申请" / "件" / "事项")?
   plain    <- "申请" !"人" !"公开"
-  -- (受理并办结…69件 counts those answered of them: not read as received)
-  filler   <- ((%num %sp "名") / (!%count !request !%digit !("并" ("办结" / "办理" / "处理")) %ch))^-20
+  filler   <- ((%num %sp "名") / (!%count !request !%digit %ch))^-20
   total    <- ("数量" / "总数")? ("共计" / "合计" / "共" / "为")?
   -- 自然人申请126件, 法人或其他组织提出14件, 涉及商业企业3件
   column   <- "自然人" -> 'np' / "法人或其他组织" -> 'org' / "商业企业" -> 'biz' / "企业" -> 'biz'

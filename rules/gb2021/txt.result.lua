@@ -25,7 +25,6 @@ results = {
   public    = "t3.result.public.total",
   partial   = "t3.result.partial.total",
   both      = "t3.result.public.total + t3.result.partial.total",
-  deny_partial = deny .. " + t3.result.partial.total",
   deny = deny, unable = unable, reject = reject, other = other,
   secret    = "t3.result.deny.secret.total",    law     = "t3.result.deny.law.total",
   safety    = "t3.result.deny.safety.total",    third   = "t3.result.deny.third.total",
@@ -41,9 +40,7 @@ results = {
 
 words = [[
   -- a group of results, as the table names it
-  -- (公开和部分公开: the two together, as 予以公开和部分公开 — and 不予公开 with 部分公开 is not them)
-  group    <- ("不予公开" ("及" / "和" / "与" / "、") "部分公开") -> 'deny_partial'
-            / ("予以"? "公开" ("及" / "和" / "与" / "、") "部分公开") -> 'both'
+  group    <- ("予以公开" ("及" / "和" / "与" / "、") "部分公开") -> 'both'
             / "予以公开" -> 'public' / "部分公开" -> 'partial' / "不予公开" -> 'deny'
             / "无法提供" -> 'unable' / "不予处理" -> 'reject' / "其他处理" -> 'other'
   -- one row, by the words that name it uniquely
@@ -72,7 +69,8 @@ check = text.claims {
   -- after a clause about requests, or at the start of a sentence (从办理结果看，…)
   readers = {
     -- 予以公开412件; 不予公开的申请共计17件; 予以公开及部分公开的42件
-    { bare = true, follows = { "t3", "start" },
+    -- (not 部分公开 of 公开和部分公开共1816件, or of 不予公开和部分公开: its count is of more results)
+    { bare = true, follows = { "t3", "start" }, not_after = [[ "公开" ("及" / "和" / "与" / "、") ]],
       grammar = [[ claim <- group "的"? ("申请" / "件")? ("共计" / "共")? %count ]] },
     -- 属于本机关不掌握相关政府信息的3件; 属于国家秘密不予公开1件
     { bare = true, follows = { "t3", "start" }, grammar = [[ claim <- row rest %count ]] },

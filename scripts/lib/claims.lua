@@ -2478,9 +2478,9 @@ function M.for_format(F, opts)
     for _, x in ipairs(said) do
       local G, r, m = x.G, x.r, x.m
       if not held(x) and r.kind == "share" then
-        local subjects, keys = {}, keys_of(m.caps)
-        for _, key in ipairs(keys) do subjects[#subjects + 1] = cells_for(r, key) end
-        if #keys == 0 then
+        local subjects = {}
+        for _, key in ipairs(keys_of(m.caps)) do subjects[#subjects + 1] = cells_for(r, key) end
+        if #subjects == 0 then
           local c = subject_before(m.at, true)
           subjects[1] = c and c.cells
         end
