@@ -1983,8 +1983,7 @@ function M.for_format(F, opts)
   -- a day after the report's year sets a time only as the day a count is
   -- "as of" (截至2025年1月15日…已办结86件), not as an event's day (于2025年1月20日发布)
   local as_of = L.as_of or {}
-  local function after_year(s, a, y, own)
-    if not own or tonumber(ascii(y)) <= own then return false end
+  local function said_as_of(s, a)
     local k = a - 1
     while k > 0 and s:byte(k) == 32 do k = k - 1 end
     for _, w in ipairs(as_of) do
@@ -1992,13 +1991,24 @@ function M.for_format(F, opts)
     end
     return false
   end
+  local function after_year(s, a, y, own)
+    return own ~= nil and tonumber(ascii(y)) > own and said_as_of(s, a)
+  end
+  -- a count as of a day before the year's last month (截至2024年11月30日…) is of part of the year
+  local month_of = sp * C(digit^1) * sp * date_mark
+  local function before_year_end(s, a, y, e, own)
+    if not own or tonumber(ascii(y)) ~= own or not said_as_of(s, a) then return false end
+    local m = month_of:match(s, e)
+    return m ~= nil and tonumber(ascii(m)) < 12
+  end
   local function frame_year(s, from, pos, own)
     local last, i = nil, from
     while i < pos do
       local a, y, e = year_word_search:match(s, i)
       if not a or a >= pos then break end
       if y == "this" or y == "last" then last = y
-      elseif not date_after:match(s, e) or after_year(s, a, y, own) then last = tonumber(ascii(y)) end
+      elseif not date_after:match(s, e) or after_year(s, a, y, own) then last = tonumber(ascii(y))
+      elseif before_year_end(s, a, y, e, own) then last = "part" end
       i = e
     end
     return last
@@ -2023,6 +2033,7 @@ function M.for_format(F, opts)
     if plan and plan:match(before) then return nil end
     local y = frame_year(s, from, at, ctx.year)
     if not y and from > 1 and starts then y = carried_year(s, starts, from, ctx.year) end
+    if y == "part" then return nil end
     if not y or y == "this" or y == ctx.year then return "this" end
     if y == "last" or (ctx.year and y == ctx.year - 1) then return "last" end
     return nil
@@ -2089,6 +2100,7 @@ function M.for_format(F, opts)
         if subject_after:match(s, e) then return "stop" end
         year = tonumber(ascii(y))
       elseif after_year(s, a, y, own) then year = tonumber(ascii(y))
+      elseif before_year_end(s, a, y, e, own) then year = "part"
       end
       i = e
     end
