@@ -28,7 +28,7 @@ check = text.claims {
         claim <- verb ("了" / "各类" / "的")* request %sp ("共计" / "共")? %count ]] },
     -- 收到的3119件申请中，当年办结3016件: a part of those received, not all answered (read, no claim)
     { bare = true, follows = { "t3", "start" }, silent = true,
-      grammar = [[ claim <- "中" %comma %sp (!verb %ch)^-6 verb ("了" / "共")? %count ]] },
+      grammar = [[ claim <- "申请中" %comma %sp (!verb %ch)^-6 verb ("了" / "共")? %count ]] },
     -- 办结69件, 答复3050件: after a clause about requests (or at the start of a sentence)
     { cells = "t3.result.total.total", bare = true, follows = { "t3", "start" },
       not_after = [[ "其中" / "期限内" / "期内" / "延期" / "逾期" / "方式" ]], grammar = [[
