@@ -2350,7 +2350,7 @@ function M.for_format(F, opts)
         if frame == "last" and (math.type(v) ~= "integer" or not a.n_at) then v = nil end
         if v ~= nil then
           add { cells = a.cells, kind = frame == "last" and "prev" or "is", value = v, printed = a.m.caps.n,
-                unit = a.m.caps.money, at = a.at, stop = a.stop,
+                unit = a.m.caps.money, at = a.at, stop = a.stop, silent = a.r.silent,
                 n_at = frame == "this" and a.n_at or nil, negated = a.m.caps.zero ~= nil, grammar = a.r.G,
                 reader = a.r, topic = frame == "this" and a.r.topic or nil,
                 last_year = frame == "last" or nil }
