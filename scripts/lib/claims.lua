@@ -1994,12 +1994,17 @@ function M.for_format(F, opts)
   local function after_year(s, a, y, own)
     return own ~= nil and tonumber(ascii(y)) > own and said_as_of(s, a)
   end
-  -- a count as of a day before the year's last month (截至2024年11月30日…) is of part of the year
+  -- a count of part of the year: as of a day before its last month (截至2024年11月30日…), or
+  -- of a month said with no day (2024年6月，共收到…), unless that spans the year (2024年1月至12月)
   local month_of = sp * C(digit^1) * sp * date_mark
+  local month_day = month_of * sp * digit^1 * sp * date_mark
+  local own_span = compile_words(scope.own_period, "language.claims.own_period")
   local function before_year_end(s, a, y, e, own)
-    if not own or tonumber(ascii(y)) ~= own or not said_as_of(s, a) then return false end
+    if not own or tonumber(ascii(y)) ~= own then return false end
     local m = month_of:match(s, e)
-    return m ~= nil and tonumber(ascii(m)) < 12
+    if m == nil then return false end
+    if said_as_of(s, a) then return tonumber(ascii(m)) < 12 end
+    return not month_day:match(s, e) and not (own_span and own_span:match(s, e))
   end
   local function frame_year(s, from, pos, own)
     local last, i = nil, from
