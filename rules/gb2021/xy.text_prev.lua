@@ -49,7 +49,8 @@ text.grammar {
     -- （2023年为9件）
     { grammar = [[ claim <- ("（" / "(") %last_year "为"? {:prev: %num :} %sp %unit ("）" / ")") ]] },
     -- 分别较上年增加5件、减少2件
-    { grammar = [[ claim <- {:each: "分别" :} than "分别"? change ("、" change)* ]] },
+    -- (not 分别较上年增加412件、343件: the second has no direction of its own)
+    { grammar = [[ claim <- {:each: "分别" :} than "分别"? change ("、" change)* !("、" %sp %num) ]] },
   },
 }
 

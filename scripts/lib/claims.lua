@@ -2527,9 +2527,12 @@ function M.for_format(F, opts)
             if #before >= #changes then
               for i = 1, #changes do subjects[i] = before[#before - #changes + i].cells end
             end
-          elseif #before == 1 and subject_before(m.at, false) then
-            -- one subject before it in the sentence, nothing else counted between
-            subjects[1] = before[1].cells
+          else
+            -- one subject before it in the sentence, nothing else counted between, and the
+            -- change right after it or after a comma (not 办结率同比提高2%: another subject)
+            local b = #before == 1 and subject_before(m.at, false)
+            local between = b and s:sub(b.stop, m.at - 1)
+            if b and (between == "" or comma_end_at:match(between)) then subjects[1] = before[1].cells end
           end
         end
         if #subjects > 0 and in_frame(s, m.at, clause_of(starts, m.at), ctx, starts) == "this" then
