@@ -1485,8 +1485,8 @@ function M.for_format(F, opts)
                               words_lead(scope.summary_body))
   local summary_issuers = {}
   for _, k in ipairs(scope.summary_issuers or {}) do summary_issuers[k] = true end
-  local other_period = finder(compile_words(scope.other_period, "language.claims.other_period"),
-                              compile_words(scope.own_period, "language.claims.own_period"),
+  local own_period = compile_words(scope.own_period, "language.claims.own_period")
+  local other_period = finder(compile_words(scope.other_period, "language.claims.other_period"), own_period,
                               words_lead(scope.other_period, scope.own_period))
   local plan = finder(compile_words(scope.plan, "language.claims.plan"), nil, words_lead(scope.plan))
 
@@ -1998,13 +1998,12 @@ function M.for_format(F, opts)
   -- of a month said with no day (2024年6月，共收到…), unless that spans the year (2024年1月至12月)
   local month_of = sp * C(digit^1) * sp * date_mark
   local month_day = month_of * sp * digit^1 * sp * date_mark
-  local own_span = compile_words(scope.own_period, "language.claims.own_period")
-  local function before_year_end(s, a, y, e, own)
+  local function part_of_year(s, a, y, e, own)
     if not own or tonumber(ascii(y)) ~= own then return false end
     local m = month_of:match(s, e)
     if m == nil then return false end
     if said_as_of(s, a) then return tonumber(ascii(m)) < 12 end
-    return not month_day:match(s, e) and not (own_span and own_span:match(s, e))
+    return not month_day:match(s, e) and not (own_period and own_period:match(s, e))
   end
   local function frame_year(s, from, pos, own)
     local last, i = nil, from
@@ -2013,7 +2012,7 @@ function M.for_format(F, opts)
       if not a or a >= pos then break end
       if y == "this" or y == "last" then last = y
       elseif not date_after:match(s, e) or after_year(s, a, y, own) then last = tonumber(ascii(y))
-      elseif before_year_end(s, a, y, e, own) then last = "part" end
+      elseif part_of_year(s, a, y, e, own) then last = "part" end
       i = e
     end
     return last
@@ -2105,7 +2104,7 @@ function M.for_format(F, opts)
         if subject_after:match(s, e) then return "stop" end
         year = tonumber(ascii(y))
       elseif after_year(s, a, y, own) then year = tonumber(ascii(y))
-      elseif before_year_end(s, a, y, e, own) then year = "part"
+      elseif part_of_year(s, a, y, e, own) then year = "part"
       end
       i = e
     end
