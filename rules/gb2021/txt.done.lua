@@ -26,6 +26,11 @@ check = text.claims {
     -- 办结政府信息公开申请37件; 共办结申请20件; 办结各类政府信息公开申请1,271件
     { cells = "t3.result.total.total", grammar = [[
         claim <- verb ("了" / "各类" / "的")* request %sp ("共计" / "共")? %count ]] },
+    -- 尚未办结的申请103件: those not answered (read, no claim)
+    { silent = true, grammar = [[ claim <- ("尚"? "未" / "没有") verb ("的" / "了")* request %sp %count ]] },
+    -- 收到的3119件申请中，当年办结3016件: a part of those received, not all answered (read, no claim)
+    { bare = true, follows = { "t3", "start" }, silent = true,
+      grammar = [[ claim <- "申请中" %comma %sp (!verb %ch)^-6 verb ("了" / "共")? %count ]] },
     -- 办结69件, 答复3050件: after a clause about requests (or at the start of a sentence)
     { cells = "t3.result.total.total", bare = true, follows = { "t3", "start" },
       not_after = [[ "其中" / "期限内" / "期内" / "延期" / "逾期" / "方式" ]], grammar = [[

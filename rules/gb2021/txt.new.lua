@@ -13,7 +13,8 @@ basis    = { "国办公开办函〔2021〕30号（四）明确责任：内容不
 
 -- The words: who receives, what, from whom.
 words = [[
-  verb     <- ("受理" "并" "答复") / "收到" / "受理" / "新收" / "接收" / "登记"
+  -- (受理并办结…69件 counts those answered of them: not read as received)
+  verb     <- (("受理" "并" "答复") / "收到" / "受理" / "新收" / "接收" / "登记") !("并" ("办结" / "办理" / "处理"))
   -- the request named in full; "申请" alone only right after the verb (not 行政许可申请)
   request  <- ("政府信息公开" / "信息公开") "申请" "申请"?
             / "依申请公开" ("申请" / "件" / "事项")?
@@ -44,10 +45,10 @@ check = text.claims {
     -- 收到申请154件: but not a service centre's applications (政务服务中心受理申请…)
     { cells = "t3.new.total", not_after = service, grammar = [[
         claim <- verb ("了" / "到" / "共" / "的")* plain %sp total %count ]] },
-    -- 本年度收到政府信息公开申请75件（含上年结转1件）: the 75 counts the carried one too
+    -- 本年度收到政府信息公开申请75件（含上年结转1件）, …75件，其中上年结转1件: the 75 counts the carried one too
     { cells = "t3.new.total + t3.carried.total", grammar = [[
         claim <- verb ("了" / "到" / "共" / "的")* (filler request / plain) %sp total %count
-                 %sp ("（" / "(") "含" %last_year ("结转" / "转结") ]] },
+                 %sp (("（" / "(") ("含" / "其中" "含"?) / %comma %sp "其中" "含"?) %last_year ("结转" / "转结") ]] },
     -- 收到70件申请; 收到的386件申请中
     { cells = "t3.new.total", not_after = part, grammar = [[ claim <- verb ("了" / "共" / "的")* %count request ]] },
     { cells = "t3.new.total", not_after = service, grammar = [[ claim <- verb ("了" / "共" / "的")* %count plain ]] },

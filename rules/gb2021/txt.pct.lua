@@ -42,7 +42,9 @@ local grammar = text.grammar {
     -- …412件，占32.4%; …126件，占收到申请总数的89.4%; …6件，占比12.5%
     { grammar = [[ claim <- %comma? %sp "占" "比"? says (base "的"?)? %pct ]] },
     -- 其中予以公开的占比为55%; 本机关不掌握相关政府信息的占比最高，达41.2%
-    { grammar = [[ claim <- "属于"? subject "的"? "占比" says %pct ]] },
+    -- (not 部分公开 of 公开和部分公开的占比: the share of more results)
+    { not_after = [[ "公开" ("及" / "和" / "与" / "、") ]],
+      grammar = [[ claim <- "属于"? subject "的"? "占比" says %pct ]] },
   },
 }
 

@@ -54,7 +54,8 @@ words = [[
             / ("逾期未" ("按收费通知要求")? "缴纳") -> 'nofee'
   -- what may stand between a row's words and its count: 属于…的, …而不予公开的申请
   named    <- "予以公开" / "部分公开" / "不予公开" / "无法提供" / "不予处理" / "其他处理" / "不再处理"
-  rest     <- (!%digit !named %ch)^-16 ("而"? named)? "的"? ("申请" ("共计" / "共")? / "共计" / "共")?
+  -- (…逾期不补正等原因其他处理187件: 等 — the count holds more than the row)
+  rest     <- (!%digit !named !"等" %ch)^-16 ("而"? named)? "的"? ("申请" ("共计" / "共")? / "共计" / "共")?
 ]]
 
 check = text.claims {
@@ -68,7 +69,8 @@ check = text.claims {
   -- after a clause about requests, or at the start of a sentence (从办理结果看，…)
   readers = {
     -- 予以公开412件; 不予公开的申请共计17件; 予以公开及部分公开的42件
-    { bare = true, follows = { "t3", "start" },
+    -- (not 部分公开 of 公开和部分公开共1816件, or of 不予公开和部分公开: its count is of more results)
+    { bare = true, follows = { "t3", "start" }, not_after = [[ "公开" ("及" / "和" / "与" / "、") ]],
       grammar = [[ claim <- group "的"? ("申请" / "件")? ("共计" / "共")? %count ]] },
     -- 属于本机关不掌握相关政府信息的3件; 属于国家秘密不予公开1件
     { bare = true, follows = { "t3", "start" }, grammar = [[ claim <- row rest %count ]] },

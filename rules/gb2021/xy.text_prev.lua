@@ -20,8 +20,12 @@ words = [[
   than     <- ("较" / "比" / "同") %sp %last_year "同期"?
   said     <- %sp "的"? %sp ("（" / "(")? %sp {:prev: %num :} %sp %unit ("）" / ")")?
   -- a subject named right before: 申请量与上年持平; 依申请公开数量比上年减少1件
-  subject  <- ("自然人" ("申请" / "提出")? ("数量" / "量" / "件数")?) -> 'np'
-            / (("依申请公开" / "政府信息公开申请" / "申请") ("数量" / "量" / "件数")?) -> 'new'
+  -- (a part of the requests — 予以公开的申请, 法人申请, 线上申请 — names a change of its own: not read)
+  subject  <- ("的" ("申请" / "依申请公开")) -> 'part'
+            / ("自然人" "的"? ("申请" / "提出")? ("数量" / "量" / "件数")?) -> 'np'
+            -- (申请 alone only as 申请量, 收到的申请: 线上申请, 法人申请 are parts)
+            / ((("收到" / "受理" / "新收") "的")? ("依申请公开" / "政府信息公开申请") ("数量" / "量" / "件数")?
+               / ("收到" / "受理" / "新收") "的" "申请" ("数量" / "量" / "件数")? / "申请" ("数量" / "量" / "件数")) -> 'new'
             / (("政府信息公开" "类"?)? "行政复议" "案件"? ("数量" / "量")?) -> 'rv'
             / (("政府信息公开" "类"?)? "行政诉讼" "案件"? ("数量" / "量")?) -> 'suit'
 ]]
@@ -45,7 +49,8 @@ text.grammar {
     -- （2023年为9件）
     { grammar = [[ claim <- ("（" / "(") %last_year "为"? {:prev: %num :} %sp %unit ("）" / ")") ]] },
     -- 分别较上年增加5件、减少2件
-    { grammar = [[ claim <- {:each: "分别" :} than "分别"? change ("、" change)* ]] },
+    -- (not 分别较上年增加412件、343件: the second has no direction of its own)
+    { grammar = [[ claim <- {:each: "分别" :} than "分别"? change ("、" change)* !("、" %sp %num) ]] },
   },
 }
 

@@ -1485,8 +1485,8 @@ function M.for_format(F, opts)
                               words_lead(scope.summary_body))
   local summary_issuers = {}
   for _, k in ipairs(scope.summary_issuers or {}) do summary_issuers[k] = true end
-  local other_period = finder(compile_words(scope.other_period, "language.claims.other_period"),
-                              compile_words(scope.own_period, "language.claims.own_period"),
+  local own_period = compile_words(scope.own_period, "language.claims.own_period")
+  local other_period = finder(compile_words(scope.other_period, "language.claims.other_period"), own_period,
                               words_lead(scope.other_period, scope.own_period))
   local plan = finder(compile_words(scope.plan, "language.claims.plan"), nil, words_lead(scope.plan))
 
@@ -1983,8 +1983,7 @@ function M.for_format(F, opts)
   -- a day after the report's year sets a time only as the day a count is
   -- "as of" (截至2025年1月15日…已办结86件), not as an event's day (于2025年1月20日发布)
   local as_of = L.as_of or {}
-  local function after_year(s, a, y, own)
-    if not own or tonumber(ascii(y)) <= own then return false end
+  local function said_as_of(s, a)
     local k = a - 1
     while k > 0 and s:byte(k) == 32 do k = k - 1 end
     for _, w in ipairs(as_of) do
@@ -1992,13 +1991,28 @@ function M.for_format(F, opts)
     end
     return false
   end
+  local function after_year(s, a, y, own)
+    return own ~= nil and tonumber(ascii(y)) > own and said_as_of(s, a)
+  end
+  -- a count of part of the year: as of a day before its last month (截至2024年11月30日…), or
+  -- of a month said with no day (2024年6月，共收到…), unless that spans the year (2024年1月至12月)
+  local month_of = sp * C(digit^1) * sp * date_mark
+  local month_day = month_of * sp * digit^1 * sp * date_mark
+  local function part_of_year(s, a, y, e, own)
+    if not own or tonumber(ascii(y)) ~= own then return false end
+    local m = month_of:match(s, e)
+    if m == nil then return false end
+    if said_as_of(s, a) then return tonumber(ascii(m)) < 12 end
+    return not month_day:match(s, e) and not (own_period and own_period:match(s, e))
+  end
   local function frame_year(s, from, pos, own)
     local last, i = nil, from
     while i < pos do
       local a, y, e = year_word_search:match(s, i)
       if not a or a >= pos then break end
       if y == "this" or y == "last" then last = y
-      elseif not date_after:match(s, e) or after_year(s, a, y, own) then last = tonumber(ascii(y)) end
+      elseif not date_after:match(s, e) or after_year(s, a, y, own) then last = tonumber(ascii(y))
+      elseif part_of_year(s, a, y, e, own) then last = "part" end
       i = e
     end
     return last
@@ -2023,6 +2037,7 @@ function M.for_format(F, opts)
     if plan and plan:match(before) then return nil end
     local y = frame_year(s, from, at, ctx.year)
     if not y and from > 1 and starts then y = carried_year(s, starts, from, ctx.year) end
+    if y == "part" then return nil end
     if not y or y == "this" or y == ctx.year then return "this" end
     if y == "last" or (ctx.year and y == ctx.year - 1) then return "last" end
     return nil
@@ -2089,6 +2104,7 @@ function M.for_format(F, opts)
         if subject_after:match(s, e) then return "stop" end
         year = tonumber(ascii(y))
       elseif after_year(s, a, y, own) then year = tonumber(ascii(y))
+      elseif part_of_year(s, a, y, e, own) then year = "part"
       end
       i = e
     end
@@ -2106,6 +2122,7 @@ function M.for_format(F, opts)
   end
 
   local only_comma = sp * comma^-1 * sp * -1     -- what may stand between a subject and its share
+  local only_list = sp * words_alt_once(L.list or {}) * sp * -1   -- what joins two subjects in one list
   local function by_place(a, b)
     if a.at ~= b.at then return a.at < b.at end
     if a.cells ~= b.cells then return a.cells < b.cells end
@@ -2356,7 +2373,7 @@ function M.for_format(F, opts)
         if frame == "last" and (math.type(v) ~= "integer" or not a.n_at) then v = nil end
         if v ~= nil then
           add { cells = a.cells, kind = frame == "last" and "prev" or "is", value = v, printed = a.m.caps.n,
-                unit = a.m.caps.money, at = a.at, stop = a.stop,
+                unit = a.m.caps.money, at = a.at, stop = a.stop, silent = a.r.silent,
                 n_at = frame == "this" and a.n_at or nil, negated = a.m.caps.zero ~= nil, grammar = a.r.G,
                 reader = a.r, topic = frame == "this" and a.r.topic or nil,
                 last_year = frame == "last" or nil }
@@ -2387,14 +2404,21 @@ function M.for_format(F, opts)
         end
       end
       local best, best_at = "start", 0
+      local last, before_last                 -- the last two claims with a topic
       for _, c in ipairs(claims) do
         if c.topic and c.at < pos and c.at >= best_at then best, best_at = c.topic, c.at end
+        if c.topic and c.at < pos then before_last, last = last, c end
       end
       for _, ev in ipairs(events) do
         if ev.at < pos and ev.at >= best_at then
           if ev.topic then best, best_at = ev.topic, ev.at
           elseif not covered(ev.at) then best, best_at = "other", ev.at end
         end
+      end
+      -- 行政复议3件、行政诉讼2件，其中维持4件: what follows two topics in one list is of both
+      if last and before_last and last.topic == best and before_last.topic ~= best
+         and before_last.stop <= last.at and only_list:match(s:sub(before_last.stop, last.at - 1)) then
+        return "other"
       end
       return best
     end
@@ -2511,18 +2535,22 @@ function M.for_format(F, opts)
       elseif not held(x) and r.kind == "compare" then
         local changes = {}
         for _, v in ipairs(m.caps) do if type(v) == "table" then changes[#changes + 1] = v end end
-        local subjects = {}
-        for _, key in ipairs(keys_of(m.caps)) do subjects[#subjects + 1] = cells_for(r, key) end
-        if #subjects == 0 then
+        local subjects, keys = {}, keys_of(m.caps)
+        for _, key in ipairs(keys) do subjects[#subjects + 1] = cells_for(r, key) end
+        -- (a subject named that has no cells is not the one before it)
+        if #keys == 0 then
           local before = subjects_before(m.at)
           if m.caps.each then
             -- 分别较上年增加5件、减少2件: the last claims before, one change each
             if #before >= #changes then
               for i = 1, #changes do subjects[i] = before[#before - #changes + i].cells end
             end
-          elseif #before == 1 and subject_before(m.at, false) then
-            -- one subject before it in the sentence, nothing else counted between
-            subjects[1] = before[1].cells
+          else
+            -- one subject before it in the sentence, nothing else counted between, and the
+            -- change right after it or after a comma (not 办结率同比提高2%: another subject)
+            local b = #before == 1 and subject_before(m.at, false)
+            local between = b and s:sub(b.stop, m.at - 1)
+            if b and (between == "" or comma_end_at:match(between)) then subjects[1] = before[1].cells end
           end
         end
         if #subjects > 0 and in_frame(s, m.at, clause_of(starts, m.at), ctx, starts) == "this" then
