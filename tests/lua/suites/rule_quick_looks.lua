@@ -122,6 +122,18 @@ test("date.stale_year: a part that never names the old year is passed over; coun
   eq(true, fired > 50 and fired < n - 50, "parts on both sides (" .. fired .. " of " .. n .. ")")
 end)
 
+test("date.stale_year: last year named in a comparison (比, 较, （…为, 同期) is no copied text", function()
+  local rule = load_rule("date.stale_year")
+  local compared = "全年制发行政规范性文件88件（2021年度为69件）。作出行政许可决定10690件，比2021年度减少9件；"
+                   .. "未作出行政强制决定，2021年度为42件。被提起行政诉讼1件，较2021年减少11件，与2021年相比下降；"
+                   .. "2021年同期为3件。2022年我县……"
+  eq("", findings(rule.check, report_of({ { id = "s1", text = compared, line = 4, col = 1 } }, 2022)),
+     "comparisons only")
+  local copied = "2021年，我县深入推进政务公开。2021年全年制发文件69件。2021年共收到申请70件。" .. compared
+  has(findings(rule.check, report_of({ { id = "s1", text = copied, line = 4, col = 1 } }, 2022)), "n_old=number:3",
+      "three mentions of the old year as this year's, the comparisons not counted")
+end)
+
 test("qlt.thin: a part of four bytes a character of the minimum or more is long enough uncounted", function()
   local seed = 7
   local function rand(n)
