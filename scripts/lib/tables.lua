@@ -1233,7 +1233,7 @@ local function bind_by_order(F, system, T, m, tokens, R, diags)
   local blocks, labels = value_lines(F, T, m, tokens)
   -- each block's lines are its rows, one for one; else, where the page put
   -- every value apart (raw PDF text), the block's values in order fill its rows
-  local plan = {}
+  local plan, across = {}, nil
   for b, blk in ipairs(T.blocks) do
     local lines = blocks[b] or {}
     local rows, width = {}, 0
@@ -1257,6 +1257,17 @@ local function bind_by_order(F, system, T, m, tokens, R, diags)
         k = k + #r.cells
         plan[#plan + 1] = { row = r, values = vals }
       end
+      -- rows of several cells each: a PDF may give their values column by
+      -- column as well as row by row, and that reading is kept to test
+      local w = #rows[1].cells
+      if #rows > 1 and w > 1 and w * #rows == width then
+        across = across or {}
+        for i, r in ipairs(rows) do
+          local vals = {}
+          for j = 1, w do vals[j] = seq[(j - 1) * #rows + i] end
+          across[#across + 1] = { row = r, values = vals }
+        end
+      end
     end
   end
   if #plan == 0 then return false end
@@ -1277,6 +1288,25 @@ local function bind_by_order(F, system, T, m, tokens, R, diags)
       if plan[k] and r == plan[k].row then k = k + 1 else ok = false end
     end
     ok = ok and k == #plan + 1
+  end
+  if ok and across then
+    -- both orders read as true: which number is whose is not known
+    local differs, by_plan = false, {}
+    for _, p in ipairs(plan) do
+      for i, id in ipairs(p.row.cells) do by_plan[id] = p.values[i] end
+    end
+    for _, p in ipairs(across) do
+      for i, id in ipairs(p.row.cells) do
+        differs = differs or p.values[i].text ~= by_plan[id].text
+        set_value(R, F, id, p.values[i])
+      end
+    end
+    if differs and system:consistent(R.c, ids) then ok = false end
+    if ok then
+      for _, p in ipairs(plan) do
+        for i, id in ipairs(p.row.cells) do set_value(R, F, id, p.values[i]) end
+      end
+    end
   end
   if not ok then
     for id, c in pairs(before) do
@@ -1315,7 +1345,8 @@ local function bind_by_labels(F, system, T, m, tokens, R, diags, present, pendin
     -- blank cells past the row's end only pad it
     while #values > #slots and values[#values].text == "" do values[#values] = nil end
     if #values == 0 then
-      bare[#bare + 1], bare_slots = slots, bare_slots + #slots
+      -- (a group's subtotal the page need not print holds no values of theirs)
+      if not seg.optional then bare[#bare + 1], bare_slots = slots, bare_slots + #slots end
     elseif #values > #slots and #bare > 0 and #values >= #slots + bare_slots then
       local b = values[1]
       for _, ids in ipairs(bare) do
