@@ -269,6 +269,60 @@ local function tokens_of(text, marks)
 end
 M.tokens_of = tokens_of
 
+-- A scan's OCR reads digits as letters ("7l", "5S", "1O", a lone "O"):
+-- such a letter touching a number, or standing alone beside one, makes
+-- that value a text, never a number of the digits around it. Returns the
+-- flat tokens so cut, with `misread` listing those tokens' places.
+local MISREAD = "^[OolISBZ]+$"
+local MISREAD_CELL = "^%d*[OolISBZ][%dOolISBZ]*$"   -- a page's cell that holds but such a value
+local function misread_cut(text, flat)
+  if not text:find("[OolISBZ]") then return flat end
+  local toks = {}
+  for k = 1, #flat, 4 do
+    local t, off = flat[k], flat[k + 3]
+    local s = text:find(t, off + 1, true) or off + 1
+    local head, letters = t:match("^(.-%S)%s+([OolISBZ]+)$")
+    if not flat[k + 1] and head then
+      -- a label with a lone letter after it: the letter may be the row's first value
+      toks[#toks + 1] = { t = head, glued = false, col = flat[k + 2], off = off, s = s, e = s + #head - 1 }
+      local ls = s + #t - #letters
+      toks[#toks + 1] = { t = letters, glued = false, col = flat[k + 2] + utf8.len(t, 1, #t - #letters), off = ls - 1,
+                          s = ls, e = ls + #letters - 1, split = true }
+    else
+      toks[#toks + 1] = { t = t, glued = flat[k + 1], col = flat[k + 2], off = off, s = s, e = s + #t - 1 }
+    end
+  end
+  local function number(i) return toks[i] and toks[i].glued == true end
+  local any = false
+  for i, tk in ipairs(toks) do
+    if not tk.glued and tk.t:match(MISREAD) then
+      local touches = number(i - 1) and toks[i - 1].e + 1 == tk.s or number(i + 1) and tk.e + 1 == toks[i + 1].s
+      local alone = number(i + 1) and (number(i - 1) or tk.split or i == 1) or number(i - 1) and not toks[i + 1]
+      if touches or alone then tk.letter, any = true, true end
+    end
+  end
+  if not any then return flat end
+  -- each run of touching numbers and letters with a letter in it: one token
+  local out, misread, i = {}, {}, 1
+  while i <= #toks do
+    local tk, j = toks[i], i
+    if tk.letter or tk.glued == true then
+      local letter = tk.letter
+      while toks[j + 1] and (toks[j + 1].letter or toks[j + 1].glued == true) and toks[j].e + 1 == toks[j + 1].s do
+        j = j + 1
+        letter = letter or toks[j].letter
+      end
+      if letter then tk = { t = text:sub(tk.s, toks[j].e), glued = false, col = tk.col, off = tk.s - 1 } end
+      if letter then misread[#misread + 1] = #out // 4 + 1 end
+    end
+    local k = #out
+    out[k + 1], out[k + 2], out[k + 3], out[k + 4] = tk.t, tk.glued, tk.col, tk.off
+    i = j + 1
+  end
+  out.misread = misread
+  return out
+end
+
 -- The flat tokens of each text asked, per list of marks: a line is cut
 -- once, though each format's bind and each report that repeats it asks again.
 -- Bounded by about the bytes held: a text, and 16 a slot of its tokens.
@@ -283,7 +337,7 @@ local function tokenize_into(out, text, line, col, offset, marks)
   local m = token_memo[marks or NO_MARKS]
   local flat = m and m.of[text]
   if not flat then
-    flat = tokens_of(text, marks)
+    flat = misread_cut(text, tokens_of(text, marks))
     memo.put(token_memo, marks or NO_MARKS, TOKEN_MEMO_BYTES, text, flat, #text + 16 * #flat)
   end
   -- fresh tables each time: a binder may add to a token (its unit)
@@ -292,6 +346,9 @@ local function tokenize_into(out, text, line, col, offset, marks)
     n = n + 1
     out[n] = { kind = "cell", derived = true, text = flat[k], glued = flat[k + 1],
                line = line, col = col + flat[k + 2], offset = offset + flat[k + 3] }
+  end
+  if flat.misread then
+    for _, i in ipairs(flat.misread) do out[#out - #flat // 4 + i].misread = true end
   end
   return out
 end
@@ -856,6 +913,10 @@ local function segment(F, T, m, tokens, diags, present, rec)
     local hit = known and known[text]
     local state
     if hit then state = hit[1] else state, known = state_in(F, known, text) end
+    if not state and (b.misread or b.kind == "cell" and #text <= 12 and text:find(MISREAD_CELL)) then
+      state = "misread"                      -- a value, read as the text it is
+      if rec then rec.unsafe = true end
+    end
     local a                                  -- a label's answers (label_of), looked up in line
     if not state then
       local grp = group or (cur and cur.row.group)
@@ -1201,7 +1262,7 @@ local function value_lines(F, T, m, tokens)
   for i = 1, #tokens do
     local b = tokens[i]
     local state = M.value_state(F, b.text)
-    if state == "number" or state == "marker" then
+    if state == "number" or state == "marker" or b.misread then
       if not cur or cur.line ~= b.line then
         cur = { line = b.line, values = {} }
         table.insert(blocks[blk], cur)

@@ -50,7 +50,22 @@ local function html_table(bytes, pos, lineno, blocks, count)
   return eol + 1, select(2, chunk:gsub("\n", "")) + 1
 end
 
+-- An OCR's bars, the full-width ｜ and the like-looking 丨, part cells as
+-- | does where spaces or the line's ends stand on both sides of them (in a
+-- word, 丨 is a character). Each becomes a bar of as many bytes.
+local WIDE_BARS = { "\xEF\xBD\x9C", "\xE4\xB8\xA8" }
+local function ocr_bars(line)
+  for _, bar in ipairs(WIDE_BARS) do
+    line = line:gsub("()" .. bar .. "()", function(s, e)
+      local before, after = line:sub(s - 1, s - 1), line:sub(e, e)
+      if (before == "" or before:find("^%s")) and (after == "" or after:find("^%s")) then return " | " end
+    end)
+  end
+  return line
+end
+
 function Reader(bytes, opts)
+  if bytes:find(WIDE_BARS[1], 1, true) or bytes:find(WIDE_BARS[2], 1, true) then bytes = bytes:gsub("[^\n]+", ocr_bars) end
   -- a text with no Markdown mark: the loop below, in C (nianbao.text.blocks)
   local plain, grid_last = nianbao.text.blocks(bytes)
   if plain then return { blocks = plain, grid_last = grid_last } end
