@@ -886,6 +886,11 @@ local function label_of(F, T, m, text, grp)
     local _, e = t:find(key, 1, true)
     local rest = e and t:sub(e + 1) or ""
     if rest ~= "" then r, strong = find_row(F, T, rest, g) end
+    -- or a piece of an item's label that a PDF's text wrapped round the group's
+    if not r and rest ~= "" then
+      local p = find_row_by_piece(F, m, T, rest)
+      if p and p.group == g then r = p end
+    end
   end
   if not r and not g then r = find_row_by_piece(F, m, T, t) end
   local a = { t = t, unit = is_unit(F, t), row = r or false, strong = strong or false, group = g or false }
@@ -1306,9 +1311,10 @@ local function bind_by_order(F, system, T, m, tokens, R, diags)
     if fits then
       for i, r in ipairs(rows) do plan[#plan + 1] = { row = r, values = lines[i].values } end
     else
-      local seq = {}
+      local seq, apart = {}, true
       for _, l in ipairs(lines) do
         for _, v in ipairs(l.values) do seq[#seq + 1] = v end
+        apart = apart and #l.values == 1
       end
       if #seq ~= width then return false end
       local k = 0
@@ -1318,10 +1324,10 @@ local function bind_by_order(F, system, T, m, tokens, R, diags)
         k = k + #r.cells
         plan[#plan + 1] = { row = r, values = vals }
       end
-      -- rows of several cells each: a PDF may give their values column by
-      -- column as well as row by row, and that reading is kept to test
+      -- rows of several cells each, their values one a line: a PDF may give
+      -- them column by column as well as row by row, a reading kept to test
       local w = #rows[1].cells
-      if #rows > 1 and w > 1 and w * #rows == width then
+      if apart and #rows > 1 and w > 1 and w * #rows == width then
         across = across or {}
         for i, r in ipairs(rows) do
           local vals = {}
@@ -1350,8 +1356,9 @@ local function bind_by_order(F, system, T, m, tokens, R, diags)
     end
     ok = ok and k == #plan + 1
   end
-  if ok and across then
-    -- both orders read as true: which number is whose is not known
+  if across and (ok or checked) then
+    -- the values column by column: where both orders read as true, which
+    -- number is whose is not known; where only that order does, it is read
     local differs, by_plan = false, {}
     for _, p in ipairs(plan) do
       for i, id in ipairs(p.row.cells) do by_plan[id] = p.values[i] end
@@ -1362,11 +1369,15 @@ local function bind_by_order(F, system, T, m, tokens, R, diags)
         set_value(R, F, id, p.values[i])
       end
     end
-    if differs and system:consistent(R.c, ids) then ok = false end
-    if ok then
+    local also = differs and system:consistent(R.c, ids)
+    if ok and also then
+      ok = false
+    elseif ok then
       for _, p in ipairs(plan) do
         for i, id in ipairs(p.row.cells) do set_value(R, F, id, p.values[i]) end
       end
+    elseif also then
+      ok, plan = true, across
     end
   end
   if not ok then

@@ -1,7 +1,8 @@
 -- A PDF's text may give a table's values apart from their labels, one a
 -- line, row by row or column by column. Rows of one cell each, or a single
 -- row, read the same either way; rows of several cells do not, and where
--- both orders agree with every identity the values are left unread.
+-- both orders agree with every identity the values are left unread; where
+-- only the order column by column does, the values are read so.
 
 local E = nianbao.engine
 local FIXTURE = "tests/fixtures/convert23/c2-pdf-columns.txt"
@@ -32,11 +33,22 @@ test("values that read the same either way are read", function()
   eq(0, R:cell("t2.reg.valid").value, "规章 现行有效")
 end)
 
-test("表三's labels, then its values column by column: unread, not missing", function()
+test("表三's labels, then its values column by column: read so, as only that order agrees with the identities", function()
   local R = assert(E:read(FIXTURE))
-  for _, id in ipairs { "t3.new.np", "t3.result.public.biz", "t3.result.total.total" } do
-    eq("unknown", R.c:state(id), id)
-  end
+  eq(71, R:cell("t3.new.np").value, "一、 自然人")
+  eq(3, R:cell("t3.new.biz").value, "一、 商业企业")
+  eq(37, R:cell("t3.result.unable.nohold.np").value, "（四）1. 自然人")
+  eq(2, R:cell("t3.result.other.misc.biz").value, "（六）3. 商业企业")
+  eq(75, R:cell("t3.result.total.total").value, "（七）总计")
   local found = rules_found(FIXTURE)
   assert(not found:find("row_missing", 1, true), "rows said missing:" .. found)
+end)
+
+test("表三's values column by column with one changed, so that no order agrees: unread", function()
+  local page = assert(nbio.readfile(FIXTURE))
+  -- the first column's 71 printed 70: 一、's total no longer holds either way
+  local changed = page:gsub("\n71\n1\n21\n", "\n70\n1\n21\n", 1)
+  assert(changed ~= page, "a value changed")
+  local R = assert(E:read(write("by_order_columns_false.txt", changed)))
+  assert(R.c:state("t3.new.biz") ~= "number", "一、 商业企业 not guessed")
 end)
