@@ -905,6 +905,7 @@ end
 local function segment(F, T, m, tokens, diags, present, rec)
   local norm = F.labels.norm
   local segs, seen, words, extras = {}, {}, {}, {}
+  local lead = { diags = {} }                  -- the values before the first row's label
   local cur, group, rows_started = nil, nil, false
   local header_line                      -- the line of the last header or caption read
   local last                             -- the last row read
@@ -937,6 +938,7 @@ local function segment(F, T, m, tokens, diags, present, rec)
         values[#values + 1] = b
       elseif state ~= "blank" then               -- blank padding around captions is no value
         diags[#diags + 1] = { kind = "unplaced", table = T.id, text = text, line = b.line, col = b.col or 1 }
+        if #segs == 0 then lead[#lead + 1], lead.diags[#lead + 1] = b, diags[#diags] end
       end
     elseif cur and #cur.values > 0 and a.unit then
       cur.values[#cur.values].unit = text           -- "73802895.90" "元": one value
@@ -1016,7 +1018,7 @@ local function segment(F, T, m, tokens, diags, present, rec)
     end
     diags[#diags + 1] = d
   end
-  return segs, header_order(T, words), words
+  return segs, header_order(T, words), words, lead
 end
 
 local function digits_only(values)
@@ -1035,6 +1037,29 @@ local function row_slots(row, order)
     return s
   end
   return row.cells
+end
+
+-- Labels printed after their values (a PDF's text where a row's label cell,
+-- set lower in a taller row, comes after the row's numbers): the values
+-- before the first label are its row's, each label's are the next row's,
+-- and the last label has none. Read so only where every row's count fits
+-- that reading exactly ("shifted"); where only the first row's does, which
+-- values are whose is not known ("unsure"); else nil.
+local function labels_trail(segs, order, lead)
+  local chain = {}
+  for _, seg in ipairs(segs) do
+    if not seg.optional then chain[#chain + 1] = seg
+    elseif #seg.values > 0 then return nil end
+  end
+  if #chain < 2 or #chain[#chain].values > 0 or #lead ~= #row_slots(chain[1].row, order) then return nil end
+  local before = lead
+  for _, seg in ipairs(chain) do
+    if #before ~= #row_slots(seg.row, order) then return "unsure" end
+    before = seg.values
+  end
+  before = lead
+  for _, seg in ipairs(chain) do seg.values, before = before, seg.values end
+  return "shifted"
 end
 
 -- Set cell id of R (its cells c, its units list) from block b (or from
@@ -1404,7 +1429,25 @@ end
 -- values set in its cells. rec, when given, is filled with the plan of
 -- this binding (see bind_rows).
 local function bind_by_labels(F, system, T, m, tokens, R, diags, present, pending, rec)
-  local segs, order, words = segment(F, T, m, tokens, diags, present, rec)
+  local segs, order, words, lead = segment(F, T, m, tokens, diags, present, rec)
+  local trail = #lead > 0 and labels_trail(segs, order, lead)
+  if trail == "shifted" then
+    if rec then rec.unsafe = true end
+    for i = #diags, 1, -1 do
+      for _, d in ipairs(lead.diags) do
+        if diags[i] == d then table.remove(diags, i); break end
+      end
+    end
+  elseif trail == "unsure" then
+    if rec then rec.unsafe = true end
+    for _, seg in ipairs(segs) do
+      local b = seg.block
+      for _, id in ipairs(row_slots(seg.row, order)) do
+        R:set(id, "unknown", nil, { text = b.text, line = b.line, col = b.col, offset = b.offset })
+      end
+      seg.values = {}
+    end
+  end
   local open = {}
   -- the labels read with no values since the last row that had some: where
   -- a row then holds theirs too (labels printed first, or a table printed
