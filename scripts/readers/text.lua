@@ -64,7 +64,126 @@ local function ocr_bars(line)
   return line
 end
 
+-- pandoc's multiline and grid tables wrap a cell's text over the lines of
+-- its row (a multiline table's rows end at a blank line, a grid table's at
+-- a +---+ border): each such row is joined into one line, its cells' pieces
+-- put together, in the place of its first line. The row's other lines are
+-- left empty, and the joined line padded, so lines and offsets stay.
+
+-- The columns a character takes, as pandoc lays a table out: two for East
+-- Asian wide and full-width characters, one for the rest.
+local function char_width(c)
+  return (c >= 0x1100 and (c <= 0x115F or (c >= 0x2E80 and c <= 0xA4CF) or (c >= 0xAC00 and c <= 0xD7A3)
+          or (c >= 0xF900 and c <= 0xFAFF) or (c >= 0xFE30 and c <= 0xFE4F) or (c >= 0xFF00 and c <= 0xFF60)
+          or (c >= 0xFFE0 and c <= 0xFFE6) or (c >= 0x20000 and c <= 0x3FFFD))) and 2 or 1
+end
+
+-- Two pieces of a cell's text put together: a space only between two words
+-- of Latin letters or digits, as a wrap at a space leaves them.
+local function join_pieces(a, b)
+  if a == "" or b == "" then return a .. b end
+  if a:find("[%w%p]$") and b:find("^[%w%p]") and not a:find("[\x80-\xFF]$") then return a .. " " .. b end
+  return a .. b
+end
+
+-- A multiline table's row: its lines cut where the ruler's columns start.
+local function multiline_row(lines, starts)
+  local cells = {}
+  for _, line in ipairs(lines) do
+    if not utf8.len(line) then return nil end
+    local col, k, pieces = 0, 0, {}
+    for _, c in utf8.codes(line) do
+      while starts[k + 1] and col >= starts[k + 1] do k = k + 1 end
+      if k > 0 then pieces[k] = (pieces[k] or "") .. utf8.char(c) end
+      col = col + char_width(c)
+    end
+    for i = 1, #starts do cells[i] = join_pieces(cells[i] or "", trim(pieces[i] or "")) end
+  end
+  local out = {}
+  for i = 1, #starts do
+    if cells[i] ~= "" then out[#out + 1] = cells[i] end
+  end
+  return table.concat(out, "  ")
+end
+
+-- A grid table's row: its lines parted by their bars, each cell's pieces joined.
+local function grid_row(lines)
+  local cells, n
+  for _, line in ipairs(lines) do
+    local pieces = {}
+    for piece in line:gmatch("|([^|]*)") do pieces[#pieces + 1] = trim(piece) end
+    if n and #pieces ~= n then return nil end
+    n, cells = #pieces, cells or {}
+    for i = 1, n do cells[i] = join_pieces(cells[i] or "", pieces[i]) end
+  end
+  return "| " .. table.concat(cells, " | ") .. " |"
+end
+
+local RULER = "^%s*%-+%s+%-+[%s%-]*$"            -- a multiline table's columns: groups of dashes
+local RULE = "^%s*%-%-%-+%s*$"                   -- its top and bottom: one run of dashes
+local BORDER = "^%s*%+[%-=+]+%+%s*$"             -- a grid table's border
+
+local function pandoc_rows(bytes)
+  local lines = {}
+  for line in (bytes .. "\n"):gmatch("([^\n]*)\n") do lines[#lines + 1] = line end
+  if bytes:sub(-1) == "\n" then lines[#lines] = nil end
+  local changed = false
+  -- put row (first line i, last j) as one line
+  local function put(i, j, row)
+    if not row or j == i then return end
+    local bytes_of = 0
+    for k = i, j do bytes_of = bytes_of + #lines[k] end
+    if #row > bytes_of then return end
+    lines[i] = row .. string.rep(" ", bytes_of - #row)
+    for k = i + 1, j do lines[k] = "" end
+    changed = true
+  end
+  local i = 1
+  while i <= #lines do
+    local line = lines[i]
+    if line:find("---", 1, true) and line:find(RULER) then
+      -- the columns start where the ruler's dash groups do
+      local starts, col = {}, 0
+      for sp, dashes in line:gmatch("(%s*)(%-+)") do
+        starts[#starts + 1] = col + #sp
+        col = col + #sp + #dashes
+      end
+      local j, first, rows = i + 1, nil, {}
+      while j <= #lines and not lines[j]:find(RULE) and not lines[j]:find(RULER) do
+        if lines[j]:find("%S") then
+          first = first or j
+        elseif first then
+          rows[#rows + 1], first = { first, j - 1 }, nil
+        end
+        j = j + 1
+      end
+      if first then rows[#rows + 1] = { first, j - 1 } end
+      -- a multiline table ends with a rule (a simple table's rows are one line each)
+      if j <= #lines and lines[j]:find(RULE) then
+        for _, r in ipairs(rows) do
+          put(r[1], r[2], multiline_row(table.move(lines, r[1], r[2], 1, {}), starts))
+        end
+      end
+      i = j
+    elseif (line:find("---", 1, true) or line:find("===", 1, true)) and line:find(BORDER) then
+      local j = i + 1
+      while j <= #lines and lines[j]:find("^%s*|") do j = j + 1 end
+      if j - i > 2 and j <= #lines and lines[j]:find(BORDER) then
+        put(i + 1, j - 1, grid_row(table.move(lines, i + 1, j - 1, 1, {})))
+      end
+      i = j
+    else
+      i = i + 1
+    end
+  end
+  if not changed then return bytes end
+  return table.concat(lines, "\n") .. (bytes:sub(-1) == "\n" and "\n" or "")
+end
+
 function Reader(bytes, opts)
+  if bytes:find("---", 1, true) and (bytes:find("\n%s*%-+ +%-+[ %-]*\r?\n") or bytes:find("\n%s*%+%-%-%-")) then
+    bytes = pandoc_rows(bytes)
+  end
   if bytes:find(WIDE_BARS[1], 1, true) or bytes:find(WIDE_BARS[2], 1, true) then bytes = bytes:gsub("[^\n]+", ocr_bars) end
   -- a text with no Markdown mark: the loop below, in C (nianbao.text.blocks)
   local plain, grid_last = nianbao.text.blocks(bytes)
