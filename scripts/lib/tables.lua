@@ -275,8 +275,18 @@ M.tokens_of = tokens_of
 -- flat tokens so cut, with `misread` listing those tokens' places.
 local MISREAD = "^[OolISBZ]+$"
 local MISREAD_CELL = "^%d*[OolISBZ][%dOolISBZ]*$"   -- a page's cell that holds but such a value
+local LETTER_OR_DIGIT = {}
+for c in ("0123456789OolISBZ"):gmatch(".") do LETTER_OR_DIGIT[c:byte()] = true end
+local LETTER = {}
+for c in ("OolISBZ"):gmatch(".") do LETTER[c:byte()] = true end
 local function misread_cut(text, flat)
-  if not text:find("[OolISBZ]") then return flat end
+  -- (a misread digit is a label's first or last letter: most lines have none)
+  local any = false
+  for k = 1, #flat, 4 do
+    local t = flat[k]
+    if not flat[k + 1] and (LETTER[byte(t, 1)] or LETTER[byte(t, -1)]) then any = true; break end
+  end
+  if not any then return flat end
   local toks = {}
   for k = 1, #flat, 4 do
     local t, off = flat[k], flat[k + 3]
@@ -919,7 +929,8 @@ local function segment(F, T, m, tokens, diags, present, rec)
     local hit = known and known[text]
     local state
     if hit then state = hit[1] else state, known = state_in(F, known, text) end
-    if not state and (b.misread or b.kind == "cell" and #text <= 12 and text:find(MISREAD_CELL)) then
+    if not state and (b.misread or b.kind == "cell" and LETTER_OR_DIGIT[byte(text, 1)] and #text <= 12
+                      and text:find(MISREAD_CELL)) then
       state = "misread"                      -- a value, read as the text it is
       if rec then rec.unsafe = true end
     end

@@ -180,11 +180,18 @@ local function pandoc_rows(bytes)
   return table.concat(lines, "\n") .. (bytes:sub(-1) == "\n" and "\n" or "")
 end
 
-function Reader(bytes, opts)
+-- normalized(bytes) → the text with a pandoc table's wrapped rows joined and
+-- an OCR's bars made |, as the blocks are cut from it (in C or below)
+function normalized(bytes)
   if bytes:find("---", 1, true) and (bytes:find("\n%s*%-+ +%-+[ %-]*\r?\n") or bytes:find("\n%s*%+%-%-%-")) then
     bytes = pandoc_rows(bytes)
   end
   if bytes:find(WIDE_BARS[1], 1, true) or bytes:find(WIDE_BARS[2], 1, true) then bytes = bytes:gsub("[^\n]+", ocr_bars) end
+  return bytes
+end
+
+function Reader(bytes, opts)
+  bytes = normalized(bytes)
   -- a text with no Markdown mark: the loop below, in C (nianbao.text.blocks)
   local plain, grid_last = nianbao.text.blocks(bytes)
   if plain then return { blocks = plain, grid_last = grid_last } end
