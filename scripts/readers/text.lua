@@ -119,23 +119,54 @@ local function grid_row(lines)
   return "| " .. table.concat(cells, " | ") .. " |"
 end
 
+-- A table between bars with no line between its rows (antiword's): a line
+-- with no number, whose text stands only under text of the row above it,
+-- goes on that row's cells. A piece that opens with an enumerator ("（三）",
+-- "2.", "四、") begins a label, and stays a line of its own.
+local function bar_pieces(line)
+  local pieces = {}
+  for piece in line:gmatch("|([^|]*)") do pieces[#pieces + 1] = trim(piece) end
+  pieces[#pieces] = nil                       -- what follows the last bar
+  return pieces
+end
+
+local function is_value(piece) return piece:find("^%-?%d[%d,%.]*$") ~= nil end
+
+local function opens_label(piece)
+  return piece:find("^[%(%d]") or piece:find("^\xEF\xBC\x88") or piece:find("^[\xE4-\xE9]..\xE3\x80\x81")
+end
+
+local function continues(row, pieces)
+  if #pieces ~= #row then return false end
+  local any = false
+  for i, piece in ipairs(pieces) do
+    if piece ~= "" then
+      if is_value(piece) or opens_label(piece) or row[i] == "" or is_value(row[i]) then return false end
+      any = true
+    end
+  end
+  return any
+end
+
 local RULER = "^%s*%-+%s+%-+[%s%-]*$"            -- a multiline table's columns: groups of dashes
 local RULE = "^%s*%-%-%-+%s*$"                   -- its top and bottom: one run of dashes
 local BORDER = "^%s*%+[%-=+]+%+%s*$"             -- a grid table's border
 
-local function pandoc_rows(bytes)
+local function joined_rows(bytes)
   local lines = {}
   for line in (bytes .. "\n"):gmatch("([^\n]*)\n") do lines[#lines + 1] = line end
   if bytes:sub(-1) == "\n" then lines[#lines] = nil end
   local changed = false
   -- put row (first line i, last j) as one line
-  local function put(i, j, row)
-    if not row or j == i then return end
+  -- (a row between bars leaves its other lines bars alone: the rows stay one grid)
+  local function put(i, j, row, bars)
+    if not row or j == i and not bars then return end
     local bytes_of = 0
     for k = i, j do bytes_of = bytes_of + #lines[k] end
-    if #row > bytes_of then return end
-    lines[i] = row .. string.rep(" ", bytes_of - #row)
-    for k = i + 1, j do lines[k] = "" end
+    local rest = bars and (j - i) * #bars or 0
+    if #row + rest > bytes_of then return end
+    lines[i] = row .. string.rep(" ", bytes_of - #row - rest)
+    for k = i + 1, j do lines[k] = bars or "" end
     changed = true
   end
   local i = 1
@@ -165,6 +196,36 @@ local function pandoc_rows(bytes)
         end
       end
       i = j
+    elseif line:find("^%s*|.*|%s*$") then
+      -- the rows with a value, and the lines that continue their cells
+      local j, rows, row, joined, markdown = i, {}, nil, false, false
+      while j <= #lines and lines[j]:find("^%s*|.*|%s*$") do
+        -- (a Markdown table's rows are one line each: its alignment row says it is one)
+        markdown = markdown or lines[j]:find("^%s*|[%s:|%-]*%-%-%-[%s:|%-]*$") ~= nil
+        local pieces = bar_pieces(lines[j])
+        if row and continues(row.pieces, pieces) then
+          for k, piece in ipairs(pieces) do row.pieces[k] = join_pieces(row.pieces[k], piece) end
+          row.last, joined = j, true
+        else
+          row = nil
+          for _, piece in ipairs(pieces) do
+            if is_value(piece) then row = { first = j, last = j, pieces = pieces }; break end
+          end
+          rows[#rows + 1] = row
+        end
+        j = j + 1
+      end
+      -- where rows were wrapped, each row as one line: the empty cells before
+      -- its values bare bars, which pad a merged cell (as in a page's text)
+      for _, r in ipairs(joined and not markdown and rows or {}) do
+        local out, seen_value = {}, false
+        for k, piece in ipairs(r.pieces) do
+          seen_value = seen_value or is_value(piece)
+          out[k] = (piece == "" and not seen_value) and "" or " " .. piece .. " "
+        end
+        put(r.first, r.last, "|" .. table.concat(out, "|") .. "|", string.rep("|", #r.pieces + 1))
+      end
+      i = j
     elseif (line:find("---", 1, true) or line:find("===", 1, true)) and line:find(BORDER) then
       local j = i + 1
       while j <= #lines and lines[j]:find("^%s*|") do j = j + 1 end
@@ -183,8 +244,9 @@ end
 -- normalized(bytes) → the text with a pandoc table's wrapped rows joined and
 -- an OCR's bars made |, as the blocks are cut from it (in C or below)
 function normalized(bytes)
-  if bytes:find("---", 1, true) and (bytes:find("\n%s*%-+ +%-+[ %-]*\r?\n") or bytes:find("\n%s*%+%-%-%-")) then
-    bytes = pandoc_rows(bytes)
+  if bytes:find("---", 1, true) and (bytes:find("\n%s*%-+ +%-+[ %-]*\r?\n") or bytes:find("\n%s*%+%-%-%-"))
+     or bytes:find("\n%s*|[^\n|]*|[^\n|]*|[^\n|]*|[^\n]*\n%s*|") then
+    bytes = joined_rows(bytes)
   end
   if bytes:find(WIDE_BARS[1], 1, true) or bytes:find(WIDE_BARS[2], 1, true) then bytes = bytes:gsub("[^\n]+", ocr_bars) end
   return bytes
