@@ -241,11 +241,23 @@ local function joined_rows(bytes)
   return table.concat(lines, "\n") .. (bytes:sub(-1) == "\n" and "\n" or "")
 end
 
+-- Whether a line opens with a bar and a cell's text, holds three bars more,
+-- and the next line opens with a bar (a page's text has lines of bare bars,
+-- which open no such row: one search passes them all).
+local function has_bar_rows(bytes)
+  local at = bytes:find("\n|[^|\n]")
+  while at do
+    if bytes:find("^[ \t]*[^%s|][^\n|]*|[^\n|]*|[^\n|]*|[^\n]*\n|", at + 2) then return true end
+    at = bytes:find("\n|[^|\n]", at + 2)
+  end
+  return false
+end
+
 -- normalized(bytes) → the text with a pandoc table's wrapped rows joined and
 -- an OCR's bars made |, as the blocks are cut from it (in C or below)
 function normalized(bytes)
   if bytes:find("---", 1, true) and (bytes:find("\n%s*%-+ +%-+[ %-]*\r?\n") or bytes:find("\n%s*%+%-%-%-"))
-     or bytes:find("\n%s*|[^\n|]*|[^\n|]*|[^\n|]*|[^\n]*\n%s*|") then
+     or has_bar_rows(bytes) then
     bytes = joined_rows(bytes)
   end
   if bytes:find(WIDE_BARS[1], 1, true) or bytes:find(WIDE_BARS[2], 1, true) then bytes = bytes:gsub("[^\n]+", ocr_bars) end
