@@ -1057,12 +1057,14 @@ end
 -- that reading exactly ("shifted"); where only the first row's does, which
 -- values are whose is not known ("unsure"); else nil.
 local function labels_trail(segs, order, lead)
-  local chain = {}
+  local chain, grouped = {}, false
   for _, seg in ipairs(segs) do
     if not seg.optional then chain[#chain + 1] = seg
-    elseif #seg.values > 0 then return nil end
+    elseif #seg.values > 0 then grouped = true end
   end
   if #chain < 2 or #chain[#chain].values > 0 or #lead ~= #row_slots(chain[1].row, order) then return nil end
+  -- (a group's label among them, with values after it: whose they are is not known)
+  if grouped then return "unsure" end
   local before = lead
   for _, seg in ipairs(chain) do
     if #before ~= #row_slots(seg.row, order) then return "unsure" end

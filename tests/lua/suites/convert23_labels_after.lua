@@ -38,3 +38,23 @@ test("a number before the first label, the rest label then values: read as print
   eq(0, R:cell("t2.reg.made").value, "规章 本年制发")
   eq(69, R:cell("t2.nrm.made").value, "行政规范性文件 本年制发")
 end)
+
+test("labels after their values with the groups' labels before theirs: no row given another's values", function()
+  -- each group's label moved before its first item's values (a merged cell set higher)
+  local lines = {}
+  for line in (PAGE .. "\n"):gmatch("([^\n]*)\n") do lines[#lines + 1] = line end
+  local groups = { ["（三）不予公开"] = true, ["（四）无法提供"] = true, ["（五）不予处理"] = true,
+                   ["（六）其他处理"] = true, ["三、本年度办理结果"] = true }
+  local out = {}
+  for _, line in ipairs(lines) do
+    if groups[line] then table.insert(out, #out - 6, line) else out[#out + 1] = line end
+  end
+  local moved = table.concat(out, "\n")
+  assert(moved ~= PAGE, "the groups' labels moved")
+  local got = assert(nianbao.extract(write("labels_after_groups.txt", moved)))
+  local expected = assert(nianbao.yaml.decode(assert(nbio.readfile("tests/fixtures/convert23/c10-pymupdf-after.expected.yaml"))))
+  local _, _, wrong = compare(expected, got)
+  for _, w in ipairs(wrong) do
+    assert(w:find("got (missing)", 1, true), "a cell read wrong: " .. w)
+  end
+end)
