@@ -150,7 +150,12 @@ end
 
 local RULER = "^%s*%-+%s+%-+[%s%-]*$"            -- a multiline table's columns: groups of dashes
 local RULE = "^%s*%-%-%-+%s*$"                   -- its top and bottom: one run of dashes
-local BORDER = "^%s*%+[%-=+]+%+%s*$"             -- a grid table's border
+-- A grid table's border: bars, pluses and dashes (or =) only; under a cell
+-- that spans rows it opens with a bar and leaves that cell's width blank.
+local function is_border(line)
+  return (line:find("---", 1, true) or line:find("===", 1, true)) and line:find("+", 1, true)
+         and line:find("^%s*[|+][%s|+=%-]*$") ~= nil
+end
 
 local function joined_rows(bytes)
   local lines = {}
@@ -196,6 +201,13 @@ local function joined_rows(bytes)
         end
       end
       i = j
+    elseif is_border(line) then
+      local j = i + 1
+      while j <= #lines and lines[j]:find("^%s*|") and not is_border(lines[j]) do j = j + 1 end
+      if j - i > 2 and j <= #lines and is_border(lines[j]) then
+        put(i + 1, j - 1, grid_row(table.move(lines, i + 1, j - 1, 1, {})))
+      end
+      i = j
     elseif line:find("^%s*|.*|%s*$") then
       -- the rows with a value, and the lines that continue their cells
       local j, rows, row, joined, markdown = i, {}, nil, false, false
@@ -224,13 +236,6 @@ local function joined_rows(bytes)
           out[k] = (piece == "" and not seen_value) and "" or " " .. piece .. " "
         end
         put(r.first, r.last, "|" .. table.concat(out, "|") .. "|", string.rep("|", #r.pieces + 1))
-      end
-      i = j
-    elseif (line:find("---", 1, true) or line:find("===", 1, true)) and line:find(BORDER) then
-      local j = i + 1
-      while j <= #lines and lines[j]:find("^%s*|") do j = j + 1 end
-      if j - i > 2 and j <= #lines and lines[j]:find(BORDER) then
-        put(i + 1, j - 1, grid_row(table.move(lines, i + 1, j - 1, 1, {})))
       end
       i = j
     else
