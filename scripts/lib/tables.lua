@@ -1409,6 +1409,13 @@ local function bind_by_order(F, system, T, m, tokens, R, diags)
     end
     local also = differs and system:consistent(R.c, ids)
     if ok and also then
+      -- nor are the labels' readings of these rows' values: the rows are unread
+      for _, p in ipairs(across) do
+        for _, id in ipairs(p.row.cells) do
+          local b = by_plan[id]
+          before[id] = { state = "unknown", text = b.text, line = b.line, col = b.col, offset = b.offset }
+        end
+      end
       ok = false
     elseif ok then
       for _, p in ipairs(plan) do

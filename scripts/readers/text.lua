@@ -121,8 +121,9 @@ end
 
 -- A table between bars with no line between its rows (antiword's): a line
 -- with no number, whose text stands only under text of the row above it,
--- goes on that row's cells. A piece that opens with an enumerator ("（三）",
--- "2.", "四、") begins a label, and stays a line of its own.
+-- goes on that row's cells. A piece that opens with an enumerator (a
+-- numeral in brackets, "2.", a numeral and an enumeration comma) begins a
+-- label, and stays a line of its own.
 local function bar_pieces(line)
   local pieces = {}
   for piece in line:gmatch("|([^|]*)") do pieces[#pieces + 1] = trim(piece) end

@@ -52,3 +52,14 @@ test("表三's values column by column with one changed, so that no order agrees
   local R = assert(E:read(write("by_order_columns_false.txt", changed)))
   assert(R.c:state("t3.new.biz") ~= "number", "一、 商业企业 not guessed")
 end)
+
+test("values apart in an order that cannot be told: the labels' reading of them is not kept either", function()
+  local page = assert(nbio.readfile(FIXTURE))
+  -- 规章 before the six values, 行政规范性文件 after them: 规章 had them all, and 行政规范性文件 was said missing
+  local moved = page:gsub("规章\n行政规范性文件\n0\n88\n0\n55\n0\n698\n", "规章\n0\n88\n0\n55\n0\n698\n行政规范性文件\n", 1)
+  assert(moved ~= page, "a label moved")
+  local path = write("by_order_label_after.txt", moved)
+  local R = assert(E:read(path))
+  for _, id in ipairs { "t2.reg.made", "t2.nrm.made", "t2.nrm.valid" } do eq("unknown", R.c:state(id), id) end
+  assert(not rules_found(path):find("row_missing", 1, true), "行政规范性文件 said missing")
+end)
