@@ -280,6 +280,70 @@ local function tokens_of(text, marks)
 end
 M.tokens_of = tokens_of
 
+-- A scan's OCR reads digits as letters ("7l", "5S", "1O", a lone "O"):
+-- such a letter touching a number, or standing alone beside one, makes
+-- that value a text, never a number of the digits around it. Returns the
+-- flat tokens so cut, with `misread` listing those tokens' places.
+local MISREAD = "^[OolISBZ]+$"
+local MISREAD_CELL = "^%d*[OolISBZ][%dOolISBZ]*$"   -- a page's cell that holds but such a value
+local LETTER_OR_DIGIT = {}
+for c in ("0123456789OolISBZ"):gmatch(".") do LETTER_OR_DIGIT[c:byte()] = true end
+local LETTER = {}
+for c in ("OolISBZ"):gmatch(".") do LETTER[c:byte()] = true end
+local function misread_cut(text, flat)
+  -- (a misread digit is a label's first or last letter: most lines have none)
+  local any = false
+  for k = 1, #flat, 4 do
+    local t = flat[k]
+    if not flat[k + 1] and (LETTER[byte(t, 1)] or LETTER[byte(t, -1)]) then any = true; break end
+  end
+  if not any then return flat end
+  local toks = {}
+  for k = 1, #flat, 4 do
+    local t, off = flat[k], flat[k + 3]
+    local s = text:find(t, off + 1, true) or off + 1
+    local head, letters = t:match("^(.-%S)%s+([OolISBZ]+)$")
+    if not flat[k + 1] and head then
+      -- a label with a lone letter after it: the letter may be the row's first value
+      toks[#toks + 1] = { t = head, glued = false, col = flat[k + 2], off = off, s = s, e = s + #head - 1 }
+      local ls = s + #t - #letters
+      toks[#toks + 1] = { t = letters, glued = false, col = flat[k + 2] + utf8.len(t, 1, #t - #letters), off = ls - 1,
+                          s = ls, e = ls + #letters - 1, split = true }
+    else
+      toks[#toks + 1] = { t = t, glued = flat[k + 1], col = flat[k + 2], off = off, s = s, e = s + #t - 1 }
+    end
+  end
+  local function number(i) return toks[i] and toks[i].glued == true end
+  local any = false
+  for i, tk in ipairs(toks) do
+    if not tk.glued and tk.t:match(MISREAD) then
+      local touches = number(i - 1) and toks[i - 1].e + 1 == tk.s or number(i + 1) and tk.e + 1 == toks[i + 1].s
+      local alone = number(i + 1) and (number(i - 1) or tk.split or i == 1) or number(i - 1) and not toks[i + 1]
+      if touches or alone then tk.letter, any = true, true end
+    end
+  end
+  if not any then return flat end
+  -- each run of touching numbers and letters with a letter in it: one token
+  local out, misread, i = {}, {}, 1
+  while i <= #toks do
+    local tk, j = toks[i], i
+    if tk.letter or tk.glued == true then
+      local letter = tk.letter
+      while toks[j + 1] and (toks[j + 1].letter or toks[j + 1].glued == true) and toks[j].e + 1 == toks[j + 1].s do
+        j = j + 1
+        letter = letter or toks[j].letter
+      end
+      if letter then tk = { t = text:sub(tk.s, toks[j].e), glued = false, col = tk.col, off = tk.s - 1 } end
+      if letter then misread[#misread + 1] = #out // 4 + 1 end
+    end
+    local k = #out
+    out[k + 1], out[k + 2], out[k + 3], out[k + 4] = tk.t, tk.glued, tk.col, tk.off
+    i = j + 1
+  end
+  out.misread = misread
+  return out
+end
+
 -- The flat tokens of each text asked, per list of marks: a line is cut
 -- once, though each format's bind and each report that repeats it asks again.
 -- Bounded by about the bytes held: a text, and 16 a slot of its tokens.
@@ -294,7 +358,7 @@ local function tokenize_into(out, text, line, col, offset, marks)
   local m = token_memo[marks or NO_MARKS]
   local flat = m and m.of[text]
   if not flat then
-    flat = tokens_of(text, marks)
+    flat = misread_cut(text, tokens_of(text, marks))
     memo.put(token_memo, marks or NO_MARKS, TOKEN_MEMO_BYTES, text, flat, #text + 16 * #flat)
   end
   -- fresh tables each time: a binder may add to a token (its unit)
@@ -303,6 +367,9 @@ local function tokenize_into(out, text, line, col, offset, marks)
     n = n + 1
     out[n] = { kind = "cell", derived = true, text = flat[k], glued = flat[k + 1],
                line = line, col = col + flat[k + 2], offset = offset + flat[k + 3] }
+  end
+  if flat.misread then
+    for _, i in ipairs(flat.misread) do out[#out - #flat // 4 + i].misread = true end
   end
   return out
 end
@@ -840,6 +907,11 @@ local function label_of(F, T, m, text, grp)
     local _, e = t:find(key, 1, true)
     local rest = e and t:sub(e + 1) or ""
     if rest ~= "" then r, strong = find_row(F, T, rest, g) end
+    -- or a piece of an item's label that a PDF's text wrapped round the group's
+    if not r and rest ~= "" then
+      local p = find_row_by_piece(F, m, T, rest)
+      if p and p.group == g then r = p end
+    end
   end
   if not r and not g then r = find_row_by_piece(F, m, T, t) end
   local a = { t = t, unit = is_unit(F, t), row = r or false, strong = strong or false, group = g or false }
@@ -854,6 +926,7 @@ end
 local function segment(F, T, m, tokens, diags, present, rec)
   local norm = F.labels.norm
   local segs, seen, words, extras = {}, {}, {}, {}
+  local lead = { diags = {} }                  -- the values before the first row's label
   local cur, group, rows_started = nil, nil, false
   local header_line                      -- the line of the last header or caption read
   local last                             -- the last row read
@@ -867,6 +940,11 @@ local function segment(F, T, m, tokens, diags, present, rec)
     local hit = known and known[text]
     local state
     if hit then state = hit[1] else state, known = state_in(F, known, text) end
+    if not state and (b.misread or b.kind == "cell" and LETTER_OR_DIGIT[byte(text, 1)] and #text <= 12
+                      and text:find(MISREAD_CELL)) then
+      state = "misread"                      -- a value, read as the text it is
+      if rec then rec.unsafe = true end
+    end
     local a                                  -- a label's answers (label_of), looked up in line
     if not state then
       local grp = group or (cur and cur.row.group)
@@ -882,6 +960,7 @@ local function segment(F, T, m, tokens, diags, present, rec)
         values[#values + 1] = b
       elseif state ~= "blank" then               -- blank padding around captions is no value
         diags[#diags + 1] = { kind = "unplaced", table = T.id, text = text, line = b.line, col = b.col or 1 }
+        if #segs == 0 then lead[#lead + 1], lead.diags[#lead + 1] = b, diags[#diags] end
       end
     elseif cur and #cur.values > 0 and a.unit then
       cur.values[#cur.values].unit = text           -- "73802895.90" "元": one value
@@ -961,7 +1040,7 @@ local function segment(F, T, m, tokens, diags, present, rec)
     end
     diags[#diags + 1] = d
   end
-  return segs, header_order(T, words), words
+  return segs, header_order(T, words), words, lead
 end
 
 local function digits_only(values)
@@ -980,6 +1059,31 @@ local function row_slots(row, order)
     return s
   end
   return row.cells
+end
+
+-- Labels printed after their values (a PDF's text where a row's label cell,
+-- set lower in a taller row, comes after the row's numbers): the values
+-- before the first label are its row's, each label's are the next row's,
+-- and the last label has none. Read so only where every row's count fits
+-- that reading exactly ("shifted"); where only the first row's does, which
+-- values are whose is not known ("unsure"); else nil.
+local function labels_trail(segs, order, lead)
+  local chain, grouped = {}, false
+  for _, seg in ipairs(segs) do
+    if not seg.optional then chain[#chain + 1] = seg
+    elseif #seg.values > 0 then grouped = true end
+  end
+  if #chain < 2 or #chain[#chain].values > 0 or #lead ~= #row_slots(chain[1].row, order) then return nil end
+  -- (a group's label among them, with values after it: whose they are is not known)
+  if grouped then return "unsure" end
+  local before = lead
+  for _, seg in ipairs(chain) do
+    if #before ~= #row_slots(seg.row, order) then return "unsure" end
+    before = seg.values
+  end
+  before = lead
+  for _, seg in ipairs(chain) do seg.values, before = before, seg.values end
+  return "shifted"
 end
 
 -- Set cell id of R (its cells c, its units list) from block b (or from
@@ -1212,7 +1316,7 @@ local function value_lines(F, T, m, tokens)
   for i = 1, #tokens do
     local b = tokens[i]
     local state = M.value_state(F, b.text)
-    if state == "number" or state == "marker" then
+    if state == "number" or state == "marker" or b.misread then
       if not cur or cur.line ~= b.line then
         cur = { line = b.line, values = {} }
         table.insert(blocks[blk], cur)
@@ -1244,7 +1348,7 @@ local function bind_by_order(F, system, T, m, tokens, R, diags)
   local blocks, labels = value_lines(F, T, m, tokens)
   -- each block's lines are its rows, one for one; else, where the page put
   -- every value apart (raw PDF text), the block's values in order fill its rows
-  local plan = {}
+  local plan, across = {}, nil
   for b, blk in ipairs(T.blocks) do
     local lines = blocks[b] or {}
     local rows, width = {}, 0
@@ -1256,9 +1360,10 @@ local function bind_by_order(F, system, T, m, tokens, R, diags)
     if fits then
       for i, r in ipairs(rows) do plan[#plan + 1] = { row = r, values = lines[i].values } end
     else
-      local seq = {}
+      local seq, apart = {}, true
       for _, l in ipairs(lines) do
         for _, v in ipairs(l.values) do seq[#seq + 1] = v end
+        apart = apart and #l.values == 1
       end
       if #seq ~= width then return false end
       local k = 0
@@ -1267,6 +1372,17 @@ local function bind_by_order(F, system, T, m, tokens, R, diags)
         for i = 1, #r.cells do vals[i] = seq[k + i] end
         k = k + #r.cells
         plan[#plan + 1] = { row = r, values = vals }
+      end
+      -- rows of several cells each, their values one a line: a PDF may give
+      -- them column by column as well as row by row, a reading kept to test
+      local w = #rows[1].cells
+      if apart and #rows > 1 and w > 1 and w * #rows == width then
+        across = across or {}
+        for i, r in ipairs(rows) do
+          local vals = {}
+          for j = 1, w do vals[j] = seq[(j - 1) * #rows + i] end
+          across[#across + 1] = { row = r, values = vals }
+        end
       end
     end
   end
@@ -1288,6 +1404,37 @@ local function bind_by_order(F, system, T, m, tokens, R, diags)
       if plan[k] and r == plan[k].row then k = k + 1 else ok = false end
     end
     ok = ok and k == #plan + 1
+  end
+  if across and (ok or checked) then
+    -- the values column by column: where both orders read as true, which
+    -- number is whose is not known; where only that order does, it is read
+    local differs, by_plan = false, {}
+    for _, p in ipairs(plan) do
+      for i, id in ipairs(p.row.cells) do by_plan[id] = p.values[i] end
+    end
+    for _, p in ipairs(across) do
+      for i, id in ipairs(p.row.cells) do
+        differs = differs or p.values[i].text ~= by_plan[id].text
+        set_value(R, F, id, p.values[i])
+      end
+    end
+    local also = differs and system:consistent(R.c, ids)
+    if ok and also then
+      -- nor are the labels' readings of these rows' values: the rows are unread
+      for _, p in ipairs(across) do
+        for _, id in ipairs(p.row.cells) do
+          local b = by_plan[id]
+          before[id] = { state = "unknown", text = b.text, line = b.line, col = b.col, offset = b.offset }
+        end
+      end
+      ok = false
+    elseif ok then
+      for _, p in ipairs(plan) do
+        for i, id in ipairs(p.row.cells) do set_value(R, F, id, p.values[i]) end
+      end
+    elseif also then
+      ok, plan = true, across
+    end
   end
   if not ok then
     for id, c in pairs(before) do
@@ -1313,7 +1460,25 @@ end
 -- values set in its cells. rec, when given, is filled with the plan of
 -- this binding (see bind_rows).
 local function bind_by_labels(F, system, T, m, tokens, R, diags, present, pending, rec)
-  local segs, order, words = segment(F, T, m, tokens, diags, present, rec)
+  local segs, order, words, lead = segment(F, T, m, tokens, diags, present, rec)
+  local trail = #lead > 0 and labels_trail(segs, order, lead)
+  if trail == "shifted" then
+    if rec then rec.unsafe = true end
+    for i = #diags, 1, -1 do
+      for _, d in ipairs(lead.diags) do
+        if diags[i] == d then table.remove(diags, i); break end
+      end
+    end
+  elseif trail == "unsure" then
+    if rec then rec.unsafe = true end
+    for _, seg in ipairs(segs) do
+      local b = seg.block
+      for _, id in ipairs(row_slots(seg.row, order)) do
+        R:set(id, "unknown", nil, { text = b.text, line = b.line, col = b.col, offset = b.offset })
+      end
+      seg.values = {}
+    end
+  end
   local open = {}
   -- the labels read with no values since the last row that had some: where
   -- a row then holds theirs too (labels printed first, or a table printed
@@ -1326,7 +1491,8 @@ local function bind_by_labels(F, system, T, m, tokens, R, diags, present, pendin
     -- blank cells past the row's end only pad it
     while #values > #slots and values[#values].text == "" do values[#values] = nil end
     if #values == 0 then
-      bare[#bare + 1], bare_slots = slots, bare_slots + #slots
+      -- (a group's subtotal the page need not print holds no values of theirs)
+      if not seg.optional then bare[#bare + 1], bare_slots = slots, bare_slots + #slots end
     elseif #values > #slots and #bare > 0 and #values >= #slots + bare_slots then
       local b = values[1]
       for _, ids in ipairs(bare) do

@@ -50,7 +50,228 @@ local function html_table(bytes, pos, lineno, blocks, count)
   return eol + 1, select(2, chunk:gsub("\n", "")) + 1
 end
 
+-- An OCR's bars, the full-width ｜ and the like-looking 丨, part cells as
+-- | does where spaces or the line's ends stand on both sides of them (in a
+-- word, 丨 is a character). Each becomes a bar of as many bytes.
+local WIDE_BARS = { "\xEF\xBD\x9C", "\xE4\xB8\xA8" }
+local function ocr_bars(line)
+  for _, bar in ipairs(WIDE_BARS) do
+    line = line:gsub("()" .. bar .. "()", function(s, e)
+      local before, after = line:sub(s - 1, s - 1), line:sub(e, e)
+      if (before == "" or before:find("^%s")) and (after == "" or after:find("^%s")) then return " | " end
+    end)
+  end
+  return line
+end
+
+-- pandoc's multiline and grid tables wrap a cell's text over the lines of
+-- its row (a multiline table's rows end at a blank line, a grid table's at
+-- a +---+ border): each such row is joined into one line, its cells' pieces
+-- put together, in the place of its first line. The row's other lines are
+-- left empty, and the joined line padded, so lines and offsets stay.
+
+-- The columns a character takes, as pandoc lays a table out: two for East
+-- Asian wide and full-width characters, one for the rest.
+local function char_width(c)
+  return (c >= 0x1100 and (c <= 0x115F or (c >= 0x2E80 and c <= 0xA4CF) or (c >= 0xAC00 and c <= 0xD7A3)
+          or (c >= 0xF900 and c <= 0xFAFF) or (c >= 0xFE30 and c <= 0xFE4F) or (c >= 0xFF00 and c <= 0xFF60)
+          or (c >= 0xFFE0 and c <= 0xFFE6) or (c >= 0x20000 and c <= 0x3FFFD))) and 2 or 1
+end
+
+-- Two pieces of a cell's text put together: a space only between two words
+-- of Latin letters or digits, as a wrap at a space leaves them.
+local function join_pieces(a, b)
+  if a == "" or b == "" then return a .. b end
+  if a:find("[%w%p]$") and b:find("^[%w%p]") and not a:find("[\x80-\xFF]$") then return a .. " " .. b end
+  return a .. b
+end
+
+-- A multiline table's row: its lines cut where the ruler's columns start.
+local function multiline_row(lines, starts)
+  local cells = {}
+  for _, line in ipairs(lines) do
+    if not utf8.len(line) then return nil end
+    local col, k, pieces = 0, 0, {}
+    for _, c in utf8.codes(line) do
+      while starts[k + 1] and col >= starts[k + 1] do k = k + 1 end
+      if k > 0 then pieces[k] = (pieces[k] or "") .. utf8.char(c) end
+      col = col + char_width(c)
+    end
+    for i = 1, #starts do cells[i] = join_pieces(cells[i] or "", trim(pieces[i] or "")) end
+  end
+  local out = {}
+  for i = 1, #starts do
+    if cells[i] ~= "" then out[#out + 1] = cells[i] end
+  end
+  return table.concat(out, "  ")
+end
+
+-- A grid table's row: its lines parted by their bars, each cell's pieces joined.
+local function grid_row(lines)
+  local cells, n
+  for _, line in ipairs(lines) do
+    local pieces = {}
+    for piece in line:gmatch("|([^|]*)") do pieces[#pieces + 1] = trim(piece) end
+    if n and #pieces ~= n then return nil end
+    n, cells = #pieces, cells or {}
+    for i = 1, n do cells[i] = join_pieces(cells[i] or "", pieces[i]) end
+  end
+  return "| " .. table.concat(cells, " | ") .. " |"
+end
+
+-- A table between bars with no line between its rows (antiword's): a line
+-- with no number, whose text stands only under text of the row above it,
+-- goes on that row's cells. A piece that opens with an enumerator (a
+-- numeral in brackets, "2.", a numeral and an enumeration comma) begins a
+-- label, and stays a line of its own.
+local function bar_pieces(line)
+  local pieces = {}
+  for piece in line:gmatch("|([^|]*)") do pieces[#pieces + 1] = trim(piece) end
+  pieces[#pieces] = nil                       -- what follows the last bar
+  return pieces
+end
+
+local function is_value(piece) return piece:find("^%-?%d[%d,%.]*$") ~= nil end
+
+local function opens_label(piece)
+  return piece:find("^[%(%d]") or piece:find("^\xEF\xBC\x88") or piece:find("^[\xE4-\xE9]..\xE3\x80\x81")
+end
+
+local function continues(row, pieces)
+  if #pieces ~= #row then return false end
+  local any = false
+  for i, piece in ipairs(pieces) do
+    if piece ~= "" then
+      if is_value(piece) or opens_label(piece) or row[i] == "" or is_value(row[i]) then return false end
+      any = true
+    end
+  end
+  return any
+end
+
+local RULER = "^%s*%-+%s+%-+[%s%-]*$"            -- a multiline table's columns: groups of dashes
+local RULE = "^%s*%-%-%-+%s*$"                   -- its top and bottom: one run of dashes
+-- A grid table's border: bars, pluses and dashes (or =) only; under a cell
+-- that spans rows it opens with a bar and leaves that cell's width blank.
+local function is_border(line)
+  return (line:find("---", 1, true) or line:find("===", 1, true)) and line:find("+", 1, true)
+         and line:find("^%s*[|+][%s|+=%-]*$") ~= nil
+end
+
+local function joined_rows(bytes)
+  local lines = {}
+  for line in (bytes .. "\n"):gmatch("([^\n]*)\n") do lines[#lines + 1] = line end
+  if bytes:sub(-1) == "\n" then lines[#lines] = nil end
+  local changed = false
+  -- put row (first line i, last j) as one line
+  -- (a row between bars leaves its other lines bars alone: the rows stay one grid)
+  local function put(i, j, row, bars)
+    if not row or j == i and not bars then return end
+    local bytes_of = 0
+    for k = i, j do bytes_of = bytes_of + #lines[k] end
+    local rest = bars and (j - i) * #bars or 0
+    if #row + rest > bytes_of then return end
+    lines[i] = row .. string.rep(" ", bytes_of - #row - rest)
+    for k = i + 1, j do lines[k] = bars or "" end
+    changed = true
+  end
+  local i = 1
+  while i <= #lines do
+    local line = lines[i]
+    if line:find("---", 1, true) and line:find(RULER) then
+      -- the columns start where the ruler's dash groups do
+      local starts, col = {}, 0
+      for sp, dashes in line:gmatch("(%s*)(%-+)") do
+        starts[#starts + 1] = col + #sp
+        col = col + #sp + #dashes
+      end
+      local j, first, rows = i + 1, nil, {}
+      while j <= #lines and not lines[j]:find(RULE) and not lines[j]:find(RULER) do
+        if lines[j]:find("%S") then
+          first = first or j
+        elseif first then
+          rows[#rows + 1], first = { first, j - 1 }, nil
+        end
+        j = j + 1
+      end
+      if first then rows[#rows + 1] = { first, j - 1 } end
+      -- a multiline table ends with a rule (a simple table's rows are one line each)
+      if j <= #lines and lines[j]:find(RULE) then
+        for _, r in ipairs(rows) do
+          put(r[1], r[2], multiline_row(table.move(lines, r[1], r[2], 1, {}), starts))
+        end
+      end
+      i = j
+    elseif is_border(line) then
+      local j = i + 1
+      while j <= #lines and lines[j]:find("^%s*|") and not is_border(lines[j]) do j = j + 1 end
+      if j - i > 2 and j <= #lines and is_border(lines[j]) then
+        put(i + 1, j - 1, grid_row(table.move(lines, i + 1, j - 1, 1, {})))
+      end
+      i = j
+    elseif line:find("^%s*|.*|%s*$") then
+      -- the rows with a value, and the lines that continue their cells
+      local j, rows, row, joined, markdown = i, {}, nil, false, false
+      while j <= #lines and lines[j]:find("^%s*|.*|%s*$") do
+        -- (a Markdown table's rows are one line each: its alignment row says it is one)
+        markdown = markdown or lines[j]:find("^%s*|[%s:|%-]*%-%-%-[%s:|%-]*$") ~= nil
+        local pieces = bar_pieces(lines[j])
+        if row and continues(row.pieces, pieces) then
+          for k, piece in ipairs(pieces) do row.pieces[k] = join_pieces(row.pieces[k], piece) end
+          row.last, joined = j, true
+        else
+          row = nil
+          for _, piece in ipairs(pieces) do
+            if is_value(piece) then row = { first = j, last = j, pieces = pieces }; break end
+          end
+          rows[#rows + 1] = row
+        end
+        j = j + 1
+      end
+      -- where rows were wrapped, each row as one line: the empty cells before
+      -- its values bare bars, which pad a merged cell (as in a page's text)
+      for _, r in ipairs(joined and not markdown and rows or {}) do
+        local out, seen_value = {}, false
+        for k, piece in ipairs(r.pieces) do
+          seen_value = seen_value or is_value(piece)
+          out[k] = (piece == "" and not seen_value) and "" or " " .. piece .. " "
+        end
+        put(r.first, r.last, "|" .. table.concat(out, "|") .. "|", string.rep("|", #r.pieces + 1))
+      end
+      i = j
+    else
+      i = i + 1
+    end
+  end
+  if not changed then return bytes end
+  return table.concat(lines, "\n") .. (bytes:sub(-1) == "\n" and "\n" or "")
+end
+
+-- Whether a line opens with a bar and a cell's text, holds three bars more,
+-- and the next line opens with a bar (a page's text has lines of bare bars,
+-- which open no such row: one search passes them all).
+local function has_bar_rows(bytes)
+  local at = bytes:find("\n|[^|\n]")
+  while at do
+    if bytes:find("^[ \t]*[^%s|][^\n|]*|[^\n|]*|[^\n|]*|[^\n]*\n|", at + 2) then return true end
+    at = bytes:find("\n|[^|\n]", at + 2)
+  end
+  return false
+end
+
+-- normalized(bytes) → the text with a pandoc table's wrapped rows joined and
+-- an OCR's bars made |, as the blocks are cut from it (in C or below)
+function normalized(bytes)
+  if bytes:find("---", 1, true) and (bytes:find("\n%s*%-+ +%-+[ %-]*\r?\n") or bytes:find("\n%s*%+%-%-%-"))
+     or has_bar_rows(bytes) then
+    bytes = joined_rows(bytes)
+  end
+  if bytes:find(WIDE_BARS[1], 1, true) or bytes:find(WIDE_BARS[2], 1, true) then bytes = bytes:gsub("[^\n]+", ocr_bars) end
+  return bytes
+end
+
 function Reader(bytes, opts)
+  bytes = normalized(bytes)
   -- a text with no Markdown mark: the loop below, in C (nianbao.text.blocks)
   local plain, grid_last = nianbao.text.blocks(bytes)
   if plain then return { blocks = plain, grid_last = grid_last } end

@@ -38,7 +38,7 @@ local function grid_last_of(blocks)
 end
 
 local function same_both_ways(text, what)
-  local got, grid_last = nianbao.text.blocks(text)
+  local got, grid_last = nianbao.text.blocks(lua_reader.normalized(text))
   if got == false then return false end
   local doc = lua_reader.Reader(text, {})
   local d = differ_in(doc.blocks, got, "blocks")
