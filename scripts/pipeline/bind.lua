@@ -1273,6 +1273,15 @@ local SHORT = 40
 -- first word of its table on. Then whether any token has a place in a
 -- grid (only a reader's own blocks can: without, the table is no placed one),
 -- and, where the tokens are the part's cells alone, their header texts.
+-- Does any of the first n blocks hold a value (a number or a marker)?
+local function any_value(F, blocks, n)
+  for k = 1, n do
+    local state = tables.value_state(F, blocks[k].text)
+    if state == "number" or state == "marker" then return true end
+  end
+  return false
+end
+
 local function table_tokens(F, T, blocks, from, to, lead)
   local tokens, cells, last, placed = {}, 0, from - 1, false
   -- a table has numbers: a part whose prose only names the table's words
@@ -1311,9 +1320,12 @@ local function table_tokens(F, T, blocks, from, to, lead)
       if not digits_at and has_digit:match(b.text) and not is_prose(F, b.text) then digits_at = i end
     end
   end
-  if cells > 0 and not lead and not (para_at and para_at < last) then return tokens, placed, heads end
+  -- cells with no value, and lines with numbers after them: a page kept the
+  -- header as a table and flattened the rows, which are read as crawled text's
+  local rows_after = cells > 0 and digits_at ~= nil and digits_at > last and not any_value(F, tokens, cells)
+  if cells > 0 and not rows_after and not lead and not (para_at and para_at < last) then return tokens, placed, heads end
   tokens, placed = {}, false
-  if cells > 0 then to = last end      -- prose after the last cell is not the table's
+  if cells > 0 and not rows_after then to = last end      -- prose after the last cell is not the table's
   local has_digits = digits_at ~= nil and digits_at <= to
   if lead and has_digit:match(lead.text) then has_digits = true end
   for i = lead and from - 1 or from, to do
@@ -1324,7 +1336,7 @@ local function table_tokens(F, T, blocks, from, to, lead)
     elseif b.kind == "para" and is_prose(F, b.text) then
       -- prose inside a table's part: its numbers are the text's, not the table's
     elseif b.kind == "para" then
-      if cells > 0 then
+      if cells > 0 and not rows_after then
         if (utf8.len(b.text) or SHORT + 1) <= SHORT then
           tokens[#tokens + 1] = b
           if not placed and b.grid and b.x0 then placed = true end
@@ -1532,7 +1544,11 @@ function M.bind(F, system, doc, path, others)
     for _, st in ipairs(legacy and {} or starts) do
       if st.part.id == T.part then
         local tokens, placed, heads
-        if #st.cells > 0 and not st.lead and not (st.para_at and st.para_at < st.last) then
+        local cells_alone = #st.cells > 0 and not st.lead and not (st.para_at and st.para_at < st.last)
+        -- lines after cells none of which holds a value (a header kept as a
+        -- table): table_tokens looks whether those lines are its rows
+        if cells_alone and st.para_at and not any_value(F, st.cells, #st.cells) then cells_alone = false end
+        if cells_alone then
           -- the part's cells alone, gathered in the walk (each table its own list)
           tokens, placed = st.given and copy_list(st.cells, #st.cells) or st.cells, st.placed
           -- (the walk asked each cell whether it names a column of the part's table)

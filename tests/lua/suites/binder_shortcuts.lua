@@ -26,7 +26,13 @@ local function tokens_long_way(T, blocks, from, to, lead)
       digits_at = i
     end
   end
-  if cells > 0 then to = last end
+  -- cells with no value and lines of numbers after them: a header, and its rows
+  local rows_after = cells > 0 and digits_at ~= nil and digits_at > last
+  for i = from, rows_after and last or from - 1 do
+    local state = blocks[i].kind == "cell" and tables.value_state(F, blocks[i].text)
+    if state == "number" or state == "marker" then rows_after = false end
+  end
+  if cells > 0 and not rows_after then to = last end
   local has_digits = digits_at ~= nil and digits_at <= to
   if lead and has_digit:match(lead.text) then has_digits = true end
   for i = lead and from - 1 or from, to do
@@ -37,7 +43,7 @@ local function tokens_long_way(T, blocks, from, to, lead)
     elseif b.kind == "para" and bind.is_prose(F, b.text) then
       -- prose
     elseif b.kind == "para" then
-      if cells > 0 then
+      if cells > 0 and not rows_after then
         if (utf8.len(b.text) or 41) <= 40 then
           tokens[#tokens + 1] = b
           if b.grid and b.x0 then placed = true end
