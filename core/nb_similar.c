@@ -301,6 +301,8 @@ typedef struct {
     size_t n, m, k;        /* characters that count, shingles, characters a shingle */
     size_t mask;           /* slots in the set - 1 (a power of two, at most half full) */
     int released;
+    int distinct;          /* no two shingles alike (by hash): a shingle the other
+                           ** text has is then found at one place (measure) */
     uint32_t *start;       /* byte where each character that counts starts (a text
                            ** under 4 GB: half the bytes of a size_t each) */
     uint64_t *h;           /* each shingle's hash, in order */
@@ -391,11 +393,13 @@ static int cut(const char *text, size_t len, size_t k, shingled *sh) {
     sh->set = calloc(slots, sizeof *sh->set);
     if (!sh->set) { uncut(sh); return -1; }
     sh->mask = slots - 1;
+    sh->distinct = 1;
     for (i = 0; i < sh->m; i++) {
         uint64_t x = sh->h[i];
         uint32_t e;
         for (j = (size_t)x & sh->mask; (e = sh->set[j]) != 0 && sh->h[e - 1] != x; j = (j + 1) & sh->mask) {}
         if (e == 0) sh->set[j] = (uint32_t)i + 1;                 /* the first place of a hash */
+        else sh->distinct = 0;
     }
     return 0;
 }
@@ -427,8 +431,10 @@ static int l_shingled(lua_State *L) {
 ** shingles found come in order, so what they cover is counted as it grows.
 ** A shingle of a passage the two share most often follows, in y, the one
 ** found before it: that place is asked first, the set only when it differs,
-** and such a stretch is walked in a loop of its own and counted at its end. */
-static size_t cover(const shingled *x, const shingled *y, size_t *run_at, size_t *run_len) {
+** and such a stretch is walked in a loop of its own and counted at its end.
+** mark, when given (room for y's shingles, all 0): each shingle of y found
+** for one of x's is marked 1 there. */
+static size_t cover(const shingled *x, const shingled *y, size_t *run_at, size_t *run_len, unsigned char *mark) {
     /* in locals: stores through run_at and run_len could otherwise alias
     ** the arrays, read again at each shingle */
     const uint64_t *h = x->h, *yh = y->h;
@@ -446,6 +452,7 @@ static size_t cover(const shingled *x, const shingled *y, size_t *run_at, size_t
         /* shingles i .. i + r - 1 of x are y's p .. p + r - 1: each found */
         most = m - i < ym - p ? m - i : ym - p;
         for (r = 1; r < most && yh[p + r] == h[i + r]; r++) {}
+        if (mark) memset(mark + p, 1, r);
         if (len == 0) at = i;
         len += r;
         if (len > best_len) { best_len = len; best_at = at; }
@@ -481,17 +488,54 @@ static shingled *shingled_arg(lua_State *L, int idx, size_t k, shingled *given, 
     return cut(text, len, k, own) == 0 ? own : NULL;
 }
 
+/* The characters covered by the shingles marked (mark[i] 1 for shingle i
+** of m, k characters each): what cover counts, of a text whose shingles
+** the other has marked. Eight marks read at once where they are all 0 or
+** all 1 (a text is most often long stretches of either). */
+static size_t marked_cover(const unsigned char *mark, size_t m, size_t k) {
+    static const uint64_t ALL = 0x0101010101010101u;
+    size_t i = 0, covered = 0, hi = 0, from;
+    uint64_t w;
+    while (i < m) {
+        if (!mark[i]) {
+            i++;
+            while (i + 8 <= m && (memcpy(&w, mark + i, 8), w == 0)) i += 8;
+            continue;
+        }
+        from = i++;                                   /* a stretch of shingles marked: [from, i) */
+        while (i + 8 <= m && (memcpy(&w, mark + i, 8), w == ALL)) i += 8;
+        while (i < m && mark[i]) i++;
+        covered += i - 1 + k - (from > hi ? from : hi);
+        hi = i - 1 + k;
+    }
+    return covered;
+}
+
 /* What a pair has in common (A, B cut with one k): share of each, and the
 ** longest passage of B made of shingles A has, bytes [*pa, *pb) of B's
-** text, *run its characters (0, and no passage, when none). */
+** text, *run its characters (0, and no passage, when none).
+** When no two shingles of A are alike, the ones B has are each found at
+** their one place as B's walk asks for them: marked there, they give A's
+** share with no walk of A (half of a pair's measuring). */
+#define MARKS 4096                                    /* shingles of A marked on the stack */
 static void measure(const shingled *A, const shingled *B, double *share_a, double *share_b,
                     size_t *pa, size_t *pb, size_t *run) {
     size_t k = B->k, at = 0, ignore, clen;
+    unsigned char marks[MARKS], *mark = NULL;
     *share_a = *share_b = 0;
     *pa = *pb = *run = 0;
     if (A->m == 0 || B->m == 0) return;               /* a text too short: nothing shared */
-    *share_a = (double)cover(A, B, &ignore, &ignore) / (double)A->n;
-    *share_b = (double)cover(B, A, &at, run) / (double)B->n;
+    if (A->distinct) {
+        mark = A->m <= MARKS ? marks : malloc(A->m);  /* (none: A is walked, as ever) */
+        if (mark) memset(mark, 0, A->m);
+    }
+    *share_b = (double)cover(B, A, &at, run, mark) / (double)B->n;
+    if (mark) {
+        *share_a = (double)marked_cover(mark, A->m, k) / (double)A->n;
+        if (mark != marks) free(mark);
+    } else {
+        *share_a = (double)cover(A, B, &ignore, &ignore, NULL) / (double)A->n;
+    }
     if (*run > 0) {
         size_t last = B->start[at + *run - 1 + k - 1];
         decode((const unsigned char *)B->text, B->len, last, &clen);
