@@ -165,6 +165,12 @@ local function headings_of(F)
   return ix
 end
 
+-- A table of contents' line after a heading: dot leaders, then a page
+-- number ("一、总体情况 ……… 1"). Such a line names a part; it is none.
+local LEADER = lpeg.P "…" + "⋯" + "·" + "." + "．" + "。"
+local SPACE = lpeg.S " \t" + "\u{3000}" + "\u{A0}"
+local toc_entry = SPACE^0 * LEADER * (LEADER + SPACE)^1 * DIGIT^1 * SPACE^0 * -1
+
 -- Is this paragraph a part heading? The part, and the text glued after the
 -- heading when the page ran them together.
 local function heading_of(F, block, t)
@@ -189,6 +195,7 @@ local function heading_of(F, block, t)
     if t == numbered or t == e.h then return p, "", k > 1 end
     if t:sub(1, #numbered) == numbered then
       local cut = F.labels.prefix_end(block.text, numbered)
+      if cut and toc_entry:match(block.text, cut) then return nil end
       if cut then return p, block.text:sub(cut), k > 1 end
     end
   end
