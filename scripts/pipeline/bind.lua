@@ -161,19 +161,37 @@ local function headings_of(F)
       ix.numeral_firsts[c] = true
     end
   end
+  -- the parts numbered otherwise: each part's number so printed and the
+  -- first character of a title of it (a number's closing "." is kept only
+  -- before it), by their length, by their first character
+  ix.numbers = {}
+  for _, form in ipairs(F.decl.heading_numbers or {}) do
+    for _, p in ipairs(F.parts) do
+      for _, h in ipairs(p.heads) do
+        local title = first_char(h)
+        local lead = F.labels.norm(formatlib.fill(form, { n = p.n, i = p.index }) .. title)
+        local c = first_char(lead)
+        local by_length = ix.numbers[c] or {}
+        ix.numbers[c] = by_length
+        local leads
+        for _, l in ipairs(by_length) do if l.n == #lead then leads = l end end
+        if not leads then leads = { n = #lead, of = {} }; by_length[#by_length + 1] = leads end
+        leads.of[lead] = { p = p, title = title }
+      end
+    end
+  end
+  -- a contents line after a heading: dot leaders, then a page number
+  local leader, space = lpeg.P(false), lpeg.S " \t"
+  for _, l in ipairs(F.decl.contents_leaders or {}) do leader = leader + l end
+  for _, s in ipairs(F.language.spaces or {}) do space = space + s end
+  ix.contents = space^0 * leader * (leader + space)^0 * DIGIT^1 * space^0 * -1
   heading_index[F] = ix
   return ix
 end
 
--- A table of contents' line after a heading: dot leaders, then a page
--- number ("一、总体情况 ……… 1"). Such a line names a part; it is none.
-local LEADER = lpeg.P "…" + "⋯" + "·" + "." + "．" + "。"
-local SPACE = lpeg.S " \t" + "\u{3000}" + "\u{A0}"
-local toc_entry = SPACE^0 * LEADER * (LEADER + SPACE)^1 * DIGIT^1 * SPACE^0 * -1
-
 -- Is this paragraph a part heading? The part, and the text glued after the
 -- heading when the page ran them together.
-local function heading_of(F, block, t)
+local function heading_of(F, block, t, renumbered)
   t = t or F.labels.norm(block.text)
   -- the first heading, in the format's order, that the text is or begins
   -- with: found by the index, then (from there on) as the order has it
@@ -195,7 +213,7 @@ local function heading_of(F, block, t)
     if t == numbered or t == e.h then return p, "", k > 1 end
     if t:sub(1, #numbered) == numbered then
       local cut = F.labels.prefix_end(block.text, numbered)
-      if cut and toc_entry:match(block.text, cut) then return nil end
+      if cut and ix.contents:match(block.text, cut) then return nil end   -- a contents line
       if cut then return p, block.text:sub(cut), k > 1 end
     end
   end
@@ -210,6 +228,21 @@ local function heading_of(F, block, t)
         for _, h in ipairs(p.heads) do
           if tables.alike(rest, h, 0.8) then return p, "", true end
         end
+      end
+    end
+  end
+  -- a part numbered otherwise ("第二部分"): its heading with its own numeral,
+  -- which must then name that part
+  if not renumbered and ix.numbers[c] then
+    for _, leads in ipairs(ix.numbers[c]) do
+      local n = leads.n
+      local e = leads.of[t:sub(1, n)]
+      local cut = e and F.labels.prefix_end(block.text, t:sub(1, n))
+      if cut then
+        local from = cut - #e.title             -- where the title starts
+        local p, glued, variant = heading_of(F, { kind = block.kind,
+          text = formatlib.fill(F.heading, { n = e.p.n, title = "" }) .. block.text:sub(from) }, nil, true)
+        if p == e.p then return p, glued, variant end
       end
     end
   end
