@@ -997,10 +997,17 @@ local function strip_signature(F, R, loose, appendix)
   if not is_name and (utf8.len(name) or 99) <= 40 then
     for _, e in ipairs(F.agency_endings) do is_name = is_name or name:sub(-#e) == e end
   end
-  if not is_name then return end
   m, d = tonumber(m), tonumber(d)
   if m < 1 or m > 12 or d < 1 or d > 31 then return end
   local date = string.format("%s-%02d-%02d", y, m, d)
+  if not is_name then
+    -- a date alone ends the report (its issuer named in the title only): the date written
+    if last < n or R.written then return end
+    R.written = date
+    s.text = s.text:sub(1, math.max(0, s.places[n].at - 2))
+    s.places[n] = nil
+    return
+  end
   R.signature = { agency = name, date = date, line = s.places[last - 1].line }
   if not R.written then R.written = date end
   if not R.agency or loose then R.agency = name end
@@ -1196,6 +1203,17 @@ local function read_identity(F, R, blocks, first)
   if R.title and agency_at then
     local agency = R.title:sub(1, agency_at - 1):gsub("%s+$", "")
     if agency ~= "" then R.agency = agency end
+  elseif R.title then
+    -- a title with no year ("某县审计局政府信息公开工作年度报告"): the name
+    -- before the report's words, where it ends as an issuer's name does
+    local plain = simplify(R.title)
+    local at = first_of(plain, F.report_words)
+    local name = at and plain:sub(1, at - 1):gsub("%s+$", "")
+    if name and not name:find("%d") then
+      for _, e in ipairs(F.agency_endings) do
+        if name:sub(-#e) == e and #name > #e then R.agency = name; break end
+      end
+    end
   end
   if not R.agency and R.meta.publisher then R.agency = R.meta.publisher.text end
   if not R.agency and agency_at == 1 and title_at then R.agency = title_named(F, blocks, title_at) end
