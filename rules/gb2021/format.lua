@@ -262,8 +262,9 @@ title_not = { "根据" }
 -- paragraph holding this word.
 period_words = { "统计期限" }
 
--- A text with none of the parts or tables is still a report if it says so.
-report_words = { "政府信息公开工作年度报告", "政府信息公开年度报告" }
+-- A text with none of the tables is still a report if it says so (parts
+-- alone may be another report's: a hospital's 信息公开工作年度报告).
+report_words = { "政府信息公开工作年度报告", "政府信息公开年度报告", "政府信息公开工作报告" }
 
 --}===
 
