@@ -145,6 +145,7 @@ corpus: $(BIN)
 	$(NB) run tests/lua/corpus.lua tests/fixtures/shapes --no-wrong
 	$(NB) run tests/lua/corpus.lua tests/fixtures/probe22 --strict
 	$(NB) run tests/lua/corpus.lua tests/fixtures/prose22 --strict
+	$(NB) run tests/lua/corpus.lua tests/fixtures/meta23 --strict
 	@if [ -d $(SHARED_CORPUS) ]; then $(NB) run tests/lua/corpus.lua $(SHARED_CORPUS) --strict; fi
 
 # the loader's records of a library opened later and never unloaded are not leaks
