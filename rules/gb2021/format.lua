@@ -216,7 +216,7 @@ grammars = {
   -- the year of a title: "2024年政府信息公开工作年度报告", "2024年度…"; what
   -- comes before it in the title is the agency
   report_year = [[
-    title  <- {%d %d %d %d} %s* "年" "度"? %s* "政府信息公开" "工作"? "年度报告"
+    title  <- {%d %d %d %d} %s* "年" "度"? %s* "政府信息公开" ("工作"? "年度报告" / "工作报告")
   ]],
   -- "…发布河东区九曲街道2024年政府信息公开工作年度报告" in an opening paragraph
   agency = [[
@@ -262,9 +262,11 @@ title_not = { "根据" }
 -- paragraph holding this word.
 period_words = { "统计期限" }
 
--- A text with none of the tables is still a report if it says so (parts
--- alone may be another report's: a hospital's 信息公开工作年度报告).
+-- A text with none of the parts or tables is still a report if it says so.
 report_words = { "政府信息公开工作年度报告", "政府信息公开年度报告", "政府信息公开工作报告" }
+-- Parts with no table, in a text that names itself so and not as above,
+-- are another format's report (a hospital's, 条例第五十五条).
+other_reports = { "信息公开工作年度报告", "信息公开年度报告" }
 
 --}===
 

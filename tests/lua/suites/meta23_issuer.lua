@@ -51,3 +51,10 @@ test("a township's report published after 1月31日 is late; one published in it
   has(found, "gb2021.date.too_early", "published before its year ended")
   assert(not found:find(" gb2021.date.late_dept ", 1, true), "not late:" .. found)
 end)
+
+test("a title …2022年度政府信息公开工作报告 is the title: its issuer and its year", function()
+  local text = text_of("m7-year-in-period.txt"):gsub("^[^\n]+", "云台县审计局2022年度政府信息公开工作报告", 1)
+  local R = assert(E:read(write("title_work_report.txt", text)))
+  eq("云台县审计局", R.agency, "the name before the year")
+  eq(2022, R.title_year, "the title's year")
+end)
