@@ -1513,6 +1513,9 @@ local function words_of(others)
 end
 M.words_of = words_of
 
+-- The fewest part headings in a row, nothing under them, that are a contents page.
+local CONTENTS_LEAST = 3
+
 -- bind(F, system, doc, path, others) → report, pending. others: the other
 -- formats {name=, signature=} whose labels to look for (and not report as
 -- unplaced).
@@ -1523,6 +1526,21 @@ function M.bind(F, system, doc, path, others)
   if #F.signature > 0 then sigs[#sigs + 1] = { name = F.name, signature = F.signature } end
   local one = #sigs == 1 and sigs[1].signature or nil
   local blocks, starts, paras, nparas, found, signed = gather(F, doc.blocks, one, math.type(doc.grid_last) == "integer" and doc.grid_last or nil)
+  -- a contents page with no leaders: the first parts' headings one after
+  -- another, nothing under them; where the parts are found again without
+  -- those lines, they are the report's
+  local listed = 0
+  while starts[listed + 2] and starts[listed + 2].index == starts[listed + 1].index + 1
+        and starts[listed + 1].glued == "" do
+    listed = listed + 1
+  end
+  if listed >= CONTENTS_LEAST then
+    local rest, skip = {}, {}
+    for k = 1, listed + 1 do skip[starts[k].index] = true end
+    for k, b in ipairs(blocks) do if not skip[k] then rest[#rest + 1] = b end end
+    local again = { gather(F, rest, one, nil) }
+    if #again[2] >= listed + 1 then blocks, starts, paras, nparas, found, signed = table.unpack(again, 1, 6) end
+  end
   local R = Report.new(F, path)
   local diags, pending = R.diagnostics, {}
 

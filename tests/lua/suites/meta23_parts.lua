@@ -72,3 +72,21 @@ test("parts 五 and 六 printed as one are part 五, its title not the format's,
   eq(1, #missing, "one part missing, part 六")
   has(missing[1], "六", "the part missing is part 六")
 end)
+
+test("a contents page with no leaders or page numbers: the parts are found after it", function()
+  local text, n = text_of("m1-toc-layout.txt"):gsub(" [\xE2\x80\xA6]+ %d", "")   -- the leaders (…) and page numbers
+  eq(6, n, "six contents lines")
+  local path = write("toc_bare.txt", text)
+  local R = assert(E:read(path))
+  has(R:section("s1").text, "（一）主动公开", "part 一 under its heading")
+  has(R:section("s6").text, "人大代表建议", "part 六 under its heading")
+  local found = rules_found(path)
+  for _, id in ipairs { "gb2021.parse.unplaced", "gb2021.parse.row_values", "gb2021.struct.s1_gov_results" } do
+    assert(not found:find(" " .. id .. " ", 1, true), id .. " on the contents:" .. found)
+  end
+  -- two empty parts in a row are the report's own, as before
+  text = text_of("m2-parts-numbered.md"):gsub("\n\n本年度未收取信息处理费。[^\n]*\n", "\n", 1)
+  text = text:gsub("\n\n依申请公开答复文书[^\n]*\n", "\n", 1)
+  R = assert(E:read(write("two_empty.md", text)))
+  eq("", R:section("s5").text, "part 五 empty")
+end)
