@@ -16,6 +16,7 @@ local formatlib = require "format"
 local M = {}
 
 local new_table = nianbao.new_table
+local byte = string.byte
 
 -- search(p) → a pattern that finds p anywhere: position, then p's captures.
 local searchers = setmetatable({}, { __mode = "k" })
@@ -163,16 +164,19 @@ local function headings_of(F)
   end
   -- the parts numbered otherwise: each part's number so printed and the
   -- first character of a title of it (a number's closing "." is kept only
-  -- before it), by their length, by their first character
+  -- before it), by their length, by their first two bytes (most texts, a
+  -- table's numbers too, begin with none of them)
   ix.numbers = {}
   for _, form in ipairs(F.decl.heading_numbers or {}) do
     for _, p in ipairs(F.parts) do
       for _, h in ipairs(p.heads) do
         local title = first_char(h)
         local lead = F.labels.norm(formatlib.fill(form, { n = p.n, i = p.index }) .. title)
-        local c = first_char(lead)
-        local by_length = ix.numbers[c] or {}
-        ix.numbers[c] = by_length
+        local b1, b2 = lead:byte(1, 2)
+        local second = ix.numbers[b1] or {}
+        ix.numbers[b1] = second
+        local by_length = second[b2] or {}
+        second[b2] = by_length
         local leads
         for _, l in ipairs(by_length) do if l.n == #lead then leads = l end end
         if not leads then leads = { n = #lead, of = {} }; by_length[#by_length + 1] = leads end
@@ -233,8 +237,11 @@ local function heading_of(F, block, t, renumbered)
   end
   -- a part numbered otherwise ("第二部分"): its heading with its own numeral,
   -- which must then name that part
-  if not renumbered and ix.numbers[c] then
-    for _, leads in ipairs(ix.numbers[c]) do
+  local b1, b2 = byte(t, 1, 2)
+  local renumbers = not renumbered and ix.numbers[b1]
+  renumbers = renumbers and renumbers[b2]
+  if renumbers then
+    for _, leads in ipairs(renumbers) do
       local n = leads.n
       local e = leads.of[t:sub(1, n)]
       local cut = e and F.labels.prefix_end(block.text, t:sub(1, n))
