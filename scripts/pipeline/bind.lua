@@ -1000,9 +1000,13 @@ local function strip_signature(F, R, loose, appendix)
   if not y then return end
   local name = require("labels").trim(lines[last - 1])
   local norm = F.labels.norm
+  -- a joint name's second name in brackets on a line of its own, under the first
+  local second = last > 2 and norm(name):match("^%(.*%)$")
+  local first = second and require("labels").trim(lines[last - 2]) or name
+  if second then name = first .. name end
   local is_name = R.agency and norm(name) == norm(R.agency)
-  if not is_name and (utf8.len(name) or 99) <= 40 then
-    for _, e in ipairs(F.agency_endings) do is_name = is_name or name:sub(-#e) == e end
+  if not is_name and (utf8.len(first) or 99) <= 40 then
+    for _, e in ipairs(F.agency_endings) do is_name = is_name or first:sub(-#e) == e end
   end
   m, d = tonumber(m), tonumber(d)
   if m < 1 or m > 12 or d < 1 or d > 31 then return end
@@ -1015,12 +1019,13 @@ local function strip_signature(F, R, loose, appendix)
     s.places[n] = nil
     return
   end
-  R.signature = { agency = name, date = date, line = s.places[last - 1].line }
+  local top = second and last - 2 or last - 1      -- the name's first line
+  R.signature = { agency = name, date = date, line = s.places[top].line }
   if not R.written then R.written = date end
   if not R.agency or loose then R.agency = name end
   if last < n then return end
-  s.text = s.text:sub(1, math.max(0, s.places[n - 1].at - 2))
-  s.places[n], s.places[n - 1] = nil, nil
+  s.text = s.text:sub(1, math.max(0, s.places[top].at - 2))
+  for k = top, n do s.places[k] = nil end
 end
 
 -- key_and_value(t) → t:match("^([^:]+):(.*)$"): the text before its first

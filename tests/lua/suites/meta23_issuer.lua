@@ -58,3 +58,18 @@ test("a title …2022年度政府信息公开工作报告 is the title: its issu
   eq("云台县审计局", R.agency, "the name before the year")
   eq(2022, R.title_year, "the title's year")
 end)
+
+test("a joint name signed on two lines, its second name in brackets below: the issuer", function()
+  local text = text_of("m4-joint-merged.md")
+  text = text:gsub("\n中共临江市委网络安全和信息化委员会办公室（临江市互联网信息办公室）\n\n2025年1月20日",
+                   "\n中共临江市委网络安全和信息化委员会办公室\n（临江市互联网信息办公室）\n2025年1月20日", 1)
+  text = text:gsub("^# [^\n]-2024年", "# 2024年", 1)
+  local R = assert(E:read(write("joint_two_lines.md", text)))
+  eq("中共临江市委网络安全和信息化委员会办公室（临江市互联网信息办公室）", R.agency, "both lines, one name")
+  eq("dept", R.issuer, "a department")
+  assert(not R:section("s5").text:find("互联网信息办公室", 1, true), "the signature left part 五")
+  -- a bracketed line under a sentence is no name
+  text = text:gsub("\n中共临江市委网络安全和信息化委员会办公室\n", "\n本办将持续改进。\n", 1)
+  R = assert(E:read(write("bracket_under_sentence.md", text)))
+  eq(nil, R.signature, "no signature")
+end)
