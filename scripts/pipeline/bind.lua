@@ -169,9 +169,14 @@ local function headings_of(F)
   ix.numbers = {}
   for _, form in ipairs(F.decl.heading_numbers or {}) do
     for _, p in ipairs(F.parts) do
-      for _, h in ipairs(p.heads) do
-        local title = first_char(h)
-        local lead = F.labels.norm(formatlib.fill(form, { n = p.n, i = p.index }) .. title)
+      -- the number as its normal form ends before a title (normalised once a part)
+      local title1 = first_char(p.heads[1])
+      local number = F.labels.norm(formatlib.fill(form, { n = p.n, i = p.index }) .. title1)
+      number = number:sub(1, #number - #title1)
+      local titles = {}
+      for _, h in ipairs(p.heads) do titles[first_char(h)] = true end
+      for title in pairs(titles) do
+        local lead = number .. title
         local b1, b2 = lead:byte(1, 2)
         local second = ix.numbers[b1] or {}
         ix.numbers[b1] = second
