@@ -1005,8 +1005,14 @@ local function strip_signature(F, R, loose, appendix)
   if not y then return end
   local name = require("labels").trim(lines[last - 1])
   local norm = F.labels.norm
-  -- a joint name's second name in brackets on a line of its own, under the first
-  local second = last > 2 and norm(name):match("^%(.*%)$")
+  -- a joint name's second name in brackets on a line of its own, under the
+  -- first (a name too: not a seal's mark, （盖章）)
+  local second = last > 2 and norm(name):match("^%((.*)%)$")
+  if second then
+    local named = false
+    for _, e in ipairs(F.agency_endings) do named = named or second:sub(-#e) == e end
+    second = named
+  end
   local first = second and require("labels").trim(lines[last - 2]) or name
   if second then name = first .. name end
   local is_name = R.agency and norm(name) == norm(R.agency)

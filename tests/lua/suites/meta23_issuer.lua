@@ -68,6 +68,10 @@ test("a joint name signed on two lines, its second name in brackets below: the i
   eq("中共临江市委网络安全和信息化委员会办公室（临江市互联网信息办公室）", R.agency, "both lines, one name")
   eq("dept", R.issuer, "a department")
   assert(not R:section("s5").text:find("互联网信息办公室", 1, true), "the signature left part 五")
+  -- a seal's mark in brackets under the name is no second name
+  local sealed = text:gsub("\n（临江市互联网信息办公室）\n", "\n（盖章）\n", 1)
+  R = assert(E:read(write("joint_sealed.md", sealed)))
+  eq(nil, R.agency, "no name with （盖章）")
   -- a bracketed line under a sentence is no name
   text = text:gsub("\n中共临江市委网络安全和信息化委员会办公室\n", "\n本办将持续改进。\n", 1)
   R = assert(E:read(write("bracket_under_sentence.md", text)))
