@@ -17,6 +17,12 @@ title = "{agency}{year}年政府信息公开工作年度报告"
 -- A part's heading is printed "{n}、{title}"; `variants` are other titles
 -- real reports use for the same part; `table` is the table it carries.
 heading = "{n}、{title}"
+-- Other ways reports number a part before its title ("第一部分 总体情况",
+-- "（一）总体情况", "1. 总体情况", "1、总体情况"): {n} its numeral, {i} its number.
+heading_numbers = { "第{n}部分", "第{n}部分：", "（{n}）", "{i}.", "{i}、" }
+-- A table of contents before the report names each part, then dot leaders
+-- and a page number ("一、总体情况……1"): such a line is no heading.
+contents_leaders = { "…", "⋯", "·", ".", "．", "。" }
 
 parts = {
   { id = "s1", n = "一", title = "总体情况" },
@@ -29,7 +35,9 @@ parts = {
                  "政府信息公开行政法复议、行政诉讼情况" } },
   { id = "s5", n = "五", title = "存在的主要问题及改进情况",
     variants = { "政府信息公开工作存在的主要问题及改进情况", "存在问题及改进情况",
-                 "存在的主要问题及改进措施" } },
+                 "存在的主要问题及改进措施",
+                 -- parts 五 and 六 printed as one: part 五, and no part 六
+                 "存在的主要问题、改进情况及其他需要报告的事项" } },
   { id = "s6", n = "六", title = "其他需要报告的事项",
     variants = { "其他需要报告事项" } },
 }
@@ -208,7 +216,7 @@ grammars = {
   -- the year of a title: "2024年政府信息公开工作年度报告", "2024年度…"; what
   -- comes before it in the title is the agency
   report_year = [[
-    title  <- {%d %d %d %d} %s* "年" "度"? %s* "政府信息公开" "工作"? "年度报告"
+    title  <- {%d %d %d %d} %s* "年" "度"? %s* "政府信息公开" ("工作"? "年度报告" / "工作报告")
   ]],
   -- "…发布河东区九曲街道2024年政府信息公开工作年度报告" in an opening paragraph
   agency = [[
@@ -255,7 +263,10 @@ title_not = { "根据" }
 period_words = { "统计期限" }
 
 -- A text with none of the parts or tables is still a report if it says so.
-report_words = { "政府信息公开工作年度报告", "政府信息公开年度报告" }
+report_words = { "政府信息公开工作年度报告", "政府信息公开年度报告", "政府信息公开工作报告" }
+-- Parts with no table, in a text that names itself so and not as above,
+-- are another format's report (a hospital's, 条例第五十五条).
+other_reports = { "信息公开工作年度报告", "信息公开年度报告" }
 
 --}===
 

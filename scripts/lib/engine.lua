@@ -273,8 +273,9 @@ function Engine:bind_text(text, path)
     if bind.fit(R2) > bind.fit(R) then R, pending = R2, pending2; R.reader = reader.name end
   end
   -- a table's anchor word alone (a note that mentions 表二) is not a table: a cell must be read
-  -- (looked for only in a report of one section: most have several)
-  local reads_as_report = #R.sections > 1 or R.format == "legacy"
+  -- (looked for only in a report with no part that carries a table: most have several)
+  local reads_as_report = R.format == "legacy"
+  for _, s in ipairs(R.sections) do reads_as_report = reads_as_report or (s.part and s.part.table) ~= nil end
   if not reads_as_report then
     local c = R.c
     for _, id in ipairs(Report.format_of(R).cells) do
@@ -283,9 +284,12 @@ function Engine:bind_text(text, path)
   end
   if not reads_as_report then
     local F = P.format
-    local says, plain = false, F.labels.simplify(text)
+    local says, other, plain = false, false, F.labels.simplify(text)
     for _, w in ipairs(F.report_words) do says = says or plain:find(w, 1, true) ~= nil end
-    if not says then return nil, messages.text(self.lang, "not_report") end
+    -- parts of prose alone are this format's unless the text names itself another report
+    -- (a hospital's 信息公开工作年度报告)
+    for _, w in ipairs(F.decl.other_reports or {}) do other = other or plain:find(w, 1, true) ~= nil end
+    if not says and (other or #R.sections <= 1) then return nil, messages.text(self.lang, "not_report") end
   end
   return R, pending
 end

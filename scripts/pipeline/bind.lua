@@ -16,6 +16,7 @@ local formatlib = require "format"
 local M = {}
 
 local new_table = nianbao.new_table
+local byte = string.byte
 
 -- search(p) → a pattern that finds p anywhere: position, then p's captures.
 local searchers = setmetatable({}, { __mode = "k" })
@@ -161,13 +162,45 @@ local function headings_of(F)
       ix.numeral_firsts[c] = true
     end
   end
+  -- the parts numbered otherwise: each part's number so printed and the
+  -- first character of a title of it (a number's closing "." is kept only
+  -- before it), by their length, by their first two bytes (most texts, a
+  -- table's numbers too, begin with none of them)
+  ix.numbers = {}
+  for _, form in ipairs(F.decl.heading_numbers or {}) do
+    for _, p in ipairs(F.parts) do
+      -- the number as its normal form ends before a title (normalised once a part)
+      local title1 = first_char(p.heads[1])
+      local number = F.labels.norm(formatlib.fill(form, { n = p.n, i = p.index }) .. title1)
+      number = number:sub(1, #number - #title1)
+      local titles = {}
+      for _, h in ipairs(p.heads) do titles[first_char(h)] = true end
+      for title in pairs(titles) do
+        local lead = number .. title
+        local b1, b2 = lead:byte(1, 2)
+        local second = ix.numbers[b1] or {}
+        ix.numbers[b1] = second
+        local by_length = second[b2] or {}
+        second[b2] = by_length
+        local leads
+        for _, l in ipairs(by_length) do if l.n == #lead then leads = l end end
+        if not leads then leads = { n = #lead, of = {} }; by_length[#by_length + 1] = leads end
+        leads.of[lead] = { p = p, title = title }
+      end
+    end
+  end
+  -- a contents line after a heading: dot leaders, then a page number
+  local leader, space = lpeg.P(false), lpeg.S " \t"
+  for _, l in ipairs(F.decl.contents_leaders or {}) do leader = leader + l end
+  for _, s in ipairs(F.language.spaces or {}) do space = space + s end
+  ix.contents = space^0 * leader * (leader + space)^0 * DIGIT^1 * space^0 * -1
   heading_index[F] = ix
   return ix
 end
 
 -- Is this paragraph a part heading? The part, and the text glued after the
 -- heading when the page ran them together.
-local function heading_of(F, block, t)
+local function heading_of(F, block, t, renumbered)
   t = t or F.labels.norm(block.text)
   -- the first heading, in the format's order, that the text is or begins
   -- with: found by the index, then (from there on) as the order has it
@@ -189,6 +222,7 @@ local function heading_of(F, block, t)
     if t == numbered or t == e.h then return p, "", k > 1 end
     if t:sub(1, #numbered) == numbered then
       local cut = F.labels.prefix_end(block.text, numbered)
+      if cut and ix.contents:match(block.text, cut) then return nil end   -- a contents line
       if cut then return p, block.text:sub(cut), k > 1 end
     end
   end
@@ -203,6 +237,24 @@ local function heading_of(F, block, t)
         for _, h in ipairs(p.heads) do
           if tables.alike(rest, h, 0.8) then return p, "", true end
         end
+      end
+    end
+  end
+  -- a part numbered otherwise ("第二部分"): its heading with its own numeral,
+  -- which must then name that part
+  local b1, b2 = byte(t, 1, 2)
+  local renumbers = not renumbered and ix.numbers[b1]
+  renumbers = renumbers and renumbers[b2]
+  if renumbers then
+    for _, leads in ipairs(renumbers) do
+      local n = leads.n
+      local e = leads.of[t:sub(1, n)]
+      local cut = e and F.labels.prefix_end(block.text, t:sub(1, n))
+      if cut then
+        local from = cut - #e.title             -- where the title starts
+        local p, glued, variant = heading_of(F, { kind = block.kind,
+          text = formatlib.fill(F.heading, { n = e.p.n, title = "" }) .. block.text:sub(from) }, nil, true)
+        if p == e.p then return p, glued, variant end
       end
     end
   end
@@ -953,20 +1005,38 @@ local function strip_signature(F, R, loose, appendix)
   if not y then return end
   local name = require("labels").trim(lines[last - 1])
   local norm = F.labels.norm
-  local is_name = R.agency and norm(name) == norm(R.agency)
-  if not is_name and (utf8.len(name) or 99) <= 40 then
-    for _, e in ipairs(F.agency_endings) do is_name = is_name or name:sub(-#e) == e end
+  -- a joint name's second name in brackets on a line of its own, under the
+  -- first (a name too: not a seal's mark, （盖章）)
+  local second = last > 2 and norm(name):match("^%((.*)%)$")
+  if second then
+    local named = false
+    for _, e in ipairs(F.agency_endings) do named = named or second:sub(-#e) == e end
+    second = named
   end
-  if not is_name then return end
+  local first = second and require("labels").trim(lines[last - 2]) or name
+  if second then name = first .. name end
+  local is_name = R.agency and norm(name) == norm(R.agency)
+  if not is_name and (utf8.len(first) or 99) <= 40 then
+    for _, e in ipairs(F.agency_endings) do is_name = is_name or first:sub(-#e) == e end
+  end
   m, d = tonumber(m), tonumber(d)
   if m < 1 or m > 12 or d < 1 or d > 31 then return end
   local date = string.format("%s-%02d-%02d", y, m, d)
-  R.signature = { agency = name, date = date, line = s.places[last - 1].line }
+  if not is_name then
+    -- a date alone ends the report (its issuer named in the title only): the date written
+    if last < n or R.written then return end
+    R.written = date
+    s.text = s.text:sub(1, math.max(0, s.places[n].at - 2))
+    s.places[n] = nil
+    return
+  end
+  local top = second and last - 2 or last - 1      -- the name's first line
+  R.signature = { agency = name, date = date, line = s.places[top].line }
   if not R.written then R.written = date end
   if not R.agency or loose then R.agency = name end
   if last < n then return end
-  s.text = s.text:sub(1, math.max(0, s.places[n - 1].at - 2))
-  s.places[n], s.places[n - 1] = nil, nil
+  s.text = s.text:sub(1, math.max(0, s.places[top].at - 2))
+  for k = top, n do s.places[k] = nil end
 end
 
 -- key_and_value(t) → t:match("^([^:]+):(.*)$"): the text before its first
@@ -1156,6 +1226,17 @@ local function read_identity(F, R, blocks, first)
   if R.title and agency_at then
     local agency = R.title:sub(1, agency_at - 1):gsub("%s+$", "")
     if agency ~= "" then R.agency = agency end
+  elseif R.title then
+    -- a title with no year ("某县审计局政府信息公开工作年度报告"): the name
+    -- before the report's words, where it ends as an issuer's name does
+    local plain = simplify(R.title)
+    local at = first_of(plain, F.report_words)
+    local name = at and plain:sub(1, at - 1):gsub("%s+$", "")
+    if name and not name:find("%d") then
+      for _, e in ipairs(F.agency_endings) do
+        if name:sub(-#e) == e and #name > #e then R.agency = name; break end
+      end
+    end
   end
   if not R.agency and R.meta.publisher then R.agency = R.meta.publisher.text end
   if not R.agency and agency_at == 1 and title_at then R.agency = title_named(F, blocks, title_at) end
@@ -1467,6 +1548,9 @@ local function words_of(others)
 end
 M.words_of = words_of
 
+-- The fewest part headings in a row, nothing under them, that are a contents page.
+local CONTENTS_LEAST = 3
+
 -- bind(F, system, doc, path, others) → report, pending. others: the other
 -- formats {name=, signature=} whose labels to look for (and not report as
 -- unplaced).
@@ -1477,6 +1561,21 @@ function M.bind(F, system, doc, path, others)
   if #F.signature > 0 then sigs[#sigs + 1] = { name = F.name, signature = F.signature } end
   local one = #sigs == 1 and sigs[1].signature or nil
   local blocks, starts, paras, nparas, found, signed = gather(F, doc.blocks, one, math.type(doc.grid_last) == "integer" and doc.grid_last or nil)
+  -- a contents page with no leaders: the first parts' headings one after
+  -- another, nothing under them; where the parts are found again without
+  -- those lines, they are the report's
+  local listed = 0
+  while starts[listed + 2] and starts[listed + 2].index == starts[listed + 1].index + 1
+        and starts[listed + 1].glued == "" do
+    listed = listed + 1
+  end
+  if listed >= CONTENTS_LEAST then
+    local rest, skip = {}, {}
+    for k = 1, listed + 1 do skip[starts[k].index] = true end
+    for k, b in ipairs(blocks) do if not skip[k] then rest[#rest + 1] = b end end
+    local again = { gather(F, rest, one, nil) }
+    if #again[2] >= listed + 1 then blocks, starts, paras, nparas, found, signed = table.unpack(again, 1, 6) end
+  end
   local R = Report.new(F, path)
   local diags, pending = R.diagnostics, {}
 

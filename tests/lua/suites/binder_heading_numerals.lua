@@ -5,13 +5,27 @@
 
 local bind = require "pipeline.bind"
 local tables = require "tables"
+local formatlib = require "format"
 
 local E = nianbao.engine
 local P = E:pack("gb2021")
 local F = P.format
 
+-- a contents line's end: dot leaders and a page number
+local function contents_end(s)
+  s = s:gsub("^[%s\u{3000}\u{A0}]+", "")
+  local leaders = 0
+  for _, l in ipairs(F.decl.contents_leaders) do
+    while s:sub(1, #l) == l do s = s:sub(#l + 1); leaders = leaders + 1 end
+  end
+  if leaders == 0 then return false end
+  for _, l in ipairs(F.decl.contents_leaders) do s = s:gsub(l:gsub("%p", "%%%0"), "") end
+  s = s:gsub("[%s\u{3000}\u{A0}]", "")
+  return s:match("^%d+$") ~= nil
+end
+
 -- heading_of the long way: every heading in order, then every part
-local function heading_long_way(block)
+local function heading_long_way(block, renumbered)
   local t = F.labels.norm(block.text)
   for _, p in ipairs(F.parts) do
     for k, h in ipairs(p.heads) do
@@ -19,6 +33,7 @@ local function heading_long_way(block)
       if t == numbered or t == h then return p, "", k > 1 end
       if t:sub(1, #numbered) == numbered then
         local cut = F.labels.prefix_end(block.text, numbered)
+        if cut and contents_end(block.text:sub(cut)) then return nil end
         if cut then return p, block.text:sub(cut), k > 1 end
       end
     end
@@ -29,6 +44,21 @@ local function heading_long_way(block)
         local rest = t:sub(#p.numbered + 1)
         for _, h in ipairs(p.heads) do
           if tables.alike(rest, h, 0.8) then return p, "", true end
+        end
+      end
+    end
+  end
+  -- numbered otherwise: the heading with the part's own numeral names that part
+  for _, form in ipairs(renumbered and {} or F.decl.heading_numbers) do
+    for _, p in ipairs(F.parts) do
+      for _, h in ipairs(p.heads) do
+        local title = h:sub(1, utf8.offset(h, 2) - 1)
+        local lead = F.labels.norm(formatlib.fill(form, { n = p.n, i = p.index }) .. title)
+        local cut = t:sub(1, #lead) == lead and F.labels.prefix_end(block.text, lead)
+        if cut then
+          local q, glued, variant = heading_long_way({ kind = block.kind,
+            text = formatlib.fill(F.heading, { n = p.n, title = "" }) .. block.text:sub(cut - #title) }, true)
+          if q == p then return q, glued, variant end
         end
       end
     end
