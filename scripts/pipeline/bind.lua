@@ -167,15 +167,24 @@ local function headings_of(F)
   -- before it), by their length, by their first two bytes (most texts, a
   -- table's numbers too, begin with none of them)
   ix.numbers = {}
+  -- (each part's titles' first characters, its first title's first, found once for all forms)
+  local firsts = {}
+  for k, p in ipairs(F.parts) do
+    local list, seen = {}, {}
+    for _, h in ipairs(p.heads) do
+      local c = first_char(h)
+      if not seen[c] then seen[c] = true; list[#list + 1] = c end
+    end
+    firsts[k] = list
+  end
   for _, form in ipairs(F.decl.heading_numbers or {}) do
-    for _, p in ipairs(F.parts) do
+    for k, p in ipairs(F.parts) do
       -- the number as its normal form ends before a title (normalised once a part)
-      local title1 = first_char(p.heads[1])
-      local number = F.labels.norm(formatlib.fill(form, { n = p.n, i = p.index }) .. title1)
+      local titles = firsts[k]
+      local title1 = titles[1]
+      local number = F.labels.norm(form:gsub("{([%w_]+)}", { n = p.n, i = p.index }) .. title1)
       number = number:sub(1, #number - #title1)
-      local titles = {}
-      for _, h in ipairs(p.heads) do titles[first_char(h)] = true end
-      for title in pairs(titles) do
+      for _, title in ipairs(titles) do
         local lead = number .. title
         local b1, b2 = lead:byte(1, 2)
         local second = ix.numbers[b1] or {}
