@@ -19,7 +19,7 @@ title = "{agency}{year}年政府信息公开工作年度报告"
 heading = "{n}、{title}"
 -- Other ways reports number a part before its title ("第一部分 总体情况",
 -- "（一）总体情况", "1. 总体情况", "1、总体情况"): {n} its numeral, {i} its number.
-heading_numbers = { "第{n}部分", "第{n}部分：", "（{n}）", "{i}.", "{i}、" }
+heading_numbers = { "第{n}部分", "第{n}部分：", "第{n}部分—", "第{n}部分——", "（{n}）", "{i}.", "{i}、" }
 -- A table of contents before the report names each part, then dot leaders
 -- and a page number ("一、总体情况……1"): such a line is no heading.
 contents_leaders = { "…", "⋯", "·", ".", "．", "。" }
