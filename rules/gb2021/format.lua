@@ -375,7 +375,7 @@ language = {
               / "年来" / "期间"
               / "月均" / "日均" / "月平均" / "平均每月" / "单日" / "当月" / "上月" / "本月"
               -- a month named with no year and no day (12月收到…): that month's
-              / (%digit / %numeral) %sp "月" !(%sp (%digit / %numeral))
+              / %digit %sp "月" !(%sp %digit)
               -- as of a day before the year's last month, with no year (截至6月30日)
               / ("截至" / "截止") "到"? %sp !("12" %sp "月") %digit+ %sp "月"
     ]],
@@ -383,7 +383,7 @@ language = {
                   / "1月" %sp ("1日" %sp)? ("至" / "到" / "-" / "—" / "－") %sp "12月"
                   / "1" %sp ("至" / "到" / "-" / "—" / "－") %sp "12" %sp "月"
                   -- a month after its year is a day of that year, read by the year (2024年6月)
-                  / "年" %sp (%digit / %numeral)+ %sp "月" !(%sp ("至" / "到" / "-" / "—" / "－")) ]],
+                  / "年" %sp %digit+ %sp "月" !(%sp ("至" / "到" / "-" / "—" / "－")) ]],
     plan = [[ "计划" / "预计" / "拟" / "力争" / "争取" / "目标" / "下一步" / "今后" ]],
   },
 }
