@@ -378,12 +378,16 @@ language = {
               / %digit %sp "月" !(%sp %digit)
               -- as of a day before the year's last month, with no year (截至6月30日)
               / ("截至" / "截止") "到"? %sp !("12" %sp "月") %digit+ %sp "月"
+              -- before a day of the year, or in its first months (6月30日前, 前11个月)
+              / %digit %sp "月" %sp %digit+ %sp ("日" / "号") %sp ("以前" / "之前" / "前")
+              / "前" %sp %digit+ %sp "个"? %sp "月"
     ]],
-    own_period = [[ "今年以来" / "本年以来" / "本年度以来" / "年初以来" / "12月底" / "12月末"
+    own_period = [[ "今年以来" / "本年以来" / "本年度以来" / "年初以来" / "12月底" / "12月末" / "12月31日"
                   / "1月" %sp ("1日" %sp)? ("至" / "到" / "-" / "—" / "－") %sp "12月"
                   / "1" %sp ("至" / "到" / "-" / "—" / "－") %sp "12" %sp "月"
                   -- a month after its year is a day of that year, read by the year (2024年6月)
-                  / "年" %sp %digit+ %sp "月" !(%sp ("至" / "到" / "-" / "—" / "－")) ]],
+                  / "年" %sp %digit+ %sp "月" !(%sp ("至" / "到" / "-" / "—" / "－")
+                                                  / %sp %digit+ %sp ("日" / "号") %sp ("以前" / "之前" / "前")) ]],
     plan = [[ "计划" / "预计" / "拟" / "力争" / "争取" / "目标" / "下一步" / "今后" ]],
   },
 }
