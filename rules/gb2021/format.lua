@@ -372,7 +372,10 @@ language = {
     own_body = [[ "本分局" / "本部门" / "本单位" / "各级" / "各类" / "各项" / "各种" ]],
     -- in a summary report of an area (issuer kinds below), the organ itself is one of its bodies
     summary_issuers = { "gov" },
+    -- (the government's own office too: its figure may be the organ's, or the area's where the
+    -- office answers for it; which one a sentence cannot tell)
     summary_body = [[ body <- "本机关" / ("市" / "县" / "区") (!dept !"政府" !%comma !%digit %any)^-8 dept
+                            / ("市" / "县" / "区") "人民"? "政府" ("办公室" / "办公厅" / "办" !"理" !"结")
       dept <- ("局" / "委员会" / "委" / "办") !"公室" ]],
     other_period = [[
       period <- "季度" / "上半年" / "下半年" / "月份" / "累计" / "历年" / "以来" / "此后" / "逐年"
@@ -381,11 +384,21 @@ language = {
               / %digit %sp ("至" / "到" / "-" / "—" / "－") %sp %digit+ %sp "月"
               / %digit %sp "年"? %sp ("至" / "到" / "-" / "—" / "－" / "和" / "、" / "及" / "与") %sp %digit%digit%digit%digit %sp "年"
               / "年来" / "期间"
-              / "月均" / "日均" / "月平均" / "平均每月" / "单日" / "当月"
+              / "月均" / "日均" / "月平均" / "平均每月" / "单日" / "当月" / "上月" / "本月"
+              -- a month named with no year and no day (12月收到…): that month's
+              / %digit %sp "月" !(%sp %digit)
+              -- as of a day before the year's last month, with no year (截至6月30日)
+              / ("截至" / "截止") "到"? %sp !("12" %sp "月") %digit+ %sp "月"
+              -- before a day of the year, or in its first months (6月30日前, 前11个月)
+              / %digit %sp "月" %sp %digit+ %sp ("日" / "号") %sp ("以前" / "之前" / "前")
+              / "前" %sp %digit+ %sp "个"? %sp "月"
     ]],
-    own_period = [[ "今年以来" / "本年以来" / "本年度以来" / "年初以来" / "12月底" / "12月末"
+    own_period = [[ "今年以来" / "本年以来" / "本年度以来" / "年初以来" / "12月底" / "12月末" / "12月31日"
                   / "1月" %sp ("1日" %sp)? ("至" / "到" / "-" / "—" / "－") %sp "12月"
-                  / "1" %sp ("至" / "到" / "-" / "—" / "－") %sp "12" %sp "月" ]],
+                  / "1" %sp ("至" / "到" / "-" / "—" / "－") %sp "12" %sp "月"
+                  -- a month after its year is a day of that year, read by the year (2024年6月)
+                  / "年" %sp %digit+ %sp "月" !(%sp ("至" / "到" / "-" / "—" / "－")
+                                                  / %sp %digit+ %sp ("日" / "号") %sp ("以前" / "之前" / "前")) ]],
     plan = [[ "计划" / "预计" / "拟" / "力争" / "争取" / "目标" / "下一步" / "今后" ]],
   },
 }

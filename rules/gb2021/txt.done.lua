@@ -17,6 +17,10 @@ words = [[
   request  <- ("政府信息公开" / "信息公开")? "申请" / "依申请公开" "件"?
 ]]
 
+-- 线上办结…2001件: those that came in one way, a part of all (but 通过网上、当面等方式: all of them)
+local channel = [[ ("线上" / "网上" / "在线" / "网络" / "网站" / "当面" / "现场" / "窗口" / "信函" / "邮寄"
+                   / "传真" / "电子邮件") !((!"等" !%comma %any)^-12 "等") ]]
+
 check = text.claims {
   name   = "done",
   needs  = { "办结", "答复", "完成" },       -- a sentence without one of these is not read
@@ -24,7 +28,7 @@ check = text.claims {
   words  = words,
   readers = {
     -- 办结政府信息公开申请37件; 共办结申请20件; 办结各类政府信息公开申请1,271件
-    { cells = "t3.result.total.total", grammar = [[
+    { cells = "t3.result.total.total", not_after = channel, grammar = [[
         claim <- verb ("了" / "各类" / "的")* request %sp ("共计" / "共")? %count ]] },
     -- 尚未办结的申请103件: those not answered (read, no claim)
     { silent = true, grammar = [[ claim <- ("尚"? "未" / "没有") verb ("的" / "了")* request %sp %count ]] },
@@ -33,7 +37,7 @@ check = text.claims {
       grammar = [[ claim <- "申请中" %comma %sp (!verb %ch)^-6 verb ("了" / "共")? %count ]] },
     -- 办结69件, 答复3050件: after a clause about requests (or at the start of a sentence)
     { cells = "t3.result.total.total", bare = true, follows = { "t3", "start" },
-      not_after = [[ "其中" / "期限内" / "期内" / "延期" / "逾期" / "方式" ]], grammar = [[
+      not_after = [[ "其中" / "期限内" / "期内" / "延期" / "逾期" / "方式" / ]] .. channel, grammar = [[
         claim <- verb ("了" / "共")? %count ]] },
   },
   explain = {

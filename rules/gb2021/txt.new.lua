@@ -28,9 +28,11 @@ words = [[
 ]]
 
 -- who else receives applications of other kinds: 政务服务中心受理申请2,860件
-local service = [[ "服务" / "中心" / "窗口" / "大厅" / "平台" / "热线" / "信箱" / "审批" / "许可" / "办事" / "其中" ]]
--- 其中…收到的申请2件: a part of the requests, not all of them
-local part = [[ "其中" ]]
+-- 其中…收到的申请2件, 窗口受理…102件: a part of the requests, not all of them
+-- (but 通过网上、信函、当面等方式收到: all the ways together)
+local part = [[ ("其中" / "线上" / "网上" / "在线" / "网络" / "网站" / "当面" / "现场" / "窗口" / "信函" / "邮寄"
+                / "传真" / "电子邮件") !((!"等" !%comma %any)^-12 "等") ]]
+local service = [[ "服务" / "中心" / "大厅" / "平台" / "热线" / "信箱" / "审批" / "许可" / "办事" / ]] .. part
 
 check = text.claims {
   name   = "new",

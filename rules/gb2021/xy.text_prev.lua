@@ -30,6 +30,11 @@ words = [[
             / (("政府信息公开" "类"?)? "行政诉讼" "案件"? ("数量" / "量")?) -> 'suit'
 ]]
 
+-- a way of asking or an applicant right before the subject: 线上申请量, 法人申请数量 are parts
+local part = [[ ("线上" / "线下" / "网上" / "在线" / "网络" / "网站" / "平台" / "当面" / "现场" / "窗口" / "信函"
+                 / "邮寄" / "传真" / "电子邮件" / "邮件" / "电话" / "法人" "或其他组织"? / "个人" / "企业" / "群众")
+               "提交"? "的"? !. ]]
+
 text.grammar {
   name  = "compare",
   -- (同2023年: 同 and the year in figures, ASCII or full width, or after a space)
@@ -39,13 +44,13 @@ text.grammar {
   cells = { new = "t3.new.total", np = "t3.new.np", rv = "t4.rv.total", suit = "t4.ld.total + t4.la.total" },
   readers = {
     -- 较2023年的4,980件增加832件; 比上年（35件）增加12件，增长34.3%; 较上年增加612件，增长11.8%
-    { grammar = [[ claim <- subject? than said? "相比"? "数量"? change more ]] },
+    { not_after = part, grammar = [[ claim <- subject? than said? "相比"? "数量"? change more ]] },
     -- 与上年23条相比数量减少18条; 与上年152件持平; 与上年持平
-    { grammar = [[ claim <- subject? "与" %sp %last_year "同期"? said? "相比"? "数量"? (change more / {:same: "持平" :}) ]] },
+    { not_after = part, grammar = [[ claim <- subject? "与" %sp %last_year "同期"? said? "相比"? "数量"? (change more / {:same: "持平" :}) ]] },
     -- 与上年相比，申请数量增加12件
     { grammar = [[ claim <- "与" %sp %last_year "同期"? "相比" %comma %sp subject change more ]] },
     -- 同比下降9.3%; 同比减少３件，下降１５％; 同比持平
-    { grammar = [[ claim <- subject? "同比" (change more / {:same: "持平" :}) ]] },
+    { not_after = part, grammar = [[ claim <- subject? "同比" (change more / {:same: "持平" :}) ]] },
     -- （2023年为9件）
     { grammar = [[ claim <- ("（" / "(") %last_year "为"? {:prev: %num :} %sp %unit ("）" / ")") ]] },
     -- 分别较上年增加5件、减少2件

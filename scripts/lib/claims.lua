@@ -2553,7 +2553,7 @@ function M.for_format(F, opts)
             if b and (between == "" or comma_end_at:match(between)) then subjects[1] = before[1].cells end
           end
         end
-        if #subjects > 0 and in_frame(s, m.at, clause_of(starts, m.at), ctx, starts) == "this" then
+        if #subjects > 0 and frame_ok(r, m.at) == "this" then
           local function claim(cells, kind, value, p)
             if cells then
               add { cells = cells, kind = kind, value = value, pct = p, at = m.at, stop = m.stop,
