@@ -1073,7 +1073,19 @@ local function labels_trail(segs, order, lead)
     if not seg.optional then chain[#chain + 1] = seg
     elseif #seg.values > 0 then grouped = true end
   end
-  if #chain < 2 or #chain[#chain].values > 0 or #lead ~= #row_slots(chain[1].row, order) then return nil end
+  if #chain < 2 or #chain[#chain].values > 0 then return nil end
+  if #lead ~= #row_slots(chain[1].row, order) then
+    if #lead > 0 then return nil end
+    -- none before the first label, yet as many as the rows hold: the first row's
+    -- label printed before its values and the others' after theirs reads as well
+    local held, fits = 0, true
+    for i, seg in ipairs(chain) do
+      local n = #row_slots(seg.row, order)
+      held = held + #seg.values - n
+      fits = fits and (i == #chain or #seg.values == n)
+    end
+    return (held == 0 and not fits) and "unsure" or nil
+  end
   -- (a group's label among them, with values after it: whose they are is not known)
   if grouped then return "unsure" end
   local before = lead
@@ -1461,7 +1473,7 @@ end
 -- this binding (see bind_rows).
 local function bind_by_labels(F, system, T, m, tokens, R, diags, present, pending, rec)
   local segs, order, words, lead = segment(F, T, m, tokens, diags, present, rec)
-  local trail = #lead > 0 and labels_trail(segs, order, lead)
+  local trail = labels_trail(segs, order, lead)
   if trail == "shifted" then
     if rec then rec.unsafe = true end
     for i = #diags, 1, -1 do
