@@ -65,24 +65,36 @@ static int style_space(char c) {
     return c == ' ' || (c >= '\t' && c <= '\r');   /* as Lua's %s */
 }
 
+/* Is at inside a comment of style text s (opened before it, not closed)? */
+static int in_comment(const char *s, const char *at) {
+    const char *p, *open = NULL;
+    for (p = s; p + 1 < at; p++) {
+        if (p[0] == '/' && p[1] == '*' && !open) open = p++;
+        else if (p[0] == '*' && p[1] == '/' && open) open = NULL, p++;
+    }
+    return open != NULL;
+}
+
 static int hides(const char *s, size_t len) {
     static const char display[] = "display", none[] = "none";
     const char *e = s + len, *p = s, *colon;
-    /* from each ':' (a few a style): "display" before it, "none" after it */
+    int hidden = 0;
+    /* from each ':' (a few a style): "display" before it, "none" after it;
+    ** the last display set outside a comment is the one a browser takes */
     while ((colon = memchr(p, ':', (size_t)(e - p))) != NULL) {
         const char *b = colon, *a = colon + 1;
         size_t m = 0;
         while (b > s && style_space(b[-1])) b--;
         if (b - s >= 7)
             for (m = 0; m < 7 && (b[(ptrdiff_t)m - 7] | 0x20) == display[m]; m++) ;
-        if (m == 7) {
+        if (m == 7 && !in_comment(s, b - 7)) {
             while (a < e && style_space(*a)) a++;
             for (m = 0; m < 4 && a + m < e && (a[m] | 0x20) == none[m]; m++) ;
-            if (m == 4) return 1;
+            hidden = m == 4;
         }
         p = colon + 1;
     }
-    return 0;
+    return hidden;
 }
 
 /* Do an element's attributes hide it (a style of display:none)? */

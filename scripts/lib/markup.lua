@@ -25,9 +25,13 @@ end
 
 -- A row or cell styled display:none: a spreadsheet saved as a page keeps
 -- its hidden rows and columns so, and a browser shows none of it.
+-- The last display a style sets is the one shown; a comment sets none.
 local function hidden(node)
   local style = node.attrs.style
-  return style ~= nil and style:lower():find("display%s*:%s*none") ~= nil
+  if style == nil or not style:find(":", 1, true) then return false end
+  local shown
+  for v in (style:lower():gsub("/%*.-%*/", "")):gmatch("display%s*:%s*([%w%-]+)") do shown = v end
+  return shown == "none"
 end
 
 -- All the text inside a node; line breaks inside a cell join its pieces.

@@ -1,0 +1,35 @@
+-- A page's rows and cells a browser shows must be read, though their
+-- style names display:none where a browser does not take it: inside a
+-- comment, or set again after it.
+
+local E = nianbao.engine
+local PAGE = "tests/fixtures/platforms23/w3-portal-meta.html"    -- pingtan-2021's values
+
+local function page_with(from, to)
+  local text, n = assert(nbio.readfile(PAGE)):gsub(from, to, 1)
+  eq(1, n, "the place changed in " .. PAGE)
+  return text
+end
+
+local PUBLIC = { np = 27, biz = 0, research = 0, ngo = 2, legal = 0, other = 1, total = 30 }
+
+test("a cell whose style holds display:none in a comment, or display set again after it, is read", function()
+  for name, style in pairs { comment = "/* display:none; */ text-align:center",
+                             again = "display: none; display: table-cell" } do
+    local path = write("shown_" .. name .. ".html",
+      page_with("(<td colspan=\"2\">（一）予以公开</td>)<td>27</td>", "%1<td style=\"" .. style .. "\">27</td>"))
+    local R = assert(E:read(path))
+    for col, want in pairs(PUBLIC) do
+      local c = R:cell("t3.result.public." .. col)
+      eq(want, c and c.value, name .. ": t3.result.public." .. col)
+    end
+  end
+  -- a style that does hide the cell still hides it, in C and in Lua alike
+  local text = "<table><tr><td>a</td><td style='color:red; /* shown */ display : none'>9</td><td>b</td></tr></table>"
+  eq(false, nianbao.html.blocks(text, nil, true), "a hidden cell: the page goes the Lua way")
+  local cells = {}
+  for _, b in ipairs(require("markup").blocks(assert(nianbao.html.parse(text)))) do
+    if b.kind == "cell" then cells[#cells + 1] = b.text end
+  end
+  eq("a b", table.concat(cells, " "), "the hidden cell is not read")
+end)
