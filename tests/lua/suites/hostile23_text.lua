@@ -42,3 +42,16 @@ test("labels after their values but the first row's before them: a wrong number 
     assert(got == nil or got == want, id .. ": want " .. want .. " or none, got " .. tostring(got))
   end
 end)
+
+test("an OCR's 丨 after a digit, before a space, is no bar cutting the number: 2丨 is not read 2", function()
+  local page = assert(nbio.readfile("tests/fixtures/convert23/c5-ocr.txt"))   -- pingtan-2022's values
+  -- the cells parted by spaces alone, and （一）予以公开's 总计 21 read 2丨
+  local text = page:gsub(" ｜ ", " "):gsub(" 丨 ", " ")
+  local n
+  text, n = text:gsub("(（一）予以公开 21 0 0 O 0 0 )2l\n", "%12丨\n", 1)
+  eq(1, n, "2丨 in place of 2l")
+  local R = assert(E:read(write("ocr_bar_digit.txt", text)))
+  local c = R:cell("t3.result.public.total")
+  assert(not (c and c.value == 2), "（一）予以公开 总计 read 2")
+  eq(21, R:cell("t3.result.public.np").value, "（一）予以公开 自然人")
+end)
