@@ -54,7 +54,8 @@ function M.parse_number(text)
     t = t:gsub("%s", "")
   end
   local plain = t
-  if t:match("^[+-]?%d%d?%d?,%d%d%d[,%d]*%.?%d*$") then plain = t:gsub(",", "") end
+  -- (a comma after a lone 0 parts no thousands: "0，125" is a decimal typed so)
+  if t:match("^[+-]?%d%d?%d?,%d%d%d[,%d]*%.?%d*$") and not t:match("^[+-]?0,") then plain = t:gsub(",", "") end
   if not plain:match("^[+-]?%d+%.?%d*$") or plain:match("%.$") then return nil end
   if plain:sub(1, 1) == "+" then plain = plain:sub(2) end
   return (nianbao.number(plain))

@@ -33,3 +33,15 @@ test("a cell whose style holds display:none in a comment, or display set again a
   end
   eq("a b", table.concat(cells, " "), "the hidden cell is not read")
 end)
+
+test("a comma after a lone 0 parts no thousands: 0，125 and 0,125 are not read 125", function()
+  for _, fee in ipairs { "0，125", "0,125" } do
+    local R = assert(E:read(write("fee_comma.html",
+      page_with("<td colspan=\"3\">24252%.311082</td>", "<td colspan=\"3\">" .. fee .. "</td>"))))
+    local c = R:cell("t2.fee.amount")
+    assert(not (c and c.value == 125), fee .. " read 125")
+  end
+  local tables = require "tables"
+  eq(10690, tables.parse_number("10，690"), "10，690")
+  eq(2293, tables.parse_number("2,293"), "2,293")
+end)
