@@ -85,7 +85,7 @@ function M.blocks(tree, opts)
         if type(c) == "table" then
           if c.tag == "tr" then
             if not hidden(c) then rows[#rows + 1] = c end
-          elseif c.tag ~= "table" then collect(c) end
+          elseif c.tag ~= "table" and not hidden(c) then collect(c) end   -- a hidden tbody's rows too
         end
       end
     end

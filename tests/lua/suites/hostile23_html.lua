@@ -45,3 +45,11 @@ test("a comma after a lone 0 parts no thousands: 0，125 and 0,125 are not read 
   eq(10690, tables.parse_number("10，690"), "10，690")
   eq(2293, tables.parse_number("2,293"), "2,293")
 end)
+
+test("a table's body styled display:none (a draft's rows kept hidden) is not read", function()
+  local stale = '<tbody style="display:none"><tr><td colspan="3">四、结转下年度继续办理</td>'
+                .. string.rep("<td>7</td>", 7) .. "</tr></tbody><tbody>"
+  local R = assert(E:read(write("hidden_tbody.html", page_with("(<tr><td colspan=\"3\">四、结转)", stale .. "%1"))))
+  eq(1, R:cell("t3.next.np").value, "四、结转 自然人")
+  eq(1, R:cell("t3.next.total").value, "四、结转 总计")
+end)
