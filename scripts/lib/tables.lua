@@ -291,12 +291,14 @@ local LETTER_OR_DIGIT = {}
 for c in ("0123456789OolISBZ"):gmatch(".") do LETTER_OR_DIGIT[c:byte()] = true end
 local LETTER = {}
 for c in ("OolISBZ"):gmatch(".") do LETTER[c:byte()] = true end
+-- 丨 touching a number may be the 1 it looks like as well as a bar: no digits of its own
+local STROKE = "\xE4\xB8\xA8"
 local function misread_cut(text, flat)
   -- (a misread digit is a label's first or last letter: most lines have none)
   local any = false
   for k = 1, #flat, 4 do
     local t = flat[k]
-    if not flat[k + 1] and (LETTER[byte(t, 1)] or LETTER[byte(t, -1)]) then any = true; break end
+    if not flat[k + 1] and (LETTER[byte(t, 1)] or LETTER[byte(t, -1)] or t == STROKE) then any = true; break end
   end
   if not any then return flat end
   local toks = {}
@@ -317,7 +319,7 @@ local function misread_cut(text, flat)
   local function number(i) return toks[i] and toks[i].glued == true end
   local any = false
   for i, tk in ipairs(toks) do
-    if not tk.glued and tk.t:match(MISREAD) then
+    if not tk.glued and (tk.t:match(MISREAD) or tk.t == STROKE) then
       local touches = number(i - 1) and toks[i - 1].e + 1 == tk.s or number(i + 1) and tk.e + 1 == toks[i + 1].s
       local alone = number(i + 1) and (number(i - 1) or tk.split or i == 1) or number(i - 1) and not toks[i + 1]
       if touches or alone then tk.letter, any = true, true end

@@ -52,19 +52,13 @@ end
 
 -- An OCR's bars, the full-width ｜ and the like-looking 丨, part cells as
 -- | does where spaces or the line's ends stand on both sides of them (in a
--- word, 丨 is a character). Each becomes a bar of as many bytes. One
--- after a digit and before a space ("2丨 0") may be the digit 1 ("21") as
--- well as a bar: it becomes the letter an OCR reads for 1, so the value
--- is a text, not the digits before it.
+-- word, 丨 is a character). Each becomes a bar of as many bytes.
 local WIDE_BARS = { "\xEF\xBD\x9C", "\xE4\xB8\xA8" }
 local function ocr_bars(line)
   for _, bar in ipairs(WIDE_BARS) do
     line = line:gsub("()" .. bar .. "()", function(s, e)
       local before, after = line:sub(s - 1, s - 1), line:sub(e, e)
-      if after == "" or after:find("^%s") then
-        if before == "" or before:find("^%s") then return " | " end
-        if before:find("^%d") then return "l  " end
-      end
+      if (before == "" or before:find("^%s")) and (after == "" or after:find("^%s")) then return " | " end
     end)
   end
   return line
