@@ -28,9 +28,11 @@ end
 -- The last display a style sets is the one shown; a comment sets none.
 local function hidden(node)
   local style = node.attrs.style
-  if style == nil or not style:find(":", 1, true) then return false end
+  if style == nil then return false end
+  style = style:lower()
+  if not style:find("display", 1, true) then return false end
   local shown
-  for v in (style:lower():gsub("/%*.-%*/", "")):gmatch("display%s*:%s*([%w%-]+)") do shown = v end
+  for v in (style:gsub("/%*.-%*/", "")):gmatch("display%s*:%s*([%w%-]+)") do shown = v end
   return shown == "none"
 end
 

@@ -1071,6 +1071,13 @@ end
 -- that reading exactly ("shifted"); where only the first row's does, which
 -- values are whose is not known ("unsure"); else nil.
 local function labels_trail(segs, order, lead)
+  -- (the last row's label has values of its own in nearly every table: found from the end)
+  for i = #segs, 1, -1 do
+    if not segs[i].optional then
+      if #segs[i].values > 0 then return nil end
+      break
+    end
+  end
   local chain, grouped = {}, false
   for _, seg in ipairs(segs) do
     if not seg.optional then chain[#chain + 1] = seg
