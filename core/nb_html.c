@@ -97,13 +97,15 @@ static int hides(const char *s, size_t len) {
     return hidden;
 }
 
-/* Do an element's attributes hide it (a style of display:none)? */
+/* Do an element's attributes hide it (a style of display:none, or the hidden attribute)? */
 static int styled_hidden(const xmlChar **atts) {
     int i;
-    for (i = 0; atts && atts[i]; i += 2)
+    for (i = 0; atts && atts[i]; i += 2) {
         if (strcmp((const char *)atts[i], "style") == 0 && atts[i + 1] &&
             hides((const char *)atts[i + 1], strlen((const char *)atts[i + 1])))
             return 1;
+        if (strcmp((const char *)atts[i], "hidden") == 0) return 1;
+    }
     return 0;
 }
 
@@ -1372,8 +1374,8 @@ static size_t lean_tag(lean_text *t, size_t i, int *raw, int *ok) {
             }
         }
         /* name[=value] is s[a..j) */
-        if ((t->tables > 0 || row_or_cell(s + tag, taglen)) && same_name(s + a, an - a, "style") &&
-            hides(s + a, j - a))
+        if ((t->tables > 0 || row_or_cell(s + tag, taglen)) &&
+            ((same_name(s + a, an - a, "style") && hides(s + a, j - a)) || same_name(s + a, an - a, "hidden")))
             t->w->lean.hidden = 1;
         if (t->dry || keep_all || same_name(s + a, an - a, "rowspan") || same_name(s + a, an - a, "colspan"))
             continue;

@@ -27,6 +27,7 @@ end
 -- its hidden rows and columns so, and a browser shows none of it.
 -- The last display a style sets is the one shown; a comment sets none.
 local function hidden(node)
+  if node.attrs.hidden then return true end      -- the hidden attribute: a browser shows none of it
   local style = node.attrs.style
   if style == nil then return false end
   style = style:lower()

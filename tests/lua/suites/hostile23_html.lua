@@ -53,3 +53,12 @@ test("a table's body styled display:none (a draft's rows kept hidden) is not rea
   eq(1, R:cell("t3.next.np").value, "四、结转 自然人")
   eq(1, R:cell("t3.next.total").value, "四、结转 总计")
 end)
+
+test("a row with the hidden attribute (a draft's row kept hidden) is not read, in C and in Lua alike", function()
+  local stale = '<tr hidden><td colspan="3">四、结转下年度继续办理</td>' .. string.rep("<td>7</td>", 7) .. "</tr>\n"
+  local path = write("hidden_attribute.html", page_with("(<tr><td colspan=\"3\">四、结转)", stale .. "%1"))
+  local R = assert(E:read(path))
+  eq(1, R:cell("t3.next.np").value, "四、结转 自然人")
+  eq(1, R:cell("t3.next.total").value, "四、结转 总计")
+  eq(false, nianbao.html.blocks("<table><tr hidden><td>9</td></tr></table>", nil, true), "the page goes the Lua way")
+end)
