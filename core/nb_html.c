@@ -65,33 +65,47 @@ static int style_space(char c) {
     return c == ' ' || (c >= '\t' && c <= '\r');   /* as Lua's %s */
 }
 
+/* Is at inside a comment of style text s (opened before it, not closed)? */
+static int in_comment(const char *s, const char *at) {
+    const char *p, *open = NULL;
+    for (p = s; p + 1 < at; p++) {
+        if (p[0] == '/' && p[1] == '*' && !open) open = p++;
+        else if (p[0] == '*' && p[1] == '/' && open) open = NULL, p++;
+    }
+    return open != NULL;
+}
+
 static int hides(const char *s, size_t len) {
     static const char display[] = "display", none[] = "none";
     const char *e = s + len, *p = s, *colon;
-    /* from each ':' (a few a style): "display" before it, "none" after it */
+    int hidden = 0;
+    /* from each ':' (a few a style): "display" before it, "none" after it;
+    ** the last display set outside a comment is the one a browser takes */
     while ((colon = memchr(p, ':', (size_t)(e - p))) != NULL) {
         const char *b = colon, *a = colon + 1;
         size_t m = 0;
         while (b > s && style_space(b[-1])) b--;
         if (b - s >= 7)
             for (m = 0; m < 7 && (b[(ptrdiff_t)m - 7] | 0x20) == display[m]; m++) ;
-        if (m == 7) {
+        if (m == 7 && !in_comment(s, b - 7)) {
             while (a < e && style_space(*a)) a++;
             for (m = 0; m < 4 && a + m < e && (a[m] | 0x20) == none[m]; m++) ;
-            if (m == 4) return 1;
+            hidden = m == 4;
         }
         p = colon + 1;
     }
-    return 0;
+    return hidden;
 }
 
-/* Do an element's attributes hide it (a style of display:none)? */
+/* Do an element's attributes hide it (a style of display:none, or the hidden attribute)? */
 static int styled_hidden(const xmlChar **atts) {
     int i;
-    for (i = 0; atts && atts[i]; i += 2)
+    for (i = 0; atts && atts[i]; i += 2) {
         if (strcmp((const char *)atts[i], "style") == 0 && atts[i + 1] &&
             hides((const char *)atts[i + 1], strlen((const char *)atts[i + 1])))
             return 1;
+        if (strcmp((const char *)atts[i], "hidden") == 0) return 1;
+    }
     return 0;
 }
 
@@ -1360,8 +1374,8 @@ static size_t lean_tag(lean_text *t, size_t i, int *raw, int *ok) {
             }
         }
         /* name[=value] is s[a..j) */
-        if ((t->tables > 0 || row_or_cell(s + tag, taglen)) && same_name(s + a, an - a, "style") &&
-            hides(s + a, j - a))
+        if ((t->tables > 0 || row_or_cell(s + tag, taglen)) &&
+            ((same_name(s + a, an - a, "style") && hides(s + a, j - a)) || same_name(s + a, an - a, "hidden")))
             t->w->lean.hidden = 1;
         if (t->dry || keep_all || same_name(s + a, an - a, "rowspan") || same_name(s + a, an - a, "colspan"))
             continue;

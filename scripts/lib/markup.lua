@@ -25,9 +25,16 @@ end
 
 -- A row or cell styled display:none: a spreadsheet saved as a page keeps
 -- its hidden rows and columns so, and a browser shows none of it.
+-- The last display a style sets is the one shown; a comment sets none.
 local function hidden(node)
+  if node.attrs.hidden then return true end      -- the hidden attribute: a browser shows none of it
   local style = node.attrs.style
-  return style ~= nil and style:lower():find("display%s*:%s*none") ~= nil
+  if style == nil then return false end
+  style = style:lower()
+  if not style:find("display", 1, true) then return false end
+  local shown
+  for v in (style:gsub("/%*.-%*/", "")):gmatch("display%s*:%s*([%w%-]+)") do shown = v end
+  return shown == "none"
 end
 
 -- All the text inside a node; line breaks inside a cell join its pieces.
@@ -81,7 +88,7 @@ function M.blocks(tree, opts)
         if type(c) == "table" then
           if c.tag == "tr" then
             if not hidden(c) then rows[#rows + 1] = c end
-          elseif c.tag ~= "table" then collect(c) end
+          elseif c.tag ~= "table" and not hidden(c) then collect(c) end   -- a hidden tbody's rows too
         end
       end
     end

@@ -54,7 +54,8 @@ function M.parse_number(text)
     t = t:gsub("%s", "")
   end
   local plain = t
-  if t:match("^[+-]?%d%d?%d?,%d%d%d[,%d]*%.?%d*$") then plain = t:gsub(",", "") end
+  -- (a comma after a lone 0 parts no thousands: "0，125" is a decimal typed so)
+  if t:match("^[+-]?%d%d?%d?,%d%d%d[,%d]*%.?%d*$") and not t:match("^[+-]?0,") then plain = t:gsub(",", "") end
   if not plain:match("^[+-]?%d+%.?%d*$") or plain:match("%.$") then return nil end
   if plain:sub(1, 1) == "+" then plain = plain:sub(2) end
   return (nianbao.number(plain))
@@ -290,12 +291,14 @@ local LETTER_OR_DIGIT = {}
 for c in ("0123456789OolISBZ"):gmatch(".") do LETTER_OR_DIGIT[c:byte()] = true end
 local LETTER = {}
 for c in ("OolISBZ"):gmatch(".") do LETTER[c:byte()] = true end
+-- 丨 touching a number may be the 1 it looks like as well as a bar: no digits of its own
+local STROKE = "\xE4\xB8\xA8"
 local function misread_cut(text, flat)
   -- (a misread digit is a label's first or last letter: most lines have none)
   local any = false
   for k = 1, #flat, 4 do
     local t = flat[k]
-    if not flat[k + 1] and (LETTER[byte(t, 1)] or LETTER[byte(t, -1)]) then any = true; break end
+    if not flat[k + 1] and (LETTER[byte(t, 1)] or LETTER[byte(t, -1)] or t == STROKE) then any = true; break end
   end
   if not any then return flat end
   local toks = {}
@@ -316,7 +319,7 @@ local function misread_cut(text, flat)
   local function number(i) return toks[i] and toks[i].glued == true end
   local any = false
   for i, tk in ipairs(toks) do
-    if not tk.glued and tk.t:match(MISREAD) then
+    if not tk.glued and (tk.t:match(MISREAD) or tk.t == STROKE) then
       local touches = number(i - 1) and toks[i - 1].e + 1 == tk.s or number(i + 1) and tk.e + 1 == toks[i + 1].s
       local alone = number(i + 1) and (number(i - 1) or tk.split or i == 1) or number(i - 1) and not toks[i + 1]
       if touches or alone then tk.letter, any = true, true end
@@ -1068,12 +1071,31 @@ end
 -- that reading exactly ("shifted"); where only the first row's does, which
 -- values are whose is not known ("unsure"); else nil.
 local function labels_trail(segs, order, lead)
+  -- (the last row's label has values of its own in nearly every table: found from the end)
+  for i = #segs, 1, -1 do
+    if not segs[i].optional then
+      if #segs[i].values > 0 then return nil end
+      break
+    end
+  end
   local chain, grouped = {}, false
   for _, seg in ipairs(segs) do
     if not seg.optional then chain[#chain + 1] = seg
     elseif #seg.values > 0 then grouped = true end
   end
-  if #chain < 2 or #chain[#chain].values > 0 or #lead ~= #row_slots(chain[1].row, order) then return nil end
+  if #chain < 2 or #chain[#chain].values > 0 then return nil end
+  if #lead ~= #row_slots(chain[1].row, order) then
+    if #lead > 0 then return nil end
+    -- none before the first label, yet as many as the rows hold: the first row's
+    -- label printed before its values and the others' after theirs reads as well
+    local held, fits = 0, true
+    for i, seg in ipairs(chain) do
+      local n = #row_slots(seg.row, order)
+      held = held + #seg.values - n
+      fits = fits and (i == #chain or #seg.values == n)
+    end
+    return (held == 0 and not fits) and "unsure" or nil
+  end
   -- (a group's label among them, with values after it: whose they are is not known)
   if grouped then return "unsure" end
   local before = lead
@@ -1461,7 +1483,7 @@ end
 -- this binding (see bind_rows).
 local function bind_by_labels(F, system, T, m, tokens, R, diags, present, pending, rec)
   local segs, order, words, lead = segment(F, T, m, tokens, diags, present, rec)
-  local trail = #lead > 0 and labels_trail(segs, order, lead)
+  local trail = labels_trail(segs, order, lead)
   if trail == "shifted" then
     if rec then rec.unsafe = true end
     for i = #diags, 1, -1 do

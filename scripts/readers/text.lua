@@ -158,6 +158,14 @@ local function is_border(line)
          and line:find("^%s*[|+][%s|+=%-]*$") ~= nil
 end
 
+-- Whether the header above the ruler at line i opens with a rule, as a
+-- multiline table's does (a simple table's header has none above it).
+local function under_rule(lines, i)
+  local k = i - 1
+  while k >= 1 and lines[k]:find("%S") and not lines[k]:find(RULE) do k = k - 1 end
+  return k >= 1 and lines[k]:find(RULE) ~= nil
+end
+
 local function joined_rows(bytes)
   local lines = {}
   for line in (bytes .. "\n"):gmatch("([^\n]*)\n") do lines[#lines + 1] = line end
@@ -178,7 +186,7 @@ local function joined_rows(bytes)
   local i = 1
   while i <= #lines do
     local line = lines[i]
-    if line:find("---", 1, true) and line:find(RULER) then
+    if line:find("---", 1, true) and line:find(RULER) and under_rule(lines, i) then
       -- the columns start where the ruler's dash groups do
       local starts, col = {}, 0
       for sp, dashes in line:gmatch("(%s*)(%-+)") do
@@ -195,8 +203,8 @@ local function joined_rows(bytes)
         j = j + 1
       end
       if first then rows[#rows + 1] = { first, j - 1 } end
-      -- a multiline table ends with a rule (a simple table's rows are one line each)
-      if j <= #lines and lines[j]:find(RULE) then
+      -- a multiline table ends with a rule under its last row (a simple table's rows are one line each)
+      if j <= #lines and lines[j]:find(RULE) and first then
         for _, r in ipairs(rows) do
           put(r[1], r[2], multiline_row(table.move(lines, r[1], r[2], 1, {}), starts))
         end
