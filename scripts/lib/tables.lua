@@ -54,8 +54,10 @@ function M.parse_number(text)
     t = t:gsub("%s", "")
   end
   local plain = t
-  -- (a comma after a lone 0 parts no thousands: "0，125" is a decimal typed so)
-  if t:match("^[+-]?%d%d?%d?,%d%d%d[,%d]*%.?%d*$") and not t:match("^[+-]?0,") then plain = t:gsub(",", "") end
+  -- thousands parted by commas, each before three digits ("1,234,5" is none); a comma
+  -- after a lone 0 parts no thousands: "0，125" is a decimal typed so
+  local groups = t:match("^[+-]?%d%d?%d?(,[%d,]+)%.?%d*$")
+  if groups and groups:gsub(",%d%d%d", "") == "" and not t:match("^[+-]?0,") then plain = t:gsub(",", "") end
   if not plain:match("^[+-]?%d+%.?%d*$") or plain:match("%.$") then return nil end
   if plain:sub(1, 1) == "+" then plain = plain:sub(2) end
   return (nianbao.number(plain))

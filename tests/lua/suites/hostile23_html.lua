@@ -44,6 +44,10 @@ test("a comma after a lone 0 parts no thousands: 0，125 and 0,125 are not read 
   local tables = require "tables"
   eq(10690, tables.parse_number("10，690"), "10，690")
   eq(2293, tables.parse_number("2,293"), "2,293")
+  eq(1234567, tables.parse_number("1,234,567"), "1,234,567")
+  for _, bad in ipairs { "1,234,5", "1,2345", "12,34", "1,234,", "1,,234" } do
+    eq(nil, tables.parse_number(bad), bad .. ": no thousands")
+  end
 end)
 
 test("a table's body styled display:none (a draft's rows kept hidden) is not read", function()
