@@ -319,15 +319,15 @@ local function misread_cut(text, flat)
     end
   end
   local function number(i) return toks[i] and toks[i].glued == true end
-  local any = false
+  local misread_any = false
   for i, tk in ipairs(toks) do
     if not tk.glued and (tk.t:match(MISREAD) or tk.t == STROKE) then
       local touches = number(i - 1) and toks[i - 1].e + 1 == tk.s or number(i + 1) and tk.e + 1 == toks[i + 1].s
       local alone = number(i + 1) and (number(i - 1) or tk.split or i == 1) or number(i - 1) and not toks[i + 1]
-      if touches or alone then tk.letter, any = true, true end
+      if touches or alone then tk.letter, misread_any = true, true end
     end
   end
-  if not any then return flat end
+  if not misread_any then return flat end
   -- each run of touching numbers and letters with a letter in it: one token
   local out, misread, i = {}, {}, 1
   while i <= #toks do
