@@ -255,6 +255,180 @@ local function joined_rows(bytes)
   return table.concat(lines, "\n") .. (bytes:sub(-1) == "\n" and "\n" or "")
 end
 
+-- A text browser's dump (w3m, links) draws a page's table with the box
+-- characters of U+2500..U+257F (or with + - | when told to keep to ASCII):
+-- rules, bars, and joints where they meet; a cell's text wraps over the
+-- lines of its row, and a merged cell leaves out the rules and bars inside
+-- it (its text may run on over a rule of its neighbours). Each such table
+-- is read as its grid: the columns start at the bars and joints, the rows
+-- at the rules, a cell is what no bar or rule parts, and each row is put as
+-- one line of bars, its cells' pieces joined (a cell merged from the left
+-- or above only pads with a bare bar, as in a page's text).
+local BOX_BAR = "\xE2\x94\x82"                  -- │, which every such table has
+local BOX_RULES = { 0x2500, 0x2501, 0x2504, 0x2505, 0x2508, 0x2509, 0x254C, 0x254D, 0x2550,
+                    0x2574, 0x2576, 0x2578, 0x257A, 0x257C, 0x257E }
+local BOX_BARS = { 0x2502, 0x2503, 0x2506, 0x2507, 0x250A, 0x250B, 0x254E, 0x254F, 0x2551,
+                   0x2575, 0x2577, 0x2579, 0x257B, 0x257D, 0x257F }
+local BOX_KIND = { [43] = "joint", [124] = "bar", [45] = "rule", [61] = "rule" }   -- + | - =
+for _, c in ipairs(BOX_RULES) do BOX_KIND[c] = "rule" end
+for _, c in ipairs(BOX_BARS) do BOX_KIND[c] = "bar" end
+local function box_kind(c, ascii)              -- "rule", "bar", "joint" (a corner or crossing) or nil
+  if c < 128 then return ascii and BOX_KIND[c] or nil end
+  if c < 0x2500 or c > 0x257F then return nil end
+  return BOX_KIND[c] or "joint"
+end
+
+-- A line as display columns: at each, its character and kind (a wide
+-- character's second column holds "").
+local function box_columns(line, ascii)
+  local chars, kinds, x = {}, {}, 0
+  for _, c in utf8.codes(line) do
+    x = x + 1
+    chars[x], kinds[x] = utf8.char(c), box_kind(c, ascii)
+    if char_width(c) == 2 then x = x + 1; chars[x] = "" end
+  end
+  return chars, kinds
+end
+
+-- The rows of the table on lines[i..j] as { first =, last =, text = } (its
+-- first line, the rule under it, its cells between bars), or nil when its
+-- rules and bars do not make a grid.
+local function box_rows(lines, i, j, ascii)
+  local chars, kinds, at, xs = {}, {}, {}, {}
+  for y = i, j do
+    if not utf8.len(lines[y]) then return nil end
+    chars[y], kinds[y] = box_columns(lines[y], ascii)
+    for x, k in pairs(kinds[y]) do
+      if k ~= "rule" and not at[x] then at[x] = true; xs[#xs + 1] = x end
+    end
+  end
+  table.sort(xs)
+  if #xs < 3 then return nil end
+  local ncols = #xs - 1
+  -- line y is a rule over column c where it runs between joints or on
+  -- through them (a bar at its end is a cell's: "|---|" is a cell's text)
+  local function ruled(y, c)
+    local left, right = kinds[y][xs[c]], kinds[y][xs[c + 1]]
+    if not left or left == "bar" or not right or right == "bar" or xs[c + 1] - xs[c] < 2 then return false end
+    for x = xs[c] + 1, xs[c + 1] - 1 do
+      if kinds[y][x] ~= "rule" then return false end
+    end
+    return true
+  end
+  local rules = {}
+  for y = i, j do
+    for c = 1, ncols do
+      if ruled(y, c) then rules[#rules + 1] = y; break end
+    end
+  end
+  if rules[1] ~= i or rules[#rules] ~= j then return nil end
+  local rows = {}                              -- each row: its first and last line, the rule under it
+  for k = 1, #rules - 1 do
+    if rules[k + 1] > rules[k] + 1 then rows[#rows + 1] = { rules[k] + 1, rules[k + 1] - 1, rules[k + 1] } end
+  end
+  if #rows == 0 then return nil end
+  -- each slot (row r, column c) is of the cell of the slot left of it where
+  -- no bar parts them, else of the slot above where no rule does
+  local owner, cells = {}, {}
+  for r, row in ipairs(rows) do
+    owner[r] = {}
+    for c = 1, ncols do
+      local open_left = c > 1
+      for y = row[1], row[2] do
+        if open_left and kinds[y][xs[c]] then open_left = false end
+      end
+      local open_above = r > 1 and not ruled(rows[r - 1][3], c)
+      local cell
+      if open_left then
+        cell = owner[r][c - 1]
+        if open_above ~= (cell.r0 ~= r) or open_above and owner[r - 1][c] ~= cell then return nil end
+      elseif open_above then
+        cell = owner[r - 1][c]
+        if cell.c0 ~= c then return nil end    -- not a rectangle
+      else
+        cell = { r0 = r, c0 = c }
+        cells[#cells + 1] = cell
+      end
+      cell.r1, cell.c1 = r, math.max(cell.c1 or c, c)
+      owner[r][c] = cell
+    end
+  end
+  for _, cell in ipairs(cells) do              -- each cell a rectangle
+    for r = cell.r0, cell.r1 do
+      for c = cell.c0, cell.c1 do
+        if owner[r][c] ~= cell then return nil end
+      end
+    end
+  end
+  -- a cell's text: on each of its lines (and of the rules it spans), what
+  -- stands between its bars
+  for _, cell in ipairs(cells) do
+    local text = ""
+    for y = rows[cell.r0][1], rows[cell.r1][2] do
+      local piece = {}
+      for x = xs[cell.c0] + 1, xs[cell.c1 + 1] - 1 do
+        local k = kinds[y][x]
+        if not k or ascii and k == "rule" then piece[#piece + 1] = chars[y][x] or " " end
+      end
+      text = join_pieces(text, trim(table.concat(piece)))
+    end
+    cell.text = text
+  end
+  local out = {}
+  for r, row in ipairs(rows) do
+    local pieces = {}
+    for c = 1, ncols do
+      local cell = owner[r][c]
+      pieces[c] = (cell.r0 == r and cell.c0 == c) and " " .. cell.text .. " " or ""
+    end
+    out[r] = { first = row[1], last = row[3], text = "|" .. table.concat(pieces, "|") .. "|" }
+  end
+  return out
+end
+
+-- The text with each drawn table's rows put as lines of bars, in the place
+-- of their first line; the other lines of a row, and its rules, are left
+-- empty (and the first padded) so that lines and offsets stay. ascii: the
+-- tables drawn with + - |, which open with a border (as pandoc's grid
+-- tables, whose rows this reads as well).
+local function drawn_tables(bytes, ascii)
+  local lines = {}
+  for line in (bytes .. "\n"):gmatch("([^\n]*)\n") do lines[#lines + 1] = line end
+  if bytes:sub(-1) == "\n" then lines[#lines] = nil end
+  local function opens(line)
+    if ascii then return line:find("^[ \t]*[|+]") ~= nil end
+    local c = line:match("^[ \t]*(\xE2[\x94\x95][\x80-\xBF])")
+    return c ~= nil and box_kind(utf8.codepoint(c)) ~= nil
+  end
+  local changed, y = false, 1
+  while y <= #lines do
+    if opens(lines[y]) and (not ascii or is_border(lines[y])) then
+      local j = y
+      while j < #lines and opens(lines[j + 1]) do j = j + 1 end
+      local rows = box_rows(lines, y, j, ascii)
+      for _, row in ipairs(rows or {}) do
+        local bytes_of = 0
+        for k = row.first, row.last do bytes_of = bytes_of + #lines[k] end
+        if #row.text > bytes_of then rows = nil; break end
+        row.padded = row.text .. string.rep(" ", bytes_of - #row.text)
+      end
+      for _, row in ipairs(rows or {}) do
+        lines[row.first] = row.padded
+        for k = row.first + 1, row.last do lines[k] = "" end
+      end
+      if rows then
+        lines[y] = string.rep(" ", #lines[y])  -- the top rule
+        changed = true
+      end
+      y = j + 1
+    else
+      y = y + 1
+    end
+  end
+  if not changed then return bytes end
+  return table.concat(lines, "\n") .. (bytes:sub(-1) == "\n" and "\n" or "")
+end
+
 -- Whether a line opens with a bar and a cell's text, holds three bars more,
 -- and the next line opens with a bar (a page's text has lines of bare bars,
 -- which open no such row: one search passes them all).
@@ -270,6 +444,8 @@ end
 -- normalized(bytes) → the text with a pandoc table's wrapped rows joined and
 -- an OCR's bars made |, as the blocks are cut from it (in C or below)
 function normalized(bytes)
+  if bytes:find(BOX_BAR, 1, true) then bytes = drawn_tables(bytes) end
+  if bytes:find("+--", 1, true) and bytes:find("\n%s*%+%-%-%-") then bytes = drawn_tables(bytes, true) end
   if bytes:find("---", 1, true) and (bytes:find("\n%s*%-+ +%-+[ %-]*\r?\n") or bytes:find("\n%s*%+%-%-%-"))
      or has_bar_rows(bytes) then
     bytes = joined_rows(bytes)
