@@ -927,6 +927,17 @@ local function label_of(F, T, m, text, grp)
   return a
 end
 
+-- What follows an item's number that opens a folded label piece ("5.属于三"
+-- → "属于三"), also after a group's label cut short ("(六)其1.申请人"), or nil.
+local function item_opening(t)
+  local rest = t:match("^%d+%.(.+)$")
+  if rest then return rest end
+  local cut
+  cut, rest = t:match("^%([^%)]+%)([^%d]-)%d+%.(.+)$")
+  if rest and (utf8.len(cut) or 9) <= 3 then return rest end
+  return nil
+end
+
 -- tokens → segments: {row=, values={tokens}} in order; diagnostics for the rest.
 local function segment(F, T, m, tokens, diags, present, rec)
   local norm = F.labels.norm
@@ -939,8 +950,18 @@ local function segment(F, T, m, tokens, diags, present, rec)
   -- memo asked again after a miss, which may have started it afresh)
   local sm = state_memo[F]
   local known = sm and sm.of
+  -- values after an item's number whose row is named only by a later piece
+  -- of its label (a cell's text set at the top of a taller row): held, then
+  -- that row's where its label opens with what the number began, else unplaced
+  local function unplace(held)
+    if not held.unblank then return end       -- (blank padding is no value)
+    for _, v in ipairs(held.values) do
+      diags[#diags + 1] = { kind = "unplaced", table = T.id, text = v.text, line = v.line, col = v.col or 1 }
+    end
+  end
   for i = 1, #tokens do
     local b = tokens[i]
+    local before = cur
     local text = b.text
     local hit = known and known[text]
     local state
@@ -963,6 +984,7 @@ local function segment(F, T, m, tokens, diags, present, rec)
       if cur then
         local values = cur.values
         values[#values + 1] = b
+        if cur.held and state ~= "blank" then cur.unblank = true end
       elseif state ~= "blank" then               -- blank padding around captions is no value
         diags[#diags + 1] = { kind = "unplaced", table = T.id, text = text, line = b.line, col = b.col or 1 }
         if #segs == 0 then lead[#lead + 1], lead.diags[#lead + 1] = b, diags[#diags] end
@@ -978,6 +1000,13 @@ local function segment(F, T, m, tokens, diags, present, rec)
         rows_started = true
         if cur and cur.row == r then
           -- the rest of the same label, split by a line break or by its values
+        elseif cur and cur.held and #cur.values > 0 and not seen[r] and r.norm
+               and r.norm:sub(1, #cur.held) == cur.held then
+          seen[r], cur.taken = true, true
+          cur = { row = r, values = cur.values, block = cur.block }
+          segs[#segs + 1] = cur
+          last = r
+          if r.group then group = r.group end
         elseif seen[r] then
           if strong then
             diags[#diags + 1] = { kind = "duplicate", table = T.id, row = r.id, label = r.shown,
@@ -1001,6 +1030,11 @@ local function segment(F, T, m, tokens, diags, present, rec)
         else
           cur = nil
         end
+      elseif rows_started and item_opening(t)
+             and not misspelt_row(F, T, t, group or (cur and cur.row.group), seen, last) then
+        -- the opening piece of an item's label ("5.属于三"), its row named by a
+        -- later piece: the values after it are not the row before's
+        cur = { held = item_opening(t), values = {}, block = b, row = { cells = {} } }
       elseif is_header(m, T, t) or T.column_words[t] then
         present.yes = true
         header_line = row_of(b)
@@ -1033,7 +1067,9 @@ local function segment(F, T, m, tokens, diags, present, rec)
         end
       end
     end
+    if before ~= cur and before and before.held and not before.taken then unplace(before) end
   end
+  if cur and cur.held and not cur.taken then unplace(cur) end
   for _, x in ipairs(extras) do
     local d = { table = T.id, text = x.label, line = x.block.line, col = x.block.col or 1 }
     if #x.values > 0 then
