@@ -989,8 +989,9 @@ local function segment(F, T, m, tokens, diags, present, rec)
         diags[#diags + 1] = { kind = "unplaced", table = T.id, text = text, line = b.line, col = b.col or 1 }
         if #segs == 0 then lead[#lead + 1], lead.diags[#lead + 1] = b, diags[#diags] end
       end
-    elseif cur and #cur.values > 0 and a.unit then
-      cur.values[#cur.values].unit = text           -- "73802895.90" "元": one value
+    elseif cur and #cur.values > 0 and a.unit and not (b.derived and cur.values[#cur.values].line ~= b.line) then
+      -- "73802895.90" "元": one value (a line's text below is a label's last piece: "项")
+      cur.values[#cur.values].unit = text
       if rec then rec.units[#rec.units + 1] = cur.values[#cur.values]; rec.unit_texts[#rec.units] = text end
     else
       local t, r, strong, g = a.t, a.row, a.strong, a.group

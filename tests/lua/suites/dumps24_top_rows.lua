@@ -38,3 +38,15 @@ test("values whose later label piece names another row are unplaced, not guessed
   eq(nil, R:cell("t3.result.deny.internal.np").value, "nor the row named by no piece")
   has(rules_found(path), "gb2021.parse.unplaced", "said unplaced")
 end)
+
+test("a label's last piece on the line below a row's values is no unit of its total", function()
+  local found = rules_found(TOP)
+  assert(not found:find("unit_in_cell", 1, true), found)
+  -- a unit on the value's own line still is one
+  local page = assert(nbio.readfile(TOP))
+  local with_unit, n = page:gsub("(5%.属于三 1 .-—    1)\n", "%1 件\n", 1)
+  eq(1, n, "a unit added")
+  local path = write("dumps24_top_unit.txt", with_unit)
+  has(rules_found(path), "gb2021.val.unit_in_cell", "the unit said")
+  eq(1, assert(E:read(path)):cell("t3.result.deny.internal.total").value, "the value kept")
+end)
