@@ -386,6 +386,18 @@ local function box_rows(lines, i, j, ascii)
   return out
 end
 
+-- Whether a line is a rule and nothing else (no bar, no text).
+local function is_rule_line(line, ascii)
+  local chars, kinds = box_columns(line, ascii)
+  local any = false
+  for x, ch in pairs(chars) do
+    local k = kinds[x]
+    if k == "rule" or k == "joint" then any = true
+    elseif ch ~= "" and ch ~= " " and ch ~= "\t" then return false end
+  end
+  return any
+end
+
 -- The text with each drawn table's rows put as lines of bars, in the place
 -- of their first line; the other lines of a row, and its rules, are left
 -- empty (and the first padded) so that lines and offsets stay. ascii: the
@@ -417,7 +429,9 @@ local function drawn_tables(bytes, ascii)
         for k = row.first + 1, row.last do lines[k] = "" end
       end
       if rows then
-        lines[y] = string.rep(" ", #lines[y])  -- the top rule
+        for k = y, j do                        -- the top rule, and another table's
+          if is_rule_line(lines[k], ascii) then lines[k] = string.rep(" ", #lines[k]) end
+        end
         changed = true
       end
       y = j + 1

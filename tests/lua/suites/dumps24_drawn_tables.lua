@@ -57,6 +57,14 @@ test("an ASCII-drawn cell of dashes between bars is a cell's text, not a rule", 
   eq("| 行政许可 | 3 |", (l[4]:gsub("%s+$", "")), "the next row joined")
 end)
 
+test("two drawn tables with no line between them: each row read, no rule left", function()
+  local page = table.concat({ "┌──┬──┐", "│a │1 │", "└──┴──┘", "┌──┬──┐", "│b │2 │", "└──┴──┘" }, "\n")
+  local l = lines_of(reader.normalized(page))
+  eq("| a | 1 |", (l[2]:gsub("%s+$", "")), "the first table's row")
+  eq("", (l[4]:gsub("%s+$", "")), "the second table's top rule left empty")
+  eq("| b | 2 |", (l[5]:gsub("%s+$", "")), "the second table's row")
+end)
+
 test("a drawing whose merged cells are no rectangles is left as it was", function()
   local page = table.concat({
     "┌───┬───┐",
