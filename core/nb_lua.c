@@ -916,6 +916,13 @@ static int stream_walk(lua_State *L, int by_lines, token_seen *seen) {
 static int is_space(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 
+/* Whether byte i (from 1) of t's n bytes is a comma parting thousands:
+** after a digit, before three digits and no fourth ("447,228"). */
+static int thousands_comma(const unsigned char *t, size_t n, size_t i) {
+    return t[i - 1] == ',' && i > 1 && is_digit(t[i - 2]) && i + 3 <= n && is_digit(t[i]) && is_digit(t[i + 1])
+           && is_digit(t[i + 2]) && (i + 4 > n || !is_digit(t[i + 3]));
+}
+
 /* One line being cut: its n bytes t (byte i, from 1, at t[i - 1]), the
 ** marks after which a digit is an enumerator (at slot marks), the list of
 ** tokens (at slot out, k entries so far) and the characters among its
@@ -1024,13 +1031,13 @@ static int l_line_tokens(lua_State *L) {
     c.chars = 0;
     c.at = 0;
     while (pos <= n) {
-        /* a run: "%-?%d[%d%.%s]*" */
+        /* a run: "%-?%d[%d%.%s]*", and commas parting thousands */
         size_t s = pos, e;
         int enumerator;
         while (s <= n && !(is_digit(c.t[s - 1]) || (c.t[s - 1] == '-' && s + 1 <= n && is_digit(c.t[s])))) s++;
         if (s > n) break;
         e = c.t[s - 1] == '-' ? s + 1 : s;
-        while (e + 1 <= n && (is_digit(c.t[e]) || c.t[e] == '.' || is_space(c.t[e]))) e++;
+        while (e + 1 <= n && (is_digit(c.t[e]) || c.t[e] == '.' || is_space(c.t[e]) || thousands_comma(c.t, n, e + 1))) e++;
         while (is_space(c.t[e - 1])) e--;                 /* the run less its trailing spaces */
         /* an enumerator right before a label belongs to that label: "3.其他", "1、申请人" */
         enumerator = c.t[e - 1] == '.' && e > s && is_digit(c.t[e - 2]);

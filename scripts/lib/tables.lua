@@ -188,7 +188,9 @@ local function is_digit(c) return c ~= nil and c >= 48 and c <= 57 end
 -- text library's matcher cost a line more than all else its cutting does.
 local SP = lpeg.S"\t\n\v\f\r "
 local function first(p) return lpeg.P { lpeg.Cp() * p * lpeg.Cp() + 1 * lpeg.V(1) } end
-local RUN = first(lpeg.P"-"^-1 * lpeg.R"09" * (lpeg.R"09" + lpeg.S"." + SP)^0)   -- "%-?%d[%d%.%s]*"
+local D = lpeg.R"09"
+local THOUSANDS = lpeg.B(D) * "," * D * D * D * -D                           -- "447,228"'s comma
+local RUN = first(lpeg.P"-"^-1 * D * (D + lpeg.S"." + SP + THOUSANDS)^0)   -- "%-?%d[%d%.%s]*", and those commas
 local GAP = first(SP * SP^1)                                                  -- "%s%s+"
 local GROUP = first(lpeg.P"-"^-1 * (1 - lpeg.S"-" - SP)^1)                     -- "%-?[^%s%-]+"
 local TRIMMED = SP^0 * lpeg.C((SP^0 * (1 - SP)^1)^0)                          -- "^%s*(.*%S)"

@@ -1,7 +1,8 @@
 -- A flat line cut into tokens (tables.lua's tokens_of, in C for UTF-8) with LPeg: the same
 -- tokens, texts, columns and offsets as the cut by string.find's patterns
--- it replaced (kept below as it was), on every line of the repository's
--- reports and on lines made to hit its edges.
+-- it replaced (kept below as it was, with the commas that part thousands
+-- since added), on every line of the repository's reports and on lines
+-- made to hit its edges.
 
 local tables = require "tables"
 
@@ -54,6 +55,11 @@ local function reference()
     while pos <= n do
       local s, e = text:find("%-?%d[%d%.%s]*", pos)
       if not s then break end
+      -- a comma after a digit and before three digits and no fourth parts thousands: the run goes on
+      while text:find("^%d,%d%d%d", e) and not text:find("^%d", e + 5) do
+        local _, e2 = text:find("^[%d%.%s]*", e + 5)
+        e = e2
+      end
       local run = text:sub(s, e):gsub("%s+$", "")
       e = s + #run - 1
       -- an enumerator right before a label belongs to that label: "3.其他", "1、申请人"
@@ -129,7 +135,7 @@ test("lines made of signs, points, spaces, enumerators and marks cut the same", 
   local marks = nianbao.engine:pack("gb2021").format.enumerator_marks
   local pieces = { "0", "1", "12", "3.", "4.5", ".", "-", "-7", "--8", " ", "  ", "\t", "、", "．", "其他", "规章",
                    "（一）", "1.其他", "2、申请人", "3. 其他", "万元", "\v", "\r", "a", "\xff", "9.", "-.", "- ", "5-",
-                   ".-3", "\n" }
+                   ".-3", "\n", ",", "447,228", ",123", ",1234", "1,234,567" }
   local seed = 2024
   local function rand(n)
     seed = (seed * 1103515245 + 12345) % 2147483648
@@ -161,4 +167,17 @@ test("a line cut in C (UTF-8) and one cut in Lua (not UTF-8) cut the same, with 
   eq(nil, nianbao.line_tokens("1 2", { 7 }), "a mark not a string left to the Lua cut")
   eq(nil, nianbao.line_tokens("1 2", "、"), "marks not a list left to the Lua cut")
   same("1、2 3", "、", "marks not a list")
+end)
+
+test("a comma parting thousands keeps a number one token, in C and in Lua; other commas part", function()
+  local function texts(line)
+    local t, out = tables.tokens_of(line, {}), {}
+    for i = 1, #t, 4 do out[#out + 1] = t[i] end
+    return table.concat(out, "|")
+  end
+  eq("行政许可|447,228", texts("行政许可       447,228"), "447,228")
+  eq("行政许可|447,228|\xff", texts("行政许可       447,228 \xff"), "447,228, cut in Lua")
+  eq("合计|1,234,567|8", texts("合计 1,234,567 8"), "two commas")
+  eq("规章|1|,|2345|6", texts("规章 1,2345 6"), "four digits after: no thousands")
+  eq("a|1|,|2|,|3", texts("a 1,2,3"), "one digit after")
 end)
