@@ -389,7 +389,7 @@ local function box_rows(lines, i, j, ascii, wide)
   end
   -- a cell's text: on each of its lines (and of the rules it spans), what
   -- stands between its bars. A number cut where its line is full (a
-  -- converter wraps a word too long for its column) is put together again.
+  -- converter cuts a line anywhere) is put together again.
   for _, cell in ipairs(cells) do
     local text, full = "", false
     local right = xs[cell.c1 + 1] - 1
@@ -400,7 +400,7 @@ local function box_rows(lines, i, j, ascii, wide)
         if not k or ascii and (k == "rule" or not at[x]) then piece[#piece + 1] = chars[y][x] or " " end
       end
       piece = trim(table.concat(piece))
-      if full and text:find("^%-?[%d,%.]+$") and piece:find("^[%d,%.]+$") then text = text .. piece
+      if full and text:find("%d[,%.]?$") and piece:find("^[,%.]?%d") then text = text .. piece
       else text = join_pieces(text, piece) end
       full = (chars[y][right] or " ") ~= " " and not kinds[y][right]
     end

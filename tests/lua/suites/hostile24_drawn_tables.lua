@@ -71,6 +71,12 @@ test("a number cut where its column is full is one number; cut at a space, two p
     "│性收费  │36   │4    │",
     "└────────┴─────┴─────┘" }, "\n"))
   eq("| 行政事业性收费 | 9116.36 | 6 4 |", l[1], "the cells")
+  l = rows_of(table.concat({
+    "┌────┬─────────────┐",
+    "│说明│全年收到申请7│",
+    "│    │0件，办结69件│",
+    "└────┴─────────────┘" }, "\n"))
+  eq("| 说明 | 全年收到申请70件，办结69件 |", l[1], "a number in a sentence")
 end)
 
 test("a bar inside an ASCII cell's text is that cell's text, not a column", function()
