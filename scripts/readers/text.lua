@@ -278,14 +278,34 @@ local function box_kind(c, ascii)              -- "rule", "bar", "joint" (a corn
   return BOX_KIND[c] or "joint"
 end
 
+-- Whether a character is of East Asian ambiguous width (the quotes, dashes,
+-- circled numerals, box characters): a terminal set for Chinese draws it
+-- two columns wide.
+local function ambiguous(c)
+  return c >= 0x2010 and c <= 0x203B or c >= 0x2460 and c <= 0x24FF or c >= 0x2500 and c <= 0x25FF
+         or c >= 0x2160 and c <= 0x2179 or c == 0xB7 or c == 0xD7 or c == 0xB0 or c == 0x2103
+end
+
 -- A line as display columns: at each, its character and kind (a wide
--- character's second column holds "").
-local function box_columns(line, ascii)
-  local chars, kinds, x = {}, {}, 0
+-- character's second column holds "", a rule's or joint's the kind
+-- "rule"). wide: ambiguous characters take two columns ("all"), or those
+-- of the text only ("text"), as a terminal or a converter set for Chinese
+-- counts them. joints: set at the columns of the joints that touch a
+-- rule, where a table's columns start (a bar or + alone is a cell's text).
+local function box_columns(line, ascii, wide, joints)
+  local chars, kinds, x, prev_x = {}, {}, 0, nil
   for _, c in utf8.codes(line) do
     x = x + 1
-    chars[x], kinds[x] = utf8.char(c), box_kind(c, ascii)
-    if char_width(c) == 2 then x = x + 1; chars[x] = "" end
+    local kind = box_kind(c, ascii)
+    chars[x], kinds[x] = utf8.char(c), kind
+    if kind == "rule" and prev_x and kinds[prev_x] == "joint" then joints[prev_x] = true end
+    if kind == "joint" and prev_x and kinds[prev_x] == "rule" then joints[x] = true end
+    prev_x = x
+    if char_width(c) == 2 or wide and ambiguous(c) and (wide == "all" or not kind) then
+      x = x + 1
+      chars[x] = ""
+      if kind == "rule" or kind == "joint" then kinds[x] = "rule" end
+    end
   end
   return chars, kinds
 end
@@ -293,16 +313,23 @@ end
 -- The rows of the table on lines[i..j] as { first =, last =, text = } (its
 -- first line, the rule under it, its cells between bars), or nil when its
 -- rules and bars do not make a grid.
-local function box_rows(lines, i, j, ascii)
+local function box_rows(lines, i, j, ascii, wide)
   local chars, kinds, at, xs = {}, {}, {}, {}
   for y = i, j do
     if not utf8.len(lines[y]) then return nil end
-    chars[y], kinds[y] = box_columns(lines[y], ascii)
+    chars[y], kinds[y] = box_columns(lines[y], ascii, wide, at)
+  end
+  for x in pairs(at) do xs[#xs + 1] = x end
+  table.sort(xs)
+  -- a bar off the columns: a misdrawn line (its characters counted too
+  -- wide or too narrow), unless, in ASCII, it stands inside a cell's text
+  for y = i, j do
+    local last = #chars[y]
+    while last > 0 and (chars[y][last] == " " or chars[y][last] == "") do last = last - 1 end
     for x, k in pairs(kinds[y]) do
-      if k ~= "rule" and not at[x] then at[x] = true; xs[#xs + 1] = x end
+      if k ~= "rule" and not at[x] and (not ascii or x == last) then return nil end
     end
   end
-  table.sort(xs)
   if #xs < 3 then return nil end
   local ncols = #xs - 1
   -- line y is a rule over column c where it runs between joints or on
@@ -361,17 +388,23 @@ local function box_rows(lines, i, j, ascii)
     end
   end
   -- a cell's text: on each of its lines (and of the rules it spans), what
-  -- stands between its bars
+  -- stands between its bars. A number cut where its line is full (a
+  -- converter cuts a line anywhere) is put together again.
   for _, cell in ipairs(cells) do
-    local text = ""
+    local text, full = "", false
+    local right = xs[cell.c1 + 1] - 1
     for y = rows[cell.r0][1], rows[cell.r1][2] do
       local piece = {}
-      for x = xs[cell.c0] + 1, xs[cell.c1 + 1] - 1 do
+      for x = xs[cell.c0] + 1, right do
         local k = kinds[y][x]
-        if not k or ascii and k == "rule" then piece[#piece + 1] = chars[y][x] or " " end
+        if not k or ascii and (k == "rule" or not at[x]) then piece[#piece + 1] = chars[y][x] or " " end
       end
-      text = join_pieces(text, trim(table.concat(piece)))
+      piece = trim(table.concat(piece))
+      if full and text:find("%d[,%.]?$") and piece:find("^[,%.]?%d") then text = text .. piece
+      else text = join_pieces(text, piece) end
+      full = (chars[y][right] or " ") ~= " " and not kinds[y][right]
     end
+    text = text:gsub("|", "\xEF\xBD\x9C")    -- a bar in a cell's text is no bar of the row put out
     cell.text = text
   end
   local out = {}
@@ -412,12 +445,18 @@ local function drawn_tables(bytes, ascii)
     local c = line:match("^[ \t]*(\xE2[\x94\x95][\x80-\xBF])")
     return c ~= nil and box_kind(utf8.codepoint(c)) ~= nil
   end
+  -- a table drawn right under another: a bottom border, then a top one
+  local function closes(line, next_line)
+    if ascii then return is_border(line) and is_border(next_line) end
+    return line:find("^[ \t]*\xE2\x94\x94") ~= nil
+  end
   local changed, y = false, 1
   while y <= #lines do
     if opens(lines[y]) and (not ascii or is_border(lines[y])) then
       local j = y
-      while j < #lines and opens(lines[j + 1]) do j = j + 1 end
-      local rows = box_rows(lines, y, j, ascii)
+      while j < #lines and opens(lines[j + 1]) and not closes(lines[j], lines[j + 1]) do j = j + 1 end
+      local rows = box_rows(lines, y, j, ascii) or box_rows(lines, y, j, ascii, "all")
+                   or box_rows(lines, y, j, ascii, "text")
       for _, row in ipairs(rows or {}) do
         local bytes_of = 0
         for k = row.first, row.last do bytes_of = bytes_of + #lines[k] end
