@@ -421,7 +421,7 @@ end
 
 -- Whether a line is a rule and nothing else (no bar, no text).
 local function is_rule_line(line, ascii)
-  local chars, kinds = box_columns(line, ascii)
+  local chars, kinds = box_columns(line, ascii, nil, {})
   local any = false
   for x, ch in pairs(chars) do
     local k = kinds[x]
