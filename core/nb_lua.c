@@ -969,14 +969,14 @@ static void cut_piece(line_cut *c, size_t from, size_t to) {
     cut_put(c, a, b, 0, from);
 }
 
-/* A label (bytes from..to): a gap of two spaces or more parts two cells. */
+/* A label (bytes from..to): a tab, or a gap of two spaces or more, parts two cells. */
 static void cut_label(line_cut *c, size_t from, size_t to) {
     size_t i = from;
-    while (i + 1 <= to) {
+    while (i <= to) {
         size_t g = i, after;
-        while (g + 1 <= to && !(is_space(c->t[g - 1]) && is_space(c->t[g]))) g++;
-        if (g + 1 > to) break;
-        after = g + 2;
+        while (g <= to && !(c->t[g - 1] == '\t' || (g + 1 <= to && is_space(c->t[g - 1]) && is_space(c->t[g])))) g++;
+        if (g > to) break;
+        after = g + 1;
         while (after <= to && is_space(c->t[after - 1])) after++;
         cut_piece(c, i, g - 1);
         i = after;

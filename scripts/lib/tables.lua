@@ -191,7 +191,7 @@ local function first(p) return lpeg.P { lpeg.Cp() * p * lpeg.Cp() + 1 * lpeg.V(1
 local D = lpeg.R"09"
 local THOUSANDS = lpeg.B(D) * "," * D * D * D * -D                           -- "447,228"'s comma
 local RUN = first(lpeg.P"-"^-1 * D * (D + lpeg.S"." + SP + THOUSANDS)^0)   -- "%-?%d[%d%.%s]*", and those commas
-local GAP = first(SP * SP^1)                                                  -- "%s%s+"
+local GAP = first(lpeg.P"\t" * SP^0 + SP * SP^1)                             -- "\t%s*" or "%s%s+"
 local GROUP = first(lpeg.P"-"^-1 * (1 - lpeg.S"-" - SP)^1)                     -- "%-?[^%s%-]+"
 local TRIMMED = SP^0 * lpeg.C((SP^0 * (1 - SP)^1)^0)                          -- "^%s*(.*%S)"
 local INK = SP^0 * (1 - SP)                                                   -- "%S" anywhere
@@ -217,7 +217,7 @@ local function tokens_of(text, marks)
     known_at, known_n = at, known_n + n
     return known_n
   end
-  -- a label: a gap of two spaces or more parts two cells
+  -- a label: a tab, or a gap of two spaces or more, parts two cells
   local function put_label(s, at)
     local from = 1
     while true do

@@ -1,8 +1,8 @@
 -- A flat line cut into tokens (tables.lua's tokens_of, in C for UTF-8) with LPeg: the same
 -- tokens, texts, columns and offsets as the cut by string.find's patterns
 -- it replaced (kept below as it was, with the commas that part thousands
--- since added), on every line of the repository's reports and on lines
--- made to hit its edges.
+-- and the tab that parts cells since added), on every line of the
+-- repository's reports and on lines made to hit its edges.
 
 local tables = require "tables"
 
@@ -29,10 +29,12 @@ local function reference()
         end
         return
       end
-      if kind == "label" then      -- a gap of two spaces or more parts two cells
+      if kind == "label" then      -- a tab, or a gap of two spaces or more, parts two cells
         local from = 1
         while true do
           local g1, g2 = s:find("%s%s+", from)
+          local t1, t2 = s:find("\t%s*", from)
+          if t1 and (not g1 or t1 < g1) then g1, g2 = t1, t2 end
           if not g1 then break end
           put("cell", s:sub(from, g1 - 1), at + from - 1)
           from = g2 + 1
@@ -180,4 +182,15 @@ test("a comma parting thousands keeps a number one token, in C and in Lua; other
   eq("合计|1,234,567|8", texts("合计 1,234,567 8"), "two commas")
   eq("规章|1|,|2345|6", texts("规章 1,2345 6"), "four digits after: no thousands")
   eq("a|1|,|2|,|3", texts("a 1,2,3"), "one digit after")
+end)
+
+test("a tab parts two cells of a label, in C and in Lua", function()
+  local function texts(line)
+    local t, out = tables.tokens_of(line, {}), {}
+    for i = 1, #t, 4 do out[#out + 1] = t[i] end
+    return table.concat(out, "|")
+  end
+  eq("（一）予以公开|21|0|／|/|-|—|21", texts("（一）予以公开\t21\t0\t／\t/\t-\t—\t21"), "markers between tabs")
+  eq("（一）予以公开|21|0|／|/|-|—|21|\xff", texts("（一）予以公开\t21\t0\t／\t/\t-\t—\t21 \xff"), "cut in Lua")
+  eq("规章 其他|1", texts("规章 其他  1"), "a space alone parts nothing")
 end)
