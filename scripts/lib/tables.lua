@@ -817,6 +817,22 @@ end
 
 M.names_part = names_part
 
+-- The report's own title, which a PDF prints again over each page a table
+-- runs onto ("…局2022年政府信息公开工作年度报告"): no text of the table.
+local report_titles = setmetatable({}, { __mode = "k" })   -- F → the report's words, normalised
+local function names_report(F, t)
+  local words = report_titles[F]
+  if not words then
+    words = {}
+    for i, w in ipairs(F.report_words or {}) do words[i] = F.labels.norm(w) end
+    report_titles[F] = words
+  end
+  for _, w in ipairs(words) do
+    if t:find(w, 1, true) then return true end
+  end
+  return false
+end
+
 -- drop_line_values(values, b): the values last added that a line cut from
 -- caption b's own line ("附表2　收到…": the 2 before it), taken off
 local function drop_line_values(values, b)
@@ -935,6 +951,7 @@ local function segment(F, T, m, tokens, diags, present, rec)
   local cur, group, rows_started = nil, nil, false
   local header_line                      -- the line of the last header or caption read
   local last                             -- the last row read
+  local title_line                       -- the line of a running header (the report's title)
   -- value_state's answers, looked up in line: asked of every token (the
   -- memo asked again after a miss, which may have started it afresh)
   local sm = state_memo[F]
@@ -959,6 +976,8 @@ local function segment(F, T, m, tokens, diags, present, rec)
     end
     if state == "blank" and row_of(b) == header_line then
       -- an empty cell beside a header on its line pads a merged cell: no value
+    elseif state and title_line and row_of(b) == title_line then
+      -- the year of the report's title printed again: no value
     elseif state then
       if cur then
         local values = cur.values
@@ -1012,6 +1031,13 @@ local function segment(F, T, m, tokens, diags, present, rec)
       elseif names_part(F, t) then
         -- a table's caption, read with the table's text (an appendix's)
         if cur and b.derived then drop_line_values(cur.values, b) end
+      elseif b.derived and names_report(F, t) then
+        -- a page's running header: its line's text before it was no row, and the row before goes on
+        title_line = row_of(b)
+        if cur and cur.extra and row_of(cur.block) == title_line then
+          extras[#extras] = nil
+          cur = cur.was
+        end
       else
         local like = misspelt_row(F, T, t, group or (cur and cur.row.group), seen, last)
         if like then
@@ -1028,7 +1054,7 @@ local function segment(F, T, m, tokens, diags, present, rec)
         else
           -- a label of no row of the format: what follows it is not the last row's,
           -- but the values of a row the format does not have
-          cur = { extra = true, label = b.text, values = {}, block = b, row = { cells = {} } }
+          cur = { extra = true, label = b.text, values = {}, block = b, row = { cells = {} }, was = cur }
           extras[#extras + 1] = cur
         end
       end
