@@ -966,6 +966,7 @@ local function segment(F, T, m, tokens, diags, present, rec)
                       and text:find(MISREAD_CELL)) then
       state = "misread"                      -- a value, read as the text it is
       if rec then rec.unsafe = true end
+      lead.misread = true
     end
     local a                                  -- a label's answers (label_of), looked up in line
     if not state then
@@ -1506,6 +1507,36 @@ end
 
 --}===
 
+-- A scan's OCR may read a cell's bar as a 1 glued to its number ("|70|"
+-- read "701", "|12|" "1121"). In a report whose tables show OCR's letters,
+-- a number with a 1 at an edge that breaks its row's own sum, which the
+-- number without that 1 keeps, cannot be trusted: unknown, never the guess.
+local ocr_read = setmetatable({}, { __mode = "k" })   -- R → true: a table of it showed OCR's letters
+local function bars_read_as_one(R, F, system, slots, values)
+  local c = R.c
+  if #values ~= #slots or system:consistent(c, slots) then return end
+  for i, id in ipairs(slots) do
+    local b = values[i]
+    local text = b.text
+    if #text >= 2 and (byte(text, 1) == 49 or byte(text, -1) == 49) and c:state(id) == "number"
+       and not text:find("%D") then
+      local trusted = true
+      for _, bared in ipairs { "^1(%d+)$", "^(%d+)1$", "^1(%d+)1$" } do
+        local cut = text:match(bared)
+        if cut then
+          c:set(id, "number", (nianbao.number(cut)))
+          if system:consistent(c, slots) then trusted = false; break end
+        end
+      end
+      set_value(R, F, id, b)
+      if not trusted then
+        R:set(id, "unknown", nil, { text = text, line = b.line, col = b.col, offset = b.offset })
+        return
+      end
+    end
+  end
+end
+
 -- bind_by_labels(...): the table's rows found by their labels, each row's
 -- values set in its cells. rec, when given, is filled with the plan of
 -- this binding (see bind_rows).
@@ -1585,6 +1616,11 @@ local function bind_by_labels(F, system, T, m, tokens, R, diags, present, pendin
         end
       end
     end
+  end
+  if lead.misread then ocr_read[R] = true end
+  if ocr_read[R] then
+    if rec then rec.unsafe = true end
+    for _, seg in ipairs(segs) do bars_read_as_one(R, F, system, row_slots(seg.row, order), seg.values) end
   end
   whole_columns(T, words, diags)
   -- rows whose labels were lost or set apart: by the format's order, where
@@ -2237,6 +2273,10 @@ local function bind_flat_by(F, system, T, m, tokens, R, diags, present, pending,
   if #values == #T.cells then
     set_row(R, F, T.cells, values)
     if rec then rec.values = values end
+    if ocr_read[R] then
+      if rec then rec.unsafe = true end
+      bars_read_as_one(R, F, system, T.cells, values)
+    end
   elseif #values == 0 then
     -- headers only: the cells are missing, and said so
   elseif #values < #T.cells and digits_only(values) and digit_count(values) >= #T.cells then
