@@ -710,6 +710,7 @@ local function gather(F, src, words, grid_last)
   -- list let go at it, so that a cell is gathered with no test of a part
   local st, cells, ncells, last, placed, para_at = nil, {}, 0, 0, false, nil
   local n, from, empty = 0, nil, nil
+  local ended                            -- where another report begins
   for i = 1, count do
     local b = src[i]
     local kind = b.kind
@@ -815,6 +816,11 @@ local function gather(F, src, words, grid_last)
       local loud, named = p ~= nil, false    -- a heading or a signature word; a column's name
       if words and holds_one(t, words) then signed, loud = true, true end
       if p and kind == "cell" and glued ~= "" then p = nil end
+      if p and found[p.id] and p.index == 1 and st and st.part.index == #F.parts and k > st.index + 1 then
+        -- the first part again after the last part's text: another report follows (a joint report's next), not this one's
+        ended = k
+        break
+      end
       if p and not found[p.id] then
         found[p.id] = true
         if st then
@@ -876,7 +882,13 @@ local function gather(F, src, words, grid_last)
         m.size = m.size + #text + 64
       end
     end
+    if ended then break end
     ::next_block::
+  end
+  if ended then
+    if blocks == src then blocks = copy_list(src, count) end
+    n = ended - 1
+    while nparas > 0 and paras[nparas] >= ended do paras[nparas], nparas = nil, nparas - 1 end
   end
   if st then
     st.cells, st.last, st.placed, st.para_at, st.heads = cells, last, placed, para_at, heads
