@@ -710,7 +710,6 @@ local function gather(F, src, words, grid_last)
   -- list let go at it, so that a cell is gathered with no test of a part
   local st, cells, ncells, last, placed, para_at = nil, {}, 0, 0, false, nil
   local n, from, empty = 0, nil, nil
-  local ended                            -- where another report begins
   for i = 1, count do
     local b = src[i]
     local kind = b.kind
@@ -816,11 +815,6 @@ local function gather(F, src, words, grid_last)
       local loud, named = p ~= nil, false    -- a heading or a signature word; a column's name
       if words and holds_one(t, words) then signed, loud = true, true end
       if p and kind == "cell" and glued ~= "" then p = nil end
-      if p and found[p.id] and p.index == 1 and st and st.part.index == #F.parts and k > st.index + 1 then
-        -- the first part again after the last part's text: another report follows (a joint report's next), not this one's
-        ended = k
-        break
-      end
       if p and not found[p.id] then
         found[p.id] = true
         if st then
@@ -882,13 +876,7 @@ local function gather(F, src, words, grid_last)
         m.size = m.size + #text + 64
       end
     end
-    if ended then break end
     ::next_block::
-  end
-  if ended then
-    if blocks == src then blocks = copy_list(src, count) end
-    n = ended - 1
-    while nparas > 0 and paras[nparas] >= ended do paras[nparas], nparas = nil, nparas - 1 end
   end
   if st then
     st.cells, st.last, st.placed, st.para_at, st.heads = cells, last, placed, para_at, heads
@@ -1596,6 +1584,20 @@ function M.bind(F, system, doc, path, others)
     for k, b in ipairs(blocks) do if not skip[k] then rest[#rest + 1] = b end end
     local again = { gather(F, rest, one, nil) }
     if #again[2] >= listed + 1 then blocks, starts, paras, nparas, found, signed = table.unpack(again, 1, 6) end
+  end
+  -- the first part's heading again under the last part's text: another
+  -- report follows (a joint report's next), none of this one's text
+  local final = starts[#starts]
+  if final and final.part.index == #F.parts then
+    for k = final.index + 2, #blocks do
+      local p = blocks[k].kind == "para" and match_heading(F, blocks[k])
+      if p and p.index == 1 then
+        if blocks == doc.blocks then blocks = copy_list(blocks, #blocks) end
+        for j = #blocks, k, -1 do blocks[j] = nil end
+        while nparas > 0 and paras[nparas] >= k do paras[nparas], nparas = nil, nparas - 1 end
+        break
+      end
+    end
   end
   local R = Report.new(F, path)
   local diags, pending = R.diagnostics, {}
