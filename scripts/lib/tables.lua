@@ -1509,29 +1509,31 @@ end
 
 -- A scan's OCR may read a cell's bar as a 1 glued to its number ("|70|"
 -- read "701", "|12|" "1121"). In a report whose tables show OCR's letters,
--- a number with a 1 at an edge that breaks its row's own sum, which the
--- number without that 1 keeps, cannot be trusted: unknown, never the guess.
+-- a number with a 1 at an edge that breaks a sum it is in, all of which
+-- the number without that 1 keeps, cannot be trusted: unknown, never the guess.
 local ocr_read = setmetatable({}, { __mode = "k" })   -- R → true: a table of it showed OCR's letters
 local function bars_read_as_one(R, F, system, slots, values)
   local c = R.c
-  if #values ~= #slots or system:consistent(c, slots) then return end
+  if #values ~= #slots then return end
   for i, id in ipairs(slots) do
     local b = values[i]
     local text = b.text
     if #text >= 2 and (byte(text, 1) == 49 or byte(text, -1) == 49) and c:state(id) == "number"
        and not text:find("%D") then
-      local trusted = true
-      for _, bared in ipairs { "^1(%d+)$", "^(%d+)1$", "^1(%d+)1$" } do
-        local cut = text:match(bared)
-        if cut then
-          c:set(id, "number", (nianbao.number(cut)))
-          if system:consistent(c, slots) then trusted = false; break end
+      local one = { id }
+      if not system:consistent(c, one) then
+        local trusted = true
+        for _, bared in ipairs { "^1(%d+)$", "^(%d+)1$", "^1(%d+)1$" } do
+          local cut = text:match(bared)
+          if cut then
+            c:set(id, "number", (nianbao.number(cut)))
+            if system:consistent(c, one) then trusted = false; break end
+          end
         end
-      end
-      set_value(R, F, id, b)
-      if not trusted then
-        R:set(id, "unknown", nil, { text = text, line = b.line, col = b.col, offset = b.offset })
-        return
+        set_value(R, F, id, b)
+        if not trusted then
+          R:set(id, "unknown", nil, { text = text, line = b.line, col = b.col, offset = b.offset })
+        end
       end
     end
   end
