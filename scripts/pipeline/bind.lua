@@ -1585,10 +1585,11 @@ function M.bind(F, system, doc, path, others)
     local again = { gather(F, rest, one, nil) }
     if #again[2] >= listed + 1 then blocks, starts, paras, nparas, found, signed = table.unpack(again, 1, 6) end
   end
-  -- the first part's heading again under the last part's text: another
-  -- report follows (a joint report's next), none of this one's text
+  -- the first part's heading again under the last part's text (the parts
+  -- holding text, no contents list): another report follows (a joint
+  -- report's next), none of this one's text
   local final = starts[#starts]
-  if final and final.part.index == #F.parts then
+  if final and final.part.index == #F.parts and starts[2] and starts[2].index > starts[1].index + 1 then
     for k = final.index + 2, #blocks do
       local p = blocks[k].kind == "para" and match_heading(F, blocks[k])
       if p and p.index == 1 then
