@@ -663,10 +663,21 @@ local function row_by_piece(F, T, t)
   -- (a piece without a line break is in the text just where it is in a label)
   if not b:find("\n", 1, true) and not row_text(T):find(b, 1, true) then return nil end
   local rows = T.rows
-  local hit
+  local hit, many
   for i = 1, #rows do
     local r = rows[i]
     if r.norm and r.norm:find(b, 1, true) then
+      if hit then many = true; break end
+      hit = r
+    end
+  end
+  if not many then return hit end
+  -- in several rows' labels: the one row whose label, numbered, it begins ("4.无正当理由")
+  if t == b then return nil end
+  hit = nil
+  for i = 1, #rows do
+    local r = rows[i]
+    if r.label and F.labels.norm(r.label):sub(1, #t) == t then
       if hit then return nil end
       hit = r
     end
@@ -935,6 +946,13 @@ local function label_of(F, T, m, text, grp)
     end
   end
   if not r and not g then r = find_row_by_piece(F, m, T, t) end
+  -- a piece of a group's label set one space before an item's label ("无法提 2.没有现成信")
+  local after = not r and not g and text:match("%S%s+(%S+)$")
+  if after then
+    local ta = F.labels.norm(after)
+    r, strong = find_row(F, T, ta, grp)
+    if not r then r = find_row_by_piece(F, m, T, ta) end
+  end
   local a = { t = t, unit = is_unit(F, t), row = r or false, strong = strong or false, group = g or false }
   local lm = memo.of(label_memo, T, MEMO_BYTES)
   local by = lm.of[grp or NOROW]
