@@ -2257,12 +2257,15 @@ local function bind_flat_by(F, system, T, m, tokens, R, diags, present, pending,
   local values = {}
   local sm = state_memo[F]
   local known = sm and sm.of
+  local title_line                       -- the line of a running header (the report's title)
   for i = 1, #tokens do
     local b = tokens[i]
     local hit = known and known[b.text]
     local state
     if hit then state = hit[1] else state, known = state_in(F, known, b.text) end
-    if state then
+    if state and title_line == b.line then
+      -- the year of the report's title printed again: no value
+    elseif state then
       values[#values + 1] = b
     else
       local t = norm(b.text)
@@ -2274,6 +2277,13 @@ local function bind_flat_by(F, system, T, m, tokens, R, diags, present, pending,
       elseif names_part(F, t) then
         -- a table's caption, read with the table's text (an appendix's)
         if b.derived then drop_line_values(values, b) end
+      elseif b.derived and names_report(F, t) then
+        -- a page's running header: its line's text and values before it were none of the table's
+        title_line = b.line
+        drop_line_values(values, b)
+        while diags[#diags] and diags[#diags].kind == "unplaced" and diags[#diags].line == b.line do
+          diags[#diags] = nil
+        end
       else
         diags[#diags + 1] = { kind = "unplaced", table = T.id, text = b.text, line = b.line, col = b.col or 1 }
       end

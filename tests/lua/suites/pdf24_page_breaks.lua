@@ -38,3 +38,16 @@ test("a row cut by the running header goes on after it; a note there is still sa
   local noted = page:sub(1, at) .. page:sub(at + 1):gsub("(工作年度报告\n)", "%1本表由办公室填报 2022\n", 1)
   has(unplaced(assert(E:read(write("running_note.txt", noted)))), "本表由办公室填报", "a note is no running header")
 end)
+
+test("a running header between 表四's header and its row of numbers is no value of it", function()
+  local page = assert(nbio.readfile("tests/fixtures/pdf24/q2-layout-row-cut.txt"))
+  local at = assert(page:find("— 5 —", 1, true), "表四's page break")
+  local title = "\f                    临溪市人民政府2024年政府信息公开工作年度报告\n"
+  local headed = page:sub(1, at) .. page:sub(at + 1):gsub("\f", title, 1)
+  local path = write("running_t4.txt", headed)
+  local R = assert(E:read(path))
+  eq(351, R:cell("t4.rv.total").value, "表四 read")
+  eq(20, R:cell("t4.la.total").value, "its last value")
+  eq("", unplaced(R), "the running header")
+  assert(not rules_found(path):find("parse.row_values", 1, true), "the title's year among 表四's values")
+end)
