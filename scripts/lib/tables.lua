@@ -665,10 +665,21 @@ local function row_by_piece(F, T, t)
   -- (a piece without a line break is in the text just where it is in a label)
   if not b:find("\n", 1, true) and not row_text(T):find(b, 1, true) then return nil end
   local rows = T.rows
-  local hit
+  local hit, many
   for i = 1, #rows do
     local r = rows[i]
     if r.norm and r.norm:find(b, 1, true) then
+      if hit then many = true; break end
+      hit = r
+    end
+  end
+  if not many then return hit end
+  -- in several rows' labels: the one row whose label, numbered, it begins ("4.无正当理由")
+  if t == b then return nil end
+  hit = nil
+  for i = 1, #rows do
+    local r = rows[i]
+    if r.label and F.labels.norm(r.label):sub(1, #t) == t then
       if hit then return nil end
       hit = r
     end
@@ -819,6 +830,22 @@ end
 
 M.names_part = names_part
 
+-- The report's own title, which a PDF prints again over each page a table
+-- runs onto ("…局2022年政府信息公开工作年度报告"): no text of the table.
+local report_titles = setmetatable({}, { __mode = "k" })   -- F → the report's words, normalised
+local function names_report(F, t)
+  local words = report_titles[F]
+  if not words then
+    words = {}
+    for i, w in ipairs(F.report_words or {}) do words[i] = F.labels.norm(w) end
+    report_titles[F] = words
+  end
+  for _, w in ipairs(words) do
+    if t:find(w, 1, true) then return true end
+  end
+  return false
+end
+
 -- drop_line_values(values, b): the values last added that a line cut from
 -- caption b's own line ("附表2　收到…": the 2 before it), taken off
 local function drop_line_values(values, b)
@@ -921,6 +948,13 @@ local function label_of(F, T, m, text, grp)
     end
   end
   if not r and not g then r = find_row_by_piece(F, m, T, t) end
+  -- a piece of a group's label set one space before an item's label ("无法提 2.没有现成信")
+  local after = not r and not g and text:match("%S%s+(%S+)$")
+  if after then
+    local ta = F.labels.norm(after)
+    r, strong = find_row(F, T, ta, grp)
+    if not r then r = find_row_by_piece(F, m, T, ta) end
+  end
   local a = { t = t, unit = is_unit(F, t), row = r or false, strong = strong or false, group = g or false }
   local lm = memo.of(label_memo, T, MEMO_BYTES)
   local by = lm.of[grp or NOROW]
@@ -948,6 +982,7 @@ local function segment(F, T, m, tokens, diags, present, rec)
   local cur, group, rows_started = nil, nil, false
   local header_line                      -- the line of the last header or caption read
   local last                             -- the last row read
+  local title_line                       -- the line of a running header (the report's title)
   -- value_state's answers, looked up in line: asked of every token (the
   -- memo asked again after a miss, which may have started it afresh)
   local sm = state_memo[F]
@@ -972,6 +1007,7 @@ local function segment(F, T, m, tokens, diags, present, rec)
                       and text:find(MISREAD_CELL)) then
       state = "misread"                      -- a value, read as the text it is
       if rec then rec.unsafe = true end
+      lead.misread = true
     end
     local a                                  -- a label's answers (label_of), looked up in line
     if not state then
@@ -982,6 +1018,8 @@ local function segment(F, T, m, tokens, diags, present, rec)
     end
     if state == "blank" and row_of(b) == header_line then
       -- an empty cell beside a header on its line pads a merged cell: no value
+    elseif state and title_line and row_of(b) == title_line then
+      -- the year of the report's title printed again: no value
     elseif state then
       if cur then
         local values = cur.values
@@ -1049,6 +1087,13 @@ local function segment(F, T, m, tokens, diags, present, rec)
       elseif names_part(F, t) then
         -- a table's caption, read with the table's text (an appendix's)
         if cur and b.derived then drop_line_values(cur.values, b) end
+      elseif b.derived and names_report(F, t) then
+        -- a page's running header: its line's text before it was no row, and the row before goes on
+        title_line = row_of(b)
+        if cur and cur.extra and row_of(cur.block) == title_line then
+          extras[#extras] = nil
+          cur = cur.was
+        end
       else
         local like = misspelt_row(F, T, t, group or (cur and cur.row.group), seen, last)
         if like then
@@ -1065,7 +1110,7 @@ local function segment(F, T, m, tokens, diags, present, rec)
         else
           -- a label of no row of the format: what follows it is not the last row's,
           -- but the values of a row the format does not have
-          cur = { extra = true, label = b.text, values = {}, block = b, row = { cells = {} } }
+          cur = { extra = true, label = b.text, values = {}, block = b, row = { cells = {} }, was = cur }
           extras[#extras + 1] = cur
         end
       end
@@ -1519,6 +1564,38 @@ end
 
 --}===
 
+-- A scan's OCR may read a cell's bar as a 1 glued to its number ("|70|"
+-- read "701", "|12|" "1121"). In a report whose tables show OCR's letters,
+-- a number with a 1 at an edge that breaks a sum it is in, all of which
+-- the number without that 1 keeps, cannot be trusted: unknown, never the guess.
+local ocr_read = setmetatable({}, { __mode = "k" })   -- R → true: a table of it showed OCR's letters
+local function bars_read_as_one(R, F, system, slots, values)
+  local c = R.c
+  if #values ~= #slots then return end
+  for i, id in ipairs(slots) do
+    local b = values[i]
+    local text = b.text
+    if #text >= 2 and (byte(text, 1) == 49 or byte(text, -1) == 49) and c:state(id) == "number"
+       and not text:find("%D") then
+      local one = { id }
+      if not system:consistent(c, one) then
+        local trusted = true
+        for _, bared in ipairs { "^1(%d+)$", "^(%d+)1$", "^1(%d+)1$" } do
+          local cut = text:match(bared)
+          if cut then
+            c:set(id, "number", (nianbao.number(cut)))
+            if system:consistent(c, one) then trusted = false; break end
+          end
+        end
+        set_value(R, F, id, b)
+        if not trusted then
+          R:set(id, "unknown", nil, { text = text, line = b.line, col = b.col, offset = b.offset })
+        end
+      end
+    end
+  end
+end
+
 -- bind_by_labels(...): the table's rows found by their labels, each row's
 -- values set in its cells. rec, when given, is filled with the plan of
 -- this binding (see bind_rows).
@@ -1598,6 +1675,11 @@ local function bind_by_labels(F, system, T, m, tokens, R, diags, present, pendin
         end
       end
     end
+  end
+  if lead.misread then ocr_read[R] = true end
+  if ocr_read[R] then
+    if rec then rec.unsafe = true end
+    for _, seg in ipairs(segs) do bars_read_as_one(R, F, system, row_slots(seg.row, order), seg.values) end
   end
   whole_columns(T, words, diags)
   -- rows whose labels were lost or set apart: by the format's order, where
@@ -2214,12 +2296,15 @@ local function bind_flat_by(F, system, T, m, tokens, R, diags, present, pending,
   local values = {}
   local sm = state_memo[F]
   local known = sm and sm.of
+  local title_line                       -- the line of a running header (the report's title)
   for i = 1, #tokens do
     local b = tokens[i]
     local hit = known and known[b.text]
     local state
     if hit then state = hit[1] else state, known = state_in(F, known, b.text) end
-    if state then
+    if state and title_line == b.line then
+      -- the year of the report's title printed again: no value
+    elseif state then
       values[#values + 1] = b
     else
       local t = norm(b.text)
@@ -2231,6 +2316,13 @@ local function bind_flat_by(F, system, T, m, tokens, R, diags, present, pending,
       elseif names_part(F, t) then
         -- a table's caption, read with the table's text (an appendix's)
         if b.derived then drop_line_values(values, b) end
+      elseif b.derived and names_report(F, t) then
+        -- a page's running header: its line's text and values before it were none of the table's
+        title_line = b.line
+        drop_line_values(values, b)
+        while diags[#diags] and diags[#diags].kind == "unplaced" and diags[#diags].line == b.line do
+          diags[#diags] = nil
+        end
       else
         diags[#diags + 1] = { kind = "unplaced", table = T.id, text = b.text, line = b.line, col = b.col or 1 }
       end
@@ -2250,6 +2342,10 @@ local function bind_flat_by(F, system, T, m, tokens, R, diags, present, pending,
   if #values == #T.cells then
     set_row(R, F, T.cells, values)
     if rec then rec.values = values end
+    if ocr_read[R] then
+      if rec then rec.unsafe = true end
+      bars_read_as_one(R, F, system, T.cells, values)
+    end
   elseif #values == 0 then
     -- headers only: the cells are missing, and said so
   elseif #values < #T.cells and digits_only(values) and digit_count(values) >= #T.cells then

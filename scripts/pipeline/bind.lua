@@ -1585,6 +1585,21 @@ function M.bind(F, system, doc, path, others)
     local again = { gather(F, rest, one, nil) }
     if #again[2] >= listed + 1 then blocks, starts, paras, nparas, found, signed = table.unpack(again, 1, 6) end
   end
+  -- the first part's heading again under the last part's text (the parts
+  -- holding text, no contents list): another report follows (a joint
+  -- report's next), none of this one's text
+  local final = starts[#starts]
+  if final and final.part.index == #F.parts and starts[2] and starts[2].index > starts[1].index + 1 then
+    for k = final.index + 2, #blocks do
+      local p = blocks[k].kind == "para" and match_heading(F, blocks[k])
+      if p and p.index == 1 then
+        if blocks == doc.blocks then blocks = copy_list(blocks, #blocks) end
+        for j = #blocks, k, -1 do blocks[j] = nil end
+        while nparas > 0 and paras[nparas] >= k do paras[nparas], nparas = nil, nparas - 1 end
+        break
+      end
+    end
+  end
   local R = Report.new(F, path)
   local diags, pending = R.diagnostics, {}
 
