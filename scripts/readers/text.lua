@@ -281,6 +281,9 @@ local function has_bar_rows(bytes)
   return false
 end
 
+local PAGED_TABLE = "<html><body><table"
+local TABLE_PADDED = string.rep(" ", #PAGED_TABLE - #"<table") .. "<table"
+
 -- normalized(bytes) → the text with a pandoc table's wrapped rows joined and
 -- an OCR's bars made |, as the blocks are cut from it (in C or below)
 function normalized(bytes)
@@ -289,6 +292,12 @@ function normalized(bytes)
     bytes = joined_rows(bytes)
   end
   if bytes:find(WIDE_BARS[1], 1, true) or bytes:find(WIDE_BARS[2], 1, true) then bytes = bytes:gsub("[^\n]+", ocr_bars) end
+  -- an OCR's layout analysis wraps each table in a page of its own, a line
+  -- "<html><body><table>…": the table alone, as the lines that open with one
+  if bytes:find(PAGED_TABLE, 1, true) then
+    bytes = bytes:gsub("\n" .. PAGED_TABLE, "\n" .. TABLE_PADDED)
+    if bytes:find(PAGED_TABLE, 1, true) == 1 then bytes = TABLE_PADDED .. bytes:sub(#PAGED_TABLE + 1) end
+  end
   return bytes
 end
 
@@ -394,9 +403,7 @@ function Reader(bytes, opts)
     local line = bytes:sub(pos, eol - 1)
     if line:byte(-1) == 13 then line = line:sub(1, -2) end
     local marked = has_marks and line:find("[#>*<]")   -- no mark: none of the Markdown rewrites below apply
-    -- (an OCR's layout analysis wraps each table in a page of its own, "<html><body><table>")
-    if marked and (line:match("^%s*<[Tt][Aa][Bb][Ll][Ee][%s>]") or line:match("^%s*<[Tt][Aa][Bb][Ll][Ee]$")
-                   or line:match("^%s*<[Hh][Tt][Mm][Ll]>%s*<[Bb][Oo][Dd][Yy]>%s*<[Tt][Aa][Bb][Ll][Ee][%s>]")) then
+    if marked and (line:match("^%s*<[Tt][Aa][Bb][Ll][Ee][%s>]") or line:match("^%s*<[Tt][Aa][Bb][Ll][Ee]$")) then
       html_tables = html_tables + 1
       local after, lines = html_table(bytes, pos, lineno + 1, blocks, html_tables)
       if after then

@@ -36,6 +36,12 @@ test("PP-Structure's <html><body><table> lines are tables, not text", function()
   assert(not found:find("struct.extra", 1, true) and not found:find("parse.unplaced", 1, true), found)
   assert(not found:find("section_missing", 1, true), found)
   all_right("m5-ppstructure")
+  -- with no heading, after a portal's fields between bars: the tables are still tables
+  local page = assert(nbio.readfile(DIR .. "m5-ppstructure.md")):gsub("\n#+ ", "\n")
+  local fields = "索 引 号: | 394445/2022-00017 |\n发布机构: | 梧桐县生态环境局 |\n成文日期: | 2022-01-20 |\n"
+  local expected = assert(nianbao.yaml.decode(assert(nbio.readfile(DIR .. "m5-ppstructure.expected.yaml"))))
+  local ok, total, wrong = compare(expected, assert(nianbao.extract(write("paged_tables.md", fields .. page))))
+  eq(total, ok, "cells right (" .. tostring(wrong[1]) .. ")")
 end)
 
 test("a data frame's row and column numbers are no cells of the table", function()
