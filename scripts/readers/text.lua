@@ -415,6 +415,8 @@ function Reader(bytes, opts)
     lineno = lineno + 1
     if marked then
       line = line:gsub("^%s*#+%s+", ""):gsub("^%s*>%s?", ""):gsub("%*%*", "")   -- Markdown
+                 -- (between two numbers it parts two rows a converter put in one: no number is made of them)
+                 :gsub("(%d)%s*<[Bb][Rr]%s*/?>%s*(%d)", "%1 / %2")
                  :gsub("<[Bb][Rr]%s*/?>", "")            -- a line break inside a cell joins its text
     end
     if line:find("---", 1, true) and line:match("^%s*|?%s*:?%-%-%-+:?%s*|[%s|:%-]*$") then

@@ -87,3 +87,17 @@ test("equal numbers under a header of different texts stay each its column's", f
   local R = assert(E:read(write("equal_numbers.md", md)))
   eq(0, R:cell("t2.reg.valid").value, "现行有效件数")
 end)
+
+test("two rows a converter put in one cell by <br> are no number of both", function()
+  local page = assert(nbio.readfile(DIR .. "m2-marker.md"))
+  local merged = page:gsub("|  |  | 5%.属于三类内部事务信息 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n"
+                           .. "|  |  | 6%.属于四类过程性信息 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |",
+                           "|  |  | 5.属于三类内部事务信息<br>6.属于四类过程性信息 | 1<br>0 | 0<br>0 | 0<br>0 | 0<br>0 "
+                           .. "| 0<br>0 | 0<br>0 | 1<br>0 |", 1)
+  assert(merged ~= page, "two rows merged")
+  local R = assert(E:read(write("rows_in_one.md", merged)))
+  assert(R:cell("t3.result.deny.internal.np").value ~= 10, "1 and 0 read as 10")
+  has(rules_found(write("rows_in_one.md", merged)), "gb2021.val.not_number", "the cell said no number")
+  -- a label's line break still joins its text
+  eq(5, assert(E:read(DIR .. "m2-marker.md")):cell("t3.result.partial.np").value, "（二）部分公开（区分处理的，<br>只计…")
+end)
