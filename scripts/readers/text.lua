@@ -337,6 +337,12 @@ local function frame_rows(lines, i, j)
       else lines[k] = lines[k]:sub(1, c.s) .. string.rep(" ", c.e - c.s) .. lines[k]:sub(c.e + 1) end
     end
   end
+  -- a data frame names a header cell it found empty "Unnamed: 2"
+  for _, c in ipairs(numbered and {} or head) do
+    if c.text:find("^Unnamed: %d+$") then
+      lines[i] = lines[i]:sub(1, c.s) .. string.rep(" ", c.e - c.s - 1) .. lines[i]:sub(c.e)
+    end
+  end
 end
 
 -- A label, then one number again in every other cell, under a header whose

@@ -57,6 +57,20 @@ test("a data frame's row and column numbers are no cells of the table", function
   for _, w in ipairs(wrong) do assert(w:find("(missing)", 1, true), w) end
 end)
 
+test("a data frame's names for empty header cells (Unnamed: 1) are empty cells", function()
+  local md = table.concat({
+    "# 某县人民政府2024年政府信息公开工作年度报告", "", "## 二、主动公开政府信息情况", "",
+    "|    | 第二十条第（一）项 | Unnamed: 1 | Unnamed: 2 | Unnamed: 3 |",
+    "|---:|:---|:---|:---|:---|",
+    "|  0 | 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |",
+    "|  1 | 规章 | 0 | 0 | 0 |",
+    "|  2 | 行政规范性文件 | 3 | 1 | 12 |", "" }, "\n")
+  local path = write("unnamed.md", md)
+  eq(12, assert(E:read(path)):cell("t2.nrm.valid").value, "现行有效件数")
+  local found = rules_found(path)
+  assert(not found:find("parse.unplaced", 1, true), found)
+end)
+
 test("a number Docling prints in every column it spans is one value", function()
   local found = warnings(DIR .. "m3-docling.md")
   assert(not found:find("%S"), "no finding but the prose\'s:" .. found)
