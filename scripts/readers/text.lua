@@ -13,16 +13,30 @@ extensions  = { "txt", "text", "pdf", "md", "markdown" }
 -- metadata block.
 -- (Markdown's marks and alignment rows neither add a bar nor take one away,
 -- so counting the lines with a bar is enough.)
+-- A converter's Markdown may have no bar at all (its tables HTML): two
+-- lines that open with a heading's marks and a word say it is Markdown.
+-- (plain searches for a line's "#": a class match at every byte of a long head costs)
+local function headings(head)
+  local seen, at = head:find("^#+ [\x80-\xFF]") and 1 or 0, 1
+  while seen < 2 do
+    at = head:find("\n#", at, true)
+    if not at then return false end
+    at = at + 1
+    if head:find("^#+ [\x80-\xFF]", at) then seen = seen + 1 end
+  end
+  return true
+end
+
 function sniff(head)
   local bars, at = 0, 1
   while bars < 3 do
     local bar = head:find("|", at, true)
-    if not bar then return false end
+    if not bar then return headings(head) end
     bars = bars + 1
     at = head:find("\n", bar, true)
     if not at then break end
   end
-  return bars >= 3
+  return bars >= 3 or headings(head)
 end
 
 -- Reader(bytes, opts) → document: { blocks = { {kind=, text=, line=, col=, offset=}, … }, grid_last = }
@@ -494,6 +508,9 @@ local function has_bar_rows(bytes)
   return false
 end
 
+local PAGED_TABLE = "<html><body><table"
+local TABLE_PADDED = string.rep(" ", #PAGED_TABLE - #"<table") .. "<table"
+
 -- normalized(bytes) → the text with a pandoc table's wrapped rows joined and
 -- an OCR's bars made |, as the blocks are cut from it (in C or below)
 function normalized(bytes)
@@ -504,7 +521,99 @@ function normalized(bytes)
     bytes = joined_rows(bytes)
   end
   if bytes:find(WIDE_BARS[1], 1, true) or bytes:find(WIDE_BARS[2], 1, true) then bytes = bytes:gsub("[^\n]+", ocr_bars) end
+  -- an OCR's layout analysis wraps each table in a page of its own, a line
+  -- "<html><body><table>…": the table alone, as the lines that open with one
+  if bytes:find(PAGED_TABLE, 1, true) then
+    bytes = bytes:gsub("\n" .. PAGED_TABLE, "\n" .. TABLE_PADDED)
+    if bytes:find(PAGED_TABLE, 1, true) == 1 then bytes = TABLE_PADDED .. bytes:sub(#PAGED_TABLE + 1) end
+  end
   return bytes
+end
+
+-- Layout converters print a Markdown table in two ways the loop below would
+-- misread. A data frame's (LlamaParse's): a first column of row numbers,
+-- under a header of column numbers. A merged cell printed again in every
+-- place it spans (Docling's): a number spanning three columns reads as three.
+-- Each line is rewritten in place, of the same length: the row numbers and
+-- the column numbers become spaces; the spanning number's copies empty cells.
+local function cells_of(line)
+  local cells, at = {}, line:find("|", 1, true)
+  while at do
+    local nxt = line:find("|", at + 1, true)
+    if not nxt then break end
+    cells[#cells + 1] = { s = at, e = nxt, text = trim(line:sub(at + 1, nxt - 1)) }
+    at = nxt
+  end
+  return cells
+end
+
+local function frame_rows(lines, i, j)
+  -- rows i+2 … j under a header (i) and its alignment row (i+1)
+  local head = cells_of(lines[i])
+  if j - i < 3 or #head < 2 or head[1].text ~= "" then return end
+  local first = tonumber(cells_of(lines[i + 2])[1].text)
+  if first ~= 0 and first ~= 1 then return end
+  for k = i + 2, j do
+    local c = cells_of(lines[k])
+    if #c < 2 or c[1].text ~= tostring(first + k - i - 2) then return end
+  end
+  local numbered = true
+  for k = 2, #head do numbered = numbered and head[k].text == tostring(k - 2) end
+  for k = i, j do
+    if k ~= i + 1 then
+      local c = cells_of(lines[k])[1]
+      if k == i and numbered then lines[k] = string.rep(" ", #lines[k])
+      else lines[k] = lines[k]:sub(1, c.s) .. string.rep(" ", c.e - c.s) .. lines[k]:sub(c.e + 1) end
+    end
+  end
+  -- a data frame names a header cell it found empty "Unnamed: 2"
+  for _, c in ipairs(numbered and {} or head) do
+    if c.text:find("^Unnamed: %d+$") then
+      lines[i] = lines[i]:sub(1, c.s) .. string.rep(" ", c.e - c.s - 1) .. lines[i]:sub(c.e)
+    end
+  end
+end
+
+-- A label, then one number again in every other cell, under a header whose
+-- one text spans those cells: the number is one cell's, spanning them.
+local function spanned_values(lines, i, j)
+  local head
+  for k = i, j do
+    local c = k == i + 1 and {} or cells_of(lines[k])   -- (the alignment row is no header)
+    local values = #c == 0
+    for _, cell in ipairs(c) do values = values or is_value(cell.text) end
+    if not values then head = c
+    elseif head and #head == #c and #c >= 3 and c[1].text ~= "" and not is_value(c[1].text)
+           and is_value(c[2].text) and head[2].text ~= "" and head[1].text ~= head[2].text then
+      local same = true
+      for m = 3, #c do same = same and c[m].text == c[2].text and head[m].text == head[2].text end
+      if same then
+        local line = lines[k]
+        for m = 3, #c do line = line:sub(1, c[m].s) .. string.rep(" ", c[m].e - c[m].s - 1) .. line:sub(c[m].e) end
+        lines[k] = line
+      end
+    end
+  end
+end
+
+local ALIGNMENT = "^%s*|[%s:|%-]*%-%-%-[%s:|%-]*$"
+
+local function frames_and_spans(bytes)
+  local lines = {}
+  for line in (bytes .. "\n"):gmatch("([^\n]*)\n") do lines[#lines + 1] = line end
+  local i = 1
+  while i <= #lines do
+    if lines[i]:find("^%s*|.*|%s*$") and lines[i + 1] and lines[i + 1]:find(ALIGNMENT) then
+      local j = i + 2
+      while lines[j] and lines[j]:find("^%s*|.*|%s*$") do j = j + 1 end
+      frame_rows(lines, i, j - 1)
+      spanned_values(lines, i, j - 1)
+      i = j
+    else
+      i = i + 1
+    end
+  end
+  return table.concat(lines, "\n")
 end
 
 function Reader(bytes, opts)
@@ -512,6 +621,8 @@ function Reader(bytes, opts)
   -- a text with no Markdown mark: the loop below, in C (nianbao.text.blocks)
   local plain, grid_last = nianbao.text.blocks(bytes)
   if plain then return { blocks = plain, grid_last = grid_last } end
+  -- (a Markdown table: the C loop above left it here)
+  if bytes:find("---|", 1, true) then bytes = frames_and_spans(bytes) end
   local blocks, n = {}, 0
   local lineno, pos = 0, 1
   local len = #bytes
@@ -539,6 +650,8 @@ function Reader(bytes, opts)
     lineno = lineno + 1
     if marked then
       line = line:gsub("^%s*#+%s+", ""):gsub("^%s*>%s?", ""):gsub("%*%*", "")   -- Markdown
+                 -- (between two numbers it parts two rows a converter put in one: no number is made of them)
+                 :gsub("(%d)%s*<[Bb][Rr]%s*/?>%s*(%d)", "%1 / %2")
                  :gsub("<[Bb][Rr]%s*/?>", "")            -- a line break inside a cell joins its text
     end
     if line:find("---", 1, true) and line:match("^%s*|?%s*:?%-%-%-+:?%s*|[%s|:%-]*$") then
