@@ -1819,14 +1819,32 @@ local function column_map(F, T, blk, hdr, used, hint)
     if seen[e.id] then return nil end
     seen[e.id] = true
   end
-  -- every printed column, once, in the declared order
+  -- every printed column, once, in the declared order; a header that names
+  -- all its other words and leaves printed columns out maps the rest, and
+  -- those it left out stay unknown (never a neighbour's value)
   local want = known.want
-  local k = 1
+  local k, missing = 1, nil
   for _, e in ipairs(out) do
+    if e.id ~= want[k] and not (e.col.printed == false) and #blk.groups == 0 and #unknown == 0 then
+      local j = k
+      while want[j] and want[j] ~= e.id do j = j + 1 end
+      if want[j] then
+        missing = missing or {}
+        for i = k, j - 1 do missing[#missing + 1] = want[i] end
+        k = j
+      end
+    end
     if e.id == want[k] then k = k + 1
     elseif not (e.col.printed == false) then return nil end
   end
-  if k <= #want then return nil end
+  if k <= #want then
+    if #blk.groups > 0 or #unknown > 0 then return nil end
+    missing = missing or {}
+    for i = k, #want do missing[#missing + 1] = want[i] end
+  end
+  -- (a header that names few of the columns is no map of them)
+  if missing and (#missing > 2 or 2 * #missing >= #want) then return nil end
+  out.missing = missing
   return out
 end
 
@@ -1949,6 +1967,7 @@ local function bind_by_places(F, T, m, tokens, R, out_diags, present, settled, r
   local got = {}           -- the cells of the row at hand under the map's columns
   local group, any, last = nil, false, nil
   local seen = {}
+  local left_out           -- printed columns the header left out: {map=, rows=, line=}
   for k = 1, #rows do
     local r = rows[k]
     local numbers, texts, joined = r.numbers, r.texts, ""
@@ -1988,6 +2007,7 @@ local function bind_by_places(F, T, m, tokens, R, out_diags, present, settled, r
       if not map and next(hdr) then
         map = mapped_columns(F, T, T.blocks[blk_i], hdr, heads, used, hint)
         if not map then return false end
+        if map.missing and not left_out then left_out = { map = map, rows = 0, line = r.cells[1].line } end
         hint = nil
       end
       if not map then return false end
@@ -2051,6 +2071,8 @@ local function bind_by_places(F, T, m, tokens, R, out_diags, present, settled, r
       if map ~= ordered_map then ordered_map, map_ordered = map, map_in_order(map) end
       local n = cells_under(cells, map, got, map_ordered and r.ordered)
       if not n then return false end
+      -- a header that left columns out is trusted only where every number is under it
+      if map.missing and numbers > n then return false end
       -- a number left of the columns and a column with no value: a span above ended
       -- early (or a label's is short) and shifted the row's values left
       if number_left then
@@ -2080,6 +2102,7 @@ local function bind_by_places(F, T, m, tokens, R, out_diags, present, settled, r
           end
         end
       end
+      if row and n > 0 and left_out and map == left_out.map then left_out.rows = left_out.rows + 1 end
       if row and n > 0 then
         if seen[row] then
           diags[#diags + 1] = { kind = "duplicate", table = T.id, row = row.id, label = row.shown,
@@ -2099,10 +2122,27 @@ local function bind_by_places(F, T, m, tokens, R, out_diags, present, settled, r
   end
   if not any then return false end
   present.yes = true
+  if left_out then
+    local labels, by_id = {}, {}
+    for _, c in ipairs(T.blocks[1].columns) do by_id[c.id] = c.label end
+    for _, id in ipairs(left_out.map.missing) do labels[#labels + 1] = by_id[id] or id end
+    diags[#diags + 1] = { kind = "col_missing", table = T.id, count = #labels, rows = left_out.rows,
+                          labels = labels, placed = true, line = left_out.line, col = 1 }
+  end
   for _, d in ipairs(diags) do out_diags[#out_diags + 1] = d end
   -- the table's values set in one call, in the order they were read
   sm = state_memo[F]
   R.c:read(ids, values, F, M.value_state, sm and sm.of, R.units)
+  if left_out then
+    -- the cells of the columns left out are not known, not missing from their rows
+    local at = { text = "", line = left_out.line, col = 1 }
+    for row in pairs(seen) do
+      for _, id in ipairs(left_out.map.missing) do
+        if row.by_col[id] then R:set(row.by_col[id], "unknown", nil, at) end
+      end
+    end
+    if rec then rec.unsafe = true end
+  end
   if rec then
     -- the plan: the ids set, and where among the tokens their values are
     -- (a finding names a place of this page: no plan holds one)
@@ -2170,9 +2210,29 @@ end
 -- bind_flat_by(...): a table of one unlabelled row (table 4): header labels,
 -- then its values in grid order. rec, when given, is filled with the plan
 -- of this binding (see bind_flat).
+-- The values of a flat row put in the order of the format's cells, where its
+-- header names the columns of each group in another order (总计 first): nil
+-- when the header is in the format's order, false when its words are no order
+-- of each group's columns (then no value can be placed).
+local function header_placed(F, T, heads, values)
+  local info, cells = F.info, T.cells
+  local same = true
+  for i = 1, #cells do same = same and heads[i] == info[cells[i]].column end
+  if same then return nil end
+  local out, at = {}, {}
+  for i = 1, #cells do at[info[cells[i]].row .. "." .. info[cells[i]].column] = i end
+  for i = 1, #cells do
+    local k = at[info[cells[i]].row .. "." .. heads[i]]
+    if not k or out[k] then return false end
+    out[k] = values[i]
+  end
+  return out
+end
+
 local function bind_flat_by(F, system, T, m, tokens, R, diags, present, pending, rec)
   local norm = F.labels.norm
   local values = {}
+  local heads = {}            -- the columns the header names, in its order
   local sm = state_memo[F]
   local known = sm and sm.of
   for i = 1, #tokens do
@@ -2187,6 +2247,7 @@ local function bind_flat_by(F, system, T, m, tokens, R, diags, present, pending,
       if is_header(m, T, t) or is_fragment(F, m, t, b.text) then
         present.yes = true
         if rec then rec.present = true end
+        if T.column_words[t] then heads[#heads + 1] = T.column_words[t] end
       elseif #values > 0 and #values < #T.cells and b.kind == "cell" and not b.derived then
         values[#values + 1] = b                     -- a cell of the page that holds text
       elseif names_part(F, t) then
@@ -2208,7 +2269,14 @@ local function bind_flat_by(F, system, T, m, tokens, R, diags, present, pending,
   end
   if #values ~= #T.cells and #filled == #T.cells then values = filled end
   local row = { row = { id = "", shown = T.title, cells = T.cells } }
-  if #values == #T.cells then
+  local placed
+  if #values == #T.cells and #heads == #T.cells then placed = header_placed(F, T, heads, values) end
+  if placed then values = placed end
+  if placed == false then
+    -- a header in an order of its own that is no order of the columns: nothing placed
+    if rec then rec.unsafe = true end
+    unsure_row(R, T, row, T.cells, values, diags, "order")
+  elseif #values == #T.cells then
     set_row(R, F, T.cells, values)
     if rec then rec.values = values end
   elseif #values == 0 then
