@@ -927,6 +927,39 @@ local function label_of(F, T, m, text, grp)
   return a
 end
 
+-- The one column of a block the official grid does not print, or nil.
+local function unprinted(blk)
+  local extra
+  for _, c in ipairs(blk.columns) do
+    if not c.printed then
+      if extra then return nil end
+      extra = c
+    end
+  end
+  return extra
+end
+
+-- A header word t for a column the header named already (合计 beside 总计):
+-- of the two, the one that is not the column's own label names the column
+-- the official grid does not print, where the block has one (its identity
+-- confirms it); words is set so. Else the column named.
+local function second_word(F, T, words, t, col)
+  for k, w in ipairs(words) do
+    if w == col then
+      local extra = unprinted(T.blocks[1])
+      if not extra then return col end
+      for _, c in ipairs(T.blocks[1].columns) do
+        if c.id == col and F.labels.norm(c.label) == t then
+          words[k] = extra.id
+          return col
+        end
+      end
+      return extra.id
+    end
+  end
+  return col
+end
+
 -- tokens → segments: {row=, values={tokens}} in order; diagnostics for the rest.
 local function segment(F, T, m, tokens, diags, present, rec)
   local norm = F.labels.norm
@@ -1004,7 +1037,7 @@ local function segment(F, T, m, tokens, diags, present, rec)
       elseif is_header(m, T, t) or T.column_words[t] then
         present.yes = true
         header_line = row_of(b)
-        if not rows_started and T.column_words[t] then words[#words + 1] = T.column_words[t] end
+        if not rows_started and T.column_words[t] then words[#words + 1] = second_word(F, T, words, t, T.column_words[t]) end
       elseif cur and #cur.values > 0 and #cur.values < #cur.row.cells and b.kind == "cell" and not b.derived then
         cur.values[#cur.values + 1] = b             -- a cell of the page that holds text
       elseif is_fragment(F, m, t, b.text) then
@@ -1794,7 +1827,7 @@ local function column_map(F, T, blk, hdr, used, hint)
   for _, sp in ipairs(spans) do
     local best, is_label, group = header_named(F, T, blk, sp.text)
     if best and not is_label then
-      out[#out + 1] = { xa = sp.xa, xb = sp.xb, col = best, group = group }
+      out[#out + 1] = { xa = sp.xa, xb = sp.xb, col = best, group = group, text = sp.text }
     elseif not is_label and sp.text ~= "" and #out > 0 then
       unknown[#unknown + 1] = sp
     end
@@ -1809,6 +1842,20 @@ local function column_map(F, T, blk, hdr, used, hint)
         e.group = blk.groups[k]
       end
       if not e.group then return nil end
+    end
+  end
+  -- a column named twice (合计 beside 总计): the word that is not its label names
+  -- the column the grid does not print
+  local extra = #blk.groups == 0 and unprinted(blk)
+  if extra then
+    local named = {}
+    for _, e in ipairs(out) do
+      local other = named[e.col]
+      if other then
+        if e.text == F.labels.norm(e.col.label) then other.col = extra else e.col = extra end
+        break
+      end
+      named[e.col] = e
     end
   end
   local known = ids_of(blk)
