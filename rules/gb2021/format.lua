@@ -191,6 +191,10 @@ markers = { "-", "—", "--", "——", "/", "无", "－", "／", "\\" }
 -- Units printed with a value ("251000元", "5件"): stripped, and reported.
 units = { "万元", "元", "件", "条", "个", "项", "宗", "起", "次" }
 
+-- The label of a row of column numbers under a table's header (栏次 1 2 3 …):
+-- no values.
+column_numbers = { "栏次", "行次" }
+
 -- Marks after a row's number that make it an enumerator of the next label
 -- ("1、申请人…") when a page runs the table together.
 enumerator_marks = { "、", "．" }
@@ -290,6 +294,9 @@ fold = {
              .. "間间際际頁页項项題题額额驗验齡龄",
   -- punctuation that varies between renderings of one label → ASCII
   punctuation = { ["、"] = ",", ["，"] = ",", ["。"] = ".", ["〔"] = "(", ["〕"] = ")" },
+  -- items numbered with circled digits → as the format numbers them
+  enumerators = { ["①"] = "1.", ["②"] = "2.", ["③"] = "3.", ["④"] = "4.", ["⑤"] = "5.",
+                  ["⑥"] = "6.", ["⑦"] = "7.", ["⑧"] = "8.", ["⑨"] = "9." },
   -- quotes and brackets dropped from labels
   drop = { "“", "”", "‘", "’", "「", "」", "『", "』" },
 }

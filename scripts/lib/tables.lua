@@ -960,6 +960,19 @@ local function second_word(F, T, words, t, col)
   return col
 end
 
+-- The labels of a row of column numbers under a header (the format's
+-- column_numbers), folded: a set per format.
+local numbering_of = setmetatable({}, { __mode = "k" })
+local function numbering(F)
+  local set = numbering_of[F]
+  if not set then
+    set = {}
+    for _, w in ipairs(F.decl and F.decl.column_numbers or {}) do set[F.labels.norm(w)] = true end
+    numbering_of[F] = set
+  end
+  return set
+end
+
 -- tokens → segments: {row=, values={tokens}} in order; diagnostics for the rest.
 local function segment(F, T, m, tokens, diags, present, rec)
   local norm = F.labels.norm
@@ -967,6 +980,7 @@ local function segment(F, T, m, tokens, diags, present, rec)
   local lead = { diags = {} }                  -- the values before the first row's label
   local cur, group, rows_started = nil, nil, false
   local header_line                      -- the line of the last header or caption read
+  local numbers_line                     -- the line of a row of column numbers under the header
   local last                             -- the last row read
   -- value_state's answers, looked up in line: asked of every token (the
   -- memo asked again after a miss, which may have started it afresh)
@@ -992,6 +1006,8 @@ local function segment(F, T, m, tokens, diags, present, rec)
     end
     if state == "blank" and row_of(b) == header_line then
       -- an empty cell beside a header on its line pads a merged cell: no value
+    elseif state and numbers_line and row_of(b) == numbers_line then
+      -- the columns' numbers (栏次 1 2 3 …): no value
     elseif state then
       if cur then
         local values = cur.values
@@ -1034,6 +1050,8 @@ local function segment(F, T, m, tokens, diags, present, rec)
         else
           cur = nil
         end
+      elseif not rows_started and numbering(F)[t] then
+        numbers_line = row_of(b)
       elseif is_header(m, T, t) or T.column_words[t] then
         present.yes = true
         header_line = row_of(b)
