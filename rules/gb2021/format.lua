@@ -141,7 +141,7 @@ tables.t3 = {
           -- "其他" alone is a word of many labels: only the whole label, inside its group
           { id = "misc", label = "3.其他", keys = { "其他" }, exact = true },
         } },
-        { id = "total", label = "（七）总计", keys = { "（七）总计" } },
+        { id = "total", label = "（七）总计", keys = { "（七）总计", "（七）合计" } },
       } },
       { id = "next", label = "四、结转下年度继续办理",
         keys = { "结转下年度", "结转下一年度", "结转至下年度", "结转到下年度", "年度结转" } },

@@ -1021,6 +1021,11 @@ local function segment(F, T, m, tokens, diags, present, rec)
       if rec then rec.units[#rec.units + 1] = cur.values[#cur.values]; rec.unit_texts[#rec.units] = text end
     else
       local t, r, strong, g = a.t, a.row, a.strong, a.group
+      -- a bare 小计 under a group's items: that group's subtotal (its identity checks it)
+      if not r and not g and t == F.labels.norm(F.subtotal) then
+        local in_group = group or (cur and cur.row.group)
+        if in_group and T.subtotal[in_group.id] then g = in_group end
+      end
       if g then group = g end
       if r then
         present.yes = true
@@ -2124,6 +2129,10 @@ local function bind_by_places(F, T, m, tokens, R, out_diags, present, settled, r
           if e and e < #t then row = find_row(F, T, t:sub(e + 1), g) end
         end
         if not row and g and T.subtotal[g.id] then row = T.subtotal[g.id] end
+        -- a bare 小计 under a group's items: that group's subtotal (its identity checks it)
+        if not row and not g and group and t == norm(F.subtotal) and T.subtotal[group.id] then
+          row = T.subtotal[group.id]
+        end
         if not row and not g then
           row = misspelt_row(F, T, t, group, seen, last)
           if row then
@@ -2174,7 +2183,8 @@ local function bind_by_places(F, T, m, tokens, R, out_diags, present, settled, r
                                 text = t, line = r.cells[1].line, col = r.cells[1].col or 1 }
         else
           seen[row] = true
-          last = row
+          -- (a group's subtotal is no row of the format's order a misspelt label is looked for after)
+          if not row.optional then last = row end
         end
       elseif t ~= "" and numbers > 0 then
         local texts_v = {}
