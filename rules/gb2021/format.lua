@@ -195,6 +195,9 @@ units = { "万元", "元", "件", "条", "个", "项", "宗", "起", "次" }
 -- no values.
 column_numbers = { "栏次", "行次" }
 
+-- The header of a column of remarks a table may add: its text is no value.
+remarks = { "备注" }
+
 -- Marks after a row's number that make it an enumerator of the next label
 -- ("1、申请人…") when a page runs the table together.
 enumerator_marks = { "、", "．" }

@@ -960,17 +960,28 @@ local function second_word(F, T, words, t, col)
   return col
 end
 
--- The labels of a row of column numbers under a header (the format's
--- column_numbers), folded: a set per format.
-local numbering_of = setmetatable({}, { __mode = "k" })
-local function numbering(F)
-  local set = numbering_of[F]
+-- A list of words of the format's declaration (column_numbers, remarks),
+-- folded: a set per format and list.
+local word_sets = setmetatable({}, { __mode = "k" })
+local function word_set(F, list)
+  local of = word_sets[F]
+  if not of then of = {}; word_sets[F] = of end
+  local set = of[list]
   if not set then
     set = {}
-    for _, w in ipairs(F.decl and F.decl.column_numbers or {}) do set[F.labels.norm(w)] = true end
-    numbering_of[F] = set
+    for _, w in ipairs(F.decl and F.decl[list] or {}) do set[F.labels.norm(w)] = true end
+    of[list] = set
   end
   return set
+end
+
+-- Whether a header's text (folded) names a column of remarks (备注): a
+-- page's header line may come as one text.
+local function names_remarks(F, t)
+  for w in pairs(word_set(F, "remarks")) do
+    if t:find(w, 1, true) then return true end
+  end
+  return false
 end
 
 -- tokens → segments: {row=, values={tokens}} in order; diagnostics for the rest.
@@ -981,6 +992,7 @@ local function segment(F, T, m, tokens, diags, present, rec)
   local cur, group, rows_started = nil, nil, false
   local header_line                      -- the line of the last header or caption read
   local numbers_line                     -- the line of a row of column numbers under the header
+  local remarks, remark_line = false, nil  -- whether the header names a column of remarks; a remark's line
   local last                             -- the last row read
   -- value_state's answers, looked up in line: asked of every token (the
   -- memo asked again after a miss, which may have started it afresh)
@@ -1004,7 +1016,9 @@ local function segment(F, T, m, tokens, diags, present, rec)
       local by = lm and lm.of[grp or NOROW]
       a = by and by[text] or label_of(F, T, m, text, grp)
     end
-    if state == "blank" and row_of(b) == header_line then
+    if remark_line and row_of(b) == remark_line then
+      -- the rest of a remark beside a row's values (其中网上申请2816件): no value
+    elseif state == "blank" and row_of(b) == header_line then
       -- an empty cell beside a header on its line pads a merged cell: no value
     elseif state and numbers_line and row_of(b) == numbers_line then
       -- the columns' numbers (栏次 1 2 3 …): no value
@@ -1019,6 +1033,9 @@ local function segment(F, T, m, tokens, diags, present, rec)
     elseif cur and #cur.values > 0 and a.unit then
       cur.values[#cur.values].unit = text           -- "73802895.90" "元": one value
       if rec then rec.units[#rec.units + 1] = cur.values[#cur.values]; rec.unit_texts[#rec.units] = text end
+    elseif remarks and cur and not cur.extra and #cur.values == #cur.row.cells and not a.row and not a.group
+           and row_of(b) == row_of(cur.values[#cur.values]) then
+      remark_line = row_of(b)                       -- a remark after the row's values, on its line
     else
       local t, r, strong, g = a.t, a.row, a.strong, a.group
       -- a bare 小计 under a group's items: that group's subtotal (its identity checks it)
@@ -1055,12 +1072,22 @@ local function segment(F, T, m, tokens, diags, present, rec)
         else
           cur = nil
         end
-      elseif not rows_started and numbering(F)[t] then
+      elseif not rows_started and word_set(F, "column_numbers")[t] then
         numbers_line = row_of(b)
+      elseif not rows_started and word_set(F, "remarks")[t] then
+        remarks = true
       elseif is_header(m, T, t) or T.column_words[t] then
         present.yes = true
         header_line = row_of(b)
-        if not rows_started and T.column_words[t] then words[#words + 1] = second_word(F, T, words, t, T.column_words[t]) end
+        if not rows_started and not remarks then remarks = names_remarks(F, t) end
+        if not rows_started and T.column_words[t] then words[#words + 1] = second_word(F, T, words, t, T.column_words[t])
+        elseif not rows_started and text:find("\t", 1, true) then
+          -- a header line of cells as one text: its words in order
+          for w in text:gmatch("[^\t]+") do
+            local wt = F.labels.norm(w)
+            if T.column_words[wt] then words[#words + 1] = second_word(F, T, words, wt, T.column_words[wt]) end
+          end
+        end
       elseif cur and #cur.values > 0 and #cur.values < #cur.row.cells and b.kind == "cell" and not b.derived then
         cur.values[#cur.values + 1] = b             -- a cell of the page that holds text
       elseif is_fragment(F, m, t, b.text) then
@@ -2308,6 +2335,8 @@ local function bind_flat_by(F, system, T, m, tokens, R, diags, present, pending,
   local norm = F.labels.norm
   local values = {}
   local heads = {}            -- the columns the header names, in its order
+  local remarks = false       -- whether the header names a column of remarks (备注)
+  local remark_line           -- the line of the remark after the values
   local sm = state_memo[F]
   local known = sm and sm.of
   for i = 1, #tokens do
@@ -2315,16 +2344,27 @@ local function bind_flat_by(F, system, T, m, tokens, R, diags, present, pending,
     local hit = known and known[b.text]
     local state
     if hit then state = hit[1] else state, known = state_in(F, known, b.text) end
-    if state then
+    if remark_line and row_of(b) == remark_line then
+      -- the rest of the remark (复议纠正64件均已整改): no value
+    elseif state then
       values[#values + 1] = b
     else
       local t = norm(b.text)
-      if is_header(m, T, t) or is_fragment(F, m, t, b.text) then
+      if #values == 0 and word_set(F, "remarks")[t] then
+        remarks = true
+      elseif is_header(m, T, t) or is_fragment(F, m, t, b.text) then
         present.yes = true
         if rec then rec.present = true end
-        if T.column_words[t] then heads[#heads + 1] = T.column_words[t] end
+        if #values == 0 and not remarks then remarks = names_remarks(F, t) end
+        if T.column_words[t] then heads[#heads + 1] = T.column_words[t]
+        elseif b.text:find("\t", 1, true) then
+          -- a header line of cells as one text: its words in order
+          for w in b.text:gmatch("[^\t]+") do heads[#heads + 1] = T.column_words[norm(w)] or nil end
+        end
       elseif #values > 0 and #values < #T.cells and b.kind == "cell" and not b.derived then
         values[#values + 1] = b                     -- a cell of the page that holds text
+      elseif remarks and #values == #T.cells and row_of(b) == row_of(values[#values]) then
+        remark_line = row_of(b)                     -- the remark beside the row's values
       elseif names_part(F, t) then
         -- a table's caption, read with the table's text (an appendix's)
         if b.derived then drop_line_values(values, b) end
