@@ -1587,6 +1587,16 @@ local function bind_by_labels(F, system, T, m, tokens, R, diags, present, pendin
     end
   end
   local open = {}
+  -- the printed columns the header names: a row of as many values, fewer than
+  -- the format's, lacks the columns the header left out, and its digits are not glued
+  local named = 0
+  if #words > 0 and T.blocks[1] then
+    local printed, seen_col = {}, {}
+    for _, c in ipairs(T.blocks[1].printed) do printed[c.id] = true end
+    for _, w in ipairs(words) do
+      if printed[w] and not seen_col[w] then seen_col[w], named = true, named + 1 end
+    end
+  end
   -- the labels read with no values since the last row that had some: where
   -- a row then holds theirs too (labels printed first, or a table printed
   -- transposed), their cells are unknown, not missing
@@ -1622,7 +1632,7 @@ local function bind_by_labels(F, system, T, m, tokens, R, diags, present, pendin
     elseif #values > #slots then
       if rec then rec.unsafe = true end
       unsure_row(R, T, seg, slots, values, diags, "long")
-    elseif digits_only(values) and digit_count(values) >= #slots then
+    elseif digits_only(values) and digit_count(values) >= #slots and #values ~= named then
       if rec then rec.unsafe = true end
       local p = glued_row(R, F, system, T, seg, slots, values, diags, pending)
       if p and #p.candidates > 1 and p.complete then open[#open + 1] = p end
@@ -2119,9 +2129,10 @@ local function bind_by_places(F, T, m, tokens, R, out_diags, present, settled, r
           local state = i > 1 and M.value_state(F, c.text)
           if state == "number" then number_left = true end
           if rec and (state == "number" or state == "marker") then rec.unsafe = true end
-          -- a number after the first cell is no part of the label (a 序号 column after the labels)
-          if state ~= "number" then
-            local piece = norm(c.text)
+          -- a number after the first cell is no part of the label (a 序号 column after the labels),
+          -- nor is a unit alone (a 单位 column: 件)
+          local piece = state ~= "number" and norm(c.text)
+          if piece and not (i > 1 and is_unit(F, piece)) then
             if not t then t = piece
             else
               label = label or { t }

@@ -1383,6 +1383,7 @@ local function number_cells(text)
   end
   return numbers >= 3 and 2 * numbers >= cells
 end
+M.number_cells = number_cells
 
 local function table_tokens(F, T, blocks, from, to, lead)
   local tokens, cells, last, placed = {}, 0, from - 1, false
