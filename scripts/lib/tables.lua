@@ -993,6 +993,8 @@ local function segment(F, T, m, tokens, diags, present, rec)
   local header_line                      -- the line of the last header or caption read
   local numbers_line                     -- the line of a row of column numbers under the header
   local remarks, remark_line = false, nil  -- whether the header names a column of remarks; a remark's line
+  local subtotal_word, numbering_words = norm(F.subtotal), word_set(F, "column_numbers")
+  local remark_words = word_set(F, "remarks")
   local last                             -- the last row read
   -- value_state's answers, looked up in line: asked of every token (the
   -- memo asked again after a miss, which may have started it afresh)
@@ -1039,7 +1041,7 @@ local function segment(F, T, m, tokens, diags, present, rec)
     else
       local t, r, strong, g = a.t, a.row, a.strong, a.group
       -- a bare 小计 under a group's items: that group's subtotal (its identity checks it)
-      if not r and not g and t == F.labels.norm(F.subtotal) then
+      if t == subtotal_word and not r and not g then
         local in_group = group or (cur and cur.row.group)
         if in_group and T.subtotal[in_group.id] then g = in_group end
       end
@@ -1072,9 +1074,9 @@ local function segment(F, T, m, tokens, diags, present, rec)
         else
           cur = nil
         end
-      elseif not rows_started and word_set(F, "column_numbers")[t] then
+      elseif not rows_started and numbering_words[t] then
         numbers_line = row_of(b)
-      elseif not rows_started and word_set(F, "remarks")[t] then
+      elseif not rows_started and remark_words[t] then
         remarks = true
       elseif is_header(m, T, t) or T.column_words[t] then
         present.yes = true
@@ -1088,8 +1090,9 @@ local function segment(F, T, m, tokens, diags, present, rec)
             if T.column_words[wt] then words[#words + 1] = second_word(F, T, words, wt, T.column_words[wt]) end
           end
         end
-      elseif cur and #cur.values > 0 and #cur.values < #cur.row.cells and b.kind == "cell" and not b.derived then
-        cur.values[#cur.values + 1] = b             -- a cell of the page that holds text
+      elseif cur and #cur.values > 0 and #cur.values < #cur.row.cells and b.kind == "cell" and not b.derived
+             and not remarks then
+        cur.values[#cur.values + 1] = b             -- a cell of the page that holds text (not a remark's)
       elseif is_fragment(F, m, t, b.text) then
         -- a piece of a label split by the page
       elseif names_part(F, t) then
@@ -1888,7 +1891,7 @@ local function column_map(F, T, blk, hdr, used, hint)
     local best, is_label, group = header_named(F, T, blk, sp.text)
     if best and not is_label then
       out[#out + 1] = { xa = sp.xa, xb = sp.xb, col = best, group = group, text = sp.text }
-    elseif not is_label and sp.text ~= "" and #out > 0 then
+    elseif not is_label and sp.text ~= "" and #out > 0 and not word_set(F, "remarks")[sp.text] then
       unknown[#unknown + 1] = sp
     end
   end
