@@ -141,7 +141,7 @@ tables.t3 = {
           -- "其他" alone is a word of many labels: only the whole label, inside its group
           { id = "misc", label = "3.其他", keys = { "其他" }, exact = true },
         } },
-        { id = "total", label = "（七）总计", keys = { "（七）总计" } },
+        { id = "total", label = "（七）总计", keys = { "（七）总计", "（七）合计" } },
       } },
       { id = "next", label = "四、结转下年度继续办理",
         keys = { "结转下年度", "结转下一年度", "结转至下年度", "结转到下年度", "年度结转" } },
@@ -190,6 +190,13 @@ markers = { "-", "—", "--", "——", "/", "无", "－", "／", "\\" }
 
 -- Units printed with a value ("251000元", "5件"): stripped, and reported.
 units = { "万元", "元", "件", "条", "个", "项", "宗", "起", "次" }
+
+-- The label of a row of column numbers under a table's header (栏次 1 2 3 …):
+-- no values.
+column_numbers = { "栏次", "行次" }
+
+-- The header of a column of remarks a table may add: its text is no value.
+remarks = { "备注" }
 
 -- Marks after a row's number that make it an enumerator of the next label
 -- ("1、申请人…") when a page runs the table together.
@@ -290,6 +297,9 @@ fold = {
              .. "間间際际頁页項项題题額额驗验齡龄",
   -- punctuation that varies between renderings of one label → ASCII
   punctuation = { ["、"] = ",", ["，"] = ",", ["。"] = ".", ["〔"] = "(", ["〕"] = ")" },
+  -- items numbered with circled digits → as the format numbers them
+  enumerators = { ["①"] = "1.", ["②"] = "2.", ["③"] = "3.", ["④"] = "4.", ["⑤"] = "5.",
+                  ["⑥"] = "6.", ["⑦"] = "7.", ["⑧"] = "8.", ["⑨"] = "9." },
   -- quotes and brackets dropped from labels
   drop = { "“", "”", "‘", "’", "「", "」", "『", "』" },
 }

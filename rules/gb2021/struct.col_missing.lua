@@ -3,8 +3,8 @@
 id       = "gb2021.struct.col_missing"
 severity = "error"
 message  = {
-  zh = "{table}缺少{what}：{rows}行数值均少{count}个，无法确定各列的数值",
-  en = "{table_en} lacks {what_en}: {rows} rows each have {count} value(s) too few, so no cell can be placed",
+  zh = "{table}缺少{what}：{rows}行数值均少{count}个，{placed}",
+  en = "{table_en} lacks {what_en}: {rows} rows each have {count} value(s) too few, {placed_en}",
 }
 rationale = {
   zh = "表格少了统一格式中的列；缺的数据无从核对，其他列的数也可能错位。",
@@ -23,7 +23,10 @@ function check(report, emit)
       end
       emit { line = d.line, col = d.col, found = tostring(d.count),
              vars = { table = t and t.title or d.table, table_en = "table " .. d.table:sub(2), what = what,
-                      what_en = what_en, rows = d.rows, count = d.count } }
+                      what_en = what_en, rows = d.rows, count = d.count,
+                      -- where the header names the other columns, their values are read under them
+                      placed = d.placed and "其余各列按表头读取" or "无法确定各列的数值",
+                      placed_en = d.placed and "the others are read under their headers" or "so no cell can be placed" } }
     end
   end
 end

@@ -126,6 +126,8 @@ function M.new(fold, numerals)
   for from, to in pairs(fold.punctuation or {}) do
     fold_of[utf8.char(utf8.codepoint(from))] = to == "," and "" or to
   end
+  -- enumerators printed as one character ("③其他") → as the format numbers its items
+  for from, to in pairs(fold.enumerators or {}) do fold_of[from] = to end
   local numeral = {}
   for _, c in utf8.codes(numerals or "") do numeral[c] = true end
 

@@ -974,6 +974,63 @@ local function item_opening(t)
   return nil
 end
 
+-- The one column of a block the official grid does not print, or nil.
+local function unprinted(blk)
+  local extra
+  for _, c in ipairs(blk.columns) do
+    if not c.printed then
+      if extra then return nil end
+      extra = c
+    end
+  end
+  return extra
+end
+
+-- A header word t for a column the header named already (合计 beside 总计):
+-- of the two, the one that is not the column's own label names the column
+-- the official grid does not print, where the block has one (its identity
+-- confirms it); words is set so. Else the column named.
+local function second_word(F, T, words, t, col)
+  for k, w in ipairs(words) do
+    if w == col then
+      local extra = unprinted(T.blocks[1])
+      if not extra then return col end
+      for _, c in ipairs(T.blocks[1].columns) do
+        if c.id == col and F.labels.norm(c.label) == t then
+          words[k] = extra.id
+          return col
+        end
+      end
+      return extra.id
+    end
+  end
+  return col
+end
+
+-- A list of words of the format's declaration (column_numbers, remarks),
+-- folded: a set per format and list.
+local word_sets = setmetatable({}, { __mode = "k" })
+local function word_set(F, list)
+  local of = word_sets[F]
+  if not of then of = {}; word_sets[F] = of end
+  local set = of[list]
+  if not set then
+    set = {}
+    for _, w in ipairs(F.decl and F.decl[list] or {}) do set[F.labels.norm(w)] = true end
+    of[list] = set
+  end
+  return set
+end
+
+-- Whether a header's text (folded) names a column of remarks (备注): a
+-- page's header line may come as one text.
+local function names_remarks(F, t)
+  for w in pairs(word_set(F, "remarks")) do
+    if t:find(w, 1, true) then return true end
+  end
+  return false
+end
+
 -- tokens → segments: {row=, values={tokens}} in order; diagnostics for the rest.
 local function segment(F, T, m, tokens, diags, present, rec)
   local norm = F.labels.norm
@@ -981,6 +1038,10 @@ local function segment(F, T, m, tokens, diags, present, rec)
   local lead = { diags = {} }                  -- the values before the first row's label
   local cur, group, rows_started = nil, nil, false
   local header_line                      -- the line of the last header or caption read
+  local numbers_line                     -- the line of a row of column numbers under the header
+  local remarks, remark_line = false, nil  -- whether the header names a column of remarks; a remark's line
+  local subtotal_word, numbering_words = norm(F.subtotal), word_set(F, "column_numbers")
+  local remark_words = word_set(F, "remarks")
   local last                             -- the last row read
   local title_line                       -- the line of a running header (the report's title)
   -- value_state's answers, looked up in line: asked of every token (the
@@ -1016,10 +1077,14 @@ local function segment(F, T, m, tokens, diags, present, rec)
       local by = lm and lm.of[grp or NOROW]
       a = by and by[text] or label_of(F, T, m, text, grp)
     end
-    if state == "blank" and row_of(b) == header_line then
+    if remark_line and row_of(b) == remark_line then
+      -- the rest of a remark beside a row's values (其中网上申请2816件): no value
+    elseif state == "blank" and row_of(b) == header_line then
       -- an empty cell beside a header on its line pads a merged cell: no value
     elseif state and title_line and row_of(b) == title_line then
       -- the year of the report's title printed again: no value
+    elseif state and numbers_line and row_of(b) == numbers_line then
+      -- the columns' numbers (栏次 1 2 3 …): no value
     elseif state then
       if cur then
         local values = cur.values
@@ -1033,8 +1098,16 @@ local function segment(F, T, m, tokens, diags, present, rec)
       -- "73802895.90" "元": one value (a line's text below is a label's last piece: "项")
       cur.values[#cur.values].unit = text
       if rec then rec.units[#rec.units + 1] = cur.values[#cur.values]; rec.unit_texts[#rec.units] = text end
+    elseif remarks and cur and not cur.extra and #cur.values == #cur.row.cells and not a.row and not a.group
+           and row_of(b) == row_of(cur.values[#cur.values]) then
+      remark_line = row_of(b)                       -- a remark after the row's values, on its line
     else
       local t, r, strong, g = a.t, a.row, a.strong, a.group
+      -- a bare 小计 under a group's items: that group's subtotal (its identity checks it)
+      if t == subtotal_word and not r and not g then
+        local in_group = group or (cur and cur.row.group)
+        if in_group and T.subtotal[in_group.id] then g = in_group end
+      end
       if g then group = g end
       if r then
         present.yes = true
@@ -1076,12 +1149,25 @@ local function segment(F, T, m, tokens, diags, present, rec)
         -- the opening piece of an item's label ("5.属于三"), its row named by a
         -- later piece: the values after it are not the row before's
         cur = { held = item_opening(t), values = {}, block = b, row = { cells = {} } }
+      elseif not rows_started and numbering_words[t] then
+        numbers_line = row_of(b)
+      elseif not rows_started and remark_words[t] then
+        remarks = true
       elseif is_header(m, T, t) or T.column_words[t] then
         present.yes = true
         header_line = row_of(b)
-        if not rows_started and T.column_words[t] then words[#words + 1] = T.column_words[t] end
-      elseif cur and #cur.values > 0 and #cur.values < #cur.row.cells and b.kind == "cell" and not b.derived then
-        cur.values[#cur.values + 1] = b             -- a cell of the page that holds text
+        if not rows_started and not remarks then remarks = names_remarks(F, t) end
+        if not rows_started and T.column_words[t] then words[#words + 1] = second_word(F, T, words, t, T.column_words[t])
+        elseif not rows_started and text:find("\t", 1, true) then
+          -- a header line of cells as one text: its words in order
+          for w in text:gmatch("[^\t]+") do
+            local wt = F.labels.norm(w)
+            if T.column_words[wt] then words[#words + 1] = second_word(F, T, words, wt, T.column_words[wt]) end
+          end
+        end
+      elseif cur and #cur.values > 0 and #cur.values < #cur.row.cells and b.kind == "cell" and not b.derived
+             and not remarks then
+        cur.values[#cur.values + 1] = b             -- a cell of the page that holds text (not a remark's)
       elseif is_fragment(F, m, t, b.text) then
         -- a piece of a label split by the page
       elseif names_part(F, t) then
@@ -1620,6 +1706,16 @@ local function bind_by_labels(F, system, T, m, tokens, R, diags, present, pendin
     end
   end
   local open = {}
+  -- the printed columns the header names: a row of as many values, fewer than
+  -- the format's, lacks the columns the header left out, and its digits are not glued
+  local named = 0
+  if #words > 0 and T.blocks[1] then
+    local printed, seen_col = {}, {}
+    for _, c in ipairs(T.blocks[1].printed) do printed[c.id] = true end
+    for _, w in ipairs(words) do
+      if printed[w] and not seen_col[w] then seen_col[w], named = true, named + 1 end
+    end
+  end
   -- the labels read with no values since the last row that had some: where
   -- a row then holds theirs too (labels printed first, or a table printed
   -- transposed), their cells are unknown, not missing
@@ -1655,7 +1751,7 @@ local function bind_by_labels(F, system, T, m, tokens, R, diags, present, pendin
     elseif #values > #slots then
       if rec then rec.unsafe = true end
       unsure_row(R, T, seg, slots, values, diags, "long")
-    elseif digits_only(values) and digit_count(values) >= #slots then
+    elseif digits_only(values) and digit_count(values) >= #slots and #values ~= named then
       if rec then rec.unsafe = true end
       local p = glued_row(R, F, system, T, seg, slots, values, diags, pending)
       if p and #p.candidates > 1 and p.complete then open[#open + 1] = p end
@@ -1915,8 +2011,8 @@ local function column_map(F, T, blk, hdr, used, hint)
   for _, sp in ipairs(spans) do
     local best, is_label, group = header_named(F, T, blk, sp.text)
     if best and not is_label then
-      out[#out + 1] = { xa = sp.xa, xb = sp.xb, col = best, group = group }
-    elseif not is_label and sp.text ~= "" and #out > 0 then
+      out[#out + 1] = { xa = sp.xa, xb = sp.xb, col = best, group = group, text = sp.text }
+    elseif not is_label and sp.text ~= "" and #out > 0 and not word_set(F, "remarks")[sp.text] then
       unknown[#unknown + 1] = sp
     end
   end
@@ -1932,6 +2028,20 @@ local function column_map(F, T, blk, hdr, used, hint)
       if not e.group then return nil end
     end
   end
+  -- a column named twice (合计 beside 总计): the word that is not its label names
+  -- the column the grid does not print
+  local extra = #blk.groups == 0 and unprinted(blk)
+  if extra then
+    local named = {}
+    for _, e in ipairs(out) do
+      local other = named[e.col]
+      if other then
+        if e.text == F.labels.norm(e.col.label) then other.col = extra else e.col = extra end
+        break
+      end
+      named[e.col] = e
+    end
+  end
   local known = ids_of(blk)
   local by, seen = known.by, {}
   for _, e in ipairs(out) do
@@ -1940,14 +2050,32 @@ local function column_map(F, T, blk, hdr, used, hint)
     if seen[e.id] then return nil end
     seen[e.id] = true
   end
-  -- every printed column, once, in the declared order
+  -- every printed column, once, in the declared order; a header that names
+  -- all its other words and leaves printed columns out maps the rest, and
+  -- those it left out stay unknown (never a neighbour's value)
   local want = known.want
-  local k = 1
+  local k, missing = 1, nil
   for _, e in ipairs(out) do
+    if e.id ~= want[k] and not (e.col.printed == false) and #blk.groups == 0 and #unknown == 0 then
+      local j = k
+      while want[j] and want[j] ~= e.id do j = j + 1 end
+      if want[j] then
+        missing = missing or {}
+        for i = k, j - 1 do missing[#missing + 1] = want[i] end
+        k = j
+      end
+    end
     if e.id == want[k] then k = k + 1
     elseif not (e.col.printed == false) then return nil end
   end
-  if k <= #want then return nil end
+  if k <= #want then
+    if #blk.groups > 0 or #unknown > 0 then return nil end
+    missing = missing or {}
+    for i = k, #want do missing[#missing + 1] = want[i] end
+  end
+  -- (a header that names few of the columns is no map of them)
+  if missing and (#missing > 2 or 2 * #missing >= #want) then return nil end
+  out.missing = missing
   return out
 end
 
@@ -2070,6 +2198,7 @@ local function bind_by_places(F, T, m, tokens, R, out_diags, present, settled, r
   local got = {}           -- the cells of the row at hand under the map's columns
   local group, any, last = nil, false, nil
   local seen = {}
+  local left_out           -- printed columns the header left out: {map=, rows=, line=}
   for k = 1, #rows do
     local r = rows[k]
     local numbers, texts, joined = r.numbers, r.texts, ""
@@ -2109,6 +2238,7 @@ local function bind_by_places(F, T, m, tokens, R, out_diags, present, settled, r
       if not map and next(hdr) then
         map = mapped_columns(F, T, T.blocks[blk_i], hdr, heads, used, hint)
         if not map then return false end
+        if map.missing and not left_out then left_out = { map = map, rows = 0, line = r.cells[1].line } end
         hint = nil
       end
       if not map then return false end
@@ -2123,9 +2253,10 @@ local function bind_by_places(F, T, m, tokens, R, out_diags, present, settled, r
           local state = i > 1 and M.value_state(F, c.text)
           if state == "number" then number_left = true end
           if rec and (state == "number" or state == "marker") then rec.unsafe = true end
-          -- a number after the first cell is no part of the label (a 序号 column after the labels)
-          if state ~= "number" then
-            local piece = norm(c.text)
+          -- a number after the first cell is no part of the label (a 序号 column after the labels),
+          -- nor is a unit alone (a 单位 column: 件)
+          local piece = state ~= "number" and norm(c.text)
+          if piece and not (i > 1 and is_unit(F, piece)) then
             if not t then t = piece
             else
               label = label or { t }
@@ -2160,6 +2291,10 @@ local function bind_by_places(F, T, m, tokens, R, out_diags, present, settled, r
           if e and e < #t then row = find_row(F, T, t:sub(e + 1), g) end
         end
         if not row and g and T.subtotal[g.id] then row = T.subtotal[g.id] end
+        -- a bare 小计 under a group's items: that group's subtotal (its identity checks it)
+        if not row and not g and group and t == norm(F.subtotal) and T.subtotal[group.id] then
+          row = T.subtotal[group.id]
+        end
         if not row and not g then
           row = misspelt_row(F, T, t, group, seen, last)
           if row then
@@ -2172,6 +2307,8 @@ local function bind_by_places(F, T, m, tokens, R, out_diags, present, settled, r
       if map ~= ordered_map then ordered_map, map_ordered = map, map_in_order(map) end
       local n = cells_under(cells, map, got, map_ordered and r.ordered)
       if not n then return false end
+      -- a header that left columns out is trusted only where every number is under it
+      if map.missing and numbers > n then return false end
       -- a number left of the columns and a column with no value: a span above ended
       -- early (or a label's is short) and shifted the row's values left
       if number_left then
@@ -2201,13 +2338,15 @@ local function bind_by_places(F, T, m, tokens, R, out_diags, present, settled, r
           end
         end
       end
+      if row and n > 0 and left_out and map == left_out.map then left_out.rows = left_out.rows + 1 end
       if row and n > 0 then
         if seen[row] then
           diags[#diags + 1] = { kind = "duplicate", table = T.id, row = row.id, label = row.shown,
                                 text = t, line = r.cells[1].line, col = r.cells[1].col or 1 }
         else
           seen[row] = true
-          last = row
+          -- (a group's subtotal is no row of the format's order a misspelt label is looked for after)
+          if not row.optional then last = row end
         end
       elseif t ~= "" and numbers > 0 then
         local texts_v = {}
@@ -2220,10 +2359,27 @@ local function bind_by_places(F, T, m, tokens, R, out_diags, present, settled, r
   end
   if not any then return false end
   present.yes = true
+  if left_out then
+    local labels, by_id = {}, {}
+    for _, c in ipairs(T.blocks[1].columns) do by_id[c.id] = c.label end
+    for _, id in ipairs(left_out.map.missing) do labels[#labels + 1] = by_id[id] or id end
+    diags[#diags + 1] = { kind = "col_missing", table = T.id, count = #labels, rows = left_out.rows,
+                          labels = labels, placed = true, line = left_out.line, col = 1 }
+  end
   for _, d in ipairs(diags) do out_diags[#out_diags + 1] = d end
   -- the table's values set in one call, in the order they were read
   sm = state_memo[F]
   R.c:read(ids, values, F, M.value_state, sm and sm.of, R.units)
+  if left_out then
+    -- the cells of the columns left out are not known, not missing from their rows
+    local at = { text = "", line = left_out.line, col = 1 }
+    for row in pairs(seen) do
+      for _, id in ipairs(left_out.map.missing) do
+        if row.by_col[id] then R:set(row.by_col[id], "unknown", nil, at) end
+      end
+    end
+    if rec then rec.unsafe = true end
+  end
   if rec then
     -- the plan: the ids set, and where among the tokens their values are
     -- (a finding names a place of this page: no plan holds one)
@@ -2291,9 +2447,31 @@ end
 -- bind_flat_by(...): a table of one unlabelled row (table 4): header labels,
 -- then its values in grid order. rec, when given, is filled with the plan
 -- of this binding (see bind_flat).
+-- The values of a flat row put in the order of the format's cells, where its
+-- header names the columns of each group in another order (总计 first): nil
+-- when the header is in the format's order, false when its words are no order
+-- of each group's columns (then no value can be placed).
+local function header_placed(F, T, heads, values)
+  local info, cells = F.info, T.cells
+  local same = true
+  for i = 1, #cells do same = same and heads[i] == info[cells[i]].column end
+  if same then return nil end
+  local out, at = {}, {}
+  for i = 1, #cells do at[info[cells[i]].row .. "." .. info[cells[i]].column] = i end
+  for i = 1, #cells do
+    local k = at[info[cells[i]].row .. "." .. heads[i]]
+    if not k or out[k] then return false end
+    out[k] = values[i]
+  end
+  return out
+end
+
 local function bind_flat_by(F, system, T, m, tokens, R, diags, present, pending, rec)
   local norm = F.labels.norm
   local values = {}
+  local heads = {}            -- the columns the header names, in its order
+  local remarks = false       -- whether the header names a column of remarks (备注)
+  local remark_line           -- the line of the remark after the values
   local sm = state_memo[F]
   local known = sm and sm.of
   local title_line                       -- the line of a running header (the report's title)
@@ -2304,15 +2482,27 @@ local function bind_flat_by(F, system, T, m, tokens, R, diags, present, pending,
     if hit then state = hit[1] else state, known = state_in(F, known, b.text) end
     if state and title_line == b.line then
       -- the year of the report's title printed again: no value
+    elseif remark_line and row_of(b) == remark_line then
+      -- the rest of the remark (复议纠正64件均已整改): no value
     elseif state then
       values[#values + 1] = b
     else
       local t = norm(b.text)
-      if is_header(m, T, t) or is_fragment(F, m, t, b.text) then
+      if #values == 0 and word_set(F, "remarks")[t] then
+        remarks = true
+      elseif is_header(m, T, t) or is_fragment(F, m, t, b.text) then
         present.yes = true
         if rec then rec.present = true end
+        if #values == 0 and not remarks then remarks = names_remarks(F, t) end
+        if T.column_words[t] then heads[#heads + 1] = T.column_words[t]
+        elseif b.text:find("\t", 1, true) then
+          -- a header line of cells as one text: its words in order
+          for w in b.text:gmatch("[^\t]+") do heads[#heads + 1] = T.column_words[norm(w)] or nil end
+        end
       elseif #values > 0 and #values < #T.cells and b.kind == "cell" and not b.derived then
         values[#values + 1] = b                     -- a cell of the page that holds text
+      elseif remarks and #values == #T.cells and row_of(b) == row_of(values[#values]) then
+        remark_line = row_of(b)                     -- the remark beside the row's values
       elseif names_part(F, t) then
         -- a table's caption, read with the table's text (an appendix's)
         if b.derived then drop_line_values(values, b) end
@@ -2339,7 +2529,14 @@ local function bind_flat_by(F, system, T, m, tokens, R, diags, present, pending,
   end
   if #values ~= #T.cells and #filled == #T.cells then values = filled end
   local row = { row = { id = "", shown = T.title, cells = T.cells } }
-  if #values == #T.cells then
+  local placed
+  if #values == #T.cells and #heads == #T.cells then placed = header_placed(F, T, heads, values) end
+  if placed then values = placed end
+  if placed == false then
+    -- a header in an order of its own that is no order of the columns: nothing placed
+    if rec then rec.unsafe = true end
+    unsure_row(R, T, row, T.cells, values, diags, "order")
+  elseif #values == #T.cells then
     set_row(R, F, T.cells, values)
     if rec then rec.values = values end
     if ocr_read[R] then

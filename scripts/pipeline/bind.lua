@@ -1372,6 +1372,19 @@ local function any_value(F, blocks, n)
   return false
 end
 
+-- Whether a line is a table's row of tab-separated cells, most of them numbers:
+-- a remark beside its values (其中网上申请2816件) does not make it prose.
+local function number_cells(text)
+  if not text:find("\t", 1, true) then return false end
+  local cells, numbers = 0, 0
+  for c in text:gmatch("[^\t]+") do
+    cells = cells + 1
+    if c:match("^%s*[%d,%.]+%s*$") then numbers = numbers + 1 end
+  end
+  return numbers >= 3 and 2 * numbers >= cells
+end
+M.number_cells = number_cells
+
 local function table_tokens(F, T, blocks, from, to, lead)
   local tokens, cells, last, placed = {}, 0, from - 1, false
   -- a table has numbers: a part whose prose only names the table's words
@@ -1423,7 +1436,7 @@ local function table_tokens(F, T, blocks, from, to, lead)
     if b.kind == "cell" then
       tokens[#tokens + 1] = b
       if not placed and b.grid and b.x0 then placed = true end
-    elseif b.kind == "para" and is_prose(F, b.text) then
+    elseif b.kind == "para" and is_prose(F, b.text) and not number_cells(b.text) then
       -- prose inside a table's part: its numbers are the text's, not the table's
     elseif b.kind == "para" then
       if cells > 0 and not rows_after then

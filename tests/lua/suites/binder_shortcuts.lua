@@ -40,8 +40,8 @@ local function tokens_long_way(T, blocks, from, to, lead)
     if b.kind == "cell" then
       tokens[#tokens + 1] = b
       if b.grid and b.x0 then placed = true end
-    elseif b.kind == "para" and bind.is_prose(F, b.text) then
-      -- prose
+    elseif b.kind == "para" and bind.is_prose(F, b.text) and not bind.number_cells(b.text) then
+      -- prose (a row of numbers with a remark is none)
     elseif b.kind == "para" then
       if cells > 0 and not rows_after then
         if (utf8.len(b.text) or 41) <= 40 then
