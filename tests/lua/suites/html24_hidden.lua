@@ -1,0 +1,104 @@
+-- What a browser does not show is not read: a draft kept in the page
+-- hidden by its own style or by a class its <style> hides, a revised
+-- page's struck old value, a footnote's mark set in <sup>. Each page is
+-- tests/fixtures/platforms23/w3-portal-meta.html (pingtan-2021's values)
+-- changed in one way; its printed numbers must be read, the draft's never.
+
+local E = nianbao.engine
+local PAGE = "tests/fixtures/platforms23/w3-portal-meta.html"
+
+local function page_with(from, to)
+  local text, n = assert(nbio.readfile(PAGE)):gsub(from, to, 1)
+  eq(1, n, "the place changed in " .. PAGE)
+  return text
+end
+
+local NEW_ROW = '<tr><td colspan="3">一、本年新收政府信息公开申请数量</td><td>64</td>'
+local T3_AT = '(<table border="1" cellspacing="0" cellpadding="2">\n<tr><td rowspan="3" colspan="3">)'
+
+-- the printed 表三 with every number of its first row 9: a draft
+local function draft_t3()
+  local text = assert(nbio.readfile(PAGE))
+  local t3 = text:match('<table border="1" cellspacing="0" cellpadding="2">\n<tr><td rowspan="3" colspan="3">.-</table>')
+  assert(t3, "表三 in " .. PAGE)
+  return (t3:gsub("(一、本年新收政府信息公开申请数量</td>)(.-)(</tr>)",
+                  function(a, _, c) return a .. string.rep("<td>9</td>", 7) .. c end, 1))
+end
+
+local function new_row(R, name)
+  eq(64, R:cell("t3.new.np").value, name .. ": 一、本年新收 自然人")
+  eq(70, R:cell("t3.new.total").value, name .. ": 一、本年新收 总计")
+end
+
+test("a draft 表三 hidden by its own style, before the printed one, is not read", function()
+  for name, wrap in pairs {
+    div = '<div class="draft" style="color:#333; display: none;">%s</div>',
+    table = "%s",                                      -- the table's own style, below
+    section = "<section hidden>%s</section>",
+    nested = '<div style="display:none"><div><p>初稿</p>%s</div></div>',
+  } do
+    local draft = draft_t3()
+    if name == "table" then draft = draft:gsub("^<table", '<table style="DISPLAY:NONE"', 1) end
+    local R = assert(E:read(write("hidden_" .. name .. ".html",
+      page_with(T3_AT, (wrap:format(draft):gsub("%%", "%%%%")) .. "\n%1"))))
+    new_row(R, name)
+  end
+  eq(false, nianbao.html.blocks("<div style='display:none'><p>9</p></div><p>1</p>", nil, true),
+     "a hidden element anywhere: the page goes the Lua way")
+end)
+
+test("a draft hidden by a class or id the page's <style> hides is not read", function()
+  local style = "<style>\n/* 旧稿 */ .hide, div.old { display : none }\n#bak{display:none;}\n</style></head>"
+  for name, open in pairs { class = '<div class="wrap hide">', tag_class = '<div class="old">', id = '<div id="bak">' } do
+    local text = page_with(T3_AT, (open .. draft_t3():gsub("%%", "%%%%") .. "</div>\n%1"))
+    local R = assert(E:read(write("class_" .. name .. ".html", (text:gsub("</head>", style, 1)))))
+    new_row(R, name)
+  end
+end)
+
+test("a class hidden only for a printer or a phone, or shown again, is read", function()
+  local style = "<style>@media print { .t { display: none } }\n"
+                .. "@media (max-width: 600px) { .u { display:none } }\n.v{display:none} .v{display:block}</style></head>"
+  for _, class in ipairs { "t", "u", "v" } do
+    local text = page_with(T3_AT, '<div class="' .. class .. '">%1')
+    text = text:gsub("(</table>)(%s*<p[^>]*><strong>四、)", "%1</div>%2", 1):gsub("</head>", style, 1)
+    local R = assert(E:read(write("shown_" .. class .. ".html", text)))
+    new_row(R, class)
+  end
+end)
+
+test("a page whose every table is hidden (its script shows them) is read whole", function()
+  local text = assert(nbio.readfile(PAGE)):gsub("<body>", '<body><div style="display:none">', 1)
+                                          :gsub("</body>", "</div></body>", 1)
+  new_row(assert(E:read(write("all_hidden.html", text))), "all hidden")
+end)
+
+test("a struck old value beside the new one is not read: del, s, strike, line-through", function()
+  for name, cell in pairs {
+    del = "<td><del>62</del> <ins>64</ins></td>", s = "<td><s>62</s>64</td>",
+    strike = '<td><strike>62</strike><font color="red">64</font></td>',
+    style = '<td><span style="text-decoration: line-through">62</span> <span style="color:red">64</span></td>',
+  } do
+    local R = assert(E:read(write("struck_" .. name .. ".html",
+      page_with(NEW_ROW, '<tr><td colspan="3">一、本年新收政府信息公开申请数量</td>' .. cell))))
+    new_row(R, name)
+  end
+  -- a struck cell keeps its place: the row's other numbers stay under their columns
+  local R = assert(E:read(write("struck_cell.html", page_with(NEW_ROW,
+    '<tr><td colspan="3">一、本年新收政府信息公开申请数量</td><td style="text-decoration:line-through">62</td>'))))
+  local c = R:cell("t3.new.np")
+  assert(not (c and c.value == 62), "the struck 62 read")
+  eq(70, R:cell("t3.new.total").value, "一、本年新收 总计 in its own column")
+  eq(4, R:cell("t3.new.other").value, "一、本年新收 其他 in its own column")
+end)
+
+test("a footnote's mark in <sup> is no digit of its number: 70<sup>1</sup> is 70", function()
+  local R = assert(E:read(write("sup.html",
+    page_with("<td>4</td><td>70</td></tr>", "<td>4</td><td>70<sup>1</sup></td></tr>"))))
+  new_row(R, "sup")
+  local blocks = nianbao.html.blocks("<table><tr><td>70<sup>1</sup></td><td><del>6</del>7</td></tr></table>", nil, true)
+  eq("70", blocks[1].text, "C: the mark left out")
+  eq("7", blocks[2].text, "C: the struck 6 left out")
+  local lua = require("markup").blocks(assert(nianbao.html.parse("<table><tr><td>70<sup>1</sup></td></tr></table>")))
+  eq("70", lua[1].text, "Lua: the mark left out")
+end)
