@@ -48,14 +48,17 @@ static void xml_free(const libxml_functions *x, void *p) {
 }
 
 /* Elements whose text is not the page's: code, what a browser does not draw,
-** a revised page's struck old value (del, s, strike) and a footnote's mark
-** (sup: 12<sup>1</sup> is 12, not 121). */
+** and in a web page a revised value's struck old one (del, s, strike) and a
+** footnote's mark (sup: 12<sup>1</sup> is 12, not 121). An XML document's
+** elements of those names are its own (Word's w:strike, ODF's text:s). */
 static int skipped(const xmlNode *n) {
     const char *name = (const char *)n->name;
-    return strcmp(name, "script") == 0 || strcmp(name, "style") == 0 ||
-           strcmp(name, "noscript") == 0 || strcmp(name, "template") == 0 ||
-           strcmp(name, "del") == 0 || strcmp(name, "s") == 0 || strcmp(name, "strike") == 0 ||
-           strcmp(name, "sup") == 0;
+    if (strcmp(name, "script") == 0 || strcmp(name, "style") == 0 ||
+        strcmp(name, "noscript") == 0 || strcmp(name, "template") == 0)
+        return 1;
+    return n->doc != NULL && n->doc->type == XML_HTML_DOCUMENT_NODE &&
+           (strcmp(name, "del") == 0 || strcmp(name, "s") == 0 || strcmp(name, "strike") == 0 ||
+            strcmp(name, "sup") == 0);
 }
 
 /* Does style text s[0..len) hide its element ("display:none", "display: none")?
@@ -96,13 +99,40 @@ static int hides(const char *s, size_t len) {
     return hidden;
 }
 
+/* Does a style sheet s[0..len) hide anything (a rule of display:none)? A
+** page's print copy or a draft of a class it hides: markup.lua reads the rules. */
+static int sheet_hides(const char *s, size_t len) {
+    static const char display[] = "display", none[] = "none";
+    const char *e = s + len, *p = s, *colon;
+    while ((colon = memchr(p, ':', (size_t)(e - p))) != NULL) {
+        const char *b = colon, *a = colon + 1;
+        size_t m = 0;
+        while (b > s && style_space(b[-1])) b--;
+        if (b - s >= 7)
+            for (m = 0; m < 7 && (b[(ptrdiff_t)m - 7] | 0x20) == display[m]; m++) ;
+        if (m == 7) {
+            while (a < e && style_space(*a)) a++;
+            for (m = 0; m < 4 && a + m < e && (a[m] | 0x20) == none[m]; m++) ;
+            if (m == 4) return 1;
+        }
+        p = colon + 1;
+    }
+    return 0;
+}
+
 /* Does style text s[0..len) strike its text through (a revised page's old value)? */
 static int strikes(const char *s, size_t len) {
-    static const char through[] = "line-through";
-    size_t i, m;
-    for (i = 0; i + sizeof through - 1 <= len; i++) {
-        for (m = 0; m < sizeof through - 1 && (s[i + m] | 0x20) == through[m]; m++) ;
-        if (m == sizeof through - 1) return 1;
+    static const char line[] = "line", through[] = "through";
+    const char *e = s + len, *p = s, *dash;
+    while ((dash = memchr(p, '-', (size_t)(e - p))) != NULL) {
+        size_t m = 0;
+        if (dash - s >= 4 && e - dash > 7) {
+            for (m = 0; m < 4 && (dash[(ptrdiff_t)m - 4] | 0x20) == line[m]; m++) ;
+            if (m == 4)
+                for (m = 0; m < 7 && (dash[m + 1] | 0x20) == through[m]; m++) ;
+        }
+        if (m == 7) return 1;
+        p = dash + 1;
     }
     return 0;
 }
@@ -655,8 +685,9 @@ static void chars_lean(void *ctx, const xmlChar *s, int len) {
 static void cdata_lean(void *ctx, const xmlChar *value, int len) {
     lean_parse *lp = lean_of(ctx);
     const xmlNode *n = ((xmlParserCtxtPtr)ctx)->node;
-    if (!(n && n->type == XML_ELEMENT_NODE && n->name &&
-          (strcmp((const char *)n->name, "script") == 0 || strcmp((const char *)n->name, "style") == 0)))
+    int sheet = n && n->type == XML_ELEMENT_NODE && n->name && strcmp((const char *)n->name, "style") == 0;
+    if (sheet && len > 0 && sheet_hides((const char *)value, (size_t)len)) lp->hidden = 1;
+    if (!(sheet || (n && n->type == XML_ELEMENT_NODE && n->name && strcmp((const char *)n->name, "script") == 0)))
         lp->sax.cdataBlock(ctx, value, len);
 }
 
@@ -1084,7 +1115,14 @@ static void stream_text(void *ctx, const xmlChar *s, int len) {
     stream_state *ss = state_of(ctx);
     open_el *e = text_parent(ss);
     html_walk *w = ss->w;
+    const xmlChar *name = ss->ctxt ? ss->ctxt->name : NULL;
     if (e == NULL || len <= 0) return;
+    /* a style sheet that hides a class: markup.lua reads its rules */
+    if (e->mode == M_SKIP && name && strcmp((const char *)name, "style") == 0 &&
+        sheet_hides((const char *)s, (size_t)len)) {
+        stop(ss, S_LEFT_TO_LUA);
+        return;
+    }
     if (e->mode == M_PARA) {
         if (!buf_put(w, &w->para, (const char *)s, (size_t)len)) { stop(ss, S_NO_MEMORY); return; }
         if (w->para_line == 0) w->para_line = e->line;
@@ -1770,6 +1808,8 @@ static int lean_page(html_walk *w, const char *s, size_t n, char **out, size_t *
                 e = k + 2 + name_len;
                 while (e < n && blank_ch(s[e])) e++;
                 if (e >= n || s[e] != '>') break;
+                if (raw == 1 && name_len == 5 && (s[name_from] | 0x20) == 's' && sheet_hides(s + i, k - i))
+                    t.w->lean.hidden = 1;       /* a style sheet that hides a class: markup.lua reads its rules */
                 if (raw == 1 && !lean_squeeze(&t, i, k)) goto no_memory;
                 i = e + 1;
             }

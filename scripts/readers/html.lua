@@ -27,8 +27,19 @@ end
 -- Rules under an @-rule (@media print) and longer selectors are not read:
 -- they hide for a printer, a phone, or an element this cannot place.
 local function hidden_names(text)
+  local sheets, none, from = {}, false, 1
+  while true do
+    local open_at = text:find("<style", from, true)
+    local body = open_at and text:find(">", open_at, true)
+    local close_at = body and text:find("</style", body, true)
+    if not close_at then break end
+    sheets[#sheets + 1] = text:sub(body + 1, close_at - 1)
+    none = none or sheets[#sheets]:find("display%s*:%s*none") ~= nil
+    from = close_at
+  end
+  if not none then return nil end        -- most pages: nothing hidden, no rule read
   local hide
-  for css in text:gmatch("<[sS][tT][yY][lL][eE][^>]*>(.-)</[sS][tT][yY][lL][eE]%s*>") do
+  for _, css in ipairs(sheets) do
     css = css:gsub("/%*.-%*/", ""):gsub("<!%-%-", ""):gsub("%-%->", "")
     local at = 1
     while true do
@@ -64,17 +75,12 @@ local function hidden_names(text)
 end
 
 function Reader(text, opts)
-  local hide = (text:find("<style", 1, true) or text:find("<STYLE", 1, true)) and hidden_names(text)
-  if hide then
-    local tree, err = nianbao.html.parse(text)
-    if not tree then error(err, 0) end
-    return { blocks = markup.blocks(tree, { hide = hide }) }
-  end
   -- cells without column and spans: the binder places them by x0 and x1 alone
   local blocks, why = nianbao.html.blocks(text, nil, false)
   if blocks then return { blocks = blocks } end
   if blocks == nil then error(why, 0) end
+  -- a page that hides some of itself (a style sheet that hides a class sends it here too)
   local tree, err = nianbao.html.parse(text)
   if not tree then error(err, 0) end
-  return { blocks = markup.blocks(tree) }
+  return { blocks = markup.blocks(tree, { hide = hidden_names(text) }) }
 end

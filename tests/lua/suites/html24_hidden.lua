@@ -54,6 +54,10 @@ test("a draft hidden by a class or id the page's <style> hides is not read", fun
     local R = assert(E:read(write("class_" .. name .. ".html", (text:gsub("</head>", style, 1)))))
     new_row(R, name)
   end
+  eq(false, nianbao.html.blocks("<style>p.x { DISPLAY : none }</style><p>1</p>", nil, true),
+     "a style sheet that hides: the page goes the Lua way")
+  eq("table", type(nianbao.html.blocks("<style>a{display:block;text-decoration:none}</style><p>1</p>", nil, true)),
+     "a style sheet that hides nothing: read in C")
 end)
 
 test("a class hidden only for a printer or a phone, or shown again, is read", function()
@@ -101,4 +105,32 @@ test("a footnote's mark in <sup> is no digit of its number: 70<sup>1</sup> is 70
   eq("7", blocks[2].text, "C: the struck 6 left out")
   local lua = require("markup").blocks(assert(nianbao.html.parse("<table><tr><td>70<sup>1</sup></td></tr></table>")))
   eq("70", lua[1].text, "Lua: the mark left out")
+end)
+
+test("a .docx's struck old value and superscript footnote mark are not read", function()
+  local decode = require "pipeline.decode"
+  local path = "tests/fixtures/shapes/s10-word-grid.docx"
+  local xml = assert(decode.binary(assert(nbio.readfile(path)), path, "zh"))
+  local at = assert(xml:find("四、结转下年度继续办理", 1, true))
+  local cell_to = select(2, xml:find("</w:tc>", at, true))          -- the label's cell
+  local run = assert(xml:sub(1, (xml:find("<w:t>", cell_to, true))):match(".*()<w:r>"))   -- 自然人's number
+  local np_end = select(2, xml:find("</w:r>", run, true))
+  for what, runs in pairs {
+    strike = "<w:r><w:rPr><w:strike/></w:rPr><w:t>98</w:t></w:r>",
+    dstrike = "<w:r><w:rPr><w:dstrike w:val=\"true\"/></w:rPr><w:t>98</w:t></w:r>",
+    after_sup = "", sup = nil,
+  } do
+    local text = xml:sub(1, run - 1) .. runs .. xml:sub(run)
+    if what == "after_sup" then
+      text = xml:sub(1, np_end) .. "<w:r><w:rPr><w:vertAlign w:val=\"superscript\"/></w:rPr><w:t>1</w:t></w:r>"
+             .. xml:sub(np_end + 1)
+    end
+    local R = assert(E:bind_text(text, what .. ".docx"))
+    local c = R:cell("t3.next.np")
+    eq(103, c and c.value, what .. ": 四、结转 自然人")
+  end
+  -- w:strike w:val="0" is text that shows
+  local R = assert(E:bind_text(xml:sub(1, run - 1) .. "<w:r><w:rPr><w:strike w:val=\"0\"/></w:rPr><w:t>1</w:t></w:r>"
+                                 .. xml:sub(run), "shown.docx"))
+  eq(1103, R:cell("t3.next.np").value, "a run whose strike is off")
 end)
