@@ -134,3 +134,9 @@ test("a .docx's struck old value and superscript footnote mark are not read", fu
                                  .. xml:sub(run), "shown.docx"))
   eq(1103, R:cell("t3.next.np").value, "a run whose strike is off")
 end)
+
+test("an en space parting thousands (10&ensp;690) is read as a thin space is", function()
+  local tables = require "tables"
+  eq(10690, tables.parse_number("10\u{2002}690"), "10 690 with an en space")
+  eq(nil, tables.parse_number("10\u{2002}69"), "no group of three: no number")
+end)
