@@ -150,6 +150,7 @@ corpus: $(BIN)
 	$(NB) run tests/lua/corpus.lua tests/fixtures/convert23 --strict
 	$(NB) run tests/lua/corpus.lua tests/fixtures/meta23 --strict
 	$(NB) run tests/lua/corpus.lua tests/fixtures/hostile23 --no-wrong
+	$(NB) run tests/lua/corpus.lua tests/fixtures/html24 --strict
 	@if [ -d $(SHARED_CORPUS) ]; then $(NB) run tests/lua/corpus.lua $(SHARED_CORPUS) --strict; fi
 
 # the loader's records of a library opened later and never unloaded are not leaks
