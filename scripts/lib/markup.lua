@@ -143,16 +143,26 @@ function M.blocks(tree, opts)
     end
   end
 
-  -- A hidden part that holds a table is left out while a table is shown:
-  -- a page whose every table is hidden (shown by its script) is read whole.
-  local shown_all, hid_table = false, false
+  -- Tables in a node and in all it holds.
+  local function count_tables(node)
+    local n = 0
+    for _, c in ipairs(node) do
+      if type(c) == "table" then n = n + (c.tag == "table" and 1 or 0) + count_tables(c) end
+    end
+    return n
+  end
+
+  -- A hidden part's tables are left out while as many are shown (a draft, a
+  -- print copy): a page whose report is hidden beside a shown table or none
+  -- (its script shows the report) is read whole.
+  local shown_all, hid_tables = false, 0
   function walk(node)
     for _, c in ipairs(node) do
       if type(c) == "string" then
         buf[#buf + 1] = c
         bufline = bufline or line_of(node)
       elseif not shown_all and hidden(c, hide) then
-        hid_table = hid_table or c.tag == "table" or holds_table(c)
+        hid_tables = hid_tables + (c.tag == "table" and 1 or 0) + count_tables(c)
       elseif struck(c) then                    -- a revised page's old words: not read
       elseif c.tag == "table" then
         flush()
@@ -169,7 +179,7 @@ function M.blocks(tree, opts)
   local first = #blocks
   walk(tree)
   flush()
-  if hid_table and tables == 0 then
+  if hid_tables > tables then
     for i = #blocks, first + 1, -1 do blocks[i] = nil end
     shown_all = true
     walk(tree)

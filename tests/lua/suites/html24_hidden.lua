@@ -71,10 +71,14 @@ test("a class hidden only for a printer or a phone, or shown again, is read", fu
   end
 end)
 
-test("a page whose every table is hidden (its script shows them) is read whole", function()
+test("a page whose report is hidden (its script shows it) beside a shown table or none is read whole", function()
   local text = assert(nbio.readfile(PAGE)):gsub("<body>", '<body><div style="display:none">', 1)
                                           :gsub("</body>", "</div></body>", 1)
   new_row(assert(E:read(write("all_hidden.html", text))), "all hidden")
+  -- the portal's 索引号 table shown above it, the report's three tables hidden
+  new_row(assert(E:read(write("report_hidden.html", page_with('<div class="zw" id="zoom">',
+                                                              '<div class="zw" id="zoom" style="display:none">')))),
+          "the report hidden")
 end)
 
 test("a struck old value beside the new one is not read: del, s, strike, line-through", function()
