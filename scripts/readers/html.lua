@@ -27,14 +27,14 @@ end
 -- Rules under an @-rule (@media print) and longer selectors are not read:
 -- they hide for a printer, a phone, or an element this cannot place.
 local function hidden_names(text)
-  local sheets, none, from = {}, false, 1
+  local sheets, none, from, low = {}, false, 1, text:lower()
   while true do
-    local open_at = text:find("<style", from, true)
-    local body = open_at and text:find(">", open_at, true)
-    local close_at = body and text:find("</style", body, true)
+    local open_at = low:find("<style", from, true)
+    local body = open_at and low:find(">", open_at, true)
+    local close_at = body and low:find("</style", body, true)
     if not close_at then break end
     sheets[#sheets + 1] = text:sub(body + 1, close_at - 1)
-    none = none or sheets[#sheets]:find("display%s*:%s*none") ~= nil
+    none = none or low:sub(body + 1, close_at - 1):find("display%s*:%s*none") ~= nil
     from = close_at
   end
   if not none then return nil end        -- most pages: nothing hidden, no rule read
@@ -45,7 +45,7 @@ local function hidden_names(text)
     while true do
       local open = css:find("{", at, true)
       if not open then break end
-      local selectors = css:sub(at, open - 1)
+      local selectors = css:sub(at, open - 1):gsub("^%s*@[^{;]*;", ""):gsub("^%s*@[^{;]*;", "")   -- @charset, @import
       if selectors:find("^%s*@") then         -- the @-rule's block, nested braces and all
         local close = select(2, css:find("%b{}", open))
         if not close then break end

@@ -48,7 +48,7 @@ test("a draft 表三 hidden by its own style, before the printed one, is not rea
 end)
 
 test("a draft hidden by a class or id the page's <style> hides is not read", function()
-  local style = "<style>\n/* 旧稿 */ .hide, div.old { display : none }\n#bak{display:none;}\n</style></head>"
+  local style = '<STYLE type="text/css">@charset "utf-8";\n/* 旧稿 */ .hide, div.old { DISPLAY : none }\n#bak{display:none;}\n</STYLE></head>'
   for name, open in pairs { class = '<div class="wrap hide">', tag_class = '<div class="old">', id = '<div id="bak">' } do
     local text = page_with(T3_AT, (open .. draft_t3():gsub("%%", "%%%%") .. "</div>\n%1"))
     local R = assert(E:read(write("class_" .. name .. ".html", (text:gsub("</head>", style, 1)))))
