@@ -47,20 +47,22 @@ static void xml_free(const libxml_functions *x, void *p) {
     (*x->xmlFree)(p);
 }
 
+/* Elements whose text is not the page's: code, what a browser does not draw,
+** and in a web page a revised value's struck old one (del, s, strike) and a
+** footnote's mark (sup: 12<sup>1</sup> is 12, not 121). An XML document's
+** elements of those names are its own (Word's w:strike, ODF's text:s). */
 static int skipped(const xmlNode *n) {
     const char *name = (const char *)n->name;
-    return strcmp(name, "script") == 0 || strcmp(name, "style") == 0 ||
-           strcmp(name, "noscript") == 0 || strcmp(name, "template") == 0;
-}
-
-/* Is an element of this name a table's row or cell (td, th, tr)? */
-static int row_or_cell(const char *name, size_t len) {
-    return len == 2 && (name[0] | 0x20) == 't' &&
-           ((name[1] | 0x20) == 'd' || (name[1] | 0x20) == 'h' || (name[1] | 0x20) == 'r');
+    if (strcmp(name, "script") == 0 || strcmp(name, "style") == 0 ||
+        strcmp(name, "noscript") == 0 || strcmp(name, "template") == 0)
+        return 1;
+    return n->doc != NULL && n->doc->type == XML_HTML_DOCUMENT_NODE &&
+           (strcmp(name, "del") == 0 || strcmp(name, "s") == 0 || strcmp(name, "strike") == 0 ||
+            strcmp(name, "sup") == 0);
 }
 
 /* Does style text s[0..len) hide its element ("display:none", "display: none")?
-** A spreadsheet saved as a page keeps its hidden rows and columns so. */
+** A spreadsheet saved as a page keeps its hidden rows and columns so, a site its print copy or a draft. */
 static int style_space(char c) {
     return c == ' ' || (c >= '\t' && c <= '\r');   /* as Lua's %s */
 }
@@ -97,22 +99,55 @@ static int hides(const char *s, size_t len) {
     return hidden;
 }
 
-/* Do an element's attributes hide it (a style of display:none, or the hidden attribute)? */
-static int styled_hidden(const xmlChar **atts) {
-    int i;
-    for (i = 0; atts && atts[i]; i += 2) {
-        if (strcmp((const char *)atts[i], "style") == 0 && atts[i + 1] &&
-            hides((const char *)atts[i + 1], strlen((const char *)atts[i + 1])))
-            return 1;
-        if (strcmp((const char *)atts[i], "hidden") == 0) return 1;
+/* Does a style sheet s[0..len) hide anything (a rule of display:none)? A
+** page's print copy or a draft of a class it hides: markup.lua reads the rules. */
+static int sheet_hides(const char *s, size_t len) {
+    static const char display[] = "display", none[] = "none";
+    const char *e = s + len, *p = s, *colon;
+    while ((colon = memchr(p, ':', (size_t)(e - p))) != NULL) {
+        const char *b = colon, *a = colon + 1;
+        size_t m = 0;
+        while (b > s && style_space(b[-1])) b--;
+        if (b - s >= 7)
+            for (m = 0; m < 7 && (b[(ptrdiff_t)m - 7] | 0x20) == display[m]; m++) ;
+        if (m == 7) {
+            while (a < e && style_space(*a)) a++;
+            for (m = 0; m < 4 && a + m < e && (a[m] | 0x20) == none[m]; m++) ;
+            if (m == 4) return 1;
+        }
+        p = colon + 1;
     }
     return 0;
 }
 
-/* Is node n (an element's parent, as it opens) in a table? */
-static int in_table(const xmlNode *n) {
-    for (; n && n->type == XML_ELEMENT_NODE; n = n->parent)
-        if (strcmp((const char *)n->name, "table") == 0) return 1;
+/* Does style text s[0..len) strike its text through (a revised page's old value)? */
+static int strikes(const char *s, size_t len) {
+    static const char line[] = "line", through[] = "through";
+    const char *e = s + len, *p = s, *dash;
+    while ((dash = memchr(p, '-', (size_t)(e - p))) != NULL) {
+        size_t m = 0;
+        if (dash - s >= 4 && e - dash > 7) {
+            for (m = 0; m < 4 && (dash[(ptrdiff_t)m - 4] | 0x20) == line[m]; m++) ;
+            if (m == 4)
+                for (m = 0; m < 7 && (dash[m + 1] | 0x20) == through[m]; m++) ;
+        }
+        if (m == 7) return 1;
+        p = dash + 1;
+    }
+    return 0;
+}
+
+/* Do an element's attributes hide it (a style of display:none or a struck
+** text, or the hidden attribute)? */
+static int styled_hidden(const xmlChar **atts) {
+    int i;
+    for (i = 0; atts && atts[i]; i += 2) {
+        if (strcmp((const char *)atts[i], "style") == 0 && atts[i + 1] &&
+            (hides((const char *)atts[i + 1], strlen((const char *)atts[i + 1])) ||
+             strikes((const char *)atts[i + 1], strlen((const char *)atts[i + 1]))))
+            return 1;
+        if (strcmp((const char *)atts[i], "hidden") == 0) return 1;
+    }
     return 0;
 }
 
@@ -256,7 +291,7 @@ static const char *const names[N_COUNT] = {
 
 struct lean_parse {
     xmlSAXHandler sax;            /* libxml2's callbacks, which the lean parse calls from its own */
-    int hidden;                   /* a row or cell the page hides was seen: the page goes the Lua way */
+    int hidden;                   /* an element the page hides was seen: the page goes the Lua way */
 };
 
 typedef struct {
@@ -624,9 +659,7 @@ static void start_lean(void *ctx, const xmlChar *name, const xmlChar **atts) {
         kept[k++] = atts[i + 1];
     }
     kept[k] = NULL;
-    if (styled_hidden(atts) && (row_or_cell((const char *)name, strlen((const char *)name)) ||
-                                in_table(((xmlParserCtxtPtr)ctx)->node)))
-        lp->hidden = 1;
+    if (styled_hidden(atts)) lp->hidden = 1;
     lp->sax.startElement(ctx, name, atts && atts[i] ? atts : k ? kept : NULL);
 }
 
@@ -652,8 +685,9 @@ static void chars_lean(void *ctx, const xmlChar *s, int len) {
 static void cdata_lean(void *ctx, const xmlChar *value, int len) {
     lean_parse *lp = lean_of(ctx);
     const xmlNode *n = ((xmlParserCtxtPtr)ctx)->node;
-    if (!(n && n->type == XML_ELEMENT_NODE && n->name &&
-          (strcmp((const char *)n->name, "script") == 0 || strcmp((const char *)n->name, "style") == 0)))
+    int sheet = n && n->type == XML_ELEMENT_NODE && n->name && strcmp((const char *)n->name, "style") == 0;
+    if (sheet && len > 0 && sheet_hides((const char *)value, (size_t)len)) lp->hidden = 1;
+    if (!(sheet || (n && n->type == XML_ELEMENT_NODE && n->name && strcmp((const char *)n->name, "script") == 0)))
         lp->sax.cdataBlock(ctx, value, len);
 }
 
@@ -791,21 +825,23 @@ static void stop(stream_state *ss, int status) {
 static int tag_kind(const char *name, size_t len) {
 #define IS(lit) (memcmp(name, lit, sizeof lit) == 0)
     switch (len) {
-    case 1: return name[0] == 'p' ? K_BLOCK : K_OTHER;
+    case 1: return name[0] == 'p' ? K_BLOCK : name[0] == 's' ? K_SKIPPED : K_OTHER;
     case 2:
         if (IS("td") || IS("th")) return K_CELL;
         if (IS("tr")) return K_TR;
         if ((name[0] == 'h' && name[1] >= '1' && name[1] <= '6') || IS("li") || IS("ul") || IS("ol") ||
             IS("dl") || IS("dt") || IS("dd") || IS("hr") || IS("br")) return K_BLOCK;
         return K_OTHER;
-    case 3: return IS("div") || IS("nav") || IS("pre") ? K_BLOCK : K_OTHER;
+    case 3:
+        if (IS("del") || IS("sup")) return K_SKIPPED;
+        return IS("div") || IS("nav") || IS("pre") ? K_BLOCK : K_OTHER;
     case 4: return IS("main") || IS("body") || IS("html") || IS("form") ? K_BLOCK : K_OTHER;
     case 5:
         if (IS("table")) return K_TABLE;
         if (IS("style")) return K_SKIPPED;
         return IS("aside") || IS("title") ? K_BLOCK : K_OTHER;
     case 6:
-        if (IS("script")) return K_SKIPPED;
+        if (IS("script") || IS("strike")) return K_SKIPPED;
         return IS("header") || IS("footer") || IS("figure") || IS("center") ? K_BLOCK : K_OTHER;
     case 7: return IS("section") || IS("article") || IS("address") || IS("caption") ? K_BLOCK : K_OTHER;
     case 8: return IS("noscript") || IS("template") ? K_SKIPPED : K_OTHER;
@@ -949,11 +985,8 @@ static void stream_start(void *ctx, const xmlChar *fullname, const xmlChar **att
         }
     }
     kind = tag_kind(name, len);
-    /* a hidden row or cell, or what a table holds hidden (its style kept where the lean page
-    ** left it): markup.lua leaves it out */
-    if (styled_hidden((const xmlChar **)atts) &&
-        (kind == K_CELL || kind == K_TR ||
-         (ss->nopen > 0 && ss->open[ss->nopen - 1].mode >= M_ROWS))) {
+    /* a hidden element (its style kept where the lean page left it): markup.lua leaves it out */
+    if (styled_hidden((const xmlChar **)atts)) {
         if (local) xml_free(w->x, local);
         stop(ss, S_LEFT_TO_LUA);
         return;
@@ -1082,7 +1115,14 @@ static void stream_text(void *ctx, const xmlChar *s, int len) {
     stream_state *ss = state_of(ctx);
     open_el *e = text_parent(ss);
     html_walk *w = ss->w;
+    const xmlChar *name = ss->ctxt ? ss->ctxt->name : NULL;
     if (e == NULL || len <= 0) return;
+    /* a style sheet that hides a class: markup.lua reads its rules */
+    if (e->mode == M_SKIP && name && strcmp((const char *)name, "style") == 0 &&
+        sheet_hides((const char *)s, (size_t)len)) {
+        stop(ss, S_LEFT_TO_LUA);
+        return;
+    }
     if (e->mode == M_PARA) {
         if (!buf_put(w, &w->para, (const char *)s, (size_t)len)) { stop(ss, S_NO_MEMORY); return; }
         if (w->para_line == 0) w->para_line = e->line;
@@ -1158,7 +1198,6 @@ typedef struct {
     int dry;                      /* lean_tag reads a tag and drops nothing */
     int spans_cut;                /* a span was taken out around its text */
     int cells_cut;                /* a p was taken out around a cell's text */
-    int tables;                   /* tables open where the scan is (their start tags less their end tags) */
     tag_seen *rec;                /* where lean_tag notes the runs it drops, or NULL */
     tag_memo read;                /* tags lean_tag read and dropped from */
     tag_memo quiet;               /* tags quiet_tag took */
@@ -1374,8 +1413,8 @@ static size_t lean_tag(lean_text *t, size_t i, int *raw, int *ok) {
             }
         }
         /* name[=value] is s[a..j) */
-        if ((t->tables > 0 || row_or_cell(s + tag, taglen)) &&
-            ((same_name(s + a, an - a, "style") && hides(s + a, j - a)) || same_name(s + a, an - a, "hidden")))
+        if ((same_name(s + a, an - a, "style") && (hides(s + a, j - a) || strikes(s + a, j - a))) ||
+            same_name(s + a, an - a, "hidden"))
             t->w->lean.hidden = 1;
         if (t->dry || keep_all || same_name(s + a, an - a, "rowspan") || same_name(s + a, an - a, "colspan"))
             continue;
@@ -1634,7 +1673,6 @@ static int lean_page(html_walk *w, const char *s, size_t n, char **out, size_t *
     t.dry = 0;
     t.spans_cut = 0;
     t.cells_cut = 0;
-    t.tables = 0;
     t.rec = NULL;
     memset(&t.read, 0, sizeof t.read);
     memset(&t.quiet, 0, sizeof t.quiet);
@@ -1671,8 +1709,6 @@ static int lean_page(html_walk *w, const char *s, size_t n, char **out, size_t *
             if (same_name(s + i + 2, j - i - 2, "body") || same_name(s + i + 2, j - i - 2, "head") ||
                 same_name(s + i + 2, j - i - 2, "html"))
                 in_body = 0;
-            else if (same_name(s + i + 2, j - i - 2, "table") && t.tables > 0)
-                t.tables--;
             while (j < n && blank_ch(s[j])) j++;
             if (j >= n || s[j] != '>') break;
             i = j + 1;
@@ -1744,8 +1780,6 @@ static int lean_page(html_walk *w, const char *s, size_t n, char **out, size_t *
                     run_at = j;
                 } else if (same_name(s + name_from, name_len, "body"))
                     in_body = 1;
-                else if (same_name(s + name_from, name_len, "table"))
-                    t.tables++;
             }
             i = j;
             if (raw) {
@@ -1774,6 +1808,8 @@ static int lean_page(html_walk *w, const char *s, size_t n, char **out, size_t *
                 e = k + 2 + name_len;
                 while (e < n && blank_ch(s[e])) e++;
                 if (e >= n || s[e] != '>') break;
+                if (raw == 1 && name_len == 5 && (s[name_from] | 0x20) == 's' && sheet_hides(s + i, k - i))
+                    t.w->lean.hidden = 1;       /* a style sheet that hides a class: markup.lua reads its rules */
                 if (raw == 1 && !lean_squeeze(&t, i, k)) goto no_memory;
                 i = e + 1;
             }

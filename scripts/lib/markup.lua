@@ -23,36 +23,51 @@ local function clean(s)
   return trim((s:gsub("[ \t\r\n\f]+", " ")))
 end
 
--- A row or cell styled display:none: a spreadsheet saved as a page keeps
--- its hidden rows and columns so, and a browser shows none of it.
--- The last display a style sets is the one shown; a comment sets none.
-local function hidden(node)
+-- An element styled display:none, or of a class or id the page's own <style>
+-- hides (`hide`: a set of ".name" and "#name"): a browser shows none of it.
+-- A spreadsheet saved as a page keeps its hidden rows and columns so, a
+-- site its print copy and a draft. The last display a style sets is the one
+-- shown; a comment sets none; the element's own style goes before its class.
+local function hidden(node, hide)
   if node.attrs.hidden then return true end      -- the hidden attribute: a browser shows none of it
   local style = node.attrs.style
-  if style == nil then return false end
-  style = style:lower()
-  if not style:find("display", 1, true) then return false end
-  local shown
-  for v in (style:gsub("/%*.-%*/", "")):gmatch("display%s*:%s*([%w%-]+)") do shown = v end
-  return shown == "none"
+  if style ~= nil and style:lower():find("display", 1, true) then
+    local shown
+    for v in (style:lower():gsub("/%*.-%*/", "")):gmatch("display%s*:%s*([%w%-]+)") do shown = v end
+    if shown then return shown == "none" end
+  end
+  if hide == nil then return false end
+  if node.attrs.id and hide["#" .. node.attrs.id] then return true end
+  for name in (node.attrs.class or ""):gmatch("%S+") do
+    if hide["." .. name] then return true end
+  end
+  return false
+end
+
+-- Text styled struck through: a revised page's old value, beside the new.
+-- A struck cell keeps its place in the row, empty.
+local function struck(node)
+  local style = node.attrs.style
+  return style ~= nil and style:lower():find("line-through", 1, true) ~= nil
 end
 
 -- All the text inside a node; line breaks inside a cell join its pieces.
--- What the cell holds styled display:none is no part of it.
-local function text_of(node, out)
+-- What the cell holds hidden or struck is no part of it.
+local function text_of(node, out, hide)
   for _, c in ipairs(node) do
     if type(c) == "string" then out[#out + 1] = c
-    elseif c.tag ~= "table" and not hidden(c) then text_of(c, out) end
+    elseif c.tag ~= "table" and not hidden(c, hide) and not struck(c) then text_of(c, out, hide) end
   end
   return out
 end
 
 -- blocks(tree [, opts]) → list of blocks. opts.line: added to every line
 -- (the tree was parsed from a piece of a larger file); opts.grid: prefix of
--- the tables' grid names; opts.blocks: the list to append to.
+-- the tables' grid names; opts.blocks: the list to append to; opts.hide:
+-- the classes and ids (".name", "#name") the page's style hides.
 function M.blocks(tree, opts)
   opts = opts or {}
-  local shift, prefix = opts.line or 0, opts.grid or "h"
+  local shift, prefix, hide = opts.line or 0, opts.grid or "h", opts.hide
   local blocks, buf, bufline = opts.blocks or {}, {}, nil
 
   local function line_of(node)
@@ -87,8 +102,8 @@ function M.blocks(tree, opts)
       for _, c in ipairs(node) do
         if type(c) == "table" then
           if c.tag == "tr" then
-            if not hidden(c) then rows[#rows + 1] = c end
-          elseif c.tag ~= "table" and not hidden(c) then collect(c) end   -- a hidden tbody's rows too
+            if not hidden(c, hide) then rows[#rows + 1] = c end
+          elseif c.tag ~= "table" and not hidden(c, hide) then collect(c) end   -- a hidden tbody's rows too
         end
       end
     end
@@ -97,7 +112,7 @@ function M.blocks(tree, opts)
     for r, tr in ipairs(rows) do
       local col = 1
       for _, td in ipairs(tr) do
-        if type(td) == "table" and (td.tag == "td" or td.tag == "th") and not hidden(td) then
+        if type(td) == "table" and (td.tag == "td" or td.tag == "th") and not hidden(td, hide) then
           taken[r] = taken[r] or {}
           while taken[r][col] do col = col + 1 end
           local rs = math.max(1, math.min(tonumber(td.attrs.rowspan) or 1, 1000))
@@ -115,7 +130,7 @@ function M.blocks(tree, opts)
             flush()
           else
             local only = td[2] == nil and td[1]      -- most cells hold one piece of text
-            local raw = type(only) == "string" and only or table.concat(text_of(td, {}))
+            local raw = struck(td) and "" or type(only) == "string" and only or table.concat(text_of(td, {}, hide))
             blocks[#blocks + 1] = { kind = "cell", text = clean(raw),
                                     line = line_of(td) or line_of(tr) or shift + 1,
                                     grid = grid, row = r, column = col, rowspan = rs, colspan = cs,
@@ -128,11 +143,27 @@ function M.blocks(tree, opts)
     end
   end
 
+  -- Tables in a node and in all it holds.
+  local function count_tables(node)
+    local n = 0
+    for _, c in ipairs(node) do
+      if type(c) == "table" then n = n + (c.tag == "table" and 1 or 0) + count_tables(c) end
+    end
+    return n
+  end
+
+  -- A hidden part's tables are left out while as many are shown (a draft, a
+  -- print copy): a page whose report is hidden beside a shown table or none
+  -- (its script shows the report) is read whole.
+  local shown_all, hid_tables = false, 0
   function walk(node)
     for _, c in ipairs(node) do
       if type(c) == "string" then
         buf[#buf + 1] = c
         bufline = bufline or line_of(node)
+      elseif not shown_all and hidden(c, hide) then
+        hid_tables = hid_tables + (c.tag == "table" and 1 or 0) + count_tables(c)
+      elseif struck(c) then                    -- a revised page's old words: not read
       elseif c.tag == "table" then
         flush()
         do_table(c)
@@ -145,8 +176,15 @@ function M.blocks(tree, opts)
       end
     end
   end
+  local first = #blocks
   walk(tree)
   flush()
+  if hid_tables > tables then
+    for i = #blocks, first + 1, -1 do blocks[i] = nil end
+    shown_all = true
+    walk(tree)
+    flush()
+  end
   return blocks
 end
 

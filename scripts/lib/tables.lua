@@ -21,7 +21,7 @@ local first_of = nianbao.text and nianbao.text.first_of
 -- Digits as printed → an exact number, or nil. Folds full-width digits and
 -- thousands separators; keeps the decimal places as printed.
 -- Spaces that print inside a number as a thousands separator.
-local THIN = { "\u{00A0}", "\u{2009}", "\u{202F}", "\u{2007}", "\u{3000}" }
+local THIN = { "\u{00A0}", "\u{2009}", "\u{202F}", "\u{2007}", "\u{2002}", "\u{3000}" }
 
 -- A byte no number's text holds: none of the digits, signs, points, commas,
 -- spaces, "?" and the bytes of the full-width forms and wide spaces that

@@ -19,12 +19,22 @@ local function child(node, tag)
   end
 end
 
--- Is a run hidden text (w:vanish in its own properties)? Word prints none of it.
-local function hidden_run(r)
-  local pr = child(r, "rPr")
-  local v = pr and child(pr, "vanish")
+-- Is a run's property (w:vanish, w:strike) on: there, its val not false?
+local function on(pr, tag)
+  local v = child(pr, tag)
   local val = v and v.attrs.val
   return v ~= nil and val ~= "false" and val ~= "0" and val ~= "off"
+end
+
+-- Is a run no text of the document's? Hidden text (w:vanish), which Word
+-- prints none of; a revised value's struck old one (w:strike, w:dstrike)
+-- beside the new; a footnote's mark set superscript (70 with a raised 1 is 70).
+local function hidden_run(r)
+  local pr = child(r, "rPr")
+  if pr == nil then return false end
+  if on(pr, "vanish") or on(pr, "strike") or on(pr, "dstrike") then return true end
+  local align = child(pr, "vertAlign")
+  return align ~= nil and align.attrs.val == "superscript"
 end
 
 -- The text of a node: every w:t inside it, w:tab as a space, a line break

@@ -20,8 +20,10 @@ test("every HTML page of the corpus, fixtures and examples: the same blocks from
   local n = 0
   for path in p:lines() do
     local text = assert(nbio.readfile(path, 64 * 1048576))
-    -- (a page with a table's row, cell or text styled display:none is markup.lua's, which leaves them out)
-    if not (text:lower():find("display%s*:%s*none") and nianbao.html.blocks(text) == false) then
+    -- (a page with something styled display:none or struck through is markup.lua's, which leaves it out)
+    local lower = text:lower()
+    if not ((lower:find("display%s*:%s*none") or lower:find("line-through", 1, true))
+            and nianbao.html.blocks(text) == false) then
       same_both_ways(text, path)
       n = n + 1
     end
