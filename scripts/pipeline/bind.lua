@@ -1126,7 +1126,8 @@ M.key_and_value = key_and_value
 -- A page's line of several fields, each "key：value", parted by wide
 -- spaces ("来源：市医保局　发布日期：2025-01-24　浏览次数：1024"): each
 -- field the format declares is read as if it stood on a line of its own.
-local FIELD_GAPS = { "\u{3000}", "\u{A0}", "\t", "  " }
+-- (or each in lenticular brackets: "【发布时间：2025-01-24】【来源：市医保局】")
+local FIELD_GAPS = { "\u{3000}", "\u{A0}", "\t", "  ", "\u{3010}", "\u{3011}" }
 local function next_gap(s, from)
   local at, last
   for _, g in ipairs(FIELD_GAPS) do
@@ -1166,7 +1167,7 @@ local function read_meta(F, blocks, stop, meta)
       local key, rest = key_and_value(t)
       key = key or t
       local field = F.meta_keys[key]
-      if not field and rest and rest:find(":", 1, true) then
+      if not field and rest and (rest:find(":", 1, true) or t:sub(1, 3) == "\u{3010}") then
         read_fields(F, b, meta)
       elseif field and not meta[field] then
         local value, at = rest, b
