@@ -907,6 +907,8 @@ M.walk = walk
 -- digits: each run of numerals before a year's or a date's mark made a
 -- number (a year digit by digit, a month or day as counted), the rest
 -- left as it is; the same text where there is none (a pattern per format).
+-- A year in numerals holds a zero (二〇二四): a text with none is returned
+-- as it is, found by one search for the zeros.
 local in_digits_of = setmetatable({}, { __mode = "k" })
 local function in_digits(F, s)
   local p = in_digits_of[F]
@@ -915,6 +917,8 @@ local function in_digits(F, s)
     local digits, multiples = {}, L.multiples or {}
     for w, v in pairs(L.digits or {}) do digits[w] = v end
     for w, v in pairs(type(F.decl.date_digits) == "table" and F.decl.date_digits or {}) do digits[w] = v end
+    local zero = lpeg.P(false)
+    for w, v in pairs(digits) do if v == 0 then zero = zero + w end end
     local numeral, mark = lpeg.P(false), lpeg.P(false)
     for w in pairs(digits) do numeral = numeral + w end
     for w in pairs(multiples) do numeral = numeral + w end
@@ -932,10 +936,11 @@ local function in_digits(F, s)
       end
       return counted and tostring(total + now) or table.concat(out)
     end
-    p = lpeg.Cs(((numeral^1 / number) * #mark + numeral^1 + 1)^0)
+    p = { zero = lpeg.P { zero + 1 * lpeg.V(1) }, cs = lpeg.Cs(((numeral^1 / number) * #mark + numeral^1 + 1)^0) }
     in_digits_of[F] = p
   end
-  return p:match(s)
+  if not p.zero:match(s) then return s end
+  return p.cs:match(s)
 end
 
 -- A date as printed → "YYYY-MM-DD", or nil.
@@ -1060,7 +1065,7 @@ local function strip_signature(F, R, loose, appendix)
   local y, m, d = signed_date(F, lines[last])
   local name, top = lines[last - 1], last - 1     -- the name's line, and the signature's first
   local moved = not y                             -- the name not on the line over the date
-  if not y then
+  if not y and #lines[last] <= FOOTER_CHARS * 3 then     -- (a short line: a name and a date)
     -- the name and the date on one line, the date first or last; or the
     -- date on the line over the name: read where the line is a name
     local line = lines[last]:gsub("\u{3000}", " ")
