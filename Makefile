@@ -149,6 +149,7 @@ corpus: $(BIN)
 	$(NB) run tests/lua/corpus.lua tests/fixtures/prose23 --strict
 	$(NB) run tests/lua/corpus.lua tests/fixtures/convert23 --strict
 	$(NB) run tests/lua/corpus.lua tests/fixtures/meta23 --strict
+	$(NB) run tests/lua/corpus.lua tests/fixtures/meta24 --strict
 	$(NB) run tests/lua/corpus.lua tests/fixtures/hostile23 --no-wrong
 	@if [ -d $(SHARED_CORPUS) ]; then $(NB) run tests/lua/corpus.lua $(SHARED_CORPUS) --strict; fi
 
