@@ -917,8 +917,9 @@ local function in_digits(F, s)
     local digits, multiples = {}, L.multiples or {}
     for w, v in pairs(L.digits or {}) do digits[w] = v end
     for w, v in pairs(type(F.decl.date_digits) == "table" and F.decl.date_digits or {}) do digits[w] = v end
-    local zero = lpeg.P(false)
-    for w, v in pairs(digits) do if v == 0 then zero = zero + w end end
+    local zeros = {}
+    for w, v in pairs(digits) do if v == 0 then zeros[#zeros + 1] = w end end
+    table.sort(zeros)                             -- (the same order in every run)
     local numeral, mark = lpeg.P(false), lpeg.P(false)
     for w in pairs(digits) do numeral = numeral + w end
     for w in pairs(multiples) do numeral = numeral + w end
@@ -936,11 +937,13 @@ local function in_digits(F, s)
       end
       return counted and tostring(total + now) or table.concat(out)
     end
-    p = { zero = lpeg.P { zero + 1 * lpeg.V(1) }, cs = lpeg.Cs(((numeral^1 / number) * #mark + numeral^1 + 1)^0) }
+    p = { zeros = zeros, cs = lpeg.Cs(((numeral^1 / number) * #mark + numeral^1 + 1)^0) }
     in_digits_of[F] = p
   end
-  if not p.zero:match(s) then return s end
-  return p.cs:match(s)
+  for _, z in ipairs(p.zeros) do
+    if s:find(z, 1, true) then return p.cs:match(s) end
+  end
+  return s
 end
 
 -- A date as printed → "YYYY-MM-DD", or nil.
@@ -1080,8 +1083,8 @@ local function strip_signature(F, R, loose, appendix)
       y, m, d = signed_date(F, lines[last - 1])
       name = lines[last]
     end
-    if not y then return end
   end
+  if not y then return end
   name = require("labels").trim(name)
   local norm = F.labels.norm
   -- a joint name's second name in brackets on a line of its own, under the

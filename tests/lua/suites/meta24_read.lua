@@ -91,3 +91,11 @@ test("an office signs for its government (代章) under a seal's mark: the title
   eq("2025-01-21", R.written, "the date under （盖章）")
   eq("", struct_found(DIR .. "n7-office-seal.md"), "no finding on the year 2023's numbers cited")
 end)
+
+test("a report that ends in a long paragraph, no signature, is read with no date written", function()
+  local text = text_of("n1-numerals.txt"):gsub("鹤鸣县自然资源局\n二〇二三年元月十九日\n$",
+    string.rep("我局将继续做好政府信息公开工作，", 12) .. "\n")
+  local R = assert(E:read(write("long_last_line.txt", text)))
+  eq(nil, R.written, "no signature")
+  eq(nil, rules_found(write("long_last_line2.txt", text)):find("unreadable", 1, true), "read")
+end)
