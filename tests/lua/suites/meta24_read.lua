@@ -99,3 +99,13 @@ test("a report that ends in a long paragraph, no signature, is read with no date
   eq(nil, R.written, "no signature")
   eq(nil, rules_found(write("long_last_line2.txt", text)):find("unreadable", 1, true), "read")
 end)
+
+test("parts numbered 第一章 in plain text: the six parts, and table 四 without the signature's date", function()
+  local text = text_of("n1-numerals.txt")
+  for _, p in ipairs { { "一", "总体" }, { "二", "主动" }, { "三", "收到" }, { "四", "政府" }, { "五", "存在" }, { "六", "其他" } } do
+    text = text:gsub("\n" .. p[1] .. "、" .. p[2], "\n第" .. p[1] .. "章 " .. p[2], 1)
+  end
+  local found = rules_found(write("chapters.txt", text:gsub("二〇二三年元月十九日", "2023年1月19日")))
+  assert(not found:find("section_missing", 1, true), "every part is there:" .. found)
+  assert(not found:find("parse.row_values", 1, true), "table 四 holds its 15 values:" .. found)
+end)
