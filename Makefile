@@ -149,6 +149,7 @@ corpus: $(BIN)
 	$(NB) run tests/lua/corpus.lua tests/fixtures/prose23 --strict
 	$(NB) run tests/lua/corpus.lua tests/fixtures/convert23 --strict
 	$(NB) run tests/lua/corpus.lua tests/fixtures/meta23 --strict
+	$(NB) run tests/lua/corpus.lua tests/fixtures/meta24 --strict
 	$(NB) run tests/lua/corpus.lua tests/fixtures/hostile23 --no-wrong
 	$(NB) run tests/lua/corpus.lua tests/fixtures/dumps24 --strict
 	$(NB) run tests/lua/corpus.lua tests/fixtures/hostile24 --strict

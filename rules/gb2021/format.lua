@@ -18,8 +18,9 @@ title = "{agency}{year}年政府信息公开工作年度报告"
 -- real reports use for the same part; `table` is the table it carries.
 heading = "{n}、{title}"
 -- Other ways reports number a part before its title ("第一部分 总体情况",
--- "（一）总体情况", "1. 总体情况", "1、总体情况"): {n} its numeral, {i} its number.
-heading_numbers = { "第{n}部分", "第{n}部分：", "第{n}部分—", "第{n}部分——", "（{n}）", "{i}.", "{i}、" }
+-- "第一章 总体情况", "（一）总体情况", "1. 总体情况", "1、总体情况"): {n} its numeral, {i} its number.
+heading_numbers = { "第{n}部分", "第{n}部分：", "第{n}部分—", "第{n}部分——", "第{n}章", "第{n}章：",
+                    "（{n}）", "{i}.", "{i}、" }
 -- A table of contents before the report names each part, then dot leaders
 -- and a page number ("一、总体情况……1"): such a line is no heading.
 contents_leaders = { "…", "⋯", "·", ".", "．", "。" }
@@ -210,12 +211,16 @@ enumerator_marks = { "、", "．" }
 metadata = {
   index     = { "索引号" },
   written   = { "成文日期" },
-  published = { "发布日期", "发布时间", "公开日期" },
+  published = { "发布日期", "发布时间", "公开日期", "公开时间" },
   publisher = { "发布机构", "发文机关" },
   catalogue = { "公开目录" },
   topic     = { "主题分类" },
   title     = { "标题", "名称" },
 }
+
+-- A date written in numerals (二〇二五年一月二十日): the characters printed
+-- for a digit there besides the language's (○ for 〇; 元月, the first month).
+date_digits = { ["○"] = 0, ["元"] = 1 }
 
 -- Grammars (LPeg re), each searched for in a text. %ch is one character,
 -- %d a digit, %s a space.

@@ -903,6 +903,49 @@ local function walk(F, src, words, grid_last)
 end
 M.walk = walk
 
+-- A date in numerals (二〇二五年一月二十日, 二○二五年元月) with its
+-- digits: each run of numerals before a year's or a date's mark made a
+-- number (a year digit by digit, a month or day as counted), the rest
+-- left as it is; the same text where there is none (a pattern per format).
+-- A year in numerals holds a zero (二〇二四): a text with none is returned
+-- as it is, found by one search for the zeros.
+local in_digits_of = setmetatable({}, { __mode = "k" })
+local function in_digits(F, s)
+  local p = in_digits_of[F]
+  if p == nil then
+    local L = F.language or {}
+    local digits, multiples = {}, L.multiples or {}
+    for w, v in pairs(L.digits or {}) do digits[w] = v end
+    for w, v in pairs(type(F.decl.date_digits) == "table" and F.decl.date_digits or {}) do digits[w] = v end
+    local zeros = {}
+    for w, v in pairs(digits) do if v == 0 then zeros[#zeros + 1] = w end end
+    table.sort(zeros)                             -- (the same order in every run)
+    local numeral, mark = lpeg.P(false), lpeg.P(false)
+    for w in pairs(digits) do numeral = numeral + w end
+    for w in pairs(multiples) do numeral = numeral + w end
+    for _, w in ipairs(L.year_mark or {}) do mark = mark + w end
+    for _, w in ipairs(L.date_mark or {}) do mark = mark + w end
+    local function number(run)
+      local out, total, now, counted = {}, 0, 0, false
+      for _, c in utf8.codes(run) do
+        local ch = utf8.char(c)
+        if multiples[ch] then
+          total, now, counted = total + math.max(now, 1) * multiples[ch], 0, true
+        else
+          now = digits[ch]; out[#out + 1] = tostring(now)
+        end
+      end
+      return counted and tostring(total + now) or table.concat(out)
+    end
+    p = { zeros = zeros, cs = lpeg.Cs(((numeral^1 / number) * #mark + numeral^1 + 1)^0) }
+    in_digits_of[F] = p
+  end
+  for _, z in ipairs(p.zeros) do
+    if s:find(z, 1, true) then return p.cs:match(s) end
+  end
+  return s
+end
+
 -- A date as printed → "YYYY-MM-DD", or nil.
 local function date_of(F, s)
   local g = F.grammars.date
@@ -943,7 +986,10 @@ function M.parse_period(F, text, block)
   if hit == nil then
     hit = false
     -- (folded, as labels are: a period in full-width digits is stated too)
-    local _, p = search(g):match(F.labels.norm(F.labels.simplify(text)))
+    local folded = F.labels.norm(F.labels.simplify(text))
+    local _, p = search(g):match(folded)
+    -- (a period in numerals, 二〇二四年一月一日至十二月三十一日, is stated too)
+    if not p then _, p = search(g):match(in_digits(F, folded)) end
     if p then
       local y2 = p.y2 or p.y1
       hit = { string.format("%s-%02d-%02d", p.y1, tonumber(p.m1), tonumber(p.d1)),
@@ -977,6 +1023,8 @@ local function signed_date(F, line)
   local g = F.grammars.signed
   local y, m, d = g:match(line)
   if not y and line:find("\xEF\xBC[\x90-\x99]") then y, m, d = g:match(F.labels.norm(line)) end
+  -- (in numerals: 二〇二五年一月二十日; no line of digits and marks alone is long)
+  if not y and #line <= 60 and not has_digit:match(line) then y, m, d = g:match(in_digits(F, line)) end
   return y, m, d
 end
 
@@ -1009,14 +1057,39 @@ local function strip_signature(F, R, loose, appendix)
     local k = n
     while k > 2 and n - k < FOOTER_LINES and not signed_date(F, lines[k]) and footer_line(F, lines[k]) do k = k - 1 end
     if k < n and signed_date(F, lines[k]) then last = k end
+    -- (but a date over the name, as some sign: the name is no footer)
+    if last == n - 1 and not signed_date(F, lines[n]) and (utf8.len(lines[n]) or 99) <= 40 then
+      local name = require("labels").trim(lines[n])
+      for _, e in ipairs(F.agency_endings) do
+        if name:sub(-#e) == e and #name > #e then last = n; break end
+      end
+    end
   end
   local y, m, d = signed_date(F, lines[last])
+  local name, top = lines[last - 1], last - 1     -- the name's line, and the signature's first
+  local moved = not y                             -- the name not on the line over the date
+  if not y and #lines[last] <= FOOTER_CHARS * 3 then     -- (a short line: a name and a date)
+    -- the name and the date on one line, the date first or last; or the
+    -- date on the line over the name: read where the line is a name
+    local line = lines[last]:gsub("\u{3000}", " ")
+    local a, b = line:match("^%s*(.-)%s+(%S+)%s*$")
+    if a and a ~= "" then y, m, d = signed_date(F, b) end
+    if not y then
+      b, a = line:match("^%s*(%S+)%s+(.-)%s*$")
+      if a and a ~= "" then y, m, d = signed_date(F, b) end
+    end
+    if y then name, top = a, last
+    else
+      y, m, d = signed_date(F, lines[last - 1])
+      name = lines[last]
+    end
+  end
   if not y then return end
-  local name = require("labels").trim(lines[last - 1])
+  name = require("labels").trim(name)
   local norm = F.labels.norm
   -- a joint name's second name in brackets on a line of its own, under the
   -- first (a name too: not a seal's mark, （盖章）)
-  local second = last > 2 and norm(name):match("^%((.*)%)$")
+  local second = top == last - 1 and last > 2 and norm(name):match("^%((.*)%)$")
   if second then
     local named = false
     for _, e in ipairs(F.agency_endings) do named = named or second:sub(-#e) == e end
@@ -1033,13 +1106,13 @@ local function strip_signature(F, R, loose, appendix)
   local date = string.format("%s-%02d-%02d", y, m, d)
   if not is_name then
     -- a date alone ends the report (its issuer named in the title only): the date written
-    if last < n or R.written then return end
+    if last < n or R.written or moved then return end
     R.written = date
     s.text = s.text:sub(1, math.max(0, s.places[n].at - 2))
     s.places[n] = nil
     return
   end
-  local top = second and last - 2 or last - 1      -- the name's first line
+  if second then top = last - 2 end                -- the name's first line
   R.signature = { agency = name, date = date, line = s.places[top].line }
   if not R.written then R.written = date end
   if not R.agency or loose then R.agency = name end
@@ -1061,7 +1134,8 @@ M.key_and_value = key_and_value
 -- A page's line of several fields, each "key：value", parted by wide
 -- spaces ("来源：市医保局　发布日期：2025-01-24　浏览次数：1024"): each
 -- field the format declares is read as if it stood on a line of its own.
-local FIELD_GAPS = { "\u{3000}", "\u{A0}", "\t", "  " }
+-- (or each in lenticular brackets: "【发布时间：2025-01-24】【来源：市医保局】")
+local FIELD_GAPS = { "\u{3000}", "\u{A0}", "\t", "  ", "\u{3010}", "\u{3011}" }
 local function next_gap(s, from)
   local at, last
   for _, g in ipairs(FIELD_GAPS) do
@@ -1101,7 +1175,7 @@ local function read_meta(F, blocks, stop, meta)
       local key, rest = key_and_value(t)
       key = key or t
       local field = F.meta_keys[key]
-      if not field and rest and rest:find(":", 1, true) then
+      if not field and rest and (rest:find(":", 1, true) or t:sub(1, 3) == "\u{3010}") then
         read_fields(F, b, meta)
       elseif field and not meta[field] then
         local value, at = rest, b
@@ -1223,7 +1297,11 @@ local function read_identity(F, R, blocks, first)
   local agency_at
   if year_of then
     local at, y
-    if R.title then at, y = year_of:match(simplify(R.title)) end
+    if R.title then
+      at, y = year_of:match(simplify(R.title))
+      -- (a year in numerals, 二〇二四年度: the name before it is the same)
+      if not at then at, y = year_of:match(in_digits(F, simplify(R.title))) end
+    end
     if at then
       R.title_year = tonumber(y)
       agency_at = at
