@@ -1584,23 +1584,45 @@ function M.for_format(F, opts)
       local ok, first, uniform = pcall(known_readers_start, by_name, readers, G.words, specs)
       G.starts = ok and first or nil
       if ok and first and not plain_search then
-        -- the first characters of each length, a byte at a time: (a set of
-        -- the bytes each can have there) — a little wider than the list itself
-        local of_length = {}
+        -- the first characters, a byte at a time, those of each first byte
+        -- apart: the sets of all the characters of one length let twice as
+        -- many of a Chinese sentence's characters through to a try of every
+        -- reader as begin one
+        local of_length, groups, order = {}, {}, {}
         for _, c in ipairs(first) do
           local n = #c
           local list = of_length[n]
           if not list then list = {}; of_length[n] = list end
           list[#list + 1] = c
-        end
-        local guard, leads = P(false), {}
-        for n = 1, 4 do
-          if of_length[n] then
-            local all, p = table.concat(of_length[n]), P(true)
-            for k = 1, n do p = p * S(kth(all, n, k)) end
-            guard = guard + p
-            leads[#leads + 1] = kth(all, n, 1)
+          if n >= 2 and n <= 4 then
+            local key = c:sub(1, 1) .. n
+            local group = groups[key]
+            if not group then group = { n = n }; groups[key] = group; order[#order + 1] = key end
+            group[#group + 1] = c
           end
+        end
+        -- (written as a re text, which the build's images answer with a copy:
+        -- a byte set for each place of each group, where some forty LPeg
+        -- calls a grammar built the same at every start)
+        local guard, alts = of_length[1] and S(table.concat(of_length[1])) or P(false), {}
+        for _, key in ipairs(order) do
+          local group = groups[key]
+          local all, n = table.concat(group), group.n
+          if key:byte(1) >= 0xC0 and not all:find("[\0-\127]") then
+            -- (no byte of a class that re reads as other than itself)
+            local text = { "[", key:sub(1, 1), "]" }
+            for k = 2, n do text[k + 2] = "[" .. kth(all, n, k) .. "]" end
+            alts[#alts + 1] = table.concat(text)
+          else
+            local p = S(key:sub(1, 1))
+            for k = 2, n do p = p * S(kth(all, n, k)) end
+            guard = guard + p
+          end
+        end
+        if #alts > 0 then guard = guard + re.compile(table.concat(alts, " / ")) end
+        local leads = {}
+        for n = 1, 4 do
+          if of_length[n] then leads[#leads + 1] = kth(table.concat(of_length[n]), n, 1) end
         end
         -- a run of spaces where no reader matches at its first place: none
         -- matches further in it (what most of a PDF's table lines are)
