@@ -1588,42 +1588,43 @@ function M.for_format(F, opts)
         -- apart: the sets of all the characters of one length let twice as
         -- many of a Chinese sentence's characters through to a try of every
         -- reader as begin one
-        local of_length, groups, order = {}, {}, {}
+        local of_length = {}
         for _, c in ipairs(first) do
           local n = #c
           local list = of_length[n]
           if not list then list = {}; of_length[n] = list end
           list[#list + 1] = c
-          if n >= 2 and n <= 4 then
-            local key = c:sub(1, 1) .. n
-            local group = groups[key]
-            if not group then group = { n = n }; groups[key] = group; order[#order + 1] = key end
-            group[#group + 1] = c
-          end
         end
-        -- (written as a re text, which the build's images answer with a copy:
-        -- a byte set for each place of each group, where some forty LPeg
-        -- calls a grammar built the same at every start)
-        local guard, alts = of_length[1] and S(table.concat(of_length[1])) or P(false), {}
-        for _, key in ipairs(order) do
-          local group = groups[key]
-          local all, n = table.concat(group), group.n
-          if key:byte(1) >= 0xC0 and not all:find("[\0-\127]") then
-            -- (no byte of a class that re reads as other than itself)
-            local text = { "[", key:sub(1, 1), "]" }
-            for k = 2, n do text[k + 2] = "[" .. kth(all, n, k) .. "]" end
-            alts[#alts + 1] = table.concat(text)
-          else
-            local p = S(key:sub(1, 1))
-            for k = 2, n do p = p * S(kth(all, n, k)) end
-            guard = guard + p
+        -- (the sets of a length written as one re text, which the build's
+        -- images answer with a copy, where each was some LPeg calls; the
+        -- characters of a first byte are together in the sorted list, and
+        -- each place's bytes of them one cut of that place's bytes)
+        local guard, leads, alts = P(false), {}, {}
+        for n = 1, 4 do
+          local list = of_length[n]
+          if list then
+            local all, at = table.concat(list), {}
+            for k = 1, n do at[k] = kth(all, n, k) end
+            leads[#leads + 1] = at[1]
+            if n == 1 or all:find("[\0-\127]") then
+              -- (a byte re reads as other than itself: sets of the whole length)
+              local p = P(true)
+              for k = 1, n do p = p * S(at[k]) end
+              guard = guard + p
+            else
+              local i, firsts = 1, at[1]
+              while i <= #list do
+                local lead, j = firsts:byte(i), i
+                while j < #list and firsts:byte(j + 1) == lead do j = j + 1 end
+                local text = { "[", firsts:sub(i, i), "]" }
+                for k = 2, n do text[#text + 1] = "[" .. at[k]:sub(i, j) .. "]" end
+                alts[#alts + 1] = table.concat(text)
+                i = j + 1
+              end
+            end
           end
         end
         if #alts > 0 then guard = guard + re.compile(table.concat(alts, " / ")) end
-        local leads = {}
-        for n = 1, 4 do
-          if of_length[n] then leads[#leads + 1] = kth(table.concat(of_length[n]), n, 1) end
-        end
         -- a run of spaces where no reader matches at its first place: none
         -- matches further in it (what most of a PDF's table lines are)
         local run = uniform and #space * -V " any" * spaces_run or P(false)
