@@ -1607,7 +1607,7 @@ function M.for_format(F, opts)
             for k = 1, n do at[k] = kth(all, n, k) end
             leads[#leads + 1] = at[1]
             if n == 1 or all:find("[\0-\127]") then
-              -- (a byte re reads as other than itself: sets of the whole length)
+              -- (one byte, exact as it is; or a byte re reads as other than itself)
               local p = P(true)
               for k = 1, n do p = p * S(at[k]) end
               guard = guard + p
