@@ -1584,8 +1584,10 @@ function M.for_format(F, opts)
       local ok, first, uniform = pcall(known_readers_start, by_name, readers, G.words, specs)
       G.starts = ok and first or nil
       if ok and first and not plain_search then
-        -- the first characters of each length, a byte at a time: (a set of
-        -- the bytes each can have there) — a little wider than the list itself
+        -- the first characters, a byte at a time, those of each first byte
+        -- apart: the sets of all the characters of one length let twice as
+        -- many of a Chinese sentence's characters through to a try of every
+        -- reader as begin one
         local of_length = {}
         for _, c in ipairs(first) do
           local n = #c
@@ -1593,15 +1595,36 @@ function M.for_format(F, opts)
           if not list then list = {}; of_length[n] = list end
           list[#list + 1] = c
         end
-        local guard, leads = P(false), {}
+        -- (the sets of a length written as one re text, which the build's
+        -- images answer with a copy, where each was some LPeg calls; the
+        -- characters of a first byte are together in the sorted list, and
+        -- each place's bytes of them one cut of that place's bytes)
+        local guard, leads, alts = P(false), {}, {}
         for n = 1, 4 do
-          if of_length[n] then
-            local all, p = table.concat(of_length[n]), P(true)
-            for k = 1, n do p = p * S(kth(all, n, k)) end
-            guard = guard + p
-            leads[#leads + 1] = kth(all, n, 1)
+          local list = of_length[n]
+          if list then
+            local all, at = table.concat(list), {}
+            for k = 1, n do at[k] = kth(all, n, k) end
+            leads[#leads + 1] = at[1]
+            if n == 1 or all:find("[\0-\127]") then
+              -- (one byte, exact as it is; or a byte re reads as other than itself)
+              local p = P(true)
+              for k = 1, n do p = p * S(at[k]) end
+              guard = guard + p
+            else
+              local i, firsts = 1, at[1]
+              while i <= #list do
+                local lead, j = firsts:byte(i), i
+                while j < #list and firsts:byte(j + 1) == lead do j = j + 1 end
+                local text = { "[", firsts:sub(i, i), "]" }
+                for k = 2, n do text[#text + 1] = "[" .. at[k]:sub(i, j) .. "]" end
+                alts[#alts + 1] = table.concat(text)
+                i = j + 1
+              end
+            end
           end
         end
+        if #alts > 0 then guard = guard + re.compile(table.concat(alts, " / ")) end
         -- a run of spaces where no reader matches at its first place: none
         -- matches further in it (what most of a PDF's table lines are)
         local run = uniform and #space * -V " any" * spaces_run or P(false)

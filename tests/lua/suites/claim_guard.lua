@@ -37,3 +37,36 @@ test("readers that begin with characters of one to four bytes are found where th
   end
   eq(2, n, "sentences that claim")
 end)
+
+-- The characters of each first byte are told apart from those of another:
+-- 滓 (E6 BB 93) and 甶 (E7 94 B6) are made of the bytes of 收 (E6 94 B6) and
+-- 结 (E7 BB 93) at their places, and begin no reader; a reader just past
+-- them, or past a character of one byte, a run of them, is found.
+local function crossed()
+  return {
+    name = "crossed", topic = "t3",
+    readers = {
+      { cells = "t3.new.total", grammar = [[ claim <- "收到" %count ]] },
+      { cells = "t3.carried.total", grammar = [[ claim <- "结转" %count ]] },
+      { cells = "t4.rv.total", grammar = [[ claim <- "x" "复议" %count ]] },
+    },
+  }
+end
+
+test("a character made of the bytes of two first characters is passed over, and what follows it read", function()
+  local fast, plain = claims.for_format(F), claims.for_format(F, { plain_search = true })
+  local G = fast.grammar(crossed())
+  plain.grammar(crossed())
+  eq(true, G.scan ~= nil and G.starts ~= nil, "searched where a reader can begin")
+  local n = 0
+  for _, s in ipairs {
+    "滓收到5件，甶结转3件，xx复议1件。",
+    "滓甶收到到5件，结结转3件，滓x复议2件。",
+    "滓到5件，甶转3件，y复议1件。",
+  } do
+    local got = said(fast, s)
+    if got ~= "" then n = n + 1 end
+    eq(said(plain, s), got, s)
+  end
+  eq(2, n, "sentences that claim")
+end)
