@@ -371,7 +371,8 @@ language = {
       place <- "乡镇" / "镇街" / "镇" / "乡" / "街道" / "村" / "社区" / "部门" / "单位"
       org   <- "政府" !"信息" / "单位" / "乡镇" / "街道" / "局" / "委" / "厅" / "办公室" / "中心"
     ]],
-    own_body = [[ "本分局" / "本部门" / "本单位" / "各级" / "各类" / "各项" / "各种" ]],
+    -- (部门规章: a kind of rule a ministry makes, no body)
+    own_body = [[ "本分局" / "本部门" / "本单位" / "各级" / "各类" / "各项" / "各种" / "部门规章" ]],
     -- in a summary report of an area (issuer kinds below), the organ itself is one of its bodies
     summary_issuers = { "gov" },
     -- (the government's own office too: its figure may be the organ's, or the area's where the
@@ -403,6 +404,7 @@ language = {
                   / "十二月底" / "十二月末" / "十二月三十一日"
                   / "1月" %sp ("1日" %sp)? ("至" / "到" / "-" / "—" / "－") %sp "12月"
                   / "1" %sp ("至" / "到" / "-" / "—" / "－") %sp "12" %sp "月"
+                  / "一" "月"? %sp ("至" / "到" / "-" / "—" / "－") %sp "十二月"
                   -- a month after its year is a day of that year, read by the year (2024年6月)
                   / "年" %sp %digit+ %sp "月" !(%sp ("至" / "到" / "-" / "—" / "－")
                                                   / %sp %digit+ %sp ("日" / "号") %sp ("以前" / "之前" / "前")) ]],
