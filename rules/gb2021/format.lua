@@ -382,29 +382,32 @@ language = {
       dept <- ("局" / "委员会" / "委" / "办") !"公室" ]],
     other_period = [[
       period <- "季度" / "上半年" / "下半年" / "月份" / "累计" / "历年" / "以来" / "此后" / "逐年"
-              -- a count as of the day the report is written (截至目前), not of the year
-              / ("截至" / "截止") "到"? ("目前" / "发稿" / "当前" / "现在") / "至今"
+              / "至今"
               / "近" ("两" / "三" / "四" / "五" / "十" / "几")? "年"
               / "月" %sp ("至" / "到" / "-" / "—" / "－") / "月底" / "月末"
               / %digit %sp ("至" / "到" / "-" / "—" / "－") %sp %digit+ %sp "月"
               / %digit %sp "年"? %sp ("至" / "到" / "-" / "—" / "－" / "和" / "、" / "及" / "与") %sp %digit%digit%digit%digit %sp "年"
               / "年来" / "期间"
               / "月均" / "日均" / "月平均" / "平均每月" / "单日" / "当月" / "上月" / "本月"
-              -- a month named with no year and no day (12月收到…, 十二月收到…): that month's
-              / %digit %sp "月" !(%sp %digit) / month "月" !(%sp (%digit / %numeral))
-              -- as of a day before the year's last month, with no year (截至6月30日, 截至十一月三十日)
-              / ("截至" / "截止") "到"? %sp !(("12" / "十二") %sp "月") (%digit+ / month) %sp "月"
+              -- a month named with no year and no day (12月收到…): that month's
+              / %digit %sp "月" !(%sp %digit)
+              -- in numerals, found by its 月 (十二月收到…), or before a day of it (十一月三十日前)
+              / &"月" %after_numeral "月" (!(%sp (%digit / %numeral))
+                                           / %sp (%digit+ / %numeral+) %sp ("日" / "号") %sp ("以前" / "之前" / "前"))
+              -- as of a day before the year's last month, with no year (截至6月30日, 截至十一月三十日),
+              -- or of the day of writing (截至目前)
+              / ("截至" / "截止") "到"? %sp (("目前" / "发稿" / "当前" / "现在")
+                                             / !(("12" / "十二") %sp "月") (%digit+ / month) %sp "月")
               -- before a day of the year, or in its first months (6月30日前, 前11个月)
-              / (%digit / month) %sp "月" %sp (%digit+ / %numeral+) %sp ("日" / "号") %sp ("以前" / "之前" / "前")
+              / %digit %sp "月" %sp %digit+ %sp ("日" / "号") %sp ("以前" / "之前" / "前")
               / "前" %sp %digit+ %sp "个"? %sp "月"
       -- a month in numerals (no 个 between: 一个月 is a length of time)
       month  <- "十" ("一" / "二")? / "一" / "二" / "三" / "四" / "五" / "六" / "七" / "八" / "九"
     ]],
     own_period = [[ "今年以来" / "本年以来" / "本年度以来" / "年初以来" / "12月底" / "12月末" / "12月31日"
-                  / "十二月底" / "十二月末" / "十二月三十一日"
+
                   / "1月" %sp ("1日" %sp)? ("至" / "到" / "-" / "—" / "－") %sp "12月"
                   / "1" %sp ("至" / "到" / "-" / "—" / "－") %sp "12" %sp "月"
-                  / "一" "月"? %sp ("至" / "到" / "-" / "—" / "－") %sp "十二月"
                   -- a month after its year is a day of that year, read by the year (2024年6月)
                   / "年" %sp %digit+ %sp "月" !(%sp ("至" / "到" / "-" / "—" / "－")
                                                   / %sp %digit+ %sp ("日" / "号") %sp ("以前" / "之前" / "前")) ]],
