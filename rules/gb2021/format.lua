@@ -376,6 +376,8 @@ language = {
     other_body = [[
       body  <- "代表" / "本级" / "下属" / "所属" / "直属" / ("局" / "厅" / "委" / "院") "属"
              / "系统" / "支队" / "大队" / "执法队" / "分局" / "部门"
+             -- units stationed in the area (驻区单位): not the organ's own
+             / "驻" ("区" / "县" / "市" / "镇" / "乡" / "村" / "地" / "街")
              / ("部分" / "个别") ("乡镇" / "单位" / "街道" / "镇" / "村" / "学校" / "医院")
              / "各" ("乡镇" / "镇街" / "镇" / "乡" / "街道" / "县" / "区" / "市" / "学校" / "村"
                     / "社区" / "科室" / "处室" / "地")
@@ -384,7 +386,8 @@ language = {
       place <- "乡镇" / "镇街" / "镇" / "乡" / "街道" / "村" / "社区" / "部门" / "单位"
       org   <- "政府" !"信息" / "单位" / "乡镇" / "街道" / "局" / "委" / "厅" / "办公室" / "中心"
     ]],
-    own_body = [[ "本分局" / "本部门" / "本单位" / "各级" / "各类" / "各项" / "各种" ]],
+    -- (部门规章: a kind of rule a ministry makes, no body)
+    own_body = [[ "本分局" / "本部门" / "本单位" / "各级" / "各类" / "各项" / "各种" / "部门规章" ]],
     -- in a summary report of an area (issuer kinds below), the organ itself is one of its bodies
     summary_issuers = { "gov" },
     -- (the government's own office too: its figure may be the organ's, or the area's where the
@@ -394,6 +397,7 @@ language = {
       dept <- ("局" / "委员会" / "委" / "办") !"公室" ]],
     other_period = [[
       period <- "季度" / "上半年" / "下半年" / "月份" / "累计" / "历年" / "以来" / "此后" / "逐年"
+              / "至今"
               / "近" ("两" / "三" / "四" / "五" / "十" / "几")? "年"
               / "月" %sp ("至" / "到" / "-" / "—" / "－") / "月底" / "月末"
               / %digit %sp ("至" / "到" / "-" / "—" / "－") %sp %digit+ %sp "月"
@@ -402,13 +406,21 @@ language = {
               / "月均" / "日均" / "月平均" / "平均每月" / "单日" / "当月" / "上月" / "本月"
               -- a month named with no year and no day (12月收到…): that month's
               / %digit %sp "月" !(%sp %digit)
-              -- as of a day before the year's last month, with no year (截至6月30日)
-              / ("截至" / "截止") "到"? %sp !("12" %sp "月") %digit+ %sp "月"
+              -- in numerals, found by its 月 (十二月收到…), or before a day of it (十一月三十日前)
+              / &"月" %after_numeral "月" (!(%sp (%digit / %numeral))
+                                           / %sp (%digit+ / %numeral+) %sp ("日" / "号") %sp ("以前" / "之前" / "前"))
+              -- as of a day before the year's last month, with no year (截至6月30日, 截至十一月三十日),
+              -- or of the day of writing (截至目前)
+              / ("截至" / "截止") "到"? %sp (("目前" / "发稿" / "当前" / "现在")
+                                             / !(("12" / "十二") %sp "月") (%digit+ / month) %sp "月")
               -- before a day of the year, or in its first months (6月30日前, 前11个月)
               / %digit %sp "月" %sp %digit+ %sp ("日" / "号") %sp ("以前" / "之前" / "前")
               / "前" %sp %digit+ %sp "个"? %sp "月"
+      -- a month in numerals (no 个 between: 一个月 is a length of time)
+      month  <- "十" ("一" / "二")? / "一" / "二" / "三" / "四" / "五" / "六" / "七" / "八" / "九"
     ]],
     own_period = [[ "今年以来" / "本年以来" / "本年度以来" / "年初以来" / "12月底" / "12月末" / "12月31日"
+
                   / "1月" %sp ("1日" %sp)? ("至" / "到" / "-" / "—" / "－") %sp "12月"
                   / "1" %sp ("至" / "到" / "-" / "—" / "－") %sp "12" %sp "月"
                   -- a month after its year is a day of that year, read by the year (2024年6月)

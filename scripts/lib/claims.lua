@@ -811,6 +811,11 @@ function M.for_format(F, opts)
   -- (the tens in a fixed order, so that the pattern is built the same in every process)
   for _, k in ipairs(longest(tens)) do leading = leading + P(k) end
   local chinese = leading * numeral^0                       -- "十五", "两", "一百零五"; never "百" alone
+  -- (a look back is of a fixed length: the numerals of one character, all of them)
+  local one_char = {}
+  for _, w in ipairs(words_of(digits)) do if utf8.len(w) == 1 and #w == 3 then one_char[#one_char + 1] = w end end
+  for _, w in ipairs(longest(tens)) do if #w == 3 then one_char[#one_char + 1] = w end end
+  local after_numeral = lpeg.B(alt(one_char))
   local number = spaced + arabic + chinese
   local spaces_list = L.spaces or {}
   local stop = S"\n;!?" + alt(L.sentence_end or {})
@@ -880,6 +885,7 @@ function M.for_format(F, opts)
     next_year = year_words(L.next_year, 1),
     digit = digit,
     numeral = numeral,                    -- a numeral in words: 一, 十, 两 …
+    after_numeral = after_numeral,        -- (matches nothing) the character before is a numeral: 十二|月
   }
   local heading = L.heading and re.compile(L.heading, T.defs)
 
@@ -929,7 +935,7 @@ function M.for_format(F, opts)
       neg = starts(words_of(L.negation or {})), zero = starts(words_of(L.zero or {})),
       ["and"] = starts(words_of(L.list or {})),
       this_year = s_year(L.this_year), last_year = s_year(L.last_year), next_year = s_year(L.next_year),
-      digit = s_digit, numeral = s_numeral,
+      digit = s_digit, numeral = s_numeral, after_numeral = starts({}, true),
       ch = { set = false, null = false }, any = { set = false, null = false },
     }
     for k, v in pairs(made) do
