@@ -988,8 +988,12 @@ function M.parse_period(F, text, block)
     -- (folded, as labels are: a period in full-width digits is stated too)
     local folded = F.labels.norm(F.labels.simplify(text))
     local _, p = search(g):match(folded)
-    -- (a period in numerals, 二〇二四年一月一日至十二月三十一日, is stated too)
-    if not p then _, p = search(g):match(in_digits(F, folded)) end
+    -- (a period in numerals, 二〇二四年一月一日至十二月三十一日, is stated too:
+    -- searched again only where there are numerals to make digits)
+    if not p then
+      local digits = in_digits(F, folded)
+      if digits ~= folded then _, p = search(g):match(digits) end
+    end
     if p then
       local y2 = p.y2 or p.y1
       hit = { string.format("%s-%02d-%02d", p.y1, tonumber(p.m1), tonumber(p.d1)),
@@ -1136,19 +1140,27 @@ M.key_and_value = key_and_value
 -- field the format declares is read as if it stood on a line of its own.
 -- (or each in lenticular brackets: "【发布时间：2025-01-24】【来源：市医保局】")
 local FIELD_GAPS = { "\u{3000}", "\u{A0}", "\t", "  ", "\u{3010}", "\u{3011}" }
-local function next_gap(s, from)
+
+-- The first gap of s at or after from: each kind's next place kept in
+-- next_at and searched for again only once passed (false: none left), so
+-- a line is searched once for each kind, not once a piece.
+local function next_gap(s, from, next_at)
   local at, last
-  for _, g in ipairs(FIELD_GAPS) do
-    local a = s:find(g, from, true)
-    if a and (not at or a < at) then at, last = a, a + #g - 1 end
+  for i = 1, #FIELD_GAPS do
+    local a = next_at[i]
+    if a == nil or a and a < from then
+      a = s:find(FIELD_GAPS[i], from, true) or false
+      next_at[i] = a
+    end
+    if a and (not at or a < at) then at, last = a, a + #FIELD_GAPS[i] - 1 end
   end
   return at, last
 end
 
 local function read_fields(F, b, meta)
-  local text, from, read = b.text, 1, false
+  local text, from, read, next_at = b.text, 1, false, {}
   while from <= #text do
-    local gap, last = next_gap(text, from)
+    local gap, last = next_gap(text, from, next_at)
     local piece = text:sub(from, (gap or #text + 1) - 1)
     local key, rest = key_and_value(F.labels.norm(piece))
     local field = key and F.meta_keys[key]

@@ -109,3 +109,14 @@ test("parts numbered 第一章 in plain text: the six parts, and table 四 witho
   assert(not found:find("section_missing", 1, true), "every part is there:" .. found)
   assert(not found:find("parse.row_values", 1, true), "table 四 holds its 15 values:" .. found)
 end)
+
+test("a line of many fields: each gap kind found again once passed, every field read", function()
+  local E = nianbao.engine
+  local page = assert(nbio.readfile(DIR .. "n1-numerals.txt"))
+  -- fields parted by every gap kind, each kind more than once, the two wanted last
+  local line = "来源：县政府办  浏览次数：3\t字号：大　中　小【打印】【关闭】分享： 微信\u{A0}微博"
+               .. "  索引号：001/2025-00012　发布时间：2025-01-24【成文日期：2025-01-20】"
+  local path = write("meta24_fields.txt", line .. "\n" .. page)
+  local R = assert(E:read(path))
+  eq("2025-01-24", R.published, "发布时间, after gaps of every kind")
+end)
