@@ -1690,12 +1690,13 @@ function M.bind(F, system, doc, path, others)
   end
   -- the first part's heading again under the last part's text (the parts
   -- holding text, no contents list): another report follows (a joint
-  -- report's next), none of this one's text
-  local final = starts[#starts]
+  -- report's next), none of this one's text: said so, where it begins
+  local final, another = starts[#starts], nil
   if final and final.part.index == #F.parts and starts[2] and starts[2].index > starts[1].index + 1 then
     for k = final.index + 2, #blocks do
       local p = blocks[k].kind == "para" and match_heading(F, blocks[k])
       if p and p.index == 1 then
+        another = blocks[k]
         if blocks == doc.blocks then blocks = copy_list(blocks, #blocks) end
         for j = #blocks, k, -1 do blocks[j] = nil end
         while nparas > 0 and paras[nparas] >= k do paras[nparas], nparas = nil, nparas - 1 end
@@ -1705,6 +1706,9 @@ function M.bind(F, system, doc, path, others)
   end
   local R = Report.new(F, path)
   local diags, pending = R.diagnostics, {}
+  if another then
+    diags[#diags + 1] = { kind = "another_report", text = another.text, line = another.line, col = another.col or 1 }
+  end
 
   local first = starts[1] and starts[1].index or (#blocks + 1)
   read_meta(F, blocks, first, R.meta)

@@ -16,6 +16,19 @@ test("a second report after the first's last part is not read as its part 六", 
   end
 end)
 
+test("the second report left unchecked is said so, where it begins", function()
+  local page = assert(nbio.readfile(FIXTURE))
+  local second = assert(page:find("\f", page:find("六、其他需要报告的事项", 1, true), true), "the second report")
+  local line = select(2, page:sub(1, second):gsub("\n", "")) + 1
+  local got
+  for _, f in ipairs(assert(nianbao.check(FIXTURE))) do
+    if f.rule == "gb2021.struct.another_report" then got = f end
+  end
+  assert(got, "a finding names it")
+  eq(true, got.line >= line and got.line <= line + 3, "at the second report's first heading (line " .. got.line .. ")")
+  eq(nil, (got.message:find("一、总体情况", 1, true)) == nil and "no heading quoted" or nil, "its heading quoted")
+end)
+
 test("the first part's heading right under the last's (a contents list) ends no report", function()
   local page = assert(nbio.readfile(FIXTURE))
   local second = assert(page:find("\f", page:find("六、其他需要报告的事项", 1, true), true), "the second report")
