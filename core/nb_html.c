@@ -61,8 +61,6 @@ static int skipped(const xmlNode *n) {
             strcmp(name, "sup") == 0);
 }
 
-/* Does style text s[0..len) hide its element ("display:none", "display: none")?
-** A spreadsheet saved as a page keeps its hidden rows and columns so, a site its print copy or a draft. */
 static int style_space(char c) {
     return c == ' ' || (c >= '\t' && c <= '\r');   /* as Lua's %s */
 }
@@ -77,23 +75,31 @@ static int in_comment(const char *s, const char *at) {
     return open != NULL;
 }
 
-static int hides(const char *s, size_t len) {
+/* The declaration at the ':' colon of style text s..e: -1 where it sets no
+** display, else whether it sets display to none ("display:none", "display: none"). */
+static int display_none(const char *s, const char *e, const char *colon) {
     static const char display[] = "display", none[] = "none";
+    const char *b = colon, *a = colon + 1;
+    size_t m;
+    while (b > s && style_space(b[-1])) b--;
+    if (b - s < 7) return -1;
+    for (m = 0; m < 7 && (b[(ptrdiff_t)m - 7] | 0x20) == display[m]; m++) ;
+    if (m < 7) return -1;
+    while (a < e && style_space(*a)) a++;
+    for (m = 0; m < 4 && a + m < e && (a[m] | 0x20) == none[m]; m++) ;
+    return m == 4;
+}
+
+/* Does style text s[0..len) hide its element? A spreadsheet saved as a page
+** keeps its hidden rows and columns so, a site its print copy or a draft. */
+static int hides(const char *s, size_t len) {
     const char *e = s + len, *p = s, *colon;
     int hidden = 0;
-    /* from each ':' (a few a style): "display" before it, "none" after it;
-    ** the last display set outside a comment is the one a browser takes */
+    /* from each ':' (a few a style): the last display set outside a comment
+    ** is the one a browser takes */
     while ((colon = memchr(p, ':', (size_t)(e - p))) != NULL) {
-        const char *b = colon, *a = colon + 1;
-        size_t m = 0;
-        while (b > s && style_space(b[-1])) b--;
-        if (b - s >= 7)
-            for (m = 0; m < 7 && (b[(ptrdiff_t)m - 7] | 0x20) == display[m]; m++) ;
-        if (m == 7 && !in_comment(s, b - 7)) {
-            while (a < e && style_space(*a)) a++;
-            for (m = 0; m < 4 && a + m < e && (a[m] | 0x20) == none[m]; m++) ;
-            hidden = m == 4;
-        }
+        int none = display_none(s, e, colon);
+        if (none >= 0 && !in_comment(s, colon)) hidden = none;
         p = colon + 1;
     }
     return hidden;
@@ -102,19 +108,9 @@ static int hides(const char *s, size_t len) {
 /* Does a style sheet s[0..len) hide anything (a rule of display:none)? A
 ** page's print copy or a draft of a class it hides: markup.lua reads the rules. */
 static int sheet_hides(const char *s, size_t len) {
-    static const char display[] = "display", none[] = "none";
     const char *e = s + len, *p = s, *colon;
     while ((colon = memchr(p, ':', (size_t)(e - p))) != NULL) {
-        const char *b = colon, *a = colon + 1;
-        size_t m = 0;
-        while (b > s && style_space(b[-1])) b--;
-        if (b - s >= 7)
-            for (m = 0; m < 7 && (b[(ptrdiff_t)m - 7] | 0x20) == display[m]; m++) ;
-        if (m == 7) {
-            while (a < e && style_space(*a)) a++;
-            for (m = 0; m < 4 && a + m < e && (a[m] | 0x20) == none[m]; m++) ;
-            if (m == 4) return 1;
-        }
+        if (display_none(s, e, colon) == 1) return 1;
         p = colon + 1;
     }
     return 0;
