@@ -1031,6 +1031,19 @@ local function names_remarks(F, t)
   return false
 end
 
+-- How many of the grid's printed columns the header's words name.
+local function named_columns(T, words)
+  local named = 0
+  if #words > 0 and T.blocks[1] then
+    local printed, seen_col = {}, {}
+    for _, c in ipairs(T.blocks[1].printed) do printed[c.id] = true end
+    for _, w in ipairs(words) do
+      if printed[w] and not seen_col[w] then seen_col[w], named = true, named + 1 end
+    end
+  end
+  return named
+end
+
 -- tokens → segments: {row=, values={tokens}} in order; diagnostics for the rest.
 local function segment(F, T, m, tokens, diags, present, rec)
   local norm = F.labels.norm
@@ -1098,9 +1111,10 @@ local function segment(F, T, m, tokens, diags, present, rec)
       -- "73802895.90" "元": one value (a line's text below is a label's last piece: "项")
       cur.values[#cur.values].unit = text
       if rec then rec.units[#rec.units + 1] = cur.values[#cur.values]; rec.unit_texts[#rec.units] = text end
-    elseif remarks and cur and not cur.extra and #cur.values == #cur.row.cells and not a.row and not a.group
-           and row_of(b) == row_of(cur.values[#cur.values]) then
-      remark_line = row_of(b)                       -- a remark after the row's values, on its line
+    elseif remarks and cur and not cur.extra and #cur.values > 0 and not a.row and not a.group
+           and (row_of(b) == row_of(cur.values[#cur.values]) or #cur.values >= named_columns(T, words)) then
+      -- a remark after the row's values: on their line, or after as many as the header names
+      remark_line = row_of(b)
     else
       local t, r, strong, g = a.t, a.row, a.strong, a.group
       -- a bare 小计 under a group's items: that group's subtotal (its identity checks it)
@@ -1708,14 +1722,7 @@ local function bind_by_labels(F, system, T, m, tokens, R, diags, present, pendin
   local open = {}
   -- the printed columns the header names: a row of as many values, fewer than
   -- the format's, lacks the columns the header left out, and its digits are not glued
-  local named = 0
-  if #words > 0 and T.blocks[1] then
-    local printed, seen_col = {}, {}
-    for _, c in ipairs(T.blocks[1].printed) do printed[c.id] = true end
-    for _, w in ipairs(words) do
-      if printed[w] and not seen_col[w] then seen_col[w], named = true, named + 1 end
-    end
-  end
+  local named = named_columns(T, words)
   -- the labels read with no values since the last row that had some: where
   -- a row then holds theirs too (labels printed first, or a table printed
   -- transposed), their cells are unknown, not missing
