@@ -180,10 +180,21 @@ local function under_rule(lines, i)
   return k >= 1 and lines[k]:find(RULE) ~= nil
 end
 
-local function joined_rows(bytes)
+-- A text's lines (a last line break ends the last line, it opens none),
+-- and the text again from them, ending as bytes did.
+local function lines_of(bytes)
   local lines = {}
   for line in (bytes .. "\n"):gmatch("([^\n]*)\n") do lines[#lines + 1] = line end
   if bytes:sub(-1) == "\n" then lines[#lines] = nil end
+  return lines
+end
+
+local function text_of(lines, bytes)
+  return table.concat(lines, "\n") .. (bytes:sub(-1) == "\n" and "\n" or "")
+end
+
+local function joined_rows(bytes)
+  local lines = lines_of(bytes)
   local changed = false
   -- put row (first line i, last j) as one line
   -- (a row between bars leaves its other lines bars alone: the rows stay one grid)
@@ -266,7 +277,7 @@ local function joined_rows(bytes)
     end
   end
   if not changed then return bytes end
-  return table.concat(lines, "\n") .. (bytes:sub(-1) == "\n" and "\n" or "")
+  return text_of(lines, bytes)
 end
 
 -- A text browser's dump (w3m, links) draws a page's table with the box
@@ -451,9 +462,7 @@ end
 -- tables drawn with + - |, which open with a border (as pandoc's grid
 -- tables, whose rows this reads as well).
 local function drawn_tables(bytes, ascii)
-  local lines = {}
-  for line in (bytes .. "\n"):gmatch("([^\n]*)\n") do lines[#lines + 1] = line end
-  if bytes:sub(-1) == "\n" then lines[#lines] = nil end
+  local lines = lines_of(bytes)
   local function opens(line)
     if ascii then return line:find("^[ \t]*[|+]") ~= nil end
     local c = line:match("^[ \t]*(\xE2[\x94\x95][\x80-\xBF])")
@@ -493,7 +502,7 @@ local function drawn_tables(bytes, ascii)
     end
   end
   if not changed then return bytes end
-  return table.concat(lines, "\n") .. (bytes:sub(-1) == "\n" and "\n" or "")
+  return text_of(lines, bytes)
 end
 
 -- Whether a line opens with a bar and a cell's text, holds three bars more,
@@ -599,8 +608,7 @@ end
 local ALIGNMENT = "^%s*|[%s:|%-]*%-%-%-[%s:|%-]*$"
 
 local function frames_and_spans(bytes)
-  local lines = {}
-  for line in (bytes .. "\n"):gmatch("([^\n]*)\n") do lines[#lines + 1] = line end
+  local lines = lines_of(bytes)
   local i = 1
   while i <= #lines do
     if lines[i]:find("^%s*|.*|%s*$") and lines[i + 1] and lines[i + 1]:find(ALIGNMENT) then
@@ -613,7 +621,7 @@ local function frames_and_spans(bytes)
       i = i + 1
     end
   end
-  return table.concat(lines, "\n")
+  return text_of(lines, bytes)
 end
 
 function Reader(bytes, opts)
