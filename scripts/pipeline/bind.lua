@@ -1696,7 +1696,9 @@ function M.bind(F, system, doc, path, others)
     for k = final.index + 2, #blocks do
       local p = blocks[k].kind == "para" and match_heading(F, blocks[k])
       if p and p.index == 1 then
-        another = blocks[k]
+        -- (this report again, a print copy, opening its part 一 as this one does: nothing unchecked)
+        local own, again = blocks[starts[1].index + 1], blocks[k + 1]
+        if not (own and again and own.text == again.text) then another = blocks[k] end
         if blocks == doc.blocks then blocks = copy_list(blocks, #blocks) end
         for j = #blocks, k, -1 do blocks[j] = nil end
         while nparas > 0 and paras[nparas] >= k do paras[nparas], nparas = nil, nparas - 1 end

@@ -42,3 +42,12 @@ test("the first part's heading right under the last's (a contents list) ends no 
   eq(74, R:cell("t3.new.total").value, "the report after its contents")
   eq(75, R:cell("t3.result.total.total").value, "表三 whole")
 end)
+
+test("the same report printed again after itself (a page's print copy) is no other report", function()
+  local page = assert(nbio.readfile("examples/jiuqu-2024.txt"))
+  local twice = write("jiuqu_twice.txt", page .. "\n\n" .. page)
+  local found = rules_found(twice)
+  assert(not found:find("another_report", 1, true), found)
+  local other = write("jiuqu_other.txt", page .. "\n\n" .. assert(nbio.readfile("examples/broken/struct-another-report.txt")):match("\n(河东区九曲街道社区卫生服务中心.*)$"))
+  has(rules_found(other), "gb2021.struct.another_report", "another office's report after it still is")
+end)
