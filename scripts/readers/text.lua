@@ -626,8 +626,11 @@ end
 
 function Reader(bytes, opts)
   bytes = normalized(bytes)
-  -- a text with no Markdown mark: the loop below, in C (nianbao.text.blocks)
-  local plain, grid_last = nianbao.text.blocks(bytes)
+  -- a text with no Markdown mark: the loop below, in C (nianbao.text.blocks);
+  -- a Markdown table with no outer bars (its alignment row "---|---"): below
+  local bare = bytes:find("---|", 1, true) and bytes:find("\n[ \t]*:?%-%-%-+:?[ \t]*|")
+  local plain, grid_last
+  if not bare then plain, grid_last = nianbao.text.blocks(bytes) end
   if plain then return { blocks = plain, grid_last = grid_last } end
   -- (a Markdown table: the C loop above left it here)
   if bytes:find("---|", 1, true) then bytes = frames_and_spans(bytes) end
@@ -638,6 +641,9 @@ function Reader(bytes, opts)
   -- consecutive lines of several cells are the rows of one table (grid);
   -- each cell keeps its place in its line (x), empty cells counted
   local grid, row, last_row_line, grid_last = 0, 0, -1, 0
+  -- whether the table being read prints no outer bars (its alignment row
+  -- "---|---" none): there a bar at a row's start or end parts an empty cell
+  local bare_edges = false
   -- plain searches (memchr) once, instead of a class match on every line of a text that has no mark
   local has_marks = bytes:find("#", 1, true) or bytes:find(">", 1, true) or bytes:find("*", 1, true)
                     or bytes:find("<", 1, true)
@@ -662,7 +668,9 @@ function Reader(bytes, opts)
                  :gsub("(%d)%s*<[Bb][Rr]%s*/?>%s*(%d)", "%1 / %2")
                  :gsub("<[Bb][Rr]%s*/?>", "")            -- a line break inside a cell joins its text
     end
-    if line:find("---", 1, true) and line:match("^%s*|?%s*:?%-%-%-+:?%s*|[%s|:%-]*$") then
+    local aligns = line:find("---", 1, true) and line:match("^%s*|?%s*:?%-%-%-+:?%s*|[%s|:%-]*$")
+    if aligns then
+      bare_edges = last_row_line == lineno - 1 and not line:find("^%s*|")
       line = "|"                               -- a Markdown table's alignment row
     end
     local bar1 = line:find("|", 1, true)
@@ -679,14 +687,15 @@ function Reader(bytes, opts)
     end
     if bar1 then
       local start, any, first = 1, false, n + 1
-      local x, leading = 0, line:match("^%s*|") ~= nil
+      local edges = bare_edges and not aligns and last_row_line == lineno - 1   -- a row of a table with no outer bars
+      local x, leading = 0, not edges and line:match("^%s*|") ~= nil
       while true do
         local bar = line:find("|", start, true)
-        if not bar and start > #line then break end   -- nothing after the last bar
+        if not bar and start > #line and not edges then break end   -- nothing after the last bar
         local piece = line:sub(start, (bar or (#line + 1)) - 1)
         local text = trim(piece)
         -- " |" is an empty cell; a bare "|" only pads a merged cell
-        if text ~= "" or (piece ~= "" and bar) then
+        if text ~= "" or (piece ~= "" and bar) or (edges and not bar) then
           local lead = piece:find("[^%s]") or 1
           local at = start + lead - 1
           local col = at > 1 and (utf8.len(line:sub(1, at - 1)) or (at - 1)) + 1 or nil
@@ -700,7 +709,7 @@ function Reader(bytes, opts)
         start = bar + 1
       end
       if n - first + 1 >= 2 then                 -- a row of a table: place it in its grid
-        if last_row_line ~= lineno - 1 then grid, row = grid + 1, 0 end
+        if last_row_line ~= lineno - 1 then grid, row, bare_edges = grid + 1, 0, false end
         row, last_row_line = row + 1, lineno
         for k = first, n do blocks[k].grid, blocks[k].row = "t" .. grid, row end
         grid_last = n
