@@ -517,12 +517,47 @@ local function has_bar_rows(bytes)
   return false
 end
 
+-- A PDF's page footers that are a page's number alone ("4", "Page 4"):
+-- the last line before each form feed, blanked (its bytes spaces, so lines
+-- and offsets stay). A bare number is one only where such lines count the
+-- pages on (3, 4, …) at two form feeds or more: else it may be a value.
+local function page_footers(bytes)
+  local lines = {}                             -- { s =, e =, n =, worded = } per form feed
+  local at = bytes:find("\f", 1, true)
+  while at do
+    local e = at - 1
+    while e > 0 and bytes:find("^[ \t\r\n]", e) do e = e - 1 end
+    local s = e
+    while s > 1 and not bytes:find("^[\n\f]", s - 1) do s = s - 1 end
+    local line = bytes:sub(s, e)
+    local n = line:match("^%s*(%d+)$")
+    local worded = not n and line:match("^%s*%a+%.?%s*(%d+)$")
+    if e > 0 and (n or worded) then lines[#lines + 1] = { s = s, e = e, n = tonumber(n or worded), worded = worded } end
+    at = bytes:find("\f", at + 1, true)
+  end
+  local blank = {}
+  for i, l in ipairs(lines) do
+    local prev, nxt = lines[i - 1], lines[i + 1]
+    if l.worded or prev and prev.n + 1 == l.n or nxt and nxt.n == l.n + 1 then blank[#blank + 1] = l end
+  end
+  if #blank == 0 then return bytes end
+  local parts, from = {}, 1
+  for _, l in ipairs(blank) do
+    parts[#parts + 1] = bytes:sub(from, l.s - 1)
+    parts[#parts + 1] = string.rep(" ", l.e - l.s + 1)
+    from = l.e + 1
+  end
+  parts[#parts + 1] = bytes:sub(from)
+  return table.concat(parts)
+end
+
 local PAGED_TABLE = "<html><body><table"
 local TABLE_PADDED = string.rep(" ", #PAGED_TABLE - #"<table") .. "<table"
 
 -- normalized(bytes) → the text with a pandoc table's wrapped rows joined and
 -- an OCR's bars made |, as the blocks are cut from it (in C or below)
 function normalized(bytes)
+  if bytes:find("\f", 1, true) then bytes = page_footers(bytes) end
   if bytes:find(BOX_BAR, 1, true) then bytes = drawn_tables(bytes) end
   if bytes:find("+--", 1, true) and bytes:find("\n%s*%+%-%-%-") then bytes = drawn_tables(bytes, true) end
   if bytes:find("---", 1, true) and (bytes:find("\n%s*%-+ +%-+[ %-]*\r?\n") or bytes:find("\n%s*%+%-%-%-"))
