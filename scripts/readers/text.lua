@@ -551,6 +551,14 @@ local function page_footers(bytes)
   return table.concat(parts)
 end
 
+-- A spreadsheet's text export (Calc's, Excel's, tabs between cells) quotes
+-- each text cell ("规章"\t0): the quotes are no cell's text. Each is made a
+-- space, so lines and offsets stay.
+local function unquoted_cells(line)
+  if not line:find("\t", 1, true) then return line end
+  return (("\t" .. line .. "\t"):gsub('\t"([^"\t]*)"%f[\t]', "\t %1 "):sub(2, -2))
+end
+
 local PAGED_TABLE = "<html><body><table"
 local TABLE_PADDED = string.rep(" ", #PAGED_TABLE - #"<table") .. "<table"
 
@@ -558,6 +566,7 @@ local TABLE_PADDED = string.rep(" ", #PAGED_TABLE - #"<table") .. "<table"
 -- an OCR's bars made |, as the blocks are cut from it (in C or below)
 function normalized(bytes)
   if bytes:find("\f", 1, true) then bytes = page_footers(bytes) end
+  if bytes:find('"\t', 1, true) then bytes = bytes:gsub("[^\n]+", unquoted_cells) end
   if bytes:find(BOX_BAR, 1, true) then bytes = drawn_tables(bytes) end
   if bytes:find("+--", 1, true) and bytes:find("\n%s*%+%-%-%-") then bytes = drawn_tables(bytes, true) end
   if bytes:find("---", 1, true) and (bytes:find("\n%s*%-+ +%-+[ %-]*\r?\n") or bytes:find("\n%s*%+%-%-%-"))
