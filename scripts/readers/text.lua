@@ -517,7 +517,7 @@ local function has_bar_rows(bytes)
   return false
 end
 
--- A PDF's page footers that are a page's number alone ("4", "Page 4"):
+-- A PDF's page footers that are a page's number alone ("4", "Page 4", "Page 4 of 7"):
 -- the last line before each form feed, blanked (its bytes spaces, so lines
 -- and offsets stay). A bare number is one only where such lines count the
 -- pages on (3, 4, …) at two form feeds or more: else it may be a value.
@@ -531,7 +531,7 @@ local function page_footers(bytes)
     while s > 1 and not bytes:find("^[\n\f]", s - 1) do s = s - 1 end
     local line = bytes:sub(s, e)
     local n = line:match("^%s*(%d+)$")
-    local worded = not n and line:match("^%s*%a+%.?%s*(%d+)$")
+    local worded = not n and (line:match("^%s*%a+%.?%s*(%d+)$") or line:match("^%s*%a+%.?%s*(%d+)%s+%a+%s+%d+$"))
     if e > 0 and (n or worded) then lines[#lines + 1] = { s = s, e = e, n = tonumber(n or worded), worded = worded } end
     at = bytes:find("\f", at + 1, true)
   end

@@ -25,10 +25,12 @@ test("a bare page number before a form feed is no value of the row it cuts", fun
 end)
 
 test("a worded page number before a form feed is no row", function()
-  local path = write("text25_footer_worded.txt", with_footers("Page 3", "Page 4"))
-  local found = rules_found(path)
-  assert(not found:find("struct.extra", 1, true), found)
-  assert(not found:find("row_values", 1, true), found)
+  for _, f in ipairs { { "Page 3", "Page 4" }, { "Page 3 of 7", "Page 4 of 7" } } do
+    local path = write("text25_footer_worded.txt", with_footers(f[1], f[2]))
+    local found = rules_found(path)
+    assert(not found:find("struct.extra", 1, true), f[1] .. found)
+    assert(not found:find("row_values", 1, true), f[1] .. found)
+  end
 end)
 
 test("a number before one form feed, counting no pages, stays a value", function()
