@@ -156,6 +156,7 @@ corpus: $(BIN)
 	$(NB) run tests/lua/corpus.lua tests/fixtures/hostile24 --strict
 	$(NB) run tests/lua/corpus.lua tests/fixtures/pdf24 --strict
 	$(NB) run tests/lua/corpus.lua tests/fixtures/markdown24 --strict
+	$(NB) run tests/lua/corpus.lua tests/fixtures/text25 --strict
 	$(NB) run tests/lua/corpus.lua tests/fixtures/tables24 --strict
 	$(NB) run tests/lua/corpus.lua tests/fixtures/html24 --strict
 	@if [ -d $(SHARED_CORPUS) ]; then $(NB) run tests/lua/corpus.lua $(SHARED_CORPUS) --strict; fi

@@ -974,6 +974,36 @@ local function item_opening(t)
   return nil
 end
 
+-- A held item's label (what its number began, then the pieces under it)
+-- with a piece t added: where the whole is the label of one row, not read yet, that row becomes held's own (held no longer held) and true;
+-- where it still opens some row's label, the piece is kept; else (a piece of
+-- a label beside it) passed over.
+local function held_row(T, held, t, seen)
+  local joined = (held.label or held.held) .. t
+  local opens, row = false, nil
+  for _, r in ipairs(T.rows) do
+    if r.norm and r.norm:sub(1, #joined) == joined then
+      opens = true
+      if r.norm == joined then
+        if row then return false end        -- two rows' labels alike: neither
+        row = r
+      end
+    end
+  end
+  if row and not seen[row] then
+    held.row, held.held = row, nil
+    return true
+  end
+  if opens then held.label = joined end
+  return false
+end
+
+-- Whether an item's opening piece (what follows its number) is no misspelt
+-- label: none is like it, or the one like it opens with it (a label cut short).
+local function opening_only(opening, like)
+  return not like or like.norm ~= nil and like.norm:sub(1, #opening) == opening
+end
+
 -- The one column of a block the official grid does not print, or nil.
 local function unprinted(blk)
   local extra
@@ -1111,6 +1141,13 @@ local function segment(F, T, m, tokens, diags, present, rec)
       -- "73802895.90" "元": one value (a line's text below is a label's last piece: "项")
       cur.values[#cur.values].unit = text
       if rec then rec.units[#rec.units + 1] = cur.values[#cur.values]; rec.unit_texts[#rec.units] = text end
+    elseif cur and cur.held and not a.row and not a.group
+           and row_of(b) ~= row_of(cur.block) and held_row(T, cur, a.t, seen) then
+      -- the rest of an item's label folded under its number: its row, with the values held
+      local r = cur.row
+      seen[r], last = true, r
+      segs[#segs + 1] = cur
+      if r.group then group = r.group end
     elseif remarks and cur and not cur.extra and #cur.values > 0 and not a.row and not a.group
            and (row_of(b) == row_of(cur.values[#cur.values]) or #cur.values >= named_columns(T, words)) then
       -- a remark after the row's values: on their line, or after as many as the header names
@@ -1159,7 +1196,7 @@ local function segment(F, T, m, tokens, diags, present, rec)
           cur = nil
         end
       elseif rows_started and item_opening(t)
-             and not misspelt_row(F, T, t, group or (cur and cur.row.group), seen, last) then
+             and opening_only(item_opening(t), misspelt_row(F, T, t, group or (cur and cur.row.group), seen, last)) then
         -- the opening piece of an item's label ("5.属于三"), its row named by a
         -- later piece: the values after it are not the row before's
         cur = { held = item_opening(t), values = {}, block = b, row = { cells = {} } }
@@ -1727,6 +1764,7 @@ local function bind_by_labels(F, system, T, m, tokens, R, diags, present, pendin
   -- a row then holds theirs too (labels printed first, or a table printed
   -- transposed), their cells are unknown, not missing
   local bare, bare_slots = {}, 0
+  local empty, read_any = {}, false   -- rows printed as their labels alone; whether any row had values
   for k = 1, #segs do
     local seg = segs[k]
     local slots = row_slots(seg.row, order)
@@ -1735,7 +1773,10 @@ local function bind_by_labels(F, system, T, m, tokens, R, diags, present, pendin
     while #values > #slots and values[#values].text == "" do values[#values] = nil end
     if #values == 0 then
       -- (a group's subtotal the page need not print holds no values of theirs)
-      if not seg.optional then bare[#bare + 1], bare_slots = slots, bare_slots + #slots end
+      if not seg.optional then
+        bare[#bare + 1], bare_slots = slots, bare_slots + #slots
+        empty[#empty + 1] = seg
+      end
     elseif #values > #slots and #bare > 0 and #values >= #slots + bare_slots then
       local b = values[1]
       for _, ids in ipairs(bare) do
@@ -1747,6 +1788,7 @@ local function bind_by_labels(F, system, T, m, tokens, R, diags, present, pendin
     else
       bare, bare_slots = {}, 0
     end
+    if #values > 0 then read_any = true end
     if #values == #slots then
       set_row(R, F, slots, values)
       if rec then
@@ -1754,7 +1796,7 @@ local function bind_by_labels(F, system, T, m, tokens, R, diags, present, pendin
         for i = 1, #slots do ids[#ids + 1], vals[#vals + 1] = slots[i], values[i] end
       end
     elseif #values == 0 then
-      -- a label with no values: the row's cells are missing, and said so
+      -- a label with no values: the row is printed, its cells empty or lost (below)
     elseif #values > #slots then
       if rec then rec.unsafe = true end
       unsure_row(R, T, seg, slots, values, diags, "long")
@@ -1765,6 +1807,18 @@ local function bind_by_labels(F, system, T, m, tokens, R, diags, present, pendin
     else
       if rec then rec.unsafe = true end
       unsure_row(R, T, seg, slots, values, diags, "short")
+    end
+  end
+  -- a row printed as its label alone among rows with values (a table laid out
+  -- as text, its empty row): the row is there, what its cells hold unknown
+  if read_any then
+    for _, seg in ipairs(empty) do
+      local b = seg.block
+      for _, id in ipairs(row_slots(seg.row, order)) do
+        if R.c:state(id) == "missing" then
+          R:set(id, "unknown", nil, { text = b.text, line = b.line, col = b.col, offset = b.offset })
+        end
+      end
     end
   end
   if #open > 0 then

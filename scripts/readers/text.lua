@@ -517,12 +517,56 @@ local function has_bar_rows(bytes)
   return false
 end
 
+-- A PDF's page footers that are a page's number alone ("4", "Page 4", "Page 4 of 7"):
+-- the last line before each form feed, blanked (its bytes spaces, so lines
+-- and offsets stay). A bare number is one only where such lines count the
+-- pages on (3, 4, …) at two form feeds or more: else it may be a value.
+local function page_footers(bytes)
+  local lines = {}                             -- { s =, e =, n =, worded = } per form feed
+  local at = bytes:find("\f", 1, true)
+  while at do
+    local e = at - 1
+    while e > 0 and bytes:find("^[ \t\r\n]", e) do e = e - 1 end
+    local s = e
+    while s > 1 and not bytes:find("^[\n\f]", s - 1) do s = s - 1 end
+    local line = bytes:sub(s, e)
+    local n = line:match("^%s*(%d+)$")
+    local worded = not n and (line:match("^%s*%a+%.?%s*(%d+)$") or line:match("^%s*%a+%.?%s*(%d+)%s+%a+%s+%d+$"))
+    if e > 0 and (n or worded) then lines[#lines + 1] = { s = s, e = e, n = tonumber(n or worded), worded = worded } end
+    at = bytes:find("\f", at + 1, true)
+  end
+  local blank = {}
+  for i, l in ipairs(lines) do
+    local prev, nxt = lines[i - 1], lines[i + 1]
+    if l.worded or prev and prev.n + 1 == l.n or nxt and nxt.n == l.n + 1 then blank[#blank + 1] = l end
+  end
+  if #blank == 0 then return bytes end
+  local parts, from = {}, 1
+  for _, l in ipairs(blank) do
+    parts[#parts + 1] = bytes:sub(from, l.s - 1)
+    parts[#parts + 1] = string.rep(" ", l.e - l.s + 1)
+    from = l.e + 1
+  end
+  parts[#parts + 1] = bytes:sub(from)
+  return table.concat(parts)
+end
+
+-- A spreadsheet's text export (Calc's, Excel's, tabs between cells) quotes
+-- each text cell ("规章"\t0): the quotes are no cell's text. Each is made a
+-- space, so lines and offsets stay.
+local function unquoted_cells(line)
+  if not line:find("\t", 1, true) then return line end
+  return (("\t" .. line .. "\t"):gsub('\t"([^"\t]*)"%f[\t]', "\t %1 "):sub(2, -2))
+end
+
 local PAGED_TABLE = "<html><body><table"
 local TABLE_PADDED = string.rep(" ", #PAGED_TABLE - #"<table") .. "<table"
 
 -- normalized(bytes) → the text with a pandoc table's wrapped rows joined and
 -- an OCR's bars made |, as the blocks are cut from it (in C or below)
 function normalized(bytes)
+  if bytes:find("\f", 1, true) then bytes = page_footers(bytes) end
+  if bytes:find('"\t', 1, true) then bytes = bytes:gsub("[^\n]+", unquoted_cells) end
   if bytes:find(BOX_BAR, 1, true) then bytes = drawn_tables(bytes) end
   if bytes:find("+--", 1, true) and bytes:find("\n%s*%+%-%-%-") then bytes = drawn_tables(bytes, true) end
   if bytes:find("---", 1, true) and (bytes:find("\n%s*%-+ +%-+[ %-]*\r?\n") or bytes:find("\n%s*%+%-%-%-"))
@@ -607,6 +651,51 @@ end
 
 local ALIGNMENT = "^%s*|[%s:|%-]*%-%-%-[%s:|%-]*$"
 
+-- Two rows a converter put in one line (Marker's "| 5.…<br>6.… | 1<br>0 |"):
+-- the label cell's pieces (parted by <br>) each open with an item's number,
+-- and two value cells or more hold as many pieces, each a number. → the
+-- rows, each a line of the same length (each cell its piece, padded; a cell
+-- of one piece in the first row, empty in the others), or nil.
+local BR = "<[Bb][Rr]%s*/?>"
+local function stacked_rows(line)
+  if not line:find(BR) then return nil end
+  local cells, split = cells_of(line), {}
+  local k, values, labelled = nil, 0, false
+  for i, c in ipairs(cells) do
+    local pieces = {}
+    for p in (line:sub(c.s + 1, c.e - 1):gsub(BR, "\0") .. "\0"):gmatch("([^%z]*)%z") do pieces[#pieces + 1] = trim(p) end
+    split[i] = pieces
+    if #pieces > 1 then
+      if k and #pieces ~= k then return nil end
+      k = #pieces
+      local numbered, valued = true, true
+      for _, p in ipairs(pieces) do
+        numbered = numbered and p:find("^%d+%.%D") ~= nil
+        valued = valued and is_value(p)
+      end
+      if valued then values = values + 1
+      elseif numbered then labelled = true
+      else return nil end
+    end
+  end
+  if not k or values < 2 or not labelled then return nil end
+  local rows = {}
+  for j = 1, k do
+    local out, at = {}, 1
+    for i, c in ipairs(cells) do
+      out[#out + 1] = line:sub(at, c.s)
+      local raw = line:sub(c.s + 1, c.e - 1)
+      local text = #split[i] > 1 and split[i][j] or j == 1 and trim(raw) or ""
+      if #text < #raw then text = " " .. text end
+      out[#out + 1] = text .. string.rep(" ", #raw - #text)
+      at = c.e
+    end
+    out[#out + 1] = line:sub(at)
+    rows[j] = table.concat(out)
+  end
+  return rows
+end
+
 local function frames_and_spans(bytes)
   local lines = lines_of(bytes)
   local i = 1
@@ -626,8 +715,11 @@ end
 
 function Reader(bytes, opts)
   bytes = normalized(bytes)
-  -- a text with no Markdown mark: the loop below, in C (nianbao.text.blocks)
-  local plain, grid_last = nianbao.text.blocks(bytes)
+  -- a text with no Markdown mark: the loop below, in C (nianbao.text.blocks);
+  -- a Markdown table with no outer bars (its alignment row "---|---"): below
+  local bare = bytes:find("---|", 1, true) and bytes:find("\n[ \t]*:?%-%-%-+:?[ \t]*|")
+  local plain, grid_last
+  if not bare then plain, grid_last = nianbao.text.blocks(bytes) end
   if plain then return { blocks = plain, grid_last = grid_last } end
   -- (a Markdown table: the C loop above left it here)
   if bytes:find("---|", 1, true) then bytes = frames_and_spans(bytes) end
@@ -638,6 +730,9 @@ function Reader(bytes, opts)
   -- consecutive lines of several cells are the rows of one table (grid);
   -- each cell keeps its place in its line (x), empty cells counted
   local grid, row, last_row_line, grid_last = 0, 0, -1, 0
+  -- whether the table being read prints no outer bars (its alignment row
+  -- "---|---" none): there a bar at a row's start or end parts an empty cell
+  local bare_edges = false
   -- plain searches (memchr) once, instead of a class match on every line of a text that has no mark
   local has_marks = bytes:find("#", 1, true) or bytes:find(">", 1, true) or bytes:find("*", 1, true)
                     or bytes:find("<", 1, true)
@@ -656,67 +751,76 @@ function Reader(bytes, opts)
       end
     end
     lineno = lineno + 1
-    if marked then
-      line = line:gsub("^%s*#+%s+", ""):gsub("^%s*>%s?", ""):gsub("%*%*", "")   -- Markdown
-                 -- (between two numbers it parts two rows a converter put in one: no number is made of them)
-                 :gsub("(%d)%s*<[Bb][Rr]%s*/?>%s*(%d)", "%1 / %2")
-                 :gsub("<[Bb][Rr]%s*/?>", "")            -- a line break inside a cell joins its text
-    end
-    if line:find("---", 1, true) and line:match("^%s*|?%s*:?%-%-%-+:?%s*|[%s|:%-]*$") then
-      line = "|"                               -- a Markdown table's alignment row
-    end
-    local bar1 = line:find("|", 1, true)
-    if bar1 and bar1 == #line and bar1 > 1 then   -- the commonest line, "text |": one cell, no grid
-      local piece = line:sub(1, bar1 - 1)
-      local text = trim(piece)
-      if text ~= "" then
-        local lead = piece:find("[^%s]") or 1
-        local col = lead > 1 and (utf8.len(line:sub(1, lead - 1)) or (lead - 1)) + 1 or nil
-        n = n + 1
-        blocks[n] = { kind = "cell", text = text, line = lineno, col = col, offset = pos + lead - 2 }
-        goto line_done
+    -- (two rows a converter put in one line: each read as a line of its own, on this line)
+    local parts = marked and stacked_rows(line) or { line }
+    for part = 1, #parts do
+      line = parts[part]
+      local prev = part > 1 and lineno or lineno - 1   -- the line a row before this one ends on
+      if marked then
+        line = line:gsub("^%s*#+%s+", ""):gsub("^%s*>%s?", ""):gsub("%*%*", "")   -- Markdown
+                   -- (between two numbers it parts two rows a converter put in one: no number is made of them)
+                   :gsub("(%d)%s*<[Bb][Rr]%s*/?>%s*(%d)", "%1 / %2")
+                   :gsub("<[Bb][Rr]%s*/?>", "")            -- a line break inside a cell joins its text
       end
-    end
-    if bar1 then
-      local start, any, first = 1, false, n + 1
-      local x, leading = 0, line:match("^%s*|") ~= nil
-      while true do
-        local bar = line:find("|", start, true)
-        if not bar and start > #line then break end   -- nothing after the last bar
-        local piece = line:sub(start, (bar or (#line + 1)) - 1)
+      local aligns = line:find("---", 1, true) and line:match("^%s*|?%s*:?%-%-%-+:?%s*|[%s|:%-]*$")
+      if aligns then
+        bare_edges = last_row_line == prev and not line:find("^%s*|")
+        line = "|"                               -- a Markdown table's alignment row
+      end
+      local bar1 = line:find("|", 1, true)
+      if bar1 and bar1 == #line and bar1 > 1 then   -- the commonest line, "text |": one cell, no grid
+        local piece = line:sub(1, bar1 - 1)
         local text = trim(piece)
-        -- " |" is an empty cell; a bare "|" only pads a merged cell
-        if text ~= "" or (piece ~= "" and bar) then
+        if text ~= "" then
           local lead = piece:find("[^%s]") or 1
-          local at = start + lead - 1
-          local col = at > 1 and (utf8.len(line:sub(1, at - 1)) or (at - 1)) + 1 or nil
+          local col = lead > 1 and (utf8.len(line:sub(1, lead - 1)) or (lead - 1)) + 1 or nil
           n = n + 1
-          blocks[n] = { kind = "cell", text = text, line = lineno, col = col,
-                        offset = pos + at - 2, x0 = x, x1 = x + 1 }
-          any = true
+          blocks[n] = { kind = "cell", text = text, line = lineno, col = col, offset = pos + lead - 2 }
+          goto line_done
         end
-        if bar and not (leading and start == 1) then x = x + 1 end
-        if not bar then break end
-        start = bar + 1
       end
-      if n - first + 1 >= 2 then                 -- a row of a table: place it in its grid
-        if last_row_line ~= lineno - 1 then grid, row = grid + 1, 0 end
-        row, last_row_line = row + 1, lineno
-        for k = first, n do blocks[k].grid, blocks[k].row = "t" .. grid, row end
-        grid_last = n
-      elseif n >= first then
-        blocks[n].x0, blocks[n].x1 = nil, nil       -- one cell a line: no grid to place it in
-      end
-      if not any then
-        n = n + 1
-        blocks[n] = { kind = "break", text = "", line = lineno, offset = pos - 1 }
-        if last_row_line == lineno - 1 then last_row_line = lineno end   -- a Markdown alignment row
-      end
-    else
-      local text = trim(line:find("\f", 1, true) and (line:gsub("\f", "")) or line)   -- a form feed is a PDF page break
-      if text ~= "" then
-        n = n + 1
-        blocks[n] = { kind = "para", text = text, line = lineno, offset = pos - 1 }
+      if bar1 then
+        local start, any, first = 1, false, n + 1
+        local edges = bare_edges and not aligns and last_row_line == prev   -- a row of a table with no outer bars
+        local x, leading = 0, not edges and line:match("^%s*|") ~= nil
+        while true do
+          local bar = line:find("|", start, true)
+          if not bar and start > #line and not edges then break end   -- nothing after the last bar
+          local piece = line:sub(start, (bar or (#line + 1)) - 1)
+          local text = trim(piece)
+          -- " |" is an empty cell; a bare "|" only pads a merged cell
+          if text ~= "" or (piece ~= "" and bar) or (edges and not bar) then
+            local lead = piece:find("[^%s]") or 1
+            local at = start + lead - 1
+            local col = at > 1 and (utf8.len(line:sub(1, at - 1)) or (at - 1)) + 1 or nil
+            n = n + 1
+            blocks[n] = { kind = "cell", text = text, line = lineno, col = col,
+                          offset = pos + at - 2, x0 = x, x1 = x + 1 }
+            any = true
+          end
+          if bar and not (leading and start == 1) then x = x + 1 end
+          if not bar then break end
+          start = bar + 1
+        end
+        if n - first + 1 >= 2 then                 -- a row of a table: place it in its grid
+          if last_row_line ~= prev then grid, row, bare_edges = grid + 1, 0, false end
+          row, last_row_line = row + 1, lineno
+          for k = first, n do blocks[k].grid, blocks[k].row = "t" .. grid, row end
+          grid_last = n
+        elseif n >= first then
+          blocks[n].x0, blocks[n].x1 = nil, nil       -- one cell a line: no grid to place it in
+        end
+        if not any then
+          n = n + 1
+          blocks[n] = { kind = "break", text = "", line = lineno, offset = pos - 1 }
+          if last_row_line == prev then last_row_line = lineno end   -- a Markdown alignment row
+        end
+      else
+        local text = trim(line:find("\f", 1, true) and (line:gsub("\f", "")) or line)   -- a form feed is a PDF page break
+        if text ~= "" then
+          n = n + 1
+          blocks[n] = { kind = "para", text = text, line = lineno, offset = pos - 1 }
+        end
       end
     end
     ::line_done::

@@ -102,7 +102,7 @@ test("equal numbers under a header of different texts stay each its column's", f
   eq(0, R:cell("t2.reg.valid").value, "现行有效件数")
 end)
 
-test("two rows a converter put in one cell by <br> are no number of both", function()
+test("two rows a converter put in one cell by <br> are read as two rows", function()
   local page = assert(nbio.readfile(DIR .. "m2-marker.md"))
   local merged = page:gsub("|  |  | 5%.属于三类内部事务信息 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n"
                            .. "|  |  | 6%.属于四类过程性信息 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |",
@@ -110,8 +110,14 @@ test("two rows a converter put in one cell by <br> are no number of both", funct
                            .. "| 0<br>0 | 0<br>0 | 1<br>0 |", 1)
   assert(merged ~= page, "two rows merged")
   local R = assert(E:read(write("rows_in_one.md", merged)))
-  assert(R:cell("t3.result.deny.internal.np").value ~= 10, "1 and 0 read as 10")
-  has(rules_found(write("rows_in_one.md", merged)), "gb2021.val.not_number", "the cell said no number")
+  eq(1, R:cell("t3.result.deny.internal.np").value, "5.'s value, not 10")
+  eq(0, R:cell("t3.result.deny.process.np").value, "6.'s value")
+  eq(1, R:cell("t3.result.deny.internal.total").value, "5.'s total")
+  local found = rules_found(write("rows_in_one.md", merged))
+  assert(not found:find("row_missing", 1, true) and not found:find("not_number", 1, true), found)
+  -- two values in one cell with one label: no number of both
+  local one = page:gsub("| 5%.属于三类内部事务信息 | 1 |", "| 5.属于三类内部事务信息 | 1<br>0 |", 1)
+  has(rules_found(write("values_in_one.md", one)), "gb2021.val.not_number", "the cell said no number")
   -- a label's line break still joins its text
   eq(5, assert(E:read(DIR .. "m2-marker.md")):cell("t3.result.partial.np").value, "（二）部分公开（区分处理的，<br>只计…")
 end)

@@ -9,7 +9,7 @@ local markup = require "markup"
 
 -- The text reader's Lua loop alone: its file without the call to C.
 local src = assert(nbio.readfile("scripts/readers/text.lua"))
-local lua_src, cut = src:gsub("local plain, grid_last = nianbao.text.blocks%(bytes%)\n"
+local lua_src, cut = src:gsub("if not bare then plain, grid_last = nianbao.text.blocks%(bytes%) end\n"
                               .. "  if plain then return { blocks = plain, grid_last = grid_last } end\n", "")
 local lua_reader = setmetatable({ trim = labels.trim, markup = markup, nianbao = nianbao }, { __index = _G })
 assert(load(lua_src, "=text.lua", "t", lua_reader))()
