@@ -1,5 +1,6 @@
--- A row with more or fewer values than the format has cells, or with values
--- printed before its label that the rows after it do not account for: which
+-- A row with more or fewer values than the format has cells, with values
+-- printed before its label that the rows after it do not account for, or
+-- among the header's words in an order that breaks its own sums: which
 -- value is whose cannot be told from the page, so its cells are left unknown.
 id       = "gb2021.parse.row_values"
 severity = "warning"
@@ -15,12 +16,15 @@ basis    = { "国办公开办函〔2021〕30号规定的表格格式" }
 
 function check(report, emit)
   for _, d in ipairs(report.diagnostics) do
-    if d.kind == "short" or d.kind == "long" or d.kind == "apart" then
+    if d.kind == "short" or d.kind == "long" or d.kind == "apart" or d.kind == "mixed" then
       local t = format.tables[d.table]
       local why, why_en = "应为" .. d.expected .. "个", "where " .. d.expected .. " were expected"
       if d.kind == "apart" then
         -- (the first printed after the caption of the row's block, before its label)
         why, why_en = "其中有的印在行名之前", "some printed before its label"
+      elseif d.kind == "mixed" then
+        -- (read on both sides of the header's words, in an order that breaks the row's own sums)
+        why, why_en = "与表头文字交错，依次读取则本行合计不符", "among the header's words, and read in turn they break the row's own sums"
       end
       emit { line = d.line, col = d.col, found = tostring(d.count), expected = tostring(d.expected),
              vars = { table = t and t.title or d.table, table_en = "table " .. d.table:sub(2),

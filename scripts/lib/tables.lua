@@ -1183,6 +1183,10 @@ local function segment(F, T, m, tokens, diags, present, rec)
       elseif is_header(m, T, t) or T.column_words[t] then
         present.yes = true
         header_line = row_of(b)
+        -- (values of the row on both sides of a header's words, not its marks: a PDF's reading order)
+        if cur and #cur.values > 0 and not cur.header_at and t:find("[^%p%d%s]") then
+          cur.header_at = #cur.values
+        end
         -- the caption of another block: the values after it are not the row above's
         if cur and not cur.cut and cur.row.block then
           local k = caption_block(F, m, T, t)
@@ -1662,8 +1666,8 @@ local function bind_by_order(F, system, T, m, tokens, R, diags)
   -- what the reading by labels said of these rows no longer holds
   for i = #diags, 1, -1 do
     local d = diags[i]
-    if d.table == T.id and (d.kind == "short" or d.kind == "long" or d.kind == "apart" or d.kind == "extra"
-                            or d.kind == "unplaced") then
+    if d.table == T.id and (d.kind == "short" or d.kind == "long" or d.kind == "apart" or d.kind == "mixed"
+                            or d.kind == "extra" or d.kind == "unplaced") then
       table.remove(diags, i)
     end
   end
@@ -1807,7 +1811,13 @@ local function bind_by_labels(F, system, T, m, tokens, R, diags, present, pendin
       unsure_row(R, T, seg, slots, values, diags, "apart")
     elseif #values == #slots then
       set_row(R, F, slots, values)
-      if rec then
+      -- values on both sides of the header's words: in the order read, kept
+      -- only where the row's own arithmetic holds
+      local mixed = seg.header_at and #values > seg.header_at
+      if mixed and rec then rec.unsafe = true end
+      if mixed and not system:consistent(R.c, slots, true) then
+        unsure_row(R, T, seg, slots, values, diags, "mixed")
+      elseif rec then
         local ids, vals = rec.ids, rec.values
         for i = 1, #slots do ids[#ids + 1], vals[#vals + 1] = slots[i], values[i] end
       end
@@ -2542,6 +2552,7 @@ local function bind_flat_by(F, system, T, m, tokens, R, diags, present, pending,
   local sm = state_memo[F]
   local known = sm and sm.of
   local title_line                       -- the line of a running header (the report's title)
+  local header_at                        -- the values read before a header's words that came after some
   for i = 1, #tokens do
     local b = tokens[i]
     local hit = known and known[b.text]
@@ -2561,6 +2572,8 @@ local function bind_flat_by(F, system, T, m, tokens, R, diags, present, pending,
         present.yes = true
         if rec then rec.present = true end
         if #values == 0 and not remarks then remarks = names_remarks(F, t) end
+        -- (values on both sides of the header's words, not its marks: a PDF's reading order)
+        if #values > 0 and not header_at and t:find("[^%p%d%s]") then header_at = #values end
         if T.column_words[t] then heads[#heads + 1] = T.column_words[t]
         elseif b.text:find("\t", 1, true) then
           -- a header line of cells as one text: its words in order
@@ -2605,10 +2618,17 @@ local function bind_flat_by(F, system, T, m, tokens, R, diags, present, pending,
     unsure_row(R, T, row, T.cells, values, diags, "order")
   elseif #values == #T.cells then
     set_row(R, F, T.cells, values)
-    if rec then rec.values = values end
-    if ocr_read[R] then
-      if rec then rec.unsafe = true end
-      bars_read_as_one(R, F, system, T.cells, values)
+    -- values among the header's words: in the order read, kept only where the row's own sums hold
+    local mixed = header_at and #values > header_at
+    if mixed and rec then rec.unsafe = true end
+    if mixed and not system:consistent(R.c, T.cells, true) then
+      unsure_row(R, T, row, T.cells, values, diags, "mixed")
+    else
+      if rec then rec.values = values end
+      if ocr_read[R] then
+        if rec then rec.unsafe = true end
+        bars_read_as_one(R, F, system, T.cells, values)
+      end
     end
   elseif #values == 0 then
     -- headers only: the cells are missing, and said so

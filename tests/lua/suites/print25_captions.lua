@@ -80,3 +80,37 @@ test("values that no cut fits are a row short of a value, not digits run togethe
   assert(not found:find("gb2021.val.glued_open", 1, true), found)
   assert(found:find("gb2021.parse.row_values", 1, true), found)
 end)
+
+test("表四's values among its header's words, read in an order that breaks its sums, are not used", function()
+  -- a published report's PDF read by pdftotext without -layout: 72 64 178 37, then
+  -- 复议后起诉's 12 1 1 6, then 351 … (its columns' values in no row's order)
+  local path = DIR .. "pr10-raw-published.txt"
+  local R = assert(E:read(path))
+  for _, id in ipairs { "t4.rv.total", "t4.ld.upheld", "t4.la.upheld" } do
+    local c = R:cell(id)
+    assert(not (c and c.value), id .. " read " .. tostring(c and c.value))
+  end
+  local found = rules_found(path)
+  for _, rule in ipairs { "gb2021.t4.rv_total", "gb2021.t4.ld_total", "gb2021.txt.review", "gb2021.txt.suit" } do
+    assert(not found:find(rule, 1, true), rule .. " in" .. found)
+  end
+  has(sh(NB .. " check --no-color " .. path), "与表头文字交错，依次读取则本行合计不符")
+end)
+
+test("a 表三 row's values on both sides of its header's words are kept only where its sums hold", function()
+  local text = assert(nbio.readfile(DIR .. "pr5-layout-portal.txt"))
+  -- the row's values cut by a word of the header, as a PDF's reading order may give them
+  local function cut(second)
+    local out, n = text:gsub("(一、本年新收政府信息公开申请数量) +64 +0 +0 +2 +0 +4 +70\n",
+                             "%1 64 0\n总计\n" .. second .. "\n")
+    eq(1, n, "the row cut")
+    return out
+  end
+  local R = assert(E:read(write("mixed-order.txt", cut("4 70 0 2 0"))))
+  for _, id in ipairs { "t3.new.research", "t3.new.ngo", "t3.new.total" } do
+    local c = R:cell(id)
+    assert(not (c and c.value), id .. " read " .. tostring(c and c.value))
+  end
+  R = assert(E:read(write("mixed-in-order.txt", cut("0 2 0 4 70"))))
+  eq(70, R:cell("t3.new.total").value, "in its order, the row read")
+end)
