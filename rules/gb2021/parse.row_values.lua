@@ -1,10 +1,12 @@
--- A row with more or fewer values than the format has cells: which value is
--- whose cannot be told from the page, so the row's cells are left unknown.
+-- A row with more or fewer values than the format has cells, with values
+-- printed before its label that the rows after it do not account for, or
+-- among the header's words in an order that breaks its own sums: which
+-- value is whose cannot be told from the page, so its cells are left unknown.
 id       = "gb2021.parse.row_values"
 severity = "warning"
 message  = {
-  zh = "{table}“{row}”行读到{count}个数值（{text}），应为{expected}个，无法确定各列的数值，未予采用",
-  en = "{table_en}, row “{row}”: {count} values read ({text}) where {expected} were expected; which is whose cannot be told, so none is used",
+  zh = "{table}“{row}”行读到{count}个数值（{text}），{why}，无法确定各列的数值，未予采用",
+  en = "{table_en}, row “{row}”: {count} values read ({text}) {why_en}; which is whose cannot be told, so none is used",
 }
 rationale = {
   zh = "一行读到的数值个数与统一格式的列数不符，无法确定每个数属于哪一列，这一行的数没有采用，相关核对无法进行。",
@@ -14,11 +16,20 @@ basis    = { "国办公开办函〔2021〕30号规定的表格格式" }
 
 function check(report, emit)
   for _, d in ipairs(report.diagnostics) do
-    if d.kind == "short" or d.kind == "long" then
+    if d.kind == "short" or d.kind == "long" or d.kind == "apart" or d.kind == "mixed" then
       local t = format.tables[d.table]
+      local why, why_en = "应为" .. d.expected .. "个", "where " .. d.expected .. " were expected"
+      if d.kind == "apart" then
+        -- (the first printed after the caption of the row's block, before its label)
+        why, why_en = "其中有的印在行名之前", "some printed before its label"
+      elseif d.kind == "mixed" then
+        -- (read on both sides of the header's words, in an order that breaks the row's own sums)
+        why, why_en = "与表头文字交错，依次读取则本行合计不符", "among the header's words, and read in turn they break the row's own sums"
+      end
       emit { line = d.line, col = d.col, found = tostring(d.count), expected = tostring(d.expected),
              vars = { table = t and t.title or d.table, table_en = "table " .. d.table:sub(2),
-                      row = d.label, count = d.count, expected = d.expected, text = d.text } }
+                      row = d.label, count = d.count, expected = d.expected, text = d.text,
+                      why = why, why_en = why_en } }
     end
   end
 end

@@ -1074,6 +1074,17 @@ local function named_columns(T, words)
   return named
 end
 
+-- The block of a table whose caption a text names (table 2's 第二十条第（X）项).
+local function caption_of(F, T, t)
+  for i, blk in ipairs(T.blocks) do
+    if blk.caption and t:find(F.labels.norm(blk.caption), 1, true) then return i end
+  end
+end
+
+local function caption_block(F, m, T, t)
+  return answer(m, caption_of, t, F, T, t)
+end
+
 -- tokens → segments: {row=, values={tokens}} in order; diagnostics for the rest.
 local function segment(F, T, m, tokens, diags, present, rec)
   local norm = F.labels.norm
@@ -1120,8 +1131,10 @@ local function segment(F, T, m, tokens, diags, present, rec)
       local by = lm and lm.of[grp or NOROW]
       a = by and by[text] or label_of(F, T, m, text, grp)
     end
-    if remark_line and row_of(b) == remark_line then
-      -- the rest of a remark beside a row's values (其中网上申请2816件): no value
+    if remark_line and row_of(b) == remark_line
+       or cur and cur.remarked and (state or not a.row and not a.group) then
+      -- the rest of a remark beside a row's values (其中网上申请2816件), or
+      -- wrapped below them (已于2025 / 年1月办结 / 96件): no value
     elseif state == "blank" and row_of(b) == header_line then
       -- an empty cell beside a header on its line pads a merged cell: no value
     elseif state and title_line and row_of(b) == title_line then
@@ -1151,7 +1164,7 @@ local function segment(F, T, m, tokens, diags, present, rec)
     elseif remarks and cur and not cur.extra and #cur.values > 0 and not a.row and not a.group
            and (row_of(b) == row_of(cur.values[#cur.values]) or #cur.values >= named_columns(T, words)) then
       -- a remark after the row's values: on their line, or after as many as the header names
-      remark_line = row_of(b)
+      remark_line, cur.remarked = row_of(b), true
     else
       local t, r, strong, g = a.t, a.row, a.strong, a.group
       -- a bare 小计 under a group's items: that group's subtotal (its identity checks it)
@@ -1207,6 +1220,15 @@ local function segment(F, T, m, tokens, diags, present, rec)
       elseif is_header(m, T, t) or T.column_words[t] then
         present.yes = true
         header_line = row_of(b)
+        -- (values of the row on both sides of a header's words, not its marks: a PDF's reading order)
+        if cur and #cur.values > 0 and not cur.header_at and t:find("[^%p%d%s]") then
+          cur.header_at = #cur.values
+        end
+        -- the caption of another block: the values after it are not the row above's
+        if cur and not cur.cut and cur.row.block then
+          local k = caption_block(F, m, T, t)
+          if k and k ~= cur.row.block.index then cur.cut = #cur.values end
+        end
         if not rows_started and not remarks then remarks = names_remarks(F, t) end
         if not rows_started and T.column_words[t] then words[#words + 1] = second_word(F, T, words, t, T.column_words[t])
         elseif not rows_started and text:find("\t", 1, true) then
@@ -1441,6 +1463,20 @@ end
 
 --}===
 
+-- A row whose values do not fill its cells one for one: which value is
+-- whose cannot be told, so its cells stay unknown (never a guess).
+local function unsure_row(R, T, seg, slots, values, diags, kind)
+  local texts = {}
+  for i, b in ipairs(values) do texts[i] = b.text end
+  local d = { kind = kind, table = T.id, row = seg.row.id, label = seg.row.shown,
+              text = table.concat(texts, " "), count = #values, expected = #slots,
+              line = values[1].line, col = values[1].col or 1 }
+  diags[#diags + 1] = d
+  for _, id in ipairs(slots) do
+    R:set(id, "unknown", nil, { text = d.text, line = d.line, col = d.col, offset = values[1].offset })
+  end
+end
+
 -- The readings of glued digits still open after a table is bound, for the
 -- binder's last pass: {diag=, slots=, candidates=, block=}.
 
@@ -1448,6 +1484,11 @@ local function glued_row(R, F, system, T, seg, slots, values, diags, pending)
   local groups = {}
   for i, b in ipairs(values) do groups[i] = b.text end
   local cands, complete = readings(R, system, groups, slots)
+  if #cands == 0 and #values > 1 and seg then
+    -- no cut of them fits the identities: not digits run together, a row short of values
+    unsure_row(R, T, seg, slots, values, diags, "short")
+    return nil
+  end
   local d = { kind = "glued", table = T.id, row = seg and seg.row.id or nil,
               label = seg and seg.row.shown or nil, digits = table.concat(groups, " "),
               ways = #cands, complete = complete, text = table.concat(groups, " "),
@@ -1465,22 +1506,6 @@ local function glued_row(R, F, system, T, seg, slots, values, diags, pending)
   local p = { diag = d, slots = slots, candidates = cands, block = values[1], complete = complete }
   if complete and #cands > 0 then pending[#pending + 1] = p end
   return p
-end
-
--- bind_rows(F, system, T, tokens, R, diags, present, pending, others):
--- fill R's cells of table T from its tokens.
--- A row whose values do not fill its cells one for one: which value is
--- whose cannot be told, so its cells stay unknown (never a guess).
-local function unsure_row(R, T, seg, slots, values, diags, kind)
-  local texts = {}
-  for i, b in ipairs(values) do texts[i] = b.text end
-  local d = { kind = kind, table = T.id, row = seg.row.id, label = seg.row.shown,
-              text = table.concat(texts, " "), count = #values, expected = #slots,
-              line = values[1].line, col = values[1].col or 1 }
-  diags[#diags + 1] = d
-  for _, id in ipairs(slots) do
-    R:set(id, "unknown", nil, { text = d.text, line = d.line, col = d.col, offset = values[1].offset })
-  end
 end
 
 local function digit_count(values)
@@ -1518,18 +1543,6 @@ local function whole_columns(T, words, diags)
 end
 
 --{=== rows by their order ===
-
--- The block of a table whose caption a text names (table 2's 第二十条第（X）项).
-local function caption_of(F, T, t)
-  for i, blk in ipairs(T.blocks) do
-    if blk.caption and t:find(F.labels.norm(blk.caption), 1, true) then return i end
-  end
-end
-
-local function caption_block(F, m, T, t)
-  return answer(m, caption_of, t, F, T, t)
-end
-
 
 -- The schema index of each cell of a table's rows, in their order: the
 -- list the core's pick walks (made once per table).
@@ -1690,7 +1703,8 @@ local function bind_by_order(F, system, T, m, tokens, R, diags)
   -- what the reading by labels said of these rows no longer holds
   for i = #diags, 1, -1 do
     local d = diags[i]
-    if d.table == T.id and (d.kind == "short" or d.kind == "long" or d.kind == "extra" or d.kind == "unplaced") then
+    if d.table == T.id and (d.kind == "short" or d.kind == "long" or d.kind == "apart" or d.kind == "mixed"
+                            or d.kind == "extra" or d.kind == "unplaced") then
       table.remove(diags, i)
     end
   end
@@ -1736,6 +1750,51 @@ end
 -- bind_by_labels(...): the table's rows found by their labels, each row's
 -- values set in its cells. rec, when given, is filled with the plan of
 -- this binding (see bind_rows).
+-- Values printed after the caption of the next block and before its first
+-- label (a PDF's text that sets a block's labels lower than its numbers, or
+-- a number wrapped round its label) are none of the row's above: they are
+-- the next block's, read as printed before its labels where every count
+-- fits that; else its first row holds them with its own, apart (unknown).
+-- → whether any value was moved
+local function values_past_captions(segs, order)
+  local before, moved = {}, false        -- seg → the values printed before its label
+  for k = 1, #segs - 1 do
+    local seg, nxt = segs[k], segs[k + 1]
+    if seg.cut and #seg.values > seg.cut and nxt.row.block ~= seg.row.block and not nxt.optional then
+      local carried = {}
+      for i = seg.cut + 1, #seg.values do
+        -- (an empty cell beside the caption or header pads it: no value)
+        if seg.values[i].text ~= "" then carried[#carried + 1] = seg.values[i] end
+        seg.values[i] = nil
+      end
+      if #carried > 0 then before[nxt], moved = carried, true end
+    end
+  end
+  if not moved then return false end
+  for k = 1, #segs do
+    local lead = before[segs[k]]
+    if lead then
+      local chain = { segs[k] }          -- the block's rows from this one
+      for j = k + 1, #segs do
+        if segs[j].row.block ~= segs[k].row.block or before[segs[j]] then break end
+        chain[#chain + 1] = segs[j]
+      end
+      local fits = #lead == #row_slots(chain[1].row, order) and #chain[#chain].values == 0
+      for i = 1, #chain - 1 do
+        fits = fits and #chain[i].values == #row_slots(chain[i + 1].row, order)
+      end
+      if fits then
+        for i = #chain, 2, -1 do chain[i].values = chain[i - 1].values end
+        chain[1].values = lead
+      else
+        for _, b in ipairs(chain[1].values) do lead[#lead + 1] = b end
+        chain[1].values, chain[1].apart = lead, true
+      end
+    end
+  end
+  return true
+end
+
 local function bind_by_labels(F, system, T, m, tokens, R, diags, present, pending, rec)
   local segs, order, words, lead = segment(F, T, m, tokens, diags, present, rec)
   local trail = labels_trail(segs, order, lead)
@@ -1756,6 +1815,7 @@ local function bind_by_labels(F, system, T, m, tokens, R, diags, present, pendin
       seg.values = {}
     end
   end
+  if not trail and values_past_captions(segs, order) and rec then rec.unsafe = true end
   local open = {}
   -- the printed columns the header names: a row of as many values, fewer than
   -- the format's, lacks the columns the header left out, and its digits are not glued
@@ -1789,9 +1849,17 @@ local function bind_by_labels(F, system, T, m, tokens, R, diags, present, pendin
       bare, bare_slots = {}, 0
     end
     if #values > 0 then read_any = true end
-    if #values == #slots then
+    if seg.apart and #values <= #slots then
+      unsure_row(R, T, seg, slots, values, diags, "apart")
+    elseif #values == #slots then
       set_row(R, F, slots, values)
-      if rec then
+      -- values on both sides of the header's words: in the order read, kept
+      -- only where the row's own arithmetic holds
+      local mixed = seg.header_at and #values > seg.header_at
+      if mixed and rec then rec.unsafe = true end
+      if mixed and not system:consistent(R.c, slots, true) then
+        unsure_row(R, T, seg, slots, values, diags, "mixed")
+      elseif rec then
         local ids, vals = rec.ids, rec.values
         for i = 1, #slots do ids[#ids + 1], vals[#vals + 1] = slots[i], values[i] end
       end
@@ -1943,6 +2011,8 @@ M.packed_cells = packed_cells
 -- finding, or did not read every cell of the table.
 local stream_plans = memo.keyed()
 
+-- bind_rows(F, system, T, tokens, R, diags, present, pending, others):
+-- fill R's cells of table T from its tokens.
 function M.bind_rows(F, system, T, tokens, R, diags, present, pending, others)
   local m = prepared(F, T, others)
   local sm = state_memo[F]
@@ -2536,6 +2606,7 @@ local function bind_flat_by(F, system, T, m, tokens, R, diags, present, pending,
   local sm = state_memo[F]
   local known = sm and sm.of
   local title_line                       -- the line of a running header (the report's title)
+  local header_at                        -- the values read before a header's words that came after some
   for i = 1, #tokens do
     local b = tokens[i]
     local hit = known and known[b.text]
@@ -2555,6 +2626,8 @@ local function bind_flat_by(F, system, T, m, tokens, R, diags, present, pending,
         present.yes = true
         if rec then rec.present = true end
         if #values == 0 and not remarks then remarks = names_remarks(F, t) end
+        -- (values on both sides of the header's words, not its marks: a PDF's reading order)
+        if #values > 0 and not header_at and t:find("[^%p%d%s]") then header_at = #values end
         if T.column_words[t] then heads[#heads + 1] = T.column_words[t]
         elseif b.text:find("\t", 1, true) then
           -- a header line of cells as one text: its words in order
@@ -2599,10 +2672,17 @@ local function bind_flat_by(F, system, T, m, tokens, R, diags, present, pending,
     unsure_row(R, T, row, T.cells, values, diags, "order")
   elseif #values == #T.cells then
     set_row(R, F, T.cells, values)
-    if rec then rec.values = values end
-    if ocr_read[R] then
-      if rec then rec.unsafe = true end
-      bars_read_as_one(R, F, system, T.cells, values)
+    -- values among the header's words: in the order read, kept only where the row's own sums hold
+    local mixed = header_at and #values > header_at
+    if mixed and rec then rec.unsafe = true end
+    if mixed and not system:consistent(R.c, T.cells, true) then
+      unsure_row(R, T, row, T.cells, values, diags, "mixed")
+    else
+      if rec then rec.values = values end
+      if ocr_read[R] then
+        if rec then rec.unsafe = true end
+        bars_read_as_one(R, F, system, T.cells, values)
+      end
     end
   elseif #values == 0 then
     -- headers only: the cells are missing, and said so
