@@ -53,8 +53,11 @@ local compare = text.claims {
       grammar = [[ claim <- ("修改" / "修订" / "清理" / "审核") %count ]] },
     -- 行政许可决定423件; 作出行政处罚决定数量为二万三千零五十六件; 行政强制措施四百一十二起
     -- (decisions made, not published: 公开行政处罚决定412件)
-    { cells = "t2.permit.decisions", not_after = published, grammar = [[ claim <- "行政许可决定" !"书" total %count ]] },
-    { cells = "t2.penalty.decisions", not_after = published, grammar = [[ claim <- "行政处罚决定" !"书" total %count ]] },
+    -- (作出行政许可12件: the decisions, said by the verb; not 行政许可事项8项, 行政处罚案件5起)
+    { cells = "t2.permit.decisions", not_after = published, grammar = [[
+        claim <- "行政许可决定" !"书" total %count / ("作出" / "做出") "行政许可" total %count ]] },
+    { cells = "t2.penalty.decisions", not_after = published, grammar = [[
+        claim <- "行政处罚决定" !"书" total %count / ("作出" / "做出") "行政处罚" total %count ]] },
     { cells = "t2.coercion.decisions", not_after = published,
       grammar = [[ claim <- "行政强制" ("决定" / "措施")? !"书" total %count ]] },
     -- 行政事业性收费4,326.58万元; 行政事业性收费金额为12,800,000元; 行政事业性收费为0
