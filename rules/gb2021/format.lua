@@ -352,7 +352,8 @@ language = {
   year_mark = { "年度", "年" },
   date_mark = { "月", "日", "号" },
   this_year = { "本年度", "本年", "今年", "全年", "当年" },           -- %this_year, or the report's year
-  frame_this = { "本年度", "本年", "今年", "当年" },                  -- before a claim: this year's, not last year's
+  -- before a claim: this year's, not last year's (not 当年: after a year, that year's — "2023年度报告显示，当年收到…")
+  frame_this = { "本年度", "本年", "今年" },
   as_of     = { "截至", "截止", "截止到" },                            -- before a day after the year: the count's time
   -- a sentence's first clause with these compares: its year is not the time of the clauses after it
   comparison = { "比", "较" },

@@ -1,7 +1,7 @@
 -- Decisions said by the verb alone (作出行政许可12件) are table 2's; cases
 -- handled and the kinds of permit are not. The year's months in numerals
 -- (一月至十二月) are the year; two of them (十一月至十二月, 11月至12月) are not.
--- A year in numerals (二〇二〇年度) is that year, as 2020年度 is.
+-- A year in numerals (二〇二〇年度) is that year, as 2020年度 is; 当年 after it too.
 
 local text = nianbao.engine:pack("gb2021").rule_by_id["gb2021.txt.new"].env.text
 
@@ -41,4 +41,9 @@ test("a year in numerals (二〇二〇年度) is that year: last year's figure i
   eq("prev t3.new.total = 56", read("二○二○年度，全区共收到政府信息公开申请五十六件。", 2021))
   eq("is t3.new.total = 70", read("二〇二一年度，全区共收到政府信息公开申请七十件。", 2021))
   eq("", read("二〇一九年，全区共收到政府信息公开申请六十件。", 2021))
+end)
+
+test("当年 after a year is that year (2023年度报告显示，当年收到…): last year's figure", function()
+  eq("prev t3.new.total = 60", read("2023年度报告显示，当年收到申请60件。", 2024))
+  eq("is t3.new.total = 75", read("当年收到政府信息公开申请75件。", 2024))
 end)
