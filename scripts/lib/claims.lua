@@ -2013,19 +2013,24 @@ function M.for_format(F, opts)
     year_digits[k] = v
   end
   local numeral_digit = {}
-  for _, w in ipairs(words_of(year_digits)) do if utf8.len(w) == 1 then numeral_digit[#numeral_digit + 1] = w end end
+  for _, w in ipairs(words_of(year_digits)) do
+    if utf8.len(w) == 1 and #w == 3 then numeral_digit[#numeral_digit + 1] = w end
+  end
   local numeral_digit_p = alt(numeral_digit)
   local function numeral_year(y)
     return (y:gsub(utf8.charpattern, function(c) return tostring(year_digits[c]) end))
   end
+  -- (found at its mark by a look back: a numeral's first byte begins too many other characters)
+  local numeral_year_before = Cmt(#year_mark * lpeg.B(numeral_digit_p * numeral_digit_p * numeral_digit_p * numeral_digit_p),
+                                  function(s, i) return i, i - 12, numeral_year(s:sub(i - 12, i - 1)) end)
+                              * year_mark * Cp()
   local year_word = Cp() * (C(yearnum) * sp * year_mark * Cp()
-                            + C(numeral_digit_p * numeral_digit_p * numeral_digit_p * numeral_digit_p) / numeral_year
-                              * sp * year_mark * Cp()
                             + Cc("this") * words_alt_once(L.frame_this or {}) * Cp()
                             + Cc("last") * words_alt_once(L.last_year or {}) * Cp())
-  -- (a year of digits, or a word of the lists: what it can begin with)
+                    + numeral_year_before
+  -- (a year of digits, its mark, or a word of the lists: what it can begin with)
   local year_word_search = search_for(year_word, not plain_search
-                                      and first_bytes({ L.frame_this or {}, L.last_year or {}, numeral_digit },
+                                      and first_bytes({ L.frame_this or {}, L.last_year or {}, L.year_mark or {} },
                                                       "0123456789\xEF"))
   -- a day after the report's year sets a time only as the day a count is
   -- "as of" (截至2025年1月15日…已办结86件), not as an event's day (于2025年1月20日发布)
