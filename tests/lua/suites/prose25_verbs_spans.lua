@@ -47,3 +47,11 @@ test("当年 after a year is that year (2023年度报告显示，当年收到…
   eq("prev t3.new.total = 60", read("2023年度报告显示，当年收到申请60件。", 2024))
   eq("is t3.new.total = 75", read("当年收到政府信息公开申请75件。", 2024))
 end)
+
+test("其中上年结转1件 after review cases is theirs, not the requests'; 有效申请 is a part", function()
+  eq("is t4.rv.total = 3", read("全年发生政府信息公开行政复议案件3件，其中上年结转1件。", 2024))
+  eq("is t3.carried.total = 2\nis t3.result.total.total = 41", read("全年共办结政府信息公开申请41件，其中上年结转2件。", 2024))
+  eq("is t3.carried.total + t3.new.total = 3153\nis t3.carried.total = 34",
+     read("全年收到政府信息公开申请3153件，其中上年结转34件。", 2024))
+  eq("", read("本年度共收到有效政府信息公开申请72件。", 2024))
+end)
