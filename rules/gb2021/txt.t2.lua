@@ -60,6 +60,10 @@ local compare = text.claims {
         claim <- "行政处罚决定" !"书" total %count / ("作出" / "做出") "行政处罚" total %count ]] },
     { cells = "t2.coercion.decisions", not_after = published,
       grammar = [[ claim <- "行政强制" ("决定" / "措施")? !"书" total %count ]] },
+    -- 作出行政许可、行政处罚决定共计1,256件: the kinds together, none's own count
+    { silent = true, grammar = [[
+        claim <- decided ("决定" / "措施")? (("、" / "和" / "及" / "与") decided ("决定" / "措施")?)+ total %count
+        decided <- "行政许可" / "行政处罚" / "行政强制" ]] },
     -- 行政事业性收费4,326.58万元; 行政事业性收费金额为12,800,000元; 行政事业性收费为0
     { cells = "t2.fee.amount", not_after = [[ "减免" / "减征" / "免征" / "退还" / "清理" / "取消" ]], grammar = [[
         claim <- fee "金额"? ("共计" / "合计" / "共" / "为")? %money

@@ -55,3 +55,10 @@ test("其中上年结转1件 after review cases is theirs, not the requests'; �
      read("全年收到政府信息公开申请3153件，其中上年结转34件。", 2024))
   eq("", read("本年度共收到有效政府信息公开申请72件。", 2024))
 end)
+
+test("作出行政许可、行政处罚决定共计1,256件 is two kinds together, not the penalties", function()
+  eq("", read("作出行政许可、行政处罚决定共计1,256件。", 2024))
+  eq("", read("行政处罚、行政强制决定共60件。", 2024))
+  eq("is t2.penalty.decisions = 2113\nis t2.permit.decisions = 10690",
+     read("作出行政许可决定10690件、行政处罚决定2113件。", 2024))
+end)
