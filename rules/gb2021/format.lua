@@ -352,7 +352,8 @@ language = {
   year_mark = { "年度", "年" },
   date_mark = { "月", "日", "号" },
   this_year = { "本年度", "本年", "今年", "全年", "当年" },           -- %this_year, or the report's year
-  frame_this = { "本年度", "本年", "今年", "当年" },                  -- before a claim: this year's, not last year's
+  -- before a claim: this year's, not last year's (not 当年: after a year, that year's — "2023年度报告显示，当年收到…")
+  frame_this = { "本年度", "本年", "今年" },
   as_of     = { "截至", "截止", "截止到" },                            -- before a day after the year: the count's time
   -- a sentence's first clause with these compares: its year is not the time of the clauses after it
   comparison = { "比", "较" },
@@ -362,8 +363,10 @@ language = {
   next_year = { "下一年度", "下年度", "下一年", "下年", "明年", "次年" }, -- %next_year, or the year after
   -- a number is not exact after these ("近百件", "约300件") or before these ("400件左右");
   -- "3000余件", "13.6万件" have no unit right after the number and are no count
+  -- (a number corrected right after it, "68件（现更正为70件）", is not the figure either)
   inexact   = { before = { "将近", "大约", "超过", "不足", "不到", "近", "约", "逾", "超" },
-                after  = { "左右", "以上", "以下", "之多", "有余" } },
+                after  = { "左右", "以上", "以下", "之多", "有余",
+                           "（更正", "（现更正", "（已更正", "(更正", "(现更正", "(已更正" } },
   not_before = { "第" },                                           -- ordinals: 第3件
   -- after a unit, words that make the number something else: "6个百分点", "20个工作日"
   not_count = { "百分点", "工作日", "小时", "季度", "月" },
@@ -421,8 +424,11 @@ language = {
     ]],
     own_period = [[ "今年以来" / "本年以来" / "本年度以来" / "年初以来" / "12月底" / "12月末" / "12月31日"
 
-                  / "1月" %sp ("1日" %sp)? ("至" / "到" / "-" / "—" / "－") %sp "12月"
-                  / "1" %sp ("至" / "到" / "-" / "—" / "－") %sp "12" %sp "月"
+                  -- the whole year, January to December (not 11月至12月, 十一月至十二月)
+                  / !%after_digit "1月" %sp ("1日" %sp)? ("至" / "到" / "-" / "—" / "－") %sp "12月"
+                  / !%after_digit "1" %sp ("至" / "到" / "-" / "—" / "－") %sp "12" %sp "月"
+                  / !%after_numeral "一月" %sp ("一日" %sp)? ("至" / "到" / "-" / "—" / "－") %sp "十二月"
+                  / !%after_numeral "一" %sp ("至" / "到" / "-" / "—" / "－") %sp "十二" %sp "月"
                   -- a month after its year is a day of that year, read by the year (2024年6月)
                   / "年" %sp %digit+ %sp "月" !(%sp ("至" / "到" / "-" / "—" / "－")
                                                   / %sp %digit+ %sp ("日" / "号") %sp ("以前" / "之前" / "前")) ]],

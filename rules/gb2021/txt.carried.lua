@@ -24,8 +24,12 @@ check = text.claims {
   words  = words,
   readers = {
     -- 上年结转46件; 含上年度结转申请34件; 上年度结转政府信息公开办理数量1件
-    { cells = "t3.carried.total", grammar = [[ claim <- carried what ("共计" / "共")? %count ]] },
+    { cells = "t3.carried.total", not_after = [[ "其中" ]], grammar = [[ claim <- carried what ("共计" / "共")? %count ]] },
     -- 上年度结转的1件申请; 上年度转结的2件申请均已办结
-    { cells = "t3.carried.total", grammar = [[ claim <- carried "的"? %count ("申请" / "依申请公开")? ]] },
+    { cells = "t3.carried.total", not_after = [[ "其中" ]],
+      grammar = [[ claim <- carried "的"? %count ("申请" / "依申请公开")? ]] },
+    -- 收到申请3153件，其中上年结转34件: after requests only (not 行政复议案件3件，其中上年结转1件)
+    { cells = "t3.carried.total", bare = true, follows = { "t3", "start" }, grammar = [[
+        claim <- "其中" %comma? ("含" / "包括")? (carried what ("共计" / "共")? %count / carried "的"? %count ("申请" / "依申请公开")?) ]] },
   },
 }

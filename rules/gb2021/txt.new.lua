@@ -19,7 +19,8 @@ words = [[
   request  <- ("政府信息公开" / "信息公开") "申请" "申请"?
             / "依申请公开" ("申请" / "件" / "事项")?
   plain    <- "申请" !"人" !"公开"
-  filler   <- ((%num %sp "名") / (!%count !request !%digit %ch))^-20
+  -- (not 收到有效政府信息公开申请72件: the valid ones are a part, the table counts all received)
+  filler   <- ((%num %sp "名") / (!%count !request !%digit !"有效" %ch))^-20
   total    <- ("数量" / "总数")? ("共计" / "合计" / "共" / "为")?
   -- 自然人申请126件, 法人或其他组织提出14件, 涉及商业企业3件
   column   <- "自然人" -> 'np' / "法人或其他组织" -> 'org' / "商业企业" -> 'biz' / "企业" -> 'biz'

@@ -53,10 +53,17 @@ local compare = text.claims {
       grammar = [[ claim <- ("修改" / "修订" / "清理" / "审核") %count ]] },
     -- 行政许可决定423件; 作出行政处罚决定数量为二万三千零五十六件; 行政强制措施四百一十二起
     -- (decisions made, not published: 公开行政处罚决定412件)
-    { cells = "t2.permit.decisions", not_after = published, grammar = [[ claim <- "行政许可决定" !"书" total %count ]] },
-    { cells = "t2.penalty.decisions", not_after = published, grammar = [[ claim <- "行政处罚决定" !"书" total %count ]] },
+    -- (作出行政许可12件: the decisions, said by the verb; not 行政许可事项8项, 行政处罚案件5起)
+    { cells = "t2.permit.decisions", not_after = published, grammar = [[
+        claim <- "行政许可决定" !"书" total %count / ("作出" / "做出") "行政许可" total %count ]] },
+    { cells = "t2.penalty.decisions", not_after = published, grammar = [[
+        claim <- "行政处罚决定" !"书" total %count / ("作出" / "做出") "行政处罚" total %count ]] },
     { cells = "t2.coercion.decisions", not_after = published,
       grammar = [[ claim <- "行政强制" ("决定" / "措施")? !"书" total %count ]] },
+    -- 作出行政许可、行政处罚决定共计1,256件: the kinds together, none's own count
+    { silent = true, grammar = [[
+        claim <- decided ("决定" / "措施")? (("、" / "和" / "及" / "与") decided ("决定" / "措施")?)+ total %count
+        decided <- "行政许可" / "行政处罚" / "行政强制" ]] },
     -- 行政事业性收费4,326.58万元; 行政事业性收费金额为12,800,000元; 行政事业性收费为0
     { cells = "t2.fee.amount", not_after = [[ "减免" / "减征" / "免征" / "退还" / "清理" / "取消" ]], grammar = [[
         claim <- fee "金额"? ("共计" / "合计" / "共" / "为")? %money

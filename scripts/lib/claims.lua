@@ -816,6 +816,7 @@ function M.for_format(F, opts)
   for _, w in ipairs(words_of(digits)) do if utf8.len(w) == 1 and #w == 3 then one_char[#one_char + 1] = w end end
   for _, w in ipairs(longest(tens)) do if #w == 3 then one_char[#one_char + 1] = w end end
   local after_numeral = lpeg.B(alt(one_char))
+  local after_digit = lpeg.B(R"09") + lpeg.B(fullwidth_digit)
   local number = spaced + arabic + chinese
   local spaces_list = L.spaces or {}
   local stop = S"\n;!?" + alt(L.sentence_end or {})
@@ -886,6 +887,7 @@ function M.for_format(F, opts)
     digit = digit,
     numeral = numeral,                    -- a numeral in words: 一, 十, 两 …
     after_numeral = after_numeral,        -- (matches nothing) the character before is a numeral: 十二|月
+    after_digit = after_digit,            -- (matches nothing) the character before is a digit: 11|月
   }
   local heading = L.heading and re.compile(L.heading, T.defs)
 
@@ -935,7 +937,7 @@ function M.for_format(F, opts)
       neg = starts(words_of(L.negation or {})), zero = starts(words_of(L.zero or {})),
       ["and"] = starts(words_of(L.list or {})),
       this_year = s_year(L.this_year), last_year = s_year(L.last_year), next_year = s_year(L.next_year),
-      digit = s_digit, numeral = s_numeral, after_numeral = starts({}, true),
+      digit = s_digit, numeral = s_numeral, after_numeral = starts({}, true), after_digit = starts({}, true),
       ch = { set = false, null = false }, any = { set = false, null = false },
     }
     for k, v in pairs(made) do
@@ -2003,12 +2005,33 @@ function M.for_format(F, opts)
   -- The year a clause speaks of before pos: the last year number (not a day
   -- of it: "2024年1月") or word for this year or last year; nil when none.
   local date_after = sp * digit^1 * sp * date_mark
+  -- a year in numerals, a numeral a digit (二〇二三年, or with the format's date digits: ○):
+  -- its digits, as a year of digits
+  local year_digits = {}
+  for k, v in pairs(digits) do year_digits[k] = v end
+  for k, v in pairs(type(F.decl) == "table" and type(F.decl.date_digits) == "table" and F.decl.date_digits or {}) do
+    year_digits[k] = v
+  end
+  local numeral_digit = {}
+  for _, w in ipairs(words_of(year_digits)) do
+    if utf8.len(w) == 1 and #w == 3 then numeral_digit[#numeral_digit + 1] = w end
+  end
+  local numeral_digit_p = alt(numeral_digit)
+  local function numeral_year(y)
+    return (y:gsub(utf8.charpattern, function(c) return tostring(year_digits[c]) end))
+  end
+  -- (found at its mark by a look back: a numeral's first byte begins too many other characters)
+  local numeral_year_before = Cmt(#year_mark * lpeg.B(numeral_digit_p * numeral_digit_p * numeral_digit_p * numeral_digit_p),
+                                  function(s, i) return i, i - 12, numeral_year(s:sub(i - 12, i - 1)) end)
+                              * year_mark * Cp()
   local year_word = Cp() * (C(yearnum) * sp * year_mark * Cp()
                             + Cc("this") * words_alt_once(L.frame_this or {}) * Cp()
                             + Cc("last") * words_alt_once(L.last_year or {}) * Cp())
-  -- (a year of digits, or a word of the lists: what it can begin with)
+                    + numeral_year_before
+  -- (a year of digits, its mark, or a word of the lists: what it can begin with)
   local year_word_search = search_for(year_word, not plain_search
-                                      and first_bytes({ L.frame_this or {}, L.last_year or {} }, "0123456789\xEF"))
+                                      and first_bytes({ L.frame_this or {}, L.last_year or {}, L.year_mark or {} },
+                                                      "0123456789\xEF"))
   -- a day after the report's year sets a time only as the day a count is
   -- "as of" (截至2025年1月15日…已办结86件), not as an event's day (于2025年1月20日发布)
   local as_of = L.as_of or {}

@@ -1,6 +1,6 @@
 -- The organ's own figures after a word that looks like another body but is
 -- not: 部门规章 is a kind of rule a ministry makes. A month in numerals is part
--- of the year, as 12月 is; the span 一月至十二月 is left unread, not guessed.
+-- of the year, as 12月 is; the span 一月至十二月 is the whole year, 十一月至十二月 a part.
 
 local text = nianbao.engine:pack("gb2021").rule_by_id["gb2021.txt.new"].env.text
 
@@ -21,7 +21,8 @@ test("a ministry's 部门规章 names no other body: the counts after it are its
 end)
 
 test("十二月 is a month, not the year; 驻区单位 another body, 截至目前 another day", function()
-  eq("", read("一月至十二月共收到政府信息公开申请74件。", 2022))
+  eq("is t3.new.total = 74", read("一月至十二月共收到政府信息公开申请74件。", 2022))
+  eq("", read("十一月至十二月共收到政府信息公开申请9件。", 2022))
   eq("is t3.new.total = 3119", read("截至十二月三十一日，共收到政府信息公开申请3119件。", 2024))
   eq("", read("十二月集中收到申请412件，均在法定期限内答复。", 2024))
   eq("", read("另有驻区单位收到政府信息公开申请12件。", 2021, "gov"))
