@@ -1285,8 +1285,49 @@ local function title_named(F, blocks, title_at)
   return nil
 end
 
+-- The issuer a joint file's first report names for itself: its own title
+-- in the opening under the file's (a part's number before it, "第一部分 …"),
+-- else the first of the file title's names, where each is an issuer's name.
+local function own_agency(F, blocks, title_at, first, year_of, agency)
+  local simplify = F.labels.simplify
+  local function issuer_name(name)
+    local n = utf8.len(name)
+    if not n or n < 2 or n > 30 then return nil end
+    for _, c in utf8.codes(name) do
+      if c < 0x4E00 or c > 0x9FFF then return nil end      -- ideographs only: no mark, digit or letter
+    end
+    for _, e in ipairs(F.agency_endings) do
+      if #name > #e and name:sub(-#e) == e then return name end
+    end
+    return nil
+  end
+  for i = first - 1, (title_at or 0) + 1, -1 do
+    local b = blocks[i]
+    local plain = b.kind == "para" and simplify(b.text)
+    local at = plain and #b.text < 200 and contains_any(plain, F.report_words)
+               and not starts_with_any(plain, F.title_not) and year_of:match(plain)
+    if at then
+      local name = plain:sub(1, at - 1)
+      for _, form in ipairs(F.decl.heading_numbers or {}) do
+        for _, p in ipairs(F.parts) do
+          local lead = form:gsub("{([%w_]+)}", { n = p.n, i = p.index })
+          if name:sub(1, #lead) == lead then name = name:sub(#lead + 1) end
+        end
+      end
+      name = issuer_name((name:gsub("%s", "")))
+      if name then return name end
+    end
+  end
+  local names = {}
+  for w in agency:gmatch("%S+") do
+    if not issuer_name(w) then return nil end
+    names[#names + 1] = w
+  end
+  return #names > 1 and names[1] or nil
+end
+
 -- Title, report year, agency and statistics period from the opening text.
-local function read_identity(F, R, blocks, first)
+local function read_identity(F, R, blocks, first, joint)
   local year_of = F.grammars.report_year and search(F.grammars.report_year)
   local simplify = F.labels.simplify
   local head, title_at = {}, nil
@@ -1339,6 +1380,9 @@ local function read_identity(F, R, blocks, first)
   end
   if not R.agency and R.meta.publisher then R.agency = R.meta.publisher.text end
   if not R.agency and agency_at == 1 and title_at then R.agency = title_named(F, blocks, title_at) end
+  if joint and R.agency and year_of then
+    R.agency = own_agency(F, blocks, title_at, first, year_of, R.agency) or R.agency
+  end
   if not R.agency and F.grammars.agency then
     local _, a = search(F.grammars.agency):match(opening)
     if a and a ~= "" then R.agency = a end
@@ -1714,7 +1758,7 @@ function M.bind(F, system, doc, path, others)
 
   local first = starts[1] and starts[1].index or (#blocks + 1)
   read_meta(F, blocks, first, R.meta)
-  local loose_agency = read_identity(F, R, blocks, first)
+  local loose_agency = read_identity(F, R, blocks, first, another ~= nil)
   if R.meta.published then R.published = M.parse_date(F, R.meta.published.text) end
   if R.meta.written then R.written = M.parse_date(F, R.meta.written.text) end
   if R.meta.index then R.index = R.meta.index.text end
