@@ -249,6 +249,18 @@ local function heading_of(F, block, t, renumbered)
       end
     end
   end
+  -- a part under another's numeral, the parts after two printed as one
+  -- renumbered ("五、其他需要报告的事项"): the part whose whole title follows
+  if #t <= ix.longest and (not ix.numeral_firsts or ix.numeral_firsts[c]) then
+    for _, p in ipairs(F.parts) do
+      local n = p.numbered
+      if n ~= "" and t:sub(1, #n) == n then
+        local rest = t:sub(#n + 1)
+        local e = ix.exact[rest]
+        if e and e.h == rest and e.p ~= p then return e.p, "", true end
+      end
+    end
+  end
   -- a part numbered otherwise ("第二部分"): its heading with its own numeral,
   -- which must then name that part
   local b1, b2 = byte(t, 1, 2)
