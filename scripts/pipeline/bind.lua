@@ -198,6 +198,13 @@ local function headings_of(F)
       end
     end
   end
+  -- each numeral's heading lead ("七、"), by its first character: a part's
+  -- title may follow another numeral than its own
+  ix.leads = {}
+  for _, c in utf8.codes(F.decl.numerals or "") do
+    local lead = F.labels.norm(formatlib.fill(F.heading, { n = utf8.char(c), title = "" }))
+    if lead ~= "" then ix.leads[first_char(lead)] = lead end
+  end
   -- a contents line after a heading: dot leaders, then a page number
   local leader, space = lpeg.P(false), lpeg.S " \t"
   for _, l in ipairs(F.decl.contents_leaders or {}) do leader = leader + l end
@@ -249,17 +256,14 @@ local function heading_of(F, block, t, renumbered)
       end
     end
   end
-  -- a part under another's numeral, the parts after two printed as one
-  -- renumbered ("五、其他需要报告的事项"): the part whose whole title follows
-  if #t <= ix.longest and (not ix.numeral_firsts or ix.numeral_firsts[c]) then
-    for _, p in ipairs(F.parts) do
-      local n = p.numbered
-      if n ~= "" and t:sub(1, #n) == n then
-        local rest = t:sub(#n + 1)
-        local e = ix.exact[rest]
-        if e and e.h == rest and e.p ~= p then return e.p, "", true end
-      end
-    end
+  -- a part under another's numeral (the parts after two printed as one
+  -- renumbered, "五、其他需要报告的事项"; a part added before it, "七、…"):
+  -- the part whose whole title follows
+  local lead = #t <= ix.longest and ix.leads[c]
+  if lead and t:sub(1, #lead) == lead then
+    local rest = t:sub(#lead + 1)
+    local e = ix.exact[rest]
+    if e and e.h == rest then return e.p, "", true end
   end
   -- a part numbered otherwise ("第二部分"): its heading with its own numeral,
   -- which must then name that part

@@ -38,3 +38,13 @@ test("a report of the old structure (一、概述) is not asked the 2021 parts' 
     assert(not found:find(id, 1, true), id .. ": " .. found)
   end
 end)
+
+test("a part added before the last, the last under 七、, is still the last part", function()
+  local page = assert(nbio.readfile("tests/fixtures/whole25/n5-parts-arabic.txt"))
+  page = page:gsub("\n6%.其他需要报告的事项\n", "\n6.政务公开工作要点落实情况\n", 1)
+             :gsub("\n7%.政务公开工作创新情况\n", "\n七、其他需要报告的事项\n", 1)
+  local path = write("parts_added.txt", page)
+  local R = assert(E:read(path))
+  assert(R:section("s6"), "七、其他需要报告的事项 is part 六")
+  assert(not rules_found(path):find("gb2021.struct.section_missing", 1, true))
+end)
