@@ -1723,6 +1723,28 @@ M.words_of = words_of
 -- The fewest part headings in a row, nothing under them, that are a contents page.
 local CONTENTS_LEAST = 3
 
+-- The last part under the numeral after the parts' last ("七、其他需要报告的事项"):
+-- a part was added before it ("六、政务公开工作要点落实情况"), whose text is
+-- of the last part too. The block of that added part's heading, or nil.
+local function added_before_last(F, blocks, starts)
+  local last, before = starts[#starts], starts[#starts - 1]
+  if not (last and before and last.part.index == #F.parts and last.variant) then return nil end
+  local numerals = {}
+  for _, c in utf8.codes(F.decl.numerals or "") do numerals[#numerals + 1] = utf8.char(c) end
+  local function lead(k)
+    return numerals[k] and F.labels.norm(formatlib.fill(F.heading, { n = numerals[k], title = "" })) or nil
+  end
+  local after, own = lead(#F.parts + 1), lead(#F.parts)
+  if not (after and own) then return nil end
+  local t = F.labels.norm(last.block.text)
+  if t:sub(1, #after) ~= after then return nil end
+  for k = last.index - 1, before.index + 1, -1 do
+    local b = blocks[k]
+    if b.kind == "para" and F.labels.norm(b.text):sub(1, #own) == own then return k end
+  end
+  return nil
+end
+
 -- bind(F, system, doc, path, others) → report, pending. others: the other
 -- formats {name=, signature=} whose labels to look for (and not report as
 -- unplaced).
@@ -1747,6 +1769,11 @@ function M.bind(F, system, doc, path, others)
     for k, b in ipairs(blocks) do if not skip[k] then rest[#rest + 1] = b end end
     local again = { gather(F, rest, one, nil) }
     if #again[2] >= listed + 1 then blocks, starts, paras, nparas, found, signed = table.unpack(again, 1, 6) end
+  end
+  local added = added_before_last(F, blocks, starts)
+  if added then
+    local last = starts[#starts]
+    last.index, last.block, last.glued = added, blocks[added], ""
   end
   -- the first part's heading again under the last part's text (the parts
   -- holding text, no contents list): another report follows (a joint

@@ -39,12 +39,16 @@ test("a report of the old structure (一、概述) is not asked the 2021 parts' 
   end
 end)
 
-test("a part added before the last, the last under 七、, is still the last part", function()
+test("a part added before the last, the last under 七、, is the last part from the added one on", function()
   local page = assert(nbio.readfile("tests/fixtures/whole25/n5-parts-arabic.txt"))
-  page = page:gsub("\n6%.其他需要报告的事项\n", "\n6.政务公开工作要点落实情况\n", 1)
+  page = page:gsub("\n6%.其他需要报告的事项\n", "\n六、政务公开工作要点落实情况\n", 1)
              :gsub("\n7%.政务公开工作创新情况\n", "\n七、其他需要报告的事项\n", 1)
   local path = write("parts_added.txt", page)
   local R = assert(E:read(path))
-  assert(R:section("s6"), "七、其他需要报告的事项 is part 六")
-  assert(not rules_found(path):find("gb2021.struct.section_missing", 1, true))
+  local s6 = assert(R:section("s6"), "七、其他需要报告的事项 is part 六")
+  assert(s6.text:find("信息处理费", 1, true), "the added part's text is part 六's")
+  local found = rules_found(path)
+  for _, id in ipairs { "gb2021.struct.section_missing", "gb2021.struct.s6_fee" } do
+    assert(not found:find(id, 1, true), id .. ": " .. found)
+  end
 end)
