@@ -1322,7 +1322,11 @@ local function own_agency(F, blocks, title_at, first, year_of, agency)
     local plain = b.kind == "para" and simplify(b.text)
     local at = plain and #b.text < 200 and contains_any(plain, F.report_words)
                and not starts_with_any(plain, F.title_not) and year_of:match(plain)
-    if at then
+    -- (a title, ending with the report's words: no contents line's page number after them)
+    local bare = at and plain:gsub("%s+$", "")
+    local ends = false
+    for _, w in ipairs(at and F.report_words or {}) do ends = ends or bare:sub(-#w) == w end
+    if ends then
       local name = plain:sub(1, at - 1)
       for _, form in ipairs(F.decl.heading_numbers or {}) do
         for _, p in ipairs(F.parts) do

@@ -31,3 +31,13 @@ test("a compilation's first report is its own issuer's, not the compilation's pl
   eq("白鹭区人民政府", R.agency)
   eq(70, R:cell("t3.new.total").value, "the first report's 表三")
 end)
+
+test("a compilation's contents list names no report's issuer", function()
+  local page = assert(nbio.readfile("tests/fixtures/whole25/n9-joint-compilation.txt"))
+  local listed = page:gsub("2022年1月\n白鹭区人民政府2021年政府信息公开工作年度报告\n",
+    "2022年1月\n目录\n白鹭区人民政府2021年政府信息公开工作年度报告……1\n"
+    .. "白鹭区人民政府办公室2021年政府信息公开工作年度报告……9\n", 1)
+  assert(listed ~= page)
+  local R = assert(E:read(write("compilation_contents.txt", listed)))
+  eq("白鹭区", R.agency, "the compilation's, not the second report's")
+end)
