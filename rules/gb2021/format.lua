@@ -26,7 +26,7 @@ heading_numbers = { "第{n}部分", "第{n}部分：", "第{n}部分—", "第{n
 contents_leaders = { "…", "⋯", "·", ".", "．", "。" }
 
 parts = {
-  { id = "s1", n = "一", title = "总体情况" },
+  { id = "s1", n = "一", title = "总体情况", variants = { "概述" } },
   { id = "s2", n = "二", title = "主动公开政府信息情况", table = "t2" },
   { id = "s3", n = "三", title = "收到和处理政府信息公开申请情况", table = "t3",
     variants = { "依申请公开政府信息情况" } },

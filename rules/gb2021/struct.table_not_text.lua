@@ -1,4 +1,5 @@
--- The part's heading is there and nothing under it: the table was published
+-- The part's heading is there and nothing under it, or only a line saying
+-- where the table is ("详见下表", "（表格见附件）"): the table was published
 -- as an image or an attachment, so its numbers cannot be checked.
 id       = "gb2021.struct.table_not_text"
 severity = "warning"
@@ -11,6 +12,18 @@ rationale = {
   en = "A table published as an image or an attachment cannot be copied, searched or checked.",
 }
 basis    = { "国办公开办函〔2021〕30号规定的表格格式" }
+params   = { pointer = 60,      -- the most characters of a text that only says where the table is
+             words = { "下表", "附件", "附表", "图片", "见表" } }
+
+-- Nothing, or a short text with no number that points to the table.
+local function points_away(text)
+  if text:match("^%s*$") then return true end
+  if text:find("%d") or (utf8.len(text) or params.pointer + 1) > params.pointer then return false end
+  for _, w in ipairs(params.words) do
+    if text:find(w, 1, true) then return true end
+  end
+  return false
+end
 
 -- The format's parts, read once: read through its view they cost more,
 -- field by field, than the rest of the check.
@@ -22,7 +35,7 @@ function check(report, emit)
   local tables = report.tables
   for _, p in ipairs(parts) do
     local s = p.table and report:section(p.id)
-    if s and not tables[p.table].present and s.text:match("^%s*$") then
+    if s and not tables[p.table].present and points_away(s.text) then
       emit { line = s.line, col = s.col,
              vars = { n = p.n, table = format.tables[p.table].title, table_en = "table " .. p.n } }
     end

@@ -198,6 +198,13 @@ local function headings_of(F)
       end
     end
   end
+  -- each numeral's heading lead ("七、"), by its first character: a part's
+  -- title may follow another numeral than its own
+  ix.leads = {}
+  for _, c in utf8.codes(F.decl.numerals or "") do
+    local lead = F.labels.norm(formatlib.fill(F.heading, { n = utf8.char(c), title = "" }))
+    if lead ~= "" then ix.leads[first_char(lead)] = lead end
+  end
   -- a contents line after a heading: dot leaders, then a page number
   local leader, space = lpeg.P(false), lpeg.S " \t"
   for _, l in ipairs(F.decl.contents_leaders or {}) do leader = leader + l end
@@ -248,6 +255,15 @@ local function heading_of(F, block, t, renumbered)
         end
       end
     end
+  end
+  -- a part under another's numeral (the parts after two printed as one
+  -- renumbered, "五、其他需要报告的事项"; a part added before it, "七、…"):
+  -- the part whose whole title follows
+  local lead = #t <= ix.longest and ix.leads[c]
+  if lead and t:sub(1, #lead) == lead then
+    local rest = t:sub(#lead + 1)
+    local e = ix.exact[rest]
+    if e and e.h == rest then return e.p, "", true end
   end
   -- a part numbered otherwise ("第二部分"): its heading with its own numeral,
   -- which must then name that part
@@ -1285,8 +1301,53 @@ local function title_named(F, blocks, title_at)
   return nil
 end
 
+-- The issuer a joint file's first report names for itself: its own title
+-- in the opening under the file's (a part's number before it, "第一部分 …"),
+-- else the first of the file title's names, where each is an issuer's name.
+local function own_agency(F, blocks, title_at, first, year_of, agency)
+  local simplify = F.labels.simplify
+  local function issuer_name(name)
+    local n = utf8.len(name)
+    if not n or n < 2 or n > 30 then return nil end
+    for _, c in utf8.codes(name) do
+      if c < 0x4E00 or c > 0x9FFF then return nil end      -- ideographs only: no mark, digit or letter
+    end
+    for _, e in ipairs(F.agency_endings) do
+      if #name > #e and name:sub(-#e) == e then return name end
+    end
+    return nil
+  end
+  for i = first - 1, (title_at or 0) + 1, -1 do
+    local b = blocks[i]
+    local plain = b.kind == "para" and simplify(b.text)
+    local at = plain and #b.text < 200 and contains_any(plain, F.report_words)
+               and not starts_with_any(plain, F.title_not) and year_of:match(plain)
+    -- (a title, ending with the report's words: no contents line's page number after them)
+    local bare = at and plain:gsub("%s+$", "")
+    local ends = false
+    for _, w in ipairs(at and F.report_words or {}) do ends = ends or bare:sub(-#w) == w end
+    if ends then
+      local name = plain:sub(1, at - 1)
+      for _, form in ipairs(F.decl.heading_numbers or {}) do
+        for _, p in ipairs(F.parts) do
+          local lead = form:gsub("{([%w_]+)}", { n = p.n, i = p.index })
+          if name:sub(1, #lead) == lead then name = name:sub(#lead + 1) end
+        end
+      end
+      name = issuer_name((name:gsub("%s", "")))
+      if name then return name end
+    end
+  end
+  local names = {}
+  for w in agency:gmatch("%S+") do
+    if not issuer_name(w) then return nil end
+    names[#names + 1] = w
+  end
+  return #names > 1 and names[1] or nil
+end
+
 -- Title, report year, agency and statistics period from the opening text.
-local function read_identity(F, R, blocks, first)
+local function read_identity(F, R, blocks, first, joint)
   local year_of = F.grammars.report_year and search(F.grammars.report_year)
   local simplify = F.labels.simplify
   local head, title_at = {}, nil
@@ -1339,6 +1400,9 @@ local function read_identity(F, R, blocks, first)
   end
   if not R.agency and R.meta.publisher then R.agency = R.meta.publisher.text end
   if not R.agency and agency_at == 1 and title_at then R.agency = title_named(F, blocks, title_at) end
+  if joint and R.agency and year_of then
+    R.agency = own_agency(F, blocks, title_at, first, year_of, R.agency) or R.agency
+  end
   if not R.agency and F.grammars.agency then
     local _, a = search(F.grammars.agency):match(opening)
     if a and a ~= "" then R.agency = a end
@@ -1663,6 +1727,28 @@ M.words_of = words_of
 -- The fewest part headings in a row, nothing under them, that are a contents page.
 local CONTENTS_LEAST = 3
 
+-- The last part under the numeral after the parts' last ("七、其他需要报告的事项"):
+-- a part was added before it ("六、政务公开工作要点落实情况"), whose text is
+-- of the last part too. The block of that added part's heading, or nil.
+local function added_before_last(F, blocks, starts)
+  local last, before = starts[#starts], starts[#starts - 1]
+  if not (last and before and last.part.index == #F.parts and last.variant) then return nil end
+  local numerals = {}
+  for _, c in utf8.codes(F.decl.numerals or "") do numerals[#numerals + 1] = utf8.char(c) end
+  local function lead(k)
+    return numerals[k] and F.labels.norm(formatlib.fill(F.heading, { n = numerals[k], title = "" })) or nil
+  end
+  local after, own = lead(#F.parts + 1), lead(#F.parts)
+  if not (after and own) then return nil end
+  local t = F.labels.norm(last.block.text)
+  if t:sub(1, #after) ~= after then return nil end
+  for k = last.index - 1, before.index + 1, -1 do
+    local b = blocks[k]
+    if b.kind == "para" and F.labels.norm(b.text):sub(1, #own) == own then return k end
+  end
+  return nil
+end
+
 -- bind(F, system, doc, path, others) → report, pending. others: the other
 -- formats {name=, signature=} whose labels to look for (and not report as
 -- unplaced).
@@ -1687,6 +1773,11 @@ function M.bind(F, system, doc, path, others)
     for k, b in ipairs(blocks) do if not skip[k] then rest[#rest + 1] = b end end
     local again = { gather(F, rest, one, nil) }
     if #again[2] >= listed + 1 then blocks, starts, paras, nparas, found, signed = table.unpack(again, 1, 6) end
+  end
+  local added = added_before_last(F, blocks, starts)
+  if added then
+    local last = starts[#starts]
+    last.index, last.block, last.glued = added, blocks[added], ""
   end
   -- the first part's heading again under the last part's text (the parts
   -- holding text, no contents list): another report follows (a joint
@@ -1714,7 +1805,7 @@ function M.bind(F, system, doc, path, others)
 
   local first = starts[1] and starts[1].index or (#blocks + 1)
   read_meta(F, blocks, first, R.meta)
-  local loose_agency = read_identity(F, R, blocks, first)
+  local loose_agency = read_identity(F, R, blocks, first, another ~= nil)
   if R.meta.published then R.published = M.parse_date(F, R.meta.published.text) end
   if R.meta.written then R.written = M.parse_date(F, R.meta.written.text) end
   if R.meta.index then R.index = R.meta.index.text end

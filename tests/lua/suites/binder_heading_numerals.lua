@@ -48,6 +48,15 @@ local function heading_long_way(block, renumbered)
       end
     end
   end
+  -- a part's whole title under any numeral names that part
+  for _, c in utf8.codes(F.decl.numerals) do
+    local lead = F.labels.norm(formatlib.fill(F.heading, { n = utf8.char(c), title = "" }))
+    for _, p in ipairs(F.parts) do
+      for _, h in ipairs(p.heads) do
+        if t == lead .. h then return p, "", true end
+      end
+    end
+  end
   -- numbered otherwise: the heading with the part's own numeral names that part
   for _, form in ipairs(renumbered and {} or F.decl.heading_numbers) do
     for _, p in ipairs(F.parts) do

@@ -14,14 +14,14 @@ test("a hospital's report is not a report of this format", function()
   assert(not found:find(" gb2021.struct.section_missing ", 1, true), "parts asked for:" .. found)
 end)
 
-test("a report whose tables are images is read by its title, and its tables are missing", function()
+test("a report whose tables are images is read by its title, and its tables are said not text", function()
   local text = assert(nbio.readfile(DIR .. "m7-year-in-period.txt"))
   local bare = text:gsub("\n第二十条.-\n四、政府信息公开行政复议", "\n（表格为图片）\n三、收到和处理政府信息公开申请情况\n（表格为图片）\n四、政府信息公开行政复议", 1)
   bare = bare:gsub("\n行政复议\t行政诉讼.-\n五、", "\n（表格为图片）\n五、", 1)
   for _, title in ipairs { "云台县审计局政府信息公开工作年度报告", "云台县审计局2022年度政府信息公开工作报告" } do
     local path = write("tables_images.txt", (bare:gsub("^[^\n]+", title, 1)))
     local R = assert(E:read(path))
-    has(rules_found(path), "gb2021.struct.table_missing", title .. ": its tables are missing")
+    has(rules_found(path), "gb2021.struct.table_not_text", title .. ": its tables are images")
   end
 end)
 
