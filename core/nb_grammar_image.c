@@ -201,43 +201,109 @@ static void mix_value(lua_State *L, int idx, uint64_t *h) {
     }
 }
 
+/* The fingerprint of a pattern: its n nodes at tree (its own, or the copy
+** its image holds) and the constants of the pattern at idx; -1 for one an
+** image cannot stand for. */
+static int pattern_fingerprint(lua_State *L, int idx, const node *tree, size_t n, uint64_t *out) {
+    uint64_t h = NB_FNV_OFFSET;
+    size_t k, i;
+    int ok;
+    mix_int(&h, LUA_TUSERDATA);
+    if (mix_tree(&h, tree, n) != 0) return -1;
+    lua_getiuservalue(L, idx, 1);
+    luaL_getmetatable(L, PATTERN_MT);
+    ok = lua_istable(L, -2);
+    if (lua_rawequal(L, -1, -2)) mix_int(&h, -1);
+    else if (ok) {
+        k = lua_rawlen(L, -2);
+        mix_int(&h, (int64_t)k);
+        for (i = 1; i <= k; i++) {
+            lua_rawgeti(L, -2, (lua_Integer)i);
+            mix_value(L, -1, &h);
+            lua_pop(L, 1);
+        }
+    }
+    lua_pop(L, 2);
+    if (!ok) return -1;
+    *out = h;
+    return 0;
+}
+
+/* The registry's tables (weak keys) of the fingerprints of patterns
+** rebuilt from an image, which the image holds (the walk of every node of
+** each, some 1 M instructions of a start, is the build's), and of others
+** once worked out: of a pattern before its first match, and after (LPeg
+** fixes its tree then, lpcode.c; the tree and constants are otherwise
+** those it was made with). */
+static const char fingerprints_kept[2] = {0, 0};
+#define FINGERPRINTS_ROOM 512       /* what a start keeps, made room for at once */
+
+/* The fingerprint kept for the pattern at idx, before its first match or
+** after (fixed): 1 and *out, or 0. */
+static int kept_fingerprint(lua_State *L, int idx, int fixed, uint64_t *out) {
+    int found = 0;
+    if (lua_rawgetp(L, LUA_REGISTRYINDEX, &fingerprints_kept[fixed]) == LUA_TTABLE) {
+        lua_pushvalue(L, idx);
+        if (lua_rawget(L, -2) == LUA_TNUMBER) {
+            *out = (uint64_t)lua_tointeger(L, -1);
+            found = 1;
+        }
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+    return found;
+}
+
+/* Keep fingerprint fp of pattern p at idx; not inside a script's limits,
+** whose memory it would count. */
+static void keep_fingerprint(lua_State *L, int idx, const pattern_head *p, uint64_t fp) {
+    nb_sandbox *sb = nb_sandbox_of(L);
+    if (sb != NULL && sb->active) return;
+    idx = lua_absindex(L, idx);
+    if (lua_rawgetp(L, LUA_REGISTRYINDEX, &fingerprints_kept[p->code != NULL]) != LUA_TTABLE) {
+        lua_pop(L, 1);
+        lua_createtable(L, 0, FINGERPRINTS_ROOM);
+        lua_createtable(L, 0, 1);
+        lua_pushliteral(L, "k");
+        lua_setfield(L, -2, "__mode");
+        lua_setmetatable(L, -2);
+        lua_pushvalue(L, -1);
+        lua_rawsetp(L, LUA_REGISTRYINDEX, &fingerprints_kept[p->code != NULL]);
+    }
+    lua_pushvalue(L, idx);
+    lua_pushinteger(L, (lua_Integer)fp);
+    lua_rawset(L, -3);
+    lua_pop(L, 1);
+}
+
 /* The fingerprint of the value at idx as a definition re reads; -1 for
-** one an image cannot stand for (a table: re would make it a grammar). */
-static int fingerprint(lua_State *L, int idx, uint64_t *out) {
+** one an image cannot stand for (a table: re would make it a grammar).
+** keep: a pattern's is kept (a definition, read again by the next grammar
+** that names it; not a pattern at its first match, after which it is
+** another's). */
+static int fingerprint_as(lua_State *L, int idx, uint64_t *out, int keep) {
     uint64_t h = NB_FNV_OFFSET;
     int t = lua_type(L, idx);
     idx = lua_absindex(L, idx);
     if (t == LUA_TTABLE || t == LUA_TTHREAD || t == LUA_TLIGHTUSERDATA) return -1;
     if (t == LUA_TUSERDATA) {
-        const pattern_head *p;
-        size_t n, k, i;
-        int ok;
+        const pattern_head *p = lua_touserdata(L, idx);
+        /* (only patterns are kept: one found needs no look at its metatable) */
+        if (kept_fingerprint(L, idx, 0, out) && p->code == NULL) return 0;
         if (!is_pattern(L, idx)) return -1;
-        p = lua_touserdata(L, idx);
-        n = (lua_rawlen(L, idx) - offsetof(pattern_head, tree)) / sizeof(node);
-        mix_int(&h, LUA_TUSERDATA);
-        if (mix_tree(&h, p->tree, n) != 0) return -1;
-        lua_getiuservalue(L, idx, 1);
-        luaL_getmetatable(L, PATTERN_MT);
-        ok = lua_istable(L, -2);
-        if (lua_rawequal(L, -1, -2)) mix_int(&h, -1);
-        else if (ok) {
-            k = lua_rawlen(L, -2);
-            mix_int(&h, (int64_t)k);
-            for (i = 1; i <= k; i++) {
-                lua_rawgeti(L, -2, (lua_Integer)i);
-                mix_value(L, -1, &h);
-                lua_pop(L, 1);
-            }
-        }
-        lua_pop(L, 2);
-        if (!ok) return -1;
-    } else {
-        mix_value(L, idx, &h);
+        if (p->code != NULL && kept_fingerprint(L, idx, 1, out)) return 0;
+        if (pattern_fingerprint(L, idx, p->tree, (lua_rawlen(L, idx) - offsetof(pattern_head, tree)) / sizeof(node),
+                                out) != 0)
+            return -1;
+        if (keep) keep_fingerprint(L, idx, p, *out);
+        return 0;
     }
+    mix_value(L, idx, &h);
     *out = h;
     return 0;
 }
+
+static int fingerprint(lua_State *L, int idx, uint64_t *out) { return fingerprint_as(L, idx, out, 0); }
 
 /*}===*/
 
@@ -349,6 +415,7 @@ static void record(lua_State *L, int text_idx, int result, int log, const char *
     const char *text = lua_tolstring(L, text_idx, &tlen);
     int n_acc, a, refused = 0, top = lua_gettop(L);
     lua_Integer i, k;
+    uint64_t rebuilt_fp = 0;
     FILE *f;
     if (!is_pattern(L, result)) return;
     lua_getfield(L, log, "n");
@@ -390,6 +457,8 @@ static void record(lua_State *L, int text_idx, int result, int log, const char *
         pattern_head *copy = lua_newuserdatauv(L, blen, 0);
         memset(copy, 0, blen);
         if (walk(&h, p->tree, copy->tree, n, 0, 0) != 0) refused = 1;
+        /* (the fingerprint of the pattern rebuilt from the image: its tree is the copy) */
+        else if (pattern_fingerprint(L, result, copy->tree, n, &rebuilt_fp) != 0) refused = 1;
         put(&b, copy, blen);
         lua_pop(L, 1);
     }
@@ -406,6 +475,7 @@ static void record(lua_State *L, int text_idx, int result, int log, const char *
             lua_pop(L, 1);
         }
     }
+    put_u64(&b, rebuilt_fp);
     if (!refused && !b.bad) {
         uint32_t rest = (uint32_t)(b.len - 4);
         memcpy(b.p, &rest, 4);
@@ -504,6 +574,19 @@ static int next_image(reader *r, image *im, uint64_t *hash) {
     return 0;
 }
 
+/* The pattern p rebuilt on top, its image read as far as its fingerprint
+** (r): 0, the fingerprint kept; or -1, nothing left above top, when the
+** image does not end there. */
+static int rebuilt(lua_State *L, reader *r, const pattern_head *p, int top) {
+    uint64_t fp = take_u64(r);
+    if (r->bad || r->p != r->end) {
+        lua_settop(L, top);
+        return -1;
+    }
+    keep_fingerprint(L, -1, p, fp);
+    return 0;
+}
+
 /* The pattern of image im pushed, its definitions' values at stack slots
 ** vals..vals+n_acc-1; 0, or -1 (nothing pushed) when a constant is not
 ** what it was or the image is broken. */
@@ -525,7 +608,7 @@ static int rebuild(lua_State *L, const image *im, int vals, lua_CFunction tick) 
         lua_setiuservalue(L, -3, 1);
     }
     lua_setmetatable(L, -2);
-    if (k == -1) return r.p == r.end ? 0 : (lua_settop(L, top), -1);
+    if (k == -1) return rebuilt(L, &r, p, top);
     lua_createtable(L, k, 0);
     for (i = 1; i <= k; i++) {
         const unsigned char *kind = take(&r, 1);
@@ -579,12 +662,12 @@ static int rebuild(lua_State *L, const image *im, int vals, lua_CFunction tick) 
         if (r.bad) break;
         lua_rawseti(L, -2, i);
     }
-    if (r.bad || i <= k || r.p != r.end) {
+    if (r.bad || i <= k) {
         lua_settop(L, top);
         return -1;
     }
     lua_setiuservalue(L, -2, 1);
-    return 0;
+    return rebuilt(L, &r, p, top);
 }
 
 /* Do two images read the same definitions, in the same order? */
@@ -705,7 +788,7 @@ static int from_image(lua_State *L, image_state *st, int text, int defs, int unt
                 } else {
                     lua_pushnil(L);
                 }
-                if (fingerprint(L, -1, &fps[i]) != 0) fps[i] = 0;
+                if (fingerprint_as(L, -1, &fps[i], 1) != 0) fps[i] = 0;
             }
             if (i < im.n_acc) break;
         } else if (!names_match(&first, &im)) {

@@ -12,7 +12,10 @@
 ** key is the grammar's text, the sandbox's metering of what is built, and
 ** a fingerprint of each definition the grammar read, in the order read:
 ** a pattern's tree and constants, a string's, number's or boolean's value,
-** a function's type only (its value is the one put back).
+** a function's type only (its value is the one put back). It holds too
+** the fingerprint of the pattern it rebuilds, which is kept with it: the
+** grammars made of the rebuilt patterns, and their first matches, look
+** theirs up rather than walk them (nb_grammar_image_fingerprint).
 **
 ** lpeg.P of a table of rules is answered the same way (its key: the rules'
 ** names sorted, each rule's fingerprint), and a pattern's first match takes

@@ -290,6 +290,31 @@ static void a_fingerprint_tells_patterns_apart(void **unused) {
     close_state(&s);
 }
 
+/* A pattern rebuilt from its image has the fingerprint the image holds:
+** that of the same pattern compiled afresh (the walk of it the build did),
+** and after its first match (which may fix its tree) the one a fresh
+** compile has after its own. A grammar of those rules (lpeg.P of a table)
+** is rebuilt alike. */
+static void a_rebuilt_pattern_has_the_fingerprint_of_its_fresh_compile(void **unused) {
+    size_t len;
+    unsigned char *data = images_of("P = re.compile(G, defs)\n"
+                                    "Q = lpeg.P{ 'a', a = re.compile(G, defs) * lpeg.V'b', b = lpeg.P'z' }", &len);
+    state s;
+    long misses;
+    (void)unused;
+    open_state(&s);
+    assert_true(nb_grammar_images_use(s.L, data, len));
+    run(s.L, "Q = lpeg.P{ 'a', a = re.compile(G, defs) * lpeg.V'b', b = lpeg.P'z' }");
+    assert_int_equal(hits(s.L, &misses), 2);
+    assert_true(fingerprint_of(s.L, "P = Q") ==
+                fingerprint_of(s.L, "P = lpeg.P{ 'a', a = re.compile(G .. ' ', defs) * lpeg.V'b', b = lpeg.P'z' }"));
+    assert_true(fingerprint_of(s.L, "P = re.compile(G, defs)") == fingerprint_of(s.L, "P = re.compile(G .. ' ', defs)"));
+    assert_true(fingerprint_of(s.L, "P = re.compile(G, defs); P:match('ab')") ==
+                fingerprint_of(s.L, "P = re.compile(G .. ' ', defs); P:match('ab')"));
+    close_state(&s);
+    free(data);
+}
+
 /* Many grammars imaged: each found by its own key, whatever the order asked. */
 static const char many_grammars[] =
     "MANY = {}\n"
@@ -365,6 +390,7 @@ int main(void) {
         cmocka_unit_test(unsound_code_is_not_used),
         cmocka_unit_test(many_images_each_found_by_its_key),
         cmocka_unit_test(a_fingerprint_tells_patterns_apart),
+        cmocka_unit_test(a_rebuilt_pattern_has_the_fingerprint_of_its_fresh_compile),
         cmocka_unit_test(the_language_words_are_built_alike_in_every_state),
     };
     return cmocka_run_group_tests_name("nb_grammar_image", tests, NULL, NULL);
