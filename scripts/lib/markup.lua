@@ -36,6 +36,7 @@ local function hidden(node, hide)
     for v in (style:lower():gsub("/%*.-%*/", "")):gmatch("display%s*:%s*([%w%-]+)") do shown = v end
     if shown then return shown == "none" end
   end
+  if node.styled_display then return node.styled_display == "none" end   -- a longer rule of the page's style
   if hide == nil then return false end
   if node.attrs.id and hide["#" .. node.attrs.id] then return true end
   for name in (node.attrs.class or ""):gmatch("%S+") do

@@ -22,10 +22,57 @@ function sniff(head)
   return rest:find("<table", 1, true) ~= nil and rest:find("</td>", 1, true) ~= nil
 end
 
+-- A compound selector (`div.draft`, `#main`, `.a.b`, `[hidden]`) as what
+-- an element must have, or nil for one this cannot decide (`:hover`, `~`).
+local function compound(text)
+  local c, at = { classes = {}, ids = {}, attrs = {} }, 1
+  local tag = text:match("^[%a][%w%-]*") or text:match("^%*")
+  if tag then
+    c.tag = tag ~= "*" and tag:lower() or nil
+    at = #tag + 1
+  end
+  while at <= #text do
+    local kind, name, after = text:match("^([.#])([%w_%-]+)()", at)
+    if kind then
+      local list = kind == "." and c.classes or c.ids
+      list[#list + 1] = name
+    else
+      name, after = text:match("^%[%s*([%w_%-]+)%s*%]()", at)
+      if not name then return nil end
+      c.attrs[#c.attrs + 1] = name:lower()
+    end
+    at = after
+  end
+  -- (ids, then classes and attributes, then the type: which rule wins)
+  c.weight = #c.ids * 10000 + (#c.classes + #c.attrs) * 100 + (c.tag and 1 or 0)
+  return c
+end
+
+-- A selector of compounds joined by descendant (" ") or child (">") steps,
+-- last first; nil for one this cannot decide.
+local function selector(text)
+  local steps, child, weight = {}, false, 0
+  for piece in text:gsub(">", " > "):gmatch("%S+") do
+    if piece == ">" then
+      if #steps == 0 or child then return nil end
+      child = true
+    else
+      local c = compound(piece)
+      if not c then return nil end
+      c.child, child, weight = child, false, weight + c.weight
+      table.insert(steps, 1, c)
+    end
+  end
+  if #steps == 0 or child then return nil end
+  steps.weight = weight
+  return steps
+end
+
 -- The classes and ids (".name", "#name") the page's own <style> hides with a
--- plain rule (`.print_area{display:none}`): a site's print copy or a draft.
--- Rules under an @-rule (@media print) and longer selectors are not read:
--- they hide for a printer, a phone, or an element this cannot place.
+-- plain rule (`.print_area{display:none}`): a site's print copy or a draft;
+-- and its rules of longer selectors (`.content .draft`, `#main > div.old`),
+-- each with the display it sets, in the page's order. Rules under an @-rule
+-- (@media print) are not read: they hide for a printer or a phone.
 local function hidden_names(text)
   local sheets, none, from, low = {}, false, 1, text:lower()
   while true do
@@ -38,7 +85,7 @@ local function hidden_names(text)
     from = close_at
   end
   if not none then return nil end        -- most pages: nothing hidden, no rule read
-  local hide
+  local hide, rules
   for _, css in ipairs(sheets) do
     css = css:gsub("/%*.-%*/", ""):gsub("<!%-%-", ""):gsub("%-%->", "")
     local at = 1
@@ -60,6 +107,12 @@ local function hidden_names(text)
             if name then
               hide = hide or {}
               hide[name] = shown == "none"
+            else
+              local steps = selector(sel)
+              if steps then
+                rules = rules or {}
+                rules[#rules + 1] = { steps = steps, none = shown == "none" }
+              end
             end
           end
         end
@@ -69,9 +122,59 @@ local function hidden_names(text)
   end
   if hide then
     for name, hides in pairs(hide) do if not hides then hide[name] = nil end end
-    if next(hide) then return hide end
+    if not next(hide) then hide = nil end
   end
-  return nil
+  return hide, rules
+end
+
+-- Does element node have all compound c asks for?
+local function has(node, c)
+  if c.tag and node.tag ~= c.tag then return false end
+  local attrs = node.attrs
+  for _, id in ipairs(c.ids) do if attrs.id ~= id then return false end end
+  if #c.classes > 0 then
+    local own = " " .. (attrs.class or ""):gsub("%s+", " ") .. " "
+    for _, name in ipairs(c.classes) do
+      if not own:find(" " .. name .. " ", 1, true) then return false end
+    end
+  end
+  for _, a in ipairs(c.attrs) do if attrs[a] == nil then return false end end
+  return true
+end
+
+-- Does the selector's step k on match an element whose ancestors are
+-- path[1..depth] (the element itself at depth)?
+local function matches(steps, k, path, depth)
+  if not has(path[depth], steps[k]) then return false end
+  if k == #steps then return true end
+  if steps[k].child then return depth > 1 and matches(steps, k + 1, path, depth - 1) end
+  for up = depth - 1, 1, -1 do
+    if matches(steps, k + 1, path, up) then return true end
+  end
+  return false
+end
+
+-- Mark the elements the longer rules set a display for (`styled_display`):
+-- the weightiest rule wins, of equals the later, as a browser does.
+local function apply_rules(tree, rules)
+  local path = {}
+  local function visit(node, depth)
+    for _, c in ipairs(node) do
+      if type(c) == "table" and c.tag then
+        path[depth] = c
+        local best, weight
+        for _, r in ipairs(rules) do
+          if (not weight or r.steps.weight >= weight) and matches(r.steps, 1, path, depth) then
+            best, weight = r, r.steps.weight
+          end
+        end
+        if best then c.styled_display = best.none and "none" or "shown" end
+        visit(c, depth + 1)
+      end
+    end
+    path[depth] = nil
+  end
+  visit(tree, 1)
 end
 
 function Reader(text, opts)
@@ -82,5 +185,7 @@ function Reader(text, opts)
   -- a page that hides some of itself (a style sheet that hides a class sends it here too)
   local tree, err = nianbao.html.parse(text)
   if not tree then error(err, 0) end
-  return { blocks = markup.blocks(tree, { hide = hidden_names(text) }) }
+  local hide, rules = hidden_names(text)
+  if rules then apply_rules(tree, rules) end
+  return { blocks = markup.blocks(tree, { hide = hide }) }
 end
