@@ -177,15 +177,97 @@ local function apply_rules(tree, rules)
   visit(tree, 1)
 end
 
+-- A table's cell of a number alone ("70", "1,069", "9116.36"): what two
+-- copies of one table may differ in.
+local function plain_number(text)
+  return text:find("^%d[%d,. ]*$") ~= nil
+end
+
+-- Two tables of the same places and the same labels, differing only in
+-- numbers, are copies of one table (a draft kept beside the printed one, a
+-- print copy); where nothing the page says hides either, which is shown
+-- cannot be told. Each number they differ in is given as both ("70 / 71")
+-- in the first, and the later copy left out: a cell of two readings is
+-- unknown, never the first copy's number. → blocks, or the blocks kept.
+local function unsure_copies(blocks)
+  local cells, order = {}, {}
+  for i = 1, #blocks do
+    local grid = blocks[i].grid
+    if grid then
+      local list = cells[grid]
+      if not list then list = {}; cells[grid] = list; order[#order + 1] = grid end
+      list[#list + 1] = i
+    end
+  end
+  if #order < 2 then return blocks end
+  local by_size, drop = {}, nil
+  for _, grid in ipairs(order) do
+    local list = cells[grid]
+    local earlier = by_size[#list]
+    if not earlier then
+      by_size[#list] = list
+    elseif #list >= 4 then
+      local differ, same = {}, true
+      for k = 1, #list do
+        local a, b = blocks[earlier[k]], blocks[list[k]]
+        if a.row ~= b.row or a.x0 ~= b.x0 or a.x1 ~= b.x1 then same = false; break end
+        if a.text ~= b.text then
+          if not (plain_number(a.text) and plain_number(b.text)) then same = false; break end
+          differ[#differ + 1] = k
+        end
+      end
+      if same and #differ > 0 then
+        for _, k in ipairs(differ) do
+          local a = blocks[earlier[k]]
+          a.text = a.text .. " / " .. blocks[list[k]].text
+        end
+        drop = drop or {}
+        for i = list[1], list[#list] + 1 do       -- its cells and the breaks of its rows
+          if blocks[i] and (blocks[i].grid == grid or blocks[i].kind == "break") then drop[i] = true end
+        end
+      end
+    end
+  end
+  if not drop then return blocks end
+  local kept = {}
+  for i = 1, #blocks do if not drop[i] then kept[#kept + 1] = blocks[i] end end
+  return kept
+end
+
+-- A CMS's JSON answer for an article (`{"data":{"title":…,"content":"<p>…"}}`,
+-- its characters often as \u escapes): the page is its longest string of
+-- markup, under its title. The JSON is read as the YAML it also is.
+local function json_page(text)
+  if not text:find("^%s*[{[]") or not text:find("[}%]]%s*$") then return nil end
+  local ok, doc = pcall(nianbao.yaml.decode, text, "json")
+  if not ok or type(doc) ~= "table" then return nil end
+  local page, title
+  local function visit(node, depth)
+    for k, v in pairs(node) do
+      if type(v) == "string" then
+        if v:find("<%a") and (not page or #v > #page) then page = v end
+        if k == "title" and not title then title = v end
+      elseif type(v) == "table" and depth < 8 then
+        visit(v, depth + 1)
+      end
+    end
+  end
+  visit(doc, 1)
+  if not page then return nil end
+  if title and not page:find(title, 1, true) then page = "<h1>" .. title .. "</h1>\n" .. page end
+  return page
+end
+
 function Reader(text, opts)
+  text = json_page(text) or text
   -- cells without column and spans: the binder places them by x0 and x1 alone
   local blocks, why = nianbao.html.blocks(text, nil, false)
-  if blocks then return { blocks = blocks } end
+  if blocks then return { blocks = unsure_copies(blocks) } end
   if blocks == nil then error(why, 0) end
   -- a page that hides some of itself (a style sheet that hides a class sends it here too)
   local tree, err = nianbao.html.parse(text)
   if not tree then error(err, 0) end
   local hide, rules = hidden_names(text)
   if rules then apply_rules(tree, rules) end
-  return { blocks = markup.blocks(tree, { hide = hide }) }
+  return { blocks = unsure_copies(markup.blocks(tree, { hide = hide })) }
 end
