@@ -183,10 +183,19 @@ local function plain_number(text)
   return text:find("^%d[%d,. ]*$") ~= nil
 end
 
+-- The text of the nearest paragraph before block i and after block from.
+local function caption_before(blocks, i, from)
+  for k = i - 1, from + 1, -1 do
+    if blocks[k].kind == "para" then return blocks[k].text end
+  end
+  return nil
+end
+
 -- Two tables of the same places and the same labels, differing only in
--- numbers, are copies of one table (a draft kept beside the printed one, a
--- print copy); where nothing the page says hides either, which is shown
--- cannot be told. Each number they differ in is given as both ("70 / 71")
+-- numbers, under the same caption or none between them, are copies of one
+-- table (a draft kept beside the printed one, a print copy; the parts of a
+-- split table have captions of their own). Where nothing the page says
+-- hides either, which is shown cannot be told. Each number they differ in is given as both ("70 / 71")
 -- in the first, and the later copy left out: a cell of two readings is
 -- unknown, never the first copy's number. → blocks, or the blocks kept.
 local function unsure_copies(blocks)
@@ -207,8 +216,9 @@ local function unsure_copies(blocks)
     if not earlier then
       by_size[#list] = list
     elseif #list >= 4 then
-      local differ, same = {}, true
-      for k = 1, #list do
+      local caption = caption_before(blocks, list[1], earlier[#earlier])
+      local differ, same = {}, caption == nil or caption == caption_before(blocks, earlier[1], 0)
+      for k = 1, same and #list or 0 do
         local a, b = blocks[earlier[k]], blocks[list[k]]
         if a.row ~= b.row or a.x0 ~= b.x0 or a.x1 ~= b.x1 then same = false; break end
         if a.text ~= b.text then
@@ -258,16 +268,43 @@ local function json_page(text)
   return page
 end
 
-function Reader(text, opts)
-  text = json_page(text) or text
+-- A page its script draws (a Vue or React app: an empty #app) keeps the
+-- article in a state it is given as JSON (`window.__INITIAL_STATE__={…}`):
+-- that page, when the markup itself holds no table.
+local function state_page(text, blocks)
+  local at = text:find("window.__", 1, true)
+  local open = at and select(2, text:find("^window%.__[%w_]+__%s*=%s*{", at))
+  if not open then return nil end
+  for i = 1, #blocks do if blocks[i].grid then return nil end end
+  local close = text:find("</script", open, true) or #text + 1
+  local json = text:sub(open, close - 1):match("^(.*})")
+  for _ = 1, 8 do                       -- a script after the state: it ends at an earlier brace
+    if not json then break end
+    local page = json_page(json)
+    if page then return page end
+    json = json:match("^(.*})[^}]*}")
+  end
+  return nil
+end
+
+-- The page's blocks, in C when nothing in it is hidden, else the Lua way.
+local function page_blocks(text)
   -- cells without column and spans: the binder places them by x0 and x1 alone
   local blocks, why = nianbao.html.blocks(text, nil, false)
-  if blocks then return { blocks = unsure_copies(blocks) } end
+  if blocks then return blocks end
   if blocks == nil then error(why, 0) end
   -- a page that hides some of itself (a style sheet that hides a class sends it here too)
   local tree, err = nianbao.html.parse(text)
   if not tree then error(err, 0) end
   local hide, rules = hidden_names(text)
   if rules then apply_rules(tree, rules) end
-  return { blocks = unsure_copies(markup.blocks(tree, { hide = hide })) }
+  return markup.blocks(tree, { hide = hide })
+end
+
+function Reader(text, opts)
+  text = json_page(text) or text
+  local blocks = page_blocks(text)
+  local state = state_page(text, blocks)
+  if state then blocks = page_blocks(state) end
+  return { blocks = unsure_copies(blocks) }
 end

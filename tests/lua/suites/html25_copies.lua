@@ -87,3 +87,10 @@ test("a CMS's JSON answer for the article is read, its characters escaped or not
     eq(2021, R.year, name .. ": the year")
   end
 end)
+
+test("a table split in parts of the same labels, each under its own caption, is no two copies", function()
+  local R = assert(E:read("tests/fixtures/shapes/s3-t4-split-inline.html"))
+  eq(351, R:cell("t4.rv.total").value, "（一）行政复议 总计")
+  eq(26, R:cell("t4.ld.total").value, "（二）未经复议直接起诉 总计")
+  eq(20, R:cell("t4.la.total").value, "（三）复议后起诉 总计")
+end)
