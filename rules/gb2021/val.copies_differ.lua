@@ -21,8 +21,11 @@ local function both(text)
 end
 
 function check(report, emit)
+  local unknown = report:ids_in("unknown")
+  if #unknown == 0 then return end          -- most reports: every cell read
   local by_table, order = {}, {}
-  for cell in report:cells_in("unknown") do
+  for _, id in ipairs(unknown) do
+    local cell = report:cell(id)
     if both(cell.text) then
       if not by_table[cell.table] then by_table[cell.table] = {}; order[#order + 1] = cell.table end
       table.insert(by_table[cell.table], cell)

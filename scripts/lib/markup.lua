@@ -62,7 +62,8 @@ local function text_of(node, out, hide)
   return out
 end
 
--- blocks(tree [, opts]) → list of blocks. opts.line: added to every line
+-- blocks(tree [, opts]) → list of blocks, and whether two tables hold as
+-- many cells (the page may hold a table twice: a draft, a print copy). opts.line: added to every line
 -- (the tree was parsed from a piece of a larger file); opts.grid: prefix of
 -- the tables' grid names; opts.blocks: the list to append to; opts.hide:
 -- the classes and ids (".name", "#name") the page's style hides.
@@ -93,7 +94,7 @@ function M.blocks(tree, opts)
   end
 
   -- Rows and cells in order; `taken` marks grid places covered by spans.
-  local tables = 0
+  local tables, sizes, twins = 0, {}, false
   local walk
   local function do_table(tnode)
     tables = tables + 1
@@ -109,7 +110,7 @@ function M.blocks(tree, opts)
       end
     end
     collect(tnode)
-    local taken = {}
+    local taken, cells = {}, 0
     for r, tr in ipairs(rows) do
       local col = 1
       for _, td in ipairs(tr) do
@@ -136,11 +137,16 @@ function M.blocks(tree, opts)
                                     line = line_of(td) or line_of(tr) or shift + 1,
                                     grid = grid, row = r, column = col, rowspan = rs, colspan = cs,
                                     x0 = col, x1 = col + cs }
+            cells = cells + 1
           end
           col = col + cs
         end
       end
       blocks[#blocks + 1] = { kind = "break", text = "", line = line_of(tr) or shift + 1 }
+    end
+    if cells >= 4 then
+      twins = twins or sizes[cells] ~= nil
+      sizes[cells] = true
     end
   end
 
@@ -182,11 +188,11 @@ function M.blocks(tree, opts)
   flush()
   if hid_tables > tables then
     for i = #blocks, first + 1, -1 do blocks[i] = nil end
-    shown_all = true
+    shown_all, sizes, twins = true, {}, false
     walk(tree)
     flush()
   end
-  return blocks
+  return blocks, twins
 end
 
 return M

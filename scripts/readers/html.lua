@@ -287,11 +287,16 @@ local function state_page(text, blocks)
   return nil
 end
 
--- The page's blocks, in C when nothing in it is hidden, else the Lua way.
+-- The page's blocks, in C when nothing in it is hidden, else the Lua way;
+-- and whether two of its tables hold as many cells.
 local function page_blocks(text)
   -- cells without column and spans: the binder places them by x0 and x1 alone
   local blocks, why = nianbao.html.blocks(text, nil, false)
-  if blocks then return blocks end
+  if blocks then
+    local twins = blocks.twins
+    blocks.twins = nil
+    return blocks, twins
+  end
   if blocks == nil then error(why, 0) end
   -- a page that hides some of itself (a style sheet that hides a class sends it here too)
   local tree, err = nianbao.html.parse(text)
@@ -303,8 +308,8 @@ end
 
 function Reader(text, opts)
   text = json_page(text) or text
-  local blocks = page_blocks(text)
+  local blocks, twins = page_blocks(text)
   local state = state_page(text, blocks)
-  if state then blocks = page_blocks(state) end
-  return { blocks = unsure_copies(blocks) }
+  if state then blocks, twins = page_blocks(state) end
+  return { blocks = twins and unsure_copies(blocks) or blocks }
 end
