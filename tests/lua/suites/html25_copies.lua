@@ -94,3 +94,11 @@ test("a table split in parts of the same labels, each under its own caption, is 
   eq(26, R:cell("t4.ld.total").value, "（二）未经复议直接起诉 总计")
   eq(20, R:cell("t4.la.total").value, "（三）复议后起诉 总计")
 end)
+
+test("the blocks say when two tables hold as many cells, and only then", function()
+  local t = "<table><tr><td>a</td><td>1</td></tr><tr><td>b</td><td>2</td></tr></table>"
+  local other = "<table><tr><td>a</td><td>1</td><td>3</td></tr><tr><td>b</td><td>2</td><td>4</td></tr></table>"
+  eq(true, nianbao.html.blocks("<p>x</p>" .. t .. t:gsub("2", "5")).twins, "two of four cells")
+  eq(nil, nianbao.html.blocks("<p>x</p>" .. t .. other).twins, "four cells and six")
+  eq(nil, nianbao.html.blocks("<p>x</p>" .. t).twins, "one table")
+end)
