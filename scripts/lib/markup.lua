@@ -62,11 +62,12 @@ local function text_of(node, out, hide)
   return out
 end
 
--- blocks(tree [, opts]) → list of blocks, and whether two tables hold as
--- many cells (the page may hold a table twice: a draft, a print copy). opts.line: added to every line
+-- blocks(tree [, opts]) → list of blocks. opts.line: added to every line
 -- (the tree was parsed from a piece of a larger file); opts.grid: prefix of
 -- the tables' grid names; opts.blocks: the list to append to; opts.hide:
--- the classes and ids (".name", "#name") the page's style hides.
+-- the classes and ids (".name", "#name") the page's style hides. It sets
+-- opts.twins when two tables hold as many cells (the page may hold a table
+-- twice: a draft, a print copy).
 function M.blocks(tree, opts)
   opts = opts or {}
   local shift, prefix, hide = opts.line or 0, opts.grid or "h", opts.hide
@@ -192,7 +193,8 @@ function M.blocks(tree, opts)
     walk(tree)
     flush()
   end
-  return blocks, twins
+  opts.twins = twins
+  return blocks
 end
 
 return M

@@ -303,7 +303,9 @@ local function page_blocks(text)
   if not tree then error(err, 0) end
   local hide, rules = hidden_names(text)
   if rules then apply_rules(tree, rules) end
-  return markup.blocks(tree, { hide = hide })
+  local opts = { hide = hide }
+  blocks = markup.blocks(tree, opts)
+  return blocks, opts.twins
 end
 
 function Reader(text, opts)
