@@ -1923,14 +1923,15 @@ static void push_record(lua_State *L, const html_walk *w, const stream_state *ss
 /* The records as markup.lua's blocks, on the list at w->blocks. */
 static void push_records(lua_State *L, html_walk *w) {
     stream_state *ss = w->stream;
-    lua_Integer grid = 0, cells[TWIN_TABLES] = { 0 };
+    lua_Integer grid = 0, cells = 0;
     size_t k;
-    int i;
     for (k = 0; k < ss->nrecs; k++) {
         const block_rec *r = &ss->recs[k];
         if (r->kind == N_CELL) {
             if (r->grid != grid) {
                 char name[32];
+                table_cells(w, cells);          /* the table before, its cells in a run */
+                cells = 0;
                 snprintf(name, sizeof name, "h" LUA_INTEGER_FMT, r->grid);
                 lua_pushstring(L, name);
                 if (grid != 0) lua_replace(L, -2);
@@ -1948,15 +1949,14 @@ static void push_records(lua_State *L, html_walk *w) {
             }
             set_int(L, w, N_X0, r->column);
             set_int(L, w, N_X1, r->column + r->colspan);
-            if (r->grid >= 1 && r->grid <= TWIN_TABLES) cells[r->grid - 1]++;
-            else w->twins = 1;
+            cells++;
         } else {
             push_record(L, w, ss, r, r->kind == N_PARA ? N_PARA : N_BREAK, 0);
         }
         lua_rawseti(L, w->blocks, (lua_Integer)k + 1);
     }
     if (grid != 0) lua_pop(L, 1);
-    for (i = 0; i < TWIN_TABLES; i++) table_cells(w, cells[i]);
+    table_cells(w, cells);
     set_twins(L, w);
 }
 

@@ -1,6 +1,6 @@
 -- A page that holds a table twice (a draft kept beside the printed one, a
 -- print copy) with other numbers in some cells, and says nothing of which a
--- reader sees: such a cell is read as both numbers ("70 / 71"), is not
+-- reader sees: such a cell is read as both numbers ("70 | 71"), is not
 -- read as either, and is said so, one by one while few.
 id       = "gb2021.val.copies_differ"
 severity = "warning"
@@ -17,7 +17,7 @@ params   = { max = 10 }    -- per table; more than this make one finding
 
 -- two numbers, one of each copy
 local function both(text)
-  return text ~= nil and text:find("^%d[%d,. ]* / %d[%d,. ]*$") ~= nil
+  return text ~= nil and text:find("^%d[%d,. ]* | %d[%d,. ]*$") ~= nil
 end
 
 function check(report, emit)

@@ -95,7 +95,7 @@ function M.blocks(tree, opts)
   end
 
   -- Rows and cells in order; `taken` marks grid places covered by spans.
-  local tables, sizes, twins = 0, {}, false
+  local tables, sizes, nsizes, twins = 0, {}, 0, false
   local walk
   local function do_table(tnode)
     tables = tables + 1
@@ -145,8 +145,10 @@ function M.blocks(tree, opts)
       end
       blocks[#blocks + 1] = { kind = "break", text = "", line = line_of(tr) or shift + 1 }
     end
+    -- (as the C walk: past 32 tables of other sizes, as if two were alike)
     if cells >= 4 then
-      twins = twins or sizes[cells] ~= nil
+      if not sizes[cells] then nsizes = nsizes + 1 end
+      twins = twins or sizes[cells] ~= nil or nsizes > 32
       sizes[cells] = true
     end
   end
@@ -189,7 +191,7 @@ function M.blocks(tree, opts)
   flush()
   if hid_tables > tables then
     for i = #blocks, first + 1, -1 do blocks[i] = nil end
-    shown_all, sizes, twins = true, {}, false
+    shown_all, sizes, nsizes, twins = true, {}, 0, false
     walk(tree)
     flush()
   end

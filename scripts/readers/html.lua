@@ -195,7 +195,7 @@ end
 -- numbers, under the same caption or none between them, are copies of one
 -- table (a draft kept beside the printed one, a print copy; the parts of a
 -- split table have captions of their own). Where nothing the page says
--- hides either, which is shown cannot be told. Each number they differ in is given as both ("70 / 71")
+-- hides either, which is shown cannot be told. Each number they differ in is given as both ("70 | 71")
 -- in the first, and the later copy left out: a cell of two readings is
 -- unknown, never the first copy's number. → blocks, or the blocks kept.
 local function unsure_copies(blocks)
@@ -229,7 +229,7 @@ local function unsure_copies(blocks)
       if same and #differ > 0 then
         for _, k in ipairs(differ) do
           local a = blocks[earlier[k]]
-          a.text = a.text .. " / " .. blocks[list[k]].text
+          a.text = a.text .. " | " .. blocks[list[k]].text
         end
         drop = drop or {}
         for i = list[1], list[#list] + 1 do       -- its cells and the breaks of its rows
