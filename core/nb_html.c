@@ -263,6 +263,7 @@ int nb_xml_parse(lua_State *L, const char *buf, size_t len, int maxdepth) {
 
 #define SPAN_RECTS 64           /* merged cells of one table placed here; more go to Lua */
 #define SPAN_STACK 1024         /* of all the tables open at once (a table in a cell) */
+#define TWIN_TABLES 32          /* tables whose sizes are kept to find two of one size */
 #define SPAN_AREA  65536        /* grid places one table's merged cells may cover here */
 #define SPAN_MAX   1000         /* markup.lua's cap on a rowspan or colspan */
 
@@ -305,6 +306,9 @@ typedef struct {
     int nrects;
     lean_parse lean;
     struct stream_state *stream;  /* the streaming read's state (its own allocation) */
+    lua_Integer sizes[TWIN_TABLES]; /* the cells of each table so far */
+    int nsizes;
+    int twins;                    /* two tables of as many cells (a table twice?): the list's twins is true */
     span_rect rects[SPAN_STACK];  /* last: set before read, not cleared */
 } html_walk;
 
@@ -419,6 +423,26 @@ static void add_block(lua_State *L, html_walk *w) {
     lua_rawseti(L, w->blocks, ++w->nblocks);
 }
 
+/* A table of n cells: twins when an earlier one had as many. A page may
+** hold a table twice (a draft, a print copy), which the reader compares;
+** past TWIN_TABLES tables it compares them all. */
+static void table_cells(html_walk *w, lua_Integer n) {
+    int i;
+    if (n < 4) return;
+    for (i = 0; i < w->nsizes; i++) {
+        if (w->sizes[i] == n) { w->twins = 1; return; }
+    }
+    if (w->nsizes < TWIN_TABLES) w->sizes[w->nsizes++] = n;
+    else w->twins = 1;
+}
+
+/* blocks.twins = true on the list when two tables had as many cells. */
+static void set_twins(lua_State *L, const html_walk *w) {
+    if (!w->twins) return;
+    lua_pushboolean(L, 1);
+    lua_setfield(L, w->blocks, "twins");
+}
+
 /* t[names[k]] = v for the table on top (new, no metatable: a raw set is a set) */
 static void set_int(lua_State *L, const html_walk *w, int k, lua_Integer v) {
     lua_pushvalue(L, w->names + k);
@@ -493,7 +517,7 @@ static int taken(const html_walk *w, int base, lua_Integer r, lua_Integer col) {
 typedef struct {
     char grid[32];
     int base;                     /* this table's first rect */
-    lua_Integer row, area;
+    lua_Integer row, area, cells;
 } table_walk;
 
 static int do_table(lua_State *L, html_walk *w, const xmlNode *t, int depth);
@@ -558,6 +582,7 @@ static int do_row(lua_State *L, html_walk *w, table_walk *tw, const xmlNode *tr,
         set_int(L, w, N_X0, col);
         set_int(L, w, N_X1, col + cs);
         add_block(L, w);
+        tw->cells++;
         col += cs;
     }
     lua_createtable(L, 0, 3);
@@ -587,9 +612,10 @@ static int do_table(lua_State *L, html_walk *w, const xmlNode *t, int depth) {
     int st;
     snprintf(tw.grid, sizeof tw.grid, "h" LUA_INTEGER_FMT, ++w->tables);
     tw.base = w->nrects;
-    tw.row = tw.area = 0;
+    tw.row = tw.area = tw.cells = 0;
     st = do_rows(L, w, &tw, t, depth);
     w->nrects = tw.base;
+    table_cells(w, tw.cells);
     return st;
 }
 
@@ -1897,13 +1923,15 @@ static void push_record(lua_State *L, const html_walk *w, const stream_state *ss
 /* The records as markup.lua's blocks, on the list at w->blocks. */
 static void push_records(lua_State *L, html_walk *w) {
     stream_state *ss = w->stream;
-    lua_Integer grid = 0;
+    lua_Integer grid = 0, cells = 0;
     size_t k;
     for (k = 0; k < ss->nrecs; k++) {
         const block_rec *r = &ss->recs[k];
         if (r->kind == N_CELL) {
             if (r->grid != grid) {
                 char name[32];
+                table_cells(w, cells);          /* the table before, its cells in a run */
+                cells = 0;
                 snprintf(name, sizeof name, "h" LUA_INTEGER_FMT, r->grid);
                 lua_pushstring(L, name);
                 if (grid != 0) lua_replace(L, -2);
@@ -1921,12 +1949,15 @@ static void push_records(lua_State *L, html_walk *w) {
             }
             set_int(L, w, N_X0, r->column);
             set_int(L, w, N_X1, r->column + r->colspan);
+            cells++;
         } else {
             push_record(L, w, ss, r, r->kind == N_PARA ? N_PARA : N_BREAK, 0);
         }
         lua_rawseti(L, w->blocks, (lua_Integer)k + 1);
     }
     if (grid != 0) lua_pop(L, 1);
+    table_cells(w, cells);
+    set_twins(L, w);
 }
 
 /*}===*/
@@ -1997,6 +2028,8 @@ static int html_blocks(lua_State *L, const char *buf, size_t len, int maxdepth, 
     if (st != WALK_OK || w->lean.hidden) {
         lua_pop(L, 1);
         lua_pushboolean(L, 0);
+    } else {
+        set_twins(L, w);
     }
     return 1;
 }

@@ -24,6 +24,8 @@ int nb_html_parse(lua_State *L, const char *buf, size_t len, int maxdepth);
 ** and each table row's cells, then a { kind = "break" } for the row:
 **   { kind = "cell", text = "…", line = 12, col = 1, grid = "h1", row = 2,
 **     column = 3, rowspan = 1, colspan = 2, x0 = 3, x1 = 5 }
+** The list's twins is true when two tables hold as many cells (a page may
+** hold a table twice: the reader compares them).
 ** Returns 1 with the list pushed, or with false pushed when a table has more
 ** merged cells than this walk places or a span that is not a whole number
 ** (markup.lua reads those); 0 with nil and a reason pushed as nb_html_parse. */

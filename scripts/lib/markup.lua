@@ -36,6 +36,7 @@ local function hidden(node, hide)
     for v in (style:lower():gsub("/%*.-%*/", "")):gmatch("display%s*:%s*([%w%-]+)") do shown = v end
     if shown then return shown == "none" end
   end
+  if node.styled_display then return node.styled_display == "none" end   -- a longer rule of the page's style
   if hide == nil then return false end
   if node.attrs.id and hide["#" .. node.attrs.id] then return true end
   for name in (node.attrs.class or ""):gmatch("%S+") do
@@ -64,7 +65,9 @@ end
 -- blocks(tree [, opts]) → list of blocks. opts.line: added to every line
 -- (the tree was parsed from a piece of a larger file); opts.grid: prefix of
 -- the tables' grid names; opts.blocks: the list to append to; opts.hide:
--- the classes and ids (".name", "#name") the page's style hides.
+-- the classes and ids (".name", "#name") the page's style hides. It sets
+-- opts.twins when two tables hold as many cells (the page may hold a table
+-- twice: a draft, a print copy).
 function M.blocks(tree, opts)
   opts = opts or {}
   local shift, prefix, hide = opts.line or 0, opts.grid or "h", opts.hide
@@ -92,7 +95,7 @@ function M.blocks(tree, opts)
   end
 
   -- Rows and cells in order; `taken` marks grid places covered by spans.
-  local tables = 0
+  local tables, sizes, nsizes, twins = 0, {}, 0, false
   local walk
   local function do_table(tnode)
     tables = tables + 1
@@ -108,7 +111,7 @@ function M.blocks(tree, opts)
       end
     end
     collect(tnode)
-    local taken = {}
+    local taken, cells = {}, 0
     for r, tr in ipairs(rows) do
       local col = 1
       for _, td in ipairs(tr) do
@@ -135,11 +138,18 @@ function M.blocks(tree, opts)
                                     line = line_of(td) or line_of(tr) or shift + 1,
                                     grid = grid, row = r, column = col, rowspan = rs, colspan = cs,
                                     x0 = col, x1 = col + cs }
+            cells = cells + 1
           end
           col = col + cs
         end
       end
       blocks[#blocks + 1] = { kind = "break", text = "", line = line_of(tr) or shift + 1 }
+    end
+    -- (as the C walk: past 32 tables of other sizes, as if two were alike)
+    if cells >= 4 then
+      if not sizes[cells] then nsizes = nsizes + 1 end
+      twins = twins or sizes[cells] ~= nil or nsizes > 32
+      sizes[cells] = true
     end
   end
 
@@ -181,10 +191,11 @@ function M.blocks(tree, opts)
   flush()
   if hid_tables > tables then
     for i = #blocks, first + 1, -1 do blocks[i] = nil end
-    shown_all = true
+    shown_all, sizes, nsizes, twins = true, {}, 0, false
     walk(tree)
     flush()
   end
+  opts.twins = twins
   return blocks
 end
 

@@ -158,6 +158,8 @@ function value_state_of(F, text)
     v = M.parse_number(bare)
     if v ~= nil then return "number", v end
   end
+  -- two copies of the table that disagree, neither shown for sure (the HTML reader's "70 | 71"): unknown
+  if text:find(" | ", 1, true) and text:find("^%d[%d,. ]* | %d[%d,. ]*$") then return "unknown" end
   return nil
 end
 

@@ -22,10 +22,57 @@ function sniff(head)
   return rest:find("<table", 1, true) ~= nil and rest:find("</td>", 1, true) ~= nil
 end
 
+-- A compound selector (`div.draft`, `#main`, `.a.b`, `[hidden]`) as what
+-- an element must have, or nil for one this cannot decide (`:hover`, `~`).
+local function compound(text)
+  local c, at = { classes = {}, ids = {}, attrs = {} }, 1
+  local tag = text:match("^[%a][%w%-]*") or text:match("^%*")
+  if tag then
+    c.tag = tag ~= "*" and tag:lower() or nil
+    at = #tag + 1
+  end
+  while at <= #text do
+    local kind, name, after = text:match("^([.#])([%w_%-]+)()", at)
+    if kind then
+      local list = kind == "." and c.classes or c.ids
+      list[#list + 1] = name
+    else
+      name, after = text:match("^%[%s*([%w_%-]+)%s*%]()", at)
+      if not name then return nil end
+      c.attrs[#c.attrs + 1] = name:lower()
+    end
+    at = after
+  end
+  -- (ids, then classes and attributes, then the type: which rule wins)
+  c.weight = #c.ids * 10000 + (#c.classes + #c.attrs) * 100 + (c.tag and 1 or 0)
+  return c
+end
+
+-- A selector of compounds joined by descendant (" ") or child (">") steps,
+-- last first; nil for one this cannot decide.
+local function selector(text)
+  local steps, child, weight = {}, false, 0
+  for piece in text:gsub(">", " > "):gmatch("%S+") do
+    if piece == ">" then
+      if #steps == 0 or child then return nil end
+      child = true
+    else
+      local c = compound(piece)
+      if not c then return nil end
+      c.child, child, weight = child, false, weight + c.weight
+      table.insert(steps, 1, c)
+    end
+  end
+  if #steps == 0 or child then return nil end
+  steps.weight = weight
+  return steps
+end
+
 -- The classes and ids (".name", "#name") the page's own <style> hides with a
--- plain rule (`.print_area{display:none}`): a site's print copy or a draft.
--- Rules under an @-rule (@media print) and longer selectors are not read:
--- they hide for a printer, a phone, or an element this cannot place.
+-- plain rule (`.print_area{display:none}`): a site's print copy or a draft;
+-- and its rules of longer selectors (`.content .draft`, `#main > div.old`),
+-- each with the display it sets, in the page's order. Rules under an @-rule
+-- (@media print) are not read: they hide for a printer or a phone.
 local function hidden_names(text)
   local sheets, none, from, low = {}, false, 1, text:lower()
   while true do
@@ -38,7 +85,7 @@ local function hidden_names(text)
     from = close_at
   end
   if not none then return nil end        -- most pages: nothing hidden, no rule read
-  local hide
+  local hide, rules
   for _, css in ipairs(sheets) do
     css = css:gsub("/%*.-%*/", ""):gsub("<!%-%-", ""):gsub("%-%->", "")
     local at = 1
@@ -60,6 +107,12 @@ local function hidden_names(text)
             if name then
               hide = hide or {}
               hide[name] = shown == "none"
+            else
+              local steps = selector(sel)
+              if steps then
+                rules = rules or {}
+                rules[#rules + 1] = { steps = steps, none = shown == "none" }
+              end
             end
           end
         end
@@ -69,18 +122,196 @@ local function hidden_names(text)
   end
   if hide then
     for name, hides in pairs(hide) do if not hides then hide[name] = nil end end
-    if next(hide) then return hide end
+    if not next(hide) then hide = nil end
+  end
+  return hide, rules
+end
+
+-- Does element node have all compound c asks for?
+local function has(node, c)
+  if c.tag and node.tag ~= c.tag then return false end
+  local attrs = node.attrs
+  for _, id in ipairs(c.ids) do if attrs.id ~= id then return false end end
+  if #c.classes > 0 then
+    local own = " " .. (attrs.class or ""):gsub("%s+", " ") .. " "
+    for _, name in ipairs(c.classes) do
+      if not own:find(" " .. name .. " ", 1, true) then return false end
+    end
+  end
+  for _, a in ipairs(c.attrs) do if attrs[a] == nil then return false end end
+  return true
+end
+
+-- Does the selector's step k on match an element whose ancestors are
+-- path[1..depth] (the element itself at depth)?
+local function matches(steps, k, path, depth)
+  if not has(path[depth], steps[k]) then return false end
+  if k == #steps then return true end
+  if steps[k].child then return depth > 1 and matches(steps, k + 1, path, depth - 1) end
+  for up = depth - 1, 1, -1 do
+    if matches(steps, k + 1, path, up) then return true end
+  end
+  return false
+end
+
+-- Mark the elements the longer rules set a display for (`styled_display`):
+-- the weightiest rule wins, of equals the later, as a browser does.
+local function apply_rules(tree, rules)
+  local path = {}
+  local function visit(node, depth)
+    for _, c in ipairs(node) do
+      if type(c) == "table" and c.tag then
+        path[depth] = c
+        local best, weight
+        for _, r in ipairs(rules) do
+          if (not weight or r.steps.weight >= weight) and matches(r.steps, 1, path, depth) then
+            best, weight = r, r.steps.weight
+          end
+        end
+        if best then c.styled_display = best.none and "none" or "shown" end
+        visit(c, depth + 1)
+      end
+    end
+    path[depth] = nil
+  end
+  visit(tree, 1)
+end
+
+-- A table's cell of a number alone ("70", "1,069", "9116.36"): what two
+-- copies of one table may differ in.
+local function plain_number(text)
+  return text:find("^%d[%d,. ]*$") ~= nil
+end
+
+-- The text of the nearest paragraph before block i and after block from.
+local function caption_before(blocks, i, from)
+  for k = i - 1, from + 1, -1 do
+    if blocks[k].kind == "para" then return blocks[k].text end
   end
   return nil
 end
 
-function Reader(text, opts)
+-- Two tables of the same places and the same labels, differing only in
+-- numbers, under the same caption or none between them, are copies of one
+-- table (a draft kept beside the printed one, a print copy; the parts of a
+-- split table have captions of their own). Where nothing the page says
+-- hides either, which is shown cannot be told. Each number they differ in is given as both ("70 | 71")
+-- in the first, and the later copy left out: a cell of two readings is
+-- unknown, never the first copy's number. → blocks, or the blocks kept.
+local function unsure_copies(blocks)
+  local cells, order = {}, {}
+  for i = 1, #blocks do
+    local grid = blocks[i].grid
+    if grid then
+      local list = cells[grid]
+      if not list then list = {}; cells[grid] = list; order[#order + 1] = grid end
+      list[#list + 1] = i
+    end
+  end
+  if #order < 2 then return blocks end
+  local by_size, drop = {}, nil
+  for _, grid in ipairs(order) do
+    local list = cells[grid]
+    local earlier = by_size[#list]
+    if not earlier then
+      by_size[#list] = list
+    elseif #list >= 4 then
+      local caption = caption_before(blocks, list[1], earlier[#earlier])
+      local differ, same = {}, caption == nil or caption == caption_before(blocks, earlier[1], 0)
+      for k = 1, same and #list or 0 do
+        local a, b = blocks[earlier[k]], blocks[list[k]]
+        if a.row ~= b.row or a.x0 ~= b.x0 or a.x1 ~= b.x1 then same = false; break end
+        if a.text ~= b.text then
+          if not (plain_number(a.text) and plain_number(b.text)) then same = false; break end
+          differ[#differ + 1] = k
+        end
+      end
+      if same and #differ > 0 then
+        for _, k in ipairs(differ) do
+          local a = blocks[earlier[k]]
+          a.text = a.text .. " | " .. blocks[list[k]].text
+        end
+        drop = drop or {}
+        for i = list[1], list[#list] + 1 do       -- its cells and the breaks of its rows
+          if blocks[i] and (blocks[i].grid == grid or blocks[i].kind == "break") then drop[i] = true end
+        end
+      end
+    end
+  end
+  if not drop then return blocks end
+  local kept = {}
+  for i = 1, #blocks do if not drop[i] then kept[#kept + 1] = blocks[i] end end
+  return kept
+end
+
+-- A CMS's JSON answer for an article (`{"data":{"title":…,"content":"<p>…"}}`,
+-- its characters often as \u escapes): the page is its longest string of
+-- markup, under its title. The JSON is read as the YAML it also is.
+local function json_page(text)
+  if not text:find("^%s*[{[]") or not text:find("[}%]]%s*$") then return nil end
+  local ok, doc = pcall(nianbao.yaml.decode, text, "json")
+  if not ok or type(doc) ~= "table" then return nil end
+  local page, title
+  local function visit(node, depth)
+    for k, v in pairs(node) do
+      if type(v) == "string" then
+        if v:find("<%a") and (not page or #v > #page) then page = v end
+        if k == "title" and not title then title = v end
+      elseif type(v) == "table" and depth < 8 then
+        visit(v, depth + 1)
+      end
+    end
+  end
+  visit(doc, 1)
+  if not page then return nil end
+  if title and not page:find(title, 1, true) then page = "<h1>" .. title .. "</h1>\n" .. page end
+  return page
+end
+
+-- A page its script draws (a Vue or React app: an empty #app) keeps the
+-- article in a state it is given as JSON (`window.__INITIAL_STATE__={…}`):
+-- that page, when the markup itself holds no table.
+local function state_page(text, blocks)
+  local at = text:find("window.__", 1, true)
+  local open = at and select(2, text:find("^window%.__[%w_]+__%s*=%s*{", at))
+  if not open then return nil end
+  for i = 1, #blocks do if blocks[i].grid then return nil end end
+  local close = text:find("</script", open, true) or #text + 1
+  local json = text:sub(open, close - 1):match("^(.*})")
+  for _ = 1, 8 do                       -- a script after the state: it ends at an earlier brace
+    if not json then break end
+    local page = json_page(json)
+    if page then return page end
+    json = json:match("^(.*})[^}]*}")
+  end
+  return nil
+end
+
+-- The page's blocks, in C when nothing in it is hidden, else the Lua way;
+-- and whether two of its tables hold as many cells.
+local function page_blocks(text)
   -- cells without column and spans: the binder places them by x0 and x1 alone
   local blocks, why = nianbao.html.blocks(text, nil, false)
-  if blocks then return { blocks = blocks } end
+  if blocks then
+    local twins = blocks.twins
+    blocks.twins = nil
+    return blocks, twins
+  end
   if blocks == nil then error(why, 0) end
   -- a page that hides some of itself (a style sheet that hides a class sends it here too)
   local tree, err = nianbao.html.parse(text)
   if not tree then error(err, 0) end
-  return { blocks = markup.blocks(tree, { hide = hidden_names(text) }) }
+  local hide, rules = hidden_names(text)
+  if rules then apply_rules(tree, rules) end
+  local opts = { hide = hide }
+  blocks = markup.blocks(tree, opts)
+  return blocks, opts.twins
+end
+
+function Reader(text, opts)
+  text = json_page(text) or text
+  local blocks, twins = page_blocks(text)
+  local state = state_page(text, blocks)
+  if state then blocks, twins = page_blocks(state) end
+  return { blocks = twins and unsure_copies(blocks) or blocks }
 end
