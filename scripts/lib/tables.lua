@@ -885,6 +885,32 @@ end
 
 --{=== rows ===
 
+-- The printed columns in the order a header names its deepest ones, where it
+-- names each once and in another order than the format's (商业企业 after
+-- 法律服务机构): a row's values are in the header's order, never the format's.
+local function permuted(blk, deep, words)
+  local named, times = {}, {}
+  for _, col in ipairs(words) do
+    if deep[col] then
+      times[col] = (times[col] or 0) + 1
+      if times[col] > 1 then return nil end
+      named[#named + 1] = col
+    end
+  end
+  local order, k, other = {}, 0, false
+  for _, c in ipairs(blk.printed) do
+    if deep[c.id] then
+      k = k + 1
+      if not named[k] then return nil end
+      other = other or named[k] ~= c.id
+      order[#order + 1] = named[k]
+    else
+      order[#order + 1] = c.id
+    end
+  end
+  return other and k == #named and order or nil
+end
+
 -- A column the official grid does not print (a subtotal some renderings
 -- add) sits where the header names it: before the first of the deepest
 -- columns that its word precedes, else after the last of them. A header
@@ -899,11 +925,11 @@ local function header_order(T, words)
       if c.id == col and not c.printed then extra = extra or c end
     end
   end
-  if not extra then return nil end
   local depth = 0
   for _, c in ipairs(blk.printed) do depth = math.max(depth, #(c.over or {})) end
   local deep = {}
   for _, c in ipairs(blk.printed) do if #(c.over or {}) == depth then deep[c.id] = true end end
+  if not extra then return permuted(blk, deep, words) end
   local seen_extra, before = false, nil
   for _, col in ipairs(words) do
     if col == extra.id then seen_extra = true
@@ -1048,6 +1074,7 @@ end
 local function segment(F, T, m, tokens, diags, present, rec)
   local norm = F.labels.norm
   local segs, seen, words, extras = {}, {}, {}, {}
+  local subtotals = {}                          -- a group's subtotal row → its segment
   local lead = { diags = {} }                  -- the values before the first row's label
   local cur, group, rows_started = nil, nil, false
   local header_line                      -- the line of the last header or caption read
@@ -1155,6 +1182,10 @@ local function segment(F, T, m, tokens, diags, present, rec)
           seen[sub] = true
           cur = { row = sub, values = {}, block = b, optional = true }
           segs[#segs + 1] = cur
+          subtotals[sub] = cur
+        elseif t == subtotal_word and subtotals[sub] and #subtotals[sub].values == 0 then
+          -- a bare 小计 after the items: the subtotal the group's label opened with no values
+          cur = subtotals[sub]
         else
           cur = nil
         end
@@ -2061,6 +2092,13 @@ local function column_map(F, T, blk, hdr, used, hint)
   -- all its other words and leaves printed columns out maps the rest, and
   -- those it left out stay unknown (never a neighbour's value)
   local want = known.want
+  -- a header that names each printed column once, in another order than the
+  -- format's, maps them by its words (never read in the format's order)
+  if #out == #want and #unknown == 0 and #blk.groups == 0 then
+    local wanted = 0
+    for _, id in ipairs(want) do if seen[id] then wanted = wanted + 1 end end
+    if wanted == #want then return out end
+  end
   local k, missing = 1, nil
   for _, e in ipairs(out) do
     if e.id ~= want[k] and not (e.col.printed == false) and #blk.groups == 0 and #unknown == 0 then

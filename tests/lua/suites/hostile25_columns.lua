@@ -1,0 +1,29 @@
+-- 表三 as a template prints it otherwise than the format: its columns in
+-- another order, a bare 小计 row after a group's items in a text of tab-separated
+-- cells. Each value is read under the header that names it, never by the
+-- format's order; a subtotal is its group's, never an unplaced number.
+
+local E = nianbao.engine
+local DIR = "tests/fixtures/hostile25/"
+
+for _, name in ipairs { "r1-columns-reordered.md", "r1-columns-reordered.tab.txt" } do
+  test(name .. ": 商业企业 and 法律服务机构 swapped in the header, each read under its own", function()
+    local R = assert(E:read(DIR .. name))
+    eq(53, R:cell("t3.new.biz").value, "商业企业 of 一、")
+    eq(61, R:cell("t3.new.legal").value, "法律服务机构 of 一、")
+    eq(12, R:cell("t3.result.unable.nohold.biz").value, "商业企业 of （四）1.")
+    eq(10, R:cell("t3.result.unable.nohold.legal").value, "法律服务机构 of （四）1.")
+    eq(3, R:cell("t3.result.other.nocorrect.biz").value, "商业企业 of （六）1.")
+  end)
+end
+
+test("a bare 小计 row of tab-separated cells is its group's subtotal, not unplaced numbers", function()
+  local path = DIR .. "r1-columns-reordered.tab.txt"
+  local found = rules_found(path)
+  assert(not found:find("unplaced", 1, true), found)
+  local text = assert(nbio.readfile(path))
+  -- a 小计 that does not add up is found: the subtotal is read, and checked
+  local bad = write("subtotal_off.txt", (text:gsub("\t\t小计\t176\t", "\t\t小计\t177\t", 1)))
+  found = rules_found(bad)
+  assert(found:find("gb2021.t3.", 1, true), found)
+end)
