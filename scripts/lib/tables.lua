@@ -916,7 +916,7 @@ end
 -- columns that its word precedes, else after the last of them. A header
 -- read in flat order cannot say more: columns whose label spans several
 -- header rows do not have their place in the stream.
-local function header_order(T, words)
+local function header_order(T, words, rows)
   local blk = T.blocks[1]
   if not blk then return nil end
   local extra
@@ -930,17 +930,28 @@ local function header_order(T, words)
   local deep = {}
   for _, c in ipairs(blk.printed) do if #(c.over or {}) == depth then deep[c.id] = true end end
   if not extra then return permuted(blk, deep, words) end
-  local seen_extra, before = false, nil
-  for _, col in ipairs(words) do
-    if col == extra.id then seen_extra = true
-    elseif seen_extra and deep[col] then before = col; break end
+  -- a printed column's word beside the extra's on the same header line says
+  -- its place (合计 after 总计, or first of all)
+  local at, printed = nil, {}
+  for i, col in ipairs(words) do if col == extra.id then at = i; break end end
+  for _, c in ipairs(blk.printed) do printed[c.id] = true end
+  local function beside(i)
+    local col = words[i]
+    return col and printed[col] and rows[i] == rows[at] and col or nil
+  end
+  local before = beside(at + 1)
+  local after = not before and beside(at - 1)
+  if not before and not after then
+    for i = at + 1, #words do
+      if deep[words[i]] then before = words[i]; break end
+    end
   end
   local order, last_deep = {}, nil
   for _, c in ipairs(blk.printed) do if deep[c.id] then last_deep = c.id end end
   for _, c in ipairs(blk.printed) do
     if c.id == before then order[#order + 1] = extra.id end
     order[#order + 1] = c.id
-    if not before and c.id == last_deep then order[#order + 1] = extra.id end
+    if c.id == after or (not before and not after and c.id == last_deep) then order[#order + 1] = extra.id end
   end
   return order
 end
@@ -1075,6 +1086,7 @@ local function segment(F, T, m, tokens, diags, present, rec)
   local norm = F.labels.norm
   local segs, seen, words, extras = {}, {}, {}, {}
   local subtotals = {}                          -- a group's subtotal row → its segment
+  local word_rows = {}                          -- the header line of each of words
   local lead = { diags = {} }                  -- the values before the first row's label
   local cur, group, rows_started = nil, nil, false
   local header_line                      -- the line of the last header or caption read
@@ -1202,12 +1214,17 @@ local function segment(F, T, m, tokens, diags, present, rec)
         present.yes = true
         header_line = row_of(b)
         if not rows_started and not remarks then remarks = names_remarks(F, t) end
-        if not rows_started and T.column_words[t] then words[#words + 1] = second_word(F, T, words, t, T.column_words[t])
+        if not rows_started and T.column_words[t] then
+          words[#words + 1] = second_word(F, T, words, t, T.column_words[t])
+          word_rows[#words] = row_of(b)
         elseif not rows_started and text:find("\t", 1, true) then
           -- a header line of cells as one text: its words in order
           for w in text:gmatch("[^\t]+") do
             local wt = F.labels.norm(w)
-            if T.column_words[wt] then words[#words + 1] = second_word(F, T, words, wt, T.column_words[wt]) end
+            if T.column_words[wt] then
+              words[#words + 1] = second_word(F, T, words, wt, T.column_words[wt])
+              word_rows[#words] = row_of(b)
+            end
           end
         end
       elseif cur and #cur.values > 0 and #cur.values < #cur.row.cells and b.kind == "cell" and not b.derived
@@ -1260,7 +1277,7 @@ local function segment(F, T, m, tokens, diags, present, rec)
     end
     diags[#diags + 1] = d
   end
-  return segs, header_order(T, words), words, lead
+  return segs, header_order(T, words, word_rows), words, lead
 end
 
 local function digits_only(values)

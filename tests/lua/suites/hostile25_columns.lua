@@ -27,3 +27,15 @@ test("a bare 小计 row of tab-separated cells is its group's subtotal, not unpl
   found = rules_found(bad)
   assert(found:find("gb2021.t3.", 1, true), found)
 end)
+
+-- a 合计 column beside 总计 in a text: its place is where its header line names it
+for name, where in pairs { ["r4-heji-placed.after-total.txt"] = "after 总计, on the header's first line",
+                           ["r4-heji-placed.first.txt"] = "first of all, the header one line" } do
+  test(name .. ": 合计 " .. where, function()
+    local R = assert(E:read(DIR .. name))
+    eq(71, R:cell("t3.new.np").value, "自然人 of 一、")
+    eq(74, R:cell("t3.new.total").value, "总计 of 一、")
+    eq(72, R:cell("t3.result.total.np").value, "自然人 of （七）")
+    eq(75, R:cell("t3.result.total.total").value, "总计 of （七）")
+  end)
+end
