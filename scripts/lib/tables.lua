@@ -885,30 +885,85 @@ end
 
 --{=== rows ===
 
--- The printed columns in the order a header names its deepest ones, where it
--- names each once and in another order than the format's (商业企业 after
--- 法律服务机构): a row's values are in the header's order, never the format's.
-local function permuted(blk, deep, words)
-  local named, times = {}, {}
-  for _, col in ipairs(words) do
-    if deep[col] then
+-- What words holds where a header line names the group over the deepest
+-- columns (法人或其他组织): their place among the other columns of that line.
+local GROUP_WORD = "\0group"
+
+-- The group's word over the deepest columns of table T's first block, folded.
+local group_words = setmetatable({}, { __mode = "k" })
+local function group_word(F, T)
+  local w = group_words[T]
+  if w == nil then
+    w = false
+    local blk, depth = T.blocks[1], 0
+    for _, c in ipairs(blk and blk.printed or {}) do depth = math.max(depth, #(c.over or {})) end
+    for _, c in ipairs(blk and blk.printed or {}) do
+      if depth > 0 and #(c.over or {}) == depth then w = F.labels.norm(c.over[depth]) end
+    end
+    group_words[T] = w
+  end
+  return w
+end
+
+-- The printed columns in the order the header names them, where it names
+-- each once and in another order than the format's: on one line, or the
+-- deepest on a line of their own and the others on the line of their
+-- group's word (总计 before 自然人); else the deepest in the order they are
+-- named (商业企业 after 法律服务机构). A row's values are in the header's
+-- order, never the format's.
+local function permuted(blk, deep, words, rows)
+  local named, times, printed = {}, {}, {}
+  local all, line_of, group_at = {}, {}, nil
+  for _, c in ipairs(blk.printed) do printed[c.id] = true end
+  for i, col in ipairs(words) do
+    if printed[col] then
       times[col] = (times[col] or 0) + 1
       if times[col] > 1 then return nil end
-      named[#named + 1] = col
+      all[#all + 1], line_of[col] = col, rows[i]
+      if deep[col] then named[#named + 1] = col end
+    elseif col == GROUP_WORD then
+      group_at = group_at or i
     end
   end
-  local order, k, other = {}, 0, false
-  for _, c in ipairs(blk.printed) do
-    if deep[c.id] then
-      k = k + 1
-      if not named[k] then return nil end
-      other = other or named[k] ~= c.id
-      order[#order + 1] = named[k]
-    else
-      order[#order + 1] = c.id
+  local order = {}
+  if #all == #blk.printed then
+    local one = true
+    for _, col in ipairs(all) do one = one and line_of[col] == line_of[all[1]] end
+    if one then
+      order = all
+    elseif group_at then
+      local at = rows[group_at]
+      for i, col in ipairs(words) do
+        if i == group_at then
+          for _, d in ipairs(named) do
+            if line_of[d] == at or line_of[d] ~= line_of[named[1]] then return nil end
+            order[#order + 1] = d
+          end
+        elseif printed[col] and not deep[col] then
+          if rows[i] ~= at then return nil end
+          order[#order + 1] = col
+        end
+      end
     end
   end
-  return other and k == #named and order or nil
+  if #order ~= #blk.printed then
+    order = {}
+    local k = 0
+    for _, c in ipairs(blk.printed) do
+      if deep[c.id] then
+        k = k + 1
+        if not named[k] then return nil end
+        order[#order + 1] = named[k]
+      else
+        order[#order + 1] = c.id
+      end
+    end
+    if k ~= #named then return nil end
+  end
+  for i, c in ipairs(blk.printed) do
+    if order[i] ~= c.id then return order end
+  end
+  return nil
 end
 
 -- A column the official grid does not print (a subtotal some renderings
@@ -929,7 +984,7 @@ local function header_order(T, words, rows)
   for _, c in ipairs(blk.printed) do depth = math.max(depth, #(c.over or {})) end
   local deep = {}
   for _, c in ipairs(blk.printed) do if #(c.over or {}) == depth then deep[c.id] = true end end
-  if not extra then return permuted(blk, deep, words) end
+  if not extra then return permuted(blk, deep, words, rows) end
   -- a printed column's word beside the extra's on the same header line says
   -- its place (合计 after 总计, or first of all)
   local at, printed = nil, {}
@@ -1086,7 +1141,11 @@ local function segment(F, T, m, tokens, diags, present, rec)
   local norm = F.labels.norm
   local segs, seen, words, extras = {}, {}, {}, {}
   local subtotals = {}                          -- a group's subtotal row → its segment
-  local word_rows = {}                          -- the header line of each of words
+  local word_rows, word_tokens = {}, {}         -- the header line and token of each of words
+  local function header_row(b)
+    word_tokens[#words] = b
+    return row_of(b)
+  end
   local lead = { diags = {} }                  -- the values before the first row's label
   local cur, group, rows_started = nil, nil, false
   local header_line                      -- the line of the last header or caption read
@@ -1216,16 +1275,22 @@ local function segment(F, T, m, tokens, diags, present, rec)
         if not rows_started and not remarks then remarks = names_remarks(F, t) end
         if not rows_started and T.column_words[t] then
           words[#words + 1] = second_word(F, T, words, t, T.column_words[t])
-          word_rows[#words] = row_of(b)
+          word_rows[#words] = header_row(b)
         elseif not rows_started and text:find("\t", 1, true) then
           -- a header line of cells as one text: its words in order
           for w in text:gmatch("[^\t]+") do
             local wt = F.labels.norm(w)
             if T.column_words[wt] then
               words[#words + 1] = second_word(F, T, words, wt, T.column_words[wt])
-              word_rows[#words] = row_of(b)
+              word_rows[#words] = header_row(b)
+            elseif wt == group_word(F, T) then
+              words[#words + 1] = GROUP_WORD
+              word_rows[#words] = header_row(b)
             end
           end
+        elseif not rows_started and t == group_word(F, T) then
+          words[#words + 1] = GROUP_WORD
+          word_rows[#words] = header_row(b)
         end
       elseif cur and #cur.values > 0 and #cur.values < #cur.row.cells and b.kind == "cell" and not b.derived
              and not remarks then
@@ -1276,6 +1341,19 @@ local function segment(F, T, m, tokens, diags, present, rec)
       d.kind = "unplaced"
     end
     diags[#diags + 1] = d
+  end
+  -- a line whose words do not stand left to right is no line of the header
+  -- (a page's cells all on one line of its file): each word a line of its own
+  local crossed
+  for i = 2, #words do
+    local a, c = word_tokens[i - 1], word_tokens[i]
+    if a ~= c and word_rows[i] == word_rows[i - 1] and not ((a.col or 0) < (c.col or 0)) then
+      crossed = crossed or {}
+      crossed[word_rows[i]] = true
+    end
+  end
+  if crossed then
+    for i = 1, #words do if crossed[word_rows[i]] then word_rows[i] = {} end end
   end
   return segs, header_order(T, words, word_rows), words, lead
 end
@@ -2109,11 +2187,16 @@ local function column_map(F, T, blk, hdr, used, hint)
   -- all its other words and leaves printed columns out maps the rest, and
   -- those it left out stay unknown (never a neighbour's value)
   local want = known.want
-  -- a header that names each printed column once, in another order than the
-  -- format's, maps them by its words (never read in the format's order)
+  -- a header that names each printed column once, the deepest in another
+  -- order than the format's, maps them by its words (never read in the
+  -- format's order); the others keep their places (a header whose spans
+  -- put 总计 over 其他 is a page's slip, and its rows' sums say so)
   if #out == #want and #unknown == 0 and #blk.groups == 0 then
-    local wanted = 0
-    for _, id in ipairs(want) do if seen[id] then wanted = wanted + 1 end end
+    local wanted, depth = 0, 0
+    for _, c in ipairs(blk.printed) do depth = math.max(depth, #(c.over or {})) end
+    for i, c in ipairs(blk.printed) do
+      if seen[c.id] and (#(c.over or {}) == depth or out[i].id == c.id) then wanted = wanted + 1 end
+    end
     if wanted == #want then return out end
   end
   local k, missing = 1, nil

@@ -39,3 +39,18 @@ for name, where in pairs { ["r4-heji-placed.after-total.txt"] = "after 总计, o
     eq(75, R:cell("t3.result.total.total").value, "总计 of （七）")
   end)
 end
+
+test("r5-total-first.txt: 总计 first, then 自然人 and 法人或其他组织 on the header's first line", function()
+  local R = assert(E:read(DIR .. "r5-total-first.txt"))
+  eq(3119, R:cell("t3.new.total").value, "总计 of 一、")
+  eq(3001, R:cell("t3.new.np").value, "自然人 of 一、")
+  eq(53, R:cell("t3.new.biz").value, "商业企业 of 一、")
+  eq(4, R:cell("t3.new.other").value, "其他 of 一、")
+end)
+
+test("a page's header cells all at one place of one line say no order: read in the format's", function()
+  -- (its cells are paragraphs of one line of the file, each at its first column)
+  local R = assert(E:read("tests/hostile/mislabelled.html"))
+  eq(5, R:cell("t3.new.total").value, "总计 of 一、")
+  eq(0, R:cell("t3.new.other").value, "其他 of 一、")
+end)
