@@ -2611,10 +2611,45 @@ local function header_placed(F, T, heads, values)
   return out
 end
 
+-- The words over a flat table's column groups, each with its level and its
+-- place among the words of that level (行政复议 1, 行政诉讼 2; 未经复议直接起诉 1,
+-- 复议后起诉 2), folded: made once per block.
+local over_ranks = setmetatable({}, { __mode = "k" })
+local function over_rank(F, blk)
+  local ranks = over_ranks[blk]
+  if not ranks then
+    ranks = {}
+    local count = {}
+    for _, g in ipairs(blk.groups) do
+      for level, o in ipairs(g.over or {}) do
+        local w = F.labels.norm(o)
+        if not ranks[w] then
+          count[level] = (count[level] or 0) + 1
+          ranks[w] = { level = level, rank = count[level] }
+        end
+      end
+    end
+    over_ranks[blk] = ranks
+  end
+  return ranks
+end
+
 local function bind_flat_by(F, system, T, m, tokens, R, diags, present, pending, rec)
   local norm = F.labels.norm
   local values = {}
   local heads = {}            -- the columns the header names, in its order
+  local ranks = T.blocks[1] and over_rank(F, T.blocks[1]) or {}
+  -- the groups' words met on a header line, per level; whether one came after a later one
+  -- (on lines apart their order is the page's layout, not the columns')
+  local last_rank, last_row, crossed = {}, {}, false
+  local function group_word_at(t, b)
+    local r = ranks[t]
+    if not r then return end
+    local at = row_of(b)
+    if last_row[r.level] ~= at then last_rank[r.level], last_row[r.level] = 0, at end
+    if r.rank < last_rank[r.level] then crossed = true end
+    last_rank[r.level] = math.max(r.rank, last_rank[r.level])
+  end
   local remarks = false       -- whether the header names a column of remarks (备注)
   local remark_line           -- the line of the remark after the values
   local sm = state_memo[F]
@@ -2642,7 +2677,13 @@ local function bind_flat_by(F, system, T, m, tokens, R, diags, present, pending,
         if T.column_words[t] then heads[#heads + 1] = T.column_words[t]
         elseif b.text:find("\t", 1, true) then
           -- a header line of cells as one text: its words in order
-          for w in b.text:gmatch("[^\t]+") do heads[#heads + 1] = T.column_words[norm(w)] or nil end
+          for w in b.text:gmatch("[^\t]+") do
+            local wt = norm(w)
+            heads[#heads + 1] = T.column_words[wt] or nil
+            group_word_at(wt, b)
+          end
+        else
+          group_word_at(t, b)
         end
       elseif #values > 0 and #values < #T.cells and b.kind == "cell" and not b.derived then
         values[#values + 1] = b                     -- a cell of the page that holds text
@@ -2676,6 +2717,8 @@ local function bind_flat_by(F, system, T, m, tokens, R, diags, present, pending,
   local row = { row = { id = "", shown = T.title, cells = T.cells } }
   local placed
   if #values == #T.cells and #heads == #T.cells then placed = header_placed(F, T, heads, values) end
+  -- (groups named in another order than the format's, 行政诉讼 before 行政复议: none of their values is placed)
+  if crossed then placed = false end
   if placed then values = placed end
   if placed == false then
     -- a header in an order of its own that is no order of the columns: nothing placed
