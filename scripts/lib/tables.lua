@@ -905,7 +905,8 @@ local function group_word(F, T)
   return w
 end
 
--- The printed columns in the order the header names them, where it names
+-- The printed columns of a block with a group over its deepest ones (表三's
+-- organisations) in the order the header names them, where it names
 -- each once and in another order than the format's: on one line, or the
 -- deepest on a line of their own and the others on the line of their
 -- group's word (总计 before 自然人); else the deepest in the order they are
@@ -984,7 +985,7 @@ local function header_order(T, words, rows)
   for _, c in ipairs(blk.printed) do depth = math.max(depth, #(c.over or {})) end
   local deep = {}
   for _, c in ipairs(blk.printed) do if #(c.over or {}) == depth then deep[c.id] = true end end
-  if not extra then return permuted(blk, deep, words, rows) end
+  if not extra then return depth > 0 and permuted(blk, deep, words, rows) or nil end
   -- a printed column's word beside the extra's on the same header line says
   -- its place (合计 after 总计, or first of all)
   local at, printed = nil, {}
@@ -2187,17 +2188,17 @@ local function column_map(F, T, blk, hdr, used, hint)
   -- all its other words and leaves printed columns out maps the rest, and
   -- those it left out stay unknown (never a neighbour's value)
   local want = known.want
-  -- a header that names each printed column once, the deepest in another
-  -- order than the format's, maps them by its words (never read in the
-  -- format's order); the others keep their places (a header whose spans
-  -- put 总计 over 其他 is a page's slip, and its rows' sums say so)
+  -- a header that names each printed column once, the deepest (under a
+  -- group) in another order than the format's, maps them by its words
+  -- (never read in the format's order); the others keep their places (a
+  -- header whose spans put 总计 over 其他 is a page's slip, as its sums say)
   if #out == #want and #unknown == 0 and #blk.groups == 0 then
     local wanted, depth = 0, 0
     for _, c in ipairs(blk.printed) do depth = math.max(depth, #(c.over or {})) end
     for i, c in ipairs(blk.printed) do
       if seen[c.id] and (#(c.over or {}) == depth or out[i].id == c.id) then wanted = wanted + 1 end
     end
-    if wanted == #want then return out end
+    if depth > 0 and wanted == #want then return out end
   end
   local k, missing = 1, nil
   for _, e in ipairs(out) do
