@@ -183,7 +183,7 @@ static int begins_with(const char *at, const char *end, const char *word) {
 
 /* Whether the text holds Markdown that text.lua rewrites: a line whose
 ** first byte past %s is # or > (a heading, a quote) or that begins an HTML
-** table, a "**", a "<br" or a "---" (an alignment row) anywhere. A mark
+** table, a "**", a "<br", a "<sup" or a "---" (an alignment row) anywhere. A mark
 ** elsewhere is the page's text ("首页 > 政务公开", "印发<格式>的通知",
 ** "<!-- -->"): the loop leaves its line as it is, so C cuts it alike. Each
 ** mark found by memchr, which reads many bytes a step. */
@@ -194,7 +194,9 @@ static int has_markdown(const char *s, size_t len) {
     for (at = s; (at = memchr(at, '>', (size_t)(end - at))) != NULL; at++)
         if (first_in_line(s, at)) return 1;
     for (at = s; (at = memchr(at, '<', (size_t)(end - at))) != NULL; at++)
-        if (begins_with(at + 1, end, "br") || (begins_with(at + 1, end, "table") && first_in_line(s, at))) return 1;
+        if (begins_with(at + 1, end, "br") || begins_with(at + 1, end, "sup") ||
+            (begins_with(at + 1, end, "table") && first_in_line(s, at)))
+            return 1;
     for (at = s; (at = memchr(at, '*', (size_t)(end - at))) != NULL; at++)
         if (end - at > 1 && at[1] == '*') return 1;
     for (at = s; (at = memchr(at, '-', (size_t)(end - at))) != NULL; at++)

@@ -163,7 +163,7 @@ tables.t4 = {
     columns = {
       { id = "upheld", label = "结果维持" }, { id = "corrected", label = "结果纠正" },
       { id = "other", label = "其他结果" }, { id = "pending", label = "尚未审结" },
-      { id = "total", label = "总计" },
+      { id = "total", label = "总计", keys = { "总计", "合计" } },
     },
   } },
 }

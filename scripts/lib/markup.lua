@@ -105,7 +105,8 @@ function M.blocks(tree, opts)
       for _, c in ipairs(node) do
         if type(c) == "table" then
           if c.tag == "tr" then
-            if not hidden(c, hide) then rows[#rows + 1] = c end
+            -- (a row struck through whole is a revised page's old row, beside its new one)
+            if not hidden(c, hide) and not struck(c) then rows[#rows + 1] = c end
           elseif c.tag ~= "table" and not hidden(c, hide) then collect(c) end   -- a hidden tbody's rows too
         end
       end

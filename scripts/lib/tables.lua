@@ -887,12 +887,94 @@ end
 
 --{=== rows ===
 
+-- What words holds where a header line names the group over the deepest
+-- columns (法人或其他组织): their place among the other columns of that line.
+local GROUP_WORD = "\0group"
+
+-- The group's word over the deepest columns of table T's first block, folded.
+local group_words = setmetatable({}, { __mode = "k" })
+local function group_word(F, T)
+  local w = group_words[T]
+  if w == nil then
+    w = false
+    local blk, depth = T.blocks[1], 0
+    for _, c in ipairs(blk and blk.printed or {}) do depth = math.max(depth, #(c.over or {})) end
+    for _, c in ipairs(blk and blk.printed or {}) do
+      if depth > 0 and #(c.over or {}) == depth then w = F.labels.norm(c.over[depth]) end
+    end
+    group_words[T] = w
+  end
+  return w
+end
+
+-- The printed columns of a block with a group over its deepest ones (表三's
+-- organisations) in the order the header names them, where it names
+-- each once and in another order than the format's: on one line, or the
+-- deepest on a line of their own and the others on the line of their
+-- group's word (总计 before 自然人); else the deepest in the order they are
+-- named (商业企业 after 法律服务机构). A row's values are in the header's
+-- order, never the format's.
+local function permuted(blk, deep, words, rows)
+  local named, times, printed = {}, {}, {}
+  local all, line_of, group_at = {}, {}, nil
+  for _, c in ipairs(blk.printed) do printed[c.id] = true end
+  for i, col in ipairs(words) do
+    if printed[col] then
+      times[col] = (times[col] or 0) + 1
+      if times[col] > 1 then return nil end
+      all[#all + 1], line_of[col] = col, rows[i]
+      if deep[col] then named[#named + 1] = col end
+    elseif col == GROUP_WORD then
+      group_at = group_at or i
+    end
+  end
+  local order = {}
+  if #all == #blk.printed then
+    local one = true
+    for _, col in ipairs(all) do one = one and line_of[col] == line_of[all[1]] end
+    if one then
+      order = all
+    elseif group_at then
+      local at = rows[group_at]
+      for i, col in ipairs(words) do
+        if i == group_at then
+          for _, d in ipairs(named) do
+            if line_of[d] == at or line_of[d] ~= line_of[named[1]] then return nil end
+            order[#order + 1] = d
+          end
+        elseif printed[col] and not deep[col] then
+          if rows[i] ~= at then return nil end
+          order[#order + 1] = col
+        end
+      end
+    end
+  end
+  if #order ~= #blk.printed then
+    order = {}
+    local k = 0
+    for _, c in ipairs(blk.printed) do
+      if deep[c.id] then
+        k = k + 1
+        if not named[k] then return nil end
+        order[#order + 1] = named[k]
+      else
+        order[#order + 1] = c.id
+      end
+    end
+    if k ~= #named then return nil end
+  end
+  for i, c in ipairs(blk.printed) do
+    if order[i] ~= c.id then return order end
+  end
+  return nil
+end
+
 -- A column the official grid does not print (a subtotal some renderings
 -- add) sits where the header names it: before the first of the deepest
 -- columns that its word precedes, else after the last of them. A header
 -- read in flat order cannot say more: columns whose label spans several
 -- header rows do not have their place in the stream.
-local function header_order(T, words)
+local function header_order(T, words, rows)
   local blk = T.blocks[1]
   if not blk then return nil end
   local extra
@@ -901,22 +983,33 @@ local function header_order(T, words)
       if c.id == col and not c.printed then extra = extra or c end
     end
   end
-  if not extra then return nil end
   local depth = 0
   for _, c in ipairs(blk.printed) do depth = math.max(depth, #(c.over or {})) end
   local deep = {}
   for _, c in ipairs(blk.printed) do if #(c.over or {}) == depth then deep[c.id] = true end end
-  local seen_extra, before = false, nil
-  for _, col in ipairs(words) do
-    if col == extra.id then seen_extra = true
-    elseif seen_extra and deep[col] then before = col; break end
+  if not extra then return depth > 0 and permuted(blk, deep, words, rows) or nil end
+  -- a printed column's word beside the extra's on the same header line says
+  -- its place (合计 after 总计, or first of all)
+  local at, printed = nil, {}
+  for i, col in ipairs(words) do if col == extra.id then at = i; break end end
+  for _, c in ipairs(blk.printed) do printed[c.id] = true end
+  local function beside(i)
+    local col = words[i]
+    return col and printed[col] and rows[i] == rows[at] and col or nil
+  end
+  local before = beside(at + 1)
+  local after = not before and beside(at - 1)
+  if not before and not after then
+    for i = at + 1, #words do
+      if deep[words[i]] then before = words[i]; break end
+    end
   end
   local order, last_deep = {}, nil
   for _, c in ipairs(blk.printed) do if deep[c.id] then last_deep = c.id end end
   for _, c in ipairs(blk.printed) do
     if c.id == before then order[#order + 1] = extra.id end
     order[#order + 1] = c.id
-    if not before and c.id == last_deep then order[#order + 1] = extra.id end
+    if c.id == after or (not before and not after and c.id == last_deep) then order[#order + 1] = extra.id end
   end
   return order
 end
@@ -1091,6 +1184,12 @@ end
 local function segment(F, T, m, tokens, diags, present, rec)
   local norm = F.labels.norm
   local segs, seen, words, extras = {}, {}, {}, {}
+  local subtotals = {}                          -- a group's subtotal row → its segment
+  local word_rows, word_tokens = {}, {}         -- the header line and token of each of words
+  local function header_row(b)
+    word_tokens[#words] = b
+    return row_of(b)
+  end
   local lead = { diags = {} }                  -- the values before the first row's label
   local cur, group, rows_started = nil, nil, false
   local header_line                      -- the line of the last header or caption read
@@ -1207,6 +1306,10 @@ local function segment(F, T, m, tokens, diags, present, rec)
           seen[sub] = true
           cur = { row = sub, values = {}, block = b, optional = true }
           segs[#segs + 1] = cur
+          subtotals[sub] = cur
+        elseif t == subtotal_word and subtotals[sub] and #subtotals[sub].values == 0 then
+          -- a bare 小计 after the items: the subtotal the group's label opened with no values
+          cur = subtotals[sub]
         else
           cur = nil
         end
@@ -1232,13 +1335,24 @@ local function segment(F, T, m, tokens, diags, present, rec)
           if k and k ~= cur.row.block.index then cur.cut = #cur.values end
         end
         if not rows_started and not remarks then remarks = names_remarks(F, t) end
-        if not rows_started and T.column_words[t] then words[#words + 1] = second_word(F, T, words, t, T.column_words[t])
+        if not rows_started and T.column_words[t] then
+          words[#words + 1] = second_word(F, T, words, t, T.column_words[t])
+          word_rows[#words] = header_row(b)
         elseif not rows_started and text:find("\t", 1, true) then
           -- a header line of cells as one text: its words in order
           for w in text:gmatch("[^\t]+") do
             local wt = F.labels.norm(w)
-            if T.column_words[wt] then words[#words + 1] = second_word(F, T, words, wt, T.column_words[wt]) end
+            if T.column_words[wt] then
+              words[#words + 1] = second_word(F, T, words, wt, T.column_words[wt])
+              word_rows[#words] = header_row(b)
+            elseif wt == group_word(F, T) then
+              words[#words + 1] = GROUP_WORD
+              word_rows[#words] = header_row(b)
+            end
           end
+        elseif not rows_started and t == group_word(F, T) then
+          words[#words + 1] = GROUP_WORD
+          word_rows[#words] = header_row(b)
         end
       elseif cur and #cur.values > 0 and #cur.values < #cur.row.cells and b.kind == "cell" and not b.derived
              and not remarks then
@@ -1290,7 +1404,20 @@ local function segment(F, T, m, tokens, diags, present, rec)
     end
     diags[#diags + 1] = d
   end
-  return segs, header_order(T, words), words, lead
+  -- a line whose words do not stand left to right is no line of the header
+  -- (a page's cells all on one line of its file): each word a line of its own
+  local crossed
+  for i = 2, #words do
+    local a, c = word_tokens[i - 1], word_tokens[i]
+    if a ~= c and word_rows[i] == word_rows[i - 1] and not ((a.col or 0) < (c.col or 0)) then
+      crossed = crossed or {}
+      crossed[word_rows[i]] = true
+    end
+  end
+  if crossed then
+    for i = 1, #words do if crossed[word_rows[i]] then word_rows[i] = {} end end
+  end
+  return segs, header_order(T, words, word_rows), words, lead
 end
 
 local function digits_only(values)
@@ -2187,6 +2314,18 @@ local function column_map(F, T, blk, hdr, used, hint)
   -- all its other words and leaves printed columns out maps the rest, and
   -- those it left out stay unknown (never a neighbour's value)
   local want = known.want
+  -- a header that names each printed column once, the deepest (under a
+  -- group) in another order than the format's, maps them by its words
+  -- (never read in the format's order); the others keep their places (a
+  -- header whose spans put 总计 over 其他 is a page's slip, as its sums say)
+  if #out == #want and #unknown == 0 and #blk.groups == 0 then
+    local wanted, depth = 0, 0
+    for _, c in ipairs(blk.printed) do depth = math.max(depth, #(c.over or {})) end
+    for i, c in ipairs(blk.printed) do
+      if seen[c.id] and (#(c.over or {}) == depth or out[i].id == c.id) then wanted = wanted + 1 end
+    end
+    if depth > 0 and wanted == #want then return out end
+  end
   local k, missing = 1, nil
   for _, e in ipairs(out) do
     if e.id ~= want[k] and not (e.col.printed == false) and #blk.groups == 0 and #unknown == 0 then
@@ -2599,10 +2738,45 @@ local function header_placed(F, T, heads, values)
   return out
 end
 
+-- The words over a flat table's column groups, each with its level and its
+-- place among the words of that level (行政复议 1, 行政诉讼 2; 未经复议直接起诉 1,
+-- 复议后起诉 2), folded: made once per block.
+local over_ranks = setmetatable({}, { __mode = "k" })
+local function over_rank(F, blk)
+  local ranks = over_ranks[blk]
+  if not ranks then
+    ranks = {}
+    local count = {}
+    for _, g in ipairs(blk.groups) do
+      for level, o in ipairs(g.over or {}) do
+        local w = F.labels.norm(o)
+        if not ranks[w] then
+          count[level] = (count[level] or 0) + 1
+          ranks[w] = { level = level, rank = count[level] }
+        end
+      end
+    end
+    over_ranks[blk] = ranks
+  end
+  return ranks
+end
+
 local function bind_flat_by(F, system, T, m, tokens, R, diags, present, pending, rec)
   local norm = F.labels.norm
   local values = {}
   local heads = {}            -- the columns the header names, in its order
+  local ranks = T.blocks[1] and over_rank(F, T.blocks[1]) or {}
+  -- the groups' words met on a header line, per level; whether one came after a later one
+  -- (on lines apart their order is the page's layout, not the columns')
+  local last_rank, last_row, crossed = {}, {}, false
+  local function group_word_at(t, b)
+    local r = ranks[t]
+    if not r then return end
+    local at = row_of(b)
+    if last_row[r.level] ~= at then last_rank[r.level], last_row[r.level] = 0, at end
+    if r.rank < last_rank[r.level] then crossed = true end
+    last_rank[r.level] = math.max(r.rank, last_rank[r.level])
+  end
   local remarks = false       -- whether the header names a column of remarks (备注)
   local remark_line           -- the line of the remark after the values
   local sm = state_memo[F]
@@ -2633,7 +2807,13 @@ local function bind_flat_by(F, system, T, m, tokens, R, diags, present, pending,
         if T.column_words[t] then heads[#heads + 1] = T.column_words[t]
         elseif b.text:find("\t", 1, true) then
           -- a header line of cells as one text: its words in order
-          for w in b.text:gmatch("[^\t]+") do heads[#heads + 1] = T.column_words[norm(w)] or nil end
+          for w in b.text:gmatch("[^\t]+") do
+            local wt = norm(w)
+            heads[#heads + 1] = T.column_words[wt] or nil
+            group_word_at(wt, b)
+          end
+        else
+          group_word_at(t, b)
         end
       elseif #values > 0 and #values < #T.cells and b.kind == "cell" and not b.derived then
         values[#values + 1] = b                     -- a cell of the page that holds text
@@ -2667,6 +2847,8 @@ local function bind_flat_by(F, system, T, m, tokens, R, diags, present, pending,
   local row = { row = { id = "", shown = T.title, cells = T.cells } }
   local placed
   if #values == #T.cells and #heads == #T.cells then placed = header_placed(F, T, heads, values) end
+  -- (groups named in another order than the format's, 行政诉讼 before 行政复议: none of their values is placed)
+  if crossed then placed = false end
   if placed then values = placed end
   if placed == false then
     -- a header in an order of its own that is no order of the columns: nothing placed

@@ -758,6 +758,7 @@ function Reader(bytes, opts)
       local prev = part > 1 and lineno or lineno - 1   -- the line a row before this one ends on
       if marked then
         line = line:gsub("^%s*#+%s+", ""):gsub("^%s*>%s?", ""):gsub("%*%*", "")   -- Markdown
+                   :gsub("<[Ss][Uu][Pp]>.-</[Ss][Uu][Pp]>", "")   -- a footnote's mark (74<sup>1</sup> is 74), as on a page
                    -- (between two numbers it parts two rows a converter put in one: no number is made of them)
                    :gsub("(%d)%s*<[Bb][Rr]%s*/?>%s*(%d)", "%1 / %2")
                    :gsub("<[Bb][Rr]%s*/?>", "")            -- a line break inside a cell joins its text
