@@ -1199,6 +1199,8 @@ local function segment(F, T, m, tokens, diags, present, rec)
   local remark_words = word_set(F, "remarks")
   local last                             -- the last row read
   local title_line                       -- the line of a running header (the report's title)
+  -- a row printed again (a table given twice): its values, to be told from the first's
+  local copies, copy = {}, nil
   -- value_state's answers, looked up in line: asked of every token (the
   -- memo asked again after a miss, which may have started it afresh)
   local sm = state_memo[F]
@@ -1214,7 +1216,7 @@ local function segment(F, T, m, tokens, diags, present, rec)
   end
   for i = 1, #tokens do
     local b = tokens[i]
-    local before = cur
+    local before, copy_before = cur, copy
     local text = b.text
     local hit = known and known[text]
     local state
@@ -1250,6 +1252,7 @@ local function segment(F, T, m, tokens, diags, present, rec)
       elseif state ~= "blank" then               -- blank padding around captions is no value
         diags[#diags + 1] = { kind = "unplaced", table = T.id, text = text, line = b.line, col = b.col or 1 }
         if #segs == 0 then lead[#lead + 1], lead.diags[#lead + 1] = b, diags[#diags] end
+        if copy then copy.values[#copy.values + 1] = b end
       end
     elseif cur and #cur.values > 0 and a.unit and not (b.derived and cur.values[#cur.values].line ~= b.line) then
       -- "73802895.90" "元": one value (a line's text below is a label's last piece: "项")
@@ -1290,7 +1293,8 @@ local function segment(F, T, m, tokens, diags, present, rec)
           if strong then
             diags[#diags + 1] = { kind = "duplicate", table = T.id, row = r.id, label = r.shown,
                                   text = b.text, line = b.line, col = b.col or 1 }
-            cur = nil
+            cur, copy = nil, { row = r, values = {} }
+            copies[#copies + 1] = copy
           end
         else
           seen[r] = true
@@ -1391,6 +1395,7 @@ local function segment(F, T, m, tokens, diags, present, rec)
       end
     end
     if before ~= cur and before and before.held and not before.taken then unplace(before) end
+    if not state and copy == copy_before then copy = nil end   -- (the copy's values end at a text)
   end
   if cur and cur.held and not cur.taken then unplace(cur) end
   for _, x in ipairs(extras) do
@@ -1417,7 +1422,7 @@ local function segment(F, T, m, tokens, diags, present, rec)
   if crossed then
     for i = 1, #words do if crossed[word_rows[i]] then word_rows[i] = {} end end
   end
-  return segs, header_order(T, words, word_rows), words, lead
+  return segs, header_order(T, words, word_rows), words, lead, copies
 end
 
 local function digits_only(values)
@@ -1924,8 +1929,33 @@ local function values_past_captions(segs, order)
   return true
 end
 
+-- A row printed again with other numbers (a table given twice: a draft
+-- kept beside the printed one, a copy for print): which was published cannot
+-- be told, so each cell the two differ in is unknown, read as both ("70 | 71",
+-- val.copies_differ). → whether any cell was so
+local function copies_differ(R, segs, copies, order)
+  local first, any = {}, false
+  for _, seg in ipairs(segs) do first[seg.row] = first[seg.row] or seg end
+  for _, copy in ipairs(copies) do
+    local seg = first[copy.row]
+    local slots = seg and row_slots(seg.row, order)
+    if slots and #seg.values == #slots and #copy.values == #slots then
+      for i, id in ipairs(slots) do
+        local a, b = seg.values[i], copy.values[i]
+        local x, y = M.parse_number(a.text), M.parse_number(b.text)
+        if x ~= y or x == nil and a.text ~= b.text then
+          R:set(id, "unknown", nil, { text = a.text .. " | " .. b.text, line = a.line, col = a.col,
+                                      offset = a.offset })
+          any = true
+        end
+      end
+    end
+  end
+  return any
+end
+
 local function bind_by_labels(F, system, T, m, tokens, R, diags, present, pending, rec)
-  local segs, order, words, lead = segment(F, T, m, tokens, diags, present, rec)
+  local segs, order, words, lead, copies = segment(F, T, m, tokens, diags, present, rec)
   local trail = labels_trail(segs, order, lead)
   if trail == "shifted" then
     if rec then rec.unsafe = true end
@@ -2035,6 +2065,7 @@ local function bind_by_labels(F, system, T, m, tokens, R, diags, present, pendin
     if rec then rec.unsafe = true end
     for _, seg in ipairs(segs) do bars_read_as_one(R, F, system, row_slots(seg.row, order), seg.values) end
   end
+  if #copies > 0 and copies_differ(R, segs, copies, order) and rec then rec.unsafe = true end
   whole_columns(T, words, diags)
   -- rows whose labels were lost or set apart: by the format's order, where
   -- the identities agree; digits the labels made look glued were not

@@ -114,3 +114,22 @@ test("a 表三 row's values on both sides of its header's words are kept only wh
   R = assert(E:read(write("mixed-in-order.txt", cut("0 2 0 4 70"))))
   eq(70, R:cell("t3.new.total").value, "in its order, the row read")
 end)
+
+test("a table given twice in a text with other numbers: the cells they differ in are unknown, and said so", function()
+  -- a page's draft 表二, hidden only by its site's linked style sheet, taken as innerText
+  local path = DIR .. "pr11-innertext-linked-draft.txt"
+  local R = assert(E:read(path))
+  for _, id in ipairs { "t2.nrm.made", "t2.nrm.valid", "t2.permit.decisions" } do
+    local c = R:cell(id)
+    assert(not (c and c.value), id .. " read " .. tostring(c and c.value))
+  end
+  eq(0, R:cell("t2.reg.made").value, "a cell both copies agree on")
+  local found = rules_found(path)
+  assert(found:find("gb2021.val.copies_differ", 1, true), found)
+  assert(not found:find("gb2021.txt.t2", 1, true), found)
+  -- the same table twice with the same numbers reads as once
+  local text = assert(nbio.readfile(path))
+  local same = text:gsub("行政规范性文件\t2\t0\t2", "行政规范性文件\t0\t0\t0"):gsub("行政许可\t10\n", "行政许可\t0\n")
+  R = assert(E:read(write("linked-draft-same.txt", same)))
+  eq(0, R:cell("t2.nrm.made").value, "copies that agree")
+end)
