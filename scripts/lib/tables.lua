@@ -1198,6 +1198,7 @@ local function segment(F, T, m, tokens, diags, present, rec)
   local header_line                      -- the line of the last header or caption read
   local numbers_line                     -- the line of a row of column numbers under the header
   local remarks, remark_line = false, nil  -- whether the header names a column of remarks; a remark's line
+  local remark_col                       -- the column of a remark begun on a label's line, before its values
   local subtotal_word, numbering_words = norm(F.subtotal), word_set(F, "column_numbers")
   local remark_words = word_set(F, "remarks")
   local last                             -- the last row read
@@ -1241,6 +1242,9 @@ local function segment(F, T, m, tokens, diags, present, rec)
        or cur and cur.remarked and (state or not a.row and not a.group) then
       -- the rest of a remark beside a row's values (其中网上申请2816件), or
       -- wrapped below them (已于2025 / 年1月办结 / 96件): no value
+    elseif remark_col and not state and b.col == remark_col and b.derived and not a.row and not a.group then
+      -- the rest of a remark begun before its row's values (含联合发 / 文2件): its line is the remark's
+      remark_line = row_of(b)
     elseif state == "blank" and row_of(b) == header_line then
       -- an empty cell beside a header on its line pads a merged cell: no value
     elseif state and title_line and row_of(b) == title_line then
@@ -1396,6 +1400,10 @@ local function segment(F, T, m, tokens, diags, present, rec)
           if like.group then group = like.group end
         elseif misspelt_header(m, t) then
           present.yes, header_line = true, row_of(b)
+        elseif remarks and cur and not cur.extra and not cur.held and #cur.values == 0 and b.derived
+               and row_of(b) == row_of(cur.block) then
+          -- a remark on its row's label's line, the values below: no row
+          remark_line, remark_col = row_of(b), b.col
         else
           -- a label of no row of the format: what follows it is not the last row's,
           -- but the values of a row the format does not have
