@@ -378,7 +378,7 @@ local function tokenize_into(out, text, line, col, offset, marks)
     out[n] = { kind = "cell", derived = true, text = flat[k], glued = flat[k + 1],
                line = line, col = col + flat[k + 2], offset = offset + at }
     -- (a text's place counts a space before it: said, to tell it from one set against a number)
-    if byte(text, at + 1) == 32 and not flat[k + 1] then out[n].spaced = true end
+    if not flat[k + 1] and byte(text, at + 1) == 32 then out[n].spaced = true end
   end
   if flat.misread then
     for _, i in ipairs(flat.misread) do out[#out - #flat // 4 + i].misread = true end
