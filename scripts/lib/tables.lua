@@ -374,8 +374,11 @@ local function tokenize_into(out, text, line, col, offset, marks)
   local n = #out
   for k = 1, #flat, 4 do
     n = n + 1
+    local at = flat[k + 3]
     out[n] = { kind = "cell", derived = true, text = flat[k], glued = flat[k + 1],
-               line = line, col = col + flat[k + 2], offset = offset + flat[k + 3] }
+               line = line, col = col + flat[k + 2], offset = offset + at }
+    -- (a text's place counts a space before it: said, to tell it from one set against a number)
+    if not flat[k + 1] and byte(text, at + 1) == 32 then out[n].spaced = true end
   end
   if flat.misread then
     for _, i in ipairs(flat.misread) do out[#out - #flat // 4 + i].misread = true end
@@ -1195,6 +1198,7 @@ local function segment(F, T, m, tokens, diags, present, rec)
   local header_line                      -- the line of the last header or caption read
   local numbers_line                     -- the line of a row of column numbers under the header
   local remarks, remark_line = false, nil  -- whether the header names a column of remarks; a remark's line
+  local remark_col                       -- the column of a remark begun on a label's line, before its values
   local subtotal_word, numbering_words = norm(F.subtotal), word_set(F, "column_numbers")
   local remark_words = word_set(F, "remarks")
   local last                             -- the last row read
@@ -1238,6 +1242,9 @@ local function segment(F, T, m, tokens, diags, present, rec)
        or cur and cur.remarked and (state or not a.row and not a.group) then
       -- the rest of a remark beside a row's values (其中网上申请2816件), or
       -- wrapped below them (已于2025 / 年1月办结 / 96件): no value
+    elseif remark_col and not state and b.col == remark_col and b.derived and not a.row and not a.group then
+      -- the rest of a remark begun before its row's values (含联合发 / 文2件): its line is the remark's
+      remark_line = row_of(b)
     elseif state == "blank" and row_of(b) == header_line then
       -- an empty cell beside a header on its line pads a merged cell: no value
     elseif state and title_line and row_of(b) == title_line then
@@ -1269,8 +1276,15 @@ local function segment(F, T, m, tokens, diags, present, rec)
            and (row_of(b) == row_of(cur.values[#cur.values]) or #cur.values >= named_columns(T, words)) then
       -- a remark after the row's values: on their line, or after as many as the header names
       remark_line, cur.remarked = row_of(b), true
+      -- a number the remark opens with, its text set against it (1月办结96件): the remark's
+      local v = cur.values[#cur.values]
+      if v.derived and b.derived and not b.spaced and v.line == b.line and (v.col or 1) + #v.text == (b.col or 1) then
+        cur.values[#cur.values] = nil
+      end
     else
       local t, r, strong, g = a.t, a.row, a.strong, a.group
+      -- a header's words cut into pieces, 备注 among others in one ("律 总计 备注")
+      if not rows_started and not remarks and not r and names_remarks(F, t) then remarks = true end
       -- a bare 小计 under a group's items: that group's subtotal (its identity checks it)
       if t == subtotal_word and not r and not g then
         local in_group = group or (cur and cur.row.group)
@@ -1386,6 +1400,10 @@ local function segment(F, T, m, tokens, diags, present, rec)
           if like.group then group = like.group end
         elseif misspelt_header(m, t) then
           present.yes, header_line = true, row_of(b)
+        elseif remarks and cur and not cur.extra and not cur.held and #cur.values == 0 and b.derived
+               and row_of(b) == row_of(cur.block) then
+          -- a remark on its row's label's line, the values below: no row
+          remark_line, remark_col = row_of(b), b.col
         else
           -- a label of no row of the format: what follows it is not the last row's,
           -- but the values of a row the format does not have
@@ -1423,6 +1441,15 @@ local function segment(F, T, m, tokens, diags, present, rec)
     for i = 1, #words do if crossed[word_rows[i]] then word_rows[i] = {} end end
   end
   return segs, header_order(T, words, word_rows), words, lead, copies
+end
+
+-- Values on lines of their own: cells printed apart (a PDF's text in its
+-- reading order), never digits run together that a cut may part.
+local function one_line(values)
+  for i = 2, #values do
+    if values[i].line ~= values[1].line then return false end
+  end
+  return true
 end
 
 local function digits_only(values)
@@ -1954,6 +1981,26 @@ local function copies_differ(R, segs, copies, order)
   return any
 end
 
+-- A row one value long beside a row read whole: a number with a thousands
+-- space wrapped in its narrow cell (2 / 113) may have put its tail in the
+-- long row, or its head there and its tail next, so the whole row's cell
+-- that holds the other piece is unknown, not the piece it read.
+local function thousands_apart(R, segs, k, order)
+  local values = segs[k].values
+  local tail = false
+  for _, b in ipairs(values) do tail = tail or b.text:find("^%d%d%d$") ~= nil end
+  local function doubt(seg, i, piece)
+    local slots = seg and row_slots(seg.row, order)
+    if not slots or #seg.values ~= #slots or #slots == 0 or seg.row.block ~= segs[k].row.block then return end
+    local b = seg.values[i == 1 and 1 or #slots]
+    if not b.text:find(piece) then return end
+    R:set(slots[i == 1 and 1 or #slots], "unknown", nil,
+          { text = b.text, line = b.line, col = b.col, offset = b.offset })
+  end
+  if tail then doubt(segs[k - 1], 0, "^%d%d?%d?$") end
+  doubt(segs[k + 1], 1, "^%d%d%d$")
+end
+
 local function bind_by_labels(F, system, T, m, tokens, R, diags, present, pending, rec)
   local segs, order, words, lead, copies = segment(F, T, m, tokens, diags, present, rec)
   local trail = labels_trail(segs, order, lead)
@@ -2027,7 +2074,8 @@ local function bind_by_labels(F, system, T, m, tokens, R, diags, present, pendin
     elseif #values > #slots then
       if rec then rec.unsafe = true end
       unsure_row(R, T, seg, slots, values, diags, "long")
-    elseif digits_only(values) and digit_count(values) >= #slots and #values ~= named then
+      if #values == #slots + 1 then thousands_apart(R, segs, k, order) end
+    elseif digits_only(values) and digit_count(values) >= #slots and #values ~= named and one_line(values) then
       if rec then rec.unsafe = true end
       local p = glued_row(R, F, system, T, seg, slots, values, diags, pending)
       if p and #p.candidates > 1 and p.complete then open[#open + 1] = p end
