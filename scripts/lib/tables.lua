@@ -1881,6 +1881,30 @@ local function bars_read_as_one(R, F, system, slots, values)
   end
 end
 
+-- A row's values read among its header's words come in the page's reading
+-- order, which its sums confirm only where they pin each value: any two addends
+-- trade places with the sums still holding (表四's 复议后起诉 read before
+-- 未经复议直接起诉). → whether the row's sums hold and no two of its
+-- differing values could trade places with them still holding
+local function one_order(R, F, system, slots, values)
+  local c = R.c
+  if not system:consistent(c, slots, true) then return false end
+  local alone = true
+  for i = 1, #slots - 1 do
+    local si, vi = c:state(slots[i])
+    for j = i + 1, #slots do
+      local sj, vj = c:state(slots[j])
+      if alone and si == "number" and sj == "number" and vi ~= vj then
+        c:set(slots[i], "number", vj)
+        c:set(slots[j], "number", vi)
+        alone = not system:consistent(c, slots, true)
+        set_row(R, F, slots, values)
+      end
+    end
+  end
+  return alone
+end
+
 -- bind_by_labels(...): the table's rows found by their labels, each row's
 -- values set in its cells. rec, when given, is filled with the plan of
 -- this binding (see bind_rows).
@@ -1892,6 +1916,7 @@ end
 -- → whether any value was moved
 local function values_past_captions(segs, order)
   local before, moved = {}, false        -- seg → the values printed before its label
+  local giver = {}                       -- seg → the row above, whose values after the caption they were
   for k = 1, #segs - 1 do
     local seg, nxt = segs[k], segs[k + 1]
     if seg.cut and #seg.values > seg.cut and nxt.row.block ~= seg.row.block and not nxt.optional then
@@ -1901,7 +1926,7 @@ local function values_past_captions(segs, order)
         if seg.values[i].text ~= "" then carried[#carried + 1] = seg.values[i] end
         seg.values[i] = nil
       end
-      if #carried > 0 then before[nxt], moved = carried, true end
+      if #carried > 0 then before[nxt], giver[nxt], moved = carried, seg, true end
     end
   end
   if not moved then return false end
@@ -1913,7 +1938,10 @@ local function values_past_captions(segs, order)
         if segs[j].row.block ~= segs[k].row.block or before[segs[j]] then break end
         chain[#chain + 1] = segs[j]
       end
+      -- (a row above left with no value of its own printed its value below its label, after the caption)
+      local above = giver[segs[k]]
       local fits = #lead == #row_slots(chain[1].row, order) and #chain[#chain].values == 0
+                   and (#above.values > 0 or before[above] ~= nil)
       for i = 1, #chain - 1 do
         fits = fits and #chain[i].values == #row_slots(chain[i + 1].row, order)
       end
@@ -2890,7 +2918,7 @@ local function bind_flat_by(F, system, T, m, tokens, R, diags, present, pending,
     -- values among the header's words: in the order read, kept only where the row's own sums hold
     local mixed = header_at and #values > header_at
     if mixed and rec then rec.unsafe = true end
-    if mixed and not system:consistent(R.c, T.cells, true) then
+    if mixed and not one_order(R, F, system, T.cells, values) then
       unsure_row(R, T, row, T.cells, values, diags, "mixed")
     else
       if rec then rec.values = values end
