@@ -1881,30 +1881,6 @@ local function bars_read_as_one(R, F, system, slots, values)
   end
 end
 
--- A row's values read among its header's words come in the page's reading
--- order, which its sums confirm only where they pin each value: any two addends
--- trade places with the sums still holding (表四's 复议后起诉 read before
--- 未经复议直接起诉). → whether the row's sums hold and no two of its
--- differing values could trade places with them still holding
-local function one_order(R, F, system, slots, values)
-  local c = R.c
-  if not system:consistent(c, slots, true) then return false end
-  local alone = true
-  for i = 1, #slots - 1 do
-    local si, vi = c:state(slots[i])
-    for j = i + 1, #slots do
-      local sj, vj = c:state(slots[j])
-      if alone and si == "number" and sj == "number" and vi ~= vj then
-        c:set(slots[i], "number", vj)
-        c:set(slots[j], "number", vi)
-        alone = not system:consistent(c, slots, true)
-        set_row(R, F, slots, values)
-      end
-    end
-  end
-  return alone
-end
-
 -- bind_by_labels(...): the table's rows found by their labels, each row's
 -- values set in its cells. rec, when given, is filled with the plan of
 -- this binding (see bind_rows).
@@ -2820,6 +2796,22 @@ local function over_rank(F, blk)
   return ranks
 end
 
+-- Values read among a header's words come a line of the page at a time: a run
+-- of them begun inside a group of columns (表四's 复议后起诉 read before
+-- 未经复议直接起诉) is in an order no sum confirms, for the sums hold in any
+-- order of the values they add. breaks: the numbers read before each of the
+-- header's words that came after some. → whether every run begins a group
+local function runs_at_groups(cells, breaks, values)
+  for _, b in ipairs(values) do
+    if b.text == "" then return false end
+  end
+  for _, n in ipairs(breaks) do
+    local last, next_cell = cells[n], cells[n + 1]
+    if next_cell and last:match("^(.*)%.") == next_cell:match("^(.*)%.") then return false end
+  end
+  return true
+end
+
 local function bind_flat_by(F, system, T, m, tokens, R, diags, present, pending, rec)
   local norm = F.labels.norm
   local values = {}
@@ -2842,6 +2834,7 @@ local function bind_flat_by(F, system, T, m, tokens, R, diags, present, pending,
   local known = sm and sm.of
   local title_line                       -- the line of a running header (the report's title)
   local header_at                        -- the values read before a header's words that came after some
+  local breaks = {}                      -- the numbers read before each of the header's words after some
   for i = 1, #tokens do
     local b = tokens[i]
     local hit = known and known[b.text]
@@ -2863,6 +2856,13 @@ local function bind_flat_by(F, system, T, m, tokens, R, diags, present, pending,
         if #values == 0 and not remarks then remarks = names_remarks(F, t) end
         -- (values on both sides of the header's words, not its marks: a PDF's reading order)
         if #values > 0 and not header_at and t:find("[^%p%d%s]") then header_at = #values end
+        if header_at and t:find("[^%p%d%s]") then
+          local n = 0
+          for k = 1, #values do
+            if values[k].text ~= "" then n = n + 1 end
+          end
+          if n > 0 and n ~= breaks[#breaks] then breaks[#breaks + 1] = n end
+        end
         if T.column_words[t] then heads[#heads + 1] = T.column_words[t]
         elseif b.text:find("\t", 1, true) then
           -- a header line of cells as one text: its words in order
@@ -2916,9 +2916,11 @@ local function bind_flat_by(F, system, T, m, tokens, R, diags, present, pending,
   elseif #values == #T.cells then
     set_row(R, F, T.cells, values)
     -- values among the header's words: in the order read, kept only where the row's own sums hold
+    -- and each run of numbers between the words begins a group
     local mixed = header_at and #values > header_at
     if mixed and rec then rec.unsafe = true end
-    if mixed and not one_order(R, F, system, T.cells, values) then
+    if mixed and not (system:consistent(R.c, T.cells, true)
+                      and (#breaks == 0 or runs_at_groups(T.cells, breaks, values))) then
       unsure_row(R, T, row, T.cells, values, diags, "mixed")
     else
       if rec then rec.values = values end
