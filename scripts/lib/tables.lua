@@ -2835,6 +2835,7 @@ local function bind_flat_by(F, system, T, m, tokens, R, diags, present, pending,
   local title_line                       -- the line of a running header (the report's title)
   local header_at                        -- the values read before a header's words that came after some
   local breaks = {}                      -- the numbers read before each of the header's words after some
+  local numbers = 0                      -- the values read that are not empty cells
   for i = 1, #tokens do
     local b = tokens[i]
     local hit = known and known[b.text]
@@ -2846,6 +2847,7 @@ local function bind_flat_by(F, system, T, m, tokens, R, diags, present, pending,
       -- the rest of the remark (复议纠正64件均已整改): no value
     elseif state then
       values[#values + 1] = b
+      if b.text ~= "" then numbers = numbers + 1 end
     else
       local t = norm(b.text)
       if #values == 0 and word_set(F, "remarks")[t] then
@@ -2856,12 +2858,10 @@ local function bind_flat_by(F, system, T, m, tokens, R, diags, present, pending,
         if #values == 0 and not remarks then remarks = names_remarks(F, t) end
         -- (values on both sides of the header's words, not its marks: a PDF's reading order)
         if #values > 0 and not header_at and t:find("[^%p%d%s]") then header_at = #values end
-        if header_at and t:find("[^%p%d%s]") then
-          local n = 0
-          for k = 1, #values do
-            if values[k].text ~= "" then n = n + 1 end
-          end
-          if n > 0 and n ~= breaks[#breaks] then breaks[#breaks + 1] = n end
+        -- (a word on the line of the values before it is theirs, a unit: 0次 0次)
+        if header_at and numbers > 0 and numbers ~= breaks[#breaks] and t:find("[^%p%d%s]")
+           and row_of(b) ~= row_of(values[#values]) then
+          breaks[#breaks + 1] = numbers
         end
         if T.column_words[t] then heads[#heads + 1] = T.column_words[t]
         elseif b.text:find("\t", 1, true) then
@@ -2876,6 +2876,7 @@ local function bind_flat_by(F, system, T, m, tokens, R, diags, present, pending,
         end
       elseif #values > 0 and #values < #T.cells and b.kind == "cell" and not b.derived then
         values[#values + 1] = b                     -- a cell of the page that holds text
+        numbers = numbers + 1
       elseif remarks and #values == #T.cells and row_of(b) == row_of(values[#values]) then
         remark_line = row_of(b)                     -- the remark beside the row's values
       elseif names_part(F, t) then
