@@ -1,6 +1,6 @@
 -- A row with more or fewer values than the format has cells, with values
 -- printed before its label that the rows after it do not account for, or
--- among the header's words in an order that breaks its own sums: which
+-- among the header's words in an order its own sums do not settle: which
 -- value is whose cannot be told from the page, so its cells are left unknown.
 id       = "gb2021.parse.row_values"
 severity = "warning"
@@ -23,8 +23,8 @@ function check(report, emit)
         -- (the first printed after the caption of the row's block, before its label)
         why, why_en = "其中有的印在行名之前", "some printed before its label"
       elseif d.kind == "mixed" then
-        -- (read on both sides of the header's words, in an order that breaks the row's own sums)
-        why, why_en = "与表头文字交错，依次读取则本行合计不符", "among the header's words, and read in turn they break the row's own sums"
+        -- (read on both sides of the header's words: the row's own sums break, or hold in another order too)
+        why, why_en = "与表头文字交错，本行合计不能确定其顺序", "among the header's words, in an order the row's own sums do not settle"
       end
       emit { line = d.line, col = d.col, found = tostring(d.count), expected = tostring(d.expected),
              vars = { table = t and t.title or d.table, table_en = "table " .. d.table:sub(2),

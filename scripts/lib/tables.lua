@@ -1919,6 +1919,7 @@ end
 -- → whether any value was moved
 local function values_past_captions(segs, order)
   local before, moved = {}, false        -- seg → the values printed before its label
+  local giver = {}                       -- seg → the row above, whose values after the caption they were
   for k = 1, #segs - 1 do
     local seg, nxt = segs[k], segs[k + 1]
     if seg.cut and #seg.values > seg.cut and nxt.row.block ~= seg.row.block and not nxt.optional then
@@ -1928,7 +1929,7 @@ local function values_past_captions(segs, order)
         if seg.values[i].text ~= "" then carried[#carried + 1] = seg.values[i] end
         seg.values[i] = nil
       end
-      if #carried > 0 then before[nxt], moved = carried, true end
+      if #carried > 0 then before[nxt], giver[nxt], moved = carried, seg, true end
     end
   end
   if not moved then return false end
@@ -1940,7 +1941,10 @@ local function values_past_captions(segs, order)
         if segs[j].row.block ~= segs[k].row.block or before[segs[j]] then break end
         chain[#chain + 1] = segs[j]
       end
+      -- (a row above left with no value of its own printed its value below its label, after the caption)
+      local above = giver[segs[k]]
       local fits = #lead == #row_slots(chain[1].row, order) and #chain[#chain].values == 0
+                   and (#above.values > 0 or before[above] ~= nil)
       for i = 1, #chain - 1 do
         fits = fits and #chain[i].values == #row_slots(chain[i + 1].row, order)
       end
@@ -2840,6 +2844,22 @@ local function over_rank(F, blk)
   return ranks
 end
 
+-- Values read among a header's words come a line of the page at a time: a run
+-- of them begun inside a group of columns (表四's 复议后起诉 read before
+-- 未经复议直接起诉) is in an order no sum confirms, for the sums hold in any
+-- order of the values they add. breaks: the numbers read before each of the
+-- header's words that came after some. → whether every run begins a group
+local function runs_at_groups(cells, breaks, values)
+  for _, b in ipairs(values) do
+    if b.text == "" then return false end
+  end
+  for _, n in ipairs(breaks) do
+    local last, next_cell = cells[n], cells[n + 1]
+    if next_cell and last:match("^(.*)%.") == next_cell:match("^(.*)%.") then return false end
+  end
+  return true
+end
+
 local function bind_flat_by(F, system, T, m, tokens, R, diags, present, pending, rec)
   local norm = F.labels.norm
   local values = {}
@@ -2862,6 +2882,8 @@ local function bind_flat_by(F, system, T, m, tokens, R, diags, present, pending,
   local known = sm and sm.of
   local title_line                       -- the line of a running header (the report's title)
   local header_at                        -- the values read before a header's words that came after some
+  local breaks = {}                      -- the numbers read before each of the header's words after some
+  local numbers = 0                      -- the values read that are not empty cells
   for i = 1, #tokens do
     local b = tokens[i]
     local hit = known and known[b.text]
@@ -2873,6 +2895,7 @@ local function bind_flat_by(F, system, T, m, tokens, R, diags, present, pending,
       -- the rest of the remark (复议纠正64件均已整改): no value
     elseif state then
       values[#values + 1] = b
+      if b.text ~= "" then numbers = numbers + 1 end
     else
       local t = norm(b.text)
       if #values == 0 and word_set(F, "remarks")[t] then
@@ -2883,6 +2906,11 @@ local function bind_flat_by(F, system, T, m, tokens, R, diags, present, pending,
         if #values == 0 and not remarks then remarks = names_remarks(F, t) end
         -- (values on both sides of the header's words, not its marks: a PDF's reading order)
         if #values > 0 and not header_at and t:find("[^%p%d%s]") then header_at = #values end
+        -- (a word on the line of the values before it is theirs, a unit: 0次 0次)
+        if header_at and numbers > 0 and numbers ~= breaks[#breaks] and t:find("[^%p%d%s]")
+           and row_of(b) ~= row_of(values[#values]) then
+          breaks[#breaks + 1] = numbers
+        end
         if T.column_words[t] then heads[#heads + 1] = T.column_words[t]
         elseif b.text:find("\t", 1, true) then
           -- a header line of cells as one text: its words in order
@@ -2896,6 +2924,7 @@ local function bind_flat_by(F, system, T, m, tokens, R, diags, present, pending,
         end
       elseif #values > 0 and #values < #T.cells and b.kind == "cell" and not b.derived then
         values[#values + 1] = b                     -- a cell of the page that holds text
+        numbers = numbers + 1
       elseif remarks and #values == #T.cells and row_of(b) == row_of(values[#values]) then
         remark_line = row_of(b)                     -- the remark beside the row's values
       elseif names_part(F, t) then
@@ -2936,9 +2965,11 @@ local function bind_flat_by(F, system, T, m, tokens, R, diags, present, pending,
   elseif #values == #T.cells then
     set_row(R, F, T.cells, values)
     -- values among the header's words: in the order read, kept only where the row's own sums hold
+    -- and each run of numbers between the words begins a group
     local mixed = header_at and #values > header_at
     if mixed and rec then rec.unsafe = true end
-    if mixed and not system:consistent(R.c, T.cells, true) then
+    if mixed and not (system:consistent(R.c, T.cells, true)
+                      and (#breaks == 0 or runs_at_groups(T.cells, breaks, values))) then
       unsure_row(R, T, row, T.cells, values, diags, "mixed")
     else
       if rec then rec.values = values end
