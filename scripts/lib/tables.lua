@@ -1203,6 +1203,7 @@ local function segment(F, T, m, tokens, diags, present, rec)
   local remark_words = word_set(F, "remarks")
   local last                             -- the last row read
   local title_line                       -- the line of a running header (the report's title)
+  local named                            -- how many columns the header names, once rows began
   -- a row printed again (a table given twice): its values, to be told from the first's
   local copies, copy = {}, nil
   -- value_state's answers, looked up in line: asked of every token (the
@@ -1273,7 +1274,8 @@ local function segment(F, T, m, tokens, diags, present, rec)
       segs[#segs + 1] = cur
       if r.group then group = r.group end
     elseif remarks and cur and not cur.extra and #cur.values > 0 and not a.row and not a.group
-           and (row_of(b) == row_of(cur.values[#cur.values]) or #cur.values >= named_columns(T, words)) then
+           and (row_of(b) == row_of(cur.values[#cur.values]) or #cur.values >= (named or named_columns(T, words))) then
+      named = named or named_columns(T, words)          -- (the header's words are all read by now)
       -- a remark after the row's values: on their line, or after as many as the header names
       remark_line, cur.remarked = row_of(b), true
       -- a number the remark opens with, its text set against it (1月办结96件): the remark's
@@ -2905,10 +2907,10 @@ local function bind_flat_by(F, system, T, m, tokens, R, diags, present, pending,
         if rec then rec.present = true end
         if #values == 0 and not remarks then remarks = names_remarks(F, t) end
         -- (values on both sides of the header's words, not its marks: a PDF's reading order)
-        if #values > 0 and not header_at and t:find("[^%p%d%s]") then header_at = #values end
+        local worded = #values > 0 and t:find("[^%p%d%s]")
+        if worded and not header_at then header_at = #values end
         -- (a word on the line of the values before it is theirs, a unit: 0次 0次)
-        if header_at and numbers > 0 and numbers ~= breaks[#breaks] and t:find("[^%p%d%s]")
-           and row_of(b) ~= row_of(values[#values]) then
+        if worded and numbers > 0 and numbers ~= breaks[#breaks] and row_of(b) ~= row_of(values[#values]) then
           breaks[#breaks + 1] = numbers
         end
         if T.column_words[t] then heads[#heads + 1] = T.column_words[t]

@@ -198,12 +198,13 @@ local function headings_of(F)
       end
     end
   end
-  -- each numeral's heading lead ("七、"), by its first character: a part's
-  -- title may follow another numeral than its own
-  ix.leads = {}
+  -- each numeral's heading lead ("七、"), by its first character (a part's
+  -- title may follow another numeral than its own) and by its place
+  ix.leads, ix.lead_at = {}, {}
   for _, c in utf8.codes(F.decl.numerals or "") do
     local lead = F.labels.norm(formatlib.fill(F.heading, { n = utf8.char(c), title = "" }))
     if lead ~= "" then ix.leads[first_char(lead)] = lead end
+    ix.lead_at[#ix.lead_at + 1] = lead ~= "" and lead or false
   end
   -- a contents line after a heading: dot leaders, then a page number
   local leader, space = lpeg.P(false), lpeg.S " \t"
@@ -1733,12 +1734,8 @@ local CONTENTS_LEAST = 3
 local function added_before_last(F, blocks, starts)
   local last, before = starts[#starts], starts[#starts - 1]
   if not (last and before and last.part.index == #F.parts and last.variant) then return nil end
-  local numerals = {}
-  for _, c in utf8.codes(F.decl.numerals or "") do numerals[#numerals + 1] = utf8.char(c) end
-  local function lead(k)
-    return numerals[k] and F.labels.norm(formatlib.fill(F.heading, { n = numerals[k], title = "" })) or nil
-  end
-  local after, own = lead(#F.parts + 1), lead(#F.parts)
+  local lead_at = headings_of(F).lead_at
+  local after, own = lead_at[#F.parts + 1], lead_at[#F.parts]
   if not (after and own) then return nil end
   local t = F.labels.norm(last.block.text)
   if t:sub(1, #after) ~= after then return nil end
