@@ -1204,8 +1204,9 @@ local function segment(F, T, m, tokens, diags, present, rec)
   local last                             -- the last row read
   local title_line                       -- the line of a running header (the report's title)
   local named                            -- how many columns the header names, once rows began
-  -- a row printed again (a table given twice): its values, to be told from the first's
-  local copies, copy = {}, nil
+  -- a row printed again (a table given twice): its values, to be told from the first's;
+  -- extras_at: how many texts of no row had come when a row was first read
+  local copies, copy, extras_at = {}, nil, {}
   -- value_state's answers, looked up in line: asked of every token (the
   -- memo asked again after a miss, which may have started it afresh)
   local sm = state_memo[F]
@@ -1309,11 +1310,15 @@ local function segment(F, T, m, tokens, diags, present, rec)
           if strong then
             diags[#diags + 1] = { kind = "duplicate", table = T.id, row = r.id, label = r.shown,
                                   text = b.text, line = b.line, col = b.col or 1 }
-            cur, copy = nil, { row = r, values = {} }
-            copies[#copies + 1] = copy
+            cur = nil
+            -- (no text of another table between the two, such as 附：上年度…对比表: a copy)
+            if extras_at[r] == #extras then
+              copy = { row = r, values = {} }
+              copies[#copies + 1] = copy
+            end
           end
         else
-          seen[r] = true
+          seen[r], extras_at[r] = true, #extras
           cur = { row = r, values = {}, block = b }
           segs[#segs + 1] = cur
           last = r

@@ -133,3 +133,18 @@ test("a table given twice in a text with other numbers: the cells they differ in
   R = assert(E:read(write("linked-draft-same.txt", same)))
   eq(0, R:cell("t2.nrm.made").value, "copies that agree")
 end)
+
+test("another year's table after this one's, under a caption of its own, is no copy: this year's is read", function()
+  -- pr5 with last year's 表三 (each number one more) after its own, as a comparison
+  local text = assert(nbio.readfile(DIR .. "pr5-layout-portal.txt"))
+  local from, to = text:find("（本列数据的勾稽关系", 1, true), text:find("四、政府信息公开行政复议", 1, true)
+  local t3 = text:sub(from, to - 1)
+  local last_year = t3:gsub("(%s)(%d+)%f[%s%z]", function(sp, n) return sp .. (tonumber(n) + 1) end)
+  local path = write("last-year-table.txt", text:sub(1, to - 1) .. "附：上年度（2020年）政府信息公开申请情况对比表\n"
+                                              .. last_year .. text:sub(to))
+  local R = assert(E:read(path))
+  eq(64, R:cell("t3.new.np").value, "this year's 自然人")
+  eq(70, R:cell("t3.new.total").value, "this year's 总计")
+  local found = rules_found(path)
+  assert(not found:find("gb2021.val.copies_differ", 1, true), found)
+end)
