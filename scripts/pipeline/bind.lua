@@ -1746,6 +1746,49 @@ local function added_before_last(F, blocks, starts)
   return nil
 end
 
+-- A missing part's heading wrapped onto the next line, as a narrow print
+-- breaks it ("四、政府信息公开行政复议、行政" / "诉讼情况"): the blocks
+-- with each such pair joined into one, and how many were joined before
+-- each place; nil when there is none. A line joined is no heading itself
+-- (or its part's found only as a title worded otherwise), holds more than
+-- the numeral and, with the next, begins the heading whole.
+local function join_wrapped_headings(F, blocks, found, starts)
+  local ix, norm = headings_of(F), F.labels.norm
+  local out, n, k, joins = nil, 0, 1, 0
+  local before, worded = {}, {}
+  for _, st in ipairs(starts) do
+    if st.variant and st.glued == "" then worded[st.index] = st.part end
+  end
+  while k <= #blocks do
+    local b, c = blocks[k], blocks[k + 1]
+    local joined
+    if c and b.kind == "para" and c.kind == "para" and b.line and c.line == b.line + 1 then
+      local t1, own = norm(b.text), worded[k]
+      for _, e in ipairs(ix.list) do
+        local h = e.numbered
+        if (own == e.p or not (own or found[e.p.id])) and e.p.numbered ~= "" and #t1 > #e.p.numbered
+           and #t1 < #h and h:sub(1, #t1) == t1 and (own or not heading_of(F, b, t1)) then
+          local t2 = norm(c.text)
+          if (t1 .. t2):sub(1, #h) == h then
+            joined = {}
+            for key, v in pairs(b) do joined[key] = v end
+            joined.text = b.text:gsub("[ \t]+$", "") .. c.text:gsub("^[ \t]+", "")
+            break
+          end
+        end
+      end
+    end
+    if joined and not out then out = copy_list(blocks, k - 1); n = k - 1 end
+    if out then
+      n = n + 1
+      out[n] = joined or b
+    end
+    before[k] = joins
+    if joined then joins = joins + 1; before[k + 1] = joins; k = k + 2 else k = k + 1 end
+  end
+  return out, before
+end
+
 -- bind(F, system, doc, path, others) → report, pending. others: the other
 -- formats {name=, signature=} whose labels to look for (and not report as
 -- unplaced).
@@ -1770,6 +1813,16 @@ function M.bind(F, system, doc, path, others)
     for k, b in ipairs(blocks) do if not skip[k] then rest[#rest + 1] = b end end
     local again = { gather(F, rest, one, nil) }
     if #again[2] >= listed + 1 then blocks, starts, paras, nparas, found, signed = table.unpack(again, 1, 6) end
+  end
+  local worded = false
+  for _, st in ipairs(starts) do worded = worded or st.variant end
+  if #starts < #F.parts or worded then
+    local joined, before = join_wrapped_headings(F, blocks, found, starts)
+    if joined then
+      local grid_last = math.type(doc.grid_last) == "integer" and doc.grid_last or nil
+      if grid_last then grid_last = grid_last - (before[grid_last] or 0) end
+      blocks, starts, paras, nparas, found, signed = gather(F, joined, one, grid_last)
+    end
   end
   local added = added_before_last(F, blocks, starts)
   if added then
