@@ -1136,7 +1136,13 @@ local function strip_signature(F, R, loose, appendix)
   if second then top = last - 2 end                -- the name's first line
   R.signature = { agency = name, date = date, line = s.places[top].line }
   if not R.written then R.written = date end
-  if not R.agency or loose then R.agency = name end
+  if not R.agency or loose then R.agency = name
+  else
+    -- the title's name the end of the signed one (a unit's own name, or with
+    -- a note in brackets: "桐江分局（…派出机构）" signed "青岚市生态环境局桐江分局"): the signed
+    local short, full = norm(R.agency):gsub("%(.*%)$", ""), norm(name)
+    if short ~= "" and #full > #short and full:sub(-#short) == short then R.agency = name end
+  end
   if last < n then return end
   s.text = s.text:sub(1, math.max(0, s.places[top].at - 2))
   for k = top, n do s.places[k] = nil end
