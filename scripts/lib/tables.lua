@@ -1240,6 +1240,11 @@ local function segment(F, T, m, tokens, diags, present, rec)
       local by = lm and lm.of[grp or NOROW]
       a = by and by[text] or label_of(F, T, m, text, grp)
     end
+    if remark_line and a and a.row and row_of(b) == remark_line and item_opening(a.t) then
+      -- an item's label on a remark's line ("予公开  5.属于三类内部事务信息": a
+      -- piece of its group's label taken for the row above's remark): the remark ends
+      remark_line = nil
+    end
     if remark_line and row_of(b) == remark_line
        or cur and cur.remarked and (state or not a.row and not a.group) then
       -- the rest of a remark beside a row's values (其中网上申请2816件), or
