@@ -1139,9 +1139,12 @@ local function strip_signature(F, R, loose, appendix)
   if not R.agency or loose then R.agency = name
   else
     -- the title's name the end of the signed one (a unit's own name, or with
-    -- a note in brackets: "桐江分局（…派出机构）" signed "青岚市生态环境局桐江分局"): the signed
-    local short, full = norm(R.agency):gsub("%(.*%)$", ""), norm(name)
-    if short ~= "" and #full > #short and full:sub(-#short) == short then R.agency = name end
+    -- a note in brackets: "桐江分局（…派出机构）" signed "青岚市生态环境局桐江分局"),
+    -- or the signed one with spaces in it (a PDF's runs, "青原县水 利局"): the signed
+    local short, full = norm(R.agency):gsub("%(.*%)$", ""):gsub("%s", ""), norm(name):gsub("%s", "")
+    if short ~= "" and full:sub(-#short) == short and (#full > #short or R.agency:find("%s") and not name:find("%s")) then
+      R.agency = name
+    end
   end
   if last < n then return end
   s.text = s.text:sub(1, math.max(0, s.places[top].at - 2))
@@ -1363,6 +1366,12 @@ local function read_identity(F, R, blocks, first, joint)
     if b.kind == "para" then
       local plain = simplify(b.text)
       head[#head + 1] = plain
+      -- a title a narrow page wrapped before its last characters ("…年度报" / "告"): the two lines
+      local c = not R.title and blocks[i + 1]
+      local wrapped = c and i + 1 < first and c.kind == "para" and c.line == b.line + 1
+                      and (utf8.len(require("labels").trim(c.text)) or 9) <= 3 and not contains_any(plain, F.report_words)
+                      and b.text:gsub("%s+$", "") .. require("labels").trim(c.text)
+      if wrapped and contains_any(simplify(wrapped), F.report_words) then b, plain = { text = wrapped }, simplify(wrapped) end
       if not R.title and #b.text < 200 and contains_any(plain, F.report_words)
          and not starts_with_any(plain, F.title_not) and not b.text:find(":", 1, true)
          and not b.text:find("\u{FF1A}", 1, true) then
