@@ -4,6 +4,8 @@
 -- and table cells, every cell in its place in the table's grid.
 -- nianbao.html.blocks makes those blocks in C with no table per node; a
 -- table it leaves (many merged cells, a fractional span) goes the Lua way.
+-- A PDF a converter wrote as runs of text placed on the page (pdftohtml) is
+-- read as the PDF's text laid out instead (placed_page).
 
 name        = "html"
 extensions  = { "html", "htm", "shtml", "xhtml", "doc", "wps" }
@@ -308,8 +310,166 @@ local function page_blocks(text)
   return blocks, opts.twins
 end
 
+-- A PDF's pages as a converter writes them in HTML (poppler's pdftohtml):
+-- each run of text an element placed by its top and left, in no reading
+-- order, a table's cells apart and an item's number apart from its name.
+-- Read as the PDF's text laid out, as pdftotext -layout prints it: the runs
+-- of a page by their top into lines, by their left along a line, a run's
+-- <br> a line below it. A place is a line of that text (a wrapped sentence
+-- or heading runs on to the next line, as in a PDF's text).
+local PLACED_LEAST = 20        -- placed runs a page of them has at least
+local FONT_PX = 18             -- a run's type size where its class gives none
+local ENTITIES = { nbsp = " ", amp = "&", lt = "<", gt = ">", quot = '"', apos = "'" }
+
+local function entity(name)
+  local n = name:match("^#[xX](%x+)$")
+  n = n and tonumber(n, 16) or tonumber(name:match("^#(%d+)$") or "")
+  if n then return n == 160 and " " or (n < 0x110000 and utf8.char(n) or nil) end
+  return ENTITIES[name]
+end
+
+local function run_lines(inner)
+  local lines = {}
+  inner = inner:gsub("<[Bb][Rr]%s*/?>", "\n"):gsub("<[^>]*>", ""):gsub("&(#?%w+);", entity)
+  for line in (inner .. "\n"):gmatch("([^\n]*)\n") do lines[#lines + 1] = line end
+  return lines
+end
+
+-- a run's width in half-width characters (a wide one counts two)
+local function columns(s)
+  local n = 0
+  for _, c in utf8.codes(s, true) do n = n + ((c >= 0x2E80 and c < 0xFF61) and 2 or 1) end
+  return n
+end
+
+-- does a run begin with a wide character (a word's, not a number's)?
+local function wide_start(s)
+  local c = utf8.codepoint(s, 1, 1, true)
+  return c >= 0x2E80 and c < 0xFF00
+end
+
+local function placed_page(text)
+  -- (the converter places its first runs in a page's first bytes; a page of a site has none)
+  if not text:sub(1, 8192):find("position:absolute;top:", 1, true) then return nil end
+  local count, at = 0, 1
+  while count < PLACED_LEAST do
+    at = text:find("position:absolute", at, true)
+    if not at then return nil end
+    count, at = count + 1, at + 17
+  end
+  local sizes, heights = {}, {}   -- a class's type size and line height (pdftohtml's .ftNN)
+  for name, rule in text:gmatch("%.([%w_-]+)%s*{([^}]*)}") do
+    local size = tonumber(rule:match("font%-size:%s*([%d.]+)px") or "")
+    if size and not sizes[name] then
+      sizes[name] = size
+      heights[name] = tonumber(rule:match("line%-height:%s*([%d.]+)px") or "") or size * 1.2
+    end
+  end
+  local pages, runs = {}, nil
+  at = 1
+  while true do
+    local s, e, tag, attrs = text:find("<(%a+)([^>]*)>", at)
+    if not s then break end
+    at = e + 1
+    local style = attrs:match('style%s*=%s*"([^"]*)"') or ""
+    if tag:lower() == "div" and attrs:find('id%s*=%s*"page') then
+      runs = {}
+      pages[#pages + 1] = runs
+    elseif style:find("position:%s*absolute") then
+      local top = tonumber(style:match("top:%s*(%-?[%d.]+)px"))
+      local left = tonumber(style:match("left:%s*(%-?[%d.]+)px"))
+      local close = top and left and text:find("</" .. tag .. "%s*>", e + 1)
+      if close then
+        if not runs then runs = {}; pages[#pages + 1] = runs end
+        local class = attrs:match('class%s*=%s*"([^"]*)"')
+        local size = class and sizes[class]     -- (nil: a class the converter named and never wrote)
+        local height = class and heights[class]
+        for k, piece in ipairs(run_lines(text:sub(e + 1, close - 1))) do
+          if piece:find("%S") then
+            runs[#runs + 1] = { top = top, k = k, size = size, height = height, left = left, text = piece,
+                                order = #runs + 1 }
+          end
+        end
+        at = close
+      end
+    end
+  end
+  -- the body's type size: the one most runs have (a run of a class never written has it too)
+  local counts, body = {}, nil
+  for _, list in ipairs(pages) do
+    for _, r in ipairs(list) do
+      if r.size then
+        counts[r.size] = (counts[r.size] or 0) + 1
+        if not body or counts[r.size] > counts[body] then body = r.size end
+      end
+    end
+  end
+  body = body or FONT_PX
+  local out, n, placed = {}, 0, 0
+  for p, list in ipairs(pages) do
+    placed = placed + #list
+    for _, r in ipairs(list) do
+      r.known = r.size ~= nil
+      r.size = r.size or body
+      r.top = r.top + (r.k - 1) * (r.height or r.size * 1.2)
+      r.base = r.top + 0.8 * r.size                 -- its baseline, about
+    end
+    table.sort(list, function(a, b)
+      if a.base ~= b.base then return a.base < b.base end
+      return a.order < b.order
+    end)
+    local i, last_top = 1, nil
+    while i <= #list do
+      -- a run is on the line whose baselines' mean its own is within half its
+      -- type of (a raised mark, a smaller type sit a little above or below),
+      -- in a type not much larger or smaller (a title is no line of a menu beside it)
+      local j, top, sum, size = i, list[i].top, list[i].base, list[i].size
+      while list[j + 1] do
+        local r = list[j + 1]
+        if math.abs(r.base - sum / (j - i + 1)) > r.size / 2 or r.size > size * 1.6 or size > r.size * 1.6 then
+          break
+        end
+        j, sum = j + 1, sum + r.base
+      end
+      local row = {}
+      for k = i, j do row[#row + 1] = list[k] end
+      table.sort(row, function(a, b) return a.left < b.left end)
+      -- a line's runs at their places, a column half the body type's size: a
+      -- word's run that begins where the one before it ends (a date, a title
+      -- cut where the type changes: "2025" "年1月23日") joined to it, one
+      -- close after it a space after it, a cell apart two spaces at least. A
+      -- run's width is guessed from its characters and its class's type size,
+      -- more loosely after a number (a header's words stand close too): runs
+      -- of a class never written are not joined, nor one that opens with a
+      -- number (a label's value)
+      local unit, parts, ends, sized = body / 2, {}, 0, false
+      for k, r in ipairs(row) do
+        local gap, before = r.left - ends, row[k - 1]
+        local close = before and (before.text:find("%d$") and 0.3 * r.size + 0.1 * (ends - before.left)
+                                  or 0.4 * r.size)
+        local spaces = k == 1 and math.floor(r.left / unit + 0.5)
+                       or sized and r.known and wide_start(r.text) and gap < close and 0
+                       or gap < 1.5 * unit and 1 or math.max(2, math.floor(gap / unit + 0.5))
+        parts[#parts + 1] = string.rep(" ", spaces) .. r.text
+        ends, sized = r.left + columns(r.text) * r.size / 2, r.known
+      end
+      if last_top and top - last_top > 2.5 * body then
+        n = n + 1
+        out[n] = ""
+      end
+      n = n + 1
+      out[n] = (p > 1 and i == 1 and "\f" or "") .. table.concat(parts)
+      last_top, i = top, j + 1
+    end
+  end
+  if placed < PLACED_LEAST then return nil end
+  return nianbao.text.blocks(table.concat(out, "\n") .. "\n")
+end
+
 function Reader(text, opts)
   text = json_page(text) or text
+  local placed = placed_page(text)
+  if placed then return { blocks = placed } end
   local blocks, twins = page_blocks(text)
   local state = state_page(text, blocks)
   if state then blocks, twins = page_blocks(state) end
