@@ -1366,13 +1366,16 @@ local function read_identity(F, R, blocks, first, joint)
     if b.kind == "para" then
       local plain = simplify(b.text)
       head[#head + 1] = plain
+      local named = not R.title and contains_any(plain, F.report_words)
       -- a title a narrow page wrapped before its last characters ("…年度报" / "告"): the two lines
-      local c = not R.title and blocks[i + 1]
-      local wrapped = c and i + 1 < first and c.kind == "para" and c.line == b.line + 1
-                      and (utf8.len(require("labels").trim(c.text)) or 9) <= 3 and not contains_any(plain, F.report_words)
+      local c = not R.title and not named and blocks[i + 1]
+      local wrapped = c and #c.text <= 24 and i + 1 < first and c.kind == "para" and c.line == b.line + 1
+                      and (utf8.len(require("labels").trim(c.text)) or 9) <= 3
                       and b.text:gsub("%s+$", "") .. require("labels").trim(c.text)
-      if wrapped and contains_any(simplify(wrapped), F.report_words) then b, plain = { text = wrapped }, simplify(wrapped) end
-      if not R.title and #b.text < 200 and contains_any(plain, F.report_words)
+      if wrapped and contains_any(simplify(wrapped), F.report_words) then
+        b, plain, named = { text = wrapped }, simplify(wrapped), true
+      end
+      if not R.title and #b.text < 200 and named
          and not starts_with_any(plain, F.title_not) and not b.text:find(":", 1, true)
          and not b.text:find("\u{FF1A}", 1, true) then
         R.title, title_at = b.text, i
