@@ -319,6 +319,7 @@ end
 -- or heading runs on to the next line, as in a PDF's text).
 local PLACED_LEAST = 20        -- placed runs a page of them has at least
 local FONT_PX = 18             -- a run's type size where its class gives none
+local MARGIN_MOST = 160        -- spaces set before a run at most (a page is narrower)
 local ENTITIES = { nbsp = " ", amp = "&", lt = "<", gt = ">", quot = '"', apos = "'" }
 
 local function entity(name)
@@ -357,15 +358,25 @@ local function placed_page(text)
     if not at then return nil end
     count, at = count + 1, at + 17
   end
-  local sizes, heights = {}, {}   -- a class's type size and line height (pdftohtml's .ftNN)
-  for name, rule in text:gmatch("%.([%w_-]+)%s*{([^}]*)}") do
-    local size = tonumber(rule:match("font%-size:%s*([%d.]+)px") or "")
-    if size and not sizes[name] then
+  -- a class's type size and line height (pdftohtml's .ftNN), each rule's braces
+  -- found once (a brace never closed ends the look)
+  local sizes, heights = {}, {}
+  at = 1
+  while true do
+    local open = text:find("{", at, true)
+    local close = open and text:find("}", open, true)
+    if not close then break end
+    local name = text:sub(math.max(1, open - 64), open - 1):match("%.([%w_-]+)%s*$")
+    local rule = name and not sizes[name] and text:sub(open + 1, close - 1)
+    local size = rule and tonumber(rule:match("font%-size:%s*([%d.]+)px") or "")
+    if size then
       sizes[name] = size
       heights[name] = tonumber(rule:match("line%-height:%s*([%d.]+)px") or "") or size * 1.2
     end
+    at = close + 1
   end
   local pages, runs = {}, nil
+  local closes = {}             -- each tag's end found last: the first after every start before it
   at = 1
   while true do
     local s, e, tag, attrs = text:find("<(%a+)([^>]*)>", at)
@@ -378,8 +389,12 @@ local function placed_page(text)
     elseif style:find("position:%s*absolute") then
       local top = tonumber(style:match("top:%s*(%-?[%d.]+)px"))
       local left = tonumber(style:match("left:%s*(%-?[%d.]+)px"))
-      local close = top and left and text:find("</" .. tag .. "%s*>", e + 1)
-      if close then
+      local close = closes[tag]
+      if top and left and not (close and close > e) then
+        close = text:find("</" .. tag .. ">", e + 1, true)
+        closes[tag] = close or math.huge
+      end
+      if top and left and close and close < math.huge then
         if not runs then runs = {}; pages[#pages + 1] = runs end
         local class = attrs:match('class%s*=%s*"([^"]*)"')
         local size = class and sizes[class]     -- (nil: a class the converter named and never wrote)
@@ -447,9 +462,9 @@ local function placed_page(text)
         local gap, before = r.left - ends, row[k - 1]
         local close = before and (before.text:find("%d$") and 0.3 * r.size + 0.1 * (ends - before.left)
                                   or 0.4 * r.size)
-        local spaces = k == 1 and math.floor(r.left / unit + 0.5)
+        local spaces = k == 1 and math.min(math.floor(r.left / unit + 0.5), MARGIN_MOST)
                        or sized and r.known and wide_start(r.text) and gap < close and 0
-                       or gap < 1.5 * unit and 1 or math.max(2, math.floor(gap / unit + 0.5))
+                       or gap < 1.5 * unit and 1 or math.min(math.max(2, math.floor(gap / unit + 0.5)), MARGIN_MOST)
         parts[#parts + 1] = string.rep(" ", spaces) .. r.text
         ends, sized = r.left + columns(r.text) * r.size / 2, r.known
       end

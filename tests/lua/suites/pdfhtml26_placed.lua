@@ -67,3 +67,23 @@ test("a page of a site with no placed runs is read as before", function()
   local R = assert(E:read("tests/fixtures/platforms23/w9-ueditor.html"))
   eq(2293, value(R, "t2.permit.decisions"))
 end)
+
+test("placed runs never closed, and a style's braces never closed, are read in one pass", function()
+  local runs, braces = {}, {}
+  for i = 1, 20000 do
+    runs[i] = string.format('<p style="position:absolute;top:%dpx;left:%dpx" class="ft1">x%d', i,
+                            i % 7 == 0 and 99999999 or 10, i)
+    braces[i] = ".a" .. i .. "{"
+  end
+  local open = write("never-closed.html", '<html><head><style>.ft1{font-size:14px}</style></head><body>' ..
+                     '<div id="page1-div">' .. table.concat(runs) .. "</p></div></body></html>")
+  local placed = {}
+  for i = 1, 30 do placed[i] = string.format('<p style="position:absolute;top:%dpx;left:10px">y</p>', i) end
+  local brace = write("braces.html", '<html><body><div id="page1-div">' .. table.concat(placed) ..
+                      "<style>" .. table.concat(braces) .. "</style></div></body></html>")
+  for _, path in ipairs { open, brace } do
+    local out = sh(NB .. " check --no-color " .. path)
+    has(out, "不是政府信息公开工作年度报告")
+    assert(not out:find("limit", 1, true) and not out:find("nianbao.internal", 1, true), out)
+  end
+end)
