@@ -310,13 +310,14 @@ local function page_blocks(text)
   return blocks, opts.twins
 end
 
--- A PDF's pages as a converter writes them in HTML (poppler's pdftohtml):
--- each run of text an element placed by its top and left, in no reading
--- order, a table's cells apart and an item's number apart from its name.
--- Read as the PDF's text laid out, as pdftotext -layout prints it: the runs
--- of a page by their top into lines, by their left along a line, a run's
--- <br> a line below it. A place is a line of that text (a wrapped sentence
--- or heading runs on to the next line, as in a PDF's text).
+-- A PDF's pages as a converter writes them in HTML: poppler's pdftohtml
+-- places each run of text by its top and left, pdftotext -bbox(-layout)
+-- boxes each word; in no reading order, a table's cells apart and an
+-- item's number apart from its name. Read as the PDF's text laid out, as
+-- pdftotext -layout prints it: the runs of a page by their top into lines,
+-- by their left along a line, a run's <br> a line below it. A place is a
+-- line of that text (a wrapped sentence or heading runs on to the next
+-- line, as in a PDF's text).
 local PLACED_LEAST = 20        -- placed runs a page of them has at least
 local FONT_PX = 18             -- a run's type size where its class gives none
 local MARGIN_MOST = 160        -- spaces set before a run at most (a page is narrower)
@@ -349,19 +350,13 @@ local function wide_start(s)
   return c >= 0x2E80 and c < 0xFF00
 end
 
-local function placed_page(text)
-  -- (the converter places its first runs in a page's first bytes; a page of a site has none)
-  if not text:sub(1, 8192):find("position:absolute;top:", 1, true) then return nil end
-  local count, at = 0, 1
-  while count < PLACED_LEAST do
-    at = text:find("position:absolute", at, true)
-    if not at then return nil end
-    count, at = count + 1, at + 17
-  end
+-- pdftohtml's runs, each page's in a list: {top, left, size (nil where its
+-- class was never written), height, text, k (its line in the run)}
+local function placed_runs(text)
   -- a class's type size and line height (pdftohtml's .ftNN), each rule's braces
   -- found once (a brace never closed ends the look)
   local sizes, heights = {}, {}
-  at = 1
+  local at = 1
   while true do
     local open = text:find("{", at, true)
     local close = open and text:find("}", open, true)
@@ -409,6 +404,44 @@ local function placed_page(text)
       end
     end
   end
+  return pages
+end
+
+-- pdftotext -bbox's words, each page's in a list, as placed_runs gives them
+-- (a word's box gives its size and its right edge too)
+local function boxed_runs(text)
+  local pages, runs = {}, nil
+  local at = 1
+  while true do
+    local s, e, tag, attrs = text:find("<(%a+)([^>]*)>", at)
+    if not s then break end
+    at = e + 1
+    if tag == "page" then
+      runs = {}
+      pages[#pages + 1] = runs
+    elseif tag == "word" then
+      local x0, y0 = tonumber(attrs:match('xMin="([%d.]+)"') or ""), tonumber(attrs:match('yMin="([%d.]+)"') or "")
+      local x1, y1 = tonumber(attrs:match('xMax="([%d.]+)"') or ""), tonumber(attrs:match('yMax="([%d.]+)"') or "")
+      local close = text:find("</word>", e + 1, true)
+      if not close then break end
+      if x0 and y0 and x1 and y1 and y1 > y0 then
+        if not runs then runs = {}; pages[#pages + 1] = runs end
+        local word = run_lines(text:sub(e + 1, close - 1))[1]
+        runs[#runs + 1] = { top = y0, k = 1, size = math.floor(y1 - y0 + 0.5), left = x0, right = x1, text = word,
+                            order = #runs + 1 }
+      end
+      at = close
+    end
+  end
+  return pages
+end
+
+local function placed_page(text)
+  -- (the converter places its first runs, or words, in a page's first bytes; a page of a site has none)
+  local head, pages = text:sub(1, 8192), nil
+  if head:find("position:absolute;top:", 1, true) then pages = placed_runs(text)
+  elseif head:find("<word xMin=", 1, true) then pages = boxed_runs(text)
+  else return nil end
   -- the body's type size: the one most runs have (a run of a class never written has it too)
   local counts, body = {}, nil
   for _, list in ipairs(pages) do
@@ -454,19 +487,20 @@ local function placed_page(text)
       -- cut where the type changes: "2025" "年1月23日") joined to it, one
       -- close after it a space after it, a cell apart two spaces at least. A
       -- run's width is guessed from its characters and its class's type size,
-      -- more loosely after a number (a header's words stand close too): runs
-      -- of a class never written are not joined, nor one that opens with a
-      -- number (a label's value)
+      -- more loosely after a number (a header's words stand close too), or
+      -- given by its box (a word's): runs of a class never written are not
+      -- joined, nor one that opens with a number (a label's value)
       local unit, parts, ends, sized = body / 2, {}, 0, false
       for k, r in ipairs(row) do
         local gap, before = r.left - ends, row[k - 1]
-        local close = before and (before.text:find("%d$") and 0.3 * r.size + 0.1 * (ends - before.left)
+        local close = before and (before.right and 0.15 * r.size
+                                  or before.text:find("%d$") and 0.3 * r.size + 0.1 * (ends - before.left)
                                   or 0.4 * r.size)
         local spaces = k == 1 and math.min(math.floor(r.left / unit + 0.5), MARGIN_MOST)
                        or sized and r.known and wide_start(r.text) and gap < close and 0
                        or gap < 1.5 * unit and 1 or math.min(math.max(2, math.floor(gap / unit + 0.5)), MARGIN_MOST)
         parts[#parts + 1] = string.rep(" ", spaces) .. r.text
-        ends, sized = r.left + columns(r.text) * r.size / 2, r.known
+        ends, sized = r.right or r.left + columns(r.text) * r.size / 2, r.known
       end
       if last_top and top - last_top > 2.5 * body then
         n = n + 1

@@ -1,7 +1,8 @@
 -- A PDF turned into HTML by poppler's pdftohtml (-s, -c): each run of text
 -- a <p> placed by its top and left, a table's cells apart, an item's
--- number apart from its name, in no reading order. Read as the PDF's text
--- laid out: each run on its line, the lines in their order.
+-- number apart from its name, in no reading order; or by pdftotext -bbox:
+-- each word in its box. Read as the PDF's text laid out: each run on its
+-- line, the lines in their order.
 
 local E = nianbao.engine
 local DIR = "tests/fixtures/pdfhtml26/"
@@ -17,7 +18,7 @@ end
 
 test("a published PDF's runs are read as its laid-out text is, cell for cell", function()
   local laid = assert(E:read("tests/corpus/huaian-2024.layout.txt"))
-  for _, name in ipairs { "ph1-single-published.html", "ph2-complex-published.html" } do
+  for _, name in ipairs { "ph1-single-published.html", "ph2-complex-published.html", "ph9-bbox-layout-published.html" } do
     local R = assert(E:read(DIR .. name))
     for _, id in ipairs(IDS) do
       assert(value(laid, id) ~= nil, id .. " read in the laid-out text")
@@ -86,4 +87,11 @@ test("placed runs never closed, and a style's braces never closed, are read in o
     has(out, "不是政府信息公开工作年度报告")
     assert(not out:find("limit", 1, true) and not out:find("nianbao.internal", 1, true), out)
   end
+end)
+
+test("a word's box of pdftotext -bbox sets a raised mark apart from the number before it", function()
+  local R = assert(E:read(DIR .. "ph11-bbox-layout-raised-mark.html"))
+  local c = R:cell("t3.new.total")
+  assert(not (c and c.value == 741), "the mark read into the total")
+  eq(1, value(R, "t3.carried.total"))
 end)
