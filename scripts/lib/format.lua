@@ -271,7 +271,12 @@ local function compile_table(F, tid, decl, path)
   end
   for _, g in ipairs(T.groups) do words[#words + 1] = norm(g.label) end
   for _, h in ipairs(T.headers) do words[#words + 1] = h end
-  for w in pairs(T.column_words) do words[#words + 1] = w end
+  -- (the column words in one order: the text the same at every compile, as
+  -- the build's image of it; it is only looked in)
+  local column_words = {}
+  for w in pairs(T.column_words) do column_words[#column_words + 1] = w end
+  table.sort(column_words)
+  table.move(column_words, 1, #column_words, #words + 1, words)
   T.alltext, T.heads = table.concat(words, "|"), longest_first(T.headers, T.column_words)
   for _, g in ipairs(T.groups) do F.rowlabels[tid .. "." .. g.path] = g.label end
   for _, c in ipairs(T.blocks[1] and T.blocks[1].columns or {}) do

@@ -10,16 +10,7 @@ local format = require "format"
 -- The first place where a and b differ, walked in step: values equal, a
 -- table of the declaration (in decl) the very same in both, any other
 -- table the same in shape, each met again where its pair was.
-local function words(text)
-  local list = {}
-  for w in text:gmatch("[^|]+") do list[#list + 1] = w end
-  table.sort(list)
-  return table.concat(list, "|")
-end
-
 local function differs(a, b, decl_tables, path, pairs_of)
-  -- (a table's words are in the order its compile walked a set: looked in, never read in order)
-  if path:match("%.alltext$") and type(a) == "string" and type(b) == "string" then a, b = words(a), words(b) end
   if type(a) ~= "table" or type(b) ~= "table" then
     if a ~= b or math.type(a) ~= math.type(b) then
       return string.format("%s: %s vs %s", path, tostring(a), tostring(b))
