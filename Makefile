@@ -32,7 +32,8 @@ CORE_SRC := core/nb_num.c core/nb_report.c core/nb_ident.c core/nb_finding.c \
 # the bundled scripts, precompiled into the binary (nb_chunks.h)
 SCRIPTS  := $(wildcard scripts/*/*.lua rules/*/*.lua)
 # (with no grammar images: the tests' and the binary that makes the images link these)
-CORE_OBJ := $(CORE_SRC:core/%.c=$(BUILD)/%.o) $(BUILD)/nb_chunks_data.o $(BUILD)/nb_grammar_images_none.o
+CORE_OBJ := $(CORE_SRC:core/%.c=$(BUILD)/%.o) $(BUILD)/nb_chunks_data.o $(BUILD)/nb_grammar_images_none.o \
+            $(BUILD)/nb_format_images_none.o
 BIN      := $(BUILD)/nianbao
 NB       := $(BIN)
 
@@ -99,7 +100,29 @@ $(BUILD)/nb_grammar_images_data.c: $(BUILD)/grammar_images.bin
 $(BUILD)/nb_grammar_images_%.o: $(BUILD)/nb_grammar_images_%.c core/nb_grammar_image.h
 	$(CC) $(CFLAGS) $(XCFLAGS) -Icore -c $< -o $@
 
-$(BIN): $(BUILD)/main.o $(filter-out $(BUILD)/nb_grammar_images_none.o,$(CORE_OBJ)) $(BUILD)/nb_grammar_images_data.o
+# The format images (nb_chunks.h): the national formats' compiled tables,
+# as the binary without them compiles them (format.compiled_data), in the
+# binary linked with them; a check takes them where the formats' files and
+# the code that compiles them are the build's (packs.lua).
+format_images_c = { echo '\#include "nb_chunks.h"'; echo 'const unsigned char nb_format_images[] = {'; \
+                    xxd -i < $(1) | sed 's/[^,]$$/&,/'; echo '0 };'; \
+                    echo 'const size_t nb_format_images_len = sizeof nb_format_images - 1;'; } > $(2)
+
+$(BUILD)/nb_format_images_none.c: | $(BUILD)
+	: > $(BUILD)/format_images.none
+	$(call format_images_c,$(BUILD)/format_images.none,$@)
+
+$(BUILD)/format_images.bin: $(BUILD)/nianbao-plain $(SCRIPTS)
+	$(BUILD)/nianbao-plain run scripts/tools/format_images.lua $@.part && mv $@.part $@
+
+$(BUILD)/nb_format_images_data.c: $(BUILD)/format_images.bin
+	$(call format_images_c,$<,$@)
+
+$(BUILD)/nb_format_images_%.o: $(BUILD)/nb_format_images_%.c core/nb_chunks.h
+	$(CC) $(CFLAGS) $(XCFLAGS) -Icore -c $< -o $@
+
+$(BIN): $(BUILD)/main.o $(filter-out $(BUILD)/nb_grammar_images_none.o $(BUILD)/nb_format_images_none.o,$(CORE_OBJ)) \
+        $(BUILD)/nb_grammar_images_data.o $(BUILD)/nb_format_images_data.o
 	$(CC) $(CFLAGS) $(XCFLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS)
 
 claim-starts: $(BIN) ; $(BIN) run tests/tools/claim_starts.lua > $(BUILD)/claim_starts.lua && mv $(BUILD)/claim_starts.lua scripts/lib/claim_starts.lua

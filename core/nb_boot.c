@@ -688,6 +688,7 @@ static int search_script(lua_State *L) {
     file = lua_tostring(L, -2);
     status = fd >= 0 ? nb_chunks_load_fd(L, fd, lua_tostring(L, -1)) : -1;
     if (fd >= 0) close(fd);
+    if (status == LUA_OK) nb_chunks_mark_built(L, name);
     if (status < 0) status = luaL_loadfilex(L, file, NULL);
     if (status != LUA_OK)
         return luaL_error(L, "error loading module '%s' from file '%s':\n\t%s", name, file, lua_tostring(L, -1));

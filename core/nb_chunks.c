@@ -16,6 +16,7 @@
 #include "nb_chunks.h"
 
 #define USABLE "nianbao.chunks.usable"   /* registry: the canary's verdict */
+#define BUILT "nianbao.chunks.built"     /* registry: module name -> loaded from the build's bytecode */
 
 /*{=== the canary ===*/
 
@@ -184,6 +185,35 @@ static int l_load(lua_State *L) {
     return 2;
 }
 
+void nb_chunks_mark_built(lua_State *L, const char *name) {
+    luaL_getsubtable(L, LUA_REGISTRYINDEX, BUILT);
+    lua_pushboolean(L, 1);
+    lua_setfield(L, -2, name);
+    lua_pop(L, 1);
+}
+
+/* built(module) -> whether the module was loaded from the build's bytecode. */
+static int l_built(lua_State *L) {
+    const char *name = luaL_checkstring(L, 1);
+    int built = 0;
+    if (lua_getfield(L, LUA_REGISTRYINDEX, BUILT) == LUA_TTABLE) {
+        lua_getfield(L, -1, name);
+        built = lua_toboolean(L, -1);
+    }
+    lua_pushboolean(L, built);
+    return 1;
+}
+
+/* format_images() -> the build's images of the national formats | nil. */
+static int l_format_images(lua_State *L) {
+    int usable;
+    lua_getfield(L, LUA_REGISTRYINDEX, USABLE);
+    usable = lua_toboolean(L, -1);
+    if (!usable || nb_format_images_len == 0) lua_pushnil(L);
+    else lua_pushlstring(L, (const char *)nb_format_images, nb_format_images_len);
+    return 1;
+}
+
 /* bundled(source) -> whether the build precompiled this source. */
 static int l_bundled(lua_State *L) {
     size_t len;
@@ -193,7 +223,8 @@ static int l_bundled(lua_State *L) {
 }
 
 int luaopen_nianbao_chunks(lua_State *L) {
-    static const luaL_Reg funcs[] = {{"load", l_load}, {"bundled", l_bundled}, {NULL, NULL}};
+    static const luaL_Reg funcs[] = {{"load", l_load}, {"bundled", l_bundled}, {"built", l_built},
+                                        {"format_images", l_format_images}, {NULL, NULL}};
     luaL_newlib(L, funcs);
     return 1;
 }

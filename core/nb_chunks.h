@@ -97,9 +97,22 @@ int nb_chunks_load_fd(lua_State *L, int fd, const char *chunkname);
 ** the build precompiled is loaded from its bytecode. */
 int nb_chunks_load(lua_State *L, const char *s, size_t len, const char *chunkname, const char *mode);
 
+/* The national formats' compiled tables, as the build made them (a chunk
+** of bytecode: packs.lua); none (length 0) in the binary that makes them.
+** Generated: nb_format_images_data.c, nb_format_images_none.c. */
+extern const unsigned char nb_format_images[];
+extern const size_t nb_format_images_len;
+
+/* Module `name` was loaded from the build's bytecode: its file is what
+** the build saw (the chunk loaded is on the stack, and stays there). */
+void nb_chunks_mark_built(lua_State *L, const char *name);
+
 /* `nianbao.chunks`: load(source, chunkname [, mode [, env]]) -> function |
-** nil, message: Lua's load of a string, through nb_chunks_load; and
-** bundled(source) -> whether the build precompiled that source. */
+** nil, message: Lua's load of a string, through nb_chunks_load;
+** bundled(source) -> whether the build precompiled that source;
+** built(module) -> whether that module was loaded from the build's
+** bytecode; format_images() -> the bytes of nb_format_images, or nil when
+** there are none or the build's bytecode is not this library's. */
 int luaopen_nianbao_chunks(lua_State *L);
 
 #endif

@@ -271,7 +271,12 @@ local function compile_table(F, tid, decl, path)
   end
   for _, g in ipairs(T.groups) do words[#words + 1] = norm(g.label) end
   for _, h in ipairs(T.headers) do words[#words + 1] = h end
-  for w in pairs(T.column_words) do words[#words + 1] = w end
+  -- (the column words in one order: the text the same at every compile, as
+  -- the build's image of it; it is only looked in)
+  local column_words = {}
+  for w in pairs(T.column_words) do column_words[#column_words + 1] = w end
+  table.sort(column_words)
+  table.move(column_words, 1, #column_words, #words + 1, words)
   T.alltext, T.heads = table.concat(words, "|"), longest_first(T.headers, T.column_words)
   for _, g in ipairs(T.groups) do F.rowlabels[tid .. "." .. g.path] = g.label end
   for _, c in ipairs(T.blocks[1] and T.blocks[1].columns or {}) do
@@ -412,29 +417,27 @@ local function grammars_of(decl, path, compiled)
   })
 end
 
--- compile(decl, name, path[, shared]): shared, {folders = {}, grammars = {}}
--- kept by the caller for formats built outside any script's limits, lets
--- them share their label folder and the grammars of the same text.
-function M.compile(decl, name, path, shared)
-  path = path or name
-  for _, field in ipairs { "parts", "tables" } do
-    if type(decl[field]) ~= "table" then fail(path, "missing field '%s'", field) end
-  end
+-- The format's tables of plain data (all of a compiled format but its
+-- schema, label folder, grammars and declaration): what compile makes of
+-- the declaration with labels (its label folder), or what a build-time
+-- image of it gives for the same declaration (compile's `image`). ids,
+-- money, prev_money: the cells for the schema, in order, and whether each
+-- is money, of this year and of last (prev.).
+local function compiled_data(decl, name, path, labels)
   local F = {
     name = name, basis = decl.basis, title = decl.title or "{agency}{year}",
     heading = decl.heading or "{n} {title}", subtotal = decl.subtotal or "",
-    schema = nianbao.schema(), cells = {}, info = {}, ids = {}, money = {}, rowlabels = {},
+    labels = labels, cells = {}, info = {}, ids = {}, money = {}, rowlabels = {},
     tables = {}, table_by_id = {}, parts = {}, part_by_id = {},
     opening = (decl.opening or {}).id or "s0",
     issuers = decl.issuers or {}, unknown_issuer = decl.unknown_issuer or { kind = "unknown" },
     language = decl.language or {}, authoring = decl.authoring or {},
     report_words = decl.report_words or {}, period_words = decl.period_words or {},
-    units = decl.units or {}, enumerator_marks = decl.enumerator_marks or {}, decl = decl,
+    units = decl.units or {}, enumerator_marks = decl.enumerator_marks or {},
     title_not = decl.title_not or {}, key_figures = decl.key_figures or {},
     typography = decl.typography or {}, agency_endings = decl.agency_endings or {},
   }
-  F.labels = folder_of(decl, shared)
-  local norm = F.labels.norm
+  local norm = labels.norm
   -- the parts
   for i, p in ipairs(decl.parts) do
     local heads, raw = {}, {}
@@ -460,26 +463,22 @@ function M.compile(decl, name, path, shared)
       table.move(T.cells, 1, #T.cells, #F.cells + 1, F.cells)
     end
   end
-  for _, T in ipairs(F.tables) do setmetatable(T, lazy_grid) end
   -- the cells, then last year's of each, for identities across years
   -- (prev.t3.next.np) of the kind its cell has last
   local ids, money = F.ids, F.money
-  F.schema:add_all(ids, money)
   if F.twice then
     local info = F.info
     money = {}
     for i = 1, #ids do money[i] = info[ids[i]].kind == "money" end
   end
-  F.schema:add_all(ids, money, "prev.")
-  F.ids, F.money, F.twice = nil, nil, nil
-  -- cells, the page, the grammars
+  F.prev_money, F.twice = money, nil
+  -- cells, the page
   F.markers = {}
   for _, m in ipairs(decl.markers or {}) do F.markers[norm(m)] = true end
   F.meta_keys = {}
   for field, keys in pairs(decl.metadata or {}) do
     for _, k in ipairs(keys) do F.meta_keys[norm(k)] = field end
   end
-  F.grammars = grammars_of(decl, path, shared and shared.grammars or {})
   F.legacy = { headings = {}, at_least = (decl.legacy or {}).at_least or 2 }
   for i, h in ipairs((decl.legacy or {}).headings or {}) do F.legacy.headings[i] = norm(h) end
   F.signature = M.signature(decl, norm)
@@ -492,6 +491,29 @@ function M.compile(decl, name, path, shared)
     issuers = F.issuers, issuer_by_kind = F.issuer_by_kind, unknown_issuer = F.unknown_issuer,
     language = F.language, cells = F.cells, info = F.info,
   }
+  F.labels = nil
+  return F
+end
+M.compiled_data = compiled_data
+
+-- compile(decl, name, path[, shared[, image]]): shared, {folders = {}, grammars = {}}
+-- kept by the caller for formats built outside any script's limits, lets
+-- them share their label folder and the grammars of the same text. image:
+-- image(decl) → compiled_data's tables for this very declaration, made when
+-- the binary was built (the caller's to know that it is the same).
+function M.compile(decl, name, path, shared, image)
+  path = path or name
+  for _, field in ipairs { "parts", "tables" } do
+    if type(decl[field]) ~= "table" then fail(path, "missing field '%s'", field) end
+  end
+  local labels = folder_of(decl, shared)
+  local F = image and image(decl) or compiled_data(decl, name, path, labels)
+  F.decl, F.labels, F.schema = decl, labels, nianbao.schema()
+  F.schema:add_all(F.ids, F.money)
+  F.schema:add_all(F.ids, F.prev_money, "prev.")
+  F.ids, F.money, F.prev_money = nil, nil, nil
+  for _, T in ipairs(F.tables) do setmetatable(T, lazy_grid) end
+  F.grammars = grammars_of(decl, path, shared and shared.grammars or {})
   return F
 end
 

@@ -34,6 +34,7 @@ local format = require "format"
 local limits = require "nianbao.sandbox"
 local identities = require "identities"
 local messages = require "messages"
+local chunks = require "nianbao.chunks"
 
 local M = {}
 
@@ -616,6 +617,41 @@ function Set:load_rule(F, base_view, e, decl, own)
   return rule
 end
 
+-- The build's images of the national formats' compiled tables (made by
+-- scripts/tools/format_images.lua): read once, false when there are none.
+local format_images
+-- the code that makes a declaration and compiles it: an image is of what
+-- the build's made
+local IMAGED_BY = { "format", "labels", "view", "packs", "sandbox" }
+
+-- The image of format `name`'s compiled tables (image(decl) → them), where
+-- its declaration is the one the build compiled: no user pack over it or
+-- a pack it extends, the same packs with the same format.lua texts, and
+-- the code that makes and compiles it the build's. nil otherwise.
+function Set:format_image(name)
+  if format_images == nil then
+    format_images = false
+    local bytes = chunks.format_images()
+    local chunk = bytes and chunks.load(bytes, "=format images", "b")
+    if chunk then format_images = chunk() end
+  end
+  local im = format_images and format_images[name]
+  if not im then return nil end
+  for _, m in ipairs(IMAGED_BY) do
+    if not chunks.built(m) then return nil end
+  end
+  local d, i = self.packs[name], #im.layers
+  while d do
+    if i < 1 or d.name ~= im.layers[i] or not d.national or self.overlays[d.name]
+       or (d.has_format and d.format_source or false) ~= im.sources[i] then
+      return nil
+    end
+    d, i = d.extends and self.packs[d.extends], i - 1
+  end
+  if i ~= 0 then return nil end
+  return chunks.load(im.data, "=format image", "b")
+end
+
 -- The compiled format of a format name alone, without its rules (what
 -- another format's reports are told apart by): cheap, and shared with
 -- the pack when the pack is built.
@@ -625,8 +661,9 @@ function Set:format(name)
   if not F then
     -- the formats share a label folder and grammars where they are the same
     self.compiled_shared = self.compiled_shared or { folders = {}, grammars = {} }
-    F = format.compile(self:declaration(name).decl, name, self.packs[name].dir .. "/format.lua",
-                       self.compiled_shared)
+    local decl = self:declaration(name).decl
+    F = format.compile(decl, name, self.packs[name].dir .. "/format.lua", self.compiled_shared,
+                       self:format_image(name))
     self.formats_compiled[name] = F
   end
   return F
