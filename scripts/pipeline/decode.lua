@@ -161,6 +161,12 @@ function M.docx(bytes, lang)
     if err:find("has no", 1, true) then return nil, messages.text(lang, "zip_not_word") end
     return nil, messages.text(lang, "word_failed", err)
   end
+  -- Word's list numbers (一、, （一）) are drawn from word/numbering.xml: the
+  -- reader finds its lists at the document's end
+  local numbering = zip.entry(bytes, "word/numbering.xml", lim.max_bytes)
+  local lists = numbering and numbering:match("<w:numbering[%s>].*</w:numbering>")
+  local at = lists and xml:find("</w:document>%s*$")
+  if at then xml = xml:sub(1, at - 1) .. lists .. xml:sub(at) end
   return xml
 end
 
