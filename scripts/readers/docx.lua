@@ -28,8 +28,10 @@ end
 
 -- Is a run no text of the document's? Hidden text (w:vanish), which Word
 -- prints none of; a revised value's struck old one (w:strike, w:dstrike)
--- beside the new; a footnote's mark set superscript (70 with a raised 1 is 70).
+-- beside the new; a footnote's mark set superscript (70 with a raised 1 is 70),
+-- or typed in the run of its reference (w:customMarkFollows): 351 and its mark 1.
 local function hidden_run(r)
+  if child(r, "footnoteReference") or child(r, "endnoteReference") then return true end
   local pr = child(r, "rPr")
   if pr == nil then return false end
   if on(pr, "vanish") or on(pr, "strike") or on(pr, "dstrike") then return true end
@@ -99,7 +101,18 @@ local function lists_of(numbering)
   for _, n in ipairs(numbering) do
     if type(n) == "table" and n.tag == "num" then
       local id = child(n, "abstractNumId")
-      lists[n.attrs.numId] = id and abstract[id.attrs.val]
+      local levels = id and abstract[id.attrs.val]
+      -- a list that starts a level again at its own number
+      for _, o in ipairs(levels and n or {}) do
+        local start = type(o) == "table" and o.tag == "lvlOverride" and child(o, "startOverride")
+        local k = start and tonumber(o.attrs.ilvl) or nil
+        if k and levels[k] then
+          local copy = setmetatable({}, { __index = levels })
+          copy[k] = setmetatable({ start = tonumber(start.attrs.val) or 1 }, { __index = levels[k] })
+          levels = copy
+        end
+      end
+      lists[n.attrs.numId] = levels
     end
   end
   return lists
