@@ -196,6 +196,7 @@ function Reader(text, opts)
   local doc = { fields = {}, counts = {}, lists = numbering and lists_of(numbering) }
 
   local walk
+  local contents_at             -- the first block of a table of contents not yet ended
 
   -- A table: rows of cells; a cell's place is the sum of the spans before it.
   local function do_table(tbl)
@@ -241,10 +242,16 @@ function Reader(text, opts)
           line = line + 1
           doc.contents = in_contents(doc.fields)
           local t = table.concat(text_of(c, { list_number(doc, c) }, doc))
-          -- a table of contents' lines are left out: the headings follow
-          for piece in (doc.contents and "" or t .. "\n"):gmatch("([^\n]*)\n") do
+          if doc.contents and contents_at == nil then contents_at = #blocks + 1 end
+          for piece in (t .. "\n"):gmatch("([^\n]*)\n") do
             local t = trim(piece)
             if t ~= "" then blocks[#blocks + 1] = { kind = "para", text = t, line = line, col = 1 } end
+          end
+          -- a table of contents' lines are taken out once its field ends (a
+          -- field never ended leaves the text as it is): the headings follow
+          if contents_at and not in_contents(doc.fields) then
+            for k = #blocks, contents_at, -1 do blocks[k] = nil end
+            contents_at = nil
           end
         elseif c.tag == "tbl" then
           do_table(c)

@@ -82,3 +82,16 @@ test("a list's number is drawn as numbering.xml writes it, or not at all when it
   local doc = assert(nianbao.extract(path))
   eq("（十）扩大主动公开范围。\n（十一）完善依申请公开机制。\n（一）加强平台建设。\n强化监督保障。", doc.sections.s1, "part 一")
 end)
+
+test("a table of contents' field never ended takes no text out", function()
+  local path = write("toc-open.xml", table.concat {
+    '<?xml version="1.0" encoding="UTF-8"?>\n',
+    '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>',
+    '<w:p><w:r><w:t>柳岸县人民政府2024年政府信息公开工作年度报告</w:t></w:r></w:p>',
+    '<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> TOC \\o "1-1" </w:instrText></w:r>',
+    '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>一、总体情况</w:t></w:r></w:p>',
+    '<w:p><w:r><w:t>第一部分的正文。</w:t></w:r></w:p>',
+    '</w:body></w:document>' })
+  local doc = assert(nianbao.extract(path))
+  eq("第一部分的正文。", doc.sections.s1, "part 一")
+end)
