@@ -67,7 +67,12 @@ end
 -- Word's list numbers (一、, （一）, 1.) are drawn, not typed: a paragraph's
 -- w:numPr names its list and level, word/numbering.xml (which the decoding
 -- stage puts at the document's end) how the level's number is written.
-local counting = { "一", "二", "三", "四", "五", "六", "七", "八", "九" }
+-- Word's chineseCounting digits 1 to 9 and ten, by their code points (Word's
+-- own number form, no word of the report's format)
+local counting, ten = {}, utf8.char(0x5341)
+for d, c in ipairs { 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D } do
+  counting[d] = utf8.char(c)
+end
 local formats = {
   decimal = function(n) return tostring(n) end,
   decimalFullWidth = function(n)
@@ -76,7 +81,7 @@ local formats = {
   chineseCounting = function(n)
     if n < 1 or n > 99 then return nil end
     local tens, ones = n // 10, n % 10
-    return (tens > 1 and counting[tens] or "") .. (tens > 0 and "十" or "") .. (counting[ones] or "")
+    return (tens > 1 and counting[tens] or "") .. (tens > 0 and ten or "") .. (counting[ones] or "")
   end,
 }
 formats.chineseCountingThousand = formats.chineseCounting
