@@ -168,6 +168,14 @@ local function text_of(node, out, doc)
         out[#out + 1] = "\n"
       elseif c.tag == "noBreakHyphen" then
         out[#out + 1] = "-"
+      elseif c.tag == "txbxContent" and doc.boxes then
+        -- a text box's paragraphs are lines of their own, put after the
+        -- paragraph it is anchored in (not inside its sentence)
+        for _, p in ipairs(c) do
+          if type(p) == "table" and p.tag == "p" then
+            doc.boxes[#doc.boxes + 1] = table.concat(text_of(p, { list_number(doc, p) }, doc))
+          end
+        end
       elseif c.tag == "fldChar" or c.tag == "instrText" then
         field_code(c, doc.fields)
         doc.contents = doc.contents or in_contents(doc.fields)
@@ -246,7 +254,10 @@ function Reader(text, opts)
         if c.tag == "p" then
           line = line + 1
           doc.contents = in_contents(doc.fields)
+          doc.boxes = {}
           local t = table.concat(text_of(c, { list_number(doc, c) }, doc))
+          if #doc.boxes > 0 then t = t .. "\n" .. table.concat(doc.boxes, "\n") end
+          doc.boxes = nil
           if doc.contents and contents_at == nil then contents_at = #blocks + 1 end
           for piece in (t .. "\n"):gmatch("([^\n]*)\n") do
             local t = trim(piece)

@@ -95,3 +95,18 @@ test("a table of contents' field never ended takes no text out", function()
   local doc = assert(nianbao.extract(path))
   eq("第一部分的正文。", doc.sections.s1, "part 一")
 end)
+
+test("a text box's lines follow the paragraph it is anchored in, not inside its sentence", function()
+  local path = write("text-box.xml", table.concat {
+    '<?xml version="1.0" encoding="UTF-8"?>\n',
+    '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" ',
+    'xmlns:v="urn:schemas-microsoft-com:vml"><w:body>',
+    '<w:p><w:r><w:t>柳岸县人民政府2024年政府信息公开工作年度报告</w:t></w:r></w:p>',
+    '<w:p><w:r><w:t>一、总体情况</w:t></w:r></w:p>',
+    '<w:p><w:r><w:t>全年新收申请</w:t></w:r><w:r><w:pict><v:shape><v:textbox><w:txbxContent>',
+    '<w:p><w:r><w:t>图1 办理情况</w:t></w:r></w:p><w:p><w:r><w:t>办结69</w:t></w:r></w:p>',
+    '</w:txbxContent></v:textbox></v:shape></w:pict></w:r><w:r><w:t>70件。</w:t></w:r></w:p>',
+    '</w:body></w:document>' })
+  local doc = assert(nianbao.extract(path))
+  eq("全年新收申请70件。\n图1 办理情况\n办结69", doc.sections.s1, "part 一")
+end)
