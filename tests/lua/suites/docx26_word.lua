@@ -110,3 +110,9 @@ test("a text box's lines follow the paragraph it is anchored in, not inside its 
   local doc = assert(nianbao.extract(path))
   eq("全年新收申请70件。\n图1 办理情况\n办结69", doc.sections.s1, "part 一")
 end)
+
+test("a site's export to Word, its page in one embedded MHT part (w:altChunk), is read as that page", function()
+  local doc = cells_right(DIR .. "/d6-export-altchunk.docx", DIR .. "/d6-export-altchunk.expected.yaml")
+  eq("青禾县民政局", doc.agency, "agency")
+  has(doc.sections.s5, "改进措施")
+end)
