@@ -86,7 +86,8 @@ local formats = {
 }
 formats.chineseCountingThousand = formats.chineseCounting
 
--- The lists of word/numbering.xml: numId → { level → {start, format, text, suffix} }.
+-- The lists of word/numbering.xml: numId → { level → {start, format, text,
+-- suffix}, key = its definition's id, restarts = whether it starts again }.
 local function lists_of(numbering)
   local abstract, lists = {}, {}
   for _, a in ipairs(numbering) do
@@ -100,7 +101,8 @@ local function lists_of(numbering)
             text = text and text.attrs.val, suffix = (suff and suff.attrs.val == "nothing") and "" or " " }
         end
       end
-      abstract[a.attrs.abstractNumId] = levels
+      levels.key = a.attrs.abstractNumId or ""
+      abstract[levels.key] = levels
     end
   end
   for _, n in ipairs(numbering) do
@@ -112,12 +114,12 @@ local function lists_of(numbering)
         local start = type(o) == "table" and o.tag == "lvlOverride" and child(o, "startOverride")
         local k = start and tonumber(o.attrs.ilvl) or nil
         if k and levels[k] then
-          local copy = setmetatable({}, { __index = levels })
+          local copy = setmetatable({ restarts = true }, { __index = levels })
           copy[k] = setmetatable({ start = tonumber(start.attrs.val) or 1 }, { __index = levels[k] })
           levels = copy
         end
       end
-      lists[n.attrs.numId] = levels
+      lists[n.attrs.numId or ""] = levels
     end
   end
   return lists
@@ -134,8 +136,11 @@ local function list_number(doc, p)
   local k = tonumber(lvl and lvl.attrs.val) or 0
   local level = levels and levels[k]
   if level == nil or level.text == nil or level.format == nil then return "" end
-  local counts = doc.counts[id.attrs.val] or {}
-  doc.counts[id.attrs.val] = counts
+  -- the lists of one definition count on together; one that starts a level
+  -- again (startOverride) counts afresh from its first paragraph
+  if levels.restarts and not doc.counts[levels] then doc.counts[levels], doc.counts[levels.key] = true, {} end
+  local counts = doc.counts[levels.key] or {}
+  doc.counts[levels.key] = counts
   counts[k] = (counts[k] or level.start - 1) + 1
   for deeper = k + 1, 9 do counts[deeper] = nil end
   local known = true
