@@ -188,6 +188,8 @@ corpus: $(BIN)
 	$(NB) run tests/lua/corpus.lua tests/fixtures/hostile25b --no-wrong
 	$(NB) run tests/lua/corpus.lua tests/fixtures/whole25 --strict
 	$(NB) run tests/lua/corpus.lua tests/fixtures/whole25/unread --no-wrong
+	$(NB) run tests/lua/corpus.lua tests/fixtures/docx26 --strict
+	$(NB) run tests/lua/corpus.lua tests/fixtures/docx26/unread --no-wrong
 	$(NB) run tests/lua/corpus.lua tests/fixtures/html25 --strict
 	$(NB) run tests/lua/corpus.lua tests/fixtures/hostile25 --strict
 	$(NB) run tests/lua/corpus.lua tests/fixtures/pdfhtml26 --no-wrong

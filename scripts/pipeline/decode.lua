@@ -153,6 +153,30 @@ function M.is_zip(bytes)
   return bytes:sub(1, 4) == "PK\3\4"
 end
 
+-- A Word file made from a web page (a site's "export to Word", html-docx-js)
+-- may hold no text but one embedded page (w:altChunk), as HTML or as MHT
+-- (quoted-printable HTML in a MIME part): that page, or nil.
+local function alt_chunk(bytes, xml, lim)
+  local id = xml:match('<w:altChunk[^>]-r:id="([^"]+)"')
+  local rels = id and zip.entry(bytes, "word/_rels/document.xml.rels", lim.max_bytes)
+  local target
+  for rel in (rels or ""):gmatch("<Relationship%s[^>]*>") do
+    if rel:match('%sId="([^"]+)"') == id then target = rel:match('%sTarget="([^"]+)"') end
+  end
+  if not target then return nil end
+  local page = zip.entry(bytes, target:sub(1, 1) == "/" and target:sub(2) or "word/" .. target, lim.max_bytes)
+  if not page or page:find("^%s*<") then return page end
+  local head, body = page:match("Content%-Type:%s*text/html(.-)\r?\n\r?\n(.*)")
+  if not head or head:lower():find("base64", 1, true) then return nil end
+  local boundary = page:match('boundary="?([^"\r\n;]+)')
+  local cut = boundary and body:find("\n--" .. boundary, 1, true)
+  if cut then body = body:sub(1, cut - 1) end
+  if head:lower():find("quoted-printable", 1, true) then
+    body = body:gsub("=\r?\n", ""):gsub("=(%x%x)", function(h) return string.char(tonumber(h, 16)) end)
+  end
+  return body
+end
+
 -- docx(bytes, lang) → the text of word/document.xml | nil, reason
 function M.docx(bytes, lang)
   local lim = M.pdf_limits
@@ -161,6 +185,16 @@ function M.docx(bytes, lang)
     if err:find("has no", 1, true) then return nil, messages.text(lang, "zip_not_word") end
     return nil, messages.text(lang, "word_failed", err)
   end
+  if xml:find("altChunk", 1, true) and not xml:find("<w:t[%s>]") then
+    local page = alt_chunk(bytes, xml, lim)
+    if page then return page end
+  end
+  -- Word's list numbers (一、, （一）) are drawn from word/numbering.xml: the
+  -- reader finds its lists at the document's end
+  local numbering = zip.entry(bytes, "word/numbering.xml", lim.max_bytes)
+  local lists = numbering and numbering:match("<w:numbering[%s>].*</w:numbering>")
+  local at = lists and xml:find("</w:document>%s*$")
+  if at then xml = xml:sub(1, at - 1) .. lists .. xml:sub(at) end
   return xml
 end
 

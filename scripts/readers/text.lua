@@ -456,6 +456,21 @@ local function is_rule_line(line, ascii)
   return any
 end
 
+-- A grid table of one column and one cell is a frame a page was laid in
+-- (pandoc's of a Word table whose cell holds a table, its caption, a note):
+-- its lines become the page's, the bars and borders spaces.
+local function unframed(lines, i, j)
+  if j < i + 2 or not lines[i]:find("^[ \t]*%+%-+%+[ \t]*$") or lines[j] ~= lines[i] then return false end
+  for k = i + 1, j - 1 do
+    if not lines[k]:find("^[ \t]*|.*|[ \t]*$") or lines[k]:find("^[ \t]*%+") then return false end
+  end
+  for k = i + 1, j - 1 do
+    lines[k] = lines[k]:gsub("^([ \t]*)|", "%1 ", 1):gsub("|([ \t]*)$", " %1", 1)
+  end
+  lines[i], lines[j] = string.rep(" ", #lines[i]), string.rep(" ", #lines[j])
+  return true
+end
+
 -- The text with each drawn table's rows put as lines of bars, in the place
 -- of their first line; the other lines of a row, and its rules, are left
 -- empty (and the first padded) so that lines and offsets stay. ascii: the
@@ -490,6 +505,7 @@ local function drawn_tables(bytes, ascii)
         lines[row.first] = row.padded
         for k = row.first + 1, row.last do lines[k] = "" end
       end
+      if not rows and ascii and unframed(lines, y, j) then changed = true end
       if rows then
         for k = y, j do                        -- the top rule, and another table's
           if is_rule_line(lines[k], ascii) then lines[k] = string.rep(" ", #lines[k]) end
