@@ -1138,6 +1138,25 @@ end
 -- A list of words of the format's declaration (column_numbers, remarks),
 -- folded: a set per format and list.
 local word_sets = setmetatable({}, { __mode = "k" })
+-- Whether a text of no row after the first n names last year (附：上年度…对比表):
+-- a row printed again after it is last year's table, not a copy of this one's
+local last_year_words = setmetatable({}, { __mode = "k" })
+local function last_year_between(F, extras, n)
+  local words = last_year_words[F]
+  if not words then
+    words = {}
+    for _, w in ipairs(F.language and F.language.last_year or {}) do words[#words + 1] = F.labels.norm(w) end
+    last_year_words[F] = words
+  end
+  for i = n + 1, #extras do
+    local t = F.labels.norm(extras[i].label)
+    for _, w in ipairs(words) do
+      if t:find(w, 1, true) then return true end
+    end
+  end
+  return false
+end
+
 local function word_set(F, list)
   local of = word_sets[F]
   if not of then of = {}; word_sets[F] = of end
@@ -1311,8 +1330,8 @@ local function segment(F, T, m, tokens, diags, present, rec)
             diags[#diags + 1] = { kind = "duplicate", table = T.id, row = r.id, label = r.shown,
                                   text = b.text, line = b.line, col = b.col or 1 }
             cur = nil
-            -- (no text of another table between the two, such as 附：上年度…对比表: a copy)
-            if extras_at[r] == #extras then
+            -- (no text naming last year between the two, such as 附：上年度…对比表: a copy)
+            if not last_year_between(F, extras, extras_at[r]) then
               copy = { row = r, values = {} }
               copies[#copies + 1] = copy
             end

@@ -1,0 +1,47 @@
+-- A table printed twice with a line of text between (last year's first, or a
+-- table and its correction), and 表二 rows short of a value (a cell left empty,
+-- a value printed after the next block's caption): which number a cell holds
+-- cannot be told from the page, so the cell is unknown, never a guess.
+
+local E = nianbao.engine
+local DIR = "tests/fixtures/hostile26/"
+
+local function value(R, id)
+  local c = R:cell(id)
+  return c and c.value
+end
+
+test("last year's table first, this year's after a line of text: the cells the two differ in are unknown", function()
+  local path = DIR .. "h1-last-year-first.txt"
+  local R = assert(E:read(path))
+  eq(nil, value(R, "t3.new.np"), "自然人 of 一、 (2991 last year, 3001 this year)")
+  eq(nil, value(R, "t3.result.total.total"), "（七）总计 (3040 | 3050)")
+  eq(34, value(R, "t3.carried.total"), "a cell both print alike")
+  local found = rules_found(path)
+  assert(found:find("gb2021.val.copies_differ", 1, true), found)
+  assert(not found:find("gb2021.txt.new", 1, true), found)
+  assert(not found:find("gb2021.txt.done", 1, true), found)
+end)
+
+test("a table, a note that it was wrong, then the corrected one: no cell is read from the first", function()
+  local path = DIR .. "h2-corrected-table.txt"
+  local R = assert(E:read(path))
+  eq(nil, value(R, "t3.new.total"), "总计 of 一、 (3109 | 3119)")
+  eq(nil, value(R, "t3.result.public.np"), "予以公开's 自然人 (1278 | 1288)")
+  local found = rules_found(path)
+  assert(not found:find("gb2021.txt.result", 1, true), found)
+end)
+
+test("this year's table, then last year's under a line naming last year: this year's is read", function()
+  local text = assert(nbio.readfile(DIR .. "h1-last-year-first.txt"))
+  local from = text:find("上年度同期情况如下表：", 1, true)
+  local mid = text:find("本年度情况如下表：", 1, true)
+  local to = text:find("## 四、", 1, true)
+  local last_year = text:sub(from + #"上年度同期情况如下表：", mid - 1)
+  local this_year = text:sub(mid + #"本年度情况如下表：", to - 1)
+  local path = write("this-year-first.txt", text:sub(1, from - 1) .. this_year
+                                            .. "上年度同期数据如下：\n" .. last_year .. text:sub(to))
+  local R = assert(E:read(path))
+  eq(3001, value(R, "t3.new.np"), "this year's 自然人")
+  eq(3050, value(R, "t3.result.total.total"), "this year's （七）总计")
+end)
