@@ -1667,12 +1667,40 @@ end
 -- The readings of glued digits still open after a table is bound, for the
 -- binder's last pass: {diag=, slots=, candidates=, block=}.
 
+-- Whether each value stands apart from the one before it (a space or a tab between, not 2648-18538)
+local function parted(values)
+  for i = 2, #values do
+    local a, b = values[i - 1], values[i]
+    if not (a.offset and b.offset) or b.offset <= a.offset + #a.text then return false end
+  end
+  return true
+end
+
+-- Whether an identity of the row's own cells (a sum) can test a cut of its digits
+local function checks_row(system, slots)
+  local set = {}
+  for _, id in ipairs(slots) do set[id] = true end
+  for _, inst in ipairs(system:involving(slots)) do
+    local inside = true
+    for id in pairs(inst.cells) do
+      if not set[id] then inside = false; break end
+    end
+    if inside then return true end
+  end
+  return false
+end
+
 local function glued_row(R, F, system, T, seg, slots, values, diags, pending)
   local groups = {}
   for i, b in ipairs(values) do groups[i] = b.text end
   local cands, complete = readings(R, system, groups, slots)
   if #cands == 0 and #values > 1 and seg then
     -- no cut of them fits the identities: not digits run together, a row short of values
+    unsure_row(R, T, seg, slots, values, diags, "short")
+    return nil
+  end
+  if #values > 1 and seg and parted(values) and not checks_row(system, slots) then
+    -- values parted by spaces, no sum of the row to test a cut (表二's 8 26): a cell left empty as likely as digits run together
     unsure_row(R, T, seg, slots, values, diags, "short")
     return nil
   end

@@ -45,3 +45,34 @@ test("this year's table, then last year's under a line naming last year: this ye
   eq(3001, value(R, "t3.new.np"), "this year's 自然人")
   eq(3050, value(R, "t3.result.total.total"), "this year's （七）总计")
 end)
+
+test("表二's row of two separate values for three cells is short of one, not digits run together", function()
+  for _, name in ipairs { "h3-t2-blank-cell.tab.txt", "h3-t2-blank-cell.layout.txt" } do
+    local path = DIR .. name
+    local R = assert(E:read(path))
+    eq(nil, value(R, "t2.nrm.repealed"), name .. ": 废止 (26, not 2)")
+    eq(nil, value(R, "t2.nrm.valid"), name .. ": 现行有效 (empty, not 6)")
+    local found = rules_found(path)
+    assert(found:find("gb2021.parse.row_values", 1, true), found)
+    assert(not found:find("gb2021.txt.t2", 1, true), found)
+    assert(not found:find("gb2021.val.glued", 1, true), found)
+  end
+end)
+
+test("a row's last value after the next block's caption leaves both rows unknown", function()
+  local path = DIR .. "h4-t2-value-past-caption.txt"
+  local R = assert(E:read(path))
+  eq(nil, value(R, "t2.nrm.repealed"), "废止")
+  eq(nil, value(R, "t2.nrm.valid"), "现行有效")
+  eq(nil, value(R, "t2.permit.decisions"), "行政许可 (66 447228)")
+  local found = rules_found(path)
+  assert(not found:find("gb2021.txt.t2", 1, true), found)
+end)
+
+test("digits of 表二's row run together in one value are still cut where one cut fits", function()
+  local text = assert(nbio.readfile(DIR .. "h3-t2-blank-cell.tab.txt"))
+  local path = write("t2-glued.txt", (text:gsub("行政规范性文件\t8\t26\t\n", "行政规范性文件\t826\n")))
+  local R = assert(E:read(path))
+  eq(8, value(R, "t2.nrm.made"), "制发")
+  eq(6, value(R, "t2.nrm.valid"), "现行有效")
+end)
