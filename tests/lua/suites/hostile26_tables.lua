@@ -76,3 +76,10 @@ test("digits of 表二's row run together in one value are still cut where one c
   eq(8, value(R, "t2.nrm.made"), "制发")
   eq(6, value(R, "t2.nrm.valid"), "现行有效")
 end)
+
+test("clauses after one naming last year (去年, 上年度, 上年同期) are last year's, not this year's", function()
+  local found = rules_found(DIR .. "h5-last-year-clauses.txt")
+  for _, rule in ipairs { "gb2021.txt.new", "gb2021.txt.done", "gb2021.txt.result", "gb2021.txt.next" } do
+    assert(not found:find(rule, 1, true), found)
+  end
+end)
