@@ -83,3 +83,15 @@ test("clauses after one naming last year (去年, 上年度, 上年同期) are l
     assert(not found:find(rule, 1, true), found)
   end
 end)
+
+test("a converter's Markdown: a footnote's reference (3001[^2]), a superscript (447228^3^) and struck text (~~1278~~ 1288) are no part of a number", function()
+  local path = DIR .. "h6-converter-marks.md"
+  local R = assert(E:read(path))
+  eq(3001, value(R, "t3.new.np"), "3001[^2]")
+  eq(447228, value(R, "t2.permit.decisions"), "447228^3^")
+  eq(1288, value(R, "t3.result.public.np"), "~~1278~~ 1288")
+  eq(2932, value(R, "t3.result.total.np"), "~~2922~~2932")
+  eq(72, value(R, "t4.rv.upheld"), "72[^4]")
+  local found = rules_found(path)
+  assert(not found:find("gb2021.val.not_number", 1, true), found)
+end)
