@@ -2958,8 +2958,9 @@ local function bind_flat_by(F, system, T, m, tokens, R, diags, present, pending,
         present.yes = true
         if rec then rec.present = true end
         if #values == 0 and not remarks then remarks = names_remarks(F, t) end
-        -- (values on both sides of the header's words, not its marks: a PDF's reading order)
-        local worded = #values > 0 and t:find("[^%p%d%s]")
+        -- (values on both sides of the header's words, not its marks: a PDF's reading order;
+        -- a Markdown header's empty cells before its words are no values)
+        local worded = numbers > 0 and t:find("[^%p%d%s]")
         if worded and not header_at then header_at = #values end
         -- (a word on the line of the values before it is theirs, a unit: 0次 0次)
         if worded and numbers > 0 and numbers ~= breaks[#breaks] and row_of(b) ~= row_of(values[#values]) then

@@ -95,3 +95,13 @@ test("a converter's Markdown: a footnote's reference (3001[^2]), a superscript (
   local found = rules_found(path)
   assert(not found:find("gb2021.val.not_number", 1, true), found)
 end)
+
+test("表四 under a Markdown header whose last line opens with empty cells: a wrong total is found, not left unknown", function()
+  local text = assert(nbio.readfile(DIR .. "h6-converter-marks.md"))
+  local path = write("t4-wrong-total.md", (text:gsub("| 72%[%^4%] | 64 |", "| 72 | 65 |")))
+  local R = assert(E:read(path))
+  eq(65, value(R, "t4.rv.corrected"), "结果纠正 as printed")
+  local found = rules_found(path)
+  assert(found:find("gb2021.t4.rv_total", 1, true), found)
+  assert(not found:find("gb2021.parse.row_values", 1, true), found)
+end)
