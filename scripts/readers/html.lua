@@ -275,13 +275,19 @@ local function state_page(text, blocks)
   local at = text:find("window.__", 1, true)
   local open = at and select(2, text:find("^window%.__[%w_]+__%s*=%s*{", at))
   if not open then return nil end
-  for i = 1, #blocks do if blocks[i].grid then return nil end end
+  -- (a portal's own small table, 索引号 发布机构 …, drawn beside the app: the state's tables are the article's)
+  local cells = 0
+  for i = 1, #blocks do if blocks[i].grid then cells = cells + 1 end end
   local close = text:find("</script", open, true) or #text + 1
   local json = text:sub(open, close - 1):match("^(.*})")
   for _ = 1, 8 do                       -- a script after the state: it ends at an earlier brace
     if not json then break end
     local page = json_page(json)
-    if page then return page end
+    if page then
+      if cells == 0 then return page end
+      local _, in_state = page:gsub("<[Tt][DdHh][%s>]", "")
+      return in_state > cells and page or nil
+    end
     json = json:match("^(.*})[^}]*}")
   end
   return nil

@@ -105,3 +105,13 @@ test("表四 under a Markdown header whose last line opens with empty cells: a w
   assert(found:find("gb2021.t4.rv_total", 1, true), found)
   assert(not found:find("gb2021.parse.row_values", 1, true), found)
 end)
+
+test("a page drawn from its state beside the portal's own small table (索引号, 发布机构): the state's article is read", function()
+  local path = DIR .. "h7-state-beside-meta.html"
+  local R = assert(E:read(path))
+  eq(3001, value(R, "t3.new.np"), "表三 from the state")
+  eq(351, value(R, "t4.rv.total"), "表四 from the state")
+  local found = rules_found(path)
+  assert(not found:find("gb2021.struct.section_missing", 1, true), found)
+  assert(not found:find("gb2021.struct.table_missing", 1, true), found)
+end)
