@@ -1138,19 +1138,26 @@ end
 -- A list of words of the format's declaration (column_numbers, remarks),
 -- folded: a set per format and list.
 local word_sets = setmetatable({}, { __mode = "k" })
--- Whether a text of no row after the first n names last year (附：上年度…对比表):
--- a row printed again after it is last year's table, not a copy of this one's
+-- Whether a text of no row after the first n is a caption naming last year (附：上年度…对比表):
+-- a row printed again after it is last year's table, not a copy of this one's (a sentence
+-- naming it in passing, 注：上表沿用上年度口径，有误，现更正如下, is no caption)
 local last_year_words = setmetatable({}, { __mode = "k" })
 local function last_year_between(F, extras, n)
   local words = last_year_words[F]
   if not words then
-    words = {}
+    words = { commas = { "," } }
     for _, w in ipairs(F.language and F.language.last_year or {}) do words[#words + 1] = F.labels.norm(w) end
+    local fold = type(F.decl) == "table" and type(F.decl.fold) == "table" and F.decl.fold.punctuation or {}
+    for c, to in pairs(fold) do
+      if to == "," then words.commas[#words.commas + 1] = c end
+    end
     last_year_words[F] = words
   end
   for i = n + 1, #extras do
-    local t = F.labels.norm(extras[i].label)
-    for _, w in ipairs(words) do
+    local label, sentence = extras[i].label, false
+    for _, c in ipairs(words.commas) do sentence = sentence or label:find(c, 1, true) ~= nil end
+    local t = not sentence and F.labels.norm(label)
+    for _, w in ipairs(t and words or {}) do
       if t:find(w, 1, true) then return true end
     end
   end

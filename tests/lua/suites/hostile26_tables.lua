@@ -115,3 +115,12 @@ test("a page drawn from its state beside the portal's own small table (索引号
   assert(not found:find("gb2021.struct.section_missing", 1, true), found)
   assert(not found:find("gb2021.struct.table_missing", 1, true), found)
 end)
+
+test("a note naming last year in passing between a table and its correction is no caption: the copies' cells are unknown", function()
+  local text = assert(nbio.readfile(DIR .. "h2-corrected-table.txt"))
+  local path = write("note-last-year.txt", (text:gsub("注：上表中部分数据统计有误，现更正如下：",
+                                                      "注：上表沿用上年度口径，有误，现更正如下：")))
+  local R = assert(E:read(path))
+  eq(nil, value(R, "t3.new.np"), "自然人 of 一、 (2991 | 3001)")
+  eq(nil, value(R, "t3.result.total.total"), "（七）总计 (3040 | 3050)")
+end)
