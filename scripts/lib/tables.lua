@@ -1135,9 +1135,6 @@ local function second_word(F, T, words, t, col)
   return col
 end
 
--- A list of words of the format's declaration (column_numbers, remarks),
--- folded: a set per format and list.
-local word_sets = setmetatable({}, { __mode = "k" })
 -- Whether a text of no row after the first n is a caption naming last year (附：上年度…对比表):
 -- a row printed again after it is last year's table, not a copy of this one's (a sentence
 -- naming it in passing, 注：上表沿用上年度口径，有误，现更正如下, is no caption)
@@ -1164,6 +1161,9 @@ local function last_year_between(F, extras, n)
   return false
 end
 
+-- A list of words of the format's declaration (column_numbers, remarks),
+-- folded: a set per format and list.
+local word_sets = setmetatable({}, { __mode = "k" })
 local function word_set(F, list)
   local of = word_sets[F]
   if not of then of = {}; word_sets[F] = of end
@@ -1337,7 +1337,7 @@ local function segment(F, T, m, tokens, diags, present, rec)
             diags[#diags + 1] = { kind = "duplicate", table = T.id, row = r.id, label = r.shown,
                                   text = b.text, line = b.line, col = b.col or 1 }
             cur = nil
-            -- (no text naming last year between the two, such as 附：上年度…对比表: a copy)
+            -- (no caption naming last year between the two, such as 附：上年度…对比表: a copy)
             if not last_year_between(F, extras, extras_at[r]) then
               copy = { row = r, values = {} }
               copies[#copies + 1] = copy
