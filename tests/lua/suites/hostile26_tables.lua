@@ -124,3 +124,14 @@ test("a note naming last year in passing between a table and its correction is n
   eq(nil, value(R, "t3.new.np"), "自然人 of 一、 (2991 | 3001)")
   eq(nil, value(R, "t3.result.total.total"), "（七）总计 (3040 | 3050)")
 end)
+
+test("a row and values struck through by a class of the page's style sheet (.old{text-decoration:line-through}) are left out", function()
+  local path = DIR .. "h8-struck-class.html"
+  local R = assert(E:read(path))
+  eq(3001, value(R, "t3.new.np"), "the new row under the struck one")
+  eq(3119, value(R, "t3.new.total"), "its 总计")
+  eq(1288, value(R, "t3.result.public.np"), "<span class=\"old\">1286</span> 1288")
+  local found = rules_found(path)
+  assert(not found:find("gb2021.val.not_number", 1, true), found)
+  assert(not found:find("gb2021.txt.new", 1, true), found)
+end)
