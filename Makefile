@@ -186,6 +186,7 @@ corpus: $(BIN)
 	$(NB) run tests/lua/corpus.lua tests/fixtures/print25 --no-wrong
 	$(NB) run tests/lua/corpus.lua tests/fixtures/print25b --no-wrong
 	$(NB) run tests/lua/corpus.lua tests/fixtures/hostile25b --no-wrong
+	$(NB) run tests/lua/corpus.lua tests/fixtures/hostile26 --no-wrong
 	$(NB) run tests/lua/corpus.lua tests/fixtures/whole25 --strict
 	$(NB) run tests/lua/corpus.lua tests/fixtures/whole25/unread --no-wrong
 	$(NB) run tests/lua/corpus.lua tests/fixtures/docx26 --strict

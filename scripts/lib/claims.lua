@@ -2150,8 +2150,10 @@ function M.for_format(F, opts)
       local a, y, e = year_word_search:match(s, i)
       if not a or a >= stop then break end
       if y == "this" or y == "last" then
-        -- (last year's as a subject, 上年结转的申请…, names no time: looked past)
-        if y == "this" or not subject_after:match(s, e) then return "stop" end
+        -- (last year's as a subject, 上年结转的申请…, names no time: looked past;
+        -- opening a clause as its time, 去年新收申请2900件，办结2850件, it is the next clause's too)
+        if y == "this" then return "stop" end
+        if not subject_after:match(s, e) then return s:match("^%s*()", from) == a and "last" or "stop" end
       elseif not date_after:match(s, e) then
         if subject_after:match(s, e) then return "stop" end
         year = tonumber(ascii(y))

@@ -48,6 +48,7 @@ end
 -- Text styled struck through: a revised page's old value, beside the new.
 -- A struck cell keeps its place in the row, empty.
 local function struck(node)
+  if node.styled_struck then return true end   -- by a rule of the page's style sheet
   local style = node.attrs.style
   return style ~= nil and style:lower():find("line-through", 1, true) ~= nil
 end

@@ -1135,6 +1135,32 @@ local function second_word(F, T, words, t, col)
   return col
 end
 
+-- Whether a text of no row after the first n is a caption naming last year (附：上年度…对比表):
+-- a row printed again after it is last year's table, not a copy of this one's (a sentence
+-- naming it in passing, 注：上表沿用上年度口径，有误，现更正如下, is no caption)
+local last_year_words = setmetatable({}, { __mode = "k" })
+local function last_year_between(F, extras, n)
+  local words = last_year_words[F]
+  if not words then
+    words = { commas = { "," } }
+    for _, w in ipairs(F.language and F.language.last_year or {}) do words[#words + 1] = F.labels.norm(w) end
+    local fold = type(F.decl) == "table" and type(F.decl.fold) == "table" and F.decl.fold.punctuation or {}
+    for c, to in pairs(fold) do
+      if to == "," then words.commas[#words.commas + 1] = c end
+    end
+    last_year_words[F] = words
+  end
+  for i = n + 1, #extras do
+    local label, sentence = extras[i].label, false
+    for _, c in ipairs(words.commas) do sentence = sentence or label:find(c, 1, true) ~= nil end
+    local t = not sentence and F.labels.norm(label)
+    for _, w in ipairs(t and words or {}) do
+      if t:find(w, 1, true) then return true end
+    end
+  end
+  return false
+end
+
 -- A list of words of the format's declaration (column_numbers, remarks),
 -- folded: a set per format and list.
 local word_sets = setmetatable({}, { __mode = "k" })
@@ -1316,8 +1342,8 @@ local function segment(F, T, m, tokens, diags, present, rec)
             diags[#diags + 1] = { kind = "duplicate", table = T.id, row = r.id, label = r.shown,
                                   text = b.text, line = b.line, col = b.col or 1 }
             cur = nil
-            -- (no text of another table between the two, such as 附：上年度…对比表: a copy)
-            if extras_at[r] == #extras then
+            -- (no caption naming last year between the two, such as 附：上年度…对比表: a copy)
+            if not last_year_between(F, extras, extras_at[r]) then
               copy = { row = r, values = {} }
               copies[#copies + 1] = copy
             end
@@ -1653,12 +1679,40 @@ end
 -- The readings of glued digits still open after a table is bound, for the
 -- binder's last pass: {diag=, slots=, candidates=, block=}.
 
+-- Whether each value stands apart from the one before it (a space or a tab between, not 2648-18538)
+local function parted(values)
+  for i = 2, #values do
+    local a, b = values[i - 1], values[i]
+    if not (a.offset and b.offset) or b.offset <= a.offset + #a.text then return false end
+  end
+  return true
+end
+
+-- Whether an identity of the row's own cells (a sum) can test a cut of its digits
+local function checks_row(system, slots)
+  local set = {}
+  for _, id in ipairs(slots) do set[id] = true end
+  for _, inst in ipairs(system:involving(slots)) do
+    local inside = true
+    for id in pairs(inst.cells) do
+      if not set[id] then inside = false; break end
+    end
+    if inside then return true end
+  end
+  return false
+end
+
 local function glued_row(R, F, system, T, seg, slots, values, diags, pending)
   local groups = {}
   for i, b in ipairs(values) do groups[i] = b.text end
   local cands, complete = readings(R, system, groups, slots)
   if #cands == 0 and #values > 1 and seg then
     -- no cut of them fits the identities: not digits run together, a row short of values
+    unsure_row(R, T, seg, slots, values, diags, "short")
+    return nil
+  end
+  if #values > 1 and seg and parted(values) and not checks_row(system, slots) then
+    -- values parted by spaces, no sum of the row to test a cut (表二's 8 26): a cell left empty as likely as digits run together
     unsure_row(R, T, seg, slots, values, diags, "short")
     return nil
   end
@@ -2916,8 +2970,9 @@ local function bind_flat_by(F, system, T, m, tokens, R, diags, present, pending,
         present.yes = true
         if rec then rec.present = true end
         if #values == 0 and not remarks then remarks = names_remarks(F, t) end
-        -- (values on both sides of the header's words, not its marks: a PDF's reading order)
-        local worded = #values > 0 and t:find("[^%p%d%s]")
+        -- (values on both sides of the header's words, not its marks: a PDF's reading order;
+        -- a Markdown header's empty cells before its words are no values)
+        local worded = numbers > 0 and t:find("[^%p%d%s]")
         if worded and not header_at then header_at = #values end
         -- (a word on the line of the values before it is theirs, a unit: 0次 0次)
         if worded and numbers > 0 and numbers ~= breaks[#breaks] and row_of(b) ~= row_of(values[#values]) then

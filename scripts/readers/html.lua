@@ -74,8 +74,9 @@ end
 -- plain rule (`.print_area{display:none}`): a site's print copy or a draft;
 -- and its rules of longer selectors (`.content .draft`, `#main > div.old`),
 -- each with the display it sets, in the page's order. Rules under an @-rule
--- (@media print) are not read: they hide for a printer or a phone.
-local function hidden_names(text)
+-- (@media print) are not read: they hide for a printer or a phone. With
+-- strikes (the page says line-through), the rules that strike through too.
+local function hidden_names(text, strikes)
   local sheets, none, from, low = {}, false, 1, text:lower()
   while true do
     local open_at = low:find("<style", from, true)
@@ -83,10 +84,11 @@ local function hidden_names(text)
     local close_at = body and low:find("</style", body, true)
     if not close_at then break end
     sheets[#sheets + 1] = text:sub(body + 1, close_at - 1)
-    none = none or low:sub(body + 1, close_at - 1):find("display%s*:%s*none") ~= nil
+    local sheet = low:sub(body + 1, close_at - 1)
+    none = none or sheet:find("display%s*:%s*none") ~= nil or strikes and sheet:find("line-through", 1, true) ~= nil
     from = close_at
   end
-  if not none then return nil end        -- most pages: nothing hidden, no rule read
+  if not none then return nil end        -- most pages: nothing hidden or struck, no rule read
   local hide, rules
   for _, css in ipairs(sheets) do
     css = css:gsub("/%*.-%*/", ""):gsub("<!%-%-", ""):gsub("%-%->", "")
@@ -102,7 +104,18 @@ local function hidden_names(text)
       else
         local close = css:find("}", open, true) or #css + 1
         local shown
-        for v in css:sub(open + 1, close - 1):lower():gmatch("display%s*:%s*([%w%-]+)") do shown = v end
+        local decls = css:sub(open + 1, close - 1):lower()
+        for v in decls:gmatch("display%s*:%s*([%w%-]+)") do shown = v end
+        -- (a class whose rule strikes it through: a revised page's old row or value, as an inline style's)
+        if strikes and decls:find("line-through", 1, true) then
+          for sel in selectors:gmatch("[^,]+") do
+            local steps = selector(sel)
+            if steps then
+              rules = rules or {}
+              rules[#rules + 1] = { steps = steps, struck = true }
+            end
+          end
+        end
         if shown then
           for sel in selectors:gmatch("[^,]+") do
             local name = sel:match("^%s*%w*([.#][%w_%-]+)%s*$")
@@ -157,7 +170,8 @@ local function matches(steps, k, path, depth)
 end
 
 -- Mark the elements the longer rules set a display for (`styled_display`):
--- the weightiest rule wins, of equals the later, as a browser does.
+-- the weightiest rule wins, of equals the later, as a browser does; and
+-- those a rule strikes through (`styled_struck`).
 local function apply_rules(tree, rules)
   local path = {}
   local function visit(node, depth)
@@ -166,7 +180,9 @@ local function apply_rules(tree, rules)
         path[depth] = c
         local best, weight
         for _, r in ipairs(rules) do
-          if (not weight or r.steps.weight >= weight) and matches(r.steps, 1, path, depth) then
+          if r.struck then
+            if not c.styled_struck and matches(r.steps, 1, path, depth) then c.styled_struck = true end
+          elseif (not weight or r.steps.weight >= weight) and matches(r.steps, 1, path, depth) then
             best, weight = r, r.steps.weight
           end
         end
@@ -277,13 +293,19 @@ local function state_page(text, blocks)
   local at = text:find("window.__", 1, true)
   local open = at and select(2, text:find("^window%.__[%w_]+__%s*=%s*{", at))
   if not open then return nil end
-  for i = 1, #blocks do if blocks[i].grid then return nil end end
+  -- (a portal's own small table, 索引号 发布机构 …, drawn beside the app: the state's tables are the article's)
+  local cells = 0
+  for i = 1, #blocks do if blocks[i].grid then cells = cells + 1 end end
   local close = text:find("</script", open, true) or #text + 1
   local json = text:sub(open, close - 1):match("^(.*})")
   for _ = 1, 8 do                       -- a script after the state: it ends at an earlier brace
     if not json then break end
     local page = json_page(json)
-    if page then return page end
+    if page then
+      if cells == 0 then return page end
+      local _, in_state = page:gsub("<[Tt][DdHh][%s>]", "")
+      return in_state > cells and page or nil
+    end
     json = json:match("^(.*})[^}]*}")
   end
   return nil
@@ -292,8 +314,12 @@ end
 -- The page's blocks, in C when nothing in it is hidden, else the Lua way;
 -- and whether two of its tables hold as many cells.
 local function page_blocks(text)
+  -- (a style sheet's rule that strikes a class through: the C walk reads no such rule)
+  local hide, rules
+  if text:find("line-through", 1, true) then hide, rules = hidden_names(text, true) end
   -- cells without column and spans: the binder places them by x0 and x1 alone
-  local blocks, why = nianbao.html.blocks(text, nil, false)
+  local blocks, why = false, nil
+  if not rules then blocks, why = nianbao.html.blocks(text, nil, false) end
   if blocks then
     local twins = blocks.twins
     blocks.twins = nil
@@ -303,7 +329,7 @@ local function page_blocks(text)
   -- a page that hides some of itself (a style sheet that hides a class sends it here too)
   local tree, err = nianbao.html.parse(text)
   if not tree then error(err, 0) end
-  local hide, rules = hidden_names(text)
+  if not rules then hide, rules = hidden_names(text) end
   if rules then apply_rules(tree, rules) end
   local opts = { hide = hide }
   blocks = markup.blocks(tree, opts)

@@ -756,7 +756,7 @@ function Reader(bytes, opts)
     local eol = bytes:find("\n", pos, true) or (len + 1)
     local line = bytes:sub(pos, eol - 1)
     if line:byte(-1) == 13 then line = line:sub(1, -2) end
-    local marked = has_marks and line:find("[#>*<]")   -- no mark: none of the Markdown rewrites below apply
+    local marked = has_marks and line:find("[#>*<%[~%^]")   -- no mark: none of the Markdown rewrites below apply
     if marked and (line:match("^%s*<[Tt][Aa][Bb][Ll][Ee][%s>]") or line:match("^%s*<[Tt][Aa][Bb][Ll][Ee]$")) then
       html_tables = html_tables + 1
       local after, lines = html_table(bytes, pos, lineno + 1, blocks, html_tables)
@@ -775,6 +775,9 @@ function Reader(bytes, opts)
       if marked then
         line = line:gsub("^%s*#+%s+", ""):gsub("^%s*>%s?", ""):gsub("%*%*", "")   -- Markdown
                    :gsub("<[Ss][Uu][Pp]>.-</[Ss][Uu][Pp]>", "")   -- a footnote's mark (74<sup>1</sup> is 74), as on a page
+                   :gsub("%[%^[^%]]*%]", ""):gsub("(%d)%^[%w,]+%^", "%1")   -- the same as a converter writes it (74[^1], 74^1^)
+                   -- (text struck through, ~~62~~ 64 or <del>62</del>64, is left out as a page's struck row is)
+                   :gsub("~~.-~~", ""):gsub("<[Dd][Ee][Ll]>.-</[Dd][Ee][Ll]>", ""):gsub("<[Ss]>.-</[Ss]>", "")
                    -- (between two numbers it parts two rows a converter put in one: no number is made of them)
                    :gsub("(%d)%s*<[Bb][Rr]%s*/?>%s*(%d)", "%1 / %2")
                    :gsub("<[Bb][Rr]%s*/?>", "")            -- a line break inside a cell joins its text
