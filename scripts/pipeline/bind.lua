@@ -1174,6 +1174,26 @@ local function next_gap(s, from, next_at)
   return at, last
 end
 
+-- A date field run on after another field's value with no gap between
+-- (spans side by side: "来源：市医保局发布时间：2025-01-24 09:30浏览次数：9"):
+-- read up to the next colon, when what it holds there is a date.
+local function run_on_date(F, piece, meta, b, col)
+  local raw = piece:gsub("\u{FF1A}", ":")
+  for _, field in ipairs { "published", "written" } do
+    local labels = not meta[field] and F.decl and F.decl.metadata and F.decl.metadata[field]
+    for _, label in ipairs(labels or {}) do
+      local at = raw:find(F.labels.norm(label) .. ":", 2, true)
+      local value = at and raw:sub(at):match("^[^:]*:%s*([^:]*)")
+      local date = value and value:match("^(.*%d)")
+      if date and M.parse_date(F, date) then
+        meta[field] = { text = date, line = b.line, col = col + (utf8.len(raw, 1, at - 1) or 0) }
+        return true
+      end
+    end
+  end
+  return false
+end
+
 local function read_fields(F, b, meta)
   local text, from, read, next_at = b.text, 1, false, {}
   while from <= #text do
@@ -1181,7 +1201,9 @@ local function read_fields(F, b, meta)
     local piece = text:sub(from, (gap or #text + 1) - 1)
     local key, rest = key_and_value(F.labels.norm(piece))
     local field = key and F.meta_keys[key]
-    if field and not meta[field] and rest ~= "" then
+    if not field and rest and run_on_date(F, piece, meta, b, (b.col or 1) + (utf8.len(text, 1, from - 1) or 0)) then
+      read = true
+    elseif field and not meta[field] and rest ~= "" then
       local value = piece:gsub("\u{FF1A}", ":"):match(":%s*(.-)%s*$")
       if value and value ~= "" then
         meta[field] = { text = value, line = b.line, col = (b.col or 1) + (utf8.len(text, 1, from - 1) or 0) }
@@ -1199,7 +1221,10 @@ local function read_meta(F, blocks, stop, meta)
   local i = 1
   while i < stop do
     local b = blocks[i]
-    if b.kind ~= "break" then
+    if b.field then                      -- a field the page's data names (a CMS's publishDate): no label to read
+      if not meta[b.field] then meta[b.field] = { text = b.text, line = b.line, col = 1 } end
+      b.meta = true
+    elseif b.kind ~= "break" then
       local t = norm(b.text)
       local key, rest = key_and_value(t)
       key = key or t

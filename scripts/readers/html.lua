@@ -6,7 +6,7 @@
 -- table it leaves (many merged cells, a fractional span) goes the Lua way.
 
 name        = "html"
-extensions  = { "html", "htm", "shtml", "xhtml", "doc", "wps" }
+extensions  = { "html", "htm", "shtml", "xhtml", "doc", "wps", "json" }
 
 function sniff(head)
   -- most pages say so in their first bytes as written: no lowered copy of the head for them
@@ -244,18 +244,38 @@ local function unsure_copies(blocks)
   return kept
 end
 
+-- The keys a CMS names an article's publishing date by (publishDate,
+-- publish_time, pubDate, releaseTime), lowered and without "_" and "-";
+-- not its creation or update time, which may be any day.
+local PUBLISHED_KEYS = { publishdate = true, publishtime = true, pubdate = true, pubtime = true,
+                         releasedate = true, releasetime = true, publishedat = true }
+
+-- The publishing date the article's own record holds beside its markup
+-- ("2025-01-21 15:02:11"), or nil.
+local function published_of(record)
+  local key, date
+  for k, v in pairs(record) do
+    if type(k) == "string" and type(v) == "string" and PUBLISHED_KEYS[k:lower():gsub("[_%-]", "")]
+       and v:find("^%d%d%d%d[%-/.]%d%d?[%-/.]%d%d?") and (not key or k < key) then
+      key, date = k, v                   -- (of two such keys, the same one every time)
+    end
+  end
+  return date
+end
+
 -- A CMS's JSON answer for an article (`{"data":{"title":…,"content":"<p>…"}}`,
 -- its characters often as \u escapes): the page is its longest string of
--- markup, under its title. The JSON is read as the YAML it also is.
+-- markup, under its title; and the publishing date of the record holding
+-- it. The JSON is read as the YAML it also is.
 local function json_page(text)
   if not text:find("^%s*[{[]") or not text:find("[}%]]%s*$") then return nil end
   local ok, doc = pcall(nianbao.yaml.decode, text, "json")
   if not ok or type(doc) ~= "table" then return nil end
-  local page, title
+  local page, title, record
   local function visit(node, depth)
     for k, v in pairs(node) do
       if type(v) == "string" then
-        if v:find("<%a") and (not page or #v > #page) then page = v end
+        if v:find("<%a") and (not page or #v > #page) then page, record = v, node end
         if k == "title" and not title then title = v end
       elseif type(v) == "table" and depth < 8 then
         visit(v, depth + 1)
@@ -265,7 +285,7 @@ local function json_page(text)
   visit(doc, 1)
   if not page then return nil end
   if title and not page:find(title, 1, true) then page = "<h1>" .. title .. "</h1>\n" .. page end
-  return page
+  return page, published_of(record)
 end
 
 -- A page its script draws (a Vue or React app: an empty #app) keeps the
@@ -280,8 +300,8 @@ local function state_page(text, blocks)
   local json = text:sub(open, close - 1):match("^(.*})")
   for _ = 1, 8 do                       -- a script after the state: it ends at an earlier brace
     if not json then break end
-    local page = json_page(json)
-    if page then return page end
+    local page, published = json_page(json)
+    if page then return page, published end
     json = json:match("^(.*})[^}]*}")
   end
   return nil
@@ -309,9 +329,16 @@ local function page_blocks(text)
 end
 
 function Reader(text, opts)
-  text = json_page(text) or text
+  local page, published = json_page(text)
+  text = page or text
   local blocks, twins = page_blocks(text)
-  local state = state_page(text, blocks)
-  if state then blocks, twins = page_blocks(state) end
-  return { blocks = twins and unsure_copies(blocks) or blocks }
+  local state, state_published = state_page(text, blocks)
+  if state then
+    blocks, twins = page_blocks(state)
+    published = state_published
+  end
+  if twins then blocks = unsure_copies(blocks) end
+  -- the date the page's data gives, ahead of the report as a page prints it
+  if published then table.insert(blocks, 1, { kind = "para", text = published, line = 1, field = "published" }) end
+  return { blocks = blocks }
 end
