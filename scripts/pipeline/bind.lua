@@ -1379,7 +1379,7 @@ local function read_identity(F, R, blocks, first, joint)
   local head, title_at = {}, nil
   for i = 1, first - 1 do
     local b = blocks[i]
-    if b.kind == "para" then
+    if b.kind == "para" and not b.meta then       -- (a field's line names no agency: 发布日期：… 来源：…)
       local plain = simplify(b.text)
       head[#head + 1] = plain
       if not R.title and #b.text < 200 and contains_any(plain, F.report_words)
@@ -1814,6 +1814,13 @@ function M.bind(F, system, doc, path, others)
         if not (own and again and own.text == again.text) then another = blocks[k] end
         if blocks == doc.blocks then blocks = copy_list(blocks, #blocks) end
         for j = #blocks, k, -1 do blocks[j] = nil end
+        -- a cell a page's reader gave as two copies' ("1 | 0"), the other one
+        -- the next report's: this report's own number (the block itself: the
+        -- parts hold it)
+        for j = 1, another and k - 1 or 0 do
+          local b = blocks[j]
+          if b.copy_line and b.copy_line >= another.line then b.text, b.copy_line = b.own, nil end
+        end
         while nparas > 0 and paras[nparas] >= k do paras[nparas], nparas = nil, nparas - 1 end
         break
       end

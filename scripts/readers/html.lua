@@ -228,8 +228,10 @@ local function unsure_copies(blocks)
       end
       if same and #differ > 0 then
         for _, k in ipairs(differ) do
-          local a = blocks[earlier[k]]
-          a.text = a.text .. " | " .. blocks[list[k]].text
+          local a, b = blocks[earlier[k]], blocks[list[k]]
+          -- (its own text and the copy's line kept: the copy may open another report, the binder sees)
+          a.own, a.copy_line = a.text, b.line
+          a.text = a.text .. " | " .. b.text
         end
         drop = drop or {}
         for i = list[1], list[#list] + 1 do       -- its cells and the breaks of its rows

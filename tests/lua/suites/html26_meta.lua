@@ -48,3 +48,11 @@ test("a CMS's JSON answer in a folder checked is read; other JSON there is skipp
   has(out, "y2-api.json:12:1: 警告：澜州市审计局无规章制定权", "the JSON answer checked")
   has(out, "package.json：不是政府信息公开工作年度报告", "skipped")
 end)
+
+test("a 汇总 page of two agencies' reports: the first read whole, its agency never the fields' line", function()
+  local R = assert(E:read("tests/fixtures/html26/z8-two-reports.html"))
+  eq(1, R:cell("t2.reg.made").value, "the first report's own 规章, not 1 | 0")
+  eq(3001, R:cell("t3.new.np").value, "the first report's own 自然人, not 3001 | 5")
+  eq(nil, R.agency, "no agency from 发布日期：… 来源：… before the report's title")
+  has(rules_found("tests/fixtures/html26/z8-two-reports.html"), " gb2021.struct.another_report ", "the second said so")
+end)
