@@ -1218,11 +1218,12 @@ end
 
 local function read_meta(F, blocks, stop, meta)
   local norm = F.labels.norm
-  local i = 1
+  local i, given = 1, nil
   while i < stop do
     local b = blocks[i]
     if b.field then                      -- a field the page's data names (a CMS's publishDate): no label to read
-      if not meta[b.field] then meta[b.field] = { text = b.text, line = b.line, col = 1 } end
+      given = given or {}
+      given[#given + 1] = b
       b.meta = true
     elseif b.kind ~= "break" then
       local t = norm(b.text)
@@ -1249,6 +1250,10 @@ local function read_meta(F, blocks, stop, meta)
       end
     end
     i = i + 1
+  end
+  -- (what the page prints goes first: the data's field where it prints none)
+  for _, b in ipairs(given or {}) do
+    if not meta[b.field] then meta[b.field] = { text = b.text, line = b.line, col = 1 } end
   end
 end
 
