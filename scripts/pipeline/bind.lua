@@ -1177,12 +1177,25 @@ end
 -- A date field run on after another field's value with no gap between
 -- (spans side by side: "来源：市医保局发布时间：2025-01-24 09:30浏览次数：9"):
 -- read up to the next colon, when what it holds there is a date.
+local date_keys_of = setmetatable({}, { __mode = "k" })
 local function run_on_date(F, piece, meta, b, col)
   local raw = piece:gsub("\u{FF1A}", ":")
-  for _, field in ipairs { "published", "written" } do
-    local labels = not meta[field] and F.decl and F.decl.metadata and F.decl.metadata[field]
-    for _, label in ipairs(labels or {}) do
-      local at = raw:find(F.labels.norm(label) .. ":", 2, true)
+  local colon = raw:find(":", 1, true)
+  if not (colon and raw:find(":", colon + 1, true)) then return false end   -- one field alone
+  local keys = date_keys_of[F]
+  if not keys then
+    keys = {}
+    for _, field in ipairs { "published", "written" } do
+      for _, label in ipairs(F.decl and F.decl.metadata and F.decl.metadata[field] or {}) do
+        keys[#keys + 1] = { field = field, key = F.labels.norm(label) .. ":" }
+      end
+    end
+    date_keys_of[F] = keys
+  end
+  for _, k in ipairs(keys) do
+    local field = k.field
+    if not meta[field] then
+      local at = raw:find(k.key, 2, true)
       local value = at and raw:sub(at):match("^[^:]*:%s*([^:]*)")
       local date = value and value:match("^(.*%d)")
       if date and M.parse_date(F, date) then
@@ -1218,14 +1231,10 @@ end
 
 local function read_meta(F, blocks, stop, meta)
   local norm = F.labels.norm
-  local i, given = 1, nil
+  local i = 1
   while i < stop do
     local b = blocks[i]
-    if b.field then                      -- a field the page's data names (a CMS's publishDate): no label to read
-      given = given or {}
-      given[#given + 1] = b
-      b.meta = true
-    elseif b.kind ~= "break" then
+    if b.kind ~= "break" then
       local t = norm(b.text)
       local key, rest = key_and_value(t)
       key = key or t
@@ -1250,10 +1259,6 @@ local function read_meta(F, blocks, stop, meta)
       end
     end
     i = i + 1
-  end
-  -- (what the page prints goes first: the data's field where it prints none)
-  for _, b in ipairs(given or {}) do
-    if not meta[b.field] then meta[b.field] = { text = b.text, line = b.line, col = 1 } end
   end
 end
 
@@ -1839,6 +1844,11 @@ function M.bind(F, system, doc, path, others)
 
   local first = starts[1] and starts[1].index or (#blocks + 1)
   read_meta(F, blocks, first, R.meta)
+  -- the date the page's data or head gives (a CMS's publishDate, <meta
+  -- name="PubDate">), where the page prints none
+  if not R.meta.published and type(doc.published) == "string" then
+    R.meta.published = { text = doc.published, line = math.tointeger(doc.published_line) or 1, col = 1 }
+  end
   local loose_agency = read_identity(F, R, blocks, first, another ~= nil)
   if R.meta.published then R.published = M.parse_date(F, R.meta.published.text) end
   if R.meta.written then R.written = M.parse_date(F, R.meta.written.text) end

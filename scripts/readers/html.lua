@@ -453,9 +453,8 @@ function Reader(text, opts)
     blocks, twins = kept, inner_twins
   end
   if twins then blocks = unsure_copies(blocks) end
-  -- the date the page's data or head gives, for a page that prints none
+  -- the date the page's data or head gives (the binder takes it where the page prints none)
   local published_line = 1
   if not published then published, published_line = meta_published(text) end
-  if published then table.insert(blocks, 1, { kind = "para", text = published, line = published_line, field = "published" }) end
-  return { blocks = blocks }
+  return { blocks = blocks, published = published, published_line = published_line }
 end
