@@ -166,6 +166,7 @@ corpus: $(BIN)
 	$(NB) run tests/lua/corpus.lua tests/fixtures/whole25 --strict
 	$(NB) run tests/lua/corpus.lua tests/fixtures/whole25/unread --no-wrong
 	$(NB) run tests/lua/corpus.lua tests/fixtures/html25 --strict
+	$(NB) run tests/lua/corpus.lua tests/fixtures/html26 --strict
 	$(NB) run tests/lua/corpus.lua tests/fixtures/hostile25 --strict
 	@if [ -d $(SHARED_CORPUS) ]; then $(NB) run tests/lua/corpus.lua $(SHARED_CORPUS) --strict; fi
 
