@@ -332,7 +332,9 @@ local function meta_published(text)
   local date = tag and tag:find("name%s*=%s*[\"']?PubDate[\"'%s/>]")
                and tag:match("content%s*=%s*[\"']?(%d%d%d%d[%-/.]%d%d?[%-/.]%d%d?)")
   if not date then return nil end
-  return date, select(2, text:sub(1, at):gsub("\n", "")) + 1
+  local line, nl = 1, text:find("\n", 1, true)
+  while nl and nl < at do line, nl = line + 1, text:find("\n", nl + 1, true) end
+  return date, line
 end
 
 -- A CMS's JSON answer for an article (`{"data":{"title":…,"content":"<p>…"}}`,
