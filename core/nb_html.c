@@ -394,6 +394,13 @@ static void buf_push_trimmed(lua_State *L, text_buf *b) {
     b->in_run = 0;
 }
 
+/* Is b's text nothing once trimmed? */
+static int blank_text(const text_buf *b) {
+    size_t i = 0, j = 0;
+    if (b->p) nb_text_trim(b->p, b->n, &i, &j);
+    return j == i;
+}
+
 static lua_Integer line_of(const html_walk *w, const xmlNode *n) {
     long line = w->x->xmlGetLineNo(n);
     return line > 0 ? (lua_Integer)line : 0;
@@ -532,7 +539,8 @@ typedef struct {
 static int do_table(lua_State *L, html_walk *w, const xmlNode *t, int depth);
 static int walk(lua_State *L, html_walk *w, const xmlNode *n, int depth);
 
-/* Does a struck value or a footnote mark lie inside n (a cell markup.lua reads)? */
+/* Does a struck value or a footnote mark lie inside n (a cell of no other
+** text is markup.lua's)? */
 static int holds_mark(const xmlNode *n, int depth, int maxdepth) {
     const xmlNode *c;
     if (depth >= maxdepth) return 0;
@@ -581,8 +589,8 @@ static int do_row(lua_State *L, html_walk *w, table_walk *tw, const xmlNode *tr,
             col += cs;
             continue;
         }
-        if (holds_mark(td, depth + 1, w->maxdepth)) return WALK_LEFT_TO_LUA;
         cell_text(L, w, td, depth + 1);
+        if (blank_text(&w->cell) && holds_mark(td, depth + 1, w->maxdepth)) return WALK_LEFT_TO_LUA;
         line = line_of(w, td) ? line_of(w, td) : line_of(w, tr) ? line_of(w, tr) : 1;
         lua_createtable(L, 0, w->spans ? 10 : 7);
         set_name(L, w, N_KIND, N_CELL);
@@ -807,6 +815,7 @@ typedef struct {
     int depth;                    /* the tree walk's: 1 at the top */
     int table;                    /* the open table whose rows are read here, -1 none */
     int in_run;                   /* a cell's enclosing cell's white-space state */
+    int marked;                   /* a cell holds a struck value or a footnote mark */
     unsigned char mode, role;
 } open_el;
 
@@ -1057,10 +1066,11 @@ static void stream_start(void *ctx, const xmlChar *fullname, const xmlChar **att
     e->mode = M_SKIP;
     e->role = R_NONE;
     sees = p == NULL || (p->mode != M_SKIP && p->depth < w->maxdepth);
-    /* a struck value or a footnote mark in a cell: markup.lua reads a cell held in it whole */
+    /* a struck value or a footnote mark in a cell: said on the cell, markup.lua's if nothing else is in it */
     if (sees && mark && p && p->mode == M_CELL) {
-        stop(ss, S_LEFT_TO_LUA);
-        return;
+        int k = ss->nopen - 2;
+        while (k >= 0 && ss->open[k].role != R_CELL) k--;
+        if (k >= 0) ss->open[k].marked = 1;
     }
     if (sees && kind != K_SKIPPED) {
         switch (p ? p->mode : M_PARA) {
@@ -1129,6 +1139,7 @@ static void close_el(stream_state *ss, open_el *e) {
         break;
     case R_CELL:
         if (!take_text(ss, &w->cell, e->text_from, e->slot)) stop(ss, S_NO_MEMORY);
+        else if (e->marked && ss->recs[e->slot].len == 0) stop(ss, S_LEFT_TO_LUA);
         w->cell.in_run = e->in_run;
         break;
     }
