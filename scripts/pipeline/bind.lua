@@ -1179,23 +1179,23 @@ end
 -- read up to the next colon, when what it holds there is a date.
 local date_keys_of = setmetatable({}, { __mode = "k" })
 local function run_on_date(F, piece, meta, b, col)
-  local raw = piece:gsub("\u{FF1A}", ":")
-  local colon = raw:find(":", 1, true)
-  if not (colon and raw:find(":", colon + 1, true)) then return false end   -- one field alone
   local keys = date_keys_of[F]
   if not keys then
     keys = {}
     for _, field in ipairs { "published", "written" } do
       for _, label in ipairs(F.decl and F.decl.metadata and F.decl.metadata[field] or {}) do
-        keys[#keys + 1] = { field = field, key = F.labels.norm(label) .. ":" }
+        keys[#keys + 1] = { field = field, label = F.labels.norm(label) }
       end
     end
     date_keys_of[F] = keys
   end
+  local raw
   for _, k in ipairs(keys) do
     local field = k.field
-    if not meta[field] then
-      local at = raw:find(k.key, 2, true)
+    -- (most lines name no date field: a plain search for its key, then the colon)
+    if not meta[field] and piece:find(k.label, 2, true) then
+      raw = raw or piece:gsub("\u{FF1A}", ":")
+      local at = raw:find(k.label .. ":", 2, true)
       local value = at and raw:sub(at):match("^[^:]*:%s*([^:]*)")
       local date = value and value:match("^(.*%d)")
       if date and M.parse_date(F, date) then
