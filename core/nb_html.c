@@ -51,14 +51,23 @@ static void xml_free(const libxml_functions *x, void *p) {
 ** and in a web page a revised value's struck old one (del, s, strike) and a
 ** footnote's mark (sup: 12<sup>1</sup> is 12, not 121). An XML document's
 ** elements of those names are its own (Word's w:strike, ODF's text:s). */
+static int is_mark(const char *name) {
+    return strcmp(name, "del") == 0 || strcmp(name, "s") == 0 || strcmp(name, "strike") == 0 ||
+           strcmp(name, "sup") == 0;
+}
+
+/* A web page's struck value or footnote mark: nb_html_parse's tree keeps
+** it (markup.lua reads a cell held in it whole), the walks here leave it out. */
+static int mark_element(const xmlNode *n) {
+    return n->doc != NULL && n->doc->type == XML_HTML_DOCUMENT_NODE && is_mark((const char *)n->name);
+}
+
 static int skipped(const xmlNode *n) {
     const char *name = (const char *)n->name;
     if (strcmp(name, "script") == 0 || strcmp(name, "style") == 0 ||
         strcmp(name, "noscript") == 0 || strcmp(name, "template") == 0)
         return 1;
-    return n->doc != NULL && n->doc->type == XML_HTML_DOCUMENT_NODE &&
-           (strcmp(name, "del") == 0 || strcmp(name, "s") == 0 || strcmp(name, "strike") == 0 ||
-            strcmp(name, "sup") == 0);
+    return mark_element(n);
 }
 
 static int style_space(char c) {
@@ -171,7 +180,7 @@ static int push_node(lua_State *L, const libxml_functions *x, xmlNode *n, int de
         if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
             if (c->content == NULL || c->content[0] == '\0') continue;
             lua_pushstring(L, (const char *)c->content);
-        } else if (c->type == XML_ELEMENT_NODE && !skipped(c)) {
+        } else if (c->type == XML_ELEMENT_NODE && (!skipped(c) || mark_element(c))) {
             if (!push_node(L, x, c, depth + 1, maxdepth)) return 0;
         } else {
             continue;
@@ -385,6 +394,13 @@ static void buf_push_trimmed(lua_State *L, text_buf *b) {
     b->in_run = 0;
 }
 
+/* Is b's text nothing once trimmed? */
+static int blank_text(const text_buf *b) {
+    size_t i = 0, j = 0;
+    if (b->p) nb_text_trim(b->p, b->n, &i, &j);
+    return j == i;
+}
+
 static lua_Integer line_of(const html_walk *w, const xmlNode *n) {
     long line = w->x->xmlGetLineNo(n);
     return line > 0 ? (lua_Integer)line : 0;
@@ -523,6 +539,17 @@ typedef struct {
 static int do_table(lua_State *L, html_walk *w, const xmlNode *t, int depth);
 static int walk(lua_State *L, html_walk *w, const xmlNode *n, int depth);
 
+/* Does a struck value or a footnote mark lie inside n (a cell of no other
+** text is markup.lua's)? */
+static int holds_mark(const xmlNode *n, int depth, int maxdepth) {
+    const xmlNode *c;
+    if (depth >= maxdepth) return 0;
+    for (c = n->children; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE && (mark_element(c) || (!skipped(c) && holds_mark(c, depth + 1, maxdepth))))
+            return 1;
+    return 0;
+}
+
 /* Does a table lie anywhere inside n? Such a cell lays out a page (an old
 ** site's body in a layout table): its paragraphs and tables are the page's. */
 static int holds_table(const xmlNode *n, int depth, int maxdepth) {
@@ -563,6 +590,7 @@ static int do_row(lua_State *L, html_walk *w, table_walk *tw, const xmlNode *tr,
             continue;
         }
         cell_text(L, w, td, depth + 1);
+        if (blank_text(&w->cell) && holds_mark(td, depth + 1, w->maxdepth)) return WALK_LEFT_TO_LUA;
         line = line_of(w, td) ? line_of(w, td) : line_of(w, tr) ? line_of(w, tr) : 1;
         lua_createtable(L, 0, w->spans ? 10 : 7);
         set_name(L, w, N_KIND, N_CELL);
@@ -787,6 +815,7 @@ typedef struct {
     int depth;                    /* the tree walk's: 1 at the top */
     int table;                    /* the open table whose rows are read here, -1 none */
     int in_run;                   /* a cell's enclosing cell's white-space state */
+    int marked;                   /* a cell holds a struck value or a footnote mark */
     unsigned char mode, role;
 } open_el;
 
@@ -988,7 +1017,7 @@ static void stream_start(void *ctx, const xmlChar *fullname, const xmlChar **att
     open_el *p, *e;
     const char *name = (const char *)fullname;
     xmlChar *local = NULL;
-    int kind, sees, colon = 0;
+    int kind, sees, mark, colon = 0;
     size_t len;
     if (ss->status != S_OK) return;
     if (ctxt->input == NULL || ctxt->input->line >= 65535 || ss->nopen >= OPEN_MAX - 1) {
@@ -1007,6 +1036,7 @@ static void stream_start(void *ctx, const xmlChar *fullname, const xmlChar **att
         }
     }
     kind = tag_kind(name, len);
+    mark = kind == K_SKIPPED && is_mark(name);
     /* a hidden element (its style kept where the lean page left it): markup.lua leaves it out */
     if (styled_hidden((const xmlChar **)atts)) {
         if (local) xml_free(w->x, local);
@@ -1036,6 +1066,12 @@ static void stream_start(void *ctx, const xmlChar *fullname, const xmlChar **att
     e->mode = M_SKIP;
     e->role = R_NONE;
     sees = p == NULL || (p->mode != M_SKIP && p->depth < w->maxdepth);
+    /* a struck value or a footnote mark in a cell: said on the cell, markup.lua's if nothing else is in it */
+    if (sees && mark && p && p->mode == M_CELL) {
+        int k = ss->nopen - 2;
+        while (k >= 0 && ss->open[k].role != R_CELL) k--;
+        if (k >= 0) ss->open[k].marked = 1;
+    }
     if (sees && kind != K_SKIPPED) {
         switch (p ? p->mode : M_PARA) {
         case M_PARA:
@@ -1103,6 +1139,7 @@ static void close_el(stream_state *ss, open_el *e) {
         break;
     case R_CELL:
         if (!take_text(ss, &w->cell, e->text_from, e->slot)) stop(ss, S_NO_MEMORY);
+        else if (e->marked && ss->recs[e->slot].len == 0) stop(ss, S_LEFT_TO_LUA);
         w->cell.in_run = e->in_run;
         break;
     }

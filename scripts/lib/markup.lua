@@ -53,14 +53,79 @@ local function struck(node)
   return style ~= nil and style:lower():find("line-through", 1, true) ~= nil
 end
 
+-- A revised value's struck old one and a footnote's mark (12<sup>1</sup>
+-- is 12): no text of the page's, but a cell held in one whole.
+local marks = { del = "struck", s = "struck", strike = "struck", sup = "raised" }
+
 -- All the text inside a node; line breaks inside a cell join its pieces.
 -- What the cell holds hidden or struck is no part of it.
 local function text_of(node, out, hide)
   for _, c in ipairs(node) do
     if type(c) == "string" then out[#out + 1] = c
-    elseif c.tag ~= "table" and not hidden(c, hide) and not struck(c) then text_of(c, out, hide) end
+    elseif c.tag ~= "table" and not marks[c.tag] and not hidden(c, hide) and not struck(c) then text_of(c, out, hide) end
   end
   return out
+end
+
+-- The text a cell holds in its marks, by kind: {struck = "62", raised = "64"}.
+local function marked_text(node, out, hide, kind)
+  for _, c in ipairs(node) do
+    if type(c) == "string" then
+      if kind then out[kind] = (out[kind] or "") .. c end
+    elseif c.tag ~= "table" and not hidden(c, hide) then
+      marked_text(c, out, hide, kind or marks[c.tag])
+    end
+  end
+  return out
+end
+
+-- A cell whose text is all in marks: a number raised whole (`<sup>64</sup>`)
+-- is the number a browser shows; a number struck whole (`<del>62</del>`) an
+-- old value. → the raised number, and whether an old value was struck.
+local function marked_cell(td, hide)
+  local m = marked_text(td, {}, hide, nil)
+  local raised = m.raised and clean(m.raised)
+  local struck_number = m.struck ~= nil and clean(m.struck):find("^%d[%d,.]*$") ~= nil
+  if raised and raised:find("^%d[%d,.]*$") and not m.struck then return raised, false end
+  return nil, struck_number
+end
+
+-- Does a mark lie anywhere inside node?
+local function holds_mark(node)
+  for _, c in ipairs(node) do
+    if type(c) == "table" and (marks[c.tag] or holds_mark(c)) then return true end
+  end
+  return false
+end
+
+-- A revised page's old row: its label, then only numbers struck whole (or
+-- empty cells), above a row of the same label (its new values). Each cell
+-- one place wide and high, so leaving the row out moves nothing else.
+local function old_row(tr, next_tr, hide)
+  if not next_tr or not holds_mark(tr) then return false end
+  local label, struck_any = nil, false
+  for _, td in ipairs(tr) do
+    if type(td) == "table" and (td.tag == "td" or td.tag == "th") and not hidden(td, hide) then
+      if (tonumber(td.attrs.rowspan) or 1) > 1 then return false end
+      local text = clean(table.concat(text_of(td, {}, hide)))
+      if not label then
+        if text == "" then return false end
+        label = text
+      elseif text ~= "" then
+        return false
+      else
+        local _, old = marked_cell(td, hide)
+        struck_any = struck_any or old
+      end
+    end
+  end
+  if not struck_any then return false end
+  for _, td in ipairs(next_tr) do
+    if type(td) == "table" and (td.tag == "td" or td.tag == "th") and not hidden(td, hide) then
+      return clean(table.concat(text_of(td, {}, hide))) == label
+    end
+  end
+  return false
 end
 
 -- blocks(tree [, opts]) → list of blocks. opts.line: added to every line
@@ -113,6 +178,13 @@ function M.blocks(tree, opts)
       end
     end
     collect(tnode)
+    if holds_mark(tnode) then
+      local kept = {}
+      for i, tr in ipairs(rows) do
+        if not old_row(tr, rows[i + 1], hide) then kept[#kept + 1] = tr end
+      end
+      rows = kept
+    end
     local taken, cells = {}, 0
     for r, tr in ipairs(rows) do
       local col = 1
@@ -136,7 +208,9 @@ function M.blocks(tree, opts)
           else
             local only = td[2] == nil and td[1]      -- most cells hold one piece of text
             local raw = struck(td) and "" or type(only) == "string" and only or table.concat(text_of(td, {}, hide))
-            blocks[#blocks + 1] = { kind = "cell", text = clean(raw),
+            local text = clean(raw)
+            if text == "" and type(only) ~= "string" and not struck(td) then text = marked_cell(td, hide) or "" end
+            blocks[#blocks + 1] = { kind = "cell", text = text,
                                     line = line_of(td) or line_of(tr) or shift + 1,
                                     grid = grid, row = r, column = col, rowspan = rs, colspan = cs,
                                     x0 = col, x1 = col + cs }
@@ -175,7 +249,7 @@ function M.blocks(tree, opts)
         bufline = bufline or line_of(node)
       elseif not shown_all and hidden(c, hide) then
         hid_tables = hid_tables + (c.tag == "table" and 1 or 0) + count_tables(c)
-      elseif struck(c) then                    -- a revised page's old words: not read
+      elseif struck(c) or marks[c.tag] then    -- a revised page's old words, a footnote's mark: not read
       elseif c.tag == "table" then
         flush()
         do_table(c)

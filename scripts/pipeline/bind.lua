@@ -1183,6 +1183,39 @@ local function next_gap(s, from, next_at)
   return at, last
 end
 
+-- A date field run on after another field's value with no gap between
+-- (spans side by side: "来源：市医保局发布时间：2025-01-24 09:30浏览次数：9"):
+-- read up to the next colon, when what it holds there is a date.
+local date_keys_of = setmetatable({}, { __mode = "k" })
+local function run_on_date(F, piece, meta, b, col)
+  local keys = date_keys_of[F]
+  if not keys then
+    keys = {}
+    for _, field in ipairs { "published", "written" } do
+      for _, label in ipairs(F.decl and F.decl.metadata and F.decl.metadata[field] or {}) do
+        keys[#keys + 1] = { field = field, label = F.labels.norm(label) }
+      end
+    end
+    date_keys_of[F] = keys
+  end
+  local raw
+  for _, k in ipairs(keys) do
+    local field = k.field
+    -- (most lines name no date field: a plain search for its key, then the colon)
+    if not meta[field] and piece:find(k.label, 2, true) then
+      raw = raw or piece:gsub("\u{FF1A}", ":")
+      local at = raw:find(k.label .. ":", 2, true)
+      local value = at and raw:sub(at):match("^[^:]*:%s*([^:]*)")
+      local date = value and value:match("^(.*%d)")
+      if date and M.parse_date(F, date) then
+        meta[field] = { text = date, line = b.line, col = col + (utf8.len(raw, 1, at - 1) or 0) }
+        return true
+      end
+    end
+  end
+  return false
+end
+
 local function read_fields(F, b, meta)
   local text, from, read, next_at = b.text, 1, false, {}
   while from <= #text do
@@ -1190,7 +1223,9 @@ local function read_fields(F, b, meta)
     local piece = text:sub(from, (gap or #text + 1) - 1)
     local key, rest = key_and_value(F.labels.norm(piece))
     local field = key and F.meta_keys[key]
-    if field and not meta[field] and rest ~= "" then
+    if not field and rest and run_on_date(F, piece, meta, b, (b.col or 1) + (utf8.len(text, 1, from - 1) or 0)) then
+      read = true
+    elseif field and not meta[field] and rest ~= "" then
       local value = piece:gsub("\u{FF1A}", ":"):match(":%s*(.-)%s*$")
       if value and value ~= "" then
         meta[field] = { text = value, line = b.line, col = (b.col or 1) + (utf8.len(text, 1, from - 1) or 0) }
@@ -1363,7 +1398,7 @@ local function read_identity(F, R, blocks, first, joint)
   local head, title_at = {}, nil
   for i = 1, first - 1 do
     local b = blocks[i]
-    if b.kind == "para" then
+    if b.kind == "para" and not b.meta then       -- (a field's line names no agency: 发布日期：… 来源：…)
       local plain = simplify(b.text)
       head[#head + 1] = plain
       local named = not R.title and contains_any(plain, F.report_words)
@@ -1860,6 +1895,13 @@ function M.bind(F, system, doc, path, others)
         if not (own and again and own.text == again.text) then another = blocks[k] end
         if blocks == doc.blocks then blocks = copy_list(blocks, #blocks) end
         for j = #blocks, k, -1 do blocks[j] = nil end
+        -- a cell a page's reader gave as two copies' ("1 | 0"), the other one
+        -- the next report's: this report's own number (the block itself: the
+        -- parts hold it)
+        for j = 1, another and k - 1 or 0 do
+          local b = blocks[j]
+          if b.copy_line and b.copy_line >= another.line then b.text, b.copy_line = b.own, nil end
+        end
         while nparas > 0 and paras[nparas] >= k do paras[nparas], nparas = nil, nparas - 1 end
         break
       end
@@ -1873,6 +1915,11 @@ function M.bind(F, system, doc, path, others)
 
   local first = starts[1] and starts[1].index or (#blocks + 1)
   read_meta(F, blocks, first, R.meta)
+  -- the date the page's data or head gives (a CMS's publishDate, <meta
+  -- name="PubDate">), where the page prints none
+  if not R.meta.published and type(doc.published) == "string" then
+    R.meta.published = { text = doc.published, line = math.tointeger(doc.published_line) or 1, col = 1 }
+  end
   local loose_agency = read_identity(F, R, blocks, first, another ~= nil)
   if R.meta.published then R.published = M.parse_date(F, R.meta.published.text) end
   if R.meta.written then R.written = M.parse_date(F, R.meta.written.text) end

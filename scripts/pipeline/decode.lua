@@ -63,7 +63,9 @@ function M.text(bytes, lang)
   local bad = nianbao.utf8_invalid(bytes)   -- utf8.len's answer, in C: a page is read a byte a step otherwise
   if bad ~= 0 then
     local cs = declared_charset(bytes)
-    if cs == nil or chinese[cs] then
+    -- (a page that says utf-8 and whose first character other than ASCII is
+    -- none: the claim is wrong, a CMS's template over a GBK article)
+    if cs == nil or chinese[cs] or (cs == "utf-8" or cs == "utf8") and bad == bytes:find("[\128-\255]") then
       local t = nianbao.convert(bytes, "GB18030")
       if t then return drop_pinyin(t), "GB18030" end
     end

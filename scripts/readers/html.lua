@@ -8,7 +8,7 @@
 -- read as the PDF's text laid out instead (placed_page).
 
 name        = "html"
-extensions  = { "html", "htm", "shtml", "xhtml", "doc", "wps" }
+extensions  = { "html", "htm", "shtml", "xhtml", "doc", "wps", "json", "mht", "mhtml" }
 
 function sniff(head)
   -- most pages say so in their first bytes as written: no lowered copy of the head for them
@@ -19,6 +19,8 @@ function sniff(head)
      or (h:find("<div", 1, true) and h:find("</p>", 1, true)) then
     return true
   end
+  -- a page saved as one file (MHTML): a mail's header, the page a part of it
+  if head:find("^[%w%-]+:") and h:find("multipart/related", 1, true) then return true end
   -- markup further in, after scripts or a site's menus: a table of cells
   local rest = head:lower()
   return rest:find("<table", 1, true) ~= nil and rest:find("</td>", 1, true) ~= nil
@@ -246,8 +248,10 @@ local function unsure_copies(blocks)
       end
       if same and #differ > 0 then
         for _, k in ipairs(differ) do
-          local a = blocks[earlier[k]]
-          a.text = a.text .. " | " .. blocks[list[k]].text
+          local a, b = blocks[earlier[k]], blocks[list[k]]
+          -- (its own text and the copy's line kept: the copy may open another report, the binder sees)
+          a.own, a.copy_line = a.text, b.line
+          a.text = a.text .. " | " .. b.text
         end
         drop = drop or {}
         for i = list[1], list[#list] + 1 do       -- its cells and the breaks of its rows
@@ -262,18 +266,108 @@ local function unsure_copies(blocks)
   return kept
 end
 
+-- base64's letters by their values
+local B64 = {}
+for i, c in ipairs { ("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"):byte(1, -1) } do
+  B64[c] = i - 1
+end
+
+local function unbase64(s)
+  local out, bits, n = {}, 0, 0
+  for c in s:gmatch("[%w+/]") do
+    bits, n = bits << 6 | B64[c:byte()], n + 6
+    if n >= 8 then
+      n = n - 8
+      out[#out + 1] = string.char(bits >> n & 255)
+    end
+  end
+  return table.concat(out)
+end
+
+-- A page a browser saved as one file (MHTML, .mht: "单个文件"): its first
+-- text/html part, undone from quoted-printable or base64 and read in its
+-- charset; and the line of the file that part starts on. nil for any other file.
+local function mhtml_page(text)
+  if not text:find("^[%w%-]+:") then return nil end          -- a mail's header first, not markup
+  local head = text:sub(1, 4096):lower()
+  if not head:find("multipart/related", 1, true) then return nil end
+  local boundary = text:sub(1, 4096):match('[Bb]oundary="([^"]+)"') or text:sub(1, 4096):match("[Bb]oundary=([^%s;]+)")
+  if not boundary then return nil end
+  local from = 1
+  while true do
+    local at = text:find("--" .. boundary, from, true)
+    if not at then return nil end
+    local fields_end, body = text:find("\r?\n\r?\n", at)
+    if not fields_end then return nil end
+    local fields = text:sub(at, fields_end):lower()
+    local close = text:find("--" .. boundary, body + 1, true) or #text + 1
+    if fields:find("content%-type:%s*text/html") then
+      local part = text:sub(body + 1, close - 1)
+      local coding = fields:match("content%-transfer%-encoding:%s*([%w%-]+)")
+      if coding == "quoted-printable" then
+        part = part:gsub("=\r?\n", ""):gsub("=(%x%x)", function(h) return string.char(tonumber(h, 16)) end)
+      elseif coding == "base64" then
+        part = unbase64(part)
+      end
+      if not utf8.len(part) then
+        local charset = fields:match("charset=\"?([%w_%-]+)") or part:sub(1, 4096):lower():match("<meta[^>]-charset%s*=%s*[\"']?%s*([%w_%-]+)")
+        part = charset and nianbao.convert(part, charset:upper()) or nianbao.convert(part, "GB18030")
+        if not part then return nil end
+      end
+      return part, select(2, text:sub(1, body):gsub("\n", "")) + 1
+    end
+    from = close
+  end
+end
+
+-- The keys a CMS names an article's publishing date by (publishDate,
+-- publish_time, pubDate, releaseTime), lowered and without "_" and "-";
+-- not its creation or update time, which may be any day.
+local PUBLISHED_KEYS = { publishdate = true, publishtime = true, pubdate = true, pubtime = true,
+                         releasedate = true, releasetime = true, publishedat = true }
+
+-- The publishing date the article's own record holds beside its markup
+-- ("2025-01-21 15:02:11"), or nil.
+local function published_of(record)
+  local key, date
+  for k, v in pairs(record) do
+    if type(k) == "string" and type(v) == "string" and PUBLISHED_KEYS[k:lower():gsub("[_%-]", "")]
+       and v:find("^%d%d%d%d[%-/.]%d%d?[%-/.]%d%d?") and (not key or k < key) then
+      key, date = k, v                   -- (of two such keys, the same one every time)
+    end
+  end
+  return date
+end
+
+-- The publishing date a government site's page declares in its head (the
+-- 政府网站 meta tags: <meta name="PubDate" content="2025-01-22 10:28">), and its line.
+local function meta_published(text)
+  local at = text:find("PubDate", 1, true)
+  if not at then return nil end
+  local from = math.max(1, at - 200)
+  local open = text:sub(from, at):match(".*()<[Mm][Ee][Tt][Aa][%s/]")
+  local tag = open and text:match("^<[^>]*>", from + open - 1)
+  local date = tag and tag:find("name%s*=%s*[\"']?PubDate[\"'%s/>]")
+               and tag:match("content%s*=%s*[\"']?(%d%d%d%d[%-/.]%d%d?[%-/.]%d%d?)")
+  if not date then return nil end
+  local line, nl = 1, text:find("\n", 1, true)
+  while nl and nl < at do line, nl = line + 1, text:find("\n", nl + 1, true) end
+  return date, line
+end
+
 -- A CMS's JSON answer for an article (`{"data":{"title":…,"content":"<p>…"}}`,
 -- its characters often as \u escapes): the page is its longest string of
--- markup, under its title. The JSON is read as the YAML it also is.
+-- markup, under its title; and the publishing date of the record holding
+-- it. The JSON is read as the YAML it also is.
 local function json_page(text)
   if not text:find("^%s*[{[]") or not text:find("[}%]]%s*$") then return nil end
   local ok, doc = pcall(nianbao.yaml.decode, text, "json")
   if not ok or type(doc) ~= "table" then return nil end
-  local page, title
+  local page, title, record
   local function visit(node, depth)
     for k, v in pairs(node) do
       if type(v) == "string" then
-        if v:find("<%a") and (not page or #v > #page) then page = v end
+        if v:find("<%a") and (not page or #v > #page) then page, record = v, node end
         if k == "title" and not title then title = v end
       elseif type(v) == "table" and depth < 8 then
         visit(v, depth + 1)
@@ -283,7 +377,7 @@ local function json_page(text)
   visit(doc, 1)
   if not page then return nil end
   if title and not page:find(title, 1, true) then page = "<h1>" .. title .. "</h1>\n" .. page end
-  return page
+  return page, published_of(record)
 end
 
 -- A page its script draws (a Vue or React app: an empty #app) keeps the
@@ -300,15 +394,38 @@ local function state_page(text, blocks)
   local json = text:sub(open, close - 1):match("^(.*})")
   for _ = 1, 8 do                       -- a script after the state: it ends at an earlier brace
     if not json then break end
-    local page = json_page(json)
+    local page, published = json_page(json)
     if page then
-      if cells == 0 then return page end
+      if cells == 0 then return page, published end
       local _, in_state = page:gsub("<[Tt][DdHh][%s>]", "")
-      return in_state > cells and page or nil
+      if in_state > cells then return page, published end
+      return nil
     end
     json = json:match("^(.*})[^}]*}")
   end
   return nil
+end
+
+-- A page that shows its article in a frame of markup it holds itself
+-- (`<iframe srcdoc="…">`, a CMS template's body), when the page holds no
+-- table: that markup, and the line the frame starts on.
+local function frame_page(text, blocks)
+  for i = 1, #blocks do if blocks[i].grid then return nil end end
+  if not text:find("srcdoc", 1, true) then return nil end
+  local tree = nianbao.html.parse(text)
+  local page, line
+  local function visit(node)
+    for _, c in ipairs(node) do
+      if type(c) == "table" and c.tag then
+        local doc = c.tag == "iframe" and c.attrs.srcdoc
+        -- (the element's line is where its tag ends, after the lines of srcdoc)
+        if doc and (not page or #doc > #page) then page, line = doc, (c.line or 1) - select(2, doc:gsub("\n", "")) end
+        visit(c)
+      end
+    end
+  end
+  if tree then visit(tree) end
+  return page, line
 end
 
 -- The page's blocks, in C when nothing in it is hidden, else the Lua way;
@@ -542,11 +659,40 @@ local function placed_page(text)
 end
 
 function Reader(text, opts)
-  text = json_page(text) or text
+  local saved, saved_line = mhtml_page(text)
+  local page, published = json_page(saved or text)
+  text = page or saved or text
   local placed = placed_page(text)
   if placed then return { blocks = placed } end
   local blocks, twins = page_blocks(text)
-  local state = state_page(text, blocks)
-  if state then blocks, twins = page_blocks(state) end
-  return { blocks = twins and unsure_copies(blocks) or blocks }
+  if saved_line then
+    for _, b in ipairs(blocks) do b.line = b.line + saved_line - 1 end
+  end
+  local state, state_published = state_page(text, blocks)
+  if state then
+    blocks, twins = page_blocks(state)
+    published = state_published
+  end
+  local frame, frame_line = frame_page(text, blocks)
+  if frame then
+    -- the frame's blocks in its place among the page's (its title, its date), at the file's lines
+    local inner, inner_twins = page_blocks(frame)
+    local shift, kept = (frame_line or 1) - 1, {}
+    for _, b in ipairs(blocks) do
+      if b.line <= shift + 1 then kept[#kept + 1] = b end
+    end
+    for _, b in ipairs(inner) do
+      b.line = b.line + shift
+      kept[#kept + 1] = b
+    end
+    for _, b in ipairs(blocks) do
+      if b.line > shift + 1 then kept[#kept + 1] = b end
+    end
+    blocks, twins = kept, inner_twins
+  end
+  if twins then blocks = unsure_copies(blocks) end
+  -- the date the page's data or head gives (the binder takes it where the page prints none)
+  local published_line = 1
+  if not published then published, published_line = meta_published(text) end
+  return { blocks = blocks, published = published, published_line = published_line }
 end
