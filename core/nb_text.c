@@ -132,9 +132,10 @@ static size_t lead_of(const char *s, size_t n) {
 ** a field set with lua_rawset and a key already a Lua string skips the
 ** string lookup lua_setfield makes every time (the tables are new and
 ** plain, so the two make the same table). */
-enum { K_KIND, K_TEXT, K_LINE, K_COL, K_OFFSET, K_X0, K_X1, K_ROW, K_GRID, K_CELL, K_PARA, K_BREAK, K_COUNT };
+enum { K_KIND, K_TEXT, K_LINE, K_COL, K_OFFSET, K_X0, K_X1, K_ROW, K_GRID, K_TABS, K_CELL, K_PARA, K_BREAK,
+       K_COUNT };
 static const char *const names[K_COUNT] = {
-    "kind", "text", "line", "col", "offset", "x0", "x1", "row", "grid", "cell", "para", "break"
+    "kind", "text", "line", "col", "offset", "x0", "x1", "row", "grid", "tabs", "cell", "para", "break"
 };
 
 /* Set field `key` of the table at the top to the value on top of it. */
@@ -166,6 +167,15 @@ static void push_block(lua_State *L, int names_at, int nfields, int kind, const 
     set_int(L, names_at, K_LINE, line);
     if (col != 1) set_int(L, names_at, K_COL, col);
     set_int(L, names_at, K_OFFSET, offset);
+}
+
+/* The tabs among a line's trailing spaces s[from, to): a tab-parted row's
+** empty cells after its last text, which trimming the line loses. */
+static lua_Integer trailing_tabs(const char *s, size_t from, size_t to) {
+    lua_Integer tabs = 0;
+    for (; from < to; from++)
+        if (s[from] == '\t') tabs++;
+    return tabs;
 }
 
 /* Whether the byte at `at` begins its line but for Lua's %s before it. */
@@ -320,7 +330,9 @@ int nb_text_blocks(lua_State *L, const char *s, size_t len) {
         } else {
             nb_text_trim(line, ll, &i, &j);
             if (j > i) {
-                push_block(L, names_at, 5, K_PARA, line, i, j, lineno, 1, (lua_Integer)pos);
+                lua_Integer tabs = trailing_tabs(line, j, ll);
+                push_block(L, names_at, tabs ? 6 : 5, K_PARA, line, i, j, lineno, 1, (lua_Integer)pos);
+                if (tabs) set_int(L, names_at, K_TABS, tabs);
                 lua_rawseti(L, list, ++n);
             }
         }

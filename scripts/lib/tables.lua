@@ -360,10 +360,11 @@ local TOKEN_MEMO_BYTES = 2 * 1048576
 local token_memo = memo.keyed()
 local NO_MARKS = {}
 
--- tokenize_into(out, text, line, col, offset, marks): the tokens of text
+-- tokenize_into(out, text, line, col, offset, marks, tabs): the tokens of text
 -- (its first byte at line, col, offset) added to the list out, which the
--- binder fills line by line: no list, and no place, made per line.
-local function tokenize_into(out, text, line, col, offset, marks)
+-- binder fills line by line: no list, and no place, made per line. tabs:
+-- the empty cells the line's trailing tabs part, kept on its last token.
+local function tokenize_into(out, text, line, col, offset, marks, tabs)
   local m = token_memo[marks or NO_MARKS]
   local flat = m and m.of[text]
   if not flat then
@@ -383,6 +384,7 @@ local function tokenize_into(out, text, line, col, offset, marks)
   if flat.misread then
     for _, i in ipairs(flat.misread) do out[#out - #flat // 4 + i].misread = true end
   end
+  if tabs and #flat > 0 then out[n].tabs = tabs end
   return out
 end
 M.tokenize_into = tokenize_into
@@ -2096,13 +2098,17 @@ local function bind_by_labels(F, system, T, m, tokens, R, diags, present, pendin
     end
   end
   -- a row printed as its label alone among rows with values (a table laid out
-  -- as text, its empty row): the row is there, what its cells hold unknown
+  -- as text, its empty row): the row is there, what its cells hold unknown;
+  -- blank where the label's line parts as many empty cells as the row has
   if read_any then
     for _, seg in ipairs(empty) do
       local b = seg.block
-      for _, id in ipairs(row_slots(seg.row, order)) do
+      local slots = row_slots(seg.row, order)
+      local state = b.tabs == #slots and "blank" or "unknown"
+      if state == "blank" and rec then rec.unsafe = true end
+      for _, id in ipairs(slots) do
         if R.c:state(id) == "missing" then
-          R:set(id, "unknown", nil, { text = b.text, line = b.line, col = b.col, offset = b.offset })
+          R:set(id, state, nil, { text = state == "blank" and "" or b.text, line = b.line, col = b.col, offset = b.offset })
         end
       end
     end

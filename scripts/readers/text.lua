@@ -40,6 +40,8 @@ function sniff(head)
 end
 
 -- Reader(bytes, opts) → document: { blocks = { {kind=, text=, line=, col=, offset=}, … }, grid_last = }
+-- A line of prose or of cells parted by tabs that ends with tabs keeps
+-- their count (tabs=): a row's empty cells after its last text.
 -- kinds: "para" (a line of prose), "cell" (one table cell), "break" (a line of bars).
 -- col is left out where it is 1 (the binder reads none as 1): a smaller
 -- table for most blocks.
@@ -821,6 +823,9 @@ function Reader(bytes, opts)
         if text ~= "" then
           n = n + 1
           blocks[n] = { kind = "para", text = text, line = lineno, offset = pos - 1 }
+          -- a tab-parted row's empty cells after its last text, which the trim lost
+          local tabs = not line:find("\f", 1, true) and select(2, line:sub(line:find(text, 1, true) + #text):gsub("\t", ""))
+          if tabs and tabs > 0 then blocks[n].tabs = tabs end
         end
       end
     end
