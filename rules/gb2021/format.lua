@@ -196,6 +196,10 @@ units = { "万元", "元", "件", "条", "个", "项", "宗", "起", "次" }
 -- no values.
 column_numbers = { "栏次", "行次" }
 
+-- The header of a column of the rows' own numbers (序号 1, 2, 3 … before
+-- each row's label): no values.
+row_numbers = { "序号" }
+
 -- The header of a column of remarks a table may add: its text is no value.
 remarks = { "备注" }
 

@@ -1186,6 +1186,30 @@ local function caption_block(F, m, T, t)
 end
 
 -- tokens → segments: {row=, values={tokens}} in order; diagnostics for the rest.
+-- A column of the rows' own numbers in a table laid out as text (序号: 1,
+-- 2, 3 … before each row's label) reads each number as the last value of
+-- the row before, the first as a value before the first row. Where the
+-- header names such a column, or the numbers before the rows' labels are
+-- 1, 2, 3 … from the first row on (three rows or more), they are no values.
+-- numbered: the values lists read before a label, each ending with a number.
+local function row_numbers(diags, lead, numbered, named)
+  local first = #lead == 1 and lead[1].text == "1"
+  if not (named or first) or #numbered < 2 then return end
+  local k = first and 1 or tonumber(numbered[1][#numbered[1]].text) - 1
+  for _, values in ipairs(numbered) do
+    k = k + 1
+    if tonumber(values[#values].text) ~= k then return end
+  end
+  for _, values in ipairs(numbered) do values[#values] = nil end
+  if first then
+    for i = #diags, 1, -1 do
+      if diags[i] == lead.diags[1] then table.remove(diags, i); break end
+    end
+    lead[1], lead.diags[1] = nil, nil
+  end
+  return true
+end
+
 local function segment(F, T, m, tokens, diags, present, rec)
   local norm = F.labels.norm
   local segs, seen, words, extras = {}, {}, {}, {}
@@ -1203,6 +1227,9 @@ local function segment(F, T, m, tokens, diags, present, rec)
   local remark_col                       -- the column of a remark begun on a label's line, before its values
   local subtotal_word, numbering_words = norm(F.subtotal), word_set(F, "column_numbers")
   local remark_words = word_set(F, "remarks")
+  -- whether the header names a column of the rows' numbers (序号); the values
+  -- read before a row's label, each ending with a number that may be its
+  local row_number_words, numbered_rows, numbered, numbered_seen = word_set(F, "row_numbers"), false, {}, {}
   local last                             -- the last row read
   local title_line                       -- the line of a running header (the report's title)
   local named                            -- how many columns the header names, once rows began
@@ -1347,6 +1374,8 @@ local function segment(F, T, m, tokens, diags, present, rec)
         cur = { held = item_opening(t), values = {}, block = b, row = { cells = {} } }
       elseif not rows_started and numbering_words[t] then
         numbers_line = row_of(b)
+      elseif not rows_started and row_number_words[t] then
+        numbered_rows = true
       elseif not rows_started and remark_words[t] then
         remarks = true
       elseif is_header(m, T, t) or T.column_words[t] then
@@ -1421,10 +1450,16 @@ local function segment(F, T, m, tokens, diags, present, rec)
         end
       end
     end
+    if not state and before ~= cur and before and not numbered_seen[before.values] then
+      local v = before.values[#before.values]
+      if v and v.text:match("^%d+$") then numbered[#numbered + 1] = before.values end
+      numbered_seen[before.values] = true
+    end
     if before ~= cur and before and before.held and not before.taken then unplace(before) end
     if not state and copy == copy_before then copy = nil end   -- (the copy's values end at a text)
   end
   if cur and cur.held and not cur.taken then unplace(cur) end
+  if row_numbers(diags, lead, numbered, numbered_rows) and rec then rec.unsafe = true end
   for _, x in ipairs(extras) do
     local d = { table = T.id, text = x.label, line = x.block.line, col = x.block.col or 1 }
     if #x.values > 0 then
