@@ -1186,6 +1186,17 @@ local function caption_block(F, m, T, t)
 end
 
 -- tokens → segments: {row=, values={tokens}} in order; diagnostics for the rest.
+-- A change from last year as printed (+11.8%, -2.0%).
+local CHANGE = "^[%+%-]?%d[%d,%.]*%%$"
+
+-- Whether folded text t opens with one of a set's words.
+local function opens_with(set, t)
+  for w in pairs(set) do
+    if t:sub(1, #w) == w then return true end
+  end
+  return false
+end
+
 -- A column of the rows' own numbers in a table laid out as text (序号: 1,
 -- 2, 3 … before each row's label) reads each number as the last value of
 -- the row before, the first as a value before the first row. Where the
@@ -1230,6 +1241,9 @@ local function segment(F, T, m, tokens, diags, present, rec)
   -- whether the header names a column of the rows' numbers (序号); the values
   -- read before a row's label, each ending with a number that may be its
   local row_number_words, numbered_rows, numbered, numbered_seen = word_set(F, "row_numbers"), false, {}, {}
+  -- whether the header names columns of last year's (上年同期, 同比) after this year's; false
+  -- where a column of this year's is named after one of them on its line
+  local last_year_words, last_year, last_year_line = word_set(F, "last_year_columns"), nil, nil
   local last                             -- the last row read
   local title_line                       -- the line of a running header (the report's title)
   local named                            -- how many columns the header names, once rows began
@@ -1269,7 +1283,11 @@ local function segment(F, T, m, tokens, diags, present, rec)
       local by = lm and lm.of[grp or NOROW]
       a = by and by[text] or label_of(F, T, m, text, grp)
     end
-    if remark_line and row_of(b) == remark_line
+    if last_year and cur and cur.row.cells and #cur.values > 0 and #cur.values >= #cur.row.cells
+       and b.line == cur.values[#cur.values].line and (state or text:find(CHANGE)) then
+      -- last year's value, or the change, after this year's on the row's line: no value
+      cur.last_year = true
+    elseif remark_line and row_of(b) == remark_line
        or cur and cur.remarked and (state or not a.row and not a.group) then
       -- the rest of a remark beside a row's values (其中网上申请2816件), or
       -- wrapped below them (已于2025 / 年1月办结 / 96件): no value
@@ -1376,11 +1394,16 @@ local function segment(F, T, m, tokens, diags, present, rec)
         numbers_line = row_of(b)
       elseif not rows_started and row_number_words[t] then
         numbered_rows = true
+      elseif not r and not g and header_line == row_of(b) and opens_with(last_year_words, t) then
+        -- (on a header's line after this year's words: no piece of a row's label, 二、上年结转…)
+        if last_year == nil then last_year = true end
+        last_year_line = row_of(b)
       elseif not rows_started and remark_words[t] then
         remarks = true
       elseif is_header(m, T, t) or T.column_words[t] then
         present.yes = true
         header_line = row_of(b)
+        if last_year_line == header_line then last_year = false end
         -- (values of the row on both sides of a header's words, not its marks: a PDF's reading order)
         if cur and #cur.values > 0 and not cur.header_at and t:find("[^%p%d%s]") then
           cur.header_at = #cur.values
