@@ -2072,6 +2072,26 @@ local function thousands_apart(R, segs, k, order)
   doubt(segs[k + 1], 1, "^%d%d%d$")
 end
 
+-- A table printed with a group's columns as one (表三's 自然人 | 法人或其他组织
+-- | 总计: the organisations' five columns left out, their sum printed): the
+-- header's words are a column, the group's word, a column, and the format
+-- has two columns beside the group's. → those two and the group's columns
+-- ({ first, last, group = ids, labels = }), or nil.
+local function collapsed_group(T, words)
+  local blk = T.blocks[1]
+  if #words ~= 3 or words[2] ~= GROUP_WORD or not blk then return nil end
+  local depth = 0
+  for _, c in ipairs(blk.printed) do depth = math.max(depth, #(c.over or {})) end
+  if depth == 0 then return nil end
+  local ends, group, labels = {}, {}, {}
+  for _, c in ipairs(blk.printed) do
+    if #(c.over or {}) == depth then group[#group + 1], labels[#labels + 1] = c.id, c.label
+    else ends[#ends + 1] = c.id end
+  end
+  if #ends ~= 2 or words[1] ~= ends[1] or words[3] ~= ends[2] then return nil end
+  return { ends[1], ends[2], group = group, labels = labels, rows = 0 }
+end
+
 local function bind_by_labels(F, system, T, m, tokens, R, diags, present, pending, rec)
   local segs, order, words, lead, copies = segment(F, T, m, tokens, diags, present, rec)
   local trail = labels_trail(segs, order, lead)
@@ -2102,6 +2122,7 @@ local function bind_by_labels(F, system, T, m, tokens, R, diags, present, pendin
   -- transposed), their cells are unknown, not missing
   local bare, bare_slots = {}, 0
   local empty, read_any = {}, false   -- rows printed as their labels alone; whether any row had values
+  local collapsed = collapsed_group(T, words)
   for k = 1, #segs do
     local seg = segs[k]
     local slots = row_slots(seg.row, order)
@@ -2126,7 +2147,19 @@ local function bind_by_labels(F, system, T, m, tokens, R, diags, present, pendin
       bare, bare_slots = {}, 0
     end
     if #values > 0 then read_any = true end
-    if seg.apart and #values <= #slots then
+    local by = seg.row.by_col
+    if collapsed and #values == 3 and not seg.apart and by and by[collapsed[1]] and by[collapsed[2]] then
+      -- the group's sum is no cell of the format: the group's cells unknown, the two beside it read
+      if rec then rec.unsafe = true end
+      set_value(R, F, by[collapsed[1]], values[1])
+      set_value(R, F, by[collapsed[2]], values[3])
+      local b = values[2]
+      for _, col in ipairs(collapsed.group) do
+        if by[col] then R:set(by[col], "unknown", nil, { text = b.text, line = b.line, col = b.col, offset = b.offset }) end
+      end
+      if collapsed.rows == 0 then collapsed.line, collapsed.col, collapsed.text = b.line, b.col, b.text end
+      collapsed.rows = collapsed.rows + 1
+    elseif seg.apart and #values <= #slots then
       unsure_row(R, T, seg, slots, values, diags, "apart")
     elseif #values == #slots then
       set_row(R, F, slots, values)
@@ -2170,6 +2203,11 @@ local function bind_by_labels(F, system, T, m, tokens, R, diags, present, pendin
         end
       end
     end
+  end
+  if collapsed and collapsed.rows > 0 then
+    diags[#diags + 1] = { kind = "col_missing", table = T.id, count = #collapsed.group - 1, rows = collapsed.rows,
+                          labels = collapsed.labels, placed = true, line = collapsed.line, col = collapsed.col or 1,
+                          text = collapsed.text }
   end
   if #open > 0 then
     local picks = resolve_jointly(R, system, open)
