@@ -1230,6 +1230,23 @@ local function segment(F, T, m, tokens, diags, present, rec)
     word_tokens[#words] = b
     return row_of(b)
   end
+  -- a merged cell's word printed again in each of its places (a copy whose
+  -- merged cells were filled): the column named as its line's same word (the
+  -- first, the seventh) on a line above. ordinals: the words read on each line
+  local ordinals, word_ordinal = {}, {}
+  local function ordinal(b)
+    local row = row_of(b)
+    ordinals[row] = (ordinals[row] or 0) + 1
+    return ordinals[row]
+  end
+  local function repeated_below(col, b)
+    local at, row = ordinal(b), row_of(b)
+    for k = #words, 1, -1 do
+      if words[k] == col and word_rows[k] ~= row and word_ordinal[k] == at then return true end
+    end
+    word_ordinal[#words + 1] = at
+    return false
+  end
   local lead = { diags = {} }                  -- the values before the first row's label
   local cur, group, rows_started = nil, nil, false
   local header_line                      -- the line of the last header or caption read
@@ -1414,7 +1431,7 @@ local function segment(F, T, m, tokens, diags, present, rec)
           if k and k ~= cur.row.block.index then cur.cut = #cur.values end
         end
         if not rows_started and not remarks then remarks = names_remarks(F, t) end
-        if not rows_started and T.column_words[t] then
+        if not rows_started and T.column_words[t] and not repeated_below(T.column_words[t], b) then
           words[#words + 1] = second_word(F, T, words, t, T.column_words[t])
           word_rows[#words] = header_row(b)
         elseif not rows_started and text:find("\t", 1, true) then
@@ -1431,6 +1448,7 @@ local function segment(F, T, m, tokens, diags, present, rec)
           end
         elseif not rows_started and t == group_word(F, T) then
           words[#words + 1] = GROUP_WORD
+          word_ordinal[#words] = ordinal(b)
           word_rows[#words] = header_row(b)
         end
       elseif cur and #cur.values > 0 and #cur.values < #cur.row.cells and b.kind == "cell" and not b.derived
@@ -1508,6 +1526,15 @@ local function segment(F, T, m, tokens, diags, present, rec)
     for i = 1, #words do if crossed[word_rows[i]] then word_rows[i] = {} end end
   end
   return segs, header_order(T, words, word_rows), words, lead, copies
+end
+
+-- Two values or more on one line, all the same text.
+local function one_value(values)
+  if #values < 2 then return false end
+  for i = 2, #values do
+    if values[i].text ~= values[1].text or values[i].line ~= values[1].line then return false end
+  end
+  return true
 end
 
 -- Values on lines of their own: cells printed apart (a PDF's text in its
@@ -2175,6 +2202,10 @@ local function bind_by_labels(F, system, T, m, tokens, R, diags, present, pendin
       end
     elseif #values == 0 then
       -- a label with no values: the row is printed, its cells empty or lost (below)
+    elseif #slots == 1 and one_value(values) then
+      -- a cell spanning the row's places, its value printed again in each (a copy whose merged cells were filled)
+      if rec then rec.unsafe = true end
+      set_value(R, F, slots[1], values[1])
     elseif #values > #slots then
       if rec then rec.unsafe = true end
       unsure_row(R, T, seg, slots, values, diags, "long")

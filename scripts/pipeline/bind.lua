@@ -33,6 +33,9 @@ end
 -- span rather than a pattern tried at every byte.
 local DIGIT = lpeg.R "09"
 local has_digit = (1 - DIGIT)^0 * DIGIT
+-- or a full-width one (０-９): a table's values may be typed so
+local WIDE_DIGIT = lpeg.P "\xEF\xBC" * lpeg.R "\x90\x99"
+local has_value_digit = (1 - DIGIT - WIDE_DIGIT)^0 * (DIGIT + WIDE_DIGIT)
 
 -- A counted number of a language anywhere: a digit, spaces (%s: the C
 -- locale's), a unit ("351 件"). One LPeg search for all its units, made
@@ -1529,12 +1532,26 @@ end
 
 -- Whether a line is a table's row of tab-separated cells, most of them numbers:
 -- a remark beside its values (其中网上申请2816件) does not make it prose.
-local function number_cells(text)
+-- The format's units as a set, made once per format.
+local unit_sets = setmetatable({}, { __mode = "k" })
+local function unit_set(F)
+  local set = unit_sets[F]
+  if not set then
+    set = {}
+    for _, u in ipairs(F.units or {}) do set[u] = true end
+    unit_sets[F] = set
+  end
+  return set
+end
+
+local function number_cells(text, units)
   if not text:find("\t", 1, true) then return false end
   local cells, numbers = 0, 0
   for c in text:gmatch("[^\t]+") do
     cells = cells + 1
-    if c:match("^%s*[%d,%.]+%s*$") then numbers = numbers + 1 end
+    -- (a number with its unit, 64件, is a cell's too)
+    local unit = c:match("^%s*[%d,%.]+(%S*)%s*$")
+    if unit and (unit == "" or units and units[unit]) then numbers = numbers + 1 end
   end
   return numbers >= 3 and 2 * numbers >= cells
 end
@@ -1575,7 +1592,7 @@ local function table_tokens(F, T, blocks, from, to, lead)
       end
     elseif kind == "para" then
       para_at = para_at or i
-      if not digits_at and has_digit:match(b.text) and not is_prose(F, b.text) then digits_at = i end
+      if not digits_at and has_value_digit:match(b.text) and not is_prose(F, b.text) then digits_at = i end
     end
   end
   -- cells with no value, and lines with numbers after them: a page kept the
@@ -1585,13 +1602,13 @@ local function table_tokens(F, T, blocks, from, to, lead)
   tokens, placed = {}, false
   if cells > 0 and not rows_after then to = last end      -- prose after the last cell is not the table's
   local has_digits = digits_at ~= nil and digits_at <= to
-  if lead and has_digit:match(lead.text) then has_digits = true end
+  if lead and has_value_digit:match(lead.text) then has_digits = true end
   for i = lead and from - 1 or from, to do
     local b = (lead and i == from - 1) and lead or blocks[i]
     if b.kind == "cell" then
       tokens[#tokens + 1] = b
       if not placed and b.grid and b.x0 then placed = true end
-    elseif b.kind == "para" and is_prose(F, b.text) and not number_cells(b.text) then
+    elseif b.kind == "para" and is_prose(F, b.text) and not number_cells(b.text, unit_set(F)) then
       -- prose inside a table's part: its numbers are the text's, not the table's
     elseif b.kind == "para" then
       if cells > 0 and not rows_after then
@@ -1845,7 +1862,8 @@ function M.bind(F, system, doc, path, others)
                offset = (st.block.offset or 0) + #st.block.text - #st.glued }
     end
     st.lead, st.stop = lead, stop
-    local text, places = prose(st.index + 1, stop, lead)
+    -- (a table's row of tab-parted numbers, 64件 among them, is no sentence of the part)
+    local text, places = prose(st.index + 1, stop, lead, function(b) return number_cells(b.text, unit_set(F)) end)
     R:add_section { id = st.part.id, heading = st.block.text:sub(1, #st.block.text - #st.glued),
                     text = text, line = st.block.line, col = st.block.col or 1, part = st.part,
                     order = k, places = places, variant = st.variant }
