@@ -580,3 +580,51 @@ int nb_text_first_of(lua_State *L) {
 }
 
 /*}===*/
+
+/*{=== lone_lines ===*/
+
+/* Whether s[from, to) holds only spaces, tabs and a carriage return. */
+static int blank_line(const char *s, size_t from, size_t to) {
+    for (; from < to; from++)
+        if (s[from] != ' ' && s[from] != '\t' && s[from] != '\r') return 0;
+    return 1;
+}
+
+int nb_text_lone_lines(lua_State *L) {
+    size_t len, at = 0, prev_from = 0, prev_to = 0, from, to;
+    const char *s = luaL_checklstring(L, 1, &len);
+    const char *nl;
+    lua_Integer n = 0;
+    int have_prev = 0;        /* a line before this one, [prev_from, prev_to) */
+    lua_newtable(L);
+    while (at < len && (nl = memchr(s + at, '\n', len - at)) != NULL) {
+        from = at;
+        to = (size_t)(nl - s);
+        /* the line [prev_from, prev_to) between an empty line before it and this one, empty */
+        if (have_prev && blank_line(s, from, to)) {
+            size_t i = prev_from, j = prev_to;
+            while (i < j && (s[i] == ' ' || s[i] == '\t')) i++;
+            while (j > i && (s[j - 1] == ' ' || s[j - 1] == '\t' || s[j - 1] == '\r')) j--;
+            if (j > i && j - i <= 32 && prev_from > 0 && s[prev_from - 1] == '\n') {
+                size_t b = prev_from - 1, k;
+                int digit = 0;
+                size_t before = b;      /* the line before it: [before, b) */
+                while (before > 0 && s[before - 1] != '\n') before--;
+                for (k = i; k < j; k++) digit = digit || (s[k] >= '0' && s[k] <= '9');
+                if (digit && blank_line(s, before, b)) {
+                    lua_pushinteger(L, (lua_Integer)i + 1);
+                    lua_rawseti(L, -2, ++n);
+                    lua_pushinteger(L, (lua_Integer)prev_to + 1);
+                    lua_rawseti(L, -2, ++n);
+                }
+            }
+        }
+        prev_from = from;
+        prev_to = to;
+        have_prev = 1;
+        at = to + 1;
+    }
+    return 1;
+}
+
+/*}===*/

@@ -33,9 +33,13 @@ end
 -- span rather than a pattern tried at every byte.
 local DIGIT = lpeg.R "09"
 local has_digit = (1 - DIGIT)^0 * DIGIT
--- or a full-width one (０-９): a table's values may be typed so
+-- or a full-width one (０-９): a table's values may be typed so (looked for
+-- only in a text as short as a row's, with no ASCII digit)
 local WIDE_DIGIT = lpeg.P "\xEF\xBC" * lpeg.R "\x90\x99"
-local has_value_digit = (1 - DIGIT - WIDE_DIGIT)^0 * (DIGIT + WIDE_DIGIT)
+local has_wide_digit = (1 - WIDE_DIGIT)^0 * WIDE_DIGIT
+local function has_value_digit(text)
+  return has_digit:match(text) or #text <= 300 and text:find("\xEF\xBC", 1, true) and has_wide_digit:match(text)
+end
 
 -- A counted number of a language anywhere: a digit, spaces (%s: the C
 -- locale's), a unit ("351 件"). One LPeg search for all its units, made
@@ -1592,7 +1596,7 @@ local function table_tokens(F, T, blocks, from, to, lead)
       end
     elseif kind == "para" then
       para_at = para_at or i
-      if not digits_at and has_value_digit:match(b.text) and not is_prose(F, b.text) then digits_at = i end
+      if not digits_at and has_value_digit(b.text) and not is_prose(F, b.text) then digits_at = i end
     end
   end
   -- cells with no value, and lines with numbers after them: a page kept the
@@ -1602,7 +1606,7 @@ local function table_tokens(F, T, blocks, from, to, lead)
   tokens, placed = {}, false
   if cells > 0 and not rows_after then to = last end      -- prose after the last cell is not the table's
   local has_digits = digits_at ~= nil and digits_at <= to
-  if lead and has_value_digit:match(lead.text) then has_digits = true end
+  if lead and has_value_digit(lead.text) then has_digits = true end
   for i = lead and from - 1 or from, to do
     local b = (lead and i == from - 1) and lead or blocks[i]
     if b.kind == "cell" then

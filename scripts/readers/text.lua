@@ -570,18 +570,11 @@ local function footer_number(text)
 end
 
 local function lone_footers(bytes)
-  local lines, at = {}, bytes:find("\n\n", 1, true)
-  while at do
-    local s = at + 2
-    local e = bytes:find("\n", s, true)
-    if not e then break end
-    local line = bytes:sub(s, e - 1)
-    if #line <= 120 and line:find("%d") then    -- (a footer centred: spaces before it)
-      local after = bytes:find("^[ \t\r]*\n", e + 1)
-      local n, worded = footer_number(trim(line))
-      if after and n then lines[#lines + 1] = { s = s, e = e - 1, n = n, worded = worded } end
-    end
-    at = bytes:find("\n\n", e - 1, true)       -- (an empty line: the next may open after it)
+  local lines, found = {}, nianbao.text.lone_lines(bytes)
+  for k = 1, #found, 2 do
+    local s, e = found[k], found[k + 1]
+    local n, worded = footer_number(trim(bytes:sub(s, e - 1)))
+    if n then lines[#lines + 1] = { s = s, e = e - 1, n = n, worded = worded } end
   end
   if #lines == 0 then return bytes end
   local function apart(a, b)                   -- ten lines or more between two footers
