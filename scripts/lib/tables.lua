@@ -1189,10 +1189,17 @@ end
 -- A change from last year as printed (+11.8%, -2.0%).
 local CHANGE = "^[%+%-]?%d[%d,%.]*%%$"
 
--- Whether folded text t opens with one of a set's words.
+-- Whether folded text t opens with one of a set's words (their lengths
+-- kept in the set once: a text is cut once for each length, not each word).
 local function opens_with(set, t)
-  for w in pairs(set) do
-    if t:sub(1, #w) == w then return true end
+  local lengths = set[opens_with]
+  if not lengths then
+    lengths = {}
+    for w in pairs(set) do lengths[#w] = true end
+    set[opens_with] = lengths
+  end
+  for n in pairs(lengths) do
+    if set[t:sub(1, n)] then return true end
   end
   return false
 end
