@@ -1498,7 +1498,9 @@ local function segment(F, T, m, tokens, diags, present, rec)
         end
       end
     end
-    if not state and before ~= cur and before and not numbered_seen[before.values] then
+    -- (looked for only where the numbers can count: a 1 before the first row, or the header's word)
+    if not state and before ~= cur and before and (numbered_rows or #lead == 1 and lead[1].text == "1")
+       and not numbered_seen[before.values] then
       local v = before.values[#before.values]
       if v and v.text:match("^%d+$") then numbered[#numbered + 1] = before.values end
       numbered_seen[before.values] = true
