@@ -1857,6 +1857,9 @@ function M.bind(F, system, doc, path, others)
   local text0, places0 = prose(1, first - 1, nil, function(b) return b.meta or (R.title ~= nil and b.text == R.title) end)
   R:add_section { id = F.opening, heading = "", text = text0, line = blocks[1] and blocks[1].line or 1,
                   col = 1, order = 0, places = places0 }
+  -- a table's row of tab-parted numbers (64件 among them) is no sentence of its part
+  local units = unit_set(F)
+  local function row_of_cells(b) return b.text:find("\t", 1, true) and number_cells(b.text, units) end
   for k, st in ipairs(starts) do
     local stop = starts[k + 1] and starts[k + 1].index - 1 or #blocks
     local lead
@@ -1866,8 +1869,7 @@ function M.bind(F, system, doc, path, others)
                offset = (st.block.offset or 0) + #st.block.text - #st.glued }
     end
     st.lead, st.stop = lead, stop
-    -- (a table's row of tab-parted numbers, 64件 among them, is no sentence of the part)
-    local text, places = prose(st.index + 1, stop, lead, function(b) return number_cells(b.text, unit_set(F)) end)
+    local text, places = prose(st.index + 1, stop, lead, row_of_cells)
     R:add_section { id = st.part.id, heading = st.block.text:sub(1, #st.block.text - #st.glued),
                     text = text, line = st.block.line, col = st.block.col or 1, part = st.part,
                     order = k, places = places, variant = st.variant }
