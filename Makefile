@@ -181,6 +181,7 @@ corpus: $(BIN)
 	$(NB) run tests/lua/corpus.lua tests/fixtures/pdf24 --strict
 	$(NB) run tests/lua/corpus.lua tests/fixtures/markdown24 --strict
 	$(NB) run tests/lua/corpus.lua tests/fixtures/text25 --strict
+	$(NB) run tests/lua/corpus.lua tests/fixtures/text26 --strict
 	$(NB) run tests/lua/corpus.lua tests/fixtures/tables24 --strict
 	$(NB) run tests/lua/corpus.lua tests/fixtures/html24 --strict
 	$(NB) run tests/lua/corpus.lua tests/fixtures/print25 --no-wrong

@@ -2883,7 +2883,8 @@ static const luaL_Reg html_funcs[] = {
     {"parse", l_html_parse}, {"blocks", l_html_blocks}, {NULL, NULL}
 };
 static const luaL_Reg text_funcs[] = {
-    {"blocks", l_text_blocks}, {"folder", nb_text_folder}, {"first_of", nb_text_first_of}, {NULL, NULL}
+    {"blocks", l_text_blocks}, {"folder", nb_text_folder}, {"first_of", nb_text_first_of},
+    {"lone_lines", nb_text_lone_lines}, {NULL, NULL}
 };
 static const luaL_Reg xml_funcs[] = {
     {"parse", l_xml_parse}, {NULL, NULL}

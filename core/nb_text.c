@@ -132,9 +132,10 @@ static size_t lead_of(const char *s, size_t n) {
 ** a field set with lua_rawset and a key already a Lua string skips the
 ** string lookup lua_setfield makes every time (the tables are new and
 ** plain, so the two make the same table). */
-enum { K_KIND, K_TEXT, K_LINE, K_COL, K_OFFSET, K_X0, K_X1, K_ROW, K_GRID, K_CELL, K_PARA, K_BREAK, K_COUNT };
+enum { K_KIND, K_TEXT, K_LINE, K_COL, K_OFFSET, K_X0, K_X1, K_ROW, K_GRID, K_TABS, K_CELL, K_PARA, K_BREAK,
+       K_COUNT };
 static const char *const names[K_COUNT] = {
-    "kind", "text", "line", "col", "offset", "x0", "x1", "row", "grid", "cell", "para", "break"
+    "kind", "text", "line", "col", "offset", "x0", "x1", "row", "grid", "tabs", "cell", "para", "break"
 };
 
 /* Set field `key` of the table at the top to the value on top of it. */
@@ -166,6 +167,15 @@ static void push_block(lua_State *L, int names_at, int nfields, int kind, const 
     set_int(L, names_at, K_LINE, line);
     if (col != 1) set_int(L, names_at, K_COL, col);
     set_int(L, names_at, K_OFFSET, offset);
+}
+
+/* The tabs among a line's trailing spaces s[from, to): a tab-parted row's
+** empty cells after its last text, which trimming the line loses. */
+static lua_Integer trailing_tabs(const char *s, size_t from, size_t to) {
+    lua_Integer tabs = 0;
+    for (; from < to; from++)
+        if (s[from] == '\t') tabs++;
+    return tabs;
 }
 
 /* Whether the byte at `at` begins its line but for Lua's %s before it. */
@@ -320,7 +330,9 @@ int nb_text_blocks(lua_State *L, const char *s, size_t len) {
         } else {
             nb_text_trim(line, ll, &i, &j);
             if (j > i) {
-                push_block(L, names_at, 5, K_PARA, line, i, j, lineno, 1, (lua_Integer)pos);
+                lua_Integer tabs = trailing_tabs(line, j, ll);
+                push_block(L, names_at, tabs ? 6 : 5, K_PARA, line, i, j, lineno, 1, (lua_Integer)pos);
+                if (tabs) set_int(L, names_at, K_TABS, tabs);
                 lua_rawseti(L, list, ++n);
             }
         }
@@ -564,6 +576,54 @@ int nb_text_first_of(lua_State *L) {
     }
     if (best > len) lua_pushnil(L);
     else lua_pushinteger(L, (lua_Integer)best + 1);
+    return 1;
+}
+
+/*}===*/
+
+/*{=== lone_lines ===*/
+
+/* Whether s[from, to) holds only spaces, tabs and a carriage return. */
+static int blank_line(const char *s, size_t from, size_t to) {
+    for (; from < to; from++)
+        if (s[from] != ' ' && s[from] != '\t' && s[from] != '\r') return 0;
+    return 1;
+}
+
+int nb_text_lone_lines(lua_State *L) {
+    size_t len, at = 0, prev_from = 0, prev_to = 0, from, to;
+    const char *s = luaL_checklstring(L, 1, &len);
+    const char *nl;
+    lua_Integer n = 0;
+    int have_prev = 0;        /* a line before this one, [prev_from, prev_to) */
+    lua_newtable(L);
+    while (at < len && (nl = memchr(s + at, '\n', len - at)) != NULL) {
+        from = at;
+        to = (size_t)(nl - s);
+        /* the line [prev_from, prev_to) between an empty line before it and this one, empty */
+        if (have_prev && blank_line(s, from, to)) {
+            size_t i = prev_from, j = prev_to;
+            while (i < j && (s[i] == ' ' || s[i] == '\t')) i++;
+            while (j > i && (s[j - 1] == ' ' || s[j - 1] == '\t' || s[j - 1] == '\r')) j--;
+            if (j > i && j - i <= 32 && prev_from > 0 && s[prev_from - 1] == '\n') {
+                size_t b = prev_from - 1, k;
+                int digit = 0;
+                size_t before = b;      /* the line before it: [before, b) */
+                while (before > 0 && s[before - 1] != '\n') before--;
+                for (k = i; k < j; k++) digit = digit || (s[k] >= '0' && s[k] <= '9');
+                if (digit && blank_line(s, before, b)) {
+                    lua_pushinteger(L, (lua_Integer)i + 1);
+                    lua_rawseti(L, -2, ++n);
+                    lua_pushinteger(L, (lua_Integer)prev_to + 1);
+                    lua_rawseti(L, -2, ++n);
+                }
+            }
+        }
+        prev_from = from;
+        prev_to = to;
+        have_prev = 1;
+        at = to + 1;
+    }
     return 1;
 }
 

@@ -39,4 +39,12 @@ int nb_text_folder(lua_State *L);
 ** for the search a list of words makes word by word. */
 int nb_text_first_of(lua_State *L);
 
+/* nianbao.text.lone_lines(s) → { from, to, from, to, … }: each line of s with
+** an empty line before and after it (a page's footer a PDF viewer's copy
+** keeps, no form feed after it) whose text, spaces cut, is 32 bytes at most
+** and holds a digit: from its text's first byte to the line break after it
+** (positions as string.find gives them). One pass, for a search Lua's
+** matcher would pay for at every line. */
+int nb_text_lone_lines(lua_State *L);
+
 #endif

@@ -196,6 +196,14 @@ units = { "万元", "元", "件", "条", "个", "项", "宗", "起", "次" }
 -- no values.
 column_numbers = { "栏次", "行次" }
 
+-- The header of a column of the rows' own numbers (序号 1, 2, 3 … before
+-- each row's label): no values.
+row_numbers = { "序号" }
+
+-- The headers of last year's columns a table may print beside this year's
+-- (上年同期 2790, 同比 +11.8%), by their first words: no values of this year.
+last_year_columns = { "上年", "去年", "同比", "增减", "比上年" }
+
 -- The header of a column of remarks a table may add: its text is no value.
 remarks = { "备注" }
 

@@ -37,7 +37,7 @@ local base = {
     number = nianbao.number, add = nianbao.add, compare = nianbao.compare,
     is_integral = nianbao.is_integral, null = nianbao.null, version = nianbao.version,
     html = { parse = nianbao.html.parse, blocks = nianbao.html.blocks }, xml = { parse = nianbao.xml.parse }, convert = nianbao.convert,
-    text = { blocks = nianbao.text.blocks },
+    text = { blocks = nianbao.text.blocks, lone_lines = nianbao.text.lone_lines },
     yaml = { decode = nianbao.yaml.decode, encode = nianbao.yaml.encode },
   },
 }

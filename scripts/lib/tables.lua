@@ -360,10 +360,11 @@ local TOKEN_MEMO_BYTES = 2 * 1048576
 local token_memo = memo.keyed()
 local NO_MARKS = {}
 
--- tokenize_into(out, text, line, col, offset, marks): the tokens of text
+-- tokenize_into(out, text, line, col, offset, marks, tabs): the tokens of text
 -- (its first byte at line, col, offset) added to the list out, which the
--- binder fills line by line: no list, and no place, made per line.
-local function tokenize_into(out, text, line, col, offset, marks)
+-- binder fills line by line: no list, and no place, made per line. tabs:
+-- the empty cells the line's trailing tabs part, kept on its last token.
+local function tokenize_into(out, text, line, col, offset, marks, tabs)
   local m = token_memo[marks or NO_MARKS]
   local flat = m and m.of[text]
   if not flat then
@@ -383,6 +384,7 @@ local function tokenize_into(out, text, line, col, offset, marks)
   if flat.misread then
     for _, i in ipairs(flat.misread) do out[#out - #flat // 4 + i].misread = true end
   end
+  if tabs and #flat > 0 then out[n].tabs = tabs end
   return out
 end
 M.tokenize_into = tokenize_into
@@ -1210,6 +1212,48 @@ local function caption_block(F, m, T, t)
 end
 
 -- tokens → segments: {row=, values={tokens}} in order; diagnostics for the rest.
+-- A change from last year as printed (+11.8%, -2.0%).
+local CHANGE = "^[%+%-]?%d[%d,%.]*%%$"
+
+-- Whether folded text t opens with one of a set's words (their lengths
+-- kept in the set once: a text is cut once for each length, not each word).
+local function opens_with(set, t)
+  local lengths = set[opens_with]
+  if not lengths then
+    lengths = {}
+    for w in pairs(set) do lengths[#w] = true end
+    set[opens_with] = lengths
+  end
+  for n in pairs(lengths) do
+    if set[t:sub(1, n)] then return true end
+  end
+  return false
+end
+
+-- A column of the rows' own numbers in a table laid out as text (序号: 1,
+-- 2, 3 … before each row's label) reads each number as the last value of
+-- the row before, the first as a value before the first row. Where the
+-- header names such a column, or the numbers before the rows' labels are
+-- 1, 2, 3 … from the first row on (three rows or more), they are no values.
+-- numbered: the values lists read before a label, each ending with a number.
+local function row_numbers(diags, lead, numbered, named)
+  local first = #lead == 1 and lead[1].text == "1"
+  if not (named or first) or #numbered < 2 then return end
+  local k = first and 1 or tonumber(numbered[1][#numbered[1]].text) - 1
+  for _, values in ipairs(numbered) do
+    k = k + 1
+    if tonumber(values[#values].text) ~= k then return end
+  end
+  for _, values in ipairs(numbered) do values[#values] = nil end
+  if first then
+    for i = #diags, 1, -1 do
+      if diags[i] == lead.diags[1] then table.remove(diags, i); break end
+    end
+    lead[1], lead.diags[1] = nil, nil
+  end
+  return true
+end
+
 local function segment(F, T, m, tokens, diags, present, rec)
   local norm = F.labels.norm
   local segs, seen, words, extras = {}, {}, {}, {}
@@ -1219,6 +1263,23 @@ local function segment(F, T, m, tokens, diags, present, rec)
     word_tokens[#words] = b
     return row_of(b)
   end
+  -- a merged cell's word printed again in each of its places (a copy whose
+  -- merged cells were filled): the column named as its line's same word (the
+  -- first, the seventh) on a line above. ordinals: the words read on each line
+  local ordinals, word_ordinal = {}, {}
+  local function ordinal(b)
+    local row = row_of(b)
+    ordinals[row] = (ordinals[row] or 0) + 1
+    return ordinals[row]
+  end
+  local function repeated_below(col, b)
+    local at, row = ordinal(b), row_of(b)
+    for k = #words, 1, -1 do
+      if words[k] == col and word_rows[k] ~= row and word_ordinal[k] == at then return true end
+    end
+    word_ordinal[#words + 1] = at
+    return false
+  end
   local lead = { diags = {} }                  -- the values before the first row's label
   local cur, group, rows_started = nil, nil, false
   local header_line                      -- the line of the last header or caption read
@@ -1227,6 +1288,12 @@ local function segment(F, T, m, tokens, diags, present, rec)
   local remark_col                       -- the column of a remark begun on a label's line, before its values
   local subtotal_word, numbering_words = norm(F.subtotal), word_set(F, "column_numbers")
   local remark_words = word_set(F, "remarks")
+  -- whether the header names a column of the rows' numbers (序号); the values
+  -- read before a row's label, each ending with a number that may be its
+  local row_number_words, numbered_rows, numbered, numbered_seen = word_set(F, "row_numbers"), false, {}, {}
+  -- whether the header names columns of last year's (上年同期, 同比) after this year's; false
+  -- where a column of this year's is named after one of them on its line
+  local last_year_words, last_year, last_year_line = word_set(F, "last_year_columns"), nil, nil
   local last                             -- the last row read
   local title_line                       -- the line of a running header (the report's title)
   local named                            -- how many columns the header names, once rows began
@@ -1271,7 +1338,11 @@ local function segment(F, T, m, tokens, diags, present, rec)
       -- piece of its group's label taken for the row above's remark): the remark ends
       remark_line = nil
     end
-    if remark_line and row_of(b) == remark_line
+    if last_year and cur and cur.row.cells and #cur.values > 0 and #cur.values >= #cur.row.cells
+       and b.line == cur.values[#cur.values].line and (state or text:find(CHANGE)) then
+      -- last year's value, or the change, after this year's on the row's line: no value
+      cur.last_year = true
+    elseif remark_line and row_of(b) == remark_line
        or cur and cur.remarked and (state or not a.row and not a.group) then
       -- the rest of a remark beside a row's values (其中网上申请2816件), or
       -- wrapped below them (已于2025 / 年1月办结 / 96件): no value
@@ -1376,11 +1447,18 @@ local function segment(F, T, m, tokens, diags, present, rec)
         cur = { held = item_opening(t), values = {}, block = b, row = { cells = {} } }
       elseif not rows_started and numbering_words[t] then
         numbers_line = row_of(b)
+      elseif not rows_started and row_number_words[t] then
+        numbered_rows = true
+      elseif not r and not g and header_line == row_of(b) and opens_with(last_year_words, t) then
+        -- (on a header's line after this year's words: no piece of a row's label, 二、上年结转…)
+        if last_year == nil then last_year = true end
+        last_year_line = row_of(b)
       elseif not rows_started and remark_words[t] then
         remarks = true
       elseif is_header(m, T, t) or T.column_words[t] then
         present.yes = true
         header_line = row_of(b)
+        if last_year_line == header_line then last_year = false end
         -- (values of the row on both sides of a header's words, not its marks: a PDF's reading order)
         if cur and #cur.values > 0 and not cur.header_at and t:find("[^%p%d%s]") then
           cur.header_at = #cur.values
@@ -1391,7 +1469,7 @@ local function segment(F, T, m, tokens, diags, present, rec)
           if k and k ~= cur.row.block.index then cur.cut = #cur.values end
         end
         if not rows_started and not remarks then remarks = names_remarks(F, t) end
-        if not rows_started and T.column_words[t] then
+        if not rows_started and T.column_words[t] and not repeated_below(T.column_words[t], b) then
           words[#words + 1] = second_word(F, T, words, t, T.column_words[t])
           word_rows[#words] = header_row(b)
         elseif not rows_started and text:find("\t", 1, true) then
@@ -1408,6 +1486,7 @@ local function segment(F, T, m, tokens, diags, present, rec)
           end
         elseif not rows_started and t == group_word(F, T) then
           words[#words + 1] = GROUP_WORD
+          word_ordinal[#words] = ordinal(b)
           word_rows[#words] = header_row(b)
         end
       elseif cur and #cur.values > 0 and #cur.values < #cur.row.cells and b.kind == "cell" and not b.derived
@@ -1450,10 +1529,18 @@ local function segment(F, T, m, tokens, diags, present, rec)
         end
       end
     end
+    -- (looked for only where the numbers can count: a 1 before the first row, or the header's word)
+    if not state and before ~= cur and before and (numbered_rows or #lead == 1 and lead[1].text == "1")
+       and not numbered_seen[before.values] then
+      local v = before.values[#before.values]
+      if v and v.text:match("^%d+$") then numbered[#numbered + 1] = before.values end
+      numbered_seen[before.values] = true
+    end
     if before ~= cur and before and before.held and not before.taken then unplace(before) end
     if not state and copy == copy_before then copy = nil end   -- (the copy's values end at a text)
   end
   if cur and cur.held and not cur.taken then unplace(cur) end
+  if row_numbers(diags, lead, numbered, numbered_rows) and rec then rec.unsafe = true end
   for _, x in ipairs(extras) do
     local d = { table = T.id, text = x.label, line = x.block.line, col = x.block.col or 1 }
     if #x.values > 0 then
@@ -1479,6 +1566,15 @@ local function segment(F, T, m, tokens, diags, present, rec)
     for i = 1, #words do if crossed[word_rows[i]] then word_rows[i] = {} end end
   end
   return segs, header_order(T, words, word_rows), words, lead, copies
+end
+
+-- Two values or more on one line, all the same text.
+local function one_value(values)
+  if #values < 2 then return false end
+  for i = 2, #values do
+    if values[i].text ~= values[1].text or values[i].line ~= values[1].line then return false end
+  end
+  return true
 end
 
 -- Values on lines of their own: cells printed apart (a PDF's text in its
@@ -2071,6 +2167,26 @@ local function thousands_apart(R, segs, k, order)
   doubt(segs[k + 1], 1, "^%d%d%d$")
 end
 
+-- A table printed with a group's columns as one (表三's 自然人 | 法人或其他组织
+-- | 总计: the organisations' five columns left out, their sum printed): the
+-- header's words are a column, the group's word, a column, and the format
+-- has two columns beside the group's. → those two and the group's columns
+-- ({ first, last, group = ids, labels = }), or nil.
+local function collapsed_group(T, words)
+  local blk = T.blocks[1]
+  if #words ~= 3 or words[2] ~= GROUP_WORD or not blk then return nil end
+  local depth = 0
+  for _, c in ipairs(blk.printed) do depth = math.max(depth, #(c.over or {})) end
+  if depth == 0 then return nil end
+  local ends, group, labels = {}, {}, {}
+  for _, c in ipairs(blk.printed) do
+    if #(c.over or {}) == depth then group[#group + 1], labels[#labels + 1] = c.id, c.label
+    else ends[#ends + 1] = c.id end
+  end
+  if #ends ~= 2 or words[1] ~= ends[1] or words[3] ~= ends[2] then return nil end
+  return { ends[1], ends[2], group = group, labels = labels, rows = 0 }
+end
+
 local function bind_by_labels(F, system, T, m, tokens, R, diags, present, pending, rec)
   local segs, order, words, lead, copies = segment(F, T, m, tokens, diags, present, rec)
   local trail = labels_trail(segs, order, lead)
@@ -2101,6 +2217,7 @@ local function bind_by_labels(F, system, T, m, tokens, R, diags, present, pendin
   -- transposed), their cells are unknown, not missing
   local bare, bare_slots = {}, 0
   local empty, read_any = {}, false   -- rows printed as their labels alone; whether any row had values
+  local collapsed = collapsed_group(T, words)
   for k = 1, #segs do
     local seg = segs[k]
     local slots = row_slots(seg.row, order)
@@ -2125,7 +2242,19 @@ local function bind_by_labels(F, system, T, m, tokens, R, diags, present, pendin
       bare, bare_slots = {}, 0
     end
     if #values > 0 then read_any = true end
-    if seg.apart and #values <= #slots then
+    local by = seg.row.by_col
+    if collapsed and #values == 3 and not seg.apart and by and by[collapsed[1]] and by[collapsed[2]] then
+      -- the group's sum is no cell of the format: the group's cells unknown, the two beside it read
+      if rec then rec.unsafe = true end
+      set_value(R, F, by[collapsed[1]], values[1])
+      set_value(R, F, by[collapsed[2]], values[3])
+      local b = values[2]
+      for _, col in ipairs(collapsed.group) do
+        if by[col] then R:set(by[col], "unknown", nil, { text = b.text, line = b.line, col = b.col, offset = b.offset }) end
+      end
+      if collapsed.rows == 0 then collapsed.line, collapsed.col, collapsed.text = b.line, b.col, b.text end
+      collapsed.rows = collapsed.rows + 1
+    elseif seg.apart and #values <= #slots then
       unsure_row(R, T, seg, slots, values, diags, "apart")
     elseif #values == #slots then
       set_row(R, F, slots, values)
@@ -2141,6 +2270,10 @@ local function bind_by_labels(F, system, T, m, tokens, R, diags, present, pendin
       end
     elseif #values == 0 then
       -- a label with no values: the row is printed, its cells empty or lost (below)
+    elseif #slots == 1 and one_value(values) then
+      -- a cell spanning the row's places, its value printed again in each (a copy whose merged cells were filled)
+      if rec then rec.unsafe = true end
+      set_value(R, F, slots[1], values[1])
     elseif #values > #slots then
       if rec then rec.unsafe = true end
       unsure_row(R, T, seg, slots, values, diags, "long")
@@ -2155,16 +2288,25 @@ local function bind_by_labels(F, system, T, m, tokens, R, diags, present, pendin
     end
   end
   -- a row printed as its label alone among rows with values (a table laid out
-  -- as text, its empty row): the row is there, what its cells hold unknown
+  -- as text, its empty row): the row is there, what its cells hold unknown;
+  -- blank where the label's line parts as many empty cells as the row has
   if read_any then
     for _, seg in ipairs(empty) do
       local b = seg.block
-      for _, id in ipairs(row_slots(seg.row, order)) do
+      local slots = row_slots(seg.row, order)
+      local state = b.tabs == #slots and "blank" or "unknown"
+      if state == "blank" and rec then rec.unsafe = true end
+      for _, id in ipairs(slots) do
         if R.c:state(id) == "missing" then
-          R:set(id, "unknown", nil, { text = b.text, line = b.line, col = b.col, offset = b.offset })
+          R:set(id, state, nil, { text = state == "blank" and "" or b.text, line = b.line, col = b.col, offset = b.offset })
         end
       end
     end
+  end
+  if collapsed and collapsed.rows > 0 then
+    diags[#diags + 1] = { kind = "col_missing", table = T.id, count = #collapsed.group - 1, rows = collapsed.rows,
+                          labels = collapsed.labels, placed = true, line = collapsed.line, col = collapsed.col or 1,
+                          text = collapsed.text }
   end
   if #open > 0 then
     local picks = resolve_jointly(R, system, open)

@@ -33,6 +33,13 @@ end
 -- span rather than a pattern tried at every byte.
 local DIGIT = lpeg.R "09"
 local has_digit = (1 - DIGIT)^0 * DIGIT
+-- or a full-width one (０-９): a table's values may be typed so (looked for
+-- only in a text as short as a row's, with no ASCII digit)
+local WIDE_DIGIT = lpeg.P "\xEF\xBC" * lpeg.R "\x90\x99"
+local has_wide_digit = (1 - WIDE_DIGIT)^0 * WIDE_DIGIT
+local function has_value_digit(text)
+  return has_digit:match(text) or #text <= 300 and text:find("\xEF\xBC", 1, true) and has_wide_digit:match(text)
+end
 
 -- A counted number of a language anywhere: a digit, spaces (%s: the C
 -- locale's), a unit ("351 件"). One LPeg search for all its units, made
@@ -1582,12 +1589,26 @@ end
 
 -- Whether a line is a table's row of tab-separated cells, most of them numbers:
 -- a remark beside its values (其中网上申请2816件) does not make it prose.
-local function number_cells(text)
+-- The format's units as a set, made once per format.
+local unit_sets = setmetatable({}, { __mode = "k" })
+local function unit_set(F)
+  local set = unit_sets[F]
+  if not set then
+    set = {}
+    for _, u in ipairs(F.units or {}) do set[u] = true end
+    unit_sets[F] = set
+  end
+  return set
+end
+
+local function number_cells(text, units)
   if not text:find("\t", 1, true) then return false end
   local cells, numbers = 0, 0
   for c in text:gmatch("[^\t]+") do
     cells = cells + 1
-    if c:match("^%s*[%d,%.]+%s*$") then numbers = numbers + 1 end
+    -- (a number with its unit, 64件, is a cell's too)
+    local unit = c:match("^%s*[%d,%.]+(%S*)%s*$")
+    if unit and (unit == "" or units and units[unit]) then numbers = numbers + 1 end
   end
   return numbers >= 3 and 2 * numbers >= cells
 end
@@ -1628,7 +1649,7 @@ local function table_tokens(F, T, blocks, from, to, lead)
       end
     elseif kind == "para" then
       para_at = para_at or i
-      if not digits_at and has_digit:match(b.text) and not is_prose(F, b.text) then digits_at = i end
+      if not digits_at and has_value_digit(b.text) and not is_prose(F, b.text) then digits_at = i end
     end
   end
   -- cells with no value, and lines with numbers after them: a page kept the
@@ -1638,13 +1659,13 @@ local function table_tokens(F, T, blocks, from, to, lead)
   tokens, placed = {}, false
   if cells > 0 and not rows_after then to = last end      -- prose after the last cell is not the table's
   local has_digits = digits_at ~= nil and digits_at <= to
-  if lead and has_digit:match(lead.text) then has_digits = true end
+  if lead and has_value_digit(lead.text) then has_digits = true end
   for i = lead and from - 1 or from, to do
     local b = (lead and i == from - 1) and lead or blocks[i]
     if b.kind == "cell" then
       tokens[#tokens + 1] = b
       if not placed and b.grid and b.x0 then placed = true end
-    elseif b.kind == "para" and is_prose(F, b.text) and not number_cells(b.text) then
+    elseif b.kind == "para" and is_prose(F, b.text) and not number_cells(b.text, unit_set(F)) then
       -- prose inside a table's part: its numbers are the text's, not the table's
     elseif b.kind == "para" then
       if cells > 0 and not rows_after then
@@ -1661,7 +1682,7 @@ local function table_tokens(F, T, blocks, from, to, lead)
           start = start or 1
           tables.tokenize_into(tokens, start == 1 and text or text:sub(start), b.line,
                                (b.col or 1) + (start == 1 and 0 or utf8.len(text:sub(1, start - 1)) or 0),
-                               (b.offset or 0) + start - 1, F.enumerator_marks)
+                               (b.offset or 0) + start - 1, F.enumerator_marks, b.tabs)
         end
       end
     end
@@ -1954,6 +1975,9 @@ function M.bind(F, system, doc, path, others)
   local text0, places0 = prose(1, first - 1, nil, function(b) return b.meta or (R.title ~= nil and b.text == R.title) end)
   R:add_section { id = F.opening, heading = "", text = text0, line = blocks[1] and blocks[1].line or 1,
                   col = 1, order = 0, places = places0 }
+  -- a table's row of tab-parted numbers (64件 among them) is no sentence of its part
+  local units = unit_set(F)
+  local function row_of_cells(b) return b.text:find("\t", 1, true) and number_cells(b.text, units) end
   for k, st in ipairs(starts) do
     local stop = starts[k + 1] and starts[k + 1].index - 1 or #blocks
     local lead
@@ -1963,7 +1987,7 @@ function M.bind(F, system, doc, path, others)
                offset = (st.block.offset or 0) + #st.block.text - #st.glued }
     end
     st.lead, st.stop = lead, stop
-    local text, places = prose(st.index + 1, stop, lead)
+    local text, places = prose(st.index + 1, stop, lead, row_of_cells)
     R:add_section { id = st.part.id, heading = st.block.text:sub(1, #st.block.text - #st.glued),
                     text = text, line = st.block.line, col = st.block.col or 1, part = st.part,
                     order = k, places = places, variant = st.variant }

@@ -40,6 +40,8 @@ function sniff(head)
 end
 
 -- Reader(bytes, opts) → document: { blocks = { {kind=, text=, line=, col=, offset=}, … }, grid_last = }
+-- A line of prose or of cells parted by tabs that ends with tabs keeps
+-- their count (tabs=): a row's empty cells after its last text.
 -- kinds: "para" (a line of prose), "cell" (one table cell), "break" (a line of bars).
 -- col is left out where it is 1 (the binder reads none as 1): a smaller
 -- table for most blocks.
@@ -567,6 +569,48 @@ local function page_footers(bytes)
   return table.concat(parts)
 end
 
+-- A PDF viewer's copy keeps a page's footer and no form feed: the footer
+-- alone on its line, an empty line before and after it. Such a line that is
+-- a page's number in words or dashes ("- 4 -", "第4页 共6页", "Page 4") is
+-- blanked; a bare number only where another such line, ten lines away or
+-- more, counts the pages on (3, then 4): else it may be a value of a cell.
+local DASH = "[%-\xE2]\x80?[\x93\x94]?"
+local PAGE_OF = "^\xE7\xAC\xAC%s*(%d+)%s*\xE9\xA1\xB5%s*\xE5\x85\xB1%s*%d+%s*\xE9\xA1\xB5$"   -- 第4页 共6页
+local PAGE_AT = "^\xE7\xAC\xAC%s*(%d+)%s*\xE9\xA1\xB5$"                                            -- 第4页
+local function footer_number(text)
+  local n = text:match("^(%d+)$")
+  if n then return tonumber(n), false end
+  n = text:match("^" .. DASH .. "%s*(%d+)%s*" .. DASH .. "$") or text:match(PAGE_OF) or text:match(PAGE_AT)
+      or text:match("^%a+%.?%s*(%d+)$") or text:match("^%a+%.?%s*(%d+)%s+%a+%s+%d+$")
+  if n then return tonumber(n), true end
+end
+
+local function lone_footers(bytes)
+  local lines, found = {}, nianbao.text.lone_lines(bytes)
+  for k = 1, #found, 2 do
+    local s, e = found[k], found[k + 1]
+    local n, worded = footer_number(trim(bytes:sub(s, e - 1)))
+    if n then lines[#lines + 1] = { s = s, e = e - 1, n = n, worded = worded } end
+  end
+  if #lines == 0 then return bytes end
+  local function apart(a, b)                   -- ten lines or more between two footers
+    local _, k = bytes:sub(a.e, b.s):gsub("\n", "")
+    return k >= 10
+  end
+  local parts, from = {}, 1
+  for i, l in ipairs(lines) do
+    local prev, nxt = lines[i - 1], lines[i + 1]
+    if l.worded or prev and prev.n + 1 == l.n and apart(prev, l) or nxt and nxt.n == l.n + 1 and apart(l, nxt) then
+      parts[#parts + 1] = bytes:sub(from, l.s - 1)
+      parts[#parts + 1] = string.rep(" ", l.e - l.s + 1)
+      from = l.e + 1
+    end
+  end
+  if from == 1 then return bytes end
+  parts[#parts + 1] = bytes:sub(from)
+  return table.concat(parts)
+end
+
 -- A spreadsheet's text export (Calc's, Excel's, tabs between cells) quotes
 -- each text cell ("规章"\t0): the quotes are no cell's text. Each is made a
 -- space, so lines and offsets stay.
@@ -581,7 +625,7 @@ local TABLE_PADDED = string.rep(" ", #PAGED_TABLE - #"<table") .. "<table"
 -- normalized(bytes) → the text with a pandoc table's wrapped rows joined and
 -- an OCR's bars made |, as the blocks are cut from it (in C or below)
 function normalized(bytes)
-  if bytes:find("\f", 1, true) then bytes = page_footers(bytes) end
+  if bytes:find("\f", 1, true) then bytes = page_footers(bytes) else bytes = lone_footers(bytes) end
   if bytes:find('"\t', 1, true) then bytes = bytes:gsub("[^\n]+", unquoted_cells) end
   if bytes:find(BOX_BAR, 1, true) then bytes = drawn_tables(bytes) end
   if bytes:find("+--", 1, true) and bytes:find("\n%s*%+%-%-%-") then bytes = drawn_tables(bytes, true) end
@@ -840,6 +884,9 @@ function Reader(bytes, opts)
         if text ~= "" then
           n = n + 1
           blocks[n] = { kind = "para", text = text, line = lineno, offset = pos - 1 }
+          -- a tab-parted row's empty cells after its last text, which the trim lost
+          local tabs = not line:find("\f", 1, true) and select(2, line:sub(line:find(text, 1, true) + #text):gsub("\t", ""))
+          if tabs and tabs > 0 then blocks[n].tabs = tabs end
         end
       end
     end

@@ -76,6 +76,34 @@ static void a_text_with_markdown_is_left_to_the_lua_reader(void **state) {
     lua_close(L);
 }
 
+static void a_paras_trailing_tabs_are_counted(void **state) {
+    const char *text = "2.重复申请\t\t\t\n规章\t0\n";
+    lua_State *L = luaL_newstate();
+    (void)state;
+    assert_non_null(L);
+    assert_int_equal(nb_text_blocks(L, text, strlen(text)), 2);
+    lua_pop(L, 1);
+    assert_string_equal(field(L, 1, "text"), "2.重复申请");
+    assert_string_equal(field(L, 1, "tabs"), "3");           /* three empty cells */
+    assert_null(field(L, 2, "tabs"));
+    lua_close(L);
+}
+
+static void a_short_line_with_a_digit_between_empty_lines_is_lone(void **state) {
+    const char *text = "表三\n\n   - 3 -  \n\n值 1\n\n长的一行文字不是页脚而是正文的一段话12345678\n\n4\n";
+    lua_State *L = luaL_newstate();
+    (void)state;
+    assert_non_null(L);
+    lua_pushlstring(L, text, strlen(text));
+    assert_int_equal(nb_text_lone_lines(L), 1);
+    assert_int_equal(lua_rawlen(L, -1), 4);                   /* "- 3 -" and "值 1"; the long line and the last not */
+    lua_rawgeti(L, -1, 1);
+    assert_int_equal(lua_tointeger(L, -1), 12);              /* "- 3 -" opens after its spaces */
+    lua_rawgeti(L, -2, 2);
+    assert_int_equal(lua_tointeger(L, -1), 19);              /* its line break */
+    lua_close(L);
+}
+
 /* fold(text) with the folder of map (pairs of key and value, NULL ended),
 ** compared with want. */
 static void folded(lua_State *L, const char *const *map, const char *text, const char *want) {
@@ -157,6 +185,8 @@ int main(void) {
         cmocka_unit_test(a_character_that_only_ends_like_a_space_is_kept),
         cmocka_unit_test(cells_on_one_line_form_a_row_of_a_grid),
         cmocka_unit_test(a_text_with_markdown_is_left_to_the_lua_reader),
+        cmocka_unit_test(a_paras_trailing_tabs_are_counted),
+        cmocka_unit_test(a_short_line_with_a_digit_between_empty_lines_is_lone),
         cmocka_unit_test(a_folder_replaces_the_characters_that_are_keys_only),
         cmocka_unit_test(the_first_of_a_list_of_words_is_where_the_earliest_begins),
     };

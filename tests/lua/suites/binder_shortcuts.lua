@@ -15,7 +15,10 @@ local F = E:pack("gb2021").format
 local function documents() return dofile("tests/lua/documents.lua")(E, NB, tmp .. "/shortcuts") end
 
 -- table_tokens as it was: the cells counted in one pass, taken in another.
-local has_digit = (1 - lpeg.R "09")^0 * lpeg.R "09"
+local digit = lpeg.R "09" + lpeg.P "\xEF\xBC" * lpeg.R "\x90\x99"   -- (a full-width digit too)
+local has_digit = (1 - digit)^0 * digit
+local units = {}
+for _, u in ipairs(F.units) do units[u] = true end
 local function tokens_long_way(T, blocks, from, to, lead)
   local tokens, cells, last, placed = {}, 0, from - 1, false
   local digits_at
@@ -40,7 +43,7 @@ local function tokens_long_way(T, blocks, from, to, lead)
     if b.kind == "cell" then
       tokens[#tokens + 1] = b
       if b.grid and b.x0 then placed = true end
-    elseif b.kind == "para" and bind.is_prose(F, b.text) and not bind.number_cells(b.text) then
+    elseif b.kind == "para" and bind.is_prose(F, b.text) and not bind.number_cells(b.text, units) then
       -- prose (a row of numbers with a remark is none)
     elseif b.kind == "para" then
       if cells > 0 and not rows_after then

@@ -1,6 +1,7 @@
 -- A row of a table laid out as text printed as its label alone (an empty
 -- row: a browser's copy with empty tab cells, a dump whose label wraps
--- into pieces under its number): the row is there, its cells unknown;
+-- into pieces under its number): the row is there, its cells unknown (blank
+-- where its line's tabs part as many empty cells as it has);
 -- never missing, never the next row's values.
 
 local E = nianbao.engine
@@ -11,8 +12,8 @@ test("a row printed as its label with empty tab cells is no missing row", functi
   local found = rules_found(TABS)
   assert(not found:find("row_missing", 1, true), found)
   local R = assert(E:read(TABS))
-  eq("unknown", R.c:state("t3.result.deny.secret.np"), "1.属于国家秘密")
-  eq("unknown", R.c:state("t3.result.reject.confirm.total"), "5.要求行政机关确认…")
+  eq("blank", R.c:state("t3.result.deny.secret.np"), "1.属于国家秘密: its tabs part seven empty cells")
+  eq("blank", R.c:state("t3.result.reject.confirm.total"), "5.要求行政机关确认…")
   eq(1, R:cell("t3.result.deny.internal.np").value, "the row after keeps its own values")
 end)
 
