@@ -40,9 +40,12 @@ results = {
 
 words = [[
   -- a group of results, as the table names it
-  group    <- ("予以公开" ("及" / "和" / "与" / "、") "部分公开") -> 'both'
-            / "予以公开" -> 'public' / "部分公开" -> 'partial' / "不予公开" -> 'deny'
+  group    <- ("予以公开" ("及" / "和" / "与" / "、") "部分公开") -> 'both' / single
+  single   <- "予以公开" -> 'public' / "部分公开" -> 'partial' / "不予公开" -> 'deny'
             / "无法提供" -> 'unable' / "不予处理" -> 'reject' / "其他处理" -> 'other'
+  -- 予以公开、部分公开、不予公开分别为40件、10件、4件: the groups, then as many counts in their order
+  groups   <- single (("、" / %and) single)+ "的"? ("申请" / "件")?
+  counts   <- "分别" ("为" / "是")? {| %count |} (("、" / %and) {| %count |})+ !(("、" / %and) %sp %num)
   -- one row, by the words that name it uniquely
   row      <- "国家秘密" -> 'secret' / "其他法律行政法规禁止公开" -> 'law' / "三安全一稳定" -> 'safety'
             / "第三方合法权益" -> 'third' / "三类内部事务" -> 'internal' / "四类过程性" -> 'process'
@@ -72,6 +75,10 @@ check = text.claims {
     -- (not 部分公开 of 公开和部分公开共1816件, or of 不予公开和部分公开: its count is of more results)
     { bare = true, follows = { "t3", "start" }, not_after = [[ "公开" ("及" / "和" / "与" / "、") ]],
       grammar = [[ claim <- group "的"? ("申请" / "件")? ("共计" / "共")? %count ]] },
+    { bare = true, follows = { "t3", "start" }, grammar = [[ claim <- groups counts ]] },
+    -- 全年办结六件，均予以公开: as many as were answered (not 均予以公开或部分公开)
+    { cells = "t3.result.public.total", like = "t3.result.total.total", grammar = [[
+        claim <- ("均" / "全部") "已"? "予以公开" !("或" / "和" / "及" / "与" / "、" / "部分") ]] },
     -- 属于本机关不掌握相关政府信息的3件; 属于国家秘密不予公开1件
     { bare = true, follows = { "t3", "start" }, grammar = [[ claim <- row rest %count ]] },
   },

@@ -26,6 +26,10 @@ words = [[
   -- …of which those about disclosure: the number before counts all reviews
   some     <- %comma? %sp "其中" (!disclosure !%count %ch)^-4 disclosure
   disclosure <- "政府信息公开" / "依申请公开"
+  -- 行政复议、行政诉讼分别为2件、1件: the kinds, then as many counts in their order (lawsuits: txt.suit's)
+  listed   <- entry (("、" / %and) "提起"? by entry)+ ("的" "案件")?
+  entry    <- review -> 'total' / ("行政诉讼" "案件"?) -> 'suit'
+  counts   <- "分别" ("为" / "是")? {| %count |} (("、" / %and) {| %count |})+ !(("、" / %and) %sp %num)
 ]]
 local body  = [[ "受理" / "办理" / "审理" / "审结" / "复议机关" ]]
 local about = [[ "政府信息公开" / "依申请公开" / "信息公开" / "被申请" / "被提起" / "被诉" ]]
@@ -44,6 +48,7 @@ check = text.claims {
     -- review body (受理行政复议申请…), nor all reviews of which some concern disclosure
     { not_after = body, requires = about, parts = { "s4" },
       grammar = [[ claim <- (cause? by review) -> 'total' ("的" "案件")? ("共计" / "共" / "为")? %count !some ]] },
+    { not_after = body, requires = about, parts = { "s4" }, grammar = [[ claim <- cause? by listed counts ]] },
     -- 行政复议1件（结果维持）
     { not_after = body, requires = about, parts = { "s4" },
       grammar = [[ claim <- (cause? by review) -> 'total' %count ("（" / "(") result ("）" / ")") ]] },

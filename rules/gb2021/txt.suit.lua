@@ -24,6 +24,10 @@ words = [[
   result   <- upheld / corrected / other / pending
   some     <- %comma? %sp "其中" (!disclosure !%count %ch)^-4 disclosure
   disclosure <- "政府信息公开" / "依申请公开"
+  -- 行政复议、行政诉讼分别为2件、1件: the kinds, then as many counts in their order (reviews: txt.review's)
+  listed   <- entry (("、" / %and) by entry)+ ("的" "案件")?
+  entry    <- suit -> 'total' / ("申请"? "行政复" ("议" / "仪") ("案件" / "申请")?) -> 'review'
+  counts   <- "分别" ("为" / "是")? {| %count |} (("、" / %and) {| %count |})+ !(("、" / %and) %sp %num)
 ]]
 local about = [[ "政府信息公开" / "依申请公开" / "信息公开" / "被申请" / "被提起" / "被诉" / "被告" / "起诉" ]]
 
@@ -40,6 +44,8 @@ check = text.claims {
     -- 行政诉讼 46 件; 被提起政府信息公开行政诉讼8起 (as for the reviews of txt.review)
     { not_after = [[ "受理" / "审理" / "审结" / "应诉" / "法院" ]], requires = about, parts = { "s4" },
       grammar = [[ claim <- (cause? by suit) -> 'total' ("的" "案件")? ("共计" / "共" / "为")? %count !some ]] },
+    { not_after = [[ "受理" / "审理" / "审结" / "应诉" / "法院" ]], requires = about, parts = { "s4" },
+      grammar = [[ claim <- cause? by listed counts ]] },
     -- 被提起行政诉讼1件（复议后起诉）
     { requires = about, parts = { "s4" },
       grammar = [[ claim <- (cause? by suit) -> 'total' %count ("（" / "(") kind ("）" / ")") ]] },
