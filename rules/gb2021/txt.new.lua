@@ -22,9 +22,10 @@ words = [[
   -- (not 收到有效政府信息公开申请72件: the valid ones are a part, the table counts all received)
   filler   <- ((%num %sp "名") / (!%count !request !%digit !"有效" %ch))^-20
   total    <- ("数量" / "总数")? ("共计" / "合计" / "共" / "为")?
-  -- 75件（不含重复申请10件）: a count that leaves some out is not the table's, which counts
-  -- every request (but 不含上年结转: the new ones are all of them)
-  leaves   <- %sp ("（" / "(") ("不含" / "不包括") !%last_year
+  -- 75件（不含重复申请10件）, 82件（含咨询类来电12件）: a count that leaves some out, or holds
+  -- something else, is not the table's (but 不含上年结转: the new ones are all of them;
+  -- 含上年结转: read below as new and carried together)
+  leaves   <- %sp ("（" / "(") ("不含" / "不包括" / "含" / "包含" / "包括") !%last_year
   -- 自然人申请126件, 法人或其他组织提出14件, 涉及商业企业3件
   column   <- "自然人" -> 'np' / "法人或其他组织" -> 'org' / "商业企业" -> 'biz' / "企业" -> 'biz'
             / "科研机构" -> 'research' / "社会公益组织" -> 'ngo' / "法律服务机构" -> 'legal'

@@ -58,7 +58,8 @@ words = [[
   -- what may stand between a row's words and its count: 属于…的, …而不予公开的申请
   named    <- "予以公开" / "部分公开" / "不予公开" / "无法提供" / "不予处理" / "其他处理" / "不再处理"
   -- (…逾期不补正等原因其他处理187件: 等 — the count holds more than the row)
-  rest     <- (!%digit !named !"等" %ch)^-16 ("而"? named)? "的"? ("申请" ("共计" / "共")? / "共计" / "共")?
+  -- (…危及“三安全一稳定”的分别为2件、31件、5件: 分别 — the count is of a list's first row)
+  rest     <- (!%digit !named !"等" !"分别" %ch)^-16 ("而"? named)? "的"? ("申请" ("共计" / "共")? / "共计" / "共")?
 ]]
 
 check = text.claims {

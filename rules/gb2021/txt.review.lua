@@ -58,6 +58,8 @@ check = text.claims {
     { bare = true, grammar = [[ claim <- ("其中" / "中")? result ("的" / "共")? %count ]] },
     -- 其余1件尚未审结
     { bare = true, grammar = [[ claim <- ("其余" / "另有")? %count pending ]] },
+    -- 结果维持、结果纠正、其他结果、尚未审结分别为72件、64件、178件、37件
+    { bare = true, grammar = [[ claim <- ("其中" / "中")? result (("、" / %and) result)+ counts ]] },
     -- 经复议维持原答复; 结果均为维持: as many as the reviews counted before
     { bare = true, cells = "t4.rv.upheld", like = "t4.rv.total", grammar = [[
         claim <- ("经复议" "均"? "维持" / "结果" "均" "为"? "维持" / "均" "维持") !%count !"决定" ]] },

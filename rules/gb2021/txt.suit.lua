@@ -56,6 +56,8 @@ check = text.claims {
     -- after a clause about lawsuits: 其中结果维持 25件; 其中败诉4件
     { bare = true, grammar = [[ claim <- ("其中" / "中")? result ("的" / "共")? %count ]] },
     { bare = true, grammar = [[ claim <- ("其余" / "另有")? %count pending ]] },
+    -- 结果维持、结果纠正、其他结果、尚未审结分别为72件、64件、178件、37件
+    { bare = true, grammar = [[ claim <- ("其中" / "中")? result (("、" / %and) result)+ counts ]] },
     -- 均胜诉: none lost
     { bare = true, cells = "t4.ld.corrected + t4.la.corrected", grammar = [[ claim <- {:zero: "均胜诉" :} ]] },
     -- 均在审理中, 尚未审结: all pending

@@ -46,11 +46,21 @@ test("行政复议、行政诉讼分别为2件、1件: the reviews and the lawsu
   eq("is t4.la.total + t4.ld.total = 46\nis t4.rv.total = 351",
      read("本年度因政府信息公开引发的行政复议、行政诉讼案件分别为351件和46件。", 2024))
   eq("", read("受理行政复议、行政诉讼分别为2件、1件。", 2024))
+  eq("is t4.rv.corrected = 64\nis t4.rv.other = 178\nis t4.rv.pending = 37\nis t4.rv.upheld = 72",
+     read("行政复议案件中，结果维持、结果纠正、其他结果、尚未审结分别为72件、64件、178件、37件。", 2024))
+  eq("is t4.la.corrected + t4.ld.corrected = 5\nis t4.la.total + t4.ld.total = 46\nis t4.la.upheld + t4.ld.upheld = 25",
+     read("全年被提起行政诉讼46件，其中结果维持、结果纠正分别为25件、5件。", 2024))
+end)
+
+test("a row's words before a list (危及“三安全一稳定”的分别为2件、…) take no count of it", function()
+  eq("is " .. DENY .. " = 178",
+     read("不予公开的178件中，属于国家秘密、其他法律行政法规禁止公开、危及“三安全一稳定”的分别为2件、31件、5件。", 2024))
 end)
 
 test("收到申请75件（不含重复申请10件）is not the table's count, which holds every request", function()
   eq("", read("收到申请75件（不含重复申请10件）。", 2024))
   eq("", read("全年收到政府信息公开申请75件(不包括重复申请10件)。", 2024))
+  eq("", read("全年通过各渠道收到申请82件（含咨询类来电12件），其中政府信息公开申请70件。", 2021))
   -- (leaving out last year's carried ones: the new ones are all there)
   eq("is t3.carried.total = 2\nis t3.new.total = 75", read("全年收到政府信息公开申请75件（不含上年结转2件）。", 2024))
 end)
