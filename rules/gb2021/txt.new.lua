@@ -26,16 +26,20 @@ words = [[
   -- something else, is not the table's (but 不含上年结转: the new ones are all of them;
   -- 含上年结转: read below as new and carried together)
   leaves   <- %sp ("（" / "(") ("不含" / "不包括" / "含" / "包含" / "包括") !%last_year
-  -- 自然人申请126件, 法人或其他组织提出14件, 涉及商业企业3件
+]]
+-- the applicants: 自然人申请126件, 法人或其他组织提出14件, 涉及商业企业3件
+local applicant = [[
   column   <- "自然人" -> 'np' / "法人或其他组织" -> 'org' / "商业企业" -> 'biz' / "企业" -> 'biz'
             / "科研机构" -> 'research' / "社会公益组织" -> 'ngo' / "法律服务机构" -> 'legal'
   applies  <- ("提出" / "提交")? "的"? ("申请" / "依申请公开")? "的"? ("共计" / "共")?
-  -- 自然人、法人或其他组织申请分别为71件、3件: the kinds, then as many counts in their order
+]]
+words = words .. applicant
+-- 自然人、法人或其他组织申请分别为71件、3件: the kinds, then as many counts in their order
+local list_words = applicant .. [[
   listed   <- entry (("、" / %and) entry)+
   entry    <- column / "其他组织" -> 'other'
   counts   <- "分别" ("为" / "是")? {| %count |} (("、" / %and) {| %count |})+ !(("、" / %and) %sp %num)
 ]]
-
 -- who else receives applications of other kinds: 政务服务中心受理申请2,860件
 -- 其中…收到的申请2件, 窗口受理…102件: a part of the requests, not all of them
 -- (but 通过网上、信函、当面等方式收到: all the ways together)
@@ -43,7 +47,21 @@ local part = [[ ("其中" / "线上" / "网上" / "在线" / "网络" / "网站"
                 / "传真" / "电子邮件") !((!"等" !%comma %any)^-12 "等") ]]
 local service = [[ "服务" / "中心" / "大厅" / "平台" / "热线" / "信箱" / "审批" / "许可" / "办事" / ]] .. part
 
-check = text.claims {
+local where = { ["t3.new.total + t3.carried.total"] = "表三“一、本年新收”与“二、上年结转”总计之和",
+                ["t3.new.biz + t3.new.research + t3.new.ngo + t3.new.legal + t3.new.other"] =
+                  "表三“一、本年新收政府信息公开申请数量”行“法人或其他组织”各列之和" }
+local explain = {
+  { cells = "t3.new.{c} + t3.carried.{c}", zh = "；该数等于本年新收加上年结转，疑似将上年结转计入本年新收",
+    en = "; that is new plus carried over: last year's carry-over seems counted as new" },
+  { cells = "t3.result.total.{c}", zh = "；该数等于办结总数，疑似混淆收到与办结",
+    en = "; that is the number answered" },
+}
+local applicants = {
+  np = "t3.new.np", biz = "t3.new.biz", research = "t3.new.research", ngo = "t3.new.ngo",
+  legal = "t3.new.legal", other = "t3.new.other",
+  org = "t3.new.biz + t3.new.research + t3.new.ngo + t3.new.legal + t3.new.other" }
+
+local received = text.claims {
   name   = "new",
   needs  = { "申请", "依申请公开", "需办理", "自然人", "法人", "企业", "机构", "组织" },       -- a sentence without one of these is not read
   topic  = "t3",
@@ -77,12 +95,6 @@ check = text.claims {
         org = "t3.new.biz + t3.new.research + t3.new.ngo + t3.new.legal + t3.new.other" },
       not_after = [[ "公开" / "不予" / "无法提供" / "处理" / "办结" / "答复" / "结果" / "行政复议" / "行政诉讼" ]],
       grammar = [[ claim <- ("涉及" / "其中")? column applies %count ]] },
-    { bare = true, follows = { "t3", "start" }, cells = {
-        np = "t3.new.np", biz = "t3.new.biz", research = "t3.new.research", ngo = "t3.new.ngo",
-        legal = "t3.new.legal", other = "t3.new.other",
-        org = "t3.new.biz + t3.new.research + t3.new.ngo + t3.new.legal + t3.new.other" },
-      not_after = [[ "公开" / "不予" / "无法提供" / "处理" / "办结" / "答复" / "结果" / "行政复议" / "行政诉讼" ]],
-      grammar = [[ claim <- ("涉及" / "其中")? listed applies counts ]] },
     -- 全部为自然人申请, 均为自然人申请: the applicants of the requests counted before
     { cells = "t3.new.np", like = "t3.new.total", grammar = [[
         claim <- ("全部" / "均") "为" "自然人" ("申请" / "提出")  ]] },
@@ -91,13 +103,26 @@ check = text.claims {
     { cells = "t3.new.legal", like = "t3.new.total", grammar = [[
         claim <- "申请人" ("均")? "为" "法律服务机构" ]] },
   },
-  where   = { ["t3.new.total + t3.carried.total"] = "表三“一、本年新收”与“二、上年结转”总计之和",
-              ["t3.new.biz + t3.new.research + t3.new.ngo + t3.new.legal + t3.new.other"] =
-                "表三“一、本年新收政府信息公开申请数量”行“法人或其他组织”各列之和" },
-  explain = {
-    { cells = "t3.new.{c} + t3.carried.{c}", zh = "；该数等于本年新收加上年结转，疑似将上年结转计入本年新收",
-      en = "; that is new plus carried over: last year's carry-over seems counted as new" },
-    { cells = "t3.result.total.{c}", zh = "；该数等于办结总数，疑似混淆收到与办结",
-      en = "; that is the number answered" },
-  },
+  where   = where,
+  explain = explain,
 }
+
+-- the applicants in a list: 自然人、法人或其他组织申请分别为71件、3件 (only a sentence that says 分别)
+local listed = text.claims {
+  name   = "new_list",
+  needs  = { "分别" },
+  topic  = "t3",
+  words  = list_words,
+  readers = {
+    { bare = true, follows = { "t3", "start" }, cells = applicants,
+      not_after = [[ "公开" / "不予" / "无法提供" / "处理" / "办结" / "答复" / "结果" / "行政复议" / "行政诉讼" ]],
+      grammar = [[ claim <- ("涉及" / "其中")? listed applies counts ]] },
+  },
+  where   = where,
+  explain = explain,
+}
+
+function check(report, emit)
+  received(report, emit)
+  listed(report, emit)
+end

@@ -2114,24 +2114,20 @@ function M.for_format(F, opts)
     return keys
   end
 
-  -- the keys a match names, each with the captures of its count: a list
-  -- said 分别为 ({| %count |} after each) pairs its keys and counts in order,
-  -- one to one, or names none (so many kinds, so many numbers, none twice)
-  local function counted_keys(caps)
-    local keys, items = keys_of(caps), {}
-    for _, v in ipairs(caps) do if type(v) == "table" then items[#items + 1] = v end end
-    local out = {}
-    if #items == 0 then
-      if #keys == 0 then keys = { false } end
-      for i, key in ipairs(keys) do out[i] = { key = key, caps = caps } end
-      return out
+  -- the counts of a list said 分别为 ({| %count |} after each kind), one for
+  -- each of its keys, in order: nil for a match of no list, false for a list
+  -- whose kinds and counts do not pair one to one (or that names a kind twice)
+  local function listed_counts(caps, keys)
+    local items
+    for _, v in ipairs(caps) do
+      if type(v) == "table" then items = items or {}; items[#items + 1] = v end
     end
-    if #items ~= #keys then return out end
-    for i, key in ipairs(keys) do
-      for j = 1, i - 1 do if keys[j] == key then return {} end end
-      out[i] = { key = key, caps = items[i] }
+    if not items then return nil end
+    if #items ~= #keys then return false end
+    for i = 2, #keys do
+      for j = 1, i - 1 do if keys[j] == keys[i] then return false end end
     end
-    return out
+    return items
   end
 
   local function cells_for(r, key)
@@ -2402,11 +2398,14 @@ function M.for_format(F, opts)
     for _, G in ipairs(matched) do
       for _, r in ipairs(G.named) do
         for _, m in ipairs(hits[r]) do
-          for _, k in ipairs(counted_keys(m.caps)) do
-            local cells = cells_for(r, k.key or nil)
+          local keys = keys_of(m.caps)
+          local counts = listed_counts(m.caps, keys)
+          if counts == false then keys = {} elseif #keys == 0 then keys = { false } end
+          for i, key in ipairs(keys) do
+            local cells = cells_for(r, key or nil)
+            local caps = counts and counts[i] or m.caps
             if cells then
-              found[#found + 1] = { r = r, m = m, caps = k.caps, cells = cells, at = m.at, stop = m.stop,
-                                    n_at = k.caps.at }
+              found[#found + 1] = { r = r, m = m, caps = caps, cells = cells, at = m.at, stop = m.stop, n_at = caps.at }
             end
           end
         end
@@ -2528,23 +2527,28 @@ function M.for_format(F, opts)
       local r, m = f.r, f.m
       local keys, topic = {}, r.topic
       if r.silent then topic = nil end
+      local counts
       if r.bare and r.every then
         local seen = {}
         for _, c in ipairs(claims) do
-          if c.topic and c.at < m.at and not seen[c.topic] then
-            seen[c.topic] = true; keys[#keys + 1] = { key = c.topic, caps = m.caps }
-          end
+          if c.topic and c.at < m.at and not seen[c.topic] then seen[c.topic] = true; keys[#keys + 1] = c.topic end
         end
       elseif not r.bare or r.follows[topic_before(m.at)] then
-        keys = counted_keys(m.caps)
+        keys = keys_of(m.caps)
+        counts = listed_counts(m.caps, keys)
+        if counts == false then keys = {} elseif #keys == 0 then keys = { false } end
       end
       -- (a list's counts are looked at before any is claimed: each claim spans the list)
-      local free = {}
-      for i, k in ipairs(keys) do free[i] = not (k.caps.at and covered(k.caps.at)) end
-      for i, k in ipairs(keys) do
-        local key, caps = k.key, k.caps
+      local free
+      if counts then
+        free = {}
+        for i, c in ipairs(counts) do free[i] = not covered(c.at) end
+      end
+      for i, key in ipairs(keys) do
+        local caps = counts and counts[i] or m.caps
         local cells = cells_for(r, key or nil)
-        if cells and free[i] and frame_ok(r, m.at, caps.at) == "this" then
+        if cells and (free and free[i] or not free and not (caps.at and covered(caps.at)))
+           and frame_ok(r, m.at, caps.at) == "this" then
           local v
           if r.like then
             local c = last_claim(r.like, m.at)
