@@ -2466,8 +2466,10 @@ function M.for_format(F, opts)
         changes = {}
         for _, G in ipairs(matched) do
           for _, r in ipairs(G.said) do
-            for _, m in ipairs(r.kind == "compare" and hits[r] or {}) do
-              if only_comma:match(s:sub(clause_of(starts, m.at), m.at - 1)) then changes[#changes + 1] = m end
+            if r.kind == "compare" then
+              for _, m in ipairs(hits[r]) do
+                if only_comma:match(s:sub(clause_of(starts, m.at), m.at - 1)) then changes[#changes + 1] = m end
+              end
             end
           end
         end
