@@ -11,8 +11,7 @@ rationale = {
 }
 basis    = { "国办公开办函〔2021〕30号（四）明确责任：内容不准确、不完整的依照条例第四十七条追责", "《中华人民共和国政府信息公开条例》第五十条第（三）项" }
 
--- the parties and the results, as table 4 names them or near it
-local table4 = [[
+words = [[
   -- the reviews the report's organ was party to (not those it decided as a review body)
   review   <- ("政府信息公开" ("方面" / "类" / "工作")? "的"? / "依申请公开" "类"?)? "行政复" ("议" / "仪")
               ("案件" / "申请")? "数量"?
@@ -24,31 +23,21 @@ local table4 = [[
   other    <- (("终止" "等")? "其他结果") -> 'other'
   pending  <- "尚未审结" -> 'pending'
   result   <- upheld / corrected / other / pending
-]]
-words = table4 .. [[
   -- …of which those about disclosure: the number before counts all reviews
   some     <- %comma? %sp "其中" (!disclosure !%count %ch)^-4 disclosure
   disclosure <- "政府信息公开" / "依申请公开"
 ]]
-local list_words = table4 .. [[
-  -- 行政复议、行政诉讼分别为2件、1件: the kinds, then as many counts in their order (lawsuits: txt.suit's)
-  listed   <- entry (("、" / %and) "提起"? by entry)+ ("的" "案件")?
-  entry    <- review -> 'total' / ("行政诉讼" "案件"?) -> 'suit'
-  counts   <- "分别" ("为" / "是")? {| %count |} (("、" / %and) {| %count |})+ !(("、" / %and) %sp %num)
-]]
 local body  = [[ "受理" / "办理" / "审理" / "审结" / "复议机关" ]]
 local about = [[ "政府信息公开" / "依申请公开" / "信息公开" / "被申请" / "被提起" / "被诉" ]]
 
-local cells = { total = "t4.rv.total", upheld = "t4.rv.upheld", corrected = "t4.rv.corrected",
-                other = "t4.rv.other", pending = "t4.rv.pending" }
-
-local stated = text.claims {
+check = text.claims {
   name   = "review",
   needs  = { "复议", "复仪" },       -- a sentence without one of these is not read
   topic  = "t4.rv",
   topic_words = [[ "行政复" ("议" / "仪") / "复议机关" ]],
   words  = words,
-  cells  = cells,
+  cells  = { total = "t4.rv.total", upheld = "t4.rv.upheld", corrected = "t4.rv.corrected",
+             other = "t4.rv.other", pending = "t4.rv.pending" },
   readers = {
     -- 行政复议 351件; 因政府信息公开被申请行政复议14件; 行政复议案件2件 — in a sentence
     -- about disclosure or the organ as respondent (or in part 四), not counted by a
@@ -73,23 +62,3 @@ local stated = text.claims {
   },
   where   = {},
 }
-
--- in a list (only a sentence that says 分别): 行政复议、行政诉讼分别为2件、1件 (as the
--- reviews above); 结果维持、结果纠正、其他结果、尚未审结分别为72件、64件、178件、37件
-local listed = text.claims {
-  name   = "review_list",
-  needs  = { "分别" },
-  topic  = "t4.rv",
-  words  = list_words,
-  cells  = cells,
-  readers = {
-    { not_after = body, requires = about, parts = { "s4" }, grammar = [[ claim <- cause? by listed counts ]] },
-    { bare = true, grammar = [[ claim <- ("其中" / "中")? result (("、" / %and) result)+ counts ]] },
-  },
-  where   = {},
-}
-
-function check(report, emit)
-  stated(report, emit)
-  listed(report, emit)
-end

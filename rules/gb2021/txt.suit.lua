@@ -11,8 +11,7 @@ rationale = {
 }
 basis    = { "国办公开办函〔2021〕30号（四）明确责任：内容不准确、不完整的依照条例第四十七条追责", "《中华人民共和国政府信息公开条例》第五十条第（三）项" }
 
--- the parties and the results, as table 4 names them or near it
-local table4 = [[
+words = [[
   suit     <- ("政府信息公开" ("方面" / "类" / "工作")? "的"? / "依申请公开" "类"?)? "行政诉讼" "案件"? "数量"?
   cause    <- "因" ("政府信息公开" / "依申请公开") ("工作" / "申请")? ("引发" / "引起" / "而")? "的"?
   by       <- ("被" "提起"? / "提起" / "引发" / "发生" / "涉及" / "共有" / "共" / "有" / "作为被告的")*
@@ -23,38 +22,20 @@ local table4 = [[
   other    <- (("终止" "等")? "其他结果") -> 'other'
   pending  <- "尚未审结" -> 'pending'
   result   <- upheld / corrected / other / pending
-]]
-words = table4 .. [[
   some     <- %comma? %sp "其中" (!disclosure !%count %ch)^-4 disclosure
   disclosure <- "政府信息公开" / "依申请公开"
 ]]
-local list_words = table4 .. [[
-  -- 行政复议、行政诉讼分别为2件、1件: the kinds, then as many counts in their order (reviews: txt.review's)
-  listed   <- entry (("、" / %and) by entry)+ ("的" "案件")?
-  entry    <- suit -> 'total' / ("申请"? "行政复" ("议" / "仪") ("案件" / "申请")?) -> 'review'
-  counts   <- "分别" ("为" / "是")? {| %count |} (("、" / %and) {| %count |})+ !(("、" / %and) %sp %num)
-]]
 local about = [[ "政府信息公开" / "依申请公开" / "信息公开" / "被申请" / "被提起" / "被诉" / "被告" / "起诉" ]]
 
-local cells = { total = "t4.ld.total + t4.la.total", direct = "t4.ld.total", after = "t4.la.total",
-                upheld = "t4.ld.upheld + t4.la.upheld", corrected = "t4.ld.corrected + t4.la.corrected",
-                other = "t4.ld.other + t4.la.other", pending = "t4.ld.pending + t4.la.pending" }
-local where = { ["t4.ld.total + t4.la.total"] = "表四行政诉讼两部分“总计”之和",
-                ["t4.ld.upheld + t4.la.upheld"] = "表四行政诉讼两部分“结果维持”之和",
-                ["t4.ld.corrected + t4.la.corrected"] = "表四行政诉讼两部分“结果纠正”之和",
-                ["t4.ld.other + t4.la.other"] = "表四行政诉讼两部分“其他结果”之和",
-                ["t4.ld.pending + t4.la.pending"] = "表四行政诉讼两部分“尚未审结”之和" }
-local explain = {
-  { cells = "t4.ld.total", zh = "（只计了未经复议直接起诉）", en = " (lawsuits filed directly only)" },
-}
-
-local stated = text.claims {
+check = text.claims {
   name   = "suit",
   needs  = { "诉讼", "起诉" },       -- a sentence without one of these is not read
   topic  = "t4.suit",
   topic_words = [[ "行政诉讼" ]],
   words  = words,
-  cells  = cells,
+  cells  = { total = "t4.ld.total + t4.la.total", direct = "t4.ld.total", after = "t4.la.total",
+             upheld = "t4.ld.upheld + t4.la.upheld", corrected = "t4.ld.corrected + t4.la.corrected",
+             other = "t4.ld.other + t4.la.other", pending = "t4.ld.pending + t4.la.pending" },
   readers = {
     -- 行政诉讼 46 件; 被提起政府信息公开行政诉讼8起 (as for the reviews of txt.review)
     { not_after = [[ "受理" / "审理" / "审结" / "应诉" / "法院" ]], requires = about, parts = { "s4" },
@@ -78,28 +59,12 @@ local stated = text.claims {
     { bare = true, every = true, cells = { ["t4.suit"] = "t4.ld.pending + t4.la.pending" }, grammar = [[
         claim <- {:zero: "均已" ("判决" / "审结" / "结案") :} ]] },
   },
-  where   = where,
-  explain = explain,
-}
-
--- in a list (only a sentence that says 分别): 行政复议、行政诉讼分别为2件、1件 (as the
--- lawsuits above); 结果维持、结果纠正分别为25件、5件
-local listed = text.claims {
-  name   = "suit_list",
-  needs  = { "分别" },
-  topic  = "t4.suit",
-  words  = list_words,
-  cells  = cells,
-  readers = {
-    { not_after = [[ "受理" / "审理" / "审结" / "应诉" / "法院" ]], requires = about, parts = { "s4" },
-      grammar = [[ claim <- cause? by listed counts ]] },
-    { bare = true, grammar = [[ claim <- ("其中" / "中")? result (("、" / %and) result)+ counts ]] },
+  where   = { ["t4.ld.total + t4.la.total"] = "表四行政诉讼两部分“总计”之和",
+              ["t4.ld.upheld + t4.la.upheld"] = "表四行政诉讼两部分“结果维持”之和",
+              ["t4.ld.corrected + t4.la.corrected"] = "表四行政诉讼两部分“结果纠正”之和",
+              ["t4.ld.other + t4.la.other"] = "表四行政诉讼两部分“其他结果”之和",
+              ["t4.ld.pending + t4.la.pending"] = "表四行政诉讼两部分“尚未审结”之和" },
+  explain = {
+    { cells = "t4.ld.total", zh = "（只计了未经复议直接起诉）", en = " (lawsuits filed directly only)" },
   },
-  where   = where,
-  explain = explain,
 }
-
-function check(report, emit)
-  stated(report, emit)
-  listed(report, emit)
-end

@@ -1,5 +1,5 @@
--- Lists said with 分别为 pair their kinds and counts in order, one to one, or
--- say nothing; a count that leaves some out (不含…) is not the table's; all of
+-- Lists said with 分别为 (the applicants, the results) pair their kinds and
+-- counts in order, one to one, or say nothing; a count that leaves some out (不含…) is not the table's; all of
 -- one kind (均为法人或其他组织申请, 均予以公开) is as many as counted before; a
 -- change said between counts (较上年减少2件) keeps the subject of the count.
 
@@ -38,18 +38,6 @@ test("予以公开、部分公开、不予公开分别为…: the results in ord
   -- 办结的3050件中: the answered ones, and the results after them
   local got = read("办结的3050件中，予以公开、部分公开分别为1362件、454件。", 2024)
   eq("is t3.result.partial.total = 454\nis t3.result.public.total = 1362\nis t3.result.total.total = 3050", got)
-end)
-
-test("行政复议、行政诉讼分别为2件、1件: the reviews and the lawsuits, each its own", function()
-  eq("is t4.la.total + t4.ld.total = 1\nis t4.rv.total = 2",
-     read("因政府信息公开被申请行政复议、提起行政诉讼分别为2件、1件。", 2024))
-  eq("is t4.la.total + t4.ld.total = 46\nis t4.rv.total = 351",
-     read("本年度因政府信息公开引发的行政复议、行政诉讼案件分别为351件和46件。", 2024))
-  eq("", read("受理行政复议、行政诉讼分别为2件、1件。", 2024))
-  eq("is t4.rv.corrected = 64\nis t4.rv.other = 178\nis t4.rv.pending = 37\nis t4.rv.upheld = 72",
-     read("行政复议案件中，结果维持、结果纠正、其他结果、尚未审结分别为72件、64件、178件、37件。", 2024))
-  eq("is t4.la.corrected + t4.ld.corrected = 5\nis t4.la.total + t4.ld.total = 46\nis t4.la.upheld + t4.ld.upheld = 25",
-     read("全年被提起行政诉讼46件，其中结果维持、结果纠正分别为25件、5件。", 2024))
 end)
 
 test("a row's words before a list (危及“三安全一稳定”的分别为2件、…) take no count of it", function()
