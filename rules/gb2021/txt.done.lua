@@ -36,10 +36,10 @@ check = text.claims {
     -- 收到的3119件申请中，当年办结3016件: a part of those received, not all answered (read, no claim)
     { bare = true, follows = { "t3", "start" }, silent = true,
       grammar = [[ claim <- "申请中" %comma %sp (!verb %ch)^-6 verb ("了" / "共")? %count ]] },
-    -- 办结69件, 答复3050件: after a clause about requests (or at the start of a sentence)
+    -- 办结69件, 答复3050件, 办结的3050件中: after a clause about requests (or at the start of a sentence)
     { cells = "t3.result.total.total", bare = true, follows = { "t3", "start" },
       not_after = [[ "其中" / "期限内" / "期内" / "延期" / "逾期" / "方式" / ]] .. channel, grammar = [[
-        claim <- verb ("了" / "共")? %count ]] },
+        claim <- verb ("了" / "共" / "的")? %count ]] },
   },
   explain = {
     { cells = "t3.result.total.{c} + t3.next.{c}", zh = "；该数等于办结加结转下年度",

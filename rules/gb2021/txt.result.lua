@@ -38,11 +38,19 @@ results = {
   nocorrect = "t3.result.other.nocorrect.total", nofee = "t3.result.other.nofee.total",
 }
 
-words = [[
-  -- a group of results, as the table names it
-  group    <- ("予以公开" ("及" / "和" / "与" / "、") "部分公开") -> 'both'
-            / "予以公开" -> 'public' / "部分公开" -> 'partial' / "不予公开" -> 'deny'
+-- a group of results, as the table names it
+local single = [[
+  single   <- "予以公开" -> 'public' / "部分公开" -> 'partial' / "不予公开" -> 'deny'
             / "无法提供" -> 'unable' / "不予处理" -> 'reject' / "其他处理" -> 'other'
+]]
+-- 予以公开、部分公开、不予公开分别为40件、10件、4件: the groups, then as many counts in their order
+local list_words = single .. [[
+  groups   <- single (("、" / %and) single)+ "的"? ("申请" / "件")?
+  counts   <- "分别" ("为" / "是")? {| %count |} (("、" / %and) {| %count |})+ !(("、" / %and) %sp %num)
+]]
+
+words = single .. [[
+  group    <- ("予以公开" ("及" / "和" / "与" / "、") "部分公开") -> 'both' / single
   -- one row, by the words that name it uniquely
   row      <- "国家秘密" -> 'secret' / "其他法律行政法规禁止公开" -> 'law' / "三安全一稳定" -> 'safety'
             / "第三方合法权益" -> 'third' / "三类内部事务" -> 'internal' / "四类过程性" -> 'process'
@@ -55,10 +63,17 @@ words = [[
   -- what may stand between a row's words and its count: 属于…的, …而不予公开的申请
   named    <- "予以公开" / "部分公开" / "不予公开" / "无法提供" / "不予处理" / "其他处理" / "不再处理"
   -- (…逾期不补正等原因其他处理187件: 等 — the count holds more than the row)
-  rest     <- (!%digit !named !"等" %ch)^-16 ("而"? named)? "的"? ("申请" ("共计" / "共")? / "共计" / "共")?
+  -- (…危及“三安全一稳定”的分别为2件、31件、5件: 分别 — the count is of a list's first row)
+  rest     <- (!%digit !named !"等" !"分别" %ch)^-16 ("而"? named)? "的"? ("申请" ("共计" / "共")? / "共计" / "共")?
 ]]
 
-check = text.claims {
+local where = {
+  [deny] = "表三“（三）不予公开”各行“总计”列之和", [unable] = "表三“（四）无法提供”各行“总计”列之和",
+  [reject] = "表三“（五）不予处理”各行“总计”列之和", [other] = "表三“（六）其他处理”各行“总计”列之和",
+  ["t3.result.public.total + t3.result.partial.total"] = "表三“（一）予以公开”与“（二）部分公开”总计之和",
+}
+
+local stated = text.claims {
   name   = "result",
   needs  = { "予以公开", "部分公开", "禁止公开", "不予", "无法提供", "其他处理", "秘密", "三安全", "第三方", "内部事务", "过程性",
              "执法案卷", "查询事项", "不掌握", "另行制作", "不明确", "信访", "重复申请", "出版物",
@@ -72,12 +87,29 @@ check = text.claims {
     -- (not 部分公开 of 公开和部分公开共1816件, or of 不予公开和部分公开: its count is of more results)
     { bare = true, follows = { "t3", "start" }, not_after = [[ "公开" ("及" / "和" / "与" / "、") ]],
       grammar = [[ claim <- group "的"? ("申请" / "件")? ("共计" / "共")? %count ]] },
+    -- 全年办结六件，均予以公开: as many as were answered (not 均予以公开或部分公开)
+    { cells = "t3.result.public.total", like = "t3.result.total.total", grammar = [[
+        claim <- ("均" / "全部") "已"? "予以公开" !("或" / "和" / "及" / "与" / "、" / "部分") ]] },
     -- 属于本机关不掌握相关政府信息的3件; 属于国家秘密不予公开1件
     { bare = true, follows = { "t3", "start" }, grammar = [[ claim <- row rest %count ]] },
   },
-  where   = {
-    [deny] = "表三“（三）不予公开”各行“总计”列之和", [unable] = "表三“（四）无法提供”各行“总计”列之和",
-    [reject] = "表三“（五）不予处理”各行“总计”列之和", [other] = "表三“（六）其他处理”各行“总计”列之和",
-    ["t3.result.public.total + t3.result.partial.total"] = "表三“（一）予以公开”与“（二）部分公开”总计之和",
-  },
+  where   = where,
 }
+
+-- the results in a list: 予以公开、部分公开、不予公开分别为40件、10件、4件 (only a sentence that says 分别)
+local listed = text.claims {
+  name   = "result_list",
+  needs  = { "分别" },
+  topic  = "t3",
+  words  = list_words,
+  cells  = results,
+  readers = {
+    { bare = true, follows = { "t3", "start" }, grammar = [[ claim <- groups counts ]] },
+  },
+  where   = where,
+}
+
+function check(report, emit)
+  stated(report, emit)
+  listed(report, emit)
+end

@@ -2114,6 +2114,22 @@ function M.for_format(F, opts)
     return keys
   end
 
+  -- the counts of a list said 分别为 ({| %count |} after each kind), one for
+  -- each of its keys, in order: nil for a match of no list, false for a list
+  -- whose kinds and counts do not pair one to one (or that names a kind twice)
+  local function listed_counts(caps, keys)
+    local items
+    for _, v in ipairs(caps) do
+      if type(v) == "table" then items = items or {}; items[#items + 1] = v end
+    end
+    if not items then return nil end
+    if #items ~= #keys then return false end
+    for i = 2, #keys do
+      for j = 1, i - 1 do if keys[j] == keys[i] then return false end end
+    end
+    return items
+  end
+
   local function cells_for(r, key)
     if r.keyed then return key and r.keyed[key] end
     return r.cells
@@ -2385,11 +2401,13 @@ function M.for_format(F, opts)
       for _, r in ipairs(G.named) do
         for _, m in ipairs(hits[r]) do
           local keys = keys_of(m.caps)
-          if #keys == 0 then keys = { false } end
-          for _, key in ipairs(keys) do
+          local counts = listed_counts(m.caps, keys)
+          if counts == false then keys = {} elseif #keys == 0 then keys = { false } end
+          for i, key in ipairs(keys) do
             local cells = cells_for(r, key or nil)
+            local caps = counts and counts[i] or m.caps
             if cells then
-              found[#found + 1] = { r = r, m = m, cells = cells, at = m.at, stop = m.stop, n_at = m.caps.at }
+              found[#found + 1] = { r = r, m = m, caps = caps, cells = cells, at = m.at, stop = m.stop, n_at = caps.at }
             end
           end
         end
@@ -2422,13 +2440,13 @@ function M.for_format(F, opts)
       end
       local frame = ok and frame_ok(a.r, a.at, a.n_at)
       if frame then
-        local v = value_of(a.m.caps)
+        local v = value_of(a.caps)
         -- last year's figure, said as such ("上年同期收到申请30件"): a claim about last year
         if frame == "last" and (math.type(v) ~= "integer" or not a.n_at) then v = nil end
         if v ~= nil then
-          add { cells = a.cells, kind = frame == "last" and "prev" or "is", value = v, printed = a.m.caps.n,
-                unit = a.m.caps.money, at = a.at, stop = a.stop, silent = a.r.silent,
-                n_at = frame == "this" and a.n_at or nil, negated = a.m.caps.zero ~= nil, grammar = a.r.G,
+          add { cells = a.cells, kind = frame == "last" and "prev" or "is", value = v, printed = a.caps.n,
+                unit = a.caps.money, at = a.at, stop = a.stop, silent = a.r.silent,
+                n_at = frame == "this" and a.n_at or nil, negated = a.caps.zero ~= nil, grammar = a.r.G,
                 reader = a.r, topic = frame == "this" and a.r.topic or nil,
                 last_year = frame == "last" or nil }
         end
@@ -2440,6 +2458,25 @@ function M.for_format(F, opts)
     -- reader claimed makes it "other" ("收到留言356条，办结356条")
     local function covered(pos)
       for _, c in ipairs(claims) do if c.at <= pos and pos < c.stop then return true end end
+      return false
+    end
+    -- a change said at the start of a clause (…8件，较上年减少2件，废止26件) is of the
+    -- claim before it: its numbers are no other subject's
+    local changes
+    local function in_change(pos)
+      if not changes then
+        changes = {}
+        for _, G in ipairs(matched) do
+          for _, r in ipairs(G.said) do
+            if r.kind == "compare" then
+              for _, m in ipairs(hits[r]) do
+                if only_comma:match(s:sub(clause_of(starts, m.at), m.at - 1)) then changes[#changes + 1] = m end
+              end
+            end
+          end
+        end
+      end
+      for _, m in ipairs(changes) do if m.at <= pos and pos < m.stop then return true end end
       return false
     end
     local events
@@ -2466,7 +2503,7 @@ function M.for_format(F, opts)
       for _, ev in ipairs(events) do
         if ev.at < pos and ev.at >= best_at then
           if ev.topic then best, best_at = ev.topic, ev.at
-          elseif not covered(ev.at) then best, best_at = "other", ev.at end
+          elseif not covered(ev.at) and not in_change(ev.at) then best, best_at = "other", ev.at end
         end
       end
       -- 行政复议3件、行政诉讼2件，其中维持4件: what follows two topics in one list is of both
@@ -2494,6 +2531,7 @@ function M.for_format(F, opts)
       local r, m = f.r, f.m
       local keys, topic = {}, r.topic
       if r.silent then topic = nil end
+      local counts
       if r.bare and r.every then
         local seen = {}
         for _, c in ipairs(claims) do
@@ -2501,22 +2539,31 @@ function M.for_format(F, opts)
         end
       elseif not r.bare or r.follows[topic_before(m.at)] then
         keys = keys_of(m.caps)
-        if #keys == 0 then keys = { false } end
+        counts = listed_counts(m.caps, keys)
+        if counts == false then keys = {} elseif #keys == 0 then keys = { false } end
       end
-      for _, key in ipairs(keys) do
+      -- (a list's counts are looked at before any is claimed: each claim spans the list)
+      local free
+      if counts then
+        free = {}
+        for i, c in ipairs(counts) do free[i] = not covered(c.at) end
+      end
+      for i, key in ipairs(keys) do
+        local caps = counts and counts[i] or m.caps
         local cells = cells_for(r, key or nil)
-        if cells and not (m.caps.at and covered(m.caps.at)) and frame_ok(r, m.at, m.caps.at) == "this" then
+        if cells and (free and free[i] or not free and not (caps.at and covered(caps.at)))
+           and frame_ok(r, m.at, caps.at) == "this" then
           local v
           if r.like then
             local c = last_claim(r.like, m.at)
             v = c and c.value
           else
-            v = value_of(m.caps)
+            v = value_of(caps)
           end
           if r.silent then v = 0 end
           if v ~= nil then
-            add { cells = cells, kind = "is", value = v, at = m.at, stop = m.stop, n_at = m.caps.at,
-                  negated = m.caps.zero ~= nil, grammar = r.G, reader = r, silent = r.silent,
+            add { cells = cells, kind = "is", value = v, at = m.at, stop = m.stop, n_at = caps.at,
+                  negated = caps.zero ~= nil, grammar = r.G, reader = r, silent = r.silent,
                   topic = r.every and key or topic or (r.silent and topic_before(m.at)) or nil }
           end
         end
