@@ -1373,7 +1373,7 @@ local function segment(F, T, m, tokens, diags, present, rec)
            and row_of(b) ~= row_of(cur.block) and held_row(T, cur, a.t, seen) then
       -- the rest of an item's label folded under its number: its row, with the values held
       local r = cur.row
-      seen[r], last = true, r
+      seen[r], last, extras_at[r] = true, r, #extras
       segs[#segs + 1] = cur
       if r.group then group = r.group end
     elseif remarks and cur and not cur.extra and #cur.values > 0 and not a.row and not a.group
@@ -1403,7 +1403,7 @@ local function segment(F, T, m, tokens, diags, present, rec)
           -- the rest of the same label, split by a line break or by its values
         elseif cur and cur.held and #cur.values > 0 and not seen[r] and r.norm
                and r.norm:sub(1, #cur.held) == cur.held then
-          seen[r], cur.taken = true, true
+          seen[r], cur.taken, extras_at[r] = true, true, #extras
           cur = { row = r, values = cur.values, block = cur.block }
           segs[#segs + 1] = cur
           last = r
@@ -1413,8 +1413,9 @@ local function segment(F, T, m, tokens, diags, present, rec)
             diags[#diags + 1] = { kind = "duplicate", table = T.id, row = r.id, label = r.shown,
                                   text = b.text, line = b.line, col = b.col or 1 }
             cur = nil
-            -- (no caption naming last year between the two, such as 附：上年度…对比表: a copy)
-            if not last_year_between(F, extras, extras_at[r]) then
+            -- (no caption naming last year between the two, such as 附：上年度…对比表: a copy;
+            -- a row first read as an item's label folded under its number has no count: none between)
+            if not last_year_between(F, extras, extras_at[r] or #extras) then
               copy = { row = r, values = {} }
               copies[#copies + 1] = copy
             end
