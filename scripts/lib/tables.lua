@@ -2123,6 +2123,15 @@ local function values_past_captions(segs, order)
   return true
 end
 
+-- A cell read as a in one copy of a table and b in another: unknown where
+-- they differ, read as both ("70 | 71"). → whether it was so
+local function differ_unknown(R, id, a, b)
+  local x, y = M.parse_number(a.text), M.parse_number(b.text)
+  if x == y and (x ~= nil or a.text == b.text) then return false end
+  R:set(id, "unknown", nil, { text = a.text .. " | " .. b.text, line = a.line, col = a.col, offset = a.offset })
+  return true
+end
+
 -- A row printed again with other numbers (a table given twice: a draft
 -- kept beside the printed one, a copy for print): which was published cannot
 -- be told, so each cell the two differ in is unknown, read as both ("70 | 71",
@@ -2135,13 +2144,7 @@ local function copies_differ(R, segs, copies, order)
     local slots = seg and row_slots(seg.row, order)
     if slots and #seg.values == #slots and #copy.values == #slots then
       for i, id in ipairs(slots) do
-        local a, b = seg.values[i], copy.values[i]
-        local x, y = M.parse_number(a.text), M.parse_number(b.text)
-        if x ~= y or x == nil and a.text ~= b.text then
-          R:set(id, "unknown", nil, { text = a.text .. " | " .. b.text, line = a.line, col = a.col,
-                                      offset = a.offset })
-          any = true
-        end
+        any = differ_unknown(R, id, seg.values[i], copy.values[i]) or any
       end
     end
   end
@@ -2763,6 +2766,9 @@ local function bind_by_places(F, T, m, tokens, R, out_diags, present, settled, r
   local group, any, last = nil, false, nil
   local seen = {}
   local left_out           -- printed columns the header left out: {map=, rows=, line=}
+  -- texts of no cell (captions) so far, and how many were before each row's first copy;
+  -- the cells of rows printed again, each { id =, cell = }
+  local loose, loose_at, copied = {}, {}, {}
   for k = 1, #rows do
     local r = rows[k]
     local numbers, texts, joined = r.numbers, r.texts, ""
@@ -2777,6 +2783,7 @@ local function bind_by_places(F, T, m, tokens, R, out_diags, present, settled, r
     end
     local cap = #T.blocks > 1 and caption_block(F, m, T, joined)
     if r.loose then
+      loose[#loose + 1] = { label = ntexts > 0 and table.concat(texts) or "" }
       -- a caption between tables: a block, or a column group of a split table
       if cap then blk_i, hdr, heads, map = cap, {}, {}, nil end
       local g = #T.blocks[blk_i].groups > 0 and group_named(F, T.blocks[blk_i], joined)
@@ -2907,8 +2914,15 @@ local function bind_by_places(F, T, m, tokens, R, out_diags, present, settled, r
         if seen[row] then
           diags[#diags + 1] = { kind = "duplicate", table = T.id, row = row.id, label = row.shown,
                                 text = t, line = r.cells[1].line, col = r.cells[1].col or 1 }
+          -- a copy, unless a caption naming last year (附：上年度…对比表) is between the two
+          if by_col and not last_year_between(F, loose, loose_at[row]) then
+            for i = 1, #map do
+              local id = by_col[map[i].id]
+              if id and got[i] then copied[#copied + 1] = { id = id, cell = got[i] } end
+            end
+          end
         else
-          seen[row] = true
+          seen[row], loose_at[row] = true, #loose
           -- (a group's subtotal is no row of the format's order a misspelt label is looked for after)
           if not row.optional then last = row end
         end
@@ -2934,6 +2948,14 @@ local function bind_by_places(F, T, m, tokens, R, out_diags, present, settled, r
   -- the table's values set in one call, in the order they were read
   sm = state_memo[F]
   R.c:read(ids, values, F, M.value_state, sm and sm.of, R.units)
+  if #copied > 0 then
+    -- a row printed again with other numbers: which copy was published cannot be told
+    local first = {}
+    for i = 1, nset do first[ids[i]] = values[i] end
+    for _, c in ipairs(copied) do
+      if first[c.id] and differ_unknown(R, c.id, first[c.id], c.cell) and rec then rec.unsafe = true end
+    end
+  end
   if left_out then
     -- the cells of the columns left out are not known, not missing from their rows
     local at = { text = "", line = left_out.line, col = 1 }
