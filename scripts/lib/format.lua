@@ -544,9 +544,32 @@ function M.label(F, value, tid)
   return value
 end
 
--- The issuer kind of an agency's name, by the format's name endings.
+-- A name with a second name in brackets after it ("某市人民政府（某市人民政府办公室）"):
+-- the two names, or nil for any other name.
+local OPEN, CLOSE = "\xEF\xBC\x88", "\xEF\xBC\x89"     -- full-width brackets
+function M.names_apart(name)
+  local close = name:sub(-#CLOSE) == CLOSE and CLOSE or name:sub(-1) == ")" and ")"
+  if not close then return nil end
+  local open = close == CLOSE and OPEN or "("
+  local at, from = nil, 1
+  while true do
+    local i = name:find(open, from, true)
+    if not i then break end
+    at, from = i, i + 1
+  end
+  if not at or at == 1 then return nil end
+  return name:sub(1, at - 1), name:sub(at + #open, -#close - 1)
+end
+
+-- The issuer kind of an agency's name, by the format's name endings; of a
+-- name with a second in brackets, the kind both are, else not known.
 function M.issuer(F, name)
   if not name then return F.unknown_issuer.kind end
+  local first, second = M.names_apart(name)
+  if first then
+    local kind = M.issuer(F, first)
+    return kind == M.issuer(F, second) and kind or F.unknown_issuer.kind
+  end
   for _, k in ipairs(F.issuers) do
     for _, e in ipairs(k.endings or {}) do
       if name:sub(-#e) == e then return k.kind end

@@ -1753,6 +1753,11 @@ end
 local issuer_index = setmetatable({}, { __mode = "k" })
 local function issuer_of(F, name)
   if not name then return formatlib.issuer(F, name) end
+  local first, second = formatlib.names_apart(name)
+  if first then
+    local kind = issuer_of(F, first)
+    return kind == issuer_of(F, second) and kind or F.unknown_issuer.kind
+  end
   local ix = issuer_index[F]
   if not ix then
     ix = { kinds = {}, order_of = {}, lengths = {}, open = nil }

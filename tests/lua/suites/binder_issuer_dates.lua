@@ -71,3 +71,28 @@ test("a date as printed is read alike the first time and from the memo", functio
   end
   eq(nil, bind.parse_date(F, nil), "no text")
 end)
+
+test("a name with a second in brackets is the kind both names are, else not known", function()
+  local cases = {
+    { "桑田市人民政府（桑田市人民政府办公室）", "gov" },
+    { "桑田市人民政府(桑田市人民政府办公室)", "gov" },
+    { "中共临江市委网络安全和信息化委员会办公室（临江市互联网信息办公室）", "dept" },
+    { "桐江分局（青岚市生态环境局派出机构）", "dept" },
+    { "青石县人民政府（青石县政务服务中心）", F.unknown_issuer.kind },
+    { "（桑田市人民政府办公室）", formatlib.issuer(F, "（桑田市人民政府办公室）") },
+  }
+  for _, c in ipairs(cases) do
+    eq(c[2], formatlib.issuer(F, c[1]), c[1])
+    eq(c[2], bind.issuer_of(F, c[1]), c[1])
+  end
+  -- a government's report under its office's name too has the power to make 规章
+  local text = assert(nbio.readfile("tests/fixtures/issuer/banner-dept-2024.txt"))
+  text = text:gsub("^澜州市人民政府\n[^\n]*\n2024年", "桑田市人民政府（桑田市人民政府办公室）2024年")
+             :gsub("\n澜州市医疗保障局\n(2025年1月24日%s*)$", "\n桑田市人民政府（桑田市人民政府办公室）\n%1")
+  local path = write("issuer_bracketed.txt", text)
+  local R = assert(E:read(path))
+  eq("桑田市人民政府（桑田市人民政府办公室）", R.agency, "the title's name")
+  eq("gov", R.issuer, "a government's kind")
+  local found = rules_found(path)
+  assert(not found:find("gb2021.t2.reg_no_power", 1, true), "said to have no power:" .. found)
+end)
