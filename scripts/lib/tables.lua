@@ -1300,6 +1300,9 @@ local function segment(F, T, m, tokens, diags, present, rec)
   -- a row printed again (a table given twice): its values, to be told from the first's;
   -- extras_at: how many texts of no row had come when a row was first read
   local copies, copy, extras_at = {}, nil, {}
+  -- the place of the first column the header names in a grid (a Markdown table's cell): an
+  -- empty cell left of it on a row is its label's padding (a merged label's cell), no value
+  local value_x, value_grid
   -- value_state's answers, looked up in line: asked of every token (the
   -- memo asked again after a miss, which may have started it afresh)
   local sm = state_memo[F]
@@ -1356,7 +1359,10 @@ local function segment(F, T, m, tokens, diags, present, rec)
     elseif state and numbers_line and row_of(b) == numbers_line then
       -- the columns' numbers (栏次 1 2 3 …): no value
     elseif state then
-      if cur then
+      if cur and state == "blank" and value_x and b.grid == value_grid and b.x0 and b.x0 < value_x
+         and #cur.values == 0 then
+        -- a label's empty cell, left of the columns
+      elseif cur then
         local values = cur.values
         values[#values + 1] = b
         if cur.held and state ~= "blank" then cur.unblank = true end
@@ -1470,6 +1476,10 @@ local function segment(F, T, m, tokens, diags, present, rec)
           if k and k ~= cur.row.block.index then cur.cut = #cur.values end
         end
         if not rows_started and not remarks then remarks = names_remarks(F, t) end
+        if not rows_started and T.column_words[t] and b.x0 and b.grid
+           and (b.grid ~= value_grid or b.x0 < value_x) then
+          value_x, value_grid = b.x0, b.grid
+        end
         if not rows_started and T.column_words[t] and not repeated_below(T.column_words[t], b) then
           words[#words + 1] = second_word(F, T, words, t, T.column_words[t])
           word_rows[#words] = header_row(b)
@@ -1490,8 +1500,8 @@ local function segment(F, T, m, tokens, diags, present, rec)
           word_ordinal[#words] = ordinal(b)
           word_rows[#words] = header_row(b)
         end
-      elseif cur and #cur.values > 0 and #cur.values < #cur.row.cells and b.kind == "cell" and not b.derived
-             and not remarks then
+      elseif cur and #cur.values < #cur.row.cells and b.kind == "cell" and not b.derived and not remarks
+             and (#cur.values > 0 or value_x and b.grid == value_grid and b.x0 and b.x0 >= value_x) then
         cur.values[#cur.values + 1] = b             -- a cell of the page that holds text (not a remark's)
       elseif is_fragment(F, m, t, b.text) then
         -- a piece of a label split by the page
@@ -1566,6 +1576,7 @@ local function segment(F, T, m, tokens, diags, present, rec)
   if crossed then
     for i = 1, #words do if crossed[word_rows[i]] then word_rows[i] = {} end end
   end
+  lead.remarks = remarks
   return segs, header_order(T, words, word_rows), words, lead, copies
 end
 
@@ -2228,6 +2239,11 @@ local function bind_by_labels(F, system, T, m, tokens, R, diags, present, pendin
     local values = seg.values
     -- blank cells past the row's end only pad it
     while #values > #slots and values[#values].text == "" do values[#values] = nil end
+    -- and a row's last cell, empty, past the columns a header with a 备注 names is its remark's
+    local tail = values[#values]
+    if lead.remarks and tail and tail.text == "" and tail.kind == "cell" and named > 0 and #values > named then
+      values[#values] = nil
+    end
     if #values == 0 then
       -- (a group's subtotal the page need not print holds no values of theirs)
       if not seg.optional then

@@ -213,11 +213,12 @@ local function headings_of(F)
     if lead ~= "" then ix.leads[first_char(lead)] = lead end
     ix.lead_at[#ix.lead_at + 1] = lead ~= "" and lead or false
   end
-  -- a contents line after a heading: dot leaders, then a page number
+  -- a contents line after a heading: dot leaders, or a space or tab alone (a
+  -- converter's text of a Word file's contents: 一、总体情况<TAB>1), then a page number
   local leader, space = lpeg.P(false), lpeg.S " \t"
   for _, l in ipairs(F.decl.contents_leaders or {}) do leader = leader + l end
   for _, s in ipairs(F.language.spaces or {}) do space = space + s end
-  ix.contents = space^0 * leader * (leader + space)^0 * DIGIT^1 * space^0 * -1
+  ix.contents = (space^0 * leader * (leader + space)^0 + space^1) * DIGIT^1 * space^0 * -1
   heading_index[F] = ix
   return ix
 end

@@ -756,6 +756,13 @@ local function stacked_rows(line)
   return rows
 end
 
+
+-- The inline tags of a page a converter leaves in Markdown: left out, their text kept.
+local INLINE = { span = true, font = true, u = true, b = true, i = true, em = true, strong = true,
+                 ins = true, small = true, big = true, mark = true, a = true, sub = true }
+local function inline_tag(tag)
+  if INLINE[tag:lower()] then return "" end
+end
 local function frames_and_spans(bytes)
   local lines = lines_of(bytes)
   local i = 1
@@ -796,6 +803,7 @@ function Reader(bytes, opts)
   -- plain searches (memchr) once, instead of a class match on every line of a text that has no mark
   local has_marks = bytes:find("#", 1, true) or bytes:find(">", 1, true) or bytes:find("*", 1, true)
                     or bytes:find("<", 1, true)
+  local has_escapes = bytes:find("\\", 1, true)
   while pos <= len do
     local eol = bytes:find("\n", pos, true) or (len + 1)
     local line = bytes:sub(pos, eol - 1)
@@ -822,9 +830,27 @@ function Reader(bytes, opts)
                    :gsub("%[%^[^%]]*%]", ""):gsub("(%d)%^[%w,]+%^", "%1")   -- the same as a converter writes it (74[^1], 74^1^)
                    -- (text struck through, ~~62~~ 64 or <del>62</del>64, is left out as a page's struck row is)
                    :gsub("~~.-~~", ""):gsub("<[Dd][Ee][Ll]>.-</[Dd][Ee][Ll]>", ""):gsub("<[Ss]>.-</[Ss]>", "")
+                   :gsub("<[Ss][Tt][Rr][Ii][Kk][Ee]>.-</[Ss][Tt][Rr][Ii][Kk][Ee]>", "")
+                   :gsub("<[Ss][Pp][Aa][Nn][^>]-line%-through[^>]*>.-</[Ss][Pp][Aa][Nn]>", "")
                    -- (between two numbers it parts two rows a converter put in one: no number is made of them)
                    :gsub("(%d)%s*<[Bb][Rr]%s*/?>%s*(%d)", "%1 / %2")
                    :gsub("<[Bb][Rr]%s*/?>", "")            -- a line break inside a cell joins its text
+        -- (a page's inline markup a converter kept: <span style=…>0</span>, <u>64</u> are their text)
+        if line:find("<", 1, true) then line = line:gsub("</?(%a+)[^>]*>", inline_tag) end
+        -- (a link is its text, [一、总体情况 [1](#_Toc1)](#_Toc1) of a Word file's contents too; a picture none)
+        if line:find("](", 1, true) then
+          line = line:gsub("!%[[^%[%]]*%]%([^)%s]*%)", "")
+          repeat local n; line, n = line:gsub("%[([^%[%]]*)%]%([^)%s]*%)", "%1") until n == 0
+        end
+        -- (and pandoc's spans, [0]{lang="EN-US"} is 0, [28]{style="text-decoration: line-through"} struck)
+        if line:find("]{", 1, true) then
+          line = line:gsub("%[[^%[%]]*%]{[^}]*line%-through[^}]*}", "")
+          repeat local n; line, n = line:gsub("%[([^%[%]]*)%]%b{}", "%1") until n == 0
+        end
+      end
+      -- a Markdown escape (\- for a cell's "-", 1\. for "1."): the character; an escaped bar parts no cells
+      if has_escapes and line:find("\\", 1, true) then
+        line = line:gsub("\\(%p)", function(c) if c ~= "|" then return c end end)
       end
       local aligns = line:find("---", 1, true) and line:match("^%s*|?%s*:?%-%-%-+:?%s*|[%s|:%-]*$")
       if aligns then

@@ -162,7 +162,10 @@ test("a table whose binding made a finding makes it at every page of its layout"
   for round = 1, 3 do
     local R = nianbao.engine:bind_bytes(HEAD .. t2({ 1, 2, 3, 4, 5, round }, "规章") .. TAIL, "dup" .. round .. ".html")
     eq(1, duplicates(R), "the repeated row, round " .. round)
-    eq("number:1", cell(R, "t2.reg.made"), "the row read first, round " .. round)
+    -- (printed again with other numbers: a copy, the cells the two differ in unknown)
+    eq("unknown:1 | 4", cell(R, "t2.reg.made"), "the row's two copies, round " .. round)
+    eq("unknown:2 | 5", cell(R, "t2.reg.repealed"), "the row's two copies, round " .. round)
+    eq(round == 3 and "number:3" or "unknown:3 | " .. round, cell(R, "t2.reg.valid"), "a cell they agree in is read, round " .. round)
   end
 end)
 
