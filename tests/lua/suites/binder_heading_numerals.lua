@@ -11,14 +11,15 @@ local E = nianbao.engine
 local P = E:pack("gb2021")
 local F = P.format
 
--- a contents line's end: dot leaders and a page number
+-- a contents line's end: dot leaders, or a space alone, and a page number
 local function contents_end(s)
+  local spaced = s:find("^[%s\u{3000}\u{A0}]") ~= nil
   s = s:gsub("^[%s\u{3000}\u{A0}]+", "")
   local leaders = 0
   for _, l in ipairs(F.decl.contents_leaders) do
     while s:sub(1, #l) == l do s = s:sub(#l + 1); leaders = leaders + 1 end
   end
-  if leaders == 0 then return false end
+  if leaders == 0 and not (spaced and s:match("^%d+[%s\u{3000}\u{A0}]*$")) then return false end
   for _, l in ipairs(F.decl.contents_leaders) do s = s:gsub(l:gsub("%p", "%%%0"), "") end
   s = s:gsub("[%s\u{3000}\u{A0}]", "")
   return s:match("^%d+$") ~= nil
