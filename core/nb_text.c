@@ -191,9 +191,38 @@ static int begins_with(const char *at, const char *end, const char *word) {
     return 1;
 }
 
+/* The tags text.lua leaves out of a line, their text kept or (del, s, strike)
+** not: a page's markup in a converter's Markdown. */
+static const char *const inline_tags[] = {
+    "span", "font", "u", "b", "i", "em", "strong", "ins", "small", "big", "mark", "a", "sub",
+    "del", "s", "strike", NULL
+};
+
+static int is_letter(unsigned char c) {       /* an ASCII letter */
+    c |= 0x20;
+    return c >= 'a' && c <= 'z';
+}
+
+/* Whether s[at, end), after a "<", names one of inline_tags (closing or not). */
+static int inline_tag_at(const char *at, const char *end) {
+    const char *const *t;
+    if (at < end && *at == '/') at++;
+    for (t = inline_tags; *t; t++) {
+        size_t n = strlen(*t);
+        if (begins_with(at, end, *t) && (at + n == end || !is_letter((unsigned char)at[n]))) return 1;
+    }
+    return 0;
+}
+
+/* Whether the byte is ASCII punctuation (Lua's %p). */
+static int is_punct(unsigned char c) {
+    return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') || (c >= '{' && c <= '~');
+}
+
 /* Whether the text holds Markdown that text.lua rewrites: a line whose
 ** first byte past %s is # or > (a heading, a quote) or that begins an HTML
-** table, a "**", a "<br", a "<sup" or a "---" (an alignment row) anywhere. A mark
+** table, a "**", a "<br", a "<sup", an inline tag, a link or span's "](" or "]{",
+** an escape ("\\-") or a "---" (an alignment row) anywhere. A mark
 ** elsewhere is the page's text ("首页 > 政务公开", "印发<格式>的通知",
 ** "<!-- -->"): the loop leaves its line as it is, so C cuts it alike. Each
 ** mark found by memchr, which reads many bytes a step. */
@@ -204,9 +233,13 @@ static int has_markdown(const char *s, size_t len) {
     for (at = s; (at = memchr(at, '>', (size_t)(end - at))) != NULL; at++)
         if (first_in_line(s, at)) return 1;
     for (at = s; (at = memchr(at, '<', (size_t)(end - at))) != NULL; at++)
-        if (begins_with(at + 1, end, "br") || begins_with(at + 1, end, "sup") ||
+        if (begins_with(at + 1, end, "br") || begins_with(at + 1, end, "sup") || inline_tag_at(at + 1, end) ||
             (begins_with(at + 1, end, "table") && first_in_line(s, at)))
             return 1;
+    for (at = s; (at = memchr(at, ']', (size_t)(end - at))) != NULL; at++)
+        if (end - at > 1 && (at[1] == '(' || at[1] == '{')) return 1;
+    for (at = s; (at = memchr(at, '\\', (size_t)(end - at))) != NULL; at++)
+        if (end - at > 1 && is_punct((unsigned char)at[1])) return 1;
     for (at = s; (at = memchr(at, '*', (size_t)(end - at))) != NULL; at++)
         if (end - at > 1 && at[1] == '*') return 1;
     for (at = s; (at = memchr(at, '-', (size_t)(end - at))) != NULL; at++)

@@ -2182,6 +2182,46 @@ local function thousands_apart(R, segs, k, order)
   doubt(segs[k + 1], 1, "^%d%d%d$")
 end
 
+-- Whether two numbers alone on their lines are a wrapped number's head and
+-- tail: digits both, the tail within the head's width, a character or two either side.
+local function pieces_of_one(head, tail)
+  return head.text:find("^%d+$") and tail.text:find("^%d+$") and head.col and tail.col
+         and tail.col + #tail.text >= head.col - 2 and tail.col <= head.col + #head.text + 2
+end
+
+-- A number a narrow last cell wrapped (1362 as 136 / 2, a Word table in a PDF's
+-- text): its head alone on a line between a row and the next, the row a value
+-- long; its tail alone on a line below the next row's values, that row whole.
+-- → the head, or nil
+local function wrapped_apart(values, nxt, next_slots)
+  local head, before = values[#values], values[#values - 1]
+  local nv = nxt and nxt.values
+  if not (head and before and nv and #nv >= 2 and #nv == next_slots) then return nil end
+  local tail, above = nv[#nv], nv[#nv - 1]
+  if not (head.derived and tail.derived and head.col and tail.col) then return nil end
+  -- (each row's other values on one line, the head on the line just above the next row's, the tail just below)
+  if not (values[1].line == before.line and nv[1].line == above.line and before.line < head.line
+          and head.line == above.line - 1 and tail.line == above.line + 1) then return nil end
+  return pieces_of_one(head, tail) and head or nil
+end
+
+-- A row's wrapped last number whose head came before any row (above the first
+-- row's values, after the header): unplaced, alone on the line above the row's.
+-- → the head's diagnostic, or nil
+local function unplaced_head(diags, tid, values)
+  local tail, above = values[#values], values[#values - 1]
+  if not (tail and above and tail.derived and values[1].line == above.line and tail.line == above.line + 1) then
+    return nil
+  end
+  for i = #diags, 1, -1 do
+    local d = diags[i]
+    if d.kind == "unplaced" and d.table == tid and d.line == above.line - 1 and pieces_of_one(d, tail) then
+      return d
+    end
+  end
+  return nil
+end
+
 -- A table printed with a group's columns as one (表三's 自然人 | 法人或其他组织
 -- | 总计: the organisations' five columns left out, their sum printed): the
 -- header's words are a column, the group's word, a column, and the format
@@ -2233,12 +2273,21 @@ local function bind_by_labels(F, system, T, m, tokens, R, diags, present, pendin
   local bare, bare_slots = {}, 0
   local empty, read_any = {}, false   -- rows printed as their labels alone; whether any row had values
   local collapsed = collapsed_group(T, words)
+  local wrapped = {}       -- rows whose last cell's number was wrapped: the row → the head's token
   for k = 1, #segs do
     local seg = segs[k]
     local slots = row_slots(seg.row, order)
     local values = seg.values
     -- blank cells past the row's end only pad it
     while #values > #slots and values[#values].text == "" do values[#values] = nil end
+    -- the head of the next row's wrapped number is no value of this one
+    local nxt = segs[k + 1]
+    local head = #values == #slots + 1 and nxt and wrapped_apart(values, nxt, #row_slots(nxt.row, order))
+    if head then
+      values[#values], wrapped[nxt] = nil, head
+      diags[#diags + 1] = { kind = "unplaced", table = T.id, text = head.text, line = head.line, col = head.col or 1 }
+      if rec then rec.unsafe = true end
+    end
     -- and a row's last cell, empty, past the columns a header with a 备注 names is its remark's
     local tail = values[#values]
     if lead.remarks and tail and tail.text == "" and tail.kind == "cell" and named > 0 and #values > named then
@@ -2278,6 +2327,14 @@ local function bind_by_labels(F, system, T, m, tokens, R, diags, present, pendin
       unsure_row(R, T, seg, slots, values, diags, "apart")
     elseif #values == #slots then
       set_row(R, F, slots, values)
+      local head = wrapped[seg] or unplaced_head(diags, T.id, values)
+      if head then
+        if rec then rec.unsafe = true end
+        -- which digits the wrapped number has, its head's and its tail's, is not read
+        local b = values[#values]
+        R:set(slots[#slots], "unknown", nil, { text = head.text .. " " .. b.text, line = b.line, col = b.col,
+                                               offset = b.offset })
+      end
       -- values on both sides of the header's words: in the order read, kept
       -- only where the row's own arithmetic holds
       local mixed = seg.header_at and #values > seg.header_at
