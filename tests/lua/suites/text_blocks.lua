@@ -96,7 +96,10 @@ test("a mark inside a line, as a scraped page has, is read in C, the same blocks
 end)
 
 test("a text with a Markdown mark or an alignment row is left to the Lua loop (false)", function()
-  for _, text in ipairs { "# 标题\n", "a | b |\n|---|---|\n", "<table><tr><td>1</td></tr></table>\n", "**粗** |\n", "> 引\n" } do
+  for _, text in ipairs { "# 标题\n", "a | b |\n|---|---|\n", "<table><tr><td>1</td></tr></table>\n", "**粗** |\n", "> 引\n",
+                         -- a page's inline markup, a link, a span and an escape a converter wrote
+                         "规章 | <span lang=\"EN-US\">1</span> |\n", "<U>64</U>\n", "[一、总体情况](#_Toc1)\n",
+                         "[0]{lang=\"EN-US\"} |\n", "\\- | 1 |\n" } do
     eq(false, nianbao.text.blocks(text), text)
   end
 end)
