@@ -359,6 +359,22 @@ local function misread_cut(text, flat)
   return out
 end
 
+-- An item's number whose dot an OCR lost ("5要求行政机关确认…"): a digit
+-- opening the line against a label is that label's, no value of the row above.
+local function enumerator_glued(text, flat)
+  if not (flat[2] == true and flat[6] == false and flat[8] == flat[4] + 1 and #flat[1] == 1
+          and byte(flat[1]) ~= 48 and byte(flat[5]) >= 0xE4 and not sub(text, 1, flat[4]):find("%S")) then
+    return flat
+  end
+  local out = { flat[1] .. flat[5], false, flat[3], flat[4] }
+  for k = 9, #flat do out[k - 4] = flat[k] end
+  if flat.misread then
+    out.misread = {}
+    for i, at in ipairs(flat.misread) do out.misread[i] = at - 1 end   -- (places after the two made one)
+  end
+  return out
+end
+
 -- The flat tokens of each text asked, per list of marks: a line is cut
 -- once, though each format's bind and each report that repeats it asks again.
 -- Bounded by about the bytes held: a text, and 16 a slot of its tokens.
@@ -374,7 +390,7 @@ local function tokenize_into(out, text, line, col, offset, marks, tabs)
   local m = token_memo[marks or NO_MARKS]
   local flat = m and m.of[text]
   if not flat then
-    flat = misread_cut(text, tokens_of(text, marks))
+    flat = enumerator_glued(text, misread_cut(text, tokens_of(text, marks)))
     memo.put(token_memo, marks or NO_MARKS, TOKEN_MEMO_BYTES, text, flat, #text + 16 * #flat)
   end
   -- fresh tables each time: a binder may add to a token (its unit)

@@ -1445,7 +1445,8 @@ local function read_identity(F, R, blocks, first, joint)
     end
   end
   if R.title and agency_at then
-    local agency = R.title:sub(1, agency_at - 1):gsub("%s+$", "")
+    -- (a scan's title line may hold a site's menu apart by a wide gap: "信息公开      某局2024年…")
+    local agency = R.title:sub(1, agency_at - 1):gsub("%s+$", ""):gsub("^.*%S%s%s%s+", "")
     if agency ~= "" then R.agency = agency end
   elseif R.title then
     -- a title with no year ("某县审计局政府信息公开工作年度报告"): the name
