@@ -360,10 +360,12 @@ local function misread_cut(text, flat)
 end
 
 -- An item's number whose dot an OCR lost ("5要求行政机关确认…"): a digit
--- opening the line against a label is that label's, no value of the row above.
+-- opening the line against a label of four characters or more is that
+-- label's, no value of the row above.
 local function enumerator_glued(text, flat)
   if not (flat[2] == true and flat[6] == false and flat[8] == flat[4] + 1 and #flat[1] == 1
-          and byte(flat[1]) ~= 48 and byte(flat[5]) >= 0xE4 and not sub(text, 1, flat[4]):find("%S")) then
+          and byte(flat[1]) ~= 48 and byte(flat[5]) >= 0xE4 and #flat[5] >= 12   -- (a label, no unit: "5件")
+          and not sub(text, 1, flat[4]):find("%S")) then
     return flat
   end
   local out = { flat[1] .. flat[5], false, flat[3], flat[4] }
