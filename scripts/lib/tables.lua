@@ -295,6 +295,8 @@ local MISREAD = "^[OolISBZ]+$"
 local MISREAD_CELL = "^%d*[OolISBZ][%dOolISBZ]*$"   -- a page's cell that holds but such a value
 local LETTER_OR_DIGIT = {}
 for c in ("0123456789OolISBZ"):gmatch(".") do LETTER_OR_DIGIT[c:byte()] = true end
+local LETTER = {}
+for c in ("OolISBZ"):gmatch(".") do LETTER[c:byte()] = true end
 -- any other Latin letter an OCR read into a number ("H47228"): a misread only where it touches one
 local LATIN = "^%a$"
 local function is_latin(b) return b and (b >= 65 and b <= 90 or b >= 97 and b <= 122) end
@@ -305,7 +307,11 @@ local function misread_cut(text, flat)
   local any = false
   for k = 1, #flat, 4 do
     local t = flat[k]
-    if not flat[k + 1] and (is_latin(byte(t, 1)) or is_latin(byte(t, -1)) or t == STROKE) then any = true; break end
+    if not flat[k + 1] then
+      local a, z = byte(t, 1), byte(t, -1)
+      if LETTER[a] or LETTER[z] or t == STROKE or is_latin(z) and flat[k + 5] == true
+         or is_latin(a) and flat[k - 3] == true then any = true; break end
+    end
   end
   if not any then return flat end
   local toks = {}

@@ -659,7 +659,9 @@ function normalized(bytes)
   if bytes:find(WIDE_BARS[1], 1, true) or bytes:find(WIDE_BARS[2], 1, true) then bytes = bytes:gsub("[^\n]+", ocr_bars) end
   local ruled                                  -- the lines whose bars were made spaces
   -- (a Markdown table's bars are its cells')
-  if (bytes:find("%d[ \t]+%d[%d,%.]*[ \t]*|") or bytes:find("|[^|\n]-%S   +%S*%d")) and not bytes:find("|---", 1, true) then
+  -- (an OCR joins a scan's pages by form feeds: a text of none, a scraped page's, is not searched)
+  if bytes:find("\f", 1, true) and bytes:find("|", 1, true) and not bytes:find("|---", 1, true)
+     and (bytes:find("%d[ \t]+%d[%d,%.]*[ \t]*|") or bytes:find("|[^|\n]-%S   +%S*%d")) then
     local lines, count = lines_of(bytes), 0
     for i, line in ipairs(lines) do
       local spaced = spaced_bars(line)

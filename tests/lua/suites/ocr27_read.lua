@@ -23,7 +23,8 @@ test("a Latin letter glued to a number is a misread, not the digits beside it", 
   eq(447228, R:cell("t2.permit.decisions").value, "447228")
 end)
 
-local T3 = "三、收到和处理政府信息公开申请情况\n"
+-- (an OCR joins a scan's pages by form feeds)
+local T3 = "\f三、收到和处理政府信息公开申请情况\n"
         .. "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） 申请人情况\n"
         .. "自然人 法人或其他组织 总计\n商业企业 科研机构 社会公益组织 法律服务机构 其他\n"
         .. "一、本年新收政府信息公开申请数量              64 |0   0   2    0    4 |70\n"
@@ -42,7 +43,7 @@ test("rows whose rules an OCR kept in part as bars are read by their spaces", fu
   eq(1, R:cell("t3.next.np").value, "the row's other cells")
 end)
 
-local T4 = "四、政府信息公开行政复议、行政诉讼情况\n"
+local T4 = "\f四、政府信息公开行政复议、行政诉讼情况\n"
         .. "行政复议                                                 行政诉讼\n"
         .. "未经复议直接起诉                       复议后起诉\n"
         .. "结果|结果|其他|尚未       结果|结果|其他| 尚未审\n总计                             总计\n"
