@@ -299,7 +299,8 @@ local LETTER = {}
 for c in ("OolISBZ"):gmatch(".") do LETTER[c:byte()] = true end
 -- any other Latin letter an OCR read into a number ("H47228"): a misread only where it touches one
 local LATIN = "^%a$"
-local function is_latin(b) return b and (b >= 65 and b <= 90 or b >= 97 and b <= 122) end
+local LATIN_BYTE = {}
+for b = 65, 90 do LATIN_BYTE[b], LATIN_BYTE[b + 32] = true, true end
 -- 丨 touching a number may be the 1 it looks like as well as a bar: no digits of its own
 local STROKE = "\xE4\xB8\xA8"
 local function misread_cut(text, flat)
@@ -309,8 +310,8 @@ local function misread_cut(text, flat)
     local t = flat[k]
     if not flat[k + 1] then
       local a, z = byte(t, 1), byte(t, -1)
-      if LETTER[a] or LETTER[z] or t == STROKE or is_latin(z) and flat[k + 5] == true
-         or is_latin(a) and flat[k - 3] == true then any = true; break end
+      if LETTER[a] or LETTER[z] or t == STROKE or LATIN_BYTE[z] and flat[k + 5] == true
+         or LATIN_BYTE[a] and flat[k - 3] == true then any = true; break end
     end
   end
   if not any then return flat end
