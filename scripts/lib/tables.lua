@@ -3247,7 +3247,9 @@ local function bind_flat_by(F, system, T, m, tokens, R, diags, present, pending,
     end
   elseif #values == 0 then
     -- headers only: the cells are missing, and said so
-  elseif #values < #T.cells and digits_only(values) and digit_count(values) >= #T.cells then
+  elseif #values < #T.cells and digits_only(values) and digit_count(values) >= #T.cells
+         -- (a scan's values parted by spaces: one lost or read as a character, no digits run together)
+         and not ((ocr_read[R] or tokens.ruled) and parted(values)) then
     if rec then rec.unsafe = true end
     glued_row(R, F, system, T, nil, T.cells, values, diags, pending)
   else

@@ -79,3 +79,13 @@ test("a table read by spaces and without OCR's marks is read as before", functio
   local R = assert(E:read("tests/fixtures/shapes/s6-spaced-numbers.md"))
   eq(447228, R:cell("t2.permit.decisions").value, "447 228")
 end)
+
+test("a value a scan lost leaves its row short, no digits said run together", function()
+  -- 表四 of 1 0 2 0 3 | 12 0 0 0 12 | 0 0 0 0 0, its first 1 read as 工
+  local lost = T4:gsub("72 |64 |178 137 1351 113 14 8 1 26 |12 |1 1 6  20",
+                       "\xE5\xB7\xA5       0       2       0       3 |12      0       0       0       12 |0       0       0       0       0", 1)
+  assert(lost ~= T4, "a value made a character")
+  local found = rules_found(write("ocr27_t4_lost.txt", lost))
+  assert(not found:find("gb2021.val.glued_open", 1, true), "digits said glued: " .. found)
+  has(found, "gb2021.parse.row_values", "the row short of a value")
+end)
