@@ -297,6 +297,10 @@ local LETTER_OR_DIGIT = {}
 for c in ("0123456789OolISBZ"):gmatch(".") do LETTER_OR_DIGIT[c:byte()] = true end
 local LETTER = {}
 for c in ("OolISBZ"):gmatch(".") do LETTER[c:byte()] = true end
+-- any other Latin letter an OCR read into a number ("H47228"): a misread only where it touches one
+local LATIN = "^%a$"
+local LATIN_BYTE = {}
+for b = 65, 90 do LATIN_BYTE[b], LATIN_BYTE[b + 32] = true, true end
 -- 丨 touching a number may be the 1 it looks like as well as a bar: no digits of its own
 local STROKE = "\xE4\xB8\xA8"
 local function misread_cut(text, flat)
@@ -304,7 +308,11 @@ local function misread_cut(text, flat)
   local any = false
   for k = 1, #flat, 4 do
     local t = flat[k]
-    if not flat[k + 1] and (LETTER[byte(t, 1)] or LETTER[byte(t, -1)] or t == STROKE) then any = true; break end
+    if not flat[k + 1] then
+      local a, z = byte(t, 1), byte(t, -1)
+      if LETTER[a] or LETTER[z] or t == STROKE or LATIN_BYTE[z] and flat[k + 5] == true
+         or LATIN_BYTE[a] and flat[k - 3] == true then any = true; break end
+    end
   end
   if not any then return flat end
   local toks = {}
@@ -312,6 +320,7 @@ local function misread_cut(text, flat)
     local t, off = flat[k], flat[k + 3]
     local s = text:find(t, off + 1, true) or off + 1
     local head, letters = t:match("^(.-%S)%s+([OolISBZ]+)$")
+    if not head and flat[k + 5] == true and flat[k + 7] == s - 1 + #t then head, letters = t:match("^(.-%S)%s+(%a)$") end
     if not flat[k + 1] and head then
       -- a label with a lone letter after it: the letter may be the row's first value
       toks[#toks + 1] = { t = head, glued = false, col = flat[k + 2], off = off, s = s, e = s + #head - 1 }
@@ -329,6 +338,10 @@ local function misread_cut(text, flat)
       local touches = number(i - 1) and toks[i - 1].e + 1 == tk.s or number(i + 1) and tk.e + 1 == toks[i + 1].s
       local alone = number(i + 1) and (number(i - 1) or tk.split or i == 1) or number(i - 1) and not toks[i + 1]
       if touches or alone then tk.letter, misread_any = true, true end
+    elseif not tk.glued and tk.t:match(LATIN) then
+      if number(i - 1) and toks[i - 1].e + 1 == tk.s or number(i + 1) and tk.e + 1 == toks[i + 1].s then
+        tk.letter, misread_any = true, true
+      end
     end
   end
   if not misread_any then return flat end
@@ -353,6 +366,24 @@ local function misread_cut(text, flat)
   return out
 end
 
+-- An item's number whose dot an OCR lost ("5要求行政机关确认…"): a digit
+-- opening the line against a label of four characters or more is that
+-- label's, no value of the row above.
+local function enumerator_glued(text, flat)
+  if not (flat[2] == true and flat[6] == false and flat[8] == flat[4] + 1 and #flat[1] == 1
+          and byte(flat[1]) ~= 48 and byte(flat[5]) >= 0xE4 and #flat[5] >= 12   -- (a label, no unit: "5件")
+          and not sub(text, 1, flat[4]):find("%S")) then
+    return flat
+  end
+  local out = { flat[1] .. flat[5], false, flat[3], flat[4] }
+  for k = 9, #flat do out[k - 4] = flat[k] end
+  if flat.misread then
+    out.misread = {}
+    for i, at in ipairs(flat.misread) do out.misread[i] = at - 1 end   -- (places after the two made one)
+  end
+  return out
+end
+
 -- The flat tokens of each text asked, per list of marks: a line is cut
 -- once, though each format's bind and each report that repeats it asks again.
 -- Bounded by about the bytes held: a text, and 16 a slot of its tokens.
@@ -368,7 +399,7 @@ local function tokenize_into(out, text, line, col, offset, marks, tabs)
   local m = token_memo[marks or NO_MARKS]
   local flat = m and m.of[text]
   if not flat then
-    flat = misread_cut(text, tokens_of(text, marks))
+    flat = enumerator_glued(text, misread_cut(text, tokens_of(text, marks)))
     memo.put(token_memo, marks or NO_MARKS, TOKEN_MEMO_BYTES, text, flat, #text + 16 * #flat)
   end
   -- fresh tables each time: a binder may add to a token (its unit)
@@ -1937,7 +1968,9 @@ end
 -- are read in the format's order — and kept only if every identity that
 -- involves them holds (a table without identities also needs its labels
 -- read in that same order). Returns true when it read the table so.
-local function bind_by_order(F, system, T, m, tokens, R, diags)
+local function bind_by_order(F, system, T, m, tokens, R, diags, scanned)
+  -- (an OCR may have lost a value, or read one as a character or a remark's as one: no order is sure)
+  if scanned then return false end
   local blocks, labels = value_lines(F, T, m, tokens)
   -- each block's lines are its rows, one for one; else, where the page put
   -- every value apart (raw PDF text), the block's values in order fill its rows
@@ -2051,34 +2084,58 @@ end
 --}===
 
 -- A scan's OCR may read a cell's bar as a 1 glued to its number ("|70|"
--- read "701", "|12|" "1121"). In a report whose tables show OCR's letters,
--- a number with a 1 at an edge that breaks a sum it is in, all of which
--- the number without that 1 keeps, cannot be trusted: unknown, never the guess.
+-- read "701", "|12|" "1121"). In a report whose tables show OCR's letters
+-- or rules, numbers with a 1 at an edge that break a sum they are in, all
+-- of which the numbers without those 1s keep (two such may break one sum),
+-- cannot be trusted: unknown, never the guess. An empty cell there is a
+-- value the OCR lost: unknown too, no blank.
 local ocr_read = setmetatable({}, { __mode = "k" })   -- R → true: a table of it showed OCR's letters
+local BARED = { "^1(%d+)$", "^(%d+)1$", "^1(%d+)1$" }
 local function bars_read_as_one(R, F, system, slots, values)
   local c = R.c
   if #values ~= #slots then return end
+  local suspects, lost = {}, {}
   for i, id in ipairs(slots) do
-    local b = values[i]
-    local text = b.text
-    if #text >= 2 and (byte(text, 1) == 49 or byte(text, -1) == 49) and c:state(id) == "number"
-       and not text:find("%D") then
-      local one = { id }
-      if not system:consistent(c, one) then
-        local trusted = true
-        for _, bared in ipairs { "^1(%d+)$", "^(%d+)1$", "^1(%d+)1$" } do
-          local cut = text:match(bared)
-          if cut then
-            c:set(id, "number", (nianbao.number(cut)))
-            if system:consistent(c, one) then trusted = false; break end
-          end
-        end
-        set_value(R, F, id, b)
-        if not trusted then
-          R:set(id, "unknown", nil, { text = text, line = b.line, col = b.col, offset = b.offset })
-        end
+    local text = values[i].text
+    if c:state(id) == "blank" then
+      lost[#lost + 1] = i
+    elseif #text >= 2 and (byte(text, 1) == 49 or byte(text, -1) == 49) and c:state(id) == "number"
+       and not text:find("%D") and not system:consistent(c, { slots[i] }) and #suspects < 6 then
+      suspects[#suspects + 1] = i
+    end
+  end
+  -- each suspect of some set whose 1s taken off keep every sum they are in
+  local cut_any = {}
+  for mask = 1, (1 << #suspects) - 1 do
+    local picked, ids, cuts = {}, {}, {}
+    for k = 1, #suspects do
+      if mask & (1 << (k - 1)) ~= 0 then
+        local i = suspects[k]
+        picked[#picked + 1], ids[#picked + 1], cuts[#picked + 1] = i, slots[i], values[i].text
       end
     end
+    -- each number's cuts in turn: one bar at the front, at the end or both
+    local function kept_from(j)
+      if j > #cuts then return system:consistent(c, ids) end
+      for _, bared in ipairs(BARED) do
+        local cut = cuts[j]:match(bared)
+        if cut then
+          c:set(ids[j], "number", (nianbao.number(cut)))
+          if kept_from(j + 1) then return true end
+        end
+      end
+      return false
+    end
+    local kept = kept_from(1)
+    for j, i in ipairs(picked) do set_value(R, F, ids[j], values[i]) end
+    for _, i in ipairs(kept and picked or {}) do cut_any[i] = true end
+  end
+  for _, i in ipairs(suspects) do
+    if cut_any[i] then lost[#lost + 1] = i end
+  end
+  for _, i in ipairs(lost) do
+    local b = values[i]
+    R:set(slots[i], "unknown", nil, { text = b.text, line = b.line, col = b.col, offset = b.offset })
   end
 end
 
@@ -2397,7 +2454,7 @@ local function bind_by_labels(F, system, T, m, tokens, R, diags, present, pendin
       end
     end
   end
-  if lead.misread then ocr_read[R] = true end
+  if lead.misread or tokens.ruled then ocr_read[R] = true end
   if ocr_read[R] then
     if rec then rec.unsafe = true end
     for _, seg in ipairs(segs) do bars_read_as_one(R, F, system, row_slots(seg.row, order), seg.values) end
@@ -2407,7 +2464,7 @@ local function bind_by_labels(F, system, T, m, tokens, R, diags, present, pendin
   -- rows whose labels were lost or set apart: by the format's order, where
   -- the identities agree; digits the labels made look glued were not
   local whole = complete(F, R, T)
-  if not whole and bind_by_order(F, system, T, m, tokens, R, diags) then
+  if not whole and bind_by_order(F, system, T, m, tokens, R, diags, ocr_read[R]) then
     for j = #pending, 1, -1 do
       if pending[j].diag.table == T.id then table.remove(pending, j) end
     end
@@ -3278,14 +3335,16 @@ local function bind_flat_by(F, system, T, m, tokens, R, diags, present, pending,
       unsure_row(R, T, row, T.cells, values, diags, "mixed")
     else
       if rec then rec.values = values end
-      if ocr_read[R] then
+      if ocr_read[R] or tokens.ruled then
         if rec then rec.unsafe = true end
         bars_read_as_one(R, F, system, T.cells, values)
       end
     end
   elseif #values == 0 then
     -- headers only: the cells are missing, and said so
-  elseif #values < #T.cells and digits_only(values) and digit_count(values) >= #T.cells then
+  elseif #values < #T.cells and digits_only(values) and digit_count(values) >= #T.cells
+         -- (a scan's values parted by spaces: one lost or read as a character, no digits run together)
+         and not ((ocr_read[R] or tokens.ruled) and parted(values)) then
     if rec then rec.unsafe = true end
     glued_row(R, F, system, T, nil, T.cells, values, diags, pending)
   else

@@ -1446,7 +1446,8 @@ local function read_identity(F, R, blocks, first, joint)
     end
   end
   if R.title and agency_at then
-    local agency = R.title:sub(1, agency_at - 1):gsub("%s+$", "")
+    -- (a scan's title line may hold a site's menu apart by a wide gap: "信息公开      某局2024年…")
+    local agency = R.title:sub(1, agency_at - 1):gsub("%s+$", ""):gsub("^.*%S%s%s%s+", "")
     if agency ~= "" then R.agency = agency end
   elseif R.title then
     -- a title with no year ("某县审计局政府信息公开工作年度报告"): the name
@@ -1684,6 +1685,7 @@ local function table_tokens(F, T, blocks, from, to, lead)
           tables.tokenize_into(tokens, start == 1 and text or text:sub(start), b.line,
                                (b.col or 1) + (start == 1 and 0 or utf8.len(text:sub(1, start - 1)) or 0),
                                (b.offset or 0) + start - 1, F.enumerator_marks, b.tabs)
+          if b.ruled then tokens.ruled = true end   -- (an OCR's rules: a 1 at a number's edge may be one)
         end
       end
     end

@@ -80,6 +80,29 @@ local function ocr_bars(line)
   return line
 end
 
+-- An OCR keeps some of a table's rules as bars and loses the rest: a line
+-- where one piece between bars is several numbers parted by spaces
+-- ("64 |0   0   2    0    4 |70"), or a text and a number set apart by
+-- spaces ("|行政许可          447228"), is a row laid out by spaces, each bar a space.
+local SPACED_VALUE = "%S%s%s%s+%S*%d%S*%s*$"
+local function spaced_numbers(piece)
+  -- three numbers or more, not one number's thousands parted by spaces ("1 234 567")
+  local n, thousands = 0, true
+  for number in piece:gmatch("%S+") do
+    if not number:find("^%d[%d,%.]*$") then return false end
+    n = n + 1
+    if n > 1 and #number ~= 3 then thousands = false end
+  end
+  return n >= 3 and not thousands
+end
+local function spaced_bars(line)
+  if not line:find("|", 1, true) then return line end
+  for piece in ("|" .. line .. "|"):gmatch("|([^|]*)") do
+    if spaced_numbers(piece) or piece:find(SPACED_VALUE) then return (line:gsub("|", " ")) end
+  end
+  return line
+end
+
 -- pandoc's multiline and grid tables wrap a cell's text over the lines of
 -- its row (a multiline table's rows end at a blank line, a grid table's at
 -- a +---+ border): each such row is joined into one line, its cells' pieces
@@ -634,13 +657,39 @@ function normalized(bytes)
     bytes = joined_rows(bytes)
   end
   if bytes:find(WIDE_BARS[1], 1, true) or bytes:find(WIDE_BARS[2], 1, true) then bytes = bytes:gsub("[^\n]+", ocr_bars) end
+  local ruled                                  -- the lines whose bars were made spaces
+  -- (a Markdown table's bars are its cells')
+  -- (an OCR joins a scan's pages by form feeds: a text of none, a scraped page's, is not searched)
+  if bytes:find("\f", 1, true) and bytes:find("|", 1, true) and not bytes:find("|---", 1, true)
+     and (bytes:find("%d[ \t]+%d[%d,%.]*[ \t]*|") or bytes:find("|[^|\n]-%S   +%S*%d")) then
+    local lines, count = lines_of(bytes), 0
+    for i, line in ipairs(lines) do
+      local spaced = spaced_bars(line)
+      if spaced ~= line then lines[i], ruled, count = spaced, ruled or {}, count + 1; ruled[i] = true end
+    end
+    -- (three such rows: the text's bars are all rules, a header's among them)
+    for i, line in ipairs(count >= 3 and lines or {}) do
+      if line:find("|", 1, true) then lines[i], ruled[i] = line:gsub("|", " "), true end
+    end
+    if ruled then bytes = text_of(lines, bytes) end
+  end
   -- an OCR's layout analysis wraps each table in a page of its own, a line
   -- "<html><body><table>…": the table alone, as the lines that open with one
   if bytes:find(PAGED_TABLE, 1, true) then
     bytes = bytes:gsub("\n" .. PAGED_TABLE, "\n" .. TABLE_PADDED)
     if bytes:find(PAGED_TABLE, 1, true) == 1 then bytes = TABLE_PADDED .. bytes:sub(#PAGED_TABLE + 1) end
   end
-  return bytes
+  return bytes, ruled
+end
+
+-- a row whose rules an OCR read (some as bars, so maybe some as a 1 beside a number): said on its blocks
+local function mark_ruled(doc, ruled)
+  if ruled then
+    for _, b in ipairs(doc.blocks) do
+      if ruled[b.line] then b.ruled = true end
+    end
+  end
+  return doc
 end
 
 -- Layout converters print a Markdown table in two ways the loop below would
@@ -781,13 +830,14 @@ local function frames_and_spans(bytes)
 end
 
 function Reader(bytes, opts)
-  bytes = normalized(bytes)
+  local ruled
+  bytes, ruled = normalized(bytes)
   -- a text with no Markdown mark: the loop below, in C (nianbao.text.blocks);
   -- a Markdown table with no outer bars (its alignment row "---|---"): below
   local bare = bytes:find("---|", 1, true) and bytes:find("\n[ \t]*:?%-%-%-+:?[ \t]*|")
   local plain, grid_last
   if not bare then plain, grid_last = nianbao.text.blocks(bytes) end
-  if plain then return { blocks = plain, grid_last = grid_last } end
+  if plain then return mark_ruled({ blocks = plain, grid_last = grid_last }, ruled) end
   -- (a Markdown table: the C loop above left it here)
   if bytes:find("---|", 1, true) then bytes = frames_and_spans(bytes) end
   local blocks, n = {}, 0
@@ -920,5 +970,5 @@ function Reader(bytes, opts)
     pos = eol + 1
     ::next_line::
   end
-  return { blocks = blocks, grid_last = grid_last }
+  return mark_ruled({ blocks = blocks, grid_last = grid_last }, ruled)
 end
