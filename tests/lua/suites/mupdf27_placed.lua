@@ -1,0 +1,50 @@
+-- A PDF as MuPDF (mutool draw -F stext) and pdfminer (pdf2txt -t html, -t
+-- xml) give it: each character in its box, or each of pdfminer's boxes a
+-- <div> placed by its left and top, its lines parted by <br>. Read as the
+-- PDF's text laid out; where a box's lines have no place known, not read.
+
+local E = nianbao.engine
+local DIR = "tests/fixtures/mupdf27/"
+local compare = dofile("tests/lua/compare.lua")
+
+local function value(R, id)
+  local c = R:cell(id)
+  return c and c.value
+end
+
+local function scored(name)
+  local expected = assert(nianbao.yaml.decode(assert(nbio.readfile(DIR .. name:gsub("%.%w+$", ".expected.yaml"))),
+                                              name))
+  local got = assert(nianbao.extract(DIR .. name))
+  return compare(expected, got)
+end
+
+test("pdfminer's boxes and the characters of MuPDF and pdfminer in their boxes read every cell", function()
+  for _, name in ipairs { "m1-pdfminer-html-published.html", "m5-pdfminer-xml-ueditor.xml", "m6-stext-traditional.xml" } do
+    local ok, total, wrong = scored(name)
+    eq(total, ok, name .. ": " .. table.concat(wrong, "; "))
+  end
+end)
+
+test("a number alone among a box's lines (a header's value below its words) is not placed", function()
+  local R = assert(E:read(DIR .. "m3-pdfminer-html-portal.html"))
+  for _, id in ipairs { "t4.ld.upheld", "t4.ld.total", "t4.la.total" } do
+    local v = value(R, id)
+    assert(v == nil, id .. " read " .. tostring(v))
+  end
+  eq(2293, value(R, "t2.permit.decisions"))
+end)
+
+test("a box of cells one above another leaves the page unplaced: no row said missing", function()
+  local found = rules_found(DIR .. "m4-pdfminer-html-page-split.html")
+  assert(not found:find("gb2021.struct.row_missing", 1, true), found)
+  local _, _, wrong = scored("m4-pdfminer-html-page-split.html")
+  for _, w in ipairs(wrong) do assert(w:find("got (missing)", 1, true), w) end
+end)
+
+test("pdfminer's XML with no page height, and characters with no box, are read without an error", function()
+  local path = write("nopage.xml", '<?xml version="1.0"?><pages><textline bbox="1,2,3,4"><text>x</text>' ..
+                     '<text bbox="a,b,c,d">y</text></textline></pages>')
+  local ok, err = pcall(E.read, E, path)
+  assert(ok, err)
+end)
