@@ -554,7 +554,8 @@ local function placed_runs(text)
           -- a box of cells one above another (a line after its first opens an item) has rows of
           -- heights not known: no label or value beside it has a line known among them
           for k = 2, spread and n or 1 do
-            stacked = stacked or lines[k]:find("^%s*%d+[.．]") ~= nil or lines[k]:find("^%s*（") ~= nil
+            stacked = stacked or lines[k]:find("^%s*%d+%.") ~= nil or lines[k]:find("^%s*%d+\u{FF0E}") ~= nil
+                      or lines[k]:find("^%s*\u{FF08}") ~= nil
           end
         end
         for k, piece in ipairs(lines) do
