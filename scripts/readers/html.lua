@@ -742,12 +742,22 @@ local function placed_page(text)
   return nianbao.text.blocks(table.concat(out, "\n") .. "\n")
 end
 
+-- MuPDF's page (mutool draw -F html: each line a <p> placed in points) sets
+-- in <sup> what stands a little above its line's baseline: a cell's value
+-- beside a wrapped label as often as a mark, a number of its own either way
+local function mupdf_raised(text)
+  local head = text:sub(1, 4096)
+  if not (head:find("p{position:absolute", 1, true) and head:find('<p style="top:', 1, true)) then return text end
+  return (text:gsub("<sup>", " "):gsub("</sup>", ""))
+end
+
 function Reader(text, opts)
   local saved, saved_line = mhtml_page(text)
   local page, published = json_page(saved or text)
   text = page or saved or text
   local placed = placed_page(text)
   if placed then return { blocks = placed } end
+  text = mupdf_raised(text)
   local blocks, twins = page_blocks(text)
   if saved_line then
     for _, b in ipairs(blocks) do b.line = b.line + saved_line - 1 end

@@ -48,3 +48,20 @@ test("pdfminer's XML with no page height, and characters with no box, are read w
   local ok, err = pcall(E.read, E, path)
   assert(ok, err)
 end)
+
+test("MuPDF's <sup> on its page is a number of the line, not a mark to leave out", function()
+  -- a value set a little above its wrapped label's second line
+  local R = assert(E:read(DIR .. "m7-mutool-html-portal.html"))
+  eq(0, value(R, "t3.result.other.nocorrect.np"))
+  eq(0, value(R, "t3.result.other.nocorrect.total"))
+  -- a fee wrapped round its label in a narrow cell (91 / label / 16.36): two numbers, the fee unknown
+  local text = assert(nbio.readfile(DIR .. "m7-mutool-html-portal.html"))
+  local n
+  text, n = text:gsub('(<span style="font%-family:LiberationSerif,serif;font%-size:12.0pt">) 24252.311082</span></p>',
+                      '%1 </span><sup>%1241</span></sup></p>\n<p style="top:669.0pt;left:125.2pt;line-height:12.0pt">' ..
+                      '%152.311082</span></p>')
+  eq(1, n, "the fee wrapped")
+  local W = assert(E:read(write("wrapped-fee.html", text)))
+  local fee = value(W, "t2.fee.amount")
+  assert(fee == nil, "fee read " .. tostring(fee))
+end)
