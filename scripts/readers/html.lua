@@ -519,7 +519,7 @@ local function placed_runs(text)
   end
   local pages, runs = {}, nil
   local closes = {}             -- each tag's end found last: the first after every start before it
-  local stacked = false         -- a box of pdfminer's holds cells one above another
+  local stacks = {}             -- pdfminer's boxes of cells one above another, where on their page
   at = 1
   while true do
     local s, e, tag, attrs = text:find("<(%a+)([^>]*)>", at)
@@ -551,11 +551,15 @@ local function placed_runs(text)
           while n > 1 and not lines[n]:find("%S") do n = n - 1 end
           spread = size and box and n > 1
           height = spread and math.max(size, (box - size) / (n - 1)) or nil
-          -- a box of cells one above another (a line after its first opens an item) has rows of
-          -- heights not known: no label or value beside it has a line known among them
+          -- a box of cells one above another (a line after its first opens an item: 2. or (二)) has
+          -- rows of heights not known: no label or value beside it has a line known among them
           for k = 2, spread and n or 1 do
-            stacked = stacked or lines[k]:find("^%s*%d+%.") ~= nil or lines[k]:find("^%s*%d+\u{FF0E}") ~= nil
-                      or lines[k]:find("^%s*\u{FF08}") ~= nil
+            local line, open = lines[k], lines[k]:find("^%s*\u{FF08}")
+            local shut = open and line:find("\u{FF09}", open, true)
+            if line:find("^%s*%d+%.%D") or line:find("^%s*%d+\u{FF0E}") or shut and shut - open <= 12 then
+              stacks[#stacks + 1] = { runs = runs, left = left, top = top - size / 2, bottom = top + box }
+              break
+            end
           end
         end
         for k, piece in ipairs(lines) do
@@ -569,7 +573,16 @@ local function placed_runs(text)
       end
     end
   end
-  return pages, stacked
+  -- (a stack with no value beside it, a heading and its note, is read as laid out)
+  for _, stack in ipairs(stacks) do
+    for _, r in ipairs(stack.runs) do
+      if not r.height and r.left > stack.left and r.top >= stack.top and r.top <= stack.bottom
+         and r.text:find("^%s*[%d.,]+%s*$") then
+        return pages, true
+      end
+    end
+  end
+  return pages, false
 end
 
 -- pdftotext -bbox's words, each page's in a list, as placed_runs gives them

@@ -65,3 +65,13 @@ test("MuPDF's <sup> on its page is a number of the line, not a mark to leave out
   local fee = value(W, "t2.fee.amount")
   assert(fee == nil, "fee read " .. tostring(fee))
 end)
+
+test("a box whose second line opens with a note or a decimal, no value beside it, is laid out", function()
+  local text = assert(nbio.readfile(DIR .. "m1-pdfminer-html-published.html"))
+  local n
+  text, n = text:gsub("2024 年政府信息公开工作年度报告\n<br>", "2024 年政府信息公开工作年度报告\n<br>\u{FF08}更正\u{FF09}\n<br>16.36\n<br>", 1)
+  eq(1, n, "the title's box")
+  local R = assert(E:read(write("title-note.html", text)))
+  eq(3119, value(R, "t3.new.total"))
+  eq(351, value(R, "t4.rv.total"))
+end)
