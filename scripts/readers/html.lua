@@ -19,6 +19,8 @@ function sniff(head)
      or (h:find("<div", 1, true) and h:find("</p>", 1, true)) then
     return true
   end
+  -- a PDF's characters in their boxes (MuPDF's stext, pdfminer's XML)
+  if head:find("<char quad=", 1, true) or head:find("<textline bbox=", 1, true) then return true end
   -- a page saved as one file (MHTML): a mail's header, the page a part of it
   if head:find("^[%w%-]+:") and h:find("multipart/related", 1, true) then return true end
   -- markup further in, after scripts or a site's menus: a table of cells
@@ -475,7 +477,7 @@ end
 
 local function run_lines(inner)
   local lines = {}
-  inner = inner:gsub("<[Bb][Rr]%s*/?>", "\n"):gsub("<[^>]*>", ""):gsub("&(#?%w+);", entity)
+  inner = inner:gsub("\n?<[Bb][Rr]%s*/?>", "\n"):gsub("<[^>]*>", ""):gsub("&(#?%w+);", entity)
   for line in (inner .. "\n"):gmatch("([^\n]*)\n") do lines[#lines + 1] = line end
   return lines
 end
@@ -494,7 +496,9 @@ local function wide_start(s)
 end
 
 -- pdftohtml's runs, each page's in a list: {top, left, size (nil where its
--- class was never written), height, text, k (its line in the run)}
+-- class was never written), height, text, k (its line in the run)}. So are
+-- pdfminer's boxes (pdf2txt -t html: a box's lines parted by <br>, a page
+-- begun by its <a name>, the type size given in the box).
 local function placed_runs(text)
   -- a class's type size and line height (pdftohtml's .ftNN), each rule's braces
   -- found once (a brace never closed ends the look)
@@ -515,13 +519,14 @@ local function placed_runs(text)
   end
   local pages, runs = {}, nil
   local closes = {}             -- each tag's end found last: the first after every start before it
+  local stacks = {}             -- pdfminer's boxes of cells one above another, where on their page
   at = 1
   while true do
     local s, e, tag, attrs = text:find("<(%a+)([^>]*)>", at)
     if not s then break end
     at = e + 1
     local style = attrs:match('style%s*=%s*"([^"]*)"') or ""
-    if tag:lower() == "div" and attrs:find('id%s*=%s*"page') then
+    if tag:lower() == "div" and (attrs:find('id%s*=%s*"page') or text:find('^%s*<a name=', e + 1)) then
       runs = {}
       pages[#pages + 1] = runs
     elseif style:find("position:%s*absolute") then
@@ -537,8 +542,29 @@ local function placed_runs(text)
         local class = attrs:match('class%s*=%s*"([^"]*)"')
         local size = class and sizes[class]     -- (nil: a class the converter named and never wrote)
         local height = class and heights[class]
-        for k, piece in ipairs(run_lines(text:sub(e + 1, close - 1))) do
-          if piece:find("%S") then
+        local inner = text:sub(e + 1, close - 1)
+        local lines, spread = run_lines(inner), false
+        if not class then
+          size = tonumber(inner:match("font%-size:%s*([%d.]+)px") or "")
+          -- a box's lines spread over its height (the last one a type high)
+          local box, n = tonumber(style:match("height:%s*([%d.]+)px") or ""), #lines
+          while n > 1 and not lines[n]:find("%S") do n = n - 1 end
+          spread = size and box and n > 1
+          height = spread and math.max(size, (box - size) / (n - 1)) or nil
+          -- a box of cells one above another (a line after its first opens an item: 2. or (二)) has
+          -- rows of heights not known: no label or value beside it has a line known among them
+          for k = 2, spread and n or 1 do
+            local line, open = lines[k], lines[k]:find("^%s*\u{FF08}")
+            local shut = open and line:find("\u{FF09}", open, true)
+            if line:find("^%s*%d+%.%D") or line:find("^%s*%d+\u{FF0E}") or shut and shut - open <= 12 then
+              stacks[#stacks + 1] = { runs = runs, left = left, top = top - size / 2, bottom = top + box }
+              break
+            end
+          end
+        end
+        for k, piece in ipairs(lines) do
+          -- (a number alone among a box's lines, a header's value or a column of them, has no place known)
+          if piece:find("%S") and not (spread and piece:find("^%s*[%d.,]+%s*$")) then
             runs[#runs + 1] = { top = top, k = k, size = size, height = height, left = left, text = piece,
                                 order = #runs + 1 }
           end
@@ -547,7 +573,16 @@ local function placed_runs(text)
       end
     end
   end
-  return pages
+  -- (a stack with no value beside it, a heading and its note, is read as laid out)
+  for _, stack in ipairs(stacks) do
+    for _, r in ipairs(stack.runs) do
+      if not r.height and r.left > stack.left and r.top >= stack.top and r.top <= stack.bottom
+         and r.text:find("^%s*[%d.,]+%s*$") then
+        return pages, true
+      end
+    end
+  end
+  return pages, false
 end
 
 -- pdftotext -bbox's words, each page's in a list, as placed_runs gives them
@@ -579,11 +614,73 @@ local function boxed_runs(text)
   return pages
 end
 
+-- MuPDF's structured text (mutool draw -F stext: <char quad=… c=…/>, y
+-- down the page) and pdfminer's XML (pdf2txt -t xml: <text bbox=…>c</text>,
+-- y up the page) box each character in its line: the characters of a line
+-- in words, as boxed_runs gives them, a word ended by a space, a gap wider
+-- than a quarter of its type or its line's end
+local function char_runs(text, stext)
+  local pages, runs, word, height = {}, nil, nil, 0
+  local function flush()
+    if word then runs[#runs + 1] = word end
+    word = nil
+  end
+  local at, size = 1, nil
+  while true do
+    local s, e, tag, attrs = text:find("<(%a+)([^>]*)>", at)
+    if not s then break end
+    at = e + 1
+    if tag == "page" then
+      flush()
+      runs = {}
+      pages[#pages + 1] = runs
+      height = tonumber(attrs:match('bbox="[%d.-]+,[%d.-]+,[%d.-]+,([%d.]+)"') or "") or 0
+    elseif tag == "line" or tag == "textline" then
+      flush()
+    elseif tag == "font" then
+      size = tonumber(attrs:match('size="([%d.]+)"') or "")
+    elseif runs and (stext and tag == "char" or not stext and tag == "text") then
+      local c, x0, y0, x1, y1
+      if stext then
+        c = attrs:match('c="([^"]*)"')
+        x0, y0, x1, y1 = attrs:match('quad="([%d.-]+) ([%d.-]+) ([%d.-]+) [%d.-]+ [%d.-]+ ([%d.-]+)')
+      else
+        local close = text:find("</text>", e + 1, true)
+        c = close and text:sub(e + 1, close - 1) or ""
+        local b0, b1, b2, b3 = attrs:match('bbox="([%d.-]+),([%d.-]+),([%d.-]+),([%d.-]+)"')
+        x0, y0, x1, y1 = b0, b3, b2, b1
+        size = tonumber(attrs:match('size="([%d.]+)"') or "")
+      end
+      x0, y0, x1, y1 = tonumber(x0 or ""), tonumber(y0 or ""), tonumber(x1 or ""), tonumber(y1 or "")
+      if not stext and y0 and y1 then y0, y1 = height - y0, height - y1 end
+      c = c and c:gsub("&(#?%w+);", entity)
+      if not (c and x0 and y0 and x1 and y1) or not c:find("%S") then
+        flush()
+      else
+        local type_size = math.floor((size or y1 - y0) + 0.5)
+        if word and x0 - word.right > type_size / 4 then flush() end
+        if word then
+          word.text, word.right = word.text .. c, x1
+        else
+          word = { top = y0, k = 1, size = type_size, left = x0, right = x1, text = c, order = #runs + 1 }
+        end
+      end
+    end
+  end
+  flush()
+  return pages
+end
+
 local function placed_page(text)
   -- (the converter places its first runs, or words, in a page's first bytes; a page of a site has none)
   local head, pages = text:sub(1, 8192), nil
-  if head:find("position:absolute;top:", 1, true) then pages = placed_runs(text)
+  if head:find("position:absolute;top:", 1, true) or head:find("position:absolute; border: textbox", 1, true) then
+    local stacked
+    pages, stacked = placed_runs(text)
+    if stacked then return nil end
   elseif head:find("<word xMin=", 1, true) then pages = boxed_runs(text)
+  elseif head:find("<char quad=", 1, true) then pages = char_runs(text, true)
+  elseif head:find("<textline bbox=", 1, true) then pages = char_runs(text, false)
   else return nil end
   -- the body's type size: the one most runs have (a run of a class never written has it too)
   local counts, body = {}, nil
@@ -658,12 +755,22 @@ local function placed_page(text)
   return nianbao.text.blocks(table.concat(out, "\n") .. "\n")
 end
 
+-- MuPDF's page (mutool draw -F html: each line a <p> placed in points) sets
+-- in <sup> what stands a little above its line's baseline: a cell's value
+-- beside a wrapped label as often as a mark, a number of its own either way
+local function mupdf_raised(text)
+  local head = text:sub(1, 4096)
+  if not (head:find("p{position:absolute", 1, true) and head:find('<p style="top:', 1, true)) then return text end
+  return (text:gsub("<sup>", " "):gsub("</sup>", ""))
+end
+
 function Reader(text, opts)
   local saved, saved_line = mhtml_page(text)
   local page, published = json_page(saved or text)
   text = page or saved or text
   local placed = placed_page(text)
   if placed then return { blocks = placed } end
+  text = mupdf_raised(text)
   local blocks, twins = page_blocks(text)
   if saved_line then
     for _, b in ipairs(blocks) do b.line = b.line + saved_line - 1 end
