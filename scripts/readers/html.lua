@@ -597,9 +597,11 @@ local function placed_page(text)
   end
   body = body or FONT_PX
   local out, n, placed = {}, 0, 0
+  local inside = 0                  -- the wide characters' first bytes in the runs
   for p, list in ipairs(pages) do
     placed = placed + #list
     for _, r in ipairs(list) do
+      inside = inside + select(2, r.text:gsub("[\228-\233]", ""))
       r.known = r.size ~= nil
       r.size = r.size or body
       r.top = r.top + (r.k - 1) * (r.height or r.size * 1.2)
@@ -655,6 +657,10 @@ local function placed_page(text)
     end
   end
   if placed < PLACED_LEAST then return nil end
+  -- a site's page that places some of itself (a menu's links) holds most of its words
+  -- outside the runs; a converter's page, none but its title
+  local _, wide = text:gsub("[\228-\233]", "")
+  if wide > 2 * inside then return nil end
   return nianbao.text.blocks(table.concat(out, "\n") .. "\n")
 end
 
