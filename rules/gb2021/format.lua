@@ -274,6 +274,10 @@ grammars = {
   ]],
 }
 
+-- A notice's words round the agency's name in a title that is a notice's
+-- ("关于印发《某市人民政府2024年…》的通知", "某局关于2024年…"): no part of the name.
+agency_frame = { "关于印发", "关于公布", "关于发布", "关于", "《" }
+
 -- A short line before part 一 that names the report is its title, unless
 -- it starts with one of these (the opening's "根据《条例》…").
 title_not = { "根据" }
