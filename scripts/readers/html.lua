@@ -643,6 +643,8 @@ local function placed_page(text)
                                   or 0.4 * r.size)
         local spaces = k == 1 and math.min(math.floor(r.left / unit + 0.5), MARGIN_MOST)
                        or sized and r.known and wide_start(r.text) and gap < close and 0
+                       -- (an item's number and the mark after it, 1 、属于…, in a class never written)
+                       or before.text:find("^%d+$") and r.text:find("^\u{3001}") and gap < close and 0
                        or gap < 1.5 * unit and 1 or math.min(math.max(2, math.floor(gap / unit + 0.5)), MARGIN_MOST)
         parts[#parts + 1] = string.rep(" ", spaces) .. r.text
         ends, sized = r.right or r.left + columns(r.text) * r.size / 2, r.known

@@ -27,3 +27,10 @@ test("a converter's page with a site's few words around its runs is still read a
   local R = assert(E:read(path))
   eq(3001, value(R, "t3.new.np"), "表三's 一、 自然人")
 end)
+
+test("an item's number and the 、 after it in runs of a class never written are one label", function()
+  -- (pdftohtml writes no style for the classes of a page after the first: 1 | 、属于国家秘密)
+  local R = assert(E:read(DIR .. "unread/r6-print-watermark.html"))
+  eq(30, value(R, "t3.result.deny.law.np"), "2、其他法律行政法规禁止公开's 自然人")
+  eq(105, value(R, "t3.result.deny.query.total"), "8、属于行政查询事项's 总计")
+end)
