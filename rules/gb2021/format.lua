@@ -274,6 +274,10 @@ grammars = {
   ]],
 }
 
+-- A notice's words round the agency's name in a title that is a notice's
+-- ("关于印发《某市人民政府2024年…》的通知", "某局关于2024年…"): no part of the name.
+agency_frame = { "关于印发", "关于公布", "关于发布", "关于", "《" }
+
 -- A short line before part 一 that names the report is its title, unless
 -- it starts with one of these (the opening's "根据《条例》…").
 title_not = { "根据" }
@@ -367,7 +371,7 @@ language = {
   comparison = { "比", "较" },
   -- after a year, words that make it part of a subject ("2023年结转的5件"), not the time of a sentence
   year_subject = { "结转", "遗留", "未办结", "未结" },
-  last_year = { "上一年度", "上年度", "上一年", "上年", "去年" },     -- %last_year, or the year before
+  last_year = { "上一个年度", "上一年度", "上个年度", "上年度", "上一年", "上年", "去年", "前一年度", "前一年" },     -- %last_year, or the year before
   next_year = { "下一年度", "下年度", "下一年", "下年", "明年", "次年" }, -- %next_year, or the year after
   -- a number is not exact after these ("近百件", "约300件") or before these ("400件左右");
   -- "3000余件", "13.6万件" have no unit right after the number and are no count
@@ -413,7 +417,7 @@ language = {
               / "月" %sp ("至" / "到" / "-" / "—" / "－") / "月底" / "月末"
               / %digit %sp ("至" / "到" / "-" / "—" / "－") %sp %digit+ %sp "月"
               / %digit %sp "年"? %sp ("至" / "到" / "-" / "—" / "－" / "和" / "、" / "及" / "与") %sp %digit%digit%digit%digit %sp "年"
-              / "年来" / "期间"
+              / "年来" / "期间" / "往年" / "前" ("两" / "三" / "几")? "年" !"度"
               / "月均" / "日均" / "月平均" / "平均每月" / "单日" / "当月" / "上月" / "本月"
               -- a month named with no year and no day (12月收到…): that month's
               / %digit %sp "月" !(%sp %digit)

@@ -2155,6 +2155,7 @@ function M.for_format(F, opts)
   end
 
   local subject_after = sp * words_alt(L.year_subject or {})
+  local ends_clause = sp * comma * Cp()
   -- the time a clause (from, to) names before its first quantity: "none",
   -- a year number, or "stop" (a word for a year, a comparison, a subject)
   local function clause_time(s, from, to, own)
@@ -2169,7 +2170,11 @@ function M.for_format(F, opts)
         -- (last year's as a subject, 上年结转的申请…, names no time: looked past;
         -- opening a clause as its time, 去年新收申请2900件，办结2850件, it is the next clause's too)
         if y == "this" then return "stop" end
-        if not subject_after:match(s, e) then return s:match("^%s*()", from) == a and "last" or "stop" end
+        -- (or after one character that joins it on, ending its clause: 而上年度，全市新收…)
+        if not subject_after:match(s, e) then
+          local opens = s:match("^%s*()", from)
+          return (opens == a or a - opens <= 3 and ends_clause:match(s, e) == to) and "last" or "stop"
+        end
       elseif not date_after:match(s, e) then
         if subject_after:match(s, e) then return "stop" end
         year = tonumber(ascii(y))

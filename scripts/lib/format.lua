@@ -436,6 +436,7 @@ local function compiled_data(decl, name, path, labels)
     units = decl.units or {}, enumerator_marks = decl.enumerator_marks or {},
     title_not = decl.title_not or {}, key_figures = decl.key_figures or {},
     typography = decl.typography or {}, agency_endings = decl.agency_endings or {},
+    agency_frame = decl.agency_frame or {},
   }
   local norm = labels.norm
   -- the parts

@@ -1325,6 +1325,8 @@ local function segment(F, T, m, tokens, diags, present, rec)
   -- whether the header names columns of last year's (上年同期, 同比) after this year's; false
   -- where a column of this year's is named after one of them on its line
   local last_year_words, last_year, last_year_line = word_set(F, "last_year_columns"), nil, nil
+  -- how many words of a header's line name them, from which row on: { from, cols } a header
+  local last_year_cols = {}
   local last                             -- the last row read
   local title_line                       -- the line of a running header (the report's title)
   local named                            -- how many columns the header names, once rows began
@@ -1374,8 +1376,9 @@ local function segment(F, T, m, tokens, diags, present, rec)
     end
     if last_year and cur and cur.row.cells and #cur.values > 0 and #cur.values >= #cur.row.cells
        and b.line == cur.values[#cur.values].line and (state or text:find(CHANGE)) then
-      -- last year's value, or the change, after this year's on the row's line: no value
-      cur.last_year = true
+      -- last year's value, or the change, after this year's on the row's line: no value (counted)
+      cur.last_year = (cur.last_year or 0) + 1
+      if b.tabs then cur.last_year_tabs = b.tabs end
     elseif remark_line and row_of(b) == remark_line
        or cur and cur.remarked and (state or not a.row and not a.group) then
       -- the rest of a remark beside a row's values (其中网上申请2816件), or
@@ -1490,6 +1493,9 @@ local function segment(F, T, m, tokens, diags, present, rec)
       elseif not r and not g and header_line == row_of(b) and opens_with(last_year_words, t) then
         -- (on a header's line after this year's words: no piece of a row's label, 二、上年结转…)
         if last_year == nil then last_year = true end
+        local at = last_year_cols[#last_year_cols]
+        if at and row_of(b) == last_year_line then at.cols = at.cols + 1
+        else last_year_cols[#last_year_cols + 1] = { from = #segs + 1, cols = 1 } end
         last_year_line = row_of(b)
       elseif not rows_started and remark_words[t] then
         remarks = true
@@ -1608,6 +1614,13 @@ local function segment(F, T, m, tokens, diags, present, rec)
     for i = 1, #words do if crossed[word_rows[i]] then word_rows[i] = {} end end
   end
   lead.remarks = remarks
+  if last_year then
+    local k = 0
+    for i, seg in ipairs(segs) do
+      while last_year_cols[k + 1] and last_year_cols[k + 1].from <= i do k = k + 1 end
+      seg.last_year_cols = last_year_cols[k] and last_year_cols[k].cols
+    end
+  end
   return segs, header_order(T, words, word_rows), words, lead, copies
 end
 
@@ -2382,6 +2395,14 @@ local function bind_by_labels(F, system, T, m, tokens, R, diags, present, pendin
       collapsed.rows = collapsed.rows + 1
     elseif seg.apart and #values <= #slots then
       unsure_row(R, T, seg, slots, values, diags, "apart")
+    elseif #values == #slots and seg.last_year_cols and #values + (seg.last_year or 0)
+           + (seg.last_year_tabs or values[#values].tabs or 0) < #slots + seg.last_year_cols then
+      -- a row of a table with last year's columns that shows fewer values and empty cells after
+      -- them than the header has columns (行政许可, an empty cell, 2293 under 本年 上年数): which
+      -- of this year's and last year's are the empty ones cannot be told
+      if rec then rec.unsafe = true end
+      unsure_row(R, T, seg, slots, values, diags, "short")
+      diags[#diags].expected = #slots + seg.last_year_cols
     elseif #values == #slots then
       set_row(R, F, slots, values)
       local head = wrapped[seg] or unplaced_head(diags, T.id, values)

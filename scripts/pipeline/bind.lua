@@ -1399,6 +1399,15 @@ local function own_agency(F, blocks, title_at, first, year_of, agency)
   return #names > 1 and names[1] or nil
 end
 
+-- A name a notice's title frames (关于印发《…, …关于): the name without its frame
+local function unframed(F, name)
+  for _, w in ipairs(F.agency_frame or {}) do
+    if name:sub(1, #w) == w then name = name:sub(#w + 1) end
+    if name:sub(-#w) == w then name = name:sub(1, -#w - 1) end
+  end
+  return name
+end
+
 -- Title, report year, agency and statistics period from the opening text.
 local function read_identity(F, R, blocks, first, joint)
   local year_of = F.grammars.report_year and search(F.grammars.report_year)
@@ -1447,7 +1456,7 @@ local function read_identity(F, R, blocks, first, joint)
   end
   if R.title and agency_at then
     -- (a scan's title line may hold a site's menu apart by a wide gap: "信息公开      某局2024年…")
-    local agency = R.title:sub(1, agency_at - 1):gsub("%s+$", ""):gsub("^.*%S%s%s%s+", "")
+    local agency = unframed(F, (R.title:sub(1, agency_at - 1):gsub("%s+$", ""):gsub("^.*%S%s%s%s+", "")))
     if agency ~= "" then R.agency = agency end
   elseif R.title then
     -- a title with no year ("某县审计局政府信息公开工作年度报告"): the name

@@ -694,9 +694,11 @@ local function placed_page(text)
   end
   body = body or FONT_PX
   local out, n, placed = {}, 0, 0
+  local inside = 0                  -- the wide characters' first bytes in the runs
   for p, list in ipairs(pages) do
     placed = placed + #list
     for _, r in ipairs(list) do
+      inside = inside + select(2, r.text:gsub("[\228-\233]", ""))
       r.known = r.size ~= nil
       r.size = r.size or body
       r.top = r.top + (r.k - 1) * (r.height or r.size * 1.2)
@@ -738,6 +740,8 @@ local function placed_page(text)
                                   or 0.4 * r.size)
         local spaces = k == 1 and math.min(math.floor(r.left / unit + 0.5), MARGIN_MOST)
                        or sized and r.known and wide_start(r.text) and gap < close and 0
+                       -- (an item's number and the mark after it, 1 、属于…, in a class never written)
+                       or before.text:find("^%d+$") and r.text:find("^\u{3001}") and gap < close and 0
                        or gap < 1.5 * unit and 1 or math.min(math.max(2, math.floor(gap / unit + 0.5)), MARGIN_MOST)
         parts[#parts + 1] = string.rep(" ", spaces) .. r.text
         ends, sized = r.right or r.left + columns(r.text) * r.size / 2, r.known
@@ -752,6 +756,10 @@ local function placed_page(text)
     end
   end
   if placed < PLACED_LEAST then return nil end
+  -- a site's page that places some of itself (a menu's links) holds most of its words
+  -- outside the runs; a converter's page, none but its title
+  local _, wide = text:gsub("[\228-\233]", "")
+  if wide > 2 * inside then return nil end
   return nianbao.text.blocks(table.concat(out, "\n") .. "\n")
 end
 

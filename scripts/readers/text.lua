@@ -876,6 +876,9 @@ function Reader(bytes, opts)
       local prev = part > 1 and lineno or lineno - 1   -- the line a row before this one ends on
       if marked then
         line = line:gsub("^%s*#+%s+", ""):gsub("^%s*>%s?", ""):gsub("%*%*", "")   -- Markdown
+                   -- (a number set in italic, *3001*, or marked by a star the converter escaped, 61\*,
+                   -- is that number, as on a page; underlined ones, <u>53</u>, [53]{.underline}: below)
+                   :gsub("%*(%d[%d,.]*)%*", "%1"):gsub("\\%*", "*")
                    :gsub("<[Ss][Uu][Pp]>.-</[Ss][Uu][Pp]>", "")   -- a footnote's mark (74<sup>1</sup> is 74), as on a page
                    :gsub("%[%^[^%]]*%]", ""):gsub("(%d)%^[%w,]+%^", "%1")   -- the same as a converter writes it (74[^1], 74^1^)
                    -- (text struck through, ~~62~~ 64 or <del>62</del>64, is left out as a page's struck row is)

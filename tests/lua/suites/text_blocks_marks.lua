@@ -1,15 +1,23 @@
 -- Scraped text is cut into blocks in C unless it holds Markdown that the
 -- reader's Lua loop rewrites: a line whose first byte past spaces is # or >
 -- (a heading, a quote) or that begins "<table" (an HTML table), or "**",
--- "<br" or "---" anywhere.
+-- "<br", "<sup", an inline tag ("<span", "</u>"), a link's or span's "](" or
+-- "]{", an escape ("\\-") or "---" anywhere.
 -- A mark elsewhere in a line is the page's own text ("首页 > 政务公开",
 -- "印发<格式>的通知", "-->"), which the loop leaves as it is: C reads it.
+
+local INLINE = { span = true, font = true, u = true, b = true, i = true, em = true, strong = true, ins = true,
+                 small = true, big = true, mark = true, a = true, sub = true, del = true, s = true, strike = true }
 
 local function has_markdown(text)
   for line in (text .. "\n"):gmatch("([^\n]*)\n") do
     if line:find("^%s*[#>]") or line:lower():find("^%s*<table") then return true end
   end
-  return text:find("**", 1, true) ~= nil or text:find("<[Bb][Rr]") ~= nil or text:find("---", 1, true) ~= nil
+  for name in text:gmatch("</?(%a+)") do
+    if INLINE[name:lower()] then return true end
+  end
+  return text:find("**", 1, true) ~= nil or text:find("<[Bb][Rr]") ~= nil or text:find("<[Ss][Uu][Pp]") ~= nil
+         or text:find("---", 1, true) ~= nil or text:find("%][%({]") ~= nil or text:find("\\%p") ~= nil
 end
 
 test("text.blocks leaves a text to the Lua loop exactly where it holds Markdown the loop rewrites", function()
