@@ -45,6 +45,8 @@ check = text.claims {
       grammar = [[ claim <- (cause? by suit) -> 'total' %count ("（" / "(") kind ("）" / ")") ]] },
     -- 有1件被提起行政诉讼
     { grammar = [[ claim <- "有"? %count ("被提起" / "被起诉") ("政府信息公开" / "依申请公开")? (suit -> 'total') ]] },
+    -- 法院判决维持25件: the court names the lawsuits (after a ；, where they are not named again)
+    { requires = about, parts = { "s4" }, grammar = [[ claim <- &"法院" result ("的" / "共")? %count ]] },
     -- 未经复议直接起诉3件，复议后起诉2件
     { grammar = [[ claim <- "其中"? kind %count ]] },
     -- after a clause about lawsuits: 其中结果维持 25件; 其中败诉4件
