@@ -341,7 +341,8 @@ language = {
   sentence_end = { "。", "；", "！", "？" },
   -- a line break after these ends a line of prose; after anything else it only wraps it (PDF text)
   break_after  = { "。", "；", "！", "？", "：" },
-  clause_end   = { "，", ",", "、", "；" },
+  -- (and the bullets a list's lines start with, ● 新收申请：74件: where the lines are joined, each ends the item before)
+  clause_end   = { "，", ",", "、", "；", "●", "■", "◆", "▲", "★" },
   spaces       = { "\u{3000}", "\u{A0}" },
 
   -- %money: a sum of money, its unit as a power of ten of 万元 (the unit of table 2)

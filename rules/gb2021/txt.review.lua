@@ -39,11 +39,11 @@ check = text.claims {
   cells  = { total = "t4.rv.total", upheld = "t4.rv.upheld", corrected = "t4.rv.corrected",
              other = "t4.rv.other", pending = "t4.rv.pending" },
   readers = {
-    -- 行政复议 351件; 因政府信息公开被申请行政复议14件; 行政复议案件2件 — in a sentence
+    -- 行政复议 351件; 因政府信息公开被申请行政复议14件; 行政复议案件2件; 行政复议：2件 — in a sentence
     -- about disclosure or the organ as respondent (or in part 四), not counted by a
     -- review body (受理行政复议申请…), nor all reviews of which some concern disclosure
     { not_after = body, requires = about, parts = { "s4" },
-      grammar = [[ claim <- (cause? by review) -> 'total' ("的" "案件")? ("共计" / "共" / "为")? %count !some ]] },
+      grammar = [[ claim <- (cause? by review) -> 'total' ("的" "案件")? ("共计" / "共" / "为" / "：" / ":")? %count !some ]] },
     -- 行政复议1件（结果维持）
     { not_after = body, requires = about, parts = { "s4" },
       grammar = [[ claim <- (cause? by review) -> 'total' %count ("（" / "(") result ("）" / ")") ]] },

@@ -37,9 +37,9 @@ check = text.claims {
              upheld = "t4.ld.upheld + t4.la.upheld", corrected = "t4.ld.corrected + t4.la.corrected",
              other = "t4.ld.other + t4.la.other", pending = "t4.ld.pending + t4.la.pending" },
   readers = {
-    -- 行政诉讼 46 件; 被提起政府信息公开行政诉讼8起 (as for the reviews of txt.review)
+    -- 行政诉讼 46 件; 被提起政府信息公开行政诉讼8起; 行政诉讼：1件 (as for the reviews of txt.review)
     { not_after = [[ "受理" / "审理" / "审结" / "应诉" / "法院" ]], requires = about, parts = { "s4" },
-      grammar = [[ claim <- (cause? by suit) -> 'total' ("的" "案件")? ("共计" / "共" / "为")? %count !some ]] },
+      grammar = [[ claim <- (cause? by suit) -> 'total' ("的" "案件")? ("共计" / "共" / "为" / "：" / ":")? %count !some ]] },
     -- 被提起行政诉讼1件（复议后起诉）
     { requires = about, parts = { "s4" },
       grammar = [[ claim <- (cause? by suit) -> 'total' %count ("（" / "(") kind ("）" / ")") ]] },

@@ -56,3 +56,14 @@ test("2023年新收…；办结…: after a ；, last year's counts go on (no fi
   has(with("2023年新收政府信息公开申请3件；2024年办结4件。"), " gb2021.txt.done ")
   has(with("本年新收政府信息公开申请5件；办结4件。"), " gb2021.txt.done ")
 end)
+
+test("● 新收申请：74件, 办结：75件: a list's items, each count after a colon, each bullet an item's end", function()
+  eq("is t3.new.biz = 3\nis t3.new.np = 71\nis t3.new.total = 74",
+     read("● 新收申请：74件（自然人71件，商业企业3件）", 2022))
+  eq("is t3.carried.total = 1\nis t3.next.total = 0\nis t3.result.partial.total = 9\n"
+     .. "is t3.result.public.total = 21\nis t3.result.total.total = 75",
+     read("● 上年结转：1件● 办结：75件■ 予以公开：21件■ 部分公开：9件● 结转下年度：0件", 2022))
+  eq("is t4.rv.total = 2", read("因政府信息公开被申请行政复议：2件。", 2022))
+  eq("", read("● 平均答复用时：9个工作日● 逾期答复：0件", 2022))
+  eq("", read("网上申请：60件。", 2022))
+end)
