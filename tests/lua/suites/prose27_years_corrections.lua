@@ -67,3 +67,12 @@ test("● 新收申请：74件, 办结：75件: a list's items, each count after
   eq("", read("● 平均答复用时：9个工作日● 逾期答复：0件", 2022))
   eq("", read("网上申请：60件。", 2022))
 end)
+
+test("a group's rows in a list (属于本机关不掌握…、…仍不明确的分别为769件、11件和1件): one count each, in order", function()
+  eq("is t3.result.unable.create.total = 11\nis t3.result.unable.nohold.total = 769\nis t3.result.unable.unclear.total = 1",
+     read("属于本机关不掌握相关政府信息、没有现成信息需要另行制作、补正后申请内容仍不明确的分别为769件、11件和1件。", 2024))
+  -- so many rows, so many counts, none named twice, none with 等; else nothing
+  eq("", read("属于国家秘密、行政执法案卷的分别为2件、9件、5件。", 2024))
+  eq("", read("属于国家秘密、国家秘密的分别为2件、9件。", 2024))
+  eq("", read("其中因国家秘密、第三方合法权益等原因不予公开的分别为2件、6件。", 2024))
+end)
