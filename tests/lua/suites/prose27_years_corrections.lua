@@ -76,3 +76,16 @@ test("a group's rows in a list (属于本机关不掌握…、…仍不明确的
   eq("", read("属于国家秘密、国家秘密的分别为2件、9件。", 2024))
   eq("", read("其中因国家秘密、第三方合法权益等原因不予公开的分别为2件、6件。", 2024))
 end)
+
+test("行政复议、行政诉讼分别为2件、1件; 结果维持、…分别为72件、…: the reviews' and lawsuits' lists, each its own", function()
+  eq("is t4.la.total + t4.ld.total = 1\nis t4.rv.total = 2",
+     read("因政府信息公开被申请行政复议、提起行政诉讼分别为2件、1件。", 2024))
+  eq("is t4.la.total + t4.ld.total = 46\nis t4.rv.total = 351",
+     read("本年度因政府信息公开引发的行政复议、行政诉讼案件分别为351件和46件。", 2024))
+  eq("", read("受理行政复议、行政诉讼分别为2件、1件。", 2024))
+  eq("is t4.rv.corrected = 64\nis t4.rv.other = 178\nis t4.rv.pending = 37\nis t4.rv.upheld = 72",
+     read("行政复议案件中，结果维持、结果纠正、其他结果、尚未审结分别为72件、64件、178件、37件。", 2024))
+  eq("is t4.la.corrected + t4.ld.corrected = 5\nis t4.la.total + t4.ld.total = 46\nis t4.la.upheld + t4.ld.upheld = 25",
+     read("全年被提起行政诉讼46件，其中结果维持、结果纠正分别为25件、5件。", 2024))
+  eq("", read("行政复议、行政诉讼分别为2件、1件、3件。", 2024))
+end)
