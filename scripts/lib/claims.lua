@@ -2825,7 +2825,7 @@ function M.for_format(F, opts)
           state.at, state.mark = e, nil
         end
       end
-      state.sec, state.at = state.sec + 1, 1
+      state.sec, state.at, state.went_on, state.went_on_at = state.sec + 1, 1, nil, nil
     end
     return out
   end
