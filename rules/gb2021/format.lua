@@ -345,7 +345,8 @@ language = {
   sentence_end = { "。", "；", "！", "？" },
   -- a line break after these ends a line of prose; after anything else it only wraps it (PDF text)
   break_after  = { "。", "；", "！", "？", "：" },
-  clause_end   = { "，", ",", "、", "；" },
+  -- (and the bullets a list's lines start with, ● 新收申请：74件: where the lines are joined, each ends the item before)
+  clause_end   = { "，", ",", "、", "；", "●", "■", "◆", "▲", "★" },
   spaces       = { "\u{3000}", "\u{A0}" },
 
   -- %money: a sum of money, its unit as a power of ten of 万元 (the unit of table 2)
@@ -418,6 +419,10 @@ language = {
               / %digit %sp ("至" / "到" / "-" / "—" / "－") %sp %digit+ %sp "月"
               / %digit %sp "年"? %sp ("至" / "到" / "-" / "—" / "－" / "和" / "、" / "及" / "与") %sp %digit%digit%digit%digit %sp "年"
               / "年来" / "期间" / "往年" / "前" ("两" / "三" / "几")? "年" !"度"
+              -- a year of two digits (23年收到…, in a report of 2024): a year, but which cannot be told
+              / !%after_digit %digit %digit %sp "年"
+              -- a figure before a correction, or with some taken out (更正前…, 扣除重复申请后…): not the table's
+              / ("更正" / "修正" / "调整") "前" / "扣除" / "剔除"
               / "月均" / "日均" / "月平均" / "平均每月" / "单日" / "当月" / "上月" / "本月"
               -- a month named with no year and no day (12月收到…): that month's
               / %digit %sp "月" !(%sp %digit)
@@ -436,6 +441,9 @@ language = {
     ]],
     own_period = [[ "今年以来" / "本年以来" / "本年度以来" / "年初以来" / "12月底" / "12月末" / "12月31日"
 
+                  -- January to December added up (1-12月累计受理…): the year's own figure
+                  / (!%after_digit "1" %sp ("月" %sp)? ("至" / "到" / "-" / "—" / "－") %sp "12" %sp "月"
+                     / !%after_numeral "一" %sp ("月" %sp)? ("至" / "到" / "-" / "—" / "－") %sp "十二" %sp "月") %sp "累计"
                   -- the whole year, January to December (not 11月至12月, 十一月至十二月)
                   / !%after_digit "1月" %sp ("1日" %sp)? ("至" / "到" / "-" / "—" / "－") %sp "12月"
                   / !%after_digit "1" %sp ("至" / "到" / "-" / "—" / "－") %sp "12" %sp "月"

@@ -23,8 +23,9 @@ check = text.claims {
   topic  = "t3",
   words  = words,
   readers = {
-    -- 上年结转46件; 含上年度结转申请34件; 上年度结转政府信息公开办理数量1件
-    { cells = "t3.carried.total", not_after = [[ "其中" ]], grammar = [[ claim <- carried what ("共计" / "共")? %count ]] },
+    -- 上年结转46件; 含上年度结转申请34件; 上年度结转政府信息公开办理数量1件; 上年结转：1件
+    { cells = "t3.carried.total", not_after = [[ "其中" ]], grammar = [[
+        claim <- carried what ("共计" / "共" / "：" / ":")? %count ]] },
     -- 上年度结转的1件申请; 上年度转结的2件申请均已办结
     { cells = "t3.carried.total", not_after = [[ "其中" ]],
       grammar = [[ claim <- carried "的"? %count ("申请" / "依申请公开")? ]] },

@@ -21,7 +21,8 @@ words = [[
   plain    <- "申请" !"人" !"公开"
   -- (not 收到有效政府信息公开申请72件: the valid ones are a part, the table counts all received)
   filler   <- ((%num %sp "名") / (!%count !request !%digit !"有效" %ch))^-20
-  total    <- ("数量" / "总数")? ("共计" / "合计" / "共" / "为")?
+  -- (新收申请：74件, a list's item: its count after a colon)
+  total    <- ("数量" / "总数")? ("共计" / "合计" / "共" / "为" / "：" / ":")?
   -- 75件（不含重复申请10件）, 82件（含咨询类来电12件）: a count that leaves some out, or holds
   -- something else, is not the table's (but 不含上年结转: the new ones are all of them;
   -- 含上年结转: read below as new and carried together)

@@ -26,8 +26,8 @@ check = text.claims {
   topic  = "t3",
   words  = words,
   readers = {
-    -- 结转下年度61件; 结转至2026年6件; 结转下年度继续办理的申请 6 件
-    { cells = "t3.next.total", grammar = [[ claim <- next go_on request ("共计" / "共")? %count ]] },
+    -- 结转下年度61件; 结转至2026年6件; 结转下年度继续办理的申请 6 件; 结转下年度：0件
+    { cells = "t3.next.total", grammar = [[ claim <- next go_on request ("共计" / "共" / "：" / ":")? %count ]] },
     -- 结转下年度的3件申请
     { cells = "t3.next.total", grammar = [[ claim <- next go_on "的" %count "申请" ]] },
     -- 1件结转下年度继续办理; 另有 103 件顺延到下年度答复; 另有7件申请转结至下一年度继续办理

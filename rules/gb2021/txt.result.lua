@@ -38,20 +38,8 @@ results = {
   nocorrect = "t3.result.other.nocorrect.total", nofee = "t3.result.other.nofee.total",
 }
 
--- a group of results, as the table names it
-local single = [[
-  single   <- "予以公开" -> 'public' / "部分公开" -> 'partial' / "不予公开" -> 'deny'
-            / "无法提供" -> 'unable' / "不予处理" -> 'reject' / "其他处理" -> 'other'
-]]
--- 予以公开、部分公开、不予公开分别为40件、10件、4件: the groups, then as many counts in their order
-local list_words = single .. [[
-  groups   <- single (("、" / %and) single)+ "的"? ("申请" / "件")?
-  counts   <- "分别" ("为" / "是")? {| %count |} (("、" / %and) {| %count |})+ !(("、" / %and) %sp %num)
-]]
-
-words = single .. [[
-  group    <- ("予以公开" ("及" / "和" / "与" / "、") "部分公开") -> 'both' / single
-  -- one row, by the words that name it uniquely
+-- one row, by the words that name it uniquely
+local row = [[
   row      <- "国家秘密" -> 'secret' / "其他法律行政法规禁止公开" -> 'law' / "三安全一稳定" -> 'safety'
             / "第三方合法权益" -> 'third' / "三类内部事务" -> 'internal' / "四类过程性" -> 'process'
             / "行政执法案卷" -> 'enforce' / "行政查询事项" -> 'query'
@@ -60,6 +48,24 @@ words = single .. [[
             / "大量反复申请" -> 'mass' / "重新出具" -> 'confirm'
             / ("逾期" ("不" / "未") "补正") -> 'nocorrect'
             / ("逾期未" ("按收费通知要求")? "缴纳") -> 'nofee'
+]]
+-- a group of results, as the table names it
+local single = [[
+  single   <- "予以公开" -> 'public' / "部分公开" -> 'partial' / "不予公开" -> 'deny'
+            / "无法提供" -> 'unable' / "不予处理" -> 'reject' / "其他处理" -> 'other'
+]]
+-- 予以公开、部分公开、不予公开分别为40件、10件、4件: the groups, then as many counts in their order
+local list_words = single .. row .. [[
+  groups   <- single (("、" / %and) single)+ "的"? ("申请" / "件")?
+  -- 属于国家秘密、…、危及“三安全一稳定”的分别为2件、31件、5件: rows, each with the words around it
+  -- (not 国家秘密、第三方合法权益等…: 等 — the counts may hold more than the rows)
+  rows     <- item (("、" / %and) item)+ "的"? ("申请" / "件")?
+  item     <- (!row !%comma !"分别" !%digit %ch)^-12 row (!row !%comma !%and !"分别" !%digit !"的" !"等" %ch)^-8
+  counts   <- "分别" ("为" / "是")? {| %count |} (("、" / %and) {| %count |})+ !(("、" / %and) %sp %num)
+]]
+
+words = single .. row .. [[
+  group    <- ("予以公开" ("及" / "和" / "与" / "、") "部分公开") -> 'both' / single
   -- what may stand between a row's words and its count: 属于…的, …而不予公开的申请
   named    <- "予以公开" / "部分公开" / "不予公开" / "无法提供" / "不予处理" / "其他处理" / "不再处理"
   -- (…逾期不补正等原因其他处理187件: 等 — the count holds more than the row)
@@ -83,10 +89,10 @@ local stated = text.claims {
   cells  = results,
   -- after a clause about requests, or at the start of a sentence (从办理结果看，…)
   readers = {
-    -- 予以公开412件; 不予公开的申请共计17件; 予以公开及部分公开的42件
+    -- 予以公开412件; 不予公开的申请共计17件; 予以公开及部分公开的42件; 予以公开：21件
     -- (not 部分公开 of 公开和部分公开共1816件, or of 不予公开和部分公开: its count is of more results)
     { bare = true, follows = { "t3", "start" }, not_after = [[ "公开" ("及" / "和" / "与" / "、") ]],
-      grammar = [[ claim <- group "的"? ("申请" / "件")? ("共计" / "共")? %count ]] },
+      grammar = [[ claim <- group "的"? ("申请" / "件")? ("共计" / "共" / "：" / ":")? %count ]] },
     -- 全年办结六件，均予以公开: as many as were answered (not 均予以公开或部分公开)
     { cells = "t3.result.public.total", like = "t3.result.total.total", grammar = [[
         claim <- ("均" / "全部") "已"? "予以公开" !("或" / "和" / "及" / "与" / "、" / "部分") ]] },
@@ -105,6 +111,7 @@ local listed = text.claims {
   cells  = results,
   readers = {
     { bare = true, follows = { "t3", "start" }, grammar = [[ claim <- groups counts ]] },
+    { bare = true, follows = { "t3", "start" }, grammar = [[ claim <- rows counts ]] },
   },
   where   = where,
 }

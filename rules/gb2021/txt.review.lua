@@ -26,6 +26,10 @@ words = [[
   -- …of which those about disclosure: the number before counts all reviews
   some     <- %comma? %sp "其中" (!disclosure !%count %ch)^-4 disclosure
   disclosure <- "政府信息公开" / "依申请公开"
+  -- 行政复议、行政诉讼分别为2件、1件: the kinds, then as many counts in their order (lawsuits: txt.suit's)
+  listed   <- entry (("、" / %and) "提起"? by entry)+ ("的" "案件")?
+  entry    <- review -> 'total' / ("行政诉讼" "案件"?) -> 'suit'
+  counts   <- "分别" ("为" / "是")? {| %count |} (("、" / %and) {| %count |})+ !(("、" / %and) %sp %num)
 ]]
 local body  = [[ "受理" / "办理" / "审理" / "审结" / "复议机关" ]]
 local about = [[ "政府信息公开" / "依申请公开" / "信息公开" / "被申请" / "被提起" / "被诉" ]]
@@ -39,11 +43,11 @@ check = text.claims {
   cells  = { total = "t4.rv.total", upheld = "t4.rv.upheld", corrected = "t4.rv.corrected",
              other = "t4.rv.other", pending = "t4.rv.pending" },
   readers = {
-    -- 行政复议 351件; 因政府信息公开被申请行政复议14件; 行政复议案件2件 — in a sentence
+    -- 行政复议 351件; 因政府信息公开被申请行政复议14件; 行政复议案件2件; 行政复议：2件 — in a sentence
     -- about disclosure or the organ as respondent (or in part 四), not counted by a
     -- review body (受理行政复议申请…), nor all reviews of which some concern disclosure
     { not_after = body, requires = about, parts = { "s4" },
-      grammar = [[ claim <- (cause? by review) -> 'total' ("的" "案件")? ("共计" / "共" / "为")? %count !some ]] },
+      grammar = [[ claim <- (cause? by review) -> 'total' ("的" "案件")? ("共计" / "共" / "为" / "：" / ":")? %count !some ]] },
     -- 行政复议1件（结果维持）
     { not_after = body, requires = about, parts = { "s4" },
       grammar = [[ claim <- (cause? by review) -> 'total' %count ("（" / "(") result ("）" / ")") ]] },
@@ -59,6 +63,10 @@ check = text.claims {
     -- 均已审结, 均已结案: none pending (of the reviews counted before in the sentence)
     { bare = true, every = true, cells = { ["t4.rv"] = "t4.rv.pending" }, grammar = [[
         claim <- {:zero: "均已" ("审结" / "结案" / "办结") :} ]] },
+    -- in a list said 分别为: 行政复议、行政诉讼分别为2件、1件 (as the reviews above);
+    -- 结果维持、结果纠正、其他结果、尚未审结分别为72件、64件、178件、37件
+    { not_after = body, requires = about, parts = { "s4" }, grammar = [[ claim <- cause? by listed counts ]] },
+    { bare = true, grammar = [[ claim <- ("其中" / "中")? result (("、" / %and) result)+ counts ]] },
   },
   where   = {},
 }

@@ -24,6 +24,10 @@ words = [[
   result   <- upheld / corrected / other / pending
   some     <- %comma? %sp "其中" (!disclosure !%count %ch)^-4 disclosure
   disclosure <- "政府信息公开" / "依申请公开"
+  -- 行政复议、行政诉讼分别为2件、1件: the kinds, then as many counts in their order (reviews: txt.review's)
+  listed   <- entry (("、" / %and) by entry)+ ("的" "案件")?
+  entry    <- suit -> 'total' / ("申请"? "行政复" ("议" / "仪") ("案件" / "申请")?) -> 'review'
+  counts   <- "分别" ("为" / "是")? {| %count |} (("、" / %and) {| %count |})+ !(("、" / %and) %sp %num)
 ]]
 local about = [[ "政府信息公开" / "依申请公开" / "信息公开" / "被申请" / "被提起" / "被诉" / "被告" / "起诉" ]]
 
@@ -37,14 +41,16 @@ check = text.claims {
              upheld = "t4.ld.upheld + t4.la.upheld", corrected = "t4.ld.corrected + t4.la.corrected",
              other = "t4.ld.other + t4.la.other", pending = "t4.ld.pending + t4.la.pending" },
   readers = {
-    -- 行政诉讼 46 件; 被提起政府信息公开行政诉讼8起 (as for the reviews of txt.review)
+    -- 行政诉讼 46 件; 被提起政府信息公开行政诉讼8起; 行政诉讼：1件 (as for the reviews of txt.review)
     { not_after = [[ "受理" / "审理" / "审结" / "应诉" / "法院" ]], requires = about, parts = { "s4" },
-      grammar = [[ claim <- (cause? by suit) -> 'total' ("的" "案件")? ("共计" / "共" / "为")? %count !some ]] },
+      grammar = [[ claim <- (cause? by suit) -> 'total' ("的" "案件")? ("共计" / "共" / "为" / "：" / ":")? %count !some ]] },
     -- 被提起行政诉讼1件（复议后起诉）
     { requires = about, parts = { "s4" },
       grammar = [[ claim <- (cause? by suit) -> 'total' %count ("（" / "(") kind ("）" / ")") ]] },
     -- 有1件被提起行政诉讼
     { grammar = [[ claim <- "有"? %count ("被提起" / "被起诉") ("政府信息公开" / "依申请公开")? (suit -> 'total') ]] },
+    -- 法院判决维持25件: the court names the lawsuits (after a ；, where they are not named again)
+    { requires = about, parts = { "s4" }, grammar = [[ claim <- &"法院" result ("的" / "共")? %count ]] },
     -- 未经复议直接起诉3件，复议后起诉2件
     { grammar = [[ claim <- "其中"? kind %count ]] },
     -- after a clause about lawsuits: 其中结果维持 25件; 其中败诉4件
@@ -58,6 +64,11 @@ check = text.claims {
     -- 均已判决, 均已审结: none pending (of the lawsuits counted before in the sentence)
     { bare = true, every = true, cells = { ["t4.suit"] = "t4.ld.pending + t4.la.pending" }, grammar = [[
         claim <- {:zero: "均已" ("判决" / "审结" / "结案") :} ]] },
+    -- in a list said 分别为: 行政复议、行政诉讼分别为2件、1件 (as the lawsuits above);
+    -- 结果维持、结果纠正分别为25件、5件
+    { not_after = [[ "受理" / "审理" / "审结" / "应诉" / "法院" ]], requires = about, parts = { "s4" },
+      grammar = [[ claim <- cause? by listed counts ]] },
+    { bare = true, grammar = [[ claim <- ("其中" / "中")? result (("、" / %and) result)+ counts ]] },
   },
   where   = { ["t4.ld.total + t4.la.total"] = "表四行政诉讼两部分“总计”之和",
               ["t4.ld.upheld + t4.la.upheld"] = "表四行政诉讼两部分“结果维持”之和",

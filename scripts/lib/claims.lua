@@ -2726,6 +2726,29 @@ function M.for_format(F, opts)
     return kept
   end
 
+  -- A sentence cut at a mark that ends clauses too (；) goes on in the next:
+  -- the time its last clauses name (2023年新收…；办结…) is the next one's where
+  -- that names none. (the marks of both lists)
+  local clause_marks, joining = {}, {}
+  for _, w in ipairs(L.clause_end or {}) do clause_marks[w] = true end
+  for _, w in ipairs(L.sentence_end or {}) do
+    if clause_marks[w] then joining[#joining + 1] = w end
+  end
+  joining = suffixes(joining)
+  local function goes_on(s) return ends_with(s, trim_end(s, #s), joining) end
+  -- the time s leaves to the sentence after it: a year not the report's, last
+  -- year's or a part of the year (nil: the report's year, or none named)
+  local function time_left(s, year)
+    local t = carried_year(s, clause_starts(s), #s + 1, year)
+    if t == year then return nil end
+    return t
+  end
+  -- a claim of s that names no time of its own before it: the one left to it
+  local function names_time(s, at)
+    local a = year_word_search:match(s, 1)
+    return a ~= nil and a < at
+  end
+
   -- claims_in(report) → every claim of the report's prose (every part), in
   -- reading order, each with its line and col (where its match starts), its
   -- sentence (`text`) and its part (`section`).
@@ -2788,19 +2811,26 @@ function M.for_format(F, opts)
             end
           end
           -- (each report gets claims of its own: the kept ones are copied)
+          -- (the claims of this year's that name no time, after a sentence that went on
+          -- in another's: not read)
+          local left = found and state.went_on_at == from and time_left(state.went_on, ctx.year)
           if found then
             for _, claim in ipairs(found) do
+              if left and claim.kind ~= "prev" and not names_time(sentence, claim.at) then goto next_claim end
               local c = {}
               for k, v in pairs(claim) do c[k] = v end
               c.line, c.col = report:place(s, unflat(map, from + c.at - 1))
               c.section = sec.id
               out[#out + 1] = c
+              ::next_claim::
             end
           end
+          if goes_on(sentence) then state.went_on, state.went_on_at = sentence, e
+          else state.went_on, state.went_on_at = nil, nil end
           state.at, state.mark = e, nil
         end
       end
-      state.sec, state.at = state.sec + 1, 1
+      state.sec, state.at, state.went_on, state.went_on_at = state.sec + 1, 1, nil, nil
     end
     return out
   end

@@ -41,7 +41,8 @@ test("予以公开、部分公开、不予公开分别为…: the results in ord
 end)
 
 test("a row's words before a list (危及“三安全一稳定”的分别为2件、…) take no count of it", function()
-  eq("is " .. DENY .. " = 178",
+  eq("is " .. DENY .. " = 178\nis t3.result.deny.law.total = 31\nis t3.result.deny.safety.total = 5\n"
+     .. "is t3.result.deny.secret.total = 2",
      read("不予公开的178件中，属于国家秘密、其他法律行政法规禁止公开、危及“三安全一稳定”的分别为2件、31件、5件。", 2024))
 end)
 
