@@ -203,6 +203,50 @@ local function plain_number(text)
   return text:find("^%d[%d,. ]*$") ~= nil
 end
 
+-- A Markdown table a page never drew (a notes app's export, an article
+-- pasted from a chat): each row "| 自然人 | 3 |" a paragraph of its own, the
+-- alignment row "|---|---|" second. Its rows are read as a table's cells, a
+-- piece between two bars a cell, as the text reader reads a Markdown file's.
+local function bar_row(b)
+  return b and b.kind == "para" and b.text:byte(1) == 124 and b.text:byte(-1) == 124 and #b.text > 2
+end
+
+local function alignment_row(b)
+  return b.text:find("^|[%s|:%-]*$") ~= nil and b.text:find("---", 1, true) ~= nil
+end
+
+local function markdown_rows(blocks)
+  local out, grids, i = nil, 0, 1
+  while i <= #blocks do
+    local b = blocks[i]
+    if bar_row(b) and not alignment_row(b) and bar_row(blocks[i + 1]) and alignment_row(blocks[i + 1]) then
+      out = out or table.move(blocks, 1, i - 1, 1, {})
+      grids = grids + 1
+      local row = 0
+      while bar_row(blocks[i]) do
+        if not alignment_row(blocks[i]) then
+          local t, col, at = blocks[i].text, 0, 2
+          row = row + 1
+          while at <= #t do
+            local bar = t:find("|", at, true)
+            col = col + 1
+            out[#out + 1] = { kind = "cell", text = (t:sub(at, bar - 1):gsub("^%s+", ""):gsub("%s+$", "")),
+                              line = blocks[i].line, grid = "md" .. grids, row = row, column = col,
+                              rowspan = 1, colspan = 1, x0 = col, x1 = col + 1 }
+            at = bar + 1
+          end
+          out[#out + 1] = { kind = "break", text = "", line = blocks[i].line }
+        end
+        i = i + 1
+      end
+    else
+      if out then out[#out + 1] = b end
+      i = i + 1
+    end
+  end
+  return out or blocks
+end
+
 -- The text of the nearest paragraph before block i and after block from.
 local function caption_before(blocks, i, from)
   for k = i - 1, from + 1, -1 do
@@ -690,6 +734,7 @@ function Reader(text, opts)
     end
     blocks, twins = kept, inner_twins
   end
+  blocks = markdown_rows(blocks)
   if twins then blocks = unsure_copies(blocks) end
   -- the date the page's data or head gives (the binder takes it where the page prints none)
   local published_line = 1
