@@ -133,7 +133,7 @@ end
 -- the tables' grid names; opts.blocks: the list to append to; opts.hide:
 -- the classes and ids (".name", "#name") the page's style hides. It sets
 -- opts.twins when two tables hold as many cells (the page may hold a table
--- twice: a draft, a print copy).
+-- twice: a draft, a print copy), opts.bars when a paragraph opens with "|".
 function M.blocks(tree, opts)
   opts = opts or {}
   local shift, prefix, hide = opts.line or 0, opts.grid or "h", opts.hide
@@ -146,7 +146,10 @@ function M.blocks(tree, opts)
   local function flush()
     if #buf > 0 then
       local t = clean(table.concat(buf))
-      if t ~= "" then blocks[#blocks + 1] = { kind = "para", text = t, line = bufline or shift + 1 } end
+      if t ~= "" then
+        blocks[#blocks + 1] = { kind = "para", text = t, line = bufline or shift + 1 }
+        if t:byte(1) == 124 then opts.bars = true end    -- "| … |": a Markdown table's row?
+      end
     end
     buf, bufline = {}, nil
   end

@@ -473,7 +473,8 @@ local function frame_page(text, blocks)
 end
 
 -- The page's blocks, in C when nothing in it is hidden, else the Lua way;
--- and whether two of its tables hold as many cells.
+-- whether two of its tables hold as many cells; whether a paragraph opens
+-- with a bar.
 local function page_blocks(text)
   -- (a style sheet's rule that strikes a class through: the C walk reads no such rule)
   local hide, rules
@@ -482,9 +483,9 @@ local function page_blocks(text)
   local blocks, why = false, nil
   if not rules then blocks, why = nianbao.html.blocks(text, nil, false) end
   if blocks then
-    local twins = blocks.twins
-    blocks.twins = nil
-    return blocks, twins
+    local twins, bars = blocks.twins, blocks.bars
+    blocks.twins, blocks.bars = nil, nil
+    return blocks, twins, bars
   end
   if blocks == nil then error(why, 0) end
   -- a page that hides some of itself (a style sheet that hides a class sends it here too)
@@ -494,7 +495,7 @@ local function page_blocks(text)
   if rules then apply_rules(tree, rules) end
   local opts = { hide = hide }
   blocks = markup.blocks(tree, opts)
-  return blocks, opts.twins
+  return blocks, opts.twins, opts.bars
 end
 
 -- A PDF's pages as a converter writes them in HTML: poppler's pdftohtml
@@ -708,19 +709,19 @@ function Reader(text, opts)
   text = page or saved or text
   local placed = placed_page(text)
   if placed then return { blocks = placed } end
-  local blocks, twins = page_blocks(text)
+  local blocks, twins, bars = page_blocks(text)
   if saved_line then
     for _, b in ipairs(blocks) do b.line = b.line + saved_line - 1 end
   end
   local state, state_published = state_page(text, blocks)
   if state then
-    blocks, twins = page_blocks(state)
+    blocks, twins, bars = page_blocks(state)
     published = state_published
   end
   local frame, frame_line = frame_page(text, blocks)
   if frame then
     -- the frame's blocks in its place among the page's (its title, its date), at the file's lines
-    local inner, inner_twins = page_blocks(frame)
+    local inner, inner_twins, inner_bars = page_blocks(frame)
     local shift, kept = (frame_line or 1) - 1, {}
     for _, b in ipairs(blocks) do
       if b.line <= shift + 1 then kept[#kept + 1] = b end
@@ -732,9 +733,9 @@ function Reader(text, opts)
     for _, b in ipairs(blocks) do
       if b.line > shift + 1 then kept[#kept + 1] = b end
     end
-    blocks, twins = kept, inner_twins
+    blocks, twins, bars = kept, inner_twins, bars or inner_bars
   end
-  blocks = markdown_rows(blocks)
+  if bars then blocks = markdown_rows(blocks) end
   if twins then blocks = unsure_copies(blocks) end
   -- the date the page's data or head gives (the binder takes it where the page prints none)
   local published_line = 1
