@@ -1259,8 +1259,10 @@ local function read_meta(F, blocks, stop, meta)
       local key, rest = key_and_value(t)
       key = key or t
       local field = F.meta_keys[key]
-      -- (a line of several fields may begin with one the format declares)
-      if rest and (rest:find(":", 1, true) or not field and t:sub(1, 3) == "\u{3010}") then
+      -- (a line of several fields may begin with one the format declares: a
+      -- date's own value is read as before, the date at its head)
+      if rest and (not field and (rest:find(":", 1, true) or t:sub(1, 3) == "\u{3010}")
+                   or field and field ~= "published" and field ~= "written" and rest:find(":", 1, true)) then
         read_fields(F, b, meta)
       elseif field and not meta[field] then
         local value, at = rest, b
