@@ -196,6 +196,7 @@ corpus: $(BIN)
 	$(NB) run tests/lua/corpus.lua tests/fixtures/docx26/unread --no-wrong
 	$(NB) run tests/lua/corpus.lua tests/fixtures/html25 --strict
 	$(NB) run tests/lua/corpus.lua tests/fixtures/html26 --strict
+	$(NB) run tests/lua/corpus.lua tests/fixtures/html27 --strict
 	$(NB) run tests/lua/corpus.lua tests/fixtures/hostile25 --strict
 	$(NB) run tests/lua/corpus.lua tests/fixtures/pdfhtml26 --no-wrong
 	$(NB) run tests/lua/corpus.lua tests/fixtures/copies27 --no-wrong

@@ -318,6 +318,7 @@ typedef struct {
     lua_Integer sizes[TWIN_TABLES]; /* the cells of each table so far */
     int nsizes;
     int twins;                    /* two tables of as many cells (a table twice?): the list's twins is true */
+    int bars;                     /* a paragraph opens with a bar (a Markdown table's row?): the list's bars is true */
     span_rect rects[SPAN_STACK];  /* last: set before read, not cleared */
 } html_walk;
 
@@ -454,6 +455,10 @@ static void table_cells(html_walk *w, lua_Integer n) {
 
 /* blocks.twins = true on the list when two tables had as many cells. */
 static void set_twins(lua_State *L, const html_walk *w) {
+    if (w->bars) {
+        lua_pushboolean(L, 1);
+        lua_setfield(L, w->blocks, "bars");
+    }
     if (!w->twins) return;
     lua_pushboolean(L, 1);
     lua_setfield(L, w->blocks, "twins");
@@ -479,6 +484,7 @@ static void flush(lua_State *L, html_walk *w) {
     if (w->para.n == 0) { w->para.in_run = 0; return; }
     buf_push_trimmed(L, &w->para);
     if (lua_rawlen(L, -1) == 0) { lua_pop(L, 1); return; }
+    if (*lua_tostring(L, -1) == '|') w->bars = 1;
     lua_createtable(L, 0, 3);       /* the size markup.lua's constructor gives: the same table */
     set_name(L, w, N_KIND, N_PARA);
     lua_pushvalue(L, w->names + N_TEXT);
@@ -944,6 +950,7 @@ static void stream_flush(stream_state *ss) {
     if (w->para.n == 0) { w->para.in_run = 0; return; }
     nb_text_trim(w->para.p, w->para.n, &i, &j);
     if (j == i) { w->para.n = 0; w->para.in_run = 0; return; }
+    if (w->para.p[i] == '|') w->bars = 1;
     k = new_block(ss, N_PARA, line);
     if (k == (size_t)-1 || !take_text(ss, &w->para, 0, k)) { stop(ss, S_NO_MEMORY); return; }
     w->para.in_run = 0;

@@ -133,7 +133,7 @@ end
 -- the tables' grid names; opts.blocks: the list to append to; opts.hide:
 -- the classes and ids (".name", "#name") the page's style hides. It sets
 -- opts.twins when two tables hold as many cells (the page may hold a table
--- twice: a draft, a print copy).
+-- twice: a draft, a print copy), opts.bars when a paragraph opens with "|".
 function M.blocks(tree, opts)
   opts = opts or {}
   local shift, prefix, hide = opts.line or 0, opts.grid or "h", opts.hide
@@ -146,7 +146,10 @@ function M.blocks(tree, opts)
   local function flush()
     if #buf > 0 then
       local t = clean(table.concat(buf))
-      if t ~= "" then blocks[#blocks + 1] = { kind = "para", text = t, line = bufline or shift + 1 } end
+      if t ~= "" then
+        blocks[#blocks + 1] = { kind = "para", text = t, line = bufline or shift + 1 }
+        if t:byte(1) == 124 then opts.bars = true end    -- "| … |": a Markdown table's row?
+      end
     end
     buf, bufline = {}, nil
   end
@@ -238,16 +241,32 @@ function M.blocks(tree, opts)
     return n
   end
 
+  -- A later page of an article a script's pager shows one at a time
+  -- (`page_2` hidden after a shown `page_1`): the article's own, no copy.
+  local function later_page(node, i)
+    local stem = node[i].attrs.id and node[i].attrs.id:match("^(.*%D)%d+$")
+    if not stem then return false end
+    for j = i - 1, 1, -1 do
+      local s = node[j]
+      local id = type(s) == "table" and s.attrs.id
+      if id and id ~= node[i].attrs.id and id:sub(1, #stem) == stem and id:find("^%d+$", #stem + 1)
+         and not hidden(s, hide) then
+        return true
+      end
+    end
+    return false
+  end
+
   -- A hidden part's tables are left out while as many are shown (a draft, a
   -- print copy): a page whose report is hidden beside a shown table or none
   -- (its script shows the report) is read whole.
   local shown_all, hid_tables = false, 0
   function walk(node)
-    for _, c in ipairs(node) do
+    for i, c in ipairs(node) do
       if type(c) == "string" then
         buf[#buf + 1] = c
         bufline = bufline or line_of(node)
-      elseif not shown_all and hidden(c, hide) then
+      elseif not shown_all and hidden(c, hide) and not later_page(node, i) then
         hid_tables = hid_tables + (c.tag == "table" and 1 or 0) + count_tables(c)
       elseif struck(c) or marks[c.tag] then    -- a revised page's old words, a footnote's mark: not read
       elseif c.tag == "table" then

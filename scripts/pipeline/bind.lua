@@ -1217,7 +1217,7 @@ local function run_on_date(F, piece, meta, b, col)
       local date = value and value:match("^(.*%d)")
       if date and M.parse_date(F, date) then
         meta[field] = { text = date, line = b.line, col = col + (utf8.len(raw, 1, at - 1) or 0) }
-        return true
+        return k.label
       end
     end
   end
@@ -1235,6 +1235,10 @@ local function read_fields(F, b, meta)
       read = true
     elseif field and not meta[field] and rest ~= "" then
       local value = piece:gsub("\u{FF1A}", ":"):match(":%s*(.-)%s*$")
+      -- (a date field run on after this one's value: "发布机构：某局发布日期：2025-01-20")
+      local dated = value and value:find(":", 1, true)
+                    and run_on_date(F, piece, meta, b, (b.col or 1) + (utf8.len(text, 1, from - 1) or 0))
+      if dated then value = value:sub(1, (value:find(dated, 1, true) or #value + 1) - 1) end
       if value and value ~= "" then
         meta[field] = { text = value, line = b.line, col = (b.col or 1) + (utf8.len(text, 1, from - 1) or 0) }
         read = true
@@ -1256,7 +1260,10 @@ local function read_meta(F, blocks, stop, meta)
       local key, rest = key_and_value(t)
       key = key or t
       local field = F.meta_keys[key]
-      if not field and rest and (rest:find(":", 1, true) or t:sub(1, 3) == "\u{3010}") then
+      -- (a line of several fields may begin with one the format declares: a
+      -- date's own value is read as before, the date at its head)
+      if rest and (not field and (rest:find(":", 1, true) or t:sub(1, 3) == "\u{3010}")
+                   or field and field ~= "published" and field ~= "written" and rest:find(":", 1, true)) then
         read_fields(F, b, meta)
       elseif field and not meta[field] then
         local value, at = rest, b

@@ -205,6 +205,50 @@ local function plain_number(text)
   return text:find("^%d[%d,. ]*$") ~= nil
 end
 
+-- A Markdown table a page never drew (a notes app's export, an article
+-- pasted from a chat): each row "| 自然人 | 3 |" a paragraph of its own, the
+-- alignment row "|---|---|" second. Its rows are read as a table's cells, a
+-- piece between two bars a cell, as the text reader reads a Markdown file's.
+local function bar_row(b)
+  return b and b.kind == "para" and b.text:byte(1) == 124 and b.text:byte(-1) == 124 and #b.text > 2
+end
+
+local function alignment_row(b)
+  return b.text:find("^|[%s|:%-]*$") ~= nil and b.text:find("---", 1, true) ~= nil
+end
+
+local function markdown_rows(blocks)
+  local out, grids, i = nil, 0, 1
+  while i <= #blocks do
+    local b = blocks[i]
+    if bar_row(b) and not alignment_row(b) and bar_row(blocks[i + 1]) and alignment_row(blocks[i + 1]) then
+      out = out or table.move(blocks, 1, i - 1, 1, {})
+      grids = grids + 1
+      local row = 0
+      while bar_row(blocks[i]) do
+        if not alignment_row(blocks[i]) then
+          local t, col, at = blocks[i].text, 0, 2
+          row = row + 1
+          while at <= #t do
+            local bar = t:find("|", at, true)
+            col = col + 1
+            out[#out + 1] = { kind = "cell", text = (t:sub(at, bar - 1):gsub("^%s+", ""):gsub("%s+$", "")),
+                              line = blocks[i].line, grid = "md" .. grids, row = row, column = col,
+                              rowspan = 1, colspan = 1, x0 = col, x1 = col + 1 }
+            at = bar + 1
+          end
+          out[#out + 1] = { kind = "break", text = "", line = blocks[i].line }
+        end
+        i = i + 1
+      end
+    else
+      if out then out[#out + 1] = b end
+      i = i + 1
+    end
+  end
+  return out or blocks
+end
+
 -- The text of the nearest paragraph before block i and after block from.
 local function caption_before(blocks, i, from)
   for k = i - 1, from + 1, -1 do
@@ -431,7 +475,8 @@ local function frame_page(text, blocks)
 end
 
 -- The page's blocks, in C when nothing in it is hidden, else the Lua way;
--- and whether two of its tables hold as many cells.
+-- whether two of its tables hold as many cells; whether a paragraph opens
+-- with a bar.
 local function page_blocks(text)
   -- (a style sheet's rule that strikes a class through: the C walk reads no such rule)
   local hide, rules
@@ -440,9 +485,9 @@ local function page_blocks(text)
   local blocks, why = false, nil
   if not rules then blocks, why = nianbao.html.blocks(text, nil, false) end
   if blocks then
-    local twins = blocks.twins
-    blocks.twins = nil
-    return blocks, twins
+    local twins, bars = blocks.twins, blocks.bars
+    blocks.twins, blocks.bars = nil, nil
+    return blocks, twins, bars
   end
   if blocks == nil then error(why, 0) end
   -- a page that hides some of itself (a style sheet that hides a class sends it here too)
@@ -452,7 +497,7 @@ local function page_blocks(text)
   if rules then apply_rules(tree, rules) end
   local opts = { hide = hide }
   blocks = markup.blocks(tree, opts)
-  return blocks, opts.twins
+  return blocks, opts.twins, opts.bars
 end
 
 -- A PDF's pages as a converter writes them in HTML: poppler's pdftohtml
@@ -779,19 +824,19 @@ function Reader(text, opts)
   local placed = placed_page(text)
   if placed then return { blocks = placed } end
   text = mupdf_raised(text)
-  local blocks, twins = page_blocks(text)
+  local blocks, twins, bars = page_blocks(text)
   if saved_line then
     for _, b in ipairs(blocks) do b.line = b.line + saved_line - 1 end
   end
   local state, state_published = state_page(text, blocks)
   if state then
-    blocks, twins = page_blocks(state)
+    blocks, twins, bars = page_blocks(state)
     published = state_published
   end
   local frame, frame_line = frame_page(text, blocks)
   if frame then
     -- the frame's blocks in its place among the page's (its title, its date), at the file's lines
-    local inner, inner_twins = page_blocks(frame)
+    local inner, inner_twins, inner_bars = page_blocks(frame)
     local shift, kept = (frame_line or 1) - 1, {}
     for _, b in ipairs(blocks) do
       if b.line <= shift + 1 then kept[#kept + 1] = b end
@@ -803,8 +848,9 @@ function Reader(text, opts)
     for _, b in ipairs(blocks) do
       if b.line > shift + 1 then kept[#kept + 1] = b end
     end
-    blocks, twins = kept, inner_twins
+    blocks, twins, bars = kept, inner_twins, bars or inner_bars
   end
+  if bars then blocks = markdown_rows(blocks) end
   if twins then blocks = unsure_copies(blocks) end
   -- the date the page's data or head gives (the binder takes it where the page prints none)
   local published_line = 1

@@ -27,6 +27,7 @@ return function(eq, differ, html)   -- (html: nianbao.html, which the suites are
     local opts = {}
     local want = markup.blocks(tree, opts)
     want.twins = opts.twins or nil        -- (the C list says it on itself)
+    want.bars = opts.bars or nil
     local d = differ(want, got, "blocks")
     if d then error(what .. ": " .. d .. "\n" .. text) end
     return true

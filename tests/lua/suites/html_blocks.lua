@@ -13,6 +13,7 @@ local function same_both_ways(text, what)
   local opts = {}
   local want = markup.blocks(tree, opts)
   want.twins = opts.twins or nil          -- (the C list says it on itself)
+  want.bars = opts.bars or nil
   local d = differ(want, got, "blocks")
   if d then error(what .. ": " .. d, 2) end
 end
@@ -33,6 +34,13 @@ test("every HTML page of the corpus, fixtures and examples: the same blocks from
   end
   p:close()
   eq(true, n >= 10, "pages compared (" .. n .. ")")
+end)
+
+test("a paragraph that opens with a bar (a Markdown table's row?): bars on the list, from C as from the tree", function()
+  local page = "<p>| 自然人 | 总计 |</p><div>|---|---|</div><p>| 3 | 3 |</p><p>a | b</p>"
+  same_both_ways(page, "bars")
+  eq(true, nianbao.html.blocks(page).bars, "bars said")
+  eq(nil, nianbao.html.blocks("<p>a | b</p><p>c</p>").bars, "no paragraph opens with a bar")
 end)
 
 test("spans false: the same blocks less each cell's column, rowspan and colspan, placed by x0 and x1", function()
