@@ -1388,16 +1388,21 @@ function M.for_format(F, opts)
   -- texts (the key holds every text the look reads: the language's words,
   -- the grammar's words and its readers' texts); while each word is the
   -- format's own (a pack may define one anew: then it is looked at here).
-  local function known_readers_start(by_name, readers, words, specs)
+  -- (the key: nil where a word is not the format's own)
+  local function start_key(words, specs)
     -- (the spaces are read again when the readers are looked at: in the key as they are then)
     local spaces = starts_language and fingerprint(L.spaces or {})
-    if not spaces then return readers_start(by_name, readers) end
+    if not spaces then return nil end
     for k, def in pairs(word_defs) do
-      if T.defs[k] ~= def then return readers_start(by_name, readers) end
+      if T.defs[k] ~= def then return nil end
     end
     local key = { "spaces ", #spaces, ":", spaces, "words ", words and #words or "-", ":", words or "" }
     for _, spec in ipairs(specs) do key[#key + 1] = "reader " .. #spec.grammar .. ":"; key[#key + 1] = spec.grammar end
-    key = table.concat(key)
+    return table.concat(key)
+  end
+  local function known_readers_start(by_name, readers, words, specs)
+    local key = start_key(words, specs)
+    if not key then return readers_start(by_name, readers) end
     local record = M.starts_record
     if not record then
       local known = require("claim_starts").starts[starts_language]
@@ -1498,6 +1503,195 @@ function M.for_format(F, opts)
                               words_lead(scope.other_period, scope.own_period))
   local plan = finder(compile_words(scope.plan, "language.claims.plan"), nil, words_lead(scope.plan))
 
+  -- The parts of a guard of a search for readers that begin with the
+  -- characters of first (a list), as strings: { sets = { the bytes of
+  -- each place, … } for each length of characters with a byte re reads
+  -- as other than itself, alts = a re text of the others, leads = their
+  -- first bytes }.
+  local function search_guard_parts(first)
+    -- the first characters, a byte at a time, those of each first byte
+    -- apart: the sets of all the characters of one length let twice as
+    -- many of a Chinese sentence's characters through to a try of every
+    -- reader as begin one
+    local of_length = {}
+    for _, c in ipairs(first) do
+      local n = #c
+      local list = of_length[n]
+      if not list then list = {}; of_length[n] = list end
+      list[#list + 1] = c
+    end
+    -- (the sets of a length written as one re text, which the build's
+    -- images answer with a copy, where each was some LPeg calls; the
+    -- characters of a first byte are together in the sorted list, and
+    -- each place's bytes of them one cut of that place's bytes)
+    local sets, leads, alts = {}, {}, {}
+    for n = 1, 4 do
+      local list = of_length[n]
+      if list then
+        local all, at = table.concat(list), {}
+        for k = 1, n do at[k] = kth(all, n, k) end
+        leads[#leads + 1] = at[1]
+        if n == 1 or all:find("[\0-\127]") then
+          -- (one byte, exact as it is; or a byte re reads as other than itself)
+          sets[#sets + 1] = at
+        else
+          local i, firsts = 1, at[1]
+          while i <= #list do
+            local lead, j = firsts:byte(i), i
+            while j < #list and firsts:byte(j + 1) == lead do j = j + 1 end
+            local text = { "[", firsts:sub(i, i), "]" }
+            for k = 2, n do text[#text + 1] = "[" .. at[k]:sub(i, j) .. "]" end
+            alts[#alts + 1] = table.concat(text)
+            i = j + 1
+          end
+        end
+      end
+    end
+    return { sets = sets, alts = #alts > 0 and table.concat(alts, " / ") or nil, leads = table.concat(leads) }
+  end
+  -- the guard of search_guard_parts, and the span of the bytes that begin none of the characters
+  local function search_guard(parts)
+    local guard = P(false)
+    for _, at in ipairs(parts.sets) do
+      local p = P(true)
+      for k = 1, #at do p = p * S(at[k]) end
+      guard = guard + p
+    end
+    if parts.alts then guard = guard + re.compile(parts.alts) end
+    -- (one turn of the loop for each character that begins with a lead: the bytes after it spanned in that turn)
+    return guard, (1 - S(parts.leads))^0
+  end
+
+  -- alts[i] / … / alts[j] as a text of re, joined in halves as balanced joins them
+  local function balanced_text(alts, i, j)
+    if i == j then return alts[i] end
+    local m = (i + j) // 2
+    return "(" .. balanced_text(alts, i, m) .. " / " .. balanced_text(alts, m + 1, j) .. ")"
+  end
+  -- together's pattern but its search as the text of one re grammar: its
+  -- plan { text =, refs = { name, rule, … }, used = { word, … } } (and
+  -- guard: search_guard_parts of its readers' start, once known). The
+  -- words' rules are named "w_name", reader k's "rk_name"; a reference (a
+  -- definition "rule__name") is the rule it names (refs), where a name
+  -- names the same rule in the texts before it, else written as the name;
+  -- each format word a text names (used) a rule "d_name" of its own (one
+  -- copy, as when the rules are apart); "any" and "at" are as together
+  -- makes them, a reader's look a definition "X_atk". nil where a text
+  -- names a definition "D_…" or "X_…" (the grammar's own).
+  local RULE_REF = "%%" .. RULE .. "([%w_]+)"
+  local function joined_rules(words, wanted, readers)
+    local out, word_names = {}, {}
+    for _, r in ipairs(words) do
+      if wanted[r.name] then
+        word_names[r.name] = "w_" .. r.name
+        out[#out + 1] = "w_" .. r.name .. " <-" .. r.body .. "\n"
+      end
+    end
+    local named = setmetatable({}, { __index = word_names })
+    local of_reader = { __index = word_names }
+    local any, at = {}, {}
+    for k, rd in ipairs(readers) do
+      local prefix, agrees = "r" .. k .. "_", true
+      for _, r in ipairs(rd.own) do
+        for ref in pairs(r.refs) do
+          local target = named[ref]
+          if target ~= nil and target ~= (rd.mine[ref] and prefix .. ref or word_names[ref]) then agrees = false end
+        end
+      end
+      if agrees then
+        for _, r in ipairs(rd.own) do
+          for ref in pairs(r.refs) do
+            if rd.mine[ref] then named[ref] = prefix .. ref end
+          end
+          out[#out + 1] = prefix .. r.name .. " <-" .. r.body .. "\n"
+        end
+      else
+        local names = setmetatable({}, of_reader)
+        for _, r in ipairs(rd.own) do names[r.name] = prefix .. r.name end
+        for _, r in ipairs(rd.own) do
+          out[#out + 1] = prefix .. r.name .. " <-" .. r.body:gsub(RULE_REF, names) .. "\n"
+        end
+      end
+      any[k] = prefix .. rd.own[1].name
+      at[k] = "{| " .. any[k] .. " |} {} (%X_first => X_at" .. k .. ")"
+    end
+    local text = table.concat(out)
+    if text:find("%D_", 1, true) or text:find("%X_", 1, true) then return nil end
+    local refs, ref_names = {}, {}
+    for ref in pairs(named) do ref_names[#ref_names + 1] = ref end
+    for ref in pairs(word_names) do ref_names[#ref_names + 1] = ref end
+    table.sort(ref_names)
+    for _, ref in ipairs(ref_names) do
+      refs[#refs + 1] = ref
+      refs[#refs + 1] = named[ref]
+    end
+    -- (the words the text may name, in the order of their names: one text for the same words)
+    local used = {}
+    for n in pairs(T.defs) do
+      if type(n) == "string" and (n:sub(1, #RULE) ~= RULE or not named[n:sub(#RULE + 1)])
+         and text:find("%" .. n, 1, true) then
+        used[#used + 1] = n
+      end
+    end
+    table.sort(used)
+    out = { "any <- ", balanced_text(any, 1, #any), "\nat <- ", balanced_text(at, 1, #at), "\n", text }
+    for _, n in ipairs(used) do out[#out + 1] = "d_" .. n .. " <- %D_" .. n .. "\n" end
+    return { text = table.concat(out), refs = refs, used = used }
+  end
+
+  -- the plan of the readers of these texts the build made (joined_rules),
+  -- their number and where they begin (known_readers_start), while the
+  -- format's words are its own, none added; nil otherwise (or recording)
+  local function known_plan(words, specs)
+    if M.starts_record then return nil end
+    local n = 0
+    for _, spec in ipairs(specs) do
+      if type(spec) ~= "table" or type(spec.grammar) ~= "string" then return nil end
+      n = n + 1
+    end
+    local defs = 0
+    for _ in pairs(T.defs) do defs = defs + 1 end
+    for _ in pairs(word_defs) do defs = defs - 1 end
+    if defs ~= 0 then return nil end
+    local key = start_key(words, specs)
+    local known = key and require("claim_starts")
+    local plan = known and known.plans and known.plans[starts_language]
+    plan = plan and plan[key]
+    local start = plan and known.starts[starts_language]
+    start = start and start[key]
+    if not start then return nil end
+    return plan, n, start
+  end
+
+  -- plan's grammar for n readers, with the search (ok, first, uniform: the
+  -- readers' start as known_readers_start gives it, pcall'd)
+  local function joined_pattern(G, plan, n, ok, first, uniform)
+    local defs, refs = {}, plan.refs
+    for _, w in ipairs(plan.used) do defs[w], defs["D_" .. w] = V("d_" .. w), T.defs[w] end
+    for i = 1, #refs, 2 do defs[RULE .. refs[i]] = V(refs[i + 1]) end
+    defs.X_first = lpeg.Carg(1)
+    for k = 1, n do
+      -- (the reader's number looked at as together looks at it)
+      defs["X_at" .. k] = function(_, _, from)
+        if from <= k then return true, k end
+        return false
+      end
+    end
+    G.starts = ok and first or nil
+    local search = "search <- (!any .)* {} at\n"
+    if ok and first and not plain_search then
+      -- (the parts the build worked out for these readers, where it did)
+      local parts = plan.guard or search_guard_parts(first)
+      if M.starts_record then plan.guard = parts end
+      local guard, pass = search_guard(parts)
+      G.space_runs = uniform or nil
+      defs.X_guard, defs.X_pass, defs.X_space, defs.X_run = guard, pass, space, spaces_run
+      search = "search <- %X_pass ((" .. (uniform and "&%X_space !any %X_run / " or "")
+               .. "!(&%X_guard any) .) %X_pass)* {} at\n"
+    end
+    return re.compile(search .. plan.text, defs)
+  end
+
   -- The readers of grammar G (their specs) compiled into one pattern, the
   -- words once: pattern:match(s, init, k) → where, from init on, a reader
   -- numbered k or more matches first, its captures, end and number; only
@@ -1508,6 +1702,13 @@ function M.for_format(F, opts)
   -- each reader is compiled alone.
   local function together(G, specs)
     if type(specs) ~= "table" or (G.words ~= nil and type(G.words) ~= "string") then return nil end
+    if not metered() then
+      local plan, n, start = known_plan(G.words, specs)
+      if plan then
+        local first = start.list and table.move(start.list, 1, #start.list, 1, {}) or nil
+        return joined_pattern(G, plan, n, true, first, first and start.uniform or nil)
+      end
+    end
     local words = G.words and rules_of(G.words) or {}
     if G.words and G.words:find("%S") and #words == 0 then return nil end
     local by_name = closed_by_name(words)
@@ -1543,6 +1744,17 @@ function M.for_format(F, opts)
       end
     end
     local ok, p = pcall(function()
+      -- (outside a sandbox's limits: the rules one text, with the search)
+      local plan = not metered() and joined_rules(words, wanted, readers)
+      if plan then
+        local record = M.starts_record
+        local key = record and record.plans and start_key(G.words, specs)
+        if key then
+          record.plans[starts_language] = record.plans[starts_language] or {}
+          record.plans[starts_language][key] = plan
+        end
+        return joined_pattern(G, plan, #readers, pcall(known_readers_start, by_name, readers, G.words, specs))
+      end
       -- a reader's rules named "k:name", apart from the other readers'
       local t, starts, ats = { " search" }, {}, {}
       local here, first_reader = Cp(), lpeg.Carg(1)     -- (made once, for every reader)
@@ -1592,53 +1804,11 @@ function M.for_format(F, opts)
       local ok, first, uniform = pcall(known_readers_start, by_name, readers, G.words, specs)
       G.starts = ok and first or nil
       if ok and first and not plain_search then
-        -- the first characters, a byte at a time, those of each first byte
-        -- apart: the sets of all the characters of one length let twice as
-        -- many of a Chinese sentence's characters through to a try of every
-        -- reader as begin one
-        local of_length = {}
-        for _, c in ipairs(first) do
-          local n = #c
-          local list = of_length[n]
-          if not list then list = {}; of_length[n] = list end
-          list[#list + 1] = c
-        end
-        -- (the sets of a length written as one re text, which the build's
-        -- images answer with a copy, where each was some LPeg calls; the
-        -- characters of a first byte are together in the sorted list, and
-        -- each place's bytes of them one cut of that place's bytes)
-        local guard, leads, alts = P(false), {}, {}
-        for n = 1, 4 do
-          local list = of_length[n]
-          if list then
-            local all, at = table.concat(list), {}
-            for k = 1, n do at[k] = kth(all, n, k) end
-            leads[#leads + 1] = at[1]
-            if n == 1 or all:find("[\0-\127]") then
-              -- (one byte, exact as it is; or a byte re reads as other than itself)
-              local p = P(true)
-              for k = 1, n do p = p * S(at[k]) end
-              guard = guard + p
-            else
-              local i, firsts = 1, at[1]
-              while i <= #list do
-                local lead, j = firsts:byte(i), i
-                while j < #list and firsts:byte(j + 1) == lead do j = j + 1 end
-                local text = { "[", firsts:sub(i, i), "]" }
-                for k = 2, n do text[#text + 1] = "[" .. at[k]:sub(i, j) .. "]" end
-                alts[#alts + 1] = table.concat(text)
-                i = j + 1
-              end
-            end
-          end
-        end
-        if #alts > 0 then guard = guard + re.compile(table.concat(alts, " / ")) end
+        local guard, pass = search_guard(search_guard_parts(first))
         -- a run of spaces where no reader matches at its first place: none
         -- matches further in it (what most of a PDF's table lines are)
         local run = uniform and #space * -V " any" * spaces_run or P(false)
         G.space_runs = uniform or nil
-        -- (one turn of the loop for each character that begins with a lead: the bytes after it spanned in that turn)
-        local pass = (1 - S(table.concat(leads)))^0
         t[" search"] = pass * ((run + (1 - #guard * V " any")) * pass)^0 * Cp() * V " at"
       else
         t[" search"] = (1 - V " any")^0 * Cp() * V " at"

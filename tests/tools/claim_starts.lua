@@ -10,7 +10,7 @@ local claims = require "claims"
 
 -- every look the national packs' grammars make, by language and key
 local function recorded()
-  local record = { starts = {}, rules = {}, leads = {} }
+  local record = { starts = {}, rules = {}, leads = {}, plans = {} }
   claims.starts_record = record
   local ok, err = pcall(function()
     local set = require("packs").load(".", {}, {})
@@ -51,7 +51,9 @@ local function written(record)
     "-- rules: the rules of each text of the national packs' grammars (claims.lua,\n",
     "-- plain_rules); starts: where their readers can begin (readers_start), by\n",
     "-- the language's words, then by the grammar's texts; leads: the first bytes\n",
-    "-- of the words around a claim (claims.lua, words_lead), by language and text.\n",
+    "-- of the words around a claim (claims.lua, words_lead), by language and text;\n",
+    "-- plans: the readers of each grammar as the text of one re grammar\n",
+    "-- (claims.lua, joined_rules), by language, then by the key of their starts.\n",
     "return {\nrules = {\n",
   }
   for _, src in ipairs(sorted_keys(record.rules)) do
@@ -82,6 +84,25 @@ local function written(record)
   out[#out + 1] = "},\nleads = {\n"
   by_language(out, record.leads, function(src, leads)
     return string.format("[%s] = %s,\n", quoted(src), leads and quoted(leads) or "false")
+  end)
+  out[#out + 1] = "},\nplans = {\n"
+  by_language(out, record.plans, function(key, plan)
+    local refs, used = {}, {}
+    for i, r in ipairs(plan.refs) do refs[i] = quoted(r) end
+    for i, w in ipairs(plan.used) do used[i] = quoted(w) end
+    local guard = "nil"
+    if plan.guard then
+      local sets = {}
+      for i, at in ipairs(plan.guard.sets) do
+        local places = {}
+        for k, bytes in ipairs(at) do places[k] = quoted(bytes) end
+        sets[i] = "{ " .. table.concat(places, ", ") .. " }"
+      end
+      guard = string.format("{ sets = { %s }, alts = %s, leads = %s }", table.concat(sets, ", "),
+                            plan.guard.alts and quoted(plan.guard.alts) or "nil", quoted(plan.guard.leads))
+    end
+    return string.format("[%s] =\n  { text = %s,\n    refs = { %s }, used = { %s },\n    guard = %s },\n", quoted(key),
+                         quoted(plan.text), table.concat(refs, ", "), table.concat(used, ", "), guard)
   end)
   out[#out + 1] = "},\n}\n"
   return table.concat(out)

@@ -107,3 +107,33 @@ test("the rules a text was split into when the binary was built are taken for th
   package.loaded.claim_starts = made
   assert(ok, err)
 end)
+
+test("a grammar's readers joined as the binary's build planned them, for the same texts only", function()
+  local record = { starts = {}, rules = {}, plans = {} }
+  claims.starts_record = record
+  local ok, err = pcall(function() claims.for_format(F).grammar(copy(SPEC)) end)
+  claims.starts_record = nil
+  assert(ok, err)
+  local language, plans = next(record.plans)
+  local key, plan = next(plans)
+  eq(true, plan.text:find('"结转"', 1, true) ~= nil, "the plan's text")
+  -- a file whose plan reads 办结 where the texts say 结转 (and no start: every place looked at)
+  local altered = copy(plan)
+  altered.text, altered.guard = altered.text:gsub('"结转"', '"办结"'), nil
+  local made = package.loaded.claim_starts
+  package.loaded.claim_starts = { starts = { [language] = { [key] = { list = false } } }, rules = {}, leads = {},
+                                  plans = { [language] = { [key] = altered } } }
+  ok, err = pcall(function()
+    local function reads(spec, s)
+      return claims.for_format(F).grammar(spec).scan:match(s, 1, 1) ~= nil
+    end
+    eq(true, reads(copy(SPEC), "办结5件"), "the file's plan")
+    eq(false, reads(copy(SPEC), "结转5件"), "the file's plan")
+    local edited = copy(SPEC)
+    edited.readers[2].grammar = edited.readers[2].grammar .. " "
+    eq(false, reads(edited, "办结5件"), "the texts' own")
+    eq(true, reads(edited, "结转5件"), "the texts' own")
+  end)
+  package.loaded.claim_starts = made
+  assert(ok, err)
+end)
