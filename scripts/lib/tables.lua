@@ -375,6 +375,8 @@ local function enumerator_glued(text, flat)
           and not sub(text, 1, flat[4]):find("%S")) then
     return flat
   end
+  -- (a label numbered of its own, "3 三、本年度…" or "3 （一）…", follows a 序号 column's number: no lost dot)
+  if sub(flat[5], 4, 6) == "\xE3\x80\x81" or sub(flat[5], 1, 3) == "\xEF\xBC\x88" then return flat end
   local out = { flat[1] .. flat[5], false, flat[3], flat[4] }
   for k = 9, #flat do out[k - 4] = flat[k] end
   if flat.misread then
