@@ -558,6 +558,24 @@ local function has_bar_rows(bytes)
   return false
 end
 
+-- The footer lines ({ s =, e =, n =, worded = }, in order) that are a page's
+-- number: worded, or counting the pages on with a neighbour that apart(a, b)
+-- allows; their bytes made spaces, so lines and offsets stay.
+local function blanked(bytes, lines, apart)
+  local parts, from = {}, 1
+  for i, l in ipairs(lines) do
+    local prev, nxt = lines[i - 1], lines[i + 1]
+    if l.worded or prev and prev.n + 1 == l.n and apart(prev, l) or nxt and nxt.n == l.n + 1 and apart(l, nxt) then
+      parts[#parts + 1] = bytes:sub(from, l.s - 1)
+      parts[#parts + 1] = string.rep(" ", l.e - l.s + 1)
+      from = l.e + 1
+    end
+  end
+  if from == 1 then return bytes end
+  parts[#parts + 1] = bytes:sub(from)
+  return table.concat(parts)
+end
+
 -- A PDF's page footers that are a page's number alone ("4", "Page 4", "Page 4 of 7"):
 -- the last line before each form feed, blanked (its bytes spaces, so lines
 -- and offsets stay). A bare number is one only where such lines count the
@@ -576,20 +594,7 @@ local function page_footers(bytes)
     if e > 0 and (n or worded) then lines[#lines + 1] = { s = s, e = e, n = tonumber(n or worded), worded = worded } end
     at = bytes:find("\f", at + 1, true)
   end
-  local blank = {}
-  for i, l in ipairs(lines) do
-    local prev, nxt = lines[i - 1], lines[i + 1]
-    if l.worded or prev and prev.n + 1 == l.n or nxt and nxt.n == l.n + 1 then blank[#blank + 1] = l end
-  end
-  if #blank == 0 then return bytes end
-  local parts, from = {}, 1
-  for _, l in ipairs(blank) do
-    parts[#parts + 1] = bytes:sub(from, l.s - 1)
-    parts[#parts + 1] = string.rep(" ", l.e - l.s + 1)
-    from = l.e + 1
-  end
-  parts[#parts + 1] = bytes:sub(from)
-  return table.concat(parts)
+  return blanked(bytes, lines, function() return true end)
 end
 
 -- A PDF viewer's copy keeps a page's footer and no form feed: the footer
@@ -620,18 +625,7 @@ local function lone_footers(bytes)
     local _, k = bytes:sub(a.e, b.s):gsub("\n", "")
     return k >= 10
   end
-  local parts, from = {}, 1
-  for i, l in ipairs(lines) do
-    local prev, nxt = lines[i - 1], lines[i + 1]
-    if l.worded or prev and prev.n + 1 == l.n and apart(prev, l) or nxt and nxt.n == l.n + 1 and apart(l, nxt) then
-      parts[#parts + 1] = bytes:sub(from, l.s - 1)
-      parts[#parts + 1] = string.rep(" ", l.e - l.s + 1)
-      from = l.e + 1
-    end
-  end
-  if from == 1 then return bytes end
-  parts[#parts + 1] = bytes:sub(from)
-  return table.concat(parts)
+  return blanked(bytes, lines, apart)
 end
 
 -- A spreadsheet's text export (Calc's, Excel's, tabs between cells) quotes
