@@ -12,16 +12,18 @@ rationale = {
 }
 basis    = { "《中华人民共和国政府信息公开条例》第五十条第（四）项", "国办公开办函〔2021〕30号一、报告内容（一）总体情况" }
 
-words = { "考核", "评议", "责任追究", "问责" }
+-- (纳入绩效考评, 社会评价, 未发生被追责情况: the same results in other words)
+words = { "考核", "评议", "责任追究", "问责", "追责", "考评", "绩效", "社会评价" }
 
 function check(report, emit)
   if report.format == "legacy" then return end   -- the old structure's parts: reported once, as such
   if report.issuer ~= "gov" then return end
-  local s1, s5 = report:section("s1"), report:section("s5")
+  local s1 = report:section("s1")
   if not s1 then return end
-  local text = s1.text .. (s5 and s5.text or "")
-  for _, w in ipairs(words) do
-    if text:find(w, 1, true) then return end
+  -- (stated in any part: many reports give them under 其他需要报告的事项)
+  for _, sid in ipairs { "s1", "s5", "s6" } do
+    local s = report:section(sid)
+    if s and text.mentions(s, words) then return end
   end
   emit { line = s1.line, col = s1.col }
 end

@@ -188,9 +188,14 @@ local function words_before(rule, sid)
   return function(report, emit)
     local s5 = report:section("s5")
     if not s5 or s5.text == "" then return end
-    for _, w in ipairs(rule.words) do
-      if s5.text:find(w, 1, true) then return end
+    local prose = rule.text.prose(s5)
+    local function any(list)
+      for _, w in ipairs(list) do
+        if prose:find(w, 1, true) then return true end
+      end
+      return false
     end
+    if not any(rule.problems) or any(rule.none_found) or any(rule.words) then return end
     emit { line = s5.line, col = s5.col }
   end
 end
