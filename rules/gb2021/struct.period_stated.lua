@@ -8,8 +8,22 @@ rationale = {
 }
 basis    = { "四川省地方标准 DB51/T 2660—2019《政府信息公开工作年度报告编制发布规范》" }
 
+-- A period said in months or as the year (统计时间为2024年1月至12月,
+-- 统计期限为2024年度) is no range of days the dates' rules can read, but it
+-- is stated: an opening or part 一 naming the statistics' time is not warned.
+words = { "统计期限", "统计时间", "统计时限", "统计区间", "统计期间", "统计时段", "统计期为", "报告期为",
+          "数据时间范围", "统计范围为" }
+
+local function named(report)
+  for _, sid in ipairs { "s0", "s1" } do
+    local s = report:section(sid)
+    if s and text.mentions(s, words) then return true end
+  end
+  return false
+end
+
 function check(report, emit)
-  if report.format ~= "legacy" and not report.period and report:section("s1") then
+  if report.format ~= "legacy" and not report.period and report:section("s1") and not named(report) then
     local s0 = report:section("s0")
     local first = s0 and s0.places[1]
     emit { line = first and first.line or 1, col = 1 }
