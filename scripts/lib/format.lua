@@ -446,9 +446,12 @@ local function compiled_data(decl, name, path, labels)
       heads[k] = norm(t)
       raw[k] = M.fill(F.heading, { n = p.n, title = t })
     end
+    local words = {}
+    for k, w in ipairs(p.words or {}) do words[k] = norm(w) end
     local part = { id = p.id, n = p.n, index = i, title = p.title, table = p.table,
                    heading = M.fill(F.heading, { n = p.n, title = p.title }),
-                   heads = heads, raw_heads = raw, numbered = norm(p.n or "") }
+                   heads = heads, raw_heads = raw, numbered = norm(p.n or ""), words = words,
+                   lead = M.fill(F.heading, { n = p.n, title = "" }) }
     F.parts[i] = part
     F.part_by_id[p.id] = part
   end

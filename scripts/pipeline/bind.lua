@@ -252,15 +252,31 @@ local function heading_of(F, block, t, renumbered)
     end
   end
   -- a numbered heading worded a little otherwise ("…被申请行政复议提起行政诉讼情况"):
-  -- the one part whose numeral it has and whose title it is clearly like
+  -- the one part whose numeral it has and whose title it is clearly like,
+  -- holds, or is held in ("五、主要问题及改进情况"; four characters at least),
+  -- or, short, holds one of the part's words
   -- (a character is four bytes at most: a longer text is not measured)
   if block.kind == "para" and #t <= 4 * 40 and (not ix.numeral_firsts or ix.numeral_firsts[c])
      and (utf8.len(t) or 99) <= 40 then
     for _, p in ipairs(F.parts) do
       if p.numbered ~= "" and t:sub(1, #p.numbered) == p.numbered then
         local rest = t:sub(#p.numbered + 1)
-        for _, h in ipairs(p.heads) do
-          if tables.alike(rest, h, 0.8) then return p, "", true end
+        -- (held or holding, a word of the part's: only as the format prints a
+        -- part's numeral, "六、" — not "（六）", a row's or an item's, which
+        -- the normal form does not tell apart, nor one renumbered so)
+        local chars = utf8.len(rest) or 99
+        local printed = not renumbered and chars <= 40 and block.text:match("^%s*(.*)"):sub(1, #p.lead) == p.lead
+        for k, h in ipairs(p.heads) do
+          -- (held: in the title, not a variant, which may hold another part's: "…及其他需要报告的事项")
+          if tables.alike(rest, h, 0.8)
+             or printed and chars >= 4 and (k == 1 and h:find(rest, 1, true) or rest:find(h, 1, true)) then
+            return p, "", true
+          end
+        end
+        if printed and chars <= 16 then
+          for _, w in ipairs(p.words) do
+            if rest:find(w, 1, true) then return p, "", true end
+          end
         end
       end
     end

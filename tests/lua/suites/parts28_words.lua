@@ -32,3 +32,26 @@ test("parts28: problems with no measure, no word of the fee, results nowhere are
               .. "未发生因政府信息公开工作被追责的情形。", ""),
       " gb2021.struct.s1_gov_results ", "results nowhere")
 end)
+
+-- a part's heading in other words: the part, under its numeral as the
+-- format prints it, with a note that its heading differs (not missing)
+test("parts28: 一、总体概况, 六、其他事项, 二、主动公开情况, 五、存在的不足及改进措施, 五、主要问题及改进情况 are the parts", function()
+  for name, n in pairs { ["h1-bureau-headings-short"] = 2, ["h2-street-headings-words"] = 2,
+                         ["h3-city-heading-held"] = 1 } do
+    local found = rules_found(DIR .. name .. ".txt")
+    local _, titles = found:gsub("gb2021.struct.section_title", "")
+    eq(n, titles, name .. ": headings said to differ")
+    eq(" " .. string.rep("gb2021.struct.section_title ", n), found, name .. ": nothing else")
+  end
+end)
+
+-- the words only with the numeral as the format prints it: 表三's row
+-- （六）其他处理 on a line of its own is no part 六, nor a variant of 五 that
+-- holds 六's title (五、存在的主要问题、改进情况及其他需要报告的事项) part 六
+test("parts28: （六）其他处理 on its own line is no heading; 五、其他需要报告的事项 is part 六 renumbered", function()
+  local found = rules_found("tests/fixtures/convert23/c1-pymupdf-cells.txt")
+  assert(not found:find("section_", 1, true), found)
+  local R = assert(nianbao.read("tests/fixtures/whole25/n4-parts-merged.txt"))
+  local s6 = R:section("s6")
+  assert(s6 and s6.heading:find("其他需要报告的事项", 1, true), "part 六")
+end)
