@@ -28,7 +28,7 @@ function check(report, emit)
   local s5 = report:section("s5")
   if not s5 or s5.text == "" then return end
   -- (its prose: a word a PDF wrapped over two lines is found)
-  if not text.mentions(s5, problems) or text.mentions(s5, none_found) or text.mentions(s5, words) then
+  if text.mentions(s5, words) or not text.mentions(s5, problems) or text.mentions(s5, none_found) then
     return
   end
   emit { line = s5.line, col = s5.col }
