@@ -17,7 +17,9 @@ title = "{agency}{year}年政府信息公开工作年度报告"
 -- A part's heading is printed "{n}、{title}"; `variants` are other titles
 -- real reports use for the same part; `table` is the table it carries.
 -- `words`: a short heading with the part's numeral and one of these words
--- is the part's, worded otherwise ("六、其他事项", "五、存在的不足及改进措施").
+-- is the part's, worded otherwise ("六、其他事项", "五、存在的不足及改进措施");
+-- none for parts 三 and 四, whose words other kinds of reports head theirs
+-- with (a hospital's 三、依申请公开情况) or a wrapped line begins (四、…行政复议、行政).
 heading = "{n}、{title}"
 -- Other ways reports number a part before its title ("第一部分 总体情况",
 -- "第一章 总体情况", "（一）总体情况", "1. 总体情况", "1、总体情况"): {n} its numeral, {i} its number.
@@ -31,15 +33,13 @@ parts = {
   { id = "s1", n = "一", title = "总体情况", variants = { "概述", "总体概况" },
     words = { "总体", "概况", "概述" } },
   { id = "s2", n = "二", title = "主动公开政府信息情况", table = "t2",
-    words = { "主动公开政府信息", "主动公开情况" } },
+    words = { "主动公开政府信息" } },
   { id = "s3", n = "三", title = "收到和处理政府信息公开申请情况", table = "t3",
-    variants = { "依申请公开政府信息情况" },
-    words = { "收到和处理", "处理政府信息公开申请", "依申请公开情况", "依申请公开政府信息" } },
+    variants = { "依申请公开政府信息情况" } },
   { id = "s4", n = "四", title = "政府信息公开行政复议、行政诉讼情况", table = "t4",
     variants = { "政府信息公开行政复议及行政诉讼情况", "政府信息公开行政复议和行政诉讼情况",
                  "因政府信息公开工作被申请行政复议和提起行政诉讼情况",
-                 "政府信息公开行政法复议、行政诉讼情况" },
-    words = { "行政复议", "行政诉讼" } },
+                 "政府信息公开行政法复议、行政诉讼情况" } },
   { id = "s5", n = "五", title = "存在的主要问题及改进情况",
     variants = { "政府信息公开工作存在的主要问题及改进情况", "存在问题及改进情况",
                  "存在的主要问题及改进措施",

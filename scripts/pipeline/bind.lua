@@ -267,9 +267,10 @@ local function heading_of(F, block, t, renumbered)
         local chars = utf8.len(rest) or 99
         local printed = not renumbered and chars <= 40 and block.text:match("^%s*(.*)"):sub(1, #p.lead) == p.lead
         for k, h in ipairs(p.heads) do
-          -- (held: in the title, not a variant, which may hold another part's: "…及其他需要报告的事项")
-          if tables.alike(rest, h, 0.8)
-             or printed and chars >= 4 and (k == 1 and h:find(rest, 1, true) or rest:find(h, 1, true)) then
+          -- (held: in the title, not a variant, which may hold another part's: "…及其他需要报告的事项";
+          -- nor at its start: a heading's first words wrapped, or another's beginning so)
+          local held = printed and chars >= 4 and k == 1 and h:find(rest, 1, true)
+          if tables.alike(rest, h, 0.8) or held and held > 1 or printed and chars >= 4 and rest:find(h, 1, true) then
             return p, "", true
           end
         end

@@ -43,8 +43,17 @@ local function heading_long_way(block, renumbered)
     for _, p in ipairs(F.parts) do
       if p.numbered ~= "" and t:sub(1, #p.numbered) == p.numbered then
         local rest = t:sub(#p.numbered + 1)
-        for _, h in ipairs(p.heads) do
+        local chars = utf8.len(rest)
+        -- (held, holding or a part's word: printed "六、", not renumbered)
+        local printed = not renumbered and block.text:match("^%s*(.*)"):sub(1, #p.lead) == p.lead
+        for k, h in ipairs(p.heads) do
           if tables.alike(rest, h, 0.8) then return p, "", true end
+          if printed and chars >= 4 and (k == 1 and (h:find(rest, 1, true) or 0) > 1 or rest:find(h, 1, true)) then
+            return p, "", true
+          end
+        end
+        for _, w in ipairs(printed and chars <= 16 and p.words or {}) do
+          if rest:find(w, 1, true) then return p, "", true end
         end
       end
     end
@@ -91,6 +100,15 @@ test("a heading worded otherwise is found as trying every part finds it", functi
       local one = h:sub(1, utf8.offset(h, 2) - 1)
       texts[#texts + 1] = h:sub(#one + 1)                           -- no numeral
       texts[#texts + 1] = "七" .. h:sub(#one + 1, last - 1)         -- another numeral
+    end
+    -- held in the title, holding it, a part's word; and so but bracketed
+    local lead = formatlib.fill(F.heading, { n = p.n, title = "" })
+    local title = p.title
+    local tail = title:sub(utf8.offset(title, 3))
+    local head = title:sub(1, utf8.offset(title, -2) - 1)
+    for _, t in ipairs { lead .. tail, lead .. head, lead .. "本单位" .. title, lead .. (p.words[1] or "") .. "情况",
+                         "（" .. p.n .. "）" .. tail, "（" .. p.n .. "）" .. (p.words[1] or "") } do
+      texts[#texts + 1] = t
     end
   end
   local found = 0
