@@ -386,6 +386,18 @@ local function enumerator_glued(text, flat)
   return out
 end
 
+-- An item's number alone on its line ("2."), its label on the lines below
+-- (each cell of a page a line of its own, as a text browser prints a page
+-- whose runs were placed by their boxes): the label's opening, no value of
+-- the row above. A value is never printed with a dot after it and nothing else.
+local ENUMERATOR_ALONE = "^%s*%d%d?%.%s*$"
+local function enumerator_alone(text, flat)
+  if #flat == 4 and flat[2] == true and text:find(ENUMERATOR_ALONE) then
+    return { flat[1] .. ".", false, flat[3], flat[4] }
+  end
+  return flat
+end
+
 -- The flat tokens of each text asked, per list of marks: a line is cut
 -- once, though each format's bind and each report that repeats it asks again.
 -- Bounded by about the bytes held: a text, and 16 a slot of its tokens.
@@ -401,7 +413,7 @@ local function tokenize_into(out, text, line, col, offset, marks, tabs)
   local m = token_memo[marks or NO_MARKS]
   local flat = m and m.of[text]
   if not flat then
-    flat = enumerator_glued(text, misread_cut(text, tokens_of(text, marks)))
+    flat = enumerator_alone(text, enumerator_glued(text, misread_cut(text, tokens_of(text, marks))))
     memo.put(token_memo, marks or NO_MARKS, TOKEN_MEMO_BYTES, text, flat, #text + 16 * #flat)
   end
   -- fresh tables each time: a binder may add to a token (its unit)

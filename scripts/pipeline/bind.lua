@@ -93,11 +93,17 @@ end
 
 -- Is this paragraph prose rather than a piece of a table? A sentence mark,
 -- or a clause mark with a counted number ("共发生行政复议 351 件，…"): a
--- table's cells hold neither. Numbers come only from table cells.
+-- table's cells hold neither. Numbers come only from table cells. But a
+-- run of three numbers parted by spaces alone is a row's values, whatever
+-- its label's clause marks ("一、" "（区分处理的，只计…）") and a unit in a
+-- cell or a remark after them ("… 3001 53 0 0 61 4 3119 其中网上申请2816件",
+-- as a text browser prints a table with no borders, cells parted by a space).
+local VALUE_RUN = "%d[%d,%.]*[ \t]+%d[%d,%.]*[ \t]+%d"
 local function prose_of(L, text)
   local marks = prose_marks(L)
   if first_of(text, marks.sentence) then return true end
   if not first_of(text, marks.clause) then return false end
+  if text:find(VALUE_RUN) then return false end
   local c = counted(L)
   if c.search and c.search:match(text) then return true end
   for _, p in ipairs(c.by_pattern) do
