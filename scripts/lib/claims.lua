@@ -232,8 +232,12 @@ local CHAR_AT_START = "^" .. utf8.charpattern
 local fullwidth_digit = P"\xEF\xBC" * R"\x90\x99"
 local digit = R"09" + fullwidth_digit
 local arabic = digit^1 * (P"," * digit * digit * digit)^0 * (P"." * digit^1)^-1
--- digits a PDF spaced out when it justified a line: "4 1 2", "2 3 5 . 6"
+-- digits a PDF spaced out when it justified a line: "4 1 2", "2 3 5 . 6";
+-- not when a character of more than a byte is glued to the last: a justified
+-- line spaces its unit too ("4 1 2 件"), where a table's row of one-digit
+-- values has its unit in the last cell ("2 0 0 0 0 0 2件" is seven values)
 local spaced = digit * (P" " * digit * -digit)^1 * (P" "^-1 * P"." * P" "^-1 * digit * (P" " * digit)^0)^-1
+               * -R"\xC0\xFF"
 
 -- the first character of a word (of UTF-8 text; else a start of it)
 local function first_char(w)
