@@ -1,0 +1,31 @@
+-- A city's report (prose28/y1) whose prose counts, beside the table's, those
+-- not answered (未办结103件), answered late (逾期办结的申请0件), the new ones
+-- answered (新收申请中已办结3016件), a month of the next year (2025年1月收到…),
+-- a day of last year (截至2023年12月31日…) and results counted together
+-- (无法提供和不予处理的申请共869件): none of them is a table's figure. The
+-- text checks say nothing of them, and still find a wrong number beside them.
+
+local SOURCE = "tests/fixtures/prose28/y1-city-pending-late.txt"
+
+-- the text rules' findings on the text, as "rule line" lines
+local function text_findings(path)
+  local list = assert(nianbao.check(path))
+  local out = {}
+  for _, f in ipairs(list) do
+    if f.rule:find("^gb2021%.txt%.") then out[#out + 1] = f.rule .. " " .. tostring(f.line) end
+  end
+  table.sort(out)
+  return table.concat(out, "\n")
+end
+
+test("counts of parts and other times beside the table's: no text finding", function()
+  eq("", text_findings(SOURCE))
+end)
+
+test("a wrong number planted beside them is still found", function()
+  local src = assert(nbio.readfile(SOURCE))
+  local planted = src:gsub("共接收政府信息公开申请3119件", "共接收政府信息公开申请3129件")
+                     :gsub("全年共办结3050件", "全年共办结3060件")
+                     :gsub("行政复议351件", "行政复议352件")
+  eq("gb2021.txt.done 7\ngb2021.txt.new 7\ngb2021.txt.review 10", text_findings(write("y1-planted.txt", planted)))
+end)
