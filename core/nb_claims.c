@@ -331,6 +331,27 @@ static int ends_with_mark(lua_State *L, int ends, const char *s, size_t n, size_
     return yes;
 }
 
+/* Is s[i, n) a digit, ASCII or full-width? Its length in bytes; 0: not one. */
+static size_t digit_at(const char *s, size_t i, size_t n) {
+    if (i < n && s[i] >= '0' && s[i] <= '9') return 1;
+    if (i + 2 < n && (unsigned char)s[i] == 0xEF && (unsigned char)s[i + 1] == 0xBC
+        && (unsigned char)s[i + 2] >= 0x90 && (unsigned char)s[i + 2] <= 0x99) return 3;
+    return 0;
+}
+
+/* Is s[0, n) numbers alone, the last a digit: digits, spaces, tabs, commas
+** and points ("103", "2,932 53")? */
+static int only_numbers(const char *s, size_t n) {
+    size_t i = 0, last = 0;
+    while (i < n) {
+        size_t d = digit_at(s, i, n);
+        if (d > 0) { i += d; last = i; continue; }
+        if (s[i] != ' ' && s[i] != '\t' && s[i] != ',' && s[i] != '.') return 0;
+        i++;
+    }
+    return last == n && n > 0;
+}
+
 int nb_claims_unwrap(lua_State *L) {
     size_t len;
     const char *text = luaL_checklstring(L, 1, &len);
@@ -345,6 +366,7 @@ int nb_claims_unwrap(lua_State *L) {
     size_t n = 0;
     lua_Integer slots = 0;
     int keep_break = 1, first = 1;
+    int numbers_line = 0;                                 /* (the last line kept is numbers alone) */
     size_t pos = 0;                                       /* (0-based: Lua's pos - 1) */
     for (;;) {
         const char *nl = memchr(text + pos, '\n', len - pos);
@@ -357,14 +379,18 @@ int nb_claims_unwrap(lua_State *L) {
             while (body > 0 && (line[body - 1] == ' ' || line[body - 1] == '\t')) body--;
             const char *piece[2] = { NULL, NULL };
             size_t piece_len[2] = { 0, 0 }, piece_at[2] = { 0, 0 };
+            size_t indent = 0;
+            while (indent < line_len && (line[indent] == ' ' || line[indent] == '\t')) indent++;
+            /* (after a line of numbers alone, a line that begins with a digit: a
+            ** table's cells a line each, as MuPDF gives them; joined, the last
+            ** number and the next would be one) */
+            if (numbers_line && digit_at(line, indent, line_len) > 0) keep_break = 1;
             if (first) {
                 piece[0] = line; piece_len[0] = line_len; piece_at[0] = pos + 1;
             } else if (keep_break || body == 0) {
                 piece[0] = "\n"; piece_len[0] = 1; piece_at[0] = pos;
                 piece[1] = line; piece_len[1] = line_len; piece_at[1] = pos + 1;
             } else {
-                size_t indent = 0;
-                while (indent < line_len && (line[indent] == ' ' || line[indent] == '\t')) indent++;
                 piece[0] = line + indent; piece_len[0] = line_len - indent; piece_at[0] = pos + 1 + indent;
             }
             for (int k = 0; k < 2; k++) {
@@ -377,6 +403,7 @@ int nb_claims_unwrap(lua_State *L) {
                 n += piece_len[k];
             }
             first = 0;
+            numbers_line = only_numbers(line, body);
             if (body == 0 || ends_with_mark(L, 2, line, body, 3) || ends_with_mark(L, 2, line, body, 1)) {
                 keep_break = 1;
             } else if (has_heading && (heading_max < 0

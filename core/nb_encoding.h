@@ -19,4 +19,9 @@ int nb_encoding_to_utf8(lua_State *L, const char *buf, size_t len, const char *f
 ** position utf8.len reports. */
 size_t nb_encoding_utf8_invalid(const char *buf, size_t len);
 
+/* The Kangxi radicals in the UTF-8 text buf (and the supplement's that are
+** drawn as a whole character) replaced in place by the ideographs they stand
+** for, each three bytes by three; returns how many were. */
+size_t nb_encoding_fold_radicals(char *buf, size_t len);
+
 #endif

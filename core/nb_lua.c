@@ -2581,6 +2581,28 @@ static int l_utf8_invalid(lua_State *L) {
     return 1;
 }
 
+/* nianbao.fold_radicals(text) -> text with the Kangxi radicals a PDF's
+** font gave for ideographs (U+2F8F for 行) made those ideographs, the same
+** length; text itself when it holds none */
+static int l_fold_radicals(lua_State *L) {
+    size_t len;
+    const char *s = luaL_checklstring(L, 1, &len);
+    nb_sandbox_charge(L, (int64_t)(len / 64));
+    const char *p = s;
+    for (;;) {                                            /* (most texts hold none: no copy) */
+        p = memchr(p, 0xE2, len - (size_t)(p - s));
+        if (p == NULL) { lua_settop(L, 1); return 1; }
+        if ((size_t)(p - s) + 1 < len && (unsigned char)p[1] >= 0xBA && (unsigned char)p[1] <= 0xBF) break;
+        p++;
+    }
+    luaL_Buffer b;
+    char *out = luaL_buffinitsize(L, &b, len);
+    memcpy(out, s, len);
+    nb_encoding_fold_radicals(out, len);
+    luaL_pushresultsize(&b, len);
+    return 1;
+}
+
 /* The characters of s's bytes i..j (s:sub(i, j), its indices read as sub
 ** reads them) as utf8.len counts them, or the bytes when they are not
 ** UTF-8: in C, where a Lua sub made a string and len decoded it a
@@ -2870,6 +2892,7 @@ static const luaL_Reg nianbao_funcs[] = {
     {"schema", l_schema_new}, {"report", l_report_new}, {"identity", l_ident_new},
     {"findings", l_findings_new}, {"number", l_number}, {"add", l_add},
     {"compare", l_compare}, {"is_integral", l_is_integral}, {"convert", l_convert}, {"utf8_invalid", l_utf8_invalid},
+    {"fold_radicals", l_fold_radicals},
     {"chars", l_chars}, {"fill", l_fill}, {"new_table", l_new_table}, {"emitter_fast", l_emitter_fast},
     {"view_index", l_view_index}, {"printable", l_printable}, {"positions", l_positions},
     {"placed_rows", l_placed_rows}, {"table_layout", l_table_layout},

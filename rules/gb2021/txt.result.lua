@@ -90,8 +90,10 @@ local stated = text.claims {
   -- after a clause about requests, or at the start of a sentence (从办理结果看，…)
   readers = {
     -- 予以公开412件; 不予公开的申请共计17件; 予以公开及部分公开的42件; 予以公开：21件
-    -- (not 部分公开 of 公开和部分公开共1816件, or of 不予公开和部分公开: its count is of more results)
-    { bare = true, follows = { "t3", "start" }, not_after = [[ "公开" ("及" / "和" / "与" / "、") ]],
+    -- (not 部分公开 of 公开和部分公开共1816件, or of 不予公开和部分公开: its count is of more results;
+    -- nor 不予处理 of 无法提供和不予处理的申请共869件, 不予公开 of 驳回或不予公开的…)
+    { bare = true, follows = { "t3", "start" }, not_after = [[ "公开" ("及" / "和" / "与" / "、")
+        / ("提供" / "处理" / "驳回" / "公开") ("以及" / "或者" / "及" / "和" / "与" / "、" / "或") !. ]],
       grammar = [[ claim <- group "的"? ("申请" / "件")? ("共计" / "共" / "：" / ":")? %count ]] },
     -- 全年办结六件，均予以公开: as many as were answered (not 均予以公开或部分公开)
     { cells = "t3.result.public.total", like = "t3.result.total.total", grammar = [[

@@ -232,8 +232,12 @@ local CHAR_AT_START = "^" .. utf8.charpattern
 local fullwidth_digit = P"\xEF\xBC" * R"\x90\x99"
 local digit = R"09" + fullwidth_digit
 local arabic = digit^1 * (P"," * digit * digit * digit)^0 * (P"." * digit^1)^-1
--- digits a PDF spaced out when it justified a line: "4 1 2", "2 3 5 . 6"
+-- digits a PDF spaced out when it justified a line: "4 1 2", "2 3 5 . 6";
+-- not when a character of more than a byte is glued to the last: a justified
+-- line spaces its unit too ("4 1 2 件"), where a table's row of one-digit
+-- values has its unit in the last cell ("2 0 0 0 0 0 2件" is seven values)
 local spaced = digit * (P" " * digit * -digit)^1 * (P" "^-1 * P"." * P" "^-1 * digit * (P" " * digit)^0)^-1
+               * -R"\xC0\xFF"
 
 -- the first character of a word (of UTF-8 text; else a start of it)
 local function first_char(w)
@@ -2227,6 +2231,11 @@ function M.for_format(F, opts)
     if said_as_of(s, a) then return tonumber(ascii(m)) < 12 end
     return not month_day:match(s, e) and not (own_period and own_period:match(s, e))
   end
+  -- a month or day of a year not the report's (2025年1月收到…, 截至2023年12月31日…): a
+  -- time not the report's year, though not that whole year either
+  local function other_years_day(y, own)
+    return own ~= nil and tonumber(ascii(y)) ~= own
+  end
   local function frame_year(s, from, pos, own)
     local last, i = nil, from
     while i < pos do
@@ -2234,7 +2243,7 @@ function M.for_format(F, opts)
       if not a or a >= pos then break end
       if y == "this" or y == "last" then last = y
       elseif not date_after:match(s, e) or after_year(s, a, y, own) then last = tonumber(ascii(y))
-      elseif part_of_year(s, a, y, e, own) then last = "part" end
+      elseif part_of_year(s, a, y, e, own) or other_years_day(y, own) then last = "part" end
       i = e
     end
     return last
@@ -2349,7 +2358,8 @@ function M.for_format(F, opts)
         if subject_after:match(s, e) then return "stop" end
         year = tonumber(ascii(y))
       elseif after_year(s, a, y, own) then year = tonumber(ascii(y))
-      elseif part_of_year(s, a, y, e, own) then year = "part"
+      -- (for the clauses after it, an event's day, 于2025年1月20日发布, is no time)
+      elseif part_of_year(s, a, y, e, own) or other_years_day(y, own) and said_as_of(s, a) then year = "part"
       end
       i = e
     end

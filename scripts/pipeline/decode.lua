@@ -67,12 +67,14 @@ function M.text(bytes, lang)
     -- none: the claim is wrong, a CMS's template over a GBK article)
     if cs == nil or chinese[cs] or (cs == "utf-8" or cs == "utf8") and bad == bytes:find("[\128-\255]") then
       local t = nianbao.convert(bytes, "GB18030")
-      if t then return drop_pinyin(t), "GB18030" end
+      if t then return nianbao.fold_radicals(drop_pinyin(t)), "GB18030" end
     end
     local line = select(2, bytes:sub(1, bad):gsub("\n", "")) + 1
     return nil, messages.text(lang, "bad_encoding", line)
   end
-  return drop_pinyin(bytes)
+  -- (a PDF's font may give the Kangxi radicals for the ideographs they look
+  -- like, 行 as ⾏: MuPDF's text of a page Chromium printed; they are those)
+  return nianbao.fold_radicals(drop_pinyin(bytes))
 end
 
 function M.is_pdf(bytes)

@@ -15,13 +15,18 @@ return function(text, ends, heading)
     out[#out + 1] = s
     n = n + #s
   end
-  local keep_break, first, pos = true, true, 1
+  local digit = lpeg.R"09" + lpeg.P"\xEF\xBC" * lpeg.R"\x90\x99"
+  local numbers_alone = lpeg.P{ digit * -1 + (digit + lpeg.S" \t,.") * lpeg.V(1) }
+  local starts_digit = lpeg.S" \t"^0 * digit
+  local keep_break, first, pos, numbers_line = true, true, 1, false
   while pos <= #text + 1 do
     local nl = text:find("\n", pos, true)
     local line = text:sub(pos, (nl or #text + 1) - 1)
     local line_at = pos
     if not footer:match(line) then
       local body = line:gsub("[ \t]+$", "")
+      -- a line of numbers alone, then one beginning with a digit: a table's cells, not a number wrapped
+      if numbers_line and starts_digit:match(line) then keep_break = true end
       if first then emit(line, line_at)
       elseif keep_break or body == "" then
         emit("\n", line_at - 1)
@@ -31,6 +36,7 @@ return function(text, ends, heading)
         emit(line:sub(indent + 1), line_at + indent)
       end
       first = false
+      numbers_line = numbers_alone:match(body) ~= nil
       keep_break = body == "" or ends[body:sub(-3)] or ends[body:sub(-1)]
                    or (heading and heading:match(body) ~= nil and (utf8.len(body) or 0) <= 20) or false
     end

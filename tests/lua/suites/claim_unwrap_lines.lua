@@ -26,7 +26,7 @@ test("the flat text of wrapped lines, footers, indents and headings is that of r
     "本年收到申请", "  共计5件。", "\t办结3件", "-2-", " - 3 - ", "\t-4-\t", "-x-", "- 5", "——", "",
     "  ", "\t\t", "一、总体情况", "（二）主动公开政府信息情况", "三、这是一个很长很长很长很长很长很长的标题行",
     "四、\xE4\xB8", "五、" .. string.rep("\xE4", 30), "  (三) 收到和处理", "结转下年度", "2件；", "1、 其他",
-    "　　全角空格开头", "上年结转 ", "2 件", "。",
+    "　　全角空格开头", "上年结转 ", "2 件", "。", "103", " 2,932 53", "\xEF\xBC\x91\xEF\xBC\x92", "申请 1",
   }
   local n = 0
   -- texts of lines in many orders: each line after each other, with and without a last break

@@ -23,7 +23,7 @@ test("random texts unwrap as reading every line every way does", function()
   local headings = { re.compile(L.heading, T.defs), false, lpeg.P(true) }
   local pieces = {
     "\n", "\n", "\n", " ", "\t", "  ", "-2-", " - 3 - ", "-", "5", "一、", "（二）", "总体情况", "收到申请",
-    "。", "；", "：", "\xE4\xB8", "\xE4", "\xFF", "\u{3000}", "共计5件", string.rep("很长", 12), "x", "，",
+    "。", "；", "：", "\xE4\xB8", "\xE4", "\xFF", "\u{3000}", "共计5件", string.rep("很长", 12), "x", "，", "103", "2,9", " 53", "\xEF\xBC\x91",
   }
   local seed = 11
   local function rand(n) seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n + 1 end
