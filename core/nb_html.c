@@ -319,7 +319,8 @@ typedef struct {
     int nsizes;
     int twins;                    /* two tables of as many cells (a table twice?): the list's twins is true */
     int bars;                     /* a paragraph opens with a bar (a Markdown table's row?): the list's bars is true */
-    span_rect rects[SPAN_STACK];  /* last: set before read, not cleared */
+    int caprects;
+    span_rect *rects;             /* room for caprects, grown as merged cells come (most pages have few) */
 } html_walk;
 
 enum { WALK_OK = 0, WALK_LEFT_TO_LUA = 1 };
@@ -332,7 +333,31 @@ static void walk_free(html_walk *w) {
     w->doc = NULL;
     if (w->para.p) w->alloc(w->alloc_ud, w->para.p, w->para.cap, 0);
     if (w->cell.p) w->alloc(w->alloc_ud, w->cell.p, w->cell.cap, 0);
+    if (w->rects) w->alloc(w->alloc_ud, w->rects, (size_t)w->caprects * sizeof *w->rects, 0);
     w->para.p = w->cell.p = NULL;
+    w->rects = NULL;
+    w->caprects = 0;
+}
+
+/* A merged cell's place, rows r0..r1 and columns c0..c1, after the others
+** (fewer than SPAN_STACK); 0 without memory. */
+static int add_rect(html_walk *w, lua_Integer r0, lua_Integer r1, lua_Integer c0, lua_Integer c1) {
+    span_rect *s;
+    if (w->nrects >= w->caprects) {
+        int cap = w->caprects ? w->caprects * 4 : 16;
+        span_rect *p;
+        if (cap > SPAN_STACK) cap = SPAN_STACK;
+        p = (span_rect *)w->alloc(w->alloc_ud, w->rects, (size_t)w->caprects * sizeof *p, (size_t)cap * sizeof *p);
+        if (p == NULL) return 0;
+        w->rects = p;
+        w->caprects = cap;
+    }
+    s = &w->rects[w->nrects++];
+    s->r0 = r0;
+    s->r1 = r1;
+    s->c0 = c0;
+    s->c1 = c1;
+    return 1;
 }
 
 /* __gc of the walk: what an error left (a walk that ends frees its own). */
@@ -580,11 +605,7 @@ static int do_row(lua_State *L, html_walk *w, table_walk *tw, const xmlNode *tr,
             tw->area += rs * cs;
             if (w->nrects - tw->base >= SPAN_RECTS || w->nrects >= SPAN_STACK || tw->area > SPAN_AREA)
                 return WALK_LEFT_TO_LUA;
-            w->rects[w->nrects].r0 = r;
-            w->rects[w->nrects].r1 = r + rs - 1;
-            w->rects[w->nrects].c0 = col;
-            w->rects[w->nrects].c1 = col + cs - 1;
-            w->nrects++;
+            if (!add_rect(w, r, r + rs - 1, col, col + cs - 1)) return luaL_error(L, "not enough memory");
         }
         if (holds_table(td, depth + 1, w->maxdepth)) {
             int st;
@@ -986,11 +1007,7 @@ static int open_cell(stream_state *ss, open_el *tr, open_el *e, const xmlChar **
     if (rs > 1 || cs > 1) {
         t->area += rs * cs;
         if (w->nrects - t->base >= SPAN_RECTS || w->nrects >= SPAN_STACK || t->area > SPAN_AREA) return 0;
-        w->rects[w->nrects].r0 = r;
-        w->rects[w->nrects].r1 = r + rs - 1;
-        w->rects[w->nrects].c0 = col;
-        w->rects[w->nrects].c1 = col + cs - 1;
-        w->nrects++;
+        if (!add_rect(w, r, r + rs - 1, col, col + cs - 1)) { stop(ss, S_NO_MEMORY); return 1; }
     }
     k = new_block(ss, N_CELL, e->line ? e->line : tr->line ? tr->line : 1);
     if (k == (size_t)-1) { stop(ss, S_NO_MEMORY); return 1; }
@@ -2019,7 +2036,7 @@ static int html_blocks(lua_State *L, const char *buf, size_t len, int maxdepth, 
     /* the library before the walk: the walk is finalised before the library is closed */
     if ((x = libxml_of(L)) == NULL) return 0;
     w = (html_walk *)lua_newuserdatauv(L, sizeof *w, 0);
-    memset(w, 0, offsetof(html_walk, rects));
+    memset(w, 0, sizeof *w);
     w->x = x;
     w->alloc = lua_getallocf(L, &w->alloc_ud);
     w->maxdepth = maxdepth;
