@@ -319,7 +319,8 @@ typedef struct {
     int nsizes;
     int twins;                    /* two tables of as many cells (a table twice?): the list's twins is true */
     int bars;                     /* a paragraph opens with a bar (a Markdown table's row?): the list's bars is true */
-    span_rect rects[SPAN_STACK];  /* last: set before read, not cleared */
+    int caprects;
+    span_rect *rects;             /* room for caprects, grown as merged cells come (most pages have few) */
 } html_walk;
 
 enum { WALK_OK = 0, WALK_LEFT_TO_LUA = 1 };
@@ -332,7 +333,31 @@ static void walk_free(html_walk *w) {
     w->doc = NULL;
     if (w->para.p) w->alloc(w->alloc_ud, w->para.p, w->para.cap, 0);
     if (w->cell.p) w->alloc(w->alloc_ud, w->cell.p, w->cell.cap, 0);
+    if (w->rects) w->alloc(w->alloc_ud, w->rects, (size_t)w->caprects * sizeof *w->rects, 0);
     w->para.p = w->cell.p = NULL;
+    w->rects = NULL;
+    w->caprects = 0;
+}
+
+/* A merged cell's place, rows r0..r1 and columns c0..c1, after the others
+** (fewer than SPAN_STACK); 0 without memory. */
+static int add_rect(html_walk *w, lua_Integer r0, lua_Integer r1, lua_Integer c0, lua_Integer c1) {
+    span_rect *s;
+    if (w->nrects >= w->caprects) {
+        int cap = w->caprects ? w->caprects * 4 : 16;
+        span_rect *p;
+        if (cap > SPAN_STACK) cap = SPAN_STACK;
+        p = (span_rect *)w->alloc(w->alloc_ud, w->rects, (size_t)w->caprects * sizeof *p, (size_t)cap * sizeof *p);
+        if (p == NULL) return 0;
+        w->rects = p;
+        w->caprects = cap;
+    }
+    s = &w->rects[w->nrects++];
+    s->r0 = r0;
+    s->r1 = r1;
+    s->c0 = c0;
+    s->c1 = c1;
+    return 1;
 }
 
 /* __gc of the walk: what an error left (a walk that ends frees its own). */
@@ -580,11 +605,7 @@ static int do_row(lua_State *L, html_walk *w, table_walk *tw, const xmlNode *tr,
             tw->area += rs * cs;
             if (w->nrects - tw->base >= SPAN_RECTS || w->nrects >= SPAN_STACK || tw->area > SPAN_AREA)
                 return WALK_LEFT_TO_LUA;
-            w->rects[w->nrects].r0 = r;
-            w->rects[w->nrects].r1 = r + rs - 1;
-            w->rects[w->nrects].c0 = col;
-            w->rects[w->nrects].c1 = col + cs - 1;
-            w->nrects++;
+            if (!add_rect(w, r, r + rs - 1, col, col + cs - 1)) return luaL_error(L, "not enough memory");
         }
         if (holds_table(td, depth + 1, w->maxdepth)) {
             int st;
@@ -810,7 +831,8 @@ static htmlDocPtr read_lean(const libxml_functions *x, lean_parse *lp, const cha
 enum { M_PARA, M_SKIP, M_ROWS, M_ROW, M_CELL };      /* what is done with an element's children */
 enum { R_NONE, R_BLOCK, R_TABLE, R_ROW, R_CELL };    /* what is done when it closes */
 enum { K_OTHER, K_SKIPPED, K_TABLE, K_TR, K_CELL, K_BLOCK };
-enum { S_OK = 0, S_LEFT_TO_LUA, S_TREE, S_NO_MEMORY };
+/* S_AGAIN: a table read here was not met where libxml2 reads the page: read it again, none read here */
+enum { S_OK = 0, S_LEFT_TO_LUA, S_TREE, S_NO_MEMORY, S_AGAIN };
 enum { ROOT_NONE, ROOT_OPEN, ROOT_PARKED, ROOT_UNDER };   /* ROOT_UNDER: open[0] again, for a later element */
 
 typedef struct {
@@ -836,6 +858,14 @@ typedef struct {
     int kind;                     /* N_PARA, N_CELL or N_BREAK */
 } block_rec;
 
+/* A table whose rows are plain (plain_rows): libxml2 is given its start
+** tag, the line ends of its rows and its end tag, and the walk reads its
+** rows from the page's text as libxml2 would hand them on. */
+typedef struct {
+    size_t at;                    /* the '>' of its start tag, in the text libxml2 reads */
+    size_t from;                  /* its rows, in the text kept */
+} hollow_table;
+
 typedef struct stream_state {
     xmlParserCtxtPtr ctxt;
     lua_State *L;
@@ -850,6 +880,12 @@ typedef struct stream_state {
     block_rec *recs;
     size_t nrecs, caprecs;
     text_buf texts;               /* the blocks' texts, one after another */
+    const char *kept;             /* the page's text before its tables' rows were taken out */
+    size_t keptn;
+    char *kept_own;               /* kept when it is the walk's own (w's allocator, of kept_cap bytes) */
+    size_t kept_cap;
+    hollow_table *hollows;        /* the tables taken out, in the order of the page */
+    size_t nhollows, caphollows, next_hollow;
     xmlSAXHandler sax;            /* libxml2's own callbacks */
     open_el open[OPEN_MAX];       /* these two last: set before read, not cleared */
     open_table tables[OPEN_MAX];
@@ -865,6 +901,8 @@ static void stream_free(html_walk *w) {
     }
     if (ss->recs) w->alloc(w->alloc_ud, ss->recs, ss->caprecs * sizeof *ss->recs, 0);
     if (ss->texts.p) w->alloc(w->alloc_ud, ss->texts.p, ss->texts.cap, 0);
+    if (ss->kept_own) w->alloc(w->alloc_ud, ss->kept_own, ss->kept_cap, 0);
+    if (ss->hollows) w->alloc(w->alloc_ud, ss->hollows, ss->caphollows * sizeof *ss->hollows, 0);
     w->alloc(w->alloc_ud, ss, sizeof *ss, 0);
     w->stream = NULL;
 }
@@ -986,11 +1024,7 @@ static int open_cell(stream_state *ss, open_el *tr, open_el *e, const xmlChar **
     if (rs > 1 || cs > 1) {
         t->area += rs * cs;
         if (w->nrects - t->base >= SPAN_RECTS || w->nrects >= SPAN_STACK || t->area > SPAN_AREA) return 0;
-        w->rects[w->nrects].r0 = r;
-        w->rects[w->nrects].r1 = r + rs - 1;
-        w->rects[w->nrects].c0 = col;
-        w->rects[w->nrects].c1 = col + cs - 1;
-        w->nrects++;
+        if (!add_rect(w, r, r + rs - 1, col, col + cs - 1)) { stop(ss, S_NO_MEMORY); return 1; }
     }
     k = new_block(ss, N_CELL, e->line ? e->line : tr->line ? tr->line : 1);
     if (k == (size_t)-1) { stop(ss, S_NO_MEMORY); return 1; }
@@ -1017,8 +1051,8 @@ static void open_table_at(stream_state *ss, open_el *e) {
     e->table = ss->ntables++;
 }
 
-static void stream_start(void *ctx, const xmlChar *fullname, const xmlChar **atts) {
-    stream_state *ss = state_of(ctx);
+/* An element opens, its start tag ending on line (libxml2's count). */
+static void stream_open(stream_state *ss, const xmlChar *fullname, const xmlChar **atts, int line) {
     xmlParserCtxtPtr ctxt = ss->ctxt;
     html_walk *w = ss->w;
     open_el *p, *e;
@@ -1027,7 +1061,7 @@ static void stream_start(void *ctx, const xmlChar *fullname, const xmlChar **att
     int kind, sees, mark, colon = 0;
     size_t len;
     if (ss->status != S_OK) return;
-    if (ctxt->input == NULL || ctxt->input->line >= 65535 || ss->nopen >= OPEN_MAX - 1) {
+    if (line >= 65535 || ss->nopen >= OPEN_MAX - 1) {
         stop(ss, S_TREE);
         return;
     }
@@ -1067,7 +1101,7 @@ static void stream_start(void *ctx, const xmlChar *fullname, const xmlChar **att
     p = ss->nopen ? &ss->open[ss->nopen - 1] : NULL;
     e = &ss->open[ss->nopen++];
     memset(e, 0, sizeof *e);
-    e->line = ctxt->linenumbers ? (lua_Integer)ctxt->input->line : 0;
+    e->line = ctxt->linenumbers ? (lua_Integer)line : 0;
     e->depth = p ? p->depth + 1 : 1;
     e->table = -1;
     e->mode = M_SKIP;
@@ -1125,6 +1159,31 @@ static void stream_start(void *ctx, const xmlChar *fullname, const xmlChar **att
     if (ss->spans_cut && (e->depth + 3 >= w->maxdepth || ss->nopen >= OPEN_MAX - 3)) stop(ss, S_TREE);
     /* a p taken out of a cell read as a paragraph (no row around it) would have been a block: the tree's way */
     if (ss->cells_cut && kind == K_CELL && e->mode == M_PARA) stop(ss, S_TREE);
+}
+
+static size_t plain_rows(stream_state *ss, const char *s, size_t from, size_t n, int line);
+
+static void stream_start(void *ctx, const xmlChar *fullname, const xmlChar **atts) {
+    stream_state *ss = state_of(ctx);
+    xmlParserCtxtPtr ctxt = ss->ctxt;
+    xmlParserInputPtr in = ctxt->input;
+    if (ss->status != S_OK) return;
+    if (in == NULL) {
+        stop(ss, S_TREE);
+        return;
+    }
+    stream_open(ss, fullname, atts, in->line);
+    /* a table whose rows were taken out: they are read here, as libxml2 would have read them */
+    if (ss->status == S_OK && ss->next_hollow < ss->nhollows && strcmp((const char *)fullname, "table") == 0) {
+        const hollow_table *h = &ss->hollows[ss->next_hollow];
+        size_t at = (size_t)in->consumed + (size_t)(in->cur - in->base);
+        if (at == h->at && *in->cur == '>') {
+            ss->next_hollow++;
+            plain_rows(ss, ss->kept, h->from, ss->keptn, in->line);
+        } else if (at > h->at) {
+            stop(ss, S_AGAIN);
+        }
+    }
 }
 
 /* What the walk does once an element's children are done. */
@@ -1604,6 +1663,232 @@ static int joinable_text(const char *s, size_t from, size_t to) {
     return whole_references(s, from, to);
 }
 
+/*{=== tables of plain rows ===*/
+
+/* The rows of most tables are plain: row groups, rows and cells closed in
+** turn, of plain text and the cells' spans alone. libxml2 reads such a row
+** as its tags and text say (no element is implied or closed for them, as
+** none of these names closes the one it is in), handing on each tag and
+** each run of text as it is; its reading of them is most of its work on a
+** page. Such tables are taken out of what libxml2 is given but for their
+** line ends, and plain_rows hands their rows on to the walk in its place. */
+
+#define PLAIN_TEXT_MAX 999       /* libxml2 hands on a run of text of fewer bytes in one piece */
+
+enum { PR_NONE, PR_TBODY, PR_THEAD, PR_TFOOT, PR_TR, PR_TD, PR_TH, PR_TABLE };
+static const char *const plain_names[] = { "", "tbody", "thead", "tfoot", "tr", "td", "th", "table" };
+
+/* The PR_ of the name s[0..len) in either case, PR_NONE for any other. */
+static int plain_name(const char *s, size_t len) {
+    int k;
+    for (k = PR_TBODY; k <= PR_TABLE; k++)
+        if (same_name_n(s, len, plain_names[k], strlen(plain_names[k]))) return k;
+    return PR_NONE;
+}
+
+/* References libxml2 hands on as their characters (by their names, which it reads in this case alone). */
+static const char *const plain_refs[][2] = {
+    { "&nbsp;", "\xC2\xA0" }, { "&amp;", "&" }, { "&lt;", "<" }, { "&gt;", ">" }, { "&quot;", "\"" }
+};
+
+/* The reference of plain_refs at s[at..to): its place there, or -1. */
+static int plain_ref(const char *s, size_t at, size_t to) {
+    int k;
+    for (k = 0; k < (int)(sizeof plain_refs / sizeof plain_refs[0]); k++) {
+        size_t len = strlen(plain_refs[k][0]);
+        if (to - at >= len && memcmp(s + at, plain_refs[k][0], len) == 0) return k;
+    }
+    return -1;
+}
+
+/* Is s[from..to) text libxml2 hands on as it is: clean UTF-8 of characters
+** XML allows (line ends and tabs between), no reference, no \r? */
+static int plain_text(const char *s, size_t from, size_t to) {
+    size_t k = from;
+    if (memchr(s + from, '&', to - from) != NULL) return 0;
+    while (k < to) {
+        size_t e = k;
+        while (e < to && s[e] != '\n' && s[e] != '\t') e++;
+        if (!quiet_text(s + k, e - k)) return 0;
+        k = e + 1;
+    }
+    return 1;
+}
+
+/* The rows of a table from s[from] (after its start tag) up to its end tag
+** "</table>": where that tag starts, or 0 when they are not plain. With
+** ss, its rows are handed on to the walk as libxml2 hands them on, the
+** start tag ending at s[from - 1] being on line. */
+static size_t plain_rows(stream_state *ss, const char *s, size_t from, size_t n, int line) {
+    size_t i = from;
+    int group = PR_NONE, row = 0, cell = PR_NONE;
+    while (i < n) {
+        size_t j, k;
+        int tag;
+        if (s[i] != '<') {
+            const char *lt = memchr(s + i, '<', n - i);
+            if (lt == NULL) return 0;
+            k = (size_t)(lt - s);
+            if (k - i > PLAIN_TEXT_MAX) return 0;
+            /* white space alone between the tags of rows (the walk reads none of it; a line
+            ** ends at each \n, a \r before it or not, as libxml2 counts them) */
+            if (cell == PR_NONE) {
+                for (j = i; j < k; j++)
+                    if (s[j] != ' ' && s[j] != '\t' && s[j] != '\n' && (s[j] != '\r' || j + 1 >= k || s[j + 1] != '\n'))
+                        return 0;
+                if (ss) stream_text(ss->ctxt, (const xmlChar *)(s + i), (int)(k - i));
+            } else {
+                /* a cell's text: its runs apart, each reference handed on as its characters alone */
+                size_t at = i;
+                while (at < k) {
+                    const char *amp = memchr(s + at, '&', k - at);
+                    size_t to = amp ? (size_t)(amp - s) : k;
+                    int ref;
+                    if (!plain_text(s, at, to)) return 0;
+                    if (ss && to > at) stream_text(ss->ctxt, (const xmlChar *)(s + at), (int)(to - at));
+                    if (amp == NULL) break;
+                    if ((ref = plain_ref(s, to, k)) < 0) return 0;
+                    if (ss) stream_text(ss->ctxt, (const xmlChar *)plain_refs[ref][1], (int)strlen(plain_refs[ref][1]));
+                    at = to + strlen(plain_refs[ref][0]);
+                }
+            }
+            if (ss)
+                for (j = i; j < k; j++) line += s[j] == '\n';
+            i = k;
+            continue;
+        }
+        if (n - i < 3) return 0;
+        if (s[i + 1] == '/') {
+            for (j = i + 2; j < n && letter_ch(s[j]); j++) {}
+            if (j >= n || s[j] != '>') return 0;
+            tag = plain_name(s + i + 2, j - i - 2);
+            if (tag == PR_TABLE) return group == PR_NONE && !row && cell == PR_NONE ? i : 0;
+            if (cell != PR_NONE) {
+                if (tag != cell) return 0;
+                cell = PR_NONE;
+            } else if (row) {
+                if (tag != PR_TR) return 0;
+                row = 0;
+            } else if (group != PR_NONE) {
+                if (tag != group) return 0;
+                group = PR_NONE;
+            } else {
+                return 0;
+            }
+            if (ss) stream_end(ss->ctxt, (const xmlChar *)plain_names[tag]);
+            i = j + 1;
+        } else {
+            /* libxml2's names for the spans and their values, as it hands them on */
+            const xmlChar *atts[5];
+            char values[2][12];
+            int natts = 0;
+            for (j = i + 1; j < n && letter_ch(s[j]); j++) {}
+            tag = plain_name(s + i + 1, j - i - 1);
+            if (tag == PR_TBODY || tag == PR_THEAD || tag == PR_TFOOT) {
+                if (group != PR_NONE || row) return 0;
+                group = tag;
+            } else if (tag == PR_TR) {
+                if (row) return 0;
+                row = 1;
+            } else if (tag == PR_TD || tag == PR_TH) {
+                if (!row || cell != PR_NONE) return 0;
+                cell = tag;
+            } else {
+                return 0;
+            }
+            /* the name, then spans of digits alone, each after a space: name=7, name="7" or name='7' */
+            for (;;) {
+                size_t a, v;
+                char quote = 0;
+                const char *att;
+                if (j >= n || (s[j] != ' ' && s[j] != '>')) return 0;
+                while (j < n && s[j] == ' ') j++;
+                if (j >= n) return 0;
+                if (s[j] == '>') break;
+                if (tag != PR_TD && tag != PR_TH) return 0;
+                for (a = j; j < n && letter_ch(s[j]); j++) {}
+                if (same_name(s + a, j - a, "colspan")) att = "colspan";
+                else if (same_name(s + a, j - a, "rowspan")) att = "rowspan";
+                else return 0;
+                if (natts == 2 || (natts == 1 && atts[0] == (const xmlChar *)att)) return 0;
+                if (j >= n || s[j] != '=') return 0;
+                j++;
+                if (j < n && (s[j] == '"' || s[j] == '\'')) quote = s[j++];
+                for (v = j; j < n && s[j] >= '0' && s[j] <= '9'; j++) {}
+                if (j == v || j - v >= sizeof values[0]) return 0;
+                memcpy(values[natts], s + v, j - v);
+                values[natts][j - v] = '\0';
+                if (quote) {
+                    if (j >= n || s[j] != quote) return 0;
+                    j++;
+                }
+                atts[2 * natts] = (const xmlChar *)att;
+                atts[2 * natts + 1] = (const xmlChar *)values[natts];
+                natts++;
+            }
+            atts[2 * natts] = NULL;
+            if (ss) stream_open(ss, (const xmlChar *)plain_names[tag], natts ? atts : NULL, line);
+            i = j + 1;
+        }
+    }
+    return 0;
+}
+
+/* The page s[0..n) with the rows of its plain tables taken out but for
+** their line ends: *out a copy of len *outn (w's allocator, n bytes) and
+** the tables noted in ss, or *out NULL when there is none; 0 without
+** memory. Only in clean UTF-8 without a byte order mark, which libxml2
+** reads byte for byte (a table's place is where libxml2 reads it). */
+static int hollow_page(html_walk *w, stream_state *ss, const char *s, size_t n, char **out, size_t *outn) {
+    size_t i = 0, done = 0, on = 0;
+    char *o = NULL;
+    *out = NULL;
+    if ((n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) || nb_encoding_utf8_invalid(s, n) != 0) return 1;
+    for (;;) {
+        const char *lt = memchr(s + i, '<', n - i);
+        size_t k, e, j;
+        if (lt == NULL) break;
+        i = (size_t)(lt - s);
+        if (n - i < 7 || !same_name(s + i + 1, 5, "table") || (s[i + 6] != ' ' && s[i + 6] != '>')) {
+            i++;
+            continue;
+        }
+        /* its start tag to its '>', when no quote could hold one */
+        for (k = i + 6; k < n && s[k] != '>' && s[k] != '<' && s[k] != '"' && s[k] != '\''; k++) {}
+        if (k >= n || s[k] != '>' || s[k - 1] == '/' || (e = plain_rows(NULL, s, k + 1, n, 0)) == 0) {
+            i++;
+            continue;
+        }
+        if (o == NULL && (o = (char *)w->alloc(w->alloc_ud, NULL, 0, n)) == NULL) return 0;
+        if (ss->nhollows == ss->caphollows) {
+            size_t cap = ss->caphollows ? ss->caphollows * 2 : 8;
+            hollow_table *h = (hollow_table *)w->alloc(w->alloc_ud, ss->hollows, ss->caphollows * sizeof *h,
+                                                       cap * sizeof *h);
+            if (h == NULL) {
+                w->alloc(w->alloc_ud, o, n, 0);
+                return 0;
+            }
+            ss->hollows = h;
+            ss->caphollows = cap;
+        }
+        memcpy(o + on, s + done, k + 1 - done);
+        on += k + 1 - done;
+        ss->hollows[ss->nhollows].at = on - 1;
+        ss->hollows[ss->nhollows].from = k + 1;
+        ss->nhollows++;
+        for (j = k + 1; j < e; j++)
+            if (s[j] == '\n') o[on++] = '\n';
+        done = i = e;
+    }
+    if (o == NULL) return 1;
+    memcpy(o + on, s + done, n - done);
+    *out = o;
+    *outn = on + (n - done);
+    return 1;
+}
+
+/*}===*/
+
 /* Has s[from..to) a byte that is not libxml2's white space (which it always reports as text)? */
 static int has_ink(const char *s, size_t from, size_t to) {
     for (; from < to; from++)
@@ -1895,12 +2180,13 @@ no_memory:
     return 0;
 }
 
-/* read_lean's parse with the callbacks above: S_ codes. */
-static int stream_read(lua_State *L, html_walk *w, const char *buf, int len) {
+/* read_lean's parse with the callbacks above, the rows of plain tables
+** read here when hollow is set: S_ codes. */
+static int stream_read(lua_State *L, html_walk *w, const char *buf, int len, int hollow) {
     stream_state *ss;
     xmlParserCtxtPtr ctxt;
-    char *lean;
-    size_t leann = 0;
+    char *lean, *hollowed = NULL;
+    size_t leann = 0, hollowedn = 0;
     if (memchr(buf, 0, (size_t)len) != NULL) return S_TREE;
     ss = (stream_state *)w->alloc(w->alloc_ud, NULL, 0, sizeof *ss);
     if (ss == NULL) return S_NO_MEMORY;
@@ -1914,9 +2200,18 @@ static int stream_read(lua_State *L, html_walk *w, const char *buf, int len) {
         if (lean) w->alloc(w->alloc_ud, lean, (size_t)len, 0);
         return S_LEFT_TO_LUA;
     }
+    /* the lean page is kept while the rows taken out of it are read from it */
+    if (lean) {
+        ss->kept_own = lean;
+        ss->kept_cap = (size_t)len;
+    }
+    ss->kept = lean ? lean : buf;
+    ss->keptn = lean ? leann : (size_t)len;
+    if (hollow && !hollow_page(w, ss, ss->kept, ss->keptn, &hollowed, &hollowedn)) return S_NO_MEMORY;
     /* libxml2 copies the text into its own input */
-    ctxt = ss->ctxt = w->x->xmlCreateMemoryParserCtxt(lean ? lean : buf, lean ? (int)leann : len);
-    if (lean) w->alloc(w->alloc_ud, lean, (size_t)len, 0);
+    ctxt = ss->ctxt = w->x->xmlCreateMemoryParserCtxt(hollowed ? hollowed : ss->kept,
+                                                     (int)(hollowed ? hollowedn : ss->keptn));
+    if (hollowed) w->alloc(w->alloc_ud, hollowed, ss->keptn, 0);
     if (ctxt == NULL || ctxt->sax == NULL || ctxt->input == NULL) return S_TREE;
     w->x->htmlDefaultSAXHandlerInit();
     memcpy(ctxt->sax, w->x->__htmlDefaultSAXHandler(), sizeof(xmlSAXHandlerV1));
@@ -1938,6 +2233,7 @@ static int stream_read(lua_State *L, html_walk *w, const char *buf, int len) {
     ctxt->myDoc = NULL;
     w->x->xmlFreeParserCtxt(ctxt);
     ss->ctxt = NULL;
+    if (ss->status == S_OK && ss->next_hollow != ss->nhollows) return S_AGAIN;
     if (ss->status == S_OK && !ss->seen) return S_TREE;   /* no content: the tree's way says so */
     while (ss->status == S_OK && ss->nopen > 0) {
         ss->nopen--;
@@ -2006,6 +2302,15 @@ static void push_records(lua_State *L, html_walk *w) {
 
 /*}===*/
 
+/* A walk before its read: nothing read, nothing held. */
+static void walk_init(lua_State *L, html_walk *w, const libxml_functions *x, int maxdepth, int spans) {
+    memset(w, 0, sizeof *w);
+    w->x = x;
+    w->alloc = lua_getallocf(L, &w->alloc_ud);
+    w->maxdepth = maxdepth;
+    w->spans = spans;
+}
+
 static int html_blocks(lua_State *L, const char *buf, size_t len, int maxdepth, int spans) {
     const libxml_functions *x;
     html_walk *w;
@@ -2019,11 +2324,7 @@ static int html_blocks(lua_State *L, const char *buf, size_t len, int maxdepth, 
     /* the library before the walk: the walk is finalised before the library is closed */
     if ((x = libxml_of(L)) == NULL) return 0;
     w = (html_walk *)lua_newuserdatauv(L, sizeof *w, 0);
-    memset(w, 0, offsetof(html_walk, rects));
-    w->x = x;
-    w->alloc = lua_getallocf(L, &w->alloc_ud);
-    w->maxdepth = maxdepth;
-    w->spans = spans;
+    walk_init(L, w, x, maxdepth, spans);
     if (luaL_newmetatable(L, "nianbao.html.walk")) {
         lua_pushcfunction(L, walk_gc);
         lua_setfield(L, -2, "__gc");
@@ -2031,7 +2332,12 @@ static int html_blocks(lua_State *L, const char *buf, size_t len, int maxdepth, 
     lua_setmetatable(L, -2);
     /* the names, the list, and room for what the walk pushes (a cell's table and two more) */
     luaL_checkstack(L, N_COUNT + 8, "HTML names");
-    st = stream_read(L, w, buf, (int)len);
+    st = stream_read(L, w, buf, (int)len, 1);
+    if (st == S_AGAIN) {
+        walk_free(w);
+        walk_init(L, w, x, maxdepth, spans);
+        st = stream_read(L, w, buf, (int)len, 0);
+    }
     if (st == S_NO_MEMORY) {
         walk_free(w);
         return luaL_error(L, "not enough memory");
