@@ -2966,8 +2966,19 @@ function M.for_format(F, opts)
   -- the time the sentences before leave to the one at hand, s (from at byte from): one
   -- that went on (；) leaves its own, or, naming none, the one left to it (2023年新收…；
   -- 办结…；结转…); one before a sentence opening with 其中 leaves its own
+  -- (the sentences that went on one after another are kept as links, each to the one
+  -- before it, looked at only when a claim needs them, at most four back)
   function going_on.carried(state, from, s, year)
-    if state.went_on_at == from then return time_left(state.went_on, year) or state.went_on_kept end
+    if state.went_on_at == from then
+      local link = state.went_on
+      for _ = 1, 4 do
+        if not link then break end
+        local t = time_left(link.s, year)
+        if t or names_time(link.s, #link.s + 1) then return t end
+        link = link.prev
+      end
+      return nil
+    end
     if state.last_at == from and going_on.opens(s) then return time_left(state.last, year) end
     return nil
   end
@@ -3053,16 +3064,15 @@ function M.for_format(F, opts)
           end
           if goes_on(sentence) then
             -- (one that names no time passes on the time left to it)
-            local kept_time = not names_time(sentence, #sentence + 1)
-                              and going_on.carried(state, from, sentence, ctx.year) or nil
-            state.went_on, state.went_on_at, state.went_on_kept = sentence, e, kept_time
-          else state.went_on, state.went_on_at, state.went_on_kept = nil, nil, nil end
+            local prev = state.went_on_at == from and state.went_on or nil
+            state.went_on, state.went_on_at = { s = sentence, prev = prev }, e
+          else state.went_on, state.went_on_at = nil, nil end
           state.last, state.last_at = sentence, e
           state.last_cells = found and found[#found].cells or nil
           state.at, state.mark = e, nil
         end
       end
-      state.sec, state.at, state.went_on, state.went_on_at, state.went_on_kept = state.sec + 1, 1, nil, nil, nil
+      state.sec, state.at, state.went_on, state.went_on_at = state.sec + 1, 1, nil, nil
       state.last, state.last_at, state.last_cells = nil, nil, nil
     end
     return out
