@@ -355,6 +355,9 @@ language = {
   break_after  = { "。", "；", "！", "？", "：" },
   -- (and the bullets a list's lines start with, ● 新收申请：74件: where the lines are joined, each ends the item before)
   clause_end   = { "，", ",", "、", "；", "●", "■", "◆", "▲", "★" },
+  -- a sentence opening with these goes on with the one before it ("2023年收到申请2707件。其中办结…"):
+  -- it keeps the time that one leaves
+  goes_on_from = { "其中" },
   spaces       = { "\u{3000}", "\u{A0}" },
 
   -- %money: a sum of money, its unit as a power of ten of 万元 (the unit of table 2)

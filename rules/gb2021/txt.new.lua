@@ -90,7 +90,8 @@ local received = text.claims {
         claim <- ("全年" / "本年度" / "合计" / "共计" / "共")* "需" ("办理" / "处理") %count ]] },
     -- the applicants: 自然人申请126件, 法人或其他组织申请6件, after a clause about
     -- requests (or at the start of a sentence), not in one about results
-    { bare = true, follows = { "t3", "start" }, cells = {
+    -- (其中自然人申请… a part of the claim before it: of the received, not 予以公开…的)
+    { bare = true, follows = { "t3", "start" }, part_of = "t3.new", cells = {
         np = "t3.new.np", biz = "t3.new.biz", research = "t3.new.research", ngo = "t3.new.ngo",
         legal = "t3.new.legal",
         org = "t3.new.biz + t3.new.research + t3.new.ngo + t3.new.legal + t3.new.other" },

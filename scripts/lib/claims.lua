@@ -1863,6 +1863,7 @@ function M.for_format(F, opts)
     if type(r.like) == "string" then r.like = cells_once(r.like) end
     r.follows = {}
     for _, t in ipairs(spec.follows or { r.topic }) do r.follows[t] = true end
+    r.part_of = spec.part_of
     -- (a rule's readers mostly share these words: each text is compiled once)
     local g = spec.not_after
     if g then
@@ -1895,6 +1896,10 @@ function M.for_format(F, opts)
   --   like      the claim's value is that of this claim made before in the sentence
   --   silent    the number is read (it is not "other") but claims nothing ("修改1件")
   --   not_after a re pattern: no claim when it is found before the match in its clause
+  --   part_of   with bare: cells (a prefix, "t3.new") a match opening with a word of going
+  --             on (其中) is a part of: no claim when the claim before it in the sentence
+  --             has other cells (予以公开1362件，其中自然人申请1288件: a part of the
+  --             answered, not of the received); none before it: the last sentence's decides
   --   requires  a re pattern the sentence must hold, unless the sentence is in one
   --             of `parts` ("s4")
   --   (grammar) needs   words one of which a sentence must hold to be read by
@@ -2111,6 +2116,32 @@ function M.for_format(F, opts)
     if lists then
       for _, rd in ipairs(G.readers) do hits[rd] = lists[rd] or no_matches end
     end
+  end
+
+  -- going_on.opens(s, i): does s open at byte i (spaces passed over) with a word of
+  -- going on (其中…)? going_on.of_part(cells, prefix): are the cells of a part_of
+  -- prefix ("t3.new": t3.new.np, t3.new.total + …)? (one local: for_format holds many)
+  local going_on = {}
+  function going_on.opens(s, i)
+    i = i or 1
+    while true do
+      local b = s:byte(i)
+      if b == 32 or b == 9 or b == 10 or b == 13 then i = i + 1
+      else
+        local sp = false
+        for _, w in ipairs(L.spaces or {}) do
+          if s:sub(i, i + #w - 1) == w then i, sp = i + #w, true break end
+        end
+        if not sp then break end
+      end
+    end
+    for _, w in ipairs(L.goes_on_from or {}) do
+      if s:sub(i, i + #w - 1) == w then return true end
+    end
+    return false
+  end
+  function going_on.of_part(cells, prefix)
+    return cells:sub(1, #prefix + 1) == prefix .. "."
   end
 
   -- Does s, up to byte e, end with one of the words? They are kept as a
@@ -2746,10 +2777,24 @@ function M.for_format(F, opts)
             v = value_of(caps)
           end
           if r.silent then v = 0 end
+          -- (a clause opening with 其中…: a part of the claim before it, of the cells it is
+          -- a part of, or none)
+          local part_of = r.part_of and going_on.opens(s, clause_of(starts, m.at)) and r.part_of
+          if part_of then
+            local before
+            for _, c in ipairs(claims) do
+              if c.at < m.at and (not before or c.at > before.at) then before = c end
+            end
+            if before then
+              if not going_on.of_part(before.cells, part_of) then v = nil end
+              part_of = nil
+            end
+          end
           if v ~= nil then
             add { cells = cells, kind = "is", value = v, at = m.at, stop = m.stop, n_at = caps.at,
                   negated = caps.zero ~= nil, grammar = r.G, reader = r, silent = r.silent,
-                  topic = r.every and key or topic or (r.silent and topic_before(m.at)) or nil }
+                  topic = r.every and key or topic or (r.silent and topic_before(m.at)) or nil,
+                  part_of = part_of or nil }
           end
         end
       end
@@ -2928,6 +2973,25 @@ function M.for_format(F, opts)
     local a = year_word_search:match(s, 1)
     return a ~= nil and a < at
   end
+  -- the time the sentences before leave to the one at hand, s (from at byte from): one
+  -- that went on (；) leaves its own, or, naming none, the one left to it (2023年新收…；
+  -- 办结…；结转…); one before a sentence opening with 其中 leaves its own
+  -- (the sentences that went on one after another are kept as links, each to the one
+  -- before it, looked at only when a claim needs them, at most four back)
+  function going_on.carried(state, from, s, year)
+    if state.went_on_at == from then
+      local link = state.went_on
+      for _ = 1, 4 do
+        if not link then break end
+        local t = time_left(link.s, year)
+        if t or names_time(link.s, #link.s + 1) then return t end
+        link = link.prev
+      end
+      return nil
+    end
+    if state.last_at == from and going_on.opens(s) then return time_left(state.last, year) end
+    return nil
+  end
 
   -- claims_in(report) → every claim of the report's prose (every part), in
   -- reading order, each with its line and col (where its match starts), its
@@ -2993,10 +3057,13 @@ function M.for_format(F, opts)
           -- (each report gets claims of its own: the kept ones are copied)
           -- (the claims of this year's that name no time, after a sentence that went on
           -- in another's: not read)
-          local left = found and state.went_on_at == from and time_left(state.went_on, ctx.year)
+          local left = found and going_on.carried(state, from, sentence, ctx.year)
           if found then
             for _, claim in ipairs(found) do
               if left and claim.kind ~= "prev" and not names_time(sentence, claim.at) then goto next_claim end
+              -- (其中… opening a sentence: a part of the last claim of the one before)
+              if claim.part_of and state.last_at == from and state.last_cells
+                 and not going_on.of_part(state.last_cells, claim.part_of) then goto next_claim end
               local c = {}
               for k, v in pairs(claim) do c[k] = v end
               c.line, c.col = report:place(s, unflat(map, from + c.at - 1))
@@ -3005,12 +3072,18 @@ function M.for_format(F, opts)
               ::next_claim::
             end
           end
-          if goes_on(sentence) then state.went_on, state.went_on_at = sentence, e
+          if goes_on(sentence) then
+            -- (one that names no time passes on the time left to it)
+            local prev = state.went_on_at == from and state.went_on or nil
+            state.went_on, state.went_on_at = { s = sentence, prev = prev }, e
           else state.went_on, state.went_on_at = nil, nil end
+          state.last, state.last_at = sentence, e
+          state.last_cells = found and found[#found].cells or nil
           state.at, state.mark = e, nil
         end
       end
       state.sec, state.at, state.went_on, state.went_on_at = state.sec + 1, 1, nil, nil
+      state.last, state.last_at, state.last_cells = nil, nil, nil
     end
     return out
   end

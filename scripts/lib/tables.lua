@@ -1184,28 +1184,58 @@ end
 
 -- Whether a text of no row after the first n is a caption naming last year (附：上年度…对比表):
 -- a row printed again after it is last year's table, not a copy of this one's (a sentence
--- naming it in passing, 注：上表沿用上年度口径，有误，现更正如下, is no caption)
+-- naming it in passing, 注：上表沿用上年度口径，有误，现更正如下, is no caption). A caption
+-- that names this year too (本年度情况（较上年度有所增长）, 2024年度数据（上年度见上表）) says
+-- not which table is whose, nor does one naming last year over the first copy (上年度同期情况：
+-- then the table this year's): the two are copies, the cells they differ in unknown
 local last_year_words = setmetatable({}, { __mode = "k" })
-local function last_year_between(F, extras, n)
+local function caption_words(F)
   local words = last_year_words[F]
   if not words then
-    words = { commas = { "," } }
-    for _, w in ipairs(F.language and F.language.last_year or {}) do words[#words + 1] = F.labels.norm(w) end
+    words = { commas = { "," }, last = {}, this = {}, year_mark = {} }
+    local L = F.language or {}
+    for _, w in ipairs(L.last_year or {}) do words.last[#words.last + 1] = F.labels.norm(w) end
+    for _, w in ipairs(L.this_year or {}) do words.this[#words.this + 1] = F.labels.norm(w) end
+    for _, w in ipairs(L.year_mark or {}) do words.year_mark[#words.year_mark + 1] = F.labels.norm(w) end
     local fold = type(F.decl) == "table" and type(F.decl.fold) == "table" and F.decl.fold.punctuation or {}
     for c, to in pairs(fold) do
       if to == "," then words.commas[#words.commas + 1] = c end
     end
     last_year_words[F] = words
   end
-  for i = n + 1, #extras do
-    local label, sentence = extras[i].label, false
-    for _, c in ipairs(words.commas) do sentence = sentence or label:find(c, 1, true) ~= nil end
-    local t = not sentence and F.labels.norm(label)
-    for _, w in ipairs(t and words or {}) do
-      if t:find(w, 1, true) then return true end
-    end
+  return words
+end
+-- what a caption's year is: "last", "this" (or a year in figures: either), nil for none or a sentence
+local function caption_year(F, words, label)
+  for _, c in ipairs(words.commas) do
+    if label:find(c, 1, true) then return nil end
   end
-  return false
+  local t, last = F.labels.norm(label), false
+  for _, w in ipairs(words.last) do
+    if t:find(w, 1, true) then last = true; break end
+  end
+  if not last then return nil end
+  -- (a year in figures: in a line of text, its figures are read as a value and the
+  -- caption opens with the year's mark, 2024年度情况… → 年度情况…)
+  if t:find("%d%d%d%d") then return "this" end
+  for _, w in ipairs(words.year_mark) do
+    if t:sub(1, #w) == w then return "this" end
+  end
+  for _, w in ipairs(words.this) do
+    if t:find(w, 1, true) then return "this" end
+  end
+  return "last"
+end
+local function last_year_between(F, extras, n)
+  local words = caption_words(F)
+  if n > 0 and extras[n] and caption_year(F, words, extras[n].label) then return false end
+  local last = false
+  for i = n + 1, #extras do
+    local y = caption_year(F, words, extras[i].label)
+    if y == "this" then return false end
+    last = last or y == "last"
+  end
+  return last
 end
 
 -- A list of words of the format's declaration (column_numbers, remarks),
