@@ -2262,11 +2262,9 @@ function M.for_format(F, opts)
     if said_as_of(s, a) then return tonumber(ascii(m)) < 12 end
     return not month_day:match(s, e) and not (own_period and own_period:match(s, e))
   end
-  -- a month or day of a year not the report's (2025年1月收到…, 截至2023年12月31日…): a
-  -- time not the report's year, though not that whole year either
-  local function other_years_day(y, own)
-    return own ~= nil and tonumber(ascii(y)) ~= own
-  end
+  -- (below, a month or day of a year not the report's, 2025年1月收到…, 截至2023年12月31日…,
+  -- is a time not the report's year, though not that whole year either: one
+  -- test, written where it is asked, the function's locals being at their limit)
   local function frame_year(s, from, pos, own)
     local last, i = nil, from
     while i < pos do
@@ -2274,7 +2272,7 @@ function M.for_format(F, opts)
       if not a or a >= pos then break end
       if y == "this" or y == "last" then last = y
       elseif not date_after:match(s, e) or after_year(s, a, y, own) then last = tonumber(ascii(y))
-      elseif part_of_year(s, a, y, e, own) or other_years_day(y, own) then last = "part" end
+      elseif part_of_year(s, a, y, e, own) or own ~= nil and tonumber(ascii(y)) ~= own then last = "part" end
       i = e
     end
     return last
@@ -2390,7 +2388,7 @@ function M.for_format(F, opts)
         year = tonumber(ascii(y))
       elseif after_year(s, a, y, own) then year = tonumber(ascii(y))
       -- (for the clauses after it, an event's day, 于2025年1月20日发布, is no time)
-      elseif part_of_year(s, a, y, e, own) or other_years_day(y, own) and said_as_of(s, a) then year = "part"
+      elseif part_of_year(s, a, y, e, own) or own ~= nil and tonumber(ascii(y)) ~= own and said_as_of(s, a) then year = "part"
       end
       i = e
     end
