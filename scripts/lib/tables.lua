@@ -413,6 +413,8 @@ local function tokenize_into(out, text, line, col, offset, marks, tabs)
                line = line, col = col + flat[k + 2], offset = offset + at }
     -- (a text's place counts a space before it: said, to tell it from one set against a number)
     if not flat[k + 1] and byte(text, at + 1) == 32 then out[n].spaced = true end
+    -- (and a number's right after a word's last character: a header's 数据1, no cell of its own)
+    if flat[k + 1] and at > 0 and byte(text, at) >= 0x80 then out[n].after_word = true end
   end
   if flat.misread then
     for _, i in ipairs(flat.misread) do out[#out - #flat // 4 + i].misread = true end
@@ -2314,6 +2316,19 @@ local function collapsed_group(T, words)
   return { ends[1], ends[2], group = group, labels = labels, rows = 0 }
 end
 
+-- Whether two lists of values hold the same texts, in order.
+local function same_texts(a, b)
+  if #a ~= #b then return false end
+  for i = 1, #a do
+    if a[i].text ~= b[i].text then return false end
+  end
+  return true
+end
+
+-- How many labels holding two rows' values or more say a table's text
+-- is out of its order (one may be a row whose label was lost).
+local RUN_TOGETHER = 3
+
 local function bind_by_labels(F, system, T, m, tokens, R, diags, present, pending, rec)
   local segs, order, words, lead, copies = segment(F, T, m, tokens, diags, present, rec)
   local trail = labels_trail(segs, order, lead)
@@ -2346,6 +2361,19 @@ local function bind_by_labels(F, system, T, m, tokens, R, diags, present, pendin
   local empty, read_any = {}, false   -- rows printed as their labels alone; whether any row had values
   local collapsed = collapsed_group(T, words)
   local wrapped = {}       -- rows whose last cell's number was wrapped: the row → the head's token
+  -- rows read whole whose values may be another row's (below), and how
+  -- many labels held the values of two rows or more (a PDF's text in its
+  -- reading order, the cells of rows run together)
+  local doubtful, run_together = {}, 0
+  -- a whole row's values before the first label, and labels that do not
+  -- trail their values throughout: values may stand before their label or after it
+  local first = segs[1]
+  for _, seg in ipairs(segs) do
+    if not seg.optional then first = seg; break end
+  end
+  -- (numbers glued to words, a header's 数据1 数据2 数据3, are no row's values)
+  local either_side = not trail and first and #lead > 0 and #lead == #row_slots(first.row, order)
+  for _, b in ipairs(lead) do either_side = either_side and not b.after_word end
   for k = 1, #segs do
     local seg = segs[k]
     local slots = row_slots(seg.row, order)
@@ -2407,6 +2435,22 @@ local function bind_by_labels(F, system, T, m, tokens, R, diags, present, pendin
       diags[#diags].expected = #slots + seg.last_year_cols
     elseif #values == #slots then
       set_row(R, F, slots, values)
+      -- (the row before short of values: its missing ones may be these; values
+      -- on lines after their label's where values may stand before labels)
+      local before = segs[k - 1]
+      local after_short = before and #before.values > 0 and #before.values < #row_slots(before.row, order)
+      local apart = either_side and values[1].line > seg.block.line
+      if apart then
+        -- (read before its label, the row holds the values the label before it took)
+        local earlier = lead
+        for j = k - 1, 1, -1 do
+          if not segs[j].optional then earlier = segs[j].values; break end
+        end
+        apart = not same_texts(values, earlier)
+      end
+      if after_short or apart then
+        doubtful[#doubtful + 1] = { slots = slots, value = values[1], after_short = after_short, apart = apart }
+      end
       local head = wrapped[seg] or unplaced_head(diags, T.id, values)
       if head then
         if rec then rec.unsafe = true end
@@ -2433,6 +2477,7 @@ local function bind_by_labels(F, system, T, m, tokens, R, diags, present, pendin
       set_value(R, F, slots[1], values[1])
     elseif #values > #slots then
       if rec then rec.unsafe = true end
+      if #slots > 1 and #values >= 2 * #slots then run_together = run_together + 1 end
       unsure_row(R, T, seg, slots, values, diags, "long")
       if #values == #slots + 1 then thousands_apart(R, segs, k, order) end
     elseif digits_only(values) and digit_count(values) >= #slots and #values ~= named and one_line(values) then
@@ -2474,6 +2519,22 @@ local function bind_by_labels(F, system, T, m, tokens, R, diags, present, pendin
         for j = #pending, 1, -1 do
           if pending[j] == o then table.remove(pending, j) end
         end
+      end
+    end
+  end
+  -- rows read whole whose values may be another row's: where one label
+  -- held the values of two rows or more, the text is not in the table's
+  -- order, and a row after one short of values may hold the values of a
+  -- later row (a 总计's after 3.其他, their row's sum holding); where values
+  -- stand before their label as well as after, a row's values on the lines
+  -- after its label may be the next row's. Each is kept only where an
+  -- identity past the row confirms it.
+  for _, w in ipairs(doubtful) do
+    if (w.apart or w.after_short and run_together >= RUN_TOGETHER) and not system:confirmed(R.c, w.slots) then
+      if rec then rec.unsafe = true end
+      local b = w.value
+      for _, id in ipairs(w.slots) do
+        R:set(id, "unknown", nil, { text = b.text, line = b.line, col = b.col, offset = b.offset })
       end
     end
   end
