@@ -203,6 +203,7 @@ corpus: $(BIN)
 	$(NB) run tests/lua/corpus.lua tests/fixtures/convert27 --no-wrong
 	$(NB) run tests/lua/corpus.lua tests/fixtures/ocr27 --no-wrong
 	$(NB) run tests/lua/corpus.lua tests/fixtures/mupdf27 --no-wrong
+	$(NB) run tests/lua/corpus.lua tests/fixtures/pdftext28 --no-wrong
 	$(NB) run tests/lua/corpus.lua tests/fixtures/hostile27 --strict
 	$(NB) run tests/lua/corpus.lua tests/fixtures/hostile27/unread --no-wrong
 	@if [ -d $(SHARED_CORPUS) ]; then $(NB) run tests/lua/corpus.lua $(SHARED_CORPUS) --strict; fi
