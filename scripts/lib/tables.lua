@@ -203,6 +203,27 @@ local INK = SP^0 * (1 - SP)                                                   --
 -- marked glued: its digits may hold several cells). An enumerator after
 -- digits ("2.其他") starts the next label.
 local line_tokens = nianbao.line_tokens
+-- Whether the digits text[s..e] are an item's number in brackets that a
+-- label's word follows right after ("（2）其他…", "(2)其他…"): the label's,
+-- as "2.其他"'s is, never a value of the row above (as the C cut says).
+local OPEN_WIDE, CLOSE_WIDE = "\xEF\xBC\x88", "\xEF\xBC\x89"
+local function bracketed_item(text, s, e)
+  if not sub(text, s, e):find("^%d+$") then return false end
+  local after
+  if sub(text, s - 1, s - 1) == "(" and s > 1 then
+    if sub(text, e + 1, e + 1) ~= ")" then return false end
+    after = e + 2
+  elseif s > 3 and sub(text, s - 3, s - 1) == OPEN_WIDE then
+    if sub(text, e + 1, e + 3) ~= CLOSE_WIDE then return false end
+    after = e + 4
+  else
+    return false
+  end
+  -- (a word: no digit, space or bracket next, as a 栏次 row's "（1）（2）" has)
+  local c = byte(text, after)
+  return c ~= nil and not is_digit(c) and not SPACE[c] and c ~= 40 and sub(text, after, after + 2) ~= OPEN_WIDE
+end
+
 local function tokens_of(text, marks)
   -- (cut in C where the text is UTF-8, as nearly every line is)
   local flat = line_tokens(text, marks)
@@ -260,7 +281,9 @@ local function tokens_of(text, marks)
     elseif is_digit(byte(text, e)) and mark_at(e + 1) then
       e = e - 1
     end
-    if e < s then
+    if bracketed_item(text, s, e) then
+      pos = e + 1                          -- an item's number in brackets: still the label
+    elseif e < s then
       pos = s + 2                          -- only an enumerator: still the label
     else
       put_label(sub(text, label_at, s - 1), label_at)
