@@ -2112,6 +2112,7 @@ local function bind_by_order(F, system, T, m, tokens, R, diags, scanned)
   for i = #diags, 1, -1 do
     local d = diags[i]
     if d.table == T.id and (d.kind == "short" or d.kind == "long" or d.kind == "apart" or d.kind == "mixed"
+                            or d.kind == "order"
                             or d.kind == "extra" or d.kind == "unplaced") then
       table.remove(diags, i)
     end
@@ -2348,8 +2349,9 @@ local function same_texts(a, b)
   return true
 end
 
--- How many labels holding two rows' values or more say a table's text
--- is out of its order (one may be a row whose label was lost).
+-- How many labels holding two rows' values or more, or holding more or
+-- fewer than their row's, say a table's text is out of its order (one may
+-- be a row whose label was lost, or whose digits ran together).
 local RUN_TOGETHER = 3
 
 local function bind_by_labels(F, system, T, m, tokens, R, diags, present, pending, rec)
@@ -2387,7 +2389,7 @@ local function bind_by_labels(F, system, T, m, tokens, R, diags, present, pendin
   -- rows read whole whose values may be another row's (below), and how
   -- many labels held the values of two rows or more (a PDF's text in its
   -- reading order, the cells of rows run together)
-  local doubtful, run_together = {}, 0
+  local doubtful, run_together, mismatched = {}, 0, 0
   -- a whole row's values before the first label, and labels that do not
   -- trail their values throughout: values may stand before their label or after it
   local first = segs[1]
@@ -2471,8 +2473,12 @@ local function bind_by_labels(F, system, T, m, tokens, R, diags, present, pendin
         end
         apart = not same_texts(values, earlier)
       end
-      if after_short or apart then
-        doubtful[#doubtful + 1] = { slots = slots, value = values[1], after_short = after_short, apart = apart }
+      -- (a number led by a 0, 03001: digits of neighbouring cells run together, a cell lost)
+      local zero_led = false
+      for _, b in ipairs(values) do zero_led = zero_led or b.text:find("^0%d") ~= nil end
+      if after_short or apart or zero_led then
+        doubtful[#doubtful + 1] = { seg = seg, slots = slots, values = values, after_short = after_short,
+                                    apart = apart, zero_led = zero_led }
       end
       local head = wrapped[seg] or unplaced_head(diags, T.id, values)
       if head then
@@ -2501,6 +2507,7 @@ local function bind_by_labels(F, system, T, m, tokens, R, diags, present, pendin
     elseif #values > #slots then
       if rec then rec.unsafe = true end
       if #slots > 1 and #values >= 2 * #slots then run_together = run_together + 1 end
+      mismatched = mismatched + 1
       unsure_row(R, T, seg, slots, values, diags, "long")
       if #values == #slots + 1 then thousands_apart(R, segs, k, order) end
     elseif digits_only(values) and digit_count(values) >= #slots and #values ~= named and one_line(values) then
@@ -2509,6 +2516,7 @@ local function bind_by_labels(F, system, T, m, tokens, R, diags, present, pendin
       if p and #p.candidates > 1 and p.complete then open[#open + 1] = p end
     else
       if rec then rec.unsafe = true end
+      mismatched = mismatched + 1
       unsure_row(R, T, seg, slots, values, diags, "short")
     end
   end
@@ -2550,21 +2558,35 @@ local function bind_by_labels(F, system, T, m, tokens, R, diags, present, pendin
   -- order, and a row after one short of values may hold the values of a
   -- later row (a 总计's after 3.其他, their row's sum holding); where values
   -- stand before their label as well as after, a row's values on the lines
-  -- after its label may be the next row's. Each is kept only where an
-  -- identity past the row confirms it.
+  -- after its label may be the next row's; a row as long as the format's
+  -- with a number led by a 0 ran two cells' digits together and lost one.
+  -- Each is kept only where an identity past the row confirms it. (An
+  -- OCR's 00 is a glyph read twice more often than two cells.)
+  if lead.misread or tokens.ruled then ocr_read[R] = true end
+  local ocr = ocr_read[R]
   for _, w in ipairs(doubtful) do
-    if (w.apart or w.after_short and run_together >= RUN_TOGETHER) and not system:confirmed(R.c, w.slots) then
+    if (w.apart or w.zero_led and not ocr or w.after_short and run_together >= RUN_TOGETHER)
+       and not system:confirmed(R.c, w.slots) then
       if rec then rec.unsafe = true end
-      local b = w.value
-      for _, id in ipairs(w.slots) do
-        R:set(id, "unknown", nil, { text = b.text, line = b.line, col = b.col, offset = b.offset })
-      end
+      unsure_row(R, T, w.seg, w.slots, w.values, diags, "order")
     end
   end
-  if lead.misread or tokens.ruled then ocr_read[R] = true end
-  if ocr_read[R] then
+  if ocr then
     if rec then rec.unsafe = true end
     for _, seg in ipairs(segs) do bars_read_as_one(R, F, system, row_slots(seg.row, order), seg.values) end
+  end
+  -- and in a text out of order (so many labels holding more or fewer
+  -- values than their rows), a row read whole whose own sums break
+  -- (（七）总计's 3050 wrapped, 30 read) says the text's break, not the
+  -- report's (an OCR's bars read as 1s already unknown, above)
+  if run_together >= RUN_TOGETHER or mismatched >= RUN_TOGETHER then
+    for _, seg in ipairs(segs) do
+      local slots = row_slots(seg.row, order)
+      if #seg.values == #slots and not system:consistent(R.c, slots, true) then
+        if rec then rec.unsafe = true end
+        unsure_row(R, T, seg, slots, seg.values, diags, "order")
+      end
+    end
   end
   if #copies > 0 and copies_differ(R, segs, copies, order) and rec then rec.unsafe = true end
   whole_columns(T, words, diags)
