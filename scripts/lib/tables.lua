@@ -2475,7 +2475,7 @@ local function bind_by_labels(F, system, T, m, tokens, R, diags, present, pendin
       end
       -- (a number led by a 0, 03001: digits of neighbouring cells run together, a cell lost)
       local zero_led = false
-      for _, b in ipairs(values) do zero_led = zero_led or b.text:find("^0%d") ~= nil end
+      for _, b in ipairs(values) do zero_led = zero_led or byte(b.text, 1) == 48 and is_digit(byte(b.text, 2)) end
       if after_short or apart or zero_led then
         doubtful[#doubtful + 1] = { seg = seg, slots = slots, values = values, after_short = after_short,
                                     apart = apart, zero_led = zero_led }
