@@ -997,6 +997,28 @@ static int cut_mark_at(line_cut *c, size_t i) {
     return 0;
 }
 
+/* Whether the digits t[s..e] (1-based) are an item's number in brackets
+** that a label's word follows right after: "（2）其他…", "(2)其他…". Such a
+** number is the label's, as "2.其他"'s is: never a value of the row above
+** (whose last cell a PDF's text may have run together with its neighbour). */
+static int bracketed_item(const unsigned char *t, size_t n, size_t s, size_t e) {
+    size_t i, after;
+    for (i = s; i <= e; i++)
+        if (!is_digit(t[i - 1])) return 0;
+    if (s >= 2 && t[s - 2] == '(') {
+        if (e + 1 > n || t[e] != ')') return 0;
+        after = e + 2;
+    } else if (s >= 4 && t[s - 4] == 0xEF && t[s - 3] == 0xBC && t[s - 2] == 0x88) {
+        if (e + 3 > n || t[e] != 0xEF || t[e + 1] != 0xBC || t[e + 2] != 0x89) return 0;
+        after = e + 4;
+    } else {
+        return 0;
+    }
+    /* (a word: no digit, space or bracket next, as a 栏次 row's "（1）（2）" has) */
+    return after <= n && !is_digit(t[after - 1]) && !is_space(t[after - 1]) && t[after - 1] != '('
+           && !(t[after - 1] == 0xEF && after + 2 <= n && t[after] == 0xBC && t[after + 1] == 0x88);
+}
+
 /* nianbao.line_tokens(text, marks) -> the flat tokens of a table's line
 ** as tables.tokens_of cuts them ({text, glued, column, offset, ...}), or
 ** nil where text is no UTF-8 or marks no list of strings (tokens_of cuts it). */
@@ -1048,6 +1070,10 @@ static int l_line_tokens(lua_State *L) {
         }
         if (enumerator) e -= 2;
         else if (is_digit(c.t[e - 1]) && cut_mark_at(&c, e + 1)) e -= 1;
+        else if (bracketed_item(c.t, n, s, e)) {
+            pos = e + 1;                              /* an item's number in brackets: still the label */
+            continue;
+        }
         if (e < s) {
             pos = s + 2;                              /* only an enumerator: still the label */
             continue;

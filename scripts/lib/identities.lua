@@ -75,6 +75,22 @@ function System:consistent(c, cells, within)
   return true
 end
 
+-- confirmed(c, cells) → true when an identity that reaches past `cells`
+-- (a column's sum, not a row's own total) holds on the cells c: the cells
+-- agree with others read elsewhere, not only among themselves.
+function System:confirmed(c, cells)
+  local set = {}
+  for _, id in ipairs(cells) do set[id] = true end
+  for _, inst in ipairs(self:involving(cells)) do
+    local past = false
+    for id in pairs(inst.cells) do
+      if not set[id] then past = true; break end
+    end
+    if past and inst.rule.compiled:check(c, inst.k) == "holds" then return true end
+  end
+  return false
+end
+
 -- The instances an author's blank can be filled from: an equation with one
 -- cell alone on one side ("the total"), every other cell a number.
 -- derive(c, is_blank) → list of {id=, value=} and list of {id=, found=,

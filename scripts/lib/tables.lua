@@ -203,6 +203,27 @@ local INK = SP^0 * (1 - SP)                                                   --
 -- marked glued: its digits may hold several cells). An enumerator after
 -- digits ("2.其他") starts the next label.
 local line_tokens = nianbao.line_tokens
+-- Whether the digits text[s..e] are an item's number in brackets that a
+-- label's word follows right after ("（2）其他…", "(2)其他…"): the label's,
+-- as "2.其他"'s is, never a value of the row above (as the C cut says).
+local OPEN_WIDE, CLOSE_WIDE = "\xEF\xBC\x88", "\xEF\xBC\x89"
+local function bracketed_item(text, s, e)
+  if not sub(text, s, e):find("^%d+$") then return false end
+  local after
+  if sub(text, s - 1, s - 1) == "(" and s > 1 then
+    if sub(text, e + 1, e + 1) ~= ")" then return false end
+    after = e + 2
+  elseif s > 3 and sub(text, s - 3, s - 1) == OPEN_WIDE then
+    if sub(text, e + 1, e + 3) ~= CLOSE_WIDE then return false end
+    after = e + 4
+  else
+    return false
+  end
+  -- (a word: no digit, space or bracket next, as a 栏次 row's "（1）（2）" has)
+  local c = byte(text, after)
+  return c ~= nil and not is_digit(c) and not SPACE[c] and c ~= 40 and sub(text, after, after + 2) ~= OPEN_WIDE
+end
+
 local function tokens_of(text, marks)
   -- (cut in C where the text is UTF-8, as nearly every line is)
   local flat = line_tokens(text, marks)
@@ -260,7 +281,9 @@ local function tokens_of(text, marks)
     elseif is_digit(byte(text, e)) and mark_at(e + 1) then
       e = e - 1
     end
-    if e < s then
+    if bracketed_item(text, s, e) then
+      pos = e + 1                          -- an item's number in brackets: still the label
+    elseif e < s then
       pos = s + 2                          -- only an enumerator: still the label
     else
       put_label(sub(text, label_at, s - 1), label_at)
@@ -425,6 +448,8 @@ local function tokenize_into(out, text, line, col, offset, marks, tabs)
                line = line, col = col + flat[k + 2], offset = offset + at }
     -- (a text's place counts a space before it: said, to tell it from one set against a number)
     if not flat[k + 1] and byte(text, at + 1) == 32 then out[n].spaced = true end
+    -- (and a number's right after a word's last character: a header's 数据1, no cell of its own)
+    if flat[k + 1] and at > 0 and byte(text, at) >= 0x80 then out[n].after_word = true end
   end
   if flat.misread then
     for _, i in ipairs(flat.misread) do out[#out - #flat // 4 + i].misread = true end
@@ -2129,6 +2154,7 @@ local function bind_by_order(F, system, T, m, tokens, R, diags, scanned)
   for i = #diags, 1, -1 do
     local d = diags[i]
     if d.table == T.id and (d.kind == "short" or d.kind == "long" or d.kind == "apart" or d.kind == "mixed"
+                            or d.kind == "order"
                             or d.kind == "extra" or d.kind == "unplaced") then
       table.remove(diags, i)
     end
@@ -2356,6 +2382,20 @@ local function collapsed_group(T, words)
   return { ends[1], ends[2], group = group, labels = labels, rows = 0 }
 end
 
+-- Whether two lists of values hold the same texts, in order.
+local function same_texts(a, b)
+  if #a ~= #b then return false end
+  for i = 1, #a do
+    if a[i].text ~= b[i].text then return false end
+  end
+  return true
+end
+
+-- How many labels holding two rows' values or more, or holding more or
+-- fewer than their row's, say a table's text is out of its order (one may
+-- be a row whose label was lost, or whose digits ran together).
+local RUN_TOGETHER = 3
+
 local function bind_by_labels(F, system, T, m, tokens, R, diags, present, pending, rec)
   local segs, order, words, lead, copies = segment(F, T, m, tokens, diags, present, rec)
   local trail = labels_trail(segs, order, lead)
@@ -2388,6 +2428,19 @@ local function bind_by_labels(F, system, T, m, tokens, R, diags, present, pendin
   local empty, read_any = {}, false   -- rows printed as their labels alone; whether any row had values
   local collapsed = collapsed_group(T, words)
   local wrapped = {}       -- rows whose last cell's number was wrapped: the row → the head's token
+  -- rows read whole whose values may be another row's (below), and how
+  -- many labels held the values of two rows or more (a PDF's text in its
+  -- reading order, the cells of rows run together)
+  local doubtful, run_together, mismatched = {}, 0, 0
+  -- a whole row's values before the first label, and labels that do not
+  -- trail their values throughout: values may stand before their label or after it
+  local first = segs[1]
+  for _, seg in ipairs(segs) do
+    if not seg.optional then first = seg; break end
+  end
+  -- (numbers glued to words, a header's 数据1 数据2 数据3, are no row's values)
+  local either_side = not trail and first and #lead > 0 and #lead == #row_slots(first.row, order)
+  for _, b in ipairs(lead) do either_side = either_side and not b.after_word end
   for k = 1, #segs do
     local seg = segs[k]
     local slots = row_slots(seg.row, order)
@@ -2449,6 +2502,26 @@ local function bind_by_labels(F, system, T, m, tokens, R, diags, present, pendin
       diags[#diags].expected = #slots + seg.last_year_cols
     elseif #values == #slots then
       set_row(R, F, slots, values)
+      -- (the row before short of values: its missing ones may be these; values
+      -- on lines after their label's where values may stand before labels)
+      local before = segs[k - 1]
+      local after_short = before and #before.values > 0 and #before.values < #row_slots(before.row, order)
+      local apart = either_side and values[1].line > seg.block.line
+      if apart then
+        -- (read before its label, the row holds the values the label before it took)
+        local earlier = lead
+        for j = k - 1, 1, -1 do
+          if not segs[j].optional then earlier = segs[j].values; break end
+        end
+        apart = not same_texts(values, earlier)
+      end
+      -- (a number led by a 0, 03001: digits of neighbouring cells run together, a cell lost)
+      local zero_led = false
+      for _, b in ipairs(values) do zero_led = zero_led or byte(b.text, 1) == 48 and is_digit(byte(b.text, 2)) end
+      if after_short or apart or zero_led then
+        doubtful[#doubtful + 1] = { seg = seg, slots = slots, values = values, after_short = after_short,
+                                    apart = apart, zero_led = zero_led }
+      end
       local head = wrapped[seg] or unplaced_head(diags, T.id, values)
       if head then
         if rec then rec.unsafe = true end
@@ -2475,6 +2548,8 @@ local function bind_by_labels(F, system, T, m, tokens, R, diags, present, pendin
       set_value(R, F, slots[1], values[1])
     elseif #values > #slots then
       if rec then rec.unsafe = true end
+      if #slots > 1 and #values >= 2 * #slots then run_together = run_together + 1 end
+      mismatched = mismatched + 1
       unsure_row(R, T, seg, slots, values, diags, "long")
       if #values == #slots + 1 then thousands_apart(R, segs, k, order) end
     elseif digits_only(values) and digit_count(values) >= #slots and #values ~= named and one_line(values) then
@@ -2483,6 +2558,7 @@ local function bind_by_labels(F, system, T, m, tokens, R, diags, present, pendin
       if p and #p.candidates > 1 and p.complete then open[#open + 1] = p end
     else
       if rec then rec.unsafe = true end
+      mismatched = mismatched + 1
       unsure_row(R, T, seg, slots, values, diags, "short")
     end
   end
@@ -2519,10 +2595,40 @@ local function bind_by_labels(F, system, T, m, tokens, R, diags, present, pendin
       end
     end
   end
+  -- rows read whole whose values may be another row's: where one label
+  -- held the values of two rows or more, the text is not in the table's
+  -- order, and a row after one short of values may hold the values of a
+  -- later row (a 总计's after 3.其他, their row's sum holding); where values
+  -- stand before their label as well as after, a row's values on the lines
+  -- after its label may be the next row's; a row as long as the format's
+  -- with a number led by a 0 ran two cells' digits together and lost one.
+  -- Each is kept only where an identity past the row confirms it. (An
+  -- OCR's 00 is a glyph read twice more often than two cells.)
   if lead.misread or tokens.ruled then ocr_read[R] = true end
-  if ocr_read[R] then
+  local ocr = ocr_read[R]
+  for _, w in ipairs(doubtful) do
+    if (w.apart or w.zero_led and not ocr or w.after_short and run_together >= RUN_TOGETHER)
+       and not system:confirmed(R.c, w.slots) then
+      if rec then rec.unsafe = true end
+      unsure_row(R, T, w.seg, w.slots, w.values, diags, "order")
+    end
+  end
+  if ocr then
     if rec then rec.unsafe = true end
     for _, seg in ipairs(segs) do bars_read_as_one(R, F, system, row_slots(seg.row, order), seg.values) end
+  end
+  -- and in a text out of order (so many labels holding more or fewer
+  -- values than their rows), a row read whole whose own sums break
+  -- (（七）总计's 3050 wrapped, 30 read) says the text's break, not the
+  -- report's (an OCR's bars read as 1s already unknown, above)
+  if run_together >= RUN_TOGETHER or mismatched >= RUN_TOGETHER then
+    for _, seg in ipairs(segs) do
+      local slots = row_slots(seg.row, order)
+      if #seg.values == #slots and not system:consistent(R.c, slots, true) then
+        if rec then rec.unsafe = true end
+        unsure_row(R, T, seg, slots, seg.values, diags, "order")
+      end
+    end
   end
   if #copies > 0 and copies_differ(R, segs, copies, order) and rec then rec.unsafe = true end
   whole_columns(T, words, diags)

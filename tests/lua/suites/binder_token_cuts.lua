@@ -1,7 +1,7 @@
 -- A flat line cut into tokens (tables.lua's tokens_of, in C for UTF-8) with LPeg: the same
 -- tokens, texts, columns and offsets as the cut by string.find's patterns
--- it replaced (kept below as it was, with the commas that part thousands
--- and the tab that parts cells since added), on every line of the
+-- it replaced (kept below as it was, with the commas that part thousands,
+-- the tab that parts cells and the item numbers in brackets since added), on every line of the
 -- repository's reports and on lines made to hit its edges.
 
 local tables = require "tables"
@@ -53,6 +53,22 @@ local function reference()
       end
       return false
     end
+    -- an item's number in brackets right before a label's word, "（2）其他": the label's
+    local function bracketed(s, e)
+      if not text:sub(s, e):match("^%d+$") then return false end
+      local after
+      if s > 1 and text:sub(s - 1, s - 1) == "(" then
+        if text:sub(e + 1, e + 1) ~= ")" then return false end
+        after = e + 2
+      elseif s > 3 and text:sub(s - 3, s - 1) == "（" then
+        if text:sub(e + 1, e + 3) ~= "）" then return false end
+        after = e + 4
+      else
+        return false
+      end
+      local c = text:sub(after, after)
+      return c ~= "" and not c:match("[%d%s(]") and text:sub(after, after + 2) ~= "（"
+    end
     local label_at, pos, n = 1, 1, #text
     while pos <= n do
       local s, e = text:find("%-?%d[%d%.%s]*", pos)
@@ -67,14 +83,19 @@ local function reference()
       -- an enumerator right before a label belongs to that label: "3.其他", "1、申请人"
       local enum_at = run:find("%d%.$")
       local next_char = text:match("^%s*(.)", e + 1) or ""
+      local item = false
       if enum_at and next_char ~= "" and not next_char:match("[%d%s]") then
         e = s + enum_at - 2
         run = text:sub(s, e)
       elseif run:match("%d$") and mark_at(e + 1) then
         e = e - 1
         run = text:sub(s, e)
+      else
+        item = bracketed(s, e)
       end
-      if #run == 0 then
+      if item then
+        pos = e + 1                          -- an item's number in brackets: still the label
+      elseif #run == 0 then
         pos = s + 2                          -- only an enumerator: still the label
       else
         put("label", text:sub(label_at, s - 1), label_at)
@@ -137,7 +158,8 @@ test("lines made of signs, points, spaces, enumerators and marks cut the same", 
   local marks = nianbao.engine:pack("gb2021").format.enumerator_marks
   local pieces = { "0", "1", "12", "3.", "4.5", ".", "-", "-7", "--8", " ", "  ", "\t", "、", "．", "其他", "规章",
                    "（一）", "1.其他", "2、申请人", "3. 其他", "万元", "\v", "\r", "a", "\xff", "9.", "-.", "- ", "5-",
-                   ".-3", "\n", ",", "447,228", ",123", ",1234", "1,234,567" }
+                   ".-3", "\n", ",", "447,228", ",123", ",1234", "1,234,567", "（", "）", "(", ")", "（2）",
+                   "(3)", "（1）（2）" }
   local seed = 2024
   local function rand(n)
     seed = (seed * 1103515245 + 12345) % 2147483648
@@ -182,6 +204,20 @@ test("a comma parting thousands keeps a number one token, in C and in Lua; other
   eq("合计|1,234,567|8", texts("合计 1,234,567 8"), "two commas")
   eq("规章|1|,|2345|6", texts("规章 1,2345 6"), "four digits after: no thousands")
   eq("a|1|,|2|,|3", texts("a 1,2,3"), "one digit after")
+end)
+
+test("an item's number in brackets before a label's word is the label's, in C and in Lua", function()
+  local function texts(line)
+    local t, out = tables.tokens_of(line, {}), {}
+    for i = 1, #t, 4 do out[#out + 1] = t[i] end
+    return table.concat(out, "|")
+  end
+  eq("（2）其他法律|30|1|031", texts("（2）其他法律 30 1 031"), "（2） before its label")
+  eq("予公开（1）属于国家秘密|2|02", texts("予公开（1）属于国家秘密 2 02"), "after a group's word")
+  eq("(3)危及|5", texts("(3)危及 5"), "ASCII brackets")
+  eq("（2）其他法律|30|\xff", texts("（2）其他法律 30 \xff"), "cut in Lua")
+  eq("栏次 （|1|）（|2|）", texts("栏次 （1）（2）"), "a 栏次 row's numbers: a bracket next, no word")
+  eq("合计（|3|）|4", texts("合计（3） 4"), "a space next: no word")
 end)
 
 test("a tab parts two cells of a label, in C and in Lua", function()
