@@ -1214,6 +1214,32 @@ local function rules_found(path)
   return " " .. table.concat(list, " ") .. " "
 end
 
+-- the claims the national pack's prose reading makes of s in a report of
+-- year, as "kind cells = value" lines, sorted, one text
+local claims_text = nianbao.engine:pack("gb2021").rule_by_id["gb2021.txt.new"].env.text
+local function claims_read(s, year)
+  local out = {}
+  for _, c in ipairs(claims_text.read(s, { year = year })) do
+    out[#out + 1] = string.format("%s %s = %s", c.kind, c.cells, tostring(c.value))
+  end
+  table.sort(out)
+  return table.concat(out, "\n")
+end
+
+-- a page read by nianbao.html.blocks gives the blocks markup.blocks makes
+-- of libxml2's tree of it (or both read it not)
+local function same_blocks_both_ways(text, what)
+  local got = nianbao.html.blocks(text)
+  local tree = nianbao.html.parse(text)
+  if got == nil or tree == nil then
+    eq(tree == nil, got == nil, what .. ": read by one and not the other")
+    return
+  end
+  if got == false then error(what .. ": left to Lua", 2) end
+  local d = differ(require("markup").blocks(tree), got, "blocks")
+  if d then error(what .. ": " .. d, 2) end
+end
+
 -- a report of the national format with these parts, frozen as a check
 -- freezes it (its parts' texts then joined for searches)
 local function frozen_report(sections)
@@ -1232,7 +1258,8 @@ for _, name in ipairs(suites) do
     local env = setmetatable({ test = test, eq = eq, has = has, sh = sh, write = write, tmp = tmp,
                                NB = NB, CORPUS = CORPUS, JIUQU = JIUQU, nianbao = nianbao, nbio = nbio,
                                compare = compare, differ = differ, rules_found = rules_found,
-                               frozen_report = frozen_report }, { __index = _G })
+                               frozen_report = frozen_report, claims_read = claims_read,
+                               same_blocks_both_ways = same_blocks_both_ways }, { __index = _G })
     local chunk = assert(loadfile("tests/lua/suites/" .. name, "t", env))
     chunk()
   end

@@ -2,17 +2,7 @@
 -- a caption between two copies of 表三 that names last year and this year too; a sentence
 -- opening with 其中 after one of last year's; 其中自然人申请… after a count of results.
 
-local text = nianbao.engine:pack("gb2021").rule_by_id["gb2021.txt.new"].env.text
-
--- the claims read from s, as "kind cells = value" lines, sorted
-local function read(s, year)
-  local out = {}
-  for _, c in ipairs(text.read(s, { year = year })) do
-    out[#out + 1] = string.format("%s %s = %s", c.kind, c.cells, tostring(c.value))
-  end
-  table.sort(out)
-  return table.concat(out, "\n")
-end
+local read = claims_read     -- (the claims read from s, as sorted "kind cells = value" lines)
 
 local DIR = "tests/fixtures/hostile28/"
 

@@ -7,17 +7,7 @@
 
 local markup = require "markup"
 
-local function same_both_ways(text, what)
-  local got = nianbao.html.blocks(text)
-  local tree = nianbao.html.parse(text)
-  if got == nil or tree == nil then
-    eq(tree == nil, got == nil, what .. ": read by one and not the other")
-    return
-  end
-  if got == false then error(what .. ": left to Lua", 2) end
-  local d = differ(markup.blocks(tree), got, "blocks")
-  if d then error(what .. ": " .. d, 2) end
-end
+local same_both_ways = same_blocks_both_ways
 
 for _, case in ipairs {
   { "a fragment of paragraphs: the later ones hang under the first",

@@ -3,17 +3,7 @@
 -- (一月至十二月) are the year; two of them (十一月至十二月, 11月至12月) are not.
 -- A year in numerals (二〇二〇年度) is that year, as 2020年度 is; 当年 after it too.
 
-local text = nianbao.engine:pack("gb2021").rule_by_id["gb2021.txt.new"].env.text
-
--- the claims read from s, as "kind cells = value" lines, sorted
-local function read(s, year)
-  local out = {}
-  for _, c in ipairs(text.read(s, { year = year })) do
-    out[#out + 1] = string.format("%s %s = %s", c.kind, c.cells, tostring(c.value))
-  end
-  table.sort(out)
-  return table.concat(out, "\n")
-end
+local read = claims_read     -- (the claims read from s, as sorted "kind cells = value" lines)
 
 test("作出行政许可12件 is the permits decided; 行政处罚案件 and 行政许可事项 are not", function()
   eq("is t2.penalty.decisions = 1046\nis t2.permit.decisions = 12683",

@@ -3,17 +3,7 @@
 -- one kind (均为法人或其他组织申请, 均予以公开) is as many as counted before; a
 -- change said between counts (较上年减少2件) keeps the subject of the count.
 
-local text = nianbao.engine:pack("gb2021").rule_by_id["gb2021.txt.new"].env.text
-
--- the claims read from s, as "kind cells = value" lines, sorted
-local function read(s, year)
-  local out = {}
-  for _, c in ipairs(text.read(s, { year = year })) do
-    out[#out + 1] = string.format("%s %s = %s", c.kind, c.cells, tostring(c.value))
-  end
-  table.sort(out)
-  return table.concat(out, "\n")
-end
+local read = claims_read     -- (the claims read from s, as sorted "kind cells = value" lines)
 
 local ORG = "t3.new.biz + t3.new.legal + t3.new.ngo + t3.new.other + t3.new.research"
 local DENY = "t3.result.deny.enforce.total + t3.result.deny.internal.total + t3.result.deny.law.total + "

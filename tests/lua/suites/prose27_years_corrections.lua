@@ -5,17 +5,7 @@
 -- lawsuits after a ；; and a sentence after a ； that names no time is of
 -- the year the one before it named (2023年新收…；办结…).
 
-local text = nianbao.engine:pack("gb2021").rule_by_id["gb2021.txt.new"].env.text
-
--- the claims read from s, as "kind cells = value" lines, sorted
-local function read(s, year)
-  local out = {}
-  for _, c in ipairs(text.read(s, { year = year })) do
-    out[#out + 1] = string.format("%s %s = %s", c.kind, c.cells, tostring(c.value))
-  end
-  table.sort(out)
-  return table.concat(out, "\n")
-end
+local read = claims_read     -- (the claims read from s, as sorted "kind cells = value" lines)
 
 test("23年收到…: a year of two digits is no count of this year", function()
   eq("", read("23年收到政府信息公开申请2707件，24年增长15.2%。", 2024))
