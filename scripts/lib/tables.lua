@@ -2441,9 +2441,11 @@ local function bind_by_labels(F, system, T, m, tokens, R, diags, present, pendin
   -- (numbers glued to words, a header's 数据1 数据2 数据3, are no row's values)
   local either_side = not trail and first and #lead > 0 and #lead == #row_slots(first.row, order)
   for _, b in ipairs(lead) do either_side = either_side and not b.after_word end
+  local widths = {}        -- each row's count of slots, for the row after it
   for k = 1, #segs do
     local seg = segs[k]
     local slots = row_slots(seg.row, order)
+    widths[k] = #slots
     local values = seg.values
     -- blank cells past the row's end only pad it
     while #values > #slots and values[#values].text == "" do values[#values] = nil end
@@ -2505,7 +2507,7 @@ local function bind_by_labels(F, system, T, m, tokens, R, diags, present, pendin
       -- (the row before short of values: its missing ones may be these; values
       -- on lines after their label's where values may stand before labels)
       local before = segs[k - 1]
-      local after_short = before and #before.values > 0 and #before.values < #row_slots(before.row, order)
+      local after_short = before and #before.values > 0 and #before.values < widths[k - 1]
       local apart = either_side and values[1].line > seg.block.line
       if apart then
         -- (read before its label, the row holds the values the label before it took)
