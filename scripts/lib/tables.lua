@@ -2438,9 +2438,15 @@ local function bind_by_labels(F, system, T, m, tokens, R, diags, present, pendin
   for _, seg in ipairs(segs) do
     if not seg.optional then first = seg; break end
   end
-  -- (numbers glued to words, a header's 数据1 数据2 数据3, are no row's values)
+  -- (numbers glued to words, a header's 数据1 数据2 数据3, are no row's values;
+  -- nor the columns' numbers, 1 2 3 … 7, a 栏次 row)
   local either_side = not trail and first and #lead > 0 and #lead == #row_slots(first.row, order)
-  for _, b in ipairs(lead) do either_side = either_side and not b.after_word end
+  local numbering = true
+  for i, b in ipairs(lead) do
+    either_side = either_side and not b.after_word
+    numbering = numbering and b.text == tostring(i)
+  end
+  either_side = either_side and not numbering
   local widths = {}        -- each row's count of slots, for the row after it
   for k = 1, #segs do
     local seg = segs[k]

@@ -18,3 +18,12 @@ test("a 备注 table whose labels are set at the top of their rows reads without
   local found = rules_found("tests/hostile/remarks-top-set.txt")
   assert(not found:find("nianbao.", 1, true), found)
 end)
+
+-- its 栏次 row (1 2 … 7) before the first label is the columns' numbers, no
+-- row's values before its label: the rows whose values stand on their
+-- label's second line are read, not doubted as another row's
+test("a 备注 table with a 栏次 row and labels wrapped round their values reads those rows", function()
+  local R = assert(nianbao.read("tests/hostile/remarks-top-set.txt"))
+  eq(454, R:cell("t3.result.partial.total").value, "（二）部分公开's 总计")
+  eq(62, R:cell("t3.result.reject.petition.total").value, "1.信访举报投诉类申请's 总计")
+end)
