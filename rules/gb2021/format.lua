@@ -19,12 +19,18 @@ title = "{agency}{year}年政府信息公开工作年度报告"
 -- `words`: a short heading with the part's numeral and one of these words
 -- is the part's, worded otherwise ("六、其他事项", "五、存在的不足及改进措施");
 -- none for parts 三 and 四, whose words other kinds of reports head theirs
--- with (a hospital's 三、依申请公开情况) or a wrapped line begins (四、…行政复议、行政).
+-- with (a hospital's 三、依申请公开情况) or a wrapped line begins (四、…行政复议、行政);
+-- a part found by its words alone does not make a text a report of this format
+-- (a hospital's 二、主动公开情况).
 heading = "{n}、{title}"
 -- Other ways reports number a part before its title ("第一部分 总体情况",
 -- "第一章 总体情况", "（一）总体情况", "1. 总体情况", "1、总体情况"): {n} its numeral, {i} its number.
 heading_numbers = { "第{n}部分", "第{n}部分：", "第{n}部分—", "第{n}部分——", "第{n}章", "第{n}章：",
                     "（{n}）", "{i}.", "{i}、" }
+-- Of those, the ones that number a report's parts and nothing else (not a
+-- table's row or a list's item): after one, a title worded otherwise is read
+-- as after the part's own numeral ("第五部分 主要问题及改进情况").
+part_numbers = { "第{n}部分", "第{n}章" }
 -- A table of contents before the report names each part, then dot leaders
 -- and a page number ("一、总体情况……1"): such a line is no heading.
 contents_leaders = { "…", "⋯", "·", ".", "．", "。" }
@@ -33,7 +39,7 @@ parts = {
   { id = "s1", n = "一", title = "总体情况", variants = { "概述", "总体概况" },
     words = { "总体", "概况", "概述" } },
   { id = "s2", n = "二", title = "主动公开政府信息情况", table = "t2",
-    words = { "主动公开政府信息" } },
+    words = { "主动公开" } },
   { id = "s3", n = "三", title = "收到和处理政府信息公开申请情况", table = "t3",
     variants = { "依申请公开政府信息情况" } },
   { id = "s4", n = "四", title = "政府信息公开行政复议、行政诉讼情况", table = "t4",

@@ -273,9 +273,12 @@ function Engine:bind_text(text, path)
     if bind.fit(R2) > bind.fit(R) then R, pending = R2, pending2; R.reader = reader.name end
   end
   -- a table's anchor word alone (a note that mentions 表二) is not a table: a cell must be read
-  -- (looked for only in a report with no part that carries a table: most have several)
+  -- (looked for only in a report with no part that carries a table: most have several;
+  -- a part found by its words alone, "二、主动公开情况", may head another kind of report's)
   local reads_as_report = R.format == "legacy"
-  for _, s in ipairs(R.sections) do reads_as_report = reads_as_report or (s.part and s.part.table) ~= nil end
+  for _, s in ipairs(R.sections) do
+    reads_as_report = reads_as_report or s.variant ~= "words" and (s.part and s.part.table) ~= nil
+  end
   if not reads_as_report then
     local c = R.c
     for _, id in ipairs(Report.format_of(R).cells) do

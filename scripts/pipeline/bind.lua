@@ -211,6 +211,31 @@ local function headings_of(F)
       end
     end
   end
+  -- the numbers that number a part alone ("第五部分", "第五部分：", "第五章"),
+  -- by their first character, longest first, each with its part: a title
+  -- worded otherwise may follow
+  ix.part_numbers = {}
+  for _, form in ipairs(F.decl.heading_numbers or {}) do
+    for _, only in ipairs(F.decl.part_numbers or {}) do
+      if form:sub(1, #only) == only then
+        for _, p in ipairs(F.parts) do
+          local number = F.labels.norm(form:gsub("{([%w_]+)}", { n = p.n, i = p.index }))
+          if number ~= "" then
+            local list = ix.part_numbers[first_char(number)] or {}
+            ix.part_numbers[first_char(number)] = list
+            list[#list + 1] = { number = number, p = p }
+          end
+        end
+        break
+      end
+    end
+  end
+  for _, list in pairs(ix.part_numbers) do
+    table.sort(list, function(a, b)
+      if #a.number ~= #b.number then return #a.number > #b.number end
+      return a.p.index < b.p.index
+    end)
+  end
   -- each numeral's heading lead ("七、"), by its first character (a part's
   -- title may follow another numeral than its own) and by its place
   ix.leads, ix.lead_at = {}, {}
@@ -271,7 +296,7 @@ local function heading_of(F, block, t, renumbered)
         -- part's numeral, "六、" — not "（六）", a row's or an item's, which
         -- the normal form does not tell apart, nor one renumbered so)
         local chars = utf8.len(rest) or 99
-        local printed = not renumbered and chars <= 40 and block.text:match("^%s*(.*)"):sub(1, #p.lead) == p.lead
+        local printed = renumbered ~= true and chars <= 40 and block.text:match("^%s*(.*)"):sub(1, #p.lead) == p.lead
         for k, h in ipairs(p.heads) do
           -- (held: in the title, not a variant, which may hold another part's: "…及其他需要报告的事项";
           -- nor at its start: a heading's first words wrapped, or another's beginning so)
@@ -282,7 +307,7 @@ local function heading_of(F, block, t, renumbered)
         end
         if printed and chars <= 16 then
           for _, w in ipairs(p.words) do
-            if rest:find(w, 1, true) then return p, "", true end
+            if rest:find(w, 1, true) then return p, "", "words" end
           end
         end
       end
@@ -312,6 +337,19 @@ local function heading_of(F, block, t, renumbered)
         local p, glued, variant = heading_of(F, { kind = block.kind,
           text = formatlib.fill(F.heading, { n = e.p.n, title = "" }) .. block.text:sub(from) }, nil, true)
         if p == e.p then return p, glued, variant end
+      end
+    end
+  end
+  -- a number that numbers a part alone, then a title worded otherwise: read
+  -- as after the part's own numeral, as the format prints it
+  if not renumbered and block.kind == "para" and #t <= 4 * 40 then
+    for _, e in ipairs(ix.part_numbers[c] or {}) do
+      local cut = t:sub(1, #e.number) == e.number and F.labels.prefix_end(block.text, e.number)
+      if cut then
+        local p, glued, variant = heading_of(F, { kind = block.kind,
+          text = formatlib.fill(F.heading, { n = e.p.n, title = "" }) .. block.text:sub(cut) }, nil, "numbered")
+        if p == e.p then return p, glued, variant end
+        return nil
       end
     end
   end

@@ -44,8 +44,8 @@ local function heading_long_way(block, renumbered)
       if p.numbered ~= "" and t:sub(1, #p.numbered) == p.numbered then
         local rest = t:sub(#p.numbered + 1)
         local chars = utf8.len(rest)
-        -- (held, holding or a part's word: printed "六、", not renumbered)
-        local printed = not renumbered and block.text:match("^%s*(.*)"):sub(1, #p.lead) == p.lead
+        -- (held, holding or a part's word: printed "六、", or after a number of a part alone)
+        local printed = renumbered ~= true and block.text:match("^%s*(.*)"):sub(1, #p.lead) == p.lead
         for k, h in ipairs(p.heads) do
           if tables.alike(rest, h, 0.8) then return p, "", true end
           if printed and chars >= 4 and (k == 1 and (h:find(rest, 1, true) or 0) > 1 or rest:find(h, 1, true)) then
@@ -53,7 +53,7 @@ local function heading_long_way(block, renumbered)
           end
         end
         for _, w in ipairs(printed and chars <= 16 and p.words or {}) do
-          if rest:find(w, 1, true) then return p, "", true end
+          if rest:find(w, 1, true) then return p, "", "words" end
         end
       end
     end
@@ -82,6 +82,26 @@ local function heading_long_way(block, renumbered)
       end
     end
   end
+  -- numbered by a number of a part alone ("第五部分："), the longest that begins the text:
+  -- then worded as after the part's own numeral, or no heading
+  local best
+  for _, form in ipairs(renumbered and {} or F.decl.heading_numbers) do
+    for _, only in ipairs(F.decl.part_numbers) do
+      for _, p in ipairs(form:sub(1, #only) == only and F.parts or {}) do
+        local number = F.labels.norm(formatlib.fill(form, { n = p.n, i = p.index }))
+        if t:sub(1, #number) == number and F.labels.prefix_end(block.text, number)
+           and (not best or #number > #best.number) then
+          best = { number = number, p = p }
+        end
+      end
+    end
+  end
+  if best then
+    local cut = F.labels.prefix_end(block.text, best.number)
+    local q, glued, variant = heading_long_way({ kind = block.kind,
+      text = formatlib.fill(F.heading, { n = best.p.n, title = "" }) .. block.text:sub(cut) }, "numbered")
+    if q == best.p then return q, glued, variant end
+  end
   return nil
 end
 
@@ -107,7 +127,9 @@ test("a heading worded otherwise is found as trying every part finds it", functi
     local tail = title:sub(utf8.offset(title, 3))
     local head = title:sub(1, utf8.offset(title, -2) - 1)
     for _, t in ipairs { lead .. tail, lead .. head, lead .. "本单位" .. title, lead .. (p.words[1] or "") .. "情况",
-                         "（" .. p.n .. "）" .. tail, "（" .. p.n .. "）" .. (p.words[1] or "") } do
+                         "（" .. p.n .. "）" .. tail, "（" .. p.n .. "）" .. (p.words[1] or ""),
+                         "第" .. p.n .. "部分 " .. tail, "第" .. p.n .. "部分：" .. (p.words[1] or "") .. "情况",
+                         "第" .. p.n .. "章 本单位" .. title, p.index .. "." .. (p.words[1] or "") } do
       texts[#texts + 1] = t
     end
   end
