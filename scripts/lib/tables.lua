@@ -1956,6 +1956,24 @@ local function glued_row(R, F, system, T, seg, slots, values, diags, pending)
   return p
 end
 
+-- Whether a number's digits are a shorter number's, two digits or more,
+-- printed again and again (447228447228447228).
+local function repeated_digits(text)
+  local n = #text
+  if n < 4 or not text:find("^%d+$") then return false end
+  for d = 2, n // 2 do
+    if n % d == 0 and text == text:sub(1, d):rep(n // d) then return true end
+  end
+  return false
+end
+
+-- The digits of values run together, as one string.
+local function digits_of(values)
+  local t = {}
+  for i, b in ipairs(values) do t[i] = b.text:gsub("[^%d]", "") end
+  return table.concat(t)
+end
+
 local function digit_count(values)
   local n = 0
   for _, b in ipairs(values) do n = n + #b.text:gsub("[^%d]", "") end
@@ -2297,6 +2315,20 @@ local function copies_differ(R, segs, copies, order)
       for i, id in ipairs(slots) do
         any = differ_unknown(R, id, seg.values[i], copy.values[i]) or any
       end
+    elseif slots and #slots > 1 and #seg.values > 0 and #copy.values > 0
+           and (#seg.values < #slots or #copy.values < #slots)
+           and digits_only(seg.values) and digits_only(copy.values) then
+      -- digits run together in a copy (a page's text with its cells' tags
+      -- taken out): which cells the two differ in is not known, so where
+      -- the digits differ every cell of the row is
+      local a, b = digits_of(seg.values), digits_of(copy.values)
+      if a ~= b then
+        local at = seg.values[1]
+        for _, id in ipairs(slots) do
+          R:set(id, "unknown", nil, { text = a .. " | " .. b, line = at.line, col = at.col, offset = at.offset })
+        end
+        any = true
+      end
     end
   end
   return any
@@ -2508,6 +2540,11 @@ local function bind_by_labels(F, system, T, m, tokens, R, diags, present, pendin
       if rec then rec.unsafe = true end
       unsure_row(R, T, seg, slots, values, diags, "short")
       diags[#diags].expected = #slots + seg.last_year_cols
+    elseif #slots == 1 and #values == 1 and values[1].glued and repeated_digits(values[1].text) then
+      -- a cell spanning the row's places, its value printed again in each and
+      -- run together (the page's tags taken out, 447228447228447228): no count
+      if rec then rec.unsafe = true end
+      unsure_row(R, T, seg, slots, values, diags, "repeated")
     elseif #values == #slots then
       set_row(R, F, slots, values)
       -- (the row before short of values: its missing ones may be these; values
