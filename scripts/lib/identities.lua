@@ -91,6 +91,59 @@ function System:confirmed(c, cells)
   return false
 end
 
+-- A number whose digits are another's with its last ones cut (a wrap in a
+-- narrow cell: 3119 read as 31) or with one digit more (a footnote's mark
+-- run into it: 74 read as 741). → "cut", "more" or nil
+local function tail_of(found, expected)
+  if expected < 0 or found == expected then return nil end
+  local a, b = tostring(found), tostring(expected)
+  if #a == #b + 1 and a:sub(1, #b) == b then return "more" end
+  if #a < #b and b:sub(1, #a) == a then return "cut" end
+  return nil
+end
+
+-- Whether some identity that involves the cell holds on c.
+local function agrees(self, c, id)
+  for _, inst in ipairs(self.touching[id] or {}) do
+    if inst.rule.compiled:check(c, inst.k) == "holds" then return true end
+  end
+  return false
+end
+
+-- tails(c) → the cells whose number breaks a sum that holds with the
+-- number's digits cut short or one longer, and holds no other sum, each
+-- once: {id=, found=, expected=, how=} ("cut" | "more"). A text's wrap or
+-- mark, or the author's slip: either way the number read is not to be
+-- trusted. (A number some sum agrees with is the page's, whatever another
+-- sum that also holds a wrong number says of it.)
+function System:tails(c)
+  if not self.instances then index(self) end
+  local out, seen = {}, {}
+  for _, inst in ipairs(self.instances) do
+    local rule = inst.rule.compiled
+    if rule:relation() == "=" and rule:check(c, inst.k) == "fails" then
+      local diff, all = 0, true
+      for _, t in ipairs(inst.terms) do
+        local state, v = c:state(t.id)
+        if state ~= "number" or math.type(v) ~= "integer" then all = false; break end
+        diff = diff + (t.side == "lhs" and t.sign or -t.sign) * v
+      end
+      for _, t in ipairs(all and inst.terms or {}) do
+        if not seen[t.id] and not t.id:match("^prev%.") then
+          local _, v = c:state(t.id)
+          local expected = v - (t.side == "lhs" and t.sign or -t.sign) * diff
+          local how = tail_of(v, expected)
+          if how and not agrees(self, c, t.id) then
+            seen[t.id] = true
+            out[#out + 1] = { id = t.id, found = v, expected = expected, how = how }
+          end
+        end
+      end
+    end
+  end
+  return out
+end
+
 -- The instances an author's blank can be filled from: an equation with one
 -- cell alone on one side ("the total"), every other cell a number.
 -- derive(c, is_blank) → list of {id=, value=} and list of {id=, found=,

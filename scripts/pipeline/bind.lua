@@ -2154,6 +2154,20 @@ function M.fit(R)
   return (#F.cells > 0 and found / #F.cells or 0) - 0.001 * #R.diagnostics
 end
 
+-- A text's number that breaks a sum of the format's and would hold it with
+-- its last digits cut (a narrow cell's 3119 wrapped, 31 read) or with one
+-- digit fewer (a footnote's mark run into it, 741 for 74): unknown, said as
+-- such with both numbers (an author's slip would be said the same way).
+function M.doubt_tails(R, system)
+  for _, t in ipairs(system:tails(R.c)) do
+    local cell = R.c:get(t.id)
+    R:set(t.id, "unknown", nil, cell)
+    R.diagnostics[#R.diagnostics + 1] = { kind = "tail", table = t.id:match("^[^.]+"), id = t.id,
+                                          found = t.found, expected = t.expected, how = t.how,
+                                          line = cell.line, col = cell.col or 1 }
+  end
+end
+
 --{=== the canonical report (YAML) ===
 
 -- A value of the canonical YAML → state, value, text.

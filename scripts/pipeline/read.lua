@@ -1,6 +1,7 @@
 -- Reading: UTF-8 text → a document, by the reader that takes the file's
 -- shape. A reader is one Lua file of scripts/readers/ (or any path given
--- to --reader): it sets `name`, `extensions`, optionally `sniff(head)`,
+-- to --reader): it sets `name`, `extensions`, optionally `sniff(head)`
+-- and `loose_digits` (its cells' numbers may be cut by a wrap or run into a mark),
 -- and defines `Reader(text, opts)` returning {blocks = {…}} (or
 -- {canonical = doc, lines = …} for the canonical YAML). It runs sandboxed,
 -- its sniff too. A reader given by path is untrusted: it runs from a fresh
@@ -23,7 +24,8 @@ local helpers = { trim = labels.trim, markup = { blocks = markup.blocks } }
 
 -- A reader file's fields, as plain data, and its functions.
 local function reader_fields(env)
-  local f = view.plain { name = rawget(env, "name"), extensions = rawget(env, "extensions") }
+  local f = view.plain { name = rawget(env, "name"), extensions = rawget(env, "extensions"),
+                         loose_digits = rawget(env, "loose_digits") == true }
   f.Reader, f.sniff = rawget(env, "Reader"), rawget(env, "sniff")
   return f
 end
@@ -41,7 +43,7 @@ local function load_one(path, lim, untrusted)
     if type(e) == "string" then extensions[#extensions + 1] = e end
   end
   return { name = f.name, extensions = extensions, sniff = f.sniff, Reader = f.Reader, path = path,
-           env = env, untrusted = untrusted, source = untrusted and src or nil }
+           loose_digits = f.loose_digits, env = env, untrusted = untrusted, source = untrusted and src or nil }
 end
 
 -- load(home, extra, lim) → list of readers (sorted by file name), by name.

@@ -8,6 +8,9 @@
 name        = "text"
 -- a PDF arrives as its text layer; Markdown is this shape with a little markup
 extensions  = { "txt", "text", "pdf", "md", "markdown" }
+-- a narrow cell's number wraps onto the next line, a footnote's mark runs into
+-- one: a number that breaks a sum and would hold it so is not taken as read
+loose_digits = true
 
 -- A line that holds at least one cell separator belongs to a table or the
 -- metadata block.
