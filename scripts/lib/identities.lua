@@ -24,11 +24,13 @@ end
 
 -- The instances of the system's rules, each indexed by the cells it touches.
 local function index(self)
-  local F, instances, touching = self.format, {}, {}
+  local F, instances, touching, by_rule = self.format, {}, {}, {}
   for _, rule in ipairs(self.rules) do
     for k = 1, rule.compiled:instances() do
       local terms = rule.compiled:terms(F.schema, k)
       local inst = { rule = rule, k = k, terms = terms, cells = {} }
+      local of_rule = by_rule[rule] or {}
+      by_rule[rule], of_rule[k] = of_rule, inst
       for _, t in ipairs(terms) do
         inst.cells[t.id] = true
         local list = touching[t.id]
@@ -38,7 +40,7 @@ local function index(self)
       instances[#instances + 1] = inst
     end
   end
-  self.instances, self.touching = instances, touching
+  self.instances, self.touching, self.by_rule = instances, touching, by_rule
 end
 
 -- The instances that involve any of `cells` (a list of ids), each once.
@@ -117,12 +119,14 @@ end
 -- trusted. (A number some sum agrees with is the page's, whatever another
 -- sum that also holds a wrong number says of it.)
 function System:tails(c)
-  if not self.instances then index(self) end
   local out, seen = {}, {}
-  for _, inst in ipairs(self.instances) do
-    local rule = inst.rule.compiled
-    if rule:relation() == "=" and rule:check(c, inst.k) == "fails" then
-      local diff, all = 0, true
+  -- (the failures each rule's instances give, found in C: most reports have none)
+  for _, r in ipairs(self.rules) do
+    local fails = r.compiled:relation() == "=" and r.compiled:eval(c) or {}
+    if #fails > 0 and not self.instances then index(self) end
+    for _, f in ipairs(fails) do
+      local inst = self.by_rule[r][f.instance]
+      local diff, all = 0, not f.overflow
       for _, t in ipairs(inst.terms) do
         local state, v = c:state(t.id)
         if state ~= "number" or math.type(v) ~= "integer" then all = false; break end
