@@ -639,6 +639,24 @@ end
 local PAGED_TABLE = "<html><body><table"
 local TABLE_PADDED = string.rep(" ", #PAGED_TABLE - #"<table") .. "<table"
 
+-- w3m prints a page's struck and inserted text between marks of its own:
+-- <del>62</del> as [DEL:62:DEL], <s>25</s> as [S:25:S], <ins>64</ins> as
+-- [INS:64:INS]. A struck value is no value (the page's reader leaves it
+-- out too); an inserted one is its text. Each made spaces of its length,
+-- on one line, in one cell (a box-drawn table's cell is joined by now), so
+-- that lines and offsets stay.
+local REVISION_MARKS = { { "%[DEL:[^\n|]-:DEL%]" }, { "%[S:[^\n|]-:S%]" }, { "%[INS:([^\n|]-):INS%]", 5 } }
+local function revisions_marked(bytes)
+  for _, m in ipairs(REVISION_MARKS) do
+    local kept = m[2]
+    bytes = bytes:gsub(m[1], function(inner)
+      if kept then return string.rep(" ", kept) .. inner .. string.rep(" ", kept) end
+      return string.rep(" ", #inner)
+    end)
+  end
+  return bytes
+end
+
 -- normalized(bytes) → the text with a pandoc table's wrapped rows joined and
 -- an OCR's bars made |, as the blocks are cut from it (in C or below)
 function normalized(bytes)
@@ -646,6 +664,9 @@ function normalized(bytes)
   if bytes:find('"\t', 1, true) then bytes = bytes:gsub("[^\n]+", unquoted_cells) end
   if bytes:find(BOX_BAR, 1, true) then bytes = drawn_tables(bytes) end
   if bytes:find("+--", 1, true) and bytes:find("\n%s*%+%-%-%-") then bytes = drawn_tables(bytes, true) end
+  if bytes:find(":DEL]", 1, true) or bytes:find(":S]", 1, true) or bytes:find(":INS]", 1, true) then
+    bytes = revisions_marked(bytes)
+  end
   if bytes:find("---", 1, true) and (bytes:find("\n%s*%-+ +%-+[ %-]*\r?\n") or bytes:find("\n%s*%+%-%-%-"))
      or has_bar_rows(bytes) then
     bytes = joined_rows(bytes)
