@@ -209,6 +209,7 @@ corpus: $(BIN)
 	$(NB) run tests/lua/corpus.lua tests/fixtures/ocr27 --no-wrong
 	$(NB) run tests/lua/corpus.lua tests/fixtures/mupdf27 --no-wrong
 	$(NB) run tests/lua/corpus.lua tests/fixtures/browsers28 --no-wrong
+	$(NB) run tests/lua/corpus.lua tests/fixtures/browsers29 --no-wrong
 	$(NB) run tests/lua/corpus.lua tests/fixtures/pdftext28 --no-wrong
 	$(NB) run tests/lua/corpus.lua tests/fixtures/hostile27 --strict
 	$(NB) run tests/lua/corpus.lua tests/fixtures/hostile27/unread --no-wrong

@@ -151,9 +151,11 @@ function value_state_of(F, text)
   end
   if F.markers[F.labels.norm(text)] then return "marker" end
   -- a footnote's mark after the number ("351*", "26①"): the note is under the table
+  -- (or a superscript as a text browser prints it: <sup>1</sup> as "^1", "^*")
   local last = text:byte(-1)
-  local bare = last == 42 and text:match("^(.-%d)%s*%*$")
+  local bare = last == 42 and text:match("^(.-%d)%s*%^?%s*%*$")
                or last >= 0xA0 and last <= 0xB3 and text:match("^(.-%d)%s*\xE2\x91[\xA0-\xB3]$")
+               or last >= 48 and last <= 57 and text:match("^(.-%d)%^%s*%d%d?$")
   if bare then
     v = M.parse_number(bare)
     if v ~= nil then return "number", v end

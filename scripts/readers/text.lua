@@ -499,6 +499,75 @@ local function unframed(lines, i, j)
   return true
 end
 
+-- A page laid out in tables, as pandoc prints it (-t plain): grid tables
+-- in the cells of grid tables, the report's own tables innermost. A grid
+-- of one column (a frame: a header, a body, a footer), or of one row
+-- whose cells hold another table's border (a menu beside the content), is
+-- the page's layout, no table of values: its bars and borders become
+-- spaces, its cells' lines the page's, the tables inside them read as
+-- drawn at the top (their bars split no value among the frames' empty
+-- cells). A border here may carry pandoc's alignment marks (+:---:+).
+local function frame_border(line)
+  return line:find("%-%-%-") and line:find("^[ \t]*%+[:=%-]+[+:=%-]*%+[ \t]*$") ~= nil
+end
+local function layout_unframed(lines, i, j)
+  if j < i + 2 or not frame_border(lines[i]) then return false end
+  local top = box_columns(lines[i], true, nil, {})
+  local xs = {}
+  for x, ch in pairs(top) do
+    if ch == "+" then xs[#xs + 1] = x end
+  end
+  table.sort(xs)
+  local chars, separators, nested = {}, {}, false
+  for k = i + 1, j do
+    local line = lines[k]
+    chars[k] = box_columns(line, true, nil, {})
+    local c = chars[k]
+    if frame_border(line) then
+      -- (a rule of more joints: the rows below are parted into columns, a table's)
+      if select(2, line:gsub("%+", "")) ~= #xs then return false end
+      for _, x in ipairs(xs) do
+        if c[x] ~= "+" then return false end
+      end
+      separators[k] = true
+    else
+      for _, x in ipairs(xs) do
+        if c[x] ~= "|" then return false end
+      end
+      -- another table's border inside a cell, off this table's columns
+      local from = 1
+      while not nested do
+        local a, b = line:find("%+[:=%-]*%-%-%-[:=%-]*%+", from)
+        if not a then break end
+        local x = (utf8.len(line:sub(1, a - 1)) or a - 1) + 1
+        local on_column = false
+        for _, cx in ipairs(xs) do on_column = on_column or cx == x end
+        nested = not on_column
+        from = b
+      end
+    end
+  end
+  if not separators[j] then return false end
+  local rows = 0
+  for k = i + 1, j do if separators[k] then rows = rows + 1 end end
+  if not (#xs == 2 or rows == 1 and nested) then return false end
+  lines[i] = string.rep(" ", #lines[i])
+  for k = i + 1, j do
+    if separators[k] then
+      lines[k] = string.rep(" ", #lines[k])
+    else
+      local c = chars[k]
+      for _, x in ipairs(xs) do c[x] = " " end
+      local n = 0
+      for x in pairs(c) do if x > n then n = x end end
+      local out = {}
+      for x = 1, n do out[x] = c[x] or "" end
+      lines[k] = table.concat(out)
+    end
+  end
+  return true
+end
+
 -- The text with each drawn table's rows put as lines of bars, in the place
 -- of their first line; the other lines of a row, and its rules, are left
 -- empty (and the first padded) so that lines and offsets stay. ascii: the
@@ -513,14 +582,21 @@ local function drawn_tables(bytes, ascii)
   end
   -- a table drawn right under another: a bottom border, then a top one
   local function closes(line, next_line)
-    if ascii then return is_border(line) and is_border(next_line) end
+    -- (a border led by a bar is one inside a frame's cell: the frame goes on)
+    if ascii then
+      return is_border(line) and is_border(next_line) and line:find("^[ \t]*%+") ~= nil and next_line:find("^[ \t]*%+") ~= nil
+    end
     return line:find("^[ \t]*\xE2\x94\x94") ~= nil
   end
   local changed, y = false, 1
   while y <= #lines do
-    if opens(lines[y]) and (not ascii or is_border(lines[y])) then
+    if opens(lines[y]) and (not ascii or is_border(lines[y]) or frame_border(lines[y])) then
       local j = y
       while j < #lines and opens(lines[j + 1]) and not closes(lines[j], lines[j + 1]) do j = j + 1 end
+      if ascii and layout_unframed(lines, y, j) then
+        changed = true                         -- the tables inside its cells: read next
+        goto next_line
+      end
       local rows = box_rows(lines, y, j, ascii) or box_rows(lines, y, j, ascii, "all")
                    or box_rows(lines, y, j, ascii, "text")
       for _, row in ipairs(rows or {}) do
@@ -544,6 +620,7 @@ local function drawn_tables(bytes, ascii)
     else
       y = y + 1
     end
+    ::next_line::
   end
   if not changed then return bytes end
   return text_of(lines, bytes)
@@ -642,13 +719,45 @@ end
 local PAGED_TABLE = "<html><body><table"
 local TABLE_PADDED = string.rep(" ", #PAGED_TABLE - #"<table") .. "<table"
 
+-- w3m prints a page's struck and inserted text between marks of its own:
+-- <del>62</del> as [DEL:62:DEL], <s>25</s> as [S:25:S], <ins>64</ins> as
+-- [INS:64:INS]. A struck value is no value (the page's reader leaves it
+-- out too); an inserted one is its text. Each made spaces of its length,
+-- on one line, in one cell (a box-drawn table's cell is joined by now), so
+-- that lines and offsets stay.
+local REVISION_MARKS = { { "%[DEL:[^\n|]-:DEL%]" }, { "%[S:[^\n|]-:S%]" }, { "%[INS:([^\n|]-):INS%]", 5 } }
+local function revisions_marked(bytes)
+  for _, m in ipairs(REVISION_MARKS) do
+    local kept = m[2]
+    bytes = bytes:gsub(m[1], function(inner)
+      if kept then return string.rep(" ", kept) .. inner .. string.rep(" ", kept) end
+      return string.rep(" ", #inner)
+    end)
+  end
+  return bytes
+end
+
+-- A page whose table was typed as text, its bars among the words (a
+-- Markdown table pasted into paragraphs), put out as Markdown (pandoc's
+-- gfm): each of its bars escaped, \|, as a bar in a paragraph is. On a
+-- line with no bar unescaped (no row of a Markdown table) they are the
+-- page's bars, as its own reading takes them: the backslash made a space.
+local function escaped_bars(line)
+  if line:find("^|") or line:find("[^\\]|") then return line end
+  return (line:gsub("\\|", " |"))
+end
+
 -- normalized(bytes) → the text with a pandoc table's wrapped rows joined and
 -- an OCR's bars made |, as the blocks are cut from it (in C or below)
 function normalized(bytes)
   if bytes:find("\f", 1, true) then bytes = page_footers(bytes) else bytes = lone_footers(bytes) end
   if bytes:find('"\t', 1, true) then bytes = bytes:gsub("[^\n]+", unquoted_cells) end
+  if bytes:find("\\|", 1, true) then bytes = bytes:gsub("[^\n]+", escaped_bars) end
   if bytes:find(BOX_BAR, 1, true) then bytes = drawn_tables(bytes) end
   if bytes:find("+--", 1, true) and bytes:find("\n%s*%+%-%-%-") then bytes = drawn_tables(bytes, true) end
+  if bytes:find(":DEL]", 1, true) or bytes:find(":S]", 1, true) or bytes:find(":INS]", 1, true) then
+    bytes = revisions_marked(bytes)
+  end
   if bytes:find("---", 1, true) and (bytes:find("\n%s*%-+ +%-+[ %-]*\r?\n") or bytes:find("\n%s*%+%-%-%-"))
      or has_bar_rows(bytes) then
     bytes = joined_rows(bytes)
