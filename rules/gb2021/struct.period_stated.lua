@@ -55,9 +55,11 @@ end
 local function named(report)
   for _, sid in ipairs { "s0", "s1" } do
     local s = report:section(sid)
-    if s and (text.mentions(s, words) or text.mentions(s, data_words) and months_named(text.prose(s))) then
-      return true
-    end
+    if s and text.mentions(s, words) then return true end
+  end
+  for _, sid in ipairs { "s0", "s1" } do
+    local s = report:section(sid)
+    if s and text.mentions(s, data_words) and months_named(text.prose(s)) then return true end
   end
   return false
 end
