@@ -37,3 +37,10 @@ test("hostile29: the data's time as the year's months is stated; the year's work
   has(with("n3-city-period-data-months", said, "2024年1月至12月，全市持续推进政务公开。"),
       " gb2021.struct.period_stated ", "no data named")
 end)
+
+test("hostile29: groups and items numbered as Word's one characters (㈠予以公开, ⑴属于国家秘密, ㈦总计) are the format's", function()
+  eq("  ", rules_found(DIR .. "e1-city-word-enumerators.txt"))
+  local F = nianbao.engine:pack("gb2021").format
+  eq(F.labels.norm("（七）总计"), F.labels.norm("㈦总计"))
+  eq(F.labels.norm("3.其他"), F.labels.norm("⑶其他"))
+end)
