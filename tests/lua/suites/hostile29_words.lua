@@ -44,3 +44,10 @@ test("hostile29: groups and items numbered as Word's one characters (㈠予以�
   eq(F.labels.norm("（七）总计"), F.labels.norm("㈦总计"))
   eq(F.labels.norm("3.其他"), F.labels.norm("⑶其他"))
 end)
+
+test("hostile29: assessment and accountability in other words (第三方评估, 满意度测评, 追究责任) are stated; none at all is still warned", function()
+  local name = "g1-district-results-other-words"
+  eq("  ", rules_found(DIR .. name .. ".txt"))
+  has(with(name, "在全市政务公开第三方评估中，全区获评优秀等次，群众满意度测评得分98.6分；全年未发生追究责任的情形。", ""),
+      " gb2021.struct.s1_gov_results ", "results nowhere")
+end)
