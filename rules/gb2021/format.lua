@@ -328,9 +328,15 @@ fold = {
              .. "間间際际頁页項项題题額额驗验齡龄",
   -- punctuation that varies between renderings of one label → ASCII
   punctuation = { ["、"] = ",", ["，"] = ",", ["。"] = ".", ["〔"] = "(", ["〕"] = ")" },
-  -- items numbered with circled digits → as the format numbers them
+  -- items numbered with circled or parenthesized digits, and groups with
+  -- parenthesized numerals (Word's ⑴, ㈠: one character each) → as the
+  -- format numbers them
   enumerators = { ["①"] = "1.", ["②"] = "2.", ["③"] = "3.", ["④"] = "4.", ["⑤"] = "5.",
-                  ["⑥"] = "6.", ["⑦"] = "7.", ["⑧"] = "8.", ["⑨"] = "9." },
+                  ["⑥"] = "6.", ["⑦"] = "7.", ["⑧"] = "8.", ["⑨"] = "9.",
+                  ["⑴"] = "1.", ["⑵"] = "2.", ["⑶"] = "3.", ["⑷"] = "4.", ["⑸"] = "5.",
+                  ["⑹"] = "6.", ["⑺"] = "7.", ["⑻"] = "8.", ["⑼"] = "9.",
+                  ["㈠"] = "(一)", ["㈡"] = "(二)", ["㈢"] = "(三)", ["㈣"] = "(四)", ["㈤"] = "(五)",
+                  ["㈥"] = "(六)", ["㈦"] = "(七)", ["㈧"] = "(八)", ["㈨"] = "(九)", ["㈩"] = "(十)" },
   -- quotes and brackets dropped from labels
   drop = { "“", "”", "‘", "’", "「", "」", "『", "』" },
 }

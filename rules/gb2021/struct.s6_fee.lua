@@ -8,8 +8,8 @@ rationale = {
 }
 basis    = { "国办函〔2020〕109号《政府信息公开信息处理费管理办法》", "国办公开办函〔2021〕30号" }
 
--- (未收取任何费用, 未向申请人收取费用: said without the fee's name)
-words = { "信息处理费", "处理费", "收费", "收取", "费用" }
+-- (未收取任何费用, 未向申请人收取费用, 均免费提供: said without the fee's name)
+words = { "信息处理费", "处理费", "收费", "收取", "费用", "免费" }
 
 function check(report, emit)
   local s6 = report:section("s6")
