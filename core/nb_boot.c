@@ -537,7 +537,7 @@ static void harden_lpeg(lua_State *L) {
     lua_getfield(L, mt, "__mul");
     lua_pushcclosure(L, metered_pow, 3);
     lua_setfield(L, mt, "__pow");
-    require_module(L, "re");                      /* re keeps the metatable's operators */
+    require_module(L, "re");                      /* (re.lua itself is run when first used) */
     nb_grammar_images_wrap(L, -1, lpeg_tick);
     lua_pushboolean(L, 0);                        /* then scripts cannot reach them */
     lua_setfield(L, mt, "__metatable");
@@ -576,13 +576,6 @@ static void harden(lua_State *L) {
 
 /*}===*/
 
-static int load_re(lua_State *L) {
-    if (nb_chunks_load(L, (const char *)re_lua, re_lua_len, "=re", "t") != LUA_OK)
-        return lua_error(L);
-    lua_pushstring(L, "re");
-    lua_call(L, 1, 1);
-    return 1;
-}
 
 /* `nianbao.limited`, for the home's scripts (a pack's have no require):
 ** running() -> whether a limited call is running (work done now is
@@ -622,6 +615,85 @@ static int luaopen_nianbao_limited(lua_State *L) {
     luaL_newlib(L, funcs);
     return 1;
 }
+
+/*{=== re, run when first used ===
+** The module "re" is a table of functions that run re.lua's the first
+** time one is called: most runs never call one (the home's grammars come
+** from the build's images; a check of no report compiles none), and
+** running re.lua builds its own grammar, some 0.9 M instructions. It runs
+** as start-up runs (nianbao.limited.outside: not charged to a limited call,
+** its patterns built unmetered), with the patterns' metatable open to it
+** as it was at start-up: re keeps the metatable's operators, the metered
+** ones harden_lpeg put there, and LPeg's own lpeg.P. */
+
+#define RE_LOADED "nianbao.re"           /* registry: re.lua's module, once run */
+
+static const char *const re_functions[] = { "compile", "match", "find", "gsub", "updatelocale", NULL };
+
+static int run_re(lua_State *L) {
+    if (nb_chunks_load(L, (const char *)re_lua, re_lua_len, "=re", "t") != LUA_OK)
+        return lua_error(L);
+    lua_pushstring(L, "re");
+    lua_call(L, 1, 1);
+    return 1;
+}
+
+/* re.lua run with LPeg's own lpeg.P, as when it ran before the grammar
+** images were wrapped in: its grammar's rules keep the lpeg.P they find. */
+static int run_re_aside(lua_State *L) {
+    nb_grammar_images_aside(L, run_re);
+    return 1;
+}
+
+/* re.lua run with the patterns' metatable open, closed again after. */
+static int run_re_opened(lua_State *L) {
+    int mt, status;
+    require_module(L, "lpeg");
+    lua_getfield(L, -1, "P");
+    lua_pushinteger(L, 0);
+    lua_call(L, 1, 1);
+    if (!lua_getmetatable(L, -1)) return luaL_error(L, "lpeg: patterns have no metatable");
+    mt = lua_gettop(L);
+    lua_pushnil(L);
+    lua_setfield(L, mt, "__metatable");
+    lua_pushcfunction(L, run_re_aside);
+    status = lua_pcall(L, 0, 1, 0);
+    lua_pushboolean(L, 0);
+    lua_setfield(L, mt, "__metatable");
+    if (status != LUA_OK) return lua_error(L);
+    return 1;
+}
+
+/* re.NAME(...) (upvalue 1: NAME): re.lua's function of that name. */
+static int re_forward(lua_State *L) {
+    int n = lua_gettop(L);
+    if (lua_getfield(L, LUA_REGISTRYINDEX, RE_LOADED) != LUA_TTABLE) {
+        lua_pop(L, 1);
+        lua_pushcfunction(L, l_limited_outside);
+        lua_pushcfunction(L, run_re_opened);
+        lua_call(L, 1, 1);
+        lua_pushvalue(L, -1);
+        lua_setfield(L, LUA_REGISTRYINDEX, RE_LOADED);
+    }
+    lua_getfield(L, -1, lua_tostring(L, lua_upvalueindex(1)));
+    lua_replace(L, -2);
+    lua_insert(L, 1);
+    lua_call(L, n, LUA_MULTRET);
+    return lua_gettop(L);
+}
+
+static int load_re(lua_State *L) {
+    int i;
+    lua_createtable(L, 0, 5);
+    for (i = 0; re_functions[i] != NULL; i++) {
+        lua_pushstring(L, re_functions[i]);
+        lua_pushcclosure(L, re_forward, 1);
+        lua_setfield(L, -2, re_functions[i]);
+    }
+    return 1;
+}
+
+/*}===*/
 
 static const luaL_Reg preload[] = {
     {"lpeg", luaopen_lpeg}, {"re", load_re}, {"nianbao", luaopen_nianbao},

@@ -1400,6 +1400,31 @@ static image_state *state_of(lua_State *L) {
     return st;
 }
 
+void nb_grammar_images_aside(lua_State *L, lua_CFunction f) {
+    image_state *st = state_of(L);
+    int lpeg = 0, status;
+    if (st != NULL && st->P != NULL) {
+        lua_getfield(L, LUA_REGISTRYINDEX, LUA_LOADED_TABLE);
+        if (lua_getfield(L, -1, "lpeg") == LUA_TTABLE) {
+            lpeg = lua_gettop(L);
+            lua_getfield(L, lpeg, "P");             /* (the wrapper, put back after) */
+            lua_pushcfunction(L, st->P);
+            lua_setfield(L, lpeg, "P");
+        } else {
+            lua_pop(L, 2);
+        }
+    }
+    lua_pushcfunction(L, f);
+    status = lua_pcall(L, 0, 1, 0);
+    if (lpeg != 0) {
+        lua_pushvalue(L, lpeg + 1);
+        lua_setfield(L, lpeg, "P");
+        lua_replace(L, lpeg - 1);               /* f's result where the loaded table was */
+        lua_settop(L, lpeg - 1);
+    }
+    if (status != LUA_OK) lua_error(L);
+}
+
 int nb_grammar_images_use(lua_State *L, const unsigned char *data, size_t len) {
     image_state *st = state_of(L);
     if (st == NULL) return 0;

@@ -45,6 +45,12 @@ extern const size_t nb_grammar_images_len;
 ** constant of what untrusted code builds). */
 void nb_grammar_images_wrap(lua_State *L, int re_idx, lua_CFunction tick);
 
+/* f called (no arguments, one result pushed) with lpeg.P LPeg's own, not
+** the images' wrapper: what f builds, and the lpeg.P it keeps (re.lua's
+** grammars capture it), are LPeg's alone, as they were when re.lua ran
+** before the images were wrapped in. Raises what f raises. */
+void nb_grammar_images_aside(lua_State *L, lua_CFunction f);
+
 /* Use the images in data (not copied: it must outlive the state) in
 ** place of the built ones; for the tests. 0 when the state has none. */
 int nb_grammar_images_use(lua_State *L, const unsigned char *data, size_t len);

@@ -13,14 +13,22 @@ local nbio = require "nianbao.io"
 local sandbox = require "sandbox"
 local limits = require "nianbao.sandbox"
 local labels = require "labels"
-local markup = require "markup"
+local limited = require "nianbao.limited"
 local view = require "view"
 local messages = require "messages"
 
 local M = {}
 
--- What a reader may use besides plain Lua.
-local helpers = { trim = labels.trim, markup = { blocks = markup.blocks } }
+-- What a reader may use besides plain Lua. markup.lua is required the
+-- first time a reader walks a tree (a page, a table in a text): a text
+-- without one never loads it. It is loaded as start-up loads modules,
+-- outside the limits of the reader's call, which it is not charged to.
+local markup
+local function blocks(tree, opts)
+  markup = markup or limited.outside(require, "markup")
+  return markup.blocks(tree, opts)
+end
+local helpers = { trim = labels.trim, markup = { blocks = blocks } }
 
 -- A reader file's fields, as plain data, and its functions.
 local function reader_fields(env)

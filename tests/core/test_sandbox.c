@@ -284,6 +284,23 @@ static void patterns_built_by_untrusted_code_meter_their_loops(void **state) {
         "assert(getmetatable('') == false, 'the metatable of strings is locked')\n");
 }
 
+/* re.lua runs when re is first used: a first use inside a script's call is
+** not charged to it (a budget and a memory far below what re.lua's own
+** grammar takes), builds nothing metered, and leaves the patterns'
+** metatable locked. */
+static void re_first_used_inside_a_call_is_not_charged_to_it(void **state) {
+    fixture *f = *state;
+    run(f->L,
+        "local lpeg, re = require 'lpeg', require 're'\n"
+        "local lim = { instructions = 5000, memory = 1 << 15, seconds = 5, untrusted = true }\n"
+        "local ok, at = limits.call(lim, function() return re.find('x = 12', '[0-9]+') end)\n"
+        "assert(ok and at == 5, tostring(at))\n"
+        "assert(getmetatable(lpeg.P(1)) == false, 'the metatable of patterns is locked again')\n"
+        "ok, at = limits.call(lim, function() return getmetatable(lpeg.P(1)) end)\n"
+        "assert(ok and at == false, 'a script sees it locked')\n"
+        "assert(re.match('abc', '{[a-z]+}') == 'abc', 're works outside any call')\n");
+}
+
 static void a_script_cannot_set_a_finalizer_nor_have_its_error_objects_converted(void **state) {
     fixture *f = *state;
     run(f->L,
@@ -366,6 +383,7 @@ int main(void) {
         cmocka_unit_test_setup_teardown(a_call_stops_at_its_time_limit_inside_one_long_match, setup, teardown),
         cmocka_unit_test_setup_teardown(library_functions_that_loop_in_c_charge_their_work, setup, teardown),
         cmocka_unit_test_setup_teardown(patterns_built_by_untrusted_code_meter_their_loops, setup, teardown),
+        cmocka_unit_test_setup_teardown(re_first_used_inside_a_call_is_not_charged_to_it, setup, teardown),
         cmocka_unit_test_setup_teardown(a_script_cannot_set_a_finalizer_nor_have_its_error_objects_converted,
                                         setup, teardown),
         cmocka_unit_test(identities_refuse_too_many_instances_or_cells_and_other_schemas),
