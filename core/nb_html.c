@@ -1686,6 +1686,23 @@ static int plain_name(const char *s, size_t len) {
     return PR_NONE;
 }
 
+/* The elements a cell's text may sit in, as the editors of CMS pages and
+** Word write them (after the lean page dropped their attributes). None of
+** them closes a cell or another of them as it opens, but for a p, which
+** closes a p, a b, an i or a u that is open (CELL_P: taken only where the
+** cell itself is what is open); a br is empty, closed as it opens. */
+#define CELL_INLINE_MAX 8        /* deeper than this, libxml2's reading of them */
+enum { CI_SPAN, CI_FONT, CI_B, CI_STRONG, CI_I, CI_EM, CI_U, CI_OFFICE_P, CI_P, CI_BR, CI_NONE };
+static const char *const cell_inline_names[] = { "span", "font", "b", "strong", "i", "em", "u", "o:p", "p", "br" };
+
+/* The CI_ of the name s[0..len) in either case, CI_NONE for any other. */
+static int cell_inline(const char *s, size_t len) {
+    int k;
+    for (k = CI_SPAN; k < CI_NONE; k++)
+        if (same_name_n(s, len, cell_inline_names[k], strlen(cell_inline_names[k]))) return k;
+    return CI_NONE;
+}
+
 /* References libxml2 hands on as their characters (by their names, which it reads in this case alone). */
 static const char *const plain_refs[][2] = {
     { "&nbsp;", "\xC2\xA0" }, { "&amp;", "&" }, { "&lt;", "<" }, { "&gt;", ">" }, { "&quot;", "\"" }
@@ -1722,6 +1739,7 @@ static int plain_text(const char *s, size_t from, size_t to) {
 static size_t plain_rows(stream_state *ss, const char *s, size_t from, size_t n, int line) {
     size_t i = from;
     int group = PR_NONE, row = 0, cell = PR_NONE;
+    int inl[CELL_INLINE_MAX], ninl = 0;       /* the elements open in the cell, innermost last */
     while (i < n) {
         size_t j, k;
         int tag;
@@ -1759,8 +1777,16 @@ static size_t plain_rows(stream_state *ss, const char *s, size_t from, size_t n,
         }
         if (n - i < 3) return 0;
         if (s[i + 1] == '/') {
-            for (j = i + 2; j < n && letter_ch(s[j]); j++) {}
+            for (j = i + 2; j < n && (letter_ch(s[j]) || s[j] == ':'); j++) {}
             if (j >= n || s[j] != '>') return 0;
+            /* an element open in a cell closes as the innermost (another end tag would close more, or none) */
+            if (ninl > 0) {
+                if (cell_inline(s + i + 2, j - i - 2) != inl[ninl - 1]) return 0;
+                ninl--;
+                if (ss) stream_end(ss->ctxt, (const xmlChar *)cell_inline_names[inl[ninl]]);
+                i = j + 1;
+                continue;
+            }
             tag = plain_name(s + i + 2, j - i - 2);
             if (tag == PR_TABLE) return group == PR_NONE && !row && cell == PR_NONE ? i : 0;
             if (cell != PR_NONE) {
@@ -1782,7 +1808,23 @@ static size_t plain_rows(stream_state *ss, const char *s, size_t from, size_t n,
             const xmlChar *atts[5];
             char values[2][12];
             int natts = 0;
-            for (j = i + 1; j < n && letter_ch(s[j]); j++) {}
+            for (j = i + 1; j < n && (letter_ch(s[j]) || s[j] == ':'); j++) {}
+            if (cell != PR_NONE) {
+                /* in a cell, an element of cell_inline_names without attributes: <font >, <br>, <br/> */
+                int in = cell_inline(s + i + 1, j - i - 1);
+                if (in == CI_NONE || (in == CI_P && ninl > 0) || (in != CI_BR && ninl == CELL_INLINE_MAX)) return 0;
+                while (j < n && s[j] == ' ') j++;
+                if (in == CI_BR && j < n && s[j] == '/') j++;
+                if (j >= n || s[j] != '>') return 0;
+                if (ss) stream_open(ss, (const xmlChar *)cell_inline_names[in], NULL, line);
+                if (in == CI_BR) {
+                    if (ss) stream_end(ss->ctxt, (const xmlChar *)cell_inline_names[in]);
+                } else {
+                    inl[ninl++] = in;
+                }
+                i = j + 1;
+                continue;
+            }
             tag = plain_name(s + i + 1, j - i - 1);
             if (tag == PR_TBODY || tag == PR_THEAD || tag == PR_TFOOT) {
                 if (group != PR_NONE || row) return 0;
