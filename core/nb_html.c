@@ -1705,7 +1705,12 @@ static int cell_inline(const char *s, size_t len) {
 
 /* References libxml2 hands on as their characters (by their names, which it reads in this case alone). */
 static const char *const plain_refs[][2] = {
-    { "&nbsp;", "\xC2\xA0" }, { "&amp;", "&" }, { "&lt;", "<" }, { "&gt;", ">" }, { "&quot;", "\"" }
+    { "&nbsp;", "\xC2\xA0" }, { "&amp;", "&" }, { "&lt;", "<" }, { "&gt;", ">" }, { "&quot;", "\"" },
+    /* and the typography of CMS editors: quotes, dashes, an ellipsis, spaces, a dot, a times sign */
+    { "&ldquo;", "\xE2\x80\x9C" }, { "&rdquo;", "\xE2\x80\x9D" }, { "&lsquo;", "\xE2\x80\x98" },
+    { "&rsquo;", "\xE2\x80\x99" }, { "&mdash;", "\xE2\x80\x94" }, { "&ndash;", "\xE2\x80\x93" },
+    { "&hellip;", "\xE2\x80\xA6" }, { "&ensp;", "\xE2\x80\x82" }, { "&emsp;", "\xE2\x80\x83" },
+    { "&middot;", "\xC2\xB7" }, { "&times;", "\xC3\x97" }
 };
 
 /* The reference of plain_refs at s[at..to): its place there, or -1. */

@@ -25,7 +25,9 @@ local pieces = {
 -- a cell of pieces: balanced elements most of the time, anything some of the time
 local balanced = { { "<span>", "</span>" }, { "<FONT >", "</FONT>" }, { "<b>", "</b>" }, { "<strong>", "</strong>" },
                    { "<i>", "</i>" }, { "<em>", "</em>" }, { "<u>", "</u>" }, { "<p>", "</p>" }, { "<o:p>", "</o:p>" } }
-local texts = { "（二）部分公开", "（区分处理的，只计这一情形，不计其他情形）", "0", "37", "&nbsp;", " ", "\n" }
+local texts = { "（二）部分公开", "（区分处理的，只计这一情形，不计其他情形）", "0", "37", "&nbsp;", " ", "\n",
+                "3.危及&ldquo;三安全一稳定&rdquo;", "&lsquo;a&rsquo;&mdash;&ndash;&hellip;", "10&ensp;690", "&emsp;x",
+                "&middot;&times;", "&LDQUO;", "&ldquo", "&ldquox;", "&hellip&hellip;" }
 
 local function cell_body(rand, depth)
   local out = {}
