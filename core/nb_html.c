@@ -1472,6 +1472,28 @@ static int tag_drop(lean_text *t, size_t i, size_t from, size_t to) {
     return lean_drop(t, from, to);
 }
 
+/* Drop the run of attributes src[from..to) of the tag at src[i] when it is
+** quiet_text, or all of it but its line ends when each line of it is (a
+** value of several lines: libxml2 counts the lines of a tag's blanks as it
+** counts those of its values); else keep it. 0 without memory. */
+static int drop_run(lean_text *t, size_t i, size_t from, size_t to) {
+    const char *s = t->src;
+    size_t seg = from, k;
+    if (quiet_text(s + from, to - from)) return tag_drop(t, i, from, to);
+    for (k = from; k < to; k++) {
+        if (s[k] != '\n') continue;
+        if (!quiet_text(s + seg, k - seg)) return 1;
+        seg = k + 1;
+    }
+    if (!quiet_text(s + seg, to - seg)) return 1;
+    for (seg = k = from; k < to; k++) {
+        if (s[k] != '\n') continue;
+        if (k > seg && !tag_drop(t, i, seg, k)) return 0;
+        seg = k + 1;
+    }
+    return to > seg ? tag_drop(t, i, seg, to) : 1;
+}
+
 /* Are s[from..to) spaces alone (no line end: the lines read the same without them)? */
 static int spaces_only(const char *s, size_t from, size_t to) {
     for (; from < to; from++)
@@ -1548,14 +1570,12 @@ static size_t lean_tag(lean_text *t, size_t i, int *raw, int *ok) {
             run_to = j;
             continue;
         }
-        if (run_to != 0 && quiet_text(s + run_from, run_to - run_from) && !tag_drop(t, i, run_from, run_to))
-            goto no_memory;
+        if (run_to != 0 && !drop_run(t, i, run_from, run_to)) goto no_memory;
         run_from = a;
         run_to = j;
     }
     /* what was read is dropped, whether or not the tag ends well */
-    if (run_to != 0 && quiet_text(s + run_from, run_to - run_from) && !tag_drop(t, i, run_from, run_to))
-        goto no_memory;
+    if (run_to != 0 && !drop_run(t, i, run_from, run_to)) goto no_memory;
     return end;
 no_memory:
     *ok = 0;
@@ -1737,6 +1757,14 @@ static int plain_text(const char *s, size_t from, size_t to) {
     return 1;
 }
 
+/* Past the spaces and line ends at s[j] in a tag (a value of several lines
+** the lean page left its line ends of), adding those to *line when given. */
+static size_t tag_blanks(const char *s, size_t j, size_t n, int *line) {
+    for (; j < n && (s[j] == ' ' || s[j] == '\n'); j++)
+        if (line && s[j] == '\n') ++*line;
+    return j;
+}
+
 /* The rows of a table from s[from] (after its start tag) up to its end tag
 ** "</table>": where that tag starts, or 0 when they are not plain. With
 ** ss, its rows are handed on to the walk as libxml2 hands them on, the
@@ -1818,7 +1846,7 @@ static size_t plain_rows(stream_state *ss, const char *s, size_t from, size_t n,
                 /* in a cell, an element of cell_inline_names without attributes: <font >, <br>, <br/> */
                 int in = cell_inline(s + i + 1, j - i - 1);
                 if (in == CI_NONE || (in == CI_P && ninl > 0) || (in != CI_BR && ninl == CELL_INLINE_MAX)) return 0;
-                while (j < n && s[j] == ' ') j++;
+                j = tag_blanks(s, j, n, ss ? &line : NULL);
                 if (in == CI_BR && j < n && s[j] == '/') j++;
                 if (j >= n || s[j] != '>') return 0;
                 if (ss) stream_open(ss, (const xmlChar *)cell_inline_names[in], NULL, line);
@@ -1848,8 +1876,8 @@ static size_t plain_rows(stream_state *ss, const char *s, size_t from, size_t n,
                 size_t a, v;
                 char quote = 0;
                 const char *att;
-                if (j >= n || (s[j] != ' ' && s[j] != '>')) return 0;
-                while (j < n && s[j] == ' ') j++;
+                if (j >= n || (s[j] != ' ' && s[j] != '\n' && s[j] != '>')) return 0;
+                j = tag_blanks(s, j, n, ss ? &line : NULL);
                 if (j >= n) return 0;
                 if (s[j] == '>') break;
                 if (tag != PR_TD && tag != PR_TH) return 0;

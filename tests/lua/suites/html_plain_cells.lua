@@ -96,3 +96,38 @@ test("a cell's markup read with its rows: its text, lines and breaks as the tree
   end
   eq("（二）部分公开（区分处理的）@1,1/3 3@1,2/3 x@2,1/4 4@2,2/6", table.concat(cells, " "), "the cells")
 end)
+
+-- Word's cells carry styles of several lines: the lean page keeps a value's
+-- line ends alone, and the rows are read with those blanks in their tags
+local styles = {
+  "", " class=x", " style=\"width:1pt;\nborder:none;\"", " width=164 style='a:1;\nb:2;\nc:3;'",
+  " colspan=\"2\" style=\"x\ny\"", " style=\"x\ny\" rowspan=2", " style=\"a\r\nb\"", " style=\"a\n\tb\"",
+  " title=\"\n\"", "\nclass=y", " style=\"a\nb\"\nclass=c", " style=\"&amp;\n\"",
+  " data-x=\"" .. string.rep("长", 30) .. "\n" .. string.rep("短", 30) .. "\"",
+}
+
+test("tags with values of several lines: the rows read with their line ends are the tree's blocks", function()
+  local rand, compared = lean.random(20261208), 0
+  local function tag(name) return "<" .. name .. styles[rand(#styles)] .. ">" end
+  for i = 1, 1500 do
+    local out = { rand(2) == 1 and "<p>before</p>\n" or "", tag("table"), rand(2) == 1 and "\n" or "" }
+    for _ = 1, rand(4) do
+      out[#out + 1] = tag("tr")
+      for _ = 1, rand(3) do
+        local inner = rand(3) == 1 and tag("p") .. tag("span") .. texts[rand(#texts)] .. "</span></p>"
+          or rand(2) == 1 and tag("span") .. cell_body(rand, 0) .. "</span>" or cell_body(rand, 0)
+        out[#out + 1] = tag("td") .. inner .. "</td>" .. (rand(2) == 1 and "\n" or "")
+      end
+      out[#out + 1] = "</tr>\n"
+    end
+    out[#out + 1] = "</table>\n" .. tag("p") .. "after</p>"
+    if same_as_tree(table.concat(out), rand(6) == 1 and rand(12) or nil, "page " .. i) then compared = compared + 1 end
+  end
+  eq(true, compared > 1000, "pages compared (" .. compared .. ")")
+end)
+
+test("the corpus's CMS page (Word's cells in a portal's editor): the tree's blocks", function()
+  for _, path in ipairs({ CORPUS .. "/pingtan-2022.html" }) do
+    same_as_tree(assert(nbio.readfile(path)), nil, path)
+  end
+end)
