@@ -1697,12 +1697,13 @@ static int joinable_text(const char *s, size_t from, size_t to) {
 
 enum { PR_NONE, PR_TBODY, PR_THEAD, PR_TFOOT, PR_TR, PR_TD, PR_TH, PR_TABLE };
 static const char *const plain_names[] = { "", "tbody", "thead", "tfoot", "tr", "td", "th", "table" };
+static const size_t plain_lens[] = { 0, 5, 5, 5, 2, 2, 2, 5 };
 
 /* The PR_ of the name s[0..len) in either case, PR_NONE for any other. */
 static int plain_name(const char *s, size_t len) {
     int k;
     for (k = PR_TBODY; k <= PR_TABLE; k++)
-        if (same_name_n(s, len, plain_names[k], strlen(plain_names[k]))) return k;
+        if (same_name_n(s, len, plain_names[k], plain_lens[k])) return k;
     return PR_NONE;
 }
 
