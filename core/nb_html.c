@@ -1472,6 +1472,28 @@ static int tag_drop(lean_text *t, size_t i, size_t from, size_t to) {
     return lean_drop(t, from, to);
 }
 
+/* Drop the run of attributes src[from..to) of the tag at src[i] when it is
+** quiet_text, or all of it but its line ends when each line of it is (a
+** value of several lines: libxml2 counts the lines of a tag's blanks as it
+** counts those of its values); else keep it. 0 without memory. */
+static int drop_run(lean_text *t, size_t i, size_t from, size_t to) {
+    const char *s = t->src;
+    size_t seg = from, k;
+    if (quiet_text(s + from, to - from)) return tag_drop(t, i, from, to);
+    for (k = from; k < to; k++) {
+        if (s[k] != '\n') continue;
+        if (!quiet_text(s + seg, k - seg)) return 1;
+        seg = k + 1;
+    }
+    if (!quiet_text(s + seg, to - seg)) return 1;
+    for (seg = k = from; k < to; k++) {
+        if (s[k] != '\n') continue;
+        if (k > seg && !tag_drop(t, i, seg, k)) return 0;
+        seg = k + 1;
+    }
+    return to > seg ? tag_drop(t, i, seg, to) : 1;
+}
+
 /* Are s[from..to) spaces alone (no line end: the lines read the same without them)? */
 static int spaces_only(const char *s, size_t from, size_t to) {
     for (; from < to; from++)
@@ -1548,14 +1570,12 @@ static size_t lean_tag(lean_text *t, size_t i, int *raw, int *ok) {
             run_to = j;
             continue;
         }
-        if (run_to != 0 && quiet_text(s + run_from, run_to - run_from) && !tag_drop(t, i, run_from, run_to))
-            goto no_memory;
+        if (run_to != 0 && !drop_run(t, i, run_from, run_to)) goto no_memory;
         run_from = a;
         run_to = j;
     }
     /* what was read is dropped, whether or not the tag ends well */
-    if (run_to != 0 && quiet_text(s + run_from, run_to - run_from) && !tag_drop(t, i, run_from, run_to))
-        goto no_memory;
+    if (run_to != 0 && !drop_run(t, i, run_from, run_to)) goto no_memory;
     return end;
 no_memory:
     *ok = 0;
@@ -1677,18 +1697,41 @@ static int joinable_text(const char *s, size_t from, size_t to) {
 
 enum { PR_NONE, PR_TBODY, PR_THEAD, PR_TFOOT, PR_TR, PR_TD, PR_TH, PR_TABLE };
 static const char *const plain_names[] = { "", "tbody", "thead", "tfoot", "tr", "td", "th", "table" };
+static const size_t plain_lens[] = { 0, 5, 5, 5, 2, 2, 2, 5 };
 
 /* The PR_ of the name s[0..len) in either case, PR_NONE for any other. */
 static int plain_name(const char *s, size_t len) {
     int k;
     for (k = PR_TBODY; k <= PR_TABLE; k++)
-        if (same_name_n(s, len, plain_names[k], strlen(plain_names[k]))) return k;
+        if (same_name_n(s, len, plain_names[k], plain_lens[k])) return k;
     return PR_NONE;
+}
+
+/* The elements a cell's text may sit in, as the editors of CMS pages and
+** Word write them (after the lean page dropped their attributes). None of
+** them closes a cell or another of them as it opens, but for a p, which
+** closes a p, a b, an i or a u that is open (CELL_P: taken only where the
+** cell itself is what is open); a br is empty, closed as it opens. */
+#define CELL_INLINE_MAX 8        /* deeper than this, libxml2's reading of them */
+enum { CI_SPAN, CI_FONT, CI_B, CI_STRONG, CI_I, CI_EM, CI_U, CI_OFFICE_P, CI_P, CI_BR, CI_NONE };
+static const char *const cell_inline_names[] = { "span", "font", "b", "strong", "i", "em", "u", "o:p", "p", "br" };
+
+/* The CI_ of the name s[0..len) in either case, CI_NONE for any other. */
+static int cell_inline(const char *s, size_t len) {
+    int k;
+    for (k = CI_SPAN; k < CI_NONE; k++)
+        if (same_name_n(s, len, cell_inline_names[k], strlen(cell_inline_names[k]))) return k;
+    return CI_NONE;
 }
 
 /* References libxml2 hands on as their characters (by their names, which it reads in this case alone). */
 static const char *const plain_refs[][2] = {
-    { "&nbsp;", "\xC2\xA0" }, { "&amp;", "&" }, { "&lt;", "<" }, { "&gt;", ">" }, { "&quot;", "\"" }
+    { "&nbsp;", "\xC2\xA0" }, { "&amp;", "&" }, { "&lt;", "<" }, { "&gt;", ">" }, { "&quot;", "\"" },
+    /* and the typography of CMS editors: quotes, dashes, an ellipsis, spaces, a dot, a times sign */
+    { "&ldquo;", "\xE2\x80\x9C" }, { "&rdquo;", "\xE2\x80\x9D" }, { "&lsquo;", "\xE2\x80\x98" },
+    { "&rsquo;", "\xE2\x80\x99" }, { "&mdash;", "\xE2\x80\x94" }, { "&ndash;", "\xE2\x80\x93" },
+    { "&hellip;", "\xE2\x80\xA6" }, { "&ensp;", "\xE2\x80\x82" }, { "&emsp;", "\xE2\x80\x83" },
+    { "&middot;", "\xC2\xB7" }, { "&times;", "\xC3\x97" }
 };
 
 /* The reference of plain_refs at s[at..to): its place there, or -1. */
@@ -1715,6 +1758,14 @@ static int plain_text(const char *s, size_t from, size_t to) {
     return 1;
 }
 
+/* Past the spaces and line ends at s[j] in a tag (a value of several lines
+** the lean page left its line ends of), adding those to *line when given. */
+static size_t tag_blanks(const char *s, size_t j, size_t n, int *line) {
+    for (; j < n && (s[j] == ' ' || s[j] == '\n'); j++)
+        if (line && s[j] == '\n') ++*line;
+    return j;
+}
+
 /* The rows of a table from s[from] (after its start tag) up to its end tag
 ** "</table>": where that tag starts, or 0 when they are not plain. With
 ** ss, its rows are handed on to the walk as libxml2 hands them on, the
@@ -1722,6 +1773,7 @@ static int plain_text(const char *s, size_t from, size_t to) {
 static size_t plain_rows(stream_state *ss, const char *s, size_t from, size_t n, int line) {
     size_t i = from;
     int group = PR_NONE, row = 0, cell = PR_NONE;
+    int inl[CELL_INLINE_MAX], ninl = 0;       /* the elements open in the cell, innermost last */
     while (i < n) {
         size_t j, k;
         int tag;
@@ -1759,8 +1811,16 @@ static size_t plain_rows(stream_state *ss, const char *s, size_t from, size_t n,
         }
         if (n - i < 3) return 0;
         if (s[i + 1] == '/') {
-            for (j = i + 2; j < n && letter_ch(s[j]); j++) {}
+            for (j = i + 2; j < n && (letter_ch(s[j]) || s[j] == ':'); j++) {}
             if (j >= n || s[j] != '>') return 0;
+            /* an element open in a cell closes as the innermost (another end tag would close more, or none) */
+            if (ninl > 0) {
+                if (cell_inline(s + i + 2, j - i - 2) != inl[ninl - 1]) return 0;
+                ninl--;
+                if (ss) stream_end(ss->ctxt, (const xmlChar *)cell_inline_names[inl[ninl]]);
+                i = j + 1;
+                continue;
+            }
             tag = plain_name(s + i + 2, j - i - 2);
             if (tag == PR_TABLE) return group == PR_NONE && !row && cell == PR_NONE ? i : 0;
             if (cell != PR_NONE) {
@@ -1782,7 +1842,23 @@ static size_t plain_rows(stream_state *ss, const char *s, size_t from, size_t n,
             const xmlChar *atts[5];
             char values[2][12];
             int natts = 0;
-            for (j = i + 1; j < n && letter_ch(s[j]); j++) {}
+            for (j = i + 1; j < n && (letter_ch(s[j]) || s[j] == ':'); j++) {}
+            if (cell != PR_NONE) {
+                /* in a cell, an element of cell_inline_names without attributes: <font >, <br>, <br/> */
+                int in = cell_inline(s + i + 1, j - i - 1);
+                if (in == CI_NONE || (in == CI_P && ninl > 0) || (in != CI_BR && ninl == CELL_INLINE_MAX)) return 0;
+                j = tag_blanks(s, j, n, ss ? &line : NULL);
+                if (in == CI_BR && j < n && s[j] == '/') j++;
+                if (j >= n || s[j] != '>') return 0;
+                if (ss) stream_open(ss, (const xmlChar *)cell_inline_names[in], NULL, line);
+                if (in == CI_BR) {
+                    if (ss) stream_end(ss->ctxt, (const xmlChar *)cell_inline_names[in]);
+                } else {
+                    inl[ninl++] = in;
+                }
+                i = j + 1;
+                continue;
+            }
             tag = plain_name(s + i + 1, j - i - 1);
             if (tag == PR_TBODY || tag == PR_THEAD || tag == PR_TFOOT) {
                 if (group != PR_NONE || row) return 0;
@@ -1801,8 +1877,8 @@ static size_t plain_rows(stream_state *ss, const char *s, size_t from, size_t n,
                 size_t a, v;
                 char quote = 0;
                 const char *att;
-                if (j >= n || (s[j] != ' ' && s[j] != '>')) return 0;
-                while (j < n && s[j] == ' ') j++;
+                if (j >= n || (s[j] != ' ' && s[j] != '\n' && s[j] != '>')) return 0;
+                j = tag_blanks(s, j, n, ss ? &line : NULL);
                 if (j >= n) return 0;
                 if (s[j] == '>') break;
                 if (tag != PR_TD && tag != PR_TH) return 0;
