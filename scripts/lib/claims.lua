@@ -1869,6 +1869,7 @@ function M.for_format(F, opts)
     r.follows = {}
     for _, t in ipairs(spec.follows or { r.topic }) do r.follows[t] = true end
     r.part_of = spec.part_of
+    r.not_in_list_of = spec.not_in_list_of
     -- (a rule's readers mostly share these words: each text is compiled once)
     local g = spec.not_after
     if g then
@@ -1905,6 +1906,10 @@ function M.for_format(F, opts)
   --             on (其中) is a part of: no claim when the claim before it in the sentence
   --             has other cells (予以公开1362件，其中自然人申请1288件: a part of the
   --             answered, not of the received); none before it: the last sentence's decides
+  --   not_in_list_of  cells (a prefix, "t3.result"): no claim in a list opened by a word
+  --             of going on (其中) after a claim of these cells, in its sentence: the
+  --             list's counts are parts of that claim's (办结3050件，其中上年结转34件，本年度
+  --             新收申请3016件: the new ones answered, not all received)
   --   requires  a re pattern the sentence must hold, unless the sentence is in one
   --             of `parts` ("s4")
   --   (grammar) needs   words one of which a sentence must hold to be read by
@@ -2582,8 +2587,27 @@ function M.for_format(F, opts)
       end
     end
 
+    -- (a claim in a list opened by 其中 after a claim of its reader's not_in_list_of: none)
+    local function in_list_of(c, prefix)
+      local k = #starts
+      while k > 1 and starts[k] > c.at do k = k - 1 end
+      for j = k, 2, -1 do
+        if going_on.opens(s, starts[j]) then
+          local head
+          for _, o in ipairs(claims) do
+            if o.kind == "is" and o.at < starts[j] and (not head or o.at > head.at) then head = o end
+          end
+          return head ~= nil and going_on.of_part(head.cells, prefix)
+        end
+      end
+      return false
+    end
+
     local out = {}
-    for _, c in ipairs(claims) do if not c.silent then out[#out + 1] = c end end
+    for _, c in ipairs(claims) do
+      local of = c.reader and c.reader.not_in_list_of
+      if not c.silent and not (of and in_list_of(c, of)) then out[#out + 1] = c end
+    end
     return out
   end
   function read_worth(s, ctx) return read_flat(s, ctx) or {} end
@@ -2689,7 +2713,7 @@ function M.for_format(F, opts)
           -- (each report gets claims of its own: the kept ones are copied)
           -- (the claims of this year's that name no time, after a sentence that went on
           -- in another's: not read)
-          local left = found and going_on.carried(state, from, sentence, ctx.year)
+          local left = found and going_on.carried(state, from, sentence, ctx.year, text)
           if found then
             for _, claim in ipairs(found) do
               if left and claim.kind ~= "prev" and not going_on.names_time(sentence, claim.at) then goto next_claim end

@@ -63,12 +63,27 @@ function M.for_language(K)
     local a = year_word_search:match(s, 1)
     return a ~= nil and a < at
   end
-  -- the time the sentences before leave to the one at hand, s (from at byte from): one
-  -- that went on (；) leaves its own, or, naming none, the one left to it (2023年新收…；
-  -- 办结…；结转…); one before a sentence opening with 其中 leaves its own
+  -- The line before byte from of text, when it ends with a word that leads into what
+  -- follows (2023年度情况：) and from opens the next line; else nil. (No longer than
+  -- LEAD_MAX bytes: a line that long is no heading of the lines after it.)
+  local LEAD_MAX = 240
+  local leads_in = suffixes(L.lead_in or {})
+  local function lead_before(text, from)
+    if from < 3 or text:byte(from - 1) ~= 10 then return nil end
+    local e = trim_end(text, from - 2)
+    if e == 0 or not ends_with(text, e, leads_in) then return nil end
+    local a = e
+    while a > 1 and e - a < LEAD_MAX and text:byte(a - 1) ~= 10 do a = a - 1 end
+    if a > 1 and text:byte(a - 1) ~= 10 then return nil end
+    return text:sub(a, e)
+  end
+  -- the time the sentences before leave to the one at hand, s (from at byte from of
+  -- text): one that went on (；) leaves its own, or, naming none, the one left to it
+  -- (2023年新收…；办结…；结转…); one before a sentence opening with 其中 leaves its own,
+  -- and so does a line that leads into it (2023年度情况：\n● 新收申请：2707件…)
   -- (the sentences that went on one after another are kept as links, each to the one
   -- before it, looked at only when a claim needs them, at most four back)
-  function going_on.carried(state, from, s, year)
+  function going_on.carried(state, from, s, year, text)
     if state.went_on_at == from then
       local link = state.went_on
       for _ = 1, 4 do
@@ -80,6 +95,8 @@ function M.for_language(K)
       return nil
     end
     if state.last_at == from and going_on.opens(s) then return time_left(state.last, year) end
+    local lead = text and lead_before(text, from)
+    if lead then return time_left(lead, year) end
     return nil
   end
 

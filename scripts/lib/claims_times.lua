@@ -85,6 +85,14 @@ function M.for_language(K)
     if said_as_of(s, a) then return tonumber(ascii(m)) < 12 end
     return not month_day:match(s, e) and not (own_period and own_period:match(s, e))
   end
+  -- a count of one day of the report's year, not as of it (2024年3月5日收到申请1件): a part
+  -- of the year; a day that with the words after it is the year's end or the whole year
+  -- (2024年1月1日至2024年12月31日, 2024年1月1日至12月31日): the year; nil: no day of the year
+  local function day_of_year(s, a, y, e, own)
+    if not own or tonumber(ascii(y)) ~= own or said_as_of(s, a) or not month_day:match(s, e) then return nil end
+    if own_period and own_period:match(s, e) then return own end
+    return "part"
+  end
   -- (below, a month or day of a year not the report's, 2025年1月收到…, 截至2023年12月31日…,
   -- is a time not the report's year, though not that whole year either: one
   -- test, written where it is asked)
@@ -95,7 +103,8 @@ function M.for_language(K)
       if not a or a >= pos then break end
       if y == "this" or y == "last" then last = y
       elseif not date_after:match(s, e) or after_year(s, a, y, own) then last = tonumber(ascii(y))
-      elseif part_of_year(s, a, y, e, own) or own ~= nil and tonumber(ascii(y)) ~= own then last = "part" end
+      elseif part_of_year(s, a, y, e, own) or own ~= nil and tonumber(ascii(y)) ~= own then last = "part"
+      else last = day_of_year(s, a, y, e, own) or last end
       i = e
     end
     return last
@@ -105,7 +114,8 @@ function M.for_language(K)
   -- names a time ("我局2020年公开许可33项，处罚36项，强制1项" → 2020).
   -- Not carried: a year word ("上年度结转34件，…" is a subject), a clause
   -- that compares ("与2020年相比，…") or a year that is a subject ("2023年结转的5件").
-  local comparing = search_for(words_alt_once(L.comparison or {}),
+  -- (a word of comparison before a colon heads the figures after it: 2023年度对比：新收…)
+  local comparing = search_for(words_alt_once(L.comparison or {}) * -(sp * words_alt(L.lead_in or {})),
                                not plain_search and first_bytes { L.comparison or {} })
   local carried_year       -- (s, starts, from) → the year, or nil; set once quantities are known
 
@@ -155,6 +165,11 @@ function M.for_language(K)
       elseif after_year(s, a, y, own) then year = tonumber(ascii(y))
       -- (for the clauses after it, an event's day, 于2025年1月20日发布, is no time)
       elseif part_of_year(s, a, y, e, own) or own ~= nil and tonumber(ascii(y)) ~= own and said_as_of(s, a) then year = "part"
+      else
+        -- (but a day of the report's year opening the clause, 2024年6月18日，收到…, is the
+        -- time of the clauses after it; the year's last day, …至2024年12月31日, the year)
+        local day = day_of_year(s, a, y, e, own)
+        if day == own or day == "part" and a == s:match("^%s*()", from) then year = day end
       end
       i = e
     end
