@@ -393,6 +393,9 @@ language = {
   as_of     = { "截至", "截止", "截止到" },                            -- before a day after the year: the count's time
   -- a sentence's first clause with these compares: its year is not the time of the clauses after it
   comparison = { "比", "较" },
+  -- a clause or line ending with these leads into what follows: "2023年度对比：" is no
+  -- comparison but the time of the figures after it, as "2023年度情况：" of the lines after it
+  lead_in = { "：", ":" },
   -- after a year, words that make it part of a subject ("2023年结转的5件"), not the time of a sentence
   year_subject = { "结转", "遗留", "未办结", "未结" },
   last_year = { "上一个年度", "上一年度", "上个年度", "上年度", "上一年", "上年", "去年", "前一年度", "前一年" },     -- %last_year, or the year before

@@ -30,6 +30,9 @@ words = [[
   counts   <- "分别" ("为" / "是")? {| %count |} (("、" / %and) {| %count |})+ !(("、" / %and) %sp %num)
 ]]
 local about = [[ "政府信息公开" / "依申请公开" / "信息公开" / "被申请" / "被提起" / "被诉" / "被告" / "起诉" ]]
+-- a later instance's result (一审判决维持2件，二审维持1件): the lawsuit is counted once, by
+-- the table's result; the appeal's count is no table's
+local appeal = [[ "二审" / "再审" / "上诉" ]]
 
 check = text.claims {
   name   = "suit",
@@ -50,11 +53,11 @@ check = text.claims {
     -- 有1件被提起行政诉讼
     { grammar = [[ claim <- "有"? %count ("被提起" / "被起诉") ("政府信息公开" / "依申请公开")? (suit -> 'total') ]] },
     -- 法院判决维持25件: the court names the lawsuits (after a ；, where they are not named again)
-    { requires = about, parts = { "s4" }, grammar = [[ claim <- &"法院" result ("的" / "共")? %count ]] },
+    { requires = about, parts = { "s4" }, not_after = appeal, grammar = [[ claim <- &"法院" result ("的" / "共")? %count ]] },
     -- 未经复议直接起诉3件，复议后起诉2件
     { grammar = [[ claim <- "其中"? kind %count ]] },
     -- after a clause about lawsuits: 其中结果维持 25件; 其中败诉4件
-    { bare = true, grammar = [[ claim <- ("其中" / "中")? result ("的" / "共")? %count ]] },
+    { bare = true, not_after = appeal, grammar = [[ claim <- ("其中" / "中")? result ("的" / "共")? %count ]] },
     { bare = true, grammar = [[ claim <- ("其余" / "另有")? %count pending ]] },
     -- 均胜诉: none lost
     { bare = true, cells = "t4.ld.corrected + t4.la.corrected", grammar = [[ claim <- {:zero: "均胜诉" :} ]] },

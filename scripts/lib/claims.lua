@@ -13,6 +13,12 @@
 -- One function reads a sentence: read(sentence, {year=, issuer=}) → the
 -- claims of every registered grammar. The rules use it through
 -- claims_in(report); the sentence corpus (tests/sentences) through read().
+--
+-- Parts of the reading are modules of their own, each made once for a
+-- format from its words: the years and times of clauses (claims_times),
+-- whether a number is an exact count (claims_exact), what a sentence
+-- leaves to the next (claims_carry), the quick look at a sentence
+-- (claims_worth) and the grammars that may read it (claims_needs).
 
 local lpeg, re = require "lpeg", require "re"
 local nianbao = require "nianbao"
@@ -22,6 +28,8 @@ local Report = require "report"
 local messages = require "messages"
 local limits = require "nianbao.sandbox"
 local limited = require "nianbao.limited"
+local claims_exact, claims_times = require "claims_exact", require "claims_times"
+local claims_carry, claims_worth, claims_needs = require "claims_carry", require "claims_worth", require "claims_needs"
 local metered, outside = limited.running, limited.outside
 local P, R, S, C, Cp, Ct, Cmt, Cc, V = lpeg.P, lpeg.R, lpeg.S, lpeg.C, lpeg.Cp, lpeg.Ct, lpeg.Cmt, lpeg.Cc, lpeg.V
 
@@ -225,9 +233,6 @@ function M.words_pattern_by_calls(t)
   for _, k in ipairs(list) do p = p + P(k) end
   return p
 end
-
--- a character of UTF-8 (or a start of one) at the start of a text, as string.match reads it
-local CHAR_AT_START = "^" .. utf8.charpattern
 
 local fullwidth_digit = P"\xEF\xBC" * R"\x90\x99"
 local digit = R"09" + fullwidth_digit
@@ -1864,6 +1869,7 @@ function M.for_format(F, opts)
     r.follows = {}
     for _, t in ipairs(spec.follows or { r.topic }) do r.follows[t] = true end
     r.part_of = spec.part_of
+    r.not_in_list_of = spec.not_in_list_of
     -- (a rule's readers mostly share these words: each text is compiled once)
     local g = spec.not_after
     if g then
@@ -1900,6 +1906,10 @@ function M.for_format(F, opts)
   --             on (其中) is a part of: no claim when the claim before it in the sentence
   --             has other cells (予以公开1362件，其中自然人申请1288件: a part of the
   --             answered, not of the received); none before it: the last sentence's decides
+  --   not_in_list_of  cells (a prefix, "t3.result"): no claim in a list opened by a word
+  --             of going on (其中) after a claim of these cells, in its sentence: the
+  --             list's counts are parts of that claim's (办结3050件，其中上年结转34件，本年度
+  --             新收申请3016件: the new ones answered, not all received)
   --   requires  a re pattern the sentence must hold, unless the sentence is in one
   --             of `parts` ("s4")
   --   (grammar) needs   words one of which a sentence must hold to be read by
@@ -2118,173 +2128,24 @@ function M.for_format(F, opts)
     end
   end
 
-  -- going_on.opens(s, i): does s open at byte i (spaces passed over) with a word of
-  -- going on (其中…)? going_on.of_part(cells, prefix): are the cells of a part_of
-  -- prefix ("t3.new": t3.new.np, t3.new.total + …)? (one local: for_format holds many)
-  local going_on = {}
-  function going_on.opens(s, i)
-    i = i or 1
-    while true do
-      local b = s:byte(i)
-      if b == 32 or b == 9 or b == 10 or b == 13 then i = i + 1
-      else
-        local sp = false
-        for _, w in ipairs(L.spaces or {}) do
-          if s:sub(i, i + #w - 1) == w then i, sp = i + #w, true break end
-        end
-        if not sp then break end
-      end
-    end
-    for _, w in ipairs(L.goes_on_from or {}) do
-      if s:sub(i, i + #w - 1) == w then return true end
-    end
-    return false
-  end
-  function going_on.of_part(cells, prefix)
-    return cells:sub(1, #prefix + 1) == prefix .. "."
-  end
-
-  -- Does s, up to byte e, end with one of the words? They are kept as a
-  -- set and their lengths: a look-up for each length, not a cut for each word.
-  local function suffixes(words)
-    local set, lengths, seen = {}, {}, {}
-    for _, w in ipairs(words) do
-      if type(w) ~= "string" then return { list = words } end
-      set[w] = true
-      if not seen[#w] then seen[#w] = true; lengths[#lengths + 1] = #w end
-    end
-    return { set = set, lengths = lengths }
-  end
-  local function ends_with(s, e, words)
-    if words.list then                        -- words that are not all strings: as they say
-      local before = s:sub(1, e)
-      for _, w in ipairs(words.list) do
-        if #w <= #before and before:sub(-#w) == w then return true end
-      end
-      return false
-    end
-    for _, n in ipairs(words.lengths) do
-      if n == 0 then
-        if e == 0 then return true end
-      elseif n <= e and words.set[s:sub(e - n + 1, e)] then return true end
-    end
-    return false
-  end
-  -- the last byte before e + 1 that is not a space or a tab (0: none)
-  local function trim_end(s, e)
-    while e > 0 do
-      local b = s:byte(e)
-      if b ~= 32 and b ~= 9 then break end
-      e = e - 1
-    end
-    return e
-  end
-  local numeral_words = words_of(digits)
-  for _, k in ipairs(words_of(multiples)) do numeral_words[#numeral_words + 1] = k end
-  for d = 0, 9 do
-    numeral_words[#numeral_words + 1] = tostring(d)
-    numeral_words[#numeral_words + 1] = "\xEF\xBC" .. string.char(0x90 + d)
-  end
-  numeral_words[#numeral_words + 1] = ","
-  numeral_words[#numeral_words + 1] = "."
-  local inexact_words = words_of(inexact.before or {})
-  for _, w in ipairs(L.not_before or {}) do inexact_words[#inexact_words + 1] = w end
-  numeral_words, inexact_words = suffixes(numeral_words), suffixes(inexact_words)
-
-  -- Is the number at `at` part of another (a digit, a numeral before it), an
-  -- ordinal, or not exact ("近百件", "约300件")?
-  local comma_end = sp * comma * sp * -1
-  -- the first place of a text where only a comma (and spaces) is left: one
-  -- search, not a match at each place
-  local comma_end_at = (1 - comma_end)^0 * Cp() * comma_end
-  local function not_exact(s, at)
-    local e = at - 1                          -- the text before the number is s up to e
-    if ends_with(s, e, numeral_words) or ends_with(s, trim_end(s, e), inexact_words) then return true end
-    -- "1，286件": a full-width comma written as a thousands separator
-    local from = math.max(1, e - 8)
-    local k = comma_end_at:match(s:sub(from, e))
-    if k then return ends_with(s, trim_end(s, from + k - 2), numeral_words) end
-    return false
-  end
-
-  -- The year a clause speaks of before pos: the last year number (not a day
-  -- of it: "2024年1月") or word for this year or last year; nil when none.
-  local date_after = sp * digit^1 * sp * date_mark
-  -- a year in numerals, a numeral a digit (二〇二三年, or with the format's date digits: ○):
-  -- its digits, as a year of digits
-  local year_digits = {}
-  for k, v in pairs(digits) do year_digits[k] = v end
-  for k, v in pairs(type(F.decl) == "table" and type(F.decl.date_digits) == "table" and F.decl.date_digits or {}) do
-    year_digits[k] = v
-  end
-  local numeral_digit = {}
-  for _, w in ipairs(words_of(year_digits)) do
-    if utf8.len(w) == 1 and #w == 3 then numeral_digit[#numeral_digit + 1] = w end
-  end
-  local numeral_digit_p = alt(numeral_digit)
-  local function numeral_year(y)
-    return (y:gsub(utf8.charpattern, function(c) return tostring(year_digits[c]) end))
-  end
-  -- (found at its mark by a look back: a numeral's first byte begins too many other characters)
-  local numeral_year_before = Cmt(#year_mark * lpeg.B(numeral_digit_p * numeral_digit_p * numeral_digit_p * numeral_digit_p),
-                                  function(s, i) return i, i - 12, numeral_year(s:sub(i - 12, i - 1)) end)
-                              * year_mark * Cp()
-  local year_word = Cp() * (C(yearnum) * sp * year_mark * Cp()
-                            + Cc("this") * words_alt_once(L.frame_this or {}) * Cp()
-                            + Cc("last") * words_alt_once(L.last_year or {}) * Cp())
-                    + numeral_year_before
-  -- (a year of digits, its mark, or a word of the lists: what it can begin with)
-  local year_word_search = search_for(year_word, not plain_search
-                                      and first_bytes({ L.frame_this or {}, L.last_year or {}, L.year_mark or {} },
-                                                      "0123456789\xEF"))
-  -- a day after the report's year sets a time only as the day a count is
-  -- "as of" (截至2025年1月15日…已办结86件), not as an event's day (于2025年1月20日发布)
-  local as_of = L.as_of or {}
-  local function said_as_of(s, a)
-    local k = a - 1
-    while k > 0 and s:byte(k) == 32 do k = k - 1 end
-    for _, w in ipairs(as_of) do
-      if k >= #w and s:sub(k - #w + 1, k) == w then return true end
-    end
-    return false
-  end
-  local function after_year(s, a, y, own)
-    return own ~= nil and tonumber(ascii(y)) > own and said_as_of(s, a)
-  end
-  -- a count of part of the year: as of a day before its last month (截至2024年11月30日…), or
-  -- of a month said with no day (2024年6月，共收到…), unless that spans the year (2024年1月至12月)
-  local month_of = sp * C(digit^1) * sp * date_mark
-  local month_day = month_of * sp * digit^1 * sp * date_mark
-  local function part_of_year(s, a, y, e, own)
-    if not own or tonumber(ascii(y)) ~= own then return false end
-    local m = month_of:match(s, e)
-    if m == nil then return false end
-    if said_as_of(s, a) then return tonumber(ascii(m)) < 12 end
-    return not month_day:match(s, e) and not (own_period and own_period:match(s, e))
-  end
-  -- (below, a month or day of a year not the report's, 2025年1月收到…, 截至2023年12月31日…,
-  -- is a time not the report's year, though not that whole year either: one
-  -- test, written where it is asked, the function's locals being at their limit)
-  local function frame_year(s, from, pos, own)
-    local last, i = nil, from
-    while i < pos do
-      local a, y, e = year_word_search:match(s, i)
-      if not a or a >= pos then break end
-      if y == "this" or y == "last" then last = y
-      elseif not date_after:match(s, e) or after_year(s, a, y, own) then last = tonumber(ascii(y))
-      elseif part_of_year(s, a, y, e, own) or own ~= nil and tonumber(ascii(y)) ~= own then last = "part" end
-      i = e
-    end
-    return last
-  end
-  -- The year an earlier clause set, for a clause that names none: a year
-  -- number before the first quantity of the nearest clause before it that
-  -- names a time ("我局2020年公开许可33项，处罚36项，强制1项" → 2020).
-  -- Not carried: a year word ("上年度结转34件，…" is a subject), a clause
-  -- that compares ("与2020年相比，…") or a year that is a subject ("2023年结转的5件").
-  local comparing = search_for(words_alt_once(L.comparison or {}),
-                               not plain_search and first_bytes { L.comparison or {} })
-  local carried_year       -- (s, starts, from) → the year, or nil; set once quantities are known
+  -- what stands before a number (claims_exact), the times of a sentence's
+  -- clauses (claims_times) and what a sentence leaves to the next
+  -- (claims_carry): each made once for the format, from its words
+  local not_exact, comma_end_at = claims_exact.for_language {
+    L = L, digits = digits, multiples = multiples, inexact = inexact, sp = sp, comma = comma, words_of = words_of,
+  }
+  local times = claims_times.for_language {
+    F = F, L = L, digits = digits, tens = tens, digit = digit, yearnum = yearnum, sp = sp, comma = comma,
+    unit = unit, percent = percent, year_mark = year_mark, date_mark = date_mark, spaced = spaced,
+    arabic = arabic, chinese = chinese, own_period = own_period, plain_search = plain_search,
+    words_of = words_of, alt = alt, words_alt = words_alt, words_alt_once = words_alt_once,
+    search_for = search_for, first_bytes = first_bytes, ascii = ascii,
+  }
+  local frame_year, carried_year, quantities = times.frame_year, times.carried_year, times.quantities
+  local quantity_search = times.quantity_search
+  local going_on = claims_carry.for_language {
+    L = L, clause_starts = clause_starts, carried_year = carried_year, year_word_search = times.year_word_search,
+  }
 
   -- Is a claim starting at `at` (its clause starting at `from`) the report's
   -- own figure, a fact (not a plan), of the report's year ("this") or of the
@@ -2343,67 +2204,6 @@ function M.for_format(F, opts)
     return r.cells
   end
 
-  -- quantities a sentence names (a number not a year, a day or a percentage)
-  local quantity = Cp() * ((spaced + arabic) * -(sp * (year_mark + date_mark + percent + P"." + digit))
-                           + chinese * sp * unit)
-  -- (a number of digits, or of words: a numeral, or one of ten that leads)
-  local quantity_search = search_for(quantity, not plain_search and first_bytes({ digits, tens }, "0123456789\xEF"))
-  -- (a pattern made where it is matched is compiled again at each match)
-  local numeric = digit + S", ."
-  local function quantities(s)
-    local out, pos = {}, 1
-    while pos <= #s do
-      local a = quantity_search:match(s, pos)
-      if not a then break end
-      out[#out + 1] = a
-      pos = a + 1
-      while pos <= #s and numeric:match(s, pos) do pos = pos + 1 end
-    end
-    return out
-  end
-
-  local subject_after = sp * words_alt(L.year_subject or {})
-  local ends_clause = sp * comma * Cp()
-  -- the time a clause (from, to) names before its first quantity: "none",
-  -- a year number, or "stop" (a word for a year, a comparison, a subject)
-  local function clause_time(s, from, to, own)
-    local clause = s:sub(from, to - 1)
-    if comparing:match(clause) then return "stop" end
-    local stop = from - 1 + (quantity_search:match(clause) or #clause + 1)
-    local year, i = "none", from
-    while i < stop do
-      local a, y, e = year_word_search:match(s, i)
-      if not a or a >= stop then break end
-      if y == "this" or y == "last" then
-        -- (last year's as a subject, 上年结转的申请…, names no time: looked past;
-        -- opening a clause as its time, 去年新收申请2900件，办结2850件, it is the next clause's too)
-        if y == "this" then return "stop" end
-        -- (or after one character that joins it on, ending its clause: 而上年度，全市新收…)
-        if not subject_after:match(s, e) then
-          local opens = s:match("^%s*()", from)
-          return (opens == a or a - opens <= 3 and ends_clause:match(s, e) == to) and "last" or "stop"
-        end
-      elseif not date_after:match(s, e) then
-        if subject_after:match(s, e) then return "stop" end
-        year = tonumber(ascii(y))
-      elseif after_year(s, a, y, own) then year = tonumber(ascii(y))
-      -- (for the clauses after it, an event's day, 于2025年1月20日发布, is no time)
-      elseif part_of_year(s, a, y, e, own) or own ~= nil and tonumber(ascii(y)) ~= own and said_as_of(s, a) then year = "part"
-      end
-      i = e
-    end
-    return year
-  end
-  function carried_year(s, starts, from, own)
-    for k = #starts, 1, -1 do
-      if starts[k] < from then
-        local t = clause_time(s, starts[k], starts[k + 1] or (#s + 1), own)
-        if t == "stop" then return nil end
-        if t ~= "none" then return t end
-      end
-    end
-    return nil
-  end
 
   local only_comma = sp * comma^-1 * sp * -1     -- what may stand between a subject and its share
   local only_list = sp * words_alt_once(L.list or {}) * sp * -1   -- what joins two subjects in one list
@@ -2413,137 +2213,17 @@ function M.for_format(F, opts)
     return (a.kind or "") < (b.kind or "")
   end
 
-  -- a sentence with no count, sum, percentage, negation, zero or last year claims nothing: not read
-  -- (count + amount + pct as one number read once, with no captures: what
-  -- matches where either of them does)
-  local decimal = spaced + arabic
-  local worth = sp * (decimal * sp * (unit * -not_count * -inexact_after + money_unit + percent * -inexact_after)
-                      + -decimal * chinese * sp * (unit * -not_count * -inexact_after + money_unit))
-                + T.defs.neg + T.defs.zero + T.defs.last_year
-  -- each of these begins with a space, a digit, a numeral or the first
-  -- character of a word for none or last year: other places are passed over
-  -- at a glance (most of a sentence)
-  local firsts, seen = {}, {}
-  local worth_in                  -- worth_in(s) → whether worth matches somewhere in s
-  -- (spacing[c]: c begins only spaces, none of the other words)
-  local spacing = {}
-  local function first_of(w, is_space)
-    local c = w:match(CHAR_AT_START) or w:sub(1, 1)
-    if not seen[c] then seen[c] = true; firsts[#firsts + 1] = c end
-    if not is_space then spacing[c] = false elseif spacing[c] == nil then spacing[c] = true end
-    return c ~= ""
-  end
-  local guarded = true
-  for _, w in ipairs { " ", "\t" } do first_of(w, true) end
-  for _, w in ipairs { "0", "1", "2", "3", "4", "5", "6", "7", "8", "9" } do first_of(w) end
-  for d = 0, 9 do first_of("\xEF\xBC" .. string.char(0x90 + d)) end
-  for _, w in ipairs(L.spaces or {}) do guarded = first_of(w, true) and guarded end
-  for _, w in ipairs(words_of(digits)) do guarded = first_of(w) and guarded end
-  for w, v in pairs(multiples) do if v == 10 then guarded = first_of(w) and guarded end end
-  for _, list in ipairs { L.negation or {}, L.zero or {}, L.last_year or {} } do
-    for _, w in ipairs(words_of(list)) do guarded = first_of(w) and guarded end
-  end
-  table.sort(firsts)
-  if guarded then
-    -- the places where one of those characters begins found in C, a byte
-    -- a step, and the look asked only there (a search in LPeg looked at
-    -- each character in a few steps): other places are passed over. A
-    -- place of spaces is passed over too: what the look reads after them
-    -- it reads where they end, a place of a digit or numeral (a PDF's
-    -- spaces were each a look, and as many again)
-    local here = #guard_of(firsts) * worth
-    local firsts_index
-    worth_in = function(s)
-      if not firsts_index then
-        local looked, groups = {}, {}
-        for _, c in ipairs(firsts) do
-          if not spacing[c] then looked[#looked + 1], groups[#groups + 1] = c, 1 end
-        end
-        firsts_index = select(2, nianbao.words_held("", looked, groups))
-      end
-      local at = nianbao.word_at(s, 1, firsts_index)
-      while at do
-        if here:match(s, at) then return true end
-        at = nianbao.word_at(s, at + 1, firsts_index)
-      end
-      return false
-    end
-  else
-    worth = (1 - worth)^0 * 1
-    worth_in = function(s) return worth:match(s) ~= nil end
-  end
+  -- a sentence with no count, sum, percentage, negation, zero or last year
+  -- claims nothing: not read (claims_worth)
+  local worth_in = claims_worth.for_language {
+    L = L, digits = digits, multiples = multiples, defs = T.defs, spaced = spaced, arabic = arabic,
+    chinese = chinese, sp = sp, unit = unit, not_count = not_count, inexact_after = inexact_after,
+    money_unit = money_unit, percent = percent, words_of = words_of, guard_of = guard_of,
+  }
 
-  -- The words of the grammars' `needs`, looked for in a sentence in one
-  -- pass, not a search for each word (nianbao.words_held: at each byte the
-  -- words that begin with it are tried, so words inside others are found
-  -- too). needs_in(s) → the numbers of the grammars one of whose words s
-  -- holds (a grammar's words that are not all strings of some bytes:
-  -- G.needs_apart, searched as they say).
-  local needs_words, needs_groups, needs_count, needs_index = nil, nil, -1, nil
-  -- (whether each grammar needs a word, and every word is a string of some bytes)
-  local needs_all_plain = false
-  local needs_read = 0
-  local function needs_made()
-    if needs_count ~= #grammars then
-      needs_words, needs_groups, needs_index, needs_all_plain = {}, {}, nil, true
-      for gi, G in ipairs(grammars) do
-        G.needs_apart = false
-        for _, w in ipairs(G.needs) do
-          if type(w) ~= "string" or w == "" then G.needs_apart = true end
-        end
-        if G.needs_apart or #G.needs == 0 then needs_all_plain = false end
-        if not G.needs_apart then
-          for _, w in ipairs(G.needs) do
-            needs_words[#needs_words + 1], needs_groups[#needs_groups + 1] = w, gi
-          end
-        end
-      end
-      needs_count = #grammars
-    end
-  end
-  local function needs_in(s)
-    if needs_read < needs_by_word then
-      needs_read = needs_read + 1
-      local found = {}
-      for gi, G in ipairs(grammars) do
-        for _, w in ipairs(G.needs) do
-          if s:find(w, 1, true) then found[gi] = true break end
-        end
-      end
-      return found
-    end
-    needs_made()
-    local held, index = nianbao.words_held(s, needs_index or needs_words, needs_groups)
-    needs_index = index                      -- (the words compiled once, taken in their place after)
-    return held
-  end
-  -- the words of every grammar's needs, compiled (for nianbao.claim_sentence),
-  -- when a sentence that holds none is read by no grammar; else nil
-  local function needs_of_all()
-    needs_made()
-    if not needs_all_plain then return nil end
-    if not needs_index then needs_index = select(2, nianbao.words_held("", needs_words, needs_groups)) end
-    return needs_index
-  end
-  -- may_read(G, gi, s, needed) → whether grammar G (the gi-th) may read s:
-  -- it needs no word, or s holds one it needs (needed: needs_in(s))
-  local function may_read(G, gi, s, needed)
-    if #G.needs == 0 or needed[gi] then return true end
-    if G.needs_apart then
-      for _, w in ipairs(G.needs) do
-        if s:find(w, 1, true) then return true end
-      end
-    end
-    return false
-  end
-  -- needs_in(s), or nil when no grammar may read s
-  local function needed_by(s)
-    local needed = needs_in(s)
-    for gi, G in ipairs(grammars) do
-      if may_read(G, gi, s, needed) then return needed end
-    end
-    return nil
-  end
+  -- the grammars that may read a sentence, by the words they need (claims_needs)
+  local needs = claims_needs.for_grammars(grammars, needs_by_word)
+  local needs_in, needs_of_all, may_read = needs.needs_in, needs.needs_of_all, needs.may_read
 
   -- read(sentence, ctx) → the claims of one sentence: { cells=, kind = "is" |
   -- "prev" | "change" | "pct_change" | "share", value=, pct=, of=, at=, stop=,
@@ -2907,8 +2587,27 @@ function M.for_format(F, opts)
       end
     end
 
+    -- (a claim in a list opened by 其中 after a claim of its reader's not_in_list_of: none)
+    local function in_list_of(c, prefix)
+      local k = #starts
+      while k > 1 and starts[k] > c.at do k = k - 1 end
+      for j = k, 2, -1 do
+        if going_on.opens(s, starts[j]) then
+          local head
+          for _, o in ipairs(claims) do
+            if o.kind == "is" and o.at < starts[j] and (not head or o.at > head.at) then head = o end
+          end
+          return head ~= nil and going_on.of_part(head.cells, prefix)
+        end
+      end
+      return false
+    end
+
     local out = {}
-    for _, c in ipairs(claims) do if not c.silent then out[#out + 1] = c end end
+    for _, c in ipairs(claims) do
+      local of = c.reader and c.reader.not_in_list_of
+      if not c.silent and not (of and in_list_of(c, of)) then out[#out + 1] = c end
+    end
     return out
   end
   function read_worth(s, ctx) return read_flat(s, ctx) or {} end
@@ -2949,47 +2648,6 @@ function M.for_format(F, opts)
     return kept
   end
 
-  -- A sentence cut at a mark that ends clauses too (；) goes on in the next:
-  -- the time its last clauses name (2023年新收…；办结…) is the next one's where
-  -- that names none. (the marks of both lists)
-  local clause_marks, joining = {}, {}
-  for _, w in ipairs(L.clause_end or {}) do clause_marks[w] = true end
-  for _, w in ipairs(L.sentence_end or {}) do
-    if clause_marks[w] then joining[#joining + 1] = w end
-  end
-  joining = suffixes(joining)
-  local function goes_on(s) return ends_with(s, trim_end(s, #s), joining) end
-  -- the time s leaves to the sentence after it: a year not the report's, last
-  -- year's or a part of the year (nil: the report's year, or none named)
-  local function time_left(s, year)
-    local t = carried_year(s, clause_starts(s), #s + 1, year)
-    if t == year then return nil end
-    return t
-  end
-  -- a claim of s that names no time of its own before it: the one left to it
-  local function names_time(s, at)
-    local a = year_word_search:match(s, 1)
-    return a ~= nil and a < at
-  end
-  -- the time the sentences before leave to the one at hand, s (from at byte from): one
-  -- that went on (；) leaves its own, or, naming none, the one left to it (2023年新收…；
-  -- 办结…；结转…); one before a sentence opening with 其中 leaves its own
-  -- (the sentences that went on one after another are kept as links, each to the one
-  -- before it, looked at only when a claim needs them, at most four back)
-  function going_on.carried(state, from, s, year)
-    if state.went_on_at == from then
-      local link = state.went_on
-      for _ = 1, 4 do
-        if not link then break end
-        local t = time_left(link.s, year)
-        if t or names_time(link.s, #link.s + 1) then return t end
-        link = link.prev
-      end
-      return nil
-    end
-    if state.last_at == from and going_on.opens(s) then return time_left(state.last, year) end
-    return nil
-  end
 
   -- claims_in(report) → every claim of the report's prose (every part), in
   -- reading order, each with its line and col (where its match starts), its
@@ -3041,7 +2699,7 @@ function M.for_format(F, opts)
               -- (the words the grammars need, looked for in C, first: most
               -- sentences hold none, and the quick look is a longer one)
               -- (held, unless a grammar came since its index was made)
-              local needed = held and needs_count == #grammars and held or needed_by(sentence)
+              local needed = needs.needed_of(sentence, held)
               if needed and worth_in(sentence) and not blank:match(sentence) then
                 found = read_flat(sentence, ctx, needed)
               end
@@ -3055,10 +2713,10 @@ function M.for_format(F, opts)
           -- (each report gets claims of its own: the kept ones are copied)
           -- (the claims of this year's that name no time, after a sentence that went on
           -- in another's: not read)
-          local left = found and going_on.carried(state, from, sentence, ctx.year)
+          local left = found and going_on.carried(state, from, sentence, ctx.year, text)
           if found then
             for _, claim in ipairs(found) do
-              if left and claim.kind ~= "prev" and not names_time(sentence, claim.at) then goto next_claim end
+              if left and claim.kind ~= "prev" and not going_on.names_time(sentence, claim.at) then goto next_claim end
               -- (其中… opening a sentence: a part of the last claim of the one before)
               if claim.part_of and state.last_at == from and state.last_cells
                  and not going_on.of_part(state.last_cells, claim.part_of) then goto next_claim end
@@ -3070,7 +2728,7 @@ function M.for_format(F, opts)
               ::next_claim::
             end
           end
-          if goes_on(sentence) then
+          if going_on.goes_on(sentence) then
             -- (one that names no time passes on the time left to it)
             local prev = state.went_on_at == from and state.went_on or nil
             state.went_on, state.went_on_at = { s = sentence, prev = prev }, e
