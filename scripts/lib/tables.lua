@@ -1909,20 +1909,6 @@ local function parted(values)
   return true
 end
 
--- Whether an identity of the row's own cells (a sum) can test a cut of its digits
-local function checks_row(system, slots)
-  local set = {}
-  for _, id in ipairs(slots) do set[id] = true end
-  for _, inst in ipairs(system:involving(slots)) do
-    local inside = true
-    for id in pairs(inst.cells) do
-      if not set[id] then inside = false; break end
-    end
-    if inside then return true end
-  end
-  return false
-end
-
 local function glued_row(R, F, system, T, seg, slots, values, diags, pending)
   local groups = {}
   for i, b in ipairs(values) do groups[i] = b.text end
@@ -1932,7 +1918,7 @@ local function glued_row(R, F, system, T, seg, slots, values, diags, pending)
     unsure_row(R, T, seg, slots, values, diags, "short")
     return nil
   end
-  if #values > 1 and seg and parted(values) and not checks_row(system, slots) then
+  if #values > 1 and seg and parted(values) and #system:reaching(slots, "inside") == 0 then
     -- values parted by spaces, no sum of the row to test a cut (表二's 8 26): a cell left empty as likely as digits run together
     unsure_row(R, T, seg, slots, values, diags, "short")
     return nil
