@@ -207,6 +207,7 @@ corpus: $(BIN)
 	$(NB) run tests/lua/corpus.lua tests/fixtures/mupdf27 --no-wrong
 	$(NB) run tests/lua/corpus.lua tests/fixtures/browsers28 --no-wrong
 	$(NB) run tests/lua/corpus.lua tests/fixtures/pdftext28 --no-wrong
+	$(NB) run tests/lua/corpus.lua tests/fixtures/pdftext29 --no-wrong
 	$(NB) run tests/lua/corpus.lua tests/fixtures/hostile27 --strict
 	$(NB) run tests/lua/corpus.lua tests/fixtures/hostile27/unread --no-wrong
 	$(NB) run tests/lua/corpus.lua tests/fixtures/hostile28 --strict

@@ -932,6 +932,16 @@ local function drop_line_values(values, b)
   end
 end
 
+-- The values of a list that are not empty cells: counted again where a
+-- line's were dropped (a running title's year, 2021, read before its words).
+local function numbers_in(values)
+  local n = 0
+  for _, b in ipairs(values) do
+    if b.text ~= "" then n = n + 1 end
+  end
+  return n
+end
+
 -- A piece of some label of the table: a header cut by a line break, one
 -- character of a label printed vertically. Ignored.
 local function fragment_of(F, m, t, printed)
@@ -3456,11 +3466,12 @@ local function bind_flat_by(F, system, T, m, tokens, R, diags, present, pending,
         remark_line = row_of(b)                     -- the remark beside the row's values
       elseif names_part(F, t) then
         -- a table's caption, read with the table's text (an appendix's)
-        if b.derived then drop_line_values(values, b) end
+        if b.derived then drop_line_values(values, b); numbers = numbers_in(values) end
       elseif b.derived and names_report(F, t) then
         -- a page's running header: its line's text and values before it were none of the table's
         title_line = b.line
         drop_line_values(values, b)
+        numbers = numbers_in(values)
         while diags[#diags] and diags[#diags].kind == "unplaced" and diags[#diags].line == b.line do
           diags[#diags] = nil
         end
