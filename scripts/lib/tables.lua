@@ -3475,6 +3475,13 @@ local function bind_flat_by(F, system, T, m, tokens, R, diags, present, pending,
         while diags[#diags] and diags[#diags].kind == "unplaced" and diags[#diags].line == b.line do
           diags[#diags] = nil
         end
+      elseif remarks and #values > 0 and b.derived and row_of(b) == row_of(values[#values]) then
+        -- a remark's words on the line of a row short of values (pypdf's
+        -- 2612 for 26 12, then 20复议纠正 64): the remark begins there, and
+        -- its numbers are none of the row's (the digits run together are
+        -- cut below only where the identities prove one cut)
+        remark_line = row_of(b)
+        if rec then rec.unsafe = true end
       else
         diags[#diags + 1] = { kind = "unplaced", table = T.id, text = b.text, line = b.line, col = b.col or 1 }
       end
