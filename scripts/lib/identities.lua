@@ -55,24 +55,30 @@ function System:involving(cells)
   return out
 end
 
+-- reaching(cells, where) → the instances involving `cells` that lie all
+-- among them (where = "inside": a row's own arithmetic) or reach past them
+-- ("past": a column's sum, tying them to cells read elsewhere), each once.
+function System:reaching(cells, where)
+  local set, out, past_wanted = {}, {}, where == "past"
+  for _, id in ipairs(cells) do set[id] = true end
+  for _, inst in ipairs(self:involving(cells)) do
+    local past = false
+    for id in pairs(inst.cells) do
+      if not set[id] then past = true; break end
+    end
+    if past == past_wanted then out[#out + 1] = inst end
+  end
+  return out
+end
+
 -- consistent(c, cells, within) → false when an identity that involves
 -- `cells` can be evaluated on the cells c and fails. With `within`, only
 -- the identities all of whose cells are among `cells` count (a row's own
 -- arithmetic, blind to the rest of a table that may itself be wrong).
 function System:consistent(c, cells, within)
-  local set
-  if within then
-    set = {}
-    for _, id in ipairs(cells) do set[id] = true end
-  end
-  for _, inst in ipairs(self:involving(cells)) do
-    local inside = true
-    if within then
-      for id in pairs(inst.cells) do
-        if not set[id] then inside = false; break end
-      end
-    end
-    if inside and inst.rule.compiled:check(c, inst.k) == "fails" then return false end
+  local list = within and self:reaching(cells, "inside") or self:involving(cells)
+  for _, inst in ipairs(list) do
+    if inst.rule.compiled:check(c, inst.k) == "fails" then return false end
   end
   return true
 end
@@ -81,14 +87,8 @@ end
 -- (a column's sum, not a row's own total) holds on the cells c: the cells
 -- agree with others read elsewhere, not only among themselves.
 function System:confirmed(c, cells)
-  local set = {}
-  for _, id in ipairs(cells) do set[id] = true end
-  for _, inst in ipairs(self:involving(cells)) do
-    local past = false
-    for id in pairs(inst.cells) do
-      if not set[id] then past = true; break end
-    end
-    if past and inst.rule.compiled:check(c, inst.k) == "holds" then return true end
+  for _, inst in ipairs(self:reaching(cells, "past")) do
+    if inst.rule.compiled:check(c, inst.k) == "holds" then return true end
   end
   return false
 end

@@ -934,6 +934,16 @@ local function drop_line_values(values, b)
   end
 end
 
+-- The values of a list that are not empty cells: counted again where a
+-- line's were dropped (a running title's year, 2021, read before its words).
+local function numbers_in(values)
+  local n = 0
+  for _, b in ipairs(values) do
+    if b.text ~= "" then n = n + 1 end
+  end
+  return n
+end
+
 -- A piece of some label of the table: a header cut by a line break, one
 -- character of a label printed vertically. Ignored.
 local function fragment_of(F, m, t, printed)
@@ -1911,20 +1921,6 @@ local function parted(values)
   return true
 end
 
--- Whether an identity of the row's own cells (a sum) can test a cut of its digits
-local function checks_row(system, slots)
-  local set = {}
-  for _, id in ipairs(slots) do set[id] = true end
-  for _, inst in ipairs(system:involving(slots)) do
-    local inside = true
-    for id in pairs(inst.cells) do
-      if not set[id] then inside = false; break end
-    end
-    if inside then return true end
-  end
-  return false
-end
-
 local function glued_row(R, F, system, T, seg, slots, values, diags, pending)
   local groups = {}
   for i, b in ipairs(values) do groups[i] = b.text end
@@ -1934,7 +1930,7 @@ local function glued_row(R, F, system, T, seg, slots, values, diags, pending)
     unsure_row(R, T, seg, slots, values, diags, "short")
     return nil
   end
-  if #values > 1 and seg and parted(values) and not checks_row(system, slots) then
+  if #values > 1 and seg and parted(values) and #system:reaching(slots, "inside") == 0 then
     -- values parted by spaces, no sum of the row to test a cut (表二's 8 26): a cell left empty as likely as digits run together
     unsure_row(R, T, seg, slots, values, diags, "short")
     return nil
@@ -3509,14 +3505,22 @@ local function bind_flat_by(F, system, T, m, tokens, R, diags, present, pending,
         remark_line = row_of(b)                     -- the remark beside the row's values
       elseif names_part(F, t) then
         -- a table's caption, read with the table's text (an appendix's)
-        if b.derived then drop_line_values(values, b) end
+        if b.derived then drop_line_values(values, b); numbers = numbers_in(values) end
       elseif b.derived and names_report(F, t) then
         -- a page's running header: its line's text and values before it were none of the table's
         title_line = b.line
         drop_line_values(values, b)
+        numbers = numbers_in(values)
         while diags[#diags] and diags[#diags].kind == "unplaced" and diags[#diags].line == b.line do
           diags[#diags] = nil
         end
+      elseif remarks and #values > 0 and b.derived and row_of(b) == row_of(values[#values]) then
+        -- a remark's words on the line of a row short of values (pypdf's
+        -- 2612 for 26 12, then 20复议纠正 64): the remark begins there, and
+        -- its numbers are none of the row's (the digits run together are
+        -- cut below only where the identities prove one cut)
+        remark_line = row_of(b)
+        if rec then rec.unsafe = true end
       else
         diags[#diags + 1] = { kind = "unplaced", table = T.id, text = b.text, line = b.line, col = b.col or 1 }
       end
