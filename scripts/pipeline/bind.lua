@@ -211,30 +211,22 @@ local function headings_of(F)
       end
     end
   end
-  -- the numbers that number a part alone ("第五部分", "第五部分：", "第五章"),
-  -- by their first character, longest first, each with its part: a title
-  -- worded otherwise may follow
-  ix.part_numbers = {}
+  -- the forms that number a part alone ("第{n}部分", "第{n}章"), and the
+  -- first characters they begin with (a form that begins with its number:
+  -- every part's); their numbers are listed when first asked (part_numbers)
+  ix.part_forms, ix.part_firsts = {}, {}
   for _, form in ipairs(F.decl.heading_numbers or {}) do
     for _, only in ipairs(F.decl.part_numbers or {}) do
       if form:sub(1, #only) == only then
-        for _, p in ipairs(F.parts) do
-          local number = F.labels.norm(form:gsub("{([%w_]+)}", { n = p.n, i = p.index }))
-          if number ~= "" then
-            local list = ix.part_numbers[first_char(number)] or {}
-            ix.part_numbers[first_char(number)] = list
-            list[#list + 1] = { number = number, p = p }
-          end
+        ix.part_forms[#ix.part_forms + 1] = form
+        local lead = form:match("^([^{]+)")
+        for _, p in ipairs(lead and { F.parts[1] } or F.parts) do
+          local number = F.labels.norm(lead and first_char(lead) or form:gsub("{([%w_]+)}", { n = p.n, i = p.index }))
+          if number ~= "" then ix.part_firsts[first_char(number)] = true end
         end
         break
       end
     end
-  end
-  for _, list in pairs(ix.part_numbers) do
-    table.sort(list, function(a, b)
-      if #a.number ~= #b.number then return #a.number > #b.number end
-      return a.p.index < b.p.index
-    end)
   end
   -- each numeral's heading lead ("七、"), by its first character (a part's
   -- title may follow another numeral than its own) and by its place
@@ -252,6 +244,32 @@ local function headings_of(F)
   ix.contents = (space^0 * leader * (leader + space)^0 + space^1) * DIGIT^1 * space^0 * -1
   heading_index[F] = ix
   return ix
+end
+
+-- The numbers that number a part alone ("第五部分", "第五部分：", "第五章"),
+-- by their first character, longest first, each with its part: a title
+-- worded otherwise may follow. Listed the first time a text begins so.
+local function part_numbers(F, ix)
+  if ix.part_numbers then return ix.part_numbers end
+  local by = {}
+  for _, form in ipairs(ix.part_forms) do
+    for _, p in ipairs(F.parts) do
+      local number = F.labels.norm(form:gsub("{([%w_]+)}", { n = p.n, i = p.index }))
+      if number ~= "" then
+        local list = by[first_char(number)] or {}
+        by[first_char(number)] = list
+        list[#list + 1] = { number = number, p = p }
+      end
+    end
+  end
+  for _, list in pairs(by) do
+    table.sort(list, function(a, b)
+      if #a.number ~= #b.number then return #a.number > #b.number end
+      return a.p.index < b.p.index
+    end)
+  end
+  ix.part_numbers = by
+  return by
 end
 
 -- Is this paragraph a part heading? The part, and the text glued after the
@@ -342,8 +360,8 @@ local function heading_of(F, block, t, renumbered)
   end
   -- a number that numbers a part alone, then a title worded otherwise: read
   -- as after the part's own numeral, as the format prints it
-  if not renumbered and block.kind == "para" and #t <= 4 * 40 then
-    for _, e in ipairs(ix.part_numbers[c] or {}) do
+  if not renumbered and block.kind == "para" and #t <= 4 * 40 and ix.part_firsts[c] then
+    for _, e in ipairs(part_numbers(F, ix)[c] or {}) do
       local cut = t:sub(1, #e.number) == e.number and F.labels.prefix_end(block.text, e.number)
       if cut then
         local p, glued, variant = heading_of(F, { kind = block.kind,
