@@ -1214,6 +1214,17 @@ local function rules_found(path)
   return " " .. table.concat(list, " ") .. " "
 end
 
+-- the text rules' findings on a file, as "rule line" lines, sorted, one text
+local function text_findings(path)
+  local list = assert(nianbao.check(path))
+  local out = {}
+  for _, f in ipairs(list) do
+    if f.rule:find("^gb2021%.txt%.") then out[#out + 1] = f.rule .. " " .. tostring(f.line) end
+  end
+  table.sort(out)
+  return table.concat(out, "\n")
+end
+
 -- the claims the national pack's prose reading makes of s in a report of
 -- year, as "kind cells = value" lines, sorted, one text
 local claims_text = nianbao.engine:pack("gb2021").rule_by_id["gb2021.txt.new"].env.text
@@ -1257,7 +1268,7 @@ for _, name in ipairs(suites) do
   if name:match("%.lua$") then
     local env = setmetatable({ test = test, eq = eq, has = has, sh = sh, write = write, tmp = tmp,
                                NB = NB, CORPUS = CORPUS, JIUQU = JIUQU, nianbao = nianbao, nbio = nbio,
-                               compare = compare, differ = differ, rules_found = rules_found,
+                               compare = compare, differ = differ, rules_found = rules_found, text_findings = text_findings,
                                frozen_report = frozen_report, claims_read = claims_read,
                                same_blocks_both_ways = same_blocks_both_ways }, { __index = _G })
     local chunk = assert(loadfile("tests/lua/suites/" .. name, "t", env))

@@ -9,17 +9,6 @@
 local SOURCE = "tests/fixtures/prose28/y1-city-pending-late.txt"
 local WRAPPED = "tests/fixtures/prose28/y2-county-bureau-wrapped.txt"
 
--- the text rules' findings on the text, as "rule line" lines
-local function text_findings(path)
-  local list = assert(nianbao.check(path))
-  local out = {}
-  for _, f in ipairs(list) do
-    if f.rule:find("^gb2021%.txt%.") then out[#out + 1] = f.rule .. " " .. tostring(f.line) end
-  end
-  table.sort(out)
-  return table.concat(out, "\n")
-end
-
 test("counts of parts and other times beside the table's: no text finding", function()
   eq("", text_findings(SOURCE))
   eq("", text_findings(WRAPPED))

@@ -8,17 +8,6 @@
 
 local SOURCE = "tests/fixtures/prose29/z1-city-answered-list.txt"
 
--- the text rules' findings on the text, as "rule line" lines
-local function text_findings(path)
-  local list = assert(nianbao.check(path))
-  local out = {}
-  for _, f in ipairs(list) do
-    if f.rule:find("^gb2021%.txt%.") then out[#out + 1] = f.rule .. " " .. tostring(f.line) end
-  end
-  table.sort(out)
-  return table.concat(out, "\n")
-end
-
 test("the answered's 其中 list, one day's count, last year's figures: no text finding", function()
   eq("", text_findings(SOURCE))
 end)
