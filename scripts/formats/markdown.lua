@@ -11,6 +11,15 @@ extension = "md"
 
 local function esc(s) return escape_md(s or "") end
 
+-- A section's lines are its paragraphs: in Markdown a single line end joins
+-- two lines into one paragraph, so each is followed by a blank line.
+local function paragraphs(text, out)
+  for line in text:gmatch("[^\n]+") do
+    out[#out + 1] = line
+    out[#out + 1] = ""
+  end
+end
+
 local function pipe_table(report, tid, out)
   -- the grid with its spans laid out: taken[r][c] marks places of merged cells
   local rows, taken, width = layout.grid(report, tid), {}, 0
@@ -56,15 +65,14 @@ local function render(findings, report, opts)
     out[#out + 1] = ""
   end
   local s0 = report.sections[1]
-  if s0 and not s0.part and s0.text ~= "" then out[#out + 1] = s0.text; out[#out + 1] = "" end
+  if s0 and not s0.part then paragraphs(s0.text, out) end
   local placeholder = layout.placeholders(report).table
   for _, p in ipairs(layout.parts(report)) do
     out[#out + 1] = "## " .. p.heading
     out[#out + 1] = ""
     local sec = report:section(p.id)
     if sec and sec.text ~= "" and not (p.table and placeholder and sec.text:sub(1, #placeholder) == placeholder) then
-      out[#out + 1] = sec.text
-      out[#out + 1] = ""
+      paragraphs(sec.text, out)
     end
     if p.table then pipe_table(report, p.table, out); out[#out + 1] = "" end
   end

@@ -57,6 +57,26 @@ test("the published page carries 索引号, the dates and the 落款, so extract
   end
 end)
 
+test("the published Markdown gives each of a part's paragraphs its own, as the page does", function()
+  local md = sh(NB .. " render --format markdown examples/jiuqu-2024.txt")
+  local html = sh(NB .. " render examples/jiuqu-2024.txt")
+  -- a line end alone joins two lines into one paragraph in Markdown
+  local prev, joined = "", {}
+  for line in (md .. "\n"):gmatch("([^\n]*)\n") do
+    if prev ~= "" and line ~= "" and not prev:find("^|") and not line:find("^|") then joined[#joined + 1] = line end
+    prev = line
+  end
+  eq(0, #joined, "lines run into the one before: " .. table.concat(joined, " / "):sub(1, 200))
+  local paras = 0
+  for p in html:gmatch("<p>(.-)</p>") do
+    if p:find("街道", 1, true) and not p:find("&", 1, true) then
+      paras = paras + 1
+      has(md, "\n\n" .. p .. "\n\n")
+    end
+  end
+  eq(true, paras > 5, "the page's paragraphs")
+end)
+
 test("the published page prints on A4 with each table's head repeated on every page", function()
   local html = sh(NB .. " render examples/jiuqu-2024.txt")
   has(html, "@page{size:A4")
