@@ -79,6 +79,6 @@ check = text.claims {
               ["t4.ld.other + t4.la.other"] = "表四行政诉讼两部分“其他结果”之和",
               ["t4.ld.pending + t4.la.pending"] = "表四行政诉讼两部分“尚未审结”之和" },
   explain = {
-    { cells = "t4.ld.total", zh = "（只计了未经复议直接起诉）", en = " (lawsuits filed directly only)" },
+    { cells = "t4.ld.total", of = "t4.ld.total + t4.la.total", zh = "（只计了未经复议直接起诉）", en = " (lawsuits filed directly only)" },
   },
 }

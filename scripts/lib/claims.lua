@@ -2850,12 +2850,18 @@ function M.for_format(F, opts)
   end
 
   -- Emit claim c as differing from the table: said ≠ want. spec.explain =
-  -- { { cells = "…{c}…", zh = "…", en = "…" } }: combinations that would give
-  -- the claimed number, named in the finding; spec.where: cells → words.
+  -- { { cells = "…{c}…", of = "…", zh = "…", en = "…" } }: combinations that
+  -- would give the claimed number, named in the finding (of: only for a claim
+  -- of these cells, a mix-up of one total with another); spec.where: cells → words.
+  local function cells_key(cells)
+    local ids = T.ids(cells)
+    table.sort(ids)
+    return table.concat(ids, " ")
+  end
   function T.differ(report, emit, c, said, want, spec, column)
     local hint, hint_en = "", ""
     for _, e in ipairs(spec.explain or {}) do
-      if T.same(T.sum_of(report, e.cells, column), said) then
+      if (e.of == nil or cells_key(e.of) == cells_key(c.cells)) and T.same(T.sum_of(report, e.cells, column), said) then
         hint, hint_en = e.zh, e.en or ""
         break
       end

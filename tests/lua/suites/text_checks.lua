@@ -383,6 +383,27 @@ test("a number changed in the prose of a generated report is found by its rule",
   eq("", table.concat(missed, "\n"), "changes not found")
 end)
 
+-- an explanation names a mix-up only of the number the sentence is about: a result's
+-- count that happens to equal a part's total is not "the direct lawsuits only"
+test("a lawsuits' result said wrong is not explained as the direct lawsuits' total", function()
+  math.randomseed(3)
+  local c = tables(2024)
+  for k, v in pairs { upheld = 13, corrected = 4, other = 8, pending = 1, total = 26 } do c["t4.ld." .. k] = v end
+  for k, v in pairs { upheld = 12, corrected = 1, other = 1, pending = 6, total = 20 } do c["t4.la." .. k] = v end
+  local function suit(sentence)
+    local path = write("suit-hint.txt", render(c, "河东区某街道", { sentence }))
+    for _, f in ipairs(assert(nianbao.check(path))) do
+      if f.rule == "gb2021.txt.suit" then return f end
+    end
+  end
+  local f = assert(suit("行政诉讼结果维持26件，纠正5件，其他结果9件，尚未审结7件。"), "the upheld count differs")
+  eq("26 25", f.found .. " " .. f.expected, "said, table")
+  eq(nil, f.message:find("只计了", 1, true), f.message)
+  local g = assert(suit("被提起政府信息公开行政诉讼26件。"), "the total differs")
+  eq("26 46", g.found .. " " .. g.expected, "said, table")
+  has(g.message, "（只计了未经复议直接起诉）")
+end)
+
 test("last year's figures in the text are checked against last year's report (--previous)", function()
   math.randomseed(5)
   os.execute("mkdir -p " .. tmp .. "/xy/prev " .. tmp .. "/xy/this")
