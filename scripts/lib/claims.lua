@@ -2840,13 +2840,16 @@ function M.for_format(F, opts)
   end
 
   -- where(cells, names, lang) → where the cells are, for a message: the name
-  -- given in `names`, else the format's place of a single cell, else the ids
+  -- given in `names`, else the format's place of each cell (of a sum, each named)
   function T.where(cells, names, lang)
     local name = names and names[cells]
     if name and lang ~= "en" then return name end
     local ids = T.ids(cells)
-    if #ids == 1 then return formatlib.where(F, ids[1], lang or "zh", messages) end
-    return cells
+    lang = lang or "zh"
+    if #ids == 1 then return formatlib.where(F, ids[1], lang, messages) end
+    local places = {}
+    for i, id in ipairs(ids) do places[i] = formatlib.where(F, id, lang, messages) end
+    return messages.text(lang, "where_sum", table.concat(places, lang == "en" and " and " or "\u{3001}"))
   end
 
   -- Emit claim c as differing from the table: said ≠ want. spec.explain =

@@ -31,6 +31,7 @@ local M = {
     -- where a cell is
     where_cell    = "%s“%s”行“%s”列",
     where_flat    = "%s“%s”“%s”",
+    where_sum     = "%s之和",
     -- writers
     findings      = "问题清单",
     no_findings   = "未发现问题。",

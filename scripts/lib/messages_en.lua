@@ -26,6 +26,7 @@ return {
   info          = "info",
   where_cell    = "%s, row %s, column %s (%s)",
   where_flat    = "%s, %s, %s",
+  where_sum     = "the sum of %s",
   findings      = "Findings",
   no_findings   = "No findings.",
   published_on  = "published %s",
