@@ -238,6 +238,18 @@ end
 
 --{=== reading ===
 
+-- The name of a document file a text names (a page's link to its report as a
+-- file: "…年度报告.pdf"), or nil.
+local DOCUMENT_FILE = { pdf = true, doc = true, docx = true, wps = true, ofd = true, xls = true, xlsx = true,
+                        zip = true, rar = true }
+local function linked_file(blocks)
+  for _, b in ipairs(blocks) do
+    for name, ext in tostring(b.text or ""):gmatch("([^%s\"'<>/\\|:]+%.(%a%a%a?%a?))") do
+      if DOCUMENT_FILE[ext:lower()] then return (name:gsub("^.*\xEF\xBC\x9A", "")) end   -- (after a full-width colon)
+    end
+  end
+end
+
 -- bind_text(text, path) → report, pending | nil, reason
 function Engine:bind_text(text, path)
   local forced = self.opts.reader
@@ -294,6 +306,12 @@ function Engine:bind_text(text, path)
     -- (a hospital's 信息公开工作年度报告)
     for _, w in ipairs(F.decl.other_reports or {}) do other = other or plain:find(w, 1, true) ~= nil end
     if not says and (other or #R.sections <= 1) then return nil, messages.text(self.lang, "not_report") end
+    -- it calls itself a report, yet holds no part and no table: most often a page that
+    -- links the report as a file, or shows it as images; six parts "missing" would say less
+    if says and #R.sections <= 1 then
+      local file = linked_file(doc.blocks)
+      return nil, file and messages.text(self.lang, "report_in_file", file) or messages.text(self.lang, "report_body_missing")
+    end
   end
   return R, pending
 end

@@ -10,6 +10,8 @@ return {
   bad_utf16     = "the UTF-16 text cannot be converted: %s",
   too_large     = "file too large: over the limit of %d MB (see --max-size-mb)",
   not_report    = "not a government information disclosure annual report: no table of one was found, and the text does not call itself one",
+  report_in_file = "the report's body was not found: the text has a report's title but no part and no table; the report may be in the file it names, “%s”: check that file",
+  report_body_missing = "the report's body was not found: the text has a report's title but no part and no table (the report may be published as an attachment or as images)",
   unknown_reader = "unknown reader '%s'",
   reader_failed = "reader '%s' failed: %s",
   rule_failed   = "rule '%s' failed: %s",
