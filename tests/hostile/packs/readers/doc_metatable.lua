@@ -1,6 +1,7 @@
 -- attack: a document whose blocks loop when the binder reads them (the
--- binder runs outside the reader's limits): it reads as a page with nothing.
--- expect: 缺少第一部分“一、总体情况”
+-- binder runs outside the reader's limits): it reads as a page with nothing,
+-- the report's body not found.
+-- expect: 未找到年度报告的正文
 name = "tricky"
 extensions = { "txt" }
 function Reader(text, opts)
