@@ -244,8 +244,18 @@ local DOCUMENT_FILE = { pdf = true, doc = true, docx = true, wps = true, ofd = t
                         zip = true, rar = true }
 local function linked_file(blocks)
   for _, b in ipairs(blocks) do
-    for name, ext in tostring(b.text or ""):gmatch("([^%s\"'<>/\\|:]+%.(%a%a%a?%a?))") do
-      if DOCUMENT_FILE[ext:lower()] then return (name:gsub("^.*\xEF\xBC\x9A", "")) end   -- (after a full-width colon)
+    local text = type(b) == "table" and b.text
+    text = type(text) == "string" and text or ""
+    -- each dot once, the name read back from it over at most 240 bytes: linear in the text
+    local at = text:find(".", 1, true)
+    while at do
+      local ext = text:match("^(%a%a%a?%a?)%f[^%w]", at + 1)
+      if ext and DOCUMENT_FILE[ext:lower()] then
+        local name = text:sub(math.max(1, at - 240), at - 1):match("([^%s\"'<>/\\|:]+)$")
+        -- (after a full-width colon; not from inside a character the cut took)
+        if name then return (name:gsub("^.*\xEF\xBC\x9A", ""):gsub("^[\x80-\xBF]+", "")) .. "." .. ext end
+      end
+      at = text:find(".", at + 1, true)
     end
   end
 end
