@@ -272,7 +272,7 @@ function Engine:bind_text(text, path)
     local R2, pending2 = bind.bind(P2.format, P2.system, doc, path, self:others(best))
     if bind.fit(R2) > bind.fit(R) then R, pending = R2, pending2; R.reader = reader.name end
   end
-  if reader.loose_digits and R.format ~= "legacy" then bind.doubt_tails(R, self:pack(R.format).system) end
+  if reader.loose_digits and R.format ~= "legacy" then bind.doubt_tails(R, self:pack(R.format).system, doc.blocks) end
   -- a table's anchor word alone (a note that mentions 表二) is not a table: a cell must be read
   -- (looked for only in a report with no part that carries a table: most have several;
   -- a part found by its words alone, "二、主动公开情况", may head another kind of report's)

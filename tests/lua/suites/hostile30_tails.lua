@@ -1,0 +1,42 @@
+-- A total an author typed wrong in a table of tab-parted or bar-parted
+-- cells is the sum's error, said by the sum's rule: no wrap cuts a number
+-- there, and a part that would hold the sum with digits added (1 as 11) is
+-- a coincidence of the digits, not the cell that slipped. The same row laid
+-- out by spaces, as a PDF's text sets it, may have been cut by a wrap and
+-- is still doubted; a number one digit longer than the sum wants (a mark
+-- run into it) still is, on any line.
+
+local DIR = "tests/fixtures/hostile30/"
+
+test("hostile30: a total typed wrong in a tab-parted table is the sum's error, its parts read", function()
+  for name, want in pairs { ["s1-county-bureau-review-total-typed"] = { rule = "gb2021.t4.rv_total", cells = { "t4.rv.corrected", "t4.rv.other" }, total = "t4.rv.total", found = 12 },
+                            ["s2-city-suit-total-typed"] = { rule = "gb2021.t4.ld_total", cells = { "t4.ld.pending" }, total = "t4.ld.total", found = 36 } } do
+    local path = DIR .. name .. ".txt"
+    local R = assert(nianbao.read(path))
+    for _, id in ipairs(want.cells) do
+      local state, v = R.c:state(id)
+      eq("number", state, name .. ": " .. id); eq(1, v, name .. ": " .. id)
+    end
+    eq(want.found, select(2, R.c:state(want.total)), name .. ": the total as typed")
+    local found = rules_found(path)
+    has(found, want.rule, name)
+    assert(not found:find("digit_tail", 1, true), name .. ":" .. found)
+  end
+end)
+
+test("hostile30: the same row laid out by spaces is doubted; a number a digit longer is, tabs or not", function()
+  local text = assert(nbio.readfile(DIR .. "s2-city-suit-total-typed.txt"))
+  local row = "72\t64\t178\t37\t351\t13\t4\t8\t1\t36\t12\t1\t1\t6\t20\t"   -- (and its remark after a tab)
+  assert(text:find(row, 1, true), "the row")
+  local spaced = write("h30_spaced.txt", (text:gsub(row, (row:gsub("\t", "      ")), 1)))
+  local found = rules_found(spaced)
+  has(found, "gb2021.val.digit_tail", "1 for 11 in a row of spaces: a wrap may have cut it")
+  assert(not found:find("t4.ld_total", 1, true), found)
+  has(sh(NB .. " check " .. spaced), "读到1，按勾稽关系应为11", "both numbers")
+  local longer = write("h30_longer.txt", (text:gsub(row, (row:gsub("\t1\t36\t", "\t11\t26\t")), 1)))
+  found = rules_found(longer)
+  has(found, "gb2021.val.digit_tail", "11 for 1 between tabs: a mark or a slip, said")
+  assert(not found:find("t4.ld_total", 1, true), found)
+  local R = assert(nianbao.read(longer))
+  eq("unknown", R.c:state("t4.ld.pending"), "11 for 1: not read")
+end)
