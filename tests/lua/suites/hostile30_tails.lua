@@ -40,3 +40,27 @@ test("hostile30: the same row laid out by spaces is doubted; a number a digit lo
   local R = assert(nianbao.read(longer))
   eq("unknown", R.c:state("t4.ld.pending"), "11 for 1: not read")
 end)
+
+-- The columns' numbers printed with no 栏次 word before them, on a line of
+-- their own (1 2 … 7 under 表三's header, 1 2 … 15 over 表四's values):
+-- no row's values and nothing unplaced; numbers not counting the columns
+-- one by one are still a row's or unplaced.
+test("hostile30: the columns' numbers alone on a line are no values and nothing unplaced", function()
+  local path = DIR .. "c1-county-column-numbers-bare.txt"
+  local found = rules_found(path)
+  assert(not found:find("parse.", 1, true), found)
+  local R = assert(nianbao.read(path))
+  eq(2, select(2, R.c:state("t4.rv.total")), "表四 read past its numbers")
+  eq(0, select(2, R.c:state("t4.rv.upheld")), "表四's first cell")
+  local text = assert(nbio.readfile(path))
+  local t3 = "\n1\t2\t3\t4\t5\t6\t7\n"
+  local t4 = "\n1\t2\t3\t4\t5\t6\t7\t8\t9\t10\t11\t12\t13\t14\t15\n"
+  assert(text:find(t3, 1, true) and text:find(t4, 1, true), "the numbers' lines")
+  -- (one number short of the columns, or not counting them: said as before)
+  local short = write("h30_short.txt", (text:gsub(t3, "\n1\t2\t3\t4\t5\t6\n", 1)))
+  has(rules_found(short), "gb2021.parse.unplaced", "1 … 6 over seven columns")
+  local skipped = write("h30_skipped.txt", (text:gsub(t4, (t4:gsub("\t9\t", "\t19\t")), 1)))
+  has(rules_found(skipped), "gb2021.parse.row_values", "1 … 8 19 10 … over 表四's values")
+  -- (read after c1, whose layout it shares: a plan made of c1 must not skip its line)
+  eq("unknown", (assert(nianbao.read(skipped)).c:state("t4.rv.total")), "表四 not read")
+end)
