@@ -64,3 +64,27 @@ test("hostile30: the columns' numbers alone on a line are no values and nothing 
   -- (read after c1, whose layout it shares: a plan made of c1 must not skip its line)
   eq("unknown", (assert(nianbao.read(skipped)).c:state("t4.rv.total")), "表四 not read")
 end)
+
+-- A public institution's report under 条例第五十五条 (a hospital's, a water
+-- company's) that copies this format's part titles over lists of its own,
+-- with no table, and names itself 信息公开工作年度报告: another kind of
+-- report, refused as none of this format (three struct.table_missing errors
+-- before). A text that names itself this format's report is still read so.
+test("hostile30: an institution's report under the national titles, no table, is refused", function()
+  for _, name in ipairs { "h1-hospital-national-titles", "h2-water-company-national-titles" } do
+    local out = sh(NB .. " check " .. DIR .. name .. ".txt")
+    has(out, "nianbao.unreadable", name)
+    assert(not out:find("table_missing", 1, true), out)
+  end
+  local text = assert(nbio.readfile(DIR .. "h1-hospital-national-titles.txt"))
+  local titled = write("h30_gov_title.txt", (text:gsub("2024年信息公开工作年度报告", "2024年政府信息公开工作年度报告", 1)))
+  local found = rules_found(titled)
+  has(found, "gb2021.struct.table_missing", "named a 政府信息公开工作年度报告: read, its tables missing")
+  -- (a part of a table with nothing under it, or a pointer, holds the table's place: as pictures)
+  local part4 = "2024年，本院未发生因信息公开引起的行政复议和行政诉讼。"
+  assert(text:find(part4, 1, true), "part 四's text")
+  for _, instead in ipairs { "", "详见下表。" } do
+    local pictured = write("h30_pictured.txt", (text:gsub(part4, instead, 1)))
+    has(rules_found(pictured), "gb2021.struct.table_not_text", "part 四 as '" .. instead .. "': read")
+  end
+end)
