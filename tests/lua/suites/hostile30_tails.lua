@@ -88,3 +88,23 @@ test("hostile30: an institution's report under the national titles, no table, is
     has(rules_found(pictured), "gb2021.struct.table_not_text", "part 四 as '" .. instead .. "': read")
   end
 end)
+
+-- A measure's word that ends its clause after a word of needing is the
+-- problem's (…的及时性需要加强；, 说理仍需进一步完善。): a part 五 of
+-- problems alone so worded is warned. With its object after it (仍需加强
+-- 培训) it is a plan, and the part is not warned.
+test("hostile30: problems worded as still needing a measure, no object after it, are no measure", function()
+  local path = DIR .. "p1-bureau-problems-needing.txt"
+  has(rules_found(path), "gb2021.struct.s5_measures", "p1")
+  local text = assert(nbio.readfile(path))
+  local last = "群众留言回复周期偏长。"
+  assert(text:find(last, 1, true), "the part's last problem")
+  for _, plan in ipairs { "仍需加强答复文书审核培训。", "需要加强对专栏内容的日常检查。", "需要进一步加强对专栏内容的日常检查。" } do
+    local planned = write("h30_planned.txt", (text:gsub(last, last .. plan, 1)))
+    local found = rules_found(planned)
+    assert(not found:find("s5_measures", 1, true), plan .. ":" .. found)
+  end
+  -- (a wrapped line inside the plan is no clause's end)
+  local wrapped = write("h30_wrapped.txt", (text:gsub(last, last .. "仍需加强\n答复文书审核培训。", 1)))
+  assert(not rules_found(wrapped):find("s5_measures", 1, true), "a plan wrapped after its verb")
+end)
