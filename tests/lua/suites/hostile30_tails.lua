@@ -108,3 +108,18 @@ test("hostile30: problems worded as still needing a measure, no object after it,
   local wrapped = write("h30_wrapped.txt", (text:gsub(last, last .. "仍需加强\n答复文书审核培训。", 1)))
   assert(not rules_found(wrapped):find("s5_measures", 1, true), "a plan wrapped after its verb")
 end)
+
+-- 费用 alone says the fee only where its clause denies one or counts it: a
+-- part 六 naming a cost of the work (相关费用按规定列入部门预算) and not
+-- the fee is warned; 未产生任何费用, 不涉及费用 and 相关费用0元 still say it.
+test("hostile30: a cost of the work is not the fee; a fee denied or counted as 费用 is", function()
+  local path = DIR .. "f1-bureau-other-costs.txt"
+  has(rules_found(path), "gb2021.struct.s6_fee", "f1")
+  local text = assert(nbio.readfile(path))
+  local cost = "相关费用按规定列入部门预算。"
+  assert(text:find(cost, 1, true), "the cost's sentence")
+  for _, said in ipairs { "本年度未产生任何费用。", "依申请公开不涉及费用。", "信息公开相关费用0元。" } do
+    local s = write("h30_fee.txt", (text:gsub(cost, cost .. said, 1)))
+    assert(not rules_found(s):find("s6_fee", 1, true), said)
+  end
+end)
