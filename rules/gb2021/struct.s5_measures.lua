@@ -31,21 +31,49 @@ none_found = { "未发现", "没有发现", "无明显", "不存在", "未出现
 -- a plan; nor 不断, which holds no 不 right before its word.)
 wanting = { "未能", "未", "没有", "不够", "不", "欠", "待" }
 
+-- what makes a measure's word a problem's where it ends its clause, no
+-- object after it: still needed (…的及时性需要加强；, 说理仍需进一步完善。);
+-- 仍需加强培训, its object after it, is a plan
+needing = { "需要", "需" }
+clause_ends = { "，", "。", "；", "：", "！", "、", ",", ".", ";", "\n" }
+
 -- the last characters of those words and of the measures' (a character
 -- of three bytes each): a measure's word after none of them is a measure
 -- at once, with no look further back (most are)
 local last_chars = {}
-for _, list in ipairs { wanting, words } do
+for _, list in ipairs { wanting, needing, words } do
   for _, w in ipairs(list) do last_chars[w:sub(-3)] = true end
 end
 
--- is the word at i of the text made a problem's by a word of wanting right
--- before it, or by a measure's word so made right before it?
-local function wanting_before(prose, i)
+-- does the clause end at j of the text, or after measures' words from j
+-- on (需要进一步加强。)?
+local function ends_clause(prose, j)
+  for _ = 1, 8 do
+    if j >= #prose then return true end
+    local after
+    for _, e in ipairs(clause_ends) do
+      if prose:sub(j + 1, j + #e) == e then return true end
+    end
+    for _, w in ipairs(words) do
+      if prose:sub(j + 1, j + #w) == w then after = w; break end
+    end
+    if not after then return false end
+    j = j + #after
+  end
+  return false
+end
+
+-- is the word at i..j of the text made a problem's by a word of wanting
+-- right before it, or by a word of needing with its clause ending after
+-- it, or by a measure's word so made right before it?
+local function wanting_before(prose, i, j)
   for _ = 1, 8 do
     local before
     for _, w in ipairs(wanting) do
       if i > #w and prose:sub(i - #w, i - 1) == w then return true end
+    end
+    for _, w in ipairs(needing) do
+      if i > #w and prose:sub(i - #w, i - 1) == w and ends_clause(prose, j) then return true end
     end
     for _, w in ipairs(words) do
       if i > #w and prose:sub(i - #w, i - 1) == w then before = w; break end
@@ -63,7 +91,7 @@ local function measured(prose)
     while true do
       local i, j = prose:find(w, from, true)
       if not i then break end
-      if not (i > 3 and last_chars[prose:sub(i - 3, i - 1)]) or not wanting_before(prose, i) then return true end
+      if not (i > 3 and last_chars[prose:sub(i - 3, i - 1)]) or not wanting_before(prose, i, j) then return true end
       from = j + 1
     end
   end

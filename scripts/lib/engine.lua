@@ -27,6 +27,11 @@ local Engine = {}
 Engine.__index = Engine
 local M = {}
 
+-- The most characters, with no number, of a part's text that may only point
+-- to its table published as a picture or an attachment (详见下表, 表格见附件):
+-- the table's place held, in a text that names itself no report of this format.
+local TABLE_POINTER_CHARS = 12
+
 -- The collector runs from here on. Start-up (main.c) runs without it: what
 -- it builds, the modules and the engine, lives as long as the process, and
 -- each cycle meanwhile walked all of it again (some 1 M instructions of
@@ -294,13 +299,21 @@ function Engine:bind_text(text, path)
     local R2, pending2 = bind.bind(P2.format, P2.system, doc, path, self:others(best))
     if bind.fit(R2) > bind.fit(R) then R, pending = R2, pending2; R.reader = reader.name end
   end
-  if reader.loose_digits and R.format ~= "legacy" then bind.doubt_tails(R, self:pack(R.format).system) end
+  if reader.loose_digits and R.format ~= "legacy" then bind.doubt_tails(R, self:pack(R.format).system, doc.blocks) end
   -- a table's anchor word alone (a note that mentions 表二) is not a table: a cell must be read
   -- (looked for only in a report with no part that carries a table: most have several;
   -- a part found by its words alone, "二、主动公开情况", may head another kind of report's)
-  local reads_as_report = R.format == "legacy"
+  -- (a report's first cells are read at once: the walk stops there)
+  -- (titled: a part that carries a table found by its title; its table's
+  -- place held: a part of it with nothing under it, or a few words and no
+  -- number, where a picture or an attachment of the table may have stood)
+  local reads_as_report, titled, place_held = R.format == "legacy", false, false
   for _, s in ipairs(R.sections) do
-    reads_as_report = reads_as_report or s.variant ~= "words" and (s.part and s.part.table) ~= nil
+    if s.variant ~= "words" and (s.part and s.part.table) ~= nil then
+      titled = true
+      local words = s.text or ""
+      place_held = place_held or not words:find("%d") and (utf8.len(words) or 0) <= TABLE_POINTER_CHARS
+    end
   end
   if not reads_as_report then
     local c = R.c
@@ -313,9 +326,13 @@ function Engine:bind_text(text, path)
     local says, other, plain = false, false, F.labels.simplify(text)
     for _, w in ipairs(F.report_words) do says = says or plain:find(w, 1, true) ~= nil end
     -- parts of prose alone are this format's unless the text names itself another report
-    -- (a hospital's 信息公开工作年度报告)
+    -- (a hospital's 信息公开工作年度报告), even under this format's own titles copied
+    -- (二、主动公开政府信息情况 over a hospital's lists, and no table), unless a
+    -- table's place is held (a department's tables as pictures: read, and said)
     for _, w in ipairs(F.decl.other_reports or {}) do other = other or plain:find(w, 1, true) ~= nil end
-    if not says and (other or #R.sections <= 1) then return nil, messages.text(self.lang, "not_report") end
+    if not says and (other and not place_held or not titled and (other or #R.sections <= 1)) then
+      return nil, messages.text(self.lang, "not_report")
+    end
     -- it calls itself a report, yet holds no part and no table: most often a page that
     -- links the report as a file, or shows it as images; six parts "missing" would say less
     if says and #R.sections <= 1 then

@@ -1107,6 +1107,20 @@ local function row_of(b)
   return b.grid and (b.grid .. ":" .. tostring(b.row)) or b.line
 end
 
+-- The columns' numbers on a row of their own before a row's values, with no
+-- 栏次 word (1 2 … 15 over 表四's one row of values), taken out of values:
+-- no row of the format's adds up so. n: the row's count of cells. Whether
+-- they were (a plan of the layout must not take them for another page's).
+local function drop_column_numbers(values, n)
+  if #values <= n or n < 4 or row_of(values[1]) ~= row_of(values[n])
+     or row_of(values[n]) == row_of(values[n + 1]) then return false end
+  for i = 1, n do
+    if values[i].text ~= tostring(i) then return false end
+  end
+  table.move(values, n + 1, #values + n, 1)
+  return true
+end
+
 -- What a label's text names in table T, read in group grp (or none): its
 -- folded text t, whether it is a unit, the row (and whether by a key of
 -- its own: strong) and the group. Pure in the text, T and grp, and a
@@ -2477,6 +2491,18 @@ local function bind_by_labels(F, system, T, m, tokens, R, diags, present, pendin
     numbering = numbering and b.text == tostring(i)
   end
   either_side = either_side and not numbering
+  -- the columns' numbers with no 栏次 word before them, one to a column on
+  -- one line above the first row (1 2 3 … 7 under 表三's header): no row's
+  -- values (no row of the format's adds up so), and nothing unplaced
+  if numbering and first and #lead >= 4 and #lead == #row_slots(first.row, order)
+     and row_of(lead[1]) == row_of(lead[#lead]) then
+    if rec then rec.unsafe = true end
+    for _, d in ipairs(lead.diags) do
+      for i = #diags, 1, -1 do
+        if diags[i] == d then table.remove(diags, i); break end
+      end
+    end
+  end
   local widths = {}        -- each row's count of slots, for the row after it
   for k = 1, #segs do
     local seg = segs[k]
@@ -2485,6 +2511,7 @@ local function bind_by_labels(F, system, T, m, tokens, R, diags, present, pendin
     local values = seg.values
     -- blank cells past the row's end only pad it
     while #values > #slots and values[#values].text == "" do values[#values] = nil end
+    if drop_column_numbers(values, #slots) and rec then rec.unsafe = true end
     -- the head of the next row's wrapped number is no value of this one
     local nxt = segs[k + 1]
     local head = #values == #slots + 1 and nxt and wrapped_apart(values, nxt, #row_slots(nxt.row, order))
@@ -3536,6 +3563,7 @@ local function bind_flat_by(F, system, T, m, tokens, R, diags, present, pending,
     if b.text ~= "" then filled[#filled + 1] = b end
   end
   if #values ~= #T.cells and #filled == #T.cells then values = filled end
+  if drop_column_numbers(values, #T.cells) and rec then rec.unsafe = true end
   local row = { row = { id = "", shown = T.title, cells = T.cells } }
   local placed
   if #values == #T.cells and #heads == #T.cells then placed = header_placed(F, T, heads, values) end
