@@ -2745,6 +2745,10 @@ function M.for_format(F, opts)
               -- (其中… opening a sentence: a part of the last claim of the one before)
               if claim.part_of and state.last_at == from and state.last_cells
                  and not going_on.of_part(state.last_cells, claim.part_of) then goto next_claim end
+              -- (after a sentence it goes on from whose clause opens with the reader's
+              -- not_after_clause: none, as in its own sentence)
+              local head = claim.reader and claim.reader.not_after_clause
+              if head and going_on.after_head(state, from, head) then goto next_claim end
               local c = {}
               for k, v in pairs(claim) do c[k] = v end
               c.line, c.col = report:place(s, unflat(map, from + c.at - 1))
