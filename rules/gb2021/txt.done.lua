@@ -24,6 +24,15 @@ local channel = [[ ("线上" / "网上" / "在线" / "网络" / "网站" / "当�
 -- 作出不予公开答复178件: answers of one result, a part of all (but 依申请公开办结: all of them)
 local one_result = [[ ("予以" / "部分" / "不予") "公开" !. / ("无法提供" / "不予处理" / "其他处理") !. ]]
 
+-- after a clause that says last year's carried ones were answered, a count of the answered
+-- is of this year's new ones (上年度结转的3件申请均已办结，本年度新收申请32件，已办结30件: 30 of
+-- 32, not all 33 answered)
+local carried_answered = [[
+  head     <- %last_year (!carried !%comma %any)^-12 carried (!answered !%comma %any)^-20 answered
+  carried  <- "结转" / "转结" / "遗留"
+  answered <- "办结" / "答复"
+]]
+
 check = text.claims {
   name   = "done",
   needs  = { "办结", "答复", "完成" },       -- a sentence without one of these is not read
@@ -32,20 +41,23 @@ check = text.claims {
   readers = {
     -- 办结政府信息公开申请37件; 共办结申请20件; 办结各类政府信息公开申请1,271件
     -- (but 办结各类申请1200件, unnamed, may be of every kind a service centre takes)
-    { cells = "t3.result.total.total", not_after = channel .. " / " .. one_result, grammar = [[
+    { cells = "t3.result.total.total", not_after = channel .. " / " .. one_result,
+      not_after_clause = carried_answered, grammar = [[
         claim <- verb ("了" / "各类" &("政府信息公开" / "信息公开") / "的")* request %sp ("共计" / "共" / "：" / ":")? %count ]] },
     -- 尚未办结的申请103件, 未能按期办结的103件, 逾期答复的申请5件, 超期办结2件: those not
     -- answered, or answered late, a part of all (read, no claim)
     { silent = true, grammar = [[
         claim <- (("尚" / "暂" / "仍")? ("未" "能"? / "没有") / "逾期" / "超期" / "延期" / "超时") verb ("的" / "了")*
                  request? %sp %count ]] },
-    -- 收到的3119件申请中，当年办结3016件, 新收申请中已办结3016件, 当年新收申请办结3016件: a
+    -- 收到的3119件申请中，当年办结3016件, 新收申请中已办结3016件, 当年新收申请办结3016件,
+    -- 新收申请156件中，已办结148件: a
     -- part of those received, not all answered (read, no claim)
     { bare = true, follows = { "t3", "start" }, silent = true, grammar = [[
-        claim <- ("申请中" %comma? / "新收" ("的" / "政府信息公开" / "信息公开")* "申请") %sp (!verb %ch)^-6 verb
+        claim <- ("申请中" %comma? / "新收" ("的" / "政府信息公开" / "信息公开")* "申请" (%sp %digit+ %sp %unit "中" %comma?)?)
+                 %sp (!verb %ch)^-6 verb
                  ("了" / "共")? %count ]] },
     -- 办结69件, 答复3050件, 办结的3050件中, 办结：75件: after a clause about requests (or at the start of a sentence)
-    { cells = "t3.result.total.total", bare = true, follows = { "t3", "start" },
+    { cells = "t3.result.total.total", bare = true, follows = { "t3", "start" }, not_after_clause = carried_answered,
       not_after = [[ "其中" / "期限内" / "期内" / "延期" / "逾期" / "方式" / ]] .. one_result .. " / " .. channel,
       grammar = [[
         claim <- verb ("了" / "共" / "的" / "：" / ":")? %count ]] },

@@ -65,6 +65,9 @@ local applicants = {
 -- (in a list opened by 其中 after a count of the answered, the new ones are the new ones
 -- answered: 办结3050件，其中上年结转申请34件，本年度新收申请3016件)
 local answered = "t3.result"
+-- (nor after a clause that opens with answering last year's carried ones: the verb governs
+-- the list, 本年度办结上年度结转申请5件，新收申请77件: 77 are the new ones answered)
+local answering_carried = [[ %this_year? ("共" / "已")? ("办结" / "答复" / "办理完成") "了"? %last_year ]]
 
 local received = text.claims {
   name   = "new",
@@ -74,20 +77,20 @@ local received = text.claims {
   words  = words,
   readers = {
     -- 收到政府信息公开申请75件; 收到42名申请人提出的政府信息公开申请58件
-    { cells = "t3.new.total", not_in_list_of = answered, not_after = part, grammar = [[
+    { cells = "t3.new.total", not_in_list_of = answered, not_after_clause = answering_carried, not_after = part, grammar = [[
         claim <- verb ("了" / "到" / "共" / "的")* filler request %sp total %count !leaves ]] },
     -- 收到申请154件: but not a service centre's applications (政务服务中心受理申请…)
-    { cells = "t3.new.total", not_in_list_of = answered, not_after = service, grammar = [[
+    { cells = "t3.new.total", not_in_list_of = answered, not_after_clause = answering_carried, not_after = service, grammar = [[
         claim <- verb ("了" / "到" / "共" / "的")* plain %sp total %count !leaves ]] },
     -- 本年度收到政府信息公开申请75件（含上年结转1件）, …75件，其中上年结转1件: the 75 counts the carried one too
     { cells = "t3.new.total + t3.carried.total", grammar = [[
         claim <- verb ("了" / "到" / "共" / "的")* (filler request / plain) %sp total %count
                  %sp (("（" / "(") ("含" / "其中" "含"?) / %comma %sp "其中" "含"?) %last_year ("结转" / "转结") ]] },
     -- 收到70件申请; 收到的386件申请中
-    { cells = "t3.new.total", not_in_list_of = answered, not_after = part, grammar = [[ claim <- verb ("了" / "共" / "的")* %count request !leaves ]] },
-    { cells = "t3.new.total", not_in_list_of = answered, not_after = service, grammar = [[ claim <- verb ("了" / "共" / "的")* %count plain !leaves ]] },
+    { cells = "t3.new.total", not_in_list_of = answered, not_after_clause = answering_carried, not_after = part, grammar = [[ claim <- verb ("了" / "共" / "的")* %count request !leaves ]] },
+    { cells = "t3.new.total", not_in_list_of = answered, not_after_clause = answering_carried, not_after = service, grammar = [[ claim <- verb ("了" / "共" / "的")* %count plain !leaves ]] },
     -- 依申请公开数量为15件; 依申请公开共3件
-    { cells = "t3.new.total", not_in_list_of = answered, not_after = part, grammar = [[
+    { cells = "t3.new.total", not_in_list_of = answered, not_after_clause = answering_carried, not_after = part, grammar = [[
         claim <- ("依申请公开" / "政府信息公开申请") (("数量" / "件数" / "量") "为" / "共计" / "共") %count !leaves ]] },
     -- 全年需办理94件 (new and carried together)
     { cells = "t3.new.total + t3.carried.total", grammar = [[

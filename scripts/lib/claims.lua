@@ -1837,6 +1837,7 @@ function M.for_format(F, opts)
   end
 
   local finders = {}           -- the finders of readers' not_after and requires, by their text
+  local heads = {}             -- readers' not_after_clause patterns, by their text
 
   -- One reader: a grammar and what its matches claim.
   -- (compiled: the grammar's readers are compiled together, in G.scan;
@@ -1876,6 +1877,12 @@ function M.for_format(F, opts)
       r.not_after = finders[g] or finder(compile_words(g, what .. " not_after", level))
       if type(g) == "string" then finders[g] = r.not_after end
     end
+    -- (anchored at a clause's start, spaces passed over: a text compiled once)
+    g = spec.not_after_clause
+    if g then
+      r.not_after_clause = heads[g] or sp * compile_words(g, what .. " not_after_clause", level)
+      if type(g) == "string" then heads[g] = r.not_after_clause end
+    end
     g = spec.requires
     if g then
       r.requires = finders[g] or finder(compile_words(g, what .. " requires", level))
@@ -1910,6 +1917,9 @@ function M.for_format(F, opts)
   --             of going on (其中) after a claim of these cells, in its sentence: the
   --             list's counts are parts of that claim's (办结3050件，其中上年结转34件，本年度
   --             新收申请3016件: the new ones answered, not all received)
+  --   not_after_clause  a re pattern: no claim when a clause of its sentence opens with it
+  --             before the match (办结上年度结转申请5件，新收申请77件: the verb of the first
+  --             clause governs the list, 77 are the new ones answered)
   --   requires  a re pattern the sentence must hold, unless the sentence is in one
   --             of `parts` ("s4")
   --   (grammar) needs   words one of which a sentence must hold to be read by
@@ -1959,6 +1969,7 @@ function M.for_format(F, opts)
     for _, r in ipairs(spec.readers or { spec }) do
       if type(r) ~= "table" or type(r.grammar) ~= "string" or not known[r.grammar] then return false end
       if r.not_after ~= nil and type(r.not_after) ~= "string" then return false end
+      if r.not_after_clause ~= nil and type(r.not_after_clause) ~= "string" then return false end
       if r.requires ~= nil and type(r.requires) ~= "string" then return false end
     end
     return true
@@ -2603,10 +2614,24 @@ function M.for_format(F, opts)
       return false
     end
 
+    -- (a claim after a clause that opens with its reader's not_after_clause, or in one
+    -- after its words: none)
+    local function after_clause(c, head)
+      for j = 1, #starts do
+        if starts[j] >= c.at then return false end
+        local e = head:match(s, starts[j])
+        if e and e <= c.at then return true end
+      end
+      return false
+    end
+
     local out = {}
     for _, c in ipairs(claims) do
       local of = c.reader and c.reader.not_in_list_of
-      if not c.silent and not (of and in_list_of(c, of)) then out[#out + 1] = c end
+      local head = c.reader and c.reader.not_after_clause
+      if not c.silent and not (of and in_list_of(c, of)) and not (head and after_clause(c, head)) then
+        out[#out + 1] = c
+      end
     end
     return out
   end
@@ -2720,6 +2745,10 @@ function M.for_format(F, opts)
               -- (其中… opening a sentence: a part of the last claim of the one before)
               if claim.part_of and state.last_at == from and state.last_cells
                  and not going_on.of_part(state.last_cells, claim.part_of) then goto next_claim end
+              -- (after a sentence it goes on from whose clause opens with the reader's
+              -- not_after_clause: none, as in its own sentence)
+              local head = claim.reader and claim.reader.not_after_clause
+              if head and going_on.after_head(state, from, head) then goto next_claim end
               local c = {}
               for k, v in pairs(claim) do c[k] = v end
               c.line, c.col = report:place(s, unflat(map, from + c.at - 1))

@@ -100,6 +100,23 @@ function M.for_language(K)
     return nil
   end
 
+  -- going_on.after_head(state, from, head): does a sentence that the one at `from`
+  -- goes on from (；, at most four back) have a clause opening with `head` (a
+  -- reader's not_after_clause)? 上年度结转申请34件已于本年度全部办结；本年度新收申请
+  -- 3119件，办结3016件: the answered are the new ones'
+  function going_on.after_head(state, from, head)
+    if state.went_on_at ~= from then return false end
+    local link = state.went_on
+    for _ = 1, 4 do
+      if not link then break end
+      for _, st in ipairs(clause_starts(link.s)) do
+        if head:match(link.s, st) then return true end
+      end
+      link = link.prev
+    end
+    return false
+  end
+
   return going_on
 end
 

@@ -117,6 +117,12 @@ function M.for_language(K)
   -- (a word of comparison before a colon heads the figures after it: 2023年度对比：新收…)
   local comparing = search_for(words_alt_once(L.comparison or {}) * -(sp * words_alt(L.lead_in or {})),
                                not plain_search and first_bytes { L.comparison or {} })
+  -- (so with a comma, when the clause opens with the year, the word a character or two after
+  -- it: 2023年对比，新收…, 2023年对比情况，…; 与2023年对比，新收申请增加5件 compares, its figures
+  -- this year's)
+  local comparison_word = words_alt(L.comparison or {})
+  local heading_year = sp * yearnum * sp * year_mark * (1 - comparison_word - comma)^-6 * comparison_word^1
+                       * (1 - comma)^-6 * sp * comma^-1 * sp * -1
   local carried_year       -- (s, starts, from) → the year, or nil; set once quantities are known
 
   -- quantities a sentence names (a number not a year, a day or a percentage)
@@ -144,7 +150,7 @@ function M.for_language(K)
   -- a year number, or "stop" (a word for a year, a comparison, a subject)
   local function clause_time(s, from, to, own)
     local clause = s:sub(from, to - 1)
-    if comparing:match(clause) then return "stop" end
+    if comparing:match(clause) and not heading_year:match(clause) then return "stop" end
     local stop = from - 1 + (quantity_search:match(clause) or #clause + 1)
     local year, i = "none", from
     while i < stop do
