@@ -2779,6 +2779,57 @@ M.packed_cells = packed_cells
 -- finding, or did not read every cell of the table.
 local stream_plans = memo.keyed()
 
+-- A table's rows printed again after it as lines of text, each a row's label
+-- with its digits run on ("四、结转下年度继续办理0000000"): a page's text that
+-- keeps a draft beside the shown table (a script's or a noscript's markup
+-- read as the table, the shown one's cells glued after it). Which copy was
+-- published cannot be told, so each row whose digits differ from the
+-- table's is unknown in every cell, read as both ("1111111 | 0000000",
+-- val.copies_differ), as copies_differ does for a copy within the table. A
+-- caption naming last year (附：上年度…) before such lines makes them that
+-- year's: nothing is done.
+function M.rows_again(F, T, blocks, from, to, R, others)
+  local norm, words = F.labels.norm, caption_words(F)
+  local m, group, done
+  for i = from, to do
+    local b = blocks[i]
+    if caption_year(F, words, b.text) == "last" then return end
+    -- (a text's lines are one paragraph, parted by spaces)
+    for piece in b.text:gmatch("%S+") do
+      local label, run = piece:match("^(.-)(%d+)$")
+      if label and label ~= "" and not label:find("%d$") then
+        m = m or prepared(F, T, others)
+        done = done or {}
+        local t = norm(label)
+        local g = t ~= "" and find_group(m, T, t)
+        if g then group = g end
+        local row = t ~= "" and find_row(F, T, t, group)
+        if not row and g then
+          -- a group's label with its item run on: "（六）其他处理3.其他"
+          local _, key = has_key(t, g.keys_norm)
+          local e = key and select(2, t:find(key, 1, true))
+          if e and e < #t then row = find_row(F, T, t:sub(e + 1), g) end
+        end
+        -- (a digit at least for each of the row's cells: no sentence's one number)
+        if row and not done[row] and row.cells and #row.cells > 1 and #run >= #row.cells then
+          done[row] = true
+          local own = {}
+          for k, id in ipairs(row.cells) do
+            local c = R:cell(id)
+            if c.state ~= "number" or not c.text or not c.text:find("^%d+$") then own = nil; break end
+            own[k] = c.text
+          end
+          local digits = own and table.concat(own)
+          if digits and digits ~= run then
+            local at = { text = digits .. " | " .. run, line = b.line, col = b.col, offset = b.offset }
+            for _, id in ipairs(row.cells) do R:set(id, "unknown", nil, at) end
+          end
+        end
+      end
+    end
+  end
+end
+
 -- bind_rows(F, system, T, tokens, R, diags, present, pending, others):
 -- fill R's cells of table T from its tokens.
 function M.bind_rows(F, system, T, tokens, R, diags, present, pending, others)
