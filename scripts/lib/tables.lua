@@ -2806,6 +2806,93 @@ M.packed_cells = packed_cells
 -- finding, or did not read every cell of the table.
 local stream_plans = memo.keyed()
 
+-- A table's rows printed again after it as lines of text, each a row's label
+-- and its numbers, run together ("四、结转下年度继续办理0000000") or one a
+-- word ("四、结转下年度继续办理 0 0 0 0 0 0 0"): a page's text that keeps a
+-- draft beside the shown table (a script's or a noscript's markup read as
+-- the table, the shown one's cells after it). Which copy was published
+-- cannot be told, so each row whose numbers differ from the table's is
+-- unknown in every cell, read as both ("1111111 | 0000000",
+-- val.copies_differ), as copies_differ does for a copy within the table.
+-- A row is taken so only where its label is followed by a digit at least
+-- for each of its cells (run together) or by as many numbers as it has
+-- cells: a sentence's one number is none. A caption naming last year
+-- (附：上年度…) before such lines makes them that year's: nothing is done.
+function M.rows_again(F, T, blocks, from, to, R, others)
+  local norm, words = F.labels.norm, caption_words(F)
+  local m, group, done, pending
+  -- the row's numbers as the table read them, or nil where one is not a number
+  local function own_of(row)
+    local own = {}
+    for k, id in ipairs(row.cells) do
+      local c = R:cell(id)
+      if c.state ~= "number" or not c.text or not c.text:find("^%d+$") then return nil end
+      own[k] = c.text
+    end
+    return own
+  end
+  -- the row printed again with these numbers (a list, or one run of digits) at block b
+  local function again(row, numbers, b)
+    done[row] = true
+    local own = own_of(row)
+    if not own then return end
+    local same, mine, theirs
+    if type(numbers) == "string" then
+      mine, theirs = table.concat(own), numbers
+      same = mine == theirs
+    else
+      same = true
+      for k = 1, #own do same = same and tonumber(own[k]) == tonumber(numbers[k]) end
+      mine, theirs = table.concat(own, " "), table.concat(numbers, " ")
+    end
+    if same then return end
+    local at = { text = mine .. " | " .. theirs, line = b.line, col = b.col, offset = b.offset }
+    for _, id in ipairs(row.cells) do R:set(id, "unknown", nil, at) end
+  end
+  local function settle()
+    if pending and #pending.numbers == #pending.row.cells then again(pending.row, pending.numbers, pending.b) end
+    pending = nil
+  end
+  -- the row a label names (a group's label, an item's in the last group named)
+  local function row_of(label)
+    m = m or prepared(F, T, others)
+    local t = norm(label)
+    if t == "" then return nil end
+    local g = find_group(m, T, t)
+    if g then group = g end
+    local row = find_row(F, T, t, group)
+    if not row and g then
+      -- a group's label with its item run on: "（六）其他处理3.其他"
+      local _, key = has_key(t, g.keys_norm)
+      local e = key and select(2, t:find(key, 1, true))
+      if e and e < #t then row = find_row(F, T, t:sub(e + 1), g) end
+    end
+    if row and row.cells and #row.cells > 1 and not done[row] then return row end
+  end
+  done = {}
+  for i = from, to do
+    local b = blocks[i]
+    if caption_year(F, words, b.text) == "last" then return end
+    -- (a text's lines are one paragraph, parted by spaces)
+    for piece in b.text:gmatch("%S+") do
+      if piece:find("^%d+$") then
+        if pending then pending.numbers[#pending.numbers + 1] = piece end
+      else
+        settle()
+        local label, run = piece:match("^(.-)(%d+)$")
+        if label and label ~= "" and not label:find("%d$") then
+          local row = row_of(label)
+          if row and #run >= #row.cells then again(row, run, b) end
+        elseif not label then
+          local row = row_of(piece)
+          if row then pending = { row = row, numbers = {}, b = b } end
+        end
+      end
+    end
+  end
+  settle()
+end
+
 -- bind_rows(F, system, T, tokens, R, diags, present, pending, others):
 -- fill R's cells of table T from its tokens.
 function M.bind_rows(F, system, T, tokens, R, diags, present, pending, others)

@@ -1752,7 +1752,9 @@ local function table_tokens(F, T, blocks, from, to, lead)
   -- cells with no value, and lines with numbers after them: a page kept the
   -- header as a table and flattened the rows, which are read as crawled text's
   local rows_after = cells > 0 and digits_at ~= nil and digits_at > last and not any_value(F, tokens, cells)
-  if cells > 0 and not rows_after and not lead and not (para_at and para_at < last) then return tokens, placed, heads end
+  -- (the lines after the last cell, where they are left out: the caller looks there for the table's rows again)
+  local cut = cells > 0 and not rows_after and last < to and last or nil
+  if cells > 0 and not rows_after and not lead and not (para_at and para_at < last) then return tokens, placed, heads, cut end
   tokens, placed = {}, false
   if cells > 0 and not rows_after then to = last end      -- prose after the last cell is not the table's
   local has_digits = digits_at ~= nil and digits_at <= to
@@ -1785,7 +1787,7 @@ local function table_tokens(F, T, blocks, from, to, lead)
       end
     end
   end
-  return tokens, placed
+  return tokens, placed, nil, cut
 end
 M.table_tokens = table_tokens
 
@@ -2108,7 +2110,7 @@ function M.bind(F, system, doc, path, others)
     R.tables[T.id] = { present = false }
     for _, st in ipairs(legacy and {} or starts) do
       if st.part.id == T.part then
-        local tokens, placed, heads
+        local tokens, placed, heads, cut
         local cells_alone = #st.cells > 0 and not st.lead and not (st.para_at and st.para_at < st.last)
         -- lines after cells none of which holds a value (a header kept as a
         -- table): table_tokens looks whether those lines are its rows
@@ -2119,8 +2121,9 @@ function M.bind(F, system, doc, path, others)
           -- (the walk asked each cell whether it names a column of the part's table)
           heads = st.heads_of == T and st.heads or header_texts(F, T, tokens)
           st.given = true
+          cut = st.para_at and st.last < st.stop and st.last or nil
         else
-          tokens, placed, heads = table_tokens(F, T, blocks, st.index + 1, st.stop, st.lead)
+          tokens, placed, heads, cut = table_tokens(F, T, blocks, st.index + 1, st.stop, st.lead)
         end
         R.tables[T.id].line = tokens[1] and tokens[1].line or st.block.line
         R.tables[T.id].headers = heads or header_texts(F, T, tokens)
@@ -2129,6 +2132,8 @@ function M.bind(F, system, doc, path, others)
           local bind_table = T.flat and tables.bind_flat or tables.bind_rows
           bind_table(F, system, T, tokens, R, diags, present, pending, words)
         end
+        -- the table's rows printed again in the lines after it (a draft kept beside it)
+        if cut and present.yes then tables.rows_again(F, T, blocks, cut + 1, st.stop, R, words) end
       end
     end
     R.tables[T.id].present = present.yes
