@@ -1219,6 +1219,13 @@ local function second_word(F, T, words, t, col)
   return col
 end
 
+-- Whether text is the last piece of row's label, the rest of it wrapped
+-- onto the next line of its cell (一、本年新收政府信 / 息公开申请数量)
+local function label_tail(F, row, text)
+  local norm = row.norm and F.labels.norm(text)
+  return norm ~= nil and #norm > 0 and #norm < #row.norm and row.norm:sub(-#norm) == norm
+end
+
 -- Whether a text of no row after the first n is a caption naming last year (附：上年度…对比表):
 -- a row printed again after it is last year's table, not a copy of this one's (a sentence
 -- naming it in passing, 注：上表沿用上年度口径，有误，现更正如下, is no caption). A caption
@@ -1666,7 +1673,11 @@ local function segment(F, T, m, tokens, diags, present, rec)
       numbered_seen[before.values] = true
     end
     if before ~= cur and before and before.held and not before.taken then unplace(before) end
-    if not state and copy == copy_before then copy = nil end   -- (the copy's values end at a text)
+    -- (the copy's values end at a text, but for the rest of its own label: a
+    -- label wrapped in its cell, 一、本年新收政府信 / 息公开申请数量 3001 …)
+    if not state and copy == copy_before and not (copy and #copy.values == 0 and label_tail(F, copy.row, text)) then
+      copy = nil
+    end
   end
   if cur and cur.held and not cur.taken then unplace(cur) end
   if row_numbers(diags, lead, numbered, numbered_rows) and rec then rec.unsafe = true end
