@@ -1481,6 +1481,9 @@ local function segment(F, T, m, tokens, diags, present, rec)
     elseif state and numbers_line and row_of(b) == numbers_line then
       -- the columns' numbers (栏次 1 2 3 …): no value
     elseif state then
+      if cur and cur.footer and row_of(b) ~= row_of(cur.block) then
+        if cur.below_header then cur = cur.was else cur.footer = false end
+      end
       if cur and state == "blank" and value_x and b.grid == value_grid and b.x0 and b.x0 < value_x
          and #cur.values == 0 then
         -- a label's empty cell, left of the columns
@@ -1629,7 +1632,9 @@ local function segment(F, T, m, tokens, diags, present, rec)
              and (#cur.values > 0 or value_x and b.grid == value_grid and b.x0 and b.x0 >= value_x) then
         cur.values[#cur.values + 1] = b             -- a cell of the page that holds text (not a remark's)
       elseif is_fragment(F, m, t, b.text) then
-        -- a piece of a label split by the page
+        -- a piece of a label split by the page (under a page's address, before any value
+        -- below it: the rest of the label of the row before, its values after)
+        if cur and cur.footer and row_of(b) ~= row_of(cur.block) then cur = cur.was end
       elseif names_part(F, t) then
         -- a table's caption, read with the table's text (an appendix's)
         if cur and b.derived then drop_line_values(cur.values, b) end
@@ -1640,6 +1645,8 @@ local function segment(F, T, m, tokens, diags, present, rec)
           extras[#extras] = nil
           cur = cur.was
         end
+        -- nor were the numbers before it on its line (the time of the print, 12/7/26, 7:07 AM)
+        if cur and b.derived then drop_line_values(cur.values, b) end
       else
         local like = misspelt_row(F, T, t, group or (cur and cur.row.group), seen, last)
         if like then
@@ -1661,6 +1668,18 @@ local function segment(F, T, m, tokens, diags, present, rec)
           -- a label of no row of the format: what follows it is not the last row's,
           -- but the values of a row the format does not have
           cur = { extra = true, label = b.text, values = {}, block = b, row = { cells = {} }, was = cur }
+          -- (a page's address under it, its page number after: set in the middle of a
+          -- row by a text in the PDF's drawing order, the row before may go on below it:
+          -- a label's piece says so, or a value where the running header, its print's
+          -- time among it, came just before, so what follows is no header's)
+          local was = cur.was
+          if was and was.footer and row_of(was.block) == row_of(b) then
+            -- the address's rest after its digits (…/ndbg/202201/t20220125_4.html): the same footer
+            cur.was, cur.footer, cur.below_header = was.was, true, was.below_header
+          else
+            cur.footer = b.derived and was and not was.extra and b.text:find("://", 1, true) ~= nil
+            cur.below_header = cur.footer and i > 1 and title_line ~= nil and row_of(tokens[i - 1]) == title_line
+          end
           extras[#extras + 1] = cur
         end
       end
