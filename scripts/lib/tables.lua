@@ -1645,8 +1645,10 @@ local function segment(F, T, m, tokens, diags, present, rec)
           extras[#extras] = nil
           cur = cur.was
         end
-        -- nor were the numbers before it on its line (the time of the print, 12/7/26, 7:07 AM)
-        if cur and b.derived then drop_line_values(cur.values, b) end
+        -- nor were the numbers before it on its line (the time of the print, 12/7/26, 7:07 AM),
+        -- where the row's label is on a line before (on the same line, its value may have run
+        -- into the time, 行政处罚 398575812/7/26: the row's values are not told from it)
+        if cur and b.derived and row_of(cur.block) ~= title_line then drop_line_values(cur.values, b) end
       else
         local like = misspelt_row(F, T, t, group or (cur and cur.row.group), seen, last)
         if like then

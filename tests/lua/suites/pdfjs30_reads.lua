@@ -29,7 +29,7 @@ test("pdfjs30: the print's time in the running header and the page's address ins
   end
   eq("number:64", cell(R, "t3.new.np"), "the table's first row, before a page's header")
   eq("number:1", cell(R, "t3.next.np"), "结转下年度, its values around a page's header")
-  eq("number:0", cell(R, "t3.next.total"), "结转下年度's last value, after the address")
+  eq("number:1", cell(R, "t3.next.total"), "结转下年度's 总计, after the page's address")
   local path = DIR .. "j3-pdfparse-print-time-in-row.txt"
   R = assert(nianbao.read(path))
   eq("number:0", cell(R, "t2.fee.amount"), "行政事业性收费, the header's 12/7/26, 7:06 AM after it")
@@ -37,4 +37,12 @@ test("pdfjs30: the print's time in the running header and the page's address ins
     eq("number:0", cell(R, "t3.result.reject.mass." .. col), "无正当理由大量反复申请 " .. col)
   end
   eq(nil, rules_found(path):find("parse.row_values", 1, true), "no row read too long")
+end)
+
+test("pdfjs30: a row's value on the running header's line, run into its time, is not dropped unsaid", function()
+  -- (pypdf's 行政处罚 398575812/7/26, 12:54 AM 临溪市…: the row's 3985758 and the time's 12 run together)
+  local path = "tests/fixtures/pdftext28/p4-pypdf-bracketed-items.txt"
+  local R = assert(nianbao.read(path))
+  eq("unknown", R.c:state("t2.penalty.decisions"), "not read")
+  has(sh(NB .. " check " .. path), "398575812", "said, with what was read")
 end)
