@@ -934,6 +934,17 @@ local function drop_line_values(values, b)
   end
 end
 
+-- Whether the values at the end of a row's list begin with first, the first
+-- text of their line: the line holds numbers before any word.
+local function line_begins_values(values, first)
+  for k = #values, 1, -1 do
+    local v = values[k]
+    if v == first then return true end
+    if v.line ~= first.line then return false end
+  end
+  return false
+end
+
 -- The values of a list that are not empty cells: counted again where a
 -- line's were dropped (a running title's year, 2021, read before its words).
 local function numbers_in(values)
@@ -1437,8 +1448,10 @@ local function segment(F, T, m, tokens, diags, present, rec)
       diags[#diags + 1] = { kind = "unplaced", table = T.id, text = v.text, line = v.line, col = v.col or 1 }
     end
   end
+  local line_first                       -- the first text of the line being read
   for i = 1, #tokens do
     local b = tokens[i]
+    if not line_first or line_first.line ~= b.line then line_first = b end
     local before, copy_before = cur, copy
     local text = b.text
     local hit = known and known[text]
@@ -1646,9 +1659,9 @@ local function segment(F, T, m, tokens, diags, present, rec)
           cur = cur.was
         end
         -- nor were the numbers before it on its line (the time of the print, 12/7/26, 7:07 AM),
-        -- where the row's label is on a line before (on the same line, its value may have run
-        -- into the time, 行政处罚 398575812/7/26: the row's values are not told from it)
-        if cur and b.derived and row_of(cur.block) ~= title_line then drop_line_values(cur.values, b) end
+        -- where they begin the line (after a label's piece, a row's value may have run into
+        -- the time, 行政处罚 398575812/7/26: the row's values are not told from it)
+        if cur and b.derived and line_begins_values(cur.values, line_first) then drop_line_values(cur.values, b) end
       else
         local like = misspelt_row(F, T, t, group or (cur and cur.row.group), seen, last)
         if like then

@@ -45,4 +45,6 @@ test("pdfjs30: a row's value on the running header's line, run into its time, is
   local R = assert(nianbao.read(path))
   eq("unknown", R.c:state("t2.penalty.decisions"), "not read")
   has(sh(NB .. " check " .. path), "398575812", "said, with what was read")
+  -- (and after a label's last piece on the line: 其他情形）447 7 0 0 0 0 4512/7/26, 4:00 AM …)
+  has(sh(NB .. " check tests/fixtures/pdftext29/q3-pypdf-total-clipped.txt"), "4512", "部分公开's values, said")
 end)
