@@ -934,6 +934,17 @@ local function drop_line_values(values, b)
   end
 end
 
+-- Whether the values at the end of a row's list begin with first, the first
+-- text of their line: the line holds numbers before any word.
+local function line_begins_values(values, first)
+  for k = #values, 1, -1 do
+    local v = values[k]
+    if v == first then return true end
+    if v.line ~= first.line then return false end
+  end
+  return false
+end
+
 -- The values of a list that are not empty cells: counted again where a
 -- line's were dropped (a running title's year, 2021, read before its words).
 local function numbers_in(values)
@@ -1233,6 +1244,13 @@ local function second_word(F, T, words, t, col)
   return col
 end
 
+-- Whether text is the last piece of row's label, the rest of it wrapped
+-- onto the next line of its cell (一、本年新收政府信 / 息公开申请数量)
+local function label_tail(F, row, text)
+  local norm = row.norm and F.labels.norm(text)
+  return norm ~= nil and #norm > 0 and #norm < #row.norm and row.norm:sub(-#norm) == norm
+end
+
 -- Whether a text of no row after the first n is a caption naming last year (附：上年度…对比表):
 -- a row printed again after it is last year's table, not a copy of this one's (a sentence
 -- naming it in passing, 注：上表沿用上年度口径，有误，现更正如下, is no caption). A caption
@@ -1444,8 +1462,10 @@ local function segment(F, T, m, tokens, diags, present, rec)
       diags[#diags + 1] = { kind = "unplaced", table = T.id, text = v.text, line = v.line, col = v.col or 1 }
     end
   end
+  local line_first                       -- the first text of the line being read
   for i = 1, #tokens do
     local b = tokens[i]
+    if not line_first or line_first.line ~= b.line then line_first = b end
     local before, copy_before = cur, copy
     local text = b.text
     local hit = known and known[text]
@@ -1488,6 +1508,9 @@ local function segment(F, T, m, tokens, diags, present, rec)
     elseif state and numbers_line and row_of(b) == numbers_line then
       -- the columns' numbers (栏次 1 2 3 …): no value
     elseif state then
+      if cur and cur.footer and row_of(b) ~= row_of(cur.block) then
+        if cur.below_header then cur = cur.was else cur.footer = false end
+      end
       if cur and state == "blank" and value_x and b.grid == value_grid and b.x0 and b.x0 < value_x
          and #cur.values == 0 then
         -- a label's empty cell, left of the columns
@@ -1636,7 +1659,9 @@ local function segment(F, T, m, tokens, diags, present, rec)
              and (#cur.values > 0 or value_x and b.grid == value_grid and b.x0 and b.x0 >= value_x) then
         cur.values[#cur.values + 1] = b             -- a cell of the page that holds text (not a remark's)
       elseif is_fragment(F, m, t, b.text) then
-        -- a piece of a label split by the page
+        -- a piece of a label split by the page (under a page's address, before any value
+        -- below it: the rest of the label of the row before, its values after)
+        if cur and cur.footer and row_of(b) ~= row_of(cur.block) then cur = cur.was end
       elseif names_part(F, t) then
         -- a table's caption, read with the table's text (an appendix's)
         if cur and b.derived then drop_line_values(cur.values, b) end
@@ -1647,6 +1672,10 @@ local function segment(F, T, m, tokens, diags, present, rec)
           extras[#extras] = nil
           cur = cur.was
         end
+        -- nor were the numbers before it on its line (the time of the print, 12/7/26, 7:07 AM),
+        -- where they begin the line (after a label's piece, a row's value may have run into
+        -- the time, 行政处罚 398575812/7/26: the row's values are not told from it)
+        if cur and b.derived and line_begins_values(cur.values, line_first) then drop_line_values(cur.values, b) end
       else
         local like = misspelt_row(F, T, t, group or (cur and cur.row.group), seen, last)
         if like then
@@ -1668,6 +1697,18 @@ local function segment(F, T, m, tokens, diags, present, rec)
           -- a label of no row of the format: what follows it is not the last row's,
           -- but the values of a row the format does not have
           cur = { extra = true, label = b.text, values = {}, block = b, row = { cells = {} }, was = cur }
+          -- (a page's address under it, its page number after: set in the middle of a
+          -- row by a text in the PDF's drawing order, the row before may go on below it:
+          -- a label's piece says so, or a value where the running header, its print's
+          -- time among it, came just before, so what follows is no header's)
+          local was = cur.was
+          if was and was.footer and row_of(was.block) == row_of(b) then
+            -- the address's rest after its digits (…/ndbg/202201/t20220125_4.html): the same footer
+            cur.was, cur.footer, cur.below_header = was.was, true, was.below_header
+          else
+            cur.footer = b.derived and was and not was.extra and b.text:find("://", 1, true) ~= nil
+            cur.below_header = cur.footer and i > 1 and title_line ~= nil and row_of(tokens[i - 1]) == title_line
+          end
           extras[#extras + 1] = cur
         end
       end
@@ -1680,7 +1721,11 @@ local function segment(F, T, m, tokens, diags, present, rec)
       numbered_seen[before.values] = true
     end
     if before ~= cur and before and before.held and not before.taken then unplace(before) end
-    if not state and copy == copy_before then copy = nil end   -- (the copy's values end at a text)
+    -- (the copy's values end at a text, but for the rest of its own label: a
+    -- label wrapped in its cell, 一、本年新收政府信 / 息公开申请数量 3001 …)
+    if not state and copy == copy_before and not (copy and #copy.values == 0 and label_tail(F, copy.row, text)) then
+      copy = nil
+    end
   end
   if cur and cur.held and not cur.taken then unplace(cur) end
   if row_numbers(diags, lead, numbered, numbered_rows) and rec then rec.unsafe = true end
