@@ -1766,10 +1766,22 @@ static size_t tag_blanks(const char *s, size_t j, size_t n, int *line) {
     return j;
 }
 
+/* The line ends in s[from..to). */
+static int line_ends(const char *s, size_t from, size_t to) {
+    const char *nl;
+    int k = 0;
+    while (from < to && (nl = memchr(s + from, '\n', to - from)) != NULL) {
+        k++;
+        from = (size_t)(nl - s) + 1;
+    }
+    return k;
+}
+
 /* The rows of a table from s[from] (after its start tag) up to its end tag
 ** "</table>": where that tag starts, or 0 when they are not plain. With
 ** ss, its rows are handed on to the walk as libxml2 hands them on, the
-** start tag ending at s[from - 1] being on line. */
+** start tag ending at s[from - 1] being on line: rows hollow_page found
+** plain in the same text, so their text is not checked again. */
 static size_t plain_rows(stream_state *ss, const char *s, size_t from, size_t n, int line) {
     size_t i = from;
     int group = PR_NONE, row = 0, cell = PR_NONE;
@@ -1782,13 +1794,13 @@ static size_t plain_rows(stream_state *ss, const char *s, size_t from, size_t n,
             if (lt == NULL) return 0;
             k = (size_t)(lt - s);
             if (k - i > PLAIN_TEXT_MAX) return 0;
-            /* white space alone between the tags of rows (the walk reads none of it; a line
+            /* white space alone between the tags of rows (the walk reads none of it, nor is
+            ** it handed on: a table's, a row group's or a row's text is never read; a line
             ** ends at each \n, a \r before it or not, as libxml2 counts them) */
             if (cell == PR_NONE) {
-                for (j = i; j < k; j++)
+                if (!ss) for (j = i; j < k; j++)
                     if (s[j] != ' ' && s[j] != '\t' && s[j] != '\n' && (s[j] != '\r' || j + 1 >= k || s[j + 1] != '\n'))
                         return 0;
-                if (ss) stream_text(ss->ctxt, (const xmlChar *)(s + i), (int)(k - i));
             } else {
                 /* a cell's text: its runs apart, each reference handed on as its characters alone */
                 size_t at = i;
@@ -1796,7 +1808,7 @@ static size_t plain_rows(stream_state *ss, const char *s, size_t from, size_t n,
                     const char *amp = memchr(s + at, '&', k - at);
                     size_t to = amp ? (size_t)(amp - s) : k;
                     int ref;
-                    if (!plain_text(s, at, to)) return 0;
+                    if (!ss && !plain_text(s, at, to)) return 0;
                     if (ss && to > at) stream_text(ss->ctxt, (const xmlChar *)(s + at), (int)(to - at));
                     if (amp == NULL) break;
                     if ((ref = plain_ref(s, to, k)) < 0) return 0;
@@ -1804,8 +1816,7 @@ static size_t plain_rows(stream_state *ss, const char *s, size_t from, size_t n,
                     at = to + strlen(plain_refs[ref][0]);
                 }
             }
-            if (ss)
-                for (j = i; j < k; j++) line += s[j] == '\n';
+            if (ss) line += line_ends(s, i, k);
             i = k;
             continue;
         }
