@@ -74,16 +74,6 @@ static int style_space(char c) {
     return c == ' ' || (c >= '\t' && c <= '\r');   /* as Lua's %s */
 }
 
-/* Is at inside a comment of style text s (opened before it, not closed)? */
-static int in_comment(const char *s, const char *at) {
-    const char *p, *open = NULL;
-    for (p = s; p + 1 < at; p++) {
-        if (p[0] == '/' && p[1] == '*' && !open) open = p++;
-        else if (p[0] == '*' && p[1] == '/' && open) open = NULL, p++;
-    }
-    return open != NULL;
-}
-
 /* The declaration at the ':' colon of style text s..e: -1 where it sets no
 ** display, else whether it sets display to none ("display:none", "display: none"). */
 static int display_none(const char *s, const char *e, const char *colon) {
@@ -99,21 +89,6 @@ static int display_none(const char *s, const char *e, const char *colon) {
     return m == 4;
 }
 
-/* Does style text s[0..len) hide its element? A spreadsheet saved as a page
-** keeps its hidden rows and columns so, a site its print copy or a draft. */
-static int hides(const char *s, size_t len) {
-    const char *e = s + len, *p = s, *colon;
-    int hidden = 0;
-    /* from each ':' (a few a style): the last display set outside a comment
-    ** is the one a browser takes */
-    while ((colon = memchr(p, ':', (size_t)(e - p))) != NULL) {
-        int none = display_none(s, e, colon);
-        if (none >= 0 && !in_comment(s, colon)) hidden = none;
-        p = colon + 1;
-    }
-    return hidden;
-}
-
 /* Does a style sheet s[0..len) hide anything (a rule of display:none)? A
 ** page's print copy or a draft of a class it hides: markup.lua reads the rules. */
 static int sheet_hides(const char *s, size_t len) {
@@ -125,7 +100,73 @@ static int sheet_hides(const char *s, size_t len) {
     return 0;
 }
 
-/* Does style text s[0..len) strike its text through (a revised page's old value)? */
+/* What markup.lua's hidden() and struck() make of an element's own
+** attributes (no style sheet read): ATTS_HIDDEN for the hidden attribute or
+** a style whose last display is none, ATTS_STRUCK for a style that strikes
+** through, ATTS_UNREAD for a style too long to read here. */
+enum { ATTS_SHOWN = 0, ATTS_HIDDEN = 1, ATTS_STRUCK = 2, ATTS_UNREAD = 4 };
+#define STYLE_MAX 2048
+
+static int lower_ch(char c) {
+    return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
+static int word_ch(char c) {                       /* Lua's [%w%-] */
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
+}
+
+/* Does s[0..len), lowered, hold word (lowercase)? */
+static int holds_lowered(const char *s, size_t len, const char *word) {
+    size_t m = strlen(word), i, k;
+    for (i = 0; i + m <= len; i++) {
+        for (k = 0; k < m && lower_ch(s[i + k]) == word[k]; k++) ;
+        if (k == m) return 1;
+    }
+    return 0;
+}
+
+/* markup.lua's display of a style s[0..len), when the style holds
+** "display": the style lowered, each comment taken out (from its opening
+** to the first close after it, as its gsub does), then the last match of
+** "display%s*:%s*([%w%-]+)": 1 when it is none, 0 another, -1 none set,
+** -2 a style too long for this. */
+static int style_display_none(const char *s, size_t len) {
+    char low[STYLE_MAX];
+    size_t n = 0, i = 0;
+    int shown = -1;
+    if (!holds_lowered(s, len, "display")) return -1;
+    if (len > STYLE_MAX) return -2;
+    while (i < len) {
+        if (s[i] == '/' && i + 1 < len && s[i + 1] == '*') {
+            size_t k;
+            for (k = i + 2; k + 1 < len && !(s[k] == '*' && s[k + 1] == '/'); k++) ;
+            if (k + 1 < len) {
+                i = k + 2;
+                continue;
+            }
+        }
+        low[n++] = lower_ch(s[i++]);
+    }
+    for (i = 0; i + 7 <= n;) {
+        if (memcmp(low + i, "display", 7) == 0) {
+            size_t j = i + 7, v;
+            while (j < n && style_space(low[j])) j++;
+            if (j < n && low[j] == ':') {
+                for (j++; j < n && style_space(low[j]); j++) ;
+                for (v = j; j < n && word_ch(low[j]); j++) ;
+                if (j > v) {
+                    shown = j - v == 4 && memcmp(low + v, "none", 4) == 0;
+                    i = j;
+                    continue;
+                }
+            }
+        }
+        i++;
+    }
+    return shown;
+}
+
+/* Does style text s[0..len) say line-through, in any case? */
 static int strikes(const char *s, size_t len) {
     static const char line[] = "line", through[] = "through";
     const char *e = s + len, *p = s, *dash;
@@ -142,17 +183,47 @@ static int strikes(const char *s, size_t len) {
     return 0;
 }
 
-/* Do an element's attributes hide it (a style of display:none or a struck
-** text, or the hidden attribute)? */
-static int styled_hidden(const xmlChar **atts) {
-    int i;
-    for (i = 0; atts && atts[i]; i += 2) {
-        if (strcmp((const char *)atts[i], "style") == 0 && atts[i + 1] &&
-            (hides((const char *)atts[i + 1], strlen((const char *)atts[i + 1])) ||
-             strikes((const char *)atts[i + 1], strlen((const char *)atts[i + 1]))))
-            return 1;
-        if (strcmp((const char *)atts[i], "hidden") == 0) return 1;
+/* May a style's value s[0..len), as written, hide or strike its element
+** (atts_shown says, once libxml2 has read its references)? Without a
+** reference or a comment, only where a display is set before a colon or
+** it strikes: a look at its colons and dashes. */
+static int style_may_hide(const char *s, size_t len) {
+    const char *e = s + len, *p = s, *colon;
+    if (memchr(s, '&', len) != NULL || memchr(s, '/', len) != NULL || strikes(s, len)) return 1;
+    while ((colon = memchr(p, ':', (size_t)(e - p))) != NULL) {
+        if (display_none(s, e, colon) >= 0) return 1;
+        p = colon + 1;
     }
+    return 0;
+}
+
+/* ATTS_ of an element's attributes as libxml2 hands them on. */
+static int atts_shown(const xmlChar **atts) {
+    int i, shown = ATTS_SHOWN;
+    for (i = 0; atts && atts[i]; i += 2) {
+        const char *name = (const char *)atts[i], *v = atts[i + 1] ? (const char *)atts[i + 1] : "";
+        if (strcmp(name, "hidden") == 0) shown |= ATTS_HIDDEN;
+        else if (strcmp(name, "style") == 0) {
+            size_t len = strlen(v);
+            int none;
+            if (!style_may_hide(v, len)) continue;
+            none = style_display_none(v, len);
+            if (none == -2) shown |= ATTS_UNREAD;
+            else if (none == 1) shown |= ATTS_HIDDEN;
+            if (strikes(v, len)) shown |= ATTS_STRUCK;
+        }
+    }
+    return shown;
+}
+
+/* Does the element's id end in a digit (a script's pager's page_2)? */
+static int numbered_id(const xmlChar **atts) {
+    int i;
+    for (i = 0; atts && atts[i]; i += 2)
+        if (strcmp((const char *)atts[i], "id") == 0 && atts[i + 1] && atts[i + 1][0]) {
+            size_t len = strlen((const char *)atts[i + 1]);
+            return atts[i + 1][len - 1] >= '0' && atts[i + 1][len - 1] <= '9';
+        }
     return 0;
 }
 
@@ -736,7 +807,7 @@ static void start_lean(void *ctx, const xmlChar *name, const xmlChar **atts) {
         kept[k++] = atts[i + 1];
     }
     kept[k] = NULL;
-    if (styled_hidden(atts)) lp->hidden = 1;
+    if (atts_shown(atts) != ATTS_SHOWN) lp->hidden = 1;
     lp->sax.startElement(ctx, name, atts && atts[i] ? atts : k ? kept : NULL);
 }
 
@@ -844,6 +915,7 @@ typedef struct {
     int table;                    /* the open table whose rows are read here, -1 none */
     int in_run;                   /* a cell's enclosing cell's white-space state */
     int marked;                   /* a cell holds a struck value or a footnote mark */
+    int hidden;                   /* it or an element around it is hidden (markup.lua counts the tables in it) */
     unsigned char mode, role;
 } open_el;
 
@@ -1058,7 +1130,7 @@ static void stream_open(stream_state *ss, const xmlChar *fullname, const xmlChar
     open_el *p, *e;
     const char *name = (const char *)fullname;
     xmlChar *local = NULL;
-    int kind, sees, mark, colon = 0;
+    int kind, sees, mark, shown, colon = 0;
     size_t len;
     if (ss->status != S_OK) return;
     if (line >= 65535 || ss->nopen >= OPEN_MAX - 1) {
@@ -1078,13 +1150,13 @@ static void stream_open(stream_state *ss, const xmlChar *fullname, const xmlChar
     }
     kind = tag_kind(name, len);
     mark = kind == K_SKIPPED && is_mark(name);
-    /* a hidden element (its style kept where the lean page left it): markup.lua leaves it out */
-    if (styled_hidden((const xmlChar **)atts)) {
-        if (local) xml_free(w->x, local);
+    if (local) xml_free(w->x, local);
+    /* a hidden or struck element (its attributes kept whole by the lean page) */
+    shown = atts_shown((const xmlChar **)atts);
+    if (shown & ATTS_UNREAD) {
         stop(ss, S_LEFT_TO_LUA);
         return;
     }
-    if (local) xml_free(w->x, local);
     if (ss->nopen == 0) {
         if (!ss->seen) {
             ss->seen = 1;
@@ -1107,6 +1179,30 @@ static void stream_open(stream_state *ss, const xmlChar *fullname, const xmlChar
     e->mode = M_SKIP;
     e->role = R_NONE;
     sees = p == NULL || (p->mode != M_SKIP && p->depth < w->maxdepth);
+    e->hidden = p && p->hidden;
+    /* markup.lua leaves out what is hidden or struck, but for a table's row, row group or cell
+    ** (its place in the grid) and a pager's later page: those are its to read */
+    if (sees && shown != ATTS_SHOWN) {
+        int around = p ? p->mode : M_PARA;
+        if (around == M_ROWS || around == M_ROW || (around == M_PARA && (shown & ATTS_HIDDEN) && numbered_id(
+                (const xmlChar **)atts))) {
+            stop(ss, S_LEFT_TO_LUA);
+            return;
+        }
+        /* a struck element's marks are still the cell's (markup.lua's marked_text reads them) */
+        if (around == M_CELL && shown == ATTS_STRUCK) {
+            int k = ss->nopen - 2;
+            while (k >= 0 && ss->open[k].role != R_CELL) k--;
+            if (k >= 0) ss->open[k].marked = 1;
+        }
+        if (shown & ATTS_HIDDEN) e->hidden = 1;
+        sees = 0;
+    }
+    /* a table in a hidden element: markup.lua reads the page whole when more are hidden than shown */
+    if (kind == K_TABLE && e->hidden) {
+        stop(ss, S_LEFT_TO_LUA);
+        return;
+    }
     /* a struck value or a footnote mark in a cell: said on the cell, markup.lua's if nothing else is in it */
     if (sees && mark && p && p->mode == M_CELL) {
         int k = ss->nopen - 2;
@@ -1321,6 +1417,7 @@ typedef struct {
     size_t outn;
     html_walk *w;
     int dry;                      /* lean_tag reads a tag and drops nothing */
+    int may_hide;                 /* lean_tag read a style or attribute that may hide or strike */
     int spans_cut;                /* a span was taken out around its text */
     int cells_cut;                /* a p was taken out around a cell's text */
     tag_seen *rec;                /* where lean_tag notes the runs it drops, or NULL */
@@ -1510,7 +1607,7 @@ static size_t lean_tag(lean_text *t, size_t i, int *raw, int *ok) {
     const char *s = t->src;
     size_t n = t->n, j = name_end(s, n, i + 1), tag = i + 1, taglen, end = 0;
     size_t run_from = 0, run_to = 0;          /* the attributes to drop next: s[run_from..run_to) */
-    int keep_all;
+    int keep_all, dropped = 0;                /* dropped: a run of this tag's was (or may have been) */
     *raw = 0;
     *ok = 1;
     if (j == 0) return 0;
@@ -1559,10 +1656,16 @@ static size_t lean_tag(lean_text *t, size_t i, int *raw, int *ok) {
                 j = k;
             }
         }
-        /* name[=value] is s[a..j) */
-        if ((same_name(s + a, an - a, "style") && (hides(s + a, j - a) || strikes(s + a, j - a))) ||
-            same_name(s + a, an - a, "hidden"))
-            t->w->lean.hidden = 1;
+        /* name[=value] is s[a..j); an element that may be hidden or struck keeps all its
+        ** attributes for the walk to read (as libxml2 hands them on, references read),
+        ** or, when some are dropped already, its page is markup.lua's */
+        if ((same_name(s + a, an - a, "style") && style_may_hide(s + an, j - an)) ||
+            same_name(s + a, an - a, "hidden")) {
+            t->may_hide = 1;
+            if (dropped) t->w->lean.hidden = 1;
+            keep_all = 1;
+            run_to = 0;
+        }
         if (t->dry || keep_all || same_name(s + a, an - a, "rowspan") || same_name(s + a, an - a, "colspan"))
             continue;
         if (j - a > LEAN_MAX) continue;
@@ -1571,6 +1674,7 @@ static size_t lean_tag(lean_text *t, size_t i, int *raw, int *ok) {
             continue;
         }
         if (run_to != 0 && !drop_run(t, i, run_from, run_to)) goto no_memory;
+        dropped |= run_to != 0;
         run_from = a;
         run_to = j;
     }
@@ -1639,9 +1743,10 @@ static size_t quiet_tag(lean_text *t, size_t i) {
     int raw, ok;
     if (len != 0 && memo_find(&t->quiet, s, i, len) != NULL) return i + len;
     t->dry = 1;
+    t->may_hide = 0;
     j = lean_tag(t, i, &raw, &ok);
     t->dry = 0;
-    if (j == 0 || s[j - 2] == '/' || !quiet_text(s + i, j - i)) return 0;
+    if (j == 0 || t->may_hide || s[j - 2] == '/' || !quiet_text(s + i, j - i)) return 0;
     if (len != 0 && j == i + len && len <= UINT32_MAX) memo_put(&t->quiet, i, len, 0, NULL);
     return j;
 }
@@ -1766,10 +1871,22 @@ static size_t tag_blanks(const char *s, size_t j, size_t n, int *line) {
     return j;
 }
 
+/* The line ends in s[from..to). */
+static int line_ends(const char *s, size_t from, size_t to) {
+    const char *nl;
+    int k = 0;
+    while (from < to && (nl = memchr(s + from, '\n', to - from)) != NULL) {
+        k++;
+        from = (size_t)(nl - s) + 1;
+    }
+    return k;
+}
+
 /* The rows of a table from s[from] (after its start tag) up to its end tag
 ** "</table>": where that tag starts, or 0 when they are not plain. With
 ** ss, its rows are handed on to the walk as libxml2 hands them on, the
-** start tag ending at s[from - 1] being on line. */
+** start tag ending at s[from - 1] being on line: rows hollow_page found
+** plain in the same text, so their text is not checked again. */
 static size_t plain_rows(stream_state *ss, const char *s, size_t from, size_t n, int line) {
     size_t i = from;
     int group = PR_NONE, row = 0, cell = PR_NONE;
@@ -1782,13 +1899,13 @@ static size_t plain_rows(stream_state *ss, const char *s, size_t from, size_t n,
             if (lt == NULL) return 0;
             k = (size_t)(lt - s);
             if (k - i > PLAIN_TEXT_MAX) return 0;
-            /* white space alone between the tags of rows (the walk reads none of it; a line
+            /* white space alone between the tags of rows (the walk reads none of it, nor is
+            ** it handed on: a table's, a row group's or a row's text is never read; a line
             ** ends at each \n, a \r before it or not, as libxml2 counts them) */
             if (cell == PR_NONE) {
-                for (j = i; j < k; j++)
+                if (!ss) for (j = i; j < k; j++)
                     if (s[j] != ' ' && s[j] != '\t' && s[j] != '\n' && (s[j] != '\r' || j + 1 >= k || s[j + 1] != '\n'))
                         return 0;
-                if (ss) stream_text(ss->ctxt, (const xmlChar *)(s + i), (int)(k - i));
             } else {
                 /* a cell's text: its runs apart, each reference handed on as its characters alone */
                 size_t at = i;
@@ -1796,7 +1913,7 @@ static size_t plain_rows(stream_state *ss, const char *s, size_t from, size_t n,
                     const char *amp = memchr(s + at, '&', k - at);
                     size_t to = amp ? (size_t)(amp - s) : k;
                     int ref;
-                    if (!plain_text(s, at, to)) return 0;
+                    if (!ss && !plain_text(s, at, to)) return 0;
                     if (ss && to > at) stream_text(ss->ctxt, (const xmlChar *)(s + at), (int)(to - at));
                     if (amp == NULL) break;
                     if ((ref = plain_ref(s, to, k)) < 0) return 0;
@@ -1804,8 +1921,7 @@ static size_t plain_rows(stream_state *ss, const char *s, size_t from, size_t n,
                     at = to + strlen(plain_refs[ref][0]);
                 }
             }
-            if (ss)
-                for (j = i; j < k; j++) line += s[j] == '\n';
+            if (ss) line += line_ends(s, i, k);
             i = k;
             continue;
         }
@@ -2098,6 +2214,7 @@ static int lean_page(html_walk *w, const char *s, size_t n, char **out, size_t *
     t.outn = 0;
     t.w = w;
     t.dry = 0;
+    t.may_hide = 0;
     t.spans_cut = 0;
     t.cells_cut = 0;
     t.rec = NULL;

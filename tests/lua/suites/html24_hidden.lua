@@ -43,8 +43,11 @@ test("a draft 表三 hidden by its own style, before the printed one, is not rea
       page_with(T3_AT, (wrap:format(draft):gsub("%%", "%%%%")) .. "\n%1"))))
     new_row(R, name)
   end
-  eq(false, nianbao.html.blocks("<div style='display:none'><p>9</p></div><p>1</p>", nil, true),
-     "a hidden element anywhere: the page goes the Lua way")
+  local shown = nianbao.html.blocks("<body><div style='display:none'><p>9</p></div><p>1</p></body>", nil, true)
+  eq(1, shown and #shown, "a hidden element of no table: read in C, left out")
+  eq("1", shown and shown[1].text, "a hidden element of no table: the shown paragraph")
+  eq(false, nianbao.html.blocks("<div style='display:none'><table><tr><td>9</td></tr></table></div><p>1</p>", nil, true),
+     "a hidden element that holds a table: the page goes the Lua way")
 end)
 
 test("a draft hidden by a class or id the page's <style> hides is not read", function()
