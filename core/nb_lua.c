@@ -1834,6 +1834,14 @@ static int l_positions(lua_State *L) {
     return 1;
 }
 
+/* report:sets() -> how many times a cell was set (a load's cells too):
+** what was computed from the cells holds while it stays the same */
+static int l_report_sets(lua_State *L) {
+    uint64_t n = nb_report_sets(check_report(L, 1));
+    lua_pushinteger(L, n > (uint64_t)LUA_MAXINTEGER ? LUA_MAXINTEGER : (lua_Integer)n);
+    return 1;
+}
+
 /* report:copy() -> a new report with the same cells (and schema) */
 static int l_report_copy(lua_State *L) {
     nb_report *r = check_report(L, 1);
@@ -2903,7 +2911,7 @@ static const luaL_Reg report_methods[] = {
     {"set", l_report_set}, {"read", l_report_read}, {"get", l_report_get}, {"state", l_report_state},
     {"held", l_report_held}, {"held_bytes", l_report_held_bytes}, {"hold", l_report_hold},
     {"hold_bytes", l_report_hold_bytes}, {"dump", l_report_dump}, {"load", l_report_load}, {"copy_cells", l_report_copy_cells},
-    {"cell_map", l_report_cell_map}, {"copy_map", l_report_copy_map}, {"pick", l_report_pick}, {"copy", l_report_copy}, {NULL, NULL}
+    {"cell_map", l_report_cell_map}, {"copy_map", l_report_copy_map}, {"pick", l_report_pick}, {"copy", l_report_copy}, {"sets", l_report_sets}, {NULL, NULL}
 };
 static const luaL_Reg ident_methods[] = {
     {"eval", l_ident_eval}, {"check", l_ident_check}, {"terms", l_ident_terms},

@@ -195,6 +195,7 @@ struct nb_report {
     char *slab;         /* the texts a load set, in one block; NULL before */
     size_t nslab;
     text_block *texts;  /* the texts set one by one, the newest block first */
+    uint64_t sets;      /* cells set so far (each set counted, a load's too) */
 };
 
 /* Room for a text of n bytes (its NUL counted) that the report frees, or
@@ -230,6 +231,7 @@ static int is_ready(const nb_report *r, size_t i) {
 /* Cell i (i < ncells), to be set whole: marked ready. */
 static nb_cell *cell_to_set(nb_report *r, size_t i) {
     r->ready[i >> 6] |= (uint64_t)1 << (i & 63);
+    r->sets++;
     return &r->cells[i];
 }
 
@@ -292,6 +294,8 @@ void nb_report_free(nb_report *r) {
 }
 
 const nb_schema *nb_report_schema(const nb_report *r) { return r->schema; }
+
+uint64_t nb_report_sets(const nb_report *r) { return r->sets; }
 
 const nb_cell *nb_report_cell(const nb_report *r, size_t i) {
     if (i >= r->ncells) return NULL;

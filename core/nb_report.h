@@ -76,6 +76,9 @@ nb_report *nb_report_copy(const nb_report *r);
 /* Free a report and everything it owns; NULL is fine. */
 void nb_report_free(nb_report *r);
 const nb_schema *nb_report_schema(const nb_report *r);
+/* How many times a cell of r was set (by a setter or a load) since it was
+** made: while it stays the same, nothing computed from the cells changed. */
+uint64_t nb_report_sets(const nb_report *r);
 
 /* The cell at schema index i, or NULL when i is out of range. The pointer
 ** stays valid until the report is freed; use the setter to change it. */

@@ -10,16 +10,34 @@ local M = {}
 local System = {}
 System.__index = System
 
+-- The failures of the sums' instances on a report's cells, as System:tails
+-- asked them (eval with no names' values), kept while no cell of them is
+-- set again: the identity rules then ask the same of cells no step changed
+-- in between. cells → { [SETS] = cells:sets() when asked, [rule] = failures }
+local failed_on = setmetatable({}, { __mode = "k" })
+local SETS = {}
+
+-- asked(c) → rule → the failures its eval gives on cells c, for the rules
+-- asked of them since a cell was last set | nil (none so asked)
+function M.asked(c)
+  local memo = failed_on[c]
+  if memo and memo[SETS] == c:sets() then return memo end
+  return nil
+end
+
 -- new(format, rules) → system of every enabled identity rule's instances.
 -- The instances are listed and indexed when first asked for: a batch
 -- whose tables all read plainly never asks, and listing them is some
 -- 4 M instructions of every start.
 function M.new(F, rules)
-  local wanted = {}
+  local wanted, sums = {}, {}
   for _, rule in ipairs(rules) do
-    if rule.compiled and rule.enabled then wanted[#wanted + 1] = rule end
+    if rule.compiled and rule.enabled then
+      wanted[#wanted + 1] = rule
+      if rule.compiled:relation() == "=" then sums[#sums + 1] = rule end
+    end
   end
-  return setmetatable({ format = F, rules = wanted }, System)
+  return setmetatable({ format = F, rules = wanted, sums = sums }, System)
 end
 
 -- The instances of the system's rules, each indexed by the cells it touches.
@@ -120,9 +138,12 @@ end
 -- sum that also holds a wrong number says of it.)
 function System:tails(c)
   local out, seen = {}, {}
-  -- (the failures each rule's instances give, found in C: most reports have none)
-  for _, r in ipairs(self.rules) do
-    local fails = r.compiled:relation() == "=" and r.compiled:eval(c) or {}
+  local asked = { [SETS] = c:sets() }
+  failed_on[c] = asked
+  -- (the failures each sum's instances give, found in C: most reports have none)
+  for _, r in ipairs(self.sums) do
+    local fails = r.compiled:eval(c)
+    asked[r] = fails
     if #fails > 0 and not self.instances then index(self) end
     for _, f in ipairs(fails) do
       local inst = self.by_rule[r][f.instance]

@@ -17,6 +17,7 @@ local formatlib = require "format"
 local messages = require "messages"
 local claims = require "claims"
 local Report = require "report"
+local identities = require "identities"
 
 local M = {}
 
@@ -367,6 +368,10 @@ function M.check(P, R, opts)
   -- and the cells the value rules ask for (a blank, a marker...), picked once
   -- (should the pick fail, each rule asks as it did, and fails in its own call)
   pcall(Report.pick_ahead, R)
+  -- the identities' failures asked of the cells before (a text's tails),
+  -- good for every rule: none sets a cell (the report is frozen, its cells
+  -- hidden from views)
+  local asked = identities.asked(R.c)
   -- (the list walked as ipairs walks it, with no call a rule; each field
   -- of a rule read once: most are absent, the dearest reads)
   local rules, runs, i = P.rules, runs, 1
@@ -383,9 +388,12 @@ function M.check(P, R, opts)
         -- most instances hold: the core is asked first, outside the
         -- limits (its eval runs none of the pack's code and is bounded by
         -- the identity's instances), and only a rule with failures is run
-        -- under them, where they are asked again
-        local asked, failures = pcall(compiled.eval, compiled, R.c, rule.names)
-        if asked and type(failures) == "table" and rawlen(failures) == 0 then ok = true
+        -- under them, where they are asked again (those asked of the same
+        -- cells before are not asked twice)
+        local failures = asked and asked[rule]
+        local answered = failures ~= nil
+        if not answered then answered, failures = pcall(compiled.eval, compiled, R.c, rule.names) end
+        if answered and type(failures) == "table" and rawlen(failures) == 0 then ok = true
         else ok, err, line = call(lim, run_identity, P.format, rule, R, emit) end
       elseif untrusted then
         ok, err, line = call(lim, run_fresh, rule, ro, emit)

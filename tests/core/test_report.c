@@ -132,6 +132,43 @@ static void a_copy_owns_its_cells(void **state) {
     nb_schema_free(s);
 }
 
+/* Each set counts, a load's cells too (even a value set again as it was:
+** the count says only that nothing changed while it stays); a copy starts
+** its own count, and a set that fails counts nothing. */
+static void every_set_of_a_cell_is_counted(void **state) {
+    nb_schema *s = nb_schema_new();
+    nb_report *r, *c, *back;
+    nb_span at = { 1, 1, 0 };
+    unsigned char bytes[256];
+    size_t len;
+    (void)state;
+    nb_schema_add(s, "a", NB_KIND_COUNT);
+    nb_schema_add(s, "b", NB_KIND_COUNT);
+    r = nb_report_new(s);
+    assert_int_equal(nb_report_sets(r), 0);
+    nb_report_set_cell(r, 0, NB_CELL_NUMBER, nb_num_int(7), "7", at);
+    assert_int_equal(nb_report_sets(r), 1);
+    nb_report_set_cell(r, 0, NB_CELL_NUMBER, nb_num_int(7), "7", at);
+    nb_report_set_cell_n(r, 1, NB_CELL_BLANK, nb_num_int(0), "-", 1, at);
+    assert_int_equal(nb_report_sets(r), 3);
+    assert_int_equal(nb_report_set_cell(r, 2, NB_CELL_NUMBER, nb_num_int(1), "1", at), NB_ENOTFOUND);
+    assert_int_equal(nb_report_sets(r), 3);
+    assert_int_equal(nb_report_cell(r, 0)->num.units, 7);   /* a read counts nothing */
+    assert_int_equal(nb_report_sets(r), 3);
+    c = nb_report_copy(r);
+    assert_non_null(c);
+    assert_int_equal(nb_report_sets(c), 0);
+    len = nb_report_dump(r, bytes, sizeof bytes);
+    assert_true(len > 0 && len <= sizeof bytes);
+    back = nb_report_new(s);
+    assert_int_equal(nb_report_load(back, bytes, len), NB_OK);
+    assert_int_equal(nb_report_sets(back), 2);
+    nb_report_free(back);
+    nb_report_free(c);
+    nb_report_free(r);
+    nb_schema_free(s);
+}
+
 static void a_cell_is_what_its_state_says_and_a_number_its_sign_and_fraction(void **state) {
     nb_schema *s = nb_schema_new();
     nb_report *r;
@@ -320,6 +357,7 @@ int main(void) {
         cmocka_unit_test(a_text_of_a_length_is_kept_as_the_c_string_it_starts),
         cmocka_unit_test(an_unknown_cell_is_kept_apart_from_missing_and_from_zero),
         cmocka_unit_test(a_copy_owns_its_cells),
+        cmocka_unit_test(every_set_of_a_cell_is_counted),
         cmocka_unit_test(a_dump_loads_back_the_same_cells_in_a_report_of_its_schema_only),
         cmocka_unit_test(a_cell_is_what_its_state_says_and_a_number_its_sign_and_fraction),
         cmocka_unit_test(findings_copy_their_strings_and_sort_stably_by_place),
