@@ -239,7 +239,19 @@ local function joined_rows(bytes)
   local i = 1
   while i <= #lines do
     local line = lines[i]
-    if line:find("---", 1, true) and line:find(RULER) and under_rule(lines, i) then
+    local headerless = false
+    if line:find("---", 1, true) and line:find(RULER) and (i == 1 or not lines[i - 1]:find("%S")) then
+      -- (a multiline table without a header opens with its ruler, after a blank line, and
+      -- closes with the same, its rows parted by blank lines: a simple table's rows are
+      -- not, a blank line ends it)
+      local k, parted = i + 1, false
+      while k <= #lines and not lines[k]:find(RULE) and not lines[k]:find(RULER) do
+        parted = parted or (k > i + 1 and not lines[k]:find("%S"))
+        k = k + 1
+      end
+      headerless = parted and k <= #lines and lines[k]:gsub("%s+$", "") == line:gsub("%s+$", "")
+    end
+    if line:find("---", 1, true) and line:find(RULER) and (headerless or under_rule(lines, i)) then
       -- the columns start where the ruler's dash groups do
       local starts, col = {}, 0
       for sp, dashes in line:gmatch("(%s*)(%-+)") do
@@ -257,12 +269,12 @@ local function joined_rows(bytes)
       end
       if first then rows[#rows + 1] = { first, j - 1 } end
       -- a multiline table ends with a rule under its last row (a simple table's rows are one line each)
-      if j <= #lines and lines[j]:find(RULE) and first then
+      if j <= #lines and (lines[j]:find(RULE) or headerless) and first then
         for _, r in ipairs(rows) do
           put(r[1], r[2], multiline_row(table.move(lines, r[1], r[2], 1, {}), starts))
         end
       end
-      i = j
+      i = headerless and j + 1 or j             -- (its closing ruler opens nothing)
     elseif is_border(line) then
       local j = i + 1
       while j <= #lines and lines[j]:find("^%s*|") and not is_border(lines[j]) do j = j + 1 end
