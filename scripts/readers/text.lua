@@ -580,6 +580,49 @@ local function layout_unframed(lines, i, j)
   return true
 end
 
+-- pandoc's plain text of a table in a table's cell that is wider than the
+-- cell (a page's layout tables kept in a Word file): each of the inner
+-- table's lines is cut where the cell is full, the rest on the next line:
+-- its first bar or joint alone between the frame's bars (`| |      |`,
+-- `| +-     |`), or its ruler's dashes on two lines or more, a row's values
+-- under another column's head. No table's columns can be drawn again from
+-- it: the frame's bars, joints and borders become spaces, and its lines
+-- words and numbers a space apart (their columns say nothing), read as a
+-- text with no table: a row's label, then its values in their order.
+local function cut_in_frame(line, next_line)
+  return line:find("^[ \t]*|[ \t]+[|+]%-?[ \t]*|[ \t]*$") ~= nil
+         or line:find("^[ \t]*|[ \t%-]*%-%-%-[ \t%-]*|[ \t]*$") ~= nil
+            and next_line:find("^[ \t]*|[ \t%-]*%-%-%-[ \t%-]*|[ \t]*$") ~= nil
+end
+local function uncut(lines, i, j)
+  if j < i + 3 or not frame_border(lines[i]) then return false end
+  local cut = false
+  for k = i + 1, j - 2 do
+    if cut_in_frame(lines[k], lines[k + 1]) then cut = true; break end
+  end
+  if not cut then return false end
+  -- a line whose text fills the frame to its last bar's padding goes on on the next
+  local texts, full = {}, {}
+  for k = i, j do
+    local line = lines[k]
+    full[k] = line:find("[^ \t|] |[ \t]*$") ~= nil
+    texts[k] = line:gsub("[|+]", " "):gsub("%-%-%-+", ""):gsub("[ \t]+", " "):gsub("^ ", ""):gsub(" $", "")
+  end
+  local k = i
+  while k <= j do
+    local text, bytes_of, last = texts[k], #lines[k], k
+    while full[last] and last < j and texts[last + 1] ~= "" do
+      last = last + 1
+      text, bytes_of = join_pieces(text, texts[last]), bytes_of + #lines[last]
+    end
+    -- (the lines' bytes stay, so the offsets of the lines after them)
+    lines[k] = text .. string.rep(" ", bytes_of - #text)
+    for m = k + 1, last do lines[m] = "" end
+    k = last + 1
+  end
+  return true
+end
+
 -- The text with each drawn table's rows put as lines of bars, in the place
 -- of their first line; the other lines of a row, and its rules, are left
 -- empty (and the first padded) so that lines and offsets stay. ascii: the
@@ -605,6 +648,10 @@ local function drawn_tables(bytes, ascii)
     if opens(lines[y]) and (not ascii or is_border(lines[y]) or frame_border(lines[y])) then
       local j = y
       while j < #lines and opens(lines[j + 1]) and not closes(lines[j], lines[j + 1]) do j = j + 1 end
+      if ascii and uncut(lines, y, j) then
+        changed, y = true, j + 1               -- (its lines are a text's now: no table inside to read)
+        goto next_line
+      end
       if ascii and layout_unframed(lines, y, j) then
         changed = true                         -- the tables inside its cells: read next
         goto next_line
