@@ -1017,13 +1017,14 @@ function Reader(bytes, opts)
   local bare_edges = false
   -- plain searches (memchr) once, instead of a class match on every line of a text that has no mark
   local has_marks = bytes:find("#", 1, true) or bytes:find(">", 1, true) or bytes:find("*", 1, true)
+                    or bytes:find("__[^_%s]")
                     or bytes:find("<", 1, true)
   local has_escapes = bytes:find("\\", 1, true)
   while pos <= len do
     local eol = bytes:find("\n", pos, true) or (len + 1)
     local line = bytes:sub(pos, eol - 1)
     if line:byte(-1) == 13 then line = line:sub(1, -2) end
-    local marked = has_marks and line:find("[#>*<%[~%^]")   -- no mark: none of the Markdown rewrites below apply
+    local marked = has_marks and (line:find("[#>*<%[~%^]") or line:find("__[^_%s]"))   -- no mark: none of the Markdown rewrites below apply
     if marked and (line:match("^%s*<[Tt][Aa][Bb][Ll][Ee][%s>]") or line:match("^%s*<[Tt][Aa][Bb][Ll][Ee]$")) then
       html_tables = html_tables + 1
       local after, lines = html_table(bytes, pos, lineno + 1, blocks, html_tables)
@@ -1041,6 +1042,8 @@ function Reader(bytes, opts)
       local prev = part > 1 and lineno or lineno - 1   -- the line a row before this one ends on
       if marked then
         line = line:gsub("^%s*#+%s+", ""):gsub("^%s*>%s?", ""):gsub("%*%*", "")   -- Markdown
+                   -- (and bold written with underscores, mammoth's __一、总体情况__: a line of blanks, ____, stays)
+                   :gsub("__([^_%s][^_]-)__", "%1")
                    -- (a number set in italic, *3001*, or marked by a star the converter escaped, 61\*,
                    -- is that number, as on a page; underlined ones, <u>53</u>, [53]{.underline}: below)
                    :gsub("%*(%d[%d,.]*)%*", "%1"):gsub("\\%*", "*")
