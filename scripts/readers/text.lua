@@ -643,17 +643,19 @@ local function drawn_tables(bytes, ascii)
     end
     return line:find("^[ \t]*\xE2\x94\x94") ~= nil
   end
-  local changed, y = false, 1
+  -- (the last line of a layout's frame unframed: the tables inside it were laid out to fit
+  -- their cells, and a cut there is a cell's wrap, which their rows' reading joins)
+  local changed, y, inside = false, 1, 0
   while y <= #lines do
     if opens(lines[y]) and (not ascii or is_border(lines[y]) or frame_border(lines[y])) then
       local j = y
       while j < #lines and opens(lines[j + 1]) and not closes(lines[j], lines[j + 1]) do j = j + 1 end
-      if ascii and uncut(lines, y, j) then
+      if ascii and y > inside and uncut(lines, y, j) then
         changed, y = true, j + 1               -- (its lines are a text's now: no table inside to read)
         goto next_line
       end
       if ascii and layout_unframed(lines, y, j) then
-        changed = true                         -- the tables inside its cells: read next
+        changed, inside = true, math.max(inside, j)   -- the tables inside its cells: read next
         goto next_line
       end
       local rows = box_rows(lines, y, j, ascii) or box_rows(lines, y, j, ascii, "all")
