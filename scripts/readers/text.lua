@@ -606,7 +606,9 @@ local function uncut(lines, i, j)
   for k = i, j do
     local line = lines[k]
     full[k] = line:find("[^ \t|] |[ \t]*$") ~= nil
-    texts[k] = line:gsub("[|+]", " "):gsub("%-%-%-+", ""):gsub("[ \t]+", " "):gsub("^ ", ""):gsub(" $", "")
+    -- (a joint is a + by a dash or a space: a +86 in a cell's text stays)
+    texts[k] = line:gsub("|", " "):gsub("%-*%+%-+", " "):gsub("%-+%+", " "):gsub("%+([ \t])", " %1"):gsub("%+$", " ")
+                   :gsub("%-%-%-+", ""):gsub("[ \t]+", " "):gsub("^ ", ""):gsub(" $", "")
   end
   local k = i
   while k <= j do
@@ -1019,7 +1021,7 @@ function Reader(bytes, opts)
   local bare_edges = false
   -- plain searches (memchr) once, instead of a class match on every line of a text that has no mark
   local has_marks = bytes:find("#", 1, true) or bytes:find(">", 1, true) or bytes:find("*", 1, true)
-                    or bytes:find("__[^_%s]")
+                    or bytes:find("__", 1, true)
                     or bytes:find("<", 1, true)
   local has_escapes = bytes:find("\\", 1, true)
   while pos <= len do
