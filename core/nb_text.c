@@ -221,7 +221,7 @@ static int is_punct(unsigned char c) {
 
 /* Whether the text holds Markdown that text.lua rewrites: a line whose
 ** first byte past %s is # or > (a heading, a quote) or that begins an HTML
-** table, a "**", a "<br", a "<sup", an inline tag, a link or span's "](" or "]{",
+** table, a "**" or a "__" before a word (bold), a "<br", a "<sup", an inline tag, a link or span's "](" or "]{",
 ** an escape ("\\-") or a "---" (an alignment row) anywhere. A mark
 ** elsewhere is the page's text ("首页 > 政务公开", "印发<格式>的通知",
 ** "<!-- -->"): the loop leaves its line as it is, so C cuts it alike. Each
@@ -242,6 +242,8 @@ static int has_markdown(const char *s, size_t len) {
         if (end - at > 1 && is_punct((unsigned char)at[1])) return 1;
     for (at = s; (at = memchr(at, '*', (size_t)(end - at))) != NULL; at++)
         if (end - at > 1 && at[1] == '*') return 1;
+    for (at = s; (at = memchr(at, '_', (size_t)(end - at))) != NULL; at++)
+        if (end - at > 2 && at[1] == '_' && at[2] != '_' && at[2] != ' ' && at[2] != '\t' && at[2] != '\n' && at[2] != '\r') return 1;
     for (at = s; (at = memchr(at, '-', (size_t)(end - at))) != NULL; at++)
         if (end - at > 2 && at[1] == '-' && at[2] == '-') return 1;
     return 0;

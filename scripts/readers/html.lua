@@ -19,6 +19,8 @@ function sniff(head)
      or (h:find("<div", 1, true) and h:find("</p>", 1, true)) then
     return true
   end
+  -- an article's body alone (mammoth's HTML of a Word file: <p>, <h1>, no page round it)
+  if (h:find("^%s*<p[%s>]") or h:find("^%s*<h[1-6][%s>]")) and h:find("</p>", 1, true) then return true end
   -- a PDF's characters in their boxes (MuPDF's stext, pdfminer's XML)
   if head:find("<char quad=", 1, true) or head:find("<textline bbox=", 1, true) then return true end
   -- a page saved as one file (MHTML): a mail's header, the page a part of it

@@ -239,7 +239,19 @@ local function joined_rows(bytes)
   local i = 1
   while i <= #lines do
     local line = lines[i]
-    if line:find("---", 1, true) and line:find(RULER) and under_rule(lines, i) then
+    local headerless = false
+    if line:find("---", 1, true) and line:find(RULER) and (i == 1 or not lines[i - 1]:find("%S")) then
+      -- (a multiline table without a header opens with its ruler, after a blank line, and
+      -- closes with the same, its rows parted by blank lines: a simple table's rows are
+      -- not, a blank line ends it)
+      local k, parted = i + 1, false
+      while k <= #lines and not lines[k]:find(RULE) and not lines[k]:find(RULER) do
+        parted = parted or (k > i + 1 and not lines[k]:find("%S"))
+        k = k + 1
+      end
+      headerless = parted and k <= #lines and lines[k]:gsub("%s+$", "") == line:gsub("%s+$", "")
+    end
+    if line:find("---", 1, true) and line:find(RULER) and (headerless or under_rule(lines, i)) then
       -- the columns start where the ruler's dash groups do
       local starts, col = {}, 0
       for sp, dashes in line:gmatch("(%s*)(%-+)") do
@@ -257,12 +269,12 @@ local function joined_rows(bytes)
       end
       if first then rows[#rows + 1] = { first, j - 1 } end
       -- a multiline table ends with a rule under its last row (a simple table's rows are one line each)
-      if j <= #lines and lines[j]:find(RULE) and first then
+      if j <= #lines and (lines[j]:find(RULE) or headerless) and first then
         for _, r in ipairs(rows) do
           put(r[1], r[2], multiline_row(table.move(lines, r[1], r[2], 1, {}), starts))
         end
       end
-      i = j
+      i = headerless and j + 1 or j             -- (its closing ruler opens nothing)
     elseif is_border(line) then
       local j = i + 1
       while j <= #lines and lines[j]:find("^%s*|") and not is_border(lines[j]) do j = j + 1 end
@@ -568,6 +580,51 @@ local function layout_unframed(lines, i, j)
   return true
 end
 
+-- pandoc's plain text of a table in a table's cell that is wider than the
+-- cell (a page's layout tables kept in a Word file): each of the inner
+-- table's lines is cut where the cell is full, the rest on the next line:
+-- its first bar or joint alone between the frame's bars (`| |      |`,
+-- `| +-     |`), or its ruler's dashes on two lines or more, a row's values
+-- under another column's head. No table's columns can be drawn again from
+-- it: the frame's bars, joints and borders become spaces, and its lines
+-- words and numbers a space apart (their columns say nothing), read as a
+-- text with no table: a row's label, then its values in their order.
+local function cut_in_frame(line, next_line)
+  return line:find("^[ \t]*|[ \t]+[|+]%-?[ \t]*|[ \t]*$") ~= nil
+         or line:find("^[ \t]*|[ \t%-]*%-%-%-[ \t%-]*|[ \t]*$") ~= nil
+            and next_line:find("^[ \t]*|[ \t%-]*%-%-%-[ \t%-]*|[ \t]*$") ~= nil
+end
+local function uncut(lines, i, j)
+  if j < i + 3 or not frame_border(lines[i]) then return false end
+  local cut = false
+  for k = i + 1, j - 2 do
+    if cut_in_frame(lines[k], lines[k + 1]) then cut = true; break end
+  end
+  if not cut then return false end
+  -- a line whose text fills the frame to its last bar's padding goes on on the next
+  local texts, full = {}, {}
+  for k = i, j do
+    local line = lines[k]
+    full[k] = line:find("[^ \t|] |[ \t]*$") ~= nil
+    -- (a joint is a + by a dash or a space: a +86 in a cell's text stays)
+    texts[k] = line:gsub("|", " "):gsub("%-*%+%-+", " "):gsub("%-+%+", " "):gsub("%+([ \t])", " %1"):gsub("%+$", " ")
+                   :gsub("%-%-%-+", ""):gsub("[ \t]+", " "):gsub("^ ", ""):gsub(" $", "")
+  end
+  local k = i
+  while k <= j do
+    local text, bytes_of, last = texts[k], #lines[k], k
+    while full[last] and last < j and texts[last + 1] ~= "" do
+      last = last + 1
+      text, bytes_of = join_pieces(text, texts[last]), bytes_of + #lines[last]
+    end
+    -- (the lines' bytes stay, so the offsets of the lines after them)
+    lines[k] = text .. string.rep(" ", bytes_of - #text)
+    for m = k + 1, last do lines[m] = "" end
+    k = last + 1
+  end
+  return true
+end
+
 -- The text with each drawn table's rows put as lines of bars, in the place
 -- of their first line; the other lines of a row, and its rules, are left
 -- empty (and the first padded) so that lines and offsets stay. ascii: the
@@ -588,13 +645,19 @@ local function drawn_tables(bytes, ascii)
     end
     return line:find("^[ \t]*\xE2\x94\x94") ~= nil
   end
-  local changed, y = false, 1
+  -- (the last line of a layout's frame unframed: the tables inside it were laid out to fit
+  -- their cells, and a cut there is a cell's wrap, which their rows' reading joins)
+  local changed, y, inside = false, 1, 0
   while y <= #lines do
     if opens(lines[y]) and (not ascii or is_border(lines[y]) or frame_border(lines[y])) then
       local j = y
       while j < #lines and opens(lines[j + 1]) and not closes(lines[j], lines[j + 1]) do j = j + 1 end
+      if ascii and y > inside and uncut(lines, y, j) then
+        changed, y = true, j + 1               -- (its lines are a text's now: no table inside to read)
+        goto next_line
+      end
       if ascii and layout_unframed(lines, y, j) then
-        changed = true                         -- the tables inside its cells: read next
+        changed, inside = true, math.max(inside, j)   -- the tables inside its cells: read next
         goto next_line
       end
       local rows = box_rows(lines, y, j, ascii) or box_rows(lines, y, j, ascii, "all")
@@ -958,13 +1021,14 @@ function Reader(bytes, opts)
   local bare_edges = false
   -- plain searches (memchr) once, instead of a class match on every line of a text that has no mark
   local has_marks = bytes:find("#", 1, true) or bytes:find(">", 1, true) or bytes:find("*", 1, true)
+                    or bytes:find("__", 1, true)
                     or bytes:find("<", 1, true)
   local has_escapes = bytes:find("\\", 1, true)
   while pos <= len do
     local eol = bytes:find("\n", pos, true) or (len + 1)
     local line = bytes:sub(pos, eol - 1)
     if line:byte(-1) == 13 then line = line:sub(1, -2) end
-    local marked = has_marks and line:find("[#>*<%[~%^]")   -- no mark: none of the Markdown rewrites below apply
+    local marked = has_marks and (line:find("[#>*<%[~%^]") or line:find("__[^_%s]"))   -- no mark: none of the Markdown rewrites below apply
     if marked and (line:match("^%s*<[Tt][Aa][Bb][Ll][Ee][%s>]") or line:match("^%s*<[Tt][Aa][Bb][Ll][Ee]$")) then
       html_tables = html_tables + 1
       local after, lines = html_table(bytes, pos, lineno + 1, blocks, html_tables)
@@ -982,6 +1046,8 @@ function Reader(bytes, opts)
       local prev = part > 1 and lineno or lineno - 1   -- the line a row before this one ends on
       if marked then
         line = line:gsub("^%s*#+%s+", ""):gsub("^%s*>%s?", ""):gsub("%*%*", "")   -- Markdown
+                   -- (and bold written with underscores, mammoth's __一、总体情况__: a line of blanks, ____, stays)
+                   :gsub("__([^_%s][^_]-)__", "%1")
                    -- (a number set in italic, *3001*, or marked by a star the converter escaped, 61\*,
                    -- is that number, as on a page; underlined ones, <u>53</u>, [53]{.underline}: below)
                    :gsub("%*(%d[%d,.]*)%*", "%1"):gsub("\\%*", "*")

@@ -13,6 +13,8 @@ test("the HTML reader's sniff takes a page on its <html as written, as it takes 
        or (h:find("<div", 1, true) and h:find("</p>", 1, true)) then
       return true
     end
+    -- (an article's body alone, <p> or <h1> first: mammoth's HTML of a Word file)
+    if (h:find("^%s*<p[%s>]") or h:find("^%s*<h[1-6][%s>]")) and h:find("</p>", 1, true) then return true end
     local rest = head:lower()
     return rest:find("<table", 1, true) ~= nil and rest:find("</td>", 1, true) ~= nil
   end
