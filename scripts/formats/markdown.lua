@@ -65,14 +65,14 @@ local function render(findings, report, opts)
     out[#out + 1] = ""
   end
   local s0 = report.sections[1]
-  if s0 and not s0.part then paragraphs(s0.text, out) end
+  if s0 and not s0.part then paragraphs(layout.prose(report, s0.id), out) end
   local placeholder = layout.placeholders(report).table
   for _, p in ipairs(layout.parts(report)) do
     out[#out + 1] = "## " .. p.heading
     out[#out + 1] = ""
-    local sec = report:section(p.id)
-    if sec and sec.text ~= "" and not (p.table and placeholder and sec.text:sub(1, #placeholder) == placeholder) then
-      paragraphs(sec.text, out)
+    local text = layout.prose(report, p.id)
+    if text ~= "" and not (p.table and placeholder and text:sub(1, #placeholder) == placeholder) then
+      paragraphs(text, out)
     end
     if p.table then pipe_table(report, p.table, out); out[#out + 1] = "" end
   end

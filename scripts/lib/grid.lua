@@ -9,6 +9,10 @@ local view = require "view"
 
 local M = {}
 
+-- The widest line of a text wrapped at a page (columns): an A4 page's
+-- line is some 60, a text browser's 80 to 120.
+local WRAP_WIDEST = 160
+
 local function value_text(report, id)
   local state, v = view.unwrap(report).c:state(id)
   if state == "number" then return tostring(v), state end
@@ -135,6 +139,104 @@ function M.label(report, id, lang)
   local T = F.table_by_id[info.table]
   return messages.text(lang or "zh", "cell_label", T and T.title or info.table, info.row_label or info.row,
                        info.col_label or info.column)
+end
+
+-- Whether every cell of table `tid` was read (a value, a blank or a mark).
+local function all_read(report, tid)
+  local F, c = Report.format_of(report), view.unwrap(report).c
+  for _, id in ipairs(F.table_by_id[tid] and F.table_by_id[tid].cells or {}) do
+    local state = c:state(id)
+    if state == "missing" or state == "unknown" then return false end
+  end
+  return true
+end
+
+-- A line's width in columns: a wide character (CJK) two.
+local function width(line)
+  local w = 0
+  for _, c in utf8.codes(line, true) do w = w + (c >= 0x1100 and 2 or 1) end
+  return w
+end
+
+-- Where a sentence or a clause ends: a line ending so is a paragraph's end.
+local ENDS = { ["\u{3002}"] = true, ["\u{FF01}"] = true, ["\u{FF1F}"] = true, ["\u{FF1B}"] = true,
+               ["\u{FF1A}"] = true, ["."] = true, ["!"] = true, ["?"] = true, [";"] = true, [":"] = true }
+
+-- Whether a line opens an item of a list: (一), 1., 一、 and the like.
+local function opens_item(F, line)
+  line = line:gsub("^[ \t\u{3000}]+", "")
+  if line:find("^[%(\u{FF08}]") or line:find("^%d+[%.\u{FF0E}\u{3001}]") then return true end
+  local first = line:match("^[\xE0-\xEF][\x80-\xBF][\x80-\xBF]")
+  return first ~= nil and (F.decl.numerals or ""):find(first, 1, true) ~= nil
+         and line:sub(#first + 1, #first + 3) == "\u{3001}"
+end
+
+-- Whether a line lays out columns (a tab, or a run of spaces inside it):
+-- a table's line, not prose.
+local function columned(line)
+  return line:find("\t", 1, true) or line:gsub("^%s+", ""):gsub("%s+$", ""):find("  ", 1, true)
+end
+
+-- A text wrapped at a page's width (a PDF's, a text browser's) as its
+-- paragraphs: a line as wide as the widest (within a fifth), not ending a
+-- sentence, goes on in the next unless that opens an item. A text whose
+-- widest line is longer than any page's, or with fewer than three lines
+-- that wide, is not wrapped; nor is a line of columns.
+local function unwrapped(report, lines)
+  local widest, widths, full = 0, {}, 0
+  for i, line in ipairs(lines) do
+    widths[i] = width(line)
+    if widths[i] > widest then widest = widths[i] end
+  end
+  for i = 1, #lines do
+    if widths[i] * 5 >= widest * 4 then full = full + 1 end
+  end
+  if widest > WRAP_WIDEST or full < 3 then return lines end
+  local F = Report.format_of(report)
+  local out, n = {}, 0
+  local going = false
+  for i, line in ipairs(lines) do
+    if going then
+      local prev, next_ = out[n]:gsub("[ \t]+$", ""), line:gsub("^[ \t\u{3000}]+", "")
+      local space = prev:find("[%w]$") and next_:find("^[%w]") and " " or ""
+      out[n] = prev .. space .. next_
+    else
+      n = n + 1
+      out[n] = line
+    end
+    local last = line:gsub("[ \t]+$", ""):match("[%z\1-\127\xC2-\xF4][\x80-\xBF]*$")
+    going = widths[i] * 5 >= widest * 4 and not (last and ENDS[last]) and not columned(line)
+            and lines[i + 1] ~= nil and not opens_item(F, lines[i + 1]) and not columned(lines[i + 1])
+  end
+  return out
+end
+
+-- A part's prose as it is published: its section's text less the lines a
+-- table was read from (a PDF's or a scraped page's table is printed in
+-- the part's lines, and a writer draws it as the table). A table not read
+-- whole keeps its lines: a draft shows what was printed.
+function M.prose(report, id)
+  local sec = report:section(id)
+  if not sec then return "" end
+  local text, places = sec.text or "", sec.places
+  local read = {}
+  for tid, t in pairs(report.tables or {}) do
+    if t.text_blocks and all_read(report, tid) then read[#read + 1] = t.text_blocks end
+  end
+  local out = {}
+  if #read == 0 or not places then
+    for line in text:gmatch("[^\n]+") do out[#out + 1] = line end
+  else
+    for n, p in ipairs(places) do
+      local stop = places[n + 1] and places[n + 1].at - 2 or #text
+      local of_table = false
+      for _, set in ipairs(read) do
+        if p.block and set[p.block] then of_table = true; break end
+      end
+      if not of_table and p.at <= #text then out[#out + 1] = text:sub(p.at, stop) end
+    end
+  end
+  return table.concat(unwrapped(report, out), "\n")
 end
 
 -- What the blank report of `new` writes in a part still to be filled.

@@ -1756,6 +1756,8 @@ local function table_tokens(F, T, blocks, from, to, lead)
   local cut = cells > 0 and not rows_after and last < to and last or nil
   if cells > 0 and not rows_after and not lead and not (para_at and para_at < last) then return tokens, placed, heads, cut end
   tokens, placed = {}, false
+  -- the paragraphs read as the table's lines (a writer leaves them out of the part's prose)
+  local read = {}
   if cells > 0 and not rows_after then to = last end      -- prose after the last cell is not the table's
   local has_digits = digits_at ~= nil and digits_at <= to
   if lead and has_value_digit(lead.text) then has_digits = true end
@@ -1770,6 +1772,7 @@ local function table_tokens(F, T, blocks, from, to, lead)
       if cells > 0 and not rows_after then
         if (utf8.len(b.text) or SHORT + 1) <= SHORT then
           tokens[#tokens + 1] = b
+          read[i] = true
           if not placed and b.grid and b.x0 then placed = true end
         end
       else
@@ -1783,11 +1786,12 @@ local function table_tokens(F, T, blocks, from, to, lead)
                                (b.col or 1) + (start == 1 and 0 or utf8.len(text:sub(1, start - 1)) or 0),
                                (b.offset or 0) + start - 1, F.enumerator_marks, b.tabs)
           if b.ruled then tokens.ruled = true end   -- (an OCR's rules: a 1 at a number's edge may be one)
+          if b ~= lead then read[i] = true end
         end
       end
     end
   end
-  return tokens, placed, nil, cut
+  return tokens, placed, nil, cut, read
 end
 M.table_tokens = table_tokens
 
@@ -2056,10 +2060,10 @@ function M.bind(F, system, doc, path, others)
   -- table's cells has few)
   local function prose(from, to, lead, skip)
     local out, places, at, n = {}, {}, 1, 0
-    local function add(text, line, col)
+    local function add(text, line, col, index)
       n = n + 1
       out[n] = text
-      places[n] = { at = at, line = line, col = col }
+      places[n] = { at = at, line = line, col = col, block = index }
       at = at + #text + 1
     end
     if lead then add(lead.text, lead.line, lead.col) end
@@ -2072,7 +2076,7 @@ function M.bind(F, system, doc, path, others)
       local i = paras[k]
       if i > to then break end
       local b = blocks[i]
-      if not (skip and skip(b)) then add(b.text, b.line, b.col or 1) end
+      if not (skip and skip(b)) then add(b.text, b.line, b.col or 1, i) end
     end
     return table.concat(out, "\n"), places
   end
@@ -2110,7 +2114,7 @@ function M.bind(F, system, doc, path, others)
     R.tables[T.id] = { present = false }
     for _, st in ipairs(legacy and {} or starts) do
       if st.part.id == T.part then
-        local tokens, placed, heads, cut
+        local tokens, placed, heads, cut, read
         local cells_alone = #st.cells > 0 and not st.lead and not (st.para_at and st.para_at < st.last)
         -- lines after cells none of which holds a value (a header kept as a
         -- table): table_tokens looks whether those lines are its rows
@@ -2123,9 +2127,16 @@ function M.bind(F, system, doc, path, others)
           st.given = true
           cut = st.para_at and st.last < st.stop and st.last or nil
         else
-          tokens, placed, heads, cut = table_tokens(F, T, blocks, st.index + 1, st.stop, st.lead)
+          tokens, placed, heads, cut, read = table_tokens(F, T, blocks, st.index + 1, st.stop, st.lead)
         end
         R.tables[T.id].line = tokens[1] and tokens[1].line or st.block.line
+        -- (a part headed twice reads its table's lines under each heading)
+        local had = R.tables[T.id].text_blocks
+        if had and read then
+          for i in pairs(read) do had[i] = true end
+        else
+          R.tables[T.id].text_blocks = had or read
+        end
         R.tables[T.id].headers = heads or header_texts(F, T, tokens)
         -- by the places of its cells where the page gives them, else as a stream
         if not (placed and tables.bind_placed(F, system, T, tokens, R, diags, present, pending, words)) then
@@ -2146,14 +2157,14 @@ function M.bind(F, system, doc, path, others)
       local from, to = table_elsewhere(F, T, blocks, starts)
       if from then
         local present = { yes = false }
-        local tokens, placed = table_tokens(F, T, blocks, from, to)
+        local tokens, placed, _, _, read = table_tokens(F, T, blocks, from, to)
         if not (placed and tables.bind_placed(F, system, T, tokens, R, diags, present, pending, words)) then
           local bind_table = T.flat and tables.bind_flat or tables.bind_rows
           bind_table(F, system, T, tokens, R, diags, present, pending, words)
         end
         if present.yes then
           R.tables[T.id] = { present = true, line = blocks[from].line, elsewhere = true,
-                             headers = header_texts(F, T, tokens) }
+                             headers = header_texts(F, T, tokens), text_blocks = read }
           appendix = true
         end
       end

@@ -50,7 +50,7 @@ local function helpers(base, infos)
       grid = copied(grid.table), tables = copied(grid.tables), columns = copied(grid.columns),
       rows = copied(grid.rows), title = grid.title, parts = copied(grid.parts),
       placeholders = copied(grid.placeholders), meta = copied(grid.meta), date = grid.date,
-      signature = copied(grid.signature), label = grid.label,
+      signature = copied(grid.signature), label = grid.label, prose = grid.prose,
       typography = copied(function(report) return report and grid.typography(report) or base.typography end),
       figures = copied(function(report) return grid.figures(report, base) end),
     },

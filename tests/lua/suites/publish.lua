@@ -77,6 +77,28 @@ test("the published Markdown gives each of a part's paragraphs its own, as the p
   eq(true, paras > 5, "the page's paragraphs")
 end)
 
+test("a PDF's text is published with its wrapped lines one paragraph and its tables drawn once", function()
+  local src = "tests/corpus/huaian-2024.layout.txt"
+  local md = sh(NB .. " render --format markdown " .. src)
+  local html = sh(NB .. " render " .. src)
+  -- a table's part: its heading, then the table (its printed lines are not prose)
+  for _, heading in ipairs { "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+                             "四、政府信息公开行政复议、行政诉讼情况" } do
+    local after = md:match("## " .. heading .. "\n(.-)\n|")
+    eq("", after and after:gsub("%s", ""), heading .. ": prose before its table")
+  end
+  eq(nil, html:find("<p>信息内容", 1, true), "a table's header line as a paragraph")
+  eq(nil, html:find("<p>行政许可", 1, true), "a table's row as a paragraph")
+  -- a paragraph the page wrapped over six lines, whole, in Markdown and HTML
+  has(md, "\n\n（五）政府信息公开监督保障情况。根据省政务公开年度和季度监测指标，")
+  has(html, "及时督促整改。针对具体问题，创新开展调研式培训、过堂式培训，不断提高全市政务公开工作人员的工作能力和水平。</p>")
+  -- the items of a list stay apart, and a paragraph ends at its full stop
+  has(md, "水平。\n\n## 二、")
+  -- a table not read whole keeps its printed lines in the draft, to be seen
+  local draft = sh(NB .. " render --draft --format markdown tests/fixtures/print25/pr2-layout-remark-wrapped.txt 2>/dev/null")
+  has(draft:match("## 四、.-\n## 五") or "", "72   64   178   37   351")
+end)
+
 test("the published page prints on A4 with each table's head repeated on every page", function()
   local html = sh(NB .. " render examples/jiuqu-2024.txt")
   has(html, "@page{size:A4")
