@@ -2938,9 +2938,40 @@ function M.rows_again(F, T, blocks, from, to, R, others)
   settle()
 end
 
+-- A grid's rows read as a stream: the empty cells of a row before its
+-- label (a Markdown row of a sub-item, `|  |  | 1.属于国家秘密 | 2 |`) pad
+-- the label's columns and are no values of the row before. The tokens
+-- less those (the same list where there are none).
+function M.unpadded(F, tokens)
+  local out, dropped = nil, 0
+  local i, n = 1, #tokens
+  while i <= n do
+    local b = tokens[i]
+    local j = i
+    if b.grid and b.text == "" and (i == 1 or tokens[i - 1].row ~= b.row or tokens[i - 1].grid ~= b.grid) then
+      -- a row's leading empty cells, then its first cell with a text: a label's, not a number's
+      while j <= n and tokens[j].text == "" and tokens[j].grid == b.grid and tokens[j].row == b.row do j = j + 1 end
+      local first = tokens[j]
+      if not (first and first.grid == b.grid and first.row == b.row and M.value_state(F, first.text) ~= "number") then
+        j = i
+      end
+    end
+    if j > i then
+      out = out or table.move(tokens, 1, i - 1, 1, {})
+      dropped = dropped + (j - i)
+      i = j
+    else
+      if out then out[i - dropped] = b end
+      i = i + 1
+    end
+  end
+  return out or tokens
+end
+
 -- bind_rows(F, system, T, tokens, R, diags, present, pending, others):
 -- fill R's cells of table T from its tokens.
 function M.bind_rows(F, system, T, tokens, R, diags, present, pending, others)
+  tokens = M.unpadded(F, tokens)
   local m = prepared(F, T, others)
   local sm = state_memo[F]
   -- a table already present (an earlier part of it) is bound without a plan:
