@@ -1507,6 +1507,10 @@ function M.for_format(F, opts)
                               words_lead(scope.summary_body))
   local summary_issuers = {}
   for _, k in ipairs(scope.summary_issuers or {}) do summary_issuers[k] = true end
+  local higher_body = finder(compile_words(scope.higher_body, "language.claims.higher_body"), nil,
+                             words_lead(scope.higher_body))
+  local higher_issuers = {}
+  for _, k in ipairs(scope.higher_issuers or {}) do higher_issuers[k] = true end
   local own_period = compile_words(scope.own_period, "language.claims.own_period")
   local other_period = finder(compile_words(scope.other_period, "language.claims.other_period"), own_period,
                               words_lead(scope.other_period, scope.own_period))
@@ -2165,6 +2169,7 @@ function M.for_format(F, opts)
     local before = s:sub(1, at - 1)
     if other_body and other_body:match(before) then return nil end
     if summary_body and summary_issuers[ctx.issuer or ""] and summary_body:match(before) then return nil end
+    if higher_body and higher_issuers[ctx.issuer or ""] and higher_body:match(before) then return nil end
     if other_period and other_period:match(before) then return nil end
     if plan and plan:match(before) then return nil end
     local y = frame_year(s, from, at, ctx.year)
