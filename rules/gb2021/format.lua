@@ -437,15 +437,14 @@ language = {
     summary_body = [[ body <- "本机关" / ("市" / "县" / "区") (!dept !"政府" !%comma !%digit %any)^-8 dept
                             / ("市" / "县" / "区") "人民"? "政府" ("办公室" / "办公厅" / "办" !"理" !"结")
       dept <- ("局" / "委员会" / "委" / "办") !"公室" ]],
-    -- in a township's report (issuer kinds below), the county, district or city above it
-    -- and its organs (全县, 县政府, 区司法局, 芦溪县全年共…): their figures are not the township's
-    higher_issuers = { "township" },
+    -- in a township's or a department's report (issuer kinds below), the area it is in and
+    -- its government (全县, 县政府, 据县司法局统计, 芦溪县全年共…): their figures are not the
+    -- issuer's own (a department's own 全县 is lost with them: no claim, never a false one)
+    higher_issuers = { "township", "dept" },
     higher_body = [[ body <- "全" area !"域" / area ("委" / "人民政府" / "政府" / "级" / "直")
-                            / area (!%comma !%digit !own %any)^-8 dept
+                            / "据" (!%comma !%digit %any)^-2 area (!%comma !%digit %any)^-10 ("统计" / "数据")
                             / area ("全年" / "共" / "累计" / "今年" / "本年")
-      area <- "区" / "县" / "市" / "州" / "旗" / "省"
-      own  <- "镇" / "乡" / "街道" / "社区" / "村"
-      dept <- "局" / "法院" / "检察院" / "委员会" / "办公室" / "公开办" ]],
+      area <- "区" / "县" / "市" / "州" / "旗" / "省" ]],
     other_period = [[
       period <- "季度" / "上半年" / "下半年" / "月份" / "累计" / "历年" / "以来" / "此后" / "逐年"
               / "至今"

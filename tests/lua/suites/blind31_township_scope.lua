@@ -1,14 +1,17 @@
--- A township's report citing the county above it (全县, 县政府, 县司法局,
--- 芦溪县全年共…): those figures are the county's, not the township's, and
--- no text finding compares them with the township's tables. The
+-- A township's or a department's report citing the county above it (全县, 县政府, 据县司法局统计,
+-- 芦溪县全年共…): those figures are the county's, not the issuer's, and
+-- no text finding compares them with the issuer's tables. The
 -- township's own figures, and a county government's 全县, are still read.
 
 local F = "tests/fixtures/blind31/b3-township-cites-county.txt"
+local D = "tests/fixtures/blind31/b4-dept-cites-county.txt"
 
-test("a township's report: the county's figures are no claims of its own", function()
-  local found = rules_found(F)
-  for _, rule in ipairs { "txt.new", "txt.done", "txt.t2", "txt.review", "txt.suit" } do
-    eq(nil, found:find("gb2021." .. rule, 1, true), rule .. " on the county's figure")
+test("a township's or a department's report: the county's figures are no claims of its own", function()
+  for _, f in ipairs { F, D } do
+    local found = rules_found(f)
+    for _, rule in ipairs { "txt.new", "txt.done", "txt.t2", "txt.review", "txt.suit" } do
+      eq(nil, found:find("gb2021." .. rule, 1, true), f .. ": " .. rule .. " on the county's figure")
+    end
   end
 end)
 
