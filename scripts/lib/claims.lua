@@ -1507,10 +1507,18 @@ function M.for_format(F, opts)
                               words_lead(scope.summary_body))
   local summary_issuers = {}
   for _, k in ipairs(scope.summary_issuers or {}) do summary_issuers[k] = true end
-  local higher_body = finder(compile_words(scope.higher_body, "language.claims.higher_body"), nil,
-                             words_lead(scope.higher_body))
+  -- (where each match of higher_body ends in a text, found in one pass a
+  -- text: its words are common characters, and a claim asks of its own
+  -- text before it)
+  local higher_ends
+  do
+    local body, leads = compile_words(scope.higher_body, "language.claims.higher_body"), words_lead(scope.higher_body)
+    local pass = leads and not plain_search and (1 - S(leads))^0 or P(true)
+    if body then higher_ends = Ct((pass * (body * Cp() + 1))^0) end
+  end
   local higher_issuers = {}
   for _, k in ipairs(scope.higher_issuers or {}) do higher_issuers[k] = true end
+  local higher_text, higher_first
   local own_period = compile_words(scope.own_period, "language.claims.own_period")
   local other_period = finder(compile_words(scope.other_period, "language.claims.other_period"), own_period,
                               words_lead(scope.other_period, scope.own_period))
@@ -2169,7 +2177,10 @@ function M.for_format(F, opts)
     local before = s:sub(1, at - 1)
     if other_body and other_body:match(before) then return nil end
     if summary_body and summary_issuers[ctx.issuer or ""] and summary_body:match(before) then return nil end
-    if higher_body and higher_issuers[ctx.issuer or ""] and higher_body:match(before) then return nil end
+    if higher_ends and higher_issuers[ctx.issuer or ""] then
+      if s ~= higher_text then higher_text, higher_first = s, higher_ends:match(s)[1] end
+      if higher_first and higher_first <= at then return nil end
+    end
     if other_period and other_period:match(before) then return nil end
     if plan and plan:match(before) then return nil end
     local y = frame_year(s, from, at, ctx.year)

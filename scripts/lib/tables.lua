@@ -2941,7 +2941,8 @@ end
 -- A grid's rows read as a stream: the empty cells of a row before its
 -- label (a Markdown row of a sub-item, `|  |  | 1.属于国家秘密 | 2 |`) pad
 -- the label's columns and are no values of the row before. The tokens
--- less those (the same list where there are none).
+-- less those (the same list where there are none). (Asked by the binder of
+-- a grid's cells only: a text's tokens have no grid.)
 function M.unpadded(F, tokens)
   local out, dropped = nil, 0
   local i, n = 1, #tokens
@@ -2971,7 +2972,6 @@ end
 -- bind_rows(F, system, T, tokens, R, diags, present, pending, others):
 -- fill R's cells of table T from its tokens.
 function M.bind_rows(F, system, T, tokens, R, diags, present, pending, others)
-  tokens = M.unpadded(F, tokens)
   local m = prepared(F, T, others)
   local sm = state_memo[F]
   -- a table already present (an earlier part of it) is bound without a plan:

@@ -2141,7 +2141,7 @@ function M.bind(F, system, doc, path, others)
         -- by the places of its cells where the page gives them, else as a stream
         if not (placed and tables.bind_placed(F, system, T, tokens, R, diags, present, pending, words)) then
           local bind_table = T.flat and tables.bind_flat or tables.bind_rows
-          bind_table(F, system, T, tokens, R, diags, present, pending, words)
+          bind_table(F, system, T, placed and tables.unpadded(F, tokens) or tokens, R, diags, present, pending, words)
         end
         -- the table's rows printed again in the lines after it (a draft kept beside it)
         if cut and present.yes then tables.rows_again(F, T, blocks, cut + 1, st.stop, R, words) end
@@ -2160,7 +2160,7 @@ function M.bind(F, system, doc, path, others)
         local tokens, placed, _, _, read = table_tokens(F, T, blocks, from, to)
         if not (placed and tables.bind_placed(F, system, T, tokens, R, diags, present, pending, words)) then
           local bind_table = T.flat and tables.bind_flat or tables.bind_rows
-          bind_table(F, system, T, tokens, R, diags, present, pending, words)
+          bind_table(F, system, T, placed and tables.unpadded(F, tokens) or tokens, R, diags, present, pending, words)
         end
         if present.yes then
           R.tables[T.id] = { present = true, line = blocks[from].line, elsewhere = true,
