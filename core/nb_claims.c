@@ -204,7 +204,8 @@ int nb_claims_word_at(lua_State *L) {
         if (!x->leads[(unsigned char)s[at]]) continue;
         if (x->head[(unsigned char)s[at]] >= 0) {         /* (a word of one byte: this one) */
             lua_pushinteger(L, (lua_Integer)at + 1);
-            return 1;
+            lua_pushinteger(L, x->w[x->head[(unsigned char)s[at]]].group);
+            return 2;
         }
         if (at + 1 >= n) continue;
         for (int k = x->pair_head[pair_of((unsigned char)s[at], (unsigned char)s[at + 1])]; k >= 0; k = x->w[k].next) {
@@ -213,7 +214,8 @@ int nb_claims_word_at(lua_State *L) {
             if (y->len > 2 && y->bytes[2] != s[at + 2]) continue;
             if (memcmp(y->bytes, s + at, y->len) == 0) {
                 lua_pushinteger(L, (lua_Integer)at + 1);
-                return 1;
+                lua_pushinteger(L, y->group);
+                return 2;
             }
         }
     }

@@ -23,8 +23,11 @@ int nb_claims_words_held(lua_State *L);
 ** sentence, found in the same look (none when index has an empty word). */
 int nb_claims_sentence(lua_State *L);
 
-/* nianbao.word_at(s, init, index) → the first place at init or after where a
-** word of index (what words_held gave) begins, whole in s; nil: none. */
+/* nianbao.word_at(s, init, index) → at, group: the first place at init or
+** after where a word of index (what words_held gave) begins, whole in s,
+** and the group of that word (of several beginning there, a word of one
+** byte's, else the first of them the index lists); nil: none. An index
+** with an empty word gives init alone (every place begins that one). */
 int nb_claims_word_at(lua_State *L);
 
 /* nianbao.unwrap(text, ends, is_heading, heading_max) → flat, map: claims.lua's unwrap

@@ -280,32 +280,6 @@ local function kth(all, n, k)
   return (all:gsub(pattern, "%1"))
 end
 
--- A test of the characters of `chars` (a list), a byte at a time: for the
--- characters of each first byte (and length), a set of the bytes they can
--- have at each place after it; a little wider than the list, and tested in
--- a few steps where a trie of the characters tries one byte after another
-local function guard_of(chars)
-  local groups, order = {}, {}
-  for _, c in ipairs(chars) do
-    -- (a number for a first byte and a length, where a string was made for each)
-    local n = #c
-    local key = n == 1 and 0 or n < 256 and c:byte(1) * 256 + n or c:sub(1, 1) .. n
-    local group = groups[key]
-    if not group then group = { n = n }; groups[key] = group; order[#order + 1] = key end
-    group[#group + 1] = c
-  end
-  local alts = {}
-  for i, key in ipairs(order) do
-    local group = groups[key]
-    local all, n = table.concat(group), group.n
-    -- (the characters of a group longer than a byte share their first byte)
-    local p = n == 1 and S(all) or S(group[1]:sub(1, 1))
-    for k = 2, n do p = p * S(kth(all, n, k)) end
-    alts[i] = p
-  end
-  return balanced(alts, 1, #alts)
-end
-
 -- The first place from init where p matches, and its captures, as
 -- (1 - p)^0 * p finds it, for a p that can begin only with one of the
 -- bytes of `leads` (nil: with any): the other bytes passed as one span,
@@ -2245,7 +2219,7 @@ function M.for_format(F, opts)
   local worth_in = claims_worth.for_language {
     L = L, digits = digits, multiples = multiples, defs = T.defs, spaced = spaced, arabic = arabic,
     chinese = chinese, sp = sp, unit = unit, not_count = not_count, inexact_after = inexact_after,
-    money_unit = money_unit, percent = percent, words_of = words_of, guard_of = guard_of,
+    money_unit = money_unit, percent = percent, words_of = words_of,
   }
 
   -- the grammars that may read a sentence, by the words they need (claims_needs)

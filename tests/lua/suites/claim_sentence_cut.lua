@@ -164,3 +164,17 @@ test("word_at finds the first place a word begins, as plain finds do", function(
   eq(false, (pcall(nianbao.word_at, "收到", 0, index)), "a place before the text")
   eq(1, nianbao.word_at("无关", 1, select(2, nianbao.words_held("", { "" }, { 1 }))), "an empty word")
 end)
+
+test("word_at gives the group of the word that begins the place it finds", function()
+  -- (the quick look asks there only what the character found can begin)
+  local index = select(2, nianbao.words_held("", { "3", "无", "上", "\xEF\xBC\x93" }, { 1, 2, 3, 4 }))
+  local function found(s, init)
+    local at, group = nianbao.word_at(s, init, index)
+    return tostring(at) .. " " .. tostring(group)
+  end
+  eq("1 2", found("无结转", 1))
+  eq("7 1", found("收到3件", 1))
+  eq("7 4", found("收到３件", 1))
+  eq("4 3", found("比上年增加", 1))
+  eq("nil nil", found("比去年", 1))
+end)
