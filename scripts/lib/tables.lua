@@ -723,18 +723,21 @@ M.find_row_of = find_row_of
 -- A table's rows' labels (folded, bare) in one text, each on a line of its
 -- own, made once a table: a piece that is in none of them (most) is found
 -- so in one search, not row by row.
-local row_text_of = setmetatable({}, { __mode = "k" })
-local function row_text(T)
-  local text = row_text_of[T]
-  if not text then
-    local norms = {}
-    for _, r in ipairs(T.rows) do
-      if r.norm then norms[#norms + 1] = r.norm end
+local row_text
+do
+  local row_text_of = setmetatable({}, { __mode = "k" })
+  function row_text(T)
+    local text = row_text_of[T]
+    if not text then
+      local norms = {}
+      for _, r in ipairs(T.rows) do
+        if r.norm then norms[#norms + 1] = r.norm end
+      end
+      text = table.concat(norms, "\n")
+      row_text_of[T] = text
     end
-    text = table.concat(norms, "\n")
-    row_text_of[T] = text
+    return text
   end
-  return text
 end
 
 -- A piece of one row's label, long enough to be sure ("5.要求行政机关确认或重新出").
@@ -2480,6 +2483,113 @@ local function same_texts(a, b)
   return true
 end
 
+-- Values that may stand a line before their labels (a PDF's text items
+-- sorted on their baselines: a row's numbers, set a hair higher than its
+-- wrapped label, come on the line before it): a whole row's values with no
+-- label (before the first row's, or on a line of their own after a row's
+-- own line of values), then rows in the format's order each holding a line
+-- of values below its label, the last of them none. Read plainly, each row
+-- holds the next row's values; shifted, the row before's. The identities
+-- judge, the table's other rows read: the shifted reading is kept only
+-- where every identity its rows enter holds, one reaching past them among
+-- them, and the plain reading breaks one; the plain one where it alone
+-- holds; else neither, the rows unknown. → "shifted", "plain" or "unknown"
+-- (the rows' cells set so) and {donor= the values with no label, seg= the
+-- row they were read with (or nil), rows= the rows in order}; or nil.
+local function values_before_labels(R, F, system, T, segs, order, lead)
+  -- whether values are n values all on one line of text (no page's grid), a line after `line`
+  local function line_of_values(values, n, line)
+    if #values ~= n or n == 0 or values[1].grid then return false end
+    local at = values[1].line
+    if line and at <= line then return false end
+    for i = 2, n do
+      if values[i].line ~= at then return false end
+    end
+    return true
+  end
+  local function chain_of()
+    local place                               -- each row of the format → its place in the format's order
+    for k = 1, #segs do
+      local seg = segs[k]
+      local n = #row_slots(seg.row, order)
+      local donor, owner
+      local prev = segs[k - 1]
+      if k == 1 and line_of_values(lead, n) and not lead[1].after_word and lead[1].text ~= "1" then
+        donor = lead
+      elseif prev and not seg.optional and not prev.optional and #prev.values == 2 * n
+             and #row_slots(prev.row, order) == n then
+        local own, rest = {}, {}
+        for i, b in ipairs(prev.values) do
+          if i <= n then own[i] = b else rest[i - n] = b end
+        end
+        if line_of_values(own, n) and own[1].line == prev.block.line and line_of_values(rest, n, own[1].line) then
+          donor, owner = rest, prev
+        end
+      end
+      if donor and #seg.values > 0 then
+        local rows, last = {}, donor[1].line
+        for j = k, #segs do
+          local s = segs[j]
+          if s.optional then
+            if #s.values > 0 then break end
+          elseif #row_slots(s.row, order) ~= n or s.block.line <= last then
+            break
+          elseif #s.values == 0 then
+            rows[#rows + 1] = s
+            if #rows < 2 then break end
+            if not place then
+              place = {}
+              for i, r in ipairs(T.rows) do place[r] = i end
+            end
+            for i = 2, #rows do
+              local a, b = place[rows[i - 1].row], place[rows[i].row]
+              if not (a and b and b == a + 1) then return nil end
+            end
+            return { donor = donor, seg = owner, rows = rows }
+          elseif line_of_values(s.values, n, s.block.line) then
+            rows[#rows + 1] = s
+            last = s.values[1].line
+          else
+            break
+          end
+        end
+      end
+    end
+    return nil
+  end
+  local chain = chain_of()
+  if not chain then return nil end
+  local rows, owner, all = chain.rows, chain.seg, {}
+  local own = {}
+  if owner then
+    for i = 1, #chain.donor do own[i] = owner.values[i] end
+    for _, id in ipairs(row_slots(owner.row, order)) do all[#all + 1] = id end
+    set_row(R, F, row_slots(owner.row, order), own)
+  end
+  for _, s in ipairs(rows) do
+    for _, id in ipairs(row_slots(s.row, order)) do all[#all + 1] = id end
+  end
+  -- (read plainly: the last row's cells not read)
+  local plain = system:consistent(R.c, all)
+  local before = chain.donor
+  for _, s in ipairs(rows) do
+    set_row(R, F, row_slots(s.row, order), before)
+    before = s.values
+  end
+  if not plain and system:consistent(R.c, all) and system:confirmed(R.c, all) then
+    before = chain.donor
+    for _, s in ipairs(rows) do s.values, before = before, s.values end
+    if owner then owner.values = own end
+    return "shifted", chain
+  end
+  for i, s in ipairs(rows) do
+    if plain and i < #rows then set_row(R, F, row_slots(s.row, order), s.values)
+    else try(R, row_slots(s.row, order), nil) end
+  end
+  if owner then try(R, row_slots(owner.row, order), nil) end
+  return plain and "plain" or "unknown", chain
+end
+
 -- How many labels holding two rows' values or more, or holding more or
 -- fewer than their row's, say a table's text is out of its order (one may
 -- be a row whose label was lost, or whose digits ran together).
@@ -2675,6 +2785,39 @@ local function bind_by_labels(F, system, T, m, tokens, R, diags, present, pendin
       if rec then rec.unsafe = true end
       mismatched = mismatched + 1
       unsure_row(R, T, seg, slots, values, diags, "short")
+    end
+  end
+  -- rows whose values may stand a line before their labels (the identities judge)
+  local how, chain
+  if not trail then how, chain = values_before_labels(R, F, system, T, segs, order, lead) end
+  if how then
+    if rec then rec.unsafe = true end
+    local rows, owner = chain.rows, chain.seg
+    if how ~= "plain" then
+      local in_chain = {}
+      for _, s in ipairs(rows) do in_chain[s] = true end
+      for j = #doubtful, 1, -1 do
+        if in_chain[doubtful[j].seg] then table.remove(doubtful, j) end
+      end
+    end
+    if how == "shifted" then
+      -- the values with no label are read: no longer unplaced, nor their row's too many
+      local drop = {}
+      if owner then
+        mismatched, run_together = mismatched - 1, run_together - 1
+        for _, d in ipairs(diags) do
+          if d.kind == "long" and d.table == T.id and d.row == owner.row.id then drop[d] = true end
+        end
+      else
+        for _, d in ipairs(lead.diags) do drop[d] = true end
+      end
+      for i = #diags, 1, -1 do
+        if drop[diags[i]] then table.remove(diags, i) end
+      end
+    elseif how == "unknown" then
+      for i = 1, #rows - 1 do
+        unsure_row(R, T, rows[i], row_slots(rows[i].row, order), rows[i].values, diags, "order")
+      end
     end
   end
   -- a row printed as its label alone among rows with values (a table laid out
