@@ -2497,6 +2497,12 @@ end
 -- (the rows' cells set so) and {donor= the values with no label, seg= the
 -- row they were read with (or nil), rows= the rows in order}; or nil.
 local function values_before_labels(R, F, system, T, segs, order, lead)
+  -- (most tables: no row after the first without values)
+  local bare = false
+  for k = 2, #segs do
+    if #segs[k].values == 0 and not segs[k].optional then bare = true; break end
+  end
+  if not bare then return nil end
   -- whether values are n values all on one line of text (no page's grid), a line after `line`
   local function line_of_values(values, n, line)
     if #values ~= n or n == 0 or values[1].grid then return false end
@@ -2559,29 +2565,53 @@ local function values_before_labels(R, F, system, T, segs, order, lead)
   end
   local chain = chain_of()
   if not chain then return nil end
-  local rows, owner, all = chain.rows, chain.seg, {}
+  local rows, owner, all, among = chain.rows, chain.seg, {}, {}
+  -- the cells whose text the two readings differ in (the last row's: none read plainly)
+  local differ, before = {}, chain.donor
+  for _, s in ipairs(rows) do
+    for i, id in ipairs(row_slots(s.row, order)) do
+      all[#all + 1], among[id] = id, true
+      if not s.values[i] or s.values[i].text ~= before[i].text then differ[id] = true end
+    end
+    before = s.values
+  end
+  -- a reading: whether an identity its rows enter fails, and whether one reaching past
+  -- them holds on a cell the readings differ in (a column of zeros in both proves nothing)
+  local function judged()
+    local fails, proved = false, false
+    for _, inst in ipairs(system:involving(all)) do
+      local v = inst.rule.compiled:check(R.c, inst.k)
+      if v == "fails" then fails = true
+      elseif v == "holds" and not proved then
+        local past, touches = false, false
+        for id in pairs(inst.cells) do
+          if differ[id] then touches = true end
+          if not among[id] then past = true end
+        end
+        proved = touches and past
+      end
+    end
+    return fails, proved
+  end
   local own = {}
   if owner then
     for i = 1, #chain.donor do own[i] = owner.values[i] end
-    for _, id in ipairs(row_slots(owner.row, order)) do all[#all + 1] = id end
     set_row(R, F, row_slots(owner.row, order), own)
   end
-  for _, s in ipairs(rows) do
-    for _, id in ipairs(row_slots(s.row, order)) do all[#all + 1] = id end
-  end
-  -- (read plainly: the last row's cells not read)
-  local plain = system:consistent(R.c, all)
-  local before = chain.donor
+  local plain_fails, plain_proved = judged()
+  before = chain.donor
   for _, s in ipairs(rows) do
     set_row(R, F, row_slots(s.row, order), before)
     before = s.values
   end
-  if not plain and system:consistent(R.c, all) and system:confirmed(R.c, all) then
+  local shifted_fails, shifted_proved = judged()
+  if plain_fails and shifted_proved and not shifted_fails then
     before = chain.donor
     for _, s in ipairs(rows) do s.values, before = before, s.values end
     if owner then owner.values = own end
     return "shifted", chain
   end
+  local plain = shifted_fails and plain_proved and not plain_fails
   for i, s in ipairs(rows) do
     if plain and i < #rows then set_row(R, F, row_slots(s.row, order), s.values)
     else try(R, row_slots(s.row, order), nil) end
