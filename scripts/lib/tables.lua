@@ -2488,14 +2488,16 @@ end
 -- wrapped label, come on the line before it): a whole row's values with no
 -- label (before the first row's, or on a line of their own after a row's
 -- own line of values), then rows in the format's order each holding a line
--- of values below its label, the last of them none. Read plainly, each row
--- holds the next row's values; shifted, the row before's. The identities
--- judge, the table's other rows read: the shifted reading is kept only
--- where every identity its rows enter holds, one reaching past them among
--- them, and the plain reading breaks one; the plain one where it alone
--- holds; else neither, the rows unknown. → "shifted", "plain" or "unknown"
--- (the rows' cells set so) and {donor= the values with no label, seg= the
--- row they were read with (or nil), rows= the rows in order}; or nil.
+-- of values below its label, the last of them none: a run. Read plainly,
+-- each row of a run holds the next row's values; shifted, the row before's.
+-- The identities judge the table's runs together, its other rows read: a
+-- reading is proved where an identity reaching past the runs' rows holds
+-- on a cell the two readings differ in (a column of zeros in both proves
+-- nothing); it is kept where it is proved, none of the identities its
+-- rows enter fails, and the other reading breaks one; else the rows are
+-- unknown. → "shifted", "plain" or "unknown" (the rows' cells set so) and
+-- the runs, each {donor= the values with no label, seg= the row they were
+-- read with (or nil), rows= the rows in order}; or nil.
 local function values_before_labels(R, F, system, T, segs, order, lead)
   -- (most tables: no row after the first without values)
   local bare = false
@@ -2513,70 +2515,72 @@ local function values_before_labels(R, F, system, T, segs, order, lead)
     end
     return true
   end
-  local function chain_of()
-    local place                               -- each row of the format → its place in the format's order
-    for k = 1, #segs do
-      local seg = segs[k]
-      local n = #row_slots(seg.row, order)
-      local donor, owner
-      local prev = segs[k - 1]
-      if k == 1 and line_of_values(lead, n) and not lead[1].after_word and lead[1].text ~= "1" then
-        donor = lead
-      elseif prev and not seg.optional and not prev.optional and #prev.values == 2 * n
-             and #row_slots(prev.row, order) == n then
-        local own, rest = {}, {}
-        for i, b in ipairs(prev.values) do
-          if i <= n then own[i] = b else rest[i - n] = b end
-        end
-        if line_of_values(own, n) and own[1].line == prev.block.line and line_of_values(rest, n, own[1].line) then
-          donor, owner = rest, prev
-        end
+  local place                                 -- each row of the format → its place in the format's order
+  -- the run whose donor is found at segs[k], if any → the run, the index of its last row
+  local function run_at(k)
+    local seg, prev = segs[k], segs[k - 1]
+    local n = #row_slots(seg.row, order)
+    local donor, owner
+    if k == 1 and line_of_values(lead, n) and not lead[1].after_word and lead[1].text ~= "1" then
+      donor = lead
+    elseif prev and not seg.optional and not prev.optional and #prev.values == 2 * n
+           and #row_slots(prev.row, order) == n then
+      local own, rest = {}, {}
+      for i, b in ipairs(prev.values) do
+        if i <= n then own[i] = b else rest[i - n] = b end
       end
-      if donor and #seg.values > 0 then
-        local rows, last = {}, donor[1].line
-        for j = k, #segs do
-          local s = segs[j]
-          if s.optional then
-            if #s.values > 0 then break end
-          elseif #row_slots(s.row, order) ~= n or s.block.line <= last then
-            break
-          elseif #s.values == 0 then
-            rows[#rows + 1] = s
-            if #rows < 2 then break end
-            if not place then
-              place = {}
-              for i, r in ipairs(T.rows) do place[r] = i end
-            end
-            for i = 2, #rows do
-              local a, b = place[rows[i - 1].row], place[rows[i].row]
-              if not (a and b and b == a + 1) then return nil end
-            end
-            return { donor = donor, seg = owner, rows = rows }
-          elseif line_of_values(s.values, n, s.block.line) then
-            rows[#rows + 1] = s
-            last = s.values[1].line
-          else
-            break
-          end
+      if line_of_values(own, n) and own[1].line == prev.block.line and line_of_values(rest, n, own[1].line) then
+        donor, owner = rest, prev
+      end
+    end
+    if not donor or #seg.values == 0 then return nil end
+    local rows, last = {}, donor[1].line
+    for j = k, #segs do
+      local s = segs[j]
+      if s.optional then
+        if #s.values > 0 then return nil end
+      elseif #row_slots(s.row, order) ~= n or s.block.line <= last then
+        return nil
+      elseif #s.values == 0 then
+        rows[#rows + 1] = s
+        if #rows < 2 then return nil end
+        if not place then
+          place = {}
+          for i, r in ipairs(T.rows) do place[r] = i end
         end
+        for i = 2, #rows do
+          local a, b = place[rows[i - 1].row], place[rows[i].row]
+          if not (a and b and b == a + 1) then return nil end
+        end
+        return { donor = donor, seg = owner, rows = rows }, j
+      elseif line_of_values(s.values, n, s.block.line) then
+        rows[#rows + 1] = s
+        last = s.values[1].line
+      else
+        return nil
       end
     end
     return nil
   end
-  local chain = chain_of()
-  if not chain then return nil end
-  local rows, owner, all, among = chain.rows, chain.seg, {}, {}
-  -- the cells whose text the two readings differ in (the last row's: none read plainly)
-  local differ, before = {}, chain.donor
-  for _, s in ipairs(rows) do
-    for i, id in ipairs(row_slots(s.row, order)) do
-      all[#all + 1], among[id] = id, true
-      if not s.values[i] or s.values[i].text ~= before[i].text then differ[id] = true end
-    end
-    before = s.values
+  local runs, k = {}, 1
+  while k <= #segs do
+    local run, to = run_at(k)
+    if run then runs[#runs + 1], k = run, to + 1 else k = k + 1 end
   end
-  -- a reading: whether an identity its rows enter fails, and whether one reaching past
-  -- them holds on a cell the readings differ in (a column of zeros in both proves nothing)
+  if #runs == 0 then return nil end
+  -- the runs' cells, and those whose text the two readings differ in (the last row's: none read plainly)
+  local all, among, differ = {}, {}, {}
+  for _, run in ipairs(runs) do
+    local before = run.donor
+    for _, s in ipairs(run.rows) do
+      for i, id in ipairs(row_slots(s.row, order)) do
+        all[#all + 1], among[id] = id, true
+        if not s.values[i] or s.values[i].text ~= before[i].text then differ[id] = true end
+      end
+      before = s.values
+    end
+  end
+  -- a reading: whether an identity its rows enter fails, and whether it is proved
   local function judged()
     local fails, proved = false, false
     for _, inst in ipairs(system:involving(all)) do
@@ -2593,31 +2597,39 @@ local function values_before_labels(R, F, system, T, segs, order, lead)
     end
     return fails, proved
   end
-  local own = {}
-  if owner then
-    for i = 1, #chain.donor do own[i] = owner.values[i] end
-    set_row(R, F, row_slots(owner.row, order), own)
+  for _, run in ipairs(runs) do
+    if run.seg then
+      run.own = {}
+      for i = 1, #run.donor do run.own[i] = run.seg.values[i] end
+      set_row(R, F, row_slots(run.seg.row, order), run.own)
+    end
   end
   local plain_fails, plain_proved = judged()
-  before = chain.donor
-  for _, s in ipairs(rows) do
-    set_row(R, F, row_slots(s.row, order), before)
-    before = s.values
+  for _, run in ipairs(runs) do
+    local before = run.donor
+    for _, s in ipairs(run.rows) do
+      set_row(R, F, row_slots(s.row, order), before)
+      before = s.values
+    end
   end
   local shifted_fails, shifted_proved = judged()
   if plain_fails and shifted_proved and not shifted_fails then
-    before = chain.donor
-    for _, s in ipairs(rows) do s.values, before = before, s.values end
-    if owner then owner.values = own end
-    return "shifted", chain
+    for _, run in ipairs(runs) do
+      local before = run.donor
+      for _, s in ipairs(run.rows) do s.values, before = before, s.values end
+      if run.seg then run.seg.values = run.own end
+    end
+    return "shifted", runs
   end
   local plain = shifted_fails and plain_proved and not plain_fails
-  for i, s in ipairs(rows) do
-    if plain and i < #rows then set_row(R, F, row_slots(s.row, order), s.values)
-    else try(R, row_slots(s.row, order), nil) end
+  for _, run in ipairs(runs) do
+    for i, s in ipairs(run.rows) do
+      if plain and i < #run.rows then set_row(R, F, row_slots(s.row, order), s.values)
+      else try(R, row_slots(s.row, order), nil) end
+    end
+    if run.seg then try(R, row_slots(run.seg.row, order), nil) end
   end
-  if owner then try(R, row_slots(owner.row, order), nil) end
-  return plain and "plain" or "unknown", chain
+  return plain and "plain" or "unknown", runs
 end
 
 -- How many labels holding two rows' values or more, or holding more or
@@ -2818,16 +2830,16 @@ local function bind_by_labels(F, system, T, m, tokens, R, diags, present, pendin
     end
   end
   -- rows whose values may stand a line before their labels (the identities judge)
-  local how, chain
-  if not trail then how, chain = values_before_labels(R, F, system, T, segs, order, lead) end
-  if how then
+  local how, runs
+  if not trail then how, runs = values_before_labels(R, F, system, T, segs, order, lead) end
+  for _, run in ipairs(how and runs or {}) do
     if rec then rec.unsafe = true end
-    local rows, owner = chain.rows, chain.seg
+    local rows, owner = run.rows, run.seg
     if how ~= "plain" then
-      local in_chain = {}
-      for _, s in ipairs(rows) do in_chain[s] = true end
+      local in_run = {}
+      for _, s in ipairs(rows) do in_run[s] = true end
       for j = #doubtful, 1, -1 do
-        if in_chain[doubtful[j].seg] then table.remove(doubtful, j) end
+        if in_run[doubtful[j].seg] then table.remove(doubtful, j) end
       end
     end
     if how == "shifted" then

@@ -31,6 +31,18 @@ test("pdfjs31: a whole line of values after a row's own: the next rows each the 
   eq(nil, rules_found(path):find("parse.row_values", 1, true), "no row read too long")
 end)
 
+test("pdfjs31: runs of rows among rows read right, judged together: each row the values above its label", function()
+  local path = DIR .. "y4-pdfjs-yx-runs-among-rows.txt"
+  local R = assert(nianbao.read(path))
+  eq("number:0", cell(R, "t3.carried.total"), "二、上年结转, the line after 一's")
+  eq("number:30", cell(R, "t3.result.public.total"), "（一）予以公开, not 二's")
+  eq("number:0", cell(R, "t3.result.deny.third.total"), "4. 保护第三方合法权益, not 5.'s 1")
+  eq("number:1", cell(R, "t3.result.deny.internal.total"), "5. 属于三类内部事务信息, its label with none after it")
+  eq("number:6", cell(R, "t3.result.deny.enforce.total"), "7. 属于行政执法案卷, the line after 6.'s")
+  eq("number:1", cell(R, "t3.result.deny.query.total"), "8. 属于行政查询事项, the values above its label")
+  eq(nil, rules_found(path):find("t3.balance", 1, true), "the balance holds")
+end)
+
 test("pdfjs31: values before labels that no reading balances are no row's: unknown, said", function()
   local text = assert(nbio.readfile(DIR .. "y1-pdfjs-yx-values-before-labels.txt"))
   local n
