@@ -434,7 +434,7 @@ local NO_MARKS = {}
 -- (its first byte at line, col, offset) added to the list out, which the
 -- binder fills line by line: no list, and no place, made per line. tabs:
 -- the empty cells the line's trailing tabs part, kept on its last token.
-local function tokenize_into(out, text, line, col, offset, marks, tabs)
+local function tokenize_into(out, text, line, col, offset, marks, tabs, indent)
   local m = token_memo[marks or NO_MARKS]
   local flat = m and m.of[text]
   if not flat then
@@ -448,6 +448,8 @@ local function tokenize_into(out, text, line, col, offset, marks, tabs)
     local at = flat[k + 3]
     out[n] = { kind = "cell", derived = true, text = flat[k], glued = flat[k + 1],
                line = line, col = col + flat[k + 2], offset = offset + at }
+    -- (its column on the line as laid out, the white before the line's text counted)
+    if indent then out[n].x = indent + col + flat[k + 2] end
     -- (a text's place counts a space before it: said, to tell it from one set against a number)
     if not flat[k + 1] and byte(text, at + 1) == 32 then out[n].spaced = true end
     -- (and a number's right after a word's last character: a header's 数据1, no cell of its own)
@@ -3893,6 +3895,26 @@ local function bind_flat_by(F, system, T, m, tokens, R, diags, present, pending,
     unsure_row(R, T, row, T.cells, values, diags, "order")
   elseif #values == #T.cells then
     set_row(R, F, T.cells, values)
+    -- values on lines apart in a text laid out in columns (pdftotext -layout: a group's
+    -- first value set a line above the rest, with its header's first word, where the page
+    -- split the header): read left to right where the order read breaks the row's own
+    -- sums and that order holds them all, each value in a column of its own
+    local laid, apart = true, false
+    for _, b in ipairs(values) do
+      laid, apart = laid and b.x ~= nil, apart or b.line ~= values[1].line
+    end
+    if laid and apart and not header_at and not system:consistent(R.c, T.cells, true) then
+      if rec then rec.unsafe = true end
+      local by_x = table.move(values, 1, #values, 1, {})
+      table.sort(by_x, function(p, q) return p.x < q.x end)
+      local distinct = true
+      for i = 2, #by_x do distinct = distinct and by_x[i].x > by_x[i - 1].x end
+      if distinct then
+        set_row(R, F, T.cells, by_x)
+        if system:consistent(R.c, T.cells, true) then values = by_x
+        else set_row(R, F, T.cells, values) end
+      end
+    end
     -- values among the header's words: in the order read, kept only where the row's own sums hold
     -- and each run of numbers between the words begins a group
     local mixed = header_at and #values > header_at

@@ -56,3 +56,19 @@ test("pdfjs31: values before labels that no reading balances are no row's: unkno
   has(found, "gb2021.parse.row_values", "said")
   eq(nil, found:find("t3.balance", 1, true), "no balance of a guessed reading")
 end)
+
+test("pdfjs31: 表四's row on two lines of a text laid out in columns: read left to right, its sums proving it", function()
+  -- (pdftotext -layout: 行政诉讼's two groups' first values set a line above the rest,
+  -- with their headers' first word, where the page split the header)
+  local path = DIR .. "l1-layout-review-values-raised.txt"
+  local R = assert(nianbao.read(path))
+  local want = { rv = { 0, 1, 1, 0, 2 }, ld = { 1, 0, 0, 0, 1 }, la = { 0, 0, 0, 0, 0 } }
+  for group, values in pairs(want) do
+    for i, col in ipairs({ "upheld", "corrected", "other", "pending", "total" }) do
+      eq("number:" .. values[i], cell(R, "t4." .. group .. "." .. col), group .. "." .. col)
+    end
+  end
+  local found = rules_found(path)
+  eq(nil, found:find(" gb2021.t4.", 1, true), "no sum of 表四 broken")
+  eq(nil, found:find(" gb2021.txt.", 1, true), "no text finding")
+end)
