@@ -132,10 +132,10 @@ static size_t lead_of(const char *s, size_t n) {
 ** a field set with lua_rawset and a key already a Lua string skips the
 ** string lookup lua_setfield makes every time (the tables are new and
 ** plain, so the two make the same table). */
-enum { K_KIND, K_TEXT, K_LINE, K_COL, K_OFFSET, K_X0, K_X1, K_ROW, K_GRID, K_TABS, K_CELL, K_PARA, K_BREAK,
-       K_COUNT };
+enum { K_KIND, K_TEXT, K_LINE, K_COL, K_OFFSET, K_X0, K_X1, K_ROW, K_GRID, K_TABS, K_INDENT, K_CELL, K_PARA,
+       K_BREAK, K_COUNT };
 static const char *const names[K_COUNT] = {
-    "kind", "text", "line", "col", "offset", "x0", "x1", "row", "grid", "tabs", "cell", "para", "break"
+    "kind", "text", "line", "col", "offset", "x0", "x1", "row", "grid", "tabs", "indent", "cell", "para", "break"
 };
 
 /* Set field `key` of the table at the top to the value on top of it. */
@@ -365,9 +365,15 @@ int nb_text_blocks(lua_State *L, const char *s, size_t len) {
         } else {
             nb_text_trim(line, ll, &i, &j);
             if (j > i) {
-                lua_Integer tabs = trailing_tabs(line, j, ll);
-                push_block(L, names_at, tabs ? 6 : 5, K_PARA, line, i, j, lineno, 1, (lua_Integer)pos);
+                lua_Integer tabs = trailing_tabs(line, j, ll), indent = 0;
+                if (i > 0) {                  /* the columns of white before the text */
+                    columns c = { (const unsigned char *)line, ll, 0, 0, 0 };
+                    indent = chars_before(&c, i);
+                }
+                push_block(L, names_at, 5 + (tabs ? 1 : 0) + (indent > 0 ? 1 : 0), K_PARA, line, i, j, lineno, 1,
+                           (lua_Integer)pos);
                 if (tabs) set_int(L, names_at, K_TABS, tabs);
+                if (indent > 0) set_int(L, names_at, K_INDENT, indent);
                 lua_rawseti(L, list, ++n);
             }
         }

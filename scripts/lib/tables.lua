@@ -434,7 +434,7 @@ local NO_MARKS = {}
 -- (its first byte at line, col, offset) added to the list out, which the
 -- binder fills line by line: no list, and no place, made per line. tabs:
 -- the empty cells the line's trailing tabs part, kept on its last token.
-local function tokenize_into(out, text, line, col, offset, marks, tabs)
+local function tokenize_into(out, text, line, col, offset, marks, tabs, indent)
   local m = token_memo[marks or NO_MARKS]
   local flat = m and m.of[text]
   if not flat then
@@ -448,6 +448,8 @@ local function tokenize_into(out, text, line, col, offset, marks, tabs)
     local at = flat[k + 3]
     out[n] = { kind = "cell", derived = true, text = flat[k], glued = flat[k + 1],
                line = line, col = col + flat[k + 2], offset = offset + at }
+    -- (its column on the line as laid out, the white before the line's text counted)
+    if indent then out[n].x = indent + col + flat[k + 2] end
     -- (a text's place counts a space before it: said, to tell it from one set against a number)
     if not flat[k + 1] and byte(text, at + 1) == 32 then out[n].spaced = true end
     -- (and a number's right after a word's last character: a header's 数据1, no cell of its own)
@@ -723,18 +725,21 @@ M.find_row_of = find_row_of
 -- A table's rows' labels (folded, bare) in one text, each on a line of its
 -- own, made once a table: a piece that is in none of them (most) is found
 -- so in one search, not row by row.
-local row_text_of = setmetatable({}, { __mode = "k" })
-local function row_text(T)
-  local text = row_text_of[T]
-  if not text then
-    local norms = {}
-    for _, r in ipairs(T.rows) do
-      if r.norm then norms[#norms + 1] = r.norm end
+local row_text
+do
+  local row_text_of = setmetatable({}, { __mode = "k" })
+  function row_text(T)
+    local text = row_text_of[T]
+    if not text then
+      local norms = {}
+      for _, r in ipairs(T.rows) do
+        if r.norm then norms[#norms + 1] = r.norm end
+      end
+      text = table.concat(norms, "\n")
+      row_text_of[T] = text
     end
-    text = table.concat(norms, "\n")
-    row_text_of[T] = text
+    return text
   end
-  return text
 end
 
 -- A piece of one row's label, long enough to be sure ("5.要求行政机关确认或重新出").
@@ -2480,6 +2485,155 @@ local function same_texts(a, b)
   return true
 end
 
+-- Values that may stand a line before their labels (a PDF's text items
+-- sorted on their baselines: a row's numbers, set a hair higher than its
+-- wrapped label, come on the line before it): a whole row's values with no
+-- label (before the first row's, or on a line of their own after a row's
+-- own line of values), then rows in the format's order each holding a line
+-- of values below its label, the last of them none: a run. Read plainly,
+-- each row of a run holds the next row's values; shifted, the row before's.
+-- The identities judge the table's runs together, its other rows read: a
+-- reading is proved where an identity reaching past the runs' rows holds
+-- on a cell the two readings differ in (a column of zeros in both proves
+-- nothing); it is kept where it is proved, none of the identities its
+-- rows enter fails, and the other reading breaks one; else the rows are
+-- unknown. → "shifted", "plain" or "unknown" (the rows' cells set so) and
+-- the runs, each {donor= the values with no label, seg= the row they were
+-- read with (or nil), rows= the rows in order}; or nil.
+local function values_before_labels(R, F, system, T, segs, order, lead)
+  -- (most tables: no row after the first without values)
+  local bare = false
+  for k = 2, #segs do
+    if #segs[k].values == 0 and not segs[k].optional then bare = true; break end
+  end
+  if not bare then return nil end
+  -- whether values are n values all on one line of text (no page's grid), a line after `line`
+  local function line_of_values(values, n, line)
+    if #values ~= n or n == 0 or values[1].grid then return false end
+    local at = values[1].line
+    if line and at <= line then return false end
+    for i = 2, n do
+      if values[i].line ~= at then return false end
+    end
+    return true
+  end
+  local place                                 -- each row of the format → its place in the format's order
+  -- the run whose donor is found at segs[k], if any → the run, the index of its last row
+  local function run_at(k)
+    local seg, prev = segs[k], segs[k - 1]
+    local n = #row_slots(seg.row, order)
+    local donor, owner
+    if k == 1 and line_of_values(lead, n) and not lead[1].after_word and lead[1].text ~= "1" then
+      donor = lead
+    elseif prev and not seg.optional and not prev.optional and #prev.values == 2 * n
+           and #row_slots(prev.row, order) == n then
+      local own, rest = {}, {}
+      for i, b in ipairs(prev.values) do
+        if i <= n then own[i] = b else rest[i - n] = b end
+      end
+      if line_of_values(own, n) and own[1].line == prev.block.line and line_of_values(rest, n, own[1].line) then
+        donor, owner = rest, prev
+      end
+    end
+    if not donor or #seg.values == 0 then return nil end
+    local rows, last = {}, donor[1].line
+    for j = k, #segs do
+      local s = segs[j]
+      if s.optional then
+        if #s.values > 0 then return nil end
+      elseif #row_slots(s.row, order) ~= n or s.block.line <= last then
+        return nil
+      elseif #s.values == 0 then
+        rows[#rows + 1] = s
+        if #rows < 2 then return nil end
+        if not place then
+          place = {}
+          for i, r in ipairs(T.rows) do place[r] = i end
+        end
+        for i = 2, #rows do
+          local a, b = place[rows[i - 1].row], place[rows[i].row]
+          if not (a and b and b == a + 1) then return nil end
+        end
+        return { donor = donor, seg = owner, rows = rows }, j
+      elseif line_of_values(s.values, n, s.block.line) then
+        rows[#rows + 1] = s
+        last = s.values[1].line
+      else
+        return nil
+      end
+    end
+    return nil
+  end
+  local runs, k = {}, 1
+  while k <= #segs do
+    local run, to = run_at(k)
+    if run then runs[#runs + 1], k = run, to + 1 else k = k + 1 end
+  end
+  if #runs == 0 then return nil end
+  -- the runs' cells, and those whose text the two readings differ in (the last row's: none read plainly)
+  local all, among, differ = {}, {}, {}
+  for _, run in ipairs(runs) do
+    local before = run.donor
+    for _, s in ipairs(run.rows) do
+      for i, id in ipairs(row_slots(s.row, order)) do
+        all[#all + 1], among[id] = id, true
+        if not s.values[i] or s.values[i].text ~= before[i].text then differ[id] = true end
+      end
+      before = s.values
+    end
+  end
+  -- a reading: whether an identity its rows enter fails, and whether it is proved
+  local function judged()
+    local fails, proved = false, false
+    for _, inst in ipairs(system:involving(all)) do
+      local v = inst.rule.compiled:check(R.c, inst.k)
+      if v == "fails" then fails = true
+      elseif v == "holds" and not proved then
+        local past, touches = false, false
+        for id in pairs(inst.cells) do
+          if differ[id] then touches = true end
+          if not among[id] then past = true end
+        end
+        proved = touches and past
+      end
+    end
+    return fails, proved
+  end
+  for _, run in ipairs(runs) do
+    if run.seg then
+      run.own = {}
+      for i = 1, #run.donor do run.own[i] = run.seg.values[i] end
+      set_row(R, F, row_slots(run.seg.row, order), run.own)
+    end
+  end
+  local plain_fails, plain_proved = judged()
+  for _, run in ipairs(runs) do
+    local before = run.donor
+    for _, s in ipairs(run.rows) do
+      set_row(R, F, row_slots(s.row, order), before)
+      before = s.values
+    end
+  end
+  local shifted_fails, shifted_proved = judged()
+  if plain_fails and shifted_proved and not shifted_fails then
+    for _, run in ipairs(runs) do
+      local before = run.donor
+      for _, s in ipairs(run.rows) do s.values, before = before, s.values end
+      if run.seg then run.seg.values = run.own end
+    end
+    return "shifted", runs
+  end
+  local plain = shifted_fails and plain_proved and not plain_fails
+  for _, run in ipairs(runs) do
+    for i, s in ipairs(run.rows) do
+      if plain and i < #run.rows then set_row(R, F, row_slots(s.row, order), s.values)
+      else try(R, row_slots(s.row, order), nil) end
+    end
+    if run.seg then try(R, row_slots(run.seg.row, order), nil) end
+  end
+  return plain and "plain" or "unknown", runs
+end
+
 -- How many labels holding two rows' values or more, or holding more or
 -- fewer than their row's, say a table's text is out of its order (one may
 -- be a row whose label was lost, or whose digits ran together).
@@ -2675,6 +2829,39 @@ local function bind_by_labels(F, system, T, m, tokens, R, diags, present, pendin
       if rec then rec.unsafe = true end
       mismatched = mismatched + 1
       unsure_row(R, T, seg, slots, values, diags, "short")
+    end
+  end
+  -- rows whose values may stand a line before their labels (the identities judge)
+  local how, runs
+  if not trail then how, runs = values_before_labels(R, F, system, T, segs, order, lead) end
+  for _, run in ipairs(how and runs or {}) do
+    if rec then rec.unsafe = true end
+    local rows, owner = run.rows, run.seg
+    if how ~= "plain" then
+      local in_run = {}
+      for _, s in ipairs(rows) do in_run[s] = true end
+      for j = #doubtful, 1, -1 do
+        if in_run[doubtful[j].seg] then table.remove(doubtful, j) end
+      end
+    end
+    if how == "shifted" then
+      -- the values with no label are read: no longer unplaced, nor their row's too many
+      local drop = {}
+      if owner then
+        mismatched, run_together = mismatched - 1, run_together - 1
+        for _, d in ipairs(diags) do
+          if d.kind == "long" and d.table == T.id and d.row == owner.row.id then drop[d] = true end
+        end
+      else
+        for _, d in ipairs(lead.diags) do drop[d] = true end
+      end
+      for i = #diags, 1, -1 do
+        if drop[diags[i]] then table.remove(diags, i) end
+      end
+    elseif how == "unknown" then
+      for i = 1, #rows - 1 do
+        unsure_row(R, T, rows[i], row_slots(rows[i].row, order), rows[i].values, diags, "order")
+      end
     end
   end
   -- a row printed as its label alone among rows with values (a table laid out
@@ -3739,6 +3926,26 @@ local function bind_flat_by(F, system, T, m, tokens, R, diags, present, pending,
     unsure_row(R, T, row, T.cells, values, diags, "order")
   elseif #values == #T.cells then
     set_row(R, F, T.cells, values)
+    -- values on lines apart in a text laid out in columns (pdftotext -layout: a group's
+    -- first value set a line above the rest, with its header's first word, where the page
+    -- split the header): read left to right where the order read breaks the row's own
+    -- sums and that order holds them all, each value in a column of its own
+    local laid, apart = true, false
+    for _, b in ipairs(values) do
+      laid, apart = laid and b.x ~= nil, apart or b.line ~= values[1].line
+    end
+    if laid and apart and not header_at and not system:consistent(R.c, T.cells, true) then
+      if rec then rec.unsafe = true end
+      local by_x = table.move(values, 1, #values, 1, {})
+      table.sort(by_x, function(p, q) return p.x < q.x end)
+      local distinct = true
+      for i = 2, #by_x do distinct = distinct and by_x[i].x > by_x[i - 1].x end
+      if distinct then
+        set_row(R, F, T.cells, by_x)
+        if system:consistent(R.c, T.cells, true) then values = by_x
+        else set_row(R, F, T.cells, values) end
+      end
+    end
     -- values among the header's words: in the order read, kept only where the row's own sums hold
     -- and each run of numbers between the words begins a group
     local mixed = header_at and #values > header_at

@@ -1784,7 +1784,7 @@ local function table_tokens(F, T, blocks, from, to, lead)
           start = start or 1
           tables.tokenize_into(tokens, start == 1 and text or text:sub(start), b.line,
                                (b.col or 1) + (start == 1 and 0 or utf8.len(text:sub(1, start - 1)) or 0),
-                               (b.offset or 0) + start - 1, F.enumerator_marks, b.tabs)
+                               (b.offset or 0) + start - 1, F.enumerator_marks, b.tabs, b.indent)
           if b.ruled then tokens.ruled = true end   -- (an OCR's rules: a 1 at a number's edge may be one)
           if b ~= lead then read[i] = true end
         end

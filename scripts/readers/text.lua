@@ -1138,6 +1138,11 @@ function Reader(bytes, opts)
           -- a tab-parted row's empty cells after its last text, which the trim lost
           local tabs = not line:find("\f", 1, true) and select(2, line:sub(line:find(text, 1, true) + #text):gsub("\t", ""))
           if tabs and tabs > 0 then blocks[n].tabs = tabs end
+          -- the columns of white before the text (a text laid out in columns, pdftotext
+          -- -layout's: where on the line its values stand, for a row's values on lines apart)
+          local at = not line:find("\f", 1, true) and line:find(text, 1, true)
+          local indent = at and at > 1 and utf8.len(line:sub(1, at - 1))
+          if indent then blocks[n].indent = indent end
         end
       end
     end
