@@ -207,6 +207,7 @@ corpus: $(BIN)
 	$(NB) run tests/lua/corpus.lua tests/fixtures/copies27 --no-wrong
 	$(NB) run tests/lua/corpus.lua tests/fixtures/gettext29 --no-wrong
 	$(NB) run tests/lua/corpus.lua tests/fixtures/node30 --no-wrong
+	$(NB) run tests/lua/corpus.lua tests/fixtures/extract31 --no-wrong
 	$(NB) run tests/lua/corpus.lua tests/fixtures/pdflayout29 --no-wrong
 	$(NB) run tests/lua/corpus.lua tests/fixtures/word30 --no-wrong
 	$(NB) run tests/lua/corpus.lua tests/fixtures/convert27 --no-wrong

@@ -1137,6 +1137,17 @@ local function drop_column_numbers(values, n)
   return true
 end
 
+-- What follows an item's number that opens a folded label piece ("5.属于三"
+-- → "属于三"), also after a group's label cut short ("(六)其1.申请人"), or nil.
+local function item_opening(t)
+  local rest = t:match("^%d+%.(.+)$")
+  if rest then return rest end
+  local cut
+  cut, rest = t:match("^%([^%)]+%)([^%d]-)%d+%.(.+)$")
+  if rest and (utf8.len(cut) or 9) <= 3 then return rest end
+  return nil
+end
+
 -- What a label's text names in table T, read in group grp (or none): its
 -- folded text t, whether it is a unit, the row (and whether by a key of
 -- its own: strong) and the group. Pure in the text, T and grp, and a
@@ -1167,23 +1178,23 @@ local function label_of(F, T, m, text, grp)
     r, strong = find_row(F, T, ta, grp)
     if not r then r = find_row_by_piece(F, m, T, ta) end
   end
-  local a = { t = t, unit = is_unit(F, t), row = r or false, strong = strong or false, group = g or false }
+  -- two rows' labels in one text, the last an item's ("（一）予以公开 1.属于国家秘密":
+  -- a page's words run into one line, the first row's values printed elsewhere):
+  -- the values after it are the last label's row's, the first row is printed bare
+  local then_row
+  local last = r and text:match("%S%s+(%S+)$")
+  if last then
+    local tl = F.labels.norm(last)
+    local r2, strong2 = find_row(F, T, tl, grp)
+    if r2 and strong2 and r2 ~= r and item_opening(tl) then then_row = r2 end
+  end
+  local a = { t = t, unit = is_unit(F, t), row = r or false, strong = strong or false, group = g or false,
+              then_row = then_row or false }
   local lm = memo.of(label_memo, T, MEMO_BYTES)
   local by = lm.of[grp or NOROW]
   if not by then by = {}; lm.of[grp or NOROW] = by end
   by[text], lm.size = a, lm.size + #text + #t + 96
   return a
-end
-
--- What follows an item's number that opens a folded label piece ("5.属于三"
--- → "属于三"), also after a group's label cut short ("(六)其1.申请人"), or nil.
-local function item_opening(t)
-  local rest = t:match("^%d+%.(.+)$")
-  if rest then return rest end
-  local cut
-  cut, rest = t:match("^%([^%)]+%)([^%d]-)%d+%.(.+)$")
-  if rest and (utf8.len(cut) or 9) <= 3 then return rest end
-  return nil
 end
 
 -- A held item's label (what its number began, then the pieces under it)
@@ -1589,6 +1600,15 @@ local function segment(F, T, m, tokens, diags, present, rec)
           segs[#segs + 1] = cur
           last = r
           if r.group then group = r.group end
+        end
+        -- an item's label run on after the row's: the values after are the item's row's
+        local r2 = a.then_row
+        if r2 and cur and cur.row == r and not seen[r2] then
+          seen[r2], extras_at[r2] = true, #extras
+          cur = { row = r2, values = {}, block = b }
+          segs[#segs + 1] = cur
+          last = r2
+          if r2.group then group = r2.group end
         end
       elseif g then
         present.yes = true
