@@ -43,7 +43,7 @@ end
 -- have near halves, 447445 as well as a revision's 12801282 run
 -- together, and nothing tells them apart.)
 local function candidates(R, system)
-  local out, seen, c = {}, {}, R.c
+  local out, seen, c, tails = {}, {}, R.c, nil
   for _, id in ipairs(R:ids_in("text")) do
     local cell = c:get(id)
     local a, b = (cell.text or ""):match("^%s*(%d+)%s+(%d+)%s*$")
@@ -57,7 +57,7 @@ local function candidates(R, system)
   -- reader's tails asked them, or asked here so (kept for the rules after)
   -- (system.sums: the system's equations, in the pack's order, as tails walks them)
   local asked = identities.asked(c)
-  if not asked then system:tails(c); asked = identities.asked(c) end
+  if not asked then tails = system:tails(c); asked = identities.asked(c) end
   for _, rule in ipairs(asked and system.sums or {}) do
     for _, f in ipairs(asked[rule] or {}) do
       for _, t in ipairs(f.terms or {}) do
@@ -71,7 +71,7 @@ local function candidates(R, system)
       end
     end
   end
-  return out
+  return out, tails
 end
 
 -- The candidates in groups that share a sum: a choice in one says nothing
@@ -145,15 +145,18 @@ local function fitting(R, system, list, group)
   return found, count
 end
 
--- resolve(R, system): each cell read as two numbers takes the reading
--- the identities prove. Where more than one choice fits, or no sum covers
--- the cells, they are unknown, with a diagnostic saying what they printed.
--- Where none fits, the revision was no explanation: a number is left as
--- read, for the sums' own rules to judge (an author's slip, 1213 for
--- 1214, is theirs to say), and a text of two numbers is unknown.
+-- resolve(R, system) → the tails (System:tails) asked of the cells on the
+-- way, when no cell was set after (most reports: none read as two numbers),
+-- for a text's tails not to be asked again. Each cell read as two numbers
+-- takes the reading the identities prove. Where more than one choice fits,
+-- or no sum covers the cells, they are unknown, with a diagnostic saying
+-- what they printed. Where none fits, the revision was no explanation: a
+-- number is left as read, for the sums' own rules to judge (an author's
+-- slip, 1213 for 1214, is theirs to say), and a text of two numbers is
+-- unknown.
 function M.resolve(R, system)
-  local list = candidates(R, system)
-  if #list == 0 then return end
+  local list, tails = candidates(R, system)
+  if #list == 0 then return tails end
   for _, group in ipairs(groups_of(system, list)) do
     local covered = false
     for _, i in ipairs(group) do covered = covered or list[i].covered end
