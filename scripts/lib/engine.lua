@@ -22,6 +22,7 @@ local agency = lazy "agency"
 local bind = lazy "pipeline.bind"
 local years = lazy "pipeline.years"
 local checking = lazy "pipeline.check"
+local twins = lazy "twins"
 
 local Engine = {}
 Engine.__index = Engine
@@ -299,7 +300,11 @@ function Engine:bind_text(text, path)
     local R2, pending2 = bind.bind(P2.format, P2.system, doc, path, self:others(best))
     if bind.fit(R2) > bind.fit(R) then R, pending = R2, pending2; R.reader = reader.name end
   end
-  if reader.loose_digits and R.format ~= "legacy" then bind.doubt_tails(R, self:pack(R.format).system, doc.blocks) end
+  -- a cell printed with two numbers (a revised value beside its old one): the sums say which, or
+  -- unknown; before a digit's tail is doubted, which a twin's sum broken would blame on its neighbour
+  -- (the tails it asked on the way, when it set no cell, are the text's to doubt)
+  local tails = R.format ~= "legacy" and twins.resolve(R, self:pack(R.format).system) or nil
+  if reader.loose_digits and R.format ~= "legacy" then bind.doubt_tails(R, self:pack(R.format).system, doc.blocks, tails) end
   -- a table's anchor word alone (a note that mentions 表二) is not a table: a cell must be read
   -- (looked for only in a report with no part that carries a table: most have several;
   -- a part found by its words alone, "二、主动公开情况", may head another kind of report's)

@@ -2206,9 +2206,10 @@ end
 -- breaks is the author's, and which of its cells slipped is not for its
 -- digits to say (a total typed 30 for 20 beside two 1s made each 1 a cut
 -- 11), so the sum's own rule says it.
-function M.doubt_tails(R, system, blocks)
+-- (tails: those System:tails gave of the cells as they are, when asked already)
+function M.doubt_tails(R, system, blocks, tails)
   local parted
-  for _, t in ipairs(system:tails(R.c)) do
+  for _, t in ipairs(tails or system:tails(R.c)) do
     local cell = R.c:get(t.id)
     if t.how == "cut" then parted = parted or parted_lines(blocks) end
     if t.how == "cut" and parted[cell.line] then goto next_tail end

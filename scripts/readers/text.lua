@@ -818,6 +818,9 @@ function normalized(bytes)
   if bytes:find("\\|", 1, true) then bytes = bytes:gsub("[^\n]+", escaped_bars) end
   if bytes:find(BOX_BAR, 1, true) then bytes = drawn_tables(bytes) end
   if bytes:find("+--", 1, true) and bytes:find("\n%s*%+%-%-%-") then bytes = drawn_tables(bytes, true) end
+  -- a Word footnote's number as a plain text prints it after the number it marks (pandoc's
+  -- 75[1], docx2txt's 351[2]): no digit of that number
+  if bytes:find("[", 1, true) and bytes:find("%d%[%d%d?%]") then bytes = bytes:gsub("(%d)%[%d%d?%]", "%1") end
   if bytes:find(":DEL]", 1, true) or bytes:find(":S]", 1, true) or bytes:find(":INS]", 1, true) then
     bytes = revisions_marked(bytes)
   end
@@ -1060,6 +1063,13 @@ function Reader(bytes, opts)
                    -- (between two numbers it parts two rows a converter put in one: no number is made of them)
                    :gsub("(%d)%s*<[Bb][Rr]%s*/?>%s*(%d)", "%1 / %2")
                    :gsub("<[Bb][Rr]%s*/?>", "")            -- a line break inside a cell joins its text
+        -- (a Word file's tracked changes and comments as pandoc keeps them all, --track-changes=all:
+        -- a deletion's old text and a comment's words are no part of the report, an insertion is)
+        if line:find("deletion", 1, true) or line:find("comment-start", 1, true) then
+          line = line:gsub('<[Ss][Pp][Aa][Nn]%s+class="deletion"[^>]*>.-</[Ss][Pp][Aa][Nn]>', "")
+                     :gsub('<[Ss][Pp][Aa][Nn]%s+class="comment%-start"[^>]*>.-</[Ss][Pp][Aa][Nn]>', "")
+                     :gsub("%[[^%[%]]*%]{%.deletion[^}]*}", ""):gsub("%[[^%[%]]*%]{%.comment%-start[^}]*}", "")
+        end
         -- (a page's inline markup a converter kept: <span style=…>0</span>, <u>64</u> are their text)
         if line:find("<", 1, true) then line = line:gsub("</?(%a+)[^>]*>", inline_tag) end
         -- (a link is its text, [一、总体情况 [1](#_Toc1)](#_Toc1) of a Word file's contents too; a picture none)

@@ -138,6 +138,13 @@ test("narrative copied from another agency, or from the agency's year before, is
   fired["gb2021.xy.copy"], fired["gb2021.qlt.copy_peer"] = true, true
 end)
 
+test("a cell printing a value beside its revision, no sum telling which, is unknown and said so", function()
+  -- (a converter's text of a revised page: tests/fixtures/revised31, its suite reads more)
+  local out = sh(NB .. " check --format json tests/fixtures/revised31/r4-turndown-struck-class.md")
+  has(out, '"rule":"gb2021.val.two_numbers","severity":"warning","message":"表三“（一）予以公开”行“自然人”列印有“1286 1288”')
+  fired["gb2021.val.two_numbers"] = true
+end)
+
 test("every rule of the national pack fires in some broken example", function()
   local missing = {}
   for _, r in ipairs(nianbao.rules) do
