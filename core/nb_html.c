@@ -1791,7 +1791,8 @@ static int joinable_text(const char *s, size_t from, size_t to) {
 /*{=== tables of plain rows ===*/
 
 /* The rows of most tables are plain: row groups, rows and cells closed in
-** turn, of plain text and the cells' spans alone. libxml2 reads such a row
+** turn, of plain text and the cells' spans alone (and the columns' widths
+** before them: a col, or cols in a colgroup closed in turn). libxml2 reads such a row
 ** as its tags and text say (no element is implied or closed for them, as
 ** none of these names closes the one it is in), handing on each tag and
 ** each run of text as it is; its reading of them is most of its work on a
@@ -1800,14 +1801,14 @@ static int joinable_text(const char *s, size_t from, size_t to) {
 
 #define PLAIN_TEXT_MAX 999       /* libxml2 hands on a run of text of fewer bytes in one piece */
 
-enum { PR_NONE, PR_TBODY, PR_THEAD, PR_TFOOT, PR_TR, PR_TD, PR_TH, PR_TABLE };
-static const char *const plain_names[] = { "", "tbody", "thead", "tfoot", "tr", "td", "th", "table" };
-static const size_t plain_lens[] = { 0, 5, 5, 5, 2, 2, 2, 5 };
+enum { PR_NONE, PR_TBODY, PR_THEAD, PR_TFOOT, PR_TR, PR_TD, PR_TH, PR_TABLE, PR_COLGROUP, PR_COL };
+static const char *const plain_names[] = { "", "tbody", "thead", "tfoot", "tr", "td", "th", "table", "colgroup", "col" };
+static const size_t plain_lens[] = { 0, 5, 5, 5, 2, 2, 2, 5, 8, 3 };
 
 /* The PR_ of the name s[0..len) in either case, PR_NONE for any other. */
 static int plain_name(const char *s, size_t len) {
     int k;
-    for (k = PR_TBODY; k <= PR_TABLE; k++)
+    for (k = PR_TBODY; k <= PR_COL; k++)
         if (same_name_n(s, len, plain_names[k], plain_lens[k])) return k;
     return PR_NONE;
 }
@@ -1847,6 +1848,48 @@ static int plain_ref(const char *s, size_t at, size_t to) {
         if (to - at >= len && memcmp(s + at, plain_refs[k][0], len) == 0) return k;
     }
     return -1;
+}
+
+/* A numeric reference at s[at..to) (&#37; or &#x3000;, its ';' written)
+** of a character libxml2 hands on as its UTF-8 (no control, no surrogate,
+** no U+FFFE or U+FFFF, none past U+10FFFF): that UTF-8 in out (4 bytes at
+** most), its length returned and *end set past the ';'; 0 for any other. */
+static size_t numeric_ref(const char *s, size_t at, size_t to, char out[4], size_t *end) {
+    size_t k = at + 2, digits = 0;
+    unsigned long v = 0;
+    int hex;
+    if (to - at < 4 || s[at] != '&' || s[at + 1] != '#') return 0;
+    hex = s[k] == 'x' || s[k] == 'X';
+    if (hex) k++;
+    for (; k < to && digits < 8; k++, digits++) {
+        char c = s[k];
+        if (c >= '0' && c <= '9') v = v * (hex ? 16 : 10) + (unsigned long)(c - '0');
+        else if (hex && (c | 0x20) >= 'a' && (c | 0x20) <= 'f') v = v * 16 + (unsigned long)((c | 0x20) - 'a' + 10);
+        else break;
+    }
+    if (digits == 0 || k >= to || s[k] != ';') return 0;
+    if (v < 0x20 || v == 0x7F || (v >= 0xD800 && v <= 0xDFFF) || v == 0xFFFE || v == 0xFFFF || v > 0x10FFFF) return 0;
+    *end = k + 1;
+    if (v < 0x80) {
+        out[0] = (char)v;
+        return 1;
+    }
+    if (v < 0x800) {
+        out[0] = (char)(0xC0 | (v >> 6));
+        out[1] = (char)(0x80 | (v & 0x3F));
+        return 2;
+    }
+    if (v < 0x10000) {
+        out[0] = (char)(0xE0 | (v >> 12));
+        out[1] = (char)(0x80 | ((v >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (v & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | (v >> 18));
+    out[1] = (char)(0x80 | ((v >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((v >> 6) & 0x3F));
+    out[3] = (char)(0x80 | (v & 0x3F));
+    return 4;
 }
 
 /* Is s[from..to) text libxml2 hands on as it is: clean UTF-8 of characters
@@ -1911,14 +1954,21 @@ static size_t plain_rows(stream_state *ss, const char *s, size_t from, size_t n,
                 size_t at = i;
                 while (at < k) {
                     const char *amp = memchr(s + at, '&', k - at);
-                    size_t to = amp ? (size_t)(amp - s) : k;
+                    size_t to = amp ? (size_t)(amp - s) : k, ulen, end;
+                    char utf8[4];
                     int ref;
                     if (!ss && !plain_text(s, at, to)) return 0;
                     if (ss && to > at) stream_text(ss->ctxt, (const xmlChar *)(s + at), (int)(to - at));
                     if (amp == NULL) break;
-                    if ((ref = plain_ref(s, to, k)) < 0) return 0;
-                    if (ss) stream_text(ss->ctxt, (const xmlChar *)plain_refs[ref][1], (int)strlen(plain_refs[ref][1]));
-                    at = to + strlen(plain_refs[ref][0]);
+                    if ((ref = plain_ref(s, to, k)) >= 0) {
+                        if (ss) stream_text(ss->ctxt, (const xmlChar *)plain_refs[ref][1], (int)strlen(plain_refs[ref][1]));
+                        at = to + strlen(plain_refs[ref][0]);
+                    } else if ((ulen = numeric_ref(s, to, k, utf8, &end)) != 0) {
+                        if (ss) stream_text(ss->ctxt, (const xmlChar *)utf8, (int)ulen);
+                        at = end;
+                    } else {
+                        return 0;
+                    }
                 }
             }
             if (ss) line += line_ends(s, i, k);
@@ -1976,11 +2026,24 @@ static size_t plain_rows(stream_state *ss, const char *s, size_t from, size_t n,
                 continue;
             }
             tag = plain_name(s + i + 1, j - i - 1);
-            if (tag == PR_TBODY || tag == PR_THEAD || tag == PR_TFOOT) {
+            if (tag == PR_TBODY || tag == PR_THEAD || tag == PR_TFOOT || tag == PR_COLGROUP) {
                 if (group != PR_NONE || row) return 0;
                 group = tag;
+            } else if (tag == PR_COL) {
+                /* empty: libxml2 closes it as it opens (<col>, <col/>, <col />) */
+                if (row || (group != PR_NONE && group != PR_COLGROUP)) return 0;
+                j = tag_blanks(s, j, n, ss ? &line : NULL);
+                if (j < n && s[j] == '/') j++;
+                if (j >= n || s[j] != '>') return 0;
+                if (ss) {
+                    stream_open(ss, (const xmlChar *)plain_names[tag], NULL, line);
+                    stream_end(ss->ctxt, (const xmlChar *)plain_names[tag]);
+                }
+                i = j + 1;
+                continue;
             } else if (tag == PR_TR) {
-                if (row) return 0;
+                /* (a tr closes a colgroup left open) */
+                if (row || group == PR_COLGROUP) return 0;
                 row = 1;
             } else if (tag == PR_TD || tag == PR_TH) {
                 if (!row || cell != PR_NONE) return 0;
