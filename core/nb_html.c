@@ -369,6 +369,8 @@ static const char *const names[N_COUNT] = {
 struct lean_parse {
     xmlSAXHandler sax;            /* libxml2's callbacks, which the lean parse calls from its own */
     int hidden;                   /* an element the page hides was seen: the page goes the Lua way */
+    int sheet;                    /* so was a style sheet that may hide one (its rules are markup.lua's to read) */
+    int sheets_read;              /* the caller read the sheets' rules: none hides an element */
 };
 
 typedef struct {
@@ -834,7 +836,8 @@ static void cdata_lean(void *ctx, const xmlChar *value, int len) {
     lean_parse *lp = lean_of(ctx);
     const xmlNode *n = ((xmlParserCtxtPtr)ctx)->node;
     int sheet = n && n->type == XML_ELEMENT_NODE && n->name && strcmp((const char *)n->name, "style") == 0;
-    if (sheet && len > 0 && sheet_hides((const char *)value, (size_t)len)) lp->hidden = 1;
+    if (sheet && len > 0 && !lp->sheets_read && sheet_hides((const char *)value, (size_t)len))
+        lp->hidden = lp->sheet = 1;
     if (!(sheet || (n && n->type == XML_ELEMENT_NODE && n->name && strcmp((const char *)n->name, "script") == 0)))
         lp->sax.cdataBlock(ctx, value, len);
 }
@@ -1339,8 +1342,9 @@ static void stream_text(void *ctx, const xmlChar *s, int len) {
     const xmlChar *name = ss->ctxt ? ss->ctxt->name : NULL;
     if (e == NULL || len <= 0) return;
     /* a style sheet that hides a class: markup.lua reads its rules */
-    if (e->mode == M_SKIP && name && strcmp((const char *)name, "style") == 0 &&
+    if (e->mode == M_SKIP && !w->lean.sheets_read && name && strcmp((const char *)name, "style") == 0 &&
         sheet_hides((const char *)s, (size_t)len)) {
+        w->lean.sheet = 1;
         stop(ss, S_LEFT_TO_LUA);
         return;
     }
@@ -2415,8 +2419,12 @@ static int lean_page(html_walk *w, const char *s, size_t n, char **out, size_t *
                 e = k + 2 + name_len;
                 while (e < n && blank_ch(s[e])) e++;
                 if (e >= n || s[e] != '>') break;
-                if (raw == 1 && name_len == 5 && (s[name_from] | 0x20) == 's' && sheet_hides(s + i, k - i))
-                    t.w->lean.hidden = 1;       /* a style sheet that hides a class: markup.lua reads its rules */
+                /* a style sheet that hides a class: markup.lua reads its rules (the rest of the page unread) */
+                if (raw == 1 && !t.w->lean.sheets_read && name_len == 5 && (s[name_from] | 0x20) == 's' &&
+                    sheet_hides(s + i, k - i)) {
+                    t.w->lean.hidden = t.w->lean.sheet = 1;
+                    break;
+                }
                 if (raw == 1 && !lean_squeeze(&t, i, k)) goto no_memory;
                 i = e + 1;
             }
@@ -2559,15 +2567,24 @@ static void push_records(lua_State *L, html_walk *w) {
 /*}===*/
 
 /* A walk before its read: nothing read, nothing held. */
-static void walk_init(lua_State *L, html_walk *w, const libxml_functions *x, int maxdepth, int spans) {
+static void walk_init(lua_State *L, html_walk *w, const libxml_functions *x, int maxdepth, int flags) {
     memset(w, 0, sizeof *w);
     w->x = x;
     w->alloc = lua_getallocf(L, &w->alloc_ud);
     w->maxdepth = maxdepth;
-    w->spans = spans;
+    w->spans = (flags & NB_HTML_SPANS) != 0;
+    w->lean.sheets_read = (flags & NB_HTML_SHEETS_READ) != 0;
 }
 
-static int html_blocks(lua_State *L, const char *buf, size_t len, int maxdepth, int spans) {
+/* false, and "sheet" when a style sheet that may hide an element is why the page is markup.lua's */
+static int left_to_lua(lua_State *L, const html_walk *w) {
+    lua_pushboolean(L, 0);
+    if (!w->lean.sheet) return 1;
+    lua_pushliteral(L, "sheet");
+    return 2;
+}
+
+int nb_html_blocks(lua_State *L, const char *buf, size_t len, int maxdepth, int flags) {
     const libxml_functions *x;
     html_walk *w;
     xmlNode *root;
@@ -2580,7 +2597,7 @@ static int html_blocks(lua_State *L, const char *buf, size_t len, int maxdepth, 
     /* the library before the walk: the walk is finalised before the library is closed */
     if ((x = libxml_of(L)) == NULL) return 0;
     w = (html_walk *)lua_newuserdatauv(L, sizeof *w, 0);
-    walk_init(L, w, x, maxdepth, spans);
+    walk_init(L, w, x, maxdepth, flags);
     if (luaL_newmetatable(L, "nianbao.html.walk")) {
         lua_pushcfunction(L, walk_gc);
         lua_setfield(L, -2, "__gc");
@@ -2591,7 +2608,7 @@ static int html_blocks(lua_State *L, const char *buf, size_t len, int maxdepth, 
     st = stream_read(L, w, buf, (int)len, 1);
     if (st == S_AGAIN) {
         walk_free(w);
-        walk_init(L, w, x, maxdepth, spans);
+        walk_init(L, w, x, maxdepth, flags);
         st = stream_read(L, w, buf, (int)len, 0);
     }
     if (st == S_NO_MEMORY) {
@@ -2600,8 +2617,7 @@ static int html_blocks(lua_State *L, const char *buf, size_t len, int maxdepth, 
     }
     if (st == S_LEFT_TO_LUA) {
         walk_free(w);
-        lua_pushboolean(L, 0);
-        return 1;
+        return left_to_lua(L, w);
     }
     if (st == S_OK) {
         w->names = lua_gettop(L) + 1;
@@ -2633,19 +2649,10 @@ static int html_blocks(lua_State *L, const char *buf, size_t len, int maxdepth, 
     walk_free(w);
     if (st != WALK_OK || w->lean.hidden) {
         lua_pop(L, 1);
-        lua_pushboolean(L, 0);
-    } else {
-        set_twins(L, w);
+        return left_to_lua(L, w);
     }
+    set_twins(L, w);
     return 1;
-}
-
-int nb_html_blocks(lua_State *L, const char *buf, size_t len, int maxdepth) {
-    return html_blocks(L, buf, len, maxdepth, 1);
-}
-
-int nb_html_blocks_no_spans(lua_State *L, const char *buf, size_t len, int maxdepth) {
-    return html_blocks(L, buf, len, maxdepth, 0);
 }
 
 /*}===*/
