@@ -369,6 +369,8 @@ static const char *const names[N_COUNT] = {
 struct lean_parse {
     xmlSAXHandler sax;            /* libxml2's callbacks, which the lean parse calls from its own */
     int hidden;                   /* an element the page hides was seen: the page goes the Lua way */
+    int sheet;                    /* so was a style sheet that may hide one (its rules are markup.lua's to read) */
+    int sheets_read;              /* the caller read the sheets' rules: none hides an element */
 };
 
 typedef struct {
@@ -834,7 +836,8 @@ static void cdata_lean(void *ctx, const xmlChar *value, int len) {
     lean_parse *lp = lean_of(ctx);
     const xmlNode *n = ((xmlParserCtxtPtr)ctx)->node;
     int sheet = n && n->type == XML_ELEMENT_NODE && n->name && strcmp((const char *)n->name, "style") == 0;
-    if (sheet && len > 0 && sheet_hides((const char *)value, (size_t)len)) lp->hidden = 1;
+    if (sheet && len > 0 && !lp->sheets_read && sheet_hides((const char *)value, (size_t)len))
+        lp->hidden = lp->sheet = 1;
     if (!(sheet || (n && n->type == XML_ELEMENT_NODE && n->name && strcmp((const char *)n->name, "script") == 0)))
         lp->sax.cdataBlock(ctx, value, len);
 }
@@ -1339,8 +1342,9 @@ static void stream_text(void *ctx, const xmlChar *s, int len) {
     const xmlChar *name = ss->ctxt ? ss->ctxt->name : NULL;
     if (e == NULL || len <= 0) return;
     /* a style sheet that hides a class: markup.lua reads its rules */
-    if (e->mode == M_SKIP && name && strcmp((const char *)name, "style") == 0 &&
+    if (e->mode == M_SKIP && !w->lean.sheets_read && name && strcmp((const char *)name, "style") == 0 &&
         sheet_hides((const char *)s, (size_t)len)) {
+        w->lean.sheet = 1;
         stop(ss, S_LEFT_TO_LUA);
         return;
     }
@@ -1791,7 +1795,8 @@ static int joinable_text(const char *s, size_t from, size_t to) {
 /*{=== tables of plain rows ===*/
 
 /* The rows of most tables are plain: row groups, rows and cells closed in
-** turn, of plain text and the cells' spans alone. libxml2 reads such a row
+** turn, of plain text and the cells' spans alone (and the columns' widths
+** before them: a col, or cols in a colgroup closed in turn). libxml2 reads such a row
 ** as its tags and text say (no element is implied or closed for them, as
 ** none of these names closes the one it is in), handing on each tag and
 ** each run of text as it is; its reading of them is most of its work on a
@@ -1800,14 +1805,14 @@ static int joinable_text(const char *s, size_t from, size_t to) {
 
 #define PLAIN_TEXT_MAX 999       /* libxml2 hands on a run of text of fewer bytes in one piece */
 
-enum { PR_NONE, PR_TBODY, PR_THEAD, PR_TFOOT, PR_TR, PR_TD, PR_TH, PR_TABLE };
-static const char *const plain_names[] = { "", "tbody", "thead", "tfoot", "tr", "td", "th", "table" };
-static const size_t plain_lens[] = { 0, 5, 5, 5, 2, 2, 2, 5 };
+enum { PR_NONE, PR_TBODY, PR_THEAD, PR_TFOOT, PR_TR, PR_TD, PR_TH, PR_TABLE, PR_COLGROUP, PR_COL };
+static const char *const plain_names[] = { "", "tbody", "thead", "tfoot", "tr", "td", "th", "table", "colgroup", "col" };
+static const size_t plain_lens[] = { 0, 5, 5, 5, 2, 2, 2, 5, 8, 3 };
 
 /* The PR_ of the name s[0..len) in either case, PR_NONE for any other. */
 static int plain_name(const char *s, size_t len) {
     int k;
-    for (k = PR_TBODY; k <= PR_TABLE; k++)
+    for (k = PR_TBODY; k <= PR_COL; k++)
         if (same_name_n(s, len, plain_names[k], plain_lens[k])) return k;
     return PR_NONE;
 }
@@ -1847,6 +1852,48 @@ static int plain_ref(const char *s, size_t at, size_t to) {
         if (to - at >= len && memcmp(s + at, plain_refs[k][0], len) == 0) return k;
     }
     return -1;
+}
+
+/* A numeric reference at s[at..to) (&#37; or &#x3000;, its ';' written)
+** of a character libxml2 hands on as its UTF-8 (no control, no surrogate,
+** no U+FFFE or U+FFFF, none past U+10FFFF): that UTF-8 in out (4 bytes at
+** most), its length returned and *end set past the ';'; 0 for any other. */
+static size_t numeric_ref(const char *s, size_t at, size_t to, char out[4], size_t *end) {
+    size_t k = at + 2, digits = 0;
+    unsigned long v = 0;
+    int hex;
+    if (to - at < 4 || s[at] != '&' || s[at + 1] != '#') return 0;
+    hex = s[k] == 'x' || s[k] == 'X';
+    if (hex) k++;
+    for (; k < to && digits < 8; k++, digits++) {
+        char c = s[k];
+        if (c >= '0' && c <= '9') v = v * (hex ? 16 : 10) + (unsigned long)(c - '0');
+        else if (hex && (c | 0x20) >= 'a' && (c | 0x20) <= 'f') v = v * 16 + (unsigned long)((c | 0x20) - 'a' + 10);
+        else break;
+    }
+    if (digits == 0 || k >= to || s[k] != ';') return 0;
+    if (v < 0x20 || v == 0x7F || (v >= 0xD800 && v <= 0xDFFF) || v == 0xFFFE || v == 0xFFFF || v > 0x10FFFF) return 0;
+    *end = k + 1;
+    if (v < 0x80) {
+        out[0] = (char)v;
+        return 1;
+    }
+    if (v < 0x800) {
+        out[0] = (char)(0xC0 | (v >> 6));
+        out[1] = (char)(0x80 | (v & 0x3F));
+        return 2;
+    }
+    if (v < 0x10000) {
+        out[0] = (char)(0xE0 | (v >> 12));
+        out[1] = (char)(0x80 | ((v >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (v & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | (v >> 18));
+    out[1] = (char)(0x80 | ((v >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((v >> 6) & 0x3F));
+    out[3] = (char)(0x80 | (v & 0x3F));
+    return 4;
 }
 
 /* Is s[from..to) text libxml2 hands on as it is: clean UTF-8 of characters
@@ -1911,14 +1958,21 @@ static size_t plain_rows(stream_state *ss, const char *s, size_t from, size_t n,
                 size_t at = i;
                 while (at < k) {
                     const char *amp = memchr(s + at, '&', k - at);
-                    size_t to = amp ? (size_t)(amp - s) : k;
+                    size_t to = amp ? (size_t)(amp - s) : k, ulen, end;
+                    char utf8[4];
                     int ref;
                     if (!ss && !plain_text(s, at, to)) return 0;
                     if (ss && to > at) stream_text(ss->ctxt, (const xmlChar *)(s + at), (int)(to - at));
                     if (amp == NULL) break;
-                    if ((ref = plain_ref(s, to, k)) < 0) return 0;
-                    if (ss) stream_text(ss->ctxt, (const xmlChar *)plain_refs[ref][1], (int)strlen(plain_refs[ref][1]));
-                    at = to + strlen(plain_refs[ref][0]);
+                    if ((ref = plain_ref(s, to, k)) >= 0) {
+                        if (ss) stream_text(ss->ctxt, (const xmlChar *)plain_refs[ref][1], (int)strlen(plain_refs[ref][1]));
+                        at = to + strlen(plain_refs[ref][0]);
+                    } else if ((ulen = numeric_ref(s, to, k, utf8, &end)) != 0) {
+                        if (ss) stream_text(ss->ctxt, (const xmlChar *)utf8, (int)ulen);
+                        at = end;
+                    } else {
+                        return 0;
+                    }
                 }
             }
             if (ss) line += line_ends(s, i, k);
@@ -1976,11 +2030,24 @@ static size_t plain_rows(stream_state *ss, const char *s, size_t from, size_t n,
                 continue;
             }
             tag = plain_name(s + i + 1, j - i - 1);
-            if (tag == PR_TBODY || tag == PR_THEAD || tag == PR_TFOOT) {
+            if (tag == PR_TBODY || tag == PR_THEAD || tag == PR_TFOOT || tag == PR_COLGROUP) {
                 if (group != PR_NONE || row) return 0;
                 group = tag;
+            } else if (tag == PR_COL) {
+                /* empty: libxml2 closes it as it opens (<col>, <col/>, <col />) */
+                if (row || (group != PR_NONE && group != PR_COLGROUP)) return 0;
+                j = tag_blanks(s, j, n, ss ? &line : NULL);
+                if (j < n && s[j] == '/') j++;
+                if (j >= n || s[j] != '>') return 0;
+                if (ss) {
+                    stream_open(ss, (const xmlChar *)plain_names[tag], NULL, line);
+                    stream_end(ss->ctxt, (const xmlChar *)plain_names[tag]);
+                }
+                i = j + 1;
+                continue;
             } else if (tag == PR_TR) {
-                if (row) return 0;
+                /* (a tr closes a colgroup left open) */
+                if (row || group == PR_COLGROUP) return 0;
                 row = 1;
             } else if (tag == PR_TD || tag == PR_TH) {
                 if (!row || cell != PR_NONE) return 0;
@@ -2352,8 +2419,12 @@ static int lean_page(html_walk *w, const char *s, size_t n, char **out, size_t *
                 e = k + 2 + name_len;
                 while (e < n && blank_ch(s[e])) e++;
                 if (e >= n || s[e] != '>') break;
-                if (raw == 1 && name_len == 5 && (s[name_from] | 0x20) == 's' && sheet_hides(s + i, k - i))
-                    t.w->lean.hidden = 1;       /* a style sheet that hides a class: markup.lua reads its rules */
+                /* a style sheet that hides a class: markup.lua reads its rules (the rest of the page unread) */
+                if (raw == 1 && !t.w->lean.sheets_read && name_len == 5 && (s[name_from] | 0x20) == 's' &&
+                    sheet_hides(s + i, k - i)) {
+                    t.w->lean.hidden = t.w->lean.sheet = 1;
+                    break;
+                }
                 if (raw == 1 && !lean_squeeze(&t, i, k)) goto no_memory;
                 i = e + 1;
             }
@@ -2496,15 +2567,24 @@ static void push_records(lua_State *L, html_walk *w) {
 /*}===*/
 
 /* A walk before its read: nothing read, nothing held. */
-static void walk_init(lua_State *L, html_walk *w, const libxml_functions *x, int maxdepth, int spans) {
+static void walk_init(lua_State *L, html_walk *w, const libxml_functions *x, int maxdepth, int flags) {
     memset(w, 0, sizeof *w);
     w->x = x;
     w->alloc = lua_getallocf(L, &w->alloc_ud);
     w->maxdepth = maxdepth;
-    w->spans = spans;
+    w->spans = (flags & NB_HTML_SPANS) != 0;
+    w->lean.sheets_read = (flags & NB_HTML_SHEETS_READ) != 0;
 }
 
-static int html_blocks(lua_State *L, const char *buf, size_t len, int maxdepth, int spans) {
+/* false, and "sheet" when a style sheet that may hide an element is why the page is markup.lua's */
+static int left_to_lua(lua_State *L, const html_walk *w) {
+    lua_pushboolean(L, 0);
+    if (!w->lean.sheet) return 1;
+    lua_pushliteral(L, "sheet");
+    return 2;
+}
+
+int nb_html_blocks(lua_State *L, const char *buf, size_t len, int maxdepth, int flags) {
     const libxml_functions *x;
     html_walk *w;
     xmlNode *root;
@@ -2517,7 +2597,7 @@ static int html_blocks(lua_State *L, const char *buf, size_t len, int maxdepth, 
     /* the library before the walk: the walk is finalised before the library is closed */
     if ((x = libxml_of(L)) == NULL) return 0;
     w = (html_walk *)lua_newuserdatauv(L, sizeof *w, 0);
-    walk_init(L, w, x, maxdepth, spans);
+    walk_init(L, w, x, maxdepth, flags);
     if (luaL_newmetatable(L, "nianbao.html.walk")) {
         lua_pushcfunction(L, walk_gc);
         lua_setfield(L, -2, "__gc");
@@ -2528,7 +2608,7 @@ static int html_blocks(lua_State *L, const char *buf, size_t len, int maxdepth, 
     st = stream_read(L, w, buf, (int)len, 1);
     if (st == S_AGAIN) {
         walk_free(w);
-        walk_init(L, w, x, maxdepth, spans);
+        walk_init(L, w, x, maxdepth, flags);
         st = stream_read(L, w, buf, (int)len, 0);
     }
     if (st == S_NO_MEMORY) {
@@ -2537,8 +2617,7 @@ static int html_blocks(lua_State *L, const char *buf, size_t len, int maxdepth, 
     }
     if (st == S_LEFT_TO_LUA) {
         walk_free(w);
-        lua_pushboolean(L, 0);
-        return 1;
+        return left_to_lua(L, w);
     }
     if (st == S_OK) {
         w->names = lua_gettop(L) + 1;
@@ -2570,19 +2649,10 @@ static int html_blocks(lua_State *L, const char *buf, size_t len, int maxdepth, 
     walk_free(w);
     if (st != WALK_OK || w->lean.hidden) {
         lua_pop(L, 1);
-        lua_pushboolean(L, 0);
-    } else {
-        set_twins(L, w);
+        return left_to_lua(L, w);
     }
+    set_twins(L, w);
     return 1;
-}
-
-int nb_html_blocks(lua_State *L, const char *buf, size_t len, int maxdepth) {
-    return html_blocks(L, buf, len, maxdepth, 1);
-}
-
-int nb_html_blocks_no_spans(lua_State *L, const char *buf, size_t len, int maxdepth) {
-    return html_blocks(L, buf, len, maxdepth, 0);
 }
 
 /*}===*/

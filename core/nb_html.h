@@ -26,14 +26,18 @@ int nb_html_parse(lua_State *L, const char *buf, size_t len, int maxdepth);
 **     column = 3, rowspan = 1, colspan = 2, x0 = 3, x1 = 5 }
 ** The list's twins is true when two tables hold as many cells (a page may
 ** hold a table twice: the reader compares them).
-** Returns 1 with the list pushed, or with false pushed when a table has more
-** merged cells than this walk places or a span that is not a whole number
-** (markup.lua reads those); 0 with nil and a reason pushed as nb_html_parse. */
-int nb_html_blocks(lua_State *L, const char *buf, size_t len, int maxdepth);
-
-/* The same with cells that leave out column, rowspan and colspan: x0 and x1
-** place them, and the binder reads no more (three fields fewer a cell). */
-int nb_html_blocks_no_spans(lua_State *L, const char *buf, size_t len, int maxdepth);
+** Without NB_HTML_SPANS in flags, cells leave out column, rowspan and
+** colspan: x0 and x1 place them, and the binder reads no more (three fields
+** fewer a cell). With NB_HTML_SHEETS_READ the page's style sheets are not
+** looked at: the caller has read their rules, and none hides an element.
+** Returns the number of values pushed: 1, the list or false (a table has
+** more merged cells than this walk places or a span that is not a whole
+** number, or something is hidden: markup.lua reads those); 2, false and
+** "sheet", when a style sheet that may hide an element is why; 0 with nil
+** and a reason pushed as nb_html_parse. */
+#define NB_HTML_SPANS 1
+#define NB_HTML_SHEETS_READ 2
+int nb_html_blocks(lua_State *L, const char *buf, size_t len, int maxdepth, int flags);
 
 /* The same for an XML document (a Word file's word/document.xml): element
 ** names without their namespace prefix (w:tc is "tc"); no external entity

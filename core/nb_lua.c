@@ -2542,10 +2542,12 @@ static int l_yaml_encode(lua_State *L) {
 #define HTML_MAXDEPTH 1024      /* the C recursion of the tree's copy */
 #define HTML_TREE_FACTOR 16     /* libxml2's tree of a page: at most this many bytes a byte */
 
-typedef int (*markup_parser)(lua_State *L, const char *buf, size_t len, int maxdepth);
+typedef int (*markup_parser)(lua_State *L, const char *buf, size_t len, int maxdepth, int flags);
 
-static int parse_markup(lua_State *L, markup_parser parse, const char *kind) {
+/* parse's values: as many as it says it pushed, or its nil and reason (it says 0) */
+static int parse_markup(lua_State *L, markup_parser parse, const char *kind, int flags) {
     size_t len;
+    int n;
     const char *s = luaL_checklstring(L, 1, &len);
     lua_Integer maxdepth = luaL_optinteger(L, 2, 256);
     nb_sandbox *sb = nb_sandbox_of(L);
@@ -2559,19 +2561,32 @@ static int parse_markup(lua_State *L, markup_parser parse, const char *kind) {
         return 2;
     }
     nb_sandbox_charge(L, (int64_t)(len / 16));
-    return parse(L, s, len, (int)maxdepth) ? 1 : 2;
+    n = parse(L, s, len, (int)maxdepth, flags);
+    return n ? n : 2;
+}
+
+static int html_tree(lua_State *L, const char *buf, size_t len, int maxdepth, int flags) {
+    (void)flags;
+    return nb_html_parse(L, buf, len, maxdepth);
+}
+
+static int xml_tree(lua_State *L, const char *buf, size_t len, int maxdepth, int flags) {
+    (void)flags;
+    return nb_xml_parse(L, buf, len, maxdepth);
 }
 
 /* nianbao.html.parse(text [, maxdepth]) -> tree | nil, reason */
 static int l_html_parse(lua_State *L) {
-    return parse_markup(L, nb_html_parse, "HTML");
+    return parse_markup(L, html_tree, "HTML", 0);
 }
 
-/* nianbao.html.blocks(text [, maxdepth [, spans]]) -> blocks | false | nil, reason
-** (spans false: cells without column, rowspan and colspan) */
+/* nianbao.html.blocks(text [, maxdepth [, spans [, sheets_read]]]) -> blocks | false [, why] | nil, reason
+** (spans false: cells without column, rowspan and colspan; sheets_read: the
+** caller has read the page's style sheets, and no rule of theirs hides an element) */
 static int l_html_blocks(lua_State *L) {
-    int spans = lua_isnoneornil(L, 3) || lua_toboolean(L, 3);
-    return parse_markup(L, spans ? nb_html_blocks : nb_html_blocks_no_spans, "HTML");
+    int flags = (lua_isnoneornil(L, 3) || lua_toboolean(L, 3) ? NB_HTML_SPANS : 0) |
+                (lua_toboolean(L, 4) ? NB_HTML_SHEETS_READ : 0);
+    return parse_markup(L, nb_html_blocks, "HTML", flags);
 }
 
 /* nianbao.text.blocks(text) -> blocks, last block with a grid | false */
@@ -2583,7 +2598,7 @@ static int l_text_blocks(lua_State *L) {
 
 /* nianbao.xml.parse(text [, maxdepth]) -> tree | nil, reason */
 static int l_xml_parse(lua_State *L) {
-    return parse_markup(L, nb_xml_parse, "XML");
+    return parse_markup(L, xml_tree, "XML", 0);
 }
 
 /* nianbao.convert(bytes, from) -> UTF-8 text | nil, reason */

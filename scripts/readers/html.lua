@@ -476,16 +476,34 @@ local function frame_page(text, blocks)
   return page, line
 end
 
+-- Does no rule of the page's style sheets hide an element (hidden_names'
+-- hide and rules)? So where each display:none is a printer's or a phone's
+-- (under @media) or set back by a later rule: the page reads as with no sheet.
+local function hides_nothing(hide, rules)
+  if hide then return false end
+  for _, r in ipairs(rules or {}) do
+    if r.none or r.struck then return false end
+  end
+  return true
+end
+
 -- The page's blocks, in C when nothing in it is hidden, else the Lua way;
 -- whether two of its tables hold as many cells; whether a paragraph opens
 -- with a bar.
 local function page_blocks(text)
   -- (a style sheet's rule that strikes a class through: the C walk reads no such rule)
-  local hide, rules
+  local hide, rules, sheets_read
   if text:find("line-through", 1, true) then hide, rules = hidden_names(text, true) end
   -- cells without column and spans: the binder places them by x0 and x1 alone
   local blocks, why = false, nil
   if not rules then blocks, why = nianbao.html.blocks(text, nil, false) end
+  -- a style sheet that may hide: its rules read (as the Lua way below reads them), and
+  -- where none hides an element, the C walk told so
+  if blocks == false and why == "sheet" then
+    hide, rules = hidden_names(text)
+    sheets_read = true
+    if hides_nothing(hide, rules) then blocks, why = nianbao.html.blocks(text, nil, false, true) end
+  end
   if blocks then
     local twins, bars = blocks.twins, blocks.bars
     blocks.twins, blocks.bars = nil, nil
@@ -495,7 +513,7 @@ local function page_blocks(text)
   -- a page that hides some of itself (a style sheet that hides a class sends it here too)
   local tree, err = nianbao.html.parse(text)
   if not tree then error(err, 0) end
-  if not rules then hide, rules = hidden_names(text) end
+  if not sheets_read and not rules then hide, rules = hidden_names(text) end
   if rules then apply_rules(tree, rules) end
   local opts = { hide = hide }
   blocks = markup.blocks(tree, opts)

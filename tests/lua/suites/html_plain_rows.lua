@@ -71,3 +71,65 @@ test("a plain table's merged cells: the rows' cells, places and lines as libxml2
   eq("第二十条第（一）项@1,1/4 信息内容@2,1/5 本年制发件数@2,2/5 本年废止件数@2,3/5 现行有效件数@2,4/5 "
      .. "规章@3,1/6 0@3,2/6 0@3,3/6 1@4,2/8 2@4,3/9 37@4,4/10", table.concat(cells, " "), "the rows' cells, places and lines")
 end)
+
+-- LibreOffice, Excel and CKEditor give a table's columns their widths (a
+-- col each, or cols in a colgroup) before its rows, and WPS and Word write
+-- a wide space or a mark as a numeric reference (2&#x3000;113, 一&#12289;):
+-- such tables are read here too. Random tables of columns, rows and
+-- references, near misses among them, give the blocks of libxml2's tree.
+local lean = dofile("tests/lua/lean_pages.lua")(eq, differ, nianbao.html)
+
+local columns = {
+  "<col>", "<col >", "<col/>", "<col />", "<COL>", "<col\n>", "<colgroup><col><col></colgroup>",
+  "<colgroup>\n<col />\n<col />\n</colgroup>\n", "<COLGROUP><COL><COL></COLGROUP>", "<colgroup></colgroup>",
+  -- near misses: an end tag of a col, a colgroup left open or given a span, a col named on
+  "<col></col>", "<colgroup><col>", "<colgroup span=2></colgroup>", "<col/ >", "<cols>", "<col1>",
+  "<colgroup><colgroup></colgroup></colgroup>", "</colgroup>",
+}
+local references = {
+  "&#12289;", "&#x3000;", "&#X3000;", "&#x4e00;", "&#160;", "&#65;", "&#0065;", "&#x1F600;", "&#38;", "&#60;",
+  -- near misses: no ';', no digit, a control, a surrogate, past U+10FFFF, too many digits
+  "&#12289", "&#;", "&#x;", "&#9;", "&#13;", "&#127;", "&#xD800;", "&#x110000;", "&#000000065;", "&#xFFFE;",
+}
+
+test("a table's columns and numeric references in its cells: the blocks read are libxml2's tree's", function()
+  local rand, compared = lean.random(20261207), 0
+  for i = 1, 2500 do
+    local out = { rand(2) == 1 and "<p>before</p>\n" or "", "<table>", rand(3) == 1 and "\n" or "" }
+    for _ = 1, rand(3) - 1 do out[#out + 1] = columns[rand(rand(4) == 1 and #columns or 10)] end
+    local body = rand(3) == 1
+    if body then out[#out + 1] = "<tbody>" end
+    for _ = 1, rand(4) do
+      out[#out + 1] = "<tr>"
+      for _ = 1, rand(3) do
+        local text = {}
+        for _ = 1, rand(3) do
+          text[#text + 1] = rand(2) == 1 and references[rand(rand(4) == 1 and #references or 10)]
+            or ({ "2", "113", "（一）", " ", "x" })[rand(5)]
+        end
+        out[#out + 1] = "<td>" .. table.concat(text) .. "</td>"
+      end
+      out[#out + 1] = "</tr>\n"
+    end
+    if body then out[#out + 1] = "</tbody>" end
+    out[#out + 1] = "</table>\n<p>after</p>"
+    if lean.same_as_tree(table.concat(out), rand(6) == 1 and rand(12) or nil, "page " .. i) then
+      compared = compared + 1
+    end
+  end
+  eq(true, compared > 2000, "pages compared (" .. compared .. ")")
+end)
+
+test("LibreOffice's, Excel's and CKEditor's columns, WPS's references: the tree's blocks", function()
+  for _, case in ipairs {
+    { "LibreOffice's cols", "<table width=\"643\" cellpadding=\"7\" cellspacing=\"0\">\n\t<col width=\"85\"/>\n"
+      .. "\t<col width=\"73\"/>\n\t<tr valign=\"top\">\n\t\t<td width=\"85\">（一）予以公开</td>\n\t\t<td>3</td>\n"
+      .. "\t</tr>\n</table>\n<p>after</p>" },
+    { "CKEditor's colgroup", "<table class=\"ck-table-resized\"><colgroup><col style=\"width:50.00%;\">"
+      .. "<col style=\"width:50.00%;\"></colgroup><tbody><tr><td>自然人</td><td>2&#x3000;113</td></tr></tbody></table>" },
+    { "Excel's cols", "<table border=0 cellpadding=0 cellspacing=0 width=216>\n <col width=72 span=3 style='width:54pt'>\n"
+      .. " <tr height=19>\n  <td height=19 class=xl65 width=72>一&#12289;总体情况</td>\n </tr>\n</table>" },
+  } do
+    same_blocks_both_ways(case[2], case[1])
+  end
+end)
