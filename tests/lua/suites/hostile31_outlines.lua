@@ -1,0 +1,56 @@
+-- A report whose six parts are numbered as an outline of its own (I. …
+-- VI., Ⅰ、… Ⅵ、, 壹、… 陆、, （1）…（6）) before this format's own titles:
+-- each part is found (six false struct.section_missing before, 表四 unread
+-- where its part was not found), and a report of such parts whose tables
+-- are pictures is read, not refused as a page with no body. A number of the
+-- outline before a part's words alone (II. 主动公开 under part I) is no part.
+
+local DIR = "tests/fixtures/hostile31/"
+
+-- the parts found in a report, their ids in order (not the opening's, s0), and the report
+local function parts_of(path)
+  local R = assert(nianbao.read(path))
+  local ids = {}
+  for _, s in ipairs(R.sections) do
+    if s.part then ids[#ids + 1] = s.id end
+  end
+  return table.concat(ids, " "), R
+end
+
+local SIX = "s1 s2 s3 s4 s5 s6"
+
+test("hostile31: parts numbered I., Ⅰ、 or （1） before the format's titles are found", function()
+  for _, name in ipairs { "r1-district-outline-latin", "r2-county-outline-roman", "r4-city-outline-parenthesized" } do
+    local path = DIR .. name .. ".txt"
+    local ids, R = parts_of(path)
+    eq(SIX, ids, name)
+    local found = rules_found(path)
+    assert(not found:find("section_missing", 1, true), name .. ":" .. found)
+    assert(not found:find("parse.", 1, true), name .. ":" .. found)
+    eq("number", (R.c:state("t4.rv.total")), name .. ": 表四 read")
+  end
+end)
+
+test("hostile31: a report of parts numbered 壹、, its tables pictures, is read, not refused", function()
+  local path = DIR .. "r3-street-outline-capital-pictures.txt"
+  local out = sh(NB .. " check " .. path)
+  assert(not out:find("nianbao.unreadable", 1, true), out)
+  eq(SIX, (parts_of(path)), "the six parts")
+  local found = rules_found(path)
+  has(found, "gb2021.struct.table_not_text", "the tables as pictures, said")
+  assert(not found:find("section_missing", 1, true), found)
+end)
+
+test("hostile31: an outline's number before a part's words alone, inside a part, is no part", function()
+  local path = DIR .. "r1-district-outline-latin.txt"
+  local text = assert(nbio.readfile(path))
+  local first = "（四）政府信息管理与平台建设。"
+  assert(text:find(first, 1, true), "part I's fourth paragraph")
+  for _, line in ipairs { "II. 主动公开", "（2）主动公开", "Ⅱ、公开情况" } do
+    local inside = write("h31_inside.txt", (text:gsub(first, line .. "\n" .. first, 1)))
+    local ids, R = parts_of(inside)
+    eq(SIX, ids, line)
+    eq(text:sub(1, text:find("II. 主动公开政府信息情况", 1, true)):gsub("[^\n]", ""):len() + 2,
+       R.sections[3].line, line .. ": part II where its title is")
+  end
+end)
