@@ -54,3 +54,32 @@ test("hostile31: an outline's number before a part's words alone, inside a part,
        R.sections[3].line, line .. ": part II where its title is")
   end
 end)
+
+-- Last year's 表三 printed after this year's under a caption naming that year
+-- in figures (附：2021年度收到和处理政府信息公开申请情况, a report of 2022):
+-- its rows are that year's, not a copy of the table whose numbers differ
+-- (35 cells unknown, val.copies_differ, before); the year's figures, cut
+-- from the caption as a number, are no value of the row above. A caption
+-- naming this year, or none, still makes the rows a copy.
+test("hostile31: last year's table under a caption naming that year in figures is no copy", function()
+  for _, name in ipairs { "y1-county-last-year-table.txt", "y2-county-last-year-table.html" } do
+    local path = DIR .. name
+    local found = rules_found(path)
+    assert(not found:find("copies_differ", 1, true), name .. ":" .. found)
+    local R = assert(nianbao.read(path))
+    eq(71, select(2, R.c:state("t3.new.np")), name .. ": this year's 自然人")
+    eq(0, select(2, R.c:state("t3.next.total")), name .. ": the row before the caption")
+  end
+  local path = DIR .. "y1-county-last-year-table.txt"
+  local text = assert(nbio.readfile(path))
+  local caption = "附：2021年度收到和处理政府信息公开申请情况"
+  assert(text:find(caption, 1, true), "the caption")
+  for _, other in ipairs { "附：上年度收到和处理政府信息公开申请情况", "2021年同期收到和处理政府信息公开申请情况" } do
+    local said = write("h31_caption.txt", (text:gsub(caption, other, 1)))
+    assert(not rules_found(said):find("copies_differ", 1, true), other)
+  end
+  for _, other in ipairs { "附：2022年度收到和处理政府信息公开申请情况", "" } do
+    local copy = write("h31_copy.txt", (text:gsub(caption, other, 1)))
+    has(rules_found(copy), "gb2021.val.copies_differ", "'" .. other .. "': a copy")
+  end
+end)
