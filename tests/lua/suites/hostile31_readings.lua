@@ -4,6 +4,8 @@
 -- where its part was not found), and a report of such parts whose tables
 -- are pictures is read, not refused as a page with no body. A number of the
 -- outline before a part's words alone (II. 主动公开 under part I) is no part.
+-- And last year's table after this year's, under a caption naming its year
+-- (below).
 
 local DIR = "tests/fixtures/hostile31/"
 
