@@ -85,3 +85,31 @@ test("hostile31: last year's table under a caption naming that year in figures i
     has(rules_found(copy), "gb2021.val.copies_differ", "'" .. other .. "': a copy")
   end
 end)
+
+-- A part that only points to its table published elsewhere by the picture's
+-- or the attachment's number (（详见图1）, （详见附件2）) holds the table's
+-- place as 详见下表 does: a street office's report titled without 政府
+-- (…信息公开工作年度报告) is read, not refused as another kind of report,
+-- and a report's tables so annexed are said not published as text, not
+-- missing (three false struct.table_missing errors before). A number that
+-- counts (全年3件) is still no pointer's.
+test("hostile31: a part pointing to its table by the picture's or attachment's number holds its place", function()
+  local t1 = DIR .. "t1-street-title-no-gov-pictures.txt"
+  local out = sh(NB .. " check " .. t1)
+  assert(not out:find("nianbao.unreadable", 1, true), out)
+  local found = rules_found(t1)
+  has(found, "gb2021.struct.table_not_text", "t1")
+  assert(not found:find("table_missing", 1, true), found)
+  local t2 = DIR .. "t2-district-tables-annexed.txt"
+  found = rules_found(t2)
+  has(found, "gb2021.struct.table_not_text", "t2")
+  assert(not found:find("table_missing", 1, true), found)
+  -- (a count is no picture's number)
+  local text = assert(nbio.readfile(t1))
+  assert(text:find("（详见图1）", 1, true), "t1's pointer")
+  local counted = write("h31_counted.txt", (text:gsub("（详见图%d）", "（全年3件）")))
+  has(sh(NB .. " check " .. counted), "nianbao.unreadable", "a count under each part: another kind of report")
+  text = assert(nbio.readfile(t2))
+  counted = write("h31_counted.txt", (text:gsub("（详见附件1）", "（本年制发3件）", 1)))
+  has(rules_found(counted), "gb2021.struct.table_missing", "a count under part 二: its table missing")
+end)
