@@ -15,7 +15,8 @@ params   = { pointer = 60, words = { "下表", "附件", "附表", "图片", "�
 -- attachment, 详见图1, 见附件2: no count).
 local function points_away(text)
   if text:match("^%s*$") then return true end
-  if (utf8.len(text) or params.pointer + 1) > params.pointer then return false end
+  -- (a text of more bytes than the most characters' has more characters)
+  if #text > 4 * params.pointer or (utf8.len(text) or params.pointer + 1) > params.pointer then return false end
   if text:find("%d") then
     for _, w in ipairs(params.words) do
       text = text:gsub(w:gsub("%p", "%%%0") .. "%d+", w)

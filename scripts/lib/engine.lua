@@ -329,8 +329,11 @@ function Engine:bind_text(text, path)
     if s.variant ~= "words" and (s.part and s.part.table) ~= nil then
       titled = true
       local words = s.text or ""
-      if words:find("%d") then words = pointers_unnumbered(P.format, words) end
-      place_held = place_held or not words:find("%d") and (utf8.len(words) or 0) <= TABLE_POINTER_CHARS
+      -- (a longer text is none: its bytes bound its characters; most parts hold their tables)
+      if not place_held and #words <= 4 * TABLE_POINTER_CHARS then
+        if words:find("%d") then words = pointers_unnumbered(P.format, words) end
+        place_held = not words:find("%d") and (utf8.len(words) or 0) <= TABLE_POINTER_CHARS
+      end
     end
   end
   if not reads_as_report then

@@ -126,3 +126,21 @@ test("hostile31: a report whose prose lists the answered after 办结 has its ta
   eq(69, select(2, R.c:state("t3.result.total.total")), "answered")
   eq(1, select(2, R.c:state("t3.next.total")), "carried on")
 end)
+
+-- Problems named, then a sentence answering them that opens with 对此 (为此,
+-- 针对…) and says what still needs doing with no object after the verb:
+-- 对此，政策解读和专栏维护力度仍需加强 is the part's plan, not one more
+-- problem (struct.s5_measures before). The same need in a sentence of its
+-- own, or among the problems, is still the problem's.
+test("hostile31: a need that answers the problems (对此，…仍需加强) is the plan", function()
+  local path = DIR .. "p1-bureau-answer-needing.txt"
+  assert(not rules_found(path):find("s5_measures", 1, true), "p1")
+  local text = assert(nbio.readfile(path))
+  local answer = "对此，政策解读和专栏维护力度仍需加强，答复文书的审核把关仍需进一步完善。"
+  assert(text:find(answer, 1, true), "the answer")
+  for _, instead in ipairs { "政策解读和专栏维护力度仍需加强，答复文书的审核把关仍需进一步完善。",
+                             "四是政策解读和专栏维护力度仍需加强。" } do
+    local s = write("h31_need.txt", (text:gsub(answer, instead, 1)))
+    has(rules_found(s), "gb2021.struct.s5_measures", instead)
+  end
+end)
