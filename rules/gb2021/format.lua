@@ -24,9 +24,19 @@ title = "{agency}{year}年政府信息公开工作年度报告"
 -- (a hospital's 二、主动公开情况).
 heading = "{n}、{title}"
 -- Other ways reports number a part before its title ("第一部分 总体情况",
--- "第一章 总体情况", "（一）总体情况", "1. 总体情况", "1、总体情况"): {n} its numeral, {i} its number.
+-- "第一章 总体情况", "（一）总体情况", "1. 总体情况", "1、总体情况", "（1）总体情况",
+-- "I. 总体情况", "Ⅳ、…", "壹、总体情况"): {n} its numeral, {i} its number, and
+-- the part's number in each list of `part_numerals` by its name.
 heading_numbers = { "第{n}部分", "第{n}部分：", "第{n}部分—", "第{n}部分——", "第{n}章", "第{n}章：",
-                    "（{n}）", "{i}.", "{i}、" }
+                    "（{n}）", "{i}.", "{i}、", "（{i}）", "{roman}.", "{roman}、", "{roman_sign}.", "{roman_sign}、",
+                    "{capital}、", "{capital}." }
+-- The parts' numbers written otherwise, in the parts' order: Roman numerals
+-- in Latin letters and as their own signs, the financial numerals (大写).
+part_numerals = {
+  roman = { "I", "II", "III", "IV", "V", "VI" },
+  roman_sign = { "Ⅰ", "Ⅱ", "Ⅲ", "Ⅳ", "Ⅴ", "Ⅵ" },
+  capital = { "壹", "贰", "叁", "肆", "伍", "陆" },
+}
 -- Of those, the ones that number a report's parts and nothing else (not a
 -- table's row or a list's item): after one, a title worded otherwise is read
 -- as after the part's own numeral ("第五部分 主要问题及改进情况").
@@ -305,6 +315,10 @@ report_words = { "政府信息公开工作年度报告", "政府信息公开年�
 -- Parts with no table, in a text that names itself so and not as above,
 -- are another format's report (a hospital's, 条例第五十五条).
 other_reports = { "信息公开工作年度报告", "信息公开年度报告" }
+-- A part's few words that only point to its table published elsewhere
+-- name it so, its number after the word where it has one (详见图1, 见附件2):
+-- that number is no count of the part's own.
+table_pointers = { "下表", "附件", "附表", "图片", "见表", "见图", "附图", "下图" }
 
 --}===
 

@@ -37,6 +37,11 @@ wanting = { "未能", "未", "没有", "不够", "不", "欠", "待" }
 needing = { "需要", "需" }
 clause_ends = { "，", "。", "；", "：", "！", "、", ",", ".", ";", "\n" }
 
+-- unless its sentence opens as an answer to the problems named before it
+-- (对此，宣传力度仍需加强。, 为此，…还需完善。): then the need is the plan
+responding = { "对此", "为此", "针对" }
+sentence_ends = { "。", "；", "！", "？", ";", "\n" }
+
 -- the last characters of those words and of the measures' (a character
 -- of three bytes each): a measure's word after none of them is a measure
 -- at once, with no look further back (most are)
@@ -63,6 +68,25 @@ local function ends_clause(prose, j)
   return false
 end
 
+-- does the sentence holding the text's byte i open with a word of responding?
+local function responded(prose, i)
+  local from = 1
+  for _, e in ipairs(sentence_ends) do
+    local k = 1
+    while true do
+      local a, b = prose:find(e, k, true)
+      if not a or a >= i then break end
+      if b + 1 > from then from = b + 1 end
+      k = b + 1
+    end
+  end
+  local opening = prose:sub(from, i - 1):match("^%s*(.*)$")
+  for _, w in ipairs(responding) do
+    if opening:sub(1, #w) == w then return true end
+  end
+  return false
+end
+
 -- is the word at i..j of the text made a problem's by a word of wanting
 -- right before it, or by a word of needing with its clause ending after
 -- it, or by a measure's word so made right before it?
@@ -73,7 +97,7 @@ local function wanting_before(prose, i, j)
       if i > #w and prose:sub(i - #w, i - 1) == w then return true end
     end
     for _, w in ipairs(needing) do
-      if i > #w and prose:sub(i - #w, i - 1) == w and ends_clause(prose, j) then return true end
+      if i > #w and prose:sub(i - #w, i - 1) == w and ends_clause(prose, j) then return not responded(prose, i) end
     end
     for _, w in ipairs(words) do
       if i > #w and prose:sub(i - #w, i - 1) == w then before = w; break end

@@ -8,12 +8,21 @@ rationale = {
 }
 basis    = { "国办公开办函〔2021〕30号规定的表格格式" }
 -- (the same as struct.table_not_text's: a part it speaks of is none of this rule's)
-params   = { pointer = 60, words = { "下表", "附件", "附表", "图片", "见表" } }
+params   = { pointer = 60, words = { "下表", "附件", "附表", "图片", "见表", "见图", "附图", "下图" } }
 
--- Nothing, or a short text with no number that points to the table.
+-- Nothing, or a short text with no number that points to the table (a
+-- number right after a word that points numbers the picture or the
+-- attachment, 详见图1, 见附件2: no count).
 local function points_away(text)
   if text:match("^%s*$") then return true end
-  if text:find("%d") or (utf8.len(text) or params.pointer + 1) > params.pointer then return false end
+  -- (a text of more bytes than the most characters' has more characters)
+  if #text > 4 * params.pointer or (utf8.len(text) or params.pointer + 1) > params.pointer then return false end
+  if text:find("%d") then
+    for _, w in ipairs(params.words) do
+      text = text:gsub(w:gsub("%p", "%%%0") .. "%d+", w)
+    end
+    if text:find("%d") then return false end
+  end
   for _, w in ipairs(params.words) do
     if text:find(w, 1, true) then return true end
   end

@@ -452,6 +452,9 @@ local function compiled_data(decl, name, path, labels)
                    heading = M.fill(F.heading, { n = p.n, title = p.title }),
                    heads = heads, raw_heads = raw, numbered = norm(p.n or ""), words = words,
                    lead = M.fill(F.heading, { n = p.n, title = "" }) }
+    -- its number as each form of decl.heading_numbers names it ({n}, {i}, a list of decl.part_numerals)
+    part.numbers = { n = p.n, i = i }
+    for name, list in pairs(decl.part_numerals or {}) do part.numbers[name] = list[i] end
     F.parts[i] = part
     F.part_by_id[p.id] = part
   end

@@ -1290,12 +1290,28 @@ local function caption_words(F)
   end
   return words
 end
--- what a caption's year is: "last", "this" (or a year in figures: either), nil for none or a sentence
-local function caption_year(F, words, label)
+-- what a caption's year is: "last", "this" (or a year in figures: either), nil for none or a sentence;
+-- year: the report's, where known (a caption naming the year before it in figures is last year's)
+local function caption_year(F, words, label, year)
   for _, c in ipairs(words.commas) do
     if label:find(c, 1, true) then return nil end
   end
   local t, last = F.labels.norm(label), false
+  if year then
+    -- the one year it names in figures before a year's mark (附：2021年度…): the year
+    -- before the report's is last year's (two years, 2022年与2021年对比, compare: none)
+    local named
+    for y, at in t:gmatch("(%d%d%d%d)()") do
+      for _, w in ipairs(words.year_mark) do
+        if t:sub(at, at + #w - 1) == w then
+          if named and named ~= y then named = false end
+          if named ~= false then named = y end
+          break
+        end
+      end
+    end
+    if named and tonumber(named) == year - 1 then return "last" end
+  end
   for _, w in ipairs(words.last) do
     if t:find(w, 1, true) then last = true; break end
   end
@@ -1311,12 +1327,12 @@ local function caption_year(F, words, label)
   end
   return "last"
 end
-local function last_year_between(F, extras, n)
+local function last_year_between(F, extras, n, year)
   local words = caption_words(F)
-  if n > 0 and extras[n] and caption_year(F, words, extras[n].label) then return false end
+  if n > 0 and extras[n] and caption_year(F, words, extras[n].label, year) then return false end
   local last = false
   for i = n + 1, #extras do
-    local y = caption_year(F, words, extras[i].label)
+    local y = caption_year(F, words, extras[i].label, year)
     if y == "this" then return false end
     last = last or y == "last"
   end
@@ -1414,7 +1430,7 @@ local function row_numbers(diags, lead, numbered, named)
   return true
 end
 
-local function segment(F, T, m, tokens, diags, present, rec)
+local function segment(F, T, m, tokens, diags, present, rec, year)
   local norm = F.labels.norm
   local segs, seen, words, extras = {}, {}, {}, {}
   local subtotals = {}                          -- a group's subtotal row → its segment
@@ -1479,6 +1495,10 @@ local function segment(F, T, m, tokens, diags, present, rec)
     end
   end
   local line_first                       -- the first text of the line being read
+  -- whether v, a piece of a text cut out as a number, ran into b, the piece after it (2021年度…)
+  local function glued_before(v, b)
+    return v.derived and b.derived and v.line == b.line and (v.col or 1) + #v.text == (b.col or 1)
+  end
   for i = 1, #tokens do
     local b = tokens[i]
     if not line_first or line_first.line ~= b.line then line_first = b end
@@ -1589,7 +1609,7 @@ local function segment(F, T, m, tokens, diags, present, rec)
             cur = nil
             -- (no caption naming last year between the two, such as 附：上年度…对比表: a copy;
             -- a row first read as an item's label folded under its number has no count: none between)
-            if not last_year_between(F, extras, extras_at[r] or #extras) then
+            if not last_year_between(F, extras, extras_at[r] or #extras, year) then
               copy = { row = r, values = {} }
               copies[#copies + 1] = copy
             end
@@ -1690,10 +1710,17 @@ local function segment(F, T, m, tokens, diags, present, rec)
       elseif names_part(F, t) then
         -- a table's caption, read with the table's text (an appendix's)
         if cur and b.derived then drop_line_values(cur.values, b) end
+        -- (one naming its year, 附：2021年度收到和处理…, 附：上年度…: the rows after it
+        -- printed again are that year's, no copy; its year in figures was cut from it as a value)
+        local v = tokens[i - 1]
+        local label = v and glued_before(v, b) and v.text:find("^%d%d%d%d$") and v.text .. text or text
+        if caption_year(F, caption_words(F), label, year) then
+          extras[#extras + 1] = { label = label, caption = true, block = b, values = {} }
+        end
       elseif b.derived and names_report(F, t) then
         -- a page's running header: its line's text before it was no row, and the row before goes on
         title_line = row_of(b)
-        if cur and cur.extra and row_of(cur.block) == title_line then
+        if cur and cur.extra and row_of(cur.block) == title_line and extras[#extras] == cur then
           extras[#extras] = nil
           cur = cur.was
         end
@@ -1722,6 +1749,17 @@ local function segment(F, T, m, tokens, diags, present, rec)
           -- a label of no row of the format: what follows it is not the last row's,
           -- but the values of a row the format does not have
           cur = { extra = true, label = b.text, values = {}, block = b, row = { cells = {} }, was = cur }
+          -- (a caption's year in figures run into its words, 附：2021年度…, was cut from them
+          -- as a number and taken as the last row's value: it is the caption's, and says
+          -- the table after it is last year's)
+          local row_before, v = cur.was, tokens[i - 1]
+          if year and row_before and v and row_before.values[#row_before.values] == v and glued_before(v, b)
+             and v.text:find("^%d%d%d%d$")
+             and caption_year(F, caption_words(F), v.text .. text, year) == "last" then
+            row_before.values[#row_before.values] = nil
+            cur.label = v.text .. text
+            if rec then rec.unsafe = true end
+          end
           -- (a page's address under it, its page number after: set in the middle of a
           -- row by a text in the PDF's drawing order, the row before may go on below it:
           -- a label's piece says so, or a value where the running header, its print's
@@ -1755,15 +1793,18 @@ local function segment(F, T, m, tokens, diags, present, rec)
   if cur and cur.held and not cur.taken then unplace(cur) end
   if row_numbers(diags, lead, numbered, numbered_rows) and rec then rec.unsafe = true end
   for _, x in ipairs(extras) do
-    local d = { table = T.id, text = x.label, line = x.block.line, col = x.block.col or 1 }
-    if #x.values > 0 then
-      local texts = {}
-      for i, b in ipairs(x.values) do texts[i] = b.text end
-      d.kind, d.values = "extra", table.concat(texts, " ")
-    else
-      d.kind = "unplaced"
+    -- (a caption naming its year is read as such: none of the texts of no row)
+    if not x.caption then
+      local d = { table = T.id, text = x.label, line = x.block.line, col = x.block.col or 1 }
+      if #x.values > 0 then
+        local texts = {}
+        for i, b in ipairs(x.values) do texts[i] = b.text end
+        d.kind, d.values = "extra", table.concat(texts, " ")
+      else
+        d.kind = "unplaced"
+      end
+      diags[#diags + 1] = d
     end
-    diags[#diags + 1] = d
   end
   -- a line whose words do not stand left to right is no line of the header
   -- (a page's cells all on one line of its file): each word a line of its own
@@ -2660,7 +2701,7 @@ end
 local RUN_TOGETHER = 3
 
 local function bind_by_labels(F, system, T, m, tokens, R, diags, present, pending, rec)
-  local segs, order, words, lead, copies = segment(F, T, m, tokens, diags, present, rec)
+  local segs, order, words, lead, copies = segment(F, T, m, tokens, diags, present, rec, R.year)
   local trail = labels_trail(segs, order, lead)
   if trail == "shifted" then
     if rec then rec.unsafe = true end
@@ -3124,7 +3165,7 @@ function M.rows_again(F, T, blocks, from, to, R, others)
   done = {}
   for i = from, to do
     local b = blocks[i]
-    if caption_year(F, words, b.text) == "last" then return end
+    if caption_year(F, words, b.text, R.year) == "last" then return end
     -- (a text's lines are one paragraph, parted by spaces)
     for piece in b.text:gmatch("%S+") do
       if piece:find("^%d+$") then
@@ -3656,7 +3697,7 @@ local function bind_by_places(F, T, m, tokens, R, out_diags, present, settled, r
           diags[#diags + 1] = { kind = "duplicate", table = T.id, row = row.id, label = row.shown,
                                 text = t, line = r.cells[1].line, col = r.cells[1].col or 1 }
           -- a copy, unless a caption naming last year (附：上年度…对比表) is between the two
-          if by_col and not last_year_between(F, loose, loose_at[row]) then
+          if by_col and not last_year_between(F, loose, loose_at[row], R.year) then
             for i = 1, #map do
               local id = by_col[map[i].id]
               if id and got[i] then copied[#copied + 1] = { id = id, cell = got[i] } end

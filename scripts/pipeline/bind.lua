@@ -195,7 +195,7 @@ local function headings_of(F)
       -- the number as its normal form ends before a title (normalised once a part)
       local titles = firsts[k]
       local title1 = titles[1]
-      local number = F.labels.norm(form:gsub("{([%w_]+)}", { n = p.n, i = p.index }) .. title1)
+      local number = F.labels.norm(formatlib.fill(form, p.numbers) .. title1)
       number = number:sub(1, #number - #title1)
       for _, title in ipairs(titles) do
         local lead = number .. title
@@ -221,7 +221,7 @@ local function headings_of(F)
         ix.part_forms[#ix.part_forms + 1] = form
         local lead = form:match("^([^{]+)")
         for _, p in ipairs(lead and { F.parts[1] } or F.parts) do
-          local number = F.labels.norm(lead and first_char(lead) or form:gsub("{([%w_]+)}", { n = p.n, i = p.index }))
+          local number = F.labels.norm(lead and first_char(lead) or formatlib.fill(form, p.numbers))
           if number ~= "" then ix.part_firsts[first_char(number)] = true end
         end
         break
@@ -254,7 +254,7 @@ local function part_numbers(F, ix)
   local by = {}
   for _, form in ipairs(ix.part_forms) do
     for _, p in ipairs(F.parts) do
-      local number = F.labels.norm(form:gsub("{([%w_]+)}", { n = p.n, i = p.index }))
+      local number = F.labels.norm(formatlib.fill(form, p.numbers))
       if number ~= "" then
         local list = by[first_char(number)] or {}
         by[first_char(number)] = list
@@ -1469,7 +1469,7 @@ local function own_agency(F, blocks, title_at, first, year_of, agency)
       local name = plain:sub(1, at - 1)
       for _, form in ipairs(F.decl.heading_numbers or {}) do
         for _, p in ipairs(F.parts) do
-          local lead = form:gsub("{([%w_]+)}", { n = p.n, i = p.index })
+          local lead = formatlib.fill(form, p.numbers)
           if name:sub(1, #lead) == lead then name = name:sub(#lead + 1) end
         end
       end

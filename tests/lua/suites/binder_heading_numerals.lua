@@ -72,7 +72,7 @@ local function heading_long_way(block, renumbered)
     for _, p in ipairs(F.parts) do
       for _, h in ipairs(p.heads) do
         local title = h:sub(1, utf8.offset(h, 2) - 1)
-        local lead = F.labels.norm(formatlib.fill(form, { n = p.n, i = p.index }) .. title)
+        local lead = F.labels.norm(formatlib.fill(form, p.numbers) .. title)
         local cut = t:sub(1, #lead) == lead and F.labels.prefix_end(block.text, lead)
         if cut then
           local q, glued, variant = heading_long_way({ kind = block.kind,
@@ -88,7 +88,7 @@ local function heading_long_way(block, renumbered)
   for _, form in ipairs(renumbered and {} or F.decl.heading_numbers) do
     for _, only in ipairs(F.decl.part_numbers) do
       for _, p in ipairs(form:sub(1, #only) == only and F.parts or {}) do
-        local number = F.labels.norm(formatlib.fill(form, { n = p.n, i = p.index }))
+        local number = F.labels.norm(formatlib.fill(form, p.numbers))
         if t:sub(1, #number) == number and F.labels.prefix_end(block.text, number)
            and (not best or #number > #best.number) then
           best = { number = number, p = p }
