@@ -63,6 +63,10 @@ local MAX_SENTENCE = 3000
 local HEADING_MAX = 20
 -- A report that claims more than this is not read further.
 local MAX_CLAIMS = 2000
+-- No count a report states reaches this (ten digits: more than China's people
+-- times seven, more than any year's decisions of a province's agencies); money
+-- is not counted by it.
+local MAX_COUNT = 10000000000
 -- The first sentences read have the words the grammars need looked for one
 -- by one; the pass that looks for all at once is built after this many:
 -- none, its words compiled once (a look for each word costs more from the
@@ -1883,6 +1887,20 @@ function M.for_format(F, opts)
       r.not_after_clause = heads[g] or sp * compile_words(g, what .. " not_after_clause", level)
       if type(g) == "string" then heads[g] = r.not_after_clause end
     end
+    g = spec.if_none
+    if g then
+      if type(g) ~= "table" or type(g.after) ~= "string" or type(g.cells) ~= "string" then
+        error(what .. ": 'if_none' must be { after = cells, cells = cells [, unless = pattern] }", level)
+      end
+      r.if_none = { after = g.after, cells = cells_once(g.cells), named = g.cells:match("^[%w_]+%.[%w_]+") }
+      for _, k in ipairs { "unless", "said" } do
+        local w = g[k]
+        if w then
+          r.if_none[k] = finders[w] or finder(compile_words(w, what .. " if_none", level))
+          if type(w) == "string" then finders[w] = r.if_none[k] end
+        end
+      end
+    end
     g = spec.requires
     if g then
       r.requires = finders[g] or finder(compile_words(g, what .. " requires", level))
@@ -1920,6 +1938,13 @@ function M.for_format(F, opts)
   --   not_after_clause  a re pattern: no claim when a clause of its sentence opens with it
   --             before the match (办结上年度结转申请5件，新收申请77件: the verb of the first
   --             clause governs the list, 77 are the new ones answered)
+  --   if_none   { after = cells (a prefix), cells = cells, unless = , said = re patterns }: a
+  --             claim right after a claim of `after` in its sentence, with no claim of
+  --             `cells` (their table and row) and no `said` in the sentence and no `unless`
+  --             in its clause before the count, holds only
+  --             where the table's `cells` are 0 (the claim's if_zero; where they are not,
+  --             claims_in leaves it out): 新收申请32件，已办结30件 may count the new ones
+  --             answered, all answered only when none were carried over
   --   requires  a re pattern the sentence must hold, unless the sentence is in one
   --             of `parts` ("s4")
   --   (grammar) needs   words one of which a sentence must hold to be read by
@@ -2178,6 +2203,9 @@ function M.for_format(F, opts)
   local function value_of(caps)
     if caps.zero then return 0 end
     local v = T.number(caps.n)
+    -- (a count of more digits than any count of a report's can be is numbers run
+    -- together: a tracked change's old and new, 447282447228件)
+    if math.type(v) == "integer" and not caps.money and v >= MAX_COUNT then return nil end
     if v ~= nil and caps.money then
       local p = money[caps.money]
       if p == nil then return nil end
@@ -2625,11 +2653,28 @@ function M.for_format(F, opts)
       return false
     end
 
+    -- (a claim of a reader's if_none: the cells it holds only where they are 0, or nil)
+    local function if_zero(c, none)
+      local before
+      for _, o in ipairs(claims) do
+        if o.cells:find(none.named, 1, true) then return nil end
+        if o.at < c.at and not o.silent and (o.kind == "is" or o.kind == "prev") then
+          if not before or o.at > before.at then before = o end
+        end
+      end
+      if not (before and before.cells:sub(1, #none.after) == none.after) then return nil end
+      if none.unless and none.unless:match(s:sub(clause_of(starts, c.at), (c.n_at or c.stop) - 1)) then return nil end
+      if none.said and none.said:match(s) then return nil end
+      return none.cells
+    end
+
     local out = {}
     for _, c in ipairs(claims) do
       local of = c.reader and c.reader.not_in_list_of
       local head = c.reader and c.reader.not_after_clause
       if not c.silent and not (of and in_list_of(c, of)) and not (head and after_clause(c, head)) then
+        local none = c.reader and c.reader.if_none
+        if none then c.if_zero = if_zero(c, none) end
         out[#out + 1] = c
       end
     end
@@ -2673,6 +2718,13 @@ function M.for_format(F, opts)
     return kept
   end
 
+
+  -- zero_in(report, c): the cells of claim c's if_zero are 0 in the report (of last
+  -- year's report, for a claim of last year's); not when they are missing or unread
+  local function zero_in(report, c)
+    local cells = c.kind == "prev" and T.prev_of(c.if_zero) or c.if_zero
+    return T.same(T.sum_of(report, cells), 0)
+  end
 
   -- claims_in(report) → every claim of the report's prose (every part), in
   -- reading order, each with its line and col (where its match starts), its
@@ -2749,6 +2801,8 @@ function M.for_format(F, opts)
               -- not_after_clause: none, as in its own sentence)
               local head = claim.reader and claim.reader.not_after_clause
               if head and going_on.after_head(state, from, head) then goto next_claim end
+              -- (a claim that holds only where some cells are 0: left out where they are not)
+              if claim.if_zero and not zero_in(report, claim) then goto next_claim end
               local c = {}
               for k, v in pairs(claim) do c[k] = v end
               c.line, c.col = report:place(s, unflat(map, from + c.at - 1))
@@ -2912,6 +2966,20 @@ function M.for_format(F, opts)
   -- a check(report, emit) that compares each claim of these readers with the
   -- sum of its cells. explain: combinations that would give the claimed
   -- number ("{c}" is the claim's column); where: cells → words for {where}.
+  -- the number said is the table's run together with another of as many digits (one
+  -- more or fewer), before or after it: a tracked change's old and new printed both
+  -- (447282447228件 for 447228, 30103001 for 3001), no count the text states
+  local RUN_MIN_DIGITS = 3     -- (shorter values run into others by chance: 1212 is no sign)
+  local function run_together(said, want)
+    if math.type(said) ~= "integer" or math.type(want) ~= "integer" or want < 0 then return false end
+    local a, b = tostring(said), tostring(want)
+    if #b < RUN_MIN_DIGITS or #a <= #b then return false end
+    local rest
+    if a:sub(-#b) == b then rest = a:sub(1, #a - #b)
+    elseif a:sub(1, #b) == b then rest = a:sub(#b + 1) end
+    return rest ~= nil and rest:sub(1, 1) ~= "0" and math.abs(#rest - #b) <= 1
+  end
+
   function T.claims(spec)
     local G = T.grammar(spec)
     local names = {}
@@ -2921,7 +2989,7 @@ function M.for_format(F, opts)
       for _, c in ipairs(G.claims(report)) do
         if c.kind == "is" then
           local want = T.sum_of(report, c.cells)
-          if want ~= nil and not T.same(c.value, want) then
+          if want ~= nil and not T.same(c.value, want) and not run_together(c.value, want) then
             T.differ(report, emit, c, c.value, want, how, c.cells:match("%.([%w_]+)$"))
           end
         end
