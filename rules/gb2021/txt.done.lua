@@ -41,7 +41,8 @@ local carried_said = [[
 
 check = text.claims {
   name   = "done",
-  needs  = { "办结", "答复", "完成", "处理" },       -- a sentence without one of these is not read
+  needs  = { "办结", "答复", "完成", "处理政府信息公开", "处理信息公开", "处理申请", "处理依申请", "处理了", "处理各类" },
+                 -- a sentence without one of these is not read
   topic  = "t3",
   words  = words,
   readers = {
