@@ -2561,11 +2561,11 @@ function M.for_format(F, opts)
     for _, x in ipairs(said) do
       local G, r, m = x.G, x.r, x.m
       if not held(x) and r.kind == "share" then
-        local subjects = {}
+        local subjects, said_of = {}, nil
         for _, key in ipairs(keys_of(m.caps)) do subjects[#subjects + 1] = cells_for(r, key) end
         if #subjects == 0 then
           local c = subject_before(m.at, true)
-          subjects[1] = c and c.cells
+          subjects[1], said_of = c and c.cells, c
         end
         for _, cells in ipairs(subjects) do
           local of
@@ -2577,13 +2577,13 @@ function M.for_format(F, opts)
           end
           if of and frame_ok(r, m.at) == "this" then
             add { cells = cells, kind = "share", of = norm_cells(of), pct = ascii(m.caps.pct),
-                  at = m.at, stop = m.stop, grammar = G, reader = r }
+                  at = m.at, stop = m.stop, grammar = G, reader = r, said_of = said_of }
           end
         end
       elseif not held(x) and r.kind == "compare" then
         local changes = {}
         for _, v in ipairs(m.caps) do if type(v) == "table" then changes[#changes + 1] = v end end
-        local subjects, keys = {}, keys_of(m.caps)
+        local subjects, keys, said_of = {}, keys_of(m.caps), {}
         for _, key in ipairs(keys) do subjects[#subjects + 1] = cells_for(r, key) end
         -- (a subject named that has no cells is not the one before it)
         if #keys == 0 then
@@ -2591,35 +2591,38 @@ function M.for_format(F, opts)
           if m.caps.each then
             -- 分别较上年增加5件、减少2件: the last claims before, one change each
             if #before >= #changes then
-              for i = 1, #changes do subjects[i] = before[#before - #changes + i].cells end
+              for i = 1, #changes do
+                subjects[i], said_of[i] = before[#before - #changes + i].cells, before[#before - #changes + i]
+              end
             end
           else
             -- one subject before it in the sentence, nothing else counted between, and the
             -- change right after it or after a comma (not 办结率同比提高2%: another subject)
             local b = #before == 1 and subject_before(m.at, false)
             local between = b and s:sub(b.stop, m.at - 1)
-            if b and (between == "" or comma_end_at:match(between)) then subjects[1] = before[1].cells end
+            if b and (between == "" or comma_end_at:match(between)) then subjects[1], said_of[1] = before[1].cells, before[1] end
           end
         end
         if #subjects > 0 and frame_ok(r, m.at) == "this" then
-          local function claim(cells, kind, value, p)
+          local function claim(cells, kind, value, p, of_claim)
             if cells then
               add { cells = cells, kind = kind, value = value, pct = p, at = m.at, stop = m.stop,
-                    grammar = G, reader = r }
+                    grammar = G, reader = r, said_of = of_claim }
             end
           end
           local prev = m.caps.prev and T.number(m.caps.prev)
-          if math.type(prev) == "integer" then claim(subjects[1], "prev", prev) end
-          if m.caps.same then claim(subjects[1], "change", 0) end
+          if math.type(prev) == "integer" then claim(subjects[1], "prev", prev, said_of[1]) end
+          if m.caps.same then claim(subjects[1], "change", 0, said_of[1]) end
           for i, c in ipairs(changes) do
             local cells = m.caps.each and subjects[i] or subjects[1]
+            local of_claim = m.caps.each and said_of[i] or said_of[1]
             local down = c.dir == "down"
             if c.n then
               local v = T.number(c.n)
-              if math.type(v) == "integer" then claim(cells, "change", down and -v or v) end
+              if math.type(v) == "integer" then claim(cells, "change", down and -v or v, nil, of_claim) end
             elseif c.pct then
               local p = ascii(c.pct)
-              claim(cells, "pct_change", nil, (down and p:match("[1-9]")) and "-" .. p or p)
+              claim(cells, "pct_change", nil, (down and p:match("[1-9]")) and "-" .. p or p, of_claim)
             end
           end
         end
@@ -2675,6 +2678,8 @@ function M.for_format(F, opts)
       if not c.silent and not (of and in_list_of(c, of)) and not (head and after_clause(c, head)) then
         local none = c.reader and c.reader.if_none
         if none then c.if_zero = if_zero(c, none) end
+        -- (a share or a change said of such a claim holds where it holds)
+        if c.said_of then c.if_zero, c.said_of = c.said_of.if_zero, nil end
         out[#out + 1] = c
       end
     end
@@ -2720,10 +2725,13 @@ function M.for_format(F, opts)
 
 
   -- zero_in(report, c): the cells of claim c's if_zero are 0 in the report (of last
-  -- year's report, for a claim of last year's); not when they are missing or unread
+  -- year's report, for a claim of last year's; of both, for a change from it); not
+  -- when they are missing or unread
   local function zero_in(report, c)
-    local cells = c.kind == "prev" and T.prev_of(c.if_zero) or c.if_zero
-    return T.same(T.sum_of(report, cells), 0)
+    local this = c.kind ~= "prev"
+    local last = c.kind == "prev" or c.kind == "change" or c.kind == "pct_change"
+    return (not this or T.same(T.sum_of(report, c.if_zero), 0))
+       and (not last or T.same(T.sum_of(report, T.prev_of(c.if_zero)), 0))
   end
 
   -- claims_in(report) → every claim of the report's prose (every part), in

@@ -40,3 +40,13 @@ test("the English message of a lawsuit's or a review's result says what it count
   has(out, "of administrative reconsiderations, the text says 65 for")
   eq(nil, out:find("26 lawsuits", 1, true), "no count of lawsuits said for a result")
 end)
+
+test("a share or a change said of such a claim holds only where it holds", function()
+  local text = nianbao.engine:pack("gb2021").rule_by_id["gb2021.txt.new"].env.text
+  local out = {}
+  for _, c in ipairs(text.read("本年度新收申请3119件，已办结3016件，占收到申请总数的96.7%。", { year = 2024 })) do
+    out[#out + 1] = c.kind .. " " .. c.cells .. " " .. tostring(c.if_zero)
+  end
+  eq("is t3.new.total nil\nis t3.result.total.total t3.carried.total\nshare t3.result.total.total t3.carried.total",
+     table.concat(out, "\n"))
+end)
