@@ -2611,8 +2611,8 @@ function M.for_format(F, opts)
             end
           end
           local prev = m.caps.prev and T.number(m.caps.prev)
-          if math.type(prev) == "integer" then claim(subjects[1], "prev", prev, said_of[1]) end
-          if m.caps.same then claim(subjects[1], "change", 0, said_of[1]) end
+          if math.type(prev) == "integer" then claim(subjects[1], "prev", prev, nil, said_of[1]) end
+          if m.caps.same then claim(subjects[1], "change", 0, nil, said_of[1]) end
           for i, c in ipairs(changes) do
             local cells = m.caps.each and subjects[i] or subjects[1]
             local of_claim = m.caps.each and said_of[i] or said_of[1]
