@@ -10,5 +10,7 @@ local claims = text.read(sentence, { year = year })
 if #claims == 0 then print("（无）no claim") end
 for _, c in ipairs(claims) do
   local number = c.kind == "share" and (c.pct .. "% of " .. c.of) or c.kind == "pct_change" and (c.pct .. "%") or c.value
-  print(string.format("%-10s %-40s %s", c.kind, c.cells, tostring(number)))
+  -- (a claim that holds only where some cells are 0: 新收申请32件，已办结30件)
+  local only = c.if_zero and ("   (if " .. c.if_zero .. " = 0)") or ""
+  print(string.format("%-10s %-40s %s%s", c.kind, c.cells, tostring(number), only))
 end

@@ -11,9 +11,9 @@ rationale = {
 }
 basis    = { "国办公开办函〔2021〕30号（四）明确责任：内容不准确、不完整的依照条例第四十七条追责" }
 
--- 答复 X 件 / 办结 X 件 / 办理完成 X 件（“办结率”“答复期限”不是件数）
+-- 答复 X 件 / 办结 X 件 / 办理完成 X 件 / 办理完毕 X 件（“办结率”“答复期限”不是件数）
 words = [[
-  verb     <- ("已" / "共" / "按期" / "按时" / "依法" / "及时")* ("办结" / "答复" / "办理完成" / "处理完成") !"率"
+  verb     <- ("已" / "共" / "按期" / "按时" / "依法" / "及时")* ("办结" / "答复" / "办理完成" / "处理完成" / "办理完毕") !"率"
   request  <- ("政府信息公开" / "信息公开")? "申请" / "依申请公开" "件"?
 ]]
 
@@ -33,9 +33,16 @@ local carried_answered = [[
   answered <- "办结" / "答复"
 ]]
 
+-- last year's carried ones named in a sentence (其中1件为上年结转, 含上年度结转申请34件)
+local carried_said = [[
+  said     <- %last_year (!carried !%comma %any)^-6 carried
+  carried  <- "结转" / "转结" / "遗留"
+]]
+
 check = text.claims {
   name   = "done",
-  needs  = { "办结", "答复", "完成" },       -- a sentence without one of these is not read
+  needs  = { "办结", "答复", "完成", "完毕", "处理政府信息公开", "处理信息公开", "处理申请", "处理依申请", "处理了", "处理各类" },
+                 -- a sentence without one of these is not read
   topic  = "t3",
   words  = words,
   readers = {
@@ -49,6 +56,10 @@ check = text.claims {
     { silent = true, grammar = [[
         claim <- (("尚" / "暂" / "仍")? ("未" "能"? / "没有") / "逾期" / "超期" / "延期" / "超时") verb ("的" / "了")*
                  request? %sp %count ]] },
+    -- 共处理政府信息公开申请3050件: handled, not said answered (read, no claim: its results
+    -- after it, 其中予以公开1363件, are read)
+    { silent = true, grammar = [[
+        claim <- ("共" / "依法" / "全年")* "处理" !"完成" ("了" / "各类")* request %sp ("共计" / "共")? %count ]] },
     -- 收到的3119件申请中，当年办结3016件, 新收申请中已办结3016件, 当年新收申请办结3016件,
     -- 新收申请156件中，已办结148件: a
     -- part of those received, not all answered (read, no claim)
@@ -57,7 +68,11 @@ check = text.claims {
                  %sp (!verb %ch)^-6 verb
                  ("了" / "共")? %count ]] },
     -- 办结69件, 答复3050件, 办结的3050件中, 办结：75件: after a clause about requests (or at the start of a sentence)
+    -- (新收申请32件，已办结30件, nothing said of carried ones: 30 may be of the 32 only, all
+    -- answered only where none were carried over; 共办结33件 is all)
     { cells = "t3.result.total.total", bare = true, follows = { "t3", "start" }, not_after_clause = carried_answered,
+      if_none = { after = "t3.new", cells = "t3.carried.total", unless = [[ "共" / "总" / "合计" / "累计" / "全年" ]],
+                  said = carried_said },
       not_after = [[ "其中" / "期限内" / "期内" / "延期" / "逾期" / "方式" / ]] .. one_result .. " / " .. channel,
       grammar = [[
         claim <- verb ("了" / "共" / "的" / "：" / ":")? %count ]] },

@@ -47,8 +47,8 @@ local grammar = text.grammar {
     fee = "t2.fee.amount",
   },
   readers = {
-    -- 未收到政府信息公开申请; 无依申请公开事项
-    { grammar = [[ claim <- {:zero: %neg :} ("收到" / "受理" / "接收")? ("有关" / "任何")? (request -> 'new') others done ]] },
+    -- 未收到政府信息公开申请; 无依申请公开事项; 未收到新的政府信息公开申请
+    { grammar = [[ claim <- {:zero: %neg :} ("收到" / "受理" / "接收")? ("有关" / "任何" / "新的" / "新")? (request -> 'new') others done ]] },
     -- 依申请公开数量为零
     { grammar = [[ claim <- (("依申请公开" / "政府信息公开申请") -> 'new') ("数量" / "件数")? "均"? "为" zero ]] },
     -- 未发生政府信息公开行政复议、行政诉讼; 没有因政府信息公开被申请行政复议或提起行政诉讼

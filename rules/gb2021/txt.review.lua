@@ -3,7 +3,7 @@ id       = "gb2021.txt.review"
 severity = "warning"
 message  = {
   zh = "正文称政府信息公开行政复议{said}件，但{where}为{table}件{hint}",
-  en = "the text says {said} administrative reconsiderations, but {where_en} has {table}{hint_en}",
+  en = "of administrative reconsiderations, the text says {said} for {where_en}, but the table has {table}{hint_en}",
 }
 rationale = {
   zh = "正文中行政复议的件数和结果要与表四“行政复议”一致。",

@@ -54,15 +54,16 @@ local compare = text.claims {
       grammar = [[ claim <- ("本年度" / "本年")? (repealed -> 'rep' / "现行有效" -> 'valid') total %count ]] },
     { bare = true, follows = { "t2.nrm", "t2.reg" }, silent = true,
       grammar = [[ claim <- ("修改" / "修订" / "清理" / "审核") %count ]] },
-    -- 行政许可决定423件; 作出行政处罚决定数量为二万三千零五十六件; 行政强制措施四百一十二起
+    -- 行政许可决定423件; 作出行政处罚决定数量为二万三千零五十六件; 行政强制措施四百一十二起;
+    -- 行政许可处理决定447228件 (the table's column's words)
     -- (decisions made, not published: 公开行政处罚决定412件)
     -- (作出行政许可12件: the decisions, said by the verb; not 行政许可事项8项, 行政处罚案件5起)
     { cells = "t2.permit.decisions", not_after = not_counted, grammar = [[
-        claim <- "行政许可决定" !"书" total %count / ("作出" / "做出") "行政许可" total %count ]] },
+        claim <- "行政许可" "处理"? "决定" !"书" total %count / ("作出" / "做出") "行政许可" total %count ]] },
     { cells = "t2.penalty.decisions", not_after = not_counted, grammar = [[
-        claim <- "行政处罚决定" !"书" total %count / ("作出" / "做出") "行政处罚" total %count ]] },
+        claim <- "行政处罚" "处理"? "决定" !"书" total %count / ("作出" / "做出") "行政处罚" total %count ]] },
     { cells = "t2.coercion.decisions", not_after = not_counted,
-      grammar = [[ claim <- "行政强制" ("决定" / "措施")? !"书" total %count ]] },
+      grammar = [[ claim <- "行政强制" "处理"? ("决定" / "措施")? !"书" total %count ]] },
     -- 作出行政许可、行政处罚决定共计1,256件: the kinds together, none's own count
     { silent = true, grammar = [[
         claim <- decided ("决定" / "措施")? (("、" / "和" / "及" / "与") decided ("决定" / "措施")?)+ total %count

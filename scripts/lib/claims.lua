@@ -63,6 +63,10 @@ local MAX_SENTENCE = 3000
 local HEADING_MAX = 20
 -- A report that claims more than this is not read further.
 local MAX_CLAIMS = 2000
+-- No count a report states reaches this (ten digits: more than China's people
+-- times seven, more than any year's decisions of a province's agencies); money
+-- is not counted by it.
+local MAX_COUNT = 10000000000
 -- The first sentences read have the words the grammars need looked for one
 -- by one; the pass that looks for all at once is built after this many:
 -- none, its words compiled once (a look for each word costs more from the
@@ -1869,6 +1873,20 @@ function M.for_format(F, opts)
       r.not_after_clause = heads[g] or sp * compile_words(g, what .. " not_after_clause", level)
       if type(g) == "string" then heads[g] = r.not_after_clause end
     end
+    g = spec.if_none
+    if g then
+      if type(g) ~= "table" or type(g.after) ~= "string" or type(g.cells) ~= "string" then
+        error(what .. ": 'if_none' must be { after = cells, cells = cells [, unless = pattern] }", level)
+      end
+      r.if_none = { after = g.after, cells = cells_once(g.cells), named = g.cells:match("^[%w_]+%.[%w_]+") }
+      for _, k in ipairs { "unless", "said" } do
+        local w = g[k]
+        if w then
+          r.if_none[k] = finders[w] or finder(compile_words(w, what .. " if_none", level))
+          if type(w) == "string" then finders[w] = r.if_none[k] end
+        end
+      end
+    end
     g = spec.requires
     if g then
       r.requires = finders[g] or finder(compile_words(g, what .. " requires", level))
@@ -1906,6 +1924,13 @@ function M.for_format(F, opts)
   --   not_after_clause  a re pattern: no claim when a clause of its sentence opens with it
   --             before the match (办结上年度结转申请5件，新收申请77件: the verb of the first
   --             clause governs the list, 77 are the new ones answered)
+  --   if_none   { after = cells (a prefix), cells = cells, unless = , said = re patterns }: a
+  --             claim right after a claim of `after` in its sentence, with no claim of
+  --             `cells` (their table and row) and no `said` in the sentence and no `unless`
+  --             in its clause before the count, holds only
+  --             where the table's `cells` are 0 (the claim's if_zero; where they are not,
+  --             claims_in leaves it out): 新收申请32件，已办结30件 may count the new ones
+  --             answered, all answered only when none were carried over
   --   requires  a re pattern the sentence must hold, unless the sentence is in one
   --             of `parts` ("s4")
   --   (grammar) needs   words one of which a sentence must hold to be read by
@@ -2168,6 +2193,9 @@ function M.for_format(F, opts)
   local function value_of(caps)
     if caps.zero then return 0 end
     local v = T.number(caps.n)
+    -- (a count of more digits than any count of a report's can be is numbers run
+    -- together: a tracked change's old and new, 447282447228件)
+    if math.type(v) == "integer" and not caps.money and v >= MAX_COUNT then return nil end
     if v ~= nil and caps.money then
       local p = money[caps.money]
       if p == nil then return nil end
@@ -2523,11 +2551,11 @@ function M.for_format(F, opts)
     for _, x in ipairs(said) do
       local G, r, m = x.G, x.r, x.m
       if not held(x) and r.kind == "share" then
-        local subjects = {}
+        local subjects, said_of = {}, nil
         for _, key in ipairs(keys_of(m.caps)) do subjects[#subjects + 1] = cells_for(r, key) end
         if #subjects == 0 then
           local c = subject_before(m.at, true)
-          subjects[1] = c and c.cells
+          subjects[1], said_of = c and c.cells, c
         end
         for _, cells in ipairs(subjects) do
           local of
@@ -2539,13 +2567,13 @@ function M.for_format(F, opts)
           end
           if of and frame_ok(r, m.at) == "this" then
             add { cells = cells, kind = "share", of = norm_cells(of), pct = ascii(m.caps.pct),
-                  at = m.at, stop = m.stop, grammar = G, reader = r }
+                  at = m.at, stop = m.stop, grammar = G, reader = r, said_of = said_of }
           end
         end
       elseif not held(x) and r.kind == "compare" then
         local changes = {}
         for _, v in ipairs(m.caps) do if type(v) == "table" then changes[#changes + 1] = v end end
-        local subjects, keys = {}, keys_of(m.caps)
+        local subjects, keys, said_of = {}, keys_of(m.caps), {}
         for _, key in ipairs(keys) do subjects[#subjects + 1] = cells_for(r, key) end
         -- (a subject named that has no cells is not the one before it)
         if #keys == 0 then
@@ -2553,35 +2581,38 @@ function M.for_format(F, opts)
           if m.caps.each then
             -- 分别较上年增加5件、减少2件: the last claims before, one change each
             if #before >= #changes then
-              for i = 1, #changes do subjects[i] = before[#before - #changes + i].cells end
+              for i = 1, #changes do
+                subjects[i], said_of[i] = before[#before - #changes + i].cells, before[#before - #changes + i]
+              end
             end
           else
             -- one subject before it in the sentence, nothing else counted between, and the
             -- change right after it or after a comma (not 办结率同比提高2%: another subject)
             local b = #before == 1 and subject_before(m.at, false)
             local between = b and s:sub(b.stop, m.at - 1)
-            if b and (between == "" or comma_end_at:match(between)) then subjects[1] = before[1].cells end
+            if b and (between == "" or comma_end_at:match(between)) then subjects[1], said_of[1] = before[1].cells, before[1] end
           end
         end
         if #subjects > 0 and frame_ok(r, m.at) == "this" then
-          local function claim(cells, kind, value, p)
+          local function claim(cells, kind, value, p, of_claim)
             if cells then
               add { cells = cells, kind = kind, value = value, pct = p, at = m.at, stop = m.stop,
-                    grammar = G, reader = r }
+                    grammar = G, reader = r, said_of = of_claim }
             end
           end
           local prev = m.caps.prev and T.number(m.caps.prev)
-          if math.type(prev) == "integer" then claim(subjects[1], "prev", prev) end
-          if m.caps.same then claim(subjects[1], "change", 0) end
+          if math.type(prev) == "integer" then claim(subjects[1], "prev", prev, nil, said_of[1]) end
+          if m.caps.same then claim(subjects[1], "change", 0, nil, said_of[1]) end
           for i, c in ipairs(changes) do
             local cells = m.caps.each and subjects[i] or subjects[1]
+            local of_claim = m.caps.each and said_of[i] or said_of[1]
             local down = c.dir == "down"
             if c.n then
               local v = T.number(c.n)
-              if math.type(v) == "integer" then claim(cells, "change", down and -v or v) end
+              if math.type(v) == "integer" then claim(cells, "change", down and -v or v, nil, of_claim) end
             elseif c.pct then
               local p = ascii(c.pct)
-              claim(cells, "pct_change", nil, (down and p:match("[1-9]")) and "-" .. p or p)
+              claim(cells, "pct_change", nil, (down and p:match("[1-9]")) and "-" .. p or p, of_claim)
             end
           end
         end
@@ -2615,11 +2646,30 @@ function M.for_format(F, opts)
       return false
     end
 
+    -- (a claim of a reader's if_none: the cells it holds only where they are 0, or nil)
+    local function if_zero(c, none)
+      local before
+      for _, o in ipairs(claims) do
+        if o.cells:find(none.named, 1, true) then return nil end
+        if o.at < c.at and not o.silent and (o.kind == "is" or o.kind == "prev") then
+          if not before or o.at > before.at then before = o end
+        end
+      end
+      if not (before and before.cells:sub(1, #none.after) == none.after) then return nil end
+      if none.unless and none.unless:match(s:sub(clause_of(starts, c.at), (c.n_at or c.stop) - 1)) then return nil end
+      if none.said and none.said:match(s) then return nil end
+      return none.cells
+    end
+
     local out = {}
     for _, c in ipairs(claims) do
       local of = c.reader and c.reader.not_in_list_of
       local head = c.reader and c.reader.not_after_clause
       if not c.silent and not (of and in_list_of(c, of)) and not (head and after_clause(c, head)) then
+        local none = c.reader and c.reader.if_none
+        if none then c.if_zero = if_zero(c, none) end
+        -- (a share or a change said of such a claim holds where it holds)
+        if c.said_of then c.if_zero, c.said_of = c.said_of.if_zero, nil end
         out[#out + 1] = c
       end
     end
@@ -2663,6 +2713,16 @@ function M.for_format(F, opts)
     return kept
   end
 
+
+  -- zero_in(report, c): the cells of claim c's if_zero are 0 in the report (of last
+  -- year's report, for a claim of last year's; of both, for a change from it); not
+  -- when they are missing or unread
+  local function zero_in(report, c)
+    local this = c.kind ~= "prev"
+    local last = c.kind == "prev" or c.kind == "change" or c.kind == "pct_change"
+    return (not this or T.same(T.sum_of(report, c.if_zero), 0))
+       and (not last or T.same(T.sum_of(report, T.prev_of(c.if_zero)), 0))
+  end
 
   -- claims_in(report) → every claim of the report's prose (every part), in
   -- reading order, each with its line and col (where its match starts), its
@@ -2739,6 +2799,8 @@ function M.for_format(F, opts)
               -- not_after_clause: none, as in its own sentence)
               local head = claim.reader and claim.reader.not_after_clause
               if head and going_on.after_head(state, from, head) then goto next_claim end
+              -- (a claim that holds only where some cells are 0: left out where they are not)
+              if claim.if_zero and not zero_in(report, claim) then goto next_claim end
               local c = {}
               for k, v in pairs(claim) do c[k] = v end
               c.line, c.col = report:place(s, unflat(map, from + c.at - 1))
@@ -2902,6 +2964,20 @@ function M.for_format(F, opts)
   -- a check(report, emit) that compares each claim of these readers with the
   -- sum of its cells. explain: combinations that would give the claimed
   -- number ("{c}" is the claim's column); where: cells → words for {where}.
+  -- the number said is the table's run together with another of as many digits (one
+  -- more or fewer), before or after it: a tracked change's old and new printed both
+  -- (447282447228件 for 447228, 30103001 for 3001), no count the text states
+  local RUN_MIN_DIGITS = 3     -- (shorter values run into others by chance: 1212 is no sign)
+  local function run_together(said, want)
+    if math.type(said) ~= "integer" or math.type(want) ~= "integer" or want < 0 then return false end
+    local a, b = tostring(said), tostring(want)
+    if #b < RUN_MIN_DIGITS or #a <= #b then return false end
+    local rest
+    if a:sub(-#b) == b then rest = a:sub(1, #a - #b)
+    elseif a:sub(1, #b) == b then rest = a:sub(#b + 1) end
+    return rest ~= nil and rest:sub(1, 1) ~= "0" and math.abs(#rest - #b) <= 1
+  end
+
   function T.claims(spec)
     local G = T.grammar(spec)
     local names = {}
@@ -2911,7 +2987,7 @@ function M.for_format(F, opts)
       for _, c in ipairs(G.claims(report)) do
         if c.kind == "is" then
           local want = T.sum_of(report, c.cells)
-          if want ~= nil and not T.same(c.value, want) then
+          if want ~= nil and not T.same(c.value, want) and not run_together(c.value, want) then
             T.differ(report, emit, c, c.value, want, how, c.cells:match("%.([%w_]+)$"))
           end
         end

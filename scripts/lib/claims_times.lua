@@ -117,11 +117,11 @@ function M.for_language(K)
   -- (a word of comparison before a colon heads the figures after it: 2023年度对比：新收…)
   local comparing = search_for(words_alt_once(L.comparison or {}) * -(sp * words_alt(L.lead_in or {})),
                                not plain_search and first_bytes { L.comparison or {} })
-  -- (so with a comma, when the clause opens with the year, the word a character or two after
-  -- it: 2023年对比，新收…, 2023年对比情况，…; 与2023年对比，新收申请增加5件 compares, its figures
-  -- this year's)
+  -- (so with a comma, when the clause opens with the year, the word up to three characters
+  -- after it: 2023年对比，新收…, 2023年同期对比，…, 2023年对比情况，…; 与2023年对比，新收申请增加5件
+  -- compares, its figures this year's)
   local comparison_word = words_alt(L.comparison or {})
-  local heading_year = sp * yearnum * sp * year_mark * (1 - comparison_word - comma)^-6 * comparison_word^1
+  local heading_year = sp * yearnum * sp * year_mark * (1 - comparison_word - comma)^-9 * comparison_word^1
                        * (1 - comma)^-6 * sp * comma^-1 * sp * -1
   local carried_year       -- (s, starts, from) → the year, or nil; set once quantities are known
 

@@ -131,7 +131,7 @@ for f in files:
             kinds = [k for k in KINDS if k in c]
             if len(kinds) != 1: errors.append(f'{where}: claim needs exactly one of {KINDS}: {c}'); continue
             k = kinds[0]
-            allowed = {'cell', k} | ({'of'} if k == 'pct' else set())
+            allowed = {'cell', k} | ({'of'} if k == 'pct' else {'if_zero'})
             if set(c) - allowed: errors.append(f'{where}: unexpected keys in {c}')
             if k in ('pct', 'pct_change'):
                 if not isinstance(c[k], str) or not re.fullmatch(r'-?\d+(\.\d+)?', c[k]):

@@ -25,5 +25,7 @@ end)
 test("the bullets under a line of this year's are this year's: their wrong numbers are found", function()
   local src = assert(nbio.readfile(SOURCE))
   local planted = src:gsub("\n2023年度情况：\n", "\n2024年度情况：\n")
-  eq("gb2021.txt.done 10\ngb2021.txt.new 9\ngb2021.txt.next 11", text_findings(write("z1-this-year.txt", planted)))
+  -- (● 办结：2650件 right after ● 新收申请, nothing said of carried ones: all answered only
+  -- where none were carried over, and 34 were: unknown)
+  eq("gb2021.txt.new 9\ngb2021.txt.next 11", text_findings(write("z1-this-year.txt", planted)))
 end)

@@ -28,7 +28,9 @@ end)
 test("a year compared with (与2023年对比，…) is no heading: the figures after it are this year's", function()
   local src = assert(nbio.readfile(SOURCE))
   local planted = src:gsub("。2023年对比，新收申请2707件", "。与2023年对比，新收申请2707件")
-  eq("gb2021.txt.done 7\ngb2021.txt.new 7", text_findings(write("z1-compared.txt", planted)))
+  -- (办结2650件 right after 新收申请2707件, nothing said of carried ones: all answered only
+  -- where none were carried over, and 34 were: unknown)
+  eq("gb2021.txt.new 7", text_findings(write("z1-compared.txt", planted)))
 end)
 
 test("without the verb of answering before them, the new ones are the received: found", function()

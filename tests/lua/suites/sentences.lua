@@ -24,16 +24,19 @@ local function value(v)
 end
 
 -- the key of an expected claim, and of a claim read
+-- (a claim that holds only where some cells are 0, if_zero: those cells after it)
+local function only_if(expr) return expr and (" if " .. cells(expr) .. " = 0") or "" end
 local function expected_key(e)
   if e.pct ~= nil then return string.format("share %s of %s = %s", cells(e.cell), cells(e.of), value(e.pct)) end
   for _, k in ipairs(KINDS) do
-    if e[k] ~= nil then return string.format("%s %s = %s", k, cells(e.cell), value(e[k])) end
+    if e[k] ~= nil then return string.format("%s %s = %s%s", k, cells(e.cell), value(e[k]), only_if(e.if_zero)) end
   end
   return "?"
 end
 local function read_key(c)
   if c.kind == "share" then return string.format("share %s of %s = %s", c.cells, c.of, c.pct) end
-  return string.format("%s %s = %s", c.kind, c.cells, value(c.kind == "pct_change" and c.pct or c.value))
+  return string.format("%s %s = %s%s", c.kind, c.cells, value(c.kind == "pct_change" and c.pct or c.value),
+                       only_if(c.if_zero))
 end
 
 -- the corpus: { file=, real=, entries= }
@@ -78,6 +81,7 @@ test("the sentence corpus is well formed: every entry a sentence, a year and cla
       if e.scope == "part" and #(e.claims or {}) > 0 then bad[#bad + 1] = where .. ": a part's figure claims nothing" end
       for _, c in ipairs(type(e.claims) == "table" and e.claims or {}) do
         if not known(c.cell) then bad[#bad + 1] = where .. ": unknown cell " .. tostring(c.cell) end
+        if c.if_zero and not known(c.if_zero) then bad[#bad + 1] = where .. ": unknown cell " .. tostring(c.if_zero) end
         if c.of and not known(c.of) then bad[#bad + 1] = where .. ": unknown cell " .. tostring(c.of) end
         if expected_key(c) == "?" then bad[#bad + 1] = where .. ": a claim of no kind" end
       end

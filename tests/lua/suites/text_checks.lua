@@ -401,7 +401,7 @@ test("a lawsuits' result said wrong is not explained as the direct lawsuits' tot
   eq(nil, f.message:find("只计了", 1, true), f.message)
   -- in English, a sum's places are named too, not its cells' ids alone
   local en = sh(NB .. " check --lang en " .. tmp .. "/suit-hint.txt")
-  has(en, "the sum of t4, row la, column upheld (t4.la.upheld) and t4, row ld, column upheld (t4.ld.upheld) has 25")
+  has(en, "the sum of t4, row la, column upheld (t4.la.upheld) and t4, row ld, column upheld (t4.ld.upheld), but the table has 25")
   local g = assert(suit("被提起政府信息公开行政诉讼26件。"), "the total differs")
   eq("26 46", g.found .. " " .. g.expected, "said, table")
   has(g.message, "（只计了未经复议直接起诉）")
