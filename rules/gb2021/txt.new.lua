@@ -27,6 +27,8 @@ words = [[
   -- something else, is not the table's (but 不含上年结转: the new ones are all of them;
   -- 含上年结转: read below as new and carried together)
   leaves   <- %sp ("（" / "(") ("不含" / "不包括" / "含" / "包含" / "包括") !%last_year
+  -- 受理申请6件（新收5件、结转1件）, 6件，其中本年新收5件: the new ones are a part of the count
+            / %sp (("（" / "(") %sp "其中"? / %comma %sp "其中") %sp %this_year? %sp ("新收" / "新增")
 ]]
 -- the applicants: 自然人申请126件, 法人或其他组织提出14件, 涉及商业企业3件
 local applicant = [[
@@ -44,8 +46,11 @@ local list_words = applicant .. [[
 -- who else receives applications of other kinds: 政务服务中心受理申请2,860件
 -- 其中…收到的申请2件, 窗口受理…102件: a part of the requests, not all of them
 -- (but 通过网上、信函、当面等方式收到: all the ways together)
-local part = [[ ("其中" / "线上" / "网上" / "在线" / "网络" / "网站" / "当面" / "现场" / "窗口" / "信函" / "邮寄"
-                / "传真" / "电子邮件") !((!"等" !%comma %any)^-12 "等") ]]
+-- (3月6日收到申请1件，8月19日收到4件: a day's, in its clause; not the year's last day)
+local part = [[ ("其中" / "线上" / "网上" / "在线" / "网络" / "网站" / "互联网" / "当面" / "现场" / "窗口" / "信函"
+                / "邮寄" / "传真" / "电子邮件" / "邮箱" / "微信") !((!"等" !%comma %any)^-12 "等")
+              / !%after_digit !("12" %sp "月" %sp "31") %digit+ %sp "月" %sp %digit+ %sp ("日" / "号")
+                !(%sp "起"? %sp ("至" / "到" / "-" / "—" / "－")) ]]
 local service = [[ "服务" / "中心" / "大厅" / "平台" / "热线" / "信箱" / "审批" / "许可" / "办事" / ]] .. part
 
 local where = { ["t3.new.total + t3.carried.total"] = "表三“一、本年新收”与“二、上年结转”总计之和",

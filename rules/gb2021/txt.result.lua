@@ -79,6 +79,16 @@ local where = {
   ["t3.result.public.total + t3.result.partial.total"] = "表三“（一）予以公开”与“（二）部分公开”总计之和",
 }
 
+-- (对新收的5件申请，予以公开…; 2024年新收申请中，予以公开…: the results of the new ones
+-- only, where the table's count those carried over too)
+local of_new_ones = [[
+  of_new   <- "对" %sp year? %sp received "的"
+            / ("在" / "从")? %sp year? %sp received (!(%comma / "中" %sp %comma / "办结" / "办理" / "处理") %any)^-20
+              "中" %sp %comma
+  year     <- %this_year / %digit+ %sp "年" "度"?
+  received <- "新收" / "新增" / "收到" / "受理" / "接收" / "接到"
+]]
+
 local stated = text.claims {
   name   = "result",
   needs  = { "予以公开", "部分公开", "禁止公开", "不予", "无法提供", "其他处理", "秘密", "三安全", "第三方", "内部事务", "过程性",
@@ -92,14 +102,14 @@ local stated = text.claims {
     -- 予以公开412件; 不予公开的申请共计17件; 予以公开及部分公开的42件; 予以公开：21件
     -- (not 部分公开 of 公开和部分公开共1816件, or of 不予公开和部分公开: its count is of more results;
     -- nor 不予处理 of 无法提供和不予处理的申请共869件, 不予公开 of 驳回或不予公开的…)
-    { bare = true, follows = { "t3", "start" }, not_after = [[ "公开" ("及" / "和" / "与" / "、")
+    { bare = true, follows = { "t3", "start" }, not_after_clause = of_new_ones, not_after = [[ "公开" ("及" / "和" / "与" / "、")
         / ("提供" / "处理" / "驳回" / "公开") ("以及" / "或者" / "及" / "和" / "与" / "、" / "或") !. ]],
       grammar = [[ claim <- group "的"? ("申请" / "件")? ("共计" / "共" / "：" / ":")? %count ]] },
     -- 全年办结六件，均予以公开: as many as were answered (not 均予以公开或部分公开)
     { cells = "t3.result.public.total", like = "t3.result.total.total", grammar = [[
         claim <- ("均" / "全部") "已"? "予以公开" !("或" / "和" / "及" / "与" / "、" / "部分") ]] },
     -- 属于本机关不掌握相关政府信息的3件; 属于国家秘密不予公开1件
-    { bare = true, follows = { "t3", "start" }, grammar = [[ claim <- row rest %count ]] },
+    { bare = true, follows = { "t3", "start" }, not_after_clause = of_new_ones, grammar = [[ claim <- row rest %count ]] },
   },
   where   = where,
 }
@@ -112,8 +122,8 @@ local listed = text.claims {
   words  = list_words,
   cells  = results,
   readers = {
-    { bare = true, follows = { "t3", "start" }, grammar = [[ claim <- groups counts ]] },
-    { bare = true, follows = { "t3", "start" }, grammar = [[ claim <- rows counts ]] },
+    { bare = true, follows = { "t3", "start" }, not_after_clause = of_new_ones, grammar = [[ claim <- groups counts ]] },
+    { bare = true, follows = { "t3", "start" }, not_after_clause = of_new_ones, grammar = [[ claim <- rows counts ]] },
   },
   where   = where,
 }
