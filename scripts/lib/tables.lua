@@ -2103,32 +2103,100 @@ local function digit_count(values)
   return n
 end
 
--- Rows that are all short (or long) by the same number of values: a column
--- the page left out (or added), not a row's problem. One diagnostic for the
--- table instead of one per row; the columns missing are named where the
--- header read names all but them.
-local function whole_columns(T, words, diags)
-  local rows, mine = 0, {}
-  for i, d in ipairs(diags) do
-    if d.table == T.id and (d.kind == "short" or d.kind == "long") then mine[#mine + 1] = i end
+local whole_columns
+do
+  -- Rows all one value longer than the format's (a column the agency added:
+  -- 法人或其他组织's 小计): the value left out of each is the one at the place
+  -- whose leaving out lets every row's own sums hold, where no other place
+  -- does and some sum holds; else the rows stay unknown (whole_columns says so).
+  local function extra_column(R, F, system, T, segs, order, diags)
+    local rows, n = {}, nil
+    for _, seg in ipairs(segs) do
+      if not seg.optional and #seg.values > 0 then
+        local slots = row_slots(seg.row, order)
+        if #seg.values ~= #slots + 1 or (n and #slots ~= n) then return end
+        n = #slots
+        rows[#rows + 1] = { seg = seg, slots = slots }
+      end
+    end
+    if #rows < 3 or n < 2 then return end
+    local function without(values, k)
+      local out = {}
+      for i, b in ipairs(values) do if i ~= k then out[#out + 1] = b end end
+      return out
+    end
+    -- (places whose leaving out gives every row the same numbers, a run of
+    -- 0s, are one way)
+    local function same(a, b)
+      for _, r in ipairs(rows) do
+        local v = r.seg.values
+        for i = math.min(a, b), math.max(a, b) - 1 do
+          if v[i].text ~= v[i + 1].text then return false end
+        end
+      end
+      return true
+    end
+    local found, last, ways = nil, nil, 0
+    for k = 1, n + 1 do
+      local fails, holds = false, false
+      for _, r in ipairs(rows) do
+        set_row(R, F, r.slots, without(r.seg.values, k))
+        for _, inst in ipairs(system:reaching(r.slots, "inside")) do
+          local v = inst.rule.compiled:check(R.c, inst.k)
+          if v == "fails" then fails = true; break end
+          holds = holds or v == "holds"
+        end
+        if fails then break end
+      end
+      if not fails and holds then
+        if found and same(found, k) then last = k else found, last, ways = found or k, k, ways + 1 end
+      end
+    end
+    for _, r in ipairs(rows) do try(R, r.slots, nil) end
+    if ways ~= 1 then return end
+    local mine = {}
+    for _, r in ipairs(rows) do
+      set_row(R, F, r.slots, without(r.seg.values, found))
+      mine[r.seg.row.id] = true
+    end
+    local first
+    for i = #diags, 1, -1 do
+      local d = diags[i]
+      if d.kind == "long" and d.table == T.id and mine[d.row] then first = d; table.remove(diags, i) end
+    end
+    if not first then return end
+    diags[#diags + 1] = { kind = "col_extra", table = T.id, count = 1, rows = #rows, dropped = found,
+                          dropped_to = last, line = first.line, col = first.col, text = first.text }
   end
-  for _, r in ipairs(T.rows) do if not r.optional then rows = rows + 1 end end
-  if #mine < 3 or #mine < 0.8 * rows then return end
-  local first = diags[mine[1]]
-  local diff = first.count - first.expected
-  for _, i in ipairs(mine) do
-    local d = diags[i]
-    if d.kind ~= first.kind or d.count - d.expected ~= diff then return end
+
+  -- Rows that are all short (or long) by the same number of values: a column
+  -- the page left out (or added), not a row's problem. One diagnostic for the
+  -- table instead of one per row; the columns missing are named where the
+  -- header read names all but them.
+  function whole_columns(T, words, diags, R, F, system, segs, order)
+    extra_column(R, F, system, T, segs, order, diags)
+    local rows, mine = 0, {}
+    for i, d in ipairs(diags) do
+      if d.table == T.id and (d.kind == "short" or d.kind == "long") then mine[#mine + 1] = i end
+    end
+    for _, r in ipairs(T.rows) do if not r.optional then rows = rows + 1 end end
+    if #mine < 3 or #mine < 0.8 * rows then return end
+    local first = diags[mine[1]]
+    local diff = first.count - first.expected
+    for _, i in ipairs(mine) do
+      local d = diags[i]
+      if d.kind ~= first.kind or d.count - d.expected ~= diff then return end
+    end
+    local seen, missing = {}, {}
+    for _, w in ipairs(words or {}) do seen[w] = true end
+    for _, c in ipairs(T.columns) do
+      if next(seen) and not seen[c.id] then missing[#missing + 1] = c.label end
+    end
+    for k = #mine, 1, -1 do table.remove(diags, mine[k]) end
+    diags[#diags + 1] = { kind = diff < 0 and "col_missing" or "col_extra", table = T.id, count = math.abs(diff),
+                          rows = #mine, labels = (diff < 0 and #missing == -diff) and missing or nil,
+                          line = first.line, col = first.col, text = first.text }
   end
-  local seen, missing = {}, {}
-  for _, w in ipairs(words or {}) do seen[w] = true end
-  for _, c in ipairs(T.columns) do
-    if next(seen) and not seen[c.id] then missing[#missing + 1] = c.label end
-  end
-  for k = #mine, 1, -1 do table.remove(diags, mine[k]) end
-  diags[#diags + 1] = { kind = diff < 0 and "col_missing" or "col_extra", table = T.id, count = math.abs(diff),
-                        rows = #mine, labels = (diff < 0 and #missing == -diff) and missing or nil,
-                        line = first.line, col = first.col, text = first.text }
 end
 
 --{=== rows by their order ===
@@ -2994,7 +3062,7 @@ local function bind_by_labels(F, system, T, m, tokens, R, diags, present, pendin
     end
   end
   if #copies > 0 and copies_differ(R, segs, copies, order) and rec then rec.unsafe = true end
-  whole_columns(T, words, diags)
+  whole_columns(T, words, diags, R, F, system, segs, order)
   -- rows whose labels were lost or set apart: by the format's order, where
   -- the identities agree; digits the labels made look glued were not
   local whole = complete(F, R, T)
