@@ -3965,6 +3965,7 @@ local function bind_flat_by(F, system, T, m, tokens, R, diags, present, pending,
   local header_at                        -- the values read before a header's words that came after some
   local breaks = {}                      -- the numbers read before each of the header's words after some
   local numbers = 0                      -- the values read that are not empty cells
+  local named, naming = {}, nil          -- the column the word right before each value names
   for i = 1, #tokens do
     local b = tokens[i]
     local hit = known and known[b.text]
@@ -3976,9 +3977,11 @@ local function bind_flat_by(F, system, T, m, tokens, R, diags, present, pending,
       -- the rest of the remark (复议纠正64件均已整改): no value
     elseif state then
       values[#values + 1] = b
+      named[#values], naming = naming or false, nil
       if b.text ~= "" then numbers = numbers + 1 end
     else
       local t = norm(b.text)
+      naming = nil
       if #values == 0 and word_set(F, "remarks")[t] then
         remarks = true
       elseif is_header(m, T, t) or is_fragment(F, m, t, b.text) then
@@ -3993,7 +3996,7 @@ local function bind_flat_by(F, system, T, m, tokens, R, diags, present, pending,
         if worded and numbers > 0 and numbers ~= breaks[#breaks] and row_of(b) ~= row_of(values[#values]) then
           breaks[#breaks + 1] = numbers
         end
-        if T.column_words[t] then heads[#heads + 1] = T.column_words[t]
+        if T.column_words[t] then heads[#heads + 1], naming = T.column_words[t], T.column_words[t]
         elseif b.text:find("\t", 1, true) then
           -- a header line of cells as one text: its words in order
           for w in b.text:gmatch("[^\t]+") do
@@ -4075,12 +4078,18 @@ local function bind_flat_by(F, system, T, m, tokens, R, diags, present, pending,
         else set_row(R, F, T.cells, values) end
       end
     end
-    -- values among the header's words: in the order read, kept only where the row's own sums hold
-    -- and each run of numbers between the words begins a group
+    -- values among the header's words: in the order read, kept only where each value comes
+    -- right after the word of its own column, in the format's order (a table printed down
+    -- the page: 结果维持 72 结果纠正 64 …; the sums then check the values), or where the
+    -- row's own sums hold and each run of numbers between the words begins a group
     local mixed = header_at and #values > header_at
     if mixed and rec then rec.unsafe = true end
-    if mixed and not (system:consistent(R.c, T.cells, true)
-                      and (#breaks == 0 or runs_at_groups(T.cells, breaks, values))) then
+    local each_named = not crossed
+    for i, id in ipairs(T.cells) do
+      each_named = each_named and named[i] == F.info[id].column
+    end
+    if mixed and not each_named and not (system:consistent(R.c, T.cells, true)
+                                         and (#breaks == 0 or runs_at_groups(T.cells, breaks, values))) then
       unsure_row(R, T, row, T.cells, values, diags, "mixed")
     else
       if rec then rec.values = values end

@@ -42,3 +42,31 @@ test("one row longer than the others: no column is proven, its cells unknown", f
   eq("unknown", R.c:state("t3.new.np"), "一、本年新收 自然人")
   eq("unknown", R.c:state("t3.new.total"), "一、本年新收 总计")
 end)
+
+-- 表四 printed down the page (类别 | 项目 | 数量), as a text dump keeps it: each
+-- value right after the word of its own column, in the format's order. The
+-- words place the values; the sums then check them.
+local D3 = "tests/fixtures/blind32/d3-review-lawsuit-down-the-page-w3m.txt"
+
+test("表四 down the page: each value under the column its word names", function()
+  local R = assert(E:read(D3))
+  eq(72, R:cell("t4.rv.upheld").value, "行政复议 结果维持")
+  eq(351, R:cell("t4.rv.total").value, "行政复议 总计")
+  eq(26, R:cell("t4.ld.total").value, "未经复议直接起诉 总计")
+  eq(6, R:cell("t4.la.pending").value, "复议后起诉 尚未审结")
+end)
+
+test("表四 down the page with a total that is not its parts' sum: the sum's error found", function()
+  local page = assert(nbio.readfile(D3))
+  local planted, n = page:gsub("总计      351", "总计      350", 1)
+  eq(1, n, "a total changed")
+  has(rules_found(write("blind32_down_planted.txt", planted)), "gb2021.t4.rv_total", "72+64+178+37 is not 350")
+end)
+
+test("表四 down the page with two of its words swapped: not read in the format's order", function()
+  local page = assert(nbio.readfile(D3))
+  local swapped, n = page:gsub("结果维持  72\n(%s+)结果纠正  64", "结果纠正  72\n%1结果维持  64", 1)
+  eq(1, n, "two words swapped")
+  local R = assert(E:read(write("blind32_down_swapped.txt", swapped)))
+  eq(false, R:cell("t4.rv.upheld").value == 72, "72 is printed beside 结果纠正")
+end)
