@@ -25,3 +25,20 @@ test("wrong32: the same with a remark's number under 总计's label: unknown, an
   eq(nil, found:find("txt.carried", 1, true), "the prose's 34 carried is no finding against 1362")
   has(found, "gb2021.parse.row_values", "said")
 end)
+
+test("wrong32: node-html-markdown's bold and italic inside a number, **6**_98_, is 698", function()
+  local path = DIR .. "m1-nhm-number-bold-italic.md"
+  local R = assert(nianbao.read(path))
+  eq("number:698", R.c:state("t2.nrm.valid") .. ":" .. tostring(R.c:get("t2.nrm.valid").value), "现行有效件数")
+  eq(nil, rules_found(path):find("val.not_number", 1, true), "no number refused")
+end)
+
+test("wrong32: Markdown's struck text with no other Markdown mark in the file, ~~1280~~1282, is left out", function()
+  local path = DIR .. "m2-readability-nhm-struck.md"
+  local R = assert(nianbao.read(path))
+  eq(1282, R.c:get("t2.penalty.decisions").value, "行政处罚, the struck 1280 left out")
+  eq(64, R.c:get("t3.new.np").value, "~~62~~ 64")
+  eq(27, R.c:get("t3.result.public.np").value, "~~25~~27")
+  eq(nil, rules_found(path):find("val.not_number", 1, true), "no number refused")
+end)
+
