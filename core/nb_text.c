@@ -219,10 +219,19 @@ static int is_punct(unsigned char c) {
     return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') || (c >= '{' && c <= '~');
 }
 
+/* Whether a "~~" closes text struck through from at on, before the line ends. */
+static int closed_struck(const char *at, const char *end) {
+    const char *nl = memchr(at, '\n', (size_t)(end - at)), *stop = nl ? nl : end;
+    for (; (at = memchr(at, '~', (size_t)(stop - at))) != NULL; at++)
+        if (stop - at > 1 && at[1] == '~') return 1;
+    return 0;
+}
+
 /* Whether the text holds Markdown that text.lua rewrites: a line whose
 ** first byte past %s is # or > (a heading, a quote) or that begins an HTML
 ** table, a "**" or a "__" before a word (bold), a "<br", a "<sup", an inline tag, a link or span's "](" or "]{",
-** an escape ("\\-") or a "---" (an alignment row) anywhere. A mark
+** an escape ("\\-") or a "---" (an alignment row) anywhere, or a "~~" before a
+** word closed on its line (text struck through, ~~1280~~1282). A mark
 ** elsewhere is the page's text ("首页 > 政务公开", "印发<格式>的通知",
 ** "<!-- -->"): the loop leaves its line as it is, so C cuts it alike. Each
 ** mark found by memchr, which reads many bytes a step. */
@@ -246,6 +255,9 @@ static int has_markdown(const char *s, size_t len) {
         if (end - at > 2 && at[1] == '_' && at[2] != '_' && at[2] != ' ' && at[2] != '\t' && at[2] != '\n' && at[2] != '\r') return 1;
     for (at = s; (at = memchr(at, '-', (size_t)(end - at))) != NULL; at++)
         if (end - at > 2 && at[1] == '-' && at[2] == '-') return 1;
+    for (at = s; (at = memchr(at, '~', (size_t)(end - at))) != NULL; at++)
+        if (end - at > 2 && at[1] == '~' && at[2] != '~' && !is_space((unsigned char)at[2]) && closed_struck(at + 2, end))
+            return 1;
     return 0;
 }
 

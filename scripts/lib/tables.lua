@@ -1533,7 +1533,16 @@ local function segment(F, T, m, tokens, diags, present, rec, year)
     elseif remark_line and row_of(b) == remark_line
        or cur and cur.remarked and (state or not a.row and not a.group) then
       -- the rest of a remark beside a row's values (其中网上申请2816件), or
-      -- wrapped below them (已于2025 / 年1月办结 / 96件): no value
+      -- wrapped below them (已于2025 / 年1月办结 / 96件): no value. Kept
+      -- aside, with the lines it spans: a whole line of values below (a
+      -- wrapped label taken for a remark, the next row's values a line
+      -- before its label) may be a row's (values_before_labels)
+      if cur and cur.remarked then
+        local aside = cur.remarked_aside or { values = {}, lines = {} }
+        cur.remarked_aside = aside
+        if state and row_of(b) ~= remark_line then aside.values[#aside.values + 1] = b
+        else aside.lines[b.line] = true end
+      end
     elseif remark_col and not state and b.col == remark_col and b.derived and not a.row and not a.group then
       -- the rest of a remark begun before its row's values (含联合发 / 文2件): its line is the remark's
       remark_line = row_of(b)
@@ -2618,8 +2627,9 @@ end
 -- sorted on their baselines: a row's numbers, set a hair higher than its
 -- wrapped label, come on the line before it): a whole row's values with no
 -- label (before the first row's, or on a line of their own after a row's
--- own line of values), then rows in the format's order each holding a line
--- of values below its label, the last of them none: a run. Read plainly,
+-- own line of values, or taken for the rest of a remark after it), then
+-- rows in the format's order each holding a line of values below its
+-- label, the last of them none or fewer than a row's: a run. Read plainly,
 -- each row of a run holds the next row's values; shifted, the row before's.
 -- The identities judge the table's runs together, its other rows read: a
 -- reading is proved where an identity reaching past the runs' rows holds
@@ -2633,7 +2643,10 @@ local function values_before_labels(R, F, system, T, segs, order, lead)
   -- (most tables: no row after the first without values)
   local bare = false
   for k = 2, #segs do
-    if #segs[k].values == 0 and not segs[k].optional then bare = true; break end
+    local seg = segs[k]
+    if not seg.optional and (#seg.values == 0 or seg.row.cells and #seg.values < #seg.row.cells) then
+      bare = true; break
+    end
   end
   if not bare then return nil end
   -- whether values are n values all on one line of text (no page's grid), a line after `line`
@@ -2654,6 +2667,15 @@ local function values_before_labels(R, F, system, T, segs, order, lead)
     local donor, owner
     if k == 1 and line_of_values(lead, n) and not lead[1].after_word and lead[1].text ~= "1" then
       donor = lead
+    elseif prev and not seg.optional and not prev.optional and #prev.values == n and prev.remarked_aside
+           and #row_slots(prev.row, order) == n then
+      -- the row's own line, then a whole line of values taken for the rest of a remark (the
+      -- row's label wrapped below its values read as a remark): no word of the remark on it
+      local own, rest = prev.values, prev.remarked_aside.values
+      if line_of_values(own, n) and own[1].line >= prev.block.line and line_of_values(rest, n, own[1].line)
+         and not prev.remarked_aside.lines[rest[1].line] then
+        donor, owner = rest, prev
+      end
     elseif prev and not seg.optional and not prev.optional and #prev.values == 2 * n
            and #row_slots(prev.row, order) == n then
       local own, rest = {}, {}
@@ -2672,7 +2694,9 @@ local function values_before_labels(R, F, system, T, segs, order, lead)
         if #s.values > 0 then return nil end
       elseif #row_slots(s.row, order) ~= n or s.block.line <= last then
         return nil
-      elseif #s.values == 0 then
+      elseif #s.values < n then
+        -- (the last row: no values of its own, or fewer than a row's, a remark's number
+        -- below it, 已于2025 / 年1月办结: no reading gives it them)
         rows[#rows + 1] = s
         if #rows < 2 then return nil end
         if not place then

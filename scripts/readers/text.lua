@@ -1025,7 +1025,7 @@ function Reader(bytes, opts)
   -- plain searches (memchr) once, instead of a class match on every line of a text that has no mark
   local has_marks = bytes:find("#", 1, true) or bytes:find(">", 1, true) or bytes:find("*", 1, true)
                     or bytes:find("__", 1, true)
-                    or bytes:find("<", 1, true)
+                    or bytes:find("<", 1, true) or bytes:find("~~", 1, true)
   local has_escapes = bytes:find("\\", 1, true)
   while pos <= len do
     local eol = bytes:find("\n", pos, true) or (len + 1)
@@ -1054,6 +1054,9 @@ function Reader(bytes, opts)
                    -- (a number set in italic, *3001*, or marked by a star the converter escaped, 61\*,
                    -- is that number, as on a page; underlined ones, <u>53</u>, [53]{.underline}: below)
                    :gsub("%*(%d[%d,.]*)%*", "%1"):gsub("\\%*", "*")
+                   -- (and in italic written with underscores, even inside a number: <b>6</b><i>98</i>
+                   -- as node-html-markdown writes it, **6**_98_, is 698)
+                   :gsub("_(%d[%d,.]*)_%f[^%w_]", "%1")
                    :gsub("<[Ss][Uu][Pp]>.-</[Ss][Uu][Pp]>", "")   -- a footnote's mark (74<sup>1</sup> is 74), as on a page
                    :gsub("%[%^[^%]]*%]", ""):gsub("(%d)%^[%w,]+%^", "%1")   -- the same as a converter writes it (74[^1], 74^1^)
                    -- (text struck through, ~~62~~ 64 or <del>62</del>64, is left out as a page's struck row is)
