@@ -1509,12 +1509,33 @@ static size_t name_end(const char *s, size_t n, size_t i) {
     return j - i < 90 ? j : 0;
 }
 
+/* Is s[0..len), each byte's 0x20 bit set, the lowercase name? The bytes are
+** compared a word at a time (the bit set in a word is the bit set in each of
+** its bytes), the last word overlapping the one before: a handful of steps
+** for any name of the markup's, most of which differ in their first bytes. */
 static int same_name_n(const char *s, size_t len, const char *name, size_t name_len) {
-    size_t k;
     if (name_len != len) return 0;
-    for (k = 0; k < len; k++)
-        if ((s[k] | 0x20) != name[k]) return 0;
-    return 1;
+    if (len >= 4) {
+        uint32_t a, b;
+        size_t k;
+        for (k = 0; k + 4 < len; k += 4) {
+            memcpy(&a, s + k, 4);
+            memcpy(&b, name + k, 4);
+            if ((a | UINT32_C(0x20202020)) != b) return 0;
+        }
+        memcpy(&a, s + len - 4, 4);
+        memcpy(&b, name + len - 4, 4);
+        return (a | UINT32_C(0x20202020)) == b;
+    }
+    if (len >= 2) {
+        uint16_t a, b, c, d;
+        memcpy(&a, s, 2);
+        memcpy(&b, name, 2);
+        memcpy(&c, s + len - 2, 2);
+        memcpy(&d, name + len - 2, 2);
+        return (uint16_t)(a | 0x2020u) == b && (uint16_t)(c | 0x2020u) == d;
+    }
+    return len == 0 || (char)(s[0] | 0x20) == name[0];
 }
 
 /* the name's length known where it is written: most names are told apart by it alone */
@@ -1812,6 +1833,12 @@ static const size_t plain_lens[] = { 0, 5, 5, 5, 2, 2, 2, 5, 8, 3 };
 /* The PR_ of the name s[0..len) in either case, PR_NONE for any other. */
 static int plain_name(const char *s, size_t len) {
     int k;
+    /* (a cell's or a row's tag most often: the names of its length alone are compared) */
+    if (len == 2) {
+        for (k = PR_TR; k <= PR_TH; k++)
+            if (same_name_n(s, len, plain_names[k], 2)) return k;
+        return PR_NONE;
+    }
     for (k = PR_TBODY; k <= PR_COL; k++)
         if (same_name_n(s, len, plain_names[k], plain_lens[k])) return k;
     return PR_NONE;
