@@ -1464,8 +1464,9 @@ static int name_ch(char c) {
 ** ASCII, or UTF-8 (as nb_encoding_utf8_invalid reads it) of characters XML
 ** allows (no control byte, no U+FFFE or U+FFFF, which it reports as out of
 ** range)? One pass: runs of ASCII eight bytes at a time, a character at a
-** time otherwise. */
-static int quiet_text(const char *s, size_t len) {
+** time otherwise. With breaks, line ends and tabs are let pass too (as
+** between the runs of a plain table's cell). */
+static int quiet_run(const char *s, size_t len, int breaks) {
     const uint64_t ones = UINT64_C(0x0101010101010101), highs = UINT64_C(0x8080808080808080);
     const unsigned char *u = (const unsigned char *)s, *e = u + len;
     while (u < e) {
@@ -1494,11 +1495,17 @@ static int quiet_text(const char *s, size_t len) {
             unsigned lo = c == 0xF0u ? 0x90u : 0x80u, hi = c == 0xF4u ? 0x8Fu : 0xBFu;
             if (e - u < 4 || u[1] < lo || u[1] > hi || (u[2] & 0xC0) != 0x80 || (u[3] & 0xC0) != 0x80) return 0;
             u += 4;
+        } else if (breaks && (c == '\n' || c == '\t')) {
+            u++;
         } else {
             return 0;                         /* a control byte, 0x7f, or no character's lead */
         }
     }
     return 1;
+}
+
+static int quiet_text(const char *s, size_t len) {
+    return quiet_run(s, len, 0);
 }
 
 /* libxml2's htmlParseHTMLName from s[i] (a letter here): the end, or 0 when
@@ -1926,15 +1933,8 @@ static size_t numeric_ref(const char *s, size_t at, size_t to, char out[4], size
 /* Is s[from..to) text libxml2 hands on as it is: clean UTF-8 of characters
 ** XML allows (line ends and tabs between), no reference, no \r? */
 static int plain_text(const char *s, size_t from, size_t to) {
-    size_t k = from;
     if (memchr(s + from, '&', to - from) != NULL) return 0;
-    while (k < to) {
-        size_t e = k;
-        while (e < to && s[e] != '\n' && s[e] != '\t') e++;
-        if (!quiet_text(s + k, e - k)) return 0;
-        k = e + 1;
-    }
-    return 1;
+    return quiet_run(s + from, to - from, 1);
 }
 
 /* Past the spaces and line ends at s[j] in a tag (a value of several lines
