@@ -1464,8 +1464,9 @@ static int name_ch(char c) {
 ** ASCII, or UTF-8 (as nb_encoding_utf8_invalid reads it) of characters XML
 ** allows (no control byte, no U+FFFE or U+FFFF, which it reports as out of
 ** range)? One pass: runs of ASCII eight bytes at a time, a character at a
-** time otherwise. */
-static int quiet_text(const char *s, size_t len) {
+** time otherwise. With breaks, line ends and tabs are let pass too (as
+** between the runs of a plain table's cell). */
+static int quiet_run(const char *s, size_t len, int breaks) {
     const uint64_t ones = UINT64_C(0x0101010101010101), highs = UINT64_C(0x8080808080808080);
     const unsigned char *u = (const unsigned char *)s, *e = u + len;
     while (u < e) {
@@ -1494,11 +1495,17 @@ static int quiet_text(const char *s, size_t len) {
             unsigned lo = c == 0xF0u ? 0x90u : 0x80u, hi = c == 0xF4u ? 0x8Fu : 0xBFu;
             if (e - u < 4 || u[1] < lo || u[1] > hi || (u[2] & 0xC0) != 0x80 || (u[3] & 0xC0) != 0x80) return 0;
             u += 4;
+        } else if (breaks && (c == '\n' || c == '\t')) {
+            u++;
         } else {
             return 0;                         /* a control byte, 0x7f, or no character's lead */
         }
     }
     return 1;
+}
+
+static int quiet_text(const char *s, size_t len) {
+    return quiet_run(s, len, 0);
 }
 
 /* libxml2's htmlParseHTMLName from s[i] (a letter here): the end, or 0 when
@@ -1509,12 +1516,33 @@ static size_t name_end(const char *s, size_t n, size_t i) {
     return j - i < 90 ? j : 0;
 }
 
+/* Is s[0..len), each byte's 0x20 bit set, the lowercase name? The bytes are
+** compared a word at a time (the bit set in a word is the bit set in each of
+** its bytes), the last word overlapping the one before: a handful of steps
+** for any name of the markup's, most of which differ in their first bytes. */
 static int same_name_n(const char *s, size_t len, const char *name, size_t name_len) {
-    size_t k;
     if (name_len != len) return 0;
-    for (k = 0; k < len; k++)
-        if ((s[k] | 0x20) != name[k]) return 0;
-    return 1;
+    if (len >= 4) {
+        uint32_t a, b;
+        size_t k;
+        for (k = 0; k + 4 < len; k += 4) {
+            memcpy(&a, s + k, 4);
+            memcpy(&b, name + k, 4);
+            if ((a | UINT32_C(0x20202020)) != b) return 0;
+        }
+        memcpy(&a, s + len - 4, 4);
+        memcpy(&b, name + len - 4, 4);
+        return (a | UINT32_C(0x20202020)) == b;
+    }
+    if (len >= 2) {
+        uint16_t a, b, c, d;
+        memcpy(&a, s, 2);
+        memcpy(&b, name, 2);
+        memcpy(&c, s + len - 2, 2);
+        memcpy(&d, name + len - 2, 2);
+        return (uint16_t)(a | 0x2020u) == b && (uint16_t)(c | 0x2020u) == d;
+    }
+    return len == 0 || (char)(s[0] | 0x20) == name[0];
 }
 
 /* the name's length known where it is written: most names are told apart by it alone */
@@ -1812,6 +1840,12 @@ static const size_t plain_lens[] = { 0, 5, 5, 5, 2, 2, 2, 5, 8, 3 };
 /* The PR_ of the name s[0..len) in either case, PR_NONE for any other. */
 static int plain_name(const char *s, size_t len) {
     int k;
+    /* (a cell's or a row's tag most often: the names of its length alone are compared) */
+    if (len == 2) {
+        for (k = PR_TR; k <= PR_TH; k++)
+            if (same_name_n(s, len, plain_names[k], 2)) return k;
+        return PR_NONE;
+    }
     for (k = PR_TBODY; k <= PR_COL; k++)
         if (same_name_n(s, len, plain_names[k], plain_lens[k])) return k;
     return PR_NONE;
@@ -1899,15 +1933,8 @@ static size_t numeric_ref(const char *s, size_t at, size_t to, char out[4], size
 /* Is s[from..to) text libxml2 hands on as it is: clean UTF-8 of characters
 ** XML allows (line ends and tabs between), no reference, no \r? */
 static int plain_text(const char *s, size_t from, size_t to) {
-    size_t k = from;
     if (memchr(s + from, '&', to - from) != NULL) return 0;
-    while (k < to) {
-        size_t e = k;
-        while (e < to && s[e] != '\n' && s[e] != '\t') e++;
-        if (!quiet_text(s + k, e - k)) return 0;
-        k = e + 1;
-    }
-    return 1;
+    return quiet_run(s + from, to - from, 1);
 }
 
 /* Past the spaces and line ends at s[j] in a tag (a value of several lines

@@ -134,4 +134,8 @@ test("a row and values struck through by a class of the page's style sheet (.old
   local found = rules_found(path)
   assert(not found:find("gb2021.val.not_number", 1, true), found)
   assert(not found:find("gb2021.txt.new", 1, true), found)
+  -- (the words line-throu… before the rule, cut short or run on, the rule still read)
+  local text = assert(nbio.readfile(path))
+  local decoys = write("h8-struck-decoys.html", (text:gsub("<head>", "<head><meta name=\"x\" content=\"line-throu line-throug line-throuline-through-x\">", 1)))
+  eq(1288, value(assert(E:read(decoys)), "t3.result.public.np"), "the struck 1286 left out after the decoys")
 end)

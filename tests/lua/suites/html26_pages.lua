@@ -56,4 +56,8 @@ test("the publishing date in <meta name=\"PubDate\"> is read where the page prin
   -- another meta's date is none
   local other = changed(DIR .. "z6-saved-whole.html", 'name="PubDate"', 'name="ModDate"', "html26_moddate.html")
   eq(nil, assert(E:read(other)).published, "ModDate")
+  -- (words of Pu… before it, PubDat cut short among them: the PubDate after them read)
+  local decoys = changed(DIR .. "z6-saved-whole.html", "<title>", '<meta name="Publisher" content="PubDat Pu"><title>',
+                         "html26_pubdate_decoys.html")
+  eq("2022-01-20", assert(E:read(decoys)).published, "PubDate after Publisher and PubDat")
 end)
