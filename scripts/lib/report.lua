@@ -18,7 +18,9 @@
 --   period       the statistics period stated: {from=, to=, line=, col=}
 --   sections     always: the parts in reading order: {id=, heading=, text=, line=,
 --                col=, part= (the format's part, nil for the opening), order=, places=,
---                variant= (true when the heading is one of the part's other wordings)}
+--                variant= (true when the heading is one of the part's other wordings),
+--                points_away= (a part whose table was not read: true when it holds
+--                nothing or only points to the table, 详见附表, the binder's)}
 --   tables       always: table id → {present = boolean, line=}
 --   signatures   always: format name → list of {text=, line=, col=}: labels seen
 --                that only that format has
