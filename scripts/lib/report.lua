@@ -31,6 +31,11 @@
 --                  glued      digits of neighbouring cells run together (row=, label=,
 --                             digits=, ways= (how many readings fit), complete=,
 --                             outcome = "cut" | "cut_jointly" | "cut_across_years" | "open")
+--                  twins      a cell printed as two numbers (a value and its revision)
+--                             that the sums do not tell apart: unknown (id=, found=,
+--                             first=, second=)
+--                  twins_chosen  one the sums told apart: read as chosen= (id=, found=,
+--                             first=, second=)
 --   units        always: values printed with a unit: {id=, unit=, text=, line=, col=}
 --   previous     the same issuer's report of the year before (from the batch, the
 --                archive or --previous)
