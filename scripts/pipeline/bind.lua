@@ -56,6 +56,10 @@ local function points_away(F, text)
   if not text:gsub("\xE3\x80\x80", ""):find("%S") then return true end
   local pointers, most = F.decl.table_pointers, F.decl.table_pointer_chars
   if not pointers or not most then return false end
+  -- (most such parts hold their table's unread text, long, and no pointer)
+  local any = false
+  for _, w in ipairs(pointers) do any = any or text:find(w, 1, true) ~= nil end
+  if not any then return false end
   local plain = text
   for _, e in ipairs(CLAUSE_ENDS) do plain = plain:gsub(e, "\n") end
   for clause in plain:gmatch("[^\n;,]+") do
