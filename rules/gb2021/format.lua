@@ -321,7 +321,7 @@ other_reports = { "信息公开工作年度报告", "信息公开年度报告" }
 -- it has one (详见图1, 见附件2: no count of the part's own); `[图片]` is a
 -- converter's mark of a picture (图片 alone is prose's: 以图片、视频解读),
 -- 附后 an attachment's (表格附后).
-table_pointers = { "下表", "附件", "附表", "[图片]", "见表", "见图", "附图", "下图", "附后" }
+table_pointers = { "下表", "附件", "附表", "[图片]", "见表", "见图", "附图", "下图", "附后", "为图片" }
 table_pointer_chars = 30
 
 --}===
