@@ -315,10 +315,14 @@ report_words = { "政府信息公开工作年度报告", "政府信息公开年�
 -- Parts with no table, in a text that names itself so and not as above,
 -- are another format's report (a hospital's, 条例第五十五条).
 other_reports = { "信息公开工作年度报告", "信息公开年度报告" }
--- A part's few words that only point to its table published elsewhere
--- name it so, its number after the word where it has one (详见图1, 见附件2):
--- that number is no count of the part's own.
-table_pointers = { "下表", "附件", "附表", "图片", "见表", "见图", "附图", "下图" }
+-- A part whose table is published elsewhere (a picture, an attachment)
+-- may point to it, in a clause of at most table_pointer_chars characters
+-- holding one of these words and no count, its number after the word where
+-- it has one (详见图1, 见附件2: no count of the part's own); `[图片]` is a
+-- converter's mark of a picture (图片 alone is prose's: 以图片、视频解读),
+-- 附后 an attachment's (表格附后).
+table_pointers = { "下表", "附件", "附表", "[图片]", "见表", "见图", "附图", "下图", "附后", "为图片" }
+table_pointer_chars = 30
 
 --}===
 

@@ -12,28 +12,6 @@ rationale = {
   en = "A table published as an image or an attachment cannot be copied, searched or checked.",
 }
 basis    = { "国办公开办函〔2021〕30号规定的表格格式" }
-params   = { pointer = 60,      -- the most characters of a text that only says where the table is
-             words = { "下表", "附件", "附表", "图片", "见表", "见图", "附图", "下图" } }
-
--- Nothing, or a short text with no number that points to the table (a
--- number right after a word that points numbers the picture or the
--- attachment, 详见图1, 见附件2: no count).
-local function points_away(text)
-  if text:match("^%s*$") then return true end
-  -- (a text of more bytes than the most characters' has more characters)
-  if #text > 4 * params.pointer or (utf8.len(text) or params.pointer + 1) > params.pointer then return false end
-  if text:find("%d") then
-    for _, w in ipairs(params.words) do
-      text = text:gsub(w:gsub("%p", "%%%0") .. "%d+", w)
-    end
-    if text:find("%d") then return false end
-  end
-  for _, w in ipairs(params.words) do
-    if text:find(w, 1, true) then return true end
-  end
-  return false
-end
-
 -- The format's parts, read once: read through its view they cost more,
 -- field by field, than the rest of the check.
 local parts = {}
@@ -44,7 +22,7 @@ function check(report, emit)
   local tables = report.tables
   for _, p in ipairs(parts) do
     local s = p.table and report:section(p.id)
-    if s and not tables[p.table].present and points_away(s.text) then
+    if s and not tables[p.table].present and s.points_away then
       emit { line = s.line, col = s.col,
              vars = { n = p.n, table = format.tables[p.table].title, table_en = "table " .. p.n } }
     end

@@ -28,28 +28,6 @@ local Engine = {}
 Engine.__index = Engine
 local M = {}
 
--- The most characters, with no number, of a part's text that may only point
--- to its table published as a picture or an attachment (详见下表, 表格见附件):
--- the table's place held, in a text that names itself no report of this format.
--- (A number right after a word of the format's table_pointers numbers the
--- picture or the attachment, 详见图1: no count.)
-local TABLE_POINTER_CHARS = 12
-
--- A part's words with each number that numbers a pointer (图1, 附件2) taken out.
-local function pointers_unnumbered(F, words)
-  for _, w in ipairs(F.decl.table_pointers or {}) do
-    local from = 1
-    while true do
-      local _, j = words:find(w, from, true)
-      if not j then break end
-      local k = select(2, words:find("^%d+", j + 1)) or j
-      words = words:sub(1, j) .. words:sub(k + 1)
-      from = j + 1
-    end
-  end
-  return words
-end
-
 -- The collector runs from here on. Start-up (main.c) runs without it: what
 -- it builds, the modules and the engine, lives as long as the process, and
 -- each cycle meanwhile walked all of it again (some 1 M instructions of
@@ -327,18 +305,13 @@ function Engine:bind_text(text, path)
   -- a part found by its words alone, "二、主动公开情况", may head another kind of report's)
   -- (a report's first cells are read at once: the walk stops there)
   -- (titled: a part that carries a table found by its title; its table's
-  -- place held: a part of it with nothing under it, or a few words and no
-  -- number, where a picture or an attachment of the table may have stood)
+  -- place held: a part of it that only points to its table, or holds
+  -- nothing, where a picture or an attachment of the table may have stood:
+  -- the binder's mark)
   local reads_as_report, titled, place_held = R.format == "legacy", false, false
   for _, s in ipairs(R.sections) do
     if s.variant ~= "words" and (s.part and s.part.table) ~= nil then
-      titled = true
-      local words = s.text or ""
-      -- (a longer text is none: its bytes bound its characters; most parts hold their tables)
-      if not place_held and #words <= 4 * TABLE_POINTER_CHARS then
-        if words:find("%d") then words = pointers_unnumbered(P.format, words) end
-        place_held = not words:find("%d") and (utf8.len(words) or 0) <= TABLE_POINTER_CHARS
-      end
+      titled, place_held = true, place_held or s.points_away == true
     end
   end
   if not reads_as_report then

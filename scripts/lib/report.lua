@@ -18,7 +18,9 @@
 --   period       the statistics period stated: {from=, to=, line=, col=}
 --   sections     always: the parts in reading order: {id=, heading=, text=, line=,
 --                col=, part= (the format's part, nil for the opening), order=, places=,
---                variant= (true when the heading is one of the part's other wordings)}
+--                variant= (true when the heading is one of the part's other wordings),
+--                points_away= (a part whose table was not read: true when it holds
+--                nothing or only points to the table, 详见附表, the binder's)}
 --   tables       always: table id → {present = boolean, line=}
 --   signatures   always: format name → list of {text=, line=, col=}: labels seen
 --                that only that format has
@@ -29,6 +31,11 @@
 --                  glued      digits of neighbouring cells run together (row=, label=,
 --                             digits=, ways= (how many readings fit), complete=,
 --                             outcome = "cut" | "cut_jointly" | "cut_across_years" | "open")
+--                  twins      a cell printed as two numbers (a value and its revision)
+--                             that the sums do not tell apart: unknown (id=, found=,
+--                             first=, second=)
+--                  twins_chosen  one the sums told apart: read as chosen= (id=, found=,
+--                             first=, second=)
 --   units        always: values printed with a unit: {id=, unit=, text=, line=, col=}
 --   previous     the same issuer's report of the year before (from the batch, the
 --                archive or --previous)

@@ -3239,7 +3239,7 @@ function M.rows_again(F, T, blocks, from, to, R, others)
     pending = nil
   end
   -- the row a label names (a group's label, an item's in the last group named)
-  local function row_of(label)
+  local function row_named(label)
     m = m or prepared(F, T, others)
     local t = norm(label)
     if t == "" then return nil end
@@ -3266,10 +3266,10 @@ function M.rows_again(F, T, blocks, from, to, R, others)
         settle()
         local label, run = piece:match("^(.-)(%d+)$")
         if label and label ~= "" and not label:find("%d$") then
-          local row = row_of(label)
+          local row = row_named(label)
           if row and #run >= #row.cells then again(row, run, b) end
         elseif not label then
-          local row = row_of(piece)
+          local row = row_named(piece)
           if row then pending = { row = row, numbers = {}, b = b } end
         end
       end

@@ -148,7 +148,8 @@ end
 -- resolve(R, system) → the tails (System:tails) asked of the cells on the
 -- way, when no cell was set after (most reports: none read as two numbers),
 -- for a text's tails not to be asked again. Each cell read as two numbers
--- takes the reading the identities prove. Where more than one choice fits,
+-- takes the reading the identities prove, with a diagnostic saying what it
+-- printed and the number taken (kind "twins_chosen"). Where more than one choice fits,
 -- or no sum covers the cells, they are unknown, with a diagnostic saying
 -- what they printed. Where none fits, the revision was no explanation: a
 -- number is left as read, for the sums' own rules to judge (an author's
@@ -165,7 +166,13 @@ function M.resolve(R, system)
     for bit, i in ipairs(group) do
       local cand = list[i]
       if mask then
-        R:set(cand.id, "number", cand.readings[((mask >> (bit - 1)) & 1) + 1], cand.cell)
+        local chosen = cand.readings[((mask >> (bit - 1)) & 1) + 1]
+        R:set(cand.id, "number", chosen, cand.cell)
+        -- (said, for a reviewer to see the number the sums chose)
+        R.diagnostics[#R.diagnostics + 1] = {
+          kind = "twins_chosen", table = cand.id:match("^[^.]+"), id = cand.id, found = cand.cell.text,
+          first = cand.readings[1], second = cand.readings[2], chosen = chosen,
+          line = cand.cell.line, col = cand.cell.col or 1 }
       elseif count == 0 and cand.read then
         R:set(cand.id, "number", cand.read, cand.cell)
       else

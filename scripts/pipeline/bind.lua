@@ -41,6 +41,53 @@ local function has_value_digit(text)
   return has_digit:match(text) or #text <= 300 and text:find("\xEF\xBC", 1, true) and has_wide_digit:match(text)
 end
 
+-- Whether a part whose table was not read points to it, published as a
+-- picture or an attachment: nothing under its heading, or a clause of at
+-- most the pack's table_pointer_chars characters holding one of its
+-- table_pointers and no count (详见下表, 具体见附件, 表格附后, [图片]; a
+-- number right after a pointer numbers the picture or the attachment,
+-- 详见图1, 见附件2, and a year, 2024年, counts nothing). The part may say
+-- more around it, no count (本年度依法依规开展…，情况见下表). A clause is short for a
+-- long one's word (…可在附件中下载…) not to be taken for a pointer; a
+-- part that points nowhere and counts (本年制发3件) has its table missing.
+local CLAUSE_ENDS = { "\xE3\x80\x82", "\xEF\xBC\x9B", "\xEF\xBC\x81", "\xEF\xBC\x9F",
+                      "\xEF\xBC\x8C", "\xEF\xBC\x9A" }   -- 。；！？，：
+local function points_away(F, text)
+  if not text:gsub("\xE3\x80\x80", ""):find("%S") then return true end
+  local pointers, most = F.decl.table_pointers, F.decl.table_pointer_chars
+  if not pointers or not most then return false end
+  -- (most such parts hold their table's unread text, long, and no pointer)
+  local any = false
+  for _, w in ipairs(pointers) do any = any or text:find(w, 1, true) ~= nil end
+  if not any then return false end
+  -- (a count anywhere in the part, 本年主动公开政府信息412条，详见下表: its
+  -- own figures, and its table missing)
+  local plain = text:gsub("\xEF\xBC([\x90-\x99])", function(d) return string.char(d:byte() - 0x60) end)
+  if plain:find("%d") then
+    local c = plain
+    for _, p in ipairs(pointers) do c = c:gsub(p:gsub("%p", "%%%0") .. "%d+", p) end
+    if c:gsub("%d%d%d%d\xE5\xB9\xB4", ""):find("%d") then return false end
+  end
+  for _, e in ipairs(CLAUSE_ENDS) do plain = plain:gsub(e, "\n") end
+  for clause in plain:gmatch("[^\n;,]+") do
+    if #clause <= 4 * most and (utf8.len(clause) or most + 1) <= most then
+      for _, w in ipairs(pointers) do
+        if clause:find(w, 1, true) then
+          -- (full-width digits as ASCII ones: a pointer's number may be typed so)
+          local c = clause:gsub("\xEF\xBC([\x90-\x99])", function(d) return string.char(d:byte() - 0x60) end)
+          if c:find("%d") then
+            for _, p in ipairs(pointers) do c = c:gsub(p:gsub("%p", "%%%0") .. "%d+", p) end
+            c = c:gsub("%d%d%d%d\xE5\xB9\xB4", "")       -- 年
+          end
+          if not c:find("%d") then return true end
+          break
+        end
+      end
+    end
+  end
+  return false
+end
+
 -- A counted number of a language anywhere: a digit, spaces (%s: the C
 -- locale's), a unit ("351 件"). One LPeg search for all its units, made
 -- once per language; a unit that a pattern would read otherwise than as
@@ -2169,6 +2216,12 @@ function M.bind(F, system, doc, path, others)
         end
       end
     end
+  end
+  -- each part whose table was not read: does it only point to it (the
+  -- rules and the engine read this mark)
+  for _, s in ipairs(legacy and {} or R.sections) do
+    local T = s.part and s.part.table and R.tables[s.part.table]
+    if T and not T.present then s.points_away = points_away(F, s.text or "") end
   end
   if appendix and not R.signature then
     strip_signature(F, R, loose_agency, true)

@@ -145,6 +145,17 @@ test("a cell printing a value beside its revision, no sum telling which, is unkn
   fired["gb2021.val.two_numbers"] = true
 end)
 
+test("a cell printing a value beside its revision, the sums proving one, takes it and says so", function()
+  -- (w3m's text of a page's struck 28 beside 30: only 30 adds up the row and the column)
+  local out = sh(NB .. " check --format json tests/fixtures/revised31/r5-w3m-struck.txt")
+  has(out, '"rule":"gb2021.val.two_numbers_chosen","severity":"info","message":"表三“（一）予以公开”行“总计”列印有“28 30”，像是两个数（28与30），按勾稽关系只有30使各项合计成立，已采用30')
+  local en = sh(NB .. " check --lang en tests/fixtures/revised31/r5-w3m-struck.txt")
+  has(en, 'prints "28 30", which reads as two numbers (28 and 30); only 30 makes the identities hold, so the cell reads 30')
+  -- (nothing printed twice: nothing said)
+  eq(nil, sh(NB .. " check --format json tests/fixtures/revised31/r3-pandoc-markdown-tracked.md"):find("two_numbers_chosen", 1, true), "r3")
+  fired["gb2021.val.two_numbers_chosen"] = true
+end)
+
 test("every rule of the national pack fires in some broken example", function()
   local missing = {}
   for _, r in ipairs(nianbao.rules) do

@@ -44,8 +44,10 @@ test("revised31: a cell printing its old value beside the new takes the one the 
     eq(74, R:cell("t3.new.total").value, name .. ": 一、 总计")
     local found = rules_found(DIR .. name)
     for _, rule in ipairs { "t3.row_total", "t3.balance", "val.two_numbers", "txt.new" } do
-      assert(not found:find("gb2021." .. rule, 1, true), name .. ": " .. rule)
+      assert(not found:find(" gb2021." .. rule .. " ", 1, true), name .. ": " .. rule)
     end
+    -- (the reading the sums chose is said, with what was printed)
+    eq("t3.new.np 6971, t3.new.total 7274", said(DIR .. name, "val.two_numbers_chosen"), name .. ": chosen said")
   end
   eq("t3.result.total.total 751, t4.rv.total 21", said(DIR .. "r6-soffice-tracked.txt", "val.digit_tail"),
      "the marks run into 75 and 2 still said")
