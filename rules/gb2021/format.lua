@@ -384,6 +384,9 @@ language = {
   -- a sentence opening with these goes on with the one before it ("2023年收到申请2707件。其中办结…"):
   -- it keeps the time that one leaves
   goes_on_from = { "其中" },
+  -- a clause opening with these lists the parts of the count before it (共办结申请69件，包括本年新收
+  -- 申请69件和上年结转申请0件: the new ones answered), as 其中 does, but keeps no time
+  lists_from   = { "包括", "包含" },
   spaces       = { "\u{3000}", "\u{A0}" },
 
   -- %money: a sum of money, its unit as a power of ten of 万元 (the unit of table 2)

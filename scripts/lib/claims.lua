@@ -2619,12 +2619,12 @@ function M.for_format(F, opts)
       end
     end
 
-    -- (a claim in a list opened by 其中 after a claim of its reader's not_in_list_of: none)
+    -- (a claim in a list opened by 其中 or 包括 after a claim of its reader's not_in_list_of: none)
     local function in_list_of(c, prefix)
       local k = #starts
       while k > 1 and starts[k] > c.at do k = k - 1 end
       for j = k, 2, -1 do
-        if going_on.opens(s, starts[j]) then
+        if going_on.opens(s, starts[j]) or going_on.opens(s, starts[j], L.lists_from) then
           local head
           for _, o in ipairs(claims) do
             if o.kind == "is" and o.at < starts[j] and (not head or o.at > head.at) then head = o end
