@@ -461,6 +461,8 @@ language = {
     higher_body = [[ body <- "全" area !"域" / area ("委" / "人民政府" / "政府" / "级" / "直")
                             / "据" (!%comma !%digit %any)^-2 area (!%comma !%digit %any)^-10 ("统计" / "数据")
                             / area ("全年" / "共" / "累计" / "今年" / "本年")
+                            -- (the area's service centre: 区政务服务中心全年受理…)
+                            / area "政务服务" ("中心" / "大厅" / "管理")
       area <- "区" / "县" / "市" / "州" / "旗" / "省" ]],
     other_period = [[
       period <- "季度" / "上半年" / "下半年" / "月份" / "累计" / "历年" / "以来" / "此后" / "逐年"
