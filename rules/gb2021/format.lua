@@ -388,6 +388,9 @@ language = {
   -- a sentence opening with these goes on with the one before it ("2023年收到申请2707件。其中办结…"):
   -- it keeps the time that one leaves
   goes_on_from = { "其中" },
+  -- a clause opening with these lists the parts of the count before it (共办结申请69件，包括本年新收
+  -- 申请69件和上年结转申请0件: the new ones answered), as 其中 does, but keeps no time
+  lists_from   = { "包括", "包含" },
   spaces       = { "\u{3000}", "\u{A0}" },
 
   -- %money: a sum of money, its unit as a power of ten of 万元 (the unit of table 2)
@@ -462,6 +465,8 @@ language = {
     higher_body = [[ body <- "全" area !"域" / area ("委" / "人民政府" / "政府" / "级" / "直")
                             / "据" (!%comma !%digit %any)^-2 area (!%comma !%digit %any)^-10 ("统计" / "数据")
                             / area ("全年" / "共" / "累计" / "今年" / "本年")
+                            -- (the area's service centre: 区政务服务中心全年受理…)
+                            / area "政务服务" ("中心" / "大厅" / "管理")
       area <- "区" / "县" / "市" / "州" / "旗" / "省" ]],
     other_period = [[
       period <- "季度" / "上半年" / "下半年" / "月份" / "累计" / "历年" / "以来" / "此后" / "逐年"

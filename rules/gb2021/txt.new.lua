@@ -70,9 +70,11 @@ local applicants = {
 -- (in a list opened by 其中 after a count of the answered, the new ones are the new ones
 -- answered: 办结3050件，其中上年结转申请34件，本年度新收申请3016件)
 local answered = "t3.result"
--- (nor after a clause that opens with answering last year's carried ones: the verb governs
--- the list, 本年度办结上年度结转申请5件，新收申请77件: 77 are the new ones answered)
-local answering_carried = [[ %this_year? ("共" / "已")? ("办结" / "答复" / "办理完成") "了"? %last_year ]]
+-- (nor after a clause that opens with answering last year's carried ones, or this year's
+-- new ones: the verb governs the list, 本年度办结上年度结转申请5件，新收申请77件: 77 are
+-- the new ones answered; so are 办结新收申请69件、上年结转申请0件 and 全年办结：本年新收申请69件)
+local answering_carried = [[ %this_year? ("共" / "已")? ("办结" / "答复" / "办理完成" / "办理完毕") "了"? %sp ("：" / ":")? %sp
+                             (%last_year / &(%this_year? "新收")) ]]
 
 local received = text.claims {
   name   = "new",

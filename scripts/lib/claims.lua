@@ -2619,12 +2619,12 @@ function M.for_format(F, opts)
       end
     end
 
-    -- (a claim in a list opened by 其中 after a claim of its reader's not_in_list_of: none)
+    -- (a claim in a list opened by 其中 or 包括 after a claim of its reader's not_in_list_of: none)
     local function in_list_of(c, prefix)
       local k = #starts
       while k > 1 and starts[k] > c.at do k = k - 1 end
       for j = k, 2, -1 do
-        if going_on.opens(s, starts[j]) then
+        if going_on.opens(s, starts[j]) or going_on.opens(s, starts[j], L.lists_from) then
           local head
           for _, o in ipairs(claims) do
             if o.kind == "is" and o.at < starts[j] and (not head or o.at > head.at) then head = o end
@@ -2967,15 +2967,22 @@ function M.for_format(F, opts)
   -- the number said is the table's run together with another of as many digits (one
   -- more or fewer), before or after it: a tracked change's old and new printed both
   -- (447282447228件 for 447228, 30103001 for 3001), no count the text states
+  -- A value of two digits run together with its old one (7274件 for 74) is told from a
+  -- count by chance only where the other half has as many digits, differs, and is near
+  -- it (within a fifth): a revision's small change; 1212 or 3074 for 74 is no sign.
   local RUN_MIN_DIGITS = 3     -- (shorter values run into others by chance: 1212 is no sign)
+  local NEAR_MIN_DIGITS, NEAR_PART = 2, 5
   local function run_together(said, want)
     if math.type(said) ~= "integer" or math.type(want) ~= "integer" or want < 0 then return false end
     local a, b = tostring(said), tostring(want)
-    if #b < RUN_MIN_DIGITS or #a <= #b then return false end
+    if #b < NEAR_MIN_DIGITS or #a <= #b then return false end
     local rest
     if a:sub(-#b) == b then rest = a:sub(1, #a - #b)
     elseif a:sub(1, #b) == b then rest = a:sub(#b + 1) end
-    return rest ~= nil and rest:sub(1, 1) ~= "0" and math.abs(#rest - #b) <= 1
+    if rest == nil or rest:sub(1, 1) == "0" then return false end
+    if #b >= RUN_MIN_DIGITS then return math.abs(#rest - #b) <= 1 end
+    local other = tonumber(rest)
+    return #rest == #b and other ~= want and math.abs(other - want) * NEAR_PART <= want
   end
 
   function T.claims(spec)
@@ -2987,7 +2994,9 @@ function M.for_format(F, opts)
       for _, c in ipairs(G.claims(report)) do
         if c.kind == "is" then
           local want = T.sum_of(report, c.cells)
-          if want ~= nil and not T.same(c.value, want) and not run_together(c.value, want) then
+          -- (either way: the table's cell may be the one printed with its revision)
+          if want ~= nil and not T.same(c.value, want) and not run_together(c.value, want)
+             and not run_together(want, c.value) then
             T.differ(report, emit, c, c.value, want, how, c.cells:match("%.([%w_]+)$"))
           end
         end

@@ -15,11 +15,11 @@ function M.for_language(K)
   local L, clause_starts = K.L, K.clause_starts
   local carried_year, year_word_search = K.carried_year, K.year_word_search
 
-  -- going_on.opens(s, i): does s open at byte i (spaces passed over) with a word of
-  -- going on (其中…)? going_on.of_part(cells, prefix): are the cells of a part_of
+  -- going_on.opens(s, i, words): does s open at byte i (spaces passed over) with a word of
+  -- going on (其中…; or one of words)? going_on.of_part(cells, prefix): are the cells of a part_of
   -- prefix ("t3.new": t3.new.np, t3.new.total + …)? (a table: for_format holds many locals)
   local going_on = {}
-  function going_on.opens(s, i)
+  function going_on.opens(s, i, words)
     i = i or 1
     while true do
       local b = s:byte(i)
@@ -32,7 +32,7 @@ function M.for_language(K)
         if not sp then break end
       end
     end
-    for _, w in ipairs(L.goes_on_from or {}) do
+    for _, w in ipairs(words or L.goes_on_from or {}) do
       if s:sub(i, i + #w - 1) == w then return true end
     end
     return false

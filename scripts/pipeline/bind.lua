@@ -2062,14 +2062,24 @@ function M.bind(F, system, doc, path, others)
   -- the first part's heading again under the last part's text (the parts
   -- holding text, no contents list): another report follows (a joint
   -- report's next), none of this one's text: said so, where it begins
+  -- (a part's text glued into its heading's block, as gather joins a part's
+  -- paragraphs: the part holds text, and the next block may be the next report's)
   local final, another = starts[#starts], nil
-  if final and final.part.index == #F.parts and starts[2] and starts[2].index > starts[1].index + 1 then
-    for k = final.index + 2, #blocks do
-      local p = blocks[k].kind == "para" and match_heading(F, blocks[k])
+  local function holds_text(st, next_index) return next_index > st.index + 1 or (st.glued or "") ~= "" end
+  if final and final.part.index == #F.parts and starts[2] and holds_text(starts[1], starts[2].index) then
+    for k = final.index + ((final.glued or "") ~= "" and 1 or 2), #blocks do
+      local p, glued
+      if blocks[k].kind == "para" then p, glued = match_heading(F, blocks[k]) end
       if p and p.index == 1 then
         -- (this report again, a print copy, opening its part 一 as this one does: nothing unchecked)
         local own, again = blocks[starts[1].index + 1], blocks[k + 1]
+        if (starts[1].glued or "") ~= "" then own, again = blocks[starts[1].index], blocks[k] end
         if not (own and again and own.text == again.text) then another = blocks[k] end
+        -- (said by its heading alone, its text glued after it left out)
+        local text = blocks[k].text
+        if another and glued and glued ~= "" and #glued < #text and text:sub(-#glued) == glued then
+          another = { text = (text:sub(1, #text - #glued):gsub("%s+$", "")), line = another.line, col = another.col }
+        end
         if blocks == doc.blocks then blocks = copy_list(blocks, #blocks) end
         for j = #blocks, k, -1 do blocks[j] = nil end
         -- a cell a page's reader gave as two copies' ("1 | 0"), the other one
@@ -2082,6 +2092,23 @@ function M.bind(F, system, doc, path, others)
         while nparas > 0 and paras[nparas] >= k do paras[nparas], nparas = nil, nparas - 1 end
         break
       end
+    end
+  end
+  -- the next report's title and opening glued into the last part's text (gather
+  -- joins a part's paragraphs): cut at the paragraph holding the report's words,
+  -- so that no sentence of the next report is read as this one's
+  if another and (final.glued or "") ~= "" then
+    local g, at = final.glued, nil
+    for _, w in ipairs(F.report_words or {}) do
+      local i = g:find(w, 1, true)
+      if i and (at == nil or i < at) then at = i end
+    end
+    local cut = at and g:sub(1, at - 1):match(".*() ")
+    if cut then
+      local b, own = blocks[final.index], {}
+      for key, v in pairs(b) do own[key] = v end
+      own.text = b.text:sub(1, #b.text - #g) .. g:sub(1, cut - 1)
+      blocks[final.index], final.block, final.glued = own, own, g:sub(1, cut - 1)
     end
   end
   local R = Report.new(F, path)
