@@ -139,8 +139,9 @@ void nb_chunks_mark_built(lua_State *L, const char *name);
 ** file's bytecode where the file is as the build found it
 ** (nb_chunks_load_unchanged), nil for any other (read it and load);
 ** remember(path) -> whether path, a file whose bytes are a bundled
-** script's, is now known as the build's files are (for the tests); format_images() -> the bytes of nb_format_images, or nil when
-** there are none or the build's bytecode is not this library's. */
+** script's, is now known as the build's files are (for the tests);
+** format_images() -> the bytes of nb_format_images, or nil when there are
+** none or the build's bytecode is not this library's. */
 int luaopen_nianbao_chunks(lua_State *L);
 
 #endif
