@@ -9,11 +9,16 @@
 ** The names of local variables are left out of the bytecode (they are
 ** two strings in five of a dump, each interned at every start), and so
 ** are the upvalues' names but _ENV's (by which a message names a global);
-** the lines and the code are kept as a parse gives them.
+** the lines and the code are kept as a parse gives them. Each file's
+** identity is recorded beside its chunk (nb_chunk_file), where the file
+** stood unchanged a while before it was read, so that a start finds it
+** unchanged without reading it.
 */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
 #include <lauxlib.h>
 #include <lualib.h>
 #include "nb_chunks.h"
@@ -174,6 +179,38 @@ static int without_locals(lua_State *L, const buffer *d, buffer *out) {
 
 /*}===*/
 
+/*{=== the files' identities ===*/
+
+/* How long a file must have stood unchanged before the build reads it for
+** its identity to be recorded: a change after the build then falls in
+** another tick of the file system's clock (a few milliseconds at most),
+** and gives another change time; one in the same tick as the change
+** before the build might not. */
+#define SETTLED_NS 1000000000LL
+
+static int same_stat(const struct stat *a, const struct stat *b) {
+    return a->st_dev == b->st_dev && a->st_ino == b->st_ino && a->st_size == b->st_size &&
+           a->st_mtim.tv_sec == b->st_mtim.tv_sec && a->st_mtim.tv_nsec == b->st_mtim.tv_nsec &&
+           a->st_ctim.tv_sec == b->st_ctim.tv_sec && a->st_ctim.tv_nsec == b->st_ctim.tv_nsec;
+}
+
+static long long ns_between(const struct timespec *from, const struct timespec *to) {
+    return ((long long)to->tv_sec - (long long)from->tv_sec) * 1000000000LL + (to->tv_nsec - from->tv_nsec);
+}
+
+/* Was the file at before (its stat before it was read) the same after the
+** read, a regular file, and unchanged for SETTLED_NS before it? */
+static int settled(const char *path, const struct stat *before) {
+    struct stat after;
+    struct timespec now;
+    if (stat(path, &after) != 0 || !same_stat(before, &after) || !S_ISREG(after.st_mode) ||
+        clock_gettime(CLOCK_REALTIME, &now) != 0)
+        return 0;
+    return ns_between(&after.st_mtim, &now) >= SETTLED_NS && ns_between(&after.st_ctim, &now) >= SETTLED_NS;
+}
+
+/*}===*/
+
 /* The dump of source s, or 1 when it does not compile. */
 static int dump(lua_State *L, const char *s, size_t len, buffer *out) {
     int failed;
@@ -202,7 +239,8 @@ int main(int argc, char **argv) {
     lua_State *L = luaL_newstate();
     FILE *out;
     buffer canary = {0};
-    int i, count = 0, usable, status = 0;
+    int i, count = 0, usable, status = 0, files = 0;
+    struct recorded { struct stat st; int kept; } *file_of;   /* each chunk's file's identity */
     if (argc < 2) {
         fprintf(stderr, "usage: nb_chunkgen OUT.c FILE.lua...\n");
         return 2;
@@ -212,6 +250,10 @@ int main(int argc, char **argv) {
         return 1;
     }
     usable = laid_out(&canary);
+    if ((file_of = calloc((size_t)argc, sizeof *file_of)) == NULL) {
+        fprintf(stderr, "nb_chunkgen: out of memory\n");
+        return 1;
+    }
     if (!usable) fprintf(stderr, "nb_chunkgen: this Lua's dumps are laid out otherwise; scripts stay text\n");
     out = fopen(argv[1], "w");
     if (out == NULL) {
@@ -225,6 +267,8 @@ int main(int argc, char **argv) {
     fprintf(out, "};\nconst size_t nb_chunks_canary_len = sizeof nb_chunks_canary;\n");
     for (i = 2; usable && i < argc; i++) {
         buffer src = {0}, code = {0}, lean = {0};
+        struct stat before;
+        int known = stat(argv[i], &before) == 0;
         if (read_all(argv[i], &src)) {
             fprintf(stderr, "nb_chunkgen: cannot read %s\n", argv[i]);
             status = 1;
@@ -236,6 +280,11 @@ int main(int argc, char **argv) {
             fprintf(out, "}; /* %s */\n", argv[i]);
             fprintf(out, "#define H%d 0x%016llxULL, %zu, c%d, sizeof c%d\n", count,
                     (unsigned long long)nb_chunks_key(src.data, src.len), src.len, count, count);
+            if (known && (size_t)before.st_size == src.len && settled(argv[i], &before)) {
+                file_of[count].st = before;
+                file_of[count].kept = 1;
+                files++;
+            }
             count++;
         } else if (src.len > 0) fprintf(stderr, "nb_chunkgen: %s left as text (it does not compile)\n", argv[i]);
         free(src.data);
@@ -245,6 +294,16 @@ int main(int argc, char **argv) {
     fprintf(out, "const nb_chunk nb_chunks[] = {\n");
     for (i = 0; i < count; i++) fprintf(out, "    { H%d },\n", i);
     fprintf(out, "    { 0, 0, NULL, 0 }\n};\nconst size_t nb_chunks_count = %d;\n", count);
+    fprintf(out, "const nb_chunk_file nb_chunk_files[] = {\n");
+    for (i = 0; i < count; i++) {
+        const struct stat *st = &file_of[i].st;
+        if (!file_of[i].kept) continue;
+        fprintf(out, "    { %lluULL, %lluULL, %lld, %lld, %ld, %lld, %ld, %d },\n", (unsigned long long)st->st_dev,
+                (unsigned long long)st->st_ino, (long long)st->st_size, (long long)st->st_mtim.tv_sec,
+                (long)st->st_mtim.tv_nsec, (long long)st->st_ctim.tv_sec, (long)st->st_ctim.tv_nsec, i);
+    }
+    fprintf(out, "    { 0, 0, 0, 0, 0, 0, 0, 0 }\n};\nconst size_t nb_chunk_files_count = %d;\n", files);
+    free(file_of);
     free(canary.data);
     lua_close(L);
     if (fclose(out) != 0) status = 1;

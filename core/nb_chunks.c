@@ -17,6 +17,7 @@
 
 #define USABLE "nianbao.chunks.usable"   /* registry: the canary's verdict */
 #define BUILT "nianbao.chunks.built"     /* registry: module name -> loaded from the build's bytecode */
+#define REMEMBERED "nianbao.chunks.remembered"  /* registry: the files remember() made known */
 
 /*{=== the canary ===*/
 
@@ -50,18 +51,52 @@ void nb_chunks_setup(lua_State *L) {
 
 /*{=== loading ===*/
 
+static int usable(lua_State *L) {
+    int yes;
+    lua_getfield(L, LUA_REGISTRYINDEX, USABLE);
+    yes = lua_toboolean(L, -1);
+    lua_pop(L, 1);
+    return yes;
+}
+
 static const nb_chunk *find(lua_State *L, const char *s, size_t len) {
     uint64_t h;
     size_t i;
-    int usable;
-    lua_getfield(L, LUA_REGISTRYINDEX, USABLE);
-    usable = lua_toboolean(L, -1);
-    lua_pop(L, 1);
-    if (!usable) return NULL;
+    if (!usable(L)) return NULL;
     h = nb_chunks_key(s, len);
     for (i = 0; i < nb_chunks_count; i++)
         if (nb_chunks[i].hash == h && nb_chunks[i].source_len == len) return &nb_chunks[i];
     return NULL;
+}
+
+/* The files remember() made known, in a userdata of the registry. */
+typedef struct remembered {
+    size_t n;
+    nb_chunk_file file[];
+} remembered;
+
+static int same_file(const nb_chunk_file *f, const struct stat *st) {
+    return f->ino == (unsigned long long)st->st_ino && f->dev == (unsigned long long)st->st_dev &&
+           f->size == (long long)st->st_size && f->mtime_s == (long long)st->st_mtim.tv_sec &&
+           f->mtime_ns == (long)st->st_mtim.tv_nsec && f->ctime_s == (long long)st->st_ctim.tv_sec &&
+           f->ctime_ns == (long)st->st_ctim.tv_nsec;
+}
+
+/* The chunk of the file whose stat is st, where its identity is one the
+** build recorded (or remember() made known); NULL for any other. */
+static const nb_chunk *by_identity(lua_State *L, const struct stat *st) {
+    const nb_chunk *c = NULL;
+    size_t i;
+    if (!S_ISREG(st->st_mode) || !usable(L)) return NULL;
+    for (i = 0; i < nb_chunk_files_count; i++)
+        if (same_file(&nb_chunk_files[i], st)) return &nb_chunks[nb_chunk_files[i].chunk];
+    if (lua_getfield(L, LUA_REGISTRYINDEX, REMEMBERED) == LUA_TUSERDATA) {
+        const remembered *r = lua_touserdata(L, -1);
+        for (i = 0; c == NULL && i < r->n; i++)
+            if (same_file(&r->file[i], st)) c = &nb_chunks[r->file[i].chunk];
+    }
+    lua_pop(L, 1);
+    return c;
 }
 
 /* The dump in pieces: up to the name, the name's size, the name, the rest. */
@@ -112,12 +147,11 @@ int nb_chunks_load_bundled(lua_State *L, const char *s, size_t len, const char *
 /* The whole of the open file fd in a buffer of C memory (the source is only
 ** looked up, never kept, and a Lua string of it would be garbage for the
 ** collector to follow); NULL when it is not a regular file read whole. */
-static char *read_whole(int fd, size_t *len) {
-    struct stat st;
+static char *read_whole(int fd, const struct stat *st, size_t *len) {
     char *buf;
     size_t total = 0, size;
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= 0) return NULL;
-    size = (size_t)st.st_size;
+    if (!S_ISREG(st->st_mode) || st->st_size <= 0) return NULL;
+    size = (size_t)st->st_size;
     if ((buf = malloc(size + 1)) == NULL) return NULL;
     /* one byte past the size: a read that comes short of it found the end */
     while (total <= size) {
@@ -140,13 +174,21 @@ int nb_chunks_load_fd(lua_State *L, int fd, const char *chunkname) {
     size_t len;
     char *buf;
     int status = -1;
-    if (nb_chunks_count == 0 || (buf = read_whole(fd, &len)) == NULL) return -1;
-    {
-        const nb_chunk *c = find(L, buf, len);
-        if (c) status = load_chunk(L, c, chunkname);
-    }
+    struct stat st;
+    const nb_chunk *c;
+    if (nb_chunks_count == 0 || fstat(fd, &st) != 0) return -1;
+    if ((c = by_identity(L, &st)) != NULL) return load_chunk(L, c, chunkname);
+    if ((buf = read_whole(fd, &st, &len)) == NULL) return -1;
+    if ((c = find(L, buf, len)) != NULL) status = load_chunk(L, c, chunkname);
     free(buf);
     return status;
+}
+
+int nb_chunks_load_unchanged(lua_State *L, const char *path, const char *chunkname) {
+    struct stat st;
+    const nb_chunk *c;
+    if (nb_chunks_count == 0 || stat(path, &st) != 0 || (c = by_identity(L, &st)) == NULL) return -1;
+    return load_chunk(L, c, chunkname);
 }
 
 int nb_chunks_load_file(lua_State *L, const char *path, const char *chunkname) {
@@ -214,6 +256,60 @@ static int l_format_images(lua_State *L) {
     return 1;
 }
 
+/* load_unchanged(path, chunkname [, env]) -> function | nil */
+static int l_load_unchanged(lua_State *L) {
+    const char *path = luaL_checkstring(L, 1);
+    const char *name = luaL_checkstring(L, 2);
+    int env = !lua_isnone(L, 3) ? 3 : 0, status = nb_chunks_load_unchanged(L, path, name);
+    if (status != LUA_OK) {
+        if (status > 0) lua_pop(L, 1);          /* (the file is read and loaded as any other) */
+        lua_pushnil(L);
+        return 1;
+    }
+    if (env) {
+        lua_pushvalue(L, env);
+        if (!lua_setupvalue(L, -2, 1)) lua_pop(L, 1);
+    }
+    return 1;
+}
+
+/* remember(path) -> whether the file at path, whose bytes are a bundled
+** script's, is now known by its identity as the build's files are. */
+static int l_remember(lua_State *L) {
+    const char *path = luaL_checkstring(L, 1);
+    struct stat st;
+    size_t len, n = 0;
+    char *buf = NULL;
+    const nb_chunk *c = NULL;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd >= 0) {
+        if (fstat(fd, &st) == 0 && (buf = read_whole(fd, &st, &len)) != NULL) c = find(L, buf, len);
+        free(buf);
+        close(fd);
+    }
+    if (c != NULL) {
+        remembered *r, *old = NULL;
+        if (lua_getfield(L, LUA_REGISTRYINDEX, REMEMBERED) == LUA_TUSERDATA) {
+            old = lua_touserdata(L, -1);
+            n = old->n;
+        }
+        r = lua_newuserdatauv(L, sizeof *r + (n + 1) * sizeof r->file[0], 0);
+        if (old) memcpy(r->file, old->file, n * sizeof r->file[0]);
+        r->file[n].dev = (unsigned long long)st.st_dev;
+        r->file[n].ino = (unsigned long long)st.st_ino;
+        r->file[n].size = (long long)st.st_size;
+        r->file[n].mtime_s = (long long)st.st_mtim.tv_sec;
+        r->file[n].mtime_ns = (long)st.st_mtim.tv_nsec;
+        r->file[n].ctime_s = (long long)st.st_ctim.tv_sec;
+        r->file[n].ctime_ns = (long)st.st_ctim.tv_nsec;
+        r->file[n].chunk = (int)(c - nb_chunks);
+        r->n = n + 1;
+        lua_setfield(L, LUA_REGISTRYINDEX, REMEMBERED);
+    }
+    lua_pushboolean(L, c != NULL);
+    return 1;
+}
+
 /* bundled(source) -> whether the build precompiled this source. */
 static int l_bundled(lua_State *L) {
     size_t len;
@@ -224,7 +320,9 @@ static int l_bundled(lua_State *L) {
 
 int luaopen_nianbao_chunks(lua_State *L) {
     static const luaL_Reg funcs[] = {{"load", l_load}, {"bundled", l_bundled}, {"built", l_built},
-                                        {"format_images", l_format_images}, {NULL, NULL}};
+                                        {"format_images", l_format_images},
+                                        {"load_unchanged", l_load_unchanged}, {"remember", l_remember},
+                                        {NULL, NULL}};
     luaL_newlib(L, funcs);
     return 1;
 }

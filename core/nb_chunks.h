@@ -52,6 +52,22 @@ typedef struct nb_chunk {
     size_t code_len;
 } nb_chunk;
 
+/* The file a script was read from at build time, as the file system told
+** it then: a file that still has this identity (device, inode, size, the
+** times of its last change of content and of any change) is still the
+** build's bytes, and loads from the bytecode without being read and keyed
+** (some 110 files at every start). Recorded only for a file that stood
+** unchanged a while before the build read it, so that any change after
+** the build gives it another change time; any other file is read. */
+typedef struct nb_chunk_file {
+    unsigned long long dev, ino;
+    long long size, mtime_s;
+    long mtime_ns;
+    long long ctime_s;
+    long ctime_ns;
+    int chunk;                          /* its place in nb_chunks */
+} nb_chunk_file;
+
 /* The chunk name the build dumps with; a load puts the caller's in its
 ** place, so messages and tracebacks name the file as a parse would. */
 #define NB_CHUNK_NAME "=?"
@@ -73,6 +89,8 @@ typedef struct nb_chunk {
 /* The build's chunks (generated: nb_chunks_data.c). */
 extern const nb_chunk nb_chunks[];
 extern const size_t nb_chunks_count;
+extern const nb_chunk_file nb_chunk_files[];
+extern const size_t nb_chunk_files_count;
 extern const unsigned char nb_chunks_canary[];
 extern const size_t nb_chunks_canary_len;
 
@@ -90,8 +108,14 @@ int nb_chunks_load_bundled(lua_State *L, const char *s, size_t len, const char *
 ** precompile it. */
 int nb_chunks_load_file(lua_State *L, const char *path, const char *chunkname);
 
-/* As nb_chunks_load_file, for a file already open (fd is left open). */
+/* As nb_chunks_load_file, for a file already open (fd is left open); a
+** file whose identity is the build's (nb_chunk_file) is not read. */
 int nb_chunks_load_fd(lua_State *L, int fd, const char *chunkname);
+
+/* The file at path loaded from the build's bytecode where its identity is
+** the build's (nb_chunk_file), unread; -1, with nothing pushed, for any
+** other file (its bytes may still be a bundled script's). */
+int nb_chunks_load_unchanged(lua_State *L, const char *path, const char *chunkname);
 
 /* As luaL_loadbufferx(L, s, len, chunkname, mode), except that a source
 ** the build precompiled is loaded from its bytecode. */
@@ -111,8 +135,13 @@ void nb_chunks_mark_built(lua_State *L, const char *name);
 ** nil, message: Lua's load of a string, through nb_chunks_load;
 ** bundled(source) -> whether the build precompiled that source;
 ** built(module) -> whether that module was loaded from the build's
-** bytecode; format_images() -> the bytes of nb_format_images, or nil when
-** there are none or the build's bytecode is not this library's. */
+** bytecode; load_unchanged(path, chunkname [, env]) -> function | nil: the
+** file's bytecode where the file is as the build found it
+** (nb_chunks_load_unchanged), nil for any other (read it and load);
+** remember(path) -> whether path, a file whose bytes are a bundled
+** script's, is now known as the build's files are (for the tests);
+** format_images() -> the bytes of nb_format_images, or nil when there are
+** none or the build's bytecode is not this library's. */
 int luaopen_nianbao_chunks(lua_State *L);
 
 #endif

@@ -69,7 +69,8 @@ end
 -- Run file `path` in env (within the limits when untrusted); collect(env)
 -- → what is kept. Raises "path: reason" when the file fails.
 local function run(path, env, lim, collect)
-  local ok, got = run_file(path, read(path), env, lim, collect)
+  local built = not lim.untrusted and sandbox.unchanged(path)
+  local ok, got = run_file(path, not built and read(path) or nil, env, lim, collect, built and { chunk = built } or nil)
   if not ok then error(got, 0) end
   return got
 end
@@ -542,8 +543,11 @@ local function rule_file_fields(e, env, lim)
   if e.untrusted and not e.base:match(RULE_FILE) then
     fail("%s: a rule file's name is its id: letters, digits, -, _ and .", e.path)
   end
-  local src = read(e.path)
-  local loaded, got = run_file(e.path, src, env, lim, e.untrusted and rule_fields or trusted_rule_fields)
+  -- (a file of the home's as the build found it is not read: it runs from the build's bytecode)
+  local built = not e.untrusted and sandbox.unchanged(e.path)
+  local src = not built and read(e.path) or nil
+  local loaded, got = run_file(e.path, src, env, lim, e.untrusted and rule_fields or trusted_rule_fields,
+                               built and { chunk = built } or nil)
   if not loaded then error(got, 0) end
   check_rule(e.path, got, e.id)
   got.source = src

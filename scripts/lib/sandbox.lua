@@ -87,6 +87,14 @@ local function run_chunk(path, source, env, collect, kept)
   if collect then return collect(env) end
 end
 
+-- unchanged(path) → the function of a file of the home's where the file is
+-- still the one the build precompiled (its identity: nianbao.chunks), from
+-- the build's bytecode without reading the file; nil for any other file,
+-- to be read and run from its source (which may still be the build's).
+function M.unchanged(path)
+  return chunks.load_unchanged(path, "@" .. path)
+end
+
 -- run(path, source, env, lim, collect[, kept]) → env, collected | nil, "path:line: reason".
 -- The file is text only (no precompiled chunks of its own; a file the
 -- build precompiled, byte for byte, loads from the build's), runs with env as its
@@ -96,10 +104,11 @@ end
 -- `lim`, a file of the home's packs runs outside them: under the limits'
 -- count hook Lua stops at every instruction, a tenth of the start-up.
 -- kept (a table, for a file of the home's run again from the same source):
--- the file's function is kept there at its first run, and run again.
+-- the file's function is kept there at its first run, and run again; or
+-- the function M.unchanged gave, run in its place (source is then nil).
 function M.run(path, source, env, lim, collect, kept)
   local ok, got
-  if lim then ok, got = limits.call(lim, run_chunk, path, source, env, collect)
+  if lim then ok, got = limits.call(lim, run_chunk, path, source, env, collect, kept)
   else
     ok, got = pcall(run_chunk, path, source, env, collect, kept)
     local t = not ok and type(got)

@@ -79,8 +79,13 @@ function M.load(home, name, base, lim, rules)
     path, untrusted = home .. "/scripts/formats/" .. name .. ".lua", false
     if nbio.stat(path) ~= "file" then error(string.format("unknown format '%s'", name), 0) end
   end
-  local src, err = nbio.readfile(path, 16 * 1048576)
-  if not src then error(path .. ": " .. err, 0) end
+  -- (a shipped writer as the build found it is not read: it runs from the build's bytecode)
+  local built = not untrusted and sandbox.unchanged(path)
+  local src, err
+  if not built then
+    src, err = nbio.readfile(path, 16 * 1048576)
+    if not src then error(path .. ": " .. err, 0) end
+  end
   local infos = {}
   local function resolve()
     if type(rules) == "function" then rules = rules() end
@@ -91,7 +96,8 @@ function M.load(home, name, base, lim, rules)
   -- our JSON writer's findings written in one call of the core (a finding
   -- a table for the encoder to walk was a third of what a finding cost)
   if not untrusted then extra.json_findings = nianbao.json.findings end
-  local env, f = sandbox.run(path, src, sandbox.env(extra), sandbox.limits(lim, untrusted), writer_fields)
+  local env, f = sandbox.run(path, src, sandbox.env(extra), sandbox.limits(lim, untrusted), writer_fields,
+                             built and { chunk = built } or nil)
   if not env then error(f, 0) end
   if not untrusted and f.uses_rules == true then resolve() end
   if type(f.Writer) ~= "function" then

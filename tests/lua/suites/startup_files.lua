@@ -47,6 +47,66 @@ test("a module edited since the build is parsed from its source, with the edit",
   has(err, "error loading module 'broken' from file '" .. tmp .. "/startup/lib/broken.lua'", "Lua's message")
 end)
 
+-- The identity of a file (device, inode, size, its times of change) the
+-- build recorded, or remember() made known: such a file loads unread.
+test("a file known unchanged loads from the bytecode unread; changed in place, replaced or re-dated, it is read", function()
+  local src = assert(nbio.readfile("scripts/lib/memo.lua"))
+  os.execute("mkdir -p '" .. tmp .. "/startup/known'")
+  local file = write("startup/known/memoknown.lua", src)
+  eq(nil, chunks.load_unchanged(file, "@" .. file), "not known before remember()")
+  eq(true, chunks.remember(file), "its bytes are the build's memo.lua")
+  eq(false, chunks.remember(write("startup/known/other.lua", src .. "\n")), "bytes no build saw are not remembered")
+  local f = chunks.load_unchanged(file, "@" .. file)
+  eq("function", type(f), "known: the bytecode, unread")
+  eq("function", type(f().of), "the module it makes")
+  eq("@" .. file, debug.getinfo(f, "S").source, "named as the caller named it")
+  eq(5, chunks.load_unchanged(file, "@" .. file, { setmetatable = function() return 5 end })().keyed(), "env as the third argument")
+  local ok, mod = require_on(tmp .. "/startup/known/?.lua", "memoknown")
+  eq(true, ok and chunks.built("memoknown"), "required from the bytecode")
+  eq("table", type(mod), "the module")
+  -- changed in place (the same file, another size): read, with the change
+  local g = assert(io.open(file, "r+b"))
+  g:write((src:gsub("return M%s*$", "M.edited = 1\nreturn M\n")))
+  g:close()
+  eq(nil, chunks.load_unchanged(file, "@" .. file), "changed in place: not known")
+  ok, mod = require_on(tmp .. "/startup/known/?.lua", "memoknown")
+  eq(1, ok and mod.edited, "the change took effect")
+  -- replaced by a file of the same size (an editor's save: another inode)
+  local same = src:gsub("return M(%s*)$", "return 1%1")
+  eq(#src, #same, "the same size")
+  write("startup/known/next.lua", same)
+  local file2 = write("startup/known/memo2.lua", src)
+  eq(true, chunks.remember(file2), "remembered")
+  eq(true, os.rename(tmp .. "/startup/known/next.lua", file2), "replaced")
+  eq(nil, chunks.load_unchanged(file2, "@" .. file2), "replaced: not known")
+  ok, mod = require_on(tmp .. "/startup/known/?.lua", "memo2")
+  eq(1, ok and mod, "what the new file returns")
+  -- re-dated (its bytes as they were): read, and its bytes the build's, from the bytecode
+  local file3 = write("startup/known/memo3.lua", src)
+  eq(true, chunks.remember(file3), "remembered")
+  os.execute("touch -d '2001-01-01 00:00:00' '" .. file3 .. "'")
+  eq(nil, chunks.load_unchanged(file3, "@" .. file3), "re-dated: not known")
+  ok = require_on(tmp .. "/startup/known/?.lua", "memo3")
+  eq(true, ok and chunks.built("memo3"), "its bytes found the bytecode")
+end)
+
+test("the home's files the build recorded load unread, each as a parse of its source would", function()
+  local n = 0
+  for _, dir in ipairs { "scripts/lib", "scripts/pipeline", "scripts/readers", "scripts/formats", "rules/gb2021" } do
+    for _, name in ipairs(assert(nbio.listdir(dir))) do
+      local path = dir .. "/" .. name
+      local f = name:match("%.lua$") and chunks.load_unchanged(path, "@" .. path)
+      if f then
+        n = n + 1
+        local by_source = assert(chunks.load(assert(nbio.readfile(path)), "@" .. path, "t"))
+        eq(string.dump(by_source), string.dump(f), path .. ": the bytecode of its own source")
+      end
+    end
+  end
+  -- (a file changed less than a second before the build is not recorded: none at all is a build that records none)
+  eq(true, n > 100, "the build recorded the home's files (" .. n .. ")")
+end)
+
 test("a module found nowhere names every file looked for, as Lua's search does", function()
   local ok, err = require_on(tmp .. "/startup/a/?.lua;" .. tmp .. "/startup/b/?/init.lua", "no.such")
   eq(false, ok, "not found")
