@@ -228,6 +228,7 @@ corpus: $(BIN)
 	$(NB) run tests/lua/corpus.lua tests/fixtures/hostile29 --strict
 	$(NB) run tests/lua/corpus.lua tests/fixtures/hostile30 --strict
 	$(NB) run tests/lua/corpus.lua tests/fixtures/hostile31 --strict
+	$(NB) run tests/lua/corpus.lua tests/fixtures/hostile32 --strict
 	$(NB) run tests/lua/corpus.lua tests/fixtures/blind31 --no-wrong
 	@if [ -d $(SHARED_CORPUS) ]; then $(NB) run tests/lua/corpus.lua $(SHARED_CORPUS) --strict; fi
 

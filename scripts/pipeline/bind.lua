@@ -1711,6 +1711,15 @@ local function number_cells(text, units)
 end
 M.number_cells = number_cells
 
+-- Whether a line opens a note printed under a table (the format's table_notes).
+local function opens_note(F, text)
+  text = text:gsub("^[ \t\u{3000}]+", "")
+  for _, w in ipairs(F.decl.table_notes or {}) do
+    if text:sub(1, #w) == w then return true end
+  end
+  return false
+end
+
 local function table_tokens(F, T, blocks, from, to, lead)
   local tokens, cells, last, placed = {}, 0, from - 1, false
   -- a table has numbers: a part whose prose only names the table's words
@@ -1758,6 +1767,7 @@ local function table_tokens(F, T, blocks, from, to, lead)
   tokens, placed = {}, false
   -- the paragraphs read as the table's lines (a writer leaves them out of the part's prose)
   local read = {}
+  local noted = false   -- within a note under the table
   if cells > 0 and not rows_after then to = last end      -- prose after the last cell is not the table's
   local has_digits = digits_at ~= nil and digits_at <= to
   if lead and has_value_digit(lead.text) then has_digits = true end
@@ -1780,7 +1790,15 @@ local function table_tokens(F, T, blocks, from, to, lead)
         local start = first_of(F.labels.simplify(text), T.starts)
         -- a line of numbers alone (a table whose header a page lost)
         if not start and #tokens == 0 and text:match("^[%d%s%.%-]+$") and text:find("%d%s+%d") then start = 1 end
-        if (start or #tokens > 0) and has_digits then
+        -- a note under the table, and the lines it wraps on to up to a run
+        -- of values, is none of its rows: its dates (统计期限为2024年1月1日
+        -- 至…) were read as the last row's values, the row refused
+        if #tokens > 0 and opens_note(F, text) then
+          noted = true
+        elseif noted and text:find(VALUE_RUN) then
+          noted = false
+        end
+        if (start or #tokens > 0) and has_digits and not noted then
           start = start or 1
           tables.tokenize_into(tokens, start == 1 and text or text:sub(start), b.line,
                                (b.col or 1) + (start == 1 and 0 or utf8.len(text:sub(1, start - 1)) or 0),

@@ -1,0 +1,21 @@
+-- A note printed under a table of a PDF's text (注：…统计期限为2024年1月1日
+-- 至2024年12月31日), wrapped over the page's lines: its dates are no values
+-- of the table's last row (表四's one row read 21 numbers and was refused,
+-- 15 cells unread), a row after the note is still the table's (表三's 四、
+-- 结转下年度继续办理), and the published page prints the note as one
+-- paragraph, wrapped at the width of the report's page though its part
+-- holds only its two lines.
+
+local DIR = "tests/fixtures/hostile32/"
+local N1 = DIR .. "n1-city-notes-under-tables.layout.txt"
+
+test("hostile32: a note under a table is none of its rows, the row after it still is", function()
+  local R = assert(nianbao.read(N1))
+  eq(351, (select(2, R.c:state("t4.rv.total"))), "表四's 复议 total")
+  eq(20, (select(2, R.c:state("t4.la.total"))), "表四's last value")
+  eq(103, (select(2, R.c:state("t3.next.total"))), "表三's row after the note")
+  local found = rules_found(N1)
+  assert(not found:find("parse.", 1, true), found)
+  assert(not found:find("struct.extra", 1, true), found)
+  assert(not found:find("struct.row_missing", 1, true), found)
+end)
