@@ -177,20 +177,41 @@ local function columned(line)
   return line:find("\t", 1, true) or line:gsub("^%s+", ""):gsub("%s+$", ""):find("  ", 1, true)
 end
 
+-- The page's width a report's text was wrapped at: its widest line of
+-- prose (a line of columns is a table's) over all its parts, and how many
+-- lines are that wide (within a fifth). A part is wrapped at its page's
+-- width: one of two lines (六、's one sentence over two) has too few of
+-- its own to tell. Found once a report.
+local page_of = setmetatable({}, { __mode = "k" })
+local function page_width(report)
+  local page = page_of[report]
+  if page then return page.widest, page.full end
+  local widths, widest, full = {}, 0, 0
+  for _, sec in ipairs(report.sections or {}) do
+    for line in (sec.text or ""):gmatch("[^\n]+") do
+      if not columned(line) then
+        local w = width(line)
+        widths[#widths + 1] = w
+        if w > widest then widest = w end
+      end
+    end
+  end
+  for _, w in ipairs(widths) do
+    if w * 5 >= widest * 4 then full = full + 1 end
+  end
+  page_of[report] = { widest = widest, full = full }
+  return widest, full
+end
+
 -- A text wrapped at a page's width (a PDF's, a text browser's) as its
--- paragraphs: a line as wide as the widest (within a fifth), not ending a
--- sentence, goes on in the next unless that opens an item. A text whose
--- widest line is longer than any page's, or with fewer than three lines
--- that wide, is not wrapped; nor is a line of columns.
+-- paragraphs: a line as wide as the page's widest (within a fifth), not
+-- ending a sentence, goes on in the next unless that opens an item. A
+-- text whose widest line is longer than any page's, or with fewer than
+-- three lines that wide, is not wrapped; nor is a line of columns.
 local function unwrapped(report, lines)
-  local widest, widths, full = 0, {}, 0
-  for i, line in ipairs(lines) do
-    widths[i] = width(line)
-    if widths[i] > widest then widest = widths[i] end
-  end
-  for i = 1, #lines do
-    if widths[i] * 5 >= widest * 4 then full = full + 1 end
-  end
+  local widths = {}
+  for i, line in ipairs(lines) do widths[i] = width(line) end
+  local widest, full = page_width(report)
   if widest > WRAP_WIDEST or full < 3 then return lines end
   local F = Report.format_of(report)
   local out, n = {}, 0

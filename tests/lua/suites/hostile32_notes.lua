@@ -19,3 +19,11 @@ test("hostile32: a note under a table is none of its rows, the row after it stil
   assert(not found:find("struct.extra", 1, true), found)
   assert(not found:find("struct.row_missing", 1, true), found)
 end)
+
+test("hostile32: the published page keeps a part's note whole, wrapped at the page's width", function()
+  local md = sh(NB .. " render --format markdown " .. N1)
+  has(md, "\n\n注：行政复议、行政诉讼案件数据由市司法局提供，统计期限为2024 年 1 月 1 日至 2024 年 12 月 31 日\n\n")
+  has(md, "\n\n注：表中数据的统计期限为2024年1月1日至2024年12月31日\n\n")
+  -- the table drawn once: its printed row is no paragraph
+  eq(nil, md:find("\n72   64", 1, true), "表四's printed row as prose")
+end)
