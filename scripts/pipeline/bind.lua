@@ -1720,6 +1720,16 @@ local function opens_note(F, text)
   return false
 end
 
+-- Whether a line leads to the table printed after it (…情况如下：): a
+-- colon at its end. None of a table's own lines ends so before its first
+-- cell, bar the note of a header's corner (（本列数据的勾稽关系为：),
+-- which opens with a bracket.
+local function introduces(text)
+  text = text:gsub("[ \t\u{3000}]+$", "")
+  if text:sub(-3) ~= "\u{FF1A}" and text:sub(-1) ~= ":" then return false end
+  return not text:gsub("^[ \t\u{3000}]+", ""):find("^[%(\u{FF08}]")
+end
+
 local function table_tokens(F, T, blocks, from, to, lead)
   local tokens, cells, last, placed = {}, 0, from - 1, false
   -- a table has numbers: a part whose prose only names the table's words
@@ -1778,6 +1788,10 @@ local function table_tokens(F, T, blocks, from, to, lead)
       if not placed and b.grid and b.x0 then placed = true end
     elseif b.kind == "para" and is_prose(F, b.text) and not number_cells(b.text, unit_set(F)) then
       -- prose inside a table's part: its numbers are the text's, not the table's
+    elseif b.kind == "para" and #tokens == 0 and introduces(b.text) then
+      -- a sentence leading to the table is the part's prose, its words no
+      -- label (…行政复议、行政诉讼情况如下： was unplaced) nor left out of
+      -- the published part with the table's lines
     elseif b.kind == "para" then
       if cells > 0 and not rows_after then
         if (utf8.len(b.text) or SHORT + 1) <= SHORT then

@@ -27,3 +27,27 @@ test("hostile32: the published page keeps a part's note whole, wrapped at the pa
   -- the table drawn once: its printed row is no paragraph
   eq(nil, md:find("\n72   64", 1, true), "表四's printed row as prose")
 end)
+
+-- A sentence leading to a table (…情况如下：) between its part's heading and
+-- the table, in a PDF's text, a Markdown page and an HTML page: it is the
+-- part's prose, no label of the table's (表四's was said unplaced), and the
+-- published page keeps it (it was left out with the table's lines).
+test("hostile32: a sentence leading to a table stays the part's prose", function()
+  local leads = {
+    ["i1-city-tables-introduced.layout.txt"] = { "依据《条例》第二十条规定，本年度主动公开政府信息情况如下：",
+      "本年新收政府信息公开申请的办理情况如下：", "本年度本机关政府信息公开行政复议、行政诉讼情况如下：" },
+    ["i2-bureau-tables-introduced.md"] = { "本局2021年主动公开政府信息情况统计如下：",
+      "本年度收到和处理政府信息公开申请情况如下:", "本年度行政复议、行政诉讼情况如下：" },
+    ["i3-zone-tables-introduced.html"] = { "本年度主动公开政府信息情况如下：",
+      "本年度收到和处理政府信息公开申请情况如下：", "本年度政府信息公开行政复议、行政诉讼情况如下：" },
+  }
+  for name, want in pairs(leads) do
+    local path = DIR .. name
+    local found = rules_found(path)
+    assert(not found:find("parse.", 1, true), name .. ":" .. found)
+    local md = sh(NB .. " render --format markdown " .. path)
+    for _, s in ipairs(want) do has(md, "\n\n" .. s .. "\n\n") end
+    local R = assert(nianbao.read(path))
+    eq("number", (R.c:state("t4.rv.total")), name .. ": 表四 read")
+  end
+end)
