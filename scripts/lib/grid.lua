@@ -234,30 +234,42 @@ end
 
 -- A part's prose as it is published: its section's text less the lines a
 -- table was read from (a PDF's or a scraped page's table is printed in
--- the part's lines, and a writer draws it as the table). A table not read
--- whole keeps its lines: a draft shows what was printed.
+-- the part's lines, and a writer draws it as the table), in two: the
+-- prose before the table's lines, and the prose after them (a note under
+-- the table, 注：…), which a writer prints after the table it draws. A
+-- table not read whole keeps its lines: a draft shows what was printed.
 function M.prose(report, id)
   local sec = report:section(id)
-  if not sec then return "" end
+  if not sec then return "", "" end
   local text, places = sec.text or "", sec.places
   local read = {}
   for tid, t in pairs(report.tables or {}) do
     if t.text_blocks and all_read(report, tid) then read[#read + 1] = t.text_blocks end
   end
-  local out = {}
+  local out, after = {}, {}
   if #read == 0 or not places then
     for line in text:gmatch("[^\n]+") do out[#out + 1] = line end
   else
+    -- the last of the part's lines a table was read from
+    local last
+    for _, p in ipairs(places) do
+      for _, set in ipairs(read) do
+        if p.block and set[p.block] and (not last or p.block > last) then last = p.block end
+      end
+    end
     for n, p in ipairs(places) do
       local stop = places[n + 1] and places[n + 1].at - 2 or #text
       local of_table = false
       for _, set in ipairs(read) do
         if p.block and set[p.block] then of_table = true; break end
       end
-      if not of_table and p.at <= #text then out[#out + 1] = text:sub(p.at, stop) end
+      if not of_table and p.at <= #text then
+        local into = (last and p.block and p.block > last) and after or out
+        into[#into + 1] = text:sub(p.at, stop)
+      end
     end
   end
-  return table.concat(unwrapped(report, out), "\n")
+  return table.concat(unwrapped(report, out), "\n"), table.concat(unwrapped(report, after), "\n")
 end
 
 -- What the blank report of `new` writes in a part still to be filled.

@@ -2,9 +2,9 @@
 -- 至2024年12月31日), wrapped over the page's lines: its dates are no values
 -- of the table's last row (表四's one row read 21 numbers and was refused,
 -- 15 cells unread), a row after the note is still the table's (表三's 四、
--- 结转下年度继续办理), and the published page prints the note as one
--- paragraph, wrapped at the width of the report's page though its part
--- holds only its two lines.
+-- 结转下年度继续办理), and the published page prints the note under the
+-- table as one paragraph, wrapped at the width of the report's page though
+-- its part holds only its two lines.
 
 local DIR = "tests/fixtures/hostile32/"
 local N1 = DIR .. "n1-city-notes-under-tables.layout.txt"
@@ -20,9 +20,12 @@ test("hostile32: a note under a table is none of its rows, the row after it stil
   assert(not found:find("struct.row_missing", 1, true), found)
 end)
 
-test("hostile32: the published page keeps a part's note whole, wrapped at the page's width", function()
+test("hostile32: the published page prints a note whole under its table, wrapped at the page's width", function()
   local md = sh(NB .. " render --format markdown " .. N1)
-  has(md, "\n\n注：行政复议、行政诉讼案件数据由市司法局提供，统计期限为2024 年 1 月 1 日至 2024 年 12 月 31 日\n\n")
+  -- 表四's note whole, after the table it is printed under
+  has(md, "| 20 |\n\n注：行政复议、行政诉讼案件数据由市司法局提供，统计期限为2024 年 1 月 1 日至 2024 年 12 月 31 日\n\n")
+  local html = sh(NB .. " render " .. N1)
+  has(html, "</table></div>\n<p>注：行政复议、行政诉讼案件数据由市司法局提供，统计期限为2024 年 1 月 1 日至 2024 年 12 月 31 日</p>")
   has(md, "\n\n注：表中数据的统计期限为2024年1月1日至2024年12月31日\n\n")
   -- the table drawn once: its printed row is no paragraph
   eq(nil, md:find("\n72   64", 1, true), "表四's printed row as prose")
