@@ -41,7 +41,7 @@ test("hostile32: a sentence leading to a table stays the part's prose", function
       "本年新收政府信息公开申请的办理情况如下：", "本年度本机关政府信息公开行政复议、行政诉讼情况如下：" },
     ["i2-bureau-tables-introduced.md"] = { "本局2021年主动公开政府信息情况统计如下：",
       "本年度收到和处理政府信息公开申请情况如下:", "本年度行政复议、行政诉讼情况如下：" },
-    ["i3-zone-tables-introduced.html"] = { "本年度主动公开政府信息情况如下：",
+    ["i3-bureau-tables-introduced.html"] = { "本年度主动公开政府信息情况如下：",
       "本年度收到和处理政府信息公开申请情况如下：", "本年度政府信息公开行政复议、行政诉讼情况如下：" },
   }
   for name, want in pairs(leads) do
