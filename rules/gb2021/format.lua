@@ -231,6 +231,10 @@ last_year_columns = { "上年", "去年", "同比", "增减", "比上年" }
 -- The header of a column of remarks a table may add: its text is no value.
 remarks = { "备注" }
 
+-- The words opening a note printed under a table (注：数据统计时间为…):
+-- the note and its lines wrapped on are no row, whatever numbers they hold.
+table_notes = { "注：", "注:", "说明：", "说明:", "备注：", "备注:" }
+
 -- Marks after a row's number that make it an enumerator of the next label
 -- ("1、申请人…") when a page runs the table together.
 enumerator_marks = { "、", "．" }

@@ -176,15 +176,21 @@ local function render(findings, report, opts)
   meta_table(report, out)
   if opts.draft then draft_note(findings, opts, out) end
   local s0 = report.sections[1]
-  if s0 and not s0.part then paragraphs(layout.prose(report, s0.id), out) end
+  if s0 and not s0.part then
+    local text, after = layout.prose(report, s0.id)
+    paragraphs(text, out)
+    if after ~= "" then paragraphs(after, out) end
+  end
   local placeholder = layout.placeholders(report).table
   for _, p in ipairs(layout.parts(report)) do
     out[#out + 1] = "<h2>" .. esc(p.heading) .. "</h2>"
-    local text = layout.prose(report, p.id)
+    local text, after = layout.prose(report, p.id)
     if text ~= "" and not (p.table and placeholder and text:sub(1, #placeholder) == placeholder) then
       paragraphs(text, out)
     end
     if p.table then draw(report, p.table, out) end
+    -- (the prose printed under the table's lines: a note on it)
+    if after ~= "" then paragraphs(after, out) end
   end
   local sig = layout.signature(report)
   if sig then

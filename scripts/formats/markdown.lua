@@ -65,16 +65,22 @@ local function render(findings, report, opts)
     out[#out + 1] = ""
   end
   local s0 = report.sections[1]
-  if s0 and not s0.part then paragraphs(layout.prose(report, s0.id), out) end
+  if s0 and not s0.part then
+    local text, after = layout.prose(report, s0.id)
+    paragraphs(text, out)
+    if after ~= "" then paragraphs(after, out) end
+  end
   local placeholder = layout.placeholders(report).table
   for _, p in ipairs(layout.parts(report)) do
     out[#out + 1] = "## " .. p.heading
     out[#out + 1] = ""
-    local text = layout.prose(report, p.id)
+    local text, after = layout.prose(report, p.id)
     if text ~= "" and not (p.table and placeholder and text:sub(1, #placeholder) == placeholder) then
       paragraphs(text, out)
     end
     if p.table then pipe_table(report, p.table, out); out[#out + 1] = "" end
+    -- (the prose printed under the table's lines: a note on it)
+    if after ~= "" then paragraphs(after, out) end
   end
   local sig = layout.signature(report)
   if sig then

@@ -177,21 +177,65 @@ local function columned(line)
   return line:find("\t", 1, true) or line:gsub("^%s+", ""):gsub("%s+$", ""):find("  ", 1, true)
 end
 
--- A text wrapped at a page's width (a PDF's, a text browser's) as its
--- paragraphs: a line as wide as the widest (within a fifth), not ending a
--- sentence, goes on in the next unless that opens an item. A text whose
--- widest line is longer than any page's, or with fewer than three lines
--- that wide, is not wrapped; nor is a line of columns.
-local function unwrapped(report, lines)
+-- The page's width a report's text was wrapped at, over all its parts:
+-- the widest line of prose (a line of columns is a table's, one wider
+-- than any page's no wrapped line) that a tenth of them, and three at
+-- least, are as wide as within a fifth (a site's footer of one wider line
+-- is not the page's). nil where none is. Found once a report.
+local page_of = setmetatable({}, { __mode = "k" })
+local function page_width(report)
+  local page = page_of[report]
+  if page then return page.widest end
+  local widths = {}
+  for _, sec in ipairs(report.sections or {}) do
+    for line in (sec.text or ""):gmatch("[^\n]+") do
+      local w = not columned(line) and width(line)
+      if w and w > 0 and w <= WRAP_WIDEST then widths[#widths + 1] = w end
+    end
+  end
+  table.sort(widths, function(x, y) return x > y end)
+  local need, widest = math.max(3, #widths // 10), nil
+  local j = 1
+  for i, w in ipairs(widths) do
+    -- (widths[i..j-1] are those within a fifth of w)
+    if j < i then j = i end
+    while widths[j] and widths[j] * 5 >= w * 4 do j = j + 1 end
+    if j - i >= need then widest = w; break end
+  end
+  page_of[report] = { widest = widest }
+  return widest
+end
+
+-- The width a part's lines were wrapped at (a PDF's, a text browser's):
+-- its widest, where three lines at least are that wide (within a fifth);
+-- nil where its widest line is longer than any page's. A part with fewer
+-- lines that wide of its own (a note of two lines under a table drawn) is
+-- wrapped at its page's width.
+local function wrap_width(report, part)
   local widest, widths, full = 0, {}, 0
-  for i, line in ipairs(lines) do
+  for i, line in ipairs(part) do
     widths[i] = width(line)
     if widths[i] > widest then widest = widths[i] end
   end
-  for i = 1, #lines do
+  for i = 1, #part do
     if widths[i] * 5 >= widest * 4 then full = full + 1 end
   end
-  if widest > WRAP_WIDEST or full < 3 then return lines end
+  if widest > WRAP_WIDEST then return nil end
+  if full < 3 then
+    local page = page_width(report)
+    if not page or widest > page then return nil end
+    widest = page
+  end
+  return widest
+end
+
+-- Lines wrapped at `widest` (nil: not wrapped) as their paragraphs: a
+-- line as wide as the widest (within a fifth), not ending a sentence, goes
+-- on in the next unless that opens an item; a line of columns does not.
+local function unwrapped(report, lines, widest)
+  if not widest then return lines end
+  local widths = {}
+  for i, line in ipairs(lines) do widths[i] = width(line) end
   local F = Report.format_of(report)
   local out, n = {}, 0
   local going = false
@@ -213,30 +257,45 @@ end
 
 -- A part's prose as it is published: its section's text less the lines a
 -- table was read from (a PDF's or a scraped page's table is printed in
--- the part's lines, and a writer draws it as the table). A table not read
--- whole keeps its lines: a draft shows what was printed.
+-- the part's lines, and a writer draws it as the table), in two: the
+-- prose before the table's lines, and the prose after them (a note under
+-- the table, 注：…), which a writer prints after the table it draws. A
+-- table not read whole keeps its lines: a draft shows what was printed.
 function M.prose(report, id)
   local sec = report:section(id)
-  if not sec then return "" end
+  if not sec then return "", "" end
   local text, places = sec.text or "", sec.places
   local read = {}
   for tid, t in pairs(report.tables or {}) do
     if t.text_blocks and all_read(report, tid) then read[#read + 1] = t.text_blocks end
   end
-  local out = {}
+  local out, after = {}, {}
   if #read == 0 or not places then
     for line in text:gmatch("[^\n]+") do out[#out + 1] = line end
   else
+    -- the last of the part's lines a table was read from
+    local last
+    for _, p in ipairs(places) do
+      for _, set in ipairs(read) do
+        if p.block and set[p.block] and (not last or p.block > last) then last = p.block end
+      end
+    end
     for n, p in ipairs(places) do
       local stop = places[n + 1] and places[n + 1].at - 2 or #text
       local of_table = false
       for _, set in ipairs(read) do
         if p.block and set[p.block] then of_table = true; break end
       end
-      if not of_table and p.at <= #text then out[#out + 1] = text:sub(p.at, stop) end
+      if not of_table and p.at <= #text then
+        local into = (last and p.block and p.block > last) and after or out
+        into[#into + 1] = text:sub(p.at, stop)
+      end
     end
   end
-  return table.concat(unwrapped(report, out), "\n")
+  -- (the part's lines together tell the width they were wrapped at)
+  local all = table.move(after, 1, #after, #out + 1, table.move(out, 1, #out, 1, {}))
+  local widest = wrap_width(report, all)
+  return table.concat(unwrapped(report, out, widest), "\n"), table.concat(unwrapped(report, after, widest), "\n")
 end
 
 -- What the blank report of `new` writes in a part still to be filled.

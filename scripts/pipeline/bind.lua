@@ -1758,6 +1758,53 @@ local function number_cells(text, units)
 end
 M.number_cells = number_cells
 
+-- Where a line's text begins, past its white (an ideographic space too).
+local function text_start(text)
+  local at = text:find("[^ \t]")
+  while at and text:sub(at, at + 2) == "\u{3000}" do at = text:find("[^ \t]", at + 3) end
+  return at
+end
+
+-- The format's table_notes by their first three bytes: a table's lines are
+-- many, each asked with one look-up.
+local note_firsts = setmetatable({}, { __mode = "k" })
+-- Whether a line opens a note printed under a table (the format's table_notes).
+local function opens_note(F, text)
+  local firsts = note_firsts[F]
+  if not firsts then
+    firsts = {}
+    for _, w in ipairs(F.decl.table_notes or {}) do
+      local k = w:sub(1, 3)
+      firsts[k] = firsts[k] or {}
+      firsts[k][#firsts[k] + 1] = w
+    end
+    note_firsts[F] = firsts
+  end
+  local at = text_start(text)
+  local words = at and firsts[text:sub(at, at + 2)]
+  if not words then return false end
+  for _, w in ipairs(words) do
+    if text:sub(at, at + #w - 1) == w then return true end
+  end
+  return false
+end
+M.opens_note = opens_note
+
+-- Whether a line leads to the table printed after it (…情况如下：): a
+-- colon at its end, outside brackets. A table's header wrapped at a colon
+-- is inside one (本年收费金额（单位：, （本列数据的勾稽关系为：).
+local function introduces(text)
+  local stop = #text
+  while stop > 0 and (text:byte(stop) == 32 or text:byte(stop) == 9) do stop = stop - 1 end
+  if text:sub(stop - 2, stop) ~= "\u{FF1A}" and text:sub(stop, stop) ~= ":" then return false end
+  local _, wide_open = text:gsub("\u{FF08}", "")
+  local _, wide_closed = text:gsub("\u{FF09}", "")
+  local _, opened = text:gsub("%(", "")
+  local _, closed = text:gsub("%)", "")
+  return wide_open + opened <= wide_closed + closed
+end
+M.introduces = introduces
+
 local function table_tokens(F, T, blocks, from, to, lead)
   local tokens, cells, last, placed = {}, 0, from - 1, false
   -- a table has numbers: a part whose prose only names the table's words
@@ -1805,6 +1852,7 @@ local function table_tokens(F, T, blocks, from, to, lead)
   tokens, placed = {}, false
   -- the paragraphs read as the table's lines (a writer leaves them out of the part's prose)
   local read = {}
+  local noted = false   -- within a note under the table
   if cells > 0 and not rows_after then to = last end      -- prose after the last cell is not the table's
   local has_digits = digits_at ~= nil and digits_at <= to
   if lead and has_value_digit(lead.text) then has_digits = true end
@@ -1816,8 +1864,11 @@ local function table_tokens(F, T, blocks, from, to, lead)
     elseif b.kind == "para" and is_prose(F, b.text) and not number_cells(b.text, unit_set(F)) then
       -- prose inside a table's part: its numbers are the text's, not the table's
     elseif b.kind == "para" then
+      -- (a sentence leading to the table, before its first token, is the
+      -- part's prose: its words no label, …行政复议、行政诉讼情况如下： was
+      -- unplaced, nor left out of the published part with the table's lines)
       if cells > 0 and not rows_after then
-        if (utf8.len(b.text) or SHORT + 1) <= SHORT then
+        if (utf8.len(b.text) or SHORT + 1) <= SHORT and not (#tokens == 0 and introduces(b.text)) then
           tokens[#tokens + 1] = b
           read[i] = true
           if not placed and b.grid and b.x0 then placed = true end
@@ -1827,7 +1878,16 @@ local function table_tokens(F, T, blocks, from, to, lead)
         local start = first_of(F.labels.simplify(text), T.starts)
         -- a line of numbers alone (a table whose header a page lost)
         if not start and #tokens == 0 and text:match("^[%d%s%.%-]+$") and text:find("%d%s+%d") then start = 1 end
-        if (start or #tokens > 0) and has_digits then
+        if start and #tokens == 0 and introduces(text) then start = nil end
+        -- a note under the table, and the lines it wraps on to up to a run
+        -- of values, is none of its rows: its dates (统计期限为2024年1月1日
+        -- 至…) were read as the last row's values, the row refused
+        if #tokens > 0 and opens_note(F, text) then
+          noted = true
+        elseif noted and text:find(VALUE_RUN) then
+          noted = false
+        end
+        if (start or #tokens > 0) and has_digits and not noted then
           start = start or 1
           tables.tokenize_into(tokens, start == 1 and text or text:sub(start), b.line,
                                (b.col or 1) + (start == 1 and 0 or utf8.len(text:sub(1, start - 1)) or 0),

@@ -38,6 +38,7 @@ local function tokens_long_way(T, blocks, from, to, lead)
   if cells > 0 and not rows_after then to = last end
   local has_digits = digits_at ~= nil and digits_at <= to
   if lead and has_digit:match(lead.text) then has_digits = true end
+  local noted = false
   for i = lead and from - 1 or from, to do
     local b = (lead and i == from - 1) and lead or blocks[i]
     if b.kind == "cell" then
@@ -47,7 +48,7 @@ local function tokens_long_way(T, blocks, from, to, lead)
       -- prose (a row of numbers with a remark is none)
     elseif b.kind == "para" then
       if cells > 0 and not rows_after then
-        if (utf8.len(b.text) or 41) <= 40 then
+        if (utf8.len(b.text) or 41) <= 40 and not (#tokens == 0 and bind.introduces(b.text)) then
           tokens[#tokens + 1] = b
           if b.grid and b.x0 then placed = true end
         end
@@ -59,7 +60,15 @@ local function tokens_long_way(T, blocks, from, to, lead)
           if at and (not start or at < start) then start = at end
         end
         if not start and #tokens == 0 and text:match("^[%d%s%.%-]+$") and text:find("%d%s+%d") then start = 1 end
-        if (start or #tokens > 0) and has_digits then
+        -- (a sentence leading to the table is prose; a note under it, to a
+        -- run of values, no row)
+        if start and #tokens == 0 and bind.introduces(text) then start = nil end
+        if #tokens > 0 and bind.opens_note(F, text) then
+          noted = true
+        elseif noted and text:find("%d[%d,%.]*[ \t]+%d[%d,%.]*[ \t]+%d") then
+          noted = false
+        end
+        if (start or #tokens > 0) and has_digits and not noted then
           start = start or 1
           tables.tokenize_into(tokens, start == 1 and text or text:sub(start), b.line,
                                (b.col or 1) + (start == 1 and 0 or utf8.len(text:sub(1, start - 1)) or 0),
