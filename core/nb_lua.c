@@ -1763,8 +1763,8 @@ static int l_report_state(lua_State *L) {
 
 /* report:pick(at, what...) -> the positions k in list `at` (schema indices,
 ** 1-based as schema:find gives them) whose cell is any of `what`: a state
-** name, "negative" or "fraction" (numbers). Names it does not know ask for
-** nothing. One pass, no cell built: what rules ask of every cell. */
+** name, "negative", "fraction" or "halves" (numbers: nb_cell_is). Names
+** it does not know ask for nothing. One pass, no cell built: what rules ask of every cell. */
 static int l_report_pick(lua_State *L) {
     nb_report *r = check_report(L, 1);
     lua_Integer n, k, found = 0;
@@ -1785,6 +1785,7 @@ static int l_report_pick(lua_State *L) {
             if (strcmp(name, state_names[s]) == 0) what |= NB_CELL_IS(s);
         if (strcmp(name, "negative") == 0) what |= NB_CELL_NEGATIVE;
         if (strcmp(name, "fraction") == 0) what |= NB_CELL_FRACTION;
+        if (strcmp(name, "halves") == 0) what |= NB_CELL_HALVES;
     }
     lua_newtable(L);
     for (k = 1; k <= n; k++) {
@@ -1801,7 +1802,7 @@ static int l_report_pick(lua_State *L) {
             ** only for a number whose sign or fraction is asked */
             const nb_cell *c = nb_report_cell(r, (size_t)(at - 1));
             if (c != NULL && ((what & NB_CELL_IS(c->state)) ||
-                              (c->state == NB_CELL_NUMBER && (what & (NB_CELL_NEGATIVE | NB_CELL_FRACTION)) &&
+                              (c->state == NB_CELL_NUMBER && (what & (NB_CELL_NEGATIVE | NB_CELL_FRACTION | NB_CELL_HALVES)) &&
                                nb_cell_is(c, what)))) {
                 lua_pushinteger(L, k);
                 lua_rawseti(L, -2, ++found);

@@ -1,6 +1,7 @@
 /*
 ** nb_report.c — schema (cell ids, hashed) and report (one cell per id).
 */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "nb.h"
@@ -356,11 +357,34 @@ int nb_report_set_cell_n(nb_report *r, size_t i, nb_cell_state state, nb_num num
     return store_cell(r, i, state, num, text, len, span);
 }
 
+/* Whether n, printed with no point, is 1000 or more and its digits' two
+** halves read as a value and its revision: as many digits each, neither
+** with a leading zero, different, and within a tenth of the larger
+** (twins.lua's halves and revised_pair, which this answers ahead for a
+** report that has none). */
+static int revised_halves(nb_num n) {
+    char digits[24];
+    int len, half, k;
+    int64_t x = 0, y = 0, larger;
+    if (n.scale != 0 || n.units < 1000) return 0;
+    len = snprintf(digits, sizeof digits, "%lld", (long long)n.units);
+    if (len < 4 || len % 2 == 1 || len >= (int)sizeof digits) return 0;
+    half = len / 2;                       /* at most 9 digits: an int64 has 19 */
+    if (digits[half] == '0') return 0;
+    for (k = 0; k < half; k++) {
+        x = x * 10 + (digits[k] - '0');
+        y = y * 10 + (digits[half + k] - '0');
+    }
+    larger = x > y ? x : y;
+    return x != y && (x > y ? x - y : y - x) * 10 <= larger;
+}
+
 int nb_cell_is(const nb_cell *c, unsigned what) {
     if (c == NULL) return 0;
     if (what & NB_CELL_IS(c->state)) return 1;
     if (c->state != NB_CELL_NUMBER) return 0;
     if ((what & NB_CELL_NEGATIVE) && c->num.units < 0) return 1;   /* the digits carry the sign */
+    if ((what & NB_CELL_HALVES) && revised_halves(c->num)) return 1;
     return (what & NB_CELL_FRACTION) && !nb_num_is_integral(c->num);
 }
 

@@ -94,13 +94,16 @@ int nb_report_set_cell_n(nb_report *r, size_t i, nb_cell_state state, nb_num num
                          const char *text, size_t len, nb_span span);
 
 /* What a cell may be asked to be, for nb_cell_is: one bit per state
-** (NB_CELL_IS(state)), and two questions about a number's value. */
+** (NB_CELL_IS(state)), and three questions about a number's value. */
 #define NB_CELL_IS(state) (1u << (state))
 #define NB_CELL_NEGATIVE  (1u << 8)   /* a number below zero */
 #define NB_CELL_FRACTION  (1u << 9)   /* a number that is not whole */
+#define NB_CELL_HALVES    (1u << 10)  /* a whole number whose digits' halves read as a value
+                                      ** and its revision (twins.lua's halves: 30103001) */
 
 /* Nonzero when cell c is any of what the bits of `what` ask: in a state
-** they name, or a number that is negative or not whole as they ask. A NULL
+** they name, or a number that is negative, not whole or of revised halves
+** as they ask. A NULL
 ** cell is none of them. What the rules of a format ask of every cell, in
 ** one pass over the cells and without building any of them. */
 int nb_cell_is(const nb_cell *c, unsigned what);

@@ -298,7 +298,7 @@ function Engine:bind_text(text, path)
   -- a cell printed with two numbers (a revised value beside its old one): the sums say which, or
   -- unknown; before a digit's tail is doubted, which a twin's sum broken would blame on its neighbour
   -- (the tails it asked on the way, when it set no cell, are the text's to doubt)
-  local tails = R.format ~= "legacy" and twins.resolve(R, self:pack(R.format).system) or nil
+  local tails = R.format ~= "legacy" and twins.resolve(R, self:pack(R.format).system, reader.loose_digits) or nil
   if reader.loose_digits and R.format ~= "legacy" then bind.doubt_tails(R, self:pack(R.format).system, doc.blocks, tails) end
   -- a table's anchor word alone (a note that mentions 表二) is not a table: a cell must be read
   -- (looked for only in a report with no part that carries a table: most have several;

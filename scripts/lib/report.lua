@@ -426,7 +426,8 @@ end
 
 -- The ids of the format's printed cells, in their order, that are any of
 -- `...`: a state ("blank", "marker", ...), or "negative" / "fraction" (a
--- number below zero, or not whole). The core answers in one pass (of the
+-- number below zero, or not whole), or "halves" (a number whose digits'
+-- halves read as a value and its revision, twins.lua's). The core answers in one pass (of the
 -- cells picked ahead when every question is one of theirs).
 function Report:ids_in(...)
   self = originals[self] or self

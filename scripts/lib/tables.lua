@@ -430,10 +430,15 @@ local TOKEN_MEMO_BYTES = 2 * 1048576
 local token_memo = memo.keyed()
 local NO_MARKS = {}
 
--- tokenize_into(out, text, line, col, offset, marks, tabs): the tokens of text
--- (its first byte at line, col, offset) added to the list out, which the
--- binder fills line by line: no list, and no place, made per line. tabs:
+-- tokenize_into(out, text, line, col, offset, marks, tabs, indent): the tokens
+-- of text (its first byte at line, col, offset) added to the list out, which
+-- the binder fills line by line: no list, and no place, made per line. tabs:
 -- the empty cells the line's trailing tabs part, kept on its last token.
+-- indent: the columns of white before the line's text, where it had some.
+-- A token's `derived` says it was cut from a line's text: true, or that
+-- indent (bind_flat_by reads it). Kept there, not in a field of its own:
+-- with an eighth field, each token marked spaced or after_word grows its
+-- table (some 1% of a PDF's text).
 local function tokenize_into(out, text, line, col, offset, marks, tabs, indent)
   local m = token_memo[marks or NO_MARKS]
   local flat = m and m.of[text]
@@ -446,10 +451,8 @@ local function tokenize_into(out, text, line, col, offset, marks, tabs, indent)
   for k = 1, #flat, 4 do
     n = n + 1
     local at = flat[k + 3]
-    out[n] = { kind = "cell", derived = true, text = flat[k], glued = flat[k + 1],
+    out[n] = { kind = "cell", derived = indent or true, text = flat[k], glued = flat[k + 1],
                line = line, col = col + flat[k + 2], offset = offset + at }
-    -- (its column on the line as laid out, the white before the line's text counted)
-    if indent then out[n].x = indent + col + flat[k + 2] end
     -- (a text's place counts a space before it: said, to tell it from one set against a number)
     if not flat[k + 1] and byte(text, at + 1) == 32 then out[n].spaced = true end
     -- (and a number's right after a word's last character: a header's 数据1, no cell of its own)
@@ -4086,16 +4089,20 @@ local function bind_flat_by(F, system, T, m, tokens, R, diags, present, pending,
     -- first value set a line above the rest, with its header's first word, where the page
     -- split the header): read left to right where the order read breaks the row's own
     -- sums and that order holds them all, each value in a column of its own
+    -- (a value cut from a line with white before its text: its `derived` is that white's columns)
     local laid, apart = true, false
     for _, b in ipairs(values) do
-      laid, apart = laid and b.x ~= nil, apart or b.line ~= values[1].line
+      local indent = b.derived
+      laid, apart = laid and indent and indent ~= true, apart or b.line ~= values[1].line
     end
     if laid and apart and not header_at and not system:consistent(R.c, T.cells, true) then
       if rec then rec.unsafe = true end
+      -- (its column on the line as laid out, the white before the line's text counted)
+      local function laid_column(b) return b.derived + b.col end
       local by_x = table.move(values, 1, #values, 1, {})
-      table.sort(by_x, function(p, q) return p.x < q.x end)
+      table.sort(by_x, function(p, q) return laid_column(p) < laid_column(q) end)
       local distinct = true
-      for i = 2, #by_x do distinct = distinct and by_x[i].x > by_x[i - 1].x end
+      for i = 2, #by_x do distinct = distinct and laid_column(by_x[i]) > laid_column(by_x[i - 1]) end
       if distinct then
         set_row(R, F, T.cells, by_x)
         if system:consistent(R.c, T.cells, true) then values = by_x

@@ -42,7 +42,7 @@ end
 -- it. (A number no sum covers is left as read: some tenth of all numbers
 -- have near halves, 447445 as well as a revision's 12801282 run
 -- together, and nothing tells them apart.)
-local function candidates(R, system)
+local function candidates(R, system, tails_asked)
   local out, seen, c, tails = {}, {}, R.c, nil
   for _, id in ipairs(R:ids_in("text")) do
     local cell = c:get(id)
@@ -56,8 +56,12 @@ local function candidates(R, system)
   -- the sums' failures, asked of the core once a report: as the text
   -- reader's tails asked them, or asked here so (kept for the rules after)
   -- (system.sums: the system's equations, in the pack's order, as tails walks them)
+  -- (for a reader whose tails are doubted after, the tails; else none asked where no number's
+  -- halves are a revised pair, the core's one pass says so: the rules ask the sums afresh)
   local asked = identities.asked(c)
-  if not asked then tails = system:tails(c); asked = identities.asked(c) end
+  if not asked and (tails_asked or #R:ids_in("halves") > 0) then
+    tails = system:tails(c); asked = identities.asked(c)
+  end
   for _, rule in ipairs(asked and system.sums or {}) do
     for _, f in ipairs(asked[rule] or {}) do
       for _, t in ipairs(f.terms or {}) do
@@ -145,18 +149,19 @@ local function fitting(R, system, list, group)
   return found, count
 end
 
--- resolve(R, system) → the tails (System:tails) asked of the cells on the
--- way, when no cell was set after (most reports: none read as two numbers),
--- for a text's tails not to be asked again. Each cell read as two numbers
--- takes the reading the identities prove, with a diagnostic saying what it
--- printed and the number taken (kind "twins_chosen"). Where more than one choice fits,
+-- resolve(R, system, tails_asked) → the tails (System:tails) asked of the
+-- cells on the way, when no cell was set after (most reports: none read as
+-- two numbers), for a text's tails not to be asked again (tails_asked: the
+-- reader's are doubted after). Each cell read as two numbers takes the
+-- reading the identities prove, with a diagnostic saying what it printed
+-- and the number taken (kind "twins_chosen"). Where more than one choice fits,
 -- or no sum covers the cells, they are unknown, with a diagnostic saying
 -- what they printed. Where none fits, the revision was no explanation: a
 -- number is left as read, for the sums' own rules to judge (an author's
 -- slip, 1213 for 1214, is theirs to say), and a text of two numbers is
 -- unknown.
-function M.resolve(R, system)
-  local list, tails = candidates(R, system)
+function M.resolve(R, system, tails_asked)
+  local list, tails = candidates(R, system, tails_asked)
   if #list == 0 then return tails end
   for _, group in ipairs(groups_of(system, list)) do
     local covered = false

@@ -25,3 +25,17 @@ test("tokens added to a list keep what it held and take their places from the li
   eq(11, out[3].col, "a column counts characters from the line's")
   eq(113, out[3].offset, "an offset counts bytes from the line's")
 end)
+
+test("a token cut from a line with white before its text carries that white in derived, and no field more", function()
+  local tables = require "tables"
+  local marks = nianbao.engine:pack("gb2021").format.enumerator_marks
+  local out = tables.tokenize_into({}, "1 0", 7, 1, 0, marks, nil, 40)
+  eq(2, #out, "two values")
+  eq(40, out[1].derived, "the line's white, first value")
+  eq(40, out[2].derived, "the line's white, second value")
+  eq(3, out[2].col, "its column in the text, the white not counted")
+  local fields = 0
+  for _ in pairs(out[1]) do fields = fields + 1 end
+  eq(7, fields, "kind, derived, text, glued, line, col, offset")
+  eq(true, tables.tokenize_into({}, "1 0", 7, 1, 0, marks)[1].derived, "a line with none: true")
+end)
