@@ -301,7 +301,9 @@ local function entry_line(rule)
     if info and info.linedefined and info.linedefined > 0 then return info.linedefined end
   end
   local n = 0
-  for l in ((rule.source or "") .. "\n"):gmatch("([^\n]*)\n") do
+  -- (a rule of the home's run from the build's bytecode kept no source: read it now, on a failure)
+  local source = rule.source or (rule.path and require("nianbao.io").readfile(rule.path)) or ""
+  for l in (source .. "\n"):gmatch("([^\n]*)\n") do
     n = n + 1
     if l:match("^%s*identity%s*=") or l:match("^%s*function%s+check") then return n end
   end
