@@ -60,28 +60,22 @@ local function points_away(F, text)
   local any = false
   for _, w in ipairs(pointers) do any = any or text:find(w, 1, true) ~= nil end
   if not any then return false end
+  -- (full-width digits as ASCII ones: a pointer's number may be typed so)
+  local plain = text:gsub("\xEF\xBC([\x90-\x99])", function(d) return string.char(d:byte() - 0x60) end)
+  -- whether s counts something: a digit not a pointer's number nor a year's (年)
+  local function counts(s)
+    if not s:find("%d") then return false end
+    for _, p in ipairs(pointers) do s = s:gsub(p:gsub("%p", "%%%0") .. "%d+", p) end
+    return s:gsub("%d%d%d%d\xE5\xB9\xB4", ""):find("%d") ~= nil
+  end
   -- (a count anywhere in the part, 本年主动公开政府信息412条，详见下表: its
   -- own figures, and its table missing)
-  local plain = text:gsub("\xEF\xBC([\x90-\x99])", function(d) return string.char(d:byte() - 0x60) end)
-  if plain:find("%d") then
-    local c = plain
-    for _, p in ipairs(pointers) do c = c:gsub(p:gsub("%p", "%%%0") .. "%d+", p) end
-    if c:gsub("%d%d%d%d\xE5\xB9\xB4", ""):find("%d") then return false end
-  end
+  if counts(plain) then return false end
   for _, e in ipairs(CLAUSE_ENDS) do plain = plain:gsub(e, "\n") end
   for clause in plain:gmatch("[^\n;,]+") do
     if #clause <= 4 * most and (utf8.len(clause) or most + 1) <= most then
       for _, w in ipairs(pointers) do
-        if clause:find(w, 1, true) then
-          -- (full-width digits as ASCII ones: a pointer's number may be typed so)
-          local c = clause:gsub("\xEF\xBC([\x90-\x99])", function(d) return string.char(d:byte() - 0x60) end)
-          if c:find("%d") then
-            for _, p in ipairs(pointers) do c = c:gsub(p:gsub("%p", "%%%0") .. "%d+", p) end
-            c = c:gsub("%d%d%d%d\xE5\xB9\xB4", "")       -- 年
-          end
-          if not c:find("%d") then return true end
-          break
-        end
+        if clause:find(w, 1, true) then return true end
       end
     end
   end
