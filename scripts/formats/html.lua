@@ -132,6 +132,22 @@ local function draw(report, tid, out, marks)
   out[#out + 1] = "</table></div>"
 end
 
+-- A part's own table (not the format's), as it stood among its paragraphs.
+local function own_table(rows, out)
+  out[#out + 1] = '<div class="table-wrap"><table class="own">'
+  for _, row in ipairs(rows) do
+    local cells = {}
+    for _, c in ipairs(row) do
+      local attrs = ""
+      if c.rowspan > 1 then attrs = attrs .. ' rowspan="' .. c.rowspan .. '"' end
+      if c.colspan > 1 then attrs = attrs .. ' colspan="' .. c.colspan .. '"' end
+      cells[#cells + 1] = "<td" .. attrs .. ">" .. esc(c.text) .. "</td>"
+    end
+    out[#out + 1] = "<tr>" .. table.concat(cells) .. "</tr>"
+  end
+  out[#out + 1] = "</table></div>"
+end
+
 local function page(title, css, body)
   return table.concat({
     "<!DOCTYPE html>", '<html lang="zh-CN"><head><meta charset="utf-8">',
@@ -184,9 +200,12 @@ local function render(findings, report, opts)
   local placeholder = layout.placeholders(report).table
   for _, p in ipairs(layout.parts(report)) do
     out[#out + 1] = "<h2>" .. esc(p.heading) .. "</h2>"
-    local text, after = layout.prose(report, p.id)
-    if text ~= "" and not (p.table and placeholder and text:sub(1, #placeholder) == placeholder) then
-      paragraphs(text, out)
+    local text, after, own = layout.prose(report, p.id)
+    if (text ~= "" or #own > 0) and not (p.table and placeholder and text:sub(1, #placeholder) == placeholder) then
+      -- (the part's own tables where they stood among its paragraphs)
+      for _, piece in ipairs(layout.pieces(text, own)) do
+        if piece.rows then own_table(piece.rows, out) else paragraphs(piece.text, out) end
+      end
     end
     if p.table then draw(report, p.table, out) end
     -- (the prose printed under the table's lines: a note on it)

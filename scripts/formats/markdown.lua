@@ -20,9 +20,11 @@ local function paragraphs(text, out)
   end
 end
 
-local function pipe_table(report, tid, out)
+-- rows: each a list of cells {text =, rowspan =, colspan =} (a format's
+-- table as layout.grid gives it, or a part's own)
+local function pipe_table(rows, out)
   -- the grid with its spans laid out: taken[r][c] marks places of merged cells
-  local rows, taken, width = layout.grid(report, tid), {}, 0
+  local taken, width = {}, 0
   local lines = {}
   for r, row in ipairs(rows) do
     taken[r] = taken[r] or {}
@@ -74,11 +76,14 @@ local function render(findings, report, opts)
   for _, p in ipairs(layout.parts(report)) do
     out[#out + 1] = "## " .. p.heading
     out[#out + 1] = ""
-    local text, after = layout.prose(report, p.id)
-    if text ~= "" and not (p.table and placeholder and text:sub(1, #placeholder) == placeholder) then
-      paragraphs(text, out)
+    local text, after, own = layout.prose(report, p.id)
+    if (text ~= "" or #own > 0) and not (p.table and placeholder and text:sub(1, #placeholder) == placeholder) then
+      -- (the part's own tables where they stood among its paragraphs)
+      for _, piece in ipairs(layout.pieces(text, own)) do
+        if piece.rows then pipe_table(piece.rows, out); out[#out + 1] = "" else paragraphs(piece.text, out) end
+      end
     end
-    if p.table then pipe_table(report, p.table, out); out[#out + 1] = "" end
+    if p.table then pipe_table(layout.grid(report, p.table), out); out[#out + 1] = "" end
     -- (the prose printed under the table's lines: a note on it)
     if after ~= "" then paragraphs(after, out) end
   end

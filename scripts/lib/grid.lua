@@ -261,6 +261,8 @@ end
 -- prose before the table's lines, and the prose after them (a note under
 -- the table, 注：…), which a writer prints after the table it draws. A
 -- table not read whole keeps its lines: a draft shows what was printed.
+-- Third: the part's own tables (not the format's), each {at =, rows =}:
+-- printed after the first `at` bytes of the prose (a line's end).
 function M.prose(report, id)
   local sec = report:section(id)
   if not sec then return "", "" end
@@ -270,7 +272,12 @@ function M.prose(report, id)
     if t.text_blocks and all_read(report, tid) then read[#read + 1] = t.text_blocks end
   end
   local out, after = {}, {}
-  if #read == 0 or not places then
+  -- (own: the part's own tables; breaks[k]: the lines of `out` before the k-th)
+  local own, breaks = places and sec.tables or {}, {}
+  local function own_before(block)
+    while #breaks < #own and (not block or own[#breaks + 1].block < block) do breaks[#breaks + 1] = #out end
+  end
+  if #read == 0 and #own == 0 or not places then
     for line in text:gmatch("[^\n]+") do out[#out + 1] = line end
   else
     -- the last of the part's lines a table was read from
@@ -288,14 +295,45 @@ function M.prose(report, id)
       end
       if not of_table and p.at <= #text then
         local into = (last and p.block and p.block > last) and after or out
+        if into == out and p.block then own_before(p.block) end
         into[#into + 1] = text:sub(p.at, stop)
       end
     end
   end
+  own_before(nil)
   -- (the part's lines together tell the width they were wrapped at)
   local all = table.move(after, 1, #after, #out + 1, table.move(out, 1, #out, 1, {}))
   local widest = wrap_width(report, all)
-  return table.concat(unwrapped(report, out, widest), "\n"), table.concat(unwrapped(report, after, widest), "\n")
+  if #own == 0 then
+    return table.concat(unwrapped(report, out, widest), "\n"), table.concat(unwrapped(report, after, widest), "\n"), own
+  end
+  -- the prose between two tables unwrapped apart: no line runs on across a table
+  local pieces, tables, from, size = {}, {}, 1, 0
+  for k, t in ipairs(own) do
+    local piece = table.concat(unwrapped(report, table.move(out, from, breaks[k], 1, {}), widest), "\n")
+    if piece ~= "" then
+      pieces[#pieces + 1] = piece
+      size = size + #piece + (#pieces > 1 and 1 or 0)
+    end
+    tables[k] = { at = size, rows = t.rows }
+    from = breaks[k] + 1
+  end
+  pieces[#pieces + 1] = table.concat(unwrapped(report, table.move(out, from, #out, 1, {}), widest), "\n")
+  if pieces[#pieces] == "" then pieces[#pieces] = nil end
+  return table.concat(pieces, "\n"), table.concat(unwrapped(report, after, widest), "\n"), tables
+end
+
+-- A part's prose and its own tables in order (M.prose's first and third):
+-- a list of {text =} and {rows =} (each row a list of {text, rowspan, colspan}).
+function M.pieces(text, tables)
+  local out, from = {}, 1
+  for _, t in ipairs(tables or {}) do
+    if t.at >= from then out[#out + 1] = { text = text:sub(from, t.at) } end
+    out[#out + 1] = { rows = t.rows }
+    from = t.at + (t.at > 0 and 2 or 1)        -- (past the line end before the next prose)
+  end
+  if from <= #text then out[#out + 1] = { text = text:sub(from) } end
+  return out
 end
 
 -- What the blank report of `new` writes in a part still to be filled.

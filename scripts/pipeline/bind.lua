@@ -1933,6 +1933,108 @@ local function starts_table(F, T, b)
   return false
 end
 
+-- A part's own tables, not the format's (a city's count of what it
+-- published, by kind, in part 一): each run of one grid's cells among the
+-- part's blocks from..to, as rows of {text, rowspan, colspan}, kept so a
+-- published page prints them where they stood. Only a grid of two rows
+-- and two columns at least, in a part with no table of the format's, none
+-- of whose cells a format table was read from (an appendix's, `taken`),
+-- and in the last part only with the part's prose after it (a site's
+-- footer laid out in a table comes after the report).
+-- A table's rows laid out by their cells' columns (x0) where the reader
+-- gives them: a place no cell starts at nor a rowspan above covers (a
+-- merged cell whose span the reader does not say) is an empty cell.
+local function placed_in_columns(t)
+  local covered, first, wide = {}, math.huge, 0
+  for _, row in ipairs(t.rows) do
+    for _, c in ipairs(row) do
+      if not c.x0 then return end
+      if c.x0 < first then first = c.x0 end
+    end
+  end
+  -- (columns counted from 1, whatever the reader counts from)
+  for _, row in ipairs(t.rows) do
+    for _, c in ipairs(row) do
+      c.x0 = c.x0 - first + 1
+      if c.x0 + c.colspan - 1 > wide then wide = c.x0 + c.colspan - 1 end
+    end
+  end
+  for r, row in ipairs(t.rows) do
+    local out, k = {}, 1
+    local x = 1
+    while x <= wide do
+      local c = row[k]
+      if c and c.x0 <= x then
+        k = k + 1
+        if c.x0 == x then
+          out[#out + 1] = c
+          for dr = 1, c.rowspan - 1 do
+            covered[r + dr] = covered[r + dr] or {}
+            for dc = 0, c.colspan - 1 do covered[r + dr][x + dc] = true end
+          end
+          x = x + c.colspan
+        end
+      elseif covered[r] and covered[r][x] then
+        x = x + 1
+      else
+        out[#out + 1] = { text = "", rowspan = 1, colspan = 1 }
+        x = x + 1
+      end
+    end
+    for _, c in ipairs(out) do c.x0 = nil end
+    t.rows[r] = out
+  end
+end
+
+local function tables_of_its_own(blocks, from, to, taken, last, places)
+  local out, cur, key_of = {}, nil, nil
+  local function close()
+    if not cur then return end
+    local wide = 0
+    for _, row in ipairs(cur.rows) do if #row > wide then wide = #row end end
+    if #cur.rows >= 2 and wide >= 2 then out[#out + 1] = cur end
+    cur = nil
+  end
+  for i = from, to do
+    local b = blocks[i]
+    if b.kind == "cell" and not taken[i] then
+      local grid = b.grid or false
+      if not cur or cur.grid ~= grid then
+        close()
+        cur = { grid = grid, block = i, line = b.line, rows = {} }
+        key_of = nil
+      end
+      local key = b.row or b.line
+      if key ~= key_of then
+        cur.rows[#cur.rows + 1] = {}
+        key_of = key
+      end
+      local row = cur.rows[#cur.rows]
+      local x0, x1 = math.tointeger(b.x0), math.tointeger(b.x1)
+      row[#row + 1] = { text = b.text, rowspan = math.tointeger(b.rowspan) or 1,
+                        colspan = math.tointeger(b.colspan) or x0 and x1 and x1 > x0 and x1 - x0 or 1, x0 = x0 }
+      cur.last = i
+    elseif b.kind ~= "cell" and b.kind ~= "break" then      -- (a line of bars under a header row goes on)
+      close()
+    end
+  end
+  close()
+  if last then
+    local final = 0
+    for _, p in ipairs(places or {}) do
+      if p.block and p.block > final then final = p.block end
+    end
+    for k = #out, 1, -1 do
+      if out[k].last > final then table.remove(out, k) end
+    end
+  end
+  for _, t in ipairs(out) do
+    t.grid, t.last = nil, nil
+    placed_in_columns(t)
+  end
+  return out
+end
+
 local function table_elsewhere(F, T, blocks, starts)
   local heading_at = {}
   for _, st in ipairs(starts) do heading_at[st.index] = true end
@@ -2279,7 +2381,7 @@ function M.bind(F, system, doc, path, others)
   end
   -- a table not in its part may be elsewhere: an appendix after part 六
   -- (附表1, 表一), or a page whose part headings were lost
-  local appendix = false
+  local appendix, taken = false, {}
   for _, T in ipairs(legacy and {} or F.tables) do
     if not R.tables[T.id].present then
       local from, to = table_elsewhere(F, T, blocks, starts)
@@ -2294,6 +2396,7 @@ function M.bind(F, system, doc, path, others)
           R.tables[T.id] = { present = true, line = blocks[from].line, elsewhere = true,
                              headers = header_texts(F, T, tokens), text_blocks = read }
           appendix = true
+          for i = from, to do taken[i] = true end
         end
       end
     end
@@ -2303,6 +2406,14 @@ function M.bind(F, system, doc, path, others)
   for _, s in ipairs(legacy and {} or R.sections) do
     local T = s.part and s.part.table and R.tables[s.part.table]
     if T and not T.present then s.points_away = points_away(F, s.text or "") end
+  end
+  -- the tables of a part with none of the format's: its own, to publish
+  for _, s in ipairs(legacy and {} or R.sections) do
+    local st = s.part and not s.part.table and starts[s.order]
+    if st and st.part == s.part then
+      local own = tables_of_its_own(blocks, st.index + 1, st.stop, taken, starts[s.order + 1] == nil, s.places)
+      if #own > 0 then s.tables = own end
+    end
   end
   if appendix and not R.signature then
     strip_signature(F, R, loose_agency, true)

@@ -50,7 +50,11 @@ local function helpers(base, infos)
       grid = copied(grid.table), tables = copied(grid.tables), columns = copied(grid.columns),
       rows = copied(grid.rows), title = grid.title, parts = copied(grid.parts),
       placeholders = copied(grid.placeholders), meta = copied(grid.meta), date = grid.date,
-      signature = copied(grid.signature), label = grid.label, prose = grid.prose,
+      signature = copied(grid.signature), label = grid.label, pieces = copied(grid.pieces),
+      prose = function(...)
+        local text, after, own = grid.prose(...)
+        return text, after, view.copy(own)
+      end,
       typography = copied(function(report) return report and grid.typography(report) or base.typography end),
       figures = copied(function(report) return grid.figures(report, base) end),
     },

@@ -1,0 +1,75 @@
+-- A part's own tables, not the format's (a city's count of what it published
+-- against the year before, the channels requests came by, a street's
+-- accounts on new media, a part 六's proposals): the published page prints
+-- each where it stood among the part's paragraphs, with its merged cells,
+-- and reads back the same. A site's footer laid out in a table after the
+-- report is none of them. Before, each was left out of the page unsaid.
+
+local DIR = "tests/fixtures/blind33/"
+local O1 = DIR .. "o1-city-part1-tables.md"
+local O2 = DIR .. "o2-street-newmedia-and-proposals.html"
+local O3 = DIR .. "o3-city-part1-tables-pandoc.docx"
+
+-- the first row's texts of each own table of a section
+local function heads(R, id)
+  local out = {}
+  for _, s in ipairs(R.sections) do
+    if s.id == id then
+      for _, t in ipairs(s.tables or {}) do
+        local row = {}
+        for _, c in ipairs(t.rows[1]) do row[#row + 1] = c.text end
+        out[#out + 1] = table.concat(row, "|")
+      end
+    end
+  end
+  return table.concat(out, " / ")
+end
+
+-- a, b and c found in text in that order
+local function in_order(text, a, b, c, what)
+  local i = text:find(a, 1, true)
+  local j = i and text:find(b, i, true)
+  local k = j and text:find(c, j, true)
+  assert(i and j and k, what .. ": not in order: " .. a .. " … " .. b .. " … " .. c)
+end
+
+test("blind33: a part's own tables are kept with the part, a site's footer is not", function()
+  for _, path in ipairs { O1, O3 } do
+    local R = assert(nianbao.read(path))
+    eq("类别|2023 年|2024 年|增减 / 申请方式|件数|占比", heads(R, "s1"), path)
+    eq(3119, (select(2, R.c:state("t3.new.total"))), path .. ": 表三 read as before")
+  end
+  local R = assert(nianbao.read(O2))
+  eq("平台|账号名称|全年发布信息（条）", heads(R, "s1"), "the street's accounts")
+  eq("类别|承办件数|已办结", heads(R, "s6"), "part 六's proposals, the footer after the signature left")
+end)
+
+test("blind33: the published page prints each own table where it stood", function()
+  local md = sh(NB .. " render --format markdown " .. O1)
+  in_order(md, "2024 年与上年主动公开情况对比如下：\n\n| 类别 | 2023 年 | 2024 年 | 增减 |\n|---|---|---|---|\n| 主动公开政府信息（条） | 5210 | 5500 | 290 |",
+           "| 新闻发布会（场） | 11 | 12 | 1 |\n\n（二）依申请公开情况。", "| 合计 | 3119 | 100% |\n\n（三）政府信息管理情况。", "o1")
+  local html = sh(NB .. " render " .. O2)
+  has(html, "<p>截至2024年底，街道政务新媒体运维情况如下：</p>\n<div class=\"table-wrap\"><table class=\"own\">")
+  -- a merged cell: a rowspan the page says, and a colspan
+  has(html, "<tr><td></td><td>盛庄社区服务</td><td>312</td></tr>")
+  has(html, "<tr><td colspan=\"2\">合计</td><td>1444</td></tr>")
+  in_order(html, "<td>政协委员提案</td>", "<p>本年度街道未承办人大代表建议和政协委员提案。</p>", "</body>", "o2")
+  eq(nil, html:find("网站地图", 1, true), "the site's footer")
+  local md2 = sh(NB .. " render --format markdown " .. O2)
+  has(md2, "| 微信公众号 | 幸福盛庄 | 1046 |\n|  | 盛庄社区服务 | 312 |\n| 抖音 | 盛庄发布 | 86 |\n| 合计 |  | 1444 |\n")
+end)
+
+test("blind33: a page with own tables reads back as it was published", function()
+  for _, path in ipairs { O1, O2, O3 } do
+    local md = sh(NB .. " render --format markdown " .. path)
+    local tmp = os.tmpname()
+    local f = assert(io.open(tmp .. ".md", "w")); f:write(md); f:close()
+    local again = sh(NB .. " render --format markdown " .. tmp .. ".md")
+    local html = sh(NB .. " render " .. path)
+    f = assert(io.open(tmp .. ".html", "w")); f:write(html); f:close()
+    local from_html = sh(NB .. " render --format markdown " .. tmp .. ".html")
+    os.remove(tmp .. ".md"); os.remove(tmp .. ".html"); os.remove(tmp)
+    eq(md, again, path .. ": Markdown read back")
+    eq(md, from_html, path .. ": HTML read back")
+  end
+end)
