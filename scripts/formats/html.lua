@@ -200,7 +200,7 @@ local function render(findings, report, opts)
   local placeholder = layout.placeholders(report).table
   for _, p in ipairs(layout.parts(report)) do
     out[#out + 1] = "<h2>" .. esc(p.heading) .. "</h2>"
-    local text, after, own = layout.prose(report, p.id)
+    local text, after, own, own_after = layout.prose(report, p.id)
     if (text ~= "" or #own > 0) and not (p.table and placeholder and text:sub(1, #placeholder) == placeholder) then
       -- (the part's own tables where they stood among its paragraphs)
       for _, piece in ipairs(layout.pieces(text, own)) do
@@ -209,7 +209,9 @@ local function render(findings, report, opts)
     end
     if p.table then draw(report, p.table, out) end
     -- (the prose printed under the table's lines: a note on it)
-    if after ~= "" then paragraphs(after, out) end
+    for _, piece in ipairs(layout.pieces(after, own_after)) do
+      if piece.rows then own_table(piece.rows, out) else paragraphs(piece.text, out) end
+    end
   end
   local sig = layout.signature(report)
   if sig then

@@ -76,7 +76,7 @@ local function render(findings, report, opts)
   for _, p in ipairs(layout.parts(report)) do
     out[#out + 1] = "## " .. p.heading
     out[#out + 1] = ""
-    local text, after, own = layout.prose(report, p.id)
+    local text, after, own, own_after = layout.prose(report, p.id)
     if (text ~= "" or #own > 0) and not (p.table and placeholder and text:sub(1, #placeholder) == placeholder) then
       -- (the part's own tables where they stood among its paragraphs)
       for _, piece in ipairs(layout.pieces(text, own)) do
@@ -85,7 +85,9 @@ local function render(findings, report, opts)
     end
     if p.table then pipe_table(layout.grid(report, p.table), out); out[#out + 1] = "" end
     -- (the prose printed under the table's lines: a note on it)
-    if after ~= "" then paragraphs(after, out) end
+    for _, piece in ipairs(layout.pieces(after, own_after)) do
+      if piece.rows then pipe_table(piece.rows, out); out[#out + 1] = "" else paragraphs(piece.text, out) end
+    end
   end
   local sig = layout.signature(report)
   if sig then

@@ -255,33 +255,61 @@ local function unwrapped(report, lines, widest)
   return out
 end
 
+-- Lines with the part's own tables among them ({block =, rows =} each,
+-- before the line at whose block it stood) as one text, unwrapped at
+-- `widest` between two tables (no line runs on across a table), and the
+-- tables each {at =, rows =}: after the text's first `at` bytes.
+local function with_tables(report, lines, own, widest)
+  if #own == 0 then return table.concat(unwrapped(report, lines, widest), "\n"), own end
+  local pieces, tables, from, size = {}, {}, 1, 0
+  for k, t in ipairs(own) do
+    local piece = table.concat(unwrapped(report, table.move(lines, from, t.before, 1, {}), widest), "\n")
+    if piece ~= "" then
+      pieces[#pieces + 1] = piece
+      size = size + #piece + (#pieces > 1 and 1 or 0)
+    end
+    tables[k] = { at = size, rows = t.rows }
+    from = t.before + 1
+  end
+  pieces[#pieces + 1] = table.concat(unwrapped(report, table.move(lines, from, #lines, 1, {}), widest), "\n")
+  if pieces[#pieces] == "" then pieces[#pieces] = nil end
+  return table.concat(pieces, "\n"), tables
+end
+
 -- A part's prose as it is published: its section's text less the lines a
 -- table was read from (a PDF's or a scraped page's table is printed in
 -- the part's lines, and a writer draws it as the table), in two: the
 -- prose before the table's lines, and the prose after them (a note under
 -- the table, 注：…), which a writer prints after the table it draws. A
 -- table not read whole keeps its lines: a draft shows what was printed.
--- Third: the part's own tables (not the format's), each {at =, rows =}:
--- printed after the first `at` bytes of the prose (a line's end).
+-- Third and fourth: the part's own tables (not the format's) among the
+-- prose before and after, each {at =, rows =}: printed after the first
+-- `at` bytes of that prose (a line's end).
 function M.prose(report, id)
   local sec = report:section(id)
-  if not sec then return "", "" end
+  if not sec then return "", "", {}, {} end
   local text, places = sec.text or "", sec.places
   local read = {}
   for tid, t in pairs(report.tables or {}) do
     if t.text_blocks and all_read(report, tid) then read[#read + 1] = t.text_blocks end
   end
   local out, after = {}, {}
-  -- (own: the part's own tables; breaks[k]: the lines of `out` before the k-th)
-  local own, breaks = places and sec.tables or {}, {}
-  local function own_before(block)
-    while #breaks < #own and (not block or own[#breaks + 1].block < block) do breaks[#breaks + 1] = #out end
+  -- the part's own tables, each placed before the first line after it
+  local own = places and sec.tables or {}
+  local own_out, own_after, k = {}, {}, 1
+  local function place_tables(block, into)
+    while own[k] and (not block or own[k].block < block) do
+      local list = into == after and own_after or own_out
+      list[#list + 1] = { before = #into, rows = own[k].rows }
+      k = k + 1
+    end
   end
   if #read == 0 and #own == 0 or not places then
     for line in text:gmatch("[^\n]+") do out[#out + 1] = line end
   else
-    -- the last of the part's lines a table was read from
-    local last
+    -- the last of the part's lines a table was read from (or its cells,
+    -- where a grid of the part's own was cut off after them)
+    local last = sec.table_ends
     for _, p in ipairs(places) do
       for _, set in ipairs(read) do
         if p.block and set[p.block] and (not last or p.block > last) then last = p.block end
@@ -295,35 +323,21 @@ function M.prose(report, id)
       end
       if not of_table and p.at <= #text then
         local into = (last and p.block and p.block > last) and after or out
-        if into == out and p.block then own_before(p.block) end
+        if p.block then place_tables(p.block, into) end
         into[#into + 1] = text:sub(p.at, stop)
       end
     end
+    place_tables(nil, last and own[k] and own[k].block > last and after or out)
   end
-  own_before(nil)
   -- (the part's lines together tell the width they were wrapped at)
   local all = table.move(after, 1, #after, #out + 1, table.move(out, 1, #out, 1, {}))
   local widest = wrap_width(report, all)
-  if #own == 0 then
-    return table.concat(unwrapped(report, out, widest), "\n"), table.concat(unwrapped(report, after, widest), "\n"), own
-  end
-  -- the prose between two tables unwrapped apart: no line runs on across a table
-  local pieces, tables, from, size = {}, {}, 1, 0
-  for k, t in ipairs(own) do
-    local piece = table.concat(unwrapped(report, table.move(out, from, breaks[k], 1, {}), widest), "\n")
-    if piece ~= "" then
-      pieces[#pieces + 1] = piece
-      size = size + #piece + (#pieces > 1 and 1 or 0)
-    end
-    tables[k] = { at = size, rows = t.rows }
-    from = breaks[k] + 1
-  end
-  pieces[#pieces + 1] = table.concat(unwrapped(report, table.move(out, from, #out, 1, {}), widest), "\n")
-  if pieces[#pieces] == "" then pieces[#pieces] = nil end
-  return table.concat(pieces, "\n"), table.concat(unwrapped(report, after, widest), "\n"), tables
+  local text_out, tables_out = with_tables(report, out, own_out, widest)
+  local text_after, tables_after = with_tables(report, after, own_after, widest)
+  return text_out, text_after, tables_out, tables_after
 end
 
--- A part's prose and its own tables in order (M.prose's first and third):
+-- A part's prose and its own tables in order (M.prose's first and third, or second and fourth):
 -- a list of {text =} and {rows =} (each row a list of {text, rowspan, colspan}).
 function M.pieces(text, tables)
   local out, from = {}, 1

@@ -2035,6 +2035,53 @@ local function tables_of_its_own(blocks, from, to, taken, last, places)
   return out
 end
 
+-- A grid of the part's own among its table's cells (an agency's count of
+-- what it published by kind after 表二, of requests by channel after
+-- 表三): a page's table of two rows at least, two of whose cells hold
+-- words, none naming a row of table T nor two naming its columns. Those
+-- before the first grid that names the table and after the last are cut
+-- off its blocks from..to (and what stands between the last and them):
+-- → the table's from and to | nil where none is (one grid, a text's
+-- cells, or no grid naming the table: left as it was).
+local function grids_apart(F, T, blocks, from, to)
+  local first
+  for i = from, to do
+    local b = blocks[i]
+    if b.kind == "cell" then
+      if not b.grid then return nil end
+      if not first then first = b.grid elseif b.grid ~= first then first = false; break end
+    end
+  end
+  if first ~= false then return nil end
+  local grids, of = {}, {}
+  for i = from, to do
+    local b = blocks[i]
+    if b.kind == "cell" and b.grid then
+      local g = of[b.grid]
+      if not g then
+        g = { from = i, rows = {}, nrows = 0, words = 0, named = false, columns = 0 }
+        of[b.grid] = g
+        grids[#grids + 1] = g
+      end
+      g.to = i
+      local row = b.row or b.line
+      if not g.rows[row] then g.rows[row], g.nrows = true, g.nrows + 1 end
+      if not g.named and b.text ~= "" then
+        if tables.value_state(F, b.text) == nil then g.words = g.words + 1 end
+        -- (a row's label names the table; a column's word alone may be any table's: 合计)
+        if names_column_of(F, T, b.text) then g.columns = g.columns + 1 end
+        g.named = g.columns >= 2 or tables.find_row_of(F, T, F.labels.norm(b.text)) ~= nil
+      end
+    end
+  end
+  local lo, hi = 1, #grids
+  local function apart(g) return not g.named and g.nrows >= 2 and g.words >= 2 end
+  while lo <= hi and apart(grids[lo]) do lo = lo + 1 end
+  while hi >= lo and apart(grids[hi]) do hi = hi - 1 end
+  if lo > hi or lo == 1 and hi == #grids then return nil end
+  return lo > 1 and grids[lo - 1].to + 1 or from, hi < #grids and grids[hi].to or to
+end
+
 local function table_elsewhere(F, T, blocks, starts)
   local heading_at = {}
   for _, st in ipairs(starts) do heading_at[st.index] = true end
@@ -2345,7 +2392,10 @@ function M.bind(F, system, doc, path, others)
     for _, st in ipairs(legacy and {} or starts) do
       if st.part.id == T.part then
         local tokens, placed, heads, cut, read
-        local cells_alone = #st.cells > 0 and not st.lead and not (st.para_at and st.para_at < st.last)
+        -- (a grid of the part's own before or after the table's: the table's blocks cut to from..to)
+        local from, to = grids_apart(F, T, blocks, st.index + 1, st.stop)
+        if from then st.table_from, st.table_to = from, to end
+        local cells_alone = not from and #st.cells > 0 and not st.lead and not (st.para_at and st.para_at < st.last)
         -- lines after cells none of which holds a value (a header kept as a
         -- table): table_tokens looks whether those lines are its rows
         if cells_alone and st.para_at and not any_value(F, st.cells, #st.cells) then cells_alone = false end
@@ -2357,7 +2407,8 @@ function M.bind(F, system, doc, path, others)
           st.given = true
           cut = st.para_at and st.last < st.stop and st.last or nil
         else
-          tokens, placed, heads, cut, read = table_tokens(F, T, blocks, st.index + 1, st.stop, st.lead)
+          tokens, placed, heads, cut, read = table_tokens(F, T, blocks, from or st.index + 1, to or st.stop,
+                                                          (not from or from == st.index + 1) and st.lead or nil)
         end
         R.tables[T.id].line = tokens[1] and tokens[1].line or st.block.line
         -- (a part headed twice reads its table's lines under each heading)
@@ -2374,7 +2425,7 @@ function M.bind(F, system, doc, path, others)
           bind_table(F, system, T, placed and tables.unpadded(F, tokens) or tokens, R, diags, present, pending, words)
         end
         -- the table's rows printed again in the lines after it (a draft kept beside it)
-        if cut and present.yes then tables.rows_again(F, T, blocks, cut + 1, st.stop, R, words) end
+        if cut and present.yes then tables.rows_again(F, T, blocks, cut + 1, to or st.stop, R, words) end
       end
     end
     R.tables[T.id].present = present.yes
@@ -2408,10 +2459,19 @@ function M.bind(F, system, doc, path, others)
     if T and not T.present then s.points_away = points_away(F, s.text or "") end
   end
   -- the tables of a part with none of the format's: its own, to publish
+  -- (and of a part with one, its own grids cut off the table's blocks)
   for _, s in ipairs(legacy and {} or R.sections) do
-    local st = s.part and not s.part.table and starts[s.order]
-    if st and st.part == s.part then
-      local own = tables_of_its_own(blocks, st.index + 1, st.stop, taken, starts[s.order + 1] == nil, s.places)
+    local st = s.part and starts[s.order]
+    if st and st.part == s.part and (not s.part.table or st.table_from) then
+      local own
+      if st.table_from then
+        local of_table = setmetatable({}, { __index = taken })
+        for i = st.table_from, st.table_to do of_table[i] = true end
+        own = tables_of_its_own(blocks, st.index + 1, st.stop, of_table, false, s.places)
+        s.table_ends = st.table_to
+      else
+        own = tables_of_its_own(blocks, st.index + 1, st.stop, taken, starts[s.order + 1] == nil, s.places)
+      end
       if #own > 0 then s.tables = own end
     end
   end

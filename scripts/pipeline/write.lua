@@ -52,8 +52,8 @@ local function helpers(base, infos)
       placeholders = copied(grid.placeholders), meta = copied(grid.meta), date = grid.date,
       signature = copied(grid.signature), label = grid.label, pieces = copied(grid.pieces),
       prose = function(...)
-        local text, after, own = grid.prose(...)
-        return text, after, view.copy(own)
+        local text, after, own, own_after = grid.prose(...)
+        return text, after, view.copy(own), view.copy(own_after)
       end,
       typography = copied(function(report) return report and grid.typography(report) or base.typography end),
       figures = copied(function(report) return grid.figures(report, base) end),

@@ -9,6 +9,8 @@ local DIR = "tests/fixtures/blind33/"
 local O1 = DIR .. "o1-city-part1-tables.md"
 local O2 = DIR .. "o2-street-newmedia-and-proposals.html"
 local O3 = DIR .. "o3-city-part1-tables-pandoc.docx"
+local G1 = DIR .. "g1-city-own-grid-after-t2.md"
+local G2 = DIR .. "g2-city-own-grids-around-tables.html"
 
 -- the first row's texts of each own table of a section
 local function heads(R, id)
@@ -60,7 +62,7 @@ test("blind33: the published page prints each own table where it stood", functio
 end)
 
 test("blind33: a page with own tables reads back as it was published", function()
-  for _, path in ipairs { O1, O2, O3 } do
+  for _, path in ipairs { O1, O2, O3, G1, G2 } do
     local md = sh(NB .. " render --format markdown " .. path)
     local tmp = os.tmpname()
     local f = assert(io.open(tmp .. ".md", "w")); f:write(md); f:close()
@@ -72,4 +74,31 @@ test("blind33: a page with own tables reads back as it was published", function(
     eq(md, again, path .. ": Markdown read back")
     eq(md, from_html, path .. ": HTML read back")
   end
+end)
+
+-- In a part with a table of the format's, a grid of the part's own before
+-- or after it (none of its cells a row's label of the table, nor two a
+-- column's) was read as the table's: its rows said extra (struct.extra),
+-- its header and the sentence leading to it unplaced (5 and 9 warnings).
+test("blind33: an own grid beside a table of the format's is none of its rows", function()
+  for _, path in ipairs { G1, G2 } do
+    local found = rules_found(path)
+    assert(not found:find("struct.extra", 1, true), path .. ":" .. found)
+    assert(not found:find("parse.", 1, true), path .. ":" .. found)
+    local R = assert(nianbao.read(path))
+    eq(66, (select(2, R.c:state("t2.nrm.valid"))), path .. ": 表二 read")
+    eq(103, (select(2, R.c:state("t3.next.total"))), path .. ": 表三 read")
+  end
+  eq("信息类别|公开条数", heads(assert(nianbao.read(G1)), "s2"), "g1's part 二")
+  local R = assert(nianbao.read(G2))
+  eq("发布渠道|信息条数", heads(R, "s2"), "g2's part 二")
+  eq("申请方式|件数", heads(R, "s3"), "g2's part 三")
+end)
+
+test("blind33: the page prints an own grid before or after the format's table, as it stood", function()
+  local md = sh(NB .. " render --format markdown " .. G1)
+  in_order(md, "| 第二十条第（一）项 |", "| 行政事业性收费 | 96171.6 |", "此外，本年度主动公开政府信息分类统计如下：\n\n| 信息类别 | 公开条数 |", "g1")
+  md = sh(NB .. " render --format markdown " .. G2)
+  in_order(md, "本年度各类主动公开渠道发布信息情况如下：\n\n| 发布渠道 | 信息条数 |", "| 政务微信 | 1865 |\n\n| 第二十条第（一）项 |", "## 三、", "g2's part 二")
+  in_order(md, "| 四、结转下年度继续办理 |", "本年度政府信息公开申请按申请方式统计如下：\n\n| 申请方式 | 件数 |", "| 合计 | 3119 |\n\n## 四、", "g2's part 三")
 end)
