@@ -19,8 +19,9 @@ function check(report, emit)
     if p.table then
       local s = report:section(p.id)
       -- a heading with nothing under it, or a line pointing to the table (the
-      -- binder's points_away), is a table published as an image: table_not_text
-      if not tables[p.table].present and not (s and s.points_away) then
+      -- binder's points_away), is a table published as an image: table_not_text;
+      -- a table printed but not read (the binder's table_unread): table_unread
+      if not tables[p.table].present and not (s and (s.points_away or s.table_unread)) then
         emit { vars = { n = p.n, table = format.tables[p.table].title, table_en = "table " .. p.n },
                line = s and s.line, col = s and s.col }
       end

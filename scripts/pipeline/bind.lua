@@ -2082,6 +2082,32 @@ local function grids_apart(F, T, blocks, from, to)
   return lo > 1 and grids[lo - 1].to + 1 or from, hi < #grids and grids[hi].to or to
 end
 
+-- Whether a part whose table was not read holds it printed all the same
+-- (a page squeezed so narrow that a text's columns break its words into a
+-- character a line, 行/政/复/议): numbers on lines of their own, as many as
+-- a third of the table's cells, and three of its words (a column's, a
+-- group's, a row's label) in the part's text run together. Such a table
+-- is not missing: its cells are unknown.
+local function printed_unread(F, T, text)
+  local values = 0
+  for line in text:gmatch("[^\n]+") do
+    if not line:find("[^%s%d%.,]") then
+      for _ in line:gmatch("%d+") do values = values + 1 end
+    end
+  end
+  if values < math.max(3, #T.cells // 3) then return false end
+  local joined, words = F.labels.norm((text:gsub("%s+", ""))), 0
+  for _, w in ipairs(T.headers) do
+    if w ~= "" and joined:find(w, 1, true) then words = words + 1 end
+  end
+  for _, r in ipairs(T.rows) do
+    for _, k in ipairs(r.keys_norm or {}) do
+      if k ~= "" and joined:find(k, 1, true) then words = words + 1; break end
+    end
+  end
+  return words >= 3
+end
+
 local function table_elsewhere(F, T, blocks, starts)
   local heading_at = {}
   for _, st in ipairs(starts) do heading_at[st.index] = true end
@@ -2456,7 +2482,10 @@ function M.bind(F, system, doc, path, others)
   -- rules and the engine read this mark)
   for _, s in ipairs(legacy and {} or R.sections) do
     local T = s.part and s.part.table and R.tables[s.part.table]
-    if T and not T.present then s.points_away = points_away(F, s.text or "") end
+    if T and not T.present then
+      s.points_away = points_away(F, s.text or "")
+      s.table_unread = not s.points_away and printed_unread(F, F.table_by_id[s.part.table], s.text or "") or nil
+    end
   end
   -- the tables of a part with none of the format's: its own, to publish
   -- (and of a part with one, its own grids cut off the table's blocks)

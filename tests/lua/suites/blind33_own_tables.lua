@@ -102,3 +102,19 @@ test("blind33: the page prints an own grid before or after the format's table, a
   in_order(md, "本年度各类主动公开渠道发布信息情况如下：\n\n| 发布渠道 | 信息条数 |", "| 政务微信 | 1865 |\n\n| 第二十条第（一）项 |", "## 三、", "g2's part 二")
   in_order(md, "| 四、结转下年度继续办理 |", "本年度政府信息公开申请按申请方式统计如下：\n\n| 申请方式 | 件数 |", "| 合计 | 3119 |\n\n## 四、", "g2's part 三")
 end)
+
+-- A page squeezed so narrow (pandoc's standalone HTML printed by Chromium,
+-- read by pdftotext without -layout) that 表三's and 表四's words come a
+-- character a line: the tables are printed, not missing, and unread. They
+-- were said missing (struct.table_missing, two false errors a report).
+test("blind33: a table printed but unreadable is said unread, not missing", function()
+  for _, name in ipairs { "u1-city-squeezed-pdftotext.txt", "u2-street-squeezed-pdftotext.txt" } do
+    local path = DIR .. "squeezed/" .. name
+    local found = rules_found(path)
+    eq(nil, found:find("struct.table_missing", 1, true), name .. ":" .. found)
+    local _, n = found:gsub("struct%.table_unread", "")
+    eq(2, n, name .. ": 表三 and 表四 said unread: " .. found)
+    local R = assert(nianbao.read(path))
+    eq("missing", (R.c:state("t4.rv.total")), name .. ": 表四 not read")
+  end
+end)
