@@ -1799,6 +1799,30 @@ local function introduces(text)
 end
 M.introduces = introduces
 
+-- Whether line i after table T's lines leads to another table: a sentence
+-- of ten characters at least ending in a colon (introduces), holding none
+-- of T's start words and naming none of its rows (续表：, a caption's
+-- 第二十条第（五）项： is T's own), nor do the three lines after it (a
+-- corrected copy of T after 上表…有误，现更正如下： is T again).
+local function names_table(F, T, text)
+  return first_of(F.labels.simplify(text), T.starts) ~= nil or names_column_of(F, T, text)
+         or tables.find_row_of(F, T, F.labels.norm(text)) ~= nil
+end
+local function leads_to_another(F, T, blocks, i, to)
+  local text = blocks[i].text
+  if not introduces(text) or (utf8.len(text) or 0) < 10 or names_table(F, T, text) then return false end
+  local seen = 0
+  for j = i + 1, to do
+    local b = blocks[j]
+    if (b.kind == "para" or b.kind == "cell") and b.text ~= "" then
+      if names_table(F, T, b.text) then return false end
+      seen = seen + 1
+      if seen == 3 then break end
+    end
+  end
+  return true
+end
+
 local function table_tokens(F, T, blocks, from, to, lead)
   local tokens, cells, last, placed = {}, 0, from - 1, false
   -- a table has numbers: a part whose prose only names the table's words
@@ -1869,6 +1893,10 @@ local function table_tokens(F, T, blocks, from, to, lead)
         end
       else
         local text = b.text
+        -- a sentence leading to a table of the part's own after this one's
+        -- lines (…分类统计如下：): what follows is not this table's (its rows
+        -- were said extra, its header unplaced)
+        if #tokens > 0 and b ~= lead and leads_to_another(F, T, blocks, i, to) then break end
         local start = first_of(F.labels.simplify(text), T.starts)
         -- a line of numbers alone (a table whose header a page lost)
         if not start and #tokens == 0 and text:match("^[%d%s%.%-]+$") and text:find("%d%s+%d") then start = 1 end

@@ -109,7 +109,7 @@ end)
 -- were said missing (struct.table_missing, two false errors a report).
 test("blind33: a table printed but unreadable is said unread, not missing", function()
   for _, name in ipairs { "u1-city-squeezed-pdftotext.txt", "u2-street-squeezed-pdftotext.txt" } do
-    local path = DIR .. "squeezed/" .. name
+    local path = DIR .. "printed/" .. name
     local found = rules_found(path)
     eq(nil, found:find("struct.table_missing", 1, true), name .. ":" .. found)
     local _, n = found:gsub("struct%.table_unread", "")
@@ -117,4 +117,23 @@ test("blind33: a table printed but unreadable is said unread, not missing", func
     local R = assert(nianbao.read(path))
     eq("missing", (R.c:state("t4.rv.total")), name .. ": 表四 not read")
   end
+end)
+
+-- The same own tables in a PDF's layout text (the pages printed by
+-- Chromium, pdftotext -layout): a sentence leading to a table after the
+-- format's table's lines (…分类统计如下：, …按申请方式统计如下：) ends that
+-- table; its rows were said extra (struct.extra) and its header unplaced.
+-- The published page keeps the lines after the table.
+test("blind33: in a PDF's text, a sentence leading to another table ends the format's", function()
+  for _, name in ipairs { "l1-city-own-table-after-t2-layout.txt", "l2-city-own-tables-around-layout.txt" } do
+    local path = DIR .. "printed/" .. name
+    local found = rules_found(path)
+    assert(not found:find("struct.extra", 1, true), name .. ":" .. found)
+    local json = sh(NB .. " check --format json " .. path)
+    for _, w in ipairs { "如下：", "信息类别", "申请方式", "政策文件", "当面申请" } do
+      eq(nil, json:find(w, 1, true), name .. ": a finding names " .. w)
+    end
+  end
+  local md = sh(NB .. " render --draft --format markdown " .. DIR .. "printed/l1-city-own-table-after-t2-layout.txt")
+  in_order(md, "| 行政事业性收费 | 96171.6 |", "此外，本年度主动公开政府信息分类统计如下：", "政策文件", "l1's page")
 end)
