@@ -1961,14 +1961,6 @@ local function starts_table(F, T, b)
   return false
 end
 
--- A part's own tables, not the format's (a city's count of what it
--- published, by kind, in part 一): each run of one grid's cells among the
--- part's blocks from..to, as rows of {text, rowspan, colspan}, kept so a
--- published page prints them where they stood. Only a grid of two rows
--- and two columns at least, in a part with no table of the format's, none
--- of whose cells a format table was read from (an appendix's, `taken`),
--- and in the last part only with the part's prose after it (a site's
--- footer laid out in a table comes after the report).
 -- A table's rows laid out by their cells' columns (x0) where the reader
 -- gives them: a place no cell starts at nor a rowspan above covers (a
 -- merged cell whose span the reader does not say) is an empty cell.
@@ -2014,52 +2006,83 @@ local function placed_in_columns(t)
   end
 end
 
-local function tables_of_its_own(blocks, from, to, taken, last, places)
-  local out, cur, key_of = {}, nil, nil
-  local function close()
-    if not cur then return end
-    local wide = 0
-    for _, row in ipairs(cur.rows) do if #row > wide then wide = #row end end
-    if #cur.rows >= 2 and wide >= 2 then out[#out + 1] = cur end
-    cur = nil
-  end
+-- The cells of one grid's run from..to (breaks between them) as a table
+-- of its own: {block =, line =, rows =} | nil where it has fewer than two
+-- rows or no row of two cells.
+local function run_table(blocks, from, to, taken)
+  local nrows, wide, width, key_of = 0, 0, 0, nil
   for i = from, to do
     local b = blocks[i]
     if b.kind == "cell" and not taken[i] then
-      local grid = b.grid or false
-      if not cur or cur.grid ~= grid then
-        close()
-        cur = { grid = grid, block = i, line = b.line, rows = {} }
-        key_of = nil
-      end
+      local key = b.row or b.line
+      if key ~= key_of then nrows, width, key_of = nrows + 1, 0, key end
+      width = width + 1
+      if width > wide then wide = width end
+    end
+  end
+  if nrows < 2 or wide < 2 then return nil end
+  local t = { block = from, line = blocks[from].line, rows = {} }
+  local row
+  key_of = nil
+  for i = from, to do
+    local b = blocks[i]
+    if b.kind == "cell" and not taken[i] then
       local key = b.row or b.line
       if key ~= key_of then
-        cur.rows[#cur.rows + 1] = {}
+        row = {}
+        t.rows[#t.rows + 1] = row
         key_of = key
       end
-      local row = cur.rows[#cur.rows]
       local x0, x1 = math.tointeger(b.x0), math.tointeger(b.x1)
       row[#row + 1] = { text = b.text, rowspan = math.tointeger(b.rowspan) or 1,
                         colspan = math.tointeger(b.colspan) or x0 and x1 and x1 > x0 and x1 - x0 or 1, x0 = x0 }
-      cur.last = i
-    elseif b.kind ~= "cell" and b.kind ~= "break" then      -- (a line of bars under a header row goes on)
-      close()
     end
   end
-  close()
+  placed_in_columns(t)
+  return t
+end
+
+-- A part's own tables, not the format's (a city's count of what it
+-- published, by kind, in part 一): each run of one grid's cells among the
+-- part's blocks from..to, as rows of {text, rowspan, colspan}, kept so a
+-- published page prints them where they stood. Only a grid of two rows
+-- and two columns at least, in a part with no table of the format's, none
+-- of whose cells a format table was read from (an appendix's, `taken`),
+-- and in the last part only with the part's prose after it (a site's
+-- footer laid out in a table comes after the report).
+local function tables_of_its_own(blocks, from, to, taken, last, places)
+  -- (in the last part, nothing after its last paragraph: a page's chrome)
   if last then
-    local final = 0
+    local final = from - 1
     for _, p in ipairs(places or {}) do
       if p.block and p.block > final then final = p.block end
     end
-    for k = #out, 1, -1 do
-      if out[k].last > final then table.remove(out, k) end
+    if final < to then to = final end
+  end
+  -- the runs of one grid's cells, each {from, to} (a line of bars under a
+  -- header row goes on); only the cells of a run kept are made anew
+  local out, run_from, run_grid = {}, nil, nil
+  local function close(i)
+    if run_from then
+      local t = run_table(blocks, run_from, i - 1, taken)
+      if t then out[#out + 1] = t end
+    end
+    run_from = nil
+  end
+  for i = from, to do
+    local b = blocks[i]
+    local kind = b.kind
+    if kind == "cell" and not taken[i] then
+      local grid = b.grid or false
+      if run_from and run_grid ~= grid then close(i) end
+      if not run_from then run_from, run_grid = i, grid end
+    elseif kind ~= "cell" and kind ~= "break" then
+      close(i)
+    elseif kind == "cell" then
+      close(i)
     end
   end
-  for _, t in ipairs(out) do
-    t.grid, t.last = nil, nil
-    placed_in_columns(t)
-  end
+  close(to + 1)
   return out
 end
 
