@@ -2094,16 +2094,11 @@ end
 -- off its blocks from..to (and what stands between the last and them):
 -- → the table's from and to | nil where none is (one grid, a text's
 -- cells, or no grid naming the table: left as it was).
-local function grids_apart(F, T, blocks, from, to)
-  local first
-  for i = from, to do
-    local b = blocks[i]
-    if b.kind == "cell" then
-      if not b.grid then return nil end
-      if not first then first = b.grid elseif b.grid ~= first then first = false; break end
-    end
-  end
-  if first ~= false then return nil end
+local function grids_apart(F, T, blocks, from, to, cells)
+  -- (a grid's cells stand together: the part's first and last of one grid
+  -- are all of one, the most of pages, known at once)
+  local n = #cells
+  if n < 2 or not cells[1].grid or cells[1].grid == cells[n].grid then return nil end
   local grids, of = {}, {}
   for i = from, to do
     local b = blocks[i]
@@ -2470,7 +2465,7 @@ function M.bind(F, system, doc, path, others)
       if st.part.id == T.part then
         local tokens, placed, heads, cut, read
         -- (a grid of the part's own before or after the table's: the table's blocks cut to from..to)
-        local from, to = grids_apart(F, T, blocks, st.index + 1, st.stop)
+        local from, to = grids_apart(F, T, blocks, st.index + 1, st.stop, st.cells)
         if from then st.table_from, st.table_to = from, to end
         local cells_alone = not from and #st.cells > 0 and not st.lead and not (st.para_at and st.para_at < st.last)
         -- lines after cells none of which holds a value (a header kept as a
@@ -2542,7 +2537,7 @@ function M.bind(F, system, doc, path, others)
   -- (and of a part with one, its own grids cut off the table's blocks)
   for _, s in ipairs(legacy and {} or R.sections) do
     local st = s.part and starts[s.order]
-    if st and st.part == s.part and (not s.part.table or st.table_from) then
+    if st and st.part == s.part and #st.cells > 0 and (not s.part.table or st.table_from) then
       local own
       if st.table_from then
         local of_table = setmetatable({}, { __index = taken })
