@@ -1896,7 +1896,12 @@ local function table_tokens(F, T, blocks, from, to, lead)
         -- a sentence leading to a table of the part's own after this one's
         -- lines (…分类统计如下：): what follows is not this table's (its rows
         -- were said extra, its header unplaced)
-        if #tokens > 0 and b ~= lead and leads_to_another(F, T, blocks, i, to) then break end
+        -- (asked only of a line ending in a colon or a space: most end in a digit or a word)
+        local tail = byte(text, -1)
+        if (tail == 0x9A or tail == 0x3A or tail == 32 or tail == 9) and #tokens > 0 and b ~= lead
+           and leads_to_another(F, T, blocks, i, to) then
+          break
+        end
         local start = first_of(F.labels.simplify(text), T.starts)
         -- a line of numbers alone (a table whose header a page lost)
         if not start and #tokens == 0 and text:match("^[%d%s%.%-]+$") and text:find("%d%s+%d") then start = 1 end
