@@ -1823,6 +1823,8 @@ local function leads_to_another(F, T, blocks, i, to)
   return true
 end
 
+M.leads_to_another = leads_to_another
+
 local function table_tokens(F, T, blocks, from, to, lead)
   local tokens, cells, last, placed = {}, 0, from - 1, false
   -- a table has numbers: a part whose prose only names the table's words

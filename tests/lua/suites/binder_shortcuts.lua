@@ -53,6 +53,8 @@ local function tokens_long_way(T, blocks, from, to, lead)
           if b.grid and b.x0 then placed = true end
         end
       else
+        -- (a sentence leading to another table after the table's lines ends it)
+        if #tokens > 0 and b ~= lead and bind.leads_to_another(F, T, blocks, i, to) then break end
         local text, start = b.text, nil
         local plain = F.labels.simplify(text)
         for _, a in ipairs(T.starts) do
