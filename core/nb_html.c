@@ -358,12 +358,14 @@ typedef struct {
 } text_buf;
 
 /* The blocks' field names and fixed values, pushed once on the stack: a
-** field set from there is not looked up by its C string each time. */
+** field set from there is not looked up by its C string each time. A
+** cell's text of one digit is one of them too (most of a report's cells
+** are 0: pushed from here, none is hashed and looked up again). */
 enum { N_KIND, N_TEXT, N_LINE, N_GRID, N_ROW, N_COLUMN, N_ROWSPAN, N_COLSPAN, N_X0, N_X1,
-       N_PARA, N_CELL, N_BREAK, N_EMPTY, N_COUNT };
+       N_PARA, N_CELL, N_BREAK, N_EMPTY, N_DIGITS, N_COUNT = N_DIGITS + 10 };
 static const char *const names[N_COUNT] = {
     "kind", "text", "line", "grid", "row", "column", "rowspan", "colspan", "x0", "x1",
-    "para", "cell", "break", ""
+    "para", "cell", "break", "", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"
 };
 
 struct lean_parse {
@@ -2543,8 +2545,10 @@ static void push_record(lua_State *L, const html_walk *w, const stream_state *ss
                         int kind, int more) {
     lua_createtable(L, 0, 3 + more);
     set_name(L, w, N_KIND, kind);
-    if (kind == N_BREAK) {
+    if (kind == N_BREAK || r->len == 0) {
         set_name(L, w, N_TEXT, N_EMPTY);
+    } else if (r->len == 1 && ss->texts.p[r->text] >= '0' && ss->texts.p[r->text] <= '9') {
+        set_name(L, w, N_TEXT, N_DIGITS + (ss->texts.p[r->text] - '0'));
     } else {
         lua_pushvalue(L, w->names + N_TEXT);
         lua_pushlstring(L, ss->texts.p + r->text, r->len);
