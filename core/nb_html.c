@@ -358,12 +358,14 @@ typedef struct {
 } text_buf;
 
 /* The blocks' field names and fixed values, pushed once on the stack: a
-** field set from there is not looked up by its C string each time. */
+** field set from there is not looked up by its C string each time. A
+** cell's text of one digit is one of them too (most of a report's cells
+** are 0: pushed from here, none is hashed and looked up again). */
 enum { N_KIND, N_TEXT, N_LINE, N_GRID, N_ROW, N_COLUMN, N_ROWSPAN, N_COLSPAN, N_X0, N_X1,
-       N_PARA, N_CELL, N_BREAK, N_EMPTY, N_COUNT };
+       N_PARA, N_CELL, N_BREAK, N_EMPTY, N_DIGITS, N_COUNT = N_DIGITS + 10 };
 static const char *const names[N_COUNT] = {
     "kind", "text", "line", "grid", "row", "column", "rowspan", "colspan", "x0", "x1",
-    "para", "cell", "break", ""
+    "para", "cell", "break", "", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"
 };
 
 struct lean_parse {
@@ -1464,8 +1466,10 @@ static int name_ch(char c) {
 ** ASCII, or UTF-8 (as nb_encoding_utf8_invalid reads it) of characters XML
 ** allows (no control byte, no U+FFFE or U+FFFF, which it reports as out of
 ** range)? One pass: runs of ASCII eight bytes at a time, a character at a
-** time otherwise. With breaks, line ends and tabs are let pass too (as
-** between the runs of a plain table's cell). */
+** time otherwise. QUIET_BREAKS lets line ends and tabs pass too (as
+** between the runs of a plain table's cell); QUIET_BLANKS carriage returns
+** as well (text next to a span taken out). */
+enum { QUIET_LINE = 0, QUIET_BREAKS = 1, QUIET_BLANKS = 2 };
 static int quiet_run(const char *s, size_t len, int breaks) {
     const uint64_t ones = UINT64_C(0x0101010101010101), highs = UINT64_C(0x8080808080808080);
     const unsigned char *u = (const unsigned char *)s, *e = u + len;
@@ -1495,7 +1499,7 @@ static int quiet_run(const char *s, size_t len, int breaks) {
             unsigned lo = c == 0xF0u ? 0x90u : 0x80u, hi = c == 0xF4u ? 0x8Fu : 0xBFu;
             if (e - u < 4 || u[1] < lo || u[1] > hi || (u[2] & 0xC0) != 0x80 || (u[3] & 0xC0) != 0x80) return 0;
             u += 4;
-        } else if (breaks && (c == '\n' || c == '\t')) {
+        } else if (breaks && (c == '\n' || c == '\t' || (breaks == QUIET_BLANKS && c == '\r'))) {
             u++;
         } else {
             return 0;                         /* a control byte, 0x7f, or no character's lead */
@@ -1505,7 +1509,7 @@ static int quiet_run(const char *s, size_t len, int breaks) {
 }
 
 static int quiet_text(const char *s, size_t len) {
-    return quiet_run(s, len, 0);
+    return quiet_run(s, len, QUIET_LINE);
 }
 
 /* libxml2's htmlParseHTMLName from s[i] (a letter here): the end, or 0 when
@@ -1582,7 +1586,9 @@ static int lean_squeeze(lean_text *t, size_t from, size_t to) {
     size_t seg = from, k;
     if (to <= from || to - from > LEAN_MAX || nb_encoding_utf8_invalid(s + from, to - from) != 0) return 1;
     for (k = from; k < to; k++) {
-        if (s[k] != '\n') continue;
+        const char *nl = memchr(s + k, '\n', to - k);
+        if (nl == NULL) break;
+        k = (size_t)(nl - s);
         if (k > seg && !lean_drop(t, seg, k)) return 0;
         seg = k + 1;
     }
@@ -1810,14 +1816,7 @@ static int quiet_text_tabs(const char *s, size_t from, size_t to) {
 ** joined to the span's: clean UTF-8 (white space of any kind between) and
 ** whole references? */
 static int joinable_text(const char *s, size_t from, size_t to) {
-    size_t k = from;
-    while (k < to) {
-        size_t e = k;
-        while (e < to && s[e] != '\n' && s[e] != '\r' && s[e] != '\t') e++;
-        if (!quiet_text(s + k, e - k)) return 0;
-        k = e + 1;
-    }
-    return whole_references(s, from, to);
+    return quiet_run(s + from, to - from, QUIET_BLANKS) && whole_references(s, from, to);
 }
 
 /*{=== tables of plain rows ===*/
@@ -1934,7 +1933,7 @@ static size_t numeric_ref(const char *s, size_t at, size_t to, char out[4], size
 ** XML allows (line ends and tabs between), no reference, no \r? */
 static int plain_text(const char *s, size_t from, size_t to) {
     if (memchr(s + from, '&', to - from) != NULL) return 0;
-    return quiet_run(s + from, to - from, 1);
+    return quiet_run(s + from, to - from, QUIET_BREAKS);
 }
 
 /* Past the spaces and line ends at s[j] in a tag (a value of several lines
@@ -2162,8 +2161,13 @@ static int hollow_page(html_walk *w, stream_state *ss, const char *s, size_t n, 
         ss->hollows[ss->nhollows].at = on - 1;
         ss->hollows[ss->nhollows].from = k + 1;
         ss->nhollows++;
-        for (j = k + 1; j < e; j++)
-            if (s[j] == '\n') o[on++] = '\n';
+        /* (a table's rows hold few line ends: each found by memchr, not each byte looked at) */
+        for (j = k + 1; j < e; j++) {
+            const char *nl = memchr(s + j, '\n', e - j);
+            if (nl == NULL) break;
+            o[on++] = '\n';
+            j = (size_t)(nl - s);
+        }
         done = i = e;
     }
     if (o == NULL) return 1;
@@ -2541,8 +2545,10 @@ static void push_record(lua_State *L, const html_walk *w, const stream_state *ss
                         int kind, int more) {
     lua_createtable(L, 0, 3 + more);
     set_name(L, w, N_KIND, kind);
-    if (kind == N_BREAK) {
+    if (kind == N_BREAK || r->len == 0) {
         set_name(L, w, N_TEXT, N_EMPTY);
+    } else if (r->len == 1 && ss->texts.p[r->text] >= '0' && ss->texts.p[r->text] <= '9') {
+        set_name(L, w, N_TEXT, N_DIGITS + (ss->texts.p[r->text] - '0'));
     } else {
         lua_pushvalue(L, w->names + N_TEXT);
         lua_pushlstring(L, ss->texts.p + r->text, r->len);
