@@ -20,6 +20,19 @@ local usage = lazy "usage"
 
 local M = {}
 
+-- The options that belong to some commands only: a flag → the commands
+-- that take it (options of every command are not listed). Here, beside
+-- the check that asks it, not in usage.lua: a run that goes right needs
+-- none of the help's and completion's module.
+local ONLY_FOR = {
+  ["--sheet"] = { "sum" },
+  ["--db"] = { "check" }, ["--baseline"] = { "check" },
+  ["-j"] = { "check" }, ["--files-from"] = { "check" },
+  ["--include"] = { "check", "sum" }, ["--exclude"] = { "check", "sum" },
+  ["--draft"] = { "render" }, ["--in-place"] = { "fill" },
+  ["--year"] = { "new" }, ["--agency"] = { "new" }, ["--kind"] = { "new" },
+}
+
 -- s as a terminal shows it safely: a byte that is not UTF-8, a control
 -- character (C0, DEL, C1) becomes \xHH; line breaks stay when `lines`.
 local function escaped(s, lines)
@@ -457,15 +470,15 @@ local function bad_value(opts, lang)
   local cmd = opts.command
   if cmd and commands[cmd] and cmd ~= "help" then
     local flagged = {}
-    for flag in pairs(usage.only_for) do flagged[#flagged + 1] = flag end
+    for flag in pairs(ONLY_FOR) do flagged[#flagged + 1] = flag end
     table.sort(flagged)
     for _, flag in ipairs(flagged) do
       local v = field_of[flag] and opts[field_of[flag]]
       if v ~= nil and v ~= false then
         local ok = false
-        for _, c in ipairs(usage.only_for[flag]) do ok = ok or c == cmd end
+        for _, c in ipairs(ONLY_FOR[flag]) do ok = ok or c == cmd end
         if not ok then
-          return messages.text(lang, "not_for_command", flag, cmd, messages.list(lang, usage.only_for[flag]))
+          return messages.text(lang, "not_for_command", flag, cmd, messages.list(lang, ONLY_FOR[flag]))
         end
       end
     end

@@ -417,6 +417,114 @@ local function grammars_of(decl, path, compiled)
   })
 end
 
+-- The headings of the parts of F (its compiled data: parts, heading),
+-- indexed for the binder (bind.lua, heading_of): each (part, heading) in
+-- order, the first of them equal to a text, and by length the first whose
+-- numbered form begins a text. Plain data, made with the format's tables
+-- and so taken from the build's image of them: it was a tenth of a first
+-- report's bind. norm: the format's label folder's.
+local function first_char(s)      -- by its lead byte: s may not be UTF-8
+  local c = s:byte(1) or 0
+  return s:sub(1, c >= 0xF0 and 4 or c >= 0xE0 and 3 or c >= 0xC0 and 2 or 1)
+end
+function M.heading_index(F, decl, norm)
+  local ix = { list = {}, exact = {}, prefix = {}, lengths = {}, longest = 0 }   -- lengths: by the first character
+  for _, p in ipairs(F.parts) do
+    for k, h in ipairs(p.heads) do
+      local e = { p = p, k = k, h = h, numbered = p.numbered .. h }
+      ix.list[#ix.list + 1] = e
+      e.order = #ix.list
+      for _, s in ipairs { e.numbered, h } do
+        if not ix.exact[s] then ix.exact[s] = e end
+        if #s > ix.longest then ix.longest = #s end
+      end
+      local n, c = #e.numbered, first_char(e.numbered)
+      if not ix.prefix[n] then ix.prefix[n] = {} end
+      local ls = ix.lengths[c] or {}
+      ix.lengths[c] = ls
+      local known = false
+      for _, m in ipairs(ls) do known = known or m == n end
+      if not known then ls[#ls + 1] = n end
+      if not ix.prefix[n][e.numbered] then ix.prefix[n][e.numbered] = e end
+    end
+  end
+  -- the first characters of the parts' numerals: a text that begins with
+  -- none has no part's numeral (none where a numeral is shorter than its
+  -- lead byte says: then every part is tried)
+  ix.numeral_firsts = {}
+  for _, p in ipairs(F.parts) do
+    if p.numbered ~= "" then
+      local c = first_char(p.numbered)
+      local lead = p.numbered:byte(1)
+      local size = lead >= 0xF0 and 4 or lead >= 0xE0 and 3 or lead >= 0xC0 and 2 or 1
+      if #p.numbered < size then ix.numeral_firsts = nil; break end
+      ix.numeral_firsts[c] = true
+    end
+  end
+  -- the parts numbered otherwise: each part's number so printed and the
+  -- first character of a title of it (a number's closing "." is kept only
+  -- before it), by their length, by their first two bytes (most texts, a
+  -- table's numbers too, begin with none of them)
+  ix.numbers = {}
+  -- (each part's titles' first characters, its first title's first, found once for all forms)
+  local firsts = {}
+  for k, p in ipairs(F.parts) do
+    local list, seen = {}, {}
+    for _, h in ipairs(p.heads) do
+      local c = first_char(h)
+      if not seen[c] then seen[c] = true; list[#list + 1] = c end
+    end
+    firsts[k] = list
+  end
+  for _, form in ipairs(decl.heading_numbers or {}) do
+    for k, p in ipairs(F.parts) do
+      -- the number as its normal form ends before a title (normalised once a part)
+      local titles = firsts[k]
+      local title1 = titles[1]
+      local number = norm(M.fill(form, p.numbers) .. title1)
+      number = number:sub(1, #number - #title1)
+      for _, title in ipairs(titles) do
+        local lead = number .. title
+        local b1, b2 = lead:byte(1, 2)
+        local second = ix.numbers[b1] or {}
+        ix.numbers[b1] = second
+        local by_length = second[b2] or {}
+        second[b2] = by_length
+        local leads
+        for _, l in ipairs(by_length) do if l.n == #lead then leads = l end end
+        if not leads then leads = { n = #lead, of = {} }; by_length[#by_length + 1] = leads end
+        leads.of[lead] = { p = p, title = title }
+      end
+    end
+  end
+  -- the forms that number a part alone ("第{n}部分", "第{n}章"), and the
+  -- first characters they begin with (a form that begins with its number:
+  -- every part's); their numbers are listed when first asked (part_numbers)
+  ix.part_forms, ix.part_firsts = {}, {}
+  for _, form in ipairs(decl.heading_numbers or {}) do
+    for _, only in ipairs(decl.part_numbers or {}) do
+      if form:sub(1, #only) == only then
+        ix.part_forms[#ix.part_forms + 1] = form
+        local lead = form:match("^([^{]+)")
+        for _, p in ipairs(lead and { F.parts[1] } or F.parts) do
+          local number = norm(lead and first_char(lead) or M.fill(form, p.numbers))
+          if number ~= "" then ix.part_firsts[first_char(number)] = true end
+        end
+        break
+      end
+    end
+  end
+  -- each numeral's heading lead ("七、"), by its first character (a part's
+  -- title may follow another numeral than its own) and by its place
+  ix.leads, ix.lead_at = {}, {}
+  for _, c in utf8.codes(decl.numerals or "") do
+    local lead = norm(M.fill(F.heading, { n = utf8.char(c), title = "" }))
+    if lead ~= "" then ix.leads[first_char(lead)] = lead end
+    ix.lead_at[#ix.lead_at + 1] = lead ~= "" and lead or false
+  end
+  return ix
+end
+
 -- The format's tables of plain data (all of a compiled format but its
 -- schema, label folder, grammars and declaration): what compile makes of
 -- the declaration with labels (its label folder), or what a build-time
@@ -490,6 +598,7 @@ local function compiled_data(decl, name, path, labels)
   for i, h in ipairs((decl.legacy or {}).headings or {}) do F.legacy.headings[i] = norm(h) end
   F.signature = M.signature(decl, norm)
   F.issuer_by_kind = { [F.unknown_issuer.kind] = F.unknown_issuer }
+  F.heading_index = M.heading_index(F, decl, norm)
   for _, k in ipairs(F.issuers) do F.issuer_by_kind[k.kind] = k end
   -- what rule files see of the format (read-only)
   F.view = {

@@ -33,17 +33,6 @@ local function flags(option_table)
   return out
 end
 
--- The options that belong to some commands only: a flag → the commands
--- that take it (options of every command are not listed).
-M.only_for = {
-  ["--sheet"] = { "sum" },
-  ["--db"] = { "check" }, ["--baseline"] = { "check" },
-  ["-j"] = { "check" }, ["--files-from"] = { "check" },
-  ["--include"] = { "check", "sum" }, ["--exclude"] = { "check", "sum" },
-  ["--draft"] = { "render" }, ["--in-place"] = { "fill" },
-  ["--year"] = { "new" }, ["--agency"] = { "new" }, ["--kind"] = { "new" },
-}
-
 -- suggest_option(word, option_table) → the flag meant, or nil.
 function M.suggest_option(word, option_table)
   local w = word:match("^([^=]*)") or word

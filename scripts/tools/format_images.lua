@@ -61,8 +61,9 @@ local function image_source(decl, data)
       items[#items + 1] = v
     end
     for _, k in ipairs(sorted_keys(t)) do
-      -- (a list with holes has more than one length: # of its copy might be another)
-      if math.type(k) == "integer" and k > len then error("a list with holes in a format's compiled tables") end
+      -- (a list with holes has more than one length: # of its copy might be
+      -- another; a table with no [1] is a map, its integer keys written as keys)
+      if math.type(k) == "integer" and k > len and len > 0 then error("a list with holes in a format's compiled tables") end
       if not (math.type(k) == "integer" and k >= 1 and k <= len) then
         local v = value(t[k])
         if v == nil then later[#later + 1] = { t, k, t[k] }

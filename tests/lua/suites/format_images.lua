@@ -110,3 +110,26 @@ test("a format.lua or the compile edited since the build is compiled as it now r
   has(sh("NIANBAO_HOME=" .. code .. " " .. NB .. " run " .. script),
       "false\t{agency}{year}年政府信息公开工作年度报告", "the compile edited: compiled")
 end)
+
+-- The binder's index of the parts' headings (format.heading_index) is
+-- made with the format's tables: a national format's comes from the image,
+-- not made again at a check's first report; an edit of the code that makes
+-- it takes effect at once.
+test("a format's headings come indexed with its tables: from the image, or as the code now reads", function()
+  local set = require("packs").load(".", {}, {})
+  eq("function", type(set:format_image("gb2021")), "an image of the build")
+  local F = set:format("gb2021")
+  local ix = F.heading_index
+  eq("table", type(ix), "the index, with the format")
+  for _, p in ipairs(F.parts) do
+    eq(p, ix.exact[p.numbered .. p.heads[1]].p, p.id .. ": its numbered heading")
+  end
+  local marked = [[print(require("packs").load(require("nianbao").engine.home, {}, {}):format("gb2021").heading_index.marked)]]
+  local script = write("probe_heading_index.lua", marked)
+  local code = home_with("heading_index_code", "scripts/lib/format.lua", function(src)
+    local out, n = src:gsub("\n  return ix\nend\n", "\n  ix.marked = \"edited\"\n  return ix\nend\n", 1)
+    assert(n == 1, "the index's end in format.lua")
+    return out
+  end)
+  has(sh("NIANBAO_HOME=" .. code .. " " .. NB .. " run " .. script), "edited", "the code that makes it edited")
+end)

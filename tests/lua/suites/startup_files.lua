@@ -141,3 +141,29 @@ test("the heap a start-up grows on is advised as huge pages where the kernel has
   end
   eq(true, advised, "a part of [heap] with the flag hg")
 end)
+
+-- A home whose scripts are the build's but for usage.lua (help, completion,
+-- the man page), which raises when loaded: a check that goes right, and a
+-- command given an option of another command, need none of it; an unknown
+-- option asks it for the option meant.
+test("a check that goes right does not load the help's module usage.lua", function()
+  local home = tmp .. "/startup/home"
+  os.execute("mkdir -p '" .. home .. "/scripts/lib'")
+  local here = (sh("pwd"):gsub("%s+$", ""))
+  for _, d in ipairs { "rules", "scripts/formats", "scripts/pipeline", "scripts/readers", "scripts/tools" } do
+    os.execute("ln -sfn '" .. here .. "/" .. d .. "' '" .. home .. "/" .. d .. "'")
+  end
+  for _, f in ipairs(assert(nbio.listdir("scripts/lib"))) do
+    if f ~= "usage.lua" then os.execute("ln -sf '" .. here .. "/scripts/lib/" .. f .. "' '" .. home .. "/scripts/lib/" .. f .. "'") end
+  end
+  write("startup/home/scripts/lib/usage.lua", "error('usage.lua loaded')\n")
+  local run = "NIANBAO_HOME='" .. home .. "' " .. (NB:sub(1, 1) == "/" and NB or here .. "/" .. NB) .. " "
+  local out, st = sh(run .. "check --format json examples/jiuqu-2024.txt")
+  eq(nil, out:find("usage.lua loaded", 1, true), "usage.lua loaded by a check:\n" .. out)
+  eq(true, st == 0 or st == 1, "the check's status:\n" .. out)
+  out, st = sh(run .. "check --sheet x.xlsx examples/jiuqu-2024.txt")
+  eq(2, st, "an option of another command")
+  has(out, "--sheet", "the option named")
+  out = sh(run .. "check --no-such-option examples/jiuqu-2024.txt")
+  has(out, "usage.lua loaded", "an unknown option asks usage.lua for the option meant")
+end)
