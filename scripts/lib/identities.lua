@@ -25,6 +25,55 @@ function M.asked(c)
   return nil
 end
 
+-- A report stowed and taken back (a batch's spool) has new cells: what
+-- was asked of its cells before is kept with it as plain data, by the
+-- sums' order, and given to the cells restored. The cells restored hold
+-- the states and numbers stowed (all eval reads), so the answer is the
+-- same while no cell is set again (the sets counted from the restore).
+
+-- the sums' ids, joined once a system: what a kept answer's order is of
+local order_of = setmetatable({}, { __mode = "k" })
+local function order(sums)
+  local key = order_of[sums]
+  if not key then
+    local ids = {}
+    for i, r in ipairs(sums) do ids[i] = tostring(r.id) end
+    key = table.concat(ids, "\n")
+    order_of[sums] = key
+  end
+  return key
+end
+
+-- kept(c, sums) → the failures asked of cells c for each of the sums, as
+-- plain data: { of = the sums' order, failing = { i, failures, ... } for
+-- those with failures } | nil (none asked since a cell was last set)
+function M.kept(c, sums)
+  local memo = M.asked(c)
+  if not memo then return nil end
+  local failing = {}
+  for i, r in ipairs(sums) do
+    local fails = memo[r]
+    if type(fails) ~= "table" then return nil end
+    if #fails > 0 then failing[#failing + 1], failing[#failing + 2] = i, fails end
+  end
+  return { of = order(sums), failing = failing }
+end
+
+-- restored(c, sums, kept): kept (as kept gave it, of cells holding what c
+-- now holds) asked of cells c; nothing where it is of other sums
+function M.restored(c, sums, kept)
+  if type(kept) ~= "table" or kept.of ~= order(sums) or type(kept.failing) ~= "table" then return end
+  local asked = { [SETS] = c:sets() }
+  for _, r in ipairs(sums) do asked[r] = {} end
+  local failing = kept.failing
+  for j = 1, #failing, 2 do
+    local r = sums[failing[j]]
+    if not r or type(failing[j + 1]) ~= "table" then return end
+    asked[r] = failing[j + 1]
+  end
+  failed_on[c] = asked
+end
+
 -- new(format, rules) → system of every enabled identity rule's instances.
 -- The instances are listed and indexed when first asked for: a batch
 -- whose tables all read plainly never asks, and listing them is some
