@@ -37,7 +37,6 @@ local function baseline() return require "baseline" end
 local function rollup() return require "rollup" end
 local workers = require "workers"
 local marshal = require "marshal"
-local identities = require "identities"
 local Report = require "report"
 local jobs = require "nianbao.jobs"
 
@@ -341,9 +340,7 @@ local function stow(Ef, R, pending, spool)
   -- apart, as bytes by schema index: restore sets them with no id looked up
   -- (a format of another schema by then refuses them: that report is bound again)
   local cells = c:dump()
-  -- (the sums' failures asked of these cells, kept for the rules after)
-  local asked = P.system and identities.kept(c, P.system.sums)
-  local d = { format = F.name, fields = fields, parts = parts, pending = pending, cells = cells, asked = asked }
+  local d = { format = F.name, fields = fields, parts = parts, pending = pending, cells = cells }
   if spool then return spool:put_plain(d, ext, seen, skip) end
   return marshal.encode_plain(d, ext, seen, skip)
 end
@@ -355,8 +352,6 @@ local function restore(Ef, d)
   local R = Report.restored(F, d.fields)
   for i, pi in next, d.parts do R.sections[i].part = F.parts[pi] end
   R.c:load(d.cells)
-  local system = Ef:pack(d.format).system
-  if d.asked and system then identities.restored(R.c, system.sums, d.asked) end
   return R, d.pending
 end
 
