@@ -1660,35 +1660,26 @@ local function number_cells(text, units)
 end
 M.number_cells = number_cells
 
--- Where a line's text begins, past its white (an ideographic space too).
-local function text_start(text)
-  local at = text:find("[^ \t]")
-  while at and text:sub(at, at + 2) == "\u{3000}" do at = text:find("[^ \t]", at + 3) end
-  return at
-end
-
--- The format's table_notes by their first three bytes: a table's lines are
--- many, each asked with one look-up.
-local note_firsts = setmetatable({}, { __mode = "k" })
+-- The format's table_notes as one pattern, past a line's white (spaces,
+-- tabs, ideographic spaces, in any mix): a table's lines are many, each
+-- asked with one match in C, where a search for the first byte that is
+-- not white and a string made of the three bytes there were a look-up's
+-- price every line. A word shorter than three bytes opens a note only
+-- where it ends the line (as when it was looked up by three bytes).
+local note_opening = setmetatable({}, { __mode = "k" })
+local LINE_WHITE = (lpeg.S " \t" + lpeg.P "\u{3000}")^0
 -- Whether a line opens a note printed under a table (the format's table_notes).
 local function opens_note(F, text)
-  local firsts = note_firsts[F]
-  if not firsts then
-    firsts = {}
+  local opening = note_opening[F]
+  if not opening then
+    local words = lpeg.P(false)
     for _, w in ipairs(F.decl.table_notes or {}) do
-      local k = w:sub(1, 3)
-      firsts[k] = firsts[k] or {}
-      firsts[k][#firsts[k] + 1] = w
+      if w ~= "" then words = words + (#w < 3 and lpeg.P(w) * -1 or lpeg.P(w)) end
     end
-    note_firsts[F] = firsts
+    opening = LINE_WHITE * words
+    note_opening[F] = opening
   end
-  local at = text_start(text)
-  local words = at and firsts[text:sub(at, at + 2)]
-  if not words then return false end
-  for _, w in ipairs(words) do
-    if text:sub(at, at + #w - 1) == w then return true end
-  end
-  return false
+  return opening:match(text) ~= nil
 end
 M.opens_note = opens_note
 
