@@ -102,7 +102,7 @@ function check(report, emit)
     if v ~= nil and not text.same(v, 0) then
       emit { line = c.line, col = c.col, found = "0", expected = tostring(v),
              cells = text.ids(c.cells), quote = c.text,
-             vars = { quote = c.quote, where = where[c.cells] or c.cells, where_en = c.cells, table = v } }
+             vars = { quote = c.quote, where = where[c.cells] or c.cells, where_en = text.where(c.cells, nil, "en"), table = v } }
     end
   end
 end

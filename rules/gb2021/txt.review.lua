@@ -32,7 +32,9 @@ words = [[
   counts   <- "分别" ("为" / "是")? {| %count |} (("、" / %and) {| %count |})+ !(("、" / %and) %sp %num)
 ]]
 local body  = [[ "受理" / "办理" / "审理" / "审结" / "复议机关" ]]
-local about = [[ "政府信息公开" / "依申请公开" / "信息公开" / "被申请" / "被提起" / "被诉" ]]
+-- a sentence outside part 四 counts the table's reviews only where it names disclosure:
+-- 以市政府为被申请人的行政复议案件35件 in part 一's 法治政府 work counts every review
+local about = [[ "政府信息公开" / "依申请公开" / "信息公开" ]]
 
 check = text.claims {
   name   = "review",
@@ -52,7 +54,7 @@ check = text.claims {
     { not_after = body, requires = about, parts = { "s4" },
       grammar = [[ claim <- (cause? by review) -> 'total' %count ("（" / "(") result ("）" / ")") ]] },
     -- 尚未审结的行政复议案件2件
-    { grammar = [[ claim <- pending "的" review %count ]] },
+    { requires = about, parts = { "s4" }, grammar = [[ claim <- pending "的" review %count ]] },
     -- after a clause about reviews: 其中结果维持 72 件，结果纠正 64 件; 被纠错的有0件
     { bare = true, grammar = [[ claim <- ("其中" / "中")? result ("的" / "共")? %count ]] },
     -- 其余1件尚未审结

@@ -29,7 +29,9 @@ words = [[
   entry    <- suit -> 'total' / ("申请"? "行政复" ("议" / "仪") ("案件" / "申请")?) -> 'review'
   counts   <- "分别" ("为" / "是")? {| %count |} (("、" / %and) {| %count |})+ !(("、" / %and) %sp %num)
 ]]
-local about = [[ "政府信息公开" / "依申请公开" / "信息公开" / "被申请" / "被提起" / "被诉" / "被告" / "起诉" ]]
+-- a sentence outside part 四 counts the table's lawsuits only where it names disclosure:
+-- 市政府作为被告的行政诉讼案件32件 in part 一's 法治政府 work counts every lawsuit
+local about = [[ "政府信息公开" / "依申请公开" / "信息公开" ]]
 -- a later instance's result (一审判决维持2件，二审维持1件): the lawsuit is counted once, by
 -- the table's result; the appeal's count is no table's
 local appeal = [[ "二审" / "再审" / "上诉" ]]
@@ -51,7 +53,8 @@ check = text.claims {
     { requires = about, parts = { "s4" },
       grammar = [[ claim <- (cause? by suit) -> 'total' %count ("（" / "(") kind ("）" / ")") ]] },
     -- 有1件被提起行政诉讼
-    { grammar = [[ claim <- "有"? %count ("被提起" / "被起诉") ("政府信息公开" / "依申请公开")? (suit -> 'total') ]] },
+    { requires = about, parts = { "s4" },
+      grammar = [[ claim <- "有"? %count ("被提起" / "被起诉") ("政府信息公开" / "依申请公开")? (suit -> 'total') ]] },
     -- 法院判决维持25件: the court names the lawsuits (after a ；, where they are not named again)
     { requires = about, parts = { "s4" }, not_after = appeal, grammar = [[ claim <- &"法院" result ("的" / "共")? %count ]] },
     -- 未经复议直接起诉3件，复议后起诉2件
@@ -61,9 +64,9 @@ check = text.claims {
     { bare = true, grammar = [[ claim <- ("其余" / "另有")? %count pending ]] },
     -- 均胜诉: none lost
     { bare = true, cells = "t4.ld.corrected + t4.la.corrected", grammar = [[ claim <- {:zero: "均胜诉" :} ]] },
-    -- 均在审理中, 尚未审结: all pending
+    -- 均在审理中, 尚未审结: all pending (尚未审结的行政复议案件8件 names other cases)
     { bare = true, cells = "t4.ld.pending + t4.la.pending", like = "t4.ld.total + t4.la.total",
-      grammar = [[ claim <- ("目前" / "现" / "均" / "目前均")* ("在审理中" / "尚未审结" / "正在审理") !%count ]] },
+      grammar = [[ claim <- ("目前" / "现" / "均" / "目前均")* ("在审理中" / "尚未审结" / "正在审理") !"的" !%count ]] },
     -- 均已判决, 均已审结: none pending (of the lawsuits counted before in the sentence)
     { bare = true, every = true, cells = { ["t4.suit"] = "t4.ld.pending + t4.la.pending" }, grammar = [[
         claim <- {:zero: "均已" ("判决" / "审结" / "结案") :} ]] },

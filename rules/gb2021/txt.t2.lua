@@ -5,7 +5,7 @@ id       = "gb2021.txt.t2"
 severity = "warning"
 message  = {
   zh = "正文称{where}为{said}，但表二为{table}{hint}",
-  en = "the text says {said} for {where_en}, but table 2 has {table}{hint_en}",
+  en = "the text says {said} for {where_en}, but the table has {table}{hint_en}",
 }
 rationale = {
   zh = "正文中规章、行政规范性文件的制发、废止、现行有效件数以及表二其他数字要与表二一致。",

@@ -107,7 +107,7 @@ function check(report, emit)
       if said ~= nil and tostring(said) ~= tostring(want) then
         emit { line = c.line, col = c.col, found = tostring(said), expected = tostring(want),
                cells = text.ids(text.prev_of(c.cells)), quote = c.text,
-               vars = { quote = c.quote, where = text.where(c.cells), where_en = c.cells, prev = prev,
+               vars = { quote = c.quote, where = text.where(c.cells), where_en = text.where(c.cells, nil, "en"), prev = prev,
                         said = said, want = want } }
       end
     end

@@ -2921,15 +2921,23 @@ function M.for_format(F, opts)
   end
 
   -- where(cells, names, lang) → where the cells are, for a message: the name
-  -- given in `names`, else the format's place of each cell (of a sum, each named)
+  -- given in `names`, else the format's place of each cell (of a sum, each named).
+  -- In English a cell is named by its table's number and its row's and column's
+  -- labels as printed, as the tables' own checks say it (Table 3, row “…”), not by its id
+  local function place(id, lang)
+    local info = F.info[id]
+    if lang ~= "en" or not info then return formatlib.where(F, id, lang, messages) end
+    return messages.text("en", "where_labelled", info.table:match("%d+$") or info.table,
+                         info.row_label, info.col_label)
+  end
   function T.where(cells, names, lang)
     local name = names and names[cells]
     if name and lang ~= "en" then return name end
     local ids = T.ids(cells)
     lang = lang or "zh"
-    if #ids == 1 then return formatlib.where(F, ids[1], lang, messages) end
+    if #ids == 1 then return place(ids[1], lang) end
     local places = {}
-    for i, id in ipairs(ids) do places[i] = formatlib.where(F, id, lang, messages) end
+    for i, id in ipairs(ids) do places[i] = place(id, lang) end
     return messages.text(lang, "where_sum", table.concat(places, lang == "en" and " and " or "\u{3001}"))
   end
 

@@ -28,6 +28,7 @@ return {
   info          = "info",
   where_cell    = "%s, row %s, column %s (%s)",
   where_flat    = "%s, %s, %s",
+  where_labelled = "Table %s, row “%s”, column “%s”",
   where_sum     = "the sum of %s",
   findings      = "Findings",
   no_findings   = "No findings.",

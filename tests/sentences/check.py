@@ -114,12 +114,13 @@ for f in files:
             errors.append(f'{where}: needs s: "…"'); continue
         s = e['s']
         where += f' “{s[:24]}”'
-        extra = set(e) - {'s', 'year', 'claims', 'scope', 'note', 'issuer'}
+        extra = set(e) - {'s', 'year', 'claims', 'scope', 'note', 'issuer', 'part'}
         if extra: errors.append(f'{where}: unknown keys {sorted(extra)}')
         if not isinstance(e.get('year'), int): errors.append(f'{where}: year must be an integer')
         if 'scope' in e and e['scope'] != 'part': errors.append(f'{where}: scope must be part')
         if 'note' in e and not isinstance(e['note'], str): errors.append(f'{where}: note must be text')
         if 'issuer' in e and e['issuer'] not in ('gov', 'dept', 'township'): errors.append(f'{where}: issuer must be gov, dept or township')
+        if 'part' in e and e['part'] not in ('s0', 's1', 's2', 's3', 's4', 's5', 's6'): errors.append(f'{where}: part must be a part id, s0 to s6')
         claims = e.get('claims')
         if not isinstance(claims, list): errors.append(f'{where}: claims must be a list'); claims = []
         if e.get('scope') == 'part' and claims: errors.append(f'{where}: scope part with claims')

@@ -56,7 +56,7 @@ end
 -- read(entry) → claims read (keys, no duplicates)
 local function read(e)
   local keys, seen = {}, {}
-  for _, c in ipairs(text.read(e.s, { year = e.year, issuer = e.issuer })) do
+  for _, c in ipairs(text.read(e.s, { year = e.year, issuer = e.issuer, part = e.part })) do
     local k = read_key(c)
     if not seen[k] then seen[k] = true; keys[#keys + 1] = k end
   end
@@ -78,6 +78,9 @@ test("the sentence corpus is well formed: every entry a sentence, a year and cla
       if type(e.s) ~= "string" or e.s == "" then bad[#bad + 1] = where .. ": no sentence" end
       if math.type(e.year) ~= "integer" then bad[#bad + 1] = where .. ": no year" end
       if type(e.claims) ~= "table" then bad[#bad + 1] = where .. ": no claims list" end
+      if e.part ~= nil and not (e.part == F.opening or F.part_by_id[e.part]) then
+        bad[#bad + 1] = where .. ": unknown part " .. tostring(e.part)
+      end
       if e.scope == "part" and #(e.claims or {}) > 0 then bad[#bad + 1] = where .. ": a part's figure claims nothing" end
       for _, c in ipairs(type(e.claims) == "table" and e.claims or {}) do
         if not known(c.cell) then bad[#bad + 1] = where .. ": unknown cell " .. tostring(c.cell) end

@@ -399,9 +399,12 @@ test("a lawsuits' result said wrong is not explained as the direct lawsuits' tot
   local f = assert(suit("行政诉讼结果维持26件，纠正5件，其他结果9件，尚未审结7件。"), "the upheld count differs")
   eq("26 25", f.found .. " " .. f.expected, "said, table")
   eq(nil, f.message:find("只计了", 1, true), f.message)
-  -- in English, a sum's places are named too, not its cells' ids alone
+  -- in English, a sum's places are named too, each by its table, row and column as printed
+  -- (as the tables' own checks name them), not by its cell's id
   local en = sh(NB .. " check --lang en " .. tmp .. "/suit-hint.txt")
-  has(en, "the sum of t4, row la, column upheld (t4.la.upheld) and t4, row ld, column upheld (t4.ld.upheld), but the table has 25")
+  has(en, "the sum of Table 4, row “行政诉讼（复议后起诉）”, column “结果维持” and "
+          .. "Table 4, row “行政诉讼（未经复议直接起诉）”, column “结果维持”, but the table has 25")
+  eq(nil, en:find("t4.la.upheld", 1, true), "no cell's id in the English message")
   local g = assert(suit("被提起政府信息公开行政诉讼26件。"), "the total differs")
   eq("26 46", g.found .. " " .. g.expected, "said, table")
   has(g.message, "（只计了未经复议直接起诉）")
