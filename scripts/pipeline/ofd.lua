@@ -170,9 +170,7 @@ end
 local function content_chars(node, chars)
   for _, c in ipairs(node) do
     if type(c) == "table" then
-      if c.tag == "TextObject" then
-        object_chars(c, chars)
-        chars[#chars + 1] = { gap = true }        -- (the object's last word ends with it)
+      if c.tag == "TextObject" then object_chars(c, chars)
       elseif c.tag ~= "PathObject" and c.tag ~= "ImageObject" then content_chars(c, chars) end
     end
   end
