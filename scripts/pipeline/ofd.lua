@@ -77,15 +77,15 @@ local function numbers(s)
   return list
 end
 
--- DeltaX or DeltaY: the advances, "g N v" written out as N times v
-local function advances(s)
+-- DeltaX: the advances, "g N v" written out as N times v, as many as the
+-- text has characters at most (a "g 1000000000 1" is no work)
+local function advances(s, most)
   local tokens, out, i = numbers(s), {}, 1
-  while i <= #tokens do
+  while i <= #tokens and #out < most do
     if tokens[i] == "g" then
       local n, v = math.tointeger(tonumber(tokens[i + 1] or "")), tonumber(tokens[i + 2] or "")
       if not (n and v) then break end
-      -- (no more advances than characters a text can hold: a bomb of "g 1e9" gets none)
-      for _ = 1, math.min(n, 65536 - #out) do out[#out + 1] = v end
+      for _ = 1, math.min(n, most - #out) do out[#out + 1] = v end
       i = i + 3
     else
       local v = tonumber(tokens[i])
@@ -126,8 +126,11 @@ local function object_chars(obj, chars)
     if type(code) == "table" and code.tag == "TextCode" then
       -- (a TextCode without X or Y takes the last one's, as the standard says)
       x, y = tonumber(code.attrs.X or "") or x, tonumber(code.attrs.Y or "") or y
-      local steps, cx, k = advances(code.attrs.DeltaX), x, 0
-      for _, ch in utf8.codes(text_of(code), true) do
+      -- (a text that is no UTF-8, which libxml2 passes on when it recovers, is no word)
+      local text = text_of(code)
+      if not utf8.len(text, 1, -1, true) then text = "" end
+      local steps, cx, k = advances(code.attrs.DeltaX, #text), x, 0
+      for _, ch in utf8.codes(text, true) do
         k = k + 1
         local width = (wide(ch) and 1 or 0.5) * size
         if ch == 32 or ch == 0x3000 or ch == 9 then
