@@ -179,10 +179,7 @@ M.rel_of = rel_of
 -- select(E, args, opts) → files (their paths), skipped {path=, why=}, tree (as above)
 function Batch:select(args)
   local E, opts, lang = self.E, self.opts, self.E.lang
-  local known = {}
-  for _, r in ipairs(E.readers) do
-    for _, e in ipairs(r.extensions or {}) do known[e] = true end
-  end
+  local known = E:extensions()
   local avoid = {}                  -- the archive and the baseline are never inputs
   for _, p in ipairs { opts.db, opts.baseline } do
     local kind, id = nbio.stat(p)

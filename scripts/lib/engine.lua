@@ -437,6 +437,18 @@ end
 
 --}===
 
+-- The extensions of the files read, as a set: the readers' own, and those
+-- the decoding stage turns into a reader's text (an OFD's pages, words placed
+-- on a page as a PDF converter's are)
+function Engine:extensions()
+  local known = {}
+  for _, r in ipairs(self.readers) do
+    for _, e in ipairs(r.extensions or {}) do known[e] = true end
+  end
+  for _, e in ipairs(decode.extensions) do known[e] = true end
+  return known
+end
+
 --{=== other years ===
 
 -- FILE|DIR arguments → files, in order; folders are walked, sorted, for
@@ -446,10 +458,7 @@ end
 -- lead to it (a link back to a folder above ends there). In folders only
 -- regular files count: a FIFO or a device there is passed over.
 function Engine:files(args)
-  local known = {}
-  for _, r in ipairs(self.readers) do
-    for _, e in ipairs(r.extensions or {}) do known[e] = true end
-  end
+  local known = self:extensions()
   local files, seen = {}, {}
   local function walk(path, top)
     local kind, id = nbio.stat(path)

@@ -2,7 +2,8 @@
 -- UTF-8 (with or without BOM), UTF-16 with BOM, and GB18030/GBK/GB2312
 -- (declared in the page, or sniffed when the bytes are not UTF-8) are
 -- read; a PDF is read through poppler's pdftotext, a Word 97-2003 file
--- through wvWare, a .docx by taking its document out of the zip.
+-- through wvWare, a .docx by taking its document out of the zip, an
+-- .ofd by taking its pages' words out of theirs (pipeline/ofd.lua).
 
 local nianbao = require "nianbao"
 local zip = require "nianbao.zip"
@@ -10,6 +11,10 @@ local nbio = require "nianbao.io"
 local messages = require "messages"
 
 local M = {}
+
+-- The files taken out of their container here into a text no reader's
+-- extension names: an OFD's pages, as the words pdftotext -bbox writes
+M.extensions = { "ofd" }
 
 -- The charset a page declares: <meta charset="gbk">, content="…; charset=gb2312",
 -- or an XML declaration.
@@ -181,12 +186,13 @@ local function alt_chunk(bytes, xml, lim)
   return body
 end
 
--- docx(bytes, lang) → the text of word/document.xml | nil, reason
+-- docx(bytes, lang) → the text of word/document.xml | nil, reason [, true
+-- when the archive holds none]
 function M.docx(bytes, lang)
   local lim = M.pdf_limits
   local xml, err = zip.entry(bytes, "word/document.xml", lim.max_bytes)
   if not xml then
-    if err:find("has no", 1, true) then return nil, messages.text(lang, "zip_not_word") end
+    if err:find("has no", 1, true) then return nil, messages.text(lang, "zip_not_word"), true end
     return nil, messages.text(lang, "word_failed", err)
   end
   if xml:find("altChunk", 1, true) and not xml:find("<w:t[%s>]") then
@@ -218,11 +224,20 @@ local function from_file(convert_file, bytes, path, lang)
   return text, why
 end
 
--- binary(bytes, path, lang) → the text inside a PDF or Word file, the bytes
+-- binary(bytes, path, lang) → the text inside a PDF, Word or OFD file, the bytes
 -- of any other file as they are | nil, reason
 function M.binary(bytes, path, lang)
   if M.is_pdf(bytes) then return from_file(M.pdf, bytes, path, lang) end
-  if M.is_zip(bytes) then return M.docx(bytes, lang) end
+  if M.is_zip(bytes) then
+    local xml, why, no_word = M.docx(bytes, lang)
+    if not no_word then return xml, why end
+    -- no Word document in it: an OFD's pages, or neither (an .ofd's name says which to tell)
+    -- (required here: a run that meets no OFD never loads it)
+    local pages, ofd_why, no_ofd = require("pipeline.ofd").pages(bytes, lang, M.pdf_limits)
+    if no_ofd and not (path and path:lower():find("%.ofd$")) then return nil, why end
+    if no_ofd then return nil, messages.text(lang, "ofd_failed", messages.text(lang, "ofd_part_missing", "OFD.xml")) end
+    return pages, ofd_why
+  end
   if M.is_ole(bytes) then return from_file(M.doc, bytes, path, lang) end
   -- WPS Writer saves .wps in Word's 97-2003 binary (read above); older WPS formats are its own
   if path and path:lower():find("%.wps$") then return nil, messages.text(lang, "wps_unknown") end
