@@ -4109,6 +4109,49 @@ local function bind_flat_by(F, system, T, m, tokens, R, diags, present, pending,
         else set_row(R, F, T.cells, values) end
       end
     end
+    -- the same with no white kept before the lines (pdf.js's items on their
+    -- baselines: 表四's fifteen values on four lines, 1 / 0 / 0 0 0 1 0 0 0 0 /
+    -- 0 1 1 0 2): where the order read breaks the row's own sums and another
+    -- order of its lines holds them, which order is the row's no sum tells
+    -- (two may hold), so the row is unknown, said. Where no order holds
+    -- them, the sums broken are the author's, as printed.
+    local lines_unsure = false
+    if not laid and apart and not header_at and not system:consistent(R.c, T.cells, true) then
+      local lines = {}
+      for _, b in ipairs(values) do
+        local last = lines[#lines]
+        if last and last[#last].line == b.line then last[#last + 1] = b else lines[#lines + 1] = { b } end
+      end
+      -- (up to five lines: 120 orders; a value on each line of its own is left as read)
+      if #lines <= 5 then
+        if rec then rec.unsafe = true end
+        local used, order = {}, {}
+        local function holds_another(k)
+          if k > #lines then
+            local seq, same = {}, true
+            for i, j in ipairs(order) do
+              same = same and i == j
+              table.move(lines[j], 1, #lines[j], #seq + 1, seq)
+            end
+            if same then return false end
+            set_row(R, F, T.cells, seq)
+            return system:consistent(R.c, T.cells, true)
+          end
+          for j = 1, #lines do
+            if not used[j] then
+              used[j], order[k] = true, j
+              local found = holds_another(k + 1)
+              used[j] = false
+              if found then return true end
+            end
+          end
+          return false
+        end
+        lines_unsure = holds_another(1)
+        set_row(R, F, T.cells, values)
+        if lines_unsure then unsure_row(R, T, row, T.cells, values, diags, "lines") end
+      end
+    end
     -- values among the header's words: in the order read, kept only where each value comes
     -- right after the word of its own column, in the format's order (a table printed down
     -- the page: 结果维持 72 结果纠正 64 …; the sums then check the values), or where the
@@ -4119,8 +4162,10 @@ local function bind_flat_by(F, system, T, m, tokens, R, diags, present, pending,
     for i, id in ipairs(T.cells) do
       each_named = each_named and named[i] == F.info[id].column
     end
-    if mixed and not each_named and not (system:consistent(R.c, T.cells, true)
-                                         and (#breaks == 0 or runs_at_groups(T.cells, breaks, values))) then
+    if lines_unsure then
+      -- (said above)
+    elseif mixed and not each_named and not (system:consistent(R.c, T.cells, true)
+                                             and (#breaks == 0 or runs_at_groups(T.cells, breaks, values))) then
       unsure_row(R, T, row, T.cells, values, diags, "mixed")
     else
       if rec then rec.values = values end
