@@ -2235,7 +2235,8 @@ local function complete(F, R, T)
 end
 
 -- The lines of values in the tokens (values printed on one line of the
--- page), by block where captions part the table; and the labels read, in order.
+-- page), by block where captions part the table, each with the count of
+-- labels read before it; and the labels read, in order.
 local function value_lines(F, T, m, tokens)
   local norm = F.labels.norm
   local blocks, labels = { {} }, {}
@@ -2245,7 +2246,7 @@ local function value_lines(F, T, m, tokens)
     local state = M.value_state(F, b.text)
     if state == "number" or state == "marker" or b.misread then
       if not cur or cur.line ~= b.line then
-        cur = { line = b.line, values = {} }
+        cur = { line = b.line, values = {}, labels_before = #labels }
         table.insert(blocks[blk], cur)
       end
       cur.values[#cur.values + 1] = b
@@ -2277,7 +2278,7 @@ local function bind_by_order(F, system, T, m, tokens, R, diags, scanned)
   local blocks, labels = value_lines(F, T, m, tokens)
   -- each block's lines are its rows, one for one; else, where the page put
   -- every value apart (raw PDF text), the block's values in order fill its rows
-  local plan, across = {}, nil
+  local plan, across, straddles = {}, nil, false
   for b, blk in ipairs(T.blocks) do
     local lines = blocks[b] or {}
     local rows, width = {}, 0
@@ -2289,9 +2290,9 @@ local function bind_by_order(F, system, T, m, tokens, R, diags, scanned)
     if fits then
       for i, r in ipairs(rows) do plan[#plan + 1] = { row = r, values = lines[i].values } end
     else
-      local seq, apart = {}, true
+      local seq, apart, labels_before = {}, true, {}
       for _, l in ipairs(lines) do
-        for _, v in ipairs(l.values) do seq[#seq + 1] = v end
+        for _, v in ipairs(l.values) do seq[#seq + 1] = v; labels_before[#seq] = l.labels_before end
         apart = apart and #l.values == 1
       end
       if #seq ~= width then return false end
@@ -2299,6 +2300,8 @@ local function bind_by_order(F, system, T, m, tokens, R, diags, scanned)
       for _, r in ipairs(rows) do
         local vals = {}
         for i = 1, #r.cells do vals[i] = seq[k + i] end
+        -- (a row's values on both sides of a label: 26 66 / 行政规范性文件 8)
+        straddles = straddles or labels_before[k + 1] ~= labels_before[k + #r.cells]
         k = k + #r.cells
         plan[#plan + 1] = { row = r, values = vals }
       end
@@ -2324,10 +2327,19 @@ local function bind_by_order(F, system, T, m, tokens, R, diags, scanned)
   for _, p in ipairs(plan) do
     for i, id in ipairs(p.row.cells) do set_value(R, F, id, p.values[i]) end
   end
-  local checked = #system:involving(ids) > 0
+  -- (checked: an identity the cells enter is evaluated on them; one with a
+  -- cell of last year's report, which a report alone has not, checks nothing)
+  local checked = false
+  for _, inst in ipairs(system:involving(ids)) do
+    checked = checked or inst.rule.compiled:check(R.c, inst.k) == "holds"
+  end
   local ok = system:consistent(R.c, ids)
   if ok and not checked then
-    -- no arithmetic to confirm it: the labels read must be the rows, in order
+    -- no arithmetic to confirm it: the labels read must be the rows, in
+    -- order, and no row's values stand on both sides of a label (pdf.js's
+    -- 26 66 a hair above 行政规范性文件's line, 8 on it: in the text's order
+    -- the row's 8 26 66 read 26 66 8, and no sum would tell)
+    ok = not straddles
     local k = 1
     for _, r in ipairs(labels) do
       if plan[k] and r == plan[k].row then k = k + 1 else ok = false end
