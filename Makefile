@@ -224,6 +224,7 @@ corpus: $(BIN)
 	$(NB) run tests/lua/corpus.lua tests/fixtures/pdfjs30 --no-wrong
 	$(NB) run tests/lua/corpus.lua tests/fixtures/pdfjs31 --no-wrong
 	$(NB) run tests/lua/corpus.lua tests/fixtures/wrong32 --no-wrong
+	$(NB) run tests/lua/corpus.lua tests/fixtures/wrong33 --no-wrong
 	$(NB) run tests/lua/corpus.lua tests/fixtures/hostile27 --strict
 	$(NB) run tests/lua/corpus.lua tests/fixtures/hostile27/unread --no-wrong
 	$(NB) run tests/lua/corpus.lua tests/fixtures/hostile28 --strict

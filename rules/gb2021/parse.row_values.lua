@@ -1,6 +1,7 @@
 -- A row with more or fewer values than the format has cells, with values
 -- printed before its label that the rows after it do not account for, or
--- among the header's words in an order its own sums do not settle, or in a
+-- among the header's words in an order its own sums do not settle, or on
+-- lines apart whose order read breaks its sums where another holds them, or in a
 -- text out of the table's order where nothing past the row confirms it, or
 -- one number's digits written again and again in a one-value row: which
 -- value is whose cannot be told from the page, so its cells are left unknown.
@@ -19,7 +20,7 @@ basis    = { "国办公开办函〔2021〕30号规定的表格格式" }
 function check(report, emit)
   for _, d in ipairs(report.diagnostics) do
     if d.kind == "short" or d.kind == "long" or d.kind == "apart" or d.kind == "mixed" or d.kind == "order"
-       or d.kind == "repeated" then
+       or d.kind == "repeated" or d.kind == "lines" then
       local t = format.tables[d.table]
       local why, why_en = "应为" .. d.expected .. "个", "where " .. d.expected .. " were expected"
       if d.kind == "apart" then
@@ -31,6 +32,9 @@ function check(report, emit)
       elseif d.kind == "repeated" then
         -- (one cell's value printed again in each place of a merged cell, the digits run together)
         why, why_en = "是同一个数重复连写，可能是合并单元格的数印了多次", "one number written again and again, as a merged cell's value printed in each of its places"
+      elseif d.kind == "lines" then
+        -- (on lines apart with no place on the line kept: the order read breaks the row's own sums, another order of its lines holds them)
+        why, why_en = "分印在几行，按文字顺序本行合计不成立，换一种行序则成立", "on lines apart, whose order read breaks the row's own sums and another order of the lines holds them"
       elseif d.kind == "mixed" then
         -- (read on both sides of the header's words: the row's own sums break, or hold in another order too)
         why, why_en = "与表头文字交错，本行合计不能确定其顺序", "among the header's words, in an order the row's own sums do not settle"

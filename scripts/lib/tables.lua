@@ -2235,7 +2235,8 @@ local function complete(F, R, T)
 end
 
 -- The lines of values in the tokens (values printed on one line of the
--- page), by block where captions part the table; and the labels read, in order.
+-- page), by block where captions part the table, each with the count of
+-- labels read before it; and the labels read, in order.
 local function value_lines(F, T, m, tokens)
   local norm = F.labels.norm
   local blocks, labels = { {} }, {}
@@ -2245,7 +2246,7 @@ local function value_lines(F, T, m, tokens)
     local state = M.value_state(F, b.text)
     if state == "number" or state == "marker" or b.misread then
       if not cur or cur.line ~= b.line then
-        cur = { line = b.line, values = {} }
+        cur = { line = b.line, values = {}, labels_before = #labels }
         table.insert(blocks[blk], cur)
       end
       cur.values[#cur.values + 1] = b
@@ -2277,7 +2278,7 @@ local function bind_by_order(F, system, T, m, tokens, R, diags, scanned)
   local blocks, labels = value_lines(F, T, m, tokens)
   -- each block's lines are its rows, one for one; else, where the page put
   -- every value apart (raw PDF text), the block's values in order fill its rows
-  local plan, across = {}, nil
+  local plan, across, straddles = {}, nil, false
   for b, blk in ipairs(T.blocks) do
     local lines = blocks[b] or {}
     local rows, width = {}, 0
@@ -2289,9 +2290,9 @@ local function bind_by_order(F, system, T, m, tokens, R, diags, scanned)
     if fits then
       for i, r in ipairs(rows) do plan[#plan + 1] = { row = r, values = lines[i].values } end
     else
-      local seq, apart = {}, true
+      local seq, apart, labels_before = {}, true, {}
       for _, l in ipairs(lines) do
-        for _, v in ipairs(l.values) do seq[#seq + 1] = v end
+        for _, v in ipairs(l.values) do seq[#seq + 1] = v; labels_before[#seq] = l.labels_before end
         apart = apart and #l.values == 1
       end
       if #seq ~= width then return false end
@@ -2299,6 +2300,8 @@ local function bind_by_order(F, system, T, m, tokens, R, diags, scanned)
       for _, r in ipairs(rows) do
         local vals = {}
         for i = 1, #r.cells do vals[i] = seq[k + i] end
+        -- (a row's values on both sides of a label: 26 66 / 行政规范性文件 8)
+        straddles = straddles or labels_before[k + 1] ~= labels_before[k + #r.cells]
         k = k + #r.cells
         plan[#plan + 1] = { row = r, values = vals }
       end
@@ -2324,10 +2327,19 @@ local function bind_by_order(F, system, T, m, tokens, R, diags, scanned)
   for _, p in ipairs(plan) do
     for i, id in ipairs(p.row.cells) do set_value(R, F, id, p.values[i]) end
   end
-  local checked = #system:involving(ids) > 0
+  -- (checked: an identity the cells enter is evaluated on them; one with a
+  -- cell of last year's report, which a report alone has not, checks nothing)
+  local checked = false
+  for _, inst in ipairs(system:involving(ids)) do
+    checked = checked or inst.rule.compiled:check(R.c, inst.k) == "holds"
+  end
   local ok = system:consistent(R.c, ids)
   if ok and not checked then
-    -- no arithmetic to confirm it: the labels read must be the rows, in order
+    -- no arithmetic to confirm it: the labels read must be the rows, in
+    -- order, and no row's values stand on both sides of a label (pdf.js's
+    -- 26 66 a hair above 行政规范性文件's line, 8 on it: in the text's order
+    -- the row's 8 26 66 read 26 66 8, and no sum would tell)
+    ok = not straddles
     local k = 1
     for _, r in ipairs(labels) do
       if plan[k] and r == plan[k].row then k = k + 1 else ok = false end
@@ -4109,6 +4121,49 @@ local function bind_flat_by(F, system, T, m, tokens, R, diags, present, pending,
         else set_row(R, F, T.cells, values) end
       end
     end
+    -- the same with no white kept before the lines (pdf.js's items on their
+    -- baselines: 表四's fifteen values on four lines, 1 / 0 / 0 0 0 1 0 0 0 0 /
+    -- 0 1 1 0 2): where the order read breaks the row's own sums and another
+    -- order of its lines holds them, which order is the row's no sum tells
+    -- (two may hold), so the row is unknown, said. Where no order holds
+    -- them, the sums broken are the author's, as printed.
+    local lines_unsure = false
+    if not laid and apart and not header_at and not system:consistent(R.c, T.cells, true) then
+      local lines = {}
+      for _, b in ipairs(values) do
+        local last = lines[#lines]
+        if last and last[#last].line == b.line then last[#last + 1] = b else lines[#lines + 1] = { b } end
+      end
+      -- (up to five lines: 120 orders; a value on each line of its own is left as read)
+      if #lines <= 5 then
+        if rec then rec.unsafe = true end
+        local used, order = {}, {}
+        local function holds_another(k)
+          if k > #lines then
+            local seq, same = {}, true
+            for i, j in ipairs(order) do
+              same = same and i == j
+              table.move(lines[j], 1, #lines[j], #seq + 1, seq)
+            end
+            if same then return false end
+            set_row(R, F, T.cells, seq)
+            return system:consistent(R.c, T.cells, true)
+          end
+          for j = 1, #lines do
+            if not used[j] then
+              used[j], order[k] = true, j
+              local found = holds_another(k + 1)
+              used[j] = false
+              if found then return true end
+            end
+          end
+          return false
+        end
+        lines_unsure = holds_another(1)
+        set_row(R, F, T.cells, values)
+        if lines_unsure then unsure_row(R, T, row, T.cells, values, diags, "lines") end
+      end
+    end
     -- values among the header's words: in the order read, kept only where each value comes
     -- right after the word of its own column, in the format's order (a table printed down
     -- the page: 结果维持 72 结果纠正 64 …; the sums then check the values), or where the
@@ -4119,8 +4174,10 @@ local function bind_flat_by(F, system, T, m, tokens, R, diags, present, pending,
     for i, id in ipairs(T.cells) do
       each_named = each_named and named[i] == F.info[id].column
     end
-    if mixed and not each_named and not (system:consistent(R.c, T.cells, true)
-                                         and (#breaks == 0 or runs_at_groups(T.cells, breaks, values))) then
+    if lines_unsure then
+      -- (said above)
+    elseif mixed and not each_named and not (system:consistent(R.c, T.cells, true)
+                                             and (#breaks == 0 or runs_at_groups(T.cells, breaks, values))) then
       unsure_row(R, T, row, T.cells, values, diags, "mixed")
     else
       if rec then rec.values = values end

@@ -1809,13 +1809,18 @@ local function table_tokens(F, T, blocks, from, to, lead)
         if start and #tokens == 0 and introduces(text) then start = nil end
         -- a note under the table, and the lines it wraps on to up to a run
         -- of values, is none of its rows: its dates (统计期限为2024年1月1日
-        -- 至…) were read as the last row's values, the row refused
-        if #tokens > 0 and opens_note(F, text) then
-          noted = true
+        -- 至…) were read as the last row's values, the row refused. A note
+        -- ending with a colon (…现更正如下：) leads to what follows, a
+        -- corrected table's header and rows: it wraps on to none of them
+        -- (the corrected table's first label was left out, its values given
+        -- to the row above)
+        local note = #tokens > 0 and opens_note(F, text)
+        if note then
+          noted = not introduces(text)
         elseif noted and text:find(VALUE_RUN) then
           noted = false
         end
-        if (start or #tokens > 0) and has_digits and not noted then
+        if (start or #tokens > 0) and has_digits and not noted and not note then
           start = start or 1
           tables.tokenize_into(tokens, start == 1 and text or text:sub(start), b.line,
                                (b.col or 1) + (start == 1 and 0 or utf8.len(text:sub(1, start - 1)) or 0),

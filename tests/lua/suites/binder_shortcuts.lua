@@ -65,12 +65,13 @@ local function tokens_long_way(T, blocks, from, to, lead)
         -- (a sentence leading to the table is prose; a note under it, to a
         -- run of values, no row)
         if start and #tokens == 0 and bind.introduces(text) then start = nil end
-        if #tokens > 0 and bind.opens_note(F, text) then
-          noted = true
+        local note = #tokens > 0 and bind.opens_note(F, text)
+        if note then
+          noted = not bind.introduces(text)
         elseif noted and text:find("%d[%d,%.]*[ \t]+%d[%d,%.]*[ \t]+%d") then
           noted = false
         end
-        if (start or #tokens > 0) and has_digits and not noted then
+        if (start or #tokens > 0) and has_digits and not noted and not note then
           start = start or 1
           tables.tokenize_into(tokens, start == 1 and text or text:sub(start), b.line,
                                (b.col or 1) + (start == 1 and 0 or utf8.len(text:sub(1, start - 1)) or 0),
