@@ -1799,6 +1799,47 @@ local function introduces(text)
 end
 M.introduces = introduces
 
+-- Whether a line holds a comma outside brackets, every bracket on it
+-- closed on it: a sentence's clause. A table's header wrapped inside a
+-- bracket (（区分处理的，只计 / 主要情况，重复的申请…）) has its commas within one.
+local COMMAS = { ["\u{FF0C}"] = true, [","] = true }
+local OPENS = { ["\u{FF08}"] = true, ["("] = true }
+local CLOSES = { ["\u{FF09}"] = true, [")"] = true }
+local function clause_outside_brackets(text)
+  local depth, comma = 0, false
+  for _, c in utf8.codes(text) do
+    local ch = utf8.char(c)
+    if OPENS[ch] then depth = depth + 1
+    elseif CLOSES[ch] then
+      depth = depth - 1
+      if depth < 0 then return false end
+    elseif depth == 0 and COMMAS[ch] then comma = true end
+  end
+  return comma and depth == 0
+end
+
+-- Where a paragraph wrapped over the page's lines ends (the index of its
+-- last line before the line holding its sentence mark), when block i opens
+-- one: a clause outside brackets and no row's values on each of its lines,
+-- then a line of prose. Such a paragraph after a table's rows (…有所上升，
+-- 主要集中在…、 / …予以答复。) is the part's prose: its first line, with no
+-- sentence mark, was taken for a line of the table (unplaced, and left out
+-- of the published page).
+local WRAPPED_LINES = 4
+local function wrapped_prose(F, blocks, i, to)
+  local b = blocks[i]
+  if not clause_outside_brackets(b.text) then return nil end
+  -- (a few lines: a cell's number alone on a line is a table's, not a clause's)
+  for j = i, math.min(to, i + WRAPPED_LINES) do
+    local c = blocks[j]
+    local text = c.text
+    if c.kind ~= "para" or text:find(VALUE_RUN) or text:match("^%s*[%d,%.]+%s*$")
+       or number_cells(text, unit_set(F)) then return nil end
+    if j > i and is_prose(F, text) then return j - 1 end
+  end
+  return nil
+end
+
 local function table_tokens(F, T, blocks, from, to, lead)
   local tokens, cells, last, placed = {}, 0, from - 1, false
   -- a table has numbers: a part whose prose only names the table's words
@@ -1847,6 +1888,7 @@ local function table_tokens(F, T, blocks, from, to, lead)
   -- the paragraphs read as the table's lines (a writer leaves them out of the part's prose)
   local read = {}
   local noted = false   -- within a note under the table
+  local prose_to        -- the last line of a wrapped paragraph among the table's lines
   if cells > 0 and not rows_after then to = last end      -- prose after the last cell is not the table's
   local has_digits = digits_at ~= nil and digits_at <= to
   if lead and has_value_digit(lead.text) then has_digits = true end
@@ -1881,7 +1923,12 @@ local function table_tokens(F, T, blocks, from, to, lead)
         elseif noted and text:find(VALUE_RUN) then
           noted = false
         end
-        if (start or #tokens > 0) and has_digits and not noted then
+        -- a paragraph wrapped over the page's lines, its first line with
+        -- no sentence mark, is the part's prose too
+        if #tokens > 0 and not noted and b ~= lead and not (prose_to and i <= prose_to) then
+          prose_to = wrapped_prose(F, blocks, i, to) or prose_to
+        end
+        if (start or #tokens > 0) and has_digits and not noted and not (prose_to and i <= prose_to) then
           start = start or 1
           tables.tokenize_into(tokens, start == 1 and text or text:sub(start), b.line,
                                (b.col or 1) + (start == 1 and 0 or utf8.len(text:sub(1, start - 1)) or 0),
