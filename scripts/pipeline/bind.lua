@@ -1840,6 +1840,30 @@ local function wrapped_prose(F, blocks, i, to)
   return nil
 end
 
+-- Where in a line a table's start word begins that the line wraps on to
+-- the next (its first characters end the line or its label, the rest open
+-- the next), or nil. A line leading to the table, or prose, wraps no start word.
+local function start_across(F, T, text, next_block)
+  if next_block.kind ~= "para" then return nil end
+  -- (a row's label wraps so around its values: 一、本年新  3001 … / 收政府信息)
+  local tail = F.labels.simplify(text):gsub("[%s%d,%.]+$", "")
+  local head = F.labels.simplify(next_block.text)
+  local at = text_start(head)
+  -- (a line of columns: its last piece is no label the next line goes on)
+  if not at or #tail == 0 or tail:find("%S[ \t][ \t]+%S") then return nil end
+  head = head:sub(at)
+  for _, w in ipairs(T.starts) do
+    -- each cut of the word between two of its characters
+    for cut in utf8.codes(w) do
+      if cut > 1 and tail:sub(-(cut - 1)) == w:sub(1, cut - 1) and head:sub(1, #w - cut + 1) == w:sub(cut) then
+        if introduces(next_block.text) or is_prose(F, next_block.text) then return nil end
+        return #tail - (cut - 1) + 1
+      end
+    end
+  end
+  return nil
+end
+
 local function table_tokens(F, T, blocks, from, to, lead)
   local tokens, cells, last, placed = {}, 0, from - 1, false
   -- a table has numbers: a part whose prose only names the table's words
@@ -1914,6 +1938,12 @@ local function table_tokens(F, T, blocks, from, to, lead)
         local start = first_of(F.labels.simplify(text), T.starts)
         -- a line of numbers alone (a table whose header a page lost)
         if not start and #tokens == 0 and text:match("^[%d%s%.%-]+$") and text:find("%d%s+%d") then start = 1 end
+        -- a start word wrapped over two lines (a narrow caption's 第二十 /
+        -- 条第（一）项): the table starts on the first of them, its rows
+        -- after were left out (表二's 规章 said missing)
+        if not start and #tokens == 0 and b ~= lead and i < to then
+          start = start_across(F, T, text, blocks[i + 1])
+        end
         if start and #tokens == 0 and introduces(text) then start = nil end
         -- a note under the table, and the lines it wraps on to up to a run
         -- of values, is none of its rows: its dates (统计期限为2024年1月1日
