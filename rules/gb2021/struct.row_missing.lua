@@ -35,9 +35,22 @@ local function rows_of(fmt)
   return grid
 end
 
+-- The tables some of whose numbers found no place (a value alone said
+-- unplaced): a row whose label was not understood (wrapped around its
+-- values in a narrow column, （一）予 / 以公开) may hold them, so none of
+-- that table's rows is said missing; the unplaced values are said.
+local function values_unplaced(report)
+  local out = {}
+  for _, d in ipairs(report.diagnostics) do
+    if d.kind == "unplaced" and d.table and d.text:match("^%s*%d[%d,%.]*%s*$") then out[d.table] = true end
+  end
+  return out
+end
+
 function check(report, emit)
   local ids = report:ids_in("missing")
   if #ids == 0 then return end   -- most reports: every row whole
+  local unplaced = values_unplaced(report)
   local grid = rows_of(format)
   local missing = {}          -- grid row → its missing cells, in the format's order
   for _, id in ipairs(ids) do
@@ -47,7 +60,7 @@ function check(report, emit)
   end
   local rows, present = {}, {}
   for _, g in ipairs(grid) do
-    if present[g.table] == nil then present[g.table] = report.tables[g.table].present end
+    if present[g.table] == nil then present[g.table] = report.tables[g.table].present and not unplaced[g.table] end
     if present[g.table] then
       local m = missing[g] or {}
       rows[#rows + 1] = { table = g.table, label = g.label, have = g.n - #m, missing = m }
