@@ -233,6 +233,7 @@ corpus: $(BIN)
 	$(NB) run tests/lua/corpus.lua tests/fixtures/pointers32 --strict
 	$(NB) run tests/lua/corpus.lua tests/fixtures/hostile32 --strict
 	$(NB) run tests/lua/corpus.lua tests/fixtures/hostile33 --strict
+	$(NB) run tests/lua/corpus.lua tests/fixtures/hostile33/unread --no-wrong
 	$(NB) run tests/lua/corpus.lua tests/fixtures/blind31 --no-wrong
 	$(NB) run tests/lua/corpus.lua tests/fixtures/blind32 --strict
 	@if [ -d $(SHARED_CORPUS) ]; then $(NB) run tests/lua/corpus.lua $(SHARED_CORPUS) --strict; fi
