@@ -1801,19 +1801,31 @@ M.introduces = introduces
 
 -- Whether a line holds a comma outside brackets, every bracket on it
 -- closed on it: a sentence's clause. A table's header wrapped inside a
--- bracket (（区分处理的，只计 / 主要情况，重复的申请…）) has its commas within one.
-local COMMAS = { ["\u{FF0C}"] = true, [","] = true }
-local OPENS = { ["\u{FF08}"] = true, ["("] = true }
-local CLOSES = { ["\u{FF09}"] = true, [")"] = true }
+-- bracket (（区分处理的，只计 / 主要情况，重复的申请…）) has its commas within
+-- one, and a number's thousands (3,119) part no clause. Its marks found by
+-- their bytes (a full-width form's lead byte, an ASCII mark's): a table's
+-- lines are many.
+local WIDE_OPEN, WIDE_CLOSE, WIDE_COMMA = "\u{FF08}", "\u{FF09}", "\u{FF0C}"
 local function clause_outside_brackets(text)
-  local depth, comma = 0, false
-  for _, c in utf8.codes(text) do
-    local ch = utf8.char(c)
-    if OPENS[ch] then depth = depth + 1
-    elseif CLOSES[ch] then
+  local depth, comma, at = 0, false, 1
+  while true do
+    local s = text:find("[%(%),\xEF]", at)
+    if not s then break end
+    local c, mark = text:byte(s), nil
+    if c == 0xEF then
+      local wide = text:sub(s, s + 2)
+      mark = wide == WIDE_OPEN and "(" or wide == WIDE_CLOSE and ")" or wide == WIDE_COMMA and "," or nil
+      at = s + 3
+    else
+      mark = string.char(c)
+      if mark == "," and (text:find("^%d", s + 1) and text:find("^%d", s - 1)) then mark = nil end
+      at = s + 1
+    end
+    if mark == "(" then depth = depth + 1
+    elseif mark == ")" then
       depth = depth - 1
       if depth < 0 then return false end
-    elseif depth == 0 and COMMAS[ch] then comma = true end
+    elseif mark == "," and depth == 0 then comma = true end
   end
   return comma and depth == 0
 end
@@ -1828,6 +1840,8 @@ end
 local WRAPPED_LINES = 4
 local function wrapped_prose(F, blocks, i, to)
   local b = blocks[i]
+  -- (most of a table's lines hold no comma: asked by one look each)
+  if not (b.text:find(WIDE_COMMA, 1, true) or b.text:find(",", 1, true)) then return nil end
   if not clause_outside_brackets(b.text) then return nil end
   -- (a few lines: a cell's number alone on a line is a table's, not a clause's)
   for j = i, math.min(to, i + WRAPPED_LINES) do
@@ -1839,6 +1853,7 @@ local function wrapped_prose(F, blocks, i, to)
   end
   return nil
 end
+M.wrapped_prose = wrapped_prose
 
 -- Where in a line a table's start word begins that the line wraps on to
 -- the next (its first characters end the line or its label, the rest open
@@ -1863,6 +1878,7 @@ local function start_across(F, T, text, next_block)
   end
   return nil
 end
+M.start_across = start_across
 
 local function table_tokens(F, T, blocks, from, to, lead)
   local tokens, cells, last, placed = {}, 0, from - 1, false
