@@ -48,3 +48,10 @@ test("hostile33: a table some of whose numbers found no place says none of its r
   assert(not found:find("struct.row_missing", 1, true), found)
   has(found, "gb2021.parse.unplaced", "the numbers with no place said")
 end)
+
+test("hostile33: rows run into one another (no -layout) say none of the rows missing whose values they hold", function()
+  local C4 = DIR .. "unread/c4-city-chromium-squeezed-raw.txt"
+  local found = rules_found(C4)
+  assert(not found:find("struct.row_missing", 1, true), found)
+  has(found, "gb2021.parse.row_values", "the rows run together said")
+end)
