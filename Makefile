@@ -234,6 +234,8 @@ corpus: $(BIN)
 	$(NB) run tests/lua/corpus.lua tests/fixtures/hostile31 --strict
 	$(NB) run tests/lua/corpus.lua tests/fixtures/pointers32 --strict
 	$(NB) run tests/lua/corpus.lua tests/fixtures/hostile32 --strict
+	$(NB) run tests/lua/corpus.lua tests/fixtures/hostile33 --strict
+	$(NB) run tests/lua/corpus.lua tests/fixtures/hostile33/unread --no-wrong
 	$(NB) run tests/lua/corpus.lua tests/fixtures/blind31 --no-wrong
 	$(NB) run tests/lua/corpus.lua tests/fixtures/blind32 --strict
 	$(NB) run tests/lua/corpus.lua tests/fixtures/blind33 --strict

@@ -35,9 +35,32 @@ local function rows_of(fmt)
   return grid
 end
 
+-- The numbers of each table that found no row of their own: values alone
+-- said unplaced, a refused row's values beyond its own count, the values
+-- of a row outside the format. A row whose label was not understood
+-- (wrapped around its values in a narrow column, （一）予 / 以公开, or a
+-- page's footer read as a row's label) may hold them: a row with no more
+-- cells missing than that is not said missing; the numbers are said.
+local function stray_numbers(report)
+  local out = {}
+  for _, d in ipairs(report.diagnostics) do
+    local n = 0
+    if d.kind == "unplaced" and d.text:match("^%s*%d[%d,%.]*%s*$") then
+      n = 1
+    elseif d.kind == "long" and d.count and d.expected then
+      n = d.count - d.expected
+    elseif d.kind == "extra" and d.values then
+      for _ in d.values:gmatch("%d[%d,%.]*") do n = n + 1 end
+    end
+    if n > 0 and d.table then out[d.table] = (out[d.table] or 0) + n end
+  end
+  return out
+end
+
 function check(report, emit)
   local ids = report:ids_in("missing")
   if #ids == 0 then return end   -- most reports: every row whole
+  local stray = stray_numbers(report)
   local grid = rows_of(format)
   local missing = {}          -- grid row → its missing cells, in the format's order
   for _, id in ipairs(ids) do
@@ -48,8 +71,9 @@ function check(report, emit)
   local rows, present = {}, {}
   for _, g in ipairs(grid) do
     if present[g.table] == nil then present[g.table] = report.tables[g.table].present end
+    local m = missing[g] or {}
+    if present[g.table] and #m > 0 and #m <= (stray[g.table] or 0) then m = {} end
     if present[g.table] then
-      local m = missing[g] or {}
       rows[#rows + 1] = { table = g.table, label = g.label, have = g.n - #m, missing = m }
     end
   end

@@ -279,8 +279,9 @@ end
 -- A part's prose as it is published: its section's text less the lines a
 -- table was read from (a PDF's or a scraped page's table is printed in
 -- the part's lines, and a writer draws it as the table), in two: the
--- prose before the table's lines, and the prose after them (a note under
--- the table, 注：…), which a writer prints after the table it draws. A
+-- prose before the table's lines, and the prose among and after them (a
+-- note under the table, 注：…, or between its rows), which a writer prints
+-- after the table it draws. A
 -- table not read whole keeps its lines: a draft shows what was printed.
 -- Third and fourth: the part's own tables (not the format's) among the
 -- prose before and after, each {at =, rows =}: printed after the first
@@ -307,12 +308,15 @@ function M.prose(report, id)
   if #read == 0 and #own == 0 or not places then
     for line in text:gmatch("[^\n]+") do out[#out + 1] = line end
   else
-    -- the last of the part's lines a table was read from (or its cells,
-    -- where a grid of the part's own was cut off after them)
-    local last = sec.table_ends
+    -- the first of the part's lines a table was read from: what is printed
+    -- after it, among the table's lines or under them (a note between its
+    -- rows, a page's footnote between its two pages), is printed after the
+    -- table drawn, not above it
+    -- (or after its cells, where a grid of the part's own was cut off after them)
+    local first = sec.table_ends
     for _, p in ipairs(places) do
       for _, set in ipairs(read) do
-        if p.block and set[p.block] and (not last or p.block > last) then last = p.block end
+        if p.block and set[p.block] and (not first or p.block < first) then first = p.block end
       end
     end
     for n, p in ipairs(places) do
@@ -322,12 +326,12 @@ function M.prose(report, id)
         if p.block and set[p.block] then of_table = true; break end
       end
       if not of_table and p.at <= #text then
-        local into = (last and p.block and p.block > last) and after or out
+        local into = (first and p.block and p.block > first) and after or out
         if p.block then place_tables(p.block, into) end
         into[#into + 1] = text:sub(p.at, stop)
       end
     end
-    place_tables(nil, last and own[k] and own[k].block > last and after or out)
+    place_tables(nil, first and own[k] and own[k].block > first and after or out)
   end
   -- (the part's lines together tell the width they were wrapped at)
   local all = table.move(after, 1, #after, #out + 1, table.move(out, 1, #out, 1, {}))

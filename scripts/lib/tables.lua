@@ -2122,16 +2122,23 @@ do
   -- whose leaving out lets every row's own sums hold, where no other place
   -- does and some sum holds; else the rows stay unknown (whole_columns says so).
   local function extra_column(R, F, system, T, segs, order, diags)
-    local rows, n = {}, nil
+    -- (a row of two rows' values, its next's label wrapped around them and
+    -- not understood, is none of the proof's and stays unknown; a row of
+    -- the format's count says the column is not the table's)
+    local rows, n, others = {}, nil, 0
     for _, seg in ipairs(segs) do
       if not seg.optional and #seg.values > 0 then
         local slots = row_slots(seg.row, order)
-        if #seg.values ~= #slots + 1 or (n and #slots ~= n) then return end
-        n = #slots
-        rows[#rows + 1] = { seg = seg, slots = slots }
+        if #seg.values == #slots or (n and #slots ~= n) then return end
+        if #seg.values == #slots + 1 then
+          n = #slots
+          rows[#rows + 1] = { seg = seg, slots = slots }
+        else
+          others = others + 1
+        end
       end
     end
-    if #rows < 3 or n < 2 then return end
+    if #rows < 3 or n < 2 or others * 2 >= #rows then return end
     local function without(values, k)
       local out = {}
       for i, b in ipairs(values) do if i ~= k then out[#out + 1] = b end end
@@ -2276,6 +2283,20 @@ local function bind_by_order(F, system, T, m, tokens, R, diags, scanned)
   -- (an OCR may have lost a value, or read one as a character or a remark's as one: no order is sure)
   if scanned then return false end
   local blocks, labels = value_lines(F, T, m, tokens)
+  -- a column the table added, proven (extra_column): each line one value
+  -- longer than its row is read without it
+  local drop, extra
+  for _, d in ipairs(diags) do
+    if d.table == T.id and d.kind == "col_extra" and d.dropped then drop, extra = d.dropped, d end
+  end
+  local dropped = {}    -- the rows read without it (the finding counts them)
+  local function of_row(values, r, mark)
+    if not drop or #values ~= #r.cells + 1 then return values end
+    if mark then dropped[r] = true end
+    local out = {}
+    for i, v in ipairs(values) do if i ~= drop then out[#out + 1] = v end end
+    return out
+  end
   -- each block's lines are its rows, one for one; else, where the page put
   -- every value apart (raw PDF text), the block's values in order fill its rows
   local plan, across, straddles = {}, nil, false
@@ -2286,9 +2307,9 @@ local function bind_by_order(F, system, T, m, tokens, R, diags, scanned)
       if not r.optional and #r.cells > 0 then rows[#rows + 1] = r; width = width + #r.cells end
     end
     local fits = #lines == #rows
-    for i, r in ipairs(rows) do fits = fits and #lines[i].values == #r.cells end
+    for i, r in ipairs(rows) do fits = fits and #of_row(lines[i].values, r) == #r.cells end
     if fits then
-      for i, r in ipairs(rows) do plan[#plan + 1] = { row = r, values = lines[i].values } end
+      for i, r in ipairs(rows) do plan[#plan + 1] = { row = r, values = of_row(lines[i].values, r, true) } end
     else
       local seq, apart, labels_before = {}, true, {}
       for _, l in ipairs(lines) do
@@ -2391,6 +2412,11 @@ local function bind_by_order(F, system, T, m, tokens, R, diags, scanned)
                             or d.kind == "extra" or d.kind == "unplaced") then
       table.remove(diags, i)
     end
+  end
+  if extra then
+    local n = 0
+    for _, p in ipairs(plan) do if dropped[p.row] then n = n + 1 end end
+    if n > extra.rows then extra.rows = n end
   end
   diags[#diags + 1] = { kind = "by_order", table = T.id, rows = #plan, line = plan[1].values[1].line,
                         col = plan[1].values[1].col or 1, checked = checked }

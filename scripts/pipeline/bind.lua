@@ -1724,6 +1724,87 @@ end
 
 M.leads_to_another = leads_to_another
 
+-- Whether a line holds a comma outside brackets, every bracket on it
+-- closed on it: a sentence's clause. A table's header wrapped inside a
+-- bracket (（区分处理的，只计 / 主要情况，重复的申请…）) has its commas within
+-- one, and a number's thousands (3,119) part no clause. Its marks found by
+-- their bytes (a full-width form's lead byte, an ASCII mark's): a table's
+-- lines are many.
+local WIDE_OPEN, WIDE_CLOSE, WIDE_COMMA = "\u{FF08}", "\u{FF09}", "\u{FF0C}"
+local function clause_outside_brackets(text)
+  local depth, comma, at = 0, false, 1
+  while true do
+    local s = text:find("[%(%),\xEF]", at)
+    if not s then break end
+    local c, mark = text:byte(s), nil
+    if c == 0xEF then
+      local wide = text:sub(s, s + 2)
+      mark = wide == WIDE_OPEN and "(" or wide == WIDE_CLOSE and ")" or wide == WIDE_COMMA and "," or nil
+      at = s + 3
+    else
+      mark = string.char(c)
+      if mark == "," and (text:find("^%d", s + 1) and text:find("^%d", s - 1)) then mark = nil end
+      at = s + 1
+    end
+    if mark == "(" then depth = depth + 1
+    elseif mark == ")" then
+      depth = depth - 1
+      if depth < 0 then return false end
+    elseif mark == "," and depth == 0 then comma = true end
+  end
+  return comma and depth == 0
+end
+
+-- Where a paragraph wrapped over the page's lines ends (the index of its
+-- last line before the line holding its sentence mark), when block i opens
+-- one: a clause outside brackets and no row's values on each of its lines,
+-- then a line of prose. Such a paragraph after a table's rows (…有所上升，
+-- 主要集中在…、 / …予以答复。) is the part's prose: its first line, with no
+-- sentence mark, was taken for a line of the table (unplaced, and left out
+-- of the published page).
+local WRAPPED_LINES = 4
+local function wrapped_prose(F, blocks, i, to)
+  local b = blocks[i]
+  -- (most of a table's lines hold no comma: asked by one look each)
+  if not (b.text:find(WIDE_COMMA, 1, true) or b.text:find(",", 1, true)) then return nil end
+  if not clause_outside_brackets(b.text) then return nil end
+  -- (a few lines: a cell's number alone on a line is a table's, not a clause's)
+  for j = i, math.min(to, i + WRAPPED_LINES) do
+    local c = blocks[j]
+    local text = c.text
+    if c.kind ~= "para" or text:find(VALUE_RUN) or text:match("^%s*[%d,%.]+%s*$")
+       or number_cells(text, unit_set(F)) then return nil end
+    if j > i and is_prose(F, text) then return j - 1 end
+  end
+  return nil
+end
+M.wrapped_prose = wrapped_prose
+
+-- Where in a line a table's start word begins that the line wraps on to
+-- the next (its first characters end the line or its label, the rest open
+-- the next), or nil. A line leading to the table, or prose, wraps no start word.
+local function start_across(F, T, text, next_block)
+  if next_block.kind ~= "para" then return nil end
+  -- (a row's label wraps so around its values: 一、本年新  3001 … / 收政府信息)
+  local tail = F.labels.simplify(text):gsub("[%s%d,%.]+$", "")
+  local head = F.labels.simplify(next_block.text)
+  local at = text_start(head)
+  -- (a line of columns: its last piece is no label the next line goes on)
+  if not at or #tail == 0 or tail:find("%S[ \t][ \t]+%S") then return nil end
+  head = head:sub(at)
+  for _, w in ipairs(T.starts) do
+    -- each cut of the word between two of its characters
+    for cut in utf8.codes(w) do
+      if cut > 1 and tail:sub(-(cut - 1)) == w:sub(1, cut - 1) and head:sub(1, #w - cut + 1) == w:sub(cut) then
+        if introduces(next_block.text) or is_prose(F, next_block.text) then return nil end
+        return #tail - (cut - 1) + 1
+      end
+    end
+  end
+  return nil
+end
+M.start_across = start_across
+
 local function table_tokens(F, T, blocks, from, to, lead)
   local tokens, cells, last, placed = {}, 0, from - 1, false
   -- a table has numbers: a part whose prose only names the table's words
@@ -1772,6 +1853,7 @@ local function table_tokens(F, T, blocks, from, to, lead)
   -- the paragraphs read as the table's lines (a writer leaves them out of the part's prose)
   local read = {}
   local noted = false   -- within a note under the table
+  local prose_to        -- the last line of a wrapped paragraph among the table's lines
   if cells > 0 and not rows_after then to = last end      -- prose after the last cell is not the table's
   local has_digits = digits_at ~= nil and digits_at <= to
   if lead and has_value_digit(lead.text) then has_digits = true end
@@ -1806,6 +1888,12 @@ local function table_tokens(F, T, blocks, from, to, lead)
         local start = first_of(F.labels.simplify(text), T.starts)
         -- a line of numbers alone (a table whose header a page lost)
         if not start and #tokens == 0 and text:match("^[%d%s%.%-]+$") and text:find("%d%s+%d") then start = 1 end
+        -- a start word wrapped over two lines (a narrow caption's 第二十 /
+        -- 条第（一）项): the table starts on the first of them, its rows
+        -- after were left out (表二's 规章 said missing)
+        if not start and #tokens == 0 and b ~= lead and i < to then
+          start = start_across(F, T, text, blocks[i + 1])
+        end
         if start and #tokens == 0 and introduces(text) then start = nil end
         -- a note under the table, and the lines it wraps on to up to a run
         -- of values, is none of its rows: its dates (统计期限为2024年1月1日
@@ -1820,7 +1908,12 @@ local function table_tokens(F, T, blocks, from, to, lead)
         elseif noted and text:find(VALUE_RUN) then
           noted = false
         end
-        if (start or #tokens > 0) and has_digits and not noted and not note then
+        -- a paragraph wrapped over the page's lines, its first line with
+        -- no sentence mark, is the part's prose too
+        if #tokens > 0 and not noted and not note and b ~= lead and not (prose_to and i <= prose_to) then
+          prose_to = wrapped_prose(F, blocks, i, to) or prose_to
+        end
+        if (start or #tokens > 0) and has_digits and not noted and not note and not (prose_to and i <= prose_to) then
           start = start or 1
           tables.tokenize_into(tokens, start == 1 and text or text:sub(start), b.line,
                                (b.col or 1) + (start == 1 and 0 or utf8.len(text:sub(1, start - 1)) or 0),

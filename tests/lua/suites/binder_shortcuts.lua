@@ -38,7 +38,7 @@ local function tokens_long_way(T, blocks, from, to, lead)
   if cells > 0 and not rows_after then to = last end
   local has_digits = digits_at ~= nil and digits_at <= to
   if lead and has_digit:match(lead.text) then has_digits = true end
-  local noted = false
+  local noted, prose_to = false, nil
   for i = lead and from - 1 or from, to do
     local b = (lead and i == from - 1) and lead or blocks[i]
     if b.kind == "cell" then
@@ -62,6 +62,10 @@ local function tokens_long_way(T, blocks, from, to, lead)
           if at and (not start or at < start) then start = at end
         end
         if not start and #tokens == 0 and text:match("^[%d%s%.%-]+$") and text:find("%d%s+%d") then start = 1 end
+        -- (a start word wrapped over two lines starts the table on the first)
+        if not start and #tokens == 0 and b ~= lead and i < to then
+          start = bind.start_across(F, T, text, blocks[i + 1])
+        end
         -- (a sentence leading to the table is prose; a note under it, to a
         -- run of values, no row)
         if start and #tokens == 0 and bind.introduces(text) then start = nil end
@@ -71,7 +75,11 @@ local function tokens_long_way(T, blocks, from, to, lead)
         elseif noted and text:find("%d[%d,%.]*[ \t]+%d[%d,%.]*[ \t]+%d") then
           noted = false
         end
-        if (start or #tokens > 0) and has_digits and not noted and not note then
+        -- (a paragraph wrapped over the page's lines among them is prose)
+        if #tokens > 0 and not noted and not note and b ~= lead and not (prose_to and i <= prose_to) then
+          prose_to = bind.wrapped_prose(F, blocks, i, to) or prose_to
+        end
+        if (start or #tokens > 0) and has_digits and not noted and not note and not (prose_to and i <= prose_to) then
           start = start or 1
           tables.tokenize_into(tokens, start == 1 and text or text:sub(start), b.line,
                                (b.col or 1) + (start == 1 and 0 or utf8.len(text:sub(1, start - 1)) or 0),
