@@ -1709,7 +1709,10 @@ local function names_table(F, T, text)
 end
 local function leads_to_another(F, T, blocks, i, to)
   local text = blocks[i].text
-  if not introduces(text) or (utf8.len(text) or 0) < 10 or names_table(F, T, text) then return false end
+  -- (a note ending in a colon, 注：…现更正如下：, leads to the table again: opens_note's)
+  if not introduces(text) or (utf8.len(text) or 0) < 10 or opens_note(F, text) or names_table(F, T, text) then
+    return false
+  end
   local seen = 0
   for j = i + 1, to do
     local b = blocks[j]
@@ -1779,6 +1782,13 @@ local function wrapped_prose(F, blocks, i, to)
   return nil
 end
 M.wrapped_prose = wrapped_prose
+
+-- Where a line's text begins, past its white (an ideographic space too).
+local function text_start(text)
+  local at = text:find("[^ \t]")
+  while at and text:sub(at, at + 2) == "\u{3000}" do at = text:find("[^ \t]", at + 3) end
+  return at
+end
 
 -- Where in a line a table's start word begins that the line wraps on to
 -- the next (its first characters end the line or its label, the rest open

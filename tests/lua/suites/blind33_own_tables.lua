@@ -108,14 +108,17 @@ end)
 -- character a line: the tables are printed, not missing, and unread. They
 -- were said missing (struct.table_missing, two false errors a report).
 test("blind33: a table printed but unreadable is said unread, not missing", function()
-  for _, name in ipairs { "u1-city-squeezed-pdftotext.txt", "u2-street-squeezed-pdftotext.txt" } do
+  -- (u1's 表三 is read, by its rows' order: its 表四 alone is unread; u2's
+  -- rows are found, each refused for its count of values, and said so)
+  for name, unread in pairs { ["u1-city-squeezed-pdftotext.txt"] = 1, ["u2-street-squeezed-pdftotext.txt"] = 0 } do
     local path = DIR .. "printed/" .. name
     local found = rules_found(path)
     eq(nil, found:find("struct.table_missing", 1, true), name .. ":" .. found)
     local _, n = found:gsub("struct%.table_unread", "")
-    eq(2, n, name .. ": 表三 and 表四 said unread: " .. found)
+    eq(unread, n, name .. ": tables said unread: " .. found)
     local R = assert(nianbao.read(path))
-    eq("missing", (R.c:state("t4.rv.total")), name .. ": 表四 not read")
+    local state = R.c:state("t4.rv.total")
+    eq(true, state == "missing" or state == "unknown", name .. ": 表四 not read: " .. tostring(state))
   end
 end)
 
