@@ -296,10 +296,27 @@ local function place_quotes(report, findings)
   return marks, by_section
 end
 
--- A part's text as paragraphs, with the marked sentences.
-local function marked_text(text, list, out)
-  local pos, k = 1, 1
+-- A part's own tables (not the format's) placed in its text: each
+-- {at =, rows =}, printed before the line at byte `at` (the first of the
+-- part's lines after the table's cells), or at the end.
+local function own_tables_at(s)
+  local list, places, k = {}, s.places or {}, 1
+  for _, t in ipairs(s.tables or {}) do
+    while places[k] and not (places[k].block and places[k].block > t.block) do k = k + 1 end
+    list[#list + 1] = { at = places[k] and places[k].at or math.huge, rows = t.rows }
+  end
+  return list
+end
+
+-- A part's text as paragraphs, with the marked sentences (and its own
+-- tables where they stood).
+local function marked_text(text, list, out, tables)
+  local pos, k, j = 1, 1, 1
   for line in (text .. "\n"):gmatch("([^\n]*)\n") do
+    while tables and tables[j] and tables[j].at <= pos do
+      own_table(tables[j].rows, out)
+      j = j + 1
+    end
     local from, to = pos, pos + #line - 1
     local parts, at = {}, from
     while list and list[k] and list[k].from <= to do
@@ -317,6 +334,10 @@ local function marked_text(text, list, out)
     if at <= to then parts[#parts + 1] = esc(text:sub(at, to)) end
     if line ~= "" then out[#out + 1] = "<p>" .. table.concat(parts) .. "</p>" end
     pos = to + 2
+  end
+  while tables and tables[j] do
+    own_table(tables[j].rows, out)
+    j = j + 1
   end
 end
 
@@ -423,7 +444,7 @@ local function review(findings, report, opts)
       if s.heading and s.heading ~= "" then
         out[#out + 1] = '<h3 id="part-' .. esc(s.id) .. '">' .. esc(s.heading) .. "</h3>"
       end
-      marked_text(s.text or "", by_section[s.id], out)
+      marked_text(s.text or "", by_section[s.id], out, s.tables and own_tables_at(s))
     end
     out[#out + 1] = "</section>"
   end

@@ -140,3 +140,13 @@ test("blind33: in a PDF's text, a sentence leading to another table ends the for
   local md = sh(NB .. " render --draft --format markdown " .. DIR .. "printed/l1-city-own-table-after-t2-layout.txt")
   in_order(md, "| 行政事业性收费 | 96171.6 |", "此外，本年度主动公开政府信息分类统计如下：", "政策文件", "l1's page")
 end)
+
+test("blind33: the review page shows each own table where it stood in the part's text", function()
+  local html = sh(NB .. " check --format html " .. O2 .. "; true")
+  in_order(html, '<h2 id="text">', "<p>截至2024年底，街道政务新媒体运维情况如下：</p>\n<div class=\"table-wrap\"><table class=\"own\">\n<tr><td>平台</td>",
+           "<tr><td colspan=\"2\">合计</td><td>1444</td></tr>\n</table></div>\n<p>(二)完善依申请公开服务机制</p>", "o2's accounts")
+  in_order(html, "<tr><td>政协委员提案</td><td>0</td><td>0</td></tr>\n</table></div>\n<p>本年度街道未承办人大代表建议和政协委员提案。</p>",
+           "<p>(四)在政务公开方面的创新情况。</p>", "</section>", "o2's proposals")
+  local md = sh(NB .. " check --format html " .. O1 .. "; true")
+  in_order(md, '<h2 id="text">', "<td>主动公开政府信息（条）</td><td>5210</td>", "</section>", "o1")
+end)
