@@ -240,6 +240,7 @@ corpus: $(BIN)
 	$(NB) run tests/lua/corpus.lua tests/fixtures/blind32 --strict
 	$(NB) run tests/lua/corpus.lua tests/fixtures/blind33 --strict
 	$(NB) run tests/lua/corpus.lua tests/fixtures/blind33/printed --no-wrong
+	$(NB) run tests/lua/corpus.lua tests/fixtures/blind34 --no-wrong
 	$(NB) run tests/lua/corpus.lua tests/fixtures/ofd33 --strict
 	@if [ -d $(SHARED_CORPUS) ]; then $(NB) run tests/lua/corpus.lua $(SHARED_CORPUS) --strict; fi
 

@@ -235,6 +235,11 @@ remarks = { "备注" }
 -- the note and its lines wrapped on are no row, whatever numbers they hold.
 table_notes = { "注：", "注:", "说明：", "说明:", "备注：", "备注:" }
 
+-- The words of a caption numbering a table (表5 本年度…统计表, 附表1): after
+-- a table's lines, one naming none of its rows or columns heads another
+-- table, of the agency's own (a continued table's 续表 is none of them).
+table_captions = { "表", "附表" }
+
 -- Marks after a row's number that make it an enumerator of the next label
 -- ("1、申请人…") when a page runs the table together.
 enumerator_marks = { "、", "．" }

@@ -1727,6 +1727,80 @@ end
 
 M.leads_to_another = leads_to_another
 
+-- The format's table_captions (表, 附表) with a number after them, past a
+-- line's white: a caption numbering a table (表5 本年度…统计表).
+local caption_opening = setmetatable({}, { __mode = "k" })
+local function opens_caption(F, text)
+  local opening = caption_opening[F]
+  if not opening then
+    local words = lpeg.P(false)
+    for _, w in ipairs(F.decl.table_captions or {}) do
+      if w ~= "" then words = words + lpeg.P(w) end
+    end
+    opening = LINE_WHITE * words * LINE_WHITE * (lpeg.R "09" + WIDE_DIGIT)
+    caption_opening[F] = opening
+  end
+  return opening:match(text) ~= nil
+end
+
+-- A row of another table: a word of two characters at least, with no
+-- digit, then a number (政策文件 1230).
+local function labelled(text)
+  local white, word = text:match("^(%s*)([^%s%d]+)%s")
+  return word ~= nil and (utf8.len(word) or 0) >= 2 and has_value_digit(text:sub(#white + #word + 1)) and true or false
+end
+
+-- Whether line i after table T's lines heads another table with no
+-- sentence leading to it: a caption numbering a table (表5 …统计表) naming
+-- none of T's rows, columns or start words, nor do the three lines after
+-- it (表3（续） is followed by T's header or rows); or a header of words
+-- alone in two pieces at least (信息类别 公开条数) naming none of them,
+-- with two rows of another table among the six lines after it (a header,
+-- repeated at a page's break, between) naming none either (the values of
+-- a table squeezed to a character a line stand alone), and only after the
+-- last line of the part naming T: T's rows after one whose label is
+-- wrapped in pieces (无法提 / 现成信 names nothing) name T. `seen_of.last`
+-- keeps that line for the table's other lines.
+local function heads_another(F, T, blocks, i, to, seen_of)
+  local text = blocks[i].text
+  local caption = opens_caption(F, text)
+  if not caption and (has_value_digit(text) or not (text:find("%S%s+%S") or text:find("\u{3000}", 1, true))) then
+    return false
+  end
+  if not caption then
+    if not seen_of.last then
+      seen_of.last = i - 1
+      for j = to, i + 1, -1 do
+        local b = blocks[j]
+        if (b.kind == "para" or b.kind == "cell") and b.text ~= "" and names_table(F, T, b.text) then
+          seen_of.last = j
+          break
+        end
+      end
+    end
+    if i <= seen_of.last then return false end
+  end
+  if opens_note(F, text) or is_prose(F, text) or names_table(F, T, text) then return false end
+  local seen, rows = 0, 0
+  for j = i + 1, to do
+    local b = blocks[j]
+    if (b.kind == "para" or b.kind == "cell") and b.text ~= "" then
+      if names_table(F, T, b.text) or opens_note(F, b.text) then return false end
+      if caption then
+        seen = seen + 1
+        if seen == 3 then return true end
+      else
+        if is_prose(F, b.text) then return false end
+        if labelled(b.text) then rows = rows + 1 end
+        seen = seen + 1
+        if rows == 2 or seen == 6 then break end
+      end
+    end
+  end
+  return rows == 2 or caption and seen > 0
+end
+M.heads_another = heads_another
+
 -- Whether a line holds a comma outside brackets, every bracket on it
 -- closed on it: a sentence's clause. A table's header wrapped inside a
 -- bracket (（区分处理的，只计 / 主要情况，重复的申请…）) has its commas within
@@ -1815,7 +1889,7 @@ local function start_across(F, T, text, next_block)
 end
 M.start_across = start_across
 
-local function table_tokens(F, T, blocks, from, to, lead)
+local function table_tokens(F, T, blocks, from, to, lead, gaps)
   local tokens, cells, last, placed = {}, 0, from - 1, false
   -- a table has numbers: a part whose prose only names the table's words
   -- has none. The first paragraph with numbers that is not prose, found in
@@ -1832,7 +1906,9 @@ local function table_tokens(F, T, blocks, from, to, lead)
   for i = from, to do
     local b = blocks[i]
     local kind = b.kind
-    if kind == "cell" then
+    if gaps and gaps[i] then
+      -- (a grid of the part's own between two of the table's, and what stands with it)
+    elseif kind == "cell" then
       cells, last = cells + 1, i
       tokens[cells] = b
       if not placed and b.grid and b.x0 then placed = true end
@@ -1864,12 +1940,15 @@ local function table_tokens(F, T, blocks, from, to, lead)
   local read = {}
   local noted = false   -- within a note under the table
   local prose_to        -- the last line of a wrapped paragraph among the table's lines
+  local naming = {}     -- the last of the lines naming T (heads_another's)
   if cells > 0 and not rows_after then to = last end      -- prose after the last cell is not the table's
   local has_digits = digits_at ~= nil and digits_at <= to
   if lead and has_value_digit(lead.text) then has_digits = true end
   for i = lead and from - 1 or from, to do
     local b = (lead and i == from - 1) and lead or blocks[i]
-    if b.kind == "cell" then
+    if gaps and gaps[i] then
+      -- (left out above)
+    elseif b.kind == "cell" then
       tokens[#tokens + 1] = b
       if not placed and b.grid and b.x0 then placed = true end
     elseif b.kind == "para" and is_prose(F, b.text) and not number_cells(b.text, unit_set(F)) then
@@ -1895,6 +1974,8 @@ local function table_tokens(F, T, blocks, from, to, lead)
            and leads_to_another(F, T, blocks, i, to) then
           break
         end
+        -- (and a caption or a header of another table's, with no sentence before it)
+        if #tokens > 0 and b ~= lead and heads_another(F, T, blocks, i, to, naming) then break end
         local start = first_of(F.labels.simplify(text), T.starts)
         -- a line of numbers alone (a table whose header a page lost)
         if not start and #tokens == 0 and text:match("^[%d%s%.%-]+$") and text:find("%d%s+%d") then start = 1 end
@@ -2105,9 +2186,13 @@ end
 -- 表三): a page's table of two rows at least, two of whose cells hold
 -- words, none naming a row of table T nor two naming its columns. Those
 -- before the first grid that names the table and after the last are cut
--- off its blocks from..to (and what stands between the last and them):
--- → the table's from and to | nil where none is (one grid, a text's
--- cells, or no grid naming the table: left as it was).
+-- off its blocks from..to (and what stands between the last and them);
+-- those between two grids naming it (an agency's count of 行政许可 by
+-- channel between 表二's 第二十条 grids) are left out of its blocks with
+-- what stands between the two: → the table's from and to, the set of
+-- blocks left out between (or nil), and the last block of the last grid
+-- naming it | nil where none is (one grid, a text's cells, or no grid
+-- naming the table: left as it was).
 local function grids_apart(F, T, blocks, from, to, cells)
   -- (a grid's cells stand together: the part's first and last of one grid
   -- are all of one, the most of pages, known at once)
@@ -2138,8 +2223,19 @@ local function grids_apart(F, T, blocks, from, to, cells)
   local function apart(g) return not g.named and g.nrows >= 2 and g.words >= 2 end
   while lo <= hi and apart(grids[lo]) do lo = lo + 1 end
   while hi >= lo and apart(grids[hi]) do hi = hi - 1 end
-  if lo > hi or lo == 1 and hi == #grids then return nil end
-  return lo > 1 and grids[lo - 1].to + 1 or from, hi < #grids and grids[hi].to or to
+  if lo > hi then return nil end
+  local gaps, named = nil, lo
+  for k = lo + 1, hi do
+    if not apart(grids[k]) then
+      if k > named + 1 then
+        gaps = gaps or {}
+        for i = grids[named].to + 1, grids[k].from - 1 do gaps[i] = true end
+      end
+      named = k
+    end
+  end
+  if lo == 1 and hi == #grids and not gaps then return nil end
+  return lo > 1 and grids[lo - 1].to + 1 or from, hi < #grids and grids[hi].to or to, gaps, grids[hi].to
 end
 
 -- Whether a part whose table was not read holds it printed all the same
@@ -2479,8 +2575,8 @@ function M.bind(F, system, doc, path, others)
       if st.part.id == T.part then
         local tokens, placed, heads, cut, read
         -- (a grid of the part's own before or after the table's: the table's blocks cut to from..to)
-        local from, to = grids_apart(F, T, blocks, st.index + 1, st.stop, st.cells)
-        if from then st.table_from, st.table_to = from, to end
+        local from, to, gaps, ends = grids_apart(F, T, blocks, st.index + 1, st.stop, st.cells)
+        if from then st.table_from, st.table_to, st.table_gaps, st.table_ends = from, to, gaps, ends end
         local cells_alone = not from and #st.cells > 0 and not st.lead and not (st.para_at and st.para_at < st.last)
         -- lines after cells none of which holds a value (a header kept as a
         -- table): table_tokens looks whether those lines are its rows
@@ -2494,7 +2590,7 @@ function M.bind(F, system, doc, path, others)
           cut = st.para_at and st.last < st.stop and st.last or nil
         else
           tokens, placed, heads, cut, read = table_tokens(F, T, blocks, from or st.index + 1, to or st.stop,
-                                                          (not from or from == st.index + 1) and st.lead or nil)
+                                                          (not from or from == st.index + 1) and st.lead or nil, gaps)
         end
         R.tables[T.id].line = tokens[1] and tokens[1].line or st.block.line
         -- (a part headed twice reads its table's lines under each heading)
@@ -2555,9 +2651,9 @@ function M.bind(F, system, doc, path, others)
       local own
       if st.table_from then
         local of_table = setmetatable({}, { __index = taken })
-        for i = st.table_from, st.table_to do of_table[i] = true end
+        for i = st.table_from, st.table_to do of_table[i] = not (st.table_gaps and st.table_gaps[i]) or nil end
         own = tables_of_its_own(blocks, st.index + 1, st.stop, of_table, false, s.places)
-        s.table_ends = st.table_to
+        s.table_ends = st.table_ends
       else
         own = tables_of_its_own(blocks, st.index + 1, st.stop, taken, starts[s.order + 1] == nil, s.places)
       end
