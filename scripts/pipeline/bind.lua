@@ -1728,76 +1728,48 @@ end
 M.leads_to_another = leads_to_another
 
 -- The format's table_captions (表, 附表) with a number after them, past a
--- line's white: a caption numbering a table (表5 本年度…统计表).
+-- line's white: a caption numbering a table (表5 本年度…统计表). With the
+-- set of the words' first bytes: a table's lines are many, and most are
+-- let go by their first byte.
 local caption_opening = setmetatable({}, { __mode = "k" })
-local function opens_caption(F, text)
-  local opening = caption_opening[F]
-  if not opening then
-    local words = lpeg.P(false)
+local function captions_of(F)
+  local c = caption_opening[F]
+  if not c then
+    local words, first = lpeg.P(false), {}
     for _, w in ipairs(F.decl.table_captions or {}) do
-      if w ~= "" then words = words + lpeg.P(w) end
-    end
-    opening = LINE_WHITE * words * LINE_WHITE * (lpeg.R "09" + WIDE_DIGIT)
-    caption_opening[F] = opening
-  end
-  return opening:match(text) ~= nil
-end
-
--- A row of another table: a word of two characters at least, with no
--- digit, then a number (政策文件 1230).
-local function labelled(text)
-  local white, word = text:match("^(%s*)([^%s%d]+)%s")
-  return word ~= nil and (utf8.len(word) or 0) >= 2 and has_value_digit(text:sub(#white + #word + 1)) and true or false
-end
-
--- Whether line i after table T's lines heads another table with no
--- sentence leading to it: a caption numbering a table (表5 …统计表) naming
--- none of T's rows, columns or start words, nor do the three lines after
--- it (表3（续） is followed by T's header or rows); or a header of words
--- alone in two pieces at least (信息类别 公开条数) naming none of them,
--- with two rows of another table among the six lines after it (a header,
--- repeated at a page's break, between) naming none either (the values of
--- a table squeezed to a character a line stand alone), and only after the
--- last line of the part naming T: T's rows after one whose label is
--- wrapped in pieces (无法提 / 现成信 names nothing) name T. `seen_of.last`
--- keeps that line for the table's other lines.
-local function heads_another(F, T, blocks, i, to, seen_of)
-  local text = blocks[i].text
-  local caption = opens_caption(F, text)
-  if not caption and (has_value_digit(text) or not (text:find("%S%s+%S") or text:find("\u{3000}", 1, true))) then
-    return false
-  end
-  if not caption then
-    if not seen_of.last then
-      seen_of.last = i - 1
-      for j = to, i + 1, -1 do
-        local b = blocks[j]
-        if (b.kind == "para" or b.kind == "cell") and b.text ~= "" and names_table(F, T, b.text) then
-          seen_of.last = j
-          break
-        end
+      if w ~= "" then
+        words = words + lpeg.P(w)
+        first[byte(w)] = true
       end
     end
-    if i <= seen_of.last then return false end
+    c = { opening = LINE_WHITE * words * LINE_WHITE * (lpeg.R "09" + WIDE_DIGIT), first = first }
+    caption_opening[F] = c
   end
+  return c
+end
+
+-- Whether line i after table T's lines is a caption numbering another
+-- table (表5 …统计表) with no sentence leading to it: naming none of T's
+-- rows, columns or start words, nor do the three lines after it (表3（续）
+-- is followed by T's header or rows). Most lines are let go by their
+-- first byte. (A header of another table's words alone, with no caption,
+-- is not looked for: T's lines are many, and rows after a label wrapped
+-- in pieces name nothing of T either.)
+local function heads_another(F, T, blocks, i, to)
+  local text = blocks[i].text
+  local captions = captions_of(F)
+  if not (captions.first[byte(text)] and captions.opening:match(text)) then return false end
   if opens_note(F, text) or is_prose(F, text) or names_table(F, T, text) then return false end
-  local seen, rows = 0, 0
+  local seen = 0
   for j = i + 1, to do
     local b = blocks[j]
     if (b.kind == "para" or b.kind == "cell") and b.text ~= "" then
       if names_table(F, T, b.text) or opens_note(F, b.text) then return false end
-      if caption then
-        seen = seen + 1
-        if seen == 3 then return true end
-      else
-        if is_prose(F, b.text) then return false end
-        if labelled(b.text) then rows = rows + 1 end
-        seen = seen + 1
-        if rows == 2 or seen == 6 then break end
-      end
+      seen = seen + 1
+      if seen == 3 then break end
     end
   end
-  return rows == 2 or caption and seen > 0
+  return seen > 0
 end
 M.heads_another = heads_another
 
@@ -1940,7 +1912,6 @@ local function table_tokens(F, T, blocks, from, to, lead, gaps)
   local read = {}
   local noted = false   -- within a note under the table
   local prose_to        -- the last line of a wrapped paragraph among the table's lines
-  local naming = {}     -- the last of the lines naming T (heads_another's)
   if cells > 0 and not rows_after then to = last end      -- prose after the last cell is not the table's
   local has_digits = digits_at ~= nil and digits_at <= to
   if lead and has_value_digit(lead.text) then has_digits = true end
@@ -1974,8 +1945,8 @@ local function table_tokens(F, T, blocks, from, to, lead, gaps)
            and leads_to_another(F, T, blocks, i, to) then
           break
         end
-        -- (and a caption or a header of another table's, with no sentence before it)
-        if #tokens > 0 and b ~= lead and heads_another(F, T, blocks, i, to, naming) then break end
+        -- (and a caption numbering another table, with no sentence before it)
+        if #tokens > 0 and b ~= lead and heads_another(F, T, blocks, i, to) then break end
         local start = first_of(F.labels.simplify(text), T.starts)
         -- a line of numbers alone (a table whose header a page lost)
         if not start and #tokens == 0 and text:match("^[%d%s%.%-]+$") and text:find("%d%s+%d") then start = 1 end

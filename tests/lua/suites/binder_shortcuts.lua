@@ -38,7 +38,7 @@ local function tokens_long_way(T, blocks, from, to, lead)
   if cells > 0 and not rows_after then to = last end
   local has_digits = digits_at ~= nil and digits_at <= to
   if lead and has_digit:match(lead.text) then has_digits = true end
-  local noted, prose_to, naming = false, nil, {}
+  local noted, prose_to = false, nil
   for i = lead and from - 1 or from, to do
     local b = (lead and i == from - 1) and lead or blocks[i]
     if b.kind == "cell" then
@@ -55,8 +55,8 @@ local function tokens_long_way(T, blocks, from, to, lead)
       else
         -- (a sentence leading to another table after the table's lines ends it)
         if #tokens > 0 and b ~= lead and bind.leads_to_another(F, T, blocks, i, to) then break end
-        -- (and a caption or a header of another table's)
-        if #tokens > 0 and b ~= lead and bind.heads_another(F, T, blocks, i, to, naming) then break end
+        -- (and a caption numbering another table)
+        if #tokens > 0 and b ~= lead and bind.heads_another(F, T, blocks, i, to) then break end
         local text, start = b.text, nil
         local plain = F.labels.simplify(text)
         for _, a in ipairs(T.starts) do
