@@ -2558,6 +2558,9 @@ local function copies_differ(R, segs, copies, order)
       end
     elseif slots and #slots > 1 and #seg.values > 0 and #copy.values > 0
            and (#seg.values < #slots or #copy.values < #slots)
+           -- (more values than cells are no digits run together: a text out of order, the
+           -- rows after the copy's label taken with it)
+           and #seg.values <= #slots and #copy.values <= #slots
            and digits_only(seg.values) and digits_only(copy.values) then
       -- digits run together in a copy (a page's text with its cells' tags
       -- taken out): which cells the two differ in is not known, so where
