@@ -2058,13 +2058,15 @@ local function parted(values)
   return true
 end
 
-local function glued_row(R, F, system, T, seg, slots, values, diags, pending)
+-- (whole: the table's one row, its values read with no label of their own, said short by it)
+local function glued_row(R, F, system, T, seg, slots, values, diags, pending, whole)
   local groups = {}
   for i, b in ipairs(values) do groups[i] = b.text end
   local cands, complete = readings(R, system, groups, slots)
-  if #cands == 0 and #values > 1 and seg then
+  if #cands == 0 and #values > 1 and (seg or whole) then
     -- no cut of them fits the identities: not digits run together, a row short of values
-    unsure_row(R, T, seg, slots, values, diags, "short")
+    -- (表四's values scattered among its header's pieces, some printed elsewhere, as well)
+    unsure_row(R, T, seg or whole, slots, values, diags, "short")
     return nil
   end
   if #values > 1 and seg and parted(values) and #system:reaching(slots, "inside") == 0 then
@@ -4221,7 +4223,7 @@ local function bind_flat_by(F, system, T, m, tokens, R, diags, present, pending,
          -- (a scan's values parted by spaces: one lost or read as a character, no digits run together)
          and not ((ocr_read[R] or tokens.ruled) and parted(values)) then
     if rec then rec.unsafe = true end
-    glued_row(R, F, system, T, nil, T.cells, values, diags, pending)
+    glued_row(R, F, system, T, nil, T.cells, values, diags, pending, row)
   else
     if rec then rec.unsafe = true end
     unsure_row(R, T, row, T.cells, values, diags, #values > #T.cells and "long" or "short")
