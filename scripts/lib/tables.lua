@@ -2406,11 +2406,13 @@ local function bind_by_order(F, system, T, m, tokens, R, diags, scanned)
     end
     return false
   end
-  -- what the reading by labels said of these rows no longer holds
+  -- what the reading by labels said of these rows no longer holds (a row said printed
+  -- twice too: a group's label cut by a line break, （六）其他 / 处理, read as its item 3.其他,
+  -- where the values read are the format's rows once each)
   for i = #diags, 1, -1 do
     local d = diags[i]
     if d.table == T.id and (d.kind == "short" or d.kind == "long" or d.kind == "apart" or d.kind == "mixed"
-                            or d.kind == "order"
+                            or d.kind == "order" or d.kind == "duplicate"
                             or d.kind == "extra" or d.kind == "unplaced") then
       table.remove(diags, i)
     end
