@@ -2903,6 +2903,30 @@ local function bind_by_labels(F, system, T, m, tokens, R, diags, present, pendin
       end
     end
   end
+  -- A group's label set in the middle of its first item's label, wrapped over
+  -- three lines (1.本机关不掌握相关政 / （四）无法提供 746 12 … 769 / 府信息):
+  -- the values on the group's line opened its subtotal, the item before it,
+  -- the group's own, left with none. Where the item before the subtotal is of
+  -- its group, began above it and holds no values, and the values stand on
+  -- the group label's line, they may be the item's: moved to it (amid), kept
+  -- only where an identity past the row confirms them, as a row read apart
+  -- from its label is, and none of theirs fails (the group's subtotal, its
+  -- items' sum, read as its first item breaks a column's sum where the
+  -- others are not all 0: where they are, the two readings are one)
+  local amid
+  do
+    for k = 2, #segs do
+      local seg, item = segs[k], segs[k - 1]
+      local g = item.row.group
+      if seg.optional and g and T.subtotal[g.id] == seg.row and not item.optional and #item.values == 0
+         and #seg.values > 0 and seg.values[1].line == seg.block.line and item.block.line < seg.block.line then
+        item.values, seg.values = seg.values, {}
+        amid = amid or {}
+        amid[item] = true
+      end
+    end
+    if amid and rec then rec.unsafe = true end
+  end
   local widths = {}        -- each row's count of slots, for the row after it
   for k = 1, #segs do
     local seg = segs[k]
@@ -2988,9 +3012,10 @@ local function bind_by_labels(F, system, T, m, tokens, R, diags, present, pendin
       -- (a number led by a 0, 03001: digits of neighbouring cells run together, a cell lost)
       local zero_led = false
       for _, b in ipairs(values) do zero_led = zero_led or byte(b.text, 1) == 48 and is_digit(byte(b.text, 2)) end
-      if after_short or apart or zero_led then
+      local moved = amid and amid[seg]
+      if after_short or apart or zero_led or moved then
         doubtful[#doubtful + 1] = { seg = seg, slots = slots, values = values, after_short = after_short,
-                                    apart = apart, zero_led = zero_led }
+                                    apart = apart or moved, zero_led = zero_led, amid = moved }
       end
       local head = wrapped[seg] or unplaced_head(diags, T.id, values)
       if head then
@@ -3110,8 +3135,9 @@ local function bind_by_labels(F, system, T, m, tokens, R, diags, present, pendin
   if lead.misread or tokens.ruled then ocr_read[R] = true end
   local ocr = ocr_read[R]
   for _, w in ipairs(doubtful) do
+    -- (values moved to an item from its group's line: no identity of theirs may fail either)
     if (w.apart or w.zero_led and not ocr or w.after_short and run_together >= RUN_TOGETHER)
-       and not system:confirmed(R.c, w.slots) then
+       and (not system:confirmed(R.c, w.slots) or w.amid and not system:consistent(R.c, w.slots)) then
       if rec then rec.unsafe = true end
       unsure_row(R, T, w.seg, w.slots, w.values, diags, "order")
     end
