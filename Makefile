@@ -225,6 +225,8 @@ corpus: $(BIN)
 	$(NB) run tests/lua/corpus.lua tests/fixtures/pdfjs31 --no-wrong
 	$(NB) run tests/lua/corpus.lua tests/fixtures/wrong32 --no-wrong
 	$(NB) run tests/lua/corpus.lua tests/fixtures/wrong33 --no-wrong
+	$(NB) run tests/lua/corpus.lua tests/fixtures/wrong34 --strict
+	$(NB) run tests/lua/corpus.lua tests/fixtures/wrong34/unread --no-wrong
 	$(NB) run tests/lua/corpus.lua tests/fixtures/hostile27 --strict
 	$(NB) run tests/lua/corpus.lua tests/fixtures/hostile27/unread --no-wrong
 	$(NB) run tests/lua/corpus.lua tests/fixtures/hostile28 --strict

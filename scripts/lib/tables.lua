@@ -2058,13 +2058,15 @@ local function parted(values)
   return true
 end
 
-local function glued_row(R, F, system, T, seg, slots, values, diags, pending)
+-- (whole: the table's one row, its values read with no label of their own, said short by it)
+local function glued_row(R, F, system, T, seg, slots, values, diags, pending, whole)
   local groups = {}
   for i, b in ipairs(values) do groups[i] = b.text end
   local cands, complete = readings(R, system, groups, slots)
-  if #cands == 0 and #values > 1 and seg then
+  if #cands == 0 and #values > 1 and (seg or whole) then
     -- no cut of them fits the identities: not digits run together, a row short of values
-    unsure_row(R, T, seg, slots, values, diags, "short")
+    -- (表四's values scattered among its header's pieces, some printed elsewhere, as well)
+    unsure_row(R, T, seg or whole, slots, values, diags, "short")
     return nil
   end
   if #values > 1 and seg and parted(values) and #system:reaching(slots, "inside") == 0 then
@@ -2404,11 +2406,13 @@ local function bind_by_order(F, system, T, m, tokens, R, diags, scanned)
     end
     return false
   end
-  -- what the reading by labels said of these rows no longer holds
+  -- what the reading by labels said of these rows no longer holds (a row said printed
+  -- twice too: a group's label cut by a line break, （六）其他 / 处理, read as its item 3.其他,
+  -- where the values read are the format's rows once each)
   for i = #diags, 1, -1 do
     local d = diags[i]
     if d.table == T.id and (d.kind == "short" or d.kind == "long" or d.kind == "apart" or d.kind == "mixed"
-                            or d.kind == "order"
+                            or d.kind == "order" or d.kind == "duplicate"
                             or d.kind == "extra" or d.kind == "unplaced") then
       table.remove(diags, i)
     end
@@ -2558,6 +2562,9 @@ local function copies_differ(R, segs, copies, order)
       end
     elseif slots and #slots > 1 and #seg.values > 0 and #copy.values > 0
            and (#seg.values < #slots or #copy.values < #slots)
+           -- (more values than cells are no digits run together: a text out of order, the
+           -- rows after the copy's label taken with it)
+           and #seg.values <= #slots and #copy.values <= #slots
            and digits_only(seg.values) and digits_only(copy.values) then
       -- digits run together in a copy (a page's text with its cells' tags
       -- taken out): which cells the two differ in is not known, so where
@@ -2896,6 +2903,30 @@ local function bind_by_labels(F, system, T, m, tokens, R, diags, present, pendin
       end
     end
   end
+  -- A group's label set in the middle of its first item's label, wrapped over
+  -- three lines (1.本机关不掌握相关政 / （四）无法提供 746 12 … 769 / 府信息):
+  -- the values on the group's line opened its subtotal, the item before it,
+  -- the group's own, left with none. Where the item before the subtotal is of
+  -- its group, began above it and holds no values, and the values stand on
+  -- the group label's line, they may be the item's: moved to it (amid), kept
+  -- only where an identity past the row confirms them, as a row read apart
+  -- from its label is, and none of theirs fails (the group's subtotal, its
+  -- items' sum, read as its first item breaks a column's sum where the
+  -- others are not all 0: where they are, the two readings are one)
+  local amid
+  do
+    for k = 2, #segs do
+      local seg, item = segs[k], segs[k - 1]
+      local g = item.row.group
+      if seg.optional and g and T.subtotal[g.id] == seg.row and not item.optional and #item.values == 0
+         and #seg.values > 0 and seg.values[1].line == seg.block.line and item.block.line < seg.block.line then
+        item.values, seg.values = seg.values, {}
+        amid = amid or {}
+        amid[item] = true
+      end
+    end
+    if amid and rec then rec.unsafe = true end
+  end
   local widths = {}        -- each row's count of slots, for the row after it
   for k = 1, #segs do
     local seg = segs[k]
@@ -2981,9 +3012,10 @@ local function bind_by_labels(F, system, T, m, tokens, R, diags, present, pendin
       -- (a number led by a 0, 03001: digits of neighbouring cells run together, a cell lost)
       local zero_led = false
       for _, b in ipairs(values) do zero_led = zero_led or byte(b.text, 1) == 48 and is_digit(byte(b.text, 2)) end
-      if after_short or apart or zero_led then
+      local moved = amid and amid[seg]
+      if after_short or apart or zero_led or moved then
         doubtful[#doubtful + 1] = { seg = seg, slots = slots, values = values, after_short = after_short,
-                                    apart = apart, zero_led = zero_led }
+                                    apart = apart or moved, zero_led = zero_led, amid = moved }
       end
       local head = wrapped[seg] or unplaced_head(diags, T.id, values)
       if head then
@@ -3103,8 +3135,9 @@ local function bind_by_labels(F, system, T, m, tokens, R, diags, present, pendin
   if lead.misread or tokens.ruled then ocr_read[R] = true end
   local ocr = ocr_read[R]
   for _, w in ipairs(doubtful) do
+    -- (values moved to an item from its group's line: no identity of theirs may fail either)
     if (w.apart or w.zero_led and not ocr or w.after_short and run_together >= RUN_TOGETHER)
-       and not system:confirmed(R.c, w.slots) then
+       and (not system:confirmed(R.c, w.slots) or w.amid and not system:consistent(R.c, w.slots)) then
       if rec then rec.unsafe = true end
       unsure_row(R, T, w.seg, w.slots, w.values, diags, "order")
     end
@@ -4218,7 +4251,7 @@ local function bind_flat_by(F, system, T, m, tokens, R, diags, present, pending,
          -- (a scan's values parted by spaces: one lost or read as a character, no digits run together)
          and not ((ocr_read[R] or tokens.ruled) and parted(values)) then
     if rec then rec.unsafe = true end
-    glued_row(R, F, system, T, nil, T.cells, values, diags, pending)
+    glued_row(R, F, system, T, nil, T.cells, values, diags, pending, row)
   else
     if rec then rec.unsafe = true end
     unsure_row(R, T, row, T.cells, values, diags, #values > #T.cells and "long" or "short")

@@ -740,6 +740,129 @@ local function page_footers(bytes)
   return blanked(bytes, lines, function() return true end)
 end
 
+-- A print's running lines (a browser's header and footer: the date and the
+-- page's title, the page's address and "2/6"), set at the top or the foot
+-- of every page, among a table's rows where the table runs over a page:
+-- none of the report's. A line among the first or the last three of a
+-- page is one where a line of the same text but its numbers stands there
+-- on every page (three at least; the first may lack it, and one page may
+-- hold it elsewhere, a text without -layout printing the foot's pieces in
+-- its own order), and each of its numbers is the same on every page or
+-- counts the pages on (1/6, 2/6, …): proven by the repetition, not by any
+-- one print's words. A line of numbers alone counts the pages on; a line
+-- of the report's words with no number (a running title, a table's header
+-- repeated) is left to the readers that know it, and the first page's top kept (the
+-- report's title may be printed there alone). A date (2023/1/30 10:32) is
+-- no row's values either. Blanked: its bytes spaces,
+-- so lines and offsets stay.
+local RUNNING_EDGE = 3                         -- lines at a page's top and foot looked at
+
+-- a line's text, its spaces made one, and its key: the text with each number a #
+local function running_key(text)
+  local shown = text:gsub("^%s+", ""):gsub("%s+$", ""):gsub("%s+", " ")
+  return shown, (shown:gsub("%d+", "#"))
+end
+
+-- the page's lines that hold text: { s =, e =, text = }
+local function page_lines(bytes, from, stop)
+  local lines = {}
+  for s, text, e in bytes:sub(from, stop):gmatch("()([^\n]*)()") do
+    if text:find("%S") then lines[#lines + 1] = { s = from + s - 1, e = from + e - 2, text = text } end
+  end
+  return lines
+end
+
+local function running_line(l, k)
+  local shown, key = running_key(l.text)
+  -- (with no number: only a line of Latin letters, a page's address, no word of the report's)
+  if key == "#" or not key:find("#", 1, true) and (key:find("[\128-\255]") or not key:find("%a")) then
+    return nil
+  end
+  local nums = {}
+  for d in shown:gmatch("%d+") do nums[#nums + 1] = tonumber(d) end
+  return { s = l.s, e = l.e, key = key, nums = nums, k = k }
+end
+
+local function running_lines(bytes)
+  local pages, from = {}, 1                    -- per page: { lines =, edge = { key -> line } }
+  repeat
+    local ff = bytes:find("\f", from, true)
+    local lines = page_lines(bytes, from, ff and ff - 1 or #bytes)
+    if #lines > 0 then
+      local edge = {}
+      for k = 1, #lines do
+        if k <= RUNNING_EDGE or k > #lines - RUNNING_EDGE then
+          local l = running_line(lines[k], k)
+          if l and not edge[l.key] then edge[l.key] = l end
+        end
+      end
+      pages[#pages + 1] = { lines = lines, edge = edge }
+    end
+    from = ff and ff + 1
+  until not from
+  if #pages < 3 then return bytes end
+  local blank = {}
+  local keys, seen = {}, {}
+  for _, page in ipairs(pages) do
+    for key in pairs(page.edge) do
+      if not seen[key] then seen[key] = true; keys[#keys + 1] = key end
+    end
+  end
+  for _, key in ipairs(keys) do
+    local by_page, missing = {}, {}
+    for p, page in ipairs(pages) do
+      by_page[p] = page.edge[key]
+      if not by_page[p] then missing[#missing + 1] = p end
+    end
+    local first = by_page[1] and 1 or 2
+    -- (one page may hold it away from its edges: looked for there)
+    if #missing == 1 or #missing == 2 and first == 2 then
+      local p = missing[#missing]
+      if p > 1 then
+        for k, l in ipairs(pages[p].lines) do
+          local r = running_line(l, k)
+          if r and r.key == key then by_page[p] = r; break end
+        end
+      end
+    end
+    local proven = first == 1 or #pages >= 4
+    for p = first, #pages do
+      if not by_page[p] then proven = false; break end
+    end
+    local counts_any = false
+    if proven then
+      local a = by_page[first]
+      for j, n in ipairs(a.nums) do
+        local same, counts = true, true
+        for p = first, #pages do
+          local m = by_page[p].nums[j]
+          if m ~= n then same = false end
+          if m ~= n + (p - first) then counts = false end
+        end
+        if not (same or counts) then proven = false; break end
+        counts_any = counts_any or counts and not same
+      end
+    end
+    -- (numbers alone: only where they count the pages on)
+    if proven and (counts_any or key:find("[%a\128-\255/:]")) then
+      for p = first, #pages do
+        local l = by_page[p]
+        if not (p == 1 and l.k <= RUNNING_EDGE) then blank[#blank + 1] = l end
+      end
+    end
+  end
+  if #blank == 0 then return bytes end
+  table.sort(blank, function(a, b) return a.s < b.s end)
+  local parts, at = {}, 1
+  for _, l in ipairs(blank) do
+    parts[#parts + 1] = bytes:sub(at, l.s - 1)
+    parts[#parts + 1] = string.rep(" ", l.e - l.s + 1)
+    at = l.e + 1
+  end
+  parts[#parts + 1] = bytes:sub(at)
+  return table.concat(parts)
+end
+
 -- A PDF viewer's copy keeps a page's footer and no form feed: the footer
 -- alone on its line, an empty line before and after it. Such a line that is
 -- a page's number in words or dashes ("- 4 -", "第4页 共6页", "Page 4") is
@@ -813,7 +936,7 @@ end
 -- normalized(bytes) → the text with a pandoc table's wrapped rows joined and
 -- an OCR's bars made |, as the blocks are cut from it (in C or below)
 function normalized(bytes)
-  if bytes:find("\f", 1, true) then bytes = page_footers(bytes) else bytes = lone_footers(bytes) end
+  if bytes:find("\f", 1, true) then bytes = running_lines(page_footers(bytes)) else bytes = lone_footers(bytes) end
   if bytes:find('"\t', 1, true) then bytes = bytes:gsub("[^\n]+", unquoted_cells) end
   if bytes:find("\\|", 1, true) then bytes = bytes:gsub("[^\n]+", escaped_bars) end
   if bytes:find(BOX_BAR, 1, true) then bytes = drawn_tables(bytes) end
