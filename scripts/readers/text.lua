@@ -856,7 +856,10 @@ function normalized(bytes)
   if bytes:find("+--", 1, true) and bytes:find("\n%s*%+%-%-%-") then bytes = drawn_tables(bytes, true) end
   -- a Word footnote's number as a plain text prints it after the number it marks (pandoc's
   -- 75[1], docx2txt's 351[2]): no digit of that number
-  if bytes:find("[", 1, true) and bytes:find("%d%[%d%d?%]") then bytes = bytes:gsub("(%d)%[%d%d?%]", "%1") end
+  -- (a Markdown converter keeps the mark as a link to the note's anchor, 75[1](#sdfootnote1sym): the link too)
+  if bytes:find("[", 1, true) and bytes:find("%d%[%d%d?%]") then
+    bytes = bytes:gsub("(%d)%[%d%d?%]%(#[^%s%)]*%)", "%1"):gsub("(%d)%[%d%d?%]", "%1")
+  end
   if bytes:find("|", 1, true) and has_broken_cell(bytes) then bytes = broken_cells_joined(bytes) end
   if bytes:find(":DEL]", 1, true) or bytes:find(":S]", 1, true) or bytes:find(":INS]", 1, true) then
     bytes = revisions_marked(bytes)
