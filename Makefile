@@ -215,6 +215,7 @@ corpus: $(BIN)
 	$(NB) run tests/lua/corpus.lua tests/fixtures/word30 --no-wrong
 	$(NB) run tests/lua/corpus.lua tests/fixtures/revised31 --no-wrong
 	$(NB) run tests/lua/corpus.lua tests/fixtures/convert27 --no-wrong
+	$(NB) run tests/lua/corpus.lua tests/fixtures/convert34 --no-wrong
 	$(NB) run tests/lua/corpus.lua tests/fixtures/ocr27 --no-wrong
 	$(NB) run tests/lua/corpus.lua tests/fixtures/mupdf27 --no-wrong
 	$(NB) run tests/lua/corpus.lua tests/fixtures/browsers28 --no-wrong

@@ -1,5 +1,5 @@
 -- A number in a report's text that breaks one of the tables' sums, and would
--- hold it with its last digits cut or with one digit fewer: a narrow cell
+-- hold it with its last digits cut or with one or two digits fewer: a narrow cell
 -- wrapped the number (3119 printed 31 / 19), a footnote's mark ran into it
 -- (74¹ read 741), or the author slipped. The cell is not read, and both
 -- numbers are said, for a reader to check against the original.
@@ -10,7 +10,7 @@ message  = {
   en = "{where_en}: {found} read where the identities give {expected}, the two differing only in their last digits ({why_en}); the cell is not read — check the original",
 }
 rationale = {
-  zh = "从PDF或网页文字中读表时，窄单元格里的数字可能折行被截断，脚注标记也可能与数字连在一起；若读到的数只比勾稽关系推出的数少了末尾几位或多了末尾一位，不能当作原文的数核对。",
+  zh = "从PDF或网页文字中读表时，窄单元格里的数字可能折行被截断，脚注标记也可能与数字连在一起；若读到的数只比勾稽关系推出的数少了末尾几位或多了末尾一两位，不能当作原文的数核对。",
   en = "In a PDF's or a page's text, a narrow cell may wrap a number and a footnote's mark may run into one; a number that differs from what the identities give only by its last digits cannot be checked as the report's own.",
 }
 basis    = { "国办公开办函〔2021〕30号规定的表格格式" }

@@ -112,12 +112,13 @@ function System:confirmed(c, cells)
 end
 
 -- A number whose digits are another's with its last ones cut (a wrap in a
--- narrow cell: 3119 read as 31) or with one digit more (a footnote's mark
--- run into it: 74 read as 741). → "cut", "more" or nil
+-- narrow cell: 3119 read as 31) or with one or two digits more (a footnote's
+-- mark run into it: 74 read as 741; a converter printing a note's number
+-- and its own mark, 351 read as 35121). → "cut", "more" or nil
 local function tail_of(found, expected)
   if expected < 0 or found == expected then return nil end
   local a, b = tostring(found), tostring(expected)
-  if #a == #b + 1 and a:sub(1, #b) == b then return "more" end
+  if (#a == #b + 1 or #a == #b + 2) and a:sub(1, #b) == b then return "more" end
   if #a < #b and b:sub(1, #a) == a then return "cut" end
   return nil
 end

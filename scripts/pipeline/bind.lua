@@ -2661,7 +2661,7 @@ end
 
 -- A text's number that breaks a sum of the format's and would hold it with
 -- its last digits cut (a narrow cell's 3119 wrapped, 31 read) or with one
--- digit fewer (a footnote's mark run into it, 741 for 74): unknown, said as
+-- or two digits fewer (a footnote's mark run into it, 741 for 74): unknown, said as
 -- such with both numbers (an author's slip would be said the same way).
 -- A number on a line parted by tabs or bars was cut by no wrap: a sum it
 -- breaks is the author's, and which of its cells slipped is not for its

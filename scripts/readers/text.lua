@@ -933,6 +933,42 @@ local function escaped_bars(line)
   return (line:gsub("\\|", " |"))
 end
 
+-- Python's html2text puts a table's row on one line, its cells parted by
+-- "| " (no bar before the first), and ends each line with two spaces (a
+-- Markdown line break); a <br> in a cell breaks the row's line there too.
+-- A cell's rest after its last break is then a line of its own under the
+-- row (91<br>16.36: "行政事业性收费| 91  " then "16.36  "), read as
+-- nothing or as a row of its own: the row's cell was its first piece, 91,
+-- a wrong number. A line of one number with the break's two spaces, under
+-- a row whose last cell is a number, is that cell's rest: joined to it as
+-- the page's reader joins a cell's pieces round a <br> (9116.36). The
+-- row's line takes both lines' bytes, the second is left empty, so lines
+-- and offsets stay.
+-- (only where a line's break opens a line of one number: most texts have none)
+local function has_broken_cell(bytes)
+  local at = bytes:find("  \n", 1, true)
+  while at do
+    if bytes:find("^[ \t]*%-?%d[%d,%.]*  \n", at + 3) then return true end
+    at = bytes:find("  \n", at + 3, true)
+  end
+  return false
+end
+local function broken_cells_joined(bytes)
+  local lines, changed = lines_of(bytes), false
+  for i = 2, #lines do
+    local rest = lines[i]:match("^[ \t]*(%-?%d[%d,%.]*)  $")
+    local row = lines[i - 1]
+    if rest and row:find("[^|]|[ \t]*%-?%d[%d,%.]*  $") and not row:find("^[ \t]*|") then
+      local joined = row:gsub("%s+$", "") .. rest
+      local room = #row + #lines[i]
+      if #joined <= room then
+        lines[i - 1], lines[i], changed = joined .. string.rep(" ", room - #joined), "", true
+      end
+    end
+  end
+  return changed and text_of(lines, bytes) or bytes
+end
+
 -- normalized(bytes) → the text with a pandoc table's wrapped rows joined and
 -- an OCR's bars made |, as the blocks are cut from it (in C or below)
 function normalized(bytes)
@@ -943,7 +979,11 @@ function normalized(bytes)
   if bytes:find("+--", 1, true) and bytes:find("\n%s*%+%-%-%-") then bytes = drawn_tables(bytes, true) end
   -- a Word footnote's number as a plain text prints it after the number it marks (pandoc's
   -- 75[1], docx2txt's 351[2]): no digit of that number
-  if bytes:find("[", 1, true) and bytes:find("%d%[%d%d?%]") then bytes = bytes:gsub("(%d)%[%d%d?%]", "%1") end
+  -- (a Markdown converter keeps the mark as a link to the note's anchor, 75[1](#sdfootnote1sym): the link too)
+  if bytes:find("[", 1, true) and bytes:find("%d%[%d%d?%]") then
+    bytes = bytes:gsub("(%d)%[%d%d?%]%(#[^%s%)]*%)", "%1"):gsub("(%d)%[%d%d?%]", "%1")
+  end
+  if bytes:find("|", 1, true) and has_broken_cell(bytes) then bytes = broken_cells_joined(bytes) end
   if bytes:find(":DEL]", 1, true) or bytes:find(":S]", 1, true) or bytes:find(":INS]", 1, true) then
     bytes = revisions_marked(bytes)
   end
