@@ -1481,9 +1481,8 @@ function M.for_format(F, opts)
   local other_body = finder(compile_words(scope.other_body, "language.claims.other_body"),
                             compile_words(scope.own_body, "language.claims.own_body"),
                             words_lead(scope.other_body, scope.own_body))
-  local summary_body = finder(compile_words(scope.summary_body, "language.claims.summary_body"),
-                              compile_words(scope.summary_own, "language.claims.summary_own"),
-                              words_lead(scope.summary_body, scope.summary_own))
+  local summary_body = finder(compile_words(scope.summary_body, "language.claims.summary_body"), nil,
+                              words_lead(scope.summary_body))
   local summary_issuers = {}
   for _, k in ipairs(scope.summary_issuers or {}) do summary_issuers[k] = true end
   -- (where each match of higher_body ends in a text, found in one pass a
