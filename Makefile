@@ -182,6 +182,7 @@ corpus: $(BIN)
 	$(NB) run tests/lua/corpus.lua tests/fixtures/prose31 --strict
 	$(NB) run tests/lua/corpus.lua tests/fixtures/prose32 --strict
 	$(NB) run tests/lua/corpus.lua tests/fixtures/prose33 --strict
+	$(NB) run tests/lua/corpus.lua tests/fixtures/prose34 --strict
 	$(NB) run tests/lua/corpus.lua tests/fixtures/convert23 --strict
 	$(NB) run tests/lua/corpus.lua tests/fixtures/meta23 --strict
 	$(NB) run tests/lua/corpus.lua tests/fixtures/meta24 --strict

@@ -464,7 +464,9 @@ language = {
     summary_issuers = { "gov" },
     -- (the government's own office too: its figure may be the organ's, or the area's where the
     -- office answers for it; which one a sentence cannot tell)
-    summary_body = [[ body <- "本机关" / ("市" / "县" / "区") (!dept !"政府" !%comma !%digit %any)^-8 dept
+    -- (a body right before 统计 or 数据 names who counted, not whose the figures are:
+    -- 据县司法局统计，全县… in the government's report is its own area's)
+    summary_body = [[ body <- "本机关" / ("市" / "县" / "区") (!dept !"政府" !%comma !%digit %any)^-8 dept !("统计" / "数据")
                             / ("市" / "县" / "区") "人民"? "政府" ("办公室" / "办公厅" / "办" !"理" !"结")
       dept <- ("局" / "委员会" / "委" / "办") !"公室" ]],
     -- in a township's or a department's report (issuer kinds below), the area it is in and

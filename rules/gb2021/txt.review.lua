@@ -26,8 +26,14 @@ words = [[
   -- …of which those about disclosure: the number before counts all reviews
   some     <- %comma? %sp "其中" (!disclosure !%count %ch)^-4 disclosure
   disclosure <- "政府信息公开" / "依申请公开"
+  -- the organ named as the respondent (not 发生, which may count reviews it decided)
+  -- (以市政府为被申请人的: read from 被申请人, not from the frequent 为)
+  respondent <- "作为"? "被申请" "人"? "的"?
+  -- …其中涉及政府信息公开的12件: the part about disclosure is table 4's
+  of_them  <- "其中" ("涉及" / "有关" / "关于" / "属于" / "因")? disclosure ("工作" / "方面" / "类")?
+              ("引发" / "引起" / "而")? ("被" "提起"? / "提起" / "被申请")? "的"?
   -- 行政复议、行政诉讼分别为2件、1件: the kinds, then as many counts in their order (lawsuits: txt.suit's)
-  listed   <- entry (("、" / %and) "提起"? by entry)+ ("的" "案件")?
+  listed   <- entry (("、" / %and) ("被"? "提起")? by entry)+ ("的" "案件")?
   entry    <- review -> 'total' / ("行政诉讼" "案件"?) -> 'suit'
   counts   <- "分别" ("为" / "是")? {| %count |} (("、" / %and) {| %count |})+ !(("、" / %and) %sp %num)
 ]]
@@ -53,6 +59,14 @@ check = text.claims {
     -- 行政复议1件（结果维持）
     { not_after = body, requires = about, parts = { "s4" },
       grammar = [[ claim <- (cause? by review) -> 'total' %count ("（" / "(") result ("）" / ")") ]] },
+    -- all reviews the organ was respondent to, of which those about disclosure are said next
+    -- (作为被申请人的行政复议案件9件，其中涉及政府信息公开的3件): the number is read, no claim
+    { silent = true, not_after = body, requires = about, parts = { "s4" },
+      grammar = [[ claim <- cause? respondent review ("的" "案件")? ("共计" / "共" / "为" / "：" / ":")? %count &some ]] },
+    -- after all reviews the organ was respondent to: 其中涉及政府信息公开的3件 (what `some` keeps
+    -- the total from)
+    { bare = true, requires = about, parts = { "s4" },
+      grammar = [[ claim <- (of_them (review "共"? / "案件")?) -> 'total' ("为" / "有")? %count ]] },
     -- 尚未审结的行政复议案件2件
     { requires = about, parts = { "s4" }, grammar = [[ claim <- pending "的" review %count ]] },
     -- after a clause about reviews: 其中结果维持 72 件，结果纠正 64 件; 被纠错的有0件

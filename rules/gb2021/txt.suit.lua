@@ -24,6 +24,12 @@ words = [[
   result   <- upheld / corrected / other / pending
   some     <- %comma? %sp "其中" (!disclosure !%count %ch)^-4 disclosure
   disclosure <- "政府信息公开" / "依申请公开"
+  -- the organ named as the one sued (not 发生, which may count lawsuits it did not answer)
+  -- (以市政府为被告的: read from 被告, not from the frequent 为)
+  respondent <- "作为"? "被告" "的"? / "被" ("提起" / "起诉" / "诉") "的"?
+  -- …其中涉及政府信息公开的12件: the part about disclosure is table 4's
+  of_them  <- "其中" ("涉及" / "有关" / "关于" / "属于" / "因")? disclosure ("工作" / "方面" / "类")?
+              ("引发" / "引起" / "而")? ("被" "提起"? / "提起" / "被申请")? "的"?
   -- 行政复议、行政诉讼分别为2件、1件: the kinds, then as many counts in their order (reviews: txt.review's)
   listed   <- entry (("、" / %and) by entry)+ ("的" "案件")?
   entry    <- suit -> 'total' / ("申请"? "行政复" ("议" / "仪") ("案件" / "申请")?) -> 'review'
@@ -57,6 +63,14 @@ check = text.claims {
       grammar = [[ claim <- "有"? %count ("被提起" / "被起诉") ("政府信息公开" / "依申请公开")? (suit -> 'total') ]] },
     -- 法院判决维持25件: the court names the lawsuits (after a ；, where they are not named again)
     { requires = about, parts = { "s4" }, not_after = appeal, grammar = [[ claim <- &"法院" result ("的" / "共")? %count ]] },
+    -- all lawsuits the organ was respondent to, of which those about disclosure are said next
+    -- (本局作为被告的行政诉讼案件15件，其中涉及政府信息公开的12件): the number is read, no claim
+    { silent = true, not_after = [[ "受理" / "审理" / "审结" / "应诉" / "法院" ]], requires = about, parts = { "s4" },
+      grammar = [[ claim <- cause? respondent suit ("的" "案件")? ("共计" / "共" / "为" / "：" / ":")? %count &some ]] },
+    -- after all lawsuits the organ was respondent to: 其中涉及政府信息公开的12件 (what `some` keeps
+    -- the total from)
+    { bare = true, requires = about, parts = { "s4" },
+      grammar = [[ claim <- (of_them (suit "共"? / "案件")?) -> 'total' ("为" / "有")? %count ]] },
     -- 未经复议直接起诉3件，复议后起诉2件
     { grammar = [[ claim <- "其中"? kind %count ]] },
     -- after a clause about lawsuits: 其中结果维持 25件; 其中败诉4件
