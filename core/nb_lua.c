@@ -2039,6 +2039,26 @@ static int l_ident_terms(lua_State *L) {
     return 1;
 }
 
+/* identity:cells(schema, k) -> {id...}: the cells of instance k's terms,
+** in the terms' order (a cell twice where a term repeats it). What the
+** index of a system's instances needs of every instance: a string a term
+** where terms() makes a table of three fields. */
+static int l_ident_cells(lua_State *L) {
+    nb_ident *id = check_ident(L, 1);
+    nb_schema *s = check_schema(L, 2);
+    size_t k = check_instance(L, id, 3), n, i;
+    const nb_ident_term *t;
+    if (nb_ident_schema(id) != s) return luaL_error(L, "identity and schema differ");
+    t = nb_ident_terms(id, k, &n);
+    lua_createtable(L, (int)n, 0);
+    for (i = 0; i < n; i++) {
+        const char *cell = nb_schema_id(s, t[i].cell);
+        lua_pushstring(L, cell ? cell : "?");
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+    return 1;
+}
+
 /* identity:values(k, {names}) -> {name = value} of instance k */
 static int l_ident_values(lua_State *L) {
     nb_ident *id = check_ident(L, 1);
@@ -2930,7 +2950,7 @@ static const luaL_Reg report_methods[] = {
     {"cell_map", l_report_cell_map}, {"copy_map", l_report_copy_map}, {"pick", l_report_pick}, {"copy", l_report_copy}, {"sets", l_report_sets}, {NULL, NULL}
 };
 static const luaL_Reg ident_methods[] = {
-    {"eval", l_ident_eval}, {"check", l_ident_check}, {"terms", l_ident_terms},
+    {"eval", l_ident_eval}, {"check", l_ident_check}, {"terms", l_ident_terms}, {"cells", l_ident_cells},
     {"values", l_ident_values}, {"instances", l_ident_instances},
     {"relation", l_ident_relation}, {NULL, NULL}
 };

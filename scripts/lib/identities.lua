@@ -41,24 +41,38 @@ function M.new(F, rules)
 end
 
 -- The instances of the system's rules, each indexed by the cells it touches.
+-- (by the cells' ids alone: an instance's terms, their sides and signs, are
+-- made when a sum is worked with, terms_of; a report's first bind that
+-- asks for the index made the terms of every instance, some 1.4 M
+-- instructions, for the few a report's failing sums and blanks need)
 local function index(self)
   local F, instances, touching, by_rule = self.format, {}, {}, {}
   for _, rule in ipairs(self.rules) do
     for k = 1, rule.compiled:instances() do
-      local terms = rule.compiled:terms(F.schema, k)
-      local inst = { rule = rule, k = k, terms = terms, cells = {} }
+      local inst = { rule = rule, k = k, cells = {} }
       local of_rule = by_rule[rule] or {}
       by_rule[rule], of_rule[k] = of_rule, inst
-      for _, t in ipairs(terms) do
-        inst.cells[t.id] = true
-        local list = touching[t.id]
-        if not list then list = {}; touching[t.id] = list end
+      for _, id in ipairs(rule.compiled:cells(F.schema, k)) do
+        inst.cells[id] = true
+        local list = touching[id]
+        if not list then list = {}; touching[id] = list end
         list[#list + 1] = inst
       end
       instances[#instances + 1] = inst
     end
   end
   self.instances, self.touching, self.by_rule = instances, touching, by_rule
+end
+
+-- The terms of instance inst of the system's rules ({id=, side=, sign=}
+-- each), made at the first asking and kept.
+local function terms_of(self, inst)
+  local terms = inst.terms
+  if not terms then
+    terms = inst.rule.compiled:terms(self.format.schema, inst.k)
+    inst.terms = terms
+  end
+  return terms
 end
 
 -- The instances that involve any of `cells` (a list of ids), each once.
@@ -149,12 +163,13 @@ function System:tails(c)
     for _, f in ipairs(fails) do
       local inst = self.by_rule[r][f.instance]
       local diff, all = 0, not f.overflow
-      for _, t in ipairs(inst.terms) do
+      local terms = terms_of(self, inst)
+      for _, t in ipairs(terms) do
         local state, v = c:state(t.id)
         if state ~= "number" or math.type(v) ~= "integer" then all = false; break end
         diff = diff + (t.side == "lhs" and t.sign or -t.sign) * v
       end
-      for _, t in ipairs(all and inst.terms or {}) do
+      for _, t in ipairs(all and terms or {}) do
         if not seen[t.id] and not t.id:match("^prev%.") then
           local _, v = c:state(t.id)
           local expected = v - (t.side == "lhs" and t.sign or -t.sign) * diff
@@ -184,7 +199,7 @@ function System:derive(c, set)
     for _, inst in ipairs(self.instances) do
       if inst.rule.compiled:relation() == "=" and not done[inst] then
         local sides = { lhs = {}, rhs = {} }
-        for _, t in ipairs(inst.terms) do table.insert(sides[t.side], t) end
+        for _, t in ipairs(terms_of(self, inst)) do table.insert(sides[t.side], t) end
         for side, other in pairs { lhs = "rhs", rhs = "lhs" } do
           local one = sides[side]
           if #one == 1 and one[1].sign == 1 and not one[1].id:match("^prev%.") then

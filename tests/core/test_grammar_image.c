@@ -185,6 +185,28 @@ static void a_broken_or_unprobed_image_is_not_used(void **unused) {
     free(data);
 }
 
+/* The probe's image whose recorded fingerprint is not that of the tree it
+** rebuilds: no image is trusted (the start compiles nothing with re to
+** see the probe again: the image must agree with itself). */
+static void a_probe_image_unlike_its_fingerprint_is_not_trusted(void **unused) {
+    size_t len;
+    unsigned char *data = images_of_G(&len);
+    uint32_t probe_len;
+    state s;
+    long misses;
+    (void)unused;
+    memcpy(&probe_len, data, 4);
+    assert_true(probe_len > 8 && 4 + (size_t)probe_len <= len);
+    data[4 + probe_len - 8] ^= 1;                   /* the fingerprint closes the record */
+    open_state(&s);
+    assert_true(nb_grammar_images_use(s.L, data, len));
+    run(s.L, "P = re.compile(G, defs)\n"
+             "assert(show(P:match('ab, 12,<3>')) == '{1=AB,2=12,k=3}')");
+    assert_int_equal(hits(s.L, &misses), 0);
+    close_state(&s);
+    free(data);
+}
+
 /* A grammar of rules from a table, matched: its rules in another order
 ** (LPeg lays them out in the order it meets them) and a match or two. */
 static const char grammar_run[] =
@@ -386,6 +408,7 @@ int main(void) {
         cmocka_unit_test(an_image_matches_as_its_fresh_compile),
         cmocka_unit_test(a_changed_text_or_definition_is_compiled_anew),
         cmocka_unit_test(a_broken_or_unprobed_image_is_not_used),
+        cmocka_unit_test(a_probe_image_unlike_its_fingerprint_is_not_trusted),
         cmocka_unit_test(a_first_match_takes_its_code_from_an_image),
         cmocka_unit_test(unsound_code_is_not_used),
         cmocka_unit_test(many_images_each_found_by_its_key),

@@ -100,3 +100,18 @@ test("a check's output is the same with grammar images and without", function()
     eq(b, a, format .. " output")
   end
 end)
+
+-- The images' probe at the first compile checks the probe's image against
+-- itself (its tree and its recorded fingerprint) and the code LPeg makes
+-- for it: it compiles nothing with re, and a check of a report whose
+-- grammars are all the home's, every one from an image, never runs re.lua.
+test("a check of a report of the home's packs runs no re.lua", function()
+  local path = write("grammar_images_no_re.lua", [[
+local nianbao = require "nianbao"
+assert(nianbao.check("examples/jiuqu-2024.txt"))
+print(debug.getregistry()["nianbao.re"] == nil and "re not run" or "re run")
+]])
+  local out, status = sh(NB .. " run " .. path)
+  eq(0, status, "status: " .. out)
+  eq("re not run", (out:gsub("%s+$", "")))
+end)
