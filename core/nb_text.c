@@ -131,11 +131,15 @@ static size_t lead_of(const char *s, size_t n) {
 /* The names of the blocks' fields and kinds, pushed once on the stack:
 ** a field set with lua_rawset and a key already a Lua string skips the
 ** string lookup lua_setfield makes every time (the tables are new and
-** plain, so the two make the same table). */
+** plain, so the two make the same table). A text that is empty (a break's)
+** or one digit is one of them too: most of a report's cells are one digit
+** (0 most of all), and a text pushed from here is not hashed and looked up
+** again as a new string. */
 enum { K_KIND, K_TEXT, K_LINE, K_COL, K_OFFSET, K_X0, K_X1, K_ROW, K_GRID, K_TABS, K_INDENT, K_CELL, K_PARA,
-       K_BREAK, K_COUNT };
+       K_BREAK, K_EMPTY, K_DIGITS, K_COUNT = K_DIGITS + 10 };
 static const char *const names[K_COUNT] = {
-    "kind", "text", "line", "col", "offset", "x0", "x1", "row", "grid", "tabs", "indent", "cell", "para", "break"
+    "kind", "text", "line", "col", "offset", "x0", "x1", "row", "grid", "tabs", "indent", "cell", "para", "break",
+    "", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"
 };
 
 /* Set field `key` of the table at the top to the value on top of it. */
@@ -162,7 +166,9 @@ static void push_block(lua_State *L, int names_at, int nfields, int kind, const 
     lua_pushvalue(L, names_at + kind);
     lua_rawset(L, -3);
     lua_pushvalue(L, names_at + K_TEXT);
-    lua_pushlstring(L, s + from, to - from);
+    if (to == from) lua_pushvalue(L, names_at + K_EMPTY);
+    else if (to - from == 1 && s[from] >= '0' && s[from] <= '9') lua_pushvalue(L, names_at + K_DIGITS + (s[from] - '0'));
+    else lua_pushlstring(L, s + from, to - from);
     lua_rawset(L, -3);
     set_int(L, names_at, K_LINE, line);
     if (col != 1) set_int(L, names_at, K_COL, col);
