@@ -907,7 +907,8 @@ static htmlDocPtr read_lean(const libxml_functions *x, lean_parse *lp, const cha
 enum { M_PARA, M_SKIP, M_ROWS, M_ROW, M_CELL };      /* what is done with an element's children */
 enum { R_NONE, R_BLOCK, R_TABLE, R_ROW, R_CELL };    /* what is done when it closes */
 enum { K_OTHER, K_SKIPPED, K_TABLE, K_TR, K_CELL, K_BLOCK };
-/* S_AGAIN: a table read here was not met where libxml2 reads the page: read it again, none read here */
+/* S_AGAIN: a table or list read here was not met where libxml2 reads the page, or not as a
+** paragraph's: read it again, none read here */
 enum { S_OK = 0, S_LEFT_TO_LUA, S_TREE, S_NO_MEMORY, S_AGAIN };
 enum { ROOT_NONE, ROOT_OPEN, ROOT_PARKED, ROOT_UNDER };   /* ROOT_UNDER: open[0] again, for a later element */
 
@@ -935,12 +936,14 @@ typedef struct {
     int kind;                     /* N_PARA, N_CELL or N_BREAK */
 } block_rec;
 
-/* A table whose rows are plain (plain_rows): libxml2 is given its start
-** tag, the line ends of its rows and its end tag, and the walk reads its
-** rows from the page's text as libxml2 would hand them on. */
+/* A table whose rows are plain (plain_rows), or a list whose items are
+** (plain_items): libxml2 is given its start tag, the line ends of its rows
+** or items and its end tag, and the walk reads them from the page's text
+** as libxml2 would hand them on. */
 typedef struct {
     size_t at;                    /* the '>' of its start tag, in the text libxml2 reads */
-    size_t from;                  /* its rows, in the text kept */
+    size_t from;                  /* its rows or items, in the text kept */
+    const char *list;             /* a list's name as libxml2 gives it ("ul", "ol"), NULL for a table */
 } hollow_table;
 
 typedef struct stream_state {
@@ -1263,6 +1266,7 @@ static void stream_open(stream_state *ss, const xmlChar *fullname, const xmlChar
 }
 
 static size_t plain_rows(stream_state *ss, const char *s, size_t from, size_t n, int line);
+static size_t plain_items(stream_state *ss, const char *s, size_t from, size_t n, int line, const char *list);
 
 static void stream_start(void *ctx, const xmlChar *fullname, const xmlChar **atts) {
     stream_state *ss = state_of(ctx);
@@ -1280,8 +1284,24 @@ static void stream_start(void *ctx, const xmlChar *fullname, const xmlChar **att
         size_t at = (size_t)in->consumed + (size_t)(in->cur - in->base);
         if (at == h->at && *in->cur == '>') {
             ss->next_hollow++;
-            plain_rows(ss, ss->kept, h->from, ss->keptn, in->line);
+            if (h->list) stop(ss, S_AGAIN);
+            else plain_rows(ss, ss->kept, h->from, ss->keptn, in->line);
         } else if (at > h->at) {
+            stop(ss, S_AGAIN);
+        }
+    }
+    /* a list whose items were taken out: read here too, but in a cell, whose text would keep a
+    ** space for the line ends libxml2 then hands on (a paragraph's list is a block, and white
+    ** space at a block's end is kept by none; a list skipped or in a table's rows is not read) */
+    if (ss->status == S_OK && ss->next_hollow < ss->nhollows &&
+        (strcmp((const char *)fullname, "ul") == 0 || strcmp((const char *)fullname, "ol") == 0)) {
+        const hollow_table *h = &ss->hollows[ss->next_hollow];
+        size_t at = (size_t)in->consumed + (size_t)(in->cur - in->base);
+        if (at == h->at && *in->cur == '>' && h->list && strcmp((const char *)fullname, h->list) == 0) {
+            ss->next_hollow++;
+            if (ss->nopen == 0 || ss->open[ss->nopen - 1].mode == M_CELL) stop(ss, S_AGAIN);
+            else plain_items(ss, ss->kept, h->from, ss->keptn, in->line, h->list);
+        } else if (at >= h->at) {
             stop(ss, S_AGAIN);
         }
     }
@@ -2119,6 +2139,76 @@ static size_t plain_rows(stream_state *ss, const char *s, size_t from, size_t n,
     return 0;
 }
 
+/* The items of a list from s[from] (after its start tag) up to its end tag
+** "</ul>" or "</ol>" (list, as libxml2 names it): where that tag starts, or
+** 0 when they are not plain: items closed in turn, of plain text and a few
+** references alone, white space between them. libxml2 hands each on as
+** its tags and text say (an li closes none of the elements it may be in
+** but an li, and here none is open), and the white space between them as
+** text. With ss, they are handed on to the walk so, the start tag ending
+** at s[from - 1] being on line. */
+static size_t plain_items(stream_state *ss, const char *s, size_t from, size_t n, int line, const char *list) {
+    size_t i = from, j, k;
+    int item = 0;
+    while (i < n) {
+        if (s[i] != '<') {
+            const char *lt = memchr(s + i, '<', n - i);
+            size_t at = i;
+            if (lt == NULL) return 0;
+            k = (size_t)(lt - s);
+            if (k - i > PLAIN_TEXT_MAX) return 0;
+            if (!item) {
+                /* between items: white space alone (a \r before a \n), handed on as it is */
+                if (!ss) for (j = i; j < k; j++)
+                    if (s[j] != ' ' && s[j] != '\t' && s[j] != '\n' && (s[j] != '\r' || j + 1 >= k || s[j + 1] != '\n'))
+                        return 0;
+                if (ss) stream_text(ss->ctxt, (const xmlChar *)(s + i), (int)(k - i));
+            } else while (at < k) {
+                /* an item's text: its runs apart, each reference handed on as its characters alone */
+                const char *amp = memchr(s + at, '&', k - at);
+                size_t to = amp ? (size_t)(amp - s) : k, ulen, end;
+                char utf8[4];
+                int ref;
+                if (!ss && !plain_text(s, at, to)) return 0;
+                if (ss && to > at) stream_text(ss->ctxt, (const xmlChar *)(s + at), (int)(to - at));
+                if (amp == NULL) break;
+                if ((ref = plain_ref(s, to, k)) >= 0) {
+                    if (ss) stream_text(ss->ctxt, (const xmlChar *)plain_refs[ref][1], (int)strlen(plain_refs[ref][1]));
+                    at = to + strlen(plain_refs[ref][0]);
+                } else if ((ulen = numeric_ref(s, to, k, utf8, &end)) != 0) {
+                    if (ss) stream_text(ss->ctxt, (const xmlChar *)utf8, (int)ulen);
+                    at = end;
+                } else {
+                    return 0;
+                }
+            }
+            if (ss) line += line_ends(s, i, k);
+            i = k;
+            continue;
+        }
+        if (n - i < 4) return 0;
+        if (s[i + 1] == '/') {
+            for (j = i + 2; j < n && letter_ch(s[j]); j++) {}
+            if (j >= n || s[j] != '>') return 0;
+            if (item && same_name(s + i + 2, j - i - 2, "li")) {
+                item = 0;
+                if (ss) stream_end(ss->ctxt, (const xmlChar *)"li");
+                i = j + 1;
+                continue;
+            }
+            return !item && same_name_n(s + i + 2, j - i - 2, list, 2) ? i : 0;
+        }
+        /* an item's start tag, without attributes: <li>, <li > */
+        if (item || !same_name(s + i + 1, 2, "li")) return 0;
+        j = tag_blanks(s, i + 3, n, ss ? &line : NULL);
+        if (j >= n || s[j] != '>') return 0;
+        if (ss) stream_open(ss, (const xmlChar *)"li", NULL, line);
+        item = 1;
+        i = j + 1;
+    }
+    return 0;
+}
+
 /* The page s[0..n) with the rows of its plain tables taken out but for
 ** their line ends: *out a copy of len *outn (w's allocator, n bytes) and
 ** the tables noted in ss, or *out NULL when there is none; 0 without
@@ -2130,17 +2220,27 @@ static int hollow_page(html_walk *w, stream_state *ss, const char *s, size_t n, 
     *out = NULL;
     if ((n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) || nb_encoding_utf8_invalid(s, n) != 0) return 1;
     for (;;) {
-        const char *lt = memchr(s + i, '<', n - i);
-        size_t k, e, j;
+        const char *lt = memchr(s + i, '<', n - i), *list = NULL;
+        size_t k, e, j, name_len;
         if (lt == NULL) break;
         i = (size_t)(lt - s);
-        if (n - i < 7 || !same_name(s + i + 1, 5, "table") || (s[i + 6] != ' ' && s[i + 6] != '>')) {
+        if (n - i >= 7 && same_name(s + i + 1, 5, "table")) {
+            name_len = 5;
+        } else if (n - i >= 4 && (same_name(s + i + 1, 2, "ul") || same_name(s + i + 1, 2, "ol"))) {
+            name_len = 2;
+            list = (s[i + 1] | 0x20) == 'u' ? "ul" : "ol";
+        } else {
+            i++;
+            continue;
+        }
+        if (s[i + 1 + name_len] != ' ' && s[i + 1 + name_len] != '>') {
             i++;
             continue;
         }
         /* its start tag to its '>', when no quote could hold one */
-        for (k = i + 6; k < n && s[k] != '>' && s[k] != '<' && s[k] != '"' && s[k] != '\''; k++) {}
-        if (k >= n || s[k] != '>' || s[k - 1] == '/' || (e = plain_rows(NULL, s, k + 1, n, 0)) == 0) {
+        for (k = i + 1 + name_len; k < n && s[k] != '>' && s[k] != '<' && s[k] != '"' && s[k] != '\''; k++) {}
+        if (k >= n || s[k] != '>' || s[k - 1] == '/' ||
+            (e = list ? plain_items(NULL, s, k + 1, n, 0, list) : plain_rows(NULL, s, k + 1, n, 0)) == 0) {
             i++;
             continue;
         }
@@ -2160,6 +2260,7 @@ static int hollow_page(html_walk *w, stream_state *ss, const char *s, size_t n, 
         on += k + 1 - done;
         ss->hollows[ss->nhollows].at = on - 1;
         ss->hollows[ss->nhollows].from = k + 1;
+        ss->hollows[ss->nhollows].list = list;
         ss->nhollows++;
         /* (a table's rows hold few line ends: each found by memchr, not each byte looked at) */
         for (j = k + 1; j < e; j++) {
