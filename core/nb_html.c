@@ -943,7 +943,9 @@ typedef struct {
 typedef struct {
     size_t at;                    /* the '>' of its start tag, in the text libxml2 reads */
     size_t from;                  /* its rows or items, in the text kept */
-    const char *list;             /* a list's name as libxml2 gives it ("ul", "ol"), NULL for a table */
+    const char *list;             /* a list's name as libxml2 gives it ("ul", "ol"; "p" for a run of
+                                  ** paragraphs), NULL for a table */
+    size_t end;                   /* a run of paragraphs': its last end tag, which libxml2 reads */
 } hollow_table;
 
 typedef struct stream_state {
@@ -1267,6 +1269,7 @@ static void stream_open(stream_state *ss, const xmlChar *fullname, const xmlChar
 
 static size_t plain_rows(stream_state *ss, const char *s, size_t from, size_t n, int line);
 static size_t plain_items(stream_state *ss, const char *s, size_t from, size_t n, int line, const char *list);
+static size_t plain_paras(stream_state *ss, const char *s, size_t from, size_t n, int line, size_t end);
 
 static void stream_start(void *ctx, const xmlChar *fullname, const xmlChar **atts) {
     stream_state *ss = state_of(ctx);
@@ -1294,12 +1297,14 @@ static void stream_start(void *ctx, const xmlChar *fullname, const xmlChar **att
     ** space for the line ends libxml2 then hands on (a paragraph's list is a block, and white
     ** space at a block's end is kept by none; a list skipped or in a table's rows is not read) */
     if (ss->status == S_OK && ss->next_hollow < ss->nhollows &&
-        (strcmp((const char *)fullname, "ul") == 0 || strcmp((const char *)fullname, "ol") == 0)) {
+        (strcmp((const char *)fullname, "ul") == 0 || strcmp((const char *)fullname, "ol") == 0 ||
+         strcmp((const char *)fullname, "p") == 0)) {
         const hollow_table *h = &ss->hollows[ss->next_hollow];
         size_t at = (size_t)in->consumed + (size_t)(in->cur - in->base);
         if (at == h->at && *in->cur == '>' && h->list && strcmp((const char *)fullname, h->list) == 0) {
             ss->next_hollow++;
             if (ss->nopen == 0 || ss->open[ss->nopen - 1].mode == M_CELL) stop(ss, S_AGAIN);
+            else if (h->list[0] == 'p') plain_paras(ss, ss->kept, h->from, ss->keptn, in->line, h->end);
             else plain_items(ss, ss->kept, h->from, ss->keptn, in->line, h->list);
         } else if (at >= h->at) {
             stop(ss, S_AGAIN);
@@ -2139,6 +2144,32 @@ static size_t plain_rows(stream_state *ss, const char *s, size_t from, size_t n,
     return 0;
 }
 
+/* The text s[from..to) of an item or a paragraph: 1 when it is plain
+** text and references libxml2 hands on as their characters, with ss each
+** run handed on to the walk as libxml2 hands it on (a reference apart). */
+static int plain_runs(stream_state *ss, const char *s, size_t from, size_t to) {
+    size_t at = from;
+    while (at < to) {
+        const char *amp = memchr(s + at, '&', to - at);
+        size_t run_end = amp ? (size_t)(amp - s) : to, ulen, end;
+        char utf8[4];
+        int ref;
+        if (!ss && !plain_text(s, at, run_end)) return 0;
+        if (ss && run_end > at) stream_text(ss->ctxt, (const xmlChar *)(s + at), (int)(run_end - at));
+        if (amp == NULL) break;
+        if ((ref = plain_ref(s, run_end, to)) >= 0) {
+            if (ss) stream_text(ss->ctxt, (const xmlChar *)plain_refs[ref][1], (int)strlen(plain_refs[ref][1]));
+            at = run_end + strlen(plain_refs[ref][0]);
+        } else if ((ulen = numeric_ref(s, run_end, to, utf8, &end)) != 0) {
+            if (ss) stream_text(ss->ctxt, (const xmlChar *)utf8, (int)ulen);
+            at = end;
+        } else {
+            return 0;
+        }
+    }
+    return 1;
+}
+
 /* The items of a list from s[from] (after its start tag) up to its end tag
 ** "</ul>" or "</ol>" (list, as libxml2 names it): where that tag starts, or
 ** 0 when they are not plain: items closed in turn, of plain text and a few
@@ -2153,7 +2184,6 @@ static size_t plain_items(stream_state *ss, const char *s, size_t from, size_t n
     while (i < n) {
         if (s[i] != '<') {
             const char *lt = memchr(s + i, '<', n - i);
-            size_t at = i;
             if (lt == NULL) return 0;
             k = (size_t)(lt - s);
             if (k - i > PLAIN_TEXT_MAX) return 0;
@@ -2163,24 +2193,8 @@ static size_t plain_items(stream_state *ss, const char *s, size_t from, size_t n
                     if (s[j] != ' ' && s[j] != '\t' && s[j] != '\n' && (s[j] != '\r' || j + 1 >= k || s[j + 1] != '\n'))
                         return 0;
                 if (ss) stream_text(ss->ctxt, (const xmlChar *)(s + i), (int)(k - i));
-            } else while (at < k) {
-                /* an item's text: its runs apart, each reference handed on as its characters alone */
-                const char *amp = memchr(s + at, '&', k - at);
-                size_t to = amp ? (size_t)(amp - s) : k, ulen, end;
-                char utf8[4];
-                int ref;
-                if (!ss && !plain_text(s, at, to)) return 0;
-                if (ss && to > at) stream_text(ss->ctxt, (const xmlChar *)(s + at), (int)(to - at));
-                if (amp == NULL) break;
-                if ((ref = plain_ref(s, to, k)) >= 0) {
-                    if (ss) stream_text(ss->ctxt, (const xmlChar *)plain_refs[ref][1], (int)strlen(plain_refs[ref][1]));
-                    at = to + strlen(plain_refs[ref][0]);
-                } else if ((ulen = numeric_ref(s, to, k, utf8, &end)) != 0) {
-                    if (ss) stream_text(ss->ctxt, (const xmlChar *)utf8, (int)ulen);
-                    at = end;
-                } else {
-                    return 0;
-                }
+            } else if (!plain_runs(ss, s, i, k)) {
+                return 0;
             }
             if (ss) line += line_ends(s, i, k);
             i = k;
@@ -2209,13 +2223,96 @@ static size_t plain_items(stream_state *ss, const char *s, size_t from, size_t n
     return 0;
 }
 
+/* Is s[i..) white space and then a paragraph's start tag, <p> or <p >? */
+static int para_next(const char *s, size_t i, size_t n) {
+    while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || (s[i] == '\r' && i + 1 < n && s[i + 1] == '\n'))) i++;
+    return n - i >= 3 && s[i] == '<' && (s[i + 1] | 0x20) == 'p' && (s[i + 2] == '>' || s[i + 2] == ' ');
+}
+
+/* A run of paragraphs from s[from] (after the first one's start tag): each
+** closed in turn, of plain text and references in elements of a cell's
+** (cell_inline_names but a p and an o:p) closed in turn, white space
+** between them, each after the first opened as <p> or <p >. None of these
+** closes an element as it opens (a p closes a p, a b, an i or a u, none of
+** which is open when one opens here, and the first one's closing was
+** libxml2's own). Without ss: the place of the end tag "</p>" of the last
+** paragraph read whole (the next one not plain, or none following), or 0
+** when the first is not. With ss, all up to that end tag, at end, is handed
+** on to the walk as libxml2 would hand it on, the first start tag ending at
+** s[from - 1] being on line; libxml2 reads that end tag itself. */
+static size_t plain_paras(stream_state *ss, const char *s, size_t from, size_t n, int line, size_t end) {
+    size_t i = from, j, k, last = 0;
+    int inl[CELL_INLINE_MAX], ninl = 0, in_para = 1;
+    while (i < n) {
+        int in;
+        if (s[i] != '<') {
+            const char *lt = memchr(s + i, '<', n - i);
+            if (lt == NULL) return last;
+            k = (size_t)(lt - s);
+            if (k - i > PLAIN_TEXT_MAX) return last;
+            if (!in_para) {
+                /* between paragraphs: white space alone (para_next read it), handed on as it is */
+                if (ss) stream_text(ss->ctxt, (const xmlChar *)(s + i), (int)(k - i));
+            } else if (!plain_runs(ss, s, i, k)) {
+                return last;
+            }
+            if (ss) line += line_ends(s, i, k);
+            i = k;
+            continue;
+        }
+        if (n - i < 4) return last;
+        if (s[i + 1] == '/') {
+            for (j = i + 2; j < n && letter_ch(s[j]); j++) {}
+            if (j >= n || s[j] != '>') return last;
+            if (ninl > 0) {
+                if (cell_inline(s + i + 2, j - i - 2) != inl[ninl - 1]) return last;
+                ninl--;
+                if (ss) stream_end(ss->ctxt, (const xmlChar *)cell_inline_names[inl[ninl]]);
+                i = j + 1;
+                continue;
+            }
+            if (!in_para || !same_name(s + i + 2, j - i - 2, "p")) return last;
+            if (ss ? i == end : !para_next(s, j + 1, n)) return i;
+            last = i;
+            if (ss) stream_end(ss->ctxt, (const xmlChar *)"p");
+            in_para = 0;
+            i = j + 1;
+            continue;
+        }
+        if (!in_para) {
+            /* the next paragraph's start tag (para_next found its name) */
+            j = tag_blanks(s, i + 2, n, ss ? &line : NULL);
+            if (j >= n || s[j] != '>') return last;
+            if (ss) stream_open(ss, (const xmlChar *)"p", NULL, line);
+            in_para = 1;
+            i = j + 1;
+            continue;
+        }
+        /* in a paragraph, an element as in a cell without attributes: <span >, <b>, <br/> */
+        for (j = i + 1; j < n && letter_ch(s[j]); j++) {}
+        in = cell_inline(s + i + 1, j - i - 1);
+        if (in == CI_NONE || in == CI_P || in == CI_OFFICE_P || (in != CI_BR && ninl == CELL_INLINE_MAX)) return last;
+        j = tag_blanks(s, j, n, ss ? &line : NULL);
+        if (in == CI_BR && j < n && s[j] == '/') j++;
+        if (j >= n || s[j] != '>') return last;
+        if (ss) stream_open(ss, (const xmlChar *)cell_inline_names[in], NULL, line);
+        if (in == CI_BR) {
+            if (ss) stream_end(ss->ctxt, (const xmlChar *)cell_inline_names[in]);
+        } else {
+            inl[ninl++] = in;
+        }
+        i = j + 1;
+    }
+    return last;
+}
+
 /* The page s[0..n) with the rows of its plain tables taken out but for
 ** their line ends: *out a copy of len *outn (w's allocator, n bytes) and
 ** the tables noted in ss, or *out NULL when there is none; 0 without
 ** memory. Only in clean UTF-8 without a byte order mark, which libxml2
 ** reads byte for byte (a table's place is where libxml2 reads it). */
 static int hollow_page(html_walk *w, stream_state *ss, const char *s, size_t n, char **out, size_t *outn) {
-    size_t i = 0, done = 0, on = 0;
+    size_t i = 0, done = 0, on = 0, tables_open = 0;
     char *o = NULL;
     *out = NULL;
     if ((n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) || nb_encoding_utf8_invalid(s, n) != 0) return 1;
@@ -2226,9 +2323,20 @@ static int hollow_page(html_walk *w, stream_state *ss, const char *s, size_t n, 
         i = (size_t)(lt - s);
         if (n - i >= 7 && same_name(s + i + 1, 5, "table")) {
             name_len = 5;
+        } else if (n - i >= 8 && s[i + 1] == '/' && same_name(s + i + 2, 5, "table")) {
+            if (tables_open > 0) tables_open--;
+            i++;
+            continue;
+        } else if (tables_open > 0) {
+            /* (a list or a paragraph in a cell is read by libxml2 again: none is taken out there) */
+            i++;
+            continue;
         } else if (n - i >= 4 && (same_name(s + i + 1, 2, "ul") || same_name(s + i + 1, 2, "ol"))) {
             name_len = 2;
             list = (s[i + 1] | 0x20) == 'u' ? "ul" : "ol";
+        } else if (n - i >= 3 && (s[i + 1] | 0x20) == 'p' && (s[i + 2] == '>' || s[i + 2] == ' ')) {
+            name_len = 1;
+            list = "p";
         } else {
             i++;
             continue;
@@ -2240,7 +2348,9 @@ static int hollow_page(html_walk *w, stream_state *ss, const char *s, size_t n, 
         /* its start tag to its '>', when no quote could hold one */
         for (k = i + 1 + name_len; k < n && s[k] != '>' && s[k] != '<' && s[k] != '"' && s[k] != '\''; k++) {}
         if (k >= n || s[k] != '>' || s[k - 1] == '/' ||
-            (e = list ? plain_items(NULL, s, k + 1, n, 0, list) : plain_rows(NULL, s, k + 1, n, 0)) == 0) {
+            (e = !list ? plain_rows(NULL, s, k + 1, n, 0) : list[0] == 'p' ? plain_paras(NULL, s, k + 1, n, 0, 0)
+                       : plain_items(NULL, s, k + 1, n, 0, list)) == 0) {
+            if (!list && k < n && s[k] == '>' && s[k - 1] != '/') tables_open++;   /* a table not plain: its cells' text is libxml2's */
             i++;
             continue;
         }
@@ -2261,6 +2371,7 @@ static int hollow_page(html_walk *w, stream_state *ss, const char *s, size_t n, 
         ss->hollows[ss->nhollows].at = on - 1;
         ss->hollows[ss->nhollows].from = k + 1;
         ss->hollows[ss->nhollows].list = list;
+        ss->hollows[ss->nhollows].end = e;
         ss->nhollows++;
         /* (a table's rows hold few line ends: each found by memchr, not each byte looked at) */
         for (j = k + 1; j < e; j++) {

@@ -1,10 +1,11 @@
 -- The items of a plain list (a site's menu, its links: li's closed in
--- turn, of plain text and a few references, white space between them) are
--- not given to libxml2: nianbao.html.blocks reads them itself, as libxml2
--- would hand them on. Every page here reads the same as markup.blocks
--- makes of the page's tree (texts and lines), whether its lists are plain,
--- nearly plain, in a cell (read by libxml2 again), or where libxml2 reads
--- no list at all.
+-- turn, of plain text and a few references, white space between them) and
+-- a run of plain paragraphs (p's closed in turn, of text in spans and the
+-- like) are not given to libxml2: nianbao.html.blocks reads them itself,
+-- as libxml2 would hand them on. Every page here reads the same as
+-- markup.blocks makes of the page's tree (texts and lines), whether its
+-- lists and paragraphs are plain, nearly plain, in a cell (read by libxml2
+-- again), or where libxml2 reads none at all.
 
 local same_both_ways = same_blocks_both_ways
 
@@ -75,6 +76,66 @@ test("lists of plain items and near misses among other markup: the blocks read a
         out[#out + 1] = items[rand(rand(4) == 1 and #items or 10)]
       end
       out[#out + 1] = between[rand(3)] .. "</" .. name .. ">" .. wrap[2] .. between[rand(3)]
+    end
+    if lean.same_as_tree(table.concat(out), rand(6) == 1 and rand(12) or nil, "page " .. i) then
+      compared = compared + 1
+    end
+  end
+  eq(true, compared > 2000, "pages compared (" .. compared .. ")")
+end)
+
+local ARTICLE = "<div class=\"content\">\n<p><span style=\"font-size:16px\">\t根据《条例》编制本报告。</span></p>\n"
+  .. "<p><span >\t一、总体情况</span></p>\r\n<p >全年主动公开<b>2397</b>条，<span><span>收到申请</span>1件</span>。<br/>下一步</p>\n"
+  .. "<P>&ldquo;五公开&rdquo;&nbsp;&#x3000;落实</P>\n<p><span >\t二、主动公开</span></p>\n<table><tr><td>1</td></tr></table>\n"
+  .. "<p><span >\t三、收到申请</span></p></div>\n"
+
+test("runs of plain paragraphs read as libxml2 reads them: every page the same blocks both ways", function()
+  for _, case in ipairs {
+    { "an article's paragraphs around a table", "<html><body>\n" .. ARTICLE .. "</body></html>\n" },
+    { "the same with line ends of \\r\\n", ("<html><body>\n" .. ARTICLE .. "</body></html>\n"):gsub("\n", "\r\n") },
+    { "a paragraph alone, one first on the page, one of nothing",
+      "<p>只有一段</p><div><p></p></div><p>x</p>\n<p>y</p>" },
+    { "nearly plain runs: a paragraph left open, one with an attribute, a tag not a cell's, a span left open, a wrong end",
+      "<p>a</p><p>b<p>c</p>\n<p class=x>d</p><p>e<img src=x>f</p><p><span>g</p><p>h</span></p><p>i</p></div>"
+      .. "<p>j</p><pre>k</pre><p>l</p ><p>m</p>\t<p\n>n</p>" },
+    { "paragraphs in a cell, in a list item, after an element a p closes",
+      "<table><tr><td><p>a</p>\n<p>b</p>c</td></tr></table><table class=x><tr><td style='w'><p>d</p><p>e</p></td>"
+      .. "<td><ul><li>f</li></ul></td></tr></table><ul><li><p>g</p><p>h</p></li></ul>"
+      .. "<b>bold<p>k</p><p>l</p></b><p>m</p>" },
+    { "paragraphs where libxml2 reads none: a quoted value, a title, a text area, a comment",
+      "<a title=\"<p>x</p><p>y</p>\">link</a><title><p>t</p></title><textarea><p>a</p><p>b</p></textarea>"
+      .. "<!-- <p>c</p> --><p>real</p>" },
+  } do
+    same_both_ways(case[2], case[1])
+  end
+end)
+
+local inline = {
+  "text", "两字", " ", "\n", "\t", "&nbsp;", "&#12289;", "<span>s</span>", "<span >", "</span>", "<b>", "</b>",
+  "<br>", "<br/>", "<strong>数</strong>", "<font >f</font>",
+  -- near misses: a reference unread, a \r, an element not a cell's, a p's end or start, an o:p
+  "&copy;", "\r", "<img src=x>", "</p>", "<p>", "<o:p></o:p>", "<i>", "<a href=x>a</a>",
+}
+local para_between = { "", "\n", "\r\n", " ", "\t", "\n\n", "x", "<br>" }
+local para_around = {
+  { "", "" }, { "<div>", "</div>" }, { "<table><tr><td>", "tail</td></tr></table>" }, { "<li>", "</li>" },
+  { "<b>", "</b>" }, { "<div style=\"display:none\">", "</div>" }, { "<h1>t</h1>", "<ul><li>u</li></ul>" },
+}
+
+test("runs of plain paragraphs and near misses among other markup: the blocks read are libxml2's tree's", function()
+  local rand, compared = lean.random(20261210), 0
+  for i = 1, 2500 do
+    local out = {}
+    for _ = 1, rand(3) do
+      local wrap = para_around[rand(#para_around)]
+      out[#out + 1] = wrap[1]
+      for _ = 1, rand(4) do
+        out[#out + 1] = para_between[rand(rand(3) == 1 and #para_between or 4)]
+        out[#out + 1] = ({ "<p>", "<p >", "<P>", "<p class=x>" })[rand(rand(4) == 1 and 4 or 2)]
+        for _ = 1, rand(4) - 1 do out[#out + 1] = inline[rand(rand(4) == 1 and #inline or 16)] end
+        out[#out + 1] = rand(12) == 1 and "" or "</p>"
+      end
+      out[#out + 1] = wrap[2]
     end
     if lean.same_as_tree(table.concat(out), rand(6) == 1 and rand(12) or nil, "page " .. i) then
       compared = compared + 1
