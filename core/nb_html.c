@@ -907,7 +907,8 @@ static htmlDocPtr read_lean(const libxml_functions *x, lean_parse *lp, const cha
 enum { M_PARA, M_SKIP, M_ROWS, M_ROW, M_CELL };      /* what is done with an element's children */
 enum { R_NONE, R_BLOCK, R_TABLE, R_ROW, R_CELL };    /* what is done when it closes */
 enum { K_OTHER, K_SKIPPED, K_TABLE, K_TR, K_CELL, K_BLOCK };
-/* S_AGAIN: a table read here was not met where libxml2 reads the page: read it again, none read here */
+/* S_AGAIN: a table or list read here was not met where libxml2 reads the page, or not as a
+** paragraph's: read it again, none read here */
 enum { S_OK = 0, S_LEFT_TO_LUA, S_TREE, S_NO_MEMORY, S_AGAIN };
 enum { ROOT_NONE, ROOT_OPEN, ROOT_PARKED, ROOT_UNDER };   /* ROOT_UNDER: open[0] again, for a later element */
 
@@ -935,12 +936,16 @@ typedef struct {
     int kind;                     /* N_PARA, N_CELL or N_BREAK */
 } block_rec;
 
-/* A table whose rows are plain (plain_rows): libxml2 is given its start
-** tag, the line ends of its rows and its end tag, and the walk reads its
-** rows from the page's text as libxml2 would hand them on. */
+/* A table whose rows are plain (plain_rows), or a list whose items are
+** (plain_items): libxml2 is given its start tag, the line ends of its rows
+** or items and its end tag, and the walk reads them from the page's text
+** as libxml2 would hand them on. */
 typedef struct {
     size_t at;                    /* the '>' of its start tag, in the text libxml2 reads */
-    size_t from;                  /* its rows, in the text kept */
+    size_t from;                  /* its rows or items, in the text kept */
+    const char *list;             /* a list's name as libxml2 gives it ("ul", "ol"; "p" for a run of
+                                  ** paragraphs), NULL for a table */
+    size_t end;                   /* a run of paragraphs': its last end tag, which libxml2 reads */
 } hollow_table;
 
 typedef struct stream_state {
@@ -1263,6 +1268,8 @@ static void stream_open(stream_state *ss, const xmlChar *fullname, const xmlChar
 }
 
 static size_t plain_rows(stream_state *ss, const char *s, size_t from, size_t n, int line);
+static size_t plain_items(stream_state *ss, const char *s, size_t from, size_t n, int line, const char *list);
+static size_t plain_paras(stream_state *ss, const char *s, size_t from, size_t n, int line, size_t end);
 
 static void stream_start(void *ctx, const xmlChar *fullname, const xmlChar **atts) {
     stream_state *ss = state_of(ctx);
@@ -1280,8 +1287,26 @@ static void stream_start(void *ctx, const xmlChar *fullname, const xmlChar **att
         size_t at = (size_t)in->consumed + (size_t)(in->cur - in->base);
         if (at == h->at && *in->cur == '>') {
             ss->next_hollow++;
-            plain_rows(ss, ss->kept, h->from, ss->keptn, in->line);
+            if (h->list) stop(ss, S_AGAIN);
+            else plain_rows(ss, ss->kept, h->from, ss->keptn, in->line);
         } else if (at > h->at) {
+            stop(ss, S_AGAIN);
+        }
+    }
+    /* a list whose items were taken out: read here too, but in a cell, whose text would keep a
+    ** space for the line ends libxml2 then hands on (a paragraph's list is a block, and white
+    ** space at a block's end is kept by none; a list skipped or in a table's rows is not read) */
+    if (ss->status == S_OK && ss->next_hollow < ss->nhollows &&
+        (strcmp((const char *)fullname, "ul") == 0 || strcmp((const char *)fullname, "ol") == 0 ||
+         strcmp((const char *)fullname, "p") == 0)) {
+        const hollow_table *h = &ss->hollows[ss->next_hollow];
+        size_t at = (size_t)in->consumed + (size_t)(in->cur - in->base);
+        if (at == h->at && *in->cur == '>' && h->list && strcmp((const char *)fullname, h->list) == 0) {
+            ss->next_hollow++;
+            if (ss->nopen == 0 || ss->open[ss->nopen - 1].mode == M_CELL) stop(ss, S_AGAIN);
+            else if (h->list[0] == 'p') plain_paras(ss, ss->kept, h->from, ss->keptn, in->line, h->end);
+            else plain_items(ss, ss->kept, h->from, ss->keptn, in->line, h->list);
+        } else if (at >= h->at) {
             stop(ss, S_AGAIN);
         }
     }
@@ -2119,28 +2144,213 @@ static size_t plain_rows(stream_state *ss, const char *s, size_t from, size_t n,
     return 0;
 }
 
+/* The text s[from..to) of an item or a paragraph: 1 when it is plain
+** text and references libxml2 hands on as their characters, with ss each
+** run handed on to the walk as libxml2 hands it on (a reference apart). */
+static int plain_runs(stream_state *ss, const char *s, size_t from, size_t to) {
+    size_t at = from;
+    while (at < to) {
+        const char *amp = memchr(s + at, '&', to - at);
+        size_t run_end = amp ? (size_t)(amp - s) : to, ulen, end;
+        char utf8[4];
+        int ref;
+        if (!ss && !plain_text(s, at, run_end)) return 0;
+        if (ss && run_end > at) stream_text(ss->ctxt, (const xmlChar *)(s + at), (int)(run_end - at));
+        if (amp == NULL) break;
+        if ((ref = plain_ref(s, run_end, to)) >= 0) {
+            if (ss) stream_text(ss->ctxt, (const xmlChar *)plain_refs[ref][1], (int)strlen(plain_refs[ref][1]));
+            at = run_end + strlen(plain_refs[ref][0]);
+        } else if ((ulen = numeric_ref(s, run_end, to, utf8, &end)) != 0) {
+            if (ss) stream_text(ss->ctxt, (const xmlChar *)utf8, (int)ulen);
+            at = end;
+        } else {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* The items of a list from s[from] (after its start tag) up to its end tag
+** "</ul>" or "</ol>" (list, as libxml2 names it): where that tag starts, or
+** 0 when they are not plain: items closed in turn, of plain text and a few
+** references alone, white space between them. libxml2 hands each on as
+** its tags and text say (an li closes none of the elements it may be in
+** but an li, and here none is open), and the white space between them as
+** text. With ss, they are handed on to the walk so, the start tag ending
+** at s[from - 1] being on line. */
+static size_t plain_items(stream_state *ss, const char *s, size_t from, size_t n, int line, const char *list) {
+    size_t i = from, j, k;
+    int item = 0;
+    while (i < n) {
+        if (s[i] != '<') {
+            const char *lt = memchr(s + i, '<', n - i);
+            if (lt == NULL) return 0;
+            k = (size_t)(lt - s);
+            if (k - i > PLAIN_TEXT_MAX) return 0;
+            if (!item) {
+                /* between items: white space alone (a \r before a \n), handed on as it is */
+                if (!ss) for (j = i; j < k; j++)
+                    if (s[j] != ' ' && s[j] != '\t' && s[j] != '\n' && (s[j] != '\r' || j + 1 >= k || s[j + 1] != '\n'))
+                        return 0;
+                if (ss) stream_text(ss->ctxt, (const xmlChar *)(s + i), (int)(k - i));
+            } else if (!plain_runs(ss, s, i, k)) {
+                return 0;
+            }
+            if (ss) line += line_ends(s, i, k);
+            i = k;
+            continue;
+        }
+        if (n - i < 4) return 0;
+        if (s[i + 1] == '/') {
+            for (j = i + 2; j < n && letter_ch(s[j]); j++) {}
+            if (j >= n || s[j] != '>') return 0;
+            if (item && same_name(s + i + 2, j - i - 2, "li")) {
+                item = 0;
+                if (ss) stream_end(ss->ctxt, (const xmlChar *)"li");
+                i = j + 1;
+                continue;
+            }
+            return !item && same_name_n(s + i + 2, j - i - 2, list, 2) ? i : 0;
+        }
+        /* an item's start tag, without attributes: <li>, <li > */
+        if (item || !same_name(s + i + 1, 2, "li")) return 0;
+        j = tag_blanks(s, i + 3, n, ss ? &line : NULL);
+        if (j >= n || s[j] != '>') return 0;
+        if (ss) stream_open(ss, (const xmlChar *)"li", NULL, line);
+        item = 1;
+        i = j + 1;
+    }
+    return 0;
+}
+
+/* Is s[i..) white space and then a paragraph's start tag, <p> or <p >? */
+static int para_next(const char *s, size_t i, size_t n) {
+    while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || (s[i] == '\r' && i + 1 < n && s[i + 1] == '\n'))) i++;
+    return n - i >= 3 && s[i] == '<' && (s[i + 1] | 0x20) == 'p' && (s[i + 2] == '>' || s[i + 2] == ' ');
+}
+
+/* A run of paragraphs from s[from] (after the first one's start tag): each
+** closed in turn, of plain text and references in elements of a cell's
+** (cell_inline_names but a p and an o:p) closed in turn, white space
+** between them, each after the first opened as <p> or <p >. None of these
+** closes an element as it opens (a p closes a p, a b, an i or a u, none of
+** which is open when one opens here, and the first one's closing was
+** libxml2's own). Without ss: the place of the end tag "</p>" of the last
+** paragraph read whole (the next one not plain, or none following), or 0
+** when the first is not. With ss, all up to that end tag, at end, is handed
+** on to the walk as libxml2 would hand it on, the first start tag ending at
+** s[from - 1] being on line; libxml2 reads that end tag itself. */
+static size_t plain_paras(stream_state *ss, const char *s, size_t from, size_t n, int line, size_t end) {
+    size_t i = from, j, k, last = 0;
+    int inl[CELL_INLINE_MAX], ninl = 0, in_para = 1;
+    while (i < n) {
+        int in;
+        if (s[i] != '<') {
+            const char *lt = memchr(s + i, '<', n - i);
+            if (lt == NULL) return last;
+            k = (size_t)(lt - s);
+            if (k - i > PLAIN_TEXT_MAX) return last;
+            if (!in_para) {
+                /* between paragraphs: white space alone (para_next read it), handed on as it is */
+                if (ss) stream_text(ss->ctxt, (const xmlChar *)(s + i), (int)(k - i));
+            } else if (!plain_runs(ss, s, i, k)) {
+                return last;
+            }
+            if (ss) line += line_ends(s, i, k);
+            i = k;
+            continue;
+        }
+        if (n - i < 4) return last;
+        if (s[i + 1] == '/') {
+            for (j = i + 2; j < n && letter_ch(s[j]); j++) {}
+            if (j >= n || s[j] != '>') return last;
+            if (ninl > 0) {
+                if (cell_inline(s + i + 2, j - i - 2) != inl[ninl - 1]) return last;
+                ninl--;
+                if (ss) stream_end(ss->ctxt, (const xmlChar *)cell_inline_names[inl[ninl]]);
+                i = j + 1;
+                continue;
+            }
+            if (!in_para || !same_name(s + i + 2, j - i - 2, "p")) return last;
+            if (ss ? i == end : !para_next(s, j + 1, n)) return i;
+            last = i;
+            if (ss) stream_end(ss->ctxt, (const xmlChar *)"p");
+            in_para = 0;
+            i = j + 1;
+            continue;
+        }
+        if (!in_para) {
+            /* the next paragraph's start tag (para_next found its name) */
+            j = tag_blanks(s, i + 2, n, ss ? &line : NULL);
+            if (j >= n || s[j] != '>') return last;
+            if (ss) stream_open(ss, (const xmlChar *)"p", NULL, line);
+            in_para = 1;
+            i = j + 1;
+            continue;
+        }
+        /* in a paragraph, an element as in a cell without attributes: <span >, <b>, <br/> */
+        for (j = i + 1; j < n && letter_ch(s[j]); j++) {}
+        in = cell_inline(s + i + 1, j - i - 1);
+        if (in == CI_NONE || in == CI_P || in == CI_OFFICE_P || (in != CI_BR && ninl == CELL_INLINE_MAX)) return last;
+        j = tag_blanks(s, j, n, ss ? &line : NULL);
+        if (in == CI_BR && j < n && s[j] == '/') j++;
+        if (j >= n || s[j] != '>') return last;
+        if (ss) stream_open(ss, (const xmlChar *)cell_inline_names[in], NULL, line);
+        if (in == CI_BR) {
+            if (ss) stream_end(ss->ctxt, (const xmlChar *)cell_inline_names[in]);
+        } else {
+            inl[ninl++] = in;
+        }
+        i = j + 1;
+    }
+    return last;
+}
+
 /* The page s[0..n) with the rows of its plain tables taken out but for
 ** their line ends: *out a copy of len *outn (w's allocator, n bytes) and
 ** the tables noted in ss, or *out NULL when there is none; 0 without
 ** memory. Only in clean UTF-8 without a byte order mark, which libxml2
 ** reads byte for byte (a table's place is where libxml2 reads it). */
 static int hollow_page(html_walk *w, stream_state *ss, const char *s, size_t n, char **out, size_t *outn) {
-    size_t i = 0, done = 0, on = 0;
+    size_t i = 0, done = 0, on = 0, tables_open = 0;
     char *o = NULL;
     *out = NULL;
     if ((n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) || nb_encoding_utf8_invalid(s, n) != 0) return 1;
     for (;;) {
-        const char *lt = memchr(s + i, '<', n - i);
-        size_t k, e, j;
+        const char *lt = memchr(s + i, '<', n - i), *list = NULL;
+        size_t k, e, j, name_len;
         if (lt == NULL) break;
         i = (size_t)(lt - s);
-        if (n - i < 7 || !same_name(s + i + 1, 5, "table") || (s[i + 6] != ' ' && s[i + 6] != '>')) {
+        if (n - i >= 7 && same_name(s + i + 1, 5, "table")) {
+            name_len = 5;
+        } else if (n - i >= 8 && s[i + 1] == '/' && same_name(s + i + 2, 5, "table")) {
+            if (tables_open > 0) tables_open--;
+            i++;
+            continue;
+        } else if (tables_open > 0) {
+            /* (a list or a paragraph in a cell is read by libxml2 again: none is taken out there) */
+            i++;
+            continue;
+        } else if (n - i >= 4 && (same_name(s + i + 1, 2, "ul") || same_name(s + i + 1, 2, "ol"))) {
+            name_len = 2;
+            list = (s[i + 1] | 0x20) == 'u' ? "ul" : "ol";
+        } else if (n - i >= 3 && (s[i + 1] | 0x20) == 'p' && (s[i + 2] == '>' || s[i + 2] == ' ')) {
+            name_len = 1;
+            list = "p";
+        } else {
+            i++;
+            continue;
+        }
+        if (s[i + 1 + name_len] != ' ' && s[i + 1 + name_len] != '>') {
             i++;
             continue;
         }
         /* its start tag to its '>', when no quote could hold one */
-        for (k = i + 6; k < n && s[k] != '>' && s[k] != '<' && s[k] != '"' && s[k] != '\''; k++) {}
-        if (k >= n || s[k] != '>' || s[k - 1] == '/' || (e = plain_rows(NULL, s, k + 1, n, 0)) == 0) {
+        for (k = i + 1 + name_len; k < n && s[k] != '>' && s[k] != '<' && s[k] != '"' && s[k] != '\''; k++) {}
+        if (k >= n || s[k] != '>' || s[k - 1] == '/' ||
+            (e = !list ? plain_rows(NULL, s, k + 1, n, 0) : list[0] == 'p' ? plain_paras(NULL, s, k + 1, n, 0, 0)
+                       : plain_items(NULL, s, k + 1, n, 0, list)) == 0) {
+            if (!list && k < n && s[k] == '>' && s[k - 1] != '/') tables_open++;   /* a table not plain: its cells' text is libxml2's */
             i++;
             continue;
         }
@@ -2160,6 +2370,8 @@ static int hollow_page(html_walk *w, stream_state *ss, const char *s, size_t n, 
         on += k + 1 - done;
         ss->hollows[ss->nhollows].at = on - 1;
         ss->hollows[ss->nhollows].from = k + 1;
+        ss->hollows[ss->nhollows].list = list;
+        ss->hollows[ss->nhollows].end = e;
         ss->nhollows++;
         /* (a table's rows hold few line ends: each found by memchr, not each byte looked at) */
         for (j = k + 1; j < e; j++) {
