@@ -802,13 +802,18 @@ local function running_lines(bytes)
   until not from
   if #pages < 3 then return bytes end
   local blank = {}
+  -- (only a key at the edges of all pages but two at most can be proven:
+  -- the others are let go, so that the work stays linear in the pages)
   local keys, seen = {}, {}
   for _, page in ipairs(pages) do
     for key in pairs(page.edge) do
-      if not seen[key] then seen[key] = true; keys[#keys + 1] = key end
+      local n = seen[key]
+      if not n then keys[#keys + 1] = key end
+      seen[key] = (n or 0) + 1
     end
   end
   for _, key in ipairs(keys) do
+    if seen[key] < #pages - 2 then goto next_key end
     local by_page, missing = {}, {}
     for p, page in ipairs(pages) do
       by_page[p] = page.edge[key]
@@ -850,6 +855,7 @@ local function running_lines(bytes)
         if not (p == 1 and l.k <= RUNNING_EDGE) then blank[#blank + 1] = l end
       end
     end
+    ::next_key::
   end
   if #blank == 0 then return bytes end
   table.sort(blank, function(a, b) return a.s < b.s end)
