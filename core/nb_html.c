@@ -1980,6 +1980,32 @@ static int line_ends(const char *s, size_t from, size_t to) {
     return k;
 }
 
+/* The text s[from..to) of a cell, an item or a paragraph: 1 when it is plain
+** text and references libxml2 hands on as their characters, with ss each
+** run handed on to the walk as libxml2 hands it on (a reference apart). */
+static int plain_runs(stream_state *ss, const char *s, size_t from, size_t to) {
+    size_t at = from;
+    while (at < to) {
+        const char *amp = memchr(s + at, '&', to - at);
+        size_t run_end = amp ? (size_t)(amp - s) : to, ulen, end;
+        char utf8[4];
+        int ref;
+        if (!ss && !plain_text(s, at, run_end)) return 0;
+        if (ss && run_end > at) stream_text(ss->ctxt, (const xmlChar *)(s + at), (int)(run_end - at));
+        if (amp == NULL) break;
+        if ((ref = plain_ref(s, run_end, to)) >= 0) {
+            if (ss) stream_text(ss->ctxt, (const xmlChar *)plain_refs[ref][1], (int)strlen(plain_refs[ref][1]));
+            at = run_end + strlen(plain_refs[ref][0]);
+        } else if ((ulen = numeric_ref(s, run_end, to, utf8, &end)) != 0) {
+            if (ss) stream_text(ss->ctxt, (const xmlChar *)utf8, (int)ulen);
+            at = end;
+        } else {
+            return 0;
+        }
+    }
+    return 1;
+}
+
 /* The rows of a table from s[from] (after its start tag) up to its end tag
 ** "</table>": where that tag starts, or 0 when they are not plain. With
 ** ss, its rows are handed on to the walk as libxml2 hands them on, the
@@ -2004,27 +2030,9 @@ static size_t plain_rows(stream_state *ss, const char *s, size_t from, size_t n,
                 if (!ss) for (j = i; j < k; j++)
                     if (s[j] != ' ' && s[j] != '\t' && s[j] != '\n' && (s[j] != '\r' || j + 1 >= k || s[j + 1] != '\n'))
                         return 0;
-            } else {
+            } else if (!plain_runs(ss, s, i, k)) {
                 /* a cell's text: its runs apart, each reference handed on as its characters alone */
-                size_t at = i;
-                while (at < k) {
-                    const char *amp = memchr(s + at, '&', k - at);
-                    size_t to = amp ? (size_t)(amp - s) : k, ulen, end;
-                    char utf8[4];
-                    int ref;
-                    if (!ss && !plain_text(s, at, to)) return 0;
-                    if (ss && to > at) stream_text(ss->ctxt, (const xmlChar *)(s + at), (int)(to - at));
-                    if (amp == NULL) break;
-                    if ((ref = plain_ref(s, to, k)) >= 0) {
-                        if (ss) stream_text(ss->ctxt, (const xmlChar *)plain_refs[ref][1], (int)strlen(plain_refs[ref][1]));
-                        at = to + strlen(plain_refs[ref][0]);
-                    } else if ((ulen = numeric_ref(s, to, k, utf8, &end)) != 0) {
-                        if (ss) stream_text(ss->ctxt, (const xmlChar *)utf8, (int)ulen);
-                        at = end;
-                    } else {
-                        return 0;
-                    }
-                }
+                return 0;
             }
             if (ss) line += line_ends(s, i, k);
             i = k;
@@ -2142,32 +2150,6 @@ static size_t plain_rows(stream_state *ss, const char *s, size_t from, size_t n,
         }
     }
     return 0;
-}
-
-/* The text s[from..to) of an item or a paragraph: 1 when it is plain
-** text and references libxml2 hands on as their characters, with ss each
-** run handed on to the walk as libxml2 hands it on (a reference apart). */
-static int plain_runs(stream_state *ss, const char *s, size_t from, size_t to) {
-    size_t at = from;
-    while (at < to) {
-        const char *amp = memchr(s + at, '&', to - at);
-        size_t run_end = amp ? (size_t)(amp - s) : to, ulen, end;
-        char utf8[4];
-        int ref;
-        if (!ss && !plain_text(s, at, run_end)) return 0;
-        if (ss && run_end > at) stream_text(ss->ctxt, (const xmlChar *)(s + at), (int)(run_end - at));
-        if (amp == NULL) break;
-        if ((ref = plain_ref(s, run_end, to)) >= 0) {
-            if (ss) stream_text(ss->ctxt, (const xmlChar *)plain_refs[ref][1], (int)strlen(plain_refs[ref][1]));
-            at = run_end + strlen(plain_refs[ref][0]);
-        } else if ((ulen = numeric_ref(s, run_end, to, utf8, &end)) != 0) {
-            if (ss) stream_text(ss->ctxt, (const xmlChar *)utf8, (int)ulen);
-            at = end;
-        } else {
-            return 0;
-        }
-    }
-    return 1;
 }
 
 /* The items of a list from s[from] (after its start tag) up to its end tag
